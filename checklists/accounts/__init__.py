@@ -1,0 +1,1 @@
+"""People, roles, organisations and regions: who may do what, and who is inspected."""

@@ -1,0 +1,122 @@
+"""Forms for logging in, passwords and the admin pages."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    PasswordField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TelField,
+)
+from wtforms.validators import EqualTo, InputRequired, Length, Optional, ValidationError
+
+from checklists.accounts.creditcode import CreditCodeError, normalise_credit_code
+from checklists.accounts.models import OrgKind, Role
+
+ROLE_LABELS = {
+    Role.ADMIN: _l("Administrator"),
+    Role.AUTHOR: _l("Checklist author"),
+    Role.INSPECTOR: _l("Inspector"),
+    Role.SUPERVISOR: _l("Supervisor"),
+    Role.ENTERPRISE: _l("Enterprise user"),
+}
+KIND_LABELS = {OrgKind.ENTERPRISE: _l("Enterprise"), OrgKind.GOVERNMENT: _l("Government unit")}
+LANGUAGE_CHOICES = [("", _l("Follow the browser")), ("zh", "简体中文"), ("en", "English")]
+MIN_PASSWORD = 8
+
+
+class LoginForm(FlaskForm):
+    username = StringField(_l("Username"), validators=[InputRequired(), Length(max=80)])
+    password = PasswordField(_l("Password"), validators=[InputRequired(), Length(max=200)])
+    remember = BooleanField(_l("Stay logged in on this device"))
+    submit = SubmitField(_l("Log in"))
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[InputRequired()])
+    new = PasswordField(
+        _l("New password"), validators=[InputRequired(), Length(min=MIN_PASSWORD, max=200)]
+    )
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[InputRequired(), EqualTo("new", message=_l("The two passwords differ."))],
+    )
+    submit = SubmitField(_l("Change password"))
+
+
+class SettingsForm(FlaskForm):
+    display_name = StringField(_l("Display name"), validators=[Optional(), Length(max=100)])
+    locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    submit = SubmitField(_l("Save"))
+
+
+class UserForm(FlaskForm):
+    """Create or edit a user; ``password`` is required only when creating."""
+
+    username = StringField(_l("Username"), validators=[InputRequired(), Length(max=80)])
+    display_name = StringField(_l("Display name"), validators=[Optional(), Length(max=100)])
+    role = SelectField(_l("Role"), choices=[(r.value, label) for r, label in ROLE_LABELS.items()])
+    organisation_id = SelectField(_l("Organisation"), coerce=int, validate_choice=True)
+    region_id = SelectField(_l("Region (supervisors)"), coerce=int, validate_choice=True)
+    password = PasswordField(
+        _l("Password"), validators=[Optional(), Length(min=MIN_PASSWORD, max=200)]
+    )
+    active = BooleanField(_l("Active"), default=True)
+    submit = SubmitField(_l("Save"))
+
+    def validate_organisation_id(self, field: SelectField) -> None:
+        if self.role.data == Role.ENTERPRISE.value and not field.data:
+            raise ValidationError(_l("An enterprise user must belong to an organisation."))
+
+
+def _validate_credit_code(form: FlaskForm, field: StringField) -> None:
+    if not field.data:
+        return
+    try:
+        field.data = normalise_credit_code(field.data)
+    except CreditCodeError as exc:
+        raise ValidationError(credit_code_message(exc)) from exc
+
+
+def credit_code_message(exc: CreditCodeError) -> str:
+    """The translated reason a credit code was refused."""
+    messages = {
+        "length": _l("A unified social credit code has 18 characters."),
+        "alphabet": _l(
+            "A unified social credit code uses digits and capital letters other than I, O, Z, S, V."
+        ),
+        "check": _l("The check character (the 18th) does not match; please check the code."),
+    }
+    return str(messages[exc.reason])
+
+
+class OrganisationForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[InputRequired(), Length(max=200)])
+    kind = SelectField(_l("Kind"), choices=[(k.value, label) for k, label in KIND_LABELS.items()])
+    credit_code = StringField(
+        _l("Unified social credit code"),
+        validators=[Optional(), _validate_credit_code],
+        render_kw={"autocapitalize": "characters", "spellcheck": "false", "maxlength": 18},
+    )
+    region_id = SelectField(_l("Region"), coerce=int, validate_choice=True)
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
+    contact_person = StringField(_l("Contact person"), validators=[Optional(), Length(max=100)])
+    contact_phone = TelField(_l("Contact phone"), validators=[Optional(), Length(max=40)])
+    active = BooleanField(_l("Active"), default=True)
+    submit = SubmitField(_l("Save"))
+
+
+class SiteForm(FlaskForm):
+    name = StringField(_l("Site name"), validators=[InputRequired(), Length(max=200)])
+    address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
+    submit = SubmitField(_l("Add site"))
+
+
+class RegionForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[InputRequired(), Length(max=100)])
+    parent_id = SelectField(_l("County (empty for a new county)"), coerce=int)
+    submit = SubmitField(_l("Add region"))

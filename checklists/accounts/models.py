@@ -1,0 +1,184 @@
+"""Users, roles, organisations, sites, regions and API tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from enum import StrEnum
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from checklists.extensions import db
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _enum(enum_cls: type[StrEnum], name: str) -> sa.Enum:
+    """Store a StrEnum by its value, as a VARCHAR with a named CHECK constraint."""
+    return sa.Enum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=20,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    AUTHOR = "author"
+    INSPECTOR = "inspector"
+    SUPERVISOR = "supervisor"
+    ENTERPRISE = "enterprise"
+
+
+class OrgKind(StrEnum):
+    ENTERPRISE = "enterprise"
+    GOVERNMENT = "government"
+
+
+class RegionLevel(StrEnum):
+    COUNTY = "county"
+    TOWNSHIP = "township"
+
+
+class Region(db.Model):
+    """A county, or a township/street inside one (a two-level tree)."""
+
+    __tablename__ = "regions"
+    __table_args__ = (sa.UniqueConstraint("parent_id", "name", name="uq_regions_parent_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    level: Mapped[RegionLevel] = mapped_column(_enum(RegionLevel, "region_level"))
+    #: The county a township belongs to; None for a county.
+    parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("regions.id"), index=True)
+
+    parent: Mapped[Region | None] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list[Region]] = relationship(back_populates="parent", order_by="Region.name")
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.parent.name} {self.name}" if self.parent else self.name
+
+    def subtree_ids(self) -> list[int]:
+        """This region's id and its descendants' (the tree is two levels deep)."""
+        return [self.id, *(child.id for child in self.children)]
+
+
+class Organisation(db.Model):
+    """An inspected party: an enterprise or a government unit."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[OrgKind] = mapped_column(_enum(OrgKind, "org_kind"))
+    name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    #: 统一社会信用代码 (GB 32100-2015), upper case, check character verified on input.
+    credit_code: Mapped[str | None] = mapped_column(sa.String(18), unique=True)
+    region_id: Mapped[int | None] = mapped_column(sa.ForeignKey("regions.id"), index=True)
+    address: Mapped[str] = mapped_column(sa.String(300), default="")
+    contact_person: Mapped[str] = mapped_column(sa.String(100), default="")
+    contact_phone: Mapped[str] = mapped_column(sa.String(40), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    region: Mapped[Region | None] = relationship()
+    sites: Mapped[list[Site]] = relationship(
+        back_populates="organisation", order_by="Site.name", cascade="all, delete-orphan"
+    )
+
+
+class Site(db.Model):
+    """A place of an organisation that can be inspected on its own (a depot, a workshop)."""
+
+    __tablename__ = "sites"
+    __table_args__ = (
+        sa.UniqueConstraint("organisation_id", "name", name="uq_sites_organisation_name"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisations.id"), index=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    address: Mapped[str] = mapped_column(sa.String(300), default="")
+
+    organisation: Mapped[Organisation] = relationship(back_populates="sites")
+
+
+class User(UserMixin, db.Model):
+    """A person who logs in. Enterprise users are bound to exactly one organisation."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "role <> 'enterprise' OR organisation_id IS NOT NULL", name="enterprise_has_org"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(sa.String(80), unique=True)
+    display_name: Mapped[str] = mapped_column(sa.String(100), default="")
+    password_hash: Mapped[str] = mapped_column(sa.String(256))
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    organisation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organisations.id"), index=True
+    )
+    #: A supervisor limited to a region sees only organisations inside it.
+    region_id: Mapped[int | None] = mapped_column(sa.ForeignKey("regions.id"))
+    #: "zh" or "en"; None follows the browser's Accept-Language.
+    locale: Mapped[str | None] = mapped_column(sa.String(10))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+
+    organisation: Mapped[Organisation | None] = relationship()
+    region: Mapped[Region | None] = relationship()
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.username
+
+
+class ApiToken(db.Model):
+    """A bearer token for the API; only its SHA-256 is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True))
+
+    user: Mapped[User] = relationship()
+
+    @staticmethod
+    def hash(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user: User, days: int) -> tuple[ApiToken, str]:
+        """Make a new token for ``user``; returns the record and the plain token (shown once)."""
+        plain = secrets.token_urlsafe(32)
+        record = cls(
+            user=user, token_hash=cls.hash(plain), expires_at=utcnow() + dt.timedelta(days=days)
+        )
+        db.session.add(record)
+        return record, plain

@@ -1,0 +1,331 @@
+"""Login, logout, own settings and password, and the admin pages for users and organisations."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from checklists.accounts import services
+from checklists.accounts.forms import (
+    ChangePasswordForm,
+    LoginForm,
+    OrganisationForm,
+    RegionForm,
+    SettingsForm,
+    SiteForm,
+    UserForm,
+)
+from checklists.accounts.models import Organisation, Region, Role, Site, User
+from checklists.accounts.permissions import role_required, visible_organisations
+from checklists.errors import InputError
+from checklists.extensions import db, limiter
+
+bp = Blueprint("accounts", __name__)
+
+
+def _safe_next(target: str | None) -> str | None:
+    """Only follow a ``next`` that stays on this site."""
+    if not target:
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(
+    _login_limit, methods=["POST"], deduct_when=lambda response: response.status_code != 302
+)
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = db.session.scalar(sa.select(User).where(User.username == form.username.data.strip()))
+        if user is None or not user.check_password(form.password.data):
+            form.password.errors.append(_("Wrong username or password."))
+        elif not user.active:
+            form.username.errors.append(_("This account is disabled; ask an administrator."))
+        else:
+            session.clear()
+            login_user(user, remember=form.remember.data)
+            return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    logout_user()
+    session.clear()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def settings():
+    form = SettingsForm(obj=current_user)
+    if request.method == "GET":
+        form.locale.data = current_user.locale or ""
+    if form.validate_on_submit():
+        current_user.display_name = (form.display_name.data or "").strip()
+        current_user.locale = form.locale.data or None
+        db.session.commit()
+        flash(_("Saved."), "success")
+        return redirect(url_for("accounts.settings"))
+    return render_template("account/settings.html", form=form)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        if not current_user.check_password(form.current.data):
+            form.current.errors.append(_("The current password is wrong."))
+        else:
+            current_user.set_password(form.new.data)
+            db.session.commit()
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("main.home"))
+    return render_template("account/password.html", form=form)
+
+
+# --- admin: users -------------------------------------------------------------------------
+
+
+def _fill_user_choices(form: UserForm) -> None:
+    orgs = db.session.execute(
+        sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
+    )
+    form.organisation_id.choices = [(0, "—"), *orgs.tuples()]
+    regions = db.session.scalars(
+        sa.select(Region).order_by(Region.parent_id.nullsfirst(), Region.name)
+    )
+    form.region_id.choices = [(0, "—"), *((r.id, r.full_name) for r in regions)]
+
+
+@bp.route("/admin/users")
+@role_required(Role.ADMIN)
+def users():
+    rows = db.session.scalars(
+        sa.select(User).options(sa.orm.joinedload(User.organisation)).order_by(User.username)
+    ).all()
+    return render_template("admin/users.html", users=rows)
+
+
+@bp.route("/admin/users/new", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def user_new():
+    form = UserForm()
+    _fill_user_choices(form)
+    if form.validate_on_submit():
+        if not form.password.data:
+            form.password.errors.append(_("A password is required for a new user."))
+        else:
+            try:
+                services.create_user(
+                    form.username.data,
+                    form.role.data,
+                    form.password.data,
+                    organisation=db.session.get(Organisation, form.organisation_id.data or 0),
+                    region=db.session.get(Region, form.region_id.data or 0),
+                    display_name=form.display_name.data or "",
+                )
+            except InputError as exc:
+                _attach_errors(form, exc, {"organisation": "organisation_id"})
+            else:
+                db.session.commit()
+                flash(_("User %(name)s created.", name=form.username.data), "success")
+                return redirect(url_for("accounts.users"))
+    return render_template("admin/user_form.html", form=form, user=None)
+
+
+@bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def user_edit(user_id: int):
+    user = db.session.get(User, user_id) or abort(404)
+    form = UserForm(obj=user)
+    _fill_user_choices(form)
+    if request.method == "GET":
+        form.role.data = user.role.value
+        form.organisation_id.data = user.organisation_id or 0
+        form.region_id.data = user.region_id or 0
+    if form.validate_on_submit():
+        clash = db.session.scalar(
+            sa.select(User.id).where(
+                User.username == form.username.data.strip(), User.id != user.id
+            )
+        )
+        if clash is not None:
+            form.username.errors.append(
+                _("The username %(name)s is taken.", name=form.username.data)
+            )
+        elif user.id == current_user.id and (not form.active.data or form.role.data != Role.ADMIN):
+            form.active.errors.append(_("You cannot disable yourself or drop your own admin role."))
+        else:
+            user.username = form.username.data.strip()
+            user.display_name = form.display_name.data or ""
+            user.role = Role(form.role.data)
+            user.organisation_id = form.organisation_id.data or None
+            user.region_id = form.region_id.data or None
+            user.active = form.active.data
+            if form.password.data:
+                user.set_password(form.password.data)
+            db.session.commit()
+            flash(_("User %(name)s saved.", name=user.username), "success")
+            return redirect(url_for("accounts.users"))
+    return render_template("admin/user_form.html", form=form, user=user)
+
+
+def _attach_errors(form, exc: InputError, aliases: dict[str, str] | None = None) -> None:
+    """Show a service's field errors next to the form's fields."""
+    aliases = aliases or {}
+    for name, message in exc.fields.items():
+        field = getattr(form, aliases.get(name, name), None)
+        if field is None:
+            flash(message, "error")
+        else:
+            field.errors = [*field.errors, message]
+
+
+# --- admin: organisations, sites and regions -------------------------------------------------
+
+
+def _fill_region_choices(field) -> None:
+    regions = db.session.scalars(
+        sa.select(Region).order_by(Region.parent_id.nullsfirst(), Region.name)
+    )
+    field.choices = [(0, "—"), *((r.id, r.full_name) for r in regions)]
+
+
+@bp.route("/organisations")
+@role_required(Role.ADMIN, Role.AUTHOR, Role.INSPECTOR, Role.SUPERVISOR, Role.ENTERPRISE)
+def organisations():
+    query = visible_organisations(current_user).options(sa.orm.joinedload(Organisation.region))
+    rows = db.session.scalars(query.order_by(Organisation.name)).all()
+    return render_template("admin/organisations.html", organisations=rows)
+
+
+@bp.route("/organisations/<int:org_id>")
+@login_required
+def organisation(org_id: int):
+    query = visible_organisations(current_user).where(Organisation.id == org_id)
+    org = db.session.scalar(query) or abort(404)
+    return render_template("admin/organisation.html", org=org, site_form=SiteForm())
+
+
+@bp.route("/admin/organisations/new", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def organisation_new():
+    form = OrganisationForm()
+    _fill_region_choices(form.region_id)
+    if form.validate_on_submit():
+        try:
+            org = services.create_organisation(
+                form.name.data,
+                form.kind.data,
+                credit_code=form.credit_code.data,
+                region=db.session.get(Region, form.region_id.data or 0),
+                address=form.address.data or "",
+                contact_person=form.contact_person.data or "",
+                contact_phone=form.contact_phone.data or "",
+            )
+        except InputError as exc:
+            _attach_errors(form, exc)
+        else:
+            db.session.commit()
+            flash(_("Organisation %(name)s created.", name=org.name), "success")
+            return redirect(url_for("accounts.organisation", org_id=org.id))
+    return render_template("admin/organisation_form.html", form=form, org=None)
+
+
+@bp.route("/admin/organisations/<int:org_id>/edit", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def organisation_edit(org_id: int):
+    org = db.session.get(Organisation, org_id) or abort(404)
+    form = OrganisationForm(obj=org)
+    _fill_region_choices(form.region_id)
+    if request.method == "GET":
+        form.kind.data = org.kind.value
+        form.region_id.data = org.region_id or 0
+    if form.validate_on_submit():
+        try:
+            name = services.check_org_name(form.name.data, exclude_id=org.id)
+            code = services.check_credit_code(form.credit_code.data, exclude_id=org.id)
+        except InputError as exc:
+            _attach_errors(form, exc)
+        else:
+            org.name, org.credit_code, org.kind = name, code, form.kind.data
+            org.region_id = form.region_id.data or None
+            org.address = form.address.data or ""
+            org.contact_person = form.contact_person.data or ""
+            org.contact_phone = form.contact_phone.data or ""
+            org.active = form.active.data
+            db.session.commit()
+            flash(_("Organisation %(name)s saved.", name=org.name), "success")
+            return redirect(url_for("accounts.organisation", org_id=org.id))
+    return render_template("admin/organisation_form.html", form=form, org=org)
+
+
+@bp.route("/admin/organisations/<int:org_id>/sites", methods=["POST"])
+@role_required(Role.ADMIN)
+def site_new(org_id: int):
+    org = db.session.get(Organisation, org_id) or abort(404)
+    form = SiteForm()
+    if form.validate_on_submit():
+        name = form.name.data.strip()
+        if any(site.name == name for site in org.sites):
+            flash(_("The site %(name)s exists already.", name=name), "error")
+        else:
+            db.session.add(Site(organisation=org, name=name, address=form.address.data or ""))
+            db.session.commit()
+            flash(_("Site %(name)s added.", name=name), "success")
+    else:
+        for field, errors in form.errors.items():
+            flash(f"{getattr(form, field).label.text}: {'; '.join(errors)}", "error")
+    return redirect(url_for("accounts.organisation", org_id=org.id))
+
+
+@bp.route("/admin/regions", methods=["GET", "POST"])
+@role_required(Role.ADMIN)
+def regions():
+    form = RegionForm()
+    counties = db.session.scalars(
+        sa.select(Region).where(Region.parent_id.is_(None)).order_by(Region.name)
+    ).all()
+    form.parent_id.choices = [(0, "—"), *((c.id, c.name) for c in counties)]
+    if form.validate_on_submit():
+        parent = db.session.get(Region, form.parent_id.data or 0)
+        name = form.name.data.strip()
+        exists = sa.select(Region.id).where(
+            Region.name == name,
+            Region.parent_id == parent.id if parent else Region.parent_id.is_(None),
+        )
+        if db.session.scalar(exists) is not None:
+            form.name.errors.append(_("This region exists already."))
+        else:
+            services.get_or_create_region(name, parent)
+            db.session.commit()
+            flash(_("Region %(name)s added.", name=name), "success")
+            return redirect(url_for("accounts.regions"))
+    return render_template("admin/regions.html", form=form, counties=counties)

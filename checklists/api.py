@@ -1,0 +1,214 @@
+"""The JSON API's base: authentication, errors, pagination, tokens and organisations.
+
+Later packages add routes to ``bp`` and paths to ``checklists.openapi``.
+Auth: a bearer token from ``POST /api/v1/tokens``, or the browser session. Session requests
+that write must send the session's CSRF token in ``X-CSRFToken``; bearer requests need none.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Blueprint, Request, current_app, g, jsonify, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf.csrf import validate_csrf
+from werkzeug.exceptions import HTTPException
+from wtforms.validators import ValidationError
+
+from checklists.accounts.models import ApiToken, Organisation, Region, User, utcnow
+from checklists.accounts.permissions import visible_organisations
+from checklists.errors import InputError
+from checklists.extensions import db, limiter
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class ApiError(Exception):
+    """An error answer: ``{"error": {"code", "message", "fields"}}`` with an HTTP status."""
+
+    def __init__(
+        self, status: int, code: str, message: str, fields: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.fields = status, code, message, fields or {}
+
+
+def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+def wants_api() -> bool:
+    return request.path.startswith(bp.url_prefix or "/api/v1")
+
+
+_HTTP_CODES = {
+    400: ("bad_request", _l("The request is malformed.")),
+    401: ("unauthorized", _l("Please log in (session or bearer token).")),
+    403: ("forbidden", _l("Your role may not do this.")),
+    404: ("not_found", _l("Not found.")),
+    405: ("method_not_allowed", _l("This method is not allowed here.")),
+    409: ("conflict", _l("The request conflicts with the current state.")),
+    413: ("too_large", _l("The request is too large.")),
+    422: ("invalid", _l("The data is not valid.")),
+    429: ("rate_limited", _l("Too many requests; please wait and try again.")),
+    500: ("server_error", _l("Something went wrong on our side; nothing was saved.")),
+}
+
+
+def api_error_response(exc: HTTPException):
+    """Turn an HTTP exception into the API's error format, translated."""
+    status = exc.code or 500
+    code, message = _HTTP_CODES.get(status, ("error", exc.name))
+    response = jsonify(error_body(code, str(message)))
+    response.status_code = status
+    if status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="clausecheck"'
+    return response
+
+
+@bp.errorhandler(ApiError)
+def _api_error(exc: ApiError):
+    response = jsonify(error_body(exc.code, exc.message, exc.fields))
+    response.status_code = exc.status
+    return response
+
+
+@bp.errorhandler(InputError)
+def _input_error(exc: InputError):
+    return _api_error(ApiError(422, "invalid", _("The data is not valid."), exc.fields))
+
+
+# --- authentication -------------------------------------------------------------------------
+
+
+def _as_utc(value: dt.datetime) -> dt.datetime:
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+
+
+def user_from_bearer(req: Request) -> User | None:
+    """Flask-Login request loader: the user of a valid ``Authorization: Bearer`` token."""
+    header = req.headers.get("Authorization", "")
+    if not header.lower().startswith("bearer "):
+        return None
+    token = header[7:].strip()
+    record = db.session.scalar(
+        sa.select(ApiToken).where(ApiToken.token_hash == ApiToken.hash(token))
+    )
+    if record is None or _as_utc(record.expires_at) < utcnow() or not record.user.active:
+        return None
+    g.auth_via = "bearer"
+    return record.user
+
+
+@bp.before_request
+def _authenticate_and_check_csrf():
+    """Session writes need X-CSRFToken; bearer writes do not."""
+    if request.endpoint in {"api.create_token", "api.openapi"}:
+        return None
+    if not current_user.is_authenticated:
+        raise ApiError(401, "unauthorized", _("Please log in (session or bearer token)."))
+    if request.method in WRITE_METHODS and g.get("auth_via") != "bearer":
+        try:
+            validate_csrf(request.headers.get("X-CSRFToken", ""), time_limit=None)
+        except ValidationError:
+            raise ApiError(
+                400, "csrf", _("The X-CSRFToken header is missing or does not match the session.")
+            ) from None
+    return None
+
+
+def json_body(required: Iterable[str] = ()) -> dict[str, Any]:
+    """The request's JSON object, or a 400 naming what is wrong."""
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise ApiError(400, "bad_request", _("The body must be a JSON object."))
+    missing = {
+        name: _("This field is required.") for name in required if data.get(name) in (None, "")
+    }
+    if missing:
+        raise ApiError(400, "bad_request", _("Required fields are missing."), missing)
+    return data
+
+
+def _token_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/tokens", methods=["POST"])
+@limiter.limit(_token_limit, deduct_when=lambda response: response.status_code != 201)
+def create_token():
+    data = json_body(required=("username", "password"))
+    user = db.session.scalar(sa.select(User).where(User.username == str(data["username"]).strip()))
+    if user is None or not user.check_password(str(data["password"])) or not user.active:
+        raise ApiError(401, "bad_credentials", _("Wrong username or password."))
+    _record, plain = ApiToken.issue(user, current_app.config["API_TOKEN_DAYS"])
+    db.session.commit()
+    return jsonify(token=plain), 201
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+
+def paginate(query: sa.Select, serialise: Callable[[Any], dict[str, Any]]):
+    """Run ``query`` one page at a time (``?page=&per_page=``) with a ``Link`` to the next."""
+    errors: dict[str, str] = {}
+    values: dict[str, int] = {}
+    for name, default, high in (("page", 1, None), ("per_page", 100, 1000)):
+        raw = request.args.get(name, str(default))
+        try:
+            values[name] = int(raw)
+        except ValueError:
+            errors[name] = _("Must be a whole number.")
+            continue
+        if values[name] < 1 or (high is not None and values[name] > high):
+            errors[name] = (
+                _("Must be between 1 and %(high)d.", high=high)
+                if high
+                else _("Must be at least 1.")
+            )
+    if errors:
+        raise ApiError(400, "bad_request", _("Invalid pagination."), errors)
+    page, per_page = values["page"], values["per_page"]
+    rows = (
+        db.session.scalars(query.limit(per_page + 1).offset((page - 1) * per_page)).unique().all()
+    )
+    response = jsonify([serialise(row) for row in rows[:per_page]])
+    if len(rows) > per_page:
+        args = {**request.args.to_dict(), "page": page + 1, "per_page": per_page}
+        next_url = url_for(request.endpoint, **(request.view_args or {}), **args, _external=True)
+        response.headers["Link"] = f'<{next_url}>; rel="next"'
+    return response
+
+
+def organisation_json(org: Organisation) -> dict[str, Any]:
+    return {
+        "id": org.id,
+        "name": org.name,
+        "kind": org.kind.value,
+        "credit_code": org.credit_code,
+        "region": org.region.full_name if org.region else None,
+    }
+
+
+@bp.route("/organisations")
+def organisations():
+    query = (
+        visible_organisations(current_user)
+        .options(sa.orm.joinedload(Organisation.region).joinedload(Region.parent))
+        .order_by(Organisation.id)
+    )
+    return paginate(query, organisation_json)
+
+
+@bp.route("/openapi.json")
+def openapi():
+    from checklists.openapi import document
+
+    return jsonify(document())

@@ -1,0 +1,136 @@
+"""The OpenAPI 3.1 document of ``/api/v1``. A test keeps it true to the routes and answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "object",
+            "required": ["code", "message", "fields"],
+            "properties": {
+                "code": {"type": "string"},
+                "message": {"type": "string"},
+                "fields": {"type": "object", "additionalProperties": {"type": "string"}},
+            },
+        }
+    },
+}
+
+SCHEMAS: dict[str, Any] = {
+    "Error": ERROR,
+    "TokenRequest": {
+        "type": "object",
+        "required": ["username", "password"],
+        "properties": {"username": {"type": "string"}, "password": {"type": "string"}},
+    },
+    "Token": {
+        "type": "object",
+        "required": ["token"],
+        "properties": {"token": {"type": "string"}},
+        "additionalProperties": False,
+    },
+    "Organisation": {
+        "type": "object",
+        "required": ["id", "name", "kind", "credit_code", "region"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "integer"},
+            "name": {"type": "string"},
+            "kind": {"type": "string", "enum": ["enterprise", "government"]},
+            "credit_code": {"type": ["string", "null"], "pattern": "^[0-9A-HJ-NPQRTUWXY]{18}$"},
+            "region": {"type": ["string", "null"]},
+        },
+    },
+}
+
+
+def _error(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+def _ok(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+PAGE_PARAMETERS = [
+    {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
+    {
+        "name": "per_page",
+        "in": "query",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100},
+    },
+]
+
+PATHS: dict[str, Any] = {
+    "/tokens": {
+        "post": {
+            "summary": "Exchange a username and password for a bearer token",
+            "security": [],
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/TokenRequest"}}
+                },
+            },
+            "responses": {
+                "201": _ok("A new token", {"$ref": "#/components/schemas/Token"}),
+                "400": _error("Malformed body"),
+                "401": _error("Wrong username or password"),
+                "429": _error("Too many attempts"),
+            },
+        }
+    },
+    "/organisations": {
+        "get": {
+            "summary": "The organisations the caller may see",
+            "parameters": PAGE_PARAMETERS,
+            "responses": {
+                "200": _ok(
+                    "One page; a Link header points at the next",
+                    {"type": "array", "items": {"$ref": "#/components/schemas/Organisation"}},
+                ),
+                "400": _error("Bad pagination"),
+                "401": _error("Not logged in"),
+            },
+        }
+    },
+    "/openapi.json": {
+        "get": {
+            "summary": "This document",
+            "security": [],
+            "responses": {"200": {"description": "OpenAPI 3.1 document"}},
+        }
+    },
+}
+
+
+def document() -> dict[str, Any]:
+    """The whole OpenAPI document."""
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "ClauseCheck API",
+            "version": "1",
+            "description": (
+                "Errors: {error: {code, message, fields}}; messages in Chinese, English with "
+                "Accept-Language: en. Session writes need X-CSRFToken; bearer writes do not."
+            ),
+        },
+        "servers": [{"url": "/api/v1"}],
+        "security": [{"bearer": []}, {"session": []}],
+        "components": {
+            "securitySchemes": {
+                "bearer": {"type": "http", "scheme": "bearer"},
+                "session": {"type": "apiKey", "in": "cookie", "name": "session"},
+            },
+            "schemas": SCHEMAS,
+        },
+        "paths": PATHS,
+    }

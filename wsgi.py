@@ -1,0 +1,209 @@
+"""Application factory. Serve with ``gunicorn 'wsgi:create_app()'``; ``flask`` finds it too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Mapping
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask import Flask, has_request_context, render_template, request, session
+from flask_babel import format_date, format_datetime
+from flask_login import current_user
+from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from checklists.config import DEFAULT_SECRET_KEY, Defaults, from_environment, normalise_database_url
+from checklists.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "checklists", "migrations")
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then instance/config.py and the environment (or test_config)."""
+    app = Flask(__name__, instance_relative_config=True)
+    _load_config(app, test_config)
+    _register_extensions(app)
+    _register_blueprints(app)
+    _register_errors(app)
+    _register_templates(app)
+    _register_cli(app)
+    return app
+
+
+def _load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
+    app.config.from_object(Defaults)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_mapping(from_environment(os.environ))
+    else:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    uri = app.config.get("SQLALCHEMY_DATABASE_URI") or (
+        "sqlite:///" + os.path.join(app.instance_path, "clausecheck.sqlite")
+    )
+    app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(uri)
+    if app.config["SECRET_KEY"] == DEFAULT_SECRET_KEY and not (app.debug or app.testing):
+        raise RuntimeError(
+            "拒绝启动：SECRET_KEY 仍是默认值。请在 instance/config.py 或环境变量 SECRET_KEY 中设置"
+            "随机密钥（make run 会自动生成）。/ Refusing to start with the default SECRET_KEY."
+        )
+    if app.config["PROXY_COUNT"]:
+        n = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
+
+
+@sa.event.listens_for(sa.engine.Engine, "connect")
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """SQLite: enforce foreign keys and use WAL so readers do not block the writer."""
+    if isinstance(dbapi_connection, sqlite3.Connection):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+
+def _select_locale() -> str:
+    languages = app_languages()
+    if not has_request_context():
+        return languages[0]
+    if current_user and current_user.is_authenticated and current_user.locale in languages:
+        return current_user.locale
+    if session.get("lang") in languages:
+        return session["lang"]
+    return request.accept_languages.best_match(languages, default=languages[0])
+
+
+def app_languages() -> list[str]:
+    from flask import current_app
+
+    return list(current_app.config["LANGUAGES"])
+
+
+def _register_extensions(app: Flask) -> None:
+    from checklists.accounts.models import ApiToken, User  # noqa: F401 (models for metadata)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True, compare_type=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=_select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None  # the login page says enough
+    login_manager.session_protection = "basic"
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        return user if user is not None and user.active else None
+
+    @login_manager.request_loader
+    def load_user_from_bearer(req) -> User | None:
+        from checklists.api import user_from_bearer
+
+        return user_from_bearer(req)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from checklists.accounts.views import bp as accounts_bp
+    from checklists.api import bp as api_bp
+    from checklists.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(api_bp)
+    csrf.exempt(api_bp)  # the API checks X-CSRFToken itself, for session writes only
+
+    @app.after_request
+    def security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+            "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
+        )
+        return response
+
+
+def _register_errors(app: Flask) -> None:
+    from flask_wtf.csrf import CSRFError
+
+    from checklists.api import api_error_response, wants_api
+
+    def render_error(exc: HTTPException):
+        code = exc.code or 500
+        if wants_api():
+            return api_error_response(exc)
+        if code == 429 and request.endpoint == "accounts.login":
+            return _login_locked(exc), 429
+        template = code if code in (400, 403, 404, 413, 429, 500) else "generic"
+        return render_template(f"errors/{template}.html", error=exc), code
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError):
+        return render_template("errors/csrf.html", error=exc), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException):
+        return render_error(exc)
+
+    @app.errorhandler(Exception)
+    def unhandled(exc: Exception):
+        if isinstance(exc, HTTPException):
+            return render_error(exc)
+        app.logger.exception("unhandled error")
+        db.session.rollback()
+        from werkzeug.exceptions import InternalServerError
+
+        return render_error(InternalServerError())
+
+
+def _login_locked(exc: HTTPException) -> str:
+    """The login page again, saying that it is locked and for how long."""
+    from flask_babel import gettext as _
+
+    from checklists.accounts.forms import LoginForm
+
+    limit = getattr(exc, "limit", None)
+    seconds = limit.limit.get_expiry() if limit is not None else 60
+    minutes = max(1, round(seconds / 60))
+    message = _(
+        "Too many failed login attempts: login is locked for this device. "
+        "Try again in %(minutes)d minute(s).",
+        minutes=minutes,
+    )
+    return render_template("auth/login.html", form=LoginForm(), locked=message)
+
+
+def _register_templates(app: Flask) -> None:
+    app.jinja_env.filters["date"] = lambda value, fmt="long": (
+        format_date(value, fmt) if value else ""
+    )
+    app.jinja_env.filters["datetime"] = lambda value, fmt="medium": (
+        format_datetime(value, fmt) if value else ""
+    )
+
+    @app.context_processor
+    def inject() -> dict[str, Any]:
+        from flask_babel import get_locale
+
+        from checklists.accounts.forms import ROLE_LABELS
+
+        return {
+            "role_labels": ROLE_LABELS,
+            "current_locale": str(get_locale()),
+            "today_date": dt.datetime.now(ZoneInfo(app.config["BABEL_DEFAULT_TIMEZONE"])).date(),
+        }
+
+
+def _register_cli(app: Flask) -> None:
+    from checklists.cli import register
+
+    register(app)
