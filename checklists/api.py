@@ -207,6 +207,44 @@ def organisations():
     return paginate(query, organisation_json)
 
 
+def me_json(user: User) -> dict[str, Any]:
+    return {
+        "id": user.id,
+        "username": user.username,
+        "display_name": user.display_name,
+        "role": user.role.value,
+        "organisation_id": user.organisation_id,
+        "region_id": user.region_id,
+        "locale": user.locale,
+    }
+
+
+@bp.route("/me")
+def me():
+    return jsonify(me_json(current_user))
+
+
+@bp.route("/me", methods=["PATCH"])
+def update_me():
+    """Change one's own display name or language (``locale``: "zh", "en" or null)."""
+    data = json_body()
+    errors: dict[str, str] = {}
+    if "display_name" in data:
+        name = data["display_name"]
+        if not isinstance(name, str) or len(name) > 100:
+            errors["display_name"] = _("Must be text of at most %(n)d characters.", n=100)
+    if "locale" in data and data["locale"] not in (None, *current_app.config["LANGUAGES"]):
+        errors["locale"] = _("Must be one of: %(choices)s.", choices="zh, en, null")
+    if errors:
+        raise InputError(errors)
+    if "display_name" in data:
+        current_user.display_name = data["display_name"].strip()
+    if "locale" in data:
+        current_user.locale = data["locale"]
+    db.session.commit()
+    return jsonify(me_json(current_user))
+
+
 @bp.route("/openapi.json")
 def openapi():
     from checklists.openapi import document

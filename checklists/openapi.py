@@ -21,6 +21,30 @@ ERROR = {
 }
 
 SCHEMAS: dict[str, Any] = {
+    "Me": {
+        "type": "object",
+        "required": ["id", "username", "display_name", "role", "organisation_id", "region_id"],
+        "additionalProperties": False,
+        "properties": {
+            "id": {"type": "integer"},
+            "username": {"type": "string"},
+            "display_name": {"type": "string"},
+            "role": {
+                "type": "string",
+                "enum": ["admin", "author", "inspector", "supervisor", "enterprise"],
+            },
+            "organisation_id": {"type": ["integer", "null"]},
+            "region_id": {"type": ["integer", "null"]},
+            "locale": {"type": ["string", "null"], "enum": ["zh", "en", None]},
+        },
+    },
+    "MeUpdate": {
+        "type": "object",
+        "properties": {
+            "display_name": {"type": "string", "maxLength": 100},
+            "locale": {"type": ["string", "null"], "enum": ["zh", "en", None]},
+        },
+    },
     "Error": ERROR,
     "TokenRequest": {
         "type": "object",
@@ -100,6 +124,30 @@ PATHS: dict[str, Any] = {
                 "401": _error("Not logged in"),
             },
         }
+    },
+    "/me": {
+        "get": {
+            "summary": "The caller's account",
+            "responses": {
+                "200": _ok("The account", {"$ref": "#/components/schemas/Me"}),
+                "401": _error("Not logged in"),
+            },
+        },
+        "patch": {
+            "summary": "Change one's display name or language (session writes need X-CSRFToken)",
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/MeUpdate"}}
+                },
+            },
+            "responses": {
+                "200": _ok("The updated account", {"$ref": "#/components/schemas/Me"}),
+                "400": _error("Malformed body, or a session write without X-CSRFToken"),
+                "401": _error("Not logged in"),
+                "422": _error("Invalid values; fields says which"),
+            },
+        },
     },
     "/openapi.json": {
         "get": {

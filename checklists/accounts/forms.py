@@ -12,6 +12,7 @@ from wtforms import (
     SubmitField,
     TelField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import EqualTo, InputRequired, Length, Optional, ValidationError
 
 from checklists.accounts.creditcode import CreditCodeError, normalise_credit_code
@@ -25,8 +26,13 @@ ROLE_LABELS = {
     Role.ENTERPRISE: _l("Enterprise user"),
 }
 KIND_LABELS = {OrgKind.ENTERPRISE: _l("Enterprise"), OrgKind.GOVERNMENT: _l("Government unit")}
-LANGUAGE_CHOICES = [("", _l("Follow the browser")), ("zh", "简体中文"), ("en", "English")]
+LANGUAGE_PAIRS = [("", _l("Follow the browser")), ("zh", "简体中文"), ("en", "English")]
 MIN_PASSWORD = 8
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """WTForms choices from (value, label) pairs."""
+    return [SelectChoice(value, label) for value, label in pairs]
 
 
 class LoginForm(FlaskForm):
@@ -50,7 +56,7 @@ class ChangePasswordForm(FlaskForm):
 
 class SettingsForm(FlaskForm):
     display_name = StringField(_l("Display name"), validators=[Optional(), Length(max=100)])
-    locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    locale = SelectField(_l("Language"), choices=choices(LANGUAGE_PAIRS))
     submit = SubmitField(_l("Save"))
 
 
@@ -59,7 +65,9 @@ class UserForm(FlaskForm):
 
     username = StringField(_l("Username"), validators=[InputRequired(), Length(max=80)])
     display_name = StringField(_l("Display name"), validators=[Optional(), Length(max=100)])
-    role = SelectField(_l("Role"), choices=[(r.value, label) for r, label in ROLE_LABELS.items()])
+    role = SelectField(
+        _l("Role"), choices=choices((r.value, label) for r, label in ROLE_LABELS.items())
+    )
     organisation_id = SelectField(_l("Organisation"), coerce=int, validate_choice=True)
     region_id = SelectField(_l("Region (supervisors)"), coerce=int, validate_choice=True)
     password = PasswordField(
@@ -96,7 +104,9 @@ def credit_code_message(exc: CreditCodeError) -> str:
 
 class OrganisationForm(FlaskForm):
     name = StringField(_l("Name"), validators=[InputRequired(), Length(max=200)])
-    kind = SelectField(_l("Kind"), choices=[(k.value, label) for k, label in KIND_LABELS.items()])
+    kind = SelectField(
+        _l("Kind"), choices=choices((k.value, label) for k, label in KIND_LABELS.items())
+    )
     credit_code = StringField(
         _l("Unified social credit code"),
         validators=[Optional(), _validate_credit_code],

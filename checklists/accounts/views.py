@@ -28,6 +28,7 @@ from checklists.accounts.forms import (
     SettingsForm,
     SiteForm,
     UserForm,
+    choices,
 )
 from checklists.accounts.models import Organisation, Region, Role, Site, User
 from checklists.accounts.permissions import role_required, visible_organisations
@@ -117,11 +118,11 @@ def _fill_user_choices(form: UserForm) -> None:
     orgs = db.session.execute(
         sa.select(Organisation.id, Organisation.name).order_by(Organisation.name)
     )
-    form.organisation_id.choices = [(0, "—"), *orgs.tuples()]
+    form.organisation_id.choices = choices([(0, "—"), *orgs.all()])
     regions = db.session.scalars(
         sa.select(Region).order_by(Region.parent_id.nullsfirst(), Region.name)
     )
-    form.region_id.choices = [(0, "—"), *((r.id, r.full_name) for r in regions)]
+    form.region_id.choices = choices([(0, "—"), *((r.id, r.full_name) for r in regions)])
 
 
 @bp.route("/admin/users")
@@ -215,7 +216,7 @@ def _fill_region_choices(field) -> None:
     regions = db.session.scalars(
         sa.select(Region).order_by(Region.parent_id.nullsfirst(), Region.name)
     )
-    field.choices = [(0, "—"), *((r.id, r.full_name) for r in regions)]
+    field.choices = choices([(0, "—"), *((r.id, r.full_name) for r in regions)])
 
 
 @bp.route("/organisations")
@@ -313,7 +314,7 @@ def regions():
     counties = db.session.scalars(
         sa.select(Region).where(Region.parent_id.is_(None)).order_by(Region.name)
     ).all()
-    form.parent_id.choices = [(0, "—"), *((c.id, c.name) for c in counties)]
+    form.parent_id.choices = choices([(0, "—"), *((c.id, c.name) for c in counties)])
     if form.validate_on_submit():
         parent = db.session.get(Region, form.parent_id.data or 0)
         name = form.name.data.strip()

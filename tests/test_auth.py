@@ -1,0 +1,190 @@
+"""Login, logout, role guard, CSRF, rate limit and session cookies."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from checklists.accounts.models import Role
+from tests.conftest import PASSWORD, csrf_token, login
+
+
+def _form_token(html: str) -> str:
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+
+def test_real_form_login_and_logout(client, make_user):
+    make_user("wang", role=Role.INSPECTOR)
+    page = client.get("/login")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "登录条款核查" in html and 'lang="zh-CN"' in html
+
+    response = client.post(
+        "/login",
+        data={"username": "wang", "password": PASSWORD, "csrf_token": _form_token(html)},
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    home = client.get("/")
+    assert home.status_code == 200
+    assert "您好，wang" in home.get_data(as_text=True)
+
+    response = client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
+    assert response.status_code == 302
+    assert client.get("/").status_code == 302  # back to the login page
+
+
+def test_session_cookie_is_secure_httponly_lax(client, make_user):
+    make_user("li")
+    token = csrf_token(client)
+    response = client.post(
+        "/login", data={"username": "li", "password": PASSWORD, "csrf_token": token}
+    )
+    cookie = response.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_wrong_password_says_so_in_chinese(client, make_user):
+    make_user("zhao")
+    response = client.post(
+        "/login", data={"username": "zhao", "password": "nope", "csrf_token": csrf_token(client)}
+    )
+    assert response.status_code == 200
+    assert "用户名或密码错误" in response.get_data(as_text=True)
+
+
+def test_disabled_user_cannot_log_in(client, make_user):
+    make_user("old", active=False)
+    response = client.post(
+        "/login", data={"username": "old", "password": PASSWORD, "csrf_token": csrf_token(client)}
+    )
+    assert response.status_code == 200
+    assert "该账户已停用" in response.get_data(as_text=True)
+
+
+def test_disabled_user_loses_a_live_session(app, client, make_user):
+    from checklists.extensions import db
+
+    user = make_user("gone")
+    login(client, user)
+    assert client.get("/").status_code == 200
+    user.active = False
+    db.session.commit()
+    assert client.get("/").status_code == 302
+
+
+def test_next_only_follows_local_paths(client, make_user):
+    make_user("sun")
+    token = csrf_token(client)
+    data = {"username": "sun", "password": PASSWORD, "csrf_token": token}
+    response = client.post("/login?next=https://evil.example/", data=data)
+    assert response.headers["Location"] == "/"
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get("/admin/users")
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/login?next=")
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [
+        (Role.ADMIN, 200),
+        (Role.AUTHOR, 403),
+        (Role.INSPECTOR, 403),
+        (Role.SUPERVISOR, 403),
+        (Role.ENTERPRISE, 403),
+    ],
+)
+def test_role_guard_on_admin_pages(client, as_user, role, status):
+    as_user(role)
+    for path in ("/admin/users", "/admin/users/new", "/admin/organisations/new", "/admin/regions"):
+        response = client.get(path)
+        assert response.status_code == status, path
+        if status == 403:
+            assert "您的角色无权访问此页面" in response.get_data(as_text=True)
+
+
+def test_csrf_refusal(client, make_user):
+    make_user("qian")
+    client.get("/login")
+    response = client.post("/login", data={"username": "qian", "password": PASSWORD})
+    assert response.status_code == 400
+    assert "安全令牌缺失或已失效" in response.get_data(as_text=True)
+    response = client.post(
+        "/login", data={"username": "qian", "password": PASSWORD, "csrf_token": "forged"}
+    )
+    assert response.status_code == 400
+
+
+def test_logout_needs_csrf(client, as_user):
+    as_user()
+    assert client.post("/logout").status_code == 400
+    assert client.get("/").status_code == 200  # still logged in
+
+
+def test_login_rate_limit_locks_with_a_clear_message(app_factory, make_user):
+    app = app_factory(LOGIN_RATE_LIMIT="3 per minute")
+    client = app.test_client()
+    make_user("zhou")
+    token = csrf_token(client)
+    for _ in range(3):
+        response = client.post(
+            "/login", data={"username": "zhou", "password": "bad", "csrf_token": token}
+        )
+        assert response.status_code == 200
+    response = client.post(
+        "/login", data={"username": "zhou", "password": PASSWORD, "csrf_token": token}
+    )
+    assert response.status_code == 429
+    html = response.get_data(as_text=True)
+    assert "登录失败次数过多" in html and "1 分钟后再试" in html
+    assert 'name="username"' in html  # the form is still there
+
+
+def test_successful_logins_do_not_count_towards_the_limit(app_factory, make_user):
+    app = app_factory(LOGIN_RATE_LIMIT="2 per minute")
+    client = app.test_client()
+    make_user("wu")
+    for _ in range(4):
+        token = csrf_token(client)
+        data = {"username": "wu", "password": PASSWORD, "csrf_token": token}
+        assert client.post("/login", data=data).status_code == 302
+        client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
+
+
+def test_change_own_password(client, as_user, app):
+    user = as_user()
+    token = csrf_token(client, "/account/password")
+    wrong = client.post(
+        "/account/password",
+        data={
+            "current": "bad",
+            "new": "new-pass-123",
+            "confirm": "new-pass-123",
+            "csrf_token": token,
+        },
+    )
+    assert "当前密码不正确" in wrong.get_data(as_text=True)
+    mismatch = client.post(
+        "/account/password",
+        data={"current": PASSWORD, "new": "new-pass-123", "confirm": "other", "csrf_token": token},
+    )
+    assert "两次输入的密码不一致" in mismatch.get_data(as_text=True)
+    ok = client.post(
+        "/account/password",
+        data={
+            "current": PASSWORD,
+            "new": "new-pass-123",
+            "confirm": "new-pass-123",
+            "csrf_token": token,
+        },
+    )
+    assert ok.status_code == 302
+    from checklists.extensions import db
+
+    db.session.refresh(user)
+    assert user.check_password("new-pass-123")
