@@ -66,17 +66,15 @@ def api_error_response(exc: HTTPException):
     """Turn an HTTP exception into the API's error format, translated."""
     status = exc.code or 500
     code, message = _HTTP_CODES.get(status, ("error", exc.name))
-    response = jsonify(error_body(code, str(message)))
-    response.status_code = status
-    if status == 401:
-        response.headers["WWW-Authenticate"] = 'Bearer realm="clausecheck"'
-    return response
+    return _api_error(ApiError(status, code, str(message)))
 
 
 @bp.errorhandler(ApiError)
 def _api_error(exc: ApiError):
     response = jsonify(error_body(exc.code, exc.message, exc.fields))
     response.status_code = exc.status
+    if exc.status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="clausecheck"'
     return response
 
 

@@ -1,0 +1,99 @@
+"""The OpenAPI document stays true: every route documented, answers match their schemas."""
+
+from __future__ import annotations
+
+import jsonschema
+import pytest
+
+from checklists.accounts.models import Role
+from tests.conftest import PASSWORD, csrf_token
+
+PREFIX = "/api/v1"
+
+
+def _spec(client):
+    response = client.get(f"{PREFIX}/openapi.json")
+    assert response.status_code == 200
+    return response.json
+
+
+def _openapi_path(rule: str) -> str:
+    return rule[len(PREFIX) :].replace("<int:", "{").replace("<", "{").replace(">", "}")
+
+
+def test_every_api_route_is_documented_and_nothing_else(app, client):
+    spec = _spec(client)
+    routed = {
+        (_openapi_path(rule.rule), method.lower())
+        for rule in app.url_map.iter_rules()
+        if rule.rule.startswith(PREFIX)
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    documented = {(path, method) for path, ops in spec["paths"].items() for method in ops}
+    assert routed == documented
+
+
+def _validator(spec, schema):
+    """A validator for ``schema`` whose ``#/components/...`` references resolve in ``spec``."""
+    return jsonschema.Draft202012Validator({**schema, "components": spec["components"]})
+
+
+def _check(spec, path, method, response):
+    operation = spec["paths"][path][method]
+    documented = operation["responses"].get(str(response.status_code))
+    assert documented is not None, (
+        f"{method} {path} answered {response.status_code}, not documented"
+    )
+    content = documented.get("content", {}).get("application/json")
+    if content:
+        _validator(spec, content["schema"]).validate(response.json)
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_answers_match_their_schemas(client, make_user, make_org, role):
+    spec = _spec(client)
+    org = make_org("单位", credit_code="91350100M000100Y43")
+    make_user("someone", role=role, organisation=org if role == Role.ENTERPRISE else None)
+
+    _check(spec, "/organisations", "get", client.get(f"{PREFIX}/organisations"))  # 401
+    _check(spec, "/tokens", "post", client.post(f"{PREFIX}/tokens", json={"username": "x"}))
+    _check(
+        spec,
+        "/tokens",
+        "post",
+        client.post(f"{PREFIX}/tokens", json={"username": "someone", "password": "no"}),
+    )
+    response = client.post(f"{PREFIX}/tokens", json={"username": "someone", "password": PASSWORD})
+    _check(spec, "/tokens", "post", response)
+    auth = {"Authorization": f"Bearer {response.json['token']}"}
+
+    listing = client.get(f"{PREFIX}/organisations", headers=auth)
+    assert listing.json, "the list should not be empty"
+    _check(spec, "/organisations", "get", listing)
+    _check(
+        spec, "/organisations", "get", client.get(f"{PREFIX}/organisations?page=0", headers=auth)
+    )
+    _check(spec, "/me", "get", client.get(f"{PREFIX}/me", headers=auth))
+    _check(spec, "/me", "patch", client.patch(f"{PREFIX}/me", json={"locale": "zh"}, headers=auth))
+    _check(spec, "/me", "patch", client.patch(f"{PREFIX}/me", json={"locale": "xx"}, headers=auth))
+
+
+def test_session_csrf_refusal_is_documented(client, as_user):
+    spec = _spec(client)
+    as_user()
+    _check(spec, "/me", "patch", client.patch(f"{PREFIX}/me", json={}))
+    _check(
+        spec,
+        "/me",
+        "patch",
+        client.patch(f"{PREFIX}/me", json={}, headers={"X-CSRFToken": csrf_token(client, "/")}),
+    )
+
+
+def test_document_is_valid_openapi_shape(client):
+    spec = _spec(client)
+    assert spec["openapi"].startswith("3.")
+    for path, operations in spec["paths"].items():
+        assert path.startswith("/")
+        for operation in operations.values():
+            assert operation["responses"], path
