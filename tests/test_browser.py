@@ -1,0 +1,166 @@
+"""A real phone-sized browser (Debian's chromium via Playwright) on a live server.
+
+Skipped when no chromium is installed, unless REQUIRE_BROWSER=1 (set by .ci/run), which fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+
+import pytest
+from werkzeug.serving import make_server
+
+from checklists.accounts.models import Role
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PHONE = {"width": 360, "height": 740}
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: Elements people tap; each must be at least 44 px high (inline text links are exempt).
+TAPPABLE = (
+    "button, input:not([type=hidden]):not([type=checkbox]), select, summary, "
+    ".button, .tile, .brand, .list a, .menu a, .field.check label"
+)
+
+if not CHROMIUM and os.environ.get("REQUIRE_BROWSER") == "1":
+    raise RuntimeError("REQUIRE_BROWSER=1 but no chromium is installed (apt-get install chromium)")
+
+
+@pytest.fixture
+def live_server(app_factory) -> Iterator[str]:
+    app = app_factory(SESSION_COOKIE_SECURE=False, REMEMBER_COOKIE_SECURE=False)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        pytest.skip("no chromium installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def _phone(browser, javascript: bool = True):
+    return browser.new_context(
+        viewport=PHONE,
+        has_touch=True,
+        is_mobile=True,
+        java_script_enabled=javascript,
+        locale="zh-CN",
+        device_scale_factor=2,
+    )
+
+
+def _assert_fits_phone(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{page.url} scrolls sideways: {width}px"
+    small = page.evaluate(
+        """(selector) => [...document.querySelectorAll(selector)]
+            .filter(el => el.offsetParent !== null)
+            .map(el => [el.outerHTML.slice(0, 80), el.getBoundingClientRect().height])
+            .filter(([, h]) => h < 44)""",
+        TAPPABLE,
+    )
+    assert small == [], f"{page.url}: tap targets under 44px: {small}"
+
+
+def _login(page, base: str, username: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("#submit")
+    page.wait_for_url(f"{base}/")
+
+
+def test_login_without_javascript_on_a_phone(browser, live_server, make_user):
+    make_user("phone-user", role=Role.INSPECTOR)
+    context = _phone(browser, javascript=False)
+    page = context.new_page()
+    page.goto(f"{live_server}/login")
+    assert page.title() == "登录 · 条款核查"
+    _assert_fits_phone(page)
+    _login(page, live_server, "phone-user")
+    assert "您好，phone-user" in page.content()
+    _assert_fits_phone(page)
+    context.close()
+
+
+def test_wrong_password_message_on_a_phone(browser, live_server, make_user):
+    make_user("typo")
+    context = _phone(browser)
+    page = context.new_page()
+    page.goto(f"{live_server}/login")
+    page.fill("#username", "typo")
+    page.fill("#password", "wrong")
+    page.click("#submit")
+    assert page.locator(".error").inner_text().startswith("密码：用户名或密码错误")
+    _assert_fits_phone(page)
+    context.close()
+
+
+def test_admin_pages_fit_a_phone(browser, live_server, make_user, make_org):
+    make_org(
+        "冠县鑫源洁净煤配送中心有限责任公司东郊配送点（长名称测试）",
+        credit_code="91350100M000100Y43",
+    )
+    make_user("boss", role=Role.ADMIN)
+    context = _phone(browser)
+    page = context.new_page()
+    _login(page, live_server, "boss")
+    for path in (
+        "/",
+        "/admin/users",
+        "/admin/users/new",
+        "/organisations",
+        "/organisations/1",
+        "/admin/organisations/new",
+        "/admin/regions",
+        "/account",
+        "/account/password",
+        "/no-such-page",
+    ):
+        page.goto(f"{live_server}{path}")
+        _assert_fits_phone(page)
+    page.goto(f"{live_server}/")
+    page.click("summary")
+    box = page.locator(".menu ul").bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    page.click("text=退出登录")
+    page.wait_for_url(f"{live_server}/login")
+    assert "您已退出登录" in page.content()
+    context.close()
+
+
+def test_print_stylesheet_hides_navigation(browser, live_server, make_user):
+    make_user("printer", role=Role.ADMIN)
+    context = _phone(browser)
+    page = context.new_page()
+    _login(page, live_server, "printer")
+    page.emulate_media(media="print")
+    assert page.locator(".topbar").is_hidden()
+    assert page.locator("h1").is_visible()
+    context.close()
