@@ -78,13 +78,16 @@ def test_database_url_normalised(url, expected):
     assert normalise_database_url(url) == expected
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(app):
+def test_database_engine_settings(app, database_url):
+    """SQLite: WAL and foreign keys; PostgreSQL: the psycopg 3 driver."""
     with app.app_context():
-        if db.engine.dialect.name != "sqlite":
-            pytest.skip("SQLite pragmas apply to SQLite only")
-        with db.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        if database_url.startswith("sqlite"):
+            with db.engine.connect() as conn:
+                assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+                assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        else:
+            assert db.engine.dialect.name == "postgresql"
+            assert db.engine.dialect.driver == "psycopg"
 
 
 def test_foreign_keys_enforced(app):
