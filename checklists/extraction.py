@@ -1,0 +1,689 @@
+"""Clause text → checkable requirements.
+
+Pure module (standard library and ``cn2an`` only). ``extract`` reads the wording of one
+clause: the modality (必须 / 应当 / 原则上 / 鼓励 / 可), thresholds with their comparator
+(inclusive or exclusive as 民法典第1259条 says), ranges, units (万元 and 亿元 converted to 元),
+deadlines with what starts them, frequencies per period, retention periods, and vague
+deadlines (及时, 立即) that state no number. Dates, year spans, standard numbers, 文号 and
+article references are masked first so that they never produce a threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+# ---------------------------------------------------------------------------------------------
+# Public types
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One checkable requirement read from a clause."""
+
+    modality: str | None
+    kind: str
+    comparator: str | None
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    unit: str | None
+    per: str | None
+    span: str
+    start: int
+    trigger: str | None = None
+    flags: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict (Decimals as strings), the shape of interfaces.md plus start/trigger."""
+
+        def dec(d: Decimal | None) -> str | None:
+            return None if d is None else format(d, "f")
+
+        return {
+            "modality": self.modality,
+            "kind": self.kind,
+            "comparator": self.comparator,
+            "value": dec(self.value),
+            "low": dec(self.low),
+            "high": dec(self.high),
+            "unit": self.unit,
+            "per": self.per,
+            "span": self.span,
+            "start": self.start,
+            "trigger": self.trigger,
+            "flags": list(self.flags),
+        }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Requirements of one document that state the same subject differently.
+
+    ``subject`` is the wording they share (e.g. 森林火灾受害面积); ``members`` are
+    ``(clause key, index in that clause's requirement list)``; ``reason`` says what differs.
+    """
+
+    subject: str
+    members: tuple[tuple[str, int], ...]
+    reason: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording tables
+# ---------------------------------------------------------------------------------------------
+
+# Full-width ASCII → half-width, one character for one so offsets stay valid.
+_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_HALF[0x3000] = 0x20
+
+_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+
+_STRONG = re.compile(r"必须|严禁|一律|务必")
+_MANDATORY = re.compile(
+    r"应当|(?<![相适供反响效对回呼感答顺报理])应(?![急用对变届收付征诉聘税缴激])|"
+    r"(?<![必无])须(?!知)|不得|禁止|不准|不允许"
+)
+_DEFAULT = re.compile(r"原则上|一般(?=不|应|为|要|按|在|由|可|以|每|情况下|均)")
+_ADVISORY = re.compile(r"鼓励|倡导|提倡|建议|(?<![事便适])宜(?![居])|力争|适时|尽量|争取")
+_PERMISSION = re.compile(r"可以|(?<![许认不宁])可(?![能控行靠视防持信观见知贵])")
+_PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许|杜绝")
+_VAGUE = re.compile(r"及时|第一时间|立即|立刻|马上|尽快|迅速")
+
+# (pattern, comparator); longer wordings first so 不超过 is never read as 超过.
+_BEFORE = [
+    (r"不低于|不少于|不小于|不短于|至少|最少|最低|不得低于|不得少于|达到|满", ">="),
+    (r"不超过|不高于|不大于|不多于|不得超过|不得高于|最多|最高|最长|控制在|上限为|上限是", "<="),
+    (r"超过|大于|高于|多于", ">"),
+    (r"低于|少于|小于|不足|不满|未满|不到", "<"),
+]
+_AFTER = [
+    (r"及以上|以上", ">="),
+    (r"及以下|以下(?!简称)", "<="),
+    (r"以内|之内|内", "<="),
+]
+_UNITS: list[tuple[str, str, Decimal]] = [
+    # (wording, unit, multiplier); longer wordings first
+    (r"个工作日|工作日", "working_day", Decimal(1)),
+    (r"个小时|小时", "hour", Decimal(1)),
+    (r"个月", "month", Decimal(1)),
+    (r"周岁|岁", "age_year", Decimal(1)),
+    (r"平方米|平米|㎡|m²|m2", "m²", Decimal(1)),
+    (r"平方公里|平方千米|km²", "km²", Decimal(1)),
+    (r"厘米|cm", "cm", Decimal(1)),
+    (r"毫米|mm", "mm", Decimal(1)),
+    (r"千米|公里|km", "km", Decimal(1)),
+    (r"米|m(?![a-zA-Z²2])", "m", Decimal(1)),
+    (r"亩", "亩", Decimal(1)),
+    (r"万吨", "t", Decimal(10000)),
+    (r"吨|t(?![a-zA-Z])", "t", Decimal(1)),
+    (r"公斤|千克|kg", "kg", Decimal(1)),
+    (r"亿元", "元", Decimal(100000000)),
+    (r"万元", "元", Decimal(10000)),
+    (r"元", "元", Decimal(1)),
+    (r"%|％", "%", Decimal(1)),
+    (r"‰", "‰", Decimal(1)),
+    (r"日|天", "day", Decimal(1)),
+    (r"周|星期", "week", Decimal(1)),
+    (r"年(?!度|底|初|末|中|龄|级|代|份|内容)", "year", Decimal(1)),
+    (r"倍", "倍", Decimal(1)),
+    (r"次(?!性|要|日|月|年)", "次", Decimal(1)),
+    (r"辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批", "", Decimal(1)),
+    (r"个(?!人|体|别|性)", "个", Decimal(1)),
+]
+_UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
+_TIME_UNITS = {"working_day", "day", "hour", "month", "year", "week"}
+_PERIODS = [
+    (r"每个?工作日|每日|每天", "day"),
+    (r"每周|每星期", "week"),
+    (r"每个?月", "month"),
+    (r"每个?季度|每季", "quarter"),
+    (r"每半年", "half_year"),
+    (r"每年度?", "year"),
+    (r"每批次?", "batch"),
+]
+_RETENTION = re.compile(r"保存|留存|保管|存档|保留|备查|存留")
+_SLOGAN_OK = True  # 管行业必须管安全 stays a mandatory_strong presence with no number
+
+# ---------------------------------------------------------------------------------------------
+# Masking: things that look like numbers but are not requirements
+# ---------------------------------------------------------------------------------------------
+
+_MASKS = [
+    re.compile(r"(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年"),  # 2015-2020年
+    re.compile(r"[A-Z]{1,4}(?:/[A-Z])?\s*\d+(?:\.\d+)?\s*[-—–]\s*(?:19|20)\d{2}"),  # GB3095-2012
+    re.compile(
+        r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+\s*号"
+    ),
+    re.compile(r"令\s*第\s*\d+\s*号"),
+    re.compile(
+        r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?:条|款|项|章|节|届|次|批|期|位|名|个|页|号|季度|年|轮|类|阶段|部分)"
+    ),
+    re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"),  # dates
+    re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"),
+    re.compile(r"\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬)"),
+    re.compile(
+        r"(?:次月|当月|本月|下月|每月|每年|每季度第[一二三四]个月的?)\s*\d{1,2}\s*日(?:前|之前)"
+    ),
+    re.compile(r"(?:的|月)\s*\d{1,2}\s*日(?:前|之前)"),
+    re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
+    re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
+    re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
+    re.compile(r"\d+\s*[:：]\s*\d+(?:\s*[:：]\s*\d+)?"),  # ratios such as 17.4:48.6:34
+    re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
+    re.compile(
+        r"[一二三四五六七八九十]+(?:落实|公开|同时|评级|个一律|个必须|统一|到位|不|查|有|证|项制度)"
+    ),
+]
+
+
+def _masked(text: str) -> str:
+    """The text with non-requirement numbers blanked out (same length, so offsets hold)."""
+    out = text.translate(_HALF)
+    for pat in _MASKS:
+        out = pat.sub(lambda m: "＿" * len(m.group(0)), out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+def _num(s: str) -> Decimal | None:
+    """Decimal value of an Arabic or Chinese numeral."""
+    s = s.strip()
+    try:
+        if re.fullmatch(r"\d+(?:\.\d+)?", s):
+            return Decimal(s)
+        return Decimal(str(cn2an.cn2an(s, "smart")))
+    except (InvalidOperation, ValueError, KeyError, TypeError):
+        return None
+
+
+def _clean(d: Decimal) -> Decimal:
+    """1.5 × 10000 → 15000 rather than 1.5E+4; 0.40 → 0.4."""
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+def _phrases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of phrases separated by punctuation or line breaks."""
+    out, start = [], 0
+    for m in re.finditer(r"[，,。；;！？!?：:\n]", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"[。；;！？!?\n]", text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _modality(s: str) -> str | None:
+    """Strongest modality of a sentence; 原则上/一般 soften whatever else is said."""
+    s = s.replace("不得不", "＿＿＿")
+    if _DEFAULT.search(s):
+        return "default"
+    if _STRONG.search(s):
+        return "mandatory_strong"
+    if _MANDATORY.search(s):
+        return "mandatory"
+    if _ADVISORY.search(s):
+        return "advisory"
+    if _PERMISSION.search(s):
+        return "permission"
+    return None
+
+
+def _unit_of(word: str) -> tuple[str, Decimal]:
+    for pat, unit, mult in _UNITS:
+        if re.fullmatch(pat, word):
+            return unit or word, mult
+    return word, Decimal(1)
+
+
+# A quantity: number, optional range to a second number, unit, optional comparator after.
+_QTY = re.compile(
+    rf"(?P<a>{_NUM})\s*(?P<ua>{_UNIT_RE.pattern})?\s*"
+    rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{_NUM})\s*)?"
+    rf"(?P<u>{_UNIT_RE.pattern})?"
+    rf"(?:\s*(?P<after>及以上|以上|及以下|以下(?!简称)|以内|之内|内(?![容部外涵]))"
+    rf"(?:\s*(?P<b2>{_NUM})\s*(?P<u2>{_UNIT_RE.pattern})\s*(?P<after2>以下|以内|及以下))?)?"
+)
+
+
+@dataclass
+class _Qty:
+    start: int
+    end: int
+    low: Decimal
+    high: Decimal | None
+    unit: str
+    comparator: str | None
+    arabic: bool
+    after: str | None
+
+
+def _quantities(masked: str) -> list[_Qty]:
+    """Every number with a unit in the (masked) text."""
+    out: list[_Qty] = []
+    for m in _QTY.finditer(masked):
+        a_txt = m.group("a")
+        unit_txt = m.group("u") or m.group("ua")
+        if not unit_txt:
+            continue
+        arabic = a_txt[0].isdigit()
+        if arabic and m.start() > 0 and masked[m.start() - 1] in ".-/":
+            continue
+        unit, mult = _unit_of(unit_txt)
+        low = _num(a_txt)
+        if low is None:
+            continue
+        high = None
+        comparator = None
+        if m.group("b"):
+            high = _num(m.group("b"))
+            comparator = "range"
+            if m.group("ua") and m.group("u"):
+                unit, mult = _unit_of(m.group("u"))
+        after = m.group("after")
+        if after and m.group("b2"):
+            high = _num(m.group("b2"))
+            comparator = "range"
+        elif after:
+            comp = next(c for pat, c in _AFTER if re.fullmatch(pat, after))
+            comparator = comp if comparator is None else comparator
+        low = _clean(low * mult)
+        high = _clean(high * mult) if high is not None else None
+        out.append(_Qty(m.start(), m.end(), low, high, unit, comparator, arabic, after))
+    return out
+
+
+def _comparator_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
+    """A comparator word shortly before a number, in the same phrase, with no number between."""
+    window_start = max(phrase_start, pos - 14)
+    window = masked[window_start:pos]
+    best: tuple[str | None, int] = (None, pos)
+    best_rank = (-1, 0)
+    for pat, comp in _BEFORE:
+        for m in re.finditer(pat, window):
+            between = window[m.end() :]
+            if re.search(r"\d|[一二三四五六七八九十]{1,3}(?:个|名|次)", between):
+                continue
+            # the word closest to the number wins; at equal end the longer (不低于 over 低于)
+            rank = (m.end(), -m.start())
+            if rank > best_rank:
+                best_rank = rank
+                best = (comp, window_start + m.start())
+    return best
+
+
+def _period(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
+    window = masked[phrase_start:pos]
+    found: tuple[str | None, int] = (None, pos)
+    for pat, per in _PERIODS:
+        for m in re.finditer(pat, window):
+            if found[0] is None or phrase_start + m.start() < found[1]:
+                found = (per, phrase_start + m.start())
+    return found
+
+
+def _trigger(text: str, sent_start: int, pos: int) -> str | None:
+    """What starts a deadline: 收到投诉, 约谈结束后, 纳入“黑名单”管理后 …"""
+    prefix = text[sent_start:pos].rstrip(" 　")
+    prefix = re.sub(r"(?:应当|应|须|要|必须|并)?\s*(?:在|于)?\s*$", "", prefix)
+    m = re.search(
+        r"(?:^|[，,；;：:])?\s*([^，,。；;：:]{1,30}?(?:后|之日起|起))[，,\s]*(?:应当|应|须|要)?\s*(?:在|于)?\s*$",
+        prefix,
+    )
+    if m:
+        trig = m.group(1).strip()
+        cut = list(re.finditer(r"应当在|应在|须在|要在|在|于", trig))
+        if cut and cut[-1].end() < len(trig) - 1:
+            trig = trig[cut[-1].end() :]
+        return trig.strip()
+    m = re.search(r"((?:收到|接到|受理|发现|作出)[^，,。；;：:]{1,20})$", prefix)
+    if m:
+        return m.group(1).strip()
+    return None
+
+
+def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
+    if per:
+        return "frequency"
+    if unit in _TIME_UNITS:
+        if _RETENTION.search(phrase):
+            return "retention"
+        return "duration"
+    if comparator_word and re.match(r"最高|最多|上限", comparator_word):
+        return "cap"
+    if unit == "元":
+        return "money"
+    if unit in ("%", "‰"):
+        return "ratio"
+    if unit == "age_year":
+        return "age"
+    if unit in ("m", "cm", "mm", "km", "m²", "km²", "亩", "t", "kg"):
+        return "measure"
+    return "count"
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+# ---------------------------------------------------------------------------------------------
+
+
+_LEAD_TOKEN = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+[、.．]|"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[、.．]?(?=\s|[\u4e00-\u9fff]))\s*"
+)
+
+
+def _span(text: str, start: int, end: int) -> tuple[str, int]:
+    """The exact source substring, trimmed of whitespace and a leading numbering token."""
+    m = _LEAD_TOKEN.match(text, start, end)
+    if m and m.end() < end and not re.match(r"\d", text[m.end() : m.end() + 1] or "x"):
+        start = m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end], start
+
+
+def _joined(flags: list[str], start: int, end: int, joins: tuple[int, ...]) -> tuple[str, ...]:
+    if any(start < j < end for j in joins):
+        flags = flags + ["page_joined"]
+    return tuple(dict.fromkeys(flags))
+
+
+def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
+    """Requirements stated by one clause text, in order of appearance.
+
+    ``join_offsets`` (from ``ParsedClause.join_offsets``) flags requirements whose span crosses
+    a page-break join.
+    """
+    masked = _masked(text)
+    reqs: list[Requirement] = []
+    for s_start, s_end in _sentences(text):
+        sentence = masked[s_start:s_end]
+        modality = _modality(sentence)
+        found = False
+        prev_end = s_start
+        for q in _quantities(sentence):
+            q_start, q_end = s_start + q.start, s_start + q.end
+            ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
+            phrase = masked[ph_start:ph_end]
+            comp_before, comp_pos = _comparator_before(masked, ph_start, q_start)
+            comp_word = None
+            if comp_before:
+                m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
+                comp_word = m.group(0) if m else None
+            per, per_pos = _period(masked, ph_start, q_start)
+            if per and q.unit != "次" and q.unit not in ("个",):
+                per = None  # 每吨200元 is a price, not a frequency
+            comparator = q.comparator
+            value, low, high = q.low, None, None
+            if comparator == "range":
+                low, high = q.low, q.high
+                value = None
+                if comp_before in (">=", ">"):
+                    comparator, value, low, high = comp_before, q.low, None, None
+                elif comp_before in ("<=", "<"):
+                    comparator, value, low, high = comp_before, q.high, None, None
+            elif comparator is None:
+                comparator = comp_before
+            kind = _kind_for(q.unit, comp_word, phrase, per)
+            deadline = q.unit in _TIME_UNITS and (
+                q.after in ("以内", "之内", "内")
+                or re.search(r"限期\S{0,2}$", masked[ph_start:q_start]) is not None
+            )
+            trigger = None
+            if deadline and kind != "retention":
+                kind = "deadline"
+                comparator = comparator or "<="
+                trigger = _trigger(text, s_start, q_start)
+            if not _worth_keeping(q, kind, comparator, modality, phrase):
+                continue
+            if comparator is None:
+                comparator = "=="
+            # the span starts at its phrase, or after the previous quantity in the same phrase
+            span_from = max(ph_start, prev_end if prev_end <= q_start else ph_start)
+            span, span_start = _span(text, span_from, q_end)
+            prev_end = q_end
+            flags = []
+            if (
+                masked[q_end : q_end + 2] == "左右"
+                or masked[max(0, q_start - 2) : q_start] == "大约"
+            ):
+                flags.append("approximate")
+            reqs.append(
+                Requirement(
+                    modality=modality,
+                    kind=kind,
+                    comparator=comparator,
+                    value=value if comparator != "range" else None,
+                    low=low,
+                    high=high,
+                    unit=q.unit,
+                    per=per,
+                    span=span,
+                    start=span_start,
+                    trigger=trigger,
+                    flags=_joined(flags, span_start, span_start + len(span), join_offsets),
+                )
+            )
+            found = True
+        for m in _VAGUE.finditer(sentence):
+            v_start = s_start + m.start()
+            ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, v_start)
+            span, span_start = _span(text, v_start, ph_end)
+            reqs.append(
+                Requirement(
+                    modality=modality,
+                    kind="deadline",
+                    comparator=None,
+                    value=None,
+                    low=None,
+                    high=None,
+                    unit=None,
+                    per=None,
+                    span=span,
+                    start=span_start,
+                    flags=_joined(
+                        ["vague_deadline"], span_start, span_start + len(span), join_offsets
+                    ),
+                )
+            )
+            found = True
+        per_batch = re.search(r"每批次?", sentence)
+        if per_batch and not any(r.per == "batch" for r in reqs if s_start <= r.start < s_end):
+            b_start = s_start + per_batch.start()
+            _, ph_end = _phrase_bounds(masked, s_start, s_end, b_start)
+            span, span_start = _span(text, b_start, ph_end)
+            reqs.append(
+                Requirement(
+                    modality=modality,
+                    kind="frequency",
+                    comparator=None,
+                    value=None,
+                    low=None,
+                    high=None,
+                    unit=None,
+                    per="batch",
+                    span=span,
+                    start=span_start,
+                    flags=_joined([], span_start, span_start + len(span), join_offsets),
+                )
+            )
+            found = True
+        if modality and not found:
+            reqs.append(_presence(text, masked, s_start, s_end, modality, join_offsets))
+    reqs.sort(key=lambda r: r.start)
+    return reqs
+
+
+def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+    for p_start, p_end in _phrases(masked[s_start:s_end]):
+        if s_start + p_start <= pos < s_start + p_end:
+            return s_start + p_start, s_start + p_end
+    return s_start, s_end
+
+
+def _worth_keeping(q: _Qty, kind: str, comparator: str | None, modality, phrase: str) -> bool:
+    """Bare descriptive numbers (共确定了3个项目) are not requirements; thresholds are."""
+    if kind in ("deadline", "frequency", "retention", "cap"):
+        return True
+    if comparator is not None:
+        return True
+    if not q.arabic:
+        return False  # 二次扬尘, 六家企业: words, not thresholds
+    if modality is not None:
+        return True
+    return bool(
+        re.search(r"标准|按照?|补贴|奖励|配备|设置|设立|缴纳|公示|期限|有效期|任期", phrase)
+    )
+
+
+def _presence(text, masked, s_start, s_end, modality, join_offsets) -> Requirement:
+    """A modal sentence with no number: something must (not) be there or be done."""
+    sentence = masked[s_start:s_end].replace("不得不", "＿＿＿")
+    modal = None
+    for pat in (_DEFAULT, _STRONG, _MANDATORY, _ADVISORY, _PERMISSION):
+        modal = pat.search(sentence)
+        if modal:
+            break
+    pos = s_start + (modal.start() if modal else 0)
+    ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, pos)
+    kind = "presence"
+    if _PROHIBITION.search(sentence):
+        kind = "prohibition"
+    elif re.search(r"台账|记录|档案|存档|登记", sentence):
+        kind = "record"
+    elif re.search(r"资格|资质|具备.{0,10}条件|符合.{0,10}条件", sentence):
+        kind = "eligibility"
+    span, span_start = _span(text, ph_start, ph_end)
+    return Requirement(
+        modality=modality,
+        kind=kind,
+        comparator=None,
+        value=None,
+        low=None,
+        high=None,
+        unit=None,
+        per=None,
+        span=span,
+        start=span_start,
+        flags=_joined([], span_start, span_start + len(span), join_offsets),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Conflicts inside one document
+# ---------------------------------------------------------------------------------------------
+
+_SUBJECT_NOISE = re.compile(r"^(确保|要|应当?|必须|须|并|全年|使|保证|实现|做到|力争|控制|其中)+")
+
+
+def _subject(r: Requirement) -> str:
+    """The words before the comparator or number: what the threshold is about."""
+    span = re.sub(r"\s+", "", r.span)
+    m = re.search(
+        r"(不低于|不少于|至少|最少|不超过|不高于|最多|最高|控制在|超过|大于|低于|不足|达到|为|\d)",
+        span,
+    )
+    head = span[: m.start()] if m else span
+    return _SUBJECT_NOISE.sub("", head)
+
+
+def _shared(a: str, b: str, minimum: int = 4) -> str:
+    """Longest common substring of a and b when at least ``minimum`` characters long."""
+    best = ""
+    for i in range(len(a)):
+        for j in range(i + minimum, len(a) + 1):
+            if a[i:j] in b:
+                if j - i > len(best):
+                    best = a[i:j]
+            else:
+                break
+    return best
+
+
+def find_conflicts(items: list[tuple[str, list[Requirement]]]) -> list[Conflict]:
+    """Same subject stated with contradicting unit or value across one document's clauses.
+
+    ``items`` are ``(clause key, requirements)``. Returns one ``Conflict`` per contradicting
+    pair group; call ``mark_conflicts`` to get the requirements flagged ``source_conflict``.
+    """
+    flat = [
+        (key, i, r, _subject(r))
+        for key, reqs in items
+        for i, r in enumerate(reqs)
+        if r.value is not None
+        and r.unit
+        and r.kind in ("ratio", "measure", "money", "count", "cap")
+    ]
+    conflicts: list[Conflict] = []
+    seen: set[tuple[tuple[str, int], ...]] = set()
+    for a in range(len(flat)):
+        ka, ia, ra, sa = flat[a]
+        group = [(ka, ia)]
+        reason = ""
+        subject = ""
+        for b in range(a + 1, len(flat)):
+            kb, ib, rb, sb = flat[b]
+            shared = _shared(sa, sb)
+            if not shared:
+                continue
+            if ra.unit != rb.unit and {ra.unit, rb.unit} <= {"%", "‰"}:
+                reason = f"{ra.value}{ra.unit} ≠ {rb.value}{rb.unit}"
+            elif (
+                ra.unit == rb.unit
+                and ra.comparator == rb.comparator
+                and ra.value != rb.value
+                and ka != kb
+                and sa == sb
+                and len(sa) >= 4
+            ):
+                reason = f"{ra.value} ≠ {rb.value} {ra.unit}"
+            else:
+                continue
+            subject = subject or shared
+            group.append((kb, ib))
+        members = tuple(group)
+        if len(members) > 1 and members not in seen:
+            seen.add(members)
+            conflicts.append(Conflict(subject, members, reason))
+    return conflicts
+
+
+def mark_conflicts(
+    items: list[tuple[str, list[Requirement]]],
+) -> list[tuple[str, list[Requirement]]]:
+    """The same items with every requirement in a conflict flagged ``source_conflict``."""
+    hit = {m for c in find_conflicts(items) for m in c.members}
+    out = []
+    for key, reqs in items:
+        new = []
+        for i, r in enumerate(reqs):
+            if (key, i) in hit and "source_conflict" not in r.flags:
+                r = Requirement(**{**r.__dict__, "flags": r.flags + ("source_conflict",)})
+            new.append(r)
+        out.append((key, new))
+    return out

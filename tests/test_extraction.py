@@ -1,0 +1,255 @@
+"""Table-driven tests of checklists.extraction: every wording pattern and every trap."""
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.extraction import Requirement, extract, find_conflicts, mark_conflicts
+
+
+def d(value):
+    return None if value is None else Decimal(value)
+
+
+def found(text):
+    return [(r.kind, r.comparator, r.value, r.low, r.high, r.unit, r.per) for r in extract(text)]
+
+
+# (text, kind, comparator, value, low, high, unit, per)
+PATTERNS = [
+    # inclusive lower bounds (民法典第1259条: 以上 counts the number itself)
+    ("储煤厂房建设面积不低于500平方米", "measure", ">=", "500", None, None, "m²", None),
+    ("高度不低于6米", "measure", ">=", "6", None, None, "m", None),
+    ("硬化厚度不低于15厘米", "measure", ">=", "15", None, None, "cm", None),
+    ("抽查次数不少于3次", "count", ">=", "3", None, None, "次", None),
+    ("至少设1名专职信息员", "count", ">=", "1", None, None, "名", None),
+    ("一名以上的副职任副组长", "count", ">=", "1", None, None, "名", None),
+    ("两名以上业务人员任成员", "count", ">=", "2", None, None, "名", None),
+    ("限产30%以上", "ratio", ">=", "30", None, None, "%", None),
+    ("查处率达到95%以上", "ratio", ">=", "95", None, None, "%", None),
+    ("年满16周岁", "age", ">=", "16", None, None, "age_year", None),
+    ("货车载重40吨及以上", "measure", ">=", "40", None, None, "t", None),
+    # inclusive upper bounds
+    ("森林火灾受害面积不超过森林面积的0.4%", "ratio", "<=", "0.4", None, None, "%", None),
+    ("受害面积控制在0.4‰以下", "ratio", "<=", "0.4", None, None, "‰", None),
+    ("有特殊情况的不超过 2 次", "count", "<=", "2", None, None, "次", None),
+    ("最多设置3个配送中心", "cap", "<=", "3", None, None, "个", None),
+    ("每户最高补贴1吨", "cap", "<=", "1", None, None, "t", None),
+    # exclusive bounds
+    ("固定资产投资额低于2亿元的项目", "money", "<", "200000000", None, None, "元", None),
+    ("距法定退休年龄不足5年的", "duration", "<", "5", None, None, "year", None),
+    ("超过30日的", "duration", ">", "30", None, None, "day", None),
+    ("环境空气质量指数大于200平方米", "measure", ">", "200", None, None, "m²", None),
+    ("未满18周岁", "age", "<", "18", None, None, "age_year", None),
+    # ranges
+    ("超员20%至50%的", "ratio", "range", None, "20", "50", "%", None),
+    ("确定1—3名中标候选人", "count", "range", None, "1", "3", "名", None),
+    ("每届任期一般为3-5年", "duration", "range", None, "3", "5", "year", None),
+    ("处1倍以上3倍以下罚款", "count", "range", None, "1", "3", "倍", None),
+    ("至少配备2-3辆全封闭式配送车辆", "count", ">=", "2", None, None, "辆", None),
+    # money is converted to 元
+    ("缴纳 50 万元安全生产保证金", "money", "==", "500000", None, None, "元", None),
+    ("补助标准按1.5万元执行", "money", "==", "15000", None, None, "元", None),
+    ("安排不少于3000万元的资金", "money", ">=", "30000000", None, None, "元", None),
+    ("补贴标准为每吨200元", "money", "==", "200", None, None, "元", None),
+    # deadlines: working days, calendar days, hours, Chinese numerals
+    ("在3个工作日内作出答复", "deadline", "<=", "3", None, None, "working_day", None),
+    ("于十五个工作日内办结", "deadline", "<=", "15", None, None, "working_day", None),
+    ("于5日内向区安委会办公室提交", "deadline", "<=", "5", None, None, "day", None),
+    ("于三日内答复", "deadline", "<=", "3", None, None, "day", None),
+    ("于1小时内报请指挥部", "deadline", "<=", "1", None, None, "hour", None),
+    ("未通过验收的限期一个月整改", "deadline", "<=", "1", None, None, "month", None),
+    # frequencies
+    ("每月至少组织一次煤质抽检", "frequency", ">=", "1", None, None, "次", "month"),
+    ("每季度对辖区内污染源监察一次", "frequency", "==", "1", None, None, "次", "quarter"),
+    ("每年开展1次评估", "frequency", "==", "1", None, None, "次", "year"),
+    ("每日进行至少6次洒水作业", "frequency", ">=", "6", None, None, "次", "day"),
+    ("每周通报不少于2次", "frequency", ">=", "2", None, None, "次", "week"),
+    # retention
+    ("台账最少留存两年", "retention", ">=", "2", None, None, "year", None),
+    ("档案保存2年以上", "retention", ">=", "2", None, None, "year", None),
+    ("资料保存期不少于2年", "retention", ">=", "2", None, None, "year", None),
+    # durations
+    ("张榜公示5天无异议", "duration", "==", "5", None, None, "day", None),
+    ("本办法有效期两年，任期3年", "duration", "==", "3", None, None, "year", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "comparator", "value", "low", "high", "unit", "per"), PATTERNS
+)
+def test_patterns(text, kind, comparator, value, low, high, unit, per):
+    assert (kind, comparator, d(value), d(low), d(high), unit, per) in found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("必须使用建设用地", "mandatory_strong"),
+        ("严禁在电力线路保护区范围内施工", "mandatory_strong"),
+        ("一律停产整治", "mandatory_strong"),
+        ("供应商应当严格遵守相关法律法规", "mandatory"),
+        ("采购人应与招标文件中明确的采购需求进行核对", "mandatory"),
+        ("为有效应对重污染天气，制定本预案", None),
+        ("重大项目须聘请专业机构参加验收", "mandatory"),
+        ("不得擅自调整预算", "mandatory"),
+        ("禁止购买不符合标准的煤炭", "mandatory"),
+        ("原则上不再核准新建项目", "default"),
+        ("校长在同一所学校连续任职一般不超过2届", "default"),
+        ("鼓励企业扩大出口", "advisory"),
+        ("倡导公众乘坐公共交通工具出行", "advisory"),
+        ("建议中小学减少户外活动", "advisory"),
+        ("力争用5年时间完成", "advisory"),
+        ("采购人可以依法授权代表参加评标委员会", "permission"),
+        ("管行业必须管安全", "mandatory_strong"),
+    ],
+)
+def test_modality(text, modality):
+    assert {r.modality for r in extract(text)} == ({modality} if modality else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("不得危及电力线路安全", "prohibition"),
+        ("禁止露天焚烧", "prohibition"),
+        ("严禁弄虚作假、套取补贴资金", "prohibition"),
+        ("必须设立并提供真实、完整的财务账簿", "presence"),
+        ("应当建立煤炭购销台账", "record"),
+        ("供应商应当具备相应资质", "eligibility"),
+    ],
+)
+def test_presence_kinds(text, kind):
+    assert [r.kind for r in extract(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("采购人应当在收到质疑函后7个工作日内作出答复", "收到质疑函后"),
+        ("被约谈单位应在约谈结束后 15 个工作日内报送", "约谈结束后"),
+        ("财政局应当在收到投诉30个工作日内作出处理决定", "收到投诉"),
+        ("生产经营单位纳入“黑名单”管理后,于 10 个工作日内缴纳", "生产经营单位纳入“黑名单”管理后"),
+    ],
+)
+def test_deadline_trigger(text, trigger):
+    deadlines = [r for r in extract(text) if r.kind == "deadline"]
+    assert [r.trigger for r in deadlines] == [trigger]
+
+
+@pytest.mark.parametrize("word", ["及时", "第一时间", "立即"])
+def test_vague_deadline_has_no_value(word):
+    (req,) = extract(f"发现火情{word}组织扑救")
+    assert req.kind == "deadline"
+    assert req.flags == ("vague_deadline",)
+    assert (req.value, req.comparator, req.unit) == (None, None, None)
+    assert req.span.startswith(word)
+
+
+# Traps: wording that must produce no threshold (and, where stated, no modality).
+TRAPS = [
+    "采购代理机构（以下简称代理机构）负责记录",
+    "规模以上工业企业户数292户",
+    "由市级以上投资管理部门负责",
+    "县级以上人民政府通过一般公共预算安排",
+    "《冠县乡村教师支持计划（2015-2020年）实施办法》",
+    "编制《冠县社会信用体系建设规划（2016-2020年）》",
+    "根据《环境空气质量标准》(GB3095-2012)和(HJ633-2012)",
+    "按照冠政发〔2016〕78号文件执行",
+    "按照《社会救助暂行办法》(国务院令 第 649 号)第六十六条规定",
+    "依照本办法第三条处理",
+    "县直各有关部门请于2016年8月30日前报送",
+    "于次月5日前报县经济开发区审核",
+    "于每季度第一个月的20日前通过主流媒体公布",
+    "预测未来1天发生严重污染天气( $AQI = 500$ )",
+    "造成二次扬尘污染",
+    "落实“六公开”制度和“三同时”要求",
+    "三次产业比17.4:48.6:34",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps_give_no_threshold(text):
+    assert [r for r in extract(text) if r.value is not None or r.low is not None] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["规模以上工业企业户数292户", "采购代理机构（以下简称代理机构）", "县级以上人民政府"],
+)
+def test_traps_give_no_modality(text):
+    assert extract(text) == []
+
+
+def test_bu_de_bu_is_not_a_prohibition():
+    reqs = extract("由于其他原因不得不推迟")
+    assert all(r.kind != "prohibition" for r in reqs)
+    assert all(r.modality is None for r in reqs)
+
+
+def test_slogan_is_a_strong_presence_without_numbers():
+    reqs = extract("按照“管行业必须管安全、管业务必须管安全”的要求")
+    assert [(r.modality, r.kind, r.value) for r in reqs] == [("mandatory_strong", "presence", None)]
+
+
+def test_span_is_exact_source_text():
+    text = "1、储煤厂房建设面积不低于500平方米，高度不低于6米。"
+    for r in extract(text):
+        assert text[r.start : r.start + len(r.span)] == r.span
+    assert [r.span for r in extract(text)] == ["储煤厂房建设面积不低于500平方米", "高度不低于6米"]
+
+
+def test_page_joined_flag_from_join_offsets():
+    text = "于15个工作日内按原信息公布渠道向社会公布"
+    (req,) = [r for r in extract(text, join_offsets=(5,)) if r.kind == "deadline"]
+    assert "page_joined" in req.flags
+
+
+def test_full_width_digits():
+    assert ("deadline", "<=", Decimal(15), None, None, "working_day", None) in found(
+        "于１５个工作日内"
+    )
+
+
+def test_to_dict_is_json_ready():
+    (req,) = extract("缴纳 50 万元保证金")
+    assert req.to_dict() == {
+        "modality": None,
+        "kind": "money",
+        "comparator": "==",
+        "value": "500000",
+        "low": None,
+        "high": None,
+        "unit": "元",
+        "per": None,
+        "span": "缴纳 50 万元",
+        "start": 0,
+        "trigger": None,
+        "flags": [],
+    }
+
+
+def test_source_conflict_percent_vs_permille():
+    a = extract("（四）森林火灾受害面积不超过森林面积的0.4%")
+    b = extract("确保森林火灾受害面积控制在0.4‰以下")
+    other = extract("无公害防治率90%以上")
+    items = [("k/二/（四）", a), ("k/三/（五）", b), ("k/二/（五）", other)]
+    (conflict,) = find_conflicts(items)
+    assert conflict.subject == "森林火灾受害面积"
+    assert set(conflict.members) == {("k/二/（四）", 0), ("k/三/（五）", 0)}
+    marked = dict(mark_conflicts(items))
+    assert "source_conflict" in marked["k/二/（四）"][0].flags
+    assert "source_conflict" in marked["k/三/（五）"][0].flags
+    assert "source_conflict" not in marked["k/二/（五）"][0].flags
+
+
+def test_no_conflict_for_different_subjects():
+    items = [("a", extract("征占用林地审核率达到100%")), ("b", extract("有虫株率控制在5‰以下"))]
+    assert find_conflicts(items) == []
+
+
+def test_requirement_is_frozen():
+    (req,) = extract("不得擅自调整预算")
+    assert isinstance(req, Requirement)
+    with pytest.raises(AttributeError):
+        req.kind = "presence"  # type: ignore[misc]

@@ -1,0 +1,535 @@
+"""Golden tests of checklists.parsing on the three bundled gazettes (tests/data)."""
+
+import datetime
+import functools
+import hashlib
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from checklists.extraction import extract
+from checklists.parsing import (
+    ParseResult,
+    clause_text_hash,
+    normalize_number,
+    parse_gazette,
+)
+
+DATA = Path(__file__).parent / "data"
+GUANXIAN = "000_4d0f1aad85daeba2.txt"
+LINZI = "002_9f5496a63f05b41d.txt"
+LIAOCHENG = "003_919e3a96157a6362.txt"
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+@functools.cache
+def parsed(name: str) -> ParseResult:
+    return parse_gazette(read(name))
+
+
+def document(name: str, number: str, title: str | None = None):
+    docs = [d for d in parsed(name).documents if d.number == number]
+    if title is not None:
+        docs = [d for d in docs if d.title == title]
+    assert len(docs) == 1, [d.title for d in docs]
+    return docs[0]
+
+
+def clause(doc, key: str):
+    found = [c for c in doc.clauses if c.key == key]
+    assert len(found) == 1, key
+    return found[0]
+
+
+def plain_wrapped(text: str, width: int = 40) -> str:
+    """The gazette with all Markdown stripped and every paragraph hard-wrapped at ``width``."""
+    out = []
+    for raw in text.split("\n"):
+        s = re.sub(r"^\s{0,3}#{1,6}\s*", "", raw)
+        s = re.sub(r"^\s*[-*]\s+", "", s).replace("**", "")
+        if "\t" in s.strip(" "):  # table rows are not paragraphs
+            out.append(s.strip(" "))
+            continue
+        s = s.strip()
+        if re.fullmatch(r"(-\s*){3,}", s):
+            s = ""
+        while len(s) > width:
+            out.append(s[:width])
+            s = s[width:]
+        out.append(s)
+    return "\n".join(out)
+
+
+# --- every numbered document, with its normalised 文号 and title ------------------------------
+
+GOLDEN_DOCUMENTS = [
+    (GUANXIAN, "冠政发〔2016〕78号", "关于进一步加强政府采购管理工作的意见"),
+    (GUANXIAN, "冠政发〔2016〕91号", "关于承接落实省、市政府削减行政许可等权力事项的通知"),
+    (GUANXIAN, "冠政发〔2016〕109号", "关于印发冠县洁净煤配送工作实施办法的通知"),
+    (
+        GUANXIAN,
+        "冠政办发〔2016〕56号",
+        "关于印发《冠县乡村教师支持计划（2015-2020年）实施办法》的通知",
+    ),
+    (GUANXIAN, "冠政办发〔2016〕63号", "关于印发冠县全面建设国家循环经济示范城市工作方案的通知"),
+    (GUANXIAN, "冠政办发〔2016〕65号", "关于印发冠县重污染天气监测预警和应急处置预案的通知"),
+    (
+        GUANXIAN,
+        "冠政办发〔2016〕66号",
+        "关于印发2016年冠县推进简政放权放管结合优化服务转变政府职能工作方案的通知",
+    ),
+    (GUANXIAN, "冠政办发〔2016〕69号", "关于印发《冠县县级财政专项资金管理暂行办法》的通知"),
+    (GUANXIAN, "冠政办发〔2016〕70号", "关于印发冠县标本兼治防范重特大事故工作方案的通知"),
+    (GUANXIAN, "冠政办发〔2016〕72号", "关于印发冠县社会信用体系建设实施方案的通知"),
+    (LINZI, "临政发〔2016〕4号", "关于印发临淄区临时救助办法的通知"),
+    (LINZI, "临政字〔2016〕25号", "关于表彰2015年度全区安全生产先进单位和先进个人的通报"),
+    (
+        LINZI,
+        "临政字〔2016〕27号",
+        "关于印发全区2016年度保护发展森林资源目标责任制实施意见的通知",
+    ),
+    (LINZI, "临政办发〔2016〕1号", "关于进一步加强2016年度政府系统调研工作的通知"),
+    (LINZI, "临政办字〔2016〕10号", "临淄区安全生产约谈制度"),
+    (LINZI, "临政办字〔2016〕10号", "临淄区重大安全生产隐患挂牌督办办法"),
+    (
+        LINZI,
+        "临政办字〔2016〕11号",
+        "关于印发临淄区生产经营单位安全生产不良记录“黑名单”管理暂行规定的通知",
+    ),
+    (LINZI, "临政办字〔2016〕12号", "关于推进全区化工产业结构调整和规范发展的实施意见"),
+    (LINZI, "临政办字〔2016〕13号", "关于建立临淄区化工产业转型升级工作联席会议制度的通知"),
+    (LINZI, "临政办字〔2016〕14号", "关于印发临淄区环保处罚“双罚”工作机制实施方案的通知"),
+    (LINZI, "临政办字〔2016〕15号", "关于成立金山镇工矿区生态修复绿化工程指挥部的通知"),
+    (LINZI, "临政办字〔2016〕16号", "关于成立临淄区保护发展森林资源工作考核领导小组的通知"),
+    (
+        LINZI,
+        "临政办字〔2016〕17号",
+        "关于成立棚户区、老旧小区、背街小巷整治改造和便民农贸市场建设工程指挥部的通知",
+    ),
+    (LINZI, "临政办字〔2016〕8号", "关于2016年全区政务信息工作的意见"),
+    (
+        LIAOCHENG,
+        "聊政发〔2019〕4号",
+        "关于贯彻鲁政发〔2018〕30号文件进一步稳定和扩大就业的实施意见",
+    ),
+    (
+        LIAOCHENG,
+        "聊政发〔2019〕5号",
+        "关于印发2019年市政府工作报告重点工作任务部门分工方案的通知",
+    ),
+    (LIAOCHENG, "聊政字〔2019〕6号", "印发《关于加快高耗能行业高质量发展实施方案》的通知"),
+    (
+        LIAOCHENG,
+        "聊政办字〔2019〕13号",
+        "聊城市自然保护区等突出生态问题整治实施方案（2019—2020年）",
+    ),
+    (LIAOCHENG, "聊政办字〔2019〕13号", "聊城市打好农业农村污染治理攻坚战作战方案（2019—2020年）"),
+    (
+        LIAOCHENG,
+        "聊财社〔2019〕69号",
+        "关于印发《聊城市市级福利彩票公益金使用管理办法》的通知",
+    ),
+    (LIAOCHENG, "聊财社〔2019〕70号", "关于印发《聊城市就业补助资金管理辦法》的通知"),
+    (LIAOCHENG, "聊政任〔2019〕3号", "关于任免曹宇翔等工作人员职务的通知"),
+]
+
+
+@pytest.mark.parametrize("name", [GUANXIAN, LINZI, LIAOCHENG])
+def test_exactly_the_golden_documents_are_found(name):
+    expected = [(n, t) for f, n, t in GOLDEN_DOCUMENTS if f == name]
+    assert [(d.number, d.title) for d in parsed(name).documents] == expected
+
+
+def test_document_counts_are_honest():
+    # 10 + 13 + 7 numbers; two of them carry two instruments each
+    numbers = {(f, n) for f, n, _ in GOLDEN_DOCUMENTS}
+    assert len(numbers) == 30
+    assert len(GOLDEN_DOCUMENTS) == 32
+
+
+@pytest.mark.parametrize(
+    ("name", "number", "title", "issuer", "signed", "start", "until"),
+    [
+        (GUANXIAN, "冠政发〔2016〕78号", None, "冠县人民政府", "2016-07-26", "2016-07-26", None),
+        (
+            GUANXIAN,
+            "冠政办发〔2016〕65号",
+            None,
+            "冠县人民政府办公室",
+            "2016-08-11",
+            "2016-08-11",
+            None,
+        ),
+        (
+            GUANXIAN,
+            "冠政办发〔2016〕69号",
+            None,
+            "冠县人民政府办公室",
+            "2016-09-09",
+            "2016-09-09",
+            "2018-09-08",
+        ),
+        (LINZI, "临政发〔2016〕4号", None, "临淄区人民政府", None, "2016-03-05", "2020-12-31"),
+        (
+            LINZI,
+            "临政办字〔2016〕11号",
+            None,
+            "临淄区人民政府办公室",
+            "2016-02-25",
+            "2016-04-01",
+            "2018-03-31",
+        ),
+        (LIAOCHENG, "聊政发〔2019〕4号", None, "聊城市人民政府", "2019-04-08", None, None),
+        (
+            LIAOCHENG,
+            "聊财社〔2019〕69号",
+            None,
+            "聊城市财政局、聊城市民政局",
+            "2019-05-09",
+            "2019-07-01",
+            "2023-12-31",
+        ),
+    ],
+)
+def test_issuer_signature_and_in_force_window(name, number, title, issuer, signed, start, until):
+    doc = document(name, number, title)
+
+    def day(s):
+        return datetime.date.fromisoformat(s) if s else None
+
+    assert doc.issuer == issuer
+    assert (doc.signed_on, doc.in_force_from, doc.in_force_until) == (
+        day(signed),
+        day(start),
+        day(until),
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "reason", "title"),
+    [
+        (GUANXIAN, "封面/刊头", "冠县人民政府公报"),
+        (GUANXIAN, "目录", "目录"),
+        (GUANXIAN, "讲话", "张琳同志在全县工业经济运行分析会议上的讲话"),
+        (GUANXIAN, "讲话", "张琳同志在全县迎接中央环保督察工作动员会上的讲话"),
+        (GUANXIAN, "新闻", "张铁夫来冠县考察洽谈环保项目"),
+        (GUANXIAN, "新闻", "全市重点项目、重点工作现场调度会观摩团来冠县观摩"),
+        (LINZI, "封面/刊头", "临淄区人民政府公报"),
+        (LINZI, "目录", "目录"),
+        (LIAOCHENG, "大事记", "聊城市人民政府大事记"),
+        (LIAOCHENG, "目录", "目录"),
+    ],
+)
+def test_non_documents_are_skipped_with_a_reason(name, reason, title):
+    assert (title, reason) in [(s.title, s.reason) for s in parsed(name).skipped]
+
+
+def test_all_seventeen_news_items_are_skipped():
+    assert sum(s.reason == "新闻" for s in parsed(GUANXIAN).skipped) == 17
+
+
+# --- clause trees -----------------------------------------------------------------------------
+
+COAL = "冠政发〔2016〕109号/二/（二）/"
+
+
+@pytest.mark.parametrize(
+    ("item", "kind", "comparator", "value", "unit"),
+    [
+        (1, "measure", ">=", "500", "m²"),
+        (1, "measure", ">=", "6", "m"),
+        (3, "measure", ">=", "15", "cm"),
+        (6, "count", ">=", "2", "辆"),
+    ],
+)
+def test_coal_depot_standard_thresholds(item, kind, comparator, value, unit):
+    doc = document(GUANXIAN, "冠政发〔2016〕109号")
+    reqs = extract(clause(doc, f"{COAL}{item}").text)
+    assert (kind, comparator, Decimal(value), unit) in [
+        (r.kind, r.comparator, r.value, r.unit) for r in reqs
+    ]
+
+
+def test_coal_depot_standard_has_eleven_clauses():
+    doc = document(GUANXIAN, "冠政发〔2016〕109号")
+    keys = [c.key for c in doc.clauses if c.key.startswith(COAL)]
+    assert keys == [f"{COAL}{n}" for n in range(1, 12)]
+    assert clause(doc, f"{COAL}1").parent_key == "冠政发〔2016〕109号/二/（二）"
+    assert "满足重型车辆完全进出" in clause(doc, f"{COAL}1").normalized  # page break joined
+
+
+def test_coal_depot_item_11_is_a_strong_prohibition():
+    doc = document(GUANXIAN, "冠政发〔2016〕109号")
+    reqs = extract(clause(doc, f"{COAL}11").text)
+    assert ("mandatory_strong", "prohibition") in [(r.modality, r.kind) for r in reqs]
+
+
+@pytest.mark.parametrize(
+    ("key_tail", "kind", "comparator", "value", "unit", "per"),
+    [
+        ("六/3", "retention", ">=", "2", "year", None),
+        ("五/（三）", "frequency", ">=", "1", "次", "month"),
+    ],
+)
+def test_coal_depot_management_and_testing(key_tail, kind, comparator, value, unit, per):
+    doc = document(GUANXIAN, "冠政发〔2016〕109号")
+    reqs = extract(clause(doc, f"冠政发〔2016〕109号/{key_tail}").text)
+    assert (kind, comparator, Decimal(value), unit, per) in [
+        (r.kind, r.comparator, r.value, r.unit, r.per) for r in reqs
+    ]
+
+
+PROCUREMENT_STEPS = {
+    1: "三/（一）",
+    2: "三/（一）",
+    **{n: "三/（二）" for n in range(3, 10)},
+    **{n: "三/（三）" for n in range(10, 13)},
+    13: "三/（四）",
+    14: "三/（四）",
+    **{n: "三/（五）" for n in range(15, 18)},
+    18: "三/（六）",
+    19: "三/（六）",
+}
+
+
+def test_procurement_has_nineteen_steps_running_on_across_parents():
+    doc = document(GUANXIAN, "冠政发〔2016〕78号")
+    expected = [f"冠政发〔2016〕78号/{parent}/{n}" for n, parent in PROCUREMENT_STEPS.items()]
+    steps = [c.key for c in doc.clauses if re.fullmatch(r".*/三/（.）/\d+", c.key)]
+    assert steps == expected
+
+
+@pytest.mark.parametrize(
+    ("step", "value", "trigger"),
+    [(8, "3", None), (8, "7", None), (9, "15", None), (9, "30", "收到投诉")],
+)
+def test_procurement_working_day_deadlines(step, value, trigger):
+    doc = document(GUANXIAN, "冠政发〔2016〕78号")
+    key = f"冠政发〔2016〕78号/{PROCUREMENT_STEPS[step]}/{step}"
+    deadlines = [
+        (r.value, r.trigger)
+        for r in extract(clause(doc, key).text)
+        if r.kind == "deadline" and r.unit == "working_day" and r.comparator == "<="
+    ]
+    assert (Decimal(value), trigger) in deadlines
+
+
+@pytest.mark.parametrize(
+    ("step", "kind", "comparator", "value", "unit"),
+    [
+        (1, "count", ">=", "1", "名"),
+        (1, "count", ">=", "2", "名"),
+        (6, "count", "range", None, "名"),
+        (12, "count", ">=", "3", "次"),
+    ],
+)
+def test_procurement_counts(step, kind, comparator, value, unit):
+    doc = document(GUANXIAN, "冠政发〔2016〕78号")
+    key = f"冠政发〔2016〕78号/{PROCUREMENT_STEPS[step]}/{step}"
+    found = [(r.kind, r.comparator, r.value, r.unit) for r in extract(clause(doc, key).text)]
+    assert (kind, comparator, Decimal(value) if value else None, unit) in found
+
+
+def test_procurement_annexes_restart_numbering():
+    doc = document(GUANXIAN, "冠政发〔2016〕78号")
+    keys = {c.key for c in doc.clauses}
+    for n in (1, 2, 3):
+        assert f"冠政发〔2016〕78号/附件{n}" in keys
+        assert f"冠政发〔2016〕78号/附件{n}/1" in keys
+    table = clause(doc, "冠政发〔2016〕78号/附件1/表1")
+    assert table.is_table and table.table and len(table.table) > 5
+
+
+def test_two_instruments_under_one_number():
+    interview = document(LINZI, "临政办字〔2016〕10号", "临淄区安全生产约谈制度")
+    listing = document(LINZI, "临政办字〔2016〕10号", "临淄区重大安全生产隐患挂牌督办办法")
+    base = "临政办字〔2016〕10号/临淄区安全生产约谈制度"
+    article = clause(interview, f"{base}/第三条/（二）/6")
+    assert "年内两次发现同类安全生产违法行为" in article.text
+    assert article.parent_key == f"{base}/第三条/（二）"
+    assert [c.key for c in interview.clauses if c.token.startswith("第")] == [
+        f"{base}/第{n}条" for n in "一二三四五六七"
+    ]
+    assert {c.key for c in listing.clauses} >= {
+        "临政办字〔2016〕10号/临淄区重大安全生产隐患挂牌督办办法/第五条/（四）",
+        "临政办字〔2016〕10号/临淄区重大安全生产隐患挂牌督办办法/第十条",
+    }
+    written_report = extract(clause(interview, f"{base}/第七条").text)
+    assert (Decimal(15), "working_day", "约谈结束后") in [
+        (r.value, r.unit, r.trigger) for r in written_report if r.kind == "deadline"
+    ]
+
+
+def test_page_break_inside_a_token_is_joined():
+    doc = document(LINZI, "临政办字〔2016〕11号")
+    item = clause(doc, "临政办字〔2016〕11号/第五条/（五）")
+    assert "于15个工作日内" in item.text
+    assert "page_joined" in item.flags
+    deadlines = [r for r in extract(item.text, item.join_offsets) if r.unit == "working_day"]
+    assert [(r.value, r.comparator, r.kind) for r in deadlines] == [(Decimal(15), "<=", "deadline")]
+    assert "page_joined" in deadlines[0].flags
+
+
+def test_blacklist_deposit_and_deadline():
+    doc = document(LINZI, "临政办字〔2016〕11号")
+    reqs = extract(clause(doc, "临政办字〔2016〕11号/第九条").text)
+    found = {(r.kind, r.value, r.unit) for r in reqs}
+    assert {("deadline", Decimal(10), "working_day"), ("money", Decimal(500000), "元")} <= found
+
+
+def test_continuation_goes_back_to_its_document():
+    employment = document(LIAOCHENG, "聊政发〔2019〕4号")
+    keys = [c.key for c in employment.clauses]
+    assert "聊政发〔2019〕4号/四/（十一）" in keys
+    assert "聊政发〔2019〕4号/四/（十二）" in keys
+    assert "上接" not in employment.text
+    energy = document(LIAOCHENG, "聊政字〔2019〕6号")
+    assert "公共就业服务" not in energy.text
+    assert not any(c.key.endswith("（十一）") and "就业" in c.text for c in energy.clauses)
+
+
+def test_continuation_printed_before_its_document_goes_home():
+    lottery = document(LIAOCHENG, "聊财社〔2019〕69号")
+    art15 = clause(lottery, "聊财社〔2019〕69号/第十五条")
+    assert "将上年度福彩公益金使用情况报市民政局" in art15.text
+    assert clause(lottery, "聊财社〔2019〕69号/第二十一条")
+    eco = document(LIAOCHENG, "聊政办字〔2019〕13号", GOLDEN_DOCUMENTS[-5][2])
+    assert "福彩" not in eco.text
+
+
+def test_preparedness_plan_uses_decimal_numbering():
+    doc = document(GUANXIAN, "冠政办发〔2016〕65号")
+    keys = {c.key for c in doc.clauses}
+    assert {
+        "冠政办发〔2016〕65号/1/1.1",
+        "冠政办发〔2016〕65号/3/3.1/4",
+        "冠政办发〔2016〕65号/4/4.3/（二）/1/（7）",
+        "冠政办发〔2016〕65号/4/4.3/（四）/1/（2）",
+    } <= keys
+
+
+def test_chapters_and_articles():
+    doc = document(LINZI, "临政发〔2016〕4号")
+    art = clause(doc, "临政发〔2016〕4号/第三章/第十一条")
+    assert art.parent_key == "临政发〔2016〕4号/第三章"
+    assert (Decimal(15), "working_day") in [(r.value, r.unit) for r in extract(art.text)]
+
+
+def test_repeated_key_gets_a_suffix():
+    doc = document(LIAOCHENG, "聊政发〔2019〕5号")
+    keys = [c.key for c in doc.clauses]
+    assert "聊政发〔2019〕5号/一" in keys and "聊政发〔2019〕5号/一~2" in keys
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("name", [GUANXIAN, LINZI, LIAOCHENG])
+def test_keys_unique_hashes_and_parents_consistent(name):
+    for doc in parsed(name).documents:
+        keys = [c.key for c in doc.clauses]
+        assert len(keys) == len(set(keys))
+        for c in doc.clauses:
+            assert c.text_hash == clause_text_hash(c.text)
+            assert c.parent_key is None or c.parent_key in keys
+            assert c.key == "/".join((doc.number,) + c.path)
+        assert [c.position for c in doc.clauses] == list(range(len(doc.clauses)))
+
+
+def test_tables_are_kept_as_tables():
+    doc = document(LINZI, "临政办字〔2016〕8号")
+    table = clause(doc, "临政办字〔2016〕8号/附件1/表1")
+    assert table.is_table
+    assert ("区《政务参考》", "20") in table.table
+
+
+# --- robustness: no Markdown, hard-wrapped -------------------------------------------------------
+
+
+def _summary(result: ParseResult):
+    docs = [(d.number, d.title) for d in result.documents]
+    keys = [[c.key for c in d.clauses] for d in result.documents]
+    hashes = {c.key: c.text_hash for d in result.documents for c in d.clauses}
+    reqs = {
+        c.key: [
+            (
+                r.kind,
+                r.modality,
+                r.comparator,
+                r.value,
+                r.low,
+                r.high,
+                r.unit,
+                r.per,
+                re.sub(r"\s", "", r.span),
+            )
+            for r in extract(c.text)
+        ]
+        for d in result.documents
+        for c in d.clauses
+    }
+    return docs, keys, hashes, reqs
+
+
+@pytest.mark.parametrize("name", [GUANXIAN, LINZI, LIAOCHENG])
+def test_plain_hard_wrapped_copy_gives_the_same_result(name):
+    original = _summary(parsed(name))
+    wrapped = _summary(parse_gazette(plain_wrapped(read(name))))
+    assert wrapped[0] == original[0]
+    assert wrapped[1] == original[1]
+    assert wrapped[2] == original[2]
+    assert wrapped[3] == original[3]
+
+
+# --- small functions ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("临政办字[2016]10号", "临政办字〔2016〕10号"),
+        ("临政字〔2016〕25 号", "临政字〔2016〕25号"),
+        ("聊新出准字【2008】13号", "聊新出准字〔2008〕13号"),
+        ("冠政发［2016］109号", "冠政发〔2016〕109号"),
+        ("冠政发 〔2016〕 78 号", "冠政发〔2016〕78号"),
+    ],
+)
+def test_normalize_number(raw, normalised):
+    assert normalize_number(raw) == normalised
+
+
+def test_clause_text_hash_ignores_whitespace_and_width():
+    assert clause_text_hash("于15个工\n作日内") == clause_text_hash("于１５个工作日内")
+
+
+def test_document_without_number_gets_a_hash_key():
+    text = "关于加强安全生产工作的意见\n\n各单位：\n\n一、企业应当建立台账。\n\n二、每月检查1次。\n"
+    (doc,) = parse_gazette(text).documents
+    prefix = "无文号-" + hashlib.sha256("关于加强安全生产工作的意见".encode()).hexdigest()[:8]
+    assert doc.number is None
+    assert [c.key for c in doc.clauses] == [prefix, f"{prefix}/一", f"{prefix}/二"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # plain text, no markup, issuer banner and 文号 line
+        "某县人民政府文件\n\n某政发〔2020〕1号\n\n某县人民政府关于加强安全管理的通知\n\n各乡镇：\n\n"
+        "一、总体要求\n\n（一）企业应当于3个工作日内报告。\n\n1、台账保存2年以上。\n\n"
+        "某县人民政府\n2020年3月1日\n",
+        # the same with the 文号 in parentheses under the title
+        "某县人民政府办公室\n关于加强安全管理的通知\n(某政办字[2020]1号)\n\n各乡镇：\n\n"
+        "一、总体要求\n\n（一）企业应当于3个工作日内报告。\n\n1、台账保存2年以上。\n",
+    ],
+)
+def test_unseen_plain_text_gazette(text):
+    result = parse_gazette(text)
+    assert len(result.documents) == 1
+    doc = result.documents[0]
+    assert doc.title == "关于加强安全管理的通知"
+    assert doc.number.endswith("〔2020〕1号")
+    tail = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert tail == ["一", "一/（一）", "一/（一）/1"]
