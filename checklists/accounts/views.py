@@ -162,9 +162,12 @@ def user_new():
 
 
 @bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@login_required
 def user_edit(user_id: int):
     user = db.session.get(User, user_id) or abort(404)
+    if user.organisation_id is not None:
+        _visible_org_or_404(user.organisation_id)  # another organisation's user: not found
+    _require_admin()
     form = UserForm(obj=user)
     _fill_user_choices(form)
     if request.method == "GET":
@@ -227,11 +230,21 @@ def organisations():
     return render_template("admin/organisations.html", organisations=rows)
 
 
+def _visible_org_or_404(org_id: int) -> Organisation:
+    """The organisation if the user may see it; another organisation's is "not found"."""
+    query = visible_organisations(current_user).where(Organisation.id == org_id)
+    return db.session.scalar(query) or abort(404)
+
+
+def _require_admin() -> None:
+    if current_user.role != Role.ADMIN:
+        abort(403)
+
+
 @bp.route("/organisations/<int:org_id>")
 @login_required
 def organisation(org_id: int):
-    query = visible_organisations(current_user).where(Organisation.id == org_id)
-    org = db.session.scalar(query) or abort(404)
+    org = _visible_org_or_404(org_id)
     return render_template("admin/organisation.html", org=org, site_form=SiteForm())
 
 
@@ -261,9 +274,10 @@ def organisation_new():
 
 
 @bp.route("/admin/organisations/<int:org_id>/edit", methods=["GET", "POST"])
-@role_required(Role.ADMIN)
+@login_required
 def organisation_edit(org_id: int):
-    org = db.session.get(Organisation, org_id) or abort(404)
+    org = _visible_org_or_404(org_id)
+    _require_admin()
     form = OrganisationForm(obj=org)
     _fill_region_choices(form.region_id)
     if request.method == "GET":
@@ -289,9 +303,10 @@ def organisation_edit(org_id: int):
 
 
 @bp.route("/admin/organisations/<int:org_id>/sites", methods=["POST"])
-@role_required(Role.ADMIN)
+@login_required
 def site_new(org_id: int):
-    org = db.session.get(Organisation, org_id) or abort(404)
+    org = _visible_org_or_404(org_id)
+    _require_admin()
     form = SiteForm()
     if form.validate_on_submit():
         name = form.name.data.strip()
