@@ -16,6 +16,7 @@ from flask_login import current_user
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from checklists import search
 from checklists.config import DEFAULT_SECRET_KEY, Defaults, from_environment, normalise_database_url
 from checklists.extensions import babel, csrf, db, limiter, login_manager, migrate
 
@@ -85,10 +86,19 @@ def app_languages() -> list[str]:
 
 
 def _register_extensions(app: Flask) -> None:
-    from checklists.accounts.models import ApiToken, User  # noqa: F401 (models for metadata)
+    import checklists.models  # noqa: F401 (models for the metadata)
+    from checklists.accounts.models import ApiToken, User  # noqa: F401
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True, compare_type=True)
+    migrate.init_app(
+        app,
+        db,
+        directory=MIGRATIONS,
+        render_as_batch=True,
+        compare_type=True,
+        include_name=search.include_name,
+        include_object=search.include_object,
+    )
     csrf.init_app(app)
     limiter.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)

@@ -17,6 +17,7 @@ from checklists.extensions import db
 users_cli = AppGroup("users", help="Manage user accounts.")
 orgs_cli = AppGroup("orgs", help="Manage organisations.")
 demo_cli = AppGroup("demo", help="Demo data.")
+standards_cli = AppGroup("standards", help="Gazettes, documents and clauses.")
 
 
 def _fail(exc: InputError) -> None:
@@ -93,6 +94,74 @@ def load_demo() -> None:
         click.echo(line)
 
 
+def report_json(report) -> dict:
+    """The --json shape of interfaces.md for one import."""
+    return {
+        "documents": [
+            {
+                "id": doc.id,
+                "number": doc.number,
+                "title": doc.title,
+                "issuer": doc.issuer,
+                "signed_on": doc.signed_on.isoformat() if doc.signed_on else None,
+                "clause_count": len(doc.clauses),
+                "requirement_count": sum(len(c.requirements) for c in doc.clauses),
+                "version": doc.version,
+                "outcome": outcome,
+            }
+            for doc, outcome in report.documents
+        ],
+        "skipped": report.skipped,
+    }
+
+
+@standards_cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def import_standards(paths: tuple[str, ...], as_json: bool) -> None:
+    """Import gazettes (.txt, .md, .docx, .pdf); the same text again changes nothing."""
+    import json
+    import pathlib
+
+    from flask import current_app
+
+    from checklists.services import import_text, read_file
+
+    combined: dict[str, list] = {"documents": [], "skipped": []}
+    for path in paths:
+        file = pathlib.Path(path)
+        try:
+            text = read_file(file.name, file.read_bytes(), current_app.config["MAX_CONTENT_LENGTH"])
+            report = import_text(text, file.name)
+        except InputError as exc:
+            click.echo(f"{file.name}: ", nl=False, err=True)
+            _fail(exc)
+        db.session.commit()
+        part = report_json(report)
+        combined["documents"] += part["documents"]
+        combined["skipped"] += part["skipped"]
+        if not as_json:
+            outcomes = {
+                "new": _("new"),
+                "new_version": _("new version"),
+                "unchanged": _("unchanged"),
+            }
+            click.echo(f"{file.name}:")
+            for doc in part["documents"]:
+                click.echo(
+                    f"  [{outcomes[doc['outcome']]}] {doc['number'] or '—'} {doc['title']} "
+                    + _(
+                        "(%(c)d clauses, %(r)d requirements)",
+                        c=doc["clause_count"],
+                        r=doc["requirement_count"],
+                    )
+                )
+            for skipped in part["skipped"]:
+                click.echo("  " + _("skipped: %(title)s (%(reason)s)", **skipped))
+    if as_json:
+        click.echo(json.dumps(combined, ensure_ascii=False, indent=2))
+
+
 def register(app: Flask) -> None:
-    for group in (users_cli, orgs_cli, demo_cli):
+    for group in (users_cli, orgs_cli, demo_cli, standards_cli):
         app.cli.add_command(group)

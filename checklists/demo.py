@@ -5,6 +5,8 @@ Regions, organisations and one user per role. README lists the accounts and thei
 
 from __future__ import annotations
 
+import pathlib
+
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
@@ -66,6 +68,24 @@ USERS = [
 ]
 
 
+GAZETTES = pathlib.Path(__file__).parent / "demo_data"
+
+
+def _import_gazettes() -> list[str]:
+    """Import the bundled gazettes; documents already there with the same text are left alone."""
+    from checklists.services import import_text
+
+    lines = []
+    for path in sorted(GAZETTES.glob("*.txt")):
+        report = import_text(path.read_text(encoding="utf-8"), path.name)
+        created = [doc for doc, outcome in report.documents if outcome != "unchanged"]
+        if created:
+            lines.append(
+                _("Gazette %(name)s: %(n)d documents imported.", name=path.name, n=len(created))
+            )
+    return lines
+
+
 def load() -> list[str]:
     """Create whatever demo record is missing; return a line per thing created."""
     report: list[str] = []
@@ -111,6 +131,7 @@ def load() -> list[str]:
         )
         report.append(_("User %(name)s created.", name=username))
     db.session.flush()
+    report.extend(_import_gazettes())
     if not report:
         report.append(_("The demo data is up to date; nothing to change."))
     return report

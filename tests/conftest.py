@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
+from checklists import search
 from checklists.accounts.models import Organisation, OrgKind, Region, RegionLevel, Role, User
 from checklists.config import normalise_database_url
 from checklists.extensions import db
@@ -74,6 +75,7 @@ def _clean(app: Flask) -> None:
         db.session.remove()
         tables = db.metadata.sorted_tables
         with db.engine.begin() as conn:
+            search.clear_index(conn)
             if conn.dialect.name == "postgresql":
                 names = ", ".join(f'"{t.name}"' for t in tables)
                 conn.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
