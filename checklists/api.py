@@ -243,6 +243,116 @@ def update_me():
     return jsonify(me_json(current_user))
 
 
+def document_json(doc) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "number": doc.number,
+        "title": doc.title,
+        "issuer": doc.issuer,
+        "signed_on": _iso(doc.signed_on),
+        "in_force_from": _iso(doc.in_force_from),
+        "in_force_until": _iso(doc.in_force_until),
+        "version": doc.version,
+        "is_current": doc.is_current,
+        "clause_count": doc.clause_count,
+    }
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _decimal(value) -> str | None:
+    return None if value is None else format(value.normalize(), "f")
+
+
+def requirement_json(req) -> dict[str, Any]:
+    return {
+        "modality": req.modality,
+        "kind": req.kind,
+        "comparator": req.comparator,
+        "value": _decimal(req.value),
+        "low": _decimal(req.low),
+        "high": _decimal(req.high),
+        "unit": req.unit,
+        "per": req.per,
+        "span": req.span,
+        "start": req.start,
+        "trigger": req.trigger,
+        "flags": list(req.flags),
+    }
+
+
+def clause_json(clause) -> dict[str, Any]:
+    return {
+        "id": clause.id,
+        "key": clause.key,
+        "path": clause.key.split("/")[1:],
+        "text": clause.text,
+        "text_hash": clause.text_hash,
+        "parent_id": clause.parent_id,
+        "table": clause.table,
+        "requirements": [requirement_json(r) for r in clause.requirements],
+    }
+
+
+@bp.route("/documents")
+def documents():
+    """Current documents; ``?issuer=&year=&in_force=yes|no&q=`` as on the documents page."""
+    from checklists.models import Clause, Document
+    from checklists.standards_views import document_query
+
+    counts = sa.select(sa.func.count()).where(Clause.document_id == Document.id).scalar_subquery()
+    query = document_query(request.args).options(
+        sa.orm.with_expression(Document.clause_count, counts)
+    )
+    return paginate(query, document_json)
+
+
+@bp.route("/documents/<int:document_id>")
+def document(document_id: int):
+    from checklists.models import Clause, Document
+
+    doc = db.session.get(Document, document_id)
+    if doc is None:
+        raise ApiError(404, "not_found", _("Not found."))
+    clauses = db.session.scalars(
+        sa.select(Clause)
+        .where(Clause.document_id == doc.id)
+        .options(sa.orm.selectinload(Clause.requirements))
+        .order_by(Clause.position)
+    ).all()
+    doc.clause_count = len(clauses)
+    return jsonify(
+        {**document_json(doc), "lineage": doc.lineage, "clauses": [clause_json(c) for c in clauses]}
+    )
+
+
+@bp.route("/clauses")
+def clauses():
+    """Clauses of current documents whose text contains ``q`` (two characters are enough)."""
+    from checklists.search import search_clauses
+
+    q = request.args.get("q", "").strip()
+    if not q:
+        raise ApiError(
+            400, "bad_request", _("Give a search text in q."), {"q": _("This field is required.")}
+        )
+    limit = 1000
+    hits = search_clauses(q, limit=limit)
+    return jsonify(
+        [
+            {
+                **clause_json(c),
+                "document_id": c.document_id,
+                "document_number": c.document.number,
+                "document_title": c.document.title,
+            }
+            for c in hits
+        ]
+    )
+
+
 @bp.route("/openapi.json")
 def openapi():
     from checklists.openapi import document

@@ -60,6 +60,9 @@ class Document(db.Model):
     import_run_id: Mapped[int] = mapped_column(sa.ForeignKey("import_runs.id"), index=True)
     previous_id: Mapped[int | None] = mapped_column(sa.ForeignKey("documents.id"))
 
+    #: Filled by queries that count clauses (``with_expression``).
+    clause_count: Mapped[int | None] = sa.orm.query_expression()
+
     import_run: Mapped[ImportRun] = relationship()
     previous: Mapped[Document | None] = relationship(remote_side=[id])
     clauses: Mapped[list[Clause]] = relationship(

@@ -20,7 +20,94 @@ ERROR = {
     },
 }
 
+DATE = {"type": ["string", "null"], "format": "date"}
+DECIMAL = {"type": ["string", "null"], "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}
+
 SCHEMAS: dict[str, Any] = {
+    "Document": {
+        "type": "object",
+        "required": [
+            "id",
+            "number",
+            "title",
+            "issuer",
+            "signed_on",
+            "in_force_from",
+            "in_force_until",
+            "clause_count",
+            "version",
+            "is_current",
+        ],
+        "properties": {
+            "id": {"type": "integer"},
+            "number": {"type": ["string", "null"]},
+            "title": {"type": "string"},
+            "issuer": {"type": ["string", "null"]},
+            "signed_on": DATE,
+            "in_force_from": DATE,
+            "in_force_until": DATE,
+            "clause_count": {"type": "integer"},
+            "version": {"type": "integer", "minimum": 1},
+            "is_current": {"type": "boolean"},
+            "lineage": {"type": "string"},
+            "clauses": {"type": "array", "items": {"$ref": "#/components/schemas/Clause"}},
+        },
+    },
+    "Clause": {
+        "type": "object",
+        "required": ["id", "key", "path", "text", "text_hash", "parent_id", "requirements"],
+        "properties": {
+            "id": {"type": "integer"},
+            "key": {"type": "string"},
+            "path": {"type": "array", "items": {"type": "string"}},
+            "text": {"type": "string"},
+            "text_hash": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "parent_id": {"type": ["integer", "null"]},
+            "table": {
+                "type": ["array", "null"],
+                "items": {"type": "array", "items": {"type": "string"}},
+            },
+            "requirements": {
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/Requirement"},
+            },
+            "document_id": {"type": "integer"},
+            "document_number": {"type": ["string", "null"]},
+            "document_title": {"type": "string"},
+        },
+    },
+    "Requirement": {
+        "type": "object",
+        "required": [
+            "modality",
+            "kind",
+            "comparator",
+            "value",
+            "low",
+            "high",
+            "unit",
+            "per",
+            "span",
+            "flags",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "modality": {
+                "enum": ["mandatory_strong", "mandatory", "default", "advisory", "permission", None]
+            },
+            "kind": {"type": "string"},
+            "comparator": {"enum": [">=", "<=", ">", "<", "==", "range", None]},
+            "value": DECIMAL,
+            "low": DECIMAL,
+            "high": DECIMAL,
+            "unit": {"type": ["string", "null"]},
+            "per": {"enum": ["day", "week", "month", "quarter", "year", "batch", None]},
+            "span": {"type": "string"},
+            "start": {"type": "integer"},
+            "trigger": {"type": ["string", "null"]},
+            "flags": {"type": "array", "items": {"type": "string"}},
+        },
+    },
     "Me": {
         "type": "object",
         "required": ["id", "username", "display_name", "role", "organisation_id", "region_id"],
@@ -148,6 +235,60 @@ PATHS: dict[str, Any] = {
                 "422": _error("Invalid values; fields says which"),
             },
         },
+    },
+    "/documents": {
+        "get": {
+            "summary": "Current documents (filters: issuer, year, in_force=yes|no, q)",
+            "parameters": [
+                *PAGE_PARAMETERS,
+                {"name": "issuer", "in": "query", "schema": {"type": "string"}},
+                {"name": "year", "in": "query", "schema": {"type": "integer"}},
+                {"name": "in_force", "in": "query", "schema": {"enum": ["yes", "no"]}},
+                {"name": "q", "in": "query", "schema": {"type": "string"}},
+            ],
+            "responses": {
+                "200": _ok(
+                    "One page",
+                    {"type": "array", "items": {"$ref": "#/components/schemas/Document"}},
+                ),
+                "400": _error("Bad pagination"),
+                "401": _error("Not logged in"),
+            },
+        }
+    },
+    "/documents/{document_id}": {
+        "get": {
+            "summary": "A document version with its clauses and their requirements",
+            "parameters": [
+                {
+                    "name": "document_id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "integer"},
+                }
+            ],
+            "responses": {
+                "200": _ok("The document", {"$ref": "#/components/schemas/Document"}),
+                "401": _error("Not logged in"),
+                "404": _error("No such document"),
+            },
+        }
+    },
+    "/clauses": {
+        "get": {
+            "summary": "Clauses of current documents containing q (two characters are enough)",
+            "parameters": [
+                *PAGE_PARAMETERS,
+                {"name": "q", "in": "query", "required": True, "schema": {"type": "string"}},
+            ],
+            "responses": {
+                "200": _ok(
+                    "One page", {"type": "array", "items": {"$ref": "#/components/schemas/Clause"}}
+                ),
+                "400": _error("Missing q or bad pagination"),
+                "401": _error("Not logged in"),
+            },
+        }
     },
     "/openapi.json": {
         "get": {

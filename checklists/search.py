@@ -106,3 +106,39 @@ def match_clause_ids(conn: Connection, query: str) -> sa.ColumnElement[bool] | N
         .where(sa.text(f"{FTS_TABLE} MATCH :phrase").bindparams(phrase=phrase))
     )
     return Clause.id.in_(ids)
+
+
+def search_statement(query: str, *, current_only: bool = True) -> sa.Select | None:
+    """Clauses whose text contains ``query`` (whitespace and width ignored), in document order.
+
+    None for an empty query.
+    """
+    from checklists.extensions import db
+    from checklists.models import Clause, Document
+
+    needle = normalise(query)
+    if not needle:
+        return None
+    statement = (
+        sa.select(Clause)
+        .join(Document, Document.id == Clause.document_id)
+        .where(Clause.normalized.contains(needle, autoescape=True))
+        .options(sa.orm.contains_eager(Clause.document))
+        .order_by(Document.number.is_(None), Document.number, Document.version, Clause.position)
+    )
+    if current_only:
+        statement = statement.where(Document.is_current)
+    condition = match_clause_ids(db.session.connection(), needle)
+    if condition is not None:
+        statement = statement.where(condition)
+    return statement
+
+
+def search_clauses(query: str, *, limit: int = 100, current_only: bool = True) -> list:
+    """The first ``limit`` clauses matching ``query``."""
+    from checklists.extensions import db
+
+    statement = search_statement(query, current_only=current_only)
+    if statement is None:
+        return []
+    return list(db.session.scalars(statement.limit(limit)))

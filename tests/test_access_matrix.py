@@ -6,6 +6,8 @@ new route cannot ship without saying who may reach it. Another organisation's re
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
 from checklists.accounts.models import OrgKind, Role
@@ -119,6 +121,19 @@ CASES = {
     ),
     ("api.organisations", "GET", ""): ("/api/v1/organisations", {}, API_LOGGED_IN),
     ("api.openapi", "GET", ""): ("/api/v1/openapi.json", {}, EVERYONE),
+    ("api.documents", "GET", ""): ("/api/v1/documents", {}, API_LOGGED_IN),
+    ("api.document", "GET", ""): ("/api/v1/documents/{document}", {}, API_LOGGED_IN),
+    ("api.clauses", "GET", ""): ("/api/v1/clauses?q=台账", {}, API_LOGGED_IN),
+    ("standards.index", "GET", ""): ("/standards/", {}, LOGGED_IN),
+    ("standards.document", "GET", ""): ("/standards/documents/{document}", {}, LOGGED_IN),
+    ("standards.diff", "GET", ""): ("/standards/documents/{document}/diff", {}, LOGGED_IN),
+    ("standards.search", "GET", ""): ("/standards/search?q=台账", {}, LOGGED_IN),
+    ("standards.upload", "GET", ""): ("/standards/import", {}, row(302, 200, 200, 403, 403, 403)),
+    ("standards.upload", "POST", ""): (
+        "/standards/import",
+        {"form": {}},
+        row(302, 422, 422, 403, 403, 403),
+    ),
 }
 
 
@@ -131,6 +146,18 @@ def test_every_route_has_a_case(app):
     covered = {(endpoint, method) for endpoint, method, _variant in CASES}
     assert routed - covered == set(), "routes without an access case"
     assert covered - routed == set(), "cases for routes that no longer exist"
+
+
+def _two_versions() -> int:
+    """A document in two versions; the id of the second (it has a diff)."""
+    from checklists.extensions import db
+    from checklists.services import import_text
+
+    text = (pathlib.Path(__file__).parent / "data" / "sample_gazette.txt").read_text("utf-8")
+    import_text(text, "v1.txt")
+    [(doc, _outcome)] = import_text(text.replace("300", "500"), "v2.txt").documents
+    db.session.commit()
+    return doc.id
 
 
 @pytest.fixture
@@ -151,6 +178,7 @@ def world(make_org, make_region, make_user):
         "foreign_org": foreign.id,
         "own_user": users["enterprise"].id,
         "foreign_user": make_user("m-foreign", role=Role.ENTERPRISE, organisation=foreign).id,
+        "document": _two_versions(),
     }
     return users, ids
 

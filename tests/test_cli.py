@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from checklists.accounts.models import Organisation, Region, Role, Site, User
 from checklists.demo import DEMO_PASSWORD, USERS
 from checklists.extensions import db
+from checklists.models import Clause, Document
 
 
 @pytest.fixture
@@ -123,7 +124,7 @@ def test_orgs_create_with_region(cli, app_ctx, make_region):
 def _counts():
     return tuple(
         db.session.scalar(sa.select(sa.func.count()).select_from(model))
-        for model in (Region, Organisation, Site, User)
+        for model in (Region, Organisation, Site, User, Document, Clause)
     )
 
 
@@ -132,6 +133,7 @@ def test_demo_load_is_idempotent(cli, app_ctx):
     assert first.exit_code == 0, first.output
     counts = _counts()
     assert counts[3] == len(USERS)
+    assert counts[4] >= 30 and counts[5] >= 900  # the bundled gazettes
     second = cli.invoke(args=["demo", "load"])
     assert second.exit_code == 0
     assert "演示数据已是最新" in second.output

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import jsonschema
 import pytest
 
 from checklists.accounts.models import Role
+from checklists.extensions import db
+from checklists.services import import_text
 from tests.conftest import PASSWORD, csrf_token
 
 PREFIX = "/api/v1"
+DATA = pathlib.Path(__file__).parent / "data"
 
 
 def _spec(client):
@@ -53,6 +58,8 @@ def _check(spec, path, method, response):
 def test_answers_match_their_schemas(client, make_user, make_org, role):
     spec = _spec(client)
     org = make_org("单位", credit_code="91350100M000100Y43")
+    import_text((DATA / "sample_gazette.txt").read_text("utf-8"), "sample.txt")
+    db.session.commit()
     make_user("someone", role=role, organisation=org if role == Role.ENTERPRISE else None)
 
     _check(spec, "/organisations", "get", client.get(f"{PREFIX}/organisations"))  # 401
@@ -76,6 +83,19 @@ def test_answers_match_their_schemas(client, make_user, make_org, role):
     _check(spec, "/me", "get", client.get(f"{PREFIX}/me", headers=auth))
     _check(spec, "/me", "patch", client.patch(f"{PREFIX}/me", json={"locale": "zh"}, headers=auth))
     _check(spec, "/me", "patch", client.patch(f"{PREFIX}/me", json={"locale": "xx"}, headers=auth))
+    _check(spec, "/documents", "get", client.get(f"{PREFIX}/documents", headers=auth))
+    _check(spec, "/clauses", "get", client.get(f"{PREFIX}/clauses?q=台账", headers=auth))
+    _check(spec, "/clauses", "get", client.get(f"{PREFIX}/clauses", headers=auth))
+    first = client.get(f"{PREFIX}/documents", headers=auth).json[0]["id"]
+    _check(
+        spec,
+        "/documents/{document_id}",
+        "get",
+        client.get(f"{PREFIX}/documents/{first}", headers=auth),
+    )
+    _check(
+        spec, "/documents/{document_id}", "get", client.get(f"{PREFIX}/documents/0", headers=auth)
+    )
 
 
 def test_session_csrf_refusal_is_documented(client, as_user):
