@@ -98,7 +98,7 @@ def match_clause_ids(conn: Connection, query: str) -> sa.ColumnElement[bool] | N
 
     if conn.dialect.name == "postgresql":
         vector = sa.func.to_tsvector(sa.literal_column("'simple'"), Clause.search_grams)
-        return vector.op("@@")(sa.func.phraseto_tsquery(sa.literal_column("'simple'"), pairs))
+        return vector.op("@@")(sa.func.plainto_tsquery(sa.literal_column("'simple'"), pairs))
     phrase = '"' + pairs + '"'
     ids = (
         sa.select(sa.column("rowid"))
@@ -124,7 +124,8 @@ def search_statement(query: str, *, current_only: bool = True) -> sa.Select | No
         .join(Document, Document.id == Clause.document_id)
         .where(Clause.normalized.contains(needle, autoescape=True))
         .options(sa.orm.contains_eager(Clause.document))
-        .order_by(Document.number.is_(None), Document.number, Document.version, Clause.position)
+        # Import order is document order; sorting by id lets the database stop at the limit.
+        .order_by(Clause.id)
     )
     if current_only:
         statement = statement.where(Document.is_current)

@@ -264,7 +264,11 @@ class FilterForm(FlaskForm):
 
 
 class ImportForm(FlaskForm):
-    file = FileField(_l("Gazette file (.txt, .md, .docx, .pdf)"), validators=[FileRequired()])
+    file = FileField(
+        _l("Gazette file (.txt, .md, .docx, .pdf)"),
+        validators=[FileRequired()],
+        render_kw={"accept": ".txt,.md,.docx,.pdf,text/plain,text/markdown,application/pdf"},
+    )
     submit = SubmitField(_l("Import"))
 
 

@@ -6,6 +6,7 @@ Skipped when no chromium is installed, unless REQUIRE_BROWSER=1 (set by .ci/run)
 from __future__ import annotations
 
 import os
+import pathlib
 import shutil
 import threading
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PHONE = {"width": 360, "height": 740}
+DATA = pathlib.Path(__file__).parent / "data"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -163,4 +165,34 @@ def test_print_stylesheet_hides_navigation(browser, live_server, make_user):
     page.emulate_media(media="print")
     assert page.locator(".topbar").is_hidden()
     assert page.locator("h1").is_visible()
+    context.close()
+
+
+def test_standards_pages_fit_a_phone(browser, live_server, make_user):
+    from checklists.extensions import db
+    from checklists.services import import_text
+
+    for path in sorted(DATA.glob("0*.txt"))[:1]:
+        import_text(path.read_text(encoding="utf-8"), path.name)
+    db.session.commit()
+    make_user("reader", role=Role.AUTHOR)
+    context = _phone(browser)
+    page = context.new_page()
+    _login(page, live_server, "reader")
+    page.goto(f"{live_server}/standards/")
+    _assert_fits_phone(page)
+    page.click("text=冠政发〔2016〕109号")
+    page.wait_for_selector("mark.req")
+    _assert_fits_phone(page)
+    page.goto(f"{live_server}/standards/")
+    page.fill("#search-q", "台账")
+    page.press("#search-q", "Enter")
+    page.wait_for_selector("mark")
+    assert "台账" in page.locator("mark").first.inner_text()
+    _assert_fits_phone(page)
+    page.goto(f"{live_server}/standards/import")
+    _assert_fits_phone(page)
+    page.set_input_files("#file", str(DATA / "sample_gazette.txt"))
+    page.click("#submit")
+    page.wait_for_selector("text=示政发〔2026〕1号")
     context.close()
