@@ -311,17 +311,13 @@ def documents():
 
 @bp.route("/documents/<int:document_id>")
 def document(document_id: int):
-    from checklists.models import Clause, Document
+    from checklists import services
+    from checklists.models import Document
 
     doc = db.session.get(Document, document_id)
     if doc is None:
         raise ApiError(404, "not_found", _("Not found."))
-    clauses = db.session.scalars(
-        sa.select(Clause)
-        .where(Clause.document_id == doc.id)
-        .options(sa.orm.selectinload(Clause.requirements))
-        .order_by(Clause.position)
-    ).all()
+    clauses = services.clauses_with_requirements(doc)
     doc.clause_count = len(clauses)
     return jsonify(
         {**document_json(doc), "lineage": doc.lineage, "clauses": [clause_json(c) for c in clauses]}

@@ -240,6 +240,18 @@ def _store_document(
     return document
 
 
+def clauses_with_requirements(document: Document) -> list[Clause]:
+    """A document's clauses in order, their requirements loaded in one more query."""
+    return list(
+        db.session.scalars(
+            sa.select(Clause)
+            .where(Clause.document_id == document.id)
+            .options(sa.orm.selectinload(Clause.requirements))
+            .order_by(Clause.position)
+        )
+    )
+
+
 # --- versions ----------------------------------------------------------------------------------
 
 

@@ -202,12 +202,7 @@ def _document_or_404(document_id: int) -> Document:
 @login_required
 def document(document_id: int):
     doc = _document_or_404(document_id)
-    clauses = db.session.scalars(
-        sa.select(Clause)
-        .where(Clause.document_id == doc.id)
-        .options(sa.orm.selectinload(Clause.requirements))
-        .order_by(Clause.position)
-    ).all()
+    clauses = services.clauses_with_requirements(doc)
     children: dict[int | None, list[Clause]] = defaultdict(list)
     for clause in clauses:
         children[clause.parent_id].append(clause)
