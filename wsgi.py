@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask import Flask, has_request_context, render_template, request, session
+from flask import Flask, current_app, has_request_context, render_template, request, session
 from flask_babel import format_date, format_datetime
 from flask_login import current_user
 from werkzeug.exceptions import HTTPException
@@ -69,7 +69,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _select_locale() -> str:
-    languages = app_languages()
+    languages = list(current_app.config["LANGUAGES"])
     if not has_request_context():
         return languages[0]
     if current_user and current_user.is_authenticated and current_user.locale in languages:
@@ -77,12 +77,6 @@ def _select_locale() -> str:
     if session.get("lang") in languages:
         return session["lang"]
     return request.accept_languages.best_match(languages, default=languages[0])
-
-
-def app_languages() -> list[str]:
-    from flask import current_app
-
-    return list(current_app.config["LANGUAGES"])
 
 
 def _register_extensions(app: Flask) -> None:

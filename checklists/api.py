@@ -23,7 +23,7 @@ from wtforms.validators import ValidationError
 from checklists.accounts.models import ApiToken, Organisation, Region, User, utcnow
 from checklists.accounts.permissions import visible_organisations
 from checklists.errors import InputError
-from checklists.extensions import db, limiter
+from checklists.extensions import db, limiter, login_rate_limit
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -135,12 +135,8 @@ def json_body(required: Iterable[str] = ()) -> dict[str, Any]:
     return data
 
 
-def _token_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
 @bp.route("/tokens", methods=["POST"])
-@limiter.limit(_token_limit, deduct_when=lambda response: response.status_code != 201)
+@limiter.limit(login_rate_limit, deduct_when=lambda response: response.status_code != 201)
 def create_token():
     data = json_body(required=("username", "password"))
     user = db.session.scalar(sa.select(User).where(User.username == str(data["username"]).strip()))

@@ -39,3 +39,10 @@ def _client_address() -> str:
 
 
 limiter = Limiter(key_func=_client_address, default_limits=[])
+
+
+def login_rate_limit() -> str:
+    """Failed-login allowance (web form and API tokens), from LOGIN_RATE_LIMIT."""
+    from flask import current_app
+
+    return current_app.config["LOGIN_RATE_LIMIT"]

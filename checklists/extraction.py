@@ -413,6 +413,34 @@ def _joined(flags: list[str], start: int, end: int, joins: tuple[int, ...]) -> t
     return tuple(dict.fromkeys(flags))
 
 
+def _without_number(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    modality: str | None,
+    kind: str,
+    join_offsets: tuple[int, ...],
+    per: str | None = None,
+    flags: tuple[str, ...] = (),
+) -> Requirement:
+    """A requirement that states no number (presence, vague deadline, per-batch duty)."""
+    span, span_start = _span(text, start, end)
+    return Requirement(
+        modality=modality,
+        kind=kind,
+        comparator=None,
+        value=None,
+        low=None,
+        high=None,
+        unit=None,
+        per=per,
+        span=span,
+        start=span_start,
+        flags=_joined(list(flags), span_start, span_start + len(span), join_offsets),
+    )
+
+
 def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     """Requirements stated by one clause text, in order of appearance.
 
@@ -492,23 +520,16 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             found = True
         for m in _VAGUE.finditer(sentence):
             v_start = s_start + m.start()
-            ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, v_start)
-            span, span_start = _span(text, v_start, ph_end)
+            _, ph_end = _phrase_bounds(masked, s_start, s_end, v_start)
             reqs.append(
-                Requirement(
+                _without_number(
+                    text,
+                    v_start,
+                    ph_end,
                     modality=modality,
                     kind="deadline",
-                    comparator=None,
-                    value=None,
-                    low=None,
-                    high=None,
-                    unit=None,
-                    per=None,
-                    span=span,
-                    start=span_start,
-                    flags=_joined(
-                        ["vague_deadline"], span_start, span_start + len(span), join_offsets
-                    ),
+                    join_offsets=join_offsets,
+                    flags=("vague_deadline",),
                 )
             )
             found = True
@@ -516,20 +537,15 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         if per_batch and not any(r.per == "batch" for r in reqs if s_start <= r.start < s_end):
             b_start = s_start + per_batch.start()
             _, ph_end = _phrase_bounds(masked, s_start, s_end, b_start)
-            span, span_start = _span(text, b_start, ph_end)
             reqs.append(
-                Requirement(
+                _without_number(
+                    text,
+                    b_start,
+                    ph_end,
                     modality=modality,
                     kind="frequency",
-                    comparator=None,
-                    value=None,
-                    low=None,
-                    high=None,
-                    unit=None,
+                    join_offsets=join_offsets,
                     per="batch",
-                    span=span,
-                    start=span_start,
-                    flags=_joined([], span_start, span_start + len(span), join_offsets),
                 )
             )
             found = True
@@ -578,19 +594,8 @@ def _presence(text, masked, s_start, s_end, modality, join_offsets) -> Requireme
         kind = "record"
     elif re.search(r"资格|资质|具备.{0,10}条件|符合.{0,10}条件", sentence):
         kind = "eligibility"
-    span, span_start = _span(text, ph_start, ph_end)
-    return Requirement(
-        modality=modality,
-        kind=kind,
-        comparator=None,
-        value=None,
-        low=None,
-        high=None,
-        unit=None,
-        per=None,
-        span=span,
-        start=span_start,
-        flags=_joined([], span_start, span_start + len(span), join_offsets),
+    return _without_number(
+        text, ph_start, ph_end, modality=modality, kind=kind, join_offsets=join_offsets
     )
 
 

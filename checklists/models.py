@@ -33,6 +33,16 @@ class ImportRun(db.Model):
     imported_by: Mapped[User | None] = relationship()
 
 
+def document_year(signed_on: dt.date | None, number: str | None) -> int | None:
+    """The signing year, else the year in the 文号's brackets (〔2016〕)."""
+    if signed_on:
+        return signed_on.year
+    if number and "〔" in number:
+        digits = number.split("〔", 1)[1][:4]
+        return int(digits) if digits.isdigit() else None
+    return None
+
+
 class Document(db.Model):
     """One version of a document (文号 + instrument). Old versions stay; ``is_current`` marks
     the newest of each ``lineage``. Whatever is judged against a version keeps pointing at it."""
@@ -71,12 +81,7 @@ class Document(db.Model):
 
     @property
     def year(self) -> int | None:
-        if self.signed_on:
-            return self.signed_on.year
-        if self.number and "〔" in self.number:
-            digits = self.number.split("〔", 1)[1][:4]
-            return int(digits) if digits.isdigit() else None
-        return None
+        return document_year(self.signed_on, self.number)
 
     def in_force_on(self, day: dt.date) -> bool:
         """False when ``day`` lies outside the stated in-force window (if any)."""

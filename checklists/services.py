@@ -142,12 +142,16 @@ def import_text(text: str, filename: str, user: User | None = None) -> ImportRep
         filename, skipped=[{"title": s.title, "reason": s.reason} for s in result.skipped]
     )
     pending: list[tuple[ParsedDocument, Document | None, str]] = []
-    for parsed in result.documents:
-        lineage = _lineage(parsed)
-        digest = content_hash(parsed)
-        current = db.session.scalar(
-            sa.select(Document).where(Document.lineage == lineage, Document.is_current)
+    lineages = [_lineage(parsed) for parsed in result.documents]
+    currents = {
+        doc.lineage: doc
+        for doc in db.session.scalars(
+            sa.select(Document).where(Document.lineage.in_(lineages), Document.is_current)
         )
+    }
+    for parsed, lineage in zip(result.documents, lineages, strict=True):
+        digest = content_hash(parsed)
+        current = currents.get(lineage)
         if current is not None and current.content_hash == digest:
             report.documents.append((current, "unchanged"))
         else:

@@ -23,7 +23,7 @@ from checklists.accounts.models import Role
 from checklists.accounts.permissions import role_required
 from checklists.errors import InputError
 from checklists.extensions import db
-from checklists.models import Clause, Document, Requirement
+from checklists.models import Clause, Document, Requirement, document_year
 from checklists.search import normalise, search_clauses
 
 bp = Blueprint("standards", __name__, url_prefix="/standards")
@@ -178,16 +178,10 @@ def index():
         .distinct()
         .order_by(Document.issuer)
     ).all()
-    years = sorted(
-        {
-            y
-            for y in (
-                d.year for d in db.session.scalars(sa.select(Document).where(Document.is_current))
-            )
-            if y
-        },
-        reverse=True,
+    dated = db.session.execute(
+        sa.select(Document.signed_on, Document.number).where(Document.is_current)
     )
+    years = sorted({y for y in (document_year(*row) for row in dated) if y}, reverse=True)
     filters = FilterForm(request.args)
     filters.issuer.choices = choices([("", _("All")), *((i, i) for i in issuers)])
     filters.year.choices = choices([("", _("All")), *((str(y), str(y)) for y in years)])

@@ -8,7 +8,6 @@ import sqlalchemy as sa
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -33,7 +32,7 @@ from checklists.accounts.forms import (
 from checklists.accounts.models import Organisation, Region, Role, Site, User
 from checklists.accounts.permissions import role_required, visible_organisations
 from checklists.errors import InputError
-from checklists.extensions import db, limiter
+from checklists.extensions import db, limiter, login_rate_limit
 
 bp = Blueprint("accounts", __name__)
 
@@ -48,13 +47,9 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
-def _login_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(
-    _login_limit, methods=["POST"], deduct_when=lambda response: response.status_code != 302
+    login_rate_limit, methods=["POST"], deduct_when=lambda response: response.status_code != 302
 )
 def login():
     if current_user.is_authenticated:
@@ -225,7 +220,9 @@ def _fill_region_choices(field) -> None:
 @bp.route("/organisations")
 @role_required(Role.ADMIN, Role.AUTHOR, Role.INSPECTOR, Role.SUPERVISOR, Role.ENTERPRISE)
 def organisations():
-    query = visible_organisations(current_user).options(sa.orm.joinedload(Organisation.region))
+    query = visible_organisations(current_user).options(
+        sa.orm.joinedload(Organisation.region).joinedload(Region.parent)
+    )
     rows = db.session.scalars(query.order_by(Organisation.name)).all()
     return render_template("admin/organisations.html", organisations=rows)
 
@@ -327,7 +324,10 @@ def site_new(org_id: int):
 def regions():
     form = RegionForm()
     counties = db.session.scalars(
-        sa.select(Region).where(Region.parent_id.is_(None)).order_by(Region.name)
+        sa.select(Region)
+        .where(Region.parent_id.is_(None))
+        .options(sa.orm.selectinload(Region.children))
+        .order_by(Region.name)
     ).all()
     form.parent_id.choices = choices([(0, "—"), *((c.id, c.name) for c in counties)])
     if form.validate_on_submit():
