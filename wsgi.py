@@ -118,10 +118,12 @@ def _register_blueprints(app: Flask) -> None:
     from checklists.api import bp as api_bp
     from checklists.main import bp as main_bp
     from checklists.standards_views import bp as standards_bp
+    from checklists.template_views import bp as templates_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(standards_bp)
+    app.register_blueprint(templates_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # the API checks X-CSRFToken itself, for session writes only
 

@@ -345,6 +345,88 @@ def clauses():
     )
 
 
+def template_json(template) -> dict[str, Any]:
+    return {
+        "id": template.id,
+        "name": template.name,
+        "version": template.version,
+        "status": str(template.status),
+        "lineage": template.lineage,
+        "org_kind": str(template.org_kind) if template.org_kind else None,
+        "documents": template.document_numbers(),
+    }
+
+
+def template_item_json(item) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "prompt": item.prompt,
+        "guidance": item.guidance,
+        "answer_type": item.answer_type,
+        "rule": item.rule or {},
+        "weight": _decimal(item.weight),
+        "severity": str(item.severity),
+        "na_allowed": item.na_allowed,
+        "required": item.required,
+        "scored": item.scored,
+        "valid_from": _iso(item.valid_from),
+        "valid_to": _iso(item.valid_to),
+        "validity_confirmed": item.validity_confirmed,
+        "clause": {
+            "id": item.clause_id,
+            "key": item.clause_key,
+            "document": item.document_number,
+            "document_version": item.document_version,
+            "text": item.clause_text,
+            "text_hash": item.clause_text_hash,
+        },
+    }
+
+
+@bp.route("/templates")
+def templates():
+    """Checklist templates: published (and superseded) ones; authors and admins see drafts too.
+    ``?status=draft|published|superseded`` narrows the list."""
+    from checklists.models import ChecklistTemplate, TemplateSection
+    from checklists.template_views import visible_templates
+
+    query = visible_templates().options(
+        sa.orm.selectinload(ChecklistTemplate.sections).selectinload(TemplateSection.items)
+    )
+    status = request.args.get("status")
+    if status:
+        if status not in ("draft", "published", "superseded"):
+            raise ApiError(
+                400,
+                "bad_request",
+                _("Unknown status."),
+                {"status": _("One of: %(allowed)s.", allowed="draft, published, superseded")},
+            )
+        query = query.where(ChecklistTemplate.status == status)
+    return paginate(query.order_by(ChecklistTemplate.id), template_json)
+
+
+@bp.route("/templates/<int:template_id>")
+def template(template_id: int):
+    from checklists.models import ChecklistTemplate
+    from checklists.template_views import visible_templates
+
+    found = db.session.scalar(visible_templates().where(ChecklistTemplate.id == template_id))
+    if found is None:
+        raise ApiError(404, "not_found", _("Not found."))
+    return jsonify(
+        {
+            **template_json(found),
+            "method": str(found.method),
+            "grade_bands": found.grade_bands,
+            "sections": [
+                {"title": s.title, "items": [template_item_json(i) for i in s.items]}
+                for s in found.sections
+            ],
+        }
+    )
+
+
 @bp.route("/openapi.json")
 def openapi():
     from checklists.openapi import document

@@ -132,6 +132,10 @@ def load() -> list[str]:
         report.append(_("User %(name)s created.", name=username))
     db.session.flush()
     report.extend(_import_gazettes())
+    from checklists import demo_templates
+
+    author = db.session.scalar(sa.select(User).where(User.username == "author"))
+    report.extend(demo_templates.load(author))
     if not report:
         report.append(_("The demo data is up to date; nothing to change."))
     return report

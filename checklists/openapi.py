@@ -23,7 +23,127 @@ ERROR = {
 DATE = {"type": ["string", "null"], "format": "date"}
 DECIMAL = {"type": ["string", "null"], "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}
 
+RULE = {
+    "type": "object",
+    "properties": {
+        "op": {"enum": [">=", "<=", ">", "<", "==", "range"]},
+        "value": {"type": "string"},
+        "low": {"type": "string"},
+        "high": {"type": "string"},
+        "low_inclusive": {"type": "boolean"},
+        "high_inclusive": {"type": "boolean"},
+        "unit": {"type": "string"},
+        "choices": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["value", "label", "score", "pass"],
+                "properties": {
+                    "value": {"type": "string"},
+                    "label": {"type": "string"},
+                    "score": {"type": "string"},
+                    "pass": {"type": "boolean"},
+                },
+            },
+        },
+        "parts": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["value", "label"],
+                "properties": {"value": {"type": "string"}, "label": {"type": "string"}},
+            },
+        },
+        "photo_on_fail": {"type": "boolean"},
+    },
+    "additionalProperties": False,
+}
+
 SCHEMAS: dict[str, Any] = {
+    "Template": {
+        "type": "object",
+        "required": ["id", "name", "version", "status", "lineage", "org_kind", "documents"],
+        "properties": {
+            "id": {"type": "integer"},
+            "name": {"type": "string"},
+            "version": {"type": "integer"},
+            "status": {"enum": ["draft", "published", "superseded"]},
+            "lineage": {"type": "string"},
+            "org_kind": {"enum": ["enterprise", "government", None]},
+            "documents": {"type": "array", "items": {"type": "string"}},
+            "method": {"enum": ["weighted", "deduction"]},
+            "grade_bands": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["min", "label", "pass"],
+                    "properties": {
+                        "min": {"type": "string"},
+                        "label": {"type": "string"},
+                        "pass": {"type": "boolean"},
+                    },
+                },
+            },
+            "sections": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["title", "items"],
+                    "properties": {
+                        "title": {"type": "string"},
+                        "items": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/TemplateItem"},
+                        },
+                    },
+                },
+            },
+        },
+    },
+    "TemplateItem": {
+        "type": "object",
+        "required": [
+            "id",
+            "prompt",
+            "answer_type",
+            "rule",
+            "weight",
+            "severity",
+            "na_allowed",
+            "required",
+            "scored",
+            "clause",
+        ],
+        "properties": {
+            "id": {"type": "integer"},
+            "prompt": {"type": "string"},
+            "guidance": {"type": "string"},
+            "answer_type": {
+                "enum": ["yes_no", "number", "count", "choice", "parts", "date", "text", "photo"]
+            },
+            "rule": RULE,
+            "weight": DECIMAL,
+            "severity": {"enum": ["critical", "major", "minor"]},
+            "na_allowed": {"type": "boolean"},
+            "required": {"type": "boolean"},
+            "scored": {"type": "boolean", "description": "false: advisory, shown, not scored"},
+            "valid_from": DATE,
+            "valid_to": DATE,
+            "validity_confirmed": {"type": "boolean"},
+            "clause": {
+                "type": "object",
+                "required": ["key", "document", "text"],
+                "properties": {
+                    "id": {"type": ["integer", "null"]},
+                    "key": {"type": "string"},
+                    "document": {"type": ["string", "null"]},
+                    "document_version": {"type": ["integer", "null"]},
+                    "text": {"type": "string"},
+                    "text_hash": {"type": "string"},
+                },
+            },
+        },
+    },
     "Document": {
         "type": "object",
         "required": [
@@ -287,6 +407,45 @@ PATHS: dict[str, Any] = {
                 ),
                 "400": _error("Missing q or bad pagination"),
                 "401": _error("Not logged in"),
+            },
+        }
+    },
+    "/templates": {
+        "get": {
+            "summary": "Checklist templates (drafts only for authors and admins)",
+            "parameters": [
+                *PAGE_PARAMETERS,
+                {
+                    "name": "status",
+                    "in": "query",
+                    "schema": {"enum": ["draft", "published", "superseded"]},
+                },
+            ],
+            "responses": {
+                "200": _ok(
+                    "One page",
+                    {"type": "array", "items": {"$ref": "#/components/schemas/Template"}},
+                ),
+                "400": _error("Bad pagination or status"),
+                "401": _error("Not logged in"),
+            },
+        }
+    },
+    "/templates/{template_id}": {
+        "get": {
+            "summary": "A template version with its sections and items, each citing its clause",
+            "parameters": [
+                {
+                    "name": "template_id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "integer"},
+                }
+            ],
+            "responses": {
+                "200": _ok("The template", {"$ref": "#/components/schemas/Template"}),
+                "401": _error("Not logged in"),
+                "404": _error("No such template (or a draft the caller may not see)"),
             },
         }
     },

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+import sqlalchemy as sa
 
 from checklists.accounts.models import OrgKind, Role
 from tests.conftest import csrf_token, login
@@ -26,6 +27,10 @@ ADMIN_ONLY = row(302, 200, 403, 403, 403, 403)
 LOGGED_IN = row(302, 200, 200, 200, 200, 200)
 API_LOGGED_IN = row(401, 200, 200, 200, 200, 200)
 EVERYONE = row(200, 200, 200, 200, 200, 200)
+AUTHORS = row(302, 200, 200, 403, 403, 403)
+AUTHORS_422 = row(302, 422, 422, 403, 403, 403)
+AUTHORS_302 = row(302, 302, 302, 403, 403, 403)
+AUTHORS_SEE_DRAFTS = row(302, 200, 200, 404, 404, 404)
 
 # (endpoint, method, variant) -> (path built from the world, request options, expected row)
 CASES = {
@@ -134,6 +139,71 @@ CASES = {
         {"form": {}},
         row(302, 422, 422, 403, 403, 403),
     ),
+    # Checklist templates: published ones for everyone logged in; drafts and editing for
+    # authors (and admins). Templates belong to no organisation.
+    ("templates.index", "GET", ""): ("/templates/", {}, LOGGED_IN),
+    ("templates.show", "GET", "published"): ("/templates/{published}", {}, LOGGED_IN),
+    ("templates.show", "GET", "draft"): ("/templates/{draft}", {}, AUTHORS_SEE_DRAFTS),
+    ("templates.new", "GET", ""): ("/templates/new", {}, AUTHORS),
+    ("templates.new", "POST", ""): ("/templates/new", {"form": {}}, AUTHORS_422),
+    ("templates.edit", "GET", ""): ("/templates/{draft}/edit", {}, AUTHORS),
+    ("templates.edit", "POST", ""): ("/templates/{draft}/edit", {"form": {}}, AUTHORS_422),
+    ("templates.section_add", "POST", ""): (
+        "/templates/{draft}/sections",
+        {"form": {}},
+        AUTHORS_422,
+    ),
+    ("templates.section_action", "POST", ""): (
+        "/templates/{draft}/sections/{draft_section}/down",
+        {"form": {}},
+        AUTHORS_302,
+    ),
+    ("templates.item_add", "POST", ""): ("/templates/{draft}/items", {"form": {}}, AUTHORS_422),
+    ("templates.item", "GET", ""): ("/templates/{draft}/items/{draft_item}", {}, AUTHORS),
+    ("templates.item", "POST", ""): (
+        "/templates/{draft}/items/{draft_item}",
+        {"form": {}},
+        AUTHORS_422,
+    ),
+    ("templates.item_action", "POST", ""): (
+        "/templates/{draft}/items/{draft_item}/down",
+        {"form": {}},
+        AUTHORS_302,
+    ),
+    ("templates.merge", "POST", ""): ("/templates/{draft}/merge", {"form": {}}, AUTHORS_422),
+    ("templates.preview", "GET", "published"): ("/templates/{published}/preview", {}, LOGGED_IN),
+    ("templates.preview", "GET", "draft"): ("/templates/{draft}/preview", {}, AUTHORS_SEE_DRAFTS),
+    ("templates.preview", "POST", ""): (
+        "/templates/{published}/preview",
+        {"form": {}},
+        LOGGED_IN,
+    ),
+    ("templates.publish", "POST", ""): (
+        "/templates/{draft_to_publish}/publish",
+        {"form": {}},
+        AUTHORS_302,
+    ),
+    ("templates.new_version", "POST", ""): (
+        "/templates/{published}/new-version",
+        {"form": {}},
+        AUTHORS_302,
+    ),
+    ("templates.export_json", "GET", ""): ("/templates/{published}/export.json", {}, LOGGED_IN),
+    ("templates.export_json", "GET", "draft"): (
+        "/templates/{draft}/export.json",
+        {},
+        AUTHORS_SEE_DRAFTS,
+    ),
+    ("templates.export_xlsx", "GET", ""): ("/templates/{published}/export.xlsx", {}, LOGGED_IN),
+    ("templates.import_file", "GET", ""): ("/templates/import", {}, AUTHORS),
+    ("templates.import_file", "POST", ""): ("/templates/import", {"form": {}}, AUTHORS_422),
+    ("api.templates", "GET", ""): ("/api/v1/templates", {}, API_LOGGED_IN),
+    ("api.template", "GET", "published"): ("/api/v1/templates/{published}", {}, API_LOGGED_IN),
+    ("api.template", "GET", "draft"): (
+        "/api/v1/templates/{draft}",
+        {},
+        row(401, 200, 200, 404, 404, 404),
+    ),
 }
 
 
@@ -160,6 +230,27 @@ def _two_versions() -> int:
     return doc.id
 
 
+def _templates() -> dict[str, int]:
+    """A published template, a draft (with a section and an item) and a draft to publish."""
+    from checklists import builder
+    from checklists.extensions import db
+    from checklists.models import Clause
+
+    clause = db.session.scalar(sa.select(Clause).where(Clause.requirements.any()).limit(1))
+    published = builder.draft_template("已发布", None, clauses=[clause])
+    builder.publish(published, None)
+    draft = builder.draft_template("草稿", None, clauses=[clause])
+    to_publish = builder.draft_template("待发布", None, clauses=[clause])
+    db.session.commit()
+    return {
+        "published": published.id,
+        "draft": draft.id,
+        "draft_section": draft.sections[0].id,
+        "draft_item": draft.ordered_items()[0].id,
+        "draft_to_publish": to_publish.id,
+    }
+
+
 @pytest.fixture
 def world(make_org, make_region, make_user):
     """Own organisation (in 冠县) and a foreign one (in 临淄区), one user per role."""
@@ -179,6 +270,7 @@ def world(make_org, make_region, make_user):
         "own_user": users["enterprise"].id,
         "foreign_user": make_user("m-foreign", role=Role.ENTERPRISE, organisation=foreign).id,
         "document": _two_versions(),
+        **_templates(),
     }
     return users, ids
 

@@ -1,0 +1,152 @@
+"""Forms of the template builder: plain fields, no JSON anywhere."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from wtforms import (
+    BooleanField,
+    DateField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+    widgets,
+)
+from wtforms.validators import DataRequired, Length, Optional
+
+from checklists.accounts.forms import choices as select_choices
+
+ANSWER_TYPE_LABELS = {
+    "yes_no": _l("Yes / no / N/A"),
+    "number": _l("Number with unit"),
+    "count": _l("Whole count"),
+    "choice": _l("Single choice (score per choice)"),
+    "parts": _l("Check-list of named parts"),
+    "date": _l("Date"),
+    "text": _l("Text"),
+    "photo": _l("Photo"),
+}
+SEVERITY_LABELS = {
+    "critical": _l("Critical (a failure fails the inspection)"),
+    "major": _l("Major"),
+    "minor": _l("Minor"),
+}
+SEVERITY_SHORT = {"critical": _l("critical"), "major": _l("major"), "minor": _l("minor")}
+METHOD_LABELS = {
+    "weighted": _l("Weighted percentage"),
+    "deduction": _l("Deduction from 100 (扣分制)"),
+}
+ORG_KIND_CHOICES = [
+    ("", _l("Any organisation")),
+    ("enterprise", _l("Enterprises")),
+    ("government", _l("Government bodies")),
+]
+STATUS_LABELS = {
+    "draft": _l("draft"),
+    "published": _l("published"),
+    "superseded": _l("superseded"),
+}
+OP_CHOICES = [
+    ("", _l("No threshold")),
+    (">=", "≥"),
+    (">", ">"),
+    ("<=", "≤"),
+    ("<", "<"),
+    ("==", "="),
+    ("range", _l("range")),
+]
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class DraftForm(FlaskForm):
+    name = StringField(_l("Template name"), validators=[DataRequired(), Length(max=200)])
+    org_kind = SelectField(_l("For"), choices=select_choices(ORG_KIND_CHOICES))
+    clause_ids = MultiCheckboxField(_l("Clauses (none picked: the whole document)"), coerce=int)
+    every_leaf = BooleanField(
+        _l("Also draft a yes/no check for clauses with no recognised requirement")
+    )
+    submit = SubmitField(_l("Draft the checklist"))
+
+
+class BlankForm(FlaskForm):
+    name = StringField(_l("Template name"), validators=[DataRequired(), Length(max=200)])
+    org_kind = SelectField(_l("For"), choices=select_choices(ORG_KIND_CHOICES))
+    submit = SubmitField(_l("Start an empty template"))
+
+
+class MetaForm(FlaskForm):
+    name = StringField(_l("Template name"), validators=[DataRequired(), Length(max=200)])
+    description = TextAreaField(_l("Description"), validators=[Optional()])
+    org_kind = SelectField(_l("For"), choices=select_choices(ORG_KIND_CHOICES))
+    method = SelectField(_l("Scoring method"), choices=select_choices(list(METHOD_LABELS.items())))
+    grade_bands = TextAreaField(
+        _l("Grade bands"),
+        description=_l("One per line: lowest score | grade | passes (是/否), e.g. 90|优秀|是"),
+    )
+    submit = SubmitField(_l("Save"))
+
+
+class SectionForm(FlaskForm):
+    title = StringField(_l("Section title"), validators=[DataRequired(), Length(max=200)])
+    submit = SubmitField(_l("Add a section"))
+
+
+class AddItemForm(FlaskForm):
+    section_id = SelectField(_l("Section"), coerce=int)
+    clause_key = StringField(
+        _l("Clause key"),
+        validators=[DataRequired(), Length(max=500)],
+        description=_l("e.g. 冠政发〔2016〕109号/二/（二）/1"),
+        render_kw={"list": "clause-keys", "autocomplete": "off"},
+    )
+    submit = SubmitField(_l("Add an item"))
+
+
+class ItemForm(FlaskForm):
+    section_id = SelectField(_l("Section"), coerce=int)
+    prompt = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=500)])
+    guidance = TextAreaField(_l("Guidance for the inspector"), validators=[Optional()])
+    answer_type = SelectField(_l("Answer type"), choices=select_choices(list(ANSWER_TYPE_LABELS.items())))
+    yes_value = SelectField(
+        _l("Passing answer (yes/no items)"),
+        choices=select_choices([("yes", _l("Yes")), ("no", _l("No (for prohibitions)"))]),
+    )
+    op = SelectField(_l("Rule"), choices=select_choices(OP_CHOICES))
+    value = StringField(_l("Required value"))
+    low = StringField(_l("Lowest"))
+    high = StringField(_l("Highest"))
+    low_inclusive = BooleanField(_l("Lowest included"), default=True)
+    high_inclusive = BooleanField(_l("Highest included"), default=True)
+    unit = StringField(_l("Unit"), description=_l("m, cm, m², 亩, t, 元, 万元, %, 辆 …"))
+    choices = TextAreaField(
+        _l("Choices"),
+        description=_l("One per line: label | score | passes (是/否), e.g. 符合|2|是"),
+    )
+    parts = TextAreaField(_l("Named parts"), description=_l("One part per line"))
+    photo_on_fail = BooleanField(_l("Photo required when it fails"))
+    weight = StringField(_l("Weight (points in deduction scoring)"), default="1")
+    severity = SelectField(_l("Severity"), choices=select_choices(list(SEVERITY_LABELS.items())))
+    na_allowed = BooleanField(_l("N/A allowed"), default=True)
+    required = BooleanField(_l("Required"), default=True)
+    scored = BooleanField(_l("Scored (untick for advisory wording)"), default=True)
+    valid_from = DateField(_l("Rule valid from"), validators=[Optional()])
+    valid_to = DateField(_l("Rule valid until"), validators=[Optional()])
+    validity_confirmed = BooleanField(_l("Still applies after its validity ended"))
+    validity_note = TextAreaField(_l("Why it still applies"), validators=[Optional()])
+    submit = SubmitField(_l("Save the item"))
+
+
+class ImportTemplateForm(FlaskForm):
+    file = FileField(
+        _l("Template file (.json or .xlsx)"),
+        validators=[FileRequired()],
+        render_kw={"accept": ".json,.xlsx,application/json"},
+    )
+    submit = SubmitField(_l("Import"))
