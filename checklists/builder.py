@@ -417,14 +417,13 @@ def _move_to_section(item: TemplateItem, target: TemplateSection, at_end: bool =
     source = item.section
     if target is source:
         return
-    source.items.remove(item)
-    _renumber(source.items)
+    rows = target.items  # loaded first: an autoflush must never see the item orphaned
     if at_end:
-        target.items.append(item)
+        rows.append(item)  # the backref takes it out of source.items
     else:
-        target.items.insert(0, item)
-    item.section = target
-    _renumber(target.items)
+        rows.insert(0, item)
+    _renumber(source.items)
+    _renumber(rows)
 
 
 def add_item(section: TemplateSection, clause: Clause) -> TemplateItem:

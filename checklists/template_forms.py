@@ -113,12 +113,15 @@ class ItemForm(FlaskForm):
     section_id = SelectField(_l("Section"), coerce=int)
     prompt = TextAreaField(_l("Question"), validators=[DataRequired(), Length(max=500)])
     guidance = TextAreaField(_l("Guidance for the inspector"), validators=[Optional()])
-    answer_type = SelectField(_l("Answer type"), choices=select_choices(list(ANSWER_TYPE_LABELS.items())))
+    answer_type = SelectField(
+        _l("Answer type"), choices=select_choices(list(ANSWER_TYPE_LABELS.items()))
+    )
     yes_value = SelectField(
         _l("Passing answer (yes/no items)"),
         choices=select_choices([("yes", _l("Yes")), ("no", _l("No (for prohibitions)"))]),
+        default="yes",
     )
-    op = SelectField(_l("Rule"), choices=select_choices(OP_CHOICES))
+    op = SelectField(_l("Rule"), choices=select_choices(OP_CHOICES), default="")
     value = StringField(_l("Required value"))
     low = StringField(_l("Lowest"))
     high = StringField(_l("Highest"))

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from checklists import builder, demo, demo_templates, exchange, scoring
+from checklists import builder, demo, exchange, scoring
 from checklists.accounts.models import Role
 from checklists.errors import InputError
 from checklists.extensions import db
@@ -373,7 +373,10 @@ def test_author_drafts_edits_previews_and_publishes_through_the_pages(app, clien
         f"/templates/{template.id}/preview", data={"csrf_token": token, f"a{item.id}": "四百"}
     )
     assert typo.status_code == 422 and "请输入数字" in typo.get_data(as_text=True)
-    assert client.post(f"/templates/{template.id}/publish", data={"csrf_token": token}).status_code == 302
+    assert (
+        client.post(f"/templates/{template.id}/publish", data={"csrf_token": token}).status_code
+        == 302
+    )
     db.session.remove()
     template = db.session.get(ChecklistTemplate, template.id)
     assert template.status == TemplateStatus.PUBLISHED
