@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+import sqlalchemy as sa
 from werkzeug.serving import make_server
 
 from checklists.accounts.models import Role
@@ -195,4 +196,47 @@ def test_standards_pages_fit_a_phone(browser, live_server, make_user):
     page.set_input_files("#file", str(DATA / "sample_gazette.txt"))
     page.click("#submit")
     page.wait_for_selector("text=示政发〔2026〕1号")
+    context.close()
+
+
+def test_template_pages_fit_a_phone_and_preview_scores_by_tapping(browser, live_server, make_user):
+    from checklists import demo
+    from checklists.extensions import db
+    from checklists.models import ChecklistTemplate
+
+    demo.load()
+    db.session.commit()
+    coal = db.session.scalar(
+        sa.select(ChecklistTemplate).where(ChecklistTemplate.name.startswith("洁净煤"))
+    )
+    make_user("builder", role=Role.AUTHOR)
+    context = _phone(browser)
+    page = context.new_page()
+    _login(page, live_server, "builder")
+    for path in ("/templates/", f"/templates/{coal.id}", "/templates/new?document_id=1"):
+        page.goto(f"{live_server}{path}")
+        _assert_fits_phone(page)
+    page.goto(f"{live_server}/templates/{coal.id}/preview")
+    _assert_fits_phone(page)
+
+    def item(prompt: str):
+        return page.locator(".item").filter(has=page.locator(".prompt", has_text=prompt))
+
+    area = item("储煤厂房建设面积")
+    number = area.locator("input[inputmode=decimal]")
+    assert number.get_attribute("inputmode") == "decimal"  # the phone's numeric keyboard
+    number.fill("480")
+    item("配送中心（点）使用建设用地").locator(".choice", has_text="否").tap()
+    page.click("button:has-text('试算')")
+    page.wait_for_selector(".summary")
+    assert "实测 480 m² < 要求 ≥ 500 m²" in area.inner_text()
+    assert "一票否决" in page.locator(".summary").inner_text()
+    _assert_fits_phone(page)
+    page.goto(f"{live_server}/templates/{coal.id}")
+    page.click("text=编辑（生成新版本）")
+    page.wait_for_selector("text=编辑草稿")
+    _assert_fits_phone(page)
+    page.locator(".items a.prompt").first.click()
+    page.wait_for_selector("text=编辑检查项")
+    _assert_fits_phone(page)
     context.close()
