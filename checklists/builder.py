@@ -83,7 +83,9 @@ def _dec(value: Decimal) -> str:
 # --- reading a template as the scoring engine sees it ----------------------------------------
 
 
-def item_spec(item: TemplateItem, section_title: str | None = None) -> scoring.ItemSpec:
+def item_spec(
+    item: TemplateItem, section_title: str | None = None, number: int | None = None
+) -> scoring.ItemSpec:
     """The engine's view of one item."""
     return scoring.ItemSpec(
         id=item.id,
@@ -100,14 +102,14 @@ def item_spec(item: TemplateItem, section_title: str | None = None) -> scoring.I
         valid_from=item.valid_from,
         valid_to=item.valid_to,
         validity_confirmed=item.validity_confirmed,
+        label=f"第{number}项" if number else "",
     )
 
 
 def template_spec(template: ChecklistTemplate) -> scoring.TemplateSpec:
     """The engine's view of a template (section by section, in order)."""
-    items = [
-        item_spec(item, section.title) for section in template.sections for item in section.items
-    ]
+    rows = [(item, section.title) for section in template.sections for item in section.items]
+    items = [item_spec(item, title, n) for n, (item, title) in enumerate(rows, start=1)]
     bands = (
         scoring.validate_bands(template.grade_bands)
         if template.grade_bands

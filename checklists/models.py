@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -190,6 +191,27 @@ class Severity(StrEnum):
     MINOR = "minor"
 
 
+_NUMBERING = re.compile(
+    r"^(第[^/]{1,8}[编章节条款项]|附件\d*|表\d+|[一二三四五六七八九十百]+|[（(][^/]{1,6}[)）]|\d+)(~\d+)?$"
+)
+
+
+def cite(key: str, number: str | None) -> str:
+    """A clause key as people cite it (see ``TemplateItem.citation``)."""
+    root, _, path = key.partition("/")
+    segments = [s for s in path.split("/") if s]
+    head = number or root
+    if segments and not _NUMBERING.match(segments[0]):
+        head += f"《{segments.pop(0)}》"  # an instrument's title inside a 文号
+    text = ""
+    for segment in segments:
+        if text and text[-1].isdigit() and segment[0].isdigit():
+            text += f" 第{segment}项"
+        else:
+            text += segment
+    return f"{head} {text}".strip() if text and not head.endswith("》") else f"{head}{text}"
+
+
 class ChecklistTemplate(db.Model):
     """One version of a checklist template. A draft is edited; publishing freezes it; editing a
     published template makes a new draft version of the same ``lineage``. Inspections pin the
@@ -245,6 +267,10 @@ class ChecklistTemplate(db.Model):
     def ordered_items(self) -> list[TemplateItem]:
         """Every item in display order (section by section)."""
         return [item for section in self.sections for item in section.items]
+
+    def item_numbers(self) -> dict[int, int]:
+        """Item id → its number in the whole template (1, 2, ...), as explanations cite it."""
+        return {item.id: n for n, item in enumerate(self.ordered_items(), start=1)}
 
     def document_numbers(self) -> list[str]:
         """The 文号 its items cite, in first-cited order."""
@@ -337,10 +363,9 @@ class TemplateItem(db.Model):
 
     @property
     def citation(self) -> str:
-        """文号 and clause path as people write them: 冠政发〔2016〕109号 二（二）1."""
-        path = self.clause_path.replace("/", "")
-        number = self.document_number or self.clause_key.split("/", 1)[0]
-        return f"{number} {path}".strip()
+        """文号 and clause path as people write them: 冠政发〔2016〕109号 二（二）1, or
+        临政办字〔2016〕10号《临淄区安全生产约谈制度》第七条, or 冠政发〔2016〕78号 附件1 第1项."""
+        return cite(self.clause_key, self.document_number)
 
     def expired_on(self, day: dt.date) -> bool:
         """True when the rule's validity ended before ``day`` and nobody confirmed it."""

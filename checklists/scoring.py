@@ -391,6 +391,7 @@ class ItemSpec:
     valid_from: date | None = None
     valid_to: date | None = None
     validity_confirmed: bool = False  # the author confirmed an expired rule still applies
+    label: str = ""  # how explanations name the item (e.g. "第5项"); the id when empty
 
 
 @dataclass(frozen=True)
@@ -744,8 +745,8 @@ class _Outcome:
         self.deducted = item.weight - self.earned
         self.e = self.p = self.d = 0
         w, e, d = (format_fraction(f) for f in (item.weight, self.earned, self.deducted))
-        self.wlabel = f"{item.id}（权重 {w}，得分 {e}，满分 {w}）"
-        self.dlabel = f"{item.id}（扣分值 {w}，扣 {d}）"
+        self.wlabel = f"{item.name}（权重 {w}，得分 {e}，满分 {w}）"
+        self.dlabel = f"{item.name}（扣分值 {w}，扣 {d}）"
 
     def scale(self, denominator: int) -> None:
         self.e = self.earned.numerator * denominator // self.earned.denominator
@@ -762,7 +763,8 @@ class CompiledItem:
     """An item with its rule validated and everything scoring needs worked out once."""
 
     __slots__ = (
-        "spec", "id", "type", "rule", "weight", "scored", "required", "na_allowed", "critical",
+        "spec", "id", "name", "type", "rule", "weight", "scored", "required", "na_allowed",
+        "critical",
         "photo_on_fail", "section", "cit", "valid_from", "valid_to", "confirmed", "judge", "parse",
         "op", "val", "low", "high", "low_inc", "high_inc", "fval", "flow", "fhigh", "unit",
         "unit_sp", "req_text", "ratios", "dratios", "yes_value", "choices", "labels", "max_score",
@@ -795,6 +797,7 @@ class CompiledItem:
             raise fail("valid_to", "失效日期早于生效日期")
         self.spec = spec
         self.id = item_id
+        self.name = spec.label or str(item_id)
         self.type = spec.answer_type
         self.weight = Fraction(weight)
         self.scored = bool(spec.scored)
@@ -833,8 +836,8 @@ class CompiledItem:
             self._compile_parts()
         self.unanswered = self._fixed("unanswered", None)
         self.na = self._fixed("na", "na")
-        self.xlabels = {code: f"{item_id}（{w}）" for code, w in _EXCLUSION_WORDS.items()}
-        self.mlabels = {code: f"{item_id}（{w}）" for code, w in _MISSING_WORDS.items()}
+        self.xlabels = {code: f"{self.name}（{w}）" for code, w in _EXCLUSION_WORDS.items()}
+        self.mlabels = {code: f"{self.name}（{w}）" for code, w in _MISSING_WORDS.items()}
 
     # -- compile helpers -----------------------------------------------------------------
 
@@ -1394,6 +1397,7 @@ def score(
     missing: list[tuple[Any, str]] = []
     missing_labels: list[str] = []
     knockouts: list[Any] = []
+    knockout_labels: list[str] = []
     ci = None
     try:
         for ci, validity, s in zip(ct.items, ct.validity(as_of), ct.section_of, strict=True):
@@ -1409,6 +1413,7 @@ def score(
                 counted_labels.append(outcome.wlabel if weighted else outcome.dlabel)
                 if res.knockout:
                     knockouts.append(ci.id)
+                    knockout_labels.append(ci.name)
             elif res.excluded is not None:
                 exclusions.append((ci.id, res.excluded))
                 excluded_labels.append(ci.xlabels[res.excluded])
@@ -1444,7 +1449,7 @@ def score(
             grade = band.label
         verdict = "fail" if knockouts or (band is not None and not band.passing) else "pass"
     explanation = _explain(
-        method, counted_labels, excluded_labels, missing_labels, knockouts, earned, possible,
+        method, counted_labels, excluded_labels, missing_labels, knockout_labels, earned, possible,
         deducted, exact, rounded, band, verdict, bool(counted),
     )  # fmt: skip
     return Summary(
@@ -1458,7 +1463,7 @@ def _explain(
     counted_labels: list[str],
     excluded_labels: list[str],
     missing_labels: list[str],
-    knockouts: list[Any],
+    knockouts: list[str],
     earned: Fraction,
     possible: Fraction,
     deducted: Fraction,
@@ -1483,7 +1488,7 @@ def _explain(
     if missing_labels:
         lines.append(f"未完成 {len(missing_labels)} 项：" + "、".join(missing_labels))
     if knockouts:
-        lines.append("一票否决：" + "、".join(f"{i}（严重项不合格）" for i in knockouts))
+        lines.append("一票否决：" + "、".join(f"{i}（关键项不合格）" for i in knockouts))
     if verdict is None:
         lines.append("得分：尚有未完成项，完成后才计算得分与结论")
         lines.append("结论：未完成，暂无结论")

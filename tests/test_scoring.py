@@ -905,7 +905,7 @@ def test_explanation(method, answers, lines):
 
 def test_knockout_explained():
     summary = score(TemplateSpec(items=[yes(1), crit("A7")]), {1: "yes", "A7": "no"})
-    assert "一票否决：A7（严重项不合格）" in summary.explanation
+    assert "一票否决：A7（关键项不合格）" in summary.explanation
     assert summary.explanation[-1] == "结论：不合格（一票否决：A7）"
 
 
