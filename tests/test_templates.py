@@ -438,3 +438,36 @@ def test_api_lists_and_shows_templates_as_interfaces_md_says(app, client, ready,
     assert item["clause"]["text"].startswith("1、储煤厂房要进行全封闭建设")
     assert client.get("/api/v1/templates?status=nonsense").status_code == 400
     assert client.get("/api/v1/templates/999999").status_code == 404
+
+
+def test_an_expired_rule_is_flagged_and_left_out_until_the_author_confirms_it(
+    app, client, coal, make_user
+):
+    blacklist = clause("临政办字〔2016〕11号/第三条/（一）")  # in force until 2018-03-31
+    template = builder.draft_template("过期规则", None, clauses=[blacklist])
+    [item] = template.ordered_items()
+    assert item.valid_to == dt.date(2018, 3, 31)
+    day = dt.date(2026, 11, 21)
+    assert builder.expired_items(template, day) == [item]
+    summary = scoring.score(builder.template_spec(template), {item.id: "no"}, as_of=day)
+    assert summary.items[item.id].excluded == "expired" and summary.verdict == "pass"
+    assert "2018-03-31" in summary.items[item.id].reason
+    db.session.commit()
+    login(client, make_user("t-validity", role=Role.AUTHOR))
+    page = client.get(f"/templates/{template.id}").get_data(as_text=True)
+    assert "已过有效期" in page and "不计分" in page
+    fields = {
+        "prompt": item.prompt,
+        "answer_type": "yes_no",
+        "severity": "critical",
+        "weight": "1",
+        "required": True,
+        "scored": True,
+        "valid_to": item.valid_to,
+        "validity_confirmed": True,
+        "validity_note": "后续文件延续执行",
+    }
+    builder.update_item(item, fields)
+    summary = scoring.score(builder.template_spec(template), {item.id: "no"}, as_of=day)
+    assert summary.items[item.id].result == "fail" and summary.verdict == "fail"
+    assert builder.expired_items(template, day) == []
