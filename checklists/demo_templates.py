@@ -27,7 +27,12 @@ from checklists.models import (
     TemplateSection,
 )
 
-YES_NO: dict[str, Any] = {"answer_type": "yes_no", "rule": {}}
+#: 二（二）10: the places that need cameras and dust sensors.
+PLACES = [
+    {"value": "yard", "label": "场院"},
+    {"value": "pile", "label": "煤堆"},
+    {"value": "gates", "label": "进出口"},
+]
 CRITICAL = {"severity": Severity.CRITICAL}
 MINOR = {"severity": Severity.MINOR}
 ADVISORY = {"scored": False, "severity": Severity.MINOR}
@@ -169,25 +174,13 @@ TEMPLATES: list[dict[str, Any]] = [
                         "二/（二）/10",
                         "视频监控覆盖的场所",
                         answer_type="parts",
-                        rule={
-                            "parts": [
-                                {"value": "yard", "label": "场院"},
-                                {"value": "pile", "label": "煤堆"},
-                                {"value": "gates", "label": "进出口"},
-                            ]
-                        },
+                        rule={"parts": PLACES},
                     ),
                     check(
                         "二/（二）/10",
                         "粉尘传感器覆盖的场所",
                         answer_type="parts",
-                        rule={
-                            "parts": [
-                                {"value": "yard", "label": "场院"},
-                                {"value": "pile", "label": "煤堆"},
-                                {"value": "gates", "label": "进出口"},
-                            ]
-                        },
+                        rule={"parts": PLACES},
                     ),
                     check("二/（二）/10", "已安装监控联网，实现在线监控", 0),
                     check(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import uuid
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -389,7 +390,7 @@ def import_template(data: Any, user: User | None) -> tuple[ChecklistTemplate, st
                 }
             )
     template = ChecklistTemplate(
-        lineage=lineage or builder.uuid.uuid4().hex,
+        lineage=lineage or uuid.uuid4().hex,
         version=(latest.version + 1) if latest else 1,
         status=TemplateStatus.DRAFT,
         name=content["name"],
@@ -531,7 +532,7 @@ def template_to_xlsx(template: ChecklistTemplate) -> bytes:
     for label, key in META_ROWS:
         value = data[key]
         if key == "grade_bands":
-            value = _lines([[b["min"], b["label"], YES if b["pass"] else NO] for b in value])
+            value = bands_text(value)
         meta.append([label, value])
     meta.append(["版本（仅供参考）", template.version])
     meta.append(["状态（仅供参考）", str(template.status)])
@@ -558,6 +559,16 @@ def template_to_xlsx(template: ChecklistTemplate) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def bands_text(bands: list[dict[str, Any]]) -> str:
+    """Grade bands as lines ``min|label|是``, as the builder and the workbook show them."""
+    return _lines([[b["min"], b["label"], YES if b["pass"] else NO] for b in bands])
+
+
+def bands_from_text(text: Any) -> list[dict[str, Any]]:
+    """The grade bands typed as ``bands_text`` writes them (validated later)."""
+    return [{"min": b[0], "label": b[1], "pass": b[2] != NO} for b in _split_lines(text, 3)]
 
 
 def _text(value: Any) -> str:
@@ -623,9 +634,7 @@ def xlsx_to_dict(data: bytes) -> dict[str, Any]:
     for label, key in META_ROWS:
         value = meta.get(label)
         if key == "grade_bands":
-            out[key] = [
-                {"min": b[0], "label": b[1], "pass": b[2] != NO} for b in _split_lines(value, 3)
-            ]
+            out[key] = bands_from_text(value)
         elif key == "org_kind":
             out[key] = _text(value) or None
         else:

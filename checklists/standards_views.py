@@ -126,7 +126,8 @@ def _highlight_filter(clause: Clause) -> Markup:
     return highlight(clause)
 
 
-def _today() -> dt.date:
+def local_today() -> dt.date:
+    """Today in the service's time zone (Asia/Shanghai)."""
     return dt.datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
@@ -143,7 +144,7 @@ def document_query(args) -> sa.Select:
                 sa.and_(Document.signed_on.is_(None), Document.number.contains(f"〔{year}〕")),
             )
         )
-    today = _today()
+    today = local_today()
     active = sa.and_(
         sa.or_(Document.in_force_from.is_(None), Document.in_force_from <= today),
         sa.or_(Document.in_force_until.is_(None), Document.in_force_until >= today),
@@ -185,7 +186,7 @@ def index():
     filters = FilterForm(request.args)
     filters.issuer.choices = choices([("", _("All")), *((i, i) for i in issuers)])
     filters.year.choices = choices([("", _("All")), *((str(y), str(y)) for y in years)])
-    return render_template("standards/index.html", rows=rows, filters=filters, today=_today())
+    return render_template("standards/index.html", rows=rows, filters=filters, today=local_today())
 
 
 def _document_or_404(document_id: int) -> Document:
@@ -211,7 +212,7 @@ def document(document_id: int):
         versions=versions,
         requirement_count=requirement_count,
         clause_count=len(clauses),
-        today=_today(),
+        today=local_today(),
     )
 
 

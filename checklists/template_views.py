@@ -3,18 +3,15 @@ new version, JSON and Excel export and import."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -39,6 +36,7 @@ from checklists.models import (
     TemplateSection,
     TemplateStatus,
 )
+from checklists.standards_views import local_today
 from checklists.template_forms import (
     ANSWER_TYPE_LABELS,
     METHOD_LABELS,
@@ -63,7 +61,7 @@ RESULT_LABELS = {
 }
 VERDICT_LABELS = {"pass": _l("Compliant"), "fail": _l("Non-compliant"), None: "—"}
 
-YES, NO = "是", "否"
+YES, NO = exchange.YES, exchange.NO
 
 
 @bp.app_context_processor
@@ -107,10 +105,6 @@ def rule_label(rule: dict[str, Any]) -> str:
 @bp.app_template_filter("rule_label")
 def _rule_label_filter(rule) -> str:
     return rule_label(rule or {})
-
-
-def _today() -> dt.date:
-    return dt.datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
 
 
 def can_edit() -> bool:
@@ -186,7 +180,7 @@ def show(template_id: int):
         .where(ChecklistTemplate.lineage == template.lineage)
         .order_by(ChecklistTemplate.version)
     ).all()
-    today = _today()
+    today = local_today()
     return render_template(
         "checklists/show.html",
         template=template,
@@ -279,20 +273,6 @@ def new():
 # --- the builder --------------------------------------------------------------------------------
 
 
-def _bands_text(bands: list[dict[str, Any]]) -> str:
-    return "\n".join(f"{b['min']}|{b['label']}|{YES if b['pass'] else NO}" for b in bands)
-
-
-def _bands_from_text(text: str) -> list[dict[str, Any]]:
-    bands = []
-    for line in (text or "").splitlines():
-        if not line.strip():
-            continue
-        cells = [c.strip() for c in line.split("|")] + ["", "", ""]
-        bands.append({"min": cells[0], "label": cells[1], "pass": cells[2] != NO})
-    return bands
-
-
 def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, status: int = 200):
     if meta is None:
         meta = MetaForm(
@@ -301,7 +281,7 @@ def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, sta
                 "description": template.description,
                 "org_kind": str(template.org_kind or ""),
                 "method": str(template.method),
-                "grade_bands": _bands_text(template.grade_bands or builder.default_bands()),
+                "grade_bands": exchange.bands_text(template.grade_bands or builder.default_bands()),
             }
         )
     add_item = AddItemForm(prefix="add")
@@ -324,11 +304,18 @@ def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, sta
             section_form=SectionForm(prefix="section"),
             add_item=add_item,
             clause_keys=keys,
-            today=_today(),
+            today=local_today(),
             problems=builder.publication_problems(template),
         ),
         status,
     )
+
+
+def _builder_error(exc: InputError, template_id: int):
+    """Undo the failed change and show the builder again with the reasons."""
+    db.session.rollback()
+    _flash_errors(exc)
+    return _builder_page(db.session.get(ChecklistTemplate, template_id), status=422)
 
 
 @bp.route("/<int:template_id>/edit", methods=["GET", "POST"])
@@ -346,7 +333,7 @@ def edit(template_id: int):
                 description=meta.description.data or "",
                 org_kind=OrgKind(meta.org_kind.data) if meta.org_kind.data else None,
                 method=ScoringMethod(meta.method.data),
-                grade_bands=_bands_from_text(meta.grade_bands.data),
+                grade_bands=exchange.bands_from_text(meta.grade_bands.data),
             )
         except InputError as exc:
             db.session.rollback()
@@ -369,9 +356,7 @@ def section_add(template_id: int):
             raise InputError({"title": _("Give the section a title.")})
         builder.add_section(template, form.title.data)
     except InputError as exc:
-        db.session.rollback()
-        _flash_errors(exc)
-        return _builder_page(db.session.get(ChecklistTemplate, template_id), status=422)
+        return _builder_error(exc, template_id)
     db.session.commit()
     return redirect(url_for("templates.edit", template_id=template.id))
 
@@ -394,9 +379,7 @@ def section_action(template_id: int, section_id: int, action: str):
         else:
             builder.rename_section(section, request.form.get("title", ""))
     except InputError as exc:
-        db.session.rollback()
-        _flash_errors(exc)
-        return _builder_page(db.session.get(ChecklistTemplate, template_id), status=422)
+        return _builder_error(exc, template_id)
     db.session.commit()
     return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"s{section.id}"))
 
@@ -420,9 +403,7 @@ def item_add(template_id: int):
             )
         item = builder.add_item(_section_or_404(template, form.section_id.data), clause)
     except InputError as exc:
-        db.session.rollback()
-        _flash_errors(exc)
-        return _builder_page(db.session.get(ChecklistTemplate, template_id), status=422)
+        return _builder_error(exc, template_id)
     db.session.commit()
     return redirect(url_for("templates.item", template_id=template.id, item_id=item.id))
 
@@ -460,9 +441,7 @@ def merge(template_id: int):
     try:
         merged = builder.merge_items(items)
     except InputError as exc:
-        db.session.rollback()
-        _flash_errors(exc)
-        return _builder_page(db.session.get(ChecklistTemplate, template_id), status=422)
+        return _builder_error(exc, template_id)
     db.session.commit()
     flash(_("Merged %(n)s items.", n=len(items)), "success")
     return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"i{merged.id}"))
@@ -648,7 +627,7 @@ def preview(template_id: int):
         if errors:
             status = 422
         else:
-            summary = scoring.score(builder.template_spec(template), answers, as_of=_today())
+            summary = scoring.score(builder.template_spec(template), answers, as_of=local_today())
     return (
         render_template(
             "checklists/preview.html",
@@ -656,7 +635,7 @@ def preview(template_id: int):
             summary=summary,
             errors=errors,
             values=request.form,
-            today=_today(),
+            today=local_today(),
         ),
         status,
     )
