@@ -81,6 +81,7 @@ def _select_locale() -> str:
 
 def _register_extensions(app: Flask) -> None:
     import checklists.models  # noqa: F401 (models for the metadata)
+    import inspections.models  # noqa: F401
     from checklists.accounts.models import ApiToken, User  # noqa: F401
 
     db.init_app(app)

@@ -1,0 +1,161 @@
+"""Inspection workflow: create (idempotent by uuid), answers under the Sync rules, submit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from checklists import builder, demo_templates
+from checklists.errors import InputError
+from checklists.extensions import db
+from checklists.models import ChecklistTemplate
+from checklists.services import import_text
+from inspections import workflow
+from inspections.models import Answer, Inspection, InspectionStatus
+from tests.test_templates import DATA, by_prompt
+
+TZ = dt.timezone(dt.timedelta(hours=8))
+DAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture
+def coal(app_ctx) -> ChecklistTemplate:
+    """The ready-made clean-coal template, published."""
+    for path in sorted(DATA.glob("0*.txt")):
+        import_text(path.read_text("utf-8"), path.name)
+    [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("洁净煤")]
+    template = demo_templates.build(spec, None)
+    db.session.commit()
+    return template
+
+
+@pytest.fixture
+def inspection(coal, make_org, make_user) -> Inspection:
+    made, created = workflow.create_inspection(
+        coal, make_org("鑫源"), make_user("insp"), planned_on=DAY
+    )
+    db.session.commit()
+    assert created
+    return made
+
+
+def at(hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(2026, 11, 21, hour, minute, tzinfo=TZ)
+
+
+def test_create_is_idempotent_by_uuid_and_needs_a_published_template(coal, make_org):
+    org = make_org()
+    key = str(uuid.uuid4())
+    first, created = workflow.create_inspection(coal, org, None, uuid=key)
+    again, created_again = workflow.create_inspection(coal, org, None, uuid=key.upper())
+    assert (created, created_again) == (True, False) and again is first
+    draft = builder.new_version(coal, None)
+    with pytest.raises(InputError):
+        workflow.create_inspection(draft, org, None)
+    with pytest.raises(InputError):
+        workflow.create_inspection(coal, org, None, uuid="not-a-uuid")
+
+
+def test_an_answer_is_judged_against_its_clause(inspection, coal):
+    area = by_prompt(coal, "储煤厂房建设面积")
+    saved = workflow.save_answer(
+        inspection, area.id, "480", None, client_id="c1", answered_at=at(9)
+    )
+    assert saved.created and saved.current is saved.answer
+    assert (saved.answer.result, saved.answer.value) == ("fail", "480")
+    assert saved.answer.reason == "实测 480 m² < 要求 ≥ 500 m²（冠政发〔2016〕109号 二（二）1）"
+    assert inspection.status == InspectionStatus.IN_PROGRESS
+    thickness = by_prompt(coal, "地面硬化厚度")
+    converted = workflow.save_answer(inspection, thickness.id, "0.29", None, unit="m")
+    assert converted.answer.result == "pass"  # 0.29 m is 29 cm, compared as decimals
+
+
+def test_a_resend_is_stored_once_and_a_reused_id_is_refused(inspection, coal):
+    area = by_prompt(coal, "储煤厂房建设面积")
+    first = workflow.save_answer(
+        inspection, area.id, "520", None, client_id="c1", answered_at=at(9)
+    )
+    again = workflow.save_answer(
+        inspection, area.id, "520", None, client_id="c1", answered_at=at(9)
+    )
+    assert again.answer is first.answer and not again.created
+    with pytest.raises(workflow.Conflict) as caught:
+        workflow.save_answer(inspection, area.id, "530", None, client_id="c1", answered_at=at(9))
+    assert caught.value.code == "id_reused"
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 1
+
+
+def test_the_latest_answered_at_is_current_whatever_the_arrival_order(inspection, coal):
+    area = by_prompt(coal, "储煤厂房建设面积")
+    late = workflow.save_answer(inspection, area.id, "520", None, client_id="b", answered_at=at(10))
+    early = workflow.save_answer(inspection, area.id, "480", None, client_id="a", answered_at=at(9))
+    assert early.answer.current is False and early.current is late.answer
+    assert not early.created  # the item already had an answer
+    tie = workflow.save_answer(inspection, area.id, "510", None, client_id="c", answered_at=at(10))
+    assert tie.answer.current and not late.answer.current  # ties: the later arrival
+    history = db.session.scalars(sa.select(Answer).order_by(Answer.id)).all()
+    assert [a.value for a in history] == ["520", "480", "510"]
+    assert [a.value for a in inspection.current_answers().values()] == ["510"]
+
+
+@pytest.mark.parametrize(
+    ("prompt", "value", "field"),
+    [
+        ("储煤厂房建设面积", "四百八十", "value"),  # text in a number field
+        ("储煤厂房建设面积", "480", "answered_at"),  # a time without its offset
+        ("整体外墙颜色", "purple", "value"),  # not one of the choices
+    ],
+)
+def test_bad_answers_are_refused_and_nothing_is_stored(inspection, coal, prompt, value, field):
+    item = by_prompt(coal, prompt)
+    moment = dt.datetime(2026, 11, 21, 9) if field == "answered_at" else at(9)
+    with pytest.raises(InputError) as caught:
+        workflow.save_answer(inspection, item.id, value, None, answered_at=moment)
+    assert field in caught.value.fields
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 0
+
+
+def test_an_item_of_another_template_is_refused(inspection, coal):
+    other = builder.new_version(coal, None)
+    with pytest.raises(InputError) as caught:
+        workflow.save_answer(inspection, other.ordered_items()[0].id, "yes", None)
+    assert "item_id" in caught.value.fields
+
+
+def test_submit_lists_what_is_missing_then_scores_and_freezes(inspection, coal):
+    with pytest.raises(InputError) as caught:
+        workflow.submit(inspection, None, DAY)
+    required = [i for i in coal.ordered_items() if i.required and i.scored]
+    assert len(caught.value.fields) == len(required)
+    assert caught.value.fields[f"item_{required[0].id}"] == "第1项：未作答"
+    answers = {
+        "yes_no": "yes",
+        "number": "600",
+        "count": "3",
+        "choice": "dark_grey",
+    }
+    for item in coal.ordered_items():
+        if item.answer_type == "parts":
+            value = [p["value"] for p in item.rule["parts"]]
+        else:
+            value = answers[item.answer_type]
+        unit = "年" if item.rule.get("unit") == "year" else None
+        workflow.save_answer(
+            inspection, item.id, value, None, client_id=f"i{item.id}", unit=unit, answered_at=at(9)
+        )
+    summary = workflow.submit(inspection, None, DAY)
+    assert (inspection.status, inspection.score, inspection.verdict) == ("submitted", 100, "pass")
+    assert summary.grade == inspection.grade == "优秀"
+    assert inspection.summary["score"] == "100.0"
+    item = coal.ordered_items()[0]
+    with pytest.raises(workflow.Conflict) as caught:
+        workflow.save_answer(inspection, item.id, "no", None, client_id="new")
+    assert caught.value.code == "submitted"
+    resent = workflow.save_answer(
+        inspection, item.id, "yes", None, client_id=f"i{item.id}", answered_at=at(9)
+    )
+    assert resent.answer.current  # the same write again after submission: 200, not 409
+    assert workflow.submit(inspection, None, DAY).score == summary.score  # repeated submit
