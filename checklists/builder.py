@@ -197,6 +197,13 @@ def _clause_body(clause: Clause) -> str:
     return text
 
 
+def current_clause(key: str) -> Clause | None:
+    """The clause with ``key`` in the current version of its document."""
+    return db.session.scalar(
+        sa.select(Clause).join(Document).where(Clause.key == key, Document.is_current)
+    )
+
+
 def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
     """Item fields drafted from one requirement, or None when it asks nothing checkable
     (a permission: 可)."""

@@ -21,7 +21,6 @@ from checklists.extensions import db
 from checklists.models import (
     ChecklistTemplate,
     Clause,
-    Document,
     ScoringMethod,
     Severity,
     TemplateSection,
@@ -536,9 +535,7 @@ TEMPLATES: list[dict[str, Any]] = [
 
 def _clause(root: str, path: str) -> Clause:
     key = f"{root}/{path}"
-    clause = db.session.scalar(
-        sa.select(Clause).join(Document).where(Clause.key == key, Document.is_current)
-    )
+    clause = builder.current_clause(key)
     if clause is None:
         raise LookupError(f"demo template: no clause {key}")
     return clause

@@ -43,30 +43,31 @@ def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
 
+#: Item columns exported as they are (besides rule, weight, severity, dates and the clause).
+_PLAIN = (
+    "prompt",
+    "guidance",
+    "answer_type",
+    "na_allowed",
+    "required",
+    "scored",
+    "validity_confirmed",
+    "validity_note",
+    "source_span",
+)
+
+
 def item_to_dict(item: TemplateItem) -> dict[str, Any]:
-    return {
-        "prompt": item.prompt,
-        "guidance": item.guidance,
-        "answer_type": item.answer_type,
-        "rule": dict(item.rule or {}),
-        "weight": builder._dec(Decimal(item.weight)),
-        "severity": str(item.severity),
-        "na_allowed": item.na_allowed,
-        "required": item.required,
-        "scored": item.scored,
-        "valid_from": _iso(item.valid_from),
-        "valid_to": _iso(item.valid_to),
-        "validity_confirmed": item.validity_confirmed,
-        "validity_note": item.validity_note,
-        "source_span": item.source_span,
-        "clause": {
-            "key": item.clause_key,
-            "document": item.document_number,
-            "document_version": item.document_version,
-            "text": item.clause_text,
-            "text_hash": item.clause_text_hash,
-        },
+    raw = {name: getattr(item, name) for name in (*_PLAIN, "rule", "weight", "severity")}
+    raw |= {"valid_from": item.valid_from, "valid_to": item.valid_to}
+    raw["clause"] = {
+        "key": item.clause_key,
+        "document": item.document_number,
+        "document_version": item.document_version,
+        "text": item.clause_text,
+        "text_hash": item.clause_text_hash,
     }
+    return _plain_item(raw)
 
 
 def template_to_dict(template: ChecklistTemplate) -> dict[str, Any]:
@@ -276,7 +277,7 @@ def _resolve_clause(ref: dict[str, Any]) -> Clause | None:
         exact = db.session.scalar(query.where(Document.version == ref["document_version"]))
         if exact is not None and (not ref["text_hash"] or exact.text_hash == ref["text_hash"]):
             return exact
-    current = db.session.scalar(query.where(Document.is_current))
+    current = builder.current_clause(ref["key"])
     if current is not None and (not ref["text_hash"] or current.text_hash == ref["text_hash"]):
         return current
     return None
@@ -343,22 +344,14 @@ def _same_content(template: ChecklistTemplate, content: dict[str, Any]) -> bool:
 
 
 def _plain_item(raw: dict[str, Any]) -> dict[str, Any]:
-    """A cleaned item as ``item_to_dict`` writes it."""
+    """An item's fields (from a row or from ``read_template_dict``) in the export shape."""
     return {
-        "prompt": raw["prompt"],
-        "guidance": raw["guidance"],
-        "answer_type": raw["answer_type"],
-        "rule": raw["rule"],
-        "weight": builder._dec(raw["weight"]),
+        **{name: raw[name] for name in _PLAIN},
+        "rule": dict(raw["rule"] or {}),
+        "weight": builder._dec(Decimal(raw["weight"])),
         "severity": str(raw["severity"]),
-        "na_allowed": raw["na_allowed"],
-        "required": raw["required"],
-        "scored": raw["scored"],
         "valid_from": _iso(raw["valid_from"]),
         "valid_to": _iso(raw["valid_to"]),
-        "validity_confirmed": raw["validity_confirmed"],
-        "validity_note": raw["validity_note"],
-        "source_span": raw["source_span"],
         "clause": dict(raw["clause"]),
     }
 

@@ -394,9 +394,7 @@ def item_add(template_id: int):
         if not form.validate_on_submit():
             raise InputError({"clause_key": _("Choose a section and give a clause key.")})
         key = form.clause_key.data.strip()
-        clause = db.session.scalar(
-            sa.select(Clause).join(Document).where(Clause.key == key, Document.is_current)
-        )
+        clause = builder.current_clause(key)
         if clause is None:
             raise InputError(
                 {"clause_key": _("No clause has the key %(key)s (current versions).", key=key)}

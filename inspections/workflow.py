@@ -121,8 +121,9 @@ def save_answer(
     item = db.session.get(TemplateItem, item_id)
     if item is None or item.template_id != inspection.template_id:
         raise InputError({"item_id": _("This item is not in the inspection's template.")})
+    spec = builder.item_spec(item)
     try:
-        parsed = scoring.parse_value(builder.item_spec(item), value, unit)
+        parsed = scoring.parse_value(spec, value, unit)
     except scoring.AnswerError as exc:
         raise InputError({"value": exc.message}) from exc
     stored_value = _json_value(parsed)
@@ -142,7 +143,7 @@ def save_answer(
             "submitted",
             _("The inspection was submitted; it can change only after a supervisor returns it."),
         )
-    judged = scoring.evaluate(builder.item_spec(item), scoring.Answer(parsed, unit, photos=1))
+    judged = scoring.evaluate(spec, scoring.Answer(parsed, unit, photos=1))
     others = db.session.scalars(
         sa.select(Answer).where(Answer.inspection_id == inspection.id, Answer.item_id == item.id)
     ).all()
