@@ -120,11 +120,16 @@ def _register_blueprints(app: Flask) -> None:
     from checklists.main import bp as main_bp
     from checklists.standards_views import bp as standards_bp
     from checklists.template_views import bp as templates_bp
+    from inspections import api as _inspections_api  # noqa: F401 (adds routes to api_bp)
+    from inspections.views import bp as inspections_bp
+    from inspections.views import sw as sw_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(accounts_bp)
     app.register_blueprint(standards_bp)
     app.register_blueprint(templates_bp)
+    app.register_blueprint(inspections_bp)
+    app.register_blueprint(sw_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # the API checks X-CSRFToken itself, for session writes only
 

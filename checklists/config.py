@@ -44,6 +44,12 @@ class Defaults:
 
     #: Upload limit for a request body (bytes).
     MAX_CONTENT_LENGTH = 32 * 1024 * 1024
+    #: Where photos are stored (None: instance/uploads). Outside static/: served only to
+    #: people who may see the inspection.
+    UPLOAD_FOLDER: str | None = None
+    #: A photo's largest accepted size (bytes) and pixel count.
+    PHOTO_MAX_BYTES = 15 * 1024 * 1024
+    PHOTO_MAX_PIXELS = 40_000_000
     #: Number of reverse proxies in front of the app (X-Forwarded-For/Proto are trusted).
     PROXY_COUNT = 0
     #: Days an API bearer token stays valid.
@@ -59,6 +65,9 @@ ENV_VARS: dict[str, type] = {
     "SESSION_COOKIE_SECURE": bool,
     "MAX_CONTENT_LENGTH": int,
     "PROXY_COUNT": int,
+    "UPLOAD_FOLDER": str,
+    "PHOTO_MAX_BYTES": int,
+    "PHOTO_MAX_PIXELS": int,
     "API_TOKEN_DAYS": int,
     "BABEL_DEFAULT_LOCALE": str,
 }

@@ -482,3 +482,303 @@ def document() -> dict[str, Any]:
         },
         "paths": PATHS,
     }
+
+
+# --- inspections (inspections/api.py) ----------------------------------------------------------
+
+TIME = {"type": ["string", "null"], "format": "date-time"}
+ANSWER = {
+    "type": ["object", "null"],
+    "required": ["value", "unit", "note", "answered_at", "answered_by", "client_id", "revision"],
+    "properties": {
+        "value": {},
+        "unit": {"type": ["string", "null"]},
+        "note": {"type": "string"},
+        "answered_at": TIME,
+        "answered_by": {"type": ["integer", "null"]},
+        "client_id": {"type": ["string", "null"]},
+        "revision": {"type": "integer"},
+    },
+}
+PROGRESS = {
+    "type": "object",
+    "required": ["answered", "required"],
+    "properties": {"answered": {"type": "integer"}, "required": {"type": "integer"}},
+}
+INSPECTION_HEAD = {
+    "uuid": {"type": "string", "format": "uuid"},
+    "status": {"enum": ["planned", "in_progress", "submitted", "returned", "approved"]},
+    "revision": {"type": "integer"},
+    "organisation_id": {"type": "integer"},
+    "organisation": {"type": "string"},
+    "site_id": {"type": ["integer", "null"]},
+    "project": {"type": "string"},
+    "planned_on": DATE,
+    "template": {
+        "type": "object",
+        "required": ["id", "version", "name"],
+        "properties": {
+            "id": {"type": "integer"},
+            "version": {"type": "integer"},
+            "name": {"type": "string"},
+        },
+    },
+    "inspectors": {"type": "array", "items": {"type": "integer"}},
+    "created_at": TIME,
+    "submitted_at": TIME,
+    "score": DECIMAL,
+    "verdict": {"enum": ["pass", "fail", None]},
+    "grade": {"type": ["string", "null"]},
+    "return_comment": {"type": "string"},
+}
+SCHEMAS["InspectionSummary"] = {
+    "type": "object",
+    "required": list(INSPECTION_HEAD),
+    "properties": INSPECTION_HEAD,
+}
+SCHEMAS["Photo"] = {
+    "type": "object",
+    "required": ["id", "sha256", "kind", "item_id", "width", "height", "url", "thumbnail_url"],
+    "properties": {
+        "id": {"type": "integer"},
+        "sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        "kind": {"enum": ["item", "signature_inspector", "signature_org"]},
+        "item_id": {"type": ["integer", "null"]},
+        "width": {"type": "integer"},
+        "height": {"type": "integer"},
+        "byte_size": {"type": "integer"},
+        "taken_at": TIME,
+        "lat": DECIMAL,
+        "lon": DECIMAL,
+        "exif_taken_at": TIME,
+        "exif_lat": DECIMAL,
+        "exif_lon": DECIMAL,
+        "uploaded_at": TIME,
+        "url": {"type": "string"},
+        "thumbnail_url": {"type": "string"},
+    },
+}
+SCHEMAS["Inspection"] = {
+    "type": "object",
+    "required": [
+        *INSPECTION_HEAD,
+        "progress",
+        "complete",
+        "sections",
+        "items",
+        "photos",
+        "findings",
+    ],
+    "properties": {
+        **INSPECTION_HEAD,
+        "location": {
+            "type": ["object", "null"],
+            "properties": {"lat": DECIMAL, "lon": DECIMAL, "accuracy": DECIMAL},
+        },
+        "progress": PROGRESS,
+        "complete": {"type": "boolean"},
+        "missing": {"type": "array"},
+        "explanation": {"type": "array", "items": {"type": "string"}},
+        "sections": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["title", "score", "counts"],
+                "properties": {
+                    "title": {"type": "string"},
+                    "score": DECIMAL,
+                    "counts": {"type": "object"},
+                },
+            },
+        },
+        "items": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["item_id", "clause_key", "answer", "result", "reason", "photos"],
+                "properties": {
+                    "item_id": {"type": "integer"},
+                    "clause_key": {"type": "string"},
+                    "citation": {"type": "string"},
+                    "answer": ANSWER,
+                    "result": {"enum": ["pass", "fail", "na", "unanswered"]},
+                    "reason": {"type": "string"},
+                    "photos": {"type": "array", "items": {"type": "string"}},
+                    "writes": {"type": "integer"},
+                    "conflict": {"type": "boolean"},
+                },
+            },
+        },
+        "photos": {"type": "array", "items": {"$ref": "#/components/schemas/Photo"}},
+        "findings": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["item_id", "clause_key", "clause_text", "severity", "reason"],
+                "properties": {
+                    "item_id": {"type": "integer"},
+                    "clause_key": {"type": "string"},
+                    "clause_text": {"type": "string"},
+                    "severity": {"enum": ["critical", "major", "minor"]},
+                    "reason": {"type": "string"},
+                },
+            },
+        },
+    },
+}
+SCHEMAS["AnswerResult"] = {
+    "type": "object",
+    "required": ["item_id", "result", "reason", "current", "answer", "progress"],
+    "properties": {
+        "item_id": {"type": "integer"},
+        "result": {"enum": ["pass", "fail", "na", "unanswered"]},
+        "reason": {"type": "string"},
+        "current": {"type": "boolean"},
+        "answer": ANSWER,
+        "progress": PROGRESS,
+    },
+}
+_UUID = {
+    "name": "key",
+    "in": "path",
+    "required": True,
+    "schema": {"type": "string", "format": "uuid"},
+}
+_INSPECTION = {"$ref": "#/components/schemas/Inspection"}
+_JSON_BODY = {"required": True, "content": {"application/json": {"schema": {"type": "object"}}}}
+
+PATHS["/inspections"] = {
+    "get": {
+        "summary": "The inspections this user may see",
+        "parameters": [
+            *PAGE_PARAMETERS,
+            {
+                "name": "status",
+                "in": "query",
+                "schema": {"enum": ["planned", "in_progress", "submitted", "returned", "approved"]},
+            },
+            {"name": "organisation_id", "in": "query", "schema": {"type": "integer"}},
+        ],
+        "responses": {
+            "200": _ok(
+                "One page",
+                {"type": "array", "items": {"$ref": "#/components/schemas/InspectionSummary"}},
+            ),
+            "400": _error("Bad filter or pagination"),
+            "401": _error("Not logged in"),
+        },
+    },
+    "post": {
+        "summary": "Assign an inspection: {uuid, template_id, organisation_id, planned_on?, "
+        "inspector_ids?, project?}; the same uuid again answers 200",
+        "requestBody": _JSON_BODY,
+        "responses": {
+            "201": _ok("Created", _INSPECTION),
+            "200": _ok("Already created with this uuid", _INSPECTION),
+            "400": _error("Malformed or missing fields"),
+            "401": _error("Not logged in"),
+            "403": _error("Enterprise users and authors do not create inspections"),
+            "409": _error("id_reused: the uuid belongs to an inspection the caller cannot see"),
+            "422": _error("Invalid fields (named in fields)"),
+        },
+    },
+}
+PATHS["/inspections/{key}"] = {
+    "get": {
+        "summary": "One inspection with its items, answers, results, photos and findings",
+        "parameters": [_UUID],
+        "responses": {
+            "200": _ok("The inspection", _INSPECTION),
+            "401": _error("Not logged in"),
+            "404": _error("Missing or outside the caller's scope"),
+        },
+    },
+    "patch": {
+        "summary": "Change location {lat, lon, accuracy}, planned_on or project",
+        "parameters": [_UUID],
+        "requestBody": _JSON_BODY,
+        "responses": {
+            "200": _ok("The inspection", _INSPECTION),
+            "400": _error("Malformed"),
+            "401": _error("Not logged in"),
+            "403": _error("Visible but the caller may not change it"),
+            "404": _error("Missing or outside the caller's scope"),
+            "409": _error("submitted: the inspection no longer changes"),
+            "422": _error("Invalid fields"),
+        },
+    },
+}
+PATHS["/inspections/{key}/answers/{item_id}"] = {
+    "put": {
+        "summary": "One answer write: {value, unit?, note?, answered_at?, client_id?, "
+        "template_id?} (see Sync)",
+        "parameters": [
+            _UUID,
+            {"name": "item_id", "in": "path", "required": True, "schema": {"type": "integer"}},
+        ],
+        "requestBody": _JSON_BODY,
+        "responses": {
+            "201": _ok("The item's first answer", {"$ref": "#/components/schemas/AnswerResult"}),
+            "200": _ok(
+                "A later answer, or a resend", {"$ref": "#/components/schemas/AnswerResult"}
+            ),
+            "400": _error("Malformed or no value"),
+            "401": _error("Not logged in"),
+            "403": _error("Visible but the caller may not answer"),
+            "404": _error("Missing or outside the caller's scope"),
+            "409": _error("id_reused, submitted or stale_form"),
+            "422": _error("Invalid value, or an item not in the template"),
+        },
+    }
+}
+PATHS["/inspections/{key}/photos"] = {
+    "post": {
+        "summary": "multipart file with item_id or kind=signature_inspector|signature_org, "
+        "taken_at?, lat?, lon?; the same bytes again answer 200",
+        "parameters": [_UUID],
+        "requestBody": {
+            "required": True,
+            "content": {"multipart/form-data": {"schema": {"type": "object"}}},
+        },
+        "responses": {
+            "201": _ok("Stored", {"$ref": "#/components/schemas/Photo"}),
+            "200": _ok("Already stored", {"$ref": "#/components/schemas/Photo"}),
+            "400": _error("No file"),
+            "401": _error("Not logged in"),
+            "403": _error("Visible but the caller may not add photos"),
+            "404": _error("Missing or outside the caller's scope"),
+            "409": _error("submitted"),
+            "413": _error("too_large"),
+            "422": _error("unsupported_type, heic, too_many_pixels, corrupt, empty or bad fields"),
+        },
+    }
+}
+PATHS["/inspections/{key}/submit"] = {
+    "post": {
+        "summary": "Score and close; 422 lists the missing required items; again → 200",
+        "parameters": [_UUID],
+        "responses": {
+            "200": _ok("The scored inspection", _INSPECTION),
+            "401": _error("Not logged in"),
+            "403": _error("Visible but the caller may not submit"),
+            "404": _error("Missing or outside the caller's scope"),
+            "422": _error("incomplete: fields name each missing item (item_<id>)"),
+        },
+    }
+}
+PATHS["/inspections/{key}/return"] = {
+    "post": {
+        "summary": "A supervisor returns a submitted inspection for correction: {comment}",
+        "parameters": [_UUID],
+        "requestBody": _JSON_BODY,
+        "responses": {
+            "200": _ok("Returned (a new revision)", _INSPECTION),
+            "400": _error("Malformed"),
+            "401": _error("Not logged in"),
+            "403": _error("Only supervisors and admins return inspections"),
+            "404": _error("Missing or outside the caller's scope"),
+            "409": _error("not_submitted"),
+            "422": _error("No comment"),
+        },
+    }
+}

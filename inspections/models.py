@@ -77,6 +77,9 @@ class Inspection(db.Model):
     grade: Mapped[str | None] = mapped_column(sa.String(40))
     #: The engine's whole summary (items, sections, explanation) at submission.
     summary: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    #: The supervisor's reason when returning it for correction (shown to the inspector).
+    return_comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    returned_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
     template: Mapped[ChecklistTemplate] = relationship()
     organisation: Mapped[Organisation] = relationship()
@@ -86,6 +89,9 @@ class Inspection(db.Model):
     answers: Mapped[list[Answer]] = relationship(
         back_populates="inspection", order_by="Answer.id", cascade="all, delete-orphan"
     )
+    photos: Mapped[list[Photo]] = relationship(
+        back_populates="inspection", order_by="Photo.id", cascade="all, delete-orphan"
+    )
 
     @property
     def is_open(self) -> bool:
@@ -94,6 +100,19 @@ class Inspection(db.Model):
     def current_answers(self) -> dict[int, Answer]:
         """Item id → its current answer."""
         return {a.item_id: a for a in self.answers if a.current}
+
+    def photo_counts(self) -> dict[int, int]:
+        """Item id → how many photos it has."""
+        counts: dict[int, int] = {}
+        for photo in self.photos:
+            if photo.item_id is not None:
+                counts[photo.item_id] = counts.get(photo.item_id, 0) + 1
+        return counts
+
+    def signature(self, kind: PhotoKind) -> Photo | None:
+        """The latest signature of ``kind``."""
+        found = [p for p in self.photos if p.kind == kind]
+        return found[-1] if found else None
 
 
 class Answer(db.Model):
@@ -130,3 +149,51 @@ class Answer(db.Model):
     inspection: Mapped[Inspection] = relationship(back_populates="answers")
     item: Mapped[TemplateItem] = relationship()
     answered_by: Mapped[User | None] = relationship()
+
+
+class PhotoKind(StrEnum):
+    ITEM = "item"
+    SIGNATURE_INSPECTOR = "signature_inspector"
+    SIGNATURE_ORG = "signature_org"
+
+
+class Photo(db.Model):
+    """A photo (evidence for an item) or a signature. Identified by the SHA-256 of the bytes
+    received, so the same upload sent twice is stored once. Files live under the upload
+    folder (outside ``static/``): the original as evidence, a display copy without EXIF and a
+    thumbnail (``inspections.storage``)."""
+
+    __tablename__ = "photos"
+    __table_args__ = (
+        sa.UniqueConstraint("inspection_id", "sha256", name="uq_photos_inspection_sha256"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("inspections.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("template_items.id"), index=True)
+    kind: Mapped[PhotoKind] = mapped_column(_enum(PhotoKind, "photo_kind"), default=PhotoKind.ITEM)
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    mime: Mapped[str] = mapped_column(sa.String(40))
+    display_mime: Mapped[str] = mapped_column(sa.String(40))
+    width: Mapped[int]
+    height: Mapped[int]
+    byte_size: Mapped[int]
+    #: As the device reported them (read from the photo before it was downscaled).
+    taken_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    lat: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    lon: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    #: Read by the server from the file's own EXIF (kept as evidence, stripped from the copy
+    #: people see).
+    exif_taken_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    exif_lat: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    exif_lon: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    exif: Mapped[dict[str, str]] = mapped_column(sa.JSON, default=dict)
+    uploaded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    revision: Mapped[int] = mapped_column(default=1)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="photos")
+    item: Mapped[TemplateItem | None] = relationship()
+    uploaded_by: Mapped[User | None] = relationship()

@@ -10,9 +10,11 @@ import hashlib
 import json
 import uuid as uuidlib
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import gettext as _
 
 from checklists import builder, scoring
@@ -20,7 +22,9 @@ from checklists.accounts.models import Organisation, User, utcnow
 from checklists.errors import InputError
 from checklists.extensions import db
 from checklists.models import ChecklistTemplate, TemplateItem, TemplateStatus
-from inspections.models import Answer, Inspection, InspectionStatus
+from inspections import photos as photo_checks
+from inspections import storage
+from inspections.models import Answer, Inspection, InspectionStatus, Photo, PhotoKind
 
 
 class Conflict(Exception):
@@ -64,6 +68,10 @@ def create_inspection(
     db.session.add(inspection)
     db.session.flush()
     return inspection, True
+
+
+def load_by_uuid(key: str) -> Inspection | None:
+    return db.session.scalar(sa.select(Inspection).where(Inspection.uuid == key))
 
 
 @dataclass
@@ -115,6 +123,7 @@ def save_answer(
     answered_at = answered_at or utcnow()
     if answered_at.tzinfo is None:
         raise InputError({"answered_at": _("Give the time with its offset (+08:00).")})
+    answered_at = answered_at.astimezone(dt.UTC)  # SQLite keeps no offset: store UTC
     note = (note or "").strip()
     if client_id is not None and (not client_id or len(client_id) > 64):
         raise InputError({"client_id": _("At most %(n)s characters.", n=64)})
@@ -138,11 +147,7 @@ def save_answer(
             if earlier.content_hash != content or earlier.item_id != item.id:
                 raise Conflict("id_reused", _("This client_id was used for another answer."))
             return Saved(earlier, False, _current(inspection, item.id))
-    if not inspection.is_open:
-        raise Conflict(
-            "submitted",
-            _("The inspection was submitted; it can change only after a supervisor returns it."),
-        )
+    _require_open(inspection)
     judged = scoring.evaluate(spec, scoring.Answer(parsed, unit, photos=1))
     others = db.session.scalars(
         sa.select(Answer).where(Answer.inspection_id == inspection.id, Answer.item_id == item.id)
@@ -173,6 +178,14 @@ def save_answer(
     return Saved(answer, not others, answer if answer.current else _current(inspection, item.id))
 
 
+def _require_open(inspection: Inspection) -> None:
+    if not inspection.is_open:
+        raise Conflict(
+            "submitted",
+            _("The inspection was submitted; it can change only after a supervisor returns it."),
+        )
+
+
 def _aware(moment: dt.datetime) -> dt.datetime:
     """SQLite hands back naive UTC; PostgreSQL aware times."""
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
@@ -187,15 +200,30 @@ def _current(inspection: Inspection, item_id: int) -> Answer:
 
 
 def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:
-    """The engine's summary of the current answers (photos are counted per item when the
-    photo store exists; until then a failed item needing a photo counts as missing it)."""
+    """The engine's summary of the current answers, with each item's photo count (a photo
+    item's photos are its answer)."""
     spec = builder.template_spec(inspection.template)
-    answers = {
-        a.item_id: scoring.Answer(a.value, a.unit, photos=0)
+    photos = inspection.photo_counts()
+    answers: dict[int, scoring.Answer] = {
+        a.item_id: scoring.Answer(a.value, a.unit, photos=photos.get(a.item_id, 0))
         for a in inspection.answers
         if a.current
     }
+    for item in spec.items:
+        if item.answer_type == "photo" and item.id not in answers and photos.get(item.id):
+            answers[item.id] = scoring.Answer(photos[item.id], None, photos=photos[item.id])
     return scoring.score(spec, answers, as_of=as_of)
+
+
+def progress(inspection: Inspection) -> tuple[int, int]:
+    """(required items answered, required items) for the progress bar."""
+    answered = set(inspection.current_answers())
+    photos = inspection.photo_counts()
+    required = [i for i in inspection.template.ordered_items() if i.required]
+    done = sum(
+        1 for i in required if i.id in answered or (i.answer_type == "photo" and photos.get(i.id))
+    )
+    return done, len(required)
 
 
 def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring.Summary:
@@ -225,3 +253,174 @@ def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring
     inspection.summary = summary.to_dict()
     db.session.flush()
     return summary
+
+
+def return_for_correction(inspection: Inspection, user: User | None, comment: str) -> None:
+    """A supervisor sends a submitted inspection back: answers may change again, as a new
+    revision; the earlier answers and scores stay in the history."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise InputError({"comment": _("Say what needs correcting.")})
+    if inspection.status != InspectionStatus.SUBMITTED:
+        raise Conflict("not_submitted", _("Only a submitted inspection can be returned."))
+    inspection.status = InspectionStatus.RETURNED
+    inspection.revision += 1
+    inspection.return_comment = comment[:2000]
+    inspection.returned_at = utcnow()
+    inspection.score = inspection.verdict = inspection.grade = None
+    db.session.flush()
+
+
+def _coordinate(data: dict[str, Any], name: str, limit: int, errors: dict[str, str]) -> Any:
+    raw = data.get(name)
+    if raw in (None, ""):
+        return None
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation:
+        errors[name] = _("Must be a number.")
+        return None
+    if not value.is_finite() or abs(value) > limit:
+        errors[name] = _("Must be between -%(n)s and %(n)s.", n=limit)
+        return None
+    return value.quantize(Decimal("0.000001"))
+
+
+def update_inspection(inspection: Inspection, data: dict[str, Any]) -> None:
+    """PATCH: ``location`` {lat, lon, accuracy}, ``planned_on``, ``project``."""
+    errors: dict[str, str] = {}
+    changes: dict[str, Any] = {}
+    if "location" in data:
+        where = data["location"]
+        if where is None:
+            changes.update(lat=None, lon=None, accuracy=None)
+        elif not isinstance(where, dict):
+            errors["location"] = _("Give an object with lat, lon and accuracy.")
+        else:
+            lat = _coordinate(where, "lat", 90, errors)
+            lon = _coordinate(where, "lon", 180, errors)
+            accuracy = _coordinate(where, "accuracy", 100000, errors)
+            if lat is None or lon is None:
+                errors.setdefault("lat", _("This field is required."))
+            else:
+                changes.update(
+                    lat=lat,
+                    lon=lon,
+                    accuracy=None if accuracy is None else abs(accuracy).quantize(Decimal("0.1")),
+                )
+        errors = {
+            ("location." + k if k in ("lat", "lon", "accuracy") else k): v
+            for k, v in errors.items()
+        }
+    if "planned_on" in data:
+        raw = data["planned_on"]
+        try:
+            changes["planned_on"] = dt.date.fromisoformat(raw) if raw else None
+        except (TypeError, ValueError):
+            errors["planned_on"] = _("Give a date as YYYY-MM-DD.")
+    if "project" in data:
+        if not isinstance(data["project"], str) or len(data["project"]) > 200:
+            errors["project"] = _("Must be text of at most %(n)d characters.", n=200)
+        else:
+            changes["project"] = data["project"].strip()
+    unknown = set(data) - {"location", "planned_on", "project"}
+    for name in sorted(unknown):
+        errors[name] = _("This field cannot be changed here.")
+    if errors:
+        raise InputError(errors)
+    _require_open(inspection)
+    for name, value in changes.items():
+        setattr(inspection, name, value)
+    db.session.flush()
+
+
+def _moment(raw: Any, name: str) -> dt.datetime | None:
+    if raw in (None, ""):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise InputError({name: _("Give a date and time as ISO 8601.")}) from exc
+    if moment.tzinfo is None:
+        # A photo's EXIF time has no zone: it is the phone's local time, the service's zone.
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return moment.astimezone(dt.UTC)
+
+
+def add_photo(
+    inspection: Inspection,
+    data: bytes,
+    user: User | None,
+    *,
+    item_id: int | None = None,
+    kind: str = PhotoKind.ITEM,
+    taken_at: Any = None,
+    lat: Any = None,
+    lon: Any = None,
+) -> tuple[Photo, bool]:
+    """Store a photo or signature. The same bytes again return the stored record and False
+    (also after submission). Bad files raise photos.PhotoError; nothing is stored then."""
+    sha = hashlib.sha256(data).hexdigest()
+    existing = db.session.scalar(
+        sa.select(Photo).where(Photo.inspection_id == inspection.id, Photo.sha256 == sha)
+    )
+    if existing is not None:
+        return existing, False
+    try:
+        kind = PhotoKind(kind or PhotoKind.ITEM)
+    except ValueError as exc:
+        raise InputError(
+            {"kind": _("One of: %(allowed)s.", allowed=", ".join(k.value for k in PhotoKind))}
+        ) from exc
+    item = None
+    if kind == PhotoKind.ITEM:
+        item = db.session.get(TemplateItem, item_id) if item_id else None
+        if item is None or item.template_id != inspection.template_id:
+            raise InputError({"item_id": _("This item is not in the inspection's template.")})
+    errors: dict[str, str] = {}
+    where = {"lat": lat, "lon": lon}
+    lat_value = _coordinate(where, "lat", 90, errors)
+    lon_value = _coordinate(where, "lon", 180, errors)
+    if errors:
+        raise InputError(errors)
+    taken = _moment(taken_at, "taken_at")
+    _require_open(inspection)
+    config = current_app.config
+    processed = photo_checks.process(
+        data, max_bytes=config["PHOTO_MAX_BYTES"], max_pixels=config["PHOTO_MAX_PIXELS"]
+    )
+    storage.save(sha, data, processed.display, processed.thumbnail)
+    photo = Photo(
+        inspection=inspection,
+        item=item,
+        kind=kind,
+        sha256=sha,
+        mime=processed.mime,
+        display_mime=processed.display_mime,
+        width=processed.width,
+        height=processed.height,
+        byte_size=processed.byte_size,
+        taken_at=taken,
+        lat=lat_value,
+        lon=lon_value,
+        exif_taken_at=_aware_local(processed.exif_taken_at),
+        exif_lat=processed.exif_lat,
+        exif_lon=processed.exif_lon,
+        exif=processed.exif,
+        uploaded_by=user,
+        revision=inspection.revision,
+    )
+    if inspection.status == InspectionStatus.PLANNED:
+        inspection.status = InspectionStatus.IN_PROGRESS
+    db.session.add(photo)
+    db.session.flush()
+    return photo, True
+
+
+def _aware_local(moment: dt.datetime | None) -> dt.datetime | None:
+    """An EXIF time in UTC (a time without offset is the service's zone, +08:00)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return moment.astimezone(dt.UTC)

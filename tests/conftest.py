@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -22,6 +24,14 @@ from checklists.extensions import db
 from wsgi import create_app
 
 PASSWORD = "correct-horse-9"
+#: Photos stored by tests go here, never into instance/.
+UPLOADS = tempfile.mkdtemp(prefix="clausecheck-test-uploads-")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_uploads() -> Iterator[None]:
+    yield
+    shutil.rmtree(UPLOADS, ignore_errors=True)
 
 
 def _ensure_postgres_database(url: str) -> None:
@@ -53,6 +63,7 @@ def make_config(database_url: str, **overrides) -> dict:
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SERVER_NAME": None,
+        "UPLOAD_FOLDER": UPLOADS,
     }
     config.update(overrides)
     return config

@@ -31,6 +31,8 @@ AUTHORS = row(302, 200, 200, 403, 403, 403)
 AUTHORS_422 = row(302, 422, 422, 403, 403, 403)
 AUTHORS_302 = row(302, 302, 302, 403, 403, 403)
 AUTHORS_SEE_DRAFTS = row(302, 200, 200, 404, 404, 404)
+FOREIGN_INSPECTION = row(302, 200, 404, 404, 404, 404)
+API_FOREIGN_INSPECTION = row(401, 200, 404, 404, 404, 404)
 
 # (endpoint, method, variant) -> (path built from the world, request options, expected row)
 CASES = {
@@ -204,6 +206,153 @@ CASES = {
         {},
         row(401, 200, 200, 404, 404, 404),
     ),
+    # Inspections: own_open is assigned to m-inspector and open (enterprises do not see it yet),
+    # own_done is submitted (its enterprise sees it, read-only), foreign is another region's.
+    ("inspections.index", "GET", ""): ("/inspections/", {}, LOGGED_IN),
+    ("inspections.new", "GET", ""): ("/inspections/new", {}, row(302, 200, 403, 200, 200, 403)),
+    ("inspections.new", "POST", ""): (
+        "/inspections/new",
+        {"form": {}},
+        row(302, 422, 403, 422, 422, 403),
+    ),
+    ("inspections.show", "GET", "own"): (
+        "/inspections/{own_done}",
+        {},
+        row(302, 200, 404, 200, 200, 200),
+    ),
+    ("inspections.show", "GET", "foreign"): ("/inspections/{foreign}", {}, FOREIGN_INSPECTION),
+    ("inspections.fill", "GET", "own"): (
+        "/inspections/{own_open}/fill",
+        {},
+        row(302, 200, 404, 200, 200, 404),
+    ),
+    ("inspections.fill", "GET", "foreign"): (
+        "/inspections/{foreign}/fill",
+        {},
+        FOREIGN_INSPECTION,
+    ),
+    ("inspections.fill", "POST", "own"): (
+        "/inspections/{own_open}/fill",
+        {"form": {}},
+        row(302, 302, 404, 302, 302, 404),
+    ),
+    ("inspections.fill", "POST", "done"): (
+        "/inspections/{own_done}/fill",
+        {"form": {}},
+        row(302, 302, 404, 302, 302, 403),
+    ),
+    ("inspections.submit", "POST", "own"): (
+        "/inspections/{own_open}/submit",
+        {"form": {}},
+        row(302, 422, 404, 422, 422, 404),
+    ),
+    ("inspections.submit", "POST", "done"): (
+        "/inspections/{own_done}/submit",
+        {"form": {}},
+        row(302, 302, 404, 302, 302, 403),
+    ),
+    ("inspections.return_for_correction", "POST", "own"): (
+        "/inspections/{own_done}/return",
+        {"form": {}},
+        row(302, 303, 404, 403, 303, 403),
+    ),
+    ("inspections.return_for_correction", "POST", "foreign"): (
+        "/inspections/{foreign}/return",
+        {"form": {}},
+        row(302, 303, 404, 404, 404, 404),
+    ),
+    ("inspections.photo_file", "GET", "own"): (
+        "/inspections/{own_done}/photos/{own_photo}/thumb",
+        {},
+        row(302, 200, 404, 200, 200, 200),
+    ),
+    ("inspections.photo_file", "GET", "foreign"): (
+        "/inspections/{foreign}/photos/{foreign_photo}/show",
+        {},
+        FOREIGN_INSPECTION,
+    ),
+    ("inspections.photo_file", "GET", "mismatch"): (
+        "/inspections/{own_done}/photos/{foreign_photo}/show",
+        {},
+        row(302, 404, 404, 404, 404, 404),
+    ),
+    ("sw.service_worker", "GET", ""): ("/sw.js", {}, EVERYONE),
+    ("api.inspections", "GET", ""): ("/api/v1/inspections", {}, API_LOGGED_IN),
+    ("api.create_inspection", "POST", ""): (
+        "/api/v1/inspections",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 403, 400, 400, 403),
+    ),
+    ("api.inspection", "GET", "own"): (
+        "/api/v1/inspections/{own_done}",
+        {},
+        row(401, 200, 404, 200, 200, 200),
+    ),
+    ("api.inspection", "GET", "foreign"): (
+        "/api/v1/inspections/{foreign}",
+        {},
+        API_FOREIGN_INSPECTION,
+    ),
+    ("api.update_inspection", "PATCH", "own"): (
+        "/api/v1/inspections/{own_open}",
+        {"json": {}, "csrf_header": True},
+        row(401, 200, 404, 200, 200, 404),
+    ),
+    ("api.update_inspection", "PATCH", "done"): (
+        "/api/v1/inspections/{own_done}",
+        {"json": {}, "csrf_header": True},
+        row(401, 409, 404, 409, 409, 403),
+    ),
+    ("api.update_inspection", "PATCH", "foreign"): (
+        "/api/v1/inspections/{foreign}",
+        {"json": {}, "csrf_header": True},
+        API_FOREIGN_INSPECTION,
+    ),
+    ("api.put_answer", "PUT", "own"): (
+        "/api/v1/inspections/{own_open}/answers/{published_item}",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 404, 400, 400, 404),
+    ),
+    ("api.put_answer", "PUT", "done"): (
+        "/api/v1/inspections/{own_done}/answers/{published_item}",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 404, 400, 400, 403),
+    ),
+    ("api.put_answer", "PUT", "foreign"): (
+        "/api/v1/inspections/{foreign}/answers/{published_item}",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 404, 404, 404, 404),
+    ),
+    ("api.upload_photo", "POST", "own"): (
+        "/api/v1/inspections/{own_open}/photos",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 404, 400, 400, 404),
+    ),
+    ("api.upload_photo", "POST", "foreign"): (
+        "/api/v1/inspections/{foreign}/photos",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 404, 404, 404, 404),
+    ),
+    ("api.submit_inspection", "POST", "own"): (
+        "/api/v1/inspections/{own_open}/submit",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 422, 422, 404),
+    ),
+    ("api.submit_inspection", "POST", "done"): (
+        "/api/v1/inspections/{own_done}/submit",
+        {"json": {}, "csrf_header": True},
+        row(401, 200, 404, 200, 200, 403),
+    ),
+    ("api.return_inspection", "POST", "own"): (
+        "/api/v1/inspections/{own_done}/return",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 403, 422, 403),
+    ),
+    ("api.return_inspection", "POST", "foreign"): (
+        "/api/v1/inspections/{foreign}/return",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 404, 404, 404),
+    ),
 }
 
 
@@ -251,6 +400,39 @@ def _templates() -> dict[str, int]:
     }
 
 
+def _inspections(published: int, own, foreign, inspector, someone) -> dict[str, object]:
+    """An open and a submitted inspection of the own organisation (assigned to the matrix's
+    inspector, each with a photo) and an open one of the foreign organisation."""
+    import io
+
+    from PIL import Image
+
+    from checklists.extensions import db
+    from checklists.models import ChecklistTemplate
+    from inspections import workflow
+    from inspections.models import InspectionStatus
+
+    template = db.session.get(ChecklistTemplate, published)
+    made = {}
+    for name, org, who in (
+        ("own_open", own, inspector),
+        ("own_done", own, inspector),
+        ("foreign", foreign, someone),
+    ):
+        inspection, _created = workflow.create_inspection(template, org, who)
+        out = io.BytesIO()
+        Image.new("RGB", (8, 8), (len(name) * 20, 0, 0)).save(out, "JPEG")
+        photo, _new = workflow.add_photo(
+            inspection, out.getvalue(), who, item_id=template.ordered_items()[0].id
+        )
+        made[name] = inspection.uuid
+        made[f"{name.split('_')[0]}_photo"] = photo.id
+    done = workflow.load_by_uuid(made["own_done"])
+    done.status = InspectionStatus.SUBMITTED
+    db.session.commit()
+    return {**made, "published_item": template.ordered_items()[0].id}
+
+
 @pytest.fixture
 def world(make_org, make_region, make_user):
     """Own organisation (in 冠县) and a foreign one (in 临淄区), one user per role."""
@@ -272,6 +454,15 @@ def world(make_org, make_region, make_user):
         "document": _two_versions(),
         **_templates(),
     }
+    ids.update(
+        _inspections(
+            ids["published"],
+            own,
+            foreign,
+            users["inspector"],
+            make_user("m-far-inspector", role=Role.INSPECTOR),
+        )
+    )
     return users, ids
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pathlib
+import re
 
 import jsonschema
 import pytest
@@ -23,7 +24,7 @@ def _spec(client):
 
 
 def _openapi_path(rule: str) -> str:
-    return rule[len(PREFIX) :].replace("<int:", "{").replace("<", "{").replace(">", "}")
+    return re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule[len(PREFIX) :])
 
 
 def test_every_api_route_is_documented_and_nothing_else(app, client):

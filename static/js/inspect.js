@@ -1,0 +1,467 @@
+// Filling an inspection on a phone, online or offline.
+// Every answer, photo and signature goes first to IndexedDB (the outbox, under an id made on
+// this device), then to the server in order; a record leaves the device only after a 200 or
+// 201. Failed sends are retried with backoff; 401 waits for a new login; a refusal (409, 413,
+// 422) is kept aside and can be exported. Without this script the page is a plain form.
+(function () {
+  "use strict";
+  var doc = document;
+  doc.documentElement.classList.add("js");
+  var meta = doc.querySelector('meta[name="csrf-token"]');
+  var csrf = meta ? meta.content : "";
+  var form = doc.getElementById("fill");
+  var uuid = form ? form.getAttribute("data-uuid") : null;
+  var api = form ? form.getAttribute("data-api") : null;
+  var hasIdb = "indexedDB" in window;
+
+  // --- IndexedDB: outbox (queued writes), local (latest answer per item), rejected -----------
+  var dbPromise = null;
+  function openDb() {
+    if (!dbPromise) {
+      dbPromise = new Promise(function (resolve, reject) {
+        var req = indexedDB.open("clausecheck", 1);
+        req.onupgradeneeded = function () {
+          var db = req.result;
+          db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
+          db.createObjectStore("local", { keyPath: "key" });
+          db.createObjectStore("rejected", { keyPath: "seq", autoIncrement: true });
+        };
+        req.onsuccess = function () { resolve(req.result); };
+        req.onerror = function () { reject(req.error); };
+      });
+    }
+    return dbPromise;
+  }
+  function run(store, mode, work) {
+    return openDb().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var t = db.transaction(store, mode);
+        var result;
+        t.oncomplete = function () { resolve(result); };
+        t.onerror = t.onabort = function () { reject(t.error); };
+        var req = work(t.objectStore(store));
+        if (req) req.onsuccess = function () { result = req.result; };
+      });
+    });
+  }
+  function all(store) { return run(store, "readonly", function (s) { return s.getAll(); }); }
+
+  // --- sync state shown on the page ------------------------------------------------------------
+  var box = doc.getElementById("sync");
+  var countEl = doc.getElementById("sync-count");
+  var stateEl = doc.getElementById("sync-state");
+  var pending = 0;
+  var rejectedCount = 0;
+  function show(state) {
+    if (!box) return;
+    var text = state ? stateEl.getAttribute("data-" + state) : "";
+    if (!text && rejectedCount) text = stateEl.getAttribute("data-rejected");
+    stateEl.textContent = text || "";
+    countEl.textContent = countEl.getAttribute("data-label").replace("{n}", pending);
+    countEl.hidden = !pending;
+    box.hidden = !pending && !text;
+  }
+
+  // --- sending, in order -------------------------------------------------------------------
+  var sending = false;
+  var delay = 0;
+  var timer = null;
+  function request(rec) {
+    var headers = { "X-CSRFToken": csrf, Accept: "application/json" };
+    var body;
+    if (rec.kind === "photo") {
+      body = new FormData();
+      body.append("file", rec.blob, rec.name || "photo.jpg");
+      Object.keys(rec.fields).forEach(function (k) {
+        if (rec.fields[k] !== null && rec.fields[k] !== undefined) body.append(k, rec.fields[k]);
+      });
+    } else {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(rec.body);
+    }
+    return fetch(rec.url, { method: rec.method, headers: headers, body: body, credentials: "same-origin" });
+  }
+  function flush() {
+    if (sending || !hasIdb) return;
+    sending = true;
+    clearTimeout(timer);
+    step();
+  }
+  function step() {
+    all("outbox").then(function (records) {
+      pending = records.length;
+      show(navigator.onLine === false ? "offline" : "");
+      if (!records.length) { sending = false; delay = 0; return; }
+      var rec = records[0];
+      request(rec).then(function (res) {
+        if (res.status === 200 || res.status === 201) {
+          return res.json().then(function (body) {
+            return run("outbox", "readwrite", function (s) { return s.delete(rec.seq); }).then(function () {
+              delay = 0;
+              acknowledged(rec, body);
+              step();
+            });
+          });
+        }
+        return res.json().catch(function () { return {}; }).then(function (body) {
+          var code = body && body.error ? body.error.code : "";
+          if (res.status === 401 || code === "csrf") { sending = false; show("login"); return; }
+          if ([400, 403, 404, 409, 413, 422].indexOf(res.status) >= 0) return refuse(rec, res.status, body);
+          retry();
+        });
+      }, retry);
+    }, function () { sending = false; });
+  }
+  function retry() {
+    sending = false;
+    delay = Math.min(delay ? delay * 2 : 1000, 60000);
+    show(navigator.onLine === false ? "offline" : "retry");
+    timer = setTimeout(flush, delay);
+  }
+  // A write the server will never take: keep it aside (exportable), never drop it.
+  function refuse(rec, status, body) {
+    var moved = { record: rec, status: status, error: body && body.error ? body.error : null, at: new Date().toISOString() };
+    return run("rejected", "readwrite", function (s) { return s.add(moved); }).then(function () {
+      return run("outbox", "readwrite", function (s) { return s.delete(rec.seq); });
+    }).then(function () {
+      rejectedCount += 1;
+      var el = rec.item_id && doc.getElementById("i" + rec.item_id);
+      if (el && moved.error) {
+        var fields = moved.error.fields || {};
+        var reason = el.querySelector("[data-reason]");
+        reason.textContent = Object.keys(fields).map(function (k) { return fields[k]; }).join("；") || moved.error.message;
+        el.className = "item result-refused";
+      }
+      step();
+    });
+  }
+  function acknowledged(rec, body) {
+    var el = rec.item_id && doc.getElementById("i" + rec.item_id);
+    if (rec.kind === "answer" && el && body.answer && body.answer.client_id === rec.body.client_id) {
+      setReason(el, body.result, body.reason);
+    }
+    if (rec.kind === "photo" && el) {
+      var img = el.querySelector('img[data-seq="' + rec.seq + '"]');
+      if (img) { img.classList.remove("pending"); img.setAttribute("data-sha", body.sha256); }
+    }
+    if (rec.kind === "photo" && rec.fields.kind) {
+      var sig = doc.querySelector('.signature[data-kind="' + rec.fields.kind + '"] .pending-note');
+      if (sig) sig.remove();
+    }
+  }
+  function queue(rec) {
+    rec.uuid = uuid;
+    rec.created = new Date().toISOString();
+    return run("outbox", "readwrite", function (s) { return s.add(rec); }).then(function (seq) {
+      pending += 1;
+      show(navigator.onLine === false ? "offline" : "");
+      flush();
+      return seq;
+    });
+  }
+
+  // --- reading and judging an answer on the device ------------------------------------------
+  function valueOf(el) {
+    var type = el.getAttribute("data-type");
+    var id = el.getAttribute("data-item");
+    var na = el.querySelector('input[name="na' + id + '"]:checked, input[type=checkbox][name="a' + id + '"][value=na]:checked');
+    if (na) return "na";
+    if (type === "yes_no" || type === "choice") {
+      var picked = el.querySelector('input[name="a' + id + '"]:checked');
+      return picked ? picked.value : null;
+    }
+    if (type === "parts") {
+      var parts = [].map.call(el.querySelectorAll('input[name="a' + id + '"]:checked'), function (i) { return i.value; });
+      return parts.length ? parts : null;
+    }
+    var input = el.querySelector('[name="a' + id + '"]');
+    var text = input ? input.value.trim() : "";
+    return text === "" ? null : text;
+  }
+  function judge(type, rule, value) {
+    if (value === null) return null;
+    if (value === "na") return "na";
+    if (type === "yes_no") return value === (rule.value || "yes") ? "pass" : "fail";
+    if (type === "choice") {
+      var c = (rule.choices || []).filter(function (x) { return x.value === value; })[0];
+      return c ? (c.pass ? "pass" : "fail") : null;
+    }
+    if (type === "parts") return (rule.parts || []).length === value.length ? "pass" : "fail";
+    if (type === "number" || type === "count" || type === "date") {
+      if (!rule.op) return "pass";
+      var num = type === "date" ? function (x) { return x; } : Number;
+      var v = num(String(value).replace(",", "."));
+      if (type !== "date" && isNaN(v)) return null;
+      if (rule.op === "range") {
+        var lo = num(rule.low), hi = num(rule.high);
+        var okLow = rule.low_inclusive === false ? v > lo : v >= lo;
+        var okHigh = rule.high_inclusive === false ? v < hi : v <= hi;
+        return okLow && okHigh ? "pass" : "fail";
+      }
+      var t = num(rule.value);
+      var ok = { ">=": v >= t, "<=": v <= t, ">": v > t, "<": v < t, "==": v === t }[rule.op];
+      return ok ? "pass" : "fail";
+    }
+    return "pass";
+  }
+  function setReason(el, result, text) {
+    el.className = "item result-" + (result || "unanswered");
+    var reason = el.querySelector("[data-reason]");
+    var label = result ? form.getAttribute("data-msg-" + result) : "";
+    reason.textContent = (label || "") + (text ? "：" + text : "");
+  }
+
+  // --- answers ---------------------------------------------------------------------------------
+  function newId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return "d" + Date.now().toString(36) + Math.random().toString(36).slice(2, 12);
+  }
+  var lastSaved = {};
+  function save(el) {
+    var value = valueOf(el);
+    updateProgress();
+    if (value === null) return;
+    var id = Number(el.getAttribute("data-item"));
+    var note = el.querySelector('textarea[name="n' + id + '"]');
+    var unit = el.querySelector('input[name="u' + id + '"]');
+    var same = JSON.stringify([value, note ? note.value : ""]);
+    if (lastSaved[id] === same) return;
+    lastSaved[id] = same;
+    var body = {
+      value: value,
+      unit: unit ? unit.value : null,
+      note: note ? note.value : "",
+      answered_at: new Date().toISOString(),
+      client_id: newId(),
+      template_id: Number(form.getAttribute("data-template"))
+    };
+    var result = judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value);
+    setReason(el, result, form.getAttribute("data-msg-queued"));
+    el.setAttribute("data-answered-at", body.answered_at);
+    var local = { key: uuid + "/" + id, uuid: uuid, item_id: id, body: body };
+    run("local", "readwrite", function (s) { return s.put(local); }).then(function () {
+      return queue({ kind: "answer", method: "PUT", url: api + "/answers/" + id, item_id: id, body: body });
+    });
+  }
+  function restore(el, body) {
+    var id = el.getAttribute("data-item");
+    var value = body.value;
+    [].forEach.call(el.querySelectorAll('[name="a' + id + '"], [name="na' + id + '"]'), function (input) {
+      if (input.type === "radio" || input.type === "checkbox") {
+        input.checked = value === "na" ? input.value === "na" || input.name === "na" + id
+          : Array.isArray(value) ? value.indexOf(input.value) >= 0 : input.value === value;
+      } else if (value !== "na") {
+        input.value = value;
+      }
+    });
+    var note = el.querySelector('textarea[name="n' + id + '"]');
+    if (note) note.value = body.note || "";
+  }
+  function when(text) {
+    if (!text) return 0;
+    return Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : text + "Z");
+  }
+
+  // --- photos and signatures -----------------------------------------------------------------
+  function addThumb(el, blob, seq) {
+    var thumbs = el.querySelector("[data-thumbs]");
+    var img = doc.createElement("img");
+    img.src = URL.createObjectURL(blob);
+    img.width = img.height = 64;
+    img.className = "pending";
+    img.alt = "";
+    img.setAttribute("data-seq", seq);
+    thumbs.appendChild(img);
+  }
+  function takePhoto(input) {
+    var el = input.closest(".item");
+    var file = input.files && input.files[0];
+    if (!file) return;
+    var id = Number(el.getAttribute("data-item"));
+    var tools = window.ccPhoto;
+    var exif = tools ? tools.readExif(file) : Promise.resolve({});
+    exif.then(function (info) {
+      return (tools ? tools.downscale(file, 2000) : Promise.resolve(file)).then(function (blob) {
+        var rec = {
+          kind: "photo", method: "POST", url: api + "/photos", item_id: id, blob: blob,
+          name: file.name || "photo.jpg",
+          fields: { item_id: id, taken_at: info.taken_at, lat: info.lat, lon: info.lon }
+        };
+        return queue(rec).then(function (seq) {
+          addThumb(el, blob, seq);
+          input.value = "";
+          updateProgress();
+        });
+      });
+    });
+  }
+  function setUpSignatures() {
+    if (!window.ccPhoto) return;
+    [].forEach.call(doc.querySelectorAll(".signature"), function (wrap) {
+      var pad = new window.ccPhoto.SignaturePad(wrap.querySelector("canvas"));
+      wrap.querySelector("[data-clear]").addEventListener("click", function () { pad.clear(); });
+      wrap.querySelector("[data-sign]").addEventListener("click", function () {
+        if (pad.isEmpty()) return;
+        pad.toBlob().then(function (blob) {
+          return queue({ kind: "photo", method: "POST", url: api + "/photos", blob: blob, name: "signature.png",
+            fields: { kind: wrap.getAttribute("data-kind"), taken_at: new Date().toISOString() } });
+        }).then(function () {
+          var note = doc.createElement("p");
+          note.className = "badge ok pending-note";
+          note.textContent = form.getAttribute("data-msg-queued");
+          wrap.appendChild(note);
+        });
+      });
+    });
+  }
+
+  // --- one section at a time, progress, location ------------------------------------------------
+  var sections = form ? [].slice.call(form.querySelectorAll(".fill-section")) : [];
+  var pick = doc.getElementById("section-pick");
+  function showSection(id, scroll) {
+    var found = false;
+    sections.forEach(function (s) { var on = s.id === id; s.classList.toggle("active", on); found = found || on; });
+    if (!found && sections.length) { sections[0].classList.add("active"); id = sections[0].id; }
+    if (pick) pick.value = id;
+    try { localStorage.setItem("cc-section-" + uuid, id); } catch (e) { /* private mode */ }
+    if (scroll) window.scrollTo(0, form.offsetTop - 8);
+  }
+  function updateProgress() {
+    var bar = doc.getElementById("progress");
+    var label = doc.getElementById("progress-text");
+    if (!bar) return;
+    var required = form.querySelectorAll(".item[data-required]");
+    var done = [].filter.call(required, function (el) {
+      return el.getAttribute("data-type") === "photo" ? el.querySelector("[data-thumbs] img") : valueOf(el) !== null;
+    }).length;
+    bar.max = required.length;
+    bar.value = done;
+    label.textContent = label.getAttribute("data-label").replace("{done}", done).replace("{total}", required.length);
+  }
+  function locate() {
+    var button = doc.getElementById("locate");
+    var out = doc.getElementById("location-text");
+    if (!navigator.geolocation) { out.textContent = button.getAttribute("data-failed"); return; }
+    navigator.geolocation.getCurrentPosition(function (pos) {
+      var c = pos.coords;
+      var where = { lat: c.latitude.toFixed(6), lon: c.longitude.toFixed(6), accuracy: Math.round(c.accuracy) };
+      out.textContent = where.lat + ", " + where.lon + " (±" + where.accuracy + " m)";
+      queue({ kind: "patch", method: "PATCH", url: api, body: { location: where } });
+    }, function () { out.textContent = button.getAttribute("data-failed"); }, { enableHighAccuracy: true, timeout: 20000 });
+  }
+
+  // --- export of everything not yet on the server ---------------------------------------------
+  function asDataUrl(blob) {
+    return new Promise(function (resolve) {
+      var reader = new FileReader();
+      reader.onload = function () { resolve(reader.result); };
+      reader.onerror = function () { resolve(null); };
+      reader.readAsDataURL(blob);
+    });
+  }
+  function exportUnsent() {
+    Promise.all([all("outbox"), all("rejected")]).then(function (lists) {
+      var records = lists[0].concat(lists[1].map(function (r) { var x = r.record; x.refused = r; return x; }));
+      return Promise.all(records.map(function (r) {
+        var copy = JSON.parse(JSON.stringify(r, function (k, v) { return k === "blob" ? undefined : v; }));
+        return r.blob ? asDataUrl(r.blob).then(function (d) { copy.file = d; return copy; }) : copy;
+      }));
+    }).then(function (records) {
+      var file = new Blob([JSON.stringify({ format: "clausecheck-unsent/1", exported_at: new Date().toISOString(), records: records }, null, 1)], { type: "application/json" });
+      var link = doc.createElement("a");
+      link.href = URL.createObjectURL(file);
+      link.download = "clausecheck-unsent-" + new Date().toISOString().slice(0, 10) + ".json";
+      doc.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+  }
+
+  // --- start ---------------------------------------------------------------------------------
+  function start() {
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.register("/sw.js").then(function () {
+        var pre = doc.getElementById("precache");
+        var urls = pre ? pre.getAttribute("data-urls").split(" ").filter(Boolean) : [];
+        if (form) urls.push(location.pathname);
+        return navigator.serviceWorker.ready.then(function (reg) {
+          if (reg.active && urls.length) reg.active.postMessage({ type: "precache", urls: urls });
+        });
+      }).catch(function () { /* offline use unavailable; the page still works online */ });
+    } else {
+      var notice = doc.getElementById("no-offline");
+      if (notice) notice.hidden = false;
+    }
+    if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
+    var exportButton = doc.getElementById("sync-export");
+    if (exportButton) exportButton.addEventListener("click", exportUnsent);
+    window.addEventListener("online", function () { delay = 0; flush(); });
+    window.addEventListener("offline", function () { show("offline"); });
+    if (hasIdb) all("rejected").then(function (r) { rejectedCount = r.length; show(""); });
+    if (form) setUpForm();
+    flush();
+  }
+  function setUpForm() {
+    var nav = doc.getElementById("section-nav");
+    if (nav && sections.length > 1) {
+      nav.hidden = false;
+      pick.addEventListener("change", function () { showSection(pick.value, true); });
+      [].forEach.call(nav.querySelectorAll("[data-step]"), function (b) {
+        b.addEventListener("click", function () {
+          var i = sections.map(function (s) { return s.id; }).indexOf(pick.value) + Number(b.getAttribute("data-step"));
+          if (i >= 0 && i < sections.length) showSection(sections[i].id, true);
+        });
+      });
+    }
+    var saved = null;
+    try { saved = localStorage.getItem("cc-section-" + uuid); } catch (e) { /* private mode */ }
+    showSection(location.hash.slice(1) || saved, false);
+    form.addEventListener("change", function (event) {
+      var target = event.target;
+      if (target.classList.contains("photo-input")) return takePhoto(target);
+      var el = target.closest(".item");
+      if (el) save(el);
+    });
+    var typing = {};
+    form.addEventListener("input", function (event) {
+      var el = event.target.closest(".item");
+      if (!el) return;
+      var id = el.getAttribute("data-item");
+      clearTimeout(typing[id]);
+      typing[id] = setTimeout(function () { save(el); }, 1500); // saved even without leaving the field
+      if (event.target.tagName === "TEXTAREA") return;
+      setReason(el, judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), valueOf(el)), "");
+    });
+    form.addEventListener("submit", function (event) { event.preventDefault(); flush(); });
+    var submitForm = doc.getElementById("submit-form");
+    if (submitForm) submitForm.addEventListener("submit", function (event) {
+      if (pending > 0) { event.preventDefault(); window.alert(submitForm.getAttribute("data-waiting")); flush(); }
+    });
+    var locateButton = doc.getElementById("locate");
+    if (locateButton) locateButton.addEventListener("click", locate);
+    setUpSignatures();
+    if (!hasIdb) return updateProgress();
+    // Answers made on this phone but not (yet) in the page the server sent: put them back.
+    Promise.all([all("local"), all("outbox")]).then(function (lists) {
+      lists[0].forEach(function (local) {
+        if (local.uuid !== uuid) return;
+        var el = doc.getElementById("i" + local.item_id);
+        if (el && when(local.body.answered_at) > when(el.getAttribute("data-answered-at"))) {
+          restore(el, local.body);
+          el.setAttribute("data-answered-at", local.body.answered_at);
+          var queued = lists[1].some(function (r) { return r.kind === "answer" && r.body.client_id === local.body.client_id; });
+          var result = judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), local.body.value);
+          setReason(el, result, queued ? form.getAttribute("data-msg-queued") : "");
+        }
+      });
+      lists[1].forEach(function (rec) {
+        if (rec.uuid === uuid && rec.kind === "photo" && rec.item_id) {
+          var el = doc.getElementById("i" + rec.item_id);
+          if (el) addThumb(el, rec.blob, rec.seq);
+        }
+      });
+      updateProgress();
+    });
+  }
+  start();
+})();

@@ -1,0 +1,81 @@
+// ClauseCheck service worker: keeps the app shell and the inspector's forms for offline use.
+// Pages: network first (with a short wait on a weak signal), the cached copy when offline.
+// Static files: cached copy at once, refreshed in the background. The API is never cached;
+// answers made offline wait in the page's IndexedDB outbox, not here.
+"use strict";
+var STATIC = "cc-static-v1";
+var PAGES = "cc-pages-v1";
+var SHELL = ["/static/css/app.css", "/static/js/inspect.js", "/static/js/photo.js", "/static/favicon.svg"];
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(caches.open(STATIC).then(function (c) { return c.addAll(SHELL); }).then(function () { return self.skipWaiting(); }));
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) { return k !== STATIC && k !== PAGES; }).map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+
+function keep(cacheName, request, response) {
+  if (response && response.ok && !response.redirected && response.type === "basic") {
+    var copy = response.clone();
+    caches.open(cacheName).then(function (c) { c.put(request, copy); });
+  }
+  return response;
+}
+
+function networkFirst(request) {
+  var network = fetch(request).then(function (r) { return keep(PAGES, request, r); });
+  var slow = new Promise(function (resolve) { setTimeout(resolve, 4000); });
+  var cachedLater = function () { return caches.match(request, { ignoreSearch: true }); };
+  return Promise.race([network.catch(function () { return null; }), slow.then(function () { return "slow"; })]).then(function (first) {
+    if (first && first !== "slow") return first;
+    return cachedLater().then(function (hit) {
+      if (hit) return hit;
+      return network.catch(function () { return caches.match("/inspections/"); }).then(function (r) {
+        return r || new Response("<h1>离线 / Offline</h1><p>此页面尚未缓存。/ This page is not cached yet.</p>", { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
+      });
+    });
+  });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.method === "POST" && url.pathname === "/logout") {
+    caches.delete(PAGES); // another person may use this phone next: forget their pages
+    return;
+  }
+  if (request.method !== "GET" || url.pathname.indexOf("/api/") === 0) return;
+  if (url.pathname.indexOf("/static/") === 0) {
+    event.respondWith(caches.match(request).then(function (hit) {
+      var fresh = fetch(request).then(function (r) { return keep(STATIC, request, r); });
+      return hit || fresh;
+    }));
+    return;
+  }
+  if (/^\/inspections\/[0-9a-f-]{36}\/photos\//.test(url.pathname)) {
+    event.respondWith(caches.match(request).then(function (hit) {
+      return hit || fetch(request).then(function (r) { return keep(PAGES, request, r); });
+    }));
+    return;
+  }
+  if (request.mode === "navigate" && url.pathname.indexOf("/inspections") === 0) {
+    event.respondWith(networkFirst(request));
+  }
+});
+
+// The list page names the forms of the inspector's open inspections: keep them for offline use.
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  if (data.type !== "precache" || !Array.isArray(data.urls)) return;
+  event.waitUntil(caches.open(PAGES).then(function (cache) {
+    return Promise.all(data.urls.map(function (u) {
+      return fetch(u, { credentials: "same-origin" }).then(function (r) {
+        if (r.ok && !r.redirected) return cache.put(u, r);
+      }).catch(function () {});
+    }));
+  }));
+});
