@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import os
 import sqlite3
 from collections.abc import Mapping
@@ -134,6 +135,10 @@ def _register_blueprints(app: Flask) -> None:
     csrf.exempt(api_bp)  # the API checks X-CSRFToken itself, for session writes only
 
     @app.after_request
+    def compress(response):
+        return _gzip(response)
+
+    @app.after_request
     def security_headers(response):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
@@ -144,6 +149,41 @@ def _register_blueprints(app: Flask) -> None:
             "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
         )
         return response
+
+
+#: Text answers worth compressing (a phone on a weak signal pays for every byte).
+COMPRESSIBLE = {
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "image/svg+xml",
+}
+
+
+def _gzip(response):
+    """gzip text answers when the client accepts it (a proxy in front may do it instead)."""
+    if (
+        response.status_code != 200
+        or response.mimetype not in COMPRESSIBLE
+        or "Content-Encoding" in response.headers
+        or "gzip" not in request.headers.get("Accept-Encoding", "")
+        or response.is_streamed
+        and not response.direct_passthrough
+    ):
+        return response
+    response.direct_passthrough = False  # static files: read them here
+    data = response.get_data()
+    if len(data) < 1024:
+        return response
+    response.set_data(gzip.compress(data, compresslevel=6))
+    response.headers["Content-Encoding"] = "gzip"
+    response.vary.add("Accept-Encoding")
+    etag, weak = response.get_etag()
+    if etag:
+        response.set_etag(etag, weak=True)
+    return response
 
 
 def _register_errors(app: Flask) -> None:

@@ -13,6 +13,7 @@ from flask import (
     Response,
     abort,
     flash,
+    jsonify,
     redirect,
     render_template,
     request,
@@ -683,6 +684,19 @@ def export_json(template_id: int):
         mimetype="application/json",
         headers={"Content-Disposition": f"attachment; filename={_filename(template, 'json')}"},
     )
+
+
+@bp.route("/<int:template_id>/clauses.json")
+@login_required
+def clauses_json(template_id: int):
+    """Item id → the clause text it is judged against: the filling page shows a quote on a tap
+    from this file, which the phone keeps (a published version never changes)."""
+    template = _template_or_404(template_id)
+    response = jsonify({str(i.id): i.clause_text for i in template.ordered_items()})
+    response.headers["Cache-Control"] = (
+        "no-cache" if template.is_draft else "private, max-age=604800, immutable"
+    )
+    return response
 
 
 @bp.route("/<int:template_id>/export.xlsx")

@@ -115,7 +115,11 @@ def index():
         .order_by(Inspection.submitted_at.desc(), Inspection.id.desc())
         .limit(30)
     ).all()
-    fillable = [url_for(".fill", key=row.uuid) for row in open_rows if can_fill(current_user, row)]
+    mine = [row for row in open_rows if can_fill(current_user, row)]
+    # the forms of one's open inspections and their clause texts, for the service worker to keep
+    fillable = [url_for(".fill", key=row.uuid) for row in mine] + sorted(
+        {url_for("templates.clauses_json", template_id=row.template_id) for row in mine}
+    )
     return render_template(
         "inspections/index.html",
         groups=groups,

@@ -10,12 +10,14 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
+from werkzeug.serving import make_server
 
 from checklists import search
 from checklists.accounts.models import Organisation, OrgKind, Region, RegionLevel, Role, User
@@ -207,3 +209,16 @@ def as_user(client: FlaskClient, make_user: Callable[..., User]) -> Callable[...
         return user
 
     return become
+
+
+@pytest.fixture
+def live_server(app_factory) -> Iterator[str]:
+    app = app_factory(SESSION_COOKIE_SECURE=False, REMEMBER_COOKIE_SECURE=False)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)

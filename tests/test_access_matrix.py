@@ -196,6 +196,16 @@ CASES = {
         {},
         AUTHORS_SEE_DRAFTS,
     ),
+    ("templates.clauses_json", "GET", ""): (
+        "/templates/{published}/clauses.json",
+        {},
+        LOGGED_IN,
+    ),
+    ("templates.clauses_json", "GET", "draft"): (
+        "/templates/{draft}/clauses.json",
+        {},
+        AUTHORS_SEE_DRAFTS,
+    ),
     ("templates.export_xlsx", "GET", ""): ("/templates/{published}/export.xlsx", {}, LOGGED_IN),
     ("templates.import_file", "GET", ""): ("/templates/import", {}, AUTHORS),
     ("templates.import_file", "POST", ""): ("/templates/import", {"form": {}}, AUTHORS_422),

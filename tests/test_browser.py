@@ -8,12 +8,9 @@ from __future__ import annotations
 import os
 import pathlib
 import shutil
-import threading
-from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
-from werkzeug.serving import make_server
 
 from checklists.accounts.models import Role
 from tests.conftest import PASSWORD
@@ -40,19 +37,6 @@ TAPPABLE = (
 
 if not CHROMIUM and os.environ.get("REQUIRE_BROWSER") == "1":
     raise RuntimeError("REQUIRE_BROWSER=1 but no chromium is installed (apt-get install chromium)")
-
-
-@pytest.fixture
-def live_server(app_factory) -> Iterator[str]:
-    app = app_factory(SESSION_COOKIE_SECURE=False, REMEMBER_COOKIE_SECURE=False)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="module")

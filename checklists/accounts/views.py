@@ -63,6 +63,9 @@ def login():
             form.username.errors.append(_("This account is disabled; ask an administrator."))
         else:
             session.clear()
+            # "Stay logged in": the session itself outlives a browser restart, so that answers
+            # queued offline are sent with the same CSRF token (PERMANENT_SESSION_LIFETIME).
+            session.permanent = bool(form.remember.data)
             login_user(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
     return render_template("auth/login.html", form=form)

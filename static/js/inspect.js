@@ -105,12 +105,25 @@
         }
         return res.json().catch(function () { return {}; }).then(function (body) {
           var code = body && body.error ? body.error.code : "";
+          if (code === "csrf" && !rec.freshToken) return refreshToken(rec);
           if (res.status === 401 || code === "csrf") { sending = false; show("login"); return; }
           if ([400, 403, 404, 409, 413, 422].indexOf(res.status) >= 0) return refuse(rec, res.status, body);
           retry();
         });
       }, retry);
     }, function () { sending = false; });
+  }
+  // A new session (the browser was restarted and the login remembered): read its CSRF token
+  // from a fresh copy of this page, then try once more.
+  function refreshToken(rec) {
+    rec.freshToken = true;
+    return fetch(location.href, { credentials: "same-origin", cache: "no-store" }).then(function (r) {
+      return r.text();
+    }).then(function (html) {
+      var found = /name="csrf-token" content="([^"]+)"/.exec(html);
+      if (found) csrf = found[1];
+      step();
+    }, retry);
   }
   function retry() {
     sending = false;
@@ -295,8 +308,11 @@
       });
     });
   }
+  var padsReady = false;
   function setUpSignatures() {
-    if (!window.ccPhoto) return;
+    // made when the section is on screen: the pad sizes itself from the canvas's laid-out box
+    if (!window.ccPhoto || padsReady) return;
+    padsReady = true;
     [].forEach.call(doc.querySelectorAll(".signature"), function (wrap) {
       var pad = new window.ccPhoto.SignaturePad(wrap.querySelector("canvas"));
       wrap.querySelector("[data-clear]").addEventListener("click", function () { pad.clear(); });
@@ -315,6 +331,24 @@
     });
   }
 
+  // --- clause quotes: one file per template version, kept by the service worker ------------------
+  var quotes = null;
+  function quote(details) {
+    var box = details.querySelector("blockquote");
+    if (!details.open || box.getAttribute("data-filled")) return;
+    if (!quotes) {
+      quotes = fetch(form.getAttribute("data-quotes"), { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error(r.status);
+        return r.json();
+      });
+      quotes.catch(function () { quotes = null; });
+    }
+    quotes.then(function (texts) {
+      box.textContent = texts[details.getAttribute("data-quote")] || "";
+      box.setAttribute("data-filled", "1");
+    }, function () { box.textContent = form.getAttribute("data-msg-no-quote"); });
+  }
+
   // --- one section at a time, progress, location ------------------------------------------------
   var sections = form ? [].slice.call(form.querySelectorAll(".fill-section")) : [];
   var pick = doc.getElementById("section-pick");
@@ -323,6 +357,7 @@
     sections.forEach(function (s) { var on = s.id === id; s.classList.toggle("active", on); found = found || on; });
     if (!found && sections.length) { sections[0].classList.add("active"); id = sections[0].id; }
     if (pick) pick.value = id;
+    if (id === "s-end") setUpSignatures();
     try { localStorage.setItem("cc-section-" + uuid, id); } catch (e) { /* private mode */ }
     if (scroll) window.scrollTo(0, form.offsetTop - 8);
   }
@@ -433,13 +468,19 @@
       setReason(el, judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), valueOf(el)), "");
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); flush(); });
+    form.addEventListener("toggle", function (event) {
+      if (event.target.hasAttribute && event.target.hasAttribute("data-quote")) quote(event.target);
+    }, true);
+    // fetch the quotes once now, so that they are on the phone before the signal goes
+    if (navigator.onLine !== false) {
+      fetch(form.getAttribute("data-quotes"), { credentials: "same-origin" }).catch(function () {});
+    }
     var submitForm = doc.getElementById("submit-form");
     if (submitForm) submitForm.addEventListener("submit", function (event) {
       if (pending > 0) { event.preventDefault(); window.alert(submitForm.getAttribute("data-waiting")); flush(); }
     });
     var locateButton = doc.getElementById("locate");
     if (locateButton) locateButton.addEventListener("click", locate);
-    setUpSignatures();
     if (!hasIdb) return updateProgress();
     // Answers made on this phone but not (yet) in the page the server sent: put them back.
     Promise.all([all("local"), all("outbox")]).then(function (lists) {

@@ -56,7 +56,7 @@ self.addEventListener("fetch", function (event) {
     }));
     return;
   }
-  if (/^\/inspections\/[0-9a-f-]{36}\/photos\//.test(url.pathname)) {
+  if (/^\/inspections\/[0-9a-f-]{36}\/photos\//.test(url.pathname) || /^\/templates\/\d+\/clauses\.json$/.test(url.pathname)) {
     event.respondWith(caches.match(request).then(function (hit) {
       return hit || fetch(request).then(function (r) { return keep(PAGES, request, r); });
     }));
