@@ -6,6 +6,7 @@ so that its scope is the whole site.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import uuid as uuidlib
 from typing import Any
@@ -53,6 +54,23 @@ STATUS_LABELS = {
     "returned": _l("returned for correction"),
     "approved": _l("approved"),
 }
+
+
+@bp.app_template_filter("client_rule")
+def client_rule(item) -> str:
+    """What the phone needs to judge an answer at once, in few bytes (the server's verdict
+    follows): the threshold, the yes value, the passing choices, the number of parts."""
+    rule = item.rule or {}
+    if item.answer_type == "choice":
+        small: dict[str, Any] = {
+            "pass": [c["value"] for c in rule.get("choices", []) if c.get("pass")]
+        }
+    elif item.answer_type == "parts":
+        small = {"n": len(rule.get("parts", []))}
+    else:
+        keys = ("op", "value", "low", "high", "low_inclusive", "high_inclusive")
+        small = {k: rule[k] for k in keys if k in rule}
+    return json.dumps(small, ensure_ascii=False, separators=(",", ":"))
 
 
 @bp.app_context_processor

@@ -176,7 +176,7 @@
   // --- reading and judging an answer on the device ------------------------------------------
   function valueOf(el) {
     var type = el.getAttribute("data-type");
-    var id = el.getAttribute("data-item");
+    var id = el.id.slice(1);
     var na = el.querySelector('input[name="na' + id + '"]:checked, input[type=checkbox][name="a' + id + '"][value=na]:checked');
     if (na) return "na";
     if (type === "yes_no" || type === "choice") {
@@ -195,11 +195,8 @@
     if (value === null) return null;
     if (value === "na") return "na";
     if (type === "yes_no") return value === (rule.value || "yes") ? "pass" : "fail";
-    if (type === "choice") {
-      var c = (rule.choices || []).filter(function (x) { return x.value === value; })[0];
-      return c ? (c.pass ? "pass" : "fail") : null;
-    }
-    if (type === "parts") return (rule.parts || []).length === value.length ? "pass" : "fail";
+    if (type === "choice") return (rule.pass || []).indexOf(value) >= 0 ? "pass" : "fail";
+    if (type === "parts") return rule.n === value.length ? "pass" : "fail";
     if (type === "number" || type === "count" || type === "date") {
       if (!rule.op) return "pass";
       var num = type === "date" ? function (x) { return x; } : Number;
@@ -234,7 +231,7 @@
     var value = valueOf(el);
     updateProgress();
     if (value === null) return;
-    var id = Number(el.getAttribute("data-item"));
+    var id = Number(el.id.slice(1));
     var note = el.querySelector('textarea[name="n' + id + '"]');
     var unit = el.querySelector('input[name="u' + id + '"]');
     var same = JSON.stringify([value, note ? note.value : ""]);
@@ -257,7 +254,7 @@
     });
   }
   function restore(el, body) {
-    var id = el.getAttribute("data-item");
+    var id = el.id.slice(1);
     var value = body.value;
     [].forEach.call(el.querySelectorAll('[name="a' + id + '"], [name="na' + id + '"]'), function (input) {
       if (input.type === "radio" || input.type === "checkbox") {
@@ -290,7 +287,7 @@
     var el = input.closest(".item");
     var file = input.files && input.files[0];
     if (!file) return;
-    var id = Number(el.getAttribute("data-item"));
+    var id = Number(el.id.slice(1));
     var tools = window.ccPhoto;
     var exif = tools ? tools.readExif(file) : Promise.resolve({});
     exif.then(function (info) {
@@ -344,7 +341,7 @@
       quotes.catch(function () { quotes = null; });
     }
     quotes.then(function (texts) {
-      box.textContent = texts[details.getAttribute("data-quote")] || "";
+      box.textContent = texts[details.closest(".item").id.slice(1)] || "";
       box.setAttribute("data-filled", "1");
     }, function () { box.textContent = form.getAttribute("data-msg-no-quote"); });
   }
@@ -461,7 +458,7 @@
     form.addEventListener("input", function (event) {
       var el = event.target.closest(".item");
       if (!el) return;
-      var id = el.getAttribute("data-item");
+      var id = el.id.slice(1);
       clearTimeout(typing[id]);
       typing[id] = setTimeout(function () { save(el); }, 1500); // saved even without leaving the field
       if (event.target.tagName === "TEXTAREA") return;
@@ -469,7 +466,8 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); flush(); });
     form.addEventListener("toggle", function (event) {
-      if (event.target.hasAttribute && event.target.hasAttribute("data-quote")) quote(event.target);
+      var t = event.target;
+      if (t.classList && t.classList.contains("quote")) quote(t);
     }, true);
     // fetch the quotes once now, so that they are on the phone before the signal goes
     if (navigator.onLine !== false) {
