@@ -259,14 +259,9 @@ def create_inspection():
         key = str(uuidlib.UUID(str(data["uuid"])))
     except ValueError:
         raise InputError({"uuid": _("Not a UUID.")}) from None
-    existing = db.session.scalar(sa.select(Inspection).where(Inspection.uuid == key))
+    existing = _by_uuid(key)
     if existing is not None:
-        visible = db.session.scalar(
-            visible_inspections(current_user).where(Inspection.id == existing.id)
-        )
-        if visible is None:
-            raise ApiError(409, "id_reused", _("This uuid belongs to another inspection."))
-        return jsonify(inspection_json(existing)), 200
+        return _created_before(existing)
     errors: dict[str, str] = {}
     template = (
         db.session.get(ChecklistTemplate, data["template_id"])
@@ -287,13 +282,37 @@ def create_inspection():
     inspectors = inspectors_from(data.get("inspector_ids"), errors)
     if errors:
         raise InputError(errors)
-    inspection, _created = workflow.create_inspection(
-        template, org, current_user, uuid=key, planned_on=planned_on, inspectors=inspectors
-    )
-    if isinstance(data.get("project"), str):
-        inspection.project = data["project"].strip()[:200]
-    db.session.commit()
+    try:
+        inspection, created = workflow.create_inspection(
+            template, org, current_user, uuid=key, planned_on=planned_on, inspectors=inspectors
+        )
+        if not created:
+            return _created_before(inspection)
+        if isinstance(data.get("project"), str):
+            inspection.project = data["project"].strip()[:200]
+        db.session.commit()
+    except sa.exc.IntegrityError:
+        # A concurrent request (a retry of this one) created the same uuid first.
+        db.session.rollback()
+        existing = _by_uuid(key)
+        if existing is None:
+            raise
+        return _created_before(existing)
     return jsonify(inspection_json(inspection)), 201
+
+
+def _by_uuid(key: str) -> Inspection | None:
+    return db.session.scalar(sa.select(Inspection).where(Inspection.uuid == key))
+
+
+def _created_before(existing: Inspection):
+    """A create repeated with a known uuid: 200 with the inspection if the user may see it."""
+    visible = db.session.scalar(
+        visible_inspections(current_user).where(Inspection.id == existing.id)
+    )
+    if visible is None:
+        raise ApiError(409, "id_reused", _("This uuid belongs to another inspection."))
+    return jsonify(inspection_json(existing)), 200
 
 
 def inspectors_from(raw: Any, errors: dict[str, str]) -> list[User] | None:
@@ -385,16 +404,18 @@ def put_answer(key, item_id: int):
         answered_at=_answered_at(data.get("answered_at")),
         client_id=client_id,
     )
-    db.session.commit()
-    done, required = workflow.progress(found)
+    # Read what the answer needs before the commit expires it (no reloads afterwards).
     body = {
         "item_id": item_id,
         "result": saved.answer.result,
         "reason": saved.answer.reason,
         "current": saved.current.id == saved.answer.id,
         "answer": answer_json(saved.current),
-        "progress": {"answered": done, "required": required},
     }
+    inspection_id, template_id = found.id, found.template_id
+    db.session.commit()
+    done, required = workflow.progress_of(inspection_id, template_id)
+    body["progress"] = {"answered": done, "required": required}
     return jsonify(body), 201 if saved.created else 200
 
 

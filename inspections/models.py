@@ -121,6 +121,9 @@ class Answer(db.Model):
     __tablename__ = "answers"
     __table_args__ = (
         sa.UniqueConstraint("inspection_id", "client_id", name="uq_answers_inspection_client"),
+        #: An item's current answer (saving an answer, the progress bar) without reading the
+        #: inspection's whole history.
+        sa.Index("ix_answers_inspection_item_current", "inspection_id", "item_id", "current"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

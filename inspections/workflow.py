@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy.orm.attributes import set_committed_value
 
 from checklists import builder, scoring
 from checklists.accounts.models import Organisation, User, utcnow
@@ -130,52 +131,95 @@ def save_answer(
     item = db.session.get(TemplateItem, item_id)
     if item is None or item.template_id != inspection.template_id:
         raise InputError({"item_id": _("This item is not in the inspection's template.")})
-    spec = builder.item_spec(item)
+    # The section's title plays no part in judging one item: no need to load the section.
+    spec = builder.item_spec(item, section_title="")
     try:
         parsed = scoring.parse_value(spec, value, unit)
     except scoring.AnswerError as exc:
         raise InputError({"value": exc.message}) from exc
     stored_value = _json_value(parsed)
     content = _content_hash(stored_value, unit, note, answered_at)
+    judged = scoring.evaluate(spec, scoring.Answer(parsed, unit, photos=1))
+    lock(inspection)
+    # One read under the lock: this client_id's earlier write and the item's current answer.
+    rows = db.session.scalars(
+        _ITEM_ANSWERS,
+        {"inspection_id": inspection.id, "item_id": item.id, "client_id": client_id},
+        execution_options={"populate_existing": True},  # this session may hold older copies
+    ).all()
+    current = _latest([a for a in rows if a.item_id == item.id and a.current])
     if client_id is not None:
-        earlier = db.session.scalar(
-            sa.select(Answer).where(
-                Answer.inspection_id == inspection.id, Answer.client_id == client_id
-            )
-        )
+        earlier = next((a for a in rows if a.client_id == client_id), None)
         if earlier is not None:
             if earlier.content_hash != content or earlier.item_id != item.id:
                 raise Conflict("id_reused", _("This client_id was used for another answer."))
-            return Saved(earlier, False, _current(inspection, item.id))
+            return Saved(earlier, False, current)
     _require_open(inspection)
-    judged = scoring.evaluate(spec, scoring.Answer(parsed, unit, photos=1))
-    others = db.session.scalars(
-        sa.select(Answer).where(Answer.inspection_id == inspection.id, Answer.item_id == item.id)
-    ).all()
     answer = Answer(
         inspection=inspection,
-        item=item,
+        item_id=item.id,  # ids, not objects: the flush then has only the answers to write
         client_id=client_id,
         content_hash=content,
         value=stored_value,
         unit=unit,
         note=note,
         answered_at=answered_at,
-        answered_by=user,
+        answered_by_id=None if user is None else user.id,
         revision=inspection.revision,
         result=judged.result,
         reason=judged.reason,
     )
-    latest = max((o.answered_at for o in others), default=None)
-    answer.current = latest is None or _aware(answered_at) >= _aware(latest)
+    # Under the lock an item has one current answer (the latest); an older write stays history.
+    answer.current = current is None or answered_at >= _aware(current.answered_at)
     if answer.current:
-        for other in others:
-            other.current = False
+        for other in rows:
+            if other.item_id == item.id and other.current:
+                other.current = False
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.IN_PROGRESS
     db.session.add(answer)
     db.session.flush()
-    return Saved(answer, not others, answer if answer.current else _current(inspection, item.id))
+    return Saved(answer, current is None, answer if answer.current else current)
+
+
+def lock(inspection: Inspection) -> None:
+    """Serialise the writers of one inspection until the transaction ends: a no-op UPDATE of
+    its row takes PostgreSQL's row lock (SQLite's write lock), so a writer's reads that follow
+    see every earlier writer's commit. The status and revision read back are fresh (another
+    request may have submitted or returned the inspection meanwhile)."""
+    db.session.flush()  # nothing pending would be overwritten below
+    status, revision = db.session.execute(_LOCK, {"inspection_id": inspection.id}).one()
+    set_committed_value(inspection, "status", InspectionStatus(status))
+    set_committed_value(inspection, "revision", revision)
+
+
+# Statements of every answer write, built once (their values are bound parameters).
+_LOCK = (
+    sa.update(Inspection.__table__)
+    .where(Inspection.__table__.c.id == sa.bindparam("inspection_id", type_=sa.Integer))
+    .values(revision=Inspection.__table__.c.revision)
+    .returning(Inspection.__table__.c.status, Inspection.__table__.c.revision)
+)
+#: The item's current answer and the write of a client_id (none when it is NULL); each branch
+#: names the inspection, so that each can use its own index.
+_ITEM_ANSWERS = sa.select(Answer).where(
+    sa.or_(
+        sa.and_(
+            Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+            Answer.item_id == sa.bindparam("item_id", type_=sa.Integer),
+            Answer.current,
+        ),
+        sa.and_(
+            Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+            Answer.client_id == sa.bindparam("client_id", type_=sa.String),
+        ),
+    )
+)
+
+
+def _latest(answers: list[Answer]) -> Answer | None:
+    """The latest ``answered_at`` (ties: the later arrival)."""
+    return max(answers, key=lambda a: (_aware(a.answered_at), a.id), default=None)
 
 
 def _require_open(inspection: Inspection) -> None:
@@ -189,14 +233,6 @@ def _require_open(inspection: Inspection) -> None:
 def _aware(moment: dt.datetime) -> dt.datetime:
     """SQLite hands back naive UTC; PostgreSQL aware times."""
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def _current(inspection: Inspection, item_id: int) -> Answer:
-    return db.session.scalar(
-        sa.select(Answer).where(
-            Answer.inspection_id == inspection.id, Answer.item_id == item_id, Answer.current
-        )
-    )
 
 
 def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:
@@ -217,18 +253,46 @@ def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:
 
 def progress(inspection: Inspection) -> tuple[int, int]:
     """(required items answered, required items) for the progress bar."""
-    answered = set(inspection.current_answers())
-    photos = inspection.photo_counts()
-    required = [i for i in inspection.template.ordered_items() if i.required]
-    done = sum(
-        1 for i in required if i.id in answered or (i.answer_type == "photo" and photos.get(i.id))
+    return progress_of(inspection.id, inspection.template_id)
+
+
+def progress_of(inspection_id: int, template_id: int) -> tuple[int, int]:
+    """``progress`` by ids, in one aggregate query: a required item of the pinned template is
+    answered when it has a current answer or, for a photo item, at least one photo."""
+    answered, required = db.session.execute(
+        _PROGRESS, {"inspection_id": inspection_id, "template_id": template_id}
+    ).one()
+    return answered, required
+
+
+def _progress_query() -> sa.Select[tuple[int, int]]:
+    """Built once (it runs after every answer); the ids are bound parameters."""
+    inspection_id = sa.bindparam("inspection_id", type_=sa.Integer)
+    answered = sa.exists().where(
+        Answer.inspection_id == inspection_id, Answer.item_id == TemplateItem.id, Answer.current
     )
-    return done, len(required)
+    photographed = sa.exists().where(
+        Photo.inspection_id == inspection_id, Photo.item_id == TemplateItem.id
+    )
+    done = sa.or_(answered, sa.and_(TemplateItem.answer_type == "photo", photographed))
+    return (
+        sa.select(sa.func.count(sa.case((done, 1))), sa.func.count())
+        .select_from(TemplateItem)
+        .where(
+            TemplateItem.template_id == sa.bindparam("template_id", type_=sa.Integer),
+            TemplateItem.required,
+        )
+    )
+
+
+_PROGRESS = _progress_query()
 
 
 def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring.Summary:
     """Score and close an inspection. Missing required items → InputError listing them; a
     repeated submit returns the stored result."""
+    lock(inspection)  # no answer may slip in between the scoring and the closing
+    db.session.expire(inspection, ["answers", "photos"])
     summary = score_inspection(inspection, as_of)
     if not inspection.is_open:
         return summary
@@ -261,6 +325,7 @@ def return_for_correction(inspection: Inspection, user: User | None, comment: st
     comment = (comment or "").strip()
     if not comment:
         raise InputError({"comment": _("Say what needs correcting.")})
+    lock(inspection)
     if inspection.status != InspectionStatus.SUBMITTED:
         raise Conflict("not_submitted", _("Only a submitted inspection can be returned."))
     inspection.status = InspectionStatus.RETURNED
@@ -328,6 +393,7 @@ def update_inspection(inspection: Inspection, data: dict[str, Any]) -> None:
         errors[name] = _("This field cannot be changed here.")
     if errors:
         raise InputError(errors)
+    lock(inspection)
     _require_open(inspection)
     for name, value in changes.items():
         setattr(inspection, name, value)
@@ -361,9 +427,7 @@ def add_photo(
     """Store a photo or signature. The same bytes again return the stored record and False
     (also after submission). Bad files raise photos.PhotoError; nothing is stored then."""
     sha = hashlib.sha256(data).hexdigest()
-    existing = db.session.scalar(
-        sa.select(Photo).where(Photo.inspection_id == inspection.id, Photo.sha256 == sha)
-    )
+    existing = _stored_photo(inspection, sha)
     if existing is not None:
         return existing, False
     try:
@@ -390,6 +454,13 @@ def add_photo(
         data, max_bytes=config["PHOTO_MAX_BYTES"], max_pixels=config["PHOTO_MAX_PIXELS"]
     )
     storage.save(sha, data, processed.display, processed.thumbnail)
+    # The checks above ran without the lock (Pillow is slow); decide under it: the same bytes
+    # may have arrived meanwhile, or the inspection been submitted.
+    lock(inspection)
+    existing = _stored_photo(inspection, sha)
+    if existing is not None:
+        return existing, False
+    _require_open(inspection)
     photo = Photo(
         inspection=inspection,
         item=item,
@@ -415,6 +486,12 @@ def add_photo(
     db.session.add(photo)
     db.session.flush()
     return photo, True
+
+
+def _stored_photo(inspection: Inspection, sha: str) -> Photo | None:
+    return db.session.scalar(
+        sa.select(Photo).where(Photo.inspection_id == inspection.id, Photo.sha256 == sha)
+    )
 
 
 def _aware_local(moment: dt.datetime | None) -> dt.datetime | None:

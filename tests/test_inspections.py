@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import pathlib
+import threading
 import uuid
 from zoneinfo import ZoneInfo
 
@@ -17,6 +18,7 @@ from werkzeug.test import encode_multipart
 
 from checklists.accounts.models import OrgKind, Role
 from checklists.extensions import db
+from inspections import api as inspections_api
 from inspections import storage
 from inspections.models import Answer, Inspection, Photo
 from tests.conftest import csrf_token, login
@@ -560,3 +562,61 @@ def test_the_service_worker_is_served_at_the_root(client):
     assert response.status_code == 200 and response.mimetype == "text/javascript"
     assert response.headers["Service-Worker-Allowed"] == "/"
     assert "precache" in response.get_data(as_text=True)
+
+
+# --- concurrent retries -----------------------------------------------------------------------
+
+
+def _at_once(count, call):
+    """``call(n)`` in ``count`` threads released together (each test client request has its own
+    app context, so its own session); the responses (or exceptions) in order."""
+    barrier = threading.Barrier(count)
+    results = [None] * count
+
+    def run(n):
+        try:
+            barrier.wait(timeout=10)
+            results[n] = call(n)
+        except Exception as exc:  # reported by the test
+            results[n] = exc
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
+
+
+def test_a_create_retried_concurrently_makes_one_inspection(app, world, monkeypatch):
+    sessions = [as_(app, world["inspector"]) for _ in range(2)]
+    key = str(uuid.uuid4())
+    body = {"uuid": key, "template_id": world["template"].id, "organisation_id": world["own"].id}
+    # Both requests look the uuid up before either stores it; the later insert then meets the
+    # unique constraint, and that request must still answer 200 with the inspection.
+    looked, seen = threading.Barrier(2), threading.local()
+    by_uuid = inspections_api._by_uuid
+
+    def lookup_then_wait(found_key):
+        found = by_uuid(found_key)
+        if not getattr(seen, "once", False):
+            seen.once = True
+            looked.wait(timeout=10)
+        return found
+
+    monkeypatch.setattr(inspections_api, "_by_uuid", lookup_then_wait)
+    results = _at_once(2, lambda n: sessions[n].post(API, json=body))
+    assert sorted(r.status_code for r in results) == [200, 201], results
+    assert [r.json["uuid"] for r in results] == [key, key]
+    assert db.session.scalar(sa.select(sa.func.count(Inspection.id))) == 1
+
+
+def test_the_same_photo_uploaded_concurrently_is_stored_once(app, world, started):
+    _session, key = started
+    sessions = [as_(app, world["inspector"]) for _ in range(3)]
+    item_id = str(by_prompt(world["template"], "储煤厂房建设面积").id)
+    data = jpeg(320, 240)
+    results = _at_once(3, lambda n: upload(sessions[n], key, data, item_id=item_id))
+    assert sorted(r.status_code for r in results) == [200, 200, 201], results
+    assert len({r.json["id"] for r in results}) == 1
+    assert db.session.scalar(sa.select(sa.func.count(Photo.id))) == 1

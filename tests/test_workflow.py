@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import uuid
 
 import pytest
@@ -159,3 +160,72 @@ def test_submit_lists_what_is_missing_then_scores_and_freezes(inspection, coal):
     )
     assert resent.answer.current  # the same write again after submission: 200, not 409
     assert workflow.submit(inspection, None, DAY).score == summary.score  # repeated submit
+
+
+def _race(app, count: int, write) -> list:
+    """Run ``write(n)`` in ``count`` threads at once, each in its own app context (its own
+    database session and connection), then commit; the results (or exceptions) in order."""
+    barrier = threading.Barrier(count)
+    results: list = [None] * count
+
+    def run(n: int) -> None:
+        with app.app_context():
+            try:
+                barrier.wait(timeout=10)
+                results[n] = write(n)
+                db.session.commit()
+            except Exception as exc:  # reported by the test
+                db.session.rollback()
+                results[n] = exc
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results
+
+
+def test_concurrent_writes_to_one_item_leave_one_current_answer_the_latest(app, inspection, coal):
+    area = by_prompt(coal, "储煤厂房建设面积")
+    key, count = inspection.uuid, 8
+    # arrival order is up to the threads; answered_at is a permutation of 09:00 to 09:07
+    moments = [at(9, (n * 7) % count) for n in range(count)]
+
+    def write(n: int) -> tuple[int, bool]:
+        found = workflow.load_by_uuid(key)
+        saved = workflow.save_answer(
+            found, area.id, str(500 + n), None, client_id=f"t{n}", answered_at=moments[n]
+        )
+        return saved.answer.id, saved.created
+
+    results = _race(app, count, write)
+    assert not [r for r in results if isinstance(r, Exception)], results
+    assert sum(created for _id, created in results) == 1  # 201 once: the item's first answer
+    db.session.expire_all()
+    writes = db.session.scalars(
+        sa.select(Answer).where(Answer.item_id == area.id).order_by(Answer.id)
+    ).all()
+    assert len(writes) == count
+    [current] = [a for a in writes if a.current]
+    latest = max(range(count), key=lambda n: moments[n])
+    assert current.client_id == f"t{latest}" and current.value == str(500 + latest)
+    assert workflow.progress(db.session.get(Inspection, inspection.id))[0] == 1
+
+
+def test_a_concurrent_resend_is_stored_once(app, inspection, coal):
+    area = by_prompt(coal, "储煤厂房建设面积")
+    key = inspection.uuid
+
+    def write(n: int) -> tuple[int, bool]:
+        found = workflow.load_by_uuid(key)
+        saved = workflow.save_answer(
+            found, area.id, "520", None, client_id="same", answered_at=at(9)
+        )
+        return saved.answer.id, saved.created
+
+    results = _race(app, 6, write)
+    assert not [r for r in results if isinstance(r, Exception)], results  # no IntegrityError
+    assert len({answer_id for answer_id, _created in results}) == 1
+    assert sorted(created for _id, created in results) == [False] * 5 + [True]
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 1
