@@ -97,7 +97,9 @@ def user_from_bearer(req: Request) -> User | None:
         return None
     token = header[7:].strip()
     record = db.session.scalar(
-        sa.select(ApiToken).where(ApiToken.token_hash == ApiToken.hash(token))
+        sa.select(ApiToken)
+        .options(sa.orm.joinedload(ApiToken.user))
+        .where(ApiToken.token_hash == ApiToken.hash(token))
     )
     if record is None or _as_utc(record.expires_at) < utcnow() or not record.user.active:
         return None

@@ -50,9 +50,9 @@ def can_fill(user: User, inspection: Inspection) -> bool:
     if user.role in (Role.ADMIN, Role.SUPERVISOR):
         return True
     if user.role == Role.INSPECTOR:
-        return inspection.created_by_id == user.id or any(
-            u.id == user.id for u in inspection.inspectors
-        )
+        # An inspector sees only what they are assigned to or created (visible_inspections),
+        # and may fill all of it: nothing more to load here.
+        return True
     return False
 
 
