@@ -22,7 +22,7 @@ from checklists.models import ChecklistTemplate, TemplateStatus
 from checklists.standards_views import local_today
 from inspections import workflow
 from inspections.models import Answer, Inspection, InspectionStatus, Photo
-from inspections.permissions import can_create, can_fill, can_review, visible_inspections
+from inspections.permissions import can_create, checked, visible_inspections
 from inspections.photos import PhotoError
 
 
@@ -51,12 +51,10 @@ def _time(value: dt.datetime | None) -> str | None:
 def load(key: Any, *, fill: bool = False, review: bool = False) -> Inspection:
     """The inspection ``key`` if the user may see it (else 404); 403 when they may see it but
     not change it as asked."""
-    found = db.session.scalar(
-        visible_inspections(current_user).where(Inspection.uuid == str(key).lower())
-    )
-    if found is None:
+    found, status = checked(current_user, key, fill=fill, review=review)
+    if status == 404:
         raise ApiError(404, "not_found", _("Not found."))
-    if (fill and not can_fill(current_user, found)) or (review and not can_review(current_user)):
+    if status == 403:
         raise ApiError(403, "forbidden", _("Your role may not do this."))
     return found
 
@@ -352,18 +350,6 @@ def update_inspection(key):
     return jsonify(inspection_json(found))
 
 
-def _answered_at(raw: Any) -> dt.datetime | None:
-    if raw in (None, ""):
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
-    except ValueError:
-        raise InputError({"answered_at": _("Give a date and time as ISO 8601.")}) from None
-    if moment.tzinfo is None:
-        raise InputError({"answered_at": _("Give the time with its offset (+08:00).")})
-    return moment
-
-
 @bp.route("/inspections/<uuid:key>/answers/<int:item_id>", methods=["PUT"])
 def put_answer(key, item_id: int):
     """One answer write (see Sync): 201 for an item's first answer, 200 otherwise."""
@@ -401,7 +387,7 @@ def put_answer(key, item_id: int):
         current_user,
         unit=unit or None,
         note=note,
-        answered_at=_answered_at(data.get("answered_at")),
+        answered_at=workflow.parse_moment(data.get("answered_at"), "answered_at"),
         client_id=client_id,
     )
     # Read what the answer needs before the commit expires it (no reloads afterwards).

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
+from checklists.extensions import db
 from inspections.models import Inspection, InspectionStatus, inspection_inspectors
 
 #: What an enterprise user sees of its own inspections: the finished ones.
@@ -64,3 +65,17 @@ def can_create(user: User) -> bool:
 def can_review(user: User) -> bool:
     """Supervisors (and admins) return submitted inspections for correction."""
     return user.role in (Role.ADMIN, Role.SUPERVISOR)
+
+
+def checked(
+    user: User, key: object, *, fill: bool = False, review: bool = False
+) -> tuple[Inspection | None, int]:
+    """The inspection with uuid ``key`` and 200; or None and 404 when ``user`` may not see it,
+    or the inspection and 403 when they may see it but not fill (``fill``) or return
+    (``review``) it. Pages abort with the status, the API answers it as JSON."""
+    found = db.session.scalar(visible_inspections(user).where(Inspection.uuid == str(key).lower()))
+    if found is None:
+        return None, 404
+    if (fill and not can_fill(user, found)) or (review and not can_review(user)):
+        return found, 403
+    return found, 200

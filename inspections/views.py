@@ -41,7 +41,13 @@ from checklists.template_forms import SEVERITY_SHORT
 from checklists.template_views import answers_from_form
 from inspections import storage, workflow
 from inspections.models import OPEN_STATUSES, Inspection, InspectionStatus, Photo, PhotoKind
-from inspections.permissions import can_create, can_fill, can_review, visible_inspections
+from inspections.permissions import (
+    can_create,
+    can_fill,
+    can_review,
+    checked,
+    visible_inspections,
+)
 from inspections.photos import PhotoError
 
 bp = Blueprint("inspections", __name__, url_prefix="/inspections")
@@ -82,13 +88,9 @@ def _labels() -> dict[str, Any]:
 
 
 def _load(key: Any, *, fill: bool = False, review: bool = False) -> Inspection:
-    found = db.session.scalar(
-        visible_inspections(current_user).where(Inspection.uuid == str(key).lower())
-    )
-    if found is None:
-        abort(404)
-    if (fill and not can_fill(current_user, found)) or (review and not can_review(current_user)):
-        abort(403)
+    found, status = checked(current_user, key, fill=fill, review=review)
+    if status != 200:
+        abort(status)
     return found
 
 

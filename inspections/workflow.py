@@ -400,7 +400,9 @@ def update_inspection(inspection: Inspection, data: dict[str, Any]) -> None:
     db.session.flush()
 
 
-def _moment(raw: Any, name: str) -> dt.datetime | None:
+def parse_moment(raw: Any, name: str, *, local_if_naive: bool = False) -> dt.datetime | None:
+    """An ISO 8601 time (or None) in UTC. Without an offset it is refused, unless
+    ``local_if_naive``: a photo's EXIF time has no zone and is the service's (+08:00)."""
     if raw in (None, ""):
         return None
     try:
@@ -408,7 +410,8 @@ def _moment(raw: Any, name: str) -> dt.datetime | None:
     except ValueError as exc:
         raise InputError({name: _("Give a date and time as ISO 8601.")}) from exc
     if moment.tzinfo is None:
-        # A photo's EXIF time has no zone: it is the phone's local time, the service's zone.
+        if not local_if_naive:
+            raise InputError({name: _("Give the time with its offset (+08:00).")})
         moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
     return moment.astimezone(dt.UTC)
 
@@ -447,7 +450,7 @@ def add_photo(
     lon_value = _coordinate(where, "lon", 180, errors)
     if errors:
         raise InputError(errors)
-    taken = _moment(taken_at, "taken_at")
+    taken = parse_moment(taken_at, "taken_at", local_if_naive=True)
     _require_open(inspection)
     config = current_app.config
     processed = photo_checks.process(
