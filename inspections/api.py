@@ -123,28 +123,8 @@ def inspection_head(inspection: Inspection) -> dict[str, Any]:
     }
 
 
-def summary_of(inspection: Inspection) -> dict[str, Any]:
-    """The engine's summary: stored at submission, else worked out from the current answers."""
-    if inspection.summary and not inspection.is_open:
-        return inspection.summary
-    return workflow.score_inspection(inspection, local_today()).to_dict()
-
-
-def conflicts(inspection: Inspection) -> set[int]:
-    """Items that two people answered differently in the current revision."""
-    seen: dict[int, set[tuple[int | None, str]]] = {}
-    for a in inspection.answers:
-        if a.revision == inspection.revision:
-            seen.setdefault(a.item_id, set()).add((a.answered_by_id, repr(a.value)))
-    return {
-        item_id
-        for item_id, writes in seen.items()
-        if len({who for who, _v in writes}) > 1 and len({v for _w, v in writes}) > 1
-    }
-
-
 def inspection_json(inspection: Inspection) -> dict[str, Any]:
-    summary = summary_of(inspection)
+    summary = workflow.summary_of(inspection, local_today())
     results = {r["item_id"]: r for r in summary["items"]}
     current = inspection.current_answers()
     photos: dict[int, list[str]] = {}
@@ -154,9 +134,11 @@ def inspection_json(inspection: Inspection) -> dict[str, Any]:
     history: dict[int, int] = {}
     for a in inspection.answers:
         history[a.item_id] = history.get(a.item_id, 0) + 1
-    disputed = conflicts(inspection)
+    disputed = workflow.conflicts(inspection)
+    ordered = inspection.template.ordered_items()
+    by_id = {i.id: i for i in ordered}
     items = []
-    for item in inspection.template.ordered_items():
+    for item in ordered:
         result = results.get(item.id, {})
         items.append(
             {
@@ -173,7 +155,6 @@ def inspection_json(inspection: Inspection) -> dict[str, Any]:
         )
     done, required = workflow.progress(inspection)
     failed = [i for i in items if i["result"] == "fail"]
-    by_id = {i.id: i for i in inspection.template.ordered_items()}
     return {
         **inspection_head(inspection),
         "location": None

@@ -219,9 +219,7 @@ def new():
 
 
 def _view_data(inspection: Inspection) -> dict[str, Any]:
-    from inspections.api import conflicts, summary_of
-
-    summary = summary_of(inspection)
+    summary = workflow.summary_of(inspection, local_today())
     done, required = workflow.progress(inspection)
     photos: dict[int, list[Photo]] = {}
     for photo in inspection.photos:
@@ -236,7 +234,7 @@ def _view_data(inspection: Inspection) -> dict[str, Any]:
         "answers": inspection.current_answers(),
         "photos": photos,
         "progress": (done, required),
-        "conflicts": conflicts(inspection),
+        "conflicts": workflow.conflicts(inspection),
         "severity_short": SEVERITY_SHORT,
         "signatures": {
             kind.value: inspection.signature(kind)
@@ -326,17 +324,16 @@ def _save_form(inspection: Inspection) -> dict[int, str]:
         note = request.form.get(f"n{item_id}", "").strip()
         earlier = current.get(item_id)
         if item_id in photo_items or (
-            earlier is not None and earlier.note == note and _same(earlier.value, answer.value)
+            earlier is not None
+            and earlier.note == note
+            and earlier.value == workflow.json_value(answer.value)
         ):
             continue
-        raw = answer.value
-        if isinstance(raw, tuple):
-            raw = list(raw)
         try:
             workflow.save_answer(
                 inspection,
                 item_id,
-                _plain(raw),
+                workflow.json_value(answer.value),
                 current_user,
                 unit=answer.unit,
                 note=note,
@@ -354,16 +351,6 @@ def _save_form(inspection: Inspection) -> dict[int, str]:
         except PhotoError as exc:
             errors[int(name[1:])] = exc.message
     return errors
-
-
-def _plain(value: Any) -> Any:
-    from inspections.workflow import _json_value
-
-    return _json_value(value)
-
-
-def _same(stored: Any, parsed: Any) -> bool:
-    return stored == _plain(list(parsed) if isinstance(parsed, tuple) else parsed)
 
 
 @bp.route("/<uuid:key>/submit", methods=["POST"])

@@ -95,10 +95,10 @@ def _content_hash(value: Any, unit: str | None, note: str, answered_at: dt.datet
     return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-def _json_value(value: Any) -> Any:
+def json_value(value: Any) -> Any:
     """A parsed value as stored: Decimals as canonical strings, dates ISO, lists as lists."""
     if isinstance(value, (list, tuple)):
-        return [_json_value(v) for v in value]
+        return [json_value(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     if value is None or isinstance(value, (str, bool, int)):
@@ -137,7 +137,7 @@ def save_answer(
         parsed = scoring.parse_value(spec, value, unit)
     except scoring.AnswerError as exc:
         raise InputError({"value": exc.message}) from exc
-    stored_value = _json_value(parsed)
+    stored_value = json_value(parsed)
     content = _content_hash(stored_value, unit, note, answered_at)
     judged = scoring.evaluate(spec, scoring.Answer(parsed, unit, photos=1))
     lock(inspection)
@@ -249,6 +249,26 @@ def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:
         if item.answer_type == "photo" and item.id not in answers and photos.get(item.id):
             answers[item.id] = scoring.Answer(photos[item.id], None, photos=photos[item.id])
     return scoring.score(spec, answers, as_of=as_of)
+
+
+def summary_of(inspection: Inspection, as_of: dt.date) -> dict[str, Any]:
+    """The engine's summary: stored at submission, else worked out from the current answers."""
+    if inspection.summary and not inspection.is_open:
+        return inspection.summary
+    return score_inspection(inspection, as_of).to_dict()
+
+
+def conflicts(inspection: Inspection) -> set[int]:
+    """Items that two people answered differently in the current revision."""
+    seen: dict[int, set[tuple[int | None, str]]] = {}
+    for a in inspection.answers:
+        if a.revision == inspection.revision:
+            seen.setdefault(a.item_id, set()).add((a.answered_by_id, repr(a.value)))
+    return {
+        item_id
+        for item_id, writes in seen.items()
+        if len({who for who, _v in writes}) > 1 and len({v for _w, v in writes}) > 1
+    }
 
 
 def progress(inspection: Inspection) -> tuple[int, int]:
