@@ -1,4 +1,5 @@
-"""Command-line operations: ``flask users create``, ``flask orgs create``, ``flask demo load``."""
+"""Command-line operations: ``flask users create``, ``flask orgs create``, ``flask demo load``,
+``flask standards import``, ``flask findings check-overdue``."""
 
 from __future__ import annotations
 
@@ -39,8 +40,14 @@ def _read_password() -> str:
 @click.option("--org", "org_name", help="The organisation (required for an enterprise user).")
 @click.option("--password", help="Read from standard input when omitted.")
 @click.option("--region", help="Limit a supervisor to this region.")
+@click.option("--email", default="", help="Where notifications are e-mailed (SMTP configured).")
 def create_user(
-    name: str, role: str, org_name: str | None, password: str | None, region: str | None
+    name: str,
+    role: str,
+    org_name: str | None,
+    password: str | None,
+    region: str | None,
+    email: str,
 ) -> None:
     """Create a user with a role; an enterprise user needs --org."""
     org = None
@@ -58,6 +65,7 @@ def create_user(
             password if password is not None else _read_password(),
             organisation=org,
             region=region_obj,
+            email=email,
         )
     except InputError as exc:
         _fail(exc)
@@ -162,6 +170,38 @@ def import_standards(paths: tuple[str, ...], as_json: bool) -> None:
         click.echo(json.dumps(combined, ensure_ascii=False, indent=2))
 
 
+findings_cli = AppGroup("findings", help="Findings and their deadlines.")
+
+
+@findings_cli.command("check-overdue")
+def check_overdue() -> None:
+    """Flag overdue findings and notify their enterprise, inspectors and supervisors (in the
+    app; by e-mail when MAIL_SERVER is set). Meant for cron; running it twice flags nothing
+    twice."""
+    import datetime as dt
+
+    from checklists.standards_views import local_today
+    from inspections import findings, notify
+
+    late = findings.check_overdue(local_today(), dt.datetime.now(dt.UTC))
+    db.session.commit()
+    for finding in late:
+        click.echo(
+            _(
+                "overdue: finding %(id)d, %(org)s, due %(due)s",
+                id=finding.id,
+                org=finding.organisation.name,
+                due=finding.due_on.isoformat(),
+            )
+        )
+    sent, errors = notify.send_pending_mail()
+    for error in errors:
+        click.echo(_("e-mail failed: %(error)s", error=error), err=True)
+    click.echo(_("%(n)d overdue finding(s) flagged, %(m)d e-mail(s) sent.", n=len(late), m=sent))
+    if errors:
+        sys.exit(1)
+
+
 def register(app: Flask) -> None:
-    for group in (users_cli, orgs_cli, demo_cli, standards_cli):
+    for group in (users_cli, orgs_cli, demo_cli, standards_cli, findings_cli):
         app.cli.add_command(group)

@@ -55,6 +55,24 @@ class Defaults:
     #: Days an API bearer token stays valid.
     API_TOKEN_DAYS = 90
 
+    #: A finding's default deadline by severity: "severity:N:unit,..." with unit working_day,
+    #: day or hour (an inspector may set another on the finding).
+    FINDING_DEADLINES = "critical:5:working_day,major:15:day,minor:30:day"
+    #: The word before the year in a 整改通知书's number: 整改〔2026〕0001号.
+    NOTICE_PREFIX = "整改"
+    #: The issuing authority printed on the notice (e.g. 冠县应急管理局).
+    NOTICE_ISSUER = ""
+    #: SMTP for e-mailed notifications; no MAIL_SERVER: notifications stay in the app only.
+    MAIL_SERVER: str | None = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USE_SSL = False
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_FROM = "clausecheck@localhost"
+    #: The service's address as users reach it (links in e-mails), e.g. https://cc.example.cn
+    BASE_URL = ""
+
 
 #: Environment variables read at start-up, with how to convert each one.
 ENV_VARS: dict[str, type] = {
@@ -69,6 +87,17 @@ ENV_VARS: dict[str, type] = {
     "PHOTO_MAX_BYTES": int,
     "PHOTO_MAX_PIXELS": int,
     "API_TOKEN_DAYS": int,
+    "FINDING_DEADLINES": str,
+    "NOTICE_PREFIX": str,
+    "NOTICE_ISSUER": str,
+    "MAIL_SERVER": str,
+    "MAIL_PORT": int,
+    "MAIL_USE_TLS": bool,
+    "MAIL_USE_SSL": bool,
+    "MAIL_USERNAME": str,
+    "MAIL_PASSWORD": str,
+    "MAIL_FROM": str,
+    "BASE_URL": str,
     "BABEL_DEFAULT_LOCALE": str,
 }
 

@@ -33,7 +33,15 @@ def home():
         if current_user.role == Role.ENTERPRISE
         else None
     )
-    return render_template("home.html", org_count=org_count, own=own)
+    extra = {}
+    if current_user.role != Role.AUTHOR:
+        # Imported here: the inspections package builds on this one.
+        from inspections.finding_views import enterprise_home, finding_counts
+
+        if own is not None:
+            extra = enterprise_home(current_user)
+        extra["finding_counts"] = finding_counts(current_user)
+    return render_template("home.html", org_count=org_count, own=own, **extra)
 
 
 @bp.route("/lang/<code>", methods=["POST"])

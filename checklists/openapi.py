@@ -487,6 +487,7 @@ def document() -> dict[str, Any]:
 # --- inspections (inspections/api.py) ----------------------------------------------------------
 
 TIME = {"type": ["string", "null"], "format": "date-time"}
+FINDING_STATUSES = ["open", "action_submitted", "closed", "reopened", "withdrawn"]
 ANSWER = {
     "type": ["object", "null"],
     "required": ["value", "unit", "note", "answered_at", "answered_by", "client_id", "revision"],
@@ -614,13 +615,26 @@ SCHEMAS["Inspection"] = {
             "type": "array",
             "items": {
                 "type": "object",
-                "required": ["item_id", "clause_key", "clause_text", "severity", "reason"],
+                "required": [
+                    "id",
+                    "item_id",
+                    "clause_key",
+                    "clause_text",
+                    "severity",
+                    "reason",
+                    "status",
+                    "due_on",
+                ],
                 "properties": {
+                    "id": {"type": "integer"},
                     "item_id": {"type": "integer"},
                     "clause_key": {"type": "string"},
                     "clause_text": {"type": "string"},
                     "severity": {"enum": ["critical", "major", "minor"]},
                     "reason": {"type": "string"},
+                    "status": {"enum": FINDING_STATUSES},
+                    "due_on": {"type": "string", "format": "date"},
+                    "notice_number": {"type": ["string", "null"]},
                 },
             },
         },
@@ -779,6 +793,265 @@ PATHS["/inspections/{key}/return"] = {
             "404": _error("Missing or outside the caller's scope"),
             "409": _error("not_submitted"),
             "422": _error("No comment"),
+        },
+    }
+}
+
+
+# --- findings and deadlines (inspections/findings_api.py) ---------------------------------------
+
+DATE = {"type": "string", "format": "date"}
+SCHEMAS["FindingSummary"] = {
+    "type": "object",
+    "required": [
+        "id",
+        "inspection_uuid",
+        "organisation_id",
+        "item_id",
+        "clause_key",
+        "clause_text",
+        "severity",
+        "status",
+        "due_on",
+    ],
+    "properties": {
+        "id": {"type": "integer"},
+        "inspection_uuid": {"type": "string", "format": "uuid"},
+        "organisation_id": {"type": "integer"},
+        "item_id": {"type": "integer"},
+        "number": {"type": "integer"},
+        "notice_number": {"type": ["string", "null"]},
+        "clause_key": {"type": "string"},
+        "document_number": {"type": ["string", "null"]},
+        "clause_text": {"type": "string"},
+        "clause_text_hash": {"type": "string"},
+        "template_version": {"type": "integer"},
+        "prompt": {"type": "string"},
+        "severity": {"enum": ["critical", "major", "minor"]},
+        "reason": {"type": "string"},
+        "required_action": {"type": "string"},
+        "status": {"enum": FINDING_STATUSES},
+        "due_on": DATE,
+        "due_at": TIME,
+        "deadline": {
+            "type": "object",
+            "required": ["start", "n", "unit", "provisional", "explanation"],
+            "properties": {
+                "start": DATE,
+                "n": {"type": "integer"},
+                "unit": {"enum": ["working_day", "day", "hour"]},
+                "provisional": {"type": "boolean"},
+                "explanation": {"type": "string"},
+            },
+        },
+        "overdue": {"type": "boolean"},
+        "closed_at": TIME,
+    },
+}
+SCHEMAS["FindingEvent"] = {
+    "type": "object",
+    "required": ["id", "kind", "at", "actor", "text", "data"],
+    "properties": {
+        "id": {"type": "integer"},
+        "kind": {
+            "enum": [
+                "raised",
+                "action",
+                "closed",
+                "reopened",
+                "deadline",
+                "recomputed",
+                "overdue",
+                "withdrawn",
+            ]
+        },
+        "at": TIME,
+        "actor": {"type": ["string", "null"]},
+        "text": {"type": "string"},
+        "data": {"type": "object"},
+        "client_id": {"type": ["string", "null"]},
+    },
+}
+SCHEMAS["FindingFile"] = {
+    "type": "object",
+    "required": ["id", "kind", "sha256", "mime", "filename", "byte_size", "url"],
+    "properties": {
+        "id": {"type": "integer"},
+        "kind": {"enum": ["photo", "document"]},
+        "sha256": {"type": "string"},
+        "mime": {"type": "string"},
+        "filename": {"type": "string"},
+        "byte_size": {"type": "integer"},
+        "width": {"type": ["integer", "null"]},
+        "height": {"type": ["integer", "null"]},
+        "action_id": {"type": ["integer", "null"]},
+        "uploaded_at": TIME,
+        "url": {"type": "string"},
+        "thumbnail_url": {"type": "string"},
+    },
+}
+SCHEMAS["Finding"] = {
+    "allOf": [
+        {"$ref": "#/components/schemas/FindingSummary"},
+        {
+            "type": "object",
+            "required": ["evidence_photos", "events", "files"],
+            "properties": {
+                "evidence_photos": {"type": "array"},
+                "events": {"type": "array", "items": {"$ref": "#/components/schemas/FindingEvent"}},
+                "files": {"type": "array", "items": {"$ref": "#/components/schemas/FindingFile"}},
+                "action": {"$ref": "#/components/schemas/FindingEvent"},
+                "verification": {"$ref": "#/components/schemas/FindingEvent"},
+            },
+        },
+    ]
+}
+SCHEMAS["Deadline"] = {
+    "type": "object",
+    "required": ["due_on", "due_at", "provisional", "explanation"],
+    "properties": {
+        "start": {"type": "string"},
+        "n": {"type": "integer"},
+        "unit": {"enum": ["working_day", "day", "hour"]},
+        "due_on": DATE,
+        "due_at": TIME,
+        "provisional": {"type": "boolean"},
+        "unknown_years": {"type": "array", "items": {"type": "integer"}},
+        "explanation": {"type": "string"},
+    },
+}
+_FINDING = {"$ref": "#/components/schemas/Finding"}
+_FINDING_ID = {"name": "finding_id", "in": "path", "required": True, "schema": {"type": "integer"}}
+_NOT_FOUND = _error("Missing or outside the caller's scope")
+
+PATHS["/findings"] = {
+    "get": {
+        "summary": "The findings this user may see",
+        "parameters": [
+            *PAGE_PARAMETERS,
+            {"name": "status", "in": "query", "schema": {"enum": FINDING_STATUSES}},
+            {"name": "organisation_id", "in": "query", "schema": {"type": "integer"}},
+            {"name": "inspection_uuid", "in": "query", "schema": {"type": "string"}},
+            {"name": "overdue", "in": "query", "schema": {"enum": ["1", "true"]}},
+        ],
+        "responses": {
+            "200": _ok(
+                "One page",
+                {"type": "array", "items": {"$ref": "#/components/schemas/FindingSummary"}},
+            ),
+            "400": _error("Bad filter or pagination"),
+            "401": _error("Not logged in"),
+        },
+    }
+}
+PATHS["/findings/{finding_id}"] = {
+    "get": {
+        "summary": "One finding with its evidence, history (events) and files",
+        "parameters": [_FINDING_ID],
+        "responses": {
+            "200": _ok("The finding", _FINDING),
+            "401": _error("Not logged in"),
+            "404": _NOT_FOUND,
+        },
+    },
+    "patch": {
+        "summary": "An inspector sets the deadline: {deadline: {n, unit}, reason?}, counted "
+        "from the notice's day",
+        "parameters": [_FINDING_ID],
+        "requestBody": _JSON_BODY,
+        "responses": {
+            "200": _ok("The finding", _FINDING),
+            "400": _error("Malformed"),
+            "401": _error("Not logged in"),
+            "403": _error("Enterprise users do not set deadlines"),
+            "404": _NOT_FOUND,
+            "409": _error("not_open: the finding is closed"),
+            "422": _error("Invalid n or unit"),
+        },
+    },
+}
+PATHS["/findings/{finding_id}/actions"] = {
+    "post": {
+        "summary": "The enterprise's corrective action: JSON {description, client_id?} or "
+        "multipart description + file parts; the same client_id again answers 200",
+        "parameters": [_FINDING_ID],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": {"type": "object"}},
+                "multipart/form-data": {"schema": {"type": "object"}},
+            },
+        },
+        "responses": {
+            "201": _ok("Recorded", _FINDING),
+            "200": _ok("Already recorded with this client_id", _FINDING),
+            "400": _error("Malformed"),
+            "401": _error("Not logged in"),
+            "403": _error("Only the enterprise (or an admin) reports actions"),
+            "404": _NOT_FOUND,
+            "409": _error("closed, or id_reused"),
+            "413": _error("A file is too large"),
+            "422": _error("No description, or a refused file"),
+        },
+    }
+}
+PATHS["/findings/{finding_id}/photos"] = {
+    "post": {
+        "summary": "multipart file: a photo (JPEG, PNG, WebP) or document (PDF, .docx, .xlsx) "
+        "for the next corrective action; the same bytes again answer 200",
+        "parameters": [_FINDING_ID],
+        "requestBody": {
+            "required": True,
+            "content": {"multipart/form-data": {"schema": {"type": "object"}}},
+        },
+        "responses": {
+            "201": _ok("Stored", {"$ref": "#/components/schemas/FindingFile"}),
+            "200": _ok("Already stored", {"$ref": "#/components/schemas/FindingFile"}),
+            "400": _error("No file"),
+            "401": _error("Not logged in"),
+            "403": _error("Only the enterprise (or an admin) adds evidence"),
+            "404": _NOT_FOUND,
+            "409": _error("closed"),
+            "413": _error("too_large"),
+            "422": _error("unsupported_type, heic, corrupt, empty"),
+        },
+    }
+}
+PATHS["/findings/{finding_id}/verify"] = {
+    "post": {
+        "summary": "The inspector's 复查: {outcome: closed|reopened, reason, n?, unit?}; the "
+        "same outcome again answers 200",
+        "parameters": [_FINDING_ID],
+        "requestBody": _JSON_BODY,
+        "responses": {
+            "201": _ok("Recorded", _FINDING),
+            "200": _ok("Already recorded", _FINDING),
+            "400": _error("Malformed"),
+            "401": _error("Not logged in"),
+            "403": _error("Enterprise users do not verify"),
+            "404": _NOT_FOUND,
+            "409": _error("not_open or nothing_to_verify"),
+            "422": _error("Bad outcome, or reopening without a reason"),
+        },
+    }
+}
+PATHS["/calendar/deadline"] = {
+    "get": {
+        "summary": "A deadline the official way: N working days, days or hours after start "
+        "(the start day not counted; an end on a holiday moves to the next working day)",
+        "security": [],
+        "parameters": [
+            {"name": "start", "in": "query", "required": True, "schema": {"type": "string"}},
+            {"name": "n", "in": "query", "required": True, "schema": {"type": "integer"}},
+            {
+                "name": "unit",
+                "in": "query",
+                "schema": {"enum": ["working_day", "day", "hour"], "default": "working_day"},
+            },
+        ],
+        "responses": {
+            "200": _ok("The deadline", {"$ref": "#/components/schemas/Deadline"}),
+            "422": _error("Bad start, n or unit (named in fields)"),
         },
     }
 }

@@ -21,7 +21,7 @@ from checklists.extensions import db
 from checklists.models import ChecklistTemplate, TemplateStatus
 from checklists.standards_views import local_today
 from inspections import workflow
-from inspections.models import Answer, Inspection, InspectionStatus, Photo
+from inspections.models import Answer, Finding, Inspection, InspectionStatus, Photo
 from inspections.permissions import can_create, checked, visible_inspections
 from inspections.photos import PhotoError
 
@@ -136,7 +136,6 @@ def inspection_json(inspection: Inspection) -> dict[str, Any]:
         history[a.item_id] = history.get(a.item_id, 0) + 1
     disputed = workflow.conflicts(inspection)
     ordered = inspection.template.ordered_items()
-    by_id = {i.id: i for i in ordered}
     items = []
     for item in ordered:
         result = results.get(item.id, {})
@@ -154,7 +153,6 @@ def inspection_json(inspection: Inspection) -> dict[str, Any]:
             }
         )
     done, required = workflow.progress(inspection)
-    failed = [i for i in items if i["result"] == "fail"]
     return {
         **inspection_head(inspection),
         "location": None
@@ -174,19 +172,33 @@ def inspection_json(inspection: Inspection) -> dict[str, Any]:
         ],
         "items": items,
         "photos": [photo_json(p) for p in inspection.photos],
-        # Failed items of a submitted inspection, each with the clause it was judged against.
-        "findings": []
-        if inspection.is_open
-        else [
-            {
-                "item_id": i["item_id"],
-                "clause_key": i["clause_key"],
-                "clause_text": by_id[i["item_id"]].clause_text,
-                "severity": str(by_id[i["item_id"]].severity),
-                "reason": i["reason"],
-            }
-            for i in failed
-        ],
+        # The findings raised from the failed items at submission, each with the clause it
+        # was judged against, its status and deadline (GET /findings/{id} has the rest).
+        "findings": [_finding_summary(f) for f in _findings_of(inspection)],
+    }
+
+
+def _findings_of(inspection: Inspection) -> list[Finding]:
+    return list(
+        db.session.scalars(
+            sa.select(Finding)
+            .where(Finding.inspection_id == inspection.id)
+            .order_by(Finding.number, Finding.id)
+        )
+    )
+
+
+def _finding_summary(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "item_id": finding.item_id,
+        "clause_key": finding.clause_key,
+        "clause_text": finding.clause_text,
+        "severity": finding.severity,
+        "reason": finding.reason,
+        "status": str(finding.status),
+        "due_on": _iso(finding.due_on),
+        "notice_number": finding.notice.number if finding.notice else None,
     }
 
 

@@ -49,3 +49,8 @@ def _write(target: str, data: bytes) -> None:
 def save(sha256: str, original: bytes, shown: bytes, thumbnail: bytes) -> None:
     for variant, data in (("orig", original), ("show", shown), ("thumb", thumbnail)):
         _write(path(sha256, variant), data)
+
+
+def save_original(sha256: str, original: bytes) -> None:
+    """A document (PDF, Office file): only the original is kept."""
+    _write(path(sha256, "orig"), original)

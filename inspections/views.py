@@ -247,8 +247,18 @@ def _view_data(inspection: Inspection) -> dict[str, Any]:
 @login_required
 def show(key):
     inspection = _load(key)
+    from inspections.findings import current_notice  # findings builds on workflow
+    from inspections.models import Finding
+
     return render_template(
         "inspections/show.html",
+        findings=db.session.scalars(
+            sa.select(Finding)
+            .where(Finding.inspection_id == inspection.id)
+            .order_by(Finding.number, Finding.id)
+        ).all(),
+        notice=current_notice(inspection),
+        today=local_today(),
         may_fill=can_fill(current_user, inspection) and inspection.is_open,
         may_review=can_review(current_user),
         **_view_data(inspection),

@@ -309,8 +309,9 @@ _PROGRESS = _progress_query()
 
 
 def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring.Summary:
-    """Score and close an inspection. Missing required items → InputError listing them; a
-    repeated submit returns the stored result."""
+    """Score and close an inspection, raising a finding (and a numbered notice) for each failed
+    item. Missing required items → InputError listing them; a repeated submit returns the
+    stored result."""
     lock(inspection)  # no answer may slip in between the scoring and the closing
     db.session.expire(inspection, ["answers", "photos"])
     summary = score_inspection(inspection, as_of)
@@ -336,6 +337,10 @@ def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring
     inspection.grade = summary.grade
     inspection.summary = summary.to_dict()
     db.session.flush()
+    # Imported here: findings build on this module (its lock and Conflict).
+    from inspections import findings
+
+    findings.raise_findings(inspection, summary, user, as_of)
     return summary
 
 

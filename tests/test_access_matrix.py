@@ -33,6 +33,8 @@ AUTHORS_302 = row(302, 302, 302, 403, 403, 403)
 AUTHORS_SEE_DRAFTS = row(302, 200, 200, 404, 404, 404)
 FOREIGN_INSPECTION = row(302, 200, 404, 404, 404, 404)
 API_FOREIGN_INSPECTION = row(401, 200, 404, 404, 404, 404)
+OWN_FINDING = row(302, 200, 404, 200, 200, 200)
+API_OWN_FINDING = row(401, 200, 404, 200, 200, 200)
 
 # (endpoint, method, variant) -> (path built from the world, request options, expected row)
 CASES = {
@@ -363,6 +365,129 @@ CASES = {
         {"json": {}, "csrf_header": True},
         row(401, 422, 404, 404, 404, 404),
     ),
+    # Findings: own_finding is of own_done (its enterprise sees it and acts on it, the
+    # inspector and the region's supervisor verify it); foreign_finding of another region.
+    ("findings.index", "GET", ""): ("/findings/", {}, LOGGED_IN),
+    ("findings.export_csv", "GET", ""): ("/findings/export.csv?show=all", {}, LOGGED_IN),
+    ("findings.show", "GET", "own"): ("/findings/{own_finding}", {}, OWN_FINDING),
+    ("findings.show", "GET", "foreign"): ("/findings/{foreign_finding}", {}, FOREIGN_INSPECTION),
+    ("findings.add_action", "POST", "own"): (
+        "/findings/{own_finding}/actions",
+        {"form": {}},
+        row(302, 422, 404, 403, 403, 422),
+    ),
+    ("findings.add_action", "POST", "foreign"): (
+        "/findings/{foreign_finding}/actions",
+        {"form": {}},
+        row(302, 422, 404, 404, 404, 404),
+    ),
+    ("findings.verify", "POST", "own"): (
+        "/findings/{own_finding}/verify",
+        {"form": {}},
+        row(302, 422, 404, 422, 422, 403),
+    ),
+    ("findings.verify", "POST", "foreign"): (
+        "/findings/{foreign_finding}/verify",
+        {"form": {}},
+        row(302, 422, 404, 404, 404, 404),
+    ),
+    ("findings.set_deadline", "POST", "own"): (
+        "/findings/{own_finding}/deadline",
+        {"form": {}},
+        row(302, 422, 404, 422, 422, 403),
+    ),
+    ("findings.set_deadline", "POST", "foreign"): (
+        "/findings/{foreign_finding}/deadline",
+        {"form": {}},
+        row(302, 422, 404, 404, 404, 404),
+    ),
+    ("findings.file", "GET", "own"): (
+        "/findings/{own_finding}/files/{own_finding_file}/thumb",
+        {},
+        OWN_FINDING,
+    ),
+    ("findings.file", "GET", "foreign"): (
+        "/findings/{foreign_finding}/files/{foreign_finding_file}/show",
+        {},
+        FOREIGN_INSPECTION,
+    ),
+    ("findings.file", "GET", "mismatch"): (
+        "/findings/{own_finding}/files/{foreign_finding_file}/show",
+        {},
+        row(302, 404, 404, 404, 404, 404),
+    ),
+    ("findings.notice", "GET", "own"): ("/notices/{own_notice}", {}, OWN_FINDING),
+    ("findings.notice", "GET", "foreign"): ("/notices/{foreign_notice}", {}, FOREIGN_INSPECTION),
+    ("findings.notice_pdf", "GET", "own"): ("/notices/{own_notice}.pdf", {}, OWN_FINDING),
+    ("findings.notice_pdf", "GET", "foreign"): (
+        "/notices/{foreign_notice}.pdf",
+        {},
+        FOREIGN_INSPECTION,
+    ),
+    ("findings.notifications", "GET", ""): ("/notifications", {}, LOGGED_IN),
+    ("findings.notifications_read", "POST", ""): (
+        "/notifications/read",
+        {"form": {}},
+        row(302, 303, 303, 303, 303, 303),
+    ),
+    ("findings.calendar", "GET", ""): ("/admin/calendar", {}, ADMIN_ONLY),
+    ("findings.calendar", "POST", ""): (
+        "/admin/calendar",
+        {"form": {}},
+        row(302, 422, 403, 403, 403, 403),
+    ),
+    ("api.findings_list", "GET", ""): ("/api/v1/findings", {}, API_LOGGED_IN),
+    ("api.finding", "GET", "own"): ("/api/v1/findings/{own_finding}", {}, API_OWN_FINDING),
+    ("api.finding", "GET", "foreign"): (
+        "/api/v1/findings/{foreign_finding}",
+        {},
+        API_FOREIGN_INSPECTION,
+    ),
+    ("api.add_action", "POST", "own"): (
+        "/api/v1/findings/{own_finding}/actions",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 403, 403, 422),
+    ),
+    ("api.add_action", "POST", "foreign"): (
+        "/api/v1/findings/{foreign_finding}/actions",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 404, 404, 404),
+    ),
+    ("api.add_finding_file", "POST", "own"): (
+        "/api/v1/findings/{own_finding}/photos",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 404, 403, 403, 400),
+    ),
+    ("api.add_finding_file", "POST", "foreign"): (
+        "/api/v1/findings/{foreign_finding}/photos",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 404, 404, 404, 404),
+    ),
+    ("api.verify_finding", "POST", "own"): (
+        "/api/v1/findings/{own_finding}/verify",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 422, 422, 403),
+    ),
+    ("api.verify_finding", "POST", "foreign"): (
+        "/api/v1/findings/{foreign_finding}/verify",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 404, 404, 404),
+    ),
+    ("api.update_finding", "PATCH", "own"): (
+        "/api/v1/findings/{own_finding}",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 422, 422, 403),
+    ),
+    ("api.update_finding", "PATCH", "foreign"): (
+        "/api/v1/findings/{foreign_finding}",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 404, 404, 404),
+    ),
+    ("api.calendar_deadline", "GET", ""): (
+        "/api/v1/calendar/deadline?start=2026-09-30&n=10&unit=working_day",
+        {},
+        EVERYONE,
+    ),
 }
 
 
@@ -413,14 +538,15 @@ def _templates() -> dict[str, int]:
 def _inspections(published: int, own, foreign, inspector, someone) -> dict[str, object]:
     """An open and a submitted inspection of the own organisation (assigned to the matrix's
     inspector, each with a photo) and an open one of the foreign organisation."""
+    import datetime as dt
     import io
 
     from PIL import Image
 
     from checklists.extensions import db
     from checklists.models import ChecklistTemplate
-    from inspections import workflow
-    from inspections.models import InspectionStatus
+    from inspections import findings, workflow
+    from inspections.models import Finding, Inspection, InspectionStatus
 
     template = db.session.get(ChecklistTemplate, published)
     made = {}
@@ -428,6 +554,7 @@ def _inspections(published: int, own, foreign, inspector, someone) -> dict[str, 
         ("own_open", own, inspector),
         ("own_done", own, inspector),
         ("foreign", foreign, someone),
+        ("foreign_done", foreign, someone),
     ):
         inspection, _created = workflow.create_inspection(template, org, who)
         out = io.BytesIO()
@@ -436,11 +563,52 @@ def _inspections(published: int, own, foreign, inspector, someone) -> dict[str, 
             inspection, out.getvalue(), who, item_id=template.ordered_items()[0].id
         )
         made[name] = inspection.uuid
-        made[f"{name.split('_')[0]}_photo"] = photo.id
-    done = workflow.load_by_uuid(made["own_done"])
-    done.status = InspectionStatus.SUBMITTED
+        if name != "foreign_done":
+            made[f"{name.split('_')[0]}_photo"] = photo.id
+    item = template.ordered_items()[0]
+    for name, who in (("own_done", inspector), ("foreign_done", someone)):
+        inspection = workflow.load_by_uuid(made[name])
+        for each in template.ordered_items():
+            workflow.save_answer(inspection, each.id, failing_value(each), who)
+        workflow.submit(inspection, who, dt.date(2026, 11, 20))
+        assert inspection.status == InspectionStatus.SUBMITTED
     db.session.commit()
-    return {**made, "published_item": template.ordered_items()[0].id}
+    own_finding, foreign_finding = (
+        db.session.scalar(sa.select(Finding).join(Inspection).where(Inspection.uuid == made[name]))
+        for name in ("own_done", "foreign_done")
+    )
+    files = {}
+    for name, finding in (("own", own_finding), ("foreign", foreign_finding)):
+        out = io.BytesIO()
+        Image.new("RGB", (8, 8), (0, len(name) * 20, 0)).save(out, "JPEG")
+        record, _new = findings.add_file(finding, out.getvalue(), "a.jpg", None)
+        files[f"{name}_finding_file"] = record.id
+    db.session.commit()
+    return {
+        **made,
+        **files,
+        "published_item": item.id,
+        "own_finding": own_finding.id,
+        "foreign_finding": foreign_finding.id,
+        "own_notice": own_finding.notice_id,
+        "foreign_notice": foreign_finding.notice_id,
+    }
+
+
+def failing_value(item):
+    """An answer that fails ``item``'s rule (the matrix needs findings)."""
+    rule = item.rule
+    if item.answer_type == "yes_no":
+        return "no"
+    if item.answer_type in ("number", "count"):
+        op = rule.get("op")
+        if op in (">=", ">"):
+            return "0"
+        if op in ("<=", "<"):
+            return "999999999"
+        if op == "range":
+            return str(int(float(rule["low"])) - 1)
+    raise AssertionError(f"no failing value for {item.answer_type} {rule}")
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    EmailField,
     PasswordField,
     SelectField,
     StringField,
@@ -13,7 +14,14 @@ from wtforms import (
     TelField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import EqualTo, InputRequired, Length, Optional, ValidationError
+from wtforms.validators import (
+    EqualTo,
+    InputRequired,
+    Length,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from checklists.accounts.creditcode import CreditCodeError, normalise_credit_code
 from checklists.accounts.models import OrgKind, Role
@@ -54,8 +62,20 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField(_l("Change password"))
 
 
+#: Good enough to catch typing mistakes; the mail server has the last word.
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+
+
 class SettingsForm(FlaskForm):
     display_name = StringField(_l("Display name"), validators=[Optional(), Length(max=100)])
+    email = EmailField(
+        _l("E-mail (for notifications)"),
+        validators=[
+            Optional(),
+            Length(max=200),
+            Regexp(EMAIL, message=_l("Not an e-mail address.")),
+        ],
+    )
     locale = SelectField(_l("Language"), choices=choices(LANGUAGE_PAIRS))
     submit = SubmitField(_l("Save"))
 
@@ -65,6 +85,14 @@ class UserForm(FlaskForm):
 
     username = StringField(_l("Username"), validators=[InputRequired(), Length(max=80)])
     display_name = StringField(_l("Display name"), validators=[Optional(), Length(max=100)])
+    email = EmailField(
+        _l("E-mail (for notifications)"),
+        validators=[
+            Optional(),
+            Length(max=200),
+            Regexp(EMAIL, message=_l("Not an e-mail address.")),
+        ],
+    )
     role = SelectField(
         _l("Role"), choices=choices((r.value, label) for r, label in ROLE_LABELS.items())
     )

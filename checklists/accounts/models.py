@@ -126,6 +126,8 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(sa.String(80), unique=True)
     display_name: Mapped[str] = mapped_column(sa.String(100), default="")
+    #: Where notifications are e-mailed when SMTP is configured ("" for none).
+    email: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
     password_hash: Mapped[str] = mapped_column(sa.String(256))
     role: Mapped[Role] = mapped_column(_enum(Role, "role"))
     organisation_id: Mapped[int | None] = mapped_column(

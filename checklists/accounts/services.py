@@ -20,6 +20,7 @@ def create_user(
     organisation: Organisation | None = None,
     region: Region | None = None,
     display_name: str = "",
+    email: str = "",
 ) -> User:
     """Create an active user; an enterprise user needs an organisation."""
     username = username.strip()
@@ -44,6 +45,7 @@ def create_user(
         organisation=organisation,
         region=region,
         display_name=display_name,
+        email=email.strip(),
     )
     user.set_password(password)
     db.session.add(user)

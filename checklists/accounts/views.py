@@ -87,6 +87,7 @@ def settings():
         form.locale.data = current_user.locale or ""
     if form.validate_on_submit():
         current_user.display_name = (form.display_name.data or "").strip()
+        current_user.email = (form.email.data or "").strip()
         current_user.locale = form.locale.data or None
         db.session.commit()
         flash(_("Saved."), "success")
@@ -149,6 +150,7 @@ def user_new():
                     organisation=db.session.get(Organisation, form.organisation_id.data or 0),
                     region=db.session.get(Region, form.region_id.data or 0),
                     display_name=form.display_name.data or "",
+                    email=form.email.data or "",
                 )
             except InputError as exc:
                 _attach_errors(form, exc, {"organisation": "organisation_id"})
@@ -187,6 +189,7 @@ def user_edit(user_id: int):
         else:
             user.username = form.username.data.strip()
             user.display_name = form.display_name.data or ""
+            user.email = (form.email.data or "").strip()
             user.role = Role(form.role.data)
             user.organisation_id = form.organisation_id.data or None
             user.region_id = form.region_id.data or None
