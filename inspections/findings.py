@@ -417,7 +417,7 @@ def verify(
     text = _text(reason, "reason", required=outcome == "reopened")
     new_deadline = None
     if outcome == "reopened" and n not in (None, ""):
-        unit = deadlines.parse_unit(unit)
+        unit = deadlines.parse_unit(unit or finding.deadline_unit)
         new_deadline = (deadlines.parse_count(n, unit), unit)
     lock(finding)
     last = finding.events[-1] if finding.events else None
