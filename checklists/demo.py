@@ -136,6 +136,10 @@ def load() -> list[str]:
 
     author = db.session.scalar(sa.select(User).where(User.username == "author"))
     report.extend(demo_templates.load(author))
+    db.session.flush()
+    from inspections import demo as inspection_demo  # builds on the templates above
+
+    report.extend(inspection_demo.load())
     if not report:
         report.append(_("The demo data is up to date; nothing to change."))
     return report
