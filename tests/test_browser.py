@@ -75,10 +75,10 @@ def _assert_fits_phone(page) -> None:
     assert small == [], f"{page.url}: tap targets under 44px: {small}"
 
 
-def _login(page, base: str, username: str) -> None:
+def _login(page, base: str, username: str, password: str = PASSWORD) -> None:
     page.goto(f"{base}/login")
     page.fill("#username", username)
-    page.fill("#password", PASSWORD)
+    page.fill("#password", password)
     page.click("#submit")
     page.wait_for_url(f"{base}/")
 
@@ -223,4 +223,59 @@ def test_template_pages_fit_a_phone_and_preview_scores_by_tapping(browser, live_
     page.locator(".items a.prompt").first.click()
     page.wait_for_selector("text=编辑检查项")
     _assert_fits_phone(page)
+    context.close()
+
+
+def test_an_enterprise_answers_a_finding_and_the_inspector_closes_it_on_a_phone(
+    browser, live_server, app_ctx
+):
+    """The demo's submitted inspection has findings: the enterprise reports a fix with a photo
+    from its phone, the inspector re-inspects and closes it; every page fits 360 px."""
+    import io
+
+    from PIL import Image
+
+    from checklists import demo
+    from checklists.extensions import db
+
+    demo.load()
+    db.session.commit()
+    context = _phone(browser)
+    page = context.new_page()
+    _login(page, live_server, "enterprise", demo.DEMO_PASSWORD)
+    page.goto(f"{live_server}/")
+    _assert_fits_phone(page)
+    assert "待整改问题" in page.inner_text("main")
+    page.locator(".finding-row a").first.tap()
+    page.wait_for_selector("text=条款要求")
+    _assert_fits_phone(page)
+    finding_url = page.url
+    page.fill("#description", "已扩建储煤厂房至520平方米")
+    out = io.BytesIO()
+    Image.new("RGB", (800, 600), (30, 120, 60)).save(out, "JPEG")
+    page.set_input_files(
+        "#files", files=[{"name": "现场.jpg", "mimeType": "image/jpeg", "buffer": out.getvalue()}]
+    )
+    page.click("button:has-text('报送整改情况'), input[value='报送整改情况']")
+    page.wait_for_selector("text=整改情况已报送")
+    assert "已报送，待复查" in page.inner_text("main")
+    assert page.locator(".timeline .files img").count() == 1
+    page.locator(".breadcrumb a, a:has-text('整改〔')").first.click()
+    page.wait_for_selector("h1:has-text('整改通知书')")
+    _assert_fits_phone(page)
+    context.close()
+
+    context = _phone(browser)
+    page = context.new_page()
+    _login(page, live_server, "inspector", demo.DEMO_PASSWORD)
+    page.goto(finding_url)
+    _assert_fits_phone(page)
+    page.check("input[value=closed]")
+    page.fill("#reason", "现场复查：面积已达标")
+    page.click("input[value='保存复查结论'], button:has-text('保存复查结论')")
+    page.wait_for_selector("text=复查结论已保存")
+    assert "已销号" in page.inner_text("main")
+    page.goto(f"{live_server}/findings/?show=closed")
+    _assert_fits_phone(page)
+    assert page.locator(".finding-row").count() == 1
     context.close()
