@@ -40,6 +40,12 @@ def compute(
     return workdays.deadline(start, n, unit, calendar or official_calendar())
 
 
+def start_of(unit: str, day: dt.date, moment: dt.datetime) -> dt.date | dt.datetime:
+    """What a deadline counts from: the day (not counted) for days and working days, the
+    moment itself for hours (民法典 第201条)."""
+    return moment if unit == workdays.Unit.HOUR else day
+
+
 def default_for(severity: str) -> tuple[int, str]:
     """(N, unit) of a new finding's deadline, from FINDING_DEADLINES."""
     for part in current_app.config["FINDING_DEADLINES"].split(","):
@@ -75,7 +81,8 @@ def apply(finding: Finding, start: dt.date, n: int, unit: str, result: workdays.
     finding.deadline_n = n
     finding.deadline_unit = unit
     finding.due_on = result.due_on
-    finding.due_at = result.due_at
+    # In UTC: SQLite keeps no offset, and every other time in the database is UTC.
+    finding.due_at = result.due_at.astimezone(dt.UTC) if result.due_at else None
     finding.deadline_provisional = result.provisional
     finding.deadline_explanation = result.explanation
     finding.overdue_since = None

@@ -131,8 +131,9 @@ def raise_findings(
             elif finding.status == FindingStatus.WITHDRAWN:
                 finding.status = FindingStatus.OPEN
                 n, unit = deadlines.default_for(finding.severity)
+                start = deadlines.start_of(unit, today, inspection.submitted_at or utcnow())
                 deadlines.apply(
-                    finding, today, n, unit, deadlines.compute(today, n, unit, calendar)
+                    finding, today, n, unit, deadlines.compute(start, n, unit, calendar)
                 )
                 finding.events.append(
                     FindingEvent(kind="raised", actor=user, text=_("Found again on resubmission."))
@@ -207,7 +208,8 @@ def _new_finding(inspection, item, reason: str, today: dt.date, calendar) -> Fin
         required_action=_("Put right so that the clause is met: %(prompt)s", prompt=item.prompt),
         status=FindingStatus.OPEN,
     )
-    deadlines.apply(finding, today, n, unit, deadlines.compute(today, n, unit, calendar))
+    start = deadlines.start_of(unit, today, inspection.submitted_at or utcnow())
+    deadlines.apply(finding, today, n, unit, deadlines.compute(start, n, unit, calendar))
     finding.events.append(FindingEvent(kind="raised", text=finding.deadline_explanation))
     return finding
 
@@ -451,7 +453,8 @@ def verify(
         finding.overdue_since = None
         if new_deadline is not None:
             data["due_on"] = [finding.due_on.isoformat()]
-            result = deadlines.compute(today, *new_deadline)
+            start = deadlines.start_of(new_deadline[1], today, utcnow())
+            result = deadlines.compute(start, *new_deadline)
             deadlines.apply(finding, today, *new_deadline, result)
             data["due_on"].append(result.due_on.isoformat())
     event = FindingEvent(kind=outcome, actor=user, text=text, data=data)
@@ -479,7 +482,11 @@ def set_deadline(finding: Finding, user: User, n: Any, unit: Any, reason: Any) -
     if finding.status not in ACTIVE:
         raise Conflict("not_open", _("The finding is closed."))
     before = finding.due_on
-    result = deadlines.compute(finding.deadline_start, count, unit)
+    # Days count from the notice's day; hours from now (an hour count from a past day would
+    # often be over before it was set).
+    result = deadlines.compute(
+        deadlines.start_of(unit, finding.deadline_start, utcnow()), count, unit
+    )
     deadlines.apply(finding, finding.deadline_start, count, unit, result)
     finding.deadline_set_by_id = user.id
     event = FindingEvent(
