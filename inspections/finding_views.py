@@ -198,11 +198,7 @@ def _filtered(args) -> tuple[sa.Select, dict[str, Any]]:
 def index():
     query, chosen = _filtered(request.args)
     rows = db.session.scalars(
-        query.options(
-            sa.orm.joinedload(Finding.organisation),
-            sa.orm.joinedload(Finding.notice),
-            sa.orm.joinedload(Finding.inspection),
-        )
+        query.options(sa.orm.joinedload(Finding.organisation), sa.orm.joinedload(Finding.notice))
         .order_by(Finding.due_on, Finding.id)
         .limit(500)
     ).all()
@@ -230,7 +226,7 @@ def export_csv():
         query.options(
             sa.orm.joinedload(Finding.organisation),
             sa.orm.joinedload(Finding.notice),
-            sa.orm.joinedload(Finding.inspection),
+            sa.orm.joinedload(Finding.inspection).load_only(Inspection.uuid),
         ).order_by(Finding.id)
     )
     out = io.StringIO()

@@ -17,9 +17,11 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from sqlalchemy.orm.attributes import set_committed_value
 
 from checklists import scoring
-from checklists.accounts.models import Role, User, utcnow
+from checklists.accounts.models import Organisation, Role, User, utcnow
+from checklists.accounts.permissions import visible_organisations
 from checklists.errors import InputError
 from checklists.extensions import db
 from inspections import deadlines, notify, storage
@@ -33,6 +35,7 @@ from inspections.models import (
     FindingStatus,
     Inspection,
     NoticeCounter,
+    Notification,
     RectificationNotice,
 )
 from inspections.permissions import visible_inspections
@@ -51,9 +54,15 @@ OFFICE_TYPES = {
 
 
 def visible_findings(user: User) -> sa.Select[tuple[Finding]]:
-    """The findings of the inspections ``user`` may see."""
+    """The findings of the inspections ``user`` may see (see inspections.permissions)."""
+    query = sa.select(Finding)
+    if user.role == Role.ADMIN or (user.role == Role.SUPERVISOR and user.region is None):
+        return query  # everything: no filter for the planner to walk
+    if user.role == Role.SUPERVISOR:
+        orgs = visible_organisations(user).with_only_columns(Organisation.id)
+        return query.where(Finding.organisation_id.in_(orgs))
     seen = visible_inspections(user).with_only_columns(Inspection.id)
-    query = sa.select(Finding).where(Finding.inspection_id.in_(seen))
+    query = query.where(Finding.inspection_id.in_(seen))
     if user.role == Role.ENTERPRISE:  # the same, said twice: cheap insurance and an index
         query = query.where(Finding.organisation_id == user.organisation_id)
     return query
@@ -512,9 +521,14 @@ def set_deadline(finding: Finding, user: User, n: Any, unit: Any, reason: Any) -
 
 def check_overdue(today: dt.date, now: dt.datetime) -> list[Finding]:
     """Flag every unresolved finding past its deadline that was not flagged yet, and tell its
-    enterprise, inspectors and supervisors. Running it again flags nothing twice."""
+    enterprise, inspectors and supervisors. Running it again flags nothing twice. The
+    recipients are read once for all late findings (a few queries, whatever their number)."""
     late = db.session.scalars(
         sa.select(Finding)
+        .options(
+            sa.orm.joinedload(Finding.organisation).joinedload(Organisation.region),
+            sa.orm.joinedload(Finding.inspection).load_only(Inspection.created_by_id),
+        )
         .where(
             Finding.status.in_(UNRESOLVED),
             Finding.overdue_since.is_(None),
@@ -525,13 +539,24 @@ def check_overdue(today: dt.date, now: dt.datetime) -> list[Finding]:
         )
         .order_by(Finding.id)
     ).all()
+    if not late:
+        return []
+    recipients = notify.recipients_of(late)
+    events, messages = [], []
     for finding in late:
-        finding.overdue_since = today
-        finding.events.append(
-            FindingEvent(kind="overdue", text=_("Due on %(due)s.", due=finding.due_on.isoformat()))
+        set_committed_value(finding, "overdue_since", today)
+        events.append(
+            {
+                "finding_id": finding.id,
+                "kind": "overdue",
+                "text": _("Due on %(due)s.", due=finding.due_on.isoformat()),
+                "data": {},
+                "at": utcnow(),
+            }
         )
         org = finding.organisation.name
-        notify.everyone(
+        messages += notify.rows(
+            recipients[finding.id],
             finding,
             "overdue",
             lambda finding=finding, org=org: _(
@@ -542,5 +567,16 @@ def check_overdue(today: dt.date, now: dt.datetime) -> list[Finding]:
                 due=finding.due_on.isoformat(),
             ),
         )
+    ids = [f.id for f in late]
+    for chunk in range(0, len(ids), 1000):  # bulk writes, in chunks of bound parameters
+        db.session.execute(
+            sa.update(Finding)
+            .where(Finding.id.in_(ids[chunk : chunk + 1000]))
+            .values(overdue_since=today)
+            .execution_options(synchronize_session=False)
+        )
+    db.session.execute(sa.insert(FindingEvent), events)
+    if messages:
+        db.session.execute(sa.insert(Notification), messages)
     db.session.flush()
     return late

@@ -123,7 +123,8 @@ def finding_json(finding: Finding) -> dict[str, Any]:
 def findings_list():
     """The findings this user may see; ``?status=&organisation_id=&inspection_uuid=&overdue=1``."""
     query = findings.visible_findings(current_user).options(
-        sa.orm.joinedload(Finding.inspection), sa.orm.joinedload(Finding.notice)
+        sa.orm.joinedload(Finding.inspection).load_only(Inspection.uuid),
+        sa.orm.joinedload(Finding.notice),
     )
     status = request.args.get("status")
     if status:

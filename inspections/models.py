@@ -75,8 +75,9 @@ class Inspection(db.Model):
     score: Mapped[Decimal | None] = mapped_column(sa.Numeric(4, 1))
     verdict: Mapped[str | None] = mapped_column(sa.String(10))
     grade: Mapped[str | None] = mapped_column(sa.String(40))
-    #: The engine's whole summary (items, sections, explanation) at submission.
-    summary: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    #: The engine's whole summary (items, sections, explanation) at submission. Deferred: it
+    #: is large (about 16 KB for 50 items) and only the result page reads it.
+    summary: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, deferred=True)
     #: The supervisor's reason when returning it for correction (shown to the inspector).
     return_comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
     returned_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
