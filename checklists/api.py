@@ -137,6 +137,37 @@ def json_body(required: Iterable[str] = ()) -> dict[str, Any]:
     return data
 
 
+def choice_arg(name: str, allowed: Iterable[str]) -> str | None:
+    """The query argument ``name`` if given, or a 400 naming the allowed values."""
+    value = request.args.get(name)
+    if not value:
+        return None
+    allowed = list(allowed)
+    if value not in allowed:
+        raise ApiError(
+            400,
+            "bad_request",
+            _("Unknown filter %(name)s.", name=name),
+            {name: _("One of: %(allowed)s.", allowed=", ".join(allowed))},
+        )
+    return value
+
+
+def id_arg(name: str) -> int | None:
+    """The query argument ``name`` as a whole number if given, or a 400."""
+    value = request.args.get(name)
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ApiError(
+            400,
+            "bad_request",
+            _("Unknown filter %(name)s.", name=name),
+            {name: _("Must be a whole number.")},
+        )
+    return int(value)
+
+
 @bp.route("/tokens", methods=["POST"])
 @limiter.limit(login_rate_limit, deduct_when=lambda response: response.status_code != 201)
 def create_token():
@@ -395,15 +426,8 @@ def templates():
     query = visible_templates().options(
         sa.orm.selectinload(ChecklistTemplate.sections).selectinload(TemplateSection.items)
     )
-    status = request.args.get("status")
+    status = choice_arg("status", ("draft", "published", "superseded"))
     if status:
-        if status not in ("draft", "published", "superseded"):
-            raise ApiError(
-                400,
-                "bad_request",
-                _("Unknown status."),
-                {"status": _("One of: %(allowed)s.", allowed="draft, published, superseded")},
-            )
         query = query.where(ChecklistTemplate.status == status)
     return paginate(query.order_by(ChecklistTemplate.id), template_json)
 

@@ -15,7 +15,7 @@ from flask_login import current_user
 
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
-from checklists.api import ApiError, _decimal, _iso, bp, json_body, paginate
+from checklists.api import ApiError, _decimal, _iso, bp, choice_arg, id_arg, json_body, paginate
 from checklists.errors import InputError
 from checklists.extensions import db
 from checklists.models import ChecklistTemplate, TemplateStatus
@@ -210,27 +210,12 @@ def inspections():
         sa.orm.joinedload(Inspection.template),
         sa.orm.joinedload(Inspection.organisation),
     )
-    status = request.args.get("status")
+    status = choice_arg("status", (s.value for s in InspectionStatus))
     if status:
-        allowed = [s.value for s in InspectionStatus]
-        if status not in allowed:
-            raise ApiError(
-                400,
-                "bad_request",
-                _("Unknown status."),
-                {"status": _("One of: %(allowed)s.", allowed=", ".join(allowed))},
-            )
         query = query.where(Inspection.status == status)
-    org = request.args.get("organisation_id")
-    if org:
-        if not org.isdigit():
-            raise ApiError(
-                400,
-                "bad_request",
-                _("Unknown organisation."),
-                {"organisation_id": _("Must be a whole number.")},
-            )
-        query = query.where(Inspection.organisation_id == int(org))
+    org = id_arg("organisation_id")
+    if org is not None:
+        query = query.where(Inspection.organisation_id == org)
     return paginate(query.order_by(Inspection.id), inspection_head)
 
 

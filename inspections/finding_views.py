@@ -358,35 +358,46 @@ def show(finding_id: int):
     return _page(_load(finding_id))
 
 
+def _post(finding_id: int, form_name: str, form: FlaskForm, field: str, change, done: str):
+    """Run one finding form: 422 with the page and the reason on ``field`` when the form or
+    the service refuses (nothing stored), else commit, say ``done`` and go back to the page."""
+    finding = _load(finding_id, act=form_name == "action_form", verify=form_name != "action_form")
+    if not form.validate():
+        return _page(finding, **{form_name: form}), 422
+    try:
+        change(finding, form)
+    except (InputError, PhotoError, Conflict) as exc:
+        db.session.rollback()
+        form[field].errors = [_reason(exc)]
+        return _page(_load(finding_id), **{form_name: form}), 422
+    db.session.commit()
+    flash(done, "success")
+    return redirect(url_for(".show", finding_id=finding.id), 303)
+
+
 @bp.route("/findings/<int:finding_id>/actions", methods=["POST"])
 @login_required
 def add_action(finding_id: int):
-    finding = _load(finding_id, act=True)
-    form = ActionForm()
-    if not form.validate():
-        return _page(finding, action_form=form), 422
-    try:
+    def change(finding: Finding, form: ActionForm) -> None:
         for upload in request.files.getlist(form.files.name):
             if upload and upload.filename:
                 findings.add_file(finding, upload.read(), upload.filename, current_user)
         findings.add_action(finding, current_user, form.description.data, form.client_id.data)
-    except (InputError, PhotoError, Conflict) as exc:
-        db.session.rollback()
-        form.description.errors = [_reason(exc)]
-        return _page(_load(finding_id), action_form=form), 422
-    db.session.commit()
-    flash(_("Corrective action reported: the inspector has been told."), "success")
-    return redirect(url_for(".show", finding_id=finding.id), 303)
+
+    return _post(
+        finding_id,
+        "action_form",
+        ActionForm(),
+        "description",
+        change,
+        _("Corrective action reported: the inspector has been told."),
+    )
 
 
 @bp.route("/findings/<int:finding_id>/verify", methods=["POST"])
 @login_required
 def verify(finding_id: int):
-    finding = _load(finding_id, verify=True)
-    form = VerifyForm()
-    if not form.validate():
-        return _page(finding, verify_form=form), 422
-    try:
+    def change(finding: Finding, form: VerifyForm) -> None:
         findings.verify(
             finding,
             current_user,
@@ -396,31 +407,19 @@ def verify(finding_id: int):
             unit=form.unit.data,
             today=local_today(),
         )
-    except (InputError, Conflict) as exc:
-        db.session.rollback()
-        form.reason.errors = [_reason(exc)]
-        return _page(_load(finding_id), verify_form=form), 422
-    db.session.commit()
-    flash(_("Re-inspection saved."), "success")
-    return redirect(url_for(".show", finding_id=finding.id), 303)
+
+    return _post(
+        finding_id, "verify_form", VerifyForm(), "reason", change, _("Re-inspection saved.")
+    )
 
 
 @bp.route("/findings/<int:finding_id>/deadline", methods=["POST"])
 @login_required
 def set_deadline(finding_id: int):
-    finding = _load(finding_id, verify=True)
-    form = DeadlineForm()
-    if not form.validate():
-        return _page(finding, deadline_form=form), 422
-    try:
+    def change(finding: Finding, form: DeadlineForm) -> None:
         findings.set_deadline(finding, current_user, form.n.data, form.unit.data, form.reason.data)
-    except (InputError, Conflict) as exc:
-        db.session.rollback()
-        form.n.errors = [_reason(exc)]
-        return _page(_load(finding_id), deadline_form=form), 422
-    db.session.commit()
-    flash(_("Deadline set."), "success")
-    return redirect(url_for(".show", finding_id=finding.id), 303)
+
+    return _post(finding_id, "deadline_form", DeadlineForm(), "n", change, _("Deadline set."))
 
 
 def _reason(exc: Exception) -> str:

@@ -12,7 +12,7 @@ from flask import jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from checklists.api import ApiError, _iso, bp, json_body, paginate
+from checklists.api import ApiError, _iso, bp, choice_arg, id_arg, json_body, paginate
 from checklists.errors import InputError
 from checklists.extensions import db
 from checklists.standards_views import local_today
@@ -126,27 +126,12 @@ def findings_list():
         sa.orm.joinedload(Finding.inspection).load_only(Inspection.uuid),
         sa.orm.joinedload(Finding.notice),
     )
-    status = request.args.get("status")
+    status = choice_arg("status", (s.value for s in FindingStatus))
     if status:
-        allowed = [s.value for s in FindingStatus]
-        if status not in allowed:
-            raise ApiError(
-                400,
-                "bad_request",
-                _("Unknown status."),
-                {"status": _("One of: %(allowed)s.", allowed=", ".join(allowed))},
-            )
         query = query.where(Finding.status == status)
-    org = request.args.get("organisation_id")
-    if org:
-        if not org.isdigit():
-            raise ApiError(
-                400,
-                "bad_request",
-                _("Unknown organisation."),
-                {"organisation_id": _("Must be a whole number.")},
-            )
-        query = query.where(Finding.organisation_id == int(org))
+    org = id_arg("organisation_id")
+    if org is not None:
+        query = query.where(Finding.organisation_id == org)
     key = request.args.get("inspection_uuid")
     if key:
         query = query.where(
