@@ -124,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     from inspections import api as _inspections_api  # noqa: F401 (adds routes to api_bp)
     from inspections import findings_api as _findings_api  # noqa: F401 (adds routes to api_bp)
     from inspections.finding_views import bp as findings_bp
+    from inspections.review_views import bp as review_bp
     from inspections.views import bp as inspections_bp
     from inspections.views import sw as sw_bp
 
@@ -133,6 +134,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(templates_bp)
     app.register_blueprint(inspections_bp)
     app.register_blueprint(findings_bp)
+    app.register_blueprint(review_bp)
     app.register_blueprint(sw_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # the API checks X-CSRFToken itself, for session writes only

@@ -1055,3 +1055,50 @@ PATHS["/calendar/deadline"] = {
         },
     }
 }
+
+
+# --- review (inspections/api.py) -------------------------------------------------------------
+
+SCHEMAS["AuditEntry"] = {
+    "type": "object",
+    "required": ["id", "at", "actor", "action", "before", "after", "comment"],
+    "properties": {
+        "id": {"type": "integer"},
+        "at": TIME,
+        "actor": {"type": ["string", "null"]},
+        "actor_id": {"type": ["integer", "null"]},
+        "action": {"enum": ["submitted", "returned", "approved"]},
+        "before": {"type": "object"},
+        "after": {"type": "object"},
+        "comment": {"type": "string"},
+    },
+}
+PATHS["/inspections/{key}/approve"] = {
+    "post": {
+        "summary": "A supervisor approves a submitted inspection: {comment?}; again → 200",
+        "parameters": [_UUID],
+        "requestBody": _JSON_BODY,
+        "responses": {
+            "200": _ok("Approved", _INSPECTION),
+            "400": _error("Malformed"),
+            "401": _error("Not logged in"),
+            "403": _error("Only supervisors and admins approve inspections"),
+            "404": _error("Missing or outside the caller's scope"),
+            "409": _error("not_submitted"),
+        },
+    }
+}
+PATHS["/inspections/{key}/audit"] = {
+    "get": {
+        "summary": "The audit trail: every status change with who, when, before and after",
+        "parameters": [_UUID],
+        "responses": {
+            "200": _ok(
+                "The entries, oldest first",
+                {"type": "array", "items": {"$ref": "#/components/schemas/AuditEntry"}},
+            ),
+            "401": _error("Not logged in"),
+            "404": _error("Missing or outside the caller's scope"),
+        },
+    }
+}

@@ -433,3 +433,33 @@ def return_inspection(key):
     workflow.return_for_correction(found, current_user, comment if isinstance(comment, str) else "")
     db.session.commit()
     return jsonify(inspection_json(found))
+
+
+@bp.route("/inspections/<uuid:key>/approve", methods=["POST"])
+def approve_inspection(key):
+    """A supervisor approves a submitted inspection: ``{"comment"?}``; again → 200."""
+    found = load(key, review=True)
+    data = json_body()
+    comment = data.get("comment")
+    workflow.approve(found, current_user, comment if isinstance(comment, str) else "")
+    db.session.commit()
+    return jsonify(inspection_json(found))
+
+
+def audit_json(entry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "at": _time(entry.at),
+        "actor": entry.actor.name if entry.actor else None,
+        "actor_id": entry.actor_id,
+        "action": entry.action,
+        "before": entry.before,
+        "after": entry.after,
+        "comment": entry.comment,
+    }
+
+
+@bp.route("/inspections/<uuid:key>/audit")
+def inspection_audit(key):
+    """Who changed the inspection's status, when, from what to what."""
+    return jsonify([audit_json(e) for e in workflow.audit_trail(load(key))])

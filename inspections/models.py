@@ -436,3 +436,25 @@ class Notification(db.Model):
 
     user: Mapped[User] = relationship()
     finding: Mapped[Finding | None] = relationship()
+
+
+class AuditEntry(db.Model):
+    """Who changed what, when, from what to what: every status change of an inspection
+    (submitted, returned, approved) and of its findings' review. Never changed or deleted."""
+
+    __tablename__ = "audit_entries"
+    __table_args__ = (sa.Index("ix_audit_entries_entity", "entity", "entity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    #: "inspection" (entity_id: its id)
+    entity: Mapped[str] = mapped_column(sa.String(20))
+    entity_id: Mapped[int]
+    #: submitted, returned, approved
+    action: Mapped[str] = mapped_column(sa.String(20))
+    before: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    after: Mapped[dict[str, Any]] = mapped_column(sa.JSON, default=dict)
+    comment: Mapped[str] = mapped_column(sa.Text, default="")
+
+    actor: Mapped[User | None] = relationship()

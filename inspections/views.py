@@ -62,6 +62,13 @@ STATUS_LABELS = {
 }
 
 
+AUDIT_LABELS = {
+    "submitted": _l("Submitted"),
+    "returned": _l("Returned for correction"),
+    "approved": _l("Approved"),
+}
+
+
 @bp.app_template_filter("client_rule")
 def client_rule(item) -> str:
     """What the phone needs to judge an answer at once, in few bytes (the server's verdict
@@ -83,6 +90,7 @@ def client_rule(item) -> str:
 def _labels() -> dict[str, Any]:
     return {
         "inspection_status_labels": STATUS_LABELS,
+        "audit_labels": AUDIT_LABELS,
         "can_fill_row": lambda row: can_fill(current_user, row),
     }
 
@@ -259,6 +267,7 @@ def show(key):
         ).all(),
         notice=current_notice(inspection),
         today=local_today(),
+        audit=workflow.audit_trail(inspection),
         may_fill=can_fill(current_user, inspection) and inspection.is_open,
         may_review=can_review(current_user),
         **_view_data(inspection),
@@ -399,6 +408,20 @@ def return_for_correction(key):
     db.session.commit()
     flash(_("Returned for correction: the inspector can change the answers again."), "success")
     return redirect(url_for(".show", key=inspection.uuid))
+
+
+@bp.route("/<uuid:key>/approve", methods=["POST"])
+@login_required
+def approve(key):
+    inspection = _load(key, review=True)
+    try:
+        workflow.approve(inspection, current_user, request.form.get("comment", ""))
+    except workflow.Conflict as exc:
+        flash(exc.message, "error")
+        return redirect(url_for(".show", key=inspection.uuid)), 303
+    db.session.commit()
+    flash(_("Approved: the score stands."), "success")
+    return redirect(url_for(".show", key=inspection.uuid), 303)
 
 
 @bp.route("/<uuid:key>/photos/<int:photo_id>/<any(show, thumb):variant>")

@@ -25,7 +25,14 @@ from checklists.extensions import db
 from checklists.models import ChecklistTemplate, TemplateItem, TemplateStatus
 from inspections import photos as photo_checks
 from inspections import storage
-from inspections.models import Answer, Inspection, InspectionStatus, Photo, PhotoKind
+from inspections.models import (
+    Answer,
+    AuditEntry,
+    Inspection,
+    InspectionStatus,
+    Photo,
+    PhotoKind,
+)
 
 
 class Conflict(Exception):
@@ -330,12 +337,14 @@ def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring
             },
             _("Some required items are missing."),
         )
+    before = audit_state(inspection)
     inspection.status = InspectionStatus.SUBMITTED
     inspection.submitted_at = utcnow()
     inspection.score = summary.score
     inspection.verdict = summary.verdict
     inspection.grade = summary.grade
     inspection.summary = summary.to_dict()
+    record(inspection, user, "submitted", before)
     db.session.flush()
     # Imported here: findings build on this module (its lock and Conflict).
     from inspections import findings
@@ -353,12 +362,68 @@ def return_for_correction(inspection: Inspection, user: User | None, comment: st
     lock(inspection)
     if inspection.status != InspectionStatus.SUBMITTED:
         raise Conflict("not_submitted", _("Only a submitted inspection can be returned."))
+    before = audit_state(inspection)
     inspection.status = InspectionStatus.RETURNED
     inspection.revision += 1
     inspection.return_comment = comment[:2000]
     inspection.returned_at = utcnow()
     inspection.score = inspection.verdict = inspection.grade = None
+    record(inspection, user, "returned", before, comment=inspection.return_comment)
     db.session.flush()
+
+
+def approve(inspection: Inspection, user: User | None, comment: str = "") -> bool:
+    """A supervisor approves a submitted inspection: its score stands. Approving it again
+    changes nothing and returns False."""
+    comment = (comment or "").strip()[:2000]
+    lock(inspection)
+    if inspection.status == InspectionStatus.APPROVED:
+        return False
+    if inspection.status != InspectionStatus.SUBMITTED:
+        raise Conflict("not_submitted", _("Only a submitted inspection can be approved."))
+    before = audit_state(inspection)
+    inspection.status = InspectionStatus.APPROVED
+    record(inspection, user, "approved", before, comment=comment)
+    db.session.flush()
+    return True
+
+
+def audit_state(inspection: Inspection) -> dict[str, Any]:
+    """What the audit trail keeps of an inspection before and after a change."""
+    return {
+        "status": str(inspection.status),
+        "revision": inspection.revision,
+        "score": None if inspection.score is None else str(inspection.score),
+        "verdict": inspection.verdict,
+        "grade": inspection.grade,
+    }
+
+
+def record(
+    inspection: Inspection, user: User | None, action: str, before: dict, comment: str = ""
+) -> AuditEntry:
+    entry = AuditEntry(
+        actor_id=user.id if user is not None else None,
+        entity="inspection",
+        entity_id=inspection.id,
+        action=action,
+        before=before,
+        after=audit_state(inspection),
+        comment=comment,
+    )
+    db.session.add(entry)
+    return entry
+
+
+def audit_trail(inspection: Inspection) -> list[AuditEntry]:
+    return list(
+        db.session.scalars(
+            sa.select(AuditEntry)
+            .options(sa.orm.joinedload(AuditEntry.actor))
+            .where(AuditEntry.entity == "inspection", AuditEntry.entity_id == inspection.id)
+            .order_by(AuditEntry.id)
+        )
+    )
 
 
 def _coordinate(data: dict[str, Any], name: str, limit: int, errors: dict[str, str]) -> Any:

@@ -365,6 +365,39 @@ CASES = {
         {"json": {}, "csrf_header": True},
         row(401, 422, 404, 404, 404, 404),
     ),
+    # Review: the queue for supervisors; approving an open inspection is refused (409 / a
+    # flashed message), so the walk changes nothing.
+    ("review.queue", "GET", ""): ("/review/?verdict=fail", {}, row(302, 200, 403, 403, 200, 403)),
+    ("inspections.approve", "POST", "own"): (
+        "/inspections/{own_open}/approve",
+        {"form": {}},
+        row(302, 303, 404, 403, 303, 404),
+    ),
+    ("inspections.approve", "POST", "foreign"): (
+        "/inspections/{foreign}/approve",
+        {"form": {}},
+        row(302, 303, 404, 404, 404, 404),
+    ),
+    ("api.approve_inspection", "POST", "own"): (
+        "/api/v1/inspections/{own_open}/approve",
+        {"json": {}, "csrf_header": True},
+        row(401, 409, 404, 403, 409, 404),
+    ),
+    ("api.approve_inspection", "POST", "foreign"): (
+        "/api/v1/inspections/{foreign}/approve",
+        {"json": {}, "csrf_header": True},
+        row(401, 409, 404, 404, 404, 404),
+    ),
+    ("api.inspection_audit", "GET", "own"): (
+        "/api/v1/inspections/{own_done}/audit",
+        {},
+        row(401, 200, 404, 200, 200, 200),
+    ),
+    ("api.inspection_audit", "GET", "foreign"): (
+        "/api/v1/inspections/{foreign_done}/audit",
+        {},
+        API_FOREIGN_INSPECTION,
+    ),
     # Findings: own_finding is of own_done (its enterprise sees it and acts on it, the
     # inspector and the region's supervisor verify it); foreign_finding of another region.
     ("findings.index", "GET", ""): ("/findings/", {}, LOGGED_IN),

@@ -1,0 +1,135 @@
+"""Supervisors review: the queue (filters in the URL), approve, return, and the audit trail of
+every change (who, when, before and after)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from zoneinfo import ZoneInfo
+
+from checklists.accounts.models import Role
+from tests import test_inspections, test_workflow
+from tests.conftest import csrf_token, login
+from tests.test_inspections import API, as_, create, fill_everything
+
+coal = test_workflow.coal
+world = test_inspections.world
+started = test_inspections.started
+
+
+def listed(html: str) -> list[str]:
+    """The organisations named in the page's result list (not in the filter form)."""
+    body = (
+        html.split('<ul class="list">', 1)[1].split("</ul>", 1)[0]
+        if '<ul class="list">' in html
+        else ""
+    )
+    return re.findall(r'<strong class="org">([^<·]+?)(?: · [^<]*)?</strong>', body)
+
+
+def submitted(app, world, key=None):
+    """A new inspection of the own organisation, filled and submitted by the inspector."""
+    session = as_(app, world["inspector"])
+    key = key or str(uuid.uuid4())
+    assert create(session, world, key).status_code == 201
+    fill_everything(session, key, world["template"])
+    assert session.post(f"{API}/{key}/submit").json["status"] == "submitted"
+    return key
+
+
+def test_submit_return_resubmit_approve_are_audited_with_before_and_after(app, world):
+    key = submitted(app, world)
+    supervisor, inspector = as_(app, world["supervisor"]), as_(app, world["inspector"])
+    returned = supervisor.post(f"{API}/{key}/return", json={"comment": "照片不清楚，请重拍"})
+    assert returned.json["status"] == "returned" and returned.json["revision"] == 2
+    assert inspector.post(f"{API}/{key}/submit").json["status"] == "submitted"
+    approved = supervisor.post(f"{API}/{key}/approve", json={"comment": "同意"})
+    assert approved.status_code == 200 and approved.json["status"] == "approved"
+    again = supervisor.post(f"{API}/{key}/approve", json={})
+    assert again.status_code == 200 and again.json["status"] == "approved"
+    # Changes after approval are refused; returning an approved inspection too.
+    assert supervisor.post(f"{API}/{key}/return", json={"comment": "x"}).status_code == 409
+
+    trail = as_(app, world["enterprise"]).get(f"{API}/{key}/audit").json
+    assert [(e["action"], e["actor"]) for e in trail] == [
+        ("submitted", "insp"),
+        ("returned", "sup"),
+        ("submitted", "insp"),
+        ("approved", "sup"),
+    ]
+    first, back, second, final = trail
+    assert (first["before"]["status"], first["after"]["status"]) == ("in_progress", "submitted")
+    assert first["before"]["score"] is None and first["after"]["score"] == "100.0"
+    assert back["before"]["revision"] == 1 and back["after"]["revision"] == 2
+    assert back["after"]["score"] is None and back["comment"] == "照片不清楚，请重拍"
+    assert second["after"]["revision"] == 2 and second["after"]["verdict"] == "pass"
+    assert (final["before"]["status"], final["after"]["status"]) == ("submitted", "approved")
+    assert final["comment"] == "同意"
+    times = [dt.datetime.fromisoformat(e["at"]) for e in trail]
+    assert times == sorted(times) and all(t.tzinfo for t in times)
+
+
+def test_who_may_approve(app, world, started):
+    _session, open_key = started
+    key = submitted(app, world)
+    for who, status in (("inspector", 403), ("enterprise", 403), ("far_supervisor", 404)):
+        response = as_(app, world[who]).post(f"{API}/{key}/approve", json={})
+        assert response.status_code == status, who
+    refused = as_(app, world["supervisor"]).post(f"{API}/{open_key}/approve", json={})
+    assert refused.status_code == 409 and refused.json["error"]["code"] == "not_submitted"
+    assert "提交" in refused.json["error"]["message"]
+    assert as_(app, world["inspector"]).get(f"{API}/{key}/audit").json[-1]["action"] == (
+        "submitted"
+    )
+
+
+def test_the_queue_filters_in_the_url_and_the_page_approves(app, world, make_org, make_user):
+    own_key = submitted(app, world)
+    other_org = make_org("第二家", region=world["own"].region)
+    second = as_(app, world["inspector"])
+    other_key = str(uuid.uuid4())
+    assert create(second, world, other_key, organisation_id=other_org.id).status_code == 201
+    fill_everything(second, other_key, world["template"])
+    second.post(f"{API}/{other_key}/submit")
+
+    client = app.test_client()
+    login(client, world["supervisor"])
+    page = client.get("/review/").get_data(as_text=True)
+    assert sorted(listed(page)) == sorted(["鑫源煤业", "第二家"])
+    narrowed = client.get(f"/review/?organisation={other_org.id}&verdict=pass")
+    html = narrowed.get_data(as_text=True)
+    assert listed(html) == ["第二家"]
+    assert f'value="{other_org.id}" selected' in html  # the filter survives in the form
+    today = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date()  # the service's day
+    later = (today + dt.timedelta(days=10)).isoformat()
+    assert listed(client.get(f"/review/?from={later}").get_data(as_text=True)) == []
+    assert len(listed(client.get(f"/review/?to={today.isoformat()}").get_data(as_text=True))) == 2
+    bad = client.get("/review/?from=2026-13-01&verdict=maybe").get_data(as_text=True)
+    assert len(listed(bad)) == 2 and "YYYY-MM-DD" in bad  # the bad filter is named, ignored
+
+    token = csrf_token(client, f"/inspections/{own_key}")
+    done = client.post(f"/inspections/{own_key}/approve", data={"csrf_token": token})
+    assert done.status_code == 303
+    shown = client.get(f"/inspections/{own_key}").get_data(as_text=True)
+    assert "审计记录" in shown and "已批准" in shown
+    assert listed(client.get("/review/").get_data(as_text=True)) == ["第二家"]
+
+    far = app.test_client()
+    login(far, world["far_supervisor"])
+    assert listed(far.get("/review/").get_data(as_text=True)) == []
+    enterprise = app.test_client()
+    login(enterprise, world["enterprise"])
+    assert enterprise.get("/review/").status_code == 403
+
+
+def test_an_admin_queue_by_region_and_template(app, world, make_user):
+    submitted(app, world)
+    admin = app.test_client()
+    login(admin, make_user("boss", role=Role.ADMIN))
+    region = world["own"].region_id
+    lineage = world["template"].lineage
+    page = admin.get(f"/review/?region={region}&template={lineage}").get_data(as_text=True)
+    assert listed(page) == ["鑫源煤业"]
+    other_region = world["foreign"].region_id
+    assert listed(admin.get(f"/review/?region={other_region}").get_data(as_text=True)) == []
