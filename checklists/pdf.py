@@ -4,8 +4,9 @@ WeasyPrint draws text with Pango, so the server needs Pango (Debian: libpango-1.
 libpangoft2-1.0-0) and a Chinese font known to fontconfig (Debian: fonts-noto-cjk). Without a
 Chinese font every character would print as a box, so ``render`` refuses instead.
 
-Only files under ``static/`` can be pulled into a PDF (the style sheet); anything else a page
-links to is not fetched, so rendering never reaches out over the network.
+Only files under ``static/`` (the style sheet) and ``data:`` URLs (photos put into the page)
+can be pulled into a PDF; anything else a page links to is not fetched, so rendering never
+reaches out over the network.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def _static_fetcher(static_folder: str):
 
     class StaticOnly(URLFetcher):
         def fetch(self, url, headers=None):
+            if url.startswith("data:"):  # photos put into the page itself
+                return super().fetch(url, headers)
             marker = "/static/"
             position = url.find(marker)
             if position < 0:

@@ -5,6 +5,7 @@ so that its scope is the whole site.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import os
@@ -14,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import (
     Blueprint,
+    Response,
     abort,
     current_app,
     flash,
@@ -408,6 +410,66 @@ def return_for_correction(key):
     db.session.commit()
     flash(_("Returned for correction: the inspector can change the answers again."), "success")
     return redirect(url_for(".show", key=inspection.uuid))
+
+
+def _report(inspection: Inspection, *, for_pdf: bool) -> str:
+    """The inspection report: score and explanation, every failed item with its clause, all
+    answers, photos, signatures, findings and the audit trail. For the PDF the photos are put
+    into the page itself (the renderer fetches nothing over the network)."""
+    from inspections.findings import current_notice  # findings builds on workflow
+    from inspections.models import Finding
+
+    def image(photo: Photo, variant: str) -> str:
+        if not for_pdf:
+            return url_for(".photo_file", key=inspection.uuid, photo_id=photo.id, variant=variant)
+        target = storage.path(photo.sha256, variant)
+        if not os.path.exists(target):
+            return ""  # a lost file must not stop the report
+        with open(target, "rb") as handle:
+            data = base64.b64encode(handle.read()).decode()
+        return f"data:{photo.display_mime};base64,{data}"
+
+    return render_template(
+        "inspections/report.html",
+        for_pdf=for_pdf,
+        image=image,
+        findings=db.session.scalars(
+            sa.select(Finding)
+            .where(Finding.inspection_id == inspection.id)
+            .order_by(Finding.number, Finding.id)
+        ).all(),
+        notice=current_notice(inspection),
+        audit=workflow.audit_trail(inspection),
+        issuer=current_app.config["NOTICE_ISSUER"],
+        **_view_data(inspection),
+    )
+
+
+@bp.route("/<uuid:key>/report")
+@login_required
+def report(key):
+    return _report(_load(key), for_pdf=False)
+
+
+@bp.route("/<uuid:key>/report.pdf")
+@login_required
+def report_pdf(key):
+    from checklists import pdf
+
+    inspection = _load(key)
+    try:
+        data = pdf.render(_report(inspection, for_pdf=True))
+    except pdf.PdfUnavailable as exc:
+        abort(503, description=str(exc))
+    day = (inspection.submitted_at or inspection.created_at).strftime("%Y%m%d")
+    return Response(
+        data,
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": f"inline; filename=report-{day}-{inspection.uuid[:8]}.pdf",
+            "Cache-Control": "private, no-store",
+        },
+    )
 
 
 @bp.route("/<uuid:key>/approve", methods=["POST"])

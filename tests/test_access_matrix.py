@@ -288,6 +288,22 @@ CASES = {
         {},
         row(302, 404, 404, 404, 404, 404),
     ),
+    ("inspections.report", "GET", "own"): ("/inspections/{own_done}/report", {}, OWN_FINDING),
+    ("inspections.report", "GET", "foreign"): (
+        "/inspections/{foreign_done}/report",
+        {},
+        FOREIGN_INSPECTION,
+    ),
+    ("inspections.report_pdf", "GET", "own"): (
+        "/inspections/{own_done}/report.pdf",
+        {},
+        OWN_FINDING,
+    ),
+    ("inspections.report_pdf", "GET", "foreign"): (
+        "/inspections/{foreign_done}/report.pdf",
+        {},
+        FOREIGN_INSPECTION,
+    ),
     ("sw.service_worker", "GET", ""): ("/sw.js", {}, EVERYONE),
     ("api.inspections", "GET", ""): ("/api/v1/inspections", {}, API_LOGGED_IN),
     ("api.create_inspection", "POST", ""): (

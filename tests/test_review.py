@@ -133,3 +133,41 @@ def test_an_admin_queue_by_region_and_template(app, world, make_user):
     assert listed(page) == ["鑫源煤业"]
     other_region = world["foreign"].region_id
     assert listed(admin.get(f"/review/?region={other_region}").get_data(as_text=True)) == []
+
+
+def test_the_report_quotes_each_failed_clause_with_photos_and_signatures(app, world, started):
+    import io
+
+    import pypdf
+
+    from tests.test_inspections import answer, jpeg, upload
+    from tests.test_templates import by_prompt
+
+    session, key = started
+    fill_everything(session, key, world["template"])
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    answer(session, key, area, "480", "fail", at="2026-11-21T11:00:00+08:00")
+    upload(session, key, jpeg(color=(10, 200, 10)), item_id=str(area.id))
+    upload(session, key, jpeg(color=(1, 1, 1)), kind="signature_inspector")
+    assert session.post(f"{API}/{key}/submit").json["verdict"] in ("pass", "fail")
+
+    client = app.test_client()
+    login(client, world["enterprise"])
+    html = client.get(f"/inspections/{key}/report").get_data(as_text=True)
+    assert "检查报告" in html and area.clause_text in html and area.citation in html
+    assert "实测 480 m² &lt; 要求 ≥ 500 m²" in html  # escaped in the page
+    assert html.count(f"/inspections/{key}/photos/") >= 2  # the evidence photo and a signature
+    assert "整改〔" in html  # the finding and its notice number
+
+    pdf = client.get(f"/inspections/{key}/report.pdf")
+    assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(pdf.data))
+    text = "".join(page.extract_text() for page in reader.pages).replace(" ", "")
+    assert "500平方米" in text and "检查报告" in text
+    images = sum(len(page.images) for page in reader.pages)
+    assert images >= 2  # photos travel inside the PDF
+
+    far = app.test_client()
+    login(far, world["foreign_enterprise"])
+    assert far.get(f"/inspections/{key}/report").status_code == 404
+    assert far.get(f"/inspections/{key}/report.pdf").status_code == 404
