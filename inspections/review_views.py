@@ -1,14 +1,18 @@
-"""Supervisors' pages: the review queue (filters kept in the URL)."""
+"""Supervisors' pages: the review queue and the dashboard (filters kept in the URL)."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Blueprint, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from checklists.accounts.models import Role
 from checklists.accounts.permissions import role_required
 from checklists.extensions import db
+from checklists.standards_views import local_today
+from inspections import charts as charts_module
+from inspections import dashboard as dash
 from inspections import review
 from inspections.models import Inspection
 
@@ -31,6 +35,67 @@ def queue():
     return render_template(
         "review/queue.html",
         rows=rows,
+        filters=filters,
+        choices=review.choices(current_user),
+    )
+
+
+@bp.route("/dashboard")
+@role_required(Role.SUPERVISOR)
+def dashboard():
+    filters = review.parse_filters(request.args)
+    data = dash.build(current_user, filters, local_today())
+    fail_first = lambda label, value: value is not None and value < 60  # noqa: E731
+    charts = {
+        "organisation": charts_module.bar_chart(
+            [(name, float(avg)) for name, avg, _n in data.by_organisation],
+            title=_("Average score by organisation (lowest first)"),
+            max_value=100,
+            highlight=fail_first,
+            empty=_("No data"),
+        ),
+        "region": charts_module.bar_chart(
+            [(name, float(avg)) for name, avg, _n in data.by_region],
+            title=_("Average score by region"),
+            max_value=100,
+            highlight=fail_first,
+            empty=_("No data"),
+        ),
+        "template": charts_module.bar_chart(
+            [(name, float(avg)) for name, avg, _n in data.by_template],
+            title=_("Average score by checklist"),
+            max_value=100,
+            highlight=fail_first,
+            empty=_("No data"),
+        ),
+        "time": charts_module.line_chart(
+            [
+                (name, [(m, None if v is None else float(v)) for m, v in points])
+                for name, points in data.over_time
+            ],
+            title=_("Average score by month"),
+            empty=_("No data"),
+        ),
+        "distribution": charts_module.histogram(
+            data.distribution,
+            title=_("Score distribution"),
+            highlight=lambda label, _n: label == "<60",
+            empty=_("No data"),
+        ),
+        "clauses": charts_module.bar_chart(
+            [(row["prompt"] or row["key"], row["count"]) for row in data.failed_clauses],
+            title=_("Most failed clauses (inspections)"),
+            empty=_("No data"),
+        ),
+    }
+    return render_template(
+        "review/dashboard.html",
+        data=data,
+        time_rows=[
+            [month, *(dict(points).get(month) for _name, points in data.over_time)]
+            for month in data.months
+        ],
+        charts=charts,
         filters=filters,
         choices=review.choices(current_user),
     )

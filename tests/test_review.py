@@ -8,6 +8,8 @@ import re
 import uuid
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from checklists.accounts.models import Role
 from tests import test_inspections, test_workflow
 from tests.conftest import csrf_token, login
@@ -171,3 +173,83 @@ def test_the_report_quotes_each_failed_clause_with_photos_and_signatures(app, wo
     login(far, world["foreign_enterprise"])
     assert far.get(f"/inspections/{key}/report").status_code == 404
     assert far.get(f"/inspections/{key}/report.pdf").status_code == 404
+
+
+# --- the dashboard, and pages whose query count does not grow with the data --------------------
+
+
+def failing(app, world, area_value="480"):
+    """A submitted inspection of the own organisation with the area item failed."""
+    from tests.test_inspections import answer, jpeg, upload
+    from tests.test_templates import by_prompt
+
+    session = as_(app, world["inspector"])
+    key = str(uuid.uuid4())
+    assert create(session, world, key).status_code == 201
+    fill_everything(session, key, world["template"])
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    answer(session, key, area, area_value, f"f-{key}", at="2026-11-21T11:00:00+08:00")
+    upload(session, key, jpeg(color=(len(key) % 250, 9, 9)), item_id=str(area.id))
+    assert session.post(f"{API}/{key}/submit").json["status"] == "submitted"
+    return key
+
+
+def test_the_dashboard_shows_charts_with_their_numbers(app, world):
+    from tests.test_templates import by_prompt
+
+    failing(app, world)
+    failing(app, world)
+    submitted(app, world)
+    client = app.test_client()
+    login(client, world["supervisor"])
+    html = client.get("/review/dashboard").get_data(as_text=True)
+    assert html.count("<svg") == 6  # time, distribution, region, checklist, organisation, clauses
+    assert "<title" in html and 'role="img"' in html
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    assert area.clause_text in html  # the most failed clause, with its text
+    assert "2次检查" in html  # failed in two inspections
+    assert "3</strong><span>已评分的检查" in html  # three scored inspections
+    assert "冠县" in html  # by region
+    # A filter that leaves nothing: charts say so, no error.
+    empty = client.get("/review/dashboard?from=2099-01-01").get_data(as_text=True)
+    assert "0</strong><span>已评分的检查" in empty and "无数据" in empty
+    # Enterprises and inspectors have no dashboard.
+    login(client, world["enterprise"])
+    assert client.get("/review/dashboard").status_code == 403
+
+
+def _statements(app, client, path):
+    from sqlalchemy import event
+
+    from checklists.extensions import db
+
+    count = [0]
+
+    def counter(*_args):
+        count[0] += 1
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", counter)
+    try:
+        response = client.get(path)
+        assert response.status_code == 200, path
+    finally:
+        event.remove(engine, "before_cursor_execute", counter)
+    return count[0]
+
+
+@pytest.mark.parametrize(
+    "path", ["/review/dashboard", "/review/", "/findings/?show=all", "/"], ids=lambda p: p
+)
+def test_pages_do_not_grow_their_query_count_with_the_data(app, world, path):
+    client = app.test_client()
+    login(client, world["supervisor"])
+    failing(app, world)
+    submitted(app, world)
+    few = _statements(app, client, path)
+    for _ in range(4):
+        failing(app, world)
+    submitted(app, world)
+    many = _statements(app, client, path)
+    assert many == few, f"{path}: {few} statements with 2 inspections, {many} with 7"
