@@ -123,6 +123,7 @@ def _register_blueprints(app: Flask) -> None:
     from checklists.template_views import bp as templates_bp
     from inspections import api as _inspections_api  # noqa: F401 (adds routes to api_bp)
     from inspections import findings_api as _findings_api  # noqa: F401 (adds routes to api_bp)
+    from inspections.export_views import bp as exports_bp
     from inspections.finding_views import bp as findings_bp
     from inspections.review_views import bp as review_bp
     from inspections.views import bp as inspections_bp
@@ -135,6 +136,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(inspections_bp)
     app.register_blueprint(findings_bp)
     app.register_blueprint(review_bp)
+    app.register_blueprint(exports_bp)
     app.register_blueprint(sw_bp)
     app.register_blueprint(api_bp)
     csrf.exempt(api_bp)  # the API checks X-CSRFToken itself, for session writes only

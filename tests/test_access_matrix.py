@@ -384,6 +384,12 @@ CASES = {
     # Review: the queue for supervisors; approving an open inspection is refused (409 / a
     # flashed message), so the walk changes nothing.
     ("review.queue", "GET", ""): ("/review/?verdict=fail", {}, row(302, 200, 403, 403, 200, 403)),
+    ("exports.index", "GET", ""): ("/exports/?verdict=fail", {}, row(302, 200, 403, 403, 200, 403)),
+    ("exports.download", "GET", ""): (
+        "/exports/findings.xlsx?organisation={own_org}",
+        {},
+        row(302, 200, 403, 403, 200, 403),
+    ),
     ("review.dashboard", "GET", ""): (
         "/review/dashboard?from=2026-01-01",
         {},

@@ -1,0 +1,301 @@
+"""Exports for supervisors: inspections, current answers and findings as CSV (streamed) and
+Excel, within the user's scope and the review filters, in a number of statements that does
+not grow with the rows."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+import uuid
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+from openpyxl import load_workbook
+
+from checklists.accounts.models import Role
+from checklists.extensions import db
+from inspections import exports
+from tests import test_inspections, test_review, test_workflow
+from tests.conftest import login
+from tests.test_inspections import API, answer, as_, create, fill_everything, jpeg, upload
+from tests.test_templates import by_prompt
+
+coal = test_workflow.coal
+world = test_inspections.world
+started = test_inspections.started
+submitted = test_review.submitted
+
+ZONE = ZoneInfo("Asia/Shanghai")
+#: A critical item: answering "no" fails the whole inspection.
+AREA = "用地符合国土、规划、环保"
+
+
+def failed(app, world, key=None, **extra):
+    """A submitted inspection whose area item fails (so it has a finding); its submit body."""
+    session = as_(app, world["inspector"])
+    key = key or str(uuid.uuid4())
+    assert create(session, world, key, **extra).status_code == 201
+    fill_everything(session, key, world["template"])
+    area = by_prompt(world["template"], AREA)
+    answer(session, key, area, "no", "late", at="2026-11-21T11:00:00+08:00")
+    upload(session, key, jpeg(), item_id=str(area.id))
+    body = session.post(f"{API}/{key}/submit").json
+    assert body["status"] == "submitted" and body["verdict"] == "fail", body
+    return body
+
+
+def client_of(app, user):
+    client = app.test_client()
+    login(client, user)
+    return client
+
+
+def fetch(client, path):
+    """The response, read whole and closed (a workbook is sent from a temporary file)."""
+    response = client.get(path)
+    response.get_data()
+    response.close()
+    return response
+
+
+def read(client, kind, fmt, query=""):
+    """The export's rows (header first) as lists of text (CSV) or values (Excel)."""
+    response = fetch(client, f"/exports/{kind}.{fmt}{query}")
+    assert response.status_code == 200, response.status_code
+    today = dt.datetime.now(ZONE).date()
+    disposition = response.headers["Content-Disposition"]
+    assert disposition == f"attachment; filename={kind}-{today:%Y%m%d}.{fmt}"
+    if fmt == "csv":
+        assert response.mimetype == "text/csv" and response.data.startswith(b"\xef\xbb\xbf")
+        return list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+    assert response.mimetype == exports.XLSX_MIMETYPE
+    book = load_workbook(io.BytesIO(response.data))
+    return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+
+
+def records(rows):
+    """Rows after the header as dicts by column name."""
+    header, *body = rows
+    return [dict(zip(header, row, strict=True)) for row in body]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_each_export_holds_the_failed_clause_and_the_score(app, world, fmt):
+    body = failed(app, world)
+    key, template = body["uuid"], world["template"]
+    area = by_prompt(template, AREA)
+    client = client_of(app, world["supervisor"])
+
+    rows = read(client, "inspections", fmt)
+    assert rows[0] == [c.name for c in exports.COLUMNS["inspections"]]
+    [row] = records(rows)
+    assert row["uuid"] == key and row["organisation"] == "鑫源煤业" and row["region"] == "冠县"
+    assert Decimal(str(row["score"])) == Decimal(body["score"]) < 100
+    assert (row["verdict"], row["status"], row["template"]) == ("fail", "submitted", template.name)
+    assert str(row["template_version"]) == str(template.version)
+    assert row["lineage"] == template.lineage and row["inspectors"] == "insp"
+    submitted_at = dt.datetime.fromisoformat(row["submitted_at"])
+    assert submitted_at.utcoffset() == dt.timedelta(hours=8)
+
+    rows = read(client, "answers", fmt)
+    assert rows[0] == [c.name for c in exports.COLUMNS["answers"]]
+    answers = records(rows)
+    # One row per item: the area item's earlier answer is history, not exported.
+    assert len(answers) == len(template.ordered_items())
+    assert [int(a["item_number"]) for a in answers] == list(range(1, len(answers) + 1))
+    [bad] = [a for a in answers if a["result"] == "fail"]
+    assert int(bad["item_id"]) == area.id and str(bad["value"]) == "no"
+    assert int(bad["item_number"]) == template.item_numbers()[area.id]
+    assert bad["clause_key"] == area.clause_key and bad["clause_text_hash"] == area.clause_text_hash
+    assert bad["document_number"] == (area.document_number or "") and bad["reason"]
+    assert bad["answered_at"] == "2026-11-21T11:00:00+08:00" and bad["answered_by"] == "insp"
+    for listed in (a for a in answers if a["answer_type"] == "parts"):
+        assert isinstance(json.loads(listed["value"]), list)
+
+    rows = read(client, "findings", fmt)
+    assert rows[0] == [c.name for c in exports.COLUMNS["findings"]]
+    [finding] = records(rows)
+    assert finding["inspection_uuid"] == key and int(finding["item_id"]) == area.id
+    assert (
+        finding["clause_key"] == area.clause_key
+        and finding["clause_text"] == area.clause_text != ""
+    )
+    assert finding["clause_text_hash"] == area.clause_text_hash
+    assert finding["status"] == "open" and finding["notice"].startswith("整改")
+    assert str(finding["overdue"]) == "0" and finding["closed_at"] in ("", None)
+
+
+def test_a_workbook_has_a_bold_frozen_header_and_a_sheet_saying_what_was_exported(app, world):
+    failed(app, world)
+    client = client_of(app, world["supervisor"])
+    verdict = "?verdict=fail&organisation=" + str(world["own"].id)
+    response = fetch(client, f"/exports/answers.xlsx{verdict}")
+    assert response.headers["Cache-Control"] == "private, no-store"
+    book = load_workbook(io.BytesIO(response.data))
+    assert book.sheetnames == ["答案", "说明"]
+    sheet = book["答案"]
+    assert sheet["A1"].value == "inspection_uuid" and sheet["A1"].font.b
+    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["G"].width == 48
+    about = {row[0]: row[1] for row in book["说明"].iter_rows(values_only=True) if row[0]}
+    assert about["结论"] == "fail" and about["单位"] == f"{world['own'].id}（鑫源煤业）"
+    assert about["行数"] == str(sheet.max_row - 1) and about["导出人"] == "sup"
+    assert dt.datetime.fromisoformat(about["导出时间"]).utcoffset() == dt.timedelta(hours=8)
+    assert about["clause_key"] == "条款键"
+
+
+def test_filters_narrow_the_rows(app, world, make_org):
+    bad_key = failed(app, world)["uuid"]
+    other = make_org("第二家", region=world["own"].region)
+    session = as_(app, world["inspector"])
+    good_key = str(uuid.uuid4())
+    assert create(session, world, good_key, organisation_id=other.id).status_code == 201
+    fill_everything(session, good_key, world["template"])
+    assert session.post(f"{API}/{good_key}/submit").json["verdict"] == "pass"
+    client = client_of(app, world["supervisor"])
+
+    def keys(kind, query="", column="uuid"):
+        return sorted(r[column] for r in records(read(client, kind, "csv", query)))
+
+    assert keys("inspections") == sorted([bad_key, good_key])
+    assert keys("inspections", f"?organisation={other.id}") == [good_key]
+    assert keys("inspections", "?verdict=fail") == [bad_key]
+    assert keys("inspections", "?verdict=pass") == [good_key]
+    today = dt.datetime.now(ZONE).date()
+    later = (today + dt.timedelta(days=3)).isoformat()
+    assert keys("inspections", f"?from={later}") == []
+    assert keys("inspections", f"?from={today}&to={today}") == sorted([bad_key, good_key])
+    assert keys("inspections", f"?to={(today - dt.timedelta(days=1)).isoformat()}") == []
+    assert keys("inspections", "?status=approved") == []
+    assert set(keys("answers", "?verdict=pass", "inspection_uuid")) == {good_key}
+    assert set(keys("answers", f"?organisation={world['own'].id}", "inspection_uuid")) == {bad_key}
+    assert keys("findings", "?verdict=fail", "inspection_uuid") == [bad_key]
+    assert keys("findings", f"?organisation={other.id}", "inspection_uuid") == []
+    assert keys("findings", f"?from={later}", "inspection_uuid") == []
+    # A bad filter is ignored (as on the review pages), not an error.
+    assert len(keys("inspections", "?from=2026-13-01&verdict=maybe")) == 2
+
+
+def test_the_page_counts_rows_and_links_keep_the_filters(app, world):
+    failed(app, world)
+    submitted(app, world)
+    client = client_of(app, world["supervisor"])
+    html = fetch(client, "/exports/?verdict=fail").get_data(as_text=True)
+    body = html.split('<ul class="list">', 1)[1]
+    items = len(world["template"].ordered_items())
+    assert re.findall(r'<span class="badge">(\d+)', body) == ["1", str(items), "1"]
+    for kind in exports.KINDS:
+        for fmt in exports.FORMATS:
+            assert f'href="/exports/{kind}.{fmt}?verdict=fail"' in html
+    assert 'value="fail" selected' in html  # the filter bar shows the choice
+    everything = fetch(client, "/exports/").get_data(as_text=True).split('<ul class="list">')[1]
+    assert re.findall(r'<span class="badge">(\d+)', everything) == ["2", str(2 * items), "1"]
+
+
+def test_scope_another_region_sees_nothing_and_other_roles_are_refused(app, world, make_user):
+    failed(app, world)
+    far = client_of(app, world["far_supervisor"])
+    for kind in exports.KINDS:
+        for fmt in exports.FORMATS:
+            rows = read(far, kind, fmt)
+            assert rows == [[c.name for c in exports.COLUMNS[kind]]], (kind, fmt)
+        # Even when asking for the organisation by its id.
+        assert len(read(far, kind, "csv", f"?organisation={world['own'].id}")) == 1
+    far_page = fetch(far, "/exports/").get_data(as_text=True).split('<ul class="list">')[1]
+    assert re.findall(r'<span class="badge">(\d+)', far_page) == ["0", "0", "0"]
+    book = load_workbook(
+        io.BytesIO(fetch(far, f"/exports/findings.xlsx?organisation={world['own'].id}").data)
+    )
+    about = {row[0]: row[1] for row in book["说明"].iter_rows(values_only=True) if row[0]}
+    assert about["单位"] == str(world["own"].id)  # the name of a foreign organisation stays hidden
+
+    admin = client_of(app, make_user("boss", role=Role.ADMIN))
+    assert len(read(admin, "findings", "xlsx")) == 2
+    for who in ("enterprise", "inspector", "author"):
+        client = client_of(app, world[who])
+        for path in ("/exports/", "/exports/answers.csv", "/exports/findings.xlsx"):
+            assert fetch(client, path).status_code == 403, (who, path)
+    anonymous = fetch(app.test_client(), "/exports/inspections.csv")
+    assert anonymous.status_code == 302 and "/login" in anonymous.headers["Location"]
+
+
+def test_the_number_of_statements_does_not_grow_with_the_inspections(app, world):
+    client = client_of(app, world["supervisor"])
+    for _ in range(2):
+        submitted(app, world)
+    failed(app, world)  # a finding too
+    statements: list[str] = []
+    index: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    def measure() -> dict[str, int]:
+        found = {}
+        for kind in exports.KINDS:
+            for fmt in exports.FORMATS:
+                statements.clear()
+                fetch(client, f"/exports/{kind}.{fmt}?status=submitted")
+                found[f"{kind}.{fmt}"] = len(statements)
+        statements.clear()
+        fetch(client, "/exports/?status=submitted")
+        found["index"] = len(statements)
+        index[:] = statements
+        return found
+
+    fetch(client, "/exports/answers.csv")  # warm up: connections, caches
+    sa.event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        few = measure()
+        assert len(records(read(client, "inspections", "csv"))) == 3
+        for _ in range(4):
+            submitted(app, world)
+        failed(app, world)
+        assert len(records(read(client, "inspections", "csv"))) == 8
+        many = measure()
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", count)
+    assert few == many
+    # The user, their region and its townships, then the export itself.
+    assert many["answers.csv"] == many["answers.xlsx"] == 4, many
+    counts = [s for s in index if s.startswith("SELECT count(*)") and "notifications" not in s]
+    assert len(counts) == 3  # one COUNT per export on the page
+
+
+def test_csv_is_streamed_in_chunks(app, world):
+    submitted(app, world)
+    client = client_of(app, world["supervisor"])
+    response = client.get("/exports/answers.csv")
+    try:
+        assert response.is_streamed and response.status_code == 200
+        assert "Content-Encoding" not in response.headers
+        first = next(iter(response.response))
+        assert (first if isinstance(first, str) else first.decode()).startswith("\ufeff")
+    finally:
+        response.close()
+    chunks = list(exports.csv_chunks(["n"], ([n] for n in range(1201))))
+    assert len(chunks) == 3 and chunks[0].count("\n") == 1 + 500
+    assert "".join(chunks).count("\n") == 1 + 1201
+
+
+def test_text_is_never_run_as_a_formula():
+    rows = [['=HYPERLINK("http://x")', "-5", "+1 人", "#N/A", "ok\x07"]]
+    text = "".join(exports.csv_chunks(["a", "b", "c", "d", "e"], rows))
+    assert list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[1] == [
+        '\'=HYPERLINK("http://x")',
+        "-5",
+        "'+1 人",
+        "#N/A",
+        "ok\x07",
+    ]
+    out = io.BytesIO()
+    columns = [exports.Column(n) for n in "abcde"]
+    assert exports.write_xlsx(out, "t", columns, rows, [("导出时间", "x")]) == 1
+    sheet = load_workbook(io.BytesIO(out.getvalue()))["t"]
+    cells = list(sheet.iter_rows(min_row=2))[0]
+    assert [c.value for c in cells] == ['=HYPERLINK("http://x")', "-5", "+1 人", "#N/A", "ok"]
+    assert [c.data_type for c in cells] == ["s"] * 5
