@@ -223,12 +223,12 @@ def _overdue(user: User, filters: review.Filters, today: dt.date) -> dict[str, A
         .order_by(Inspection.planned_on, Inspection.id)
         .limit(TOP)
     ).all()
-    in_scope = review.apply(visible_inspections(user), unfiltered).with_only_columns(Inspection.id)
-    late_findings = sa.select(Finding).where(
-        Finding.inspection_id.in_(in_scope),
-        Finding.status.in_(UNRESOLVED),
-        Finding.due_on < today,
-    )
+    in_scope = review.apply(visible_inspections(user), unfiltered)
+    late_findings = sa.select(Finding).where(Finding.status.in_(UNRESOLVED), Finding.due_on < today)
+    if in_scope.whereclause is not None:  # no filter to walk for an unscoped reader
+        late_findings = late_findings.where(
+            Finding.inspection_id.in_(in_scope.with_only_columns(Inspection.id))
+        )
     finding_count = db.session.scalar(
         sa.select(sa.func.count()).select_from(late_findings.subquery())
     )
