@@ -115,6 +115,10 @@ def test_the_queue_filters_in_the_url_and_the_page_approves(app, world, make_org
     assert done.status_code == 303
     shown = client.get(f"/inspections/{own_key}").get_data(as_text=True)
     assert "审计记录" in shown and "已批准" in shown
+    title = re.search(r"<title>(.*?)</title>", shown, re.S).group(1)
+    assert "<" not in title and "审计记录" not in title  # the trail is in the page, not the title
+    main = shown.split('<main id="main"', 1)[1]
+    assert "审计记录" in main
     assert listed(client.get("/review/").get_data(as_text=True)) == ["第二家"]
 
     far = app.test_client()
