@@ -45,29 +45,23 @@ def queue():
 def dashboard():
     filters = review.parse_filters(request.args)
     data = dash.build(current_user, filters, local_today())
-    fail_first = lambda label, value: value is not None and value < 60  # noqa: E731
+
+    def scores(rows: list, title: str) -> str:
+        """Average scores as bars out of 100, those under 60 in red."""
+        return charts_module.bar_chart(
+            [(name, float(avg)) for name, avg, _n in rows],
+            title=title,
+            max_value=100,
+            highlight=lambda _label, value: value < 60,
+            empty=_("No data"),
+        )
+
     charts = {
-        "organisation": charts_module.bar_chart(
-            [(name, float(avg)) for name, avg, _n in data.by_organisation],
-            title=_("Average score by organisation (lowest first)"),
-            max_value=100,
-            highlight=fail_first,
-            empty=_("No data"),
+        "organisation": scores(
+            data.by_organisation, _("Average score by organisation (lowest first)")
         ),
-        "region": charts_module.bar_chart(
-            [(name, float(avg)) for name, avg, _n in data.by_region],
-            title=_("Average score by region"),
-            max_value=100,
-            highlight=fail_first,
-            empty=_("No data"),
-        ),
-        "template": charts_module.bar_chart(
-            [(name, float(avg)) for name, avg, _n in data.by_template],
-            title=_("Average score by checklist"),
-            max_value=100,
-            highlight=fail_first,
-            empty=_("No data"),
-        ),
+        "region": scores(data.by_region, _("Average score by region")),
+        "template": scores(data.by_template, _("Average score by checklist")),
         "time": charts_module.line_chart(
             [
                 (name, [(m, None if v is None else float(v)) for m, v in points])
