@@ -83,7 +83,13 @@ def _month(column: Any) -> Any:
 
 def build(user: User, filters: review.Filters, today: dt.date) -> Dashboard:
     ids = _scored(user, filters)
-    scored = Inspection.id.in_(ids)
+    unscoped = visible_inspections(user).whereclause is None
+    if unscoped and filters.region_id is None and filters.lineage is None:
+        # Only the inspections' own columns are filtered: say so directly, rather than
+        # reading the table twice through "id IN (SELECT id ...)".
+        scored = ids.whereclause
+    else:
+        scored = Inspection.id.in_(ids)
     total, average = db.session.execute(
         sa.select(sa.func.count(), sa.func.avg(Inspection.score)).where(scored)
     ).one()
