@@ -137,6 +137,15 @@ def json_body(required: Iterable[str] = ()) -> dict[str, Any]:
     return data
 
 
+def refuse_unless_ok(status: int) -> None:
+    """Answer a permission check's 404 (missing, or another organisation's) or 403 (visible,
+    but not for this role) as the API's error; 200 passes."""
+    if status == 404:
+        raise ApiError(404, "not_found", _("Not found."))
+    if status == 403:
+        raise ApiError(403, "forbidden", _("Your role may not do this."))
+
+
 def choice_arg(name: str, allowed: Iterable[str]) -> str | None:
     """The query argument ``name`` if given, or a 400 naming the allowed values."""
     value = request.args.get(name)

@@ -15,12 +15,22 @@ from flask_login import current_user
 
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
-from checklists.api import ApiError, _decimal, _iso, bp, choice_arg, id_arg, json_body, paginate
+from checklists.api import (
+    ApiError,
+    _decimal,
+    _iso,
+    bp,
+    choice_arg,
+    id_arg,
+    json_body,
+    paginate,
+    refuse_unless_ok,
+)
 from checklists.errors import InputError
 from checklists.extensions import db
 from checklists.models import ChecklistTemplate, TemplateStatus
 from checklists.standards_views import local_today
-from inspections import workflow
+from inspections import findings, workflow
 from inspections.models import Answer, Finding, Inspection, InspectionStatus, Photo
 from inspections.permissions import can_create, checked, visible_inspections
 from inspections.photos import PhotoError
@@ -52,10 +62,7 @@ def load(key: Any, *, fill: bool = False, review: bool = False) -> Inspection:
     """The inspection ``key`` if the user may see it (else 404); 403 when they may see it but
     not change it as asked."""
     found, status = checked(current_user, key, fill=fill, review=review)
-    if status == 404:
-        raise ApiError(404, "not_found", _("Not found."))
-    if status == 403:
-        raise ApiError(403, "forbidden", _("Your role may not do this."))
+    refuse_unless_ok(status)
     return found
 
 
@@ -174,18 +181,8 @@ def inspection_json(inspection: Inspection) -> dict[str, Any]:
         "photos": [photo_json(p) for p in inspection.photos],
         # The findings raised from the failed items at submission, each with the clause it
         # was judged against, its status and deadline (GET /findings/{id} has the rest).
-        "findings": [_finding_summary(f) for f in _findings_of(inspection)],
+        "findings": [_finding_summary(f) for f in findings.of_inspection(inspection)],
     }
-
-
-def _findings_of(inspection: Inspection) -> list[Finding]:
-    return list(
-        db.session.scalars(
-            sa.select(Finding)
-            .where(Finding.inspection_id == inspection.id)
-            .order_by(Finding.number, Finding.id)
-        )
-    )
 
 
 def _finding_summary(finding: Finding) -> dict[str, Any]:

@@ -163,7 +163,7 @@ def raise_findings(
                 )
                 changed = True
     db.session.flush()
-    current = _current_notice(inspection)
+    current = current_notice(inspection)
     listed = [
         f
         for f in db.session.scalars(
@@ -223,7 +223,8 @@ def _new_finding(inspection, item, reason: str, today: dt.date, calendar) -> Fin
     return finding
 
 
-def _current_notice(inspection: Inspection) -> RectificationNotice | None:
+def current_notice(inspection: Inspection) -> RectificationNotice | None:
+    """The inspection's notice in force (None before any, or when nothing failed)."""
     return db.session.scalar(
         sa.select(RectificationNotice)
         .where(RectificationNotice.inspection_id == inspection.id, ~RectificationNotice.superseded)
@@ -232,8 +233,16 @@ def _current_notice(inspection: Inspection) -> RectificationNotice | None:
     )
 
 
-def current_notice(inspection: Inspection) -> RectificationNotice | None:
-    return _current_notice(inspection)
+def of_inspection(inspection: Inspection) -> list[Finding]:
+    """An inspection's findings in notice order, with their notice."""
+    return list(
+        db.session.scalars(
+            sa.select(Finding)
+            .options(sa.orm.joinedload(Finding.notice))
+            .where(Finding.inspection_id == inspection.id)
+            .order_by(Finding.number, Finding.id)
+        )
+    )
 
 
 def _issue_notice(inspection: Inspection, user: User | None, today: dt.date) -> RectificationNotice:

@@ -12,7 +12,16 @@ from flask import jsonify, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from checklists.api import ApiError, _iso, bp, choice_arg, id_arg, json_body, paginate
+from checklists.api import (
+    ApiError,
+    _iso,
+    bp,
+    choice_arg,
+    id_arg,
+    json_body,
+    paginate,
+    refuse_unless_ok,
+)
 from checklists.errors import InputError
 from checklists.extensions import db
 from checklists.standards_views import local_today
@@ -23,10 +32,7 @@ from inspections.models import Finding, FindingEvent, FindingFile, FindingStatus
 
 def load(finding_id: int, *, act: bool = False, verify: bool = False) -> Finding:
     found, status = findings.checked(current_user, finding_id, act=act, verify=verify)
-    if status == 404:
-        raise ApiError(404, "not_found", _("Not found."))
-    if status == 403:
-        raise ApiError(403, "forbidden", _("Your role may not do this."))
+    refuse_unless_ok(status)
     return found
 
 

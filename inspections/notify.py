@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import force_locale
 
-from checklists.accounts.models import Organisation, Role, User, utcnow
+from checklists.accounts.models import Role, User, utcnow
 from checklists.extensions import db
 from inspections.models import Finding, Inspection, Notification, inspection_inspectors
 
@@ -80,24 +80,6 @@ def inspectors_of(finding: Finding) -> list[User]:
     )
 
 
-def supervisors_of(organisation: Organisation) -> list[User]:
-    """Supervisors whose region holds the organisation, or who have no region."""
-    region_ids = []
-    if organisation.region is not None:
-        region_ids = [organisation.region_id]
-        if organisation.region.parent_id is not None:
-            region_ids.append(organisation.region.parent_id)
-    return list(
-        db.session.scalars(
-            sa.select(User).where(
-                User.active,
-                User.role == Role.SUPERVISOR,
-                sa.or_(User.region_id.is_(None), User.region_id.in_(region_ids)),
-            )
-        )
-    )
-
-
 def enterprise(finding: Finding, kind: str, message: Callable[[], str] | str) -> None:
     send(enterprise_users(finding.organisation_id), finding, kind, _callable(message))
 
@@ -106,19 +88,9 @@ def inspectors(finding: Finding, kind: str, message: Callable[[], str] | str) ->
     send(inspectors_of(finding), finding, kind, _callable(message))
 
 
-def everyone(finding: Finding, kind: str, message: Callable[[], str] | str) -> None:
-    """The enterprise, the inspectors and the supervisors of the finding."""
-    users = [
-        *enterprise_users(finding.organisation_id),
-        *inspectors_of(finding),
-        *supervisors_of(finding.organisation),
-    ]
-    send(users, finding, kind, _callable(message))
-
-
 def recipients_of(findings: list[Finding]) -> dict[int, list[User]]:
-    """Finding id → its enterprise users, inspectors and supervisors (like ``everyone``), read
-    in four queries for all the findings together."""
+    """Finding id → its enterprise users, inspectors and the supervisors whose region holds its
+    organisation (or who have none), read in four queries for all the findings together."""
     org_ids = {f.organisation_id for f in findings}
     inspection_ids = {f.inspection_id for f in findings}
     enterprise: dict[int, list[User]] = {}

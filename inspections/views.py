@@ -41,7 +41,7 @@ from checklists.models import ChecklistTemplate, TemplateStatus
 from checklists.standards_views import local_today
 from checklists.template_forms import SEVERITY_SHORT
 from checklists.template_views import answers_from_form
-from inspections import storage, workflow
+from inspections import findings, storage, workflow
 from inspections.models import OPEN_STATUSES, Inspection, InspectionStatus, Photo, PhotoKind
 from inspections.permissions import (
     can_create,
@@ -257,17 +257,10 @@ def _view_data(inspection: Inspection) -> dict[str, Any]:
 @login_required
 def show(key):
     inspection = _load(key)
-    from inspections.findings import current_notice  # findings builds on workflow
-    from inspections.models import Finding
-
     return render_template(
         "inspections/show.html",
-        findings=db.session.scalars(
-            sa.select(Finding)
-            .where(Finding.inspection_id == inspection.id)
-            .order_by(Finding.number, Finding.id)
-        ).all(),
-        notice=current_notice(inspection),
+        findings=findings.of_inspection(inspection),
+        notice=findings.current_notice(inspection),
         today=local_today(),
         audit=workflow.audit_trail(inspection),
         may_fill=can_fill(current_user, inspection) and inspection.is_open,
@@ -416,8 +409,6 @@ def _report(inspection: Inspection, *, for_pdf: bool) -> str:
     """The inspection report: score and explanation, every failed item with its clause, all
     answers, photos, signatures, findings and the audit trail. For the PDF the photos are put
     into the page itself (the renderer fetches nothing over the network)."""
-    from inspections.findings import current_notice  # findings builds on workflow
-    from inspections.models import Finding
 
     def image(photo: Photo, variant: str) -> str:
         if not for_pdf:
@@ -433,12 +424,8 @@ def _report(inspection: Inspection, *, for_pdf: bool) -> str:
         "inspections/report.html",
         for_pdf=for_pdf,
         image=image,
-        findings=db.session.scalars(
-            sa.select(Finding)
-            .where(Finding.inspection_id == inspection.id)
-            .order_by(Finding.number, Finding.id)
-        ).all(),
-        notice=current_notice(inspection),
+        findings=findings.of_inspection(inspection),
+        notice=findings.current_notice(inspection),
         audit=workflow.audit_trail(inspection),
         issuer=current_app.config["NOTICE_ISSUER"],
         **_view_data(inspection),
