@@ -12,14 +12,35 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import Flask, current_app, has_request_context, render_template, request, session
-from flask_babel import format_date, format_datetime
+from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
-from werkzeug.exceptions import HTTPException
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from checklists import search
-from checklists.config import DEFAULT_SECRET_KEY, Defaults, from_environment, normalise_database_url
-from checklists.extensions import babel, csrf, db, limiter, login_manager, migrate
+from checklists.accounts import feature as accounts
+from checklists.accounts.api import user_from_bearer
+from checklists.accounts.forms import ROLE_LABELS, LoginForm
+from checklists.accounts.models import User
+from checklists.authoring import feature as authoring
+from checklists.core.api import api_error_response, register_api, wants_api
+from checklists.core.config import (
+    DEFAULT_SECRET_KEY,
+    Defaults,
+    from_environment,
+    normalise_database_url,
+)
+from checklists.core.extensions import babel, csrf, db, limiter, login_manager, migrate
+from checklists.standards import feature as standards
+from checklists.standards import search_index
+from inspections import cli, home
+from inspections.filling import feature as filling
+from inspections.findings import feature as findings
+from inspections.review import feature as review
+
+#: The features, in the order their blueprints are registered; each has ``register(app)``.
+FEATURES = (accounts, standards, authoring, filling, findings, review)
 
 MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "checklists", "migrations")
 
@@ -81,10 +102,6 @@ def _select_locale() -> str:
 
 
 def _register_extensions(app: Flask) -> None:
-    import checklists.models  # noqa: F401 (models for the metadata)
-    import inspections.models  # noqa: F401
-    from checklists.accounts.models import ApiToken, User  # noqa: F401
-
     db.init_app(app)
     migrate.init_app(
         app,
@@ -92,8 +109,8 @@ def _register_extensions(app: Flask) -> None:
         directory=MIGRATIONS,
         render_as_batch=True,
         compare_type=True,
-        include_name=search.include_name,
-        include_object=search.include_object,
+        include_name=search_index.include_name,
+        include_object=search_index.include_object,
     )
     csrf.init_app(app)
     limiter.init_app(app)
@@ -110,36 +127,14 @@ def _register_extensions(app: Flask) -> None:
 
     @login_manager.request_loader
     def load_user_from_bearer(req) -> User | None:
-        from checklists.api import user_from_bearer
-
         return user_from_bearer(req)
 
 
 def _register_blueprints(app: Flask) -> None:
-    from checklists.accounts.views import bp as accounts_bp
-    from checklists.api import bp as api_bp
-    from checklists.main import bp as main_bp
-    from checklists.standards_views import bp as standards_bp
-    from checklists.template_views import bp as templates_bp
-    from inspections import api as _inspections_api  # noqa: F401 (adds routes to api_bp)
-    from inspections import findings_api as _findings_api  # noqa: F401 (adds routes to api_bp)
-    from inspections.export_views import bp as exports_bp
-    from inspections.finding_views import bp as findings_bp
-    from inspections.review_views import bp as review_bp
-    from inspections.views import bp as inspections_bp
-    from inspections.views import sw as sw_bp
-
-    app.register_blueprint(main_bp)
-    app.register_blueprint(accounts_bp)
-    app.register_blueprint(standards_bp)
-    app.register_blueprint(templates_bp)
-    app.register_blueprint(inspections_bp)
-    app.register_blueprint(findings_bp)
-    app.register_blueprint(review_bp)
-    app.register_blueprint(exports_bp)
-    app.register_blueprint(sw_bp)
-    app.register_blueprint(api_bp)
-    csrf.exempt(api_bp)  # the API checks X-CSRFToken itself, for session writes only
+    app.register_blueprint(home.bp)
+    for feature in FEATURES:
+        feature.register(app)
+    register_api(app)
 
     @app.after_request
     def compress(response):
@@ -194,10 +189,6 @@ def _gzip(response):
 
 
 def _register_errors(app: Flask) -> None:
-    from flask_wtf.csrf import CSRFError
-
-    from checklists.api import api_error_response, wants_api
-
     def render_error(exc: HTTPException):
         code = exc.code or 500
         if wants_api():
@@ -221,17 +212,11 @@ def _register_errors(app: Flask) -> None:
             return render_error(exc)
         app.logger.exception("unhandled error")
         db.session.rollback()
-        from werkzeug.exceptions import InternalServerError
-
         return render_error(InternalServerError())
 
 
 def _login_locked(exc: HTTPException) -> str:
     """The login page again, saying that it is locked and for how long."""
-    from flask_babel import gettext as _
-
-    from checklists.accounts.forms import LoginForm
-
     limit = getattr(exc, "limit", None)
     seconds = limit.limit.get_expiry() if limit is not None else 60
     minutes = max(1, round(seconds / 60))
@@ -253,10 +238,6 @@ def _register_templates(app: Flask) -> None:
 
     @app.context_processor
     def inject() -> dict[str, Any]:
-        from flask_babel import get_locale
-
-        from checklists.accounts.forms import ROLE_LABELS
-
         return {
             "role_labels": ROLE_LABELS,
             "current_locale": str(get_locale()),
@@ -265,6 +246,4 @@ def _register_templates(app: Flask) -> None:
 
 
 def _register_cli(app: Flask) -> None:
-    from checklists.cli import register
-
-    register(app)
+    cli.register(app)

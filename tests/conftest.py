@@ -19,10 +19,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
-from checklists import search
 from checklists.accounts.models import Organisation, OrgKind, Region, RegionLevel, Role, User
-from checklists.config import normalise_database_url
-from checklists.extensions import db
+from checklists.core.config import normalise_database_url
+from checklists.core.extensions import db
+from checklists.standards import search_index
 from wsgi import create_app
 
 PASSWORD = "correct-horse-9"
@@ -88,7 +88,7 @@ def _clean(app: Flask) -> None:
         db.session.remove()
         tables = db.metadata.sorted_tables
         with db.engine.begin() as conn:
-            search.clear_index(conn)
+            search_index.clear_index(conn)
             if conn.dialect.name == "postgresql":
                 names = ", ".join(f'"{t.name}"' for t in tables)
                 conn.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))

@@ -23,7 +23,7 @@ def postgres_url() -> tuple[str | None, str]:
     url = os.environ.get("TEST_DATABASE_URL") or LOCAL_POSTGRES
     import sqlalchemy as sa
 
-    from checklists.config import normalise_database_url
+    from checklists.core.config import normalise_database_url
 
     target = sa.engine.make_url(normalise_database_url(url))
     probe = sa.create_engine(target.set(database="postgres"), connect_args={"connect_timeout": 3})

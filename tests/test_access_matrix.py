@@ -564,8 +564,8 @@ def test_every_route_has_a_case(app):
 
 def _two_versions() -> int:
     """A document in two versions; the id of the second (it has a diff)."""
-    from checklists.extensions import db
-    from checklists.services import import_text
+    from checklists.core.extensions import db
+    from checklists.standards.services import import_text
 
     text = (pathlib.Path(__file__).parent / "data" / "sample_gazette.txt").read_text("utf-8")
     import_text(text, "v1.txt")
@@ -576,9 +576,9 @@ def _two_versions() -> int:
 
 def _templates() -> dict[str, int]:
     """A published template, a draft (with a section and an item) and a draft to publish."""
-    from checklists import builder
-    from checklists.extensions import db
-    from checklists.models import Clause
+    from checklists.authoring import operations as builder
+    from checklists.core.extensions import db
+    from checklists.standards.models import Clause
 
     clause = db.session.scalar(sa.select(Clause).where(Clause.requirements.any()).limit(1))
     published = builder.draft_template("已发布", None, clauses=[clause])
@@ -603,10 +603,12 @@ def _inspections(published: int, own, foreign, inspector, someone) -> dict[str, 
 
     from PIL import Image
 
-    from checklists.extensions import db
-    from checklists.models import ChecklistTemplate
-    from inspections import findings, workflow
-    from inspections.models import Finding, Inspection, InspectionStatus
+    from checklists.authoring.models import ChecklistTemplate
+    from checklists.core.extensions import db
+    from inspections.filling import workflow
+    from inspections.filling.models import Inspection, InspectionStatus
+    from inspections.findings import operations as findings
+    from inspections.findings.models import Finding
 
     template = db.session.get(ChecklistTemplate, published)
     made = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from checklists.accounts.models import Organisation, OrgKind, Region, Role, User
-from checklists.extensions import db
+from checklists.core.extensions import db
 from tests.conftest import csrf_token
 
 

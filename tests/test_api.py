@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from checklists.accounts.models import ApiToken, Role
-from checklists.extensions import db
+from checklists.core.extensions import db
 from tests.conftest import PASSWORD, csrf_token
 
 

@@ -65,7 +65,7 @@ def test_disabled_user_cannot_log_in(client, make_user):
 
 
 def test_disabled_user_loses_a_live_session(app, client, make_user):
-    from checklists.extensions import db
+    from checklists.core.extensions import db
 
     user = make_user("gone")
     login(client, user)
@@ -184,7 +184,7 @@ def test_change_own_password(client, as_user, app):
         },
     )
     assert ok.status_code == 302
-    from checklists.extensions import db
+    from checklists.core.extensions import db
 
     db.session.refresh(user)
     assert user.check_password("new-pass-123")

@@ -154,8 +154,8 @@ def test_print_stylesheet_hides_navigation(browser, live_server, make_user):
 
 
 def test_standards_pages_fit_a_phone(browser, live_server, make_user):
-    from checklists.extensions import db
-    from checklists.services import import_text
+    from checklists.core.extensions import db
+    from checklists.standards.services import import_text
 
     for path in sorted(DATA.glob("0*.txt"))[:1]:
         import_text(path.read_text(encoding="utf-8"), path.name)
@@ -184,11 +184,11 @@ def test_standards_pages_fit_a_phone(browser, live_server, make_user):
 
 
 def test_template_pages_fit_a_phone_and_preview_scores_by_tapping(browser, live_server, make_user):
-    from checklists import demo
-    from checklists.extensions import db
-    from checklists.models import ChecklistTemplate
+    from checklists.authoring.models import ChecklistTemplate
+    from checklists.core.extensions import db
+    from inspections.cli import load_demo
 
-    demo.load()
+    load_demo()
     db.session.commit()
     coal = db.session.scalar(
         sa.select(ChecklistTemplate).where(ChecklistTemplate.name.startswith("洁净煤"))
@@ -235,10 +235,11 @@ def test_an_enterprise_answers_a_finding_and_the_inspector_closes_it_on_a_phone(
 
     from PIL import Image
 
-    from checklists import demo
-    from checklists.extensions import db
+    from checklists.core.extensions import db
+    from checklists.demo import data as demo
+    from inspections.cli import load_demo
 
-    demo.load()
+    load_demo()
     db.session.commit()
     context = _phone(browser)
     page = context.new_page()

@@ -14,12 +14,12 @@ import pytest
 import sqlalchemy as sa
 from PIL import Image
 
-from checklists import demo_templates
 from checklists.accounts.models import Role
-from checklists.extensions import db
-from checklists.services import import_text
-from inspections import workflow
-from inspections.models import Answer, Inspection, Photo
+from checklists.core.extensions import db
+from checklists.demo import templates as demo_templates
+from checklists.standards.services import import_text
+from inspections.filling import workflow
+from inspections.filling.models import Answer, Inspection, Photo
 from tests.conftest import PASSWORD
 from tests.test_browser import ARGS, CHROMIUM, PHONE, _assert_fits_phone
 from tests.test_templates import DATA, by_prompt

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from inspections.charts import (
+from inspections.review.charts import (
     BAR_ROW,
     BLUE,
     RED,
@@ -162,7 +162,7 @@ def test_different_charts_get_different_ids():
 
 def test_module_is_pure():
     code = (
-        "import sys; before = set(sys.modules); import inspections.charts; "
+        "import sys; before = set(sys.modules); import inspections.review.charts; "
         "new = {m.split('.')[0] for m in set(sys.modules) - before}; "
         "print(sorted(new - set(sys.stdlib_module_names) - {'inspections'}))"
     )

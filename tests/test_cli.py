@@ -8,9 +8,9 @@ import pytest
 import sqlalchemy as sa
 
 from checklists.accounts.models import Organisation, Region, Role, Site, User
-from checklists.demo import DEMO_PASSWORD, USERS
-from checklists.extensions import db
-from checklists.models import Clause, Document
+from checklists.core.extensions import db
+from checklists.demo.data import DEMO_PASSWORD, USERS
+from checklists.standards.models import Clause, Document
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from checklists.accounts.models import Role
-from checklists.extensions import db
-from inspections import exports
+from checklists.core.extensions import db
+from inspections.review import exports
 from tests import test_inspections, test_review, test_workflow
 from tests.conftest import login
 from tests.test_inspections import API, answer, as_, create, fill_everything, jpeg, upload

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from checklists.extraction import Requirement, extract, find_conflicts, mark_conflicts
+from checklists.standards.extraction import Requirement, extract, find_conflicts, mark_conflicts
 
 
 def d(value):

@@ -7,8 +7,8 @@ import os
 import pytest
 import sqlalchemy as sa
 
-from checklists.config import DEFAULT_SECRET_KEY, from_environment, normalise_database_url
-from checklists.extensions import db
+from checklists.core.config import DEFAULT_SECRET_KEY, from_environment, normalise_database_url
+from checklists.core.extensions import db
 from wsgi import create_app
 
 

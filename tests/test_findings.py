@@ -11,10 +11,11 @@ import pytest
 import sqlalchemy as sa
 from PIL import Image
 
-from checklists.extensions import db
-from inspections import api as inspections_api
-from inspections import findings
-from inspections.models import Finding, FindingEvent, Notification
+from checklists.accounts.notifications import Notification
+from checklists.core.extensions import db
+from inspections.filling import api as inspections_api
+from inspections.findings import operations as findings
+from inspections.findings.models import Finding, FindingEvent
 from tests import test_inspections, test_workflow
 from tests.test_inspections import API, as_, fill_everything, jpeg, upload
 from tests.test_inspections import answer as put_answer
@@ -169,7 +170,7 @@ def test_action_verify_reopen_and_close_keep_the_whole_history(app, world, start
     assert enterprise.post(f"{base}/verify", json={"outcome": "closed"}).status_code == 403
 
     # 复查: reopening needs a reason; with one and a new deadline it counts from today.
-    monkeypatch.setattr("inspections.findings_api.local_today", lambda: dt.date(2026, 10, 9))
+    monkeypatch.setattr("inspections.findings.api.local_today", lambda: dt.date(2026, 10, 9))
     no_reason = inspector.post(f"{base}/verify", json={"outcome": "reopened"})
     assert no_reason.status_code == 422 and "reason" in no_reason.json["error"]["fields"]
     reopened = inspector.post(
@@ -419,7 +420,7 @@ def test_the_public_deadline_api_hours_and_errors(client):
 
 
 def test_default_deadlines_come_from_the_setting(app):
-    from inspections import deadlines
+    from inspections.findings import deadlines
 
     with app.test_request_context():
         app.config["FINDING_DEADLINES"] = "critical:2:hour, major:7:working_day,minor:bad"
@@ -446,7 +447,9 @@ def test_overdue_is_flagged_once_and_shown_to_the_enterprise(app, world, started
     assert "overdue" not in notifications_of(app, world["far_supervisor"])
 
     # The enterprise's home page lists it first, marked overdue (today is past the deadline).
-    monkeypatch.setattr("inspections.finding_views.local_today", lambda: due + dt.timedelta(days=3))
+    monkeypatch.setattr(
+        "inspections.findings.views.local_today", lambda: due + dt.timedelta(days=3)
+    )
     from tests.conftest import login
 
     home = app.test_client()

@@ -17,10 +17,10 @@ from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.test import encode_multipart
 
 from checklists.accounts.models import OrgKind, Role
-from checklists.extensions import db
-from inspections import api as inspections_api
-from inspections import storage
-from inspections.models import Answer, Inspection, Photo
+from checklists.core import storage
+from checklists.core.extensions import db
+from inspections.filling import api as inspections_api
+from inspections.filling.models import Answer, Inspection, Photo
 from tests.conftest import csrf_token, login
 from tests.test_templates import by_prompt
 from tests.test_workflow import coal  # noqa: F401 (fixture)
@@ -252,7 +252,7 @@ def test_bad_answers_get_a_chinese_message_and_store_nothing(
 
 
 def test_a_foreign_item_and_a_stale_form_are_refused(world, started):
-    from checklists import builder
+    from checklists.authoring import operations as builder
 
     session, key = started
     other = builder.new_version(world["template"], None)

@@ -11,8 +11,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
 
-from checklists import search
-from checklists.extensions import db
+from checklists.core.extensions import db
+from checklists.standards import search_index
 from tests.conftest import make_config
 from wsgi import create_app
 
@@ -46,8 +46,8 @@ def test_upgrade_matches_models_and_downgrades(empty_database_url):
                 opts={
                     "compare_type": True,
                     "render_as_batch": True,
-                    "include_name": search.include_name,
-                    "include_object": search.include_object,
+                    "include_name": search_index.include_name,
+                    "include_object": search_index.include_object,
                 },
             )
             with warnings.catch_warnings():

@@ -18,12 +18,14 @@ from babel.dates import format_date
 from markupsafe import escape
 from pypdf import PdfReader
 
-from checklists import pdf
 from checklists.accounts.models import Role
-from checklists.extensions import db
-from checklists.standards_views import local_today
-from inspections import deadlines, workflow
-from inspections.models import Finding, FindingEvent, Notification, RectificationNotice
+from checklists.accounts.notifications import Notification
+from checklists.core import pdf
+from checklists.core.clock import local_today
+from checklists.core.extensions import db
+from inspections.filling import workflow
+from inspections.findings import deadlines
+from inspections.findings.models import Finding, FindingEvent, RectificationNotice
 from tests import test_inspections, test_workflow
 from tests.test_inspections import API, answer, as_, create, fill_everything, jpeg, upload
 from tests.test_templates import by_prompt

@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 
 from checklists.accounts.models import Role
-from checklists.extensions import db
-from checklists.services import import_text
+from checklists.core.extensions import db
+from checklists.standards.services import import_text
 from tests.conftest import PASSWORD, csrf_token
 
 PREFIX = "/api/v1"

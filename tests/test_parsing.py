@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from checklists.extraction import extract
-from checklists.parsing import (
+from checklists.standards.extraction import extract
+from checklists.standards.parsing import (
     ParseResult,
     clause_text_hash,
     normalize_number,

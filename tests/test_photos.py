@@ -18,7 +18,7 @@ import pytest
 from PIL import ExifTags, Image, ImageCms
 from PIL.TiffImagePlugin import IFDRational
 
-from inspections.photos import PhotoError, Processed, process, sniff
+from inspections.filling.photos import PhotoError, Processed, process, sniff
 
 MB = 1024 * 1024
 RED, BLUE = (255, 0, 0), (0, 0, 255)

@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from checklists.accounts.models import Role, User
-from checklists.extensions import db
+from checklists.core.extensions import db
 from tests import test_inspections, test_workflow
 from tests.conftest import csrf_token, login
 from tests.test_inspections import API, as_, create, fill_everything
@@ -242,7 +242,7 @@ def test_the_dashboard_shows_charts_with_their_numbers(app, world):
 def _statements(app, client, path):
     from sqlalchemy import event
 
-    from checklists.extensions import db
+    from checklists.core.extensions import db
 
     count = [0]
 

@@ -10,9 +10,9 @@ import pytest
 import sqlalchemy as sa
 
 from checklists.accounts.models import Role
-from checklists.extensions import db
-from checklists.models import Clause, Document, ImportRun, Requirement
-from checklists.services import import_text
+from checklists.core.extensions import db
+from checklists.standards.models import Clause, Document, ImportRun, Requirement
+from checklists.standards.services import import_text
 from tests.conftest import csrf_token
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -69,7 +69,7 @@ def test_changed_text_becomes_a_new_version_with_a_diff(app_ctx, client, as_user
     old = new.previous
     assert old.version == 1 and not old.is_current
     assert len(old.clauses) > 0  # the old version stays readable
-    from checklists.services import diff_documents
+    from checklists.standards.services import diff_documents
 
     diff = diff_documents(old, new)
     assert [c.key for c in diff.added] == ["示政发〔2026〕1号/二/（三）"]
@@ -134,8 +134,8 @@ def _pdf(text_stream: bytes) -> bytes:
 
 
 def test_pdf_text_layer_is_read_and_a_scan_is_refused(app):
-    from checklists.errors import InputError
-    from checklists.services import read_file
+    from checklists.core.errors import InputError
+    from checklists.standards.services import read_file
 
     with app.test_request_context():
         text = read_file("a.pdf", _pdf(b"BT /F1 12 Tf 20 100 Td (Article 1 applies) Tj ET"), 10**6)
@@ -146,8 +146,8 @@ def test_pdf_text_layer_is_read_and_a_scan_is_refused(app):
 
 
 def test_file_over_the_size_limit(app):
-    from checklists.errors import InputError
-    from checklists.services import read_file
+    from checklists.core.errors import InputError
+    from checklists.standards.services import read_file
 
     with app.test_request_context(), pytest.raises(InputError) as info:
         read_file("big.txt", b"x" * (2 * 2**20 + 1), 2 * 2**20)
@@ -177,7 +177,7 @@ def test_docx_import(app_ctx, app):
         document.add_paragraph(line)
     buffer = io.BytesIO()
     document.save(buffer)
-    from checklists.services import read_file
+    from checklists.standards.services import read_file
 
     with app.test_request_context():
         text = read_file("sample.docx", buffer.getvalue(), 10**7)
@@ -242,7 +242,7 @@ def gazettes(app_ctx):
 
 
 def test_two_character_search_finds_台账(gazettes, client, as_user):
-    from checklists.search import search_clauses
+    from checklists.standards.search import search_clauses
 
     hits = search_clauses("台账")
     assert hits and all("台账" in c.normalized for c in hits)

@@ -13,20 +13,17 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from checklists import builder, demo, exchange, scoring
+from checklists import scoring
 from checklists.accounts.models import Role
-from checklists.errors import InputError
-from checklists.extensions import db
-from checklists.models import (
-    ChecklistTemplate,
-    Clause,
-    Document,
-    Severity,
-    TemplateItem,
-    TemplateStatus,
-)
-from checklists.parsing import clause_text_hash
-from checklists.services import import_text
+from checklists.authoring import exchange
+from checklists.authoring import operations as builder
+from checklists.authoring.models import ChecklistTemplate, Severity, TemplateItem, TemplateStatus
+from checklists.core.errors import InputError
+from checklists.core.extensions import db
+from checklists.standards.models import Clause, Document
+from checklists.standards.parsing import clause_text_hash
+from checklists.standards.services import import_text
+from inspections import cli as demo
 from tests.conftest import csrf_token, login
 
 DATA = pathlib.Path(__file__).parent / "data"
@@ -44,7 +41,7 @@ def coal(app_ctx) -> Document:
 
 @pytest.fixture
 def demo_data(app_ctx) -> None:
-    demo.load()
+    demo.load_demo()
     db.session.commit()
 
 
@@ -207,7 +204,7 @@ def test_demo_load_publishes_the_three_templates_every_item_citing_its_clause(de
     # 临政办字〔2016〕11号 ended on 2018-03-31: the author confirmed each item still applies.
     expired = [i for i in hazards.ordered_items() if i.valid_to]
     assert expired and all(i.validity_confirmed and i.validity_note for i in expired)
-    assert demo.load() == [demo.load()[0]]  # a second load changes nothing
+    assert demo.load_demo() == [demo.load_demo()[0]]  # a second load changes nothing
 
 
 def test_a_ready_made_template_scores_with_reasons_that_quote_the_clause(demo_data):

@@ -18,7 +18,7 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 
-from inspections.workdays import (
+from inspections.findings.workdays import (
     SHANGHAI,
     Deadline,
     OfficialCalendar,
@@ -397,7 +397,7 @@ def test_parse_days_rejects(text, message):
 
 def test_module_is_pure():
     code = (
-        "import sys, inspections.workdays; "
+        "import sys, inspections.findings.workdays; "
         "print(sorted({'flask', 'sqlalchemy'} & set(sys.modules)))"
     )
     root = Path(__file__).resolve().parent.parent

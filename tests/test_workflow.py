@@ -9,13 +9,14 @@ import uuid
 import pytest
 import sqlalchemy as sa
 
-from checklists import builder, demo_templates
-from checklists.errors import InputError
-from checklists.extensions import db
-from checklists.models import ChecklistTemplate
-from checklists.services import import_text
-from inspections import workflow
-from inspections.models import Answer, Inspection, InspectionStatus
+from checklists.authoring import operations as builder
+from checklists.authoring.models import ChecklistTemplate
+from checklists.core.errors import Conflict, InputError
+from checklists.core.extensions import db
+from checklists.demo import templates as demo_templates
+from checklists.standards.services import import_text
+from inspections.filling import workflow
+from inspections.filling.models import Answer, Inspection, InspectionStatus
 from tests.test_templates import DATA, by_prompt
 
 TZ = dt.timezone(dt.timedelta(hours=8))
@@ -83,7 +84,7 @@ def test_a_resend_is_stored_once_and_a_reused_id_is_refused(inspection, coal):
         inspection, area.id, "520", None, client_id="c1", answered_at=at(9)
     )
     assert again.answer is first.answer and not again.created
-    with pytest.raises(workflow.Conflict) as caught:
+    with pytest.raises(Conflict) as caught:
         workflow.save_answer(inspection, area.id, "530", None, client_id="c1", answered_at=at(9))
     assert caught.value.code == "id_reused"
     assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 1
@@ -152,7 +153,7 @@ def test_submit_lists_what_is_missing_then_scores_and_freezes(inspection, coal):
     assert summary.grade == inspection.grade == "优秀"
     assert inspection.summary["score"] == "100.0"
     item = coal.ordered_items()[0]
-    with pytest.raises(workflow.Conflict) as caught:
+    with pytest.raises(Conflict) as caught:
         workflow.save_answer(inspection, item.id, "no", None, client_id="new")
     assert caught.value.code == "submitted"
     resent = workflow.save_answer(

@@ -12,24 +12,8 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from checklists.extensions import db
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _enum(enum_cls: type[StrEnum], name: str) -> sa.Enum:
-    """Store a StrEnum by its value, as a VARCHAR with a named CHECK constraint."""
-    return sa.Enum(
-        enum_cls,
-        name=name,
-        native_enum=False,
-        create_constraint=True,
-        length=20,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
+from checklists.core.db import enum_column, utcnow
+from checklists.core.extensions import db
 
 
 class Role(StrEnum):
@@ -58,7 +42,7 @@ class Region(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(100))
-    level: Mapped[RegionLevel] = mapped_column(_enum(RegionLevel, "region_level"))
+    level: Mapped[RegionLevel] = mapped_column(enum_column(RegionLevel, "region_level"))
     #: The county a township belongs to; None for a county.
     parent_id: Mapped[int | None] = mapped_column(sa.ForeignKey("regions.id"), index=True)
 
@@ -80,7 +64,7 @@ class Organisation(db.Model):
     __tablename__ = "organisations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[OrgKind] = mapped_column(_enum(OrgKind, "org_kind"))
+    kind: Mapped[OrgKind] = mapped_column(enum_column(OrgKind, "org_kind"))
     name: Mapped[str] = mapped_column(sa.String(200), unique=True)
     #: 统一社会信用代码 (GB 32100-2015), upper case, check character verified on input.
     credit_code: Mapped[str | None] = mapped_column(sa.String(18), unique=True)
@@ -129,7 +113,7 @@ class User(UserMixin, db.Model):
     #: Where notifications are e-mailed when SMTP is configured ("" for none).
     email: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
     password_hash: Mapped[str] = mapped_column(sa.String(256))
-    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"))
     organisation_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organisations.id"), index=True
     )

@@ -8,8 +8,8 @@ from flask_babel import gettext as _
 from checklists.accounts.creditcode import CreditCodeError, normalise_credit_code
 from checklists.accounts.forms import MIN_PASSWORD, credit_code_message
 from checklists.accounts.models import Organisation, OrgKind, Region, RegionLevel, Role, User
-from checklists.errors import InputError
-from checklists.extensions import db
+from checklists.core.errors import InputError
+from checklists.core.extensions import db
 
 
 def create_user(

@@ -31,8 +31,8 @@ from checklists.accounts.forms import (
 )
 from checklists.accounts.models import Organisation, Region, Role, Site, User
 from checklists.accounts.permissions import role_required, visible_organisations
-from checklists.errors import InputError
-from checklists.extensions import db, limiter, login_rate_limit
+from checklists.core.errors import InputError
+from checklists.core.extensions import db, limiter, login_rate_limit
 
 bp = Blueprint("accounts", __name__)
 

@@ -52,7 +52,6 @@ import sqlalchemy as sa  # noqa: E402
 from flask import Flask  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
 
-from checklists import builder  # noqa: E402
 from checklists.accounts.models import (  # noqa: E402
     Organisation,
     OrgKind,
@@ -61,21 +60,17 @@ from checklists.accounts.models import (  # noqa: E402
     Role,
     User,
 )
-from checklists.config import normalise_database_url  # noqa: E402
-from checklists.extensions import db  # noqa: E402
-from checklists.models import Clause, Document  # noqa: E402
+from checklists.authoring import operations as builder  # noqa: E402
+from checklists.core.config import normalise_database_url  # noqa: E402
+from checklists.core.extensions import db  # noqa: E402
 from checklists.scoring import RuleError  # noqa: E402
-from checklists.services import import_text  # noqa: E402
-from inspections import findings, workdays, workflow  # noqa: E402
-from inspections.models import (  # noqa: E402
-    Finding,
-    FindingEvent,
-    FindingStatus,
-    Inspection,
-    InspectionStatus,
-    RectificationNotice,
-    inspection_inspectors,
-)
+from checklists.standards.models import Clause, Document  # noqa: E402
+from checklists.standards.services import import_text  # noqa: E402
+from inspections.filling import workflow  # noqa: E402
+from inspections.filling.models import Inspection, InspectionStatus, inspection_inspectors  # noqa: E402
+from inspections.findings import operations as findings  # noqa: E402
+from inspections.findings import workdays  # noqa: E402
+from inspections.findings.models import Finding, FindingEvent, FindingStatus, RectificationNotice  # noqa: E402
 from tests import conftest  # noqa: E402
 from wsgi import create_app  # noqa: E402
 

@@ -62,7 +62,6 @@ sys.path.insert(0, str(ROOT))
 import sqlalchemy as sa  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
 
-from checklists import builder  # noqa: E402
 from checklists.accounts.models import (  # noqa: E402
     Organisation,
     OrgKind,
@@ -71,21 +70,15 @@ from checklists.accounts.models import (  # noqa: E402
     Role,
     User,
 )
-from checklists.extensions import db  # noqa: E402
-from checklists.models import ChecklistTemplate, Clause, Document  # noqa: E402
+from checklists.authoring import operations as builder  # noqa: E402
+from checklists.authoring.models import ChecklistTemplate  # noqa: E402
+from checklists.core.audit import AuditEntry  # noqa: E402
+from checklists.core.extensions import db  # noqa: E402
 from checklists.scoring import RuleError  # noqa: E402
-from checklists.services import import_text  # noqa: E402
-from inspections.models import (  # noqa: E402
-    Answer,
-    AuditEntry,
-    Finding,
-    FindingEvent,
-    FindingStatus,
-    Inspection,
-    InspectionStatus,
-    RectificationNotice,
-    inspection_inspectors,
-)
+from checklists.standards.models import Clause, Document  # noqa: E402
+from checklists.standards.services import import_text  # noqa: E402
+from inspections.filling.models import Answer, Inspection, InspectionStatus, inspection_inspectors  # noqa: E402
+from inspections.findings.models import Finding, FindingEvent, FindingStatus, RectificationNotice  # noqa: E402
 from tests import conftest  # noqa: E402
 from tests.benchmarks.bench_findings import (  # noqa: E402
     COUNTER,

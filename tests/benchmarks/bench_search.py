@@ -21,10 +21,10 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
 
-from checklists import search  # noqa: E402
-from checklists.extensions import db  # noqa: E402
-from checklists.models import Clause, Document, ImportRun  # noqa: E402
-from checklists.services import import_text  # noqa: E402
+from checklists.core.extensions import db  # noqa: E402
+from checklists.standards import search, search_index  # noqa: E402
+from checklists.standards.models import Clause, Document, ImportRun  # noqa: E402
+from checklists.standards.services import import_text  # noqa: E402
 from wsgi import create_app  # noqa: E402
 
 TARGET = 50_000
@@ -88,8 +88,8 @@ def main() -> None:
                             "token": "",
                             "position": position,
                             "text": text,
-                            "normalized": search.normalise(text),
-                            "search_grams": search.grams(text),
+                            "normalized": search_index.normalise(text),
+                            "search_grams": search_index.grams(text),
                             "text_hash": "0" * 64,
                             "is_table": False,
                             "flags": [],
@@ -102,7 +102,7 @@ def main() -> None:
             ids = db.session.scalars(
                 sa.select(Clause.id).where(Clause.document_id.in_(batch))
             ).all()
-            search.index_clauses(db.session.connection(), list(ids))
+            search_index.index_clauses(db.session.connection(), list(ids))
             db.session.commit()
             if db.engine.dialect.name == "postgresql":
                 db.session.execute(sa.text("ANALYZE"))

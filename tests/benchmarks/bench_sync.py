@@ -43,12 +43,12 @@ sys.path.insert(0, str(ROOT))
 
 import sqlalchemy as sa  # noqa: E402
 
-from checklists import builder  # noqa: E402
 from checklists.accounts.models import Organisation, OrgKind, Role, User  # noqa: E402
-from checklists.extensions import db  # noqa: E402
-from checklists.models import Clause, Document  # noqa: E402
-from checklists.services import import_text  # noqa: E402
-from inspections import workflow  # noqa: E402
+from checklists.authoring import operations as builder  # noqa: E402
+from checklists.core.extensions import db  # noqa: E402
+from checklists.standards.models import Clause, Document  # noqa: E402
+from checklists.standards.services import import_text  # noqa: E402
+from inspections.filling import workflow  # noqa: E402
 from wsgi import create_app  # noqa: E402
 
 PASSWORD = "bench-password-9"

@@ -1,0 +1,720 @@
+"""Templates in and out: JSON (exact round trip) and an Excel workbook for reviewers.
+
+``template_to_dict`` is the canonical content of a template version (no database ids, no
+version number): exporting, importing and exporting again gives the same dict. The workbook
+carries the same content in readable columns, one row per item, and reads back to that dict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from checklists import scoring
+from checklists.accounts.models import OrgKind, User
+from checklists.authoring import operations as builder
+from checklists.authoring.models import (
+    ChecklistTemplate,
+    ScoringMethod,
+    Severity,
+    TemplateItem,
+    TemplateSection,
+    TemplateStatus,
+)
+from checklists.core.errors import InputError
+from checklists.core.extensions import db
+from checklists.standards.models import Clause, Document
+from checklists.standards.parsing import clause_text_hash
+
+FORMAT = "clausecheck-template/1"
+MAX_ITEMS = 2000
+
+
+# --- to a dict ----------------------------------------------------------------------------------
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+#: Item columns exported as they are (besides rule, weight, severity, dates and the clause).
+_PLAIN = (
+    "prompt",
+    "guidance",
+    "answer_type",
+    "na_allowed",
+    "required",
+    "scored",
+    "validity_confirmed",
+    "validity_note",
+    "source_span",
+)
+
+
+def item_to_dict(item: TemplateItem) -> dict[str, Any]:
+    raw = {name: getattr(item, name) for name in (*_PLAIN, "rule", "weight", "severity")}
+    raw |= {"valid_from": item.valid_from, "valid_to": item.valid_to}
+    raw["clause"] = {
+        "key": item.clause_key,
+        "document": item.document_number,
+        "document_version": item.document_version,
+        "text": item.clause_text,
+        "text_hash": item.clause_text_hash,
+    }
+    return _plain_item(raw)
+
+
+def template_to_dict(template: ChecklistTemplate) -> dict[str, Any]:
+    """The template's content as JSON-ready data."""
+    return {
+        "format": FORMAT,
+        "lineage": template.lineage,
+        "name": template.name,
+        "description": template.description,
+        "org_kind": str(template.org_kind) if template.org_kind else None,
+        "method": str(template.method),
+        "grade_bands": list(template.grade_bands or builder.default_bands()),
+        "sections": [
+            {"title": s.title, "items": [item_to_dict(i) for i in s.items]}
+            for s in template.sections
+        ],
+    }
+
+
+# --- from a dict --------------------------------------------------------------------------------
+
+
+class _Reader:
+    """Reads untrusted data, collecting every error with the path of the field."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def fail(self, path: str, message: str) -> None:
+        self.errors.setdefault(path, message)
+
+    def text(self, data: dict, key: str, path: str, required: bool = False, limit: int = 0) -> str:
+        value = data.get(key)
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            self.fail(path, _("Expected text."))
+            return ""
+        if required and not value.strip():
+            self.fail(path, _("Required."))
+        if limit and len(value) > limit:
+            self.fail(path, _("At most %(n)s characters.", n=limit))
+        return value
+
+    def boolean(self, data: dict, key: str, path: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            self.fail(path, _("Expected true or false."))
+            return default
+        return value
+
+    def date(self, data: dict, key: str, path: str) -> dt.date | None:
+        value = data.get(key)
+        if value in (None, ""):
+            return None
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(path, _("Expected a date (YYYY-MM-DD)."))
+            return None
+
+
+def _enum_value(reader: _Reader, enum_cls, value, path: str, nullable: bool = False):
+    if value is None and nullable:
+        return None
+    try:
+        return enum_cls(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum_cls)
+        reader.fail(path, _("One of: %(allowed)s.", allowed=allowed))
+        return None
+
+
+def _read_item(reader: _Reader, raw: Any, path: str) -> dict[str, Any] | None:
+    if not isinstance(raw, dict):
+        reader.fail(path, _("Expected an object."))
+        return None
+    item: dict[str, Any] = {
+        "prompt": reader.text(raw, "prompt", f"{path}.prompt", required=True, limit=500),
+        "guidance": reader.text(raw, "guidance", f"{path}.guidance"),
+        "validity_note": reader.text(raw, "validity_note", f"{path}.validity_note"),
+        "source_span": reader.text(raw, "source_span", f"{path}.source_span"),
+        "na_allowed": reader.boolean(raw, "na_allowed", f"{path}.na_allowed", True),
+        "required": reader.boolean(raw, "required", f"{path}.required", True),
+        "scored": reader.boolean(raw, "scored", f"{path}.scored", True),
+        "validity_confirmed": reader.boolean(
+            raw, "validity_confirmed", f"{path}.validity_confirmed", False
+        ),
+        "valid_from": reader.date(raw, "valid_from", f"{path}.valid_from"),
+        "valid_to": reader.date(raw, "valid_to", f"{path}.valid_to"),
+    }
+    answer_type = raw.get("answer_type")
+    if answer_type not in scoring.ANSWER_TYPES:
+        reader.fail(
+            f"{path}.answer_type",
+            _("One of: %(allowed)s.", allowed=", ".join(scoring.ANSWER_TYPES)),
+        )
+    else:
+        rule = raw.get("rule") or {}
+        if not isinstance(rule, dict):
+            reader.fail(f"{path}.rule", _("Expected an object."))
+        else:
+            try:
+                item["rule"] = scoring.validate_rule(answer_type, rule)
+            except scoring.RuleError as exc:
+                reader.fail(f"{path}.rule.{exc.field}", exc.message)
+    item["answer_type"] = answer_type
+    item["severity"] = _enum_value(reader, Severity, raw.get("severity"), f"{path}.severity")
+    try:
+        weight = Decimal(str(raw.get("weight", "1")))
+        if not weight.is_finite() or weight < 0 or weight > 1000:
+            raise InvalidOperation
+        item["weight"] = weight
+    except (InvalidOperation, ValueError):
+        reader.fail(f"{path}.weight", _("A number from 0 to 1000."))
+    if item["valid_from"] and item["valid_to"] and item["valid_from"] > item["valid_to"]:
+        reader.fail(f"{path}.valid_to", _("The end of validity comes before its start."))
+    clause = raw.get("clause")
+    if not isinstance(clause, dict):
+        reader.fail(f"{path}.clause", _("Every item cites a clause."))
+        return item
+    key = reader.text(clause, "key", f"{path}.clause.key", required=True, limit=500)
+    text = reader.text(clause, "text", f"{path}.clause.text")
+    text_hash = reader.text(clause, "text_hash", f"{path}.clause.text_hash")
+    if text and text_hash != clause_text_hash(text):
+        reader.fail(f"{path}.clause.text_hash", _("Does not match the quoted clause text."))
+    number = clause.get("document")
+    if number is not None and not isinstance(number, str):
+        reader.fail(f"{path}.clause.document", _("Expected text."))
+    version = clause.get("document_version")
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+        reader.fail(f"{path}.clause.document_version", _("Expected a whole number."))
+    item["clause"] = {
+        "key": key,
+        "document": number,
+        "document_version": version,
+        "text": text,
+        "text_hash": text_hash,
+    }
+    return item
+
+
+def read_template_dict(data: Any) -> dict[str, Any]:
+    """Validate an exported template; returns the cleaned content or raises InputError with
+    every problem keyed by its path (``sections[0].items[2].rule.op``)."""
+    reader = _Reader()
+    if not isinstance(data, dict):
+        raise InputError({"file": _("Expected a JSON object.")})
+    if data.get("format") != FORMAT:
+        raise InputError({"format": _("Not a ClauseCheck template (format %(f)s).", f=FORMAT)})
+    out: dict[str, Any] = {
+        "lineage": data.get("lineage") or None,
+        "name": reader.text(data, "name", "name", required=True, limit=200),
+        "description": reader.text(data, "description", "description"),
+        "org_kind": _enum_value(reader, OrgKind, data.get("org_kind"), "org_kind", nullable=True),
+        "method": _enum_value(reader, ScoringMethod, data.get("method", "weighted"), "method"),
+    }
+    lineage = out["lineage"]
+    if lineage is not None and (
+        not isinstance(lineage, str)
+        or len(lineage) != 32
+        or any(c not in "0123456789abcdef" for c in lineage)
+    ):
+        reader.fail("lineage", _("32 lower-case hex digits."))
+    bands = data.get("grade_bands") or builder.default_bands()
+    try:
+        out["grade_bands"] = builder.bands_json(scoring.validate_bands(bands))
+    except scoring.RuleError as exc:
+        reader.fail("grade_bands", exc.message)
+    except (TypeError, AttributeError):
+        reader.fail("grade_bands", _("Expected a list of bands."))
+    sections = data.get("sections")
+    if not isinstance(sections, list) or not sections:
+        reader.fail("sections", _("A template needs at least one section."))
+        sections = []
+    out["sections"] = []
+    count = 0
+    for s, raw_section in enumerate(sections):
+        path = f"sections[{s}]"
+        if not isinstance(raw_section, dict):
+            reader.fail(path, _("Expected an object."))
+            continue
+        title = reader.text(raw_section, "title", f"{path}.title", required=True, limit=200)
+        raw_items = raw_section.get("items") or []
+        if not isinstance(raw_items, list):
+            reader.fail(f"{path}.items", _("Expected a list."))
+            raw_items = []
+        items = []
+        for i, raw_item in enumerate(raw_items):
+            count += 1
+            item = _read_item(reader, raw_item, f"{path}.items[{i}]")
+            if item is not None:
+                items.append(item)
+        out["sections"].append({"title": title, "items": items})
+    if count > MAX_ITEMS:
+        reader.fail("sections", _("At most %(n)s items.", n=MAX_ITEMS))
+    if reader.errors:
+        raise InputError(reader.errors)
+    return out
+
+
+def _resolve_clause(ref: dict[str, Any]) -> Clause | None:
+    """The stored clause an exported reference names: same document version and key, else the
+    current version's clause with that key and the same text."""
+    query = sa.select(Clause).join(Document).where(Clause.key == ref["key"])
+    if ref["document_version"] is not None:
+        exact = db.session.scalar(query.where(Document.version == ref["document_version"]))
+        if exact is not None and (not ref["text_hash"] or exact.text_hash == ref["text_hash"]):
+            return exact
+    current = builder.current_clause(ref["key"])
+    if current is not None and (not ref["text_hash"] or current.text_hash == ref["text_hash"]):
+        return current
+    return None
+
+
+def _build(template: ChecklistTemplate, content: dict[str, Any]) -> None:
+    for position, raw_section in enumerate(content["sections"]):
+        section = TemplateSection(title=raw_section["title"], position=position)
+        template.sections.append(section)
+    db.session.flush()
+    for section, raw_section in zip(template.sections, content["sections"], strict=True):
+        for position, raw in enumerate(raw_section["items"]):
+            ref = raw["clause"]
+            clause = _resolve_clause(ref)
+            section.items.append(
+                TemplateItem(
+                    template_id=template.id,
+                    position=position,
+                    prompt=raw["prompt"],
+                    guidance=raw["guidance"],
+                    answer_type=raw["answer_type"],
+                    rule=raw["rule"],
+                    weight=raw["weight"],
+                    severity=raw["severity"],
+                    na_allowed=raw["na_allowed"],
+                    required=raw["required"],
+                    scored=raw["scored"],
+                    valid_from=raw["valid_from"],
+                    valid_to=raw["valid_to"],
+                    validity_confirmed=raw["validity_confirmed"],
+                    validity_note=raw["validity_note"],
+                    source_span=raw["source_span"],
+                    clause_id=clause.id if clause else None,
+                    clause_key=ref["key"],
+                    document_number=ref["document"],
+                    document_version=ref["document_version"],
+                    clause_text=ref["text"],
+                    clause_text_hash=ref["text_hash"],
+                )
+            )
+    db.session.flush()
+
+
+def content_to_dict(content: dict[str, Any]) -> dict[str, Any]:
+    """Cleaned content (``read_template_dict``) in the export shape."""
+    return {
+        "format": FORMAT,
+        "lineage": content["lineage"],
+        "name": content["name"],
+        "description": content["description"],
+        "org_kind": str(content["org_kind"]) if content["org_kind"] else None,
+        "method": str(content["method"]),
+        "grade_bands": content["grade_bands"],
+        "sections": [
+            {"title": s["title"], "items": [_plain_item(i) for i in s["items"]]}
+            for s in content["sections"]
+        ],
+    }
+
+
+def _same_content(template: ChecklistTemplate, content: dict[str, Any]) -> bool:
+    mine = template_to_dict(template)
+    return mine == {**content_to_dict(content), "lineage": template.lineage}
+
+
+def _plain_item(raw: dict[str, Any]) -> dict[str, Any]:
+    """An item's fields (from a row or from ``read_template_dict``) in the export shape."""
+    return {
+        **{name: raw[name] for name in _PLAIN},
+        "rule": dict(raw["rule"] or {}),
+        "weight": builder._dec(Decimal(raw["weight"])),
+        "severity": str(raw["severity"]),
+        "valid_from": _iso(raw["valid_from"]),
+        "valid_to": _iso(raw["valid_to"]),
+        "clause": dict(raw["clause"]),
+    }
+
+
+def import_template(data: Any, user: User | None) -> tuple[ChecklistTemplate, str]:
+    """Store an exported template as a draft. Returns (template, outcome): ``new`` (a new
+    lineage, or the exported lineage seen for the first time), ``new_version`` (the lineage
+    exists with other content) or ``unchanged`` (its latest version has this content)."""
+    content = read_template_dict(data)
+    lineage = content["lineage"]
+    latest = None
+    if lineage:
+        latest = db.session.scalar(
+            sa.select(ChecklistTemplate)
+            .where(ChecklistTemplate.lineage == lineage)
+            .order_by(ChecklistTemplate.version.desc())
+            .limit(1)
+        )
+    if latest is not None:
+        if _same_content(latest, content):
+            return latest, "unchanged"
+        if latest.is_draft:
+            raise InputError(
+                {
+                    "lineage": _(
+                        "This template has an unpublished draft (version %(v)s); publish it first.",
+                        v=latest.version,
+                    )
+                }
+            )
+    template = ChecklistTemplate(
+        lineage=lineage or uuid.uuid4().hex,
+        version=(latest.version + 1) if latest else 1,
+        status=TemplateStatus.DRAFT,
+        name=content["name"],
+        description=content["description"],
+        org_kind=content["org_kind"],
+        method=content["method"],
+        grade_bands=content["grade_bands"],
+        previous=latest,
+        created_by=user,
+    )
+    db.session.add(template)
+    db.session.flush()
+    _build(template, content)
+    return template, ("new_version" if latest else "new")
+
+
+# --- Excel --------------------------------------------------------------------------------------
+
+#: (column title, dict path). The item sheet's columns, in order.
+ITEM_COLUMNS: list[tuple[str, str]] = [
+    ("章节", "section"),
+    ("检查内容", "prompt"),
+    ("检查指引", "guidance"),
+    ("答案类型", "answer_type"),
+    ("比较", "rule.op"),
+    ("要求值", "rule.value"),
+    ("下限", "rule.low"),
+    ("上限", "rule.high"),
+    ("含下限", "rule.low_inclusive"),
+    ("含上限", "rule.high_inclusive"),
+    ("单位", "rule.unit"),
+    ("选项（值|标签|分值|合格）", "rule.choices"),
+    ("组成部分（值|标签）", "rule.parts"),
+    ("不合格须拍照", "rule.photo_on_fail"),
+    ("权重/扣分值", "weight"),
+    ("严重程度", "severity"),
+    ("允许不适用", "na_allowed"),
+    ("必答", "required"),
+    ("计分", "scored"),
+    ("生效日期", "valid_from"),
+    ("失效日期", "valid_to"),
+    ("过期仍适用", "validity_confirmed"),
+    ("确认说明", "validity_note"),
+    ("来源表述", "source_span"),
+    ("条款键", "clause.key"),
+    ("文号", "clause.document"),
+    ("文件版本", "clause.document_version"),
+    ("条款原文", "clause.text"),
+    ("条款哈希", "clause.text_hash"),
+]
+META_ROWS: list[tuple[str, str]] = [
+    ("格式", "format"),
+    ("模板标识", "lineage"),
+    ("名称", "name"),
+    ("说明", "description"),
+    ("适用对象", "org_kind"),
+    ("计分方法", "method"),
+    ("等级（下限|名称|合格）", "grade_bands"),
+]
+YES, NO = "是", "否"
+BOOL_KEYS = {
+    "rule.low_inclusive",
+    "rule.high_inclusive",
+    "rule.photo_on_fail",
+    "na_allowed",
+    "required",
+    "scored",
+    "validity_confirmed",
+}
+NUMBER_KEYS = {"rule.value", "rule.low", "rule.high", "weight"}
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return YES if value else NO
+    return value
+
+
+def _number_cell(text: str | None) -> Any:
+    """A rule number as a spreadsheet number when that is exact, else as text."""
+    if text in (None, ""):
+        return None
+    number = Decimal(text)
+    if number == number.to_integral() and abs(number) < 10**15:
+        return int(number)
+    as_float = float(number)
+    return as_float if Decimal(repr(as_float)) == number else text
+
+
+def _lines(rows: list[list[Any]]) -> str:
+    return "\n".join("|".join("" if v is None else str(v) for v in row) for row in rows)
+
+
+def _flat_item(item: dict[str, Any], section: str) -> dict[str, Any]:
+    rule = item["rule"]
+    flat: dict[str, Any] = {"section": section}
+    for key in ("prompt", "guidance", "answer_type", "severity", "validity_note", "source_span"):
+        flat[key] = item[key]
+    for key in ("na_allowed", "required", "scored", "validity_confirmed"):
+        flat[key] = item[key]
+    flat["weight"] = _number_cell(item["weight"])
+    for key in ("op", "unit"):
+        flat[f"rule.{key}"] = rule.get(key)
+    for key in ("value", "low", "high"):
+        value = rule.get(key)
+        flat[f"rule.{key}"] = (
+            _number_cell(value) if item["answer_type"] in ("number", "count") else value
+        )
+    if item["answer_type"] == "yes_no" and "value" in rule:
+        flat["rule.value"] = rule["value"]
+    for key in ("low_inclusive", "high_inclusive", "photo_on_fail"):
+        flat[f"rule.{key}"] = rule.get(key)
+    if rule.get("choices"):
+        flat["rule.choices"] = _lines(
+            [
+                [c["value"], c["label"], c["score"], YES if c["pass"] else NO]
+                for c in rule["choices"]
+            ]
+        )
+    if rule.get("parts"):
+        flat["rule.parts"] = _lines([[p["value"], p["label"]] for p in rule["parts"]])
+    flat["valid_from"] = dt.date.fromisoformat(item["valid_from"]) if item["valid_from"] else None
+    flat["valid_to"] = dt.date.fromisoformat(item["valid_to"]) if item["valid_to"] else None
+    for key in ("key", "document", "document_version", "text", "text_hash"):
+        flat[f"clause.{key}"] = item["clause"][key]
+    return flat
+
+
+def template_to_xlsx(template: ChecklistTemplate) -> bytes:
+    """A workbook: sheet 模板 (name, method, bands ...), sheet 检查项 (one row per item; a
+    section without items is a row with only its title)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    data = template_to_dict(template)
+    book = Workbook()
+    meta = book.active
+    meta.title = "模板"
+    for label, key in META_ROWS:
+        value = data[key]
+        if key == "grade_bands":
+            value = bands_text(value)
+        meta.append([label, value])
+    meta.append(["版本（仅供参考）", template.version])
+    meta.append(["状态（仅供参考）", str(template.status)])
+    meta.column_dimensions["A"].width = 22
+    meta.column_dimensions["B"].width = 60
+    sheet = book.create_sheet("检查项")
+    sheet.append([title for title, _key in ITEM_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for section in data["sections"]:
+        if not section["items"]:
+            sheet.append([section["title"]])
+        for item in section["items"]:
+            flat = _flat_item(item, section["title"])
+            sheet.append([_cell(flat.get(key)) for _title, key in ITEM_COLUMNS])
+    widths = {"检查内容": 40, "条款原文": 60, "章节": 24, "条款键": 30, "检查指引": 30}
+    for index, (title, _key) in enumerate(ITEM_COLUMNS, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = widths.get(title, 12)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "C2"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def bands_text(bands: list[dict[str, Any]]) -> str:
+    """Grade bands as lines ``min|label|是``, as the builder and the workbook show them."""
+    return _lines([[b["min"], b["label"], YES if b["pass"] else NO] for b in bands])
+
+
+def bands_from_text(text: Any) -> list[dict[str, Any]]:
+    """The grade bands typed as ``bands_text`` writes them (validated later)."""
+    return [{"min": b[0], "label": b[1], "pass": b[2] != NO} for b in _split_lines(text, 3)]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format(Decimal(repr(value)).normalize(), "f")
+    return str(value)
+
+
+def _flag(value: Any, where: str, errors: dict[str, str]) -> bool | None:
+    if value in (None, ""):
+        return None
+    if value in (YES, True, "true", "TRUE", 1):
+        return True
+    if value in (NO, False, "false", "FALSE", 0):
+        return False
+    errors[where] = _("Write 是 or 否.")
+    return None
+
+
+def _date_cell(value: Any, where: str, errors: dict[str, str]) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value).strip()).isoformat()
+    except ValueError:
+        errors[where] = _("Expected a date (YYYY-MM-DD).")
+        return None
+
+
+def _split_lines(value: Any, width: int) -> list[list[str]]:
+    rows = []
+    for line in _text(value).splitlines():
+        if line.strip():
+            cells = [c.strip() for c in line.split("|")]
+            rows.append((cells + [""] * width)[:width])
+    return rows
+
+
+def xlsx_to_dict(data: bytes) -> dict[str, Any]:
+    """Read a workbook written by ``template_to_xlsx`` (and perhaps edited) back into the
+    template dict. Cell problems raise InputError naming the sheet, row and column."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # a damaged upload can make the reader raise anything
+        raise InputError({"file": _("This is not a readable Excel workbook (.xlsx).")}) from exc
+    if "模板" not in book.sheetnames or "检查项" not in book.sheetnames:
+        raise InputError({"file": _("The workbook needs the sheets 模板 and 检查项.")})
+    errors: dict[str, str] = {}
+    meta = {
+        str(row[0]): row[1] if len(row) > 1 else None
+        for row in book["模板"].iter_rows(values_only=True)
+        if row and row[0]
+    }
+    out: dict[str, Any] = {}
+    for label, key in META_ROWS:
+        value = meta.get(label)
+        if key == "grade_bands":
+            out[key] = bands_from_text(value)
+        elif key == "org_kind":
+            out[key] = _text(value) or None
+        else:
+            out[key] = _text(value)
+    out["lineage"] = out["lineage"] or None
+    rows = list(book["检查项"].iter_rows(values_only=True))
+    if not rows:
+        raise InputError({"file": _("The sheet 检查项 is empty.")})
+    header = [_text(c) for c in rows[0]]
+    index = {}
+    for title, key in ITEM_COLUMNS:
+        if title not in header:
+            raise InputError({"file": _("Column %(c)s is missing in 检查项.", c=title)})
+        index[key] = header.index(title)
+    sections: list[dict[str, Any]] = []
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {key: (row[i] if i < len(row) else None) for key, i in index.items()}
+        if all(v in (None, "") for v in cells.values()):
+            continue
+        title = _text(cells["section"])
+        if not sections or sections[-1]["title"] != title:
+            sections.append({"title": title, "items": []})
+        if cells["prompt"] in (None, ""):
+            continue
+        where = f"检查项!{number}"
+        sections[-1]["items"].append(_row_item(cells, where, errors))
+    out["sections"] = sections
+    if errors:
+        raise InputError(errors)
+    return out
+
+
+def _row_item(cells: dict[str, Any], where: str, errors: dict[str, str]) -> dict[str, Any]:
+    answer_type = _text(cells["answer_type"])
+    rule: dict[str, Any] = {}
+    for key in ("op", "unit"):
+        if cells[f"rule.{key}"] not in (None, ""):
+            rule[key] = _text(cells[f"rule.{key}"])
+    for key in ("value", "low", "high"):
+        if cells[f"rule.{key}"] not in (None, ""):
+            rule[key] = _text(cells[f"rule.{key}"])
+    for key in ("low_inclusive", "high_inclusive", "photo_on_fail"):
+        flag = _flag(cells[f"rule.{key}"], f"{where}.{key}", errors)
+        if flag is not None:
+            rule[key] = flag
+    choices = _split_lines(cells["rule.choices"], 4)
+    if choices:
+        rule["choices"] = [
+            {"value": c[0], "label": c[1], "score": c[2], "pass": c[3] != NO} for c in choices
+        ]
+    parts = _split_lines(cells["rule.parts"], 2)
+    if parts:
+        rule["parts"] = [{"value": p[0], "label": p[1]} for p in parts]
+    item: dict[str, Any] = {
+        "prompt": _text(cells["prompt"]),
+        "guidance": _text(cells["guidance"]),
+        "answer_type": answer_type,
+        "rule": rule,
+        "weight": _text(cells["weight"]) or "1",
+        "severity": _text(cells["severity"]),
+        "validity_note": _text(cells["validity_note"]),
+        "source_span": _text(cells["source_span"]),
+        "valid_from": _date_cell(cells["valid_from"], f"{where}.valid_from", errors),
+        "valid_to": _date_cell(cells["valid_to"], f"{where}.valid_to", errors),
+    }
+    for key, default in (
+        ("na_allowed", True),
+        ("required", True),
+        ("scored", True),
+        ("validity_confirmed", False),
+    ):
+        flag = _flag(cells[key], f"{where}.{key}", errors)
+        item[key] = default if flag is None else flag
+    version = cells["clause.document_version"]
+    if version not in (None, ""):
+        try:
+            version = int(_text(version))
+        except ValueError:
+            errors[f"{where}.document_version"] = _("Expected a whole number.")
+            version = None
+    else:
+        version = None
+    item["clause"] = {
+        "key": _text(cells["clause.key"]),
+        "document": _text(cells["clause.document"]) or None,
+        "document_version": version,
+        "text": _text(cells["clause.text"]),
+        "text_hash": _text(cells["clause.text_hash"]),
+    }
+    return item

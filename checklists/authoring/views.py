@@ -1,0 +1,738 @@
+"""Checklist template pages: list, view, draft from clauses, builder, preview, publish,
+new version, JSON and Excel export and import."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+import sqlalchemy as sa
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+
+from checklists import scoring
+from checklists.accounts.models import OrgKind, Role
+from checklists.accounts.permissions import role_required
+from checklists.authoring import exchange
+from checklists.authoring import operations as builder
+from checklists.authoring.forms import (
+    ANSWER_TYPE_LABELS,
+    METHOD_LABELS,
+    SEVERITY_SHORT,
+    STATUS_LABELS,
+    AddItemForm,
+    BlankForm,
+    DraftForm,
+    ImportTemplateForm,
+    ItemForm,
+    MetaForm,
+    SectionForm,
+)
+from checklists.authoring.models import (
+    ChecklistTemplate,
+    ScoringMethod,
+    TemplateItem,
+    TemplateSection,
+    TemplateStatus,
+)
+from checklists.authoring.permissions import visible_templates
+from checklists.core.clock import local_today
+from checklists.core.errors import InputError
+from checklists.core.extensions import db
+from checklists.standards.models import Clause, Document
+
+bp = Blueprint("templates", __name__, url_prefix="/templates")
+
+RESULT_LABELS = {
+    "pass": _l("pass"),
+    "fail": _l("fail"),
+    "na": _l("N/A"),
+    "unanswered": _l("unanswered"),
+}
+VERDICT_LABELS = {"pass": _l("Compliant"), "fail": _l("Non-compliant"), None: "—"}
+
+YES, NO = exchange.YES, exchange.NO
+
+
+@bp.app_context_processor
+def _labels() -> dict[str, Any]:
+    return {
+        "answer_type_labels": ANSWER_TYPE_LABELS,
+        "severity_labels": SEVERITY_SHORT,
+        "status_labels": STATUS_LABELS,
+        "method_labels": METHOD_LABELS,
+        "result_labels": RESULT_LABELS,
+        "verdict_labels": VERDICT_LABELS,
+    }
+
+
+@bp.app_template_filter("number")
+def _number_filter(value) -> str:
+    return "" if value is None else builder._dec(Decimal(value))
+
+
+OP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+
+
+def rule_label(rule: dict[str, Any]) -> str:
+    """A short reading of a rule: "≥ 500 m²", "[6, 10] m", "passing answer: no", "3 choices"."""
+    unit = f" {rule['unit']}" if rule.get("unit") else ""
+    if rule.get("op") == "range":
+        left = "[" if rule.get("low_inclusive", True) else "("
+        right = "]" if rule.get("high_inclusive", True) else ")"
+        return f"{left}{rule['low']}, {rule['high']}{right}{unit}"
+    if rule.get("op") in OP_SIGNS:
+        return f"{OP_SIGNS[rule['op']]} {rule.get('value', '')}{unit}"
+    if rule.get("value") == "no":
+        return _("passing answer: no")
+    if rule.get("choices"):
+        return _("%(n)d choices", n=len(rule["choices"]))
+    if rule.get("parts"):
+        return "、".join(p["label"] for p in rule["parts"])
+    return ""
+
+
+@bp.app_template_filter("rule_label")
+def _rule_label_filter(rule) -> str:
+    return rule_label(rule or {})
+
+
+def _template_or_404(template_id: int) -> ChecklistTemplate:
+    template = db.session.scalar(visible_templates().where(ChecklistTemplate.id == template_id))
+    if template is None:
+        abort(404)
+    return template
+
+
+def _draft_or_404(template_id: int) -> ChecklistTemplate:
+    template = _template_or_404(template_id)
+    if not template.is_draft:
+        flash(_("A published template cannot be changed; make a new draft version."), "error")
+        abort(redirect(url_for("templates.show", template_id=template.id)))
+    return template
+
+
+def _item_or_404(template: ChecklistTemplate, item_id: int) -> TemplateItem:
+    item = db.session.get(TemplateItem, item_id)
+    if item is None or item.template_id != template.id:
+        abort(404)
+    return item
+
+
+def _section_or_404(template: ChecklistTemplate, section_id: int) -> TemplateSection:
+    section = db.session.get(TemplateSection, section_id)
+    if section is None or section.template_id != template.id:
+        abort(404)
+    return section
+
+
+def _flash_errors(exc: InputError) -> None:
+    for message in exc.fields.values():
+        flash(message, "error")
+
+
+# --- list and view ------------------------------------------------------------------------------
+
+
+@bp.route("/")
+@login_required
+def index():
+    show_all = request.args.get("all") == "1"
+    query = visible_templates()
+    if not show_all:
+        query = query.where(ChecklistTemplate.status != TemplateStatus.SUPERSEDED)
+    templates = db.session.scalars(
+        query.options(
+            sa.orm.selectinload(ChecklistTemplate.sections).selectinload(TemplateSection.items)
+        ).order_by(ChecklistTemplate.name, ChecklistTemplate.version.desc())
+    ).all()
+    return render_template("checklists/index.html", templates=templates, show_all=show_all)
+
+
+@bp.route("/<int:template_id>")
+@login_required
+def show(template_id: int):
+    template = _template_or_404(template_id)
+    versions = db.session.scalars(
+        visible_templates()
+        .where(ChecklistTemplate.lineage == template.lineage)
+        .order_by(ChecklistTemplate.version)
+    ).all()
+    today = local_today()
+    return render_template(
+        "checklists/show.html",
+        template=template,
+        versions=versions,
+        today=today,
+        expired=builder.expired_items(template, today),
+        problems=builder.publication_problems(template) if template.is_draft else {},
+        draft=builder.draft_of(template) if not template.is_draft else None,
+    )
+
+
+# --- drafting -----------------------------------------------------------------------------------
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@role_required(Role.AUTHOR)
+def new():
+    """Pick a document (GET ?document_id=), then clauses, and draft; or start empty."""
+    documents = db.session.scalars(
+        sa.select(Document).where(Document.is_current).order_by(Document.number, Document.id)
+    ).all()
+    document = None
+    if request.values.get("document_id", "").isdigit():
+        document = db.session.get(Document, int(request.values["document_id"]))
+        if document is None:
+            abort(404)
+    form = DraftForm(prefix="draft")
+    blank = BlankForm(prefix="blank")
+    clauses: list[Clause] = []
+    if document is not None:
+        from checklists.standards.services import clauses_with_requirements
+
+        clauses = clauses_with_requirements(document)
+        form.clause_ids.choices = [
+            (c.id, f"{c.key.split('/', 1)[-1]} · {builder._trim(c.text, 60)}")
+            for c in clauses
+            if c.requirements or c.parent_id
+        ]
+        if not form.name.data and request.method == "GET":
+            form.name.data = f"{document.title}检查表"[:200]
+    status = 200
+    if document is not None and form.submit.data and form.validate_on_submit():
+        picked = [c for c in clauses if c.id in set(form.clause_ids.data or [])]
+        try:
+            template = builder.draft_template(
+                form.name.data,
+                current_user,
+                document=None if picked else document,
+                clauses=picked,
+                org_kind=OrgKind(form.org_kind.data) if form.org_kind.data else None,
+                every_leaf=form.every_leaf.data,
+            )
+        except InputError as exc:
+            db.session.rollback()
+            _flash_errors(exc)
+            status = 422
+        else:
+            db.session.commit()
+            flash(
+                _(
+                    "Drafted %(n)s items. Check them before publishing.",
+                    n=len(template.ordered_items()),
+                ),
+                "success",
+            )
+            return redirect(url_for("templates.edit", template_id=template.id))
+    elif blank.submit.data and blank.validate_on_submit():
+        template = builder.create_template(
+            blank.name.data,
+            current_user,
+            org_kind=OrgKind(blank.org_kind.data) if blank.org_kind.data else None,
+        )
+        template.sections.append(TemplateSection(title="检查项", position=0))
+        db.session.commit()
+        return redirect(url_for("templates.edit", template_id=template.id))
+    elif request.method == "POST":
+        status = 422
+    return (
+        render_template(
+            "checklists/new.html",
+            documents=documents,
+            document=document,
+            form=form,
+            blank=blank,
+        ),
+        status,
+    )
+
+
+# --- the builder --------------------------------------------------------------------------------
+
+
+def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, status: int = 200):
+    if meta is None:
+        meta = MetaForm(
+            data={
+                "name": template.name,
+                "description": template.description,
+                "org_kind": str(template.org_kind or ""),
+                "method": str(template.method),
+                "grade_bands": exchange.bands_text(template.grade_bands or builder.default_bands()),
+            }
+        )
+    add_item = AddItemForm(prefix="add")
+    add_item.section_id.choices = [(s.id, s.title) for s in template.sections]
+    keys = sorted(
+        {
+            c.key
+            for c in db.session.scalars(
+                sa.select(Clause)
+                .join(Document)
+                .where(Document.is_current, Document.number.in_(template.document_numbers()))
+            )
+        }
+    )
+    return (
+        render_template(
+            "checklists/edit.html",
+            template=template,
+            meta=meta,
+            section_form=SectionForm(prefix="section"),
+            add_item=add_item,
+            clause_keys=keys,
+            today=local_today(),
+            problems=builder.publication_problems(template),
+        ),
+        status,
+    )
+
+
+def _builder_error(exc: InputError, template_id: int):
+    """Undo the failed change and show the builder again with the reasons."""
+    db.session.rollback()
+    _flash_errors(exc)
+    return _builder_page(db.session.get(ChecklistTemplate, template_id), status=422)
+
+
+@bp.route("/<int:template_id>/edit", methods=["GET", "POST"])
+@role_required(Role.AUTHOR)
+def edit(template_id: int):
+    template = _draft_or_404(template_id)
+    if request.method == "GET":
+        return _builder_page(template)
+    meta = MetaForm()
+    if meta.validate_on_submit():
+        try:
+            builder.update_template(
+                template,
+                name=meta.name.data,
+                description=meta.description.data or "",
+                org_kind=OrgKind(meta.org_kind.data) if meta.org_kind.data else None,
+                method=ScoringMethod(meta.method.data),
+                grade_bands=exchange.bands_from_text(meta.grade_bands.data),
+            )
+        except InputError as exc:
+            db.session.rollback()
+            for name, message in exc.fields.items():
+                getattr(meta, name, meta.name).errors = [message]
+            return _builder_page(db.session.get(ChecklistTemplate, template_id), meta, 422)
+        db.session.commit()
+        flash(_("Saved."), "success")
+        return redirect(url_for("templates.edit", template_id=template.id))
+    return _builder_page(template, meta, 422)
+
+
+@bp.route("/<int:template_id>/sections", methods=["POST"])
+@role_required(Role.AUTHOR)
+def section_add(template_id: int):
+    template = _draft_or_404(template_id)
+    form = SectionForm(prefix="section")
+    try:
+        if not form.validate_on_submit():
+            raise InputError({"title": _("Give the section a title.")})
+        builder.add_section(template, form.title.data)
+    except InputError as exc:
+        return _builder_error(exc, template_id)
+    db.session.commit()
+    return redirect(url_for("templates.edit", template_id=template.id))
+
+
+SECTION_ACTIONS = {"up", "down", "delete", "rename"}
+
+
+@bp.route("/<int:template_id>/sections/<int:section_id>/<action>", methods=["POST"])
+@role_required(Role.AUTHOR)
+def section_action(template_id: int, section_id: int, action: str):
+    template = _draft_or_404(template_id)
+    section = _section_or_404(template, section_id)
+    if action not in SECTION_ACTIONS:
+        abort(404)
+    try:
+        if action in ("up", "down"):
+            builder.move_section(section, -1 if action == "up" else 1)
+        elif action == "delete":
+            builder.delete_section(section)
+        else:
+            builder.rename_section(section, request.form.get("title", ""))
+    except InputError as exc:
+        return _builder_error(exc, template_id)
+    db.session.commit()
+    return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"s{section.id}"))
+
+
+@bp.route("/<int:template_id>/items", methods=["POST"])
+@role_required(Role.AUTHOR)
+def item_add(template_id: int):
+    template = _draft_or_404(template_id)
+    form = AddItemForm(prefix="add")
+    form.section_id.choices = [(s.id, s.title) for s in template.sections]
+    try:
+        if not form.validate_on_submit():
+            raise InputError({"clause_key": _("Choose a section and give a clause key.")})
+        key = form.clause_key.data.strip()
+        clause = builder.current_clause(key)
+        if clause is None:
+            raise InputError(
+                {"clause_key": _("No clause has the key %(key)s (current versions).", key=key)}
+            )
+        item = builder.add_item(_section_or_404(template, form.section_id.data), clause)
+    except InputError as exc:
+        return _builder_error(exc, template_id)
+    db.session.commit()
+    return redirect(url_for("templates.item", template_id=template.id, item_id=item.id))
+
+
+ITEM_ACTIONS = {"up", "down", "split", "delete"}
+
+
+@bp.route("/<int:template_id>/items/<int:item_id>/<action>", methods=["POST"])
+@role_required(Role.AUTHOR)
+def item_action(template_id: int, item_id: int, action: str):
+    template = _draft_or_404(template_id)
+    item = _item_or_404(template, item_id)
+    if action not in ITEM_ACTIONS:
+        abort(404)
+    target = item.id
+    if action in ("up", "down"):
+        builder.move_item(item, -1 if action == "up" else 1)
+    elif action == "split":
+        target = builder.split_item(item).id
+        flash(_("The item was split in two; edit each part."), "success")
+    else:
+        builder.delete_item(item)
+    db.session.commit()
+    return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"i{target}"))
+
+
+@bp.route("/<int:template_id>/merge", methods=["POST"])
+@role_required(Role.AUTHOR)
+def merge(template_id: int):
+    template = _draft_or_404(template_id)
+    ids = [int(i) for i in request.form.getlist("item_ids") if i.isdigit()]
+    items = [_item_or_404(template, i) for i in ids]
+    by_order = {item.id: n for n, item in enumerate(template.ordered_items())}
+    items.sort(key=lambda i: by_order[i.id])
+    try:
+        merged = builder.merge_items(items)
+    except InputError as exc:
+        return _builder_error(exc, template_id)
+    db.session.commit()
+    flash(_("Merged %(n)s items.", n=len(items)), "success")
+    return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"i{merged.id}"))
+
+
+# --- one item -----------------------------------------------------------------------------------
+
+
+def _choices_text(rule: dict[str, Any]) -> str:
+    return "\n".join(
+        f"{c['label']}|{c['score']}|{YES if c['pass'] else NO}" for c in rule.get("choices", [])
+    )
+
+
+def _parts_text(rule: dict[str, Any]) -> str:
+    return "\n".join(p["label"] for p in rule.get("parts", []))
+
+
+def item_form_data(item: TemplateItem) -> dict[str, Any]:
+    rule = item.rule or {}
+    return {
+        "section_id": item.section_id,
+        "prompt": item.prompt,
+        "guidance": item.guidance,
+        "answer_type": item.answer_type,
+        "yes_value": rule.get("value", "yes") if item.answer_type == "yes_no" else "yes",
+        "op": rule.get("op", ""),
+        "value": rule.get("value", "") if item.answer_type != "yes_no" else "",
+        "low": rule.get("low", ""),
+        "high": rule.get("high", ""),
+        "low_inclusive": rule.get("low_inclusive", True),
+        "high_inclusive": rule.get("high_inclusive", True),
+        "unit": rule.get("unit", ""),
+        "choices": _choices_text(rule),
+        "parts": _parts_text(rule),
+        "photo_on_fail": rule.get("photo_on_fail", False),
+        "weight": builder._dec(item.weight),
+        "severity": str(item.severity),
+        "na_allowed": item.na_allowed,
+        "required": item.required,
+        "scored": item.scored,
+        "valid_from": item.valid_from,
+        "valid_to": item.valid_to,
+        "validity_confirmed": item.validity_confirmed,
+        "validity_note": item.validity_note,
+    }
+
+
+def rule_from_form(form: ItemForm, old_rule: dict[str, Any]) -> dict[str, Any]:
+    """The rule a builder form describes, for the answer type chosen."""
+    kind = form.answer_type.data
+    rule: dict[str, Any] = {}
+    if kind == "yes_no" and form.yes_value.data == "no":
+        rule["value"] = "no"
+    if kind in ("number", "count", "date") and form.op.data:
+        rule["op"] = form.op.data
+        if form.op.data == "range":
+            rule["low"], rule["high"] = form.low.data.strip(), form.high.data.strip()
+            rule["low_inclusive"] = form.low_inclusive.data
+            rule["high_inclusive"] = form.high_inclusive.data
+        else:
+            rule["value"] = form.value.data.strip()
+    if kind in ("number", "count") and form.unit.data.strip():
+        rule["unit"] = form.unit.data.strip()
+    if kind == "choice":
+        known = {c["label"]: c["value"] for c in old_rule.get("choices", [])}
+        rule["choices"] = []
+        for line in (form.choices.data or "").splitlines():
+            if not line.strip():
+                continue
+            cells = [c.strip() for c in line.split("|")] + ["", ""]
+            label = cells[0]
+            rule["choices"].append(
+                {
+                    "value": known.get(label, label),
+                    "label": label,
+                    "score": cells[1] or "0",
+                    "pass": cells[2] != NO,
+                }
+            )
+    if kind == "parts":
+        known = {p["label"]: p["value"] for p in old_rule.get("parts", [])}
+        rule["parts"] = [
+            {"value": known.get(line.strip(), line.strip()), "label": line.strip()}
+            for line in (form.parts.data or "").splitlines()
+            if line.strip()
+        ]
+    if form.photo_on_fail.data:
+        rule["photo_on_fail"] = True
+    return rule
+
+
+#: builder.update_item error keys → form fields.
+ERROR_FIELDS = {
+    "rule_op": "op",
+    "rule_value": "value",
+    "rule_low": "low",
+    "rule_high": "high",
+    "rule_unit": "unit",
+    "rule_choices": "choices",
+    "rule_parts": "parts",
+    "section": "section_id",
+}
+
+
+@bp.route("/<int:template_id>/items/<int:item_id>", methods=["GET", "POST"])
+@role_required(Role.AUTHOR)
+def item(template_id: int, item_id: int):
+    template = _draft_or_404(template_id)
+    item = _item_or_404(template, item_id)
+    form = ItemForm(data=item_form_data(item) if request.method == "GET" else None)
+    form.section_id.choices = [(s.id, s.title) for s in template.sections]
+    status = 200
+    if request.method == "POST":
+        if form.validate_on_submit():
+            data = {name: getattr(form, name).data for name in form.data}
+            data["rule"] = rule_from_form(form, item.rule or {})
+            data["section"] = _section_or_404(template, form.section_id.data)
+            try:
+                builder.update_item(item, data)
+            except InputError as exc:
+                db.session.rollback()
+                item = _item_or_404(db.session.get(ChecklistTemplate, template_id), item_id)
+                for key, message in exc.fields.items():
+                    name = ERROR_FIELDS.get(key, key.removeprefix("rule_"))
+                    target = getattr(form, name, None) or form.prompt
+                    target.errors = [*target.errors, message]
+            else:
+                db.session.commit()
+                flash(_("Saved."), "success")
+                return redirect(
+                    url_for("templates.edit", template_id=template_id, _anchor=f"i{item_id}")
+                )
+        status = 422
+    return render_template(
+        "checklists/item.html", template=item.section.template, item=item, form=form
+    ), status
+
+
+# --- preview and trial scoring ------------------------------------------------------------------
+
+
+def answers_from_form(template: ChecklistTemplate, values) -> tuple[dict, dict[int, str]]:
+    """Answers typed on the preview page, and a message per item whose answer is invalid."""
+    spec = builder.template_spec(template)
+    answers: dict[int, scoring.Answer] = {}
+    errors: dict[int, str] = {}
+    for item in spec.items:
+        name = f"a{item.id}"
+        raw: Any = values.getlist(name) if item.answer_type == "parts" else values.get(name)
+        if values.get(f"na{item.id}") or "na" in values.getlist(name):
+            raw = "na"
+        if item.answer_type == "photo":
+            raw = 1 if values.get(name) else None
+        unit = values.get(f"u{item.id}") or None
+        try:
+            value = scoring.parse_value(item, raw, unit)
+        except scoring.AnswerError as exc:
+            errors[item.id] = exc.message
+            continue
+        if value is not None:
+            answers[item.id] = scoring.Answer(value=value, unit=unit, photos=1)
+    return answers, errors
+
+
+@bp.route("/<int:template_id>/preview", methods=["GET", "POST"])
+@login_required
+def preview(template_id: int):
+    """The template as the phone shows it; answering and pressing 试算 scores the answers."""
+    template = _template_or_404(template_id)
+    summary = None
+    errors: dict[int, str] = {}
+    status = 200
+    if request.method == "POST":
+        from flask_wtf.csrf import validate_csrf
+        from wtforms import ValidationError
+
+        try:
+            validate_csrf(request.form.get("csrf_token"))
+        except ValidationError:
+            abort(400)
+        answers, errors = answers_from_form(template, request.form)
+        if errors:
+            status = 422
+        else:
+            summary = scoring.score(builder.template_spec(template), answers, as_of=local_today())
+    return (
+        render_template(
+            "checklists/preview.html",
+            template=template,
+            summary=summary,
+            errors=errors,
+            values=request.form,
+            today=local_today(),
+        ),
+        status,
+    )
+
+
+# --- publishing and versions --------------------------------------------------------------------
+
+
+@bp.route("/<int:template_id>/publish", methods=["POST"])
+@role_required(Role.AUTHOR)
+def publish(template_id: int):
+    template = _draft_or_404(template_id)
+    try:
+        builder.publish(template, current_user)
+    except InputError as exc:
+        db.session.rollback()
+        _flash_errors(exc)
+        return redirect(url_for("templates.show", template_id=template_id))
+    db.session.commit()
+    flash(_("Published version %(v)s.", v=template.version), "success")
+    return redirect(url_for("templates.show", template_id=template.id))
+
+
+@bp.route("/<int:template_id>/new-version", methods=["POST"])
+@role_required(Role.AUTHOR)
+def new_version(template_id: int):
+    template = _template_or_404(template_id)
+    draft = builder.new_version(template, current_user)
+    db.session.commit()
+    return redirect(url_for("templates.edit", template_id=draft.id))
+
+
+# --- export and import --------------------------------------------------------------------------
+
+
+def _filename(template: ChecklistTemplate, suffix: str) -> str:
+    return f"template-{template.lineage[:8]}-v{template.version}.{suffix}"
+
+
+@bp.route("/<int:template_id>/export.json")
+@login_required
+def export_json(template_id: int):
+    template = _template_or_404(template_id)
+    body = json.dumps(exchange.template_to_dict(template), ensure_ascii=False, indent=2)
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": f"attachment; filename={_filename(template, 'json')}"},
+    )
+
+
+@bp.route("/<int:template_id>/clauses.json")
+@login_required
+def clauses_json(template_id: int):
+    """Item id → the clause text it is judged against: the filling page shows a quote on a tap
+    from this file, which the phone keeps (a published version never changes)."""
+    template = _template_or_404(template_id)
+    response = jsonify({str(i.id): i.clause_text for i in template.ordered_items()})
+    response.headers["Cache-Control"] = (
+        "no-cache" if template.is_draft else "private, max-age=604800, immutable"
+    )
+    return response
+
+
+@bp.route("/<int:template_id>/export.xlsx")
+@login_required
+def export_xlsx(template_id: int):
+    template = _template_or_404(template_id)
+    return Response(
+        exchange.template_to_xlsx(template),
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f"attachment; filename={_filename(template, 'xlsx')}"},
+    )
+
+
+def read_upload(filename: str, data: bytes) -> dict[str, Any]:
+    """A template dict from an uploaded .json or .xlsx file."""
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        return exchange.xlsx_to_dict(data)
+    if name.endswith(".json"):
+        try:
+            return json.loads(data.decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError({"file": _("This is not valid JSON.")}) from exc
+    raise InputError({"file": _("Upload a .json or .xlsx file.")})
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@role_required(Role.AUTHOR)
+def import_file():
+    form = ImportTemplateForm()
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            data = read_upload(upload.filename or "", upload.read())
+            template, outcome = exchange.import_template(data, current_user)
+        except InputError as exc:
+            db.session.rollback()
+            form.file.errors = [*form.file.errors, *(f"{k}: {v}" for k, v in exc.fields.items())]
+        else:
+            db.session.commit()
+            messages = {
+                "new": _("Imported as a new draft."),
+                "new_version": _("Imported as draft version %(v)s.", v=template.version),
+                "unchanged": _("Nothing changed: the latest version has the same content."),
+            }
+            flash(messages[outcome], "success")
+            return redirect(url_for("templates.show", template_id=template.id))
+    status = 422 if request.method == "POST" else 200
+    return render_template("checklists/import.html", form=form), status

@@ -1,0 +1,136 @@
+"""Configuration defaults and loading.
+
+Order: the defaults below, then ``instance/config.py``, then the environment. Tests pass a
+mapping to ``create_app`` instead, which replaces the instance file and the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+#: The placeholder secret; the app refuses to start with it outside debug and tests.
+DEFAULT_SECRET_KEY = "dev-insecure-change-me"
+
+
+class Defaults:
+    SECRET_KEY = DEFAULT_SECRET_KEY
+    #: None means SQLite in the instance folder (filled in by create_app).
+    SQLALCHEMY_DATABASE_URI: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    #: True unless running on plain http for local development (make run sets it to False).
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 14
+
+    #: CSRF tokens live as long as the session: answers replayed after a long offline spell pass.
+    WTF_CSRF_TIME_LIMIT = None
+
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_ENABLED = True
+    RATELIMIT_HEADERS_ENABLED = True
+    #: Failed login attempts allowed per client address (Flask-Limiter syntax).
+    LOGIN_RATE_LIMIT = "5 per minute;30 per hour"
+
+    BABEL_DEFAULT_LOCALE = "zh"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
+    LANGUAGES = ("zh", "en")
+    BABEL_TRANSLATION_DIRECTORIES = os.path.join(
+        os.path.dirname(os.path.dirname(__file__)), "translations"
+    )
+
+    #: Upload limit for a request body (bytes).
+    MAX_CONTENT_LENGTH = 32 * 1024 * 1024
+    #: Where photos are stored (None: instance/uploads). Outside static/: served only to
+    #: people who may see the inspection.
+    UPLOAD_FOLDER: str | None = None
+    #: A photo's largest accepted size (bytes) and pixel count.
+    PHOTO_MAX_BYTES = 15 * 1024 * 1024
+    PHOTO_MAX_PIXELS = 40_000_000
+    #: Number of reverse proxies in front of the app (X-Forwarded-For/Proto are trusted).
+    PROXY_COUNT = 0
+    #: Days an API bearer token stays valid.
+    API_TOKEN_DAYS = 90
+
+    #: A finding's default deadline by severity: "severity:N:unit,..." with unit working_day,
+    #: day or hour (an inspector may set another on the finding).
+    FINDING_DEADLINES = "critical:5:working_day,major:15:day,minor:30:day"
+    #: The word before the year in a 整改通知书's number: 整改〔2026〕0001号.
+    NOTICE_PREFIX = "整改"
+    #: The issuing authority printed on the notice (e.g. 冠县应急管理局).
+    NOTICE_ISSUER = ""
+    #: SMTP for e-mailed notifications; no MAIL_SERVER: notifications stay in the app only.
+    MAIL_SERVER: str | None = None
+    MAIL_PORT = 25
+    MAIL_USE_TLS = False
+    MAIL_USE_SSL = False
+    MAIL_USERNAME: str | None = None
+    MAIL_PASSWORD: str | None = None
+    MAIL_FROM = "clausecheck@localhost"
+    #: The service's address as users reach it (links in e-mails), e.g. https://cc.example.cn
+    BASE_URL = ""
+
+
+#: Environment variables read at start-up, with how to convert each one.
+ENV_VARS: dict[str, type] = {
+    "SECRET_KEY": str,
+    "DATABASE_URL": str,
+    "RATELIMIT_STORAGE_URI": str,
+    "LOGIN_RATE_LIMIT": str,
+    "SESSION_COOKIE_SECURE": bool,
+    "MAX_CONTENT_LENGTH": int,
+    "PROXY_COUNT": int,
+    "UPLOAD_FOLDER": str,
+    "PHOTO_MAX_BYTES": int,
+    "PHOTO_MAX_PIXELS": int,
+    "API_TOKEN_DAYS": int,
+    "FINDING_DEADLINES": str,
+    "NOTICE_PREFIX": str,
+    "NOTICE_ISSUER": str,
+    "MAIL_SERVER": str,
+    "MAIL_PORT": int,
+    "MAIL_USE_TLS": bool,
+    "MAIL_USE_SSL": bool,
+    "MAIL_USERNAME": str,
+    "MAIL_PASSWORD": str,
+    "MAIL_FROM": str,
+    "BASE_URL": str,
+    "BABEL_DEFAULT_LOCALE": str,
+}
+
+
+def _to_bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def from_environment(environ: os._Environ[str] | dict[str, str]) -> dict[str, Any]:
+    """Return the settings given in the environment, converted to their types."""
+    found: dict[str, Any] = {}
+    for name, kind in ENV_VARS.items():
+        raw = environ.get(name)
+        if raw is None or raw == "":
+            continue
+        if kind is bool:
+            found[name] = _to_bool(raw)
+        elif kind is int:
+            found[name] = int(raw)
+        else:
+            found[name] = raw
+    if "DATABASE_URL" in found:
+        found["SQLALCHEMY_DATABASE_URI"] = found.pop("DATABASE_URL")
+    if found.get("SESSION_COOKIE_SECURE") is not None:
+        found["REMEMBER_COOKIE_SECURE"] = found["SESSION_COOKIE_SECURE"]
+    return found
+
+
+def normalise_database_url(url: str) -> str:
+    """Point postgres URLs at the psycopg 3 driver that requirements.txt installs."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url

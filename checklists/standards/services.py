@@ -1,0 +1,315 @@
+"""Standards use cases: read a file, import its documents (versioned), diff versions.
+
+Each function validates, mutates and flushes; the caller commits once, so an import is one
+transaction: a failure leaves nothing half-imported.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import pathlib
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from checklists.accounts.models import User
+from checklists.core.clock import local_today
+from checklists.core.errors import InputError
+from checklists.core.extensions import db
+from checklists.standards import search_index
+from checklists.standards.extraction import extract, mark_conflicts
+from checklists.standards.models import Clause, Document, ImportRun, Requirement
+from checklists.standards.parsing import ParsedDocument, parse_gazette
+
+SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+
+
+# --- reading files -----------------------------------------------------------------------------
+
+
+def _decode_text(data: bytes) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError({"file": _("This is a binary file, not text.")})
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError({"file": _("The text is neither UTF-8 nor GB18030.")})
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # a damaged upload can make the parser raise anything
+        raise InputError({"file": _("This is not a readable .docx file.")}) from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text.strip() for cell in row.cells))
+    return "\n".join(lines)
+
+
+def _pdf_text(data: bytes) -> str:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:  # a damaged upload can make the parser raise anything
+        raise InputError({"file": _("This is not a readable PDF file.")}) from exc
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise InputError(
+            {"file": _("The PDF has no text layer (a scan?); run OCR first or upload the text.")}
+        )
+    return text
+
+
+def read_file(filename: str, data: bytes, max_bytes: int) -> str:
+    """The text of an uploaded gazette, or InputError naming the problem."""
+    suffix = pathlib.Path(filename).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(
+            {
+                "file": _(
+                    "Unsupported file type %(suffix)s; use .txt, .md, .docx or .pdf.",
+                    suffix=suffix or "?",
+                )
+            }
+        )
+    if len(data) > max_bytes:
+        raise InputError(
+            {"file": _("The file is larger than %(mb)d MB.", mb=max(1, max_bytes // 2**20))}
+        )
+    if not data.strip():
+        raise InputError({"file": _("The file is empty.")})
+    if suffix == ".docx":
+        text = _docx_text(data)
+    elif suffix == ".pdf":
+        text = _pdf_text(data)
+    else:
+        text = _decode_text(data)
+    if not text.strip():
+        raise InputError({"file": _("The file contains no text.")})
+    return text
+
+
+# --- importing ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    """What an import did: per document new / new_version / unchanged, and what was skipped."""
+
+    filename: str
+    documents: list[tuple[Document, str]] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)
+    run: ImportRun | None = None
+
+    @property
+    def changed(self) -> bool:
+        return any(outcome != "unchanged" for _doc, outcome in self.documents)
+
+
+def content_hash(parsed: ParsedDocument) -> str:
+    """Equal for two parses of the same text: clause keys and text hashes, in order."""
+    digest = hashlib.sha256()
+    for clause in parsed.clauses:
+        digest.update(f"{clause.key}\x1f{clause.text_hash}\x1e".encode())
+    return digest.hexdigest()
+
+
+def _lineage(parsed: ParsedDocument) -> str:
+    root = next((c for c in parsed.clauses if c.parent_key is None), None)
+    return root.key if root is not None else (parsed.number or parsed.title)
+
+
+def import_text(text: str, filename: str, user: User | None = None) -> ImportReport:
+    """Import a gazette's text: new documents, new versions of changed ones; same text: nothing.
+
+    Raises InputError when no document is recognised.
+    """
+    result = parse_gazette(text)
+    if not result.documents:
+        raise InputError(
+            {"file": _("No document was recognised (no 文号 or document title found).")}
+        )
+    report = ImportReport(
+        filename, skipped=[{"title": s.title, "reason": s.reason} for s in result.skipped]
+    )
+    pending: list[tuple[ParsedDocument, Document | None, str]] = []
+    lineages = [_lineage(parsed) for parsed in result.documents]
+    currents = {
+        doc.lineage: doc
+        for doc in db.session.scalars(
+            sa.select(Document).where(Document.lineage.in_(lineages), Document.is_current)
+        )
+    }
+    for parsed, lineage in zip(result.documents, lineages, strict=True):
+        digest = content_hash(parsed)
+        current = currents.get(lineage)
+        if current is not None and current.content_hash == digest:
+            report.documents.append((current, "unchanged"))
+        else:
+            pending.append((parsed, current, digest))
+    if not pending:
+        return report
+
+    run = ImportRun(
+        filename=filename[:255],
+        text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+        imported_by=user,
+        skipped=report.skipped,
+    )
+    db.session.add(run)
+    new_clause_ids: list[int] = []
+    for parsed, current, digest in pending:
+        document = _store_document(parsed, current, digest, run)
+        report.documents.append((document, "new_version" if current else "new"))
+        new_clause_ids.extend(c.id for c in document.clauses)
+    run.outcomes = [
+        {"document_id": d.id, "number": d.number, "title": d.title, "outcome": outcome}
+        for d, outcome in report.documents
+    ]
+    report.run = run
+    db.session.flush()
+    search_index.index_clauses(db.session.connection(), new_clause_ids)
+    return report
+
+
+def _store_document(
+    parsed: ParsedDocument, current: Document | None, digest: str, run: ImportRun
+) -> Document:
+    if current is not None:
+        current.is_current = False
+        db.session.flush()  # one current version per lineage at any moment
+    document = Document(
+        lineage=_lineage(parsed),
+        version=current.version + 1 if current else 1,
+        is_current=True,
+        number=parsed.number,
+        title=parsed.title[:500],
+        issuer=parsed.issuer,
+        signed_on=parsed.signed_on,
+        in_force_from=parsed.in_force_from,
+        in_force_until=parsed.in_force_until,
+        content_hash=digest,
+        import_run=run,
+        previous=current,
+    )
+    db.session.add(document)
+    extracted = mark_conflicts(
+        [(c.key, extract(c.text, join_offsets=c.join_offsets)) for c in parsed.clauses]
+    )
+    by_key: dict[str, Clause] = {}
+    for parsed_clause, (_key, requirements) in zip(parsed.clauses, extracted, strict=True):
+        clause = Clause(
+            parent=by_key.get(parsed_clause.parent_key or ""),
+            key=parsed_clause.key,
+            token=parsed_clause.token,
+            position=parsed_clause.position,
+            text=parsed_clause.text,
+            normalized=parsed_clause.normalized,
+            search_grams=search_index.grams(parsed_clause.text),
+            text_hash=parsed_clause.text_hash,
+            is_table=parsed_clause.is_table,
+            table=[list(row) for row in parsed_clause.table] if parsed_clause.table else None,
+            flags=list(parsed_clause.flags),
+        )
+        document.clauses.append(clause)
+        by_key[clause.key] = clause
+        clause.requirements = [
+            Requirement(
+                position=i,
+                modality=r.modality,
+                kind=r.kind,
+                comparator=r.comparator,
+                value=r.value,
+                low=r.low,
+                high=r.high,
+                unit=r.unit,
+                per=r.per,
+                span=r.span,
+                start=r.start,
+                trigger=r.trigger,
+                flags=list(r.flags),
+            )
+            for i, r in enumerate(requirements)
+        ]
+    db.session.flush()
+    return document
+
+
+def clauses_with_requirements(document: Document) -> list[Clause]:
+    """A document's clauses in order, their requirements loaded in one more query."""
+    return list(
+        db.session.scalars(
+            sa.select(Clause)
+            .where(Clause.document_id == document.id)
+            .options(sa.orm.selectinload(Clause.requirements))
+            .order_by(Clause.position)
+        )
+    )
+
+
+# --- versions ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ClauseDiff:
+    added: list[Clause]
+    removed: list[Clause]
+    changed: list[tuple[Clause, Clause]]  # (old, new)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def diff_documents(old: Document, new: Document) -> ClauseDiff:
+    """Clause-level difference between two versions, matched by clause key."""
+    before = {c.key: c for c in old.clauses}
+    after = {c.key: c for c in new.clauses}
+    return ClauseDiff(
+        added=[c for k, c in after.items() if k not in before],
+        removed=[c for k, c in before.items() if k not in after],
+        changed=[
+            (before[k], c)
+            for k, c in after.items()
+            if k in before and before[k].text_hash != c.text_hash
+        ],
+    )
+
+
+def document_query(args) -> sa.Select:
+    """Current documents filtered by ``issuer``, ``year``, ``in_force`` (yes/no) and ``q``."""
+    query = sa.select(Document).where(Document.is_current)
+    if args.get("issuer"):
+        query = query.where(Document.issuer == args["issuer"])
+    if args.get("year", "").isdigit():
+        year = int(args["year"])
+        query = query.where(
+            sa.or_(
+                sa.extract("year", Document.signed_on) == year,
+                sa.and_(Document.signed_on.is_(None), Document.number.contains(f"〔{year}〕")),
+            )
+        )
+    today = local_today()
+    active = sa.and_(
+        sa.or_(Document.in_force_from.is_(None), Document.in_force_from <= today),
+        sa.or_(Document.in_force_until.is_(None), Document.in_force_until >= today),
+    )
+    if args.get("in_force") == "yes":
+        query = query.where(active)
+    elif args.get("in_force") == "no":
+        query = query.where(sa.not_(active))
+    if args.get("q"):
+        query = query.where(
+            sa.or_(Document.title.contains(args["q"]), Document.number.contains(args["q"]))
+        )
+    return query.order_by(Document.number.is_(None), Document.number, Document.id)

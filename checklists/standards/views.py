@@ -1,0 +1,251 @@
+"""Standards pages: document list, document with its clause tree, versions, search, import."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, current_app, render_template, request
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField, FileRequired
+from markupsafe import Markup, escape
+from wtforms import SelectField, SubmitField
+
+from checklists.accounts.forms import choices
+from checklists.accounts.models import Role
+from checklists.accounts.permissions import role_required
+from checklists.core.clock import local_today
+from checklists.core.errors import InputError
+from checklists.core.extensions import db
+from checklists.standards import services
+from checklists.standards.models import Clause, Document, Requirement, document_year
+from checklists.standards.search import search_clauses
+from checklists.standards.search_index import normalise
+
+bp = Blueprint("standards", __name__, url_prefix="/standards")
+
+MODALITY_LABELS = {
+    "mandatory_strong": _l("must (strong)"),
+    "mandatory": _l("must"),
+    "default": _l("as a rule"),
+    "advisory": _l("advisory"),
+    "permission": _l("may"),
+}
+UNIT_LABELS = {
+    "working_day": _l("working days"),
+    "day": _l("days"),
+    "hour": _l("hours"),
+    "month": _l("months"),
+    "year": _l("years"),
+    "age_year": _l("years of age"),
+}
+PER_LABELS = {
+    "day": _l("per day"),
+    "week": _l("per week"),
+    "month": _l("per month"),
+    "quarter": _l("per quarter"),
+    "year": _l("per year"),
+    "batch": _l("per batch"),
+}
+COMPARATORS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+
+
+def _number(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    text = format(value.normalize(), "f")
+    return text
+
+
+def requirement_label(req: Requirement) -> str:
+    """A short reading of a requirement, e.g. "必须 · ≥ 500 m²" or "15 个工作日"."""
+    parts = []
+    if req.modality:
+        parts.append(str(MODALITY_LABELS.get(req.modality, req.modality)))
+    unit = str(UNIT_LABELS.get(req.unit, req.unit or ""))
+    if req.comparator == "range":
+        parts.append(f"{_number(req.low)}–{_number(req.high)} {unit}".strip())
+    elif req.comparator:
+        parts.append(f"{COMPARATORS[req.comparator]} {_number(req.value)} {unit}".strip())
+    elif req.value is not None:
+        parts.append(f"{_number(req.value)} {unit}".strip())
+    if req.per:
+        parts.append(str(PER_LABELS.get(req.per, req.per)))
+    if "vague_deadline" in req.flags:
+        parts.append(_("no deadline stated"))
+    if "source_conflict" in req.flags:
+        parts.append(_("conflicts with another clause"))
+    return " · ".join(parts) or req.kind
+
+
+def highlight(clause: Clause) -> Markup:
+    """The clause text with each requirement's span marked."""
+    text = clause.text
+    spans = sorted((r.start, r.start + len(r.span), r) for r in clause.requirements if r.span)
+    out, cursor = [], 0
+    for start, end, req in spans:
+        if start < cursor or text[start:end] != req.span:
+            continue  # overlapping or stale span: leave the text as it is
+        out.append(escape(text[cursor:start]))
+        kind = "warn" if {"vague_deadline", "source_conflict"} & set(req.flags) else req.kind
+        out.append(
+            Markup('<mark class="req req-{}" title="{}">{}</mark>').format(
+                kind, requirement_label(req), text[start:end]
+            )
+        )
+        cursor = end
+    out.append(escape(text[cursor:]))
+    return Markup("").join(out)
+
+
+@bp.app_template_global("snippet")
+def snippet(text: str, needle: str, context: int = 60) -> Markup:
+    """Up to ``context`` characters around the first match, every match marked."""
+    at = text.find(needle) if needle else -1
+    if at < 0:
+        return Markup(escape(text[: context * 2]))
+    start, end = max(0, at - context), min(len(text), at + len(needle) + context)
+    window = text[start:end]
+    marked = (
+        Markup("<mark>{}</mark>").format(needle).join(escape(part) for part in window.split(needle))
+    )
+    return Markup("{}{}{}").format("…" if start else "", marked, "…" if end < len(text) else "")
+
+
+@bp.app_template_filter("requirement_label")
+def _requirement_label_filter(req: Requirement) -> str:
+    return requirement_label(req)
+
+
+@bp.app_template_filter("highlight")
+def _highlight_filter(clause: Clause) -> Markup:
+    return highlight(clause)
+
+
+@bp.route("/")
+@login_required
+def index():
+    counts = (
+        sa.select(Clause.document_id, sa.func.count().label("n"))
+        .group_by(Clause.document_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        services.document_query(request.args)
+        .add_columns(sa.func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.document_id == Document.id)
+    ).all()
+    issuers = db.session.scalars(
+        sa.select(Document.issuer)
+        .where(Document.issuer.is_not(None))
+        .distinct()
+        .order_by(Document.issuer)
+    ).all()
+    dated = db.session.execute(
+        sa.select(Document.signed_on, Document.number).where(Document.is_current)
+    )
+    years = sorted({y for y in (document_year(*row) for row in dated) if y}, reverse=True)
+    filters = FilterForm(request.args)
+    filters.issuer.choices = choices([("", _("All")), *((i, i) for i in issuers)])
+    filters.year.choices = choices([("", _("All")), *((str(y), str(y)) for y in years)])
+    return render_template("standards/index.html", rows=rows, filters=filters, today=local_today())
+
+
+def _document_or_404(document_id: int) -> Document:
+    return db.session.get(Document, document_id) or abort(404)
+
+
+@bp.route("/documents/<int:document_id>")
+@login_required
+def document(document_id: int):
+    doc = _document_or_404(document_id)
+    clauses = services.clauses_with_requirements(doc)
+    children: dict[int | None, list[Clause]] = defaultdict(list)
+    for clause in clauses:
+        children[clause.parent_id].append(clause)
+    versions = db.session.scalars(
+        sa.select(Document).where(Document.lineage == doc.lineage).order_by(Document.version)
+    ).all()
+    requirement_count = sum(len(c.requirements) for c in clauses)
+    return render_template(
+        "standards/document.html",
+        doc=doc,
+        children=children,
+        versions=versions,
+        requirement_count=requirement_count,
+        clause_count=len(clauses),
+        today=local_today(),
+    )
+
+
+@bp.route("/documents/<int:document_id>/diff")
+@login_required
+def diff(document_id: int):
+    doc = _document_or_404(document_id)
+    if doc.previous is None:
+        abort(404)
+    return render_template(
+        "standards/diff.html",
+        doc=doc,
+        old=doc.previous,
+        changes=services.diff_documents(doc.previous, doc),
+    )
+
+
+@bp.route("/search")
+@login_required
+def search():
+    q = request.args.get("q", "").strip()
+    results = search_clauses(q, limit=100) if q else []
+    return render_template("standards/search.html", q=q, results=results, needle=normalise(q))
+
+
+class FilterForm(FlaskForm):
+    """The document list's filters (a GET form: no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    issuer = SelectField(_l("Issuer"), validate_choice=False)
+    year = SelectField(_l("Year"), validate_choice=False)
+    in_force = SelectField(
+        _l("In force today"),
+        choices=choices([("", _l("All")), ("yes", _l("In force")), ("no", _l("Not in force"))]),
+    )
+    submit = SubmitField(_l("Apply"))
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        _l("Gazette file (.txt, .md, .docx, .pdf)"),
+        validators=[FileRequired()],
+        render_kw={"accept": ".txt,.md,.docx,.pdf,text/plain,text/markdown,application/pdf"},
+    )
+    submit = SubmitField(_l("Import"))
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@role_required(Role.AUTHOR)
+def upload():
+    form = ImportForm()
+    report = None
+    if form.validate_on_submit():
+        upload = form.file.data
+        try:
+            text = services.read_file(
+                upload.filename or "upload.txt",
+                upload.read(),
+                current_app.config["MAX_CONTENT_LENGTH"],
+            )
+            report = services.import_text(text, upload.filename or "upload.txt", current_user)
+        except InputError as exc:
+            db.session.rollback()
+            form.file.errors = [*form.file.errors, *exc.fields.values()]
+        else:
+            db.session.commit()
+    status = 422 if form.file.errors else 200
+    return render_template("standards/import.html", form=form, report=report), status

@@ -1,0 +1,16 @@
+"""Registers the filling feature on the app: its blueprint(s), API routes and CLI (the only
+module besides ``wsgi`` that imports its views; the package itself imports nothing, so its
+pure modules load without Flask)."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from checklists.core.api import add_routes
+from inspections.filling import api, views
+
+
+def register(app: Flask) -> None:
+    app.register_blueprint(views.bp)
+    app.register_blueprint(views.sw)
+    add_routes(app, api.routes)

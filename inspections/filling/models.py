@@ -1,0 +1,220 @@
+"""Inspections of one organisation against one pinned template version, and their answers.
+
+Answers are never overwritten: every write is a row; for one item the answer with the latest
+``answered_at`` is ``current`` (ties: the later arrival), the others stay as history. A write
+made on a device carries a ``client_id``, so a resend is recognised and stored once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from checklists.accounts.models import Organisation, Site, User
+from checklists.authoring.models import ChecklistTemplate, TemplateItem
+from checklists.core.db import enum_column, utcnow
+from checklists.core.extensions import db
+
+
+class InspectionStatus(StrEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+    #: A supervisor sent it back for correction: answers may change again (a new revision).
+    RETURNED = "returned"
+    APPROVED = "approved"
+
+
+#: Statuses in which answers may still change.
+OPEN_STATUSES = (InspectionStatus.PLANNED, InspectionStatus.IN_PROGRESS, InspectionStatus.RETURNED)
+
+inspection_inspectors = sa.Table(
+    "inspection_inspectors",
+    db.metadata,
+    sa.Column(
+        "inspection_id",
+        sa.ForeignKey("inspections.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("user_id", sa.ForeignKey("users.id"), primary_key=True),
+)
+
+
+class Inspection(db.Model):
+    """One inspection: a template version, an organisation (and site or project), inspectors."""
+
+    __tablename__ = "inspections"
+    __table_args__ = (
+        #: The dashboard's figures read scored inspections by status and score (and filter by
+        #: date, organisation and template) from this index alone, not from the wide rows.
+        sa.Index(
+            "ix_inspections_scored",
+            "status",
+            "score",
+            "submitted_at",
+            "organisation_id",
+            "template_id",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Made on the device (or the server) when the inspection is created; the API's key.
+    uuid: Mapped[str] = mapped_column(sa.String(36), unique=True)
+    #: The pinned template version.
+    template_id: Mapped[int] = mapped_column(sa.ForeignKey("checklist_templates.id"), index=True)
+    organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisations.id"), index=True)
+    site_id: Mapped[int | None] = mapped_column(sa.ForeignKey("sites.id"))
+    #: A purchase or building project the inspection concerns (free text).
+    project: Mapped[str] = mapped_column(sa.String(200), default="")
+    planned_on: Mapped[dt.date | None] = mapped_column(sa.Date, index=True)
+    status: Mapped[InspectionStatus] = mapped_column(
+        enum_column(InspectionStatus, "inspection_status"),
+        default=InspectionStatus.PLANNED,
+        index=True,
+    )
+    #: 1, and +1 each time a supervisor returns it for correction.
+    revision: Mapped[int] = mapped_column(default=1)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    submitted_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    lat: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    lon: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    #: Metres, as the device reported it.
+    accuracy: Mapped[Decimal | None] = mapped_column(sa.Numeric(8, 1))
+    #: Filled at submission by the scoring engine.
+    score: Mapped[Decimal | None] = mapped_column(sa.Numeric(4, 1))
+    verdict: Mapped[str | None] = mapped_column(sa.String(10))
+    grade: Mapped[str | None] = mapped_column(sa.String(40))
+    #: The engine's whole summary (items, sections, explanation) at submission. Deferred: it
+    #: is large (about 16 KB for 50 items) and only the result page reads it.
+    summary: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, deferred=True)
+    #: The supervisor's reason when returning it for correction (shown to the inspector).
+    return_comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    returned_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    template: Mapped[ChecklistTemplate] = relationship()
+    organisation: Mapped[Organisation] = relationship()
+    site: Mapped[Site | None] = relationship()
+    created_by: Mapped[User | None] = relationship(foreign_keys=[created_by_id])
+    inspectors: Mapped[list[User]] = relationship(secondary=inspection_inspectors)
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="inspection", order_by="Answer.id", cascade="all, delete-orphan"
+    )
+    photos: Mapped[list[Photo]] = relationship(
+        back_populates="inspection", order_by="Photo.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def current_answers(self) -> dict[int, Answer]:
+        """Item id → its current answer."""
+        return {a.item_id: a for a in self.answers if a.current}
+
+    def photo_counts(self) -> dict[int, int]:
+        """Item id → how many photos it has."""
+        counts: dict[int, int] = {}
+        for photo in self.photos:
+            if photo.item_id is not None:
+                counts[photo.item_id] = counts.get(photo.item_id, 0) + 1
+        return counts
+
+    def signature(self, kind: PhotoKind) -> Photo | None:
+        """The latest signature of ``kind``."""
+        found = [p for p in self.photos if p.kind == kind]
+        return found[-1] if found else None
+
+
+class Answer(db.Model):
+    """One write of one item's answer (the current one, or history)."""
+
+    __tablename__ = "answers"
+    __table_args__ = (
+        sa.UniqueConstraint("inspection_id", "client_id", name="uq_answers_inspection_client"),
+        #: An item's current answer (saving an answer, the progress bar) without reading the
+        #: inspection's whole history.
+        sa.Index("ix_answers_inspection_item_current", "inspection_id", "item_id", "current"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("inspections.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[int] = mapped_column(sa.ForeignKey("template_items.id"), index=True)
+    #: Made on the device; the same id again is the same write (None for server-made writes).
+    client_id: Mapped[str | None] = mapped_column(sa.String(64))
+    #: SHA-256 of the write's content (value, unit, note, answered_at): tells a resend from a
+    #: reuse of the same client_id for other content.
+    content_hash: Mapped[str] = mapped_column(sa.String(64))
+    #: The normalised value (scoring.parse_value), JSON-ready: "yes", "480", ["a", "b"], "na".
+    value: Mapped[Any] = mapped_column(sa.JSON)
+    unit: Mapped[str | None] = mapped_column(sa.String(20))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    answered_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True))
+    received_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    answered_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    revision: Mapped[int] = mapped_column(default=1)
+    current: Mapped[bool] = mapped_column(default=True)
+    #: The engine's verdict for this value alone, with its reason (clause cited).
+    result: Mapped[str] = mapped_column(sa.String(12))
+    reason: Mapped[str] = mapped_column(sa.Text, default="")
+
+    inspection: Mapped[Inspection] = relationship(back_populates="answers")
+    item: Mapped[TemplateItem] = relationship()
+    answered_by: Mapped[User | None] = relationship()
+
+
+class PhotoKind(StrEnum):
+    ITEM = "item"
+    SIGNATURE_INSPECTOR = "signature_inspector"
+    SIGNATURE_ORG = "signature_org"
+
+
+class Photo(db.Model):
+    """A photo (evidence for an item) or a signature. Identified by the SHA-256 of the bytes
+    received, so the same upload sent twice is stored once. Files live under the upload
+    folder (outside ``static/``): the original as evidence, a display copy without EXIF and a
+    thumbnail (``inspections.storage``)."""
+
+    __tablename__ = "photos"
+    __table_args__ = (
+        sa.UniqueConstraint("inspection_id", "sha256", name="uq_photos_inspection_sha256"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("inspections.id", ondelete="CASCADE"), index=True
+    )
+    item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("template_items.id"), index=True)
+    kind: Mapped[PhotoKind] = mapped_column(
+        enum_column(PhotoKind, "photo_kind"), default=PhotoKind.ITEM
+    )
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    mime: Mapped[str] = mapped_column(sa.String(40))
+    display_mime: Mapped[str] = mapped_column(sa.String(40))
+    width: Mapped[int]
+    height: Mapped[int]
+    byte_size: Mapped[int]
+    #: As the device reported them (read from the photo before it was downscaled).
+    taken_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    lat: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    lon: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    #: Read by the server from the file's own EXIF (kept as evidence, stripped from the copy
+    #: people see).
+    exif_taken_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    exif_lat: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    exif_lon: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    exif: Mapped[dict[str, str]] = mapped_column(sa.JSON, default=dict)
+    uploaded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    revision: Mapped[int] = mapped_column(default=1)
+
+    inspection: Mapped[Inspection] = relationship(back_populates="photos")
+    item: Mapped[TemplateItem | None] = relationship()
+    uploaded_by: Mapped[User | None] = relationship()

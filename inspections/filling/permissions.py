@@ -1,0 +1,81 @@
+"""Who may see and change which inspections.
+
+Seeing: admins all; supervisors the organisations of their region (all when they have none);
+inspectors the inspections they are assigned to or created; enterprise users their own
+organisation's inspections once submitted; authors none. A record outside one's scope is
+missing (404), never forbidden. Changing a visible record with the wrong role is 403.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from checklists.accounts.models import Organisation, Role, User
+from checklists.accounts.permissions import visible_organisations
+from checklists.core.extensions import db
+from inspections.filling.models import Inspection, InspectionStatus, inspection_inspectors
+
+#: What an enterprise user sees of its own inspections: the finished ones.
+ENTERPRISE_STATUSES = (
+    InspectionStatus.SUBMITTED,
+    InspectionStatus.RETURNED,
+    InspectionStatus.APPROVED,
+)
+
+
+def visible_inspections(user: User) -> sa.Select[tuple[Inspection]]:
+    """A query for the inspections ``user`` may see."""
+    query = sa.select(Inspection)
+    if user.role == Role.ADMIN:
+        return query
+    if user.role == Role.SUPERVISOR:
+        if user.region is None:
+            return query
+        orgs = visible_organisations(user).with_only_columns(Organisation.id)
+        return query.where(Inspection.organisation_id.in_(orgs))
+    if user.role == Role.INSPECTOR:
+        assigned = sa.select(inspection_inspectors.c.inspection_id).where(
+            inspection_inspectors.c.user_id == user.id
+        )
+        return query.where(sa.or_(Inspection.id.in_(assigned), Inspection.created_by_id == user.id))
+    if user.role == Role.ENTERPRISE:
+        return query.where(
+            Inspection.organisation_id == user.organisation_id,
+            Inspection.status.in_(ENTERPRISE_STATUSES),
+        )
+    return query.where(sa.false())
+
+
+def can_fill(user: User, inspection: Inspection) -> bool:
+    """May ``user`` (who can see it) answer, photograph, locate and submit ``inspection``?"""
+    if user.role in (Role.ADMIN, Role.SUPERVISOR):
+        return True
+    if user.role == Role.INSPECTOR:
+        # An inspector sees only what they are assigned to or created (visible_inspections),
+        # and may fill all of it: nothing more to load here.
+        return True
+    return False
+
+
+def can_create(user: User) -> bool:
+    """Supervisors (and admins) assign inspections; inspectors create their own."""
+    return user.role in (Role.ADMIN, Role.SUPERVISOR, Role.INSPECTOR)
+
+
+def can_review(user: User) -> bool:
+    """Supervisors (and admins) return submitted inspections for correction."""
+    return user.role in (Role.ADMIN, Role.SUPERVISOR)
+
+
+def checked(
+    user: User, key: object, *, fill: bool = False, review: bool = False
+) -> tuple[Inspection | None, int]:
+    """The inspection with uuid ``key`` and 200; or None and 404 when ``user`` may not see it,
+    or the inspection and 403 when they may see it but not fill (``fill``) or return
+    (``review``) it. Pages abort with the status, the API answers it as JSON."""
+    found = db.session.scalar(visible_inspections(user).where(Inspection.uuid == str(key).lower()))
+    if found is None:
+        return None, 404
+    if (fill and not can_fill(user, found)) or (review and not can_review(user)):
+        return found, 403
+    return found, 200

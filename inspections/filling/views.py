@@ -1,0 +1,504 @@
+"""Inspection pages: my inspections, assigning, filling on a phone (online or offline),
+the result, photos, and returning for correction. The service worker is served at ``/sw.js``
+so that its scope is the whole site.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import os
+import uuid as uuidlib
+from typing import Any
+
+import sqlalchemy as sa
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from werkzeug.datastructures import MultiDict
+from wtforms import DateField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import DataRequired, Length, Optional
+
+from checklists.accounts.models import Organisation, Role, User
+from checklists.accounts.permissions import visible_organisations
+from checklists.authoring.forms import SEVERITY_SHORT
+from checklists.authoring.models import ChecklistTemplate, TemplateStatus
+from checklists.authoring.views import answers_from_form
+from checklists.core import storage
+from checklists.core.clock import local_today
+from checklists.core.errors import Conflict, InputError
+from checklists.core.extensions import db
+from inspections.filling import workflow
+from inspections.filling.models import OPEN_STATUSES, Inspection, InspectionStatus, Photo, PhotoKind
+from inspections.filling.permissions import (
+    can_create,
+    can_fill,
+    can_review,
+    checked,
+    visible_inspections,
+)
+from inspections.filling.photos import PhotoError
+from inspections.findings import operations as findings
+
+bp = Blueprint("inspections", __name__, url_prefix="/inspections")
+sw = Blueprint("sw", __name__)
+
+STATUS_LABELS = {
+    "planned": _l("planned"),
+    "in_progress": _l("in progress"),
+    "submitted": _l("submitted"),
+    "returned": _l("returned for correction"),
+    "approved": _l("approved"),
+}
+
+
+AUDIT_LABELS = {
+    "submitted": _l("Submitted"),
+    "returned": _l("Returned for correction"),
+    "approved": _l("Approved"),
+}
+
+
+@bp.app_template_filter("client_rule")
+def client_rule(item) -> str:
+    """What the phone needs to judge an answer at once, in few bytes (the server's verdict
+    follows): the threshold, the yes value, the passing choices, the number of parts."""
+    rule = item.rule or {}
+    if item.answer_type == "choice":
+        small: dict[str, Any] = {
+            "pass": [c["value"] for c in rule.get("choices", []) if c.get("pass")]
+        }
+    elif item.answer_type == "parts":
+        small = {"n": len(rule.get("parts", []))}
+    else:
+        keys = ("op", "value", "low", "high", "low_inclusive", "high_inclusive")
+        small = {k: rule[k] for k in keys if k in rule}
+    return json.dumps(small, ensure_ascii=False, separators=(",", ":"))
+
+
+@bp.app_context_processor
+def _labels() -> dict[str, Any]:
+    return {
+        "inspection_status_labels": STATUS_LABELS,
+        "audit_labels": AUDIT_LABELS,
+        "can_fill_row": lambda row: can_fill(current_user, row),
+    }
+
+
+def _load(key: Any, *, fill: bool = False, review: bool = False) -> Inspection:
+    found, status = checked(current_user, key, fill=fill, review=review)
+    if status != 200:
+        abort(status)
+    return found
+
+
+# --- my inspections ---------------------------------------------------------------------------
+
+
+@bp.route("/")
+@login_required
+def index():
+    """Today, overdue, in progress, planned, and recently submitted (待同步 is counted on the
+    device)."""
+    today = local_today()
+    query = (
+        visible_inspections(current_user)
+        .options(sa.orm.joinedload(Inspection.template), sa.orm.joinedload(Inspection.organisation))
+        .order_by(Inspection.planned_on.is_(None), Inspection.planned_on, Inspection.id)
+    )
+    open_rows = db.session.scalars(
+        query.where(Inspection.status.in_(OPEN_STATUSES)).limit(500)
+    ).all()
+    groups: dict[str, list[Inspection]] = {
+        "returned": [],
+        "overdue": [],
+        "today": [],
+        "in_progress": [],
+        "planned": [],
+    }
+    for row in open_rows:
+        if row.status == InspectionStatus.RETURNED:
+            groups["returned"].append(row)
+        elif row.planned_on and row.planned_on < today:
+            groups["overdue"].append(row)
+        elif row.planned_on == today:
+            groups["today"].append(row)
+        elif row.status == InspectionStatus.IN_PROGRESS:
+            groups["in_progress"].append(row)
+        else:
+            groups["planned"].append(row)
+    done = db.session.scalars(
+        query.where(Inspection.status.not_in(OPEN_STATUSES))
+        .order_by(None)
+        .order_by(Inspection.submitted_at.desc(), Inspection.id.desc())
+        .limit(30)
+    ).all()
+    mine = [row for row in open_rows if can_fill(current_user, row)]
+    # the forms of one's open inspections and their clause texts, for the service worker to keep
+    fillable = [url_for(".fill", key=row.uuid) for row in mine] + sorted(
+        {url_for("templates.clauses_json", template_id=row.template_id) for row in mine}
+    )
+    return render_template(
+        "inspections/index.html",
+        groups=groups,
+        done=done,
+        today=today,
+        precache=fillable,
+        may_create=can_create(current_user),
+    )
+
+
+class InspectionForm(FlaskForm):
+    template_id = SelectField(_l("Checklist template"), coerce=int, validators=[DataRequired()])
+    organisation_id = SelectField(_l("Organisation"), coerce=int, validators=[DataRequired()])
+    project = StringField(_l("Site, project or place (optional)"), validators=[Length(max=200)])
+    planned_on = DateField(_l("Planned date"), validators=[Optional()])
+    inspector_ids = SelectMultipleField(_l("Inspectors"), coerce=int)
+    submit = SubmitField(_l("Create the inspection"))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def new():
+    if not can_create(current_user):
+        abort(403)
+    form = InspectionForm()
+    templates = db.session.scalars(
+        sa.select(ChecklistTemplate)
+        .where(ChecklistTemplate.status == TemplateStatus.PUBLISHED)
+        .order_by(ChecklistTemplate.name)
+    ).all()
+    form.template_id.choices = [(t.id, f"{t.name} v{t.version}") for t in templates]
+    orgs = db.session.scalars(visible_organisations(current_user).order_by(Organisation.name)).all()
+    form.organisation_id.choices = [(o.id, o.name) for o in orgs]
+    supervising = current_user.role != Role.INSPECTOR
+    if supervising:
+        people = db.session.scalars(
+            sa.select(User)
+            .where(User.active, User.role.in_((Role.INSPECTOR, Role.SUPERVISOR)))
+            .order_by(User.username)
+        ).all()
+        form.inspector_ids.choices = [(u.id, u.display_name or u.username) for u in people]
+    else:
+        form.inspector_ids.choices = [(current_user.id, current_user.username)]
+    if request.method == "GET":
+        form.planned_on.data = local_today()
+        form.inspector_ids.data = [current_user.id] if not supervising else []
+        if request.args.get("organisation_id", "").isdigit():
+            form.organisation_id.data = int(request.args["organisation_id"])
+    if form.validate_on_submit():
+        template = db.session.get(ChecklistTemplate, form.template_id.data)
+        org = db.session.get(Organisation, form.organisation_id.data)
+        chosen = [u for u in (form.inspector_ids.data or [])]
+        inspectors = (
+            db.session.scalars(sa.select(User).where(User.id.in_(chosen))).all()
+            if supervising and chosen
+            else None
+        )
+        inspection, _created = workflow.create_inspection(
+            template,
+            org,
+            current_user,
+            uuid=str(uuidlib.uuid4()),
+            planned_on=form.planned_on.data,
+            inspectors=list(inspectors) if inspectors else None,
+        )
+        inspection.project = (form.project.data or "").strip()
+        db.session.commit()
+        flash(_("Inspection created."), "success")
+        if can_fill(current_user, inspection):
+            return redirect(url_for(".fill", key=inspection.uuid))
+        return redirect(url_for(".show", key=inspection.uuid))
+    status = 422 if request.method == "POST" else 200
+    return render_template("inspections/new.html", form=form, supervising=supervising), status
+
+
+# --- one inspection ---------------------------------------------------------------------------
+
+
+def _view_data(inspection: Inspection) -> dict[str, Any]:
+    summary = workflow.summary_of(inspection, local_today())
+    done, required = workflow.progress(inspection)
+    photos: dict[int, list[Photo]] = {}
+    for photo in inspection.photos:
+        if photo.item_id is not None:
+            photos.setdefault(photo.item_id, []).append(photo)
+    return {
+        "inspection": inspection,
+        "template": inspection.template,
+        "numbers": inspection.template.item_numbers(),
+        "results": {r["item_id"]: r for r in summary["items"]},
+        "summary": summary,
+        "answers": inspection.current_answers(),
+        "photos": photos,
+        "progress": (done, required),
+        "conflicts": workflow.conflicts(inspection),
+        "severity_short": SEVERITY_SHORT,
+        "signatures": {
+            kind.value: inspection.signature(kind)
+            for kind in (PhotoKind.SIGNATURE_INSPECTOR, PhotoKind.SIGNATURE_ORG)
+        },
+    }
+
+
+@bp.route("/<uuid:key>")
+@login_required
+def show(key):
+    inspection = _load(key)
+    return render_template(
+        "inspections/show.html",
+        findings=findings.of_inspection(inspection),
+        notice=findings.current_notice(inspection),
+        today=local_today(),
+        audit=workflow.audit_trail(inspection),
+        may_fill=can_fill(current_user, inspection) and inspection.is_open,
+        may_review=can_review(current_user),
+        **_view_data(inspection),
+    )
+
+
+def _form_values(inspection: Inspection) -> MultiDict:
+    """The current answers as the answer widget's form values (a<id>, u<id>, na<id>)."""
+    values = MultiDict()
+    for item_id, answer in inspection.current_answers().items():
+        name = f"a{item_id}"
+        if answer.value == "na":
+            values.add(name, "na")
+            values.add(f"na{item_id}", "1")
+        elif isinstance(answer.value, list):
+            for part in answer.value:
+                values.add(name, part)
+        elif answer.value is not None:
+            values.add(name, str(answer.value))
+        if answer.unit:
+            values.add(f"u{item_id}", answer.unit)
+    return values
+
+
+@bp.route("/<uuid:key>/fill", methods=["GET", "POST"])
+@login_required
+def fill(key):
+    """The filling page: every section in one page; the script shows one at a time and saves
+    each answer as it is given (queued on the device when offline). Without the script, the
+    form posts every answer given here at once."""
+    inspection = _load(key, fill=True)
+    if not inspection.is_open:
+        flash(_("The inspection was submitted; it can change only after a supervisor returns it."))
+        return redirect(url_for(".show", key=inspection.uuid))
+    errors: dict[int, str] = {}
+    status = 200
+    if request.method == "POST":
+        errors = _save_form(inspection)
+        if not errors:
+            db.session.commit()
+            flash(_("Answers saved."), "success")
+            return redirect(url_for(".fill", key=inspection.uuid))
+        db.session.rollback()
+        status = 422
+    values = request.form if request.method == "POST" else _form_values(inspection)
+    notes = {a.item_id: a.note for a in inspection.current_answers().values()}
+    return render_template(
+        "inspections/fill.html",
+        values=values,
+        errors=errors,
+        notes=notes,
+        **_view_data(inspection),
+    ), status
+
+
+def _save_form(inspection: Inspection) -> dict[int, str]:
+    """Save the answers a form without the script posted; a message per invalid answer (then
+    nothing is saved)."""
+    from flask_wtf.csrf import validate_csrf
+    from wtforms import ValidationError
+
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except ValidationError:
+        abort(400)
+    parsed, errors = answers_from_form(inspection.template, request.form)
+    if errors:
+        return errors
+    current = inspection.current_answers()
+    now = dt.datetime.now(dt.UTC)
+    photo_items = {i.id for i in inspection.template.ordered_items() if i.answer_type == "photo"}
+    for item_id, answer in parsed.items():
+        note = request.form.get(f"n{item_id}", "").strip()
+        earlier = current.get(item_id)
+        if item_id in photo_items or (
+            earlier is not None
+            and earlier.note == note
+            and earlier.value == workflow.json_value(answer.value)
+        ):
+            continue
+        try:
+            workflow.save_answer(
+                inspection,
+                item_id,
+                workflow.json_value(answer.value),
+                current_user,
+                unit=answer.unit,
+                note=note,
+                answered_at=now,
+            )
+        except InputError as exc:
+            errors[item_id] = "；".join(exc.fields.values())
+    for name, upload in request.files.items(multi=True):
+        if not (name.startswith("p") and name[1:].isdigit()) or not upload.filename:
+            continue
+        try:
+            workflow.add_photo(inspection, upload.read(), current_user, item_id=int(name[1:]))
+        except InputError as exc:
+            errors[int(name[1:])] = "；".join(exc.fields.values())
+        except PhotoError as exc:
+            errors[int(name[1:])] = exc.message
+    return errors
+
+
+@bp.route("/<uuid:key>/submit", methods=["POST"])
+@login_required
+def submit(key):
+    inspection = _load(key, fill=True)
+    try:
+        workflow.submit(inspection, current_user, local_today())
+    except InputError as exc:
+        db.session.rollback()
+        return render_template(
+            "inspections/fill.html",
+            values=_form_values(inspection),
+            errors={},
+            missing=list(exc.fields.values()),
+            notes={a.item_id: a.note for a in inspection.current_answers().values()},
+            **_view_data(inspection),
+        ), 422
+    db.session.commit()
+    flash(_("Submitted. The score and findings are below."), "success")
+    return redirect(url_for(".show", key=inspection.uuid))
+
+
+@bp.route("/<uuid:key>/return", methods=["POST"])
+@login_required
+def return_for_correction(key):
+    inspection = _load(key, review=True)
+    try:
+        workflow.return_for_correction(inspection, current_user, request.form.get("comment", ""))
+    except InputError as exc:
+        flash("；".join(exc.fields.values()), "error")
+        return redirect(url_for(".show", key=inspection.uuid)), 303
+    except Conflict as exc:
+        flash(exc.message, "error")
+        return redirect(url_for(".show", key=inspection.uuid)), 303
+    db.session.commit()
+    flash(_("Returned for correction: the inspector can change the answers again."), "success")
+    return redirect(url_for(".show", key=inspection.uuid))
+
+
+def _report(inspection: Inspection, *, for_pdf: bool) -> str:
+    """The inspection report: score and explanation, every failed item with its clause, all
+    answers, photos, signatures, findings and the audit trail. For the PDF the photos are put
+    into the page itself (the renderer fetches nothing over the network)."""
+
+    def image(photo: Photo, variant: str) -> str:
+        if not for_pdf:
+            return url_for(".photo_file", key=inspection.uuid, photo_id=photo.id, variant=variant)
+        target = storage.path(photo.sha256, variant)
+        if not os.path.exists(target):
+            return ""  # a lost file must not stop the report
+        with open(target, "rb") as handle:
+            data = base64.b64encode(handle.read()).decode()
+        return f"data:{photo.display_mime};base64,{data}"
+
+    return render_template(
+        "inspections/report.html",
+        for_pdf=for_pdf,
+        image=image,
+        findings=findings.of_inspection(inspection),
+        notice=findings.current_notice(inspection),
+        audit=workflow.audit_trail(inspection),
+        issuer=current_app.config["NOTICE_ISSUER"],
+        **_view_data(inspection),
+    )
+
+
+@bp.route("/<uuid:key>/report")
+@login_required
+def report(key):
+    return _report(_load(key), for_pdf=False)
+
+
+@bp.route("/<uuid:key>/report.pdf")
+@login_required
+def report_pdf(key):
+    from checklists.core import pdf
+
+    inspection = _load(key)
+    try:
+        data = pdf.render(_report(inspection, for_pdf=True))
+    except pdf.PdfUnavailable as exc:
+        abort(503, description=str(exc))
+    day = (inspection.submitted_at or inspection.created_at).strftime("%Y%m%d")
+    return Response(
+        data,
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": f"inline; filename=report-{day}-{inspection.uuid[:8]}.pdf",
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+@bp.route("/<uuid:key>/approve", methods=["POST"])
+@login_required
+def approve(key):
+    inspection = _load(key, review=True)
+    try:
+        workflow.approve(inspection, current_user, request.form.get("comment", ""))
+    except Conflict as exc:
+        flash(exc.message, "error")
+        return redirect(url_for(".show", key=inspection.uuid)), 303
+    db.session.commit()
+    flash(_("Approved: the score stands."), "success")
+    return redirect(url_for(".show", key=inspection.uuid), 303)
+
+
+@bp.route("/<uuid:key>/photos/<int:photo_id>/<any(show, thumb):variant>")
+@login_required
+def photo_file(key, photo_id: int, variant: str):
+    """A photo's display copy or thumbnail, only for people who may see the inspection."""
+    inspection = _load(key)
+    photo = db.session.get(Photo, photo_id)
+    if photo is None or photo.inspection_id != inspection.id:
+        abort(404)
+    target = storage.path(photo.sha256, variant)
+    if not os.path.exists(target):
+        abort(404)
+    response = send_file(
+        target, mimetype=photo.display_mime, max_age=0, conditional=True, etag=photo.sha256
+    )
+    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
+    return response
+
+
+@sw.route("/sw.js")
+def service_worker():
+    """The service worker, at the root so that it may serve the inspection pages offline."""
+    path = os.path.join(current_app.static_folder or "static", "js", "sw.js")
+    with open(path, encoding="utf-8") as handle:
+        response = current_app.response_class(handle.read(), mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
+    response.headers["Service-Worker-Allowed"] = "/"
+    return response

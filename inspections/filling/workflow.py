@@ -1,0 +1,574 @@
+"""Inspection use cases: create, save an answer (the Sync rules of interfaces.md), submit.
+
+Each function validates, mutates and flushes; the caller commits once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid as uuidlib
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy.orm.attributes import set_committed_value
+
+from checklists import scoring
+from checklists.accounts.models import Organisation, User
+from checklists.authoring import operations as builder
+from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus
+from checklists.core import audit, storage
+from checklists.core.audit import AuditEntry
+from checklists.core.db import utcnow
+from checklists.core.errors import Conflict, InputError
+from checklists.core.extensions import db
+from inspections.filling import photos as photo_checks
+from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo, PhotoKind
+
+
+def create_inspection(
+    template: ChecklistTemplate,
+    organisation: Organisation,
+    user: User | None,
+    *,
+    uuid: str | None = None,
+    planned_on: dt.date | None = None,
+    inspectors: list[User] | None = None,
+) -> tuple[Inspection, bool]:
+    """A new inspection pinned to ``template`` (a published version). The same ``uuid`` again
+    returns the existing inspection and False (a retried create makes no duplicate)."""
+    if uuid:
+        try:
+            uuid = str(uuidlib.UUID(uuid))
+        except ValueError as exc:
+            raise InputError({"uuid": _("Not a UUID.")}) from exc
+        existing = db.session.scalar(sa.select(Inspection).where(Inspection.uuid == uuid))
+        if existing is not None:
+            return existing, False
+    if template.status != TemplateStatus.PUBLISHED:
+        raise InputError({"template_id": _("Only a published template can be used.")})
+    inspection = Inspection(
+        uuid=uuid or str(uuidlib.uuid4()),
+        template=template,
+        organisation=organisation,
+        planned_on=planned_on,
+        created_by=user,
+        inspectors=list(inspectors or ([user] if user is not None else [])),
+    )
+    db.session.add(inspection)
+    db.session.flush()
+    return inspection, True
+
+
+def load_by_uuid(key: str) -> Inspection | None:
+    return db.session.scalar(sa.select(Inspection).where(Inspection.uuid == key))
+
+
+@dataclass
+class Saved:
+    """What ``save_answer`` did: the stored write, whether it was new, and the item's current
+    answer afterwards (which may be another write with a later ``answered_at``)."""
+
+    answer: Answer
+    created: bool
+    current: Answer
+
+
+def _content_hash(value: Any, unit: str | None, note: str, answered_at: dt.datetime) -> str:
+    body = json.dumps(
+        [value, unit, note, answered_at.astimezone(dt.UTC).isoformat()],
+        ensure_ascii=False,
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def json_value(value: Any) -> Any:
+    """A parsed value as stored: Decimals as canonical strings, dates ISO, lists as lists."""
+    if isinstance(value, (list, tuple)):
+        return [json_value(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    return scoring.format_decimal(value)
+
+
+def save_answer(
+    inspection: Inspection,
+    item_id: int,
+    value: Any,
+    user: User | None,
+    *,
+    unit: str | None = None,
+    note: str = "",
+    answered_at: dt.datetime | None = None,
+    client_id: str | None = None,
+) -> Saved:
+    """Store one answer write, following the Sync rules: the same ``client_id`` with the same
+    content returns the stored write (also after submission); with other content it is a
+    Conflict ``id_reused``; after submission any new write is a Conflict ``submitted``. The
+    item's latest ``answered_at`` is current (ties: the later arrival)."""
+    answered_at = answered_at or utcnow()
+    if answered_at.tzinfo is None:
+        raise InputError({"answered_at": _("Give the time with its offset (+08:00).")})
+    answered_at = answered_at.astimezone(dt.UTC)  # SQLite keeps no offset: store UTC
+    note = (note or "").strip()
+    if client_id is not None and (not client_id or len(client_id) > 64):
+        raise InputError({"client_id": _("At most %(n)s characters.", n=64)})
+    item = db.session.get(TemplateItem, item_id)
+    if item is None or item.template_id != inspection.template_id:
+        raise InputError({"item_id": _("This item is not in the inspection's template.")})
+    # The section's title plays no part in judging one item: no need to load the section.
+    spec = builder.item_spec(item, section_title="")
+    try:
+        parsed = scoring.parse_value(spec, value, unit)
+    except scoring.AnswerError as exc:
+        raise InputError({"value": exc.message}) from exc
+    stored_value = json_value(parsed)
+    content = _content_hash(stored_value, unit, note, answered_at)
+    judged = scoring.evaluate(spec, scoring.Answer(parsed, unit, photos=1))
+    lock(inspection)
+    # One read under the lock: this client_id's earlier write and the item's current answer.
+    rows = db.session.scalars(
+        _ITEM_ANSWERS,
+        {"inspection_id": inspection.id, "item_id": item.id, "client_id": client_id},
+        execution_options={"populate_existing": True},  # this session may hold older copies
+    ).all()
+    current = _latest([a for a in rows if a.item_id == item.id and a.current])
+    if client_id is not None:
+        earlier = next((a for a in rows if a.client_id == client_id), None)
+        if earlier is not None:
+            if earlier.content_hash != content or earlier.item_id != item.id:
+                raise Conflict("id_reused", _("This client_id was used for another answer."))
+            return Saved(earlier, False, current)
+    _require_open(inspection)
+    answer = Answer(
+        inspection=inspection,
+        item_id=item.id,  # ids, not objects: the flush then has only the answers to write
+        client_id=client_id,
+        content_hash=content,
+        value=stored_value,
+        unit=unit,
+        note=note,
+        answered_at=answered_at,
+        answered_by_id=None if user is None else user.id,
+        revision=inspection.revision,
+        result=judged.result,
+        reason=judged.reason,
+    )
+    # Under the lock an item has one current answer (the latest); an older write stays history.
+    answer.current = current is None or answered_at >= _aware(current.answered_at)
+    if answer.current:
+        for other in rows:
+            if other.item_id == item.id and other.current:
+                other.current = False
+    if inspection.status == InspectionStatus.PLANNED:
+        inspection.status = InspectionStatus.IN_PROGRESS
+    db.session.add(answer)
+    db.session.flush()
+    return Saved(answer, current is None, answer if answer.current else current)
+
+
+def lock(inspection: Inspection) -> None:
+    """Serialise the writers of one inspection until the transaction ends: a no-op UPDATE of
+    its row takes PostgreSQL's row lock (SQLite's write lock), so a writer's reads that follow
+    see every earlier writer's commit. The status and revision read back are fresh (another
+    request may have submitted or returned the inspection meanwhile)."""
+    db.session.flush()  # nothing pending would be overwritten below
+    status, revision = db.session.execute(_LOCK, {"inspection_id": inspection.id}).one()
+    set_committed_value(inspection, "status", InspectionStatus(status))
+    set_committed_value(inspection, "revision", revision)
+
+
+# Statements of every answer write, built once (their values are bound parameters).
+_LOCK = (
+    sa.update(Inspection.__table__)
+    .where(Inspection.__table__.c.id == sa.bindparam("inspection_id", type_=sa.Integer))
+    .values(revision=Inspection.__table__.c.revision)
+    .returning(Inspection.__table__.c.status, Inspection.__table__.c.revision)
+)
+#: The item's current answer and the write of a client_id (none when it is NULL); each branch
+#: names the inspection, so that each can use its own index.
+_ITEM_ANSWERS = sa.select(Answer).where(
+    sa.or_(
+        sa.and_(
+            Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+            Answer.item_id == sa.bindparam("item_id", type_=sa.Integer),
+            Answer.current,
+        ),
+        sa.and_(
+            Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+            Answer.client_id == sa.bindparam("client_id", type_=sa.String),
+        ),
+    )
+)
+
+
+def _latest(answers: list[Answer]) -> Answer | None:
+    """The latest ``answered_at`` (ties: the later arrival)."""
+    return max(answers, key=lambda a: (_aware(a.answered_at), a.id), default=None)
+
+
+def _require_open(inspection: Inspection) -> None:
+    if not inspection.is_open:
+        raise Conflict(
+            "submitted",
+            _("The inspection was submitted; it can change only after a supervisor returns it."),
+        )
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """SQLite hands back naive UTC; PostgreSQL aware times."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:
+    """The engine's summary of the current answers, with each item's photo count (a photo
+    item's photos are its answer)."""
+    spec = builder.template_spec(inspection.template)
+    photos = inspection.photo_counts()
+    answers: dict[int, scoring.Answer] = {
+        a.item_id: scoring.Answer(a.value, a.unit, photos=photos.get(a.item_id, 0))
+        for a in inspection.answers
+        if a.current
+    }
+    for item in spec.items:
+        if item.answer_type == "photo" and item.id not in answers and photos.get(item.id):
+            answers[item.id] = scoring.Answer(photos[item.id], None, photos=photos[item.id])
+    return scoring.score(spec, answers, as_of=as_of)
+
+
+def summary_of(inspection: Inspection, as_of: dt.date) -> dict[str, Any]:
+    """The engine's summary: stored at submission, else worked out from the current answers."""
+    if inspection.summary and not inspection.is_open:
+        return inspection.summary
+    return score_inspection(inspection, as_of).to_dict()
+
+
+def conflicts(inspection: Inspection) -> set[int]:
+    """Items that two people answered differently in the current revision."""
+    seen: dict[int, set[tuple[int | None, str]]] = {}
+    for a in inspection.answers:
+        if a.revision == inspection.revision:
+            seen.setdefault(a.item_id, set()).add((a.answered_by_id, repr(a.value)))
+    return {
+        item_id
+        for item_id, writes in seen.items()
+        if len({who for who, _v in writes}) > 1 and len({v for _w, v in writes}) > 1
+    }
+
+
+def progress(inspection: Inspection) -> tuple[int, int]:
+    """(required items answered, required items) for the progress bar."""
+    return progress_of(inspection.id, inspection.template_id)
+
+
+def progress_of(inspection_id: int, template_id: int) -> tuple[int, int]:
+    """``progress`` by ids, in one aggregate query: a required item of the pinned template is
+    answered when it has a current answer or, for a photo item, at least one photo."""
+    answered, required = db.session.execute(
+        _PROGRESS, {"inspection_id": inspection_id, "template_id": template_id}
+    ).one()
+    return answered, required
+
+
+def _progress_query() -> sa.Select[tuple[int, int]]:
+    """Built once (it runs after every answer); the ids are bound parameters."""
+    inspection_id = sa.bindparam("inspection_id", type_=sa.Integer)
+    answered = sa.exists().where(
+        Answer.inspection_id == inspection_id, Answer.item_id == TemplateItem.id, Answer.current
+    )
+    photographed = sa.exists().where(
+        Photo.inspection_id == inspection_id, Photo.item_id == TemplateItem.id
+    )
+    done = sa.or_(answered, sa.and_(TemplateItem.answer_type == "photo", photographed))
+    return (
+        sa.select(sa.func.count(sa.case((done, 1))), sa.func.count())
+        .select_from(TemplateItem)
+        .where(
+            TemplateItem.template_id == sa.bindparam("template_id", type_=sa.Integer),
+            TemplateItem.required,
+        )
+    )
+
+
+_PROGRESS = _progress_query()
+
+
+def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring.Summary:
+    """Score and close an inspection, raising a finding (and a numbered notice) for each failed
+    item. Missing required items → InputError listing them; a repeated submit returns the
+    stored result."""
+    lock(inspection)  # no answer may slip in between the scoring and the closing
+    db.session.expire(inspection, ["answers", "photos"])
+    summary = score_inspection(inspection, as_of)
+    if not inspection.is_open:
+        return summary
+    if not summary.complete:
+        numbers = inspection.template.item_numbers()
+        raise InputError(
+            {
+                f"item_{item_id}": _(
+                    "Item %(n)s: %(why)s",
+                    n=numbers.get(item_id, item_id),
+                    why=_("not answered") if code == "unanswered" else _("needs a photo"),
+                )
+                for item_id, code in summary.missing
+            },
+            _("Some required items are missing."),
+        )
+    before = audit_state(inspection)
+    inspection.status = InspectionStatus.SUBMITTED
+    inspection.submitted_at = utcnow()
+    inspection.score = summary.score
+    inspection.verdict = summary.verdict
+    inspection.grade = summary.grade
+    inspection.summary = summary.to_dict()
+    record(inspection, user, "submitted", before)
+    db.session.flush()
+    # Imported here: findings build on this module (its lock and Conflict).
+    from inspections.findings import operations as findings
+
+    findings.raise_findings(inspection, summary, user, as_of)
+    return summary
+
+
+def return_for_correction(inspection: Inspection, user: User | None, comment: str) -> None:
+    """A supervisor sends a submitted inspection back: answers may change again, as a new
+    revision; the earlier answers and scores stay in the history."""
+    comment = (comment or "").strip()
+    if not comment:
+        raise InputError({"comment": _("Say what needs correcting.")})
+    lock(inspection)
+    if inspection.status != InspectionStatus.SUBMITTED:
+        raise Conflict("not_submitted", _("Only a submitted inspection can be returned."))
+    before = audit_state(inspection)
+    inspection.status = InspectionStatus.RETURNED
+    inspection.revision += 1
+    inspection.return_comment = comment[:2000]
+    inspection.returned_at = utcnow()
+    inspection.score = inspection.verdict = inspection.grade = None
+    record(inspection, user, "returned", before, comment=inspection.return_comment)
+    db.session.flush()
+
+
+def approve(inspection: Inspection, user: User | None, comment: str = "") -> bool:
+    """A supervisor approves a submitted inspection: its score stands. Approving it again
+    changes nothing and returns False."""
+    comment = (comment or "").strip()[:2000]
+    lock(inspection)
+    if inspection.status == InspectionStatus.APPROVED:
+        return False
+    if inspection.status != InspectionStatus.SUBMITTED:
+        raise Conflict("not_submitted", _("Only a submitted inspection can be approved."))
+    before = audit_state(inspection)
+    inspection.status = InspectionStatus.APPROVED
+    record(inspection, user, "approved", before, comment=comment)
+    db.session.flush()
+    return True
+
+
+def audit_state(inspection: Inspection) -> dict[str, Any]:
+    """What the audit trail keeps of an inspection before and after a change."""
+    return {
+        "status": str(inspection.status),
+        "revision": inspection.revision,
+        "score": None if inspection.score is None else str(inspection.score),
+        "verdict": inspection.verdict,
+        "grade": inspection.grade,
+    }
+
+
+def record(
+    inspection: Inspection, user: User | None, action: str, before: dict, comment: str = ""
+) -> AuditEntry:
+    return audit.record(
+        "inspection",
+        inspection.id,
+        user.id if user is not None else None,
+        action,
+        before,
+        audit_state(inspection),
+        comment,
+    )
+
+
+def audit_trail(inspection: Inspection) -> list[AuditEntry]:
+    return audit.trail("inspection", inspection.id)
+
+
+def _coordinate(data: dict[str, Any], name: str, limit: int, errors: dict[str, str]) -> Any:
+    raw = data.get(name)
+    if raw in (None, ""):
+        return None
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation:
+        errors[name] = _("Must be a number.")
+        return None
+    if not value.is_finite() or abs(value) > limit:
+        errors[name] = _("Must be between -%(n)s and %(n)s.", n=limit)
+        return None
+    return value.quantize(Decimal("0.000001"))
+
+
+def update_inspection(inspection: Inspection, data: dict[str, Any]) -> None:
+    """PATCH: ``location`` {lat, lon, accuracy}, ``planned_on``, ``project``."""
+    errors: dict[str, str] = {}
+    changes: dict[str, Any] = {}
+    if "location" in data:
+        where = data["location"]
+        if where is None:
+            changes.update(lat=None, lon=None, accuracy=None)
+        elif not isinstance(where, dict):
+            errors["location"] = _("Give an object with lat, lon and accuracy.")
+        else:
+            lat = _coordinate(where, "lat", 90, errors)
+            lon = _coordinate(where, "lon", 180, errors)
+            accuracy = _coordinate(where, "accuracy", 100000, errors)
+            if lat is None or lon is None:
+                errors.setdefault("lat", _("This field is required."))
+            else:
+                changes.update(
+                    lat=lat,
+                    lon=lon,
+                    accuracy=None if accuracy is None else abs(accuracy).quantize(Decimal("0.1")),
+                )
+        errors = {
+            ("location." + k if k in ("lat", "lon", "accuracy") else k): v
+            for k, v in errors.items()
+        }
+    if "planned_on" in data:
+        raw = data["planned_on"]
+        try:
+            changes["planned_on"] = dt.date.fromisoformat(raw) if raw else None
+        except (TypeError, ValueError):
+            errors["planned_on"] = _("Give a date as YYYY-MM-DD.")
+    if "project" in data:
+        if not isinstance(data["project"], str) or len(data["project"]) > 200:
+            errors["project"] = _("Must be text of at most %(n)d characters.", n=200)
+        else:
+            changes["project"] = data["project"].strip()
+    unknown = set(data) - {"location", "planned_on", "project"}
+    for name in sorted(unknown):
+        errors[name] = _("This field cannot be changed here.")
+    if errors:
+        raise InputError(errors)
+    lock(inspection)
+    _require_open(inspection)
+    for name, value in changes.items():
+        setattr(inspection, name, value)
+    db.session.flush()
+
+
+def parse_moment(raw: Any, name: str, *, local_if_naive: bool = False) -> dt.datetime | None:
+    """An ISO 8601 time (or None) in UTC. Without an offset it is refused, unless
+    ``local_if_naive``: a photo's EXIF time has no zone and is the service's (+08:00)."""
+    if raw in (None, ""):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise InputError({name: _("Give a date and time as ISO 8601.")}) from exc
+    if moment.tzinfo is None:
+        if not local_if_naive:
+            raise InputError({name: _("Give the time with its offset (+08:00).")})
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return moment.astimezone(dt.UTC)
+
+
+def add_photo(
+    inspection: Inspection,
+    data: bytes,
+    user: User | None,
+    *,
+    item_id: int | None = None,
+    kind: str = PhotoKind.ITEM,
+    taken_at: Any = None,
+    lat: Any = None,
+    lon: Any = None,
+) -> tuple[Photo, bool]:
+    """Store a photo or signature. The same bytes again return the stored record and False
+    (also after submission). Bad files raise photos.PhotoError; nothing is stored then."""
+    sha = hashlib.sha256(data).hexdigest()
+    existing = _stored_photo(inspection, sha)
+    if existing is not None:
+        return existing, False
+    try:
+        kind = PhotoKind(kind or PhotoKind.ITEM)
+    except ValueError as exc:
+        raise InputError(
+            {"kind": _("One of: %(allowed)s.", allowed=", ".join(k.value for k in PhotoKind))}
+        ) from exc
+    item = None
+    if kind == PhotoKind.ITEM:
+        item = db.session.get(TemplateItem, item_id) if item_id else None
+        if item is None or item.template_id != inspection.template_id:
+            raise InputError({"item_id": _("This item is not in the inspection's template.")})
+    errors: dict[str, str] = {}
+    where = {"lat": lat, "lon": lon}
+    lat_value = _coordinate(where, "lat", 90, errors)
+    lon_value = _coordinate(where, "lon", 180, errors)
+    if errors:
+        raise InputError(errors)
+    taken = parse_moment(taken_at, "taken_at", local_if_naive=True)
+    _require_open(inspection)
+    config = current_app.config
+    processed = photo_checks.process(
+        data, max_bytes=config["PHOTO_MAX_BYTES"], max_pixels=config["PHOTO_MAX_PIXELS"]
+    )
+    storage.save(sha, data, processed.display, processed.thumbnail)
+    # The checks above ran without the lock (Pillow is slow); decide under it: the same bytes
+    # may have arrived meanwhile, or the inspection been submitted.
+    lock(inspection)
+    existing = _stored_photo(inspection, sha)
+    if existing is not None:
+        return existing, False
+    _require_open(inspection)
+    photo = Photo(
+        inspection=inspection,
+        item=item,
+        kind=kind,
+        sha256=sha,
+        mime=processed.mime,
+        display_mime=processed.display_mime,
+        width=processed.width,
+        height=processed.height,
+        byte_size=processed.byte_size,
+        taken_at=taken,
+        lat=lat_value,
+        lon=lon_value,
+        exif_taken_at=_aware_local(processed.exif_taken_at),
+        exif_lat=processed.exif_lat,
+        exif_lon=processed.exif_lon,
+        exif=processed.exif,
+        uploaded_by=user,
+        revision=inspection.revision,
+    )
+    if inspection.status == InspectionStatus.PLANNED:
+        inspection.status = InspectionStatus.IN_PROGRESS
+    db.session.add(photo)
+    db.session.flush()
+    return photo, True
+
+
+def _stored_photo(inspection: Inspection, sha: str) -> Photo | None:
+    return db.session.scalar(
+        sa.select(Photo).where(Photo.inspection_id == inspection.id, Photo.sha256 == sha)
+    )
+
+
+def _aware_local(moment: dt.datetime | None) -> dt.datetime | None:
+    """An EXIF time in UTC (a time without offset is the service's zone, +08:00)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    return moment.astimezone(dt.UTC)

@@ -1,0 +1,20 @@
+"""Registers the findings feature on the app: its blueprint(s), API routes and CLI (the only
+module besides ``wsgi`` that imports its views; the package itself imports nothing, so its
+pure modules load without Flask)."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from checklists.core.api import add_routes
+from inspections.findings import api, calendar_views, cli, inbox_views, views
+from inspections.findings.blueprint import bp
+
+#: One blueprint, three view modules: imported for the routes they add to ``bp``.
+VIEWS = (views, inbox_views, calendar_views)
+
+
+def register(app: Flask) -> None:
+    app.register_blueprint(bp)
+    add_routes(app, api.routes)
+    app.cli.add_command(cli.findings_cli)

@@ -1,0 +1,657 @@
+"""Exports of inspections, current answers and findings, as CSV and as Excel workbooks.
+
+Every export is one SELECT of plain columns (joins, no ORM objects and so no lazy loads): the
+number of statements does not grow with the number of rows. Rows are read in batches
+(``yield_per``: a server-side cursor on PostgreSQL) and written as they arrive, so that
+100,000 answers export without holding them all in memory.
+
+Scope: the inspections ``visible_inspections(user)`` returns, narrowed by the review filters
+(``review.apply``); findings are ``visible_findings(user)`` narrowed by the same filters
+through their inspection. Times are ISO 8601 with their offset, in Asia/Shanghai.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import IO, Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from checklists.accounts.models import Organisation, Region, Site, User
+from checklists.accounts.permissions import visible_organisations
+from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateSection
+from checklists.core.extensions import db
+from inspections.filling.models import Answer, Inspection, inspection_inspectors
+from inspections.filling.permissions import visible_inspections
+from inspections.findings.models import UNRESOLVED, Finding, RectificationNotice
+from inspections.findings.operations import visible_findings
+from inspections.review import queue as review
+
+ZONE = review.ZONE
+KINDS = ("inspections", "answers", "findings")
+FORMATS = ("csv", "xlsx")
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: Rows fetched per round trip (and kept in memory at a time).
+BATCH = 2000
+#: CSV rows gathered before a chunk is sent.
+CHUNK_ROWS = 500
+#: Joins the inspectors' names inside SQL (a character no name contains); split in Python.
+_SEPARATOR = "\x1f"
+#: A CSV cell starting with one of these would be run as a formula by a spreadsheet.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    #: Excel column width (characters).
+    width: int = 14
+
+
+def _columns(*spec: str | tuple[str, int]) -> tuple[Column, ...]:
+    return tuple(Column(*s) if isinstance(s, tuple) else Column(s) for s in spec)
+
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "inspections": _columns(
+        ("uuid", 38),
+        ("organisation", 28),
+        ("credit_code", 20),
+        ("region", 16),
+        ("site", 18),
+        ("project", 20),
+        ("template", 30),
+        ("template_version", 10),
+        ("lineage", 34),
+        ("status", 12),
+        ("revision", 9),
+        ("planned_on", 12),
+        ("submitted_at", 27),
+        ("inspectors", 20),
+        ("score", 8),
+        ("verdict", 9),
+        ("grade", 10),
+    ),
+    "answers": _columns(
+        ("inspection_uuid", 38),
+        ("organisation", 28),
+        ("template_version", 10),
+        ("section", 24),
+        ("item_number", 8),
+        ("item_id", 9),
+        ("prompt", 48),
+        ("answer_type", 12),
+        ("clause_key", 36),
+        ("document_number", 24),
+        ("clause_text_hash", 20),
+        ("severity", 10),
+        ("value", 16),
+        ("unit", 8),
+        ("result", 10),
+        ("reason", 48),
+        ("answered_at", 27),
+        ("answered_by", 14),
+    ),
+    "findings": _columns(
+        ("id", 8),
+        ("notice", 22),
+        ("organisation", 28),
+        ("inspection_uuid", 38),
+        ("item_id", 9),
+        ("document_number", 24),
+        ("clause_key", 36),
+        ("clause_text", 60),
+        ("clause_text_hash", 20),
+        ("template_version", 10),
+        ("severity", 10),
+        ("status", 18),
+        ("due_on", 12),
+        ("provisional", 11),
+        ("overdue", 9),
+        ("closed_at", 27),
+    ),
+}
+
+#: The data sheet's name in the workbook.
+SHEET_TITLES = {"inspections": "检查", "answers": "答案", "findings": "问题"}
+
+#: What each column holds, listed on the workbook's 说明 sheet.
+COLUMN_NOTES = {
+    "uuid": "检查编号（UUID）",
+    "inspection_uuid": "检查编号（UUID）",
+    "organisation": "被检查单位",
+    "credit_code": "统一社会信用代码",
+    "region": "所属区域",
+    "site": "场所",
+    "project": "项目",
+    "template": "检查表名称",
+    "template_version": "检查表版本",
+    "lineage": "检查表系列编号（各版本相同）",
+    "status": "状态",
+    "revision": "修订次数（退回一次加一）",
+    "planned_on": "计划日期",
+    "submitted_at": "提交时间",
+    "inspectors": "检查人员",
+    "score": "得分",
+    "verdict": "结论（pass 合格 / fail 不合格）",
+    "grade": "等级",
+    "section": "章节",
+    "item_number": "检查项在检查表中的序号",
+    "item_id": "检查项编号",
+    "prompt": "检查内容",
+    "answer_type": "答案类型",
+    "clause_key": "条款键",
+    "document_number": "文号",
+    "clause_text": "条款原文",
+    "clause_text_hash": "条款原文 SHA-256",
+    "severity": "严重程度",
+    "value": "填写的值（多个值为 JSON）",
+    "unit": "单位",
+    "result": "判定结果",
+    "reason": "判定理由",
+    "answered_at": "填写时间",
+    "answered_by": "填写人",
+    "id": "问题编号",
+    "notice": "整改通知书编号",
+    "due_on": "整改期限",
+    "provisional": "期限按未公布的节假日安排暂算（1 是）",
+    "overdue": "已逾期（1 是）",
+    "closed_at": "关闭时间",
+}
+
+FILTER_LABELS = {
+    "from": "提交日期自",
+    "to": "提交日期至",
+    "region": "区域",
+    "template": "检查表",
+    "organisation": "单位",
+    "verdict": "结论",
+    "status": "状态",
+}
+
+
+# --- what is exported ---------------------------------------------------------------------
+
+
+@dataclass
+class Export:
+    """One export: its columns, the SELECT that reads it, and how a result row becomes cells."""
+
+    kind: str
+    columns: tuple[Column, ...]
+    query: sa.Select
+    convert: Callable[[sa.Row], list[Any]]
+
+    @property
+    def header(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def rows(self) -> Iterator[list[Any]]:
+        """The rows, read ``BATCH`` at a time; the cursor is closed however iteration ends."""
+        result = db.session.execute(self.query.execution_options(yield_per=BATCH))
+        try:
+            for row in result:
+                yield self.convert(row)
+        finally:
+            result.close()
+
+
+def local_time(moment: dt.datetime | None) -> str:
+    """ISO 8601 with the +08:00 offset (SQLite hands back naive UTC)."""
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(ZONE).isoformat()
+
+
+def _text(value: Any) -> str:
+    """An enum or other value as plain text ("" for None)."""
+    return "" if value is None else str(value)
+
+
+def _name(display_name: str | None, username: str | None) -> str:
+    return display_name or username or ""
+
+
+def _in_scope(column: Any, user: User, filters: review.Filters) -> list[Any]:
+    """Criteria keeping rows whose inspection (id in ``column``) ``user`` may see and the
+    filters keep; none when nothing narrows (an administrator without filters)."""
+    scope = review.apply(visible_inspections(user), filters)
+    if scope.whereclause is None:
+        return []
+    return [column.in_(scope.with_only_columns(Inspection.id))]
+
+
+def _filtered(column: Any, filters: review.Filters) -> list[Any]:
+    """Criteria keeping rows whose inspection the filters keep (the scope is checked apart)."""
+    narrowed = review.apply(sa.select(Inspection.id), filters)
+    if narrowed.whereclause is None:
+        return []
+    return [column.in_(narrowed)]
+
+
+def prepare(kind: str, user: User, filters: review.Filters, now: dt.datetime) -> Export:
+    """The export ``kind`` for ``user`` and ``filters``; ``now`` decides what is overdue.
+
+    Every table joined is an alias, so that the scope's subqueries (which name the tables
+    themselves) are never correlated with the outer query."""
+    return {"inspections": _inspections, "answers": _answers, "findings": _findings}[kind](
+        user, filters, now
+    )
+
+
+def _inspections(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
+    i = aliased(Inspection, name="i")
+    org = aliased(Organisation, name="org")
+    region = aliased(Region, name="region")
+    county = aliased(Region, name="county")
+    site = aliased(Site, name="site")
+    template = aliased(ChecklistTemplate, name="template")
+    inspector = aliased(User, name="inspector")
+    names = (
+        sa.select(
+            sa.func.aggregate_strings(
+                sa.func.coalesce(sa.func.nullif(inspector.display_name, ""), inspector.username),
+                _SEPARATOR,
+            )
+        )
+        .select_from(inspection_inspectors)
+        .join(inspector, inspector.id == inspection_inspectors.c.user_id)
+        .where(inspection_inspectors.c.inspection_id == i.id)
+        .correlate(i)
+        .scalar_subquery()
+    )
+    query = (
+        sa.select(
+            i.uuid,
+            org.name.label("organisation"),
+            org.credit_code,
+            region.name.label("region"),
+            county.name.label("county"),
+            site.name.label("site"),
+            i.project,
+            template.name.label("template"),
+            template.version,
+            template.lineage,
+            i.status,
+            i.revision,
+            i.planned_on,
+            i.submitted_at,
+            names.label("inspectors"),
+            i.score,
+            i.verdict,
+            i.grade,
+        )
+        .select_from(i)
+        .join(org, org.id == i.organisation_id)
+        .join(template, template.id == i.template_id)
+        .outerjoin(region, region.id == org.region_id)
+        .outerjoin(county, county.id == region.parent_id)
+        .outerjoin(site, site.id == i.site_id)
+        .where(*_in_scope(i.id, user, filters))
+        .order_by(i.id)
+    )
+
+    def convert(row: sa.Row) -> list[Any]:
+        inspectors = sorted(row.inspectors.split(_SEPARATOR)) if row.inspectors else []
+        return [
+            row.uuid,
+            row.organisation,
+            row.credit_code or "",
+            " ".join(n for n in (row.county, row.region) if n),
+            row.site or "",
+            row.project or "",
+            row.template,
+            row.version,
+            row.lineage,
+            _text(row.status),
+            row.revision,
+            row.planned_on,
+            local_time(row.submitted_at),
+            "、".join(inspectors),
+            row.score,
+            row.verdict or "",
+            row.grade or "",
+        ]
+
+    return Export("inspections", COLUMNS["inspections"], query, convert)
+
+
+def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
+    i = aliased(Inspection, name="i")
+    org = aliased(Organisation, name="org")
+    template = aliased(ChecklistTemplate, name="template")
+    item = aliased(TemplateItem, name="item")
+    section = aliased(TemplateSection, name="section")
+    author = aliased(User, name="author")
+    # Each item's place in its template: sections in order, items in order within them.
+    numbered = (
+        sa.select(
+            TemplateItem.id.label("item_id"),
+            sa.func.row_number()
+            .over(
+                partition_by=TemplateItem.template_id,
+                order_by=(
+                    TemplateSection.position,
+                    TemplateSection.id,
+                    TemplateItem.position,
+                    TemplateItem.id,
+                ),
+            )
+            .label("number"),
+        )
+        .join(TemplateSection, TemplateSection.id == TemplateItem.section_id)
+        .subquery("numbered")
+    )
+    query = (
+        sa.select(
+            i.uuid,
+            org.name.label("organisation"),
+            template.version,
+            section.title.label("section"),
+            numbered.c.number,
+            Answer.item_id,
+            item.prompt,
+            item.answer_type,
+            item.clause_key,
+            item.document_number,
+            item.clause_text_hash,
+            item.severity,
+            Answer.value,
+            Answer.unit,
+            Answer.result,
+            Answer.reason,
+            Answer.answered_at,
+            author.display_name,
+            author.username,
+        )
+        .select_from(Answer)
+        .join(i, i.id == Answer.inspection_id)
+        .join(org, org.id == i.organisation_id)
+        .join(template, template.id == i.template_id)
+        .join(item, item.id == Answer.item_id)
+        .join(section, section.id == item.section_id)
+        .join(numbered, numbered.c.item_id == Answer.item_id)
+        .outerjoin(author, author.id == Answer.answered_by_id)
+        .where(Answer.current.is_(True), *_in_scope(Answer.inspection_id, user, filters))
+        .order_by(i.id, numbered.c.number, Answer.id)
+    )
+
+    def convert(row: sa.Row) -> list[Any]:
+        value = row.value
+        if isinstance(value, list | dict):
+            value = json.dumps(value, ensure_ascii=False)
+        return [
+            row.uuid,
+            row.organisation,
+            row.version,
+            row.section,
+            row.number,
+            row.item_id,
+            row.prompt,
+            row.answer_type,
+            row.clause_key,
+            row.document_number or "",
+            row.clause_text_hash,
+            _text(row.severity),
+            _text(value),
+            row.unit or "",
+            row.result,
+            row.reason,
+            local_time(row.answered_at),
+            _name(row.display_name, row.username),
+        ]
+
+    return Export("answers", COLUMNS["answers"], query, convert)
+
+
+def _findings(user: User, filters: review.Filters, now: dt.datetime) -> Export:
+    i = aliased(Inspection, name="i")
+    org = aliased(Organisation, name="org")
+    notice = aliased(RectificationNotice, name="notice")
+    visible = visible_findings(user).whereclause
+    query = (
+        sa.select(
+            Finding.id,
+            notice.number.label("notice"),
+            org.name.label("organisation"),
+            i.uuid,
+            Finding.item_id,
+            Finding.document_number,
+            Finding.clause_key,
+            Finding.clause_text,
+            Finding.clause_text_hash,
+            Finding.template_version,
+            Finding.severity,
+            Finding.status,
+            Finding.due_on,
+            Finding.due_at,
+            Finding.deadline_provisional,
+            Finding.closed_at,
+        )
+        .select_from(Finding)
+        .join(i, i.id == Finding.inspection_id)
+        .join(org, org.id == Finding.organisation_id)
+        .outerjoin(notice, notice.id == Finding.notice_id)
+        .where(*([] if visible is None else [visible]), *_filtered(Finding.inspection_id, filters))
+        .order_by(Finding.id)
+    )
+    today = now.astimezone(ZONE).date()
+    unresolved = {s.value for s in UNRESOLVED}
+
+    def overdue(row: sa.Row) -> bool:
+        """As Finding.is_overdue(today, now): a deadline in hours by the moment."""
+        if _text(row.status) not in unresolved:
+            return False
+        if row.due_at is not None:
+            due_at = row.due_at if row.due_at.tzinfo else row.due_at.replace(tzinfo=dt.UTC)
+            return due_at < now
+        return row.due_on < today
+
+    def convert(row: sa.Row) -> list[Any]:
+        return [
+            row.id,
+            row.notice or "",
+            row.organisation,
+            row.uuid,
+            row.item_id,
+            row.document_number or "",
+            row.clause_key,
+            row.clause_text,
+            row.clause_text_hash,
+            row.template_version,
+            _text(row.severity),
+            _text(row.status),
+            row.due_on,
+            int(bool(row.deadline_provisional)),
+            int(overdue(row)),
+            local_time(row.closed_at),
+        ]
+
+    return Export("findings", COLUMNS["findings"], query, convert)
+
+
+def count(kind: str, user: User, filters: review.Filters) -> int:
+    """How many rows the export ``kind`` has (one COUNT query)."""
+    if kind == "inspections":
+        query = sa.select(sa.func.count()).select_from(
+            review.apply(visible_inspections(user), filters)
+            .with_only_columns(Inspection.id)
+            .subquery()
+        )
+    elif kind == "answers":
+        query = (
+            sa.select(sa.func.count())
+            .select_from(Answer)
+            .where(Answer.current.is_(True), *_in_scope(Answer.inspection_id, user, filters))
+        )
+    else:
+        visible = visible_findings(user).whereclause
+        query = (
+            sa.select(sa.func.count())
+            .select_from(Finding)
+            .where(
+                *([] if visible is None else [visible]),
+                *_filtered(Finding.inspection_id, filters),
+            )
+        )
+    return db.session.scalar(query) or 0
+
+
+def describe(user: User, filters: review.Filters, now: dt.datetime) -> list[tuple[str, str]]:
+    """The export's circumstances for the 说明 sheet: when, by whom, with which filters (names
+    looked up only within the user's scope)."""
+    notes = [("导出时间", local_time(now)), ("导出人", user.name)]
+    chosen = filters.args()
+    if not chosen:
+        notes.append(("筛选条件", "无（范围内的全部记录）"))
+    for key, value in chosen.items():
+        shown = value
+        if key == "organisation":
+            name = db.session.scalar(
+                visible_organisations(user)
+                .with_only_columns(Organisation.name)
+                .where(Organisation.id == filters.organisation_id)
+            )
+            shown = f"{value}（{name}）" if name else value
+        elif key == "region":
+            found = db.session.get(Region, filters.region_id)
+            shown = f"{value}（{found.full_name}）" if found else value
+        elif key == "template":
+            name = db.session.scalar(
+                sa.select(sa.func.max(ChecklistTemplate.name)).where(
+                    ChecklistTemplate.lineage == filters.lineage
+                )
+            )
+            shown = f"{value}（{name}）" if name else value
+        notes.append((FILTER_LABELS[key], shown))
+    for key, reason in filters.errors.items():
+        notes.append((f"已忽略的筛选：{FILTER_LABELS.get(key, key)}", str(reason)))
+    notes.append(("时区", "时间均为北京时间（Asia/Shanghai，+08:00），ISO 8601 格式"))
+    return notes
+
+
+# --- writers ------------------------------------------------------------------------------
+
+
+def _csv_cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _numeric(value):
+        return "'" + value  # a spreadsheet would run it as a formula
+    return value
+
+
+def _numeric(text: str) -> bool:
+    try:
+        Decimal(text)
+    except ArithmeticError:
+        return False
+    return True
+
+
+def csv_chunks(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """CSV text in chunks of ``CHUNK_ROWS`` rows, a byte order mark first (so that Excel reads
+    the Chinese as UTF-8). Text that a spreadsheet would run as a formula (=, +, -, @ first,
+    unless it is a number) is prefixed with an apostrophe."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")
+    writer.writerow(header)
+    for n, row in enumerate(rows, start=1):
+        writer.writerow([_csv_cell(v) for v in row])
+        if n % CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def write_xlsx(
+    out: IO[bytes],
+    title: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    notes: list[tuple[str, str]],
+) -> int:
+    """Write a workbook to ``out``: sheet ``title`` (a bold header row, frozen below it) and a
+    sheet 说明 (``notes``, the row count, what each column holds). Returns the row count.
+
+    ``Workbook(write_only=True)`` writes each row to a temporary file as it is appended, so
+    memory stays flat whatever the number of rows (only the table of distinct strings grows).
+    An .xlsx is a zip archive, written whole when it is saved: it cannot be streamed while it
+    is made; the caller sends the finished file.
+
+    Text is written as text, never as a formula (a value starting with "=" stays a string),
+    and characters a workbook may not hold (control characters) are dropped."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title)
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+
+    def header_cell(target: Any, text: str) -> Any:
+        cell = WriteOnlyCell(target, value=text)
+        cell.font = bold
+        return cell
+
+    sheet.append([header_cell(sheet, c.name) for c in columns])
+    cell = _xlsx_cells(sheet)
+    written = 0
+    for row in rows:
+        sheet.append([cell(v) for v in row])
+        written += 1
+
+    about = book.create_sheet("说明")
+    about.column_dimensions["A"].width = 22
+    about.column_dimensions["B"].width = 70
+    about.append([header_cell(about, "项目"), header_cell(about, "内容")])
+    text = _xlsx_cells(about)
+    for label, value in [*notes, ("行数", str(written))]:
+        about.append([text(label), text(value)])
+    about.append([])
+    about.append([header_cell(about, "列"), header_cell(about, "含义")])
+    for column in columns:
+        about.append([column.name, COLUMN_NOTES.get(column.name, "")])
+    book.save(out)
+    return written
+
+
+def _xlsx_cells(sheet: Any) -> Callable[[Any], Any]:
+    """A converter of values into what ``sheet.append`` takes: text stays text (never a
+    formula or an error code), without the control characters a workbook may not hold."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+
+    illegal = ILLEGAL_CHARACTERS_RE.search
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        if illegal(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if value.startswith("=") or value in ERROR_CODES:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            return cell
+        return value
+
+    return convert

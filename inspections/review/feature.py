@@ -1,0 +1,14 @@
+"""Registers the review feature on the app: its blueprint(s), API routes and CLI (the only
+module besides ``wsgi`` that imports its views; the package itself imports nothing, so its
+pure modules load without Flask)."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from inspections.review import export_views, views
+
+
+def register(app: Flask) -> None:
+    app.register_blueprint(views.bp)
+    app.register_blueprint(export_views.bp)

@@ -1,0 +1,140 @@
+"""What supervisors filter, review and compare: the filters every review page shares (kept in
+the URL), and the review queue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from checklists.accounts.models import Organisation, Region, User
+from checklists.accounts.permissions import visible_organisations
+from checklists.authoring.models import ChecklistTemplate, TemplateStatus
+from checklists.core.extensions import db
+from inspections.filling.models import Inspection, InspectionStatus
+from inspections.filling.permissions import visible_inspections
+
+ZONE = ZoneInfo("Asia/Shanghai")
+VERDICTS = ("pass", "fail")
+STATUSES = tuple(s.value for s in InspectionStatus)
+
+
+@dataclass
+class Filters:
+    """Date range (of submission, local days), region, template (all versions), organisation,
+    verdict and status. ``errors`` names what could not be read (and was ignored)."""
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    region_id: int | None = None
+    lineage: str | None = None
+    organisation_id: int | None = None
+    verdict: str | None = None
+    status: str | None = None
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def args(self) -> dict[str, str]:
+        """The filters as URL arguments (only those set), for links that keep them."""
+        values = {
+            "from": self.date_from.isoformat() if self.date_from else None,
+            "to": self.date_to.isoformat() if self.date_to else None,
+            "region": self.region_id,
+            "template": self.lineage,
+            "organisation": self.organisation_id,
+            "verdict": self.verdict,
+            "status": self.status,
+        }
+        return {k: str(v) for k, v in values.items() if v not in (None, "")}
+
+
+def parse_filters(args: Any) -> Filters:
+    """Read the filters from request arguments; a bad value is reported and ignored."""
+    found = Filters()
+    for name, attr in (("from", "date_from"), ("to", "date_to")):
+        raw = (args.get(name) or "").strip()
+        if raw:
+            try:
+                setattr(found, attr, dt.date.fromisoformat(raw))
+            except ValueError:
+                found.errors[name] = _("A date (YYYY-MM-DD).")
+    for name, attr in (("region", "region_id"), ("organisation", "organisation_id")):
+        raw = (args.get(name) or "").strip()
+        if raw:
+            if raw.isdigit():
+                setattr(found, attr, int(raw))
+            else:
+                found.errors[name] = _("Must be a whole number.")
+    lineage = (args.get("template") or "").strip()
+    found.lineage = lineage[:32] or None
+    for name, allowed in (("verdict", VERDICTS), ("status", STATUSES)):
+        raw = (args.get(name) or "").strip()
+        if raw in allowed:
+            setattr(found, name, raw)
+        elif raw:
+            found.errors[name] = _("One of: %(allowed)s.", allowed=", ".join(allowed))
+    if found.date_from and found.date_to and found.date_from > found.date_to:
+        found.errors["to"] = _("The end is before the start.")
+        found.date_to = None
+    return found
+
+
+def local_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(), ZONE).astimezone(dt.UTC)
+
+
+def apply(query: sa.Select, filters: Filters) -> sa.Select:
+    """Narrow a select of inspections by ``filters``."""
+    if filters.date_from:
+        query = query.where(Inspection.submitted_at >= local_midnight(filters.date_from))
+    if filters.date_to:
+        end = local_midnight(filters.date_to + dt.timedelta(days=1))
+        query = query.where(Inspection.submitted_at < end)
+    if filters.region_id is not None:
+        regions = sa.select(Region.id).where(
+            sa.or_(Region.id == filters.region_id, Region.parent_id == filters.region_id)
+        )
+        orgs = sa.select(Organisation.id).where(Organisation.region_id.in_(regions))
+        query = query.where(Inspection.organisation_id.in_(orgs))
+    if filters.lineage:
+        versions = sa.select(ChecklistTemplate.id).where(
+            ChecklistTemplate.lineage == filters.lineage
+        )
+        query = query.where(Inspection.template_id.in_(versions))
+    if filters.organisation_id is not None:
+        query = query.where(Inspection.organisation_id == filters.organisation_id)
+    if filters.verdict:
+        query = query.where(Inspection.verdict == filters.verdict)
+    if filters.status:
+        query = query.where(Inspection.status == filters.status)
+    return query
+
+
+def queue(user: User, filters: Filters) -> sa.Select[tuple[Inspection]]:
+    """Submitted inspections waiting for review, oldest first, within ``user``'s scope."""
+    query = visible_inspections(user).where(Inspection.status == InspectionStatus.SUBMITTED)
+    return apply(query, filters).order_by(Inspection.submitted_at, Inspection.id)
+
+
+def choices(user: User) -> dict[str, list[tuple[str, str]]]:
+    """What the filter form offers: regions, templates (by lineage), organisations in scope."""
+    regions = db.session.scalars(
+        sa.select(Region)
+        .options(sa.orm.joinedload(Region.parent))
+        .order_by(Region.parent_id.nullsfirst(), Region.name)
+    )
+    templates = db.session.execute(
+        sa.select(ChecklistTemplate.lineage, sa.func.max(ChecklistTemplate.name))
+        .where(ChecklistTemplate.status != TemplateStatus.DRAFT)
+        .group_by(ChecklistTemplate.lineage)
+        .order_by(sa.func.max(ChecklistTemplate.name))
+    )
+    organisations = db.session.scalars(visible_organisations(user).order_by(Organisation.name))
+    return {
+        "regions": [(str(r.id), r.full_name) for r in regions],
+        "templates": [(lineage, name) for lineage, name in templates],
+        "organisations": [(str(o.id), o.name) for o in organisations],
+    }
