@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 
 from checklists.accounts.models import Role
 from checklists.core.extensions import db
+from inspections.findings.models import Finding
 from inspections.review import exports
 from tests import test_inspections, test_review, test_workflow
 from tests.conftest import login
@@ -299,3 +300,27 @@ def test_text_is_never_run_as_a_formula():
     cells = list(sheet.iter_rows(min_row=2))[0]
     assert [c.value for c in cells] == ['=HYPERLINK("http://x")', "-5", "+1 人", "#N/A", "ok"]
     assert [c.data_type for c in cells] == ["s"] * 5
+
+
+def test_both_findings_csvs_neutralise_formulas_in_names_and_prompts(app, world, make_org):
+    """/findings/export.csv (the findings page) and /exports/findings.csv write the same rows
+    with the same writer: text a spreadsheet would run as a formula starts with an apostrophe."""
+    name = '=HYPERLINK("http://evil.example/","鑫源")'
+    prompt = '=HYPERLINK("http://evil.example/","点此查看")'
+    evil = make_org(name, region=world["own"].region)
+    failed(app, world, organisation_id=evil.id)
+    finding = db.session.scalar(sa.select(Finding))
+    finding.prompt = prompt
+    db.session.commit()
+    client = client_of(app, world["supervisor"])
+    header = [c.name for c in exports.COLUMNS["findings"]]
+    for path in ("/findings/export.csv?show=all", "/exports/findings.csv"):
+        response = fetch(client, path)
+        assert response.status_code == 200 and response.mimetype == "text/csv", path
+        assert response.data.startswith(b"\xef\xbb\xbf"), path
+        rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
+        assert rows[0] == header, path
+        [row] = records(rows)
+        assert int(row["id"]) == finding.id
+        assert (row["organisation"], row["prompt"]) == ("'" + name, "'" + prompt), path
+        assert not any(cell.startswith("=") for cell in rows[1]), path

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from checklists.standards.clause_tree import clause_text_hash
 from checklists.standards.extraction import extract
 from checklists.standards.parsing import (
     ParseResult,
-    clause_text_hash,
     normalize_number,
     parse_gazette,
 )

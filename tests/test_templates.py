@@ -20,8 +20,8 @@ from checklists.authoring import operations as builder
 from checklists.authoring.models import ChecklistTemplate, Severity, TemplateItem, TemplateStatus
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from checklists.standards.clause_tree import clause_text_hash
 from checklists.standards.models import Clause, Document
-from checklists.standards.parsing import clause_text_hash
 from checklists.standards.services import import_text
 from inspections import cli as demo
 from tests.conftest import csrf_token, login

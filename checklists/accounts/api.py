@@ -10,6 +10,7 @@ from flask import Request, current_app, g, jsonify
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from checklists.accounts import openapi
 from checklists.accounts.models import ApiToken, Organisation, Region, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.core.api import ApiError, ApiRoutes, json_body, paginate
@@ -17,7 +18,7 @@ from checklists.core.db import utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import db, limiter, login_rate_limit
 
-routes = ApiRoutes()
+routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
 
 
 def _as_utc(value: dt.datetime) -> dt.datetime:

@@ -46,12 +46,3 @@ def visible_organisations(user: User) -> sa.Select[tuple[Organisation]]:
     if user.role == Role.SUPERVISOR and user.region is not None:
         return query.where(Organisation.region_id.in_(user.region.subtree_ids()))
     return query
-
-
-def can_view_organisation(user: User, organisation: Organisation) -> bool:
-    """True when ``organisation`` is within ``user``'s scope."""
-    if user.role == Role.ENTERPRISE:
-        return organisation.id == user.organisation_id
-    if user.role == Role.SUPERVISOR and user.region is not None:
-        return organisation.region_id in user.region.subtree_ids()
-    return True

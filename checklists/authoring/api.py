@@ -8,12 +8,13 @@ import sqlalchemy as sa
 from flask import jsonify
 from flask_babel import gettext as _
 
+from checklists.authoring import openapi
 from checklists.authoring.models import ChecklistTemplate, TemplateSection
 from checklists.authoring.permissions import visible_templates
 from checklists.core.api import ApiError, ApiRoutes, choice_arg, decimal_text, iso_date, paginate
 from checklists.core.extensions import db
 
-routes = ApiRoutes()
+routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
 
 
 def template_json(template) -> dict[str, Any]:

@@ -15,10 +15,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font
 
 from checklists import scoring
 from checklists.accounts.models import OrgKind, User
-from checklists.authoring import operations as builder
+from checklists.authoring import operations
 from checklists.authoring.models import (
     ChecklistTemplate,
     ScoringMethod,
@@ -29,8 +31,8 @@ from checklists.authoring.models import (
 )
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from checklists.standards.clause_tree import clause_text_hash
 from checklists.standards.models import Clause, Document
-from checklists.standards.parsing import clause_text_hash
 
 FORMAT = "clausecheck-template/1"
 MAX_ITEMS = 2000
@@ -79,7 +81,7 @@ def template_to_dict(template: ChecklistTemplate) -> dict[str, Any]:
         "description": template.description,
         "org_kind": str(template.org_kind) if template.org_kind else None,
         "method": str(template.method),
-        "grade_bands": list(template.grade_bands or builder.default_bands()),
+        "grade_bands": list(template.grade_bands or operations.default_bands()),
         "sections": [
             {"title": s.title, "items": [item_to_dict(i) for i in s.items]}
             for s in template.sections
@@ -232,9 +234,9 @@ def read_template_dict(data: Any) -> dict[str, Any]:
         or any(c not in "0123456789abcdef" for c in lineage)
     ):
         reader.fail("lineage", _("32 lower-case hex digits."))
-    bands = data.get("grade_bands") or builder.default_bands()
+    bands = data.get("grade_bands") or operations.default_bands()
     try:
-        out["grade_bands"] = builder.bands_json(scoring.validate_bands(bands))
+        out["grade_bands"] = operations.bands_json(scoring.validate_bands(bands))
     except scoring.RuleError as exc:
         reader.fail("grade_bands", exc.message)
     except (TypeError, AttributeError):
@@ -277,7 +279,7 @@ def _resolve_clause(ref: dict[str, Any]) -> Clause | None:
         exact = db.session.scalar(query.where(Document.version == ref["document_version"]))
         if exact is not None and (not ref["text_hash"] or exact.text_hash == ref["text_hash"]):
             return exact
-    current = builder.current_clause(ref["key"])
+    current = operations.current_clause(ref["key"])
     if current is not None and (not ref["text_hash"] or current.text_hash == ref["text_hash"]):
         return current
     return None
@@ -348,7 +350,7 @@ def _plain_item(raw: dict[str, Any]) -> dict[str, Any]:
     return {
         **{name: raw[name] for name in _PLAIN},
         "rule": dict(raw["rule"] or {}),
-        "weight": builder._dec(Decimal(raw["weight"])),
+        "weight": operations._dec(Decimal(raw["weight"])),
         "severity": str(raw["severity"]),
         "valid_from": _iso(raw["valid_from"]),
         "valid_to": _iso(raw["valid_to"]),
@@ -515,9 +517,6 @@ def _flat_item(item: dict[str, Any], section: str) -> dict[str, Any]:
 def template_to_xlsx(template: ChecklistTemplate) -> bytes:
     """A workbook: sheet 模板 (name, method, bands ...), sheet 检查项 (one row per item; a
     section without items is a row with only its title)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
     data = template_to_dict(template)
     book = Workbook()
     meta = book.active
@@ -609,8 +608,6 @@ def _split_lines(value: Any, width: int) -> list[list[str]]:
 def xlsx_to_dict(data: bytes) -> dict[str, Any]:
     """Read a workbook written by ``template_to_xlsx`` (and perhaps edited) back into the
     template dict. Cell problems raise InputError naming the sheet, row and column."""
-    from openpyxl import load_workbook
-
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # a damaged upload can make the reader raise anything

@@ -18,17 +18,8 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from checklists.accounts.forms import choices as select_choices
+from checklists.authoring.widgets import ANSWER_TYPE_LABELS
 
-ANSWER_TYPE_LABELS = {
-    "yes_no": _l("Yes / no / N/A"),
-    "number": _l("Number with unit"),
-    "count": _l("Whole count"),
-    "choice": _l("Single choice (score per choice)"),
-    "parts": _l("Check-list of named parts"),
-    "date": _l("Date"),
-    "text": _l("Text"),
-    "photo": _l("Photo"),
-}
 SEVERITY_LABELS = {
     "critical": _l("Critical (a failure fails the inspection)"),
     "major": _l("Major"),

@@ -1,4 +1,5 @@
-"""Checklist templates: versions, sections and items, each item citing the clause it checks."""
+"""Checklist templates: versions, sections and items, each item citing the clause it checks;
+and ``item_spec``, an item as the scoring engine sees it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from checklists import scoring
 from checklists.accounts.models import OrgKind, User
 from checklists.core.db import enum_column, utcnow
 from checklists.core.extensions import db
@@ -215,3 +217,29 @@ class TemplateItem(db.Model):
     def expired_on(self, day: dt.date) -> bool:
         """True when the rule's validity ended before ``day`` and nobody confirmed it."""
         return bool(self.valid_to and day > self.valid_to and not self.validity_confirmed)
+
+
+# --- engine adapters ------------------------------------------------------------------------------
+
+
+def item_spec(
+    item: TemplateItem, section_title: str | None = None, number: int | None = None
+) -> scoring.ItemSpec:
+    """The engine's view of one item."""
+    return scoring.ItemSpec(
+        id=item.id,
+        answer_type=item.answer_type,
+        rule=item.rule or {},
+        prompt=item.prompt,
+        weight=Decimal(item.weight),
+        severity=str(item.severity),
+        na_allowed=item.na_allowed,
+        required=item.required,
+        scored=item.scored,
+        section=section_title if section_title is not None else item.section.title,
+        citation=item.citation,
+        valid_from=item.valid_from,
+        valid_to=item.valid_to,
+        validity_confirmed=item.validity_confirmed,
+        label=f"第{number}项" if number else "",
+    )

@@ -25,6 +25,7 @@ from checklists.authoring.models import (
     TemplateItem,
     TemplateSection,
     TemplateStatus,
+    item_spec,
 )
 from checklists.core.db import utcnow
 from checklists.core.errors import InputError
@@ -80,29 +81,6 @@ def _dec(value: Decimal) -> str:
 
 
 # --- reading a template as the scoring engine sees it ----------------------------------------
-
-
-def item_spec(
-    item: TemplateItem, section_title: str | None = None, number: int | None = None
-) -> scoring.ItemSpec:
-    """The engine's view of one item."""
-    return scoring.ItemSpec(
-        id=item.id,
-        answer_type=item.answer_type,
-        rule=item.rule or {},
-        prompt=item.prompt,
-        weight=Decimal(item.weight),
-        severity=str(item.severity),
-        na_allowed=item.na_allowed,
-        required=item.required,
-        scored=item.scored,
-        section=section_title if section_title is not None else item.section.title,
-        citation=item.citation,
-        valid_from=item.valid_from,
-        valid_to=item.valid_to,
-        validity_confirmed=item.validity_confirmed,
-        label=f"第{number}项" if number else "",
-    )
 
 
 def template_spec(template: ChecklistTemplate) -> scoring.TemplateSpec:

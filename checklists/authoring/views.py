@@ -22,14 +22,14 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
+from flask_wtf.csrf import validate_csrf
+from wtforms import ValidationError
 
 from checklists import scoring
 from checklists.accounts.models import OrgKind, Role
 from checklists.accounts.permissions import role_required
-from checklists.authoring import exchange
-from checklists.authoring import operations as builder
+from checklists.authoring import exchange, operations, widgets
 from checklists.authoring.forms import (
-    ANSWER_TYPE_LABELS,
     METHOD_LABELS,
     SEVERITY_SHORT,
     STATUS_LABELS,
@@ -53,6 +53,7 @@ from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.standards.models import Clause, Document
+from checklists.standards.services import clauses_with_requirements
 
 bp = Blueprint("templates", __name__, url_prefix="/templates")
 
@@ -64,13 +65,11 @@ RESULT_LABELS = {
 }
 VERDICT_LABELS = {"pass": _l("Compliant"), "fail": _l("Non-compliant"), None: "—"}
 
-YES, NO = exchange.YES, exchange.NO
-
 
 @bp.app_context_processor
 def _labels() -> dict[str, Any]:
     return {
-        "answer_type_labels": ANSWER_TYPE_LABELS,
+        "answer_type_labels": widgets.ANSWER_TYPE_LABELS,
         "severity_labels": SEVERITY_SHORT,
         "status_labels": STATUS_LABELS,
         "method_labels": METHOD_LABELS,
@@ -81,33 +80,12 @@ def _labels() -> dict[str, Any]:
 
 @bp.app_template_filter("number")
 def _number_filter(value) -> str:
-    return "" if value is None else builder._dec(Decimal(value))
-
-
-OP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
-
-
-def rule_label(rule: dict[str, Any]) -> str:
-    """A short reading of a rule: "≥ 500 m²", "[6, 10] m", "passing answer: no", "3 choices"."""
-    unit = f" {rule['unit']}" if rule.get("unit") else ""
-    if rule.get("op") == "range":
-        left = "[" if rule.get("low_inclusive", True) else "("
-        right = "]" if rule.get("high_inclusive", True) else ")"
-        return f"{left}{rule['low']}, {rule['high']}{right}{unit}"
-    if rule.get("op") in OP_SIGNS:
-        return f"{OP_SIGNS[rule['op']]} {rule.get('value', '')}{unit}"
-    if rule.get("value") == "no":
-        return _("passing answer: no")
-    if rule.get("choices"):
-        return _("%(n)d choices", n=len(rule["choices"]))
-    if rule.get("parts"):
-        return "、".join(p["label"] for p in rule["parts"])
-    return ""
+    return "" if value is None else operations._dec(Decimal(value))
 
 
 @bp.app_template_filter("rule_label")
 def _rule_label_filter(rule) -> str:
-    return rule_label(rule or {})
+    return widgets.rule_label(rule or {})
 
 
 def _template_or_404(template_id: int) -> ChecklistTemplate:
@@ -177,9 +155,9 @@ def show(template_id: int):
         template=template,
         versions=versions,
         today=today,
-        expired=builder.expired_items(template, today),
-        problems=builder.publication_problems(template) if template.is_draft else {},
-        draft=builder.draft_of(template) if not template.is_draft else None,
+        expired=operations.expired_items(template, today),
+        problems=operations.publication_problems(template) if template.is_draft else {},
+        draft=operations.draft_of(template) if not template.is_draft else None,
     )
 
 
@@ -202,11 +180,9 @@ def new():
     blank = BlankForm(prefix="blank")
     clauses: list[Clause] = []
     if document is not None:
-        from checklists.standards.services import clauses_with_requirements
-
         clauses = clauses_with_requirements(document)
         form.clause_ids.choices = [
-            (c.id, f"{c.key.split('/', 1)[-1]} · {builder._trim(c.text, 60)}")
+            (c.id, f"{c.key.split('/', 1)[-1]} · {operations._trim(c.text, 60)}")
             for c in clauses
             if c.requirements or c.parent_id
         ]
@@ -216,7 +192,7 @@ def new():
     if document is not None and form.submit.data and form.validate_on_submit():
         picked = [c for c in clauses if c.id in set(form.clause_ids.data or [])]
         try:
-            template = builder.draft_template(
+            template = operations.draft_template(
                 form.name.data,
                 current_user,
                 document=None if picked else document,
@@ -239,7 +215,7 @@ def new():
             )
             return redirect(url_for("templates.edit", template_id=template.id))
     elif blank.submit.data and blank.validate_on_submit():
-        template = builder.create_template(
+        template = operations.create_template(
             blank.name.data,
             current_user,
             org_kind=OrgKind(blank.org_kind.data) if blank.org_kind.data else None,
@@ -272,7 +248,9 @@ def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, sta
                 "description": template.description,
                 "org_kind": str(template.org_kind or ""),
                 "method": str(template.method),
-                "grade_bands": exchange.bands_text(template.grade_bands or builder.default_bands()),
+                "grade_bands": exchange.bands_text(
+                    template.grade_bands or operations.default_bands()
+                ),
             }
         )
     add_item = AddItemForm(prefix="add")
@@ -296,7 +274,7 @@ def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, sta
             add_item=add_item,
             clause_keys=keys,
             today=local_today(),
-            problems=builder.publication_problems(template),
+            problems=operations.publication_problems(template),
         ),
         status,
     )
@@ -318,7 +296,7 @@ def edit(template_id: int):
     meta = MetaForm()
     if meta.validate_on_submit():
         try:
-            builder.update_template(
+            operations.update_template(
                 template,
                 name=meta.name.data,
                 description=meta.description.data or "",
@@ -345,7 +323,7 @@ def section_add(template_id: int):
     try:
         if not form.validate_on_submit():
             raise InputError({"title": _("Give the section a title.")})
-        builder.add_section(template, form.title.data)
+        operations.add_section(template, form.title.data)
     except InputError as exc:
         return _builder_error(exc, template_id)
     db.session.commit()
@@ -364,11 +342,11 @@ def section_action(template_id: int, section_id: int, action: str):
         abort(404)
     try:
         if action in ("up", "down"):
-            builder.move_section(section, -1 if action == "up" else 1)
+            operations.move_section(section, -1 if action == "up" else 1)
         elif action == "delete":
-            builder.delete_section(section)
+            operations.delete_section(section)
         else:
-            builder.rename_section(section, request.form.get("title", ""))
+            operations.rename_section(section, request.form.get("title", ""))
     except InputError as exc:
         return _builder_error(exc, template_id)
     db.session.commit()
@@ -385,12 +363,12 @@ def item_add(template_id: int):
         if not form.validate_on_submit():
             raise InputError({"clause_key": _("Choose a section and give a clause key.")})
         key = form.clause_key.data.strip()
-        clause = builder.current_clause(key)
+        clause = operations.current_clause(key)
         if clause is None:
             raise InputError(
                 {"clause_key": _("No clause has the key %(key)s (current versions).", key=key)}
             )
-        item = builder.add_item(_section_or_404(template, form.section_id.data), clause)
+        item = operations.add_item(_section_or_404(template, form.section_id.data), clause)
     except InputError as exc:
         return _builder_error(exc, template_id)
     db.session.commit()
@@ -409,12 +387,12 @@ def item_action(template_id: int, item_id: int, action: str):
         abort(404)
     target = item.id
     if action in ("up", "down"):
-        builder.move_item(item, -1 if action == "up" else 1)
+        operations.move_item(item, -1 if action == "up" else 1)
     elif action == "split":
-        target = builder.split_item(item).id
+        target = operations.split_item(item).id
         flash(_("The item was split in two; edit each part."), "success")
     else:
-        builder.delete_item(item)
+        operations.delete_item(item)
     db.session.commit()
     return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"i{target}"))
 
@@ -428,7 +406,7 @@ def merge(template_id: int):
     by_order = {item.id: n for n, item in enumerate(template.ordered_items())}
     items.sort(key=lambda i: by_order[i.id])
     try:
-        merged = builder.merge_items(items)
+        merged = operations.merge_items(items)
     except InputError as exc:
         return _builder_error(exc, template_id)
     db.session.commit()
@@ -439,35 +417,15 @@ def merge(template_id: int):
 # --- one item -----------------------------------------------------------------------------------
 
 
-def _choices_text(rule: dict[str, Any]) -> str:
-    return "\n".join(
-        f"{c['label']}|{c['score']}|{YES if c['pass'] else NO}" for c in rule.get("choices", [])
-    )
-
-
-def _parts_text(rule: dict[str, Any]) -> str:
-    return "\n".join(p["label"] for p in rule.get("parts", []))
-
-
 def item_form_data(item: TemplateItem) -> dict[str, Any]:
-    rule = item.rule or {}
+    """The item form filled from ``item`` (the rule fields by its answer type's adapter)."""
     return {
         "section_id": item.section_id,
         "prompt": item.prompt,
         "guidance": item.guidance,
         "answer_type": item.answer_type,
-        "yes_value": rule.get("value", "yes") if item.answer_type == "yes_no" else "yes",
-        "op": rule.get("op", ""),
-        "value": rule.get("value", "") if item.answer_type != "yes_no" else "",
-        "low": rule.get("low", ""),
-        "high": rule.get("high", ""),
-        "low_inclusive": rule.get("low_inclusive", True),
-        "high_inclusive": rule.get("high_inclusive", True),
-        "unit": rule.get("unit", ""),
-        "choices": _choices_text(rule),
-        "parts": _parts_text(rule),
-        "photo_on_fail": rule.get("photo_on_fail", False),
-        "weight": builder._dec(item.weight),
+        **widgets.rule_form_data(item.answer_type, item.rule or {}),
+        "weight": operations._dec(item.weight),
         "severity": str(item.severity),
         "na_allowed": item.na_allowed,
         "required": item.required,
@@ -479,51 +437,7 @@ def item_form_data(item: TemplateItem) -> dict[str, Any]:
     }
 
 
-def rule_from_form(form: ItemForm, old_rule: dict[str, Any]) -> dict[str, Any]:
-    """The rule a builder form describes, for the answer type chosen."""
-    kind = form.answer_type.data
-    rule: dict[str, Any] = {}
-    if kind == "yes_no" and form.yes_value.data == "no":
-        rule["value"] = "no"
-    if kind in ("number", "count", "date") and form.op.data:
-        rule["op"] = form.op.data
-        if form.op.data == "range":
-            rule["low"], rule["high"] = form.low.data.strip(), form.high.data.strip()
-            rule["low_inclusive"] = form.low_inclusive.data
-            rule["high_inclusive"] = form.high_inclusive.data
-        else:
-            rule["value"] = form.value.data.strip()
-    if kind in ("number", "count") and form.unit.data.strip():
-        rule["unit"] = form.unit.data.strip()
-    if kind == "choice":
-        known = {c["label"]: c["value"] for c in old_rule.get("choices", [])}
-        rule["choices"] = []
-        for line in (form.choices.data or "").splitlines():
-            if not line.strip():
-                continue
-            cells = [c.strip() for c in line.split("|")] + ["", ""]
-            label = cells[0]
-            rule["choices"].append(
-                {
-                    "value": known.get(label, label),
-                    "label": label,
-                    "score": cells[1] or "0",
-                    "pass": cells[2] != NO,
-                }
-            )
-    if kind == "parts":
-        known = {p["label"]: p["value"] for p in old_rule.get("parts", [])}
-        rule["parts"] = [
-            {"value": known.get(line.strip(), line.strip()), "label": line.strip()}
-            for line in (form.parts.data or "").splitlines()
-            if line.strip()
-        ]
-    if form.photo_on_fail.data:
-        rule["photo_on_fail"] = True
-    return rule
-
-
-#: builder.update_item error keys → form fields.
+#: operations.update_item error keys → form fields.
 ERROR_FIELDS = {
     "rule_op": "op",
     "rule_value": "value",
@@ -547,10 +461,10 @@ def item(template_id: int, item_id: int):
     if request.method == "POST":
         if form.validate_on_submit():
             data = {name: getattr(form, name).data for name in form.data}
-            data["rule"] = rule_from_form(form, item.rule or {})
+            data["rule"] = widgets.rule_from_form(form, item.rule or {})
             data["section"] = _section_or_404(template, form.section_id.data)
             try:
-                builder.update_item(item, data)
+                operations.update_item(item, data)
             except InputError as exc:
                 db.session.rollback()
                 item = _item_or_404(db.session.get(ChecklistTemplate, template_id), item_id)
@@ -573,29 +487,6 @@ def item(template_id: int, item_id: int):
 # --- preview and trial scoring ------------------------------------------------------------------
 
 
-def answers_from_form(template: ChecklistTemplate, values) -> tuple[dict, dict[int, str]]:
-    """Answers typed on the preview page, and a message per item whose answer is invalid."""
-    spec = builder.template_spec(template)
-    answers: dict[int, scoring.Answer] = {}
-    errors: dict[int, str] = {}
-    for item in spec.items:
-        name = f"a{item.id}"
-        raw: Any = values.getlist(name) if item.answer_type == "parts" else values.get(name)
-        if values.get(f"na{item.id}") or "na" in values.getlist(name):
-            raw = "na"
-        if item.answer_type == "photo":
-            raw = 1 if values.get(name) else None
-        unit = values.get(f"u{item.id}") or None
-        try:
-            value = scoring.parse_value(item, raw, unit)
-        except scoring.AnswerError as exc:
-            errors[item.id] = exc.message
-            continue
-        if value is not None:
-            answers[item.id] = scoring.Answer(value=value, unit=unit, photos=1)
-    return answers, errors
-
-
 @bp.route("/<int:template_id>/preview", methods=["GET", "POST"])
 @login_required
 def preview(template_id: int):
@@ -605,18 +496,17 @@ def preview(template_id: int):
     errors: dict[int, str] = {}
     status = 200
     if request.method == "POST":
-        from flask_wtf.csrf import validate_csrf
-        from wtforms import ValidationError
-
         try:
             validate_csrf(request.form.get("csrf_token"))
         except ValidationError:
             abort(400)
-        answers, errors = answers_from_form(template, request.form)
+        answers, errors = widgets.answers_from_form(template, request.form)
         if errors:
             status = 422
         else:
-            summary = scoring.score(builder.template_spec(template), answers, as_of=local_today())
+            summary = scoring.score(
+                operations.template_spec(template), answers, as_of=local_today()
+            )
     return (
         render_template(
             "checklists/preview.html",
@@ -638,7 +528,7 @@ def preview(template_id: int):
 def publish(template_id: int):
     template = _draft_or_404(template_id)
     try:
-        builder.publish(template, current_user)
+        operations.publish(template, current_user)
     except InputError as exc:
         db.session.rollback()
         _flash_errors(exc)
@@ -652,7 +542,7 @@ def publish(template_id: int):
 @role_required(Role.AUTHOR)
 def new_version(template_id: int):
     template = _template_or_404(template_id)
-    draft = builder.new_version(template, current_user)
+    draft = operations.new_version(template, current_user)
     db.session.commit()
     return redirect(url_for("templates.edit", template_id=draft.id))
 

@@ -96,12 +96,14 @@ class ApiRoutes:
     answer without a login (the token route, the OpenAPI document, the deadline calculator).
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self, *, paths: dict[str, Any] | None = None, schemas: dict[str, Any] | None = None
+    ) -> None:
         self.rules: list[tuple[str, Callable[..., Any], dict[str, Any]]] = []
         self.error_handlers: list[tuple[type[Exception], Callable[..., Any]]] = []
         #: The feature's part of the OpenAPI document: paths (below /api/v1) and schemas.
-        self.paths: dict[str, Any] = {}
-        self.schemas: dict[str, Any] = {}
+        self.paths: dict[str, Any] = dict(paths or {})
+        self.schemas: dict[str, Any] = dict(schemas or {})
 
     def route(self, rule: str, *, public: bool = False, **options: Any):
         def decorator(view: Callable[..., Any]) -> Callable[..., Any]:

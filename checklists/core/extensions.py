@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import request
+from flask import current_app, request
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -43,6 +43,4 @@ limiter = Limiter(key_func=_client_address, default_limits=[])
 
 def login_rate_limit() -> str:
     """Failed-login allowance (web form and API tokens), from LOGIN_RATE_LIMIT."""
-    from flask import current_app
-
     return current_app.config["LOGIN_RATE_LIMIT"]

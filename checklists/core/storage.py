@@ -1,31 +1,141 @@
-"""Photo files on disk, outside ``static/``, named by the SHA-256 of the bytes received.
+"""Stored files (photos, documents) behind a small interface, ``BlobStore``: callers put bytes,
+get a key back, and later open or send the file by its key. They never see where it lies.
 
-Each photo has three files: ``<sha>.orig`` (the upload, EXIF and all: evidence), ``<sha>.show``
-(the copy people see, no EXIF) and ``<sha>.thumb``. Files are written to a temporary name and
-renamed, so a crash never leaves half a file under the real name; the database row is written
-after the files, so a row always has its files.
+Keys: a file's key is the SHA-256 (hex) of its bytes. A copy derived from it is keyed
+``<sha256>.<variant>`` (``variant_key``): a photo keeps the upload (the original, EXIF and all:
+evidence), a display copy (``show``, no EXIF) and a thumbnail (``thumb``); a document only
+the original.
+
+``LocalBlobStore`` keeps the files on local disk, outside ``static/``, under ``UPLOAD_FOLDER``
+(default ``instance/uploads``) at ``photos/<sha[:2]>/<sha>.<orig|show|thumb>``: the layout the
+files have always had. Files are written to a temporary name and renamed, so a crash never
+leaves half a file under the real name; the database row is written after the files, so a row
+always has its files.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
+from typing import BinaryIO, Protocol
 
-from flask import current_app
+from flask import Response, current_app, send_file
+from werkzeug.exceptions import NotFound
 
-VARIANTS = ("orig", "show", "thumb")
-
-
-def root() -> str:
-    """The upload folder: ``UPLOAD_FOLDER`` or ``instance/uploads``."""
-    configured = current_app.config.get("UPLOAD_FOLDER")
-    return configured or os.path.join(current_app.instance_path, "uploads")
+ORIGINAL, SHOWN, THUMBNAIL = "orig", "show", "thumb"
+VARIANTS = (ORIGINAL, SHOWN, THUMBNAIL)
 
 
-def path(sha256: str, variant: str) -> str:
+class BlobNotFound(LookupError):
+    """No file is stored under the key."""
+
+
+def key_of(data: bytes) -> str:
+    """The key ``data`` is stored under: the SHA-256 of the bytes (hex)."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def variant_key(sha256: str, variant: str) -> str:
+    """The key of a file's ``variant``: the SHA-256 itself for the original."""
+    key = sha256 if variant == ORIGINAL else f"{sha256}.{variant}"
+    _split(key)
+    return key
+
+
+def _split(key: str) -> tuple[str, str]:
+    """(sha256, variant) of a key; ValueError for anything else."""
+    sha256, dot, variant = key.partition(".")
+    if not dot:
+        variant = ORIGINAL
+    elif variant == ORIGINAL:
+        raise ValueError("bad file key")  # the original's key is the bare SHA-256
     if variant not in VARIANTS or len(sha256) != 64 or not sha256.isalnum():
-        raise ValueError("bad photo name")
-    return os.path.join(root(), "photos", sha256[:2], f"{sha256}.{variant}")
+        raise ValueError("bad file key")
+    return sha256, variant
+
+
+class BlobStore(Protocol):
+    """Where files are kept. Content-addressed: the same bytes always get the same key."""
+
+    def put(self, data: bytes, *, key: str | None = None) -> str:
+        """Store ``data`` under its key (``key_of(data)``), or under ``key`` for a copy derived
+        from another file (``variant_key(sha256, SHOWN)``). Returns the key. Storing what is
+        already stored changes nothing."""
+        ...
+
+    def open(self, key: str) -> BinaryIO:
+        """The file for reading (close it); BlobNotFound when nothing is stored under ``key``."""
+        ...
+
+    def exists(self, key: str) -> bool: ...
+
+    def send(
+        self,
+        key: str,
+        *,
+        mimetype: str,
+        download_name: str | None = None,
+        as_attachment: bool = False,
+        etag: str | None = None,
+        cache_control: str | None = None,
+    ) -> Response:
+        """The file as a response to the current request: conditional (ETag ``etag``, default
+        the key; 304 on a match; byte ranges), inline or as an attachment named
+        ``download_name`` (default ``<sha256>.<variant>``), with ``Cache-Control`` set to
+        ``cache_control`` when given. NotFound (404) when nothing is stored under ``key``."""
+        ...
+
+
+class LocalBlobStore:
+    """Files on local disk under ``folder``."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+
+    def path_of(self, key: str) -> str:
+        sha256, variant = _split(key)
+        return os.path.join(self.folder, "photos", sha256[:2], f"{sha256}.{variant}")
+
+    def put(self, data: bytes, *, key: str | None = None) -> str:
+        key = key or key_of(data)
+        _write(self.path_of(key), data)
+        return key
+
+    def open(self, key: str) -> BinaryIO:
+        try:
+            return open(self.path_of(key), "rb")
+        except FileNotFoundError as exc:
+            raise BlobNotFound(key) from exc
+
+    def exists(self, key: str) -> bool:
+        return os.path.exists(self.path_of(key))
+
+    def send(
+        self,
+        key: str,
+        *,
+        mimetype: str,
+        download_name: str | None = None,
+        as_attachment: bool = False,
+        etag: str | None = None,
+        cache_control: str | None = None,
+    ) -> Response:
+        target = self.path_of(key)
+        if not os.path.exists(target):
+            raise NotFound()
+        response = send_file(
+            target,
+            mimetype=mimetype,
+            as_attachment=as_attachment,
+            download_name=download_name or os.path.basename(target),
+            max_age=0,
+            conditional=True,
+            etag=etag or key,
+        )
+        if cache_control:
+            response.headers["Cache-Control"] = cache_control
+        return response
 
 
 def _write(target: str, data: bytes) -> None:
@@ -46,11 +156,19 @@ def _write(target: str, data: bytes) -> None:
         raise
 
 
-def save(sha256: str, original: bytes, shown: bytes, thumbnail: bytes) -> None:
-    for variant, data in (("orig", original), ("show", shown), ("thumb", thumbnail)):
-        _write(path(sha256, variant), data)
+def root() -> str:
+    """The upload folder: ``UPLOAD_FOLDER`` or ``instance/uploads``."""
+    configured = current_app.config.get("UPLOAD_FOLDER")
+    return configured or os.path.join(current_app.instance_path, "uploads")
 
 
-def save_original(sha256: str, original: bytes) -> None:
-    """A document (PDF, Office file): only the original is kept."""
-    _write(path(sha256, "orig"), original)
+def blob_store() -> BlobStore:
+    """The current app's file store (read from the config at each call: cheap)."""
+    # An S3 store (a later issue) is chosen here from the config, e.g. BLOB_STORE = "s3".
+    return LocalBlobStore(root())
+
+
+def path(sha256: str, variant: str) -> str:
+    """Where a file lies on local disk: for tests and operators only (the application goes
+    through ``blob_store()``, which need not be a disk)."""
+    return LocalBlobStore(root()).path_of(variant_key(sha256, variant))

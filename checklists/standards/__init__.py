@@ -1,5 +1,5 @@
 """Standards: gazettes read into documents (versioned), clauses and requirements, and search.
 
-``parsing`` and ``extraction`` are pure (no Flask, no database): the clause parser and the
-requirement extractor.
+The parser (``lines`` → ``clause_tree`` → ``parsing``) and the requirement extractor
+(``extraction``) are pure: no Flask, no database.
 """

@@ -10,11 +10,11 @@ from flask_babel import gettext as _
 
 from checklists.core.api import ApiError, ApiRoutes, decimal_text, iso_date, paginate
 from checklists.core.extensions import db
-from checklists.standards import services
+from checklists.standards import openapi, services
 from checklists.standards.models import Clause, Document
 from checklists.standards.search import search_clauses
 
-routes = ApiRoutes()
+routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
 
 
 def document_json(doc) -> dict[str, Any]:

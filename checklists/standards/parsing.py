@@ -1,6 +1,7 @@
-"""Gazette text → documents → clause tree.
+"""Gazette text → documents → clause tree: the parser's entry point and its gazette-level passes.
 
-Pure module (standard library and ``cn2an`` only): no Flask, no database.
+Pure module (standard library and the parser modules ``lines`` and ``clause_tree`` only): no
+Flask, no database.
 
 The input is the text layer of a 政府公报 (PDF or Word converted to text), with or without
 Markdown, possibly hard-wrapped. ``parse_gazette`` works in five passes:
@@ -14,42 +15,53 @@ Markdown, possibly hard-wrapped. ``parse_gazette`` works in five passes:
 4. join lines broken by a page break or a hard wrap into paragraphs;
 5. build each document's clause tree from the numbering tokens alone (never from Markdown
    heading depth), splitting a 文号 that carries several instruments and keying annexes.
+
+Passes 2 and 3 live here; pass 1 and the line recognisers (numerals, dates, 文号, numbering
+tokens) in ``lines``; passes 4 and 5 in ``clause_tree``. Imports go one way only:
+``lines`` → ``clause_tree`` → ``parsing``.
 """
 
 from __future__ import annotations
 
 import datetime
 import difflib
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
-import cn2an
+from checklists.standards.clause_tree import (
+    ParsedClause,
+    _document_key,
+    _instrument_titles,
+    _paragraphs,
+    _split_instruments,
+    _TreeBuilder,
+)
+from checklists.standards.lines import (
+    _CLOSING,
+    _CONT_START,
+    _DATE,
+    _DOWN_MARK,
+    _LEADER,
+    _NUM_CORE,
+    _NUMBER_LINE,
+    _ORG_SUFFIX,
+    _TITLE_WITH_NUMBER,
+    _cn_int,
+    _compact,
+    _drop_noise,
+    _is_date_line,
+    _is_issuer,
+    _Line,
+    _nfkc_compact,
+    _prepare,
+    _to_date,
+    _token,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Public data types
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ParsedClause:
-    """One node of a document's clause tree."""
-
-    key: str
-    token: str
-    path: tuple[str, ...]
-    parent_key: str | None
-    text: str
-    normalized: str
-    text_hash: str
-    position: int
-    is_table: bool = False
-    table: tuple[tuple[str, ...], ...] | None = None
-    flags: tuple[str, ...] = ()
-    # Offsets in ``text`` where two pieces of one sentence were joined across a blank line
-    # (a page break); ``extraction.extract`` flags requirements whose span covers one.
-    join_offsets: tuple[int, ...] = ()
 
 
 @dataclass
@@ -84,37 +96,14 @@ class ParseResult:
 
 
 # ---------------------------------------------------------------------------------------------
-# Small text helpers
+# Document types and 文号
 # ---------------------------------------------------------------------------------------------
 
-_WS = re.compile(r"\s+")
-_CN_DIGITS = "零〇一二两三四五六七八九十百千"
-_CLOSING = set("。！？；：!?;:…")
-_SENTENCE_PUNCT = re.compile(r"[，,。；;：:！？!?]")
-_CONTINUES = set("，,、（(《“‘〔[【")
-_OPEN_CLOSE = (("（(", "）)"), ("《", "》"), ("“", "”"), ("〔[", "〕]"), ("【", "】"))
-_ORG_SUFFIX = re.compile(
-    r"(人民政府|政府|办公室|办公厅|委员会|管委会|指挥部|领导小组|局|厅|部|委|院|中心|处|社|会)$"
-)
 _DOC_TYPES = (
     "通知|意见|办法|决定|通报|方案|规定|制度|细则|报告|批复|函|公告|预案|计划|纪要|规划|标准|"
     "措施|要点|规则|章程|命令|决议|公报|通告|条例|指引|指南"
 )
 _DOC_TYPE_END = re.compile(rf"({_DOC_TYPES})$")
-
-
-def _compact(s: str) -> str:
-    """Text with all whitespace removed."""
-    return _WS.sub("", s)
-
-
-def _nfkc_compact(s: str) -> str:
-    return _compact(unicodedata.normalize("NFKC", s))
-
-
-def clause_text_hash(text: str) -> str:
-    """SHA-256 hex of the text after NFKC with all whitespace removed."""
-    return hashlib.sha256(_nfkc_compact(text).encode("utf-8")).hexdigest()
 
 
 _BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕"})
@@ -126,219 +115,6 @@ def normalize_number(raw: str) -> str:
     s = _compact(raw).translate(_BRACKETS)
     s = "".join(unicodedata.normalize("NFKC", c) if c.isdigit() else c for c in s)
     return _YEAR_PARENS.sub(r"〔\1〕", s)
-
-
-def _cn_int(s: str) -> int | None:
-    """Integer value of an Arabic or Chinese numeral, None when it is not one."""
-    s = unicodedata.normalize("NFKC", s)
-    if s.isdigit():
-        return int(s)
-    try:
-        return int(cn2an.cn2an(s, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-_DATE = re.compile(
-    r"((?:19|20)\d{2}|[二][〇零○O0][一二三四五六七八九〇零○]{2})\s*年\s*"
-    r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
-    r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日?"
-)
-
-
-def _to_date(m: re.Match[str]) -> datetime.date | None:
-    """Date from a ``_DATE`` match (Arabic or Chinese numerals), None when impossible."""
-    year_txt = m.group(1)
-    if not year_txt.isdigit():
-        year_txt = "".join("0" if c in "〇零○O0" else str(_cn_int(c)) for c in year_txt)
-    month, day = _cn_int(m.group(2)), _cn_int(m.group(3))
-    try:
-        return datetime.date(int(year_txt), month or 0, day or 0)
-    except (ValueError, TypeError):
-        return None
-
-
-def _is_date_line(s: str) -> bool:
-    c = _compact(s).strip("()（）")
-    m = _DATE.fullmatch(c)
-    return bool(m) and c.endswith("日")
-
-
-def _open_bracket_at_end(s: str) -> bool:
-    """A bracket or quote opened in the last 60 characters is still open: the text runs on."""
-    tail = s[-60:]
-    for opens, closes in _OPEN_CLOSE:
-        depth = 0
-        for ch in tail:
-            if ch in opens:
-                depth += 1
-            elif ch in closes and depth:
-                depth -= 1
-        if depth:
-            return True
-    return False
-
-
-def _heading_like(s: str) -> bool:
-    """Short and without sentence punctuation: a title or heading, never a broken sentence."""
-    c = _compact(s)
-    return len(c) < 30 and not _SENTENCE_PUNCT.search(c)
-
-
-# ---------------------------------------------------------------------------------------------
-# Numbering tokens
-# ---------------------------------------------------------------------------------------------
-
-_CN = "一二三四五六七八九十百零〇两"
-_TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("chapter", re.compile(rf"^第([{_CN}\d]+)章(?=\s|$|[\u4e00-\u9fff])")),
-    ("section", re.compile(rf"^第([{_CN}\d]+)节(?=\s|$|[\u4e00-\u9fff])")),
-    # 第N条 must not be a reference such as 第六十六条规定 or 第三条所列
-    ("article", re.compile(rf"^第([{_CN}\d]+)条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至])")),
-    ("cn", re.compile(r"^([一二三四五六七八九十百]+)\s*[、．.](?!\d)")),
-    ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)]")),
-    ("decimal", re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)(?=\s|[\u4e00-\u9fff])")),
-    ("num", re.compile(r"^(\d{1,3})\s*[、．.](?!\d)")),
-    ("num_space", re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])")),
-    ("num_paren", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]")),
-    ("num_rparen", re.compile(r"^(\d{1,3})[）)]")),
-    ("circled", re.compile(r"^([①-⑳])")),
-]
-# Conventional nesting depth, outermost first; used only when a type is new to the stack.
-_RANK = {
-    "chapter": 0,
-    "section": 1,
-    "article": 2,
-    "dec1": 2.5,
-    "dec2": 2.6,
-    "dec3": 2.7,
-    "dec4": 2.8,
-    "cn": 3,
-    "cn_paren": 4,
-    "num": 5,
-    "num_paren": 6,
-    "num_rparen": 6.5,
-    "circled": 7,
-}
-_UNIT_AFTER_NUMBER = set("万亿元米吨%％个倍年月日天时周岁次人名户家项")
-
-
-@dataclass(frozen=True)
-class _Token:
-    kind: str  # stack type, e.g. "cn_paren", "dec2"
-    segment: str  # normalised key segment, e.g. "（二）"
-    value: int | None  # numeric value of the last component, for continuity checks
-
-
-def _token(text: str) -> _Token | None:
-    """The numbering token a paragraph starts with, if any."""
-    for kind, pat in _TOKEN_PATTERNS:
-        m = pat.match(text)
-        if not m:
-            continue
-        raw = unicodedata.normalize("NFKC", m.group(1)).replace(" ", "")
-        rest = text[m.end() :]
-        if kind in ("decimal", "num_space"):
-            # "1.5万元" or "15 个工作日" are quantities, not numbering
-            after = rest.lstrip()[:1]
-            if after in _UNIT_AFTER_NUMBER or (not rest[:1].isspace() and not _heading_like(text)):
-                return None
-            if kind == "num_space" and not _heading_like(text):
-                return None
-            parts = raw.split(".")
-            return _Token(f"dec{len(parts)}", raw, int(parts[-1]))
-        if kind == "chapter":
-            return _Token(kind, f"第{raw}章", _cn_int(raw))
-        if kind == "section":
-            return _Token(kind, f"第{raw}节", _cn_int(raw))
-        if kind == "article":
-            return _Token(kind, f"第{raw}条", _cn_int(raw))
-        if kind == "cn":
-            return _Token(kind, raw, _cn_int(raw))
-        if kind == "cn_paren":
-            return _Token(kind, f"（{raw}）", _cn_int(raw))
-        if kind == "num":
-            return _Token(kind, raw, int(raw))
-        if kind == "num_paren":
-            return _Token(kind, f"（{raw}）", int(raw))
-        if kind == "num_rparen":
-            return _Token(kind, f"{raw}）", int(raw))
-        return _Token(kind, raw, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1)
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
-# Pass 1: lines
-# ---------------------------------------------------------------------------------------------
-
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_BULLET = re.compile(r"^\s*[-*+•]\s+")
-_RULE = re.compile(r"^\s*([-*_=]\s*){3,}$")
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－\s]*$")
-_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\t+)\s*(\d{1,3})\s*$")
-_NUM_CORE = (
-    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*第?\s*\d{1,5}\s*号"
-)
-_NUMBER_LINE = re.compile(rf"^[（(]?\s*({_NUM_CORE})\s*[）)]?$")
-_TITLE_WITH_NUMBER = re.compile(rf"^(.{{4,100}}?)\s*[（(]\s*({_NUM_CORE})\s*[）)]$")
-_CONT_START = re.compile(r"^\s*[（(]\s*上\s*接\s*第\s*(\d+)\s*页\s*[）)]")
-_CONT_MARK = re.compile(r"[（(]\s*(?:上\s*接|下\s*转)\s*第\s*\d+\s*页\s*[）)]")
-_DOWN_MARK = re.compile(r"[（(]\s*下\s*转\s*第\s*(\d+)\s*页\s*[）)]")
-
-
-@dataclass
-class _Line:
-    no: int  # 1-based line number in the input
-    text: str  # Markdown stripped, trimmed
-    heading: bool = False
-    table: bool = False
-    cells: tuple[str, ...] = ()
-
-
-def _prepare(text: str) -> list[_Line]:
-    """Clean every input line; blank lines are kept (text "") as paragraph separators."""
-    out: list[_Line] = []
-    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        raw = raw.replace("\u00a0", " ").replace("\ufeff", "")
-        heading = bool(_MD_HEADING.match(raw))
-        s = _MD_HEADING.sub("", raw)
-        s = _BULLET.sub("", s)
-        s = s.replace("**", "").replace("__", "")
-        if "\t" in s.strip(" "):
-            cells = tuple(c.strip() for c in s.strip(" ").split("\t"))
-            if any(cells):
-                out.append(_Line(no, s.strip(" "), heading, True, cells))
-                continue
-        s = s.strip()
-        if _RULE.match(s):
-            s = ""
-        out.append(_Line(no, s, heading))
-    return out
-
-
-def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> None:
-    """Blank out stray page numbers, running headers and dotted-leader lines outside the TOC."""
-    masthead = None
-    for ln in lines:
-        if ln.text:
-            masthead = _compact(ln.text)
-            break
-    seen_masthead = False
-    for i, ln in enumerate(lines):
-        if ln.table or not ln.text:
-            continue
-        if toc_range and toc_range[0] <= i <= toc_range[1]:
-            continue
-        c = _compact(ln.text)
-        if _PAGE_NUMBER.match(ln.text):
-            ln.text = ""
-        elif masthead and masthead.endswith("公报") and c.startswith(masthead) and len(c) < 30:
-            # the gazette's name repeated at the top of later pages is a running header
-            if seen_masthead and i > 40:
-                ln.text = ""
-            seen_masthead = True
-        elif _LEADER.search(ln.text) and re.search(r"(\.{4,}|…{2,})", ln.text):
-            ln.text = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -423,11 +199,6 @@ class _Header:
     title: str
     issuer: str | None
     number_line: int
-
-
-def _is_issuer(s: str) -> bool:
-    c = _compact(s)
-    return 2 < len(c) <= 25 and "关于" not in c and bool(_ORG_SUFFIX.search(c))
 
 
 def _is_banner(s: str) -> bool:
@@ -789,183 +560,8 @@ def _insert_block(lines: list[_Line], target: _Section, block: list[int]) -> Non
 
 
 # ---------------------------------------------------------------------------------------------
-# Pass 4: paragraphs
+# Pass 5: documents (their clause trees are built in ``clause_tree``)
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Para:
-    text: str
-    line: int  # index of the first line
-    table: tuple[tuple[str, ...], ...] | None = None
-    joins: list[int] = field(default_factory=list)  # offsets of joins across blank lines
-    structural: bool = False
-    marker: bool = False  # a 上接/下转 marker was removed from it
-
-
-_ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[:：]?$")
-_ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\S.*)$")
-
-
-def _structural(text: str) -> bool:
-    c = _compact(text)
-    return bool(
-        _is_date_line(c) or _ANNEX_MARK.match(c) or _NUMBER_LINE.match(c) or _CONT_START.match(text)
-    )
-
-
-def _join_char(a: str, b: str) -> str:
-    """English words broken by a wrap get their space back; digits and CJK join directly."""
-    both_latin = a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha()
-    return " " if both_latin else ""
-
-
-def _starts_title(text: str, titles: list[str]) -> bool:
-    """The line is (the start of) a known instrument title."""
-    c = _nfkc_compact(text)
-    return any(c == t or (len(c) >= 12 and t.startswith(c)) for t in titles)
-
-
-def _can_join(prev: _Para, nxt: _Line, titles: list[str]) -> bool:
-    """Page-break or hard-wrap join: the previous text runs on into the next line."""
-    if prev.table is not None or prev.structural or nxt.table or _structural(nxt.text):
-        return False
-    if _starts_title(nxt.text, titles):
-        return False
-    p = prev.text.rstrip()
-    if not p:
-        return False
-    if p[-1].isdigit() and nxt.text[:1].isdigit():
-        return True  # a number broken by the wrap: 8⏎000元
-    if p[-1] in _CONTINUES or _open_bracket_at_end(p):
-        return True
-    if p[-1] in _CLOSING or (p[-1] in "”’" and p[-2:-1] in _CLOSING):
-        return False
-    if _token(nxt.text):
-        return False
-    return not _heading_like(p)
-
-
-def _signature_lines(lines: list[_Line], idx: list[int]) -> set[int]:
-    """Issuer lines that sign a document: one to three issuer names right above a date line."""
-    texts = [(j, lines[j].text) for j in idx if lines[j].text and not lines[j].table]
-    out: set[int] = set()
-    for k, (_, t) in enumerate(texts):
-        if not _is_date_line(t):
-            continue
-        m = k - 1
-        while m >= 0 and k - m <= 3 and _is_issuer(texts[m][1]) and not _token(texts[m][1]):
-            out.add(texts[m][0])
-            m -= 1
-    return out
-
-
-def _paragraphs(lines: list[_Line], idx: list[int], titles: list[str]) -> list[_Para]:
-    """Join broken lines into paragraphs and group tab-separated lines into tables."""
-    paras: list[_Para] = []
-    signature = _signature_lines(lines, idx)
-    blank_before = False
-    prev_j = None
-    for j in idx:
-        ln = lines[j]
-        if prev_j is not None and j != prev_j + 1:
-            blank_before = any(not lines[k].text for k in range(prev_j + 1, j)) or blank_before
-        prev_j = j
-        if not ln.text:
-            blank_before = True
-            continue
-        if ln.table:
-            if paras and paras[-1].table is not None:
-                rows = paras[-1].table
-                if ln.cells != rows[0] or len(rows) == 1:  # repeated header rows are page noise
-                    paras[-1].table = rows + (ln.cells,)
-                    paras[-1].text += "\n" + "\t".join(ln.cells)
-            else:
-                paras.append(_Para("\t".join(ln.cells), j, table=(ln.cells,)))
-            blank_before = False
-            continue
-        if paras and j not in signature and _can_join(paras[-1], ln, titles):
-            prev = paras[-1]
-            if blank_before:
-                prev.joins.append(len(prev.text.rstrip()))
-            prev.text = prev.text.rstrip() + _join_char(prev.text.rstrip(), ln.text) + ln.text
-        else:
-            paras.append(_Para(ln.text, j, structural=_structural(ln.text) or j in signature))
-        blank_before = False
-    for p in paras:
-        if p.table is None:
-            # the 上接/下转 markers are page furniture, not clause text
-            cleaned = _CONT_MARK.sub("", p.text).strip()
-            if cleaned != p.text:
-                p.joins = [min(o, len(cleaned)) for o in p.joins]
-                p.text = cleaned
-                p.structural = _structural(cleaned)
-                p.marker = True
-    _rejoin_after_markers(paras)
-    return [p for p in paras if p.text]
-
-
-def _rejoin_after_markers(paras: list[_Para]) -> None:
-    """A 下转 tail and its re-homed 上接 block form one sentence once the markers are gone."""
-    k = 0
-    while k + 1 < len(paras):
-        a, b = paras[k], paras[k + 1]
-        if (
-            (a.marker or b.marker)
-            and a.table is None
-            and b.table is None
-            and a.text
-            and b.text
-            and a.text[-1] not in _CLOSING
-            and not _token(b.text)
-            and not a.structural
-            and not b.structural
-            and not _heading_like(a.text)
-        ):
-            a.joins.append(len(a.text))
-            a.text += b.text
-            del paras[k + 1]
-            continue
-        k += 1
-
-
-# ---------------------------------------------------------------------------------------------
-# Pass 5: documents and clause trees
-# ---------------------------------------------------------------------------------------------
-
-
-def _instrument_titles(title: str, intro: str) -> list[str]:
-    """Titles in 《》 named by the 印发 sentence (or the title) of a covering notice."""
-    found: list[str] = []
-    for src in (_compact(title), _compact(intro)):
-        for t in re.findall(r"《([^《》]{4,80})》", src):
-            if t not in found:
-                found.append(t)
-    return found
-
-
-def _split_instruments(
-    cands: list[str], paras: list[_Para]
-) -> list[tuple[str | None, list[_Para]]]:
-    """[(instrument title or None, paragraphs)]: several when the notice issues several."""
-    if len(cands) < 2:
-        return [(None, paras)]
-    starts: list[tuple[int, str]] = []
-    for k, p in enumerate(paras):
-        if p.table is not None or not _heading_like(p.text) and len(_compact(p.text)) > 60:
-            continue
-        c = _nfkc_compact(p.text)
-        for t in cands:
-            if c == _nfkc_compact(t) and all(t != s for _, s in starts):
-                starts.append((k, t))
-    if len(starts) < 2:
-        return [(None, paras)]
-    out: list[tuple[str | None, list[_Para]]] = []
-    for n, (k, t) in enumerate(starts):
-        lo = 0 if n == 0 else k
-        hi = starts[n + 1][0] if n + 1 < len(starts) else len(paras)
-        out.append((t, paras[lo:hi]))
-    return out
 
 
 _IN_FORCE_FROM = re.compile(r"自\s*(" + _DATE.pattern + r")\s*起\s*(?:施行|实施|执行|生效)")
@@ -995,205 +591,6 @@ def _in_force(text: str, signed: datetime.date | None):
             except ValueError:  # 29 February
                 until = start.replace(year=start.year + years, day=28)
     return start, until
-
-
-class _TreeBuilder:
-    """Builds one document's clauses from its paragraphs, token by token."""
-
-    def __init__(self, number_key: str, base: tuple[str, ...]):
-        self.number_key = number_key
-        self.base = base
-        self.clauses: list[dict] = []
-        self.keys: set[str] = set()
-        self.root = self._new(base, "", None)
-        self.unit_root = self.root
-        self.stack: list[tuple[str, dict]] = []
-        self.tables: dict[str, int] = {}
-        self.annex_no = 0
-        self.annex_titles: list[str] = []
-        self.list_next: int | None = None
-        self.annex_fresh = False
-        self.signed_on: datetime.date | None = None
-        self.sign_issuer: list[str] = []
-
-    def _key(self, path: tuple[str, ...]) -> str:
-        return "/".join((self.number_key,) + path)
-
-    def _new(self, path: tuple[str, ...], token: str, parent: dict | None, **kw) -> dict:
-        key = self._key(path)
-        if key in self.keys:  # a key that would repeat gets ~2, ~3 ...
-            n = 2
-            while self._key(path[:-1] + (f"{path[-1]}~{n}",)) in self.keys:
-                n += 1
-            path = path[:-1] + (f"{path[-1]}~{n}",)
-            key = self._key(path)
-        self.keys.add(key)
-        node = {
-            "key": key,
-            "token": token,
-            "path": path,
-            "parent": parent["key"] if parent else None,
-            "parts": [],
-            "joins": [],
-            "flags": [],
-            "table": kw.get("table"),
-        }
-        self.clauses.append(node)
-        return node
-
-    @property
-    def current(self) -> dict:
-        return self.stack[-1][1] if self.stack else self.unit_root
-
-    def add_text(self, node: dict, para: _Para) -> None:
-        offset = sum(len(p) + 1 for p in node["parts"])
-        node["joins"].extend(offset + o for o in para.joins)
-        if para.joins:
-            node["flags"].append("page_joined")
-        node["parts"].append(para.text)
-
-    def start_annex(self, para: _Para, number: int | None) -> None:
-        self.annex_no = number if number else self.annex_no + 1
-        path = self.base + (f"附件{self.annex_no}",)
-        self.unit_root = self._new(path, f"附件{self.annex_no}", self.root)
-        self.add_text(self.unit_root, para)
-        self.stack = []
-        self.tables = {}
-
-    def token(self, tok: _Token, para: _Para) -> None:
-        kinds = [k for k, _ in self.stack]
-        if tok.kind in kinds:
-            self.stack = self.stack[: kinds.index(tok.kind)]
-        else:
-            rank = _RANK.get(tok.kind, 9)
-            while self.stack and _RANK.get(self.stack[-1][0], 9) > rank:
-                self.stack.pop()
-        parent = self.current
-        node = self._new(parent["path"] + (tok.segment,), tok.segment, parent)
-        self.add_text(node, para)
-        self.stack.append((tok.kind, node))
-
-    def table(self, para: _Para) -> None:
-        parent = self.current
-        n = self.tables.get(parent["key"], 0) + 1
-        self.tables[parent["key"]] = n
-        node = self._new(parent["path"] + (f"表{n}",), f"表{n}", parent, table=para.table)
-        self.add_text(node, para)
-
-    def feed(self, paras: list[_Para]) -> None:
-        k = 0
-        while k < len(paras):
-            p = paras[k]
-            k += 1
-            if p.table is not None:
-                self.table(p)
-                continue
-            c = _compact(p.text)
-            # signature: issuer line(s) directly above a date line
-            if _is_date_line(c):
-                m = _DATE.search(c)
-                if self.signed_on is None and m and not c.startswith(("(", "（")):
-                    self.signed_on = _to_date(m)
-                self.stack = []
-                continue
-            if self._is_signature_org(paras, k - 1):
-                self.sign_issuer.append(c)
-                continue
-            m = _ANNEX_MARK.match(c)
-            if m:
-                self.start_annex(p, _cn_int(m.group(1)) if m.group(1) else None)
-                self.annex_fresh = True
-                continue
-            m = _ANNEX_LIST.match(c)
-            if m:
-                self._annex_listing(m.group(1))
-                self.add_text(self.root, p)
-                continue
-            if self.list_next is not None:
-                lm = re.match(r"^(\d+)[、.．]\s*(.{1,60})$", c)
-                if lm and int(lm.group(1)) == self.list_next and "。" not in c:
-                    self.annex_titles.append(_nfkc_compact(lm.group(2)))
-                    self.list_next += 1
-                    self.add_text(self.root, p)
-                    continue
-                self.list_next = None
-            if self.annex_titles and _nfkc_compact(p.text) in self.annex_titles:
-                n = self.annex_titles.index(_nfkc_compact(p.text)) + 1
-                if (
-                    self.annex_fresh
-                    and self.unit_root["parts"]
-                    and len(self.unit_root["parts"]) < 2
-                ):
-                    self.add_text(self.unit_root, p)  # the title under its 附件N marker
-                    self.annex_fresh = False
-                    continue
-                if n > self.annex_no:
-                    self.start_annex(p, n)
-                    self.annex_fresh = False
-                    continue
-            if self.annex_fresh and _heading_like(p.text) and not _token(p.text):
-                self.add_text(self.unit_root, p)
-                self.annex_fresh = False
-                continue
-            self.annex_fresh = False
-            tok = _token(p.text)
-            if tok:
-                self.token(tok, p)
-            else:
-                self.add_text(self.current, p)
-
-    def _is_signature_org(self, paras: list[_Para], k: int) -> bool:
-        """An issuer name directly followed (within two paragraphs) by a date line."""
-        c = _compact(paras[k].text)
-        if not _is_issuer(c) or _token(c):
-            return False
-        for nxt in paras[k + 1 : k + 3]:
-            nc = _compact(nxt.text)
-            if _is_date_line(nc):
-                return True
-            if not _is_issuer(nc):
-                return False
-        return False
-
-    def _annex_listing(self, rest: str) -> None:
-        rest = _compact(rest)
-        m = re.match(r"^(\d+)[、.．](.+)$", rest)
-        if m:
-            self.annex_titles.append(_nfkc_compact(m.group(2)))
-            self.list_next = int(m.group(1)) + 1
-        else:
-            self.annex_titles.append(_nfkc_compact(rest))
-            self.list_next = None
-
-    def result(self) -> list[ParsedClause]:
-        out = []
-        for pos, n in enumerate(self.clauses):
-            text = "\n".join(n["parts"])
-            table = n["table"]
-            out.append(
-                ParsedClause(
-                    key=n["key"],
-                    token=n["token"],
-                    path=n["path"],
-                    parent_key=n["parent"],
-                    text=text,
-                    normalized=_nfkc_compact(text),
-                    text_hash=clause_text_hash(text),
-                    position=pos,
-                    is_table=table is not None,
-                    table=table,
-                    flags=tuple(dict.fromkeys(n["flags"])),
-                    join_offsets=tuple(n["joins"]),
-                )
-            )
-        return out
-
-
-def _document_key(number: str | None, title: str) -> str:
-    """The 文号, or 无文号- and the first 8 hex digits of the SHA-256 of the title."""
-    if number:
-        return number
-    return "无文号-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]
 
 
 def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:

@@ -11,8 +11,10 @@ import io
 import pathlib
 from dataclasses import dataclass, field
 
+import docx
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from pypdf import PdfReader
 
 from checklists.accounts.models import User
 from checklists.core.clock import local_today
@@ -41,8 +43,6 @@ def _decode_text(data: bytes) -> str:
 
 
 def _docx_text(data: bytes) -> str:
-    import docx
-
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # a damaged upload can make the parser raise anything
@@ -55,8 +55,6 @@ def _docx_text(data: bytes) -> str:
 
 
 def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]

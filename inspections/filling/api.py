@@ -32,14 +32,14 @@ from checklists.core.api import (
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
-from inspections.filling import workflow
+from inspections.filling import openapi, workflow
 from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo
 from inspections.filling.permissions import can_create, checked, visible_inspections
 from inspections.filling.photos import PhotoError
 from inspections.findings import operations as findings
 from inspections.findings.models import Finding
 
-routes = ApiRoutes()
+routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
 
 
 @routes.errorhandler(PhotoError)

@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from checklists.accounts.models import Organisation, User
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus
 from checklists.core.clock import local_today
+from checklists.core.extensions import db
 from inspections.filling import workflow
 from inspections.filling.models import Inspection
 
@@ -49,8 +50,6 @@ def passing(item: TemplateItem) -> object:
 
 
 def load() -> list[str]:
-    from checklists.core.extensions import db
-
     if db.session.scalar(sa.select(Inspection.id).where(Inspection.uuid == DEMO_UUID)):
         return []
     template = db.session.scalar(

@@ -22,23 +22,30 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from flask_wtf.csrf import validate_csrf
 from werkzeug.datastructures import MultiDict
-from wtforms import DateField, SelectField, SelectMultipleField, StringField, SubmitField
+from wtforms import (
+    DateField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    ValidationError,
+)
 from wtforms.validators import DataRequired, Length, Optional
 
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.forms import SEVERITY_SHORT
 from checklists.authoring.models import ChecklistTemplate, TemplateStatus
-from checklists.authoring.views import answers_from_form
-from checklists.core import storage
+from checklists.authoring.widgets import answers_from_form
+from checklists.core import pdf, storage
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
@@ -323,9 +330,6 @@ def fill(key):
 def _save_form(inspection: Inspection) -> dict[int, str]:
     """Save the answers a form without the script posted; a message per invalid answer (then
     nothing is saved)."""
-    from flask_wtf.csrf import validate_csrf
-    from wtforms import ValidationError
-
     try:
         validate_csrf(request.form.get("csrf_token"))
     except ValidationError:
@@ -411,15 +415,16 @@ def _report(inspection: Inspection, *, for_pdf: bool) -> str:
     """The inspection report: score and explanation, every failed item with its clause, all
     answers, photos, signatures, findings and the audit trail. For the PDF the photos are put
     into the page itself (the renderer fetches nothing over the network)."""
+    store = storage.blob_store()
 
     def image(photo: Photo, variant: str) -> str:
         if not for_pdf:
             return url_for(".photo_file", key=inspection.uuid, photo_id=photo.id, variant=variant)
-        target = storage.path(photo.sha256, variant)
-        if not os.path.exists(target):
+        try:
+            with store.open(storage.variant_key(photo.sha256, variant)) as handle:
+                data = base64.b64encode(handle.read()).decode()
+        except storage.BlobNotFound:
             return ""  # a lost file must not stop the report
-        with open(target, "rb") as handle:
-            data = base64.b64encode(handle.read()).decode()
         return f"data:{photo.display_mime};base64,{data}"
 
     return render_template(
@@ -443,8 +448,6 @@ def report(key):
 @bp.route("/<uuid:key>/report.pdf")
 @login_required
 def report_pdf(key):
-    from checklists.core import pdf
-
     inspection = _load(key)
     try:
         data = pdf.render(_report(inspection, for_pdf=True))
@@ -483,14 +486,12 @@ def photo_file(key, photo_id: int, variant: str):
     photo = db.session.get(Photo, photo_id)
     if photo is None or photo.inspection_id != inspection.id:
         abort(404)
-    target = storage.path(photo.sha256, variant)
-    if not os.path.exists(target):
-        abort(404)
-    response = send_file(
-        target, mimetype=photo.display_mime, max_age=0, conditional=True, etag=photo.sha256
+    return storage.blob_store().send(
+        storage.variant_key(photo.sha256, variant),
+        mimetype=photo.display_mime,
+        etag=photo.sha256,
+        cache_control="private, max-age=31536000, immutable",
     )
-    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
-    return response
 
 
 @sw.route("/sw.js")

@@ -21,7 +21,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from checklists import scoring
 from checklists.accounts.models import Organisation, User
 from checklists.authoring import operations as builder
-from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus
+from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus, item_spec
 from checklists.core import audit, storage
 from checklists.core.audit import AuditEntry
 from checklists.core.db import utcnow
@@ -126,7 +126,7 @@ def save_answer(
     if item is None or item.template_id != inspection.template_id:
         raise InputError({"item_id": _("This item is not in the inspection's template.")})
     # The section's title plays no part in judging one item: no need to load the section.
-    spec = builder.item_spec(item, section_title="")
+    spec = item_spec(item, section_title="")
     try:
         parsed = scoring.parse_value(spec, value, unit)
     except scoring.AnswerError as exc:
@@ -524,7 +524,10 @@ def add_photo(
     processed = photo_checks.process(
         data, max_bytes=config["PHOTO_MAX_BYTES"], max_pixels=config["PHOTO_MAX_PIXELS"]
     )
-    storage.save(sha, data, processed.display, processed.thumbnail)
+    store = storage.blob_store()
+    store.put(data)
+    store.put(processed.display, key=storage.variant_key(sha, storage.SHOWN))
+    store.put(processed.thumbnail, key=storage.variant_key(sha, storage.THUMBNAIL))
     # The checks above ran without the lock (Pillow is slow); decide under it: the same bytes
     # may have arrived meanwhile, or the inspection been submitted.
     lock(inspection)

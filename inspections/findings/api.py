@@ -27,11 +27,11 @@ from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from inspections.filling.models import Inspection
-from inspections.findings import deadlines
+from inspections.findings import deadlines, openapi
 from inspections.findings import operations as findings
 from inspections.findings.models import Finding, FindingEvent, FindingFile, FindingStatus
 
-routes = ApiRoutes()
+routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
 
 
 def load(finding_id: int, *, act: bool = False, verify: bool = False) -> Finding:

@@ -13,7 +13,7 @@ from checklists.accounts.models import User
 from checklists.core.db import utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
-from inspections.findings import workdays
+from inspections.findings import notify, workdays
 from inspections.findings.models import ACTIVE, CalendarYear, Finding, FindingEvent
 
 UNITS = tuple(unit.value for unit in workdays.Unit)
@@ -128,8 +128,6 @@ def load_year(year: int, holidays_text: str, workdays_text: str, user: User | No
 def recompute_provisional(user: User | None) -> int:
     """Recompute the deadlines that were provisional; returns how many due dates moved (each
     move is recorded on the finding and its enterprise told)."""
-    from inspections.findings import notify
-
     calendar = official_calendar()
     moved = 0
     pending = db.session.scalars(

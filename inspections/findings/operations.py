@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm.attributes import set_committed_value
 
 from checklists import scoring
@@ -253,10 +254,7 @@ def _issue_notice(inspection: Inspection, user: User | None, today: dt.date) -> 
     two submissions at once cannot take the same number)."""
     year = today.year
     dialect = db.session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     db.session.execute(
         insert(NoticeCounter)
         .values(year=year, last=0)
@@ -366,13 +364,16 @@ def add_file(finding: Finding, data: bytes, filename: str, user: User) -> tuple[
                 _("The file is larger than %(mb)d MB.", mb=config["PHOTO_MAX_BYTES"] // 2**20),
                 413,
             )
-        storage.save_original(sha, data)
+        storage.blob_store().put(data)
         width = height = display_mime = None
     else:
         processed = photo_checks.process(
             data, max_bytes=config["PHOTO_MAX_BYTES"], max_pixels=config["PHOTO_MAX_PIXELS"]
         )
-        storage.save(sha, data, processed.display, processed.thumbnail)
+        store = storage.blob_store()
+        store.put(data)
+        store.put(processed.display, key=storage.variant_key(sha, storage.SHOWN))
+        store.put(processed.thumbnail, key=storage.variant_key(sha, storage.THUMBNAIL))
         mime, display_mime = processed.mime, processed.display_mime
         width, height = processed.width, processed.height
     lock(finding)

@@ -4,9 +4,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import os
 import uuid as uuidlib
 from typing import Any
 
@@ -19,7 +16,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
@@ -40,8 +36,9 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 from checklists.accounts.forms import choices
 from checklists.accounts.models import Organisation, Role
 from checklists.accounts.permissions import visible_organisations
-from checklists.core import pdf, storage
+from checklists.core import pdf, storage, tabular
 from checklists.core.clock import local_today
+from checklists.core.db import utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
 from inspections.filling.models import Inspection
@@ -49,6 +46,7 @@ from inspections.filling.permissions import visible_inspections
 from inspections.filling.photos import PhotoError
 from inspections.findings import operations as findings
 from inspections.findings.blueprint import bp
+from inspections.findings.export import findings_export
 from inspections.findings.models import (
     ACTIVE,
     UNRESOLVED,
@@ -199,67 +197,12 @@ def index():
 @bp.route("/findings/export.csv")
 @login_required
 def export_csv():
-    """The findings on the list (same filters) as CSV, UTF-8 with a BOM for Excel."""
+    """The findings on the list (same filters) as CSV: the export's columns (see
+    inspections.findings.export), streamed, UTF-8 with a BOM for Excel."""
     query, _chosen = _filtered(request.args)
-    rows = db.session.scalars(
-        query.options(
-            sa.orm.joinedload(Finding.organisation),
-            sa.orm.joinedload(Finding.notice),
-            sa.orm.joinedload(Finding.inspection).load_only(Inspection.uuid),
-        ).order_by(Finding.id)
-    )
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(
-        [
-            "id",
-            "notice",
-            "organisation",
-            "inspection_uuid",
-            "item_id",
-            "document_number",
-            "clause_key",
-            "clause_text",
-            "clause_text_hash",
-            "template_version",
-            "prompt",
-            "severity",
-            "status",
-            "due_on",
-            "provisional",
-            "overdue",
-            "closed_at",
-        ]
-    )
-    today = local_today()
-    for f in rows:
-        writer.writerow(
-            [
-                f.id,
-                f.notice.number if f.notice else "",
-                f.organisation.name,
-                f.inspection.uuid,
-                f.item_id,
-                f.document_number or "",
-                f.clause_key,
-                f.clause_text,
-                f.clause_text_hash,
-                f.template_version,
-                f.prompt,
-                f.severity,
-                str(f.status),
-                f.due_on.isoformat(),
-                int(f.deadline_provisional),
-                int(f.is_overdue(today)),
-                f.closed_at.isoformat() if f.closed_at else "",
-            ]
-        )
-    return Response(
-        out.getvalue(),
-        mimetype="text/csv",
-        headers={"Content-Disposition": "attachment; filename=findings.csv"},
-    )
+    criteria = [] if query.whereclause is None else [query.whereclause]
+    export = findings_export(criteria, utcnow(), local_today())
+    return tabular.csv_response(export.header, export.rows(), "findings.csv")
 
 
 # --- one finding ------------------------------------------------------------------------------
@@ -377,21 +320,15 @@ def file(finding_id: int, file_id: int, variant: str):
         variant = "show"  # the original keeps its EXIF (location): evidence, not for display
     if record.kind == "document":
         variant = "orig"
-    target = storage.path(record.sha256, variant)
-    if not os.path.exists(target):
-        abort(404)
     document = record.kind == "document"
-    response = send_file(
-        target,
+    return storage.blob_store().send(
+        storage.variant_key(record.sha256, variant),
         mimetype=record.mime if document else record.display_mime,
         as_attachment=document,
         download_name=record.filename or f"{record.sha256[:12]}",
-        max_age=0,
-        conditional=True,
         etag=record.sha256,
+        cache_control="private, max-age=31536000, immutable",
     )
-    response.headers["Cache-Control"] = "private, max-age=31536000, immutable"
-    return response
 
 
 # --- the notice -------------------------------------------------------------------------------

@@ -1,16 +1,17 @@
 """Supervisors' exports: inspections, current answers and findings as CSV or Excel, for the
-review filters kept in the URL (see inspections.exports)."""
+review filters kept in the URL (see inspections.review.exports)."""
 
 from __future__ import annotations
 
 import tempfile
 
-from flask import Blueprint, Response, render_template, request, send_file, stream_with_context
+from flask import Blueprint, render_template, request, send_file
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from checklists.accounts.models import Role
 from checklists.accounts.permissions import role_required
+from checklists.core import tabular
 from checklists.core.db import utcnow
 from inspections.review import exports
 from inspections.review import queue as review
@@ -67,11 +68,7 @@ def download(kind: str, fmt: str):
     export = exports.prepare(kind, current_user, filters, now)
     filename = f"{kind}-{now.astimezone(exports.ZONE):%Y%m%d}.{fmt}"
     if fmt == "csv":
-        response = Response(
-            stream_with_context(exports.csv_chunks(export.header, export.rows())),
-            mimetype="text/csv",
-        )
-        response.headers["Content-Disposition"] = f"attachment; filename={filename}"
+        response = tabular.csv_response(export.header, export.rows(), filename)
     else:
         notes = [
             ("导出内容", exports.SHEET_TITLES[kind]),

@@ -8,29 +8,38 @@ number of statements does not grow with the number of rows. Rows are read in bat
 Scope: the inspections ``visible_inspections(user)`` returns, narrowed by the review filters
 (``review.apply``); findings are ``visible_findings(user)`` narrowed by the same filters
 through their inspection. Times are ISO 8601 with their offset, in Asia/Shanghai.
+
+The export itself (``Export``) and the CSV writer are ``checklists.core.tabular``; what a
+findings row is, ``inspections.findings.export`` (the findings page's CSV has the same rows).
+The Excel writer is here.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 import sqlalchemy as sa
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import aliased
 
 from checklists.accounts.models import Organisation, Region, Site, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateSection
 from checklists.core.extensions import db
+from checklists.core.tabular import Column, Export, columns, local_time, text
+from checklists.core.tabular import csv_chunks as csv_chunks  # the CSV writer, named here too
 from inspections.filling.models import Answer, Inspection, inspection_inspectors
 from inspections.filling.permissions import visible_inspections
-from inspections.findings.models import UNRESOLVED, Finding, RectificationNotice
+from inspections.findings.export import COLUMNS as FINDINGS_COLUMNS
+from inspections.findings.export import findings_export
+from inspections.findings.models import Finding
 from inspections.findings.operations import visible_findings
 from inspections.review import queue as review
 
@@ -38,29 +47,12 @@ ZONE = review.ZONE
 KINDS = ("inspections", "answers", "findings")
 FORMATS = ("csv", "xlsx")
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-#: Rows fetched per round trip (and kept in memory at a time).
-BATCH = 2000
-#: CSV rows gathered before a chunk is sent.
-CHUNK_ROWS = 500
 #: Joins the inspectors' names inside SQL (a character no name contains); split in Python.
 _SEPARATOR = "\x1f"
-#: A CSV cell starting with one of these would be run as a formula by a spreadsheet.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    #: Excel column width (characters).
-    width: int = 14
-
-
-def _columns(*spec: str | tuple[str, int]) -> tuple[Column, ...]:
-    return tuple(Column(*s) if isinstance(s, tuple) else Column(s) for s in spec)
 
 
 COLUMNS: dict[str, tuple[Column, ...]] = {
-    "inspections": _columns(
+    "inspections": columns(
         ("uuid", 38),
         ("organisation", 28),
         ("credit_code", 20),
@@ -79,7 +71,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         ("verdict", 9),
         ("grade", 10),
     ),
-    "answers": _columns(
+    "answers": columns(
         ("inspection_uuid", 38),
         ("organisation", 28),
         ("template_version", 10),
@@ -99,24 +91,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         ("answered_at", 27),
         ("answered_by", 14),
     ),
-    "findings": _columns(
-        ("id", 8),
-        ("notice", 22),
-        ("organisation", 28),
-        ("inspection_uuid", 38),
-        ("item_id", 9),
-        ("document_number", 24),
-        ("clause_key", 36),
-        ("clause_text", 60),
-        ("clause_text_hash", 20),
-        ("template_version", 10),
-        ("severity", 10),
-        ("status", 18),
-        ("due_on", 12),
-        ("provisional", 11),
-        ("overdue", 9),
-        ("closed_at", 27),
-    ),
+    "findings": FINDINGS_COLUMNS,
 }
 
 #: The data sheet's name in the workbook.
@@ -178,43 +153,6 @@ FILTER_LABELS = {
 
 
 # --- what is exported ---------------------------------------------------------------------
-
-
-@dataclass
-class Export:
-    """One export: its columns, the SELECT that reads it, and how a result row becomes cells."""
-
-    kind: str
-    columns: tuple[Column, ...]
-    query: sa.Select
-    convert: Callable[[sa.Row], list[Any]]
-
-    @property
-    def header(self) -> list[str]:
-        return [c.name for c in self.columns]
-
-    def rows(self) -> Iterator[list[Any]]:
-        """The rows, read ``BATCH`` at a time; the cursor is closed however iteration ends."""
-        result = db.session.execute(self.query.execution_options(yield_per=BATCH))
-        try:
-            for row in result:
-                yield self.convert(row)
-        finally:
-            result.close()
-
-
-def local_time(moment: dt.datetime | None) -> str:
-    """ISO 8601 with the +08:00 offset (SQLite hands back naive UTC)."""
-    if moment is None:
-        return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(ZONE).isoformat()
-
-
-def _text(value: Any) -> str:
-    """An enum or other value as plain text ("" for None)."""
-    return "" if value is None else str(value)
 
 
 def _name(display_name: str | None, username: str | None) -> str:
@@ -312,7 +250,7 @@ def _inspections(user: User, filters: review.Filters, _now: dt.datetime) -> Expo
             row.template,
             row.version,
             row.lineage,
-            _text(row.status),
+            text(row.status),
             row.revision,
             row.planned_on,
             local_time(row.submitted_at),
@@ -401,8 +339,8 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
             row.clause_key,
             row.document_number or "",
             row.clause_text_hash,
-            _text(row.severity),
-            _text(value),
+            text(row.severity),
+            text(value),
             row.unit or "",
             row.result,
             row.reason,
@@ -414,69 +352,9 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
 
 
 def _findings(user: User, filters: review.Filters, now: dt.datetime) -> Export:
-    i = aliased(Inspection, name="i")
-    org = aliased(Organisation, name="org")
-    notice = aliased(RectificationNotice, name="notice")
     visible = visible_findings(user).whereclause
-    query = (
-        sa.select(
-            Finding.id,
-            notice.number.label("notice"),
-            org.name.label("organisation"),
-            i.uuid,
-            Finding.item_id,
-            Finding.document_number,
-            Finding.clause_key,
-            Finding.clause_text,
-            Finding.clause_text_hash,
-            Finding.template_version,
-            Finding.severity,
-            Finding.status,
-            Finding.due_on,
-            Finding.due_at,
-            Finding.deadline_provisional,
-            Finding.closed_at,
-        )
-        .select_from(Finding)
-        .join(i, i.id == Finding.inspection_id)
-        .join(org, org.id == Finding.organisation_id)
-        .outerjoin(notice, notice.id == Finding.notice_id)
-        .where(*([] if visible is None else [visible]), *_filtered(Finding.inspection_id, filters))
-        .order_by(Finding.id)
-    )
-    today = now.astimezone(ZONE).date()
-    unresolved = {s.value for s in UNRESOLVED}
-
-    def overdue(row: sa.Row) -> bool:
-        """As Finding.is_overdue(today, now): a deadline in hours by the moment."""
-        if _text(row.status) not in unresolved:
-            return False
-        if row.due_at is not None:
-            due_at = row.due_at if row.due_at.tzinfo else row.due_at.replace(tzinfo=dt.UTC)
-            return due_at < now
-        return row.due_on < today
-
-    def convert(row: sa.Row) -> list[Any]:
-        return [
-            row.id,
-            row.notice or "",
-            row.organisation,
-            row.uuid,
-            row.item_id,
-            row.document_number or "",
-            row.clause_key,
-            row.clause_text,
-            row.clause_text_hash,
-            row.template_version,
-            _text(row.severity),
-            _text(row.status),
-            row.due_on,
-            int(bool(row.deadline_provisional)),
-            int(overdue(row)),
-            local_time(row.closed_at),
-        ]
-
-    return Export("findings", COLUMNS["findings"], query, convert)
+    criteria = [*([] if visible is None else [visible]), *_filtered(Finding.inspection_id, filters)]
+    return findings_export(criteria, now)
 
 
 def count(kind: str, user: User, filters: review.Filters) -> int:
@@ -542,43 +420,6 @@ def describe(user: User, filters: review.Filters, now: dt.datetime) -> list[tupl
 # --- writers ------------------------------------------------------------------------------
 
 
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _numeric(value):
-        return "'" + value  # a spreadsheet would run it as a formula
-    return value
-
-
-def _numeric(text: str) -> bool:
-    try:
-        Decimal(text)
-    except ArithmeticError:
-        return False
-    return True
-
-
-def csv_chunks(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
-    """CSV text in chunks of ``CHUNK_ROWS`` rows, a byte order mark first (so that Excel reads
-    the Chinese as UTF-8). Text that a spreadsheet would run as a formula (=, +, -, @ first,
-    unless it is a number) is prefixed with an apostrophe."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    buffer.write("\ufeff")
-    writer.writerow(header)
-    for n, row in enumerate(rows, start=1):
-        writer.writerow([_csv_cell(v) for v in row])
-        if n % CHUNK_ROWS == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-    yield buffer.getvalue()
-
-
 def write_xlsx(
     out: IO[bytes],
     title: str,
@@ -596,11 +437,6 @@ def write_xlsx(
 
     Text is written as text, never as a formula (a value starting with "=" stays a string),
     and characters a workbook may not hold (control characters) are dropped."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
     for index, column in enumerate(columns, start=1):
@@ -638,9 +474,6 @@ def write_xlsx(
 def _xlsx_cells(sheet: Any) -> Callable[[Any], Any]:
     """A converter of values into what ``sheet.append`` takes: text stays text (never a
     formula or an error code), without the control characters a workbook may not hold."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
-
     illegal = ILLEGAL_CHARACTERS_RE.search
 
     def convert(value: Any) -> Any:

@@ -1,0 +1,277 @@
+"""The builder's side of each answer type: one adapter per type, under the key the scoring
+engine registers it with (``scoring.ANSWER_TYPE_REGISTRY``).
+
+An adapter names its type in the builder (``title``), turns a stored rule into the item form's
+rule fields and back, reads a rule as a short chip label, and reads an answer posted from the
+answer widget (``templates/_partials/_answer_widget.html``: ``a<id>`` value, ``u<id>`` unit,
+``na<id>`` not applicable), as the preview and the filling page post it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+
+from checklists import scoring
+from checklists.authoring import operations
+from checklists.authoring.exchange import NO, YES
+from checklists.authoring.models import ChecklistTemplate
+
+OP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+
+#: The item form's rule fields as they stand when the item's type does not use them.
+BLANK_RULE_FIELDS: dict[str, Any] = {
+    "yes_value": "yes",
+    "op": "",
+    "value": "",
+    "low": "",
+    "high": "",
+    "low_inclusive": True,
+    "high_inclusive": True,
+    "unit": "",
+    "choices": "",
+    "parts": "",
+}
+
+
+class Widget:
+    """How the builder and the answer pages handle one answer type (the base handles none of
+    the rule fields: text and photo items have no rule besides ``photo_on_fail``)."""
+
+    title: Any = ""
+
+    def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
+        """The item form's fields of this type, filled from a stored rule."""
+        return {}
+
+    def rule_from_form(self, form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
+        """The rule the item form's fields of this type describe (validated later)."""
+        return {}
+
+    def label(self, rule: Mapping[str, Any]) -> str:
+        """A short reading of the rule for the item's chips ("" when there is nothing to say)."""
+        return ""
+
+    def read(self, values: Any, name: str) -> Any:
+        """The raw answer posted under ``name``."""
+        return values.get(name)
+
+    def raw_answer(self, values: Any, item_id: int) -> Any:
+        """The raw answer to item ``item_id`` in posted ``values``; "na" when so marked."""
+        name = f"a{item_id}"
+        raw = self.read(values, name)
+        if values.get(f"na{item_id}") or "na" in values.getlist(name):
+            raw = "na"
+        return raw
+
+
+class YesNoWidget(Widget):
+    title = _l("Yes / no / N/A")
+
+    def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
+        return {"yes_value": rule.get("value", "yes")}
+
+    def rule_from_form(self, form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
+        return {"value": "no"} if form.yes_value.data == "no" else {}
+
+    def label(self, rule: Mapping[str, Any]) -> str:
+        return _("passing answer: no") if rule.get("value") == "no" else ""
+
+
+class _ThresholdWidget(Widget):
+    """Shared by number, count and date: a comparison with a value or a range, and a unit."""
+
+    has_unit = True
+
+    def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "op": rule.get("op", ""),
+            "value": rule.get("value", ""),
+            "low": rule.get("low", ""),
+            "high": rule.get("high", ""),
+            "low_inclusive": rule.get("low_inclusive", True),
+            "high_inclusive": rule.get("high_inclusive", True),
+            "unit": rule.get("unit", ""),
+        }
+
+    def rule_from_form(self, form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
+        rule: dict[str, Any] = {}
+        if form.op.data:
+            rule["op"] = form.op.data
+            if form.op.data == "range":
+                rule["low"], rule["high"] = form.low.data.strip(), form.high.data.strip()
+                rule["low_inclusive"] = form.low_inclusive.data
+                rule["high_inclusive"] = form.high_inclusive.data
+            else:
+                rule["value"] = form.value.data.strip()
+        if self.has_unit and form.unit.data.strip():
+            rule["unit"] = form.unit.data.strip()
+        return rule
+
+    def label(self, rule: Mapping[str, Any]) -> str:
+        unit = f" {rule['unit']}" if rule.get("unit") else ""
+        if rule.get("op") == "range":
+            left = "[" if rule.get("low_inclusive", True) else "("
+            right = "]" if rule.get("high_inclusive", True) else ")"
+            return f"{left}{rule['low']}, {rule['high']}{right}{unit}"
+        if rule.get("op") in OP_SIGNS:
+            return f"{OP_SIGNS[rule['op']]} {rule.get('value', '')}{unit}"
+        return ""
+
+
+class NumberWidget(_ThresholdWidget):
+    title = _l("Number with unit")
+
+
+class CountWidget(_ThresholdWidget):
+    title = _l("Whole count")
+
+
+class DateWidget(_ThresholdWidget):
+    title = _l("Date")
+    has_unit = False
+
+
+class ChoiceWidget(Widget):
+    """One choice per line: label | score | passes (是/否)."""
+
+    title = _l("Single choice (score per choice)")
+
+    def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "choices": "\n".join(
+                f"{c['label']}|{c['score']}|{YES if c['pass'] else NO}"
+                for c in rule.get("choices", [])
+            )
+        }
+
+    def rule_from_form(self, form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
+        known = {c["label"]: c["value"] for c in old_rule.get("choices", [])}
+        choices = []
+        for line in (form.choices.data or "").splitlines():
+            if not line.strip():
+                continue
+            cells = [c.strip() for c in line.split("|")] + ["", ""]
+            label = cells[0]
+            choices.append(
+                {
+                    "value": known.get(label, label),
+                    "label": label,
+                    "score": cells[1] or "0",
+                    "pass": cells[2] != NO,
+                }
+            )
+        return {"choices": choices}
+
+    def label(self, rule: Mapping[str, Any]) -> str:
+        return _("%(n)d choices", n=len(rule["choices"])) if rule.get("choices") else ""
+
+
+class PartsWidget(Widget):
+    """One named part per line; the answer is the list of parts ticked."""
+
+    title = _l("Check-list of named parts")
+
+    def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
+        return {"parts": "\n".join(p["label"] for p in rule.get("parts", []))}
+
+    def rule_from_form(self, form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
+        known = {p["label"]: p["value"] for p in old_rule.get("parts", [])}
+        return {
+            "parts": [
+                {"value": known.get(line.strip(), line.strip()), "label": line.strip()}
+                for line in (form.parts.data or "").splitlines()
+                if line.strip()
+            ]
+        }
+
+    def label(self, rule: Mapping[str, Any]) -> str:
+        return "、".join(p["label"] for p in rule["parts"]) if rule.get("parts") else ""
+
+    def read(self, values: Any, name: str) -> Any:
+        return values.getlist(name)
+
+
+class TextWidget(Widget):
+    title = _l("Text")
+
+
+class PhotoWidget(Widget):
+    title = _l("Photo")
+
+    def raw_answer(self, values: Any, item_id: int) -> Any:
+        return 1 if values.get(f"a{item_id}") else None  # a photo chosen (never "na")
+
+
+#: Answer type → its adapter, in the scoring registry's order.
+WIDGETS: dict[str, Widget] = {
+    "yes_no": YesNoWidget(),
+    "number": NumberWidget(),
+    "count": CountWidget(),
+    "choice": ChoiceWidget(),
+    "parts": PartsWidget(),
+    "date": DateWidget(),
+    "text": TextWidget(),
+    "photo": PhotoWidget(),
+}
+if tuple(WIDGETS) != scoring.ANSWER_TYPES:
+    raise RuntimeError("checklists.authoring.widgets: one adapter per scoring answer type")
+
+ANSWER_TYPE_LABELS = {name: widget.title for name, widget in WIDGETS.items()}
+
+_NO_WIDGET = Widget()
+
+
+def widget_for(answer_type: str | None) -> Widget:
+    """The adapter of ``answer_type`` (one that handles no rule field for an unknown type)."""
+    return WIDGETS.get(answer_type or "", _NO_WIDGET)
+
+
+def rule_form_data(answer_type: str, rule: Mapping[str, Any]) -> dict[str, Any]:
+    """The item form's rule fields for a stored rule of ``answer_type``."""
+    data = dict(BLANK_RULE_FIELDS)
+    data.update(widget_for(answer_type).form_data(rule))
+    data["photo_on_fail"] = rule.get("photo_on_fail", False)
+    return data
+
+
+def rule_from_form(form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
+    """The rule an item form describes, for the answer type chosen in it."""
+    rule = widget_for(form.answer_type.data).rule_from_form(form, old_rule)
+    if form.photo_on_fail.data:
+        rule["photo_on_fail"] = True
+    return rule
+
+
+def rule_label(rule: Mapping[str, Any], answer_type: str | None = None) -> str:
+    """A short reading of a rule: "≥ 500 m²", "[6, 10] m", "passing answer: no", "3 choices".
+
+    Without ``answer_type`` (the chip filter gets the rule alone) the rule tells: a stored rule
+    carries only the keys of its own type, so the first adapter that reads a label is its own.
+    """
+    if answer_type is not None:
+        return widget_for(answer_type).label(rule)
+    return next((text for widget in WIDGETS.values() if (text := widget.label(rule))), "")
+
+
+def answers_from_form(template: ChecklistTemplate, values) -> tuple[dict, dict[int, str]]:
+    """Answers typed on the preview (or filling) page, and a message per item whose answer is
+    invalid."""
+    spec = operations.template_spec(template)
+    answers: dict[int, scoring.Answer] = {}
+    errors: dict[int, str] = {}
+    for item in spec.items:
+        raw = widget_for(item.answer_type).raw_answer(values, item.id)
+        unit = values.get(f"u{item.id}") or None
+        try:
+            value = scoring.parse_value(item, raw, unit)
+        except scoring.AnswerError as exc:
+            errors[item.id] = exc.message
+            continue
+        if value is not None:
+            answers[item.id] = scoring.Answer(value=value, unit=unit, photos=1)
+    return answers, errors

@@ -1,0 +1,132 @@
+"""Units: canonical spellings and aliases, grouped by dimension, converted exactly."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from checklists.scoring.errors import AnswerError
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A canonical unit: its dimension and its size in the dimension's base unit."""
+
+    symbol: str
+    dimension: str
+    factor: Fraction
+    aliases: tuple[str, ...] = ()
+
+
+def _units(dimension: str, *rows: tuple[str, Fraction | int, tuple[str, ...]]) -> tuple[Unit, ...]:
+    return tuple(Unit(sym, dimension, Fraction(f), aliases) for sym, f, aliases in rows)
+
+
+#: Canonical units and their aliases, grouped by dimension. Units of one dimension convert
+#: into each other exactly; working_day, month, year and age_year convert to nothing else.
+#: Any other unit string (counter words 辆 次 名 人 条 例 台 个 …) only matches itself.
+UNITS: Mapping[str, tuple[Unit, ...]] = {
+    "length": _units(
+        "length",
+        ("mm", Fraction(1, 1000), ("毫米",)),
+        ("cm", Fraction(1, 100), ("厘米",)),
+        ("m", 1, ("米",)),
+        ("km", 1000, ("公里", "千米")),
+    ),
+    "area": _units(
+        "area",
+        ("m²", 1, ("平方米", "㎡", "m2", "平米")),
+        ("亩", Fraction(2000, 3), ()),
+        ("公顷", 10_000, ("ha",)),
+        ("km²", 1_000_000, ("平方公里", "平方千米", "km2")),
+    ),
+    "mass": _units("mass", ("kg", 1, ("千克", "公斤")), ("t", 1000, ("吨",))),
+    "money": _units("money", ("元", 1, ()), ("万元", 10**4, ()), ("亿元", 10**8, ())),
+    "ratio": _units("ratio", ("‰", 1, ()), ("%", 10, ())),
+    "time": _units(
+        "time", ("hour", 1, ("小时",)), ("day", 24, ("日", "天")), ("week", 168, ("周", "星期"))
+    ),
+    "working_day": _units("working_day", ("working_day", 1, ("工作日",))),
+    "month": _units("month", ("month", 1, ("个月", "月"))),
+    "year": _units("year", ("year", 1, ("年",))),
+    "age_year": _units("age_year", ("age_year", 1, ("周岁", "岁"))),
+}
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+_UNIT_BY_KEY: dict[str, Unit] = {}
+_KNOWN_SYMBOLS = frozenset(u.symbol for group in UNITS.values() for u in group)
+for _group in UNITS.values():
+    for _unit in _group:
+        for _name in (_unit.symbol, *_unit.aliases):
+            _UNIT_BY_KEY[_nfkc(_name)] = _unit
+_UNIT_MEMO: dict[str, str | None] = {}
+
+
+def canonical_unit(unit: str | None) -> str | None:
+    """The canonical spelling of ``unit`` (``"平方米"`` → ``"m²"``), None for no unit.
+
+    The string is NFKC-normalised and stripped first; an unknown unit (a counter word such as
+    ``"辆"``) comes back normalised and only ever matches itself.
+    """
+    if unit is None:
+        return None
+    hit = _UNIT_MEMO.get(unit, False)
+    if hit is not False:
+        return hit
+    if not isinstance(unit, str):
+        raise TypeError("unit must be a string or None")
+    key = _nfkc(unit)
+    found = _UNIT_BY_KEY.get(key)
+    if found is None and key.isascii():
+        found = _UNIT_BY_KEY.get(key.lower())
+    out = found.symbol if found is not None else (key or None)
+    if len(_UNIT_MEMO) < 4096:
+        _UNIT_MEMO[unit] = out
+    return out
+
+
+def _unit_info(symbol: str | None) -> Unit | None:
+    return None if symbol is None else _UNIT_BY_KEY.get(_nfkc(symbol))
+
+
+def _ratio(from_unit: str | None, to_unit: str | None) -> Fraction | None:
+    """Factor from ``from_unit`` to ``to_unit`` (canonical), None when they do not convert."""
+    if from_unit == to_unit:
+        return Fraction(1)
+    a, b = _unit_info(from_unit), _unit_info(to_unit)
+    if a is None or b is None or a.dimension != b.dimension:
+        return None
+    return a.factor / b.factor
+
+
+def _unit_text(unit: str | None) -> str:
+    return unit or "无单位"
+
+
+def convert(value: Decimal | int, from_unit: str, to_unit: str) -> Fraction:
+    """``value`` in ``from_unit`` expressed exactly in ``to_unit`` (600 cm → 6 m).
+
+    Raises ``AnswerError("bad_unit")`` when the units are of different dimensions or unknown.
+    """
+    src, dst = canonical_unit(from_unit), canonical_unit(to_unit)
+    factor = _ratio(src, dst)
+    if factor is None:
+        raise AnswerError(
+            "bad_unit",
+            f"单位“{_unit_text(src)}”不能换算为“{_unit_text(dst)}”，"
+            f"请输入以 {_unit_text(dst)} 为单位的数值",
+        )
+    return Fraction(value) * factor
+
+
+def _spaced_unit(unit: str | None) -> str:
+    if not unit:
+        return ""
+    return unit if unit in ("%", "‰") else " " + unit

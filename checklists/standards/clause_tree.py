@@ -1,0 +1,442 @@
+"""One document's lines → paragraphs (pass 4) → clause tree (pass 5), by numbering tokens alone.
+
+Pure module (standard library only): no Flask, no database. Imports ``lines``; ``parsing`` imports
+it to build each document. A 文号 that issues several instruments is split here, and annexes are
+keyed (``附件N``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from checklists.standards.lines import (
+    _CLOSING,
+    _CONT_MARK,
+    _CONT_START,
+    _CONTINUES,
+    _DATE,
+    _NUMBER_LINE,
+    _RANK,
+    _cn_int,
+    _compact,
+    _heading_like,
+    _is_date_line,
+    _is_issuer,
+    _Line,
+    _nfkc_compact,
+    _open_bracket_at_end,
+    _to_date,
+    _Token,
+    _token,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Public data type
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ParsedClause:
+    """One node of a document's clause tree."""
+
+    key: str
+    token: str
+    path: tuple[str, ...]
+    parent_key: str | None
+    text: str
+    normalized: str
+    text_hash: str
+    position: int
+    is_table: bool = False
+    table: tuple[tuple[str, ...], ...] | None = None
+    flags: tuple[str, ...] = ()
+    # Offsets in ``text`` where two pieces of one sentence were joined across a blank line
+    # (a page break); ``extraction.extract`` flags requirements whose span covers one.
+    join_offsets: tuple[int, ...] = ()
+
+
+def clause_text_hash(text: str) -> str:
+    """SHA-256 hex of the text after NFKC with all whitespace removed."""
+    return hashlib.sha256(_nfkc_compact(text).encode("utf-8")).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 4: paragraphs
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Para:
+    text: str
+    line: int  # index of the first line
+    table: tuple[tuple[str, ...], ...] | None = None
+    joins: list[int] = field(default_factory=list)  # offsets of joins across blank lines
+    structural: bool = False
+    marker: bool = False  # a 上接/下转 marker was removed from it
+
+
+_ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[:：]?$")
+_ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\S.*)$")
+
+
+def _structural(text: str) -> bool:
+    c = _compact(text)
+    return bool(
+        _is_date_line(c) or _ANNEX_MARK.match(c) or _NUMBER_LINE.match(c) or _CONT_START.match(text)
+    )
+
+
+def _join_char(a: str, b: str) -> str:
+    """English words broken by a wrap get their space back; digits and CJK join directly."""
+    both_latin = a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha()
+    return " " if both_latin else ""
+
+
+def _starts_title(text: str, titles: list[str]) -> bool:
+    """The line is (the start of) a known instrument title."""
+    c = _nfkc_compact(text)
+    return any(c == t or (len(c) >= 12 and t.startswith(c)) for t in titles)
+
+
+def _can_join(prev: _Para, nxt: _Line, titles: list[str]) -> bool:
+    """Page-break or hard-wrap join: the previous text runs on into the next line."""
+    if prev.table is not None or prev.structural or nxt.table or _structural(nxt.text):
+        return False
+    if _starts_title(nxt.text, titles):
+        return False
+    p = prev.text.rstrip()
+    if not p:
+        return False
+    if p[-1].isdigit() and nxt.text[:1].isdigit():
+        return True  # a number broken by the wrap: 8⏎000元
+    if p[-1] in _CONTINUES or _open_bracket_at_end(p):
+        return True
+    if p[-1] in _CLOSING or (p[-1] in "”’" and p[-2:-1] in _CLOSING):
+        return False
+    if _token(nxt.text):
+        return False
+    return not _heading_like(p)
+
+
+def _signature_lines(lines: list[_Line], idx: list[int]) -> set[int]:
+    """Issuer lines that sign a document: one to three issuer names right above a date line."""
+    texts = [(j, lines[j].text) for j in idx if lines[j].text and not lines[j].table]
+    out: set[int] = set()
+    for k, (_, t) in enumerate(texts):
+        if not _is_date_line(t):
+            continue
+        m = k - 1
+        while m >= 0 and k - m <= 3 and _is_issuer(texts[m][1]) and not _token(texts[m][1]):
+            out.add(texts[m][0])
+            m -= 1
+    return out
+
+
+def _paragraphs(lines: list[_Line], idx: list[int], titles: list[str]) -> list[_Para]:
+    """Join broken lines into paragraphs and group tab-separated lines into tables."""
+    paras: list[_Para] = []
+    signature = _signature_lines(lines, idx)
+    blank_before = False
+    prev_j = None
+    for j in idx:
+        ln = lines[j]
+        if prev_j is not None and j != prev_j + 1:
+            blank_before = any(not lines[k].text for k in range(prev_j + 1, j)) or blank_before
+        prev_j = j
+        if not ln.text:
+            blank_before = True
+            continue
+        if ln.table:
+            if paras and paras[-1].table is not None:
+                rows = paras[-1].table
+                if ln.cells != rows[0] or len(rows) == 1:  # repeated header rows are page noise
+                    paras[-1].table = rows + (ln.cells,)
+                    paras[-1].text += "\n" + "\t".join(ln.cells)
+            else:
+                paras.append(_Para("\t".join(ln.cells), j, table=(ln.cells,)))
+            blank_before = False
+            continue
+        if paras and j not in signature and _can_join(paras[-1], ln, titles):
+            prev = paras[-1]
+            if blank_before:
+                prev.joins.append(len(prev.text.rstrip()))
+            prev.text = prev.text.rstrip() + _join_char(prev.text.rstrip(), ln.text) + ln.text
+        else:
+            paras.append(_Para(ln.text, j, structural=_structural(ln.text) or j in signature))
+        blank_before = False
+    for p in paras:
+        if p.table is None:
+            # the 上接/下转 markers are page furniture, not clause text
+            cleaned = _CONT_MARK.sub("", p.text).strip()
+            if cleaned != p.text:
+                p.joins = [min(o, len(cleaned)) for o in p.joins]
+                p.text = cleaned
+                p.structural = _structural(cleaned)
+                p.marker = True
+    _rejoin_after_markers(paras)
+    return [p for p in paras if p.text]
+
+
+def _rejoin_after_markers(paras: list[_Para]) -> None:
+    """A 下转 tail and its re-homed 上接 block form one sentence once the markers are gone."""
+    k = 0
+    while k + 1 < len(paras):
+        a, b = paras[k], paras[k + 1]
+        if (
+            (a.marker or b.marker)
+            and a.table is None
+            and b.table is None
+            and a.text
+            and b.text
+            and a.text[-1] not in _CLOSING
+            and not _token(b.text)
+            and not a.structural
+            and not b.structural
+            and not _heading_like(a.text)
+        ):
+            a.joins.append(len(a.text))
+            a.text += b.text
+            del paras[k + 1]
+            continue
+        k += 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 5: documents and clause trees
+# ---------------------------------------------------------------------------------------------
+
+
+def _instrument_titles(title: str, intro: str) -> list[str]:
+    """Titles in 《》 named by the 印发 sentence (or the title) of a covering notice."""
+    found: list[str] = []
+    for src in (_compact(title), _compact(intro)):
+        for t in re.findall(r"《([^《》]{4,80})》", src):
+            if t not in found:
+                found.append(t)
+    return found
+
+
+def _split_instruments(
+    cands: list[str], paras: list[_Para]
+) -> list[tuple[str | None, list[_Para]]]:
+    """[(instrument title or None, paragraphs)]: several when the notice issues several."""
+    if len(cands) < 2:
+        return [(None, paras)]
+    starts: list[tuple[int, str]] = []
+    for k, p in enumerate(paras):
+        if p.table is not None or not _heading_like(p.text) and len(_compact(p.text)) > 60:
+            continue
+        c = _nfkc_compact(p.text)
+        for t in cands:
+            if c == _nfkc_compact(t) and all(t != s for _, s in starts):
+                starts.append((k, t))
+    if len(starts) < 2:
+        return [(None, paras)]
+    out: list[tuple[str | None, list[_Para]]] = []
+    for n, (k, t) in enumerate(starts):
+        lo = 0 if n == 0 else k
+        hi = starts[n + 1][0] if n + 1 < len(starts) else len(paras)
+        out.append((t, paras[lo:hi]))
+    return out
+
+
+class _TreeBuilder:
+    """Builds one document's clauses from its paragraphs, token by token."""
+
+    def __init__(self, number_key: str, base: tuple[str, ...]):
+        self.number_key = number_key
+        self.base = base
+        self.clauses: list[dict] = []
+        self.keys: set[str] = set()
+        self.root = self._new(base, "", None)
+        self.unit_root = self.root
+        self.stack: list[tuple[str, dict]] = []
+        self.tables: dict[str, int] = {}
+        self.annex_no = 0
+        self.annex_titles: list[str] = []
+        self.list_next: int | None = None
+        self.annex_fresh = False
+        self.signed_on: datetime.date | None = None
+        self.sign_issuer: list[str] = []
+
+    def _key(self, path: tuple[str, ...]) -> str:
+        return "/".join((self.number_key,) + path)
+
+    def _new(self, path: tuple[str, ...], token: str, parent: dict | None, **kw) -> dict:
+        key = self._key(path)
+        if key in self.keys:  # a key that would repeat gets ~2, ~3 ...
+            n = 2
+            while self._key(path[:-1] + (f"{path[-1]}~{n}",)) in self.keys:
+                n += 1
+            path = path[:-1] + (f"{path[-1]}~{n}",)
+            key = self._key(path)
+        self.keys.add(key)
+        node = {
+            "key": key,
+            "token": token,
+            "path": path,
+            "parent": parent["key"] if parent else None,
+            "parts": [],
+            "joins": [],
+            "flags": [],
+            "table": kw.get("table"),
+        }
+        self.clauses.append(node)
+        return node
+
+    @property
+    def current(self) -> dict:
+        return self.stack[-1][1] if self.stack else self.unit_root
+
+    def add_text(self, node: dict, para: _Para) -> None:
+        offset = sum(len(p) + 1 for p in node["parts"])
+        node["joins"].extend(offset + o for o in para.joins)
+        if para.joins:
+            node["flags"].append("page_joined")
+        node["parts"].append(para.text)
+
+    def start_annex(self, para: _Para, number: int | None) -> None:
+        self.annex_no = number if number else self.annex_no + 1
+        path = self.base + (f"附件{self.annex_no}",)
+        self.unit_root = self._new(path, f"附件{self.annex_no}", self.root)
+        self.add_text(self.unit_root, para)
+        self.stack = []
+        self.tables = {}
+
+    def token(self, tok: _Token, para: _Para) -> None:
+        kinds = [k for k, _ in self.stack]
+        if tok.kind in kinds:
+            self.stack = self.stack[: kinds.index(tok.kind)]
+        else:
+            rank = _RANK.get(tok.kind, 9)
+            while self.stack and _RANK.get(self.stack[-1][0], 9) > rank:
+                self.stack.pop()
+        parent = self.current
+        node = self._new(parent["path"] + (tok.segment,), tok.segment, parent)
+        self.add_text(node, para)
+        self.stack.append((tok.kind, node))
+
+    def table(self, para: _Para) -> None:
+        parent = self.current
+        n = self.tables.get(parent["key"], 0) + 1
+        self.tables[parent["key"]] = n
+        node = self._new(parent["path"] + (f"表{n}",), f"表{n}", parent, table=para.table)
+        self.add_text(node, para)
+
+    def feed(self, paras: list[_Para]) -> None:
+        k = 0
+        while k < len(paras):
+            p = paras[k]
+            k += 1
+            if p.table is not None:
+                self.table(p)
+                continue
+            c = _compact(p.text)
+            # signature: issuer line(s) directly above a date line
+            if _is_date_line(c):
+                m = _DATE.search(c)
+                if self.signed_on is None and m and not c.startswith(("(", "（")):
+                    self.signed_on = _to_date(m)
+                self.stack = []
+                continue
+            if self._is_signature_org(paras, k - 1):
+                self.sign_issuer.append(c)
+                continue
+            m = _ANNEX_MARK.match(c)
+            if m:
+                self.start_annex(p, _cn_int(m.group(1)) if m.group(1) else None)
+                self.annex_fresh = True
+                continue
+            m = _ANNEX_LIST.match(c)
+            if m:
+                self._annex_listing(m.group(1))
+                self.add_text(self.root, p)
+                continue
+            if self.list_next is not None:
+                lm = re.match(r"^(\d+)[、.．]\s*(.{1,60})$", c)
+                if lm and int(lm.group(1)) == self.list_next and "。" not in c:
+                    self.annex_titles.append(_nfkc_compact(lm.group(2)))
+                    self.list_next += 1
+                    self.add_text(self.root, p)
+                    continue
+                self.list_next = None
+            if self.annex_titles and _nfkc_compact(p.text) in self.annex_titles:
+                n = self.annex_titles.index(_nfkc_compact(p.text)) + 1
+                if (
+                    self.annex_fresh
+                    and self.unit_root["parts"]
+                    and len(self.unit_root["parts"]) < 2
+                ):
+                    self.add_text(self.unit_root, p)  # the title under its 附件N marker
+                    self.annex_fresh = False
+                    continue
+                if n > self.annex_no:
+                    self.start_annex(p, n)
+                    self.annex_fresh = False
+                    continue
+            if self.annex_fresh and _heading_like(p.text) and not _token(p.text):
+                self.add_text(self.unit_root, p)
+                self.annex_fresh = False
+                continue
+            self.annex_fresh = False
+            tok = _token(p.text)
+            if tok:
+                self.token(tok, p)
+            else:
+                self.add_text(self.current, p)
+
+    def _is_signature_org(self, paras: list[_Para], k: int) -> bool:
+        """An issuer name directly followed (within two paragraphs) by a date line."""
+        c = _compact(paras[k].text)
+        if not _is_issuer(c) or _token(c):
+            return False
+        for nxt in paras[k + 1 : k + 3]:
+            nc = _compact(nxt.text)
+            if _is_date_line(nc):
+                return True
+            if not _is_issuer(nc):
+                return False
+        return False
+
+    def _annex_listing(self, rest: str) -> None:
+        rest = _compact(rest)
+        m = re.match(r"^(\d+)[、.．](.+)$", rest)
+        if m:
+            self.annex_titles.append(_nfkc_compact(m.group(2)))
+            self.list_next = int(m.group(1)) + 1
+        else:
+            self.annex_titles.append(_nfkc_compact(rest))
+            self.list_next = None
+
+    def result(self) -> list[ParsedClause]:
+        out = []
+        for pos, n in enumerate(self.clauses):
+            text = "\n".join(n["parts"])
+            table = n["table"]
+            out.append(
+                ParsedClause(
+                    key=n["key"],
+                    token=n["token"],
+                    path=n["path"],
+                    parent_key=n["parent"],
+                    text=text,
+                    normalized=_nfkc_compact(text),
+                    text_hash=clause_text_hash(text),
+                    position=pos,
+                    is_table=table is not None,
+                    table=table,
+                    flags=tuple(dict.fromkeys(n["flags"])),
+                    join_offsets=tuple(n["joins"]),
+                )
+            )
+        return out
+
+
+def _document_key(number: str | None, title: str) -> str:
+    """The 文号, or 无文号- and the first 8 hex digits of the SHA-256 of the title."""
+    if number:
+        return number
+    return "无文号-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]

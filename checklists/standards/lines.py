@@ -1,0 +1,255 @@
+"""Gazette lines: cleaning (pass 1) and recognising numerals, dates, 文号, headings and tokens.
+
+Pure module (standard library and ``cn2an`` only): no Flask, no database. The lowest layer of
+the clause parser: ``clause_tree`` and ``parsing`` import from it; it imports neither.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import cn2an
+
+# ---------------------------------------------------------------------------------------------
+# Small text helpers
+# ---------------------------------------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_CLOSING = set("。！？；：!?;:…")
+_SENTENCE_PUNCT = re.compile(r"[，,。；;：:！？!?]")
+_CONTINUES = set("，,、（(《“‘〔[【")
+_OPEN_CLOSE = (("（(", "）)"), ("《", "》"), ("“", "”"), ("〔[", "〕]"), ("【", "】"))
+_ORG_SUFFIX = re.compile(
+    r"(人民政府|政府|办公室|办公厅|委员会|管委会|指挥部|领导小组|局|厅|部|委|院|中心|处|社|会)$"
+)
+
+
+def _compact(s: str) -> str:
+    """Text with all whitespace removed."""
+    return _WS.sub("", s)
+
+
+def _nfkc_compact(s: str) -> str:
+    return _compact(unicodedata.normalize("NFKC", s))
+
+
+def _cn_int(s: str) -> int | None:
+    """Integer value of an Arabic or Chinese numeral, None when it is not one."""
+    s = unicodedata.normalize("NFKC", s)
+    if s.isdigit():
+        return int(s)
+    try:
+        return int(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+_DATE = re.compile(
+    r"((?:19|20)\d{2}|[二][〇零○O0][一二三四五六七八九〇零○]{2})\s*年\s*"
+    r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
+    r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日?"
+)
+
+
+def _to_date(m: re.Match[str]) -> datetime.date | None:
+    """Date from a ``_DATE`` match (Arabic or Chinese numerals), None when impossible."""
+    year_txt = m.group(1)
+    if not year_txt.isdigit():
+        year_txt = "".join("0" if c in "〇零○O0" else str(_cn_int(c)) for c in year_txt)
+    month, day = _cn_int(m.group(2)), _cn_int(m.group(3))
+    try:
+        return datetime.date(int(year_txt), month or 0, day or 0)
+    except (ValueError, TypeError):
+        return None
+
+
+def _is_date_line(s: str) -> bool:
+    c = _compact(s).strip("()（）")
+    m = _DATE.fullmatch(c)
+    return bool(m) and c.endswith("日")
+
+
+def _open_bracket_at_end(s: str) -> bool:
+    """A bracket or quote opened in the last 60 characters is still open: the text runs on."""
+    tail = s[-60:]
+    for opens, closes in _OPEN_CLOSE:
+        depth = 0
+        for ch in tail:
+            if ch in opens:
+                depth += 1
+            elif ch in closes and depth:
+                depth -= 1
+        if depth:
+            return True
+    return False
+
+
+def _heading_like(s: str) -> bool:
+    """Short and without sentence punctuation: a title or heading, never a broken sentence."""
+    c = _compact(s)
+    return len(c) < 30 and not _SENTENCE_PUNCT.search(c)
+
+
+def _is_issuer(s: str) -> bool:
+    c = _compact(s)
+    return 2 < len(c) <= 25 and "关于" not in c and bool(_ORG_SUFFIX.search(c))
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbering tokens
+# ---------------------------------------------------------------------------------------------
+
+_CN = "一二三四五六七八九十百零〇两"
+_TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("chapter", re.compile(rf"^第([{_CN}\d]+)章(?=\s|$|[\u4e00-\u9fff])")),
+    ("section", re.compile(rf"^第([{_CN}\d]+)节(?=\s|$|[\u4e00-\u9fff])")),
+    # 第N条 must not be a reference such as 第六十六条规定 or 第三条所列
+    ("article", re.compile(rf"^第([{_CN}\d]+)条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至])")),
+    ("cn", re.compile(r"^([一二三四五六七八九十百]+)\s*[、．.](?!\d)")),
+    ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)]")),
+    ("decimal", re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)(?=\s|[\u4e00-\u9fff])")),
+    ("num", re.compile(r"^(\d{1,3})\s*[、．.](?!\d)")),
+    ("num_space", re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])")),
+    ("num_paren", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]")),
+    ("num_rparen", re.compile(r"^(\d{1,3})[）)]")),
+    ("circled", re.compile(r"^([①-⑳])")),
+]
+# Conventional nesting depth, outermost first; used only when a type is new to the stack.
+_RANK = {
+    "chapter": 0,
+    "section": 1,
+    "article": 2,
+    "dec1": 2.5,
+    "dec2": 2.6,
+    "dec3": 2.7,
+    "dec4": 2.8,
+    "cn": 3,
+    "cn_paren": 4,
+    "num": 5,
+    "num_paren": 6,
+    "num_rparen": 6.5,
+    "circled": 7,
+}
+_UNIT_AFTER_NUMBER = set("万亿元米吨%％个倍年月日天时周岁次人名户家项")
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # stack type, e.g. "cn_paren", "dec2"
+    segment: str  # normalised key segment, e.g. "（二）"
+    value: int | None  # numeric value of the last component, for continuity checks
+
+
+def _token(text: str) -> _Token | None:
+    """The numbering token a paragraph starts with, if any."""
+    for kind, pat in _TOKEN_PATTERNS:
+        m = pat.match(text)
+        if not m:
+            continue
+        raw = unicodedata.normalize("NFKC", m.group(1)).replace(" ", "")
+        rest = text[m.end() :]
+        if kind in ("decimal", "num_space"):
+            # "1.5万元" or "15 个工作日" are quantities, not numbering
+            after = rest.lstrip()[:1]
+            if after in _UNIT_AFTER_NUMBER or (not rest[:1].isspace() and not _heading_like(text)):
+                return None
+            if kind == "num_space" and not _heading_like(text):
+                return None
+            parts = raw.split(".")
+            return _Token(f"dec{len(parts)}", raw, int(parts[-1]))
+        if kind == "chapter":
+            return _Token(kind, f"第{raw}章", _cn_int(raw))
+        if kind == "section":
+            return _Token(kind, f"第{raw}节", _cn_int(raw))
+        if kind == "article":
+            return _Token(kind, f"第{raw}条", _cn_int(raw))
+        if kind == "cn":
+            return _Token(kind, raw, _cn_int(raw))
+        if kind == "cn_paren":
+            return _Token(kind, f"（{raw}）", _cn_int(raw))
+        if kind == "num":
+            return _Token(kind, raw, int(raw))
+        if kind == "num_paren":
+            return _Token(kind, f"（{raw}）", int(raw))
+        if kind == "num_rparen":
+            return _Token(kind, f"{raw}）", int(raw))
+        return _Token(kind, raw, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 1: lines
+# ---------------------------------------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_BULLET = re.compile(r"^\s*[-*+•]\s+")
+_RULE = re.compile(r"^\s*([-*_=]\s*){3,}$")
+_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－\s]*$")
+_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\t+)\s*(\d{1,3})\s*$")
+_NUM_CORE = (
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*第?\s*\d{1,5}\s*号"
+)
+_NUMBER_LINE = re.compile(rf"^[（(]?\s*({_NUM_CORE})\s*[）)]?$")
+_TITLE_WITH_NUMBER = re.compile(rf"^(.{{4,100}}?)\s*[（(]\s*({_NUM_CORE})\s*[）)]$")
+_CONT_START = re.compile(r"^\s*[（(]\s*上\s*接\s*第\s*(\d+)\s*页\s*[）)]")
+_CONT_MARK = re.compile(r"[（(]\s*(?:上\s*接|下\s*转)\s*第\s*\d+\s*页\s*[）)]")
+_DOWN_MARK = re.compile(r"[（(]\s*下\s*转\s*第\s*(\d+)\s*页\s*[）)]")
+
+
+@dataclass
+class _Line:
+    no: int  # 1-based line number in the input
+    text: str  # Markdown stripped, trimmed
+    heading: bool = False
+    table: bool = False
+    cells: tuple[str, ...] = ()
+
+
+def _prepare(text: str) -> list[_Line]:
+    """Clean every input line; blank lines are kept (text "") as paragraph separators."""
+    out: list[_Line] = []
+    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        raw = raw.replace("\u00a0", " ").replace("\ufeff", "")
+        heading = bool(_MD_HEADING.match(raw))
+        s = _MD_HEADING.sub("", raw)
+        s = _BULLET.sub("", s)
+        s = s.replace("**", "").replace("__", "")
+        if "\t" in s.strip(" "):
+            cells = tuple(c.strip() for c in s.strip(" ").split("\t"))
+            if any(cells):
+                out.append(_Line(no, s.strip(" "), heading, True, cells))
+                continue
+        s = s.strip()
+        if _RULE.match(s):
+            s = ""
+        out.append(_Line(no, s, heading))
+    return out
+
+
+def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> None:
+    """Blank out stray page numbers, running headers and dotted-leader lines outside the TOC."""
+    masthead = None
+    for ln in lines:
+        if ln.text:
+            masthead = _compact(ln.text)
+            break
+    seen_masthead = False
+    for i, ln in enumerate(lines):
+        if ln.table or not ln.text:
+            continue
+        if toc_range and toc_range[0] <= i <= toc_range[1]:
+            continue
+        c = _compact(ln.text)
+        if _PAGE_NUMBER.match(ln.text):
+            ln.text = ""
+        elif masthead and masthead.endswith("公报") and c.startswith(masthead) and len(c) < 30:
+            # the gazette's name repeated at the top of later pages is a running header
+            if seen_masthead and i > 40:
+                ln.text = ""
+            seen_masthead = True
+        elif _LEADER.search(ln.text) and re.search(r"(\.{4,}|…{2,})", ln.text):
+            ln.text = ""

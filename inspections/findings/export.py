@@ -1,0 +1,114 @@
+"""What a findings export row is: the one definition behind the findings page's CSV
+(``/findings/export.csv``) and the supervisors' export (``/exports/findings.csv`` and
+``.xlsx``). Callers decide which findings (criteria on ``Finding``); this module reads them in
+one SELECT of plain columns (see checklists.core.tabular).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from checklists.accounts.models import Organisation
+from checklists.core.tabular import ZONE, Export, columns, local_time, text
+from inspections.filling.models import Inspection
+from inspections.findings.models import UNRESOLVED, Finding, RectificationNotice
+
+COLUMNS = columns(
+    ("id", 8),
+    ("notice", 22),
+    ("organisation", 28),
+    ("inspection_uuid", 38),
+    ("item_id", 9),
+    ("document_number", 24),
+    ("clause_key", 36),
+    ("clause_text", 60),
+    ("clause_text_hash", 20),
+    ("template_version", 10),
+    ("prompt", 48),
+    ("severity", 10),
+    ("status", 18),
+    ("due_on", 12),
+    ("provisional", 11),
+    ("overdue", 9),
+    ("closed_at", 27),
+)
+
+
+def findings_export(
+    criteria: Iterable[Any], now: dt.datetime, today: dt.date | None = None
+) -> Export:
+    """The findings that ``criteria`` (on ``Finding``, or subqueries naming ``Inspection``)
+    keep, by id; ``now`` and ``today`` (default: ``now``'s date in Asia/Shanghai) decide what
+    is overdue.
+
+    The inspection and organisation joined are aliases, so that subqueries in ``criteria``
+    (which name the tables themselves) are never correlated with the outer query."""
+    i = aliased(Inspection, name="i")
+    org = aliased(Organisation, name="org")
+    notice = aliased(RectificationNotice, name="notice")
+    query = (
+        sa.select(
+            Finding.id,
+            notice.number.label("notice"),
+            org.name.label("organisation"),
+            i.uuid,
+            Finding.item_id,
+            Finding.document_number,
+            Finding.clause_key,
+            Finding.clause_text,
+            Finding.clause_text_hash,
+            Finding.template_version,
+            Finding.prompt,
+            Finding.severity,
+            Finding.status,
+            Finding.due_on,
+            Finding.due_at,
+            Finding.deadline_provisional,
+            Finding.closed_at,
+        )
+        .select_from(Finding)
+        .join(i, i.id == Finding.inspection_id)
+        .join(org, org.id == Finding.organisation_id)
+        .outerjoin(notice, notice.id == Finding.notice_id)
+        .where(*criteria)
+        .order_by(Finding.id)
+    )
+    today = today or now.astimezone(ZONE).date()
+    unresolved = {s.value for s in UNRESOLVED}
+
+    def overdue(row: sa.Row) -> bool:
+        """As Finding.is_overdue(today, now): a deadline in hours by the moment."""
+        if text(row.status) not in unresolved:
+            return False
+        if row.due_at is not None:
+            due_at = row.due_at if row.due_at.tzinfo else row.due_at.replace(tzinfo=dt.UTC)
+            return due_at < now
+        return row.due_on < today
+
+    def convert(row: sa.Row) -> list[Any]:
+        return [
+            row.id,
+            row.notice or "",
+            row.organisation,
+            row.uuid,
+            row.item_id,
+            row.document_number or "",
+            row.clause_key,
+            row.clause_text,
+            row.clause_text_hash,
+            row.template_version,
+            row.prompt,
+            text(row.severity),
+            text(row.status),
+            row.due_on,
+            int(bool(row.deadline_provisional)),
+            int(overdue(row)),
+            local_time(row.closed_at),
+        ]
+
+    return Export("findings", COLUMNS, query, convert)
