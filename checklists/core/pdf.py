@@ -40,6 +40,7 @@ def chinese_font() -> str | None:
 
 def _static_fetcher(static_folder: str):
     """A WeasyPrint fetcher that serves /static/... from disk and refuses everything else."""
+    # Imported here: WeasyPrint loads Pango when imported; without it only PDFs are missing.
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     root = os.path.realpath(static_folder)
@@ -73,7 +74,7 @@ def render(html: str) -> bytes:
                 "Print button instead."
             )
         )
-    try:
+    try:  # imported here: a server without Pango still serves everything but PDFs
         from weasyprint import HTML
     except (ImportError, OSError) as exc:  # OSError: Pango missing
         raise PdfUnavailable(

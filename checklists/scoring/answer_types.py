@@ -12,14 +12,16 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal, Inexact, InvalidOperation, Overflow, Rounded
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from checklists.scoring.errors import AnswerError, RuleError
 from checklists.scoring.numbers import _EXACT, _approx, _to_date, _to_decimal, format_decimal
 from checklists.scoring.units import _KNOWN_SYMBOLS, _nfkc, _spaced_unit, canonical_unit
 
-if TYPE_CHECKING:  # annotations only: engine.py imports this module, never the reverse
-    from checklists.scoring.engine import CompiledItem, _Outcome
+#: ``engine.CompiledItem`` and ``engine._Outcome``, in annotations: engine imports this module,
+#: so they are named here, not imported (that would be a circle, if only for type checkers).
+CompiledItem = Any
+_Outcome = Any
 
 OPS = (">=", "<=", ">", "<", "==", "range")
 

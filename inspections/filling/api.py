@@ -32,12 +32,10 @@ from checklists.core.api import (
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
-from inspections.filling import openapi, workflow
+from inspections.filling import hooks, openapi, workflow
 from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo
 from inspections.filling.permissions import can_create, checked, visible_inspections
 from inspections.filling.photos import PhotoError
-from inspections.findings import operations as findings
-from inspections.findings.models import Finding
 
 routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
 
@@ -168,23 +166,8 @@ def inspection_json(inspection: Inspection) -> dict[str, Any]:
         ],
         "items": items,
         "photos": [photo_json(p) for p in inspection.photos],
-        # The findings raised from the failed items at submission, each with the clause it
-        # was judged against, its status and deadline (GET /findings/{id} has the rest).
-        "findings": [_finding_summary(f) for f in findings.of_inspection(inspection)],
-    }
-
-
-def _finding_summary(finding: Finding) -> dict[str, Any]:
-    return {
-        "id": finding.id,
-        "item_id": finding.item_id,
-        "clause_key": finding.clause_key,
-        "clause_text": finding.clause_text,
-        "severity": finding.severity,
-        "reason": finding.reason,
-        "status": str(finding.status),
-        "due_on": iso_date(finding.due_on),
-        "notice_number": finding.notice.number if finding.notice else None,
+        # What later features add (the findings: their summaries, see inspection_findings).
+        **hooks.collect(hooks.json_extra, inspection),
     }
 
 

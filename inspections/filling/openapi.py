@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checklists.authoring.models import Severity
 from checklists.core.openapi import (
-    DATE,
     DATE_OR_NULL,
     DECIMAL_OR_NULL,
     JSON_BODY,
@@ -18,7 +16,6 @@ from checklists.core.openapi import (
     ok_response,
 )
 from inspections.filling.models import InspectionStatus, PhotoKind
-from inspections.findings.models import FindingStatus
 
 _INSPECTION_STATUSES = [status.value for status in InspectionStatus]
 # ``checklists.scoring.RESULTS`` is a tuple, not a StrEnum; the audit actions are the statuses
@@ -155,32 +152,10 @@ SCHEMAS: dict[str, Any] = {
                 },
             },
             "photos": {"type": "array", "items": {"$ref": "#/components/schemas/Photo"}},
+            # Added by the findings feature (its hook); the schema is the findings' too.
             "findings": {
                 "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": [
-                        "id",
-                        "item_id",
-                        "clause_key",
-                        "clause_text",
-                        "severity",
-                        "reason",
-                        "status",
-                        "due_on",
-                    ],
-                    "properties": {
-                        "id": {"type": "integer"},
-                        "item_id": {"type": "integer"},
-                        "clause_key": {"type": "string"},
-                        "clause_text": {"type": "string"},
-                        "severity": {"enum": [severity.value for severity in Severity]},
-                        "reason": {"type": "string"},
-                        "status": {"enum": [status.value for status in FindingStatus]},
-                        "due_on": DATE,
-                        "notice_number": {"type": ["string", "null"]},
-                    },
-                },
+                "items": {"$ref": "#/components/schemas/InspectionFinding"},
             },
         },
     },

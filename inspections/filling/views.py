@@ -49,7 +49,7 @@ from checklists.core import pdf, storage
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
-from inspections.filling import workflow
+from inspections.filling import hooks, workflow
 from inspections.filling.models import OPEN_STATUSES, Inspection, InspectionStatus, Photo, PhotoKind
 from inspections.filling.permissions import (
     can_create,
@@ -59,7 +59,6 @@ from inspections.filling.permissions import (
     visible_inspections,
 )
 from inspections.filling.photos import PhotoError
-from inspections.findings import operations as findings
 
 bp = Blueprint("inspections", __name__, url_prefix="/inspections")
 sw = Blueprint("sw", __name__)
@@ -268,8 +267,7 @@ def show(key):
     inspection = _load(key)
     return render_template(
         "inspections/show.html",
-        findings=findings.of_inspection(inspection),
-        notice=findings.current_notice(inspection),
+        **hooks.collect(hooks.page_context, inspection),
         today=local_today(),
         audit=workflow.audit_trail(inspection),
         may_fill=can_fill(current_user, inspection) and inspection.is_open,
@@ -431,8 +429,7 @@ def _report(inspection: Inspection, *, for_pdf: bool) -> str:
         "inspections/report.html",
         for_pdf=for_pdf,
         image=image,
-        findings=findings.of_inspection(inspection),
-        notice=findings.current_notice(inspection),
+        **hooks.collect(hooks.page_context, inspection),
         audit=workflow.audit_trail(inspection),
         issuer=current_app.config["NOTICE_ISSUER"],
         **_view_data(inspection),

@@ -27,6 +27,7 @@ from checklists.core.audit import AuditEntry
 from checklists.core.db import utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from inspections.filling import hooks
 from inspections.filling import photos as photo_checks
 from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo, PhotoKind
 
@@ -333,10 +334,7 @@ def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring
     inspection.summary = summary.to_dict()
     record(inspection, user, "submitted", before)
     db.session.flush()
-    # Imported here: findings build on this module (its lock and Conflict).
-    from inspections.findings import operations as findings
-
-    findings.raise_findings(inspection, summary, user, as_of)
+    hooks.submitted.send(inspection, summary=summary, user=user, as_of=as_of)
     return summary
 
 

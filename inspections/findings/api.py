@@ -129,6 +129,27 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
 
 
+def finding_summary(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.id,
+        "item_id": finding.item_id,
+        "clause_key": finding.clause_key,
+        "clause_text": finding.clause_text,
+        "severity": finding.severity,
+        "reason": finding.reason,
+        "status": str(finding.status),
+        "due_on": iso_date(finding.due_on),
+        "notice_number": finding.notice.number if finding.notice else None,
+    }
+
+
+def inspection_findings(inspection: Inspection) -> dict[str, Any]:
+    """The ``findings`` key of an inspection's JSON (a ``hooks.json_extra`` receiver): the
+    findings raised from its failed items at submission, each with the clause it was judged
+    against, its status and deadline (``GET /findings/{id}`` has the rest)."""
+    return {"findings": [finding_summary(f) for f in findings.of_inspection(inspection)]}
+
+
 @routes.route("/findings")
 def findings_list():
     """The findings this user may see; ``?status=&organisation_id=&inspection_uuid=&overdue=1``."""

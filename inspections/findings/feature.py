@@ -7,7 +7,8 @@ from __future__ import annotations
 from flask import Flask
 
 from checklists.core.api import add_routes
-from inspections.findings import api, calendar_views, cli, inbox_views, views
+from inspections.filling import hooks
+from inspections.findings import api, calendar_views, cli, inbox_views, operations, views
 from inspections.findings.blueprint import bp
 
 #: One blueprint, three view modules: imported for the routes they add to ``bp``.
@@ -15,6 +16,9 @@ VIEWS = (views, inbox_views, calendar_views)
 
 
 def register(app: Flask) -> None:
+    hooks.submitted.connect(operations.on_submitted)
+    hooks.page_context.connect(operations.page_context)
+    hooks.json_extra.connect(api.inspection_findings)
     app.register_blueprint(bp)
     add_routes(app, api.routes)
     app.cli.add_command(cli.findings_cli)

@@ -34,6 +34,31 @@ _EVENT_KINDS = [
 _FILE_KINDS = ["photo", "document"]
 
 SCHEMAS: dict[str, Any] = {
+    # One finding inside an inspection's JSON (GET /inspections/{key}).
+    "InspectionFinding": {
+        "type": "object",
+        "required": [
+            "id",
+            "item_id",
+            "clause_key",
+            "clause_text",
+            "severity",
+            "reason",
+            "status",
+            "due_on",
+        ],
+        "properties": {
+            "id": {"type": "integer"},
+            "item_id": {"type": "integer"},
+            "clause_key": {"type": "string"},
+            "clause_text": {"type": "string"},
+            "severity": {"enum": [severity.value for severity in Severity]},
+            "reason": {"type": "string"},
+            "status": {"enum": [status.value for status in FindingStatus]},
+            "due_on": DATE,
+            "notice_number": {"type": ["string", "null"]},
+        },
+    },
     "FindingSummary": {
         "type": "object",
         "required": [

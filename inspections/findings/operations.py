@@ -249,6 +249,16 @@ def of_inspection(inspection: Inspection) -> list[Finding]:
     )
 
 
+def on_submitted(inspection: Inspection, *, summary, user: User | None, as_of: dt.date) -> None:
+    """A ``hooks.submitted`` receiver: raise the findings of a submitted inspection."""
+    raise_findings(inspection, summary, user, as_of)
+
+
+def page_context(inspection: Inspection) -> dict[str, Any]:
+    """A ``hooks.page_context`` receiver: the inspection page's and report's findings."""
+    return {"findings": of_inspection(inspection), "notice": current_notice(inspection)}
+
+
 def _issue_notice(inspection: Inspection, user: User | None, today: dt.date) -> RectificationNotice:
     """A new notice with the next number of the year (the counter row is updated in place, so
     two submissions at once cannot take the same number)."""
