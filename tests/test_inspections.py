@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import pathlib
 import threading
 import uuid
 from zoneinfo import ZoneInfo
@@ -375,7 +374,8 @@ def test_a_photo_is_stored_once_keeps_its_exif_as_evidence_and_shows_without_it(
     image = Image.open(io.BytesIO(shown.data))
     assert max(image.size) == 2000 and not image.getexif()
     with app.app_context():
-        original = pathlib.Path(storage.path(body["sha256"], "orig")).read_bytes()
+        with storage.blob_store().open(storage.variant_key(body["sha256"], "orig")) as stored:
+            original = stored.read()
     assert original == data  # the evidence: the file as received
     assert session.get(body["thumbnail_url"]).status_code == 200
     listed = session.get(f"{API}/{key}").json

@@ -203,12 +203,6 @@ class TemplateItem(db.Model):
     clause: Mapped[Clause | None] = relationship()
 
     @property
-    def clause_path(self) -> str:
-        """The key without its document root: 二/（二）/1."""
-        root = self.clause_key.split("/", 1)
-        return root[1] if len(root) == 2 else ""
-
-    @property
     def citation(self) -> str:
         """文号 and clause path as people write them: 冠政发〔2016〕109号 二（二）1, or
         临政办字〔2016〕10号《临淄区安全生产约谈制度》第七条, or 冠政发〔2016〕78号 附件1 第1项."""

@@ -166,9 +166,3 @@ def blob_store() -> BlobStore:
     """The current app's file store (read from the config at each call: cheap)."""
     # An S3 store (a later issue) is chosen here from the config, e.g. BLOB_STORE = "s3".
     return LocalBlobStore(root())
-
-
-def path(sha256: str, variant: str) -> str:
-    """Where a file lies on local disk: for tests and operators only (the application goes
-    through ``blob_store()``, which need not be a disk)."""
-    return LocalBlobStore(root()).path_of(variant_key(sha256, variant))
