@@ -223,6 +223,63 @@ def test_latest_answered_at_is_current_and_the_conflict_is_shown(app, world, sta
     assert (entry["answer"]["value"], entry["writes"], entry["conflict"]) == ("520", 2, True)
 
 
+def test_a_resend_without_answered_at_is_a_resend(world, started):
+    """The server's clock is not part of a write: a retry after a lost response is a resend."""
+    session, key = started
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    body = {"value": "480", "client_id": "no-clock"}
+    first = session.put(f"{API}/{key}/answers/{area.id}", json=body)
+    resend = session.put(f"{API}/{key}/answers/{area.id}", json=body)
+    assert (first.status_code, resend.status_code) == (201, 200)
+    assert resend.json["answer"] == first.json["answer"] and resend.json["result"] == "fail"
+    assert first.json["answer"]["clock_flag"] is None
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 1
+
+
+def test_a_clock_far_ahead_does_not_pin_the_answer(app, world, started):
+    session, key = started
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    before = dt.datetime.now(dt.UTC)
+    ahead = answer(session, key, area, "480", "fast-phone", at="2099-01-01T00:00:00+08:00")
+    assert ahead.status_code == 201 and ahead.json["answer"]["clock_flag"] == "ahead"
+    stored = dt.datetime.fromisoformat(ahead.json["answer"]["answered_at"])
+    assert before <= stored <= dt.datetime.now(dt.UTC)  # counted from its arrival
+    # The same write again is still a resend (the content is what the phone sent).
+    assert (
+        answer(session, key, area, "480", "fast-phone", at="2099-01-01T00:00:00+08:00").json[
+            "answer"
+        ]
+        == ahead.json["answer"]
+    )
+    # A correction from another phone with a right clock, a moment later, is current.
+    now = dt.datetime.now(ZoneInfo("Asia/Shanghai")).isoformat()
+    fixed = answer(session, key, area, "520", "right-phone", at=now)
+    assert fixed.json["current"] is True and fixed.json["answer"]["value"] == "520"
+    shown = session.get(f"{API}/{key}").json
+    [entry] = [i for i in shown["items"] if i["item_id"] == area.id]
+    assert entry["answer"]["value"] == "520"
+
+
+@pytest.mark.parametrize(
+    ("offset", "flag"),
+    [
+        (dt.timedelta(minutes=-1), None),  # a minute ago: fine
+        (dt.timedelta(minutes=3), None),  # a little ahead: stored as received, not flagged
+        (dt.timedelta(minutes=6), "ahead"),
+        (dt.timedelta(days=-400), "before_inspection"),
+    ],
+)
+def test_clock_flags_for_the_supervisor(app, world, started, offset, flag):
+    session, key = started
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    at = (dt.datetime.now(ZoneInfo("Asia/Shanghai")) + offset).isoformat()
+    response = answer(session, key, area, "520", "c1", at=at)
+    assert response.status_code == 201 and response.json["answer"]["clock_flag"] == flag
+    page = session.get(f"/inspections/{key}").get_data(as_text=True)
+    assert ("设备时间比服务器快" in page) is (flag == "ahead")
+    assert ("作答时间早于检查创建时间" in page) is (flag == "before_inspection")
+
+
 @pytest.mark.parametrize(
     ("prompt", "body", "field", "message"),
     [

@@ -88,6 +88,8 @@ def answer_json(answer: Answer | None) -> dict[str, Any] | None:
         "answered_by": answer.answered_by_id,
         "client_id": answer.client_id,
         "revision": answer.revision,
+        # "ahead": the device's clock ran ahead (stored as received); "before_inspection".
+        "clock_flag": answer.clock_flag,
     }
 
 

@@ -149,15 +149,23 @@ class Answer(db.Model):
     item_id: Mapped[int] = mapped_column(sa.ForeignKey("template_items.id"), index=True)
     #: Made on the device; the same id again is the same write (None for server-made writes).
     client_id: Mapped[str | None] = mapped_column(sa.String(64))
-    #: SHA-256 of the write's content (value, unit, note, answered_at): tells a resend from a
-    #: reuse of the same client_id for other content.
+    #: SHA-256 of the write's content as the device sent it (value, unit, note and the
+    #: ``answered_at`` it gave, if any; never the server's clock): tells a resend from a reuse
+    #: of the same client_id for other content.
     content_hash: Mapped[str] = mapped_column(sa.String(64))
     #: The normalised value (scoring.parse_value), JSON-ready: "yes", "480", ["a", "b"], "na".
     value: Mapped[Any] = mapped_column(sa.JSON)
     unit: Mapped[str | None] = mapped_column(sa.String(20))
     note: Mapped[str] = mapped_column(sa.Text, default="")
+    #: When it was answered: the device's stamp, but never later than ``received_at`` (a phone
+    #: whose clock runs ahead must not pin its answer as the latest forever).
     answered_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True))
     received_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    #: The ``answered_at`` the device sent (None: it sent none and the receipt time counts).
+    sent_answered_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    #: For the supervisor: "ahead" (the device's clock was more than 5 minutes ahead of the
+    #: server's) or "before_inspection" (stamped before the inspection existed); None when fine.
+    clock_flag: Mapped[str | None] = mapped_column(sa.String(20))
     answered_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     revision: Mapped[int] = mapped_column(default=1)
     current: Mapped[bool] = mapped_column(default=True)

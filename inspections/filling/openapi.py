@@ -34,6 +34,7 @@ ANSWER = {
         "answered_by": {"type": ["integer", "null"]},
         "client_id": {"type": ["string", "null"]},
         "revision": {"type": "integer"},
+        "clock_flag": {"enum": ["ahead", "before_inspection", None]},
     },
 }
 PROGRESS = {

@@ -80,9 +80,14 @@ class Saved:
     current: Answer
 
 
-def _content_hash(value: Any, unit: str | None, note: str, answered_at: dt.datetime) -> str:
+#: How far ahead of the server's clock a device may be before the supervisor is told.
+CLOCK_TOLERANCE = dt.timedelta(minutes=5)
+
+
+def _content_hash(value: Any, unit: str | None, note: str, sent_at: dt.datetime | None) -> str:
+    """The write as the device sent it: a resend hashes the same, whenever it arrives."""
     body = json.dumps(
-        [value, unit, note, answered_at.astimezone(dt.UTC).isoformat()],
+        [value, unit, note, None if sent_at is None else sent_at.astimezone(dt.UTC).isoformat()],
         ensure_ascii=False,
         sort_keys=True,
         default=str,
@@ -115,11 +120,14 @@ def save_answer(
     """Store one answer write, following the Sync rules: the same ``client_id`` with the same
     content returns the stored write (also after submission); with other content it is a
     Conflict ``id_reused``; after submission any new write is a Conflict ``submitted``. The
-    item's latest ``answered_at`` is current (ties: the later arrival)."""
-    answered_at = answered_at or utcnow()
-    if answered_at.tzinfo is None:
+    item's latest ``answered_at`` is current (ties: the later arrival); a stamp later than the
+    receipt counts as the receipt (flagged when more than ``CLOCK_TOLERANCE`` ahead), a stamp
+    before the inspection existed is flagged."""
+    received = utcnow()
+    if answered_at is not None and answered_at.tzinfo is None:
         raise InputError({"answered_at": _("Give the time with its offset (+08:00).")})
-    answered_at = answered_at.astimezone(dt.UTC)  # SQLite keeps no offset: store UTC
+    sent_at = None if answered_at is None else answered_at.astimezone(dt.UTC)  # SQLite: UTC
+    answered_at, clock_flag = _answer_time(inspection, sent_at, received)
     note = (note or "").strip()
     if client_id is not None and (not client_id or len(client_id) > 64):
         raise InputError({"client_id": _("At most %(n)s characters.", n=64)})
@@ -133,7 +141,7 @@ def save_answer(
     except scoring.AnswerError as exc:
         raise InputError({"value": exc.message}) from exc
     stored_value = json_value(parsed)
-    content = _content_hash(stored_value, unit, note, answered_at)
+    content = _content_hash(stored_value, unit, note, sent_at)
     judged = scoring.evaluate(spec, scoring.Answer(parsed, unit, photos=1))
     lock(inspection)
     # One read under the lock: this client_id's earlier write and the item's current answer.
@@ -159,6 +167,9 @@ def save_answer(
         unit=unit,
         note=note,
         answered_at=answered_at,
+        received_at=received,
+        sent_answered_at=sent_at,
+        clock_flag=clock_flag,
         answered_by_id=None if user is None else user.id,
         revision=inspection.revision,
         result=judged.result,
@@ -175,6 +186,21 @@ def save_answer(
     db.session.add(answer)
     db.session.flush()
     return Saved(answer, current is None, answer if answer.current else current)
+
+
+def _answer_time(
+    inspection: Inspection, sent_at: dt.datetime | None, received: dt.datetime
+) -> tuple[dt.datetime, str | None]:
+    """When an answer counts as given, and the flag for the supervisor, from the device's stamp
+    (None: not sent) and the receipt time."""
+    if sent_at is None:
+        return received, None
+    if sent_at > received:
+        return received, ("ahead" if sent_at - received > CLOCK_TOLERANCE else None)
+    created = inspection.created_at
+    if created is not None and sent_at < _aware(created) - CLOCK_TOLERANCE:
+        return sent_at, "before_inspection"
+    return sent_at, None
 
 
 def lock(inspection: Inspection) -> None:
