@@ -19,6 +19,7 @@ from checklists.accounts.models import Organisation, Site, User
 from checklists.authoring.models import ChecklistTemplate, TemplateItem
 from checklists.core.db import enum_column, utcnow
 from checklists.core.extensions import db
+from inspections.filling.evidence import Evidence
 
 
 class InspectionStatus(StrEnum):
@@ -185,14 +186,16 @@ class PhotoKind(StrEnum):
 
 
 class Photo(db.Model):
-    """A photo (evidence for an item) or a signature. Identified by the SHA-256 of the bytes
-    received, so the same upload sent twice is stored once. Files live under the upload
-    folder (outside ``static/``): the original as evidence, a display copy without EXIF and a
-    thumbnail (``inspections.storage``)."""
+    """A photo (evidence for an item) or a signature: one use of a stored file (``Evidence``)
+    in an inspection. The same bytes may serve several items and signatures, one link each;
+    the same bytes again for the same item (or signature kind) are that link, stored once.
+    The file's facts (SHA-256, type, size, EXIF) are the evidence's, read through here."""
 
     __tablename__ = "photos"
     __table_args__ = (
-        sa.UniqueConstraint("inspection_id", "sha256", name="uq_photos_inspection_sha256"),
+        sa.UniqueConstraint(
+            "inspection_id", "evidence_id", "item_id", "kind", name="uq_photos_inspection_evidence"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -203,26 +206,59 @@ class Photo(db.Model):
     kind: Mapped[PhotoKind] = mapped_column(
         enum_column(PhotoKind, "photo_kind"), default=PhotoKind.ITEM
     )
-    sha256: Mapped[str] = mapped_column(sa.String(64))
-    mime: Mapped[str] = mapped_column(sa.String(40))
-    display_mime: Mapped[str] = mapped_column(sa.String(40))
-    width: Mapped[int]
-    height: Mapped[int]
-    byte_size: Mapped[int]
+    evidence_id: Mapped[int] = mapped_column(sa.ForeignKey("evidence.id"), index=True)
     #: As the device reported them (read from the photo before it was downscaled).
     taken_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
     lat: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
     lon: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
-    #: Read by the server from the file's own EXIF (kept as evidence, stripped from the copy
-    #: people see).
-    exif_taken_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
-    exif_lat: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
-    exif_lon: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
-    exif: Mapped[dict[str, str]] = mapped_column(sa.JSON, default=dict)
     uploaded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     uploaded_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     revision: Mapped[int] = mapped_column(default=1)
 
     inspection: Mapped[Inspection] = relationship(back_populates="photos")
     item: Mapped[TemplateItem | None] = relationship()
+    #: Loaded with the link (one query for an inspection's photos, as before).
+    evidence: Mapped[Evidence] = relationship(lazy="joined", innerjoin=True)
     uploaded_by: Mapped[User | None] = relationship()
+
+    # The file's facts, under the names they had when they were the photo's own columns.
+
+    @property
+    def sha256(self) -> str:
+        return self.evidence.sha256
+
+    @property
+    def mime(self) -> str:
+        return self.evidence.mime
+
+    @property
+    def display_mime(self) -> str:
+        return self.evidence.display_mime or self.evidence.mime
+
+    @property
+    def width(self) -> int:
+        return self.evidence.width or 0
+
+    @property
+    def height(self) -> int:
+        return self.evidence.height or 0
+
+    @property
+    def byte_size(self) -> int:
+        return self.evidence.byte_size
+
+    @property
+    def exif_taken_at(self) -> dt.datetime | None:
+        return self.evidence.exif_taken_at
+
+    @property
+    def exif_lat(self) -> Decimal | None:
+        return self.evidence.exif_lat
+
+    @property
+    def exif_lon(self) -> Decimal | None:
+        return self.evidence.exif_lon
+
+    @property
+    def exif(self) -> dict[str, str]:
+        return self.evidence.exif

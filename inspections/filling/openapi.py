@@ -27,7 +27,16 @@ ANSWER = {
     "type": ["object", "null"],
     "required": ["value", "unit", "note", "answered_at", "answered_by", "client_id", "revision"],
     "properties": {
-        "value": {},
+        "value": {
+            "description": (
+                'The normalised answer: "yes"/"no", a number as a decimal string, a choice '
+                'value, a date, text, "na"; a parts item\'s list of part values present, [] '
+                'when none of them is ("以上均无", judged fail); null when unanswered. Sent '
+                "the same way (an explicit [] for none present); a number has at most 15 "
+                "significant digits and is not negative for a length, area, mass, time or age "
+                "unit (else 422 with fields.value)"
+            )
+        },
         "unit": {"type": ["string", "null"]},
         "note": {"type": "string"},
         "answered_at": TIME_OR_NULL,
@@ -278,7 +287,8 @@ PATHS: dict[str, Any] = {
     "/inspections/{key}/photos": {
         "post": {
             "summary": "multipart file with item_id or kind=signature_inspector|signature_org, "
-            "taken_at?, lat?, lon?; the same bytes again answer 200",
+            "taken_at?, lat?, lon?; the same bytes for another item or kind are another link "
+            "(201) to the one stored file; again for the same item or kind answer 200",
             "parameters": [_KEY],
             "requestBody": {
                 "required": True,

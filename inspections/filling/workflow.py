@@ -14,7 +14,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import sqlalchemy as sa
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -27,8 +26,8 @@ from checklists.core.audit import AuditEntry
 from checklists.core.db import utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
-from inspections.filling import hooks
-from inspections.filling import photos as photo_checks
+from inspections.filling import evidence, hooks
+from inspections.filling.evidence import Evidence
 from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo, PhotoKind
 
 
@@ -519,18 +518,23 @@ def add_photo(
     lat: Any = None,
     lon: Any = None,
 ) -> tuple[Photo, bool]:
-    """Store a photo or signature. The same bytes again return the stored record and False
-    (also after submission). Bad files raise photos.PhotoError; nothing is stored then."""
-    sha = hashlib.sha256(data).hexdigest()
-    existing = _stored_photo(inspection, sha)
-    if existing is not None:
-        return existing, False
+    """Attach a photo to an item, or a signature. The file is stored once (``evidence``),
+    however many items and signatures use it: the same bytes for another item or as a
+    signature are a new link; the same bytes again for the same item (or signature kind)
+    return the stored link and False (also after submission). Bad files raise
+    photos.PhotoError; nothing is stored then."""
     try:
         kind = PhotoKind(kind or PhotoKind.ITEM)
     except ValueError as exc:
         raise InputError(
             {"kind": _("One of: %(allowed)s.", allowed=", ".join(k.value for k in PhotoKind))}
         ) from exc
+    if kind != PhotoKind.ITEM:
+        item_id = None
+    sha = storage.key_of(data)
+    existing = _stored_photo(inspection, sha, item_id, kind)
+    if existing is not None:
+        return existing, False
     item = None
     if kind == PhotoKind.ITEM:
         item = db.session.get(TemplateItem, item_id) if item_id else None
@@ -544,18 +548,11 @@ def add_photo(
         raise InputError(errors)
     taken = parse_moment(taken_at, "taken_at", local_if_naive=True)
     _require_open(inspection)
-    config = current_app.config
-    processed = photo_checks.process(
-        data, max_bytes=config["PHOTO_MAX_BYTES"], max_pixels=config["PHOTO_MAX_PIXELS"]
-    )
-    store = storage.blob_store()
-    store.put(data)
-    store.put(processed.display, key=storage.variant_key(sha, storage.SHOWN))
-    store.put(processed.thumbnail, key=storage.variant_key(sha, storage.THUMBNAIL))
-    # The checks above ran without the lock (Pillow is slow); decide under it: the same bytes
-    # may have arrived meanwhile, or the inspection been submitted.
+    received = evidence.ingest(data)
+    # The checks above ran without the lock (Pillow is slow); decide under it: the same link
+    # may have been made meanwhile, or the inspection been submitted.
     lock(inspection)
-    existing = _stored_photo(inspection, sha)
+    existing = _stored_photo(inspection, sha, item_id, kind)
     if existing is not None:
         return existing, False
     _require_open(inspection)
@@ -563,19 +560,10 @@ def add_photo(
         inspection=inspection,
         item=item,
         kind=kind,
-        sha256=sha,
-        mime=processed.mime,
-        display_mime=processed.display_mime,
-        width=processed.width,
-        height=processed.height,
-        byte_size=processed.byte_size,
+        evidence=evidence.record(received),
         taken_at=taken,
         lat=lat_value,
         lon=lon_value,
-        exif_taken_at=_aware_local(processed.exif_taken_at),
-        exif_lat=processed.exif_lat,
-        exif_lon=processed.exif_lon,
-        exif=processed.exif,
         uploaded_by=user,
         revision=inspection.revision,
     )
@@ -586,16 +574,17 @@ def add_photo(
     return photo, True
 
 
-def _stored_photo(inspection: Inspection, sha: str) -> Photo | None:
+def _stored_photo(
+    inspection: Inspection, sha: str, item_id: int | None, kind: PhotoKind
+) -> Photo | None:
+    """The link of these bytes to this item (or as this signature), if there is one."""
     return db.session.scalar(
-        sa.select(Photo).where(Photo.inspection_id == inspection.id, Photo.sha256 == sha)
+        sa.select(Photo)
+        .join(Photo.evidence)
+        .where(
+            Photo.inspection_id == inspection.id,
+            Evidence.sha256 == sha,
+            Photo.kind == kind,
+            Photo.item_id.is_(None) if item_id is None else Photo.item_id == item_id,
+        )
     )
-
-
-def _aware_local(moment: dt.datetime | None) -> dt.datetime | None:
-    """An EXIF time in UTC (a time without offset is the service's zone, +08:00)."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    return moment.astimezone(dt.UTC)

@@ -14,6 +14,7 @@ from checklists.accounts.models import Organisation, User
 from checklists.authoring.models import TemplateItem, cite
 from checklists.core.db import enum_column, utcnow
 from checklists.core.extensions import db
+from inspections.filling.evidence import Evidence
 from inspections.filling.models import Inspection
 
 
@@ -183,12 +184,13 @@ class FindingEvent(db.Model):
 
 class FindingFile(db.Model):
     """A photo or document the enterprise sent as evidence of a corrective action (or an
-    inspector at 复查). Stored like inspection photos, by SHA-256; documents keep only the
-    original."""
+    inspector at 复查): one use of a stored file (``Evidence``, shared with inspection photos
+    and other findings), once per finding. The file's facts are the evidence's, read through
+    here; the name is the one it had in this upload."""
 
     __tablename__ = "finding_files"
     __table_args__ = (
-        sa.UniqueConstraint("finding_id", "sha256", name="uq_finding_files_finding_sha256"),
+        sa.UniqueConstraint("finding_id", "evidence_id", name="uq_finding_files_finding_evidence"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -197,21 +199,47 @@ class FindingFile(db.Model):
     )
     #: The corrective action it belongs to; None until the next action is reported.
     event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("finding_events.id"))
-    #: "photo" or "document"
-    kind: Mapped[str] = mapped_column(sa.String(10))
-    sha256: Mapped[str] = mapped_column(sa.String(64))
-    mime: Mapped[str] = mapped_column(sa.String(100))
-    display_mime: Mapped[str | None] = mapped_column(sa.String(40))
+    evidence_id: Mapped[int] = mapped_column(sa.ForeignKey("evidence.id"), index=True)
     filename: Mapped[str] = mapped_column(sa.String(200), default="")
-    byte_size: Mapped[int]
-    width: Mapped[int | None]
-    height: Mapped[int | None]
     uploaded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     uploaded_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     finding: Mapped[Finding] = relationship(back_populates="files")
     event: Mapped[FindingEvent | None] = relationship(back_populates="files")
+    #: Loaded with the link (one query for a finding's files, as before).
+    evidence: Mapped[Evidence] = relationship(lazy="joined", innerjoin=True)
     uploaded_by: Mapped[User | None] = relationship()
+
+    # The file's facts, under the names they had when they were the file's own columns.
+
+    @property
+    def kind(self) -> str:
+        """ "photo" or "document"."""
+        return self.evidence.kind
+
+    @property
+    def sha256(self) -> str:
+        return self.evidence.sha256
+
+    @property
+    def mime(self) -> str:
+        return self.evidence.mime
+
+    @property
+    def display_mime(self) -> str | None:
+        return self.evidence.display_mime
+
+    @property
+    def byte_size(self) -> int:
+        return self.evidence.byte_size
+
+    @property
+    def width(self) -> int | None:
+        return self.evidence.width
+
+    @property
+    def height(self) -> int | None:
+        return self.evidence.height
 
 
 class CalendarYear(db.Model):

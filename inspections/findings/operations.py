@@ -9,7 +9,6 @@ a repeated 复查 with the same outcome returns the stored one.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 from typing import Any
 
@@ -30,7 +29,8 @@ from checklists.core.clock import local_today
 from checklists.core.db import utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
-from inspections.filling import photos as photo_checks
+from inspections.filling import evidence
+from inspections.filling.evidence import Evidence
 from inspections.filling.models import Inspection
 from inspections.filling.permissions import visible_inspections
 from inspections.findings import deadlines, notify
@@ -46,12 +46,6 @@ from inspections.findings.models import (
 )
 
 MAX_TEXT = 5000
-#: Documents accepted as evidence besides photos, by magic bytes (and, for the zip-based
-#: Office files, the file name's extension).
-OFFICE_TYPES = {
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 # --- who may see and do what -------------------------------------------------------------
@@ -356,36 +350,17 @@ def add_action(
 
 
 def add_file(finding: Finding, data: bytes, filename: str, user: User) -> tuple[FindingFile, bool]:
-    """Store a photo (JPEG/PNG/WebP, processed like inspection photos) or a document (PDF,
-    .docx, .xlsx) as evidence. The same bytes again return the stored record and False."""
-    sha = hashlib.sha256(data).hexdigest()
+    """Attach a photo (JPEG/PNG/WebP, processed like inspection photos) or a document (PDF,
+    .docx, .xlsx) as evidence; the file is stored once (``evidence``), whatever else uses it.
+    The same bytes again for this finding return the stored record and False."""
+    sha = storage.key_of(data)
     existing = _stored_file(finding, sha)
     if existing is not None:
         return existing, False
     if finding.status not in ACTIVE:
         raise Conflict("closed", _("This finding is closed: nothing more to report."))
-    config = current_app.config
     name = os.path.basename((filename or "").replace("\\", "/"))[:200]
-    kind, mime = _document_type(data, name)
-    if kind == "document":
-        if len(data) > config["PHOTO_MAX_BYTES"]:
-            raise photo_checks.PhotoError(
-                "too_large",
-                _("The file is larger than %(mb)d MB.", mb=config["PHOTO_MAX_BYTES"] // 2**20),
-                413,
-            )
-        storage.blob_store().put(data)
-        width = height = display_mime = None
-    else:
-        processed = photo_checks.process(
-            data, max_bytes=config["PHOTO_MAX_BYTES"], max_pixels=config["PHOTO_MAX_PIXELS"]
-        )
-        store = storage.blob_store()
-        store.put(data)
-        store.put(processed.display, key=storage.variant_key(sha, storage.SHOWN))
-        store.put(processed.thumbnail, key=storage.variant_key(sha, storage.THUMBNAIL))
-        mime, display_mime = processed.mime, processed.display_mime
-        width, height = processed.width, processed.height
+    received = evidence.ingest(data, filename=name, documents=True)
     lock(finding)
     existing = _stored_file(finding, sha)
     if existing is not None:
@@ -393,38 +368,18 @@ def add_file(finding: Finding, data: bytes, filename: str, user: User) -> tuple[
     if finding.status not in ACTIVE:
         raise Conflict("closed", _("This finding is closed: nothing more to report."))
     record = FindingFile(
-        finding=finding,
-        kind=kind,
-        sha256=sha,
-        mime=mime,
-        display_mime=display_mime,
-        filename=name,
-        byte_size=len(data),
-        width=width,
-        height=height,
-        uploaded_by=user,
+        finding=finding, evidence=evidence.record(received), filename=name, uploaded_by=user
     )
     db.session.add(record)
     db.session.flush()
     return record, True
 
 
-def _document_type(data: bytes, filename: str) -> tuple[str, str]:
-    """("document", mime) for a PDF or an Office file, else ("photo", "") for the photo
-    checks to accept or refuse."""
-    if data.startswith(b"%PDF-"):
-        return "document", "application/pdf"
-    extension = os.path.splitext(filename.lower())[1]
-    if data.startswith(b"PK\x03\x04") and extension in OFFICE_TYPES:
-        return "document", OFFICE_TYPES[extension]
-    return "photo", ""
-
-
 def _stored_file(finding: Finding, sha: str) -> FindingFile | None:
     return db.session.scalar(
-        sa.select(FindingFile).where(
-            FindingFile.finding_id == finding.id, FindingFile.sha256 == sha
-        )
+        sa.select(FindingFile)
+        .join(FindingFile.evidence)
+        .where(FindingFile.finding_id == finding.id, Evidence.sha256 == sha)
     )
 
 
