@@ -292,6 +292,21 @@ def test_clock_flags_for_the_supervisor(app, world, started, offset, flag):
         ),
         ("整体外墙颜色", {"value": "purple"}, "value", ""),
         ("储煤厂房建设面积", {"value": "480", "note": 5}, "note", ""),
+        # bounds: the rule's unit forbids negatives; at most 15 significant digits
+        ("储煤厂房建设面积", {"value": "-480"}, "value", "面积不能为负数"),
+        ("储煤厂房建设面积", {"value": -1}, "value", "面积不能为负数"),
+        ("储煤厂房建设面积", {"value": "-48000", "unit": "cm²"}, "value", ""),  # no such unit
+        ("储煤厂房建设面积", {"value": "-1", "unit": "亩"}, "value", "面积不能为负数"),
+        ("储煤厂房高度", {"value": "-6"}, "value", "长度不能为负数"),
+        ("地面硬化厚度", {"value": "-0.15", "unit": "m"}, "value", "长度不能为负数"),
+        ("台账留存年限", {"value": "-2", "unit": "年"}, "value", "年数不能为负数"),
+        ("储煤厂房建设面积", {"value": "12345678901234567"}, "value", "数值最多 15 位有效数字"),
+        ("储煤厂房建设面积", {"value": 12345678901234567}, "value", "数值最多 15 位有效数字"),
+        ("储煤厂房建设面积", {"value": "0.1234567890123456"}, "value", "数值最多 15 位有效数字"),
+        ("储煤厂房建设面积", {"value": 1e300}, "value", "数值最多 15 位有效数字"),
+        ("储煤厂房建设面积", {"value": "inf"}, "value", "请输入数字"),
+        ("储煤厂房建设面积", {"value": "NaN"}, "value", "请输入数字"),
+        ("上墙制度", {"value": ["以上均无"]}, "value", "未知的要件"),
     ],
 )
 def test_bad_answers_get_a_chinese_message_and_store_nothing(
@@ -305,6 +320,60 @@ def test_bad_answers_get_a_chinese_message_and_store_nothing(
     assert field in error["fields"] and message in error["fields"][field]
     assert error["message"] == "数据无效。"
     assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 0
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['{"value": 1e400}', '{"value": -1e400}', '{"value": NaN}', '{"value": Infinity}'],
+)
+def test_numbers_json_cannot_hold_are_refused(world, started, body):
+    session, key = started
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    response = session.put(
+        f"{API}/{key}/answers/{area.id}", data=body, content_type="application/json"
+    )
+    assert response.status_code == 422
+    assert response.json["error"]["fields"] == {"value": "请输入数字，例如 500 或 0.15"}
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 0
+
+
+def test_in_bounds_numbers_are_stored(world, started):
+    session, key = started
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    largest = answer(session, key, area, "123456789012345", "big")
+    assert largest.status_code == 201 and largest.json["result"] == "pass"
+    assert largest.json["answer"]["value"] == "123456789012345"
+    zero = answer(session, key, area, "-0", "zero", at="2026-11-21T10:00:00+08:00")
+    assert zero.status_code == 200 and zero.json["answer"]["value"] == "0"
+
+
+def test_none_of_the_parts_present_is_an_answer_and_fails(app, world, started):
+    session, key = started
+    wall = by_prompt(world["template"], "上墙制度")
+    labels = "、".join(p["label"] for p in wall.rule["parts"])
+    none = answer(session, key, wall, [], "none-1")
+    assert none.status_code == 201, none.json
+    assert none.json["result"] == "fail" and none.json["answer"]["value"] == []
+    assert none.json["reason"].startswith(f"缺少：{labels}（0/3 项）")
+    assert none.json["progress"]["answered"] == 1
+    shown = session.get(f"{API}/{key}").json
+    [row] = [i for i in shown["items"] if i["item_id"] == wall.id]
+    assert (row["answer"]["value"], row["result"]) == ([], "fail")
+    # the filling page shows it ticked: "以上均无"
+    page = session.get(f"/inspections/{key}/fill").get_data(as_text=True)
+    assert f'name="none{wall.id}" value="1" checked' in page
+    # null is still no answer (the item is unanswered again); a part list is judged as before
+    cleared = answer(session, key, wall, None, "none-2", at="2026-11-21T10:00:00+08:00")
+    assert cleared.status_code == 200 and cleared.json["result"] == "unanswered"
+    one = answer(session, key, wall, ["pledge"], "none-3", at="2026-11-21T11:00:00+08:00")
+    assert one.json["result"] == "fail" and "（1/3 项）" in one.json["reason"]
+    # submitted with everything else passing: a finding whose reason lists the missing parts
+    fill_everything(session, key, world["template"])
+    answer(session, key, wall, [], "none-4", at="2026-11-21T12:00:00+08:00")
+    body = session.post(f"{API}/{key}/submit").json
+    assert body["status"] == "submitted", body
+    [finding] = body["findings"]
+    assert finding["item_id"] == wall.id and f"缺少：{labels}" in finding["reason"]
 
 
 def test_a_foreign_item_and_a_stale_form_are_refused(world, started):
@@ -568,6 +637,61 @@ def test_the_filling_page_works_without_javascript(app, world, started):
         f"/inspections/{key}/fill", data={"csrf_token": session.token, f"a{area.id}": "abc"}
     )
     assert bad.status_code == 422 and "请输入数字" in bad.get_data(as_text=True)
+
+
+def test_the_parts_widget_offers_none_of_these_and_posts_it_without_javascript(app, world, started):
+    session, key = started
+    wall = by_prompt(world["template"], "上墙制度")
+    page = session.get(f"/inspections/{key}/fill").get_data(as_text=True)
+    widget = page[page.index(f'id="i{wall.id}"') :]
+    widget = widget[: widget.index("</fieldset>")]
+    assert f'<input type="checkbox" name="none{wall.id}" value="1"><span>以上均无</span>' in widget
+    assert widget.count(f'name="a{wall.id}"') == 3
+    both = session.post(
+        f"/inspections/{key}/fill",
+        data={"csrf_token": session.token, f"none{wall.id}": "1", f"a{wall.id}": "pledge"},
+    )
+    assert both.status_code == 422
+    assert "请勾选现有的要件或“以上均无”，二者不能同时勾选。" in both.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 0
+    nothing = session.post(f"/inspections/{key}/fill", data={"csrf_token": session.token})
+    assert nothing.status_code == 302  # nothing ticked: no answer
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 0
+    none = session.post(
+        f"/inspections/{key}/fill", data={"csrf_token": session.token, f"none{wall.id}": "1"}
+    )
+    assert none.status_code == 302
+    inspection = db.session.scalar(sa.select(Inspection).where(Inspection.uuid == key))
+    db.session.refresh(inspection)
+    stored = inspection.current_answers()[wall.id]
+    assert (stored.value, stored.result) == ([], "fail")
+    assert stored.reason.startswith("缺少：《聊城市煤炭清洁利用监督管理办法》")
+    again = session.get(f"/inspections/{key}/fill").get_data(as_text=True)
+    assert f'name="none{wall.id}" value="1" checked' in again
+    # posting the same again stores nothing new; ticking a part replaces it
+    assert (
+        session.post(
+            f"/inspections/{key}/fill", data={"csrf_token": session.token, f"none{wall.id}": "1"}
+        ).status_code
+        == 302
+    )
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 1
+    bad = session.post(
+        f"/inspections/{key}/fill", data={"csrf_token": session.token, f"a{wall.id}": "-1"}
+    )
+    assert bad.status_code == 422  # not a part
+
+
+def test_a_negative_area_is_refused_on_the_page_without_javascript(app, world, started):
+    session, key = started
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    bad = session.post(
+        f"/inspections/{key}/fill",
+        data={"csrf_token": session.token, f"a{area.id}": "-480", f"u{area.id}": "m²"},
+    )
+    assert bad.status_code == 422 and "面积不能为负数" in bad.get_data(as_text=True)
+    page = session.get(f"/inspections/{key}/fill").get_data(as_text=True)
+    assert "&#34;neg&#34;:&#34;面积不能为负数&#34;" in page  # the phone refuses it offline too
 
 
 def test_submit_page_lists_missing_then_shows_the_result(app, world, started):

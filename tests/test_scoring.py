@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from checklists.scoring import (
+    ANSWER_TYPE_REGISTRY,
     DEFAULT_BANDS,
     Answer,
     AnswerError,
@@ -74,7 +75,7 @@ def number(op: str, value: Any, unit: str | None = None, **kw) -> ItemSpec:
         ("number", "<", "500", "500.01", "fail"),
         ("number", "==", "0.15", "0.150", "pass"),
         ("number", "==", "0.15", "0.151", "fail"),
-        ("number", ">=", "0.3", 0.1 + 0.2, "pass"),  # float read via str: 0.30000000000000004
+        ("number", ">=", "0.3", 0.3, "pass"),  # float read via repr, not as binary 0.2999…
         ("count", ">=", "2", 2, "pass"),
         ("count", ">=", "2", 1, "fail"),
         ("count", ">", "2", 2, "fail"),
@@ -245,7 +246,9 @@ def test_convert_across_dimensions_is_bad_unit(from_unit, to_unit):
         ("yes_no", {}, None, None, None),
         ("number", {}, "", None, None),
         ("number", {}, "   ", None, None),
-        ("parts", {"parts": PARTS}, [], None, None),
+        ("parts", {"parts": PARTS}, [], None, ()),  # explicit []: none of the parts present
+        ("parts", {"parts": PARTS}, [""], None, None),  # only blanks: no answer, as before
+        ("parts", {"parts": PARTS}, None, None, None),
         ("number", {}, " 500 ", None, Decimal("500")),
         ("number", {}, "５００", None, Decimal("500")),
         ("number", {}, "1,200.50", None, Decimal("1200.5")),
@@ -987,3 +990,271 @@ def test_compiled_template_reused_gives_same_results(cache_size):
     for answers, expected in runs * 2:
         assert str(score(template, answers).score) == expected
     assert score(template, {1: "0.2", 2: "no"}).items[1].reason == "实测 0.2 m ≥ 0.15 m，符合"
+
+
+# ---------------------------------------------------------------------------------------------
+# Bounds: a unit's dimension forbids negatives; at most 15 significant digits
+# ---------------------------------------------------------------------------------------------
+
+UNSIGNED = "不能为负数"
+
+
+@pytest.mark.parametrize(
+    ("answer_type", "rule", "value", "unit", "code", "message"),
+    [
+        ("number", {"unit": "m²"}, "-1", None, "negative", "面积不能为负数"),
+        (
+            "number",
+            {"op": ">=", "value": 500, "unit": "平方米"},
+            -0.5,
+            None,
+            "negative",
+            "面积不能为负数",
+        ),
+        ("number", {"unit": "亩"}, "-2", "m²", "negative", "面积不能为负数"),  # converted unit
+        ("number", {"unit": "m"}, "-3", None, "negative", "长度不能为负数"),
+        ("number", {"unit": "m"}, "-30cm", None, "negative", "长度不能为负数"),  # inline unit
+        ("number", {"unit": "kg"}, "-1", "t", "negative", "重量不能为负数"),
+        ("number", {"unit": "day"}, "-1", None, "negative", "时长不能为负数"),
+        ("number", {"unit": "working_day"}, "-1", None, "negative", "工作日数不能为负数"),
+        ("number", {"unit": "month"}, "-1", None, "negative", "月数不能为负数"),
+        ("number", {"unit": "year"}, "-1", None, "negative", "年数不能为负数"),
+        ("number", {"unit": "周岁"}, "-1", None, "negative", "年龄不能为负数"),
+        ("count", {"unit": "辆"}, "-1", None, "negative", "数量不能为负数，请输入 0 或正整数"),
+        ("number", {}, "12345678901234567", None, "too_many_digits", "数值最多 15 位有效数字"),
+        ("number", {}, 12345678901234567, None, "too_many_digits", "数值最多 15 位有效数字"),
+        ("number", {}, "1234567890.123456", None, "too_many_digits", "数值最多 15 位有效数字"),
+        ("number", {}, "0.1234567890123456", None, "too_many_digits", "数值最多 15 位有效数字"),
+        ("number", {}, 0.1 + 0.2, None, "too_many_digits", "数值最多 15 位有效数字"),  # 17 digits
+        ("number", {}, 1e300, None, "too_many_digits", "数值最多 15 位有效数字"),  # 301 digits
+        (
+            "number",
+            {"unit": "m²"},
+            "-12345678901234567",
+            None,
+            "too_many_digits",
+            "数值最多 15 位有效数字",
+        ),
+        ("count", {}, "12345678901234567", None, "too_many_digits", "数值最多 15 位有效数字"),
+        ("number", {}, float("inf"), None, "not_a_number", "请输入数字，例如 500 或 0.15"),  # 1e400
+        ("number", {}, float("-inf"), None, "not_a_number", "请输入数字，例如 500 或 0.15"),
+        ("number", {}, float("nan"), None, "not_a_number", "请输入数字，例如 500 或 0.15"),
+        ("number", {}, "inf", None, "not_a_number", "请输入数字，例如 500 或 0.15"),
+        ("number", {}, "nan", None, "not_a_number", "请输入数字，例如 500 或 0.15"),
+        ("number", {}, "1e400", None, "not_a_number", "请输入数字，例如 500 或 0.15"),
+        ("number", {}, Decimal("Infinity"), None, "not_a_number", "请输入数字，例如 500 或 0.15"),
+    ],
+)
+def test_out_of_bounds_answers_are_refused(answer_type, rule, value, unit, code, message):
+    with pytest.raises(AnswerError) as info:
+        parse_value(item(1, answer_type, rule), value, unit)
+    assert (info.value.code, info.value.message) == (code, message)
+
+
+@pytest.mark.parametrize(
+    ("answer_type", "rule", "value", "unit", "expected"),
+    [
+        ("number", {"unit": "m²"}, "0", None, Decimal(0)),
+        ("number", {"unit": "m²"}, "-0", None, Decimal(0)),  # not negative
+        ("number", {"unit": "m²"}, "-0.00", None, Decimal(0)),
+        ("number", {}, "-5", None, Decimal(-5)),  # no unit: no bound (a temperature, a change)
+        ("number", {"unit": "℃"}, "-5", None, Decimal(-5)),  # an unknown unit sets none
+        ("number", {"unit": "元"}, "-5", None, Decimal(-5)),  # money: a balance, a loss
+        ("number", {"unit": "万元"}, "-5", "元", Decimal(-5)),
+        ("number", {"unit": "%"}, "-5", None, Decimal(-5)),  # % is a ratio (with ‰)
+        ("number", {"unit": "%"}, "150", None, Decimal(150)),  # 超员 150 %: no 0..100 cap
+        ("number", {"unit": "‰"}, "2000", None, Decimal(2000)),
+        ("number", {"unit": "辆"}, "-1", None, Decimal(-1)),  # a counter word: a count type's job
+        ("number", {}, "123456789012345", None, Decimal("123456789012345")),  # 15 digits
+        ("number", {}, "-123456789012345", None, Decimal("-123456789012345")),
+        ("number", {}, "1234567890.12345", None, Decimal("1234567890.12345")),
+        ("number", {}, "0.000000123456789012345", None, Decimal("0.000000123456789012345")),
+        ("number", {}, "12345678901234.50", None, Decimal("12345678901234.5")),  # trailing 0
+        ("number", {}, "100000000000000", None, Decimal("100000000000000")),  # 15 digits
+        ("number", {}, 1e14, None, Decimal("100000000000000")),
+        ("number", {}, "1,234,567,890,123.45", None, Decimal("1234567890123.45")),
+        ("count", {}, 123456789012345, None, 123456789012345),
+    ],
+)
+def test_in_bounds_answers(answer_type, rule, value, unit, expected):
+    parsed = parse_value(item(1, answer_type, rule), value, unit)
+    assert parsed == expected and type(parsed) is type(expected)
+
+
+def test_a_sixteen_digit_integer_is_refused():
+    with pytest.raises(AnswerError) as info:
+        parse_value(item(1, "number", {}), "1000000000000000")  # 16 digits written out
+    assert info.value.code == "too_many_digits"
+
+
+@pytest.mark.parametrize(
+    ("answer_type", "rule", "field", "message"),
+    [
+        ("number", {"op": ">=", "value": "-1", "unit": "m²"}, "value", "面积的要求值不能为负数"),
+        ("number", {"op": "<=", "value": -5, "unit": "平方米"}, "value", "面积的要求值不能为负数"),
+        (
+            "number",
+            {"op": "range", "low": "-5", "high": "5", "unit": "mm"},
+            "low",
+            "长度的下限不能为负数",
+        ),
+        (
+            "number",
+            {"op": "range", "low": "-10", "high": "-5", "unit": "M2"},  # case-insensitive
+            "low",
+            "面积的下限不能为负数",
+        ),
+        ("number", {"op": ">=", "value": "-0.5", "unit": "t"}, "value", "重量的要求值不能为负数"),
+        ("number", {"op": "<", "value": "-1", "unit": "小时"}, "value", "时长的要求值不能为负数"),
+        (
+            "number",
+            {"op": ">=", "value": "-1", "unit": "工作日"},
+            "value",
+            "工作日数的要求值不能为负数",
+        ),
+        ("number", {"op": ">=", "value": "-1", "unit": "个月"}, "value", "月数的要求值不能为负数"),
+        ("number", {"op": ">=", "value": "-1", "unit": "年"}, "value", "年数的要求值不能为负数"),
+        ("number", {"op": "<=", "value": "-18", "unit": "岁"}, "value", "年龄的要求值不能为负数"),
+        ("count", {"op": ">=", "value": "-1"}, "value", "数量要求不能为负数"),
+        (
+            "number",
+            {"op": ">=", "value": "12345678901234567"},
+            "value",
+            "要求值最多 15 位有效数字",
+        ),
+        (
+            "number",
+            {"op": "range", "low": "1", "high": "0.12345678901234567"},
+            "high",
+            "上限最多 15 位有效数字",
+        ),
+        ("count", {"op": "<=", "value": 10**16}, "value", "要求值最多 15 位有效数字"),
+    ],
+)
+def test_out_of_bounds_rules_are_refused(answer_type, rule, field, message):
+    with pytest.raises(RuleError) as info:
+        validate_rule(answer_type, rule)
+    assert (info.value.field, info.value.message) == (field, message)
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        ({"op": ">=", "value": "0", "unit": "m²"}, {"op": ">=", "value": "0", "unit": "m²"}),
+        ({"op": ">=", "value": "-5", "unit": "元"}, {"op": ">=", "value": "-5", "unit": "元"}),
+        ({"op": ">=", "value": "-5", "unit": "%"}, {"op": ">=", "value": "-5", "unit": "%"}),
+        ({"op": "<=", "value": "150", "unit": "%"}, {"op": "<=", "value": "150", "unit": "%"}),
+        ({"op": ">=", "value": "-20", "unit": "℃"}, {"op": ">=", "value": "-20", "unit": "°C"}),
+        ({"op": ">=", "value": "-20"}, {"op": ">=", "value": "-20"}),
+        (
+            {"op": ">=", "value": "123456789012345"},
+            {"op": ">=", "value": "123456789012345"},
+        ),
+    ],
+)
+def test_in_bounds_rules(rule, expected):
+    assert validate_rule("number", rule) == expected
+
+
+@pytest.mark.parametrize(
+    ("answer_type", "rule", "expected"),
+    [
+        ("number", {"op": ">=", "value": "5", "unit": "m²"}, "面积" + UNSIGNED),
+        ("number", {"unit": "cm"}, "长度" + UNSIGNED),
+        ("number", {"unit": "元"}, None),
+        ("number", {"unit": "%"}, None),
+        ("number", {}, None),
+        ("count", {}, "数量不能为负数，请输入 0 或正整数"),
+        ("date", {}, None),
+        ("parts", {"parts": PARTS}, None),
+    ],
+)
+def test_negative_message_for_the_phone(answer_type, rule, expected):
+    normalised = validate_rule(answer_type, rule)
+    assert ANSWER_TYPE_REGISTRY[answer_type].negative_message(normalised) == expected
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts: "以上均无" (none of the parts present) is an answer, and fails
+# ---------------------------------------------------------------------------------------------
+
+THREE_PARTS = item(
+    1, "parts", {"parts": [{"value": "a", "label": "章程"}, "资金", "期限"]}, citation=CIT
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("spec", "answer", "result", "reason", "value", "earned"),
+    [
+        (THREE_PARTS, [], "fail", f"缺少：章程、资金、期限（0/3 项）（{CIT}）", [], Fraction(0)),
+        (THREE_PARTS, (), "fail", f"缺少：章程、资金、期限（0/3 项）（{CIT}）", [], Fraction(0)),
+        (
+            THREE_PARTS,
+            Answer([], photos=0),
+            "fail",
+            f"缺少：章程、资金、期限（0/3 项）（{CIT}）",
+            [],
+            Fraction(0),
+        ),
+        (
+            THREE_PARTS,
+            ["资金"],
+            "fail",
+            f"缺少：章程、期限（1/3 项）（{CIT}）",
+            ["资金"],
+            Fraction(1, 3),
+        ),
+        (
+            THREE_PARTS,
+            ["a", "资金", "期限"],
+            "pass",
+            f"3 项齐全（{CIT}）",
+            ["a", "资金", "期限"],
+            Fraction(1),
+        ),
+        (THREE_PARTS, None, "unanswered", "未作答", None, Fraction(0)),
+        (THREE_PARTS, [""], "unanswered", "未作答", None, Fraction(0)),
+        (THREE_PARTS, "na", "na", "不适用，不计分", "na", Fraction(0)),
+        (
+            item(1, "parts", {"parts": PARTS}, scored=False),
+            [],
+            "fail",
+            "缺少：章程、资金、期限、场所、人员、制度（0/6 项）（倡导性条款，不计分）",
+            [],
+            Fraction(0),
+        ),
+        (
+            item(1, "parts", {"parts": PARTS, "photo_on_fail": True}),
+            [],
+            "fail",
+            "缺少：章程、资金、期限、场所、人员、制度（0/6 项）；不合格须拍照留证，尚未拍照",
+            [],
+            Fraction(0),
+        ),
+    ],
+)
+def test_none_of_the_parts_present(spec, answer, result, reason, value, earned):
+    judged = evaluate(spec, answer)
+    assert (judged.result, judged.reason, judged.earned) == (result, reason, earned)
+    assert judged.to_dict()["value"] == value
+
+
+@pytest.mark.parametrize(
+    "answer_type", ["yes_no", "number", "count", "choice", "date", "text", "photo"]
+)
+def test_an_empty_list_is_no_answer_for_other_types(answer_type):
+    rule = {"choices": CHOICES} if answer_type == "choice" else {}
+    assert parse_value(item(1, answer_type, rule), []) is None
+
+
+@pytest.mark.parametrize("cache_size", [0, 64])
+def test_none_present_scores_in_a_template(cache_size):
+    template = compile_template(
+        TemplateSpec(items=[yes(1), item(2, "parts", {"parts": PARTS})]), cache_size=cache_size
+    )
+    for _ in range(2):  # the second run hits the memo
+        summary = score(template, {1: "yes", 2: []})
+        assert summary.complete and str(summary.score) == "50.0"
+        assert summary.items[2].result == "fail" and summary.items[2].counted
+        summary = score(template, {1: "yes"})
+        assert summary.missing == [(2, "unanswered")]

@@ -4,7 +4,8 @@ engine registers it with (``scoring.ANSWER_TYPE_REGISTRY``).
 An adapter names its type in the builder (``title``), turns a stored rule into the item form's
 rule fields and back, reads a rule as a short chip label, and reads an answer posted from the
 answer widget (``templates/_partials/_answer_widget.html``: ``a<id>`` value, ``u<id>`` unit,
-``na<id>`` not applicable), as the preview and the filling page post it.
+``na<id>`` not applicable, ``none<id>`` none of the parts present), as the preview and the
+filling page post it.
 """
 
 from __future__ import annotations
@@ -195,6 +196,20 @@ class PartsWidget(Widget):
     def read(self, values: Any, name: str) -> Any:
         return values.getlist(name)
 
+    def raw_answer(self, values: Any, item_id: int) -> Any:
+        """The parts ticked; [] when "None of these" is ticked (the engine judges it a fail),
+        None when nothing is."""
+        raw = super().raw_answer(values, item_id)
+        if raw == "na":
+            return raw
+        if values.get(f"none{item_id}"):
+            if raw:
+                raise scoring.AnswerError(
+                    "bad_value", _("Tick the parts present or “None of these”, not both.")
+                )
+            return []
+        return raw or None
+
 
 class TextWidget(Widget):
     title = _l("Text")
@@ -265,9 +280,9 @@ def answers_from_form(template: ChecklistTemplate, values) -> tuple[dict, dict[i
     answers: dict[int, scoring.Answer] = {}
     errors: dict[int, str] = {}
     for item in spec.items:
-        raw = widget_for(item.answer_type).raw_answer(values, item.id)
         unit = values.get(f"u{item.id}") or None
         try:
+            raw = widget_for(item.answer_type).raw_answer(values, item.id)
             value = scoring.parse_value(item, raw, unit)
         except scoring.AnswerError as exc:
             errors[item.id] = exc.message

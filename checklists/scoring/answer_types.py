@@ -15,8 +15,22 @@ from fractions import Fraction
 from typing import Any, ClassVar
 
 from checklists.scoring.errors import AnswerError, RuleError
-from checklists.scoring.numbers import _EXACT, _approx, _to_date, _to_decimal, format_decimal
-from checklists.scoring.units import _KNOWN_SYMBOLS, _nfkc, _spaced_unit, canonical_unit
+from checklists.scoring.numbers import (
+    _EXACT,
+    MAX_DIGITS,
+    _approx,
+    _to_date,
+    _to_decimal,
+    format_decimal,
+    significant_digits,
+)
+from checklists.scoring.units import (
+    _KNOWN_SYMBOLS,
+    _nfkc,
+    _spaced_unit,
+    canonical_unit,
+    nonnegative_word,
+)
 
 #: ``engine.CompiledItem`` and ``engine._Outcome``, in annotations: engine imports this module,
 #: so they are named here, not imported (that would be a circle, if only for type checkers).
@@ -30,6 +44,9 @@ _OP_FAILED = {">=": "<", "<=": ">", ">": "≤", "<": "≥", "==": "≠"}
 _YES = frozenset({"yes", "是", "y", "true"})
 _NO = frozenset({"no", "否", "n", "false"})
 _ERR_NUMBER = "请输入数字，例如 500 或 0.15"
+_ERR_DIGITS = f"数值最多 {MAX_DIGITS} 位有效数字"
+_ERR_COUNT_NEGATIVE = "数量不能为负数，请输入 0 或正整数"
+_RULE_WORDS = {"value": "要求值", "low": "下限", "high": "上限"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -50,17 +67,23 @@ def _rule_bool(rule: Mapping[str, Any], key: str, default: bool, field_name: str
     return value
 
 
-def _rule_number(value: Any, field_name: str, whole: bool) -> Decimal:
+def _rule_number(value: Any, field_name: str, whole: bool, quantity: str | None = None) -> Decimal:
+    """A rule's threshold; ``quantity`` names what it measures when that cannot be negative."""
     try:
         number, rest = _to_decimal(value)
     except ValueError:
         number, rest = None, "x"
     if number is None or rest:
         raise RuleError(field_name, "请输入数字，例如 500 或 0.15")
+    word = _RULE_WORDS.get(field_name, "数值")
+    if significant_digits(number) > MAX_DIGITS:
+        raise RuleError(field_name, f"{word}最多 {MAX_DIGITS} 位有效数字")
     if whole and number != number.to_integral_value():
         raise RuleError(field_name, "数量要求须为整数，例如 3")
     if whole and number < 0:
         raise RuleError(field_name, "数量要求不能为负数")
+    if quantity and number < 0:
+        raise RuleError(field_name, f"{quantity}的{word}不能为负数")
     return number
 
 
@@ -82,6 +105,9 @@ class AnswerType:
     name: ClassVar[str] = ""
     #: True when the photos attached are the answer itself (no value needed).
     photo_answer: ClassVar[bool] = False
+    #: True when an explicit empty list is an answer of its own (parts: none of them present);
+    #: otherwise it is no answer, as None and "" are.
+    empty_list_answer: ClassVar[bool] = False
 
     def validate_rule(self, rule: Mapping[str, Any]) -> dict[str, Any]:
         """The normalised keys of ``rule`` that belong to this type; raises ``RuleError``."""
@@ -102,6 +128,12 @@ class AnswerType:
     def describe(self, rule: Mapping[str, Any]) -> str:
         """The normalised rule in the words reasons and messages use ("" when it sets none)."""
         return ""
+
+    def negative_message(self, rule: Mapping[str, Any]) -> str | None:
+        """The message refusing any negative answer under the normalised ``rule``, None when
+        negative answers are allowed or the type takes no number (the phone refuses offline
+        with it)."""
+        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,6 +224,11 @@ class _ThresholdType(AnswerType):
         out: dict[str, Any] = {}
         is_date = self.is_date
         op = rule.get("op")
+        unit = rule.get("unit")
+        if is_date or not isinstance(unit, str):
+            quantity = None
+        else:
+            quantity = nonnegative_word(canonical_unit(unit))
         if _blank(op):
             given = [k for k in ("value", "low", "high") if not _blank(rule.get(k))]
             if given:
@@ -207,7 +244,7 @@ class _ThresholdType(AnswerType):
                     raise RuleError(key, f"请填写{word}")
                 if is_date:
                     return _rule_date(raw, key)
-                return _rule_number(raw, key, whole=self.whole)
+                return _rule_number(raw, key, whole=self.whole, quantity=quantity)
 
             def text(value: Any) -> str:
                 return value.isoformat() if is_date else format_decimal(value)
@@ -227,7 +264,6 @@ class _ThresholdType(AnswerType):
             else:
                 out["value"] = text(read("value"))
         if not is_date:
-            unit = rule.get("unit")
             if not _blank(unit):
                 if not isinstance(unit, str):
                     raise RuleError("unit", "单位须为文字，例如 m²、元、辆")
@@ -312,6 +348,8 @@ class NumberType(_ThresholdType):
             number, rest = _to_decimal(value)
         except ValueError:
             raise AnswerError("not_a_number", _ERR_NUMBER) from None
+        if significant_digits(number) > MAX_DIGITS:
+            raise AnswerError("too_many_digits", _ERR_DIGITS)
         if unit is not None and not isinstance(unit, str):
             raise AnswerError("bad_unit", "单位须为文字，例如 m、cm、元")
         if rest:
@@ -326,19 +364,27 @@ class NumberType(_ThresholdType):
             unit = canonical_unit(unit)
         if self.whole:
             if number < 0:
-                raise AnswerError("negative", "数量不能为负数，请输入 0 或正整数")
+                raise AnswerError("negative", _ERR_COUNT_NEGATIVE)
             if number != number.to_integral_value():
                 raise AnswerError("not_whole", "请输入整数，例如 3")
             number = int(number)
         if not unit or unit == ci.unit:
-            return number, ci.unit
-        if ci.unit is None:
+            unit = ci.unit
+        elif ci.unit is None:
             raise AnswerError("bad_unit", f"此项没有单位，请只输入数字（不要带“{unit}”）")
-        if ci.ratio(unit) is None:
+        elif ci.ratio(unit) is None:
             raise AnswerError(
                 "bad_unit", f"单位“{unit}”不能换算为“{ci.unit}”，请输入以 {ci.unit} 为单位的数值"
             )
+        if number < 0 and (quantity := nonnegative_word(ci.unit)):
+            raise AnswerError("negative", f"{quantity}不能为负数")  # a convertible unit: the same
         return number, unit
+
+    def negative_message(self, rule: Mapping[str, Any]) -> str | None:
+        if self.whole:
+            return _ERR_COUNT_NEGATIVE
+        quantity = nonnegative_word(rule.get("unit"))
+        return f"{quantity}不能为负数" if quantity else None
 
 
 class CountType(NumberType):
@@ -463,6 +509,7 @@ class PartsType(AnswerType):
     """Named parts that must all be present; each present part earns its share."""
 
     name = "parts"
+    empty_list_answer = True  # [] = none of the parts present (fails), None = not answered
 
     def validate_rule(self, rule: Mapping[str, Any]) -> dict[str, Any]:
         parts = rule.get("parts")
@@ -526,8 +573,8 @@ class PartsType(AnswerType):
                     "unknown_part", f"未知的要件“{raw}”，请从以下要件中选择：{options}"
                 )
             present.add(text)
-        if not present:
-            return None, None
+        if not present:  # [] = none present; only blank entries = no answer, as before
+            return (() if not value else None), None
         return tuple(p for p in ci.parts if p in present), None
 
     def judge(self, ci: CompiledItem, value: Any, unit: str | None) -> tuple[bool, str, _Outcome]:

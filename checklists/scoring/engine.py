@@ -402,7 +402,7 @@ def _parse_value(
         if ci.photo_answer and photos:
             return photos, None
         return None, None
-    elif (kind is list or kind is tuple) and not value:
+    elif (kind is list or kind is tuple) and not value and not ci.kind.empty_list_answer:
         return None, None
     return ci.parse(ci, value, unit)
 
@@ -475,9 +475,12 @@ def _run(
 def parse_value(item: ItemSpec, value: Any, unit: str | None = None) -> Any:
     """Normalise one answer value for ``item`` or raise ``AnswerError``.
 
-    None, "" and [] → None (unanswered); "na" (also "不适用") → "na" when the item allows it.
-    number → Decimal as entered (its unit must convert to the rule's unit); count → int;
-    choice → the choice value; parts → tuple of part values in the rule's order; date → date;
+    None, "" and (but for parts) [] → None (unanswered); "na" (also "不适用") → "na" when the
+    item allows it.
+    number → Decimal as entered (its unit must convert to the rule's unit; at most 15
+    significant digits; not negative for a length, area, mass, time or age); count → int (not
+    negative); choice → the choice value; parts → tuple of part values in the rule's order, and
+    an explicit [] → () (none of the parts present: judged fail); date → date;
     yes_no → "yes"/"no"; text → stripped str; photo → number of photos (0 → None).
     """
     ci = CompiledItem(item)

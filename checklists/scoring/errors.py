@@ -20,8 +20,9 @@ class RuleError(ValueError):
 class AnswerError(ValueError):
     """An answer the inspector must re-enter; ``message`` says in Chinese what to enter.
 
-    Codes: not_a_number, not_whole, negative, bad_unit, unknown_choice, unknown_part,
-    bad_date, na_not_allowed, bad_value, unknown_item. ``item_id`` is set by ``score``.
+    Codes: not_a_number, too_many_digits, not_whole, negative, bad_unit, unknown_choice,
+    unknown_part, bad_date, na_not_allowed, bad_value, unknown_item. ``item_id`` is set by
+    ``score``.
     """
 
     def __init__(self, code: str, message: str, item_id: int | str | None = None) -> None:

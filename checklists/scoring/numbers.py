@@ -66,6 +66,27 @@ def _round_half_up_1(value: Fraction) -> Decimal:
     return Decimal(f"{tenths // 10}.{tenths % 10}")
 
 
+#: The most significant digits a number (an answer or a rule's threshold) may have: what a phone
+#: (a binary double) still holds exactly, and more than any measurement needs.
+MAX_DIGITS = 15
+
+
+def significant_digits(value: Decimal) -> int:
+    """Digits of finite ``value`` written out without exponent, from the first non-zero digit,
+    trailing zeros of a fraction not counted: 12.50 → 3, 1000 → 4, 0.05 → 1, 0 → 1."""
+    _sign, digits, exp = value.as_tuple()
+    assert isinstance(exp, int), "finite values only"
+    if exp < 0:
+        cut = 0
+        while cut < -exp and cut < len(digits) and digits[-1 - cut] == 0:
+            cut += 1
+        written = len(digits) - cut
+    else:
+        written = len(digits) + exp
+    lead = next((i for i, d in enumerate(digits) if d), len(digits))
+    return max(written - lead, 1)
+
+
 _NUM_RE = re.compile(r"([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(.*)", re.S)
 
 

@@ -56,6 +56,21 @@ UNITS: Mapping[str, tuple[Unit, ...]] = {
 }
 
 
+#: Dimensions whose quantities cannot be negative, with the word a refusal names them by ("面积不能
+#: 为负数"). Money (a balance, a loss) and ratios (a change rate, 超员 above 100 %) may be
+#: negative; a counter word (辆, 人) or an unknown unit (℃) is not a dimension and sets no bound.
+NON_NEGATIVE: Mapping[str, str] = {
+    "length": "长度",
+    "area": "面积",
+    "mass": "重量",
+    "time": "时长",
+    "working_day": "工作日数",
+    "month": "月数",
+    "year": "年数",
+    "age_year": "年龄",
+}
+
+
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
@@ -94,6 +109,13 @@ def canonical_unit(unit: str | None) -> str | None:
 
 def _unit_info(symbol: str | None) -> Unit | None:
     return None if symbol is None else _UNIT_BY_KEY.get(_nfkc(symbol))
+
+
+def nonnegative_word(unit: str | None) -> str | None:
+    """The word naming a quantity in ``unit`` when it cannot be negative (``"m²"`` → ``"面积"``),
+    None when it can (no unit, money, ratios, counter words)."""
+    found = _unit_info(unit)
+    return None if found is None else NON_NEGATIVE.get(found.dimension)
 
 
 def _ratio(from_unit: str | None, to_unit: str | None) -> Fraction | None:
