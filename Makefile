@@ -3,27 +3,66 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.requirements-installed
+DEV_STAMP := $(VENV)/.requirements-dev-installed
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test setup translations lint format i18n migration clean
+.PHONY: run test setup setup-dev translations lint format i18n migration clean \
+	system-packages-pdf system-packages-test
 
-run: setup
+run: setup system-packages-pdf
 	$(BIN)/flask db upgrade
 	$(BIN)/flask demo load
 	@echo "条款核查 ClauseCheck: http://$(HOST):$(PORT)  (演示账户见 README / demo accounts in README)"
 	SESSION_COOKIE_SECURE=$${SESSION_COOKIE_SECURE:-0} $(BIN)/flask run --host $(HOST) --port $(PORT)
 
-test: setup lint
+test: setup-dev system-packages-test lint
 	$(BIN)/python tests/run_suites.py
 
 setup: $(STAMP) instance/config.py translations
+
+setup-dev: setup $(DEV_STAMP)
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
+
+$(DEV_STAMP): requirements-dev.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(DEV_STAMP)
+
+# What the system must provide, checked by what it can do (not by package names), installed
+# from Debian's packages when we are root on Debian/Ubuntu; otherwise stop and say the command.
+# PDFs (notices, reports): a Chinese font and Pango. Browser tests: Debian's chromium.
+define system_packages
+missing=""; \
+for need in $(1); do \
+  case $$need in \
+    chromium) command -v chromium >/dev/null || missing="$$missing chromium" ;; \
+    font) [ -n "$$(fc-list :lang=zh 2>/dev/null)" ] || missing="$$missing fonts-noto-cjk" ;; \
+    pango) { /sbin/ldconfig -p 2>/dev/null || ldconfig -p 2>/dev/null; } | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0" ;; \
+  esac; \
+done; \
+if [ -n "$$missing" ]; then \
+  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+    echo "installing Debian's$$missing ($(2))"; \
+    export DEBIAN_FRONTEND=noninteractive; \
+    { apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; } || { \
+      echo "FAIL: could not install$$missing" >&2; exit 1; }; \
+  else \
+    echo "Missing for $(2):$$missing. Install them, then run make again:" >&2; \
+    echo "  sudo apt-get install -y$$missing" >&2; exit 1; \
+  fi; \
+fi
+endef
+
+system-packages-pdf:
+	@$(call system_packages,font pango,PDFs with Chinese text)
+
+system-packages-test:
+	@$(call system_packages,chromium font pango,the browser and PDF tests)
 
 # A random secret key, written once; the app refuses to start with the default one.
 instance/config.py:
@@ -34,11 +73,11 @@ instance/config.py:
 translations: $(STAMP)
 	@$(BIN)/pybabel compile --use-fuzzy --statistics -d checklists/translations 2>&1 | tail -n 1
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(STAMP)
+format: $(DEV_STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 

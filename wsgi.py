@@ -24,6 +24,7 @@ from checklists.accounts.api import user_from_bearer
 from checklists.accounts.forms import ROLE_LABELS, LoginForm
 from checklists.accounts.models import User
 from checklists.authoring import feature as authoring
+from checklists.core import assets
 from checklists.core.api import api_error_response, register_api, wants_api
 from checklists.core.config import (
     DEFAULT_SECRET_KEY,
@@ -229,6 +230,7 @@ def _login_locked(exc: HTTPException) -> str:
 
 
 def _register_templates(app: Flask) -> None:
+    assets.register(app)  # url_for('static', ...) carries ?v=<content hash>
     app.jinja_env.filters["date"] = lambda value, fmt="long": (
         format_date(value, fmt) if value else ""
     )

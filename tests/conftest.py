@@ -66,6 +66,8 @@ def make_config(database_url: str, **overrides) -> dict:
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SERVER_NAME": None,
         "UPLOAD_FOLDER": UPLOADS,
+        # scrypt costs about 0.1 s of CPU per hash; the suite sets thousands of passwords.
+        "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
     }
     config.update(overrides)
     return config

@@ -1,9 +1,10 @@
-"""Run the whole suite on SQLite, then on PostgreSQL when one is configured or answers.
+"""Run the whole suite on SQLite and on PostgreSQL, side by side (one per core).
 
 Used by ``make test``. PostgreSQL: ``TEST_DATABASE_URL`` if set, else the local server at
 127.0.0.1:5432 if it answers. ``REQUIRE_POSTGRES=1`` (set by .ci/run) turns a missing server
-into a failure. Browser tests run when a chromium is found; ``REQUIRE_BROWSER=1`` makes a
-missing chromium a failure instead of a skip. Prints which suites ran and a total line.
+into a failure. The browser tests need Debian's chromium (``make test`` installs it): without
+one the run fails instead of skipping them. Prints progress every 30 seconds, then each
+suite's report and a total line.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import xml.etree.ElementTree as ET
 
 LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/clausecheck_test"
@@ -37,56 +39,96 @@ def postgres_url() -> tuple[str | None, str]:
     return url, ""
 
 
-def run(label: str, env: dict[str, str]) -> tuple[int, dict[str, int]]:
-    print(f"\n===== {label} =====", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        report = os.path.join(tmp, "junit.xml")
-        code = subprocess.call(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                f"--junitxml={report}",
-            ],
-            env=env,
-        )
+class Suite:
+    """One pytest run in a subprocess, its output in a file, its counts from a JUnit report."""
+
+    def __init__(self, label: str, env: dict[str, str], folder: str) -> None:
+        self.label = label
+        self.log = os.path.join(folder, f"{label}.log")
+        self.report = os.path.join(folder, f"{label}.xml")
+        with open(self.log, "w") as out:
+            self.process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "pytest",
+                    "-q",
+                    "-p",
+                    "no:cacheprovider",
+                    f"--junitxml={self.report}",
+                    "--durations=8",
+                ],
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+
+    def done_so_far(self) -> int:
+        """Tests finished: the progress characters pytest -q has written so far."""
+        with open(self.log, errors="replace") as log:
+            head = log.read().split("\n= ", 1)[0]
+        return sum(head.count(c) for c in ".FEsx")
+
+    def counts(self) -> dict[str, int]:
         counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-        if os.path.exists(report):
-            suite = ET.parse(report).getroot()
+        if os.path.exists(self.report):
+            suite = ET.parse(self.report).getroot()
             suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
             for key in counts:
                 counts[key] = int(suite.get(key, 0))
-    return code, counts
+        return counts
+
+
+def run_all(suites: dict[str, dict[str, str]]) -> list[tuple[str, int, dict[str, int]]]:
+    """Run the suites at once; progress every 30 s; then each one's output."""
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory() as folder:
+        running = [Suite(label, env, folder) for label, env in suites.items()]
+        next_report = 30
+        while any(s.process.poll() is None for s in running):
+            time.sleep(1)
+            elapsed = int(time.monotonic() - started)
+            if elapsed >= next_report:
+                next_report += 30
+                parts = ", ".join(
+                    f"{s.label} {s.done_so_far()} tests"
+                    + ("" if s.process.poll() is None else " (done)")
+                    for s in running
+                )
+                print(f"[{elapsed // 60}:{elapsed % 60:02d}] {parts}", flush=True)
+        results = []
+        for suite in running:
+            print(f"\n===== {suite.label} =====", flush=True)
+            with open(suite.log, errors="replace") as log:
+                print(log.read().rstrip(), flush=True)
+            results.append((suite.label, suite.process.returncode, suite.counts()))
+    return results
 
 
 def main() -> int:
     env = dict(os.environ)
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium:
-        print(f"Browser tests: running with {chromium}")
-    elif env.get("REQUIRE_BROWSER") == "1":
-        print("Browser tests: REQUIRED but no chromium found (apt-get install chromium)")
+    if not chromium:
+        print(
+            "Browser tests: no chromium on PATH; `make test` installs it (apt-get install chromium)"
+        )
         return 1
-    else:
-        print("Browser tests: SKIPPED, no chromium on PATH (apt-get install chromium)")
+    print(f"Browser tests: running with {chromium}")
 
-    results = []
-    sqlite_env = {k: v for k, v in env.items() if k != "TEST_DATABASE_URL"}
-    results.append(("SQLite", *run("SQLite", sqlite_env)))
-
+    suites = {"SQLite": {k: v for k, v in env.items() if k != "TEST_DATABASE_URL"}}
+    failed_early = []
     url, reason = postgres_url()
     if url:
-        results.append(
-            ("PostgreSQL", *run(f"PostgreSQL ({url})", {**env, "TEST_DATABASE_URL": url}))
-        )
+        print(f"PostgreSQL: {url}")
+        suites["PostgreSQL"] = {**env, "TEST_DATABASE_URL": url}
     elif env.get("REQUIRE_POSTGRES") == "1" or env.get("TEST_DATABASE_URL"):
-        print(f"\nPostgreSQL: REQUIRED but unreachable: {reason}")
-        results.append(("PostgreSQL", 1, {"tests": 0, "failures": 0, "errors": 1, "skipped": 0}))
+        print(f"PostgreSQL: REQUIRED but unreachable: {reason}")
+        failed_early.append(
+            ("PostgreSQL", 1, {"tests": 0, "failures": 0, "errors": 1, "skipped": 0})
+        )
     else:
-        print(f"\nPostgreSQL: skipped, no server answered ({reason})")
+        print(f"PostgreSQL: skipped, no server answered ({reason})")
+    results = run_all(suites) + failed_early
 
     print("\n===== Summary =====")
     passed = failed = skipped = 0

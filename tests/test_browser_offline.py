@@ -7,6 +7,8 @@ phone). Every answer and photo must reach the server exactly once.
 
 from __future__ import annotations
 
+import base64
+import datetime as dt
 import io
 import time
 
@@ -268,4 +270,196 @@ def test_quote_signature_and_resume_where_the_inspector_was(
     page.locator("#submit-form button").tap()
     page.wait_for_selector(".flash-error li")
     assert "第1项：未作答" in page.inner_text(".flash-error")
+    context.close()
+
+
+#: Writes into IndexedDB exactly what the client before the format version (v) queued: the
+#: store layout of its openDb, save()'s local record then outbox record (uuid and created added
+#: by queue()), takePhoto()'s photo record (EXIF nulls) and a signature's. No record has ``v``;
+#: the second answer has no ``answered_at`` either.
+OLD_CLIENT_RECORDS = """async ({uuid, template, first, area, jpeg, png}) => {
+  const db = await new Promise((resolve, reject) => {
+    const req = indexedDB.open("clausecheck", 1);
+    req.onupgradeneeded = () => {
+      const d = req.result;
+      d.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
+      d.createObjectStore("local", { keyPath: "key" });
+      d.createObjectStore("rejected", { keyPath: "seq", autoIncrement: true });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const write = (store, rec) => new Promise((resolve, reject) => {
+    const t = db.transaction(store, "readwrite");
+    t.objectStore(store)[store === "local" ? "put" : "add"](rec);
+    t.oncomplete = resolve;
+    t.onerror = t.onabort = () => reject(t.error);
+  });
+  const blob = (b64, type) =>
+    new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type });
+  const unitOf = (id) => {
+    const u = document.querySelector(`#i${id} input[name="u${id}"]`);
+    return u ? u.value : null;
+  };
+  const api = "/api/v1/inspections/" + uuid;
+  const stamp = new Date().toISOString();
+  const given = [[first, "yes", "old-yes", true], [area, "480", "old-area", false]];
+  for (const [id, value, clientId, stamped] of given) {
+    const body = { value: value, unit: unitOf(id), note: "", answered_at: stamp,
+                   client_id: clientId, template_id: template };
+    if (!stamped) delete body.answered_at;
+    await write("local", { key: uuid + "/" + id, uuid: uuid, item_id: id, body: body });
+    await write("outbox", { kind: "answer", method: "PUT", url: api + "/answers/" + id,
+                            item_id: id, body: body, uuid: uuid, created: stamp });
+  }
+  await write("outbox", { kind: "photo", method: "POST", url: api + "/photos", item_id: area,
+                          blob: blob(jpeg, "image/jpeg"), name: "depot.jpg",
+                          fields: { item_id: area, taken_at: null, lat: null, lon: null },
+                          uuid: uuid, created: stamp });
+  await write("outbox", { kind: "photo", method: "POST", url: api + "/photos",
+                          blob: blob(png, "image/png"), name: "signature.png",
+                          fields: { kind: "signature_inspector", taken_at: stamp },
+                          uuid: uuid, created: stamp });
+  db.close();
+  return stamp;
+}"""
+
+
+def _idb_count(page, store: str) -> int:
+    return page.evaluate(
+        """(store) => new Promise((resolve, reject) => {
+             const req = indexedDB.open("clausecheck", 1);
+             req.onsuccess = () => { const db = req.result;
+               const count = db.transaction(store).objectStore(store).count();
+               count.onsuccess = () => { db.close(); resolve(count.result); }; };
+             req.onerror = () => reject(req.error); })""",
+        store,
+    )
+
+
+def test_an_outbox_written_by_the_client_before_the_format_version_is_sent_once(
+    playwright, live_server, assigned, tmp_path
+):
+    template, key = assigned
+    base = live_server
+    first = by_prompt(template, "具备企业法人营业执照")  # yes / no
+    area = by_prompt(template, "储煤厂房建设面积")  # number, m²
+    png = io.BytesIO()
+    Image.new("RGB", (300, 120), (255, 255, 255)).save(png, "PNG")
+    context = _phone(playwright, tmp_path / "profile", service_workers="block")
+    page = context.new_page()
+    _login(page, base)
+    _open_form(page, base, key)
+
+    # the network goes; the old client's records wait on the phone; the page is closed
+    context.set_offline(True)
+    stamp = page.evaluate(
+        OLD_CLIENT_RECORDS,
+        {
+            "uuid": key,
+            "template": template.id,
+            "first": first.id,
+            "area": area.id,
+            "jpeg": base64.b64encode(_jpeg()).decode(),
+            "png": base64.b64encode(png.getvalue()).decode(),
+        },
+    )
+    assert _idb_count(page, "outbox") == 4
+    page.close()
+    assert _stored(key) == ([], [])
+
+    # the network is back and the (new) client opens the form: all four are sent, once
+    context.set_offline(False)
+    page = context.new_page()
+    _open_form(page, base, key)
+    assert _wait(page, lambda: _pending(page) == 0 and len(_stored(key)[1]) == 2, 30), (
+        f"still pending {_pending(page)}"
+    )
+    answers, photos = _stored(key)
+    by_item = {a.item_id: a for a in answers}
+    assert sorted((a.client_id, a.value) for a in answers) == [
+        ("old-area", "480"),
+        ("old-yes", "yes"),
+    ]
+    sent = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    assert by_item[first.id].sent_answered_at.replace(tzinfo=dt.UTC) == sent
+    assert by_item[area.id].sent_answered_at is None  # no stamp: the receipt time counts
+    assert by_item[area.id].answered_at == by_item[area.id].received_at
+    assert sorted((p.kind, p.item_id) for p in photos) == [
+        ("item", area.id),
+        ("signature_inspector", None),
+    ]
+    # the page shows them as the server judged them, the photo as sent
+    assert page.get_attribute(f"#i{first.id}", "class") == "item result-pass"
+    assert page.get_attribute(f"#i{area.id}", "class") == "item result-fail"
+    assert "冠政发〔2016〕109号" in page.text_content(f"#i{area.id} [data-reason]")
+    assert page.locator(f"#i{area.id} [data-thumbs] img[data-sha]:not(.pending)").count() == 1
+    assert (_idb_count(page, "outbox"), _idb_count(page, "rejected")) == (0, 0)
+
+    # opened again: nothing left to send, nothing stored twice, the answers in the form
+    _open_form(page, base, key)
+    _show_item(page, area.id)
+    assert page.input_value(f"#i{area.id} input[name=a{area.id}][type=text]") == "480"
+    page.wait_for_timeout(500)
+    assert _pending(page) == 0
+    assert [len(x) for x in _stored(key)] == [2, 2]
+    context.close()
+
+
+def test_offline_verdicts_refuse_bad_numbers_and_none_of_the_parts_fails(
+    playwright, live_server, assigned, tmp_path
+):
+    template, key = assigned
+    base = live_server
+    area = by_prompt(template, "储煤厂房建设面积")  # number, m²
+    wall = by_prompt(template, "上墙制度")  # parts
+    context = _phone(playwright, tmp_path / "profile", service_workers="block")
+    page = context.new_page()
+    _login(page, base)
+    _open_form(page, base, key)
+    context.set_offline(True)
+    _show_item(page, area.id)
+    field = f"#i{area.id} input[name=a{area.id}][type=text]"
+    # the engine's refusals, on the phone: shown at once, nothing queued
+    for typed, message in [
+        ("-480", "面积不能为负数"),
+        ("12345678901234567", "数值最多 15 位有效数字"),
+    ]:
+        page.fill(field, typed)
+        page.locator(field).blur()
+        assert page.inner_text(f"#i{area.id} [data-reason]") == message
+        assert "result-refused" in page.get_attribute(f"#i{area.id}", "class")
+    page.wait_for_timeout(1800)  # past the typing timer: still nothing queued
+    assert _pending(page) == 0
+    page.fill(field, "480")
+    page.locator(field).blur()
+    assert _wait(page, lambda: _pending(page) == 1)
+    assert "result-fail" in page.get_attribute(f"#i{area.id}", "class")
+    # 以上均无 unticks the parts (and a part unticks it); it is judged a fail offline
+    _show_item(page, wall.id)
+    none = f"#i{wall.id} input[name=none{wall.id}]"
+    parts = f"#i{wall.id} input[name=a{wall.id}]"
+    page.locator(f"#i{wall.id} label.choice").first.tap()
+    assert _wait(page, lambda: _pending(page) == 2)
+    page.locator(f"#i{wall.id} label.choice", has_text="以上均无").tap()
+    assert page.is_checked(none)
+    assert page.eval_on_selector_all(parts, "els => els.filter(e => e.checked).length") == 0
+    assert "result-fail" in page.get_attribute(f"#i{wall.id}", "class")
+    assert _wait(page, lambda: _pending(page) == 3)
+    page.locator(f"#i{wall.id} label.choice").first.tap()
+    assert not page.is_checked(none)
+    page.locator(f"#i{wall.id} label.choice", has_text="以上均无").tap()
+    assert _wait(page, lambda: _pending(page) == 5)
+    # online: the server agrees, and the reason lists the missing parts
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    assert _wait(page, lambda: _pending(page) == 0, 30), f"still pending {_pending(page)}"
+    current = {a.item_id: a for a in _stored(key)[0] if a.current}
+    assert (current[wall.id].value, current[wall.id].result) == ([], "fail")
+    assert current[area.id].value == "480"
+    assert _wait(page, lambda: "缺少：" in page.inner_text(f"#i{wall.id} [data-reason]"))
+    # the page the server sends shows 以上均无 ticked
+    page.reload()
+    _show_item(page, wall.id)
+    assert page.is_checked(none)
     context.close()

@@ -20,6 +20,10 @@ class Defaults:
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
     SQLALCHEMY_TRACK_MODIFICATIONS = False
 
+    #: How passwords are hashed (Werkzeug's method string). Checking reads the method from the
+    #: stored hash, so changing it only affects passwords set afterwards.
+    PASSWORD_HASH_METHOD = "scrypt"
+
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     #: True unless running on plain http for local development (make run sets it to False).
@@ -82,6 +86,7 @@ ENV_VARS: dict[str, type] = {
     "DATABASE_URL": str,
     "RATELIMIT_STORAGE_URI": str,
     "LOGIN_RATE_LIMIT": str,
+    "PASSWORD_HASH_METHOD": str,
     "SESSION_COOKIE_SECURE": bool,
     "MAX_CONTENT_LENGTH": int,
     "PROXY_COUNT": int,

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import json
 import os
+import re
 import uuid as uuidlib
 from typing import Any
 
@@ -40,6 +42,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from checklists import scoring
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.forms import SEVERITY_SHORT
@@ -82,7 +85,8 @@ AUDIT_LABELS = {
 @bp.app_template_filter("client_rule")
 def client_rule(item) -> str:
     """What the phone needs to judge an answer at once, in few bytes (the server's verdict
-    follows): the threshold, the yes value, the passing choices, the number of parts."""
+    follows): the threshold, the yes value, the passing choices, the number of parts; and the
+    engine's message refusing a negative number (``neg``) where it refuses one."""
     rule = item.rule or {}
     if item.answer_type == "choice":
         small: dict[str, Any] = {
@@ -93,6 +97,9 @@ def client_rule(item) -> str:
     else:
         keys = ("op", "value", "low", "high", "low_inclusive", "high_inclusive")
         small = {k: rule[k] for k in keys if k in rule}
+        kind = scoring.ANSWER_TYPE_REGISTRY.get(item.answer_type)
+        if kind is not None and (refusal := kind.negative_message(rule)):
+            small["neg"] = refusal
     return json.dumps(small, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -277,7 +284,8 @@ def show(key):
 
 
 def _form_values(inspection: Inspection) -> MultiDict:
-    """The current answers as the answer widget's form values (a<id>, u<id>, na<id>)."""
+    """The current answers as the answer widget's form values (a<id>, u<id>, na<id>, and
+    none<id> for the stored [] of a parts item: none of the parts present)."""
     values = MultiDict()
     for item_id, answer in inspection.current_answers().items():
         name = f"a{item_id}"
@@ -287,6 +295,8 @@ def _form_values(inspection: Inspection) -> MultiDict:
         elif isinstance(answer.value, list):
             for part in answer.value:
                 values.add(name, part)
+            if not answer.value:
+                values.add(f"none{item_id}", "1")
         elif answer.value is not None:
             values.add(name, str(answer.value))
         if answer.unit:
@@ -494,9 +504,35 @@ def photo_file(key, photo_id: int, variant: str):
 @sw.route("/sw.js")
 def service_worker():
     """The service worker, at the root so that it may serve the inspection pages offline."""
-    path = os.path.join(current_app.static_folder or "static", "js", "sw.js")
-    with open(path, encoding="utf-8") as handle:
-        response = current_app.response_class(handle.read(), mimetype="text/javascript")
+    body = current_app.extensions.get("service_worker")
+    if body is None or current_app.debug:
+        body = current_app.extensions["service_worker"] = _service_worker_source()
+    response = current_app.response_class(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["Service-Worker-Allowed"] = "/"
     return response
+
+
+SHELL_LINE = re.compile(r"^var SHELL = (\[.*\]);$", re.MULTILINE)
+STATIC_LINE = re.compile(r'^var STATIC = "[^"]*";$', re.MULTILINE)
+
+
+def _service_worker_source() -> str:
+    """static/js/sw.js with each shell URL as the pages name it (``?v=<content hash>``) and the
+    static cache named after them: the body, hence the worker, changes exactly when a shell
+    file's bytes do. Made once per process (the hashes are read once)."""
+    path = os.path.join(current_app.static_folder or "static", "js", "sw.js")
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    shell = SHELL_LINE.search(text)
+    if shell is None or STATIC_LINE.search(text) is None:
+        raise RuntimeError(
+            "sw.js: the lines 'var STATIC = \"...\";' and 'var SHELL = [...];' are needed"
+        )
+    urls = [
+        url_for("static", filename=url.removeprefix("/static/"))
+        for url in json.loads(shell.group(1))
+    ]
+    name = "cc-static-" + hashlib.sha256(" ".join(urls).encode()).hexdigest()[:12]
+    text = SHELL_LINE.sub(lambda _m: f"var SHELL = {json.dumps(urls)};", text, count=1)
+    return STATIC_LINE.sub(lambda _m: f'var STATIC = "{name}";', text, count=1)

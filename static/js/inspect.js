@@ -3,6 +3,35 @@
 // this device), then to the server in order; a record leaves the device only after a 200 or
 // 201. Failed sends are retried with backoff; 401 waits for a new login; a refusal (409, 413,
 // 422) is kept aside and can be exported. Without this script the page is a plain form.
+//
+// THE OUTBOX FORMAT (also in README.md, "Inspections on a phone"). Records queued by an earlier
+// client must still be sent after a deploy, so this is a contract: change it only by adding
+// fields, raise FORMAT when you do, keep reading every earlier format, never upgrade the
+// database destructively, and keep the server's routes and field names that stored records use.
+// IndexedDB database "clausecheck", version 1, three object stores:
+//   outbox    keyPath "seq" (autoIncrement: the sending order); one record per write:
+//     v          format version, 1; absent in records of clients before it (read as 1)
+//     kind       "answer" | "photo" (photos and signatures) | "patch" (the inspection's location)
+//     method     "PUT" | "POST" | "PATCH"
+//     url        the API path: /api/v1/inspections/<uuid>/answers/<item_id> (answer),
+//                /api/v1/inspections/<uuid>/photos (photo), /api/v1/inspections/<uuid> (patch)
+//     uuid       the inspection;  created: ISO time it was queued (device clock)
+//     item_id    the checklist item (a number; answers and item photos, not signatures/patches)
+//     answer:    body {value, unit, note, answered_at, client_id, template_id}, sent as JSON;
+//                answered_at is the device's ISO time (may be absent: the server then takes the
+//                receipt time; a later one counts as the receipt time); client_id is made on the
+//                device, so a resend is stored once
+//     photo:     blob (the image, downscaled), name (file name), fields, sent as multipart
+//                "file" plus the fields that are not null/undefined: an item photo
+//                {item_id, taken_at, lat, lon} (from EXIF), a signature {kind:
+//                "signature_inspector" | "signature_org", taken_at}
+//     patch:     body {location: {lat, lon, accuracy}}, sent as JSON
+//   local     keyPath "key" = "<uuid>/<item_id>": the latest answer given on this device, put
+//             back into the form: {v, key, uuid, item_id, body (as an answer's body)}
+//   rejected  keyPath "seq" (autoIncrement): writes the server refused, kept for the export:
+//             {v, record (the outbox record), status (HTTP status; 0: a record this client cannot
+//             send), error (the API's error object or null), at (ISO time)}
+// Also localStorage "cc-section-<uuid>": the section shown last.
 (function () {
   "use strict";
   var doc = document;
@@ -15,6 +44,7 @@
   var hasIdb = "indexedDB" in window;
 
   // --- IndexedDB: outbox (queued writes), local (latest answer per item), rejected -----------
+  var FORMAT = 1; // the record format written (see the top); a record without v is format 1
   var dbPromise = null;
   function openDb() {
     if (!dbPromise) {
@@ -93,6 +123,7 @@
       show(navigator.onLine === false ? "offline" : "");
       if (!records.length) { sending = false; delay = 0; return; }
       var rec = records[0];
+      if (!readable(rec)) return refuse(rec, 0, { error: { code: "unreadable", message: "" } });
       request(rec).then(function (res) {
         if (res.status === 200 || res.status === 201) {
           return res.json().then(function (body) {
@@ -112,6 +143,13 @@
         });
       }, retry);
     }, function () { sending = false; });
+  }
+  // Any format so far (v absent: 1; a later one only adds fields): what sending needs. A record
+  // without it is kept aside like a refused one, never dropped.
+  function readable(rec) {
+    if (!rec || typeof rec.url !== "string" || typeof rec.method !== "string") return false;
+    if (rec.kind === "photo") return rec.blob instanceof Blob && !!rec.fields && typeof rec.fields === "object";
+    return !!rec.body && typeof rec.body === "object";
   }
   // A new session (the browser was restarted and the login remembered): read its CSRF token
   // from a fresh copy of this page, then try once more.
@@ -133,7 +171,7 @@
   }
   // A write the server will never take: keep it aside (exportable), never drop it.
   function refuse(rec, status, body) {
-    var moved = { record: rec, status: status, error: body && body.error ? body.error : null, at: new Date().toISOString() };
+    var moved = { v: FORMAT, record: rec, status: status, error: body && body.error ? body.error : null, at: new Date().toISOString() };
     return run("rejected", "readwrite", function (s) { return s.add(moved); }).then(function () {
       return run("outbox", "readwrite", function (s) { return s.delete(rec.seq); });
     }).then(function () {
@@ -163,6 +201,7 @@
     }
   }
   function queue(rec) {
+    rec.v = FORMAT;
     rec.uuid = uuid;
     rec.created = new Date().toISOString();
     return run("outbox", "readwrite", function (s) { return s.add(rec); }).then(function (seq) {
@@ -185,6 +224,7 @@
     }
     if (type === "parts") {
       var parts = [].map.call(el.querySelectorAll('input[name="a' + id + '"]:checked'), function (i) { return i.value; });
+      if (!parts.length && el.querySelector('input[name="none' + id + '"]:checked')) return []; // none present: a fail
       return parts.length ? parts : null;
     }
     var input = el.querySelector('[name="a' + id + '"]');
@@ -214,6 +254,28 @@
     }
     return "pass";
   }
+  // The engine's refusals of a number, mirrored: too many digits, or negative where the rule's
+  // unit (or a count) cannot be (the message comes in the rule). Shown instead of a verdict.
+  function refused(el, value) {
+    var type = el.getAttribute("data-type");
+    if ((type !== "number" && type !== "count") || value === null || value === "na") return false;
+    var rule = JSON.parse(el.getAttribute("data-rule") || "{}");
+    var m = /^[+-]?([\d,]*)(?:\.(\d*))?/.exec(String(value));
+    var digits = (m[1].replace(/,/g, "") + (m[2] || "").replace(/0+$/, "")).replace(/^0+/, "");
+    var message = digits.length > 15 ? "数值最多 15 位有效数字"
+      : rule.neg && digits && String(value).charAt(0) === "-" ? rule.neg : "";
+    if (!message) return false;
+    el.className = "item result-refused";
+    el.querySelector("[data-reason]").textContent = message;
+    return true;
+  }
+  // "None of these" and the parts exclude each other: ticking one unticks the other(s).
+  function noneOrParts(el, target) {
+    var id = el.id.slice(1);
+    if (!target.checked || (target.name !== "none" + id && target.name !== "a" + id)) return;
+    var others = target.name === "a" + id ? '[name="none' + id + '"]' : '[name="a' + id + '"]';
+    [].forEach.call(el.querySelectorAll("input" + others), function (i) { i.checked = false; });
+  }
   function setReason(el, result, text) {
     el.className = "item result-" + (result || "unanswered");
     var reason = el.querySelector("[data-reason]");
@@ -230,7 +292,7 @@
   function save(el) {
     var value = valueOf(el);
     updateProgress();
-    if (value === null) return;
+    if (value === null || refused(el, value)) return;
     var id = Number(el.id.slice(1));
     var note = el.querySelector('textarea[name="n' + id + '"]');
     var unit = el.querySelector('input[name="u' + id + '"]');
@@ -248,7 +310,7 @@
     var result = judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value);
     setReason(el, result, form.getAttribute("data-msg-queued"));
     el.setAttribute("data-answered-at", body.answered_at);
-    var local = { key: uuid + "/" + id, uuid: uuid, item_id: id, body: body };
+    var local = { v: FORMAT, key: uuid + "/" + id, uuid: uuid, item_id: id, body: body };
     run("local", "readwrite", function (s) { return s.put(local); }).then(function () {
       return queue({ kind: "answer", method: "PUT", url: api + "/answers/" + id, item_id: id, body: body });
     });
@@ -256,9 +318,10 @@
   function restore(el, body) {
     var id = el.id.slice(1);
     var value = body.value;
-    [].forEach.call(el.querySelectorAll('[name="a' + id + '"], [name="na' + id + '"]'), function (input) {
+    [].forEach.call(el.querySelectorAll('[name="a' + id + '"], [name="na' + id + '"], [name="none' + id + '"]'), function (input) {
       if (input.type === "radio" || input.type === "checkbox") {
         input.checked = value === "na" ? input.value === "na" || input.name === "na" + id
+          : input.name === "none" + id ? Array.isArray(value) && !value.length
           : Array.isArray(value) ? value.indexOf(input.value) >= 0 : input.value === value;
       } else if (value !== "na") {
         input.value = value;
@@ -452,7 +515,7 @@
       var target = event.target;
       if (target.classList.contains("photo-input")) return takePhoto(target);
       var el = target.closest(".item");
-      if (el) save(el);
+      if (el) { noneOrParts(el, target); save(el); }
     });
     var typing = {};
     form.addEventListener("input", function (event) {
@@ -462,7 +525,8 @@
       clearTimeout(typing[id]);
       typing[id] = setTimeout(function () { save(el); }, 1500); // saved even without leaving the field
       if (event.target.tagName === "TEXTAREA") return;
-      setReason(el, judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), valueOf(el)), "");
+      var value = valueOf(el);
+      if (!refused(el, value)) setReason(el, judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value), "");
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); flush(); });
     form.addEventListener("toggle", function (event) {
@@ -483,12 +547,12 @@
     // Answers made on this phone but not (yet) in the page the server sent: put them back.
     Promise.all([all("local"), all("outbox")]).then(function (lists) {
       lists[0].forEach(function (local) {
-        if (local.uuid !== uuid) return;
+        if (local.uuid !== uuid || !local.body) return;
         var el = doc.getElementById("i" + local.item_id);
         if (el && when(local.body.answered_at) > when(el.getAttribute("data-answered-at"))) {
           restore(el, local.body);
           el.setAttribute("data-answered-at", local.body.answered_at);
-          var queued = lists[1].some(function (r) { return r.kind === "answer" && r.body.client_id === local.body.client_id; });
+          var queued = lists[1].some(function (r) { return r.kind === "answer" && r.body && r.body.client_id === local.body.client_id; });
           var result = judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), local.body.value);
           setReason(el, result, queued ? form.getAttribute("data-msg-queued") : "");
         }

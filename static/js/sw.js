@@ -1,7 +1,13 @@
 // ClauseCheck service worker: keeps the app shell and the inspector's forms for offline use.
 // Pages: network first (with a short wait on a weak signal), the cached copy when offline.
-// Static files: cached copy at once, refreshed in the background. The API is never cached;
-// answers made offline wait in the page's IndexedDB outbox, not here.
+// Static files: a URL with ?v=<content hash> from the cache alone (its bytes never change);
+// without it, the cached copy at once, refreshed in the background; offline and not cached, the
+// cached copy of the same file under another version (a form cached before a deploy). The API is
+// never cached; answers made offline wait in the page's IndexedDB outbox, not here.
+// The server (inspections/filling/views.py, service_worker) rewrites the STATIC and SHELL lines:
+// each shell URL gets ?v=<its content hash> and the static cache is named after them, so a deploy
+// that changes a shell file installs a new worker that fetches the new shell, while PAGES (the
+// cached forms) stays unless its own format changes.
 "use strict";
 var STATIC = "cc-static-v1";
 var PAGES = "cc-pages-v1";
@@ -50,9 +56,14 @@ self.addEventListener("fetch", function (event) {
   }
   if (request.method !== "GET" || url.pathname.indexOf("/api/") === 0) return;
   if (url.pathname.indexOf("/static/") === 0) {
+    var versioned = url.searchParams.has("v");
     event.respondWith(caches.match(request).then(function (hit) {
+      if (hit && versioned) return hit;
       var fresh = fetch(request).then(function (r) { return keep(STATIC, request, r); });
-      return hit || fresh;
+      if (hit) { fresh.catch(function () {}); return hit; }
+      return fresh.catch(function () {
+        return caches.match(request, { ignoreSearch: true }).then(function (other) { return other || Response.error(); });
+      });
     }));
     return;
   }
