@@ -66,7 +66,7 @@ class Suite:
     def done_so_far(self) -> int:
         """Tests finished: the progress characters pytest -q has written so far."""
         with open(self.log, errors="replace") as log:
-            head = log.read().split("\n= ", 1)[0]
+            head = log.read().split("\n=", 1)[0]
         return sum(head.count(c) for c in ".FEsx")
 
     def counts(self) -> dict[str, int]:
