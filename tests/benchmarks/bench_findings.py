@@ -140,7 +140,7 @@ def scaled(quick: bool) -> dict[str, int]:
 def build_template() -> tuple[Any, list[Any]]:
     """A published template of 48 yes/no items (severity critical/major/minor in turn) citing
     the first clauses of a bundled gazette, built with checklists.builder."""
-    gazette = sorted((ROOT / "checklists" / "demo_data").glob("*.txt"))[0]
+    gazette = sorted((ROOT / "checklists" / "demo" / "gazettes").glob("*.txt"))[0]
     import_text(gazette.read_text(encoding="utf-8"), gazette.name)
     db.session.commit()
     clauses = db.session.scalars(

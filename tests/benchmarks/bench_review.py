@@ -128,7 +128,7 @@ def scaled(quick: bool) -> dict[str, int]:
 
 def usable_clauses() -> list[Clause]:
     """The current, non-table clauses of the bundled gazettes, in document order."""
-    for gazette in sorted((ROOT / "checklists" / "demo_data").glob("*.txt"))[:2]:
+    for gazette in sorted((ROOT / "checklists" / "demo" / "gazettes").glob("*.txt"))[:2]:
         import_text(gazette.read_text(encoding="utf-8"), gazette.name)
         db.session.commit()
     return list(

@@ -50,7 +50,7 @@ def main() -> None:
         with app.app_context():
             db.create_all()
             print(f"database: {db.engine.dialect.name}")
-            gazettes = sorted((ROOT / "checklists" / "demo_data").glob("*.txt"))
+            gazettes = sorted((ROOT / "checklists" / "demo" / "gazettes").glob("*.txt"))
             start = time.perf_counter()
             for path in gazettes:
                 import_text(path.read_text(encoding="utf-8"), path.name)

@@ -120,7 +120,7 @@ BARE_SCHEMA = (
 
 def prepare() -> dict:
     """Users, organisation, a published 60-item template and an inspection (in an app context)."""
-    for path in sorted((ROOT / "checklists" / "demo_data").glob("*.txt")):
+    for path in sorted((ROOT / "checklists" / "demo" / "gazettes").glob("*.txt")):
         import_text(path.read_text(encoding="utf-8"), path.name)
     db.session.commit()
     clauses = db.session.scalars(
