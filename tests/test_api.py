@@ -192,3 +192,32 @@ def test_bad_pagination_is_400_with_field(client, as_user, query, field):
     response = client.get(f"/api/v1/organisations?{query}")
     assert response.status_code == 400
     assert field in response.json["error"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [
+        ("delete", "/api/v1/me", "GET, HEAD, OPTIONS, PATCH"),
+        ("put", "/api/v1/tokens", "OPTIONS, POST"),
+        ("post", "/api/v1/openapi.json", "GET, HEAD, OPTIONS"),
+    ],
+)
+def test_a_405_says_which_methods_are_allowed(client, method, path, allowed):
+    response = getattr(client, method)(path)
+    assert response.status_code == 405
+    assert response.headers["Allow"] == allowed
+    assert response.json["error"]["code"] == "method_not_allowed"
+
+
+def test_json_answers_are_never_cached(client, make_user):
+    user = make_user("nocache", Role.ADMIN)
+    headers = {"Authorization": f"Bearer {_token(client, user.username)}"}
+    for response in (
+        client.get("/api/v1/me", headers=headers),  # the caller's own data
+        client.get("/api/v1/me"),  # 401
+        client.get("/api/v1/no-such-thing", headers=headers),  # 404
+        client.delete("/api/v1/me", headers=headers),  # 405
+        client.get("/api/v1/openapi.json"),
+    ):
+        assert response.mimetype == "application/json"
+        assert response.headers["Cache-Control"] == "no-store", response.status_code

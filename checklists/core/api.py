@@ -66,7 +66,11 @@ def api_error_response(exc: HTTPException):
     """Turn an HTTP exception into the API's error format, translated."""
     status = exc.code or 500
     code, message = _HTTP_CODES.get(status, ("error", exc.name))
-    return error_response(ApiError(status, code, str(message)))
+    response = error_response(ApiError(status, code, str(message)))
+    allowed = getattr(exc, "valid_methods", None)  # a 405 says what is allowed (RFC 9110)
+    if status == 405 and allowed:
+        response.headers["Allow"] = ", ".join(sorted(allowed))
+    return response
 
 
 def error_response(exc: ApiError):
@@ -157,7 +161,16 @@ def register_api(app: Flask) -> Blueprint:
     bp = api_blueprint(*app.extensions.get("api_routes", []))
     app.register_blueprint(bp)
     csrf.exempt(bp)  # the API checks X-CSRFToken itself, for session writes only
+    app.after_request(_no_store)
     return bp
+
+
+def _no_store(response):
+    """JSON answers of the API are the caller's own data at one moment: never cached (errors
+    for unknown routes and methods included, hence on the app, not the blueprint)."""
+    if wants_api() and response.mimetype == "application/json":
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response
 
 
 def _authenticate_and_check_csrf():
