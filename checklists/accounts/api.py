@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,15 +13,11 @@ from checklists.accounts import openapi
 from checklists.accounts.models import ApiToken, Organisation, Region, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.core.api import ApiError, ApiRoutes, json_body, paginate
-from checklists.core.db import utcnow
+from checklists.core.db import as_utc, utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import db, limiter, login_rate_limit
 
 routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
-
-
-def _as_utc(value: dt.datetime) -> dt.datetime:
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
 def user_from_bearer(req: Request) -> User | None:
@@ -36,7 +31,7 @@ def user_from_bearer(req: Request) -> User | None:
         .options(sa.orm.joinedload(ApiToken.user))
         .where(ApiToken.token_hash == ApiToken.hash(token))
     )
-    if record is None or _as_utc(record.expires_at) < utcnow() or not record.user.active:
+    if record is None or as_utc(record.expires_at) < utcnow() or not record.user.active:
         return None
     g.auth_via = "bearer"
     return record.user

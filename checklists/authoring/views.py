@@ -84,8 +84,8 @@ def _number_filter(value) -> str:
 
 
 @bp.app_template_filter("rule_label")
-def _rule_label_filter(rule) -> str:
-    return widgets.rule_label(rule or {})
+def _rule_label_filter(item) -> str:
+    return widgets.rule_label(item.rule or {}, item.answer_type)
 
 
 def _template_or_404(template_id: int) -> ChecklistTemplate:

@@ -262,15 +262,9 @@ def rule_from_form(form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, An
     return rule
 
 
-def rule_label(rule: Mapping[str, Any], answer_type: str | None = None) -> str:
-    """A short reading of a rule: "≥ 500 m²", "[6, 10] m", "passing answer: no", "3 choices".
-
-    Without ``answer_type`` (the chip filter gets the rule alone) the rule tells: a stored rule
-    carries only the keys of its own type, so the first adapter that reads a label is its own.
-    """
-    if answer_type is not None:
-        return widget_for(answer_type).label(rule)
-    return next((text for widget in WIDGETS.values() if (text := widget.label(rule))), "")
+def rule_label(rule: Mapping[str, Any], answer_type: str) -> str:
+    """A short reading of a rule: "≥ 500 m²", "[6, 10] m", "passing answer: no", "3 choices"."""
+    return widget_for(answer_type).label(rule)
 
 
 def answers_from_form(template: ChecklistTemplate, values) -> tuple[dict, dict[int, str]]:

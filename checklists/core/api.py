@@ -23,6 +23,7 @@ from werkzeug.exceptions import HTTPException
 from wtforms.validators import ValidationError
 
 from checklists.core import openapi
+from checklists.core.db import as_utc
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import csrf, db
 
@@ -284,11 +285,7 @@ def iso_date(value: dt.date | None) -> str | None:
 
 def iso_time(value: dt.datetime | None) -> str | None:
     """A moment as ISO 8601 with its offset (a naive one is UTC, as SQLite gives it back)."""
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.isoformat()
+    return None if value is None else as_utc(value).isoformat()
 
 
 def decimal_text(value) -> str | None:

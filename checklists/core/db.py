@@ -12,6 +12,11 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A stored moment, aware: SQLite hands back naive UTC, PostgreSQL aware times."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
 def enum_column(enum_cls: type[StrEnum], name: str) -> sa.Enum:
     """Store a StrEnum by its value, as a VARCHAR with a named CHECK constraint."""
     return sa.Enum(

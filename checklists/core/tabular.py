@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from flask import Response, stream_with_context
 
+from checklists.core.db import as_utc
 from checklists.core.extensions import db
 
 #: Times in exports are in the service's zone.
@@ -72,9 +73,7 @@ def local_time(moment: dt.datetime | None) -> str:
     """ISO 8601 with the +08:00 offset (SQLite hands back naive UTC)."""
     if moment is None:
         return ""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(ZONE).isoformat()
+    return as_utc(moment).astimezone(ZONE).isoformat()
 
 
 def text(value: Any) -> str:

@@ -65,6 +65,52 @@ class Evidence(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
 
+class EvidenceFacts:
+    """For a link row (``Photo``, ``FindingFile``) with an ``evidence`` relationship: the stored
+    file's facts under the names they had when they were the link's own columns."""
+
+    @property
+    def sha256(self) -> str:
+        return self.evidence.sha256
+
+    @property
+    def mime(self) -> str:
+        return self.evidence.mime
+
+    @property
+    def display_mime(self) -> str | None:
+        """A photo's display copy and thumbnail type; None for a document."""
+        return self.evidence.display_mime
+
+    @property
+    def width(self) -> int | None:
+        return self.evidence.width
+
+    @property
+    def height(self) -> int | None:
+        return self.evidence.height
+
+    @property
+    def byte_size(self) -> int:
+        return self.evidence.byte_size
+
+    @property
+    def exif_taken_at(self) -> dt.datetime | None:
+        return self.evidence.exif_taken_at
+
+    @property
+    def exif_lat(self) -> Decimal | None:
+        return self.evidence.exif_lat
+
+    @property
+    def exif_lon(self) -> Decimal | None:
+        return self.evidence.exif_lon
+
+    @property
+    def exif(self) -> dict[str, Any]:
+        return self.evidence.exif
+
+
 @dataclass(frozen=True)
 class Received:
     """A file checked, processed and in the blob store; ``record`` gives its Evidence row."""

@@ -19,7 +19,7 @@ from checklists.accounts.models import Organisation, Site, User
 from checklists.authoring.models import ChecklistTemplate, TemplateItem
 from checklists.core.db import enum_column, utcnow
 from checklists.core.extensions import db
-from inspections.filling.evidence import Evidence
+from inspections.filling.evidence import Evidence, EvidenceFacts
 
 
 class InspectionStatus(StrEnum):
@@ -185,7 +185,7 @@ class PhotoKind(StrEnum):
     SIGNATURE_ORG = "signature_org"
 
 
-class Photo(db.Model):
+class Photo(EvidenceFacts, db.Model):
     """A photo (evidence for an item) or a signature: one use of a stored file (``Evidence``)
     in an inspection. The same bytes may serve several items and signatures, one link each;
     the same bytes again for the same item (or signature kind) are that link, stored once.
@@ -220,45 +220,3 @@ class Photo(db.Model):
     #: Loaded with the link (one query for an inspection's photos, as before).
     evidence: Mapped[Evidence] = relationship(lazy="joined", innerjoin=True)
     uploaded_by: Mapped[User | None] = relationship()
-
-    # The file's facts, under the names they had when they were the photo's own columns.
-
-    @property
-    def sha256(self) -> str:
-        return self.evidence.sha256
-
-    @property
-    def mime(self) -> str:
-        return self.evidence.mime
-
-    @property
-    def display_mime(self) -> str:
-        return self.evidence.display_mime or self.evidence.mime
-
-    @property
-    def width(self) -> int:
-        return self.evidence.width or 0
-
-    @property
-    def height(self) -> int:
-        return self.evidence.height or 0
-
-    @property
-    def byte_size(self) -> int:
-        return self.evidence.byte_size
-
-    @property
-    def exif_taken_at(self) -> dt.datetime | None:
-        return self.evidence.exif_taken_at
-
-    @property
-    def exif_lat(self) -> Decimal | None:
-        return self.evidence.exif_lat
-
-    @property
-    def exif_lon(self) -> Decimal | None:
-        return self.evidence.exif_lon
-
-    @property
-    def exif(self) -> dict[str, str]:
-        return self.evidence.exif

@@ -23,7 +23,7 @@ from checklists.authoring import operations as builder
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus, item_spec
 from checklists.core import audit, storage
 from checklists.core.audit import AuditEntry
-from checklists.core.db import utcnow
+from checklists.core.db import as_utc, utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
 from inspections.filling import evidence, hooks
@@ -175,7 +175,7 @@ def save_answer(
         reason=judged.reason,
     )
     # Under the lock an item has one current answer (the latest); an older write stays history.
-    answer.current = current is None or answered_at >= _aware(current.answered_at)
+    answer.current = current is None or answered_at >= as_utc(current.answered_at)
     if answer.current:
         for other in rows:
             if other.item_id == item.id and other.current:
@@ -197,7 +197,7 @@ def _answer_time(
     if sent_at > received:
         return received, ("ahead" if sent_at - received > CLOCK_TOLERANCE else None)
     created = inspection.created_at
-    if created is not None and sent_at < _aware(created) - CLOCK_TOLERANCE:
+    if created is not None and sent_at < as_utc(created) - CLOCK_TOLERANCE:
         return sent_at, "before_inspection"
     return sent_at, None
 
@@ -239,7 +239,7 @@ _ITEM_ANSWERS = sa.select(Answer).where(
 
 def _latest(answers: list[Answer]) -> Answer | None:
     """The latest ``answered_at`` (ties: the later arrival)."""
-    return max(answers, key=lambda a: (_aware(a.answered_at), a.id), default=None)
+    return max(answers, key=lambda a: (as_utc(a.answered_at), a.id), default=None)
 
 
 def _require_open(inspection: Inspection) -> None:
@@ -248,11 +248,6 @@ def _require_open(inspection: Inspection) -> None:
             "submitted",
             _("The inspection was submitted; it can change only after a supervisor returns it."),
         )
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    """SQLite hands back naive UTC; PostgreSQL aware times."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:

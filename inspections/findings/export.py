@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
 from checklists.accounts.models import Organisation
+from checklists.core.db import as_utc
 from checklists.core.tabular import ZONE, Export, columns, local_time, text
 from inspections.filling.models import Inspection
 from inspections.findings.models import UNRESOLVED, Finding, RectificationNotice
@@ -86,8 +87,7 @@ def findings_export(
         if text(row.status) not in unresolved:
             return False
         if row.due_at is not None:
-            due_at = row.due_at if row.due_at.tzinfo else row.due_at.replace(tzinfo=dt.UTC)
-            return due_at < now
+            return as_utc(row.due_at) < now
         return row.due_on < today
 
     def convert(row: sa.Row) -> list[Any]:

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from checklists.accounts.models import Organisation, User
 from checklists.authoring.models import TemplateItem, cite
-from checklists.core.db import enum_column, utcnow
+from checklists.core.db import as_utc, enum_column, utcnow
 from checklists.core.extensions import db
-from inspections.filling.evidence import Evidence
+from inspections.filling.evidence import Evidence, EvidenceFacts
 from inspections.filling.models import Inspection
 
 
@@ -148,8 +148,7 @@ class Finding(db.Model):
         if self.status not in UNRESOLVED:
             return False
         if self.due_at is not None and now is not None:
-            due_at = self.due_at if self.due_at.tzinfo else self.due_at.replace(tzinfo=dt.UTC)
-            return due_at < now
+            return as_utc(self.due_at) < now
         return self.due_on < today
 
 
@@ -182,7 +181,7 @@ class FindingEvent(db.Model):
     )
 
 
-class FindingFile(db.Model):
+class FindingFile(EvidenceFacts, db.Model):
     """A photo or document the enterprise sent as evidence of a corrective action (or an
     inspector at 复查): one use of a stored file (``Evidence``, shared with inspection photos
     and other findings), once per finding. The file's facts are the evidence's, read through
@@ -210,36 +209,12 @@ class FindingFile(db.Model):
     evidence: Mapped[Evidence] = relationship(lazy="joined", innerjoin=True)
     uploaded_by: Mapped[User | None] = relationship()
 
-    # The file's facts, under the names they had when they were the file's own columns.
+    # The file's other facts (SHA-256, type, size, EXIF) come from EvidenceFacts.
 
     @property
     def kind(self) -> str:
         """ "photo" or "document"."""
         return self.evidence.kind
-
-    @property
-    def sha256(self) -> str:
-        return self.evidence.sha256
-
-    @property
-    def mime(self) -> str:
-        return self.evidence.mime
-
-    @property
-    def display_mime(self) -> str | None:
-        return self.evidence.display_mime
-
-    @property
-    def byte_size(self) -> int:
-        return self.evidence.byte_size
-
-    @property
-    def width(self) -> int | None:
-        return self.evidence.width
-
-    @property
-    def height(self) -> int | None:
-        return self.evidence.height
 
 
 class CalendarYear(db.Model):
