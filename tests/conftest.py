@@ -23,6 +23,7 @@ from checklists.accounts.models import Organisation, OrgKind, Region, RegionLeve
 from checklists.core.config import normalise_database_url
 from checklists.core.extensions import db
 from checklists.standards import search_index
+from tests import contract
 from wsgi import create_app
 
 PASSWORD = "correct-horse-9"
@@ -123,7 +124,11 @@ class Client(FlaskClient):
 
     def open(self, *args, **kwargs):
         with self.application.app_context():
-            return super().open(*args, **kwargs)
+            response = super().open(*args, **kwargs)
+        request = response.request
+        with self.application.app_context():
+            contract.check(self.application, request.method, request.path, response)
+        return response
 
 
 @pytest.fixture

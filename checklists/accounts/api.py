@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
-from flask import Request, current_app, g, jsonify
+from flask import Request, current_app, g
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from checklists.accounts import openapi
+from checklists.accounts import schemas as s
 from checklists.accounts.models import ApiToken, Organisation, Region, User
 from checklists.accounts.permissions import visible_organisations
-from checklists.core.api import ApiError, ApiRoutes, json_body, paginate
+from checklists.core.api import ApiError, ApiRoutes, args, body, paginate, reply
 from checklists.core.db import as_utc, utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import db, limiter, login_rate_limit
+from checklists.core.schemas import Page
 
-routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
+routes = ApiRoutes()
 
 
 def user_from_bearer(req: Request) -> User | None:
@@ -37,71 +36,90 @@ def user_from_bearer(req: Request) -> User | None:
     return record.user
 
 
-@routes.route("/tokens", methods=["POST"], public=True)
+@routes.route(
+    "/tokens",
+    methods=["POST"],
+    public=True,
+    body=s.TokenRequest,
+    responses={
+        201: (s.Token, "A new token"),
+        401: "bad_credentials: wrong username or password",
+        429: "Too many attempts: login is locked for a while",
+    },
+)
 @limiter.limit(login_rate_limit, deduct_when=lambda response: response.status_code != 201)
 def create_token():
-    data = json_body(required=("username", "password"))
-    user = db.session.scalar(sa.select(User).where(User.username == str(data["username"]).strip()))
-    if user is None or not user.check_password(str(data["password"])) or not user.active:
+    """Exchange a username and password for a bearer token."""
+    data = body(s.TokenRequest)
+    user = db.session.scalar(sa.select(User).where(User.username == data.username.strip()))
+    if user is None or not user.check_password(data.password) or not user.active:
         raise ApiError(401, "bad_credentials", _("Wrong username or password."))
     _record, plain = ApiToken.issue(user, current_app.config["API_TOKEN_DAYS"])
     db.session.commit()
-    return jsonify(token=plain), 201
+    return reply(s.Token(token=plain), 201)
 
 
-def organisation_json(org: Organisation) -> dict[str, Any]:
-    return {
-        "id": org.id,
-        "name": org.name,
-        "kind": org.kind.value,
-        "credit_code": org.credit_code,
-        "region": org.region.full_name if org.region else None,
-    }
+def organisation_json(org: Organisation) -> s.Organisation:
+    return s.Organisation(
+        id=org.id,
+        name=org.name,
+        kind=org.kind,
+        credit_code=org.credit_code,
+        region=org.region.full_name if org.region else None,
+    )
 
 
-@routes.route("/organisations")
+@routes.route(
+    "/organisations",
+    query=Page,
+    responses={200: ([s.Organisation], "One page; a Link header points at the next")},
+)
 def organisations():
+    """The organisations the caller may see."""
+    page = args(Page)
     query = (
         visible_organisations(current_user)
         .options(sa.orm.joinedload(Organisation.region).joinedload(Region.parent))
         .order_by(Organisation.id)
     )
-    return paginate(query, organisation_json)
+    return paginate(query, page, organisation_json)
 
 
-def me_json(user: User) -> dict[str, Any]:
-    return {
-        "id": user.id,
-        "username": user.username,
-        "display_name": user.display_name,
-        "role": user.role.value,
-        "organisation_id": user.organisation_id,
-        "region_id": user.region_id,
-        "locale": user.locale,
-    }
+def me_json(user: User) -> s.Me:
+    return s.Me(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,
+        organisation_id=user.organisation_id,
+        region_id=user.region_id,
+        locale=user.locale,
+    )
 
 
-@routes.route("/me")
+@routes.route("/me", responses={200: (s.Me, "The account")})
 def me():
-    return jsonify(me_json(current_user))
+    """The caller's account."""
+    return reply(me_json(current_user))
 
 
-@routes.route("/me", methods=["PATCH"])
+@routes.route(
+    "/me",
+    methods=["PATCH"],
+    body=s.MeUpdate,
+    responses={
+        200: (s.Me, "The updated account"),
+        422: "Invalid values; fields says which",
+    },
+)
 def update_me():
     """Change one's own display name or language (``locale``: "zh", "en" or null)."""
-    data = json_body()
-    errors: dict[str, str] = {}
-    if "display_name" in data:
-        name = data["display_name"]
-        if not isinstance(name, str) or len(name) > 100:
-            errors["display_name"] = _("Must be text of at most %(n)d characters.", n=100)
-    if "locale" in data and data["locale"] not in (None, *current_app.config["LANGUAGES"]):
-        errors["locale"] = _("Must be one of: %(choices)s.", choices="zh, en, null")
-    if errors:
-        raise InputError(errors)
-    if "display_name" in data:
-        current_user.display_name = data["display_name"].strip()
-    if "locale" in data:
-        current_user.locale = data["locale"]
+    data = body(s.MeUpdate)
+    if data.locale is not None and data.locale not in current_app.config["LANGUAGES"]:
+        raise InputError({"locale": _("Must be one of: %(choices)s.", choices="zh, en, null")})
+    if "display_name" in data.model_fields_set:
+        current_user.display_name = data.display_name.strip()
+    if "locale" in data.model_fields_set:
+        current_user.locale = data.locale
     db.session.commit()
-    return jsonify(me_json(current_user))
+    return reply(me_json(current_user))

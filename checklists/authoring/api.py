@@ -11,7 +11,8 @@ from flask_babel import gettext as _
 from checklists.authoring import openapi
 from checklists.authoring.models import ChecklistTemplate, TemplateSection
 from checklists.authoring.permissions import visible_templates
-from checklists.core.api import ApiError, ApiRoutes, choice_arg, decimal_text, iso_date, paginate
+from checklists.core.api import ApiError, ApiRoutes, choice_arg, decimal_text, iso_date
+from checklists.core.api import legacy_paginate as paginate
 from checklists.core.extensions import db
 
 routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)

@@ -8,7 +8,8 @@ import sqlalchemy as sa
 from flask import jsonify, request
 from flask_babel import gettext as _
 
-from checklists.core.api import ApiError, ApiRoutes, decimal_text, iso_date, paginate
+from checklists.core.api import ApiError, ApiRoutes, decimal_text, iso_date
+from checklists.core.api import legacy_paginate as paginate
 from checklists.core.extensions import db
 from checklists.standards import openapi, services
 from checklists.standards.models import Clause, Document

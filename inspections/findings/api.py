@@ -20,8 +20,10 @@ from checklists.core.api import (
     iso_date,
     iso_time,
     json_body,
-    paginate,
     refuse_unless_ok,
+)
+from checklists.core.api import (
+    legacy_paginate as paginate,
 )
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError

@@ -1,0 +1,288 @@
+"""The API's request and response schemas: base classes and the types every feature shares.
+
+Each feature writes its bodies, query strings and answers once, as pydantic models built on
+these (its ``schemas.py``). The same models validate what comes in (``parse``: a refusal is a
+flat map of field name → translated message), produce what goes out (``Out``: a builder fills
+the model, ``dump`` writes its JSON), and the OpenAPI document is generated from them
+(``checklists.core.apidoc``). Types with a contract of their own (dates, moments with offsets,
+decimals written as text, UUIDs, ids within 64 bits) are defined here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid as uuidlib
+from decimal import Decimal
+from typing import Annotated, Any, TypeVar
+
+from flask_babel import gettext as _
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    ValidationError,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from checklists.core.db import as_utc
+
+M = TypeVar("M", bound=BaseModel)
+
+#: The largest whole number a database id, a page or a year can be (PostgreSQL's BIGINT).
+INT64_MAX = 2**63 - 1
+
+
+class In(BaseModel):
+    """A request body or query string: unknown fields are refused, each by its name."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Query(In):
+    """A query string: parameters arrive as text and are converted; unknown ones are ignored
+    (cache-busters and tracking parameters are not the caller's mistake)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class Out(BaseModel):
+    """An answer: every field is always written, so the document marks them all required."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
+
+
+def dump(model: BaseModel) -> dict[str, Any]:
+    """The JSON-ready dict of an answer (the types below write themselves)."""
+    return model.model_dump(mode="json")
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+#: Error types whose message was written (and translated) where it was raised.
+_OWN_MESSAGE = "clausecheck"
+
+
+def refuse(message: str) -> PydanticCustomError:
+    """A validation error with a message of our own (already translated)."""
+    return PydanticCustomError(_OWN_MESSAGE, message)
+
+
+def _expected(ctx: dict[str, Any]) -> str:
+    return str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+
+
+def _message(error: dict[str, Any]) -> str:
+    """One pydantic error in words the caller reads (Chinese by default)."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    if kind == _OWN_MESSAGE:
+        return error["msg"]
+    if kind == "missing":
+        return _("This field is required.")
+    if kind == "extra_forbidden":
+        return _("Unknown field.")
+    if kind in ("int_type", "int_parsing", "int_from_float", "int_parsing_size"):
+        return _("Must be a whole number.")
+    if kind in ("string_type", "string_unicode"):
+        return _("Must be text.")
+    if kind in ("bool_type", "bool_parsing"):
+        return _("Expected true or false.")
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return _("Expected a list.")
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return _("Expected an object.")
+    if kind in ("decimal_type", "decimal_parsing", "float_type", "float_parsing", "finite_number"):
+        return _("Must be a number.")
+    if kind in ("uuid_type", "uuid_parsing", "uuid_version"):
+        return _("Not a UUID.")
+    if kind in ("enum", "literal_error"):
+        return _("Must be one of: %(choices)s.", choices=_expected(ctx))
+    if kind == "string_too_long":
+        return _("Must be text of at most %(n)d characters.", n=ctx.get("max_length", 0))
+    if kind in ("string_too_short", "too_short"):
+        return _("This field is required.")
+    if kind == "too_long":
+        return _("At most %(n)s entries.", n=ctx.get("max_length", 0))
+    if kind in ("greater_than_equal", "greater_than"):
+        bound = ctx.get("ge", ctx.get("gt"))
+        return (
+            _("Must be at least %(n)s.", n=bound)
+            if kind == "greater_than_equal"
+            else _("Must be more than %(n)s.", n=bound)
+        )
+    if kind in ("less_than_equal", "less_than"):
+        bound = ctx.get("le", ctx.get("lt"))
+        return (
+            _("Must be at most %(n)s.", n=bound)
+            if kind == "less_than_equal"
+            else _("Must be less than %(n)s.", n=bound)
+        )
+    return _("The data is not valid.")
+
+
+def _field_name(loc: tuple[Any, ...]) -> str:
+    """``("location", "lat")`` → ``location.lat``; list positions name the list."""
+    parts = [str(part) for part in loc if not isinstance(part, int)]
+    return ".".join(parts) or "body"
+
+
+class Refused(Exception):
+    """What ``parse`` found wrong: ``missing`` (required fields absent: the request is
+    malformed, 400) and ``invalid`` (present but wrong: 422), each field → message."""
+
+    def __init__(self, missing: dict[str, str], invalid: dict[str, str]) -> None:
+        super().__init__({**missing, **invalid})
+        self.missing, self.invalid = missing, invalid
+
+
+def parse(model: type[M], data: Any) -> M:
+    """``data`` as ``model``, or ``Refused`` naming every field that is wrong and why."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        missing: dict[str, str] = {}
+        invalid: dict[str, str] = {}
+        for error in exc.errors(include_url=False):
+            name = _field_name(error["loc"])
+            top_level_absent = error["type"] == "missing" and len(error["loc"]) == 1
+            into = missing if top_level_absent else invalid
+            into.setdefault(name, _message(error))
+        raise Refused(missing, invalid) from None
+
+
+# --- shared types -----------------------------------------------------------------------------
+
+
+def _required_text(value: Any) -> Any:
+    if value is None or value == "":
+        raise PydanticCustomError("missing", "required")
+    return value
+
+
+def _date_in(value: Any) -> Any:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str):
+        raise refuse(_("Give a date as YYYY-MM-DD."))
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise refuse(_("Give a date as YYYY-MM-DD.")) from None
+
+
+def _moment_in(value: Any) -> Any:
+    """ISO 8601 with an offset (``Z`` is UTC), in UTC."""
+    if isinstance(value, dt.datetime):
+        return as_utc(value)
+    if not isinstance(value, str):
+        raise refuse(_("Give a date and time as ISO 8601."))
+    try:
+        moment = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise refuse(_("Give a date and time as ISO 8601.")) from None
+    if moment.tzinfo is None:
+        raise refuse(_("Give the time with its offset (+08:00)."))
+    return moment.astimezone(dt.UTC)
+
+
+def _uuid_in(value: Any) -> Any:
+    if isinstance(value, uuidlib.UUID):
+        return str(value)
+    if not isinstance(value, str):
+        raise refuse(_("Not a UUID."))
+    try:
+        return str(uuidlib.UUID(value.strip()))
+    except ValueError:
+        raise refuse(_("Not a UUID.")) from None
+
+
+def _decimal_in(value: Any) -> Any:
+    """A JSON number or a numeric string; booleans are not numbers."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise refuse(_("Must be a number."))
+    try:
+        number = Decimal(str(value).strip()) if not isinstance(value, Decimal) else value
+    except ArithmeticError:
+        raise refuse(_("Must be a number.")) from None
+    if not number.is_finite():
+        raise refuse(_("Must be a number."))
+    return number
+
+
+def _decimal_text(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _iso_moment(value: dt.datetime) -> str:
+    return as_utc(value).isoformat()
+
+
+_DATE_SCHEMA = {"type": "string", "format": "date"}
+_MOMENT_SCHEMA = {"type": "string", "format": "date-time"}
+_DECIMAL_SCHEMA = {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}
+
+#: A database id in a body: a JSON whole number within 64 bits ("5" and true are refused).
+Id = Annotated[StrictInt, Field(ge=1, le=INT64_MAX)]
+#: A whole number from a query string or a form ("5" is 5), within 64 bits.
+QueryInt = Annotated[int, Field(ge=1, le=INT64_MAX)]
+#: Text, never a number or a boolean in disguise.
+Text = StrictStr
+#: Text that must be given: absent, null and "" are all "required".
+RequiredText = Annotated[StrictStr, BeforeValidator(_required_text)]
+Flag = StrictBool
+#: A calendar day, ``YYYY-MM-DD`` both ways.
+Date = Annotated[
+    dt.date,
+    BeforeValidator(_date_in),
+    PlainSerializer(dt.date.isoformat, return_type=str),
+    WithJsonSchema(_DATE_SCHEMA),
+]
+#: A moment with its offset (ISO 8601; ``Z`` or ``+08:00`` in, UTC with ``+00:00`` out).
+Moment = Annotated[
+    dt.datetime,
+    BeforeValidator(_moment_in),
+    PlainSerializer(_iso_moment, return_type=str),
+    WithJsonSchema(_MOMENT_SCHEMA),
+]
+#: A UUID in its canonical lower-case text.
+Uuid = Annotated[
+    str, BeforeValidator(_uuid_in), WithJsonSchema({"type": "string", "format": "uuid"})
+]
+#: An exact number in: a JSON number or a numeric string (never a binary float inside).
+DecimalIn = Annotated[
+    Decimal,
+    BeforeValidator(_decimal_in),
+    WithJsonSchema({"type": ["number", "string"], "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}),
+]
+#: An exact number out: written as text so no client reads it as a binary float.
+DecimalText = Annotated[
+    Decimal, PlainSerializer(_decimal_text, return_type=str), WithJsonSchema(_DECIMAL_SCHEMA)
+]
+#: A SHA-256 in lower-case hex.
+Sha256 = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]
+#: Any JSON value (an answer's value: its item's answer type says which).
+JsonValue = Any
+
+
+class Page(Query):
+    """``?page=&per_page=`` of every list (default 100, at most 1000)."""
+
+    page: Annotated[int, Field(ge=1, le=INT64_MAX)] = 1
+    per_page: Annotated[int, Field(ge=1, le=1000)] = 100
+
+
+class ErrorDetail(Out):
+    code: str = Field(description="what went wrong, for programs: bad_request, invalid, …")
+    message: str = Field(description="for people: Chinese, English with Accept-Language: en")
+    fields: dict[str, str] = Field(description="field name → what is wrong with it")
+
+
+class Error(Out):
+    """Every error answer of the API."""
+
+    error: ErrorDetail
