@@ -25,7 +25,7 @@ from checklists.accounts.forms import ROLE_LABELS, LoginForm
 from checklists.accounts.models import User
 from checklists.authoring import feature as authoring
 from checklists.core import assets
-from checklists.core.api import api_error_response, register_api, wants_api
+from checklists.core.api import Int64Converter, api_error_response, register_api, wants_api
 from checklists.core.config import (
     DEFAULT_SECRET_KEY,
     Defaults,
@@ -49,6 +49,7 @@ MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "checklist
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then instance/config.py and the environment (or test_config)."""
     app = Flask(__name__, instance_relative_config=True)
+    app.url_map.converters["int"] = Int64Converter  # ids beyond 64 bits: 404, not 500
     _load_config(app, test_config)
     _register_extensions(app)
     _register_blueprints(app)

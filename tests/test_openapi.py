@@ -118,3 +118,56 @@ def test_document_is_valid_openapi_shape(client):
         assert path.startswith("/")
         for operation in operations.values():
             assert operation["responses"], path
+
+
+def _resolve(spec, schema):
+    while "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def test_every_body_and_answer_is_described_field_by_field(client):
+    """No operation takes or answers a bare ``{"type": "object"}``: every JSON body and every
+    JSON answer names its fields (the document is generated from the models)."""
+    spec = _spec(client)
+    bare = []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            schemas = [
+                content["schema"]
+                for content in operation.get("requestBody", {}).get("content", {}).values()
+            ]
+            for response in operation["responses"].values():
+                for content in response.get("content", {}).values():
+                    schemas.append(content["schema"])
+            for schema in schemas:
+                schema = _resolve(spec, schema)
+                if schema.get("type") == "array":
+                    schema = _resolve(spec, schema["items"])
+                if path == "/openapi.json":
+                    continue
+                if not schema.get("properties"):
+                    bare.append(f"{method} {path}")
+    assert bare == []
+
+
+def test_no_hand_written_document_is_left():
+    root = pathlib.Path(__file__).parent.parent
+    assert sorted(str(p.relative_to(root)) for p in root.glob("*/*/openapi.py")) == []
+
+
+def test_the_contract_check_catches_a_wrong_answer(app):
+    """The check every API answer of the suite goes through fails on an answer that does not
+    match its schema, and on a status the operation does not document."""
+    from flask import jsonify
+
+    from tests import contract
+
+    with app.test_request_context():
+        wrong = jsonify({"id": "not a number", "username": 5})
+        with pytest.raises(AssertionError, match="does not match the document"):
+            contract.check(app, "GET", f"{PREFIX}/me", wrong)
+        teapot = jsonify({"error": {"code": "x", "message": "y", "fields": {}}})
+        teapot.status_code = 418
+        with pytest.raises(AssertionError, match="not documented"):
+            contract.check(app, "GET", f"{PREFIX}/me", teapot)

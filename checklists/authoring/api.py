@@ -2,86 +2,100 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
-from flask import jsonify
 from flask_babel import gettext as _
 
-from checklists.authoring import openapi
-from checklists.authoring.models import ChecklistTemplate, TemplateSection
+from checklists.authoring import schemas as s
+from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateSection
 from checklists.authoring.permissions import visible_templates
-from checklists.core.api import ApiError, ApiRoutes, choice_arg, decimal_text, iso_date
-from checklists.core.api import legacy_paginate as paginate
+from checklists.core.api import ApiError, ApiRoutes, args, paginate, reply
 from checklists.core.extensions import db
+from checklists.core.schemas import INT64_MAX
 
-routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
-
-
-def template_json(template) -> dict[str, Any]:
-    return {
-        "id": template.id,
-        "name": template.name,
-        "version": template.version,
-        "status": str(template.status),
-        "lineage": template.lineage,
-        "org_kind": str(template.org_kind) if template.org_kind else None,
-        "documents": template.document_numbers(),
-    }
+routes = ApiRoutes()
 
 
-def template_item_json(item) -> dict[str, Any]:
-    return {
-        "id": item.id,
-        "prompt": item.prompt,
-        "guidance": item.guidance,
-        "answer_type": item.answer_type,
-        "rule": item.rule or {},
-        "weight": decimal_text(item.weight),
-        "severity": str(item.severity),
-        "na_allowed": item.na_allowed,
-        "required": item.required,
-        "scored": item.scored,
-        "valid_from": iso_date(item.valid_from),
-        "valid_to": iso_date(item.valid_to),
-        "validity_confirmed": item.validity_confirmed,
-        "clause": {
-            "id": item.clause_id,
-            "key": item.clause_key,
-            "document": item.document_number,
-            "document_version": item.document_version,
-            "text": item.clause_text,
-            "text_hash": item.clause_text_hash,
-        },
-    }
+def template_json(template: ChecklistTemplate) -> s.Template:
+    return s.Template(
+        id=template.id,
+        name=template.name,
+        version=template.version,
+        status=template.status,
+        lineage=template.lineage,
+        org_kind=template.org_kind,
+        documents=template.document_numbers(),
+    )
 
 
-@routes.route("/templates")
+def template_item_json(item: TemplateItem) -> s.TemplateItem:
+    return s.TemplateItem(
+        id=item.id,
+        prompt=item.prompt,
+        guidance=item.guidance,
+        answer_type=item.answer_type,
+        rule=item.rule or {},
+        weight=item.weight,
+        severity=item.severity,
+        na_allowed=item.na_allowed,
+        required=item.required,
+        scored=item.scored,
+        valid_from=item.valid_from,
+        valid_to=item.valid_to,
+        validity_confirmed=item.validity_confirmed,
+        clause=s.TemplateItemClause(
+            id=item.clause_id,
+            key=item.clause_key,
+            document=item.document_number,
+            document_version=item.document_version,
+            text=item.clause_text,
+            text_hash=item.clause_text_hash,
+        ),
+    )
+
+
+@routes.route(
+    "/templates",
+    query=s.TemplateQuery,
+    responses={200: ([s.Template], "One page; a Link header points at the next")},
+)
 def templates():
-    """Checklist templates: published (and superseded) ones; authors and admins see drafts too.
-    ``?status=draft|published|superseded`` narrows the list."""
+    """Checklist templates: published and superseded ones; authors and admins see drafts too."""
+    filters = args(s.TemplateQuery)
     query = visible_templates().options(
         sa.orm.selectinload(ChecklistTemplate.sections).selectinload(TemplateSection.items)
     )
-    status = choice_arg("status", ("draft", "published", "superseded"))
-    if status:
-        query = query.where(ChecklistTemplate.status == status)
-    return paginate(query.order_by(ChecklistTemplate.id), template_json)
+    if filters.status is not None:
+        query = query.where(ChecklistTemplate.status == filters.status)
+    return paginate(query.order_by(ChecklistTemplate.id), filters, template_json)
 
 
-@routes.route("/templates/<int:template_id>")
+@routes.route(
+    "/templates/<int:template_id>",
+    responses={
+        200: (s.TemplateDetail, "The template version"),
+        404: "No such template (or a draft the caller may not see)",
+    },
+)
 def template(template_id: int):
-    found = db.session.scalar(visible_templates().where(ChecklistTemplate.id == template_id))
+    """A template version with its sections and items, each citing its clause."""
+    found = (
+        db.session.scalar(visible_templates().where(ChecklistTemplate.id == template_id))
+        if template_id <= INT64_MAX
+        else None
+    )
     if found is None:
         raise ApiError(404, "not_found", _("Not found."))
-    return jsonify(
-        {
-            **template_json(found),
-            "method": str(found.method),
-            "grade_bands": found.grade_bands,
-            "sections": [
-                {"title": s.title, "items": [template_item_json(i) for i in s.items]}
-                for s in found.sections
+    return reply(
+        s.TemplateDetail(
+            **dict(template_json(found)),
+            method=found.method,
+            grade_bands=[s.GradeBand.model_validate(band) for band in found.grade_bands],
+            sections=[
+                s.TemplateSection(
+                    title=section.title,
+                    items=[template_item_json(item) for item in section.items],
+                )
+                for section in found.sections
             ],
-        }
+        )
     )

@@ -9,7 +9,6 @@ that write must send the session's CSRF token in ``X-CSRFToken``; bearer request
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -21,13 +20,13 @@ from flask_login import current_user
 from flask_wtf.csrf import validate_csrf
 from pydantic import BaseModel
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import IntegerConverter
 from wtforms.validators import ValidationError
 
 from checklists.core import apidoc
-from checklists.core.db import as_utc
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import csrf, db
-from checklists.core.schemas import Page, Refused, dump, parse
+from checklists.core.schemas import INT64_MAX, Page, Refused, dump, parse
 
 URL_PREFIX = "/api/v1"
 WRITE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
@@ -93,6 +92,15 @@ def _conflict(exc: Conflict):
     return error_response(ApiError(409, exc.code, exc.message))
 
 
+class Int64Converter(IntegerConverter):
+    """``<int:...>`` in every URL: a whole number the database can hold. A larger one matches
+    no route (404), instead of overflowing the database driver (500)."""
+
+    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002 (werkzeug's name)
+        kwargs.setdefault("max", INT64_MAX)
+        super().__init__(map, *args, **kwargs)
+
+
 # --- the blueprint --------------------------------------------------------------------------
 
 
@@ -105,9 +113,7 @@ class ApiRoutes:
     deadline calculator). The view's docstring is the operation's summary.
     """
 
-    def __init__(self, *, paths=None, schemas=None) -> None:  # TEMP: legacy hand-written parts
-        self.legacy_paths = dict(paths or {})
-        self.legacy_schemas = dict(schemas or {})
+    def __init__(self) -> None:
         self.rules: list[tuple[str, Callable[..., Any], dict[str, Any]]] = []
         self.error_handlers: list[tuple[type[Exception], Callable[..., Any]]] = []
         self.operations: list[apidoc.Operation] = []
@@ -183,9 +189,6 @@ def api_blueprint(*parts: ApiRoutes) -> Blueprint:
         """This document (OpenAPI 3.1), generated from the routes' models."""
         if "doc" not in cached:
             cached["doc"] = apidoc.document(operations, substitutes)
-            for part in parts:  # TEMP: legacy hand-written parts
-                cached["doc"]["paths"].update(part.legacy_paths)
-                cached["doc"]["components"]["schemas"].update(part.legacy_schemas)
         return jsonify(cached["doc"])
 
     openapi_document.api_public = True  # type: ignore[attr-defined]
@@ -328,61 +331,5 @@ def paginate(query: sa.Select, page: Page, serialise: Callable[[Any], BaseModel]
     if len(rows) > page.per_page:
         args = {**request.args.to_dict(), "page": page.page + 1, "per_page": page.per_page}
         next_url = url_for(request.endpoint, **(request.view_args or {}), **args, _external=True)
-        response.headers["Link"] = f'<{next_url}>; rel="next"'
-    return response
-
-
-# --- TEMP: legacy helpers, removed once every feature declares its schemas -------------------
-
-
-def choice_arg(name: str, allowed: Iterable[str]) -> str | None:
-    value = request.args.get(name)
-    if not value:
-        return None
-    allowed = list(allowed)
-    if value not in allowed:
-        raise ApiError(
-            400,
-            "bad_request",
-            _("Unknown filter %(name)s.", name=name),
-            {name: _("One of: %(allowed)s.", allowed=", ".join(allowed))},
-        )
-    return value
-
-
-def id_arg(name: str) -> int | None:
-    value = request.args.get(name)
-    if not value:
-        return None
-    if not value.isdigit():
-        raise ApiError(
-            400,
-            "bad_request",
-            _("Unknown filter %(name)s.", name=name),
-            {name: _("Must be a whole number.")},
-        )
-    return int(value)
-
-
-def iso_date(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def iso_time(value: dt.datetime | None) -> str | None:
-    return None if value is None else as_utc(value).isoformat()
-
-
-def decimal_text(value) -> str | None:
-    return None if value is None else format(value.normalize(), "f")
-
-
-def legacy_paginate(query: sa.Select, serialise: Callable[[Any], dict[str, Any]]):
-    page = args(Page)
-    offset = (page.page - 1) * page.per_page
-    rows = db.session.scalars(query.limit(page.per_page + 1).offset(offset)).unique().all()
-    response = jsonify([serialise(row) for row in rows[: page.per_page]])
-    if len(rows) > page.per_page:
-        args_ = {**request.args.to_dict(), "page": page.page + 1, "per_page": page.per_page}
-        next_url = url_for(request.endpoint, **(request.view_args or {}), **args_, _external=True)
         response.headers["Link"] = f'<{next_url}>; rel="next"'
     return response

@@ -158,10 +158,20 @@ def parse(model: type[M], data: Any) -> M:
 # --- shared types -----------------------------------------------------------------------------
 
 
-def _required_text(value: Any) -> Any:
+def _required(value: Any) -> Any:
     if value is None or value == "":
         raise PydanticCustomError("missing", "required")
     return value
+
+
+def _blank_is_absent(value: Any) -> Any:
+    return None if value == "" else value
+
+
+#: A field that must be given: absent, null and "" are all "required" (a malformed request).
+Required = BeforeValidator(_required)
+#: A query filter: ``?name=`` (as a GET form sends "all") is the same as leaving it out.
+Blank = BeforeValidator(_blank_is_absent)
 
 
 def _date_in(value: Any) -> Any:
@@ -233,7 +243,7 @@ QueryInt = Annotated[int, Field(ge=1, le=INT64_MAX)]
 #: Text, never a number or a boolean in disguise.
 Text = StrictStr
 #: Text that must be given: absent, null and "" are all "required".
-RequiredText = Annotated[StrictStr, BeforeValidator(_required_text)]
+RequiredText = Annotated[StrictStr, Required]
 Flag = StrictBool
 #: A calendar day, ``YYYY-MM-DD`` both ways.
 Date = Annotated[

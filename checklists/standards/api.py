@@ -5,52 +5,52 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
-from flask import jsonify, request
 from flask_babel import gettext as _
 
-from checklists.core.api import ApiError, ApiRoutes, decimal_text, iso_date
-from checklists.core.api import legacy_paginate as paginate
+from checklists.core.api import ApiError, ApiRoutes, args, paginate, reply
 from checklists.core.extensions import db
-from checklists.standards import openapi, services
-from checklists.standards.models import Clause, Document
-from checklists.standards.search import search_clauses
+from checklists.core.schemas import INT64_MAX
+from checklists.standards import schemas as s
+from checklists.standards import services
+from checklists.standards.models import Clause, Document, Requirement
+from checklists.standards.search import search_statement
 
-routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
-
-
-def document_json(doc) -> dict[str, Any]:
-    return {
-        "id": doc.id,
-        "number": doc.number,
-        "title": doc.title,
-        "issuer": doc.issuer,
-        "signed_on": iso_date(doc.signed_on),
-        "in_force_from": iso_date(doc.in_force_from),
-        "in_force_until": iso_date(doc.in_force_until),
-        "version": doc.version,
-        "is_current": doc.is_current,
-        "clause_count": doc.clause_count,
-    }
+routes = ApiRoutes()
 
 
-def requirement_json(req) -> dict[str, Any]:
-    return {
-        "modality": req.modality,
-        "kind": req.kind,
-        "comparator": req.comparator,
-        "value": decimal_text(req.value),
-        "low": decimal_text(req.low),
-        "high": decimal_text(req.high),
-        "unit": req.unit,
-        "per": req.per,
-        "span": req.span,
-        "start": req.start,
-        "trigger": req.trigger,
-        "flags": list(req.flags),
-    }
+def document_json(doc: Document) -> s.Document:
+    return s.Document(
+        id=doc.id,
+        number=doc.number,
+        title=doc.title,
+        issuer=doc.issuer,
+        signed_on=doc.signed_on,
+        in_force_from=doc.in_force_from,
+        in_force_until=doc.in_force_until,
+        version=doc.version,
+        is_current=doc.is_current,
+        clause_count=doc.clause_count or 0,
+    )
 
 
-def clause_json(clause) -> dict[str, Any]:
+def requirement_json(req: Requirement) -> s.Requirement:
+    return s.Requirement(
+        modality=req.modality,
+        kind=req.kind,
+        comparator=req.comparator,
+        value=req.value,
+        low=req.low,
+        high=req.high,
+        unit=req.unit,
+        per=req.per,
+        span=req.span,
+        start=req.start,
+        trigger=req.trigger,
+        flags=list(req.flags),
+    )
+
+
+def _clause_fields(clause: Clause) -> dict[str, Any]:
     return {
         "id": clause.id,
         "key": clause.key,
@@ -63,46 +63,68 @@ def clause_json(clause) -> dict[str, Any]:
     }
 
 
-@routes.route("/documents")
-def documents():
-    """Current documents; ``?issuer=&year=&in_force=yes|no&q=`` as on the documents page."""
-    counts = sa.select(sa.func.count()).where(Clause.document_id == Document.id).scalar_subquery()
-    query = services.document_query(request.args).options(
-        sa.orm.with_expression(Document.clause_count, counts)
+def clause_json(clause: Clause) -> s.Clause:
+    return s.Clause(**_clause_fields(clause))
+
+
+def clause_hit_json(clause: Clause) -> s.ClauseHit:
+    return s.ClauseHit(
+        **_clause_fields(clause),
+        document_id=clause.document_id,
+        document_number=clause.document.number,
+        document_title=clause.document.title,
     )
-    return paginate(query, document_json)
 
 
-@routes.route("/documents/<int:document_id>")
+@routes.route(
+    "/documents",
+    query=s.DocumentQuery,
+    responses={200: ([s.Document], "One page; a Link header points at the next")},
+)
+def documents():
+    """Current documents, with their clause count (filters as on the documents page)."""
+    filters = args(s.DocumentQuery)
+    in_force = None if filters.in_force is None else filters.in_force == "yes"
+    counts = sa.select(sa.func.count()).where(Clause.document_id == Document.id).scalar_subquery()
+    query = services.document_query(
+        issuer=filters.issuer, year=filters.year, in_force=in_force, q=filters.q
+    ).options(sa.orm.with_expression(Document.clause_count, counts))
+    return paginate(query, filters, document_json)
+
+
+@routes.route(
+    "/documents/<int:document_id>",
+    responses={
+        200: (s.DocumentDetail, "The document version"),
+        404: "No such document",
+    },
+)
 def document(document_id: int):
-    doc = db.session.get(Document, document_id)
+    """A document version with its clauses and their requirements."""
+    doc = db.session.get(Document, document_id) if document_id <= INT64_MAX else None
     if doc is None:
         raise ApiError(404, "not_found", _("Not found."))
     clauses = services.clauses_with_requirements(doc)
     doc.clause_count = len(clauses)
-    return jsonify(
-        {**document_json(doc), "lineage": doc.lineage, "clauses": [clause_json(c) for c in clauses]}
+    return reply(
+        s.DocumentDetail(
+            **dict(document_json(doc)),
+            lineage=doc.lineage,
+            clauses=[clause_json(c) for c in clauses],
+        )
     )
 
 
-@routes.route("/clauses")
+@routes.route(
+    "/clauses",
+    query=s.ClauseQuery,
+    responses={200: ([s.ClauseHit], "One page; a Link header points at the next")},
+)
 def clauses():
     """Clauses of current documents whose text contains ``q`` (two characters are enough)."""
-    q = request.args.get("q", "").strip()
-    if not q:
-        raise ApiError(
-            400, "bad_request", _("Give a search text in q."), {"q": _("This field is required.")}
-        )
-    limit = 1000
-    hits = search_clauses(q, limit=limit)
-    return jsonify(
-        [
-            {
-                **clause_json(c),
-                "document_id": c.document_id,
-                "document_number": c.document.number,
-                "document_title": c.document.title,
-            }
-            for c in hits
-        ]
-    )
+    search = args(s.ClauseQuery)
+    statement = search_statement(search.q)
+    if statement is None:  # nothing left to find once spaces are ignored
+        return reply([])
+    statement = statement.options(sa.orm.selectinload(Clause.requirements))
+    return paginate(statement, search, clause_hit_json)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Literal
 
 import cn2an
 
@@ -20,23 +21,49 @@ import cn2an
 # Public types
 # ---------------------------------------------------------------------------------------------
 
+#: How binding the wording is: 必须/严禁 (strong), 应当/不得, 原则上/一般, 鼓励/宜, 可.
+Modality = Literal["mandatory_strong", "mandatory", "default", "advisory", "permission"]
+#: What a requirement is about (a number's kind, or what a sentence without one demands).
+Kind = Literal[
+    "frequency",
+    "retention",
+    "duration",
+    "deadline",
+    "cap",
+    "money",
+    "ratio",
+    "age",
+    "measure",
+    "count",
+    "presence",
+    "prohibition",
+    "record",
+    "eligibility",
+]
+Comparator = Literal[">=", "<=", ">", "<", "==", "range"]
+#: The period of a frequency (每日, 每周, 每月, 每季度, 每半年, 每年, 每批).
+Period = Literal["day", "week", "month", "quarter", "half_year", "year", "batch"]
+#: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
+#: 立即: no number), source_conflict (the document states the same subject differently).
+RequirementFlag = Literal["approximate", "page_joined", "vague_deadline", "source_conflict"]
+
 
 @dataclass(frozen=True)
 class Requirement:
     """One checkable requirement read from a clause."""
 
-    modality: str | None
-    kind: str
-    comparator: str | None
+    modality: Modality | None
+    kind: Kind
+    comparator: Comparator | None
     value: Decimal | None
     low: Decimal | None
     high: Decimal | None
     unit: str | None
-    per: str | None
+    per: Period | None
     span: str
     start: int
     trigger: str | None = None
-    flags: tuple[str, ...] = ()
+    flags: tuple[RequirementFlag, ...] = ()
 
     def to_dict(self) -> dict:
         """JSON-ready dict (Decimals as strings), the shape of interfaces.md plus start/trigger."""

@@ -284,13 +284,19 @@ def diff_documents(old: Document, new: Document) -> ClauseDiff:
     )
 
 
-def document_query(args) -> sa.Select:
-    """Current documents filtered by ``issuer``, ``year``, ``in_force`` (yes/no) and ``q``."""
+def document_query(
+    *,
+    issuer: str | None = None,
+    year: int | None = None,
+    in_force: bool | None = None,
+    q: str | None = None,
+) -> sa.Select:
+    """Current documents of ``issuer``, signed in ``year`` (else with it in the 文号's
+    brackets), in force today or not (``in_force``), whose title or 文号 contains ``q``."""
     query = sa.select(Document).where(Document.is_current)
-    if args.get("issuer"):
-        query = query.where(Document.issuer == args["issuer"])
-    if args.get("year", "").isdigit():
-        year = int(args["year"])
+    if issuer:
+        query = query.where(Document.issuer == issuer)
+    if year is not None:
         query = query.where(
             sa.or_(
                 sa.extract("year", Document.signed_on) == year,
@@ -302,12 +308,8 @@ def document_query(args) -> sa.Select:
         sa.or_(Document.in_force_from.is_(None), Document.in_force_from <= today),
         sa.or_(Document.in_force_until.is_(None), Document.in_force_until >= today),
     )
-    if args.get("in_force") == "yes":
-        query = query.where(active)
-    elif args.get("in_force") == "no":
-        query = query.where(sa.not_(active))
-    if args.get("q"):
-        query = query.where(
-            sa.or_(Document.title.contains(args["q"]), Document.number.contains(args["q"]))
-        )
+    if in_force is not None:
+        query = query.where(active if in_force else sa.not_(active))
+    if q:
+        query = query.where(sa.or_(Document.title.contains(q), Document.number.contains(q)))
     return query.order_by(Document.number.is_(None), Document.number, Document.id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, render_template, request
@@ -13,6 +14,7 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from markupsafe import Markup, escape
+from werkzeug.datastructures import MultiDict
 from wtforms import SelectField, SubmitField
 
 from checklists.accounts.forms import choices
@@ -126,6 +128,17 @@ def _highlight_filter(clause: Clause) -> Markup:
     return highlight(clause)
 
 
+def _filters(args: MultiDict[str, str]) -> dict[str, Any]:
+    """The list's filters as its form sends them; a value it does not offer is ignored."""
+    year = args.get("year", "")
+    return {
+        "issuer": args.get("issuer") or None,
+        "year": int(year) if year.isascii() and year.isdigit() and len(year) <= 4 else None,
+        "in_force": {"yes": True, "no": False}.get(args.get("in_force", "")),
+        "q": args.get("q") or None,
+    }
+
+
 @bp.route("/")
 @login_required
 def index():
@@ -135,7 +148,7 @@ def index():
         .subquery()
     )
     rows = db.session.execute(
-        services.document_query(request.args)
+        services.document_query(**_filters(request.args))
         .add_columns(sa.func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.document_id == Document.id)
     ).all()

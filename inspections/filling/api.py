@@ -1,17 +1,18 @@
 """Inspections in the JSON API (``/api/v1/inspections``): create, list, show, locate, answer,
-photograph, submit and return. The Sync rules of interfaces.md live in ``workflow``.
+photograph, submit and return. The Sync rules of interfaces.md live in ``workflow``; what each
+route reads and answers is in ``schemas``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid as uuidlib
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
-from flask import jsonify, request, url_for
+from flask import request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from pydantic import BaseModel
 
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
@@ -19,27 +20,31 @@ from checklists.authoring.models import ChecklistTemplate, TemplateStatus
 from checklists.core.api import (
     ApiError,
     ApiRoutes,
-    choice_arg,
-    decimal_text,
+    args,
+    body,
     error_response,
-    id_arg,
-    iso_date,
-    iso_time,
-    json_body,
+    form,
+    paginate,
     refuse_unless_ok,
+    reply,
 )
-from checklists.core.api import (
-    legacy_paginate as paginate,
-)
+from checklists.core.audit import AuditEntry
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
-from inspections.filling import hooks, openapi, workflow
-from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo
+from inspections.filling import hooks, workflow
+from inspections.filling import schemas as s
+from inspections.filling.models import Answer, Inspection, Photo
 from inspections.filling.permissions import can_create, checked, visible_inspections
 from inspections.filling.photos import PhotoError
 
-routes = ApiRoutes(paths=openapi.PATHS, schemas=openapi.SCHEMAS)
+routes = ApiRoutes()
+
+M = TypeVar("M", bound=BaseModel)
+
+_NOT_FOUND = "Missing, or outside the caller's scope"
+_NOT_YOURS = "Visible, but the caller's role may not change it"
+_SUBMITTED = "submitted: the inspection changes only after a supervisor returns it"
 
 
 @routes.errorhandler(PhotoError)
@@ -55,73 +60,93 @@ def load(key: Any, *, fill: bool = False, review: bool = False) -> Inspection:
     return found
 
 
-def photo_json(photo: Photo) -> dict[str, Any]:
+def parsed(read: Callable[[], M], *conflicts: Callable[[], None]) -> M:
+    """What ``read`` (``body`` or ``form`` of a model) parses. A malformed request (400) is
+    answered first; when the content is refused (422), ``conflicts`` run before: a state that
+    refuses any write (409) is the first thing wrong. A valid write may still be a resend the
+    Sync rules answer 200, so the state is not checked before reading it."""
+    try:
+        return read()
+    except ApiError as exc:
+        if exc.status == 422:
+            for conflict in conflicts:
+                conflict()
+        raise
+
+
+# --- answers ----------------------------------------------------------------------------------
+
+
+def photo_json(photo: Photo) -> s.Photo:
     key = photo.inspection.uuid
-    return {
-        "id": photo.id,
-        "sha256": photo.sha256,
-        "kind": str(photo.kind),
-        "item_id": photo.item_id,
-        "width": photo.width,
-        "height": photo.height,
-        "byte_size": photo.byte_size,
-        "taken_at": iso_time(photo.taken_at),
-        "lat": decimal_text(photo.lat),
-        "lon": decimal_text(photo.lon),
-        "exif_taken_at": iso_time(photo.exif_taken_at),
-        "exif_lat": decimal_text(photo.exif_lat),
-        "exif_lon": decimal_text(photo.exif_lon),
-        "uploaded_at": iso_time(photo.uploaded_at),
-        "url": url_for("inspections.photo_file", key=key, photo_id=photo.id, variant="show"),
-        "thumbnail_url": url_for(
+    return s.Photo(
+        id=photo.id,
+        sha256=photo.sha256,
+        kind=photo.kind,
+        item_id=photo.item_id,
+        width=photo.width,
+        height=photo.height,
+        byte_size=photo.byte_size,
+        taken_at=photo.taken_at,
+        lat=photo.lat,
+        lon=photo.lon,
+        exif_taken_at=photo.exif_taken_at,
+        exif_lat=photo.exif_lat,
+        exif_lon=photo.exif_lon,
+        uploaded_at=photo.uploaded_at,
+        url=url_for("inspections.photo_file", key=key, photo_id=photo.id, variant="show"),
+        thumbnail_url=url_for(
             "inspections.photo_file", key=key, photo_id=photo.id, variant="thumb"
         ),
-    }
+    )
 
 
-def answer_json(answer: Answer | None) -> dict[str, Any] | None:
+def answer_json(answer: Answer | None) -> s.Answer | None:
     if answer is None:
         return None
-    return {
-        "value": answer.value,
-        "unit": answer.unit,
-        "note": answer.note,
-        "answered_at": iso_time(answer.answered_at),
-        "answered_by": answer.answered_by_id,
-        "client_id": answer.client_id,
-        "revision": answer.revision,
-        # "ahead": the device's clock ran ahead (stored as received); "before_inspection".
-        "clock_flag": answer.clock_flag,
-    }
+    return s.Answer(
+        value=answer.value,
+        unit=answer.unit,
+        note=answer.note,
+        answered_at=answer.answered_at,
+        answered_by=answer.answered_by_id,
+        client_id=answer.client_id,
+        revision=answer.revision,
+        clock_flag=answer.clock_flag,
+    )
 
 
-def inspection_head(inspection: Inspection) -> dict[str, Any]:
-    """The fields of a list entry."""
+def head_fields(inspection: Inspection) -> dict[str, Any]:
+    """The fields of a list entry (``InspectionSummary``), which ``Inspection`` has too."""
     return {
         "uuid": inspection.uuid,
-        "status": str(inspection.status),
+        "status": inspection.status,
         "revision": inspection.revision,
         "organisation_id": inspection.organisation_id,
         "organisation": inspection.organisation.name,
         "site_id": inspection.site_id,
         "project": inspection.project,
-        "planned_on": iso_date(inspection.planned_on),
-        "template": {
-            "id": inspection.template_id,
-            "version": inspection.template.version,
-            "name": inspection.template.name,
-        },
+        "planned_on": inspection.planned_on,
+        "template": s.InspectionTemplate(
+            id=inspection.template_id,
+            version=inspection.template.version,
+            name=inspection.template.name,
+        ),
         "inspectors": [u.id for u in inspection.inspectors],
-        "created_at": iso_time(inspection.created_at),
-        "submitted_at": iso_time(inspection.submitted_at),
-        "score": None if inspection.score is None else str(inspection.score),
+        "created_at": inspection.created_at,
+        "submitted_at": inspection.submitted_at,
+        "score": inspection.score,
         "verdict": inspection.verdict,
         "grade": inspection.grade,
         "return_comment": inspection.return_comment,
     }
 
 
-def inspection_json(inspection: Inspection) -> dict[str, Any]:
+def inspection_head(inspection: Inspection) -> s.InspectionSummary:
+    return s.InspectionSummary(**head_fields(inspection))
+
+
+def inspection_json(inspection: Inspection) -> s.Inspection:
     summary = workflow.summary_of(inspection, local_today())
     results = {r["item_id"]: r for r in summary["items"]}
     current = inspection.current_answers()
@@ -133,121 +158,121 @@ def inspection_json(inspection: Inspection) -> dict[str, Any]:
     for a in inspection.answers:
         history[a.item_id] = history.get(a.item_id, 0) + 1
     disputed = workflow.conflicts(inspection)
-    ordered = inspection.template.ordered_items()
     items = []
-    for item in ordered:
+    for item in inspection.template.ordered_items():
         result = results.get(item.id, {})
         items.append(
-            {
-                "item_id": item.id,
-                "clause_key": item.clause_key,
-                "citation": item.citation,
-                "answer": answer_json(current.get(item.id)),
-                "result": result.get("result", "unanswered"),
-                "reason": result.get("reason", ""),
-                "photos": photos.get(item.id, []),
-                "writes": history.get(item.id, 0),
-                "conflict": item.id in disputed,
-            }
+            s.InspectionItem(
+                item_id=item.id,
+                clause_key=item.clause_key,
+                citation=item.citation,
+                answer=answer_json(current.get(item.id)),
+                result=result.get("result", "unanswered"),
+                reason=result.get("reason", ""),
+                photos=photos.get(item.id, []),
+                writes=history.get(item.id, 0),
+                conflict=item.id in disputed,
+            )
         )
     done, required = workflow.progress(inspection)
-    return {
-        **inspection_head(inspection),
-        "location": None
+    return s.Inspection(
+        **head_fields(inspection),
+        location=None
         if inspection.lat is None
-        else {
-            "lat": decimal_text(inspection.lat),
-            "lon": decimal_text(inspection.lon),
-            "accuracy": decimal_text(inspection.accuracy),
-        },
-        "progress": {"answered": done, "required": required},
-        "complete": summary["complete"],
-        "missing": summary["missing"],
-        "explanation": summary["explanation"],
-        "sections": [
-            {"title": s["title"], "score": s["score"], "counts": s["counts"]}
-            for s in summary["sections"]
+        else s.InspectionLocation(
+            lat=inspection.lat, lon=inspection.lon, accuracy=inspection.accuracy
+        ),
+        progress=s.Progress(answered=done, required=required),
+        complete=summary["complete"],
+        missing=[s.MissingItem(**m) for m in summary["missing"]],
+        explanation=summary["explanation"],
+        sections=[
+            s.InspectionSection(title=x["title"], score=x["score"], counts=x["counts"])
+            for x in summary["sections"]
         ],
-        "items": items,
-        "photos": [photo_json(p) for p in inspection.photos],
+        items=items,
+        photos=[photo_json(p) for p in inspection.photos],
         # What later features add (the findings: their summaries, see inspection_findings).
         **hooks.collect(hooks.json_extra, inspection),
-    }
+    )
 
 
-@routes.route("/inspections")
+# --- routes -----------------------------------------------------------------------------------
+
+
+@routes.route(
+    "/inspections",
+    query=s.InspectionQuery,
+    responses={200: ([s.InspectionSummary], "One page; a Link header points at the next")},
+)
 def inspections():
-    """The inspections this user may see; ``?status=&organisation_id=``."""
+    """The inspections this user may see."""
+    wanted = args(s.InspectionQuery)
     query = visible_inspections(current_user).options(
         sa.orm.selectinload(Inspection.inspectors),
         sa.orm.joinedload(Inspection.template),
         sa.orm.joinedload(Inspection.organisation),
     )
-    status = choice_arg("status", (s.value for s in InspectionStatus))
-    if status:
-        query = query.where(Inspection.status == status)
-    org = id_arg("organisation_id")
-    if org is not None:
-        query = query.where(Inspection.organisation_id == org)
-    return paginate(query.order_by(Inspection.id), inspection_head)
+    if wanted.status is not None:
+        query = query.where(Inspection.status == wanted.status)
+    if wanted.organisation_id is not None:
+        query = query.where(Inspection.organisation_id == wanted.organisation_id)
+    return paginate(query.order_by(Inspection.id), wanted, inspection_head)
 
 
-def _visible_org(raw: Any) -> Organisation | None:
-    if not isinstance(raw, int) or isinstance(raw, bool):
-        return None
-    return db.session.scalar(visible_organisations(current_user).where(Organisation.id == raw))
-
-
-@routes.route("/inspections", methods=["POST"])
+@routes.route(
+    "/inspections",
+    methods=["POST"],
+    body=s.InspectionCreate,
+    responses={
+        201: (s.Inspection, "Created"),
+        200: (s.Inspection, "Already created with this uuid"),
+        403: "Enterprise users and authors do not create inspections",
+        409: "id_reused: the uuid belongs to an inspection the caller cannot see",
+        422: "Invalid fields (named in fields)",
+    },
+)
 def create_inspection():
-    """Assign an inspection. The same ``uuid`` again answers 200 with the same inspection."""
+    """Assign an inspection; the same uuid again answers 200 with the same inspection."""
     if not can_create(current_user):
         raise ApiError(403, "forbidden", _("Your role may not do this."))
-    data = json_body(required=("uuid", "template_id", "organisation_id"))
-    try:
-        key = str(uuidlib.UUID(str(data["uuid"])))
-    except ValueError:
-        raise InputError({"uuid": _("Not a UUID.")}) from None
-    existing = _by_uuid(key)
+    data = body(s.InspectionCreate)
+    existing = _by_uuid(data.uuid)
     if existing is not None:
         return _created_before(existing)
     errors: dict[str, str] = {}
-    template = (
-        db.session.get(ChecklistTemplate, data["template_id"])
-        if isinstance(data["template_id"], int)
-        else None
-    )
+    template = db.session.get(ChecklistTemplate, data.template_id)
     if template is None or template.status != TemplateStatus.PUBLISHED:
         errors["template_id"] = _("Choose a published template.")
-    org = _visible_org(data["organisation_id"])
+    org = db.session.scalar(
+        visible_organisations(current_user).where(Organisation.id == data.organisation_id)
+    )
     if org is None:
         errors["organisation_id"] = _("No such organisation.")
-    planned_on = None
-    if data.get("planned_on"):
-        try:
-            planned_on = dt.date.fromisoformat(str(data["planned_on"]))
-        except ValueError:
-            errors["planned_on"] = _("Give a date as YYYY-MM-DD.")
-    inspectors = inspectors_from(data.get("inspector_ids"), errors)
+    inspectors = inspectors_from(data.inspector_ids, errors)
     if errors:
         raise InputError(errors)
     try:
         inspection, created = workflow.create_inspection(
-            template, org, current_user, uuid=key, planned_on=planned_on, inspectors=inspectors
+            template,
+            org,
+            current_user,
+            uuid=data.uuid,
+            planned_on=data.planned_on,
+            inspectors=inspectors,
         )
         if not created:
             return _created_before(inspection)
-        if isinstance(data.get("project"), str):
-            inspection.project = data["project"].strip()[:200]
+        inspection.project = data.project.strip()
         db.session.commit()
     except sa.exc.IntegrityError:
         # A concurrent request (a retry of this one) created the same uuid first.
         db.session.rollback()
-        existing = _by_uuid(key)
+        existing = _by_uuid(data.uuid)
         if existing is None:
             raise
         return _created_before(existing)
-    return jsonify(inspection_json(inspection)), 201
+    return reply(inspection_json(inspection), 201)
 
 
 def _by_uuid(key: str) -> Inspection | None:
@@ -261,25 +286,22 @@ def _created_before(existing: Inspection):
     )
     if visible is None:
         raise ApiError(409, "id_reused", _("This uuid belongs to another inspection."))
-    return jsonify(inspection_json(existing)), 200
+    return reply(inspection_json(existing))
 
 
-def inspectors_from(raw: Any, errors: dict[str, str]) -> list[User] | None:
+def inspectors_from(ids: list[int] | None, errors: dict[str, str]) -> list[User] | None:
     """The users to assign: inspectors may assign only themselves; supervisors any active
     inspector or supervisor. None: the creator."""
-    if raw in (None, []):
-        return None
-    if not isinstance(raw, list) or not all(isinstance(i, int) for i in raw):
-        errors["inspector_ids"] = _("Give a list of user ids.")
+    if not ids:
         return None
     users = db.session.scalars(
         sa.select(User).where(
-            User.id.in_(raw),
+            User.id.in_(ids),
             User.active,
             User.role.in_((Role.INSPECTOR, Role.SUPERVISOR)),
         )
     ).all()
-    if len(users) != len(set(raw)):
+    if len(users) != len(set(ids)):
         errors["inspector_ids"] = _("Only active inspectors and supervisors can be assigned.")
         return None
     if current_user.role == Role.INSPECTOR and {u.id for u in users} != {current_user.id}:
@@ -288,61 +310,81 @@ def inspectors_from(raw: Any, errors: dict[str, str]) -> list[User] | None:
     return list(users)
 
 
-@routes.route("/inspections/<uuid:key>")
+@routes.route(
+    "/inspections/<uuid:key>",
+    responses={200: (s.Inspection, "The inspection"), 404: _NOT_FOUND},
+)
 def inspection(key):
-    return jsonify(inspection_json(load(key)))
+    """One inspection with its items, answers, results, photos and findings."""
+    return reply(inspection_json(load(key)))
 
 
-@routes.route("/inspections/<uuid:key>", methods=["PATCH"])
+@routes.route(
+    "/inspections/<uuid:key>",
+    methods=["PATCH"],
+    body=s.InspectionUpdate,
+    responses={
+        200: (s.Inspection, "The inspection"),
+        403: _NOT_YOURS,
+        404: _NOT_FOUND,
+        409: _SUBMITTED,
+        422: "Invalid or unknown fields (named in fields)",
+    },
+)
 def update_inspection(key):
+    """Change the location, planned_on or project."""
     found = load(key, fill=True)
-    workflow.update_inspection(found, json_body())
+    data = parsed(lambda: body(s.InspectionUpdate), lambda: workflow.require_open(found))
+    workflow.update_inspection(found, data.model_dump(exclude_unset=True))
     db.session.commit()
-    return jsonify(inspection_json(found))
+    return reply(inspection_json(found))
 
 
-@routes.route("/inspections/<uuid:key>/answers/<int:item_id>", methods=["PUT"])
-def put_answer(key, item_id: int):
-    """One answer write (see Sync): 201 for an item's first answer, 200 otherwise."""
-    found = load(key, fill=True)
-    data = json_body()
-    if "value" not in data:
-        raise ApiError(
-            400,
-            "bad_request",
-            _("Required fields are missing."),
-            {"value": _("This field is required.")},
-        )
-    if "template_id" in data and data["template_id"] != found.template_id:
+def _refuse_stale_form(found: Inspection) -> None:
+    """A form of another template version (``template_id`` as sent) → 409 stale_form."""
+    sent = request.get_json(silent=True) or {}
+    if "template_id" in sent and sent["template_id"] != found.template_id:
         raise ApiError(
             409,
             "stale_form",
             _("This form is of another template version; reload the inspection."),
         )
-    unit = data.get("unit")
-    note = data.get("note") or ""
-    client_id = data.get("client_id")
-    errors = {}
-    if unit is not None and not isinstance(unit, str):
-        errors["unit"] = _("Must be text.")
-    if not isinstance(note, str) or len(note) > 2000:
-        errors["note"] = _("Must be text of at most %(n)d characters.", n=2000)
-    if client_id is not None and not isinstance(client_id, str):
-        errors["client_id"] = _("Must be text.")
-    if errors:
-        raise InputError(errors)
+
+
+@routes.route(
+    "/inspections/<uuid:key>/answers/<int:item_id>",
+    methods=["PUT"],
+    body=s.AnswerWrite,
+    responses={
+        201: (s.AnswerResult, "The item's first answer"),
+        200: (s.AnswerResult, "A later answer, or a resend"),
+        403: "Visible, but the caller's role may not answer",
+        404: _NOT_FOUND,
+        409: "id_reused (the client_id was used for other content), submitted or stale_form",
+        422: "Invalid value or fields, or an item not in the template (named in fields)",
+    },
+)
+def put_answer(key, item_id: int):
+    """One answer write (see Sync): 201 for an item's first answer, 200 otherwise."""
+    found = load(key, fill=True)
+    data = parsed(
+        lambda: body(s.AnswerWrite),
+        lambda: _refuse_stale_form(found),
+        lambda: workflow.require_open(found),
+    )
+    _refuse_stale_form(found)
     saved = workflow.save_answer(
         found,
         item_id,
-        data["value"],
+        data.value,
         current_user,
-        unit=unit or None,
-        note=note,
-        answered_at=workflow.parse_moment(data.get("answered_at"), "answered_at"),
-        client_id=client_id,
+        unit=data.unit or None,
+        note=data.note or "",
+        answered_at=data.answered_at,
+        client_id=data.client_id,
     )
     # Read what the answer needs before the commit expires it (no reloads afterwards).
-    body = {
+    result = {
         "item_id": item_id,
         "result": saved.answer.result,
         "reason": saved.answer.reason,
@@ -352,13 +394,28 @@ def put_answer(key, item_id: int):
     inspection_id, template_id = found.id, found.template_id
     db.session.commit()
     done, required = workflow.progress_of(inspection_id, template_id)
-    body["progress"] = {"answered": done, "required": required}
-    return jsonify(body), 201 if saved.created else 200
+    answer = s.AnswerResult(**result, progress=s.Progress(answered=done, required=required))
+    return reply(answer, 201 if saved.created else 200)
 
 
-@routes.route("/inspections/<uuid:key>/photos", methods=["POST"])
+@routes.route(
+    "/inspections/<uuid:key>/photos",
+    methods=["POST"],
+    form=s.PhotoUpload,
+    responses={
+        201: (s.Photo, "Stored, or the same bytes for another item or signature (a new link)"),
+        200: (s.Photo, "The same bytes again for the same item or signature"),
+        403: "Visible, but the caller's role may not add photos",
+        404: _NOT_FOUND,
+        409: _SUBMITTED,
+        413: "too_large",
+        422: "unsupported_type, heic, too_many_pixels, corrupt, empty, or invalid fields",
+    },
+)
 def upload_photo(key):
-    """multipart ``file`` with ``item_id`` or ``kind``; the same bytes again → 200."""
+    """Add an item's photo (item_id) or a signature (kind).
+
+    The file is stored once however many items and signatures use it."""
     found = load(key, fill=True)
     upload = request.files.get("file")
     if upload is None:
@@ -368,71 +425,101 @@ def upload_photo(key):
             _("Send the photo as the multipart field file."),
             {"file": _("This field is required.")},
         )
-    raw_item = request.form.get("item_id", "")
-    if raw_item and not raw_item.isdigit():
-        raise InputError({"item_id": _("Must be a whole number.")})
+    data = parsed(lambda: form(s.PhotoUpload), lambda: workflow.require_open(found))
     photo, created = workflow.add_photo(
         found,
         upload.read(),
         current_user,
-        item_id=int(raw_item) if raw_item else None,
-        kind=request.form.get("kind") or "item",
-        taken_at=request.form.get("taken_at"),
-        lat=request.form.get("lat"),
-        lon=request.form.get("lon"),
+        item_id=data.item_id,
+        kind=data.kind,
+        taken_at=data.taken_at,
+        lat=data.lat,
+        lon=data.lon,
     )
     db.session.commit()
-    return jsonify(photo_json(photo)), 201 if created else 200
+    return reply(photo_json(photo), 201 if created else 200)
 
 
-@routes.route("/inspections/<uuid:key>/submit", methods=["POST"])
+@routes.route(
+    "/inspections/<uuid:key>/submit",
+    methods=["POST"],
+    responses={
+        200: (s.Inspection, "The scored inspection (also when submitted before)"),
+        403: "Visible, but the caller's role may not submit",
+        404: _NOT_FOUND,
+        422: "incomplete: fields name each missing item (item_<id>)",
+    },
+)
 def submit_inspection(key):
-    """Score and close; 422 lists the missing required items; a repeated submit → 200."""
+    """Score and close; 422 lists the missing required items; again → 200."""
     found = load(key, fill=True)
     try:
         workflow.submit(found, current_user, local_today())
     except InputError as exc:
         raise ApiError(422, "incomplete", str(exc), exc.fields) from None
     db.session.commit()
-    return jsonify(inspection_json(found))
+    return reply(inspection_json(found))
 
 
-@routes.route("/inspections/<uuid:key>/return", methods=["POST"])
+@routes.route(
+    "/inspections/<uuid:key>/return",
+    methods=["POST"],
+    body=s.ReturnRequest,
+    responses={
+        200: (s.Inspection, "Returned: a new revision"),
+        403: "Only supervisors and admins return inspections",
+        404: _NOT_FOUND,
+        409: "not_submitted",
+        422: "No comment",
+    },
+)
 def return_inspection(key):
-    """A supervisor returns a submitted inspection for correction: ``{"comment"}``."""
+    """A supervisor returns a submitted inspection for correction, saying what to correct."""
     found = load(key, review=True)
-    data = json_body()
-    comment = data.get("comment")
-    workflow.return_for_correction(found, current_user, comment if isinstance(comment, str) else "")
+    data = body(s.ReturnRequest)
+    workflow.return_for_correction(found, current_user, data.comment)
     db.session.commit()
-    return jsonify(inspection_json(found))
+    return reply(inspection_json(found))
 
 
-@routes.route("/inspections/<uuid:key>/approve", methods=["POST"])
+@routes.route(
+    "/inspections/<uuid:key>/approve",
+    methods=["POST"],
+    body=s.ApproveRequest,
+    responses={
+        200: (s.Inspection, "Approved (also when approved before)"),
+        403: "Only supervisors and admins approve inspections",
+        404: _NOT_FOUND,
+        409: "not_submitted",
+        422: "Invalid fields",
+    },
+)
 def approve_inspection(key):
-    """A supervisor approves a submitted inspection: ``{"comment"?}``; again → 200."""
+    """A supervisor approves a submitted inspection; again → 200."""
     found = load(key, review=True)
-    data = json_body()
-    comment = data.get("comment")
-    workflow.approve(found, current_user, comment if isinstance(comment, str) else "")
+    data = body(s.ApproveRequest)
+    workflow.approve(found, current_user, data.comment)
     db.session.commit()
-    return jsonify(inspection_json(found))
+    return reply(inspection_json(found))
 
 
-def audit_json(entry) -> dict[str, Any]:
-    return {
-        "id": entry.id,
-        "at": iso_time(entry.at),
-        "actor": entry.actor.name if entry.actor else None,
-        "actor_id": entry.actor_id,
-        "action": entry.action,
-        "before": entry.before,
-        "after": entry.after,
-        "comment": entry.comment,
-    }
+def audit_json(entry: AuditEntry) -> s.AuditEntry:
+    return s.AuditEntry(
+        id=entry.id,
+        at=entry.at,
+        actor=entry.actor.name if entry.actor else None,
+        actor_id=entry.actor_id,
+        action=entry.action,
+        before=entry.before,
+        after=entry.after,
+        comment=entry.comment,
+    )
 
 
-@routes.route("/inspections/<uuid:key>/audit")
+@routes.route(
+    "/inspections/<uuid:key>/audit",
+    responses={200: ([s.AuditEntry], "The entries, oldest first"), 404: _NOT_FOUND},
+)
 def inspection_audit(key):
-    """Who changed the inspection's status, when, from what to what."""
-    return jsonify([audit_json(e) for e in workflow.audit_trail(load(key))])
+    """The audit trail: every status change with who, when, before and after."""
+    return reply([audit_json(e) for e in workflow.audit_trail(load(key))])

@@ -9,8 +9,9 @@ import datetime as dt
 import hashlib
 import json
 import uuid as uuidlib
+from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
@@ -156,7 +157,7 @@ def save_answer(
             if earlier.content_hash != content or earlier.item_id != item.id:
                 raise Conflict("id_reused", _("This client_id was used for another answer."))
             return Saved(earlier, False, current)
-    _require_open(inspection)
+    require_open(inspection)
     answer = Answer(
         inspection=inspection,
         item_id=item.id,  # ids, not objects: the flush then has only the answers to write
@@ -242,7 +243,8 @@ def _latest(answers: list[Answer]) -> Answer | None:
     return max(answers, key=lambda a: (as_utc(a.answered_at), a.id), default=None)
 
 
-def _require_open(inspection: Inspection) -> None:
+def require_open(inspection: Inspection) -> None:
+    """A Conflict ``submitted`` unless answers, photos and the location may still change."""
     if not inspection.is_open:
         raise Conflict(
             "submitted",
@@ -422,84 +424,36 @@ def audit_trail(inspection: Inspection) -> list[AuditEntry]:
     return audit.trail("inspection", inspection.id)
 
 
-def _coordinate(data: dict[str, Any], name: str, limit: int, errors: dict[str, str]) -> Any:
-    raw = data.get(name)
-    if raw in (None, ""):
-        return None
-    try:
-        value = Decimal(str(raw))
-    except InvalidOperation:
-        errors[name] = _("Must be a number.")
-        return None
-    if not value.is_finite() or abs(value) > limit:
-        errors[name] = _("Must be between -%(n)s and %(n)s.", n=limit)
-        return None
-    return value.quantize(Decimal("0.000001"))
+#: Coordinates are kept to six decimals (about 0.1 m), the accuracy to 0.1 m.
+_SIX_PLACES = Decimal("0.000001")
 
 
-def update_inspection(inspection: Inspection, data: dict[str, Any]) -> None:
-    """PATCH: ``location`` {lat, lon, accuracy}, ``planned_on``, ``project``."""
-    errors: dict[str, str] = {}
-    changes: dict[str, Any] = {}
-    if "location" in data:
-        where = data["location"]
-        if where is None:
-            changes.update(lat=None, lon=None, accuracy=None)
-        elif not isinstance(where, dict):
-            errors["location"] = _("Give an object with lat, lon and accuracy.")
-        else:
-            lat = _coordinate(where, "lat", 90, errors)
-            lon = _coordinate(where, "lon", 180, errors)
-            accuracy = _coordinate(where, "accuracy", 100000, errors)
-            if lat is None or lon is None:
-                errors.setdefault("lat", _("This field is required."))
-            else:
-                changes.update(
-                    lat=lat,
-                    lon=lon,
-                    accuracy=None if accuracy is None else abs(accuracy).quantize(Decimal("0.1")),
-                )
-        errors = {
-            ("location." + k if k in ("lat", "lon", "accuracy") else k): v
-            for k, v in errors.items()
-        }
-    if "planned_on" in data:
-        raw = data["planned_on"]
-        try:
-            changes["planned_on"] = dt.date.fromisoformat(raw) if raw else None
-        except (TypeError, ValueError):
-            errors["planned_on"] = _("Give a date as YYYY-MM-DD.")
-    if "project" in data:
-        if not isinstance(data["project"], str) or len(data["project"]) > 200:
-            errors["project"] = _("Must be text of at most %(n)d characters.", n=200)
-        else:
-            changes["project"] = data["project"].strip()
-    unknown = set(data) - {"location", "planned_on", "project"}
-    for name in sorted(unknown):
-        errors[name] = _("This field cannot be changed here.")
-    if errors:
-        raise InputError(errors)
+def _coordinate(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(_SIX_PLACES)
+
+
+def update_inspection(inspection: Inspection, changes: Mapping[str, Any]) -> None:
+    """PATCH: the fields in ``changes`` change (already of their types, the API's schema
+    checked them): ``location`` ({"lat", "lon", "accuracy"?} as Decimals; None forgets it),
+    ``planned_on``, ``project``. A submitted inspection is a Conflict ``submitted``."""
+    values: dict[str, Any] = {}
+    if "location" in changes:
+        where = changes["location"] or {}
+        accuracy = where.get("accuracy")
+        values.update(
+            lat=_coordinate(where.get("lat")),
+            lon=_coordinate(where.get("lon")),
+            accuracy=None if accuracy is None else abs(accuracy).quantize(Decimal("0.1")),
+        )
+    if "planned_on" in changes:
+        values["planned_on"] = changes["planned_on"]
+    if "project" in changes:
+        values["project"] = changes["project"].strip()
     lock(inspection)
-    _require_open(inspection)
-    for name, value in changes.items():
+    require_open(inspection)
+    for name, value in values.items():
         setattr(inspection, name, value)
     db.session.flush()
-
-
-def parse_moment(raw: Any, name: str, *, local_if_naive: bool = False) -> dt.datetime | None:
-    """An ISO 8601 time (or None) in UTC. Without an offset it is refused, unless
-    ``local_if_naive``: a photo's EXIF time has no zone and is the service's (+08:00)."""
-    if raw in (None, ""):
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(str(raw).replace("Z", "+00:00"))
-    except ValueError as exc:
-        raise InputError({name: _("Give a date and time as ISO 8601.")}) from exc
-    if moment.tzinfo is None:
-        if not local_if_naive:
-            raise InputError({name: _("Give the time with its offset (+08:00).")})
-        moment = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    return moment.astimezone(dt.UTC)
 
 
 def add_photo(
@@ -508,22 +462,17 @@ def add_photo(
     user: User | None,
     *,
     item_id: int | None = None,
-    kind: str = PhotoKind.ITEM,
-    taken_at: Any = None,
-    lat: Any = None,
-    lon: Any = None,
+    kind: PhotoKind = PhotoKind.ITEM,
+    taken_at: dt.datetime | None = None,
+    lat: Decimal | None = None,
+    lon: Decimal | None = None,
 ) -> tuple[Photo, bool]:
     """Attach a photo to an item, or a signature. The file is stored once (``evidence``),
     however many items and signatures use it: the same bytes for another item or as a
     signature are a new link; the same bytes again for the same item (or signature kind)
-    return the stored link and False (also after submission). Bad files raise
+    return the stored link and False (also after submission). ``taken_at``, ``lat`` and
+    ``lon`` are the device's (the API's schema checked their ranges). Bad files raise
     photos.PhotoError; nothing is stored then."""
-    try:
-        kind = PhotoKind(kind or PhotoKind.ITEM)
-    except ValueError as exc:
-        raise InputError(
-            {"kind": _("One of: %(allowed)s.", allowed=", ".join(k.value for k in PhotoKind))}
-        ) from exc
     if kind != PhotoKind.ITEM:
         item_id = None
     sha = storage.key_of(data)
@@ -535,14 +484,7 @@ def add_photo(
         item = db.session.get(TemplateItem, item_id) if item_id else None
         if item is None or item.template_id != inspection.template_id:
             raise InputError({"item_id": _("This item is not in the inspection's template.")})
-    errors: dict[str, str] = {}
-    where = {"lat": lat, "lon": lon}
-    lat_value = _coordinate(where, "lat", 90, errors)
-    lon_value = _coordinate(where, "lon", 180, errors)
-    if errors:
-        raise InputError(errors)
-    taken = parse_moment(taken_at, "taken_at", local_if_naive=True)
-    _require_open(inspection)
+    require_open(inspection)
     received = evidence.ingest(data)
     # The checks above ran without the lock (Pillow is slow); decide under it: the same link
     # may have been made meanwhile, or the inspection been submitted.
@@ -550,15 +492,15 @@ def add_photo(
     existing = _stored_photo(inspection, sha, item_id, kind)
     if existing is not None:
         return existing, False
-    _require_open(inspection)
+    require_open(inspection)
     photo = Photo(
         inspection=inspection,
         item=item,
         kind=kind,
         evidence=evidence.record(received),
-        taken_at=taken,
-        lat=lat_value,
-        lon=lon_value,
+        taken_at=taken_at,
+        lat=_coordinate(lat),
+        lon=_coordinate(lon),
         uploaded_by=user,
         revision=inspection.revision,
     )

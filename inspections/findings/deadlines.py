@@ -38,7 +38,12 @@ def compute(
     unit: str,
     calendar: workdays.OfficialCalendar | None = None,
 ) -> workdays.Deadline:
-    return workdays.deadline(start, n, unit, calendar or official_calendar())
+    try:
+        return workdays.deadline(start, n, unit, calendar or official_calendar())
+    except OverflowError:  # past 9999-12-31 (or before year 1): no such day to be due on
+        raise InputError(
+            {"start": _("The deadline would fall outside the years 1 to 9999.")}
+        ) from None
 
 
 def start_of(unit: str, day: dt.date, moment: dt.datetime) -> dt.date | dt.datetime:

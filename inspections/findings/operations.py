@@ -29,6 +29,7 @@ from checklists.core.clock import local_today
 from checklists.core.db import utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import INT64_MAX
 from inspections.filling import evidence
 from inspections.filling.evidence import Evidence
 from inspections.filling.models import Inspection
@@ -82,6 +83,8 @@ def checked(
 ) -> tuple[Finding | None, int]:
     """The finding and 200; None and 404 when ``user`` may not see it; the finding and 403
     when they may see it but not act on (``act``) or verify (``verify``) it."""
+    if not 1 <= finding_id <= INT64_MAX:  # no such id (and none a database can compare)
+        return None, 404
     found = db.session.scalar(visible_findings(user).where(Finding.id == finding_id))
     if found is None:
         return None, 404
@@ -460,14 +463,20 @@ def verify(
     return event, True
 
 
+def check_open(finding: Finding) -> None:
+    """A 409 ``not_open`` unless the finding is still active (its deadline can change)."""
+    if finding.status not in ACTIVE:
+        raise Conflict("not_open", _("The finding is closed."))
+
+
 def set_deadline(finding: Finding, user: User, n: Any, unit: Any, reason: Any) -> FindingEvent:
     """An inspector sets another deadline (N units from the finding's start day)."""
+    check_open(finding)
     unit = deadlines.parse_unit(unit)
     count = deadlines.parse_count(n, unit)
     text = _text(reason, "reason", required=False)
     lock(finding)
-    if finding.status not in ACTIVE:
-        raise Conflict("not_open", _("The finding is closed."))
+    check_open(finding)
     before = finding.due_on
     # Days count from the notice's day; hours from now (an hour count from a past day would
     # often be over before it was set).

@@ -1,0 +1,95 @@
+"""Authoring's API schemas: checklist templates, their sections and items."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import ConfigDict, Field
+
+from checklists.accounts.models import OrgKind
+from checklists.authoring.models import ScoringMethod, Severity, TemplateStatus
+from checklists.core.schemas import Blank, Date, DecimalText, Out, Page
+
+#: ``checklists.scoring.ANSWER_TYPES`` (a registry, not a StrEnum), in the builder's order.
+AnswerTypeName = Literal["yes_no", "number", "count", "choice", "parts", "date", "text", "photo"]
+
+
+class TemplateQuery(Page):
+    status: Annotated[TemplateStatus | None, Blank] = None
+
+
+class Template(Out):
+    """A checklist template version as listed."""
+
+    id: int
+    name: str
+    version: int = Field(ge=1)
+    status: TemplateStatus
+    lineage: str = Field(
+        pattern="^[0-9a-f]{32}$", description="shared by every version of the template"
+    )
+    org_kind: OrgKind | None = Field(description="the kind of organisation it is for; null: any")
+    documents: list[str] = Field(description="the 文号 its items cite, in first-cited order")
+
+
+class TemplateItemClause(Out):
+    """The clause an item is judged against, as quoted when the item was made."""
+
+    id: int | None = Field(description="the stored clause; null when it is not in the library")
+    key: str
+    document: str | None = Field(description="the 文号")
+    document_version: int | None
+    text: str
+    text_hash: str = Field(description="SHA-256 of the text (hex)")
+
+
+class TemplateItem(Out):
+    id: int
+    prompt: str
+    guidance: str
+    answer_type: AnswerTypeName
+    rule: dict[str, Any] = Field(
+        description=(
+            "what passes; its keys depend on answer_type: yes_no {value: yes|no}; number, "
+            "count {op: >=|<=|>|<|==|range, value, or low, high, low_inclusive, "
+            "high_inclusive (numbers as decimal text), unit}; date (the same, dates, no "
+            "unit); choice {choices: [{value, label, score, pass}]}; parts {parts: [{value, "
+            "label}]}; any type may add photo_on_fail: true"
+        )
+    )
+    weight: DecimalText = Field(
+        description="weighted scoring: the item's weight; deduction: the points a failure costs"
+    )
+    severity: Severity
+    na_allowed: bool
+    required: bool
+    scored: bool = Field(description="false: advisory wording, shown and answered, not scored")
+    valid_from: Date | None
+    valid_to: Date | None
+    validity_confirmed: bool = Field(
+        description="the author confirmed that the rule applies after valid_to"
+    )
+    clause: TemplateItemClause
+
+
+class TemplateSection(Out):
+    title: str
+    items: list[TemplateItem]
+
+
+class GradeBand(Out):
+    """Scores from ``min`` up to the next band's get ``label``."""
+
+    model_config = ConfigDict(serialize_by_alias=True)
+
+    min: DecimalText
+    label: str
+    pass_: bool = Field(alias="pass", description="a score in this band passes (合格)")
+
+
+class TemplateDetail(Template):
+    """A template version with its sections and items, each citing its clause."""
+
+    method: ScoringMethod
+    grade_bands: list[GradeBand] = Field(description="highest first; one band starts at 0")
+    sections: list[TemplateSection]

@@ -1,0 +1,88 @@
+"""Standards' API schemas: documents, their clauses and requirements, clause search."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field
+
+from checklists.core.schemas import Blank, Date, DecimalText, Out, Page, RequiredText, Sha256, Text
+from checklists.standards.extraction import Comparator, Kind, Modality, Period, RequirementFlag
+
+
+class DocumentQuery(Page):
+    issuer: Annotated[Text | None, Blank] = None
+    year: Annotated[
+        Annotated[int, Field(ge=1, le=9999)] | None,
+        Blank,
+        Field(description="signed that year (else with it in the 文号's brackets: 〔2016〕)"),
+    ] = None
+    in_force: Annotated[
+        Literal["yes", "no"] | None, Blank, Field(description="in force today, or not")
+    ] = None
+    q: Annotated[Text | None, Blank, Field(description="in the title or the 文号")] = None
+
+
+class ClauseQuery(Page):
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    q: Annotated[
+        RequiredText,
+        Field(min_length=1, description="the text to find (two characters are enough)"),
+    ]
+
+
+class Requirement(Out):
+    """A requirement drafted from a clause's wording."""
+
+    modality: Modality | None = Field(description="null: no modal word")
+    kind: Kind
+    comparator: Comparator | None
+    value: DecimalText | None
+    low: DecimalText | None = Field(description="a range's lower end")
+    high: DecimalText | None = Field(description="a range's upper end")
+    unit: str | None
+    per: Period | None = Field(description="a frequency's period")
+    span: str = Field(description="the wording it was read from, verbatim")
+    start: int = Field(ge=0, description="where the span starts in the clause text")
+    trigger: str | None = Field(description="what starts a deadline (收到投诉 …)")
+    flags: list[RequirementFlag]
+
+
+class Clause(Out):
+    id: int
+    key: str = Field(description="文号/path, stable across versions: 冠政发〔2016〕109号/二/1")
+    path: list[str] = Field(description="the key's parts after the document")
+    text: str
+    text_hash: Sha256
+    parent_id: int | None
+    table: list[list[str]] | None = Field(description="a table's rows of cells")
+    requirements: list[Requirement]
+
+
+class ClauseHit(Clause):
+    """A clause found by its text, with its document."""
+
+    document_id: int
+    document_number: str | None
+    document_title: str
+
+
+class Document(Out):
+    id: int
+    number: str | None = Field(description="the 文号; null when the document has none")
+    title: str
+    issuer: str | None
+    signed_on: Date | None
+    in_force_from: Date | None
+    in_force_until: Date | None
+    version: int = Field(ge=1)
+    is_current: bool
+    clause_count: int = Field(ge=0)
+
+
+class DocumentDetail(Document):
+    """A document version with its clauses and their requirements."""
+
+    lineage: str = Field(description="shared by every version of the document")
+    clauses: list[Clause]
