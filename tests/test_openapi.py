@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import pathlib
 import re
+import uuid as uuidlib
 
 import jsonschema
 import pytest
@@ -12,6 +14,7 @@ from checklists.accounts.models import Role
 from checklists.core.extensions import db
 from checklists.standards.services import import_text
 from tests.conftest import PASSWORD, csrf_token
+from tests.test_access_matrix import world  # noqa: F401 (a fixture)
 
 PREFIX = "/api/v1"
 DATA = pathlib.Path(__file__).parent / "data"
@@ -171,3 +174,181 @@ def test_the_contract_check_catches_a_wrong_answer(app):
         teapot.status_code = 418
         with pytest.raises(AssertionError, match="not documented"):
             contract.check(app, "GET", f"{PREFIX}/me", teapot)
+
+
+# --- every documented request field is accepted, every other one refused by name -------------
+
+UNDOCUMENTED = "zz_undocumented"
+#: The inspection each write goes to: return and approve need a submitted one (each its own).
+KEYS = {"return_inspection": "own_done", "approve_inspection": "foreign_done"}
+#: The 复查 closes the finding; the other writes on it come first.
+LAST = ("verify_finding",)
+
+
+def _example(spec, schema):
+    """A value the schema allows, preferring a present value to null."""
+    schema = _resolve(spec, schema)
+    for union in ("anyOf", "oneOf"):
+        if union in schema:
+            options = [s for s in schema[union] if _resolve(spec, s).get("type") != "null"]
+            return _example(spec, options[0])
+    if "enum" in schema:
+        return next(v for v in schema["enum"] if v is not None)
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        kind = next(k for k in kind if k != "null")
+    if kind == "object" or "properties" in schema:
+        return {k: _example(spec, v) for k, v in schema.get("properties", {}).items()}
+    if kind == "array":
+        return [_example(spec, schema["items"])] if "items" in schema else []
+    if kind == "string":
+        return {
+            "date": "2026-11-20",
+            "date-time": "2026-11-20T09:30:00+08:00",
+            "uuid": str(uuidlib.uuid4()),
+            "binary": b"",
+        }.get(schema.get("format"), "1" if "pattern" in schema else "示例")
+    if kind in ("integer", "number"):
+        return max(schema.get("minimum", 1), 1)
+    if kind == "boolean":
+        return False
+    return "yes"  # any JSON value (an answer's value: the overrides give the item's)
+
+
+def _admits_null(spec, schema) -> bool:
+    schema = _resolve(spec, schema)
+    if any(k in schema for k in ("anyOf", "oneOf")):
+        return any(_admits_null(spec, s) for s in schema.get("anyOf", schema.get("oneOf")))
+    if "enum" in schema:
+        return None in schema["enum"]
+    kind = schema.get("type")
+    return kind is None or kind == "null" or (isinstance(kind, list) and "null" in kind)
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (12, 12), (10, 200, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
+def _requests(spec, world):  # noqa: F811 (the fixture's value)
+    """Each documented operation with a body: its path and a body naming every documented
+    field, with the values a real client would send where the example would not do."""
+    from checklists.authoring.models import TemplateItem
+    from tests.test_access_matrix import failing_value
+
+    users, ids = world
+    item = db.session.get(TemplateItem, ids["published_item"])
+    overrides = {
+        "create_token": {"username": users["admin"].username, "password": PASSWORD},
+        "create_inspection": {
+            "template_id": ids["published"],
+            "organisation_id": ids["own_org"],
+            "inspector_ids": [users["inspector"].id],
+        },
+        "put_answer": {
+            "value": failing_value(item),
+            "unit": (item.rule or {}).get("unit"),
+            "template_id": ids["published"],
+        },
+        "upload_photo": {"item_id": ids["published_item"], "kind": "item"},
+        "verify_finding": {"outcome": "closed", "unit": "working_day"},
+        "update_finding": {"deadline": {"n": 5, "unit": "working_day"}},
+    }
+    found = []
+    for path, operations in spec["paths"].items():
+        for method, operation in operations.items():
+            content = operation.get("requestBody", {}).get("content", {})
+            for media, described in content.items():
+                name = operation["operationId"]
+                params = {
+                    "key": ids[KEYS.get(name, "own_open")],
+                    "item_id": ids["published_item"],
+                    "finding_id": ids["own_finding"],
+                }
+                body = {**_example(spec, described["schema"]), **overrides.get(name, {})}
+                found.append((name, method, path.format(**params), media, body))
+    return sorted(found, key=lambda r: (r[0] in LAST, r[0], r[3]))
+
+
+def _path_of(spec, operation_id: str) -> str:
+    return next(
+        path
+        for path, operations in spec["paths"].items()
+        for operation in operations.values()
+        if operation["operationId"] == operation_id
+    )
+
+
+def _send(client, method, path, media, body, headers):
+    if media == "application/json":
+        return client.open(f"{PREFIX}{path}", method=method, json=body, headers=headers)
+    data = {
+        k: (io.BytesIO(_png()), "a.png") if v == b"" or v == [b""] else str(v)
+        for k, v in body.items()
+    }
+    return client.open(
+        f"{PREFIX}{path}",
+        method=method,
+        data=data,
+        content_type="multipart/form-data",
+        headers=headers,
+    )
+
+
+def test_documented_request_fields_are_accepted_and_others_refused_by_name(client, world):  # noqa: F811
+    """For every operation with a body (JSON or form), in every content type it takes: a
+    field the document says cannot be null is refused, by name, when null; the body with one
+    field the document does not name is refused (422) naming that field; the body with every
+    documented field is accepted; a body of only the required fields is not refused for a
+    field the document calls optional."""
+    users, _ids = world
+    spec = _spec(client)
+    token = client.post(
+        f"{PREFIX}/tokens", json={"username": users["admin"].username, "password": PASSWORD}
+    ).json["token"]
+    auth = {"Authorization": f"Bearer {token}"}
+    requests = _requests(spec, world)
+    assert {r[0] for r in requests} >= {"put_answer", "upload_photo", "add_action"}
+    problems = []
+    for name, method, path, media, body in requests:
+        if media == "application/json":  # a form cannot send null
+            schema = _resolve(
+                spec,
+                spec["paths"][_path_of(spec, name)][method]["requestBody"]["content"][media][
+                    "schema"
+                ],
+            )
+            for field, described in schema.get("properties", {}).items():
+                if _admits_null(spec, described):
+                    continue
+                nulled = _send(client, method, path, media, {**body, field: None}, auth)
+                fields = (nulled.get_json() or {}).get("error", {}).get("fields", {})
+                if nulled.status_code not in (400, 422) or field not in fields:
+                    problems.append(f"{name}: null {field} not refused: {nulled.status_code}")
+        refused = _send(client, method, path, media, {**body, UNDOCUMENTED: "x"}, auth)
+        fields = (refused.get_json() or {}).get("error", {}).get("fields", {})
+        if refused.status_code != 422 or UNDOCUMENTED not in fields:
+            problems.append(f"{name} {media} undocumented field: {refused.status_code} {fields}")
+        accepted = _send(client, method, path, media, body, auth)
+        if accepted.status_code not in (200, 201):
+            problems.append(
+                f"{name} {media} documented fields: {accepted.status_code} {accepted.get_json()}"
+            )
+        schema = _resolve(
+            spec,
+            spec["paths"][_path_of(spec, name)][method]["requestBody"]["content"][media]["schema"],
+        )
+        required = set(schema.get("required", []))
+        if "if" in schema:  # required under a condition the full body meets (kind: item)
+            condition = jsonschema.Draft202012Validator(schema["if"])
+            if condition.is_valid({k: v for k, v in body.items() if k in required}):
+                required |= set(schema["then"]["required"])
+        minimal = {k: v for k, v in body.items() if k in required}
+        answer = _send(client, method, path, media, minimal, auth)
+        fields = set((answer.get_json() or {}).get("error", {}).get("fields", {}))
+        if answer.status_code in (400, 422) and fields - required:
+            problems.append(f"{name} {media}: optional {sorted(fields - required)} required")
+    assert problems == []

@@ -31,6 +31,8 @@ Response = str | tuple[type[BaseModel] | list[type[BaseModel]] | None, str]
 _AUTO = {
     400: "Malformed: not JSON, a required field missing (fields says which), a bad filter",
     401: "Not logged in (session or bearer token)",
+    422: "Invalid: a field of the wrong type or value, or one the document does not name "
+    "(fields says which and why)",
 }
 _SESSION_WRITE = "; or a session write without a matching X-CSRFToken (code csrf)"
 
@@ -174,20 +176,19 @@ def document(
             parameters += _query_parameters(op.query, own)
         if parameters:
             spec["parameters"] = parameters
+        content: dict[str, Any] = {}
         if op.body is not None:
-            spec["requestBody"] = {
-                "required": True,
-                "content": _content(models.ref(op.body, "validation")),
-            }
-        elif op.form is not None:
-            spec["requestBody"] = {
-                "required": True,
-                "content": _content(_form_schema(op.form, own), "multipart/form-data"),
-            }
+            content.update(_content(models.ref(op.body, "validation")))
+        if op.form is not None:  # a route may take both: JSON, or a form with files
+            content.update(_content(_form_schema(op.form, own), "multipart/form-data"))
+        if content:
+            spec["requestBody"] = {"required": True, "content": content}
         responses: dict[str, Any] = {}
         declared = dict(op.responses)
         if op.body is not None or op.form is not None or op.query is not None:
             declared.setdefault(400, _AUTO[400])
+        if op.body is not None or op.form is not None:
+            declared.setdefault(422, _AUTO[422])
         if not op.public:
             declared.setdefault(401, _AUTO[401])
             if op.method in ("POST", "PUT", "PATCH", "DELETE"):

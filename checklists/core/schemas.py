@@ -57,6 +57,25 @@ class Out(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
+def required_in_document(*names: str, when: dict[str, Any] | None = None):
+    """``json_schema_extra`` for a model whose ``names`` the document marks required although
+    the model lets them be absent: the service refuses their absence in its own words (422,
+    naming the field), or the view reads them (a file part). ``when`` makes it conditional:
+    the properties (JSON Schema) under which they are required, e.g. ``{"kind": {"const":
+    "item"}}``."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        if when is not None:
+            schema["if"] = {"properties": when}
+            schema["then"] = {"required": list(names)}
+            return
+        schema["required"] = [*schema.get("required", []), *names]
+        for name in names:
+            schema["properties"][name].pop("default", None)
+
+    return extra
+
+
 def dump(model: BaseModel) -> dict[str, Any]:
     """The JSON-ready dict of an answer (the types below write themselves)."""
     return model.model_dump(mode="json")
@@ -249,14 +268,14 @@ Flag = StrictBool
 Date = Annotated[
     dt.date,
     BeforeValidator(_date_in),
-    PlainSerializer(dt.date.isoformat, return_type=str),
+    PlainSerializer(dt.date.isoformat, return_type=str, when_used="json"),
     WithJsonSchema(_DATE_SCHEMA),
 ]
 #: A moment with its offset (ISO 8601; ``Z`` or ``+08:00`` in, UTC with ``+00:00`` out).
 Moment = Annotated[
     dt.datetime,
     BeforeValidator(_moment_in),
-    PlainSerializer(_iso_moment, return_type=str),
+    PlainSerializer(_iso_moment, return_type=str, when_used="json"),
     WithJsonSchema(_MOMENT_SCHEMA),
 ]
 #: A UUID in its canonical lower-case text.
@@ -271,7 +290,9 @@ DecimalIn = Annotated[
 ]
 #: An exact number out: written as text so no client reads it as a binary float.
 DecimalText = Annotated[
-    Decimal, PlainSerializer(_decimal_text, return_type=str), WithJsonSchema(_DECIMAL_SCHEMA)
+    Decimal,
+    PlainSerializer(_decimal_text, return_type=str, when_used="json"),
+    WithJsonSchema(_DECIMAL_SCHEMA),
 ]
 #: A SHA-256 in lower-case hex.
 Sha256 = Annotated[str, Field(pattern="^[0-9a-f]{64}$")]

@@ -36,6 +36,7 @@ from checklists.core.schemas import (
     Text,
     Uuid,
     refuse,
+    required_in_document,
 )
 from inspections.filling.models import InspectionStatus, PhotoKind
 
@@ -96,7 +97,7 @@ LocalMoment = Annotated[Moment, BeforeValidator(_local_if_naive)]
 #: A score with its one decimal as text ("100.0", "87.5"): the decimal is part of it.
 ScoreText = Annotated[
     Decimal,
-    PlainSerializer(str, return_type=str),
+    PlainSerializer(str, return_type=str, when_used="json"),
     WithJsonSchema({"type": "string", "pattern": "^-?[0-9]+\\.[0-9]$"}),
 ]
 
@@ -170,9 +171,11 @@ class AnswerWrite(In):
 
 
 def _file_part(schema: dict[str, Any]) -> None:
-    """The file is a part of its own (read by the view, not validated here), but required."""
+    """The file is a part of its own (read by the view, not validated here), but required; an
+    item's photo (``kind`` item, the default) needs its ``item_id``."""
     schema["properties"]["file"].pop("default", None)
     schema["required"] = ["file", *schema.get("required", [])]
+    required_in_document("item_id", when={"kind": {"const": PhotoKind.ITEM.value}})(schema)
 
 
 def _item_if_blank(value: Any) -> Any:
@@ -196,7 +199,9 @@ class PhotoUpload(In):
 
 
 class ReturnRequest(In):
-    comment: Text = Field("", description="what needs correcting (required)")
+    model_config = ConfigDict(json_schema_extra=required_in_document("comment"))
+
+    comment: Text = Field("", description="what needs correcting")
 
 
 class ApproveRequest(In):

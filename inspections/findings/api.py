@@ -232,6 +232,7 @@ def update_finding(finding_id: int):
     "/findings/<int:finding_id>/actions",
     methods=["POST"],
     body=s.ActionReport,
+    form=s.ActionForm,
     responses={
         201: (s.FindingWithAction, "Recorded"),
         200: (s.FindingWithAction, "Already recorded with this client_id"),
@@ -245,14 +246,14 @@ def update_finding(finding_id: int):
 def add_action(finding_id: int):
     """The enterprise's corrective action; the same client_id again answers 200.
 
-    JSON ``{"description", "client_id"?}``, or ``multipart/form-data`` with the same text
-    fields and any number of ``file`` parts (photos or documents, as for
-    ``POST /findings/{finding_id}/photos``), which become the action's evidence.
+    JSON, or multipart/form-data with the same text fields and any number of ``file`` parts
+    (photos or documents, as for ``POST /findings/{finding_id}/photos``), which become the
+    action's evidence.
     """
     found = load(finding_id, act=True)
     uploads: list[tuple[bytes, str]] = []
     if request.mimetype == "multipart/form-data":
-        data = form(s.ActionReport)
+        data = form(s.ActionForm)
         uploads = [(f.read(), f.filename or "") for f in request.files.getlist("file")]
     else:
         data = body(s.ActionReport)

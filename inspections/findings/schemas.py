@@ -26,6 +26,7 @@ from pydantic import (
 from checklists.authoring.models import Severity
 from checklists.core.errors import InputError
 from checklists.core.schemas import (
+    Blank,
     Date,
     In,
     JsonValue,
@@ -38,6 +39,7 @@ from checklists.core.schemas import (
     Text,
     Uuid,
     refuse,
+    required_in_document,
 )
 from inspections.filling import schemas as filling_schemas
 from inspections.findings import deadlines
@@ -55,52 +57,40 @@ FileKind = Literal["photo", "document"]
 Outcome = Literal["closed", "reopened"]
 
 
-def _required_in_document(*names: str):
-    """``json_schema_extra`` of a body whose ``names`` the document marks required although the
-    model lets them be absent: the service refuses their absence (422, naming the field, in its
-    own words), or the view reads them (a file part)."""
-
-    def extra(schema: dict[str, Any]) -> None:
-        schema["required"] = [*schema.get("required", []), *names]
-        for name in names:
-            schema["properties"][name].pop("default", None)
-
-    return extra
-
-
-def _blank_is_absent(value: Any) -> Any:
-    return None if value == "" else value
-
-
-#: A query filter: ``?name=`` (as a GET form sends "all") is the same as leaving it out.
-Blank = BeforeValidator(_blank_is_absent)
-
-
 def _count_as_sent(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | str | None):
         raise refuse(_("Must be a whole number."))
     return value
 
 
+_COUNT_SCHEMA = {
+    "type": ["integer", "string"],
+    "pattern": "^[0-9]+$",
+    "minimum": 1,
+    "maximum": MAX_N["hour"],
+    "description": f"1 to {MAX_N['day']} (days, working days) or {MAX_N['hour']} (hours)",
+}
+_UNIT_SCHEMA = {"enum": [unit.value for unit in Unit]}
+_TEXT_SCHEMA = {"type": "string", "maxLength": MAX_TEXT}
+
+
+def _or_null(schema: dict[str, Any]) -> WithJsonSchema:
+    """An optional field's schema: null is accepted (as absent), so the document says so."""
+    return WithJsonSchema({"anyOf": [schema, {"type": "null"}]})
+
+
+_Count = Annotated[int | str | None, BeforeValidator(_count_as_sent)]
 #: A deadline's N as sent: a whole number, or its text (as a form sends it); its range depends
-#: on the unit, so the service checks it (``deadlines.parse_count``, naming ``n``).
-CountIn = Annotated[
-    int | str | None,
-    BeforeValidator(_count_as_sent),
-    WithJsonSchema(
-        {
-            "type": ["integer", "string"],
-            "pattern": "^[0-9]+$",
-            "minimum": 1,
-            "maximum": MAX_N["hour"],
-            "description": f"1 to {MAX_N['day']} (days, working days) or {MAX_N['hour']} (hours)",
-        }
-    ),
-]
+#: on the unit, so the service checks it (``deadlines.parse_count``, naming ``n``). Required
+#: in the document; its absence (or null) is the service's refusal.
+CountIn = Annotated[_Count, WithJsonSchema(_COUNT_SCHEMA)]
+OptionalCount = Annotated[_Count, _or_null(_COUNT_SCHEMA)]
 #: A deadline's unit as sent; the service checks it (``deadlines.parse_unit``, naming ``unit``).
-UnitIn = Annotated[Text | None, WithJsonSchema({"enum": [unit.value for unit in Unit]})]
+UnitIn = Annotated[Text | None, WithJsonSchema(_UNIT_SCHEMA)]
+OptionalUnit = Annotated[Text | None, _or_null(_UNIT_SCHEMA)]
 #: Free text the service checks (at most ``MAX_TEXT`` characters once trimmed).
-LongText = Annotated[Text | None, WithJsonSchema({"type": "string", "maxLength": MAX_TEXT})]
+LongText = Annotated[Text | None, WithJsonSchema(_TEXT_SCHEMA)]
+OptionalLongText = Annotated[Text | None, _or_null(_TEXT_SCHEMA)]
 #: A file part of a multipart form (read by the view, not the model).
 FilePart = Annotated[Any, WithJsonSchema({"type": "string", "format": "binary"})]
 
@@ -123,35 +113,44 @@ class ActionReport(In):
     """A corrective action; as JSON, or as the text fields of a multipart form whose ``file``
     parts are its evidence."""
 
-    model_config = ConfigDict(json_schema_extra=_required_in_document("description"))
+    model_config = ConfigDict(json_schema_extra=required_in_document("description"))
 
     description: Annotated[LongText, Field(description="what was done")] = None
     client_id: Annotated[
         Text | None,
-        WithJsonSchema({"type": "string", "maxLength": 64}),
+        _or_null({"type": "string", "maxLength": 64}),
         Field(description="made on the device: a resend with it is stored once"),
     ] = None
+
+
+class ActionForm(ActionReport):
+    """The action as multipart/form-data: the same text fields, and any number of ``file``
+    parts (photos or documents) that become its evidence."""
+
+    file: list[FilePart] = []
 
 
 class FindingFileUpload(In):
     """multipart/form-data: the file alone."""
 
-    model_config = ConfigDict(json_schema_extra=_required_in_document("file"))
+    model_config = ConfigDict(json_schema_extra=required_in_document("file"))
 
     file: FilePart = None
 
 
 class Verification(In):
-    model_config = ConfigDict(json_schema_extra=_required_in_document("outcome"))
+    model_config = ConfigDict(json_schema_extra=required_in_document("outcome"))
 
     outcome: Outcome = None  # type: ignore[assignment]
-    reason: Annotated[LongText, Field(description="required to reopen")] = None
-    n: Annotated[CountIn, Field(description="reopening: a new deadline, counted from today")] = None
-    unit: Annotated[UnitIn, Field(description="of n; the finding's unit if absent")] = None
+    reason: Annotated[OptionalLongText, Field(description="required to reopen")] = None
+    n: Annotated[
+        OptionalCount, Field(description="reopening: a new deadline, counted from today")
+    ] = None
+    unit: Annotated[OptionalUnit, Field(description="of n; the finding's unit if absent")] = None
 
 
 class DeadlineSetting(In):
-    model_config = ConfigDict(json_schema_extra=_required_in_document("n", "unit"))
+    model_config = ConfigDict(json_schema_extra=required_in_document("n", "unit"))
 
     n: CountIn = None
     unit: UnitIn = None
@@ -166,12 +165,14 @@ def _deadline_object(value: Any) -> Any:
 class FindingUpdate(In):
     """Another deadline, counted from the notice's day (hours from now)."""
 
-    model_config = ConfigDict(json_schema_extra=_required_in_document("deadline"))
+    model_config = ConfigDict(json_schema_extra=required_in_document("deadline"))
 
     deadline: Annotated[
         DeadlineSetting, BeforeValidator(_deadline_object), Field(validate_default=True)
     ] = None  # type: ignore[assignment]
-    reason: Annotated[LongText, Field(description="why (else the deadline's explanation)")] = None
+    reason: Annotated[
+        OptionalLongText, Field(description="why (else the deadline's explanation)")
+    ] = None
 
 
 def _service_refusal(exc: InputError) -> Exception:
