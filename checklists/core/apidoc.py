@@ -136,6 +136,30 @@ def _form_schema(form: type[BaseModel], own: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in own[form.__name__].items() if k != "title"}
 
 
+def _refs(value: Any) -> Iterable[str]:
+    if isinstance(value, dict):
+        if isinstance(value.get("$ref"), str):
+            yield value["$ref"].rsplit("/", 1)[1]
+        for inner in value.values():
+            yield from _refs(inner)
+    elif isinstance(value, list):
+        for inner in value:
+            yield from _refs(inner)
+
+
+def _reachable(components: dict[str, Any], paths: dict[str, Any]) -> dict[str, Any]:
+    """The components the paths use, directly or through each other (a query string's model
+    is spelled out as parameters, so it is not one of them, but its enums are)."""
+    seen: set[str] = set()
+    todo = list(_refs(paths))
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen.add(name)
+            todo.extend(_refs(components[name]))
+    return {name: schema for name, schema in sorted(components.items()) if name in seen}
+
+
 def document(
     operations: Iterable[Operation],
     substitutes: dict[type[BaseModel], type[BaseModel]] | None = None,
@@ -229,7 +253,7 @@ def document(
                 "bearer": {"type": "http", "scheme": "bearer"},
                 "session": {"type": "apiKey", "in": "cookie", "name": "session"},
             },
-            "schemas": components,
+            "schemas": _reachable(components, paths),
         },
         "paths": paths,
     }
