@@ -84,7 +84,7 @@ format: $(DEV_STAMP)
 # Refresh the catalogue after adding UI strings: make i18n, then translate the new msgids.
 i18n: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
-	  --ignore-dirs='.venv tests' -o checklists/translations/messages.pot .
+	  --ignore-dirs='.venv .venv-fuzz tests' -o checklists/translations/messages.pot .
 	$(BIN)/pybabel update -i checklists/translations/messages.pot -d checklists/translations \
 	  --no-fuzzy-matching --width 100
 
@@ -93,4 +93,4 @@ migration: setup
 	$(BIN)/flask db migrate -m "$(m)"
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .venv-fuzz .pytest_cache .ruff_cache

@@ -13,10 +13,12 @@ import pytest
 from checklists.accounts.models import Role
 from checklists.core.extensions import db
 from checklists.standards.services import import_text
+from tests import test_access_matrix
 from tests.conftest import PASSWORD, csrf_token
-from tests.test_access_matrix import world  # noqa: F401 (a fixture)
 
 PREFIX = "/api/v1"
+#: The access matrix's world (a fixture): a user per role, own and foreign records.
+world = test_access_matrix.world
 DATA = pathlib.Path(__file__).parent / "data"
 
 
@@ -233,7 +235,7 @@ def _png() -> bytes:
     return out.getvalue()
 
 
-def _requests(spec, world):  # noqa: F811 (the fixture's value)
+def _requests(spec, world):
     """Each documented operation with a body: its path and a body naming every documented
     field, with the values a real client would send where the example would not do."""
     from checklists.authoring.models import TemplateItem
@@ -298,7 +300,7 @@ def _send(client, method, path, media, body, headers):
     )
 
 
-def test_documented_request_fields_are_accepted_and_others_refused_by_name(client, world):  # noqa: F811
+def test_documented_request_fields_are_accepted_and_others_refused_by_name(client, world):
     """For every operation with a body (JSON or form), in every content type it takes: a
     field the document says cannot be null is refused, by name, when null; the body with one
     field the document does not name is refused (422) naming that field; the body with every
@@ -352,3 +354,62 @@ def test_documented_request_fields_are_accepted_and_others_refused_by_name(clien
         if answer.status_code in (400, 422) and fields - required:
             problems.append(f"{name} {media}: optional {sorted(fields - required)} required")
     assert problems == []
+
+
+# --- what a schema-driven fuzzer found (tests/benchmarks/fuzz_api.py), kept fixed -------------
+
+
+@pytest.mark.parametrize(
+    "path", ["/organisations", "/documents", "/templates", "/inspections", "/findings"]
+)
+def test_a_page_beyond_the_database_is_a_400_not_a_500(client, as_user, path):
+    as_user(Role.ADMIN)
+    response = client.get(f"{PREFIX}{path}?page=9223372036854775806&per_page=100")
+    assert response.status_code == 400
+    assert "page" in response.json["error"]["fields"]
+
+
+@pytest.mark.parametrize("method", ["get", "patch"])
+def test_an_id_beyond_64_bits_is_a_404_for_every_method(client, as_user, method):
+    as_user(Role.ADMIN)
+    response = getattr(client, method)(f"{PREFIX}/findings/9223372036854775808", json={})
+    assert response.status_code == 404
+
+
+def test_a_whole_number_written_with_a_point_is_a_whole_number(client, world):
+    users, ids = world
+    token = client.post(
+        f"{PREFIX}/tokens", json={"username": users["admin"].username, "password": PASSWORD}
+    ).json["token"]
+    body = {
+        "uuid": str(uuidlib.uuid4()),
+        "template_id": float(ids["published"]),
+        "organisation_id": float(ids["own_org"]),
+    }
+    response = client.post(
+        f"{PREFIX}/inspections", json=body, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert response.status_code == 201
+    assert response.json["template"]["id"] == ids["published"]
+    body.update(uuid=str(uuidlib.uuid4()), template_id=ids["published"] + 0.5)
+    refused = client.post(
+        f"{PREFIX}/inspections", json=body, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert refused.status_code == 422 and "template_id" in refused.json["error"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"), [({"n": 0}, "n"), ({"unit": "AAA"}, "unit"), ({"n": "8761"}, "n")]
+)
+def test_closing_a_finding_refuses_a_wrong_deadline_too(client, world, extra, field):
+    users, ids = world
+    token = client.post(
+        f"{PREFIX}/tokens", json={"username": users["admin"].username, "password": PASSWORD}
+    ).json["token"]
+    response = client.post(
+        f"{PREFIX}/findings/{ids['own_finding']}/verify",
+        json={"outcome": "closed", **extra},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 422
+    assert field in response.json["error"]["fields"]

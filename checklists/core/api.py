@@ -19,7 +19,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from flask_wtf.csrf import validate_csrf
 from pydantic import BaseModel
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import IntegerConverter
 from wtforms.validators import ValidationError
 
@@ -93,12 +93,15 @@ def _conflict(exc: Conflict):
 
 
 class Int64Converter(IntegerConverter):
-    """``<int:...>`` in every URL: a whole number the database can hold. A larger one matches
-    no route (404), instead of overflowing the database driver (500)."""
+    """``<int:...>`` in every URL: a whole number the database can hold. A larger one names
+    no record: 404 for every method (not a 500 from the database driver, and not werkzeug's
+    405 that a failed ``max`` check gives when another method's rule has the same path)."""
 
-    def __init__(self, map, *args, **kwargs) -> None:  # noqa: A002 (werkzeug's name)
-        kwargs.setdefault("max", INT64_MAX)
-        super().__init__(map, *args, **kwargs)
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        if number > INT64_MAX:
+            raise NotFound()
+        return number
 
 
 # --- the blueprint --------------------------------------------------------------------------

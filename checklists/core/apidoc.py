@@ -123,7 +123,11 @@ def _query_parameters(query: type[BaseModel], own: dict[str, Any]) -> list[dict[
     required = set(schema.get("required", []))
     parameters = []
     for name, prop in schema.get("properties", {}).items():
-        prop = {k: v for k, v in prop.items() if k != "title"}
+        prop = _without_null({k: v for k, v in prop.items() if k not in ("title", "default")})
+        if "default" in own[query.__name__]["properties"][name]:
+            default = own[query.__name__]["properties"][name]["default"]
+            if default is not None:
+                prop["default"] = default
         described = prop.pop("description", None)
         parameter = {"name": name, "in": "query", "required": name in required, "schema": prop}
         if described:
@@ -132,8 +136,23 @@ def _query_parameters(query: type[BaseModel], own: dict[str, Any]) -> list[dict[
     return parameters
 
 
+def _without_null(schema: Any) -> Any:
+    """A form field or a query parameter is text or absent, never null: drop the null
+    branches."""
+    if isinstance(schema, dict):
+        if "anyOf" in schema:
+            options = [o for o in schema["anyOf"] if o != {"type": "null"}]
+            rest = {k: v for k, v in schema.items() if k != "anyOf"}
+            if len(options) == 1:
+                return _without_null({**rest, **options[0]})
+            return {**_without_null(rest), "anyOf": [_without_null(o) for o in options]}
+        return {k: _without_null(v) for k, v in schema.items()}
+    return schema
+
+
 def _form_schema(form: type[BaseModel], own: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in own[form.__name__].items() if k != "title"}
+    schema = {k: v for k, v in own[form.__name__].items() if k != "title"}
+    return {**schema, "properties": _without_null(schema.get("properties", {}))}
 
 
 def _refs(value: Any) -> Iterable[str]:

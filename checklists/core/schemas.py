@@ -21,6 +21,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     PlainSerializer,
     StrictBool,
     StrictInt,
@@ -28,7 +30,7 @@ from pydantic import (
     ValidationError,
     WithJsonSchema,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from checklists.core.db import as_utc
 
@@ -67,11 +69,15 @@ def required_in_document(*names: str, when: dict[str, Any] | None = None):
     def extra(schema: dict[str, Any]) -> None:
         if when is not None:
             schema["if"] = {"properties": when}
-            schema["then"] = {"required": list(names)}
+            given = {"not": {"type": "null"}, "minLength": 1}  # null and "" are absent
+            schema["then"] = {"required": list(names), "properties": dict.fromkeys(names, given)}
             return
         schema["required"] = [*schema.get("required", []), *names]
         for name in names:
-            schema["properties"][name].pop("default", None)
+            field = schema["properties"][name]
+            field.pop("default", None)
+            if field.get("type") == "string" and "format" not in field:
+                field["minLength"] = 1  # "" is as absent as no field at all
 
     return extra
 
@@ -189,8 +195,25 @@ def _blank_is_absent(value: Any) -> Any:
 
 #: A field that must be given: absent, null and "" are all "required" (a malformed request).
 Required = BeforeValidator(_required)
-#: A query filter: ``?name=`` (as a GET form sends "all") is the same as leaving it out.
-Blank = BeforeValidator(_blank_is_absent)
+
+
+class _Blank:
+    """``Annotated[T | None, Blank]``: "" is the same as leaving the field out (a GET form's
+    "all", an empty form field), and the document says so (``T``, null or "")."""
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        return core_schema.no_info_before_validator_function(_blank_is_absent, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: GetJsonSchemaHandler) -> Any:
+        return {"anyOf": [handler(schema), {"const": ""}]}
+
+
+Blank = _Blank()
+
+
+def _whole_float(value: Any) -> Any:
+    """40.0 is the whole number 40 (JSON Schema agrees); 40.5 stays a refusal."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _date_in(value: Any) -> Any:
@@ -256,13 +279,13 @@ _MOMENT_SCHEMA = {"type": "string", "format": "date-time"}
 _DECIMAL_SCHEMA = {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}
 
 #: A database id in a body: a JSON whole number within 64 bits ("5" and true are refused).
-Id = Annotated[StrictInt, Field(ge=1, le=INT64_MAX)]
+Id = Annotated[StrictInt, BeforeValidator(_whole_float), Field(ge=1, le=INT64_MAX)]
 #: A whole number from a query string or a form ("5" is 5), within 64 bits.
 QueryInt = Annotated[int, Field(ge=1, le=INT64_MAX)]
 #: Text, never a number or a boolean in disguise.
 Text = StrictStr
 #: Text that must be given: absent, null and "" are all "required".
-RequiredText = Annotated[StrictStr, Required]
+RequiredText = Annotated[StrictStr, Required, Field(min_length=1)]
 Flag = StrictBool
 #: A calendar day, ``YYYY-MM-DD`` both ways.
 Date = Annotated[
@@ -303,7 +326,8 @@ JsonValue = Any
 class Page(Query):
     """``?page=&per_page=`` of every list (default 100, at most 1000)."""
 
-    page: Annotated[int, Field(ge=1, le=INT64_MAX)] = 1
+    #: At most what keeps (page − 1) × 1000 rows of offset within the database's 64 bits.
+    page: Annotated[int, Field(ge=1, le=INT64_MAX // 1000)] = 1
     per_page: Annotated[int, Field(ge=1, le=1000)] = 100
 
 

@@ -408,9 +408,11 @@ def verify(
         raise InputError({"outcome": _("One of: %(allowed)s.", allowed=", ".join(OUTCOMES))})
     text = _text(reason, "reason", required=outcome == "reopened")
     new_deadline = None
-    if outcome == "reopened" and n not in (None, ""):
+    if n not in (None, "") or unit not in (None, ""):  # checked whatever the outcome
         unit = deadlines.parse_unit(unit or finding.deadline_unit)
-        new_deadline = (deadlines.parse_count(n, unit), unit)
+        count = None if n in (None, "") else deadlines.parse_count(n, unit)
+        if outcome == "reopened" and count is not None:
+            new_deadline = (count, unit)
     lock(finding)
     last = finding.events[-1] if finding.events else None
     if (

@@ -58,6 +58,8 @@ Outcome = Literal["closed", "reopened"]
 
 
 def _count_as_sent(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 40.0 is 40 (as JSON Schema counts it)
     if isinstance(value, bool) or not isinstance(value, int | str | None):
         raise refuse(_("Must be a whole number."))
     return value
@@ -65,7 +67,7 @@ def _count_as_sent(value: Any) -> Any:
 
 _COUNT_SCHEMA = {
     "type": ["integer", "string"],
-    "pattern": "^[0-9]+$",
+    "pattern": "^[1-9][0-9]*$",
     "minimum": 1,
     "maximum": MAX_N["hour"],
     "description": f"1 to {MAX_N['day']} (days, working days) or {MAX_N['hour']} (hours)",
@@ -138,8 +140,13 @@ class FindingFileUpload(In):
     file: FilePart = None
 
 
+def _verification_schema(schema: dict[str, Any]) -> None:
+    required_in_document("outcome")(schema)
+    required_in_document("reason", when={"outcome": {"const": "reopened"}})(schema)
+
+
 class Verification(In):
-    model_config = ConfigDict(json_schema_extra=required_in_document("outcome"))
+    model_config = ConfigDict(json_schema_extra=_verification_schema)
 
     outcome: Outcome = None  # type: ignore[assignment]
     reason: Annotated[OptionalLongText, Field(description="required to reopen")] = None
@@ -149,8 +156,17 @@ class Verification(In):
     unit: Annotated[OptionalUnit, Field(description="of n; the finding's unit if absent")] = None
 
 
+def _deadline_setting_schema(schema: dict[str, Any]) -> None:
+    required_in_document("n", "unit")(schema)
+    days = [unit for unit, most in MAX_N.items() if most < MAX_N["hour"]]
+    schema["if"] = {"properties": {"unit": {"enum": days}}}
+    schema["then"] = {"properties": {"n": {"maximum": MAX_N["day"]}}}
+
+
 class DeadlineSetting(In):
-    model_config = ConfigDict(json_schema_extra=required_in_document("n", "unit"))
+    """N working days, days or hours: at most 3650 days, 8760 hours."""
+
+    model_config = ConfigDict(json_schema_extra=_deadline_setting_schema)
 
     n: CountIn = None
     unit: UnitIn = None
@@ -179,6 +195,13 @@ def _service_refusal(exc: InputError) -> Exception:
     return refuse(next(iter(exc.fields.values()), _("The data is not valid.")))
 
 
+#: A day, or a day and a time (its offset optional: without one it is the service's time).
+_START_PATTERN = (
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    "(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2})?)?$"
+)
+
+
 def _start_in(value: Any) -> Any:
     raw = value.strip() if isinstance(value, str) else ""
     try:
@@ -193,7 +216,7 @@ class DeadlineQuery(Query):
     start: Annotated[
         dt.datetime | dt.date,
         BeforeValidator(_start_in),
-        WithJsonSchema({"type": "string"}),
+        WithJsonSchema({"type": "string", "pattern": _START_PATTERN}),
         Field(description="YYYY-MM-DD (not counted), or YYYY-MM-DDTHH:MM for hours"),
     ]
     unit: Unit = Unit.WORKING_DAY
