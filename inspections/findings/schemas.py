@@ -76,9 +76,11 @@ _UNIT_SCHEMA = {"enum": [unit.value for unit in Unit]}
 _TEXT_SCHEMA = {"type": "string", "maxLength": MAX_TEXT}
 
 
-def _or_null(schema: dict[str, Any]) -> WithJsonSchema:
-    """An optional field's schema: null is accepted (as absent), so the document says so."""
-    return WithJsonSchema({"anyOf": [schema, {"type": "null"}]})
+def _or_null(schema: dict[str, Any], *, blank: bool = False) -> WithJsonSchema:
+    """An optional field's schema: null (and "" where ``blank``) is accepted as absent, so the
+    document says so."""
+    absent = [{"type": "null"}, {"const": ""}] if blank else [{"type": "null"}]
+    return WithJsonSchema({"anyOf": [schema, *absent]})
 
 
 _Count = Annotated[int | str | None, BeforeValidator(_count_as_sent)]
@@ -86,10 +88,10 @@ _Count = Annotated[int | str | None, BeforeValidator(_count_as_sent)]
 #: on the unit, so the service checks it (``deadlines.parse_count``, naming ``n``). Required
 #: in the document; its absence (or null) is the service's refusal.
 CountIn = Annotated[_Count, WithJsonSchema(_COUNT_SCHEMA)]
-OptionalCount = Annotated[_Count, _or_null(_COUNT_SCHEMA)]
+OptionalCount = Annotated[_Count, _or_null(_COUNT_SCHEMA, blank=True)]
 #: A deadline's unit as sent; the service checks it (``deadlines.parse_unit``, naming ``unit``).
 UnitIn = Annotated[Text | None, WithJsonSchema(_UNIT_SCHEMA)]
-OptionalUnit = Annotated[Text | None, _or_null(_UNIT_SCHEMA)]
+OptionalUnit = Annotated[Text | None, _or_null(_UNIT_SCHEMA, blank=True)]
 #: Free text the service checks (at most ``MAX_TEXT`` characters once trimmed).
 LongText = Annotated[Text | None, WithJsonSchema(_TEXT_SCHEMA)]
 OptionalLongText = Annotated[Text | None, _or_null(_TEXT_SCHEMA)]
