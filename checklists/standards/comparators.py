@@ -1,0 +1,165 @@
+"""How Chinese legal drafting says "at least", "at most", "below", "above": one table.
+
+Pure module (standard library only). ``comparator_before`` reads the words just before a number
+(``面积不应低于`` → ``>=``), ``comparator_after`` the words just after its unit (``500平方米以上`` →
+``>=``), and ``with_marker`` applies an explicit inclusivity marker wherever it sits
+(``低于（含）`` → ``<=``).
+
+The rules, from 民法典 第一千二百五十九条 ("民法所称的'以上'、'以下'、'以内'、'届满'，包括本数；
+所称的'不满'、'超过'、'以外'，不包括本数"):
+
+- a base word names a strict or inclusive comparison: 低于/少于/小于/短于/不足/不满/未满/不到 (<),
+  高于/多于/大于/长于/超过/超出 (>), 小于等于/不大于… (<=), 大于等于/至少… (>=), 等于/为 (==);
+- a negation before a base word turns it round: 不 + 低于 is >=, 不得 + 超过 is <=, 不应 + 低于 is
+  >=, 不宜 + 大于 is <= (not < is >=, not > is <=, not <= is >, not >= is <);
+- after the number: 以上/及以上 and 届满 include it (>=), 以下/及以下/以内/之内/内 include it (<=),
+  以外 does not (>);
+- an explicit （含）/（含本数）/含本数 makes the comparison inclusive, （不含）/不含本数 strict, on
+  whichever side of the number it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Comparator = Literal[">=", "<=", ">", "<", "=="]
+
+#: Negation turns a comparison round.
+NEGATE: dict[str, str] = {"<": ">=", ">": "<=", "<=": ">", ">=": "<"}
+#: An explicit inclusivity marker: (comparator, inclusive?) → comparator.
+_INCLUSIVE = {"<": "<=", ">": ">=", "<=": "<=", ">=": ">="}
+_EXCLUSIVE = {"<=": "<", ">=": ">", "<": "<", ">": ">"}
+
+#: Base words before a number, longest first within the table (大于等于 before 大于).
+BEFORE: tuple[tuple[str, str], ...] = (
+    ("大于或等于", ">="),
+    ("大于等于", ">="),
+    ("小于或等于", "<="),
+    ("小于等于", "<="),
+    ("至少", ">="),
+    ("最少", ">="),
+    ("最低", ">="),
+    ("起码", ">="),
+    ("至多", "<="),
+    ("最多", "<="),
+    ("最高", "<="),
+    ("最长", "<="),
+    ("上限为", "<="),
+    ("上限是", "<="),
+    ("控制在", "<="),
+    ("≥", ">="),
+    (">=", ">="),
+    ("≤", "<="),
+    ("<=", "<="),
+    ("不足", "<"),
+    ("不满", "<"),
+    ("未满", "<"),
+    ("不到", "<"),
+    ("未达到", "<"),
+    ("未达", "<"),
+    ("低于", "<"),
+    ("少于", "<"),
+    ("小于", "<"),
+    ("短于", "<"),
+    ("<", "<"),
+    ("高于", ">"),
+    ("多于", ">"),
+    ("大于", ">"),
+    ("长于", ">"),
+    ("超过", ">"),
+    ("超出", ">"),
+    ("逾", ">"),
+    (">", ">"),
+    ("等于", "=="),
+    ("达到", ">="),
+)
+#: Negations that turn a following base word round (longest first).
+NEGATIONS: tuple[str, ...] = (
+    "不应当",
+    "不应该",
+    "不得",
+    "不应",
+    "不宜",
+    "不能",
+    "不可",
+    "不准",
+    "不许",
+    "不要",
+    "严禁",
+    "禁止",
+    "不",
+)
+#: Words after the number (and its unit).
+AFTER: tuple[tuple[str, str], ...] = (
+    ("及以上", ">="),
+    ("以上", ">="),
+    ("届满", ">="),
+    ("及以下", "<="),
+    ("以下", "<="),
+    ("以内", "<="),
+    ("之内", "<="),
+    ("以外", ">"),
+    ("内", "<="),
+)
+_MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)]|不?含本数)"
+_INCLUSIVE_MARK = re.compile(r"[（(]\s*含|(?<!不)含本数")
+_EXCLUSIVE_MARK = re.compile(r"不含")
+
+_BEFORE_RE = re.compile(
+    "(?P<neg>" + "|".join(map(re.escape, NEGATIONS)) + r")?\s*"
+    "(?P<base>" + "|".join(re.escape(w) for w, _ in BEFORE) + r")\s*"
+    "(?P<mark>" + _MARK + r")?\s*$"
+)
+_AFTER_RE = re.compile(
+    r"^\s*(?P<mark1>" + _MARK + r")?\s*"
+    "(?P<word>" + "|".join(re.escape(w) for w, _ in AFTER) + ")"
+    r"\s*(?P<mark2>" + _MARK + ")?"
+)
+_BEFORE_WORDS = dict(BEFORE)
+_AFTER_WORDS = dict(AFTER)
+
+
+def comparator_before(words: str) -> tuple[str, int] | None:
+    """The comparison that ``words`` (the text up to the number) end with, and the offset in
+    ``words`` where its wording starts; None if they end with none."""
+    match = _BEFORE_RE.search(words)
+    if match is None:
+        return None
+    comparator = _BEFORE_WORDS[match.group("base")]
+    if match.group("neg") and comparator != "==":
+        comparator = NEGATE[comparator]
+    return with_marker(comparator, match.group("mark") or ""), match.start()
+
+
+def comparator_after(words: str) -> str | None:
+    """The comparison that ``words`` (the text after the number and its unit) begin with,
+    with a marker on either side of its word (``（含）以上``, ``以上（含）``)."""
+    match = _AFTER_RE.search(words)
+    if match is None:
+        return None
+    marks = (match.group("mark1") or "") + (match.group("mark2") or "")
+    return with_marker(_AFTER_WORDS[match.group("word")], marks)
+
+
+def with_marker(comparator: str, marks: str) -> str:
+    """``comparator`` made inclusive or strict by an explicit marker (``（含）``, ``（不含）``,
+    ``含本数``, ``不含本数``) in ``marks``."""
+    if comparator == "==":
+        return comparator
+    if _EXCLUSIVE_MARK.search(marks):
+        return _EXCLUSIVE[comparator]
+    if _INCLUSIVE_MARK.search(marks):
+        return _INCLUSIVE[comparator]
+    return comparator
+
+
+def holds(comparator: str, value: float, threshold: float) -> bool:
+    """Whether ``value`` meets ``comparator threshold`` (for tests and explanations)."""
+    return {
+        ">=": value >= threshold,
+        "<=": value <= threshold,
+        ">": value > threshold,
+        "<": value < threshold,
+        "==": value == threshold,
+    }[comparator]

@@ -1,0 +1,233 @@
+"""Benchmark: how well the extractor reads requirements, against clauses labelled by reading.
+
+Run: python tests/benchmarks/bench_reading.py [--show N]. Not collected by pytest.
+
+The labelled set (``tests/data/reading_labels/*.json``) was written by reading each clause, not
+by running the extractor, and committed before the extractor changed. Each labelled clause lists
+ALL its requirements (possibly none). For every labelled clause the extractor reads the clause
+text; its requirements are paired with the labelled ones by overlapping spans (the largest
+overlap first). Then, per field:
+
+- precision = requirements whose field is right ÷ requirements the extractor emitted (one that
+  matches no labelled row counts against it),
+- recall = requirements whose field is right ÷ labelled requirements.
+
+Fields: comparator, value (value, or low and high of a range), unit, per, modality, kind,
+subject, condition (``applies_when``: absent, or present with the same comparator, value and
+unit) and deadline (a date rule). Figures print for the whole set, per document, for the tuning
+gazettes and, apart, for the held-out gazette (``HELD_OUT``: labelled, never looked at while the
+extractor changes). ``--show N`` prints N mismatches of the tuning set (never the held-out's).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from checklists.standards.extraction import extract  # noqa: E402
+
+LABELS = ROOT / "tests" / "data" / "reading_labels"
+#: Labelled, never used for tuning: its mismatches are never printed.
+HELD_OUT = "003_919e3a96157a6362"
+FIELDS = (
+    "comparator",
+    "value",
+    "unit",
+    "per",
+    "modality",
+    "kind",
+    "subject",
+    "condition",
+    "deadline",
+)
+
+
+def _dec(value: Any) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value)).normalize()
+    except InvalidOperation:
+        return None
+
+
+def emitted_fields(req: Any) -> dict[str, Any]:
+    """The compared fields of one extracted requirement (``to_dict`` shape, plus what later
+    editions add: subject, applies_when, due)."""
+    data = req.to_dict() if hasattr(req, "to_dict") else dict(req)
+    return {
+        "span": data.get("span") or "",
+        "start": data.get("start"),
+        "comparator": data.get("comparator"),
+        "value": (_dec(data.get("value")), _dec(data.get("low")), _dec(data.get("high"))),
+        "unit": data.get("unit"),
+        "per": data.get("per"),
+        "modality": data.get("modality"),
+        "kind": data.get("kind"),
+        "subject": data.get("subject"),
+        "condition": _condition(data.get("applies_when")),
+        "deadline": _deadline(data.get("due") or data.get("deadline")),
+    }
+
+
+def labelled_fields(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "span": row.get("span") or "",
+        "start": None,
+        "comparator": row.get("comparator"),
+        "value": (_dec(row.get("value")), _dec(row.get("low")), _dec(row.get("high"))),
+        "unit": row.get("unit"),
+        "per": row.get("per"),
+        "modality": row.get("modality"),
+        "kind": row.get("kind"),
+        "subject": row.get("subject"),
+        "condition": _condition(row.get("applies_when")),
+        "deadline": _deadline(row.get("deadline")),
+    }
+
+
+def _condition(value: Any) -> Any:
+    """Present or not, and its number: the condition's wording may be cut differently."""
+    if not value:
+        return None
+    return ("if", value.get("comparator"), _dec(value.get("value")), value.get("unit"))
+
+
+def _deadline(value: Any) -> Any:
+    if not isinstance(value, dict) or "rule" not in value:
+        return None
+    return tuple(sorted((k, str(v)) for k, v in value.items()))
+
+
+def _interval(text: str, fields: dict[str, Any]) -> tuple[int, int] | None:
+    span = fields["span"]
+    if not span:
+        return None
+    start = fields["start"] if fields["start"] is not None else text.find(span)
+    if start < 0:
+        return None
+    return start, start + len(span)
+
+
+def pair(text: str, emitted: list[dict], labelled: list[dict]) -> list[tuple[int, int]]:
+    """(emitted index, labelled index) pairs by overlapping spans, largest overlap first."""
+    candidates = []
+    for i, e in enumerate(emitted):
+        a = _interval(text, e)
+        for j, lab in enumerate(labelled):
+            b = _interval(text, lab)
+            if a is None or b is None:
+                continue
+            overlap = min(a[1], b[1]) - max(a[0], b[0])
+            if overlap > 0:
+                candidates.append((overlap, i, j))
+    used_e: set[int] = set()
+    used_l: set[int] = set()
+    pairs = []
+    for _overlap, i, j in sorted(candidates, reverse=True):
+        if i not in used_e and j not in used_l:
+            used_e.add(i)
+            used_l.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.emitted = 0
+        self.labelled = 0
+        self.right: dict[str, int] = defaultdict(int)
+
+    def add(self, other: Tally) -> None:
+        self.emitted += other.emitted
+        self.labelled += other.labelled
+        for k, v in other.right.items():
+            self.right[k] += v
+
+    def line(self, name: str) -> str:
+        cells = []
+        for f in FIELDS:
+            p = self.right[f] / self.emitted if self.emitted else 0.0
+            r = self.right[f] / self.labelled if self.labelled else 0.0
+            cells.append(f"{100 * p:5.1f}/{100 * r:5.1f}")
+        return f"{name[:34]:34} {self.emitted:5} {self.labelled:5}  " + " ".join(cells)
+
+
+def header() -> str:
+    return f"{'':34} {'emit':>5} {'label':>5}  " + " ".join(f"{f[:11]:>11}" for f in FIELDS)
+
+
+def run(show: int) -> None:
+    per_doc: dict[str, Tally] = defaultdict(Tally)
+    per_set: dict[str, Tally] = defaultdict(Tally)
+    mismatches: list[str] = []
+    files = sorted(LABELS.glob("*.json"))
+    if not files:
+        raise SystemExit(f"no labels in {LABELS}")
+    for path in files:
+        data = json.loads(path.read_text("utf-8"))
+        held_out = path.stem == HELD_OUT
+        for clause in data["clauses"]:
+            text = clause["text"]
+            emitted = [emitted_fields(r) for r in extract(text)]
+            labelled = [labelled_fields(r) for r in clause["requirements"]]
+            tally = Tally()
+            tally.emitted, tally.labelled = len(emitted), len(labelled)
+            pairs = pair(text, emitted, labelled)
+            for i, j in pairs:
+                for f in FIELDS:
+                    if emitted[i][f] == labelled[j][f]:
+                        tally.right[f] += 1
+                    elif not held_out and f in ("comparator", "value", "unit"):
+                        mismatches.append(
+                            f"{clause['key']}: {f} {emitted[i][f]!r} ≠ {labelled[j][f]!r} "
+                            f"«{labelled[j]['span']}»"
+                        )
+            if not held_out:
+                matched_e = {i for i, _ in pairs}
+                matched_l = {j for _, j in pairs}
+                mismatches += [
+                    f"{clause['key']}: emitted, not labelled «{e['span']}»"
+                    for i, e in enumerate(emitted)
+                    if i not in matched_e
+                ]
+                mismatches += [
+                    f"{clause['key']}: labelled, not emitted «{lab['span']}»"
+                    for j, lab in enumerate(labelled)
+                    if j not in matched_l
+                ]
+            document = clause["key"].split("/", 1)[0]
+            per_doc[f"{path.stem[:3]} {document}"].add(tally)
+            per_set["held-out " + path.stem[:3] if held_out else "tuning set"].add(tally)
+            per_set["all"].add(tally)
+
+    print("precision/recall in % per field (correct ÷ emitted / correct ÷ labelled)")
+    print(header())
+    for name in sorted(per_set):
+        print(per_set[name].line(name))
+    print("\nper document")
+    print(header())
+    for name in sorted(per_doc):
+        print(per_doc[name].line(name))
+    if show:
+        print(f"\n{min(show, len(mismatches))} of {len(mismatches)} mismatches (tuning set):")
+        for line in mismatches[:show]:
+            print("  " + line)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", type=int, default=0, help="print N tuning-set mismatches")
+    run(parser.parse_args().show)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+"""The comparator table of Chinese legal drafting (``checklists.standards.comparators``): every
+wording a row, and properties over all combinations (hypothesis)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from checklists.standards.comparators import (
+    AFTER,
+    BEFORE,
+    NEGATE,
+    NEGATIONS,
+    comparator_after,
+    comparator_before,
+    holds,
+    with_marker,
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # at least (>=)
+        ("不低于", ">="),
+        ("不少于", ">="),
+        ("不小于", ">="),
+        ("至少", ">="),
+        ("最少", ">="),
+        ("大于等于", ">="),
+        ("大于或等于", ">="),
+        ("≥", ">="),
+        ("应达到", ">="),
+        ("不应低于", ">="),
+        ("不得低于", ">="),
+        ("不得少于", ">="),
+        ("建设面积不低于", ">="),
+        # at most (<=)
+        ("不高于", "<="),
+        ("不多于", "<="),
+        ("不大于", "<="),
+        ("不超过", "<="),
+        ("至多", "<="),
+        ("最多", "<="),
+        ("小于等于", "<="),
+        ("≤", "<="),
+        ("不得超过", "<="),
+        ("不宜大于", "<="),
+        ("严禁超过", "<="),
+        ("控制在", "<="),
+        # strictly below (<)
+        ("低于", "<"),
+        ("少于", "<"),
+        ("小于", "<"),
+        ("不足", "<"),
+        ("不满", "<"),
+        ("未满", "<"),
+        # strictly above (>)
+        ("高于", ">"),
+        ("多于", ">"),
+        ("大于", ">"),
+        ("超过", ">"),
+        ("超出", ">"),
+        ("不应高于", "<="),
+        # explicit markers override, on the comparator's side
+        ("低于（含）", "<="),
+        ("低于(含)", "<="),
+        ("超过（含本数）", ">="),
+        ("不超过（不含）", "<"),
+        ("不低于（不含本数）", ">"),
+        # equality only where the wording says so
+        ("等于", "=="),
+        # no comparison
+        ("面积", None),
+        ("第", None),
+        ("", None),
+    ],
+)
+def test_before_the_number(words, expected):
+    found = comparator_before(words)
+    assert (found and found[0]) == expected if expected else found is None
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("以上", ">="),
+        ("及以上", ">="),
+        ("届满", ">="),
+        ("以下", "<="),
+        ("及以下", "<="),
+        ("以内", "<="),
+        ("之内", "<="),
+        ("内完成整改", "<="),
+        ("以外", ">"),
+        ("（含）以上", ">="),
+        ("以上（含）", ">="),
+        ("以下（不含）", "<"),
+        ("（不含本数）以上", ">"),
+        ("的企业", None),
+        ("平方米", None),
+    ],
+)
+def test_after_the_number(words, expected):
+    assert comparator_after(words) == expected
+
+
+def test_the_comparators_start_is_where_its_wording_starts():
+    assert comparator_before("储煤厂房面积不应低于") == (">=", 6)
+    assert comparator_before("应达到") == (">=", 1)
+
+
+def test_civil_code_article_1259():
+    """以上、以下、以内、届满 include the number; 不满、超过、以外 do not."""
+    assert all(holds(comparator_after(w), 10, 10) for w in ("以上", "以下", "以内", "届满"))
+    assert not holds(comparator_before("不满")[0], 10, 10)
+    assert not holds(comparator_before("超过")[0], 10, 10)
+    assert not holds(comparator_after("以外"), 10, 10)
+
+
+_ORDER = [c for _, c in BEFORE if c != "=="]
+_BASES = [w for w, c in BEFORE if c != "==" and not w.startswith(("不", "未"))]
+
+
+@given(st.sampled_from(_ORDER))
+def test_negating_twice_is_the_same(comparator):
+    assert NEGATE[NEGATE[comparator]] == comparator
+
+
+@given(
+    st.sampled_from(_BASES),
+    st.sampled_from(NEGATIONS),
+    st.integers(-1000, 1000),
+    st.integers(-1000, 1000),
+)
+def test_a_negation_means_the_opposite_for_every_value(base, negation, value, threshold):
+    plain = comparator_before(base)[0]
+    negated = comparator_before(negation + base)[0]
+    assert holds(negated, value, threshold) == (not holds(plain, value, threshold))
+
+
+@given(st.sampled_from(_BASES + [w for w, _ in AFTER]), st.integers(-50, 50))
+def test_markers_decide_only_the_number_itself(word, value):
+    """（含） and （不含） change the answer at the threshold and nowhere else."""
+    found = comparator_before(word)
+    comparator = found[0] if found else comparator_after(word)
+    inclusive, strict = with_marker(comparator, "（含）"), with_marker(comparator, "（不含）")
+    assert holds(inclusive, 0, 0) and not holds(strict, 0, 0)
+    if value != 0:
+        assert holds(inclusive, value, 0) == holds(strict, value, 0) == holds(comparator, value, 0)
+
+
+@given(
+    st.sampled_from(NEGATIONS),
+    st.sampled_from(_BASES),
+    st.text(alphabet="面积厂房储煤场地企业的和，。、 0123456789", max_size=12),
+)
+def test_whatever_comes_before_the_wording_does_not_change_it(negation, base, prefix):
+    expected = comparator_before(negation + base)
+    found = comparator_before(prefix + negation + base)
+    assert found == (expected[0], expected[1] + len(prefix))
