@@ -1,0 +1,117 @@
+"""Who a sentence obliges, and under what condition. Pure module (standard library only).
+
+``condition_of`` finds the condition a sentence opens with, the way Chinese drafting writes an
+applicability clause: "…的，" (对整改不及时造成安全事故的，…), "凡…的，", "对…的，", "如（果）/若…，
+（则）…", "…时，", and an inline "达到…的企业/单位". What follows the condition is the requirement;
+the condition says when it applies (it is not a requirement of its own).
+
+``subject_of`` reads who must act: the noun phrase just before the modal word (企业应…,
+各县（市、区）要…, 财政局负责…), and whether it is the inspected party (``regulated``: 企业,
+单位, 配送中心, 供应商, 采购人, 学校 …) or an authority (``authority``: 政府, 部门, 局, 委, 办,
+领导小组 …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+SubjectKind = Literal["regulated", "authority"]
+
+#: Endings of the names of authorities (longest first where one contains another).
+_AUTHORITY = (
+    r"人民政府|政府|办事处|委员会|管委会|领导小组|工作小组|指挥部|联席会议|办公室|"
+    r"部门|机关|机构|单位主管部门|主管部门|监管部门|执法部门|"
+    r"[^\s，。；、]{1,12}?(?:局|委|办|厅|署|院|所|站|队|庭|处|科|股)|"
+    r"各县（市、区）|各县\(市、区\)|县（市、区）|各乡镇（街道）|各乡镇|各街道|乡镇（街道）|"
+    r"乡镇人民政府|街道办事处|县直各部门|市直各部门|市直有关部门|各有关部门|有关部门|各部门|"
+    r"安委会|安委办|纪委|监察委|审计机关|财政部门|税务部门|公安机关"
+)
+#: Endings of the names of inspected parties.
+_REGULATED = (
+    r"生产经营单位|企业|公司|厂|矿|配送中心|配送点|经营户|经营者|业户|个体工商户|供应商|"
+    r"采购人|代理机构|承包商|施工单位|建设单位|使用单位|责任单位|单位|学校|幼儿园|医院|"
+    r"养老机构|场所|商户|网点|站点|门店|司机|驾驶员|从业人员|负责人|法定代表人|主要负责人"
+)
+# A regulated party's name is tried first: 配送中心 ends like an authority's 中心 would.
+_AUTHORITY_END = re.compile(f"(?:{_AUTHORITY})$")
+_REGULATED_END = re.compile(f"(?:{_REGULATED})$")
+_ADVERBIAL = r"(?=在|于|对|从|自|按|依|根据|通过|如|若|发现|接到|收到)"
+_REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED})){_ADVERBIAL}")
+_AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY})){_ADVERBIAL}")
+
+_LEADS = re.compile(r"^(?:同时|并且|并|另外|此外|其中|因此|为此|对此|要求|由|请|凡是|凡|所有|全体)")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """The condition a requirement applies under: its words and where they are."""
+
+    text: str
+    start: int
+    end: int
+
+
+# "…的，" at the opening of a sentence (after an optional 凡/对/对于), at most 80 characters.
+_THE_ONES = re.compile(r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>[^，,。；;：:]{2,80}?的)[，,]")
+_IF = re.compile(r"^(?P<lead>如果|如|若|假如|一旦)(?P<cond>[^，,。；;]{2,80})[，,](?:则)?")
+_WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:时|期间|之后|以后))[，,]")
+_REACHING = re.compile(
+    r"(?P<cond>(?:年|月|日|日均|年均)?[^，,。；;]{0,20}?(?:达到|超过|在|不足|低于|高于)"
+    r"[^，,。；;]{1,30}?)的(?P<who>企业|单位|项目|配送中心|配送点|场所|学校|经营户)"
+)
+
+
+def condition_of(sentence: str) -> Condition | None:
+    """The applicability condition ``sentence`` opens with (or names inline), or None."""
+    for pattern in (_IF, _THE_ONES, _WHEN):
+        match = pattern.search(sentence)
+        if match:
+            start = match.start("cond") - len(match.groupdict().get("lead") or "")
+            return Condition(sentence[start : match.end("cond")], start, match.end("cond"))
+    match = _REACHING.search(sentence)
+    if match:
+        return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
+    return None
+
+
+def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | None]:
+    """Who must act: the noun phrase ending just before the modal word at ``modal_at``."""
+    before = sentence[:modal_at]
+    condition = condition_of(sentence)
+    if condition is not None and condition.end <= modal_at:
+        before = sentence[condition.end : modal_at]
+        if before.startswith(("的", "，", ",")):
+            before = before.lstrip("的，,")
+    # the last clause before the modal word, without leading connectives
+    pieces = [p.strip() for p in re.split(r"[，,；;。：:]", before) if p.strip()]
+    if not pieces:
+        return None, None
+    last = _LEADS.sub("", pieces[-1]).strip()
+    for pattern, kind in ((_REGULATED_END, "regulated"), (_AUTHORITY_END, "authority")):
+        match = _ending_subject(last, pattern)
+        if match:
+            return match, kind  # type: ignore[return-value]
+    # 生产经营单位在…后，应当…: the party opens the sentence, an adverbial follows it
+    first = _LEADS.sub("", pieces[0]).strip()
+    for pattern, kind in ((_REGULATED_OPENS, "regulated"), (_AUTHORITY_OPENS, "authority")):
+        match = pattern.match(first)
+        if match:
+            return _trim(match.group("who")), kind  # type: ignore[return-value]
+    return None, None
+
+
+def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
+    """``words`` if they end with a party of the kind (the whole phrase when it is short
+    enough to be a name: 县财政局、审计局; else just the party's own words), or None."""
+    match = pattern.search(words)
+    if match is None:
+        return None
+    return _trim(words) if len(words) <= 24 else match.group(0)
+
+
+def _trim(name: str) -> str:
+    """Drop a clause's leftovers before the name (和/及/与 joins stay: 财政局和审计局)."""
+    name = re.sub(r"^(?:的|是|为|由|在|对|把|将|让|使|给)+", "", name)
+    return name

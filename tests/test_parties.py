@@ -1,0 +1,48 @@
+"""Who a sentence obliges and under what condition (``checklists.standards.parties``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklists.standards.parties import condition_of, subject_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modal", "subject", "kind"),
+    [
+        ("各县（市、区）要加强对配送中心的监管。", "要", "各县（市、区）", "authority"),
+        ("财政局、审计局要加强监督检查。", "要", "财政局、审计局", "authority"),
+        ("县安监局对列入黑名单的企业每年至少约谈一次。", "对", "县安监局", "authority"),
+        ("市直各部门应当按照职责分工做好工作。", "应当", "市直各部门", "authority"),
+        ("乡镇人民政府负责辖区内的排查。", "负责", "乡镇人民政府", "authority"),
+        ("配送中心应当建立进销货台账。", "应当", "配送中心", "regulated"),
+        ("企业主要负责人必须每月组织一次安全检查。", "必须", "企业主要负责人", "regulated"),
+        ("生产经营单位在隐患整改完成后，应当提出销号申请。", "应当", "生产经营单位", "regulated"),
+        ("供应商违约的，采购人可以没收履约保证金。", "可以", "采购人", "regulated"),
+        ("采购人应当在合同签订之日起2个工作日内公告。", "应当", "采购人", "regulated"),
+        ("储煤场地必须硬化。", "必须", None, None),
+        ("严禁使用劣质煤。", "严禁", None, None),
+    ],
+)
+def test_subject(sentence, modal, subject, kind):
+    assert subject_of(sentence, sentence.index(modal)) == (subject, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "condition"),
+    [
+        ("对整改不及时造成安全事故的，依法追究责任。", "对整改不及时造成安全事故的"),
+        ("供应商违约的，采购人可以没收履约保证金。", "供应商违约的"),
+        ("凡年用煤量达到1万吨以上的企业，必须安装在线监测设备。", "凡年用煤量达到1万吨以上"),
+        ("如发现质量不合格，则责令限期整改。", "如发现质量不合格"),
+        ("重大隐患整改期间，企业应当停产停业。", "重大隐患整改期间"),
+        ("年销售额超过500万元的企业应当建立台账。", "年销售额超过500万元"),
+        ("储煤厂房建设面积不低于500平方米。", None),
+        ("配送中心应当建立进销货台账，台账最少留存两年。", None),
+    ],
+)
+def test_condition(sentence, condition):
+    found = condition_of(sentence)
+    assert (found and found.text) == condition
+    if found:
+        assert sentence[found.start : found.end] == found.text
