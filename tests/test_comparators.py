@@ -69,6 +69,12 @@ from checklists.standards.comparators import (
         ("超过（含本数）", ">="),
         ("不超过（不含）", "<"),
         ("不低于（不含本数）", ">"),
+        # words between the comparison and its number, but no other number
+        ("至少配备", ">="),
+        ("不高于上年度的", "<="),
+        ("面积不低于500平方米，高度不低于", ">="),
+        ("不低于500平方米，高度", None),
+        ("不得超过一个月后的", None),
         # equality only where the wording says so
         ("等于", "=="),
         # no comparison

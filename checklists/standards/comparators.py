@@ -73,6 +73,8 @@ BEFORE: tuple[tuple[str, str], ...] = (
     (">", ">"),
     ("等于", "=="),
     ("达到", ">="),
+    ("年满", ">="),
+    ("满", ">="),
 )
 #: Negations that turn a following base word round (longest first).
 NEGATIONS: tuple[str, ...] = (
@@ -109,8 +111,10 @@ _EXCLUSIVE_MARK = re.compile(r"不含")
 _BEFORE_RE = re.compile(
     "(?P<neg>" + "|".join(map(re.escape, NEGATIONS)) + r")?\s*"
     "(?P<base>" + "|".join(re.escape(w) for w, _ in BEFORE) + r")\s*"
-    "(?P<mark>" + _MARK + r")?\s*$"
+    "(?P<mark>" + _MARK + r")?"
 )
+#: What may stand between a comparator and its number: words, but no other number.
+_A_NUMBER = re.compile(r"\d|[零〇一二两三四五六七八九十百千万]{1,4}(?:个|名|次|人|年|日|天|倍)")
 _AFTER_RE = re.compile(
     r"^\s*(?P<mark1>" + _MARK + r")?\s*"
     "(?P<word>" + "|".join(re.escape(w) for w, _ in AFTER) + ")"
@@ -121,15 +125,20 @@ _AFTER_WORDS = dict(AFTER)
 
 
 def comparator_before(words: str) -> tuple[str, int] | None:
-    """The comparison that ``words`` (the text up to the number) end with, and the offset in
-    ``words`` where its wording starts; None if they end with none."""
-    match = _BEFORE_RE.search(words)
-    if match is None:
+    """The comparison ``words`` (the text up to a number) state last, and the offset in
+    ``words`` where its wording starts; None if they state none. Words may follow the
+    comparison (至少配备, 不高于上年度的) but no other number."""
+    found = None
+    for match in _BEFORE_RE.finditer(words):
+        if _A_NUMBER.search(words, match.end()):
+            continue
+        found = match
+    if found is None:
         return None
-    comparator = _BEFORE_WORDS[match.group("base")]
-    if match.group("neg") and comparator != "==":
+    comparator = _BEFORE_WORDS[found.group("base")]
+    if found.group("neg") and comparator != "==":
         comparator = NEGATE[comparator]
-    return with_marker(comparator, match.group("mark") or ""), match.start()
+    return with_marker(comparator, found.group("mark") or ""), found.start()
 
 
 def comparator_after(words: str) -> str | None:

@@ -17,6 +17,8 @@ from typing import Literal
 
 import cn2an
 
+from checklists.standards.comparators import comparator_after, comparator_before
+
 # ---------------------------------------------------------------------------------------------
 # Public types
 # ---------------------------------------------------------------------------------------------
@@ -43,6 +45,9 @@ Kind = Literal[
 Comparator = Literal[">=", "<=", ">", "<", "==", "range"]
 #: The period of a frequency (每日, 每周, 每月, 每季度, 每半年, 每年, 每批).
 Period = Literal["day", "week", "month", "quarter", "half_year", "year", "batch"]
+#: What a rate is per (千克/小时, 微克/立方米, 吨/年, 元/吨, 人/班): a time or a unit.
+Denominator = Literal["hour", "m³", "m²", "t", "kg", "km", "班", "人", "户", "次", "辆"]
+Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
 #: 立即: no number), source_conflict (the document states the same subject differently).
 RequirementFlag = Literal["approximate", "page_joined", "vague_deadline", "source_conflict"]
@@ -59,7 +64,7 @@ class Requirement:
     low: Decimal | None
     high: Decimal | None
     unit: str | None
-    per: Period | None
+    per: Per | None
     span: str
     start: int
     trigger: str | None = None
@@ -121,24 +126,13 @@ _PERMISSION = re.compile(r"可以|(?<![许认不宁])可(?![能控行靠视防�
 _PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许|杜绝")
 _VAGUE = re.compile(r"及时|第一时间|立即|立刻|马上|尽快|迅速")
 
-# (pattern, comparator); longer wordings first so 不超过 is never read as 超过.
-_BEFORE = [
-    (r"不低于|不少于|不小于|不短于|至少|最少|最低|不得低于|不得少于|达到|满", ">="),
-    (r"不超过|不高于|不大于|不多于|不得超过|不得高于|最多|最高|最长|控制在|上限为|上限是", "<="),
-    (r"超过|大于|高于|多于", ">"),
-    (r"低于|少于|小于|不足|不满|未满|不到", "<"),
-]
-_AFTER = [
-    (r"及以上|以上", ">="),
-    (r"及以下|以下(?!简称)", "<="),
-    (r"以内|之内|内", "<="),
-]
 _UNITS: list[tuple[str, str, Decimal]] = [
     # (wording, unit, multiplier); longer wordings first
     (r"个工作日|工作日", "working_day", Decimal(1)),
     (r"个小时|小时", "hour", Decimal(1)),
     (r"个月", "month", Decimal(1)),
     (r"周岁|岁", "age_year", Decimal(1)),
+    (r"立方米|m³|m3", "m³", Decimal(1)),
     (r"平方米|平米|㎡|m²|m2", "m²", Decimal(1)),
     (r"平方公里|平方千米|km²", "km²", Decimal(1)),
     (r"厘米|cm", "cm", Decimal(1)),
@@ -146,9 +140,15 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"千米|公里|km", "km", Decimal(1)),
     (r"米|m(?![a-zA-Z²2])", "m", Decimal(1)),
     (r"亩", "亩", Decimal(1)),
+    (r"蒸吨", "蒸吨", Decimal(1)),
     (r"万吨", "t", Decimal(10000)),
     (r"吨|t(?![a-zA-Z])", "t", Decimal(1)),
     (r"公斤|千克|kg", "kg", Decimal(1)),
+    (r"毫克|mg", "mg", Decimal(1)),
+    (r"微克|μg|ug", "μg", Decimal(1)),
+    (r"克|g(?![a-zA-Z])", "g", Decimal(1)),
+    (r"千瓦时|kWh", "kWh", Decimal(1)),
+    (r"升|L(?![a-zA-Z])", "L", Decimal(1)),
     (r"亿元", "元", Decimal(100000000)),
     (r"万元", "元", Decimal(10000)),
     (r"元", "元", Decimal(1)),
@@ -173,6 +173,7 @@ _PERIODS = [
     (r"每年度?", "year"),
     (r"每批次?", "batch"),
 ]
+_PERIOD_NAMES = {"day", "week", "month", "quarter", "half_year", "year", "batch"}
 _RETENTION = re.compile(r"保存|留存|保管|存档|保留|备查|存留")
 _SLOGAN_OK = True  # 管行业必须管安全 stays a mandatory_strong presence with no number
 
@@ -285,12 +286,48 @@ def _unit_of(word: str) -> tuple[str, Decimal]:
     return word, Decimal(1)
 
 
+#: The denominator of a rate as written → ``Per`` (千克/小时, 微克/立方米, 元/吨).
+_DENOMINATORS = {
+    "小时": "hour",
+    "时": "hour",
+    "h": "hour",
+    "天": "day",
+    "日": "day",
+    "周": "week",
+    "月": "month",
+    "季度": "quarter",
+    "年": "year",
+    "立方米": "m³",
+    "m³": "m³",
+    "m3": "m³",
+    "平方米": "m²",
+    "m²": "m²",
+    "吨": "t",
+    "t": "t",
+    "千克": "kg",
+    "公斤": "kg",
+    "kg": "kg",
+    "公里": "km",
+    "km": "km",
+    "班": "班",
+    "人": "人",
+    "户": "户",
+    "次": "次",
+    "辆": "辆",
+}
+_DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
+
+#: An explicit inclusivity marker beside 以上/以下 (（含）, （不含本数）).
+_MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)])"
+
 # A quantity: number, optional range to a second number, unit, optional comparator after.
 _QTY = re.compile(
     rf"(?P<a>{_NUM})\s*(?P<ua>{_UNIT_RE.pattern})?\s*"
     rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{_NUM})\s*)?"
     rf"(?P<u>{_UNIT_RE.pattern})?"
-    rf"(?:\s*(?P<after>及以上|以上|及以下|以下(?!简称)|以内|之内|内(?![容部外涵]))"
+    rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR}))?"
+    rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
+    rf"内(?![容部外涵]))(?:\s*{_MARK})?)"
     rf"(?:\s*(?P<b2>{_NUM})\s*(?P<u2>{_UNIT_RE.pattern})\s*(?P<after2>以下|以内|及以下))?)?"
 )
 
@@ -305,6 +342,7 @@ class _Qty:
     comparator: str | None
     arabic: bool
     after: str | None
+    per: str | None = None
 
 
 def _quantities(masked: str) -> list[_Qty]:
@@ -334,31 +372,24 @@ def _quantities(masked: str) -> list[_Qty]:
             high = _num(m.group("b2"))
             comparator = "range"
         elif after:
-            comp = next(c for pat, c in _AFTER if re.fullmatch(pat, after))
+            comp = comparator_after(after)
             comparator = comp if comparator is None else comparator
         low = _clean(low * mult)
         high = _clean(high * mult) if high is not None else None
-        out.append(_Qty(m.start(), m.end(), low, high, unit, comparator, arabic, after))
+        word = re.sub(_MARK, "", after).strip() if after else None  # the marker is applied
+        per = _DENOMINATORS[m.group("per")] if m.group("per") else None
+        out.append(_Qty(m.start(), m.end(), low, high, unit, comparator, arabic, word, per))
     return out
 
 
 def _comparator_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
-    """A comparator word shortly before a number, in the same phrase, with no number between."""
-    window_start = max(phrase_start, pos - 14)
-    window = masked[window_start:pos]
-    best: tuple[str | None, int] = (None, pos)
-    best_rank = (-1, 0)
-    for pat, comp in _BEFORE:
-        for m in re.finditer(pat, window):
-            between = window[m.end() :]
-            if re.search(r"\d|[一二三四五六七八九十]{1,3}(?:个|名|次)", between):
-                continue
-            # the word closest to the number wins; at equal end the longer (不低于 over 低于)
-            rank = (m.end(), -m.start())
-            if rank > best_rank:
-                best_rank = rank
-                best = (comp, window_start + m.start())
-    return best
+    """The comparison stated shortly before a number, in the same phrase, with no other number
+    between (``comparators``: the drafting table, negations and （含）/（不含） markers)."""
+    window_start = max(phrase_start, pos - 20)
+    found = comparator_before(masked[window_start:pos])
+    if found is None:
+        return None, pos
+    return found[0], window_start + found[1]
 
 
 def _period(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
@@ -406,7 +437,7 @@ def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | No
         return "ratio"
     if unit == "age_year":
         return "age"
-    if unit in ("m", "cm", "mm", "km", "m²", "km²", "亩", "t", "kg"):
+    if unit in ("m", "cm", "mm", "km", "m²", "km²", "m³", "亩", "t", "kg", "g", "mg", "μg", "L"):
         return "measure"
     return "count"
 
@@ -493,6 +524,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             per, per_pos = _period(masked, ph_start, q_start)
             if per and q.unit != "次" and q.unit not in ("个",):
                 per = None  # 每吨200元 is a price, not a frequency
+            rate = q.per is not None and not (q.unit == "次" and q.per in _PERIOD_NAMES)
+            if q.per is not None:
+                per = q.per  # 千克/小时, 次/月: what the number is per, as written
             comparator = q.comparator
             value, low, high = q.low, None, None
             if comparator == "range":
@@ -504,7 +538,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     comparator, value, low, high = comp_before, q.high, None, None
             elif comparator is None:
                 comparator = comp_before
-            kind = _kind_for(q.unit, comp_word, phrase, per)
+            kind = _kind_for(q.unit, comp_word, phrase, None if rate else per)
             deadline = q.unit in _TIME_UNITS and (
                 q.after in ("以内", "之内", "内")
                 or re.search(r"限期\S{0,2}$", masked[ph_start:q_start]) is not None

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from checklists.core.schemas import Blank, Date, DecimalText, Out, Page, RequiredText, Sha256, Text
-from checklists.standards.extraction import Comparator, Kind, Modality, Period, RequirementFlag
+from checklists.standards.extraction import Comparator, Kind, Modality, Per, RequirementFlag
 
 
 class DocumentQuery(Page):
@@ -42,7 +42,7 @@ class Requirement(Out):
     low: DecimalText | None = Field(description="a range's lower end")
     high: DecimalText | None = Field(description="a range's upper end")
     unit: str | None
-    per: Period | None = Field(description="a frequency's period")
+    per: Per | None = Field(description="a frequency's period, or what a rate is per (千克/小时)")
     span: str = Field(description="the wording it was read from, verbatim")
     start: int = Field(ge=0, description="where the span starts in the clause text")
     trigger: str | None = Field(description="what starts a deadline (收到投诉 …)")
