@@ -226,6 +226,9 @@ def test_to_dict_is_json_ready():
         "start": 0,
         "trigger": None,
         "flags": [],
+        "subject": None,
+        "subject_kind": None,
+        "applies_when": None,
     }
 
 

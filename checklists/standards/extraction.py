@@ -11,13 +11,14 @@ article references are masked first so that they never produce a threshold.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 import cn2an
 
 from checklists.standards.comparators import comparator_after, comparator_before
+from checklists.standards.parties import SubjectKind, condition_of, subject_of
 
 # ---------------------------------------------------------------------------------------------
 # Public types
@@ -54,6 +55,27 @@ RequirementFlag = Literal["approximate", "page_joined", "vague_deadline", "sourc
 
 
 @dataclass(frozen=True)
+class Applicability:
+    """The condition a requirement applies under, with its number if it states one
+    (达到1万吨以上的企业 → ``>= 10000 t``)."""
+
+    text: str
+    comparator: Comparator | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    per: Per | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "comparator": self.comparator,
+            "value": None if self.value is None else format(self.value, "f"),
+            "unit": self.unit,
+            "per": self.per,
+        }
+
+
+@dataclass(frozen=True)
 class Requirement:
     """One checkable requirement read from a clause."""
 
@@ -69,6 +91,12 @@ class Requirement:
     start: int
     trigger: str | None = None
     flags: tuple[RequirementFlag, ...] = ()
+    #: Who must do it, as written (企业, 配送中心, 各县（市、区）, 财政局 …), and which kind
+    #: of party that is: the inspected one (``regulated``) or an ``authority``.
+    subject: str | None = None
+    subject_kind: SubjectKind | None = None
+    #: The condition it applies under ("…的，", 凡…, 如…则): not a requirement of its own.
+    applies_when: Applicability | None = None
 
     def to_dict(self) -> dict:
         """JSON-ready dict (Decimals as strings), the shape of interfaces.md plus start/trigger."""
@@ -89,6 +117,9 @@ class Requirement:
             "start": self.start,
             "trigger": self.trigger,
             "flags": list(self.flags),
+            "subject": self.subject,
+            "subject_kind": self.subject_kind,
+            "applies_when": self.applies_when.to_dict() if self.applies_when else None,
         }
 
 
@@ -118,7 +149,8 @@ _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点
 _STRONG = re.compile(r"必须|严禁|一律|务必")
 _MANDATORY = re.compile(
     r"应当|(?<![相适供反响效对回呼感答顺报理])应(?![急用对变届收付征诉聘税缴激])|"
-    r"(?<![必无])须(?!知)|不得|禁止|不准|不允许"
+    r"(?<![必无])须(?!知)|不得|禁止|不准|不允许|"
+    r"(?<![主需重纲摘概只想必紧简将])要(?![求素点是件闻害员务领略])"
 )
 _DEFAULT = re.compile(r"原则上|一般(?=不|应|为|要|按|在|由|可|以|每|情况下|均)")
 _ADVISORY = re.compile(r"鼓励|倡导|提倡|建议|(?<![事便适])宜(?![居])|力争|适时|尽量|争取")
@@ -508,6 +540,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     masked = _masked(text)
     reqs: list[Requirement] = []
     for s_start, s_end in _sentences(text):
+        first = len(reqs)
         sentence = masked[s_start:s_end]
         modality = _modality(sentence)
         found = False
@@ -612,8 +645,70 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             found = True
         if modality and not found:
             reqs.append(_presence(text, masked, s_start, s_end, modality, join_offsets))
+        attributed = _attributed(text, masked, s_start, s_end, reqs[first:])
+        condition = condition_of(sentence)
+        if not attributed and modality and condition and s_start + condition.end < s_end:
+            # all it said was inside the condition: what remains is a duty with no number
+            rest = _presence(text, masked, s_start + condition.end, s_end, modality, join_offsets)
+            attributed = _attributed(text, masked, s_start, s_end, [rest])
+        reqs[first:] = attributed
     reqs.sort(key=lambda r: r.start)
     return reqs
+
+
+_ANY_MODAL = re.compile(
+    "|".join(p.pattern for p in (_STRONG, _MANDATORY, _DEFAULT, _ADVISORY, _PERMISSION))
+)
+
+
+def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicability:
+    """A condition's words and its first number with its comparison, if it states one."""
+    for q in _quantities(masked[c_start:c_end]):
+        comparator = q.comparator
+        if comparator is None:
+            comparator = _comparator_before(masked, c_start, c_start + q.start)[0]
+        if comparator == "range":
+            continue
+        return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, q.per)
+    return Applicability(text[c_start:c_end])
+
+
+def _attributed(
+    text: str, masked: str, s_start: int, s_end: int, found: list[Requirement]
+) -> list[Requirement]:
+    """One sentence's requirements with who must act and the condition they apply under. A
+    number inside the condition (达到1万吨以上的企业) is the condition's, not a requirement."""
+    sentence = masked[s_start:s_end]
+    condition = condition_of(sentence)
+    applies = None
+    if condition is not None:
+        c_start, c_end = s_start + condition.start, s_start + condition.end
+        outside = [r for r in found if not c_start <= r.start < c_end]
+        has_a_duty = _ANY_MODAL.search(sentence, condition.end) is not None
+        if outside or has_a_duty:  # a condition only when something applies under it
+            applies = _condition(text, masked, c_start, c_end)
+            found = outside
+        else:
+            condition = None
+    out = []
+    for r in found:
+        at = r.start - s_start
+        modal = None
+        for m in _ANY_MODAL.finditer(sentence):
+            if m.start() <= at + len(r.span):
+                modal = m
+        # the original text: the subject is quoted as written (masking makes （） half-width)
+        subject, kind = subject_of(text[s_start:s_end], modal.start() if modal else max(at, 0))
+        in_scope = condition is not None and r.start >= s_start + condition.end
+        out.append(
+            replace(
+                r,
+                subject=subject,
+                subject_kind=kind,
+                applies_when=applies if in_scope else None,
+            )
+        )
+    return out
 
 
 def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
