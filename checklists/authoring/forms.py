@@ -63,6 +63,9 @@ class DraftForm(FlaskForm):
     every_leaf = BooleanField(
         _l("Also draft a yes/no check for clauses with no recognised requirement")
     )
+    include_authority = BooleanField(
+        _l("Also draft the duties of authorities (governments, departments)")
+    )
     submit = SubmitField(_l("Draft the checklist"))
 
 

@@ -244,6 +244,11 @@ def clause_item_fields(clause: Clause) -> dict[str, Any]:
     }
 
 
+def is_authority(requirement: Requirement) -> bool:
+    """A duty of a government or department, not of the inspected party."""
+    return requirement.subject_kind == "authority"
+
+
 def draft_template(
     name: str,
     user: User | None,
@@ -252,8 +257,13 @@ def draft_template(
     clauses: Sequence[Clause] = (),
     org_kind: OrgKind | None = None,
     every_leaf: bool = False,
+    include_authority: bool = False,
 ) -> ChecklistTemplate:
     """A draft with one item per extracted requirement of ``document`` (or of ``clauses``).
+
+    Items are drafted for the inspected party: a duty of an authority (各县（市、区）要…,
+    财政局负责…) is left out unless ``include_authority``, and a clause that states nothing
+    else gets no fallback item either.
 
     必须/严禁 → critical, 应/不得 → major, 原则上 → minor, advisory wording → shown, not scored,
     thresholds → number or count items carrying their rule; permissions (可) are left out. Picked
@@ -281,7 +291,10 @@ def draft_template(
         explicit = True
     sections: dict[int | None, TemplateSection] = {}
     for clause in picked:
-        drafts = [f for f in map(item_from_requirement, clause.requirements) if f]
+        theirs = [r for r in clause.requirements if include_authority or not is_authority(r)]
+        drafts = [f for f in map(item_from_requirement, theirs) if f]
+        if not drafts and len(theirs) < len(clause.requirements):
+            continue  # only duties of authorities: nothing for the inspected party to check
         if not drafts:
             leaf = clause.id not in parents and clause.parent_id is not None
             if explicit or (every_leaf and leaf and not clause.is_table):

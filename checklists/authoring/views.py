@@ -164,6 +164,16 @@ def show(template_id: int):
 # --- drafting -----------------------------------------------------------------------------------
 
 
+def _clause_choice(clause: Clause) -> str:
+    """A clause to pick: its path and words; one that only states duties of authorities says
+    so (they are drafted only when the author asks for them)."""
+    label = f"{clause.key.split('/', 1)[-1]} · {operations._trim(clause.text, 60)}"
+    duties = clause.requirements
+    if duties and all(operations.is_authority(r) for r in duties):
+        label = _("[authorities' duty] %(clause)s", clause=label)
+    return label
+
+
 @bp.route("/new", methods=["GET", "POST"])
 @role_required(Role.AUTHOR)
 def new():
@@ -182,9 +192,7 @@ def new():
     if document is not None:
         clauses = clauses_with_requirements(document)
         form.clause_ids.choices = [
-            (c.id, f"{c.key.split('/', 1)[-1]} · {operations._trim(c.text, 60)}")
-            for c in clauses
-            if c.requirements or c.parent_id
+            (c.id, _clause_choice(c)) for c in clauses if c.requirements or c.parent_id
         ]
         if not form.name.data and request.method == "GET":
             form.name.data = f"{document.title}检查表"[:200]
@@ -199,6 +207,7 @@ def new():
                 clauses=picked,
                 org_kind=OrgKind(form.org_kind.data) if form.org_kind.data else None,
                 every_leaf=form.every_leaf.data,
+                include_authority=form.include_authority.data,
             )
         except InputError as exc:
             db.session.rollback()

@@ -47,6 +47,9 @@ def requirement_json(req: Requirement) -> s.Requirement:
         start=req.start,
         trigger=req.trigger,
         flags=list(req.flags),
+        subject=req.subject,
+        subject_kind=req.subject_kind,
+        applies_when=s.Condition(**req.applies_when) if req.applies_when else None,
     )
 
 

@@ -646,10 +646,12 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         if modality and not found:
             reqs.append(_presence(text, masked, s_start, s_end, modality, join_offsets))
         attributed = _attributed(text, masked, s_start, s_end, reqs[first:])
-        condition = condition_of(sentence)
-        if not attributed and modality and condition and s_start + condition.end < s_end:
+        lead = _LEAD_TOKEN.match(masked, s_start, s_end)
+        c_base = lead.end() if lead is not None and lead.end() < s_end else s_start
+        condition = condition_of(masked[c_base:s_end])
+        if not attributed and modality and condition and c_base + condition.end < s_end:
             # all it said was inside the condition: what remains is a duty with no number
-            rest = _presence(text, masked, s_start + condition.end, s_end, modality, join_offsets)
+            rest = _presence(text, masked, c_base + condition.end, s_end, modality, join_offsets)
             attributed = _attributed(text, masked, s_start, s_end, [rest])
         reqs[first:] = attributed
     reqs.sort(key=lambda r: r.start)
@@ -678,6 +680,9 @@ def _attributed(
 ) -> list[Requirement]:
     """One sentence's requirements with who must act and the condition they apply under. A
     number inside the condition (达到1万吨以上的企业) is the condition's, not a requirement."""
+    lead = _LEAD_TOKEN.match(masked, s_start, s_end)  # （二）, 第三条: not part of a subject
+    if lead is not None and lead.end() < s_end:
+        s_start = lead.end()
     sentence = masked[s_start:s_end]
     condition = condition_of(sentence)
     applies = None

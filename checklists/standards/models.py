@@ -154,6 +154,12 @@ class Requirement(db.Model):
     start: Mapped[int]
     trigger: Mapped[str | None] = mapped_column(sa.String(200))
     flags: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    #: Who must act, as written, and whether that is the inspected party (``regulated``) or an
+    #: ``authority``; drafting makes items for the inspected party by default.
+    subject: Mapped[str | None] = mapped_column(sa.String(100))
+    subject_kind: Mapped[str | None] = mapped_column(sa.String(20))
+    #: The condition it applies under: {"text", "comparator", "value", "unit", "per"}, or null.
+    applies_when: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
 
     clause: Mapped[Clause] = relationship(back_populates="requirements")
 

@@ -32,6 +32,16 @@ class ClauseQuery(Page):
     ]
 
 
+class Condition(Out):
+    """When a requirement applies (…的，, 凡…, 如…则, 达到…的企业), with its number if any."""
+
+    text: str = Field(description="the condition's words, verbatim")
+    comparator: Comparator | None
+    value: DecimalText | None
+    unit: str | None
+    per: Per | None
+
+
 class Requirement(Out):
     """A requirement drafted from a clause's wording."""
 
@@ -47,6 +57,11 @@ class Requirement(Out):
     start: int = Field(ge=0, description="where the span starts in the clause text")
     trigger: str | None = Field(description="what starts a deadline (收到投诉 …)")
     flags: list[RequirementFlag]
+    subject: str | None = Field(description="who must act, as written (企业, 财政局 …)")
+    subject_kind: Literal["regulated", "authority"] | None = Field(
+        description="the inspected party, or an authority (drafted only on request)"
+    )
+    applies_when: Condition | None = Field(description="the condition it applies under")
 
 
 class Clause(Out):

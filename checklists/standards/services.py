@@ -236,6 +236,9 @@ def _store_document(
                 start=r.start,
                 trigger=r.trigger,
                 flags=list(r.flags),
+                subject=r.subject[:100] if r.subject else None,
+                subject_kind=r.subject_kind,
+                applies_when=r.applies_when.to_dict() if r.applies_when else None,
             )
             for i, r in enumerate(requirements)
         ]

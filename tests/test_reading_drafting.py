@@ -1,0 +1,111 @@
+"""Drafting follows the reading: items for the inspected party, duties of authorities only on
+request, a condition carried by its requirement (not drafted as a requirement of its own)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from checklists.accounts.models import Role
+from checklists.authoring import operations
+from checklists.authoring.models import ChecklistTemplate
+from checklists.core.extensions import db
+from checklists.standards.models import Clause, Document
+from checklists.standards.services import import_text
+from tests.conftest import csrf_token
+
+GAZETTE = """示例县人民政府文件
+
+示政发〔2026〕7号
+
+示例县人民政府
+关于加强洁净煤配送中心管理的通知
+
+各乡镇人民政府，县政府各部门：
+现就有关事项通知如下。
+一、建设要求
+（一）配送中心仓库面积不应低于500平方米。
+（二）凡年销售量达到1万吨以上的配送中心，必须安装视频监控。
+二、监督管理
+（一）各乡镇（街道）要加强对配送中心的日常监管。
+（二）县财政局应当按时拨付配送补贴资金。
+
+示例县人民政府
+2026年3月1日
+"""
+
+
+def _document():
+    import_text(GAZETTE, "sample.txt")
+    db.session.commit()
+    return db.session.scalar(sa.select(Document).where(Document.number == "示政发〔2026〕7号"))
+
+
+def _requirements(document):
+    clauses = db.session.scalars(
+        sa.select(Clause).where(Clause.document_id == document.id).order_by(Clause.position)
+    ).all()
+    return {c.key.split("/", 1)[-1]: c.requirements for c in clauses}
+
+
+def test_the_reading_is_stored_with_subject_and_condition(app_ctx):
+    reqs = _requirements(_document())
+    (area,) = reqs["一/（一）"]
+    assert (area.comparator, str(area.value.normalize()), area.unit) == (">=", "5E+2", "m²")
+    (camera,) = reqs["一/（二）"]
+    assert camera.subject == "配送中心" and camera.subject_kind == "regulated"
+    assert camera.applies_when["comparator"] == ">="
+    assert camera.applies_when["value"] == "10000" and camera.applies_when["unit"] == "t"
+    (township,) = reqs["二/（一）"]
+    assert (township.subject, township.subject_kind) == ("各乡镇（街道）", "authority")
+    (bureau,) = reqs["二/（二）"]
+    assert bureau.subject_kind == "authority"
+
+
+def test_duties_of_authorities_are_drafted_only_on_request(app_ctx):
+    document = _document()
+    default = operations.draft_template("检查表", None, document=document)
+    prompts = " ".join(i.prompt for i in default.ordered_items())
+    assert "仓库面积" in prompts and "视频监控" in prompts
+    assert "日常监管" not in prompts and "补贴资金" not in prompts
+    everything = operations.draft_template(
+        "检查表（含部门职责）", None, document=document, include_authority=True
+    )
+    assert len(everything.ordered_items()) == len(default.ordered_items()) + 2
+
+
+def test_picked_clauses_of_authorities_get_no_fallback_item(app_ctx):
+    document = _document()
+    township = db.session.scalar(
+        sa.select(Clause).where(Clause.document_id == document.id, Clause.key.endswith("二/（一）"))
+    )
+    area = db.session.scalar(
+        sa.select(Clause).where(Clause.document_id == document.id, Clause.key.endswith("一/（一）"))
+    )
+    template = operations.draft_template("检查表", None, clauses=[township, area])
+    assert len(template.ordered_items()) == 1
+
+
+def test_the_drafting_page_marks_duties_of_authorities_and_offers_them(client, as_user):
+    as_user(Role.AUTHOR)
+    document = _document()
+    page = client.get(f"/templates/new?document_id={document.id}").get_data(as_text=True)
+    assert "各乡镇（街道）要加强" in page
+    assert page.count("〔部门职责〕") == 2
+    token = csrf_token(client, f"/templates/new?document_id={document.id}")
+    response = client.post(
+        f"/templates/new?document_id={document.id}",
+        data={
+            "csrf_token": token,
+            "draft-csrf_token": token,
+            "draft-name": "含部门职责",
+            "draft-org_kind": "enterprise",
+            "draft-include_authority": "y",
+            "draft-submit": "1",
+        },
+    )
+    assert response.status_code == 302
+    db.session.remove()
+    drafted = db.session.scalar(
+        sa.select(ChecklistTemplate).where(ChecklistTemplate.name == "含部门职责")
+    )
+    assert any("日常监管" in item.prompt for item in drafted.ordered_items())
