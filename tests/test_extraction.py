@@ -229,6 +229,7 @@ def test_to_dict_is_json_ready():
         "subject": None,
         "subject_kind": None,
         "applies_when": None,
+        "due": None,
     }
 
 

@@ -50,6 +50,7 @@ def requirement_json(req: Requirement) -> s.Requirement:
         subject=req.subject,
         subject_kind=req.subject_kind,
         applies_when=s.Condition(**req.applies_when) if req.applies_when else None,
+        due=s.Due(**req.due) if req.due else None,
     )
 
 

@@ -10,10 +10,11 @@ article references are masked first so that they never produce a threshold.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 
 import cn2an
 
@@ -97,6 +98,10 @@ class Requirement:
     subject_kind: SubjectKind | None = None
     #: The condition it applies under ("…的，", 凡…, 如…则): not a requirement of its own.
     applies_when: Applicability | None = None
+    #: A deadline written as a date or a calendar rule: {"rule": "next_month_day", "day": 5}
+    #: (次月5日前), quarter_first_month_day (每季度第一个月的20日前), yearly_date {"month",
+    #: "day"} (每年3月底前), year_end (年底前), date {"date": "2018-12-31"} (2018年底前).
+    due: dict[str, Any] | None = None
 
     def to_dict(self) -> dict:
         """JSON-ready dict (Decimals as strings), the shape of interfaces.md plus start/trigger."""
@@ -120,6 +125,7 @@ class Requirement:
             "subject": self.subject,
             "subject_kind": self.subject_kind,
             "applies_when": self.applies_when.to_dict() if self.applies_when else None,
+            "due": self.due,
         }
 
 
@@ -653,14 +659,93 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # all it said was inside the condition: what remains is a duty with no number
             rest = _presence(text, masked, c_base + condition.end, s_end, modality, join_offsets)
             attributed = _attributed(text, masked, s_start, s_end, [rest])
-        reqs[first:] = attributed
+        reqs[first:] = _with_due(text, masked, s_start, s_end, attributed, modality, join_offsets)
     reqs.sort(key=lambda r: r.start)
     return reqs
+
+
+#: Deadlines written as dates or calendar rules (the number is a date, not a threshold).
+_DUE_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"次月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
+    (
+        re.compile(r"每(?:个)?季度第一个月的?\s*(?P<day>\d{1,2})\s*日(?:前|之前)"),
+        "quarter_first_month_day",
+    ),
+    (
+        re.compile(
+            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"
+        ),
+        "date",
+    ),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底(?:前|之前)"), "date"),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底(?:前|之前)"), "date"),
+    (
+        re.compile(r"每年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底)(?:前|之前)"),
+        "yearly_date",
+    ),
+    (re.compile(r"(?<![\d年])(?:年底|年终)(?:前|之前)?"), "year_end"),
+]
+
+
+def _due(words: str) -> tuple[dict[str, Any], int, int] | None:
+    """The first deadline written as a date or a calendar rule in ``words``, and where."""
+    for pattern, rule in _DUE_RULES:
+        m = pattern.search(words)
+        if m is None:
+            continue
+        parts = {k: int(v) for k, v in m.groupdict().items() if v}
+        if rule == "date":
+            year, month = parts["year"], parts.get("month", 12)
+            day = parts.get("day") or calendar.monthrange(year, month)[1]
+            try:
+                return {"rule": "date", "date": f"{year:04d}-{month:02d}-{day:02d}"}, *m.span()
+            except ValueError:
+                continue
+        if rule == "yearly_date":
+            month = parts["month"]
+            day = parts.get("day") or calendar.monthrange(2001, month)[1]
+            return {"rule": rule, "month": month, "day": day}, *m.span()
+        return {"rule": rule, **parts}, *m.span()
+    return None
 
 
 _ANY_MODAL = re.compile(
     "|".join(p.pattern for p in (_STRONG, _MANDATORY, _DEFAULT, _ADVISORY, _PERMISSION))
 )
+
+
+def _with_due(
+    text: str,
+    masked: str,
+    s_start: int,
+    s_end: int,
+    found: list[Requirement],
+    modality: str | None,
+    join_offsets: tuple[int, ...],
+) -> list[Requirement]:
+    """A sentence's requirements with the deadline it writes as a date (次月5日前, 年底前): a
+    duty with no number of that phrase becomes the deadline, else the deadline is added."""
+    due = _due(text[s_start:s_end])
+    if due is None:
+        return found
+    rule, d_start, _d_end = due
+    at = s_start + d_start
+    ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, at)
+    for i, r in enumerate(found):
+        if r.value is None and r.low is None and r.start <= at < r.start + len(r.span) + 1:
+            found[i] = replace(r, kind="deadline", due=rule)
+            return found
+    added = _without_number(
+        text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
+    )
+    subject = found[0] if found else None
+    added = replace(
+        added,
+        due=rule,
+        subject=subject.subject if subject else None,
+        subject_kind=subject.subject_kind if subject else None,
+    )
+    return [*found, added]
 
 
 def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicability:

@@ -160,6 +160,8 @@ class Requirement(db.Model):
     subject_kind: Mapped[str | None] = mapped_column(sa.String(20))
     #: The condition it applies under: {"text", "comparator", "value", "unit", "per"}, or null.
     applies_when: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
+    #: A deadline written as a date or a calendar rule: {"rule": "next_month_day", "day": 5}.
+    due: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON)
 
     clause: Mapped[Clause] = relationship(back_populates="requirements")
 

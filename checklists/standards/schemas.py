@@ -42,6 +42,15 @@ class Condition(Out):
     per: Per | None
 
 
+class Due(Out):
+    """A deadline written as a date or a calendar rule."""
+
+    rule: Literal["next_month_day", "quarter_first_month_day", "yearly_date", "year_end", "date"]
+    day: int | None = Field(None, description="the day of the month (次月5日前 → 5)")
+    month: int | None = Field(None, description="yearly_date: the month")
+    date: str | None = Field(None, description="date: YYYY-MM-DD")
+
+
 class Requirement(Out):
     """A requirement drafted from a clause's wording."""
 
@@ -62,6 +71,7 @@ class Requirement(Out):
         description="the inspected party, or an authority (drafted only on request)"
     )
     applies_when: Condition | None = Field(description="the condition it applies under")
+    due: Due | None = Field(description="a deadline written as a date or a calendar rule")
 
 
 class Clause(Out):

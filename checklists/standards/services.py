@@ -239,6 +239,7 @@ def _store_document(
                 subject=r.subject[:100] if r.subject else None,
                 subject_kind=r.subject_kind,
                 applies_when=r.applies_when.to_dict() if r.applies_when else None,
+                due=r.due,
             )
             for i, r in enumerate(requirements)
         ]

@@ -101,9 +101,14 @@ def _condition(value: Any) -> Any:
     return ("if", value.get("comparator"), _dec(value.get("value")), value.get("unit"))
 
 
+#: Names the labellers gave one rule (a date every year) before the extractor named it.
+_SAME_RULE = {"annual_date": "yearly_date"}
+
+
 def _deadline(value: Any) -> Any:
     if not isinstance(value, dict) or "rule" not in value:
         return None
+    value = {**value, "rule": _SAME_RULE.get(value["rule"], value["rule"])}
     return tuple(sorted((k, str(v)) for k, v in value.items()))
 
 
