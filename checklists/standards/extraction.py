@@ -778,7 +778,10 @@ def _attributed(
         if outside or has_a_duty:  # a condition only when something applies under it
             applies = _condition(text, masked, c_start, c_end)
             found = outside
-        else:
+        else:  # a description, not a condition; but 及时 in it is still no deadline
+            found = [
+                r for r in found if not (c_start <= r.start < c_end and "vague_deadline" in r.flags)
+            ]
             condition = None
     out = []
     for r in found:

@@ -1,0 +1,107 @@
+"""The reading issue's probes, one row each: comparisons as Chinese drafting writes them, rates,
+conditions, who must act, deadlines written as dates, and numbers that are not thresholds."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+def _one(text):
+    found = [r for r in extract(text) if r.value is not None or r.low is not None]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit", "per"),
+    [
+        ("合格率不应低于95%。", ">=", "95", "%", None),
+        ("车辆数量大于等于3辆。", ">=", "3", "辆", None),
+        ("排放浓度低于（含）50毫克/立方米。", "<=", "50", "mg", "m³"),
+        ("年用量3万吨（含）以上的应当备案。", ">=", "30000", "t", None),
+        ("保管期限超过（不含）30日。", ">", "30", "day", None),
+        ("处理能力不得超过20千克/小时。", "<=", "20", "kg", "hour"),
+        ("PM2.5年均浓度控制在60微克/立方米以下。", "<=", "60", "μg", "m³"),
+        ("收费不高于200元/吨。", "<=", "200", "元", "t"),
+        ("抽检次数不少于2次/月。", ">=", "2", "次", "month"),
+        ("每月抽查率不低于10%。", ">=", "10", "%", None),
+        ("至少配备2辆运输车。", ">=", "2", "辆", None),
+        ("距法定退休年龄不满5年的除外。", "<", "5", "year", None),
+    ],
+)
+def test_thresholds(text, comparator, value, unit, per):
+    r = _one(text)
+    assert (r.comparator, r.value, r.unit, r.per) == (comparator, Decimal(value), unit, per)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "认真落实《打赢蓝天保卫战三年行动计划》。",
+        "按照GB 3095-2012执行。",
+        "联系电话：0635-5123456。",
+        "根据冠政发〔2016〕109号文件执行。",
+        "十三五期间完成改造。",
+        "2019—2020年完成整治。",
+        "依照本办法第十二条规定处理。",
+    ],
+)
+def test_not_thresholds(text):
+    assert [r for r in extract(text) if r.value is not None or r.low is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("并于次月5日前报县煤炭办审核。", {"rule": "next_month_day", "day": 5}),
+        ("于每季度第一个月的20日前向社会公布。", {"rule": "quarter_first_month_day", "day": 20}),
+        ("每年3月底前启动报名工作。", {"rule": "yearly_date", "month": 3, "day": 31}),
+        ("每年6月30日前报送。", {"rule": "yearly_date", "month": 6, "day": 30}),
+        ("年底前完成验收。", {"rule": "year_end"}),
+        ("2018年底前基本完成搬迁。", {"rule": "date", "date": "2018-12-31"}),
+        ("应当于2016年10月15日前完成验收。", {"rule": "date", "date": "2016-10-15"}),
+        ("2016年2月底前报送方案。", {"rule": "date", "date": "2016-02-29"}),
+    ],
+)
+def test_deadlines_written_as_dates(text, due):
+    (r,) = [r for r in extract(text) if r.due]
+    assert r.kind == "deadline" and r.due == due
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "kind", "condition", "cond_value"),
+    [
+        ("各县（市、区）要加强监管。", "各县（市、区）", "authority", None, None),
+        ("县财政局应当按时拨付补贴。", "县财政局", "authority", None, None),
+        ("配送中心应当建立进销货台账。", "配送中心", "regulated", None, None),
+        (
+            "凡年用煤量达到1万吨以上的企业，必须安装在线监测设备。",
+            "企业",
+            "regulated",
+            "凡年用煤量达到1万吨以上",
+            "10000",
+        ),
+        ("供应商违约的，采购人可以没收履约保证金。", "采购人", "regulated", "供应商违约的", None),
+    ],
+)
+def test_who_and_when(text, subject, kind, condition, cond_value):
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, kind)
+    if condition is None:
+        assert r.applies_when is None
+    else:
+        assert r.applies_when.text == condition
+        assert r.applies_when.value == (Decimal(cond_value) if cond_value else None)
+
+
+def test_a_condition_is_not_a_requirement_of_its_own():
+    """对整改不及时造成安全事故的，… once drafted "是否符合：及时造成安全事故的"."""
+    assert [
+        r for r in extract("对整改不及时造成安全事故的，依法追究责任。") if r.kind == "deadline"
+    ] == []
+    (r,) = extract("凡年用煤量达到1万吨以上的企业，必须安装在线监测设备。")
+    assert r.kind == "presence" and r.applies_when.comparator == ">="
