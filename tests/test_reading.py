@@ -105,3 +105,11 @@ def test_a_condition_is_not_a_requirement_of_its_own():
     ] == []
     (r,) = extract("凡年用煤量达到1万吨以上的企业，必须安装在线监测设备。")
     assert r.kind == "presence" and r.applies_when.comparator == ">="
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["彩钢瓦做外墙，可节省空间。", "厂房大门可满足40吨以上货车进出。", "人均可支配收入增长8%。"],
+)
+def test_what_something_can_do_is_no_permission(text):
+    assert [r for r in extract(text) if r.modality == "permission"] == []
