@@ -10,7 +10,6 @@ article references are masked first so that they never produce a threshold.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
@@ -19,6 +18,7 @@ from typing import Any, Literal
 import cn2an
 
 from checklists.standards.comparators import comparator_after, comparator_before
+from checklists.standards.due_dates import due_in
 from checklists.standards.parties import SubjectKind, condition_of, subject_of
 
 # ---------------------------------------------------------------------------------------------
@@ -666,51 +666,6 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     return reqs
 
 
-#: Deadlines written as dates or calendar rules (the number is a date, not a threshold).
-_DUE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"次月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
-    (
-        re.compile(r"每(?:个)?季度第一个月的?\s*(?P<day>\d{1,2})\s*日(?:前|之前)"),
-        "quarter_first_month_day",
-    ),
-    (
-        re.compile(
-            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"
-        ),
-        "date",
-    ),
-    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底(?:前|之前)"), "date"),
-    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底(?:前|之前)"), "date"),
-    (
-        re.compile(r"每年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底)(?:前|之前)"),
-        "yearly_date",
-    ),
-    (re.compile(r"(?<![\d年])(?:年底|年终)(?:前|之前)?"), "year_end"),
-]
-
-
-def _due(words: str) -> tuple[dict[str, Any], int, int] | None:
-    """The first deadline written as a date or a calendar rule in ``words``, and where."""
-    for pattern, rule in _DUE_RULES:
-        m = pattern.search(words)
-        if m is None:
-            continue
-        parts = {k: int(v) for k, v in m.groupdict().items() if v}
-        if rule == "date":
-            year, month = parts["year"], parts.get("month", 12)
-            day = parts.get("day") or calendar.monthrange(year, month)[1]
-            try:
-                return {"rule": "date", "date": f"{year:04d}-{month:02d}-{day:02d}"}, *m.span()
-            except ValueError:
-                continue
-        if rule == "yearly_date":
-            month = parts["month"]
-            day = parts.get("day") or calendar.monthrange(2001, month)[1]
-            return {"rule": rule, "month": month, "day": day}, *m.span()
-        return {"rule": rule, **parts}, *m.span()
-    return None
-
-
 _ANY_MODAL = re.compile(
     "|".join(p.pattern for p in (_STRONG, _MANDATORY, _DEFAULT, _ADVISORY, _PERMISSION))
 )
@@ -727,7 +682,7 @@ def _with_due(
 ) -> list[Requirement]:
     """A sentence's requirements with the deadline it writes as a date (次月5日前, 年底前): a
     duty with no number of that phrase becomes the deadline, else the deadline is added."""
-    due = _due(text[s_start:s_end])
+    due = due_in(text[s_start:s_end])
     if due is None:
         return found
     rule, d_start, _d_end = due

@@ -1,0 +1,56 @@
+"""Deadlines written as dates or calendar rules: 次月5日前, 每季度第一个月的20日前, 每年3月底前,
+年底前, 2018年底前, 2016年10月15日前. Pure module (standard library only).
+
+The number in such a phrase is a date, not a threshold; ``due_in`` reads the rule a deadline
+follows (the provenance issue makes findings use it, the calendar counts it).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Any
+
+#: (pattern, rule): the number is a date, not a threshold.
+DUE_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"次月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
+    (
+        re.compile(r"每(?:个)?季度第一个月的?\s*(?P<day>\d{1,2})\s*日(?:前|之前)"),
+        "quarter_first_month_day",
+    ),
+    (
+        re.compile(
+            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"
+        ),
+        "date",
+    ),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底(?:前|之前)"), "date"),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底(?:前|之前)"), "date"),
+    (
+        re.compile(r"每年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底)(?:前|之前)"),
+        "yearly_date",
+    ),
+    (re.compile(r"(?<![\d年])(?:年底|年终)(?:前|之前)?"), "year_end"),
+]
+
+
+def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
+    """The first deadline written as a date or a calendar rule in ``words``, and where."""
+    for pattern, rule in DUE_RULES:
+        m = pattern.search(words)
+        if m is None:
+            continue
+        parts = {k: int(v) for k, v in m.groupdict().items() if v}
+        if rule == "date":
+            year, month = parts["year"], parts.get("month", 12)
+            day = parts.get("day") or calendar.monthrange(year, month)[1]
+            try:
+                return {"rule": "date", "date": f"{year:04d}-{month:02d}-{day:02d}"}, *m.span()
+            except ValueError:
+                continue
+        if rule == "yearly_date":
+            month = parts["month"]
+            day = parts.get("day") or calendar.monthrange(2001, month)[1]
+            return {"rule": rule, "month": month, "day": day}, *m.span()
+        return {"rule": rule, **parts}, *m.span()
+    return None
