@@ -76,6 +76,7 @@ class _Para:
     joins: list[int] = field(default_factory=list)  # offsets of joins across blank lines
     structural: bool = False
     marker: bool = False  # a 上接/下转 marker was removed from it
+    contents: bool = False  # an entry of the document's own table of contents: text, no clause
 
 
 _ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[:：]?$")
@@ -178,6 +179,61 @@ def _paragraphs(lines: list[_Line], idx: list[int], titles: list[str]) -> list[_
                 p.marker = True
     _rejoin_after_markers(paras)
     return [p for p in paras if p.text]
+
+
+_CONTENTS_HEADING = re.compile(r"^目\s*录$")
+#: A table of contents entry: a heading, perhaps with dot leaders and a page number.
+_CONTENTS_PAGE = re.compile(r"[.．…·\s]*[0-9０-９]+$")
+
+
+def _entry(text: str) -> str:
+    """A contents entry or a heading without its page number, compact."""
+    return _nfkc_compact(_CONTENTS_PAGE.sub("", text))
+
+
+def mark_own_contents(paras: list[_Para]) -> list[_Para]:
+    """A document's own table of contents marked in its paragraphs: it stays in the document's
+    text but its entries are not clauses (read as clauses they double every chapter key,
+    第一章 then 第一章~2).
+
+    Contents are a run of at least two short numbered headings, after a 目录 heading or not,
+    with no body between them, whose entries appear again, in order, as headings later in the
+    document. Returns the paragraphs of the contents (marked ``contents``)."""
+    n = len(paras)
+    k = 0
+    while k < n:
+        start = k
+        heading = _CONTENTS_HEADING.match(_compact(paras[k].text)) is not None
+        j = k + 1 if heading else k
+        run = []
+        while j < n:
+            text = paras[j].text
+            if paras[j].table is not None or "。" in text or len(_compact(text)) > 40:
+                break
+            if not _token(text) or _entry(text) in {_entry(paras[i].text) for i in run}:
+                break  # not a heading, or the first heading again: the body begins
+            run.append(j)
+            j += 1
+        entries = [_entry(paras[i].text) for i in run]
+        if len(run) >= (2 if heading else 3):
+            later = [_entry(p.text) for p in paras[j:] if p.table is None]
+            if _in_order(entries, later):
+                for i in range(start, j):
+                    paras[i].contents = True
+                return paras[start:j]
+        k = max(k + 1, j if run else k + 1)
+    return []
+
+
+def _in_order(entries: list[str], later: list[str]) -> bool:
+    """Every entry appears among ``later``, in the same order."""
+    at = 0
+    for entry in entries:
+        try:
+            at = later.index(entry, at) + 1
+        except ValueError:
+            return False
+    return True
 
 
 def _rejoin_after_markers(paras: list[_Para]) -> None:
@@ -331,6 +387,8 @@ class _TreeBuilder:
         while k < len(paras):
             p = paras[k]
             k += 1
+            if p.contents:
+                continue
             if p.table is not None:
                 self.table(p)
                 continue

@@ -36,6 +36,7 @@ from checklists.standards.clause_tree import (
     _paragraphs,
     _split_instruments,
     _TreeBuilder,
+    mark_own_contents,
 )
 from checklists.standards.lines import (
     _CLOSING,
@@ -140,10 +141,17 @@ class _Toc:
 _CATEGORY = re.compile(r"^[○◎●◆■□☆★◇]|(文件|讲话|动态|其他|其它|信息|公告|任免|选登|目录)$")
 
 
+_NUMBER_ONLY = re.compile(rf"{_NUM_CORE}")
+
+
 def _find_toc(lines: list[_Line]) -> _Toc | None:
     """Locate the 目录 and read its entries (title, 文号, start page, category)."""
     start = next((i for i, ln in enumerate(lines[:400]) if _compact(ln.text) == "目录"), None)
     if start is None:
+        return None
+    # The gazette's contents come before its first document; a 目录 after a 文号 line is a
+    # document's own contents (its entries are that document's chapters, not documents).
+    if any(_NUMBER_ONLY.fullmatch(_compact(ln.text)) for ln in lines[:start]):
         return None
     entries: list[_TocEntry] = []
     pending: list[str] = []
@@ -600,6 +608,7 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
     intro = "".join(lines[j].text for j in sec.lines[:15] if not lines[j].table)
     cands = _instrument_titles(h.title, intro)
     paras = _paragraphs(lines, sec.lines, [_nfkc_compact(t) for t in cands])
+    mark_own_contents(paras)  # a document's own contents stay in its text, not as clauses
     docs: list[ParsedDocument] = []
     parts = _split_instruments(cands, paras)
     signed = None
