@@ -109,3 +109,37 @@ def test_the_drafting_page_marks_duties_of_authorities_and_offers_them(client, a
         sa.select(ChecklistTemplate).where(ChecklistTemplate.name == "含部门职责")
     )
     assert any("日常监管" in item.prompt for item in drafted.ordered_items())
+
+
+def test_a_rate_is_drafted_with_its_compound_unit_and_scored_across_units(app_ctx):
+    """不得超过50毫克/立方米 becomes a number item in mg/m³; 0.04 g/m³ (40 mg/m³) passes."""
+    from checklists import scoring
+    from checklists.standards.extraction import extract
+    from checklists.standards.models import Requirement
+
+    (read,) = extract("排放浓度不得超过50毫克/立方米。")
+    fields = operations.item_from_requirement(
+        Requirement(
+            **{
+                k: getattr(read, k)
+                for k in (
+                    "modality",
+                    "kind",
+                    "comparator",
+                    "value",
+                    "low",
+                    "high",
+                    "unit",
+                    "per",
+                    "span",
+                )
+            },
+            flags=[],
+        )
+    )
+    assert fields["answer_type"] == "number"
+    assert fields["rule"]["unit"] == "mg/m³" and fields["rule"]["op"] == "<="
+    assert "mg/m³" in fields["prompt"]
+    item = scoring.ItemSpec(id=1, answer_type="number", rule=fields["rule"])
+    assert scoring.evaluate(item, scoring.Answer("0.04", unit="g/m³")).result == "pass"
+    assert scoring.evaluate(item, scoring.Answer("0.06", unit="g/m³")).result == "fail"

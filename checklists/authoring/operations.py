@@ -197,10 +197,13 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
             rule["low"], rule["high"] = _dec(req.low), _dec(req.high)
         else:
             rule["value"] = _dec(req.value)
+        rate = bool(req.per and req.unit and not counted)  # 千克/小时, 元/吨: a rate, not a period
         if req.unit:
-            rule["unit"] = req.unit
-        per = PER_WORDS.get(req.per or "", "")
+            rule["unit"] = f"{req.unit}/{req.per}" if rate else req.unit
+        per = "" if rate else PER_WORDS.get(req.per or "", "")
         unit_word = UNIT_WORDS.get(req.unit or "", req.unit or "")
+        if rate:
+            unit_word = f"{unit_word}/{UNIT_WORDS.get(req.per or '', req.per)}"
         fields["answer_type"] = "count" if counted else "number"
         fields["rule"] = scoring.validate_rule(fields["answer_type"], rule)
         what = "计数" if counted else "实测"  # stored data, in the documents' language

@@ -43,7 +43,15 @@ UNITS: Mapping[str, tuple[Unit, ...]] = {
         ("公顷", 10_000, ("ha",)),
         ("km²", 1_000_000, ("平方公里", "平方千米", "km2")),
     ),
-    "mass": _units("mass", ("kg", 1, ("千克", "公斤")), ("t", 1000, ("吨",))),
+    "mass": _units(
+        "mass",
+        ("μg", Fraction(1, 10**9), ("微克", "ug")),
+        ("mg", Fraction(1, 10**6), ("毫克",)),
+        ("g", Fraction(1, 1000), ("克",)),
+        ("kg", 1, ("千克", "公斤")),
+        ("t", 1000, ("吨",)),
+    ),
+    "volume": _units("volume", ("L", Fraction(1, 1000), ("升",)), ("m³", 1, ("立方米", "m3"))),
     "money": _units("money", ("元", 1, ()), ("万元", 10**4, ()), ("亿元", 10**8, ())),
     "ratio": _units("ratio", ("‰", 1, ()), ("%", 10, ())),
     "time": _units(
@@ -101,6 +109,8 @@ def canonical_unit(unit: str | None) -> str | None:
     found = _UNIT_BY_KEY.get(key)
     if found is None and key.isascii():
         found = _UNIT_BY_KEY.get(key.lower())
+    if found is None and "/" in key:
+        found = _unit_info(key)  # a rate: each part canonical (千克/小时 → kg/hour)
     out = found.symbol if found is not None else (key or None)
     if len(_UNIT_MEMO) < 4096:
         _UNIT_MEMO[unit] = out
@@ -108,7 +118,20 @@ def canonical_unit(unit: str | None) -> str | None:
 
 
 def _unit_info(symbol: str | None) -> Unit | None:
-    return None if symbol is None else _UNIT_BY_KEY.get(_nfkc(symbol))
+    """A unit, or a rate of two (``kg/hour``, ``μg/m³``, ``元/t``): a rate's dimension is
+    ``a/b`` and its factor a's over b's, so 1 kg/hour converts to 24 kg/day."""
+    if symbol is None:
+        return None
+    key = _nfkc(symbol)
+    found = _UNIT_BY_KEY.get(key)
+    if found is None and "/" in key:
+        top, _slash, bottom = key.partition("/")
+        a, b = _UNIT_BY_KEY.get(top), _UNIT_BY_KEY.get(bottom)
+        if a is not None and b is not None:
+            return Unit(
+                f"{a.symbol}/{b.symbol}", f"{a.dimension}/{b.dimension}", a.factor / b.factor
+            )
+    return found
 
 
 def nonnegative_word(unit: str | None) -> str | None:
