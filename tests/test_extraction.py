@@ -225,11 +225,12 @@ def test_to_dict_is_json_ready():
         "span": "缴纳 50 万元",
         "start": 0,
         "trigger": None,
-        "flags": [],
+        "flags": ["assumed_equal"],
         "subject": None,
         "subject_kind": None,
         "applies_when": None,
         "due": None,
+        "confidence": "low",
     }
 
 

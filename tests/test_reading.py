@@ -113,3 +113,18 @@ def test_a_condition_is_not_a_requirement_of_its_own():
 )
 def test_what_something_can_do_is_no_permission(text):
     assert [r for r in extract(text) if r.modality == "permission"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "flag"),
+    [
+        ("仓库面积不低于500平方米。", "high", None),
+        ("缴纳50万元保证金。", "low", "assumed_equal"),
+        ("发现问题应当及时报告。", "low", "vague_deadline"),
+        ("配送半径应控制在5公里左右。", "low", "approximate"),
+    ],
+)
+def test_confidence_says_why_in_flags(text, expected, flag):
+    (r,) = extract(text)
+    assert r.to_dict()["confidence"] == expected
+    assert (flag in r.flags) if flag else not r.flags

@@ -12,6 +12,7 @@ from checklists.core.extensions import db
 from checklists.core.schemas import INT64_MAX
 from checklists.standards import schemas as s
 from checklists.standards import services
+from checklists.standards.extraction import confidence
 from checklists.standards.models import Clause, Document, Requirement
 from checklists.standards.search import search_statement
 
@@ -51,6 +52,7 @@ def requirement_json(req: Requirement) -> s.Requirement:
         subject_kind=req.subject_kind,
         applies_when=s.Condition(**req.applies_when) if req.applies_when else None,
         due=s.Due(**req.due) if req.due else None,
+        confidence=confidence(req.flags or []),
     )
 
 

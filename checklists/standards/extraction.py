@@ -51,8 +51,22 @@ Period = Literal["day", "week", "month", "quarter", "half_year", "year", "batch"
 Denominator = Literal["hour", "m³", "m²", "t", "kg", "km", "班", "人", "户", "次", "辆"]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
-#: 立即: no number), source_conflict (the document states the same subject differently).
-RequirementFlag = Literal["approximate", "page_joined", "vague_deadline", "source_conflict"]
+#: 立即: no number), source_conflict (the document states the same subject differently),
+#: assumed_equal (a number with no comparison word, read as "equal to").
+RequirementFlag = Literal[
+    "approximate", "page_joined", "vague_deadline", "source_conflict", "assumed_equal"
+]
+#: Flags that make a reading uncertain (``confidence`` low): the wording states no number
+#: (vague_deadline), only roughly (approximate), across a page break (page_joined), against
+#: another clause (source_conflict), or a number with no comparison word (assumed_equal).
+LOW_CONFIDENCE = frozenset(
+    {"approximate", "page_joined", "vague_deadline", "source_conflict", "assumed_equal"}
+)
+
+
+def confidence(flags: tuple[str, ...] | list[str]) -> Literal["high", "low"]:
+    """How sure the reading is, from its flags (the reasons)."""
+    return "low" if LOW_CONFIDENCE.intersection(flags) else "high"
 
 
 @dataclass(frozen=True)
@@ -126,6 +140,7 @@ class Requirement:
             "subject_kind": self.subject_kind,
             "applies_when": self.applies_when.to_dict() if self.applies_when else None,
             "due": self.due,
+            "confidence": confidence(self.flags),
         }
 
 
@@ -591,13 +606,14 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 trigger = _trigger(text, s_start, q_start)
             if not _worth_keeping(q, kind, comparator, modality, phrase):
                 continue
+            flags = []
             if comparator is None:
                 comparator = "=="
+                flags.append("assumed_equal")
             # the span starts at its phrase, or after the previous quantity in the same phrase
             span_from = max(ph_start, prev_end if prev_end <= q_start else ph_start)
             span, span_start = _span(text, span_from, q_end)
             prev_end = q_end
-            flags = []
             if (
                 masked[q_end : q_end + 2] == "左右"
                 or masked[max(0, q_start - 2) : q_start] == "大约"

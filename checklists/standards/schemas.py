@@ -72,6 +72,7 @@ class Requirement(Out):
     )
     applies_when: Condition | None = Field(description="the condition it applies under")
     due: Due | None = Field(description="a deadline written as a date or a calendar rule")
+    confidence: Literal["high", "low"] = Field(description="low: a reason is in flags")
 
 
 class Clause(Out):
