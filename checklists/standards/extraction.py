@@ -19,7 +19,7 @@ import cn2an
 
 from checklists.standards.comparators import comparator_after, comparator_before
 from checklists.standards.due_dates import due_in
-from checklists.standards.parties import SubjectKind, condition_of, subject_of
+from checklists.standards.parties import SubjectKind, condition_of, party_first, subject_of
 
 # ---------------------------------------------------------------------------------------------
 # Public types
@@ -738,7 +738,7 @@ def _attributed(
 ) -> list[Requirement]:
     """One sentence's requirements with who must act and the condition they apply under. A
     number inside the condition (达到1万吨以上的企业) is the condition's, not a requirement."""
-    lead = _LEAD_TOKEN.match(masked, s_start, s_end)  # （二）, 第三条: not part of a subject
+    lead = _LEAD_TOKEN.match(text, s_start, s_end)  # （二）, 第三条: not part of a subject
     if lead is not None and lead.end() < s_end:
         s_start = lead.end()
     sentence = masked[s_start:s_end]
@@ -765,6 +765,11 @@ def _attributed(
                 modal = m
         # the original text: the subject is quoted as written (masking makes （） half-width)
         subject, kind = subject_of(text[s_start:s_end], modal.start() if modal else max(at, 0))
+        if subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
+            p_start, _p_end = _phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
+            named = party_first(text[p_start:s_end].lstrip())
+            if named is not None:
+                subject, kind = named
         in_scope = condition is not None and r.start >= s_start + condition.end
         out.append(
             replace(

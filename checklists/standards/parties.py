@@ -23,7 +23,8 @@ SubjectKind = Literal["regulated", "authority"]
 _AUTHORITY = (
     r"人民政府|政府|办事处|委员会|管委会|领导小组|工作小组|指挥部|联席会议|办公室|"
     r"部门|机关|机构|单位主管部门|主管部门|监管部门|执法部门|"
-    r"[^\s，。；、]{1,12}?(?:局|委|办|厅|署|院|所|站|队|庭|处|科|股)|"
+    r"[^\s，。；、]{1,12}?(?:局|委|办|厅|署|法院|检察院|派出所|司法所|管理处|管理站|执法队|大队)|"
+    r"指导中心|服务中心|检测中心|监测中心|督导机构|评标委员会|专家组|"
     r"各县（市、区）|各县\(市、区\)|县（市、区）|各乡镇（街道）|各乡镇|各街道|乡镇（街道）|"
     r"乡镇人民政府|街道办事处|县直各部门|市直各部门|市直有关部门|各有关部门|有关部门|各部门|"
     r"安委会|安委办|纪委|监察委|审计机关|财政部门|税务部门|公安机关"
@@ -32,14 +33,35 @@ _AUTHORITY = (
 _REGULATED = (
     r"生产经营单位|企业|公司|厂|矿|配送中心|配送点|经营户|经营者|业户|个体工商户|供应商|"
     r"采购人|代理机构|承包商|施工单位|建设单位|使用单位|责任单位|单位|学校|幼儿园|医院|"
-    r"养老机构|场所|商户|网点|站点|门店|司机|驾驶员|从业人员|负责人|法定代表人|主要负责人"
+    r"养老机构|场所|商户|网点|站点|门店|司机|驾驶员|从业人员|负责人|法定代表人|主要负责人|"
+    r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长"
 )
 # A regulated party's name is tried first: 配送中心 ends like an authority's 中心 would.
-_AUTHORITY_END = re.compile(f"(?:{_AUTHORITY})$")
-_REGULATED_END = re.compile(f"(?:{_REGULATED})$")
+_PAREN = r"(?:[（(][^（()）]{1,8}[）)])?"
+_AUTHORITY_END = re.compile(f"(?:{_AUTHORITY}){_PAREN}$")
+_REGULATED_END = re.compile(f"(?:{_REGULATED}){_PAREN}$")
 _ADVERBIAL = r"(?=在|于|对|从|自|按|依|根据|通过|如|若|发现|接到|收到)"
-_REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED})){_ADVERBIAL}")
-_AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY})){_ADVERBIAL}")
+_REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
+_AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
+#: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
+_PARTY_FIRST = re.compile(
+    f"^(?P<who>(?:[^，,。；;]{{0,10}}?)(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?:[、和及与](?:[^，,。；;]{{0,10}}?)(?:{_REGULATED}|{_AUTHORITY}){_PAREN})*)"
+    "(?=在|于|对|从|自|按|依|应|须|必须|要|不得|严禁|可|将|负责|最多|至少|每|年|向|由|主动|及时|"
+    "原则上|一般|也)"
+)
+
+
+def party_first(phrase: str) -> tuple[str, SubjectKind] | None:
+    """The party a phrase opens with, before what it does, and its kind."""
+    match = _PARTY_FIRST.match(phrase)
+    if match is None:
+        return None
+    who = match.group("who")
+    last = re.split(r"[、和及与]", who)[-1]
+    kind: SubjectKind = "regulated" if _REGULATED_END.search(last) else "authority"
+    return who, kind
+
 
 _LEADS = re.compile(r"^(?:同时|并且|并|另外|此外|其中|因此|为此|对此|要求|由|请|凡是|凡|所有|全体)")
 
