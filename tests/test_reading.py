@@ -22,7 +22,7 @@ def _one(text):
         ("合格率不应低于95%。", ">=", "95", "%", None),
         ("车辆数量大于等于3辆。", ">=", "3", "辆", None),
         ("排放浓度低于（含）50毫克/立方米。", "<=", "50", "mg", "m³"),
-        ("年用量3万吨（含）以上的应当备案。", ">=", "30000", "t", None),
+        ("年用量应达到3万吨（含）以上。", ">=", "30000", "t", None),
         ("保管期限超过（不含）30日。", ">", "30", "day", None),
         ("处理能力不得超过20千克/小时。", "<=", "20", "kg", "hour"),
         ("PM2.5年均浓度控制在60微克/立方米以下。", "<=", "60", "μg", "m³"),
@@ -128,3 +128,13 @@ def test_confidence_says_why_in_flags(text, expected, flag):
     (r,) = extract(text)
     assert r.to_dict()["confidence"] == expected
     assert (flag in r.flags) if flag else not r.flags
+
+
+def test_a_number_that_says_which_ones_is_their_condition():
+    """连续工作10年以上的教师应当交流轮岗: the 10 years say which teachers, not a duty."""
+    (r,) = extract("在同一所学校连续工作10年以上的城镇教师应当交流轮岗。")
+    assert r.kind == "presence" and r.modality == "mandatory"
+    assert r.applies_when.text == "在同一所学校连续工作10年以上"
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal("10"))
+    (r,) = extract("年用量3万吨（含）以上的应当备案。")
+    assert r.applies_when.value == Decimal("30000") and r.applies_when.unit == "t"

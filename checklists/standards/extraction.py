@@ -564,6 +564,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     reqs: list[Requirement] = []
     for s_start, s_end in _sentences(text):
         first = len(reqs)
+        qualifiers: list[tuple[int, Applicability]] = []
         sentence = masked[s_start:s_end]
         modality = _modality(sentence)
         found = False
@@ -605,6 +606,13 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 comparator = comparator or "<="
                 trigger = _trigger(text, s_start, q_start)
             if not _worth_keeping(q, kind, comparator, modality, phrase):
+                continue
+            if _qualifies(masked, s_start, s_end, q_start, q_end):
+                # 连续工作10年以上的教师: the number says which ones; the duty is elsewhere
+                words = text[ph_start:q_end].strip()
+                qualifiers.append(
+                    (q_end, Applicability(words, comparator or "==", value, q.unit, q.per))
+                )
                 continue
             flags = []
             if comparator is None:
@@ -677,6 +685,12 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # all it said was inside the condition: what remains is a duty with no number
             rest = _presence(text, masked, c_base + condition.end, s_end, modality, join_offsets)
             attributed = _attributed(text, masked, s_start, s_end, [rest])
+        attributed = [
+            replace(r, applies_when=next((a for e, a in qualifiers if e < _end(r)), None))
+            if r.applies_when is None and qualifiers
+            else r
+            for r in attributed
+        ]
         reqs[first:] = _with_due(text, masked, s_start, s_end, attributed, modality, join_offsets)
     reqs.sort(key=lambda r: r.start)
     return reqs
@@ -780,6 +794,25 @@ def _attributed(
             )
         )
     return out
+
+
+_OF_A_NOUN = re.compile(
+    r"\s*(?:及?以上|及?以下|以内)?\s*的(?![一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
+)
+
+
+def _end(r: Requirement) -> int:
+    return r.start + len(r.span)
+
+
+def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
+    """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
+    followed by 的 and a noun, with no modal word before it in the sentence and one after."""
+    if _OF_A_NOUN.match(masked, q_end) is None:
+        return False
+    before = masked[s_start:q_start]
+    after = masked[q_end:s_end]
+    return _ANY_MODAL.search(before) is None and _ANY_MODAL.search(after) is not None
 
 
 def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
