@@ -13,7 +13,7 @@ from checklists.accounts.models import Role
 from checklists.authoring import schemas as authoring_schemas
 from checklists.authoring.models import ChecklistTemplate
 from checklists.core.extensions import db
-from checklists.standards import extraction
+from checklists.standards import extraction, requirements
 from checklists.standards.models import Requirement
 from checklists.standards.services import import_text
 from inspections import cli as demo
@@ -91,4 +91,4 @@ def test_vocabularies_are_the_engines():
     assert typing.get_args(authoring_schemas.AnswerTypeName) == scoring.ANSWER_TYPES
     texts = [path.read_text("utf-8") for path in sorted(DATA.glob("0*.txt"))]
     kinds = {r.kind for text in texts for r in extraction.extract(text)}
-    assert kinds <= set(typing.get_args(extraction.Kind))
+    assert kinds <= set(typing.get_args(requirements.Kind))

@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from checklists.standards.extraction import Requirement, extract, find_conflicts, mark_conflicts
+from checklists.standards.extraction import extract, find_conflicts, mark_conflicts
+from checklists.standards.requirements import Requirement
 
 
 def d(value):

@@ -12,8 +12,8 @@ from checklists.core.extensions import db
 from checklists.core.schemas import INT64_MAX
 from checklists.standards import schemas as s
 from checklists.standards import services
-from checklists.standards.extraction import confidence
 from checklists.standards.models import Clause, Document, Requirement
+from checklists.standards.requirements import confidence
 from checklists.standards.search import search_statement
 
 routes = ApiRoutes()

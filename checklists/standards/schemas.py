@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import ConfigDict, Field
 
 from checklists.core.schemas import Blank, Date, DecimalText, Out, Page, RequiredText, Sha256, Text
-from checklists.standards.extraction import Comparator, Kind, Modality, Per, RequirementFlag
+from checklists.standards.requirements import Comparator, Kind, Modality, Per, RequirementFlag
 
 
 class DocumentQuery(Page):

@@ -1,0 +1,148 @@
+"""What the extractor reads a clause into: a requirement and its parts, written once.
+
+Pure module (standard library only). ``extraction`` fills these; the API's schemas, the
+models' columns and the drafting read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+from checklists.standards.parties import SubjectKind
+
+# ---------------------------------------------------------------------------------------------
+# Public types
+# ---------------------------------------------------------------------------------------------
+
+#: How binding the wording is: 必须/严禁 (strong), 应当/不得, 原则上/一般, 鼓励/宜, 可.
+Modality = Literal["mandatory_strong", "mandatory", "default", "advisory", "permission"]
+#: What a requirement is about (a number's kind, or what a sentence without one demands).
+Kind = Literal[
+    "frequency",
+    "retention",
+    "duration",
+    "deadline",
+    "cap",
+    "money",
+    "ratio",
+    "age",
+    "measure",
+    "count",
+    "presence",
+    "prohibition",
+    "record",
+    "eligibility",
+]
+Comparator = Literal[">=", "<=", ">", "<", "==", "range"]
+#: The period of a frequency (每日, 每周, 每月, 每季度, 每半年, 每年, 每批).
+Period = Literal["day", "week", "month", "quarter", "half_year", "year", "batch"]
+#: What a rate is per (千克/小时, 微克/立方米, 吨/年, 元/吨, 人/班): a time or a unit.
+Denominator = Literal["hour", "m³", "m²", "t", "kg", "km", "班", "人", "户", "次", "辆"]
+Per = Period | Denominator
+#: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
+#: 立即: no number), source_conflict (the document states the same subject differently),
+#: assumed_equal (a number with no comparison word, read as "equal to").
+RequirementFlag = Literal[
+    "approximate", "page_joined", "vague_deadline", "source_conflict", "assumed_equal"
+]
+#: Flags that make a reading uncertain (``confidence`` low): the wording states no number
+#: (vague_deadline), only roughly (approximate), across a page break (page_joined), against
+#: another clause (source_conflict), or a number with no comparison word (assumed_equal).
+LOW_CONFIDENCE = frozenset(
+    {"approximate", "page_joined", "vague_deadline", "source_conflict", "assumed_equal"}
+)
+
+
+def confidence(flags: tuple[str, ...] | list[str]) -> Literal["high", "low"]:
+    """How sure the reading is, from its flags (the reasons)."""
+    return "low" if LOW_CONFIDENCE.intersection(flags) else "high"
+
+
+@dataclass(frozen=True)
+class Applicability:
+    """The condition a requirement applies under, with its number if it states one
+    (达到1万吨以上的企业 → ``>= 10000 t``)."""
+
+    text: str
+    comparator: Comparator | None = None
+    value: Decimal | None = None
+    unit: str | None = None
+    per: Per | None = None
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "comparator": self.comparator,
+            "value": None if self.value is None else format(self.value, "f"),
+            "unit": self.unit,
+            "per": self.per,
+        }
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One checkable requirement read from a clause."""
+
+    modality: Modality | None
+    kind: Kind
+    comparator: Comparator | None
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    unit: str | None
+    per: Per | None
+    span: str
+    start: int
+    trigger: str | None = None
+    flags: tuple[RequirementFlag, ...] = ()
+    #: Who must do it, as written (企业, 配送中心, 各县（市、区）, 财政局 …), and which kind
+    #: of party that is: the inspected one (``regulated``) or an ``authority``.
+    subject: str | None = None
+    subject_kind: SubjectKind | None = None
+    #: The condition it applies under ("…的，", 凡…, 如…则): not a requirement of its own.
+    applies_when: Applicability | None = None
+    #: A deadline written as a date or a calendar rule: {"rule": "next_month_day", "day": 5}
+    #: (次月5日前), quarter_first_month_day (每季度第一个月的20日前), yearly_date {"month",
+    #: "day"} (每年3月底前), year_end (年底前), date {"date": "2018-12-31"} (2018年底前).
+    due: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict (Decimals as strings), the shape of interfaces.md plus start/trigger."""
+
+        def dec(d: Decimal | None) -> str | None:
+            return None if d is None else format(d, "f")
+
+        return {
+            "modality": self.modality,
+            "kind": self.kind,
+            "comparator": self.comparator,
+            "value": dec(self.value),
+            "low": dec(self.low),
+            "high": dec(self.high),
+            "unit": self.unit,
+            "per": self.per,
+            "span": self.span,
+            "start": self.start,
+            "trigger": self.trigger,
+            "flags": list(self.flags),
+            "subject": self.subject,
+            "subject_kind": self.subject_kind,
+            "applies_when": self.applies_when.to_dict() if self.applies_when else None,
+            "due": self.due,
+            "confidence": confidence(self.flags),
+        }
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Requirements of one document that state the same subject differently.
+
+    ``subject`` is the wording they share (e.g. 森林火灾受害面积); ``members`` are
+    ``(clause key, index in that clause's requirement list)``; ``reason`` says what differs.
+    """
+
+    subject: str
+    members: tuple[tuple[str, int], ...]
+    reason: str
