@@ -115,6 +115,7 @@ def test_after_the_number(words, expected):
 def test_the_comparators_start_is_where_its_wording_starts():
     assert comparator_before("储煤厂房面积不应低于") == (">=", 6)
     assert comparator_before("应达到") == (">=", 1)
+    assert comparator_before(" 不满") == ("<", 1)  # found by hypothesis: not the space before
 
 
 def test_civil_code_article_1259():

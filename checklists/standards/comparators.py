@@ -138,7 +138,8 @@ def comparator_before(words: str) -> tuple[str, int] | None:
     comparator = _BEFORE_WORDS[found.group("base")]
     if found.group("neg") and comparator != "==":
         comparator = NEGATE[comparator]
-    return with_marker(comparator, found.group("mark") or ""), found.start()
+    start = found.start("neg") if found.group("neg") else found.start("base")
+    return with_marker(comparator, found.group("mark") or ""), start
 
 
 def comparator_after(words: str) -> str | None:
