@@ -86,15 +86,7 @@ def organisations():
 
 
 def me_json(user: User) -> s.Me:
-    return s.Me(
-        id=user.id,
-        username=user.username,
-        display_name=user.display_name,
-        role=user.role,
-        organisation_id=user.organisation_id,
-        region_id=user.region_id,
-        locale=user.locale,
-    )
+    return s.Me.model_validate(user)
 
 
 @routes.route("/me", responses={200: (s.Me, "The account")})

@@ -10,7 +10,6 @@ from checklists.authoring.models import ChecklistTemplate, TemplateItem, Templat
 from checklists.authoring.permissions import visible_templates
 from checklists.core.api import ApiError, ApiRoutes, args, paginate, reply
 from checklists.core.extensions import db
-from checklists.core.schemas import INT64_MAX
 
 routes = ApiRoutes()
 
@@ -78,11 +77,7 @@ def templates():
 )
 def template(template_id: int):
     """A template version with its sections and items, each citing its clause."""
-    found = (
-        db.session.scalar(visible_templates().where(ChecklistTemplate.id == template_id))
-        if template_id <= INT64_MAX
-        else None
-    )
+    found = db.session.scalar(visible_templates().where(ChecklistTemplate.id == template_id))
     if found is None:
         raise ApiError(404, "not_found", _("Not found."))
     return reply(

@@ -54,9 +54,12 @@ class Query(In):
 
 
 class Out(BaseModel):
-    """An answer: every field is always written, so the document marks them all required."""
+    """An answer: every field is always written, so the document marks them all required.
+    A model whose fields are a record's attributes is read from it (``model_validate(row)``)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
+    model_config = ConfigDict(
+        extra="forbid", json_schema_serialization_defaults_required=True, from_attributes=True
+    )
 
 
 def required_in_document(*names: str, when: dict[str, Any] | None = None):

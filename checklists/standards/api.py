@@ -9,11 +9,9 @@ from flask_babel import gettext as _
 
 from checklists.core.api import ApiError, ApiRoutes, args, paginate, reply
 from checklists.core.extensions import db
-from checklists.core.schemas import INT64_MAX
 from checklists.standards import schemas as s
 from checklists.standards import services
 from checklists.standards.models import Clause, Document, Requirement
-from checklists.standards.requirements import confidence
 from checklists.standards.search import search_statement
 
 routes = ApiRoutes()
@@ -35,25 +33,7 @@ def document_json(doc: Document) -> s.Document:
 
 
 def requirement_json(req: Requirement) -> s.Requirement:
-    return s.Requirement(
-        modality=req.modality,
-        kind=req.kind,
-        comparator=req.comparator,
-        value=req.value,
-        low=req.low,
-        high=req.high,
-        unit=req.unit,
-        per=req.per,
-        span=req.span,
-        start=req.start,
-        trigger=req.trigger,
-        flags=list(req.flags),
-        subject=req.subject,
-        subject_kind=req.subject_kind,
-        applies_when=s.Condition(**req.applies_when) if req.applies_when else None,
-        due=s.Due(**req.due) if req.due else None,
-        confidence=confidence(req.flags or []),
-    )
+    return s.Requirement.model_validate(req)
 
 
 def _clause_fields(clause: Clause) -> dict[str, Any]:
@@ -107,7 +87,7 @@ def documents():
 )
 def document(document_id: int):
     """A document version with its clauses and their requirements."""
-    doc = db.session.get(Document, document_id) if document_id <= INT64_MAX else None
+    doc = db.session.get(Document, document_id)
     if doc is None:
         raise ApiError(404, "not_found", _("Not found."))
     clauses = services.clauses_with_requirements(doc)

@@ -18,7 +18,7 @@ import cn2an
 
 from checklists.standards.comparators import comparator_after, comparator_before
 from checklists.standards.due_dates import due_in
-from checklists.standards.parties import condition_of, party_first, subject_of
+from checklists.standards.parties import Condition, condition_of, party_first, subject_of
 from checklists.standards.requirements import (
     Applicability,
     Conflict,
@@ -545,14 +545,15 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             found = True
         if modality and not found:
             reqs.append(_presence(text, masked, s_start, s_end, modality, join_offsets))
-        attributed = _attributed(text, masked, s_start, s_end, reqs[first:])
-        lead = _LEAD_TOKEN.match(masked, s_start, s_end)
-        c_base = lead.end() if lead is not None and lead.end() < s_end else s_start
-        condition = condition_of(masked[c_base:s_end])
-        if not attributed and modality and condition and c_base + condition.end < s_end:
+        # the sentence without its numbering token (（二）, 第三条: never part of a subject)
+        lead = _LEAD_TOKEN.match(text, s_start, s_end)
+        b_start = lead.end() if lead is not None and lead.end() < s_end else s_start
+        condition = condition_of(masked[b_start:s_end])
+        attributed = _attributed(text, masked, b_start, s_end, reqs[first:], condition)
+        if not attributed and modality and condition and b_start + condition.end < s_end:
             # all it said was inside the condition: what remains is a duty with no number
-            rest = _presence(text, masked, c_base + condition.end, s_end, modality, join_offsets)
-            attributed = _attributed(text, masked, s_start, s_end, [rest])
+            rest = _presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
+            attributed = _attributed(text, masked, b_start, s_end, [rest], condition)
         attributed = [
             replace(r, applies_when=next((a for e, a in qualifiers if e < _end(r)), None))
             if r.applies_when is None and qualifiers
@@ -616,15 +617,17 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
 
 
 def _attributed(
-    text: str, masked: str, s_start: int, s_end: int, found: list[Requirement]
+    text: str,
+    masked: str,
+    s_start: int,
+    s_end: int,
+    found: list[Requirement],
+    condition: Condition | None,
 ) -> list[Requirement]:
-    """One sentence's requirements with who must act and the condition they apply under. A
-    number inside the condition (达到1万吨以上的企业) is the condition's, not a requirement."""
-    lead = _LEAD_TOKEN.match(text, s_start, s_end)  # （二）, 第三条: not part of a subject
-    if lead is not None and lead.end() < s_end:
-        s_start = lead.end()
+    """One sentence's requirements (from ``s_start``, after its numbering token) with who must
+    act and the ``condition`` the sentence opens with. A number inside the condition
+    (达到1万吨以上的企业) is the condition's, not a requirement."""
     sentence = masked[s_start:s_end]
-    condition = condition_of(sentence)
     applies = None
     if condition is not None:
         c_start, c_end = s_start + condition.start, s_start + condition.end

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, computed_field
 
 from checklists.core.schemas import Blank, Date, DecimalText, Out, Page, RequiredText, Sha256, Text
-from checklists.standards.requirements import Comparator, Kind, Modality, Per, RequirementFlag
+from checklists.standards.requirements import (
+    Comparator,
+    Kind,
+    Modality,
+    Per,
+    RequirementFlag,
+    confidence,
+)
 
 
 class DocumentQuery(Page):
@@ -72,7 +79,11 @@ class Requirement(Out):
     )
     applies_when: Condition | None = Field(description="the condition it applies under")
     due: Due | None = Field(description="a deadline written as a date or a calendar rule")
-    confidence: Literal["high", "low"] = Field(description="low: a reason is in flags")
+
+    @computed_field(description="low: a reason is in flags")  # type: ignore[prop-decorator]
+    @property
+    def confidence(self) -> Literal["high", "low"]:
+        return confidence(self.flags)
 
 
 class Clause(Out):

@@ -6,18 +6,18 @@ route reads and answers is in ``schemas``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import sqlalchemy as sa
 from flask import request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from pydantic import BaseModel
 
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.models import ChecklistTemplate, TemplateStatus
 from checklists.core.api import (
+    NOT_FOUND,
     ApiError,
     ApiRoutes,
     args,
@@ -32,6 +32,7 @@ from checklists.core.audit import AuditEntry
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import M
 from inspections.filling import hooks, workflow
 from inspections.filling import schemas as s
 from inspections.filling.models import Answer, Inspection, Photo
@@ -40,9 +41,6 @@ from inspections.filling.photos import PhotoError
 
 routes = ApiRoutes()
 
-M = TypeVar("M", bound=BaseModel)
-
-_NOT_FOUND = "Missing, or outside the caller's scope"
 _NOT_YOURS = "Visible, but the caller's role may not change it"
 _SUBMITTED = "submitted: the inspection changes only after a supervisor returns it"
 
@@ -312,7 +310,7 @@ def inspectors_from(ids: list[int] | None, errors: dict[str, str]) -> list[User]
 
 @routes.route(
     "/inspections/<uuid:key>",
-    responses={200: (s.Inspection, "The inspection"), 404: _NOT_FOUND},
+    responses={200: (s.Inspection, "The inspection"), 404: NOT_FOUND},
 )
 def inspection(key):
     """One inspection with its items, answers, results, photos and findings."""
@@ -326,7 +324,7 @@ def inspection(key):
     responses={
         200: (s.Inspection, "The inspection"),
         403: _NOT_YOURS,
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         409: _SUBMITTED,
         422: "Invalid or unknown fields (named in fields)",
     },
@@ -340,9 +338,8 @@ def update_inspection(key):
     return reply(inspection_json(found))
 
 
-def _refuse_stale_form(found: Inspection) -> None:
+def _refuse_stale_form(found: Inspection, sent: dict[str, Any]) -> None:
     """A form of another template version (``template_id`` as sent) → 409 stale_form."""
-    sent = request.get_json(silent=True) or {}
     if "template_id" in sent and sent["template_id"] != found.template_id:
         raise ApiError(
             409,
@@ -359,7 +356,7 @@ def _refuse_stale_form(found: Inspection) -> None:
         201: (s.AnswerResult, "The item's first answer"),
         200: (s.AnswerResult, "A later answer, or a resend"),
         403: "Visible, but the caller's role may not answer",
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         409: "id_reused (the client_id was used for other content), submitted or stale_form",
         422: "Invalid value or fields, or an item not in the template (named in fields)",
     },
@@ -369,10 +366,10 @@ def put_answer(key, item_id: int):
     found = load(key, fill=True)
     data = parsed(
         lambda: body(s.AnswerWrite),
-        lambda: _refuse_stale_form(found),
+        lambda: _refuse_stale_form(found, request.get_json(silent=True) or {}),
         lambda: workflow.require_open(found),
     )
-    _refuse_stale_form(found)
+    _refuse_stale_form(found, data.model_dump(exclude_unset=True))
     saved = workflow.save_answer(
         found,
         item_id,
@@ -406,7 +403,7 @@ def put_answer(key, item_id: int):
         201: (s.Photo, "Stored, or the same bytes for another item or signature (a new link)"),
         200: (s.Photo, "The same bytes again for the same item or signature"),
         403: "Visible, but the caller's role may not add photos",
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         409: _SUBMITTED,
         413: "too_large",
         422: "unsupported_type, heic, too_many_pixels, corrupt, empty, or invalid fields",
@@ -446,7 +443,7 @@ def upload_photo(key):
     responses={
         200: (s.Inspection, "The scored inspection (also when submitted before)"),
         403: "Visible, but the caller's role may not submit",
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         422: "incomplete: fields name each missing item (item_<id>)",
     },
 )
@@ -468,7 +465,7 @@ def submit_inspection(key):
     responses={
         200: (s.Inspection, "Returned: a new revision"),
         403: "Only supervisors and admins return inspections",
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         409: "not_submitted",
         422: "No comment",
     },
@@ -489,7 +486,7 @@ def return_inspection(key):
     responses={
         200: (s.Inspection, "Approved (also when approved before)"),
         403: "Only supervisors and admins approve inspections",
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         409: "not_submitted",
         422: "Invalid fields",
     },
@@ -518,7 +515,7 @@ def audit_json(entry: AuditEntry) -> s.AuditEntry:
 
 @routes.route(
     "/inspections/<uuid:key>/audit",
-    responses={200: ([s.AuditEntry], "The entries, oldest first"), 404: _NOT_FOUND},
+    responses={200: ([s.AuditEntry], "The entries, oldest first"), 404: NOT_FOUND},
 )
 def inspection_audit(key):
     """The audit trail: every status change with who, when, before and after."""

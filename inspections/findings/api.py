@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from checklists.core.api import (
+    NOT_FOUND,
     ApiError,
     ApiRoutes,
     args,
@@ -37,8 +38,6 @@ from inspections.findings.models import UNRESOLVED, Finding, FindingEvent, Findi
 routes = ApiRoutes()
 #: The inspection's answer has the findings' key too (``inspection_findings``).
 routes.extend(filling_schemas.Inspection, s.Inspection)
-
-_NOT_FOUND = "Missing, or outside the caller's scope"
 
 
 def load(finding_id: int, *, act: bool = False, verify: bool = False) -> Finding:
@@ -199,7 +198,7 @@ def findings_list():
 
 @routes.route(
     "/findings/<int:finding_id>",
-    responses={200: (s.Finding, "The finding"), 404: _NOT_FOUND},
+    responses={200: (s.Finding, "The finding"), 404: NOT_FOUND},
 )
 def finding(finding_id: int):
     """One finding with its evidence, its history (events) and its files."""
@@ -213,7 +212,7 @@ def finding(finding_id: int):
     responses={
         200: (s.Finding, "The finding with its new deadline"),
         403: "Enterprise users do not set deadlines",
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         409: "not_open: the finding is closed or withdrawn",
         422: "Invalid deadline, n or unit (fields says which)",
     },
@@ -237,7 +236,7 @@ def update_finding(finding_id: int):
         201: (s.FindingWithAction, "Recorded"),
         200: (s.FindingWithAction, "Already recorded with this client_id"),
         403: "Only the enterprise (or an administrator) reports actions",
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         409: "closed: nothing more to report; id_reused: this client_id was another action",
         413: "too_large: a file is too large",
         422: "No description, or a refused file (fields says which)",
@@ -275,7 +274,7 @@ def add_action(finding_id: int):
         201: (s.FindingFile, "Stored"),
         200: (s.FindingFile, "Already stored (the same bytes)"),
         403: "Only the enterprise (or an administrator) adds evidence",
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         409: "closed: nothing more to report",
         413: "too_large",
         422: "unsupported_type, heic, corrupt, empty, too_many_pixels (fields names file)",
@@ -307,7 +306,7 @@ def add_finding_file(finding_id: int):
         201: (s.FindingWithVerification, "Recorded"),
         200: (s.FindingWithVerification, "Already recorded (the same outcome)"),
         403: "Enterprise users do not verify",
-        404: _NOT_FOUND,
+        404: NOT_FOUND,
         409: "not_open: only an open finding is closed; nothing_to_verify: no action to reopen",
         422: "A bad outcome, n or unit, or reopening without a reason (fields says which)",
     },

@@ -29,7 +29,6 @@ from checklists.core.clock import local_today
 from checklists.core.db import utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
-from checklists.core.schemas import INT64_MAX
 from inspections.filling import evidence
 from inspections.filling.evidence import Evidence
 from inspections.filling.models import Inspection
@@ -83,8 +82,6 @@ def checked(
 ) -> tuple[Finding | None, int]:
     """The finding and 200; None and 404 when ``user`` may not see it; the finding and 403
     when they may see it but not act on (``act``) or verify (``verify``) it."""
-    if not 1 <= finding_id <= INT64_MAX:  # no such id (and none a database can compare)
-        return None, 404
     found = db.session.scalar(visible_findings(user).where(Finding.id == finding_id))
     if found is None:
         return None, 404
