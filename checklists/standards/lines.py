@@ -230,8 +230,10 @@ def _prepare(text: str) -> list[_Line]:
     return out
 
 
-def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> None:
-    """Blank out stray page numbers, running headers and dotted-leader lines outside the TOC."""
+def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[int]:
+    """Blank out stray page numbers, running headers and dotted-leader lines outside the TOC;
+    the source line numbers blanked (page furniture, accounted for as a skip)."""
+    dropped: list[int] = []
     masthead = None
     for ln in lines:
         if ln.text:
@@ -253,3 +255,6 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> None:
             seen_masthead = True
         elif _LEADER.search(ln.text) and re.search(r"(\.{4,}|…{2,})", ln.text):
             ln.text = ""
+        if not ln.text:
+            dropped.append(ln.no)
+    return dropped

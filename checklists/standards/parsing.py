@@ -51,6 +51,7 @@ from checklists.standards.lines import (
     _cn_int,
     _compact,
     _drop_noise,
+    _heading_like,
     _is_date_line,
     _is_issuer,
     _Line,
@@ -78,6 +79,10 @@ class ParsedDocument:
     clauses: list[ParsedClause]
     text: str
     start_line: int
+    #: Source line numbers (1-based, non-blank) the document was read from, header included.
+    source_lines: tuple[int, ...] = ()
+    #: Those of them that are its header (issuer, title, 文号), not clauses.
+    header_lines: tuple[int, ...] = ()
 
 
 @dataclass
@@ -86,6 +91,8 @@ class Skipped:
 
     title: str
     reason: str
+    #: Source line numbers (1-based, non-blank) of the part: nothing read is unaccounted for.
+    lines: tuple[int, ...] = ()
 
 
 @dataclass
@@ -467,7 +474,8 @@ def _similar(a: str, b: str) -> bool:
 def _sections(
     lines: list[_Line], toc: _Toc | None, headers: list[_Header], skips: list[tuple[int, str, str]]
 ) -> tuple[list[_Section], list[Skipped]]:
-    """Cut the gazette into document and non-document sections, in order."""
+    """Cut the gazette into document and non-document sections, in order (and the cover, a
+    skip of its own)."""
     starts: list[_Section] = []
     for h in headers:
         starts.append(_Section(h.start, 0, header=h))
@@ -478,15 +486,13 @@ def _sections(
     starts.sort(key=lambda s: s.start)
     skipped: list[Skipped] = []
     first = starts[0].start if starts else len(lines)
-    cover = [ln.text for ln in lines[:first] if ln.text]
+    cover = [ln for ln in lines[:first] if ln.text]
     if cover:
-        skipped.append(Skipped(_compact(cover[0]), "封面/刊头"))
+        skipped.append(Skipped(_compact(cover[0].text), "封面/刊头", tuple(ln.no for ln in cover)))
     for k, sec in enumerate(starts):
         sec.end = starts[k + 1].start if k + 1 < len(starts) else len(lines)
-        if sec.header is None:
-            skipped.append(Skipped(sec.skip_title, sec.skip_reason))
-        else:
-            sec.lines = [j for j in range(sec.header.end + 1, sec.end) if lines[j].text]
+        first_body = sec.start if sec.header is None else sec.header.end + 1
+        sec.lines = [j for j in range(first_body, sec.end) if lines[j].text]
     return starts, skipped
 
 
@@ -558,6 +564,56 @@ def _continuation_target(
     return None
 
 
+def _rehome_unmarked(lines: list[_Line], sections: list[_Section]) -> None:
+    """Send home a document's text resuming after another document with no 上接/下转 mark.
+
+    What follows a document's signature date is its own annex or issued instrument, or, when
+    the layout put it there, the rest of an earlier document. It is the earlier one's when it
+    continues that one's numbering (第八条 there, 第九条 here: an instrument of its own would
+    start at one) or its last sentence (the earlier text stops mid-sentence, this one does not
+    start a heading or numbered paragraph).
+    """
+    docs = [s for s in sections if s.header is not None]
+    for k in range(1, len(docs)):
+        host = docs[k]
+        texts = [(pos, j) for pos, j in enumerate(host.lines) if not lines[j].table]
+        dates = [pos for pos, j in texts if _is_date_line(lines[j].text)]
+        if not dates or dates[-1] == len(host.lines) - 1:
+            continue
+        cut = dates[-1] + 1
+        first = lines[host.lines[cut]].text
+        for earlier in reversed(docs[:k]):
+            if _resumes(lines, earlier, host.lines[:cut], first):
+                block = host.lines[cut:]
+                host.lines = host.lines[:cut]
+                earlier.lines.extend(block)
+                break
+
+
+def _resumes(lines: list[_Line], earlier: _Section, host_own: list[int], first: str) -> bool:
+    """``first`` (the line after a signature) carries on ``earlier``'s numbering or sentence."""
+    tok = _token(first)
+    if tok is not None:
+        if not tok.value or tok.value < 2:
+            return False
+        mine = [t for j in host_own if (t := _token(lines[j].text)) and t.kind == tok.kind]
+        if any(t.value == tok.value - 1 for t in mine):
+            return False  # the host's own numbering goes on
+        theirs = [t for j in earlier.lines if (t := _token(lines[j].text)) and t.kind == tok.kind]
+        return bool(theirs) and theirs[-1].value == tok.value - 1
+    tail = _last_text(lines, earlier.lines)
+    return bool(
+        tail
+        and tail[-1] not in _CLOSING
+        and not _is_date_line(tail)
+        and not _is_issuer(tail)
+        and not _heading_like(tail)
+        # a sentence running on, not a title (an issued instrument's name has no punctuation)
+        and re.search(r"[，,。；;、]", first) is not None
+        and not first.startswith("附件")
+    )
+
+
 def _insert_block(lines: list[_Line], target: _Section, block: list[int]) -> None:
     """Insert right after the target's 下转 marker if it has one, else at its end."""
     for pos, j in enumerate(target.lines):
@@ -611,6 +667,11 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
     mark_own_contents(paras)  # a document's own contents stay in its text, not as clauses
     docs: list[ParsedDocument] = []
     parts = _split_instruments(cands, paras)
+    header_lines = [lines[j].no for j in range(h.start, h.end + 1) if lines[j].text]
+    # an instrument owns the body lines (in reading order, after re-homing) from its first
+    # paragraph to the next instrument's first
+    order = {j: pos for pos, j in enumerate(sec.lines)}
+    cuts = [0] + [order.get(ps[0].line, 0) for _t, ps in parts[1:] if ps] + [len(sec.lines)]
     signed = None
     issuer = h.issuer
     for n, (inst_title, ps) in enumerate(parts):
@@ -623,6 +684,7 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
         body = "\n".join(p.text for p in ps)
         text = header_text + "\n" + body if n == 0 else body
         start_line = lines[h.start].no if n == 0 else lines[ps[0].line].no
+        own = [lines[j].no for j in sec.lines[cuts[n] : cuts[n + 1]]]
         docs.append(
             ParsedDocument(
                 number=h.number,
@@ -634,6 +696,8 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
                 clauses=builder.result(),
                 text=text,
                 start_line=start_line,
+                source_lines=tuple(header_lines + own if n == 0 else own),
+                header_lines=tuple(header_lines if n == 0 else ()),
             )
         )
     for d in docs:
@@ -647,14 +711,20 @@ def parse_gazette(text: str) -> ParseResult:
     """Split a gazette into documents (with clause trees) and skipped non-document parts."""
     lines = _prepare(text)
     toc = _find_toc(lines)
-    _drop_noise(lines, (toc.start, toc.end) if toc else None)
+    noise = _drop_noise(lines, (toc.start, toc.end) if toc else None)
     headers = _find_headers(lines, toc)
     skips = _find_skips(lines, toc, headers)
     sections, skipped = _sections(lines, toc, headers, skips)
     _assign_toc_pages(sections, toc)
     _rehome(lines, sections)
+    _rehome_unmarked(lines, sections)
     documents: list[ParsedDocument] = []
     for sec in sections:
         if sec.header is not None:
             documents.extend(_build_documents(lines, sec))
+        else:
+            read = tuple(lines[j].no for j in sec.lines)
+            skipped.append(Skipped(sec.skip_title, sec.skip_reason, read))
+    if noise:
+        skipped.append(Skipped("页码、页眉、目录引线", "版面", tuple(noise)))
     return ParseResult(documents, skipped)
