@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from checklists.standards.extraction import extract, find_conflicts, mark_conflicts
+from checklists.standards.conflicts import find_conflicts, mark_conflicts
+from checklists.standards.extraction import extract
 from checklists.standards.requirements import Requirement
 
 

@@ -138,3 +138,48 @@ def test_a_number_that_says_which_ones_is_their_condition():
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal("10"))
     (r,) = extract("年用量3万吨（含）以上的应当备案。")
     assert r.applies_when.value == Decimal("30000") and r.applies_when.unit == "t"
+
+
+@pytest.mark.parametrize(
+    ("text", "duties"),
+    [
+        # one modal sentence, three things to do: three requirements, one subject
+        (
+            "区安委会办公室应当登记汇总重大隐患，建立台账，督促整改。",
+            [
+                ("区安委会办公室应当登记汇总重大隐患", "mandatory", "区安委会办公室"),
+                ("建立台账", "mandatory", "区安委会办公室"),
+                ("督促整改", "mandatory", "区安委会办公室"),
+            ],
+        ),
+        # 并…: the same duty carried on, not a second one
+        (
+            "企业应当建立安全生产责任制，并将落实情况报县安监局备案。",
+            [("企业应当建立安全生产责任制，并将落实情况报县安监局备案", "mandatory", "企业")],
+        ),
+        # a party of its own: its own duty, with no modal word of its own
+        (
+            "采购人应当组建评标委员会，采购办负责监督。",
+            [
+                ("采购人应当组建评标委员会", "mandatory", "采购人"),
+                ("采购办负责监督", None, "采购办"),
+            ],
+        ),
+        # a phrase with no verb of its own continues the duty before it
+        (
+            "委派的代表必须有一定的专业特长，对采购的工程比较熟悉。",
+            [("委派的代表必须有一定的专业特长，对采购的工程比较熟悉", "mandatory_strong", None)],
+        ),
+        # what happened is no duty, and a sentence with no modal word states none here
+        ("近年来，各部门已经建立台账，取得明显成效。", []),
+        ("采购人对实施政府采购的项目成立采购工作组。", []),
+        # a purpose and a time are no duties; what follows them is
+        (
+            "为加强管理，隐患整改完成后，企业应当向镇街道提交销号报告。",
+            [("企业应当向镇街道提交销号报告", "mandatory", "企业")],
+        ),
+    ],
+)
+def test_a_modal_sentence_states_each_of_its_duties(text, duties):
+    found = [(r.span, r.modality, r.subject) for r in extract(text) if r.value is None]
+    assert found == duties

@@ -97,7 +97,11 @@ def test_picked_clauses_without_requirements_get_a_yes_no_check(coal):
     picked = [clause(f"{COAL}/二/（二）/5"), clause(f"{COAL}/二/（二）/1")]
     template = builder.draft_template("挑选", None, clauses=picked)
     prompts = [i.prompt for i in template.ordered_items()]
-    assert prompts[0] == "储煤厂房建设面积不低于500平方米（实测，m²）"
+    # the clause's number-less duty is drafted too, before its thresholds
+    assert prompts[:2] == [
+        "是否符合：储煤厂房要进行全封闭建设",
+        "储煤厂房建设面积不低于500平方米（实测，m²）",
+    ]
     assert prompts[-1] == "是否符合：有符合标准的煤炭计量设备。"
     with pytest.raises(InputError):
         builder.draft_template("空", None)
@@ -108,7 +112,8 @@ def test_picked_clauses_without_requirements_get_a_yes_no_check(coal):
 
 def test_builder_reorders_splits_merges_and_deletes(coal):
     template = builder.draft_template("编辑", None, clauses=[clause(f"{COAL}/二/（二）/1")])
-    first, second = template.ordered_items()
+    enclosed, first, second = template.ordered_items()  # 全封闭, ≥ 500 m², ≥ 6 m
+    builder.delete_item(enclosed)
     builder.move_item(second, -1)
     assert template.ordered_items() == [second, first]
     copy = builder.split_item(second)

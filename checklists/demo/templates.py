@@ -20,7 +20,7 @@ from checklists.accounts.models import OrgKind, User
 from checklists.authoring import operations as builder
 from checklists.authoring.models import ChecklistTemplate, ScoringMethod, Severity, TemplateSection
 from checklists.core.extensions import db
-from checklists.standards.models import Clause
+from checklists.standards.models import Clause, Requirement
 
 #: 二（二）10: the places that need cameras and dust sensors.
 PLACES = [
@@ -33,9 +33,10 @@ MINOR = {"severity": Severity.MINOR}
 ADVISORY = {"scored": False, "severity": Severity.MINOR}
 
 
-def check(path: str, prompt: str, req: int | None = None, **edits: Any) -> dict[str, Any]:
+def check(path: str, prompt: str, req: str | None = None, **edits: Any) -> dict[str, Any]:
     """One item: the clause (path below the document root), the drafted requirement to start
-    from (``req``; None: a yes/no check of the clause) and the author's edits."""
+    from (``req``: its words in the clause; None: a yes/no check of the clause) and the author's
+    edits."""
     return {"path": path, "prompt": prompt, "req": req, "edits": edits}
 
 
@@ -67,7 +68,11 @@ TEMPLATES: list[dict[str, Any]] = [
                         "具备企业法人营业执照、税务登记证或三证合一",
                         guidance="查验证照原件或复印件。",
                     ),
-                    check("二/（一）/2", "配送中心（点）使用建设用地", 0),
+                    check(
+                        "二/（一）/2",
+                        "配送中心（点）使用建设用地",
+                        "洁净煤配送中心（点）必须使用建设用地",
+                    ),
                     check(
                         "二/（一）/2",
                         "用地符合国土、规划、环保等部门和开发区、乡镇（街道）总体利用要求",
@@ -83,7 +88,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "二/（二）/1",
                         "储煤厂房建设面积（实测）",
-                        0,
+                        "储煤厂房建设面积不低于500平方米",
                         weight="2",
                         **{
                             "rule": {
@@ -97,7 +102,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "二/（二）/1",
                         "储煤厂房高度（实测）",
-                        1,
+                        "高度不低于6米",
                         rule={"op": ">=", "value": "6", "unit": "m"},
                     ),
                     check(
@@ -143,7 +148,7 @@ TEMPLATES: list[dict[str, Any]] = [
                         **MINOR,
                     ),
                     check("二/（二）/5", "有符合标准的煤炭计量设备", rule={"photo_on_fail": True}),
-                    check("二/（二）/6", "全封闭式配送车辆数量", 0),
+                    check("二/（二）/6", "全封闭式配送车辆数量", "至少配备2-3辆"),
                     check("二/（二）/6", "配送车辆统一标识", **MINOR),
                     check("二/（二）/7", "办公用房干净、整洁", **MINOR),
                     check(
@@ -177,11 +182,15 @@ TEMPLATES: list[dict[str, Any]] = [
                         answer_type="parts",
                         rule={"parts": PLACES},
                     ),
-                    check("二/（二）/10", "已安装监控联网，实现在线监控", 0),
+                    check(
+                        "二/（二）/10",
+                        "已安装监控联网，实现在线监控",
+                        "适时安装监控联网实现在线监控",
+                    ),
                     check(
                         "二/（二）/11",
                         "电力线路保护区范围内无施工作业、建筑物和构筑物",
-                        0,
+                        "严禁在电力线路保护区范围内施工作业、建设建筑物和构筑物",
                         rule={"photo_on_fail": True},
                     ),
                 ],
@@ -193,19 +202,27 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "六/2",
                         "未购买、销售、储存不符合《冠县洁净煤质量指标标准》的煤炭（含民用散煤）",
-                        0,
+                        "禁止购买、销售、储存不符合《冠县洁净煤质量指标标准》的煤炭（含民用散煤）",
                     ),
-                    check("六/2", "每批次洁净煤均索要购货发票和煤质检验报告", 1),
+                    check(
+                        "六/2",
+                        "每批次洁净煤均索要购货发票和煤质检验报告",
+                        "每批次洁净煤都须向煤源供应企业索要购货发票、煤质检验报告",
+                    ),
                     check("六/3", "建立煤炭购销台账和煤质检测信息台账"),
                     check(
                         "六/3",
                         "台账留存年限",
-                        0,
+                        "建立煤炭购销台账和煤质检测信息台账（最少留存两年",
                         answer_type="number",
                         rule={"op": ">=", "value": "2", "unit": "year"},
                         guidance="按最早一份台账计算已留存的年数；开业不足两年的按实际年数并在备注说明。",
                     ),
-                    check("六/3", "使用县政府统一印制的洁净煤推广销售多联专用单据", 1),
+                    check(
+                        "六/3",
+                        "使用县政府统一印制的洁净煤推广销售多联专用单据",
+                        "必须使用县政府统一印制的洁净煤推广销售多联专用单据",
+                    ),
                     check(
                         "六/3",
                         "专用单据登记的购煤者信息",
@@ -220,7 +237,7 @@ TEMPLATES: list[dict[str, Any]] = [
                             ]
                         },
                     ),
-                    check("六/3", "无弄虚作假、套取补贴资金行为", 2),
+                    check("六/3", "无弄虚作假、套取补贴资金行为", "严禁弄虚作假、套取补贴资金"),
                     check(
                         "六/4",
                         "对检验不达标的洁净煤及时与煤源供应企业联系并依法处理",
@@ -237,12 +254,14 @@ TEMPLATES: list[dict[str, Any]] = [
                 COAL,
                 [
                     check(
-                        "五/（二）/1", "每批次主动送检样本，并提供煤源供应企业的煤质检验检测报告", 0
+                        "五/（二）/1",
+                        "每批次主动送检样本，并提供煤源供应企业的煤质检验检测报告",
+                        "每批次送检样本",
                     ),
                     check(
                         "五/（三）",
                         "本月接受县级煤质抽检次数",
-                        0,
+                        "每月至少组织一次",
                         answer_type="count",
                         rule={"op": ">=", "value": "1", "unit": "次"},
                         guidance="县级部门每月至少组织一次抽检（“双随机”）；本点未被抽中的选“不适用”。",
@@ -251,7 +270,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "五/（四）",
                         "留存县质量检测中心出具的煤质检验报告（被抽样单位联）",
-                        1,
+                        "煤质检验报告应一式三份",
                         **MINOR,
                     ),
                 ],
@@ -297,7 +316,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "第七条",
                         "约谈结束后 15 个工作日内书面报送落实情况",
-                        0,
+                        "被约谈单位应在约谈结束后 15 个工作日内",
                         weight="5",
                         guidance="未被约谈的选“不适用”。",
                     ),
@@ -325,7 +344,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "第七条",
                         "接到挂牌督办通知后及时制定整改方案",
-                        0,
+                        "及时组织制定整改方案",
                         weight="5",
                         guidance="条款未规定天数，按是否及时判断。",
                     ),
@@ -370,7 +389,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "第九条",
                         "纳入“黑名单”后缴纳的安全生产保证金",
-                        1,
+                        "向区财政专户缴纳 50 万元",
                         answer_type="number",
                         rule={"op": ">=", "value": "500000", "unit": "元"},
                         guidance="未纳入“黑名单”的选“不适用”；可按“万元”填写。",
@@ -380,7 +399,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "第九条",
                         "纳入“黑名单”后 10 个工作日内缴纳保证金",
-                        0,
+                        "于 10 个工作日内",
                         weight="1",
                         guidance="未纳入“黑名单”的选“不适用”。",
                         **STILL_APPLIES,
@@ -401,8 +420,8 @@ TEMPLATES: list[dict[str, Any]] = [
                 PROCUREMENT,
                 [
                     check("三/（一）/1", "成立采购工作组，单位一把手任组长"),
-                    check("三/（一）/1", "副组长人数（副职）", 0),
-                    check("三/（一）/1", "成员人数（业务人员）", 1),
+                    check("三/（一）/1", "副组长人数（副职）", "一名以上"),
+                    check("三/（一）/1", "成员人数（业务人员）", "两名以上"),
                     check("三/（一）/1", "工作组成员以文件形式报采购办备案", **MINOR),
                     check(
                         "三/（一）/2",
@@ -410,7 +429,11 @@ TEMPLATES: list[dict[str, Any]] = [
                         guidance="未达限额的选“不适用”。",
                         **CRITICAL,
                     ),
-                    check("三/（一）/2", "采购需求符合政府采购政策规定的技术、服务、安全等要求", 0),
+                    check(
+                        "三/（一）/2",
+                        "采购需求符合政府采购政策规定的技术、服务、安全等要求",
+                        "采购人要填写《采购方案审批表》报领导小组审批",
+                    ),
                     check(
                         "附件1/1",
                         "审批表（工程类）填写内容真实，采购人、主管预算单位签章",
@@ -429,19 +452,29 @@ TEMPLATES: list[dict[str, Any]] = [
                 [
                     check("三/（二）/3", "持审批表、备案表等资料到交易中心登记"),
                     check("三/（二）/4", "依据审批表编制招标文件，做好成本价分析"),
-                    check("三/（二）/5", "依法组建评标委员会；采购人代表具备专业特长", 0),
-                    check("三/（二）/6", "确定的中标候选人数", 0),
+                    check(
+                        "三/（二）/5",
+                        "依法组建评标委员会；采购人代表具备专业特长",
+                        "委派的代表必须有一定的专业特长",
+                    ),
+                    check("三/（二）/6", "确定的中标候选人数", "确定1—3名"),
                     check("三/（二）/7", "从推荐的中标候选人中依法定标", **CRITICAL),
                     check(
-                        "三/（二）/8", "询问在 3 个工作日内答复", 0, guidance="无询问的选“不适用”。"
+                        "三/（二）/8",
+                        "询问在 3 个工作日内答复",
+                        "采购人、代理机构在3个工作日内",
+                        guidance="无询问的选“不适用”。",
                     ),
                     check(
-                        "三/（二）/8", "质疑在 7 个工作日内答复", 1, guidance="无质疑的选“不适用”。"
+                        "三/（二）/8",
+                        "质疑在 7 个工作日内答复",
+                        "采购人在7个工作日内",
+                        guidance="无质疑的选“不适用”。",
                     ),
                     check(
                         "三/（二）/9",
                         "投诉在收到后 30 个工作日内作出处理决定",
-                        1,
+                        "财政局（采购办）应当在收到投诉30个工作日内",
                         guidance="无投诉的选“不适用”。",
                     ),
                 ],
@@ -456,7 +489,7 @@ TEMPLATES: list[dict[str, Any]] = [
                         "工程类项目到行政主管部门办理建设手续",
                         guidance="非工程类项目选“不适用”。",
                     ),
-                    check("三/（三）/12", "主要材料复核性抽查次数", 1),
+                    check("三/（三）/12", "主要材料复核性抽查次数", "抽查次数不少于3次"),
                     check(
                         "三/（三）/12",
                         "施工单位项目部和监理人员实行电子签到",
@@ -477,7 +510,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "三/（四）/14",
                         "重大项目聘请专业机构或专家参加验收",
-                        0,
+                        "重大项目须聘请专业机构或者专家参加验收",
                         guidance="非重大项目选“不适用”。",
                     ),
                 ],
@@ -486,11 +519,15 @@ TEMPLATES: list[dict[str, Any]] = [
                 "信息公开与信用",
                 PROCUREMENT,
                 [
-                    check("三/（五）/15", "执行政府采购信息“六公开”制度，及时公开采购信息", 0),
+                    check(
+                        "三/（五）/15",
+                        "执行政府采购信息“六公开”制度，及时公开采购信息",
+                        "及时公开政府采购信息",
+                    ),
                     check(
                         "三/（五）/16",
                         "发现的不良行为已记录、留取证据并报告财政局（采购办）",
-                        0,
+                        "及时报告财政局（采购办）",
                         guidance="未发现不良行为的选“不适用”。",
                     ),
                     check(
@@ -502,7 +539,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "附件3/3",
                         "招投标文件、评标报告、中标通知书、采购合同、验收报告交采购办备案",
-                        0,
+                        "招投标文件、评标报告、中标通知书、采购合同、验收报告等须交政府采购办公室备案",
                     ),
                 ],
             ),
@@ -513,7 +550,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "三/（六）/18",
                         "审计发现的违法行为已及时通报财政局并整改",
-                        0,
+                        "及时通报财政局",
                         guidance="未发现违法行为的选“不适用”。",
                     ),
                     check(
@@ -537,12 +574,25 @@ def _clause(root: str, path: str) -> Clause:
     return clause
 
 
+def requirement(clause: Clause, words: str) -> Requirement:
+    """The clause's drafted requirement with these words (its span, or one holding the other:
+    the reading may cut a duty's words a little wider or narrower than when this was written)."""
+    reqs = clause.requirements
+    exact = [r for r in reqs if r.span == words]
+    near = exact or [r for r in reqs if words in r.span or r.span in words]
+    if len(near) != 1:
+        raise LookupError(
+            f"demo template: {clause.key} has {len(near)} requirements reading «{words}»"
+        )
+    return near[0]
+
+
 def _fields(clause: Clause, entry: dict[str, Any]) -> dict[str, Any]:
     """Draft the item as the builder would, then apply the author's edits."""
     if entry["req"] is None:
         fields = builder.clause_item_fields(clause)
     else:
-        req = clause.requirements[entry["req"]]
+        req = requirement(clause, entry["req"])
         fields = builder.item_from_requirement(req)
         if fields is None:  # a permission (可): the author turns it into a check by hand
             fields = {"answer_type": "yes_no", "rule": {}, "source_span": req.span}

@@ -21,7 +21,6 @@ from checklists.standards.due_dates import due_in
 from checklists.standards.parties import Condition, condition_of, party_first, subject_of
 from checklists.standards.requirements import (
     Applicability,
-    Conflict,
     Requirement,
 )
 
@@ -543,7 +542,15 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 )
             )
             found = True
-        if modality and not found:
+        duties = _duties(masked, s_start, s_end, reqs[first:]) if modality else []
+        if duties:
+            for d_start, d_end in duties:
+                # its own modal word; none when it names a party of its own (采购办负责监督)
+                own = _modality(masked[d_start:d_end])
+                if own is None and party_first(masked[d_start:d_end].lstrip("由")) is None:
+                    own = modality
+                reqs.append(_presence(text, masked, d_start, d_end, own, join_offsets, whole=True))
+        elif modality and not found:
             reqs.append(_presence(text, masked, s_start, s_end, modality, join_offsets))
         # the sentence without its numbering token (（二）, 第三条: never part of a subject)
         lead = _LEAD_TOKEN.match(text, s_start, s_end)
@@ -650,7 +657,10 @@ def _attributed(
                 modal = m
         # the original text: the subject is quoted as written (masking makes （） half-width)
         subject, kind = subject_of(text[s_start:s_end], modal.start() if modal else max(at, 0))
-        if subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
+        own = party_first(text[r.start : s_end].lstrip()) if r.kind != "deadline" else None
+        if own is not None and (modal is None or modal.start() < at):
+            subject, kind = own  # 采购办负责监督: the phrase names who acts
+        elif subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
             p_start, _p_end = _phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
             named = party_first(text[p_start:s_end].lstrip())
             if named is not None:
@@ -708,8 +718,77 @@ def _worth_keeping(q: _Qty, kind: str, comparator: str | None, modality, phrase:
     )
 
 
-def _presence(text, masked, s_start, s_end, modality, join_offsets) -> Requirement:
-    """A modal sentence with no number: something must (not) be there or be done."""
+#: Verbs of procedure: a phrase with one states something to do, modal word or not.
+_ACTION = re.compile(
+    r"建立|制定|编制|组建|成立|设立|设置|配备|报送|上报|报|备案|审批|审核|审查|核查|核实|"
+    r"公示|公布|公告|告知|通知|登记|签订|签署|签字|发放|缴纳|存档|归档|保存|留存|组织|"
+    r"实行|负责|监督|检查|抽查|处理|处罚|追究|移交|验收|复核|确认|出具|提交|提供|"
+    r"答复|整改|督促|参加|列入|纳入|接受|作出|形成|听取|邀请|主持|核对|退换|请假|更换|撤销|"
+    r"取消|停止|责令|给予|支付|拨付|下达|签收|送达|约谈|通报|不得|禁止|严禁|配合|汇总|评审|"
+    r"批准|办理|受理|申报|认定|聘请|委托|授权"
+)
+#: Verbs of policy (加强, 推进…): a duty only with a modal word or a named party.
+_POLICY = re.compile(r"加强|完善|健全|推进|推动|做好|确保|保证|保障|建设|实施|落实|明确|开展|执行")
+_DESCRIPTIVE = re.compile(r"了|已经|已|近年来|目前|截至|截止|取得|去年|今年以来|上半年|以来")
+_NOT_A_DUTY = re.compile(
+    r"^(?:为了?|以|除|根据|依据|依照|按照[^，,]*规定$)|的$|(?:后|时|前|期间|之际|外)$|"
+    r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
+)
+
+
+def _duties(
+    masked: str, s_start: int, s_end: int, found: list[Requirement]
+) -> list[tuple[int, int]]:
+    """Phrases of a sentence that each state something to do (采购人对…成立采购工作组，单位一把手
+    任组长): one requirement each, outside those already found; a phrase with no verb of its
+    own continues the one before. A clause's title (组建评标委员会。) is not one."""
+    sentence = masked[s_start:s_end]
+    if _DESCRIPTIVE.search(sentence) or "\t" in sentence:
+        return []
+    lead = _LEAD_TOKEN.match(masked, s_start, s_end)
+    body = masked[lead.end() if lead else s_start : s_end].strip()
+    if lead is not None and len(body) <= 16 and not re.search(r"[，,、]", body):
+        return []  # 5、组建评标委员会。: the title the clause opens with
+    condition = condition_of(sentence)
+    c_end = s_start + condition.end if condition else s_start
+    spans: list[list[int]] = []
+    taken = [(r.start, r.start + len(r.span)) for r in found]
+    intro = intro_end = None  # 对通过验收的配送中心（点），…: what the next phrase acts on
+    for p_start, p_end in _phrases(sentence):
+        a, b = s_start + p_start, s_start + p_end
+        words = masked[a:b].strip()
+        if not words or _LEAD_TOKEN.fullmatch(words):
+            continue
+        overlaps = any(t0 < b and a < t1 for t0, t1 in taken)
+        if overlaps or b <= c_end or (_NOT_A_DUTY.search(words) and intro is None):
+            spans.append([-1, -1])
+            intro = None
+            continue
+        named = _ANY_MODAL.search(words) or party_first(words.lstrip("由并")) is not None
+        acts = _ACTION.search(words.rsplit("的", 1)[-1] if words.startswith("对") else words)
+        if words.startswith("对") and not acts and intro is None:
+            intro, intro_end = a, b
+            continue
+        if spans and spans[-1][0] >= 0 and _GOES_ON.match(words) and intro is None:
+            spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on
+        elif acts or _ANY_MODAL.search(words) or (named and _POLICY.search(words)):
+            spans.append([a if intro is None else intro, b])
+        elif spans and spans[-1][0] >= 0:
+            spans[-1][1] = b
+        intro = None
+    if intro is not None and spans and spans[-1][0] >= 0:
+        spans[-1][1] = intro_end  # 对…比较熟悉 at the end: the duty before it, described
+    return [(a, b) for a, b in spans if a >= 0]
+
+
+_GOES_ON = re.compile(r"并|或者?|及时|同时|然后|再|报|发")
+
+
+def _presence(
+    text, masked, s_start, s_end, modality, join_offsets, whole: bool = False
+) -> Requirement:
+    """A modal sentence with no number: something must (not) be there or be done (the phrase
+    with the modal word, or ``whole``: all of ``s_start:s_end``, one duty's phrases)."""
     sentence = masked[s_start:s_end].replace("不得不", "＿＿＿")
     modal = None
     for pat in (_DEFAULT, _STRONG, _MANDATORY, _ADVISORY, _PERMISSION):
@@ -717,7 +796,7 @@ def _presence(text, masked, s_start, s_end, modality, join_offsets) -> Requireme
         if modal:
             break
     pos = s_start + (modal.start() if modal else 0)
-    ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, pos)
+    ph_start, ph_end = (s_start, s_end) if whole else _phrase_bounds(masked, s_start, s_end, pos)
     kind = "presence"
     if _PROHIBITION.search(sentence):
         kind = "prohibition"
@@ -728,98 +807,3 @@ def _presence(text, masked, s_start, s_end, modality, join_offsets) -> Requireme
     return _without_number(
         text, ph_start, ph_end, modality=modality, kind=kind, join_offsets=join_offsets
     )
-
-
-# ---------------------------------------------------------------------------------------------
-# Conflicts inside one document
-# ---------------------------------------------------------------------------------------------
-
-_SUBJECT_NOISE = re.compile(r"^(确保|要|应当?|必须|须|并|全年|使|保证|实现|做到|力争|控制|其中)+")
-
-
-def _subject(r: Requirement) -> str:
-    """The words before the comparator or number: what the threshold is about."""
-    span = re.sub(r"\s+", "", r.span)
-    m = re.search(
-        r"(不低于|不少于|至少|最少|不超过|不高于|最多|最高|控制在|超过|大于|低于|不足|达到|为|\d)",
-        span,
-    )
-    head = span[: m.start()] if m else span
-    return _SUBJECT_NOISE.sub("", head)
-
-
-def _shared(a: str, b: str, minimum: int = 4) -> str:
-    """Longest common substring of a and b when at least ``minimum`` characters long."""
-    best = ""
-    for i in range(len(a)):
-        for j in range(i + minimum, len(a) + 1):
-            if a[i:j] in b:
-                if j - i > len(best):
-                    best = a[i:j]
-            else:
-                break
-    return best
-
-
-def find_conflicts(items: list[tuple[str, list[Requirement]]]) -> list[Conflict]:
-    """Same subject stated with contradicting unit or value across one document's clauses.
-
-    ``items`` are ``(clause key, requirements)``. Returns one ``Conflict`` per contradicting
-    pair group; call ``mark_conflicts`` to get the requirements flagged ``source_conflict``.
-    """
-    flat = [
-        (key, i, r, _subject(r))
-        for key, reqs in items
-        for i, r in enumerate(reqs)
-        if r.value is not None
-        and r.unit
-        and r.kind in ("ratio", "measure", "money", "count", "cap")
-    ]
-    conflicts: list[Conflict] = []
-    seen: set[tuple[tuple[str, int], ...]] = set()
-    for a in range(len(flat)):
-        ka, ia, ra, sa = flat[a]
-        group = [(ka, ia)]
-        reason = ""
-        subject = ""
-        for b in range(a + 1, len(flat)):
-            kb, ib, rb, sb = flat[b]
-            shared = _shared(sa, sb)
-            if not shared:
-                continue
-            if ra.unit != rb.unit and {ra.unit, rb.unit} <= {"%", "‰"}:
-                reason = f"{ra.value}{ra.unit} ≠ {rb.value}{rb.unit}"
-            elif (
-                ra.unit == rb.unit
-                and ra.comparator == rb.comparator
-                and ra.value != rb.value
-                and ka != kb
-                and sa == sb
-                and len(sa) >= 4
-            ):
-                reason = f"{ra.value} ≠ {rb.value} {ra.unit}"
-            else:
-                continue
-            subject = subject or shared
-            group.append((kb, ib))
-        members = tuple(group)
-        if len(members) > 1 and members not in seen:
-            seen.add(members)
-            conflicts.append(Conflict(subject, members, reason))
-    return conflicts
-
-
-def mark_conflicts(
-    items: list[tuple[str, list[Requirement]]],
-) -> list[tuple[str, list[Requirement]]]:
-    """The same items with every requirement in a conflict flagged ``source_conflict``."""
-    hit = {m for c in find_conflicts(items) for m in c.members}
-    out = []
-    for key, reqs in items:
-        new = []
-        for i, r in enumerate(reqs):
-            if (key, i) in hit and "source_conflict" not in r.flags:
-                r = Requirement(**{**r.__dict__, "flags": r.flags + ("source_conflict",)})
-            new.append(r)
-        out.append((key, new))
-    return out

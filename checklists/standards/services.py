@@ -21,7 +21,8 @@ from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.standards import search_index
-from checklists.standards.extraction import extract, mark_conflicts
+from checklists.standards.conflicts import mark_conflicts
+from checklists.standards.extraction import extract
 from checklists.standards.models import Clause, Document, ImportRun, Requirement
 from checklists.standards.parsing import ParsedDocument, parse_gazette
 

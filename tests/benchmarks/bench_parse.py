@@ -11,7 +11,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from checklists.standards.extraction import extract, find_conflicts  # noqa: E402
+from checklists.standards.conflicts import find_conflicts  # noqa: E402
+from checklists.standards.extraction import extract  # noqa: E402
 from checklists.standards.parsing import parse_gazette  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
