@@ -181,5 +181,18 @@ def test_a_number_that_says_which_ones_is_their_condition():
     ],
 )
 def test_a_modal_sentence_states_each_of_its_duties(text, duties):
+    """Duties with no number; those with one are the threshold and deadline tests' business."""
     found = [(r.span, r.modality, r.subject) for r in extract(text) if r.value is None]
     assert found == duties
+
+
+def test_what_is_due_within_a_deadline_is_the_deadlines_words():
+    """在…15个工作日内，将…报送…: one deadline whose words say what is due, not a deadline and
+    a second, undated duty; and 自…到… is when the time runs, not a duty."""
+    (due,) = extract(
+        "被约谈单位应在约谈结束后15个工作日内，将约谈落实情况以书面形式报送区安委会办公室。"
+    )
+    assert (due.kind, due.comparator, due.value, due.unit) == ("deadline", "<=", 15, "working_day")
+    assert due.span.endswith("报送区安委会办公室") and due.subject == "被约谈单位"
+    (due,) = extract("原则上自提交救助申请到发放救助金，在15个工作日内完成。")
+    assert (due.kind, due.value, due.modality) == ("deadline", 15, "default")

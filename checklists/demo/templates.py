@@ -578,8 +578,11 @@ def requirement(clause: Clause, words: str) -> Requirement:
     """The clause's drafted requirement with these words (its span, or one holding the other:
     the reading may cut a duty's words a little wider or narrower than when this was written)."""
     reqs = clause.requirements
-    exact = [r for r in reqs if r.span == words]
-    near = exact or [r for r in reqs if words in r.span or r.span in words]
+    near = (
+        [r for r in reqs if r.span == words]
+        or [r for r in reqs if r.span.startswith(words) or words.startswith(r.span)]
+        or [r for r in reqs if words in r.span or r.span in words]
+    )
     if len(near) != 1:
         raise LookupError(
             f"demo template: {clause.key} has {len(near)} requirements reading «{words}»"

@@ -371,7 +371,7 @@ def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | No
 
 _LEAD_TOKEN = re.compile(
     r"\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+[、.．]|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[、.．]?(?=\s|[\u4e00-\u9fff]))\s*"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*(?:[、.．](?!\d)|(?=\s)))\s*"
 )
 
 
@@ -542,7 +542,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 )
             )
             found = True
-        duties = _duties(masked, s_start, s_end, reqs[first:]) if modality else []
+        duties, extend = _duties(masked, s_start, s_end, reqs[first:]) if modality else ([], {})
+        for k, end in extend.items():
+            r = reqs[first + k]
+            span, _at = _span(text, r.start, end)
+            reqs[first + k] = replace(r, span=span)
         if duties:
             for d_start, d_end in duties:
                 # its own modal word; none when it names a party of its own (采购办负责监督)
@@ -731,36 +735,50 @@ _ACTION = re.compile(
 _POLICY = re.compile(r"加强|完善|健全|推进|推动|做好|确保|保证|保障|建设|实施|落实|明确|开展|执行")
 _DESCRIPTIVE = re.compile(r"了|已经|已|近年来|目前|截至|截止|取得|去年|今年以来|上半年|以来")
 _NOT_A_DUTY = re.compile(
-    r"^(?:为了?|以|除|根据|依据|依照|按照[^，,]*规定$)|的$|(?:后|时|前|期间|之际|外)$|"
+    r"^(?:为了?|以|除|根据|依据|依照|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|的$|(?:后|时|前|期间|之际|外)$|"
     r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
 )
 
 
 def _duties(
     masked: str, s_start: int, s_end: int, found: list[Requirement]
-) -> list[tuple[int, int]]:
+) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """Phrases of a sentence that each state something to do (采购人对…成立采购工作组，单位一把手
     任组长): one requirement each, outside those already found; a phrase with no verb of its
-    own continues the one before. A clause's title (组建评标委员会。) is not one."""
+    own continues the one before. A clause's title (组建评标委员会。) is not one. And what a
+    deadline found before asks to be done by then (在15个工作日内，将…报送…): the deadline's
+    words reach to its end (index in ``found`` → new end)."""
     sentence = masked[s_start:s_end]
     if _DESCRIPTIVE.search(sentence) or "\t" in sentence:
-        return []
+        return [], {}
     lead = _LEAD_TOKEN.match(masked, s_start, s_end)
     body = masked[lead.end() if lead else s_start : s_end].strip()
     if lead is not None and len(body) <= 16 and not re.search(r"[，,、]", body):
-        return []  # 5、组建评标委员会。: the title the clause opens with
+        return [], {}  # 5、组建评标委员会。: the title the clause opens with
     condition = condition_of(sentence)
     c_end = s_start + condition.end if condition else s_start
     spans: list[list[int]] = []
     taken = [(r.start, r.start + len(r.span)) for r in found]
+    extend: dict[int, int] = {}
+    by_then = None  # the deadline of the phrase before: 在15个工作日内，…
     intro = intro_end = None  # 对通过验收的配送中心（点），…: what the next phrase acts on
     for p_start, p_end in _phrases(sentence):
         a, b = s_start + p_start, s_start + p_end
         words = masked[a:b].strip()
         if not words or _LEAD_TOKEN.fullmatch(words):
             continue
-        overlaps = any(t0 < b and a < t1 for t0, t1 in taken)
-        if overlaps or b <= c_end or (_NOT_A_DUTY.search(words) and intro is None):
+        hit = [k for k, (t0, t1) in enumerate(taken) if t0 < b and a < t1]
+        if by_then is not None and not hit and _ACTION.search(words):
+            if party_first(words.lstrip("由")) is None:
+                extend[by_then] = b  # what is to be done within the deadline
+                by_then = None
+                spans.append([-1, -1])
+                continue
+        by_then = None
+        if hit and found[hit[-1]].kind == "deadline" and found[hit[-1]].value is not None:
+            if taken[hit[-1]][1] >= b - 1 and masked[a:b].rstrip().endswith(("内", "前")):
+                by_then = hit[-1]
+        if hit or b <= c_end or (_NOT_A_DUTY.search(words) and intro is None):
             spans.append([-1, -1])
             intro = None
             continue
@@ -778,7 +796,7 @@ def _duties(
         intro = None
     if intro is not None and spans and spans[-1][0] >= 0:
         spans[-1][1] = intro_end  # 对…比较熟悉 at the end: the duty before it, described
-    return [(a, b) for a, b in spans if a >= 0]
+    return [(a, b) for a, b in spans if a >= 0], extend
 
 
 _GOES_ON = re.compile(r"并|或者?|及时|同时|然后|再|报|发")

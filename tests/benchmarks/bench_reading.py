@@ -16,7 +16,9 @@ Fields: comparator, value (value, or low and high of a range), unit, per, modali
 subject, condition (``applies_when``: absent, or present with the same comparator, value and
 unit) and deadline (a date rule). Figures print for the whole set, per document, for the tuning
 gazettes and, apart, for the held-out gazette (``HELD_OUT``: labelled, never looked at while the
-extractor changes). ``--show N`` prints N mismatches of the tuning set (never the held-out's).
+extractor changes), then again for the requirements that state a number only (thresholds: the
+comparator table's own figures). ``--show N`` prints N mismatches of the tuning set (never the
+held-out's).
 """
 
 from __future__ import annotations
@@ -145,6 +147,10 @@ def pair(text: str, emitted: list[dict], labelled: list[dict]) -> list[tuple[int
     return pairs
 
 
+def _numbered(fields: dict[str, Any]) -> bool:
+    return any(v is not None for v in fields["value"])
+
+
 class Tally:
     def __init__(self) -> None:
         self.emitted = 0
@@ -173,6 +179,7 @@ def header() -> str:
 def run(show: int) -> None:
     per_doc: dict[str, Tally] = defaultdict(Tally)
     per_set: dict[str, Tally] = defaultdict(Tally)
+    per_numbers: dict[str, Tally] = defaultdict(Tally)
     mismatches: list[str] = []
     files = sorted(LABELS.glob("*.json"))
     if not files:
@@ -187,6 +194,13 @@ def run(show: int) -> None:
             tally = Tally()
             tally.emitted, tally.labelled = len(emitted), len(labelled)
             pairs = pair(text, emitted, labelled)
+            numbers = Tally()  # the same, for requirements that state a number only
+            numbers.emitted = sum(1 for e in emitted if _numbered(e))
+            numbers.labelled = sum(1 for lab in labelled if _numbered(lab))
+            for i, j in pairs:
+                if _numbered(emitted[i]) and _numbered(labelled[j]):
+                    for f in FIELDS:
+                        numbers.right[f] += emitted[i][f] == labelled[j][f]
             for i, j in pairs:
                 for f in FIELDS:
                     if emitted[i][f] == labelled[j][f]:
@@ -213,11 +227,17 @@ def run(show: int) -> None:
             per_doc[f"{path.stem[:3]} {document}"].add(tally)
             per_set["held-out " + path.stem[:3] if held_out else "tuning set"].add(tally)
             per_set["all"].add(tally)
+            per_numbers["held-out " + path.stem[:3] if held_out else "tuning set"].add(numbers)
+            per_numbers["all"].add(numbers)
 
     print("precision/recall in % per field (correct ÷ emitted / correct ÷ labelled)")
     print(header())
     for name in sorted(per_set):
         print(per_set[name].line(name))
+    print("\nthresholds only: requirements that state a number (value, range), both sides")
+    print(header())
+    for name in sorted(per_numbers):
+        print(per_numbers[name].line(name))
     print("\nper document")
     print(header())
     for name in sorted(per_doc):
