@@ -197,6 +197,17 @@ class TemplateItem(db.Model):
     clause_text_hash: Mapped[str] = mapped_column(sa.String(64), default="")
     #: The requirement wording the item was drafted from (empty when added by hand).
     source_span: Mapped[str] = mapped_column(sa.Text, default="")
+    #: Why the item's rule differs from what its clause's requirement drafts (empty: it does not).
+    derivation_note: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    #: The time to put a failure right that the clause itself states (限期一个月整改 → 1 month):
+    #: findings count it on the working-day calendar; None: the severity's default applies.
+    fix_n: Mapped[int | None]
+    fix_unit: Mapped[str | None] = mapped_column(sa.String(12))
+    #: The clause's words that state it.
+    fix_span: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    #: The author checked the drafted item against its source before publishing (items of
+    #: templates published before this existed count as checked).
+    confirmed: Mapped[bool] = mapped_column(default=False, server_default=sa.true())
 
     template: Mapped[ChecklistTemplate] = relationship(back_populates="items", viewonly=True)
     section: Mapped[TemplateSection] = relationship(back_populates="items")
@@ -237,3 +248,57 @@ def item_spec(
         validity_confirmed=item.validity_confirmed,
         label=f"第{number}项" if number else "",
     )
+
+
+class SourceChangeKind(StrEnum):
+    #: A new version of the document words the clause differently.
+    CHANGED = "changed"
+    #: A new version of the document has no clause with that key.
+    REMOVED = "removed"
+    #: The document was marked repealed (废止).
+    REPEALED = "repealed"
+    #: The document's in-force window ended.
+    EXPIRED = "expired"
+
+
+class SourceChange(db.Model):
+    """A template item whose source clause changed, went away or stopped being in force: shown
+    to the template's author (with the clause's old and new words) until re-pointed or
+    confirmed."""
+
+    __tablename__ = "source_changes"
+    __table_args__ = (
+        sa.UniqueConstraint("item_id", "kind", "new_document_id", name="uq_source_changes_once"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("template_items.id", ondelete="CASCADE"), index=True
+    )
+    template_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("checklist_templates.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[SourceChangeKind] = mapped_column(
+        enum_column(SourceChangeKind, "source_change_kind")
+    )
+    clause_key: Mapped[str] = mapped_column(sa.String(500))
+    #: The version the item cites, and the version that changed it (None: repealed, expired).
+    old_document_id: Mapped[int | None] = mapped_column(sa.ForeignKey("documents.id"))
+    new_document_id: Mapped[int | None] = mapped_column(sa.ForeignKey("documents.id"))
+    old_text: Mapped[str] = mapped_column(sa.Text, default="")
+    #: The clause's words in the new version ("" when removed).
+    new_text: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    resolved_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    #: "repointed" (the item now cites the new version) or "confirmed" (kept, with a note).
+    resolution: Mapped[str | None] = mapped_column(sa.String(20))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+
+    item: Mapped[TemplateItem] = relationship()
+    template: Mapped[ChecklistTemplate] = relationship()
+    resolved_by: Mapped[User | None] = relationship()
+
+    @property
+    def open(self) -> bool:
+        return self.resolved_at is None

@@ -68,6 +68,10 @@ class Document(db.Model):
     in_force_until: Mapped[dt.date | None] = mapped_column(sa.Date)
     #: SHA-256 over the clause keys and text hashes: equal means "the same text".
     content_hash: Mapped[str] = mapped_column(sa.String(64))
+    #: Marked repealed (废止) by hand: from that day nothing new may rest on it.
+    repealed_on: Mapped[dt.date | None] = mapped_column(sa.Date)
+    repeal_note: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    repealed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     import_run_id: Mapped[int] = mapped_column(sa.ForeignKey("import_runs.id"), index=True)
     previous_id: Mapped[int | None] = mapped_column(sa.ForeignKey("documents.id"))
 
@@ -85,8 +89,11 @@ class Document(db.Model):
         return document_year(self.signed_on, self.number)
 
     def in_force_on(self, day: dt.date) -> bool:
-        """False when ``day`` lies outside the stated in-force window (if any)."""
+        """False when ``day`` lies outside the stated in-force window (if any) or on or after
+        the day it was repealed."""
         if self.in_force_from and day < self.in_force_from:
+            return False
+        if self.repealed_on and day >= self.repealed_on:
             return False
         return not (self.in_force_until and day > self.in_force_until)
 

@@ -96,6 +96,10 @@ class Inspection(db.Model):
     summary: Mapped[dict[str, Any] | None] = mapped_column(sa.JSON, deferred=True)
     #: The supervisor's reason when returning it for correction (shown to the inspector).
     return_comment: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    #: Why it goes ahead although a clause it rests on is not in force on its date (repealed,
+    #: expired), and who said so; empty: every basis was in force.
+    basis_override: Mapped[str] = mapped_column(sa.Text, default="", server_default="")
+    basis_override_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     returned_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
 
     template: Mapped[ChecklistTemplate] = relationship()

@@ -101,6 +101,8 @@ class Finding(db.Model):
     template_version: Mapped[int] = mapped_column(default=1)
     clause_key: Mapped[str] = mapped_column(sa.String(500), default="")
     document_number: Mapped[str | None] = mapped_column(sa.String(100))
+    #: The version of the document the finding was judged against.
+    document_version: Mapped[int | None]
     clause_text: Mapped[str] = mapped_column(sa.Text, default="")
     clause_text_hash: Mapped[str] = mapped_column(sa.String(64), default="")
     prompt: Mapped[str] = mapped_column(sa.String(500), default="")
