@@ -207,6 +207,7 @@ def _new_finding(inspection, item, reason: str, today: dt.date, calendar) -> Fin
         template_version=inspection.template.version,
         clause_key=item.clause_key,
         document_number=item.document_number,
+        document_version=item.document_version,
         clause_text=item.clause_text,
         clause_text_hash=item.clause_text_hash,
         prompt=item.prompt,
