@@ -136,6 +136,12 @@ CASES = {
     ("standards.index", "GET", ""): ("/standards/", {}, LOGGED_IN),
     ("standards.document", "GET", ""): ("/standards/documents/{document}", {}, LOGGED_IN),
     ("standards.diff", "GET", ""): ("/standards/documents/{document}/diff", {}, LOGGED_IN),
+    # marking a document repealed: authors and admins (an empty form changes nothing)
+    ("standards.repeal", "POST", ""): (
+        "/standards/documents/{document}/repeal",
+        {"form": {}},
+        row(302, 303, 303, 403, 403, 403),
+    ),
     ("standards.search", "GET", ""): ("/standards/search?q=台账", {}, LOGGED_IN),
     ("standards.upload", "GET", ""): ("/standards/import", {}, row(302, 200, 200, 403, 403, 403)),
     ("standards.upload", "POST", ""): (
@@ -182,6 +188,24 @@ CASES = {
         {"form": {}},
         LOGGED_IN,
     ),
+    # the author's page for items whose source changed: drafts stay unseen by others
+    ("template_sources.sources", "GET", "published"): (
+        "/templates/{published}/sources",
+        {},
+        row(302, 200, 200, 403, 403, 403),
+    ),
+    ("template_sources.sources", "GET", "draft"): (
+        "/templates/{draft}/sources",
+        {},
+        AUTHORS_SEE_DRAFTS,
+    ),
+    ("template_sources.sources", "POST", ""): (
+        "/templates/{published}/sources",
+        {"form": {}},
+        row(302, 422, 422, 403, 403, 403),
+    ),
+    ("templates.confirm", "POST", ""): ("/templates/{draft}/confirm", {"form": {}}, AUTHORS_422),
+    ("templates.publish", "GET", ""): ("/templates/{draft_to_publish}/publish", {}, AUTHORS),
     ("templates.publish", "POST", ""): (
         "/templates/{draft_to_publish}/publish",
         {"form": {}},
@@ -582,6 +606,7 @@ def _templates() -> dict[str, int]:
 
     clause = db.session.scalar(sa.select(Clause).where(Clause.requirements.any()).limit(1))
     published = builder.draft_template("已发布", None, clauses=[clause])
+    builder.confirm_items(published, [i.id for i in published.ordered_items()])
     builder.publish(published, None)
     draft = builder.draft_template("草稿", None, clauses=[clause])
     to_publish = builder.draft_template("待发布", None, clauses=[clause])

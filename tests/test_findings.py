@@ -46,6 +46,11 @@ DEFAULT_DUE = {
         "minor": dt.date(2027, 1, 27),  # 30 days, a Wednesday
     },
 }
+# The area item (二（二）1) fails a construction standard: its deadline is the one month that
+# 四（二） states ("未通过验收的限期一个月整改"), not its severity's default.
+CLAUSE_DUE = {dt.date(2026, 9, 30): dt.date(2026, 10, 30)}
+#: A major item whose clause states no time to put it right (六/2).
+INVOICES = "每批次洁净煤均索要购货发票"
 # The same after loading 2027 with 01-01..01-03 off.
 LOADED_2027_DUE = {
     "critical": dt.date(2027, 1, 5),
@@ -54,14 +59,21 @@ LOADED_2027_DUE = {
 }
 
 
-def submit_with_failures(app, world, started, monkeypatch, day=dt.date(2026, 9, 30), fail=1):
+def submit_with_failures(
+    app, world, started, monkeypatch, day=dt.date(2026, 9, 30), fail=1, first=None
+):
     """Submit the started inspection with ``fail`` failed items (each with its photo) on
-    ``day``; returns the findings' ids in template order."""
+    ``day``: the area (or the yes/no item ``first``), then the enclosed storage; returns the
+    findings' ids in template order."""
     session, key = started
     monkeypatch.setattr(inspections_api, "local_today", lambda: day)
     fill_everything(session, key, world["template"])
-    area = by_prompt(world["template"], "储煤厂房建设面积")
-    put_answer(session, key, area, "480", "fail-area", at="2026-11-21T11:00:00+08:00")
+    if first is None:
+        area = by_prompt(world["template"], "储煤厂房建设面积")
+        put_answer(session, key, area, "480", "fail-area", at="2026-11-21T11:00:00+08:00")
+    else:
+        area = by_prompt(world["template"], first)
+        put_answer(session, key, area, "no", "fail-first", at="2026-11-21T11:00:00+08:00")
     upload(session, key, jpeg(), item_id=str(area.id))
     if fail > 1:
         sealed = by_prompt(world["template"], "储煤厂房全封闭建设")
@@ -103,7 +115,7 @@ def png() -> bytes:
 # --- raised at submission --------------------------------------------------------------------
 
 
-def test_a_failed_item_becomes_a_finding_with_provenance_and_a_default_deadline(
+def test_a_failed_item_becomes_a_finding_with_provenance_and_its_clause_deadline(
     app, world, started, monkeypatch
 ):
     [finding_id] = submit_with_failures(app, world, started, monkeypatch)
@@ -114,9 +126,11 @@ def test_a_failed_item_becomes_a_finding_with_provenance_and_a_default_deadline(
     assert body["clause_key"] == area.clause_key and "500平方米" in body["clause_text"]
     assert body["clause_text_hash"] == area.clause_text_hash and body["template_version"] >= 1
     assert "480" in body["reason"]
-    assert body["due_on"] == DEFAULT_DUE[dt.date(2026, 9, 30)][body["severity"]].isoformat()
+    assert body["due_on"] == CLAUSE_DUE[dt.date(2026, 9, 30)].isoformat()
     assert body["deadline"]["start"] == "2026-09-30" and not body["deadline"]["provisional"]
+    assert (body["deadline"]["n"], body["deadline"]["unit"]) == (1, "month")
     assert "2026年9月30日" in body["deadline"]["explanation"]
+    assert "未通过验收的限期一个月整改" in body["deadline"]["explanation"]
     assert [e["kind"] for e in body["events"]] == ["raised"]
     assert len(body["evidence_photos"]) == 1  # the inspector's photo of the failure
     # The enterprise was told about the notice.
@@ -319,7 +333,9 @@ def test_a_provisional_deadline_is_recomputed_when_the_year_is_loaded(
 ):
     from tests.conftest import csrf_token, login
 
-    [finding_id] = submit_with_failures(app, world, started, monkeypatch, day=dt.date(2026, 12, 28))
+    [finding_id] = submit_with_failures(
+        app, world, started, monkeypatch, day=dt.date(2026, 12, 28), first=INVOICES
+    )
     enterprise = as_(app, world["enterprise"])
     before = enterprise.get(f"{FINDINGS}/{finding_id}").json
     severity = before["severity"]

@@ -299,7 +299,8 @@ def test_clock_flags_for_the_supervisor(app, world, started, offset, flag):
         ("储煤厂房建设面积", {"value": "-1", "unit": "亩"}, "value", "面积不能为负数"),
         ("储煤厂房高度", {"value": "-6"}, "value", "长度不能为负数"),
         ("地面硬化厚度", {"value": "-0.15", "unit": "m"}, "value", "长度不能为负数"),
-        ("台账留存年限", {"value": "-2", "unit": "年"}, "value", "年数不能为负数"),
+        # a critical item whose clause binds unconditionally cannot be "not applicable"
+        ("配送中心（点）使用建设用地", {"value": "na"}, "value", "此项不能选择“不适用”"),
         ("储煤厂房建设面积", {"value": "12345678901234567"}, "value", "数值最多 15 位有效数字"),
         ("储煤厂房建设面积", {"value": 12345678901234567}, "value", "数值最多 15 位有效数字"),
         ("储煤厂房建设面积", {"value": "0.1234567890123456"}, "value", "数值最多 15 位有效数字"),

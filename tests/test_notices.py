@@ -266,7 +266,9 @@ def test_an_hours_deadline_runs_from_the_moment_of_submission(app, world, starte
     app.config["FINDING_DEADLINES"] = "critical:2:hour"
     session, key = started
     fill_everything(session, key, world["template"])
-    critical = by_prompt(world["template"], "用地符合国土")
+    # a critical item whose clause states no time to put it right (二 has 四（二）'s one month)
+    critical = by_prompt(world["template"], "无弄虚作假")
+    assert critical.fix_n is None
     saved = answer(session, key, critical, "no", "crit", at="2026-11-21T11:00:00+08:00")
     assert saved.json["result"] == "fail"
     inspection = workflow.load_by_uuid(key)

@@ -71,7 +71,7 @@ ERROR_READS = ["error", "error.code", "error.message", "error.fields"]
 #: Items the page answers; every other required item is answered beforehand on the server,
 #: so that the submit succeeds and the recording stays short.
 YES_NO = "具备企业法人营业执照、税务登记证或三证合一"
-NA = "配送中心（点）使用建设用地"
+NA = "新建厂房采用钢框架结构、彩钢瓦外墙"  # minor; critical items refuse N/A
 AREA = "储煤厂房建设面积（实测）"  # number, m², photo_on_fail
 COLOUR = "整体外墙颜色"  # choice
 VEHICLES = "全封闭式配送车辆数量"  # count, 辆

@@ -160,6 +160,7 @@ def test_publishing_freezes_and_editing_makes_a_new_version(coal):
     empty = builder.create_template("空模板", None)
     with pytest.raises(InputError):
         builder.publish(empty, None)
+    builder.confirm_items(template, [i.id for i in template.ordered_items()])  # checked
     builder.publish(template, None)
     assert template.status == TemplateStatus.PUBLISHED and template.published_at
     item = template.ordered_items()[0]
@@ -197,7 +198,8 @@ def test_demo_load_publishes_the_three_templates_every_item_citing_its_clause(de
             assert stored.document.number == item.document_number
     coal_keys = {i.clause_key for i in templates[0].ordered_items()}
     assert {f"{COAL}/二/（二）/{n}" for n in range(1, 12)} <= coal_keys
-    assert {f"{COAL}/二/（一）/1", f"{COAL}/二/（一）/2", f"{COAL}/五/（三）"} <= coal_keys
+    assert {f"{COAL}/二/（一）/1", f"{COAL}/二/（一）/2", f"{COAL}/六/4"} <= coal_keys
+    assert f"{COAL}/五/（三）" not in coal_keys  # the county's sampling: not the depot's duty
     procurement = next(t for t in templates if t.name == "政府采购项目合规检查表")
     steps = {k.rsplit("/", 1)[-1] for k in (i.clause_key for i in procurement.ordered_items())}
     assert {str(n) for n in range(1, 20)} <= steps
@@ -376,10 +378,10 @@ def test_author_drafts_edits_previews_and_publishes_through_the_pages(app, clien
         f"/templates/{template.id}/preview", data={"csrf_token": token, f"a{item.id}": "四百"}
     )
     assert typo.status_code == 422 and "请输入数字" in typo.get_data(as_text=True)
-    assert (
-        client.post(f"/templates/{template.id}/publish", data={"csrf_token": token}).status_code
-        == 302
-    )
+    confirm = {"csrf_token": token, "scope": "all"}  # each item checked against its clause
+    assert client.post(f"/templates/{template.id}/confirm", data=confirm).status_code == 302
+    publish = {"csrf_token": token, "confirm": "yes"}
+    assert client.post(f"/templates/{template.id}/publish", data=publish).status_code == 302
     db.session.remove()
     template = db.session.get(ChecklistTemplate, template.id)
     assert template.status == TemplateStatus.PUBLISHED

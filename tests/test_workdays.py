@@ -1,11 +1,18 @@
-"""Deadlines counted the official Chinese way (民法典 第二百零一条, 第二百零三条).
+"""Deadlines counted the official Chinese way (民法典 第二百零一条 to 第二百零三条).
 
 Expected dates were checked by hand against the State Council arrangements:
 2024 国庆 Oct 1–7 off, make-up Sun Sept 29 and Sat Oct 12;
 2025 元旦 Jan 1 only; 2025 春节 Jan 28–Feb 4 off, make-up Sun Jan 26 and Sat Feb 8;
 2025 国庆+中秋 Oct 1–8 off, make-up Sun Sept 28 and Sat Oct 11;
 2026 元旦 Jan 1–3 off, make-up Sun Jan 4; 2026 中秋 Sept 25–27 off;
-2026 国庆 Oct 1–7 off, make-up Sun Sept 20 and Sat Oct 10.
+2026 国庆 Oct 1–7 off, make-up Sun Sept 20 and Sat Oct 10;
+2025 劳动节 May 1–5 off; 2026 劳动节 May 1–5 off; 2026 春节 Feb 15–23 off, make-up Sat Feb 14
+and Sat Feb 28.
+
+Months and years (第二百零二条): the period's last day is the day of the same number in the month
+it ends in (3月15日 + 1个月 → 4月15日; 2月28日 + 1个月 → 3月28日, not the month's end), or that
+month's last day when it has none (3月31日 + 1个月 → 4月30日); a last day off moves to the next
+working day (第二百零三条), a make-up working day stays.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from inspections.findings.workdays import (
     OfficialCalendar,
     Unit,
     YearRule,
+    add_months,
     deadline,
     parse_days,
 )
@@ -133,11 +141,41 @@ CASES = [
     ("wd-2027-loaded", D(2026, 12, 28), 10, "working_day", "loaded_2027", D(2027, 1, 12)),
     ("day-2027-loaded-new-year", D(2026, 12, 28), 4, "day", "loaded_2027", D(2027, 1, 4)),
     ("day-2027-loaded-weekend", D(2026, 12, 28), 5, "day", "loaded_2027", D(2027, 1, 4)),
+    # --- months: the corresponding day of the month it ends in (第二百零二条) ---
+    ("month-corresponding-day", D(2026, 3, 15), 1, "month", "library", D(2026, 4, 15)),
+    ("month-none-so-month-end", D(2026, 3, 31), 1, "month", "library", D(2026, 4, 30)),
+    ("month-feb-common-year", D(2025, 1, 31), 1, "month", "library", D(2025, 2, 28)),
+    ("month-feb-leap-year", D(2024, 1, 31), 1, "month", "library", D(2024, 2, 29)),
+    ("month-from-feb-end-not-to-month-end", D(2025, 2, 28), 1, "month", "library", D(2025, 3, 28)),
+    ("month-end-on-makeup-sat-stays", D(2026, 1, 31), 1, "month", "library", D(2026, 2, 28)),
+    ("months-across-year-to-feb", D(2025, 11, 30), 3, "month", "library", D(2026, 2, 28)),
+    ("month-ends-on-national-day", D(2026, 9, 1), 1, "month", "library", D(2026, 10, 8)),
+    ("month-ends-on-labour-day", D(2025, 4, 1), 1, "month", "library", D(2025, 5, 6)),
+    ("month-ends-on-sunday", D(2025, 10, 16), 1, "month", "library", D(2025, 11, 17)),
+    ("month-plain-weekday", D(2026, 9, 30), 1, "month", "library", D(2026, 10, 30)),
+    ("months-12-ends-on-sunday", D(2025, 3, 15), 12, "month", "library", D(2026, 3, 16)),
+    (
+        "month-utc-start-is-shanghai-next-day",
+        datetime(2026, 3, 31, 23, tzinfo=UTC),
+        1,
+        "month",
+        "library",
+        D(2026, 5, 6),  # 4-01 in Shanghai → 5-01 劳动节 → 5-06
+    ),
+    ("month-override-holiday", D(2025, 9, 1), 1, "month", "override_2025", D(2025, 10, 2)),
+    ("month-2027-loaded-new-year", D(2026, 12, 1), 1, "month", "loaded_2027", D(2027, 1, 4)),
+    # --- years: twelve months each ---
+    ("year-from-leap-day", D(2024, 2, 29), 1, "year", "library", D(2025, 2, 28)),
+    ("year-ends-on-national-day", D(2025, 10, 1), 1, "year", "library", D(2026, 10, 8)),
+    ("years-plain-weekday", D(2024, 6, 3), 2, "year", "library", D(2026, 6, 3)),
 ]
 PROVISIONAL_CASES = [
     ("wd-2027-unknown", D(2026, 12, 28), 10, "working_day", D(2027, 1, 11)),
     ("day-2027-unknown-friday", D(2026, 12, 28), 4, "day", D(2027, 1, 1)),
     ("day-2027-unknown-weekend", D(2026, 12, 28), 5, "day", D(2027, 1, 4)),
+    ("month-2027-unknown-weekday", D(2026, 12, 28), 1, "month", D(2027, 1, 28)),
+    ("month-2027-unknown-sunday", D(2026, 12, 31), 1, "month", D(2027, 2, 1)),
+    ("year-2027-unknown-new-year", D(2026, 1, 1), 1, "year", D(2027, 1, 1)),
 ]
 
 
@@ -245,6 +283,43 @@ def test_unknown_years_are_all_listed():
             id="provisional",
         ),
         pytest.param(
+            D(2026, 3, 15),
+            1,
+            "month",
+            "library",
+            "自2026年3月15日的次日起计算1个月（不计开始当日；到期月的对应日为期间的最后一日，"
+            "民法典第二百零二条），截止于2026年4月15日。",
+            id="month",
+        ),
+        pytest.param(
+            D(2026, 3, 31),
+            1,
+            "month",
+            "library",
+            "自2026年3月31日的次日起计算1个月（不计开始当日；到期月没有对应日，以月末日为期间的"
+            "最后一日，民法典第二百零二条），截止于2026年4月30日。",
+            id="month-no-corresponding-day",
+        ),
+        pytest.param(
+            D(2026, 9, 1),
+            1,
+            "month",
+            "library",
+            "自2026年9月1日的次日起计算1个月（不计开始当日；到期月的对应日为期间的最后一日，"
+            "民法典第二百零二条），期限最后一日2026年10月1日为法定节假日（国庆节），"
+            "顺延至2026年10月8日（民法典第二百零三条）。",
+            id="month-moved-off-national-day",
+        ),
+        pytest.param(
+            D(2024, 2, 29),
+            1,
+            "year",
+            "library",
+            "自2024年2月29日的次日起计算1年（不计开始当日；到期月没有对应日，以月末日为期间的"
+            "最后一日，民法典第二百零二条），截止于2025年2月28日。",
+            id="year-from-leap-day",
+        ),
+        pytest.param(
             datetime(2025, 9, 30, 22, 30),
             5,
             "hour",
@@ -307,11 +382,16 @@ def test_hours(start, n, due_at):
         (None, "working_day", "n：须为 1 至 3650 的整数"),
         (0, "hour", "n：须为 1 至 8760 的整数"),
         (8761, "hour", "n：须为 1 至 8760 的整数"),
-        (3, "week", "unit：须为 working_day、day 或 hour"),
-        (3, "", "unit：须为 working_day、day 或 hour"),
-        (3, "Day", "unit：须为 working_day、day 或 hour"),
-        (3, None, "unit：须为 working_day、day 或 hour"),
-        (0, "week", "unit：须为 working_day、day 或 hour"),  # unit checked first
+        (0, "month", "n：须为 1 至 120 的整数"),
+        (121, "month", "n：须为 1 至 120 的整数"),
+        (11, "year", "n：须为 1 至 10 的整数"),
+        (1.0, "year", "n：须为 1 至 10 的整数"),
+        (3, "week", "unit：须为 working_day、day、hour、month 或 year"),
+        (3, "", "unit：须为 working_day、day、hour、month 或 year"),
+        (3, "Day", "unit：须为 working_day、day、hour、month 或 year"),
+        (3, "Month", "unit：须为 working_day、day、hour、month 或 year"),
+        (3, None, "unit：须为 working_day、day、hour、month 或 year"),
+        (0, "week", "unit：须为 working_day、day、hour、month 或 year"),  # unit checked first
     ],
     ids=lambda v: repr(v),
 )
@@ -323,11 +403,74 @@ def test_bad_arguments(n, unit, message):
 
 @pytest.mark.parametrize(
     ("n", "unit"),
-    [(1, Unit.DAY), (3650, "day"), (3650, "working_day"), (8760, "hour"), (1, Unit.HOUR)],
+    [
+        (1, Unit.DAY),
+        (3650, "day"),
+        (3650, "working_day"),
+        (8760, "hour"),
+        (1, Unit.HOUR),
+        (120, "month"),
+        (1, Unit.MONTH),
+        (10, "year"),
+        (1, Unit.YEAR),
+    ],
     ids=lambda v: repr(v),
 )
 def test_boundary_arguments_accepted(n, unit):
     assert deadline(D(2025, 1, 1), n, unit, OfficialCalendar()).due_on >= D(2025, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("start", "months", "last", "corresponding"),
+    [
+        (D(2026, 1, 15), 1, D(2026, 2, 15), True),
+        (D(2026, 1, 29), 1, D(2026, 2, 28), False),
+        (D(2024, 1, 29), 1, D(2024, 2, 29), True),
+        (D(2024, 1, 30), 1, D(2024, 2, 29), False),
+        (D(2026, 5, 31), 1, D(2026, 6, 30), False),
+        (D(2026, 6, 30), 1, D(2026, 7, 30), True),  # the 30th, not July's end
+        (D(2026, 12, 31), 1, D(2027, 1, 31), True),
+        (D(2026, 11, 30), 14, D(2028, 1, 30), True),
+        (D(2026, 8, 31), 6, D(2027, 2, 28), False),
+        (D(2027, 8, 31), 6, D(2028, 2, 29), False),
+        (D(9999, 11, 30), 1, D(9999, 12, 30), True),
+    ],
+    ids=lambda v: str(v),
+)
+def test_add_months_takes_the_corresponding_day_or_the_month_end(
+    start, months, last, corresponding
+):
+    assert add_months(start, months) == (last, corresponding)
+
+
+def test_past_the_year_9999_is_an_overflow():
+    with pytest.raises(OverflowError):
+        add_months(D(9999, 12, 1), 1)
+    with pytest.raises(OverflowError):
+        deadline(D(9999, 6, 1), 1, "year", OfficialCalendar())
+    with pytest.raises(OverflowError):
+        deadline(D(9999, 12, 1), 1, "month", OfficialCalendar())
+    assert deadline(D(9999, 11, 30), 1, "month", OfficialCalendar()).due_on == D(9999, 12, 30)
+
+
+def test_month_deadlines_over_three_years_keep_the_rules():
+    """Every start day of 2024–2026 and 1, 2, 12 months: the last day is the corresponding day
+    (or the month's end), the due day is a working day, and every day between is a day off."""
+    calendar = OfficialCalendar()
+    day = D(2024, 1, 1)
+    while day <= D(2026, 12, 31):
+        for months in (1, 2, 12):
+            result = deadline(day, months, "month", calendar)
+            last, corresponding = add_months(day, months)
+            assert last.day == day.day if corresponding else last.day < day.day
+            assert (last.month - day.month - months) % 12 == 0
+            if result.provisional:
+                assert result.unknown_years == (2027,)
+                continue
+            assert calendar.is_workday(result.due_on)
+            between = (last + timedelta(days=i) for i in range((result.due_on - last).days))
+            assert not any(calendar.is_workday(d) for d in between)
+        day += timedelta(days=1)
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,7 @@ def template_item_json(item: TemplateItem) -> s.TemplateItem:
         valid_from=item.valid_from,
         valid_to=item.valid_to,
         validity_confirmed=item.validity_confirmed,
+        confirmed=item.confirmed,
         clause=s.TemplateItemClause(
             id=item.clause_id,
             key=item.clause_key,

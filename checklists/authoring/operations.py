@@ -189,6 +189,11 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
     severity, scored = MODALITY_SEVERITY.get(req.modality, (Severity.MAJOR, True))
     span = req.span.strip().strip("（(，,。；;")
     fields: dict[str, Any] = {"severity": severity, "scored": scored, "source_span": req.span}
+    # a critical duty may not be waved away as N/A, unless it binds only under a condition,
+    # and then the condition says when N/A is right
+    fields["na_allowed"] = severity != Severity.CRITICAL or bool(req.applies_when)
+    if req.applies_when and req.applies_when.get("text"):
+        fields["guidance"] = f"仅适用于：{req.applies_when['text']}；不属于该情形的选“不适用”。"
     has_number = req.comparator and (req.value is not None or req.low is not None)
     if req.kind in NUMBER_KINDS and has_number and req.unit != "working_day":
         counted = req.kind in {"count", "frequency"} or (req.unit in COUNTERS)
@@ -212,7 +217,7 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
     fields["answer_type"] = "yes_no"
     fields["rule"] = scoring.validate_rule("yes_no", {})
     if req.kind == "deadline" and "vague_deadline" in (req.flags or []):
-        fields["guidance"] = "条款未规定天数，按是否及时判断。"
+        fields["guidance"] = "条款未规定天数，按是否及时判断。" + fields.get("guidance", "")
     fields["prompt"] = _trim(f"是否符合：{span}")
     return fields
 
@@ -227,10 +232,11 @@ def _new_item(section: TemplateSection, clause: Clause, fields: dict[str, Any]) 
         rule=fields.get("rule", {}),
         weight=Decimal(1),
         severity=fields.get("severity", Severity.MAJOR),
-        na_allowed=True,
+        na_allowed=fields.get("na_allowed", True),
         required=True,
         scored=fields.get("scored", True),
         source_span=fields.get("source_span", ""),
+        confirmed=False,  # drafted by the reading: the author checks it before publishing
     )
     _provenance(item, clause)
     section.items.append(item)
@@ -537,6 +543,7 @@ def merge_items(items: Sequence[TemplateItem]) -> TemplateItem:
     order = list(Severity)
     first.severity = min([first.severity, *(i.severity for i in rest)], key=order.index)
     first.weight = sum((Decimal(i.weight) for i in rest), Decimal(first.weight))
+    first.confirmed = first.confirmed and all(i.confirmed for i in rest)
     for other in rest:
         section = other.section
         section.items.remove(other)
@@ -551,6 +558,39 @@ def delete_item(item: TemplateItem) -> None:
     section.items.remove(item)
     _renumber(section.items)
     db.session.flush()
+
+
+def confirm_item(item: TemplateItem, user: User | None = None) -> None:
+    """The author checked ``item`` against its clause: it may be published as it stands."""
+    confirm_items(item.section.template, [item.id], user)
+
+
+def confirm_items(
+    template: ChecklistTemplate, ids: Iterable[int], user: User | None = None
+) -> list[TemplateItem]:
+    """Confirm several items of a draft in one step (items confirmed before stay so). An id
+    that is not an item of ``template`` refuses the whole step; returns the items confirmed.
+    ``user`` is who confirmed them (the item keeps the flag, not the name)."""
+    _check_draft(template)
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        raise InputError({"items": _("Pick the items to confirm.")})
+    items = {item.id: item for item in template.ordered_items()}
+    unknown = [str(i) for i in wanted if i not in items]
+    if unknown:
+        raise InputError(
+            {"items": _("Not items of this template: %(ids)s.", ids="、".join(unknown))}
+        )
+    changed = [items[i] for i in wanted if not items[i].confirmed]
+    for item in changed:
+        item.confirmed = True
+    db.session.flush()
+    return changed
+
+
+def unconfirmed_items(template: ChecklistTemplate) -> list[TemplateItem]:
+    """The draft's items nobody confirmed yet, in display order."""
+    return [item for item in template.ordered_items() if not item.confirmed]
 
 
 def _copy_item(item: TemplateItem, section: TemplateSection | None = None) -> TemplateItem:
@@ -585,10 +625,18 @@ ITEM_COLUMNS = (
     "clause_text",
     "clause_text_hash",
     "source_span",
+    "derivation_note",
+    "fix_n",
+    "fix_unit",
+    "fix_span",
+    "confirmed",
 )
 
 
 # --- publishing and versions --------------------------------------------------------------------
+
+#: How many unconfirmed items the refusal to publish names (then "…").
+UNCONFIRMED_NAMED = 10
 
 
 def publication_problems(template: ChecklistTemplate) -> dict[str, str]:
@@ -608,6 +656,18 @@ def publication_problems(template: ChecklistTemplate) -> dict[str, str]:
             problems[f"item_{item.id}"] = f"{label}: {exc.message}"
     if items and not any(i.scored for i in items):
         problems["scored"] = _("At least one item must be scored.")
+    numbers = {item.id: n for n, item in enumerate(items, start=1)}
+    waiting = [_("No. %(n)s", n=numbers[item.id]) for item in items if not item.confirmed]
+    if waiting:
+        which = "、".join(waiting[:UNCONFIRMED_NAMED]) + (
+            "…" if len(waiting) > UNCONFIRMED_NAMED else ""
+        )
+        problems["confirmed"] = _(
+            "%(n)s items are not confirmed yet (%(which)s): check each drafted item against "
+            "its clause and confirm it.",
+            n=len(waiting),
+            which=which,
+        )
     return problems
 
 

@@ -69,6 +69,12 @@ class TemplateItem(Out):
     validity_confirmed: bool = Field(
         description="the author confirmed that the rule applies after valid_to"
     )
+    confirmed: bool = Field(
+        description=(
+            "the author checked the drafted item against its clause; a draft is published "
+            "only when every item is confirmed"
+        )
+    )
     clause: TemplateItemClause
 
 

@@ -28,7 +28,7 @@ from wtforms import ValidationError
 from checklists import scoring
 from checklists.accounts.models import OrgKind, Role
 from checklists.accounts.permissions import role_required
-from checklists.authoring import exchange, operations, widgets
+from checklists.authoring import checking, exchange, operations, widgets
 from checklists.authoring.forms import (
     METHOD_LABELS,
     SEVERITY_SHORT,
@@ -284,6 +284,8 @@ def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, sta
             clause_keys=keys,
             today=local_today(),
             problems=operations.publication_problems(template),
+            readings=checking.readings(template),
+            unconfirmed=operations.unconfirmed_items(template),
         ),
         status,
     )
@@ -384,7 +386,7 @@ def item_add(template_id: int):
     return redirect(url_for("templates.item", template_id=template.id, item_id=item.id))
 
 
-ITEM_ACTIONS = {"up", "down", "split", "delete"}
+ITEM_ACTIONS = {"up", "down", "split", "delete", "confirm"}
 
 
 @bp.route("/<int:template_id>/items/<int:item_id>/<action>", methods=["POST"])
@@ -400,10 +402,38 @@ def item_action(template_id: int, item_id: int, action: str):
     elif action == "split":
         target = operations.split_item(item).id
         flash(_("The item was split in two; edit each part."), "success")
+    elif action == "confirm":
+        operations.confirm_item(item, current_user)
+        rows = template.ordered_items()
+        after = rows[rows.index(item) + 1 :] + rows  # on to the next item still to check
+        target = next((i.id for i in after if not i.confirmed), item.id)
+        flash(_("Confirmed %(n)s items.", n=1), "success")
     else:
         operations.delete_item(item)
     db.session.commit()
     return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"i{target}"))
+
+
+@bp.route("/<int:template_id>/confirm", methods=["POST"])
+@role_required(Role.AUTHOR)
+def confirm(template_id: int):
+    """Confirm several drafted items in one step: the ticked ones (``item_ids``) or, with
+    ``scope=all``, every item not confirmed yet."""
+    template = _draft_or_404(template_id)
+    if request.form.get("scope") == "all":
+        ids = [item.id for item in operations.unconfirmed_items(template)]
+        if not ids:
+            flash(_("Every item is confirmed already."), "success")
+            return redirect(url_for("templates.edit", template_id=template.id))
+    else:
+        ids = [int(i) for i in request.form.getlist("item_ids") if i.isascii() and i.isdigit()]
+    try:
+        done = operations.confirm_items(template, ids, current_user)
+    except InputError as exc:
+        return _builder_error(exc, template_id)
+    db.session.commit()
+    flash(_("Confirmed %(n)s items.", n=len(done)), "success")
+    return redirect(url_for("templates.edit", template_id=template.id))
 
 
 @bp.route("/<int:template_id>/merge", methods=["POST"])
@@ -532,16 +562,26 @@ def preview(template_id: int):
 # --- publishing and versions --------------------------------------------------------------------
 
 
-@bp.route("/<int:template_id>/publish", methods=["POST"])
+@bp.route("/<int:template_id>/publish", methods=["GET", "POST"])
 @role_required(Role.AUTHOR)
 def publish(template_id: int):
+    """GET: what publishing does and what still stops it, with the button that confirms it;
+    POST with ``confirm=yes``: publish (without it: back to the question)."""
     template = _draft_or_404(template_id)
+    if request.method == "GET":
+        return render_template(
+            "checklists/publish.html",
+            template=template,
+            problems=operations.publication_problems(template),
+        )
+    if request.form.get("confirm") != "yes":
+        return redirect(url_for("templates.publish", template_id=template.id))
     try:
         operations.publish(template, current_user)
     except InputError as exc:
         db.session.rollback()
         _flash_errors(exc)
-        return redirect(url_for("templates.show", template_id=template_id))
+        return redirect(url_for("templates.edit", template_id=template_id))
     db.session.commit()
     flash(_("Published version %(v)s.", v=template.version), "success")
     return redirect(url_for("templates.show", template_id=template.id))

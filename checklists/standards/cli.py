@@ -11,9 +11,10 @@ from flask.cli import AppGroup
 from flask_babel import gettext as _
 
 from checklists.core.cli import fail
+from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
-from checklists.standards.services import import_text, read_file
+from checklists.standards.services import expire_documents, import_text, read_file
 
 standards_cli = AppGroup("standards", help="Gazettes, documents and clauses.")
 
@@ -77,3 +78,12 @@ def import_standards(paths: tuple[str, ...], as_json: bool) -> None:
                 click.echo("  " + _("skipped: %(title)s (%(reason)s)", **skipped))
     if as_json:
         click.echo(json.dumps(combined, ensure_ascii=False, indent=2))
+
+
+@standards_cli.command("check-expiry")
+def check_expiry() -> None:
+    """Flag templates and open findings that cite a document whose period in force has ended
+    (each once; run it daily from cron)."""
+    expired = expire_documents(local_today())
+    db.session.commit()
+    click.echo(_("%(n)d document(s) past their period in force.", n=len(expired)))

@@ -6,6 +6,7 @@ transaction: a failure leaves nothing half-imported.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import pathlib
@@ -23,6 +24,7 @@ from checklists.core.extensions import db
 from checklists.standards import search_index
 from checklists.standards.conflicts import mark_conflicts
 from checklists.standards.extraction import extract
+from checklists.standards.hooks import ChangeKind, ClauseChange, source_changed
 from checklists.standards.models import Clause, Document, ImportRun, Requirement
 from checklists.standards.parsing import ParsedDocument, parse_gazette
 
@@ -171,6 +173,10 @@ def import_text(text: str, filename: str, user: User | None = None) -> ImportRep
         document = _store_document(parsed, current, digest, run)
         report.documents.append((document, "new_version" if current else "new"))
         new_clause_ids.extend(c.id for c in document.clauses)
+        if current is not None:
+            changes = version_changes(current, document)
+            if changes:
+                source_changed.send(document, changes=changes, user=user)
     run.outcomes = [
         {"document_id": d.id, "number": d.number, "title": d.title, "outcome": outcome}
         for d, outcome in report.documents
@@ -287,6 +293,76 @@ def diff_documents(old: Document, new: Document) -> ClauseDiff:
             if k in before and before[k].text_hash != c.text_hash
         ],
     )
+
+
+def version_changes(old: Document, new: Document) -> list[ClauseChange]:
+    """The clauses of ``old`` that ``new`` words differently or no longer has."""
+    diff = diff_documents(old, new)
+    changes = [
+        ClauseChange(
+            ChangeKind.CHANGED,
+            before.key,
+            before.id,
+            before.text,
+            old.id,
+            after.id,
+            after.text,
+            new.id,
+        )
+        for before, after in diff.changed
+    ]
+    changes += [
+        ClauseChange(ChangeKind.REMOVED, c.key, c.id, c.text, old.id, None, "", new.id)
+        for c in diff.removed
+    ]
+    return changes
+
+
+def _all_clauses(document: Document, kind: ChangeKind) -> list[ClauseChange]:
+    return [
+        ClauseChange(kind, c.key, c.id, c.text, document.id, None, "", document.id)
+        for c in document.clauses
+    ]
+
+
+def repeal_document(document: Document, day: dt.date | None, note: str, user: User | None) -> None:
+    """Mark every version of the document repealed (废止) from ``day``: nothing new may rest on
+    it from then, and whatever cites it is flagged to its owners."""
+    note = (note or "").strip()
+    errors = {}
+    if day is None:
+        errors["repealed_on"] = _("Say from which day it is repealed.")
+    if not note:
+        errors["repeal_note"] = _("Say what repealed it (the document that did, or why).")
+    elif len(note) > 1000:
+        errors["repeal_note"] = _("At most 1000 characters.")
+    if errors:
+        raise InputError(errors)
+    versions = db.session.scalars(
+        sa.select(Document).where(Document.lineage == document.lineage)
+    ).all()
+    for version in versions:
+        version.repealed_on, version.repeal_note, version.repealed_by_id = (
+            day,
+            note,
+            user.id if user else None,
+        )
+    db.session.flush()
+    for version in versions:
+        source_changed.send(version, changes=_all_clauses(version, ChangeKind.REPEALED), user=user)
+
+
+def expire_documents(today: dt.date) -> list[Document]:
+    """Flag whatever cites a document whose in-force window ended before ``today`` (once: the
+    receivers record each flag at most once). Returns the documents found expired."""
+    expired = db.session.scalars(
+        sa.select(Document).where(
+            Document.in_force_until.is_not(None), Document.in_force_until < today
+        )
+    ).all()
+    for document in expired:
+        source_changed.send(document, changes=_all_clauses(document, ChangeKind.EXPIRED), user=None)
+    return list(expired)
 
 
 def document_query(

@@ -7,7 +7,16 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, current_app, render_template, request
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -15,11 +24,13 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from markupsafe import Markup, escape
 from werkzeug.datastructures import MultiDict
-from wtforms import SelectField, SubmitField
+from wtforms import DateField, SelectField, SubmitField, TextAreaField
+from wtforms.validators import Length, Optional
 
 from checklists.accounts.forms import choices
 from checklists.accounts.models import Role
 from checklists.accounts.permissions import role_required
+from checklists.core import textdiff
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
@@ -104,6 +115,12 @@ def highlight(clause: Clause) -> Markup:
     return Markup("").join(out)
 
 
+@bp.app_template_global("clause_diff")
+def clause_diff(old: str, new: str) -> Markup:
+    """A clause's old and new words in one line (<del>/<ins>), escaped."""
+    return textdiff.diff_html(old or "", new or "")
+
+
 @bp.app_template_global("snippet")
 def snippet(text: str, needle: str, context: int = 60) -> Markup:
     """Up to ``context`` characters around the first match, every match marked."""
@@ -186,6 +203,8 @@ def document(document_id: int):
     requirement_count = sum(len(c.requirements) for c in clauses)
     return render_template(
         "standards/document.html",
+        repeal_form=RepealForm(formdata=None, repealed_on=local_today()),
+        may_repeal=current_user.role in (Role.ADMIN, Role.AUTHOR) and not doc.repealed_on,
         doc=doc,
         children=children,
         versions=versions,
@@ -193,6 +212,39 @@ def document(document_id: int):
         clause_count=len(clauses),
         today=local_today(),
     )
+
+
+class RepealForm(FlaskForm):
+    repealed_on = DateField(_l("Repealed from"), validators=[Optional()])
+    repeal_note = TextAreaField(_l("What repealed it"), validators=[Optional(), Length(max=1000)])
+    submit = SubmitField(_l("Mark as repealed"))
+
+
+@bp.route("/documents/<int:document_id>/repeal", methods=["POST"])
+@login_required
+def repeal(document_id: int):
+    """Mark a document repealed (废止): whatever cites it is flagged to its owners, and nothing
+    new may rest on it from that day without a recorded reason."""
+    doc = _document_or_404(document_id)
+    if current_user.role not in (Role.ADMIN, Role.AUTHOR):
+        abort(403)
+    form = RepealForm(meta={"csrf": False})  # the app's CSRFProtect has checked the token
+    if not form.validate_on_submit():
+        for errors in form.errors.values():
+            flash("；".join(errors), "error")
+        return redirect(url_for(".document", document_id=doc.id)), 303
+    try:
+        services.repeal_document(
+            doc, form.repealed_on.data, form.repeal_note.data or "", current_user
+        )
+    except InputError as exc:
+        db.session.rollback()
+        for message in exc.fields.values():
+            flash(message, "error")
+    else:
+        db.session.commit()
+        flash(_("Marked as repealed; whatever cites it has been flagged."), "success")
+    return redirect(url_for(".document", document_id=doc.id)), 303
 
 
 @bp.route("/documents/<int:document_id>/diff")

@@ -226,7 +226,11 @@ def inspections():
         201: (s.Inspection, "Created"),
         200: (s.Inspection, "Already created with this uuid"),
         403: "Enterprise users and authors do not create inspections",
-        409: "id_reused: the uuid belongs to an inspection the caller cannot see",
+        409: (
+            "id_reused: the uuid belongs to an inspection the caller cannot see; "
+            "basis_not_in_force: a document it rests on is repealed or out of force on its "
+            "date (give basis_override)"
+        ),
         422: "Invalid fields (named in fields)",
     },
 )
@@ -258,6 +262,7 @@ def create_inspection():
             uuid=data.uuid,
             planned_on=data.planned_on,
             inspectors=inspectors,
+            basis_override=data.basis_override,
         )
         if not created:
             return _created_before(inspection)

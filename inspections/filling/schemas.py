@@ -129,6 +129,13 @@ class InspectionCreate(In):
     project: Annotated[Text, Field(max_length=200)] = Field(
         "", description="a purchase or building project the inspection concerns"
     )
+    basis_override: Annotated[Text, Field(max_length=1000)] = Field(
+        "",
+        description=(
+            "why it goes ahead although a document it rests on is repealed or out of force on "
+            "its date (recorded with who gave it); without it such a create answers 409"
+        ),
+    )
 
 
 class LocationUpdate(In):

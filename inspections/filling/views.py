@@ -38,6 +38,7 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     SubmitField,
+    TextAreaField,
     ValidationError,
 )
 from wtforms.validators import DataRequired, Length, Optional
@@ -181,6 +182,10 @@ class InspectionForm(FlaskForm):
     project = StringField(_l("Site, project or place (optional)"), validators=[Length(max=200)])
     planned_on = DateField(_l("Planned date"), validators=[Optional()])
     inspector_ids = SelectMultipleField(_l("Inspectors"), coerce=int)
+    basis_override = TextAreaField(
+        _l("Why it goes ahead although its basis is not in force"),
+        validators=[Optional(), Length(max=1000)],
+    )
     submit = SubmitField(_l("Create the inspection"))
 
 
@@ -222,14 +227,22 @@ def new():
             if supervising and chosen
             else None
         )
-        inspection, _created = workflow.create_inspection(
-            template,
-            org,
-            current_user,
-            uuid=str(uuidlib.uuid4()),
-            planned_on=form.planned_on.data,
-            inspectors=list(inspectors) if inspectors else None,
-        )
+        try:
+            inspection, _created = workflow.create_inspection(
+                template,
+                org,
+                current_user,
+                uuid=str(uuidlib.uuid4()),
+                planned_on=form.planned_on.data,
+                inspectors=list(inspectors) if inspectors else None,
+                basis_override=form.basis_override.data or "",
+            )
+        except Conflict as exc:  # a basis not in force: say which, ask for the reason
+            db.session.rollback()
+            form.basis_override.errors = [exc.message]
+            return render_template(
+                "inspections/new.html", form=form, supervising=supervising, basis_lapsed=True
+            ), 409
         inspection.project = (form.project.data or "").strip()
         db.session.commit()
         flash(_("Inspection created."), "success")

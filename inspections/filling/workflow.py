@@ -24,6 +24,7 @@ from checklists.authoring import operations as builder
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus, item_spec
 from checklists.core import audit, storage
 from checklists.core.audit import AuditEntry
+from checklists.core.clock import local_today
 from checklists.core.db import as_utc, utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
@@ -40,9 +41,14 @@ def create_inspection(
     uuid: str | None = None,
     planned_on: dt.date | None = None,
     inspectors: list[User] | None = None,
+    basis_override: str = "",
 ) -> tuple[Inspection, bool]:
     """A new inspection pinned to ``template`` (a published version). The same ``uuid`` again
-    returns the existing inspection and False (a retried create makes no duplicate)."""
+    returns the existing inspection and False (a retried create makes no duplicate).
+
+    Refused (Conflict ``basis_not_in_force``) when a clause it rests on is not in force on its
+    date (planned, else today), unless ``basis_override`` says why it goes ahead: the reason
+    and who gave it are recorded on the inspection and shown with it."""
     if uuid:
         try:
             uuid = str(uuidlib.UUID(uuid))
@@ -53,6 +59,20 @@ def create_inspection(
             return existing, False
     if template.status != TemplateStatus.PUBLISHED:
         raise InputError({"template_id": _("Only a published template can be used.")})
+    basis_override = (basis_override or "").strip()
+    if len(basis_override) > 1000:
+        raise InputError({"basis_override": _("At most 1000 characters.")})
+    lapsed = bases_not_in_force(template, planned_on or local_today())
+    if lapsed and not basis_override:
+        raise Conflict(
+            "basis_not_in_force",
+            _(
+                "Not in force on %(day)s: %(bases)s. Give the reason it goes ahead "
+                "(basis_override) to create it anyway.",
+                day=(planned_on or local_today()).isoformat(),
+                bases="；".join(lapsed),
+            ),
+        )
     inspection = Inspection(
         uuid=uuid or str(uuidlib.uuid4()),
         template=template,
@@ -61,9 +81,31 @@ def create_inspection(
         created_by=user,
         inspectors=list(inspectors or ([user] if user is not None else [])),
     )
+    if lapsed:
+        inspection.basis_override = basis_override
+        inspection.basis_override_by_id = user.id if user is not None else None
     db.session.add(inspection)
     db.session.flush()
     return inspection, True
+
+
+def bases_not_in_force(template: ChecklistTemplate, day: dt.date) -> list[str]:
+    """The documents (文号 and why) the template's items rest on that are not in force on
+    ``day``: repealed by then, or outside their window unless the item's author confirmed the
+    rule still applies."""
+    out: dict[int, str] = {}
+    for item in template.ordered_items():
+        document = item.clause.document if item.clause is not None else None
+        if document is None or document.id in out or document.in_force_on(day):
+            continue
+        name = document.number or document.title
+        if document.repealed_on and day >= document.repealed_on:
+            out[document.id] = _(
+                "%(name)s repealed on %(day)s", name=name, day=document.repealed_on.isoformat()
+            )
+        elif not item.validity_confirmed:
+            out[document.id] = _("%(name)s outside its period in force", name=name)
+    return list(out.values())
 
 
 def load_by_uuid(key: str) -> Inspection | None:

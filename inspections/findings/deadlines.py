@@ -10,6 +10,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from checklists.accounts.models import User
+from checklists.authoring.models import TemplateItem
 from checklists.core.db import utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
@@ -17,6 +18,19 @@ from inspections.findings import notify, workdays
 from inspections.findings.models import ACTIVE, CalendarYear, Finding, FindingEvent
 
 UNITS = tuple(unit.value for unit in workdays.Unit)
+#: A deadline's unit after its number, in Chinese: 5个工作日, 15日, 1个月, 1年, 24小时.
+UNIT_WORDS = {
+    "working_day": "个工作日",
+    "day": "日",
+    "hour": "小时",
+    "month": "个月",
+    "year": "年",
+}
+
+
+def words(n: int, unit: str) -> str:
+    """A deadline in Chinese: 1个月."""
+    return f"{n}{UNIT_WORDS.get(unit, unit)}"
 
 
 def official_calendar() -> workdays.OfficialCalendar:
@@ -47,8 +61,8 @@ def compute(
 
 
 def start_of(unit: str, day: dt.date, moment: dt.datetime) -> dt.date | dt.datetime:
-    """What a deadline counts from: the day (not counted) for days and working days, the
-    moment itself for hours (民法典 第201条)."""
+    """What a deadline counts from: the day (not counted) for working days, days, months and
+    years, the moment itself for hours (民法典 第201条)."""
     return moment if unit == workdays.Unit.HOUR else day
 
 
@@ -62,13 +76,57 @@ def default_for(severity: str) -> tuple[int, str]:
     return 15, workdays.Unit.DAY.value
 
 
+def clause_fix(item: TemplateItem) -> tuple[int, str] | None:
+    """(N, unit) of the time to put a failure of ``item`` right that its clause states
+    (``fix_n``/``fix_unit``), or None when it states none (or something unusable)."""
+    n, unit = item.fix_n, item.fix_unit
+    if unit not in UNITS or not isinstance(n, int) or not 1 <= n <= workdays.MAX_N[unit]:
+        return None
+    return n, unit
+
+
+def clause_basis(item: TemplateItem, n: int, unit: str) -> str:
+    """Why a finding of ``item`` is due then: the clause's words (``fix_span``) and where they
+    stand. ``fix_span`` quotes the item's own clause, or, when another clause governs the
+    consequence, is written ``<citation>：<words>`` (冠政发〔2016〕109号 四（二）：未通过验收的
+    限期一个月整改)."""
+    span = " ".join((item.fix_span or "").split())
+    source, quoted = item.citation, span
+    if span and span not in " ".join((item.clause_text or "").split()):
+        head, sep, rest = span.partition("：")
+        if sep and head and rest:
+            source, quoted = head.strip(), rest.strip()
+    said = f"：“{quoted}”" if quoted else ""
+    return (
+        f"整改期限依据{source}{said}，为{words(n, unit)}（条款规定的整改期限，"
+        "不适用按严重程度的默认期限）。"
+    )
+
+
+def for_item(item: TemplateItem) -> tuple[int, str, str]:
+    """(N, unit, basis) of a new finding's deadline: the time its clause states to put it
+    right, with the clause's words as the basis; else the severity's default (no basis)."""
+    fix = clause_fix(item)
+    if fix is not None:
+        return fix[0], fix[1], clause_basis(item, *fix)
+    return (*default_for(str(item.severity)), "")
+
+
+def basis_of(finding: Finding) -> str:
+    """The basis stored before a finding's computed explanation (see ``apply``)."""
+    text = finding.deadline_explanation or ""
+    start = finding.deadline_start
+    at = text.find(f"自{workdays.cn_date(start)}") if start else -1
+    return text[:at] if at > 0 else ""
+
+
 def parse_count(raw: object, unit: str) -> int:
     """N of a deadline from a form or JSON, or InputError naming the field."""
     try:
         n = int(str(raw).strip())
     except ValueError:
         n = 0
-    limit = 8760 if unit == workdays.Unit.HOUR else 3650
+    limit = workdays.MAX_N.get(unit, workdays.MAX_N["day"])
     if not 1 <= n <= limit:
         raise InputError({"n": _("A whole number from 1 to %(limit)d.", limit=limit)})
     return n
@@ -81,8 +139,16 @@ def parse_unit(raw: object) -> str:
     return unit
 
 
-def apply(finding: Finding, start: dt.date, n: int, unit: str, result: workdays.Deadline) -> None:
-    """Store a computed deadline on ``finding``."""
+def apply(
+    finding: Finding,
+    start: dt.date,
+    n: int,
+    unit: str,
+    result: workdays.Deadline,
+    basis: str = "",
+) -> None:
+    """Store a computed deadline on ``finding``; ``basis`` (why this N and unit: the clause's
+    words) goes before the calendar's explanation."""
     finding.deadline_start = start
     finding.deadline_n = n
     finding.deadline_unit = unit
@@ -90,7 +156,7 @@ def apply(finding: Finding, start: dt.date, n: int, unit: str, result: workdays.
     # In UTC: SQLite keeps no offset, and every other time in the database is UTC.
     finding.due_at = result.due_at.astimezone(dt.UTC) if result.due_at else None
     finding.deadline_provisional = result.provisional
-    finding.deadline_explanation = result.explanation
+    finding.deadline_explanation = basis + result.explanation
     finding.overdue_since = None
 
 
@@ -144,12 +210,13 @@ def recompute_provisional(user: User | None) -> int:
         result = compute(start, finding.deadline_n, finding.deadline_unit, calendar)
         if result.provisional and result.due_on == before:
             continue
-        apply(finding, start, finding.deadline_n, finding.deadline_unit, result)
+        basis = basis_of(finding)
+        apply(finding, start, finding.deadline_n, finding.deadline_unit, result, basis)
         finding.events.append(
             FindingEvent(
                 kind="recomputed",
                 actor_id=user.id if user else None,
-                text=result.explanation,
+                text=finding.deadline_explanation,
                 data={
                     "due_on": [before.isoformat(), result.due_on.isoformat()],
                     "provisional": result.provisional,

@@ -7,8 +7,17 @@ from __future__ import annotations
 from flask import Flask
 
 from checklists.core.api import add_routes
+from checklists.standards import hooks as standards_hooks
 from inspections.filling import hooks
-from inspections.findings import api, calendar_views, cli, inbox_views, operations, views
+from inspections.findings import (
+    api,
+    calendar_views,
+    cli,
+    inbox_views,
+    operations,
+    provenance,
+    views,
+)
 from inspections.findings.blueprint import bp
 
 #: One blueprint, three view modules: imported for the routes they add to ``bp``.
@@ -19,6 +28,7 @@ def register(app: Flask) -> None:
     hooks.submitted.connect(operations.on_submitted)
     hooks.page_context.connect(operations.page_context)
     hooks.json_extra.connect(api.inspection_findings)
+    standards_hooks.source_changed.connect(provenance.on_source_changed)
     app.register_blueprint(bp)
     add_routes(app, api.routes)
     app.cli.add_command(cli.findings_cli)

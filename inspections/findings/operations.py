@@ -137,11 +137,10 @@ def raise_findings(
                 changed = True
             elif finding.status == FindingStatus.WITHDRAWN:
                 finding.status = FindingStatus.OPEN
-                n, unit = deadlines.default_for(finding.severity)
+                n, unit, basis = deadlines.for_item(items[item_id])
                 start = deadlines.start_of(unit, today, inspection.submitted_at or utcnow())
-                deadlines.apply(
-                    finding, today, n, unit, deadlines.compute(start, n, unit, calendar)
-                )
+                result = deadlines.compute(start, n, unit, calendar)
+                deadlines.apply(finding, today, n, unit, result, basis)
                 finding.events.append(
                     FindingEvent(kind="raised", actor=user, text=_("Found again on resubmission."))
                 )
@@ -196,8 +195,11 @@ def raise_findings(
 
 
 def _new_finding(inspection, item, reason: str, today: dt.date, calendar) -> Finding:
+    """A finding of a failed item, due when its clause says a failure must be put right
+    (``fix_n``/``fix_unit``, counted from the inspection's day, explained with the clause's
+    words), else after the severity's default (FINDING_DEADLINES)."""
     severity = str(item.severity)
-    n, unit = deadlines.default_for(severity)
+    n, unit, basis = deadlines.for_item(item)
     finding = Finding(
         inspection=inspection,
         organisation_id=inspection.organisation_id,
@@ -217,7 +219,7 @@ def _new_finding(inspection, item, reason: str, today: dt.date, calendar) -> Fin
         status=FindingStatus.OPEN,
     )
     start = deadlines.start_of(unit, today, inspection.submitted_at or utcnow())
-    deadlines.apply(finding, today, n, unit, deadlines.compute(start, n, unit, calendar))
+    deadlines.apply(finding, today, n, unit, deadlines.compute(start, n, unit, calendar), basis)
     finding.events.append(FindingEvent(kind="raised", text=finding.deadline_explanation))
     return finding
 

@@ -70,7 +70,10 @@ _COUNT_SCHEMA = {
     "pattern": "^[1-9][0-9]*$",
     "minimum": 1,
     "maximum": MAX_N["hour"],
-    "description": f"1 to {MAX_N['day']} (days, working days) or {MAX_N['hour']} (hours)",
+    "description": (
+        f"1 to {MAX_N['day']} (days, working days), {MAX_N['month']} (months), "
+        f"{MAX_N['year']} (years) or {MAX_N['hour']} (hours)"
+    ),
 }
 _UNIT_SCHEMA = {"enum": [unit.value for unit in Unit]}
 _TEXT_SCHEMA = {"type": "string", "maxLength": MAX_TEXT}
@@ -160,13 +163,19 @@ class Verification(In):
 
 def _deadline_setting_schema(schema: dict[str, Any]) -> None:
     required_in_document("n", "unit")(schema)
-    days = [unit for unit, most in MAX_N.items() if most < MAX_N["hour"]]
-    schema["if"] = {"properties": {"unit": {"enum": days}}}
-    schema["then"] = {"properties": {"n": {"maximum": MAX_N["day"]}}}
+    schema["allOf"] = [
+        {
+            "if": {"properties": {"unit": {"const": unit}}, "required": ["unit"]},
+            "then": {"properties": {"n": {"maximum": most}}},
+        }
+        for unit, most in MAX_N.items()
+        if most < MAX_N["hour"]
+    ]
 
 
 class DeadlineSetting(In):
-    """N working days, days or hours: at most 3650 days, 8760 hours."""
+    """N working days, days, months, years or hours: at most 3650 (working) days, 120 months,
+    10 years, 8760 hours."""
 
     model_config = ConfigDict(json_schema_extra=_deadline_setting_schema)
 

@@ -72,8 +72,15 @@ EVENT_LABELS = {
     "recomputed": _l("Deadline recomputed"),
     "overdue": _l("Overdue"),
     "withdrawn": _l("Withdrawn"),
+    "source_changed": _l("Source clause changed"),
 }
-UNIT_LABELS = {"working_day": _l("working days"), "day": _l("days"), "hour": _l("hours")}
+UNIT_LABELS = {
+    "working_day": _l("working days"),
+    "day": _l("days"),
+    "hour": _l("hours"),
+    "month": _l("months"),
+    "year": _l("years"),
+}
 FILTERS = {
     "active": _l("Open"),
     "overdue": _l("Overdue"),

@@ -1,13 +1,19 @@
-"""Deadlines counted the official Chinese way (民法典 第二百零一条, 第二百零三条).
+"""Deadlines counted the official Chinese way (民法典 第二百零一条 to 第二百零三条).
 
 Pure: no Flask, no database. Holidays and 调休 make-up working days come from
 ``chinese_calendar`` (2004–2026 in 1.11.0), overridden or extended by years an administrator
 has loaded (``YearRule``). A day in a year neither knows is counted Mon–Fri and the deadline is
 marked provisional.
+
+Units: working days (weekends and holidays skipped, make-up days counted), days, months and
+years (the last day is the corresponding day of the month it ends in, or that month's last day,
+第二百零二条; a last day off moves to the next working day, 第二百零三条), and hours (from the
+moment itself, 第二百零一条第二款).
 """
 
 from __future__ import annotations
 
+import calendar as _gregorian
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,7 +24,7 @@ from zoneinfo import ZoneInfo
 import chinese_calendar
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-MAX_N = {"working_day": 3650, "day": 3650, "hour": 8760}
+MAX_N = {"working_day": 3650, "day": 3650, "hour": 8760, "month": 120, "year": 10}
 MAX_RANGE_DAYS = 60
 HOLIDAY_NAMES = {
     "New Year's Day": "元旦",
@@ -36,6 +42,8 @@ class Unit(StrEnum):
     WORKING_DAY = "working_day"
     DAY = "day"
     HOUR = "hour"
+    MONTH = "month"
+    YEAR = "year"
 
 
 @dataclass(frozen=True)
@@ -106,11 +114,12 @@ def cn_date(day: date) -> str:
 def deadline(
     start: date | datetime, n: int, unit: Unit | str, calendar: OfficialCalendar
 ) -> Deadline:
-    """The deadline N units after start; the start day itself is not counted."""
+    """The deadline N units after start; the start day itself is not counted (hours count from
+    the moment)."""
     try:
         unit = Unit(unit)
     except ValueError:
-        raise ValueError("unit：须为 working_day、day 或 hour") from None
+        raise ValueError("unit：须为 working_day、day、hour、month 或 year") from None
     limit = MAX_N[unit]
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= limit:
         raise ValueError(f"n：须为 1 至 {limit} 的整数")
@@ -141,10 +150,22 @@ def deadline(
             f"截止于{cn_date(due)}。"
         )
     else:
-        last = due = start + timedelta(days=n)
+        if unit is Unit.DAY:
+            last = due = start + timedelta(days=n)
+            text += "日（不计开始当日）"
+        else:
+            last, corresponding = add_months(start, n * 12 if unit is Unit.YEAR else n)
+            due = last
+            text += "个月" if unit is Unit.MONTH else "年"
+            if corresponding:
+                text += "（不计开始当日；到期月的对应日为期间的最后一日，民法典第二百零二条）"
+            else:
+                text += (
+                    "（不计开始当日；到期月没有对应日，以月末日为期间的最后一日，"
+                    "民法典第二百零二条）"
+                )
         while not works(due):
             due += timedelta(days=1)
-        text += "日（不计开始当日）"
         if due == last:
             text += f"，截止于{cn_date(due)}。"
         else:
@@ -156,6 +177,19 @@ def deadline(
         years = "、".join(str(y) for y in sorted(unknown))
         text += f"{years}年的官方节假日安排尚未载入，暂按周一至周五为工作日计算，为暂定期限。"
     return Deadline(due, None, bool(unknown), text, tuple(sorted(unknown)))
+
+
+def add_months(start: date, months: int) -> tuple[date, bool]:
+    """The last day of a period of ``months`` months counted from the day after ``start``
+    (民法典 第二百零二条): the day of the same number in the month it ends in, or that month's
+    last day when it has none. Returns the day and whether it had such a corresponding day.
+    Raises OverflowError past the year 9999."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError("date out of range")
+    month_end = _gregorian.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(start.day, month_end)), start.day <= month_end
 
 
 def _hours(start: date | datetime, n: int) -> Deadline:

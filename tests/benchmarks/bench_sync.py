@@ -164,6 +164,8 @@ def prepare() -> dict:
             },
         )
         values[item.id] = passing
+    # the author checked every drafted item against its clause
+    builder.confirm_items(template, [i.id for i in template.ordered_items()], author)
     builder.publish(template, author)
     inspection, _created = workflow.create_inspection(
         template, org, inspector, planned_on=dt.datetime.now(SHANGHAI).date()
