@@ -39,9 +39,10 @@ from inspections import cli, home
 from inspections.filling import feature as filling
 from inspections.findings import feature as findings
 from inspections.review import feature as review
+from inspections.supervision import feature as supervision
 
 #: The features, in the order their blueprints are registered; each has ``register(app)``.
-FEATURES = (accounts, standards, authoring, filling, findings, review)
+FEATURES = (accounts, standards, authoring, filling, findings, review, supervision)
 
 MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "checklists", "migrations")
 

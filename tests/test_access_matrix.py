@@ -572,6 +572,132 @@ CASES = {
         {},
         EVERYONE,
     ),
+    # Major hazards (挂牌督办): own_hazard is listed from own_finding (its inspector sees it,
+    # read-only), foreign_hazard from foreign_finding. Steps out of order answer 409, so the
+    # walk changes nothing (the receipt is sent with a signer too long: 422).
+    ("supervision.index", "GET", ""): ("/hazards/?show=all", {}, LOGGED_IN),
+    ("supervision.export_csv", "GET", ""): ("/hazards/export.csv?show=all", {}, LOGGED_IN),
+    ("supervision.new", "GET", ""): (
+        "/hazards/new?finding_id={own_finding}",
+        {},
+        row(302, 200, 403, 403, 200, 403),
+    ),
+    ("supervision.new", "POST", ""): (
+        "/hazards/new",
+        {"form": {}},
+        row(302, 422, 403, 403, 422, 403),
+    ),
+    ("supervision.show", "GET", "own"): ("/hazards/{own_hazard}", {}, OWN_FINDING),
+    ("supervision.show", "GET", "foreign"): ("/hazards/{foreign_hazard}", {}, FOREIGN_INSPECTION),
+    ("supervision.take", "POST", "own"): (
+        "/hazards/{own_hazard}/plan",
+        {"form": {}},
+        row(302, 409, 404, 403, 403, 409),
+    ),
+    ("supervision.take", "POST", "foreign"): (
+        "/hazards/{foreign_hazard}/confirm",
+        {"form": {}},
+        row(302, 409, 404, 404, 404, 404),
+    ),
+    ("supervision.file", "GET", "own"): (
+        "/hazards/{own_hazard}/files/{own_hazard_file}/thumb",
+        {},
+        OWN_FINDING,
+    ),
+    ("supervision.file", "GET", "foreign"): (
+        "/hazards/{foreign_hazard}/files/{foreign_hazard_file}/show",
+        {},
+        FOREIGN_INSPECTION,
+    ),
+    ("supervision.file", "GET", "mismatch"): (
+        "/hazards/{own_hazard}/files/{foreign_hazard_file}/show",
+        {},
+        row(302, 404, 404, 404, 404, 404),
+    ),
+    ("supervision.notice", "GET", "own"): ("/hazards/{own_hazard}/notice", {}, OWN_FINDING),
+    ("supervision.notice", "GET", "foreign"): (
+        "/hazards/{foreign_hazard}/notice",
+        {},
+        FOREIGN_INSPECTION,
+    ),
+    ("supervision.notice_pdf", "GET", "own"): (
+        "/hazards/{own_hazard}/notice.pdf",
+        {},
+        OWN_FINDING,
+    ),
+    ("supervision.notice_pdf", "GET", "foreign"): (
+        "/hazards/{foreign_hazard}/notice.pdf",
+        {},
+        FOREIGN_INSPECTION,
+    ),
+    ("supervision.criticism", "GET", "own"): (
+        "/hazards/{own_hazard}/criticisms/{own_criticism}",
+        {},
+        OWN_FINDING,
+    ),
+    ("supervision.criticism", "GET", "foreign"): (
+        "/hazards/{foreign_hazard}/criticisms/{foreign_criticism}",
+        {},
+        FOREIGN_INSPECTION,
+    ),
+    ("supervision.criticism", "GET", "mismatch"): (
+        "/hazards/{own_hazard}/criticisms/{foreign_criticism}",
+        {},
+        row(302, 404, 404, 404, 404, 404),
+    ),
+    ("api.hazards_list", "GET", ""): ("/api/v1/hazards?overdue=1", {}, API_LOGGED_IN),
+    ("api.create_hazard", "POST", ""): (
+        "/api/v1/hazards",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 403, 403, 422, 403),
+    ),
+    ("api.hazard", "GET", "own"): ("/api/v1/hazards/{own_hazard}", {}, API_OWN_FINDING),
+    ("api.hazard", "GET", "foreign"): (
+        "/api/v1/hazards/{foreign_hazard}",
+        {},
+        API_FOREIGN_INSPECTION,
+    ),
+    ("api.hazard_receipt", "POST", "own"): (
+        "/api/v1/hazards/{own_hazard}/receipt",
+        {"json": {"signer": "x" * 200}, "csrf_header": True},
+        row(401, 422, 404, 403, 403, 422),
+    ),
+    ("api.hazard_receipt", "POST", "foreign"): (
+        "/api/v1/hazards/{foreign_hazard}/receipt",
+        {"json": {"signer": "x" * 200}, "csrf_header": True},
+        row(401, 422, 404, 404, 404, 404),
+    ),
+    **{
+        (f"api.hazard_{endpoint}", "POST", variant): (
+            f"/api/v1/hazards/{{{variant}_hazard}}/{step}",
+            {"json": {}, "csrf_header": True},
+            (
+                row(401, 409, 404, 403, 403, 409)
+                if side == "enterprise"
+                else row(401, 409, 404, 403, 409, 403)
+            )
+            if variant == "own"
+            else row(401, 409, 404, 404, 404, 404),
+        )
+        for endpoint, step, side in (
+            ("plan", "plan", "enterprise"),
+            ("closure_report", "closure-report", "enterprise"),
+            ("confirm", "confirm", "supervisor"),
+            ("verification", "verification", "supervisor"),
+            ("close", "close", "supervisor"),
+        )
+        for variant in ("own", "foreign")
+    },
+    ("api.add_hazard_file", "POST", "own"): (
+        "/api/v1/hazards/{own_hazard}/files",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 404, 403, 400, 400),
+    ),
+    ("api.add_hazard_file", "POST", "foreign"): (
+        "/api/v1/hazards/{foreign_hazard}/files",
+        {"json": {}, "csrf_header": True},
+        row(401, 400, 404, 404, 404, 404),
+    ),
 }
 
 
@@ -728,7 +854,67 @@ def world(make_org, make_region, make_user):
             make_user("m-far-inspector", role=Role.INSPECTOR),
         )
     )
+    ids.update(_hazards(ids, users))
     return users, ids
+
+
+#: Own hazards waiting for each step (the OpenAPI test sends each step's body to its own).
+HAZARD_WAITING = {
+    "hazard_listed": (),
+    "hazard_acknowledged": ("receipt",),
+    "hazard_rectifying": ("receipt", "plan"),
+    "hazard_closure_requested": ("receipt", "plan", "closure-report"),
+    "hazard_confirmed": ("receipt", "plan", "closure-report", "confirm"),
+    "hazard_verified": ("receipt", "plan", "closure-report", "confirm", "verification"),
+}
+HAZARD_BODIES = {
+    "receipt": {},
+    "plan": dict.fromkeys(
+        ("responsibility", "measures", "funds", "emergency_plan", "monitoring"), "x"
+    )
+    | {"deadline": "2026-12-01"},
+    "closure-report": {"report": "x"},
+    "confirm": {"outcome": "confirmed"},
+    "verification": {"outcome": "passed", "verifiers": ["x"], "report": "x"},
+}
+
+
+def _hazards(ids, users) -> dict[str, int]:
+    """Major hazards (挂牌督办): own_hazard listed from own_finding (with a 通报批评 and a file),
+    foreign_hazard from foreign_finding, and own hazards waiting for each step."""
+    import datetime as dt
+    import io
+
+    from PIL import Image
+
+    from checklists.core.extensions import db
+    from inspections.supervision import operations as supervision
+    from inspections.supervision.regime import STEPS
+
+    today = dt.date(2026, 11, 20)
+    made = {}
+    for name, finding in (("own", ids["own_finding"]), ("foreign", ids["foreign_finding"])):
+        hazard, _new = supervision.list_hazard(users["admin"], today=today, finding_id=finding)
+        criticism = supervision.criticise(hazard, today)
+        out = io.BytesIO()
+        Image.new("RGB", (8, 8), (0, 0, len(name) * 20)).save(out, "JPEG")
+        record, _new = supervision.add_file(hazard, out.getvalue(), "h.jpg", users["admin"])
+        made |= {
+            f"{name}_hazard": hazard.id,
+            f"{name}_criticism": criticism.id,
+            f"{name}_hazard_file": record.id,
+        }
+    for key, steps in HAZARD_WAITING.items():
+        hazard, _new = supervision.list_hazard(
+            users["admin"], today=today, organisation_id=ids["own_org"], description=key
+        )
+        for step in steps:
+            supervision.take_step(
+                hazard, STEPS[step], users["admin"], HAZARD_BODIES[step], today=today
+            )
+        made[key] = hazard.id
+    db.session.commit()
+    return made
 
 
 @pytest.mark.parametrize("subject", SUBJECTS)

@@ -25,6 +25,9 @@ PURE = [
     "checklists.scoring",
     "checklists.standards.parsing",
     "checklists.standards.extraction",
+    "checklists.standards.conflicts",
+    "checklists.core.textdiff",
+    "inspections.supervision.triggers",
     "inspections.findings.workdays",
     "inspections.review.charts",
 ]

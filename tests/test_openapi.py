@@ -185,6 +185,14 @@ UNDOCUMENTED = "zz_undocumented"
 KEYS = {"return_inspection": "own_done", "approve_inspection": "foreign_done"}
 #: The 复查 closes the finding; the other writes on it come first.
 LAST = ("verify_finding",)
+#: Each step of a hazard goes to an own hazard waiting for it (the world's hazard_<status>).
+HAZARD_FOR = {
+    "hazard_plan": "hazard_acknowledged",
+    "hazard_closure_report": "hazard_rectifying",
+    "hazard_confirm": "hazard_closure_requested",
+    "hazard_verification": "hazard_confirmed",
+    "hazard_close": "hazard_verified",
+}
 
 
 def _example(spec, schema):
@@ -258,6 +266,7 @@ def _requests(spec, world):
         "upload_photo": {"item_id": ids["published_item"], "kind": "item"},
         "verify_finding": {"outcome": "closed", "unit": "working_day"},
         "update_finding": {"deadline": {"n": 5, "unit": "working_day"}},
+        "create_hazard": {"finding_id": None, "organisation_id": ids["own_org"], "clause_id": None},
     }
     found = []
     for path, operations in spec["paths"].items():
@@ -269,6 +278,7 @@ def _requests(spec, world):
                     "key": ids[KEYS.get(name, "own_open")],
                     "item_id": ids["published_item"],
                     "finding_id": ids["own_finding"],
+                    "hazard_id": ids[HAZARD_FOR.get(name, "own_hazard")],
                 }
                 body = {**_example(spec, described["schema"]), **overrides.get(name, {})}
                 found.append((name, method, path.format(**params), media, body))

@@ -68,6 +68,9 @@ class Defaults:
     NOTICE_PREFIX = "整改"
     #: The issuing authority printed on the notice (e.g. 冠县应急管理局).
     NOTICE_ISSUER = ""
+    #: A major hazard's deadline (挂牌督办) when neither the request nor its finding gives one,
+    #: and after a failed verification: "N:unit", unit working_day, day, month or year.
+    HAZARD_DEADLINE = "30:working_day"
     #: SMTP for e-mailed notifications; no MAIL_SERVER: notifications stay in the app only.
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
@@ -97,6 +100,7 @@ ENV_VARS: dict[str, type] = {
     "FINDING_DEADLINES": str,
     "NOTICE_PREFIX": str,
     "NOTICE_ISSUER": str,
+    "HAZARD_DEADLINE": str,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USE_TLS": bool,

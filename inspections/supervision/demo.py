@@ -1,0 +1,90 @@
+"""Demo data: major hazards of the 临淄 demo enterprise (临淄华泰化工有限公司) under 挂牌督办, one
+waiting for its receipt, one being put right under its plan, one closed (销号), listed and
+verified by the demo administrator (no demo supervisor's region holds 临淄区). Idempotent
+(fixed client ids)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from checklists.accounts.models import Organisation, User
+from checklists.core.clock import local_today
+from checklists.core.extensions import db
+from checklists.standards.models import Clause, Document
+from inspections.supervision import operations as supervision
+from inspections.supervision import regime
+from inspections.supervision.regime import STEPS
+
+ORGANISATION = "临淄华泰化工有限公司"
+PLAN = {
+    "responsibility": "总经理负总责，设备安全部具体落实",
+    "measures": "更换液氯储罐区可燃、有毒气体检测报警探头，并与紧急切断阀联锁",
+    "funds": "企业自筹12万元",
+    "emergency_plan": "整改期间每班人工巡检两次，配备便携式检测仪和正压式空气呼吸器",
+    "monitoring": "中控室24小时视频监控，设备安全部每日检查记录",
+}
+#: client id → (title, 督办事项, the steps taken).
+HAZARDS = {
+    "demo-hazard-1": (
+        "液氯储罐区气体检测报警装置失效",
+        "液氯储罐区有毒气体检测报警装置失效，未与紧急切断装置联锁，须停用相关储罐并限期整改。",
+        (),
+    ),
+    "demo-hazard-2": (
+        "罐区防火堤破损",
+        "东区罐区防火堤多处破损、穿堤管线未封堵，须修复并封堵。",
+        ("receipt", "plan"),
+    ),
+    "demo-hazard-3": (
+        "装卸栈台静电接地失效",
+        "装卸栈台静电接地装置锈蚀失效，须更换并检测合格。",
+        ("receipt", "plan", "closure-report", "confirm", "verification", "close"),
+    ),
+}
+
+
+def load() -> list[str]:
+    org = db.session.scalar(sa.select(Organisation).where(Organisation.name == ORGANISATION))
+    lister = db.session.scalar(sa.select(User).where(User.username == "admin"))
+    enterprise = db.session.scalar(sa.select(User).where(User.username == "enterprise2"))
+    if org is None or lister is None or enterprise is None:
+        return []
+    clause_id = db.session.scalar(
+        sa.select(Clause.id)
+        .join(Document)
+        .where(Document.is_current, Clause.key == regime.clause_key("第二条"))
+    )
+    today = local_today()
+    report = []
+    for client_id, (title, description, steps) in HAZARDS.items():
+        if supervision.find_by_client_id(client_id) is not None:
+            continue
+        hazard, _created = supervision.list_hazard(
+            lister,
+            today=today,
+            organisation_id=org.id,
+            title=title,
+            description=description,
+            clause_id=clause_id,
+            client_id=client_id,
+        )
+        bodies = {
+            "receipt": {"signer": "华泰化工 李红"},
+            "plan": {**PLAN, "deadline": hazard.due_on.isoformat()},
+            "closure-report": {"report": "已更换接地装置，经第三方检测合格，附检测报告。"},
+            "confirm": {"outcome": "confirmed", "note": "辛店街道安监办已现场确认。"},
+            "verification": {
+                "outcome": "passed",
+                "verifiers": ["区安委会办公室 孙磊", "王海（外聘专家）"],
+                "report": "现场核实接地电阻符合要求，整改到位。",
+            },
+            "close": {},
+        }
+        for name in steps:
+            step = STEPS[name]
+            actor = enterprise if step.side == regime.ENTERPRISE else lister
+            supervision.take_step(hazard, step, actor, bodies[name], today=today)
+        report.append(_("Major hazard %(number)s listed.", number=hazard.number))
+    db.session.flush()
+    return report
