@@ -65,6 +65,7 @@ USERS = [
     ("author", Role.AUTHOR, "检查表编制员", None, None),
     ("inspector", Role.INSPECTOR, "检查员 刘洋", None, None),
     ("supervisor", Role.SUPERVISOR, "监管负责人 赵静", None, "冠县"),
+    ("supervisor2", Role.SUPERVISOR, "区安委会办公室 孙伟", None, "临淄区"),
     ("enterprise", Role.ENTERPRISE, "鑫源配送中心 王建国", "冠县鑫源洁净煤配送中心", None),
     ("enterprise2", Role.ENTERPRISE, "华泰化工 李红", "临淄华泰化工有限公司", None),
 ]
