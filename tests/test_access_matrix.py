@@ -698,6 +698,85 @@ CASES = {
         {"json": {}, "csrf_header": True},
         row(401, 400, 404, 404, 404, 404),
     ),
+    # 约谈: own_interview (notified) of the own organisation, foreign_interview of the foreign
+    # one. The walk changes nothing: a report before the interview is 409, an empty one 422.
+    ("interviews.index", "GET", ""): ("/interviews/", {}, row(302, 200, 403, 403, 200, 200)),
+    ("interviews.new", "POST", ""): (
+        "/interviews/new",
+        {"form": {}},
+        row(302, 422, 403, 403, 422, 403),
+    ),
+    ("interviews.show", "GET", "own"): (
+        "/interviews/{own_interview}",
+        {},
+        row(302, 200, 404, 404, 200, 200),
+    ),
+    ("interviews.show", "GET", "foreign"): (
+        "/interviews/{foreign_interview}",
+        {},
+        row(302, 200, 404, 404, 404, 404),
+    ),
+    ("interviews.take", "POST", "own"): (
+        "/interviews/{own_interview}/report",
+        {"form": {}},
+        row(302, 409, 404, 404, 403, 409),
+    ),
+    ("interviews.take", "POST", "foreign"): (
+        "/interviews/{foreign_interview}/held",
+        {"form": {}},
+        row(302, 422, 404, 404, 404, 404),
+    ),
+    ("interviews.notice", "GET", "own"): (
+        "/interviews/{own_interview}/notice",
+        {},
+        row(302, 200, 404, 404, 200, 200),
+    ),
+    ("interviews.notice", "GET", "foreign"): (
+        "/interviews/{foreign_interview}/notice",
+        {},
+        row(302, 200, 404, 404, 404, 404),
+    ),
+    ("api.interviews_due", "GET", ""): (
+        "/api/v1/interviews/due",
+        {},
+        row(401, 200, 403, 403, 200, 403),
+    ),
+    ("api.interviews_list", "GET", ""): ("/api/v1/interviews", {}, API_LOGGED_IN),
+    ("api.create_interview", "POST", ""): (
+        "/api/v1/interviews",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 403, 403, 422, 403),
+    ),
+    ("api.interview", "GET", "own"): (
+        "/api/v1/interviews/{own_interview}",
+        {},
+        row(401, 200, 404, 404, 200, 200),
+    ),
+    ("api.interview", "GET", "foreign"): (
+        "/api/v1/interviews/{foreign_interview}",
+        {},
+        row(401, 200, 404, 404, 404, 404),
+    ),
+    ("api.interview_held", "POST", "own"): (
+        "/api/v1/interviews/{own_interview}/held",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 404, 422, 403),
+    ),
+    ("api.interview_held", "POST", "foreign"): (
+        "/api/v1/interviews/{foreign_interview}/held",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 404, 404, 404),
+    ),
+    ("api.interview_report", "POST", "own"): (
+        "/api/v1/interviews/{own_interview}/report",
+        {"json": {}, "csrf_header": True},
+        row(401, 409, 404, 404, 403, 409),
+    ),
+    ("api.interview_report", "POST", "foreign"): (
+        "/api/v1/interviews/{foreign_interview}/report",
+        {"json": {}, "csrf_header": True},
+        row(401, 409, 404, 404, 404, 404),
+    ),
 }
 
 
@@ -855,6 +934,7 @@ def world(make_org, make_region, make_user):
         )
     )
     ids.update(_hazards(ids, users))
+    ids.update(_interviews(ids, users))
     return users, ids
 
 
@@ -913,6 +993,35 @@ def _hazards(ids, users) -> dict[str, int]:
                 hazard, STEPS[step], users["admin"], HAZARD_BODIES[step], today=today
             )
         made[key] = hazard.id
+    db.session.commit()
+    return made
+
+
+def _interviews(ids, users) -> dict[str, int]:
+    """约谈: own_interview and foreign_interview (notified), and an own one held (the OpenAPI
+    test sends the report to it)."""
+    import datetime as dt
+
+    from checklists.core.extensions import db
+    from inspections.supervision import interviews
+
+    today = dt.date(2026, 11, 20)
+    made = {}
+    for name in ("own", "foreign", "interview_held"):
+        org = ids["foreign_org"] if name == "foreign" else ids["own_org"]
+        interview, _new = interviews.schedule(
+            users["admin"],
+            today=today,
+            organisation_id=org,
+            trigger="manual",
+            reason=name,
+            client_id=f"matrix-{name}",
+        )
+        if name == "interview_held":
+            interviews.take_step(interview, "held", users["admin"], {"minutes": "x"}, today=today)
+            made[name] = interview.id
+        else:
+            made[f"{name}_interview"] = interview.id
     db.session.commit()
     return made
 

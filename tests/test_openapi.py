@@ -194,6 +194,9 @@ HAZARD_FOR = {
     "hazard_close": "hazard_verified",
 }
 
+#: The report goes to a held interview (the held step to the notified own_interview).
+INTERVIEW_FOR = {"interview_report": "interview_held"}
+
 
 def _example(spec, schema):
     """A value the schema allows, preferring a present value to null."""
@@ -267,6 +270,8 @@ def _requests(spec, world):
         "verify_finding": {"outcome": "closed", "unit": "working_day"},
         "update_finding": {"deadline": {"n": 5, "unit": "working_day"}},
         "create_hazard": {"finding_id": None, "organisation_id": ids["own_org"], "clause_id": None},
+        "create_interview": {"organisation_id": ids["own_org"], "clause_key": None},
+        "interview_held": {"held_on": None},
     }
     found = []
     for path, operations in spec["paths"].items():
@@ -279,6 +284,7 @@ def _requests(spec, world):
                     "item_id": ids["published_item"],
                     "finding_id": ids["own_finding"],
                     "hazard_id": ids[HAZARD_FOR.get(name, "own_hazard")],
+                    "interview_id": ids[INTERVIEW_FOR.get(name, "own_interview")],
                 }
                 body = {**_example(spec, described["schema"]), **overrides.get(name, {})}
                 found.append((name, method, path.format(**params), media, body))

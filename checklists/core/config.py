@@ -71,6 +71,9 @@ class Defaults:
     #: A major hazard's deadline (挂牌督办) when neither the request nor its finding gives one,
     #: and after a failed verification: "N:unit", unit working_day, day, month or year.
     HAZARD_DEADLINE = "30:working_day"
+    #: "年内" of 约谈 for repeated violations (第三条（二）6): "calendar_year" (both in the
+    #: calendar year) or "rolling_12_months" (both within the 12 months up to the day).
+    INTERVIEW_WINDOW = "calendar_year"
     #: SMTP for e-mailed notifications; no MAIL_SERVER: notifications stay in the app only.
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
@@ -101,6 +104,7 @@ ENV_VARS: dict[str, type] = {
     "NOTICE_PREFIX": str,
     "NOTICE_ISSUER": str,
     "HAZARD_DEADLINE": str,
+    "INTERVIEW_WINDOW": str,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USE_TLS": bool,

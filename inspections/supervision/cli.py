@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from checklists.accounts import notifications
 from checklists.core.clock import local_today
 from checklists.core.extensions import db
+from inspections.supervision import interviews
 from inspections.supervision import operations as supervision
 
 supervision_cli = AppGroup("supervision", help="Major hazards under supervision (挂牌督办).")
@@ -22,9 +23,11 @@ supervision_cli = AppGroup("supervision", help="Major hazards under supervision 
 def check_overdue() -> None:
     """Flag every major hazard not put right by its deadline, issue its 通报批评 (numbered, once
     per missed deadline) and tell its enterprise and supervisors (in the app; by e-mail when
-    MAIL_SERVER is set). Meant for cron; running it twice flags nothing twice."""
+    MAIL_SERVER is set); flag every interview whose written report is late (约谈, 第七条).
+    Meant for cron; running it twice flags nothing twice."""
     with force_locale(current_app.config["BABEL_DEFAULT_LOCALE"]):  # the records' language
         late = supervision.check_overdue(local_today())
+        reports = interviews.check_overdue(local_today())
     db.session.commit()
     for hazard in late:
         click.echo(
@@ -35,6 +38,17 @@ def check_overdue() -> None:
                 due=hazard.due_on.isoformat(),
             )
         )
+    for interview in reports:
+        click.echo(
+            _(
+                "overdue: report on interview %(number)s, %(org)s, due %(due)s",
+                number=interview.number,
+                org=interview.organisation.name,
+                due=interview.report_due_on.isoformat(),
+            )
+        )
+    if reports:
+        click.echo(_("%(n)d overdue interview report(s) flagged.", n=len(reports)))
     sent, errors = notifications.send_pending_mail()
     for error in errors:
         click.echo(_("e-mail failed: %(error)s", error=error), err=True)

@@ -215,3 +215,91 @@ class HazardCriticism(db.Model):
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     hazard: Mapped[Hazard] = relationship(back_populates="criticisms")
+
+
+# --- 约谈 (临政办字〔2016〕10号《临淄区安全生产约谈制度》) --------------------
+
+
+class InterviewStatus(StrEnum):
+    #: The 约谈通知 was issued (第四条); the interview is to be held.
+    NOTIFIED = "notified"
+    #: Held, its minutes (纪要) sent (第六条); the unit reports within 15 working days (第七条).
+    HELD = "held"
+    #: The unit's written report is in.
+    REPORTED = "reported"
+
+
+class InterviewTrigger(StrEnum):
+    #: 第三条（二）6: the same kind of violation found twice in the window.
+    REPEAT_VIOLATION = "repeat_violation"
+    #: 第三条（二）2: a major hazard under 挂牌督办 not put right by its deadline.
+    HAZARD_OVERDUE = "hazard_overdue"
+    #: Any other case a supervisor decides (第三条（二）7 by default).
+    MANUAL = "manual"
+
+
+class Interview(db.Model):
+    """A 约谈: its numbered notice (约谈〔2026〕0001号), why (the trigger, the 第三条 item and
+    its text as it read), when and where, and its steps (held with minutes, the unit's report).
+    ``events`` keeps every step as sent; nothing in it is changed."""
+
+    __tablename__ = "interviews"
+    __table_args__ = (
+        sa.UniqueConstraint("year", "seq", name="uq_interviews_year_seq"),
+        sa.Index("ix_interviews_organisation_trigger", "organisation_id", "trigger"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisations.id"))
+    year: Mapped[int]
+    seq: Mapped[int]
+    number: Mapped[str] = mapped_column(sa.String(60), unique=True)
+    trigger: Mapped[InterviewTrigger] = mapped_column(
+        enum_column(InterviewTrigger, "interview_trigger")
+    )
+    reason: Mapped[str] = mapped_column(sa.Text, default="")
+    #: The 第三条 item it rests on, and its text when the regime was imported.
+    clause_key: Mapped[str] = mapped_column(sa.String(500), default="")
+    clause_text: Mapped[str] = mapped_column(sa.Text, default="")
+    #: What it answers (the due list leaves these out afterwards): the kinds of violation
+    #: (``triggers.kind_of``) or ``hazard/<id>``.
+    subjects: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    hazard_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("hazards.id", ondelete="SET NULL"), index=True
+    )
+    inspection_ids: Mapped[list[int]] = mapped_column(sa.JSON, default=list)
+    scheduled_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    place: Mapped[str] = mapped_column(sa.String(200), default="")
+    status: Mapped[InterviewStatus] = mapped_column(
+        enum_column(InterviewStatus, "interview_status"), default=InterviewStatus.NOTIFIED
+    )
+    attendees: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    minutes: Mapped[str] = mapped_column(sa.Text, default="")
+    commitments: Mapped[str] = mapped_column(sa.Text, default="")
+    held_on: Mapped[dt.date | None] = mapped_column(sa.Date)
+    held_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    #: 第七条: 15 working days after the interview day (the official calendar).
+    report_due_on: Mapped[dt.date | None] = mapped_column(sa.Date, index=True)
+    report_due_provisional: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    report_text: Mapped[str] = mapped_column(sa.Text, default="")
+    reported_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    #: Set by ``flask supervision check-overdue`` when the report was late.
+    overdue_since: Mapped[dt.date | None] = mapped_column(sa.Date)
+    client_id: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    #: The notice's day (the due list's window counts from it).
+    created_on: Mapped[dt.date] = mapped_column(sa.Date)
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    #: Every step: ``{"kind", "at", "actor_id", "actor", "text", "data": {"request", ...}}``.
+    events: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
+
+    organisation: Mapped[Organisation] = relationship()
+    created_by: Mapped[User | None] = relationship()
+    hazard: Mapped[Hazard | None] = relationship()
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return (
+            self.status == InterviewStatus.HELD
+            and self.report_due_on is not None
+            and self.report_due_on < today
+        )

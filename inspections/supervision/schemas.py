@@ -35,7 +35,7 @@ from inspections.findings.schemas import (
     OptionalUnit,
 )
 from inspections.findings.workdays import Unit
-from inspections.supervision.models import HazardStatus
+from inspections.supervision.models import HazardStatus, InterviewStatus, InterviewTrigger
 from inspections.supervision.operations import MAX_NAME, MAX_VERIFIERS
 
 #: ``HazardEvent.kind``.
@@ -307,3 +307,129 @@ class Hazard(HazardSummary):
 
 class HazardWithStep(Hazard):
     step: HazardEvent = Field(description="the step recorded (or found again)")
+
+
+# --- 约谈 (临政办字〔2016〕10号《临淄区安全生产约谈制度》) --------------------
+# Every model's name begins with ``Interview``.
+
+InterviewEventKind = Literal["notified", "held", "report", "overdue"]
+InterviewStepName = Literal["held", "report"]
+_REQUIRED_CLIENT_ID = Annotated[
+    Text | None,
+    WithJsonSchema(_CLIENT_ID),
+    Field(description="made on the device: the same client_id again answers the same record"),
+]
+
+
+class InterviewCreate(In):
+    """Issue a numbered 约谈通知 (第四条) to an organisation. ``clause_key`` is the 第三条 item
+    it rests on (default: （二）6 for repeat_violation, （二）2 for hazard_overdue, （二）7)."""
+
+    model_config = ConfigDict(
+        json_schema_extra=required_in_document("client_id", "organisation_id", "trigger", "reason")
+    )
+
+    client_id: _REQUIRED_CLIENT_ID = None
+    organisation_id: Id = None  # type: ignore[assignment]
+    trigger: InterviewTrigger = None  # type: ignore[assignment]
+    reason: Annotated[LongText, Field(description="why, in Chinese")] = None
+    clause_key: Annotated[
+        Text | None,
+        WithJsonSchema({"anyOf": [{"type": "string", "maxLength": 500}, {"type": "null"}]}),
+        Field(description="a clause key under 第三条 of the regime"),
+    ] = None
+    scheduled_at: Annotated[Moment | None, Field(description="when it is to be held")] = None
+    place: Annotated[
+        Text | None,
+        WithJsonSchema({"anyOf": [{"type": "string", "maxLength": 200}, {"type": "null"}]}),
+    ] = None
+
+
+class InterviewHeld(In):
+    """The interview was held (第五条, 第六条): who attended, the minutes (纪要), what the unit
+    committed to, the day (default today). The report is then due 15 working days later."""
+
+    model_config = ConfigDict(json_schema_extra=required_in_document("minutes"))
+
+    attendees: Annotated[
+        list[Text] | None,
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "array", "items": {"type": "string", "maxLength": MAX_NAME}},
+                    {"type": "null"},
+                ]
+            }
+        ),
+        Field(description="names"),
+    ] = None
+    minutes: Annotated[LongText, Field(description="纪要")] = None
+    commitments: OptionalLongText = None
+    held_on: Annotated[OptionalDayIn, Field(description="default: today")] = None
+
+
+class InterviewReport(In):
+    """The unit's written report on what it did (第七条)."""
+
+    model_config = ConfigDict(json_schema_extra=required_in_document("text"))
+
+    text: Annotated[LongText, Field(description="the written report")] = None
+
+
+class InterviewDue(Out):
+    """An organisation that should be interviewed today, and why."""
+
+    organisation_id: int
+    organisation: str
+    trigger: InterviewTrigger
+    reason: str
+    clause_key: str = Field(description="the 第三条 item it rests on")
+    subject: str = Field(description="the kind of violation (clause key) or hazard/<id>")
+    hazard_id: int | None
+    inspection_ids: list[int]
+
+
+class InterviewEvent(Out):
+    kind: InterviewEventKind
+    at: str
+    actor_id: int | None
+    actor: str | None
+    text: str
+    data: dict[str, JsonValue]
+
+
+class InterviewRecord(Out):
+    """A 约谈 with its steps."""
+
+    id: int
+    number: str = Field(description="约谈〔2026〕0001号")
+    organisation_id: int
+    organisation: str
+    trigger: InterviewTrigger
+    reason: str
+    clause_key: str
+    clause_text: str = Field(description="as it read when the notice was issued; '' if unknown")
+    citation: str
+    hazard_id: int | None
+    inspection_ids: list[int]
+    scheduled_at: Moment | None
+    place: str
+    status: InterviewStatus
+    next_step: InterviewStepName | None
+    attendees: list[str]
+    minutes: str
+    commitments: str
+    held_on: Date | None
+    held_at: Moment | None
+    report_due_on: Date | None
+    report_due_provisional: bool
+    report_text: str
+    reported_at: Moment | None
+    overdue: bool
+    overdue_since: Date | None
+    client_id: str | None
+    created_by: str | None
+    created_on: Date
+    created_at: Moment
+    events: list[InterviewEvent]
+    notice_url: str
