@@ -14,6 +14,15 @@ import sqlalchemy as sa
 from checklists.accounts.models import OrgKind, Role
 from tests.conftest import csrf_token, login
 
+
+@pytest.fixture(autouse=True)
+def _regime_reaches_the_fixtures(app):
+    """The fixtures' organisations are in 冠县 and 临淄区 (the regime's own region is 临淄区):
+    the 挂牌督办 and 约谈 regimes are set to reach every region here (SUPERVISION_REGION empty;
+    tests/test_regime_reach.py tests the region)."""
+    app.config["SUPERVISION_REGION"] = ""
+
+
 SUBJECTS = ("anonymous", "admin", "author", "inspector", "supervisor", "enterprise")
 
 

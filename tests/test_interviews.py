@@ -21,6 +21,15 @@ from tests import test_inspections, test_workflow
 from tests.test_findings import submit_with_failures
 from tests.test_inspections import as_, create
 
+
+@pytest.fixture(autouse=True)
+def _regime_reaches_the_fixtures(app):
+    """The fixtures' organisations are in 冠县 and 临淄区 (the regime's own region is 临淄区):
+    the 挂牌督办 and 约谈 regimes are set to reach every region here (SUPERVISION_REGION empty;
+    tests/test_regime_reach.py tests the region)."""
+    app.config["SUPERVISION_REGION"] = ""
+
+
 coal = test_workflow.coal
 world = test_inspections.world
 started = test_inspections.started

@@ -16,6 +16,15 @@ from checklists.standards.services import import_text
 from tests import test_access_matrix
 from tests.conftest import PASSWORD, csrf_token
 
+
+@pytest.fixture(autouse=True)
+def _regime_reaches_the_fixtures(app):
+    """The fixtures' organisations are in 冠县 and 临淄区 (the regime's own region is 临淄区):
+    the 挂牌督办 and 约谈 regimes are set to reach every region here (SUPERVISION_REGION empty;
+    tests/test_regime_reach.py tests the region)."""
+    app.config["SUPERVISION_REGION"] = ""
+
+
 PREFIX = "/api/v1"
 #: The access matrix's world (a fixture): a user per role, own and foreign records.
 world = test_access_matrix.world

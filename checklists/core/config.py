@@ -74,6 +74,9 @@ class Defaults:
     #: "年内" of 约谈 for repeated violations (第三条（二）6): "calendar_year" (both in the
     #: calendar year) or "rolling_12_months" (both within the 12 months up to the day).
     INTERVIEW_WINDOW = "calendar_year"
+    #: The region where the 挂牌督办 and 约谈 regimes (临政办字〔2016〕10号) apply: an organisation
+    #: outside it needs a recorded reason to be listed or interviewed. Empty: everywhere.
+    SUPERVISION_REGION = "临淄区"
     #: SMTP for e-mailed notifications; no MAIL_SERVER: notifications stay in the app only.
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
@@ -105,6 +108,7 @@ ENV_VARS: dict[str, type] = {
     "NOTICE_ISSUER": str,
     "HAZARD_DEADLINE": str,
     "INTERVIEW_WINDOW": str,
+    "SUPERVISION_REGION": str,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USE_TLS": bool,

@@ -173,8 +173,9 @@ def hazards_list():
         201: (s.Hazard, "Listed, with its numbered notice"),
         200: (s.Hazard, "Already listed with this client_id"),
         403: "Only supervisors and administrators list hazards",
-        409: "already_listed: the finding is listed and not closed; id_reused: this client_id "
-        "listed another hazard",
+        409: "regime_not_applicable: outside SUPERVISION_REGION or the document not in force "
+        "(give override); already_listed: the finding is listed and not closed; id_reused: "
+        "this client_id listed another hazard",
         422: "An unknown finding, organisation or clause, no description, a bad period",
     },
 )
@@ -195,6 +196,7 @@ def create_hazard():
         n=data.n,
         unit=data.unit,
         client_id=data.client_id,
+        override=data.override,
     )
     db.session.commit()
     return reply(hazard_json(hazard), 201 if created else 200)

@@ -110,7 +110,8 @@ def interviews_list():
         201: (s.InterviewRecord, "Scheduled, with its numbered 约谈通知"),
         200: (s.InterviewRecord, "Already scheduled with this client_id"),
         403: "Only supervisors and administrators schedule interviews",
-        409: "id_reused: this client_id scheduled another interview",
+        409: "id_reused: this client_id scheduled another interview; regime_not_applicable: "
+        "outside SUPERVISION_REGION or its document not in force (give override)",
         422: "No client_id, an unknown organisation, no reason, a clause outside 第三条",
     },
 )
@@ -129,6 +130,7 @@ def create_interview():
         scheduled_at=data.scheduled_at,
         place=data.place,
         client_id=data.client_id,
+        override=data.override,
     )
     db.session.commit()
     return reply(interview_json(interview), 201 if created else 200)

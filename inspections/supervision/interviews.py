@@ -270,6 +270,14 @@ def due(user: User, today: dt.date, organisation_id: int | None = None) -> list[
                 "inspection_ids": [],
             }
         )
+    # the regime reaches only the organisations of its region, while its document is in force
+    reached: dict[int, bool] = {}
+    for entry in out:
+        org_id = entry["organisation_id"]
+        if org_id not in reached:
+            org = db.session.get(Organisation, org_id)
+            reached[org_id] = org is not None and hazards.regime_problem(org, today) is None
+    out = [e for e in out if reached[e["organisation_id"]]]
     return sorted(out, key=lambda e: (e["organisation"], e["trigger"], e["subject"]))
 
 
@@ -291,6 +299,7 @@ def schedule(
     scheduled_at: dt.datetime | None = None,
     place: Any = None,
     client_id: Any,
+    override: Any = None,
 ) -> tuple[Interview, bool]:
     """Issue a numbered 约谈通知. The same ``client_id`` again returns the stored interview
     and False (other content with it: 409 ``id_reused``)."""
@@ -309,6 +318,7 @@ def schedule(
             "clause_key": clause_key_,
             "scheduled_at": scheduled_at.isoformat() if scheduled_at else None,
             "place": place,
+            "override": override,
         }.items()
         if value not in (None, "")
     }
@@ -347,6 +357,7 @@ def schedule(
         )
     if errors:
         raise InputError(errors)
+    overridden = hazards.check_regime(organisation, today, override)
     entries = [e for e in due(user, today, organisation.id) if e["trigger"] == trigger]
     year = today.year
     seq = hazards._next_number(COUNTER, year)
@@ -367,7 +378,14 @@ def schedule(
         client_id=client_id,
         created_by=user,
         created_on=today,
-        events=[_event("notified", user, "", {"request": request})],
+        events=[
+            _event(
+                "notified",
+                user,
+                "",
+                {"request": request, **({"override": overridden} if overridden else {})},
+            )
+        ],
     )
     db.session.add(interview)
     db.session.flush()

@@ -280,6 +280,51 @@ def find_by_client_id(client_id: str | None) -> Hazard | None:
     return db.session.scalar(sa.select(Hazard).where(Hazard.client_id == client_id))
 
 
+def regime_problem(organisation: Organisation, day: dt.date) -> str | None:
+    """Why the regime does not reach ``organisation`` on ``day``: it lies outside the region
+    its document governs (SUPERVISION_REGION), or the document is not in force that day."""
+    region_name = current_app.config.get("SUPERVISION_REGION") or ""
+    names = []
+    region = organisation.region
+    while region is not None and len(names) < 10:
+        names.append(region.name)
+        region = region.parent
+    if region_name and region_name not in names:
+        return _(
+            "%(org)s is not in %(region)s, where %(number)s applies.",
+            org=organisation.name,
+            region=region_name,
+            number=regime.DOCUMENT_NUMBER,
+        )
+    document = db.session.scalar(
+        sa.select(Document)
+        .where(Document.number == regime.DOCUMENT_NUMBER, Document.is_current)
+        .limit(1)
+    )
+    if document is not None and not document.in_force_on(day):
+        return _(
+            "%(number)s is not in force on %(day)s.",
+            number=regime.DOCUMENT_NUMBER,
+            day=day.isoformat(),
+        )
+    return None
+
+
+def check_regime(organisation: Organisation, day: dt.date, override: Any) -> str:
+    """The override's text ("" when the regime applies); a 409 ``regime_not_applicable`` when
+    it does not and no reason was given."""
+    problem = regime_problem(organisation, day)
+    reason = override.strip() if isinstance(override, str) else ""
+    if problem is None:
+        return ""
+    if not reason:
+        raise Conflict(
+            "regime_not_applicable",
+            problem + " " + _("Give the reason it applies all the same (override)."),
+        )
+    return reason
+
+
 def list_hazard(
     user: User,
     *,
@@ -292,6 +337,7 @@ def list_hazard(
     n: Any = None,
     unit: Any = None,
     client_id: Any = None,
+    override: Any = None,
 ) -> tuple[Hazard, bool]:
     """List a major hazard for 挂牌督办 and issue its numbered notice: from a finding (its
     clause, organisation, text and deadline) or directly (an organisation and the 督办事项).
@@ -309,6 +355,7 @@ def list_hazard(
             "clause_id": clause_id,
             "n": n,
             "unit": unit,
+            "override": override,
         }.items()
         if value not in (None, "")
     }
@@ -361,6 +408,7 @@ def list_hazard(
     if errors:
         raise InputError(errors)
     assert organisation is not None
+    overridden = check_regime(organisation, today, override)
     if finding is not None:
         text = text or "；".join(t for t in (finding.reason, finding.required_action) if t)
         name = name or finding.prompt
@@ -407,6 +455,7 @@ def list_hazard(
                 "status": [None, HazardStatus.LISTED.value],
                 "due_on": hazard.due_on.isoformat(),
                 "number": hazard.number,
+                **({"override": overridden} if overridden else {}),
             },
         )
     )

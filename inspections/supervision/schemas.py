@@ -110,6 +110,14 @@ class HazardCreate(In):
     ] = None
     n: Annotated[OptionalCount, Field(description="整改完成期限: N units from today")] = None
     unit: Annotated[OptionalUnit, Field(description="of n; working_day if absent")] = None
+    override: Annotated[Text, Field(max_length=1000)] = Field(
+        "",
+        description=(
+            "why the regime applies although the organisation is outside SUPERVISION_REGION "
+            "or its document is not in force (recorded on the listing); without it such a "
+            "listing answers 409 regime_not_applicable"
+        ),
+    )
     client_id: ClientId = None
 
 
@@ -329,6 +337,14 @@ class InterviewCreate(In):
         json_schema_extra=required_in_document("client_id", "organisation_id", "trigger", "reason")
     )
 
+    override: Annotated[Text, Field(max_length=1000)] = Field(
+        "",
+        description=(
+            "why the regime applies although the organisation is outside SUPERVISION_REGION "
+            "or its document is not in force (recorded); without it such a create answers 409 "
+            "regime_not_applicable"
+        ),
+    )
     client_id: _REQUIRED_CLIENT_ID = None
     organisation_id: Id = None  # type: ignore[assignment]
     trigger: InterviewTrigger = None  # type: ignore[assignment]

@@ -121,6 +121,10 @@ class NewHazardForm(FlaskForm):
         _l("Deadline for putting it right"), validators=[Optional(), NumberRange(min=1, max=3650)]
     )
     unit = SelectField(_l("Unit"), choices=choices(UNIT_CHOICES), default="working_day")
+    override = TextAreaField(
+        _l("Why it applies although the organisation is outside the regime's region"),
+        validators=[Length(max=1000)],
+    )
     client_id = HiddenField()
     submit = SubmitField(_l("List for supervision and issue the notice"))
 
@@ -362,6 +366,7 @@ def new():
             n=form.n.data,
             unit=form.unit.data if form.n.data else None,
             client_id=form.client_id.data,
+            override=form.override.data,
         )
     except (InputError, Conflict) as exc:
         db.session.rollback()
@@ -394,6 +399,8 @@ def _show_errors(form: FlaskForm, exc: Exception, default: str) -> None:
             name = {"clause_id": "clause_key"}.get(name, name)
             target = form[name] if name in form else form[default]
             target.errors = [*target.errors, message] if target.errors else [message]
+    elif getattr(exc, "code", "") == "regime_not_applicable" and "override" in form:
+        form["override"].errors = [exc.message]
     else:
         flash(getattr(exc, "message", str(exc)), "error")
 
