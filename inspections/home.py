@@ -18,8 +18,10 @@ from flask_login import current_user, login_required
 
 from checklists.accounts.models import Organisation, Role
 from checklists.accounts.permissions import visible_organisations
+from checklists.core.clock import local_today
 from checklists.core.extensions import db
 from inspections.findings import operations as findings
+from inspections.supervision import operations as supervision
 
 bp = Blueprint("main", __name__)
 
@@ -40,6 +42,8 @@ def home():
         if own is not None:
             extra = findings.enterprise_home(current_user)
         extra["finding_counts"] = findings.finding_counts(current_user)
+    if current_user.role in (Role.ADMIN, Role.SUPERVISOR):
+        extra["hazard_counts"] = supervision.counts(current_user, local_today())
     return render_template("home.html", org_count=org_count, own=own, **extra)
 
 

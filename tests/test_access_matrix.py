@@ -586,6 +586,7 @@ CASES = {
     # walk changes nothing (the receipt is sent with a signer too long: 422).
     ("supervision.index", "GET", ""): ("/hazards/?show=all", {}, LOGGED_IN),
     ("supervision.export_csv", "GET", ""): ("/hazards/export.csv?show=all", {}, LOGGED_IN),
+    ("supervision.export_xlsx", "GET", ""): ("/hazards/export.xlsx?show=all", {}, LOGGED_IN),
     ("supervision.new", "GET", ""): (
         "/hazards/new?finding_id={own_finding}",
         {},

@@ -9,6 +9,7 @@ import io
 
 import pytest
 import sqlalchemy as sa
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from checklists.accounts.notifications import Notification
@@ -404,3 +405,36 @@ def test_the_pages_list_and_walk_a_hazard(app, world, finding_id, today):
     assert "须先完成" in out_of_order.get_data(as_text=True)
     csv = supervisor.get("/hazards/export.csv?show=all")
     assert csv.status_code == 200 and "督办〔2026〕0001号" in csv.get_data(as_text=True)
+
+
+def test_the_register_filters_by_township_and_downloads_as_excel(app, world, finding_id):
+    """The register by region (a county with its townships, or one township), and the same
+    register as a workbook: a frozen header, a formula-looking title kept as text."""
+    supervisor = as_(app, world["supervisor"])
+    listed = supervisor.post(
+        HAZARDS,
+        json={"finding_id": finding_id, "client_id": "xl-1", "title": '=HYPERLINK("x")'},
+    )
+    assert listed.status_code == 201
+    with app.app_context():
+        own = db.session.get(type(world["own"]), world["own"].id)
+        county = own.region
+    here = supervisor.get(f"/hazards/?show=all&region_id={county.id}").get_data(as_text=True)
+    assert listed.json["number"] in here
+    elsewhere = supervisor.get("/hazards/?show=all&region_id=999999").get_data(as_text=True)
+    assert listed.json["number"] not in elsewhere
+    book = supervisor.get(f"/hazards/export.xlsx?show=all&region_id={county.id}")
+    assert book.status_code == 200 and book.mimetype.endswith("spreadsheetml.sheet")
+    sheet = load_workbook(io.BytesIO(book.data))["挂牌督办台账"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][0] == listed.json["number"] and rows[1][2] == '=HYPERLINK("x")'
+    assert sheet.cell(row=2, column=3).data_type == "s"  # text, not a formula
+    assert sheet.freeze_panes == "A2"
+
+
+def test_the_home_page_counts_the_hazards_for_supervisors(app, world, finding_id):
+    supervisor = as_(app, world["supervisor"])
+    assert supervisor.post(HAZARDS, json={"finding_id": finding_id}).status_code == 201
+    home = supervisor.get("/").get_data(as_text=True)
+    assert "重大隐患" in home and "1 项已挂牌" in home
+    assert "已挂牌" not in as_(app, world["enterprise"]).get("/").get_data(as_text=True)

@@ -1,7 +1,7 @@
 """Demo data: major hazards of the 临淄 demo enterprise (临淄华泰化工有限公司) under 挂牌督办, one
-waiting for its receipt, one being put right under its plan, one closed (销号), listed and
-verified by the demo administrator (no demo supervisor's region holds 临淄区). Idempotent
-(fixed client ids)."""
+in each state (listed, acknowledged, rectifying, closure requested, confirmed, verified, closed),
+listed and verified by the demo administrator (the 临淄 supervisor, ``supervisor2``, sees them
+all). Idempotent (fixed client ids)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,26 @@ HAZARDS = {
         "装卸栈台静电接地失效",
         "装卸栈台静电接地装置锈蚀失效，须更换并检测合格。",
         ("receipt", "plan", "closure-report", "confirm", "verification", "close"),
+    ),
+    "demo-hazard-4": (
+        "甲醇装车鹤管未设紧急切断",
+        "甲醇装车鹤管未设置紧急切断阀，须加装并与液位报警联锁。",
+        ("receipt",),
+    ),
+    "demo-hazard-5": (
+        "危化品仓库通风设施损坏",
+        "危险化学品仓库机械通风设施损坏，须修复并恢复强制通风。",
+        ("receipt", "plan", "closure-report"),
+    ),
+    "demo-hazard-6": (
+        "事故应急池容积不足",
+        "事故应急池有效容积不足，须扩建至设计容积并保持空置。",
+        ("receipt", "plan", "closure-report", "confirm"),
+    ),
+    "demo-hazard-7": (
+        "消防泵房备用泵不能自启",
+        "消防泵房备用泵不能自动启动，须检修并做联动试验。",
+        ("receipt", "plan", "closure-report", "confirm", "verification"),
     ),
 }
 
