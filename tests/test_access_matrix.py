@@ -746,6 +746,16 @@ CASES = {
         {},
         row(302, 200, 404, 404, 404, 404),
     ),
+    ("interviews.notice_pdf", "GET", "own"): (
+        "/interviews/{own_interview}/notice.pdf",
+        {},
+        row(302, 200, 404, 404, 200, 200),
+    ),
+    ("interviews.notice_pdf", "GET", "foreign"): (
+        "/interviews/{foreign_interview}/notice.pdf",
+        {},
+        row(302, 200, 404, 404, 404, 404),
+    ),
     ("api.interviews_due", "GET", ""): (
         "/api/v1/interviews/due",
         {},

@@ -6,9 +6,11 @@ refusals (404 → 403 → 409 → 422), resends, the overdue check, and the page
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 import sqlalchemy as sa
+from pypdf import PdfReader
 
 from checklists.accounts.notifications import Notification
 from checklists.core.extensions import db
@@ -324,3 +326,7 @@ def test_the_pages_schedule_walk_and_print(app, twice):
     assert "区安委会办公室" in notice and "09:30" in notice, notice[
         notice.find("<ol>") : notice.find("</ol>")
     ]
+    printed = enterprise.get(f"/interviews/{interview_id}/notice.pdf")
+    assert printed.status_code == 200 and printed.mimetype == "application/pdf"
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(printed.data)).pages)
+    assert "约谈〔2026〕0001号" in text and world["own"].name in text

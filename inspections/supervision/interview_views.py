@@ -7,7 +7,16 @@ import uuid as uuidlib
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -23,6 +32,7 @@ from wtforms import (
 from wtforms.validators import Length, Optional
 
 from checklists.accounts.models import Role
+from checklists.core import pdf
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
@@ -215,12 +225,37 @@ def take(interview_id: int, step: str):
 @login_required
 def notice(interview_id: int):
     """约谈通知书 (第四条) as a printable A4 page in the GB/T 9704 layout."""
+    return _notice_html(_load(interview_id))
+
+
+@bp.route("/<int:interview_id>/notice.pdf")
+@login_required
+def notice_pdf(interview_id: int):
+    """The same notice as a PDF (Pango and a Chinese font on the server; else 503)."""
     interview = _load(interview_id)
+    try:
+        data = pdf.render(_notice_html(interview, for_pdf=True))
+    except pdf.PdfUnavailable as exc:
+        abort(503, description=str(exc))
+    return Response(
+        data,
+        mimetype="application/pdf",
+        headers={
+            "Content-Disposition": (
+                f"inline; filename=interview-notice-{interview.year}-{interview.seq:04d}.pdf"
+            ),
+            "Cache-Control": "private, no-store",
+        },
+    )
+
+
+def _notice_html(interview: Interview, for_pdf: bool = False) -> str:
     when = None
     if interview.scheduled_at is not None:
         when = interviews.local(interview.scheduled_at)
     return render_template(
         "supervision/interview_notice.html",
+        for_pdf=for_pdf,
         interview=interview,
         regime=regime,
         instrument=interviews.INSTRUMENT,
