@@ -12,8 +12,8 @@ from checklists.accounts.models import Organisation, User
 from checklists.core.clock import local_today
 from checklists.core.extensions import db
 from checklists.standards.models import Clause, Document
+from inspections.supervision import interviews, regime
 from inspections.supervision import operations as supervision
-from inspections.supervision import regime
 from inspections.supervision.regime import STEPS
 
 ORGANISATION = "临淄华泰化工有限公司"
@@ -106,5 +106,35 @@ def load() -> list[str]:
             actor = enterprise if step.side == regime.ENTERPRISE else lister
             supervision.take_step(hazard, step, actor, bodies[name], today=today)
         report.append(_("Major hazard %(number)s listed.", number=hazard.number))
+    report.extend(_interview(lister, enterprise, org, today))
     db.session.flush()
     return report
+
+
+def _interview(lister: User, enterprise: User, org: Organisation, today) -> list[str]:
+    """One 约谈 of the demo enterprise, held, its written report due (第七条)."""
+    made, created = interviews.schedule(
+        lister,
+        today=today,
+        organisation_id=org.id,
+        trigger="manual",
+        reason="发生1人重伤的生产安全事故（装卸作业时罐车阀门泄漏致操作工灼伤）",
+        clause_key_=interviews.clause_key("1"),
+        place="区安委会办公室第一会议室",
+        client_id="demo-interview-1",
+    )
+    if not created:
+        return []
+    interviews.take_step(
+        made,
+        "held",
+        lister,
+        {
+            "attendees": ["区安委会办公室 孙伟", "华泰化工 总经理 李强", "华泰化工 安全总监 王敏"],
+            "minutes": "通报事故经过，指出装卸作业安全管理和应急处置存在的问题，提出整改要求。",
+            "commitments": "一个月内完成装卸区防泄漏改造，全员重新培训装卸操作规程。",
+            "held_on": today.isoformat(),
+        },
+        today=today,
+    )
+    return [_("Interview %(number)s recorded.", number=made.number)]
