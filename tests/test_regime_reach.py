@@ -62,7 +62,9 @@ def test_inside_the_region_only_while_the_document_is_in_force(app, world):
     with app.app_context():
         document = db.session.scalar(
             sa.select(Document).where(
-                Document.number == "临政办字〔2016〕10号", Document.is_current
+                Document.number == "临政办字〔2016〕10号",
+                Document.title == "临淄区重大安全生产隐患挂牌督办办法",
+                Document.is_current,
             )
         )
         services.repeal_document(document, dt.date(2020, 1, 1), "测试：已废止", None)

@@ -276,7 +276,9 @@ def due(user: User, today: dt.date, organisation_id: int | None = None) -> list[
         org_id = entry["organisation_id"]
         if org_id not in reached:
             org = db.session.get(Organisation, org_id)
-            reached[org_id] = org is not None and hazards.regime_problem(org, today) is None
+            reached[org_id] = (
+                org is not None and hazards.regime_problem(org, today, INSTRUMENT) is None
+            )
     out = [e for e in out if reached[e["organisation_id"]]]
     return sorted(out, key=lambda e: (e["organisation"], e["trigger"], e["subject"]))
 
@@ -357,7 +359,7 @@ def schedule(
         )
     if errors:
         raise InputError(errors)
-    overridden = hazards.check_regime(organisation, today, override)
+    overridden = hazards.check_regime(organisation, today, override, INSTRUMENT)
     entries = [e for e in due(user, today, organisation.id) if e["trigger"] == trigger]
     year = today.year
     seq = hazards._next_number(COUNTER, year)

@@ -280,9 +280,12 @@ def find_by_client_id(client_id: str | None) -> Hazard | None:
     return db.session.scalar(sa.select(Hazard).where(Hazard.client_id == client_id))
 
 
-def regime_problem(organisation: Organisation, day: dt.date) -> str | None:
-    """Why the regime does not reach ``organisation`` on ``day``: it lies outside the region
-    its document governs (SUPERVISION_REGION), or the document is not in force that day."""
+def regime_problem(
+    organisation: Organisation, day: dt.date, instrument: str = regime.INSTRUMENT
+) -> str | None:
+    """Why the regime (its ``instrument`` under 临政办字〔2016〕10号) does not reach
+    ``organisation`` on ``day``: it lies outside the region its document governs
+    (SUPERVISION_REGION), or the instrument is not in force that day."""
     region_name = current_app.config.get("SUPERVISION_REGION") or ""
     names = []
     region = organisation.region
@@ -298,7 +301,12 @@ def regime_problem(organisation: Organisation, day: dt.date) -> str | None:
         )
     document = db.session.scalar(
         sa.select(Document)
-        .where(Document.number == regime.DOCUMENT_NUMBER, Document.is_current)
+        .where(
+            Document.number == regime.DOCUMENT_NUMBER,
+            Document.title == instrument,
+            Document.is_current,
+        )
+        .order_by(Document.id)
         .limit(1)
     )
     if document is not None and not document.in_force_on(day):
@@ -310,10 +318,12 @@ def regime_problem(organisation: Organisation, day: dt.date) -> str | None:
     return None
 
 
-def check_regime(organisation: Organisation, day: dt.date, override: Any) -> str:
+def check_regime(
+    organisation: Organisation, day: dt.date, override: Any, instrument: str = regime.INSTRUMENT
+) -> str:
     """The override's text ("" when the regime applies); a 409 ``regime_not_applicable`` when
     it does not and no reason was given."""
-    problem = regime_problem(organisation, day)
+    problem = regime_problem(organisation, day, instrument)
     reason = override.strip() if isinstance(override, str) else ""
     if problem is None:
         return ""
