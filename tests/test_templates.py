@@ -239,6 +239,10 @@ def ready(demo_data) -> list[ChecklistTemplate]:
 
 
 def test_json_round_trip_is_exact(ready):
+    # what the author wrote about the rule and the clause's time to put right travel too
+    items = [i for s in exchange.template_to_dict(ready[0])["sections"] for i in s["items"]]
+    assert any(i["derivation_note"] for i in items)
+    assert any((i["fix_n"], i["fix_unit"]) == (1, "month") and i["fix_span"] for i in items)
     for template in ready:
         data = exchange.template_to_dict(template)
         assert json.loads(json.dumps(data, ensure_ascii=False)) == data
@@ -303,6 +307,8 @@ def test_an_edited_workbook_imports_as_a_new_version(ready):
         (lambda d: d["sections"][0]["items"][0].update(valid_from="2026-13-01"), "valid_from"),
         (lambda d: d.update(grade_bands=[{"min": "90", "label": "优", "pass": True}]), "grade"),
         (lambda d: d.update(sections=[]), "sections"),
+        (lambda d: d["sections"][0]["items"][0].update(fix_n=0, fix_unit="day"), ".fix_n"),
+        (lambda d: d["sections"][0]["items"][0].update(fix_n=3, fix_unit="fortnight"), "fix_unit"),
     ],
 )
 def test_bad_imports_name_the_field_and_store_nothing(ready, change, field):

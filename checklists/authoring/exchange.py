@@ -56,7 +56,13 @@ _PLAIN = (
     "validity_confirmed",
     "validity_note",
     "source_span",
+    "derivation_note",
+    "fix_n",
+    "fix_unit",
+    "fix_span",
 )
+#: The units of a time to put right that a clause states (an item's ``fix_unit``).
+FIX_UNITS = ("working_day", "day", "hour", "month", "year")
 
 
 def item_to_dict(item: TemplateItem) -> dict[str, Any]:
@@ -132,6 +138,22 @@ class _Reader:
             return None
 
 
+def _fix(reader: _Reader, raw: dict, path: str) -> dict[str, Any]:
+    """``fix_n`` and ``fix_unit``: both absent, or a whole number 1–3650 and a unit."""
+    n, unit = raw.get("fix_n"), raw.get("fix_unit")
+    if n in (None, "") and unit in (None, ""):
+        return {"fix_n": None, "fix_unit": None}
+    if isinstance(n, str) and n.strip().isdigit():
+        n = int(n.strip())
+    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 3650:
+        reader.fail(f"{path}.fix_n", _("A whole number from 1 to 3650."))
+        n = None
+    if unit not in FIX_UNITS:
+        reader.fail(f"{path}.fix_unit", _("One of: %(allowed)s.", allowed=", ".join(FIX_UNITS)))
+        unit = None
+    return {"fix_n": n, "fix_unit": unit}
+
+
 def _enum_value(reader: _Reader, enum_cls, value, path: str, nullable: bool = False):
     if value is None and nullable:
         return None
@@ -152,6 +174,9 @@ def _read_item(reader: _Reader, raw: Any, path: str) -> dict[str, Any] | None:
         "guidance": reader.text(raw, "guidance", f"{path}.guidance"),
         "validity_note": reader.text(raw, "validity_note", f"{path}.validity_note"),
         "source_span": reader.text(raw, "source_span", f"{path}.source_span"),
+        "derivation_note": reader.text(raw, "derivation_note", f"{path}.derivation_note"),
+        "fix_span": reader.text(raw, "fix_span", f"{path}.fix_span"),
+        **_fix(reader, raw, path),
         "na_allowed": reader.boolean(raw, "na_allowed", f"{path}.na_allowed", True),
         "required": reader.boolean(raw, "required", f"{path}.required", True),
         "scored": reader.boolean(raw, "scored", f"{path}.scored", True),
@@ -312,6 +337,10 @@ def _build(template: ChecklistTemplate, content: dict[str, Any]) -> None:
                     validity_confirmed=raw["validity_confirmed"],
                     validity_note=raw["validity_note"],
                     source_span=raw["source_span"],
+                    derivation_note=raw["derivation_note"],
+                    fix_n=raw["fix_n"],
+                    fix_unit=raw["fix_unit"],
+                    fix_span=raw["fix_span"],
                     clause_id=clause.id if clause else None,
                     clause_key=ref["key"],
                     document_number=ref["document"],
@@ -430,6 +459,10 @@ ITEM_COLUMNS: list[tuple[str, str]] = [
     ("过期仍适用", "validity_confirmed"),
     ("确认说明", "validity_note"),
     ("来源表述", "source_span"),
+    ("与条款起草不同的说明", "derivation_note"),
+    ("整改期限", "fix_n"),
+    ("整改期限单位", "fix_unit"),
+    ("整改期限依据", "fix_span"),
     ("条款键", "clause.key"),
     ("文号", "clause.document"),
     ("文件版本", "clause.document_version"),
@@ -482,8 +515,19 @@ def _lines(rows: list[list[Any]]) -> str:
 def _flat_item(item: dict[str, Any], section: str) -> dict[str, Any]:
     rule = item["rule"]
     flat: dict[str, Any] = {"section": section}
-    for key in ("prompt", "guidance", "answer_type", "severity", "validity_note", "source_span"):
+    for key in (
+        "prompt",
+        "guidance",
+        "answer_type",
+        "severity",
+        "validity_note",
+        "source_span",
+        "derivation_note",
+        "fix_unit",
+        "fix_span",
+    ):
         flat[key] = item[key]
+    flat["fix_n"] = item["fix_n"]
     for key in ("na_allowed", "required", "scored", "validity_confirmed"):
         flat[key] = item[key]
     flat["weight"] = _number_cell(item["weight"])
@@ -687,6 +731,10 @@ def _row_item(cells: dict[str, Any], where: str, errors: dict[str, str]) -> dict
         "severity": _text(cells["severity"]),
         "validity_note": _text(cells["validity_note"]),
         "source_span": _text(cells["source_span"]),
+        "derivation_note": _text(cells["derivation_note"]),
+        "fix_n": _text(cells["fix_n"]) or None,
+        "fix_unit": _text(cells["fix_unit"]) or None,
+        "fix_span": _text(cells["fix_span"]),
         "valid_from": _date_cell(cells["valid_from"], f"{where}.valid_from", errors),
         "valid_to": _date_cell(cells["valid_to"], f"{where}.valid_to", errors),
     }
