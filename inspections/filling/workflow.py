@@ -28,6 +28,7 @@ from checklists.core.clock import local_today
 from checklists.core.db import as_utc, utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.standards.models import Clause, Document
 from inspections.filling import evidence, hooks
 from inspections.filling.evidence import Evidence
 from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo, PhotoKind
@@ -93,9 +94,17 @@ def bases_not_in_force(template: ChecklistTemplate, day: dt.date) -> list[str]:
     """The documents (文号 and why) the template's items rest on that are not in force on
     ``day``: repealed by then, or outside their window unless the item's author confirmed the
     rule still applies."""
+    items = template.ordered_items()
+    documents = dict(
+        db.session.execute(
+            sa.select(Clause.id, Document)
+            .join(Document, Document.id == Clause.document_id)
+            .where(Clause.id.in_({i.clause_id for i in items if i.clause_id is not None}))
+        ).all()
+    )
     out: dict[int, str] = {}
-    for item in template.ordered_items():
-        document = item.clause.document if item.clause is not None else None
+    for item in items:
+        document = documents.get(item.clause_id)
         if document is None or document.id in out or document.in_force_on(day):
             continue
         name = document.number or document.title

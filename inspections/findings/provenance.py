@@ -37,7 +37,9 @@ def on_source_changed(
         if document.is_current:
             which = sa.or_(which, unknown)
     findings = db.session.scalars(
-        sa.select(Finding).where(
+        sa.select(Finding)
+        .options(sa.orm.selectinload(Finding.events))  # read below for each finding
+        .where(
             Finding.status.in_(ACTIVE),
             Finding.document_number == document.number,
             Finding.clause_key.in_(list(by_key)),

@@ -271,15 +271,15 @@ def due(user: User, today: dt.date, organisation_id: int | None = None) -> list[
             }
         )
     # the regime reaches only the organisations of its region, while its document is in force
-    reached: dict[int, bool] = {}
-    for entry in out:
-        org_id = entry["organisation_id"]
-        if org_id not in reached:
-            org = db.session.get(Organisation, org_id)
-            reached[org_id] = (
-                org is not None and hazards.regime_problem(org, today, INSTRUMENT) is None
-            )
-    out = [e for e in out if reached[e["organisation_id"]]]
+    if hazards.document_problem(today, INSTRUMENT) is not None:
+        return []
+    listed = {e["organisation_id"] for e in out}
+    reached = {
+        org.id
+        for org in db.session.scalars(sa.select(Organisation).where(Organisation.id.in_(listed)))
+        if hazards.region_problem(org) is None
+    }
+    out = [e for e in out if e["organisation_id"] in reached]
     return sorted(out, key=lambda e: (e["organisation"], e["trigger"], e["subject"]))
 
 

@@ -286,6 +286,11 @@ def regime_problem(
     """Why the regime (its ``instrument`` under 临政办字〔2016〕10号) does not reach
     ``organisation`` on ``day``: it lies outside the region its document governs
     (SUPERVISION_REGION), or the instrument is not in force that day."""
+    return region_problem(organisation) or document_problem(day, instrument)
+
+
+def region_problem(organisation: Organisation) -> str | None:
+    """Why ``organisation`` lies outside SUPERVISION_REGION (None: inside, or no region set)."""
     region_name = current_app.config.get("SUPERVISION_REGION") or ""
     names = []
     region = organisation.region
@@ -299,6 +304,12 @@ def regime_problem(
             region=region_name,
             number=regime.DOCUMENT_NUMBER,
         )
+    return None
+
+
+def document_problem(day: dt.date, instrument: str = regime.INSTRUMENT) -> str | None:
+    """Why the regime's ``instrument`` is not in force on ``day`` (None: it is, or it was never
+    imported)."""
     document = db.session.scalar(
         sa.select(Document)
         .where(
