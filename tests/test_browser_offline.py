@@ -16,14 +16,20 @@ import pytest
 import sqlalchemy as sa
 from PIL import Image
 
-from checklists.accounts.models import Role
+from checklists import scoring
+from checklists.accounts.models import OrgKind, Role
+from checklists.authoring import operations as builder
+from checklists.authoring.models import ScoringMethod
 from checklists.core.extensions import db
 from checklists.demo import templates as demo_templates
+from checklists.scoring.answer_types import ERR_PAIR_ORDER
 from checklists.standards.services import import_text
+from inspections.filling import views as filling_views
 from inspections.filling import workflow
 from inspections.filling.models import Answer, Inspection, Photo
 from tests.conftest import PASSWORD
 from tests.test_browser import ARGS, CHROMIUM, PHONE, _assert_fits_phone
+from tests.test_date_pair import CASES
 from tests.test_templates import DATA, by_prompt
 
 pytestmark = pytest.mark.browser
@@ -462,4 +468,106 @@ def test_offline_verdicts_refuse_bad_numbers_and_none_of_the_parts_fails(
     page.reload()
     _show_item(page, wall.id)
     assert page.is_checked(none)
+    context.close()
+
+
+#: A test template for the date_pair verdicts: the procurement template's 询问 (3 working days)
+#: and 质疑 (7 working days) items, and one of 5 days (calendar days, 第二百零三条).
+PERIODS = {
+    "lineage": "d0000000000000000000000000000201",
+    "name": "期限检查（测试）",
+    "org_kind": OrgKind.GOVERNMENT,
+    "method": ScoringMethod.WEIGHTED,
+    "description": "",
+    "sections": [
+        (
+            "答复期限",
+            demo_templates.PROCUREMENT,
+            [
+                *[
+                    e
+                    for _title, _root, entries in next(
+                        t for t in demo_templates.TEMPLATES if t["name"].startswith("政府采购")
+                    )["sections"]
+                    for e in entries
+                    if e["edits"].get("answer_type") == "date_pair"
+                ],
+                demo_templates.check(
+                    "三/（二）/8",
+                    "五日内答复（测试）",
+                    answer_type="date_pair",
+                    rule={"op": "<=", "value": 5, "unit": "day"},
+                ),
+            ],
+        )
+    ],
+}
+
+
+def test_offline_date_pair_verdicts_agree_with_the_server(
+    playwright, live_server, app_ctx, make_org, make_user, tmp_path, monkeypatch
+):
+    """The table of tests/test_date_pair.py across 调休 weekends and holidays, typed into the
+    two date inputs offline: the phone's verdict (from the calendar the page carries) is the
+    engine's; a date outside that calendar gets none offline; a second date before the first is
+    refused with the engine's words; back online the server agrees."""
+    monkeypatch.setattr(filling_views, "local_today", lambda: dt.date(2026, 11, 23))
+    import_text((DATA / "000_4d0f1aad85daeba2.txt").read_text("utf-8"), "000.txt")
+    template = demo_templates.build(PERIODS, None)
+    inspector = make_user("phone", role=Role.INSPECTOR)
+    inspection, _created = workflow.create_inspection(
+        template, make_org("冠县某局", kind=OrgKind.GOVERNMENT), inspector
+    )
+    db.session.commit()
+    key = inspection.uuid
+    specs = {i.id: i for i in builder.template_spec(template).items}
+    by_period = {(i.rule["value"], i.rule["unit"]): i.id for i in template.ordered_items()}
+    assert len(by_period) == 3
+
+    context = _phone(playwright, tmp_path / "profile", service_workers="block")
+    page = context.new_page()
+    _login(page, live_server)
+    _open_form(page, live_server, key)
+    _assert_fits_phone(page)
+    context.set_offline(True)
+
+    def enter(item_id: int, start: str, end: str) -> tuple[str, str]:
+        page.fill(f"#i{item_id} input[name=a{item_id}]", start)
+        page.fill(f"#i{item_id} input[name=to{item_id}]", end)
+        shown = page.get_attribute(f"#i{item_id}", "class").removeprefix("item result-")
+        return shown, page.inner_text(f"#i{item_id} [data-reason]")
+
+    cases = [
+        *CASES,
+        ("outside-the-page-calendar", 3, "working_day", "2021-10-08", "2021-10-14", ""),
+    ]
+    seen = []
+    for case, n, unit, start, end, expected in cases:
+        item_id = by_period[(n, unit)]
+        phone, _reason = enter(item_id, start, end)
+        server = scoring.evaluate(specs[item_id], {"from": start, "to": end}).result
+        seen.append((case, phone, server, expected))
+    assert [(c, p) for c, p, s, e in seen if p != (e or "unanswered")] == []
+    assert [(c, s) for c, p, s, e in seen if e and s != e] == []
+    # a second date before the first: refused at once, in the engine's words, nothing queued
+    inquiry = by_period[(3, "working_day")]
+    shown, reason = enter(inquiry, "2026-10-14", "2026-10-08")
+    assert (shown, reason) == ("refused", ERR_PAIR_ORDER)
+    # the last entries (each item's last case) go to the server once online, judged the same
+    last = {}
+    for _case, n, unit, start, end, expected in cases[:-1]:
+        last[by_period[(n, unit)]] = (start, end, expected)
+    for item_id, (start, end, _expected) in last.items():
+        enter(item_id, start, end)
+        page.locator(f"#i{item_id} input[name=to{item_id}]").blur()
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    assert _wait(page, lambda: _pending(page) == 0, 30), f"still pending {_pending(page)}"
+    current = {a.item_id: a for a in _stored(key)[0] if a.current}
+    for item_id, (start, end, expected) in last.items():
+        assert current[item_id].value == {"from": start, "to": end}
+        assert current[item_id].result == expected
+    page.reload()
+    assert page.input_value(f"#i{inquiry} input[name=a{inquiry}]") == last[inquiry][0]
+    assert page.input_value(f"#i{inquiry} input[name=to{inquiry}]") == last[inquiry][1]
     context.close()

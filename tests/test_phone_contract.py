@@ -32,6 +32,7 @@ from PIL import Image
 from checklists.accounts.models import Role
 from checklists.core.extensions import db
 from checklists.demo import templates as demo_templates
+from checklists.scoring.answer_types import ERR_PAIR_ORDER
 from checklists.standards.services import import_text
 from inspections.filling import workflow
 from tests.conftest import PASSWORD, csrf_token, login
@@ -494,3 +495,52 @@ def test_replay_phone_requests(client, make_org, make_user):
         if expected.get("client_id_echoed"):
             assert answer["answer"]["client_id"] == body["client_id"], where
     assert time.monotonic() - started < 10
+
+
+# --- a date_pair answer, as the filling page sends it --------------------------------------------
+
+
+def test_a_date_pair_answer_as_the_phone_sends_it(client, make_org, make_user):
+    """inspect.js sends a date_pair item's value as {from, to} (both dates, else nothing); the
+    reply carries every field the phone reads with the types of the recording, and a second
+    date before the first is refused (422) with the error fields the client keeps aside."""
+    recording = json.loads(RECORDING.read_text("utf-8"))
+    answered = next(r for r in recording["requests"] if r["kind"] == "answer")
+    import_text((DATA / "000_4d0f1aad85daeba2.txt").read_text("utf-8"), "000.txt")
+    [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("政府采购")]
+    template = demo_templates.build(spec, None)
+    inspector = make_user("pair-phone", role=Role.INSPECTOR)
+    inspection, _created = workflow.create_inspection(template, make_org("冠县某局"), inspector)
+    db.session.commit()
+    [item] = [i for i in template.ordered_items() if i.prompt.startswith("供应商询问")]
+    login(client, inspector)
+    url = f"/api/v1/inspections/{inspection.uuid}/answers/{item.id}"
+    headers = {
+        "X-CSRFToken": csrf_token(client, f"/inspections/{inspection.uuid}/fill"),
+        "Accept": "application/json",
+    }
+    body = {
+        "value": {"from": "2026-10-08", "to": "2026-10-14"},
+        "unit": None,
+        "note": "",
+        "answered_at": "2026-11-21T01:00:00.000Z",
+        "client_id": "pair-1",
+        "template_id": template.id,
+    }
+    sent = client.put(url, json=body, headers=headers)
+    assert sent.status_code == 201
+    reply = _response("answer", 201, sent.json)
+    assert reply["reads"] == answered["response"]["reads"]
+    assert set(answered["response"]["keys"]) <= set(reply["keys"])
+    assert sent.json["answer"]["client_id"] == "pair-1" and sent.json["result"] == "fail"
+    assert sent.json["answer"]["value"] == body["value"]
+    backwards = {**body, "value": {"from": "2026-10-14", "to": "2026-10-08"}, "client_id": "pair-2"}
+    refused = client.put(url, json=backwards, headers=headers)
+    assert refused.status_code == 422
+    assert _response("answer", 422, refused.json)["reads"] == {
+        "error": "object",
+        "error.code": "string",
+        "error.message": "string",
+        "error.fields": "object",
+    }
+    assert refused.json["error"]["fields"]["value"] == ERR_PAIR_ORDER

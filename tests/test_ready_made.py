@@ -235,6 +235,16 @@ def test_a_stated_period_is_checked_as_the_working_days_it_took(ready):
     assert {int(d.requirement.value) for d in periods} == {15, 10, 3, 7}
     for d in periods:
         item = d.item
+        if item.document_number == PROCUREMENT:
+            # the answers' dates are on file (received, answered): the engine counts the days
+            assert item.answer_type == "date_pair", label(item)
+            assert item.rule == {
+                "op": "<=",
+                "value": int(d.requirement.value),
+                "unit": "working_day",
+            }, label(item)
+            assert "日期" in item.prompt and "官方日历" in item.derivation_note
+            continue
         assert item.answer_type == "number", label(item)
         assert item.rule == {
             "op": "<=",
@@ -242,6 +252,17 @@ def test_a_stated_period_is_checked_as_the_working_days_it_took(ready):
             "unit": "working_day",
         }, label(item)
         assert "工作日数" in item.prompt and "工作日" in item.derivation_note
+    procurement = of(ready, "政府采购")
+    answered = {i.prompt: i for i in procurement.ordered_items() if i.answer_type == "date_pair"}
+    assert len(answered) == 2 and all(i.na_allowed for i in answered.values())
+    spec = builder.template_spec(procurement)
+    for item_spec in (i for i in spec.items if i.id in {a.id for a in answered.values()}):
+        n = item_spec.rule["value"]  # 3 (询问) or 7 (质疑): 2026-09-29 + N working days
+        due = {3: "2026-10-09", 7: "2026-10-14"}[n]  # 国庆 Oct 1–7 off, Oct 10 worked
+        on_time = scoring.evaluate(item_spec, {"from": "2026-09-29", "to": due})
+        assert on_time.result == "pass", on_time.reason
+        late = {3: "2026-10-10", 7: "2026-10-15"}[n]
+        assert scoring.evaluate(item_spec, {"from": "2026-09-29", "to": late}).result == "fail"
     talks = test_templates.by_prompt(of(ready, "企业安全生产隐患"), "书面报送落实情况")
     spec = builder.template_spec(of(ready, "企业安全生产隐患"))
     [item_spec] = [i for i in spec.items if i.id == talks.id]

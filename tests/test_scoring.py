@@ -1239,12 +1239,32 @@ def test_none_of_the_parts_present(spec, answer, result, reason, value, earned):
     assert judged.to_dict()["value"] == value
 
 
+PAIR_RULE = {"op": "<=", "value": 3, "unit": "working_day"}
+
+
 @pytest.mark.parametrize(
-    "answer_type", ["yes_no", "number", "count", "choice", "date", "text", "photo"]
+    "answer_type", ["yes_no", "number", "count", "choice", "date", "date_pair", "text", "photo"]
 )
 def test_an_empty_list_is_no_answer_for_other_types(answer_type):
-    rule = {"choices": CHOICES} if answer_type == "choice" else {}
+    rule = {"choice": {"choices": CHOICES}, "date_pair": PAIR_RULE}.get(answer_type, {})
     assert parse_value(item(1, answer_type, rule), []) is None
+
+
+@pytest.mark.parametrize("cache_size", [0, 64])
+def test_date_pairs_score_in_a_template_with_or_without_the_memo(cache_size):
+    """A date_pair's value is a dict (no memo key): judged afresh each time, the same way."""
+    template = compile_template(
+        TemplateSpec(items=[yes(1), item(2, "date_pair", PAIR_RULE)]), cache_size=cache_size
+    )
+    for _ in range(2):
+        late = score(template, {1: "yes", 2: {"from": "2026-10-08", "to": "2026-10-14"}})
+        assert late.complete and str(late.score) == "50.0" and late.items[2].result == "fail"
+        on_time = score(template, {1: "yes", 2: {"from": "2026-10-08", "to": "2026-10-12"}})
+        assert str(on_time.score) == "100.0" and on_time.items[2].result == "pass"
+        assert score(template, {1: "yes", 2: {"from": "", "to": ""}}).missing == [(2, "unanswered")]
+    with pytest.raises(AnswerError) as caught:
+        score(template, {2: {"from": "2026-10-14", "to": "2026-10-08"}})
+    assert (caught.value.code, caught.value.item_id) == ("date_order", 2)
 
 
 @pytest.mark.parametrize("cache_size", [0, 64])

@@ -25,6 +25,8 @@ from pathlib import Path
 import chinese_calendar
 import pytest
 
+from checklists.core import workdays as workdays_core
+from inspections.findings import workdays as findings_workdays
 from inspections.findings.workdays import (
     SHANGHAI,
     Deadline,
@@ -541,6 +543,95 @@ def test_parse_days_rejects(text, message):
 def test_module_is_pure():
     code = (
         "import sys, inspections.findings.workdays; "
+        "print(sorted({'flask', 'sqlalchemy'} & set(sys.modules)))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+# --- a period that has run (date_pair answers), the days the phone needs --------------------------
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "n", "unit", "counted", "end_works", "on_time", "makeup", "holidays"),
+    [
+        # 国庆 2026: Oct 1–7 off, Sat Oct 10 worked
+        (D(2026, 10, 8), D(2026, 10, 14), 3, "working_day", 5, True, False, [D(2026, 10, 10)], []),
+        (D(2026, 9, 30), D(2026, 10, 11), 3, "working_day", 3, False, False,
+         [D(2026, 10, 10)], sorted(days(D(2026, 10, 1), D(2026, 10, 7)))),
+        (D(2026, 9, 30), D(2026, 10, 10), 3, "working_day", 3, True, True, [D(2026, 10, 10)],
+         sorted(days(D(2026, 10, 1), D(2026, 10, 7)))),
+        (D(2026, 10, 8), D(2026, 10, 8), 3, "working_day", 0, True, True, [], []),
+        # days: the last day Oct 3 is a holiday, the period ends on Oct 8
+        (D(2026, 9, 28), D(2026, 10, 8), 5, "day", 10, True, True, [],
+         sorted(days(D(2026, 10, 1), D(2026, 10, 7)))),
+        (D(2026, 9, 28), D(2026, 10, 9), 5, "day", 11, True, False, [],
+         sorted(days(D(2026, 10, 1), D(2026, 10, 7)))),
+    ],
+)  # fmt: skip
+def test_elapsed_counts_up_to_the_end(
+    start, end, n, unit, counted, end_works, on_time, makeup, holidays
+):
+    run = workdays_core.elapsed(start, end, n, unit, CALENDARS["library"])
+    assert (run.counted, run.end_works, run.on_time) == (counted, end_works, on_time)
+    assert (list(run.makeup), list(run.holidays)) == (makeup, holidays)
+    assert run.due == deadline(start, n, unit, CALENDARS["library"])
+    assert run.unknown_years == ()
+
+
+def test_elapsed_far_apart_unknown_years_and_refusals():
+    far = workdays_core.elapsed(D(2010, 1, 4), D(2026, 1, 5), 3, "working_day", OfficialCalendar())
+    assert far.counted is None and not far.on_time and far.due.due_on == D(2010, 1, 7)
+    late = workdays_core.elapsed(D(9999, 12, 1), D(9999, 12, 31), 3650, "day", OfficialCalendar())
+    assert late.due is None and late.on_time and late.last_day is None
+    ahead = workdays_core.elapsed(
+        D(2026, 12, 30), D(2027, 1, 5), 3, "working_day", CALENDARS["library"]
+    )
+    assert ahead.unknown_years == (2027,) and ahead.counted == 4
+    loaded = workdays_core.elapsed(
+        D(2026, 12, 30), D(2027, 1, 5), 3, "working_day", CALENDARS["loaded_2027"]
+    )
+    assert (loaded.unknown_years, loaded.counted, loaded.on_time) == ((), 3, True)
+    assert list(loaded.holidays) == sorted(days(D(2027, 1, 1), D(2027, 1, 3)))
+    for args in [("hour",), ("month",)]:
+        with pytest.raises(ValueError):
+            workdays_core.elapsed(D(2026, 1, 5), D(2026, 1, 6), 3, args[0], OfficialCalendar())
+    with pytest.raises(ValueError):
+        workdays_core.elapsed(D(2026, 1, 6), D(2026, 1, 5), 3, "day", OfficialCalendar())
+
+
+@pytest.mark.parametrize(
+    ("calendar", "first", "last", "off", "on"),
+    [
+        ("library", D(2026, 9, 14), D(2026, 10, 12),  # 中秋 Sept 25–27, 国庆 Oct 1–7
+         [D(2026, 9, 25), *(D(2026, 10, d) for d in (1, 2, 5, 6, 7))],
+         [D(2026, 9, 20), D(2026, 10, 10)]),
+        ("library", D(2026, 2, 9), D(2026, 3, 1),
+         [D(2026, 2, d) for d in (16, 17, 18, 19, 20, 23)], [D(2026, 2, 14), D(2026, 2, 28)]),
+        ("library", D(2027, 1, 1), D(2027, 1, 10), [], []),  # unknown: Mon–Fri
+        ("loaded_2027", D(2027, 1, 1), D(2027, 1, 10), [D(2027, 1, 1)], []),
+        ("override_2025", D(2025, 9, 28), D(2025, 11, 16), [D(2025, 10, 1)], [D(2025, 11, 15)]),
+    ],
+)  # fmt: skip
+def test_deviations_are_the_days_that_break_monday_to_friday(calendar, first, last, off, on):
+    assert workdays_core.deviations(CALENDARS[calendar], first, last) == (off, on)
+
+
+def test_holiday_names_and_the_reexport():
+    calendar = CALENDARS["library"]
+    assert calendar.holiday_name(D(2026, 10, 3)) == "国庆节"
+    assert calendar.holiday_name(D(2026, 10, 10)) is None
+    assert calendar.holiday_name(D(2026, 10, 11)) is None  # a plain Sunday
+    assert CALENDARS["loaded_2027"].holiday_name(D(2027, 1, 2)) == ""
+    assert CALENDARS["override_2025"].holiday_name(D(2025, 10, 2)) is None  # the override wins
+    assert findings_workdays.OfficialCalendar is OfficialCalendar
+    assert findings_workdays.deadline is workdays_core.deadline
+
+
+def test_the_core_module_is_pure():
+    code = (
+        "import sys, checklists.core.workdays; "
         "print(sorted({'flask', 'sqlalchemy'} & set(sys.modules)))"
     )
     root = Path(__file__).resolve().parent.parent

@@ -11,7 +11,9 @@ from checklists.authoring.models import ScoringMethod, Severity, TemplateStatus
 from checklists.core.schemas import Blank, Date, DecimalText, Out, Page
 
 #: ``checklists.scoring.ANSWER_TYPES`` (a registry, not a StrEnum), in the builder's order.
-AnswerTypeName = Literal["yes_no", "number", "count", "choice", "parts", "date", "text", "photo"]
+AnswerTypeName = Literal[
+    "yes_no", "number", "count", "choice", "parts", "date", "date_pair", "text", "photo"
+]
 
 
 class TemplateQuery(Page):
@@ -53,8 +55,11 @@ class TemplateItem(Out):
             "what passes; its keys depend on answer_type: yes_no {value: yes|no}; number, "
             "count {op: >=|<=|>|<|==|range, value, or low, high, low_inclusive, "
             "high_inclusive (numbers as decimal text), unit}; date (the same, dates, no "
-            "unit); choice {choices: [{value, label, score, pass}]}; parts {parts: [{value, "
-            "label}]}; any type may add photo_on_fail: true"
+            "unit); date_pair {op: <=, value: N (a whole number, 1 to 3650), unit: "
+            "working_day|day}: the answer {from, to} passes when to is within N working days "
+            "or days of from, counted from the next day; choice {choices: [{value, label, "
+            "score, pass}]}; parts {parts: [{value, label}]}; any type may add "
+            "photo_on_fail: true"
         )
     )
     weight: DecimalText = Field(

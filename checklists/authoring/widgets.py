@@ -4,8 +4,8 @@ engine registers it with (``scoring.ANSWER_TYPE_REGISTRY``).
 An adapter names its type in the builder (``title``), turns a stored rule into the item form's
 rule fields and back, reads a rule as a short chip label, and reads an answer posted from the
 answer widget (``templates/_partials/_answer_widget.html``: ``a<id>`` value, ``u<id>`` unit,
-``na<id>`` not applicable, ``none<id>`` none of the parts present), as the preview and the
-filling page post it.
+``na<id>`` not applicable, ``none<id>`` none of the parts present, ``to<id>`` a date_pair's
+second date), as the preview and the filling page post it.
 """
 
 from __future__ import annotations
@@ -137,6 +137,45 @@ class DateWidget(_ThresholdWidget):
     has_unit = False
 
 
+class DatePairWidget(Widget):
+    """Two dates (received, answered) within N working days or days: the rule's N is the
+    required value, its unit 工作日 or 日 (working_day, day); the comparison is always ≤."""
+
+    title = _l("Two dates within a period (received → answered)")
+    UNIT_WORDS = {"working_day": "工作日", "day": "日"}
+
+    def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "op": rule.get("op", "<="),
+            "value": str(rule.get("value", "")),
+            "unit": self.UNIT_WORDS.get(rule.get("unit", ""), rule.get("unit", "")),
+        }
+
+    def rule_from_form(self, form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
+        return {
+            "op": form.op.data or "<=",
+            "value": form.value.data.strip(),
+            "unit": form.unit.data.strip(),
+        }
+
+    def label(self, rule: Mapping[str, Any]) -> str:
+        if rule.get("unit") == "working_day":
+            return _("within %(n)s working days", n=rule.get("value", ""))
+        if rule.get("unit") == "day":
+            return _("within %(n)s days", n=rule.get("value", ""))
+        return ""
+
+    def raw_answer(self, values: Any, item_id: int) -> Any:
+        """``{"from": a<id>, "to": to<id>}``; "na" when so marked, None when both are blank."""
+        raw = super().raw_answer(values, item_id)
+        if raw == "na":
+            return raw
+        start, end = raw or "", values.get(f"to{item_id}") or ""
+        if not start.strip() and not end.strip():
+            return None
+        return {"from": start, "to": end}
+
+
 class ChoiceWidget(Widget):
     """One choice per line: label | score | passes (是/否)."""
 
@@ -230,6 +269,7 @@ WIDGETS: dict[str, Widget] = {
     "choice": ChoiceWidget(),
     "parts": PartsWidget(),
     "date": DateWidget(),
+    "date_pair": DatePairWidget(),
     "text": TextWidget(),
     "photo": PhotoWidget(),
 }

@@ -81,6 +81,15 @@ def within(days: int) -> dict[str, Any]:
     }
 
 
+def answered_within(days: int) -> dict[str, Any]:
+    """The rule of "answered within N working days" where the two dates are on file (received,
+    answered): the engine counts the working days with the official calendar (holidays, 调休)."""
+    return {
+        "answer_type": "date_pair",
+        "rule": {"op": "<=", "value": days, "unit": "working_day"},
+    }
+
+
 TEMPLATES: list[dict[str, Any]] = [
     {
         "lineage": "c1ea0c0a1d0000000000000000000109",
@@ -557,23 +566,25 @@ TEMPLATES: list[dict[str, Any]] = [
                     check("三/（二）/7", "从推荐的中标候选人中依法定标", **CRITICAL),
                     check(
                         "三/（二）/8",
-                        "供应商提出询问至作出答复所用的工作日数",
+                        "供应商询问：收到询问日期与作出答复日期",
                         "采购人、代理机构在3个工作日内",
-                        guidance="自收到询问的次日起数工作日，数到答复之日；有多次询问的，按最长的一次填写。"
-                        "无询问的选“不适用”。",
-                        derivation_note="条款规定询问在3个工作日内答复：记录所用工作日数，"
-                        "不超过3个工作日合格（起草为是/否，看不出期限）。",
-                        **within(3),
+                        guidance="按询问登记和答复文书填写收到询问之日和作出答复之日，系统自收到的次日起"
+                        "按官方日历数工作日（跳过周末和法定节假日，调休上班日计入）。有多次询问的，"
+                        "填用时最长的一次。无询问的选“不适用”。",
+                        derivation_note="条款规定询问在3个工作日内答复：记录收到和答复两个日期，"
+                        "按官方日历计算工作日，不超过3个工作日合格（起草为是/否，看不出期限）。",
+                        **answered_within(3),
                     ),
                     check(
                         "三/（二）/8",
-                        "供应商提出质疑至作出答复所用的工作日数",
+                        "供应商质疑：收到质疑日期与作出答复日期",
                         "采购人在7个工作日内",
-                        guidance="自收到质疑的次日起数工作日，数到答复之日；有多次质疑的，按最长的一次填写。"
-                        "无质疑的选“不适用”。",
-                        derivation_note="条款规定质疑在7个工作日内答复：记录所用工作日数，"
-                        "不超过7个工作日合格（起草为是/否，看不出期限）。",
-                        **within(7),
+                        guidance="按质疑函的签收记录和答复文书填写收到质疑之日和作出答复之日，系统自收到的"
+                        "次日起按官方日历数工作日（跳过周末和法定节假日，调休上班日计入）。有多次质疑的，"
+                        "填用时最长的一次。无质疑的选“不适用”。",
+                        derivation_note="条款规定质疑在7个工作日内答复：记录收到和答复两个日期，"
+                        "按官方日历计算工作日，不超过7个工作日合格（起草为是/否，看不出期限）。",
+                        **answered_within(7),
                     ),
                     check(
                         "三/（二）/9",

@@ -1,6 +1,8 @@
 """Checklist answers → item verdicts → inspection score, grade and verdict.
 
-Pure package (standard library only): no Flask, no database, no project imports outside it.
+Pure package: no Flask, no database; outside the standard library it uses only the official
+calendar ``checklists.core.workdays`` (``chinese_calendar``), which ``date_pair`` items count
+working days with (callers pass the calendar with the years an administrator loaded).
 
 Every checklist item cites a clause and carries a rule (``validate_rule`` normalises it). An
 answer is judged per item as ``pass``, ``fail``, ``na`` or ``unanswered`` with a short reason in
@@ -26,6 +28,7 @@ from checklists.scoring.answer_types import (
     AnswerType,
     ChoiceType,
     CountType,
+    DatePairType,
     DateType,
     NumberType,
     PartsType,
@@ -37,6 +40,7 @@ from checklists.scoring.answer_types import (
 from checklists.scoring.bands import DEFAULT_BANDS, GradeBand, validate_bands
 from checklists.scoring.engine import (
     EXCLUSIONS,
+    LIBRARY_CALENDAR,
     METHODS,
     RESULTS,
     SEVERITIES,
@@ -62,6 +66,7 @@ __all__ = [
     "ANSWER_TYPE_REGISTRY",
     "DEFAULT_BANDS",
     "EXCLUSIONS",
+    "LIBRARY_CALENDAR",
     "METHODS",
     "OPS",
     "RESULTS",
@@ -74,6 +79,7 @@ __all__ = [
     "CompiledItem",
     "CompiledTemplate",
     "CountType",
+    "DatePairType",
     "DateType",
     "GradeBand",
     "ItemResult",

@@ -14,6 +14,7 @@ from decimal import Decimal, Inexact, InvalidOperation, Overflow, Rounded
 from fractions import Fraction
 from typing import Any, ClassVar
 
+from checklists.core.workdays import MAX_N, elapsed
 from checklists.scoring.errors import AnswerError, RuleError
 from checklists.scoring.numbers import (
     _EXACT,
@@ -410,6 +411,148 @@ class DateType(_ThresholdType):
 
 
 # ---------------------------------------------------------------------------------------------
+# date_pair: two dates, within N working days or days
+# ---------------------------------------------------------------------------------------------
+
+#: The two dates of a date_pair answer as the form labels them.
+PAIR_FIELDS = {"from": "收到/起算日期", "to": "答复/完成日期"}
+#: The refusal of a second date before the first (the phone shows the same words).
+ERR_PAIR_ORDER = "答复/完成日期不能早于收到/起算日期，请核对两个日期"
+_PERIOD_UNITS = {"working_day": "个工作日", "day": "日"}
+
+
+def _cn_day(day: date, year: int | None = None) -> str:
+    """2026年10月8日; 10月8日 within ``year``."""
+    if day.year == year:
+        return f"{day.month}月{day.day}日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _cn_days(days: Sequence[date], year: int) -> str:
+    """Dates in order, runs of consecutive days as ranges: 10月1日至10月7日、10月9日."""
+    runs: list[list[date]] = []
+    for day in days:
+        if runs and (day - runs[-1][-1]).days == 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return "、".join(
+        _cn_day(r[0], year) + (f"至{_cn_day(r[-1], year)}" if len(r) > 1 else "") for r in runs
+    )
+
+
+class DatePairType(AnswerType):
+    """Two dates, ``{"from": …, "to": …}``: when something was received (or a period began)
+    and when it was answered (or done). Passes when ``to`` falls within N working days or days
+    of ``from``, counted from the day after it (民法典 第二百零一条), a period of days whose last
+    day is a rest day ending on the next working day (第二百零三条), with the official calendar
+    the item was compiled with (holidays, 调休)."""
+
+    name = "date_pair"
+
+    def validate_rule(self, rule: Mapping[str, Any]) -> dict[str, Any]:
+        op = rule.get("op")
+        if not _blank(op) and op != "<=":
+            raise RuleError("op", "两个日期之间的期限只能是“≤”（在 N 个工作日或 N 日内）")
+        unit = rule.get("unit")
+        if _blank(unit):
+            raise RuleError("unit", "请选择期限单位：working_day（工作日）或 day（日）")
+        unit = canonical_unit(unit) if isinstance(unit, str) else None
+        if unit not in _PERIOD_UNITS:
+            raise RuleError("unit", "期限单位须为 working_day（工作日）或 day（日）")
+        raw = rule.get("value")
+        if _blank(raw):
+            raise RuleError("value", "请填写期限 N（正整数），例如 3")
+        number = None
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            number = raw
+        elif isinstance(raw, (str, Decimal)):
+            try:
+                found, rest = _to_decimal(raw)
+            except ValueError:
+                found, rest = None, "x"
+            if found is not None and not rest and found == found.to_integral_value():
+                number = int(found)
+        if number is None or not 1 <= number <= MAX_N[unit]:
+            raise RuleError("value", f"期限 N 须为 1 至 {MAX_N[unit]} 的整数，例如 3")
+        return {"op": "<=", "value": number, "unit": unit}
+
+    def compile(self, ci: CompiledItem) -> None:
+        ci.op = "<="
+        ci.val = ci.rule["value"]
+        ci.unit = ci.rule["unit"]
+        ci.req_text = self.describe(ci.rule)
+
+    def parse(self, ci: CompiledItem, value: Any, unit: str | None) -> tuple[Any, str | None]:
+        if not isinstance(value, Mapping):
+            raise AnswerError(
+                "bad_value", '请填写收到/起算日期和答复/完成日期（{"from": …, "to": …}）'
+            )
+        if _blank(value.get("from")) and _blank(value.get("to")):
+            return None, None
+        days = {}
+        for key, word in PAIR_FIELDS.items():
+            raw = value.get(key)
+            if _blank(raw):
+                raise AnswerError("bad_date", f"请填写{word}")
+            try:
+                days[key] = _to_date(raw)
+            except ValueError:
+                raise AnswerError(
+                    "bad_date", f"{word}：请输入日期，格式为 YYYY-MM-DD，例如 2026-10-08"
+                ) from None
+        if days["to"] < days["from"]:
+            raise AnswerError("date_order", ERR_PAIR_ORDER)
+        return days, None
+
+    def judge(self, ci: CompiledItem, value: Any, unit: str | None) -> tuple[bool, str, _Outcome]:
+        start, end = value["from"], value["to"]
+        run = elapsed(start, end, ci.val, ci.unit, ci.calendar)
+        year = start.year
+        text = f"{_cn_day(start)}收到，"
+        if end == start:
+            text += "当日答复"
+        else:
+            text += f"{_cn_day(end, year)}答复，"
+            if run.counted is None:
+                text += "相隔逾十年"
+            elif ci.unit == "day":
+                text += f"第{run.counted}日"
+            elif run.end_works:
+                text += f"第{run.counted}个工作日"
+            elif run.counted:
+                text += f"第{run.counted}个工作日后的{ci.calendar.rest_label(end)}"
+            else:
+                text += "未到第1个工作日"
+            notes = []
+            if ci.unit == "working_day" and run.counted is not None:
+                if run.holidays:
+                    notes.append(f"{_cn_days(run.holidays, year)}放假")
+                if run.makeup:
+                    notes.append(f"{_cn_days(run.makeup, year)}调休上班")
+            if notes:
+                text += f"（{'，'.join(notes)}）"
+        text += f"，要求{ci.req_text}"
+        due = run.due
+        if due is not None and run.last_day is not None and due.due_on != run.last_day:
+            last = run.last_day
+            text += (
+                f"（期限最后一日{_cn_day(last, year)}为{ci.calendar.rest_label(last)}，"
+                f"顺延至{_cn_day(due.due_on, year)}）"
+            )
+        if run.unknown_years:
+            years = "、".join(str(y) for y in run.unknown_years)
+            text += f"（{years}年的官方节假日安排尚未载入，暂按周一至周五为工作日计算）"
+        if run.on_time:
+            return True, f"{text}：合格{ci.cit}", ci.pass_o
+        return False, f"{text}：不合格{ci.cit}", ci.fail_o
+
+    def describe(self, rule: Mapping[str, Any]) -> str:
+        unit = _PERIOD_UNITS.get(rule.get("unit", ""))
+        return f"{rule['value']}{unit}内" if unit and "value" in rule else ""
+
+
+# ---------------------------------------------------------------------------------------------
 # choice
 # ---------------------------------------------------------------------------------------------
 
@@ -642,6 +785,7 @@ ANSWER_TYPE_REGISTRY: dict[str, AnswerType] = {
         ChoiceType(),
         PartsType(),
         DateType(),
+        DatePairType(),
         TextType(),
         PhotoType(),
     )

@@ -16,6 +16,7 @@ from fractions import Fraction
 from math import lcm
 from typing import Any
 
+from checklists.core.workdays import OfficialCalendar
 from checklists.scoring.answer_types import (
     ANSWER_TYPE_REGISTRY,
     ANSWER_TYPES,
@@ -49,6 +50,9 @@ _EXCLUSION_WORDS = {
     "optional_unanswered": "非必答，未作答",
 }
 _MISSING_WORDS = {"unanswered": "未作答", "photo_required": "不合格须拍照，尚未拍照"}
+#: The calendar ``date_pair`` items are judged with when the caller gives none: the bundled
+#: one (``chinese_calendar``), without the years an administrator loaded.
+LIBRARY_CALENDAR = OfficialCalendar()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -109,6 +113,8 @@ def _json_value(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple):
         return list(value)
+    if isinstance(value, dict):  # date_pair: {"from": date, "to": date}
+        return {k: _json_value(v) for k, v in value.items()}
     return value
 
 
@@ -119,7 +125,8 @@ class ItemResult:
     item_id: int | str
     result: str  # pass, fail, na, unanswered
     reason: str
-    value: Any  # normalised answer: Decimal, int, str, tuple of parts, date, "na" or None
+    value: Any  # normalised answer: Decimal, int, str, tuple of parts, date, dict of two dates
+    # (date_pair), "na" or None
     counted: bool
     excluded: str | None  # na, advisory, expired, not_yet_valid, optional_unanswered
     earned: Fraction
@@ -255,9 +262,12 @@ class CompiledItem:
         "unit_sp", "req_text", "ratios", "dratios", "yes_value", "choices", "labels", "max_score",
         "parts", "part_labels", "part_outcomes", "pass_o", "fail_o", "outcomes",
         "unanswered", "na", "xlabels", "mlabels", "cache", "cache_size", "kind", "photo_answer",
+        "calendar",
     )  # fmt: skip
 
-    def __init__(self, spec: ItemSpec, cache_size: int = 0) -> None:
+    def __init__(
+        self, spec: ItemSpec, cache_size: int = 0, calendar: OfficialCalendar | None = None
+    ) -> None:
         item_id = spec.id
 
         def fail(field_name: str, message: str) -> RuleError:
@@ -308,6 +318,7 @@ class CompiledItem:
         self.req_text = ""
         self.ratios: dict[str | None, Fraction | None] = {}
         self.dratios: dict[str | None, Decimal] = {}
+        self.calendar = calendar or LIBRARY_CALENDAR
         self.kind: AnswerType = ANSWER_TYPE_REGISTRY[self.type]
         self.photo_answer = self.kind.photo_answer
         self.judge: Callable[[CompiledItem, Any, str | None], tuple[bool, str, _Outcome]]
@@ -480,20 +491,27 @@ def parse_value(item: ItemSpec, value: Any, unit: str | None = None) -> Any:
     number → Decimal as entered (its unit must convert to the rule's unit; at most 15
     significant digits; not negative for a length, area, mass, time or age); count → int (not
     negative); choice → the choice value; parts → tuple of part values in the rule's order, and
-    an explicit [] → () (none of the parts present: judged fail); date → date;
-    yes_no → "yes"/"no"; text → stripped str; photo → number of photos (0 → None).
+    an explicit [] → () (none of the parts present: judged fail); date → date; date_pair
+    ({"from": …, "to": …}) → {"from": date, "to": date}, both blank → None, "to" before "from"
+    refused; yes_no → "yes"/"no"; text → stripped str; photo → number of photos (0 → None).
     """
     ci = CompiledItem(item)
     return _parse_value(ci, value, unit)[0]
 
 
-def evaluate(item: ItemSpec, answer: Answer | Any | None, as_of: date | None = None) -> ItemResult:
+def evaluate(
+    item: ItemSpec,
+    answer: Answer | Any | None,
+    as_of: date | None = None,
+    calendar: OfficialCalendar | None = None,
+) -> ItemResult:
     """Judge one item on its own (pass / fail / na / unanswered, reason and points).
 
     ``answer`` is an ``Answer`` or a raw value. With ``as_of`` the item's validity dates are
-    checked (an expired or not yet valid rule is excluded, not counted).
+    checked (an expired or not yet valid rule is excluded, not counted). ``calendar``: the
+    official calendar a ``date_pair`` item counts with (default: the bundled one).
     """
-    ci = CompiledItem(item)
+    ci = CompiledItem(item, calendar=calendar)
     ci.scale(lcm(*ci.denominators()))
     return _run(ci, answer, ci.validity(as_of))[0]
 
@@ -503,15 +521,21 @@ class CompiledTemplate:
 
     __slots__ = ("spec", "items", "by_id", "ids", "method", "bands", "denominator",
                  "sections", "section_items", "section_of", "_validity", "_fractions",
-                 "_scores")  # fmt: skip
+                 "_scores", "calendar")  # fmt: skip
 
-    def __init__(self, spec: TemplateSpec, cache_size: int = 1024) -> None:
+    def __init__(
+        self,
+        spec: TemplateSpec,
+        cache_size: int = 1024,
+        calendar: OfficialCalendar | None = None,
+    ) -> None:
         if spec.method not in METHODS:
             raise RuleError("method", f"未知的计分方法“{spec.method}”，可选 weighted、deduction")
         self.spec = spec
         self.method = spec.method
         self.bands = validate_bands(list(spec.grade_bands))
-        items = [CompiledItem(item, cache_size) for item in spec.items]
+        self.calendar = calendar or LIBRARY_CALENDAR
+        items = [CompiledItem(item, cache_size, self.calendar) for item in spec.items]
         self.by_id: dict[Any, CompiledItem] = {}
         for ci in items:
             if ci.id in self.by_id:
@@ -568,27 +592,38 @@ class CompiledTemplate:
         return found
 
 
-def compile_template(spec: TemplateSpec, cache_size: int = 1024) -> CompiledTemplate:
+def compile_template(
+    spec: TemplateSpec, cache_size: int = 1024, calendar: OfficialCalendar | None = None
+) -> CompiledTemplate:
     """Validate ``spec`` and precompute everything scoring needs; raises ``RuleError``.
 
-    ``cache_size`` bounds the memo of evaluated answers per item (0 turns it off).
+    ``cache_size`` bounds the memo of evaluated answers per item (0 turns it off); ``calendar``
+    is the official calendar ``date_pair`` items count with (default: the bundled one).
     """
-    return CompiledTemplate(spec, cache_size)
+    return CompiledTemplate(spec, cache_size, calendar)
 
 
 def score(
     template: TemplateSpec | CompiledTemplate,
     answers: Mapping[Any, Answer | Any],
     as_of: date | None = None,
+    calendar: OfficialCalendar | None = None,
 ) -> Summary:
     """Score one inspection: every item's verdict, section points, score, grade and verdict.
 
     ``answers`` maps item id → ``Answer`` or raw value (a missing id is unanswered). Invalid
     values raise ``AnswerError`` (with ``item_id`` set); ids not in the template raise
     ``AnswerError("unknown_item")``. Score, grade and verdict are None until every required
-    item is answered (and every counted failure needing a photo has one).
+    item is answered (and every counted failure needing a photo has one). ``calendar``: the
+    official calendar ``date_pair`` items count with (default: the bundled one); a compiled
+    template counts with the one it was compiled with, so giving another is an error.
     """
-    ct = template if isinstance(template, CompiledTemplate) else compile_template(template)
+    if isinstance(template, CompiledTemplate):
+        if calendar is not None and calendar is not template.calendar:
+            raise ValueError("score: the template was compiled with another calendar")
+        ct = template
+    else:
+        ct = compile_template(template, calendar=calendar)
     if not ct.ids.issuperset(answers):
         extra = [str(k) for k in answers if k not in ct.ids]
         raise AnswerError("unknown_item", f"条目“{'、'.join(extra)}”不在本检查表中", extra[0])

@@ -21,7 +21,8 @@ class AnswerError(ValueError):
     """An answer the inspector must re-enter; ``message`` says in Chinese what to enter.
 
     Codes: not_a_number, too_many_digits, not_whole, negative, bad_unit, unknown_choice,
-    unknown_part, bad_date, na_not_allowed, bad_value, unknown_item. ``item_id`` is set by
+    unknown_part, bad_date, date_order (a date_pair's second date before its first),
+    na_not_allowed, bad_value, unknown_item. ``item_id`` is set by
     ``score``.
     """
 

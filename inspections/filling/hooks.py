@@ -24,6 +24,11 @@ page_context = _signals.signal("inspection-page-context")
 #: What a feature adds to the inspection's JSON: each receiver returns a dict of keys.
 json_extra = _signals.signal("inspection-json")
 
+#: The official calendar that ``date_pair`` answers are judged with: a receiver returns
+#: ``{"calendar": OfficialCalendar}`` (the findings give the bundled calendar with the years an
+#: administrator loaded); sent with no sender. No receiver: the engine's bundled calendar.
+official_calendar = _signals.signal("official-calendar")
+
 
 def collect(signal: Any, inspection: Any) -> dict[str, Any]:
     """The receivers' dicts for ``inspection``, merged in connection order."""

@@ -159,9 +159,11 @@ class AnswerWrite(In):
         description=(
             'By the item\'s answer type: "yes"/"no", a number (a JSON number or a numeric '
             'string), a choice value, a date, text, "na"; a parts item\'s list of the part '
-            'values present ([] for none of them, "以上均无", judged fail); null or "" is '
-            "unanswered. A number has at most 15 significant digits and is not negative for a "
-            "length, area, mass, time or age unit (else 422 with fields.value)"
+            'values present ([] for none of them, "以上均无", judged fail); a date_pair item\'s '
+            '{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"} (received, answered; to not before '
+            'from); null or "" is unanswered. A number has at most 15 significant digits and '
+            "is not negative for a length, area, mass, time or age unit (else 422 with "
+            "fields.value)"
         )
     )
     unit: Text | None = None
@@ -225,7 +227,7 @@ class Answer(Out):
         description=(
             'The normalised answer: "yes"/"no", a number as a decimal string, a choice value, '
             'a date, text, "na"; a parts item\'s list of part values present ([] when none of '
-            "them is); null when unanswered"
+            'them is); a date_pair item\'s {"from", "to"} (ISO dates); null when unanswered'
         )
     )
     unit: str | None

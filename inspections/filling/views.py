@@ -49,7 +49,7 @@ from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.forms import SEVERITY_SHORT
 from checklists.authoring.models import ChecklistTemplate, TemplateStatus
 from checklists.authoring.widgets import answers_from_form
-from checklists.core import pdf, storage
+from checklists.core import pdf, storage, workdays
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
@@ -86,13 +86,14 @@ AUDIT_LABELS = {
 @bp.app_template_filter("client_rule")
 def client_rule(item) -> str:
     """What the phone needs to judge an answer at once, in few bytes (the server's verdict
-    follows): the threshold, the yes value, the passing choices, the number of parts; and the
-    engine's message refusing a negative number (``neg``) where it refuses one."""
+    follows): the threshold, the yes value, the passing choices, the number of parts, a
+    date_pair's N and unit (the calendar is the form's ``data-calendar``); and the engine's
+    message refusing a negative number (``neg``) where it refuses one."""
     rule = item.rule or {}
-    if item.answer_type == "choice":
-        small: dict[str, Any] = {
-            "pass": [c["value"] for c in rule.get("choices", []) if c.get("pass")]
-        }
+    if item.answer_type == "date_pair":
+        small: dict[str, Any] = {"value": rule.get("value"), "unit": rule.get("unit")}
+    elif item.answer_type == "choice":
+        small = {"pass": [c["value"] for c in rule.get("choices", []) if c.get("pass")]}
     elif item.answer_type == "parts":
         small = {"n": len(rule.get("parts", []))}
     else:
@@ -297,8 +298,9 @@ def show(key):
 
 
 def _form_values(inspection: Inspection) -> MultiDict:
-    """The current answers as the answer widget's form values (a<id>, u<id>, na<id>, and
-    none<id> for the stored [] of a parts item: none of the parts present)."""
+    """The current answers as the answer widget's form values (a<id>, u<id>, na<id>, none<id>
+    for the stored [] of a parts item: none of the parts present, to<id> for a date_pair's
+    second date)."""
     values = MultiDict()
     for item_id, answer in inspection.current_answers().items():
         name = f"a{item_id}"
@@ -310,6 +312,9 @@ def _form_values(inspection: Inspection) -> MultiDict:
                 values.add(name, part)
             if not answer.value:
                 values.add(f"none{item_id}", "1")
+        elif isinstance(answer.value, dict):  # date_pair: a<id> from, to<id> to
+            values.add(name, answer.value.get("from") or "")
+            values.add(f"to{item_id}", answer.value.get("to") or "")
         elif answer.value is not None:
             values.add(name, str(answer.value))
         if answer.unit:
@@ -344,8 +349,30 @@ def fill(key):
         values=values,
         errors=errors,
         notes=notes,
+        phone_calendar=_phone_calendar(inspection.template),
         **_view_data(inspection),
     ), status
+
+
+def _phone_calendar(template: ChecklistTemplate) -> str:
+    """What the phone needs to judge ``date_pair`` answers offline as the engine does ("" when
+    the template has none): the days that break the Mon–Fri rule (``off``: weekdays off, ``on``:
+    weekend days worked) from two years before this one to the end of the next, by the same
+    calendar the server judges with. Dates outside that range get no verdict offline."""
+    items = template.ordered_items()
+    if not any(item.answer_type == "date_pair" for item in items):
+        return ""
+    calendar = workflow.official_calendar(items) or scoring.LIBRARY_CALENDAR
+    year = local_today().year
+    first, last = dt.date(year - 2, 1, 1), dt.date(year + 1, 12, 31)
+    off, on = workdays.deviations(calendar, first, last)
+    data = {
+        "from": first.isoformat(),
+        "to": last.isoformat(),
+        "off": [day.isoformat() for day in off],
+        "on": [day.isoformat() for day in on],
+    }
+    return json.dumps(data, separators=(",", ":"))
 
 
 def _save_form(inspection: Inspection) -> dict[int, str]:
@@ -408,6 +435,7 @@ def submit(key):
             errors={},
             missing=list(exc.fields.values()),
             notes={a.item_id: a.note for a in inspection.current_answers().values()},
+            phone_calendar=_phone_calendar(inspection.template),
             **_view_data(inspection),
         ), 422
     db.session.commit()

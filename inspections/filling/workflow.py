@@ -9,7 +9,7 @@ import datetime as dt
 import hashlib
 import json
 import uuid as uuidlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -28,6 +28,7 @@ from checklists.core.clock import local_today
 from checklists.core.db import as_utc, utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.core.workdays import OfficialCalendar
 from checklists.standards.models import Clause, Document
 from inspections.filling import evidence, hooks
 from inspections.filling.evidence import Evidence
@@ -147,9 +148,12 @@ def _content_hash(value: Any, unit: str | None, note: str, sent_at: dt.datetime 
 
 
 def json_value(value: Any) -> Any:
-    """A parsed value as stored: Decimals as canonical strings, dates ISO, lists as lists."""
+    """A parsed value as stored: Decimals as canonical strings, dates ISO, lists as lists, a
+    date_pair's {"from", "to"} as ISO dates."""
     if isinstance(value, (list, tuple)):
         return [json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: json_value(v) for k, v in value.items()}
     if isinstance(value, dt.date):
         return value.isoformat()
     if value is None or isinstance(value, (str, bool, int)):
@@ -193,7 +197,9 @@ def save_answer(
         raise InputError({"value": exc.message}) from exc
     stored_value = json_value(parsed)
     content = _content_hash(stored_value, unit, note, sent_at)
-    judged = scoring.evaluate(spec, scoring.Answer(parsed, unit, photos=1))
+    judged = scoring.evaluate(
+        spec, scoring.Answer(parsed, unit, photos=1), calendar=official_calendar([spec])
+    )
     lock(inspection)
     # One read under the lock: this client_id's earlier write and the item's current answer.
     rows = db.session.scalars(
@@ -316,7 +322,17 @@ def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:
     for item in spec.items:
         if item.answer_type == "photo" and item.id not in answers and photos.get(item.id):
             answers[item.id] = scoring.Answer(photos[item.id], None, photos=photos[item.id])
-    return scoring.score(spec, answers, as_of=as_of)
+    return scoring.score(spec, answers, as_of=as_of, calendar=official_calendar(spec.items))
+
+
+def official_calendar(items: Iterable[Any]) -> OfficialCalendar | None:
+    """The calendar ``date_pair`` items count working days with: the one a feature gives
+    (``hooks.official_calendar``: the bundled calendar with the years an administrator loaded),
+    asked for only when one of ``items`` (specs or template items) is a ``date_pair``; None
+    otherwise (the engine's bundled calendar)."""
+    if not any(item.answer_type == "date_pair" for item in items):
+        return None
+    return hooks.collect(hooks.official_calendar, None).get("calendar")
 
 
 def summary_of(inspection: Inspection, as_of: dt.date) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from inspections.findings import (
     api,
     calendar_views,
     cli,
+    deadlines,
     inbox_views,
     operations,
     provenance,
@@ -24,7 +25,14 @@ from inspections.findings.blueprint import bp
 VIEWS = (views, inbox_views, calendar_views)
 
 
+def _official_calendar(_sender: object) -> dict[str, object]:
+    """A ``hooks.official_calendar`` receiver: the calendar with the years loaded here, so that
+    ``date_pair`` answers count working days as the findings' deadlines do."""
+    return {"calendar": deadlines.official_calendar()}
+
+
 def register(app: Flask) -> None:
+    hooks.official_calendar.connect(_official_calendar)
     hooks.submitted.connect(operations.on_submitted)
     hooks.page_context.connect(operations.page_context)
     hooks.json_extra.connect(api.inspection_findings)

@@ -129,7 +129,7 @@ COLUMN_NOTES = {
     "clause_text": "条款原文",
     "clause_text_hash": "条款原文 SHA-256",
     "severity": "严重程度",
-    "value": "填写的值（多个值为 JSON）",
+    "value": "填写的值（多个值为 JSON；两个日期为“收到 → 答复”）",
     "unit": "单位",
     "result": "判定结果",
     "reason": "判定理由",
@@ -328,7 +328,9 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
 
     def convert(row: sa.Row) -> list[Any]:
         value = row.value
-        if isinstance(value, list | dict):
+        if row.answer_type == "date_pair" and isinstance(value, dict):
+            value = f"{value.get('from', '')} → {value.get('to', '')}"  # received → answered
+        elif isinstance(value, list | dict):
             value = json.dumps(value, ensure_ascii=False)
         return [
             row.uuid,

@@ -17,7 +17,8 @@
 //                /api/v1/inspections/<uuid>/photos (photo), /api/v1/inspections/<uuid> (patch)
 //     uuid       the inspection;  created: ISO time it was queued (device clock)
 //     item_id    the checklist item (a number; answers and item photos, not signatures/patches)
-//     answer:    body {value, unit, note, answered_at, client_id, template_id}, sent as JSON;
+//     answer:    body {value, unit, note, answered_at, client_id, template_id}, sent as JSON
+//                (value as the API takes it; a date_pair item's is {from, to});
 //                answered_at is the device's ISO time (may be absent: the server then takes the
 //                receipt time; a later one counts as the receipt time); client_id is made on the
 //                device, so a resend is stored once
@@ -222,6 +223,11 @@
       var picked = el.querySelector('input[name="a' + id + '"]:checked');
       return picked ? picked.value : null;
     }
+    if (type === "date_pair") { // both dates, or no answer yet
+      var start = el.querySelector('input[name="a' + id + '"]');
+      var end = el.querySelector('input[name="to' + id + '"]');
+      return start && end && start.value && end.value ? { from: start.value, to: end.value } : null;
+    }
     if (type === "parts") {
       var parts = [].map.call(el.querySelectorAll('input[name="a' + id + '"]:checked'), function (i) { return i.value; });
       if (!parts.length && el.querySelector('input[name="none' + id + '"]:checked')) return []; // none present: a fail
@@ -237,6 +243,7 @@
     if (type === "yes_no") return value === (rule.value || "yes") ? "pass" : "fail";
     if (type === "choice") return (rule.pass || []).indexOf(value) >= 0 ? "pass" : "fail";
     if (type === "parts") return rule.n === value.length ? "pass" : "fail";
+    if (type === "date_pair") return judgePair(rule, value);
     if (type === "number" || type === "count" || type === "date") {
       if (!rule.op) return "pass";
       var num = type === "date" ? function (x) { return x; } : Number;
@@ -254,16 +261,67 @@
     }
     return "pass";
   }
-  // The engine's refusals of a number, mirrored: too many digits, or negative where the rule's
-  // unit (or a count) cannot be (the message comes in the rule). Shown instead of a verdict.
+  // The official calendar for date_pair items, from the form's data-calendar: the range it
+  // covers (from, to) and in it the weekdays off (off) and weekend days worked (on), by the
+  // calendar the server judges with (holidays, 调休 and the years an administrator loaded).
+  var calendar = null;
+  var DAY_MS = 86400000;
+  function isoDay(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  // A working day (true/false), or null outside the range the page carries.
+  function works(ms) {
+    if (!calendar) {
+      var data = JSON.parse((form && form.getAttribute("data-calendar")) || "{}");
+      calendar = { from: data.from || "", to: data.to || "", off: {}, on: {} };
+      (data.off || []).forEach(function (d) { calendar.off[d] = true; });
+      (data.on || []).forEach(function (d) { calendar.on[d] = true; });
+    }
+    var day = isoDay(ms);
+    if (!calendar.from || day < calendar.from || day > calendar.to) return null;
+    if (calendar.on[day]) return true;
+    if (calendar.off[day]) return false;
+    var weekday = new Date(ms).getUTCDay();
+    return weekday !== 0 && weekday !== 6;
+  }
+  // A date_pair's verdict as the engine gives it (checklists/core/workdays.py): counted from the
+  // day after "from", "to" passes unless the N-th working day (working_day), or the day N days on
+  // moved past rest days to the next working day (day), comes before it. null (no verdict until
+  // the server's) when either date lies outside the page's calendar.
+  function judgePair(rule, value) {
+    var day = Date.parse(value.from + "T00:00:00Z");
+    var to = value.to;
+    var n = Number(rule.value);
+    if (isNaN(day) || isNaN(Date.parse(to + "T00:00:00Z")) || !(n >= 1)) return null;
+    if (works(day) === null || works(Date.parse(to + "T00:00:00Z")) === null) return null;
+    if (rule.unit === "working_day") {
+      for (var counted = 0; ;) { // every day looked at lies between the two dates
+        day += DAY_MS;
+        if (isoDay(day) >= to) return "pass"; // the deadline is on or after "to"
+        if (works(day)) counted += 1;
+        if (counted === n) return "fail"; // the N-th working day, before "to"
+      }
+    }
+    day += n * DAY_MS; // the period's last day; a rest day moves it to the next working day
+    for (; isoDay(day) < to; day += DAY_MS) {
+      if (works(day)) return "fail";
+    }
+    return "pass";
+  }
+  // The engine's refusals, mirrored: of a number too many digits, or negative where the rule's
+  // unit (or a count) cannot be (the message comes in the rule); of a date_pair a second date
+  // before the first (ERR_PAIR_ORDER in checklists/scoring/answer_types.py). Shown instead of a
+  // verdict.
   function refused(el, value) {
     var type = el.getAttribute("data-type");
-    if ((type !== "number" && type !== "count") || value === null || value === "na") return false;
-    var rule = JSON.parse(el.getAttribute("data-rule") || "{}");
-    var m = /^[+-]?([\d,]*)(?:\.(\d*))?/.exec(String(value));
-    var digits = (m[1].replace(/,/g, "") + (m[2] || "").replace(/0+$/, "")).replace(/^0+/, "");
-    var message = digits.length > 15 ? "数值最多 15 位有效数字"
-      : rule.neg && digits && String(value).charAt(0) === "-" ? rule.neg : "";
+    var message = "";
+    if (type === "date_pair" && value && value !== "na") {
+      message = value.to < value.from ? "答复/完成日期不能早于收到/起算日期，请核对两个日期" : "";
+    } else if ((type === "number" || type === "count") && value !== null && value !== "na") {
+      var rule = JSON.parse(el.getAttribute("data-rule") || "{}");
+      var m = /^[+-]?([\d,]*)(?:\.(\d*))?/.exec(String(value));
+      var digits = (m[1].replace(/,/g, "") + (m[2] || "").replace(/0+$/, "")).replace(/^0+/, "");
+      message = digits.length > 15 ? "数值最多 15 位有效数字"
+        : rule.neg && digits && String(value).charAt(0) === "-" ? rule.neg : "";
+    }
     if (!message) return false;
     el.className = "item result-refused";
     el.querySelector("[data-reason]").textContent = message;
@@ -318,7 +376,12 @@
   function restore(el, body) {
     var id = el.id.slice(1);
     var value = body.value;
-    [].forEach.call(el.querySelectorAll('[name="a' + id + '"], [name="na' + id + '"], [name="none' + id + '"]'), function (input) {
+    if (value && typeof value === "object" && !Array.isArray(value)) { // a date_pair's dates
+      el.querySelector('input[name="a' + id + '"]').value = value.from || "";
+      el.querySelector('input[name="to' + id + '"]').value = value.to || "";
+      var na = el.querySelector('input[name="na' + id + '"]');
+      if (na) na.checked = false;
+    } else [].forEach.call(el.querySelectorAll('[name="a' + id + '"], [name="na' + id + '"], [name="none' + id + '"]'), function (input) {
       if (input.type === "radio" || input.type === "checkbox") {
         input.checked = value === "na" ? input.value === "na" || input.name === "na" + id
           : input.name === "none" + id ? Array.isArray(value) && !value.length
