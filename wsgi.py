@@ -36,13 +36,14 @@ from checklists.core.extensions import babel, csrf, db, limiter, login_manager, 
 from checklists.standards import feature as standards
 from checklists.standards import search_index
 from inspections import cli, home
+from inspections.credit import feature as credit
 from inspections.filling import feature as filling
 from inspections.findings import feature as findings
 from inspections.review import feature as review
 from inspections.supervision import feature as supervision
 
 #: The features, in the order their blueprints are registered; each has ``register(app)``.
-FEATURES = (accounts, standards, authoring, filling, findings, review, supervision)
+FEATURES = (accounts, standards, authoring, filling, findings, review, supervision, credit)
 
 MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "checklists", "migrations")
 

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from checklists.core.extensions import db
 from checklists.demo import data
+from inspections.credit import demo as credit_demo
 from inspections.filling import demo as inspection_demo
 from inspections.supervision import demo as supervision_demo
 
@@ -17,11 +18,12 @@ demo_cli = AppGroup("demo", help="Demo data.")
 
 def load_demo() -> list[str]:
     """The demo data of every feature: accounts, gazettes and templates, then an inspection
-    with findings, then major hazards under supervision. Running it again changes nothing; the
-    lines say what was done."""
+    with findings, then major hazards under supervision, then the credit lists. Running it
+    again changes nothing; the lines say what was done."""
     report = data.load()
     report.extend(inspection_demo.load())
     report.extend(supervision_demo.load())
+    report.extend(credit_demo.load())
     if not report:
         report.append(_("The demo data is up to date; nothing to change."))
     return report

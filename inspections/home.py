@@ -20,6 +20,7 @@ from checklists.accounts.models import Organisation, Role
 from checklists.accounts.permissions import visible_organisations
 from checklists.core.clock import local_today
 from checklists.core.extensions import db
+from inspections.credit import due as credit_due
 from inspections.findings import operations as findings
 from inspections.supervision import operations as supervision
 
@@ -43,7 +44,13 @@ def home():
             extra = findings.enterprise_home(current_user)
         extra["finding_counts"] = findings.finding_counts(current_user)
     if current_user.role in (Role.ADMIN, Role.SUPERVISOR):
-        extra["hazard_counts"] = supervision.counts(current_user, local_today())
+        today = local_today()
+        extra["hazard_counts"] = supervision.counts(current_user, today)
+        work = credit_due.due_work(current_user, today)
+        extra["credit_due"] = {
+            "total": len(work),
+            "overdue": sum(1 for item in work if item.overdue(today)),
+        }
     return render_template("home.html", org_count=org_count, own=own, **extra)
 
 

@@ -797,6 +797,162 @@ CASES = {
         {"json": {}, "csrf_header": True},
         row(401, 409, 404, 404, 404, 404),
     ),
+    # --- Credit in the API: the same ids; publishing a notified entry is out of order (409) ---
+    ("api.credit_list", "GET", ""): ("/api/v1/credit", {}, API_LOGGED_IN),
+    ("api.credit_create", "POST", ""): (
+        "/api/v1/credit",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 403, 403, 422, 403),
+    ),
+    ("api.credit_due", "GET", ""): ("/api/v1/credit/due", {}, row(401, 200, 403, 403, 200, 403)),
+    ("api.credit_entry", "GET", "own"): (
+        "/api/v1/credit/{own_entry}",
+        {},
+        row(401, 200, 404, 404, 200, 200),
+    ),
+    ("api.credit_entry", "GET", "foreign"): (
+        "/api/v1/credit/{foreign_entry}",
+        {},
+        row(401, 200, 404, 404, 404, 404),
+    ),
+    ("api.credit_step", "POST", "own"): (
+        "/api/v1/credit/{own_entry}/publish",
+        {"json": {}, "csrf_header": True},
+        row(401, 409, 404, 404, 409, 403),
+    ),
+    ("api.credit_step", "POST", "foreign"): (
+        "/api/v1/credit/{foreign_entry}/publish",
+        {"json": {}, "csrf_header": True},
+        row(401, 409, 404, 404, 404, 404),
+    ),
+    ("api.credit_ledger", "GET", "own"): (
+        "/api/v1/credit/deposits/{own_org}",
+        {},
+        row(401, 200, 404, 404, 200, 200),
+    ),
+    ("api.credit_ledger", "GET", "foreign"): (
+        "/api/v1/credit/deposits/{foreign_org}",
+        {},
+        row(401, 200, 404, 404, 404, 404),
+    ),
+    ("api.credit_deposit", "POST", ""): (
+        "/api/v1/credit/deposits",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 403, 403, 422, 403),
+    ),
+    ("api.credit_qualifications", "GET", ""): ("/api/v1/credit/qualifications", {}, API_LOGGED_IN),
+    ("api.credit_qualify", "POST", ""): (
+        "/api/v1/credit/qualifications",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 403, 403, 422, 403),
+    ),
+    ("api.credit_qualification_step", "POST", "own"): (
+        "/api/v1/credit/qualifications/{own_qualification}/pass",
+        {"json": {}, "csrf_header": True},
+        row(401, 200, 404, 404, 200, 403),
+    ),
+    ("api.credit_qualification_step", "POST", "foreign"): (
+        "/api/v1/credit/qualifications/{foreign_qualification}/pass",
+        {"json": {}, "csrf_header": True},
+        row(401, 200, 404, 404, 404, 404),
+    ),
+    ("api.organisation", "GET", "own"): (
+        "/api/v1/organisations/{own_org}",
+        {},
+        row(401, 200, 200, 200, 200, 200),
+    ),
+    ("api.organisation", "GET", "foreign"): (
+        "/api/v1/organisations/{foreign_org}",
+        {},
+        row(401, 200, 200, 200, 404, 404),
+    ),
+    # --- Credit pages (信用, issue 19) --------------------------------------------------------
+    # own_entry and foreign_entry are notified (their 告知书 exists); own_qualification and
+    # foreign_qualification are qualified depots (``_credit``). The walk changes nothing: an
+    # empty defence is 422, a notice sent again 409, a depot passed again answers 303.
+    ("credit.register", "GET", ""): ("/credit/", {}, row(302, 200, 403, 403, 200, 200)),
+    ("credit.new", "GET", ""): ("/credit/new", {}, row(302, 200, 403, 403, 200, 403)),
+    ("credit.new", "POST", ""): ("/credit/new", {"form": {}}, row(302, 422, 403, 403, 422, 403)),
+    ("credit.entry", "GET", "own"): (
+        "/credit/{own_entry}",
+        {},
+        row(302, 200, 404, 404, 200, 200),
+    ),
+    ("credit.entry", "GET", "foreign"): (
+        "/credit/{foreign_entry}",
+        {},
+        row(302, 200, 404, 404, 404, 404),
+    ),
+    ("credit.step", "POST", "own"): (
+        "/credit/{own_entry}/step/defence",
+        {"form": {}},
+        row(302, 422, 404, 404, 422, 422),
+    ),
+    ("credit.step", "POST", "foreign"): (
+        "/credit/{foreign_entry}/step/notify",
+        {"form": {}},
+        row(302, 409, 404, 404, 404, 404),
+    ),
+    ("credit.document", "GET", "own"): (
+        "/credit/{own_entry}/documents/notice",
+        {},
+        row(302, 200, 404, 404, 200, 200),
+    ),
+    ("credit.document", "GET", "foreign"): (
+        "/credit/{foreign_entry}/documents/notice",
+        {},
+        row(302, 200, 404, 404, 404, 404),
+    ),
+    ("credit.document_pdf", "GET", "own"): (
+        "/credit/{own_entry}/documents/notice.pdf",
+        {},
+        row(302, 200, 404, 404, 200, 200),
+    ),
+    ("credit.document_pdf", "GET", "foreign"): (
+        "/credit/{foreign_entry}/documents/notice.pdf",
+        {},
+        row(302, 200, 404, 404, 404, 404),
+    ),
+    ("credit.due", "GET", ""): ("/credit/due", {}, row(302, 200, 403, 403, 200, 403)),
+    ("credit.ledger", "GET", "own"): (
+        "/credit/deposits/{own_org}",
+        {},
+        row(302, 200, 404, 404, 200, 200),
+    ),
+    ("credit.ledger", "GET", "foreign"): (
+        "/credit/deposits/{foreign_org}",
+        {},
+        row(302, 200, 404, 404, 404, 404),
+    ),
+    ("credit.ledger", "POST", "own"): (
+        "/credit/deposits/{own_org}",
+        {"form": {}},
+        row(302, 422, 404, 404, 422, 403),
+    ),
+    ("credit.ledger", "POST", "foreign"): (
+        "/credit/deposits/{foreign_org}",
+        {"form": {}},
+        row(302, 422, 404, 404, 404, 404),
+    ),
+    ("credit.depots", "GET", ""): ("/credit/depots", {}, row(302, 200, 403, 403, 200, 200)),
+    ("credit.depots", "POST", ""): (
+        "/credit/depots",
+        {"form": {}},
+        row(302, 422, 403, 403, 422, 403),
+    ),
+    ("credit.depot_step", "POST", "own"): (
+        "/credit/depots/{own_qualification}/pass",
+        {"form": {}},
+        row(302, 303, 404, 404, 303, 403),
+    ),
+    ("credit.depot_step", "POST", "foreign"): (
+        "/credit/depots/{foreign_qualification}/pass",
+        {"form": {}},
+        row(302, 303, 404, 404, 404, 404),
+    ),
+    ("public.blacklist", "GET", ""): ("/public/blacklist", {}, EVERYONE),
+    ("public.blacklist_csv", "GET", ""): ("/public/blacklist.csv", {}, EVERYONE),
+    # --- end of the credit pages --------------------------------------------------------------
 }
 
 
@@ -955,6 +1111,7 @@ def world(make_org, make_region, make_user):
     )
     ids.update(_hazards(ids, users))
     ids.update(_interviews(ids, users))
+    ids.update(_credit(ids, users))
     return users, ids
 
 
@@ -1042,6 +1199,50 @@ def _interviews(ids, users) -> dict[str, int]:
             made[name] = interview.id
         else:
             made[f"{name}_interview"] = interview.id
+    db.session.commit()
+    return made
+
+
+def _credit(ids, users) -> dict[str, int]:
+    """Credit (信用): own_entry and foreign_entry on the blacklist, notified (the 告知书
+    exists); own_qualification and foreign_qualification, qualified depots in a township of
+    each organisation's county."""
+    import datetime as dt
+
+    from checklists.accounts.models import Organisation, Region, RegionLevel
+    from checklists.core.extensions import db
+    from inspections.credit import entries
+    from inspections.credit.models import CreditKind, DepotQualification, QualificationStatus
+
+    today = dt.date(2026, 11, 20)
+    made = {}
+    for name in ("own", "foreign"):
+        org = db.session.get(Organisation, ids[f"{name}_org"])
+        entry, _new = entries.create(
+            users["admin"],
+            today=today,
+            organisation_id=org.id,
+            kind=CreditKind.BLACKLIST,
+            reason=name,
+            client_id=f"matrix-credit-{name}",
+        )
+        entries.take_step(entry, "notify", users["admin"], {"on": today.isoformat()}, today=today)
+        town = Region(name=f"{name}镇", parent_id=org.region_id, level=RegionLevel.TOWNSHIP)
+        record = DepotQualification(
+            organisation_id=org.id,
+            region=town,
+            name=f"{name}配送点",
+            status=QualificationStatus.QUALIFIED,
+            checked_on=today,
+            events=[],
+        )
+        db.session.add(record)
+        db.session.flush()
+        made |= {
+            f"{name}_entry": entry.id,
+            f"{name}_qualification": record.id,
+            f"{name}_township": town.id,
+        }
     db.session.commit()
     return made
 

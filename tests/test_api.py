@@ -154,6 +154,7 @@ def test_organisations_are_scoped_to_the_caller(client, as_user, make_org, make_
         "kind": "enterprise",
         "credit_code": "91350100M000100Y43",
         "region": "冠县",
+        "credit": [],
     }
     as_user(Role.SUPERVISOR, region=linzi)
     assert [o["id"] for o in client.get("/api/v1/organisations").json] == [b.id]

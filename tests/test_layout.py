@@ -28,6 +28,7 @@ PURE = [
     "checklists.standards.conflicts",
     "checklists.core.textdiff",
     "inspections.supervision.triggers",
+    "inspections.credit.terms",
     "inspections.findings.workdays",
     "inspections.review.charts",
 ]

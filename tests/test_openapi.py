@@ -205,6 +205,9 @@ HAZARD_FOR = {
 
 #: The report goes to a held interview (the held step to the notified own_interview).
 INTERVIEW_FOR = {"interview_report": "interview_held"}
+#: The step of the operations with a step in their path: the defence of the notified
+#: own_entry; passing the qualified own_qualification again (answers 200).
+STEP_FOR = {"credit_step": "defence", "credit_qualification_step": "pass"}
 
 
 def _example(spec, schema):
@@ -281,6 +284,15 @@ def _requests(spec, world):
         "create_hazard": {"finding_id": None, "organisation_id": ids["own_org"], "clause_id": None},
         "create_interview": {"organisation_id": ids["own_org"], "clause_key": None},
         "interview_held": {"held_on": None},
+        "credit_create": {
+            "organisation_id": ids["own_org"],
+            "kind": "procurement_ban",
+            "case": "procurement",
+            "term_years": 2,
+        },
+        "credit_step": {"on": None, "defence_due_on": None},
+        "credit_deposit": {"organisation_id": ids["own_org"], "entry_id": None},
+        "credit_qualify": {"organisation_id": ids["own_org"], "region_id": ids["own_township"]},
     }
     found = []
     for path, operations in spec["paths"].items():
@@ -294,6 +306,10 @@ def _requests(spec, world):
                     "finding_id": ids["own_finding"],
                     "hazard_id": ids[HAZARD_FOR.get(name, "own_hazard")],
                     "interview_id": ids[INTERVIEW_FOR.get(name, "own_interview")],
+                    "entry_id": ids["own_entry"],
+                    "qualification_id": ids["own_qualification"],
+                    "organisation_id": ids["own_org"],
+                    "step": STEP_FOR.get(name, ""),
                 }
                 body = {**_example(spec, described["schema"]), **overrides.get(name, {})}
                 found.append((name, method, path.format(**params), media, body))

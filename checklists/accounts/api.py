@@ -7,6 +7,7 @@ from flask import Request, current_app, g
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from checklists.accounts import marks
 from checklists.accounts import schemas as s
 from checklists.accounts.models import ApiToken, Organisation, Region, User
 from checklists.accounts.permissions import visible_organisations
@@ -59,13 +60,16 @@ def create_token():
     return reply(s.Token(token=plain), 201)
 
 
-def organisation_json(org: Organisation) -> s.Organisation:
+def organisation_json(org: Organisation, credit: list[dict] | None = None) -> s.Organisation:
+    if credit is None:
+        credit = marks.of("credit", [org.id])[org.id]
     return s.Organisation(
         id=org.id,
         name=org.name,
         kind=org.kind,
         credit_code=org.credit_code,
         region=org.region.full_name if org.region else None,
+        credit=[s.OrganisationCredit(**mark) for mark in credit],
     )
 
 
@@ -82,7 +86,26 @@ def organisations():
         .options(sa.orm.joinedload(Organisation.region).joinedload(Region.parent))
         .order_by(Organisation.id)
     )
-    return paginate(query, page, organisation_json)
+    credit: dict[int, list[dict]] = {}
+
+    def load_marks(rows: list[Organisation]) -> None:
+        credit.update(marks.of("credit", [org.id for org in rows]))
+
+    return paginate(query, page, lambda org: organisation_json(org, credit[org.id]), load_marks)
+
+
+@routes.route(
+    "/organisations/<int:organisation_id>",
+    responses={200: (s.Organisation, "The organisation"), 404: "Not found"},
+)
+def organisation(organisation_id: int):
+    """One organisation the caller may see, with its entries on a credit list today."""
+    org = db.session.scalar(
+        visible_organisations(current_user).where(Organisation.id == organisation_id)
+    )
+    if org is None:
+        raise ApiError(404, "not_found", _("Not found."))
+    return reply(organisation_json(org))
 
 
 def me_json(user: User) -> s.Me:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -38,9 +39,20 @@ class MeUpdate(In):
     locale: Locale = None
 
 
+class OrganisationCredit(Out):
+    """An entry on a credit list today (安全生产黑名单, 政府采购禁入, 取消配送资格)."""
+
+    kind: str = Field(description="blacklist, procurement_ban or depot_disqualified")
+    status: str
+    ends_on: dt.date | None = Field(description="the term's last day; null: no term")
+
+
 class Organisation(Out):
     id: int
     name: str
     kind: OrgKind
     credit_code: Annotated[str, Field(pattern="^[0-9A-HJ-NPQRTUWXY]{18}$")] | None
     region: str | None = Field(description="county, or county and township")
+    credit: list[OrganisationCredit] = Field(
+        default_factory=list, description="its entries on a credit list today ([] when none)"
+    )

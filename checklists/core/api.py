@@ -319,11 +319,19 @@ def refuse_unless_ok(status: int) -> None:
 # --- lists ----------------------------------------------------------------------------------
 
 
-def paginate(query: sa.Select, page: Page, serialise: Callable[[Any], BaseModel]):
+def paginate(
+    query: sa.Select,
+    page: Page,
+    serialise: Callable[[Any], BaseModel],
+    before: Callable[[list[Any]], None] | None = None,
+):
     """Run ``query`` one page at a time (``page``: the parsed ``?page=&per_page=``) with a
-    ``Link`` to the next; each row becomes its answer model."""
+    ``Link`` to the next; each row becomes its answer model. ``before`` sees the page's rows
+    first (to load what they need in one query)."""
     offset = (page.page - 1) * page.per_page
     rows = db.session.scalars(query.limit(page.per_page + 1).offset(offset)).unique().all()
+    if before is not None:
+        before(list(rows[: page.per_page]))
     response = jsonify([dump(serialise(row)) for row in rows[: page.per_page]])
     if len(rows) > page.per_page:
         args = {**request.args.to_dict(), "page": page.page + 1, "per_page": page.per_page}

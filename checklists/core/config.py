@@ -77,6 +77,9 @@ class Defaults:
     #: The region where the 挂牌督办 and 约谈 regimes (临政办字〔2016〕10号) apply: an organisation
     #: outside it needs a recorded reason to be listed or interviewed. Empty: everywhere.
     SUPERVISION_REGION = "临淄区"
+    #: The most days between inspections of an organisation on the 黑名单 (第七条 of
+    #: 临政办字〔2016〕11号: 加大执法检查频次, no number given); past it, due work for supervisors.
+    CREDIT_INSPECTION_INTERVAL = 90
     #: SMTP for e-mailed notifications; no MAIL_SERVER: notifications stay in the app only.
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
@@ -109,6 +112,7 @@ ENV_VARS: dict[str, type] = {
     "HAZARD_DEADLINE": str,
     "INTERVIEW_WINDOW": str,
     "SUPERVISION_REGION": str,
+    "CREDIT_INSPECTION_INTERVAL": int,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USE_TLS": bool,

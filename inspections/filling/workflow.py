@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from sqlalchemy.orm.attributes import set_committed_value
 
 from checklists import scoring
+from checklists.accounts import marks
 from checklists.accounts.models import Organisation, User
 from checklists.authoring import operations as builder
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus, item_spec
@@ -75,6 +76,18 @@ def create_inspection(
                 bases="；".join(lapsed),
             ),
         )
+    disqualified = depot_disqualified(template, organisation)
+    if disqualified and not basis_override:
+        raise Conflict(
+            "qualification_cancelled",
+            _(
+                "%(org)s's depot qualification is cancelled (%(clause)s): it cannot be inspected "
+                "as a qualified depot. Give the reason it goes ahead (basis_override) to create "
+                "it anyway.",
+                org=organisation.name,
+                clause=f"{DEPOT_DOCUMENT} 四（二）",
+            ),
+        )
     inspection = Inspection(
         uuid=uuid or str(uuidlib.uuid4()),
         template=template,
@@ -83,12 +96,27 @@ def create_inspection(
         created_by=user,
         inspectors=list(inspectors or ([user] if user is not None else [])),
     )
-    if lapsed:
+    if lapsed or disqualified:
         inspection.basis_override = basis_override
         inspection.basis_override_by_id = user.id if user is not None else None
     db.session.add(inspection)
     db.session.flush()
     return inspection, True
+
+
+#: The document under which a depot qualifies (冠政发〔2016〕109号 四（二）): a template citing it
+#: inspects a qualified depot.
+DEPOT_DOCUMENT = "冠政发〔2016〕109号"
+
+
+def depot_disqualified(template: ChecklistTemplate, organisation: Organisation) -> bool:
+    """Whether ``organisation``'s depot qualification is cancelled (取消配送资格, a credit mark)
+    and ``template`` inspects a qualified depot (an item cites the depots' document)."""
+    found = marks.of("credit", [organisation.id])[organisation.id]
+    if not any(mark["kind"] == "depot_disqualified" for mark in found):
+        return False
+    prefix = DEPOT_DOCUMENT + "/"
+    return any((item.clause_key or "").startswith(prefix) for item in template.ordered_items())
 
 
 def bases_not_in_force(template: ChecklistTemplate, day: dt.date) -> list[str]:

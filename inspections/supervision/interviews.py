@@ -362,7 +362,7 @@ def schedule(
     overridden = hazards.check_regime(organisation, today, override, INSTRUMENT)
     entries = [e for e in due(user, today, organisation.id) if e["trigger"] == trigger]
     year = today.year
-    seq = hazards._next_number(COUNTER, year)
+    seq = hazards.next_number(COUNTER, year)
     interview = Interview(
         organisation=organisation,
         year=year,

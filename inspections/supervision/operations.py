@@ -194,9 +194,10 @@ def _count_from(hazard: Hazard, start: dt.date, n: int, unit: str, basis: str = 
     hazard.overdue_since = None
 
 
-def _next_number(kind: str, year: int) -> int:
+def next_number(kind: str, year: int) -> int:
     """The next number of ``kind`` in ``year`` (the counter row is updated in place, so two
-    requests at once cannot take the same number)."""
+    requests at once cannot take the same number). The credit register numbers its entries
+    with it too (kind ``credit``)."""
     dialect = db.session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     db.session.execute(
@@ -435,7 +436,7 @@ def list_hazard(
         name = name or finding.prompt
     name = name or text.splitlines()[0][:100]
     year = today.year
-    seq = _next_number("notice", year)
+    seq = next_number("notice", year)
     hazard = Hazard(
         organisation=organisation,
         finding=finding,
@@ -820,7 +821,7 @@ def criticise(hazard: Hazard, today: dt.date) -> HazardCriticism | None:
     if any(c.due_on == hazard.due_on for c in hazard.criticisms):
         return None
     year = today.year
-    seq = _next_number("criticism", year)
+    seq = next_number("criticism", year)
     criticism = HazardCriticism(
         year=year,
         seq=seq,
