@@ -26,6 +26,7 @@ PURE = [
     "checklists.standards.parsing",
     "checklists.standards.extraction",
     "checklists.standards.conflicts",
+    "checklists.standards.duties",
     "checklists.core.textdiff",
     "inspections.supervision.triggers",
     "inspections.credit.terms",

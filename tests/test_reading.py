@@ -170,9 +170,13 @@ def test_a_number_that_says_which_ones_is_their_condition():
             "委派的代表必须有一定的专业特长，对采购的工程比较熟悉。",
             [("委派的代表必须有一定的专业特长，对采购的工程比较熟悉", "mandatory_strong", None)],
         ),
-        # what happened is no duty, and a sentence with no modal word states none here
+        # what happened is no duty; a sentence with no modal word still states the duty it
+        # names a party and a verb for (drafting lists duties without 应当 as often as with)
         ("近年来，各部门已经建立台账，取得明显成效。", []),
-        ("采购人对实施政府采购的项目成立采购工作组。", []),
+        (
+            "采购人对实施政府采购的项目成立采购工作组。",
+            [("采购人对实施政府采购的项目成立采购工作组", None, "采购人")],
+        ),
         # a purpose and a time are no duties; what follows them is
         (
             "为加强管理，隐患整改完成后，企业应当向镇街道提交销号报告。",

@@ -18,7 +18,26 @@ import cn2an
 
 from checklists.standards.comparators import comparator_after, comparator_before
 from checklists.standards.due_dates import due_in
-from checklists.standards.parties import Condition, condition_of, party_first, subject_of
+from checklists.standards.duties import (
+    ANY_MODAL,
+    LEAD_TOKEN,
+    VAGUE,
+    duty_spans,
+    first_modal,
+    modality_of,
+    no_duties,
+    phrases,
+    presence_kind,
+    sentences,
+)
+from checklists.standards.parties import (
+    Condition,
+    clean_name,
+    condition_of,
+    party_first,
+    party_named,
+    subject_of,
+)
 from checklists.standards.requirements import (
     Applicability,
     Requirement,
@@ -33,20 +52,6 @@ _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _HALF[0x3000] = 0x20
 
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-
-_STRONG = re.compile(r"必须|严禁|一律|务必")
-_MANDATORY = re.compile(
-    r"应当|(?<![相适供反响效对回呼感答顺报理])应(?![急用对变届收付征诉聘税缴激])|"
-    r"(?<![必无])须(?!知)|不得|禁止|不准|不允许|"
-    r"(?<![主需重纲摘概只想必紧简将])要(?![求素点是件闻害员务领略情])"
-)
-_DEFAULT = re.compile(r"原则上|一般(?=不|应|为|要|按|在|由|可|以|每|情况下|均)")
-_ADVISORY = re.compile(r"鼓励|倡导|提倡|建议|(?<![事便适])宜(?![居])|力争|适时|尽量|争取")
-_PERMISSION = re.compile(
-    r"可以|(?<![许认不宁])可(?![能控行靠视防持信观见知贵]|节省|节约|满足|达到|实现|提高|减少|降低|有效|支配)"
-)
-_PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许|杜绝")
-_VAGUE = re.compile(r"及时|第一时间|立即|立刻|马上|尽快|迅速")
 
 _UNITS: list[tuple[str, str, Decimal]] = [
     # (wording, unit, multiplier); longer wordings first
@@ -160,45 +165,6 @@ def _clean(d: Decimal) -> Decimal:
     if d == d.to_integral_value():
         return d.quantize(Decimal(1))
     return d.normalize()
-
-
-def _phrases(text: str) -> list[tuple[int, int]]:
-    """(start, end) of phrases separated by punctuation or line breaks."""
-    out, start = [], 0
-    for m in re.finditer(r"[，,。；;！？!?：:\n]", text):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"[。；;！？!?\n]", text):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
-
-
-def _modality(s: str) -> str | None:
-    """Strongest modality of a sentence; 原则上/一般 soften whatever else is said."""
-    s = s.replace("不得不", "＿＿＿")
-    if _DEFAULT.search(s):
-        return "default"
-    if _STRONG.search(s):
-        return "mandatory_strong"
-    if _MANDATORY.search(s):
-        return "mandatory"
-    if _ADVISORY.search(s):
-        return "advisory"
-    if _PERMISSION.search(s):
-        return "permission"
-    return None
 
 
 def _unit_of(word: str) -> tuple[str, Decimal]:
@@ -369,15 +335,9 @@ def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | No
 # ---------------------------------------------------------------------------------------------
 
 
-_LEAD_TOKEN = re.compile(
-    r"\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+[、.．]|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*(?:[、.．](?!\d)|(?=\s)))\s*"
-)
-
-
 def _span(text: str, start: int, end: int) -> tuple[str, int]:
     """The exact source substring, trimmed of whitespace and a leading numbering token."""
-    m = _LEAD_TOKEN.match(text, start, end)
+    m = LEAD_TOKEN.match(text, start, end)
     if m and m.end() < end and not re.match(r"\d", text[m.end() : m.end() + 1] or "x"):
         start = m.end()
     while start < end and text[start].isspace():
@@ -429,11 +389,12 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     """
     masked = _masked(text)
     reqs: list[Requirement] = []
-    for s_start, s_end in _sentences(text):
+    carry = None  # who acts, as the sentences before named them
+    for s_start, s_end in sentences(text):
         first = len(reqs)
         qualifiers: list[tuple[int, Applicability]] = []
         sentence = masked[s_start:s_end]
-        modality = _modality(sentence)
+        modality = modality_of(sentence)
         found = False
         prev_end = s_start
         for q in _quantities(sentence):
@@ -487,7 +448,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 flags.append("assumed_equal")
             # the span starts at its phrase, or after the previous quantity in the same phrase
             span_from = max(ph_start, prev_end if prev_end <= q_start else ph_start)
-            span, span_start = _span(text, span_from, q_end)
+            # a deadline's words reach to what is to be done by then (15个工作日内向…投诉)
+            span_to = ph_end if kind == "deadline" and q.after else q_end
+            span, span_start = _span(text, span_from, span_to)
             prev_end = q_end
             if (
                 masked[q_end : q_end + 2] == "左右"
@@ -511,21 +474,6 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 )
             )
             found = True
-        for m in _VAGUE.finditer(sentence):
-            v_start = s_start + m.start()
-            _, ph_end = _phrase_bounds(masked, s_start, s_end, v_start)
-            reqs.append(
-                _without_number(
-                    text,
-                    v_start,
-                    ph_end,
-                    modality=modality,
-                    kind="deadline",
-                    join_offsets=join_offsets,
-                    flags=("vague_deadline",),
-                )
-            )
-            found = True
         per_batch = re.search(r"每批次?", sentence)
         if per_batch and not any(r.per == "batch" for r in reqs if s_start <= r.start < s_end):
             b_start = s_start + per_batch.start()
@@ -542,42 +490,86 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 )
             )
             found = True
-        duties, extend = _duties(masked, s_start, s_end, reqs[first:]) if modality else ([], {})
+        opening = condition_of(sentence)
+        taken = [
+            (r.start, _end(r), r.kind == "deadline" and r.value is not None) for r in reqs[first:]
+        ]
+        duties, extend = duty_spans(
+            masked, s_start, s_end, taken, s_start + opening.end if opening else s_start
+        )
         for k, end in extend.items():
             r = reqs[first + k]
             span, _at = _span(text, r.start, end)
             reqs[first + k] = replace(r, span=span)
-        if duties:
-            for d_start, d_end in duties:
-                # its own modal word; none when it names a party of its own (采购办负责监督)
-                own = _modality(masked[d_start:d_end])
-                if own is None and party_first(masked[d_start:d_end].lstrip("由")) is None:
-                    own = modality
-                reqs.append(_presence(text, masked, d_start, d_end, own, join_offsets, whole=True))
-        elif modality and not found:
+        for d_start, d_end in duties:
+            # its own modal word; none when it names a party of its own (采购办负责监督)
+            own = modality_of(masked[d_start:d_end])
+            if own is None and party_first(masked[d_start:d_end].lstrip("由")) is None:
+                own = modality
+            reqs.append(_presence(text, masked, d_start, d_end, own, join_offsets, whole=True))
+        for m in VAGUE.finditer(sentence):
+            # 及时, 立即: a deadline with no number, of the duty it is part of
+            v_start = s_start + m.start()
+            at = next((k for k, r in enumerate(reqs[first:]) if r.start <= v_start < _end(r)), None)
+            if at is not None:
+                r = reqs[first + at]
+                if r.value is None and r.low is None and r.kind not in ("frequency", "deadline"):
+                    # the deadline's words: from 及时 to what is to be done so
+                    span, span_start = _span(text, v_start, _end(r))
+                    flags = (*r.flags, "vague_deadline")
+                    reqs[first + at] = replace(
+                        r,
+                        kind="deadline",
+                        span=span,
+                        start=span_start,
+                        flags=tuple(dict.fromkeys(flags)),
+                    )
+                continue
+            _, ph_end = _phrase_bounds(masked, s_start, s_end, v_start)
+            reqs.append(
+                _without_number(
+                    text,
+                    v_start,
+                    ph_end,
+                    modality=modality,
+                    kind="deadline",
+                    join_offsets=join_offsets,
+                    flags=("vague_deadline",),
+                )
+            )
+            found = True
+        if modality and not found and not duties and not no_duties(masked, s_start, s_end):
             reqs.append(_presence(text, masked, s_start, s_end, modality, join_offsets))
         # the sentence without its numbering token (（二）, 第三条: never part of a subject)
-        lead = _LEAD_TOKEN.match(text, s_start, s_end)
+        lead = LEAD_TOKEN.match(text, s_start, s_end)
         b_start = lead.end() if lead is not None and lead.end() < s_end else s_start
         condition = condition_of(masked[b_start:s_end])
-        attributed = _attributed(text, masked, b_start, s_end, reqs[first:], condition)
+        # a sentence that opens with its modal word (要对…审核, 同时，应建立…) leaves out who
+        # acts: the one the sentence before named
+        elided = _ELIDED.match(masked, b_start + (condition.end + 1 if condition else 0))
+        carry = carry if elided else None
+        attributed = _attributed(text, masked, b_start, s_end, reqs[first:], condition, carry)
         if not attributed and modality and condition and b_start + condition.end < s_end:
             # all it said was inside the condition: what remains is a duty with no number
             rest = _presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
-            attributed = _attributed(text, masked, b_start, s_end, [rest], condition)
+            attributed = _attributed(text, masked, b_start, s_end, [rest], condition, carry)
         attributed = [
             replace(r, applies_when=next((a for e, a in qualifiers if e < _end(r)), None))
             if r.applies_when is None and qualifiers
             else r
             for r in attributed
         ]
+        named = [(r.subject, r.subject_kind) for r in attributed if r.subject]
+        carry = named[-1] if named else None
         reqs[first:] = _with_due(text, masked, s_start, s_end, attributed, modality, join_offsets)
     reqs.sort(key=lambda r: r.start)
     return reqs
 
 
-_ANY_MODAL = re.compile(
-    "|".join(p.pattern for p in (_STRONG, _MANDATORY, _DEFAULT, _ADVISORY, _PERMISSION))
+#: A sentence's opening with no one named before its modal word (要…, 同时，应…, 并及时…).
+_ELIDED = re.compile(
+    r"\s*(?:同时|并且|此外|另外|并)?[，,]?\s*(?:要|应当?|须|必须|严格|及时|并|不得|严禁|切实|认真|"
+    r"负责|加强|建立|定期)"
 )
 
 
@@ -634,6 +626,7 @@ def _attributed(
     s_end: int,
     found: list[Requirement],
     condition: Condition | None,
+    carry: tuple[str, str | None] | None = None,
 ) -> list[Requirement]:
     """One sentence's requirements (from ``s_start``, after its numbering token) with who must
     act and the ``condition`` the sentence opens with. A number inside the condition
@@ -643,7 +636,7 @@ def _attributed(
     if condition is not None:
         c_start, c_end = s_start + condition.start, s_start + condition.end
         outside = [r for r in found if not c_start <= r.start < c_end]
-        has_a_duty = _ANY_MODAL.search(sentence, condition.end) is not None
+        has_a_duty = ANY_MODAL.search(sentence, condition.end) is not None
         if outside or has_a_duty:  # a condition only when something applies under it
             applies = _condition(text, masked, c_start, c_end)
             found = outside
@@ -653,27 +646,33 @@ def _attributed(
             ]
             condition = None
     out = []
-    for r in found:
+    for r in sorted(found, key=lambda r: r.start):
         at = r.start - s_start
         modal = None
-        for m in _ANY_MODAL.finditer(sentence):
+        for m in ANY_MODAL.finditer(sentence):
             if m.start() <= at + len(r.span):
                 modal = m
-        # the original text: the subject is quoted as written (masking makes （） half-width)
-        subject, kind = subject_of(text[s_start:s_end], modal.start() if modal else max(at, 0))
-        own = party_first(text[r.start : s_end].lstrip()) if r.kind != "deadline" else None
-        if own is not None and (modal is None or modal.start() < at):
-            subject, kind = own  # 采购办负责监督: the phrase names who acts
-        elif subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
+        own = party_named(text[r.start : s_end])
+        subject, kind = None, None
+        if own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
+            subject, kind = own  # 采购办负责监督: the duty names who acts
+        elif modal is not None:
+            # the original text: the subject is quoted as written (masking makes （） half-width)
+            subject, kind = subject_of(text[s_start:s_end], modal.start())
+        if subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
             p_start, _p_end = _phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
-            named = party_first(text[p_start:s_end].lstrip())
+            named = party_named(text[p_start:s_end])
             if named is not None:
                 subject, kind = named
+        if subject is None and out:  # …，单位一把手任组长: who acts in the phrases before
+            subject, kind = out[-1].subject, out[-1].subject_kind
+        if subject is None and carry is not None:  # the sentence before named who acts
+            subject, kind = carry
         in_scope = condition is not None and r.start >= s_start + condition.end
         out.append(
             replace(
                 r,
-                subject=subject,
+                subject=clean_name(subject) if subject else None,
                 subject_kind=kind,
                 applies_when=applies if in_scope else None,
             )
@@ -697,11 +696,11 @@ def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) 
         return False
     before = masked[s_start:q_start]
     after = masked[q_end:s_end]
-    return _ANY_MODAL.search(before) is None and _ANY_MODAL.search(after) is not None
+    return ANY_MODAL.search(before) is None and ANY_MODAL.search(after) is not None
 
 
 def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
-    for p_start, p_end in _phrases(masked[s_start:s_end]):
+    for p_start, p_end in phrases(masked[s_start:s_end]):
         if s_start + p_start <= pos < s_start + p_end:
             return s_start + p_start, s_start + p_end
     return s_start, s_end
@@ -722,106 +721,25 @@ def _worth_keeping(q: _Qty, kind: str, comparator: str | None, modality, phrase:
     )
 
 
-#: Verbs of procedure: a phrase with one states something to do, modal word or not.
-_ACTION = re.compile(
-    r"建立|制定|编制|组建|成立|设立|设置|配备|报送|上报|报|备案|审批|审核|审查|核查|核实|"
-    r"公示|公布|公告|告知|通知|登记|签订|签署|签字|发放|缴纳|存档|归档|保存|留存|组织|"
-    r"实行|负责|监督|检查|抽查|处理|处罚|追究|移交|验收|复核|确认|出具|提交|提供|"
-    r"答复|整改|督促|参加|列入|纳入|接受|作出|形成|听取|邀请|主持|核对|退换|请假|更换|撤销|"
-    r"取消|停止|责令|给予|支付|拨付|下达|签收|送达|约谈|通报|不得|禁止|严禁|配合|汇总|评审|"
-    r"批准|办理|受理|申报|认定|聘请|委托|授权"
-)
-#: Verbs of policy (加强, 推进…): a duty only with a modal word or a named party.
-_POLICY = re.compile(r"加强|完善|健全|推进|推动|做好|确保|保证|保障|建设|实施|落实|明确|开展|执行")
-_DESCRIPTIVE = re.compile(r"了|已经|已|近年来|目前|截至|截止|取得|去年|今年以来|上半年|以来")
-_NOT_A_DUTY = re.compile(
-    r"^(?:为了?|以|除|根据|依据|依照|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|的$|(?:后|时|前|期间|之际|外)$|"
-    r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
-)
-
-
-def _duties(
-    masked: str, s_start: int, s_end: int, found: list[Requirement]
-) -> tuple[list[tuple[int, int]], dict[int, int]]:
-    """Phrases of a sentence that each state something to do (采购人对…成立采购工作组，单位一把手
-    任组长): one requirement each, outside those already found; a phrase with no verb of its
-    own continues the one before. A clause's title (组建评标委员会。) is not one. And what a
-    deadline found before asks to be done by then (在15个工作日内，将…报送…): the deadline's
-    words reach to its end (index in ``found`` → new end)."""
-    sentence = masked[s_start:s_end]
-    if _DESCRIPTIVE.search(sentence) or "\t" in sentence:
-        return [], {}
-    lead = _LEAD_TOKEN.match(masked, s_start, s_end)
-    body = masked[lead.end() if lead else s_start : s_end].strip()
-    if lead is not None and len(body) <= 16 and not re.search(r"[，,、]", body):
-        return [], {}  # 5、组建评标委员会。: the title the clause opens with
-    condition = condition_of(sentence)
-    c_end = s_start + condition.end if condition else s_start
-    spans: list[list[int]] = []
-    taken = [(r.start, r.start + len(r.span)) for r in found]
-    extend: dict[int, int] = {}
-    by_then = None  # the deadline of the phrase before: 在15个工作日内，…
-    intro = intro_end = None  # 对通过验收的配送中心（点），…: what the next phrase acts on
-    for p_start, p_end in _phrases(sentence):
-        a, b = s_start + p_start, s_start + p_end
-        words = masked[a:b].strip()
-        if not words or _LEAD_TOKEN.fullmatch(words):
-            continue
-        hit = [k for k, (t0, t1) in enumerate(taken) if t0 < b and a < t1]
-        if by_then is not None and not hit and _ACTION.search(words):
-            if party_first(words.lstrip("由")) is None:
-                extend[by_then] = b  # what is to be done within the deadline
-                by_then = None
-                spans.append([-1, -1])
-                continue
-        by_then = None
-        if hit and found[hit[-1]].kind == "deadline" and found[hit[-1]].value is not None:
-            if taken[hit[-1]][1] >= b - 1 and masked[a:b].rstrip().endswith(("内", "前")):
-                by_then = hit[-1]
-        if hit or b <= c_end or (_NOT_A_DUTY.search(words) and intro is None):
-            spans.append([-1, -1])
-            intro = None
-            continue
-        named = _ANY_MODAL.search(words) or party_first(words.lstrip("由并")) is not None
-        acts = _ACTION.search(words.rsplit("的", 1)[-1] if words.startswith("对") else words)
-        if words.startswith("对") and not acts and intro is None:
-            intro, intro_end = a, b
-            continue
-        if spans and spans[-1][0] >= 0 and _GOES_ON.match(words) and intro is None:
-            spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on
-        elif acts or _ANY_MODAL.search(words) or (named and _POLICY.search(words)):
-            spans.append([a if intro is None else intro, b])
-        elif spans and spans[-1][0] >= 0:
-            spans[-1][1] = b
-        intro = None
-    if intro is not None and spans and spans[-1][0] >= 0:
-        spans[-1][1] = intro_end  # 对…比较熟悉 at the end: the duty before it, described
-    return [(a, b) for a, b in spans if a >= 0], extend
-
-
-_GOES_ON = re.compile(r"并|或者?|及时|同时|然后|再|报|发")
-
-
 def _presence(
-    text, masked, s_start, s_end, modality, join_offsets, whole: bool = False
+    text: str,
+    masked: str,
+    s_start: int,
+    s_end: int,
+    modality: str | None,
+    join_offsets: tuple[int, ...],
+    whole: bool = False,
 ) -> Requirement:
-    """A modal sentence with no number: something must (not) be there or be done (the phrase
-    with the modal word, or ``whole``: all of ``s_start:s_end``, one duty's phrases)."""
-    sentence = masked[s_start:s_end].replace("不得不", "＿＿＿")
-    modal = None
-    for pat in (_DEFAULT, _STRONG, _MANDATORY, _ADVISORY, _PERMISSION):
-        modal = pat.search(sentence)
-        if modal:
-            break
+    """A duty with no number: something must (not) be there or be done (the phrase with the
+    modal word, or ``whole``: all of ``s_start:s_end``, one duty's phrases)."""
+    modal = first_modal(masked[s_start:s_end])
     pos = s_start + (modal.start() if modal else 0)
     ph_start, ph_end = (s_start, s_end) if whole else _phrase_bounds(masked, s_start, s_end, pos)
-    kind = "presence"
-    if _PROHIBITION.search(sentence):
-        kind = "prohibition"
-    elif re.search(r"台账|记录|档案|存档|登记", sentence):
-        kind = "record"
-    elif re.search(r"资格|资质|具备.{0,10}条件|符合.{0,10}条件", sentence):
-        kind = "eligibility"
     return _without_number(
-        text, ph_start, ph_end, modality=modality, kind=kind, join_offsets=join_offsets
+        text,
+        ph_start,
+        ph_end,
+        modality=modality,
+        kind=presence_kind(masked[s_start:s_end]),
+        join_offsets=join_offsets,
     )

@@ -23,18 +23,20 @@ SubjectKind = Literal["regulated", "authority"]
 _AUTHORITY = (
     r"人民政府|政府|办事处|委员会|管委会|领导小组|工作小组|指挥部|联席会议|办公室|"
     r"部门|机关|机构|单位主管部门|主管部门|监管部门|执法部门|"
-    r"[^\s，。；、]{1,12}?(?:局|委|办|厅|署|法院|检察院|派出所|司法所|管理处|管理站|执法队|大队)|"
+    r"[^\s，。；、]{1,12}?(?:局|委(?!员会)|办(?!事处|公室|法|理)|厅|署|法院|检察院|派出所|司法所|"
+    r"管理处|管理站|执法队|大队)|"
     r"指导中心|服务中心|检测中心|监测中心|督导机构|评标委员会|专家组|"
     r"各县（市、区）|各县\(市、区\)|县（市、区）|各乡镇（街道）|各乡镇|各街道|乡镇（街道）|"
     r"乡镇人民政府|街道办事处|县直各部门|市直各部门|市直有关部门|各有关部门|有关部门|各部门|"
-    r"安委会|安委办|纪委|监察委|审计机关|财政部门|税务部门|公安机关"
+    r"安委会|安委办|纪委|监察委|审计机关|财政部门|税务部门|公安机关|"
+    r"各镇(?:[（(]街道[）)])?|镇[（(]街道[）)]|街道|村(?:[（(]居[）)])?委会|居委会|村委会"
 )
 #: Endings of the names of inspected parties.
 _REGULATED = (
     r"生产经营单位|企业|公司|厂|矿|配送中心|配送点|经营户|经营者|业户|个体工商户|供应商|"
     r"采购人|代理机构|承包商|施工单位|建设单位|使用单位|责任单位|单位|学校|幼儿园|医院|"
     r"养老机构|场所|商户|网点|站点|门店|司机|驾驶员|从业人员|负责人|法定代表人|主要负责人|"
-    r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长"
+    r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长|经办人|工作人员"
 )
 # A regulated party's name is tried first: 配送中心 ends like an authority's 中心 would.
 _PAREN = r"(?:[（(][^（()）]{1,8}[）)])?"
@@ -44,12 +46,73 @@ _ADVERBIAL = r"(?=在|于|对|从|自|按|依|根据|通过|如|若|发现|接�
 _REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
-_PARTY_FIRST = re.compile(
-    f"^(?P<who>(?:[^，,。；;]{{0,10}}?)(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
-    f"(?:[、和及与](?:[^，,。；;]{{0,10}}?)(?:{_REGULATED}|{_AUTHORITY}){_PAREN})*)"
-    "(?=在|于|对|从|自|按|依|应|须|必须|要|不得|严禁|可|将|负责|最多|至少|每|年|向|由|主动|及时|"
-    "原则上|一般|也)"
+_PARTY_VERBS = (
+    "在|于|对|从|自|按|依|应|须|必须|要|不得|严禁|可|将|负责|最多|至少|每|年|向|由|主动|及时|"
+    "原则上|一般|也"
 )
+#: How or with whom a party acts, between its name and its verb (依据…, 会同…, 再将…).
+_HOW = (
+    "作为|依据|根据|通过|会同|联合|牵头|再|直接|统一|分别|自行|共同|组织|确认|登记|建立|承担|拨付|"
+    "抽取|出具|进行|实行|实施|落实|选择|安排|列入|登记|填写|持|从|一把手|和"
+)
+_PARTY_FIRST = re.compile(
+    # Each party of a list is an atomic group, the list possessive: once a party is read it is
+    # not split again (a failing match used to try every split, exponential in the list). A
+    # party ends only where the list goes on or its verb follows (县政府办公室负责: not 县政府).
+    f"^(?P<who>(?>[^，,。；;]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?=[、和及与]|{_PARTY_VERBS}))"
+    f"(?:[、和及与](?>[^，,。；;]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?=[、和及与]|{_PARTY_VERBS})))*+)"
+    f"(?={_PARTY_VERBS})"
+)
+
+
+#: A party named at the very start of a phrase, before how or with whom it acts (县财政局依据…,
+#: 各乡镇作为…, 采购单位一把手任…).
+_OPENS = re.compile(
+    f"^(?![对向在由将把从经按为自])(?P<who>(?>[^，,。；;]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
+    f"{_PAREN}(?=[、和及与]|{_PARTY_VERBS}|{_HOW}))"
+    f"(?:[、和及与](?>[^，,。；;]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?=[、和及与]|{_PARTY_VERBS}|{_HOW})))*+)"
+    f"(?={_PARTY_VERBS}|{_HOW})"
+)
+#: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
+_BEFORE_PARTY = re.compile(r"^(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|经)?")
+#: Words no party's name contains: a modal word or a verb of the duty itself.
+_A_DUTY_WORD = re.compile(
+    r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重])要|(?<![必])须|不得|严禁|鼓励|可以|使用|确保"
+)
+#: A note after a name that is no part of it: （以下简称区安委会）.
+_SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]*[）)]")
+
+
+def opens_with_party(phrase: str) -> bool:
+    """Whether ``phrase`` opens with the name of a party (who acts, before what it does)."""
+    return _OPENS.match(phrase.strip()) is not None
+
+
+def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
+    """The party a duty's words open with (由县质量检测中心出具…, 县财政局依据…将…), as
+    written without a leading 由/并 or a trailing （以下简称…）, and its kind."""
+    words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase.strip(), count=1))
+    if re.match(r"[对向在将把从按为自报发请经对]", words):
+        return None  # 对其主要负责人…, 报领导小组: whom it is done to, not who does it
+    found = party_first(words)
+    if found is None:
+        match = _OPENS.match(words)
+        if match is None:
+            return None
+        last = re.split(r"[、和及与]", match.group("who"))[-1]
+        kind: SubjectKind = "regulated" if _REGULATED_END.search(last) else "authority"
+        found = (match.group("who"), kind)
+    if _A_DUTY_WORD.search(found[0]):
+        return None  # 必须使用县政府…: the duty's own words, not a name
+    return clean_name(found[0]), found[1]
+
+
+def clean_name(name: str) -> str:
+    """A party's name without a note after it (临淄区安全生产委员会（以下简称区安委会）)."""
+    return _SHORT_NAME.sub("", name).strip()
 
 
 def party_first(phrase: str) -> tuple[str, SubjectKind] | None:

@@ -114,6 +114,23 @@ def _deadline(value: Any) -> Any:
     return tuple(sorted((k, str(v)) for k, v in value.items()))
 
 
+def placed(text: str, labelled: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Labelled rows with where their span is: a span the clause says twice (the same sentence
+    in two paragraphs) is its first occurrence for the first row, the next for the next."""
+    seen: dict[str, int] = defaultdict(int)
+    out = []
+    for row in labelled:
+        span, at = row["span"], -1
+        for _ in range(seen[span] + 1):
+            at = text.find(span, at + 1) if span else -1
+            if at < 0:
+                at = text.find(span)
+                break
+        seen[span] += 1
+        out.append({**row, "start": at if at >= 0 else None})
+    return out
+
+
 def _interval(text: str, fields: dict[str, Any]) -> tuple[int, int] | None:
     span = fields["span"]
     if not span:
@@ -190,7 +207,7 @@ def run(show: int) -> None:
         for clause in data["clauses"]:
             text = clause["text"]
             emitted = [emitted_fields(r) for r in extract(text)]
-            labelled = [labelled_fields(r) for r in clause["requirements"]]
+            labelled = placed(text, [labelled_fields(r) for r in clause["requirements"]])
             tally = Tally()
             tally.emitted, tally.labelled = len(emitted), len(labelled)
             pairs = pair(text, emitted, labelled)

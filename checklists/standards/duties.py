@@ -1,0 +1,316 @@
+"""The wording of duties: modal words, sentences and phrases, and which phrases each state one
+thing to do. Pure module (standard library only); ``extraction`` reads numbers, this module
+reads what a clause asks to be done.
+
+Chinese administrative drafting lists duties phrase after phrase (采购人对…成立采购工作组，单位一把
+手任组长，…): each phrase with a verb of its own is one duty, whether or not a modal word (应当,
+要, 必须) stands before it; a phrase with no verb continues the one before (完整、明确) or leads
+into the next (who acts, on what: 县财政局依据上述审核结果，将资金拨付…). Not duties: a clause's
+title (2、报批采购方案。), conditions (…的，…时，…后，), purposes (为…), the document's own
+machinery (特制定本办法, 现将有关事项通知如下), definitions (…是指…) and descriptions of
+what has been done (已, 了).
+"""
+
+from __future__ import annotations
+
+import re
+
+from checklists.standards.parties import opens_with_party, party_first
+
+# ---------------------------------------------------------------------------------------------
+# Modal words
+# ---------------------------------------------------------------------------------------------
+
+STRONG = re.compile(r"必须|严禁|一律|务必")
+MANDATORY = re.compile(
+    r"应当|(?<![相适供反响效对回呼感答顺报理])应(?![急用对变届收付征诉聘税缴激])|"
+    r"(?<![必无])须(?!知)|不得|禁止|不准|不允许|"
+    r"(?<![主需重纲摘概只想必紧简将])要(?![求素点是件闻害员务领略情])"
+)
+DEFAULT = re.compile(r"原则上|一般(?=不|应|为|要|按|在|由|可|以|每|情况下|均)")
+ADVISORY = re.compile(r"鼓励|倡导|提倡|建议|(?<![事便适])宜(?![居])|力争|适时|尽量|争取")
+PERMISSION = re.compile(
+    r"可以|(?<![许认不宁])可(?![能控行靠视防持信观见知贵]|节省|节约|满足|达到|实现|提高|减少|降低|有效|支配)"
+)
+PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许|杜绝")
+VAGUE = re.compile(r"及时|第一时间|立即|立刻|马上|尽快|迅速")
+ANY_MODAL = re.compile(
+    "|".join(p.pattern for p in (STRONG, MANDATORY, DEFAULT, ADVISORY, PERMISSION))
+)
+
+#: A numbering token a clause or sentence opens with (第三条, 二、, （一）, 1., 4.3).
+LEAD_TOKEN = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+[、.．]|"
+    r"[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*(?:[、.．](?!\d)|(?=\s)))\s*"
+)
+
+
+def modality_of(s: str) -> str | None:
+    """Strongest modality of a sentence; 原则上/一般 soften whatever else is said."""
+    s = s.replace("不得不", "＿＿＿")
+    if DEFAULT.search(s):
+        return "default"
+    if STRONG.search(s):
+        return "mandatory_strong"
+    if MANDATORY.search(s):
+        return "mandatory"
+    if ADVISORY.search(s):
+        return "advisory"
+    if PERMISSION.search(s):
+        return "permission"
+    return None
+
+
+def first_modal(s: str) -> re.Match[str] | None:
+    """The modal word that sets a sentence's modality (原则上 before 应当 before 可)."""
+    s = s.replace("不得不", "＿＿＿")
+    for pat in (DEFAULT, STRONG, MANDATORY, ADVISORY, PERMISSION):
+        found = pat.search(s)
+        if found:
+            return found
+    return None
+
+
+def presence_kind(words: str) -> str:
+    """What a duty with no number demands: that something is not done, recorded, qualified,
+    or simply there or done."""
+    words = words.replace("不得不", "＿＿＿")
+    if PROHIBITION.search(words):
+        return "prohibition"
+    if re.search(r"台账|记录|档案|存档|登记", words):
+        return "record"
+    if re.search(r"资格|资质|具备.{0,10}条件|符合.{0,10}条件", words):
+        return "eligibility"
+    return "presence"
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences and phrases
+# ---------------------------------------------------------------------------------------------
+
+
+def _split(text: str, marks: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(marks, text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def phrases(text: str) -> list[tuple[int, int]]:
+    """(start, end) of phrases separated by punctuation or line breaks."""
+    return _split(text, r"[，,。；;！？!?：:\n]")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of sentences: a full stop, a semicolon or a line break ends one."""
+    return _split(text, r"[。；;！？!?\n]")
+
+
+# ---------------------------------------------------------------------------------------------
+# Duties
+# ---------------------------------------------------------------------------------------------
+
+#: Verbs of procedure: a phrase with one states something to do, modal word or not.
+ACTION = re.compile(
+    r"建立|制定|编制|组建|成立|设立|设置|配备|报送|上报|报|备案|审批|审核|审查|核查|核实|"
+    r"公示|公布|公告|告知|通知|登记|签订|签署|签字|发放|缴纳|存档|归档|保存|留存|组织|"
+    r"实行|负责|监督|检查|抽查|处理|处罚|追究|移交|验收|复核|确认|出具|提交|提供|"
+    r"答复|整改|督促|参加|列入|纳入|接受|作出|形成|听取|邀请|主持|核对|退换|请假|更换|撤销|"
+    r"取消|停止|责令|给予|(?<!转移)支付|拨付|下达|签收|送达|约谈|通报|不得|禁止|严禁|配合|汇总|评审|"
+    r"批准|办理|受理|申报|认定|聘请|委托|授权|安装|使用|采用|采取|回收|填报|填写|发至|筹集|"
+    r"承担|检验|检测|检定|抽取|索要|遴选|核定|颁发|处置|清理|排查|巡查|撰写|考评|"
+    r"列支|收回|任(?!务|期|何|职)|参与|进行"
+)
+#: Verbs of policy (加强, 推进…): a duty with a modal word, a named party, or a concrete object
+#: (实施…制度, 严格执行《…》, 建立…台账).
+POLICY = re.compile(r"加强|完善|健全|推进|推动|做好|确保|保证|保障|建设|实施|落实|明确|开展|执行")
+_CONCRETE = re.compile(r"制度|机制|台账|档案|方案|预案|《|责任制")
+#: A sentence that reports what has been done, not what is to be done.
+DESCRIPTIVE = re.compile(
+    r"(?<![为除])了|已经|已(?!有|具备)|近年来|目前|截至|截止|取得|去年|今年以来|上半年|以来"
+)
+#: A sentence about the document itself: a definition, its enactment, what follows.
+_ABOUT_THE_TEXT = re.compile(
+    r"是指|系指|所称|(?:特|现)?制定本|(?:通知|意见|规定|办法)如下|如下$|现予印发|现印发|"
+    r"请认真(?:贯彻|遵照)|遵照执行|起施行|起执行$|解释$|负责解释|^附件|^附表|^(?:不含|不包括|包括)"
+)
+#: An aside in brackets that names who is responsible or where details are
+#: (（责任单位：…）, （具体任务见附表）) or explains (（可满足…）): never a duty.
+ASIDE = re.compile(
+    r"[（(]\s*(?:责任单位|牵头单位|配合单位|主办单位|协办单位|具体|详见|见附|各[^（()）]{0,12}见|"
+    r"可满足|可达到|相当于|即|约合|折合)[^（()）]*(?:[）)]|$)"
+)
+#: Words that lead into the duty of the next phrase: who acts with whom (区经信局要会同区安监局),
+#: what is acted on (要将…情况), in what role (作为…主体).
+_LEADS_ON = re.compile(
+    r"(?:会同|联合|协同|牵头)[^，,]*$|(?:将|把)(?!关|握|控)(?![^，,]*(?:作为|列为|视为))[^，,]*$|"
+    r"^[^将把，,]*作为|以[^，,]*为主|"
+    r"(?:按照|根据|依据|依照|遵照)[^，,]*(?:要求|规定|原则|标准|精神|需要)$"
+)
+#: A phrase that is no duty of its own: a purpose, a basis, a time or a condition.
+NOT_A_DUTY = re.compile(
+    r"^(?:因为?|由于|可(?:节省|节约|满足|达到|实现|提高|减少|降低|有效)|能够?)|"
+    r"^(?:为了?|以|除|根据|依据|依照|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
+    r"的$|(?:后|时|前|期间|之际|外)$|"
+    r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
+)
+#: Words that carry the duty before on (并将…, 或者…, 及时…).
+GOES_ON = re.compile(r"并|或者?|及时|同时|然后|再|报|发")
+#: An adverbial a phrase opens with before the verb it leads to (对…, 根据…, 通过…途径).
+_LEADS_IN = re.compile(r"^(?:对于?|针对|根据|依据|依照|按照|通过|围绕|结合|在|经|由|向|从)")
+
+
+#: Some text after a position (a sentence's end): not only stops and blanks.
+_MORE = re.compile(r"[^。；;\s]")
+
+
+def is_title(masked: str, s_start: int, s_end: int) -> bool:
+    """The heading a numbered clause opens with (2、报批采购方案。), followed by its text: short,
+    no comma, naming no party (18、审计局加强…监督。 is a duty)."""
+    lead = LEAD_TOKEN.match(masked, s_start, s_end)
+    if lead is None:
+        return False
+    body = masked[lead.end() : s_end].strip()
+    if not body or len(body) > 16 or re.search(r"[，,]", body):
+        return False
+    if opens_with_party(body):
+        return False
+    if _MORE.search(masked, s_end) is None:
+        return False  # 1、具备企业法人营业执照。: the clause is the duty
+    return "、" not in body or ANY_MODAL.search(body) is None or len(body) <= 10
+
+
+def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
+    """A line with no final punctuation and no comma, opening the clause or followed by a
+    numbered line: the heading of a document, a part or a stage (冠县…应急预案, 检测方式), not a
+    duty. (Elsewhere such a line may be a hard-wrapped piece of a sentence.)"""
+    line_end = masked.find("\n", s_start)
+    if line_end < 0 or line_end > s_end:
+        return False
+    words = masked[s_start:s_end].strip()
+    if not words or re.search(r"[，,。；;：:]", words) or ANY_MODAL.search(words):
+        return False
+    if len(words) > 40 or opens_with_party(words) or _MORE.search(masked, line_end) is None:
+        return False
+    first = not masked[:s_start].strip()
+    return first or LEAD_TOKEN.match(masked, line_end + 1) is not None
+
+
+def no_duties(masked: str, s_start: int, s_end: int) -> bool:
+    """A sentence that states no duty at all: a title, a report, or words about the text."""
+    sentence = masked[s_start:s_end]
+    if is_heading_line(masked, s_start, s_end):
+        return True
+    if DESCRIPTIVE.search(sentence) or "\t" in sentence:
+        return True
+    if _ABOUT_THE_TEXT.search(sentence.strip()):
+        return True
+    return is_title(masked, s_start, s_end)
+
+
+#: A party, then the basis it acts on, and no verb of its own yet (区财政局依据审核结果).
+_ON_A_BASIS = re.compile(
+    r"^[^，,。；;]{2,24}?(?P<on>依据|根据|按照|依照|通过|围绕|结合|对照)[^，,。；;]*$"
+)
+#: What a verb made: 审核结果, 检查情况 (a noun, not a duty's verb).
+_RESULT_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况|意见|报告|要求|需要|规定|标准)")
+
+
+def _leads_on(words: str) -> bool:
+    """Whether a phrase only leads into the next one's verb (会同…, 将…, 作为…, or who acts on
+    what basis: 区财政局依据审核结果，…)."""
+    basis = _ON_A_BASIS.match(words)
+    if basis is not None and ANY_MODAL.search(words) is None:
+        rest = _RESULT_NOUN.sub("", words[basis.end("on") :])
+        if ACTION.search(rest) is None:
+            return True
+    found = _LEADS_ON.search(words)
+    return found is not None and not ACTION.search(words, found.start() + 2)
+
+
+def _acts(words: str) -> bool:
+    """Whether a phrase states something to do on its own."""
+    if ANY_MODAL.search(words):
+        return True
+    verbs = words.rsplit("的", 1)[-1] if words.startswith("对") else words
+    if ACTION.search(verbs):
+        return True
+    if POLICY.search(words):
+        return party_first(words.lstrip("由并")) is not None or bool(_CONCRETE.search(words))
+    return False
+
+
+def duty_spans(
+    masked: str,
+    s_start: int,
+    s_end: int,
+    taken: list[tuple[int, int, bool]],
+    skip_to: int,
+) -> tuple[list[tuple[int, int]], dict[int, int]]:
+    """Phrases of a sentence that each state something to do, outside the ``taken`` spans
+    (requirements with a number already read: start, end, and whether it is a deadline) and
+    after ``skip_to`` (the condition the sentence opens with). A phrase with no verb continues
+    the duty before it, or leads into the next one when it names who acts or opens with an
+    adverbial (对…, 根据…). And what a deadline asks to be done by then (在15个工作日内，将…报
+    送…): the deadline's words reach to its end (index in ``taken`` → new end)."""
+    if no_duties(masked, s_start, s_end):
+        return [], {}
+    masked = ASIDE.sub(lambda m: "＿" * len(m.group(0)), masked).replace("不得不", "＿＿＿")
+    spans: list[list[int]] = []
+    extend: dict[int, int] = {}
+    by_then = None  # the deadline of the phrase before: 在15个工作日内，…
+    pending: int | None = None  # where words leading into the next duty start
+    pending_end = 0
+    for p_start, p_end in phrases(masked[s_start:s_end]):
+        a, b = s_start + p_start, s_start + p_end
+        words = masked[a:b].strip()
+        if not words.strip("＿") or LEAD_TOKEN.fullmatch(words):
+            continue
+        if masked[b : b + 1] in "：:" and len(words) <= 12 and masked[b : b + 1]:
+            spans.append([-1, -1])  # 1、送检：…, 采购方式种类：…: the label of what follows
+            pending = None
+            continue
+        hit = [k for k, (t0, t1, _d) in enumerate(taken) if t0 < b and a < t1]
+        if by_then is not None and not hit and ACTION.search(words):
+            if party_first(words.lstrip("由")) is None:
+                extend[by_then] = b  # what is to be done within the deadline
+                by_then = None
+                spans.append([-1, -1])
+                continue
+        by_then = None
+        if hit and taken[hit[-1]][2] and taken[hit[-1]][1] >= b - 1:
+            if masked[a:b].rstrip().endswith(("内", "前")):
+                by_then = hit[-1]
+        if hit or b <= skip_to or (NOT_A_DUTY.search(words) and pending is None):
+            spans.append([-1, -1])
+            pending = None
+            continue
+        open_duty = bool(spans) and spans[-1][0] >= 0
+        if open_duty and pending is None and GOES_ON.match(words):
+            spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on
+        elif _leads_on(words):
+            if pending is None:
+                pending = a
+            pending_end = b
+        elif _acts(words) or (
+            # 对不达标的，及时与…联系: what the words before led into
+            pending is not None
+            and (GOES_ON.match(words) or POLICY.search(words))
+            and (GOES_ON.match(words) or ANY_MODAL.search(masked, pending, a))
+        ):
+            spans.append([a if pending is None else pending, b])
+            pending = None
+        elif opens_with_party(words) or _LEADS_IN.match(words) or not open_duty:
+            if pending is None:
+                pending = a
+            pending_end = b
+        else:
+            spans[-1][1] = b  # 完整、明确: the duty before, described
+            pending = None
+    if pending is not None and spans and spans[-1][0] >= 0:
+        spans[-1][1] = pending_end  # 对…比较熟悉 at the end: the duty before it, described
+    return [(a, b) for a, b in spans if a >= 0], extend

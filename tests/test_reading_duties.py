@@ -1,0 +1,155 @@
+"""One requirement per duty, with who acts: the segmentation rules of Chinese administrative
+drafting (made-up sentences in the style of the gazettes, one table row per rule)."""
+
+from __future__ import annotations
+
+import importlib.util
+import pathlib
+
+import pytest
+
+from checklists.standards.extraction import extract
+from checklists.standards.parties import party_named
+
+# (clause text, the spans of its duties in order)
+SEGMENTS = [
+    # each phrase with a verb of its own is a duty, modal word or not
+    (
+        "检测站对送检样品进行登记，站长任组长，副站长负责复核。",
+        ["检测站对送检样品进行登记", "站长任组长", "副站长负责复核"],
+    ),
+    # a phrase with no verb continues the duty before it
+    ("经营户应当建立进货台账，真实、完整。", ["经营户应当建立进货台账，真实、完整"]),
+    # 并…, 及时…: the same duty carried on
+    (
+        "区应急局组织现场核查，并将核查结果报区政府。",
+        ["区应急局组织现场核查，并将核查结果报区政府"],
+    ),
+    # who acts, on what basis: the phrase leads into the next one's verb
+    (
+        "区财政局依据审核结果，将补助资金拨付至各街道。",
+        ["区财政局依据审核结果，将补助资金拨付至各街道"],
+    ),
+    # 会同…: with whom, not yet what
+    (
+        "区环保局要会同区水务局，对入河排污口进行排查。",
+        ["区环保局要会同区水务局，对入河排污口进行排查"],
+    ),
+    # 将…: what is acted on, the verb in the next phrase
+    (
+        "各街道要将排查情况，于月底前报区安委办。",
+        ["各街道要将排查情况，于月底前报区安委办"],
+    ),
+    # according to what: 按照…的要求，加强…
+    (
+        "区市场监管局应当按照上级部门的要求，加强对加油站的抽检。",
+        ["区市场监管局应当按照上级部门的要求，加强对加油站的抽检"],
+    ),
+    # the numbered clause's heading is no duty; its text is
+    ("3、登记备案。检测站将检测结果报区市场监管局备案。", ["检测站将检测结果报区市场监管局备案"]),
+    # a heading line with no stop opening the clause
+    ("抽样方式\n抽样人员随机抽取样品。", ["抽样人员随机抽取样品"]),
+    # a label before a colon
+    ("1、抽样：区市场监管局负责随机抽取样品。", ["区市场监管局负责随机抽取样品"]),
+    # the document about itself: purpose and enactment, definitions, attachments, scope notes
+    ("为规范农贸市场管理，特制定本办法。", []),
+    ("本规定所称经营户，是指在市场内从事经营活动的个人。", []),
+    ("现将有关事项通知如下：", []),
+    ("附件：检查记录表", []),
+    ("不含临时摊位和流动商贩。", []),
+    # an aside naming who is responsible is no duty of its own
+    (
+        "各街道要建立巡查制度。（责任单位：区城管局、各街道）",
+        ["各街道要建立巡查制度"],
+    ),
+    # a reason and a benefit are no duties: 因…, 可节省…
+    (
+        "因仓库跨度大，新建仓库需采用钢结构，可节省空间，施工周期短。",
+        ["新建仓库需采用钢结构"],
+    ),
+    # what has been done is reported, not required
+    ("去年以来，各街道已建立巡查台账。", []),
+    # a policy verb is a duty with a concrete object, a modal word or a named party
+    ("实施农贸市场分级管理制度。", ["实施农贸市场分级管理制度"]),
+    ("全面推进市场环境整治。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), SEGMENTS, ids=[t for t, _ in SEGMENTS])
+def test_one_requirement_per_duty(text, spans):
+    assert [r.span for r in extract(text)] == spans
+
+
+# (clause text, span of a requirement, who acts)
+SUBJECTS = [
+    # the party the duty opens with, without 由 before it
+    ("对抽检不合格的，由区市场监管局依法处理。", "由区市场监管局依法处理", "区市场监管局"),
+    # the name without its short-name note
+    (
+        "区安全生产委员会（以下简称区安委会）对重大隐患实行挂牌督办。",
+        "区安全生产委员会（以下简称区安委会）对重大隐患实行挂牌督办",
+        "区安全生产委员会",
+    ),
+    # the whole name, not the shorter one inside it
+    ("县政府办公室负责汇总上报。", "县政府办公室负责汇总上报", "县政府办公室"),
+    ("城镇学校要配备校医。", "城镇学校要配备校医", "城镇学校"),
+    # the phrases after the party name act for it too
+    ("县检测中心对样品进行登记，建立检测台账。", "建立检测台账", "县检测中心"),
+    # a sentence opening with its modal word leaves out who acts: the one named before
+    ("区财政局负责资金拨付。要对资金使用情况进行审计。", "要对资金使用情况进行审计", "区财政局"),
+    # whom it is done to is not who does it
+    ("区应急局每年至少约谈一次。对其主要负责人进行警示。", "对其主要负责人进行警示", None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "subject"), SUBJECTS, ids=[t for t, _, _ in SUBJECTS])
+def test_who_acts(text, span, subject):
+    (found,) = [r for r in extract(text) if r.span == span]
+    assert found.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("phrase", "named"),
+    [
+        ("由区应急局负责", ("区应急局", "authority")),
+        ("并报区政府", None),
+        ("必须使用区政府统一印制的票据", None),
+        ("各镇、街道要加强巡查", ("各镇、街道", "authority")),
+        ("采购人、监理单位经办人对结果签字", ("采购人、监理单位经办人", "regulated")),
+    ],
+)
+def test_party_named(phrase, named):
+    assert party_named(phrase) == named
+
+
+# (clause text, the deadline's span, that it is vague)
+DEADLINES = [
+    # a deadline's words reach to what is to be done by then
+    (
+        "企业应在10个工作日内向区应急局提交整改报告。",
+        "企业应在10个工作日内向区应急局提交整改报告",
+        False,
+    ),
+    # 及时, 立即: a deadline with no number, one with the duty it is part of
+    ("发现隐患后，及时上报并立即组织整改。", "及时上报并立即组织整改", True),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "vague"), DEADLINES, ids=[t for t, _, _ in DEADLINES])
+def test_deadline_spans_its_duty(text, span, vague):
+    (found,) = extract(text)
+    assert (found.span, found.kind, "vague_deadline" in found.flags) == (span, "deadline", vague)
+
+
+def _bench():
+    path = pathlib.Path(__file__).parent / "benchmarks" / "bench_reading.py"
+    spec = importlib.util.spec_from_file_location("bench_reading", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_benchmark_places_a_repeated_span_at_its_next_occurrence():
+    text = "甲应当报备。乙应当公示。甲应当报备。"
+    rows = [{"span": "甲应当报备"}, {"span": "乙应当公示"}, {"span": "甲应当报备"}]
+    assert [r["start"] for r in _bench().placed(text, rows)] == [0, 6, 12]
