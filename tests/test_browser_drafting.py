@@ -83,7 +83,7 @@ def test_an_author_drafts_checks_confirms_and_publishes_on_a_phone(
     _assert_fits_phone(page)
 
     items = page.locator(".items > li.drafted")
-    assert items.count() == 4  # 二（一）2 states two duties
+    assert items.count() == 7  # one per duty: 二（一）2 two, 五（二）1 two, 六/4 three
     spans = [text.strip() for text in page.locator(".source-excerpt mark").all_inner_texts()]
     for span, subject in PICKED.values():
         assert span in spans
@@ -96,12 +96,12 @@ def test_an_author_drafts_checks_confirms_and_publishes_on_a_phone(
     assert mark.is_visible() and mark.inner_text().strip() == "⚠ 低置信度，请核对"
     assert "未规定期限" in vague.inner_text()
     assert page.locator(".low-confidence").count() == 1
-    assert items.locator(".unconfirmed-mark").count() == 4
+    assert items.locator(".unconfirmed-mark").count() == 7
 
     page.click("#publish-link")  # refused while unchecked, saying why
     page.wait_for_selector("h1:has-text('发布')")
     _assert_fits_phone(page)
-    assert "还有 4 项未确认" in page.inner_text("main")
+    assert "还有 7 项未确认" in page.inner_text("main")
     assert page.locator("#confirm-publish").count() == 0
     page.click("text=返回草稿")
     page.wait_for_selector("#confirm-all")
@@ -110,8 +110,8 @@ def test_an_author_drafts_checks_confirms_and_publishes_on_a_phone(
     page.wait_for_selector(".flash:has-text('已确认 1 项')")
     assert items.locator(".confirmed-mark").count() == 1
     page.click("#confirm-all")  # ... or the rest in one step
-    page.wait_for_selector(".flash:has-text('已确认 3 项')")
-    assert items.locator(".confirmed-mark").count() == 4
+    page.wait_for_selector(".flash:has-text('已确认 6 项')")
+    assert items.locator(".confirmed-mark").count() == 7
     assert page.locator("#confirm-all").count() == 0
     _assert_fits_phone(page)
 
