@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from checklists.accounts.models import OrgKind, Role
-from tests.conftest import csrf_token, login
+from tests.conftest import built_once, csrf_token, login
 
 
 @pytest.fixture(autouse=True)
@@ -1081,38 +1081,49 @@ def failing_value(item):
 
 @pytest.fixture
 def world(make_org, make_region, make_user):
-    """Own organisation (in 冠县) and a foreign one (in 临淄区), one user per role."""
-    guan, linzi = make_region("冠县"), make_region("临淄区")
-    own = make_org("本单位", region=guan)
-    foreign = make_org("外单位", region=linzi, kind=OrgKind.ENTERPRISE)
-    users = {
-        "admin": make_user("m-admin", role=Role.ADMIN),
-        "author": make_user("m-author", role=Role.AUTHOR),
-        "inspector": make_user("m-inspector", role=Role.INSPECTOR),
-        "supervisor": make_user("m-supervisor", role=Role.SUPERVISOR, region=guan),
-        "enterprise": make_user("m-enterprise", role=Role.ENTERPRISE, organisation=own),
-    }
-    ids = {
-        "own_org": own.id,
-        "foreign_org": foreign.id,
-        "own_user": users["enterprise"].id,
-        "foreign_user": make_user("m-foreign", role=Role.ENTERPRISE, organisation=foreign).id,
-        "document": _two_versions(),
-        **_templates(),
-    }
-    ids.update(
-        _inspections(
-            ids["published"],
-            own,
-            foreign,
-            users["inspector"],
-            make_user("m-far-inspector", role=Role.INSPECTOR),
+    """Own organisation (in 冠县) and a foreign one (in 临淄区), one user per role.
+
+    Built the first time; its rows (and stored files) written back for each later test
+    (conftest.built_once), so every role walks a world as it was built, untouched by the
+    writes another role's walk made."""
+    from checklists.accounts.models import User
+    from checklists.core.extensions import db
+
+    def build():
+        guan, linzi = make_region("冠县"), make_region("临淄区")
+        own = make_org("本单位", region=guan)
+        foreign = make_org("外单位", region=linzi, kind=OrgKind.ENTERPRISE)
+        users = {
+            "admin": make_user("m-admin", role=Role.ADMIN),
+            "author": make_user("m-author", role=Role.AUTHOR),
+            "inspector": make_user("m-inspector", role=Role.INSPECTOR),
+            "supervisor": make_user("m-supervisor", role=Role.SUPERVISOR, region=guan),
+            "enterprise": make_user("m-enterprise", role=Role.ENTERPRISE, organisation=own),
+        }
+        ids = {
+            "own_org": own.id,
+            "foreign_org": foreign.id,
+            "own_user": users["enterprise"].id,
+            "foreign_user": make_user("m-foreign", role=Role.ENTERPRISE, organisation=foreign).id,
+            "document": _two_versions(),
+            **_templates(),
+        }
+        ids.update(
+            _inspections(
+                ids["published"],
+                own,
+                foreign,
+                users["inspector"],
+                make_user("m-far-inspector", role=Role.INSPECTOR),
+            )
         )
-    )
-    ids.update(_hazards(ids, users))
-    ids.update(_interviews(ids, users))
-    ids.update(_credit(ids, users))
-    return users, ids
+        ids.update(_hazards(ids, users))
+        ids.update(_interviews(ids, users))
+        ids.update(_credit(ids, users))
+        return {role: user.id for role, user in users.items()}, ids
+
+    user_ids, ids = built_once("access_matrix.world", build)
+    return {role: db.session.get(User, id_) for role, id_ in user_ids.items()}, dict(ids)
 
 
 #: Own hazards waiting for each step (the OpenAPI test sends each step's body to its own).

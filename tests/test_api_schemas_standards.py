@@ -15,8 +15,7 @@ from checklists.authoring.models import ChecklistTemplate
 from checklists.core.extensions import db
 from checklists.standards import extraction, requirements
 from checklists.standards.models import Requirement
-from checklists.standards.services import import_text
-from inspections import cli as demo
+from tests.conftest import import_gazettes, load_demo_once
 
 DATA = pathlib.Path(__file__).parent / "data"
 HUGE = "99999999999999999999999"
@@ -24,9 +23,7 @@ HUGE = "99999999999999999999999"
 
 @pytest.fixture
 def gazettes(app_ctx):
-    for path in sorted(DATA.glob("0*.txt")):
-        import_text(path.read_text(encoding="utf-8"), path.name)
-    db.session.commit()
+    import_gazettes()
 
 
 def test_document_filters_refuse_what_they_cannot_mean(gazettes, client, as_user):
@@ -76,8 +73,7 @@ def test_requirements_keep_their_decimals_as_text(gazettes, client, as_user):
 
 
 def test_template_detail_writes_grade_bands_as_stored(app_ctx, client, as_user):
-    demo.load_demo()
-    db.session.commit()
+    load_demo_once()
     as_user(Role.INSPECTOR)
     template = db.session.scalars(sa.select(ChecklistTemplate)).first()
     detail = client.get(f"/api/v1/templates/{template.id}").json

@@ -13,7 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from checklists.accounts.models import Role
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, load_demo_once
 
 pytestmark = pytest.mark.browser
 
@@ -186,10 +186,8 @@ def test_standards_pages_fit_a_phone(browser, live_server, make_user):
 def test_template_pages_fit_a_phone_and_preview_scores_by_tapping(browser, live_server, make_user):
     from checklists.authoring.models import ChecklistTemplate
     from checklists.core.extensions import db
-    from inspections.cli import load_demo
 
-    load_demo()
-    db.session.commit()
+    load_demo_once()
     coal = db.session.scalar(
         sa.select(ChecklistTemplate).where(ChecklistTemplate.name.startswith("洁净煤"))
     )
@@ -235,12 +233,9 @@ def test_an_enterprise_answers_a_finding_and_the_inspector_closes_it_on_a_phone(
 
     from PIL import Image
 
-    from checklists.core.extensions import db
     from checklists.demo import data as demo
-    from inspections.cli import load_demo
 
-    load_demo()
-    db.session.commit()
+    load_demo_once()
     context = _phone(browser)
     page = context.new_page()
     _login(page, live_server, "enterprise", demo.DEMO_PASSWORD)

@@ -60,10 +60,16 @@ class Filters(Query):
     n: Annotated[QueryInt | None, Blank] = None
 
 
+@pytest.fixture(scope="module")
+def _app():
+    """One app for the module: the tests only read its translations (no database, no config)."""
+    return create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+
+
 @pytest.fixture(autouse=True)
-def _chinese():
-    app = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://"})
-    with app.test_request_context(headers={"Accept-Language": "zh"}):
+def _chinese(_app):
+    """Each test in its own request, in Chinese."""
+    with _app.test_request_context(headers={"Accept-Language": "zh"}):
         yield
 
 

@@ -13,7 +13,7 @@ from checklists.accounts.models import Role
 from checklists.core.extensions import db
 from checklists.standards.models import Clause, Document, ImportRun, Requirement
 from checklists.standards.services import import_text
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, import_gazettes
 
 DATA = pathlib.Path(__file__).parent / "data"
 SAMPLE = (DATA / "sample_gazette.txt").read_text(encoding="utf-8")
@@ -236,9 +236,7 @@ def test_cli_refuses_a_file_without_documents(app, tmp_path):
 
 @pytest.fixture
 def gazettes(app_ctx):
-    for path in sorted(DATA.glob("0*.txt")):
-        import_text(path.read_text(encoding="utf-8"), path.name)
-    db.session.commit()
+    import_gazettes()
 
 
 def test_two_character_search_finds_台账(gazettes, client, as_user):

@@ -14,24 +14,28 @@ from checklists.authoring.models import ChecklistTemplate
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
 from checklists.demo import templates as demo_templates
-from checklists.standards.services import import_text
 from inspections.filling import workflow
 from inspections.filling.models import Answer, Inspection, InspectionStatus
-from tests.test_templates import DATA, by_prompt
+from tests.conftest import built_once, import_gazettes
+from tests.test_templates import DATA, by_prompt  # noqa: F401 (DATA: test_provenance reads it here)
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 DAY = dt.date(2026, 11, 21)
 
 
-@pytest.fixture
-def coal(app_ctx) -> ChecklistTemplate:
-    """The ready-made clean-coal template, published."""
-    for path in sorted(DATA.glob("0*.txt")):
-        import_text(path.read_text("utf-8"), path.name)
+def _build_coal() -> int:
+    import_gazettes()
     [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("洁净煤")]
     template = demo_templates.build(spec, None)
     db.session.commit()
-    return template
+    return template.id
+
+
+@pytest.fixture
+def coal(app_ctx) -> ChecklistTemplate:
+    """The ready-made clean-coal template, published: the three gazettes imported and the
+    template built the first time, their rows written back after that (conftest.built_once)."""
+    return db.session.get(ChecklistTemplate, built_once("coal", _build_coal))
 
 
 @pytest.fixture
