@@ -40,10 +40,21 @@ from inspections.credit import feature as credit
 from inspections.filling import feature as filling
 from inspections.findings import feature as findings
 from inspections.review import feature as review
+from inspections.spotcheck import feature as spotcheck
 from inspections.supervision import feature as supervision
 
 #: The features, in the order their blueprints are registered; each has ``register(app)``.
-FEATURES = (accounts, standards, authoring, filling, findings, review, supervision, credit)
+FEATURES = (
+    accounts,
+    standards,
+    authoring,
+    filling,
+    findings,
+    review,
+    supervision,
+    credit,
+    spotcheck,
+)
 
 MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "checklists", "migrations")
 

@@ -11,6 +11,7 @@ from checklists.core.extensions import db
 from checklists.demo import data
 from inspections.credit import demo as credit_demo
 from inspections.filling import demo as inspection_demo
+from inspections.spotcheck import demo as spotcheck_demo
 from inspections.supervision import demo as supervision_demo
 
 demo_cli = AppGroup("demo", help="Demo data.")
@@ -24,6 +25,7 @@ def load_demo() -> list[str]:
     report.extend(inspection_demo.load())
     report.extend(supervision_demo.load())
     report.extend(credit_demo.load())
+    report.extend(spotcheck_demo.load())
     if not report:
         report.append(_("The demo data is up to date; nothing to change."))
     return report

@@ -80,6 +80,11 @@ class Defaults:
     #: The most days between inspections of an organisation on the 黑名单 (第七条 of
     #: 临政办字〔2016〕11号: 加大执法检查频次, no number given); past it, due work for supervisors.
     CREDIT_INSPECTION_INTERVAL = 90
+    #: 双随机: working days after a spot check's approval by which its result must be public.
+    SPOTCHECK_PUBLISH_DAYS = 20
+    #: 双随机: an inspector is not drawn for an organisation they inspected in the months before
+    #: a plan's period (a plan may set another number; 0: no such recusal).
+    SPOTCHECK_RECUSAL_MONTHS = 12
     #: SMTP for e-mailed notifications; no MAIL_SERVER: notifications stay in the app only.
     MAIL_SERVER: str | None = None
     MAIL_PORT = 25
@@ -113,6 +118,8 @@ ENV_VARS: dict[str, type] = {
     "INTERVIEW_WINDOW": str,
     "SUPERVISION_REGION": str,
     "CREDIT_INSPECTION_INTERVAL": int,
+    "SPOTCHECK_PUBLISH_DAYS": int,
+    "SPOTCHECK_RECUSAL_MONTHS": int,
     "MAIL_SERVER": str,
     "MAIL_PORT": int,
     "MAIL_USE_TLS": bool,

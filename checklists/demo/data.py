@@ -64,6 +64,8 @@ USERS = [
     ("admin", Role.ADMIN, "系统管理员", None, None),
     ("author", Role.AUTHOR, "检查表编制员", None, None),
     ("inspector", Role.INSPECTOR, "检查员 刘洋", None, None),
+    ("inspector2", Role.INSPECTOR, "检查员 陈晨", None, None),
+    ("inspector3", Role.INSPECTOR, "检查员 周婷", None, None),
     ("supervisor", Role.SUPERVISOR, "监管负责人 赵静", None, "冠县"),
     ("supervisor2", Role.SUPERVISOR, "区安委会办公室 孙伟", None, "临淄区"),
     ("enterprise", Role.ENTERPRISE, "鑫源配送中心 王建国", "冠县鑫源洁净煤配送中心", None),
