@@ -22,6 +22,7 @@ from checklists.core.clock import local_today
 from checklists.core.extensions import db
 from inspections.credit import due as credit_due
 from inspections.findings import operations as findings
+from inspections.spotcheck import coverage as spotcheck
 from inspections.supervision import operations as supervision
 
 bp = Blueprint("main", __name__)
@@ -50,6 +51,11 @@ def home():
         extra["credit_due"] = {
             "total": len(work),
             "overdue": sum(1 for item in work if item.overdue(today)),
+        }
+        checks = spotcheck.due_work(current_user, today)
+        extra["spotcheck_due"] = {
+            "total": len(checks),
+            "overdue": sum(1 for item in checks if item.overdue(today)),
         }
     return render_template("home.html", org_count=org_count, own=own, **extra)
 

@@ -15,6 +15,7 @@ from inspections.filling.models import Inspection
 from inspections.review import charts as charts_module
 from inspections.review import dashboard as dash
 from inspections.review import queue as review
+from inspections.spotcheck import coverage as spotcheck_coverage
 
 bp = Blueprint("review", __name__, url_prefix="/review")
 
@@ -45,6 +46,7 @@ def queue():
 def dashboard():
     filters = review.parse_filters(request.args)
     data = dash.build(current_user, filters, local_today())
+    spotchecks = spotcheck_coverage.board(current_user, local_today())
 
     def scores(rows: list, title: str) -> str:
         """Average scores as bars out of 100, those under 60 in red."""
@@ -76,6 +78,17 @@ def dashboard():
             highlight=lambda label, _n: label == "<60",
             empty=_("No data"),
         ),
+        "spotcheck": charts_module.bar_chart(
+            [
+                (item.matter, round(100 * st.progress / st.demanded) if st.demanded else 100)
+                for item, st in spotchecks
+            ],
+            title=_("Random spot checks: share of this period's demand done"),
+            unit="%",
+            max_value=100,
+            highlight=lambda _label, value: value < 100,
+            empty=_("No data"),
+        ),
         "clauses": charts_module.bar_chart(
             [(row["prompt"] or row["key"], row["count"]) for row in data.failed_clauses],
             title=_("Most failed clauses (inspections)"),
@@ -90,6 +103,7 @@ def dashboard():
             for month in data.months
         ],
         charts=charts,
+        spotchecks=spotchecks,
         filters=filters,
         choices=review.choices(current_user),
     )

@@ -76,7 +76,7 @@ def plan_json(plan: SpotcheckPlan) -> s.SpotcheckPlan:
         void_reason=plan.void_reason,
         client_id=plan.client_id,
         targets=[target_json(p) for p in plan.picks],
-        public=url_for("spotcheck_public.plan", plan_id=plan.id),
+        public=url_for("spotcheck_public.plan_page", plan_id=plan.id),
     )
 
 

@@ -1,5 +1,5 @@
-"""Demo data for 双随机、一公开: the monthly coal sampling of 冠政发〔2016〕109号 五（三） as an item
-on the clean-coal template, four depots of 冠县 in the target pool, three inspectors in the
+"""Demo data for 双随机、一公开: the monthly coal sampling of 冠政发〔2016〕109号 五（三） as an
+item on the clean-coal template, four depots of 冠县 in the target pool, three inspectors in the
 pool, and this month's plan drawn, one inspection approved and its result published.
 Idempotent (a fixed client id)."""
 

@@ -28,7 +28,7 @@ METHOD_LABELS = {Method.ONSITE: _l("On site"), Method.DOCUMENTS: _l("By document
 RULE_LABELS = {
     RuleKind.AT_LEAST: _l("At least N times in each period"),
     RuleKind.COVERAGE: _l("Every target once in each period (full coverage)"),
-    RuleKind.RATIO: _l("At least N % of the pool in each period"),
+    RuleKind.RATIO: _l("At least N percent of the pool in each period"),
 }
 PERIOD_LABELS = {Period.MONTH: _l("Month"), Period.QUARTER: _l("Quarter"), Period.YEAR: _l("Year")}
 

@@ -17,7 +17,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from checklists.accounts.models import Organisation, Region, Role, User
-from checklists.authoring.models import ChecklistTemplate, TemplateStatus
+from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus
 from checklists.core import audit, workdays
 from checklists.core.db import utcnow
 from checklists.core.errors import Conflict, InputError
@@ -153,7 +153,7 @@ def create(
         "risk_classes": sorted(risk_classes or []),
         "department": item.department,
     }
-    committed_at = utcnow().replace(microsecond=0)
+    committed_at = utcnow()
     pool = pools.snapshot(
         item,
         region=region,
@@ -486,8 +486,6 @@ def publish(plan: SpotcheckPlan, user: User, today: dt.date) -> int:
 
 def failed_clauses(inspection_ids: list[int]) -> dict[int, list[str]]:
     """The clauses each inspection's current answers failed against (keys, in item order)."""
-    from checklists.authoring.models import TemplateItem
-
     out: dict[int, list[str]] = {i: [] for i in inspection_ids}
     if not inspection_ids:
         return out

@@ -17,6 +17,7 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from checklists.accounts import marks
 from checklists.accounts.forms import choices
 from checklists.accounts.models import Organisation, OrgKind, Region, Role, User
 from checklists.accounts.permissions import visible_organisations
@@ -240,8 +241,6 @@ def _render_pools(targets_form, inspectors_form, conflict_form, status: int = 20
         .where(SpotcheckConflict.organisation_id.in_(visible))
         .order_by(SpotcheckConflict.id)
     ).all()
-    from checklists.accounts import marks
-
     return (
         render_template(
             "spotcheck/pools.html",
