@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 from collections import Counter
 
 import pytest
@@ -62,6 +63,57 @@ def test_the_published_algorithm_is_pinned():
     picks = d.draw(inputs(count=4), seed, "beacon")
     assert picks[0].organisation_id == first
     assert d.ALGORITHM == "clausecheck-spotcheck-1"
+
+
+def readme_draw(inputs, seed, beacon):
+    """The algorithm exactly as README states it, written plainly (walk the targets not yet
+    drawn, sorted by id): what a member of the public would write to check a draw."""
+
+    def number(label, bound):
+        key = hashlib.sha256(f"{seed}|{beacon}".encode()).hexdigest()
+        n = 0
+        while True:
+            x = int(hashlib.sha256(f"{key}|{label}|{n}".encode()).hexdigest(), 16)
+            if x < (2**256 // bound) * bound:
+                return x % bound
+            n += 1
+
+    remaining = sorted((t["id"], t["weight"]) for t in inputs["targets"])
+    recused = {tuple(r) for r in inputs["recusals"]}
+    out = []
+    for k in range(inputs["count"]):
+        r = number(f"target:{k}", sum(w for _, w in remaining))
+        sums = itertools.accumulate(weight for _, weight in remaining)
+        target = remaining.pop(next(i for i, running in enumerate(sums) if r < running))[0]
+        eligible = [i for i in sorted(inputs["inspectors"]) if (i, target) not in recused]
+        team = [
+            eligible.pop(number(f"team:{k}:{j}", len(eligible))) for j in range(inputs["team_size"])
+        ]
+        out.append((target, tuple(sorted(team))))
+    return out
+
+
+def test_the_fast_draw_is_the_readme_algorithm():
+    """300 generated pools (sizes 1–60, weights 1–4, recusals): the implementation (a Fenwick
+    tree over the weights) draws exactly what README's plain walk draws."""
+    for case in range(300):
+        rnd = hashlib.sha256(f"case {case}".encode()).digest()
+        size = 1 + rnd[0] % 60
+        inp = {
+            "targets": [
+                {"id": 7 * i + rnd[1], "weight": 1 + (rnd[i % 32] >> 3) % 4} for i in range(size)
+            ],
+            "inspectors": [1000 + i for i in range(5 + rnd[2] % 5)],
+            "recusals": [
+                [1000 + rnd[i] % 3, 7 * (rnd[i + 1] % size) + rnd[1]] for i in range(3, 9)
+            ],
+            "count": 1 + rnd[3] % size,
+            "team_size": 2,
+        }
+        expected = readme_draw(inp, seed_of(case), str(case))
+        assert [
+            (p.organisation_id, p.inspectors) for p in d.draw(inp, seed_of(case), str(case))
+        ] == expected
 
 
 def test_canonical_json_sorts_keys_keeps_chinese_and_has_no_spaces():

@@ -104,10 +104,11 @@ def draw(inputs: dict[str, Any], seed: str, beacon: str) -> list[Pick]:
     recused = {(int(i), int(o)) for i, o in inputs["recusals"]}
     stream = Stream(seed, beacon)
     picks: list[Pick] = []
-    remaining = list(targets)
+    weights = _Weights([weight for _, weight in targets])
     for k in range(count):
-        r = stream.below(f"target:{k}", sum(weight for _, weight in remaining))
-        target_id, _weight = remaining.pop(_index_of(remaining, r))
+        index = weights.find(stream.below(f"target:{k}", weights.total))
+        target_id = targets[index][0]
+        weights.remove(index)
         eligible = [i for i in inspectors if (i, target_id) not in recused]
         if len(eligible) < team_size:
             raise DrawError(f"target {target_id}: {len(eligible)} inspectors < team {team_size}")
@@ -118,14 +119,42 @@ def draw(inputs: dict[str, Any], seed: str, beacon: str) -> list[Pick]:
     return picks
 
 
-def _index_of(weighted: list[tuple[int, int]], r: int) -> int:
-    """The first position whose running sum of weights exceeds ``r``."""
-    running = 0
-    for index, (_, weight) in enumerate(weighted):
-        running += weight
-        if r < running:
-            return index
-    raise DrawError(f"{r} beyond the weights' sum")
+class _Weights:
+    """The targets' weights in id order, a drawn one set to 0 (a Fenwick tree): the first
+    target whose running sum of weights exceeds r, in log time. The same target as walking the
+    targets not yet drawn, since a drawn one adds nothing to a running sum."""
+
+    def __init__(self, weights: list[int]) -> None:
+        self.weights = list(weights)
+        self.size = len(weights)
+        self.tree = [0] * (self.size + 1)
+        for i, weight in enumerate(weights, start=1):
+            self.tree[i] += weight
+            parent = i + (i & -i)
+            if parent <= self.size:
+                self.tree[parent] += self.tree[i]
+        self.total = sum(weights)
+
+    def find(self, r: int) -> int:
+        """The 0-based position of the first running sum greater than ``r`` (0 <= r < total)."""
+        if not 0 <= r < self.total:
+            raise DrawError(f"{r} beyond the weights' sum")
+        position, step = 0, 1 << self.size.bit_length()
+        while step:
+            nxt = position + step
+            if nxt <= self.size and self.tree[nxt] <= r:
+                position = nxt
+                r -= self.tree[nxt]
+            step >>= 1
+        return position
+
+    def remove(self, index: int) -> None:
+        weight, self.weights[index] = self.weights[index], 0
+        self.total -= weight
+        i = index + 1
+        while i <= self.size:
+            self.tree[i] -= weight
+            i += i & -i
 
 
 def unstaffable(inputs: dict[str, Any]) -> list[int]:

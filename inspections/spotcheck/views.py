@@ -429,7 +429,12 @@ def _plan_view(plan: SpotcheckPlan) -> dict[str, Any]:
 @bp.route("/plans/<int:plan_id>")
 @login_required
 def plan(plan_id: int):
-    p = _plan(plan_id)
+    return _plan_page(_plan(plan_id))
+
+
+def _plan_page(p: SpotcheckPlan, status: int = 200, draw_form: DrawForm | None = None):
+    """The plan's page; a refused draw or publication shows it again with its status (a 4xx
+    answer is never followed as a redirect: the browser would show a bare "Redirecting...")."""
     people = {}
     if p.picks:
         ids = {i for pick in p.picks for i in pick.inspectors}
@@ -440,10 +445,10 @@ def plan(plan_id: int):
         plan=p,
         people=people,
         changes=changes,
-        draw_form=DrawForm(),
+        draw_form=draw_form or DrawForm(),
         approved=plans.approved_at([pick.inspection_id for pick in p.picks]),
         **_plan_view(p),
-    )
+    ), status
 
 
 @bp.route("/plans/<int:plan_id>/draw", methods=["POST"])
@@ -457,12 +462,11 @@ def plan_draw(plan_id: int):
     except Conflict as exc:
         db.session.rollback()
         flash(exc.message, "error")
-        return redirect(url_for("spotcheck.plan", plan_id=plan_id)), 409
+        return _plan_page(p, 409)
     except InputError as exc:
         db.session.rollback()
-        for message in exc.fields.values():
-            flash(message, "error")
-        return redirect(url_for("spotcheck.plan", plan_id=plan_id)), 422
+        form.beacon.errors = [*(form.beacon.errors or []), *exc.fields.values()]
+        return _plan_page(p, 422, form)
     db.session.commit()
     flash(_("Drawn: the inspections are assigned and planned."), "success")
     return redirect(url_for("spotcheck.plan", plan_id=plan_id))
@@ -477,7 +481,7 @@ def plan_publish(plan_id: int):
     except Conflict as exc:
         db.session.rollback()
         flash(exc.message, "error")
-        return redirect(url_for("spotcheck.plan", plan_id=plan_id)), 409
+        return _plan_page(p, 409)
     db.session.commit()
     flash(_("%(n)d results made public.", n=made), "success")
     return redirect(url_for("spotcheck.plan", plan_id=plan_id))
