@@ -17,7 +17,6 @@ from flask import Blueprint, abort, flash, jsonify, redirect, render_template, r
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from checklists.accounts import marks
 from checklists.accounts.forms import choices
 from checklists.accounts.models import Organisation, OrgKind, Region, Role, User
 from checklists.accounts.permissions import visible_organisations
@@ -247,7 +246,6 @@ def _render_pools(targets_form, inspectors_form, conflict_form, status: int = 20
             targets=targets,
             people=people,
             conflicts=conflicts,
-            credit=marks.of("credit", [t.organisation_id for t in targets]),
             targets_form=targets_form,
             inspectors_form=inspectors_form,
             conflict_form=conflict_form,
