@@ -44,8 +44,19 @@ FOREIGN_INSPECTION = row(302, 200, 404, 404, 404, 404)
 API_FOREIGN_INSPECTION = row(401, 200, 404, 404, 404, 404)
 OWN_FINDING = row(302, 200, 404, 200, 200, 200)
 API_OWN_FINDING = row(401, 200, 404, 200, 200, 200)
+#: 双随机、一公开: staff (administrators and supervisors) only; a plan outside the supervisor's
+#: region is missing (404), one that exists is not another role's business (403).
+STAFF = row(302, 200, 403, 403, 200, 403)
+STAFF_422 = row(302, 422, 403, 403, 422, 403)
+API_STAFF = row(401, 200, 403, 403, 200, 403)
+FOREIGN_PLAN = row(302, 200, 403, 403, 404, 403)
+API_FOREIGN_PLAN = row(401, 200, 403, 403, 404, 403)
+MISSING = row(302, 404, 404, 404, 404, 404)
+API_MISSING = row(401, 404, 404, 404, 404, 404)
 
 # (endpoint, method, variant) -> (path built from the world, request options, expected row)
+# options: "form" (its values formatted with the world's ids too; sent with the session's
+# CSRF token unless "no_csrf"), "json", "csrf_header" (the token as X-CSRFToken).
 CASES = {
     ("static", "GET", ""): ("/static/css/app.css", {}, EVERYONE),
     ("main.healthz", "GET", ""): ("/healthz", {}, EVERYONE),
@@ -953,6 +964,180 @@ CASES = {
     ("public.blacklist", "GET", ""): ("/public/blacklist", {}, EVERYONE),
     ("public.blacklist_csv", "GET", ""): ("/public/blacklist.csv", {}, EVERYONE),
     # --- end of the credit pages --------------------------------------------------------------
+    # --- 双随机、一公开 (issue 20) -------------------------------------------------------------
+    # Administrators and supervisors only; a supervisor sees the plans drawing inside their
+    # region (own_plan, 冠县; foreign_plan, 临淄区, is missing to them); another role gets 403
+    # for a plan that exists. own_plan and foreign_plan are drawn and published: drawing and
+    # publishing them again changes nothing; own_plan_committed is not drawn (publishing it is
+    # 409). Empty forms and bodies are refused (422) before anything is written.
+    ("spotcheck.index", "GET", ""): ("/spotcheck/", {}, STAFF),
+    ("spotcheck.items_page", "GET", ""): ("/spotcheck/items", {}, STAFF),
+    ("spotcheck.item_edit", "GET", "new"): ("/spotcheck/items/new", {}, STAFF),
+    ("spotcheck.item_edit", "POST", "new"): ("/spotcheck/items/new", {"form": {}}, STAFF_422),
+    ("spotcheck.item_edit", "GET", ""): ("/spotcheck/items/{spotcheck_item}", {}, STAFF),
+    ("spotcheck.item_edit", "POST", ""): (
+        "/spotcheck/items/{spotcheck_item}",
+        {"form": {}},
+        STAFF_422,
+    ),
+    ("spotcheck.item_edit", "GET", "missing"): ("/spotcheck/items/999999", {}, MISSING),
+    ("spotcheck.pools_page", "GET", ""): ("/spotcheck/pools", {}, STAFF),
+    ("spotcheck.pools_import", "POST", "targets"): (
+        "/spotcheck/pools/targets",
+        {"form": {}},
+        STAFF_422,
+    ),
+    ("spotcheck.pools_import", "POST", "inspectors"): (
+        "/spotcheck/pools/inspectors",
+        {"form": {}},
+        STAFF_422,
+    ),
+    ("spotcheck.pools_import", "POST", "unknown"): (
+        "/spotcheck/pools/other",
+        {"form": {}},
+        MISSING,
+    ),
+    ("spotcheck.conflict_new", "POST", ""): (
+        "/spotcheck/pools/conflicts",
+        {"form": {}},
+        STAFF_422,
+    ),
+    ("spotcheck.plan_new", "GET", ""): ("/spotcheck/plans/new?item_id={spotcheck_item}", {}, STAFF),
+    ("spotcheck.plan_new", "POST", ""): ("/spotcheck/plans/new", {"form": {}}, STAFF_422),
+    ("spotcheck.plan", "GET", "own"): ("/spotcheck/plans/{own_plan}", {}, STAFF),
+    ("spotcheck.plan", "GET", "foreign"): ("/spotcheck/plans/{foreign_plan}", {}, FOREIGN_PLAN),
+    ("spotcheck.plan", "GET", "committed"): ("/spotcheck/plans/{own_plan_committed}", {}, STAFF),
+    ("spotcheck.plan", "GET", "missing"): ("/spotcheck/plans/999999", {}, MISSING),
+    ("spotcheck.plan_draw", "POST", "own"): (
+        "/spotcheck/plans/{own_plan}/draw",
+        {"form": {}},
+        row(302, 302, 403, 403, 302, 403),
+    ),
+    ("spotcheck.plan_draw", "POST", "foreign"): (
+        "/spotcheck/plans/{foreign_plan}/draw",
+        {"form": {}},
+        row(302, 302, 403, 403, 404, 403),
+    ),
+    ("spotcheck.plan_draw", "POST", "missing"): (
+        "/spotcheck/plans/999999/draw",
+        {"form": {}},
+        MISSING,
+    ),
+    ("spotcheck.plan_publish", "POST", "own"): (
+        "/spotcheck/plans/{own_plan}/publish",
+        {"form": {}},
+        row(302, 302, 403, 403, 302, 403),
+    ),
+    ("spotcheck.plan_publish", "POST", "foreign"): (
+        "/spotcheck/plans/{foreign_plan}/publish",
+        {"form": {}},
+        row(302, 302, 403, 403, 404, 403),
+    ),
+    ("spotcheck.plan_publish", "POST", "committed"): (
+        "/spotcheck/plans/{own_plan_committed}/publish",
+        {"form": {}},
+        row(302, 409, 403, 403, 409, 403),
+    ),
+    # 一公开: the public pages show every plan to everyone, no login; verifying is a POST
+    # without a CSRF token (it recomputes, it changes nothing).
+    ("spotcheck_public.public_index", "GET", ""): ("/public/spotcheck", {}, EVERYONE),
+    ("spotcheck_public.plan_page", "GET", "own"): ("/public/spotcheck/{own_plan}", {}, EVERYONE),
+    ("spotcheck_public.plan_page", "GET", "foreign"): (
+        "/public/spotcheck/{foreign_plan}",
+        {},
+        EVERYONE,
+    ),
+    ("spotcheck_public.plan_page", "GET", "committed"): (
+        "/public/spotcheck/{own_plan_committed}",
+        {},
+        EVERYONE,
+    ),
+    ("spotcheck_public.plan_page", "GET", "missing"): (
+        "/public/spotcheck/999999",
+        {},
+        row(404, 404, 404, 404, 404, 404),
+    ),
+    ("spotcheck_public.plan_json", "GET", "own"): (
+        "/public/spotcheck/{own_plan}.json",
+        {},
+        EVERYONE,
+    ),
+    ("spotcheck_public.plan_json", "GET", "foreign"): (
+        "/public/spotcheck/{foreign_plan}.json",
+        {},
+        EVERYONE,
+    ),
+    ("spotcheck_public.plan_json", "GET", "missing"): (
+        "/public/spotcheck/999999.json",
+        {},
+        row(404, 404, 404, 404, 404, 404),
+    ),
+    ("spotcheck_public.verify", "GET", ""): ("/public/spotcheck/verify", {}, EVERYONE),
+    ("spotcheck_public.verify", "POST", "own"): (
+        "/public/spotcheck/verify",
+        {"form": {"plan_id": "{own_plan}"}, "no_csrf": True},
+        EVERYONE,
+    ),
+    ("spotcheck_public.verify", "POST", "foreign"): (
+        "/public/spotcheck/verify",
+        {"form": {"plan_id": "{foreign_plan}"}, "no_csrf": True},
+        EVERYONE,
+    ),
+    ("spotcheck_public.verify", "POST", "pasted"): (
+        "/public/spotcheck/verify",
+        {"form": {"record": "{{}}"}, "no_csrf": True},
+        EVERYONE,
+    ),
+    ("api.spotcheck_plans", "GET", ""): ("/api/v1/spotcheck/plans", {}, API_STAFF),
+    ("api.spotcheck_plan_create", "POST", ""): (
+        "/api/v1/spotcheck/plans",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 403, 403, 422, 403),
+    ),
+    ("api.spotcheck_plan", "GET", "own"): ("/api/v1/spotcheck/plans/{own_plan}", {}, API_STAFF),
+    ("api.spotcheck_plan", "GET", "foreign"): (
+        "/api/v1/spotcheck/plans/{foreign_plan}",
+        {},
+        API_FOREIGN_PLAN,
+    ),
+    ("api.spotcheck_plan", "GET", "missing"): (
+        "/api/v1/spotcheck/plans/999999",
+        {},
+        API_MISSING,
+    ),
+    ("api.spotcheck_draw", "POST", "own"): (
+        "/api/v1/spotcheck/plans/{own_plan}/draw",
+        {"json": {}, "csrf_header": True},
+        API_STAFF,
+    ),
+    ("api.spotcheck_draw", "POST", "foreign"): (
+        "/api/v1/spotcheck/plans/{foreign_plan}/draw",
+        {"json": {}, "csrf_header": True},
+        API_FOREIGN_PLAN,
+    ),
+    ("api.spotcheck_draw", "POST", "missing"): (
+        "/api/v1/spotcheck/plans/999999/draw",
+        {"json": {}, "csrf_header": True},
+        API_MISSING,
+    ),
+    ("api.spotcheck_publish", "POST", "own"): (
+        "/api/v1/spotcheck/plans/{own_plan}/publish",
+        {"json": {}, "csrf_header": True},
+        API_STAFF,
+    ),
+    ("api.spotcheck_publish", "POST", "foreign"): (
+        "/api/v1/spotcheck/plans/{foreign_plan}/publish",
+        {"json": {}, "csrf_header": True},
+        API_FOREIGN_PLAN,
+    ),
+    ("api.spotcheck_publish", "POST", "committed"): (
+        "/api/v1/spotcheck/plans/{own_plan_committed}/publish",
+        {"json": {}, "csrf_header": True},
+        row(401, 409, 403, 403, 409, 403),
+    ),
+    ("api.spotcheck_items", "GET", ""): ("/api/v1/spotcheck/items", {}, API_STAFF),
+    ("api.spotcheck_coverage", "GET", ""): ("/api/v1/spotcheck/coverage", {}, API_STAFF),
+    ("api.spotcheck_due", "GET", ""): ("/api/v1/spotcheck/due", {}, API_STAFF),
 }
 
 
@@ -1120,6 +1305,7 @@ def world(make_org, make_region, make_user):
         ids.update(_hazards(ids, users))
         ids.update(_interviews(ids, users))
         ids.update(_credit(ids, users))
+        ids.update(_spotcheck(ids, users))
         return {role: user.id for role, user in users.items()}, ids
 
     user_ids, ids = built_once("access_matrix.world", build)
@@ -1258,6 +1444,83 @@ def _credit(ids, users) -> dict[str, int]:
     return made
 
 
+#: The spot checks' department, and the industry of its targets (the OpenAPI test's body names
+#: both to commit a plan of its own).
+SPOTCHECK_DEPARTMENT = "矩阵市场监督管理局"
+SPOTCHECK_INDUSTRY = "洁净煤配送"
+
+
+def _spotcheck(ids, users) -> dict[str, int]:
+    """双随机、一公开: spotcheck_item (an item of the 随机抽查事项清单 on the published template),
+    both organisations in the target pool, two inspectors (new users) in the item's
+    department's pool; own_plan (drawing in 冠县, the matrix supervisor's region) and
+    foreign_plan (临淄区) drawn and published (no result yet: a draw or a publication again
+    changes nothing), and own_plan_committed (冠县, committed, not drawn: publishing it is
+    out of order)."""
+    import datetime as dt
+
+    from checklists.accounts.models import Organisation, User
+    from checklists.authoring.models import ChecklistTemplate
+    from checklists.core.extensions import db
+    from inspections.spotcheck import items, plans, pools
+    from inspections.spotcheck.models import PlanStatus, RiskClass
+
+    template = db.session.get(ChecklistTemplate, ids["published"])
+    item = items.save(
+        users["admin"],
+        None,
+        {
+            "department": SPOTCHECK_DEPARTMENT,
+            "matter": "矩阵抽查事项",
+            "target_kind": OrgKind.ENTERPRISE.value,
+            "basis": [i.clause_key for i in template.ordered_items() if i.clause_key][:1],
+            "method": "onsite",
+            "template_id": template.id,
+            "rule_kind": "at_least",
+            "rule_period": "month",
+            "rule_value": 1,
+        },
+    )
+    regions = {}
+    for name in ("own", "foreign"):
+        org = db.session.get(Organisation, ids[f"{name}_org"])
+        pools.set_target(org, SPOTCHECK_INDUSTRY, RiskClass.GENERAL)
+        regions[name] = org.region_id
+    for number in (1, 2):
+        person = User(username=f"m-spot-inspector{number}", role=Role.INSPECTOR)
+        person.set_password("unused-password-1")
+        db.session.add(person)
+        db.session.flush()
+        pools.set_inspector(person, f"矩阵执{number:04d}", SPOTCHECK_DEPARTMENT)
+    made = {"spotcheck_item": item.id, "spotcheck_region": regions["own"]}
+    for name, region in (
+        ("own_plan", regions["own"]),
+        ("foreign_plan", regions["foreign"]),
+        ("own_plan_committed", regions["own"]),
+    ):
+        plan, created = plans.create(
+            users["admin"],
+            item_id=item.id,
+            period_start=dt.date(2026, 11, 1),
+            period_end=dt.date(2026, 11, 30),
+            planned_on=dt.date(2026, 11, 20),
+            count=1,
+            ratio=None,
+            team_size=2,
+            region_id=region,
+            client_id=f"matrix-spotcheck-{name}",
+        )
+        assert created
+        made[name] = plan.id
+    for name in ("own_plan", "foreign_plan"):
+        plan = db.session.get(plans.SpotcheckPlan, made[name])
+        assert plans.draw(plan, users["admin"])
+        plans.publish(plan, users["admin"], dt.date(2026, 11, 20))
+        assert plan.status == PlanStatus.PUBLISHED and len(plan.picks) == 1
+    db.session.commit()
+    return made
+
+
 @pytest.mark.parametrize("subject", SUBJECTS)
 def test_access_matrix(app, world, subject):
     users, ids = world
@@ -1269,10 +1532,13 @@ def test_access_matrix(app, world, subject):
         kwargs = {}
         page = "/login" if subject == "anonymous" else "/account"
         token = (
-            csrf_token(client, page) if ("form" in options or "csrf_header" in options) else None
+            csrf_token(client, page)
+            if ("form" in options or "csrf_header" in options) and not options.get("no_csrf")
+            else None
         )
         if "form" in options:
-            kwargs["data"] = {**options["form"], "csrf_token": token}
+            form = {name: value.format(**ids) for name, value in options["form"].items()}
+            kwargs["data"] = form if options.get("no_csrf") else {**form, "csrf_token": token}
         if "json" in options:
             kwargs["json"] = options["json"]
         if options.get("csrf_header"):

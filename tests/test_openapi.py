@@ -293,6 +293,17 @@ def _requests(spec, world):
         "credit_step": {"on": None, "defence_due_on": None},
         "credit_deposit": {"organisation_id": ids["own_org"], "entry_id": None},
         "credit_qualify": {"organisation_id": ids["own_org"], "region_id": ids["own_township"]},
+        # a plan of the world's item drawing one of its targets in 冠县 (a count, not a ratio
+        # too); no recusal window (the world's own_plan sent its inspectors to own_org)
+        "spotcheck_plan_create": {
+            "item_id": ids["spotcheck_item"],
+            "region_id": ids["spotcheck_region"],
+            "count": 1,
+            "ratio": None,
+            "industry": test_access_matrix.SPOTCHECK_INDUSTRY,
+            "risk_classes": ["general"],
+            "recusal_months": 0,
+        },
     }
     found = []
     for path, operations in spec["paths"].items():
@@ -310,6 +321,8 @@ def _requests(spec, world):
                     "qualification_id": ids["own_qualification"],
                     "organisation_id": ids["own_org"],
                     "step": STEP_FOR.get(name, ""),
+                    # the draw goes to the drawn own_plan: the same draw again (200)
+                    "plan_id": ids["own_plan"],
                 }
                 body = {**_example(spec, described["schema"]), **overrides.get(name, {})}
                 found.append((name, method, path.format(**params), media, body))

@@ -74,6 +74,16 @@ class SpotcheckPlanCreate(In):
     ] = ""
 
 
+def _count_or_ratio(schema: dict[str, Any]) -> None:
+    """Required: the client id, the item, the period, and exactly one of count and ratio."""
+    required_in_document("client_id", "item_id", "period_start", "period_end")(schema)
+    given = {"type": "integer"}
+    schema["oneOf"] = [
+        {"required": ["count"], "properties": {"count": given, "ratio": {"type": "null"}}},
+        {"required": ["ratio"], "properties": {"ratio": given, "count": {"type": "null"}}},
+    ]
+
+
 class SpotcheckDrawBody(In):
     beacon: Annotated[
         Text | None,
