@@ -25,7 +25,13 @@ from checklists.accounts.forms import ROLE_LABELS, LoginForm
 from checklists.accounts.models import User
 from checklists.authoring import feature as authoring
 from checklists.core import assets
-from checklists.core.api import Int64Converter, api_error_response, register_api, wants_api
+from checklists.core.api import (
+    Int64Converter,
+    api_error_response,
+    http_message,
+    register_api,
+    wants_api,
+)
 from checklists.core.config import (
     DEFAULT_SECRET_KEY,
     Defaults,
@@ -211,7 +217,9 @@ def _register_errors(app: Flask) -> None:
         if code == 429 and request.endpoint == "accounts.login":
             return _login_locked(exc), 429
         template = code if code in (400, 403, 404, 413, 429, 500) else "generic"
-        return render_template(f"errors/{template}.html", error=exc), code
+        message = http_message(code, exc.description or "")
+        response = render_template(f"errors/{template}.html", error=exc, message=message)
+        return response, code
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):

@@ -297,10 +297,10 @@ CASES = {
         {"form": {}},
         row(302, 302, 404, 302, 302, 403),
     ),
-    ("inspections.submit", "POST", "own"): (
+    ("inspections.submit", "POST", "own"): (  # refused (items missing): back to the form
         "/inspections/{own_open}/submit",
         {"form": {}},
-        row(302, 422, 404, 422, 422, 404),
+        row(302, 303, 404, 303, 303, 404),
     ),
     ("inspections.submit", "POST", "done"): (
         "/inspections/{own_done}/submit",

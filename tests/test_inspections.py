@@ -698,7 +698,14 @@ def test_a_negative_area_is_refused_on_the_page_without_javascript(app, world, s
 def test_submit_page_lists_missing_then_shows_the_result(app, world, started):
     session, key = started
     missing = session.post(f"/inspections/{key}/submit", data={"csrf_token": session.token})
-    assert missing.status_code == 422 and "第1项：未作答" in missing.get_data(as_text=True)
+    # post/redirect/get: back to the form, each missing item a link to it
+    assert missing.status_code == 303
+    assert missing.headers["Location"].endswith(f"/inspections/{key}/fill#missing")
+    page = session.get(f"/inspections/{key}/fill").get_data(as_text=True)
+    first = world["template"].ordered_items()[0]
+    assert f'<a href="#i{first.id}" data-section="s1">第1项：未作答</a>' in page
+    again = session.get(f"/inspections/{key}/fill").get_data(as_text=True)
+    assert "第1项：未作答" not in again  # shown once; a reload is the plain form
     fill_everything(session, key, world["template"])
     done = session.post(f"/inspections/{key}/submit", data={"csrf_token": session.token})
     assert done.status_code == 302

@@ -66,6 +66,12 @@ _HTTP_CODES = {
 }
 
 
+def http_message(status: int, default: str) -> str:
+    """The translated sentence for an HTTP status (the API's and the error pages' words)."""
+    found = _HTTP_CODES.get(status)
+    return str(found[1]) if found else default
+
+
 def api_error_response(exc: HTTPException):
     """Turn an HTTP exception into the API's error format, translated."""
     status = exc.code or 500

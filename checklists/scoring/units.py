@@ -171,6 +171,41 @@ def convert(value: Decimal | int, from_unit: str, to_unit: str) -> Fraction:
     return Fraction(value) * factor
 
 
+def display_name(symbol: str) -> str:
+    """How a Chinese reader names a canonical unit: its first Chinese alias (cm → 厘米,
+    m² → 平方米, hour → 小时; a rate part by part, kg/hour → 千克/小时), else the symbol
+    (%, 亩, 元, a counter word)."""
+    if "/" in symbol:
+        top, _slash, bottom = symbol.partition("/")
+        return f"{display_name(top)}/{display_name(bottom)}"
+    found = _UNIT_BY_KEY.get(_nfkc(symbol))
+    if found is None or _cjk(found.symbol):
+        return symbol
+    return next((a for a in found.aliases if _cjk(a)), found.symbol)
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def names_of(symbol: str) -> tuple[str, ...]:
+    """A canonical unit's spellings: the symbol and its aliases (cm: cm, 厘米)."""
+    found = _UNIT_BY_KEY.get(_nfkc(symbol))
+    return (symbol, *found.aliases) if found is not None and found.symbol == symbol else (symbol,)
+
+
+def same_dimension(unit: str | None) -> list[tuple[str, Fraction]]:
+    """The units an answer to a rule in ``unit`` may be given in, each with the factor that
+    turns it into ``unit`` (rule in cm: [("mm", 1/10), ("cm", 1), ("m", 100), ("km", 100000)]);
+    just the rule's own unit when nothing converts into it (counter words, working days, rates).
+    """
+    own = canonical_unit(unit)
+    found = _UNIT_BY_KEY.get(_nfkc(own)) if own else None
+    if found is None or len(UNITS[found.dimension]) < 2:
+        return [(own, Fraction(1))] if own else []
+    return [(u.symbol, u.factor / found.factor) for u in UNITS[found.dimension]]
+
+
 def _spaced_unit(unit: str | None) -> str:
     if not unit:
         return ""

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import uuid as uuidlib
+from fractions import Fraction
 from typing import Any
 
 import sqlalchemy as sa
@@ -24,6 +25,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_babel import gettext as _
@@ -53,6 +55,7 @@ from checklists.core import pdf, storage, workdays
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.scoring import units
 from inspections.filling import hooks, workflow
 from inspections.filling.models import OPEN_STATUSES, Inspection, InspectionStatus, Photo, PhotoKind
 from inspections.filling.permissions import (
@@ -81,6 +84,41 @@ AUDIT_LABELS = {
     "returned": _l("Returned for correction"),
     "approved": _l("Approved"),
 }
+
+
+@bp.app_template_filter("unit_choices")
+def unit_choices(unit: str) -> list[dict[str, str]]:
+    """The units a number answer may be given in for a rule in ``unit`` (the same dimension):
+    the symbol stored, the label shown, the factor into the rule's unit (for the phone's own
+    verdict) and the names a value typed with its unit may use ("0.2 m", "0.2米")."""
+    out = []
+    for symbol, factor in units.same_dimension(unit):
+        out.append(
+            {
+                "symbol": symbol,
+                "label": units.display_name(symbol),
+                "factor": _factor_text(factor),
+                "names": "|".join(units.names_of(symbol)),
+            }
+        )
+    return out
+
+
+def _factor_text(factor: Fraction) -> str:
+    """A factor as a decimal the phone can read (2000/3 → 666.666666666667)."""
+    if factor.denominator == 1:
+        return str(factor.numerator)
+    return f"{factor.numerator / factor.denominator:.15g}"
+
+
+@bp.app_template_filter("unit_label")
+def unit_label(unit: str | None) -> str:
+    return units.display_name(scoring.canonical_unit(unit) or "") if unit else ""
+
+
+@bp.app_template_filter("canonical_unit")
+def canonical_unit_filter(unit: str | None) -> str | None:
+    return scoring.canonical_unit(unit)
 
 
 @bp.app_template_filter("client_rule")
@@ -260,6 +298,8 @@ def new():
 def _view_data(inspection: Inspection) -> dict[str, Any]:
     summary = workflow.summary_of(inspection, local_today())
     done, required = workflow.progress(inspection)
+    # a failed item that needs a photo and has none is not done (submitting would refuse it)
+    done -= sum(1 for r in summary["items"] if r.get("missing") == "photo_required")
     photos: dict[int, list[Photo]] = {}
     for photo in inspection.photos:
         if photo.item_id is not None:
@@ -334,6 +374,7 @@ def fill(key):
         return redirect(url_for(".show", key=inspection.uuid))
     errors: dict[int, str] = {}
     status = 200
+    missing = session.pop(_missing_key(inspection), None) if request.method == "GET" else None
     if request.method == "POST":
         errors = _save_form(inspection)
         if not errors:
@@ -348,10 +389,25 @@ def fill(key):
         "inspections/fill.html",
         values=values,
         errors=errors,
+        missing=missing,
+        section_of=_sections_of(inspection.template),
         notes=notes,
         phone_calendar=_phone_calendar(inspection.template),
         **_view_data(inspection),
     ), status
+
+
+def _missing_key(inspection: Inspection) -> str:
+    return f"missing-{inspection.uuid}"
+
+
+def _sections_of(template: ChecklistTemplate) -> dict[int, str]:
+    """Each item's section on the filling page (s1, s2, …), for links to an item."""
+    return {
+        item.id: f"s{n}"
+        for n, section in enumerate(template.sections, start=1)
+        for item in section.items
+    }
 
 
 def _phone_calendar(template: ChecklistTemplate) -> str:
@@ -429,15 +485,14 @@ def submit(key):
         workflow.submit(inspection, current_user, local_today())
     except InputError as exc:
         db.session.rollback()
-        return render_template(
-            "inspections/fill.html",
-            values=_form_values(inspection),
-            errors={},
-            missing=list(exc.fields.values()),
-            notes={a.item_id: a.note for a in inspection.current_answers().values()},
-            phone_calendar=_phone_calendar(inspection.template),
-            **_view_data(inspection),
-        ), 422
+        # Post/redirect/get: the list of what is missing goes with the redirect, each line a
+        # link to its item; reloading the page shows the page, not a "405".
+        session[_missing_key(inspection)] = [
+            (int(field.removeprefix("item_")), message)
+            for field, message in exc.fields.items()
+            if field.removeprefix("item_").isdigit()
+        ]
+        return redirect(url_for(".fill", key=inspection.uuid, _anchor="missing"), 303)
     db.session.commit()
     flash(_("Submitted. The score and findings are below."), "success")
     return redirect(url_for(".show", key=inspection.uuid))

@@ -106,3 +106,14 @@ class ConflictForm(FlaskForm):
     organisation_id = SelectField(_l("Organisation"), coerce=str, validate_choice=False)
     reason = TextAreaField(_l("Reason (kept internal)"), validators=[Length(max=1000)])
     submit = SubmitField(_l("Declare the conflict"))
+
+
+class VerifyForm(FlaskForm):
+    """The public check of a draw: read-only, so no CSRF token (the route is exempt)."""
+
+    class Meta:
+        csrf = False
+
+    plan_id = StringField(_l("Plan number"), validators=[Length(max=18)])
+    record = TextAreaField(_l("Or paste a plan's public JSON"), render_kw={"rows": 8})
+    submit = SubmitField(_l("Check"))

@@ -33,6 +33,7 @@ from inspections.spotcheck.forms import (
     ImportForm,
     ItemForm,
     PlanForm,
+    VerifyForm,
 )
 from inspections.spotcheck.models import (
     RISK_LABELS,
@@ -529,15 +530,15 @@ def plan_json(plan_id: int):
 @public_bp.route("/verify", methods=["GET", "POST"])
 def verify():
     """Check a draw: paste a plan's public JSON (or give its number)."""
+    form = VerifyForm()
     outcome = None
-    text = ""
     if request.method == "POST":
-        text = (request.form.get("record") or "").strip()
-        number = _int(request.form.get("plan_id"))
+        text = (form.record.data or "").strip()
+        number = _int(form.plan_id.data)
         record = None
         if number is not None:
             record = plans.public_record(_public_plan(number))
-            text = json.dumps(record, ensure_ascii=False, indent=1)
+            form.record.data = json.dumps(record, ensure_ascii=False, indent=1)
         else:
             try:
                 record = json.loads(text) if len(text) < 5_000_000 else None
@@ -548,7 +549,7 @@ def verify():
         else:
             picks, problems = drawing.verify(record)
             outcome = {"ok": not problems, "problems": problems, "picks": picks}
-    return render_template("spotcheck/verify.html", outcome=outcome, text=text), 200
+    return render_template("spotcheck/verify.html", outcome=outcome, form=form)
 
 
 @bp.app_template_global("risk_class_label")

@@ -237,7 +237,28 @@
     var text = input ? input.value.trim() : "";
     return text === "" ? null : text;
   }
-  function judge(type, rule, value) {
+  // The unit an answer is given in (a picker, or the rule's own unit) and its factor into the
+  // rule's unit, so that 0.2 m in a cm field is judged as 20 cm, as the server converts it.
+  function unitOf(el) { return el.querySelector('[name="u' + el.id.slice(1) + '"]'); }
+  function factorOf(el) {
+    var unit = unitOf(el);
+    var option = unit && unit.tagName === "SELECT" ? unit.options[unit.selectedIndex] : null;
+    return option ? Number(option.getAttribute("data-factor")) || 1 : 1;
+  }
+  // A value typed with its unit ("0.2 m", "0.2米"): the unit goes to the picker, the number stays.
+  function splitUnit(el, input) {
+    var unit = unitOf(el);
+    if (!unit || unit.tagName !== "SELECT") return;
+    var m = /^\s*([+-]?[\d.,]+)\s*(\S+)\s*$/.exec(input.value);
+    if (!m) return;
+    [].some.call(unit.options, function (option) {
+      if (option.getAttribute("data-names").split("|").indexOf(m[2]) < 0) return false;
+      unit.value = option.value;
+      input.value = m[1];
+      return true;
+    });
+  }
+  function judge(type, rule, value, factor) {
     if (value === null) return null;
     if (value === "na") return "na";
     if (type === "yes_no") return value === (rule.value || "yes") ? "pass" : "fail";
@@ -249,6 +270,7 @@
       var num = type === "date" ? function (x) { return x; } : Number;
       var v = num(String(value).replace(",", "."));
       if (type !== "date" && isNaN(v)) return null;
+      if (type === "number" && factor && factor !== 1) v = v * factor;
       if (rule.op === "range") {
         var lo = num(rule.low), hi = num(rule.high);
         var okLow = rule.low_inclusive === false ? v > lo : v >= lo;
@@ -339,6 +361,9 @@
     var reason = el.querySelector("[data-reason]");
     var label = result ? form.getAttribute("data-msg-" + result) : "";
     reason.textContent = (label || "") + (text ? "：" + text : "");
+    if (result === "fail" && el.hasAttribute("data-photo-on-fail") && !el.querySelector("[data-thumbs] img")) {
+      reason.textContent += " " + form.getAttribute("data-msg-photo-needed");
+    }
   }
 
   // --- answers ---------------------------------------------------------------------------------
@@ -353,8 +378,8 @@
     if (value === null || refused(el, value)) return;
     var id = Number(el.id.slice(1));
     var note = el.querySelector('textarea[name="n' + id + '"]');
-    var unit = el.querySelector('input[name="u' + id + '"]');
-    var same = JSON.stringify([value, note ? note.value : ""]);
+    var unit = unitOf(el);
+    var same = JSON.stringify([value, note ? note.value : "", unit ? unit.value : null]);
     if (lastSaved[id] === same) return;
     lastSaved[id] = same;
     var body = {
@@ -365,7 +390,7 @@
       client_id: newId(),
       template_id: Number(form.getAttribute("data-template"))
     };
-    var result = judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value);
+    var result = judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value, factorOf(el));
     setReason(el, result, form.getAttribute("data-msg-queued"));
     el.setAttribute("data-answered-at", body.answered_at);
     var local = { v: FORMAT, key: uuid + "/" + id, uuid: uuid, item_id: id, body: body };
@@ -392,6 +417,8 @@
     });
     var note = el.querySelector('textarea[name="n' + id + '"]');
     if (note) note.value = body.note || "";
+    var unit = unitOf(el);
+    if (unit && unit.tagName === "SELECT" && body.unit) unit.value = body.unit;
   }
   function when(text) {
     if (!text) return 0;
@@ -490,7 +517,9 @@
     if (!bar) return;
     var required = form.querySelectorAll(".item[data-required]");
     var done = [].filter.call(required, function (el) {
-      return el.getAttribute("data-type") === "photo" ? el.querySelector("[data-thumbs] img") : valueOf(el) !== null;
+      if (el.getAttribute("data-type") === "photo") return el.querySelector("[data-thumbs] img");
+      var photoless = el.hasAttribute("data-photo-on-fail") && el.classList.contains("result-fail") && !el.querySelector("[data-thumbs] img");
+      return valueOf(el) !== null && !photoless;
     }).length;
     bar.max = required.length;
     bar.value = done;
@@ -573,11 +602,25 @@
     }
     var saved = null;
     try { saved = localStorage.getItem("cc-section-" + uuid); } catch (e) { /* private mode */ }
-    showSection(location.hash.slice(1) || saved, false);
+    // a link to an item (the list of what a refused submit misses): open its section first
+    var target = location.hash.slice(1);
+    var linked = /^i\d+$/.test(target) && doc.getElementById(target);
+    var home = linked && linked.closest(".fill-section");
+    showSection(home ? home.id : (target === "missing" ? "" : target) || saved, false);
+    if (home) linked.scrollIntoView();
+    doc.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[data-section]");
+      if (!link || !link.getAttribute("data-section")) return;
+      event.preventDefault();
+      showSection(link.getAttribute("data-section"), false);
+      var item = doc.getElementById(link.getAttribute("href").slice(1));
+      if (item) { item.scrollIntoView(); var input = item.querySelector("input, select, textarea"); if (input) input.focus(); }
+    });
     form.addEventListener("change", function (event) {
       var target = event.target;
       if (target.classList.contains("photo-input")) return takePhoto(target);
       var el = target.closest(".item");
+      if (el && target.name === "a" + el.id.slice(1) && target.type === "text") splitUnit(el, target);
       if (el) { noneOrParts(el, target); save(el); }
     });
     var typing = {};
@@ -589,7 +632,7 @@
       typing[id] = setTimeout(function () { save(el); }, 1500); // saved even without leaving the field
       if (event.target.tagName === "TEXTAREA") return;
       var value = valueOf(el);
-      if (!refused(el, value)) setReason(el, judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value), "");
+      if (!refused(el, value)) setReason(el, judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value, factorOf(el)), "");
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); flush(); });
     form.addEventListener("toggle", function (event) {
