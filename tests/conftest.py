@@ -40,6 +40,19 @@ PASSWORD = "correct-horse-9"
 UPLOADS = tempfile.mkdtemp(prefix="clausecheck-test-uploads-")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In the PostgreSQL suite of ``make test`` (``TESTS_WITHOUT_DATABASE=elsewhere``), leave
+    out the tests that touch no database (no ``database_url`` among their fixtures): the
+    SQLite suite beside it runs them, and they would test nothing new here. Deselected, not
+    skipped: they do run, once."""
+    if os.environ.get("TESTS_WITHOUT_DATABASE") != "elsewhere":
+        return
+    elsewhere = [item for item in items if "database_url" not in item.fixturenames]
+    if elsewhere:
+        config.hook.pytest_deselected(items=elsewhere)
+        items[:] = [item for item in items if "database_url" in item.fixturenames]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _remove_uploads() -> Iterator[None]:
     yield

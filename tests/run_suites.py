@@ -120,7 +120,13 @@ def main() -> int:
     url, reason = postgres_url()
     if url:
         print(f"PostgreSQL: {url}")
-        suites["PostgreSQL"] = {**env, "TEST_DATABASE_URL": url}
+        # tests that touch no database (pure modules, templates, layout) run once, in the
+        # SQLite suite: running them again beside PostgreSQL would test nothing new
+        suites["PostgreSQL"] = {
+            **env,
+            "TEST_DATABASE_URL": url,
+            "TESTS_WITHOUT_DATABASE": "elsewhere",
+        }
     elif env.get("REQUIRE_POSTGRES") == "1" or env.get("TEST_DATABASE_URL"):
         print(f"PostgreSQL: REQUIRED but unreachable: {reason}")
         failed_early.append(
@@ -140,7 +146,8 @@ def main() -> int:
             failed + bad + (1 if code and not bad else 0),
             skipped + c["skipped"],
         )
-        print(f"{label}: {ok} passed, {bad} failed, {c['skipped']} skipped (exit {code})")
+        note = " (the tests that touch a database)" if label == "PostgreSQL" else ""
+        print(f"{label}: {ok} passed, {bad} failed, {c['skipped']} skipped (exit {code}){note}")
     print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
     return 0 if failed == 0 and all(code == 0 for _, code, _ in results) else 1
 
