@@ -449,6 +449,29 @@ CASES = {
         {"form": {}},
         row(302, 303, 404, 404, 404, 404),
     ),
+    # The same decisions from the inspection's page, then on to the next queued inspection: an
+    # open inspection is refused (a flashed message, back to its page), a return without a
+    # comment too, so the walk changes nothing.
+    ("review.approve", "POST", "own"): (
+        "/review/{own_open}/approve?verdict=fail",
+        {"form": {}},
+        row(302, 303, 404, 403, 303, 404),
+    ),
+    ("review.approve", "POST", "foreign"): (
+        "/review/{foreign}/approve",
+        {"form": {}},
+        row(302, 303, 404, 404, 404, 404),
+    ),
+    ("review.return_inspection", "POST", "own"): (
+        "/review/{own_done}/return",
+        {"form": {}},
+        row(302, 303, 404, 403, 303, 403),
+    ),
+    ("review.return_inspection", "POST", "foreign"): (
+        "/review/{foreign}/return",
+        {"form": {}},
+        row(302, 303, 404, 404, 404, 404),
+    ),
     ("api.approve_inspection", "POST", "own"): (
         "/api/v1/inspections/{own_open}/approve",
         {"json": {}, "csrf_header": True},

@@ -211,7 +211,7 @@ def test_template_pages_fit_a_phone_and_preview_scores_by_tapping(browser, live_
     item("配送中心（点）使用建设用地").locator(".choice", has_text="否").tap()
     page.click("button:has-text('试算')")
     page.wait_for_selector(".summary")
-    assert "实测 480 m² < 要求 ≥ 500 m²" in area.inner_text()
+    assert "实测 480 平方米 < 要求 ≥ 500 平方米" in area.inner_text()
     assert "一票否决" in page.locator(".summary").inner_text()
     _assert_fits_phone(page)
     page.goto(f"{live_server}/templates/{coal.id}")

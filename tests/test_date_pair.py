@@ -510,8 +510,8 @@ def test_the_report_and_the_exports_show_the_two_dates(app, started, make_user):
     response = reviewer.get("/exports/answers.csv")
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    [row] = [r for r in rows if r["item_id"] == str(inquiry.id)]
-    assert (row["answer_type"], row["value"]) == ("date_pair", "2026-10-08 → 2026-10-14")
+    [row] = [r for r in rows if r["检查项编号"] == str(inquiry.id)]
+    assert (row["答案类型代码"], row["填写的值"]) == ("date_pair", "2026-10-08 → 2026-10-14")
 
 
 def test_the_item_editor_takes_the_type_and_checks_its_rule(app, client, procurement, make_user):

@@ -79,10 +79,17 @@ def read(client, kind, fmt, query=""):
     return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
 
 
+def headings(kind):
+    """The header row of export ``kind``: the columns' Chinese labels."""
+    return [c.heading for c in exports.COLUMNS[kind]]
+
+
 def records(rows):
-    """Rows after the header as dicts by column name."""
+    """Rows after the (Chinese) header as dicts by column code (``status``, ``status_code``)."""
     header, *body = rows
-    return [dict(zip(header, row, strict=True)) for row in body]
+    [kind] = [k for k in exports.KINDS if headings(k) == header]
+    names = [c.name for c in exports.COLUMNS[kind]]
+    return [dict(zip(names, row, strict=True)) for row in body]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
@@ -93,33 +100,39 @@ def test_each_export_holds_the_failed_clause_and_the_score(app, world, fmt):
     client = client_of(app, world["supervisor"])
 
     rows = read(client, "inspections", fmt)
-    assert rows[0] == [c.name for c in exports.COLUMNS["inspections"]]
+    assert rows[0] == headings("inspections")
     [row] = records(rows)
     assert row["uuid"] == key and row["organisation"] == "鑫源煤业" and row["region"] == "冠县"
     assert Decimal(str(row["score"])) == Decimal(body["score"]) < 100
-    assert (row["verdict"], row["status"], row["template"]) == ("fail", "submitted", template.name)
+    assert (row["verdict"], row["status"], row["template"]) == ("不合格", "已提交", template.name)
+    assert (row["verdict_code"], row["status_code"]) == ("fail", "submitted")
     assert str(row["template_version"]) == str(template.version)
     assert row["lineage"] == template.lineage and row["inspectors"] == "insp"
     submitted_at = dt.datetime.fromisoformat(row["submitted_at"])
     assert submitted_at.utcoffset() == dt.timedelta(hours=8)
 
     rows = read(client, "answers", fmt)
-    assert rows[0] == [c.name for c in exports.COLUMNS["answers"]]
+    assert rows[0] == headings("answers")
     answers = records(rows)
     # One row per item: the area item's earlier answer is history, not exported.
     assert len(answers) == len(template.ordered_items())
     assert [int(a["item_number"]) for a in answers] == list(range(1, len(answers) + 1))
-    [bad] = [a for a in answers if a["result"] == "fail"]
-    assert int(bad["item_id"]) == area.id and str(bad["value"]) == "no"
+    [bad] = [a for a in answers if a["result_code"] == "fail"]
+    assert bad["result"] == "不合格" and (bad["severity"], bad["severity_code"]) == (
+        "关键",
+        "critical",
+    )
+    assert int(bad["item_id"]) == area.id and (bad["value"], bad["value_code"]) == ("否", "no")
     assert int(bad["item_number"]) == template.item_numbers()[area.id]
     assert bad["clause_key"] == area.clause_key and bad["clause_text_hash"] == area.clause_text_hash
     assert bad["document_number"] == (area.document_number or "") and bad["reason"]
     assert bad["answered_at"] == "2026-11-21T11:00:00+08:00" and bad["answered_by"] == "insp"
-    for listed in (a for a in answers if a["answer_type"] == "parts"):
-        assert isinstance(json.loads(listed["value"]), list)
+    for listed in (a for a in answers if a["answer_type_code"] == "parts"):
+        parts = json.loads(listed["value_code"])
+        assert isinstance(parts, list) and listed["value"].count("、") == len(parts) - 1
 
     rows = read(client, "findings", fmt)
-    assert rows[0] == [c.name for c in exports.COLUMNS["findings"]]
+    assert rows[0] == headings("findings")
     [finding] = records(rows)
     assert finding["inspection_uuid"] == key and int(finding["item_id"]) == area.id
     assert (
@@ -127,7 +140,8 @@ def test_each_export_holds_the_failed_clause_and_the_score(app, world, fmt):
         and finding["clause_text"] == area.clause_text != ""
     )
     assert finding["clause_text_hash"] == area.clause_text_hash
-    assert finding["status"] == "open" and finding["notice"].startswith("整改")
+    assert finding["status"] == "待整改" and finding["notice"].startswith("整改")
+    assert (finding["status_code"], finding["severity"]) == ("open", "关键")
     assert str(finding["overdue"]) == "0" and finding["closed_at"] in ("", None)
 
 
@@ -140,13 +154,17 @@ def test_a_workbook_has_a_bold_frozen_header_and_a_sheet_saying_what_was_exporte
     book = load_workbook(io.BytesIO(response.data))
     assert book.sheetnames == ["答案", "说明"]
     sheet = book["答案"]
-    assert sheet["A1"].value == "inspection_uuid" and sheet["A1"].font.b
+    assert sheet["A1"].value == "检查编号" and sheet["A1"].font.b
     assert sheet.freeze_panes == "A2" and sheet.column_dimensions["G"].width == 48
-    about = {row[0]: row[1] for row in book["说明"].iter_rows(values_only=True) if row[0]}
-    assert about["结论"] == "fail" and about["单位"] == f"{world['own'].id}（鑫源煤业）"
+    lines = list(book["说明"].iter_rows(values_only=True))
+    split = lines.index(("列", "含义", "列代码"))
+    about = {row[0]: row[1] for row in lines[:split] if row[0]}
+    assert about["结论"] == "不合格" and about["单位"] == f"{world['own'].id}（鑫源煤业）"
     assert about["行数"] == str(sheet.max_row - 1) and about["导出人"] == "sup"
     assert dt.datetime.fromisoformat(about["导出时间"]).utcoffset() == dt.timedelta(hours=8)
-    assert about["clause_key"] == "条款键"
+    described = {row[2]: row[:2] for row in lines[split + 1 :]}
+    assert described["clause_key"] == ("条款键", "条款键")
+    assert described["result_code"][0] == "判定结果代码"
 
 
 def test_filters_narrow_the_rows(app, world, make_org):
@@ -203,7 +221,7 @@ def test_scope_another_region_sees_nothing_and_other_roles_are_refused(app, worl
     for kind in exports.KINDS:
         for fmt in exports.FORMATS:
             rows = read(far, kind, fmt)
-            assert rows == [[c.name for c in exports.COLUMNS[kind]]], (kind, fmt)
+            assert rows == [headings(kind)], (kind, fmt)
         # Even when asking for the organisation by its id.
         assert len(read(far, kind, "csv", f"?organisation={world['own'].id}")) == 1
     far_page = fetch(far, "/exports/").get_data(as_text=True).split('<ul class="list">')[1]
@@ -313,7 +331,7 @@ def test_both_findings_csvs_neutralise_formulas_in_names_and_prompts(app, world,
     finding.prompt = prompt
     db.session.commit()
     client = client_of(app, world["supervisor"])
-    header = [c.name for c in exports.COLUMNS["findings"]]
+    header = headings("findings")
     for path in ("/findings/export.csv?show=all", "/exports/findings.csv"):
         response = fetch(client, path)
         assert response.status_code == 200 and response.mimetype == "text/csv", path

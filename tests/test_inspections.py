@@ -197,7 +197,7 @@ def test_first_answer_201_resend_200_reused_id_409(world, started):
     first = answer(session, key, area, "480", "dev-1")
     assert first.status_code == 201
     assert first.json["result"] == "fail" and first.json["current"] is True
-    assert first.json["reason"].startswith("实测 480 m² < 要求 ≥ 500 m²")
+    assert first.json["reason"].startswith("实测 480 平方米 < 要求 ≥ 500 平方米")
     resend = answer(session, key, area, "480", "dev-1")  # the first response was lost
     assert resend.status_code == 200 and resend.json["answer"] == first.json["answer"]
     reused = answer(session, key, area, "520", "dev-1")

@@ -31,6 +31,7 @@ PURE = [
     "inspections.supervision.triggers",
     "inspections.credit.terms",
     "inspections.findings.workdays",
+    "inspections.filling.watermark",
     "inspections.review.charts",
 ]
 VIEW_MODULES = {"views", "export_views", "inbox_views", "calendar_views", "home"}

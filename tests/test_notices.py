@@ -25,6 +25,7 @@ from checklists.core.clock import local_today
 from checklists.core.extensions import db
 from inspections.filling import workflow
 from inspections.findings import deadlines
+from inspections.findings.export import COLUMNS as FINDINGS_COLUMNS
 from inspections.findings.models import Finding, FindingEvent, RectificationNotice
 from tests import test_inspections, test_workflow
 from tests.test_inspections import API, answer, as_, create, fill_everything, jpeg, upload
@@ -193,10 +194,13 @@ def test_a_resubmission_withdraws_what_now_passes_and_supersedes_the_notice(app,
 
 
 def read_csv(session) -> tuple[list[str], list[dict[str, str]]]:
+    """The findings CSV: its (Chinese) header, and its rows as dicts by column code."""
     response = session.get("/findings/export.csv?show=all")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig"))))
-    return rows[0], [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert rows[0] == [c.heading for c in FINDINGS_COLUMNS]
+    names = [c.name for c in FINDINGS_COLUMNS]
+    return rows[0], [dict(zip(names, row, strict=True)) for row in rows[1:]]
 
 
 def test_the_csv_export_holds_only_the_callers_organisation(app, world, started, make_user):
@@ -204,7 +208,7 @@ def test_the_csv_export_holds_only_the_callers_organisation(app, world, started,
     own = submit_failing(session, world, key)
     foreign = new_failing(app, world, organisation_id=world["foreign"].id)
     header, rows = read_csv(as_(app, world["enterprise"]))
-    assert {"clause_key", "clause_text_hash", "due_on"} <= set(header)
+    assert {"条款键", "条款原文 SHA-256", "整改期限"} <= set(header)
     assert sorted(int(r["id"]) for r in rows) == sorted(f["id"] for f in own)
     assert {r["organisation"] for r in rows} == {"鑫源煤业"}
     by_id = {int(r["id"]): r for r in rows}

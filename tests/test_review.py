@@ -162,7 +162,7 @@ def test_the_report_quotes_each_failed_clause_with_photos_and_signatures(app, wo
     login(client, world["enterprise"])
     html = client.get(f"/inspections/{key}/report").get_data(as_text=True)
     assert "检查报告" in html and area.clause_text in html and area.citation in html
-    assert "实测 480 m² &lt; 要求 ≥ 500 m²" in html  # escaped in the page
+    assert "实测 480 平方米 &lt; 要求 ≥ 500 平方米" in html  # escaped in the page
     assert html.count(f"/inspections/{key}/photos/") >= 2  # the evidence photo and a signature
     assert "整改〔" in html  # the finding and its notice number
 

@@ -117,7 +117,7 @@ def test_range(low_inclusive, high_inclusive, answer, expected):
 def test_no_threshold_any_valid_number_passes():
     result = evaluate(item(1, "number", {"unit": "m²"}), "12.5")
     assert (result.result, result.value) == ("pass", Decimal("12.5"))
-    assert result.reason == "实测 12.5 m²，已记录"
+    assert result.reason == "实测 12.5 平方米，已记录"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -318,7 +318,7 @@ def test_parse_value_errors(answer_type, rule, value, unit, na_allowed, code):
     ("code", "value", "unit", "message"),
     [
         ("not_a_number", "abc", None, "请输入数字，例如 500 或 0.15"),
-        ("bad_unit", "5", "kg", "单位“kg”不能换算为“m”，请输入以 m 为单位的数值"),
+        ("bad_unit", "5", "kg", "单位“千克”不能换算为“米”，请输入以 米 为单位的数值"),
     ],
 )
 def test_answer_error_messages_say_what_to_enter(code, value, unit, message):
@@ -457,22 +457,30 @@ RANGE_ITEM = item(1, "number", {"op": "range", "low": 6, "high": 10}, citation=C
 @pytest.mark.parametrize(
     ("spec", "answer", "reason"),
     [
-        (number(">=", 500, "m²", citation=CIT), 480, f"实测 480 m² < 要求 ≥ 500 m²（{CIT}）"),
-        (number(">=", 500, "m²", citation=CIT), "520", f"实测 520 m² ≥ 500 m²，符合（{CIT}）"),
+        (
+            number(">=", 500, "m²", citation=CIT),
+            480,
+            f"实测 480 平方米 < 要求 ≥ 500 平方米（{CIT}）",
+        ),
+        (
+            number(">=", 500, "m²", citation=CIT),
+            "520",
+            f"实测 520 平方米 ≥ 500 平方米，符合（{CIT}）",
+        ),
         (
             number(">=", "0.15", "m", citation=CIT),
             Answer("14", "cm"),
-            f"实测 14 cm（= 0.14 m）< 要求 ≥ 0.15 m（{CIT}）",
+            f"实测 14 厘米（= 0.14 米）< 要求 ≥ 0.15 米（{CIT}）",
         ),
         (
             number(">=", "1", "亩"),
             Answer("600", "m²"),
-            "实测 600 m²（= 0.9 亩）< 要求 ≥ 1 亩",
+            "实测 600 平方米（= 0.9 亩）< 要求 ≥ 1 亩",
         ),
         (
             number(">=", "666.67", "m²"),
             Answer("1", "亩"),
-            "实测 1 亩（≈ 666.6667 m²）< 要求 ≥ 666.67 m²",
+            "实测 1 亩（≈ 666.6667 平方米）< 要求 ≥ 666.67 平方米",
         ),
         (number(">", "500", "元"), "500.00", "实测 500 元 ≤ 要求 > 500 元"),
         (number("<", "5", "%"), "5", "实测 5% ≥ 要求 < 5%"),
@@ -579,7 +587,7 @@ def test_photo_required_reason_mentions_photo():
     spec = item(1, "number", {"op": ">=", "value": 500, "unit": "m²", "photo_on_fail": True})
     result = evaluate(spec, 480)
     assert result.missing == "photo_required"
-    assert result.reason.startswith("实测 480 m² < 要求 ≥ 500 m²")
+    assert result.reason.startswith("实测 480 平方米 < 要求 ≥ 500 平方米")
     assert "须拍照" in result.reason
 
 
@@ -989,7 +997,7 @@ def test_compiled_template_reused_gives_same_results(cache_size):
     ]
     for answers, expected in runs * 2:
         assert str(score(template, answers).score) == expected
-    assert score(template, {1: "0.2", 2: "no"}).items[1].reason == "实测 0.2 m ≥ 0.15 m，符合"
+    assert score(template, {1: "0.2", 2: "no"}).items[1].reason == "实测 0.2 米 ≥ 0.15 米，符合"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -224,7 +224,7 @@ def test_a_ready_made_template_scores_with_reasons_that_quote_the_clause(demo_da
     spec_item = next(i for i in spec.items if i.id == area.id)
     result = scoring.evaluate(spec_item, scoring.Answer("480", photos=1))
     assert result.result == "fail"
-    assert result.reason == "实测 480 m² < 要求 ≥ 500 m²（冠政发〔2016〕109号 二（二）1）"
+    assert result.reason == "实测 480 平方米 < 要求 ≥ 500 平方米（冠政发〔2016〕109号 二（二）1）"
     answers = {item.id: "yes" for item in spec.items if item.answer_type == "yes_no"}
     summary = scoring.score(spec, answers, as_of=dt.date(2026, 11, 21))
     assert summary.complete is False and summary.score is None  # numbers still unanswered
@@ -379,7 +379,7 @@ def test_author_drafts_edits_previews_and_publishes_through_the_pages(app, clien
     )
     html = preview.get_data(as_text=True)
     assert preview.status_code == 200
-    assert "实测 480 m² &lt; 要求 ≥ 500 m²" in html and "不合格" in html
+    assert "实测 480 平方米 &lt; 要求 ≥ 500 平方米" in html and "不合格" in html
     typo = client.post(
         f"/templates/{template.id}/preview", data={"csrf_token": token, f"a{item.id}": "四百"}
     )

@@ -72,7 +72,8 @@ def test_an_answer_is_judged_against_its_clause(inspection, coal):
     )
     assert saved.created and saved.current is saved.answer
     assert (saved.answer.result, saved.answer.value) == ("fail", "480")
-    assert saved.answer.reason == "实测 480 m² < 要求 ≥ 500 m²（冠政发〔2016〕109号 二（二）1）"
+    reason = "实测 480 平方米 < 要求 ≥ 500 平方米（冠政发〔2016〕109号 二（二）1）"
+    assert saved.answer.reason == reason
     assert inspection.status == InspectionStatus.IN_PROGRESS
     thickness = by_prompt(coal, "地面硬化厚度")
     converted = workflow.save_answer(inspection, thickness.id, "0.29", None, unit="m")

@@ -10,10 +10,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from checklists.authoring.models import ChecklistTemplate, TemplateItem
 from checklists.authoring.widgets import OP_SIGNS
+from checklists.core import subsup
 from checklists.core.extensions import db
 from checklists.standards.models import Clause, Requirement
 from checklists.standards.requirements import confidence
@@ -90,21 +91,16 @@ def locate(text: str, span: str, requirement: Requirement | None) -> tuple[int, 
 
 
 def marked(text: str, where: tuple[int, int] | None, context: int | None = None) -> Markup:
-    """``text`` escaped, the ``where`` slice in ``<mark>``; with ``context``, only that many
-    characters either side of it (an ellipsis where the text goes on)."""
+    """``text`` escaped (sub- and superscripts shown), the ``where`` slice in ``<mark>``; with
+    ``context``, only that many characters either side of it (an ellipsis where the text goes
+    on)."""
     if where is None:
-        return Markup(escape(text if context is None else text[: context * 2]))
+        return subsup.to_html(text) if context is None else subsup.truncate(text, context * 2)
     start, end = where
-    lead, tail = text[:start], text[end:]
-    before = after = ""
-    if context is not None:
-        if len(lead) > context:
-            lead, before = lead[-context:], "…"
-        if len(tail) > context:
-            tail, after = tail[:context], "…"
-    return Markup('{}{}<mark class="req source-span">{}</mark>{}{}').format(
-        before, lead, text[start:end], tail, after
-    )
+    mark = subsup.Mark(start, end, Markup('<mark class="req source-span">'), Markup("</mark>"))
+    if context is None:
+        return subsup.render(text, [mark])
+    return subsup.excerpt(text, (start - context, end + context), [mark])
 
 
 def _requirements(items: list[TemplateItem]) -> dict[int, list[Requirement]]:

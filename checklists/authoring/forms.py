@@ -56,6 +56,26 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = widgets.CheckboxInput()
 
 
+class DocumentSearchForm(FlaskForm):
+    """The document picker's search (a GET form: no CSRF token); the editor's script filters
+    the list as one types."""
+
+    class Meta:
+        csrf = False
+
+    q = StringField(
+        _l("Find a document by number or title"),
+        validators=[Optional(), Length(max=200)],
+        render_kw={
+            "placeholder": _l("e.g. 109号 or 洁净煤"),
+            "autocomplete": "off",
+            "enterkeyhint": "search",
+            "inputmode": "search",
+            "data-doc-filter": "document-list",
+        },
+    )
+
+
 class DraftForm(FlaskForm):
     name = StringField(_l("Template name"), validators=[DataRequired(), Length(max=200)])
     org_kind = SelectField(_l("For"), choices=select_choices(ORG_KIND_CHOICES))

@@ -4,6 +4,7 @@ new version, JSON and Excel export and import."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -35,6 +36,7 @@ from checklists.authoring.forms import (
     STATUS_LABELS,
     AddItemForm,
     BlankForm,
+    DocumentSearchForm,
     DraftForm,
     ImportTemplateForm,
     ItemForm,
@@ -49,6 +51,7 @@ from checklists.authoring.models import (
     TemplateStatus,
 )
 from checklists.authoring.permissions import visible_templates
+from checklists.core import subsup
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
@@ -164,14 +167,31 @@ def show(template_id: int):
 # --- drafting -----------------------------------------------------------------------------------
 
 
-def _clause_choice(clause: Clause) -> str:
-    """A clause to pick: its path and words; one that only states duties of authorities says
-    so (they are drafted only when the author asks for them)."""
-    label = f"{clause.key.split('/', 1)[-1]} · {operations._trim(clause.text, 60)}"
+def _authorities_only(clause: Clause) -> bool:
+    """The clause only states duties of authorities (drafted only when the author asks)."""
     duties = clause.requirements
-    if duties and all(operations.is_authority(r) for r in duties):
-        label = _("[authorities' duty] %(clause)s", clause=label)
-    return label
+    return bool(duties) and all(operations.is_authority(r) for r in duties)
+
+
+#: Brackets typed one way and printed another (〔2016〕, [2016], （2016）): the search ignores them.
+_BRACKETS = str.maketrans("", "", "〔〕［］[]【】（）()")
+
+
+def search_key(*texts: str | None) -> str:
+    """Text as the document picker matches it: NFKC, lower case, without spaces or brackets
+    (``static/js/authoring.js`` normalises what is typed the same way)."""
+    text = unicodedata.normalize("NFKC", " ".join(t for t in texts if t))
+    return "".join(text.lower().split()).translate(_BRACKETS)
+
+
+def _document_rows(documents: list[Document], q: str) -> list[tuple[Document, str, bool]]:
+    """(document, its search key, matches ``q``: every word of it in the key) per document."""
+    terms = [search_key(word) for word in q.split()]
+    rows = []
+    for d in documents:
+        key = search_key(d.number, d.title, d.issuer)
+        rows.append((d, key, all(term in key for term in terms)))
+    return rows
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -186,14 +206,16 @@ def new():
         document = db.session.get(Document, int(request.values["document_id"]))
         if document is None:
             abort(404)
+    search = DocumentSearchForm(request.args)
+    q = (search.q.data or "").strip() if search.validate() else ""
     form = DraftForm(prefix="draft")
     blank = BlankForm(prefix="blank")
     clauses: list[Clause] = []
+    pickable: dict[int, Clause] = {}
     if document is not None:
         clauses = clauses_with_requirements(document)
-        form.clause_ids.choices = [
-            (c.id, _clause_choice(c)) for c in clauses if c.requirements or c.parent_id
-        ]
+        pickable = {c.id: c for c in clauses if c.requirements or c.parent_id}
+        form.clause_ids.choices = [(c.id, c.key) for c in pickable.values()]
         if not form.name.data and request.method == "GET":
             form.name.data = f"{document.title}检查表"[:200]
     status = 200
@@ -237,9 +259,13 @@ def new():
     return (
         render_template(
             "checklists/new.html",
-            documents=documents,
+            documents=_document_rows(documents, q),
             document=document,
+            search=search,
+            q=q,
             form=form,
+            pickable=pickable,
+            authorities_only={i for i, c in pickable.items() if _authorities_only(c)},
             blank=blank,
         ),
         status,
@@ -476,6 +502,27 @@ def item_form_data(item: TemplateItem) -> dict[str, Any]:
     }
 
 
+def rule_layout(answer_type: str | None) -> dict[str, Any]:
+    """What the item form shows of the rule for ``answer_type``: its fields and help first; the
+    fields of the other types folded below (usable without JavaScript, which shows only the
+    fields of the type chosen), each with the types that use it."""
+    widget = widgets.widget_for(answer_type)
+    types = widgets.field_types()
+    return {
+        "type": answer_type,
+        "helps": {name: w.help for name, w in widgets.WIDGETS.items()},
+        "fields": [name for name in widgets.RULE_FIELDS if name in widget.fields],
+        "others": [name for name in widgets.RULE_FIELDS if name not in widget.fields],
+        "order": {name: n for n, name in enumerate(widgets.RULE_FIELDS)},
+        "types": {name: " ".join(kinds) for name, kinds in types.items()},
+        "type_labels": {
+            name: " / ".join(str(widgets.ANSWER_TYPE_LABELS[k]) for k in kinds)
+            for name, kinds in types.items()
+        },
+        "op": widgets.OP_FIELDS,
+    }
+
+
 #: operations.update_item error keys → form fields.
 ERROR_FIELDS = {
     "rule_op": "op",
@@ -519,7 +566,11 @@ def item(template_id: int, item_id: int):
                 )
         status = 422
     return render_template(
-        "checklists/item.html", template=item.section.template, item=item, form=form
+        "checklists/item.html",
+        template=item.section.template,
+        item=item,
+        form=form,
+        rule=rule_layout(form.answer_type.data),
     ), status
 
 
@@ -619,9 +670,18 @@ def export_json(template_id: int):
 @login_required
 def clauses_json(template_id: int):
     """Item id → the clause text it is judged against: the filling page shows a quote on a tap
-    from this file, which the phone keeps (a published version never changes)."""
+    from this file, which the phone keeps (a published version never changes). Under ``html``,
+    item id → the text as HTML (escaped, sub- and superscripts as <sub>/<sup>) for the texts
+    that have any: the page shows that one where it is given."""
     template = _template_or_404(template_id)
-    response = jsonify({str(i.id): i.clause_text for i in template.ordered_items()})
+    items = template.ordered_items()
+    texts: dict[str, Any] = {str(i.id): i.clause_text for i in items}
+    texts["html"] = {
+        str(i.id): str(subsup.to_html(i.clause_text))
+        for i in items
+        if subsup.has_scripts(i.clause_text)
+    }
+    response = jsonify(texts)
     response.headers["Cache-Control"] = (
         "no-cache" if template.is_draft else "private, max-age=604800, immutable"
     )

@@ -21,8 +21,33 @@ from checklists import scoring
 from checklists.authoring import operations
 from checklists.authoring.exchange import NO, YES
 from checklists.authoring.models import ChecklistTemplate
+from checklists.scoring.units import display_name
 
 OP_SIGNS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
+
+#: The item form's rule fields, in the order the form shows them.
+RULE_FIELDS = (
+    "yes_value",
+    "op",
+    "value",
+    "low",
+    "high",
+    "low_inclusive",
+    "high_inclusive",
+    "unit",
+    "choices",
+    "parts",
+    "photo_on_fail",
+)
+#: Rule fields shown only for some comparisons of a threshold (``op``): a single value, or the
+#: two ends of a range. The editor's script hides the others; without it all stay shown.
+OP_FIELDS = {
+    "value": "single",
+    "low": "range",
+    "high": "range",
+    "low_inclusive": "range",
+    "high_inclusive": "range",
+}
 
 #: The item form's rule fields as they stand when the item's type does not use them.
 BLANK_RULE_FIELDS: dict[str, Any] = {
@@ -41,9 +66,13 @@ BLANK_RULE_FIELDS: dict[str, Any] = {
 
 class Widget:
     """How the builder and the answer pages handle one answer type (the base handles none of
-    the rule fields: text and photo items have no rule besides ``photo_on_fail``)."""
+    the rule fields: text and photo items, which always pass, have no rule)."""
 
     title: Any = ""
+    #: What passes, in a sentence shown above the rule fields ("" when there is no rule).
+    help: Any = ""
+    #: The item form's rule fields this type uses (``RULE_FIELDS`` names, in that order).
+    fields: tuple[str, ...] = ()
 
     def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
         """The item form's fields of this type, filled from a stored rule."""
@@ -72,6 +101,8 @@ class Widget:
 
 class YesNoWidget(Widget):
     title = _l("Yes / no / N/A")
+    help = _l("The item passes on the passing answer (choose “No” for prohibitions).")
+    fields = ("yes_value", "photo_on_fail")
 
     def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
         return {"yes_value": rule.get("value", "yes")}
@@ -87,6 +118,20 @@ class _ThresholdWidget(Widget):
     """Shared by number, count and date: a comparison with a value or a range, and a unit."""
 
     has_unit = True
+    help = _l(
+        "The item passes when the answer meets the threshold or lies within the range; with no"
+        " threshold the answer is only recorded."
+    )
+    fields = (
+        "op",
+        "value",
+        "low",
+        "high",
+        "low_inclusive",
+        "high_inclusive",
+        "unit",
+        "photo_on_fail",
+    )
 
     def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
         return {
@@ -114,7 +159,7 @@ class _ThresholdWidget(Widget):
         return rule
 
     def label(self, rule: Mapping[str, Any]) -> str:
-        unit = f" {rule['unit']}" if rule.get("unit") else ""
+        unit = f" {display_name(rule['unit'])}" if rule.get("unit") else ""
         if rule.get("op") == "range":
             left = "[" if rule.get("low_inclusive", True) else "("
             right = "]" if rule.get("high_inclusive", True) else ")"
@@ -135,6 +180,7 @@ class CountWidget(_ThresholdWidget):
 class DateWidget(_ThresholdWidget):
     title = _l("Date")
     has_unit = False
+    fields = tuple(name for name in _ThresholdWidget.fields if name != "unit")
 
 
 class DatePairWidget(Widget):
@@ -142,21 +188,24 @@ class DatePairWidget(Widget):
     required value, its unit 工作日 or 日 (working_day, day); the comparison is always ≤."""
 
     title = _l("Two dates within a period (received → answered)")
+    help = _l(
+        "Two-date items (received → answered) pass when the second date is within the required"
+        " value of working days (unit 工作日) or days (unit 日), counted from the day after the"
+        " first, with the official holidays and make-up working days."
+    )
+    fields = ("value", "unit", "photo_on_fail")
     UNIT_WORDS = {"working_day": "工作日", "day": "日"}
 
     def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
         return {
-            "op": rule.get("op", "<="),
             "value": str(rule.get("value", "")),
             "unit": self.UNIT_WORDS.get(rule.get("unit", ""), rule.get("unit", "")),
         }
 
     def rule_from_form(self, form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
-        return {
-            "op": form.op.data or "<=",
-            "value": form.value.data.strip(),
-            "unit": form.unit.data.strip(),
-        }
+        # always ≤ (the form shows no comparison for this type: one chosen for another type
+        # and left in the hidden field must not count)
+        return {"op": "<=", "value": form.value.data.strip(), "unit": form.unit.data.strip()}
 
     def label(self, rule: Mapping[str, Any]) -> str:
         if rule.get("unit") == "working_day":
@@ -180,6 +229,11 @@ class ChoiceWidget(Widget):
     """One choice per line: label | score | passes (是/否)."""
 
     title = _l("Single choice (score per choice)")
+    help = _l(
+        "The item passes on a choice marked as passing; in weighted scoring a choice earns its"
+        " score divided by the best score."
+    )
+    fields = ("choices", "photo_on_fail")
 
     def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
         return {
@@ -215,6 +269,11 @@ class PartsWidget(Widget):
     """One named part per line; the answer is the list of parts ticked."""
 
     title = _l("Check-list of named parts")
+    help = _l(
+        "The item passes when every part is present; in weighted scoring it earns the share of"
+        " parts present."
+    )
+    fields = ("parts", "photo_on_fail")
 
     def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
         return {"parts": "\n".join(p["label"] for p in rule.get("parts", []))}
@@ -252,10 +311,14 @@ class PartsWidget(Widget):
 
 class TextWidget(Widget):
     title = _l("Text")
+    help = _l("A text answer is recorded and always passes: there is no rule to set.")
 
 
 class PhotoWidget(Widget):
     title = _l("Photo")
+    help = _l(
+        "The photos taken are the answer, and the item always passes: there is no rule to set."
+    )
 
     def raw_answer(self, values: Any, item_id: int) -> Any:
         return 1 if values.get(f"a{item_id}") else None  # a photo chosen (never "na")
@@ -276,6 +339,9 @@ WIDGETS: dict[str, Widget] = {
 if tuple(WIDGETS) != scoring.ANSWER_TYPES:
     raise RuntimeError("checklists.authoring.widgets: one adapter per scoring answer type")
 
+if any(set(w.fields) - set(RULE_FIELDS) for w in WIDGETS.values()):
+    raise RuntimeError("checklists.authoring.widgets: a widget names an unknown rule field")
+
 ANSWER_TYPE_LABELS = {name: widget.title for name, widget in WIDGETS.items()}
 
 _NO_WIDGET = Widget()
@@ -295,11 +361,21 @@ def rule_form_data(answer_type: str, rule: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def rule_from_form(form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
-    """The rule an item form describes, for the answer type chosen in it."""
-    rule = widget_for(form.answer_type.data).rule_from_form(form, old_rule)
-    if form.photo_on_fail.data:
+    """The rule an item form describes, for the answer type chosen in it (the fields of other
+    types are ignored, whatever they hold)."""
+    widget = widget_for(form.answer_type.data)
+    rule = widget.rule_from_form(form, old_rule)
+    if "photo_on_fail" in widget.fields and form.photo_on_fail.data:
         rule["photo_on_fail"] = True
     return rule
+
+
+def field_types() -> dict[str, tuple[str, ...]]:
+    """Rule field → the answer types that use it (the editor shows a field only for those)."""
+    return {
+        name: tuple(kind for kind, widget in WIDGETS.items() if name in widget.fields)
+        for name in RULE_FIELDS
+    }
 
 
 def rule_label(rule: Mapping[str, Any], answer_type: str) -> str:

@@ -4,19 +4,22 @@ get a key back, and later open or send the file by its key. They never see where
 Keys: a file's key is the SHA-256 (hex) of its bytes. A copy derived from it is keyed
 ``<sha256>.<variant>`` (``variant_key``): a photo keeps the upload (the original, EXIF and all:
 evidence), a display copy (``show``, no EXIF) and a thumbnail (``thumb``); a document only
-the original.
+the original. A copy of a copy made for one use, a stamped display copy or thumbnail (the
+水印 of an inspection photo), is keyed ``<sha256>.<show|thumb>-<tag>`` (``tag``: 16 hex digits
+naming what was drawn), so it lies beside the others and is made again only when it changes.
 
 ``LocalBlobStore`` keeps the files on local disk, outside ``static/``, under ``UPLOAD_FOLDER``
 (default ``instance/uploads``) at ``photos/<sha[:2]>/<sha>.<orig|show|thumb>``: the layout the
-files have always had. Files are written to a temporary name and renamed, so a crash never
-leaves half a file under the real name; the database row is written after the files, so a row
-always has its files.
+files have always had (stamped copies: ``<sha>.show-<tag>``, ``<sha>.thumb-<tag>``). Files are
+written to a temporary name and renamed, so a crash never leaves half a file under the real
+name; the database row is written after the files, so a row always has its files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 from typing import BinaryIO, Protocol
 
@@ -25,6 +28,7 @@ from werkzeug.exceptions import NotFound
 
 ORIGINAL, SHOWN, THUMBNAIL = "orig", "show", "thumb"
 VARIANTS = (ORIGINAL, SHOWN, THUMBNAIL)
+_TAG = re.compile(r"[0-9a-f]{16}")
 
 
 class BlobNotFound(LookupError):
@@ -36,8 +40,11 @@ def key_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def variant_key(sha256: str, variant: str) -> str:
-    """The key of a file's ``variant``: the SHA-256 itself for the original."""
+def variant_key(sha256: str, variant: str, tag: str = "") -> str:
+    """The key of a file's ``variant``: the SHA-256 itself for the original; with ``tag`` (16
+    hex digits) the key of a copy of the display copy or thumbnail made for one use."""
+    if tag:
+        variant = f"{variant}-{tag}"
     key = sha256 if variant == ORIGINAL else f"{sha256}.{variant}"
     _split(key)
     return key
@@ -50,7 +57,10 @@ def _split(key: str) -> tuple[str, str]:
         variant = ORIGINAL
     elif variant == ORIGINAL:
         raise ValueError("bad file key")  # the original's key is the bare SHA-256
-    if variant not in VARIANTS or len(sha256) != 64 or not sha256.isalnum():
+    base, dash, tag = variant.partition("-")
+    if dash and (base == ORIGINAL or not _TAG.fullmatch(tag)):
+        raise ValueError("bad file key")
+    if base not in VARIANTS or len(sha256) != 64 or not sha256.isalnum():
         raise ValueError("bad file key")
     return sha256, variant
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -36,13 +36,20 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 @dataclass(frozen=True)
 class Column:
+    #: The column's code (``status``, ``due_on``): stable, what code reading an export keys on.
     name: str
     #: Excel column width (characters).
     width: int = 14
+    #: What the header row says (``状态``); the code when empty.
+    label: str = ""
+
+    @property
+    def heading(self) -> str:
+        return self.label or self.name
 
 
-def columns(*spec: str | tuple[str, int]) -> tuple[Column, ...]:
-    """Columns from names or (name, width) pairs."""
+def columns(*spec: str | tuple[str, int] | tuple[str, int, str]) -> tuple[Column, ...]:
+    """Columns from names, (name, width) or (name, width, label) tuples."""
     return tuple(Column(*s) if isinstance(s, tuple) else Column(s) for s in spec)
 
 
@@ -57,7 +64,7 @@ class Export:
 
     @property
     def header(self) -> list[str]:
-        return [c.name for c in self.columns]
+        return [c.heading for c in self.columns]
 
     def rows(self) -> Iterator[list[Any]]:
         """The rows, read ``BATCH`` at a time; the cursor is closed however iteration ends."""
@@ -79,6 +86,21 @@ def local_time(moment: dt.datetime | None) -> str:
 def text(value: Any) -> str:
     """An enum or other value as plain text ("" for None)."""
     return "" if value is None else str(value)
+
+
+def labeller(labels: Mapping[Any, Any]) -> Callable[[Any], str]:
+    """A function from a code (``"open"``, an enum member) to its label as text, read once in
+    the current language (``labels`` may hold lazy strings); "" for None, the code itself when
+    ``labels`` has none for it."""
+    resolved = {str(code): str(label) for code, label in labels.items() if code is not None}
+
+    def label(code: Any) -> str:
+        if code is None:
+            return ""
+        key = str(code)
+        return resolved.get(key, key)
+
+    return label
 
 
 def csv_cell(value: Any) -> Any:

@@ -30,6 +30,7 @@ from checklists.scoring.units import (
     _nfkc,
     _spaced_unit,
     canonical_unit,
+    display_name,
     nonnegative_word,
 )
 
@@ -359,7 +360,10 @@ class NumberType(_ThresholdType):
                 raise AnswerError("not_a_number", _ERR_NUMBER)
             given = canonical_unit(unit) if unit else None
             if given is not None and given != inline:
-                raise AnswerError("bad_unit", f"数值后的单位“{inline}”与所选单位“{given}”不一致")
+                raise AnswerError(
+                    "bad_unit",
+                    f"数值后的单位“{display_name(inline)}”与所选单位“{display_name(given)}”不一致",
+                )
             unit = inline
         elif unit:
             unit = canonical_unit(unit)
@@ -372,10 +376,13 @@ class NumberType(_ThresholdType):
         if not unit or unit == ci.unit:
             unit = ci.unit
         elif ci.unit is None:
-            raise AnswerError("bad_unit", f"此项没有单位，请只输入数字（不要带“{unit}”）")
-        elif ci.ratio(unit) is None:
             raise AnswerError(
-                "bad_unit", f"单位“{unit}”不能换算为“{ci.unit}”，请输入以 {ci.unit} 为单位的数值"
+                "bad_unit", f"此项没有单位，请只输入数字（不要带“{display_name(unit)}”）"
+            )
+        elif ci.ratio(unit) is None:
+            given, wanted = display_name(unit), display_name(ci.unit)
+            raise AnswerError(
+                "bad_unit", f"单位“{given}”不能换算为“{wanted}”，请输入以 {wanted} 为单位的数值"
             )
         if number < 0 and (quantity := nonnegative_word(ci.unit)):
             raise AnswerError("negative", f"{quantity}不能为负数")  # a convertible unit: the same

@@ -57,7 +57,7 @@ UNITS: Mapping[str, tuple[Unit, ...]] = {
     "time": _units(
         "time", ("hour", 1, ("小时",)), ("day", 24, ("日", "天")), ("week", 168, ("周", "星期"))
     ),
-    "working_day": _units("working_day", ("working_day", 1, ("工作日",))),
+    "working_day": _units("working_day", ("working_day", 1, ("个工作日", "工作日"))),
     "month": _units("month", ("month", 1, ("个月", "月"))),
     "year": _units("year", ("year", 1, ("年",))),
     "age_year": _units("age_year", ("age_year", 1, ("周岁", "岁"))),
@@ -152,7 +152,7 @@ def _ratio(from_unit: str | None, to_unit: str | None) -> Fraction | None:
 
 
 def _unit_text(unit: str | None) -> str:
-    return unit or "无单位"
+    return display_name(unit) if unit else "无单位"
 
 
 def convert(value: Decimal | int, from_unit: str, to_unit: str) -> Fraction:
@@ -173,8 +173,9 @@ def convert(value: Decimal | int, from_unit: str, to_unit: str) -> Fraction:
 
 def display_name(symbol: str) -> str:
     """How a Chinese reader names a canonical unit: its first Chinese alias (cm → 厘米,
-    m² → 平方米, hour → 小时; a rate part by part, kg/hour → 千克/小时), else the symbol
-    (%, 亩, 元, a counter word)."""
+    m² → 平方米, hour → 小时, working_day → 个工作日, year → 年; a rate part by part,
+    kg/hour → 千克/小时), else the symbol (%, 亩, 元, a counter word). Reasons and messages
+    name units this way; the rule and the answer keep the canonical symbol."""
     if "/" in symbol:
         top, _slash, bottom = symbol.partition("/")
         return f"{display_name(top)}/{display_name(bottom)}"
@@ -207,6 +208,9 @@ def same_dimension(unit: str | None) -> list[tuple[str, Fraction]]:
 
 
 def _spaced_unit(unit: str | None) -> str:
+    """A unit as it follows a number in Chinese text: its display name after a space
+    ("480 平方米", "3 个工作日"), % and ‰ without one ("15%")."""
     if not unit:
         return ""
-    return unit if unit in ("%", "‰") else " " + unit
+    shown = display_name(unit)
+    return shown if shown in ("%", "‰") else " " + shown

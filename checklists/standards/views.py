@@ -22,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
 from wtforms import DateField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
@@ -30,7 +30,7 @@ from wtforms.validators import Length, Optional
 from checklists.accounts.forms import choices
 from checklists.accounts.models import Role
 from checklists.accounts.permissions import role_required
-from checklists.core import textdiff
+from checklists.core import subsup
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
@@ -96,43 +96,51 @@ def requirement_label(req: Requirement) -> str:
 
 
 def highlight(clause: Clause) -> Markup:
-    """The clause text with each requirement's span marked."""
+    """The clause text with each requirement's span marked, sub- and superscripts shown."""
     text = clause.text
     spans = sorted((r.start, r.start + len(r.span), r) for r in clause.requirements if r.span)
-    out, cursor = [], 0
+    marks, cursor = [], 0
     for start, end, req in spans:
         if start < cursor or text[start:end] != req.span:
             continue  # overlapping or stale span: leave the text as it is
-        out.append(escape(text[cursor:start]))
         kind = "warn" if {"vague_deadline", "source_conflict"} & set(req.flags) else req.kind
-        out.append(
-            Markup('<mark class="req req-{}" title="{}">{}</mark>').format(
-                kind, requirement_label(req), text[start:end]
-            )
+        opening = Markup('<mark class="req req-{}" title="{}">').format(
+            kind, requirement_label(req)
         )
+        marks.append(subsup.Mark(start, end, opening, Markup("</mark>")))
         cursor = end
-    out.append(escape(text[cursor:]))
-    return Markup("").join(out)
+    return subsup.render(text, marks)
 
 
 @bp.app_template_global("clause_diff")
 def clause_diff(old: str, new: str) -> Markup:
-    """A clause's old and new words in one line (<del>/<ins>), escaped."""
-    return textdiff.diff_html(old or "", new or "")
+    """A clause's old and new words in one line (<del>/<ins>), escaped, formulas shown."""
+    return subsup.diff_html(old or "", new or "")
 
 
 @bp.app_template_global("snippet")
 def snippet(text: str, needle: str, context: int = 60) -> Markup:
-    """Up to ``context`` characters around the first match, every match marked."""
+    """Up to ``context`` characters around the first match, every match marked, sub- and
+    superscripts shown."""
     at = text.find(needle) if needle else -1
     if at < 0:
-        return Markup(escape(text[: context * 2]))
-    start, end = max(0, at - context), min(len(text), at + len(needle) + context)
-    window = text[start:end]
-    marked = (
-        Markup("<mark>{}</mark>").format(needle).join(escape(part) for part in window.split(needle))
-    )
-    return Markup("{}{}{}").format("…" if start else "", marked, "…" if end < len(text) else "")
+        return subsup.excerpt(text, (0, context * 2))
+    marks = []
+    while at >= 0:
+        marks.append(subsup.Mark(at, at + len(needle), Markup("<mark>"), Markup("</mark>")))
+        at = text.find(needle, at + len(needle))
+    first = marks[0].start
+    return subsup.excerpt(text, (first - context, first + len(needle) + context), marks)
+
+
+@bp.app_template_filter("subsup")
+def _subsup_filter(text: Any, limit: int | None = None) -> Markup:
+    """Clause text (str) escaped with its sub- and superscripts as <sub>/<sup>; with ``limit``,
+    its first ``limit`` characters. Markup passes through as it is (it is HTML already)."""
+    if isinstance(text, Markup):
+        return text
+    words = str(text) if text else ""
+    return subsup.to_html(words) if limit is None else subsup.truncate(words, limit)
 
 
 @bp.app_template_filter("requirement_label")

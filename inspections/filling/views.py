@@ -56,7 +56,8 @@ from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
 from checklists.scoring import units
-from inspections.filling import hooks, workflow
+from inspections.filling import hooks, stamping, workflow
+from inspections.filling.labels import AUDIT_LABELS, STATUS_LABELS
 from inspections.filling.models import OPEN_STATUSES, Inspection, InspectionStatus, Photo, PhotoKind
 from inspections.filling.permissions import (
     can_create,
@@ -69,21 +70,6 @@ from inspections.filling.photos import PhotoError
 
 bp = Blueprint("inspections", __name__, url_prefix="/inspections")
 sw = Blueprint("sw", __name__)
-
-STATUS_LABELS = {
-    "planned": _l("planned"),
-    "in_progress": _l("in progress"),
-    "submitted": _l("submitted"),
-    "returned": _l("returned for correction"),
-    "approved": _l("approved"),
-}
-
-
-AUDIT_LABELS = {
-    "submitted": _l("Submitted"),
-    "returned": _l("Returned for correction"),
-    "approved": _l("Approved"),
-}
 
 
 @bp.app_template_filter("unit_choices")
@@ -519,14 +505,12 @@ def _report(inspection: Inspection, *, for_pdf: bool) -> str:
     """The inspection report: score and explanation, every failed item with its clause, all
     answers, photos, signatures, findings and the audit trail. For the PDF the photos are put
     into the page itself (the renderer fetches nothing over the network)."""
-    store = storage.blob_store()
 
     def image(photo: Photo, variant: str) -> str:
         if not for_pdf:
             return url_for(".photo_file", key=inspection.uuid, photo_id=photo.id, variant=variant)
         try:
-            with store.open(storage.variant_key(photo.sha256, variant)) as handle:
-                data = base64.b64encode(handle.read()).decode()
+            data = base64.b64encode(stamping.shown_bytes(photo, variant)).decode()
         except storage.BlobNotFound:
             return ""  # a lost file must not stop the report
         return f"data:{photo.display_mime};base64,{data}"
@@ -581,20 +565,60 @@ def approve(key):
     return redirect(url_for(".show", key=inspection.uuid), 303)
 
 
-@bp.route("/<uuid:key>/photos/<int:photo_id>/<any(show, thumb):variant>")
+IMMUTABLE = "private, max-age=31536000, immutable"
+EXTENSIONS = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
+
+
+@bp.route("/<uuid:key>/photos/<int:photo_id>/<any(show, thumb, original):variant>")
 @login_required
 def photo_file(key, photo_id: int, variant: str):
-    """A photo's display copy or thumbnail, only for people who may see the inspection."""
+    """A photo's display copy or thumbnail (an item's photo with its 水印), or its original
+    as received (the evidence, EXIF and all, as a download), only for people who may see the
+    inspection."""
     inspection = _load(key)
     photo = db.session.get(Photo, photo_id)
     if photo is None or photo.inspection_id != inspection.id:
         abort(404)
-    return storage.blob_store().send(
-        storage.variant_key(photo.sha256, variant),
+    store = storage.blob_store()
+    if variant == "original":
+        return store.send(
+            storage.variant_key(photo.sha256, storage.ORIGINAL),
+            mimetype=photo.mime,
+            as_attachment=True,
+            download_name=photo.sha256 + EXTENSIONS.get(photo.mime, ""),
+            etag=photo.sha256,
+            cache_control=IMMUTABLE,
+        )
+    try:
+        blob, tag = stamping.shown_key(photo, variant)
+    except storage.BlobNotFound:
+        abort(404)
+    # The URL pages build names the stamp (``?v=<tag>``, see ``_photo_version``): such a URL
+    # always shows the same copy. Without it (or an older one) the copy may change.
+    current = not tag or request.args.get("v") == tag
+    return store.send(
+        blob,
         mimetype=photo.display_mime,
-        etag=photo.sha256,
-        cache_control="private, max-age=31536000, immutable",
+        etag=blob if tag else photo.sha256,
+        cache_control=IMMUTABLE if current else "private, no-cache",
     )
+
+
+@bp.url_defaults
+def _photo_version(endpoint: str, values: dict[str, Any]) -> None:
+    """``url_for`` of a stamped photo's copy adds ``v=<the stamp's tag>``: browsers and the
+    phone's service worker keep a photo URL's answer for good, so when a fact on the stamp
+    changes (a renamed organisation) the URL changes with it."""
+    if endpoint != "inspections.photo_file" or "v" in values:
+        return
+    if values.get("variant") not in (storage.SHOWN, storage.THUMBNAIL):
+        return
+    photo_id = values.get("photo_id")
+    photo = db.session.get(Photo, photo_id) if photo_id is not None else None  # loaded already
+    if photo is not None:
+        tag = stamping.stamp_tag(photo)
+        if tag:
+            values["v"] = tag
 
 
 @sw.route("/sw.js")

@@ -19,8 +19,8 @@ from flask_babel import gettext as _
 from sqlalchemy.orm.attributes import set_committed_value
 
 from checklists import scoring
-from checklists.accounts import marks
-from checklists.accounts.models import Organisation, User
+from checklists.accounts import marks, notifications
+from checklists.accounts.models import Organisation, Role, User
 from checklists.authoring import operations as builder
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus, item_spec
 from checklists.core import audit, storage
@@ -471,7 +471,28 @@ def return_for_correction(inspection: Inspection, user: User | None, comment: st
     inspection.returned_at = utcnow()
     inspection.score = inspection.verdict = inspection.grade = None
     record(inspection, user, "returned", before, comment=inspection.return_comment)
+    _tell_returned(inspection, user)
     db.session.flush()
+
+
+def _tell_returned(inspection: Inspection, by: User | None) -> None:
+    """The inspectors of a returned inspection (those assigned, and its creator when an
+    inspector) hear of it in their inbox, with the comment and a link to the inspection."""
+    people = [*inspection.inspectors]
+    if inspection.created_by is not None and inspection.created_by.role == Role.INSPECTOR:
+        people.append(inspection.created_by)
+    name = inspection.organisation.name
+    comment = inspection.return_comment
+    notifications.send(
+        [p for p in people if by is None or p.id != by.id],
+        "returned",
+        lambda: _(
+            "Your inspection of %(name)s was returned for correction: %(comment)s",
+            name=name,
+            comment=comment,
+        ),
+        link=f"/inspections/{inspection.uuid}",
+    )
 
 
 def approve(inspection: Inspection, user: User | None, comment: str = "") -> bool:

@@ -1,7 +1,9 @@
 """What a findings export row is: the one definition behind the findings page's CSV
 (``/findings/export.csv``) and the supervisors' export (``/exports/findings.csv`` and
 ``.xlsx``). Callers decide which findings (criteria on ``Finding``); this module reads them in
-one SELECT of plain columns (see checklists.core.tabular).
+one SELECT of plain columns (see checklists.core.tabular). The header row is Chinese, as
+the workbook's 说明 sheet is; a coded cell reads as its label in the reader's language, its code
+in the next column.
 """
 
 from __future__ import annotations
@@ -14,30 +16,37 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
 from checklists.accounts.models import Organisation
+from checklists.authoring.forms import SEVERITY_SHORT
 from checklists.core.db import as_utc
-from checklists.core.tabular import ZONE, Export, columns, local_time, text
+from checklists.core.tabular import ZONE, Export, columns, labeller, local_time, text
 from inspections.filling.models import Inspection
+from inspections.findings.labels import STATUS_LABELS
 from inspections.findings.models import UNRESOLVED, Finding, RectificationNotice
 
+#: (code, Excel width, header). A coded cell (severity, status) reads as its label in the
+#: reader's language; the code itself follows in a column of its own (``*_code``, headed
+#: “…代码”), for whoever processes the file.
 COLUMNS = columns(
-    ("id", 8),
-    ("notice", 22),
-    ("organisation", 28),
-    ("inspection_uuid", 38),
-    ("item_id", 9),
-    ("document_number", 24),
-    ("document_version", 10),
-    ("clause_key", 36),
-    ("clause_text", 60),
-    ("clause_text_hash", 20),
-    ("template_version", 10),
-    ("prompt", 48),
-    ("severity", 10),
-    ("status", 18),
-    ("due_on", 12),
-    ("provisional", 11),
-    ("overdue", 9),
-    ("closed_at", 27),
+    ("id", 8, "问题编号"),
+    ("notice", 22, "整改通知书编号"),
+    ("organisation", 28, "被检查单位"),
+    ("inspection_uuid", 38, "检查编号"),
+    ("item_id", 9, "检查项编号"),
+    ("document_number", 24, "文号"),
+    ("document_version", 10, "文件版本"),
+    ("clause_key", 36, "条款键"),
+    ("clause_text", 60, "条款原文"),
+    ("clause_text_hash", 20, "条款原文 SHA-256"),
+    ("template_version", 10, "检查表版本"),
+    ("prompt", 48, "检查内容"),
+    ("severity", 10, "严重程度"),
+    ("severity_code", 10, "严重程度代码"),
+    ("status", 18, "状态"),
+    ("status_code", 16, "状态代码"),
+    ("due_on", 12, "整改期限"),
+    ("provisional", 11, "期限暂算"),
+    ("overdue", 9, "已逾期"),
+    ("closed_at", 27, "销号时间"),
 )
 
 
@@ -83,6 +92,7 @@ def findings_export(
     )
     today = today or now.astimezone(ZONE).date()
     unresolved = {s.value for s in UNRESOLVED}
+    severity_label, status_label = labeller(SEVERITY_SHORT), labeller(STATUS_LABELS)
 
     def overdue(row: sa.Row) -> bool:
         """As Finding.is_overdue(today, now): a deadline in hours by the moment."""
@@ -106,7 +116,9 @@ def findings_export(
             row.clause_text_hash,
             row.template_version,
             row.prompt,
+            severity_label(row.severity),
             text(row.severity),
+            status_label(row.status),
             text(row.status),
             row.due_on,
             int(bool(row.deadline_provisional)),

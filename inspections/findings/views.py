@@ -47,6 +47,7 @@ from inspections.filling.photos import PhotoError
 from inspections.findings import operations as findings
 from inspections.findings.blueprint import bp
 from inspections.findings.export import findings_export
+from inspections.findings.labels import STATUS_LABELS
 from inspections.findings.models import (
     ACTIVE,
     UNRESOLVED,
@@ -56,13 +57,6 @@ from inspections.findings.models import (
     RectificationNotice,
 )
 
-STATUS_LABELS = {
-    "open": _l("open"),
-    "action_submitted": _l("action reported, to verify"),
-    "closed": _l("closed"),
-    "reopened": _l("reopened"),
-    "withdrawn": _l("withdrawn"),
-}
 EVENT_LABELS = {
     "raised": _l("Raised"),
     "action": _l("Corrective action"),

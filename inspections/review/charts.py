@@ -3,9 +3,10 @@
 Pure: no Flask, no database, standard library only. Each function returns one ``<svg>`` element
 to put in a template with ``|safe`` (every piece of text in it is escaped here):
 
-* ``viewBox`` 360 wide and ``width="100%"``: on a 360 px phone one unit is one pixel, so no
-  text is under 11 px; the height follows from the viewBox, and the chart grows on wider screens
-  and on paper;
+* ``viewBox`` 360 wide and ``width="100%"``: on a 360 px phone the chart is about 334 px wide
+  (it runs to the edges of its card, app.css), so text of 13 units is at least 12 px and body
+  text 13 px; the height follows from the viewBox, and the chart grows on wider screens and on
+  paper;
 * ``role="img"``, named by its ``<title>`` and described in words by its ``<desc>``;
 * presentation attributes only (the CSP forbids inline styles), no script, no external
   references; dark blue, red for failures and greys, which stay apart in black-and-white print;
@@ -27,8 +28,8 @@ from xml.sax.saxutils import escape
 Number = int | float | Decimal
 
 WIDTH = 360
-FONT = 12  # every text; axis labels use SMALL
-SMALL = 11
+FONT = 14  # every text; axis labels use SMALL
+SMALL = 13
 BLUE = "#1d5e9e"
 RED = "#b3261e"
 INK = "#222222"
@@ -36,7 +37,7 @@ MUTED = "#555555"
 GRID = "#cccccc"
 AXIS = "#888888"
 LABEL_CHARS = 12
-BAR_ROW = 32
+BAR_ROW = 36
 MAX_X_LABELS = 6
 #: Line-chart series: stroke colour, dash pattern, marker; told apart without colour.
 SERIES_STYLES = (
@@ -136,12 +137,12 @@ def bar_chart(
         hot_labels += [label] if hot else []
         bold = "bold" if hot else None
         width = min(max(float(value), 0.0) / scale, 1.0) * room
-        parts.append(_text(left, top + 12, label, limit=LABEL_CHARS))
+        parts.append(_text(left, top + 14, label, limit=LABEL_CHARS))
         parts.append(
-            f'<rect class="bar" x="{left}" y="{top + 16}" width="{_num(width)}" height="12"'
+            f'<rect class="bar" x="{left}" y="{top + 19}" width="{_num(width)}" height="12"'
             f' fill="{RED if hot else BLUE}"/>'
         )
-        parts.append(_text(left + width + 4, top + 26, f"{_num(value)}{unit}", font_weight=bold))
+        parts.append(_text(left + width + 4, top + 30, f"{_num(value)}{unit}", font_weight=bold))
     desc = f"共{len(rows)}项：" + "；".join(f"{label} {_num(v)}{unit}" for label, v in rows) + "。"
     if hot_labels:
         desc += f"红色标出{len(hot_labels)}项：" + "、".join(hot_labels) + "。"
@@ -172,7 +173,7 @@ def _x_label_step(labels: list[str], spacing: float) -> int:
     if len(labels) < 2:
         return 1
     widest = max(_width(label, SMALL) for label in labels)
-    room = widest + 6 + max(widest / 2 - 30, 0)
+    room = widest + 4 + max(widest / 2 - 30, 0)
     return max(math.ceil((len(labels) - 1) / (MAX_X_LABELS - 1)), math.ceil(room / spacing))
 
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
@@ -31,10 +32,14 @@ from sqlalchemy.orm import aliased
 
 from checklists.accounts.models import Organisation, Region, Site, User
 from checklists.accounts.permissions import visible_organisations
+from checklists.authoring.forms import SEVERITY_SHORT
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateSection
+from checklists.authoring.widgets import ANSWER_TYPE_LABELS
 from checklists.core.extensions import db
-from checklists.core.tabular import Column, Export, columns, local_time, text
+from checklists.core.tabular import Column, Export, columns, labeller, local_time, text
 from checklists.core.tabular import csv_chunks as csv_chunks  # the CSV writer, named here too
+from checklists.scoring.units import display_name
+from inspections.filling.labels import RESULT_LABELS, STATUS_LABELS, VERDICT_LABELS
 from inspections.filling.models import Answer, Inspection, inspection_inspectors
 from inspections.filling.permissions import visible_inspections
 from inspections.findings.export import COLUMNS as FINDINGS_COLUMNS
@@ -51,46 +56,57 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 _SEPARATOR = "\x1f"
 
 
+#: Each export's columns: (code, Excel width, header). The header row is Chinese, as the 说明
+#: sheet is; a coded cell (status, verdict, answer type, severity, unit, result) reads as its
+#: label in the reader's language, and its code follows in a column of its own (``*_code``,
+#: headed “…代码”) for whoever processes the file.
 COLUMNS: dict[str, tuple[Column, ...]] = {
     "inspections": columns(
-        ("uuid", 38),
-        ("organisation", 28),
-        ("credit_code", 20),
-        ("region", 16),
-        ("site", 18),
-        ("project", 20),
-        ("template", 30),
-        ("template_version", 10),
-        ("lineage", 34),
-        ("status", 12),
-        ("revision", 9),
-        ("planned_on", 12),
-        ("submitted_at", 27),
-        ("inspectors", 20),
-        ("score", 8),
-        ("verdict", 9),
-        ("grade", 10),
+        ("uuid", 38, "检查编号"),
+        ("organisation", 28, "被检查单位"),
+        ("credit_code", 20, "统一社会信用代码"),
+        ("region", 16, "所属区域"),
+        ("site", 18, "场所"),
+        ("project", 20, "项目"),
+        ("template", 30, "检查表"),
+        ("template_version", 10, "检查表版本"),
+        ("lineage", 34, "检查表系列编号"),
+        ("status", 12, "状态"),
+        ("status_code", 12, "状态代码"),
+        ("revision", 9, "修订次数"),
+        ("planned_on", 12, "计划日期"),
+        ("submitted_at", 27, "提交时间"),
+        ("inspectors", 20, "检查人员"),
+        ("score", 8, "得分"),
+        ("verdict", 9, "结论"),
+        ("verdict_code", 9, "结论代码"),
+        ("grade", 10, "等级"),
     ),
     "answers": columns(
-        ("inspection_uuid", 38),
-        ("organisation", 28),
-        ("template_version", 10),
-        ("section", 24),
-        ("item_number", 8),
-        ("item_id", 9),
-        ("prompt", 48),
-        ("answer_type", 12),
-        ("clause_key", 36),
-        ("document_number", 24),
-        ("document_version", 10),
-        ("clause_text_hash", 20),
-        ("severity", 10),
-        ("value", 16),
-        ("unit", 8),
-        ("result", 10),
-        ("reason", 48),
-        ("answered_at", 27),
-        ("answered_by", 14),
+        ("inspection_uuid", 38, "检查编号"),
+        ("organisation", 28, "被检查单位"),
+        ("template_version", 10, "检查表版本"),
+        ("section", 24, "章节"),
+        ("item_number", 8, "序号"),
+        ("item_id", 9, "检查项编号"),
+        ("prompt", 48, "检查内容"),
+        ("answer_type", 14, "答案类型"),
+        ("answer_type_code", 12, "答案类型代码"),
+        ("clause_key", 36, "条款键"),
+        ("document_number", 24, "文号"),
+        ("document_version", 10, "文件版本"),
+        ("clause_text_hash", 20, "条款原文 SHA-256"),
+        ("severity", 10, "严重程度"),
+        ("severity_code", 10, "严重程度代码"),
+        ("value", 16, "填写的值"),
+        ("value_code", 16, "填写的值代码"),
+        ("unit", 8, "单位"),
+        ("unit_code", 10, "单位代码"),
+        ("result", 10, "判定结果"),
+        ("result_code", 10, "判定结果代码"),
+        ("reason", 48, "判定理由"),
+        ("answered_at", 27, "填写时间"),
+        ("answered_by", 14, "填写人"),
     ),
     "findings": FINDINGS_COLUMNS,
 }
@@ -111,27 +127,34 @@ COLUMN_NOTES = {
     "template_version": "检查表版本",
     "lineage": "检查表系列编号（各版本相同）",
     "status": "状态",
+    "status_code": "状态代码（供程序处理）",
     "revision": "修订次数（退回一次加一）",
     "planned_on": "计划日期",
     "submitted_at": "提交时间",
     "inspectors": "检查人员",
     "score": "得分",
-    "verdict": "结论（pass 合格 / fail 不合格）",
+    "verdict": "结论（合格 / 不合格）",
+    "verdict_code": "结论代码（pass 合格 / fail 不合格）",
     "grade": "等级",
     "section": "章节",
     "item_number": "检查项在检查表中的序号",
     "item_id": "检查项编号",
     "prompt": "检查内容",
     "answer_type": "答案类型",
+    "answer_type_code": "答案类型代码（供程序处理）",
     "clause_key": "条款键",
     "document_number": "文号",
     "document_version": "文件版本（依据的文件版本）",
     "clause_text": "条款原文",
     "clause_text_hash": "条款原文 SHA-256",
     "severity": "严重程度",
-    "value": "填写的值（多个值为 JSON；两个日期为“收到 → 答复”）",
+    "severity_code": "严重程度代码（critical 关键 / major 一般 / minor 轻微）",
+    "value": "填写的值，如检查表所示（是 / 否、选项名称、要件名称；两个日期为“收到 → 答复”）",
+    "value_code": "填写的值代码（供程序处理：yes / no / na、选项值；多个值为 JSON）",
     "unit": "单位",
+    "unit_code": "单位代码（供程序处理）",
     "result": "判定结果",
+    "result_code": "判定结果代码（pass 合格 / fail 不合格 / na 不适用 / unanswered 未作答）",
     "reason": "判定理由",
     "answered_at": "填写时间",
     "answered_by": "填写人",
@@ -140,7 +163,7 @@ COLUMN_NOTES = {
     "due_on": "整改期限",
     "provisional": "期限按未公布的节假日安排暂算（1 是）",
     "overdue": "已逾期（1 是）",
-    "closed_at": "关闭时间",
+    "closed_at": "销号时间",
 }
 
 FILTER_LABELS = {
@@ -240,6 +263,8 @@ def _inspections(user: User, filters: review.Filters, _now: dt.datetime) -> Expo
         .order_by(i.id)
     )
 
+    status_label, verdict_label = labeller(STATUS_LABELS), labeller(VERDICT_LABELS)
+
     def convert(row: sa.Row) -> list[Any]:
         inspectors = sorted(row.inspectors.split(_SEPARATOR)) if row.inspectors else []
         return [
@@ -252,13 +277,15 @@ def _inspections(user: User, filters: review.Filters, _now: dt.datetime) -> Expo
             row.template,
             row.version,
             row.lineage,
+            status_label(row.status),
             text(row.status),
             row.revision,
             row.planned_on,
             local_time(row.submitted_at),
             "、".join(inspectors),
             row.score,
-            row.verdict or "",
+            verdict_label(row.verdict),
+            text(row.verdict),
             row.grade or "",
         ]
 
@@ -307,6 +334,10 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
             item.clause_text_hash,
             item.severity,
             Answer.value,
+            # a choice's or parts item's rule names its values (the others need none)
+            sa.case((item.answer_type.in_(("choice", "parts")), item.rule), else_=sa.null()).label(
+                "rule"
+            ),
             Answer.unit,
             Answer.result,
             Answer.reason,
@@ -326,12 +357,46 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
         .order_by(i.id, numbered.c.number, Answer.id)
     )
 
+    kind_label, severity_label = labeller(ANSWER_TYPE_LABELS), labeller(SEVERITY_SHORT)
+    result_label = labeller(RESULT_LABELS)
+    unit_names: dict[str, str] = {}
+
+    def unit_label(unit: str | None) -> str:
+        if not unit:
+            return ""
+        if unit not in unit_names:
+            unit_names[unit] = display_name(unit)
+        return unit_names[unit]
+
+    words = {"yes": str(_("Yes")), "no": str(_("No")), "na": str(_("N/A"))}
+    nothing = str(_("None of these"))
+    names: dict[int, dict[str, str]] = {}
+
+    def shown(row: sa.Row) -> Any:
+        """The value as the checklist shows it: 是/否, a choice's or a part's label."""
+        value, kind = row.value, row.answer_type
+        if value == "na" or (kind == "yes_no" and value in words):
+            return words[value]
+        if kind in ("choice", "parts") and isinstance(row.rule, dict):
+            if row.item_id not in names:
+                listed = row.rule.get("choices" if kind == "choice" else "parts") or []
+                names[row.item_id] = {
+                    str(c.get("value")): str(c.get("label") or c.get("value"))
+                    for c in listed
+                    if isinstance(c, dict)
+                }
+            labels = names[row.item_id]
+            if isinstance(value, list):
+                return "、".join(labels.get(str(v), str(v)) for v in value) or nothing
+            return labels.get(str(value), text(value))
+        if kind == "date_pair" and isinstance(value, dict):
+            return f"{value.get('from', '')} → {value.get('to', '')}"  # received → answered
+        return code(value)
+
+    def code(value: Any) -> Any:
+        return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+
     def convert(row: sa.Row) -> list[Any]:
-        value = row.value
-        if row.answer_type == "date_pair" and isinstance(value, dict):
-            value = f"{value.get('from', '')} → {value.get('to', '')}"  # received → answered
-        elif isinstance(value, list | dict):
-            value = json.dumps(value, ensure_ascii=False)
         return [
             row.uuid,
             row.organisation,
@@ -340,15 +405,20 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
             row.number,
             row.item_id,
             row.prompt,
-            row.answer_type,
+            kind_label(row.answer_type),
+            text(row.answer_type),
             row.clause_key,
             row.document_number or "",
             row.document_version or "",
             row.clause_text_hash,
+            severity_label(row.severity),
             text(row.severity),
-            text(value),
+            text(shown(row)),
+            text(code(row.value)),
+            unit_label(row.unit),
             row.unit or "",
-            row.result,
+            result_label(row.result),
+            text(row.result),
             row.reason,
             local_time(row.answered_at),
             _name(row.display_name, row.username),
@@ -416,6 +486,10 @@ def describe(user: User, filters: review.Filters, now: dt.datetime) -> list[tupl
                 )
             )
             shown = f"{value}（{name}）" if name else value
+        elif key == "verdict":
+            shown = labeller(VERDICT_LABELS)(value)
+        elif key == "status":
+            shown = labeller(STATUS_LABELS)(value)
         notes.append((FILTER_LABELS[key], shown))
     for key, reason in filters.errors.items():
         notes.append((f"已忽略的筛选：{FILTER_LABELS.get(key, key)}", str(reason)))
@@ -455,7 +529,7 @@ def write_xlsx(
         cell.font = bold
         return cell
 
-    sheet.append([header_cell(sheet, c.name) for c in columns])
+    sheet.append([header_cell(sheet, c.heading) for c in columns])
     cell = _xlsx_cells(sheet)
     written = 0
     for row in rows:
@@ -465,14 +539,18 @@ def write_xlsx(
     about = book.create_sheet("说明")
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 70
+    about.column_dimensions["C"].width = 18
     about.append([header_cell(about, "项目"), header_cell(about, "内容")])
     text = _xlsx_cells(about)
     for label, value in [*notes, ("行数", str(written))]:
         about.append([text(label), text(value)])
     about.append([])
-    about.append([header_cell(about, "列"), header_cell(about, "含义")])
+    about.append(
+        [header_cell(about, "列"), header_cell(about, "含义"), header_cell(about, "列代码")]
+    )
     for column in columns:
-        about.append([column.name, COLUMN_NOTES.get(column.name, "")])
+        code = column.name if column.label else ""  # a column without a label: no code
+        about.append([text(column.heading), COLUMN_NOTES.get(column.name, ""), code])
     book.save(out)
     return written
 

@@ -119,6 +119,32 @@ def queue(user: User, filters: Filters) -> sa.Select[tuple[Inspection]]:
     return apply(query, filters).order_by(Inspection.submitted_at, Inspection.id)
 
 
+def next_in_queue(
+    user: User, filters: Filters, after: Inspection | None = None
+) -> Inspection | None:
+    """The inspection to review next: the first queued one after ``after``'s place in the queue
+    (its submission time, then id), else the first of the queue; ``after`` itself never. None
+    when nothing (else) waits."""
+    query = queue(user, filters)
+    if after is not None:
+        query = query.where(Inspection.id != after.id)
+        if after.submitted_at is not None:
+            later = sa.or_(
+                Inspection.submitted_at > after.submitted_at,
+                sa.and_(Inspection.submitted_at == after.submitted_at, Inspection.id > after.id),
+            )
+            found = db.session.scalar(query.where(later).limit(1))
+            if found is not None:
+                return found
+    return db.session.scalar(query.limit(1))
+
+
+def queue_count(user: User, filters: Filters | None = None) -> int:
+    """How many inspections wait in ``user``'s review queue."""
+    inner = queue(user, filters or Filters()).order_by(None).with_only_columns(Inspection.id)
+    return db.session.scalar(sa.select(sa.func.count()).select_from(inner.subquery())) or 0
+
+
 def choices(user: User) -> dict[str, list[tuple[str, str]]]:
     """What the filter form offers: regions, templates (by lineage), organisations in scope."""
     regions = db.session.scalars(

@@ -494,7 +494,9 @@
       quotes.catch(function () { quotes = null; });
     }
     quotes.then(function (texts) {
-      box.textContent = texts[details.closest(".item").id.slice(1)] || "";
+      var id = details.closest(".item").id.slice(1);
+      if (texts.html && texts.html[id]) box.innerHTML = texts.html[id]; // escaped by the server
+      else box.textContent = texts[id] || "";
       box.setAttribute("data-filled", "1");
     }, function () { box.textContent = form.getAttribute("data-msg-no-quote"); });
   }

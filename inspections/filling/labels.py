@@ -1,0 +1,32 @@
+"""How an inspection's codes read (status, audit action, an item's result, the verdict): the
+one set of labels behind its pages, its report and the exports (which cannot import a views
+module). Lazy: each reads in the language of the request that shows it."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+STATUS_LABELS = {
+    "planned": _l("planned"),
+    "in_progress": _l("in progress"),
+    "submitted": _l("submitted"),
+    "returned": _l("returned for correction"),
+    "approved": _l("approved"),
+}
+
+AUDIT_LABELS = {
+    "submitted": _l("Submitted"),
+    "returned": _l("Returned for correction"),
+    "approved": _l("Approved"),
+}
+
+#: An item's result (the same words as the template preview's, checklists.authoring.views).
+RESULT_LABELS = {
+    "pass": _l("pass"),
+    "fail": _l("fail"),
+    "na": _l("N/A"),
+    "unanswered": _l("unanswered"),
+}
+
+#: An inspection's verdict.
+VERDICT_LABELS = {"pass": _l("Compliant"), "fail": _l("Non-compliant")}
