@@ -42,15 +42,21 @@ UPLOADS = tempfile.mkdtemp(prefix="clausecheck-test-uploads-")
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """In the PostgreSQL suite of ``make test`` (``TESTS_WITHOUT_DATABASE=elsewhere``), leave
-    out the tests that touch no database (no ``database_url`` among their fixtures): the
-    SQLite suite beside it runs them, and they would test nothing new here. Deselected, not
+    out what the SQLite suite beside it runs once (``_runs_elsewhere``). Deselected, not
     skipped: they do run, once."""
     if os.environ.get("TESTS_WITHOUT_DATABASE") != "elsewhere":
         return
-    elsewhere = [item for item in items if "database_url" not in item.fixturenames]
+    elsewhere = [item for item in items if _runs_elsewhere(item)]
     if elsewhere:
         config.hook.pytest_deselected(items=elsewhere)
-        items[:] = [item for item in items if "database_url" in item.fixturenames]
+        items[:] = [item for item in items if not _runs_elsewhere(item)]
+
+
+def _runs_elsewhere(item: pytest.Item) -> bool:
+    """Run once, in the SQLite suite: tests that touch no database, and the real-browser
+    tests (what the phone and the pages do; the server paths they use are tested on both
+    engines by the API and page tests)."""
+    return "database_url" not in item.fixturenames or item.get_closest_marker("browser") is not None
 
 
 @pytest.fixture(scope="session", autouse=True)

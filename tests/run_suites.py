@@ -146,7 +146,11 @@ def main() -> int:
             failed + bad + (1 if code and not bad else 0),
             skipped + c["skipped"],
         )
-        note = " (the tests that touch a database)" if label == "PostgreSQL" else ""
+        note = (
+            " (the tests that touch a database, browser tests aside)"
+            if label == "PostgreSQL"
+            else ""
+        )
         print(f"{label}: {ok} passed, {bad} failed, {c['skipped']} skipped (exit {code}){note}")
     print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
     return 0 if failed == 0 and all(code == 0 for _, code, _ in results) else 1

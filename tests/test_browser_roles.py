@@ -36,8 +36,8 @@ SKIP = re.compile(
     r"/logout|/lang/|\.(pdf|csv|xlsx|json)(\?|$)|/static/|/photos/|/files/|/sw\.js|/export"
     r"|/download|openapi"
 )
-PER_KIND = 2  # addresses of one shape (ids replaced by N) walked per role
-LIMIT = 45  # pages per role
+PER_KIND = 1  # addresses of one shape (ids replaced by N) walked per role
+LIMIT = 35  # pages per role
 
 
 def _kind(path: str) -> str:

@@ -354,7 +354,7 @@ def test_author_drafts_edits_previews_and_publishes_through_the_pages(app, clien
         sa.select(ChecklistTemplate).where(ChecklistTemplate.name == "页面起草")
     )
     edit_page = client.get(f"/templates/{template.id}/edit").get_data(as_text=True)
-    assert "储煤厂房建设面积" in edit_page and "≥ 500 m²" in edit_page
+    assert "储煤厂房建设面积" in edit_page and "≥ 500 平方米" in edit_page
     item = template.ordered_items()[0]
     form = {
         "csrf_token": token,
