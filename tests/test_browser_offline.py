@@ -27,7 +27,7 @@ from checklists.standards.services import import_text
 from inspections.filling import views as filling_views
 from inspections.filling import workflow
 from inspections.filling.models import Answer, Inspection, Photo
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, import_gazettes
 from tests.test_browser import ARGS, CHROMIUM, PHONE, _assert_fits_phone
 from tests.test_date_pair import CASES
 from tests.test_templates import DATA, by_prompt
@@ -64,8 +64,7 @@ def playwright():
 @pytest.fixture
 def assigned(app_ctx, make_org, make_user):
     """The clean-coal template, published, and an inspection assigned to 'phone'."""
-    for path in sorted(DATA.glob("0*.txt")):
-        import_text(path.read_text("utf-8"), path.name)
+    import_gazettes()
     [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("洁净煤")]
     template = demo_templates.build(spec, None)
     inspector = make_user("phone", role=Role.INSPECTOR)

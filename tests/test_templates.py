@@ -22,9 +22,8 @@ from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.standards.clause_tree import clause_text_hash
 from checklists.standards.models import Clause, Document
-from checklists.standards.services import import_text
 from inspections import cli as demo
-from tests.conftest import csrf_token, login
+from tests.conftest import csrf_token, import_gazettes, load_demo_once, login
 
 DATA = pathlib.Path(__file__).parent / "data"
 COAL = "冠政发〔2016〕109号"
@@ -32,17 +31,16 @@ COAL = "冠政发〔2016〕109号"
 
 @pytest.fixture
 def coal(app_ctx) -> Document:
-    """The clean-coal gazette imported; its 冠政发〔2016〕109号 document."""
-    for path in sorted(DATA.glob("0*.txt")):
-        import_text(path.read_text("utf-8"), path.name)
-    db.session.commit()
+    """The clean-coal gazette imported (once a run, then written back); its 冠政发〔2016〕109号
+    document."""
+    import_gazettes()
     return db.session.scalar(sa.select(Document).where(Document.number == COAL))
 
 
 @pytest.fixture
 def demo_data(app_ctx) -> None:
-    demo.load_demo()
-    db.session.commit()
+    """``flask demo load``'s data: loaded once a run, its rows written back after that."""
+    load_demo_once()
 
 
 def clause(key: str) -> Clause:
