@@ -21,7 +21,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf.csrf import validate_csrf
 from wtforms import ValidationError
@@ -29,7 +28,7 @@ from wtforms import ValidationError
 from checklists import scoring
 from checklists.accounts.models import OrgKind, Role
 from checklists.accounts.permissions import role_required
-from checklists.authoring import checking, exchange, operations, widgets
+from checklists.authoring import checking, exchange, labels, operations, widgets
 from checklists.authoring.forms import (
     METHOD_LABELS,
     SEVERITY_SHORT,
@@ -60,13 +59,7 @@ from checklists.standards.services import clauses_with_requirements
 
 bp = Blueprint("templates", __name__, url_prefix="/templates")
 
-RESULT_LABELS = {
-    "pass": _l("pass"),
-    "fail": _l("fail"),
-    "na": _l("N/A"),
-    "unanswered": _l("unanswered"),
-}
-VERDICT_LABELS = {"pass": _l("Compliant"), "fail": _l("Non-compliant"), None: "—"}
+VERDICT_LABELS = {**labels.VERDICT_LABELS, None: "—"}
 
 
 @bp.app_context_processor
@@ -76,7 +69,7 @@ def _labels() -> dict[str, Any]:
         "severity_labels": SEVERITY_SHORT,
         "status_labels": STATUS_LABELS,
         "method_labels": METHOD_LABELS,
-        "result_labels": RESULT_LABELS,
+        "result_labels": labels.RESULT_LABELS,
         "verdict_labels": VERDICT_LABELS,
     }
 

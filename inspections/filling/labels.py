@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from checklists.authoring import labels
+
 STATUS_LABELS = {
     "planned": _l("planned"),
     "in_progress": _l("in progress"),
@@ -20,13 +22,6 @@ AUDIT_LABELS = {
     "approved": _l("Approved"),
 }
 
-#: An item's result (the same words as the template preview's, checklists.authoring.views).
-RESULT_LABELS = {
-    "pass": _l("pass"),
-    "fail": _l("fail"),
-    "na": _l("N/A"),
-    "unanswered": _l("unanswered"),
-}
-
-#: An inspection's verdict.
-VERDICT_LABELS = {"pass": _l("Compliant"), "fail": _l("Non-compliant")}
+#: An item's result and an inspection's verdict: the checklists' own words.
+RESULT_LABELS = labels.RESULT_LABELS
+VERDICT_LABELS = labels.VERDICT_LABELS

@@ -23,17 +23,8 @@ DONE = (InspectionStatus.SUBMITTED, InspectionStatus.APPROVED)
 
 def pool_size(item: SpotcheckItem, user: User) -> int:
     """The targets an item reaches today, inside the user's region."""
-    region = user.region if user.region_id else None
-    snapshot = pools.snapshot(
-        item,
-        region=region,
-        filters={"department": ""},
-        team_size=0,
-        period_start=dt.date.min,
-        recusal_months=0,
-        as_of=dt.datetime.max,
-    )
-    return len(snapshot["targets"])
+    targets = pools.target_query(item, user.region if user.region_id else None, {}).subquery()
+    return db.session.scalar(sa.select(sa.func.count()).select_from(targets)) or 0
 
 
 def standing(item: SpotcheckItem, user: User, day: dt.date) -> frequency.Standing:

@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from checklists.accounts.models import OrgKind, Region, Role, User
+from checklists.accounts.models import OrgKind, Region, User
 from checklists.authoring.models import ChecklistTemplate
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
@@ -16,10 +16,6 @@ from checklists.core.extensions import db
 from checklists.standards.models import Clause, Document
 from inspections.spotcheck.frequency import Period, RuleKind
 from inspections.spotcheck.models import Method, SpotcheckItem
-
-
-def can_edit(user: User) -> bool:
-    return user.role in (Role.ADMIN, Role.SUPERVISOR)
 
 
 def save(

@@ -36,8 +36,8 @@ from inspections.spotcheck.models import (
 )
 
 BEACON_KINDS = ("later_commitments", "manual")
-#: What the inputs must be the same in at the draw as at the commitment.
-POOL_KEYS = ("targets", "inspectors", "recusals")
+#: How a plan voided by a changed pool says why (the changes follow).
+POOL_CHANGED = "承诺后名录库发生变化，本计划作废："
 
 
 class NotFoundError(Exception):
@@ -298,19 +298,17 @@ def pool_changes(plan: SpotcheckPlan) -> list[str]:
     """What differs between the frozen pool and the pool now, in Chinese (empty: unchanged)."""
     now = pool_now(plan)
     frozen = plan.inputs
-    names = _names(
-        {t["id"] for t in frozen["targets"]} | {t["id"] for t in now["targets"]},
-    )
+    named = names({t["id"] for t in frozen["targets"]} | {t["id"] for t in now["targets"]})
     out = []
     before = {t["id"]: t["class"] for t in frozen["targets"]}
     after = {t["id"]: t["class"] for t in now["targets"]}
     for org in sorted(after.keys() - before.keys()):
-        out.append(f"对象名录新增 {names.get(org, org)}")
+        out.append(f"对象名录新增 {named.get(org, org)}")
     for org in sorted(before.keys() - after.keys()):
-        out.append(f"对象名录移除 {names.get(org, org)}")
+        out.append(f"对象名录移除 {named.get(org, org)}")
     for org in sorted(before.keys() & after.keys()):
         if before[org] != after[org]:
-            out.append(f"{names.get(org, org)} 风险等级由 {before[org]} 改为 {after[org]}")
+            out.append(f"{named.get(org, org)} 风险等级由 {before[org]} 改为 {after[org]}")
     added = set(now["inspectors"]) - set(frozen["inspectors"])
     removed = set(frozen["inspectors"]) - set(now["inspectors"])
     if added:
@@ -322,7 +320,8 @@ def pool_changes(plan: SpotcheckPlan) -> list[str]:
     return out
 
 
-def _names(ids: set[int]) -> dict[int, str]:
+def names(ids: set[int]) -> dict[int, str]:
+    """Organisation names by id, in one query."""
     if not ids:
         return {}
     return dict(
@@ -351,7 +350,7 @@ def void_changed(user: User | None) -> list[SpotcheckPlan]:
     ):
         changes = pool_changes(plan)
         if changes:
-            void(plan, user, "承诺后名录库发生变化，本计划作废：" + "；".join(changes))
+            void(plan, user, POOL_CHANGED + "；".join(changes))
             voided.append(plan)
     return voided
 
@@ -390,7 +389,7 @@ def draw(plan: SpotcheckPlan, user: User, beacon: str | None = None) -> bool:
         raise Conflict("plan_void", _("This plan is void: %(why)s", why=plan.void_reason))
     changes = pool_changes(plan)
     if changes:
-        void(plan, user, "承诺后名录库发生变化，本计划作废：" + "；".join(changes))
+        void(plan, user, POOL_CHANGED + "；".join(changes))
         db.session.commit()
         raise Conflict(
             "pool_changed",
@@ -406,11 +405,16 @@ def draw(plan: SpotcheckPlan, user: User, beacon: str | None = None) -> bool:
         u.id: u
         for u in db.session.scalars(sa.select(User).where(User.id.in_(plan.inputs["inspectors"])))
     }
+    organisations = {
+        o.id: o
+        for o in db.session.scalars(
+            sa.select(Organisation).where(Organisation.id.in_([p.organisation_id for p in picks]))
+        )
+    }
     for position, pick in enumerate(picks, start=1):
-        organisation = db.session.get(Organisation, pick.organisation_id)
         inspection, _created = workflow.create_inspection(
             template,
-            organisation,
+            organisations[pick.organisation_id],
             user,
             uuid=str(
                 uuidlib.uuid5(uuidlib.NAMESPACE_URL, f"spotcheck:{plan.commitment}:{position}")

@@ -41,10 +41,6 @@ YES = {"是", "在库", "yes", "y", "1", "true", ""}
 NO = {"否", "不在库", "no", "n", "0", "false"}
 
 
-def can_manage(user: User) -> bool:
-    return user.role in (Role.ADMIN, Role.SUPERVISOR)
-
-
 def visible_targets(user: User) -> sa.Select[tuple[SpotcheckTarget]]:
     """The target pool's rows whose organisation ``user`` may see."""
     orgs = visible_organisations(user).with_only_columns(Organisation.id)
@@ -269,20 +265,12 @@ def region_ids(*regions: Region | None) -> set[int] | None:
     return limit
 
 
-def snapshot(
-    item: SpotcheckItem,
-    *,
-    region: Region | None,
-    filters: dict[str, Any],
-    team_size: int,
-    period_start: dt.date,
-    recusal_months: int,
-    as_of: dt.datetime,
-) -> dict[str, Any]:
-    """The pool a plan draws from, as it stands: ``targets`` ([{"id", "class", "weight"}] by
-    id), ``inspectors`` (ids), ``recusals`` ([[inspector, organisation]]: own organisation,
-    declared conflict, or an inspection of it in the ``recusal_months`` before the period
-    begins, counting inspections made before ``as_of``)."""
+def target_query(
+    item: SpotcheckItem, region: Region | None, filters: dict[str, Any]
+) -> sa.Select[tuple[int, RiskClass]]:
+    """The pool's targets an item reaches (organisation id and risk class): active, of the
+    item's kind and industry (or the filter's), the risk classes filtered, inside the item's
+    and the plan's region."""
     query = (
         sa.select(SpotcheckTarget.organisation_id, SpotcheckTarget.risk_class)
         .join(Organisation, Organisation.id == SpotcheckTarget.organisation_id)
@@ -298,6 +286,24 @@ def snapshot(
     inside = region_ids(item.region, region)
     if inside is not None:
         query = query.where(Organisation.region_id.in_(inside))
+    return query
+
+
+def snapshot(
+    item: SpotcheckItem,
+    *,
+    region: Region | None,
+    filters: dict[str, Any],
+    team_size: int,
+    period_start: dt.date,
+    recusal_months: int,
+    as_of: dt.datetime,
+) -> dict[str, Any]:
+    """The pool a plan draws from, as it stands: ``targets`` ([{"id", "class", "weight"}] by
+    id), ``inspectors`` (ids), ``recusals`` ([[inspector, organisation]]: own organisation,
+    declared conflict, or an inspection of it in the ``recusal_months`` before the period
+    begins, counting inspections made before ``as_of``)."""
+    query = target_query(item, region, filters)
     targets = [
         {"id": org_id, "class": risk.value, "weight": RISK_WEIGHTS[risk]}
         for org_id, risk in db.session.execute(query.order_by(SpotcheckTarget.organisation_id))

@@ -280,8 +280,7 @@ def pools_import(kind: str):
         db.session.rollback()
         form.file.errors = [f"{where}：{why}" for where, why in exc.fields.items()]
         return _render_pools(forms["targets"], forms["inspectors"], _conflict_form(), 422)
-    voided = plans.void_changed(current_user)
-    db.session.commit()
+    _commit_pool_change()
     flash(
         _(
             "Imported: %(created)d new, %(updated)d updated.",
@@ -290,9 +289,15 @@ def pools_import(kind: str):
         ),
         "success",
     )
+    return redirect(url_for("spotcheck.pools_page"))
+
+
+def _commit_pool_change() -> None:
+    """A pool changed: void the committed plans it changes, commit, and say which."""
+    voided = plans.void_changed(current_user)
+    db.session.commit()
     for plan in voided:
         flash(_("Plan %(id)d is void: its pool changed after the commitment.", id=plan.id), "error")
-    return redirect(url_for("spotcheck.pools_page"))
 
 
 @bp.route("/pools/conflicts", methods=["POST"])
@@ -315,8 +320,7 @@ def conflict_new():
             ImportForm(prefix="targets"), ImportForm(prefix="inspectors"), form, 422
         )
     pools.declare_conflict(user, org, form.reason.data or "")
-    voided = plans.void_changed(current_user)
-    db.session.commit()
+    _commit_pool_change()
     flash(
         _(
             "Conflict recorded: %(user)s will not be drawn for %(org)s.",
@@ -325,8 +329,6 @@ def conflict_new():
         ),
         "success",
     )
-    for plan in voided:
-        flash(_("Plan %(id)d is void: its pool changed after the commitment.", id=plan.id), "error")
     return redirect(url_for("spotcheck.pools_page"))
 
 
@@ -412,16 +414,7 @@ def plan_new():
 
 def _plan_view(plan: SpotcheckPlan) -> dict[str, Any]:
     """What a plan page shows: names for the ids of its inputs and draw."""
-    ids = {t["id"] for t in plan.inputs["targets"]}
-    orgs = (
-        dict(
-            db.session.execute(
-                sa.select(Organisation.id, Organisation.name).where(Organisation.id.in_(ids))
-            ).all()
-        )
-        if ids
-        else {}
-    )
+    orgs = plans.names({t["id"] for t in plan.inputs["targets"]})
     return {"orgs": orgs, "record": plans.public_record(plan)}
 
 
