@@ -30,6 +30,15 @@ def _one(text):
         ("抽检次数不少于2次/月。", ">=", "2", "次", "month"),
         ("每月抽查率不低于10%。", ">=", "10", "%", None),
         ("至少配备2辆运输车。", ">=", "2", "辆", None),
+        # 达 right before its number; counting words; 万 before a unit multiplies it
+        ("污水集中处理率达95%。", ">=", "95", "%", None),
+        ("每人每年撰写调研报告不少于2篇。", ">=", "2", "篇", None),
+        ("新造林面积不少于1.5万亩。", ">=", "15000", "亩", None),
+        ("全年植树不少于20万株。", ">=", "200000", "株", None),
+        ("连续任职一般不超过2届。", "<=", "2", "届", None),
+        # a rate's target with no comparison word; copies written in words
+        ("在线监测设备安装率 100%。", "==", "100", "%", None),
+        ("检验报告应一式三份。", "==", "3", "份", None),
         ("距法定退休年龄不满5年的除外。", "<", "5", "year", None),
     ],
 )
@@ -200,3 +209,62 @@ def test_what_is_due_within_a_deadline_is_the_deadlines_words():
     assert due.span.endswith("报送区安委会办公室") and due.subject == "被约谈单位"
     (due,) = extract("原则上自提交救助申请到发放救助金，在15个工作日内完成。")
     assert (due.kind, due.value, due.modality) == ("deadline", 15, "default")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("机构编制部门每三年核定教职工编制。", "3", "year"),
+        ("每2年开展一次安全评估。", "2", "year"),
+        ("每隔6个月复查一次。", "6", "month"),
+    ],
+)
+def test_every_n_years_is_a_frequency(text, value, unit):
+    """每三年核定…: how often, with the duty it is about in the span."""
+    r = _one(text)
+    assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "==", Decimal(value), unit)
+    assert r.span.endswith(text.rstrip("。")[-4:])
+
+
+@pytest.mark.parametrize(
+    ("text", "duty", "condition"),
+    [
+        # a phrase before the duty that says to what it applies
+        ("对工程类项目，采购人实行诚信保证金制度。", "实行诚信保证金制度", "对工程类项目"),
+        ("施工期间，监理单位应当每日巡查。", "巡查", "施工期间"),
+        ("每次验收前，采购人应当核对采购需求。", "核对采购需求", "每次验收前"),
+        # the ones a duty is about, before its verb
+        ("抽查结果不一致的直接要求退换。", "要求退换", "抽查结果不一致的"),
+        ("涉嫌犯罪的移交司法机关处理。", "移交司法机关处理", "涉嫌犯罪的"),
+    ],
+)
+def test_a_phrase_condition_belongs_to_the_duty_after_it(text, duty, condition):
+    (r,) = [r for r in extract(text) if duty in r.span]
+    assert r.applies_when is not None and r.applies_when.text == condition
+
+
+def test_a_phrase_condition_applies_to_its_duty_only():
+    """施工期间，A…，B…: the time is A's; B, with no condition of its own, has none."""
+    first, second = extract("施工期间，监理单位应当每日巡查，抽查次数不少于3次。")
+    assert first.applies_when.text == "施工期间"
+    assert second.applies_when is None and second.value == 3
+
+
+def test_a_date_phrase_is_the_deadline_of_the_duty_after_it():
+    """2018年底前，完成…: one requirement due then, not a date and an undated duty."""
+    (r,) = extract("2018年12月底前，完成全部化工企业的评级工作。")
+    assert r.kind == "deadline" and r.due == {"rule": "date", "date": "2018-12-31"}
+    assert r.span.startswith("2018年12月底前") and r.applies_when is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各单位要充分认识到安全生产工作的重要性。",
+        "各乡镇要高度重视，切实加强组织领导。",
+        "希望受到表彰的单位珍惜荣誉，再创佳绩。",
+        "现将《实施意见》印发给你们，请结合实际，认真贯彻执行。",
+    ],
+)
+def test_exhortations_and_words_about_the_text_are_no_duties(text):
+    assert extract(text) == []

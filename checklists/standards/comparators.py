@@ -73,6 +73,7 @@ BEFORE: tuple[tuple[str, str], ...] = (
     (">", ">"),
     ("等于", "=="),
     ("达到", ">="),
+    ("达", ">="),  # only right before its number: 审核率达100% (达标, 达成 are other words)
     ("年满", ">="),
     ("满", ">="),
 )
@@ -131,6 +132,8 @@ def comparator_before(words: str) -> tuple[str, int] | None:
     found = None
     for match in _BEFORE_RE.finditer(words):
         if _A_NUMBER.search(words, match.end()):
+            continue
+        if match.group("base") == "达" and words[match.end() :].strip():
             continue
         found = match
     if found is None:

@@ -136,7 +136,15 @@ DESCRIPTIVE = re.compile(
 #: A sentence about the document itself: a definition, its enactment, what follows.
 _ABOUT_THE_TEXT = re.compile(
     r"是指|系指|所称|(?:特|现)?制定本|(?:通知|意见|规定|办法)如下|如下$|现予印发|现印发|"
-    r"请认真(?:贯彻|遵照)|遵照执行|起施行|起执行$|解释$|负责解释|^附件|^附表|^(?:不含|不包括|包括)"
+    r"请认真(?:贯彻|遵照)|遵照执行|起施行|起执行$|解释$|负责解释|^附件|^附表|^(?:不含|不包括|包括)|"
+    r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望"
+)
+#: Exhortation: an attitude to take, which no inspector can check (要充分认识到…, 要高度重视…,
+#: 以先进为榜样, 珍惜荣誉): words of a notice, never a duty.
+EXHORTATION = re.compile(
+    r"充分认识|认识到|高度重视|提高认识|统一思想|思想认识|(?:加强|强化)组织领导|加强领导|"
+    r"以[^，,。；;]{1,8}为榜样|珍惜荣誉|戒骄戒躁|开拓进取|再创佳绩|再创新的?佳绩|"
+    r"进一步增强|增强[^，,。；;]{0,6}意识|树立[^，,。；;]{0,8}(?:意识|理念|观念)"
 )
 #: An aside in brackets that names who is responsible or where details are
 #: (（责任单位：…）, （具体任务见附表）) or explains (（可满足…）): never a duty.
@@ -209,6 +217,9 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return True
     if _ABOUT_THE_TEXT.search(sentence.strip()):
         return True
+    words = [sentence[a:b] for a, b in phrases(sentence) if sentence[a:b].strip()]
+    if words and all(EXHORTATION.search(w) for w in words):
+        return True  # 各乡镇要高度重视，切实加强组织领导: an attitude, nothing to check
     return is_title(masked, s_start, s_end)
 
 
@@ -285,6 +296,10 @@ def duty_spans(
         if hit and taken[hit[-1]][2] and taken[hit[-1]][1] >= b - 1:
             if masked[a:b].rstrip().endswith(("内", "前")):
                 by_then = hit[-1]
+        if EXHORTATION.search(words) and not hit:
+            spans.append([-1, -1])
+            pending = None
+            continue
         if hit or b <= skip_to or (NOT_A_DUTY.search(words) and pending is None):
             spans.append([-1, -1])
             pending = None
@@ -314,3 +329,44 @@ def duty_spans(
     if pending is not None and spans and spans[-1][0] >= 0:
         spans[-1][1] = pending_end  # 对…比较熟悉 at the end: the duty before it, described
     return [(a, b) for a, b in spans if a >= 0], extend
+
+
+# ---------------------------------------------------------------------------------------------
+# Conditions of one duty
+# ---------------------------------------------------------------------------------------------
+
+#: A phrase that says when or to what the next duty applies (对工程类项目，…; 施工期间，…;
+#: 每次验收前，…; 如发现…，…; 不一致的，…).
+_IF_WORDS = re.compile(r"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|假如|遇有|遇到)")
+_WHEN_END = re.compile(r"(?:期间|之前|之后|以后|以前|前|后|时|之时|之际)$")
+#: The ones a duty is about, written before its verb (不一致的直接要求退换, 涉嫌犯罪的移交…).
+_THE_ONES_INLINE = re.compile(
+    r"^(?:对于?|凡是?)?[^，,。；;的]{2,24}的(?=直接|及时|立即|一律|依法|予以|仅|由|限期|应|须|要|"
+    r"必须|不得|可|按|停止|取消|移交|追究|责令|暂停|没收|列入|纳入|给予|处以|处)"
+)
+
+
+def phrase_condition(words: str) -> int | None:
+    """How many characters of ``words`` (a phrase, or a duty's words) state the condition the
+    duty after them applies under: all of them (对工程类项目, 施工期间, 凡考核不达标的), the
+    ones it is about before its verb (不一致的直接要求退换 → 不一致的), or None."""
+    stripped = words.rstrip()
+    if not stripped or re.search(r"[\d＿]", stripped):
+        return None  # a number or a date: a deadline (15日前, 2017年底前), not a condition
+    inline = _THE_ONES_INLINE.match(stripped)
+    if inline is not None:
+        return inline.end()
+    if ANY_MODAL.search(stripped):
+        return None
+    if stripped.endswith("的") and len(stripped) <= 60:
+        return len(stripped)
+    if _IF_WORDS.match(stripped):
+        verbs = stripped.rsplit("的", 1)[-1] if "的" in stripped else stripped[1:]
+        if ACTION.search(verbs) is None and POLICY.search(verbs) is None:
+            return len(stripped)
+        if stripped[0] in "如若凡" or stripped.startswith("一旦"):
+            return len(stripped)
+        return None
+    if _WHEN_END.search(stripped) and len(stripped) <= 24:
+        return len(stripped)
+    return None

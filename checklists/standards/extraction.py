@@ -26,6 +26,7 @@ from checklists.standards.duties import (
     first_modal,
     modality_of,
     no_duties,
+    phrase_condition,
     phrases,
     presence_kind,
     sentences,
@@ -86,7 +87,12 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"年(?!度|底|初|末|中|龄|级|代|份|内容)", "year", Decimal(1)),
     (r"倍", "倍", Decimal(1)),
     (r"次(?!性|要|日|月|年)", "次", Decimal(1)),
-    (r"辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批", "", Decimal(1)),
+    (
+        r"辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批|篇|届|株|棵|"
+        r"本(?![级单地区市县])|册|场(?![所地])|轮|张|间|部(?![门分])|头|只",
+        "",
+        Decimal(1),
+    ),
     (r"个(?!人|体|别|性)", "个", Decimal(1)),
 ]
 _UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
@@ -210,7 +216,7 @@ _MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)])"
 
 # A quantity: number, optional range to a second number, unit, optional comparator after.
 _QTY = re.compile(
-    rf"(?P<a>{_NUM})\s*(?P<ua>{_UNIT_RE.pattern})?\s*"
+    rf"(?P<a>{_NUM})\s*(?P<mag>万(?!一)|亿)?(?P<ua>{_UNIT_RE.pattern})?\s*"
     rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{_NUM})\s*)?"
     rf"(?P<u>{_UNIT_RE.pattern})?"
     rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR}))?"
@@ -245,6 +251,8 @@ def _quantities(masked: str) -> list[_Qty]:
         if arabic and m.start() > 0 and masked[m.start() - 1] in ".-/":
             continue
         unit, mult = _unit_of(unit_txt)
+        if m.group("mag") and not unit_txt.startswith(("万", "亿")):
+            mult *= Decimal(10000 if m.group("mag") == "万" else 100000000)  # 1 万亩, 20 万株
         low = _num(a_txt)
         if low is None:
             continue
@@ -424,6 +432,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             elif comparator is None:
                 comparator = comp_before
             kind = _kind_for(q.unit, comp_word, phrase, None if rate else per)
+            every = q.unit in _TIME_UNITS and re.search(r"每隔?\s*$", masked[ph_start:q_start])
+            if every and comparator is None:
+                kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
             deadline = q.unit in _TIME_UNITS and (
                 q.after in ("以内", "之内", "内")
                 or re.search(r"限期\S{0,2}$", masked[ph_start:q_start]) is not None
@@ -449,7 +460,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # the span starts at its phrase, or after the previous quantity in the same phrase
             span_from = max(ph_start, prev_end if prev_end <= q_start else ph_start)
             # a deadline's words reach to what is to be done by then (15个工作日内向…投诉)
-            span_to = ph_end if kind == "deadline" and q.after else q_end
+            span_to = ph_end if (kind == "deadline" and q.after) or every else q_end
             span, span_start = _span(text, span_from, span_to)
             prev_end = q_end
             if (
@@ -594,6 +605,13 @@ def _with_due(
         if r.value is None and r.low is None and r.start <= at < r.start + len(r.span) + 1:
             found[i] = replace(r, kind="deadline", due=rule)
             return found
+    if not masked[ph_start:ph_end].strip(" ＿于在至到底前之以内止,，"):
+        # 2017年12月底前，完成…: the date's phrase says nothing else; the duty after it is due
+        for i, r in enumerate(found):
+            if r.value is None and r.low is None and r.start >= ph_end:
+                span, start = _span(text, ph_start, _end(r))
+                found[i] = replace(r, kind="deadline", due=rule, span=span, start=start)
+                return found
     added = _without_number(
         text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
     )
@@ -664,20 +682,59 @@ def _attributed(
             named = party_named(text[p_start:s_end])
             if named is not None:
                 subject, kind = named
+        if subject is None and not out and r.start > s_start:
+            # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts
+            named = party_named(text[s_start:s_end])
+            if named is not None:
+                subject, kind = named
         if subject is None and out:  # …，单位一把手任组长: who acts in the phrases before
             subject, kind = out[-1].subject, out[-1].subject_kind
         if subject is None and carry is not None:  # the sentence before named who acts
             subject, kind = carry
         in_scope = condition is not None and r.start >= s_start + condition.end
+        own_condition = _phrase_condition(text, masked, s_start, s_end, r, out)
+        if own_condition is not None:
+            when = own_condition
+        elif in_scope and not any(o.applies_when for o in out):
+            # the sentence's opening condition: its first duty's (凡…的，A…，B… reads as the
+            # labellers read it; B is checked whatever the condition, the safer way to err)
+            when = applies
+        else:
+            when = None
         out.append(
             replace(
                 r,
                 subject=clean_name(subject) if subject else None,
                 subject_kind=kind,
-                applies_when=applies if in_scope else None,
+                applies_when=when,
             )
         )
     return out
+
+
+def _phrase_condition(
+    text: str, masked: str, s_start: int, s_end: int, r: Requirement, before: list[Requirement]
+) -> Applicability | None:
+    """The condition written just before one duty, or as its opening words: 对工程类项目，采购人…;
+    施工期间，…; 不一致的直接要求退换 (the sentence's opening condition is ``_attributed``'s)."""
+    lo = max([s_start, *(_end(o) for o in before)])
+    bounds = [(s_start + a, s_start + b) for a, b in phrases(masked[s_start:s_end])]
+    at = next((k for k, (a, b) in enumerate(bounds) if a <= r.start < b), None)
+    if at is None:
+        return None
+    a, b = bounds[at]
+    words = masked[r.start : b]
+    n = phrase_condition(words)
+    if n is not None and (n < len(words.rstrip()) or _end(r) > b + 1):
+        return _condition(text, masked, r.start, r.start + n)
+    if at > 0:
+        a2, b2 = bounds[at - 1]
+        while a2 < b2 and masked[a2].isspace():
+            a2 += 1
+        words = masked[a2:b2]
+        if a2 >= lo and words.strip() and phrase_condition(words) == len(words.rstrip()):
+            return _condition(text, masked, a2, a2 + len(words.rstrip()))
+    return None
 
 
 _OF_A_NOUN = re.compile(
@@ -712,6 +769,12 @@ def _worth_keeping(q: _Qty, kind: str, comparator: str | None, modality, phrase:
         return True
     if comparator is not None:
         return True
+    if q.unit == "份" and "一式" in phrase:
+        return True  # 一式三份: how many copies, written in words
+    if q.unit == "%" and re.search(
+        r"率\s*(?:为|是)?\s*$", phrase[: phrase.find("%")].rstrip("0123456789. ")
+    ):
+        return True  # 安装率 100%: a rate's target
     if not q.arabic:
         return False  # 二次扬尘, 六家企业: words, not thresholds
     if modality is not None:
