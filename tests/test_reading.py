@@ -95,6 +95,10 @@ def test_deadlines_written_as_dates(text, due):
             "10000",
         ),
         ("供应商违约的，采购人可以没收履约保证金。", "采购人", "regulated", "供应商违约的", None),
+        # 由 names who acts, whatever the name ends with
+        ("由镇(街道)书面告知申请人。", "镇(街道)", "authority", None, None),
+        ("由县财政承担所需经费。", "县财政", "authority", None, None),
+        ("由采购人报行政监管部门依法处理。", "采购人", "regulated", None, None),
     ],
 )
 def test_who_and_when(text, subject, kind, condition, cond_value):

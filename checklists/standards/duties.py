@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from checklists.standards.parties import opens_with_party, party_first
+from checklists.standards.parties import SubjectKind, kind_of, opens_with_party, party_first
 
 # ---------------------------------------------------------------------------------------------
 # Modal words
@@ -370,3 +370,23 @@ def phrase_condition(words: str) -> int | None:
     if _WHEN_END.search(stripped) and len(stripped) <= 24:
         return len(stripped)
     return None
+
+
+#: 由 names who acts (由区安委会办公室拟定…, 由县财政承担): the words between it and the verb.
+_BY_AGENT = re.compile(
+    r"^\s*(?:并|同时|再|均|统一|分别)?由(?!于|此|其)(?P<who>[^，,。；;、]{2,24}?)"
+    r"(?=分别|负责|拟定|拟订|起草|牵头|会同|统一|书面|依法|及时|按|在|于|对|向|将|根据|"
+    + ACTION.pattern.replace("(?<!转移)", "")
+    + "|"
+    + POLICY.pattern
+    + ")"
+)
+
+
+def agent_named(words: str) -> tuple[str, SubjectKind] | None:
+    """Who acts when a duty's words open with 由 (by): 由镇(街道)书面告知申请人 → 镇(街道)."""
+    found = _BY_AGENT.match(words)
+    if found is None or ANY_MODAL.search(found.group("who")):
+        return None
+    who = found.group("who").strip()
+    return who, kind_of(who)

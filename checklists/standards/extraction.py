@@ -22,6 +22,7 @@ from checklists.standards.duties import (
     ANY_MODAL,
     LEAD_TOKEN,
     VAGUE,
+    agent_named,
     duty_spans,
     first_modal,
     modality_of,
@@ -670,7 +671,7 @@ def _attributed(
         for m in ANY_MODAL.finditer(sentence):
             if m.start() <= at + len(r.span):
                 modal = m
-        own = party_named(text[r.start : s_end])
+        own = agent_named(text[r.start : s_end]) or party_named(text[r.start : s_end])
         subject, kind = None, None
         if own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
             subject, kind = own  # 采购办负责监督: the duty names who acts
@@ -679,7 +680,7 @@ def _attributed(
             subject, kind = subject_of(text[s_start:s_end], modal.start())
         if subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
             p_start, _p_end = _phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
-            named = party_named(text[p_start:s_end])
+            named = agent_named(text[p_start:s_end]) or party_named(text[p_start:s_end])
             if named is not None:
                 subject, kind = named
         if subject is None and not out and r.start > s_start:

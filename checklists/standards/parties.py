@@ -110,6 +110,12 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     return clean_name(found[0]), found[1]
 
 
+def kind_of(name: str) -> SubjectKind:
+    """Whether a party's name is an inspected party's or (by default) an authority's."""
+    last = re.split(r"[、和及与]", name)[-1]
+    return "regulated" if _REGULATED_END.search(last) else "authority"
+
+
 def clean_name(name: str) -> str:
     """A party's name without a note after it (临淄区安全生产委员会（以下简称区安委会）)."""
     return _SHORT_NAME.sub("", name).strip()
