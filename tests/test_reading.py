@@ -39,6 +39,7 @@ def _one(text):
         # a rate's target with no comparison word; copies written in words
         ("在线监测设备安装率 100%。", "==", "100", "%", None),
         ("检验报告应一式三份。", "==", "3", "份", None),
+        ("岗位比例上浮不超过2个百分点。", "<=", "2", "%", None),
         ("距法定退休年龄不满5年的除外。", "<", "5", "year", None),
     ],
 )

@@ -81,7 +81,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"亿元", "元", Decimal(100000000)),
     (r"万元", "元", Decimal(10000)),
     (r"元", "元", Decimal(1)),
-    (r"%|％", "%", Decimal(1)),
+    (r"%|％|个百分点|百分点", "%", Decimal(1)),  # 上浮1—2个百分点: points of a percentage
     (r"‰", "‰", Decimal(1)),
     (r"日|天", "day", Decimal(1)),
     (r"周|星期", "week", Decimal(1)),

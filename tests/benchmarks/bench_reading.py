@@ -142,7 +142,9 @@ def _interval(text: str, fields: dict[str, Any]) -> tuple[int, int] | None:
 
 
 def pair(text: str, emitted: list[dict], labelled: list[dict]) -> list[tuple[int, int]]:
-    """(emitted index, labelled index) pairs by overlapping spans, largest overlap first."""
+    """(emitted index, labelled index) pairs by overlapping spans, largest overlap first; among
+    equal overlaps (labelled rows that share one span: 期限分别为1年、3年、5年), the pair whose
+    value agrees first."""
     candidates = []
     for i, e in enumerate(emitted):
         a = _interval(text, e)
@@ -152,11 +154,11 @@ def pair(text: str, emitted: list[dict], labelled: list[dict]) -> list[tuple[int
                 continue
             overlap = min(a[1], b[1]) - max(a[0], b[0])
             if overlap > 0:
-                candidates.append((overlap, i, j))
+                candidates.append((overlap, e["value"] == lab["value"], i, j))
     used_e: set[int] = set()
     used_l: set[int] = set()
     pairs = []
-    for _overlap, i, j in sorted(candidates, reverse=True):
+    for _overlap, _agrees, i, j in sorted(candidates, key=lambda c: (c[0], c[1]), reverse=True):
         if i not in used_e and j not in used_l:
             used_e.add(i)
             used_l.add(j)
