@@ -40,6 +40,8 @@ def _one(text):
         ("在线监测设备安装率 100%。", "==", "100", "%", None),
         ("检验报告应一式三份。", "==", "3", "份", None),
         ("岗位比例上浮不超过2个百分点。", "<=", "2", "%", None),
+        # a target with no comparison word, in a sentence that sets targets
+        ("全年计划新造林3000亩，绿化道路。", "==", "3000", "亩", None),
         ("距法定退休年龄不满5年的除外。", "<", "5", "year", None),
     ],
 )
@@ -58,6 +60,7 @@ def test_thresholds(text, comparator, value, unit, per):
         "十三五期间完成改造。",
         "2019—2020年完成整治。",
         "依照本办法第十二条规定处理。",
+        "今年以来全年共完成造林3000亩。",
     ],
 )
 def test_not_thresholds(text):

@@ -20,6 +20,7 @@ from checklists.standards.comparators import comparator_after, comparator_before
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
     ANY_MODAL,
+    DESCRIPTIVE,
     LEAD_TOKEN,
     VAGUE,
     agent_named,
@@ -445,7 +446,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 kind = "deadline"
                 comparator = comparator or "<="
                 trigger = _trigger(text, s_start, q_start)
-            if not _worth_keeping(q, kind, comparator, modality, phrase):
+            if not _worth_keeping(q, kind, comparator, modality, phrase, sentence):
                 continue
             if _qualifies(masked, s_start, s_end, q_start, q_end):
                 # 连续工作10年以上的教师: the number says which ones; the duty is elsewhere
@@ -764,8 +765,15 @@ def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int
     return s_start, s_end
 
 
-def _worth_keeping(q: _Qty, kind: str, comparator: str | None, modality, phrase: str) -> bool:
-    """Bare descriptive numbers (共确定了3个项目) are not requirements; thresholds are."""
+#: A sentence that sets targets (全年计划新造林3000亩，绿化道路50公里): its bare amounts are them.
+_TARGETS = re.compile(r"计划|目标|任务|共计|合计|全年|年内|力争")
+
+
+def _worth_keeping(
+    q: _Qty, kind: str, comparator: str | None, modality, phrase: str, sentence: str = ""
+) -> bool:
+    """Bare descriptive numbers (共确定了3个项目) are not requirements; thresholds and targets
+    are."""
     if kind in ("deadline", "frequency", "retention", "cap"):
         return True
     if comparator is not None:
@@ -779,6 +787,8 @@ def _worth_keeping(q: _Qty, kind: str, comparator: str | None, modality, phrase:
     if not q.arabic:
         return False  # 二次扬尘, 六家企业: words, not thresholds
     if modality is not None:
+        return True
+    if q.unit not in _TIME_UNITS and _TARGETS.search(sentence) and not DESCRIPTIVE.search(sentence):
         return True
     return bool(
         re.search(r"标准|按照?|补贴|奖励|配备|设置|设立|缴纳|公示|期限|有效期|任期", phrase)
