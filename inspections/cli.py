@@ -1,4 +1,5 @@
-"""The app-wide CLI: ``flask demo load`` (each feature's demo data, in order)."""
+"""The app-wide CLI: ``flask demo load`` (each feature's demo data, in order) and
+``flask backup create|restore PATH`` (the database and the stored files, consistent)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ from flask import Flask
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
+from checklists.core import backup
+from checklists.core.cli import fail
+from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.demo import data
 from inspections.credit import demo as credit_demo
@@ -15,6 +19,7 @@ from inspections.spotcheck import demo as spotcheck_demo
 from inspections.supervision import demo as supervision_demo
 
 demo_cli = AppGroup("demo", help="Demo data.")
+backup_cli = AppGroup("backup", help="Back up and restore the database and the stored files.")
 
 
 def load_demo() -> list[str]:
@@ -40,5 +45,42 @@ def load_command() -> None:
         click.echo(line)
 
 
+@backup_cli.command("create")
+@click.argument("path")
+def backup_create_command(path: str) -> None:
+    """Write a consistent backup (database snapshot, then files, then a manifest) to PATH."""
+    try:
+        manifest = backup.create(path)
+    except InputError as exc:
+        fail(exc)
+    click.echo(
+        _(
+            "Backup written to %(path)s: the %(engine)s database and %(n)d files.",
+            path=path,
+            engine=manifest["engine"],
+            n=len(manifest["files"]),
+        )
+    )
+
+
+@backup_cli.command("restore")
+@click.argument("path")
+def backup_restore_command(path: str) -> None:
+    """Restore the backup in PATH onto this instance, which must hold no data yet."""
+    try:
+        manifest = backup.restore(path)
+    except InputError as exc:
+        fail(exc)
+    click.echo(
+        _(
+            "Restored %(path)s (taken %(at)s): the database and %(n)d files.",
+            path=path,
+            at=manifest["created_at"],
+            n=len(manifest["files"]),
+        )
+    )
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(demo_cli)
+    app.cli.add_command(backup_cli)
