@@ -20,6 +20,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from checklists.accounts import feature as accounts
+from checklists.accounts import services as account_services
 from checklists.accounts.api import user_from_bearer
 from checklists.accounts.forms import ROLE_LABELS, LoginForm
 from checklists.accounts.models import User
@@ -95,6 +96,8 @@ def _load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
             "拒绝启动：SECRET_KEY 仍是默认值。请在 instance/config.py 或环境变量 SECRET_KEY 中设置"
             "随机密钥（make run 会自动生成）。/ Refusing to start with the default SECRET_KEY."
         )
+    if app.config["REMEMBER_COOKIE_SECURE"] is None:
+        app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
     if app.config["PROXY_COUNT"]:
         n = app.config["PROXY_COUNT"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
@@ -142,9 +145,8 @@ def _register_extensions(app: Flask) -> None:
     login_manager.session_protection = "basic"
 
     @login_manager.user_loader
-    def load_user(user_id: str) -> User | None:
-        user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-        return user if user is not None and user.active else None
+    def load_user(session_id: str) -> User | None:
+        return account_services.user_from_session(session_id)
 
     @login_manager.request_loader
     def load_user_from_bearer(req) -> User | None:
@@ -166,6 +168,10 @@ def _register_blueprints(app: Flask) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        if request.is_secure:  # behind PROXY_COUNT proxies: as X-Forwarded-Proto says
+            response.headers.setdefault(
+                "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+            )
         response.headers.setdefault(
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "

@@ -422,9 +422,12 @@ def make_user(app_ctx: None, make_org: Callable[..., Organisation]) -> Callable[
 
 
 def login(client: FlaskClient, user: User) -> None:
-    """Log ``user`` in by setting the session (one test logs in through the real form)."""
+    """Log ``user`` in by setting the session (one test logs in through the real form): the
+    id Flask-Login keeps, ``User.get_id()``, with the session version read afresh (a logout
+    or a new password elsewhere has raised it)."""
+    version = db.session.scalar(sa.select(User.session_version).where(User.id == user.id))
     with client.session_transaction() as session:
-        session["_user_id"] = str(user.id)
+        session["_user_id"] = f"{user.id}:{version}"
         session["_fresh"] = True
 
 

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from checklists.accounts.models import Organisation, OrgKind, Region, Role, User
 from checklists.core.extensions import db
-from tests.conftest import csrf_token
+from tests.conftest import PASSWORD, csrf_token, login
 
 
 def _post(client, path, data):
@@ -223,3 +223,68 @@ def test_user_sets_language_in_settings(client, as_user):
     assert "Hello, 刘洋" in page and 'lang="en"' in page
     db.session.refresh(user)
     assert user.locale == "en"
+
+
+# --- issue 22: hardening ------------------------------------------------------------------
+
+
+def _user_form(user, **changes):
+    form = {
+        "username": user.username,
+        "display_name": user.display_name,
+        "role": user.role.value,
+        "organisation_id": user.organisation_id or 0,
+        "region_id": user.region_id or 0,
+        "active": "y",
+        "password": "",
+    }
+    form.update(changes)
+    return {name: value for name, value in form.items() if value is not None}
+
+
+def test_admin_reset_and_deactivation_end_the_users_sessions(app, client, as_user, make_user):
+    as_user(Role.ADMIN)
+    target = make_user("field-worker", role=Role.INSPECTOR)
+    theirs = app.test_client()
+    login(theirs, target)
+    token = theirs.post("/api/v1/tokens", json={"username": "field-worker", "password": PASSWORD})
+    bearer = {"Authorization": f"Bearer {token.json['token']}"}
+    path = f"/admin/users/{target.id}"
+
+    # a change of display name only: the user stays logged in
+    assert _post(client, path, _user_form(target, display_name="王工")).status_code == 302
+    assert theirs.get("/api/v1/me").status_code == 200
+
+    # a password reset: every session and API token of the user ends
+    reset = "copper-lantern-58"
+    assert _post(client, path, _user_form(target, password=reset)).status_code == 302
+    assert theirs.get("/api/v1/me").status_code == 401
+    assert app.test_client().get("/api/v1/me", headers=bearer).status_code == 401
+
+    # deactivated, then active again: the session from before stays ended
+    login(theirs, target)
+    assert theirs.get("/api/v1/me").status_code == 200
+    assert _post(client, path, _user_form(target, active=None)).status_code == 302
+    assert theirs.get("/api/v1/me").status_code == 401
+    assert _post(client, path, _user_form(target)).status_code == 302
+    assert theirs.get("/api/v1/me").status_code == 401
+
+
+def test_admin_cannot_set_a_weak_password(client, as_user, make_user):
+    as_user(Role.ADMIN)
+    for password, reason in (
+        ("12345678", "太容易被猜到"),
+        ("password", "太容易被猜到"),
+        ("liuxiaohong", "不能与用户名相同"),
+    ):
+        new = {"username": "liuxiaohong", "role": "inspector", "password": password}
+        response = _post(client, "/admin/users/new", {**new, "organisation_id": 0, "region_id": 0})
+        assert response.status_code == 200
+        assert f"密码：{reason}" in response.get_data(as_text=True), password
+    assert db.session.scalar(sa.select(User).where(User.username == "liuxiaohong")) is None
+    target = make_user("zhaoxiaoli")
+    response = _post(client, f"/admin/users/{target.id}", _user_form(target, password="zhaoxiaoli"))
+    assert response.status_code == 200
+    assert "密码：不能与用户名相同" in response.get_data(as_text=True)
+    db.session.refresh(target)
+    assert target.check_password(PASSWORD)

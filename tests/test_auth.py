@@ -6,7 +6,9 @@ import re
 
 import pytest
 
+from checklists.accounts import models
 from checklists.accounts.models import Role
+from checklists.core.extensions import db
 from tests.conftest import PASSWORD, csrf_token, login
 
 
@@ -212,3 +214,137 @@ def test_rate_limit_counts_live_in_redis_when_configured(app_factory, make_user)
     second_worker = app_factory(**config).test_client()
     data = {"username": "redis-user", "password": PASSWORD, "csrf_token": csrf_token(second_worker)}
     assert second_worker.post("/login", data=data).status_code == 429
+
+
+# --- issue 22: hardening ------------------------------------------------------------------
+
+
+def _form_login(client, username, password=PASSWORD, remember=False):
+    data = {"username": username, "password": password, "csrf_token": csrf_token(client)}
+    if remember:
+        data["remember"] = "y"
+    response = client.post("/login", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return response
+
+
+def _copy_cookies(app, source, *names):
+    """A second client holding the cookies ``source`` has now (an attacker's copy)."""
+    thief = app.test_client()
+    for name in names:
+        cookie = source.get_cookie(name)
+        assert cookie is not None, name
+        thief.set_cookie(name, cookie.value)
+    return thief
+
+
+@pytest.mark.parametrize("entry", ["form", "api"])
+def test_an_unknown_username_costs_one_password_check(app, client, make_user, monkeypatch, entry):
+    """No account enumeration by timing: an unknown username verifies a password against a
+    dummy hash of the configured method, as a known one does against its own."""
+    make_user("known")
+    checked = []
+    real = models.check_password_hash
+
+    def spy(stored, password):
+        checked.append(stored)
+        return real(stored, password)
+
+    monkeypatch.setattr(models, "check_password_hash", spy)
+    for username in ("known", "nobody-here"):
+        checked.clear()
+        if entry == "form":
+            data = {"username": username, "password": "wrong", "csrf_token": csrf_token(client)}
+            assert client.post("/login", data=data).status_code == 200
+        else:
+            body = {"username": username, "password": "wrong"}
+            assert client.post("/api/v1/tokens", json=body).status_code == 401
+        assert len(checked) == 1, username
+        assert checked[0].startswith(app.config["PASSWORD_HASH_METHOD"] + "$")
+
+
+def test_a_cookie_saved_before_logout_is_refused_after_it(app, client, make_user):
+    make_user("leaving")
+    _form_login(client, "leaving", remember=True)
+    session_copy = _copy_cookies(app, client, "session")
+    remember_copy = _copy_cookies(app, client, "remember_token")
+    assert session_copy.get("/api/v1/me").status_code == 200
+    assert remember_copy.get("/api/v1/me").status_code == 200
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
+    assert session_copy.get("/api/v1/me").status_code == 401
+    assert remember_copy.get("/api/v1/me").status_code == 401
+    _form_login(client, "leaving")  # logging in again works
+    assert client.get("/api/v1/me").status_code == 200
+
+
+def test_a_password_change_ends_other_sessions_and_api_tokens(app, client, make_user):
+    make_user("changer")
+    _form_login(client, "changer")
+    elsewhere = _copy_cookies(app, client, "session")
+    token = client.post("/api/v1/tokens", json={"username": "changer", "password": PASSWORD})
+    bearer = {"Authorization": f"Bearer {token.json['token']}"}
+    assert elsewhere.get("/api/v1/me").status_code == 200
+    new = "violet-harbour-37"
+    response = client.post(
+        "/account/password",
+        data={
+            "current": PASSWORD,
+            "new": new,
+            "confirm": new,
+            "csrf_token": csrf_token(client, "/account/password"),
+        },
+    )
+    assert response.status_code == 302
+    assert client.get("/api/v1/me").status_code == 200  # the session that changed it stays
+    assert elsewhere.get("/api/v1/me").status_code == 401
+    assert app.test_client().get("/api/v1/me", headers=bearer).status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("12345678", "太容易被猜到"),
+        ("password", "太容易被猜到"),
+        ("wangxiaoming", "不能与用户名相同"),
+    ],
+)
+def test_weak_new_password_is_refused(client, as_user, password, reason):
+    user = as_user(username="wangxiaoming")
+    response = client.post(
+        "/account/password",
+        data={
+            "current": PASSWORD,
+            "new": password,
+            "confirm": password,
+            "csrf_token": csrf_token(client, "/account/password"),
+        },
+    )
+    assert response.status_code == 200
+    assert f"新密码：{reason}" in response.get_data(as_text=True)
+    db.session.refresh(user)
+    assert user.check_password(PASSWORD)
+
+
+def test_hsts_only_over_https(app_factory):
+    header = "Strict-Transport-Security"
+    client = app_factory().test_client()
+    assert client.get("/login").headers.get(header) is None
+    secure = client.get("/login", base_url="https://localhost")
+    assert secure.headers[header] == "max-age=31536000; includeSubDomains"
+    proxied = app_factory(PROXY_COUNT=1).test_client()  # TLS ends at the proxy
+    assert proxied.get("/login").headers.get(header) is None
+    forwarded = proxied.get("/login", headers={"X-Forwarded-Proto": "https"})
+    assert forwarded.headers[header] == "max-age=31536000; includeSubDomains"
+    plain = proxied.get("/login", headers={"X-Forwarded-Proto": "http"})
+    assert plain.headers.get(header) is None
+
+
+def test_remember_cookie_is_secure_httponly_lax(app_factory, make_user):
+    app = app_factory()
+    client = app.test_client()
+    make_user("stays")
+    response = _form_login(client, "stays", remember=True)
+    [cookie] = [c for c in response.headers.getlist("Set-Cookie") if c.startswith("remember_")]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    # plain http for local development: the remember cookie follows SESSION_COOKIE_SECURE
+    assert app_factory(SESSION_COOKIE_SECURE=False).config["REMEMBER_COOKIE_SECURE"] is False

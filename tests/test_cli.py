@@ -21,12 +21,21 @@ def cli(app):
 
 def test_users_create_with_password(cli, app_ctx):
     result = cli.invoke(
-        args=["users", "create", "zhang", "--role", "author", "--password", "secret-pass"]
+        args=["users", "create", "zhang", "--role", "author", "--password", "secret-pass-27"]
     )
     assert result.exit_code == 0, result.output
     user = db.session.scalar(sa.select(User).where(User.username == "zhang"))
-    assert user.role == Role.AUTHOR and user.check_password("secret-pass")
+    assert user.role == Role.AUTHOR and user.check_password("secret-pass-27")
     assert result.output.strip() == str(user.id)
+
+
+def test_users_create_refuses_a_weak_password(cli, app_ctx):
+    for password in ("12345678", "chenxiaolong"):
+        result = cli.invoke(
+            args=["users", "create", "chenxiaolong", "--role", "author", "--password", password]
+        )
+        assert result.exit_code == 1 and "password" in result.output, password
+    assert db.session.scalar(sa.select(User).where(User.username == "chenxiaolong")) is None
 
 
 def test_users_create_reads_password_from_stdin(cli, app_ctx):
@@ -40,7 +49,7 @@ def test_users_create_reads_password_from_stdin(cli, app_ctx):
 
 def test_enterprise_user_needs_an_existing_org(cli, app_ctx, make_org):
     result = cli.invoke(
-        args=["users", "create", "e1", "--role", "enterprise", "--password", "longenough"]
+        args=["users", "create", "e1", "--role", "enterprise", "--password", "long-enough-1"]
     )
     assert result.exit_code == 1
     assert "企业用户必须关联一个单位" in result.output
@@ -54,7 +63,7 @@ def test_enterprise_user_needs_an_existing_org(cli, app_ctx, make_org):
             "--org",
             "没有这家",
             "--password",
-            "longenough",
+            "long-enough-1",
         ]
     )
     assert result.exit_code == 1 and "没有名为“没有这家”的单位" in result.output
@@ -69,7 +78,7 @@ def test_enterprise_user_needs_an_existing_org(cli, app_ctx, make_org):
             "--org",
             "真实公司",
             "--password",
-            "longenough",
+            "long-enough-1",
         ]
     )
     assert result.exit_code == 0, result.output

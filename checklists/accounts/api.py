@@ -7,7 +7,7 @@ from flask import Request, current_app, g
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from checklists.accounts import marks
+from checklists.accounts import marks, services
 from checklists.accounts import schemas as s
 from checklists.accounts.models import ApiToken, Organisation, Region, User
 from checklists.accounts.permissions import visible_organisations
@@ -52,8 +52,8 @@ def user_from_bearer(req: Request) -> User | None:
 def create_token():
     """Exchange a username and password for a bearer token."""
     data = body(s.TokenRequest)
-    user = db.session.scalar(sa.select(User).where(User.username == data.username.strip()))
-    if user is None or not user.check_password(data.password) or not user.active:
+    user = services.authenticate(data.username, data.password)
+    if user is None or not user.active:
         raise ApiError(401, "bad_credentials", _("Wrong username or password."))
     _record, plain = ApiToken.issue(user, current_app.config["API_TOKEN_DAYS"])
     db.session.commit()

@@ -123,15 +123,21 @@ class User(UserMixin, db.Model):
     #: "zh" or "en"; None follows the browser's Accept-Language.
     locale: Mapped[str | None] = mapped_column(sa.String(10))
     active: Mapped[bool] = mapped_column(default=True)
+    #: Part of the id kept in sessions and remember-me cookies (``get_id``): raising it ends
+    #: every session of the user (logout, a new password, an admin's change).
+    session_version: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     organisation: Mapped[Organisation | None] = relationship()
     region: Mapped[Region | None] = relationship()
 
+    def get_id(self) -> str:
+        """What Flask-Login keeps in the session and the remember-me cookie: "id:version"."""
+        return f"{self.id}:{self.session_version}"
+
     def set_password(self, password: str) -> None:
         """Hash with ``PASSWORD_HASH_METHOD`` (scrypt; the tests use a cheap one)."""
-        method = current_app.config["PASSWORD_HASH_METHOD"] if has_app_context() else "scrypt"
-        self.password_hash = generate_password_hash(password, method=method)
+        self.password_hash = generate_password_hash(password, method=_hash_method())
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)
@@ -143,6 +149,24 @@ class User(UserMixin, db.Model):
     @property
     def name(self) -> str:
         return self.display_name or self.username
+
+
+def _hash_method() -> str:
+    return current_app.config["PASSWORD_HASH_METHOD"] if has_app_context() else "scrypt"
+
+
+#: A hash of no one's password per hashing method, made on first use (``check_no_password``).
+_DUMMY_HASHES: dict[str, str] = {}
+
+
+def check_no_password(password: str) -> None:
+    """Check ``password`` against a hash of the configured method and cost that belongs to
+    no one: a login with an unknown username then takes as long as one with a known username
+    and a wrong password (no finding out usernames by timing)."""
+    method = _hash_method()
+    if method not in _DUMMY_HASHES:
+        _DUMMY_HASHES[method] = generate_password_hash(secrets.token_urlsafe(16), method=method)
+    check_password_hash(_DUMMY_HASHES[method], password)
 
 
 class ApiToken(db.Model):

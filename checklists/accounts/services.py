@@ -2,14 +2,139 @@
 
 from __future__ import annotations
 
+import threading
+
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from zxcvbn import zxcvbn
 
 from checklists.accounts.creditcode import CreditCodeError, normalise_credit_code
 from checklists.accounts.forms import MIN_PASSWORD, credit_code_message
-from checklists.accounts.models import Organisation, OrgKind, Region, RegionLevel, Role, User
+from checklists.accounts.models import (
+    ApiToken,
+    Organisation,
+    OrgKind,
+    Region,
+    RegionLevel,
+    Role,
+    User,
+    check_no_password,
+)
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+
+#: zxcvbn's score (0 to 4) a new password needs: 3 is "safely unguessable" (about 10^10
+#: guesses), beyond an attacker who has the hashes and a list of common passwords.
+MIN_PASSWORD_SCORE = 3
+#: zxcvbn refuses longer inputs; the first 72 characters are scored.
+ZXCVBN_MAX_LENGTH = 72
+#: zxcvbn keeps the user inputs of the call in a module-level dictionary: one call at a time.
+_ZXCVBN_LOCK = threading.Lock()
+
+
+# --- logging in, sessions and passwords --------------------------------------------------
+
+
+def authenticate(username: str, password: str) -> User | None:
+    """The user with this username and password (active or not), else None. Exactly one
+    password hash is checked either way, so that the time taken does not tell whether the
+    username exists."""
+    user = db.session.scalar(sa.select(User).where(User.username == username.strip()))
+    if user is None:
+        check_no_password(password)
+        return None
+    return user if user.check_password(password) else None
+
+
+def user_from_session(session_id: str) -> User | None:
+    """Flask-Login's user loader: the active user whose ``get_id()`` is ``session_id``
+    ("id:version"); a session or remember-me cookie from before the version was raised (or
+    one in the old form, the bare id) finds no one."""
+    user_id, _sep, version = session_id.partition(":")
+    if not (user_id.isdigit() and version.isdigit()):
+        return None
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or user.session_version != int(version):
+        return None
+    return user
+
+
+def end_sessions(user: User, *, api_tokens: bool = False) -> None:
+    """End every session and remember-me cookie of ``user``; with ``api_tokens``, revoke
+    their API bearer tokens too (a new password, a reset, deactivation)."""
+    user.session_version += 1
+    if api_tokens:
+        db.session.execute(sa.delete(ApiToken).where(ApiToken.user_id == user.id))
+
+
+def password_problem(password: str, username: str) -> str | None:
+    """Why ``password`` is refused for ``username`` (translated), or None if it is good."""
+    if len(password) < MIN_PASSWORD:
+        return _("A password needs at least %(n)d characters.", n=MIN_PASSWORD)
+    if password.strip().casefold() == username.strip().casefold():
+        return _("Must not be the username.")
+    with _ZXCVBN_LOCK:
+        score = zxcvbn(password[:ZXCVBN_MAX_LENGTH], user_inputs=[username.strip()])["score"]
+    if score < MIN_PASSWORD_SCORE:
+        return _(
+            "Too easy to guess: avoid common passwords, names, dates, keyboard patterns and "
+            "sequences such as 12345678; a few unrelated words make a strong password."
+        )
+    return None
+
+
+def change_password(user: User, password: str) -> None:
+    """Set a new password (one's own or an admin's reset): refused if weak; every session and
+    API token of the user ends (the caller logs its own session in again)."""
+    problem = password_problem(password, user.username)
+    if problem:
+        raise InputError({"password": problem})
+    user.set_password(password)
+    end_sessions(user, api_tokens=True)
+
+
+def update_user(
+    user: User,
+    *,
+    username: str,
+    display_name: str,
+    email: str,
+    role: Role | str,
+    organisation_id: int | None,
+    region_id: int | None,
+    active: bool,
+    password: str = "",
+) -> None:
+    """An admin's edit. A new username, role, organisation or region ends the user's sessions
+    (they log in again under what changed); a new password or deactivation also revokes
+    their API tokens. A weak password is refused before anything changes."""
+    username = username.strip()
+    if password:
+        problem = password_problem(password, username)
+        if problem:
+            raise InputError({"password": problem})
+    role = Role(role)
+    relogin = (username, role, organisation_id, region_id) != (
+        user.username,
+        user.role,
+        user.organisation_id,
+        user.region_id,
+    )
+    revoke = bool(password) or (user.active and not active)
+    user.username = username
+    user.display_name = display_name
+    user.email = email.strip()
+    user.role = role
+    user.organisation_id = organisation_id
+    user.region_id = region_id
+    user.active = active
+    if password:
+        user.set_password(password)
+    if relogin or revoke:
+        end_sessions(user, api_tokens=revoke)
+
+
+# --- users and organisations --------------------------------------------------------------
 
 
 def create_user(
@@ -33,8 +158,9 @@ def create_user(
         errors["username"] = _("A username is required.")
     elif db.session.scalar(sa.select(User.id).where(User.username == username)) is not None:
         errors["username"] = _("The username %(name)s is taken.", name=username)
-    if len(password) < MIN_PASSWORD:
-        errors["password"] = _("A password needs at least %(n)d characters.", n=MIN_PASSWORD)
+    problem = password_problem(password, username)
+    if problem:
+        errors["password"] = problem
     if role == Role.ENTERPRISE and organisation is None:
         errors["organisation"] = _("An enterprise user must belong to an organisation.")
     if errors:

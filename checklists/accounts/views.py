@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask import (
     Blueprint,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -17,6 +18,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from flask_login.config import COOKIE_NAME
 
 from checklists.accounts import services
 from checklists.accounts.forms import (
@@ -56,8 +58,8 @@ def login():
         return redirect(url_for("main.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = db.session.scalar(sa.select(User).where(User.username == form.username.data.strip()))
-        if user is None or not user.check_password(form.password.data):
+        user = services.authenticate(form.username.data, form.password.data)
+        if user is None:
             form.password.errors.append(_("Wrong username or password."))
         elif not user.active:
             form.username.errors.append(_("This account is disabled; ask an administrator."))
@@ -73,6 +75,10 @@ def login():
 
 @bp.route("/logout", methods=["POST"])
 def logout():
+    if current_user.is_authenticated:
+        # a copy of this session's cookie (or of a remember-me cookie) must not outlive it
+        services.end_sessions(current_user)
+        db.session.commit()
     logout_user()
     session.clear()
     flash(_("You are logged out."), "info")
@@ -103,11 +109,24 @@ def change_password():
         if not current_user.check_password(form.current.data):
             form.current.errors.append(_("The current password is wrong."))
         else:
-            current_user.set_password(form.new.data)
-            db.session.commit()
-            flash(_("Your password has been changed."), "success")
-            return redirect(url_for("main.home"))
+            user = current_user._get_current_object()
+            try:
+                services.change_password(user, form.new.data)
+            except InputError as exc:
+                _attach_errors(form, exc, {"password": "new"})
+            else:
+                db.session.commit()
+                _stay_logged_in(user)
+                flash(_("Your password has been changed."), "success")
+                return redirect(url_for("main.home"))
     return render_template("account/password.html", form=form)
+
+
+def _stay_logged_in(user: User) -> None:
+    """After one's own sessions were ended (a new password): this one goes on, under the new
+    session version, and so does its remember-me cookie if it had one."""
+    cookie = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME)
+    login_user(user, remember=cookie in request.cookies)
 
 
 # --- admin: users -------------------------------------------------------------------------
@@ -187,18 +206,26 @@ def user_edit(user_id: int):
         elif user.id == current_user.id and (not form.active.data or form.role.data != Role.ADMIN):
             form.active.errors.append(_("You cannot disable yourself or drop your own admin role."))
         else:
-            user.username = form.username.data.strip()
-            user.display_name = form.display_name.data or ""
-            user.email = (form.email.data or "").strip()
-            user.role = Role(form.role.data)
-            user.organisation_id = form.organisation_id.data or None
-            user.region_id = form.region_id.data or None
-            user.active = form.active.data
-            if form.password.data:
-                user.set_password(form.password.data)
-            db.session.commit()
-            flash(_("User %(name)s saved.", name=user.username), "success")
-            return redirect(url_for("accounts.users"))
+            try:
+                services.update_user(
+                    user,
+                    username=form.username.data,
+                    display_name=form.display_name.data or "",
+                    email=form.email.data or "",
+                    role=form.role.data,
+                    organisation_id=form.organisation_id.data or None,
+                    region_id=form.region_id.data or None,
+                    active=form.active.data,
+                    password=form.password.data or "",
+                )
+            except InputError as exc:
+                _attach_errors(form, exc)
+            else:
+                db.session.commit()
+                if user.id == current_user.id:
+                    _stay_logged_in(user)
+                flash(_("User %(name)s saved.", name=user.username), "success")
+                return redirect(url_for("accounts.users"))
     return render_template("admin/user_form.html", form=form, user=user)
 
 

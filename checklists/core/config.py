@@ -28,8 +28,10 @@ class Defaults:
     SESSION_COOKIE_SAMESITE = "Lax"
     #: True unless running on plain http for local development (make run sets it to False).
     SESSION_COOKIE_SECURE = True
-    REMEMBER_COOKIE_SECURE = True
+    #: The "stay logged in" cookie: None follows SESSION_COOKIE_SECURE.
+    REMEMBER_COOKIE_SECURE: bool | None = None
     REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
     PERMANENT_SESSION_LIFETIME = 60 * 60 * 24 * 14
 
     #: CSRF tokens live as long as the session: answers replayed after a long offline spell pass.

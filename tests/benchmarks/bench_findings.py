@@ -535,8 +535,10 @@ class Results:
 
 def client_for(app: Flask, user_id: int) -> FlaskClient:
     client = app.test_client()
+    with app.app_context():
+        session_id = db.session.get(User, user_id).get_id()
     with client.session_transaction() as session:
-        session["_user_id"] = str(user_id)
+        session["_user_id"] = session_id
         session["_fresh"] = True
     return client
 
