@@ -61,6 +61,8 @@ def test_thresholds(text, comparator, value, unit, per):
         "2019—2020年完成整治。",
         "依照本办法第十二条规定处理。",
         "今年以来全年共完成造林3000亩。",
+        "（一）年内发生累计死亡2人或造成重大影响的生产安全事故的；",
+        "（二）全年发生2起一般生产安全事故的；",
     ],
 )
 def test_not_thresholds(text):

@@ -766,7 +766,7 @@ def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int
 
 
 #: A sentence that sets targets (全年计划新造林3000亩，绿化道路50公里): its bare amounts are them.
-_TARGETS = re.compile(r"计划|目标|任务|共计|合计|全年|年内|力争")
+_TARGETS = re.compile(r"计划|目标|任务|共计|合计|全年|力争")
 
 
 def _worth_keeping(
@@ -788,7 +788,12 @@ def _worth_keeping(
         return False  # 二次扬尘, 六家企业: words, not thresholds
     if modality is not None:
         return True
-    if q.unit not in _TIME_UNITS and _TARGETS.search(sentence) and not DESCRIPTIVE.search(sentence):
+    if (
+        q.unit not in _TIME_UNITS
+        and _TARGETS.search(sentence)
+        and not DESCRIPTIVE.search(sentence)
+        and not sentence.rstrip(" 。；;，,").endswith("的")  # (一)…发生2起事故的: a case, no target
+    ):
         return True
     return bool(
         re.search(r"标准|按照?|补贴|奖励|配备|设置|设立|缴纳|公示|期限|有效期|任期", phrase)
