@@ -29,6 +29,7 @@ from checklists.authoring.models import (
     TemplateSection,
     TemplateStatus,
 )
+from checklists.core import tabular
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.standards.clause_tree import clause_text_hash
@@ -565,11 +566,12 @@ def template_to_xlsx(template: ChecklistTemplate) -> bytes:
     book = Workbook()
     meta = book.active
     meta.title = "模板"
+    guarded = tabular.xlsx_cells(meta)  # text stays text: a name like "=HYPERLINK(...)" too
     for label, key in META_ROWS:
         value = data[key]
         if key == "grade_bands":
             value = bands_text(value)
-        meta.append([label, value])
+        meta.append([label, guarded(value)])
     meta.append(["版本（仅供参考）", template.version])
     meta.append(["状态（仅供参考）", str(template.status)])
     meta.column_dimensions["A"].width = 22
@@ -578,12 +580,13 @@ def template_to_xlsx(template: ChecklistTemplate) -> bytes:
     sheet.append([title for title, _key in ITEM_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    guarded = tabular.xlsx_cells(sheet)
     for section in data["sections"]:
         if not section["items"]:
-            sheet.append([section["title"]])
+            sheet.append([guarded(section["title"])])
         for item in section["items"]:
             flat = _flat_item(item, section["title"])
-            sheet.append([_cell(flat.get(key)) for _title, key in ITEM_COLUMNS])
+            sheet.append([guarded(_cell(flat.get(key))) for _title, key in ITEM_COLUMNS])
     widths = {"检查内容": 40, "条款原文": 60, "章节": 24, "条款键": 30, "检查指引": 30}
     for index, (title, _key) in enumerate(ITEM_COLUMNS, start=1):
         letter = sheet.cell(row=1, column=index).column_letter

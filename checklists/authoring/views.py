@@ -54,6 +54,7 @@ from checklists.core import subsup
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import query_id
 from checklists.standards.models import Clause, Document
 from checklists.standards.services import clauses_with_requirements
 
@@ -195,8 +196,9 @@ def new():
         sa.select(Document).where(Document.is_current).order_by(Document.number, Document.id)
     ).all()
     document = None
-    if request.values.get("document_id", "").isdigit():
-        document = db.session.get(Document, int(request.values["document_id"]))
+    document_id = query_id(request.values.get("document_id"))
+    if document_id is not None:
+        document = db.session.get(Document, document_id)
         if document is None:
             abort(404)
     search = DocumentSearchForm(request.args)
@@ -445,7 +447,7 @@ def confirm(template_id: int):
             flash(_("Every item is confirmed already."), "success")
             return redirect(url_for("templates.edit", template_id=template.id))
     else:
-        ids = [int(i) for i in request.form.getlist("item_ids") if i.isascii() and i.isdigit()]
+        ids = [i for i in map(query_id, request.form.getlist("item_ids")) if i is not None]
     try:
         done = operations.confirm_items(template, ids, current_user)
     except InputError as exc:
@@ -459,7 +461,7 @@ def confirm(template_id: int):
 @role_required(Role.AUTHOR)
 def merge(template_id: int):
     template = _draft_or_404(template_id)
-    ids = [int(i) for i in request.form.getlist("item_ids") if i.isdigit()]
+    ids = [i for i in map(query_id, request.form.getlist("item_ids")) if i is not None]
     items = [_item_or_404(template, i) for i in ids]
     by_order = {item.id: n for n, item in enumerate(template.ordered_items())}
     items.sort(key=lambda i: by_order[i.id])

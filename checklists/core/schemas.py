@@ -285,6 +285,24 @@ _DECIMAL_SCHEMA = {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}
 Id = Annotated[StrictInt, BeforeValidator(_whole_float), Field(ge=1, le=INT64_MAX)]
 #: A whole number from a query string or a form ("5" is 5), within 64 bits.
 QueryInt = Annotated[int, Field(ge=1, le=INT64_MAX)]
+
+
+def query_id(raw: Any) -> int | None:
+    """A record's id as a page's query string or form sends it (``?organisation_id=7``): None
+    for anything but ASCII digits (a filter left out; ``²`` and ``١`` are digits to
+    ``str.isdigit`` that ``int`` refuses or reads); 0 for a number beyond the database's 64
+    bits, which names no record as 0 does (ids start at 1), so that a filter by it keeps
+    nothing and a lookup finds nothing instead of overflowing the database driver."""
+    text = str(raw if raw is not None else "").strip()
+    if not (text.isascii() and text.isdigit()):
+        return None
+    digits = text.lstrip("0") or "0"
+    if len(digits) > len(str(INT64_MAX)):  # and never int() of 5,000 digits (a ValueError)
+        return 0
+    number = int(digits)
+    return number if number <= INT64_MAX else 0
+
+
 #: Text, never a number or a boolean in disguise.
 Text = StrictStr
 #: Text that must be given: absent, null and "" are all "required".

@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import tempfile
+import unicodedata
 from typing import BinaryIO, Protocol
 
 from flask import Response, current_app, send_file
@@ -31,8 +32,25 @@ VARIANTS = (ORIGINAL, SHOWN, THUMBNAIL)
 _TAG = re.compile(r"[0-9a-f]{16}")
 
 
+#: Characters no file name keeps: control characters (NUL, ESC, CR, LF ...), format
+#: characters (a right-to-left override turns "报告\u202efdp.exe" into "报告exe.pdf" on the
+#: screen), lone surrogates, line and paragraph separators.
+_NOT_IN_NAMES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+#: The longest file name kept (the columns hold 200 characters).
+NAME_LENGTH = 200
+
+
 class BlobNotFound(LookupError):
     """No file is stored under the key."""
+
+
+def safe_filename(name: str | None) -> str:
+    """An uploaded file's name as it is kept and sent: its last path part (a browser may send
+    ``C:\\Users\\...``), without the characters no file name keeps (``_NOT_IN_NAMES``: a NUL
+    cannot be stored in PostgreSQL, nor sent in a header), spaces trimmed, at most
+    ``NAME_LENGTH`` characters; "" when nothing is left."""
+    kept = "".join(c for c in name or "" if unicodedata.category(c) not in _NOT_IN_NAMES)
+    return os.path.basename(kept.replace("\\", "/")).strip()[:NAME_LENGTH]
 
 
 def key_of(data: bytes) -> str:
@@ -92,8 +110,9 @@ class BlobStore(Protocol):
     ) -> Response:
         """The file as a response to the current request: conditional (ETag ``etag``, default
         the key; 304 on a match; byte ranges), inline or as an attachment named
-        ``download_name`` (default ``<sha256>.<variant>``), with ``Cache-Control`` set to
-        ``cache_control`` when given. NotFound (404) when nothing is stored under ``key``."""
+        ``download_name`` (through ``safe_filename``; default ``<sha256>.<variant>``), with
+        ``Cache-Control`` set to ``cache_control`` when given. NotFound (404) when nothing is
+        stored under ``key``."""
         ...
 
 
@@ -138,7 +157,7 @@ class LocalBlobStore:
             target,
             mimetype=mimetype,
             as_attachment=as_attachment,
-            download_name=download_name or os.path.basename(target),
+            download_name=safe_filename(download_name) or os.path.basename(target),
             max_age=0,
             conditional=True,
             etag=etag or key,

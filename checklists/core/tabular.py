@@ -1,10 +1,12 @@
-"""Tables for download: columns, one SELECT read in batches, and the one CSV writer.
+"""Tables for download: columns, one SELECT read in batches, the one CSV writer and the one
+guard of workbook cells.
 
 An ``Export`` is one SELECT of plain columns (no ORM objects and so no lazy loads) and how a
 result row becomes cells; its rows are read ``BATCH`` at a time (``yield_per``: a server-side
 cursor on PostgreSQL) and written as they arrive. ``csv_response`` streams them as CSV, UTF-8
 with a byte order mark (so that Excel reads the Chinese), text a spreadsheet would run as a
-formula neutralised (``csv_cell``).
+formula neutralised (``csv_cell``). Every workbook (openpyxl) writes its cells through
+``xlsx_cells``: text stays text, never a formula.
 """
 
 from __future__ import annotations
@@ -12,14 +14,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import Response, stream_with_context
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 
 from checklists.core.db import as_utc
 from checklists.core.extensions import db
@@ -32,6 +36,9 @@ BATCH = 2000
 CHUNK_ROWS = 500
 #: A CSV cell starting with one of these would be run as a formula by a spreadsheet.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A number as a spreadsheet reads one (``-5``, ``+1.5e3``): left as it is although it starts
+#: with a sign. Not ``-inf``, ``+NaN`` or ``-1_0``, which ``Decimal`` reads but Excel does not.
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -113,17 +120,30 @@ def csv_cell(value: Any) -> Any:
         return int(value)
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_START) and not _numeric(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value
 
 
-def _numeric(value: str) -> bool:
-    try:
-        Decimal(value)
-    except ArithmeticError:
-        return False
-    return True
+def xlsx_cells(sheet: Any) -> Callable[[Any], Any]:
+    """A converter of values into what ``sheet.append`` takes (a write-only sheet or an
+    ordinary one): text stays text, never a formula or an error code (a value starting with
+    "=" is a cell typed as a string), without the control characters a workbook may not hold
+    (openpyxl refuses them)."""
+    illegal = ILLEGAL_CHARACTERS_RE.search
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        if illegal(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if value.startswith("=") or value in ERROR_CODES:
+            cell = WriteOnlyCell(sheet, value=value)
+            cell.data_type = "s"
+            return cell
+        return value
+
+    return convert
 
 
 def csv_chunks(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:

@@ -34,6 +34,7 @@ from checklists.core import pdf, tabular
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import query_id
 from inspections.credit import deposits, depots, due, entries, regime
 from inspections.credit.api import documents_of
 from inspections.credit.forms import (
@@ -173,11 +174,6 @@ def _roles(*roles: Role) -> None:
         abort(403)
 
 
-def _int(raw: Any) -> int | None:
-    text = str(raw or "").strip()
-    return int(text) if text.isdigit() and len(text) < 19 else None
-
-
 def _organisations() -> list[Organisation]:
     return list(db.session.scalars(visible_organisations(current_user).order_by(Organisation.name)))
 
@@ -203,7 +199,7 @@ def _chosen(args) -> dict[str, str]:
     return {
         "kind": kind if kind in CreditKind._value2member_map_ else "",
         "status": status if status in CreditStatus._value2member_map_ else "",
-        "organisation_id": str(_int(args.get("organisation_id")) or ""),
+        "organisation_id": str(query_id(args.get("organisation_id")) or ""),
     }
 
 
@@ -252,7 +248,7 @@ def new():
         abort(403)
     if request.method == "GET":
         form = NewEntryForm(formdata=None, client_id=str(uuidlib.uuid4()))
-        form.organisation_id.data = str(_int(request.args.get("organisation_id")) or "")
+        form.organisation_id.data = str(query_id(request.args.get("organisation_id")) or "")
     else:
         form = NewEntryForm()
     form.fill_choices(_organisations())
@@ -266,7 +262,7 @@ def new():
         entry, _created = entries.create(
             current_user,
             today=local_today(),
-            organisation_id=_int(form.organisation_id.data) or 0,
+            organisation_id=query_id(form.organisation_id.data) or 0,
             kind=kind,
             case=case,
             reason=form.reason.data,
@@ -352,7 +348,7 @@ def _sent(form: FlaskForm) -> dict[str, Any]:
             continue
         raw = request.form.get(field.name, "")
         if field.name == "term_years":
-            values[field.name] = _int(raw) if _int(raw) is not None else raw.strip()
+            values[field.name] = query_id(raw) if query_id(raw) is not None else raw.strip()
         else:
             values[field.name] = raw.strip() if field.name in ("on", "defence_due_on") else raw
     return values
@@ -534,7 +530,7 @@ def _deposit_values(form: DepositForm) -> dict[str, Any]:
         "due_on": form.due_on.data,
         "voucher": form.voucher.data or "",
         "note": form.note.data or "",
-        "entry_id": _int(form.entry_id.data),
+        "entry_id": query_id(form.entry_id.data),
     }
 
 
@@ -661,10 +657,10 @@ def depots_page():
         record, _created = depots.qualify(
             current_user,
             today=local_today(),
-            organisation_id=_int(form.organisation_id.data) or 0,
+            organisation_id=query_id(form.organisation_id.data) or 0,
             name=form.name.data,
             passed=form.passed.data == "yes",
-            region_id=_int(form.region_id.data),
+            region_id=query_id(form.region_id.data),
             client_id=form.client_id.data or str(uuidlib.uuid4()),
         )
     except (InputError, Conflict) as exc:

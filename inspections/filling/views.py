@@ -55,6 +55,7 @@ from checklists.core import pdf, storage, workdays
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import query_id
 from checklists.scoring import units
 from inspections.filling import hooks, stamping, workflow
 from inspections.filling.labels import AUDIT_LABELS, STATUS_LABELS
@@ -241,8 +242,9 @@ def new():
     if request.method == "GET":
         form.planned_on.data = local_today()
         form.inspector_ids.data = [current_user.id] if not supervising else []
-        if request.args.get("organisation_id", "").isdigit():
-            form.organisation_id.data = int(request.args["organisation_id"])
+        org_id = query_id(request.args.get("organisation_id"))
+        if org_id is not None:
+            form.organisation_id.data = org_id
     if form.validate_on_submit():
         template = db.session.get(ChecklistTemplate, form.template_id.data)
         org = db.session.get(Organisation, form.organisation_id.data)

@@ -9,7 +9,6 @@ a repeated 复查 with the same outcome returns the stored one.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import Any
 
 import sqlalchemy as sa
@@ -362,7 +361,7 @@ def add_file(finding: Finding, data: bytes, filename: str, user: User) -> tuple[
         return existing, False
     if finding.status not in ACTIVE:
         raise Conflict("closed", _("This finding is closed: nothing more to report."))
-    name = os.path.basename((filename or "").replace("\\", "/"))[:200]
+    name = storage.safe_filename(filename)
     received = evidence.ingest(data, filename=name, documents=True)
     lock(finding)
     existing = _stored_file(finding, sha)

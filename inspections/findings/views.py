@@ -41,6 +41,7 @@ from checklists.core.clock import local_today
 from checklists.core.db import utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import query_id
 from inspections.filling.models import Inspection
 from inspections.filling.permissions import visible_inspections
 from inspections.filling.photos import PhotoError
@@ -163,8 +164,9 @@ def _filtered(args) -> tuple[sa.Select, dict[str, Any]]:
     elif show == "closed":
         query = query.where(Finding.status == FindingStatus.CLOSED)
     org = args.get("organisation_id", "")
-    if org.isdigit():
-        query = query.where(Finding.organisation_id == int(org))
+    org_id = query_id(org)
+    if org_id is not None:
+        query = query.where(Finding.organisation_id == org_id)
     severity = args.get("severity", "")
     if severity in ("critical", "major", "minor"):
         query = query.where(Finding.severity == severity)

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import aliased
@@ -36,7 +35,15 @@ from checklists.authoring.forms import SEVERITY_SHORT
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateSection
 from checklists.authoring.widgets import ANSWER_TYPE_LABELS
 from checklists.core.extensions import db
-from checklists.core.tabular import Column, Export, columns, labeller, local_time, text
+from checklists.core.tabular import (
+    Column,
+    Export,
+    columns,
+    labeller,
+    local_time,
+    text,
+    xlsx_cells,
+)
 from checklists.core.tabular import csv_chunks as csv_chunks  # the CSV writer, named here too
 from checklists.scoring.units import display_name
 from inspections.filling.labels import RESULT_LABELS, STATUS_LABELS, VERDICT_LABELS
@@ -515,8 +522,9 @@ def write_xlsx(
     An .xlsx is a zip archive, written whole when it is saved: it cannot be streamed while it
     is made; the caller sends the finished file.
 
-    Text is written as text, never as a formula (a value starting with "=" stays a string),
-    and characters a workbook may not hold (control characters) are dropped."""
+    Text is written as text, never as a formula (``tabular.xlsx_cells``: a value starting with
+    "=" stays a string), and characters a workbook may not hold (control characters) are
+    dropped."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title)
     for index, column in enumerate(columns, start=1):
@@ -530,7 +538,7 @@ def write_xlsx(
         return cell
 
     sheet.append([header_cell(sheet, c.heading) for c in columns])
-    cell = _xlsx_cells(sheet)
+    cell = xlsx_cells(sheet)
     written = 0
     for row in rows:
         sheet.append([cell(v) for v in row])
@@ -541,7 +549,7 @@ def write_xlsx(
     about.column_dimensions["B"].width = 70
     about.column_dimensions["C"].width = 18
     about.append([header_cell(about, "项目"), header_cell(about, "内容")])
-    text = _xlsx_cells(about)
+    text = xlsx_cells(about)
     for label, value in [*notes, ("行数", str(written))]:
         about.append([text(label), text(value)])
     about.append([])
@@ -553,22 +561,3 @@ def write_xlsx(
         about.append([text(column.heading), COLUMN_NOTES.get(column.name, ""), code])
     book.save(out)
     return written
-
-
-def _xlsx_cells(sheet: Any) -> Callable[[Any], Any]:
-    """A converter of values into what ``sheet.append`` takes: text stays text (never a
-    formula or an error code), without the control characters a workbook may not hold."""
-    illegal = ILLEGAL_CHARACTERS_RE.search
-
-    def convert(value: Any) -> Any:
-        if not isinstance(value, str):
-            return value
-        if illegal(value):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        if value.startswith("=") or value in ERROR_CODES:
-            cell = WriteOnlyCell(sheet, value=value)
-            cell.data_type = "s"
-            return cell
-        return value
-
-    return convert

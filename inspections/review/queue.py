@@ -15,6 +15,7 @@ from checklists.accounts.models import Organisation, Region, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.models import ChecklistTemplate, TemplateStatus
 from checklists.core.extensions import db
+from checklists.core.schemas import INT64_MAX, query_id
 from inspections.filling.models import Inspection, InspectionStatus
 from inspections.filling.permissions import visible_inspections
 
@@ -64,10 +65,13 @@ def parse_filters(args: Any) -> Filters:
     for name, attr in (("region", "region_id"), ("organisation", "organisation_id")):
         raw = (args.get(name) or "").strip()
         if raw:
-            if raw.isdigit():
-                setattr(found, attr, int(raw))
-            else:
+            number = query_id(raw)
+            if number is None:
                 found.errors[name] = _("Must be a whole number.")
+            elif number == 0 and raw.strip("0"):  # query_id's 0 for a number beyond 64 bits
+                found.errors[name] = _("Must be at most %(n)s.", n=INT64_MAX)
+            else:
+                setattr(found, attr, number)
     lineage = (args.get("template") or "").strip()
     found.lineage = lineage[:32] or None
     for name, allowed in (("verdict", VERDICTS), ("status", STATUSES)):
@@ -87,10 +91,11 @@ def local_midnight(day: dt.date) -> dt.datetime:
 
 
 def apply(query: sa.Select, filters: Filters) -> sa.Select:
-    """Narrow a select of inspections by ``filters``."""
-    if filters.date_from:
+    """Narrow a select of inspections by ``filters``. The calendar's first and last days bound
+    nothing (and their midnights in UTC, or the day after the last, are no datetime)."""
+    if filters.date_from and filters.date_from > dt.date.min:
         query = query.where(Inspection.submitted_at >= local_midnight(filters.date_from))
-    if filters.date_to:
+    if filters.date_to and filters.date_to < dt.date.max:
         end = local_midnight(filters.date_to + dt.timedelta(days=1))
         query = query.where(Inspection.submitted_at < end)
     if filters.region_id is not None:

@@ -24,6 +24,7 @@ from checklists.authoring.models import ChecklistTemplate, TemplateStatus
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import query_id
 from inspections.spotcheck import coverage, frequency, items, plans, pools
 from inspections.spotcheck import draw as drawing
 from inspections.spotcheck.forms import (
@@ -79,11 +80,6 @@ def _plan(plan_id: int) -> SpotcheckPlan:
         abort(404)
     except plans.Forbidden:
         abort(403)
-
-
-def _int(raw: Any) -> int | None:
-    text = str(raw or "").strip()
-    return int(text) if text.isdigit() and len(text) < 19 else None
 
 
 def _errors_on(form, exc: InputError, default: str) -> None:
@@ -167,10 +163,10 @@ def item_edit(item_id: int | None = None):
                 "matter": form.matter.data,
                 "target_kind": form.target_kind.data,
                 "industry": form.industry.data,
-                "region_id": _int(form.region_id.data),
+                "region_id": query_id(form.region_id.data),
                 "basis": (form.basis.data or "").splitlines(),
                 "method": form.method.data,
-                "template_id": _int(form.template_id.data),
+                "template_id": query_id(form.template_id.data),
                 "rule_kind": form.rule_kind.data,
                 "rule_period": form.rule_period.data,
                 "rule_value": form.rule_value.data or 1,
@@ -305,10 +301,14 @@ def _commit_pool_change() -> None:
 def conflict_new():
     _staff()
     form = _conflict_form()
-    user = db.session.get(User, _int(form.user_id.data) or 0) if form.validate_on_submit() else None
+    user = (
+        db.session.get(User, query_id(form.user_id.data) or 0)
+        if form.validate_on_submit()
+        else None
+    )
     org = db.session.scalar(
         visible_organisations(current_user).where(
-            Organisation.id == (_int(form.organisation_id.data) or 0)
+            Organisation.id == (query_id(form.organisation_id.data) or 0)
         )
     )
     if user is None or org is None:
@@ -366,7 +366,7 @@ def plan_new():
     if request.method == "GET":
         form.item_id.data = request.args.get("item_id", "")
         form.client_id.data = str(uuidlib.uuid4())
-        item = db.session.get(SpotcheckItem, _int(form.item_id.data) or 0)
+        item = db.session.get(SpotcheckItem, query_id(form.item_id.data) or 0)
         if item is not None:
             start, end = frequency.period_of(local_today(), item.rule_period)
             form.period_start.data, form.period_end.data = start, end
@@ -375,14 +375,14 @@ def plan_new():
         try:
             plan, _created = plans.create(
                 current_user,
-                item_id=_int(form.item_id.data),
+                item_id=query_id(form.item_id.data),
                 period_start=form.period_start.data,
                 period_end=form.period_end.data,
                 planned_on=form.planned_on.data,
                 count=form.count.data,
                 ratio=form.ratio.data,
                 team_size=form.team_size.data or 2,
-                region_id=_int(form.region_id.data),
+                region_id=query_id(form.region_id.data),
                 industry=form.industry.data or "",
                 risk_classes=list(form.risk_classes.data or []),
                 recusal_months=form.recusal_months.data,
@@ -527,7 +527,7 @@ def verify():
     outcome = None
     if request.method == "POST":
         text = (form.record.data or "").strip()
-        number = _int(form.plan_id.data)
+        number = query_id(form.plan_id.data)
         record = None
         if number is not None:
             record = plans.public_record(_public_plan(number))

@@ -36,6 +36,7 @@ from checklists.core import pdf
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import query_id
 from inspections.supervision import interviews, regime
 from inspections.supervision.models import Interview
 
@@ -139,7 +140,7 @@ def new():
         interview, _created = interviews.schedule(
             current_user,
             today=local_today(),
-            organisation_id=int(raw_org) if raw_org.isdigit() else None,
+            organisation_id=query_id(raw_org),
             trigger=form.trigger.data or None,
             reason=form.reason.data,
             clause_key_=form.clause_key.data or None,

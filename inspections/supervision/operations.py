@@ -14,7 +14,6 @@ first), and only then are the values judged (422).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from typing import Any
 
@@ -747,7 +746,7 @@ def add_file(hazard: Hazard, data: bytes, filename: str, user: User) -> tuple[Ha
         return existing, False
     if hazard.status == HazardStatus.CLOSED:
         raise Conflict("closed", _("This hazard is closed (销号): nothing more to do."))
-    name = os.path.basename((filename or "").replace("\\", "/"))[:200]
+    name = storage.safe_filename(filename)
     received = evidence.ingest(data, filename=name, documents=True)
     lock(hazard)
     existing = _stored_file(hazard, sha)

@@ -44,6 +44,7 @@ from checklists.core.clock import local_today
 from checklists.core.db import utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import query_id
 from checklists.standards.models import Clause, Document
 from inspections.filling.photos import PhotoError
 from inspections.findings.models import Finding
@@ -247,19 +248,16 @@ def _regions() -> list[Region]:
 
 def _register_query(chosen: dict[str, str]) -> sa.Select:
     today = local_today()
-    org = chosen["organisation_id"]
     query = supervision.filtered(
         current_user,
         status=chosen["status"] or None,
-        organisation_id=int(org) if org.isdigit() else None,
+        organisation_id=query_id(chosen["organisation_id"]),
         overdue=True if chosen["show"] == "overdue" else None,
         today=today,
     )
-    region = chosen["region_id"]
-    if region.isdigit() and len(region) < 19:  # a township, or a county and its townships
-        within = sa.select(Region.id).where(
-            sa.or_(Region.id == int(region), Region.parent_id == int(region))
-        )
+    region = query_id(chosen["region_id"])
+    if region is not None:  # a township, or a county and its townships
+        within = sa.select(Region.id).where(sa.or_(Region.id == region, Region.parent_id == region))
         query = query.where(
             Hazard.organisation_id.in_(
                 sa.select(Organisation.id).where(Organisation.region_id.in_(within))
@@ -305,8 +303,12 @@ def index():
 
 
 def _register_table(chosen: dict[str, str]):
-    """The register on the screen (same filters): its header and rows."""
-    hazards = db.session.scalars(_register_query(chosen).order_by(Hazard.id)).all()
+    """The register on the screen (same filters): its header and rows, made here, while the
+    view's session is open (a CSV is streamed after the view has returned, when the hazards
+    read here could load nothing more)."""
+    hazards = db.session.scalars(
+        _register_query(chosen).options(sa.orm.selectinload(Hazard.criticisms)).order_by(Hazard.id)
+    ).all()
     header = [
         _("Number"),
         _("Organisation"),
@@ -322,24 +324,23 @@ def _register_table(chosen: dict[str, str]):
     ]
     today = local_today()
 
-    def rows():
-        for h in hazards:
-            waiting = regime.NEXT[h.status]
-            yield [
-                h.number,
-                h.organisation.name,
-                h.title,
-                str(regime.STATUS_LABELS[h.status]),
-                str(STEPS[waiting].label) if waiting else "",
-                h.due_on,
-                _("yes") if h.is_overdue(today) else "",
-                h.citation,
-                h.listed_on,
-                tabular.local_time(h.closed_at),
-                "、".join(c.number for c in h.criticisms),
-            ]
+    def row(h: Hazard) -> list[Any]:
+        waiting = regime.NEXT[h.status]
+        return [
+            h.number,
+            h.organisation.name,
+            h.title,
+            str(regime.STATUS_LABELS[h.status]),
+            str(STEPS[waiting].label) if waiting else "",
+            h.due_on,
+            _("yes") if h.is_overdue(today) else "",
+            h.citation,
+            h.listed_on,
+            tabular.local_time(h.closed_at),
+            "、".join(c.number for c in h.criticisms),
+        ]
 
-    return header, rows()
+    return header, [row(h) for h in hazards]
 
 
 @bp.route("/export.csv")
@@ -384,9 +385,10 @@ def _new_page(form: NewHazardForm, finding: Finding | None):
 
 
 def _finding(raw: str | None) -> Finding | None:
-    if not raw or not str(raw).isdigit():
+    finding_id = query_id(raw)
+    if finding_id is None:
         return None
-    return db.session.scalar(visible_findings(current_user).where(Finding.id == int(raw)))
+    return db.session.scalar(visible_findings(current_user).where(Finding.id == finding_id))
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -417,7 +419,7 @@ def new():
             today=local_today(),
             # a number the caller cannot see is refused by the service as unknown
             finding_id=(finding.id if finding else 0) if from_finding else None,
-            organisation_id=None if from_finding else _int(form.organisation_id.data),
+            organisation_id=None if from_finding else query_id(form.organisation_id.data),
             title=form.title.data,
             description=form.description.data,
             clause_id=clause_id,
@@ -433,10 +435,6 @@ def new():
     db.session.commit()
     flash(_("Listed for supervision: notice %(number)s.", number=hazard.number), "success")
     return redirect(url_for(".show", hazard_id=hazard.id), 303)
-
-
-def _int(raw: str | None) -> int | None:
-    return int(raw) if raw and raw.isdigit() else None
 
 
 def _clause_id(key: str | None) -> int | None:
