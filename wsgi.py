@@ -144,9 +144,7 @@ def _register_extensions(app: Flask) -> None:
     login_manager.login_message = None  # the login page says enough
     login_manager.session_protection = "basic"
 
-    @login_manager.user_loader
-    def load_user(session_id: str) -> User | None:
-        return account_services.user_from_session(session_id)
+    login_manager.user_loader(account_services.user_from_session)
 
     @login_manager.request_loader
     def load_user_from_bearer(req) -> User | None:

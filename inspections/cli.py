@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -45,14 +47,20 @@ def load_command() -> None:
         click.echo(line)
 
 
+def _backup_step(step: Callable[[str], dict], path: str) -> dict:
+    """Run ``backup.create`` or ``backup.restore`` on PATH; a refusal exits 1 naming why."""
+    try:
+        return step(path)
+    except InputError as exc:
+        fail(exc)
+        raise  # fail() exits; for the type checker
+
+
 @backup_cli.command("create")
 @click.argument("path")
 def backup_create_command(path: str) -> None:
     """Write a consistent backup (database snapshot, then files, then a manifest) to PATH."""
-    try:
-        manifest = backup.create(path)
-    except InputError as exc:
-        fail(exc)
+    manifest = _backup_step(backup.create, path)
     click.echo(
         _(
             "Backup written to %(path)s: the %(engine)s database and %(n)d files.",
@@ -67,10 +75,7 @@ def backup_create_command(path: str) -> None:
 @click.argument("path")
 def backup_restore_command(path: str) -> None:
     """Restore the backup in PATH onto this instance, which must hold no data yet."""
-    try:
-        manifest = backup.restore(path)
-    except InputError as exc:
-        fail(exc)
+    manifest = _backup_step(backup.restore, path)
     click.echo(
         _(
             "Restored %(path)s (taken %(at)s): the database and %(n)d files.",

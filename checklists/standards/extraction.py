@@ -652,6 +652,7 @@ def _attributed(
     act and the ``condition`` the sentence opens with. A number inside the condition
     (达到1万吨以上的企业) is the condition's, not a requirement."""
     sentence = masked[s_start:s_end]
+    bounds = [(s_start + a, s_start + b) for a, b in phrases(sentence)]
     applies = None
     if condition is not None:
         c_start, c_end = s_start + condition.start, s_start + condition.end
@@ -694,7 +695,8 @@ def _attributed(
         if subject is None and carry is not None:  # the sentence before named who acts
             subject, kind = carry
         in_scope = condition is not None and r.start >= s_start + condition.end
-        own_condition = _phrase_condition(text, masked, s_start, s_end, r, out)
+        after = max([s_start, *(_end(o) for o in out)])  # the duties before it end there
+        own_condition = _phrase_condition(text, masked, bounds, r, after)
         if own_condition is not None:
             when = own_condition
         elif in_scope and not any(o.applies_when for o in out):
@@ -715,16 +717,16 @@ def _attributed(
 
 
 def _phrase_condition(
-    text: str, masked: str, s_start: int, s_end: int, r: Requirement, before: list[Requirement]
+    text: str, masked: str, bounds: list[tuple[int, int]], r: Requirement, lo: int
 ) -> Applicability | None:
-    """The condition written just before one duty, or as its opening words: 对工程类项目，采购人…;
-    施工期间，…; 不一致的直接要求退换 (the sentence's opening condition is ``_attributed``'s)."""
-    lo = max([s_start, *(_end(o) for o in before)])
-    bounds = [(s_start + a, s_start + b) for a, b in phrases(masked[s_start:s_end])]
+    """The condition written just before one duty (in a phrase of its sentence's ``bounds``
+    that starts at or after ``lo``, where the duties before it end), or as its opening words:
+    对工程类项目，采购人…; 施工期间，…; 不一致的直接要求退换 (the sentence's opening condition is
+    ``_attributed``'s)."""
     at = next((k for k, (a, b) in enumerate(bounds) if a <= r.start < b), None)
     if at is None:
         return None
-    a, b = bounds[at]
+    b = bounds[at][1]
     words = masked[r.start : b]
     n = phrase_condition(words)
     if n is not None and (n < len(words.rstrip()) or _end(r) > b + 1):

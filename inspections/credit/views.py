@@ -348,7 +348,8 @@ def _sent(form: FlaskForm) -> dict[str, Any]:
             continue
         raw = request.form.get(field.name, "")
         if field.name == "term_years":
-            values[field.name] = query_id(raw) if query_id(raw) is not None else raw.strip()
+            number = query_id(raw)
+            values[field.name] = number if number is not None else raw.strip()
         else:
             values[field.name] = raw.strip() if field.name in ("on", "defence_due_on") else raw
     return values
