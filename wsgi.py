@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from flask import Flask, current_app, has_request_context, render_template, request, session
 from flask_babel import format_date, format_datetime, get_locale
-from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -21,8 +20,9 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from checklists.accounts import feature as accounts
 from checklists.accounts import services as account_services
+from checklists.accounts import throttle
 from checklists.accounts.api import user_from_bearer
-from checklists.accounts.forms import ROLE_LABELS, LoginForm
+from checklists.accounts.forms import ROLE_LABELS
 from checklists.accounts.models import User
 from checklists.authoring import feature as authoring
 from checklists.core import assets
@@ -39,7 +39,7 @@ from checklists.core.config import (
     from_environment,
     normalise_database_url,
 )
-from checklists.core.extensions import babel, csrf, db, limiter, login_manager, migrate
+from checklists.core.extensions import babel, csrf, db, login_manager, migrate
 from checklists.standards import feature as standards
 from checklists.standards import search_index
 from inspections import cli, home
@@ -137,7 +137,7 @@ def _register_extensions(app: Flask) -> None:
         include_object=search_index.include_object,
     )
     csrf.init_app(app)
-    limiter.init_app(app)
+    throttle.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
@@ -218,8 +218,6 @@ def _register_errors(app: Flask) -> None:
         code = exc.code or 500
         if wants_api():
             return api_error_response(exc)
-        if code == 429 and request.endpoint == "accounts.login":
-            return _login_locked(exc), 429
         template = code if code in (400, 403, 404, 413, 429, 500) else "generic"
         message = http_message(code, exc.description or "")
         response = render_template(f"errors/{template}.html", error=exc, message=message)
@@ -240,19 +238,6 @@ def _register_errors(app: Flask) -> None:
         app.logger.exception("unhandled error")
         db.session.rollback()
         return render_error(InternalServerError())
-
-
-def _login_locked(exc: HTTPException) -> str:
-    """The login page again, saying that it is locked and for how long."""
-    limit = getattr(exc, "limit", None)
-    seconds = limit.limit.get_expiry() if limit is not None else 60
-    minutes = max(1, round(seconds / 60))
-    message = _(
-        "Too many failed login attempts: login is locked for this device. "
-        "Try again in %(minutes)d minute(s).",
-        minutes=minutes,
-    )
-    return render_template("auth/login.html", form=LoginForm(), locked=message)
 
 
 def _register_templates(app: Flask) -> None:

@@ -7,14 +7,14 @@ from flask import Request, current_app, g
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from checklists.accounts import marks, services
+from checklists.accounts import marks, services, throttle
 from checklists.accounts import schemas as s
 from checklists.accounts.models import ApiToken, Organisation, Region, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.core.api import ApiError, ApiRoutes, args, body, paginate, reply
 from checklists.core.db import as_utc, utcnow
 from checklists.core.errors import InputError
-from checklists.core.extensions import db, limiter, login_rate_limit
+from checklists.core.extensions import client_address, db
 from checklists.core.schemas import Page
 
 routes = ApiRoutes()
@@ -48,11 +48,21 @@ def user_from_bearer(req: Request) -> User | None:
         429: "Too many attempts: login is locked for a while",
     },
 )
-@limiter.limit(login_rate_limit, deduct_when=lambda response: response.status_code != 201)
 def create_token():
-    """Exchange a username and password for a bearer token."""
+    """Exchange a username and password for a bearer token. Failed attempts count with the
+    login page's: per username and per client address."""
     data = body(s.TokenRequest)
-    user = services.authenticate(data.username, data.password)
+    try:
+        user = services.log_in(data.username, data.password, client_address())
+    except throttle.Locked as locked:
+        message = _(
+            "Too many failed login attempts: login is locked for a while. "
+            "Try again in %(minutes)d minute(s).",
+            minutes=locked.minutes,
+        )
+        raise ApiError(
+            429, "rate_limited", message, headers={"Retry-After": str(locked.seconds)}
+        ) from None
     if user is None or not user.active:
         raise ApiError(401, "bad_credentials", _("Wrong username or password."))
     _record, plain = ApiToken.issue(user, current_app.config["API_TOKEN_DAYS"])

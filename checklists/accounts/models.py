@@ -195,3 +195,15 @@ class ApiToken(db.Model):
         )
         db.session.add(record)
         return record, plain
+
+
+class LoginCounter(db.Model):
+    """One window's count of failed logins for a username or a client address: the login
+    throttle's shared storage when no Redis is configured (``accounts.throttle``)."""
+
+    __tablename__ = "login_counters"
+
+    key: Mapped[str] = mapped_column(sa.String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+    #: When the window ends (seconds since the epoch).
+    expires_at: Mapped[float] = mapped_column(sa.Float, index=True)

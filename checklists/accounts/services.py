@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from zxcvbn import zxcvbn
 
+from checklists.accounts import throttle
 from checklists.accounts.creditcode import CreditCodeError, normalise_credit_code
 from checklists.accounts.forms import MIN_PASSWORD, credit_code_message
 from checklists.accounts.models import (
@@ -44,6 +45,19 @@ def authenticate(username: str, password: str) -> User | None:
         check_no_password(password)
         return None
     return user if user.check_password(password) else None
+
+
+def log_in(username: str, password: str, address: str) -> User | None:
+    """``authenticate`` behind the login throttle: raises ``throttle.Locked`` while this
+    username or this address has failed too often, and counts a failure."""
+    limits = throttle.current()
+    wait = limits.wait(username, address)
+    if wait:
+        raise throttle.Locked(wait)
+    user = authenticate(username, password)
+    if user is None:
+        limits.failed(username, address)
+    return user
 
 
 def user_from_session(session_id: str) -> User | None:

@@ -20,7 +20,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_login.config import COOKIE_NAME
 
-from checklists.accounts import services
+from checklists.accounts import services, throttle
 from checklists.accounts.forms import (
     ChangePasswordForm,
     LoginForm,
@@ -34,7 +34,7 @@ from checklists.accounts.forms import (
 from checklists.accounts.models import Organisation, Region, Role, Site, User
 from checklists.accounts.permissions import role_required, visible_organisations
 from checklists.core.errors import InputError
-from checklists.core.extensions import db, limiter, login_rate_limit
+from checklists.core.extensions import client_address, db
 
 bp = Blueprint("accounts", __name__)
 
@@ -50,15 +50,21 @@ def _safe_next(target: str | None) -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(
-    login_rate_limit, methods=["POST"], deduct_when=lambda response: response.status_code != 302
-)
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = services.authenticate(form.username.data, form.password.data)
+        try:
+            user = services.log_in(form.username.data, form.password.data, client_address())
+        except throttle.Locked as locked:
+            message = _(
+                "Too many failed login attempts: login is locked for a while. "
+                "Try again in %(minutes)d minute(s).",
+                minutes=locked.minutes,
+            )
+            page = render_template("auth/login.html", form=LoginForm(), locked=message)
+            return page, 429, {"Retry-After": str(locked.seconds)}
         if user is None:
             form.password.errors.append(_("Wrong username or password."))
         elif not user.active:

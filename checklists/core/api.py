@@ -38,10 +38,16 @@ class ApiError(Exception):
     """An error answer: ``{"error": {"code", "message", "fields"}}`` with an HTTP status."""
 
     def __init__(
-        self, status: int, code: str, message: str, fields: dict[str, str] | None = None
+        self,
+        status: int,
+        code: str,
+        message: str,
+        fields: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.status, self.code, self.message, self.fields = status, code, message, fields or {}
+        self.headers = headers or {}
 
 
 def error_body(code: str, message: str, fields: dict[str, str] | None = None) -> dict[str, Any]:
@@ -87,6 +93,7 @@ def error_response(exc: ApiError):
     """The JSON answer of an ``ApiError``."""
     response = jsonify(error_body(exc.code, exc.message, exc.fields))
     response.status_code = exc.status
+    response.headers.update(exc.headers)
     if exc.status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="clausecheck"'
     return response

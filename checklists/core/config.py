@@ -37,11 +37,14 @@ class Defaults:
     #: CSRF tokens live as long as the session: answers replayed after a long offline spell pass.
     WTF_CSRF_TIME_LIMIT = None
 
-    RATELIMIT_STORAGE_URI = "memory://"
+    #: Where failed-login counts live, shared by every worker and host: ``redis://...``, or
+    #: "" for the database (``accounts.throttle``).
+    RATELIMIT_STORAGE_URI = ""
     RATELIMIT_ENABLED = True
-    RATELIMIT_HEADERS_ENABLED = True
-    #: Failed login attempts allowed per client address (Flask-Limiter syntax).
+    #: Failed logins allowed per username, known or not (``limits`` syntax).
     LOGIN_RATE_LIMIT = "5 per minute;30 per hour"
+    #: Failed logins allowed per client address: enough for an office behind one NAT.
+    LOGIN_ADDRESS_RATE_LIMIT = "100 per hour"
 
     BABEL_DEFAULT_LOCALE = "zh"
     BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -105,6 +108,7 @@ ENV_VARS: dict[str, type] = {
     "DATABASE_URL": str,
     "RATELIMIT_STORAGE_URI": str,
     "LOGIN_RATE_LIMIT": str,
+    "LOGIN_ADDRESS_RATE_LIMIT": str,
     "PASSWORD_HASH_METHOD": str,
     "SESSION_COOKIE_SECURE": bool,
     "MAX_CONTENT_LENGTH": int,

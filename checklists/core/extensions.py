@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import request
 from flask_babel import Babel
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
@@ -34,13 +32,6 @@ csrf = CSRFProtect()
 babel = Babel()
 
 
-def _client_address() -> str:
-    return get_remote_address() or request.remote_addr or "unknown"
-
-
-limiter = Limiter(key_func=_client_address, default_limits=[])
-
-
-def login_rate_limit() -> str:
-    """Failed-login allowance (web form and API tokens), from LOGIN_RATE_LIMIT."""
-    return current_app.config["LOGIN_RATE_LIMIT"]
+def client_address() -> str:
+    """The client's address (behind ``PROXY_COUNT`` proxies, the one they saw)."""
+    return request.remote_addr or "unknown"
