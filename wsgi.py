@@ -15,7 +15,7 @@ from flask import Flask, current_app, has_request_context, render_template, requ
 from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from checklists.accounts import feature as accounts
@@ -39,6 +39,7 @@ from checklists.core.config import (
     from_environment,
     normalise_database_url,
 )
+from checklists.core.errors import is_busy
 from checklists.core.extensions import babel, csrf, db, login_manager, migrate
 from checklists.standards import feature as standards
 from checklists.standards import search_index
@@ -91,6 +92,7 @@ def _load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         "sqlite:///" + os.path.join(app.instance_path, "clausecheck.sqlite")
     )
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(uri)
+    _limit_lock_waits(app)
     if app.config["SECRET_KEY"] == DEFAULT_SECRET_KEY and not (app.debug or app.testing):
         raise RuntimeError(
             "拒绝启动：SECRET_KEY 仍是默认值。请在 instance/config.py 或环境变量 SECRET_KEY 中设置"
@@ -103,6 +105,25 @@ def _load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n)  # type: ignore[method-assign]
 
 
+def _limit_lock_waits(app: Flask) -> None:
+    """A write waits at most ``DATABASE_BUSY_TIMEOUT`` seconds for another writer's lock, then
+    fails (the request answers 503 with Retry-After): SQLite's busy timeout (sqlite3's
+    ``timeout``), PostgreSQL's ``lock_timeout``."""
+    seconds = app.config["DATABASE_BUSY_TIMEOUT"]
+    url = sa.engine.make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+    connect_args = dict(options.get("connect_args", {}))
+    if url.get_backend_name() == "sqlite":
+        connect_args.setdefault("timeout", seconds)
+    elif url.get_backend_name() == "postgresql":
+        # connect_args replace the URL's own "options": keep them, add the lock timeout
+        given = connect_args.get("options", url.query.get("options", ""))
+        if "lock_timeout" not in given:
+            connect_args["options"] = f"{given} -c lock_timeout={int(seconds * 1000)}".strip()
+    options["connect_args"] = connect_args
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
 @sa.event.listens_for(sa.engine.Engine, "connect")
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     """SQLite: enforce foreign keys and use WAL so readers do not block the writer."""
@@ -110,7 +131,6 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
         cursor.close()
 
 
@@ -235,8 +255,14 @@ def _register_errors(app: Flask) -> None:
     def unhandled(exc: Exception):
         if isinstance(exc, HTTPException):
             return render_error(exc)
-        app.logger.exception("unhandled error")
         db.session.rollback()
+        if is_busy(exc):
+            # another writer held the database too long: nothing was written, try again
+            app.logger.warning("database busy: %s %s answered 503", request.method, request.path)
+            response = app.make_response(render_error(ServiceUnavailable()))
+            response.headers["Retry-After"] = str(app.config["BUSY_RETRY_AFTER"])
+            return response
+        app.logger.exception("unhandled error")
         return render_error(InternalServerError())
 
 

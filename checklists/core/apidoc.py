@@ -33,6 +33,12 @@ _AUTO = {
     401: "Not logged in (session or bearer token)",
     422: "Invalid: a field of the wrong type or value, or one the document does not name "
     "(fields says which and why)",
+    503: "Busy (code busy): another writer held the database beyond DATABASE_BUSY_TIMEOUT; "
+    "nothing was written. Send the same request again after Retry-After seconds",
+}
+_RETRY_AFTER = {
+    "description": "Seconds to wait before sending the request again",
+    "schema": {"type": "integer", "minimum": 0},
 }
 _SESSION_WRITE = "; or a session write without a matching X-CSRFToken (code csrf)"
 
@@ -232,6 +238,7 @@ def document(
             declared.setdefault(400, _AUTO[400])
         if op.body is not None or op.form is not None:
             declared.setdefault(422, _AUTO[422])
+        declared.setdefault(503, _AUTO[503])
         if not op.public:
             declared.setdefault(401, _AUTO[401])
             if op.method in ("POST", "PUT", "PATCH", "DELETE"):
@@ -240,6 +247,8 @@ def document(
         for status, response in sorted(declared.items()):
             if isinstance(response, str):
                 responses[str(status)] = {"description": response, "content": _content(error)}
+                if status == 503:
+                    responses["503"]["headers"] = {"Retry-After": _RETRY_AFTER}
                 continue
             target, text = response
             entry: dict[str, Any] = {"description": text}

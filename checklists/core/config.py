@@ -18,6 +18,12 @@ class Defaults:
     #: None means SQLite in the instance folder (filled in by create_app).
     SQLALCHEMY_DATABASE_URI: str | None = None
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    #: How long (seconds) a write waits for another writer's lock (SQLite's busy timeout,
+    #: PostgreSQL's lock_timeout) before the request
+    #: answers 503 with Retry-After (the phone's outbox then sends it again).
+    DATABASE_BUSY_TIMEOUT = 5.0
+    #: The Retry-After (seconds) of a 503 answered because the database was busy.
+    BUSY_RETRY_AFTER = 5
     SQLALCHEMY_TRACK_MODIFICATIONS = False
 
     #: How passwords are hashed (Werkzeug's method string). Checking reads the method from the
@@ -106,6 +112,7 @@ class Defaults:
 ENV_VARS: dict[str, type] = {
     "SECRET_KEY": str,
     "DATABASE_URL": str,
+    "DATABASE_BUSY_TIMEOUT": float,
     "RATELIMIT_STORAGE_URI": str,
     "LOGIN_RATE_LIMIT": str,
     "LOGIN_ADDRESS_RATE_LIMIT": str,

@@ -140,7 +140,7 @@
           if (code === "csrf" && !rec.freshToken) return refreshToken(rec);
           if (res.status === 401 || code === "csrf") { sending = false; show("login"); return; }
           if ([400, 403, 404, 409, 413, 422].indexOf(res.status) >= 0) return refuse(rec, res.status, body);
-          retry();
+          retry(parseInt(res.headers.get("Retry-After"), 10));
         });
       }, retry);
     }, function () { sending = false; });
@@ -164,9 +164,12 @@
       step();
     }, retry);
   }
-  function retry() {
+  // Back off (1 s, doubling, at most a minute), or as long as the server's Retry-After says
+  // (a busy database answers 503 with one); a failed fetch passes an error, not seconds.
+  function retry(seconds) {
     sending = false;
     delay = Math.min(delay ? delay * 2 : 1000, 60000);
+    if (typeof seconds === "number" && seconds > 0) delay = Math.max(delay, Math.min(seconds, 600) * 1000);
     show(navigator.onLine === false ? "offline" : "retry");
     timer = setTimeout(flush, delay);
   }
