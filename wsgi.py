@@ -11,8 +11,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask import Flask, current_app, has_request_context, render_template, request, session
+from flask import (
+    Flask,
+    current_app,
+    has_request_context,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
@@ -25,10 +35,12 @@ from checklists.accounts.api import user_from_bearer
 from checklists.accounts.forms import ROLE_LABELS
 from checklists.accounts.models import User
 from checklists.authoring import feature as authoring
-from checklists.core import assets
+from checklists.core import assets, security
 from checklists.core.api import (
+    ApiError,
     Int64Converter,
     api_error_response,
+    error_response,
     http_message,
     register_api,
     wants_api,
@@ -97,6 +109,11 @@ def _load_config(app: Flask, test_config: Mapping[str, Any] | None) -> None:
         raise RuntimeError(
             "拒绝启动：SECRET_KEY 仍是默认值。请在 instance/config.py 或环境变量 SECRET_KEY 中设置"
             "随机密钥（make run 会自动生成）。/ Refusing to start with the default SECRET_KEY."
+        )
+    if app.config["SECURITY_LOG_MONTHS"] < security.MIN_MONTHS:
+        raise RuntimeError(
+            "拒绝启动：SECURITY_LOG_MONTHS 不得少于 6 个月（网络安全法第二十一条）。"
+            "/ Refusing to start: the security log must be kept at least 6 months."
         )
     if app.config["REMEMBER_COOKIE_SECURE"] is None:
         app.config["REMEMBER_COOKIE_SECURE"] = app.config["SESSION_COOKIE_SECURE"]
@@ -180,6 +197,26 @@ def _register_blueprints(app: Flask) -> None:
     @app.after_request
     def compress(response):
         return _gzip(response)
+
+    @app.before_request
+    def forced_password_change():
+        """After an admin's forced reset: only the password page until a new one is set."""
+        if request.endpoint in security.DURING_RESET or not current_user.is_authenticated:
+            return None
+        if not current_user.must_change_password:
+            return None
+        message = _("An administrator asks you to set a new password.")
+        if wants_api():
+            return error_response(ApiError(403, "password_change_required", message))
+        return redirect(url_for("accounts.change_password"))
+
+    @app.after_request
+    def security_log(response):
+        kind = security.classify(response)
+        if kind:
+            detail = {"endpoint": request.endpoint or ""}
+            security.record_now(kind, status=response.status_code, detail=detail)
+        return response
 
     @app.after_request
     def security_headers(response):

@@ -1,16 +1,17 @@
-"""The app-wide CLI: ``flask demo load`` (each feature's demo data, in order) and
-``flask backup create|restore PATH`` (the database and the stored files, consistent)."""
+"""The app-wide CLI: ``flask demo load`` (each feature's demo data, in order),
+``flask backup create|restore PATH`` (the database and the stored files, consistent) and
+``flask security-log prune`` (the security log's retention job)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import click
-from flask import Flask
+from flask import Flask, current_app
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
-from checklists.core import backup
+from checklists.core import backup, security
 from checklists.core.cli import fail
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
@@ -22,6 +23,7 @@ from inspections.supervision import demo as supervision_demo
 
 demo_cli = AppGroup("demo", help="Demo data.")
 backup_cli = AppGroup("backup", help="Back up and restore the database and the stored files.")
+security_cli = AppGroup("security-log", help="The security log (logins, denials, downloads).")
 
 
 def load_demo() -> list[str]:
@@ -86,6 +88,24 @@ def backup_restore_command(path: str) -> None:
     )
 
 
+@security_cli.command("prune")
+def security_prune_command() -> None:
+    """Delete the security log's events older than SECURITY_LOG_MONTHS calendar months (at
+    least six): the retention job, the only deletion the log allows. Run it daily."""
+    months = current_app.config["SECURITY_LOG_MONTHS"]
+    removed = security.prune(months)
+    db.session.commit()
+    click.echo(
+        _(
+            "Security log: %(n)d events from before %(day)s deleted (%(months)d months kept).",
+            n=removed,
+            day=security.oldest_kept(months).isoformat(),
+            months=months,
+        )
+    )
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(backup_cli)
+    app.cli.add_command(security_cli)

@@ -137,6 +137,8 @@ CASES = {
     ),
     ("accounts.regions", "GET", ""): ("/admin/regions", {}, ADMIN_ONLY),
     ("accounts.regions", "POST", ""): ("/admin/regions", {"form": {}}, ADMIN_ONLY),
+    ("accounts.security_log", "GET", ""): ("/admin/security", {}, ADMIN_ONLY),
+    ("accounts.security_log_csv", "GET", ""): ("/admin/security.csv", {}, ADMIN_ONLY),
     ("api.create_token", "POST", ""): (
         "/api/v1/tokens",
         {"json": {"username": "x", "password": "y"}},

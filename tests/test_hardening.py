@@ -23,7 +23,7 @@ from werkzeug.test import encode_multipart
 
 from checklists.accounts.models import Organisation, OrgKind, Region, RegionLevel, Role, User
 from checklists.authoring.models import ChecklistTemplate
-from checklists.core import storage
+from checklists.core import security, storage
 from checklists.core.extensions import db
 from checklists.core.schemas import INT64_MAX
 from checklists.core.tabular import FORMULA_START
@@ -106,6 +106,7 @@ def _build(app) -> dict:
         DAY,
         None,
     )
+    security.record("login_failed", username=PAYLOAD)  # a username typed at the login page
     db.session.commit()
     return {
         "users": {role: user.id for role, user in users.items()},
@@ -155,6 +156,7 @@ DOWNLOADS = [
     ("supervisor", "/hazards/export.xlsx?show=all"),
     (None, "/public/blacklist.csv"),
     ("author", "/templates/{template}/export.xlsx"),
+    ("admin", "/admin/security.csv"),
 ]
 
 

@@ -45,6 +45,7 @@ def user_from_bearer(req: Request) -> User | None:
     responses={
         201: (s.Token, "A new token"),
         401: "bad_credentials: wrong username or password",
+        403: "password_change_required: an admin asked for a new password (set it on the web)",
         429: "Too many attempts: login is locked for a while",
     },
 )
@@ -55,6 +56,7 @@ def create_token():
     try:
         user = services.log_in(data.username, data.password, client_address())
     except throttle.Locked as locked:
+        db.session.commit()  # the security log's event
         message = _(
             "Too many failed login attempts: login is locked for a while. "
             "Try again in %(minutes)d minute(s).",
@@ -63,8 +65,15 @@ def create_token():
         raise ApiError(
             429, "rate_limited", message, headers={"Retry-After": str(locked.seconds)}
         ) from None
+    db.session.commit()  # the security log's event
     if user is None or not user.active:
         raise ApiError(401, "bad_credentials", _("Wrong username or password."))
+    if user.must_change_password:
+        raise ApiError(
+            403,
+            "password_change_required",
+            _("An administrator asks you to set a new password: log in on the web page first."),
+        )
     _record, plain = ApiToken.issue(user, current_app.config["API_TOKEN_DAYS"])
     db.session.commit()
     return reply(s.Token(token=plain), 201)

@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
+    DateField,
     EmailField,
     PasswordField,
     SelectField,
@@ -102,11 +103,27 @@ class UserForm(FlaskForm):
         _l("Password"), validators=[Optional(), Length(min=MIN_PASSWORD, max=200)]
     )
     active = BooleanField(_l("Active"), default=True)
+    must_change_password = BooleanField(
+        _l("Must set a new password at next login (ends their sessions and API tokens)")
+    )
     submit = SubmitField(_l("Save"))
 
     def validate_organisation_id(self, field: SelectField) -> None:
         if self.role.data == Role.ENTERPRISE.value and not field.data:
             raise ValidationError(_l("An enterprise user must belong to an organisation."))
+
+
+class SecurityLogFilterForm(FlaskForm):
+    """The security log's filters (a GET form: no CSRF token)."""
+
+    class Meta:
+        csrf = False
+
+    kind = SelectField(_l("Event"), validate_choice=False)
+    username = StringField(_l("Username"), validators=[Optional(), Length(max=80)])
+    start = DateField(_l("From"), validators=[Optional()])
+    end = DateField(_l("To"), validators=[Optional()])
+    submit = SubmitField(_l("Apply"))
 
 
 def _validate_credit_code(form: FlaskForm, field: StringField) -> None:

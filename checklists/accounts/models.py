@@ -126,6 +126,9 @@ class User(UserMixin, db.Model):
     #: Part of the id kept in sessions and remember-me cookies (``get_id``): raising it ends
     #: every session of the user (logout, a new password, an admin's change).
     session_version: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: An admin's forced reset: until a new password is set, the user reaches only the
+    #: password page, and gets no API token.
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
 
     organisation: Mapped[Organisation | None] = relationship()

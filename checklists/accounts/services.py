@@ -21,6 +21,7 @@ from checklists.accounts.models import (
     User,
     check_no_password,
 )
+from checklists.core import security
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
 
@@ -53,10 +54,16 @@ def log_in(username: str, password: str, address: str) -> User | None:
     limits = throttle.current()
     wait = limits.wait(username, address)
     if wait:
+        security.record("login_locked", username=username, status=429, detail={"wait": wait})
         raise throttle.Locked(wait)
     user = authenticate(username, password)
     if user is None:
         limits.failed(username, address)
+        security.record("login_failed", username=username, status=401)
+    elif not user.active:
+        security.record("login_failed", actor=user, detail={"reason": "disabled"})
+    else:
+        security.record("login", actor=user)
     return user
 
 
@@ -104,7 +111,9 @@ def change_password(user: User, password: str) -> None:
     if problem:
         raise InputError({"password": problem})
     user.set_password(password)
+    user.must_change_password = False
     end_sessions(user, api_tokens=True)
+    security.record("password_changed", detail={"user_id": user.id, "username": user.username})
 
 
 def update_user(
@@ -118,23 +127,27 @@ def update_user(
     region_id: int | None,
     active: bool,
     password: str = "",
+    must_change_password: bool | None = None,
 ) -> None:
     """An admin's edit. A new username, role, organisation or region ends the user's sessions
-    (they log in again under what changed); a new password or deactivation also revokes
-    their API tokens. A weak password is refused before anything changes."""
+    (they log in again under what changed); a new password, deactivation or a forced reset
+    also revokes their API tokens. A weak password is refused before anything changes. Role
+    and scope changes, passwords and resets go to the security log."""
     username = username.strip()
     if password:
         problem = password_problem(password, username)
         if problem:
             raise InputError({"password": problem})
     role = Role(role)
+    before = _scope(user)
     relogin = (username, role, organisation_id, region_id) != (
         user.username,
         user.role,
         user.organisation_id,
         user.region_id,
     )
-    revoke = bool(password) or (user.active and not active)
+    force_reset = bool(must_change_password) and not user.must_change_password
+    revoke = bool(password) or (user.active and not active) or force_reset
     user.username = username
     user.display_name = display_name
     user.email = email.strip()
@@ -142,10 +155,31 @@ def update_user(
     user.organisation_id = organisation_id
     user.region_id = region_id
     user.active = active
+    if must_change_password is not None:
+        user.must_change_password = must_change_password
     if password:
         user.set_password(password)
     if relogin or revoke:
         end_sessions(user, api_tokens=revoke)
+    after = _scope(user)
+    target = {"user_id": user.id, "username": user.username}
+    if after != before:
+        security.record("user_changed", detail={**target, "before": before, "after": after})
+    if password:
+        security.record("password_changed", detail=target)
+    if force_reset:
+        security.record("password_reset", detail=target)
+
+
+def _scope(user: User) -> dict[str, object]:
+    """What decides what a user may reach: as the security log records it."""
+    return {
+        "username": user.username,
+        "role": str(user.role),
+        "organisation_id": user.organisation_id,
+        "region_id": user.region_id,
+        "active": user.active,
+    }
 
 
 # --- users and organisations --------------------------------------------------------------
@@ -190,6 +224,10 @@ def create_user(
     user.set_password(password)
     db.session.add(user)
     db.session.flush()
+    security.record(
+        "user_changed",
+        detail={"user_id": user.id, "username": user.username, "before": {}, "after": _scope(user)},
+    )
     return user
 
 

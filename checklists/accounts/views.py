@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
@@ -26,6 +28,7 @@ from checklists.accounts.forms import (
     LoginForm,
     OrganisationForm,
     RegionForm,
+    SecurityLogFilterForm,
     SettingsForm,
     SiteForm,
     UserForm,
@@ -33,8 +36,10 @@ from checklists.accounts.forms import (
 )
 from checklists.accounts.models import Organisation, Region, Role, Site, User
 from checklists.accounts.permissions import role_required, visible_organisations
+from checklists.core import security, tabular
 from checklists.core.errors import InputError
 from checklists.core.extensions import client_address, db
+from checklists.core.schemas import query_id
 
 bp = Blueprint("accounts", __name__)
 
@@ -58,6 +63,7 @@ def login():
         try:
             user = services.log_in(form.username.data, form.password.data, client_address())
         except throttle.Locked as locked:
+            db.session.commit()  # the security log's event
             message = _(
                 "Too many failed login attempts: login is locked for a while. "
                 "Try again in %(minutes)d minute(s).",
@@ -65,6 +71,7 @@ def login():
             )
             page = render_template("auth/login.html", form=LoginForm(), locked=message)
             return page, 429, {"Retry-After": str(locked.seconds)}
+        db.session.commit()  # the security log's event
         if user is None:
             form.password.errors.append(_("Wrong username or password."))
         elif not user.active:
@@ -75,6 +82,9 @@ def login():
             # queued offline are sent with the same CSRF token (PERMANENT_SESSION_LIFETIME).
             session.permanent = bool(form.remember.data)
             login_user(user, remember=form.remember.data)
+            if user.must_change_password:
+                flash(_("An administrator asks you to set a new password."), "warning")
+                return redirect(url_for("accounts.change_password"))
             return redirect(_safe_next(request.args.get("next")) or url_for("main.home"))
     return render_template("auth/login.html", form=form)
 
@@ -84,6 +94,7 @@ def logout():
     if current_user.is_authenticated:
         # a copy of this session's cookie (or of a remember-me cookie) must not outlive it
         services.end_sessions(current_user)
+        security.record("logout")
         db.session.commit()
     logout_user()
     session.clear()
@@ -223,6 +234,7 @@ def user_edit(user_id: int):
                     region_id=form.region_id.data or None,
                     active=form.active.data,
                     password=form.password.data or "",
+                    must_change_password=form.must_change_password.data,
                 )
             except InputError as exc:
                 _attach_errors(form, exc)
@@ -233,6 +245,72 @@ def user_edit(user_id: int):
                 flash(_("User %(name)s saved.", name=user.username), "success")
                 return redirect(url_for("accounts.users"))
     return render_template("admin/user_form.html", form=form, user=user)
+
+
+# --- admin: the security log -----------------------------------------------------------
+
+SECURITY_PAGE = 100
+
+
+@bp.route("/admin/security")
+@role_required(Role.ADMIN)
+def security_log():
+    form = SecurityLogFilterForm(request.args)
+    form.kind.choices = [("", _("All events"))] + [(k, str(v)) for k, v in security.KINDS.items()]
+    filters = _security_filters(form)
+    page = max(1, min(query_id(request.args.get("page")) or 1, 10**6))
+    rows = db.session.scalars(
+        security.events(**filters)
+        .options(sa.orm.joinedload(security.SecurityEvent.actor))
+        .offset((page - 1) * SECURITY_PAGE)
+        .limit(SECURITY_PAGE + 1)
+    ).all()
+    return render_template(
+        "admin/security.html",
+        form=form,
+        events=rows[:SECURITY_PAGE],
+        page=page,
+        more=len(rows) > SECURITY_PAGE,
+        args={k: v for k, v in request.args.items() if k != "page"},
+        months=current_app.config["SECURITY_LOG_MONTHS"],
+    )
+
+
+@bp.route("/admin/security.csv")
+@role_required(Role.ADMIN)
+def security_log_csv():
+    form = SecurityLogFilterForm(request.args)
+    form.kind.choices = [(k, k) for k in security.KINDS]
+    events = db.session.scalars(security.events(**_security_filters(form))).all()
+    header = [
+        _("Time"), _("Event"), _("Username"), _("Address"), _("Request"), _("Status"),
+        _("Details"), _("Browser"),
+    ]  # fmt: skip
+    rows = [
+        [
+            tabular.local_time(e.at),
+            e.label,
+            e.username,
+            e.address,
+            f"{e.method} {e.path}".strip(),
+            e.status if e.status is not None else "",
+            json.dumps(e.detail, ensure_ascii=False, sort_keys=True),
+            e.user_agent,
+        ]
+        for e in events
+    ]
+    return tabular.csv_response(header, rows, "security-log.csv")
+
+
+def _security_filters(form: SecurityLogFilterForm) -> dict[str, Any]:
+    """The filters a valid form gives (an invalid date is left out and shown as an error)."""
+    form.validate()
+    return {
+        "kind": form.kind.data if form.kind.data in security.KINDS else None,
+        "username": (form.username.data or "").strip()[:80] or None,
+        "start": form.start.data if not form.start.errors else None,
+        "end": form.end.data if not form.end.errors else None,
+    }
 
 
 def _attach_errors(form, exc: InputError, aliases: dict[str, str] | None = None) -> None:

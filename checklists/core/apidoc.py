@@ -31,6 +31,8 @@ Response = str | tuple[type[BaseModel] | list[type[BaseModel]] | None, str]
 _AUTO = {
     400: "Malformed: not JSON, a required field missing (fields says which), a bad filter",
     401: "Not logged in (session or bearer token)",
+    403: "Forbidden: the caller's role may not do this (code forbidden), or an admin asked "
+    "the caller for a new password, to be set on the web first (code password_change_required)",
     422: "Invalid: a field of the wrong type or value, or one the document does not name "
     "(fields says which and why)",
     503: "Busy (code busy): another writer held the database beyond DATABASE_BUSY_TIMEOUT; "
@@ -241,6 +243,7 @@ def document(
         declared.setdefault(503, _AUTO[503])
         if not op.public:
             declared.setdefault(401, _AUTO[401])
+            declared.setdefault(403, _AUTO[403])
             if op.method in ("POST", "PUT", "PATCH", "DELETE"):
                 text = declared.get(400, _AUTO[400])
                 declared[400] = text if not isinstance(text, str) else text + _SESSION_WRITE

@@ -19,8 +19,8 @@ class Defaults:
     SQLALCHEMY_DATABASE_URI: str | None = None
     SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
     #: How long (seconds) a write waits for another writer's lock (SQLite's busy timeout,
-    #: PostgreSQL's lock_timeout) before the request
-    #: answers 503 with Retry-After (the phone's outbox then sends it again).
+    #: PostgreSQL's lock_timeout) before the request answers 503 with Retry-After (the
+    #: phone's outbox then sends it again).
     DATABASE_BUSY_TIMEOUT = 5.0
     #: The Retry-After (seconds) of a 503 answered because the database was busy.
     BUSY_RETRY_AFTER = 5
@@ -47,6 +47,9 @@ class Defaults:
     #: "" for the database (``accounts.throttle``).
     RATELIMIT_STORAGE_URI = ""
     RATELIMIT_ENABLED = True
+    #: Calendar months the security log keeps (at least 6: 网络安全法 第二十一条); older
+    #: events are deleted by ``flask security-log prune`` (run it daily from cron).
+    SECURITY_LOG_MONTHS = 6
     #: Failed logins allowed per username, known or not (``limits`` syntax).
     LOGIN_RATE_LIMIT = "5 per minute;30 per hour"
     #: Failed logins allowed per client address: enough for an office behind one NAT.
@@ -116,6 +119,7 @@ ENV_VARS: dict[str, type] = {
     "RATELIMIT_STORAGE_URI": str,
     "LOGIN_RATE_LIMIT": str,
     "LOGIN_ADDRESS_RATE_LIMIT": str,
+    "SECURITY_LOG_MONTHS": int,
     "PASSWORD_HASH_METHOD": str,
     "SESSION_COOKIE_SECURE": bool,
     "MAX_CONTENT_LENGTH": int,
