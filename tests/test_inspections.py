@@ -553,6 +553,24 @@ def test_signatures_and_photos_after_submit(app, world, started):
     assert resend.status_code == 200
 
 
+def test_the_database_refuses_a_second_row_of_one_signature(app, world, started):
+    """Behind the inspection's lock, a unique index: one row per inspection, evidence and kind
+    for photos of no item too (NULL item ids are distinct to the table's constraint)."""
+    session, key = started
+    signed = upload(session, key, jpeg(color=(0, 0, 0)), kind="signature_inspector").json
+    first = db.session.get(Photo, signed["id"])
+    twin = Photo(
+        inspection_id=first.inspection_id,
+        item_id=None,
+        kind=first.kind,
+        evidence_id=first.evidence_id,
+    )
+    db.session.add(twin)
+    with pytest.raises(sa.exc.IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+
+
 # --- scope ------------------------------------------------------------------------------------
 
 

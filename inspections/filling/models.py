@@ -200,6 +200,18 @@ class Photo(EvidenceFacts, db.Model):
         sa.UniqueConstraint(
             "inspection_id", "evidence_id", "item_id", "kind", name="uq_photos_inspection_evidence"
         ),
+        #: The same for photos of no item (signatures): NULLs are distinct in the constraint
+        #: above, so without this only the inspection's lock would keep a retry from doubling
+        #: a signature.
+        sa.Index(
+            "uq_photos_inspection_evidence_no_item",
+            "inspection_id",
+            "evidence_id",
+            "kind",
+            unique=True,
+            sqlite_where=sa.text("item_id IS NULL"),
+            postgresql_where=sa.text("item_id IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
