@@ -144,8 +144,8 @@ def _fix(reader: _Reader, raw: dict, path: str) -> dict[str, Any]:
     n, unit = raw.get("fix_n"), raw.get("fix_unit")
     if n in (None, "") and unit in (None, ""):
         return {"fix_n": None, "fix_unit": None}
-    if isinstance(n, str) and n.strip().isdigit():
-        n = int(n.strip())
+    if isinstance(n, str) and n.strip().isdecimal() and len(n.strip()) <= 9:
+        n = int(n.strip())  # isdecimal: "²" is a digit that int() refuses
     if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 3650:
         reader.fail(f"{path}.fix_n", _("A whole number from 1 to 3650."))
         n = None
@@ -238,14 +238,36 @@ def _read_item(reader: _Reader, raw: Any, path: str) -> dict[str, Any] | None:
     return item
 
 
+def _drop_nul(data: Any) -> None:
+    """Drop every NUL from the texts (keys too) of parsed JSON, in place: no stored text holds
+    one (PostgreSQL refuses it), as a gazette's text keeps none. A loop, not recursion: the
+    JSON may be nested as deep as the parser went."""
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            pairs = list(node.items())
+            node.clear()
+            for key, value in pairs:
+                node[key.replace("\x00", "") if isinstance(key, str) else key] = value
+        entries = node.items() if isinstance(node, dict) else enumerate(node)
+        for where, value in list(entries):
+            if isinstance(value, str):
+                node[where] = value.replace("\x00", "")
+            elif isinstance(value, dict | list):
+                stack.append(value)
+
+
 def read_template_dict(data: Any) -> dict[str, Any]:
     """Validate an exported template; returns the cleaned content or raises InputError with
-    every problem keyed by its path (``sections[0].items[2].rule.op``)."""
+    every problem keyed by its path (``sections[0].items[2].rule.op``). A NUL in its texts
+    is dropped (``_drop_nul``)."""
     reader = _Reader()
     if not isinstance(data, dict):
         raise InputError({"file": _("Expected a JSON object.")})
     if data.get("format") != FORMAT:
         raise InputError({"format": _("Not a ClauseCheck template (format %(f)s).", f=FORMAT)})
+    _drop_nul(data)
     out: dict[str, Any] = {
         "lineage": data.get("lineage") or None,
         "name": reader.text(data, "name", "name", required=True, limit=200),

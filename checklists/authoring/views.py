@@ -702,7 +702,8 @@ def read_upload(filename: str, data: bytes) -> dict[str, Any]:
     if name.endswith(".json"):
         try:
             return json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        # RecursionError: nested deeper than the parser goes ("[" * 100_000)
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
             raise InputError({"file": _("This is not valid JSON.")}) from exc
     raise InputError({"file": _("Upload a .json or .xlsx file.")})
 

@@ -40,7 +40,7 @@ def _nfkc_compact(s: str) -> str:
 def _cn_int(s: str) -> int | None:
     """Integer value of an Arabic or Chinese numeral, None when it is not one."""
     s = unicodedata.normalize("NFKC", s)
-    if s.isdigit():
+    if s.isdecimal():  # not isdigit: "፩" is a digit that int() refuses
         return int(s)
     try:
         return int(cn2an.cn2an(s, "smart"))

@@ -40,7 +40,7 @@ def document_year(signed_on: dt.date | None, number: str | None) -> int | None:
         return signed_on.year
     if number and "〔" in number:
         digits = number.split("〔", 1)[1][:4]
-        return int(digits) if digits.isdigit() else None
+        return int(digits) if digits.isdecimal() else None
     return None
 
 

@@ -21,8 +21,10 @@ from checklists.accounts.models import User
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from checklists.core.storage import safe_filename
 from checklists.standards import search_index
 from checklists.standards.conflicts import mark_conflicts
+from checklists.standards.extraction import Requirement as Extracted
 from checklists.standards.extraction import extract
 from checklists.standards.hooks import ChangeKind, ClauseChange, source_changed
 from checklists.standards.models import Clause, Document, ImportRun, Requirement
@@ -72,8 +74,10 @@ def _pdf_text(data: bytes) -> str:
 
 
 def read_file(filename: str, data: bytes, max_bytes: int) -> str:
-    """The text of an uploaded gazette, or InputError naming the problem."""
-    suffix = pathlib.Path(filename).suffix.lower()
+    """The text of an uploaded gazette, or InputError naming the problem. A NUL is no
+    character of a text (PostgreSQL cannot store one): one in the first 8 KB of a text file
+    marks a binary file, refused; any later (or in a PDF's text) is dropped."""
+    suffix = pathlib.Path(safe_filename(filename)).suffix.lower()
     if suffix not in SUFFIXES:
         raise InputError(
             {
@@ -95,6 +99,7 @@ def read_file(filename: str, data: bytes, max_bytes: int) -> str:
         text = _pdf_text(data)
     else:
         text = _decode_text(data)
+    text = text.replace("\x00", "")
     if not text.strip():
         raise InputError({"file": _("The file contains no text.")})
     return text
@@ -133,8 +138,10 @@ def _lineage(parsed: ParsedDocument) -> str:
 def import_text(text: str, filename: str, user: User | None = None) -> ImportReport:
     """Import a gazette's text: new documents, new versions of changed ones; same text: nothing.
 
-    Raises InputError when no document is recognised.
+    Raises InputError when no document is recognised. ``filename`` is kept without the
+    characters no file name keeps (``safe_filename``: a NUL, an escape ...).
     """
+    filename = safe_filename(filename)
     result = parse_gazette(text)
     if not result.documents:
         raise InputError(
@@ -161,6 +168,9 @@ def import_text(text: str, filename: str, user: User | None = None) -> ImportRep
     if not pending:
         return report
 
+    # the long part (reading every clause's requirements) before the first write, so that
+    # the write transaction, which blocks every other writer on SQLite, is short
+    readings = [_read_requirements(parsed) for parsed, _current, _digest in pending]
     run = ImportRun(
         filename=filename[:255],
         text_sha256=hashlib.sha256(text.encode()).hexdigest(),
@@ -169,8 +179,8 @@ def import_text(text: str, filename: str, user: User | None = None) -> ImportRep
     )
     db.session.add(run)
     new_clause_ids: list[int] = []
-    for parsed, current, digest in pending:
-        document = _store_document(parsed, current, digest, run)
+    for (parsed, current, digest), reading in zip(pending, readings, strict=True):
+        document = _store_document(parsed, reading, current, digest, run)
         report.documents.append((document, "new_version" if current else "new"))
         new_clause_ids.extend(c.id for c in document.clauses)
         if current is not None:
@@ -187,8 +197,23 @@ def import_text(text: str, filename: str, user: User | None = None) -> ImportRep
     return report
 
 
+def _read_requirements(parsed: ParsedDocument) -> list[tuple[list[Extracted], str]]:
+    """Each clause's requirements (conflicts marked) and search grams, in clause order."""
+    extracted = mark_conflicts(
+        [(c.key, extract(c.text, join_offsets=c.join_offsets)) for c in parsed.clauses]
+    )
+    return [
+        (requirements, search_index.grams(clause.text))
+        for clause, (_key, requirements) in zip(parsed.clauses, extracted, strict=True)
+    ]
+
+
 def _store_document(
-    parsed: ParsedDocument, current: Document | None, digest: str, run: ImportRun
+    parsed: ParsedDocument,
+    reading: list[tuple[list[Extracted], str]],
+    current: Document | None,
+    digest: str,
+    run: ImportRun,
 ) -> Document:
     if current is not None:
         current.is_current = False
@@ -208,11 +233,8 @@ def _store_document(
         previous=current,
     )
     db.session.add(document)
-    extracted = mark_conflicts(
-        [(c.key, extract(c.text, join_offsets=c.join_offsets)) for c in parsed.clauses]
-    )
     by_key: dict[str, Clause] = {}
-    for parsed_clause, (_key, requirements) in zip(parsed.clauses, extracted, strict=True):
+    for parsed_clause, (requirements, grams) in zip(parsed.clauses, reading, strict=True):
         clause = Clause(
             parent=by_key.get(parsed_clause.parent_key or ""),
             key=parsed_clause.key,
@@ -220,7 +242,7 @@ def _store_document(
             position=parsed_clause.position,
             text=parsed_clause.text,
             normalized=parsed_clause.normalized,
-            search_grams=search_index.grams(parsed_clause.text),
+            search_grams=grams,
             text_hash=parsed_clause.text_hash,
             is_table=parsed_clause.is_table,
             table=[list(row) for row in parsed_clause.table] if parsed_clause.table else None,

@@ -515,7 +515,8 @@ def _deposit_values(form: DepositForm) -> dict[str, Any]:
     """The line's values for ``deposits.record``; a 422 naming the fields that do not parse."""
     errors: dict[str, str] = {}
     amount = (form.amount.data or "").replace(",", "").replace("，", "").strip()
-    if not amount.isdigit() or len(amount) > 13:
+    # isdecimal, not isdigit: "²" and "①" are digits that int() refuses; "１０００" is read
+    if not amount.isdecimal() or len(amount) > 13:
         errors["amount"] = _("A whole number of yuan above 0.")
     if form.kind.data not in DepositKind._value2member_map_:
         errors["kind"] = _("One of: %(values)s.", values=", ".join(DepositKind))

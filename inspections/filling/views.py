@@ -431,7 +431,8 @@ def _save_form(inspection: Inspection) -> dict[int, str]:
         return errors
     current = inspection.current_answers()
     now = dt.datetime.now(dt.UTC)
-    photo_items = {i.id for i in inspection.template.ordered_items() if i.answer_type == "photo"}
+    items = inspection.template.ordered_items()
+    photo_items = {i.id for i in items if i.answer_type == "photo"}
     for item_id, answer in parsed.items():
         note = request.form.get(f"n{item_id}", "").strip()
         earlier = current.get(item_id)
@@ -453,15 +454,21 @@ def _save_form(inspection: Inspection) -> dict[int, str]:
             )
         except InputError as exc:
             errors[item_id] = "；".join(exc.fields.values())
+    item_ids = {i.id for i in items}
     for name, upload in request.files.items(multi=True):
-        if not (name.startswith("p") and name[1:].isdigit()) or not upload.filename:
+        # p<item id>, in ASCII digits ("p²" names no field: int() refuses "²")
+        item_id = query_id(name[1:]) if name.startswith("p") else None
+        if item_id is None or not upload.filename:
+            continue
+        if item_id not in item_ids:  # and so never an id beyond what the database holds
+            errors[item_id] = _("This item is not in the inspection's template.")
             continue
         try:
-            workflow.add_photo(inspection, upload.read(), current_user, item_id=int(name[1:]))
+            workflow.add_photo(inspection, upload.read(), current_user, item_id=item_id)
         except InputError as exc:
-            errors[int(name[1:])] = "；".join(exc.fields.values())
+            errors[item_id] = "；".join(exc.fields.values())
         except PhotoError as exc:
-            errors[int(name[1:])] = exc.message
+            errors[item_id] = exc.message
     return errors
 
 

@@ -71,7 +71,7 @@ def default_for(severity: str) -> tuple[int, str]:
     for part in current_app.config["FINDING_DEADLINES"].split(","):
         name, _sep, rest = part.strip().partition(":")
         n, _sep, unit = rest.partition(":")
-        if name == severity and n.strip().isdigit() and unit.strip() in UNITS:
+        if name == severity and n.strip().isdecimal() and unit.strip() in UNITS:
             return int(n), unit.strip()
     return 15, workdays.Unit.DAY.value
 

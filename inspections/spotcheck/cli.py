@@ -11,6 +11,7 @@ from flask.cli import AppGroup
 
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import query_id
 from inspections.spotcheck import draw as drawing
 from inspections.spotcheck import plans
 from inspections.spotcheck.models import SpotcheckPlan
@@ -61,8 +62,8 @@ def verify_command(plan: str) -> None:
         if not isinstance(record, dict):
             raise click.ClickException(f"{plan} 不是抽查计划的公开 JSON")
         picks, problems = drawing.verify(record)
-    elif plan.isdigit():
-        found = db.session.get(SpotcheckPlan, int(plan))
+    elif query_id(plan) is not None:  # ASCII digits; 0 (no plan) beyond 64 bits
+        found = db.session.get(SpotcheckPlan, query_id(plan))
         if found is None:
             raise click.ClickException(f"没有编号为 {plan} 的抽查计划")
         picks, problems = plans.verify_stored(found)

@@ -176,7 +176,7 @@ def setting() -> tuple[int, str]:
     """(N, unit) of HAZARD_DEADLINE ("30:working_day"), the deadline when nothing else sets it."""
     n, _sep, unit = str(current_app.config["HAZARD_DEADLINE"]).partition(":")
     unit = unit.strip() or "working_day"
-    if n.strip().isdigit() and unit in deadlines.UNITS:
+    if n.strip().isdecimal() and unit in deadlines.UNITS:
         return int(n), unit
     return 30, "working_day"
 
