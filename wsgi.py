@@ -25,7 +25,12 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.exceptions import (
+    BadRequest,
+    HTTPException,
+    InternalServerError,
+    ServiceUnavailable,
+)
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from checklists.accounts import feature as accounts
@@ -37,6 +42,7 @@ from checklists.accounts.models import User
 from checklists.authoring import feature as authoring
 from checklists.core import assets, security
 from checklists.core.api import (
+    BUSY,
     ApiError,
     Int64Converter,
     api_error_response,
@@ -53,6 +59,7 @@ from checklists.core.config import (
 )
 from checklists.core.errors import is_busy
 from checklists.core.extensions import babel, csrf, db, login_manager, migrate
+from checklists.core.requests import NulInput, Request
 from checklists.standards import feature as standards
 from checklists.standards import search_index
 from inspections import cli, home
@@ -82,6 +89,7 @@ MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "checklist
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then instance/config.py and the environment (or test_config)."""
     app = Flask(__name__, instance_relative_config=True)
+    app.request_class = Request  # a NUL in any input: refused naming the field
     app.url_map.converters["int"] = Int64Converter  # ids beyond 64 bits: 404, not 500
     _load_config(app, test_config)
     _register_extensions(app)
@@ -280,6 +288,18 @@ def _register_errors(app: Flask) -> None:
         response = render_template(f"errors/{template}.html", error=exc, message=message)
         return response, code
 
+    @app.errorhandler(NulInput)
+    def nul_input(exc: NulInput):
+        reason = _("Contains a NUL character (U+0000), which no text may hold.")
+        if wants_api():
+            status, code = (400, "bad_request") if exc.source == "query" else (422, "invalid")
+            message = http_message(status, "")
+            return error_response(ApiError(status, code, message, {exc.field: reason}))
+        page = render_template(
+            "errors/generic.html", error=BadRequest(), message=f"{exc.field}：{reason}"
+        )
+        return page, 400
+
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError):
         return render_template("errors/csrf.html", error=exc), 400
@@ -296,7 +316,13 @@ def _register_errors(app: Flask) -> None:
         if is_busy(exc):
             # another writer held the database too long: nothing was written, try again
             app.logger.warning("database busy: %s %s answered 503", request.method, request.path)
-            response = app.make_response(render_error(ServiceUnavailable()))
+            if wants_api():
+                response = error_response(ApiError(503, "busy", str(BUSY)))
+            else:
+                page = render_template(
+                    "errors/generic.html", error=ServiceUnavailable(), message=BUSY
+                )
+                response = app.make_response((page, 503))
             response.headers["Retry-After"] = str(app.config["BUSY_RETRY_AFTER"])
             return response
         app.logger.exception("unhandled error")

@@ -252,3 +252,47 @@ def test_an_imported_template_nested_too_deep_is_no_json(app_ctx, exported):
         response = _import_template(client, body.encode())
         assert response.status_code == 422
         assert "这不是有效的 JSON。" in response.get_data(as_text=True)
+
+
+# --- a NUL in any input (PostgreSQL stores no NUL in text) --------------------------------------
+
+NUL_REASON = "含有空字符（NUL，U+0000），文本中不能包含此字符。"
+
+
+def test_a_nul_in_a_page_form_is_refused_naming_the_field(app_ctx, ledger):
+    session, path = ledger
+    response = session.post(path, data={**DEPOSIT, "amount": "1000", "note": "押金\x00备注"})
+    assert response.status_code == 400
+    assert f"note：{NUL_REASON}" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count(DepositLine.id))) == 0
+
+
+def test_a_nul_in_a_json_body_is_refused_naming_the_field(app, world, started):  # noqa: F811
+    session, key = started
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    body = {"value": "520", "note": "台账\x00齐全", "answered_at": "2026-11-21T09:00:00+08:00"}
+    response = session.put(f"/api/v1/inspections/{key}/answers/{area.id}", json=body)
+    assert response.status_code == 422
+    assert response.json["error"]["fields"] == {"note": NUL_REASON}
+    nested = {"value": {"from": "2026-01-01\x00", "to": "2026-02-01"}}
+    response = session.put(f"/api/v1/inspections/{key}/answers/{area.id}", json=nested)
+    assert response.status_code == 422 and list(response.json["error"]["fields"]) == ["value.from"]
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 0
+
+
+def test_a_nul_in_a_query_string_is_a_bad_request(app, world, started):  # noqa: F811
+    session, key = started
+    response = session.get("/api/v1/inspections?status=draft%00")
+    assert response.status_code == 400
+    assert response.json["error"]["fields"] == {"status": NUL_REASON}
+    page = session.get("/standards/search?q=%E7%85%A4%00")
+    assert page.status_code == 400 and f"q：{NUL_REASON}" in page.get_data(as_text=True)
+
+
+def test_a_nul_for_someone_elses_record_is_still_a_404(app, world, started):  # noqa: F811
+    """The checks a view runs before it reads its input come first."""
+    session, key = started
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    foreign = as_(app, world["foreign_enterprise"])
+    response = foreign.put(f"/api/v1/inspections/{key}/answers/{area.id}", json={"value": "\x00"})
+    assert response.status_code == 404

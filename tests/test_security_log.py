@@ -275,3 +275,21 @@ def test_admins_read_filter_and_export_the_log(app, client, make_user):
     assert events("export")[-1].path == "/admin/security.csv"
     bad = client.get("/admin/security?start=2026-13-40")
     assert bad.status_code == 200
+
+
+def test_the_page_says_what_changed_in_words(app, client, make_user, make_org):
+    admin = make_user("root", role=Role.ADMIN)
+    clerk = make_user("clerk", role=Role.INSPECTOR)
+    org = make_org("鑫源煤业")
+    login(client, admin)
+    form = {
+        "username": "clerk",
+        "role": "enterprise",
+        "organisation_id": str(org.id),
+        "region_id": "0",
+        "active": "y",
+        "csrf_token": csrf_token(client, f"/admin/users/{clerk.id}"),
+    }
+    assert client.post(f"/admin/users/{clerk.id}", data=form).status_code == 302
+    html = client.get("/admin/security?kind=user_changed").get_data(as_text=True)
+    assert "用户 clerk：角色：检查人员 → 企业用户；单位：— → 鑫源煤业" in html

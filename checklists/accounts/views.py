@@ -19,11 +19,13 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
 from flask_login.config import COOKIE_NAME
 
 from checklists.accounts import services, throttle
 from checklists.accounts.forms import (
+    ROLE_LABELS,
     ChangePasswordForm,
     LoginForm,
     OrganisationForm,
@@ -269,6 +271,7 @@ def security_log():
         "admin/security.html",
         form=form,
         events=rows[:SECURITY_PAGE],
+        describe=_describe_event,
         page=page,
         more=len(rows) > SECURITY_PAGE,
         args={k: v for k, v in request.args.items() if k != "page"},
@@ -300,6 +303,48 @@ def security_log_csv():
         for e in events
     ]
     return tabular.csv_response(header, rows, "security-log.csv")
+
+
+def _describe_event(event: security.SecurityEvent) -> str:
+    """What a security event's details say, in words (a role or scope change field by field)."""
+    detail = event.detail or {}
+    target = _("User %(name)s", name=detail.get("username", "")) if "user_id" in detail else ""
+    if event.kind == "user_changed":
+        before, after = detail.get("before") or {}, detail.get("after") or {}
+        changes = [
+            f"{label}：{_scope_value(key, before.get(key))} → {_scope_value(key, after.get(key))}"
+            for key, label in _SCOPE_LABELS.items()
+            if before.get(key) != after.get(key)
+        ]
+        return f"{target}：{'；'.join(changes)}" if changes else target
+    if event.kind == "login_locked":
+        return _("Locked for %(n)d more seconds.", n=int(detail.get("wait") or 0))
+    if detail.get("reason") == "disabled":
+        return _("This account is disabled; ask an administrator.")
+    return target
+
+
+_SCOPE_LABELS = {
+    "username": _l("Username"),
+    "role": _l("Role"),
+    "organisation_id": _l("Organisation"),
+    "region_id": _l("Region"),
+    "active": _l("Active"),
+}
+
+
+def _scope_value(key: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    if key == "role":
+        return str(ROLE_LABELS.get(value, value))
+    if key == "active":
+        return _("yes") if value else _("no")
+    if key in ("organisation_id", "region_id"):
+        model = Organisation if key == "organisation_id" else Region
+        found = db.session.get(model, value)
+        return found.name if found is not None else f"#{value}"
+    return str(value)
 
 
 def _security_filters(form: SecurityLogFilterForm) -> dict[str, Any]:

@@ -69,8 +69,10 @@ _HTTP_CODES = {
     422: ("invalid", _l("The data is not valid.")),
     429: ("rate_limited", _l("Too many requests; please wait and try again.")),
     500: ("server_error", _l("Something went wrong on our side; nothing was saved.")),
-    503: ("busy", _l("The server is busy; nothing was saved. Please try again shortly.")),
 }
+
+#: A 503 answered because the database was busy (``wsgi``): the phone sends it again.
+BUSY = _l("The server is busy; nothing was saved. Please try again shortly.")
 
 
 def http_message(status: int, default: str) -> str:
