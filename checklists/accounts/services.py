@@ -24,6 +24,7 @@ from checklists.accounts.models import (
 from checklists.core import security
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from checklists.core.schemas import query_id
 
 #: zxcvbn's score (0 to 4) a new password needs: 3 is "safely unguessable" (about 10^10
 #: guesses), beyond an attacker who has the hashes and a list of common passwords.
@@ -72,10 +73,11 @@ def user_from_session(session_id: str) -> User | None:
     ("id:version"); a session or remember-me cookie from before the version was raised (or
     one in the old form, the bare id) finds no one."""
     user_id, _sep, version = session_id.partition(":")
-    if not (user_id.isdigit() and version.isdigit()):
+    number, version_number = query_id(user_id), query_id(version)
+    if not number or version_number is None:
         return None
-    user = db.session.get(User, int(user_id))
-    if user is None or not user.active or user.session_version != int(version):
+    user = db.session.get(User, number)
+    if user is None or not user.active or user.session_version != version_number:
         return None
     return user
 
