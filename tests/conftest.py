@@ -42,21 +42,31 @@ UPLOADS = tempfile.mkdtemp(prefix="clausecheck-test-uploads-")
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """In the PostgreSQL suite of ``make test`` (``TESTS_WITHOUT_DATABASE=elsewhere``), leave
-    out what the SQLite suite beside it runs once (``_runs_elsewhere``). Deselected, not
-    skipped: they do run, once."""
-    if os.environ.get("TESTS_WITHOUT_DATABASE") != "elsewhere":
-        return
-    elsewhere = [item for item in items if _runs_elsewhere(item)]
+    out what the SQLite suite beside it runs once (``_runs_elsewhere``); in either suite
+    (``TEST_SUITE``, set only when both run), leave out the tests marked ``one_suite`` for the
+    other one. Deselected, not skipped: they do run, once."""
+    elsewhere = [item for item in items if _runs_elsewhere(item) or _in_the_other_suite(item)]
     if elsewhere:
         config.hook.pytest_deselected(items=elsewhere)
-        items[:] = [item for item in items if not _runs_elsewhere(item)]
+        gone = set(elsewhere)
+        items[:] = [item for item in items if item not in gone]
 
 
 def _runs_elsewhere(item: pytest.Item) -> bool:
     """Run once, in the SQLite suite: tests that touch no database, and the real-browser
     tests (what the phone and the pages do; the server paths they use are tested on both
     engines by the API and page tests)."""
+    if os.environ.get("TESTS_WITHOUT_DATABASE") != "elsewhere":
+        return False
     return "database_url" not in item.fixturenames or item.get_closest_marker("browser") is not None
+
+
+def _in_the_other_suite(item: pytest.Item) -> bool:
+    """A long test's share for the other suite (``@pytest.mark.one_suite("postgresql")``):
+    the two suites run side by side, so a long test split between them costs half the time."""
+    suite = os.environ.get("TEST_SUITE")
+    marker = item.get_closest_marker("one_suite")
+    return suite is not None and marker is not None and marker.args[0] != suite
 
 
 @pytest.fixture(scope="session", autouse=True)

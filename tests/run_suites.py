@@ -126,7 +126,10 @@ def main() -> int:
             **env,
             "TEST_DATABASE_URL": url,
             "TESTS_WITHOUT_DATABASE": "elsewhere",
+            "TEST_SUITE": "postgresql",
         }
+        # a long test split between the suites (``one_suite``) runs its share in each
+        suites["SQLite"]["TEST_SUITE"] = "sqlite"
     elif env.get("REQUIRE_POSTGRES") == "1" or env.get("TEST_DATABASE_URL"):
         print(f"PostgreSQL: REQUIRED but unreachable: {reason}")
         failed_early.append(

@@ -12,6 +12,7 @@ import pytest
 from pydantic import Field
 
 from checklists.core.schemas import (
+    ID_MAX,
     INT64_MAX,
     Blank,
     Date,
@@ -77,7 +78,9 @@ def _chinese(_app):
     ("field", "value", "expected"),
     [
         ("id", 7, 7),
-        ("id", INT64_MAX, INT64_MAX),
+        ("id", ID_MAX, ID_MAX),
+        ("id", ID_MAX + 1, 0),  # beyond the database's ids: names no record, as 0 does
+        ("id", INT64_MAX, 0),
         ("on", "2026-11-20", dt.date(2026, 11, 20)),
         ("at", "2026-11-20T09:30:00+08:00", dt.datetime(2026, 11, 20, 1, 30, tzinfo=dt.UTC)),
         ("at", "2026-11-20T01:30:00Z", dt.datetime(2026, 11, 20, 1, 30, tzinfo=dt.UTC)),
@@ -134,8 +137,18 @@ def test_required_text_absent_null_or_empty_is_missing(name):
     assert refused.value.missing == {"name": "此项为必填项。"}
 
 
+@pytest.mark.parametrize("at", ["0001-01-01T00:00:00+08:00", "9999-12-31T23:00:00-05:00"])
+def test_a_moment_outside_the_years_1_to_9999_in_utc_is_refused(at):
+    """Its offset would carry it into the year 0 or 10000 (an OverflowError, a 500, before)."""
+    with pytest.raises(Refused) as refused:
+        parse(Body, {"name": "x", "at": at})
+    assert set(refused.value.invalid) == {"at"}
+    assert "9999" in refused.value.invalid["at"]
+
+
 def test_queries_convert_text_ignore_unknown_and_blank():
     assert parse(Filters, {"n": "12", "_": "cache-buster"}).n == 12
+    assert parse(Filters, {"n": str(ID_MAX + 1)}).n == 0  # no record has it
     assert parse(Filters, {"n": ""}).n is None
     with pytest.raises(Refused) as refused:
         parse(Filters, {"n": str(INT64_MAX + 1)})

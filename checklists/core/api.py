@@ -26,7 +26,7 @@ from wtforms.validators import ValidationError
 from checklists.core import apidoc
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import csrf, db
-from checklists.core.schemas import INT64_MAX, M, Page, Refused, dump, parse
+from checklists.core.schemas import ID_MAX, M, Page, Refused, dump, parse
 
 URL_PREFIX = "/api/v1"
 #: How routes describe their 404 in the document (another organisation's is missing too).
@@ -111,13 +111,14 @@ def _conflict(exc: Conflict):
 
 
 class Int64Converter(IntegerConverter):
-    """``<int:...>`` in every URL: a whole number the database can hold. A larger one names
-    no record: 404 for every method (not a 500 from the database driver, and not werkzeug's
-    405 that a failed ``max`` check gives when another method's rule has the same path)."""
+    """``<int:...>`` in every URL (each one a record's id): a whole number. One beyond the
+    ids a record can have (``ID_MAX``, PostgreSQL's INTEGER) names no record: 404 for every
+    method (not a 500 from the database driver, and not werkzeug's 405 that a failed ``max``
+    check gives when another method's rule has the same path)."""
 
     def to_python(self, value: str) -> int:
         number = super().to_python(value)
-        if number > INT64_MAX:
+        if number > ID_MAX:
             raise NotFound()
         return number
 

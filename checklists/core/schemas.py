@@ -17,6 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 from flask_babel import gettext as _
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -36,8 +37,11 @@ from checklists.core.db import as_utc
 
 M = TypeVar("M", bound=BaseModel)
 
-#: The largest whole number a database id, a page or a year can be (PostgreSQL's BIGINT).
+#: The largest whole number an id, a page or a year in a request can be (PostgreSQL's BIGINT).
 INT64_MAX = 2**63 - 1
+#: The largest id a record can have: ids are INTEGER columns, 32 bits on PostgreSQL (an id
+#: between the two is read, and names no record).
+ID_MAX = 2**31 - 1
 
 
 class In(BaseModel):
@@ -242,7 +246,10 @@ def _moment_in(value: Any) -> Any:
         raise refuse(_("Give a date and time as ISO 8601.")) from None
     if moment.tzinfo is None:
         raise refuse(_("Give the time with its offset (+08:00)."))
-    return moment.astimezone(dt.UTC)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:  # 0001-01-01T00:00+08:00 is in the year 0 in UTC
+        raise refuse(_("The date and time fall outside the years 1 to 9999.")) from None
 
 
 def _uuid_in(value: Any) -> Any:
@@ -281,18 +288,30 @@ _DATE_SCHEMA = {"type": "string", "format": "date"}
 _MOMENT_SCHEMA = {"type": "string", "format": "date-time"}
 _DECIMAL_SCHEMA = {"type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$"}
 
+
+def _no_record_beyond_ids(value: int) -> int:
+    """An id beyond ``ID_MAX`` names no record, as 0 does (ids start at 1): a lookup finds
+    nothing and a filter keeps nothing, instead of overflowing PostgreSQL's INTEGER."""
+    return value if value <= ID_MAX else 0
+
+
 #: A database id in a body: a JSON whole number within 64 bits ("5" and true are refused).
-Id = Annotated[StrictInt, BeforeValidator(_whole_float), Field(ge=1, le=INT64_MAX)]
-#: A whole number from a query string or a form ("5" is 5), within 64 bits.
-QueryInt = Annotated[int, Field(ge=1, le=INT64_MAX)]
+Id = Annotated[
+    StrictInt,
+    BeforeValidator(_whole_float),
+    Field(ge=1, le=INT64_MAX),
+    AfterValidator(_no_record_beyond_ids),
+]
+#: An id from a query string or a form ("5" is 5), within 64 bits.
+QueryInt = Annotated[int, Field(ge=1, le=INT64_MAX), AfterValidator(_no_record_beyond_ids)]
 
 
 def query_id(raw: Any) -> int | None:
     """A record's id as a page's query string or form sends it (``?organisation_id=7``): None
     for anything but ASCII digits (a filter left out; ``²`` and ``١`` are digits to
-    ``str.isdigit`` that ``int`` refuses or reads); 0 for a number beyond the database's 64
-    bits, which names no record as 0 does (ids start at 1), so that a filter by it keeps
-    nothing and a lookup finds nothing instead of overflowing the database driver."""
+    ``str.isdigit`` that ``int`` refuses or reads); 0 for a number beyond the ids a record
+    can have (``ID_MAX``), which names no record as 0 does (ids start at 1), so that a filter
+    by it keeps nothing and a lookup finds nothing instead of overflowing the database."""
     text = str(raw if raw is not None else "").strip()
     if not (text.isascii() and text.isdigit()):
         return None
@@ -300,7 +319,7 @@ def query_id(raw: Any) -> int | None:
     if len(digits) > len(str(INT64_MAX)):  # and never int() of 5,000 digits (a ValueError)
         return 0
     number = int(digits)
-    return number if number <= INT64_MAX else 0
+    return number if number <= ID_MAX else 0
 
 
 #: Text, never a number or a boolean in disguise.

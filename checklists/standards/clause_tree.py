@@ -59,8 +59,9 @@ class ParsedClause:
 
 
 def clause_text_hash(text: str) -> str:
-    """SHA-256 hex of the text after NFKC with all whitespace removed."""
-    return hashlib.sha256(_nfkc_compact(text).encode("utf-8")).hexdigest()
+    """SHA-256 hex of the text after NFKC with all whitespace removed (a lone surrogate, which
+    no UTF-8 holds, is hashed as its code point rather than raising)."""
+    return hashlib.sha256(_nfkc_compact(text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,8 +183,10 @@ def _paragraphs(lines: list[_Line], idx: list[int], titles: list[str]) -> list[_
 
 
 _CONTENTS_HEADING = re.compile(r"^目\s*录$")
-#: A table of contents entry: a heading, perhaps with dot leaders and a page number.
-_CONTENTS_PAGE = re.compile(r"[.．…·\s]*[0-9０-９]+$")
+#: A table of contents entry: a heading, perhaps with dot leaders and a page number (each run
+#: of leaders or digits tried from its start: from each of its characters, a long run took
+#: time quadratic in its length).
+_CONTENTS_PAGE = re.compile(r"(?<![.．…·\s])[.．…·\s]*(?<![0-9０-９])[0-9０-９]+$")
 
 
 def _entry(text: str) -> str:
@@ -497,4 +500,4 @@ def _document_key(number: str | None, title: str) -> str:
     """The 文号, or 无文号- and the first 8 hex digits of the SHA-256 of the title."""
     if number:
         return number
-    return "无文号-" + hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]
+    return "无文号-" + hashlib.sha256(title.encode("utf-8", "surrogatepass")).hexdigest()[:8]

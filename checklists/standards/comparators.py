@@ -116,8 +116,10 @@ _BEFORE_RE = re.compile(
 )
 #: What may stand between a comparator and its number: words, but no other number.
 _A_NUMBER = re.compile(r"\d|[零〇一二两三四五六七八九十百千万]{1,4}(?:个|名|次|人|年|日|天|倍)")
+#: (Spaces before the word are read once: ``\s*(mark)?\s*`` took time quadratic in a long
+#: run of spaces.)
 _AFTER_RE = re.compile(
-    r"^\s*(?P<mark1>" + _MARK + r")?\s*"
+    r"^\s*(?:(?P<mark1>" + _MARK + r")\s*)?"
     "(?P<word>" + "|".join(re.escape(w) for w, _ in AFTER) + ")"
     r"\s*(?P<mark2>" + _MARK + ")?"
 )

@@ -136,10 +136,13 @@ _MASKS = [
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
     re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
     re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
-    re.compile(r"\d+\s*[:：]\s*\d+(?:\s*[:：]\s*\d+)?"),  # ratios such as 17.4:48.6:34
+    # ratios such as 17.4:48.6:34 (from the first digit of a run only: tried from each digit of
+    # a long run of digits, the search took time quadratic in its length)
+    re.compile(r"(?<!\d)\d+\s*[:：]\s*\d+(?:\s*[:：]\s*\d+)?"),
     re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
-    re.compile(
-        r"[一二三四五六七八九十]+(?:落实|公开|同时|评级|个一律|个必须|统一|到位|不|查|有|证|项制度)"
+    re.compile(  # (from a run's first numeral only, as the ratios)
+        r"(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
+        r"(?:落实|公开|同时|评级|个一律|个必须|统一|到位|不|查|有|证|项制度)"
     ),
 ]
 
@@ -157,15 +160,23 @@ def _masked(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+#: The most digits before the point a number read as a quantity may have: a threshold's
+#: (``scoring.numbers.MAX_DIGITS``); a longer one is an account or a reference number.
+_MAX_DIGITS = 15
+
+
 def _num(s: str) -> Decimal | None:
-    """Decimal value of an Arabic or Chinese numeral."""
+    """Decimal value of an Arabic or Chinese numeral; None for one no quantity has (longer
+    than ``_MAX_DIGITS`` digits, whose 万 or 亿 would overflow the decimal context)."""
     s = s.strip()
     try:
         if re.fullmatch(r"\d+(?:\.\d+)?", s):
-            return Decimal(s)
-        return Decimal(str(cn2an.cn2an(s, "smart")))
+            value = Decimal(s)
+        else:
+            value = Decimal(str(cn2an.cn2an(s, "smart")))
     except (InvalidOperation, ValueError, KeyError, TypeError):
         return None
+    return value if value.is_finite() and value.adjusted() < _MAX_DIGITS else None
 
 
 def _clean(d: Decimal) -> Decimal:
@@ -580,9 +591,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
 
 
 #: A sentence's opening with no one named before its modal word (要…, 同时，应…, 并及时…).
+#: (Spaces are read once: ``\s*(同时)?[，]?\s*`` took time quadratic in a long run of them.)
 _ELIDED = re.compile(
-    r"\s*(?:同时|并且|此外|另外|并)?[，,]?\s*(?:要|应当?|须|必须|严格|及时|并|不得|严禁|切实|认真|"
-    r"负责|加强|建立|定期)"
+    r"\s*(?:(?:同时|并且|此外|另外|并)[，,]?\s*|[，,]\s*)?(?:要|应当?|须|必须|严格|及时|并|不得|"
+    r"严禁|切实|认真|负责|加强|建立|定期)"
 )
 
 
@@ -741,8 +753,8 @@ def _phrase_condition(
     return None
 
 
-_OF_A_NOUN = re.compile(
-    r"\s*(?:及?以上|及?以下|以内)?\s*的(?![一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
+_OF_A_NOUN = re.compile(  # spaces read once (as ``_ELIDED``'s)
+    r"\s*(?:(?:及?以上|及?以下|以内)\s*)?的(?![一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
 )
 
 

@@ -38,11 +38,12 @@ def _nfkc_compact(s: str) -> str:
 
 
 def _cn_int(s: str) -> int | None:
-    """Integer value of an Arabic or Chinese numeral, None when it is not one."""
+    """Integer value of an Arabic or Chinese numeral, None when it is not one (or is longer
+    than ``int()`` reads from text: 4,300 digits)."""
     s = unicodedata.normalize("NFKC", s)
-    if s.isdecimal():  # not isdigit: "፩" is a digit that int() refuses
-        return int(s)
     try:
+        if s.isdecimal():  # not isdigit: "፩" is a digit that int() refuses
+            return int(s)
         return int(cn2an.cn2an(s, "smart"))
     except (ValueError, KeyError, TypeError):
         return None
@@ -189,7 +190,10 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _RULE = re.compile(r"^\s*([-*_=]\s*){3,}$")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－\s]*$")
-_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|\t+)\s*(\d{1,3})\s*$")
+#: A dotted leader and a page number (目录 lines). Each run of leader characters is tried from
+#: its first one only (tabs: the first, the rest are the spaces after it): tried from each, a
+#: long run took time quadratic in its length.
+_LEADER = re.compile(r"(?:(?<!\.)\.{3,}|(?<!…)…{2,}|(?<!·)·{3,}|(?<!\t)\t)\s*(\d{1,3})\s*$")
 _NUM_CORE = (
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*第?\s*\d{1,5}\s*号"
 )

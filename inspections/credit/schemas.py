@@ -111,7 +111,7 @@ class CreditStep(In):
 class CreditEvent(Out):
     kind: str
     on: dt.date
-    at: dt.datetime
+    at: Moment
     actor: str | None
     text: str
     data: dict[str, Any]
