@@ -15,11 +15,9 @@ from flask import (
     Flask,
     current_app,
     has_request_context,
-    redirect,
     render_template,
     request,
     session,
-    url_for,
 )
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
@@ -205,18 +203,6 @@ def _register_blueprints(app: Flask) -> None:
     @app.after_request
     def compress(response):
         return _gzip(response)
-
-    @app.before_request
-    def forced_password_change():
-        """After an admin's forced reset: only the password page until a new one is set."""
-        if request.endpoint in security.DURING_RESET or not current_user.is_authenticated:
-            return None
-        if not current_user.must_change_password:
-            return None
-        message = _("An administrator asks you to set a new password.")
-        if wants_api():
-            return error_response(ApiError(403, "password_change_required", message))
-        return redirect(url_for("accounts.change_password"))
 
     @app.after_request
     def security_log(response):

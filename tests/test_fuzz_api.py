@@ -36,7 +36,7 @@ from flask import Flask, has_request_context, request
 from checklists.accounts.models import Role
 from checklists.core.extensions import db
 from checklists.core.schemas import INT64_MAX
-from tests.benchmarks.fuzz_api import DEMO_PASSWORD, OPERATION_TARGETS, submitted_inspection
+from tests.benchmarks.fuzz_api import DEMO_PASSWORD, OPERATION_TARGETS, api_call, seed_ids
 from tests.conftest import PASSWORD, built_once, load_demo_once, login
 
 #: Each role, and the suite of ``make test`` that fuzzes it (``one_suite``; run alone, every
@@ -75,56 +75,16 @@ ENGINE_LIMITATION = (
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _api(client, method: str, path: str, token: str | None = None, **kwargs):
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    response = client.open("/api/v1" + path, method=method, headers=headers, **kwargs)
-    assert response.status_code < 400, f"{method} {path}: {response.get_data(True)}"
-    return response.get_json()
-
-
 def _token(client, username: str) -> str:
     payload = {"username": username, "password": DEMO_PASSWORD}
-    return _api(client, "POST", "/tokens", json=payload)["token"]
+    return api_call(client, "POST", "/tokens", json=payload)["token"]
 
 
 def _seed(app: Flask) -> dict[str, list]:
-    """The demo data, a second submitted inspection and a draft made through the API (as the
-    benchmark's seed); the ids schemathesis draws from, by kind, and the records reserved for
-    the operations that change state (``OPERATION_TARGETS``)."""
+    """The demo data, then what the benchmark's seed adds through the API and the ids it
+    draws from (``fuzz_api.seed_ids``)."""
     load_demo_once()
-    client = app.test_client()
-    admin, inspector, supervisor = (_token(client, u) for u in ("admin", "inspector", "supervisor"))
-    demo = _api(client, "GET", "/inspections", admin)[0]
-    template = _api(client, "GET", f"/templates/{demo['template']['id']}", admin)
-    second = submitted_inspection(client, inspector, template, demo["organisation_id"])
-    draft = str(uuid.uuid5(uuid.NAMESPACE_URL, "clausecheck/fuzz/draft"))
-    payload = {
-        "uuid": draft,
-        "template_id": template["id"],
-        "organisation_id": demo["organisation_id"],
-    }
-    _api(client, "POST", "/inspections", inspector, json=payload)
-
-    def findings_of(key: str) -> list[int]:
-        return [f["id"] for f in _api(client, "GET", f"/findings?inspection_uuid={key}", admin)]
-
-    first, later = findings_of(demo["uuid"]), findings_of(second)
-    return {
-        "inspection_keys": [i["uuid"] for i in _api(client, "GET", "/inspections", admin)],
-        "item_ids": [i["id"] for s in template["sections"] for i in s["items"]],
-        "finding_ids": [f["id"] for f in _api(client, "GET", "/findings", admin)],
-        "template_ids": [t["id"] for t in _api(client, "GET", "/templates", admin)],
-        "document_ids": [d["id"] for d in _api(client, "GET", "/documents", admin)],
-        "organisation_ids": [o["id"] for o in _api(client, "GET", "/organisations", admin)],
-        "user_ids": [_api(client, "GET", "/me", t)["id"] for t in (inspector, supervisor)],
-        # a closed finding takes no new deadline, an approved inspection cannot be returned
-        "approve_keys": [demo["uuid"]],
-        "return_keys": [second],
-        "draft_keys": [draft],
-        "verify_findings": first[:1] + later[:1],
-        "deadline_findings": first[1:],
-        "action_findings": later[1:],
-    }
+    return seed_ids(app.test_client())
 
 
 def _config(token: str, ids: dict[str, list]):

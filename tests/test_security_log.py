@@ -80,6 +80,19 @@ def test_logins_failures_locks_and_logouts_say_who_when_and_from_where(app_facto
 # --- passwords, roles and scope ------------------------------------------------------------
 
 
+def make_enterprise_user(client, user, org):
+    """The admin's user page, saved with the role 企业用户 of ``org``."""
+    form = {
+        "username": user.username,
+        "role": "enterprise",
+        "organisation_id": str(org.id),
+        "region_id": "0",
+        "active": "y",
+        "csrf_token": csrf_token(client, f"/admin/users/{user.id}"),
+    }
+    return client.post(f"/admin/users/{user.id}", data=form)
+
+
 def test_own_password_change_and_admin_changes_are_recorded(app, client, make_user, make_org):
     admin = make_user("root", role=Role.ADMIN)
     clerk = make_user("clerk", role=Role.INSPECTOR)
@@ -92,15 +105,7 @@ def test_own_password_change_and_admin_changes_are_recorded(app, client, make_us
     assert (changed.actor_id, changed.detail["user_id"]) == (clerk.id, clerk.id)
 
     login(client, admin)
-    form = {
-        "username": "clerk",
-        "role": "enterprise",
-        "organisation_id": str(org.id),
-        "region_id": "0",
-        "active": "y",
-        "csrf_token": csrf_token(client, f"/admin/users/{clerk.id}"),
-    }
-    assert client.post(f"/admin/users/{clerk.id}", data=form).status_code == 302
+    assert make_enterprise_user(client, clerk, org).status_code == 302
     [scope] = events("user_changed")[-1:]
     assert scope.actor_id == admin.id and scope.detail["user_id"] == clerk.id
     assert scope.detail["before"]["role"] == "inspector"
@@ -282,14 +287,6 @@ def test_the_page_says_what_changed_in_words(app, client, make_user, make_org):
     clerk = make_user("clerk", role=Role.INSPECTOR)
     org = make_org("鑫源煤业")
     login(client, admin)
-    form = {
-        "username": "clerk",
-        "role": "enterprise",
-        "organisation_id": str(org.id),
-        "region_id": "0",
-        "active": "y",
-        "csrf_token": csrf_token(client, f"/admin/users/{clerk.id}"),
-    }
-    assert client.post(f"/admin/users/{clerk.id}", data=form).status_code == 302
+    assert make_enterprise_user(client, clerk, org).status_code == 302
     html = client.get("/admin/security?kind=user_changed").get_data(as_text=True)
     assert "用户 clerk：角色：检查人员 → 企业用户；单位：— → 鑫源煤业" in html

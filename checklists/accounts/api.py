@@ -57,13 +57,8 @@ def create_token():
         user = services.log_in(data.username, data.password, client_address())
     except throttle.Locked as locked:
         db.session.commit()  # the security log's event
-        message = _(
-            "Too many failed login attempts: login is locked for a while. "
-            "Try again in %(minutes)d minute(s).",
-            minutes=locked.minutes,
-        )
         raise ApiError(
-            429, "rate_limited", message, headers={"Retry-After": str(locked.seconds)}
+            429, "rate_limited", locked.message, headers={"Retry-After": str(locked.seconds)}
         ) from None
     db.session.commit()  # the security log's event
     if user is None or not user.active:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 from flask import Flask, current_app
+from flask_babel import gettext as _
 from limits import RateLimitItem, parse_many
 from limits.storage import Storage, storage_from_string
 from limits.strategies import FixedWindowRateLimiter
@@ -109,11 +110,11 @@ class Throttle:
         """Seconds until ``username`` may try again from ``address`` (0: now)."""
         if not self.enabled:
             return 0
-        waits = [
-            self.strategy.get_window_stats(item, *keys).reset_time - time.time()
+        windows = [
+            self.strategy.get_window_stats(item, *keys)
             for item, keys in self._limits(username, address)
-            if not self.strategy.test(item, *keys)
         ]
+        waits = [w.reset_time - time.time() for w in windows if w.remaining == 0]
         return math.ceil(max(waits)) if waits else 0
 
     def failed(self, username: str, address: str) -> None:
@@ -147,5 +148,10 @@ class Locked(Exception):
         self.seconds = seconds
 
     @property
-    def minutes(self) -> int:
-        return max(1, math.ceil(self.seconds / 60))
+    def message(self) -> str:
+        """What the login page and the token endpoint say (translated)."""
+        return _(
+            "Too many failed login attempts: login is locked for a while. "
+            "Try again in %(minutes)d minute(s).",
+            minutes=max(1, math.ceil(self.seconds / 60)),
+        )

@@ -39,6 +39,7 @@ from checklists.accounts.forms import (
 from checklists.accounts.models import Organisation, Region, Role, Site, User
 from checklists.accounts.permissions import role_required, visible_organisations
 from checklists.core import security, tabular
+from checklists.core.api import ApiError, error_response, wants_api
 from checklists.core.errors import InputError
 from checklists.core.extensions import client_address, db
 from checklists.core.schemas import query_id
@@ -56,6 +57,23 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
+#: Endpoints a user asked for a new password may still reach.
+DURING_RESET = {"accounts.change_password", "accounts.logout", "static", "main.set_language"}
+
+
+@bp.before_app_request
+def held_for_a_new_password():
+    """After an admin's forced reset: only the password page until a new one is set."""
+    if request.endpoint in DURING_RESET or not current_user.is_authenticated:
+        return None
+    if not current_user.must_change_password:
+        return None
+    message = _("An administrator asks you to set a new password.")
+    if wants_api():
+        return error_response(ApiError(403, "password_change_required", message))
+    return redirect(url_for("accounts.change_password"))
+
+
 @bp.route("/login", methods=["GET", "POST"])
 def login():
     if current_user.is_authenticated:
@@ -66,12 +84,7 @@ def login():
             user = services.log_in(form.username.data, form.password.data, client_address())
         except throttle.Locked as locked:
             db.session.commit()  # the security log's event
-            message = _(
-                "Too many failed login attempts: login is locked for a while. "
-                "Try again in %(minutes)d minute(s).",
-                minutes=locked.minutes,
-            )
-            page = render_template("auth/login.html", form=LoginForm(), locked=message)
+            page = render_template("auth/login.html", form=LoginForm(), locked=locked.message)
             return page, 429, {"Retry-After": str(locked.seconds)}
         db.session.commit()  # the security log's event
         if user is None:
@@ -262,10 +275,7 @@ def security_log():
     filters = _security_filters(form)
     page = max(1, min(query_id(request.args.get("page")) or 1, 10**6))
     rows = db.session.scalars(
-        security.events(**filters)
-        .options(sa.orm.joinedload(security.SecurityEvent.actor))
-        .offset((page - 1) * SECURITY_PAGE)
-        .limit(SECURITY_PAGE + 1)
+        security.events(**filters).offset((page - 1) * SECURITY_PAGE).limit(SECURITY_PAGE + 1)
     ).all()
     return render_template(
         "admin/security.html",

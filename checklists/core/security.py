@@ -130,8 +130,6 @@ def _values(
     return values
 
 
-#: Endpoints a user asked for a new password may still reach.
-DURING_RESET = {"accounts.change_password", "accounts.logout", "static", "main.set_language"}
 #: Photo variants that are evidence (the untouched upload); the others are pictures on a page.
 EVIDENCE_VARIANTS = {"original", "orig"}
 SHOWN_VARIANTS = {"show", "thumb"}

@@ -227,7 +227,21 @@ def seed(tmp: Path) -> dict[str, list]:
         load_demo()
         db.session.commit()
         db.session.remove()
-    client = app.test_client()
+    ids = seed_ids(app.test_client())
+    with app.app_context():
+        db.engine.dispose()
+    print(
+        "seed: demo data, a second submitted inspection, a draft; "
+        + ", ".join(f"{len(v)} {k}" for k, v in ids.items())
+    )
+    return ids
+
+
+def seed_ids(client) -> dict[str, list]:
+    """Through the API of an app holding the demo data: a second submitted inspection (two
+    more findings) and an empty draft; then the ids schemathesis draws from, by kind, and the
+    records reserved for operations that change state (``OPERATION_TARGETS``). Shared with
+    the suite's bounded run (tests/test_fuzz_api.py)."""
 
     def token(username: str) -> str:
         payload = {"username": username, "password": DEMO_PASSWORD}
@@ -249,7 +263,7 @@ def seed(tmp: Path) -> dict[str, list]:
         return [f["id"] for f in api_call(client, "GET", f"/findings?inspection_uuid={key}", admin)]
 
     first_findings, second_findings = findings_of(demo["uuid"]), findings_of(second)
-    ids = {
+    return {
         "inspection_keys": [i["uuid"] for i in api_call(client, "GET", "/inspections", admin)],
         "item_ids": [i["id"] for s in template["sections"] for i in s["items"]],
         "finding_ids": [f["id"] for f in api_call(client, "GET", "/findings", admin)],
@@ -266,13 +280,6 @@ def seed(tmp: Path) -> dict[str, list]:
         "deadline_findings": first_findings[1:],
         "action_findings": second_findings[1:],
     }
-    with app.app_context():
-        db.engine.dispose()
-    print(
-        "seed: demo data, a second submitted inspection, a draft; "
-        + ", ".join(f"{len(v)} {k}" for k, v in ids.items())
-    )
-    return ids
 
 
 def copy_database(source: Path, target: Path) -> None:
