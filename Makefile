@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test setup setup-dev translations lint format i18n migration clean \
+.PHONY: run test setup setup-dev translations lint format i18n migration clean lock \
 	system-packages-pdf system-packages-test
 
 run: setup system-packages-pdf
@@ -35,7 +35,8 @@ $(DEV_STAMP): requirements-dev.txt $(STAMP)
 
 # What the system must provide, checked by what it can do (not by package names), installed
 # from Debian's packages when we are root on Debian/Ubuntu; otherwise stop and say the command.
-# PDFs (notices, reports): a Chinese font and Pango. Browser tests: Debian's chromium.
+# PDFs (notices, reports): a Chinese font and Pango. Browser tests: Debian's chromium. The
+# deployment recipe's tests (tests/test_deploy.py): nginx and systemd-analyze.
 define system_packages
 missing=""; \
 for need in $(1); do \
@@ -43,6 +44,8 @@ for need in $(1); do \
     chromium) command -v chromium >/dev/null || missing="$$missing chromium" ;; \
     font) [ -n "$$(fc-list :lang=zh 2>/dev/null)" ] || missing="$$missing fonts-noto-cjk" ;; \
     pango) { /sbin/ldconfig -p 2>/dev/null || ldconfig -p 2>/dev/null; } | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0" ;; \
+    nginx) { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null || missing="$$missing nginx" ;; \
+    systemd-analyze) command -v systemd-analyze >/dev/null || missing="$$missing systemd" ;; \
   esac; \
 done; \
 if [ -n "$$missing" ]; then \
@@ -62,7 +65,7 @@ system-packages-pdf:
 	@$(call system_packages,font pango,PDFs with Chinese text)
 
 system-packages-test:
-	@$(call system_packages,chromium font pango,the browser and PDF tests)
+	@$(call system_packages,chromium font pango nginx systemd-analyze,the browser/PDF/deploy tests)
 
 # A random secret key, written once; the app refuses to start with the default one.
 instance/config.py:
@@ -91,6 +94,11 @@ i18n: $(STAMP)
 # After changing models: make migration m="what changed"
 migration: setup
 	$(BIN)/flask db migrate -m "$(m)"
+
+# deploy/requirements.lock from requirements.txt: every package pinned with its files' hashes
+# (deploy/lock.py: pip resolves, the index's simple API gives the hashes; about 40 s).
+lock:
+	$(PYTHON) deploy/lock.py requirements.txt deploy/requirements.lock
 
 clean:
 	rm -rf $(VENV) .venv-fuzz .pytest_cache .ruff_cache

@@ -38,7 +38,7 @@ from checklists.accounts.api import user_from_bearer
 from checklists.accounts.forms import ROLE_LABELS
 from checklists.accounts.models import User
 from checklists.authoring import feature as authoring
-from checklists.core import assets, security
+from checklists.core import assets, metrics, observability, s3store, security
 from checklists.core.api import (
     BUSY,
     ApiError,
@@ -64,9 +64,13 @@ from inspections import cli, home
 from inspections.credit import feature as credit
 from inspections.filling import feature as filling
 from inspections.findings import feature as findings
+from inspections.jobs import feature as jobs
 from inspections.review import feature as review
 from inspections.spotcheck import feature as spotcheck
 from inspections.supervision import feature as supervision
+
+#: Stores beside the local disk, imported for the backend each registers (``BLOB_STORE``).
+BLOB_BACKENDS = (s3store,)
 
 #: The features, in the order their blueprints are registered; each has ``register(app)``.
 FEATURES = (
@@ -79,6 +83,7 @@ FEATURES = (
     supervision,
     credit,
     spotcheck,
+    jobs,
 )
 
 MIGRATIONS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "checklists", "migrations")
@@ -90,6 +95,8 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.request_class = Request  # a NUL in any input: refused naming the field
     app.url_map.converters["int"] = Int64Converter  # ids beyond 64 bits: 404, not 500
     _load_config(app, test_config)
+    observability.init_app(app)  # first: its hooks run around every other one
+    metrics.init_app(app)
     _register_extensions(app)
     _register_blueprints(app)
     _register_errors(app)

@@ -1,9 +1,12 @@
 """The app-wide CLI: ``flask demo load`` (each feature's demo data, in order),
-``flask backup create|restore PATH`` (the database and the stored files, consistent) and
+``flask backup create|restore PATH`` (the database and the stored files, consistent),
+``flask blobs migrate|verify`` (the stored files copied to a bucket, checked) and
 ``flask security-log prune`` (the security log's retention job)."""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 
 import click
@@ -11,7 +14,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
-from checklists.core import backup, security
+from checklists.core import backup, blobs, security, storage
 from checklists.core.cli import fail
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
@@ -24,6 +27,7 @@ from inspections.supervision import demo as supervision_demo
 demo_cli = AppGroup("demo", help="Demo data.")
 backup_cli = AppGroup("backup", help="Back up and restore the database and the stored files.")
 security_cli = AppGroup("security-log", help="The security log (logins, denials, downloads).")
+blobs_cli = AppGroup("blobs", help="The stored files: copy them to a bucket, check them.")
 
 
 def load_demo() -> list[str]:
@@ -88,6 +92,66 @@ def backup_restore_command(path: str) -> None:
     )
 
 
+def _blobs_report(counts: blobs.Counts) -> None:
+    """Each failure on stderr; exit 1 if there was any."""
+    for key, reason in counts.problems:
+        click.echo(
+            _("FAILED %(name)s: %(reason)s", name=storage.relative_name(key), reason=reason),
+            err=True,
+        )
+    if counts.failed:
+        sys.exit(1)
+
+
+@blobs_cli.command("migrate")
+@click.option(
+    "--source",
+    type=click.Path(exists=True, file_okay=False),
+    help="The upload folder to copy from (default: UPLOAD_FOLDER).",
+)
+@click.option("--jobs", default=8, show_default=True, type=click.IntRange(1, 32))
+def blobs_migrate_command(source: str | None, jobs: int) -> None:
+    """Copy every stored file of the local upload folder to the bucket of BLOB_STORE
+    (s3://bucket/prefix), read each back and check it. Exits 1 if any failed; running it
+    again copies only what is missing or wrong."""
+    try:
+        folder = source or storage.root()
+        counts = blobs.migrate(folder, jobs=jobs, echo=click.echo)
+    except InputError as exc:
+        fail(exc)
+        raise  # fail() exits; for the type checker
+    if not (counts.copied or counts.already or counts.failed):
+        click.echo(_("No stored files under %(folder)s.", folder=os.path.join(folder, "photos")))
+    click.echo(
+        _(
+            "Copied %(copied)d, already there %(already)d, verified %(verified)d, "
+            "failed %(failed)d.",
+            copied=counts.copied,
+            already=counts.already,
+            verified=counts.verified,
+            failed=counts.failed,
+        )
+    )
+    _blobs_report(counts)
+
+
+@blobs_cli.command("verify")
+@click.option("--jobs", default=8, show_default=True, type=click.IntRange(1, 32))
+def blobs_verify_command(jobs: int) -> None:
+    """Read every file of the configured store and check its SHA-256. Exits 1 if any failed."""
+    counts = blobs.verify(jobs=jobs, echo=click.echo)
+    click.echo(
+        _(
+            "Verified %(verified)d, failed %(failed)d, read but not checkable %(unchecked)d "
+            "(display copies and thumbnails with no recorded SHA-256).",
+            verified=counts.verified,
+            failed=counts.failed,
+            unchecked=counts.unchecked,
+        )
+    )
+    _blobs_report(counts)
+
+
 @security_cli.command("prune")
 def security_prune_command() -> None:
     """Delete the security log's events older than SECURITY_LOG_MONTHS calendar months (at
@@ -109,3 +173,4 @@ def register(app: Flask) -> None:
     app.cli.add_command(demo_cli)
     app.cli.add_command(backup_cli)
     app.cli.add_command(security_cli)
+    app.cli.add_command(blobs_cli)

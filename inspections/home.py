@@ -1,5 +1,5 @@
-"""The app shell's pages: the home page (every feature's summary), the language switch and the
-health check."""
+"""The app shell's pages: the home page (every feature's summary), the language switch, and the
+health checks (``/healthz``: the process answers; ``/readyz``: what it needs answers too)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from flask_login import current_user, login_required
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.models import ChecklistTemplate, SourceChange, TemplateStatus
+from checklists.core import health
 from checklists.core.clock import local_today
 from checklists.core.extensions import db
 from inspections.credit import due as credit_due
@@ -118,10 +119,18 @@ def set_language(code: str):
 
 @bp.route("/healthz")
 def healthz():
-    """200 when the database answers, 503 otherwise."""
-    try:
-        db.session.execute(sa.text("SELECT 1"))
-    except sa.exc.SQLAlchemyError as exc:
-        current_app.logger.error("health check failed: %s", exc)
-        return jsonify(status="error", database="unreachable"), 503
-    return jsonify(status="ok", database="ok")
+    """200 while the process answers (liveness: nothing else is checked, no database)."""
+    response = jsonify(status="ok")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/readyz")
+def readyz():
+    """200 when the database, Redis (when configured), the blob store and every registered
+    check (``checklists.core.health``) are ok; 503 naming the failing parts, and why."""
+    body, status = health.readiness()
+    response = jsonify(body)
+    response.status_code = status
+    response.headers["Cache-Control"] = "no-store"
+    return response

@@ -2,18 +2,25 @@
 
 The database is SQLite in a temporary folder, or PostgreSQL when TEST_DATABASE_URL is set
 (tests/run_suites.py sets it). The app factory never reads instance/ or the environment here.
+Stored files go to a temporary folder, or with TEST_BLOB_STORE=s3 (the PostgreSQL suite) to a
+bucket of a real S3-compatible server started for the run (``s3_server``), a prefix per test.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import pathlib
 import re
 import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
@@ -25,6 +32,7 @@ from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from checklists.accounts.models import Organisation, OrgKind, Region, RegionLevel, Role, User
+from checklists.core import storage
 from checklists.core.config import normalise_database_url
 from checklists.core.extensions import db
 from checklists.standards import search_index
@@ -73,6 +81,85 @@ def _in_the_other_suite(item: pytest.Item) -> bool:
 def _remove_uploads() -> Iterator[None]:
     yield
     shutil.rmtree(UPLOADS, ignore_errors=True)
+
+
+#: The bucket of the run's S3 server (``s3_server``).
+S3_BUCKET = "clausecheck-test"
+#: With TEST_BLOB_STORE=s3: the S3_* settings of every app made by ``make_config``.
+_S3: dict[str, str] = {}
+_prefixes = itertools.count(1)
+
+
+@dataclass
+class S3Server:
+    """A running S3-compatible server: its URL and the settings an app needs to use it."""
+
+    url: str
+    settings: dict[str, str]
+
+    def client(self):
+        from checklists.core import s3store
+
+        return s3store.client_for(self.settings)
+
+
+@pytest.fixture(scope="session")
+def s3_server() -> Iterator[S3Server]:
+    """A real S3-compatible server in its own process, moto's server mode (requirements-dev),
+    on a free port, with the bucket ``S3_BUCKET``; stopped at the end of the run."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tempfile.TemporaryFile()
+    command = [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)]
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log.seek(0)
+                    tail = log.read()[-2000:].decode(errors="replace")
+                    raise RuntimeError(f"moto's S3 server did not start: {tail}") from None
+                time.sleep(0.05)
+        url = f"http://127.0.0.1:{port}"
+        server = S3Server(
+            url,
+            {
+                "S3_ENDPOINT_URL": url,
+                "S3_REGION": "us-east-1",
+                "S3_ACCESS_KEY_ID": "test-key",
+                "S3_SECRET_ACCESS_KEY": "test-secret",
+            },
+        )
+        server.client().create_bucket(Bucket=S3_BUCKET)
+        yield server
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _blobs_in_a_bucket(request: pytest.FixtureRequest) -> None:
+    """TEST_BLOB_STORE=s3: every app of the run stores its files in the S3 server's bucket."""
+    if os.environ.get("TEST_BLOB_STORE") == "s3":
+        _S3.update(request.getfixturevalue("s3_server").settings)
+
+
+def new_store(folder: str) -> dict[str, str]:
+    """Config overrides for an app with a store of its own, empty: the upload folder
+    ``folder``, or with TEST_BLOB_STORE=s3 a new prefix in the bucket."""
+    if not _S3:
+        return {"UPLOAD_FOLDER": folder}
+    return {"UPLOAD_FOLDER": folder, "BLOB_STORE": f"s3://{S3_BUCKET}/s{next(_prefixes)}"}
 
 
 def _ensure_postgres_database(url: str) -> None:
@@ -124,7 +211,11 @@ def make_config(database_url: str, **overrides) -> dict:
         "UPLOAD_FOLDER": UPLOADS,
         # scrypt costs about 0.1 s of CPU per hash; the suite sets thousands of passwords.
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
+        # jobs run when a test says so (jobs.run_pending), not in a thread beside it
+        "JOB_WORKERS_IN_PROCESS": 0,
     }
+    if _S3:  # a prefix of its own (app_factory gives the apps of one test the same one)
+        config.update(_S3, BLOB_STORE=f"s3://{S3_BUCKET}/s{next(_prefixes)}")
     config.update(overrides)
     return config
 
@@ -235,17 +326,20 @@ def _used_sequences(conn: sa.Connection) -> list[tuple[str, int]]:
     ]
 
 
-def _stored_files(folder: str) -> set[str]:
-    found = set()
-    for root, _dirs, files in os.walk(folder):
-        found.update(os.path.relpath(os.path.join(root, name), folder) for name in files)
-    return found
+def _stored_files() -> set[str]:
+    """The keys of the files in the current app's store (a folder or a bucket's prefix)."""
+    return set(storage.blob_store().keys())
 
 
 def _config_key(config: dict) -> tuple:
-    """The app's settings that could change what a build writes (plain values only)."""
+    """The app's settings that could change what a build writes (plain values only; not the
+    bucket's prefix, which differs from test to test: the files are written back to it)."""
     plain = (str, int, float, bool, type(None), dt.timedelta, tuple, list, dict)
-    return tuple(sorted((k, repr(v)) for k, v in config.items() if isinstance(v, plain)))
+    return tuple(
+        sorted(
+            (k, repr(v)) for k, v in config.items() if isinstance(v, plain) and k != "BLOB_STORE"
+        )
+    )
 
 
 @dataclass
@@ -280,26 +374,22 @@ def built_once(name: str, build: Callable[[], T]) -> T:
         and not _used_sequences(conn)
     )
     snapshot = _SNAPSHOTS.get(key) if empty else None
-    folder = app.config["UPLOAD_FOLDER"]
+    store = storage.blob_store()
     if snapshot is None:
-        before = _stored_files(folder) if empty else set()
+        before = _stored_files() if empty else set()
         result = build()
         db.session.commit()
         if empty:
             conn = db.session.connection()
             files = {}
-            for path in sorted(_stored_files(folder) - before):
-                with open(os.path.join(folder, path), "rb") as stored:
-                    files[path] = stored.read()
+            for blob in sorted(_stored_files() - before):
+                with store.open(blob) as stored:
+                    files[blob] = stored.read()
             _SNAPSHOTS[key] = _Snapshot(_dump(conn), _used_sequences(conn), files, result)
             db.session.commit()
         return result
-    for path, data in snapshot.files.items():
-        target = os.path.join(folder, path)
-        if not os.path.exists(target):
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as out:
-                out.write(data)
+    for blob, data in snapshot.files.items():
+        store.put(data, key=blob)  # nothing is written when it is there already
     for table, rows in snapshot.rows:
         if rows:
             conn.execute(table.insert(), rows)
@@ -345,9 +435,11 @@ def load_demo_once() -> None:
 def app_factory(database_url: str, _schema: None) -> Iterator[Callable[..., Flask]]:
     """Build apps with config overrides; every app's data is wiped after the test."""
     made: list[Flask] = []
+    # one store for the test's apps: with TEST_BLOB_STORE=s3 a prefix of the bucket of its own
+    store = {"BLOB_STORE": f"s3://{S3_BUCKET}/t{next(_prefixes)}"} if _S3 else {}
 
     def build(**overrides) -> Flask:
-        app = create_app(make_config(database_url, **overrides))
+        app = create_app(make_config(database_url, **{**store, **overrides}))
         app.test_client_class = Client
         made.append(app)
         return app

@@ -3,7 +3,9 @@
 Used by ``make test``. PostgreSQL: ``TEST_DATABASE_URL`` if set, else the local server at
 127.0.0.1:5432 if it answers. ``REQUIRE_POSTGRES=1`` (set by .ci/run) turns a missing server
 into a failure. The browser tests need Debian's chromium (``make test`` installs it): without
-one the run fails instead of skipping them. Prints progress every 30 seconds, then each
+one the run fails instead of skipping them. The PostgreSQL suite keeps the stored files in an
+S3 bucket (``TEST_BLOB_STORE=s3``: moto's S3 server, started by the suite), the SQLite suite
+on local disk, so both blob stores run the whole suite. Prints progress every 30 seconds, then each
 suite's report and a total line.
 """
 
@@ -127,6 +129,8 @@ def main() -> int:
             "TEST_DATABASE_URL": url,
             "TESTS_WITHOUT_DATABASE": "elsewhere",
             "TEST_SUITE": "postgresql",
+            # stored files in a bucket of a real S3 server (tests/conftest.py: s3_server)
+            "TEST_BLOB_STORE": "s3",
         }
         # a long test split between the suites (``one_suite``) runs its share in each
         suites["SQLite"]["TEST_SUITE"] = "sqlite"

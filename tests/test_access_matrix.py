@@ -6,6 +6,7 @@ new route cannot ship without saying who may reach it. Another organisation's re
 
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
 
 import pytest
@@ -60,6 +61,10 @@ API_MISSING = row(401, 404, 404, 404, 404, 404)
 CASES = {
     ("static", "GET", ""): ("/static/css/app.css", {}, EVERYONE),
     ("main.healthz", "GET", ""): ("/healthz", {}, EVERYONE),
+    ("main.readyz", "GET", ""): ("/readyz", {}, EVERYONE),
+    # the test client calls from loopback (127.0.0.1): readable; from elsewhere, without the
+    # METRICS_TOKEN, it is 404 (tests/test_observability.py)
+    ("metrics.metrics", "GET", ""): ("/metrics", {}, EVERYONE),
     ("main.home", "GET", ""): ("/", {}, LOGGED_IN),
     ("main.set_language", "POST", ""): (
         "/lang/en",
@@ -435,6 +440,23 @@ CASES = {
         "/exports/findings.xlsx?organisation={own_org}",
         {},
         row(302, 200, 403, 403, 200, 403),
+    ),
+    ("exports.make", "POST", ""): (
+        "/exports/findings.csv/job?organisation={own_org}",
+        {"form": {"client_id": "matrix-1"}},
+        row(302, 303, 403, 403, 303, 403),
+    ),
+    # The 导出中心: a job is its owner's (the supervisor's); the admin sees every job.
+    ("jobs.index", "GET", ""): ("/jobs/", {}, LOGGED_IN),
+    ("jobs.status", "GET", "own"): (
+        "/jobs/{supervisor_job}.json",
+        {},
+        row(302, 200, 404, 404, 200, 404),
+    ),
+    ("jobs.download", "GET", "own"): (
+        "/jobs/{supervisor_job}/download",
+        {},
+        row(302, 200, 404, 404, 200, 404),
     ),
     ("review.dashboard", "GET", ""): (
         "/review/dashboard?from=2026-01-01",
@@ -1331,10 +1353,36 @@ def world(make_org, make_region, make_user):
         ids.update(_interviews(ids, users))
         ids.update(_credit(ids, users))
         ids.update(_spotcheck(ids, users))
+        ids["supervisor_job"] = _job(users["supervisor"])
         return {role: user.id for role, user in users.items()}, ids
 
     user_ids, ids = built_once("access_matrix.world", build)
     return {role: db.session.get(User, id_) for role, id_ in user_ids.items()}, dict(ids)
+
+
+def _job(owner) -> int:
+    """A finished export of ``owner``'s, its file in the store (the 导出中心's rows)."""
+    from checklists.core import storage
+    from checklists.core.db import utcnow
+    from checklists.core.extensions import db
+    from checklists.core.jobs import Job, JobStatus
+
+    data = "编号\n1\n".encode()
+    job = Job(
+        kind="export",
+        owner_id=owner.id,
+        title="问题 · CSV",
+        status=JobStatus.DONE,
+        file_key=storage.blob_store().put(data),
+        file_name="findings.csv",
+        file_type="text/csv",
+        file_size=len(data),
+        finished_at=utcnow(),
+        expires_at=utcnow() + dt.timedelta(days=1),
+    )
+    db.session.add(job)
+    db.session.commit()
+    return job.id
 
 
 #: Own hazards waiting for each step (the OpenAPI test sends each step's body to its own).

@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import threading
 
 import pytest
 import sqlalchemy as sa
 
-from checklists.core import backup
+from checklists.core import backup, storage
 from checklists.core.extensions import db
 from inspections.filling.evidence import Evidence
 from inspections.filling.models import Answer
 from tests import test_inspections, test_workflow
+from tests.conftest import new_store
 from tests.test_inspections import answer, jpeg, upload
 from tests.test_templates import by_prompt
 
@@ -30,11 +30,13 @@ AREA = "储煤厂房建设面积"
 
 @pytest.fixture
 def empty_instance(app_factory, database_url, tmp_path):
-    """A second, new instance: its own database (empty, no schema) and upload folder."""
+    """A second, new instance: its own database (empty, no schema) and blob store (an upload
+    folder, or a bucket's prefix)."""
     url = sa.engine.make_url(database_url)
+    store = new_store(str(tmp_path / "r"))
     if url.get_backend_name() == "sqlite":
         target = f"sqlite:///{tmp_path / 'restored.sqlite'}"
-        yield app_factory(SQLALCHEMY_DATABASE_URI=target, UPLOAD_FOLDER=str(tmp_path / "r"))
+        yield app_factory(SQLALCHEMY_DATABASE_URI=target, **store)
         return
     name = f"{url.database}_restored"
     admin = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
@@ -42,7 +44,7 @@ def empty_instance(app_factory, database_url, tmp_path):
         conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
         conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
     target = url.set(database=name).render_as_string(hide_password=False)
-    app = app_factory(SQLALCHEMY_DATABASE_URI=target, UPLOAD_FOLDER=str(tmp_path / "r"))
+    app = app_factory(SQLALCHEMY_DATABASE_URI=target, **store)
     yield app
     with app.app_context():
         db.engine.dispose()
@@ -92,13 +94,11 @@ def test_a_backup_taken_under_writes_restores_every_answer_and_photo(
         backup.restore(str(tmp_path / "backup"))
         client_ids = set(db.session.scalars(sa.select(Answer.client_id)))
         stored = set(db.session.scalars(sa.select(Evidence.sha256)))
-        folder = empty_instance.config["UPLOAD_FOLDER"]
         for _moment, client_id, sha256 in before:
             assert client_id in client_ids
             assert sha256 in stored
         for sha256 in stored:  # every row's file, with its bytes (none half-copied)
-            path = os.path.join(folder, "photos", sha256[:2], f"{sha256}.orig")
-            with open(path, "rb") as handle:
+            with storage.blob_store().open(sha256) as handle:
                 assert hashlib.sha256(handle.read()).hexdigest() == sha256
         assert db.session.scalar(sa.select(sa.func.count(Answer.id))) >= len(before)
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-import pathlib
 import uuid
 
 import pytest
 import sqlalchemy as sa
 from flask import current_app
 
+from checklists.core import storage
 from checklists.core.extensions import db
 from inspections.filling import evidence, workflow
 from inspections.filling.evidence import Evidence
@@ -42,9 +42,10 @@ def count(model) -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(model))
 
 
-def originals(app) -> list[pathlib.Path]:
+def originals(app) -> list[str]:
     """The originals in the blob store (the display copies and thumbnails aside)."""
-    return sorted(pathlib.Path(app.config["UPLOAD_FOLDER"]).rglob("*.orig"))
+    with app.app_context():
+        return sorted(key for key in storage.blob_store().keys() if storage.is_original(key))
 
 
 def test_one_photo_for_two_items_and_as_signatures_is_stored_once(app, world, started):

@@ -101,17 +101,20 @@ def test_foreign_keys_enforced(app):
                 )
 
 
-def test_healthz_checks_database(client):
-    response = client.get("/healthz")
+def test_readyz_checks_database(client):
+    """The database check moved from /healthz (the process answers) to /readyz (issue 23;
+    the other parts: tests/test_observability.py)."""
+    response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json == {"status": "ok", "database": "ok"}
+    assert response.json["checks"]["database"] == "ok"
 
 
-def test_healthz_reports_unreachable_database(app_factory):
+def test_readyz_reports_unreachable_database(app_factory):
     app = app_factory(SQLALCHEMY_DATABASE_URI="sqlite:////nonexistent-dir/x/y.sqlite")
-    response = app.test_client().get("/healthz")
+    response = app.test_client().get("/readyz")
     assert response.status_code == 503
-    assert response.json["database"] == "unreachable"
+    assert response.json["checks"]["database"].startswith("unreachable")
+    assert app.test_client().get("/healthz").status_code == 200
 
 
 def test_security_headers(client):

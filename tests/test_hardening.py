@@ -23,7 +23,7 @@ from werkzeug.test import encode_multipart
 
 from checklists.accounts.models import Organisation, OrgKind, Region, RegionLevel, Role, User
 from checklists.authoring.models import ChecklistTemplate
-from checklists.core import security, storage
+from checklists.core import jobs, security, storage
 from checklists.core.extensions import db
 from checklists.core.schemas import INT64_MAX
 from checklists.core.tabular import FORMULA_START
@@ -31,7 +31,7 @@ from inspections.credit import entries
 from inspections.credit.models import CreditKind, CreditStatus
 from inspections.findings.models import Finding
 from tests import test_exports
-from tests.conftest import PASSWORD, Client, _clean, built_once, login, make_config
+from tests.conftest import PASSWORD, Client, _clean, built_once, csrf_token, login, make_config
 from tests.test_inspections import Session
 from tests.test_templates import by_prompt
 from tests.test_workflow import _build_coal
@@ -209,7 +209,28 @@ def test_every_download_route_is_checked(site):
     }
     adapter = app.url_map.bind("localhost")
     checked = {adapter.match(path.split("?")[0].format(template=1))[0] for _r, path in DOWNLOADS}
+    checked.add("exports.make")  # the same exports made by a job: the test below
     assert downloads == checked
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_export_made_by_a_job_holds_no_live_formula(site, fmt):
+    """The exports a job makes (downloaded from the 导出中心) are written by the same writers:
+    the planted formula arrives as text."""
+    app, _ids = site
+    client = browser_of(site, "supervisor")
+    token = csrf_token(client, "/exports/")
+    made = client.post(f"/exports/answers.{fmt}/job", data={"csrf_token": token})
+    assert made.status_code == 303
+    with app.app_context():
+        jobs.run_pending()
+    job_id = int(made.headers["Location"].rsplit("new=", 1)[1])
+    response = test_exports.fetch(client, f"/jobs/{job_id}/download")
+    assert response.status_code == 200
+    cells = _cells(response)
+    assert [c for c in cells if c[2] == "f"] == []
+    planted = "'" + PAYLOAD if response.mimetype == "text/csv" else PAYLOAD
+    assert planted in [value for _where, value, _kind in cells]
 
 
 # --- 2. numbers beyond 64 bits, the ends of the calendar, JSON nested too deep -------------------

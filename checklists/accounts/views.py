@@ -57,8 +57,17 @@ def _safe_next(target: str | None) -> str | None:
     return target
 
 
-#: Endpoints a user asked for a new password may still reach.
-DURING_RESET = {"accounts.change_password", "accounts.logout", "static", "main.set_language"}
+#: Endpoints a user asked for a new password may still reach (the health checks and metrics
+#: too: they serve machines, and load no user).
+DURING_RESET = {
+    "accounts.change_password",
+    "accounts.logout",
+    "static",
+    "main.set_language",
+    "main.healthz",
+    "main.readyz",
+    "metrics.metrics",
+}
 
 
 @bp.before_app_request

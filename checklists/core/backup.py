@@ -10,6 +10,13 @@ file in the backup (files written after the snapshot are copied too, and harm no
 ``restore(path)`` checks every file of the backup against its manifest, refuses an instance
 that already holds data, then loads the database (a copy of the SQLite file, or
 ``pg_restore``) and copies the files into the store. Nothing is restored if a check fails.
+
+The files are read and written through the configured blob store (``storage.blob_store``):
+with ``BLOB_STORE = "s3://..."`` ``create`` downloads every object of the bucket's prefix into
+the backup folder (as large as the bucket: a bucket's own versioning or replication may suit
+a large one better), and ``restore`` uploads them into the configured bucket. The backup holds
+them as they lie on disk (``files/photos/<sha[:2]>/<sha>.<variant>``) either way, so a backup
+of one kind of store restores onto the other.
 """
 
 from __future__ import annotations
@@ -92,20 +99,21 @@ def create(path: str) -> dict:
             capture_output=True,
         )  # fmt: skip
     files: dict[str, dict] = {}
-    root = storage.root()
-    for folder, _dirs, names in os.walk(root):
-        for name in sorted(names):
-            if name.startswith(".") or name.endswith(".tmp"):
-                continue  # a file being written (storage writes to a temporary name first)
-            source_path = os.path.join(folder, name)
-            relative = os.path.relpath(source_path, root).replace(os.sep, "/")
-            target_path = os.path.join(path, FILES, relative)
-            os.makedirs(os.path.dirname(target_path), exist_ok=True)
-            shutil.copyfile(source_path, target_path)
-            files[relative] = {
-                "sha256": _sha256(target_path),
-                "size": os.path.getsize(target_path),
-            }
+    store = storage.blob_store()
+    for key in sorted(store.keys()):  # files being written are not listed yet
+        relative = storage.relative_name(key)
+        target_path = os.path.join(path, FILES, *relative.split("/"))
+        os.makedirs(os.path.dirname(target_path), exist_ok=True)
+        try:
+            with store.open(key) as source, open(target_path, "wb") as target:
+                shutil.copyfileobj(source, target, 1 << 20)
+        except storage.BlobNotFound:
+            os.unlink(target_path)  # gone since it was listed (an expired export's file)
+            continue
+        files[relative] = {
+            "sha256": _sha256(target_path),
+            "size": os.path.getsize(target_path),
+        }
     manifest = {
         "format": FORMAT,
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -160,6 +168,14 @@ def restore(path: str) -> dict:
         )  # fmt: skip
     if _holds_data():
         raise InputError({"path": _("The instance already holds data: restore onto a new one.")})
+    keys = {}
+    for relative in manifest["files"]:
+        try:
+            keys[relative] = storage.key_of_name(relative)
+        except ValueError:
+            raise InputError(
+                {"path": _("%(file)s is not a stored file.", file=f"{FILES}/{relative}")}
+            ) from None
     source = os.path.join(path, manifest["database"]["file"])
     db.session.remove()
     db.engine.dispose()
@@ -182,11 +198,8 @@ def restore(path: str) -> dict:
             check=True,
             capture_output=True,
         )  # fmt: skip
-    store = storage.root()
-    for relative in manifest["files"]:
-        target_path = os.path.join(store, *relative.split("/"))
-        os.makedirs(os.path.dirname(target_path), exist_ok=True)
-        temporary = target_path + ".restoring"
-        shutil.copyfile(os.path.join(path, FILES, relative), temporary)
-        os.replace(temporary, target_path)
+    store = storage.blob_store()
+    for relative, key in keys.items():  # each written whole or not at all (BlobStore.put)
+        with open(os.path.join(path, FILES, *relative.split("/")), "rb") as source:
+            store.put(source.read(), key=key)
     return manifest

@@ -67,6 +67,20 @@ class Defaults:
     #: Where photos are stored (None: instance/uploads). Outside static/: served only to
     #: people who may see the inspection.
     UPLOAD_FOLDER: str | None = None
+    #: Where stored files are kept: "" on local disk (UPLOAD_FOLDER), or s3://bucket/prefix.
+    BLOB_STORE = ""
+    #: The S3-compatible service's URL, e.g. https://oss-cn-hangzhou.aliyuncs.com ("": AWS).
+    S3_ENDPOINT_URL = ""
+    #: The bucket's region, e.g. cn-hangzhou ("": boto3's default, AWS_DEFAULT_REGION).
+    S3_REGION = ""
+    #: The access key ("" with the secret too: boto3's own chain, AWS_* variables, a role).
+    S3_ACCESS_KEY_ID = ""
+    #: The access key's secret (set it in the environment, not in a file under version control).
+    S3_SECRET_ACCESS_KEY = ""
+    #: "path" or "virtual" (bucket.host: Aliyun OSS needs it); "": path-style with an endpoint.
+    S3_ADDRESSING_STYLE = ""
+    #: nginx's internal location for X-Accel-Redirect, e.g. /_blobs/ ("": the app sends files).
+    BLOB_ACCEL_REDIRECT = ""
     #: A photo's largest accepted size (bytes) and pixel count.
     PHOTO_MAX_BYTES = 15 * 1024 * 1024
     PHOTO_MAX_PIXELS = 40_000_000
@@ -110,6 +124,30 @@ class Defaults:
     #: The service's address as users reach it (links in e-mails), e.g. https://cc.example.cn
     BASE_URL = ""
 
+    #: Logs: "json" (one object a line) or "text"; "" = json unless debug, tests or a terminal.
+    LOG_FORMAT = ""
+    #: /metrics is readable from loopback, and with "Authorization: Bearer <this>" ("": no token).
+    METRICS_TOKEN = ""
+    #: Report errors to Sentry (or a compatible service) at this DSN ("": not at all).
+    SENTRY_DSN = ""
+    #: The environment and release the error reports name ("": sentry-sdk's defaults).
+    SENTRY_ENVIRONMENT = ""
+    SENTRY_RELEASE = ""
+
+    #: Job worker threads inside each web process (the embedded default: ``make run`` runs jobs
+    #: with nothing else started). A city runs ``flask jobs worker`` processes and sets 0.
+    JOB_WORKERS_IN_PROCESS = 1
+    #: Seconds without a heartbeat after which a running job's worker counts as dead (the job
+    #: goes back to the queue), and how many times a job is tried before it fails.
+    JOB_STALE_SECONDS = 300
+    JOB_MAX_ATTEMPTS = 3
+    #: Hours a finished job's file (an export) is kept for download.
+    JOB_FILE_HOURS = 24
+    #: Exports with more rows than this are made by a job (导出中心), not in the request.
+    EXPORT_JOB_ROWS = 20_000
+    #: Gazette files larger than this (bytes) uploaded on the import page are read by a job.
+    IMPORT_JOB_BYTES = 1024 * 1024
+
 
 #: Environment variables read at start-up, with how to convert each one.
 ENV_VARS: dict[str, type] = {
@@ -125,6 +163,13 @@ ENV_VARS: dict[str, type] = {
     "MAX_CONTENT_LENGTH": int,
     "PROXY_COUNT": int,
     "UPLOAD_FOLDER": str,
+    "BLOB_STORE": str,
+    "S3_ENDPOINT_URL": str,
+    "S3_REGION": str,
+    "S3_ACCESS_KEY_ID": str,
+    "S3_SECRET_ACCESS_KEY": str,
+    "S3_ADDRESSING_STYLE": str,
+    "BLOB_ACCEL_REDIRECT": str,
     "PHOTO_MAX_BYTES": int,
     "PHOTO_MAX_PIXELS": int,
     "API_TOKEN_DAYS": int,
@@ -145,6 +190,17 @@ ENV_VARS: dict[str, type] = {
     "MAIL_PASSWORD": str,
     "MAIL_FROM": str,
     "BASE_URL": str,
+    "LOG_FORMAT": str,
+    "METRICS_TOKEN": str,
+    "SENTRY_DSN": str,
+    "SENTRY_ENVIRONMENT": str,
+    "SENTRY_RELEASE": str,
+    "JOB_WORKERS_IN_PROCESS": int,
+    "JOB_STALE_SECONDS": int,
+    "JOB_MAX_ATTEMPTS": int,
+    "JOB_FILE_HOURS": int,
+    "EXPORT_JOB_ROWS": int,
+    "IMPORT_JOB_BYTES": int,
     "BABEL_DEFAULT_LOCALE": str,
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
@@ -24,17 +25,17 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from markupsafe import Markup
 from werkzeug.datastructures import MultiDict
-from wtforms import DateField, SelectField, SubmitField, TextAreaField
+from wtforms import DateField, HiddenField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import Length, Optional
 
 from checklists.accounts.forms import choices
 from checklists.accounts.models import Role
 from checklists.accounts.permissions import role_required
-from checklists.core import subsup
+from checklists.core import jobs, storage, subsup
 from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
-from checklists.standards import services
+from checklists.standards import import_jobs, services
 from checklists.standards.models import Clause, Document, Requirement, document_year
 from checklists.standards.search import search_clauses
 from checklists.standards.search_index import normalise
@@ -293,6 +294,8 @@ class FilterForm(FlaskForm):
 
 
 class ImportForm(FlaskForm):
+    #: A retried upload of a large file (imported by a job) is the same job.
+    client_id = HiddenField(validators=[Optional(), Length(max=64)])
     file = FileField(
         _l("Gazette file (.txt, .md, .docx, .pdf)"),
         validators=[FileRequired()],
@@ -305,13 +308,25 @@ class ImportForm(FlaskForm):
 @role_required(Role.AUTHOR)
 def upload():
     form = ImportForm()
+    if not form.is_submitted():
+        form.client_id.data = str(uuid.uuid4())
     report = None
     if form.validate_on_submit():
         upload = form.file.data
+        data = upload.read()
+        if len(data) > current_app.config["IMPORT_JOB_BYTES"]:  # a long read: a job's
+            job = jobs.enqueue(
+                import_jobs.KIND,
+                {"key": storage.blob_store().put(data), "filename": upload.filename or ""},
+                owner=current_user,
+                client_id=form.client_id.data or None,
+                title=import_jobs.title(upload.filename or ""),
+            )
+            return redirect(url_for("jobs.index", new=job.id), code=303)
         try:
             text = services.read_file(
                 upload.filename or "upload.txt",
-                upload.read(),
+                data,
                 current_app.config["MAX_CONTENT_LENGTH"],
             )
             report = services.import_text(text, upload.filename or "upload.txt", current_user)

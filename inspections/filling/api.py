@@ -16,6 +16,7 @@ from flask_login import current_user
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.models import ChecklistTemplate, TemplateStatus
+from checklists.core import metrics
 from checklists.core.api import (
     NOT_FOUND,
     ApiError,
@@ -40,6 +41,10 @@ from inspections.filling.permissions import can_create, checked, visible_inspect
 from inspections.filling.photos import PhotoError
 
 routes = ApiRoutes()
+# The phone's outbox writes here: its refused writes (409, 422) are counted (sync rejections).
+metrics.sync_endpoint("api.put_answer", "answer")
+metrics.sync_endpoint("api.upload_photo", "photo")
+metrics.sync_endpoint("api.update_inspection", "patch")
 
 _NOT_YOURS = "Visible, but the caller's role may not change it"
 _SUBMITTED = "submitted: the inspection changes only after a supervisor returns it"

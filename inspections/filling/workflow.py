@@ -23,7 +23,7 @@ from checklists.accounts import marks, notifications
 from checklists.accounts.models import Organisation, Role, User
 from checklists.authoring import operations as builder
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus, item_spec
-from checklists.core import audit, storage
+from checklists.core import audit, metrics, storage
 from checklists.core.audit import AuditEntry
 from checklists.core.clock import local_today
 from checklists.core.db import as_utc, utcnow
@@ -270,6 +270,7 @@ def save_answer(
         inspection.status = InspectionStatus.IN_PROGRESS
     db.session.add(answer)
     db.session.flush()
+    metrics.count_on_commit(metrics.ANSWERS_STORED)
     return Saved(answer, current is None, answer if answer.current else current)
 
 

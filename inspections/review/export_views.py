@@ -3,17 +3,29 @@ review filters kept in the URL (see inspections.review.exports)."""
 
 from __future__ import annotations
 
+import re
 import tempfile
+import uuid
 
-from flask import Blueprint, render_template, request, send_file
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from checklists.accounts.models import Role
 from checklists.accounts.permissions import role_required
-from checklists.core import tabular
+from checklists.core import jobs, tabular
 from checklists.core.db import utcnow
-from inspections.review import exports
+from inspections.review import export_jobs, exports
 from inspections.review import queue as review
 
 bp = Blueprint("exports", __name__, url_prefix="/exports")
@@ -55,7 +67,30 @@ def index():
         filters=filters,
         choices=review.choices(current_user),
         show_status=True,
+        job_rows=current_app.config["EXPORT_JOB_ROWS"],
+        client_id=str(uuid.uuid4()),
     )
+
+
+_CLIENT_ID = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+
+
+@bp.route("/<any(inspections, answers, findings):kind>.<any(csv, xlsx):fmt>/job", methods=["POST"])
+@role_required(Role.SUPERVISOR)
+def make(kind: str, fmt: str):
+    """Start an export as a job (the filters are the query string's) and go to the 导出中心.
+    The form's ``client_id`` makes a second click, or a retried POST, the same job."""
+    client_id = request.form.get("client_id", "")
+    if client_id and not _CLIENT_ID.fullmatch(client_id):
+        abort(422, description=_("client_id: at most 64 letters, digits or - _ . :"))
+    job = jobs.enqueue(
+        export_jobs.KIND,
+        export_jobs.params(kind, fmt, request.args),
+        owner=current_user,
+        client_id=client_id or None,
+        title=export_jobs.title(kind, fmt),
+    )
+    return redirect(url_for("jobs.index", new=job.id), code=303)
 
 
 @bp.route("/<any(inspections, answers, findings):kind>.<any(csv, xlsx):fmt>")
@@ -64,6 +99,16 @@ def download(kind: str, fmt: str):
     """CSV is streamed as the rows are read; a workbook is written to a temporary file in
     write-only mode and then sent (an .xlsx is a zip archive: it is complete only at the end)."""
     filters = review.parse_filters(request.args)
+    if exports.count(kind, current_user, filters) > current_app.config["EXPORT_JOB_ROWS"]:
+        flash(
+            _(
+                "More than %(n)s rows: this export is made in the background. Use the button "
+                "to start it; the file will wait in the export centre.",
+                n=f"{current_app.config['EXPORT_JOB_ROWS']:,}",
+            ),
+            "warning",
+        )
+        return redirect(url_for("exports.index", **filters.args()), code=303)
     now = utcnow()
     export = exports.prepare(kind, current_user, filters, now)
     filename = f"{kind}-{now.astimezone(exports.ZONE):%Y%m%d}.{fmt}"

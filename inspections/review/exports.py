@@ -506,6 +506,10 @@ def describe(user: User, filters: review.Filters, now: dt.datetime) -> list[tupl
 
 # --- writers ------------------------------------------------------------------------------
 
+#: Data rows per sheet: Excel's 1,048,576 rows less the header row. More rows go on on
+#: sheets "<title> (2)", "<title> (3)" …, and the 说明 sheet says so.
+SHEET_ROWS = 1_048_575
+
 
 def write_xlsx(
     out: IO[bytes],
@@ -514,8 +518,9 @@ def write_xlsx(
     rows: Iterable[Sequence[Any]],
     notes: list[tuple[str, str]],
 ) -> int:
-    """Write a workbook to ``out``: sheet ``title`` (a bold header row, frozen below it) and a
-    sheet 说明 (``notes``, the row count, what each column holds). Returns the row count.
+    """Write a workbook to ``out``: sheet ``title`` (a bold header row, frozen below it; beyond
+    ``SHEET_ROWS`` rows, more sheets) and a sheet 说明 (``notes``, the row count, what each
+    column holds). Returns the row count.
 
     ``Workbook(write_only=True)`` writes each row to a temporary file as it is appended, so
     memory stays flat whatever the number of rows (only the table of distinct strings grows).
@@ -526,10 +531,6 @@ def write_xlsx(
     "=" stays a string), and characters a workbook may not hold (control characters) are
     dropped."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title)
-    for index, column in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column.width
-    sheet.freeze_panes = "A2"
     bold = Font(bold=True)
 
     def header_cell(target: Any, text: str) -> Any:
@@ -537,12 +538,29 @@ def write_xlsx(
         cell.font = bold
         return cell
 
-    sheet.append([header_cell(sheet, c.heading) for c in columns])
+    def new_sheet(number: int) -> Any:
+        sheet = book.create_sheet(title if number == 1 else f"{title[:24]} ({number})")
+        for index, column in enumerate(columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        sheet.freeze_panes = "A2"
+        sheet.append([header_cell(sheet, c.heading) for c in columns])
+        return sheet
+
+    sheets = 1
+    sheet = new_sheet(sheets)
     cell = xlsx_cells(sheet)
-    written = 0
+    written = in_sheet = 0
     for row in rows:
+        if in_sheet == SHEET_ROWS:  # Excel's last row: the rows go on on the next sheet
+            sheets += 1
+            sheet = new_sheet(sheets)
+            cell = xlsx_cells(sheet)
+            in_sheet = 0
         sheet.append([cell(v) for v in row])
         written += 1
+        in_sheet += 1
+    if sheets > 1:
+        notes = [*notes, ("工作表", f"数据分为 {sheets} 个工作表，每个最多 {SHEET_ROWS:,} 行")]
 
     about = book.create_sheet("说明")
     about.column_dimensions["A"].width = 22

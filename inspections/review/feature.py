@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from flask import Flask
 
-from inspections.review import export_views, views
+from inspections.review import export_jobs, export_views, views
+
+#: Imported for the job handler it registers (exports made in the background).
+JOB_HANDLERS = (export_jobs,)
 
 
 def register(app: Flask) -> None:

@@ -29,7 +29,8 @@
       document.open();
       document.write(xhr.responseText);
       document.close();
-      history.replaceState(null, "", form.action || window.location.href);
+      // a large file is imported by a job: the answer is the 导出中心 it was sent to
+      history.replaceState(null, "", xhr.responseURL || form.action || window.location.href);
     };
     xhr.onerror = function () {
       button.disabled = false;

@@ -807,7 +807,13 @@ def main() -> None:
         tmp = Path(folder)
         url = database_url(args.database_url, tmp)
         app = create_app(
-            conftest.make_config(url, UPLOAD_FOLDER=str(tmp / "uploads"), RATELIMIT_ENABLED=False)
+            conftest.make_config(
+                url,
+                UPLOAD_FOLDER=str(tmp / "uploads"),
+                RATELIMIT_ENABLED=False,
+                # measured in the request as before; bench_export_job.py measures the job
+                EXPORT_JOB_ROWS=10**9,
+            )
         )
         with app.app_context():
             engine = db.engine
