@@ -125,7 +125,7 @@ def test_readyz_names_a_blob_store_it_cannot_write(app_factory, tmp_path):
     """A regular file where the upload folder should be: nobody, root included, writes in it."""
     not_a_folder = tmp_path / "uploads"
     not_a_folder.write_text("a file")
-    app = app_factory(UPLOAD_FOLDER=str(not_a_folder))
+    app = app_factory(UPLOAD_FOLDER=str(not_a_folder), BLOB_STORE="")  # the disk, in both suites
     response = app.test_client().get("/readyz")
     assert response.status_code == 503
     assert response.json["failing"] == ["blob_store"]
