@@ -100,8 +100,7 @@ class Http:
         return self.request("PUT", path, **kw)
 
     def log_in(self, username: str) -> None:
-        page = self.session.get(f"{self.base}/login").text
-        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
+        token = self.csrf("/login")
         response = self.session.post(
             f"{self.base}/login",
             data={"csrf_token": token, "username": username, "password": PASSWORD},

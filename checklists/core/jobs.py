@@ -373,9 +373,9 @@ def _finish(
             job.file_type = result.mimetype
             hours = current_app.config["JOB_FILE_HOURS"]
             job.expires_at = job.finished_at + dt.timedelta(hours=hours)
-        if job.total is None or status == JobStatus.DONE:
-            job.total = job.total if job.total is not None else job.done
-            job.done = job.total or job.done
+        if job.total is None:  # a job that never said how much: what it did is all
+            job.total = job.done
+        job.done = job.total or job.done
     else:
         job.message = message
     db.session.commit()

@@ -51,7 +51,7 @@ import re
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO, Protocol
 from urllib.parse import quote
 
@@ -233,28 +233,19 @@ class LocalBlobStore:
             raise BlobNotFound(key) from exc
 
     def put_file(self, file: BinaryIO) -> tuple[str, int]:
-        os.makedirs(self.folder, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
         digest, size = hashlib.sha256(), 0
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                file.seek(0)
-                for chunk in iter(lambda: file.read(CHUNK), b""):
-                    digest.update(chunk)
-                    handle.write(chunk)
-                    size += len(chunk)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(temporary, FILE_MODE)
-            key = digest.hexdigest()
-            target = self.path_of(key)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            os.replace(temporary, target)
-        except BaseException:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-            raise
-        return key, size
+
+        def chunks() -> Iterator[bytes]:
+            nonlocal size
+            file.seek(0)
+            for chunk in iter(lambda: file.read(CHUNK), b""):
+                digest.update(chunk)
+                size += len(chunk)
+                yield chunk
+
+        # written under a temporary name in the folder, then renamed once the hash is known
+        _write_atomically(self.folder, chunks(), lambda: self.path_of(digest.hexdigest()))
+        return digest.hexdigest(), size
 
     def delete(self, key: str) -> None:
         try:
@@ -323,16 +314,25 @@ class LocalBlobStore:
 def _write(target: str, data: bytes) -> None:
     if os.path.exists(target) and os.path.getsize(target) == len(data):
         return  # content-addressed: the same name holds the same bytes
-    folder = os.path.dirname(target)
+    _write_atomically(os.path.dirname(target), [data], lambda: target)
+
+
+def _write_atomically(folder: str, chunks: Iterable[bytes], target: Callable[[], str]) -> None:
+    """Write ``chunks`` to a temporary file in ``folder`` (synced, readable by the group), then
+    rename it to ``target()`` (asked once the bytes are written): a crash never leaves half a
+    file under the real name."""
     os.makedirs(folder, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, FILE_MODE)  # mkstemp's 0600: nginx (X-Accel-Redirect) reads too
-        os.replace(temporary, target)
+        final = target()
+        os.makedirs(os.path.dirname(final), exist_ok=True)
+        os.replace(temporary, final)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)

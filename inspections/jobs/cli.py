@@ -46,9 +46,7 @@ def worker_command(burst: bool, no_periodic: bool) -> None:
 def periodic_command() -> None:
     """Enqueue the periodic jobs that are due (once per slot across all hosts) and run the
     queue until it is empty."""
-    made = jobs.tick()
-    for job in made:
-        click.echo(_("enqueued: %(name)s (%(slot)s)", name=job.title, slot=job.params["slot"]))
+    _say_enqueued(jobs.tick())
     click.echo(_("%(n)d job(s) run.", n=jobs.run_pending()))
 
 
@@ -57,10 +55,14 @@ def periodic_command() -> None:
 def scheduler_command(every: int) -> None:
     """Enqueue the periodic jobs that are due, every minute, until stopped."""
     while True:
-        for job in jobs.tick():
-            click.echo(_("enqueued: %(name)s (%(slot)s)", name=job.title, slot=job.params["slot"]))
+        _say_enqueued(jobs.tick())
         db.session.remove()
         time.sleep(max(1, every))
+
+
+def _say_enqueued(made: list[jobs.Job]) -> None:
+    for job in made:
+        click.echo(_("enqueued: %(name)s (%(slot)s)", name=job.title, slot=job.params["slot"]))
 
 
 @jobs_cli.command("list")
