@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 
 from checklists.standards.conflicts import find_conflicts, mark_conflicts
+from checklists.standards.duties import modality_of
 from checklists.standards.extraction import extract
 from checklists.standards.requirements import Requirement
 
@@ -104,10 +105,17 @@ def test_patterns(text, kind, comparator, value, low, high, unit, per):
         ("力争用5年时间完成", "advisory"),
         ("采购人可以依法授权代表参加评标委员会", "permission"),
         ("管行业必须管安全", "mandatory_strong"),
+        # 需 before a verb is a duty (所需, 需要, 需求 are not: test_what_is_needed_is_no_duty)
+        ("仓库大门需方便货车进出", "mandatory"),
     ],
 )
 def test_modality(text, modality):
     assert {r.modality for r in extract(text)} == ({modality} if modality else set())
+
+
+@pytest.mark.parametrize("text", ["所需经费由县财政列支", "根据需要设立分中心", "满足群众需求"])
+def test_what_is_needed_is_no_duty(text):
+    assert modality_of(text) is None
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checklists.standards.parties import condition_of, subject_of
+from checklists.standards.parties import condition_of, party_named, subject_of
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,17 @@ def test_condition(sentence, condition):
     assert (found and found.text) == condition
     if found:
         assert sentence[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "who"),
+    [
+        # a party, then the verb of policy or procedure its duty opens with
+        ("市审计局加强对专项资金的审计监督", "市审计局"),
+        ("评审委员会独立评审并出具评审报告", "评审委员会"),
+        ("工作领导小组邀请人大代表参与监督", "工作领导小组"),
+        ("化工企业、化工园区建立完善隐患排查机制", "化工企业、化工园区"),
+    ],
+)
+def test_a_party_before_the_verb_its_duty_opens_with(phrase, who):
+    assert party_named(phrase)[0] == who

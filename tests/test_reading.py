@@ -28,20 +28,20 @@ def _one(text):
         ("PM2.5年均浓度控制在60微克/立方米以下。", "<=", "60", "μg", "m³"),
         ("收费不高于200元/吨。", "<=", "200", "元", "t"),
         ("抽检次数不少于2次/月。", ">=", "2", "次", "month"),
-        ("每月抽查率不低于10%。", ">=", "10", "%", None),
+        ("每月抽查率不低于10%。", ">=", "10", "%", "month"),
         ("至少配备2辆运输车。", ">=", "2", "辆", None),
         # 达 right before its number; counting words; 万 before a unit multiplies it
         ("污水集中处理率达95%。", ">=", "95", "%", None),
-        ("每人每年撰写调研报告不少于2篇。", ">=", "2", "篇", None),
+        ("每人每年撰写调研报告不少于2篇。", ">=", "2", "篇", "year"),
         ("新造林面积不少于1.5万亩。", ">=", "15000", "亩", None),
-        ("全年植树不少于20万株。", ">=", "200000", "株", None),
+        ("全年植树不少于20万株。", ">=", "200000", "株", "year"),
         ("连续任职一般不超过2届。", "<=", "2", "届", None),
         # a rate's target with no comparison word; copies written in words
         ("在线监测设备安装率 100%。", "==", "100", "%", None),
         ("检验报告应一式三份。", "==", "3", "份", None),
         ("岗位比例上浮不超过2个百分点。", "<=", "2", "%", None),
         # a target with no comparison word, in a sentence that sets targets
-        ("全年计划新造林3000亩，绿化道路。", "==", "3000", "亩", None),
+        ("全年计划新造林3000亩，绿化道路。", "==", "3000", "亩", "year"),
         ("距法定退休年龄不满5年的除外。", "<", "5", "year", None),
     ],
 )
@@ -278,3 +278,170 @@ def test_a_date_phrase_is_the_deadline_of_the_duty_after_it():
 )
 def test_exhortations_and_words_about_the_text_are_no_duties(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 分别 before a list: one comparison for each number of the list
+        (
+            "全市绿化覆盖率、公园面积和林地面积分别达到 40%、120 公顷和 3500 亩。",
+            [(">=", "40", "%"), (">=", "120", "公顷"), (">=", "3500", "亩")],
+        ),
+        (
+            "两类车辆分别不超过 5 辆、8 辆。",
+            [("<=", "5", "辆"), ("<=", "8", "辆")],
+        ),
+        # no 分别: a list of bare amounts states nothing by itself
+        ("去年新造林 40 公顷、改造林网 50 亩。", []),
+    ],
+)
+def test_respectively_gives_each_number_the_comparison(text, expected):
+    found = [
+        (r.comparator, str(r.value), r.unit)
+        for r in extract(text)
+        if r.value is not None or r.low is not None
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "duty", "threshold"),
+    [
+        # a requirement written in brackets is a phrase of its own
+        ("建立进货台账（至少保存三年）。", "建立进货台账", ("至少保存三年", ">=", "3", "year")),
+        ("报送检查计划(每季度不少于2次)。", "报送检查计划", ("每季度不少于2次", ">=", "2", "次")),
+    ],
+)
+def test_a_bracketed_requirement_is_a_phrase_of_its_own(text, duty, threshold):
+    found = extract(text)
+    assert [r.span for r in found if r.value is None] == [duty]
+    (number,) = [r for r in found if r.value is not None]
+    assert (number.span, number.comparator, str(number.value), number.unit) == threshold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an aside that explains (可满足, 相当于) sets no threshold
+        "仓库大门宽度应方便车辆进出（可满足30吨以上货车通行）。",
+        "场地应当平整（相当于不少于2000平方米的硬化面积）。",
+    ],
+)
+def test_a_number_in_an_explaining_aside_is_no_threshold(text):
+    assert [r for r in extract(text) if r.value is not None] == []
+
+
+def test_when_time_starts_running_is_no_duty():
+    """从第2次…起: when a term starts, not something to do."""
+    found = extract("多次违规的经营者，从第3次处罚起，停业期限为6个月。")
+    assert [(r.comparator, str(r.value), r.unit) for r in found] == [("==", "6", "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a target compared with something that is not a number is still a target
+        ("补种面积不少于砍伐面积。", "补种面积不少于砍伐面积"),
+        ("事故死亡率低于全省平均水平。", "事故死亡率低于全省平均水平"),
+        ("全年不发生较大以上生产安全事故。", "全年不发生较大以上生产安全事故"),
+    ],
+)
+def test_a_target_compared_with_a_reference_is_a_requirement(text, span):
+    assert [r.span for r in extract(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the document itself does by being issued: no one's duty
+        "经市政府研究，决定对市环保局等10个先进单位予以通报表彰。",
+        "市人民政府决定，任命：\n张三为市应急管理服务中心主任；\n李四为市应急管理服务中心副主任。",
+        # a stage's heading with its dates, a document's title on its own line
+        "（一）自查整改阶段（2017年3月至2017年6月）。\n各企业要对照标准逐项自查。",
+        "县政府办公室：\n某县危险化学品安全专项整治实施方案\n附件：1. 工作台账",
+    ],
+)
+def test_what_the_document_does_and_its_titles_are_no_duties(text):
+    spans = [r.span for r in extract(text)]
+    assert not any("表彰" in s or "主任" in s or "阶段" in s or "方案" in s for s in spans), spans
+
+
+def test_a_stage_heading_leaves_its_body_duties():
+    found = extract("（一）自查整改阶段（2017年3月至2017年6月）。\n各企业要对照标准逐项自查。")
+    assert [r.span for r in found] == ["各企业要对照标准逐项自查"]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a condition that runs over several phrases (…，…的，) leads into the duty after it
+        (
+            "对工作不力，不能按期完成整改的，由区应急局约谈其主要负责人。",
+            ["对工作不力，不能按期完成整改的，由区应急局约谈其主要负责人"],
+        ),
+        # a noun its 的 describes, then what is to be done about it: one duty
+        (
+            "首次使用的危险工艺，必须进行安全论证。",
+            ["首次使用的危险工艺，必须进行安全论证"],
+        ),
+    ],
+)
+def test_a_topic_or_a_condition_leads_into_its_duty(text, spans):
+    assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a task with who answers for it: its bare amounts are its targets
+        (
+            "新增城镇就业5万人，城镇登记失业率控制在3.5%以内。（责任单位：市人社局）",
+            [("==", "50000", "人"), ("<=", "3.5", "%")],
+        ),
+        # 到2020年，…: what is to be reached by then
+        ("到2020年，全县新建污水处理厂3座。", [("==", "3", "座")]),
+        # the same amounts told as news: no target
+        ("去年全县新建污水处理厂3座。", []),
+    ],
+)
+def test_the_amounts_of_a_task_or_a_dated_goal_are_targets(text, expected):
+    found = [
+        (r.comparator, str(r.value), r.unit)
+        for r in extract(text)
+        if r.value is not None or r.low is not None
+    ]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a duty, then a second one to be done promptly: both kept, each with its words
+        (
+            "代理机构要对评审结果做好复核，及时发现违规行为。",
+            [("代理机构要对评审结果做好复核", "presence"), ("及时发现违规行为", "deadline")],
+        ),
+        (
+            "发现违法行为的，可以直接进行处分，并及时通报财政局。",
+            [("可以直接进行处分", "presence"), ("及时通报财政局", "deadline")],
+        ),
+    ],
+)
+def test_a_prompt_duty_after_another_keeps_both(text, spans):
+    assert [(r.span, r.kind) for r in extract(text)] == spans
+
+
+def test_a_party_and_its_policy_verb_is_a_duty():
+    """18、审计局加强对…的审计监督。: a party's duty, though no modal word is written."""
+    found = extract("18、审计局加强对政府采购活动的审计监督。\n审计局应当依法开展审计。")
+    assert found[0].span == "审计局加强对政府采购活动的审计监督"
+
+
+def test_already_in_words_that_say_which_ones_reports_nothing():
+    """已聘任…的教师: which teachers, not a report of what was done."""
+    found = extract("已聘任高级职务、任教超过两个聘期的城镇教师，原则上应当交流轮岗。")
+    duties = [r for r in found if r.value is None]
+    assert [r.modality for r in duties] == ["default"]
+    assert duties[0].span.endswith("原则上应当交流轮岗")
+    assert [r.applies_when.value for r in found if r.applies_when] == [Decimal(2)]

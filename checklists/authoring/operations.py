@@ -202,7 +202,8 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
             rule["low"], rule["high"] = _dec(req.low), _dec(req.high)
         else:
             rule["value"] = _dec(req.value)
-        rate = bool(req.per and req.unit and not counted)  # 千克/小时, 元/吨: a rate, not a period
+        # 千克/小时, 元/吨: a rate; 每月…10%, 每周…5条: a share or a count in each period
+        rate = bool(req.per and req.unit and not counted and req.unit not in ("%", "‰"))
         if req.unit:
             rule["unit"] = f"{req.unit}/{req.per}" if rate else req.unit
         per = "" if rate else PER_WORDS.get(req.per or "", "")

@@ -275,7 +275,7 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "六/3",
                         "近两年的台账留存齐全（开业不足两年的，自开业起）",
-                        "建立煤炭购销台账和煤质检测信息台账（最少留存两年",
+                        "最少留存两年",
                         answer_type="parts",
                         rule={
                             "parts": [

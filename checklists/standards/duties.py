@@ -24,7 +24,7 @@ from checklists.standards.parties import SubjectKind, kind_of, opens_with_party,
 STRONG = re.compile(r"必须|严禁|一律|务必")
 MANDATORY = re.compile(
     r"应当|(?<![相适供反响效对回呼感答顺报理])应(?![急用对变届收付征诉聘税缴激])|"
-    r"(?<![必无])须(?!知)|不得|禁止|不准|不允许|"
+    r"(?<![必无])须(?!知)|(?<![所必急无])需(?![要求知])|不得|禁止|不准|不允许|"
     r"(?<![主需重纲摘概只想必紧简将])要(?![求素点是件闻害员务领略情])"
 )
 DEFAULT = re.compile(r"原则上|一般(?=不|应|为|要|按|在|由|可|以|每|情况下|均)")
@@ -100,9 +100,28 @@ def _split(text: str, marks: str) -> list[tuple[int, int]]:
     return out
 
 
+#: A bracket that states a requirement of its own (（最少留存两年）, (每个单位1-2个)): its
+#: brackets separate phrases as commas do.
+_BRACKETED = re.compile(
+    r"[（(](?=\s*(?:最少|至少|最多|至多|不少于|不低于|不超过|不高于|不大于|不小于|每))"
+    r"[^（()）\n]{2,40}[）)]"
+)
+
+
 def phrases(text: str) -> list[tuple[int, int]]:
-    """(start, end) of phrases separated by punctuation or line breaks."""
-    return _split(text, r"[，,。；;！？!?：:\n]")
+    """(start, end) of phrases separated by punctuation or line breaks (or the brackets of a
+    requirement written as an aside)."""
+    marks = [m.span() for m in re.finditer(r"[，,。；;！？!?：:\n]", text)]
+    for m in _BRACKETED.finditer(text):
+        marks += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
+    out, start = [], 0
+    for a, b in sorted(marks):
+        if a > start:
+            out.append((start, a))
+        start = max(start, b)
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -123,7 +142,9 @@ ACTION = re.compile(
     r"取消|停止|责令|给予|(?<!转移)支付|拨付|下达|签收|送达|约谈|通报|不得|禁止|严禁|配合|汇总|评审|"
     r"批准|办理|受理|申报|认定|聘请|委托|授权|安装|使用|采用|采取|回收|填报|填写|发至|筹集|"
     r"承担|检验|检测|检定|抽取|索要|遴选|核定|颁发|处置|清理|排查|巡查|撰写|考评|"
-    r"列支|收回|任(?!务|期|何|职)|参与|进行"
+    r"列支|收回|(?<![主责信兼])任(?!务|期|何|职)|参与|进行|"
+    # a target compared with something other than a number (不少于采伐面积, 低于全国平均水平)
+    r"不少于|不低于|不高于|不超过|不突破|(?<![不])低于|不发生"
 )
 #: Verbs of policy (加强, 推进…): a duty with a modal word, a named party, or a concrete object
 #: (实施…制度, 严格执行《…》, 建立…台账).
@@ -131,13 +152,17 @@ POLICY = re.compile(r"加强|完善|健全|推进|推动|做好|确保|保证|�
 _CONCRETE = re.compile(r"制度|机制|台账|档案|方案|预案|《|责任制")
 #: A sentence that reports what has been done, not what is to be done.
 DESCRIPTIVE = re.compile(
-    r"(?<![为除])了|已经|已(?!有|具备)|近年来|目前|截至|截止|取得|去年|今年以来|上半年|以来"
+    # (已 in a phrase that names which ones, 已聘任…的教师, reports nothing)
+    r"(?<![为除])了|(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|取得|去年|"
+    r"今年以来|上半年|以来"
 )
 #: A sentence about the document itself: a definition, its enactment, what follows.
 _ABOUT_THE_TEXT = re.compile(
     r"是指|系指|所称|(?:特|现)?制定本|(?:通知|意见|规定|办法)如下|如下$|现予印发|现印发|"
     r"请认真(?:贯彻|遵照)|遵照执行|起施行|起执行$|解释$|负责解释|^附件|^附表|^(?:不含|不包括|包括)|"
-    r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望"
+    r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望|"
+    # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
+    r"决定(?:对|给予|授予|任命|免去|聘任)|予以(?:通报)?表彰|^(?:任命|免去)[：:]?$"
 )
 #: Exhortation: an attitude to take, which no inspector can check (要充分认识到…, 要高度重视…,
 #: 以先进为榜样, 珍惜荣誉): words of a notice, never a duty.
@@ -166,6 +191,10 @@ NOT_A_DUTY = re.compile(
     r"的$|(?:后|时|前|期间|之际|外)$|"
     r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
 )
+#: The end of a condition (…的, …前, …期间内): what leads into a duty, never one.
+_CONDITION_END = re.compile(r"(?:的|后|时|前|期间|之际|期限?内)$")
+#: When a term starts running (从第2次纳入“黑名单”管理起): never a duty, whatever led into it.
+_RUNS_FROM = re.compile(r"^(?:自|从)[^，,]*起$")
 #: Words that carry the duty before on (并将…, 或者…, 及时…).
 GOES_ON = re.compile(r"并|或者?|及时|同时|然后|再|报|发")
 #: An adverbial a phrase opens with before the verb it leads to (对…, 根据…, 通过…途径).
@@ -183,6 +212,7 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
     if lead is None:
         return False
     body = masked[lead.end() : s_end].strip()
+    body = re.sub(r"[（(][^（()）]*[）)]$", "", body)  # 排查摸底阶段（2016年2月至12月）
     if not body or len(body) > 16 or re.search(r"[，,]", body):
         return False
     if opens_with_party(body):
@@ -190,6 +220,10 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
     if _MORE.search(masked, s_end) is None:
         return False  # 1、具备企业法人营业执照。: the clause is the duty
     return "、" not in body or ANY_MODAL.search(body) is None or len(body) <= 10
+
+
+#: What a document's title ends with (…应急处置预案, …实施意见, …管理办法).
+_A_TITLE = re.compile(r"(?:预案|意见|办法|方案|规定|细则|通知|决定|规则|纲要|要点|守则|条例)$")
 
 
 def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
@@ -205,6 +239,8 @@ def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
     if len(words) > 40 or opens_with_party(words) or _MORE.search(masked, line_end) is None:
         return False
     first = not masked[:s_start].strip()
+    if _A_TITLE.search(re.sub(r"\s+", "", words)):
+        return True  # 冠县重污染天气监测预警和应急处置预案: a document's title on its own line
     return first or LEAD_TOKEN.match(masked, line_end + 1) is not None
 
 
@@ -243,6 +279,26 @@ def _leads_on(words: str) -> bool:
     return found is not None and not ACTION.search(words, found.start() + 2)
 
 
+_DESCRIBED_NOUN = re.compile(r"的([^的，,。；;]{1,10})$")
+
+
+def _a_noun(words: str) -> bool:
+    """Whether a phrase is a noun that its 的 describes (国内首次使用的化工工艺), with no modal
+    word and no verb after the 的."""
+    found = _DESCRIBED_NOUN.search(words)
+    if found is None or ANY_MODAL.search(words):
+        return False
+    return not ACTION.search(found.group(1)) and not POLICY.search(found.group(1))
+
+
+def _topic_of(masked: str, b: int, s_end: int) -> bool:
+    """Whether the phrase after ``b`` says what is to be done about a topic named before it
+    (…的中小学，可适当增加编制; …的企业，由区安监局…): it has a modal word or opens with 由."""
+    rest = masked[b + 1 : s_end]
+    nxt = rest.split("，")[0].split(",")[0]
+    return bool(ANY_MODAL.search(nxt) or nxt.lstrip().startswith(("由", "经", "一律")))
+
+
 def _acts(words: str) -> bool:
     """Whether a phrase states something to do on its own."""
     if ANY_MODAL.search(words):
@@ -251,7 +307,10 @@ def _acts(words: str) -> bool:
     if ACTION.search(verbs):
         return True
     if POLICY.search(words):
-        return party_first(words.lstrip("由并")) is not None or bool(_CONCRETE.search(words))
+        lead = words.lstrip("由并")
+        return (
+            party_first(lead) is not None or opens_with_party(lead) or bool(_CONCRETE.search(words))
+        )
     return False
 
 
@@ -300,14 +359,25 @@ def duty_spans(
             spans.append([-1, -1])
             pending = None
             continue
-        if hit or b <= skip_to or (NOT_A_DUTY.search(words) and pending is None):
+        if (
+            hit
+            or b <= skip_to
+            or (NOT_A_DUTY.search(words) and pending is None)
+            or (_RUNS_FROM.match(words))
+        ):
             spans.append([-1, -1])
             pending = None
+            continue
+        if pending is not None and _CONDITION_END.search(words):
+            pending_end = b  # 对工作不力，不能按时整改的，…: the condition goes on
             continue
         open_duty = bool(spans) and spans[-1][0] >= 0
         if open_duty and pending is None and GOES_ON.match(words):
             spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on
-        elif _leads_on(words):
+        elif _leads_on(words) or (
+            # 承担教学任务的中小学，…: a noun its 的 describes, the topic of what follows
+            _a_noun(words) and _topic_of(masked, b, s_end)
+        ):
             if pending is None:
                 pending = a
             pending_end = b

@@ -11,12 +11,9 @@ article references are masked first so that they never produce a threshold.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from decimal import Decimal, InvalidOperation
+from dataclasses import replace
 
-import cn2an
-
-from checklists.standards.comparators import comparator_after, comparator_before
+from checklists.standards.comparators import comparator_before
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
     ANY_MODAL,
@@ -41,254 +38,37 @@ from checklists.standards.parties import (
     party_named,
     subject_of,
 )
+from checklists.standards.quantities import (
+    COUNTERS as _COUNTERS,
+)
+from checklists.standards.quantities import (
+    PERIOD_NAMES as _PERIOD_NAMES,
+)
+from checklists.standards.quantities import (
+    PERIODS as _PERIODS,
+)
+from checklists.standards.quantities import (
+    QTY as _QTY,
+)
+from checklists.standards.quantities import (
+    RETENTION as _RETENTION,
+)
+from checklists.standards.quantities import (
+    TIME_UNITS as _TIME_UNITS,
+)
+from checklists.standards.quantities import (
+    Qty as _Qty,
+)
+from checklists.standards.quantities import (
+    masked as _masked,
+)
+from checklists.standards.quantities import (
+    quantities as _quantities,
+)
 from checklists.standards.requirements import (
     Applicability,
     Requirement,
 )
-
-# ---------------------------------------------------------------------------------------------
-# Wording tables
-# ---------------------------------------------------------------------------------------------
-
-# Full-width ASCII → half-width, one character for one so offsets stay valid.
-_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_HALF[0x3000] = 0x20
-
-_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
-
-_UNITS: list[tuple[str, str, Decimal]] = [
-    # (wording, unit, multiplier); longer wordings first
-    (r"个工作日|工作日", "working_day", Decimal(1)),
-    (r"个小时|小时", "hour", Decimal(1)),
-    (r"个月", "month", Decimal(1)),
-    (r"周岁|岁", "age_year", Decimal(1)),
-    (r"立方米|m³|m3", "m³", Decimal(1)),
-    (r"平方米|平米|㎡|m²|m2", "m²", Decimal(1)),
-    (r"平方公里|平方千米|km²", "km²", Decimal(1)),
-    (r"厘米|cm", "cm", Decimal(1)),
-    (r"毫米|mm", "mm", Decimal(1)),
-    (r"千米|公里|km", "km", Decimal(1)),
-    (r"米|m(?![a-zA-Z²2])", "m", Decimal(1)),
-    (r"亩", "亩", Decimal(1)),
-    (r"蒸吨", "蒸吨", Decimal(1)),
-    (r"万吨", "t", Decimal(10000)),
-    (r"吨|t(?![a-zA-Z])", "t", Decimal(1)),
-    (r"公斤|千克|kg", "kg", Decimal(1)),
-    (r"毫克|mg", "mg", Decimal(1)),
-    (r"微克|μg|ug", "μg", Decimal(1)),
-    (r"克|g(?![a-zA-Z])", "g", Decimal(1)),
-    (r"千瓦时|kWh", "kWh", Decimal(1)),
-    (r"升|L(?![a-zA-Z])", "L", Decimal(1)),
-    (r"亿元", "元", Decimal(100000000)),
-    (r"万元", "元", Decimal(10000)),
-    (r"元", "元", Decimal(1)),
-    (r"%|％|个百分点|百分点", "%", Decimal(1)),  # 上浮1—2个百分点: points of a percentage
-    (r"‰", "‰", Decimal(1)),
-    (r"日|天", "day", Decimal(1)),
-    (r"周|星期", "week", Decimal(1)),
-    (r"年(?!度|底|初|末|中|龄|级|代|份|内容)", "year", Decimal(1)),
-    (r"倍", "倍", Decimal(1)),
-    (r"次(?!性|要|日|月|年)", "次", Decimal(1)),
-    (
-        r"辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批|篇|届|株|棵|"
-        r"本(?![级单地区市县])|册|场(?![所地])|轮|张|间|部(?![门分])|头|只",
-        "",
-        Decimal(1),
-    ),
-    (r"个(?!人|体|别|性)", "个", Decimal(1)),
-]
-_UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
-_TIME_UNITS = {"working_day", "day", "hour", "month", "year", "week"}
-_PERIODS = [
-    (r"每个?工作日|每日|每天", "day"),
-    (r"每周|每星期", "week"),
-    (r"每个?月", "month"),
-    (r"每个?季度|每季", "quarter"),
-    (r"每半年", "half_year"),
-    (r"每年度?", "year"),
-    (r"每批次?", "batch"),
-]
-_PERIOD_NAMES = {"day", "week", "month", "quarter", "half_year", "year", "batch"}
-_RETENTION = re.compile(r"保存|留存|保管|存档|保留|备查|存留")
-_SLOGAN_OK = True  # 管行业必须管安全 stays a mandatory_strong presence with no number
-
-# ---------------------------------------------------------------------------------------------
-# Masking: things that look like numbers but are not requirements
-# ---------------------------------------------------------------------------------------------
-
-_MASKS = [
-    re.compile(r"(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年"),  # 2015-2020年
-    re.compile(r"[A-Z]{1,4}(?:/[A-Z])?\s*\d+(?:\.\d+)?\s*[-—–]\s*(?:19|20)\d{2}"),  # GB3095-2012
-    re.compile(
-        r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+\s*号"
-    ),
-    re.compile(r"令\s*第\s*\d+\s*号"),
-    re.compile(
-        r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?:条|款|项|章|节|届|次|批|期|位|名|个|页|号|季度|年|轮|类|阶段|部分)"
-    ),
-    re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"),  # dates
-    re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"),
-    re.compile(r"\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬)"),
-    re.compile(
-        r"(?:次月|当月|本月|下月|每月|每年|每季度第[一二三四]个月的?)\s*\d{1,2}\s*日(?:前|之前)"
-    ),
-    re.compile(r"(?:的|月)\s*\d{1,2}\s*日(?:前|之前)"),
-    re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
-    re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
-    re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
-    # ratios such as 17.4:48.6:34 (from the first digit of a run only: tried from each digit of
-    # a long run of digits, the search took time quadratic in its length)
-    re.compile(r"(?<!\d)\d+\s*[:：]\s*\d+(?:\s*[:：]\s*\d+)?"),
-    re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
-    re.compile(  # (from a run's first numeral only, as the ratios)
-        r"(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
-        r"(?:落实|公开|同时|评级|个一律|个必须|统一|到位|不|查|有|证|项制度)"
-    ),
-]
-
-
-def _masked(text: str) -> str:
-    """The text with non-requirement numbers blanked out (same length, so offsets hold)."""
-    out = text.translate(_HALF)
-    for pat in _MASKS:
-        out = pat.sub(lambda m: "＿" * len(m.group(0)), out)
-    return out
-
-
-# ---------------------------------------------------------------------------------------------
-# Helpers
-# ---------------------------------------------------------------------------------------------
-
-
-#: The most digits before the point a number read as a quantity may have: a threshold's
-#: (``scoring.numbers.MAX_DIGITS``); a longer one is an account or a reference number.
-_MAX_DIGITS = 15
-
-
-def _num(s: str) -> Decimal | None:
-    """Decimal value of an Arabic or Chinese numeral; None for one no quantity has (longer
-    than ``_MAX_DIGITS`` digits, whose 万 or 亿 would overflow the decimal context)."""
-    s = s.strip()
-    try:
-        if re.fullmatch(r"\d+(?:\.\d+)?", s):
-            value = Decimal(s)
-        else:
-            value = Decimal(str(cn2an.cn2an(s, "smart")))
-    except (InvalidOperation, ValueError, KeyError, TypeError):
-        return None
-    return value if value.is_finite() and value.adjusted() < _MAX_DIGITS else None
-
-
-def _clean(d: Decimal) -> Decimal:
-    """1.5 × 10000 → 15000 rather than 1.5E+4; 0.40 → 0.4."""
-    if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
-    return d.normalize()
-
-
-def _unit_of(word: str) -> tuple[str, Decimal]:
-    for pat, unit, mult in _UNITS:
-        if re.fullmatch(pat, word):
-            return unit or word, mult
-    return word, Decimal(1)
-
-
-#: The denominator of a rate as written → ``Per`` (千克/小时, 微克/立方米, 元/吨).
-_DENOMINATORS = {
-    "小时": "hour",
-    "时": "hour",
-    "h": "hour",
-    "天": "day",
-    "日": "day",
-    "周": "week",
-    "月": "month",
-    "季度": "quarter",
-    "年": "year",
-    "立方米": "m³",
-    "m³": "m³",
-    "m3": "m³",
-    "平方米": "m²",
-    "m²": "m²",
-    "吨": "t",
-    "t": "t",
-    "千克": "kg",
-    "公斤": "kg",
-    "kg": "kg",
-    "公里": "km",
-    "km": "km",
-    "班": "班",
-    "人": "人",
-    "户": "户",
-    "次": "次",
-    "辆": "辆",
-}
-_DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
-
-#: An explicit inclusivity marker beside 以上/以下 (（含）, （不含本数）).
-_MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)])"
-
-# A quantity: number, optional range to a second number, unit, optional comparator after.
-_QTY = re.compile(
-    rf"(?P<a>{_NUM})\s*(?P<mag>万(?!一)|亿)?(?P<ua>{_UNIT_RE.pattern})?\s*"
-    rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{_NUM})\s*)?"
-    rf"(?P<u>{_UNIT_RE.pattern})?"
-    rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR}))?"
-    rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
-    rf"内(?![容部外涵]))(?:\s*{_MARK})?)"
-    rf"(?:\s*(?P<b2>{_NUM})\s*(?P<u2>{_UNIT_RE.pattern})\s*(?P<after2>以下|以内|及以下))?)?"
-)
-
-
-@dataclass
-class _Qty:
-    start: int
-    end: int
-    low: Decimal
-    high: Decimal | None
-    unit: str
-    comparator: str | None
-    arabic: bool
-    after: str | None
-    per: str | None = None
-
-
-def _quantities(masked: str) -> list[_Qty]:
-    """Every number with a unit in the (masked) text."""
-    out: list[_Qty] = []
-    for m in _QTY.finditer(masked):
-        a_txt = m.group("a")
-        unit_txt = m.group("u") or m.group("ua")
-        if not unit_txt:
-            continue
-        arabic = a_txt[0].isdigit()
-        if arabic and m.start() > 0 and masked[m.start() - 1] in ".-/":
-            continue
-        unit, mult = _unit_of(unit_txt)
-        if m.group("mag") and not unit_txt.startswith(("万", "亿")):
-            mult *= Decimal(10000 if m.group("mag") == "万" else 100000000)  # 1 万亩, 20 万株
-        low = _num(a_txt)
-        if low is None:
-            continue
-        high = None
-        comparator = None
-        if m.group("b"):
-            high = _num(m.group("b"))
-            comparator = "range"
-            if m.group("ua") and m.group("u"):
-                unit, mult = _unit_of(m.group("u"))
-        after = m.group("after")
-        if after and m.group("b2"):
-            high = _num(m.group("b2"))
-            comparator = "range"
-        elif after:
-            comp = comparator_after(after)
-            comparator = comp if comparator is None else comparator
-        low = _clean(low * mult)
-        high = _clean(high * mult) if high is not None else None
-        word = re.sub(_MARK, "", after).strip() if after else None  # the marker is applied
-        per = _DENOMINATORS[m.group("per")] if m.group("per") else None
-        out.append(_Qty(m.start(), m.end(), low, high, unit, comparator, arabic, word, per))
-    return out
 
 
 def _comparator_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
@@ -297,8 +77,29 @@ def _comparator_before(masked: str, phrase_start: int, pos: int) -> tuple[str | 
     window_start = max(phrase_start, pos - 20)
     found = comparator_before(masked[window_start:pos])
     if found is None:
-        return None, pos
+        return _respectively(masked, phrase_start, pos)
     return found[0], window_start + found[1]
+
+
+#: 分别达到 14.07%、281957 立方米和 11248.65 公顷: one comparison for each number of a list.
+_LISTED = re.compile(r"[\s、，,和及与以上下]*")
+
+
+def _respectively(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
+    """The comparison a 分别 states before a list of numbers, for a later number of the list."""
+    words = masked[phrase_start:pos]
+    at = words.rfind("分别")
+    if at < 0:
+        return None, pos
+    rest = words[at + 2 :]
+    first = _QTY.search(rest)
+    found = comparator_before(rest[: first.start()]) if first is not None else None
+    if first is None or found is None:
+        return None, pos
+    between = _QTY.sub("", rest[first.start() :])
+    if not _LISTED.fullmatch(between):
+        return None, pos
+    return found[0], phrase_start + at
 
 
 def _period(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
@@ -332,8 +133,10 @@ def _trigger(text: str, sent_start: int, pos: int) -> str | None:
 
 
 def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
-    if per:
-        return "frequency"
+    if per and (unit in ("次", "个") or unit in _COUNTERS):
+        return "frequency"  # 每季度监察一次, 每周报送不少于5条
+    if per and unit in ("%", "‰") and re.search(r"抽查|抽检|检查|巡查|检测|监测", phrase):
+        return "frequency"  # 每月抽查率不低于10%: how much to check per period
     if unit in _TIME_UNITS:
         if _RETENTION.search(phrase):
             return "retention"
@@ -346,7 +149,23 @@ def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | No
         return "ratio"
     if unit == "age_year":
         return "age"
-    if unit in ("m", "cm", "mm", "km", "m²", "km²", "m³", "亩", "t", "kg", "g", "mg", "μg", "L"):
+    if unit in (
+        "m",
+        "cm",
+        "mm",
+        "km",
+        "m²",
+        "km²",
+        "m³",
+        "亩",
+        "公顷",
+        "t",
+        "kg",
+        "g",
+        "mg",
+        "μg",
+        "L",
+    ):
         return "measure"
     return "count"
 
@@ -409,6 +228,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     a page-break join.
     """
     masked = _masked(text)
+    tasked = _TASKED.search(text) is not None
     reqs: list[Requirement] = []
     carry = None  # who acts, as the sentences before named them
     for s_start, s_end in sentences(text):
@@ -428,8 +248,6 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
                 comp_word = m.group(0) if m else None
             per, per_pos = _period(masked, ph_start, q_start)
-            if per and q.unit != "次" and q.unit not in ("个",):
-                per = None  # 每吨200元 is a price, not a frequency
             rate = q.per is not None and not (q.unit == "次" and q.per in _PERIOD_NAMES)
             if q.per is not None:
                 per = q.per  # 千克/小时, 次/月: what the number is per, as written
@@ -444,6 +262,13 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     comparator, value, low, high = comp_before, q.high, None, None
             elif comparator is None:
                 comparator = comp_before
+            if (
+                comparator is None
+                and q.unit in _TIME_UNITS
+                and re.search(r"用\s*$", masked[ph_start:q_start])
+                and re.match(r"\s*(?:左右)?的?时间", masked[q_end:ph_end])
+            ):
+                comparator = "<="  # 用5年时间: within five years
             kind = _kind_for(q.unit, comp_word, phrase, None if rate else per)
             every = q.unit in _TIME_UNITS and re.search(r"每隔?\s*$", masked[ph_start:q_start])
             if every and comparator is None:
@@ -457,7 +282,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 kind = "deadline"
                 comparator = comparator or "<="
                 trigger = _trigger(text, s_start, q_start)
-            if not _worth_keeping(q, kind, comparator, modality, phrase, sentence):
+            following = masked[q_end:ph_end]
+            if not _worth_keeping(
+                q, kind, comparator, modality, phrase, sentence, following, tasked
+            ):
                 continue
             if _qualifies(masked, s_start, s_end, q_start, q_end):
                 # 连续工作10年以上的教师: the number says which ones; the duty is elsewhere
@@ -537,6 +365,27 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             at = next((k for k, r in enumerate(reqs[first:]) if r.start <= v_start < _end(r)), None)
             if at is not None:
                 r = reqs[first + at]
+                head = re.search(r"[，,]\s*(?:并且?|同时)?\s*$", masked[r.start : v_start])
+                if head is not None:
+                    words = masked[r.start : r.start + head.start()].strip()
+                    if phrase_condition(words) == len(words):
+                        head = None  # 对不达标的洁净煤，及时…: a condition, not a duty before
+                if head is not None and r.value is None and r.low is None:
+                    # 代理公司要做好复核，及时发现…: the duty, then a second one due promptly
+                    keep, keep_start = _span(text, r.start, r.start + head.start())
+                    due, due_start = _span(text, r.start + head.end(), _end(r))
+                    reqs[first + at] = replace(r, span=keep, start=keep_start)
+                    reqs.insert(
+                        first + at + 1,
+                        replace(
+                            r,
+                            kind="deadline",
+                            span=due,
+                            start=due_start,
+                            flags=tuple(dict.fromkeys((*r.flags, "vague_deadline"))),
+                        ),
+                    )
+                    continue
                 if r.value is None and r.low is None and r.kind not in ("frequency", "deadline"):
                     # the deadline's words: from 及时 to what is to be done so
                     span, span_start = _span(text, v_start, _end(r))
@@ -762,9 +611,30 @@ def _end(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+#: A phrase that ends with the noun its 的 describes (…的城镇专任教师): no verb after the 的.
+_NOUN_END = re.compile(r"的[^的，,。；;]{1,10}$")
+#: A phrase that names which ones the words after it are about (对于…的资金, 凡…的企业).
+_WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|此))[^，,。；;]*$")
+
+
 def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
+    ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
+    if (
+        _WHICH_ONES.match(masked, ph_start, q_start)
+        and "的" in masked[q_end:ph_end]
+        and masked[ph_end + 1 : s_end].strip()
+    ):
+        return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
+    tail = re.split(r"[，,。；;]", masked[q_end:s_end], maxsplit=1)[0]
+    if (
+        "的" in tail
+        and _NOUN_END.search(tail)
+        and ANY_MODAL.search(masked, q_end + len(tail), s_end)
+        and not ANY_MODAL.search(masked[s_start:q_start])
+    ):
+        return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…
     if _OF_A_NOUN.match(masked, q_end) is None:
         return False
     before = masked[s_start:q_start]
@@ -780,16 +650,35 @@ def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int
 
 
 #: A sentence that sets targets (全年计划新造林3000亩，绿化道路50公里): its bare amounts are them.
-_TARGETS = re.compile(r"计划|目标|任务|共计|合计|全年|力争")
+_TARGETS = re.compile(
+    r"计划|目标|任务|共计|合计|全年|力争|"
+    r"(?:^|[，,])\s*(?:力争)?到\s*＿{4,}"  # 到2020年，…: what is to be reached by then
+)
+#: A clause that names who answers for it (（责任单位：…）, 牵头单位：…): a task, whose bare
+#: amounts are its targets.
+_TASKED = re.compile(r"(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]")
 
 
 def _worth_keeping(
-    q: _Qty, kind: str, comparator: str | None, modality, phrase: str, sentence: str = ""
+    q: _Qty,
+    kind: str,
+    comparator: str | None,
+    modality,
+    phrase: str,
+    sentence: str = "",
+    following: str = "",
+    tasked: bool = False,
 ) -> bool:
     """Bare descriptive numbers (共确定了3个项目) are not requirements; thresholds and targets
     are."""
     if kind in ("deadline", "frequency", "retention", "cap"):
         return True
+    if (
+        comparator is None
+        and q.unit in _TIME_UNITS
+        and re.match(r"\s*(?:来|以来|间|工作)", following)
+    ):
+        return False  # 对3年工作进行总结, 5年来: a span of time talked about, no threshold
     if comparator is not None:
         return True
     if q.unit == "份" and "一式" in phrase:
@@ -804,7 +693,7 @@ def _worth_keeping(
         return True
     if (
         q.unit not in _TIME_UNITS
-        and _TARGETS.search(sentence)
+        and (tasked or _TARGETS.search(sentence))
         and not DESCRIPTIVE.search(sentence)
         and not sentence.rstrip(" 。；;，,").endswith("的")  # (一)…发生2起事故的: a case, no target
     ):

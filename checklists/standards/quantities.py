@@ -1,0 +1,267 @@
+"""Numbers in clause text: the wording tables (units, rate denominators, periods), the masks
+that blank out what looks like a number but sets no requirement (dates, 文号, standard numbers,
+article numbers, phone numbers), and the reader of every number with its unit and the
+comparison written after it (``quantities``). Pure module (standard library, ``cn2an`` and the
+comparator table); ``extraction`` reads requirements with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+
+from checklists.standards.comparators import comparator_after
+from checklists.standards.duties import ASIDE
+
+# ---------------------------------------------------------------------------------------------
+# Wording tables
+# ---------------------------------------------------------------------------------------------
+
+# Full-width ASCII → half-width, one character for one so offsets stay valid.
+_HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_HALF[0x3000] = 0x20
+
+_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+
+_UNITS: list[tuple[str, str, Decimal]] = [
+    # (wording, unit, multiplier); longer wordings first
+    (r"个工作日|工作日", "working_day", Decimal(1)),
+    (r"个小时|小时", "hour", Decimal(1)),
+    (r"个月", "month", Decimal(1)),
+    (r"周岁|岁", "age_year", Decimal(1)),
+    (r"立方米|m³|m3", "m³", Decimal(1)),
+    (r"平方米|平米|㎡|m²|m2", "m²", Decimal(1)),
+    (r"平方公里|平方千米|km²", "km²", Decimal(1)),
+    (r"厘米|cm", "cm", Decimal(1)),
+    (r"毫米|mm", "mm", Decimal(1)),
+    (r"千米|公里|km", "km", Decimal(1)),
+    (r"米|m(?![a-zA-Z²2])", "m", Decimal(1)),
+    (r"公顷", "公顷", Decimal(1)),
+    (r"亩", "亩", Decimal(1)),
+    (r"蒸吨", "蒸吨", Decimal(1)),
+    (r"万吨", "t", Decimal(10000)),
+    (r"吨|t(?![a-zA-Z])", "t", Decimal(1)),
+    (r"公斤|千克|kg", "kg", Decimal(1)),
+    (r"毫克|mg", "mg", Decimal(1)),
+    (r"微克|μg|ug", "μg", Decimal(1)),
+    (r"克|g(?![a-zA-Z])", "g", Decimal(1)),
+    (r"千瓦时|kWh", "kWh", Decimal(1)),
+    (r"升|L(?![a-zA-Z])", "L", Decimal(1)),
+    (r"亿元", "元", Decimal(100000000)),
+    (r"万元", "元", Decimal(10000)),
+    (r"元", "元", Decimal(1)),
+    (r"%|％|个百分点|百分点", "%", Decimal(1)),  # 上浮1—2个百分点: points of a percentage
+    (r"‰", "‰", Decimal(1)),
+    (r"日|天", "day", Decimal(1)),
+    (r"周|星期", "week", Decimal(1)),
+    (r"年(?!度|底|初|末|中|龄|级|代|份|内容)", "year", Decimal(1)),
+    (r"倍", "倍", Decimal(1)),
+    (r"次(?!性|要|日|月|年)", "次", Decimal(1)),
+    (
+        r"辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批|篇|届|株|棵|"
+        r"本(?![级单地区市县])|册|场(?![所地])|轮|张|间|部(?![门分])|头|只",
+        "",
+        Decimal(1),
+    ),
+    (r"个(?!人|体|别|性)", "个", Decimal(1)),
+]
+#: Counting words (a number of things, not a measure): the unit is the word itself.
+COUNTERS = frozenset(
+    "辆 名 人 条 例 户 家 项 份 台 套 座 所 处 批 篇 届 株 棵 本 册 场 轮 张 间 部 头 只".split()
+)
+_UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
+TIME_UNITS = {"working_day", "day", "hour", "month", "year", "week"}
+PERIODS = [
+    (r"每个?工作日|每日|每天", "day"),
+    (r"每周|每星期", "week"),
+    (r"每个?月", "month"),
+    (r"每个?季度|每季", "quarter"),
+    (r"每半年", "half_year"),
+    (r"每(?:个)?(?:学|自然)?年度?|全年", "year"),
+    (r"每批次?", "batch"),
+]
+PERIOD_NAMES = {"day", "week", "month", "quarter", "half_year", "year", "batch"}
+RETENTION = re.compile(r"保存|留存|保管|存档|保留|备查|存留")
+_SLOGAN_OK = True  # 管行业必须管安全 stays a mandatory_strong presence with no number
+
+# ---------------------------------------------------------------------------------------------
+# Masking: things that look like numbers but are not requirements
+# ---------------------------------------------------------------------------------------------
+
+_MASKS = [
+    re.compile(r"(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年"),  # 2015-2020年
+    re.compile(r"[A-Z]{1,4}(?:/[A-Z])?\s*\d+(?:\.\d+)?\s*[-—–]\s*(?:19|20)\d{2}"),  # GB3095-2012
+    re.compile(
+        r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+\s*号"
+    ),
+    re.compile(r"令\s*第\s*\d+\s*号"),
+    re.compile(
+        r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?:条|款|项|章|节|届|次|批|期|位|名|个|页|号|季度|年|轮|类|阶段|部分)"
+    ),
+    re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"),  # dates
+    re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"),
+    re.compile(r"\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬)"),
+    re.compile(
+        r"(?:次月|当月|本月|下月|每月|每年|每季度第[一二三四]个月的?)\s*\d{1,2}\s*日(?:前|之前)"
+    ),
+    re.compile(r"(?:的|月)\s*\d{1,2}\s*日(?:前|之前)"),
+    re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
+    re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
+    re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
+    # ratios such as 17.4:48.6:34 (from the first digit of a run only: tried from each digit of
+    # a long run of digits, the search took time quadratic in its length)
+    re.compile(r"(?<!\d)\d+\s*[:：]\s*\d+(?:\s*[:：]\s*\d+)?"),
+    re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
+    re.compile(  # (from a run's first numeral only, as the ratios)
+        r"(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
+        r"(?:落实|公开|同时|评级|个一律|个必须|统一|到位|不|查|有|证|项制度)"
+    ),
+]
+
+
+def masked(text: str) -> str:
+    """The text with non-requirement numbers blanked out (same length, so offsets hold)."""
+    out = text.translate(_HALF)
+    out = ASIDE.sub(lambda m: "＿" * len(m.group(0)), out)  # （可满足40吨以上…）: no threshold
+    for pat in _MASKS:
+        out = pat.sub(lambda m: "＿" * len(m.group(0)), out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------------------------
+
+
+#: The most digits before the point a number read as a quantity may have: a threshold's
+#: (``scoring.numbers.MAX_DIGITS``); a longer one is an account or a reference number.
+_MAX_DIGITS = 15
+
+
+def _num(s: str) -> Decimal | None:
+    """Decimal value of an Arabic or Chinese numeral; None for one no quantity has (longer
+    than ``_MAX_DIGITS`` digits, whose 万 or 亿 would overflow the decimal context)."""
+    s = s.strip()
+    try:
+        if re.fullmatch(r"\d+(?:\.\d+)?", s):
+            value = Decimal(s)
+        else:
+            value = Decimal(str(cn2an.cn2an(s, "smart")))
+    except (InvalidOperation, ValueError, KeyError, TypeError):
+        return None
+    return value if value.is_finite() and value.adjusted() < _MAX_DIGITS else None
+
+
+def _clean(d: Decimal) -> Decimal:
+    """1.5 × 10000 → 15000 rather than 1.5E+4; 0.40 → 0.4."""
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+def _unit_of(word: str) -> tuple[str, Decimal]:
+    for pat, unit, mult in _UNITS:
+        if re.fullmatch(pat, word):
+            return unit or word, mult
+    return word, Decimal(1)
+
+
+#: The denominator of a rate as written → ``Per`` (千克/小时, 微克/立方米, 元/吨).
+_DENOMINATORS = {
+    "小时": "hour",
+    "时": "hour",
+    "h": "hour",
+    "天": "day",
+    "日": "day",
+    "周": "week",
+    "月": "month",
+    "季度": "quarter",
+    "年": "year",
+    "立方米": "m³",
+    "m³": "m³",
+    "m3": "m³",
+    "平方米": "m²",
+    "m²": "m²",
+    "吨": "t",
+    "t": "t",
+    "千克": "kg",
+    "公斤": "kg",
+    "kg": "kg",
+    "公里": "km",
+    "km": "km",
+    "班": "班",
+    "人": "人",
+    "户": "户",
+    "次": "次",
+    "辆": "辆",
+}
+_DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
+
+#: An explicit inclusivity marker beside 以上/以下 (（含）, （不含本数）).
+_MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)])"
+
+# A quantity: number, optional range to a second number, unit, optional comparator after.
+QTY = re.compile(
+    rf"(?P<a>{_NUM})\s*(?P<mag>万(?!一)|亿)?(?P<ua>{_UNIT_RE.pattern})?\s*"
+    rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{_NUM})\s*)?"
+    rf"(?P<u>{_UNIT_RE.pattern})?"
+    rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR}))?"
+    rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
+    rf"内(?![容部外涵]))(?:\s*{_MARK})?)"
+    rf"(?:\s*(?P<b2>{_NUM})\s*(?P<u2>{_UNIT_RE.pattern})\s*(?P<after2>以下|以内|及以下))?)?"
+)
+
+
+@dataclass
+class Qty:
+    start: int
+    end: int
+    low: Decimal
+    high: Decimal | None
+    unit: str
+    comparator: str | None
+    arabic: bool
+    after: str | None
+    per: str | None = None
+
+
+def quantities(masked: str) -> list[Qty]:
+    """Every number with a unit in the (masked) text."""
+    out: list[Qty] = []
+    for m in QTY.finditer(masked):
+        a_txt = m.group("a")
+        unit_txt = m.group("u") or m.group("ua")
+        if not unit_txt:
+            continue
+        arabic = a_txt[0].isdigit()
+        if arabic and m.start() > 0 and masked[m.start() - 1] in ".-/":
+            continue
+        unit, mult = _unit_of(unit_txt)
+        if m.group("mag") and not unit_txt.startswith(("万", "亿")):
+            mult *= Decimal(10000 if m.group("mag") == "万" else 100000000)  # 1 万亩, 20 万株
+        low = _num(a_txt)
+        if low is None:
+            continue
+        high = None
+        comparator = None
+        if m.group("b"):
+            high = _num(m.group("b"))
+            comparator = "range"
+            if m.group("ua") and m.group("u"):
+                unit, mult = _unit_of(m.group("u"))
+        after = m.group("after")
+        if after and m.group("b2"):
+            high = _num(m.group("b2"))
+            comparator = "range"
+        elif after:
+            comp = comparator_after(after)
+            comparator = comp if comparator is None else comparator
+        low = _clean(low * mult)
+        high = _clean(high * mult) if high is not None else None
+        word = re.sub(_MARK, "", after).strip() if after else None  # the marker is applied
+        per = _DENOMINATORS[m.group("per")] if m.group("per") else None
+        out.append(Qty(m.start(), m.end(), low, high, unit, comparator, arabic, word, per))
+    return out
