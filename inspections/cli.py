@@ -1,7 +1,8 @@
 """The app-wide CLI: ``flask demo load`` (each feature's demo data, in order),
 ``flask backup create|restore PATH`` (the database and the stored files, consistent),
-``flask blobs migrate|verify`` (the stored files copied to a bucket, checked) and
-``flask security-log prune`` (the security log's retention job)."""
+``flask blobs migrate|verify`` (the stored files copied to a bucket, checked),
+``flask security-log prune`` (the security log's retention job) and
+``flask review rebuild-rollups`` (the dashboard's rollups computed again)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from checklists.core.extensions import db
 from checklists.demo import data
 from inspections.credit import demo as credit_demo
 from inspections.filling import demo as inspection_demo
+from inspections.review import rollups
 from inspections.spotcheck import demo as spotcheck_demo
 from inspections.supervision import demo as supervision_demo
 
@@ -28,6 +30,7 @@ demo_cli = AppGroup("demo", help="Demo data.")
 backup_cli = AppGroup("backup", help="Back up and restore the database and the stored files.")
 security_cli = AppGroup("security-log", help="The security log (logins, denials, downloads).")
 blobs_cli = AppGroup("blobs", help="The stored files: copy them to a bucket, check them.")
+review_cli = AppGroup("review", help="The supervisors' review pages and dashboard.")
 
 
 def load_demo() -> list[str]:
@@ -169,8 +172,27 @@ def security_prune_command() -> None:
     )
 
 
+@review_cli.command("rebuild-rollups")
+def rebuild_rollups_command() -> None:
+    """Compute the dashboard's rollups again from the inspections and findings (they are kept
+    as inspections are submitted, returned and approved: needed only after scored inspections
+    were written another way, e.g. loaded into the database directly)."""
+    written = rollups.rebuild()
+    db.session.commit()
+    click.echo(
+        _(
+            "Dashboard rollups rebuilt: %(rows)d rows of scores, %(clauses)d of failed clauses, "
+            "%(texts)d clause texts.",
+            rows=written[rollups.DashboardRollup.__tablename__],
+            clauses=written[rollups.ClauseRollup.__tablename__],
+            texts=written[rollups.ClauseText.__tablename__],
+        )
+    )
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(demo_cli)
+    app.cli.add_command(review_cli)
     app.cli.add_command(backup_cli)
     app.cli.add_command(security_cli)
     app.cli.add_command(blobs_cli)

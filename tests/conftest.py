@@ -213,6 +213,8 @@ def make_config(database_url: str, **overrides) -> dict:
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",
         # jobs run when a test says so (jobs.run_pending), not in a thread beside it
         "JOB_WORKERS_IN_PROCESS": 0,
+        # a revoked token is refused at once (test_auth tests the 5 seconds' keep on its own)
+        "TOKEN_CACHE_SECONDS": 0,
     }
     if _S3:  # a prefix of its own (app_factory gives the apps of one test the same one)
         config.update(_S3, BLOB_STORE=f"s3://{S3_BUCKET}/s{next(_prefixes)}")

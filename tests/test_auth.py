@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
+import sqlalchemy as sa
 
+from checklists.accounts import api as accounts_api
 from checklists.accounts import models
 from checklists.accounts.models import Role
 from checklists.core.extensions import db
@@ -324,3 +326,39 @@ def test_remember_cookie_is_secure_httponly_lax(app_factory, make_user):
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
     # plain http for local development: the remember cookie follows SESSION_COOKIE_SECURE
     assert app_factory(SESSION_COOKIE_SECURE=False).config["REMEMBER_COOKIE_SECURE"] is False
+
+
+def test_a_verified_token_is_kept_five_seconds_at_most(app_factory, make_user, monkeypatch):
+    """TOKEN_CACHE_SECONDS: a verified token is trusted without a query for a while, never more
+    than 5 s (60 asked for is 5), so a deactivated user's token stops working within that."""
+    app = app_factory(TOKEN_CACHE_SECONDS=60)
+    user = make_user("kept-token")
+    client = app.test_client()
+    token = client.post("/api/v1/tokens", json={"username": "kept-token", "password": PASSWORD})
+    headers = {"Authorization": f"Bearer {token.get_json()['token']}"}
+    clock = [1000.0]
+    monkeypatch.setattr(accounts_api.time, "monotonic", lambda: clock[0])
+    statements: list[str] = []
+    with app.app_context():
+        engine = db.engine
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    sa.event.listen(engine, "before_cursor_execute", count)
+    try:
+        assert client.get("/api/v1/me", headers=headers).get_json()["username"] == "kept-token"
+        assert any("api_tokens" in s for s in statements)  # verified once
+        statements.clear()
+        clock[0] += 1
+        assert client.get("/api/v1/me", headers=headers).status_code == 200
+        assert not any("api_tokens" in s or "FROM users" in s for s in statements)
+        with app.app_context():
+            db.session.get(models.User, user.id).active = False
+            db.session.commit()
+        clock[0] += 3  # 4 s after the check: still trusted
+        assert client.get("/api/v1/me", headers=headers).status_code == 200
+        clock[0] += 1.5  # 5.5 s: asked again, and refused
+        assert client.get("/api/v1/me", headers=headers).status_code == 401
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", count)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 import sqlalchemy as sa
 from flask import Request, current_app, g
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy.orm import make_transient_to_detached
 
 from checklists.accounts import marks, services, throttle
 from checklists.accounts import schemas as s
@@ -20,21 +24,62 @@ from checklists.core.schemas import Page
 routes = ApiRoutes()
 
 
+#: The longest a verified token is trusted without asking the database again (seconds): a
+#: token revoked or a user deactivated stops working in every process within this.
+TOKEN_CACHE_MAX = 5.0
+#: Verified tokens kept per process: beyond this many, the keep starts again.
+TOKENS_KEPT = 10_000
+
+
 def user_from_bearer(req: Request) -> User | None:
-    """Flask-Login request loader: the user of a valid ``Authorization: Bearer`` token."""
+    """Flask-Login request loader: the user of a valid ``Authorization: Bearer`` token.
+
+    A token verified less than ``TOKEN_CACHE_SECONDS`` ago (at most ``TOKEN_CACHE_MAX``) is
+    trusted without a query: the user is rebuilt from the columns read then and attached to
+    the session as loaded (its relationships load when used)."""
     header = req.headers.get("Authorization", "")
     if not header.lower().startswith("bearer "):
         return None
-    token = header[7:].strip()
-    record = db.session.scalar(
-        sa.select(ApiToken)
-        .options(sa.orm.joinedload(ApiToken.user))
-        .where(ApiToken.token_hash == ApiToken.hash(token))
+    digest = ApiToken.hash(header[7:].strip())
+    seconds = min(float(current_app.config["TOKEN_CACHE_SECONDS"]), TOKEN_CACHE_MAX)
+    kept: dict[str, tuple[float, Any, dict[str, Any]]] = current_app.extensions.setdefault(
+        "verified_tokens", {}
     )
-    if record is None or as_utc(record.expires_at) < utcnow() or not record.user.active:
-        return None
+    now = time.monotonic()
+    hit = kept.get(digest) if seconds > 0 else None
+    if hit is not None and now - hit[0] < seconds and hit[1] > utcnow():
+        user = _attached(hit[2])
+    else:
+        record = db.session.scalar(
+            sa.select(ApiToken)
+            .options(sa.orm.joinedload(ApiToken.user))
+            .where(ApiToken.token_hash == digest)
+        )
+        if record is None or as_utc(record.expires_at) < utcnow() or not record.user.active:
+            kept.pop(digest, None)
+            return None
+        user = record.user
+        if seconds > 0:
+            if len(kept) >= TOKENS_KEPT:
+                kept.clear()
+            kept[digest] = (now, as_utc(record.expires_at), _columns(user))
     g.auth_via = "bearer"
-    return record.user
+    return user
+
+
+def _columns(user: User) -> dict[str, Any]:
+    return {attr.key: getattr(user, attr.key) for attr in sa.inspect(User).column_attrs}
+
+
+def _attached(columns: dict[str, Any]) -> User:
+    """A user as loaded with these column values, in this request's session, with no query."""
+    user = User.__mapper__.class_manager.new_instance()  # as a query makes it: no __init__
+    user.__dict__.update(columns)
+    make_transient_to_detached(user)
+    if db.session.identity_map.get(sa.inspect(user).key) is not None:
+        return db.session.merge(user, load=False)  # (the request loaded it already)
+    db.session.add(user)
+    return user
 
 
 @routes.route(

@@ -32,6 +32,7 @@ import uuid
 from typing import Any
 
 import sentry_sdk
+import sqlalchemy as sa
 from flask import Flask, Response, g, has_request_context, request
 from flask.logging import default_handler
 from sentry_sdk.integrations.flask import FlaskIntegration
@@ -152,10 +153,13 @@ def _logged_path() -> str:
 
 
 def _user_id() -> int | None:
-    """The logged-in user's id if the request loaded the user (never loads it)."""
+    """The logged-in user's id if the request loaded the user (never loads it, nor reloads
+    it: after the request's commit its attributes are expired, and reading one would cost a
+    SELECT)."""
     user = g.get("_login_user")
-    if user is not None and getattr(user, "is_authenticated", False):
-        return getattr(user, "id", None)
+    state = sa.inspect(user, raiseerr=False) if user is not None else None
+    if state is not None and state.identity:
+        return state.identity[0]
     return None
 
 

@@ -495,8 +495,28 @@ def parse_value(item: ItemSpec, value: Any, unit: str | None = None) -> Any:
     ({"from": …, "to": …}) → {"from": date, "to": date}, both blank → None, "to" before "from"
     refused; yes_no → "yes"/"no"; text → stripped str; photo → number of photos (0 → None).
     """
-    ci = CompiledItem(item)
+    return parse_compiled(CompiledItem(item), value, unit)
+
+
+def compile_item(item: ItemSpec, calendar: OfficialCalendar | None = None) -> CompiledItem:
+    """``item`` compiled once for ``parse_compiled`` and ``evaluate_compiled``, which do what
+    ``parse_value`` and ``evaluate`` do without compiling it again (a caller that judges many
+    answers of one item keeps it)."""
+    ci = CompiledItem(item, calendar=calendar)
+    ci.scale(lcm(*ci.denominators()))
+    return ci
+
+
+def parse_compiled(ci: CompiledItem, value: Any, unit: str | None = None) -> Any:
+    """``parse_value`` for a compiled item."""
     return _parse_value(ci, value, unit)[0]
+
+
+def evaluate_compiled(
+    ci: CompiledItem, answer: Answer | Any | None, as_of: date | None = None
+) -> ItemResult:
+    """``evaluate`` for a compiled item (its calendar is the one it was compiled with)."""
+    return _run(ci, answer, ci.validity(as_of))[0]
 
 
 def evaluate(
@@ -511,9 +531,7 @@ def evaluate(
     checked (an expired or not yet valid rule is excluded, not counted). ``calendar``: the
     official calendar a ``date_pair`` item counts with (default: the bundled one).
     """
-    ci = CompiledItem(item, calendar=calendar)
-    ci.scale(lcm(*ci.denominators()))
-    return _run(ci, answer, ci.validity(as_of))[0]
+    return evaluate_compiled(compile_item(item, calendar), answer, as_of)
 
 
 class CompiledTemplate:

@@ -398,9 +398,9 @@ def put_answer(key, item_id: int):
         "current": saved.current.id == saved.answer.id,
         "answer": answer_json(saved.current),
     }
-    inspection_id, template_id = found.id, found.template_id
+    # the progress as committed: read in the same transaction, after the answer's flush
+    done, required = workflow.progress_of(found.id, found.template_id)
     db.session.commit()
-    done, required = workflow.progress_of(inspection_id, template_id)
     answer = s.AnswerResult(**result, progress=s.Progress(answered=done, required=required))
     return reply(answer, 201 if saved.created else 200)
 

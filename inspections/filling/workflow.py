@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -214,38 +215,32 @@ def save_answer(
     note = (note or "").strip()
     if client_id is not None and (not client_id or len(client_id) > 64):
         raise InputError({"client_id": _("At most %(n)s characters.", n=64)})
-    item = db.session.get(TemplateItem, item_id)
-    if item is None or item.template_id != inspection.template_id:
-        raise InputError({"item_id": _("This item is not in the inspection's template.")})
-    # The section's title plays no part in judging one item: no need to load the section.
-    spec = item_spec(item, section_title="")
+    compiled = compiled_item(inspection.template_id, item_id)
     try:
-        parsed = scoring.parse_value(spec, value, unit)
+        parsed = scoring.parse_compiled(compiled, value, unit)
     except scoring.AnswerError as exc:
         raise InputError({"value": exc.message}) from exc
     stored_value = json_value(parsed)
     content = _content_hash(stored_value, unit, note, sent_at)
-    judged = scoring.evaluate(
-        spec, scoring.Answer(parsed, unit, photos=1), calendar=official_calendar([spec])
-    )
+    judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
     lock(inspection)
     # One read under the lock: this client_id's earlier write and the item's current answer.
     rows = db.session.scalars(
         _ITEM_ANSWERS,
-        {"inspection_id": inspection.id, "item_id": item.id, "client_id": client_id},
+        {"inspection_id": inspection.id, "item_id": item_id, "client_id": client_id},
         execution_options={"populate_existing": True},  # this session may hold older copies
     ).all()
-    current = _latest([a for a in rows if a.item_id == item.id and a.current])
+    current = _latest([a for a in rows if a.item_id == item_id and a.current])
     if client_id is not None:
         earlier = next((a for a in rows if a.client_id == client_id), None)
         if earlier is not None:
-            if earlier.content_hash != content or earlier.item_id != item.id:
+            if earlier.content_hash != content or earlier.item_id != item_id:
                 raise Conflict("id_reused", _("This client_id was used for another answer."))
             return Saved(earlier, False, current)
     require_open(inspection)
     answer = Answer(
-        inspection=inspection,
-        item_id=item.id,  # ids, not objects: the flush then has only the answers to write
+        inspection_id=inspection.id,  # ids, not objects: the flush then has only the answers
+        item_id=item_id,  # to write (no backref, no cascade into the inspection)
         client_id=client_id,
         content_hash=content,
         value=stored_value,
@@ -264,7 +259,7 @@ def save_answer(
     answer.current = current is None or answered_at >= as_utc(current.answered_at)
     if answer.current:
         for other in rows:
-            if other.item_id == item.id and other.current:
+            if other.item_id == item_id and other.current:
                 other.current = False
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.IN_PROGRESS
@@ -272,6 +267,33 @@ def save_answer(
     db.session.flush()
     metrics.count_on_commit(metrics.ANSWERS_STORED)
     return Saved(answer, current is None, answer if answer.current else current)
+
+
+#: Compiled items kept per app (``compiled_item``): beyond this many, the keep starts again.
+COMPILED_ITEMS_KEPT = 20_000
+
+
+def compiled_item(template_id: int, item_id: int) -> scoring.CompiledItem:
+    """Item ``item_id`` of template ``template_id`` compiled for judging one answer, or
+    ``InputError`` when the template has no such item. A published template's items never
+    change (publishing freezes them), so each is compiled once per app and kept; a draft's
+    are compiled every time, and so are ``date_pair`` items (their calendar grows when an
+    administrator loads a year)."""
+    kept = current_app.extensions.setdefault("compiled_items", {})
+    hit = kept.get(item_id)
+    if hit is not None and hit[0] == template_id:
+        return hit[1]
+    item = db.session.get(TemplateItem, item_id)
+    if item is None or item.template_id != template_id:
+        raise InputError({"item_id": _("This item is not in the inspection's template.")})
+    # The section's title plays no part in judging one item: no need to load the section.
+    spec = item_spec(item, section_title="")
+    compiled = scoring.compile_item(spec, calendar=official_calendar([spec]))
+    if item.template.published_at is not None and spec.answer_type != "date_pair":
+        if len(kept) >= COMPILED_ITEMS_KEPT:
+            kept.clear()
+        kept[item_id] = (template_id, compiled)
+    return compiled
 
 
 def _answer_time(
@@ -444,6 +466,10 @@ def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring
             _("Some required items are missing."),
         )
     before = audit_state(inspection)
+    # Imported here: the dashboard's rollups are review's, and filling loads without review.
+    from inspections.review import rollups
+
+    counted = rollups.share(inspection)
     inspection.status = InspectionStatus.SUBMITTED
     inspection.submitted_at = utcnow()
     inspection.score = summary.score
@@ -453,6 +479,7 @@ def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring
     record(inspection, user, "submitted", before)
     db.session.flush()
     hooks.submitted.send(inspection, summary=summary, user=user, as_of=as_of)
+    rollups.update(inspection, counted)  # after the findings were raised: they are counted
     return summary
 
 
@@ -466,6 +493,10 @@ def return_for_correction(inspection: Inspection, user: User | None, comment: st
     if inspection.status != InspectionStatus.SUBMITTED:
         raise Conflict("not_submitted", _("Only a submitted inspection can be returned."))
     before = audit_state(inspection)
+    # Imported here: the dashboard's rollups are review's, and filling loads without review.
+    from inspections.review import rollups
+
+    counted = rollups.share(inspection)
     inspection.status = InspectionStatus.RETURNED
     inspection.revision += 1
     inspection.return_comment = comment[:2000]
@@ -474,6 +505,7 @@ def return_for_correction(inspection: Inspection, user: User | None, comment: st
     record(inspection, user, "returned", before, comment=inspection.return_comment)
     _tell_returned(inspection, user)
     db.session.flush()
+    rollups.update(inspection, counted)
 
 
 def _tell_returned(inspection: Inspection, by: User | None) -> None:
@@ -506,9 +538,14 @@ def approve(inspection: Inspection, user: User | None, comment: str = "") -> boo
     if inspection.status != InspectionStatus.SUBMITTED:
         raise Conflict("not_submitted", _("Only a submitted inspection can be approved."))
     before = audit_state(inspection)
+    # Imported here: the dashboard's rollups are review's, and filling loads without review.
+    from inspections.review import rollups
+
+    counted = rollups.share(inspection)
     inspection.status = InspectionStatus.APPROVED
     record(inspection, user, "approved", before, comment=comment)
     db.session.flush()
+    rollups.update(inspection, counted)
     return True
 
 

@@ -17,7 +17,9 @@ template; 60 current answers per submitted inspection and 30 per inspection in p
 far more often than others; ~5 % not applicable), none for planned ones; findings
 for every failed item of ~15 % of the scored inspections (one notice each, statuses by age,
 deadlines by severity), one "raised" event per finding; one or two audit entries per
-inspection. ``--quick`` divides the counts by 10 (organisations, inspectors, inspections).
+inspection; then the dashboard's rollups computed from them (``rollups.rebuild``: the rows are
+written directly, not through the workflow that keeps them). ``--quick`` divides the counts
+by 10 (organisations, inspectors, inspections).
 
 The default database is a fresh SQLite file in a temporary folder (never ANALYZEd: the app
 never runs ANALYZE). With ``--database-url postgresql://…/clausecheck_bench_review`` the
@@ -41,6 +43,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 import random
 import statistics
 import sys
@@ -63,6 +66,7 @@ import sqlalchemy as sa  # noqa: E402
 from flask.testing import FlaskClient  # noqa: E402
 
 from checklists.accounts.models import (  # noqa: E402
+    ApiToken,
     Organisation,
     OrgKind,
     Region,
@@ -79,6 +83,7 @@ from checklists.standards.models import Clause, Document  # noqa: E402
 from checklists.standards.services import import_text  # noqa: E402
 from inspections.filling.models import Answer, Inspection, InspectionStatus, inspection_inspectors  # noqa: E402
 from inspections.findings.models import Finding, FindingEvent, FindingStatus, RectificationNotice  # noqa: E402
+from inspections.review import rollups  # noqa: E402
 from tests import conftest  # noqa: E402
 from tests.benchmarks.bench_findings import (  # noqa: E402
     COUNTER,
@@ -121,9 +126,13 @@ EXPORT_ANSWERS = 100_000
 # --- the data -------------------------------------------------------------------------------
 
 
-def scaled(quick: bool) -> dict[str, int]:
-    k = 10 if quick else 1
-    return {"organisations": 500 // k, "inspectors": 30 // k, "inspections": 20_000 // k}
+def scaled(quick: bool, scale: float = 1.0) -> dict[str, int]:
+    k = (0.1 if quick else 1.0) * scale
+    return {
+        "organisations": round(500 * k),
+        "inspectors": max(3, round(30 * k)),
+        "inspections": round(20_000 * k),
+    }
 
 
 def usable_clauses() -> list[Clause]:
@@ -332,6 +341,7 @@ def populate(sizes: dict[str, int], today: dt.date) -> dict[str, Any]:
     answers_per_day: Counter[dt.date] = Counter()
     stats: Counter[str] = Counter()
     report_candidates: list[tuple[str, int]] = []
+    fill: tuple[str, list[int]] | None = None  # an inspection in progress, for the filling page
     notice_seq = 0
     finding_id = 0
     for start in range(1, n_insp + 1, CHUNK):
@@ -365,10 +375,13 @@ def populate(sizes: dict[str, int], today: dt.date) -> dict[str, Any]:
                 else:
                     score = Decimal(str(draw)).quantize(Decimal("0.1"), ROUND_HALF_UP)
                     verdict, grade = grade_of(score)
+            key = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+            if fill is None and status == InspectionStatus.IN_PROGRESS:
+                fill = (key, [item.id for item in items])
             inspections.append(
                 {
                     "id": i,
-                    "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    "uuid": key,
                     "template_id": template.id,
                     "organisation_id": org,
                     "site_id": None,
@@ -514,6 +527,11 @@ def populate(sizes: dict[str, int], today: dt.date) -> dict[str, Any]:
     )
 
     t3 = time.perf_counter()
+    # Written directly, not through the workflow: the dashboard's rollups are computed here.
+    written = rollups.rebuild()
+    db.session.commit()
+    print(f"  dashboard rollups {written}: {time.perf_counter() - t3:.1f} s")
+    t3 = time.perf_counter()
     with db.engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             for table in db.metadata.sorted_tables:
@@ -544,6 +562,7 @@ def populate(sizes: dict[str, int], today: dt.date) -> dict[str, Any]:
         "export_to": today,
         "export_expected": total,
         "report": report_uuid,
+        "fill": fill,
         "report_findings": dict(report_candidates)[report_uuid],
         "inspections": n_insp,
         "answers": stats["answers"],
@@ -765,6 +784,40 @@ def run(
     return {"median": median, "p95": p95, "bytes": size, "rss": grown, "heap": heap}
 
 
+def answer_endpoint(
+    results: Results, app: Any, user_id: int, key: str, items: list[int], count: int
+) -> None:
+    """``count`` PUTs of an answer (bearer token, new values, no client_id) to an inspection in
+    progress, in process: median and p95, SQL statements each."""
+    with app.app_context():
+        _record, token = ApiToken.issue(db.session.get(User, user_id), days=1)
+        db.session.commit()
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {token}"}
+    times, sqls = [], []
+    for n in range(count + 5):
+        path = f"/api/v1/inspections/{key}/answers/{items[n % len(items)]}"
+        body = {"value": "yes" if n % 3 else "no"}
+        t0 = time.perf_counter()
+        response, sql = COUNTER.run(
+            lambda path=path, body=body: client.put(path, json=body, headers=headers)
+        )
+        elapsed = time.perf_counter() - t0
+        if response.status_code not in (200, 201):
+            print(f"  ! answer: {response.status_code} {response.get_data()[:200]!r}")
+            return
+        if n >= 5:  # the first few warm the caches
+            times.append(elapsed)
+            sqls.append(sql)
+    median, p95 = percentile_ms(times)
+    spread = sorted(set(sqls))
+    results.add("PUT answer (bearer)", median, p95, "", "/".join(map(str, spread)), "")
+    print(
+        f"  {'PUT answer (bearer)':<44} {median:9.1f} ms  p95 {p95:9.1f} ms  "
+        f"SQL {spread}  ({count} answers)"
+    )
+
+
 def csv_rows(body: bytes) -> str:
     """Data rows of a CSV export (clause texts hold line breaks: parse it)."""
     rows = sum(1 for _row in csv.reader(io.StringIO(body.decode("utf-8-sig")))) - 1
@@ -794,13 +847,21 @@ def main() -> None:
         help="e.g. postgresql://postgres@127.0.0.1:5432/clausecheck_bench_review "
         "(default: a new SQLite file)",
     )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="times the default data: 12.5 is a city's year (250,000 inspections, about 14 M "
+        "answers; run it on PostgreSQL), 1.25 a county's (25,000; SQLite)",
+    )
     args = parser.parse_args()
     if args.database_url:
         name = sa.engine.make_url(args.database_url).database or ""
         if "bench" not in name:
             raise SystemExit(f"refusing to drop the tables of {name!r}: use a *bench* database")
     started = time.perf_counter()
-    sizes = scaled(args.quick)
+    logging.getLogger("clausecheck.access").setLevel(logging.WARNING)  # a line per request
+    sizes = scaled(args.quick, args.scale)
     reps = {"page": 5, "export": 5, "pdf": 5} if args.quick else {"page": 9, "export": 5, "pdf": 5}
     results = Results()
     with tempfile.TemporaryDirectory() as folder:
@@ -813,6 +874,7 @@ def main() -> None:
                 RATELIMIT_ENABLED=False,
                 # measured in the request as before; bench_export_job.py measures the job
                 EXPORT_JOB_ROWS=10**9,
+                TOKEN_CACHE_SECONDS=5,  # as in production (the suite checks every time)
             )
         )
         with app.app_context():
@@ -945,6 +1007,14 @@ def main() -> None:
         report = f"/inspections/{ids['report']}/report"
         run(results, "report HTML", admin, report, reps["page"])
         run(results, "report PDF", admin, report + ".pdf", reps["pdf"])
+
+        print(f"5. findings list, the filling page, the answer endpoint (runs: {reps['page']})")
+        run(results, "findings list admin", admin, "/findings/", reps["page"])
+        run(results, "findings list supervisor", supervisor, "/findings/", reps["page"])
+        if ids["fill"] is not None:
+            key, items = ids["fill"]
+            run(results, "filling page (in progress)", admin, f"/inspections/{key}/fill", 9)
+            answer_endpoint(results, app, ids["admin"], key, items, reps["page"] * 20)
 
         with app.app_context():
             db.session.remove()
