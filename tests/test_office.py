@@ -165,7 +165,7 @@ def test_approve_return_publish_and_delete_ask_first(app, world):
     html = page.get_data(as_text=True)
     assert len(re.findall(r"<form [^>]*data-confirm=", html)) == 2  # approve and return
 
-    [src] = re.findall(r'<script src="(/static/js/confirm\.js\?v=[0-9a-f]{12})" defer>', html)
+    [src] = re.findall(r'<script src="(/static/js/confirm\.[0-9a-f]{12}\.js)" defer>', html)
     with app.test_client().get(src) as script:
         assert script.status_code == 200 and "javascript" in script.mimetype
         body = script.get_data(as_text=True)

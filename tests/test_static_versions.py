@@ -1,15 +1,29 @@
-"""Static files versioned by content: the service worker's static cache and the URLs it keeps
-change exactly when a shell file's bytes change; the pages cache never does."""
+"""Static files named by their content (name.<hash>.ext): the pages link to them, the app and
+nginx send them immutable, and the service worker's static cache and the URLs it keeps change
+exactly when a shell file's bytes change (the pages cache never does). The filling page and the
+service worker answer a repeated request with 304 when nothing changed."""
 
 from __future__ import annotations
 
+import hashlib
 import pathlib
 import re
 import shutil
 
-from checklists.core.assets import IMMUTABLE
+import pytest
+import sqlalchemy as sa
+
+from checklists.accounts.models import Role
+from checklists.core.assets import IMMUTABLE, hashed, unhashed
+from checklists.core.extensions import db
+from checklists.demo import templates as demo_templates
+from inspections.filling import workflow
+from inspections.filling.models import Inspection
+from tests.conftest import import_gazettes, login
+from tests.test_deploy import _get, site  # noqa: F401 (site: nginx with the site, a fixture)
 
 STATIC = pathlib.Path(__file__).resolve().parent.parent / "static"
+HASHED = re.compile(r"^/static/(.+)\.([0-9a-f]{12})(\.[a-z]+)$")
 
 
 def _worker(app) -> tuple[str, str, list[str]]:
@@ -29,19 +43,46 @@ def _app(app_factory, folder):
     return app
 
 
+def _plain(url: str) -> str:
+    found = HASHED.match(url)
+    assert found, f"not a hashed static URL: {url}"
+    return f"/static/{found[1]}{found[3]}"
+
+
+def _sha(path: pathlib.Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+def test_hashed_names():
+    assert hashed("js/inspect.js", "0123456789ab") == "js/inspect.0123456789ab.js"
+    assert hashed("css/a.min.css", "0123456789ab") == "css/a.min.0123456789ab.css"
+    assert hashed("LICENSE", "0123456789ab") is None and hashed(".hidden", "0123456789ab") is None
+    assert unhashed("js/inspect.0123456789ab.js") == ("js/inspect.js", "0123456789ab")
+    assert unhashed("css/a.min.0123456789ab.css") == ("css/a.min.css", "0123456789ab")
+    for name in (
+        "js/inspect.js",
+        "js/inspect.0123456789.js",
+        "js/0123456789ab.js",
+        "x.ABCDEF012345.js",
+    ):
+        assert unhashed(name) == (name, None)
+
+
 def test_the_static_cache_follows_the_shell_files_bytes(app_factory, tmp_path):
     folder = tmp_path / "static"
     shutil.copytree(STATIC, folder)
     first = _app(app_factory, folder)
     static, pages, shell = _worker(first)
     assert re.fullmatch(r"cc-static-[0-9a-f]{12}", static) and pages == "cc-pages-v1"
-    assert [u.split("?")[0] for u in shell] == [
+    assert [_plain(u) for u in shell] == [
         "/static/css/app.css",
         "/static/js/inspect.js",
         "/static/js/photo.js",
         "/static/favicon.svg",
     ]
-    assert all(re.search(r"\?v=[0-9a-f]{12}$", u) for u in shell)
+    assert [HASHED.match(u)[2] for u in shell] == [
+        _sha(folder / u.removeprefix("/static/")) for u in map(_plain, shell)
+    ]
 
     # nothing changed, or only a file outside the shell: the same worker
     (folder / "js" / "print.js").write_text("window.print();\n", encoding="utf-8")
@@ -61,18 +102,179 @@ def test_the_static_cache_follows_the_shell_files_bytes(app_factory, tmp_path):
     assert _worker(_app(app_factory, folder)) == (static, pages, shell)
 
 
-def test_pages_name_static_files_by_version_and_those_are_cached_for_good(client):
-    html = client.get("/login").get_data(as_text=True)
-    [css] = re.findall(r'href="(/static/css/app\.css[^"]*)"', html)
+def _static_urls(html: str) -> list[str]:
+    return re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
+
+
+def _fetch(client, url: str, **headers):
+    with client.get(url, headers=headers) as response:  # a static file is streamed: close it
+        return response.status_code, response.headers, response.get_data()
+
+
+@pytest.fixture
+def form(app_ctx, make_org, make_user):
+    """The clean-coal template, published, an inspection of it, and its inspector."""
+    import_gazettes()
+    [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("洁净煤")]
+    template = demo_templates.build(spec, None)
+    inspector = make_user("phone", role=Role.INSPECTOR)
+    inspection, _created = workflow.create_inspection(template, make_org("鑫源煤业"), inspector)
+    db.session.commit()
+    return inspector, f"/inspections/{inspection.uuid}/fill"
+
+
+def test_every_static_url_of_the_pages_is_hashed_and_cached_for_good(client, form):
+    inspector, fill = form
+    urls = set(_static_urls(client.get("/login").get_data(as_text=True)))
+    login(client, inspector)
+    for path in ("/", "/inspections/", fill):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        urls.update(_static_urls(response.get_data(as_text=True)))
+    plain = {_plain(u) for u in urls}  # every one hashed
+    assert {
+        "/static/css/app.css",
+        "/static/favicon.svg",
+        "/static/js/confirm.js",
+        "/static/js/inspect.js",
+        "/static/js/photo.js",
+    } <= plain
     _static, _pages, shell = _worker(client.application)
-    assert css in shell  # the URL the worker keeps is the one the pages use
-    assert _cache_control(client, css) == IMMUTABLE
-    # without the version, or with another one: revalidated as before
-    assert _cache_control(client, "/static/css/app.css") == "no-cache"
-    assert _cache_control(client, "/static/css/app.css?v=000000000000") == "no-cache"
+    assert set(shell) <= urls  # the worker keeps the very URLs the pages use
+    for url in urls:
+        status, headers, body = _fetch(client, url)
+        file = STATIC / _plain(url).removeprefix("/static/")
+        assert status == 200 and body == file.read_bytes(), url
+        assert HASHED.match(url)[2] == _sha(file)
+        assert headers["Cache-Control"] == IMMUTABLE, url
+        # a static answer neither sets the session cookie nor varies on it
+        assert "Set-Cookie" not in headers and "cookie" not in headers.get("Vary", "").lower()
 
 
-def _cache_control(client, url: str) -> str:
-    with client.get(url) as response:  # a static file is streamed: close it
-        assert response.status_code == 200
-        return response.headers["Cache-Control"]
+def test_unhashed_and_old_names_are_still_served_but_revalidated(client):
+    html = client.get("/login").get_data(as_text=True)
+    [css] = [u for u in _static_urls(html) if "/css/app." in u]
+    current = HASHED.match(css)[2]
+    body = (STATIC / "css" / "app.css").read_bytes()
+    for url in (
+        "/static/css/app.css",  # the plain name
+        "/static/css/app.000000000000.css",  # a name from before a deploy
+        "/static/css/app.css?v=000000000000",  # the earlier form, an old version
+    ):
+        status, headers, got = _fetch(client, url)
+        assert (status, got, headers["Cache-Control"]) == (200, body, "no-cache"), url
+        assert headers["ETag"]  # revalidated: 304 when unchanged
+        status, _headers, _got = _fetch(client, url, **{"If-None-Match": headers["ETag"]})
+        assert status == 304
+    # pages made before hashed names link to ?v=<hash>: still for good when current
+    status, headers, _got = _fetch(client, f"/static/css/app.css?v={current}")
+    assert status == 200 and headers["Cache-Control"] == IMMUTABLE
+    assert _fetch(client, "/static/css/nothing.0123456789ab.css")[0] == 404
+    assert _fetch(client, "/static/js/../../wsgi.0123456789ab.py")[0] == 404
+
+
+def test_a_file_whose_real_name_looks_hashed_is_sent_as_it_is(app_factory, tmp_path):
+    folder = tmp_path / "static"
+    (folder / "js").mkdir(parents=True)
+    (folder / "js" / "lib.js").write_text("var plain;\n")
+    (folder / "js" / "lib.0123456789ab.js").write_text("var vendored;\n")
+    app = _app(app_factory, folder)
+    with app.test_request_context():
+        from flask import url_for
+
+        assert url_for("static", filename="js/lib.0123456789ab.js").startswith(
+            "/static/js/lib.0123456789ab."
+        )
+    status, headers, body = _fetch(app.test_client(), "/static/js/lib.0123456789ab.js")
+    assert (status, body, headers["Cache-Control"]) == (200, b"var vendored;\n", "no-cache")
+
+
+def test_the_filling_page_answers_304_while_it_shows_the_same(app, form):
+    inspector, fill = form
+    phone = app.test_client()
+    login(phone, inspector)
+    first = phone.get(fill, headers={"Accept-Encoding": "gzip"})
+    assert first.status_code == 200 and first.headers["Content-Encoding"] == "gzip"
+    etag = first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "private, no-cache"
+    again = phone.get(fill)
+    # each render signs the CSRF token anew; the ETag leaves that out
+    token = re.compile(r'name="csrf-token" content="([^"]+)"')
+    assert token.search(again.get_data(as_text=True))
+    assert again.headers["ETag"].strip("W/") == etag.strip("W/")
+    repeat = phone.get(fill, headers={"If-None-Match": etag, "Accept-Encoding": "gzip"})
+    assert repeat.status_code == 304 and repeat.get_data() == b""
+    assert repeat.headers["ETag"].strip("W/") == etag.strip("W/")
+
+    # another session (a new login on this or another phone) never gets this copy's 304
+    other = app.test_client()
+    login(other, inspector)
+    assert other.get(fill, headers={"If-None-Match": etag}).status_code == 200
+
+    # the page changes: the whole new page
+    inspection = db.session.scalar(sa.select(Inspection))
+    inspection.project = "东郊配送点"
+    db.session.commit()
+    changed = phone.get(fill, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and "东郊配送点" in changed.get_data(as_text=True)
+    assert changed.headers["ETag"] != etag
+
+
+def test_the_service_worker_answers_304_when_unchanged(client):
+    first = client.get("/sw.js")
+    assert first.status_code == 200 and first.headers["ETag"]
+    assert first.headers["Cache-Control"] == "no-cache"
+    again = client.get("/sw.js", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304 and again.get_data() == b""
+
+
+def test_the_pdf_style_sheets_are_read_by_their_hashed_names(app):
+    pytest.importorskip("weasyprint.urls")
+    from checklists.core.pdf import _static_fetcher
+
+    fetcher = _static_fetcher(app.static_folder)
+    with app.test_request_context():
+        from flask import url_for
+
+        url = url_for("static", filename="css/notice.css")
+    assert HASHED.match(url)
+    response = fetcher.fetch("http://pdf.invalid" + url)
+    assert response.read() == (STATIC / "css" / "notice.css").read_bytes()
+
+
+# --- nginx (deploy/nginx/clausecheck.conf) ------------------------------------------------------
+
+
+def test_nginx_serves_hashed_names_for_good(site):  # noqa: F811 (the fixture)
+    css = STATIC / "css" / "app.css"
+    response, body = _get(site, f"/static/css/app.{_sha(css)}.css")
+    assert response.status == 200 and body == css.read_bytes()
+    assert response.getheader("Cache-Control") == IMMUTABLE
+    assert response.getheader("Content-Type").startswith("text/css")
+    assert response.getheader("X-Content-Type-Options") == "nosniff"
+    assert response.getheader("Strict-Transport-Security")
+    icon = STATIC / "favicon.svg"
+    response, body = _get(site, f"/static/favicon.{_sha(icon)}.svg")
+    assert response.status == 200 and body == icon.read_bytes()
+    assert response.getheader("Content-Type").startswith("image/svg+xml")
+    # the plain name: revalidated; the earlier ?v= form: for good
+    response, _body = _get(site, "/static/css/app.css")
+    assert response.getheader("Cache-Control") == "no-cache"
+    response, _body = _get(site, f"/static/css/app.css?v={_sha(css)}")
+    assert response.getheader("Cache-Control") == IMMUTABLE
+    # a hashed name of no file; nothing outside static/
+    assert _get(site, "/static/css/nothing.0123456789ab.css")[0].status == 404
+    for outside in ("/static/../wsgi.0123456789ab.py", "/static/%2e%2e/wsgi.0123456789ab.py"):
+        _response, body = _get(site, outside)
+        assert b"create_app" not in body
+
+
+def test_nginx_site_and_app_agree_on_the_hashed_name(client):
+    """The names nginx takes apart are the names the app makes."""
+    site_conf = (STATIC.parent / "deploy" / "nginx" / "clausecheck.conf").read_text()
+    pattern = re.search(r'location ~ "(\^/static/[^"]+)"', site_conf).group(1)
+    nginx = re.compile(pattern.replace("?<", "?P<"))
+    for url in _static_urls(client.get("/login").get_data(as_text=True)):
+        found = nginx.match(url)
+        assert found, url
+        assert f"/static/{found['clausecheck_stem']}{found['clausecheck_ext']}" == _plain(url)

@@ -1,24 +1,45 @@
-"""Static files versioned by their content.
+"""Static files named by their content, and pages a phone asks for again answered with 304.
 
-``url_for('static', filename=f)`` gives ``/static/f?v=<hash>``, the hash being the first 12 hex
-digits of the SHA-256 of the file's bytes, read once per process (per app; on every call when
-debugging, so that an edited file shows at once). A deploy that changes a file changes its URL;
-nothing else does. A static file asked for with its current ``v`` is answered with a year-long,
-immutable ``Cache-Control``: the browser does not ask again. Any other static request keeps
-Flask's default (``no-cache``: revalidated with its ETag). The service worker (``/sw.js``) keeps
-the app's shell under these same URLs.
+``url_for('static', filename='js/inspect.js')`` gives ``/static/js/inspect.<hash>.js``: the hash
+(the first 12 hex digits of the SHA-256 of the file's bytes, read once per process, per app; on
+every call when debugging, so that an edited file shows at once) goes before the last suffix. A
+deploy that changes a file changes its name; nothing else does. A file without a suffix gets
+``?v=<hash>`` instead.
+
+The static route takes the name apart again. With the file's current hash the answer is
+immutable for a year (``IMMUTABLE``): the browser and the service worker never ask again. An
+older or unknown hash (a page kept from before a deploy) still gets the file as it is now, but
+revalidated (``no-cache``, Flask's default, with its ETag), as do the plain name
+(``/static/js/inspect.js``) and the earlier ``?v=<hash>`` form (immutable when ``v`` is the
+current hash: pages made before hashed names). A file whose real name looks hashed is sent as
+it is. nginx serves the same names from disk (deploy/nginx/clausecheck.conf).
+
+Static answers neither set the session cookie nor vary on it: the cookie of a remembered login
+is signed anew every second, so ``Vary: Cookie`` made the browser's cache revalidate each
+static file (a round trip each on a slow phone), and a shared cache must never keep a
+``Set-Cookie`` on a public answer.
+
+``conditional_page`` gives a page an ETag of what it shows, leaving out the per-request
+signature of the CSRF token (the session's token itself counts), so that a phone asking again
+for a page it holds gets a 304 of a few hundred bytes when nothing on the page changed. The
+service worker (``/sw.js``) keeps the app's shell under the same static URLs.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 
-from flask import Flask, current_app, request
+from flask import Flask, Response, current_app, request, session
+from flask.sessions import SessionInterface
+from flask_wtf.csrf import generate_csrf
 from werkzeug.security import safe_join
 
 #: For a URL whose bytes never change.
 IMMUTABLE = "public, max-age=31536000, immutable"
+#: ``dir/name.<12 hex digits>.suffix``: a hashed static name (the hash before the last suffix).
+HASHED = re.compile(r"^(?P<stem>(?:.*/)?[^/]+)\.(?P<tag>[0-9a-f]{12})(?P<suffix>\.[A-Za-z0-9]+)$")
 
 
 def version(filename: str) -> str | None:
@@ -38,22 +59,100 @@ def _digest(folder: str | None, filename: str) -> str | None:
         return hashlib.sha256(handle.read()).hexdigest()[:12]
 
 
+def hashed(filename: str, tag: str) -> str | None:
+    """``js/inspect.js`` with ``tag`` → ``js/inspect.<tag>.js``; None without a suffix."""
+    folder, _slash, name = filename.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not stem:
+        return None
+    return f"{folder}{_slash}{stem}.{tag}.{suffix}"
+
+
+def unhashed(filename: str) -> tuple[str, str | None]:
+    """A static name and the hash in it: ``js/inspect.<tag>.js`` → (``js/inspect.js``, tag);
+    a name without one comes back as it is, with None."""
+    found = HASHED.match(filename)
+    if found is None:
+        return filename, None
+    return found["stem"] + found["suffix"], found["tag"]
+
+
+def _exists(filename: str) -> bool:
+    folder = current_app.static_folder
+    path = safe_join(folder, filename) if folder else None
+    return path is not None and os.path.isfile(path)
+
+
+def conditional_page(response: Response) -> Response:
+    """A 200 page with an ETag of its body (the CSRF token's per-request signature left out,
+    the session's token put in) and ``private, no-cache``; a 304 when the request names it."""
+    if request.method != "GET" or response.status_code != 200 or response.is_streamed:
+        return response
+    body = response.get_data()
+    signed = generate_csrf().encode()  # this request's signature of the session's token
+    digest = hashlib.sha256(body.replace(signed, b""))
+    digest.update(str(session.get("csrf_token", "")).encode())
+    response.set_etag(digest.hexdigest()[:32])
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response.make_conditional(request)
+
+
+class _NoCookieForStatic(SessionInterface):
+    """The app's session interface, except that a static answer never saves the session (so
+    it carries neither ``Set-Cookie`` nor ``Vary: Cookie``)."""
+
+    def __init__(self, inner: SessionInterface) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+    def make_null_session(self, app):
+        return self.inner.make_null_session(app)
+
+    def is_null_session(self, obj) -> bool:
+        return self.inner.is_null_session(obj)
+
+    def open_session(self, app, request):
+        return self.inner.open_session(app, request)
+
+    def save_session(self, app, session, response) -> None:
+        if request.endpoint == "static":
+            return None
+        return self.inner.save_session(app, session, response)
+
+
 def register(app: Flask) -> None:
+    if not isinstance(app.session_interface, _NoCookieForStatic):
+        app.session_interface = _NoCookieForStatic(app.session_interface)
+    send = app.send_static_file
+
+    def static(filename: str):
+        plain, tag = unhashed(filename)
+        return send(plain if tag and not _exists(filename) else filename)
+
+    app.view_functions["static"] = static
+
     @app.url_defaults
     def add_version(endpoint: str, values: dict) -> None:
         if endpoint == "static" and "filename" in values and "v" not in values:
             found = version(values["filename"])
             if found:
-                values["v"] = found
+                name = hashed(values["filename"], found)
+                if name:
+                    values["filename"] = name
+                else:
+                    values["v"] = found
 
     @app.after_request
     def cache_versioned(response):
-        if (
-            request.endpoint == "static"
-            and response.status_code in (200, 304)
-            and request.args.get("v")
-            and request.args["v"] == version((request.view_args or {}).get("filename", ""))
-        ):
+        if request.endpoint != "static" or response.status_code not in (200, 304):
+            return response
+        filename = (request.view_args or {}).get("filename", "")
+        plain, tag = unhashed(filename)
+        if tag is None or _exists(filename):
+            plain, tag = filename, request.args.get("v")
+        if tag and tag == version(plain):
             response.headers["Cache-Control"] = IMMUTABLE
             response.headers.pop("Expires", None)
         return response

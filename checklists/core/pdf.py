@@ -20,6 +20,8 @@ import subprocess
 from flask import current_app
 from flask_babel import gettext as _
 
+from checklists.core.assets import unhashed
+
 
 class PdfUnavailable(RuntimeError):
     """The server cannot make PDFs (no WeasyPrint/Pango, or no Chinese font)."""
@@ -53,7 +55,7 @@ def _static_fetcher(static_folder: str):
             position = url.find(marker)
             if position < 0:
                 raise ValueError(f"not fetched: {url}")
-            relative = url[position + len(marker) :].split("?")[0]
+            relative = unhashed(url[position + len(marker) :].split("?")[0])[0]  # name.<hash>.css
             target = os.path.realpath(os.path.join(root, relative))
             if not target.startswith(root + os.sep) or not os.path.isfile(target):
                 raise ValueError(f"not fetched: {url}")

@@ -51,7 +51,7 @@ from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.forms import SEVERITY_SHORT
 from checklists.authoring.models import ChecklistTemplate, TemplateStatus
 from checklists.authoring.widgets import answers_from_form
-from checklists.core import pdf, storage, workdays
+from checklists.core import assets, pdf, storage, workdays
 from checklists.core.clock import local_today
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
@@ -373,7 +373,7 @@ def fill(key):
         status = 422
     values = request.form if request.method == "POST" else _form_values(inspection)
     notes = {a.item_id: a.note for a in inspection.current_answers().values()}
-    return render_template(
+    page = render_template(
         "inspections/fill.html",
         values=values,
         errors=errors,
@@ -382,7 +382,9 @@ def fill(key):
         notes=notes,
         phone_calendar=_phone_calendar(inspection.template),
         **_view_data(inspection),
-    ), status
+    )
+    # asked again with the ETag of the same page (the phone's copy): 304, a few hundred bytes
+    return assets.conditional_page(current_app.make_response((page, status)))
 
 
 def _missing_key(inspection: Inspection) -> str:
@@ -639,7 +641,9 @@ def service_worker():
     response = current_app.response_class(body, mimetype="text/javascript")
     response.headers["Cache-Control"] = "no-cache"
     response.headers["Service-Worker-Allowed"] = "/"
-    return response
+    # the browser checks for a new worker on every visit: unchanged, a 304
+    response.set_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
+    return response.make_conditional(request)
 
 
 SHELL_LINE = re.compile(r"^var SHELL = (\[.*\]);$", re.MULTILINE)
@@ -647,8 +651,8 @@ STATIC_LINE = re.compile(r'^var STATIC = "[^"]*";$', re.MULTILINE)
 
 
 def _service_worker_source() -> str:
-    """static/js/sw.js with each shell URL as the pages name it (``?v=<content hash>``) and the
-    static cache named after them: the body, hence the worker, changes exactly when a shell
+    """static/js/sw.js with each shell URL as the pages name it (``name.<content hash>.ext``) and
+    the static cache named after them: the body, hence the worker, changes exactly when a shell
     file's bytes do. Made once per process (the hashes are read once)."""
     path = os.path.join(current_app.static_folder or "static", "js", "sw.js")
     with open(path, encoding="utf-8") as handle:

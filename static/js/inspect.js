@@ -43,6 +43,8 @@
   var uuid = form ? form.getAttribute("data-uuid") : null;
   var api = form ? form.getAttribute("data-api") : null;
   var hasIdb = "indexedDB" in window;
+  // served by the service worker (which then kept it), or straight from the network
+  var viaWorker = "serviceWorker" in navigator && !!navigator.serviceWorker.controller;
 
   // --- IndexedDB: outbox (queued writes), local (latest answer per item), rejected -----------
   var FORMAT = 1; // the record format written (see the top); a record without v is format 1
@@ -569,17 +571,26 @@
     });
   }
 
+  // the clause quotes, fetched once now, so that they are on the phone before the signal goes
+  function fetchQuotes() {
+    if (form && navigator.onLine !== false) fetch(form.getAttribute("data-quotes"), { credentials: "same-origin" }).catch(function () {});
+  }
+
   // --- start ---------------------------------------------------------------------------------
   function start() {
     if ("serviceWorker" in navigator) {
       navigator.serviceWorker.register("/sw.js").then(function () {
         var pre = doc.getElementById("precache");
         var urls = pre ? pre.getAttribute("data-urls").split(" ").filter(Boolean) : [];
-        if (form) urls.push(location.pathname);
+        // a form that came without the worker: it keeps this copy, and fetches the quotes
+        var loaded = form && !viaWorker ? [location.pathname] : [];
+        if (loaded.length) urls.push(form.getAttribute("data-quotes"));
         return navigator.serviceWorker.ready.then(function (reg) {
-          if (reg.active && urls.length) reg.active.postMessage({ type: "precache", urls: urls });
+          if (reg.active && urls.length) reg.active.postMessage({ type: "precache", urls: urls, loaded: loaded });
         });
-      }).catch(function () { /* offline use unavailable; the page still works online */ });
+      }).catch(function () { /* offline use unavailable; the page still works online */
+        if (!viaWorker) fetchQuotes();
+      });
     } else {
       var notice = doc.getElementById("no-offline");
       if (notice) notice.hidden = false;
@@ -591,6 +602,7 @@
     window.addEventListener("offline", function () { show("offline"); });
     if (hasIdb) all("rejected").then(function (r) { rejectedCount = r.length; show(""); });
     if (form) setUpForm();
+    if (window.performance && performance.mark) performance.mark("cc-ready"); // inputs work
     flush();
   }
   function setUpForm() {
@@ -644,10 +656,8 @@
       var t = event.target;
       if (t.classList && t.classList.contains("quote")) quote(t);
     }, true);
-    // fetch the quotes once now, so that they are on the phone before the signal goes
-    if (navigator.onLine !== false) {
-      fetch(form.getAttribute("data-quotes"), { credentials: "same-origin" }).catch(function () {});
-    }
+    // through the worker, which keeps them; a worker starting on this visit fetches them itself
+    if (viaWorker || !("serviceWorker" in navigator)) fetchQuotes();
     var submitForm = doc.getElementById("submit-form");
     if (submitForm) submitForm.addEventListener("submit", function (event) {
       if (pending > 0) { event.preventDefault(); window.alert(submitForm.getAttribute("data-waiting")); flush(); }

@@ -1,11 +1,14 @@
 // ClauseCheck service worker: keeps the app shell and the inspector's forms for offline use.
-// Pages: network first (with a short wait on a weak signal), the cached copy when offline.
-// Static files: a URL with ?v=<content hash> from the cache alone (its bytes never change);
-// without it, the cached copy at once, refreshed in the background; offline and not cached, the
-// cached copy of the same file under another version (a form cached before a deploy). The API is
-// never cached; answers made offline wait in the page's IndexedDB outbox, not here.
+// Pages: network first (with a short wait on a weak signal), the cached copy when offline; the
+// copy kept is the response just fetched (a clone), and the browser's own cache makes that fetch
+// conditional (the server's ETag: 304 when the page did not change). Static files: named by
+// their content (name.<hash>.css; earlier ?v=<hash>); a cached answer the server marked
+// immutable is used alone, never asked for again; any other, the cached copy at once, refreshed
+// in the background; offline and not cached, the cached copy of the same file under another
+// name (a form cached before a deploy). The API is never cached; answers made offline wait in
+// the page's IndexedDB outbox, not here.
 // The server (inspections/filling/views.py, service_worker) rewrites the STATIC and SHELL lines:
-// each shell URL gets ?v=<its content hash> and the static cache is named after them, so a deploy
+// each shell URL becomes its hashed name and the static cache is named after them, so a deploy
 // that changes a shell file installs a new worker that fetches the new shell, while PAGES (the
 // cached forms) stays unless its own format changes.
 "use strict";
@@ -23,12 +26,34 @@ self.addEventListener("activate", function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 
+var HASHED = /^(.*)\.[0-9a-f]{12}(\.[A-Za-z0-9]+)$/; // a static name with its content hash
+var fetched = {}; // URL → when this worker last had it from the network (while it runs)
+var RECENT = 60000;
+
 function keep(cacheName, request, response) {
   if (response && response.ok && !response.redirected && response.type === "basic") {
     var copy = response.clone();
+    fetched[request.url] = Date.now();
     caches.open(cacheName).then(function (c) { c.put(request, copy); });
   }
   return response;
+}
+
+function immutable(response) {
+  return /immutable/.test(response.headers.get("Cache-Control") || "");
+}
+
+// Offline: the cached copy of the same static file under another content hash (or ?v=).
+function sameFile(url) {
+  var want = url.pathname.replace(HASHED, "$1$2");
+  return caches.open(STATIC).then(function (c) {
+    return c.keys().then(function (keys) {
+      for (var i = 0; i < keys.length; i++) {
+        if (new URL(keys[i].url).pathname.replace(HASHED, "$1$2") === want) return c.match(keys[i]);
+      }
+      return null;
+    });
+  });
 }
 
 function networkFirst(request) {
@@ -56,13 +81,12 @@ self.addEventListener("fetch", function (event) {
   }
   if (request.method !== "GET" || url.pathname.indexOf("/api/") === 0) return;
   if (url.pathname.indexOf("/static/") === 0) {
-    var versioned = url.searchParams.has("v");
     event.respondWith(caches.match(request).then(function (hit) {
-      if (hit && versioned) return hit;
+      if (hit && immutable(hit)) return hit;
       var fresh = fetch(request).then(function (r) { return keep(STATIC, request, r); });
       if (hit) { fresh.catch(function () {}); return hit; }
       return fresh.catch(function () {
-        return caches.match(request, { ignoreSearch: true }).then(function (other) { return other || Response.error(); });
+        return sameFile(url).then(function (other) { return other || Response.error(); });
       });
     }));
     return;
@@ -78,14 +102,27 @@ self.addEventListener("fetch", function (event) {
   }
 });
 
-// The list page names the forms of the inspector's open inspections: keep them for offline use.
+// Keep pages for offline use: "urls", the forms of the inspector's open inspections and their
+// clause quotes (named by the list page; by a form's first visit, its quotes), asked for again
+// unless this worker just had them from the network or keeps them immutable (a conditional
+// request: unchanged, a 304); "loaded", the form that posts the message when it came without
+// this worker (a first visit): its copy in the browser's cache, not downloaded again (at most a
+// 304, when the session cookie the page varies on changed meanwhile).
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   if (data.type !== "precache" || !Array.isArray(data.urls)) return;
+  var loaded = Array.isArray(data.loaded) ? data.loaded : [];
   event.waitUntil(caches.open(PAGES).then(function (cache) {
-    return Promise.all(data.urls.map(function (u) {
-      return fetch(u, { credentials: "same-origin" }).then(function (r) {
-        if (r.ok && !r.redirected) return cache.put(u, r);
+    return Promise.all(loaded.concat(data.urls).map(function (u, i) {
+      var key = new URL(u, self.location.href).href;
+      if (Date.now() - (fetched[key] || 0) < RECENT) return null;
+      fetched[key] = Date.now(); // once, though named twice
+      return cache.match(key).then(function (hit) {
+        if (hit && immutable(hit)) return null;
+        var mode = i < loaded.length ? "force-cache" : "default";
+        return fetch(key, { credentials: "same-origin", cache: mode }).then(function (r) {
+          if (r.ok && !r.redirected) return cache.put(key, r);
+        });
       }).catch(function () {});
     }));
   }));
