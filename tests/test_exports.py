@@ -10,17 +10,23 @@ import io
 import json
 import re
 import uuid
+import zipfile
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
+import xlsxwriter
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from checklists.accounts.models import Role
+from checklists.core import tabular
 from checklists.core.extensions import db
 from inspections.findings.models import Finding
 from inspections.review import exports
+from inspections.review import queue as review
 from tests import test_inspections, test_review, test_workflow
 from tests.conftest import login
 from tests.test_inspections import API, answer, as_, create, fill_everything, jpeg, upload
@@ -155,7 +161,8 @@ def test_a_workbook_has_a_bold_frozen_header_and_a_sheet_saying_what_was_exporte
     assert book.sheetnames == ["答案", "说明"]
     sheet = book["答案"]
     assert sheet["A1"].value == "检查编号" and sheet["A1"].font.b
-    assert sheet.freeze_panes == "A2" and sheet.column_dimensions["G"].width == 48
+    # 48 characters wide, as Excel shows it (XlsxWriter stores the cell padding with it)
+    assert sheet.freeze_panes == "A2" and 48 < sheet.column_dimensions["G"].width < 49
     lines = list(book["说明"].iter_rows(values_only=True))
     split = lines.index(("列", "含义", "列代码"))
     about = {row[0]: row[1] for row in lines[:split] if row[0]}
@@ -280,8 +287,10 @@ def test_the_number_of_statements_does_not_grow_with_the_inspections(app, world)
         sa.event.remove(db.engine, "before_cursor_execute", count)
     assert few == many
     # The user, their region and its townships, the row count (a large export is a job's),
-    # the export itself, then the security log's line for the download.
-    assert many["answers.csv"] == many["answers.xlsx"] == 6, many
+    # the export itself, then the security log's line for the download; the answers read
+    # their templates' items first, in a statement of their own.
+    assert many["inspections.csv"] == many["inspections.xlsx"] == 6, many
+    assert many["answers.csv"] == many["answers.xlsx"] == 7, many
     counts = [s for s in index if s.startswith("SELECT count(*)") and "notifications" not in s]
     assert len(counts) == 3  # one COUNT per export on the page
 
@@ -343,3 +352,244 @@ def test_both_findings_csvs_neutralise_formulas_in_names_and_prompts(app, world,
         assert int(row["id"]) == finding.id
         assert (row["organisation"], row["prompt"]) == ("'" + name, "'" + prompt), path
         assert not any(cell.startswith("=") for cell in rows[1]), path
+
+
+#: Cells of every kind a workbook row may hold, text a spreadsheet would run first.
+AWKWARD = [
+    "=1+1",
+    "@SUM(A1)",
+    "http://x",
+    "+1 人",
+    "-5",
+    "#N/A",
+    "a & b < c > d",
+    " 前后有空格 ",
+    "ok\x07\x00",
+    "",
+    None,
+    3,
+    -7,
+    Decimal("85.50"),
+    2.5,
+    dt.date(2026, 11, 21),
+    True,
+    dt.datetime(2026, 11, 21, 3, 0, tzinfo=dt.UTC),
+    "x" * 40_000,
+]
+
+
+def test_a_workbook_keeps_text_as_text_and_every_value_as_written():
+    """XlsxWriter makes the workbook, the rows are spliced in: openpyxl reads back every value
+    with its type; no text became a formula, a link, a number or an error code."""
+    columns = [exports.Column(f"c{n}", 10, f"列{n}") for n in range(len(AWKWARD))]
+    rows = [AWKWARD, list(reversed(AWKWARD)), AWKWARD]
+    out = io.BytesIO()
+    assert exports.write_xlsx(out, "数据", columns, rows, [("导出内容", "=说明")]) == 3
+    book = load_workbook(io.BytesIO(out.getvalue()))
+    assert book.sheetnames == ["数据", "说明"]
+    sheet = book["数据"]
+    assert [c.value for c in sheet[1]] == [c.heading for c in columns]
+    assert all(c.font.b for c in sheet[1]) and sheet.freeze_panes == "A2"
+    assert sheet.max_row == 4 and sheet.max_column == len(AWKWARD)
+    expected = [
+        "=1+1",
+        "@SUM(A1)",
+        "http://x",
+        "+1 人",
+        "-5",
+        "#N/A",
+        "a & b < c > d",
+        " 前后有空格 ",
+        "ok",
+        None,
+        None,
+        3,
+        -7,
+        85.5,
+        2.5,
+        dt.datetime(2026, 11, 21),
+        True,
+        "2026-11-21T11:00:00+08:00",
+        "x" * 32_767,
+    ]
+    for number, written in ((2, expected), (3, list(reversed(expected))), (4, expected)):
+        cells = sheet[number]
+        assert [c.value for c in cells] == written, number
+        for cell in cells:
+            assert cell.hyperlink is None and cell.data_type != "f", cell.coordinate
+            if isinstance(cell.value, str):
+                assert cell.data_type == "s", cell.coordinate
+    dates = [c for c in sheet[2] if c.is_date]
+    assert [c.number_format for c in dates] == ["yyyy-mm-dd"]
+    about = {r[0]: r[1] for r in book["说明"].iter_rows(values_only=True) if r and r[0]}
+    assert about["导出内容"] == "=说明" and about["行数"] == "3"
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as archive:
+        names = archive.namelist()
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert not [n for n in names if "sharedStrings" in n or ("rels" in n and "sheet" in n)]
+    assert "<f>" not in sheet_xml and '<dimension ref="A1:S4"/>' in sheet_xml
+
+
+def test_a_row_is_written_by_its_template_as_cell_by_cell():
+    """``SheetRows`` writes most rows with a template for their shape; what it writes is what
+    writing each cell would (``_cell``), and a row the template cannot write as it is (text
+    to escape or clean, space at an end, a number that is not finite, an early date) goes
+    cell by cell."""
+    plain = ["检查", 3, Decimal("1.5"), 0.25, dt.date(2026, 1, 2), "", None, "末尾"]
+    awkward = [
+        ["a&b", 3, Decimal("1.5"), 0.25, dt.date(2026, 1, 2), "", None, "末尾"],
+        ["检查", 3, Decimal("NaN"), 0.25, dt.date(2026, 1, 2), "", None, "末尾"],
+        ["检查", 3, Decimal("1.5"), float("inf"), dt.date(2026, 1, 2), "", None, "末尾"],
+        ["检查", 3, Decimal("1.5"), 0.25, dt.date(1899, 1, 2), "", None, "末尾"],
+        ["检查 ", 3, Decimal("1.5"), 0.25, dt.date(2026, 1, 2), "", None, "末尾"],
+        ["检\x00查", 3, Decimal("1.5"), 0.25, dt.date(2026, 1, 2), "", None, "末\x1f尾"],
+        ["检查", 3, Decimal("1.5"), 0.25, dt.date(2026, 1, 2), "", None, "y" * 20_000],
+    ]
+    rows = tabular.SheetRows(8)
+    for row in [plain, *awkward, plain]:
+        expected = rows._slowly(7, row)
+        shape = rows._shape(row)
+        assert shape is not None
+        written = shape.row(7, row)
+        assert written in (expected, None), row
+        assert (written is None) == (row is not plain), row
+    assert rows._shape([True, 1]) is None and rows._shape([dt.datetime(2026, 1, 1)]) is None
+    rows.write([plain, *awkward, plain])
+    rows.file.seek(0)
+    xml = rows.file.read().decode()
+    assert xml.count("<row ") == 9 and xml.startswith('<row r="2">') and rows.count == 9
+    assert rows.date_columns == {4} and "&amp;" in xml and 'xml:space="preserve"' in xml
+    rows.close()
+
+
+def test_local_time_is_the_zone_s_at_every_moment():
+    """The shift by eight hours (from September 1991) is what the zone's rules say; earlier
+    moments (daylight saving time in 1986-1991) are looked up."""
+    moments = [dt.datetime(1986, 7, 1, 12), dt.datetime(1991, 9, 14, 16, 59, 59)]
+    moments += [dt.datetime(1991, 9, 15) + dt.timedelta(hours=h) for h in range(0, 24 * 400, 7)]
+    moments += [dt.datetime(2026, 11, 21, 3, 0, 0, 123456), dt.datetime(2099, 12, 31, 23, 59)]
+    for moment in moments:
+        expected = moment.replace(tzinfo=dt.UTC).astimezone(ZONE).isoformat()
+        assert tabular.local_time(moment) == expected
+        assert tabular.local_time(moment.replace(tzinfo=dt.UTC)) == expected
+        aware = moment.replace(tzinfo=dt.UTC).astimezone(dt.timezone(dt.timedelta(hours=-5)))
+        assert tabular.local_time(aware) == expected
+    assert tabular.local_time(dt.datetime(1988, 6, 1)).endswith("+09:00")  # summer time
+    assert tabular.local_time(None) == ""
+
+
+#: Cells of every kind, text with what needs quoting, escaping or neutralising.
+CELLS = st.one_of(
+    st.text(alphabet=st.sampled_from('a中,"\n\r =+-@\t#&<>\x07 1.e{}'), max_size=6),
+    st.text(max_size=4),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2),
+    st.dates(),
+    st.datetimes(),
+)
+ROWS = st.lists(st.lists(CELLS, min_size=1, max_size=6), max_size=6)
+
+
+@given(ROWS)
+def test_csv_rows_are_what_csv_cell_and_the_csv_module_write(rows):
+    """Rows written without ``csv_cell`` or the csv module (plain cells joined by commas) are
+    the same text as if every cell went through both."""
+    expected = io.StringIO()
+    writer = csv.writer(expected)
+    writer.writerow(["a"])
+    for row in rows:
+        writer.writerow([tabular.csv_cell(v) for v in row])
+    assert "".join(exports.csv_chunks(["a"], rows)) == "\ufeff" + expected.getvalue()
+
+
+@given(ROWS)
+def test_sheet_rows_are_what_writing_each_cell_writes(rows):
+    """Rows written by their shape's template are the XML of writing each cell (``_cell``)."""
+    fast, slow = tabular.SheetRows(), tabular.SheetRows()
+    fast.write(rows)
+    fast.file.seek(0)
+    expected = "".join(slow._slowly(n, row) for n, row in enumerate(rows, start=2))
+    assert fast.file.read().decode() == expected
+    assert (fast.count, fast.width) == (len(rows), slow.width)
+    assert slow.date_columns <= fast.date_columns  # each date cell's column, at least
+    fast.close()
+    slow.close()
+
+
+@pytest.mark.parametrize("kind", exports.KINDS)
+def test_the_workbook_holds_the_csv_s_rows(app, world, kind):
+    failed(app, world)
+    submitted(app, world)
+    client = client_of(app, world["supervisor"])
+    as_csv = read(client, kind, "csv")
+    as_xlsx = read(client, kind, "xlsx")
+    assert as_xlsx[0] == as_csv[0] == headings(kind) and len(as_xlsx) == len(as_csv) > 1
+
+    def shown(value, written):
+        """A workbook's cell as the CSV writes it (a number: as the CSV's text of it)."""
+        if value is None:
+            return ""
+        if isinstance(value, dt.datetime):  # a date cell
+            return value.date().isoformat()
+        if isinstance(value, int | float) and Decimal(str(value)) == Decimal(written):
+            return written
+        return str(value)
+
+    for row, written in zip(as_xlsx[1:], as_csv[1:], strict=True):
+        assert [shown(v, w) for v, w in zip(row, written, strict=True)] == written
+
+
+def test_an_item_not_read_beforehand_is_read_when_an_answer_needs_it(app, world):
+    """The answers export reads the items of the templates in scope before the answers; an
+    answer to an item it did not read (an inspection that came in meanwhile) reads its
+    template's items then, in one statement, numbered as ever."""
+    failed(app, world)
+    supervisor = db.session.get(type(world["supervisor"]), world["supervisor"].id)
+    now = dt.datetime.now(dt.UTC)
+    filters = review.parse_filters({})
+    expected = list(exports.prepare("answers", supervisor, filters, now).rows())
+    late = exports.prepare("answers", supervisor, filters, now)
+    late.preload = None  # as if every answer's inspection came in after the items were read
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        statements.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        assert list(late.rows()) == expected
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", count)
+    assert len(statements) == 2  # the answers, then their one template's items
+
+
+def test_rows_are_the_xml_xlsxwriter_writes():
+    """``SheetRows`` writes a sheet's rows as XlsxWriter writes them in constant-memory mode
+    (what Excel has opened for years): the same XML for text (escaped, space kept at an end),
+    whole numbers, dates with the date style, booleans and empty cells."""
+    rows = [
+        ["检查", 3, dt.date(2026, 11, 21), "a & b < c", None, "", True, -7],
+        [" 前后 ", 0, dt.date(2000, 2, 29), "=1+1", "http://x", "#N/A", False, 12],
+    ]
+    made = io.BytesIO()
+    book = xlsxwriter.Workbook(made, tabular.XLSX_OPTIONS)
+    date = book.add_format({"num_format": tabular.DATE_FORMAT})
+    sheet = book.add_worksheet()
+    for number, row in enumerate(rows, start=1):
+        for column, value in enumerate(row):
+            if isinstance(value, dt.date):
+                sheet.write_datetime(number, column, value, date)
+            else:  # as write_row writes it: text as text (the options), "" as nothing
+                sheet.write(number, column, value)
+    book.close()
+    with zipfile.ZipFile(made) as archive:
+        theirs = archive.read("xl/worksheets/sheet1.xml").decode()
+    theirs = theirs.split("<sheetData>")[1].split("</sheetData>")[0]
+    ours = tabular.SheetRows(len(rows[0]))
+    ours.write(rows)
+    ours.file.seek(0)
+    assert ours.file.read().decode().replace("\x00", "1") == theirs
+    ours.close()

@@ -504,3 +504,40 @@ def test_concurrent_resends_of_one_action_store_one(app, world, started, monkeyp
         thread.join()
     assert sorted(codes) == [200, 200, 200, 201]
     assert events(app, finding_id) == ["raised", "action"]
+
+
+def test_the_findings_csv_is_streamed_a_chunk_at_a_time(app, world, monkeypatch):
+    """/findings/export.csv sends its rows as they are read: the first chunk leaves before the
+    second finding is read (memory stays flat however many there are), and the chunks make
+    the same file as reading the whole answer."""
+    from checklists.core import tabular
+    from tests import test_exports
+
+    keys = [test_exports.failed(app, world)["uuid"] for _ in range(3)]
+    client = test_exports.client_of(app, world["supervisor"])
+    whole = test_exports.fetch(client, "/findings/export.csv?show=all").data
+    monkeypatch.setattr(tabular, "CHUNK_ROWS", 1)
+    read: list[int] = []
+    rows_of = tabular.Export.rows
+
+    def counted(export):
+        for row in rows_of(export):
+            read.append(row[0])
+            yield row
+
+    monkeypatch.setattr(tabular.Export, "rows", counted)
+    response = client.get("/findings/export.csv?show=all")
+    try:
+        assert response.status_code == 200 and response.is_streamed
+        assert response.mimetype == "text/csv" and "Content-Length" not in response.headers
+        chunks = iter(response.response)
+        first = next(chunks)
+        assert len(read) == 1  # one finding read, one sent
+        rest = list(chunks)
+    finally:
+        response.close()
+    assert len(read) == 3 and len([c for c in rest if c]) == 2
+    assert b"".join([first, *rest]) == whole
+    lines = whole.decode("utf-8-sig").splitlines()
+    assert lines[0].split(",") == test_exports.headings("findings")
+    assert sorted(line.split(",")[3] for line in lines[1:]) == sorted(keys)

@@ -9,7 +9,7 @@ in the next column.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -94,36 +94,52 @@ def findings_export(
     unresolved = {s.value for s in UNRESOLVED}
     severity_label, status_label = labeller(SEVERITY_SHORT), labeller(STATUS_LABELS)
 
-    def overdue(row: sa.Row) -> bool:
-        """As Finding.is_overdue(today, now): a deadline in hours by the moment."""
-        if text(row.status) not in unresolved:
-            return False
-        if row.due_at is not None:
-            return as_utc(row.due_at) < now
-        return row.due_on < today
-
-    def convert(row: sa.Row) -> list[Any]:
+    def convert(row: Sequence[Any]) -> list[Any]:
+        (
+            finding_id,
+            notice_number,
+            organisation,
+            uuid,
+            item_id,
+            document_number,
+            document_version,
+            clause_key,
+            clause_text,
+            clause_text_hash,
+            template_version,
+            prompt,
+            severity,
+            status,
+            due_on,
+            due_at,
+            provisional,
+            closed_at,
+        ) = row
+        # overdue as Finding.is_overdue(today, now): a deadline in hours by the moment
+        late = text(status) in unresolved and (
+            as_utc(due_at) < now if due_at is not None else due_on < today
+        )
         return [
-            row.id,
-            row.notice or "",
-            row.organisation,
-            row.uuid,
-            row.item_id,
-            row.document_number or "",
-            row.document_version or "",
-            row.clause_key,
-            row.clause_text,
-            row.clause_text_hash,
-            row.template_version,
-            row.prompt,
-            severity_label(row.severity),
-            text(row.severity),
-            status_label(row.status),
-            text(row.status),
-            row.due_on,
-            int(bool(row.deadline_provisional)),
-            int(overdue(row)),
-            local_time(row.closed_at),
+            finding_id,
+            notice_number or "",
+            organisation,
+            uuid,
+            item_id,
+            document_number or "",
+            document_version or "",
+            clause_key,
+            clause_text,
+            clause_text_hash,
+            template_version,
+            prompt,
+            severity_label(severity),
+            text(severity),
+            status_label(status),
+            text(status),
+            due_on,
+            int(bool(provisional)),
+            int(late),
+            local_time(closed_at),
         ]
 
     return Export("findings", COLUMNS, query, convert)

@@ -25,6 +25,8 @@ from inspections.review import queue as review
 
 KIND = "export"
 FORMAT_NAMES = {"csv": "CSV", "xlsx": "Excel"}
+#: Rows between two calls of the progress bar (which writes at most one a ``interval``).
+PROGRESS_ROWS = 500
 
 
 class OwnerGone(RuntimeError):
@@ -42,11 +44,14 @@ def title(kind: str, fmt: str) -> str:
 
 
 def _counted(rows: Iterable[Sequence[Any]], progress: jobs.Progress) -> Iterator[Sequence[Any]]:
+    """``rows``, telling ``progress`` how many have passed every ``PROGRESS_ROWS`` rows and at
+    the end."""
     done = 0
     for row in rows:
         yield row
         done += 1
-        progress(done)
+        if done % PROGRESS_ROWS == 0:
+            progress(done)
     progress(done, force=True)
 
 

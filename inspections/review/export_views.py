@@ -96,8 +96,9 @@ def make(kind: str, fmt: str):
 @bp.route("/<any(inspections, answers, findings):kind>.<any(csv, xlsx):fmt>")
 @role_required(Role.SUPERVISOR)
 def download(kind: str, fmt: str):
-    """CSV is streamed as the rows are read; a workbook is written to a temporary file in
-    write-only mode and then sent (an .xlsx is a zip archive: it is complete only at the end)."""
+    """CSV is streamed as the rows are read; a workbook is written to a temporary file (its
+    rows as they are read, see ``exports.write_xlsx``) and then sent (an .xlsx is a zip
+    archive: it is complete only at the end)."""
     filters = review.parse_filters(request.args)
     if exports.count(kind, current_user, filters) > current_app.config["EXPORT_JOB_ROWS"]:
         flash(

@@ -11,8 +11,9 @@ in as the admin through the login form, presses 生成 Excel for all answers on 
 (``POST /exports/answers.xlsx/job``), then polls the job's progress (``/jobs/<id>.json``)
 every 0.25 s while a second thread requests pages (the review queue and ``/api/v1/me``, each
 needing the database) as fast as it can, one at a time. Figures: the job's time (queued →
-done), rows, file size, the progress values seen, and the pages' latency before and during
-the job (median, p95, max).
+done), rows, file size, the progress values seen, how much the worker's peak resident memory
+grew over what it held before the job, and the pages' latency before and during the job
+(median, p95, max).
 """
 
 from __future__ import annotations
@@ -159,7 +160,7 @@ def main() -> None:
             stderr=subprocess.STDOUT,
         )
         try:
-            run(f"http://127.0.0.1:{port}", port, fmt, not args.no_probe)
+            run(f"http://127.0.0.1:{port}", port, fmt, not args.no_probe, worker.pid)
         finally:
             for process in (web, worker):
                 process.terminate()
@@ -184,7 +185,16 @@ def wait_up(port: int) -> None:
     raise SystemExit("the server did not start")
 
 
-def run(base: str, port: int, fmt: str, probing: bool) -> None:
+def memory(pid: int, field: str) -> int:
+    """A process's ``VmRSS`` (resident now) or ``VmHWM`` (its peak), in KiB."""
+    with open(f"/proc/{pid}/status") as lines:
+        for line in lines:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise LookupError(field)
+
+
+def run(base: str, port: int, fmt: str, probing: bool, worker: int) -> None:
     wait_up(port)
     admin = Browser(base)
     token = admin.csrf("/login")
@@ -218,6 +228,7 @@ def run(base: str, port: int, fmt: str, probing: bool) -> None:
                 print(f"  probe {probe_paths[n % 2]}: {code}")
 
     csrf = admin.csrf("/exports/")
+    resident = memory(worker, "VmRSS")
     asked = time.perf_counter()
     status, where = admin.post(
         f"/exports/answers.{fmt}/job", {"csrf_token": csrf, "client_id": "b1"}
@@ -239,6 +250,7 @@ def run(base: str, port: int, fmt: str, probing: bool) -> None:
             break
         time.sleep(0.25)
     took = time.perf_counter() - asked
+    grown = (memory(worker, "VmHWM") - resident) / 1024
     stop.set()
     if probing:
         thread.join(30)
@@ -247,6 +259,7 @@ def run(base: str, port: int, fmt: str, probing: bool) -> None:
         f"{(job['file_size'] or 0) / 2**20:.1f} MB; {job['message']}"
     )
     print(f"  progress seen (%): {seen}")
+    print(f"  the worker's peak memory: {resident / 1024:.0f} MB before the job, +{grown:.0f} MB")
     t0 = time.perf_counter()
     code, body = admin.get(f"/jobs/{job_id}/download")
     print(f"  download: {code}, {len(body) / 2**20:.1f} MB in {time.perf_counter() - t0:.2f} s")
