@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from checklists.accounts.models import Role
-from checklists.core.assets import IMMUTABLE, hashed, unhashed
+from checklists.core.assets import IMMUTABLE, MINIFIERS, hashed, unhashed
 from checklists.core.extensions import db
 from checklists.demo import templates as demo_templates
 from inspections.filling import workflow
@@ -37,8 +37,8 @@ def _worker(app) -> tuple[str, str, list[str]]:
     return static, pages, shell
 
 
-def _app(app_factory, folder):
-    app = app_factory()
+def _app(app_factory, folder, **config):
+    app = app_factory(**config)
     app.static_folder = str(folder)
     return app
 
@@ -102,8 +102,15 @@ def test_the_static_cache_follows_the_shell_files_bytes(app_factory, tmp_path):
     assert _worker(_app(app_factory, folder)) == (static, pages, shell)
 
 
+def _served(file) -> bytes:
+    """The bytes the app sends for a static file: scripts and style sheets minified."""
+    if file.suffix in MINIFIERS:
+        return MINIFIERS[file.suffix][0](file.read_text("utf-8")).encode("utf-8")
+    return file.read_bytes()
+
+
 def _static_urls(html: str) -> list[str]:
-    return re.findall(r'(?:href|src)="(/static/[^"]+)"', html)
+    return re.findall(r'(?:href|src|data-photo-js)="(/static/[^"]+)"', html)
 
 
 def _fetch(client, url: str, **headers):
@@ -144,7 +151,7 @@ def test_every_static_url_of_the_pages_is_hashed_and_cached_for_good(client, for
     for url in urls:
         status, headers, body = _fetch(client, url)
         file = STATIC / _plain(url).removeprefix("/static/")
-        assert status == 200 and body == file.read_bytes(), url
+        assert status == 200 and body == _served(file), url
         assert HASHED.match(url)[2] == _sha(file)
         assert headers["Cache-Control"] == IMMUTABLE, url
         # a static answer neither sets the session cookie nor varies on it
@@ -155,7 +162,7 @@ def test_unhashed_and_old_names_are_still_served_but_revalidated(client):
     html = client.get("/login").get_data(as_text=True)
     [css] = [u for u in _static_urls(html) if "/css/app." in u]
     current = HASHED.match(css)[2]
-    body = (STATIC / "css" / "app.css").read_bytes()
+    body = _served(STATIC / "css" / "app.css")
     for url in (
         "/static/css/app.css",  # the plain name
         "/static/css/app.000000000000.css",  # a name from before a deploy
@@ -186,7 +193,31 @@ def test_a_file_whose_real_name_looks_hashed_is_sent_as_it_is(app_factory, tmp_p
             "/static/js/lib.0123456789ab."
         )
     status, headers, body = _fetch(app.test_client(), "/static/js/lib.0123456789ab.js")
-    assert (status, body, headers["Cache-Control"]) == (200, b"var vendored;\n", "no-cache")
+    assert (status, body, headers["Cache-Control"]) == (200, b"var vendored;", "no-cache")
+
+
+def test_scripts_and_style_sheets_are_sent_minified_unless_switched_off(app_factory, tmp_path):
+    folder = tmp_path / "static"
+    (folder / "js").mkdir(parents=True)
+    source = "// the form\nfunction  add ( a, b ) {\n  return a + b;  // sum\n}\n"
+    (folder / "js" / "sum.js").write_text(source)
+    (folder / "site.css").write_text("/* colours */\nbody {\n  color : red ;\n}\n")
+    (folder / "note.txt").write_text("  as written  \n")
+    on = _app(app_factory, folder)
+    for path, expected in (
+        ("/static/js/sum.js", b"function add(a,b){return a+b;}"),
+        ("/static/site.css", b"body{color:red}"),
+        ("/static/note.txt", b"  as written  \n"),
+    ):
+        status, headers, body = _fetch(on.test_client(), path)
+        assert (status, body) == (200, expected), path
+        assert headers["ETag"]
+        assert _fetch(on.test_client(), path, **{"If-None-Match": headers["ETag"]})[0] == 304
+    assert _fetch(on.test_client(), "/static/js/sum.js")[1]["Content-Type"].startswith(
+        "text/javascript"
+    )
+    off = _app(app_factory, folder, STATIC_MINIFY=False)
+    assert _fetch(off.test_client(), "/static/js/sum.js")[2] == source.encode()
 
 
 def test_the_filling_page_answers_304_while_it_shows_the_same(app, form):

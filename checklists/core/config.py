@@ -137,6 +137,8 @@ class Defaults:
     #: Seconds a verified API token is trusted without a query (at most 5: a revoked token
     #: or a deactivated user stops working within this; 0: checked on every request).
     TOKEN_CACHE_SECONDS = 5.0
+    #: Scripts and style sheets sent minified by the app (checklists/core/assets.py).
+    STATIC_MINIFY = True
     #: Job worker threads inside each web process (the embedded default: ``make run`` runs jobs
     #: with nothing else started). A city runs ``flask jobs worker`` processes and sets 0.
     JOB_WORKERS_IN_PROCESS = 1
@@ -199,6 +201,7 @@ ENV_VARS: dict[str, type] = {
     "SENTRY_ENVIRONMENT": str,
     "SENTRY_RELEASE": str,
     "TOKEN_CACHE_SECONDS": float,
+    "STATIC_MINIFY": bool,
     "JOB_WORKERS_IN_PROCESS": int,
     "JOB_STALE_SECONDS": int,
     "JOB_MAX_ATTEMPTS": int,

@@ -463,6 +463,19 @@
       });
     });
   }
+  // photo.js (EXIF, downscaling, the signature pad), fetched once the inputs work: a slow phone
+  // waits for the answers' script only. Until it runs, a photo is sent as taken.
+  function loadPhotoTools() {
+    var src = form.getAttribute("data-photo-js");
+    if (!src || window.ccPhoto) return;
+    var script = doc.createElement("script");
+    script.src = src;
+    script.onload = function () {
+      var end = doc.getElementById("s-end");
+      if (end && end.classList.contains("active")) setUpSignatures(); // on screen already
+    };
+    doc.head.appendChild(script);
+  }
   var padsReady = false;
   function setUpSignatures() {
     // made when the section is on screen: the pad sizes itself from the canvas's laid-out box
@@ -603,6 +616,7 @@
     if (hasIdb) all("rejected").then(function (r) { rejectedCount = r.length; show(""); });
     if (form) setUpForm();
     if (window.performance && performance.mark) performance.mark("cc-ready"); // inputs work
+    if (form) loadPhotoTools();
     flush();
   }
   function setUpForm() {
