@@ -130,6 +130,41 @@ def test_the_queue_filters_in_the_url_and_the_page_approves(app, world, make_org
     assert enterprise.get("/review/").status_code == 403
 
 
+def test_too_many_organisations_to_list_are_filtered_by_name_or_credit_code(
+    app, world, make_org, make_user, monkeypatch
+):
+    from inspections.review import queue
+
+    submitted(app, world)
+    make_org("第二家", region=world["own"].region)
+    client = app.test_client()
+    login(client, world["supervisor"])
+    listed_form = client.get("/review/").get_data(as_text=True)
+    assert (
+        '<select name="organisation">' in listed_form and 'name="organisation_q"' not in listed_form
+    )
+
+    monkeypatch.setattr(queue, "ORGANISATION_CHOICES_MAX", 1)  # a city: too many to list
+    for path in ("/review/", "/review/dashboard", "/exports/"):
+        html = client.get(path).get_data(as_text=True)
+        assert 'name="organisation_q"' in html and '<select name="organisation">' not in html, path
+    by_name = client.get("/review/?organisation_q=第二家").get_data(as_text=True)
+    assert listed(by_name) == []  # the filter holds: 第二家 has nothing submitted
+    own = world["own"]
+    found = client.get("/review/?organisation_q=鑫源煤业").get_data(as_text=True)
+    assert listed(found) == ["鑫源煤业"]
+    assert 'name="organisation_q" value="鑫源煤业"' in found  # the filter survives in the form
+    if own.credit_code:
+        by_code = client.get(f"/review/?organisation_q={own.credit_code.lower()}")
+        assert listed(by_code.get_data(as_text=True)) == ["鑫源煤业"]
+    by_id = client.get(f"/review/?organisation={own.id}").get_data(as_text=True)
+    assert 'name="organisation_q" value="鑫源煤业"' in by_id  # a link by id shows the name
+    unknown = client.get("/review/?organisation_q=不存在的单位")
+    html = unknown.get_data(as_text=True)
+    assert unknown.status_code == 200 and "没有该名称或统一社会信用代码的单位" in html
+    assert listed(html) == ["鑫源煤业"]  # the bad filter is named and ignored
+
+
 def test_an_admin_queue_by_region_and_template(app, world, make_user):
     submitted(app, world)
     admin = app.test_client()

@@ -65,7 +65,7 @@ def index():
         "review/exports.html",
         rows=rows,
         filters=filters,
-        choices=review.choices(current_user),
+        choices=review.choices(current_user, filters),
         show_status=True,
         job_rows=current_app.config["EXPORT_JOB_ROWS"],
         client_id=str(uuid.uuid4()),

@@ -72,6 +72,23 @@ def parse_filters(args: Any) -> Filters:
                 found.errors[name] = _("Must be at most %(n)s.", n=INT64_MAX)
             else:
                 setattr(found, attr, number)
+    named = (args.get("organisation_q") or "").strip()
+    if named and found.organisation_id is None and "organisation" not in found.errors:
+        # a name or 统一社会信用代码 typed where the organisations are too many to list
+        match = db.session.scalar(
+            sa.select(Organisation.id)
+            .where(
+                sa.or_(
+                    Organisation.name == named[:200], Organisation.credit_code == named.upper()[:18]
+                )
+            )
+            .order_by(Organisation.id)
+            .limit(1)
+        )
+        if match is None:
+            found.errors["organisation"] = _("No organisation has this name or credit code.")
+        else:
+            found.organisation_id = match
     lineage = (args.get("template") or "").strip()
     found.lineage = lineage[:32] or None
     for name, allowed in (("verdict", VERDICTS), ("status", STATUSES)):
@@ -150,8 +167,15 @@ def queue_count(user: User, filters: Filters | None = None) -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(inner.subquery())) or 0
 
 
-def choices(user: User) -> dict[str, list[tuple[str, str]]]:
-    """What the filter form offers: regions, templates (by lineage), organisations in scope."""
+#: Beyond this many organisations in scope the filter asks for a name or 统一社会信用代码
+#: instead of listing them all (a city's 20,000 in one drop-down: a megabyte no phone can use).
+ORGANISATION_CHOICES_MAX = 300
+
+
+def choices(user: User, filters: Filters | None = None) -> dict[str, Any]:
+    """What the filter form offers: regions, templates (by lineage), organisations in scope
+    (None when there are more than ``ORGANISATION_CHOICES_MAX``: the form then takes a name or
+    credit code, ``organisation_name`` the one filtered by)."""
     regions = db.session.scalars(
         sa.select(Region)
         .options(sa.orm.joinedload(Region.parent))
@@ -163,9 +187,19 @@ def choices(user: User) -> dict[str, list[tuple[str, str]]]:
         .group_by(ChecklistTemplate.lineage)
         .order_by(sa.func.max(ChecklistTemplate.name))
     )
-    organisations = db.session.scalars(visible_organisations(user).order_by(Organisation.name))
+    in_scope = visible_organisations(user).with_only_columns(Organisation.id, Organisation.name)
+    listed = db.session.execute(
+        in_scope.order_by(Organisation.name).limit(ORGANISATION_CHOICES_MAX + 1)
+    ).all()
+    name = None
+    if filters is not None and filters.organisation_id is not None:
+        name = db.session.scalar(
+            sa.select(Organisation.name).where(Organisation.id == filters.organisation_id)
+        )
+    many = len(listed) > ORGANISATION_CHOICES_MAX
     return {
         "regions": [(str(r.id), r.full_name) for r in regions],
         "templates": [(lineage, name) for lineage, name in templates],
-        "organisations": [(str(o.id), o.name) for o in organisations],
+        "organisations": None if many else [(str(i), n) for i, n in listed],
+        "organisation_name": name,
     }

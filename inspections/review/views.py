@@ -43,7 +43,7 @@ def queue():
         "review/queue.html",
         rows=rows,
         filters=filters,
-        choices=review.choices(current_user),
+        choices=review.choices(current_user, filters),
     )
 
 
@@ -190,5 +190,5 @@ def dashboard():
         charts=charts,
         spotchecks=spotchecks,
         filters=filters,
-        choices=review.choices(current_user),
+        choices=review.choices(current_user, filters),
     )
