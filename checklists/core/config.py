@@ -17,7 +17,13 @@ class Defaults:
     SECRET_KEY = DEFAULT_SECRET_KEY
     #: None means SQLite in the instance folder (filled in by create_app).
     SQLALCHEMY_DATABASE_URI: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+    #: (No ``pool_pre_ping``: a pooled PostgreSQL connection idle longer than
+    #: ``DATABASE_PING_AFTER`` is checked before use instead, see wsgi._ping_if_idle; a ping
+    #: on every request was a round trip of every answer.)
+    SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {}
+    #: Seconds a pooled PostgreSQL connection may sit unused before it is checked (``SELECT
+    #: 1``) when taken again; a dead one is replaced (the server restarted, a firewall cut it).
+    DATABASE_PING_AFTER = 10.0
     #: How long (seconds) a write waits for another writer's lock (SQLite's busy timeout,
     #: PostgreSQL's lock_timeout) before the request answers 503 with Retry-After (the
     #: phone's outbox then sends it again).
@@ -201,6 +207,7 @@ ENV_VARS: dict[str, type] = {
     "SENTRY_ENVIRONMENT": str,
     "SENTRY_RELEASE": str,
     "TOKEN_CACHE_SECONDS": float,
+    "DATABASE_PING_AFTER": float,
     "STATIC_MINIFY": bool,
     "JOB_WORKERS_IN_PROCESS": int,
     "JOB_STALE_SECONDS": int,

@@ -398,9 +398,16 @@ def put_answer(key, item_id: int):
         "current": saved.current.id == saved.answer.id,
         "answer": answer_json(saved.current),
     }
-    # the progress as committed: read in the same transaction, after the answer's flush
-    done, required = workflow.progress_of(found.id, found.template_id)
-    db.session.commit()
+    # The progress as committed. PostgreSQL: read in the same transaction, after the answer's
+    # flush (no new transaction to begin and end). SQLite: read after the commit, so that the
+    # write lock is held no longer than the write (a read needs no lock there).
+    inspection_id, template_id = found.id, found.template_id
+    if db.session.get_bind().dialect.name == "postgresql":
+        done, required = workflow.progress_of(inspection_id, template_id)
+        db.session.commit()
+    else:
+        db.session.commit()
+        done, required = workflow.progress_of(inspection_id, template_id)
     answer = s.AnswerResult(**result, progress=s.Progress(answered=done, required=required))
     return reply(answer, 201 if saved.created else 200)
 
