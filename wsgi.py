@@ -270,8 +270,10 @@ def _register_blueprints(app: Flask) -> None:
             response.headers.setdefault("Strict-Transport-Security", HSTS)
         response.headers.setdefault(
             "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
-            "script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'",
+            "default-src 'self'; img-src 'self' data: blob:; "
+            f"style-src 'self' {assets.inline_style_source()}; "
+            f"script-src 'self' {assets.JS_CLASS_HASH}; object-src 'none'; base-uri 'self'; "
+            "frame-ancestors 'self'",
         )
         return response
 

@@ -128,6 +128,8 @@ def test_a_visit_with_the_worker_active_fetches_the_page_once_and_no_static_file
     area = by_prompt(template, "储煤厂房建设面积")
     context = _phone(playwright, tmp_path / "profile")
     page = context.new_page()
+    refused = []  # what the Content-Security-Policy blocked (the page's inline style, script)
+    page.on("console", lambda m: refused.append(m.text) if "Security Policy" in m.text else None)
     assert page.viewport_size == PHONE
     _login(page, base)  # "stay logged in": a session cookie signed anew as time goes on
     seen.take()
@@ -183,4 +185,5 @@ def test_a_visit_with_the_worker_active_fetches_the_page_once_and_no_static_file
     page.locator(f"#i{area.id} input[name=a{area.id}][type=text]").blur()
     assert _wait(page, lambda: "待同步 1" in page.inner_text("#sync"))
     assert [r for r in seen.take(quiet=0.5) if r[0] != "/sw.js"] == []
+    assert refused == []
     context.close()

@@ -5,6 +5,7 @@ service worker answer a repeated request with 304 when nothing changed."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import pathlib
 import re
@@ -309,3 +310,28 @@ def test_nginx_site_and_app_agree_on_the_hashed_name(client):
         found = nginx.match(url)
         assert found, url
         assert f"/static/{found['clausecheck_stem']}{found['clausecheck_ext']}" == _plain(url)
+
+
+def test_the_filling_page_carries_its_style_inside_allowed_by_hash_and_only_there(client, form):
+    """A slow phone's first visit: no round trip for the style sheet before the first paint,
+    the js class set before it, the script asked for at once. The policy allows exactly
+    those inline texts, by their hashes."""
+    inspector, fill = form
+    login(client, inspector)
+    response = client.get(fill)
+    html = response.get_data(as_text=True)
+    policy = response.headers["Content-Security-Policy"]
+    [style] = re.findall(r"<style>(.*?)</style>", html, re.S)
+    assert style.encode() == _served(STATIC / "css" / "app.css")
+    scripts = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert scripts == ['document.documentElement.classList.add("js")']
+    for text, directive in ((style, "style-src"), (scripts[0], "script-src")):
+        digest = base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()
+        [sources] = [p for p in policy.split(";") if p.strip().startswith(directive)]
+        assert f"'sha256-{digest}'" in sources.split() and "'unsafe-inline'" not in sources
+    assert 'rel="stylesheet"' not in html
+    [preload] = re.findall(r'<link rel="preload" href="([^"]+)" as="script">', html)
+    assert preload in _static_urls(html) and "/js/inspect." in preload
+    assert 'class="card fill-section active" id="s1"' in html  # shown before the script runs
+    other = client.get("/inspections/").get_data(as_text=True)
+    assert "<style>" not in other and 'rel="stylesheet"' in other
