@@ -246,11 +246,18 @@ def test_every_n_years_is_a_frequency(text, value, unit):
         # the ones a duty is about, before its verb
         ("抽查结果不一致的直接要求退换。", "要求退换", "抽查结果不一致的"),
         ("涉嫌犯罪的移交司法机关处理。", "移交司法机关处理", "涉嫌犯罪的"),
+        # before a duty due promptly (及时): still its condition, never a duty of its own
+        (
+            "主动配合煤质检验，对经检验检测不达标的洁净煤，及时与煤源供应企业联系，依法进行处理。",
+            "及时与煤源供应企业联系",
+            "对经检验检测不达标的洁净煤",
+        ),
     ],
 )
 def test_a_phrase_condition_belongs_to_the_duty_after_it(text, duty, condition):
     (r,) = [r for r in extract(text) if duty in r.span]
     assert r.applies_when is not None and r.applies_when.text == condition
+    assert not [r for r in extract(text) if r.span.strip("，。") == condition]
 
 
 def test_a_phrase_condition_applies_to_its_duty_only():
