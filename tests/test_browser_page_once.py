@@ -15,17 +15,16 @@ import pytest
 import sqlalchemy as sa
 from werkzeug.serving import make_server
 
-from checklists.accounts.models import Role
 from checklists.core.extensions import db
-from checklists.demo import templates as demo_templates
-from inspections.filling import workflow
 from inspections.filling.models import Inspection
-from tests.conftest import import_gazettes
-from tests.test_browser import CHROMIUM, PHONE
+from tests import test_browser_offline
+from tests.test_browser import PHONE
 from tests.test_browser_offline import _login, _open_form, _phone, _show_item, _wait
 from tests.test_templates import by_prompt
 
 pytestmark = pytest.mark.browser
+playwright = test_browser_offline.playwright
+assigned = test_browser_offline.assigned
 
 
 class Seen:
@@ -83,28 +82,6 @@ def counted_server(app_factory) -> Iterator[tuple[str, Seen]]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
-
-
-@pytest.fixture
-def playwright():
-    if not CHROMIUM:
-        pytest.skip("no chromium installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as running:
-        yield running
-
-
-@pytest.fixture
-def assigned(app_ctx, make_org, make_user):
-    """The clean-coal template, published, and an inspection assigned to 'phone'."""
-    import_gazettes()
-    [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("洁净煤")]
-    template = demo_templates.build(spec, None)
-    inspector = make_user("phone", role=Role.INSPECTOR)
-    inspection, _created = workflow.create_inspection(template, make_org("鑫源煤业"), inspector)
-    db.session.commit()
-    return template, inspection.uuid
 
 
 def _kept(page, path: str) -> bool:

@@ -9,14 +9,13 @@ import sqlalchemy as sa
 from flask import Request, current_app, g
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy.orm import make_transient_to_detached
 
 from checklists.accounts import marks, services, throttle
 from checklists.accounts import schemas as s
 from checklists.accounts.models import ApiToken, Organisation, Region, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.core.api import ApiError, ApiRoutes, args, body, paginate, reply
-from checklists.core.db import as_utc, utcnow
+from checklists.core.db import as_loaded, as_utc, utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import client_address, db
 from checklists.core.schemas import Page
@@ -48,7 +47,7 @@ def user_from_bearer(req: Request) -> User | None:
     now = time.monotonic()
     hit = kept.get(digest) if seconds > 0 else None
     if hit is not None and now - hit[0] < seconds and hit[1] > utcnow():
-        user = _attached(hit[2])
+        user = as_loaded(User, hit[2])
     else:
         record = db.session.scalar(
             sa.select(ApiToken)
@@ -69,17 +68,6 @@ def user_from_bearer(req: Request) -> User | None:
 
 def _columns(user: User) -> dict[str, Any]:
     return {attr.key: getattr(user, attr.key) for attr in sa.inspect(User).column_attrs}
-
-
-def _attached(columns: dict[str, Any]) -> User:
-    """A user as loaded with these column values, in this request's session, with no query."""
-    user = User.__mapper__.class_manager.new_instance()  # as a query makes it: no __init__
-    user.__dict__.update(columns)
-    make_transient_to_detached(user)
-    if db.session.identity_map.get(sa.inspect(user).key) is not None:
-        return db.session.merge(user, load=False)  # (the request loaded it already)
-    db.session.add(user)
-    return user
 
 
 @routes.route(

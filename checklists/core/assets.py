@@ -50,9 +50,15 @@ from werkzeug.security import safe_join
 #: so that a phone lays out the section it shows, not the whole form, before inspect.js has
 #: run. The Content-Security-Policy allows this exact text by its hash and nothing else inline.
 JS_CLASS_SCRIPT = 'document.documentElement.classList.add("js")'
-JS_CLASS_HASH = (
-    "'sha256-" + base64.b64encode(hashlib.sha256(JS_CLASS_SCRIPT.encode()).digest()).decode() + "'"
-)
+
+
+def csp_source(text: str) -> str:
+    """The Content-Security-Policy source that allows this exact inline text."""
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+    return f"'sha256-{digest}'"
+
+
+JS_CLASS_HASH = csp_source(JS_CLASS_SCRIPT)
 JS_CLASS_TAG = Markup(f"<script>{JS_CLASS_SCRIPT}</script>")
 
 #: For a URL whose bytes never change.
@@ -140,8 +146,7 @@ def _inline_style() -> tuple[str, str]:
                 text = handle.read()
         else:
             text = made[0].decode("utf-8")
-        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
-        kept = app.extensions["inline_style"] = (tag, text, f"'sha256-{digest}'")
+        kept = app.extensions["inline_style"] = (tag, text, csp_source(text))
     return kept[1], kept[2]
 
 

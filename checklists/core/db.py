@@ -1,11 +1,18 @@
-"""Column helpers every feature's models use: the UTC clock of a row and enums stored by value."""
+"""Column helpers every feature's models use: the UTC clock of a row, enums stored by value, and
+a row put into the session as loaded without a query."""
 
 from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from sqlalchemy.orm import make_transient_to_detached
+
+from checklists.core.extensions import db
+
+T = TypeVar("T")
 
 
 def utcnow() -> dt.datetime:
@@ -28,3 +35,16 @@ def enum_column(enum_cls: type[StrEnum], name: str) -> sa.Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+def as_loaded(model: type[T], columns: dict[str, Any]) -> T:
+    """An instance of ``model`` with these column values (its primary key among them), in the
+    request's session as if a query had loaded it, without one: persistent and clean, its
+    relationships loading when used. The session's own copy when it holds that row already."""
+    instance = model.__mapper__.class_manager.new_instance()  # as a query makes it: no __init__
+    instance.__dict__.update(columns)
+    make_transient_to_detached(instance)
+    if db.session.identity_map.get(sa.inspect(instance).key) is not None:
+        return db.session.merge(instance, load=False)
+    db.session.add(instance)
+    return instance

@@ -39,32 +39,16 @@ from checklists.standards.parties import (
     subject_of,
 )
 from checklists.standards.quantities import (
-    COUNTERS as _COUNTERS,
+    COUNTERS,
+    PERIOD_NAMES,
+    PERIODS,
+    QTY,
+    RETENTION,
+    TIME_UNITS,
+    Qty,
+    quantities,
 )
-from checklists.standards.quantities import (
-    PERIOD_NAMES as _PERIOD_NAMES,
-)
-from checklists.standards.quantities import (
-    PERIODS as _PERIODS,
-)
-from checklists.standards.quantities import (
-    QTY as _QTY,
-)
-from checklists.standards.quantities import (
-    RETENTION as _RETENTION,
-)
-from checklists.standards.quantities import (
-    TIME_UNITS as _TIME_UNITS,
-)
-from checklists.standards.quantities import (
-    Qty as _Qty,
-)
-from checklists.standards.quantities import (
-    masked as _masked,
-)
-from checklists.standards.quantities import (
-    quantities as _quantities,
-)
+from checklists.standards.quantities import masked as mask_numbers
 from checklists.standards.requirements import (
     Applicability,
     Requirement,
@@ -92,11 +76,11 @@ def _respectively(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
     if at < 0:
         return None, pos
     rest = words[at + 2 :]
-    first = _QTY.search(rest)
+    first = QTY.search(rest)
     found = comparator_before(rest[: first.start()]) if first is not None else None
     if first is None or found is None:
         return None, pos
-    between = _QTY.sub("", rest[first.start() :])
+    between = QTY.sub("", rest[first.start() :])
     if not _LISTED.fullmatch(between):
         return None, pos
     return found[0], phrase_start + at
@@ -105,7 +89,7 @@ def _respectively(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
 def _period(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
     window = masked[phrase_start:pos]
     found: tuple[str | None, int] = (None, pos)
-    for pat, per in _PERIODS:
+    for pat, per in PERIODS:
         for m in re.finditer(pat, window):
             if found[0] is None or phrase_start + m.start() < found[1]:
                 found = (per, phrase_start + m.start())
@@ -133,12 +117,12 @@ def _trigger(text: str, sent_start: int, pos: int) -> str | None:
 
 
 def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
-    if per and (unit in ("次", "个") or unit in _COUNTERS):
+    if per and (unit in ("次", "个") or unit in COUNTERS):
         return "frequency"  # 每季度监察一次, 每周报送不少于5条
     if per and unit in ("%", "‰") and re.search(r"抽查|抽检|检查|巡查|检测|监测", phrase):
         return "frequency"  # 每月抽查率不低于10%: how much to check per period
-    if unit in _TIME_UNITS:
-        if _RETENTION.search(phrase):
+    if unit in TIME_UNITS:
+        if RETENTION.search(phrase):
             return "retention"
         return "duration"
     if comparator_word and re.match(r"最高|最多|上限", comparator_word):
@@ -227,7 +211,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     ``join_offsets`` (from ``ParsedClause.join_offsets``) flags requirements whose span crosses
     a page-break join.
     """
-    masked = _masked(text)
+    masked = mask_numbers(text)
     tasked = _TASKED.search(text) is not None
     reqs: list[Requirement] = []
     carry = None  # who acts, as the sentences before named them
@@ -238,7 +222,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         modality = modality_of(sentence)
         found = False
         prev_end = s_start
-        for q in _quantities(sentence):
+        for q in quantities(sentence):
             q_start, q_end = s_start + q.start, s_start + q.end
             ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
             phrase = masked[ph_start:ph_end]
@@ -248,7 +232,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
                 comp_word = m.group(0) if m else None
             per, per_pos = _period(masked, ph_start, q_start)
-            rate = q.per is not None and not (q.unit == "次" and q.per in _PERIOD_NAMES)
+            rate = q.per is not None and not (q.unit == "次" and q.per in PERIOD_NAMES)
             if q.per is not None:
                 per = q.per  # 千克/小时, 次/月: what the number is per, as written
             comparator = q.comparator
@@ -264,16 +248,16 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 comparator = comp_before
             if (
                 comparator is None
-                and q.unit in _TIME_UNITS
+                and q.unit in TIME_UNITS
                 and re.search(r"用\s*$", masked[ph_start:q_start])
                 and re.match(r"\s*(?:左右)?的?时间", masked[q_end:ph_end])
             ):
                 comparator = "<="  # 用5年时间: within five years
             kind = _kind_for(q.unit, comp_word, phrase, None if rate else per)
-            every = q.unit in _TIME_UNITS and re.search(r"每隔?\s*$", masked[ph_start:q_start])
+            every = q.unit in TIME_UNITS and re.search(r"每隔?\s*$", masked[ph_start:q_start])
             if every and comparator is None:
                 kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
-            deadline = q.unit in _TIME_UNITS and (
+            deadline = q.unit in TIME_UNITS and (
                 q.after in ("以内", "之内", "内")
                 or re.search(r"限期\S{0,2}$", masked[ph_start:q_start]) is not None
             )
@@ -490,7 +474,7 @@ def _with_due(
 
 def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicability:
     """A condition's words and its first number with its comparison, if it states one."""
-    for q in _quantities(masked[c_start:c_end]):
+    for q in quantities(masked[c_start:c_end]):
         comparator = q.comparator
         if comparator is None:
             comparator = _comparator_before(masked, c_start, c_start + q.start)[0]
@@ -660,7 +644,7 @@ _TASKED = re.compile(r"(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]
 
 
 def _worth_keeping(
-    q: _Qty,
+    q: Qty,
     kind: str,
     comparator: str | None,
     modality,
@@ -675,7 +659,7 @@ def _worth_keeping(
         return True
     if (
         comparator is None
-        and q.unit in _TIME_UNITS
+        and q.unit in TIME_UNITS
         and re.match(r"\s*(?:来|以来|间|工作)", following)
     ):
         return False  # 对3年工作进行总结, 5年来: a span of time talked about, no threshold
@@ -692,7 +676,7 @@ def _worth_keeping(
     if modality is not None:
         return True
     if (
-        q.unit not in _TIME_UNITS
+        q.unit not in TIME_UNITS
         and (tasked or _TARGETS.search(sentence))
         and not DESCRIPTIVE.search(sentence)
         and not sentence.rstrip(" 。；;，,").endswith("的")  # (一)…发生2起事故的: a case, no target

@@ -17,6 +17,14 @@ _signals = Namespace()
 #: ``summary`` (the engine's scoring.Summary), ``user`` (or None) and ``as_of`` (the day).
 submitted = _signals.signal("inspection-submitted")
 
+#: Around a change of an inspection's status (submitted, returned, approved), in the caller's
+#: transaction: ``status_changing`` before it, ``status_changed`` once it is flushed (for a
+#: submission after ``submitted``'s receivers: its findings are raised). Both carry ``state``,
+#: a dict of that change's own where a receiver keeps what it read before (the dashboard's
+#: rollups: what the inspection counted for as it was).
+status_changing = _signals.signal("inspection-status-changing")
+status_changed = _signals.signal("inspection-status-changed")
+
 #: What a feature adds to the inspection's page and report: each receiver returns a dict of
 #: template variables (the findings give ``findings`` and ``notice``).
 page_context = _signals.signal("inspection-page-context")

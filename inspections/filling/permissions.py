@@ -8,6 +8,8 @@ missing (404), never forbidden. Changing a visible record with the wrong role is
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 
 from checklists.accounts.models import Organisation, Role, User
@@ -23,6 +25,20 @@ ENTERPRISE_STATUSES = (
 )
 
 
+def _own_scope(role: Role, user_id: Any, organisation_id: Any) -> list[Any]:
+    """What an inspector or an enterprise user sees, for their user and organisation ids
+    (values, or bound parameters in ``_BY_UUID``)."""
+    if role == Role.INSPECTOR:
+        assigned = sa.select(inspection_inspectors.c.inspection_id).where(
+            inspection_inspectors.c.user_id == user_id
+        )
+        return [sa.or_(Inspection.id.in_(assigned), Inspection.created_by_id == user_id)]
+    return [
+        Inspection.organisation_id == organisation_id,
+        Inspection.status.in_(ENTERPRISE_STATUSES),
+    ]
+
+
 def visible_inspections(user: User) -> sa.Select[tuple[Inspection]]:
     """A query for the inspections ``user`` may see."""
     query = sa.select(Inspection)
@@ -33,16 +49,8 @@ def visible_inspections(user: User) -> sa.Select[tuple[Inspection]]:
             return query
         orgs = visible_organisations(user).with_only_columns(Organisation.id)
         return query.where(Inspection.organisation_id.in_(orgs))
-    if user.role == Role.INSPECTOR:
-        assigned = sa.select(inspection_inspectors.c.inspection_id).where(
-            inspection_inspectors.c.user_id == user.id
-        )
-        return query.where(sa.or_(Inspection.id.in_(assigned), Inspection.created_by_id == user.id))
-    if user.role == Role.ENTERPRISE:
-        return query.where(
-            Inspection.organisation_id == user.organisation_id,
-            Inspection.status.in_(ENTERPRISE_STATUSES),
-        )
+    if user.role in (Role.INSPECTOR, Role.ENTERPRISE):
+        return query.where(*_own_scope(user.role, user.id, user.organisation_id))
     return query.where(sa.false())
 
 
@@ -88,22 +96,10 @@ _ORG = sa.bindparam("organisation_id", type_=sa.Integer)
 #: the ids are bound parameters. A supervisor of a region is ``visible_inspections``' case.
 _BY_UUID = {
     "all": sa.select(Inspection).where(Inspection.uuid == _UUID),
-    Role.INSPECTOR: sa.select(Inspection).where(
-        Inspection.uuid == _UUID,
-        sa.or_(
-            Inspection.id.in_(
-                sa.select(inspection_inspectors.c.inspection_id).where(
-                    inspection_inspectors.c.user_id == _USER
-                )
-            ),
-            Inspection.created_by_id == _USER,
-        ),
-    ),
-    Role.ENTERPRISE: sa.select(Inspection).where(
-        Inspection.uuid == _UUID,
-        Inspection.organisation_id == _ORG,
-        Inspection.status.in_(ENTERPRISE_STATUSES),
-    ),
+    **{
+        role: sa.select(Inspection).where(Inspection.uuid == _UUID, *_own_scope(role, _USER, _ORG))
+        for role in (Role.INSPECTOR, Role.ENTERPRISE)
+    },
 }
 
 

@@ -17,7 +17,6 @@ from typing import Any
 import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy.orm import make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from checklists import scoring
@@ -28,7 +27,7 @@ from checklists.authoring.models import ChecklistTemplate, TemplateItem, Templat
 from checklists.core import audit, metrics, storage
 from checklists.core.audit import AuditEntry
 from checklists.core.clock import local_today
-from checklists.core.db import as_utc, utcnow
+from checklists.core.db import as_loaded, as_utc, utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
 from checklists.core.workdays import OfficialCalendar
@@ -289,11 +288,7 @@ def _insert_answer(values: dict[str, Any], flip: list[int]) -> Answer:
         if flip:
             db.session.execute(_flip(flip))
         answer_id = db.session.execute(_INSERT_ANSWER, values).scalar_one()
-    answer = Answer.__mapper__.class_manager.new_instance()  # as a query makes it
-    answer.__dict__.update(values, id=answer_id)
-    make_transient_to_detached(answer)
-    db.session.add(answer)  # persistent and clean: nothing left to flush
-    return answer
+    return as_loaded(Answer, {**values, "id": answer_id})  # nothing left to flush
 
 
 #: Compiled items kept per app (``compiled_item``): beyond this many, the keep starts again.
@@ -494,10 +489,8 @@ def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring
             _("Some required items are missing."),
         )
     before = audit_state(inspection)
-    # Imported here: the dashboard's rollups are review's, and filling loads without review.
-    from inspections.review import rollups
-
-    counted = rollups.share(inspection)
+    change: dict[str, Any] = {}
+    hooks.status_changing.send(inspection, state=change)
     inspection.status = InspectionStatus.SUBMITTED
     inspection.submitted_at = utcnow()
     inspection.score = summary.score
@@ -507,7 +500,7 @@ def submit(inspection: Inspection, user: User | None, as_of: dt.date) -> scoring
     record(inspection, user, "submitted", before)
     db.session.flush()
     hooks.submitted.send(inspection, summary=summary, user=user, as_of=as_of)
-    rollups.update(inspection, counted)  # after the findings were raised: they are counted
+    hooks.status_changed.send(inspection, state=change)  # after the findings were raised
     return summary
 
 
@@ -521,10 +514,8 @@ def return_for_correction(inspection: Inspection, user: User | None, comment: st
     if inspection.status != InspectionStatus.SUBMITTED:
         raise Conflict("not_submitted", _("Only a submitted inspection can be returned."))
     before = audit_state(inspection)
-    # Imported here: the dashboard's rollups are review's, and filling loads without review.
-    from inspections.review import rollups
-
-    counted = rollups.share(inspection)
+    change: dict[str, Any] = {}
+    hooks.status_changing.send(inspection, state=change)
     inspection.status = InspectionStatus.RETURNED
     inspection.revision += 1
     inspection.return_comment = comment[:2000]
@@ -533,7 +524,7 @@ def return_for_correction(inspection: Inspection, user: User | None, comment: st
     record(inspection, user, "returned", before, comment=inspection.return_comment)
     _tell_returned(inspection, user)
     db.session.flush()
-    rollups.update(inspection, counted)
+    hooks.status_changed.send(inspection, state=change)
 
 
 def _tell_returned(inspection: Inspection, by: User | None) -> None:
@@ -566,14 +557,12 @@ def approve(inspection: Inspection, user: User | None, comment: str = "") -> boo
     if inspection.status != InspectionStatus.SUBMITTED:
         raise Conflict("not_submitted", _("Only a submitted inspection can be approved."))
     before = audit_state(inspection)
-    # Imported here: the dashboard's rollups are review's, and filling loads without review.
-    from inspections.review import rollups
-
-    counted = rollups.share(inspection)
+    change: dict[str, Any] = {}
+    hooks.status_changing.send(inspection, state=change)
     inspection.status = InspectionStatus.APPROVED
     record(inspection, user, "approved", before, comment=comment)
     db.session.flush()
-    rollups.update(inspection, counted)
+    hooks.status_changed.send(inspection, state=change)
     return True
 
 

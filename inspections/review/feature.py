@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from flask import Flask
 
-from inspections.review import export_jobs, export_views, views
+from inspections.filling import hooks
+from inspections.review import export_jobs, export_views, rollups, views
 
 #: Imported for the job handler it registers (exports made in the background).
 JOB_HANDLERS = (export_jobs,)
@@ -15,3 +16,6 @@ JOB_HANDLERS = (export_jobs,)
 def register(app: Flask) -> None:
     app.register_blueprint(views.bp)
     app.register_blueprint(export_views.bp)
+    # the dashboard's rollups kept in the transaction of every status change
+    hooks.status_changing.connect(rollups.before_change)
+    hooks.status_changed.connect(rollups.after_change)

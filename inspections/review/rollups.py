@@ -20,7 +20,8 @@ organisations, else those of the organisations in question; "all" rows when no d
 else whole months and the days at either end (``pieces``).
 
 Kept in the transaction that changes a scored inspection: ``share`` before the change and
-``update`` after it (workflow.submit, return_for_correction, approve) add the difference, one
+``update`` after it (``before_change`` and ``after_change``, connected to filling's
+``hooks.status_changing`` and ``status_changed``: submit, return, approve) add the difference, one
 multi-row UPSERT per table (INSERT ... ON CONFLICT DO UPDATE, additions commute, so concurrent
 changes add up), and delete the rows left empty. ``rebuild`` recomputes everything from the
 inspections and findings (``flask review rebuild-rollups``; the migration made them so).
@@ -283,6 +284,16 @@ def update(inspection: Inspection, before: Share | None) -> None:
     after = share(inspection)
     if after != before:
         apply([(before, -1), (after, 1)])
+
+
+def before_change(inspection: Inspection, state: dict[str, Any]) -> None:
+    """``hooks.status_changing``: what the inspection counts for before its status changes."""
+    state["rollups"] = share(inspection)
+
+
+def after_change(inspection: Inspection, state: dict[str, Any]) -> None:
+    """``hooks.status_changed``: count it as it is now instead."""
+    update(inspection, state["rollups"])
 
 
 def _insert() -> Any:
