@@ -1,5 +1,6 @@
-"""Column helpers every feature's models use: the UTC clock of a row, enums stored by value, and
-a row put into the session as loaded without a query."""
+"""Column helpers every feature's models use: the UTC clock of a row, enums stored by value, a
+row put into the session as loaded without a query, and the row locks a transaction took when
+it loaded a row (``SELECT … FOR UPDATE``)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,17 @@ def as_loaded(model: type[T], columns: dict[str, Any]) -> T:
         return db.session.merge(instance, load=False)
     db.session.add(instance)
     return instance
+
+
+def note_row_lock(instance: Any) -> None:
+    """Note that the current transaction loaded ``instance`` with ``FOR UPDATE`` (PostgreSQL):
+    it holds the row's lock, and the row's values are the latest committed, until it ends."""
+    locks = db.session.info.setdefault("row_locks", {})
+    locks[sa.inspect(instance).identity_key] = db.session().get_transaction()
+
+
+def holds_row_lock(instance: Any) -> bool:
+    """Whether the current transaction noted ``instance``'s row lock (``note_row_lock``)."""
+    transaction = db.session().get_transaction()
+    held = db.session.info.get("row_locks", {}).get(sa.inspect(instance).identity_key)
+    return transaction is not None and held is transaction

@@ -55,10 +55,10 @@ def _photo_error(exc: PhotoError):
     return error_response(ApiError(exc.status, exc.code, exc.message, {"file": exc.message}))
 
 
-def load(key: Any, *, fill: bool = False, review: bool = False) -> Inspection:
+def load(key: Any, *, fill: bool = False, review: bool = False, lock: bool = False) -> Inspection:
     """The inspection ``key`` if the user may see it (else 404); 403 when they may see it but
-    not change it as asked."""
-    found, status = checked(current_user, key, fill=fill, review=review)
+    not change it as asked. ``lock``: see ``permissions.checked``."""
+    found, status = checked(current_user, key, fill=fill, review=review, lock=lock)
     refuse_unless_ok(status)
     return found
 
@@ -373,7 +373,7 @@ def _refuse_stale_form(found: Inspection, sent: dict[str, Any]) -> None:
 )
 def put_answer(key, item_id: int):
     """One answer write (see Sync): 201 for an item's first answer, 200 otherwise."""
-    found = load(key, fill=True)
+    found = load(key, fill=True, lock=True)
     data = parsed(
         lambda: body(s.AnswerWrite),
         lambda: _refuse_stale_form(found, request.get_json(silent=True) or {}),
@@ -398,16 +398,9 @@ def put_answer(key, item_id: int):
         "current": saved.current.id == saved.answer.id,
         "answer": answer_json(saved.current),
     }
-    # The progress as committed. PostgreSQL: read in the same transaction, after the answer's
-    # flush (no new transaction to begin and end). SQLite: read after the commit, so that the
-    # write lock is held no longer than the write (a read needs no lock there).
-    inspection_id, template_id = found.id, found.template_id
-    if db.session.get_bind().dialect.name == "postgresql":
-        done, required = workflow.progress_of(inspection_id, template_id)
-        db.session.commit()
-    else:
-        db.session.commit()
-        done, required = workflow.progress_of(inspection_id, template_id)
+    db.session.commit()
+    # The progress as the write left it (read by the write itself); a resend's, as committed.
+    done, required = saved.progress or workflow.progress_of(found.id, found.template_id)
     answer = s.AnswerResult(**result, progress=s.Progress(answered=done, required=required))
     return reply(answer, 201 if saved.created else 200)
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
+from checklists.core.db import note_row_lock
 from checklists.core.extensions import db
 from inspections.filling.models import Inspection, InspectionStatus, inspection_inspectors
 
@@ -76,12 +77,14 @@ def can_review(user: User) -> bool:
 
 
 def checked(
-    user: User, key: object, *, fill: bool = False, review: bool = False
+    user: User, key: object, *, fill: bool = False, review: bool = False, lock: bool = False
 ) -> tuple[Inspection | None, int]:
     """The inspection with uuid ``key`` and 200; or None and 404 when ``user`` may not see it,
     or the inspection and 403 when they may see it but not fill (``fill``) or return
-    (``review``) it. Pages abort with the status, the API answers it as JSON."""
-    found = _one_visible(user, str(key).lower())
+    (``review``) it. Pages abort with the status, the API answers it as JSON. ``lock``: on
+    PostgreSQL the row is read ``FOR UPDATE``, so that a write that follows (``workflow.lock``)
+    needs no statement of its own to take the lock."""
+    found = _one_visible(user, str(key).lower(), lock)
     if found is None:
         return None, 404
     if (fill and not can_fill(user, found)) or (review and not can_review(user)):
@@ -101,16 +104,30 @@ _BY_UUID = {
         for role in (Role.INSPECTOR, Role.ENTERPRISE)
     },
 }
+#: The same, locking the row (its values read afresh: the lock may have waited for a writer).
+_BY_UUID_LOCKED = {
+    name: statement.with_for_update(of=Inspection).execution_options(populate_existing=True)
+    for name, statement in _BY_UUID.items()
+}
 
 
-def _one_visible(user: User, key: str) -> Inspection | None:
-    """``visible_inspections(user)`` narrowed to the uuid ``key``: its one row or None."""
+def _one_visible(user: User, key: str, lock: bool = False) -> Inspection | None:
+    """``visible_inspections(user)`` narrowed to the uuid ``key``: its one row or None; locked
+    when ``lock`` and the database is PostgreSQL (SQLite has no row locks)."""
+    lock = lock and db.session.get_bind().dialect.name == "postgresql"
     role = user.role
     if role == Role.ADMIN or (role == Role.SUPERVISOR and user.region_id is None):
-        statement = _BY_UUID["all"]
+        statement = (_BY_UUID_LOCKED if lock else _BY_UUID)["all"]
     elif role in (Role.INSPECTOR, Role.ENTERPRISE):
-        statement = _BY_UUID[role]
+        statement = (_BY_UUID_LOCKED if lock else _BY_UUID)[role]
     else:
-        return db.session.scalar(visible_inspections(user).where(Inspection.uuid == key))
+        statement = visible_inspections(user).where(Inspection.uuid == _UUID)
+        if lock:
+            statement = statement.with_for_update(of=Inspection).execution_options(
+                populate_existing=True
+            )
     params = {"uuid": key, "user_id": user.id, "organisation_id": user.organisation_id}
-    return db.session.scalar(statement, params)
+    found = db.session.scalar(statement, params)
+    if found is not None and lock:
+        note_row_lock(found)
+    return found

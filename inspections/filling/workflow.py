@@ -27,7 +27,7 @@ from checklists.authoring.models import ChecklistTemplate, TemplateItem, Templat
 from checklists.core import audit, metrics, storage
 from checklists.core.audit import AuditEntry
 from checklists.core.clock import local_today
-from checklists.core.db import as_loaded, as_utc, utcnow
+from checklists.core.db import as_loaded, as_utc, holds_row_lock, utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
 from checklists.core.workdays import OfficialCalendar
@@ -160,6 +160,9 @@ class Saved:
     answer: Answer
     created: bool
     current: Answer
+    #: (required items answered, required items) as this write leaves them, when the write
+    #: read it (a new write does; a resend does not: ``progress_of`` then).
+    progress: tuple[int, int] | None = None
 
 
 #: How far ahead of the server's clock a device may be before the supervisor is told.
@@ -225,18 +228,18 @@ def save_answer(
     content = _content_hash(stored_value, unit, note, sent_at)
     judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
     lock(inspection)
-    # One read under the lock: this client_id's earlier write and the item's current answer.
-    rows = db.session.scalars(
-        _ITEM_ANSWERS,
-        {"inspection_id": inspection.id, "item_id": item_id, "client_id": client_id},
-        execution_options={"populate_existing": True},  # this session may hold older copies
-    ).all()
-    current = _latest([a for a in rows if a.item_id == item_id and a.current])
     if client_id is not None:
+        # A resend? This client_id's earlier write, and the item's current answer to reply with.
+        rows = db.session.scalars(
+            _ITEM_ANSWERS,
+            {"inspection_id": inspection.id, "item_id": item_id, "client_id": client_id},
+            execution_options={"populate_existing": True},  # this session may hold older copies
+        ).all()
         earlier = next((a for a in rows if a.client_id == client_id), None)
         if earlier is not None:
             if earlier.content_hash != content or earlier.item_id != item_id:
                 raise Conflict("id_reused", _("This client_id was used for another answer."))
+            current = _latest([a for a in rows if a.item_id == item_id and a.current])
             return Saved(earlier, False, current)
     require_open(inspection)
     values = {
@@ -253,42 +256,129 @@ def save_answer(
         "clock_flag": clock_flag,
         "answered_by_id": None if user is None else user.id,
         "revision": inspection.revision,
-        # Under the lock an item has one current answer (the latest); an older write stays
-        # history.
-        "current": current is None or answered_at >= as_utc(current.answered_at),
         "result": judged.result,
         "reason": judged.reason,
     }
-    flipped = [a for a in rows if a.item_id == item_id and a.current] if values["current"] else []
-    answer = _insert_answer(values, [a.id for a in flipped])
-    for other in flipped:
-        set_committed_value(other, "current", False)
+    answer, first, progress = _write_answer(values, inspection.template_id)
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.IN_PROGRESS
     metrics.count_on_commit(metrics.ANSWERS_STORED)
-    return Saved(answer, current is None, answer if answer.current else current)
+    current = answer if answer.current else db.session.scalar(_CURRENT, values)
+    return Saved(answer, first, current, progress)
 
 
 _ANSWERS = Answer.__table__
-_INSERT_ANSWER = sa.insert(_ANSWERS).returning(_ANSWERS.c.id)
 
 
-def _flip(ids: list[int]) -> sa.Update:
-    return sa.update(_ANSWERS).where(_ANSWERS.c.id.in_(ids)).values(current=False)
+def _progress_after_write() -> tuple[sa.ScalarSelect[int], sa.ScalarSelect[int]]:
+    """``progress_of`` as an answer write leaves it, for the write's RETURNING clause: the
+    written item counts as answered (after the write it has a current answer, the new one or a
+    later one), so the counts need not see the row being inserted. Bound parameters named
+    ``progress_*`` (the insert's own take the columns' names)."""
+    inspection_id = sa.bindparam("progress_inspection", type_=sa.Integer)
+    other = sa.orm.aliased(Answer)
+    answered = sa.exists().where(
+        other.inspection_id == inspection_id, other.item_id == TemplateItem.id, other.current
+    )
+    photographed = sa.exists().where(
+        Photo.inspection_id == inspection_id, Photo.item_id == TemplateItem.id
+    )
+    done = sa.or_(
+        TemplateItem.id == sa.bindparam("progress_item", type_=sa.Integer),
+        answered,
+        sa.and_(TemplateItem.answer_type == "photo", photographed),
+    )
+    required = sa.select(TemplateItem.id).where(
+        TemplateItem.template_id == sa.bindparam("progress_template", type_=sa.Integer),
+        TemplateItem.required,
+    )
+    return (
+        required.with_only_columns(sa.func.count(sa.case((done, 1)))).scalar_subquery(),
+        required.with_only_columns(sa.func.count()).scalar_subquery(),
+    )
 
 
-def _insert_answer(values: dict[str, Any], flip: list[int]) -> Answer:
-    """Write one answer and make the answers ``flip`` no longer current, as statements (no
-    unit of work on the hot path): on PostgreSQL in one round trip (the update as a CTE of the
-    insert), on SQLite in two. Returns the answer as the session's persistent, loaded row."""
-    if flip and db.session.get_bind().dialect.name == "postgresql":
-        statement = _INSERT_ANSWER.values(values).add_cte(_flip(flip).cte("flipped"))
-        answer_id = db.session.execute(statement).scalar_one()
+#: The columns an answer write sets (``save_answer``'s values; ``current`` is worked out).
+_WRITTEN = (
+    "inspection_id", "item_id", "client_id", "content_hash", "value", "unit", "note",
+    "answered_at", "received_at", "sent_answered_at", "clock_flag", "answered_by_id",
+    "revision", "result", "reason",
+)  # fmt: skip
+
+
+def _write_statements() -> tuple[sa.Insert, sa.Update, sa.Insert]:
+    """One answer write's statements, built once: every value is a bound parameter
+    ``a_<column>`` (named apart from the columns, so that no statement takes its columns from
+    the parameters). Under the inspection's lock an item has one current answer, the latest
+    ``answered_at`` (ties: the later arrival), so the write itself decides: the item's current
+    answers not later than the new one stop being current (the flip), and the new one is
+    current unless a later one stays. Returns (the insert, the flip, the insert with the flip as
+    its CTE: PostgreSQL's one round trip); each returns the ids it wrote, and the insert whether
+    the new answer is current and the progress (``_progress_after_write``)."""
+    param = {name: sa.bindparam(f"a_{name}", type_=_ANSWERS.c[name].type) for name in _WRITTEN}
+    other = sa.orm.aliased(Answer)
+    later = sa.exists().where(
+        other.inspection_id == param["inspection_id"],
+        other.item_id == param["item_id"],
+        other.current,
+        other.answered_at > param["answered_at"],
+    )
+    insert = (
+        sa.insert(_ANSWERS)
+        .values({**param, "current": sa.not_(later)})
+        .returning(_ANSWERS.c.id, _ANSWERS.c.current, *_progress_after_write())
+    )
+    flip = (
+        sa.update(_ANSWERS)
+        .where(
+            _ANSWERS.c.inspection_id == param["inspection_id"],
+            _ANSWERS.c.item_id == param["item_id"],
+            _ANSWERS.c.current,
+            _ANSWERS.c.answered_at <= param["answered_at"],
+        )
+        .values(current=sa.false())
+        .returning(_ANSWERS.c.id)
+    )
+    flipped = flip.cte("flipped")
+    flipping = insert.add_cte(flipped).returning(
+        sa.select(sa.func.array_agg(flipped.c.id)).scalar_subquery()
+    )
+    return insert, flip, flipping
+
+
+_INSERT_ANSWER, _FLIP, _INSERT_FLIPPING = _write_statements()
+#: The item's current answer (after a write that did not become it).
+_CURRENT = sa.select(Answer).where(
+    Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+    Answer.item_id == sa.bindparam("item_id", type_=sa.Integer),
+    Answer.current,
+)
+
+
+def _write_answer(values: dict[str, Any], template_id: int) -> tuple[Answer, bool, tuple[int, int]]:
+    """Write one answer under its inspection's lock (``_write_statements``), as statements (no
+    unit of work on the hot path). Returns the answer as the session's persistent, loaded row,
+    whether it is the item's first current answer, and the inspection's progress after it."""
+    params = {f"a_{name}": values[name] for name in _WRITTEN}
+    params.update(
+        progress_inspection=values["inspection_id"],
+        progress_item=values["item_id"],
+        progress_template=template_id,
+    )
+    if db.session.get_bind().dialect.name == "postgresql":
+        answer_id, current, answered, required, flipped = db.session.execute(
+            _INSERT_FLIPPING, params
+        ).one()
+        flipped = flipped or []
     else:
-        if flip:
-            db.session.execute(_flip(flip))
-        answer_id = db.session.execute(_INSERT_ANSWER, values).scalar_one()
-    return as_loaded(Answer, {**values, "id": answer_id})  # nothing left to flush
+        flipped = db.session.scalars(_FLIP, params).all()
+        answer_id, current, answered, required = db.session.execute(_INSERT_ANSWER, params).one()
+    for flipped_id in flipped:  # copies this session holds
+        held = db.session.identity_map.get(db.session.identity_key(Answer, flipped_id))
+        if held is not None:
+            set_committed_value(held, "current", False)
+    answer = as_loaded(Answer, {**values, "id": answer_id, "current": current})
+    return answer, bool(current) and not flipped, (answered, required)
 
 
 #: Compiled items kept per app (``compiled_item``): beyond this many, the keep starts again.
@@ -339,6 +429,8 @@ def lock(inspection: Inspection) -> None:
     see every earlier writer's commit. The status and revision read back are fresh (another
     request may have submitted or returned the inspection meanwhile)."""
     db.session.flush()  # nothing pending would be overwritten below
+    if holds_row_lock(inspection):  # loaded FOR UPDATE in this transaction: locked, and fresh
+        return
     writer_turn()  # SQLite: this process's turn to write, without sleeping (core/writers.py)
     status, revision = db.session.execute(_LOCK, {"inspection_id": inspection.id}).one()
     set_committed_value(inspection, "status", InspectionStatus(status))
