@@ -17,8 +17,10 @@ the wording of reasons), and memoises the results of repeated answers per item.
 Modules: ``units`` (units and exact conversion), ``numbers`` (exact decimals and dates),
 ``bands`` (grade bands), ``answer_types`` (one class per answer type and their registry),
 ``engine`` (specs, results, compiled items and templates, ``score``), ``explain`` (the
-explanation lines), ``errors`` (``RuleError``, ``AnswerError``). This module re-exports the
-public API: ``from checklists import scoring`` then ``scoring.score(...)``.
+explanation lines), ``errors`` (``RuleError``, ``AnswerError``), ``conditions`` (the language of
+the items' and sections' visibility conditions: ``from checklists.scoring import conditions``,
+not re-exported). This module re-exports the public API: ``from checklists import scoring``
+then ``scoring.score(...)``.
 """
 
 from checklists.scoring.answer_types import (
