@@ -66,6 +66,7 @@ from inspections import cli, home
 from inspections.credit import feature as credit
 from inspections.filling import feature as filling
 from inspections.findings import feature as findings
+from inspections.presence import feature as presence
 from inspections.jobs import feature as jobs
 from inspections.review import feature as review
 from inspections.spotcheck import feature as spotcheck
@@ -81,6 +82,7 @@ FEATURES = (
     authoring,
     filling,
     findings,
+    presence,
     review,
     supervision,
     credit,

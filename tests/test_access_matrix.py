@@ -140,6 +140,34 @@ CASES = {
         {"form": {}},
         row(302, 302, 403, 403, 404, 404),
     ),
+    # 扫码: a code of an organisation the user cannot see is not found; an enterprise user's
+    # scan of its own code opens its findings (302); the sheets are for staff.
+    ("presence.scan", "GET", "own"): ("/s/{own_code}", {}, row(302, 200, 403, 200, 200, 302)),
+    ("presence.scan", "GET", "foreign"): (
+        "/s/{foreign_code}",
+        {},
+        row(302, 200, 403, 200, 404, 404),
+    ),
+    ("presence.start", "POST", "own"): (
+        "/s/{own_code}/start",
+        {"form": {}},
+        row(302, 404, 403, 404, 404, 403),
+    ),
+    ("presence.start", "POST", "foreign"): (
+        "/s/{foreign_code}/start",
+        {"form": {}},
+        row(302, 404, 403, 404, 404, 404),
+    ),
+    ("presence.sheet", "GET", "own"): (
+        "/organisations/{own_org}/codes",
+        {},
+        row(302, 200, 403, 403, 200, 403),
+    ),
+    ("presence.sheet", "GET", "foreign"): (
+        "/organisations/{foreign_org}/codes",
+        {},
+        row(302, 200, 403, 403, 404, 404),
+    ),
     ("accounts.regions", "GET", ""): ("/admin/regions", {}, ADMIN_ONLY),
     ("accounts.regions", "POST", ""): ("/admin/regions", {"form": {}}, ADMIN_ONLY),
     ("accounts.security_log", "GET", ""): ("/admin/security", {}, ADMIN_ONLY),
@@ -1335,6 +1363,8 @@ def world(make_org, make_region, make_user):
         ids = {
             "own_org": own.id,
             "foreign_org": foreign.id,
+            "own_code": own.scan_code,
+            "foreign_code": foreign.scan_code,
             "own_user": users["enterprise"].id,
             "foreign_user": make_user("m-foreign", role=Role.ENTERPRISE, organisation=foreign).id,
             "document": _two_versions(),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
+    DecimalField,
     EmailField,
     PasswordField,
     SelectField,
@@ -19,6 +22,7 @@ from wtforms.validators import (
     EqualTo,
     InputRequired,
     Length,
+    NumberRange,
     Optional,
     Regexp,
     ValidationError,
@@ -147,6 +151,19 @@ def credit_code_message(exc: CreditCodeError) -> str:
     return str(messages[exc.reason])
 
 
+def _coordinate(label: Any, low: int, high: int) -> DecimalField:
+    """A WGS-84 degree (the place check's coordinates), empty allowed; a decimal keypad."""
+    return DecimalField(
+        label,
+        places=6,
+        validators=[
+            Optional(),
+            NumberRange(low, high, message=_l("Between %(min)s and %(max)s degrees.")),
+        ],
+        render_kw={"inputmode": "decimal", "autocomplete": "off"},
+    )
+
+
 class OrganisationForm(FlaskForm):
     name = StringField(_l("Name"), validators=[InputRequired(), Length(max=200)])
     kind = SelectField(
@@ -161,6 +178,8 @@ class OrganisationForm(FlaskForm):
     address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
     contact_person = StringField(_l("Contact person"), validators=[Optional(), Length(max=100)])
     contact_phone = TelField(_l("Contact phone"), validators=[Optional(), Length(max=40)])
+    lat = _coordinate(_l("Latitude"), -90, 90)
+    lon = _coordinate(_l("Longitude"), -180, 180)
     active = BooleanField(_l("Active"), default=True)
     submit = SubmitField(_l("Save"))
 
@@ -168,6 +187,8 @@ class OrganisationForm(FlaskForm):
 class SiteForm(FlaskForm):
     name = StringField(_l("Site name"), validators=[InputRequired(), Length(max=200)])
     address = StringField(_l("Address"), validators=[Optional(), Length(max=300)])
+    lat = _coordinate(_l("Latitude"), -90, 90)
+    lon = _coordinate(_l("Longitude"), -180, 180)
     submit = SubmitField(_l("Add site"))
 
 

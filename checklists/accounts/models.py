@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from decimal import Decimal
 from enum import StrEnum
 
 import sqlalchemy as sa
@@ -15,6 +16,11 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from checklists.core.db import enum_column, utcnow
 from checklists.core.extensions import db
+
+
+def new_scan_code() -> str:
+    """A new QR code's text: 16 URL-safe random characters (96 bits)."""
+    return secrets.token_urlsafe(12)
 
 
 class Role(StrEnum):
@@ -75,6 +81,12 @@ class Organisation(db.Model):
     contact_phone: Mapped[str] = mapped_column(sa.String(40), default="")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    #: What the organisation's printed QR code carries (扫码): unguessable, so that a scan of
+    #: it shows the inspector stood where it hangs.
+    scan_code: Mapped[str | None] = mapped_column(sa.String(24), unique=True, default=new_scan_code)
+    #: Where it is (WGS-84 degrees), for the place check of inspections without a site's.
+    lat: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    lon: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
 
     region: Mapped[Region | None] = relationship()
     sites: Mapped[list[Site]] = relationship(
@@ -94,6 +106,10 @@ class Site(db.Model):
     organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisations.id"), index=True)
     name: Mapped[str] = mapped_column(sa.String(200))
     address: Mapped[str] = mapped_column(sa.String(300), default="")
+    #: As ``Organisation.scan_code``: the site's own QR code.
+    scan_code: Mapped[str | None] = mapped_column(sa.String(24), unique=True, default=new_scan_code)
+    lat: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
+    lon: Mapped[Decimal | None] = mapped_column(sa.Numeric(9, 6))
 
     organisation: Mapped[Organisation] = relationship(back_populates="sites")
 

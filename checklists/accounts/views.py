@@ -445,6 +445,7 @@ def organisation_new():
         except InputError as exc:
             _attach_errors(form, exc)
         else:
+            org.lat, org.lon = form.lat.data, form.lon.data
             db.session.commit()
             flash(_("Organisation %(name)s created.", name=org.name), "success")
             return redirect(url_for("accounts.organisation", org_id=org.id))
@@ -473,6 +474,7 @@ def organisation_edit(org_id: int):
             org.address = form.address.data or ""
             org.contact_person = form.contact_person.data or ""
             org.contact_phone = form.contact_phone.data or ""
+            org.lat, org.lon = form.lat.data, form.lon.data
             org.active = form.active.data
             db.session.commit()
             flash(_("Organisation %(name)s saved.", name=org.name), "success")
@@ -491,7 +493,15 @@ def site_new(org_id: int):
         if any(site.name == name for site in org.sites):
             flash(_("The site %(name)s exists already.", name=name), "error")
         else:
-            db.session.add(Site(organisation=org, name=name, address=form.address.data or ""))
+            db.session.add(
+                Site(
+                    organisation=org,
+                    name=name,
+                    address=form.address.data or "",
+                    lat=form.lat.data,
+                    lon=form.lon.data,
+                )
+            )
             db.session.commit()
             flash(_("Site %(name)s added.", name=name), "success")
     else:

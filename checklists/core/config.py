@@ -143,6 +143,9 @@ class Defaults:
     #: Seconds a verified API token is trusted without a query (at most 5: a revoked token
     #: or a deactivated user stops working within this; 0: checked on every request).
     TOKEN_CACHE_SECONDS = 5.0
+    #: Metres between an inspection's recorded position and its site's (or organisation's)
+    #: coordinates beyond which the supervisor sees a flag (never a block).
+    PLACE_FLAG_METERS = 500.0
     #: Scripts and style sheets sent minified by the app (checklists/core/assets.py).
     STATIC_MINIFY = True
     #: Job worker threads inside each web process (the embedded default: ``make run`` runs jobs
@@ -207,6 +210,7 @@ ENV_VARS: dict[str, type] = {
     "SENTRY_ENVIRONMENT": str,
     "SENTRY_RELEASE": str,
     "TOKEN_CACHE_SECONDS": float,
+    "PLACE_FLAG_METERS": float,
     "DATABASE_PING_AFTER": float,
     "STATIC_MINIFY": bool,
     "JOB_WORKERS_IN_PROCESS": int,
