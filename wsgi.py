@@ -66,8 +66,8 @@ from inspections import cli, home
 from inspections.credit import feature as credit
 from inspections.filling import feature as filling
 from inspections.findings import feature as findings
-from inspections.presence import feature as presence
 from inspections.jobs import feature as jobs
+from inspections.presence import feature as presence
 from inspections.review import feature as review
 from inspections.spotcheck import feature as spotcheck
 from inspections.supervision import feature as supervision
