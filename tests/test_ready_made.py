@@ -178,9 +178,11 @@ def test_critical_items_are_not_applicable_only_when_their_clause_is_conditional
     ]
     assert waved == []
     assert any(not i.na_allowed for i in critical)
-    # a conditional one: 三（一）2 binds only projects at or above the tendering threshold
+    # a conditional one: 三（一）2 binds only projects at or above the tendering threshold, so
+    # it is shown only for them (a condition on the project's amount), and then applies
     threshold = test_templates.by_prompt(of(ready, "政府采购"), "达到公开招标限额")
-    assert threshold.severity == Severity.CRITICAL and threshold.na_allowed
+    assert threshold.severity == Severity.CRITICAL and not threshold.na_allowed
+    assert threshold.visible_when == "amount >= 4000000"
     [req] = [r for r in threshold.clause.requirements if r.span == threshold.source_span]
     assert req.applies_when and "公开招标限额" in req.applies_when["text"]
 

@@ -29,6 +29,8 @@ def template_json(template: ChecklistTemplate) -> s.Template:
 def template_item_json(item: TemplateItem) -> s.TemplateItem:
     return s.TemplateItem(
         id=item.id,
+        key=item.key,
+        visible_when=item.visible_when,
         prompt=item.prompt,
         guidance=item.guidance,
         answer_type=item.answer_type,
@@ -89,6 +91,7 @@ def template(template_id: int):
             sections=[
                 s.TemplateSection(
                     title=section.title,
+                    visible_when=section.visible_when,
                     items=[template_item_json(item) for item in section.items],
                 )
                 for section in found.sections

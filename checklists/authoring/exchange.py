@@ -32,6 +32,7 @@ from checklists.authoring.models import (
 from checklists.core import tabular
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from checklists.scoring import conditions
 from checklists.standards.clause_tree import clause_text_hash
 from checklists.standards.models import Clause, Document
 
@@ -48,6 +49,8 @@ def _iso(day: dt.date | None) -> str | None:
 
 #: Item columns exported as they are (besides rule, weight, severity, dates and the clause).
 _PLAIN = (
+    "key",
+    "visible_when",
     "prompt",
     "guidance",
     "answer_type",
@@ -90,7 +93,11 @@ def template_to_dict(template: ChecklistTemplate) -> dict[str, Any]:
         "method": str(template.method),
         "grade_bands": list(template.grade_bands or operations.default_bands()),
         "sections": [
-            {"title": s.title, "items": [item_to_dict(i) for i in s.items]}
+            {
+                "title": s.title,
+                "visible_when": s.visible_when,
+                "items": [item_to_dict(i) for i in s.items],
+            }
             for s in template.sections
         ],
     }
@@ -120,6 +127,19 @@ class _Reader:
         if limit and len(value) > limit:
             self.fail(path, _("At most %(n)s characters.", n=limit))
         return value
+
+    def optional(self, data: dict, key: str, path: str, limit: int) -> str | None:
+        """Text that may be absent: stripped, None when blank or missing."""
+        value = data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.fail(path, _("Expected text."))
+            return None
+        value = value.strip()
+        if len(value) > limit:
+            self.fail(path, _("At most %(n)s characters.", n=limit))
+        return value or None
 
     def boolean(self, data: dict, key: str, path: str, default: bool) -> bool:
         value = data.get(key, default)
@@ -171,6 +191,11 @@ def _read_item(reader: _Reader, raw: Any, path: str) -> dict[str, Any] | None:
         reader.fail(path, _("Expected an object."))
         return None
     item: dict[str, Any] = {
+        # a key's other rules, and the condition's, are checked over the whole template
+        "key": reader.optional(raw, "key", f"{path}.key", conditions.KEY_MAX),
+        "visible_when": reader.optional(
+            raw, "visible_when", f"{path}.visible_when", conditions.MAX_LENGTH
+        ),
         "prompt": reader.text(raw, "prompt", f"{path}.prompt", required=True, limit=500),
         "guidance": reader.text(raw, "guidance", f"{path}.guidance"),
         "validity_note": reader.text(raw, "validity_note", f"{path}.validity_note"),
@@ -305,18 +330,44 @@ def read_template_dict(data: Any) -> dict[str, Any]:
         if not isinstance(raw_items, list):
             reader.fail(f"{path}.items", _("Expected a list."))
             raw_items = []
+        when = reader.optional(
+            raw_section, "visible_when", f"{path}.visible_when", conditions.MAX_LENGTH
+        )
         items = []
         for i, raw_item in enumerate(raw_items):
             count += 1
             item = _read_item(reader, raw_item, f"{path}.items[{i}]")
             if item is not None:
+                item["_path"] = f"{path}.items[{i}]"
                 items.append(item)
-        out["sections"].append({"title": title, "items": items})
+        out["sections"].append(
+            {"title": title, "visible_when": when, "items": items, "_path": path}
+        )
     if count > MAX_ITEMS:
         reader.fail("sections", _("At most %(n)s items.", n=MAX_ITEMS))
+    _check_conditions(reader, out["sections"])
     if reader.errors:
         raise InputError(reader.errors)
     return out
+
+
+def _check_conditions(reader: _Reader, sections: list[dict[str, Any]]) -> None:
+    """Keys valid and unique, conditions that parse and read only earlier items' keys: each
+    problem at its path (``sections[0].items[2].visible_when``), the field named in Chinese.
+    Takes the paths out of the cleaned content."""
+    paths: list[str] = []
+    entries: list[tuple[str | None, tuple[str, ...]]] = []
+    for section in sections:
+        paths.append(section.pop("_path"))
+        entries.append((None, (section["visible_when"],) if section["visible_when"] else ()))
+        for item in section["items"]:
+            paths.append(item.pop("_path"))
+            entries.append((item["key"], (item["visible_when"],) if item["visible_when"] else ()))
+    for n, field, message in conditions.order_problems(entries):
+        if field == "key":
+            reader.fail(f"{paths[n]}.key", _("Key: %(message)s", message=message))
+        else:
+            reader.fail(f"{paths[n]}.visible_when", _("Condition: %(message)s", message=message))
 
 
 def _resolve_clause(ref: dict[str, Any]) -> Clause | None:
@@ -335,7 +386,11 @@ def _resolve_clause(ref: dict[str, Any]) -> Clause | None:
 
 def _build(template: ChecklistTemplate, content: dict[str, Any]) -> None:
     for position, raw_section in enumerate(content["sections"]):
-        section = TemplateSection(title=raw_section["title"], position=position)
+        section = TemplateSection(
+            title=raw_section["title"],
+            position=position,
+            visible_when=raw_section["visible_when"],
+        )
         template.sections.append(section)
     db.session.flush()
     for section, raw_section in zip(template.sections, content["sections"], strict=True):
@@ -346,6 +401,8 @@ def _build(template: ChecklistTemplate, content: dict[str, Any]) -> None:
                 TemplateItem(
                     template_id=template.id,
                     position=position,
+                    key=raw["key"],
+                    visible_when=raw["visible_when"],
                     prompt=raw["prompt"],
                     guidance=raw["guidance"],
                     answer_type=raw["answer_type"],
@@ -386,7 +443,11 @@ def content_to_dict(content: dict[str, Any]) -> dict[str, Any]:
         "method": str(content["method"]),
         "grade_bands": content["grade_bands"],
         "sections": [
-            {"title": s["title"], "items": [_plain_item(i) for i in s["items"]]}
+            {
+                "title": s["title"],
+                "visible_when": s["visible_when"],
+                "items": [_plain_item(i) for i in s["items"]],
+            }
             for s in content["sections"]
         ],
     }
@@ -491,7 +552,12 @@ ITEM_COLUMNS: list[tuple[str, str]] = [
     ("文件版本", "clause.document_version"),
     ("条款原文", "clause.text"),
     ("条款哈希", "clause.text_hash"),
+    ("标识", "key"),
+    ("显示条件", "visible_when"),
+    ("章节显示条件", "section_visible_when"),
 ]
+#: Columns a workbook written before them may lack (read as empty).
+OPTIONAL_COLUMNS = {"key", "visible_when", "section_visible_when"}
 META_ROWS: list[tuple[str, str]] = [
     ("格式", "format"),
     ("模板标识", "lineage"),
@@ -535,10 +601,15 @@ def _lines(rows: list[list[Any]]) -> str:
     return "\n".join("|".join("" if v is None else str(v) for v in row) for row in rows)
 
 
-def _flat_item(item: dict[str, Any], section: str) -> dict[str, Any]:
+def _flat_item(item: dict[str, Any], section: dict[str, Any]) -> dict[str, Any]:
     rule = item["rule"]
-    flat: dict[str, Any] = {"section": section}
+    flat: dict[str, Any] = {
+        "section": section["title"],
+        "section_visible_when": section["visible_when"],
+    }
     for key in (
+        "key",
+        "visible_when",
         "prompt",
         "guidance",
         "answer_type",
@@ -605,9 +676,10 @@ def template_to_xlsx(template: ChecklistTemplate) -> bytes:
     guarded = tabular.xlsx_cells(sheet)
     for section in data["sections"]:
         if not section["items"]:
-            sheet.append([guarded(section["title"])])
+            only = {"section": section["title"], "section_visible_when": section["visible_when"]}
+            sheet.append([guarded(_cell(only.get(key))) for _title, key in ITEM_COLUMNS])
         for item in section["items"]:
-            flat = _flat_item(item, section["title"])
+            flat = _flat_item(item, section)
             sheet.append([guarded(_cell(flat.get(key))) for _title, key in ITEM_COLUMNS])
     widths = {"检查内容": 40, "条款原文": 60, "章节": 24, "条款键": 30, "检查指引": 30}
     for index, (title, _key) in enumerate(ITEM_COLUMNS, start=1):
@@ -706,6 +778,8 @@ def xlsx_to_dict(data: bytes) -> dict[str, Any]:
     index = {}
     for title, key in ITEM_COLUMNS:
         if title not in header:
+            if key in OPTIONAL_COLUMNS:
+                continue
             raise InputError({"file": _("Column %(c)s is missing in 检查项.", c=title)})
         index[key] = header.index(title)
     sections: list[dict[str, Any]] = []
@@ -713,9 +787,12 @@ def xlsx_to_dict(data: bytes) -> dict[str, Any]:
         cells = {key: (row[i] if i < len(row) else None) for key, i in index.items()}
         if all(v in (None, "") for v in cells.values()):
             continue
+        for key in OPTIONAL_COLUMNS:
+            cells.setdefault(key, None)
         title = _text(cells["section"])
         if not sections or sections[-1]["title"] != title:
-            sections.append({"title": title, "items": []})
+            when = _text(cells["section_visible_when"]).strip() or None
+            sections.append({"title": title, "visible_when": when, "items": []})
         if cells["prompt"] in (None, ""):
             continue
         where = f"检查项!{number}"
@@ -748,6 +825,8 @@ def _row_item(cells: dict[str, Any], where: str, errors: dict[str, str]) -> dict
     if parts:
         rule["parts"] = [{"value": p[0], "label": p[1]} for p in parts]
     item: dict[str, Any] = {
+        "key": _text(cells["key"]).strip() or None,
+        "visible_when": _text(cells["visible_when"]).strip() or None,
         "prompt": _text(cells["prompt"]),
         "guidance": _text(cells["guidance"]),
         "answer_type": answer_type,

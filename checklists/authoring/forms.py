@@ -51,6 +51,29 @@ OP_CHOICES = [
 ]
 
 
+#: A condition or a key is typed as code: no capital letter, spelling fix or suggestion added
+#: by the phone's keyboard.
+CODE_INPUT = {
+    "autocapitalize": "off",
+    "autocorrect": "off",
+    "spellcheck": "false",
+    "autocomplete": "off",
+}
+
+
+def condition_field(label) -> StringField:
+    """The text of a visibility condition (checked by the authoring service, not here)."""
+    return StringField(
+        label,
+        validators=[Optional()],
+        description=_l(
+            "A condition on the keys of earlier items, e.g. amount >= 4000000 or "
+            'has_warehouse == "yes"; empty: always shown.'
+        ),
+        render_kw=dict(CODE_INPUT),
+    )
+
+
 class MultiCheckboxField(SelectMultipleField):
     widget = widgets.ListWidget(prefix_label=False)
     option_widget = widgets.CheckboxInput()
@@ -157,7 +180,24 @@ class ItemForm(FlaskForm):
     valid_to = DateField(_l("Rule valid until"), validators=[Optional()])
     validity_confirmed = BooleanField(_l("Still applies after its validity ended"))
     validity_note = TextAreaField(_l("Why it still applies"), validators=[Optional()])
+    key = StringField(
+        _l("Key"),
+        validators=[Optional()],
+        description=_l(
+            "The name later conditions read this item's answer by: letters, digits, _ or "
+            "Chinese characters, e.g. amount or 有仓库; unique in the template."
+        ),
+        render_kw=dict(CODE_INPUT),
+    )
+    visible_when = condition_field(_l("Show only when"))
     submit = SubmitField(_l("Save the item"))
+
+
+class SectionConditionForm(FlaskForm):
+    """A section's visibility condition on the builder page (one per section, by prefix)."""
+
+    visible_when = condition_field(_l("Show this section only when"))
+    submit = SubmitField(_l("Save the condition"))
 
 
 class ImportTemplateForm(FlaskForm):

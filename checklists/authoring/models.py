@@ -119,6 +119,16 @@ class ChecklistTemplate(db.Model):
         """Item id → its number in the whole template (1, 2, ...), as explanations cite it."""
         return {item.id: n for n, item in enumerate(self.ordered_items(), start=1)}
 
+    def has_conditions(self) -> bool:
+        """Whether a section or an item is shown only under a condition."""
+        return any(s.visible_when for s in self.sections) or any(
+            i.visible_when for i in self.ordered_items()
+        )
+
+    def condition_labels(self) -> dict[str, str]:
+        """Item key → the item's prompt: how conditions name items in explanations."""
+        return {i.key: i.prompt for i in self.ordered_items() if i.key}
+
     def document_numbers(self) -> list[str]:
         """The 文号 its items cite, in first-cited order."""
         seen: dict[str, None] = {}
@@ -139,6 +149,9 @@ class TemplateSection(db.Model):
     )
     position: Mapped[int] = mapped_column(default=0)
     title: Mapped[str] = mapped_column(sa.String(200))
+    #: Shown only when this condition holds (``checklists.scoring.conditions``: over the keys
+    #: of items before the section); None: always.
+    visible_when: Mapped[str | None] = mapped_column(sa.String(500))
 
     template: Mapped[ChecklistTemplate] = relationship(back_populates="sections")
     items: Mapped[list[TemplateItem]] = relationship(
@@ -160,6 +173,8 @@ class TemplateItem(db.Model):
             "valid_from IS NULL OR valid_to IS NULL OR valid_from <= valid_to",
             name="validity_ordered",
         ),
+        # conditions name items by key: one item per key in a template version (NULLs apart)
+        sa.UniqueConstraint("template_id", "key", name="uq_template_items_template_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -170,6 +185,12 @@ class TemplateItem(db.Model):
         sa.ForeignKey("template_sections.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(default=0)
+    #: The author's name for the item's answer in conditions (``amount``, ``有仓库``): ASCII
+    #: letters, digits, ``_`` and CJK, unique in the template; None: no condition reads it.
+    key: Mapped[str | None] = mapped_column(sa.String(40))
+    #: Shown only when this condition holds (``checklists.scoring.conditions``: over the keys
+    #: of earlier items); None: always. A hidden item is neither required nor scored.
+    visible_when: Mapped[str | None] = mapped_column(sa.String(500))
     prompt: Mapped[str] = mapped_column(sa.String(500))
     guidance: Mapped[str] = mapped_column(sa.Text, default="")
     #: A key of checklists.scoring.ANSWER_TYPES.
@@ -228,9 +249,14 @@ class TemplateItem(db.Model):
 
 
 def item_spec(
-    item: TemplateItem, section_title: str | None = None, number: int | None = None
+    item: TemplateItem,
+    section_title: str | None = None,
+    number: int | None = None,
+    visible_when: tuple[str, ...] | None = None,
 ) -> scoring.ItemSpec:
-    """The engine's view of one item."""
+    """The engine's view of one item (``visible_when``: its conditions when the caller has
+    them, or ``()`` when they play no part, as in judging one answer; else read from the
+    item and its section)."""
     return scoring.ItemSpec(
         id=item.id,
         answer_type=item.answer_type,
@@ -247,7 +273,14 @@ def item_spec(
         valid_to=item.valid_to,
         validity_confirmed=item.validity_confirmed,
         label=f"第{number}项" if number else "",
+        key=item.key,
+        visible_when=item_conditions(item) if visible_when is None else visible_when,
     )
+
+
+def item_conditions(item: TemplateItem) -> tuple[str, ...]:
+    """The conditions an item is shown under: its section's, then its own."""
+    return tuple(w for w in (item.section.visible_when, item.visible_when) if w)
 
 
 class SourceChangeKind(StrEnum):

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 
 from checklists import scoring
 from checklists.accounts.models import OrgKind, User
+from checklists.authoring import visibility
 from checklists.authoring.models import (
     ChecklistTemplate,
     ScoringMethod,
@@ -85,8 +86,16 @@ def _dec(value: Decimal) -> str:
 
 def template_spec(template: ChecklistTemplate) -> scoring.TemplateSpec:
     """The engine's view of a template (section by section, in order)."""
-    rows = [(item, section.title) for section in template.sections for item in section.items]
-    items = [item_spec(item, title, n) for n, (item, title) in enumerate(rows, start=1)]
+    rows = [(item, section) for section in template.sections for item in section.items]
+    items = [
+        item_spec(
+            item,
+            section.title,
+            n,
+            tuple(w for w in (section.visible_when, item.visible_when) if w),
+        )
+        for n, (item, section) in enumerate(rows, start=1)
+    ]
     bands = (
         scoring.validate_bands(template.grade_bands)
         if template.grade_bands
@@ -389,22 +398,28 @@ def delete_section(section: TemplateSection) -> None:
 
 
 def move_section(section: TemplateSection, step: int) -> None:
+    """Move a section up (-1) or down (+1); refused when a condition would then read an item
+    after it."""
     template = section.template
     _check_draft(template)
+    before = visibility.current(template)
     rows = list(template.sections)
     at = rows.index(section)
     to = max(0, min(len(rows) - 1, at + step))
     rows.insert(to, rows.pop(at))
     _renumber(rows)
     template.sections.sort(key=lambda s: s.position)
+    visibility.refuse_breaking(template, before)
     db.session.flush()
 
 
 def move_item(item: TemplateItem, step: int) -> None:
-    """Move an item up (-1) or down (+1); past a section's end it moves to the next section."""
+    """Move an item up (-1) or down (+1); past a section's end it moves to the next section.
+    Refused when a condition would then read an item after it."""
     section = item.section
     template = section.template
     _check_draft(template)
+    before = visibility.current(template)
     rows = list(section.items)
     at = rows.index(item)
     to = at + step
@@ -419,6 +434,7 @@ def move_item(item: TemplateItem, step: int) -> None:
         rows.insert(to, rows.pop(at))
         _renumber(rows)
         section.items.sort(key=lambda i: i.position)
+    visibility.refuse_breaking(template, before)
     db.session.flush()
 
 
@@ -457,6 +473,29 @@ def _parse_decimal(value: Any, field: str) -> Decimal:
     return number
 
 
+# --- keys and visibility conditions (checked in ``visibility``) ---------------------------------
+
+
+def set_section_condition(section: TemplateSection, visible_when: Any) -> None:
+    """Show ``section`` only when ``visible_when`` holds (None or blank: always). The
+    condition must parse and read only the keys of items before the section."""
+    template = section.template
+    _check_draft(template)
+    when = visibility.clean_condition(visible_when)
+    layout = visibility.layout_of(template)
+    problems = [
+        (row, field, message)
+        for row, field, message in visibility.problems(layout, {section: (None, when)})
+        if row is section
+    ]
+    if problems:
+        raise InputError(
+            {"visible_when": visibility.row_problem(*problems[0], template.item_numbers())}
+        )
+    section.visible_when = when
+    db.session.flush()
+
+
 def update_item(item: TemplateItem, data: dict[str, Any]) -> None:
     """Change an item from plain fields (see ``ITEM_FIELDS``); the rule is validated by the
     scoring engine's registry and stored normalised. Nothing changes when anything is wrong."""
@@ -493,6 +532,10 @@ def update_item(item: TemplateItem, data: dict[str, Any]) -> None:
     section = data.get("section")
     if section is not None and section.template_id != template.id:
         errors["section"] = _("Choose a section of this template.")
+    key = visibility.clean_condition(data.get("key", item.key))
+    when = visibility.clean_condition(data.get("visible_when", item.visible_when))
+    if "section" not in errors:
+        errors.update(visibility.item_condition_errors(item, key, when, section or item.section))
     if errors:
         raise InputError(errors)
     item.prompt = prompt
@@ -508,6 +551,8 @@ def update_item(item: TemplateItem, data: dict[str, Any]) -> None:
     item.valid_to = valid_to
     item.validity_confirmed = bool(data.get("validity_confirmed"))
     item.validity_note = (data.get("validity_note") or "").strip()
+    item.key = key
+    item.visible_when = when
     if section is not None and section is not item.section:
         _move_to_section(item, section)
     db.session.flush()
@@ -518,6 +563,7 @@ def split_item(item: TemplateItem) -> TemplateItem:
     section = item.section
     _check_draft(section.template)
     copy = _copy_item(item)
+    copy.key = None  # a key names one item: the author gives the new part its own
     section.items.insert(section.items.index(item) + 1, copy)
     _renumber(section.items)
     db.session.flush()
@@ -545,19 +591,25 @@ def merge_items(items: Sequence[TemplateItem]) -> TemplateItem:
     first.severity = min([first.severity, *(i.severity for i in rest)], key=order.index)
     first.weight = sum((Decimal(i.weight) for i in rest), Decimal(first.weight))
     first.confirmed = first.confirmed and all(i.confirmed for i in rest)
+    before = visibility.current(template)
     for other in rest:
         section = other.section
         section.items.remove(other)
         _renumber(section.items)
+    visibility.refuse_breaking(template, before, _("Not merged"))
     db.session.flush()
     return first
 
 
 def delete_item(item: TemplateItem) -> None:
+    """Delete an item of a draft; refused while a condition reads its key."""
     section = item.section
-    _check_draft(section.template)
+    template = section.template
+    _check_draft(template)
+    before = visibility.current(template)
     section.items.remove(item)
     _renumber(section.items)
+    visibility.refuse_breaking(template, before, _("Not deleted"))
     db.session.flush()
 
 
@@ -606,6 +658,8 @@ def _copy_item(item: TemplateItem, section: TemplateSection | None = None) -> Te
 
 #: Item columns copied to a new version (everything but ids and position).
 ITEM_COLUMNS = (
+    "key",
+    "visible_when",
     "prompt",
     "guidance",
     "answer_type",
@@ -655,6 +709,7 @@ def publication_problems(template: ChecklistTemplate) -> dict[str, str]:
             scoring.validate_rule(item.answer_type, item.rule or {})
         except scoring.RuleError as exc:
             problems[f"item_{item.id}"] = f"{label}: {exc.message}"
+    problems.update(visibility.condition_problems(template))
     if items and not any(i.scored for i in items):
         problems["scored"] = _("At least one item must be scored.")
     numbers = {item.id: n for n, item in enumerate(items, start=1)}
@@ -724,7 +779,9 @@ def new_version(template: ChecklistTemplate, user: User | None) -> ChecklistTemp
         created_by=user,
     )
     for section in template.sections:
-        new_section = TemplateSection(title=section.title, position=section.position)
+        new_section = TemplateSection(
+            title=section.title, position=section.position, visible_when=section.visible_when
+        )
         copy.sections.append(new_section)
     db.session.add(copy)
     db.session.flush()

@@ -47,6 +47,19 @@ class TemplateItemClause(Out):
 
 class TemplateItem(Out):
     id: int
+    key: str | None = Field(
+        description=(
+            "the name visibility conditions read the item's answer by (ASCII letters, digits, "
+            "_ and CJK characters, not starting with a digit; unique in the template); null: none"
+        )
+    )
+    visible_when: str | None = Field(
+        description=(
+            "the item is shown only when this condition over earlier items' keys holds, e.g. "
+            "amount >= 4000000 (and its section's, if it has one); a hidden item is neither "
+            "required nor scored; null: always shown"
+        )
+    )
     prompt: str
     guidance: str
     answer_type: AnswerTypeName
@@ -85,6 +98,12 @@ class TemplateItem(Out):
 
 class TemplateSection(Out):
     title: str
+    visible_when: str | None = Field(
+        description=(
+            "the section (every item in it) is shown only when this condition over the keys of "
+            "items before it holds; null: always shown"
+        )
+    )
     items: list[TemplateItem]
 
 

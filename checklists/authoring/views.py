@@ -28,7 +28,7 @@ from wtforms import ValidationError
 from checklists import scoring
 from checklists.accounts.models import OrgKind, Role
 from checklists.accounts.permissions import role_required
-from checklists.authoring import checking, exchange, labels, operations, widgets
+from checklists.authoring import checking, exchange, labels, operations, visibility, widgets
 from checklists.authoring.forms import (
     METHOD_LABELS,
     SEVERITY_SHORT,
@@ -40,6 +40,7 @@ from checklists.authoring.forms import (
     ImportTemplateForm,
     ItemForm,
     MetaForm,
+    SectionConditionForm,
     SectionForm,
 )
 from checklists.authoring.models import (
@@ -55,6 +56,7 @@ from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.core.schemas import query_id
+from checklists.scoring import conditions
 from checklists.standards.models import Clause, Document
 from checklists.standards.services import clauses_with_requirements
 
@@ -78,6 +80,18 @@ def _labels() -> dict[str, Any]:
 @bp.app_template_filter("number")
 def _number_filter(value) -> str:
     return "" if value is None else operations._dec(Decimal(value))
+
+
+@bp.app_template_filter("condition_text")
+def _condition_text(text: str | None, labels: dict[str, str] | None = None) -> str:
+    """A visibility condition in Chinese, items named by ``labels`` (key → prompt); as typed
+    when it does not parse (a draft's, before it is corrected)."""
+    if not text:
+        return ""
+    try:
+        return conditions.describe(text, labels)
+    except conditions.ConditionError:
+        return text
 
 
 @bp.app_template_filter("rule_label")
@@ -150,6 +164,7 @@ def show(template_id: int):
     return render_template(
         "checklists/show.html",
         template=template,
+        condition_labels=template.condition_labels(),
         versions=versions,
         today=today,
         expired=operations.expired_items(template, today),
@@ -301,6 +316,13 @@ def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, sta
             template=template,
             meta=meta,
             section_form=SectionForm(prefix="section"),
+            section_conditions={
+                s.id: SectionConditionForm(
+                    prefix=f"s{s.id}", data={"visible_when": s.visible_when or ""}
+                )
+                for s in template.sections
+            },
+            condition_labels=template.condition_labels(),
             add_item=add_item,
             clause_keys=keys,
             today=local_today(),
@@ -362,7 +384,7 @@ def section_add(template_id: int):
     return redirect(url_for("templates.edit", template_id=template.id))
 
 
-SECTION_ACTIONS = {"up", "down", "delete", "rename"}
+SECTION_ACTIONS = {"up", "down", "delete", "rename", "condition"}
 
 
 @bp.route("/<int:template_id>/sections/<int:section_id>/<action>", methods=["POST"])
@@ -377,6 +399,11 @@ def section_action(template_id: int, section_id: int, action: str):
             operations.move_section(section, -1 if action == "up" else 1)
         elif action == "delete":
             operations.delete_section(section)
+        elif action == "condition":
+            form = SectionConditionForm(prefix=f"s{section.id}")
+            if not form.validate_on_submit():
+                raise InputError({"visible_when": _("The form expired; try again.")})
+            operations.set_section_condition(section, form.visible_when.data)
         else:
             operations.rename_section(section, request.form.get("title", ""))
     except InputError as exc:
@@ -418,19 +445,22 @@ def item_action(template_id: int, item_id: int, action: str):
     if action not in ITEM_ACTIONS:
         abort(404)
     target = item.id
-    if action in ("up", "down"):
-        operations.move_item(item, -1 if action == "up" else 1)
-    elif action == "split":
-        target = operations.split_item(item).id
-        flash(_("The item was split in two; edit each part."), "success")
-    elif action == "confirm":
-        operations.confirm_item(item, current_user)
-        rows = template.ordered_items()
-        after = rows[rows.index(item) + 1 :] + rows  # on to the next item still to check
-        target = next((i.id for i in after if not i.confirmed), item.id)
-        flash(_("Confirmed %(n)s items.", n=1), "success")
-    else:
-        operations.delete_item(item)
+    try:
+        if action in ("up", "down"):
+            operations.move_item(item, -1 if action == "up" else 1)
+        elif action == "split":
+            target = operations.split_item(item).id
+            flash(_("The item was split in two; edit each part."), "success")
+        elif action == "confirm":
+            operations.confirm_item(item, current_user)
+            rows = template.ordered_items()
+            after = rows[rows.index(item) + 1 :] + rows  # on to the next item still to check
+            target = next((i.id for i in after if not i.confirmed), item.id)
+            flash(_("Confirmed %(n)s items.", n=1), "success")
+        else:
+            operations.delete_item(item)
+    except InputError as exc:  # a move or deletion that would break a condition
+        return _builder_error(exc, template_id)
     db.session.commit()
     return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"i{target}"))
 
@@ -494,6 +524,8 @@ def item_form_data(item: TemplateItem) -> dict[str, Any]:
         "valid_to": item.valid_to,
         "validity_confirmed": item.validity_confirmed,
         "validity_note": item.validity_note,
+        "key": item.key or "",
+        "visible_when": item.visible_when or "",
     }
 
 
@@ -560,12 +592,18 @@ def item(template_id: int, item_id: int):
                     url_for("templates.edit", template_id=template_id, _anchor=f"i{item_id}")
                 )
         status = 422
+    template = item.section.template
+    reading = checking.readings(template).get(item.id)
+    applies = reading.requirement.applies_when if reading and reading.requirement else None
     return render_template(
         "checklists/item.html",
-        template=item.section.template,
+        template=template,
         item=item,
         form=form,
         rule=rule_layout(form.answer_type.data),
+        applies_when=reading.condition if reading else None,
+        suggested=visibility.suggested_condition(item, applies),
+        condition_labels=template.condition_labels(),
     ), status
 
 
@@ -596,6 +634,7 @@ def preview(template_id: int):
         render_template(
             "checklists/preview.html",
             template=template,
+            condition_labels=template.condition_labels(),
             summary=summary,
             errors=errors,
             values=request.form,

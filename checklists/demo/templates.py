@@ -57,6 +57,12 @@ TALKS = "临政办字〔2016〕10号/临淄区安全生产约谈制度"
 HAZARDS = "临政办字〔2016〕10号/临淄区重大安全生产隐患挂牌督办办法"
 BLACKLIST = "临政办字〔2016〕11号"
 PROCUREMENT = "冠政发〔2016〕78号"
+#: 冠政发〔2016〕78号 三（一）2 binds "达到公开招标限额以上的项目" without stating the limit (the
+#: province sets its 公开招标数额标准): the demo assumes 400万元. Check the current provincial
+#: standard before real use.
+PUBLIC_TENDER_LIMIT = 4_000_000
+#: The steps that bind only projects at or above that limit are shown only for them.
+ABOVE_LIMIT = {"visible_when": f"amount >= {PUBLIC_TENDER_LIMIT}"}
 #: 临政办字〔2016〕11号 says it was in force until 2018-03-31.
 STILL_APPLIES = {
     "validity_confirmed": True,
@@ -519,6 +525,20 @@ TEMPLATES: list[dict[str, Any]] = [
                 "采购工作组与方案报批",
                 PROCUREMENT,
                 [
+                    check(
+                        "三/（一）/2",
+                        "项目金额（元）",
+                        answer_type="number",
+                        rule={},
+                        key="amount",
+                        weight="0",
+                        na_allowed=False,
+                        guidance="填写本次采购项目的预算金额，以元为单位，例如 1200000。"
+                        "达到公开招标限额（本演示按 400 万元）的项目，报批各步骤随之显示。",
+                        derivation_note="不是条款的要求本身：记录项目金额（只记录，不评判，权重 0），"
+                        "供只约束“达到公开招标限额以上的项目”的各步骤按金额判断是否适用"
+                        "（显示条件 amount >= 4000000）。",
+                    ),
                     check("三/（一）/1", "成立采购工作组，单位一把手任组长"),
                     check("三/（一）/1", "副组长人数（副职）", "一名以上"),
                     check("三/（一）/1", "成员人数（业务人员）", "两名以上"),
@@ -527,8 +547,10 @@ TEMPLATES: list[dict[str, Any]] = [
                         "三/（一）/2",
                         "达到公开招标限额的项目填写《采购方案审批表》报领导小组审批",
                         "采购人要填写《采购方案审批表》报领导小组审批",
-                        na_allowed=True,
-                        guidance="条款只约束“达到公开招标限额以上的项目”：未达限额的选“不适用”。",
+                        guidance="条款只约束“达到公开招标限额以上的项目”：项目金额未达限额的，"
+                        "本项不显示、不计分；显示时即适用，不能选“不适用”。",
+                        na_allowed=False,
+                        **ABOVE_LIMIT,
                         **CRITICAL,
                     ),
                     check(
@@ -539,12 +561,16 @@ TEMPLATES: list[dict[str, Any]] = [
                     check(
                         "附件1/1",
                         "审批表（工程类）填写内容真实，采购人、主管预算单位签章",
-                        guidance="货物、服务类项目选“不适用”。",
+                        guidance="审批表只有报批的项目才填（未达限额的本项不显示）；"
+                        "货物、服务类项目选“不适用”。",
+                        **ABOVE_LIMIT,
                     ),
                     check(
                         "附件2/1",
                         "审批表（货物、服务类）填写内容真实，采购人、主管预算单位签章",
-                        guidance="工程类项目选“不适用”。",
+                        guidance="审批表只有报批的项目才填（未达限额的本项不显示）；"
+                        "工程类项目选“不适用”。",
+                        **ABOVE_LIMIT,
                     ),
                 ],
             ),
@@ -626,7 +652,15 @@ TEMPLATES: list[dict[str, Any]] = [
                 [
                     check(
                         "三/（四）/13",
-                        "三方联合制定《项目验收方案》，达到公开招标标准的报领导小组审批",
+                        "采购人、代理机构、工程监理单位三方联合制定《项目验收方案》",
+                        "采购人、代理机构、工程监理单位三方联合制定《项目验收方案》",
+                    ),
+                    check(
+                        "三/（四）/13",
+                        "达到公开招标标准的项目，《项目验收方案》报领导小组审批",
+                        "采购人将《项目验收方案》报领导小组审批",
+                        guidance="条款只约束“达到公开招标标准的项目”：项目金额未达限额的，本项不显示、不计分。",
+                        **ABOVE_LIMIT,
                     ),
                     check("三/（四）/14", "按批准的验收方案组织验收，形成验收报告并向社会公告"),
                     check(
@@ -744,6 +778,8 @@ def _fields(clause: Clause, entry: dict[str, Any]) -> dict[str, Any]:
 
 #: Item columns an entry sets directly (besides what ``_new_item`` takes and the weight).
 SETTABLE = (
+    "key",
+    "visible_when",
     "validity_confirmed",
     "validity_note",
     "derivation_note",

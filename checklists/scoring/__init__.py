@@ -54,6 +54,7 @@ from checklists.scoring.engine import (
     SectionSummary,
     Summary,
     TemplateSpec,
+    Visibility,
     compile_item,
     compile_template,
     evaluate,
@@ -61,6 +62,7 @@ from checklists.scoring.engine import (
     parse_compiled,
     parse_value,
     score,
+    stored_value,
 )
 from checklists.scoring.errors import AnswerError, RuleError
 from checklists.scoring.numbers import format_decimal, format_fraction
@@ -98,6 +100,7 @@ __all__ = [
     "TemplateSpec",
     "TextType",
     "Unit",
+    "Visibility",
     "YesNoType",
     "canonical_unit",
     "compile_item",
@@ -110,6 +113,7 @@ __all__ = [
     "parse_compiled",
     "parse_value",
     "score",
+    "stored_value",
     "validate_bands",
     "validate_rule",
 ]

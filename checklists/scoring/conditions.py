@@ -64,15 +64,17 @@ point) index of the offending token, ``message`` in Chinese and counting from 1,
 The messages are the phone's too: change them in ``static/js/conditions.js`` as well (the
 browser test compares them). ``names`` lists the items a condition reads (to check they exist
 and come earlier); ``explain`` says in Chinese why a condition does (not) hold, the condition
-written in Chinese (≥, ≠, 且, 或, 并非, “是” for ``"yes"``); ``to_text`` writes a tree back as
-a canonical condition.
+written in Chinese (≥, ≠, 且, 或, 并非, “是” for ``"yes"``); ``describe`` writes just the
+condition so; ``to_text`` writes a tree back as a canonical condition. ``key_problem`` and
+``order_problems`` check a template's keys and that each condition reads only earlier items
+(the authoring pages, the import and the engine use them).
 """
 
 from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -661,6 +663,82 @@ class _Writer:
 def to_text(condition: str | Node) -> str:
     """The canonical text of a condition: ``parse(to_text(tree))`` is ``tree`` again."""
     return _Writer(None, False).write(_tree(condition))
+
+
+def describe(condition: str | Node, labels: Mapping[str, str] | None = None) -> str:
+    """A condition written in Chinese, naming items by ``labels`` (key → label):
+    ``项目金额 ≥ 4000000``, ``有仓库 = “是” 且 车辆 的数量 ≥ 2``."""
+    return _Writer(labels, True).write(_tree(condition))
+
+
+# ---------------------------------------------------------------------------------------------
+# Keys, and conditions that read only earlier items
+# ---------------------------------------------------------------------------------------------
+
+#: The longest item key.
+KEY_MAX = 40
+PROBLEM_KEY_CHARS = "标识只能由字母、数字、下划线和汉字组成，且不能以数字开头"
+PROBLEM_KEY_RESERVED = "“{}”是条件语言的保留字，不能作标识"
+PROBLEM_KEY_LONG = f"标识最多 {KEY_MAX} 个字符"
+PROBLEM_KEY_TWICE = "标识“{}”与前面的检查项重复"
+PROBLEM_NAME_UNKNOWN = "没有标识为“{}”的检查项"
+PROBLEM_NAME_LATER = "“{}”是后面的检查项：条件只能引用前面的检查项"
+PROBLEM_NAME_OWN = "条件不能引用本项自己的答案“{}”"
+
+
+def key_problem(key: str) -> str | None:
+    """Why ``key`` cannot name an item in conditions (in Chinese), or None when it can: the
+    language's name rule (ASCII letters, digits, ``_``, CJK; not starting with a digit), not a
+    keyword or function name, at most ``KEY_MAX`` characters."""
+    if len(key) > KEY_MAX:
+        return PROBLEM_KEY_LONG
+    if not key or not all(_name_char(c, n == 0) for n, c in enumerate(key)):
+        return PROBLEM_KEY_CHARS
+    if key in KEYWORDS or key in FUNCTIONS:
+        return PROBLEM_KEY_RESERVED.format(key)
+    return None
+
+
+def order_problems(
+    entries: Sequence[tuple[str | None, Sequence[str]]],
+) -> list[tuple[int, str, str]]:
+    """What is wrong with the keys and conditions of a template read in order.
+
+    ``entries`` are the template's sections and items in display order: ``(key, conditions)``,
+    a section with no key and its own condition, an item with its key (or None) and its own
+    condition (or none). A key must be valid (``key_problem``) and not used before; a condition
+    must parse and read only the keys of items that come earlier. Returns ``(index, field,
+    message)`` per problem, ``field`` ``"key"`` or ``"visible_when"``, the message in Chinese
+    (a parse error as ``parse`` words it, with its position)."""
+    later = {key: n for n, (key, _when) in enumerate(entries) if key}
+    seen: set[str] = set()
+    out: list[tuple[int, str, str]] = []
+    for n, (key, whens) in enumerate(entries):
+        for when in whens:
+            try:
+                read = sorted(names(when))
+            except ConditionError as exc:
+                out.append((n, "visible_when", exc.message))
+                continue
+            for name in read:
+                if name in seen:
+                    continue
+                if name == key:
+                    message = PROBLEM_NAME_OWN.format(name)
+                elif name in later:
+                    message = PROBLEM_NAME_LATER.format(name)
+                else:
+                    message = PROBLEM_NAME_UNKNOWN.format(name)
+                out.append((n, "visible_when", message))
+                break
+        if key:
+            problem = key_problem(key)
+            if problem is None and key in seen:
+                problem = PROBLEM_KEY_TWICE.format(key)
+            if problem is not None:
+                out.append((n, "key", problem))
+            seen.add(key)
+    return out
 
 
 def _shown(value: Any) -> str:

@@ -17,6 +17,7 @@ from math import lcm
 from typing import Any
 
 from checklists.core.workdays import OfficialCalendar
+from checklists.scoring import conditions
 from checklists.scoring.answer_types import (
     ANSWER_TYPE_REGISTRY,
     ANSWER_TYPES,
@@ -40,7 +41,7 @@ from checklists.scoring.units import _nfkc, _ratio
 SEVERITIES = ("critical", "major", "minor")
 METHODS = ("weighted", "deduction")
 RESULTS = ("pass", "fail", "na", "unanswered")
-EXCLUSIONS = ("na", "advisory", "expired", "not_yet_valid", "optional_unanswered")
+EXCLUSIONS = ("na", "advisory", "expired", "not_yet_valid", "optional_unanswered", "hidden")
 
 _EXCLUSION_WORDS = {
     "na": "不适用",
@@ -48,6 +49,7 @@ _EXCLUSION_WORDS = {
     "expired": "规则已失效",
     "not_yet_valid": "规则尚未施行",
     "optional_unanswered": "非必答，未作答",
+    "hidden": "显示条件不成立",
 }
 _MISSING_WORDS = {"unanswered": "未作答", "photo_required": "不合格须拍照，尚未拍照"}
 #: The calendar ``date_pair`` items are judged with when the caller gives none: the bundled
@@ -79,6 +81,11 @@ class ItemSpec:
     valid_to: date | None = None
     validity_confirmed: bool = False  # the author confirmed an expired rule still applies
     label: str = ""  # how explanations name the item (e.g. "第5项"); the id when empty
+    #: The name conditions read the item's answer by (``conditions``), unique in the template.
+    key: str | None = None
+    #: The condition(s) under which the item is shown, all of which must hold: its section's
+    #: and its own (``conditions`` text, reading only earlier items' keys); empty: always.
+    visible_when: str | tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,7 @@ class ItemResult:
     value: Any  # normalised answer: Decimal, int, str, tuple of parts, date, dict of two dates
     # (date_pair), "na" or None
     counted: bool
-    excluded: str | None  # na, advisory, expired, not_yet_valid, optional_unanswered
+    excluded: str | None  # na, advisory, expired, not_yet_valid, optional_unanswered, hidden
     earned: Fraction
     possible: Fraction
     deducted: Fraction
@@ -478,6 +485,12 @@ def _run(
     return res, outcome
 
 
+def _hidden_result(ci: CompiledItem, reason: str) -> ItemResult:
+    """An item its visibility condition hides: not applicable, not counted, not missing (an
+    answer stored before it was hidden is kept, not judged)."""
+    return ItemResult(ci.id, "na", reason, None, False, "hidden", _F0, _F0, _F0, False, None)
+
+
 # ---------------------------------------------------------------------------------------------
 # Public evaluation
 # ---------------------------------------------------------------------------------------------
@@ -534,12 +547,98 @@ def evaluate(
     return evaluate_compiled(compile_item(item, calendar), answer, as_of)
 
 
+# ---------------------------------------------------------------------------------------------
+# Visibility conditions
+# ---------------------------------------------------------------------------------------------
+
+
+def _whens(visible_when: str | Sequence[str] | None) -> tuple[str, ...]:
+    """An item's conditions as a tuple of non-empty texts."""
+    if not visible_when:
+        return ()
+    if isinstance(visible_when, str):
+        visible_when = (visible_when,)
+    return tuple(w for w in visible_when if w and w.strip())
+
+
+def stored_value(value: Any) -> Any:
+    """An answer as conditions read it: the value as stored (``Answer.value`` taken out;
+    decimals as canonical text, dates ISO, a parsed tuple of parts as a list), so that parsed
+    answers (the preview's) and stored ones (an inspection's) read the same."""
+    if type(value) is Answer:
+        value = value.value
+    if isinstance(value, Decimal):
+        return format_decimal(value) if value.is_finite() else str(value)
+    if isinstance(value, Fraction):
+        return format_fraction(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [stored_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: stored_value(v) for k, v in value.items()}
+    return value
+
+
+class Visibility:
+    """The items' keys and visibility conditions, checked and parsed once.
+
+    Keys must be valid and unique, and each condition must parse and read only the keys of
+    earlier items (``conditions.order_problems``), else ``RuleError`` (field ``key`` or
+    ``visible_when``, the item's id). ``hidden`` works out, in item order, which items an
+    inspection's answers hide: an item is shown when all its conditions hold over the answers
+    of the items shown before it (a hidden item's answer, kept for the record, reads as
+    unanswered), and the explanation of a hidden one says why, naming items by their prompts.
+    """
+
+    __slots__ = ("plan", "labels", "conditional")
+
+    def __init__(self, items: Sequence[ItemSpec]) -> None:
+        entries = [(item.key or None, _whens(item.visible_when)) for item in items]
+        problems = conditions.order_problems(entries)
+        if problems:
+            n, field_name, message = problems[0]
+            raise RuleError(field_name, message, items[n].id)
+        self.labels = {
+            item.key: item.prompt or item.label or item.key for item in items if item.key
+        }
+        self.plan = tuple(
+            (item.id, key, tuple(conditions.parse(w) for w in whens))
+            for item, (key, whens) in zip(items, entries, strict=True)
+        )
+        #: Whether any item has a condition (else nothing is ever hidden).
+        self.conditional = any(trees for _id, _key, trees in self.plan)
+
+    def hidden(self, answers: Mapping[Any, Any]) -> dict[Any, str]:
+        """Item id → why it is hidden (``conditions.explain``: 不适用：…不成立), for the items
+        ``answers`` (item id → stored value or ``Answer``) hide; empty when none is."""
+        return {item_id: why for item_id, (_n, why) in self.explained(answers).items()}
+
+    def explained(self, answers: Mapping[Any, Any]) -> dict[Any, tuple[int, str]]:
+        """``hidden`` with the index of the condition that does not hold (in the item's
+        ``visible_when``: 0 is its section's when the section has one)."""
+        out: dict[Any, tuple[int, str]] = {}
+        if not self.conditional:
+            return out
+        shown: dict[str, Any] = {}
+        get = answers.get
+        for item_id, key, trees in self.plan:
+            for n, tree in enumerate(trees):
+                if not conditions.evaluate(tree, shown):
+                    out[item_id] = (n, conditions.explain(tree, shown, self.labels))
+                    break
+            else:
+                if key is not None:
+                    shown[key] = stored_value(get(item_id))
+        return out
+
+
 class CompiledTemplate:
     """A validated template, ready to score many inspections quickly."""
 
     __slots__ = ("spec", "items", "by_id", "ids", "method", "bands", "denominator",
                  "sections", "section_items", "section_of", "_validity", "_fractions",
-                 "_scores", "calendar")  # fmt: skip
+                 "_scores", "calendar", "visibility", "_shown")  # fmt: skip
 
     def __init__(
         self,
@@ -561,6 +660,8 @@ class CompiledTemplate:
             self.by_id[ci.id] = ci
         self.items = tuple(items)
         self.ids = frozenset(self.by_id)
+        self.visibility = Visibility(spec.items)
+        self._shown = (None,) * len(items)  # no item hidden
         dens = [d for ci in items for d in ci.denominators()]
         self.denominator = lcm(*dens) if dens else 1
         for ci in items:
@@ -632,7 +733,11 @@ def score(
     ``answers`` maps item id → ``Answer`` or raw value (a missing id is unanswered). Invalid
     values raise ``AnswerError`` (with ``item_id`` set); ids not in the template raise
     ``AnswerError("unknown_item")``. Score, grade and verdict are None until every required
-    item is answered (and every counted failure needing a photo has one). ``calendar``: the
+    item is answered (and every counted failure needing a photo has one). An item whose
+    visibility condition (its own or its section's, ``ItemSpec.visible_when``) does not hold
+    over the answers of the items shown before it is hidden: not applicable (excluded
+    ``hidden``, the reason from ``conditions.explain``), neither required nor scored, its
+    answer, if one was stored before, kept but not judged (``Visibility``). ``calendar``: the
     official calendar ``date_pair`` items count with (default: the bundled one); a compiled
     template counts with the one it was compiled with, so giving another is an error.
     """
@@ -661,9 +766,19 @@ def score(
     knockouts: list[Any] = []
     knockout_labels: list[str] = []
     ci = None
+    if ct.visibility.conditional:
+        why = ct.visibility.hidden(answers)
+        hidden = tuple(why.get(ci.id) for ci in ct.items) if why else ct._shown
+    else:
+        hidden = ct._shown
     try:
-        for ci, validity, s in zip(ct.items, ct.validity(as_of), ct.section_of, strict=True):
-            res, outcome = _run(ci, get(ci.id), validity)
+        for ci, validity, s, hide in zip(
+            ct.items, ct.validity(as_of), ct.section_of, hidden, strict=True
+        ):
+            if hide is not None:  # its condition does not hold: neither required nor scored
+                res, outcome = _hidden_result(ci, hide), None
+            else:
+                res, outcome = _run(ci, get(ci.id), validity)
             items[ci.id] = res
             sec_counts[s][res.result] += 1
             if outcome is not None:

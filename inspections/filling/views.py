@@ -57,7 +57,7 @@ from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
 from checklists.core.schemas import query_id
 from checklists.scoring import units
-from inspections.filling import hooks, stamping, workflow
+from inspections.filling import hooks, stamping, visibility, workflow
 from inspections.filling.labels import AUDIT_LABELS, STATUS_LABELS
 from inspections.filling.models import OPEN_STATUSES, Inspection, InspectionStatus, Photo, PhotoKind
 from inspections.filling.permissions import (
@@ -286,6 +286,7 @@ def new():
 def _view_data(inspection: Inspection) -> dict[str, Any]:
     summary = workflow.summary_of(inspection, local_today())
     done, required = workflow.progress(inspection)
+    conditional = visibility.has_conditions(inspection.template_id)
     # a failed item that needs a photo and has none is not done (submitting would refuse it)
     done -= sum(1 for r in summary["items"] if r.get("missing") == "photo_required")
     photos: dict[int, list[Photo]] = {}
@@ -301,6 +302,9 @@ def _view_data(inspection: Inspection) -> dict[str, Any]:
         "answers": inspection.current_answers(),
         "photos": photos,
         "progress": (done, required),
+        # visibility conditions: the phone re-evaluates them (conditions.js, loaded only then)
+        "conditional": conditional,
+        "condition_labels": inspection.template.condition_labels() if conditional else {},
         "conflicts": workflow.conflicts(inspection),
         "severity_short": SEVERITY_SHORT,
         "signatures": {
@@ -381,6 +385,7 @@ def fill(key):
         section_of=_sections_of(inspection.template),
         notes=notes,
         phone_calendar=_phone_calendar(inspection.template),
+        hidden_sections=visibility.hidden_sections(inspection),
         **_view_data(inspection),
     )
     # asked again with the ETag of the same page (the phone's copy): 304, a few hundred bytes

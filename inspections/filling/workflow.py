@@ -33,7 +33,7 @@ from checklists.core.extensions import db
 from checklists.core.workdays import OfficialCalendar
 from checklists.core.writers import writer_turn
 from checklists.standards.models import Clause, Document
-from inspections.filling import evidence, hooks
+from inspections.filling import evidence, hooks, visibility
 from inspections.filling.evidence import Evidence
 from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo, PhotoKind
 
@@ -399,7 +399,7 @@ def compiled_item(template_id: int, item_id: int) -> scoring.CompiledItem:
     if item is None or item.template_id != template_id:
         raise InputError({"item_id": _("This item is not in the inspection's template.")})
     # The section's title plays no part in judging one item: no need to load the section.
-    spec = item_spec(item, section_title="")
+    spec = item_spec(item, section_title="", visible_when=())
     compiled = scoring.compile_item(spec, calendar=official_calendar([spec]))
     if item.template.published_at is not None and spec.answer_type != "date_pair":
         if len(kept) >= COMPILED_ITEMS_KEPT:
@@ -528,7 +528,12 @@ def progress(inspection: Inspection) -> tuple[int, int]:
 
 def progress_of(inspection_id: int, template_id: int) -> tuple[int, int]:
     """``progress`` by ids, in one aggregate query: a required item of the pinned template is
-    answered when it has a current answer or, for a photo item, at least one photo."""
+    answered when it has a current answer or, for a photo item, at least one photo. A template
+    with visibility conditions counts only the required items its answers show
+    (``visibility.ConditionPlan.progress``)."""
+    plan = visibility.condition_plan(template_id)
+    if plan is not None:
+        return plan.progress(inspection_id)
     answered, required = db.session.execute(
         _PROGRESS, {"inspection_id": inspection_id, "template_id": template_id}
     ).one()

@@ -1,6 +1,7 @@
 // Template builder pages (templates/checklists/item.html and new.html).
 // The item editor shows only the rule fields of the answer type chosen, and of a threshold only
-// the value or the two ends of the range as the comparison asks. The document picker filters its
+// the value or the two ends of the range as the comparison asks; a suggested visibility
+// condition goes into its field with one tap. The document picker filters its
 // list as one types, matching as the server does (checklists/authoring/views.py search_key).
 // Without JavaScript every rule field stays usable (those of other types folded below) and the
 // picker's search goes to the server.
@@ -49,6 +50,15 @@
     if (opSelect) opSelect.addEventListener("change", show);
     show();
   }
+
+  // --- a suggested visibility condition: one tap puts it in the field ---------------------------
+  [].forEach.call(doc.querySelectorAll("[data-use-condition]"), function (button) {
+    button.hidden = false; // without the script the author copies the text shown
+    button.addEventListener("click", function () {
+      var input = doc.getElementById(button.getAttribute("data-target"));
+      if (input) { input.value = button.getAttribute("data-use-condition"); input.focus(); }
+    });
+  });
 
   // --- the document picker ---------------------------------------------------------------------
   var search = doc.querySelector("[data-doc-filter]");

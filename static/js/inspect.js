@@ -187,7 +187,7 @@
         var fields = moved.error.fields || {};
         var reason = el.querySelector("[data-reason]");
         reason.textContent = Object.keys(fields).map(function (k) { return fields[k]; }).join("；") || moved.error.message;
-        el.className = "item result-refused";
+        el.className = "item result-refused" + offClass(el);
       }
       step();
     });
@@ -350,7 +350,7 @@
         : rule.neg && digits && String(value).charAt(0) === "-" ? rule.neg : "";
     }
     if (!message) return false;
-    el.className = "item result-refused";
+    el.className = "item result-refused" + offClass(el);
     el.querySelector("[data-reason]").textContent = message;
     return true;
   }
@@ -361,14 +361,85 @@
     var others = target.name === "a" + id ? '[name="none' + id + '"]' : '[name="a' + id + '"]';
     [].forEach.call(el.querySelectorAll("input" + others), function (i) { i.checked = false; });
   }
+  function offClass(el) { return el.classList.contains("cond-off") ? " cond-off" : ""; }
   function setReason(el, result, text) {
-    el.className = "item result-" + (result || "unanswered");
+    el.className = "item result-" + (result || "unanswered") + offClass(el);
     var reason = el.querySelector("[data-reason]");
     var label = result ? form.getAttribute("data-msg-" + result) : "";
     reason.textContent = (label || "") + (text ? "：" + text : "");
     if (result === "fail" && el.hasAttribute("data-photo-on-fail") && !el.querySelector("[data-thumbs] img")) {
       reason.textContent += " " + form.getAttribute("data-msg-photo-needed");
     }
+  }
+
+  // --- visibility conditions (only a template that has any: conditions.js is loaded first) -------
+  // Each item's and section's data-visible-when is evaluated in page order over the answers of the
+  // items shown before it, by their data-key, each as the server stores it (stored()); a hidden
+  // item's answer reads as unanswered. A hidden item keeps its prompt and says why (data-cond-note),
+  // its inputs are disabled and it is not required; a hidden section drops out of the navigation.
+  // The server works it out the same way (checklists/scoring/engine.py, Visibility).
+  var C = window.ClauseConditions;
+  var conditional = !!(C && form && form.querySelector("[data-visible-when]"));
+  // A number as stored: the server's canonical decimal text (checklists/scoring/numbers.py:
+  // NFKC, no spaces, thousands commas out, no leading or trailing zeros, no "-0"); null when the
+  // text is no number (the server refuses it).
+  function decimalText(text) {
+    var t = String(text);
+    t = (t.normalize ? t.normalize("NFKC") : t).replace(/\s+/g, "");
+    var m = /^([+-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)/.exec(t);
+    if (!m) return null;
+    var parts = m[2].replace(/,/g, "").split(".");
+    var whole = parts[0].replace(/^0+/, ""), frac = (parts[1] || "").replace(/0+$/, "");
+    if (!whole && !frac) return "0";
+    return (m[1] === "-" ? "-" : "") + (whole || "0") + (frac ? "." + frac : "");
+  }
+  // An item's answer as the server stores it (yes/no "yes" "no", "na", a number's decimal text,
+  // a choice's value, the parts ticked, a date, {from, to}, a photo item's number of photos).
+  function stored(el) {
+    var type = el.getAttribute("data-type");
+    if (type === "photo") return el.querySelectorAll("[data-thumbs] img").length || null;
+    var value = valueOf(el);
+    if (value === null || value === "na") return value;
+    return type === "number" || type === "count" ? decimalText(value) : value;
+  }
+  function holds(when, answers) {
+    try { return C.evaluate(when, answers); } catch (e) { return true; } // the server checked it
+  }
+  function setOff(el, off, text) {
+    var opened = !off && el.classList.contains("cond-off") && el.classList.contains("item");
+    el.classList.toggle("cond-off", off);
+    if (opened) { // shown again: its own verdict, not the one of its hidden state
+      var value = valueOf(el);
+      if (!refused(el, value)) setReason(el, judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value, factorOf(el)), "");
+    }
+    var wrap = el.querySelector(":scope > .cond-wrap"); // its own, not an item's in a section
+    if (wrap) wrap.disabled = off;
+    var note = el.querySelector(":scope > [data-cond-note]");
+    if (note) {
+      note.hidden = !off;
+      if (off) note.textContent = text;
+    }
+  }
+  function offText(owner) {
+    return "不适用：条件 " + owner.getAttribute("data-when-text") + " 不成立";
+  }
+  function applyConditions() {
+    if (!conditional) return;
+    var shown = {};
+    sections.forEach(function (section) {
+      var when = section.getAttribute("data-visible-when");
+      var sectionOff = !!when && !holds(when, shown);
+      setOff(section, sectionOff, sectionOff ? offText(section) : "");
+      var option = pick && pick.querySelector('option[value="' + section.id + '"]');
+      if (option) option.hidden = option.disabled = sectionOff;
+      [].forEach.call(section.querySelectorAll(".item"), function (el) {
+        var own = el.getAttribute("data-visible-when");
+        var off = sectionOff || (!!own && !holds(own, shown));
+        setOff(el, off, off ? offText(sectionOff ? section : el) : "");
+        var key = el.getAttribute("data-key");
+        if (key && !off) shown[key] = stored(el);
+      });
+    });
   }
 
   // --- answers ---------------------------------------------------------------------------------
@@ -524,7 +595,11 @@
   var pick = doc.getElementById("section-pick");
   function showSection(id, scroll) {
     var found = false;
-    sections.forEach(function (s) { var on = s.id === id; s.classList.toggle("active", on); found = found || on; });
+    sections.forEach(function (s) {
+      var on = s.id === id && !s.classList.contains("cond-off");
+      s.classList.toggle("active", on);
+      found = found || on;
+    });
     if (!found && sections.length) { sections[0].classList.add("active"); id = sections[0].id; }
     if (pick) pick.value = id;
     if (id === "s-end") setUpSignatures();
@@ -535,7 +610,8 @@
     var bar = doc.getElementById("progress");
     var label = doc.getElementById("progress-text");
     if (!bar) return;
-    var required = form.querySelectorAll(".item[data-required]");
+    applyConditions();
+    var required = form.querySelectorAll(".item[data-required]:not(.cond-off)");
     var done = [].filter.call(required, function (el) {
       if (el.getAttribute("data-type") === "photo") return el.querySelector("[data-thumbs] img");
       var photoless = el.hasAttribute("data-photo-on-fail") && el.classList.contains("result-fail") && !el.querySelector("[data-thumbs] img");
@@ -626,7 +702,9 @@
       pick.addEventListener("change", function () { showSection(pick.value, true); });
       [].forEach.call(nav.querySelectorAll("[data-step]"), function (b) {
         b.addEventListener("click", function () {
-          var i = sections.map(function (s) { return s.id; }).indexOf(pick.value) + Number(b.getAttribute("data-step"));
+          var step = Number(b.getAttribute("data-step"));
+          var i = sections.map(function (s) { return s.id; }).indexOf(pick.value) + step;
+          while (i >= 0 && i < sections.length && sections[i].classList.contains("cond-off")) i += step;
           if (i >= 0 && i < sections.length) showSection(sections[i].id, true);
         });
       });
@@ -664,6 +742,7 @@
       if (event.target.tagName === "TEXTAREA") return;
       var value = valueOf(el);
       if (!refused(el, value)) setReason(el, judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value, factorOf(el)), "");
+      if (conditional) updateProgress(); // the conditions follow the typing
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); flush(); });
     form.addEventListener("toggle", function (event) {

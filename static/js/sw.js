@@ -14,7 +14,7 @@
 "use strict";
 var STATIC = "cc-static-v1";
 var PAGES = "cc-pages-v1";
-var SHELL = ["/static/css/app.css", "/static/js/inspect.js", "/static/js/photo.js", "/static/favicon.svg"];
+var SHELL = ["/static/css/app.css", "/static/js/inspect.js", "/static/js/photo.js", "/static/js/conditions.js", "/static/favicon.svg"];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(STATIC).then(function (c) { return c.addAll(SHELL); }).then(function () { return self.skipWaiting(); }));

@@ -1,0 +1,175 @@
+"""Item keys and the visibility conditions of items and sections, as the authoring service
+checks them: a key valid and unique, a condition that parses and reads only the keys of items
+that come earlier (``checklists.scoring.conditions.order_problems``), over the template as it
+stands or as an edit, a move or a deletion would leave it; and a condition suggested from the
+reading's ``applies_when``. Reads the rows it is given; changes nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from flask_babel import gettext as _
+
+from checklists import scoring
+from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateSection
+from checklists.core.errors import InputError
+from checklists.scoring import conditions
+from checklists.scoring.units import canonical_unit
+
+#: A section or an item: what a condition problem is about.
+Row = TemplateSection | TemplateItem
+#: Sections in order, each with its items in order.
+Layout = list[tuple[TemplateSection, list[TemplateItem]]]
+
+
+def clean_condition(text: Any) -> str | None:
+    """A condition as typed: stripped, None when blank."""
+    text = (text or "").strip() if isinstance(text, str) else ""
+    return text or None
+
+
+def layout_of(template: ChecklistTemplate) -> Layout:
+    """The template's sections and items as they stand."""
+    return [(section, list(section.items)) for section in template.sections]
+
+
+def problems(
+    layout: Layout, values: dict[Row, tuple[str | None, str | None]] | None = None
+) -> list[tuple[Row, str, str]]:
+    """``conditions.order_problems`` of the sections and items of ``layout`` in order, with the
+    (key, condition) of the rows in ``values`` as they would become: (row, field, message)."""
+    values = values or {}
+    rows: list[Row] = []
+    entries: list[tuple[str | None, tuple[str, ...]]] = []
+    for section, items in layout:
+        _none, when = values.get(section, (None, section.visible_when))
+        rows.append(section)
+        entries.append((None, (when,) if when else ()))
+        for item in items:
+            key, when = values.get(item, (item.key, item.visible_when))
+            rows.append(item)
+            entries.append((key, (when,) if when else ()))
+    return [(rows[n], field, message) for n, field, message in conditions.order_problems(entries)]
+
+
+def row_problem(row: Row, field: str, message: str, numbers: dict[int, int]) -> str:
+    """A problem of ``row`` named for a list of problems: which item or section, which field."""
+    if isinstance(row, TemplateSection):
+        return _("Section %(title)s, condition: %(message)s", title=row.title, message=message)
+    n = numbers.get(row.id, row.id)
+    if field == "key":
+        return _("No. %(n)s, key: %(message)s", n=n, message=message)
+    return _("No. %(n)s, condition: %(message)s", n=n, message=message)
+
+
+def row_field(row: Row, field: str) -> str:
+    if isinstance(row, TemplateSection):
+        return f"section_{row.id}_visible_when"
+    return f"item_{row.id}_{field}"
+
+
+def condition_problems(template: ChecklistTemplate) -> dict[str, str]:
+    """What is wrong with the keys and conditions of ``template`` as it stands (the items may
+    have moved since they were written): ``item_<id>_key``, ``item_<id>_visible_when`` or
+    ``section_<id>_visible_when`` → the problem, naming the item or section and the field."""
+    numbers = template.item_numbers()
+    return {
+        row_field(row, field): row_problem(row, field, message, numbers)
+        for row, field, message in problems(layout_of(template))
+    }
+
+
+def new_problems(
+    before: list[tuple[Row, str, str]], after: list[tuple[Row, str, str]], but: Row | None = None
+) -> list[tuple[Row, str, str]]:
+    """The problems in ``after`` of rows (other than ``but``) that had none in ``before``."""
+    had = {(id(row), field) for row, field, _message in before}
+    return [p for p in after if p[0] is not but and (id(p[0]), p[1]) not in had]
+
+
+def current(template: ChecklistTemplate) -> list[tuple[Row, str, str]]:
+    """The problems of ``template`` as it stands (before a change: see ``refuse_breaking``)."""
+    return problems(layout_of(template))
+
+
+def refuse_breaking(
+    template: ChecklistTemplate, before: list[tuple[Row, str, str]], refused: str | None = None
+) -> None:
+    """InputError ``order`` when a change (a move, by default) left a condition reading an item
+    after it or no longer there, which it did not ``before``: ``refused`` says what was not
+    done. The caller rolls the change back."""
+    broken = new_problems(before, current(template))
+    if broken:
+        raise InputError(
+            {
+                "order": _(
+                    "%(refused)s: %(problem)s",
+                    refused=refused or _("Not moved"),
+                    problem=row_problem(*broken[0], template.item_numbers()),
+                )
+            }
+        )
+
+
+def suggested_condition(item: TemplateItem, applies_when: dict[str, Any] | None) -> str | None:
+    """A visibility condition for ``item`` made from its requirement's ``applies_when``
+    (达到1万吨以上的 → ``>= 10000 t``), when one earlier item is obviously the quantity it
+    speaks of: the only earlier keyed number or count item in the same unit. None otherwise
+    (the author writes it: the reading's words are shown beside the field)."""
+    when = applies_when or {}
+    op, value = when.get("comparator"), when.get("value")
+    if op not in scoring.OPS or op == "range" or value in (None, ""):
+        return None
+    unit = canonical_unit(when["unit"]) if when.get("unit") else None
+    earlier: list[TemplateItem] = []
+    for candidate in item.section.template.ordered_items():
+        if candidate is item:
+            break
+        if (
+            candidate.key
+            and candidate.answer_type in ("number", "count")
+            and (canonical_unit(u) if (u := (candidate.rule or {}).get("unit")) else None) == unit
+        ):
+            earlier.append(candidate)
+    if len(earlier) != 1:
+        return None
+    try:
+        number = scoring.format_decimal(Decimal(str(value)))
+    except ArithmeticError:
+        return None
+    return f"{earlier[0].key} {op} {number}"
+
+
+def item_condition_errors(
+    item: TemplateItem, key: str | None, when: str | None, section: TemplateSection
+) -> dict[str, str]:
+    """The problems of an item's key and condition as it would stand (in ``section``: at its
+    place, or at the end of another), and of the conditions after it that the change would
+    break (under ``key`` when the key changes, else ``section``)."""
+    template = item.section.template
+    layout = layout_of(template)
+    moved = [
+        (s, [i for i in items if i is not item] + ([item] if s is section else []))
+        if section is not item.section
+        else (s, items)
+        for s, items in layout
+    ]
+    before = problems(layout)
+    after = problems(moved, {item: (key, when)})
+    errors: dict[str, str] = {}
+    for row, field, message in after:
+        if row is item:
+            errors.setdefault(field, message)
+    broken = new_problems(before, after, but=item)
+    if broken:
+        where = "key" if key != item.key else "section"
+        numbers = template.item_numbers()
+        errors.setdefault(
+            where,
+            _(
+                "This change breaks another condition: %(problem)s",
+                problem=row_problem(*broken[0], numbers),
+            ),
+        )
+    return errors
