@@ -34,7 +34,7 @@ from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.core.schemas import M
-from inspections.filling import hooks, visibility, workflow
+from inspections.filling import hooks, workflow
 from inspections.filling import schemas as s
 from inspections.filling.models import Answer, Inspection, Photo
 from inspections.filling.permissions import can_create, checked, visible_inspections
@@ -399,11 +399,9 @@ def put_answer(key, item_id: int):
         "answer": answer_json(saved.current),
     }
     db.session.commit()
-    # The progress as the write left it (read by the write itself); a resend's, as committed.
-    # A template with visibility conditions: the answers decide which items count, worked out
-    # in Python from the committed answers (the write's SQL count knows no conditions).
-    written = None if visibility.has_conditions(found.template_id) else saved.progress
-    done, required = written or workflow.progress_of(found.id, found.template_id)
+    # The progress as the write left it (read by the write itself); else (a resend, a template
+    # with visibility conditions) as committed.
+    done, required = saved.progress or workflow.progress_of(found.id, found.template_id)
     answer = s.AnswerResult(**result, progress=s.Progress(answered=done, required=required))
     return reply(answer, 201 if saved.created else 200)
 

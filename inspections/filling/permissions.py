@@ -104,11 +104,15 @@ _BY_UUID = {
         for role in (Role.INSPECTOR, Role.ENTERPRISE)
     },
 }
-#: The same, locking the row (its values read afresh: the lock may have waited for a writer).
-_BY_UUID_LOCKED = {
-    name: statement.with_for_update(of=Inspection).execution_options(populate_existing=True)
-    for name, statement in _BY_UUID.items()
-}
+
+
+def _locking(statement: sa.Select[tuple[Inspection]]) -> sa.Select[tuple[Inspection]]:
+    """``statement`` locking the row, its values read afresh (the lock may have waited for a
+    writer)."""
+    return statement.with_for_update(of=Inspection).execution_options(populate_existing=True)
+
+
+_BY_UUID_LOCKED = {name: _locking(statement) for name, statement in _BY_UUID.items()}
 
 
 def _one_visible(user: User, key: str, lock: bool = False) -> Inspection | None:
@@ -123,9 +127,7 @@ def _one_visible(user: User, key: str, lock: bool = False) -> Inspection | None:
     else:
         statement = visible_inspections(user).where(Inspection.uuid == _UUID)
         if lock:
-            statement = statement.with_for_update(of=Inspection).execution_options(
-                populate_existing=True
-            )
+            statement = _locking(statement)
     params = {"uuid": key, "user_id": user.id, "organisation_id": user.organisation_id}
     found = db.session.scalar(statement, params)
     if found is not None and lock:

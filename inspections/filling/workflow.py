@@ -161,7 +161,8 @@ class Saved:
     created: bool
     current: Answer
     #: (required items answered, required items) as this write leaves them, when the write
-    #: read it (a new write does; a resend does not: ``progress_of`` then).
+    #: read it (a new write to a template without conditions does; a resend does not:
+    #: ``progress_of`` then).
     progress: tuple[int, int] | None = None
 
 
@@ -260,6 +261,8 @@ def save_answer(
         "reason": judged.reason,
     }
     answer, first, progress = _write_answer(values, inspection.template_id)
+    if visibility.has_conditions(inspection.template_id):
+        progress = None  # the write's SQL count knows no conditions: ``progress_of`` then
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.IN_PROGRESS
     metrics.count_on_commit(metrics.ANSWERS_STORED)

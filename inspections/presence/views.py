@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from markupsafe import Markup
 
-from checklists.accounts.models import Organisation, Role, new_scan_code
+from checklists.accounts.models import Organisation, Role
 from checklists.authoring.models import ChecklistTemplate, TemplateStatus
 from checklists.core.errors import Conflict
 from checklists.core.extensions import db
@@ -131,13 +131,6 @@ def sheet(org_id: int):
         abort(404)
     if current_user.role not in PRINTERS:
         abort(403)
-    changed = False
-    for holder in (org, *org.sites):  # rows made before codes existed get one now
-        if holder.scan_code is None:
-            holder.scan_code = new_scan_code()
-            changed = True
-    if changed:
-        db.session.commit()
     codes = [
         (org.name, None, org.address, _svg(url_for(".scan", code=org.scan_code, _external=True))),
         *(
