@@ -69,6 +69,7 @@ from inspections.findings import feature as findings
 from inspections.jobs import feature as jobs
 from inspections.presence import feature as presence
 from inspections.review import feature as review
+from inspections.scheduling import feature as scheduling
 from inspections.spotcheck import feature as spotcheck
 from inspections.supervision import feature as supervision
 
@@ -87,6 +88,7 @@ FEATURES = (
     supervision,
     credit,
     spotcheck,
+    scheduling,
     jobs,
 )
 

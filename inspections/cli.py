@@ -23,6 +23,7 @@ from checklists.demo import data
 from inspections.credit import demo as credit_demo
 from inspections.filling import demo as inspection_demo
 from inspections.review import rollups
+from inspections.scheduling import demo as scheduling_demo
 from inspections.spotcheck import demo as spotcheck_demo
 from inspections.supervision import demo as supervision_demo
 
@@ -35,13 +36,15 @@ review_cli = AppGroup("review", help="The supervisors' review pages and dashboar
 
 def load_demo() -> list[str]:
     """The demo data of every feature: accounts, gazettes and templates, then an inspection
-    with findings, then major hazards under supervision, then the credit lists. Running it
-    again changes nothing; the lines say what was done."""
+    with findings, then major hazards under supervision, the credit lists, the spot checks
+    and the scheduled inspections. Running it again changes nothing; the lines say what was
+    done."""
     report = data.load()
     report.extend(inspection_demo.load())
     report.extend(supervision_demo.load())
     report.extend(credit_demo.load())
     report.extend(spotcheck_demo.load())
+    report.extend(scheduling_demo.load())
     if not report:
         report.append(_("The demo data is up to date; nothing to change."))
     return report

@@ -29,6 +29,7 @@ from inspections.filling.models import InspectionStatus
 from inspections.filling.permissions import visible_inspections
 from inspections.findings import operations as findings
 from inspections.review import queue as review
+from inspections.scheduling import operations as scheduling
 from inspections.spotcheck import coverage as spotcheck
 from inspections.supervision import operations as supervision
 
@@ -54,6 +55,7 @@ def home():
         extra["finding_counts"] = findings.finding_counts(current_user)
     if current_user.role in (Role.ADMIN, Role.INSPECTOR, Role.SUPERVISOR):
         extra["inspection_counts"] = inspection_counts(current_user, today)
+        extra["schedule_counts"] = scheduling.counts(current_user, today)
     if current_user.role in (Role.ADMIN, Role.AUTHOR):
         extra["template_counts"] = template_counts()
     if current_user.role in (Role.ADMIN, Role.SUPERVISOR):

@@ -8,6 +8,7 @@ bucket of a real S3-compatible server started for the run (``s3_server``), a pre
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import itertools
 import os
@@ -35,6 +36,7 @@ from checklists.accounts.models import Organisation, OrgKind, Region, RegionLeve
 from checklists.core import storage
 from checklists.core.config import normalise_database_url
 from checklists.core.extensions import db
+from checklists.demo import templates as demo_templates
 from checklists.standards import search_index
 from checklists.standards.services import import_text
 from inspections.cli import load_demo
@@ -569,3 +571,20 @@ def live_server(app_factory) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
+
+
+def depot_spec(repeat: bool = True) -> dict:
+    """The ready-made clean-coal template's spec (a copy: ``demo_templates.build`` builds it).
+    ``repeat=False``: its warehouse section (储煤厂房, filled once per warehouse) as ordinary
+    items at the head of 建设标准, for the tests of ordinary items (the filling page, photos,
+    offline sync) that use the depot's items and are not about repeated sections."""
+    [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("洁净煤")]
+    spec = copy.deepcopy(spec)
+    if repeat:
+        return spec
+    sections = spec["sections"]
+    [at] = [n for n, section in enumerate(sections) if len(section) > 3 and section[3]["repeat"]]
+    _title, root, sheds, _settings = sections[at]
+    title, _root, rest = sections[at + 1]
+    sections[at : at + 2] = [(title, root, [*sheds, *rest])]
+    return spec

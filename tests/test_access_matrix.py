@@ -52,6 +52,12 @@ STAFF_422 = row(302, 422, 403, 403, 422, 403)
 API_STAFF = row(401, 200, 403, 403, 200, 403)
 FOREIGN_PLAN = row(302, 200, 403, 403, 404, 403)
 API_FOREIGN_PLAN = row(401, 200, 403, 403, 404, 403)
+#: Scheduled inspections: the staff's (an inspector's own assignments); authors may not (403),
+#: enterprise users find nothing (404); a schedule outside one's scope is missing.
+SCHEDULE_STAFF = row(302, 200, 403, 200, 200, 404)
+API_SCHEDULE_STAFF = row(401, 200, 403, 200, 200, 404)
+SCHEDULE_MANAGERS = row(302, 200, 403, 403, 200, 404)
+FOREIGN_SCHEDULE = row(302, 200, 403, 404, 404, 404)
 MISSING = row(302, 404, 404, 404, 404, 404)
 API_MISSING = row(401, 404, 404, 404, 404, 404)
 
@@ -429,6 +435,38 @@ CASES = {
         "/api/v1/inspections/{foreign}/answers/{published_item}",
         {"json": {}, "csrf_header": True},
         row(401, 400, 404, 404, 404, 404),
+    ),
+    # Repeated sections' instances: an empty body names no section (422); removing an
+    # instance the inspection does not have is 404 (before the state: 404, 403, 409, 422).
+    ("api.put_instance", "PUT", "own"): (
+        "/api/v1/inspections/{own_open}/instances/w-1",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 422, 422, 404),
+    ),
+    ("api.put_instance", "PUT", "done"): (
+        "/api/v1/inspections/{own_done}/instances/w-1",
+        {"json": {}, "csrf_header": True},
+        row(401, 409, 404, 409, 409, 403),
+    ),
+    ("api.put_instance", "PUT", "foreign"): (
+        "/api/v1/inspections/{foreign}/instances/w-1",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 404, 404, 404, 404),
+    ),
+    ("api.remove_instance", "DELETE", "own"): (
+        "/api/v1/inspections/{own_open}/instances/w-1",
+        {"csrf_header": True},
+        row(401, 404, 404, 404, 404, 404),
+    ),
+    ("api.remove_instance", "DELETE", "done"): (
+        "/api/v1/inspections/{own_done}/instances/w-1",
+        {"csrf_header": True},
+        row(401, 404, 404, 404, 404, 403),
+    ),
+    ("api.remove_instance", "DELETE", "foreign"): (
+        "/api/v1/inspections/{foreign}/instances/w-1",
+        {"csrf_header": True},
+        row(401, 404, 404, 404, 404, 404),
     ),
     ("api.upload_photo", "POST", "own"): (
         "/api/v1/inspections/{own_open}/photos",
@@ -1213,6 +1251,85 @@ CASES = {
     ("api.spotcheck_items", "GET", ""): ("/api/v1/spotcheck/items", {}, API_STAFF),
     ("api.spotcheck_coverage", "GET", ""): ("/api/v1/spotcheck/coverage", {}, API_STAFF),
     ("api.spotcheck_due", "GET", ""): ("/api/v1/spotcheck/due", {}, API_STAFF),
+    # scheduled inspections: staff only; an inspector sees (and starts) the schedules assigned
+    # to them, changes none; an enterprise user finds nothing (inspections are unannounced)
+    ("schedules.index", "GET", ""): ("/schedules/", {}, SCHEDULE_STAFF),
+    ("schedules.calendar", "GET", ""): ("/schedules/calendar?month=2026-11", {}, SCHEDULE_STAFF),
+    ("schedules.new", "GET", ""): ("/schedules/new", {}, SCHEDULE_MANAGERS),
+    ("schedules.new", "POST", ""): (
+        "/schedules/new",
+        {"form": {}},
+        row(302, 422, 403, 403, 422, 404),
+    ),
+    ("schedules.edit", "GET", "own"): (
+        "/schedules/{own_schedule}/edit",
+        {},
+        SCHEDULE_MANAGERS,
+    ),
+    ("schedules.edit", "GET", "foreign"): (
+        "/schedules/{foreign_schedule}/edit",
+        {},
+        FOREIGN_SCHEDULE,
+    ),
+    ("schedules.edit", "GET", "missing"): ("/schedules/999999/edit", {}, MISSING),
+    ("schedules.edit", "POST", "own"): (
+        "/schedules/{own_schedule}/edit",
+        {"form": {}},
+        row(302, 422, 403, 403, 422, 404),
+    ),
+    ("schedules.edit", "POST", "foreign"): (
+        "/schedules/{foreign_schedule}/edit",
+        {"form": {}},
+        row(302, 422, 403, 404, 404, 404),
+    ),
+    ("schedules.start", "POST", "own"): (
+        "/schedules/{own_schedule}/occurrences/2026-11-20/start",
+        {"form": {}},
+        row(302, 303, 403, 303, 303, 404),
+    ),
+    ("schedules.start", "POST", "foreign"): (
+        "/schedules/{foreign_schedule}/occurrences/2026-11-20/start",
+        {"form": {}},
+        row(302, 303, 403, 404, 404, 404),
+    ),
+    ("schedules.start", "POST", "not_due"): (
+        "/schedules/{own_schedule}/occurrences/2026-11-21/start",
+        {"form": {}},
+        row(302, 404, 403, 404, 404, 404),
+    ),
+    ("api.schedules", "GET", ""): ("/api/v1/schedules", {}, API_SCHEDULE_STAFF),
+    ("api.schedule_create", "POST", ""): (
+        "/api/v1/schedules",
+        {"json": {}, "csrf_header": True},
+        row(401, 422, 403, 403, 422, 404),
+    ),
+    ("api.schedule", "GET", "own"): ("/api/v1/schedules/{own_schedule}", {}, API_SCHEDULE_STAFF),
+    ("api.schedule", "GET", "foreign"): (
+        "/api/v1/schedules/{foreign_schedule}",
+        {},
+        row(401, 200, 403, 404, 404, 404),
+    ),
+    ("api.schedule", "GET", "missing"): ("/api/v1/schedules/999999", {}, API_MISSING),
+    ("api.schedule_update", "PATCH", "own"): (
+        "/api/v1/schedules/{own_schedule}",
+        {"json": {}, "csrf_header": True},
+        row(401, 200, 403, 403, 200, 404),
+    ),
+    ("api.schedule_update", "PATCH", "foreign"): (
+        "/api/v1/schedules/{foreign_schedule}",
+        {"json": {}, "csrf_header": True},
+        row(401, 200, 403, 404, 404, 404),
+    ),
+    ("api.schedule_update", "PATCH", "missing"): (
+        "/api/v1/schedules/999999",
+        {"json": {}, "csrf_header": True},
+        API_MISSING,
+    ),
+    ("api.schedule_occurrences", "GET", ""): (
+        "/api/v1/schedules/occurrences?from=2026-11-01&to=2026-11-30",
+        {},
+        API_SCHEDULE_STAFF,
+    ),
 }
 
 
@@ -1261,6 +1378,26 @@ def _templates() -> dict[str, int]:
     }
 
 
+def _repeated(own, inspector) -> dict[str, int]:
+    """A published template whose one section is filled once per warehouse, and an open
+    inspection of it of the own organisation (the matrix's inspector's): where an instance's
+    documented body is accepted (tests/test_openapi.py)."""
+    from checklists.authoring import operations as builder
+    from checklists.core.extensions import db
+    from checklists.standards.models import Clause
+    from inspections.filling import workflow
+
+    clause = db.session.scalar(sa.select(Clause).where(Clause.requirements.any()).limit(1))
+    template = builder.draft_template("按仓库填写", None, clauses=[clause])
+    builder.confirm_items(template, [i.id for i in template.ordered_items()])
+    section = template.sections[0]
+    builder.set_section_repeat(section, repeat=True, repeat_label="仓库", key="warehouses")
+    builder.publish(template, None)
+    inspection, _created = workflow.create_inspection(template, own, inspector)
+    db.session.commit()
+    return {"own_repeated": inspection.uuid, "repeated_section": section.id}
+
+
 def _inspections(published: int, own, foreign, inspector, someone) -> dict[str, object]:
     """An open and a submitted inspection of the own organisation (assigned to the matrix's
     inspector, each with a photo) and an open one of the foreign organisation."""
@@ -1271,7 +1408,7 @@ def _inspections(published: int, own, foreign, inspector, someone) -> dict[str, 
 
     from checklists.authoring.models import ChecklistTemplate
     from checklists.core.extensions import db
-    from inspections.filling import workflow
+    from inspections.filling import attaching, workflow
     from inspections.filling.models import Inspection, InspectionStatus
     from inspections.findings import operations as findings
     from inspections.findings.models import Finding
@@ -1287,7 +1424,7 @@ def _inspections(published: int, own, foreign, inspector, someone) -> dict[str, 
         inspection, _created = workflow.create_inspection(template, org, who)
         out = io.BytesIO()
         Image.new("RGB", (8, 8), (len(name) * 20, 0, 0)).save(out, "JPEG")
-        photo, _new = workflow.add_photo(
+        photo, _new = attaching.add_photo(
             inspection, out.getvalue(), who, item_id=template.ordered_items()[0].id
         )
         made[name] = inspection.uuid
@@ -1379,10 +1516,12 @@ def world(make_org, make_region, make_user):
                 make_user("m-far-inspector", role=Role.INSPECTOR),
             )
         )
+        ids.update(_repeated(own, users["inspector"]))
         ids.update(_hazards(ids, users))
         ids.update(_interviews(ids, users))
         ids.update(_credit(ids, users))
         ids.update(_spotcheck(ids, users))
+        ids.update(_scheduling(ids, users))
         ids["supervisor_job"] = _job(users["supervisor"])
         return {role: user.id for role, user in users.items()}, ids
 
@@ -1620,6 +1759,37 @@ def _spotcheck(ids, users) -> dict[str, int]:
         assert plans.draw(plan, users["admin"])
         plans.publish(plan, users["admin"], dt.date(2026, 11, 20))
         assert plan.status == PlanStatus.PUBLISHED and len(plan.picks) == 1
+    db.session.commit()
+    return made
+
+
+def _scheduling(ids, users) -> dict[str, int]:
+    """Scheduled inspections: own_schedule (本单位, every month on the 20th, assigned to the
+    matrix's inspector) and foreign_schedule (外单位, assigned to another inspector)."""
+    import datetime as dt
+
+    from checklists.accounts.models import User
+    from checklists.core.extensions import db
+    from inspections.scheduling import operations as scheduling
+
+    far = db.session.scalar(sa.select(User).where(User.username == "m-far-inspector"))
+    made = {}
+    for name, person in (("own", users["inspector"]), ("foreign", far)):
+        schedule, created = scheduling.create(
+            users["admin"],
+            {
+                "template_id": ids["published"],
+                "organisation_id": ids[f"{name}_org"],
+                "inspector_ids": [person.id],
+                "rule_kind": "day",
+                "rule_day": 20,
+                "starts_on": dt.date(2026, 1, 1),
+            },
+            client_id=f"matrix-schedule-{name}",
+            today=dt.date(2026, 11, 20),
+        )
+        assert created
+        made[f"{name}_schedule"] = schedule.id
     db.session.commit()
     return made
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from checklists.core.extensions import db
-from inspections.filling import workflow
+from inspections.filling import attaching, workflow
 from tests.conftest import PASSWORD
 from tests.test_browser import _assert_fits_phone
 from tests.test_browser_offline import (  # noqa: F401 (fixtures)
@@ -105,8 +105,8 @@ def test_the_inspector_fills_with_units_offline_and_a_refused_submit_links_to_th
             continue
         unit = "年" if item.rule.get("unit") == "year" else None
         workflow.save_answer(inspection, item.id, passing_value(item), inspector, unit=unit)
-    workflow.add_photo(inspection, jpeg(), inspector, item_id=area.id)
-    workflow.add_photo(inspection, jpeg(), inspector, item_id=thickness.id)
+    attaching.add_photo(inspection, jpeg(), inspector, item_id=area.id)
+    attaching.add_photo(inspection, jpeg(), inspector, item_id=thickness.id)
     db.session.commit()
     page.goto(f"{base}/inspections/{key}/fill")
     page.click("#submit-form button[type=submit]")

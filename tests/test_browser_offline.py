@@ -27,7 +27,7 @@ from checklists.standards.services import import_text
 from inspections.filling import views as filling_views
 from inspections.filling import workflow
 from inspections.filling.models import Answer, Inspection, Photo
-from tests.conftest import PASSWORD, import_gazettes
+from tests.conftest import PASSWORD, depot_spec, import_gazettes
 from tests.test_browser import ARGS, CHROMIUM, PHONE, _assert_fits_phone
 from tests.test_date_pair import CASES
 from tests.test_templates import DATA, by_prompt
@@ -65,8 +65,8 @@ def playwright():
 def assigned(app_ctx, make_org, make_user):
     """The clean-coal template, published, and an inspection assigned to 'phone'."""
     import_gazettes()
-    [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("洁净煤")]
-    template = demo_templates.build(spec, None)
+    # the warehouses as ordinary items: repeated sections are tested in test_repeats*.py
+    template = demo_templates.build(depot_spec(repeat=False), None)
     inspector = make_user("phone", role=Role.INSPECTOR)
     inspection, _created = workflow.create_inspection(template, make_org("鑫源煤业"), inspector)
     db.session.commit()

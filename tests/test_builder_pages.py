@@ -61,7 +61,7 @@ def test_the_item_editor_shows_the_fields_of_the_item_type_and_folds_the_others(
     html = client.get(f"/templates/{draft.id}/items/{number.id}").get_data(as_text=True)
     shown, folded = _fields(html)
     assert shown == [n for n in widgets.RULE_FIELDS if n in widgets.WIDGETS["number"].fields]
-    assert folded == ["yes_value", "choices", "parts"]
+    assert folded == ["yes_value", "choices", "parts", "expected", "prefix"]
     assert 'data-types="number count date_pair" data-op' not in html  # unit: no comparison
     assert 'data-order="2" data-types="number count date date_pair" data-op="single"' in html
     assert '<script src="/static/js/authoring.' in html

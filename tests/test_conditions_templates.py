@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from checklists.accounts.models import OrgKind, Role
-from checklists.authoring import exchange
+from checklists.authoring import excel, exchange
 from checklists.authoring import operations as builder
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus
 from checklists.authoring.visibility import suggested_condition
@@ -26,7 +26,7 @@ from checklists.demo import templates as demo_templates
 from checklists.standards.services import import_text
 from inspections.filling import visibility, workflow
 from inspections.filling.models import Inspection
-from tests.conftest import csrf_token, login
+from tests.conftest import csrf_token, depot_spec, login
 from tests.test_templates import DATA, by_prompt
 
 LIMIT = "amount >= 4000000"
@@ -262,21 +262,21 @@ def test_json_and_excel_carry_keys_and_conditions(procurement):
     assert outcome == "new" and exchange.template_to_dict(copy) == {**data, "lineage": copy.lineage}
     assert copy.sections[2].visible_when == "amount > 0"
 
-    workbook = exchange.template_to_xlsx(copy)
+    workbook = excel.template_to_xlsx(copy)
     sheet = load_workbook(io.BytesIO(workbook))["检查项"]
     header = [c.value for c in sheet[1]]
     assert header[-3:] == ["标识", "显示条件", "章节显示条件"]
-    back = exchange.content_to_dict(exchange.read_template_dict(exchange.xlsx_to_dict(workbook)))
+    back = exchange.content_to_dict(exchange.read_template_dict(excel.xlsx_to_dict(workbook)))
     assert back == exchange.template_to_dict(copy)
 
 
 def test_a_workbook_from_before_conditions_still_imports(procurement):
-    book = load_workbook(io.BytesIO(exchange.template_to_xlsx(procurement)))
+    book = load_workbook(io.BytesIO(excel.template_to_xlsx(procurement)))
     sheet = book["检查项"]
     sheet.delete_cols(sheet.max_column - 2, 3)
     out = io.BytesIO()
     book.save(out)
-    content = exchange.read_template_dict(exchange.xlsx_to_dict(out.getvalue()))
+    content = exchange.read_template_dict(excel.xlsx_to_dict(out.getvalue()))
     items = [i for s in content["sections"] for i in s["items"]]
     assert all(i["key"] is None and i["visible_when"] is None for i in items)
 
@@ -427,7 +427,7 @@ def test_the_filling_page_carries_the_conditions(client, started, make_org):
     assert page.count('<fieldset class="cond-wrap" disabled>') == 4
     assert "不适用：项目金额（元） 未作答，条件 项目金额（元） ≥ 4000000 不成立" in page
     # a template without conditions: none of it, and no conditions.js
-    coal = _build("洁净煤")
+    coal = demo_templates.build(depot_spec(repeat=False), None)  # no condition, no repeat
     other, _created = workflow.create_inspection(coal, make_org("鑫源煤业"), inspector)
     db.session.commit()
     plain = client.get(f"/inspections/{other.uuid}/fill").get_data(as_text=True)
@@ -504,7 +504,7 @@ def test_submission_demands_the_steps_once_they_apply(client, started):
 def test_a_published_templates_plan_is_kept_and_a_plain_template_has_none(app, procurement):
     assert visibility.condition_plan(procurement.id) is not None
     assert procurement.id in app.extensions["condition_plans"]
-    coal = _build("洁净煤")
+    coal = demo_templates.build(depot_spec(repeat=False), None)  # no condition, no repeat
     db.session.commit()
     assert visibility.condition_plan(coal.id) is None and not visibility.has_conditions(coal.id)
     assert app.extensions["condition_plans"][coal.id] is None  # no query next time

@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 from checklists import scoring
 from checklists.accounts.models import OrgKind, Role
-from checklists.authoring import exchange
+from checklists.authoring import excel, exchange
 from checklists.authoring import operations as builder
 from checklists.authoring.widgets import rule_label
 from checklists.core.errors import InputError
@@ -566,8 +566,8 @@ def test_the_template_exchange_carries_the_type_and_checks_its_rule(procurement)
     pairs = [i for i in items if i["answer_type"] == "date_pair"]
     assert [i["rule"]["value"] for i in pairs] == [3, 7]
     assert exchange.import_template(data, None) == (procurement, "unchanged")
-    workbook = exchange.template_to_xlsx(procurement)
-    assert exchange.import_template(exchange.xlsx_to_dict(workbook), None) == (
+    workbook = excel.template_to_xlsx(procurement)
+    assert exchange.import_template(excel.xlsx_to_dict(workbook), None) == (
         procurement,
         "unchanged",
     )

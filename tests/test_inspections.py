@@ -117,6 +117,8 @@ def answer(session, key, item, value, client_id=None, at="2026-11-21T09:00:00+08
 
 
 def fill_everything(session, key, template):
+    """Every item answered so that it passes (a repeated section's in its first instance, which
+    the first answer adds)."""
     for item in template.ordered_items():
         unit = "年" if item.rule.get("unit") == "year" else None
         response = answer(session, key, item, passing_value(item), f"c{item.id}", unit=unit)

@@ -191,7 +191,11 @@ def test_the_contract_check_catches_a_wrong_answer(app):
 
 UNDOCUMENTED = "zz_undocumented"
 #: The inspection each write goes to: return and approve need a submitted one (each its own).
-KEYS = {"return_inspection": "own_done", "approve_inspection": "foreign_done"}
+KEYS = {
+    "return_inspection": "own_done",
+    "approve_inspection": "foreign_done",
+    "put_instance": "own_repeated",
+}
 #: The 复查 closes the finding; the other writes on it come first.
 LAST = ("verify_finding",)
 #: Each step of a hazard goes to an own hazard waiting for it (the world's hazard_<status>).
@@ -277,8 +281,16 @@ def _requests(spec, world):
             "value": failing_value(item),
             "unit": (item.rule or {}).get("unit"),
             "template_id": ids["published"],
+            "instance": None,  # the item is in no repeated section
         },
-        "upload_photo": {"item_id": ids["published_item"], "kind": "item"},
+        # an item of no repeated section; an original photo, not an annotated copy
+        "upload_photo": {
+            "item_id": ids["published_item"],
+            "kind": "item",
+            "instance": "",
+            "annotates": "",
+        },
+        "put_instance": {"section_id": ids["repeated_section"]},
         "verify_finding": {"outcome": "closed", "unit": "working_day"},
         "update_finding": {"deadline": {"n": 5, "unit": "working_day"}},
         "create_hazard": {"finding_id": None, "organisation_id": ids["own_org"], "clause_id": None},
@@ -304,6 +316,18 @@ def _requests(spec, world):
             "risk_classes": ["general"],
             "recusal_months": 0,
         },
+        # a schedule of the own organisation (its site: none) for the matrix's inspector
+        "schedule_create": {
+            "template_id": ids["published"],
+            "organisation_id": ids["own_org"],
+            "site_id": None,
+            "inspector_ids": [users["inspector"].id],
+        },
+        "schedule_update": {
+            "template_id": ids["published"],
+            "site_id": None,
+            "inspector_ids": [users["inspector"].id],
+        },
     }
     found = []
     for path, operations in spec["paths"].items():
@@ -323,6 +347,8 @@ def _requests(spec, world):
                     "step": STEP_FOR.get(name, ""),
                     # the draw goes to the drawn own_plan: the same draw again (200)
                     "plan_id": ids["own_plan"],
+                    "schedule_id": ids["own_schedule"],
+                    "instance": "w-1",
                 }
                 body = {**_example(spec, described["schema"]), **overrides.get(name, {})}
                 found.append((name, method, path.format(**params), media, body))

@@ -35,7 +35,7 @@ from checklists.demo import templates as demo_templates
 from checklists.scoring.answer_types import ERR_PAIR_ORDER
 from checklists.standards.services import import_text
 from inspections.filling import workflow
-from tests.conftest import PASSWORD, csrf_token, login
+from tests.conftest import PASSWORD, csrf_token, depot_spec, login
 from tests.test_browser import PHONE, browser  # noqa: F401  (browser: the fixture)
 from tests.test_templates import DATA
 
@@ -130,8 +130,8 @@ def _setup(make_org, make_user, username: str):
     answered on the page answered already (the same values each run)."""
     for path in sorted(DATA.glob("0*.txt")):
         import_text(path.read_text("utf-8"), path.name)
-    [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("洁净煤")]
-    template = demo_templates.build(spec, None)
+    # the warehouses as ordinary items: repeated sections are tested in test_repeats*.py
+    template = demo_templates.build(depot_spec(repeat=False), None)
     inspector = make_user(username, role=Role.INSPECTOR)
     inspection, _created = workflow.create_inspection(template, make_org("鑫源煤业"), inspector)
     for item in template.ordered_items():

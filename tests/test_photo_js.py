@@ -6,6 +6,7 @@ Skipped when no chromium is installed, unless REQUIRE_BROWSER=1, which fails.
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
 import os
 import pathlib
@@ -365,3 +366,112 @@ def test_source_is_csp_safe_and_quiet():
     source = SCRIPT.read_text()
     for banned in ("eval(", "new Function", "console.", "import ", "export "):
         assert banned not in source
+
+
+OPEN_EDITOR = """([b64, words]) => {
+    window.result = "open";
+    ccPhoto.annotate(toBlob(b64, "image/jpeg"), words).then((b) => { window.result = b; });
+}"""
+
+
+def test_annotation_editor_and_sha256(open_page):
+    """The editor on a 360 px screen: a circle dragged with a finger, an arrow with the mouse, a
+    text placed with a tap, an undone mark; 完成 gives a JPEG of the photo's own size with the
+    marks in red and the photo untouched elsewhere; 取消 gives nothing. The photo's SHA-256 is
+    the server's (hashlib), by crypto.subtle and by the plain-JS fallback."""
+    page = open_page()
+    page.set_viewport_size({"width": 360, "height": 740})
+    photo = _image(Image.new("RGB", (800, 600), (40, 90, 160)), quality=95)
+    words = {
+        "title": "标注照片",
+        "arrow": "箭头",
+        "circle": "圆圈",
+        "text": "文字",
+        "undo": "撤销",
+        "done": "完成",
+        "cancel": "取消",
+        "place": "确定",
+        "hint": "用手指画",
+        "placeholder": "简短文字",
+    }
+    page.evaluate(OPEN_EDITOR, [_b64(photo), words])
+    page.wait_for_selector(".annotate canvas")
+    canvas = page.locator(".annotate canvas")
+    box = canvas.bounding_box()
+    assert box["width"] <= 360 and box["x"] >= 0  # the whole photo on the screen
+    scale = box["width"] / 800
+    assert page.is_disabled(".annotate [data-done]")  # nothing drawn yet
+
+    def client(x, y):  # photo pixels → screen
+        return box["x"] + x * scale, box["y"] + y * scale
+
+    # a circle (the default tool) around (400, 300), with a finger
+    page.evaluate(
+        """([x0, y0, x1, y1]) => {
+            const c = document.querySelector(".annotate canvas");
+            const fire = (type, x, y) => c.dispatchEvent(new PointerEvent(type, {
+                pointerId: 9, pointerType: "touch", isPrimary: true, bubbles: true,
+                cancelable: true, button: type === "pointermove" ? -1 : 0,
+                clientX: x, clientY: y}));
+            fire("pointerdown", x0, y0);
+            for (let i = 1; i <= 10; i++) {
+                fire("pointermove", x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10);
+            }
+            fire("pointerup", x1, y1);
+        }""",
+        [*client(250, 200), *client(550, 400)],
+    )
+    # an arrow from the top left corner towards the circle, with the mouse
+    page.click(".annotate [data-tool=arrow]")
+    page.mouse.move(*client(40, 40))
+    page.mouse.down()
+    page.mouse.move(*client(220, 180), steps=8)
+    page.mouse.up()
+    # a stray arrow, undone
+    page.mouse.move(*client(700, 500))
+    page.mouse.down()
+    page.mouse.move(*client(780, 580), steps=4)
+    page.mouse.up()
+    page.click(".annotate [data-undo]")
+    # a text at the bottom left
+    page.click(".annotate [data-tool=text]")
+    page.mouse.click(*client(60, 520))
+    page.fill(".annotate input[type=text]", "缺苫盖")
+    page.keyboard.press("Enter")
+    page.click(".annotate [data-done]")
+    page.wait_for_function("() => window.result !== 'open'")
+    b64 = page.evaluate("() => toB64(window.result)")
+    out = Image.open(io.BytesIO(base64.b64decode(b64)))
+    assert out.format == "JPEG" and out.size == (800, 600)
+    assert page.locator(".annotate").count() == 0
+
+    def red(x, y):
+        r, g, b = out.convert("RGB").getpixel((x, y))
+        return r > 180 and g < 80 and b < 80
+
+    assert red(250, 300) and red(550, 300) and red(400, 200)  # the circle's rim
+    assert red(130, 110)  # the arrow's shaft
+    assert not red(740, 540)  # the undone arrow
+    assert any(red(x, y) for x in range(60, 200, 2) for y in range(500, 540, 2))  # the text
+    untouched = out.convert("RGB").getpixel((400, 300))  # inside the circle: the photo
+    assert all(abs(a - b) < 24 for a, b in zip(untouched, (40, 90, 160), strict=True))
+
+    # 取消: nothing
+    page.evaluate(OPEN_EDITOR, [_b64(photo), {}])
+    page.wait_for_selector(".annotate canvas")
+    page.click(".annotate [data-cancel]")
+    page.wait_for_function("() => window.result !== 'open'")
+    assert page.evaluate("() => window.result") is None
+
+    # SHA-256: as the server names the photo, with and without crypto.subtle
+    rng = random.Random(25)
+    for data in (b"", b"abc", bytes(55), bytes(56), bytes(64), rng.randbytes(300_001), photo):
+        both = page.evaluate(
+            """async (b64) => {
+                const blob = toBlob(b64, "application/octet-stream");
+                const buffer = await blob.arrayBuffer();
+                return [await ccPhoto.sha256(blob), ccPhoto.sha256Hex(buffer)];
+            }""",
+            _b64(data),
+        )
+        assert both == [hashlib.sha256(data).hexdigest()] * 2

@@ -56,7 +56,7 @@ def label(item: TemplateItem) -> str:
 def test_the_demo_load_builds_every_spec(ready):
     assert len(ready) == len(ready_made.TEMPLATES)
     for spec in ready_made.TEMPLATES:
-        entries = [e for _title, _root, entries in spec["sections"] for e in entries]
+        entries = [e for _title, _root, entries, *_settings in spec["sections"] for e in entries]
         assert len(ready[spec["lineage"]].ordered_items()) == len(entries)
 
 

@@ -16,7 +16,7 @@ from checklists.core.extensions import db
 from checklists.demo import templates as demo_templates
 from inspections.filling import workflow
 from inspections.filling.models import Answer, Inspection, InspectionStatus
-from tests.conftest import built_once, import_gazettes
+from tests.conftest import built_once, depot_spec, import_gazettes
 from tests.test_templates import DATA, by_prompt  # noqa: F401 (DATA: test_provenance reads it here)
 
 TZ = dt.timezone(dt.timedelta(hours=8))
@@ -25,8 +25,8 @@ DAY = dt.date(2026, 11, 21)
 
 def _build_coal() -> int:
     import_gazettes()
-    [spec] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("洁净煤")]
-    template = demo_templates.build(spec, None)
+    # the warehouses as ordinary items: repeated sections are tested in test_repeats*.py
+    template = demo_templates.build(depot_spec(repeat=False), None)
     db.session.commit()
     return template.id
 

@@ -92,6 +92,10 @@ def template(template_id: int):
                 s.TemplateSection(
                     title=section.title,
                     visible_when=section.visible_when,
+                    key=section.key,
+                    repeat=section.repeat,
+                    repeat_label=section.repeat_label,
+                    aggregate=section.aggregate,
                     items=[template_item_json(item) for item in section.items],
                 )
                 for section in found.sections

@@ -18,6 +18,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 from checklists.accounts.forms import choices as select_choices
+from checklists.authoring.models import REPEAT_AGGREGATES
 from checklists.authoring.widgets import ANSWER_TYPE_LABELS
 
 SEVERITY_LABELS = {
@@ -170,6 +171,16 @@ class ItemForm(FlaskForm):
         description=_l("One per line: label | score | passes (是/否), e.g. 符合|2|是"),
     )
     parts = TextAreaField(_l("Named parts"), description=_l("One part per line"))
+    expected = StringField(
+        _l("Required code"),
+        description=_l("The exact text the scan must give, e.g. the site's own code"),
+        render_kw=dict(CODE_INPUT),
+    )
+    prefix = StringField(
+        _l("Code starts with"),
+        description=_l("e.g. GX- for every asset tag of the county (plain text, not a pattern)"),
+        render_kw=dict(CODE_INPUT),
+    )
     photo_on_fail = BooleanField(_l("Photo required when it fails"))
     weight = StringField(_l("Weight (points in deduction scoring)"), default="1")
     severity = SelectField(_l("Severity"), choices=select_choices(list(SEVERITY_LABELS.items())))
@@ -198,6 +209,38 @@ class SectionConditionForm(FlaskForm):
 
     visible_when = condition_field(_l("Show this section only when"))
     submit = SubmitField(_l("Save the condition"))
+
+
+class SectionRepeatForm(FlaskForm):
+    """Whether a section is filled once per instance, and how (one per section, by prefix)."""
+
+    repeat = BooleanField(_l("Filled once per instance"))
+    repeat_label = StringField(
+        _l("Each one is called"),
+        validators=[Optional()],
+        description=_l(
+            "e.g. 仓库 or 车辆: the inspector adds one per warehouse or vehicle and fills the "
+            "section for each."
+        ),
+        render_kw={"maxlength": 40},
+    )
+    aggregate = SelectField(
+        _l("How the instances are combined"),
+        choices=select_choices(list(REPEAT_AGGREGATES.items())),
+        default="all",
+        validate_choice=False,  # checked by the authoring service, with its message
+    )
+    key = StringField(
+        _l("Section key"),
+        validators=[Optional()],
+        description=_l(
+            "The name conditions of later items count the instances by, e.g. "
+            "count(warehouses) >= 2: letters, digits, _ or Chinese characters; unique in the "
+            "template; empty: none."
+        ),
+        render_kw=dict(CODE_INPUT),
+    )
+    submit = SubmitField(_l("Save the repeat settings"))
 
 
 class ImportTemplateForm(FlaskForm):

@@ -32,6 +32,11 @@ class ScoringMethod(StrEnum):
     DEDUCTION = "deduction"
 
 
+#: How a repeated section's item combines its instances' points (the author's choice): all
+#: must pass, their average, or the worst; a failing instance is a failure whichever it is.
+REPEAT_AGGREGATES = {"all": "全部须合格", "average": "取平均", "worst": "取最差"}
+
+
 class Severity(StrEnum):
     CRITICAL = "critical"
     MAJOR = "major"
@@ -152,6 +157,15 @@ class TemplateSection(db.Model):
     #: Shown only when this condition holds (``checklists.scoring.conditions``: over the keys
     #: of items before the section); None: always.
     visible_when: Mapped[str | None] = mapped_column(sa.String(500))
+    #: The section's name in conditions (``count(warehouses) >= 2``), unique among the
+    #: template's item and section keys; None: no condition reads it.
+    key: Mapped[str | None] = mapped_column(sa.String(40))
+    #: Filled once per instance (per depot, warehouse, vehicle, camera) the inspector adds.
+    repeat: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    #: What one instance is called (仓库, 车辆): the add button and the instances' labels.
+    repeat_label: Mapped[str] = mapped_column(sa.String(40), default="", server_default="")
+    #: How an item's instances make its points (``REPEAT_AGGREGATES``).
+    aggregate: Mapped[str] = mapped_column(sa.String(10), default="all", server_default="all")
 
     template: Mapped[ChecklistTemplate] = relationship(back_populates="sections")
     items: Mapped[list[TemplateItem]] = relationship(
@@ -275,7 +289,25 @@ def item_spec(
         label=f"第{number}项" if number else "",
         key=item.key,
         visible_when=item_conditions(item) if visible_when is None else visible_when,
+        **repeat_fields(item.section),
     )
+
+
+def repeat_key(section: TemplateSection) -> str:
+    """The name the engine groups a repeated section's items by: its key, else one made from
+    its id (no condition can read a section that has no key)."""
+    return section.key or f"_section{section.id}"
+
+
+def repeat_fields(section: TemplateSection) -> dict[str, Any]:
+    """The engine's repeat fields of an item of ``section`` (none for an ordinary section)."""
+    if not section.repeat:
+        return {}
+    return {
+        "repeat": repeat_key(section),
+        "aggregate": section.aggregate or "all",
+        "repeat_label": section.repeat_label,
+    }
 
 
 def item_conditions(item: TemplateItem) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from checklists import scoring
 from checklists.accounts.models import OrgKind, User
 from checklists.authoring import visibility
 from checklists.authoring.models import (
+    REPEAT_AGGREGATES,
     ChecklistTemplate,
     ScoringMethod,
     Severity,
@@ -386,14 +387,17 @@ def rename_section(section: TemplateSection, title: str) -> None:
 
 
 def delete_section(section: TemplateSection) -> None:
+    """Delete an empty section; refused while a condition reads its key."""
     template = section.template
     _check_draft(template)
     if section.items:
         raise InputError({"section": _("Move or delete the section's items first.")})
     if len(template.sections) == 1:
         raise InputError({"section": _("A template keeps at least one section.")})
+    before = visibility.current(template)
     template.sections.remove(section)
     _renumber(template.sections)
+    visibility.refuse_breaking(template, before, _("Not deleted"))
     db.session.flush()
 
 
@@ -485,14 +489,57 @@ def set_section_condition(section: TemplateSection, visible_when: Any) -> None:
     layout = visibility.layout_of(template)
     problems = [
         (row, field, message)
-        for row, field, message in visibility.problems(layout, {section: (None, when)})
-        if row is section
+        for row, field, message in visibility.problems(layout, {section: (section.key, when)})
+        if row is section and field == "visible_when"
     ]
     if problems:
         raise InputError(
             {"visible_when": visibility.row_problem(*problems[0], template.item_numbers())}
         )
     section.visible_when = when
+    db.session.flush()
+
+
+#: The longest name of one instance of a repeated section (仓库, 车辆).
+REPEAT_LABEL_MAX = 40
+
+
+def set_section_repeat(
+    section: TemplateSection,
+    *,
+    repeat: bool,
+    repeat_label: str | None = "",
+    aggregate: str | None = "all",
+    key: str | None = None,
+) -> None:
+    """Fill ``section`` once per instance the inspector adds (``repeat``; per depot, warehouse,
+    vehicle), each instance called ``repeat_label`` (仓库), an item's instances combined into its
+    points by ``aggregate`` (``REPEAT_AGGREGATES``); ``key`` names the section in the conditions
+    of later items (``count(warehouses) >= 2``; blank: none). The key must be valid, unused by
+    any item or section of the template, and only a repeated section has one; a change that
+    breaks a condition reading the key (renamed, dropped) is refused. Nothing changes when
+    anything is wrong (InputError per field)."""
+    template = section.template
+    _check_draft(template)
+    repeat = bool(repeat)
+    label = (repeat_label or "").strip() if isinstance(repeat_label, str) else ""
+    how = "all" if aggregate is None else aggregate.strip() if isinstance(aggregate, str) else ""
+    name = visibility.clean_condition(key)
+    errors: dict[str, str] = {}
+    if len(label) > REPEAT_LABEL_MAX:
+        errors["repeat_label"] = _("At most %(n)s characters.", n=REPEAT_LABEL_MAX)
+    if how not in REPEAT_AGGREGATES:
+        errors["aggregate"] = _("One of: %(allowed)s.", allowed=", ".join(REPEAT_AGGREGATES))
+    if name is not None and not repeat:
+        errors["key"] = _("Only a section filled once per instance has a key.")
+    else:
+        errors.update(visibility.section_key_errors(section, name))
+    if errors:
+        raise InputError(errors)
+    section.repeat = repeat
+    section.repeat_label = label
+    section.aggregate = how
+    section.key = name
     db.session.flush()
 
 
@@ -656,6 +703,8 @@ def _copy_item(item: TemplateItem, section: TemplateSection | None = None) -> Te
     return copy
 
 
+#: Section columns copied to a new version (everything but ids and position).
+SECTION_COLUMNS = ("title", "visible_when", "key", "repeat", "repeat_label", "aggregate")
 #: Item columns copied to a new version (everything but ids and position).
 ITEM_COLUMNS = (
     "key",
@@ -710,6 +759,12 @@ def publication_problems(template: ChecklistTemplate) -> dict[str, str]:
         except scoring.RuleError as exc:
             problems[f"item_{item.id}"] = f"{label}: {exc.message}"
     problems.update(visibility.condition_problems(template))
+    for section in template.sections:
+        if section.repeat and not section.items:
+            problems[f"section_{section.id}_repeat"] = _(
+                "Section %(title)s is filled once per instance but has no items.",
+                title=section.title,
+            )
     if items and not any(i.scored for i in items):
         problems["scored"] = _("At least one item must be scored.")
     numbers = {item.id: n for n, item in enumerate(items, start=1)}
@@ -780,7 +835,7 @@ def new_version(template: ChecklistTemplate, user: User | None) -> ChecklistTemp
     )
     for section in template.sections:
         new_section = TemplateSection(
-            title=section.title, position=section.position, visible_when=section.visible_when
+            position=section.position, **{name: getattr(section, name) for name in SECTION_COLUMNS}
         )
         copy.sections.append(new_section)
     db.session.add(copy)

@@ -12,8 +12,11 @@ from checklists.core.schemas import Blank, Date, DecimalText, Out, Page
 
 #: ``checklists.scoring.ANSWER_TYPES`` (a registry, not a StrEnum), in the builder's order.
 AnswerTypeName = Literal[
-    "yes_no", "number", "count", "choice", "parts", "date", "date_pair", "text", "photo"
+    "yes_no", "number", "count", "choice", "parts", "date", "date_pair", "text", "photo", "barcode"
 ]
+
+#: ``checklists.authoring.models.REPEAT_AGGREGATES``: how a repeated section's instances combine.
+AggregateName = Literal["all", "average", "worst"]
 
 
 class TemplateQuery(Page):
@@ -71,7 +74,9 @@ class TemplateItem(Out):
             "unit); date_pair {op: <=, value: N (a whole number, 1 to 3650), unit: "
             "working_day|day}: the answer {from, to} passes when to is within N working days "
             "or days of from, counted from the next day; choice {choices: [{value, label, "
-            "score, pass}]}; parts {parts: [{value, label}]}; any type may add "
+            "score, pass}]}; parts {parts: [{value, label}]}; barcode (扫码) {} to record "
+            "the code, {expected: text} to pass only that code, or {prefix: text} to pass a "
+            "code starting with it (plain text, compared after NFKC); any type may add "
             "photo_on_fail: true"
         )
     )
@@ -102,6 +107,29 @@ class TemplateSection(Out):
         description=(
             "the section (every item in it) is shown only when this condition over the keys of "
             "items before it holds; null: always shown"
+        )
+    )
+    key: str | None = Field(
+        description=(
+            "a repeated section's name in the conditions of the items after it, read as the "
+            "list of its instances, e.g. count(warehouses) >= 2 (the rules of an item's key; "
+            "unique among the template's item and section keys); null: none"
+        )
+    )
+    repeat: bool = Field(
+        description=(
+            "the section is filled once per instance the inspector adds (per depot, "
+            "warehouse, vehicle)"
+        )
+    )
+    repeat_label: str = Field(
+        max_length=40, description="what one instance is called, e.g. 仓库; empty: 实例"
+    )
+    aggregate: AggregateName = Field(
+        description=(
+            "how a repeated item's instances make its points: all (every instance must pass), "
+            "average (the mean of their points) or worst (the lowest); a failing instance is "
+            "a failure whichever it is"
         )
     )
     items: list[TemplateItem]

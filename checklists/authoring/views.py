@@ -28,7 +28,7 @@ from wtforms import ValidationError
 from checklists import scoring
 from checklists.accounts.models import OrgKind, Role
 from checklists.accounts.permissions import role_required
-from checklists.authoring import checking, exchange, labels, operations, visibility, widgets
+from checklists.authoring import checking, excel, exchange, labels, operations, visibility, widgets
 from checklists.authoring.forms import (
     METHOD_LABELS,
     SEVERITY_SHORT,
@@ -42,13 +42,16 @@ from checklists.authoring.forms import (
     MetaForm,
     SectionConditionForm,
     SectionForm,
+    SectionRepeatForm,
 )
 from checklists.authoring.models import (
+    REPEAT_AGGREGATES,
     ChecklistTemplate,
     ScoringMethod,
     TemplateItem,
     TemplateSection,
     TemplateStatus,
+    repeat_key,
 )
 from checklists.authoring.permissions import visible_templates
 from checklists.core import subsup
@@ -74,6 +77,7 @@ def _labels() -> dict[str, Any]:
         "method_labels": METHOD_LABELS,
         "result_labels": labels.RESULT_LABELS,
         "verdict_labels": VERDICT_LABELS,
+        "aggregate_labels": REPEAT_AGGREGATES,
     }
 
 
@@ -285,7 +289,27 @@ def new():
 # --- the builder --------------------------------------------------------------------------------
 
 
-def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, status: int = 200):
+def _repeat_form(section: TemplateSection) -> SectionRepeatForm:
+    """A section's repeat settings as stored."""
+    return SectionRepeatForm(
+        prefix=f"r{section.id}",
+        data={
+            "repeat": section.repeat,
+            "repeat_label": section.repeat_label or "",
+            "aggregate": section.aggregate or "all",
+            "key": section.key or "",
+        },
+    )
+
+
+def _builder_page(
+    template: ChecklistTemplate,
+    meta: MetaForm | None = None,
+    status: int = 200,
+    repeat_forms: dict[int, SectionRepeatForm] | None = None,
+):
+    """The builder; ``repeat_forms``: a section's repeat form as the author sent it (with the
+    reasons it was refused), instead of the stored settings."""
     if meta is None:
         meta = MetaForm(
             data={
@@ -293,9 +317,7 @@ def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, sta
                 "description": template.description,
                 "org_kind": str(template.org_kind or ""),
                 "method": str(template.method),
-                "grade_bands": exchange.bands_text(
-                    template.grade_bands or operations.default_bands()
-                ),
+                "grade_bands": excel.bands_text(template.grade_bands or operations.default_bands()),
             }
         )
     add_item = AddItemForm(prefix="add")
@@ -321,6 +343,9 @@ def _builder_page(template: ChecklistTemplate, meta: MetaForm | None = None, sta
                     prefix=f"s{s.id}", data={"visible_when": s.visible_when or ""}
                 )
                 for s in template.sections
+            },
+            section_repeats={
+                s.id: (repeat_forms or {}).get(s.id) or _repeat_form(s) for s in template.sections
             },
             condition_labels=template.condition_labels(),
             add_item=add_item,
@@ -356,7 +381,7 @@ def edit(template_id: int):
                 description=meta.description.data or "",
                 org_kind=OrgKind(meta.org_kind.data) if meta.org_kind.data else None,
                 method=ScoringMethod(meta.method.data),
-                grade_bands=exchange.bands_from_text(meta.grade_bands.data),
+                grade_bands=excel.bands_from_text(meta.grade_bands.data),
             )
         except InputError as exc:
             db.session.rollback()
@@ -384,7 +409,7 @@ def section_add(template_id: int):
     return redirect(url_for("templates.edit", template_id=template.id))
 
 
-SECTION_ACTIONS = {"up", "down", "delete", "rename", "condition"}
+SECTION_ACTIONS = {"up", "down", "delete", "rename", "condition", "repeat"}
 
 
 @bp.route("/<int:template_id>/sections/<int:section_id>/<action>", methods=["POST"])
@@ -394,6 +419,8 @@ def section_action(template_id: int, section_id: int, action: str):
     section = _section_or_404(template, section_id)
     if action not in SECTION_ACTIONS:
         abort(404)
+    if action == "repeat":
+        return _section_repeat(template, section)
     try:
         if action in ("up", "down"):
             operations.move_section(section, -1 if action == "up" else 1)
@@ -408,6 +435,32 @@ def section_action(template_id: int, section_id: int, action: str):
             operations.rename_section(section, request.form.get("title", ""))
     except InputError as exc:
         return _builder_error(exc, template_id)
+    db.session.commit()
+    return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"s{section.id}"))
+
+
+def _section_repeat(template: ChecklistTemplate, section: TemplateSection):
+    """Save a section's repeat settings from its form; refused: the builder again, the form as
+    sent with the reasons at its fields (and flashed, each named by its field)."""
+    form = SectionRepeatForm(prefix=f"r{section.id}")
+    try:
+        if not form.validate_on_submit():
+            raise InputError({"repeat": _("The form expired; try again.")})
+        operations.set_section_repeat(
+            section,
+            repeat=form.repeat.data,
+            repeat_label=form.repeat_label.data,
+            aggregate=form.aggregate.data,
+            key=form.key.data,
+        )
+    except InputError as exc:
+        db.session.rollback()
+        for name, message in exc.fields.items():
+            field = getattr(form, name, form.repeat)
+            field.errors = [*field.errors, message]
+            flash(f"{field.label.text}：{message}", "error")
+        template = db.session.get(ChecklistTemplate, template.id)
+        return _builder_page(template, status=422, repeat_forms={section.id: form})
     db.session.commit()
     return redirect(url_for("templates.edit", template_id=template.id, _anchor=f"s{section.id}"))
 
@@ -610,6 +663,24 @@ def item(template_id: int, item_id: int):
 # --- preview and trial scoring ------------------------------------------------------------------
 
 
+def _one_instance_each(
+    template: ChecklistTemplate, answers: dict[Any, Any]
+) -> tuple[dict[Any, Any], dict[str, list[tuple[str, str]]]]:
+    """The preview's answers with each repeated section filled once: its items' answers keyed
+    ``(item id, "1")``, the instance named as the filling page names the first one."""
+    instances: dict[str, list[tuple[str, str]]] = {}
+    out = dict(answers)
+    for section in template.sections:
+        if not section.repeat:
+            continue
+        noun = section.repeat_label or _("Instance")
+        instances[repeat_key(section)] = [("1", f"{noun} 1")]
+        for item in section.items:
+            if item.id in out:
+                out[(item.id, "1")] = out.pop(item.id)
+    return out, instances
+
+
 @bp.route("/<int:template_id>/preview", methods=["GET", "POST"])
 @login_required
 def preview(template_id: int):
@@ -627,8 +698,12 @@ def preview(template_id: int):
         if errors:
             status = 422
         else:
+            answers, instances = _one_instance_each(template, answers)
             summary = scoring.score(
-                operations.template_spec(template), answers, as_of=local_today()
+                operations.template_spec(template),
+                answers,
+                as_of=local_today(),
+                **({"instances": instances} if instances else {}),
             )
     return (
         render_template(
@@ -727,7 +802,7 @@ def clauses_json(template_id: int):
 def export_xlsx(template_id: int):
     template = _template_or_404(template_id)
     return Response(
-        exchange.template_to_xlsx(template),
+        excel.template_to_xlsx(template),
         mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         headers={"Content-Disposition": f"attachment; filename={_filename(template, 'xlsx')}"},
     )
@@ -737,7 +812,7 @@ def read_upload(filename: str, data: bytes) -> dict[str, Any]:
     """A template dict from an uploaded .json or .xlsx file."""
     name = filename.lower()
     if name.endswith(".xlsx"):
-        return exchange.xlsx_to_dict(data)
+        return excel.xlsx_to_dict(data)
     if name.endswith(".json"):
         try:
             return json.loads(data.decode("utf-8-sig"))

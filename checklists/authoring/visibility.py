@@ -1,8 +1,13 @@
-"""Item keys and the visibility conditions of items and sections, as the authoring service
-checks them: a key valid and unique, a condition that parses and reads only the keys of items
-that come earlier (``checklists.scoring.conditions.order_problems``), over the template as it
-stands or as an edit, a move or a deletion would leave it; and a condition suggested from the
-reading's ``applies_when``. Reads the rows it is given; changes nothing."""
+"""Item and section keys and the visibility conditions of items and sections, as the authoring
+service checks them: a key valid and unique, a condition that parses and reads only the keys of
+items that come earlier (``checklists.scoring.conditions.order_problems``), over the template as
+it stands or as an edit, a move or a deletion would leave it; and a condition suggested from the
+reading's ``applies_when``. Reads the rows it is given; changes nothing.
+
+A repeated section's key (``count(warehouses) >= 2``) reads as the list of its instances once
+the section is over: it counts as coming right after the section's last item, so only the items
+after the section may read it (an item of the section may read the earlier items of the
+section, each instance its own answers)."""
 
 from __future__ import annotations
 
@@ -38,24 +43,41 @@ def problems(
     layout: Layout, values: dict[Row, tuple[str | None, str | None]] | None = None
 ) -> list[tuple[Row, str, str]]:
     """``conditions.order_problems`` of the sections and items of ``layout`` in order, with the
-    (key, condition) of the rows in ``values`` as they would become: (row, field, message)."""
+    (key, condition) of the rows in ``values`` as they would become: (row, field, message). A
+    section's condition is read before its items, its key after them (``section_entries``)."""
     values = values or {}
     rows: list[Row] = []
     entries: list[tuple[str | None, tuple[str, ...]]] = []
     for section, items in layout:
-        _none, when = values.get(section, (None, section.visible_when))
+        opening, closing = section_entries(
+            *values.get(section, (section.key, section.visible_when))
+        )
         rows.append(section)
-        entries.append((None, (when,) if when else ()))
+        entries.append(opening)
         for item in items:
             key, when = values.get(item, (item.key, item.visible_when))
             rows.append(item)
             entries.append((key, (when,) if when else ()))
+        if closing is not None:
+            rows.append(section)
+            entries.append(closing)
     return [(rows[n], field, message) for n, field, message in conditions.order_problems(entries)]
+
+
+def section_entries(
+    key: str | None, when: str | None
+) -> tuple[tuple[None, tuple[str, ...]], tuple[str, tuple[()]] | None]:
+    """A section's two ``order_problems`` entries: its condition, before its items, and its key
+    (None when it has none), after them: a repeated section's key is the list of its instances
+    once they are all filled, so the section's own condition and items cannot read it."""
+    return (None, (when,) if when else ()), ((key, ()) if key else None)
 
 
 def row_problem(row: Row, field: str, message: str, numbers: dict[int, int]) -> str:
     """A problem of ``row`` named for a list of problems: which item or section, which field."""
     if isinstance(row, TemplateSection):
+        if field == "key":
+            return _("Section %(title)s, key: %(message)s", title=row.title, message=message)
         return _("Section %(title)s, condition: %(message)s", title=row.title, message=message)
     n = numbers.get(row.id, row.id)
     if field == "key":
@@ -65,14 +87,15 @@ def row_problem(row: Row, field: str, message: str, numbers: dict[int, int]) -> 
 
 def row_field(row: Row, field: str) -> str:
     if isinstance(row, TemplateSection):
-        return f"section_{row.id}_visible_when"
+        return f"section_{row.id}_{field}"
     return f"item_{row.id}_{field}"
 
 
 def condition_problems(template: ChecklistTemplate) -> dict[str, str]:
     """What is wrong with the keys and conditions of ``template`` as it stands (the items may
-    have moved since they were written): ``item_<id>_key``, ``item_<id>_visible_when`` or
-    ``section_<id>_visible_when`` → the problem, naming the item or section and the field."""
+    have moved since they were written): ``item_<id>_key``, ``item_<id>_visible_when``,
+    ``section_<id>_key`` or ``section_<id>_visible_when`` → the problem, naming the item or
+    section and the field."""
     numbers = template.item_numbers()
     return {
         row_field(row, field): row_problem(row, field, message, numbers)
@@ -173,3 +196,35 @@ def item_condition_errors(
             ),
         )
     return errors
+
+
+def used_keys(template: ChecklistTemplate, but: Row | None = None) -> set[str]:
+    """The keys of the template's items and sections, ``but``'s apart."""
+    rows: list[Row] = [*template.sections, *template.ordered_items()]
+    return {row.key for row in rows if row.key and row is not but}
+
+
+def section_key_errors(section: TemplateSection, key: str | None) -> dict[str, str]:
+    """The problems of ``section``'s key as it would stand (``key``: stripped, None for none):
+    valid (``conditions.key_problem``), unused by any item or other section, and not breaking
+    a condition that reads the key it had (renamed or dropped) or that the new key now comes
+    after. ``key`` → the first problem; empty when there is none."""
+    template = section.template
+    if key is not None:
+        problem = conditions.key_problem(key)
+        if problem is None and key in used_keys(template, but=section):
+            problem = _("The key %(key)s is already used in this template.", key=key)
+        if problem is not None:
+            return {"key": problem}
+    layout = layout_of(template)
+    before = problems(layout)
+    after = problems(layout, {section: (key, section.visible_when)})
+    broken = new_problems(before, after)
+    if broken:
+        return {
+            "key": _(
+                "This change breaks another condition: %(problem)s",
+                problem=row_problem(*broken[0], template.item_numbers()),
+            )
+        }
+    return {}

@@ -19,7 +19,7 @@ from flask_wtf import FlaskForm
 
 from checklists import scoring
 from checklists.authoring import operations
-from checklists.authoring.exchange import NO, YES
+from checklists.authoring.excel import NO, YES
 from checklists.authoring.models import ChecklistTemplate
 from checklists.scoring.units import display_name
 
@@ -37,6 +37,8 @@ RULE_FIELDS = (
     "unit",
     "choices",
     "parts",
+    "expected",
+    "prefix",
     "photo_on_fail",
 )
 #: Rule fields shown only for some comparisons of a threshold (``op``): a single value, or the
@@ -61,6 +63,8 @@ BLANK_RULE_FIELDS: dict[str, Any] = {
     "unit": "",
     "choices": "",
     "parts": "",
+    "expected": "",
+    "prefix": "",
 }
 
 
@@ -324,6 +328,36 @@ class PhotoWidget(Widget):
         return 1 if values.get(f"a{item_id}") else None  # a photo chosen (never "na")
 
 
+class BarcodeWidget(Widget):
+    """扫码: the code scanned (or typed) on the phone; a required text or a prefix, or none."""
+
+    title = _l("Scan (barcode / QR code)")
+    help = _l(
+        "The inspector scans the code with the phone's camera or types it. With a required code"
+        " the item passes only on exactly that text, with a prefix on a code that starts with"
+        " it; with neither, the code is only recorded. Fill in at most one of the two."
+    )
+    fields = ("expected", "prefix", "photo_on_fail")
+
+    def form_data(self, rule: Mapping[str, Any]) -> dict[str, Any]:
+        return {"expected": rule.get("expected", ""), "prefix": rule.get("prefix", "")}
+
+    def rule_from_form(self, form: FlaskForm, old_rule: Mapping[str, Any]) -> dict[str, Any]:
+        rule = {}
+        for name in ("expected", "prefix"):
+            text = (getattr(form, name).data or "").strip()
+            if text:
+                rule[name] = text
+        return rule
+
+    def label(self, rule: Mapping[str, Any]) -> str:
+        if rule.get("expected"):
+            return _("code: %(code)s", code=rule["expected"])
+        if rule.get("prefix"):
+            return _("code starts with %(prefix)s", prefix=rule["prefix"])
+        return ""
+
+
 #: Answer type → its adapter, in the scoring registry's order.
 WIDGETS: dict[str, Widget] = {
     "yes_no": YesNoWidget(),
@@ -335,6 +369,7 @@ WIDGETS: dict[str, Widget] = {
     "date_pair": DatePairWidget(),
     "text": TextWidget(),
     "photo": PhotoWidget(),
+    "barcode": BarcodeWidget(),
 }
 if tuple(WIDGETS) != scoring.ANSWER_TYPES:
     raise RuntimeError("checklists.authoring.widgets: one adapter per scoring answer type")

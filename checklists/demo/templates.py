@@ -130,7 +130,7 @@ TEMPLATES: list[dict[str, Any]] = [
                 ],
             ),
             (
-                "建设标准",
+                "储煤厂房（每座逐一检查）",
                 COAL,
                 [
                     check(
@@ -155,6 +155,14 @@ TEMPLATES: list[dict[str, Any]] = [
                         **MINOR,
                         **ACCEPTANCE_FIX,
                     ),
+                ],
+                # a depot may have several warehouses: each is checked, all must pass
+                {"repeat": True, "repeat_label": "储煤厂房", "aggregate": "all", "key": "sheds"},
+            ),
+            (
+                "建设标准",
+                COAL,
+                [
                     check(
                         "二/（二）/3",
                         "场地地面全部硬化",
@@ -799,8 +807,11 @@ def build(spec: dict[str, Any], user: User | None) -> ChecklistTemplate:
         method=spec["method"],
     )
     template.lineage = spec["lineage"]
-    for position, (title, root, entries) in enumerate(spec["sections"]):
-        section = TemplateSection(title=title, position=position)
+    for position, (title, root, entries, *settings) in enumerate(spec["sections"]):
+        # a fourth element: the section's settings (a repeated section's key, noun, aggregate)
+        section = TemplateSection(
+            title=title, position=position, **(settings[0] if settings else {})
+        )
         template.sections.append(section)
         db.session.flush()
         for entry in entries:

@@ -16,7 +16,8 @@ the wording of reasons), and memoises the results of repeated answers per item.
 
 Modules: ``units`` (units and exact conversion), ``numbers`` (exact decimals and dates),
 ``bands`` (grade bands), ``answer_types`` (one class per answer type and their registry),
-``engine`` (specs, results, compiled items and templates, ``score``), ``explain`` (the
+``items`` (specs, results, one item compiled and judged), ``engine`` (visibility, compiled
+templates, ``score``), ``repeats`` (repeated sections), ``explain`` (the
 explanation lines), ``errors`` (``RuleError``, ``AnswerError``), ``conditions`` (the language of
 the items' and sections' visibility conditions: ``from checklists.scoring import conditions``,
 not re-exported). This module re-exports the public API: ``from checklists import scoring``
@@ -28,6 +29,7 @@ from checklists.scoring.answer_types import (
     ANSWER_TYPES,
     OPS,
     AnswerType,
+    BarcodeType,
     ChoiceType,
     CountType,
     DatePairType,
@@ -41,6 +43,14 @@ from checklists.scoring.answer_types import (
 )
 from checklists.scoring.bands import DEFAULT_BANDS, GradeBand, validate_bands
 from checklists.scoring.engine import (
+    CompiledTemplate,
+    Visibility,
+    compile_template,
+    score,
+)
+from checklists.scoring.errors import AnswerError, RuleError
+from checklists.scoring.items import (
+    AGGREGATES,
     EXCLUSIONS,
     LIBRARY_CALENDAR,
     METHODS,
@@ -48,27 +58,24 @@ from checklists.scoring.engine import (
     SEVERITIES,
     Answer,
     CompiledItem,
-    CompiledTemplate,
+    Instances,
     ItemResult,
     ItemSpec,
     SectionSummary,
     Summary,
     TemplateSpec,
-    Visibility,
     compile_item,
-    compile_template,
     evaluate,
     evaluate_compiled,
     parse_compiled,
     parse_value,
-    score,
     stored_value,
 )
-from checklists.scoring.errors import AnswerError, RuleError
 from checklists.scoring.numbers import format_decimal, format_fraction
 from checklists.scoring.units import UNITS, Unit, canonical_unit, convert
 
 __all__ = [
+    "AGGREGATES",
     "ANSWER_TYPES",
     "ANSWER_TYPE_REGISTRY",
     "DEFAULT_BANDS",
@@ -82,6 +89,7 @@ __all__ = [
     "Answer",
     "AnswerError",
     "AnswerType",
+    "BarcodeType",
     "ChoiceType",
     "CompiledItem",
     "CompiledTemplate",
@@ -90,6 +98,7 @@ __all__ = [
     "DateType",
     "GradeBand",
     "ItemResult",
+    "Instances",
     "ItemSpec",
     "NumberType",
     "PartsType",

@@ -34,7 +34,7 @@ from checklists.scoring.units import (
     nonnegative_word,
 )
 
-#: ``engine.CompiledItem`` and ``engine._Outcome``, in annotations: engine imports this module,
+#: ``items.CompiledItem`` and ``items._Outcome``, in annotations: items imports this module,
 #: so they are named here, not imported (that would be a circle, if only for type checkers).
 CompiledItem = Any
 _Outcome = Any
@@ -779,6 +779,86 @@ class PhotoType(AnswerType):
 
 
 # ---------------------------------------------------------------------------------------------
+# barcode: a scanned (or typed) code, recorded, or matched against a text or a prefix
+# ---------------------------------------------------------------------------------------------
+
+#: The longest code, in characters (a QR code of a URL or an asset tag fits many times over).
+BARCODE_MAX = 500
+#: The refusals of a code (the phone shows the same words: static/js/inspect.js).
+ERR_BARCODE_CONTROL = "扫码结果含有换行、制表符等控制字符，请重新扫码或手动输入"
+ERR_BARCODE_LONG = f"扫码结果最多 {BARCODE_MAX} 个字符"
+
+
+def _code_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a code (control characters: Unicode Cc; too long), or None."""
+    if any(c < " " or "\x7f" <= c <= "\x9f" for c in text):
+        return ERR_BARCODE_CONTROL
+    return ERR_BARCODE_LONG if len(text) > BARCODE_MAX else None
+
+
+def _shown_code(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+class BarcodeType(AnswerType):
+    """扫码: the text of a barcode or QR code, scanned on the phone or typed. No rule records it
+    (an asset tag); ``expected`` passes only that text (the site's own code), ``prefix`` a text
+    starting with it (a plain prefix, never a pattern). Compared after NFKC, so that a code
+    typed in full-width characters (ＧＸ－０１) matches; stored as given, stripped."""
+
+    name = "barcode"
+
+    def validate_rule(self, rule: Mapping[str, Any]) -> dict[str, Any]:
+        out = {}
+        for key, word in (("expected", "要求的扫码结果"), ("prefix", "要求的开头")):
+            raw = rule.get(key)
+            if _blank(raw):
+                continue
+            if not isinstance(raw, str):
+                raise RuleError(key, f"{word}须为文字")
+            problem = _code_problem(raw.strip())
+            if problem:
+                long = problem == ERR_BARCODE_LONG
+                why = f"最多 {BARCODE_MAX} 个字符" if long else "不能含有换行、制表符等控制字符"
+                raise RuleError(key, word + why)
+            out[key] = raw.strip()
+        if len(out) == 2:
+            raise RuleError("prefix", "“扫码结果须为”和“扫码结果开头”只能填写其一")
+        return out
+
+    def compile(self, ci: CompiledItem) -> None:
+        # the engine's slots: op "==" (expected) or "prefix" or None, the text compared (NFKC)
+        ci.op = "==" if "expected" in ci.rule else "prefix" if "prefix" in ci.rule else None
+        ci.val = _nfkc(ci.rule.get("expected") or ci.rule.get("prefix") or "")
+        ci.req_text = _shown_code(ci.rule.get("expected") or ci.rule.get("prefix") or "")
+
+    def parse(self, ci: CompiledItem, value: Any, unit: str | None) -> tuple[Any, str | None]:
+        if not isinstance(value, str):
+            raise AnswerError("bad_value", "请扫码或输入条码/二维码的内容（文字）")
+        problem = _code_problem(value)  # stripped already (blank answers never come here)
+        if problem:
+            raise AnswerError("too_long" if problem == ERR_BARCODE_LONG else "bad_value", problem)
+        return value, None
+
+    def judge(self, ci: CompiledItem, value: Any, unit: str | None) -> tuple[bool, str, _Outcome]:
+        shown, wanted = _shown_code(value), ci.req_text
+        if ci.op == "==":
+            if _nfkc(value) == ci.val:
+                return True, f"扫码结果“{shown}”与要求一致{ci.cit}", ci.pass_o
+            return False, f"扫码结果“{shown}”与要求“{wanted}”不符{ci.cit}", ci.fail_o
+        if ci.op == "prefix":
+            if _nfkc(value).startswith(ci.val):
+                return True, f"扫码结果“{shown}”以“{wanted}”开头，符合要求{ci.cit}", ci.pass_o
+            return False, f"扫码结果“{shown}”不以要求的“{wanted}”开头{ci.cit}", ci.fail_o
+        return True, f"扫码结果：{shown}，已记录{ci.cit}", ci.pass_o
+
+    def describe(self, rule: Mapping[str, Any]) -> str:
+        if rule.get("expected"):
+            return f"扫码结果须为“{rule['expected']}”"
+        return f"扫码结果须以“{rule['prefix']}”开头" if rule.get("prefix") else ""
+
+
+# ---------------------------------------------------------------------------------------------
 # The registry
 # ---------------------------------------------------------------------------------------------
 
@@ -795,6 +875,7 @@ ANSWER_TYPE_REGISTRY: dict[str, AnswerType] = {
         DatePairType(),
         TextType(),
         PhotoType(),
+        BarcodeType(),
     )
 }
 ANSWER_TYPES = tuple(ANSWER_TYPE_REGISTRY)

@@ -22,8 +22,8 @@ class AnswerError(ValueError):
 
     Codes: not_a_number, too_many_digits, not_whole, negative, bad_unit, unknown_choice,
     unknown_part, bad_date, date_order (a date_pair's second date before its first),
-    na_not_allowed, bad_value, unknown_item. ``item_id`` is set by
-    ``score``.
+    too_long (a barcode's code over its length), na_not_allowed, bad_value, unknown_item.
+    ``item_id`` is set by ``score``.
     """
 
     def __init__(self, code: str, message: str, item_id: int | str | None = None) -> None:

@@ -34,9 +34,9 @@ from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.core.schemas import M
-from inspections.filling import hooks, workflow
+from inspections.filling import attaching, hooks, repeats, workflow
 from inspections.filling import schemas as s
-from inspections.filling.models import Answer, Inspection, Photo
+from inspections.filling.models import Answer, Inspection, Photo, RepeatInstance
 from inspections.filling.permissions import can_create, checked, visible_inspections
 from inspections.filling.photos import PhotoError
 
@@ -80,13 +80,18 @@ def parsed(read: Callable[[], M], *conflicts: Callable[[], None]) -> M:
 # --- answers ----------------------------------------------------------------------------------
 
 
-def photo_json(photo: Photo) -> s.Photo:
+def photo_json(photo: Photo, annotations: list[Photo] | None = None) -> s.Photo:
+    """``annotations``: the photo's annotated copies, when the caller has them at hand
+    (``Inspection.annotations``); else they are looked up among the inspection's photos."""
     key = photo.inspection.uuid
+    if annotations is None:
+        annotations = photo.inspection.annotations().get(photo.id, [])
     return s.Photo(
         id=photo.id,
         sha256=photo.sha256,
         kind=photo.kind,
         item_id=photo.item_id,
+        instance=photo.instance,
         width=photo.width,
         height=photo.height,
         byte_size=photo.byte_size,
@@ -101,6 +106,8 @@ def photo_json(photo: Photo) -> s.Photo:
         thumbnail_url=url_for(
             "inspections.photo_file", key=key, photo_id=photo.id, variant="thumb"
         ),
+        annotates=photo.annotates.sha256 if photo.annotates is not None else None,
+        annotations=[copy.sha256 for copy in annotations],
     )
 
 
@@ -111,6 +118,7 @@ def answer_json(answer: Answer | None) -> s.Answer | None:
         value=answer.value,
         unit=answer.unit,
         note=answer.note,
+        instance=answer.instance,
         answered_at=answer.answered_at,
         answered_by=answer.answered_by_id,
         client_id=answer.client_id,
@@ -145,6 +153,24 @@ def head_fields(inspection: Inspection) -> dict[str, Any]:
     }
 
 
+def instance_json(instance: RepeatInstance) -> s.Instance:
+    return s.Instance(
+        key=instance.key,
+        section_id=instance.section_id,
+        label=repeats.label_of(instance),
+        position=instance.position,
+        removed=instance.removed_at is not None,
+    )
+
+
+def _instance_result(result: dict[str, Any], key: str) -> dict[str, Any]:
+    """One instance's verdict within an item's result (the engine's ``instances``)."""
+    for found in result.get("instances", ()):
+        if found["key"] == key:
+            return {"result": found["result"], "reason": found["reason"]}
+    return {"result": "unanswered", "reason": ""}
+
+
 def inspection_head(inspection: Inspection) -> s.InspectionSummary:
     return s.InspectionSummary(**head_fields(inspection))
 
@@ -153,14 +179,18 @@ def inspection_json(inspection: Inspection) -> s.Inspection:
     summary = workflow.summary_of(inspection, local_today())
     results = {r["item_id"]: r for r in summary["items"]}
     current = inspection.current_answers()
-    photos: dict[int, list[str]] = {}
+    in_instances = inspection.instance_answers()
+    photos: dict[Any, list[str]] = {}
     for photo in inspection.photos:
-        if photo.item_id is not None:
-            photos.setdefault(photo.item_id, []).append(photo.sha256)
+        if photo.item_id is not None and photo.annotates_id is None:  # originals
+            at = (photo.item_id, photo.instance) if photo.instance else photo.item_id
+            photos.setdefault(at, []).append(photo.sha256)
+    by_section = repeats.instances_by_section(inspection)
     history: dict[int, int] = {}
     for a in inspection.answers:
         history[a.item_id] = history.get(a.item_id, 0) + 1
     disputed = workflow.conflicts(inspection)
+    annotated = inspection.annotations()
     items = []
     for item in inspection.template.ordered_items():
         result = results.get(item.id, {})
@@ -175,6 +205,16 @@ def inspection_json(inspection: Inspection) -> s.Inspection:
                 photos=photos.get(item.id, []),
                 writes=history.get(item.id, 0),
                 conflict=item.id in disputed,
+                instances=[
+                    s.InstanceAnswer(
+                        key=i.key,
+                        label=repeats.label_of(i),
+                        answer=answer_json(in_instances.get((item.id, i.key))),
+                        **_instance_result(result, i.key),
+                        photos=photos.get((item.id, i.key), []),
+                    )
+                    for i in by_section.get(item.section_id, [])
+                ],
             )
         )
     done, required = workflow.progress(inspection)
@@ -194,7 +234,8 @@ def inspection_json(inspection: Inspection) -> s.Inspection:
             for x in summary["sections"]
         ],
         items=items,
-        photos=[photo_json(p) for p in inspection.photos],
+        photos=[photo_json(p, annotated.get(p.id, [])) for p in inspection.photos],
+        instances=[instance_json(i) for i in inspection.instances],
         # What later features add (the findings: their summaries, see inspection_findings).
         **hooks.collect(hooks.json_extra, inspection),
     )
@@ -389,10 +430,12 @@ def put_answer(key, item_id: int):
         note=data.note or "",
         answered_at=data.answered_at,
         client_id=data.client_id,
+        instance=data.instance or "",
     )
     # Read what the answer needs before the commit expires it (no reloads afterwards).
     result = {
         "item_id": item_id,
+        "instance": saved.answer.instance,
         "result": saved.answer.result,
         "reason": saved.answer.reason,
         "current": saved.current.id == saved.answer.id,
@@ -407,21 +450,82 @@ def put_answer(key, item_id: int):
 
 
 @routes.route(
+    "/inspections/<uuid:key>/instances/<string:instance>",
+    methods=["PUT"],
+    body=s.InstanceWrite,
+    responses={
+        201: (s.Instance, "Added"),
+        200: (s.Instance, "Already there (a resend), or renamed"),
+        403: "Visible, but the caller's role may not answer",
+        404: NOT_FOUND,
+        409: "submitted",
+        422: "A section that does not repeat or is not in the template, an invalid key or label",
+    },
+)
+def put_instance(key, instance: str):
+    """Add an instance of a repeated section under a key made on the device (a resend adds
+    nothing), or rename it."""
+    found = load(key, fill=True, lock=True)
+    data = parsed(lambda: body(s.InstanceWrite), lambda: workflow.require_open(found))
+    workflow.lock(found)
+    workflow.require_open(found)
+    made, created = repeats.put_instance(
+        found, instance, data.section_id, data.label or "", current_user, data.position
+    )
+    db.session.flush()
+    out = instance_json(made)
+    db.session.commit()
+    return reply(out, 201 if created else 200)
+
+
+@routes.route(
+    "/inspections/<uuid:key>/instances/<string:instance>",
+    methods=["DELETE"],
+    responses={
+        200: (s.Instance, "Set aside (its answers are kept, not scored); again: the same"),
+        403: "Visible, but the caller's role may not answer",
+        404: "No such inspection or instance",
+        409: "submitted",
+    },
+)
+def remove_instance(key, instance: str):
+    """Set an instance aside: it and its answers are kept, out of the score."""
+    found = load(key, fill=True)
+    if repeats.find(found, instance) is None:  # before the lock: a 404 writes nothing
+        raise ApiError(404, "not_found", _("No such instance."))
+    workflow.lock(found)
+    workflow.require_open(found)
+    removed = repeats.remove_instance(found, instance)
+    db.session.flush()
+    out = instance_json(removed)
+    db.session.commit()
+    return reply(out)
+
+
+@routes.route(
     "/inspections/<uuid:key>/photos",
     methods=["POST"],
     form=s.PhotoUpload,
     responses={
-        201: (s.Photo, "Stored, or the same bytes for another item or signature (a new link)"),
+        201: (
+            s.Photo,
+            "Stored, or the same bytes for another item or signature (a new link); with "
+            "annotates, an annotated copy linked to its original",
+        ),
         200: (s.Photo, "The same bytes again for the same item or signature"),
         403: "Visible, but the caller's role may not add photos",
         404: NOT_FOUND,
         409: _SUBMITTED,
         413: "too_large",
-        422: "unsupported_type, heic, too_many_pixels, corrupt, empty, or invalid fields",
+        422: (
+            "unsupported_type, heic, too_many_pixels, corrupt, empty, or invalid fields "
+            "(annotates: no such original of the item in the inspection)"
+        ),
     },
 )
 def upload_photo(key):
-    """Add an item's photo (item_id) or a signature (kind).
+    """Add an item's photo (item_id) or a signature (kind), or an annotated copy of an item's
+    photo (annotates: the original's SHA-256).
 
     The file is stored once however many items and signatures use it."""
     found = load(key, fill=True)
@@ -434,7 +538,7 @@ def upload_photo(key):
             {"file": _("This field is required.")},
         )
     data = parsed(lambda: form(s.PhotoUpload), lambda: workflow.require_open(found))
-    photo, created = workflow.add_photo(
+    photo, created = attaching.add_photo(
         found,
         upload.read(),
         current_user,
@@ -443,6 +547,8 @@ def upload_photo(key):
         taken_at=data.taken_at,
         lat=data.lat,
         lon=data.lon,
+        instance=data.instance,
+        annotates=data.annotates,
     )
     db.session.commit()
     return reply(photo_json(photo), 201 if created else 200)

@@ -14,7 +14,7 @@ from checklists.accounts.models import Organisation, User
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus
 from checklists.core.clock import local_today
 from checklists.core.extensions import db
-from inspections.filling import workflow
+from inspections.filling import attaching, repeats, workflow
 from inspections.filling.models import Inspection
 
 DEMO_UUID = str(uuid.uuid5(uuid.NAMESPACE_URL, "clausecheck/demo/inspection/1"))
@@ -70,13 +70,28 @@ def load() -> list[str]:
     inspection, _created = workflow.create_inspection(
         template, org, inspector, uuid=DEMO_UUID, planned_on=local_today(), inspectors=[inspector]
     )
+    # a repeated section (the depot's coal warehouses): two, the first with the failures
+    for section in template.sections:
+        if section.repeat:
+            for n, label in enumerate(("东厂房", "西厂房"), start=1):
+                repeats.put_instance(inspection, f"demo-{section.id}-{n}", section.id, label, None)
     for item in template.ordered_items():
         failing = next((v for p, v in FAILURES.items() if item.prompt.startswith(p)), None)
-        if item.answer_type == "photo" or failing is not None:
-            workflow.add_photo(inspection, _photo(item.prompt[:20]), inspector, item_id=item.id)
-        if item.answer_type != "photo":
-            unit = "年" if (item.rule or {}).get("unit") == "year" else None
-            value = failing if failing is not None else passing(item)
-            workflow.save_answer(inspection, item.id, value, inspector, unit=unit)
+        instances = [""]
+        if item.section.repeat:
+            instances = [f"demo-{item.section_id}-1", f"demo-{item.section_id}-2"]
+        for n, instance in enumerate(instances):
+            fails = failing is not None and n == 0
+            if item.answer_type == "photo" or fails:
+                photo = _photo(item.prompt[:20] + (f" {n + 1}" if instance else ""))
+                attaching.add_photo(
+                    inspection, photo, inspector, item_id=item.id, instance=instance
+                )
+            if item.answer_type != "photo":
+                unit = "年" if (item.rule or {}).get("unit") == "year" else None
+                value = failing if fails else passing(item)
+                workflow.save_answer(
+                    inspection, item.id, value, inspector, unit=unit, instance=instance
+                )
     workflow.submit(inspection, inspector, local_today())
     return [_("Demo inspection of %(org)s submitted, with its findings.", org=org.name)]

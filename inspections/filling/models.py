@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from checklists.accounts.models import Organisation, Site, User
-from checklists.authoring.models import ChecklistTemplate, TemplateItem
+from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateSection
 from checklists.core.db import enum_column, utcnow
 from checklists.core.extensions import db
 from inspections.filling.evidence import Evidence, EvidenceFacts
@@ -113,22 +113,45 @@ class Inspection(db.Model):
     photos: Mapped[list[Photo]] = relationship(
         back_populates="inspection", order_by="Photo.id", cascade="all, delete-orphan"
     )
+    instances: Mapped[list[RepeatInstance]] = relationship(
+        order_by=lambda: (RepeatInstance.position, RepeatInstance.id),
+        cascade="all, delete-orphan",
+    )
 
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
     def current_answers(self) -> dict[int, Answer]:
-        """Item id → its current answer."""
-        return {a.item_id: a for a in self.answers if a.current}
+        """Item id → its current answer (items of ordinary sections; ``instance_answers`` has
+        those of repeated sections)."""
+        return {a.item_id: a for a in self.answers if a.current and not a.instance}
 
-    def photo_counts(self) -> dict[int, int]:
-        """Item id → how many photos it has."""
-        counts: dict[int, int] = {}
+    def instance_answers(self) -> dict[tuple[int, str], Answer]:
+        """(item id, instance key) → the current answer of an item of a repeated section."""
+        return {(a.item_id, a.instance): a for a in self.answers if a.current and a.instance}
+
+    def live_instances(self) -> list[RepeatInstance]:
+        """The instances of its repeated sections not removed, in order."""
+        return [i for i in self.instances if i.removed_at is None]
+
+    def photo_counts(self) -> dict[Any, int]:
+        """Item id (or, for an item of a repeated section, (item id, instance key)) → how many
+        photos it has (originals: an annotated copy is not another photo)."""
+        counts: dict[Any, int] = {}
         for photo in self.photos:
-            if photo.item_id is not None:
-                counts[photo.item_id] = counts.get(photo.item_id, 0) + 1
+            if photo.item_id is not None and photo.annotates_id is None:
+                at = (photo.item_id, photo.instance) if photo.instance else photo.item_id
+                counts[at] = counts.get(at, 0) + 1
         return counts
+
+    def annotations(self) -> dict[int, list[Photo]]:
+        """Original photo id → its annotated copies, oldest first (the last is the one shown)."""
+        found: dict[int, list[Photo]] = {}
+        for photo in self.photos:
+            if photo.annotates_id is not None:
+                found.setdefault(photo.annotates_id, []).append(photo)
+        return found
 
     def signature(self, kind: PhotoKind) -> Photo | None:
         """The latest signature of ``kind``."""
@@ -144,7 +167,9 @@ class Answer(db.Model):
         sa.UniqueConstraint("inspection_id", "client_id", name="uq_answers_inspection_client"),
         #: An item's current answer (saving an answer, the progress bar) without reading the
         #: inspection's whole history.
-        sa.Index("ix_answers_inspection_item_current", "inspection_id", "item_id", "current"),
+        sa.Index(
+            "ix_answers_inspection_item_current", "inspection_id", "item_id", "instance", "current"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -152,6 +177,9 @@ class Answer(db.Model):
         sa.ForeignKey("inspections.id", ondelete="CASCADE"), index=True
     )
     item_id: Mapped[int] = mapped_column(sa.ForeignKey("template_items.id"), index=True)
+    #: The instance of a repeated section the answer is for (``RepeatInstance.key``); "" for
+    #: an item of an ordinary section.
+    instance: Mapped[str] = mapped_column(sa.String(64), default="", server_default="")
     #: Made on the device; the same id again is the same write (None for server-made writes).
     client_id: Mapped[str | None] = mapped_column(sa.String(64))
     #: SHA-256 of the write's content as the device sent it (value, unit, note and the
@@ -198,7 +226,12 @@ class Photo(EvidenceFacts, db.Model):
     __tablename__ = "photos"
     __table_args__ = (
         sa.UniqueConstraint(
-            "inspection_id", "evidence_id", "item_id", "kind", name="uq_photos_inspection_evidence"
+            "inspection_id",
+            "evidence_id",
+            "item_id",
+            "instance",
+            "kind",
+            name="uq_photos_inspection_evidence",
         ),
         #: The same for photos of no item (signatures): NULLs are distinct in the constraint
         #: above, so without this only the inspection's lock would keep a retry from doubling
@@ -219,6 +252,8 @@ class Photo(EvidenceFacts, db.Model):
         sa.ForeignKey("inspections.id", ondelete="CASCADE"), index=True
     )
     item_id: Mapped[int | None] = mapped_column(sa.ForeignKey("template_items.id"), index=True)
+    #: The repeated section's instance the photo is for ("" for an ordinary item, signatures).
+    instance: Mapped[str] = mapped_column(sa.String(64), default="", server_default="")
     kind: Mapped[PhotoKind] = mapped_column(
         enum_column(PhotoKind, "photo_kind"), default=PhotoKind.ITEM
     )
@@ -230,9 +265,45 @@ class Photo(EvidenceFacts, db.Model):
     uploaded_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     uploaded_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
     revision: Mapped[int] = mapped_column(default=1)
+    #: An annotated copy (arrows, circles, a short text drawn on the phone) of this photo of
+    #: the same item and instance; None for an original. The original stays the evidence: an
+    #: annotated copy is not another photo of its item (not counted, not scored). Indexed for
+    #: the key's check when photos are deleted with their inspection.
+    annotates_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("photos.id", ondelete="CASCADE"), index=True
+    )
 
     inspection: Mapped[Inspection] = relationship(back_populates="photos")
     item: Mapped[TemplateItem | None] = relationship()
+    #: The original (found in the session when the inspection's photos are loaded).
+    annotates: Mapped[Photo | None] = relationship(remote_side=[id])
     #: Loaded with the link (one query for an inspection's photos, as before).
     evidence: Mapped[Evidence] = relationship(lazy="joined", innerjoin=True)
     uploaded_by: Mapped[User | None] = relationship()
+
+
+class RepeatInstance(db.Model):
+    """One instance of a repeated section in an inspection (a depot, a warehouse, a vehicle):
+    made on the device with its own ``key`` (so a resend is the same instance, offline too),
+    named by the inspector. Removing one keeps it and its answers (``removed_at``): they are
+    left out of the score, never lost."""
+
+    __tablename__ = "repeat_instances"
+    __table_args__ = (
+        sa.UniqueConstraint("inspection_id", "key", name="uq_repeat_instances_inspection_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inspection_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("inspections.id", ondelete="CASCADE"), index=True
+    )
+    section_id: Mapped[int] = mapped_column(sa.ForeignKey("template_sections.id"))
+    #: Made on the device (letters, digits, ``-`` and ``_``): the instance's name in the API.
+    key: Mapped[str] = mapped_column(sa.String(64))
+    label: Mapped[str] = mapped_column(sa.String(100), default="")
+    position: Mapped[int] = mapped_column(default=0)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    removed_at: Mapped[dt.datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    section: Mapped[TemplateSection] = relationship()

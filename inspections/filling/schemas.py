@@ -6,6 +6,7 @@ with records queued on phones before a deploy."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -161,9 +162,10 @@ class AnswerWrite(In):
             'string), a choice value, a date, text, "na"; a parts item\'s list of the part '
             'values present ([] for none of them, "以上均无", judged fail); a date_pair item\'s '
             '{"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"} (received, answered; to not before '
-            'from); null or "" is unanswered. A number has at most 15 significant digits and '
-            "is not negative for a length, area, mass, time or age unit (else 422 with "
-            "fields.value)"
+            "from); a barcode item's scanned or typed code (text, stripped, at most 500 "
+            'characters, no control characters such as newlines); null or "" is unanswered. '
+            "A number has at most 15 significant digits and is not negative for a length, area, "
+            "mass, time or age unit (else 422 with fields.value)"
         )
     )
     unit: Text | None = None
@@ -177,6 +179,38 @@ class AnswerWrite(In):
     template_id: Id | None = Field(
         None, description="the template version the form was made from; another → 409 stale_form"
     )
+    instance: (
+        Annotated[Text, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")] | None
+    ) = Field(
+        None,
+        description=(
+            "for an item of a repeated section: the key of the instance (made on the device, "
+            "see PUT …/instances/{key}); an instance not yet known is added, unnamed"
+        ),
+    )
+
+
+class InstanceWrite(In):
+    """An instance of a repeated section (a warehouse, a vehicle): added, or renamed."""
+
+    model_config = ConfigDict(json_schema_extra=required_in_document("section_id"))
+
+    section_id: Id | None = Field(None, description="the repeated section")
+    label: Annotated[Text, Field(max_length=100)] = Field(
+        "",
+        description="the inspector's name for it (1号仓库); empty: the section's noun and number",
+    )
+    position: Annotated[int, Field(ge=0, le=100_000)] | None = None
+
+
+class Instance(Out):
+    """An instance of a repeated section in an inspection."""
+
+    key: str
+    section_id: int
+    label: str = Field(description="as shown: the inspector's name, else the noun and number")
+    position: int
+    removed: bool = Field(description="set aside: its answers are kept, not scored")
 
 
 def _file_part(schema: dict[str, Any]) -> None:
@@ -189,6 +223,23 @@ def _file_part(schema: dict[str, Any]) -> None:
 
 def _item_if_blank(value: Any) -> Any:
     return value or PhotoKind.ITEM
+
+
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+
+
+def _sha256_hex(value: str) -> str:
+    if not _SHA256.fullmatch(value):
+        raise refuse(_("Give the SHA-256 of the original photo (64 hexadecimal digits)."))
+    return value.lower()
+
+
+#: A photo's SHA-256 as a client names it (hexadecimal, either case; read in lower case).
+Sha256In = Annotated[
+    Text,
+    AfterValidator(_sha256_hex),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9a-fA-F]{64}$"}),
+]
 
 
 class PhotoUpload(In):
@@ -205,6 +256,18 @@ class PhotoUpload(In):
     )
     lat: Annotated[Latitude | None, Blank] = None
     lon: Annotated[Longitude | None, Blank] = None
+    instance: Annotated[
+        Annotated[Text, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")] | None,
+        Blank,
+    ] = Field(None, description="for an item of a repeated section: the instance's key")
+    annotates: Annotated[Sha256In | None, Blank] = Field(
+        None,
+        description=(
+            "an annotated copy (marks drawn on the phone): the SHA-256 of its original, a photo "
+            "of the same item (and instance; absent: the original's) in this inspection, sent "
+            "before it; the original stays the evidence and the copy is not counted as a photo"
+        ),
+    )
 
 
 class ReturnRequest(In):
@@ -232,6 +295,7 @@ class Answer(Out):
     )
     unit: str | None
     note: str
+    instance: str = Field("", description="the repeated section's instance; empty: none")
     answered_at: Moment = Field(description="the device's time, never later than the receipt")
     answered_by: int | None
     client_id: str | None
@@ -256,6 +320,7 @@ class AnswerResult(Out):
     current: bool = Field(description="this write is the item's current answer")
     answer: Answer = Field(description="the item's current answer")
     progress: Progress
+    instance: str = Field("", description="the repeated section's instance; empty: none")
 
 
 class Photo(Out):
@@ -265,6 +330,7 @@ class Photo(Out):
     sha256: Sha256 = Field(description="of the file as received")
     kind: PhotoKind
     item_id: int | None
+    instance: str = Field("", description="the repeated section's instance; empty: none")
     width: int
     height: int
     byte_size: int
@@ -277,6 +343,12 @@ class Photo(Out):
     uploaded_at: Moment
     url: str
     thumbnail_url: str
+    annotates: Sha256 | None = Field(
+        None, description="an annotated copy: the SHA-256 of its original; null: an original"
+    )
+    annotations: list[Sha256] = Field(
+        [], description="an original's annotated copies, oldest first (the last is shown)"
+    )
 
 
 class InspectionTemplate(Out):
@@ -323,6 +395,15 @@ class MissingItem(Out):
     code: Literal["unanswered", "photo_required"]
 
 
+class InstanceAnswer(Out):
+    key: str
+    label: str
+    answer: Answer | None
+    result: Result
+    reason: str
+    photos: list[Sha256]
+
+
 class InspectionItem(Out):
     item_id: int
     clause_key: str
@@ -330,9 +411,14 @@ class InspectionItem(Out):
     answer: Answer | None
     result: Result
     reason: str
-    photos: list[Sha256] = Field(description="the SHA-256 of each photo")
+    photos: list[Sha256] = Field(
+        description="the SHA-256 of each photo (originals; annotated copies are in photos)"
+    )
     writes: int = Field(description="how many answers were written (the history)")
     conflict: bool = Field(description="two people answered it differently in this revision")
+    instances: list[InstanceAnswer] = Field(
+        [], description="an item of a repeated section: its answer in each live instance"
+    )
 
 
 class Inspection(InspectionSummary):
@@ -349,6 +435,7 @@ class Inspection(InspectionSummary):
     sections: list[InspectionSection]
     items: list[InspectionItem]
     photos: list[Photo]
+    instances: list[Instance] = Field([], description="the instances of repeated sections")
 
 
 class InspectionState(Out):

@@ -27,7 +27,9 @@ def is_stamped(photo: Photo) -> bool:
 
 
 def facts(photo: Photo) -> watermark.StampFacts:
-    """What the stamp says: the device's time and place, else the file's EXIF ones."""
+    """What the stamp says: the device's time and place, else the file's EXIF ones. An
+    annotated copy says what its original says (it shows the same moment)."""
+    photo = photo.annotates or photo
     inspection = photo.inspection
     site = inspection.site
     address = (site.address if site is not None else "") or inspection.organisation.address

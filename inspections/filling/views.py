@@ -49,7 +49,7 @@ from checklists import scoring
 from checklists.accounts.models import Organisation, Role, User
 from checklists.accounts.permissions import visible_organisations
 from checklists.authoring.forms import SEVERITY_SHORT
-from checklists.authoring.models import ChecklistTemplate, TemplateStatus
+from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus
 from checklists.authoring.widgets import answers_from_form
 from checklists.core import assets, pdf, storage, workdays
 from checklists.core.clock import local_today
@@ -57,7 +57,7 @@ from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
 from checklists.core.schemas import query_id
 from checklists.scoring import units
-from inspections.filling import hooks, stamping, visibility, workflow
+from inspections.filling import attaching, hooks, repeats, stamping, visibility, workflow
 from inspections.filling.labels import AUDIT_LABELS, STATUS_LABELS
 from inspections.filling.models import OPEN_STATUSES, Inspection, InspectionStatus, Photo, PhotoKind
 from inspections.filling.permissions import (
@@ -112,8 +112,9 @@ def canonical_unit_filter(unit: str | None) -> str | None:
 def client_rule(item) -> str:
     """What the phone needs to judge an answer at once, in few bytes (the server's verdict
     follows): the threshold, the yes value, the passing choices, the number of parts, a
-    date_pair's N and unit (the calendar is the form's ``data-calendar``); and the engine's
-    message refusing a negative number (``neg``) where it refuses one."""
+    date_pair's N and unit (the calendar is the form's ``data-calendar``), a barcode's
+    required code or prefix; and the engine's message refusing a negative number (``neg``)
+    where it refuses one."""
     rule = item.rule or {}
     if item.answer_type == "date_pair":
         small: dict[str, Any] = {"value": rule.get("value"), "unit": rule.get("unit")}
@@ -121,6 +122,8 @@ def client_rule(item) -> str:
         small = {"pass": [c["value"] for c in rule.get("choices", []) if c.get("pass")]}
     elif item.answer_type == "parts":
         small = {"n": len(rule.get("parts", []))}
+    elif item.answer_type == "barcode":
+        small = {k: rule[k] for k in ("expected", "prefix") if k in rule}
     else:
         keys = ("op", "value", "low", "high", "low_inclusive", "high_inclusive")
         small = {k: rule[k] for k in keys if k in rule}
@@ -192,6 +195,7 @@ def index():
     fillable = [url_for(".fill", key=row.uuid) for row in mine] + sorted(
         {url_for("templates.clauses_json", template_id=row.template_id) for row in mine}
     )
+    fillable += _scanner_urls({row.template_id for row in mine})  # 扫码 offline too
     return render_template(
         "inspections/index.html",
         groups=groups,
@@ -289,10 +293,12 @@ def _view_data(inspection: Inspection) -> dict[str, Any]:
     conditional = visibility.has_conditions(inspection.template_id)
     # a failed item that needs a photo and has none is not done (submitting would refuse it)
     done -= sum(1 for r in summary["items"] if r.get("missing") == "photo_required")
-    photos: dict[int, list[Photo]] = {}
+    photos: dict[Any, list[Photo]] = {}  # originals; an annotated copy is shown in its place
     for photo in inspection.photos:
-        if photo.item_id is not None:
-            photos.setdefault(photo.item_id, []).append(photo)
+        if photo.item_id is not None and photo.annotates_id is None:
+            at = (photo.item_id, photo.instance) if photo.instance else photo.item_id
+            photos.setdefault(at, []).append(photo)
+    instance_answers = inspection.instance_answers()
     return {
         "inspection": inspection,
         "template": inspection.template,
@@ -301,6 +307,17 @@ def _view_data(inspection: Inspection) -> dict[str, Any]:
         "summary": summary,
         "answers": inspection.current_answers(),
         "photos": photos,
+        # original photo id → its latest annotated copy (_photos.html shows it, 原图 a link)
+        "annotated": {i: copies[-1] for i, copies in inspection.annotations().items()},
+        # repeated sections: section id → live instances; by (item id, instance key) the
+        # answers, the engine's verdicts and the notes
+        "instances": repeats.instances_by_section(inspection),
+        "instance_labels": {i.key: repeats.label_of(i) for i in inspection.live_instances()},
+        "instance_answers": instance_answers,
+        "instance_results": {
+            (r["item_id"], x["key"]): x for r in summary["items"] for x in r.get("instances", ())
+        },
+        "instance_notes": {at: a.note for at, a in instance_answers.items()},
         "progress": (done, required),
         # visibility conditions: the phone re-evaluates them (conditions.js, loaded only then)
         "conditional": conditional,
@@ -334,23 +351,25 @@ def _form_values(inspection: Inspection) -> MultiDict:
     for the stored [] of a parts item: none of the parts present, to<id> for a date_pair's
     second date)."""
     values = MultiDict()
-    for item_id, answer in inspection.current_answers().items():
-        name = f"a{item_id}"
+    slots = [(str(i), a) for i, a in inspection.current_answers().items()]
+    slots += [(f"{i}-{k}", a) for (i, k), a in inspection.instance_answers().items()]
+    for slot, answer in slots:  # <id>, or <id>-<instance key> in a repeated section
+        name = f"a{slot}"
         if answer.value == "na":
             values.add(name, "na")
-            values.add(f"na{item_id}", "1")
+            values.add(f"na{slot}", "1")
         elif isinstance(answer.value, list):
             for part in answer.value:
                 values.add(name, part)
             if not answer.value:
-                values.add(f"none{item_id}", "1")
+                values.add(f"none{slot}", "1")
         elif isinstance(answer.value, dict):  # date_pair: a<id> from, to<id> to
             values.add(name, answer.value.get("from") or "")
-            values.add(f"to{item_id}", answer.value.get("to") or "")
+            values.add(f"to{slot}", answer.value.get("to") or "")
         elif answer.value is not None:
             values.add(name, str(answer.value))
         if answer.unit:
-            values.add(f"u{item_id}", answer.unit)
+            values.add(f"u{slot}", answer.unit)
     return values
 
 
@@ -385,6 +404,7 @@ def fill(key):
         section_of=_sections_of(inspection.template),
         notes=notes,
         phone_calendar=_phone_calendar(inspection.template),
+        scanner=_scanner_urls({inspection.template_id}),
         hidden_sections=visibility.hidden_sections(inspection),
         **_view_data(inspection),
     )
@@ -403,6 +423,23 @@ def _sections_of(template: ChecklistTemplate) -> dict[int, str]:
         for n, section in enumerate(template.sections, start=1)
         for item in section.items
     }
+
+
+#: The phone's code reader (扫码): its script, and the vendored jsQR it fetches where the browser
+#: has no BarcodeDetector (iOS Safari, many in-app webviews).
+SCANNER = ("js/scan.js", "vendor/jsqr/jsQR.js")
+
+
+def _scanner_urls(template_ids: set[int]) -> list[str]:
+    """The reader's files when one of these templates has a barcode item, else []: the filling
+    page fetches them the first time a 扫码 button is used, the service worker keeps them so
+    that scanning works offline; a form without such an item never loads them."""
+    found = template_ids and db.session.scalar(
+        sa.select(TemplateItem.id)
+        .where(TemplateItem.template_id.in_(template_ids), TemplateItem.answer_type == "barcode")
+        .limit(1)
+    )
+    return [url_for("static", filename=name) for name in SCANNER] if found else []
 
 
 def _phone_calendar(template: ChecklistTemplate) -> str:
@@ -471,7 +508,7 @@ def _save_form(inspection: Inspection) -> dict[int, str]:
             errors[item_id] = _("This item is not in the inspection's template.")
             continue
         try:
-            workflow.add_photo(inspection, upload.read(), current_user, item_id=item_id)
+            attaching.add_photo(inspection, upload.read(), current_user, item_id=item_id)
         except InputError as exc:
             errors[item_id] = "；".join(exc.fields.values())
         except PhotoError as exc:

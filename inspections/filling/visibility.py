@@ -18,9 +18,14 @@ from flask import current_app
 
 from checklists import scoring
 from checklists.authoring import operations as builder
-from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateSection
+from checklists.authoring.models import (
+    ChecklistTemplate,
+    TemplateItem,
+    TemplateSection,
+    repeat_key,
+)
 from checklists.core.extensions import db
-from inspections.filling.models import Answer, Inspection, Photo
+from inspections.filling.models import Answer, Inspection, Photo, RepeatInstance
 
 
 @dataclass(frozen=True)
@@ -31,30 +36,67 @@ class ConditionPlan:
     visibility: scoring.Visibility
     required: tuple[int, ...]
     photo_items: frozenset[int]
+    #: Repeated sections: item id → its section's repeat key, section id → the repeat key.
+    repeated: dict[int, str]
+    repeat_keys: dict[int, str]
 
-    def values(self, inspection_id: int) -> dict[int, Any]:
-        """Item id → its current answer's stored value; a photo item without an answer, its
-        number of photos (its photos are its answer)."""
-        values: dict[int, Any] = dict(
-            db.session.execute(_CURRENT_VALUES, {"inspection_id": inspection_id}).all()
-        )
+    def instances(self, inspection_id: int) -> dict[str, list[tuple[str, str]]]:
+        """Repeat key → the inspection's live instances, (key, key), as the engine takes them
+        (every repeated section listed, with none added too)."""
+        out: dict[str, list[tuple[str, str]]] = {k: [] for k in self.repeat_keys.values()}
+        for key, section_id in db.session.execute(_LIVE, {"inspection_id": inspection_id}):
+            out[self.repeat_keys[section_id]].append((key, key))
+        return out
+
+    def values(self, inspection_id: int, live: set[str] | None = None) -> dict[Any, Any]:
+        """Item id (an item of a repeated section: (item id, instance key), live instances
+        only) → its current answer's stored value; a photo item without an answer, its number
+        of photos (its photos are its answer)."""
+        values: dict[Any, Any] = {}
+        for item_id, instance, value in db.session.execute(
+            _CURRENT_VALUES, {"inspection_id": inspection_id}
+        ):
+            if not instance:
+                values[item_id] = value
+            elif live is not None and instance in live:
+                values[item_id, instance] = value
         if self.photo_items:
-            photos: dict[int, int] = dict(
-                db.session.execute(_PHOTO_COUNTS, {"inspection_id": inspection_id}).all()
-            )
-            for item_id in self.photo_items:
-                if item_id not in values and photos.get(item_id):
-                    values[item_id] = photos[item_id]
+            for item_id, instance, count in db.session.execute(
+                _PHOTO_COUNTS, {"inspection_id": inspection_id}
+            ):
+                if item_id not in self.photo_items or not count:
+                    continue
+                at = (item_id, instance) if instance else item_id
+                if instance and (live is None or instance not in live):
+                    continue
+                values.setdefault(at, count)
         return values
 
     def progress(self, inspection_id: int) -> tuple[int, int]:
         """(required items shown and answered, required items shown): the current answers
         decide, in item order, which items are shown (as the engine scores them); a hidden
-        item is not required, whatever it holds."""
-        values = self.values(inspection_id)
-        hidden = self.visibility.hidden(values)
-        shown = [item_id for item_id in self.required if item_id not in hidden]
-        return sum(1 for item_id in shown if item_id in values), len(shown)
+        item is not required, whatever it holds. An item of a repeated section counts once per
+        live instance (once, unanswered, while none has been added)."""
+        instances = self.instances(inspection_id) if self.repeat_keys else {}
+        live = {key for group in instances.values() for key, _label in group}
+        values = self.values(inspection_id, live)
+        hidden = self.visibility.hidden(values, instances or None)
+        done = total = 0
+        for item_id in self.required:
+            if item_id in hidden:
+                continue
+            repeat = self.repeated.get(item_id)
+            if repeat is None:
+                total += 1
+                done += item_id in values
+                continue
+            keys = [key for key, _label in instances.get(repeat, ())]
+            total += not keys
+            for key in keys:
+                if (item_id, key) not in hidden:
+                    total += 1
+                    done += (item_id, key) in values
+        return done, total
 
 
 def hidden_sections(inspection: Inspection) -> dict[int, str]:
@@ -63,7 +105,9 @@ def hidden_sections(inspection: Inspection) -> dict[int, str]:
     plan = condition_plan(inspection.template_id)
     if plan is None:
         return {}
-    explained = plan.visibility.explained(plan.values(inspection.id))
+    instances = plan.instances(inspection.id) if plan.repeat_keys else {}
+    live = {key for group in instances.values() for key, _label in group}
+    explained = plan.visibility.explained(plan.values(inspection.id, live), instances or None)
     out: dict[int, str] = {}
     for section in inspection.template.sections:
         if section.visible_when and section.items:
@@ -73,16 +117,25 @@ def hidden_sections(inspection: Inspection) -> dict[int, str]:
     return out
 
 
-_CURRENT_VALUES = sa.select(Answer.item_id, Answer.value).where(
+_CURRENT_VALUES = sa.select(Answer.item_id, Answer.instance, Answer.value).where(
     Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer), Answer.current
 )
 _PHOTO_COUNTS = (
-    sa.select(Photo.item_id, sa.func.count())
+    sa.select(Photo.item_id, Photo.instance, sa.func.count())
     .where(
         Photo.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
         Photo.item_id.is_not(None),
+        Photo.annotates_id.is_(None),  # an annotated copy is not another photo
     )
-    .group_by(Photo.item_id)
+    .group_by(Photo.item_id, Photo.instance)
+)
+_LIVE = (
+    sa.select(RepeatInstance.key, RepeatInstance.section_id)
+    .where(
+        RepeatInstance.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+        RepeatInstance.removed_at.is_(None),
+    )
+    .order_by(RepeatInstance.position, RepeatInstance.id)
 )
 _HAS_CONDITIONS = sa.select(
     ChecklistTemplate.published_at.is_not(None),
@@ -92,7 +145,7 @@ _HAS_CONDITIONS = sa.select(
         ),
         sa.exists().where(
             TemplateSection.template_id == ChecklistTemplate.id,
-            TemplateSection.visible_when.is_not(None),
+            sa.or_(TemplateSection.visible_when.is_not(None), TemplateSection.repeat),
         ),
     ),
 ).where(ChecklistTemplate.id == sa.bindparam("template_id", type_=sa.Integer))
@@ -119,6 +172,8 @@ def condition_plan(template_id: int) -> ConditionPlan | None:
             visibility=scoring.Visibility(spec.items),
             required=tuple(i.id for i in spec.items if i.required),
             photo_items=frozenset(i.id for i in spec.items if i.answer_type == "photo"),
+            repeated={i.id: i.repeat for i in spec.items if i.repeat},
+            repeat_keys={s.id: repeat_key(s) for s in template.sections if s.repeat},
         )
     if published:
         if len(kept) >= CONDITION_PLANS_KEPT:
@@ -128,5 +183,6 @@ def condition_plan(template_id: int) -> ConditionPlan | None:
 
 
 def has_conditions(template_id: int) -> bool:
-    """Whether the template shows a section or an item only under a condition."""
+    """Whether the template shows a section or an item only under a condition, or has a
+    repeated section (its progress counts instances: not the one SQL count either)."""
     return condition_plan(template_id) is not None

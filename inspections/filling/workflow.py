@@ -24,7 +24,7 @@ from checklists.accounts import marks, notifications
 from checklists.accounts.models import Organisation, Role, User
 from checklists.authoring import operations as builder
 from checklists.authoring.models import ChecklistTemplate, TemplateItem, TemplateStatus, item_spec
-from checklists.core import audit, metrics, storage
+from checklists.core import audit, metrics
 from checklists.core.audit import AuditEntry
 from checklists.core.clock import local_today
 from checklists.core.db import as_loaded, as_utc, holds_row_lock, utcnow
@@ -33,9 +33,8 @@ from checklists.core.extensions import db
 from checklists.core.workdays import OfficialCalendar
 from checklists.core.writers import writer_turn
 from checklists.standards.models import Clause, Document
-from inspections.filling import evidence, hooks, visibility
-from inspections.filling.evidence import Evidence
-from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo, PhotoKind
+from inspections.filling import hooks, repeats, visibility
+from inspections.filling.models import Answer, Inspection, InspectionStatus, Photo
 
 
 def create_inspection(
@@ -170,10 +169,15 @@ class Saved:
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 
 
-def _content_hash(value: Any, unit: str | None, note: str, sent_at: dt.datetime | None) -> str:
-    """The write as the device sent it: a resend hashes the same, whenever it arrives."""
+def _content_hash(
+    value: Any, unit: str | None, note: str, sent_at: dt.datetime | None, instance: str = ""
+) -> str:
+    """The write as the device sent it: a resend hashes the same, whenever it arrives (the
+    instance of a repeated section joins the hashed content; an ordinary item's hashes as
+    before instances existed)."""
+    sent = None if sent_at is None else sent_at.astimezone(dt.UTC).isoformat()
     body = json.dumps(
-        [value, unit, note, None if sent_at is None else sent_at.astimezone(dt.UTC).isoformat()],
+        [value, unit, note, sent, instance] if instance else [value, unit, note, sent],
         ensure_ascii=False,
         sort_keys=True,
         default=str,
@@ -205,13 +209,16 @@ def save_answer(
     note: str = "",
     answered_at: dt.datetime | None = None,
     client_id: str | None = None,
+    instance: str = "",
 ) -> Saved:
     """Store one answer write, following the Sync rules: the same ``client_id`` with the same
     content returns the stored write (also after submission); with other content it is a
     Conflict ``id_reused``; after submission any new write is a Conflict ``submitted``. The
     item's latest ``answered_at`` is current (ties: the later arrival); a stamp later than the
     receipt counts as the receipt (flagged when more than ``CLOCK_TOLERANCE`` ahead), a stamp
-    before the inspection existed is flagged."""
+    before the inspection existed is flagged. ``instance``: the key (made on the device) of the
+    repeated section's instance the answer is for; an instance not yet known is added, so that
+    an answer queued offline is never refused for its instance."""
     received = utcnow()
     if answered_at is not None and answered_at.tzinfo is None:
         raise InputError({"answered_at": _("Give the time with its offset (+08:00).")})
@@ -221,31 +228,44 @@ def save_answer(
     if client_id is not None and (not client_id or len(client_id) > 64):
         raise InputError({"client_id": _("At most %(n)s characters.", n=64)})
     compiled = compiled_item(inspection.template_id, item_id)
+    instance = repeats.checked_instance(compiled.spec, instance)
     try:
         parsed = scoring.parse_compiled(compiled, value, unit)
     except scoring.AnswerError as exc:
         raise InputError({"value": exc.message}) from exc
     stored_value = json_value(parsed)
-    content = _content_hash(stored_value, unit, note, sent_at)
+    content = _content_hash(stored_value, unit, note, sent_at, instance)
     judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
     lock(inspection)
+    if compiled.spec.repeat is not None and not instance:
+        instance = repeats.default_instance(inspection, compiled.spec)
     if client_id is not None:
         # A resend? This client_id's earlier write, and the item's current answer to reply with.
         rows = db.session.scalars(
             _ITEM_ANSWERS,
-            {"inspection_id": inspection.id, "item_id": item_id, "client_id": client_id},
+            {
+                "inspection_id": inspection.id,
+                "item_id": item_id,
+                "instance": instance,
+                "client_id": client_id,
+            },
             execution_options={"populate_existing": True},  # this session may hold older copies
         ).all()
         earlier = next((a for a in rows if a.client_id == client_id), None)
         if earlier is not None:
             if earlier.content_hash != content or earlier.item_id != item_id:
                 raise Conflict("id_reused", _("This client_id was used for another answer."))
-            current = _latest([a for a in rows if a.item_id == item_id and a.current])
+            current = _latest(
+                [a for a in rows if a.item_id == item_id and a.instance == instance and a.current]
+            )
             return Saved(earlier, False, current)
     require_open(inspection)
+    if instance:
+        repeats.ensure_instance(inspection, compiled.spec, instance, user)
     values = {
         "inspection_id": inspection.id,
         "item_id": item_id,
+        "instance": instance,
         "client_id": client_id,
         "content_hash": content,
         "value": stored_value,
@@ -262,7 +282,7 @@ def save_answer(
     }
     answer, first, progress = _write_answer(values, inspection.template_id)
     if visibility.has_conditions(inspection.template_id):
-        progress = None  # the write's SQL count knows no conditions: ``progress_of`` then
+        progress = None  # the write's SQL count knows no conditions nor instances
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.IN_PROGRESS
     metrics.count_on_commit(metrics.ANSWERS_STORED)
@@ -303,7 +323,7 @@ def _progress_after_write() -> tuple[sa.ScalarSelect[int], sa.ScalarSelect[int]]
 
 #: The columns an answer write sets (``save_answer``'s values; ``current`` is worked out).
 _WRITTEN = (
-    "inspection_id", "item_id", "client_id", "content_hash", "value", "unit", "note",
+    "inspection_id", "item_id", "instance", "client_id", "content_hash", "value", "unit", "note",
     "answered_at", "received_at", "sent_answered_at", "clock_flag", "answered_by_id",
     "revision", "result", "reason",
 )  # fmt: skip
@@ -323,6 +343,7 @@ def _write_statements() -> tuple[sa.Insert, sa.Update, sa.Insert]:
     later = sa.exists().where(
         other.inspection_id == param["inspection_id"],
         other.item_id == param["item_id"],
+        other.instance == param["instance"],
         other.current,
         other.answered_at > param["answered_at"],
     )
@@ -336,6 +357,7 @@ def _write_statements() -> tuple[sa.Insert, sa.Update, sa.Insert]:
         .where(
             _ANSWERS.c.inspection_id == param["inspection_id"],
             _ANSWERS.c.item_id == param["item_id"],
+            _ANSWERS.c.instance == param["instance"],
             _ANSWERS.c.current,
             _ANSWERS.c.answered_at <= param["answered_at"],
         )
@@ -354,6 +376,7 @@ _INSERT_ANSWER, _FLIP, _INSERT_FLIPPING = _write_statements()
 _CURRENT = sa.select(Answer).where(
     Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
     Answer.item_id == sa.bindparam("item_id", type_=sa.Integer),
+    Answer.instance == sa.bindparam("instance", type_=sa.String),
     Answer.current,
 )
 
@@ -454,6 +477,7 @@ _ITEM_ANSWERS = sa.select(Answer).where(
         sa.and_(
             Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
             Answer.item_id == sa.bindparam("item_id", type_=sa.Integer),
+            Answer.instance == sa.bindparam("instance", type_=sa.String),
             Answer.current,
         ),
         sa.and_(
@@ -483,15 +507,33 @@ def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:
     item's photos are its answer)."""
     spec = builder.template_spec(inspection.template)
     photos = inspection.photo_counts()
-    answers: dict[int, scoring.Answer] = {
-        a.item_id: scoring.Answer(a.value, a.unit, photos=photos.get(a.item_id, 0))
-        for a in inspection.answers
-        if a.current
-    }
+    instances = repeats.engine_instances(inspection)
+    live = {key for group in instances.values() for key, _label in group}
+    answers: dict[Any, scoring.Answer] = {}
+    for a in inspection.answers:
+        if not a.current:
+            continue
+        if not a.instance:
+            answers[a.item_id] = scoring.Answer(a.value, a.unit, photos.get(a.item_id, 0))
+        elif a.instance in live:  # a removed instance's answers are kept, not scored
+            answers[a.item_id, a.instance] = scoring.Answer(
+                a.value, a.unit, photos.get((a.item_id, a.instance), 0)
+            )
     for item in spec.items:
-        if item.answer_type == "photo" and item.id not in answers and photos.get(item.id):
-            answers[item.id] = scoring.Answer(photos[item.id], None, photos=photos[item.id])
-    return scoring.score(spec, answers, as_of=as_of, calendar=official_calendar(spec.items))
+        if item.answer_type != "photo":
+            continue
+        for key in [None] if item.repeat is None else [k for k, _l in instances[item.repeat]]:
+            found = photos.get(item.id if key is None else (item.id, key))
+            at = item.id if key is None else (item.id, key)
+            if found and at not in answers:
+                answers[at] = scoring.Answer(found, None, photos=found)
+    return scoring.score(
+        spec,
+        answers,
+        as_of=as_of,
+        calendar=official_calendar(spec.items),
+        instances=instances or None,
+    )
 
 
 def official_calendar(items: Iterable[Any]) -> OfficialCalendar | None:
@@ -512,14 +554,15 @@ def summary_of(inspection: Inspection, as_of: dt.date) -> dict[str, Any]:
 
 
 def conflicts(inspection: Inspection) -> set[int]:
-    """Items that two people answered differently in the current revision."""
-    seen: dict[int, set[tuple[int | None, str]]] = {}
+    """Items that two people answered differently in the current revision (an item of a
+    repeated section: in the same instance; two warehouses' different areas are no conflict)."""
+    seen: dict[tuple[int, str], set[tuple[int | None, str]]] = {}
     for a in inspection.answers:
         if a.revision == inspection.revision:
-            seen.setdefault(a.item_id, set()).add((a.answered_by_id, repr(a.value)))
+            seen.setdefault((a.item_id, a.instance), set()).add((a.answered_by_id, repr(a.value)))
     return {
         item_id
-        for item_id, writes in seen.items()
+        for (item_id, _instance), writes in seen.items()
         if len({who for who, _v in writes}) > 1 and len({v for _w, v in writes}) > 1
     }
 
@@ -699,7 +742,7 @@ def audit_trail(inspection: Inspection) -> list[AuditEntry]:
 _SIX_PLACES = Decimal("0.000001")
 
 
-def _coordinate(value: Decimal | None) -> Decimal | None:
+def coordinate(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(_SIX_PLACES)
 
 
@@ -712,8 +755,8 @@ def update_inspection(inspection: Inspection, changes: Mapping[str, Any]) -> Non
         where = changes["location"] or {}
         accuracy = where.get("accuracy")
         values.update(
-            lat=_coordinate(where.get("lat")),
-            lon=_coordinate(where.get("lon")),
+            lat=coordinate(where.get("lat")),
+            lon=coordinate(where.get("lon")),
             accuracy=None if accuracy is None else abs(accuracy).quantize(Decimal("0.1")),
         )
     if "planned_on" in changes:
@@ -725,74 +768,3 @@ def update_inspection(inspection: Inspection, changes: Mapping[str, Any]) -> Non
     for name, value in values.items():
         setattr(inspection, name, value)
     db.session.flush()
-
-
-def add_photo(
-    inspection: Inspection,
-    data: bytes,
-    user: User | None,
-    *,
-    item_id: int | None = None,
-    kind: PhotoKind = PhotoKind.ITEM,
-    taken_at: dt.datetime | None = None,
-    lat: Decimal | None = None,
-    lon: Decimal | None = None,
-) -> tuple[Photo, bool]:
-    """Attach a photo to an item, or a signature. The file is stored once (``evidence``),
-    however many items and signatures use it: the same bytes for another item or as a
-    signature are a new link; the same bytes again for the same item (or signature kind)
-    return the stored link and False (also after submission). ``taken_at``, ``lat`` and
-    ``lon`` are the device's (the API's schema checked their ranges). Bad files raise
-    photos.PhotoError; nothing is stored then."""
-    if kind != PhotoKind.ITEM:
-        item_id = None
-    sha = storage.key_of(data)
-    existing = _stored_photo(inspection, sha, item_id, kind)
-    if existing is not None:
-        return existing, False
-    item = None
-    if kind == PhotoKind.ITEM:
-        item = db.session.get(TemplateItem, item_id) if item_id else None
-        if item is None or item.template_id != inspection.template_id:
-            raise InputError({"item_id": _("This item is not in the inspection's template.")})
-    require_open(inspection)
-    received = evidence.ingest(data)
-    # The checks above ran without the lock (Pillow is slow); decide under it: the same link
-    # may have been made meanwhile, or the inspection been submitted.
-    lock(inspection)
-    existing = _stored_photo(inspection, sha, item_id, kind)
-    if existing is not None:
-        return existing, False
-    require_open(inspection)
-    photo = Photo(
-        inspection=inspection,
-        item=item,
-        kind=kind,
-        evidence=evidence.record(received),
-        taken_at=taken_at,
-        lat=_coordinate(lat),
-        lon=_coordinate(lon),
-        uploaded_by=user,
-        revision=inspection.revision,
-    )
-    if inspection.status == InspectionStatus.PLANNED:
-        inspection.status = InspectionStatus.IN_PROGRESS
-    db.session.add(photo)
-    db.session.flush()
-    return photo, True
-
-
-def _stored_photo(
-    inspection: Inspection, sha: str, item_id: int | None, kind: PhotoKind
-) -> Photo | None:
-    """The link of these bytes to this item (or as this signature), if there is one."""
-    return db.session.scalar(
-        sa.select(Photo)
-        .join(Photo.evidence)
-        .where(
-            Photo.inspection_id == inspection.id,
-            Evidence.sha256 == sha,
-            Photo.kind == kind,
-            Photo.item_id.is_(None) if item_id is None else Photo.item_id == item_id,
-        )
-    )

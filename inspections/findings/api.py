@@ -127,6 +127,7 @@ def _full(finding: Finding) -> dict[str, Any]:
             s.FindingEvidencePhoto(
                 sha256=p.sha256,
                 url=url_for("inspections.photo_file", key=key, photo_id=p.id, variant="show"),
+                annotates=p.annotates.sha256 if p.annotates is not None else None,
             )
             for p in finding.inspection.photos
             if p.item_id == finding.item_id

@@ -339,6 +339,9 @@ class FindingEvidencePhoto(Out):
 
     sha256: Sha256
     url: str
+    annotates: Sha256 | None = Field(
+        None, description="an annotated copy: the SHA-256 of its original; null: an original"
+    )
 
 
 class Finding(FindingSummary):

@@ -212,7 +212,10 @@ def export_csv():
 
 
 def _page(finding: Finding, **forms: Any):
-    evidence = [p for p in finding.inspection.photos if p.item_id == finding.item_id]
+    photos = [p for p in finding.inspection.photos if p.item_id == finding.item_id]
+    # the originals, each shown by its latest annotated copy if it has one (原图 a link)
+    evidence = [p for p in photos if p.annotates_id is None]
+    annotated = {p.annotates_id: p for p in photos if p.annotates_id is not None}
     forms.setdefault(
         "action_form",
         ActionForm(formdata=None, client_id=str(uuidlib.uuid4())),
@@ -226,6 +229,7 @@ def _page(finding: Finding, **forms: Any):
         "findings/show.html",
         finding=finding,
         evidence=evidence,
+        annotated=annotated,
         event_labels=EVENT_LABELS,
         may_act=findings.can_act(current_user) and finding.status in ACTIVE,
         may_verify=findings.can_verify(current_user) and finding.status != FindingStatus.WITHDRAWN,

@@ -50,7 +50,7 @@ from checklists.core.tabular import (
 from checklists.core.tabular import csv_chunks as csv_chunks  # the CSV writer, named here too
 from checklists.scoring.units import display_name as display_name_of
 from inspections.filling.labels import RESULT_LABELS, STATUS_LABELS, VERDICT_LABELS
-from inspections.filling.models import Answer, Inspection, inspection_inspectors
+from inspections.filling.models import Answer, Inspection, RepeatInstance, inspection_inspectors
 from inspections.filling.permissions import visible_inspections
 from inspections.findings.export import COLUMNS as FINDINGS_COLUMNS
 from inspections.findings.export import findings_export
@@ -119,6 +119,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         ("reason", 48, "判定理由"),
         ("answered_at", 27, "填写时间"),
         ("answered_by", 14, "填写人"),
+        ("instance", 16, "重复项实例"),
     ),
     "findings": FINDINGS_COLUMNS,
 }
@@ -332,6 +333,7 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
     item = aliased(TemplateItem, name="item")
     section = aliased(TemplateSection, name="section")
     author = aliased(User, name="author")
+    instance = aliased(RepeatInstance, name="instance")
     scoped = aliased(Inspection, name="scoped")
     # Each item's place in its template: sections in order, items in order within them.
     place = (section.position, section.id, item.position, item.id)
@@ -349,6 +351,7 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
             item.severity,
             # a choice's or parts item's rule names its values (the others need none)
             sa.case((item.answer_type.in_(("choice", "parts")), item.rule), else_=sa.null()),
+            section.repeat_label,
         )
         .select_from(item)
         .join(section, section.id == item.section_id)
@@ -367,6 +370,9 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
             Answer.answered_at,
             author.display_name,
             author.username,
+            # a repeated section's instance (warehouse, vehicle): its name, or its number
+            instance.label,
+            instance.position,
         )
         .select_from(Answer)
         .join(i, i.id == Answer.inspection_id)
@@ -378,7 +384,18 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
         .join(item, item.id == Answer.item_id + 0)
         .join(section, section.id == item.section_id)
         .outerjoin(author, author.id == Answer.answered_by_id)
-        .where(Answer.current.is_(True), *_in_scope(Answer.inspection_id, user, filters))
+        .outerjoin(
+            instance,
+            sa.and_(
+                instance.inspection_id == Answer.inspection_id, instance.key == Answer.instance
+            ),
+        )
+        .where(
+            Answer.current.is_(True),
+            # a removed instance's answers are kept, not part of the result
+            sa.or_(Answer.instance == "", instance.removed_at.is_(None)),
+            *_in_scope(Answer.inspection_id, user, filters),
+        )
         .order_by(Answer.inspection_id, *place, Answer.id)
     )
 
@@ -393,6 +410,7 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
     values: dict[tuple[int, str | None], tuple[str, str]] = {}
     units: dict[str | None, tuple[str, str]] = {}
     results: dict[Any, tuple[str, str]] = {}
+    nouns: dict[int, str] = {}
 
     def preload(only: int | None = None) -> None:
         """Read the items of the templates in scope (or of item ``only``'s template: an
@@ -413,6 +431,7 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
             clause_text_hash,
             severity,
             rule,
+            noun,
         ) in db.session.execute(items_of.where(item.template_id.in_(templates))):
             items[item_id] = (
                 section_title,
@@ -429,6 +448,7 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
                 text(severity),
             )
             named[item_id] = (kind, value_names(kind, rule))
+            nouns[item_id] = noun or str(_("Instance"))
 
     def value_names(kind: Any, rule: Any) -> dict[str, str] | None:
         """A choice's or parts item's values and their labels, from its rule (None: none)."""
@@ -475,6 +495,8 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
             answered_at,
             display_name,
             username,
+            instance_label,
+            instance_position,
         ) = row
         item_cells = items.get(item_id)
         if item_cells is None:
@@ -502,6 +524,9 @@ def _answers(user: User, filters: review.Filters, _now: dt.datetime) -> Export:
             reason,
             local_time(answered_at),
             display_name or username or "",
+            ""
+            if instance_position is None
+            else instance_label or f"{nouns[item_id]} {instance_position}",
         ]
 
     return Export("answers", COLUMNS["answers"], query, convert, preload)

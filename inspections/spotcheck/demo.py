@@ -14,7 +14,7 @@ from checklists.accounts.models import Organisation, OrgKind, Region, User
 from checklists.authoring.models import ChecklistTemplate, TemplateStatus
 from checklists.core.clock import local_today
 from checklists.core.extensions import db
-from inspections.filling import workflow
+from inspections.filling import attaching, workflow
 from inspections.filling.demo import _photo, passing
 from inspections.spotcheck import frequency, items, plans, pools
 from inspections.spotcheck.models import RiskClass, SpotcheckItem
@@ -116,7 +116,7 @@ def load() -> list[str]:
     filler = first.inspectors[0]
     for entry in first.template.ordered_items():
         if entry.answer_type == "photo":
-            workflow.add_photo(first, _photo(entry.prompt[:20]), filler, item_id=entry.id)
+            attaching.add_photo(first, _photo(entry.prompt[:20]), filler, item_id=entry.id)
         else:
             unit = "年" if (entry.rule or {}).get("unit") == "year" else None
             workflow.save_answer(first, entry.id, passing(entry), filler, unit=unit)

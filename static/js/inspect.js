@@ -10,9 +10,11 @@
 // database destructively, and keep the server's routes and field names that stored records use.
 // IndexedDB database "clausecheck", version 1, three object stores:
 //   outbox    keyPath "seq" (autoIncrement: the sending order); one record per write:
-//     v          format version, 1; absent in records of clients before it (read as 1)
+//     v          format version (FORMAT, now 3); absent in records of clients before it (read as 1)
 //     kind       "answer" | "photo" (photos and signatures) | "patch" (the inspection's location)
-//     method     "PUT" | "POST" | "PATCH"
+//                | "instance" (format 2: an instance of a repeated section added, renamed or
+//                removed)
+//     method     "PUT" | "POST" | "PATCH" | "DELETE" (format 2: removing an instance)
 //     url        the API path: /api/v1/inspections/<uuid>/answers/<item_id> (answer),
 //                /api/v1/inspections/<uuid>/photos (photo), /api/v1/inspections/<uuid> (patch)
 //     uuid       the inspection;  created: ISO time it was queued (device clock)
@@ -27,8 +29,18 @@
 //                {item_id, taken_at, lat, lon} (from EXIF), a signature {kind:
 //                "signature_inspector" | "signature_org", taken_at}
 //     patch:     body {location: {lat, lon, accuracy}}, sent as JSON
-//   local     keyPath "key" = "<uuid>/<item_id>": the latest answer given on this device, put
-//             back into the form: {v, key, uuid, item_id, body (as an answer's body)}
+//     instance:  (format 2) url /api/v1/inspections/<uuid>/instances/<key>, body {section_id,
+//                label, position} (PUT: add or rename) or {} (DELETE: set aside), sent as JSON;
+//                an answer's body and an item photo's fields then may carry "instance" (the key)
+//     (format 3) an item photo's fields may carry "annotates": the photo is an annotated copy
+//                (marks drawn on the phone, a JPEG), queued after its original and naming it
+//                by its SHA-256; then "original" is the outbox seq of the original if it was
+//                still waiting (to show the copy in its place after a reload)
+//   local     keyPath "key" = "<uuid>/<item_id>" (or "<uuid>/<item_id>-<instance key>"): the
+//             latest answer given on this device, put back into the form: {v, key, uuid,
+//             item_id, body (as an answer's body)}; (format 2) "<uuid>/instance/<key>": an
+//             instance added here, {v, key, uuid, instance: {key, section_id, label, position,
+//             removed}}
 //   rejected  keyPath "seq" (autoIncrement): writes the server refused, kept for the export:
 //             {v, record (the outbox record), status (HTTP status; 0: a record this client cannot
 //             send), error (the API's error object or null), at (ISO time)}
@@ -47,7 +59,7 @@
   var viaWorker = "serviceWorker" in navigator && !!navigator.serviceWorker.controller;
 
   // --- IndexedDB: outbox (queued writes), local (latest answer per item), rejected -----------
-  var FORMAT = 1; // the record format written (see the top); a record without v is format 1
+  var FORMAT = 3; // the record format written (see the top); a record without v is format 1
   var dbPromise = null;
   function openDb() {
     if (!dbPromise) {
@@ -182,7 +194,7 @@
       return run("outbox", "readwrite", function (s) { return s.delete(rec.seq); });
     }).then(function () {
       rejectedCount += 1;
-      var el = rec.item_id && doc.getElementById("i" + rec.item_id);
+      var el = recEl(rec);
       if (el && moved.error) {
         var fields = moved.error.fields || {};
         var reason = el.querySelector("[data-reason]");
@@ -192,14 +204,22 @@
       step();
     });
   }
+  // The item a record is for (in its instance, for an item of a repeated section).
+  function recEl(rec) {
+    if (!rec.item_id) return null;
+    var instance = (rec.body && rec.body.instance) || (rec.fields && rec.fields.instance) || "";
+    return doc.getElementById("i" + rec.item_id + (instance ? "-" + instance : ""));
+  }
   function acknowledged(rec, body) {
-    var el = rec.item_id && doc.getElementById("i" + rec.item_id);
+    var el = recEl(rec);
     if (rec.kind === "answer" && el && body.answer && body.answer.client_id === rec.body.client_id) {
       setReason(el, body.result, body.reason);
     }
     if (rec.kind === "photo" && el) {
       var img = el.querySelector('img[data-seq="' + rec.seq + '"]');
       if (img) { img.classList.remove("pending"); img.setAttribute("data-sha", body.sha256); }
+      var marked = el.querySelector('img[data-annotated-seq="' + rec.seq + '"]'); // its original keeps data-sha
+      if (marked) { marked.classList.remove("pending"); marked.setAttribute("data-annotated", body.sha256); }
     }
     if (rec.kind === "photo" && rec.fields.kind) {
       var sig = doc.querySelector('.signature[data-kind="' + rec.fields.kind + '"] .pending-note');
@@ -270,6 +290,11 @@
     if (type === "choice") return (rule.pass || []).indexOf(value) >= 0 ? "pass" : "fail";
     if (type === "parts") return rule.n === value.length ? "pass" : "fail";
     if (type === "date_pair") return judgePair(rule, value);
+    if (type === "barcode") { // as the engine compares: after NFKC, the whole code or its start
+      var code = nfkc(value), wanted = nfkc(rule.expected || rule.prefix || "");
+      if (rule.expected) return code === wanted ? "pass" : "fail";
+      return !rule.prefix || code.indexOf(wanted) === 0 ? "pass" : "fail";
+    }
     if (type === "number" || type === "count" || type === "date") {
       if (!rule.op) return "pass";
       var num = type === "date" ? function (x) { return x; } : Number;
@@ -333,14 +358,23 @@
     }
     return "pass";
   }
+  function nfkc(text) { text = String(text); return (text.normalize ? text.normalize("NFKC") : text).trim(); }
+  // A code the engine refuses (ERR_BARCODE_CONTROL, ERR_BARCODE_LONG in
+  // checklists/scoring/answer_types.py): control characters (Unicode Cc), over 500 characters.
+  function codeProblem(text) {
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return "扫码结果含有换行、制表符等控制字符，请重新扫码或手动输入";
+    return text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, "_").length > 500 ? "扫码结果最多 500 个字符" : "";
+  }
   // The engine's refusals, mirrored: of a number too many digits, or negative where the rule's
   // unit (or a count) cannot be (the message comes in the rule); of a date_pair a second date
-  // before the first (ERR_PAIR_ORDER in checklists/scoring/answer_types.py). Shown instead of a
-  // verdict.
+  // before the first (ERR_PAIR_ORDER in checklists/scoring/answer_types.py); of a code what
+  // codeProblem says. Shown instead of a verdict.
   function refused(el, value) {
     var type = el.getAttribute("data-type");
     var message = "";
-    if (type === "date_pair" && value && value !== "na") {
+    if (type === "barcode" && value && value !== "na") {
+      message = codeProblem(value);
+    } else if (type === "date_pair" && value && value !== "na") {
       message = value.to < value.from ? "答复/完成日期不能早于收到/起算日期，请核对两个日期" : "";
     } else if ((type === "number" || type === "count") && value !== null && value !== "na") {
       var rule = JSON.parse(el.getAttribute("data-rule") || "{}");
@@ -379,7 +413,8 @@
   // its inputs are disabled and it is not required; a hidden section drops out of the navigation.
   // The server works it out the same way (checklists/scoring/engine.py, Visibility).
   var C = window.ClauseConditions;
-  var conditional = !!(C && form && form.querySelector("[data-visible-when]"));
+  var conditional = !!(C && form && (form.querySelector("[data-visible-when]") ||
+    [].some.call(form.querySelectorAll("template"), function (t) { return t.content.querySelector("[data-visible-when]"); })));
   // A number as stored: the server's canonical decimal text (checklists/scoring/numbers.py:
   // NFKC, no spaces, thousands commas out, no leading or trailing zeros, no "-0"); null when the
   // text is no number (the server refuses it).
@@ -432,13 +467,36 @@
       setOff(section, sectionOff, sectionOff ? offText(section) : "");
       var option = pick && pick.querySelector('option[value="' + section.id + '"]');
       if (option) option.hidden = option.disabled = sectionOff;
-      [].forEach.call(section.querySelectorAll(".item"), function (el) {
-        var own = el.getAttribute("data-visible-when");
-        var off = sectionOff || (!!own && !holds(own, shown));
-        setOff(el, off, off ? offText(sectionOff ? section : el) : "");
-        var key = el.getAttribute("data-key");
-        if (key && !off) shown[key] = stored(el);
+      if (!section.hasAttribute("data-repeat")) {
+        [].forEach.call(section.querySelectorAll(".item"), function (el) {
+          var own = el.getAttribute("data-visible-when");
+          var off = sectionOff || (!!own && !holds(own, shown));
+          setOff(el, off, off ? offText(sectionOff ? section : el) : "");
+          var key = el.getAttribute("data-key");
+          if (key && !off) shown[key] = stored(el);
+        });
+        return;
+      }
+      // a repeated section: each instance reads the answers before the section and its own
+      // earlier ones; after it, the section's key is the list of its instances and an item's
+      // key the list of its answers (as the engine reads them)
+      var list = [], values = {};
+      instancesOf(section).forEach(function (node) {
+        var scope = Object.assign({}, shown), own = {};
+        [].forEach.call(node.querySelectorAll(".item"), function (el) {
+          var when = el.getAttribute("data-visible-when");
+          var off = sectionOff || (!!when && !holds(when, scope));
+          setOff(el, off, off ? offText(sectionOff ? section : el) : "");
+          var key = el.getAttribute("data-key");
+          if (!key || off) return;
+          var value = stored(el);
+          scope[key] = own[key] = value;
+          if (value !== null && value !== "") (values[key] = values[key] || []).push(value);
+        });
+        list.push(own);
       });
+      if (section.getAttribute("data-repeat-key")) shown[section.getAttribute("data-repeat-key")] = list;
+      Object.keys(values).forEach(function (key) { shown[key] = values[key]; });
     });
   }
 
@@ -452,12 +510,14 @@
     var value = valueOf(el);
     updateProgress();
     if (value === null || refused(el, value)) return;
-    var id = Number(el.id.slice(1));
-    var note = el.querySelector('textarea[name="n' + id + '"]');
+    var slot = el.id.slice(1); // <item id>, or <item id>-<instance key> in a repeated section
+    var id = itemOf(el);
+    var instance = el.getAttribute("data-instance");
+    var note = el.querySelector('textarea[name="n' + slot + '"]');
     var unit = unitOf(el);
     var same = JSON.stringify([value, note ? note.value : "", unit ? unit.value : null]);
-    if (lastSaved[id] === same) return;
-    lastSaved[id] = same;
+    if (lastSaved[slot] === same) return;
+    lastSaved[slot] = same;
     var body = {
       value: value,
       unit: unit ? unit.value : null,
@@ -466,10 +526,11 @@
       client_id: newId(),
       template_id: Number(form.getAttribute("data-template"))
     };
+    if (instance) body.instance = instance;
     var result = judge(el.getAttribute("data-type"), JSON.parse(el.getAttribute("data-rule") || "{}"), value, factorOf(el));
     setReason(el, result, form.getAttribute("data-msg-queued"));
     el.setAttribute("data-answered-at", body.answered_at);
-    var local = { v: FORMAT, key: uuid + "/" + id, uuid: uuid, item_id: id, body: body };
+    var local = { v: FORMAT, key: uuid + "/" + slot, uuid: uuid, item_id: id, body: body };
     run("local", "readwrite", function (s) { return s.put(local); }).then(function () {
       return queue({ kind: "answer", method: "PUT", url: api + "/answers/" + id, item_id: id, body: body });
     });
@@ -501,6 +562,78 @@
     return Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : text + "Z");
   }
 
+  // --- repeated sections: instances added, named and removed on the phone -----------------------
+  // An instance is made here under a key of its own (so that it and its answers sync once,
+  // however often they are resent), kept in "local" so that a reload offline shows it, and sent
+  // before the answers given in it (the outbox is sent in order; the server would add an
+  // instance an answer names anyway).
+  function itemOf(el) { return Number(el.getAttribute("data-item") || el.id.slice(1)); }
+  function instancesOf(section) {
+    var box = section.querySelector("[data-instances]");
+    return box ? [].slice.call(box.children) : [];
+  }
+  function placeInstance(section, key, label, position) {
+    var tpl = section.querySelector("template[data-instance-template]");
+    var holder = doc.createElement("div");
+    holder.innerHTML = tpl.innerHTML.split("__K__").join(key);
+    var node = holder.firstElementChild;
+    node.setAttribute("data-position", position);
+    var name = node.querySelector(".instance-label");
+    name.value = label || "";
+    name.placeholder = section.getAttribute("data-noun") + " " + position;
+    section.querySelector("[data-instances]").appendChild(node);
+    section.querySelector("[data-no-instances]").hidden = true;
+    return node;
+  }
+  function keepInstance(node, removed) {
+    var section = node.closest(".fill-section");
+    var data = {
+      key: node.getAttribute("data-instance"),
+      section_id: Number(section.getAttribute("data-section-id")),
+      label: node.querySelector(".instance-label").value.trim(),
+      position: Number(node.getAttribute("data-position")) || 0,
+      removed: !!removed
+    };
+    var local = { v: FORMAT, key: uuid + "/instance/" + data.key, uuid: uuid, instance: data };
+    return run("local", "readwrite", function (s) { return s.put(local); }).then(function () { return data; });
+  }
+  function newInstance(section) {
+    var top = 0;
+    instancesOf(section).forEach(function (n) { top = Math.max(top, Number(n.getAttribute("data-position")) || 0); });
+    var node = placeInstance(section, newId(), "", top + 1);
+    putInstance(node);
+    updateProgress();
+    var first = node.querySelector(".item input, .item select, .item textarea");
+    if (first) first.focus();
+  }
+  function putInstance(node) {
+    keepInstance(node, false).then(function (data) {
+      return queue({ kind: "instance", method: "PUT", url: api + "/instances/" + data.key,
+        body: { section_id: data.section_id, label: data.label, position: data.position } });
+    });
+  }
+  function removeInstance(node) {
+    var section = node.closest(".fill-section");
+    keepInstance(node, true).then(function (data) {
+      return queue({ kind: "instance", method: "DELETE", url: api + "/instances/" + data.key, body: {} });
+    });
+    node.remove();
+    section.querySelector("[data-no-instances]").hidden = instancesOf(section).length > 0;
+    updateProgress();
+  }
+  // An instance kept on this phone: shown (added if the page came without it), or taken away.
+  function restoreInstance(data) {
+    var node = doc.querySelector('.instance[data-instance="' + data.key + '"]');
+    var section = doc.querySelector('.fill-section[data-section-id="' + data.section_id + '"]');
+    if (data.removed) {
+      if (node) node.remove();
+      if (section) section.querySelector("[data-no-instances]").hidden = instancesOf(section).length > 0;
+      return;
+    }
+    if (!node && section) node = placeInstance(section, data.key, data.label, data.position);
+    else if (node && data.label) node.querySelector(".instance-label").value = data.label;
+  }
+
   // --- photos and signatures -----------------------------------------------------------------
   function addThumb(el, blob, seq) {
     var thumbs = el.querySelector("[data-thumbs]");
@@ -510,13 +643,84 @@
     img.className = "pending";
     img.alt = "";
     img.setAttribute("data-seq", seq);
-    thumbs.appendChild(img);
+    img.ccBlob = blob; // the original, for 标注
+    var thumb = doc.createElement("span");
+    thumb.className = "thumb";
+    thumb.appendChild(img);
+    thumbs.appendChild(thumb);
+    annotateButton(thumb);
+  }
+
+  // --- 标注: arrows, circles and a short text on a photo (the editor is photo.js's) ------------
+  // The annotated copy is a photo of the item of its own, queued after its original and naming
+  // it by its SHA-256 (the server's name for it: data-sha once sent, else worked out from the
+  // blob); it is shown in the original's place, which stays the evidence. The original is the
+  // blob taken here, else the server's copy (data-original on a thumbnail the page came with).
+  function annotateButton(thumb) {
+    var words = annotateWords();
+    if (!window.ccPhoto || !words.open || thumb.querySelector("[data-annotate-photo]")) return;
+    var button = doc.createElement("button");
+    button.type = "button";
+    button.className = "button secondary small";
+    button.setAttribute("data-annotate-photo", "");
+    button.textContent = words.open;
+    thumb.appendChild(button);
+  }
+  function annotateWords() { return JSON.parse(form.getAttribute("data-annotate") || "{}"); }
+  function originalOf(thumb, img) {
+    if (img.ccBlob) return Promise.resolve(img.ccBlob);
+    var url = thumb.getAttribute("data-original");
+    if (!url) return Promise.resolve(null);
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      return r.ok ? r.blob() : null;
+    }).then(function (blob) {
+      if (blob) img.ccBlob = blob;
+      return blob;
+    }, function () { return null; });
+  }
+  function annotatePhoto(thumb) {
+    var el = thumb.closest(".item");
+    var img = thumb.querySelector("img");
+    var words = annotateWords();
+    originalOf(thumb, img).then(function (original) {
+      if (!original) return window.alert(words.offline);
+      return window.ccPhoto.annotate(original, words).then(function (marked) {
+        if (!marked) return;
+        var sent = img.getAttribute("data-sha");
+        return (sent ? Promise.resolve(sent) : window.ccPhoto.sha256(original)).then(function (sha) {
+          var id = itemOf(el);
+          var rec = { kind: "photo", method: "POST", url: api + "/photos", item_id: id, blob: marked,
+            name: "annotated.jpg", fields: { item_id: id, instance: el.getAttribute("data-instance"), annotates: sha } };
+          if (!sent) rec.original = Number(img.getAttribute("data-seq"));
+          return queue(rec).then(function (seq) { showAnnotated(thumb, marked, seq); });
+        });
+      });
+    });
+  }
+  function showAnnotated(thumb, blob, seq) {
+    var img = thumb.querySelector("img");
+    img.src = URL.createObjectURL(blob);
+    img.classList.add("annotated", "pending");
+    img.setAttribute("data-annotated-seq", seq);
+    var note = thumb.querySelector(".thumb-note");
+    if (!note) {
+      note = doc.createElement("small");
+      note.className = "thumb-note";
+      thumb.insertBefore(note, thumb.querySelector("[data-annotate-photo]"));
+    }
+    note.textContent = annotateWords().annotated || "";
+  }
+  // An annotated copy still in the outbox, shown in its original's place after a reload.
+  function restoreAnnotated(el, rec) {
+    var img = el.querySelector('[data-thumbs] img[data-seq="' + rec.original + '"]') ||
+      el.querySelector('[data-thumbs] img[data-sha="' + rec.fields.annotates + '"]');
+    if (img && img.closest(".thumb")) showAnnotated(img.closest(".thumb"), rec.blob, rec.seq);
   }
   function takePhoto(input) {
     var el = input.closest(".item");
     var file = input.files && input.files[0];
     if (!file) return;
-    var id = Number(el.id.slice(1));
+    var id = itemOf(el);
     var tools = window.ccPhoto;
     var exif = tools ? tools.readExif(file) : Promise.resolve({});
     exif.then(function (info) {
@@ -524,7 +728,8 @@
         var rec = {
           kind: "photo", method: "POST", url: api + "/photos", item_id: id, blob: blob,
           name: file.name || "photo.jpg",
-          fields: { item_id: id, taken_at: info.taken_at, lat: info.lat, lon: info.lon }
+          fields: { item_id: id, taken_at: info.taken_at, lat: info.lat, lon: info.lon,
+            instance: el.getAttribute("data-instance") }
         };
         return queue(rec).then(function (seq) {
           addThumb(el, blob, seq);
@@ -544,6 +749,7 @@
     script.onload = function () {
       var end = doc.getElementById("s-end");
       if (end && end.classList.contains("active")) setUpSignatures(); // on screen already
+      [].forEach.call(form.querySelectorAll("[data-thumbs] .thumb"), annotateButton);
     };
     doc.head.appendChild(script);
   }
@@ -567,6 +773,49 @@
           wrap.appendChild(note);
         });
       });
+    });
+  }
+
+  // --- 扫码: a barcode item's code read from a photo ----------------------------------------------
+  // scan.js (the browser's BarcodeDetector, else the vendored jsQR, which it fetches) is fetched
+  // the first time a scan button is used: a form without a barcode item never names it. The code
+  // goes into the item's text field and is saved as if typed (the outbox, then the server).
+  var scanner = null;
+  function scanCode(input) {
+    var el = input.closest(".item");
+    var file = input.files && input.files[0];
+    var status = el.querySelector("[data-scan-status]");
+    input.value = ""; // the same photo may be chosen again
+    if (!file) return;
+    function say(key, text) {
+      status.textContent = text || (key ? form.getAttribute("data-msg-" + key) : "");
+      status.hidden = !status.textContent;
+    }
+    say("scanning");
+    if (!scanner) {
+      scanner = new Promise(function (resolve, reject) {
+        var script = doc.createElement("script");
+        script.src = form.getAttribute("data-scan-js");
+        script.onload = function () { resolve(window.ccScan); };
+        script.onerror = reject;
+        doc.head.appendChild(script);
+      });
+    }
+    scanner.then(function (tools) {
+      return tools.read(file, form.getAttribute("data-jsqr-js"));
+    }).then(function (text) {
+      text = (text || "").trim();
+      if (!text) return say("no-code");
+      var problem = codeProblem(text); // a text field would drop a newline without a word
+      if (problem) return say("", problem);
+      say("");
+      el.querySelector('input[type=text][name="a' + el.id.slice(1) + '"]').value = text;
+      var na = el.querySelector('input[type=checkbox][value=na]');
+      if (na) na.checked = false;
+      save(el);
+    }, function () {
+      scanner = null; // fetched again on the next try (back in signal)
+      say("scan-failed");
     });
   }
 
@@ -674,6 +923,7 @@
         // a form that came without the worker: it keeps this copy, and fetches the quotes
         var loaded = form && !viaWorker ? [location.pathname] : [];
         if (loaded.length) urls.push(form.getAttribute("data-quotes"));
+        if (form && form.getAttribute("data-scan-js")) urls.push(form.getAttribute("data-scan-js"), form.getAttribute("data-jsqr-js")); // 扫码 offline
         return navigator.serviceWorker.ready.then(function (reg) {
           if (reg.active && urls.length) reg.active.postMessage({ type: "precache", urls: urls, loaded: loaded });
         });
@@ -725,9 +975,19 @@
       var item = doc.getElementById(link.getAttribute("href").slice(1));
       if (item) { item.scrollIntoView(); var input = item.querySelector("input, select, textarea"); if (input) input.focus(); }
     });
+    form.addEventListener("click", function (event) {
+      var annotate = event.target.closest("[data-annotate-photo]");
+      if (annotate) return annotatePhoto(annotate.closest(".thumb"));
+      var add = event.target.closest("[data-add-instance]");
+      if (add) return newInstance(add.closest(".fill-section"));
+      var remove = event.target.closest("[data-remove-instance]");
+      if (remove && window.confirm(remove.getAttribute("data-confirm-text"))) removeInstance(remove.closest(".instance"));
+    });
     form.addEventListener("change", function (event) {
       var target = event.target;
       if (target.classList.contains("photo-input")) return takePhoto(target);
+      if (target.classList.contains("scan-input")) return scanCode(target);
+      if (target.classList.contains("instance-label")) return putInstance(target.closest(".instance"));
       var el = target.closest(".item");
       if (el && target.name === "a" + el.id.slice(1) && target.type === "text") splitUnit(el, target);
       if (el) { noneOrParts(el, target); save(el); }
@@ -760,9 +1020,12 @@
     if (!hasIdb) return updateProgress();
     // Answers made on this phone but not (yet) in the page the server sent: put them back.
     Promise.all([all("local"), all("outbox")]).then(function (lists) {
+      lists[0].forEach(function (local) { // instances added on this phone first: answers go in them
+        if (local.uuid === uuid && local.instance) restoreInstance(local.instance);
+      });
       lists[0].forEach(function (local) {
         if (local.uuid !== uuid || !local.body) return;
-        var el = doc.getElementById("i" + local.item_id);
+        var el = recEl(local);
         if (el && when(local.body.answered_at) > when(el.getAttribute("data-answered-at"))) {
           restore(el, local.body);
           el.setAttribute("data-answered-at", local.body.answered_at);
@@ -773,8 +1036,9 @@
       });
       lists[1].forEach(function (rec) {
         if (rec.uuid === uuid && rec.kind === "photo" && rec.item_id) {
-          var el = doc.getElementById("i" + rec.item_id);
-          if (el) addThumb(el, rec.blob, rec.seq);
+          var el = recEl(rec);
+          if (el && rec.fields.annotates) restoreAnnotated(el, rec);
+          else if (el) addThumb(el, rec.blob, rec.seq);
         }
       });
       updateProgress();
