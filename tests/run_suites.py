@@ -80,6 +80,16 @@ class Suite:
                 counts[key] = int(suite.get(key, 0))
         return counts
 
+    def slowest_files(self, n: int = 8) -> list[tuple[float, str]]:
+        """The ``n`` test modules (or classes) that took longest, in seconds (setup included)."""
+        if not os.path.exists(self.report):
+            return []
+        seconds: dict[str, float] = {}
+        for case in ET.parse(self.report).getroot().iter("testcase"):
+            name = case.get("classname", "")  # the module (or module.Class)
+            seconds[name] = seconds.get(name, 0.0) + float(case.get("time", 0))
+        return sorted(((t, f) for f, t in seconds.items()), reverse=True)[:n]
+
 
 def run_all(suites: dict[str, dict[str, str]]) -> list[tuple[str, int, dict[str, int]]]:
     """Run the suites at once; progress every 30 s; then each one's output."""
@@ -103,6 +113,10 @@ def run_all(suites: dict[str, dict[str, str]]) -> list[tuple[str, int, dict[str,
             print(f"\n===== {suite.label} =====", flush=True)
             with open(suite.log, errors="replace") as log:
                 print(log.read().rstrip(), flush=True)
+            slowest = ", ".join(
+                f"{f.removeprefix('tests.')} {t:.0f}s" for t, f in suite.slowest_files()
+            )
+            print(f"slowest files: {slowest}", flush=True)
             results.append((suite.label, suite.process.returncode, suite.counts()))
     return results
 

@@ -266,11 +266,13 @@ API_LISTS = [
     "/inspections",
     "/interviews",
     "/organisations",
+    "/schedules",
+    "/schedules/occurrences",
     "/spotcheck/plans",
     "/templates",
 ]
 #: What a list needs besides its numbers.
-REQUIRED = {"/clauses": "q=台账&"}
+REQUIRED = {"/clauses": "q=台账&", "/schedules/occurrences": "from=2026-11-01&to=2026-11-30&"}
 
 
 @pytest.mark.parametrize(
