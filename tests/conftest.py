@@ -240,13 +240,21 @@ def _clean(app: Flask) -> None:
     with app.app_context():
         db.session.remove()
         tables = db.metadata.sorted_tables
-        with db.engine.begin() as conn:
-            search_index.clear_index(conn)
-            if conn.dialect.name == "postgresql":
-                _empty_postgres(conn, tables)
-            else:
-                for table in reversed(tables):
-                    conn.execute(table.delete())
+        with db.engine.connect() as conn:
+            if conn.dialect.name == "sqlite":
+                # every row goes, so no reference is left dangling: SQLite need not check each
+                # deleted row's referencing tables (the connection is closed below)
+                conn.exec_driver_sql("PRAGMA foreign_keys = OFF")
+                conn.commit()  # ends the transaction SQLAlchemy began (the PRAGMA ran outside)
+            with conn.begin():
+                search_index.clear_index(conn)
+                if conn.dialect.name == "postgresql":
+                    _empty_postgres(conn, tables)
+                else:  # only the tables that hold rows (one probe instead of a DELETE each)
+                    full = _nonempty(conn, tables)
+                    for table in reversed(tables):
+                        if table.name in full:
+                            conn.execute(table.delete())
         if db.engine.dialect.name == "postgresql" and sum(_DELETED.values()) >= VACUUM_AFTER:
             _vacuum()
         db.engine.dispose()
@@ -279,7 +287,7 @@ def _empty_postgres(conn: sa.Connection, tables: list[sa.Table]) -> None:
     """
     full = _nonempty(conn, tables)
     if full:
-        if conn.scalar(sa.text("SELECT current_setting('is_superuser')")) == "on":
+        if _superuser(conn):
             conn.execute(sa.text("SET LOCAL session_replication_role = replica"))
         for table in reversed(tables):
             if table.name in full:
@@ -291,6 +299,10 @@ def _empty_postgres(conn: sa.Connection, tables: list[sa.Table]) -> None:
             "FROM pg_sequences WHERE schemaname = current_schema() AND last_value IS NOT NULL"
         )
     )
+
+
+def _superuser(conn: sa.Connection) -> bool:
+    return conn.scalar(sa.text("SELECT current_setting('is_superuser')")) == "on"
 
 
 def _vacuum() -> None:
@@ -394,8 +406,13 @@ def built_once(name: str, build: Callable[[], T]) -> T:
         return result
     for blob, data in snapshot.files.items():
         store.put(data, key=blob)  # nothing is written when it is there already
+    if conn.dialect.name == "postgresql" and _superuser(conn):
+        # the rows are a consistent state written back whole: no foreign-key trigger per row
+        conn.execute(sa.text("SET LOCAL session_replication_role = replica"))
     for table, rows in snapshot.rows:
-        if rows:
+        if rows and conn.dialect.name == "postgresql":
+            _copy_rows(conn, table, rows)
+        elif rows:
             conn.execute(table.insert(), rows)
     for sequence, last in snapshot.sequences:
         conn.execute(sa.text("SELECT setval(:s, :v, true)"), {"s": sequence, "v": last})
@@ -409,6 +426,25 @@ def built_once(name: str, build: Callable[[], T]) -> T:
         db.session.commit()
         snapshot.checked = True
     return snapshot.result  # type: ignore[return-value]
+
+
+def _copy_rows(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
+    """``rows`` into ``table`` by COPY (PostgreSQL, psycopg 3), in the connection's transaction:
+    several times faster than INSERTs, however batched. Each value goes through its column's
+    bind processing first, as an INSERT would send it (the first write-back is compared with
+    the build: ``built_once``)."""
+    columns = list(table.columns)
+    processors = [c.type._cached_bind_processor(conn.dialect) for c in columns]
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    p(row[c.name]) if p and row[c.name] is not None else row[c.name]
+                    for c, p in zip(columns, processors, strict=True)
+                ]
+            )
 
 
 def import_gazettes() -> None:

@@ -1,8 +1,10 @@
 """Repeated sections on a 360 px phone (Debian's chromium): the inspector scans the depot's QR
 code, starts the inspection from the scan, and, offline, adds three coal warehouses (储煤厂房),
 names them and fills each; an item of the warehouse section shown only when the warehouse is
-closed (a condition read per warehouse) is folded, then shown as it is answered. Back online,
-everything reaches the server once: three instances, each answer once, the resends recognised.
+closed (a condition read per warehouse) is folded, then shown as it is answered; the first
+warehouse's photo is annotated (标注: a circle, an arrow, a text). Back online, everything
+reaches the server once: three instances, each answer once, the photo and its annotated copy
+once each (the original untouched), the resends recognised.
 
 Skipped when no chromium is installed, unless REQUIRE_BROWSER=1, which fails.
 """

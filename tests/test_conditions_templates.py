@@ -26,7 +26,7 @@ from checklists.demo import templates as demo_templates
 from checklists.standards.services import import_text
 from inspections.filling import visibility, workflow
 from inspections.filling.models import Inspection
-from tests.conftest import csrf_token, depot_spec, login
+from tests.conftest import built_once, csrf_token, depot_spec, login
 from tests.test_templates import DATA, by_prompt
 
 LIMIT = "amount >= 4000000"
@@ -41,13 +41,18 @@ def _build(name: str) -> ChecklistTemplate:
     return demo_templates.build(spec, None)
 
 
-@pytest.fixture
-def procurement(app_ctx) -> ChecklistTemplate:
-    """The ready-made procurement template, published."""
+def _build_procurement() -> int:
     import_text((DATA / "000_4d0f1aad85daeba2.txt").read_text("utf-8"), "000.txt")
     template = _build("政府采购")
     db.session.commit()
-    return template
+    return template.id
+
+
+@pytest.fixture
+def procurement(app_ctx) -> ChecklistTemplate:
+    """The ready-made procurement template, published: built the first time, its rows written
+    back after that (conftest.built_once)."""
+    return db.session.get(ChecklistTemplate, built_once("procurement", _build_procurement))
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from checklists.accounts.models import Role
 from checklists.accounts.notifications import Notification
 from checklists.core import pdf
 from checklists.core.clock import local_today
+from checklists.core.db import as_utc
 from checklists.core.extensions import db
 from inspections.filling import workflow
 from inspections.findings import deadlines
@@ -280,8 +281,9 @@ def test_an_hours_deadline_runs_from_the_moment_of_submission(app, world, starte
         workflow.submit(inspection, world["inspector"], local_today())
         [finding] = db.session.scalars(sa.select(Finding)).all()
         assert (finding.severity, finding.deadline_unit) == ("critical", "hour")
-        # compared in memory, before any database round trip
-        late = finding.due_at - inspection.submitted_at
+        # both in UTC: the finding may have been read back (SQLite gives naive UTC) when the
+        # session's weakly held object was collected before the query
+        late = as_utc(finding.due_at) - as_utc(inspection.submitted_at)
     assert abs(late - dt.timedelta(hours=2)) < dt.timedelta(seconds=5), late
 
 
