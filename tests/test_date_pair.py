@@ -30,13 +30,13 @@ from checklists.core.extensions import db
 from checklists.core.workdays import OfficialCalendar
 from checklists.demo import templates as demo_templates
 from checklists.scoring.answer_types import ERR_PAIR_ORDER
-from checklists.standards.services import import_text
 from inspections.filling import views as filling_views
 from inspections.filling import workflow
 from inspections.filling.models import Answer, Inspection
 from inspections.findings.models import CalendarYear
+from tests import test_conditions_templates
 from tests.conftest import csrf_token, login
-from tests.test_templates import DATA, by_prompt
+from tests.test_templates import by_prompt
 from tests.test_workdays import RULE_2027
 
 CITE = "冠政发〔2016〕78号 三（二）8"
@@ -301,14 +301,9 @@ def test_the_rule_reads_in_words():
 # --- in the app: the procurement template, the API, the page, the report, exports ---------------
 
 
-@pytest.fixture
-def procurement(app_ctx):
-    """The ready-made procurement template (its two answer periods are date_pair items)."""
-    import_text((DATA / "000_4d0f1aad85daeba2.txt").read_text("utf-8"), "000.txt")
-    [entry] = [t for t in demo_templates.TEMPLATES if t["name"].startswith("政府采购")]
-    template = demo_templates.build(entry, None)
-    db.session.commit()
-    return template
+#: The ready-made procurement template (its two answer periods are date_pair items), published,
+#: built once (test_conditions_templates).
+procurement = test_conditions_templates.procurement
 
 
 @pytest.fixture

@@ -41,13 +41,14 @@ from tests.conftest import PASSWORD, built_once, load_demo_once, login
 
 #: Each role, and the suite of ``make test`` that fuzzes it (``one_suite``; run alone, every
 #: role runs). The two suites run side by side, one per core, and take about as long as each
-#: other, so the fuzzing costs the least wall time split between them, about a minute each:
-#: PostgreSQL (where a number or a text the database cannot hold surfaces) takes admin and
-#: supervisor, whose writes reach most of the API; SQLite the other three.
+#: other, so the fuzzing costs the least wall time split between them: PostgreSQL (where a
+#: number or a text the database cannot hold surfaces) takes admin and supervisor, whose
+#: writes reach most of the API, and the author; SQLite, which also runs the browser tests
+#: and every test that touches no database, the other two.
 ROLES = {
     "admin": "postgresql",
     "supervisor": "postgresql",
-    "author": "sqlite",
+    "author": "postgresql",
     "inspector": "sqlite",
     "enterprise": "sqlite",
 }
