@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
+import jinja2
+import jinja2.bccache
 import pytest
 import sqlalchemy as sa
 from flask import Flask, current_app
@@ -481,6 +483,7 @@ def app_factory(database_url: str, _schema: None) -> Iterator[Callable[..., Flas
     def build(**overrides) -> Flask:
         app = create_app(make_config(database_url, **{**store, **overrides}))
         app.test_client_class = Client
+        app.jinja_env.bytecode_cache = _TEMPLATES_COMPILED
         made.append(app)
         return app
 
@@ -488,6 +491,25 @@ def app_factory(database_url: str, _schema: None) -> Iterator[Callable[..., Flas
     for app in made:
         if app.config["SQLALCHEMY_DATABASE_URI"] == database_url:
             _clean(app)
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The run's compiled templates, shared by every app the tests make (each app has its own
+    Jinja environment, which would compile every page it renders again): keyed by template and
+    checked against its source's checksum by Jinja, so an edited template compiles anew."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES_COMPILED = _CompiledTemplates()
 
 
 class Client(FlaskClient):
