@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gc
 import itertools
 import os
 import pathlib
@@ -23,13 +24,14 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import jinja2
 import jinja2.bccache
 import pytest
 import sqlalchemy as sa
+import werkzeug.routing.rules
 from flask import Flask, current_app
 from flask.testing import FlaskClient
 from werkzeug.serving import make_server
@@ -50,6 +52,12 @@ DATA = pathlib.Path(__file__).parent / "data"
 PASSWORD = "correct-horse-9"
 #: Photos stored by tests go here, never into instance/.
 UPLOADS = tempfile.mkdtemp(prefix="clausecheck-test-uploads-")
+
+# The run keeps thousands of long-lived objects (compiled templates and URL builders, the
+# snapshots of built_once, every test's report): with the default thresholds Python walks
+# them all in a full collection every few hundred allocations' worth of young collections.
+# Rarer collections cost a little memory (about +170 MB) and save about a tenth of the time.
+gc.set_threshold(100_000, 50, 100)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -367,6 +375,15 @@ class _Snapshot:
     files: dict[str, bytes]
     result: object
     checked: bool = False
+    #: SQLite: the whole database as the build left it (rows and the search index), in memory
+    pages: sqlite3.Connection | None = None
+    #: PostgreSQL: each table's rows as the server wrote them out (COPY ... TO STDOUT)
+    copies: list[tuple[sa.Table, bytes]] = field(default_factory=list)
+
+
+def _sqlite_driver(conn: sa.Connection) -> sqlite3.Connection | None:
+    driver = conn.connection.driver_connection
+    return driver if isinstance(driver, sqlite3.Connection) else None
 
 
 _SNAPSHOTS: dict[tuple, _Snapshot] = {}
@@ -403,23 +420,28 @@ def built_once(name: str, build: Callable[[], T]) -> T:
             for blob in sorted(_stored_files() - before):
                 with store.open(blob) as stored:
                     files[blob] = stored.read()
-            _SNAPSHOTS[key] = _Snapshot(_dump(conn), _used_sequences(conn), files, result)
+            snapshot = _Snapshot(_dump(conn), _used_sequences(conn), files, result)
+            driver = _sqlite_driver(conn)
+            if driver is not None:
+                snapshot.pages = sqlite3.connect(":memory:", check_same_thread=False)
+                driver.backup(snapshot.pages)
+            else:
+                snapshot.copies = _copy_out(conn, snapshot.rows)
+            _SNAPSHOTS[key] = snapshot
             db.session.commit()
         return result
     for blob, data in snapshot.files.items():
         store.put(data, key=blob)  # nothing is written when it is there already
+    if snapshot.pages is not None:
+        _write_back_pages(snapshot)
+        return snapshot.result  # type: ignore[return-value]
     if conn.dialect.name == "postgresql" and _superuser(conn):
         # the rows are a consistent state written back whole: no foreign-key trigger per row
         conn.execute(sa.text("SET LOCAL session_replication_role = replica"))
-    for table, rows in snapshot.rows:
-        if rows and conn.dialect.name == "postgresql":
-            _copy_rows(conn, table, rows)
-        elif rows:
-            conn.execute(table.insert(), rows)
+    for table, data in snapshot.copies:
+        _copy_in(conn, table, data)
     for sequence, last in snapshot.sequences:
         conn.execute(sa.text("SELECT setval(:s, :v, true)"), {"s": sequence, "v": last})
-    clauses = dict(snapshot.rows).get(db.metadata.tables.get("clauses"), [])
-    search_index.index_clauses(conn, [row["id"] for row in clauses])
     db.session.commit()
     if not snapshot.checked:
         conn = db.session.connection()
@@ -430,23 +452,42 @@ def built_once(name: str, build: Callable[[], T]) -> T:
     return snapshot.result  # type: ignore[return-value]
 
 
-def _copy_rows(conn: sa.Connection, table: sa.Table, rows: list[dict]) -> None:
-    """``rows`` into ``table`` by COPY (PostgreSQL, psycopg 3), in the connection's transaction:
-    several times faster than INSERTs, however batched. Each value goes through its column's
-    bind processing first, as an INSERT would send it (the first write-back is compared with
-    the build: ``built_once``)."""
-    columns = list(table.columns)
-    processors = [c.type._cached_bind_processor(conn.dialect) for c in columns]
-    names = ", ".join(f'"{c.name}"' for c in columns)
+def _write_back_pages(snapshot: _Snapshot) -> None:
+    """SQLite: the build's database copied back page by page (SQLite's backup API, a few
+    milliseconds) over the empty one: its rows and its search index, as the build left them,
+    instead of inserting the rows and indexing the clauses again. Outside any transaction
+    (the copy takes its own lock); the first copy is read again and compared with the build."""
+    db.session.commit()
+    driver = _sqlite_driver(db.session.connection())
+    db.session.commit()  # pysqlite opened no transaction for that connection: none is open
+    snapshot.pages.backup(driver)
+    if not snapshot.checked:
+        conn = db.session.connection()
+        assert _dump(conn) == snapshot.rows, "rows copied back differ from the build"
+        db.session.commit()
+        snapshot.checked = True
+
+
+def _copy_out(conn: sa.Connection, dump: list[tuple[sa.Table, list[dict]]]) -> list:
+    """PostgreSQL: the rows of each table that has any, parents first, in COPY's text format as
+    the server writes them: written back by ``_copy_in`` with no conversion on our side."""
+    cursor = conn.connection.driver_connection.cursor()
+    copies = []
+    for table, rows in dump:
+        if rows:
+            names = ", ".join(f'"{c.name}"' for c in table.columns)
+            with cursor.copy(f'COPY "{table.name}" ({names}) TO STDOUT') as copy:
+                copies.append((table, b"".join(bytes(chunk) for chunk in copy)))
+    return copies
+
+
+def _copy_in(conn: sa.Connection, table: sa.Table, data: bytes) -> None:
+    """``_copy_out``'s rows of ``table`` back by COPY (psycopg 3), in the connection's
+    transaction: several times faster than INSERTs, however batched."""
+    names = ", ".join(f'"{c.name}"' for c in table.columns)
     cursor = conn.connection.driver_connection.cursor()
     with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row(
-                [
-                    p(row[c.name]) if p and row[c.name] is not None else row[c.name]
-                    for c, p in zip(columns, processors, strict=True)
-                ]
-            )
+        copy.write(data)
 
 
 def import_gazettes() -> None:
@@ -510,6 +551,29 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 _TEMPLATES_COMPILED = _CompiledTemplates()
+
+
+def _url_builders_made_once() -> None:
+    """Every app the tests make compiles its ~200 URL rules, and werkzeug writes, parses and
+    compiles Python code for each rule's two URL builders (about 0.3 s an app, most of a
+    short test's time). The builder is a plain function of the rule's text, its parsed
+    parts, its defaults and whether unknown values are appended (it reads the rule's own
+    converters through ``self`` when called), so the run keeps the first one made for such a
+    rule and each app's rule binds it as werkzeug would."""
+    made: dict[tuple, Callable] = {}
+    compile_builder = werkzeug.routing.rules.Rule._compile_builder
+
+    def cached(rule: werkzeug.routing.rules.Rule, append_unknown: bool = True) -> Callable:
+        defaults = tuple(sorted((str(k), repr(v)) for k, v in (rule.defaults or {}).items()))
+        key = (rule.rule, tuple(rule._trace), defaults, append_unknown)
+        if key not in made:
+            made[key] = compile_builder(rule, append_unknown)
+        return made[key]
+
+    werkzeug.routing.rules.Rule._compile_builder = cached
+
+
+_url_builders_made_once()
 
 
 class Client(FlaskClient):

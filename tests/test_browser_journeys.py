@@ -45,6 +45,7 @@ def test_the_inspector_fills_with_units_offline_and_a_refused_submit_links_to_th
     _open_form(page, base, key)
     _assert_fits_phone(page)
     context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")  # in force before the next input
 
     # a unit picked from the item's own: 0.2 m is 20 cm, a pass, judged on the phone
     _show_item(page, thickness.id)

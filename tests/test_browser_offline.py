@@ -157,6 +157,7 @@ def test_offline_answers_and_photos_survive_reload_and_restart(
 
     # offline: two more answers and a photo stay on the phone
     context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")  # in force before the next input
     _show_item(page, area.id)
     page.fill(f"#i{area.id} input[name=a{area.id}][type=text]", "480")
     page.locator(f"#i{area.id} input[name=a{area.id}][type=text]").blur()
@@ -358,6 +359,7 @@ def test_an_outbox_written_by_the_client_before_the_format_version_is_sent_once(
 
     # the network goes; the old client's records wait on the phone; the page is closed
     context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")  # in force before the next input
     stamp = page.evaluate(
         OLD_CLIENT_RECORDS,
         {
@@ -423,6 +425,7 @@ def test_offline_verdicts_refuse_bad_numbers_and_none_of_the_parts_fails(
     _login(page, base)
     _open_form(page, base, key)
     context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")  # in force before the next input
     _show_item(page, area.id)
     field = f"#i{area.id} input[name=a{area.id}][type=text]"
     # the engine's refusals, on the phone: shown at once, nothing queued
@@ -529,6 +532,7 @@ def test_offline_date_pair_verdicts_agree_with_the_server(
     _open_form(page, live_server, key)
     _assert_fits_phone(page)
     context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")  # in force before the next input
 
     def enter(item_id: int, start: str, end: str) -> tuple[str, str]:
         page.fill(f"#i{item_id} input[name=a{item_id}]", start)

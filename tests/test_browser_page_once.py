@@ -153,6 +153,7 @@ def test_a_visit_with_the_worker_active_fetches_the_page_once_and_no_static_file
 
     # offline: the form, its style and its script come from the worker
     context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")  # in force before the next input
     page.reload()
     page.wait_for_function("() => document.documentElement.classList.contains('js')")
     assert "东郊配送点" in page.inner_text("h1")

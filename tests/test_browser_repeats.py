@@ -120,6 +120,7 @@ def test_three_warehouses_filled_offline_after_a_scan(playwright, live_server, d
     Image.new("RGB", (800, 600), (90, 110, 70)).save(shot, "JPEG")
 
     context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")  # in force before the next input
     names = ["东厂房", "西厂房", "北厂房"]
     for n, name in enumerate(names):
         page.locator(f"#{section_dom} [data-add-instance]").tap()
@@ -145,7 +146,9 @@ def test_three_warehouses_filled_offline_after_a_scan(playwright, live_server, d
         if n == 0:  # the first warehouse's area photographed, the photo annotated
             page.locator(f"#{area_id} input.photo-input").set_input_files(str(shot))
             _annotate(page, area_id)
-            assert page.locator(f"#{area_id} [data-thumbs] img.annotated").count() == 1
+            # the copy is hashed and queued after the editor closes: shown once that is done
+            thumbs = page.locator(f"#{area_id} [data-thumbs] img.annotated")
+            assert _wait(page, lambda t=thumbs: t.count() == 1, 10), thumbs.count()
     _assert_fits_phone(page)
     page.locator(f"#{section_dom}").screenshot(path=str(tmp_path / "warehouses.png"))
     assert "不合格" in page.inner_text(f"#i{ids[AREA]}-{_instances(page)[1]} [data-reason]")

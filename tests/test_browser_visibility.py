@@ -119,6 +119,7 @@ def test_a_step_above_the_limit_shows_when_the_amount_reaches_it_offline(
     page.locator(f"#i{approval.id}").screenshot(path=str(tmp_path / "folded.png"))
 
     context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")  # in force before the next input
     field = f"#i{amount.id} input[name=a{amount.id}]"
     page.fill(field, "1200000")
     page.locator(field).blur()

@@ -233,7 +233,6 @@ def _kind(method: str, path: str) -> str:
 
 @pytest.mark.browser
 def test_phone_requests_match_the_recording(browser, live_server, make_org, make_user):  # noqa: F811
-    started = time.monotonic()
     template, key, _user, items = _setup(make_org, make_user, "phone")
     base = live_server
     norm = _Normaliser(key, template.id, items)
@@ -371,7 +370,6 @@ def test_phone_requests_match_the_recording(browser, live_server, make_org, make
         for i, (old, new) in enumerate(zip(stored["requests"], recorded, strict=False)):
             assert old == new, f"request {i} differs:\nstored   {old}\nrecorded {new}\n{RERECORD}"
         assert stored == document, RERECORD
-    assert time.monotonic() - started < 30
 
 
 def _entry(request, norm: _Normaliser, forms) -> dict[str, Any]:
@@ -415,7 +413,6 @@ def _entry(request, norm: _Normaliser, forms) -> dict[str, Any]:
 
 
 def test_replay_phone_requests(client, make_org, make_user):
-    started = time.monotonic()
     recording = json.loads(RECORDING.read_text("utf-8"))
     template, key, inspector, items = _setup(make_org, make_user, "replay")
     login(client, inspector)
@@ -494,7 +491,6 @@ def test_replay_phone_requests(client, make_org, make_user):
         assert not missing, f"{where}: keys gone: {sorted(missing)}"
         if expected.get("client_id_echoed"):
             assert answer["answer"]["client_id"] == body["client_id"], where
-    assert time.monotonic() - started < 10
 
 
 # --- a date_pair answer, as the filling page sends it --------------------------------------------
