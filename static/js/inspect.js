@@ -739,8 +739,8 @@
       });
     });
   }
-  // photo.js (EXIF, downscaling, the signature pad), fetched once the inputs work: a slow phone
-  // waits for the answers' script only. Until it runs, a photo is sent as taken.
+  // photo.js (EXIF, downscaling, the signature pad, 标注), fetched once the page has loaded: a
+  // slow phone waits for the answers' script only. Until it runs, a photo is sent as taken.
   function loadPhotoTools() {
     var src = form.getAttribute("data-photo-js");
     if (!src || window.ccPhoto) return;
@@ -942,7 +942,9 @@
     if (hasIdb) all("rejected").then(function (r) { rejectedCount = r.length; show(""); });
     if (form) setUpForm();
     if (window.performance && performance.mark) performance.mark("cc-ready"); // inputs work
-    if (form) loadPhotoTools();
+    // after the load event: a slow phone's first load carries only what makes the inputs work
+    if (form && doc.readyState === "complete") loadPhotoTools();
+    else if (form) window.addEventListener("load", loadPhotoTools);
     flush();
   }
   function setUpForm() {
