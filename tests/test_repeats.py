@@ -365,3 +365,42 @@ def test_an_answer_naming_no_instance_goes_to_the_first(client, started):
     later = _put(client, key, area.id, "700", token, "d2")
     assert later.json["instance"] == "east"
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Answer)) == 2
+
+
+def test_an_answers_reply_counts_the_instance_it_adds_and_not_one_set_aside(client, started):
+    """The reply's progress is read under the write's lock from the instances the write itself
+    read (and added): it equals the progress read afresh afterwards. An answer for an instance
+    set aside is stored for it (a device that had not heard yet): kept, not re-added, not
+    counted."""
+    template, key, inspector = started
+    login(client, inspector)
+    token = csrf_token(client, f"/inspections/{key}/fill")
+    section = _sheds(template)
+    required_here = [i for i in section.items if i.required]
+    others = [i for s in template.sections if not s.repeat for i in s.items if i.required]
+    area = next(i for i in section.items if i.prompt == "储煤厂房建设面积（实测）")
+    early = _put(client, key, area.id, "600", token, "e1", instance="north")  # adds "north"
+    assert early.status_code == 201, early.json
+    assert early.json["progress"] == {
+        "answered": 1,
+        "required": len(others) + len(required_here),
+    }
+    second = _put(client, key, area.id, "650", token, "e2", instance="south")  # adds "south"
+    assert second.json["progress"] == {
+        "answered": 2,
+        "required": len(others) + 2 * len(required_here),
+    }
+    assert second.json["progress"] == client.get(f"/api/v1/inspections/{key}").json["progress"]
+    client.delete(f"/api/v1/inspections/{key}/instances/south", headers=_headers(token))
+    late = _put(client, key, area.id, "660", token, "e3", instance="south")
+    assert late.status_code == 200, late.json
+    assert late.json["instance"] == "south" and late.json["current"] is True
+    assert late.json["progress"] == {
+        "answered": 1,
+        "required": len(others) + len(required_here),
+    }
+    assert late.json["progress"] == client.get(f"/api/v1/inspections/{key}").json["progress"]
+    keys = db.session.scalars(
+        sa.select(RepeatInstance.key).order_by(RepeatInstance.position, RepeatInstance.id)
+    ).all()
+    assert keys == ["north", "south"]  # the instance set aside was not added again

@@ -432,20 +432,20 @@ def put_answer(key, item_id: int):
         client_id=data.client_id,
         instance=data.instance or "",
     )
-    # Read what the answer needs before the commit expires it (no reloads afterwards).
-    result = {
-        "item_id": item_id,
-        "instance": saved.answer.instance,
-        "result": saved.answer.result,
-        "reason": saved.answer.reason,
-        "current": saved.current.id == saved.answer.id,
-        "answer": answer_json(saved.current),
-    }
+    # Read what the answer needs before the commit expires it (no reloads afterwards). The
+    # progress as the write left it: read by the write itself, else (a resend, a template with
+    # visibility conditions or repeats) read here, still under the inspection's lock.
+    done, required = saved.progress or workflow.progress_of(found.id, found.template_id, saved.live)
+    answer = s.AnswerResult(
+        item_id=item_id,
+        instance=saved.answer.instance,
+        result=saved.answer.result,
+        reason=saved.answer.reason,
+        current=saved.current.id == saved.answer.id,
+        answer=answer_json(saved.current),
+        progress=s.Progress(answered=done, required=required),
+    )
     db.session.commit()
-    # The progress as the write left it (read by the write itself); else (a resend, a template
-    # with visibility conditions) as committed.
-    done, required = saved.progress or workflow.progress_of(found.id, found.template_id)
-    answer = s.AnswerResult(**result, progress=s.Progress(answered=done, required=required))
     return reply(answer, 201 if saved.created else 200)
 
 

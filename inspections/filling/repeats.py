@@ -16,10 +16,11 @@ from flask_babel import gettext as _
 
 from checklists import scoring
 from checklists.accounts.models import User
-from checklists.authoring.models import TemplateItem, TemplateSection, repeat_key
+from checklists.authoring.models import TemplateSection, repeat_key
 from checklists.core.db import utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from inspections.filling import visibility
 from inspections.filling.models import Inspection, RepeatInstance
 
 #: An instance key as the device makes it (a UUID or a shorter random text).
@@ -47,64 +48,58 @@ def checked_instance(spec: scoring.ItemSpec, instance: str | None) -> str:
 #: The key of the instance added for an answer that names none (``default_instance``).
 DEFAULT_KEY = "first-{section_id}"
 
-_FIRST = (
-    sa.select(RepeatInstance.key)
-    .where(
-        RepeatInstance.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
-        RepeatInstance.section_id
-        == sa.select(TemplateItem.section_id)
-        .where(TemplateItem.id == sa.bindparam("item_id", type_=sa.Integer))
-        .scalar_subquery(),
-        RepeatInstance.removed_at.is_(None),
-    )
-    .order_by(RepeatInstance.position, RepeatInstance.id)
-    .limit(1)
-)
+
+def section_of(inspection: Inspection, spec: scoring.ItemSpec) -> int:
+    """The id of the repeated section item ``spec`` belongs to (kept with the template's
+    ``visibility.condition_plan``: a template with a repeated section has one)."""
+    plan = visibility.condition_plan(inspection.template_id)
+    if plan is None or spec.id not in plan.item_sections:
+        raise InputError({"instance": _("This item is not in a repeated section.")})
+    return plan.item_sections[spec.id]
 
 
-def default_instance(inspection: Inspection, spec: scoring.ItemSpec) -> str:
+def default_instance(
+    inspection: Inspection, spec: scoring.ItemSpec, live: list[tuple[str, int]] | None = None
+) -> str:
     """The instance an answer to an item of a repeated section that names none is for (a
     client that fills one warehouse only, an integration written before repeats): the
     section's first live instance; when it has none, the key of the one ``ensure_instance``
-    then adds. Under the inspection's lock."""
-    found = db.session.scalar(_FIRST, {"inspection_id": inspection.id, "item_id": spec.id})
-    if found is not None:
-        return found
-    section_id = db.session.scalar(
-        sa.select(TemplateItem.section_id).where(TemplateItem.id == spec.id)
-    )
-    return DEFAULT_KEY.format(section_id=section_id)
+    then adds. Under the inspection's lock; ``live``: ``visibility.live_rows`` as read under
+    it."""
+    section_id = section_of(inspection, spec)
+    rows = visibility.live_rows(inspection.id) if live is None else live
+    first = next((key for key, section in rows if section == section_id), None)
+    return DEFAULT_KEY.format(section_id=section_id) if first is None else first
 
 
-_FOUND = sa.select(
-    RepeatInstance.section_id,
-    sa.select(TemplateItem.section_id)
-    .where(TemplateItem.id == sa.bindparam("item_id", type_=sa.Integer))
-    .scalar_subquery(),
-).where(
+_SECTION_OF_KEY = sa.select(RepeatInstance.section_id).where(
     RepeatInstance.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
     RepeatInstance.key == sa.bindparam("key", type_=sa.String),
 )
 
 
 def ensure_instance(
-    inspection: Inspection, spec: scoring.ItemSpec, key: str, user: User | None
+    inspection: Inspection,
+    spec: scoring.ItemSpec,
+    key: str,
+    user: User | None,
+    live: list[tuple[str, int]] | None = None,
 ) -> None:
     """Make sure instance ``key`` exists for the section of item ``spec`` (an answer may come
     before its instance when a device resends out of order: it is added, unnamed). Under the
-    inspection's lock."""
-    found = db.session.execute(
-        _FOUND, {"inspection_id": inspection.id, "key": key, "item_id": spec.id}
-    ).one_or_none()
-    if found is not None:
-        section_id, item_section_id = found
-        if section_id != item_section_id:
+    inspection's lock; ``live``: ``visibility.live_rows`` as read under it (an instance added
+    here is appended to it, last of its section as its position makes it)."""
+    section_id = section_of(inspection, spec)
+    held = next((section for k, section in live if k == key), None) if live is not None else None
+    if held is None:  # not live (or not read): it may still be there, set aside
+        held = db.session.scalar(_SECTION_OF_KEY, {"inspection_id": inspection.id, "key": key})
+    if held is not None:
+        if held != section_id:
             raise InputError({"instance": _("This instance belongs to another section.")})
         return
-    section_id = db.session.scalar(
-        sa.select(TemplateItem.section_id).where(TemplateItem.id == spec.id)
-    )
     _add(inspection, section_id, key, "", None, user)
+    if live is not None:
+        live.append((key, section_id))
 
 
 def _add(

@@ -39,12 +39,17 @@ class ConditionPlan:
     #: Repeated sections: item id → its section's repeat key, section id → the repeat key.
     repeated: dict[int, str]
     repeat_keys: dict[int, str]
+    #: Item of a repeated section → the section's id.
+    item_sections: dict[int, int]
 
-    def instances(self, inspection_id: int) -> dict[str, list[tuple[str, str]]]:
+    def instances(
+        self, inspection_id: int, live: list[tuple[str, int]] | None = None
+    ) -> dict[str, list[tuple[str, str]]]:
         """Repeat key → the inspection's live instances, (key, key), as the engine takes them
-        (every repeated section listed, with none added too)."""
+        (every repeated section listed, with none added too). ``live``: ``live_rows`` when the
+        caller has read them already."""
         out: dict[str, list[tuple[str, str]]] = {k: [] for k in self.repeat_keys.values()}
-        for key, section_id in db.session.execute(_LIVE, {"inspection_id": inspection_id}):
+        for key, section_id in live_rows(inspection_id) if live is None else live:
             out[self.repeat_keys[section_id]].append((key, key))
         return out
 
@@ -72,14 +77,17 @@ class ConditionPlan:
                 values.setdefault(at, count)
         return values
 
-    def progress(self, inspection_id: int) -> tuple[int, int]:
+    def progress(
+        self, inspection_id: int, live: list[tuple[str, int]] | None = None
+    ) -> tuple[int, int]:
         """(required items shown and answered, required items shown): the current answers
         decide, in item order, which items are shown (as the engine scores them); a hidden
         item is not required, whatever it holds. An item of a repeated section counts once per
-        live instance (once, unanswered, while none has been added)."""
-        instances = self.instances(inspection_id) if self.repeat_keys else {}
-        live = {key for group in instances.values() for key, _label in group}
-        values = self.values(inspection_id, live)
+        live instance (once, unanswered, while none has been added). ``live``: ``live_rows``
+        when the caller has read them already (an answer write, under the inspection's lock)."""
+        instances = self.instances(inspection_id, live) if self.repeat_keys else {}
+        live_keys = {key for group in instances.values() for key, _label in group}
+        values = self.values(inspection_id, live_keys)
         hidden = self.visibility.hidden(values, instances or None)
         done = total = 0
         for item_id in self.required:
@@ -137,6 +145,15 @@ _LIVE = (
     )
     .order_by(RepeatInstance.position, RepeatInstance.id)
 )
+
+
+def live_rows(inspection_id: int) -> list[tuple[str, int]]:
+    """The inspection's live instances in order, as (key, section id): one read that an answer
+    write shares between finding its instance (``repeats``) and counting the progress."""
+    rows = db.session.execute(_LIVE, {"inspection_id": inspection_id})
+    return [(key, section_id) for key, section_id in rows]
+
+
 _HAS_CONDITIONS = sa.select(
     ChecklistTemplate.published_at.is_not(None),
     sa.or_(
@@ -174,6 +191,7 @@ def condition_plan(template_id: int) -> ConditionPlan | None:
             photo_items=frozenset(i.id for i in spec.items if i.answer_type == "photo"),
             repeated={i.id: i.repeat for i in spec.items if i.repeat},
             repeat_keys={s.id: repeat_key(s) for s in template.sections if s.repeat},
+            item_sections={i.id: s.id for s in template.sections if s.repeat for i in s.items},
         )
     if published:
         if len(kept) >= CONDITION_PLANS_KEPT:

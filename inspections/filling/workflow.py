@@ -163,6 +163,9 @@ class Saved:
     #: read it (a new write to a template without conditions does; a resend does not:
     #: ``progress_of`` then).
     progress: tuple[int, int] | None = None
+    #: The inspection's live instances as the write left them (``visibility.live_rows``), when
+    #: the write read them (an item of a repeated section): the progress need not read them.
+    live: list[tuple[str, int]] | None = None
 
 
 #: How far ahead of the server's clock a device may be before the supervisor is told.
@@ -237,8 +240,11 @@ def save_answer(
     content = _content_hash(stored_value, unit, note, sent_at, instance)
     judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
     lock(inspection)
-    if compiled.spec.repeat is not None and not instance:
-        instance = repeats.default_instance(inspection, compiled.spec)
+    live = None
+    if compiled.spec.repeat is not None:
+        live = visibility.live_rows(inspection.id)  # read once, under the lock
+        if not instance:
+            instance = repeats.default_instance(inspection, compiled.spec, live)
     if client_id is not None:
         # A resend? This client_id's earlier write, and the item's current answer to reply with.
         rows = db.session.scalars(
@@ -258,10 +264,10 @@ def save_answer(
             current = _latest(
                 [a for a in rows if a.item_id == item_id and a.instance == instance and a.current]
             )
-            return Saved(earlier, False, current)
+            return Saved(earlier, False, current, live=live)
     require_open(inspection)
     if instance:
-        repeats.ensure_instance(inspection, compiled.spec, instance, user)
+        repeats.ensure_instance(inspection, compiled.spec, instance, user, live)
     values = {
         "inspection_id": inspection.id,
         "item_id": item_id,
@@ -280,14 +286,15 @@ def save_answer(
         "result": judged.result,
         "reason": judged.reason,
     }
-    answer, first, progress = _write_answer(values, inspection.template_id)
-    if visibility.has_conditions(inspection.template_id):
-        progress = None  # the write's SQL count knows no conditions nor instances
+    # The write's SQL count knows no conditions nor instances: a template with either counts
+    # in Python (``progress_of``), and its write does not count.
+    counted = not visibility.has_conditions(inspection.template_id)
+    answer, first, progress = _write_answer(values, inspection.template_id, counted)
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.IN_PROGRESS
     metrics.count_on_commit(metrics.ANSWERS_STORED)
     current = answer if answer.current else db.session.scalar(_CURRENT, values)
-    return Saved(answer, first, current, progress)
+    return Saved(answer, first, current, progress, live)
 
 
 _ANSWERS = Answer.__table__
@@ -329,7 +336,7 @@ _WRITTEN = (
 )  # fmt: skip
 
 
-def _write_statements() -> tuple[sa.Insert, sa.Update, sa.Insert]:
+def _write_statements(counted: bool = True) -> tuple[sa.Insert, sa.Update, sa.Insert]:
     """One answer write's statements, built once: every value is a bound parameter
     ``a_<column>`` (named apart from the columns, so that no statement takes its columns from
     the parameters). Under the inspection's lock an item has one current answer, the latest
@@ -337,7 +344,8 @@ def _write_statements() -> tuple[sa.Insert, sa.Update, sa.Insert]:
     answers not later than the new one stop being current (the flip), and the new one is
     current unless a later one stays. Returns (the insert, the flip, the insert with the flip as
     its CTE: PostgreSQL's one round trip); each returns the ids it wrote, and the insert whether
-    the new answer is current and the progress (``_progress_after_write``)."""
+    the new answer is current and, when ``counted``, the progress (``_progress_after_write``;
+    else two NULLs)."""
     param = {name: sa.bindparam(f"a_{name}", type_=_ANSWERS.c[name].type) for name in _WRITTEN}
     other = sa.orm.aliased(Answer)
     later = sa.exists().where(
@@ -350,7 +358,11 @@ def _write_statements() -> tuple[sa.Insert, sa.Update, sa.Insert]:
     insert = (
         sa.insert(_ANSWERS)
         .values({**param, "current": sa.not_(later)})
-        .returning(_ANSWERS.c.id, _ANSWERS.c.current, *_progress_after_write())
+        .returning(
+            _ANSWERS.c.id,
+            _ANSWERS.c.current,
+            *(_progress_after_write() if counted else (sa.null(), sa.null())),
+        )
     )
     flip = (
         sa.update(_ANSWERS)
@@ -372,6 +384,8 @@ def _write_statements() -> tuple[sa.Insert, sa.Update, sa.Insert]:
 
 
 _INSERT_ANSWER, _FLIP, _INSERT_FLIPPING = _write_statements()
+#: The same for a template whose progress the write cannot count (``save_answer``).
+_INSERT_UNCOUNTED, _FLIP_UNCOUNTED, _INSERT_FLIPPING_UNCOUNTED = _write_statements(counted=False)
 #: The item's current answer (after a write that did not become it).
 _CURRENT = sa.select(Answer).where(
     Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
@@ -381,30 +395,37 @@ _CURRENT = sa.select(Answer).where(
 )
 
 
-def _write_answer(values: dict[str, Any], template_id: int) -> tuple[Answer, bool, tuple[int, int]]:
+def _write_answer(
+    values: dict[str, Any], template_id: int, counted: bool = True
+) -> tuple[Answer, bool, tuple[int, int] | None]:
     """Write one answer under its inspection's lock (``_write_statements``), as statements (no
     unit of work on the hot path). Returns the answer as the session's persistent, loaded row,
-    whether it is the item's first current answer, and the inspection's progress after it."""
+    whether it is the item's first current answer, and the inspection's progress after it
+    (when ``counted``; else None)."""
     params = {f"a_{name}": values[name] for name in _WRITTEN}
-    params.update(
-        progress_inspection=values["inspection_id"],
-        progress_item=values["item_id"],
-        progress_template=template_id,
-    )
+    if counted:
+        params.update(
+            progress_inspection=values["inspection_id"],
+            progress_item=values["item_id"],
+            progress_template=template_id,
+        )
     if db.session.get_bind().dialect.name == "postgresql":
         answer_id, current, answered, required, flipped = db.session.execute(
-            _INSERT_FLIPPING, params
+            _INSERT_FLIPPING if counted else _INSERT_FLIPPING_UNCOUNTED, params
         ).one()
         flipped = flipped or []
     else:
         flipped = db.session.scalars(_FLIP, params).all()
-        answer_id, current, answered, required = db.session.execute(_INSERT_ANSWER, params).one()
+        answer_id, current, answered, required = db.session.execute(
+            _INSERT_ANSWER if counted else _INSERT_UNCOUNTED, params
+        ).one()
     for flipped_id in flipped:  # copies this session holds
         held = db.session.identity_map.get(db.session.identity_key(Answer, flipped_id))
         if held is not None:
             set_committed_value(held, "current", False)
     answer = as_loaded(Answer, {**values, "id": answer_id, "current": current})
-    return answer, bool(current) and not flipped, (answered, required)
+    progress = (answered, required) if counted else None
+    return answer, bool(current) and not flipped, progress
 
 
 #: Compiled items kept per app (``compiled_item``): beyond this many, the keep starts again.
@@ -572,14 +593,16 @@ def progress(inspection: Inspection) -> tuple[int, int]:
     return progress_of(inspection.id, inspection.template_id)
 
 
-def progress_of(inspection_id: int, template_id: int) -> tuple[int, int]:
+def progress_of(
+    inspection_id: int, template_id: int, live: list[tuple[str, int]] | None = None
+) -> tuple[int, int]:
     """``progress`` by ids, in one aggregate query: a required item of the pinned template is
     answered when it has a current answer or, for a photo item, at least one photo. A template
     with visibility conditions counts only the required items its answers show
-    (``visibility.ConditionPlan.progress``)."""
+    (``visibility.ConditionPlan.progress``; ``live``: its live instances, when read already)."""
     plan = visibility.condition_plan(template_id)
     if plan is not None:
-        return plan.progress(inspection_id)
+        return plan.progress(inspection_id, live)
     answered, required = db.session.execute(
         _PROGRESS, {"inspection_id": inspection_id, "template_id": template_id}
     ).one()
