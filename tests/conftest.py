@@ -86,7 +86,13 @@ def _in_the_other_suite(item: pytest.Item) -> bool:
     the two suites run side by side, so a long test split between them costs half the time."""
     suite = os.environ.get("TEST_SUITE")
     marker = item.get_closest_marker("one_suite")
+    if marker is not None and marker.args[0] not in SUITES:  # a typo would run it in neither
+        raise pytest.UsageError(f"{item.nodeid}: one_suite({marker.args[0]!r}), not in {SUITES}")
     return suite is not None and marker is not None and marker.args[0] != suite
+
+
+#: The suites of ``make test`` (``TEST_SUITE``), for ``one_suite``.
+SUITES = ("sqlite", "postgresql")
 
 
 @pytest.fixture(scope="session", autouse=True)
