@@ -58,17 +58,14 @@ class ConditionPlan:
         only) → its current answer's stored value; a photo item without an answer, its number
         of photos (its photos are its answer)."""
         values: dict[Any, Any] = {}
-        for item_id, instance, value in db.session.execute(
-            _CURRENT_VALUES, {"inspection_id": inspection_id}
-        ):
+        read = db.session.connection().execute
+        for item_id, instance, value in read(_CURRENT_VALUES, {"inspection_id": inspection_id}):
             if not instance:
                 values[item_id] = value
             elif live is not None and instance in live:
                 values[item_id, instance] = value
         if self.photo_items:
-            for item_id, instance, count in db.session.execute(
-                _PHOTO_COUNTS, {"inspection_id": inspection_id}
-            ):
+            for item_id, instance, count in read(_PHOTO_COUNTS, {"inspection_id": inspection_id}):
                 if item_id not in self.photo_items or not count:
                     continue
                 at = (item_id, instance) if instance else item_id
@@ -125,32 +122,37 @@ def hidden_sections(inspection: Inspection) -> dict[int, str]:
     return out
 
 
-_CURRENT_VALUES = sa.select(Answer.item_id, Answer.instance, Answer.value).where(
-    Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer), Answer.current
+# Read on every answer write (``progress``): Core statements on the tables, run on the
+# session's connection (no ORM compile state nor result processing).
+_ANSWERS = Answer.__table__.c
+_PHOTOS = Photo.__table__.c
+_INSTANCES = RepeatInstance.__table__.c
+_CURRENT_VALUES = sa.select(_ANSWERS.item_id, _ANSWERS.instance, _ANSWERS.value).where(
+    _ANSWERS.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer), _ANSWERS.current
 )
 _PHOTO_COUNTS = (
-    sa.select(Photo.item_id, Photo.instance, sa.func.count())
+    sa.select(_PHOTOS.item_id, _PHOTOS.instance, sa.func.count())
     .where(
-        Photo.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
-        Photo.item_id.is_not(None),
-        Photo.annotates_id.is_(None),  # an annotated copy is not another photo
+        _PHOTOS.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+        _PHOTOS.item_id.is_not(None),
+        _PHOTOS.annotates_id.is_(None),  # an annotated copy is not another photo
     )
-    .group_by(Photo.item_id, Photo.instance)
+    .group_by(_PHOTOS.item_id, _PHOTOS.instance)
 )
 _LIVE = (
-    sa.select(RepeatInstance.key, RepeatInstance.section_id)
+    sa.select(_INSTANCES.key, _INSTANCES.section_id)
     .where(
-        RepeatInstance.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
-        RepeatInstance.removed_at.is_(None),
+        _INSTANCES.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+        _INSTANCES.removed_at.is_(None),
     )
-    .order_by(RepeatInstance.position, RepeatInstance.id)
+    .order_by(_INSTANCES.position, _INSTANCES.id)
 )
 
 
 def live_rows(inspection_id: int) -> list[tuple[str, int]]:
     """The inspection's live instances in order, as (key, section id): one read that an answer
     write shares between finding its instance (``repeats``) and counting the progress."""
-    rows = db.session.execute(_LIVE, {"inspection_id": inspection_id})
+    rows = db.session.connection().execute(_LIVE, {"inspection_id": inspection_id})
     return [(key, section_id) for key, section_id in rows]
 
 

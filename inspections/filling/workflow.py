@@ -470,6 +470,13 @@ def _answer_time(
     return sent_at, None
 
 
+def reads_under_lock() -> bool:
+    """Whether reads that follow a write are best made before its commit: PostgreSQL locks the
+    inspection's row only (and a read after the commit needs a transaction of its own), SQLite
+    the whole database (every other writer waits while it is held)."""
+    return db.session.get_bind().dialect.name == "postgresql"
+
+
 def lock(inspection: Inspection) -> None:
     """Serialise the writers of one inspection until the transaction ends: a no-op UPDATE of
     its row takes PostgreSQL's row lock (SQLite's write lock), so a writer's reads that follow
