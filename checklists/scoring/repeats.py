@@ -35,7 +35,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from checklists.scoring import conditions
 from checklists.scoring.errors import AnswerError, RuleError
@@ -53,8 +53,33 @@ from checklists.scoring.items import (
     stored_value,
 )
 
-if TYPE_CHECKING:
-    from checklists.scoring.engine import CompiledTemplate, Visibility
+
+# What this module reads of the engine's ``Visibility`` and ``CompiledTemplate``, as protocols:
+# the engine imports this module, so naming its classes here would close a circle.
+class Visibility(Protocol):
+    """``engine.Visibility`` as ``explained`` and ``preset`` read it."""
+
+    labels: dict[str, str]
+    steps: tuple[Any, ...]
+    conditional: bool
+
+    def explained(
+        self, answers: Mapping[Any, Any], instances: Instances | None = None
+    ) -> dict[Any, tuple[int, str]]: ...
+
+
+class CompiledTemplate(Protocol):
+    """``engine.CompiledTemplate`` as this module reads it."""
+
+    items: tuple[CompiledItem, ...]
+    by_id: dict[Any, CompiledItem]
+    repeats: dict[str, tuple[int, ...]]
+    visibility: Visibility
+    denominator: int
+    _repeat_outcomes: dict[tuple[Any, Fraction], Any]
+
+    def validity(self, as_of: date | None) -> tuple[tuple[str, str] | None, ...]: ...
+
 
 #: How reasons name each aggregate.
 MODES = {"all": "全部须合格", "average": "取平均", "worst": "取最差"}
