@@ -115,6 +115,7 @@ def _build_city() -> dict:
     none), three templates (one in two versions) and about 90 inspections in every status,
     with returns, resubmissions and approvals, taken through the workflow at chosen moments.
     Returns the ids."""
+    clauses = _clauses()  # first, in the empty database: the run's gazettes written back
     rng = random.Random(24)
     guan = Region(name="冠县", level=RegionLevel.COUNTY)
     qingquan = Region(name="清泉街道", level=RegionLevel.TOWNSHIP, parent=guan)
@@ -139,7 +140,6 @@ def _build_city() -> dict:
         user.set_password("correct-horse-9")
     db.session.add_all([guan, qingquan, chongwen, linzi, *orgs, *users.values()])
     db.session.commit()
-    clauses = _clauses()
     first = _template("煤炭检查", clauses[:10], rng)
     second = _template("Beta 检查", clauses[3:13], rng)
     third = _template("alpha 检查", clauses[6:16], rng, size=4)
