@@ -235,3 +235,25 @@ def test_a_concurrent_resend_is_stored_once(app, inspection, coal):
     assert len({answer_id for answer_id, _created in results}) == 1
     assert sorted(created for _id, created in results) == [False] * 5 + [True]
     assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 1
+
+
+def test_a_published_template_is_compiled_once_and_a_draft_every_time(coal, make_org):
+    """The filling page's running score and a submission score a published template compiled
+    once per app (publishing freezes its items); a draft's items may change, so it is compiled
+    again each time, and a change to one is scored."""
+    org = make_org("鑫源")
+    first, _ = workflow.create_inspection(coal, org, None)
+    second, _ = workflow.create_inspection(coal, org, None)
+    assert workflow.compiled_template(coal) is workflow.compiled_template(coal)
+    area = by_prompt(coal, "储煤厂房建设面积")
+    workflow.save_answer(first, area.id, "480", None, answered_at=at(9))
+    workflow.save_answer(second, area.id, "520", None, answered_at=at(9))
+    one, two = workflow.score_inspection(first, DAY), workflow.score_inspection(second, DAY)
+    # one compiled template, two inspections scored each by its own answers
+    assert (one.items[area.id].result, two.items[area.id].result) == ("fail", "pass")
+    draft = builder.new_version(coal, None)
+    assert workflow.compiled_template(draft) is not workflow.compiled_template(draft)
+    draft_area = by_prompt(draft, "储煤厂房建设面积")
+    draft_area.rule = {**draft_area.rule, "value": "400"}  # a draft's items may change
+    db.session.flush()
+    assert workflow.compiled_template(draft).by_id[draft_area.id].rule["value"] == "400"

@@ -533,7 +533,8 @@ def require_open(inspection: Inspection) -> None:
 def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:
     """The engine's summary of the current answers, with each item's photo count (a photo
     item's photos are its answer)."""
-    spec = builder.template_spec(inspection.template)
+    compiled = compiled_template(inspection.template)
+    spec = compiled.spec
     photos = inspection.photo_counts()
     instances = repeats.engine_instances(inspection)
     live = {key for group in instances.values() for key, _label in group}
@@ -555,13 +556,32 @@ def score_inspection(inspection: Inspection, as_of: dt.date) -> scoring.Summary:
             at = item.id if key is None else (item.id, key)
             if found and at not in answers:
                 answers[at] = scoring.Answer(found, None, photos=found)
-    return scoring.score(
-        spec,
-        answers,
-        as_of=as_of,
-        calendar=official_calendar(spec.items),
-        instances=instances or None,
-    )
+    return scoring.score(compiled, answers, as_of=as_of, instances=instances or None)
+
+
+#: Compiled templates kept per app (``compiled_template``): beyond this many, it starts again.
+COMPILED_TEMPLATES_KEPT = 200
+
+
+def compiled_template(template: ChecklistTemplate) -> scoring.CompiledTemplate:
+    """``template`` compiled for scoring whole inspections (the filling page's running score,
+    a submission). A published template never changes (publishing freezes its items), so it
+    is compiled once per app and kept, like ``compiled_item``'s items; a draft is compiled
+    every time, and so is a template with ``date_pair`` items (their calendar grows when an
+    administrator loads a year)."""
+    kept = current_app.extensions.setdefault("compiled_templates", {})
+    key = (template.id, template.published_at)  # (a database made again may reuse the id)
+    hit = kept.get(key)
+    if hit is not None:
+        return hit
+    spec = builder.template_spec(template)
+    calendar = official_calendar(spec.items)
+    compiled = scoring.compile_template(spec, calendar=calendar)
+    if template.published_at is not None and calendar is None:
+        if len(kept) >= COMPILED_TEMPLATES_KEPT:
+            kept.clear()
+        kept[key] = compiled
+    return compiled
 
 
 def official_calendar(items: Iterable[Any]) -> OfficialCalendar | None:
