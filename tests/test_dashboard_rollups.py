@@ -24,6 +24,7 @@ from checklists.scoring import RuleError
 from checklists.standards.models import Clause, Document
 from inspections.filling import workflow
 from inspections.filling.models import Inspection, InspectionStatus
+from inspections.findings.models import Finding
 from inspections.review import dashboard, rollups
 from inspections.review.queue import Filters
 from tests.conftest import built_once, import_gazettes
@@ -37,6 +38,10 @@ SEVERITIES = ("critical", "major", "minor", "critical", "major", "minor")
 
 def _clauses() -> list[Clause]:
     import_gazettes()
+    return _current_clauses()
+
+
+def _current_clauses() -> list[Clause]:
     return [
         c
         for c in db.session.scalars(
@@ -284,12 +289,25 @@ def _assert_same(city, names=None, every: int = 1) -> int:
 
 
 def _rollup_rows() -> dict[str, set]:
+    """Each table's rows; of the clause quotes, those a clause row reads (the workflow never
+    deletes a quote, ``rollups.ClauseText``: one no scored inspection uses any more may stay)."""
+    used = sa.select(rollups.ClauseRollup.variant)
+    text = rollups.ClauseText.__table__
     return {
         model.__tablename__: {
             tuple(row) for row in db.session.execute(sa.select(*model.__table__.c)).all()
         }
-        for model in (rollups.DashboardRollup, rollups.ClauseRollup, rollups.ClauseText)
+        for model in (rollups.DashboardRollup, rollups.ClauseRollup)
+    } | {
+        text.name: {
+            tuple(row)
+            for row in db.session.execute(sa.select(*text.c).where(text.c.variant.in_(used)))
+        }
     }
+
+
+def _quotes() -> set:
+    return set(db.session.scalars(sa.select(rollups.ClauseText.variant)))
 
 
 def test_the_rollups_give_what_the_inspections_give(city):
@@ -308,11 +326,12 @@ def test_the_rollups_give_what_the_inspections_give(city):
 
 
 def test_rebuild_and_the_migration_compute_what_the_workflow_kept(city):
-    kept = _rollup_rows()
+    kept, quotes = _rollup_rows(), _quotes()
     assert all(kept.values())
     written = rollups.rebuild()
     assert _rollup_rows() == kept
     assert written == {name: len(rows) for name, rows in kept.items()}
+    assert _quotes() <= quotes  # rebuilt: the quotes in use only
     # The migration's backfill, on the same data.
     path = next((ROOT / "checklists/migrations/versions").glob("*_dashboard_rollups.py"))
     spec = importlib.util.spec_from_file_location("dashboard_rollups_migration", path)
@@ -430,3 +449,29 @@ def test_variant_digest_is_stable():
     assert rollups.variant_of("k", None, "t", "p") != rollups.variant_of("k", "", "t", "p")
     assert len(rollups.variant_of("冠政发/一", "冠政发〔2016〕109号", "文", "问")) == 32
     assert rollups.variant_of("a", "b", "c", "d") == rollups.variant_of("a", "b", "c", "d")
+
+
+def test_a_quote_no_scored_inspection_uses_any_more_stays_and_changes_nothing(city):
+    """A returned inspection takes its findings' counts out of the rollups but not their quotes
+    (``rollups.ClauseText``: a concurrent decision may be adding a row that reads one). The
+    figures stay those of the inspections, and a rebuild keeps only the quotes in use."""
+    admin, org = city["users"]["admin"], city["orgs"][0]
+    template = _template("gamma 新版", _current_clauses()[6:], random.Random(7), size=3)
+    inspection, _created = workflow.create_inspection(template, org, None)
+    for item in template.ordered_items():
+        workflow.save_answer(inspection, item.id, "no", None)
+    Clock().submit(inspection, EARLIEST + dt.timedelta(days=3, hours=2))
+    findings = db.session.scalars(sa.select(Finding).where(Finding.inspection_id == inspection.id))
+    own = {
+        rollups.variant_of(f.clause_key, f.document_number, f.clause_text, f.prompt)
+        for f in findings
+    }
+    assert own and own <= _quotes()  # the new prompts: quotes of this inspection alone
+    workflow.return_for_correction(inspection, admin, "再看看")
+    db.session.commit()
+    assert own <= _quotes()  # kept, though no clause row reads them
+    assert dashboard.build(admin, Filters(), TODAY) == dashboard.build_live(admin, Filters(), TODAY)
+    kept = _rollup_rows()
+    rollups.rebuild()
+    assert _rollup_rows() == kept and not own & _quotes()
+    db.session.rollback()

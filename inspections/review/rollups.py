@@ -23,8 +23,11 @@ Kept in the transaction that changes a scored inspection: ``share`` before the c
 ``update`` after it (``before_change`` and ``after_change``, connected to filling's
 ``hooks.status_changing`` and ``status_changed``: submit, return, approve) add the difference, one
 multi-row UPSERT per table (INSERT ... ON CONFLICT DO UPDATE, additions commute, so concurrent
-changes add up), and delete the rows left empty. ``rebuild`` recomputes everything from the
-inspections and findings (``flask review rebuild-rollups``; the migration made them so).
+changes add up), and delete the rows left empty. A clause's quote (``ClauseText``) is added
+once and never deleted there: a concurrent decision may be adding a row that reads it, so a
+quote that no scored inspection uses any more (its inspection returned) stays, read by nothing.
+``rebuild`` recomputes everything from the inspections and findings, the quotes in use only
+(``flask review rebuild-rollups``; the migration made them so).
 """
 
 from __future__ import annotations
