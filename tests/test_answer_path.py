@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from checklists.core import writers
 from checklists.core.extensions import db
-from inspections.filling import workflow
+from inspections.filling import visibility, workflow
 from inspections.filling.models import Answer
 from tests.conftest import make_config
 from tests.test_templates import by_prompt
@@ -153,3 +153,16 @@ def test_a_served_app_keeps_its_startup_objects_out_of_full_collections(tmp_path
     finally:
         gc.unfreeze()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_progress_reads_an_inspections_current_answers_by_index(sqlite_file_app):
+    """A template with conditions or repeats counts its progress from the inspection's current
+    answers after every answer: found through (inspection_id, current), not by reading the
+    inspection's whole history (which grows with every answer changed)."""
+    statement = visibility._CURRENT_VALUES.params(inspection_id=1).compile(
+        db.engine, compile_kwargs={"literal_binds": True}
+    )
+    with db.engine.connect() as connection:
+        plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}").all()
+    [(*_ids, detail)] = plan
+    assert "ix_answers_inspection_current (inspection_id=? AND current=?)" in detail

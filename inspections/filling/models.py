@@ -170,12 +170,14 @@ class Answer(db.Model):
         sa.Index(
             "ix_answers_inspection_item_current", "inspection_id", "item_id", "instance", "current"
         ),
+        #: An inspection's current answers (the progress of a template with conditions or
+        #: repeats, after every answer) without reading its history; and its answers by
+        #: ``inspection_id`` alone (a prefix).
+        sa.Index("ix_answers_inspection_current", "inspection_id", "current"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    inspection_id: Mapped[int] = mapped_column(
-        sa.ForeignKey("inspections.id", ondelete="CASCADE"), index=True
-    )
+    inspection_id: Mapped[int] = mapped_column(sa.ForeignKey("inspections.id", ondelete="CASCADE"))
     item_id: Mapped[int] = mapped_column(sa.ForeignKey("template_items.id"), index=True)
     #: The instance of a repeated section the answer is for (``RepeatInstance.key``); "" for
     #: an item of an ordinary section.
