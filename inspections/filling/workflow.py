@@ -385,7 +385,7 @@ def _write_statements(counted: bool = True) -> tuple[sa.Insert, sa.Update, sa.In
 
 _INSERT_ANSWER, _FLIP, _INSERT_FLIPPING = _write_statements()
 #: The same for a template whose progress the write cannot count (``save_answer``).
-_INSERT_UNCOUNTED, _FLIP_UNCOUNTED, _INSERT_FLIPPING_UNCOUNTED = _write_statements(counted=False)
+_INSERT_UNCOUNTED, _INSERT_FLIPPING_UNCOUNTED = _write_statements(counted=False)[::2]
 #: The item's current answer (after a write that did not become it).
 _CURRENT = sa.select(Answer).where(
     Answer.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
