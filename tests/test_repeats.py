@@ -50,6 +50,13 @@ def _headers(token):
     return {"X-CSRFToken": token, "Accept": "application/json"}
 
 
+def _required(template):
+    """The required items of a warehouse, and those of the ordinary sections."""
+    here = [i for i in _sheds(template).items if i.required]
+    others = [i for s in template.sections if not s.repeat for i in s.items if i.required]
+    return here, others
+
+
 def _put(client, key, item_id, value, token, client_id, instance=None):
     body = {"value": value, "client_id": client_id}
     if instance is not None:
@@ -319,8 +326,7 @@ def test_progress_counts_each_warehouses_required_items(client, started):
     login(client, inspector)
     token = csrf_token(client, f"/inspections/{key}/fill")
     section = _sheds(template)
-    required_here = [i for i in section.items if i.required]
-    others = [i for s in template.sections if not s.repeat for i in s.items if i.required]
+    required_here, others = _required(template)
     plain = next(i for i in others if i.answer_type == "yes_no")
     first = _put(client, key, plain.id, "yes", token, "q1")
     # none added yet: each of the section's required items counts once, unanswered
@@ -368,16 +374,15 @@ def test_an_answer_naming_no_instance_goes_to_the_first(client, started):
 
 
 def test_an_answers_reply_counts_the_instance_it_adds_and_not_one_set_aside(client, started):
-    """The reply's progress is read under the write's lock from the instances the write itself
-    read (and added): it equals the progress read afresh afterwards. An answer for an instance
-    set aside is stored for it (a device that had not heard yet): kept, not re-added, not
-    counted."""
+    """The reply's progress counts the instances the write itself added (PostgreSQL: read
+    under its lock; SQLite: after its commit): it equals the progress read afresh afterwards.
+    An answer for an instance set aside is stored for it (a device that had not heard yet):
+    kept, not re-added, not counted."""
     template, key, inspector = started
     login(client, inspector)
     token = csrf_token(client, f"/inspections/{key}/fill")
     section = _sheds(template)
-    required_here = [i for i in section.items if i.required]
-    others = [i for s in template.sections if not s.repeat for i in s.items if i.required]
+    required_here, others = _required(template)
     area = next(i for i in section.items if i.prompt == "储煤厂房建设面积（实测）")
     early = _put(client, key, area.id, "600", token, "e1", instance="north")  # adds "north"
     assert early.status_code == 201, early.json
