@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from checklists.standards.extraction import extract
+from checklists.standards.parties import responsible_units
 
 
 def _one(text):
@@ -452,3 +453,43 @@ def test_already_in_words_that_say_which_ones_reports_nothing():
     assert [r.modality for r in duties] == ["default"]
     assert duties[0].span.endswith("原则上应当交流轮岗")
     assert [r.applies_when.value for r in found if r.applies_when] == [Decimal(2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "建立健全园区安全管理机制，定期开展检查。（市应急局、市生态环境局负责）",
+            ["市应急局、市生态环境局", "市应急局、市生态环境局"],
+        ),
+        (
+            "到2020年，污水处理率达到90%以上。（牵头单位：市住建局；配合单位：市财政局）",
+            ["市住建局"],
+        ),
+        (
+            "严禁新建燃煤锅炉。（责任单位：各县（市、区）政府，市生态环境局）",
+            ["各县（市、区）政府，市生态环境局"],
+        ),
+        ("开展排查整治。(市农业农村局牵头,市水利局、市财政局按职责分工负责)", ["市农业农村局"]),
+        # the party a duty names stays its subject; each task takes the aside after it
+        ("企业应当建立台账。（市生态环境局负责）", ["企业"]),
+        (
+            "建立巡查制度。（市水利局负责）\n开展专项检查。（市应急局负责）",
+            ["市水利局", "市应急局"],
+        ),
+    ],
+)
+def test_a_tasks_responsible_units_are_who_must_act(text, subjects):
+    """A task that ends with who answers for it (（责任单位：…）, （…负责）, （…牵头）): its
+    duties that name no one are those units' (the aside itself is no duty)."""
+    found = extract(text)
+    assert [r.subject for r in found] == subjects
+    assert all(
+        r.subject_kind == ("regulated" if s == "企业" else "authority")
+        for r, s in zip(found, subjects, strict=True)
+    )
+
+
+@pytest.mark.parametrize("text", ["（由申请人负责）", "（费用由企业负责）"])
+def test_an_aside_that_names_no_units_names_no_one(text):
+    assert responsible_units(text) == []

@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import re
 
-from checklists.standards.parties import SubjectKind, kind_of, opens_with_party, party_first
+from checklists.standards.parties import (
+    SubjectKind,
+    kind_of,
+    opens_with_party,
+    party_first,
+    responsible_units,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Modal words
@@ -177,6 +183,17 @@ ASIDE = re.compile(
     r"[（(]\s*(?:责任单位|牵头单位|配合单位|主办单位|协办单位|具体|详见|见附|各[^（()）]{0,12}见|"
     r"可满足|可达到|相当于|即|约合|折合)[^（()）]*(?:[）)]|$)"
 )
+
+
+def without_asides(text: str) -> str:
+    """``text`` with its asides (``ASIDE``, and the responsible units a task ends with:
+    （市财政局负责）) blanked out, at the same length."""
+    out = ASIDE.sub(lambda m: "＿" * len(m.group(0)), text)
+    for start, end, _units in responsible_units(out):
+        out = out[:start] + "＿" * (end - start) + out[end:]
+    return out
+
+
 #: Words that lead into the duty of the next phrase: who acts with whom (区经信局要会同区安监局),
 #: what is acted on (要将…情况), in what role (作为…主体).
 _LEADS_ON = re.compile(
@@ -329,7 +346,7 @@ def duty_spans(
     送…): the deadline's words reach to its end (index in ``taken`` → new end)."""
     if no_duties(masked, s_start, s_end):
         return [], {}
-    masked = ASIDE.sub(lambda m: "＿" * len(m.group(0)), masked).replace("不得不", "＿＿＿")
+    masked = without_asides(masked).replace("不得不", "＿＿＿")
     spans: list[list[int]] = []
     extend: dict[int, int] = {}
     by_then = None  # the deadline of the phrase before: 在15个工作日内，…

@@ -36,6 +36,7 @@ from checklists.standards.parties import (
     condition_of,
     party_first,
     party_named,
+    responsible_units,
     subject_of,
 )
 from checklists.standards.quantities import (
@@ -420,7 +421,22 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         carry = named[-1] if named else None
         reqs[first:] = _with_due(text, masked, s_start, s_end, attributed, modality, join_offsets)
     reqs.sort(key=lambda r: r.start)
-    return reqs
+    return _answered_for(text, reqs)
+
+
+def _answered_for(text: str, reqs: list[Requirement]) -> list[Requirement]:
+    """A task's responsible units (（责任单位：…）, （市财政局负责）) are who must do what it asks
+    when its words name no one: each requirement takes the first such aside after it."""
+    units = responsible_units(text)
+    if not units:
+        return reqs
+    out = []
+    for r in reqs:
+        after = next((u for start, _end, u in units if start >= r.start), None)
+        if r.subject is None and after is not None:
+            r = replace(r, subject=after, subject_kind="authority")
+        out.append(r)
+    return out
 
 
 #: A sentence's opening with no one named before its modal word (要…, 同时，应…, 并及时…).

@@ -90,6 +90,39 @@ _A_DUTY_WORD = re.compile(
 _SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]*[）)]")
 
 
+#: A name in a list of units, with one level of brackets (各县（市、区）政府).
+_UNIT = r"(?:[^（()）\n]|[（(][^（()）\n]{1,12}[）)])"
+#: The aside a task ends with to name who answers for it: （责任单位：A、B）,
+#: （牵头单位：A；配合单位：B）, （A、B负责）, （A牵头，B配合）, （A按职责分工负责）.
+#: ``listed``/``lead``: the units it makes responsible (the lead ones where it names lead and
+#: supporting units).
+RESPONSIBLE = re.compile(
+    r"[（(]\s*(?:"
+    rf"(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>{_UNIT}+?)\s*"
+    rf"(?:[；;，,。]\s*(?:配合|协办|参与|协助)(?:单位|部门)\s*[:：]{_UNIT}*)?"
+    rf"|(?P<lead>{_UNIT}{{2,80}}?)"
+    rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责)(?:[，,；;、]{_UNIT}*)?"
+    r")\s*[）)]"
+)
+
+
+def responsible_units(text: str) -> list[tuple[int, int, str]]:
+    """Where each aside naming a task's responsible units starts and ends, and the units as
+    written (``RESPONSIBLE``); an aside whose words name no authority or party is none."""
+    out = []
+    for m in RESPONSIBLE.finditer(text):
+        units = (m.group("listed") or m.group("lead") or "").strip(" 　，,、；;")
+        last = re.split(r"[、，,]", units)[-1].strip()
+        if m.group("lead") is not None and (
+            re.search(r"[由的是为在将对]", units)
+            or not (_AUTHORITY_END.search(last) or _REGULATED_END.search(last))
+        ):
+            continue  # （由申请人负责）, （费用自行负责）: not a list of units
+        if units:
+            out.append((m.start(), m.end(), units))
+    return out
+
+
 def opens_with_party(phrase: str) -> bool:
     """Whether ``phrase`` opens with the name of a party (who acts, before what it does)."""
     return _OPENS.match(phrase.strip()) is not None

@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 import cn2an
 
 from checklists.standards.comparators import comparator_after
-from checklists.standards.duties import ASIDE
+from checklists.standards.duties import without_asides
 
 # ---------------------------------------------------------------------------------------------
 # Wording tables
@@ -125,7 +125,7 @@ _MASKS = [
 def masked(text: str) -> str:
     """The text with non-requirement numbers blanked out (same length, so offsets hold)."""
     out = text.translate(_HALF)
-    out = ASIDE.sub(lambda m: "＿" * len(m.group(0)), out)  # （可满足40吨以上…）: no threshold
+    out = without_asides(out)  # （可满足40吨以上…）, （市财政局负责）: no threshold, no duty
     for pat in _MASKS:
         out = pat.sub(lambda m: "＿" * len(m.group(0)), out)
     return out
