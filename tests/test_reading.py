@@ -282,6 +282,14 @@ def test_a_date_phrase_is_the_deadline_of_the_duty_after_it():
         "各乡镇要高度重视，切实加强组织领导。",
         "希望受到表彰的单位珍惜荣誉，再创佳绩。",
         "现将《实施意见》印发给你们，请结合实际，认真贯彻执行。",
+        # an exhortation is no duty even where nothing else in its sentence is one
+        "全市各级要以先进为榜样，毫不放松地抓好安全生产工作。",
+        # what the document does, after its purpose
+        "为规范项目管理，结合我市实际，提出以下意见。",
+        # the legal basis: a list of titles
+        "《中华人民共和国大气污染防治法》《山东省大气污染防治条例》（2018年11月30日）及有关法律、法规。",
+        # what a document or a system of them consists of
+        "本市应急预案体系包括本预案，各部门编制的专项预案，企业编制的应急响应方案。",
     ],
 )
 def test_exhortations_and_words_about_the_text_are_no_duties(text):
@@ -493,3 +501,23 @@ def test_a_tasks_responsible_units_are_who_must_act(text, subjects):
 @pytest.mark.parametrize("text", ["（由申请人负责）", "（费用由企业负责）"])
 def test_an_aside_that_names_no_units_names_no_one(text):
     assert responsible_units(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "comparator", "value", "unit"),
+    [
+        # what the number measures, named in the phrase before it
+        ("企业纳入“黑名单”管理的期限，为自公布之日起1年。", "为自公布之日起1年", "==", "1", "year"),
+        # when the term runs from and to: no duty of its own
+        (
+            "办理救助的时限，原则上自提交申请到发放救助金，在15个工作日内完成。",
+            "在15个工作日内完成",
+            "<=",
+            "15",
+            "working_day",
+        ),
+    ],
+)
+def test_a_terms_topic_and_its_running_are_the_numbers(text, span, comparator, value, unit):
+    (r,) = extract(text)
+    assert (r.span, r.comparator, r.value, r.unit) == (span, comparator, Decimal(value), unit)

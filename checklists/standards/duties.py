@@ -165,6 +165,7 @@ DESCRIPTIVE = re.compile(
 #: A sentence about the document itself: a definition, its enactment, what follows.
 _ABOUT_THE_TEXT = re.compile(
     r"是指|系指|所称|(?:特|现)?制定本|(?:通知|意见|规定|办法)如下|如下$|现予印发|现印发|"
+    r"(?:提出|制定|作出)(?:以下|如下)|"
     r"请认真(?:贯彻|遵照)|遵照执行|起施行|起执行$|解释$|负责解释|^附件|^附表|^(?:不含|不包括|包括)|"
     r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望|"
     # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
@@ -211,7 +212,10 @@ NOT_A_DUTY = re.compile(
 #: The end of a condition (…的, …前, …期间内): what leads into a duty, never one.
 _CONDITION_END = re.compile(r"(?:的|后|时|前|期间|之际|期限?内)$")
 #: When a term starts running (从第2次纳入“黑名单”管理起): never a duty, whatever led into it.
-_RUNS_FROM = re.compile(r"^(?:自|从)[^，,]*起$")
+#: (从…起, or 自…到/至…: the span of a term, 原则上自提交申请到发放救助金)
+_RUNS_FROM = re.compile(
+    r"^(?:自|从)[^，,]*起$|^(?:原则上|一般)?(?:自|从)(?![严重快事源而此头])[^，,]*(?:到|至)[^，,]*$"
+)
 #: Words that carry the duty before on (并将…, 或者…, 及时…).
 GOES_ON = re.compile(r"并|或者?|及时|同时|然后|再|报|发")
 #: An adverbial a phrase opens with before the verb it leads to (对…, 根据…, 通过…途径).
@@ -261,11 +265,31 @@ def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
     return first or LEAD_TOKEN.match(masked, line_end + 1) is not None
 
 
+#: A sentence that says what a document or a system of them consists of (预案体系包括…,
+#: 本办法分为…): a list, no duty.
+_CONSISTS_OF = re.compile(
+    r"^[^，,。；;]{0,30}?(?:预案|方案|办法|意见|规定|细则|体系)(?:主要)?"
+    r"(?:包括|包含|涵盖|分为|由[^，,]{1,20}组成)"
+)
+#: What a list of titles leaves of its own words: titles, asides, and the words joining them.
+_TITLES = re.compile(
+    r"《[^《》]*》|[（(][^（()）]*[）)]|[\s、，,。；;：:及和与等以以下上述有关相关]"
+)
+
+
 def no_duties(masked: str, s_start: int, s_end: int) -> bool:
-    """A sentence that states no duty at all: a title, a report, or words about the text."""
+    """A sentence that states no duty at all: a title, a report, words about the text, a list
+    of what something consists of, or a list of titles (the legal basis: 《…》《…》…)."""
     sentence = masked[s_start:s_end]
     if is_heading_line(masked, s_start, s_end):
         return True
+    if not ANY_MODAL.search(sentence):
+        if _CONSISTS_OF.match(sentence.strip()):
+            return True
+        own = _TITLES.sub("", sentence)
+        if "《" in sentence and 6 * len(own) < len(sentence) and not ACTION.search(own):
+            if not POLICY.search(own):
+                return True
     if DESCRIPTIVE.search(sentence) or "\t" in sentence:
         return True
     if _ABOUT_THE_TEXT.search(sentence.strip()):
@@ -314,6 +338,14 @@ def _topic_of(masked: str, b: int, s_end: int) -> bool:
     rest = masked[b + 1 : s_end]
     nxt = rest.split("，")[0].split(",")[0]
     return bool(ANY_MODAL.search(nxt) or nxt.lstrip().startswith(("由", "经", "一律")))
+
+
+def _measured_next(masked: str, b: int, taken: list[tuple[int, int, bool]]) -> bool:
+    """Whether the phrase after ``b`` states a number (生产经营单位纳入…管理的期限，为…1年): the
+    noun before it is what the number measures."""
+    nxt = re.search(r"[，,。；;\n]|$", masked[b + 1 :])
+    end = b + 1 + (nxt.start() if nxt else 0)
+    return any(b < t0 < end for t0, _t1, _d in taken)
 
 
 def _acts(words: str) -> bool:
@@ -393,7 +425,7 @@ def duty_spans(
             spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on
         elif _leads_on(words) or (
             # 承担教学任务的中小学，…: a noun its 的 describes, the topic of what follows
-            _a_noun(words) and _topic_of(masked, b, s_end)
+            _a_noun(words) and (_topic_of(masked, b, s_end) or _measured_next(masked, b, taken))
         ):
             if pending is None:
                 pending = a

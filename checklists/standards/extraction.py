@@ -18,6 +18,7 @@ from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
     ANY_MODAL,
     DESCRIPTIVE,
+    EXHORTATION,
     LEAD_TOKEN,
     VAGUE,
     agent_named,
@@ -268,6 +269,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 comparator = comparator or "<="
                 trigger = _trigger(text, s_start, q_start)
             following = masked[q_end:ph_end]
+            if re.match(r"\s*(?:为|是)", phrase):
+                # 管理的期限，为自公布之日起1年: the phrase before names what the number is
+                before = re.split(r"[，,]", masked[s_start : max(s_start, ph_start - 1)])[-1]
+                phrase = before + phrase
             if not _worth_keeping(
                 q, kind, comparator, modality, phrase, sentence, following, tasked
             ):
@@ -397,7 +402,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             found = True
         if modality and not found and not duties and not no_duties(masked, s_start, s_end):
-            reqs.append(_presence(text, masked, s_start, s_end, modality, join_offsets))
+            fallback = _presence(text, masked, s_start, s_end, modality, join_offsets)
+            if not EXHORTATION.search(fallback.span):  # 全区各级要以先进为榜样: no duty
+                reqs.append(fallback)
         # the sentence without its numbering token (（二）, 第三条: never part of a subject)
         lead = LEAD_TOKEN.match(text, s_start, s_end)
         b_start = lead.end() if lead is not None and lead.end() < s_end else s_start
