@@ -521,3 +521,48 @@ def test_an_aside_that_names_no_units_names_no_one(text):
 def test_a_terms_topic_and_its_running_are_the_numbers(text, span, comparator, value, unit):
     (r,) = extract(text)
     assert (r.span, r.comparator, r.value, r.unit) == (span, comparator, Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经市政府研究，决定：\n任命张三为市财政局副局长（试用期一年）；\n免去王五的市财政局副局长职务。",
+        "张三同志任市财政局局长；\n李四同志任市应急管理局副局长。",
+    ],
+)
+def test_an_appointment_the_notice_makes_is_no_duty(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "duty", "subject", "condition"),
+    [
+        # a breach written over phrases (means, then what was done): the sanction's condition
+        (
+            "采取虚报、隐瞒等手段，骗取救助资金的，由有关部门决定停止救助。",
+            "由有关部门决定停止救助",
+            "有关部门",
+            "骗取救助资金的",
+        ),
+        # sanctions are duties of the authority that imposes them
+        (
+            "经限期整改仍未达到要求的，依法予以关闭。",
+            "依法予以关闭",
+            None,
+            "经限期整改仍未达到要求的",
+        ),
+        # (the span keeps the condition it opens with; who acts is named after it)
+        (
+            "对违规排污的企业，由市生态环境局依法查处。",
+            "对违规排污的企业，由市生态环境局依法查处",
+            "市生态环境局",
+            "对违规排污的企业",
+        ),
+    ],
+)
+def test_a_sanction_is_a_duty_under_its_breach(text, duty, subject, condition):
+    found = extract(text)
+    assert [r.span for r in found] == [duty]
+    assert found[0].subject == subject
+    if condition is not None:
+        assert found[0].applies_when.text == condition

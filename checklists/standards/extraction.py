@@ -536,12 +536,23 @@ def _attributed(
             condition = None
     out = []
     for r in sorted(found, key=lambda r: r.start):
+        after = max([s_start, *(_end(o) for o in out)])  # the duties before it end there
+        own_condition = _phrase_condition(text, masked, bounds, r, after)
+        # 对违规排污的企业，由…依法查处: who acts is named after the duty's own condition
+        who_at = r.start
+        if (
+            own_condition is not None
+            and own_condition.text
+            and r.span.startswith(own_condition.text)
+        ):
+            who_at = r.start + len(own_condition.text)
+            who_at += len(text[who_at:s_end]) - len(text[who_at:s_end].lstrip(" 　，,"))
         at = r.start - s_start
         modal = None
         for m in ANY_MODAL.finditer(sentence):
             if m.start() <= at + len(r.span):
                 modal = m
-        own = agent_named(text[r.start : s_end]) or party_named(text[r.start : s_end])
+        own = agent_named(text[who_at:s_end]) or party_named(text[who_at:s_end])
         subject, kind = None, None
         if own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
             subject, kind = own  # 采购办负责监督: the duty names who acts
@@ -563,8 +574,6 @@ def _attributed(
         if subject is None and carry is not None:  # the sentence before named who acts
             subject, kind = carry
         in_scope = condition is not None and r.start >= s_start + condition.end
-        after = max([s_start, *(_end(o) for o in out)])  # the duties before it end there
-        own_condition = _phrase_condition(text, masked, bounds, r, after)
         if own_condition is not None:
             when = own_condition
         elif in_scope and not any(o.applies_when for o in out):

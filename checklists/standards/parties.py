@@ -183,6 +183,12 @@ class Condition:
 
 # "…的，" at the opening of a sentence (after an optional 凡/对/对于), at most 80 characters.
 _THE_ONES = re.compile(r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>[^，,。；;：:]{2,80}?的)[，,]")
+#: The same after a phrase of means or circumstance (采取虚报、隐瞒等手段，骗取救助资金的，…;
+#: 在信息采集过程中，存在…行为的，…); no modal word and no party acting before the 的.
+_THE_ONES_LONG = re.compile(
+    r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>(?:采取|通过|利用|借助?|以|在|因|由于)"
+    r"[^，,。；;：:]{2,40}[，,][^，,。；;：:]{2,40}?的)[，,]"
+)
 _IF = re.compile(r"^(?P<lead>如果|如|若|假如|一旦)(?P<cond>[^，,。；;]{2,80})[，,](?:则)?")
 _WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:时|期间|之后|以后))[，,]")
 _REACHING = re.compile(
@@ -193,8 +199,14 @@ _REACHING = re.compile(
 
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
-    for pattern in (_IF, _THE_ONES, _WHEN):
+    for pattern in (_IF, _THE_ONES, _WHEN, _THE_ONES_LONG):
         match = pattern.search(sentence)
+        if (
+            match
+            and pattern is _THE_ONES_LONG
+            and (_A_DUTY_WORD.search(match.group("cond")) or party_first(match.group("cond")))
+        ):
+            continue
         if match:
             start = match.start("cond") - len(match.groupdict().get("lead") or "")
             return Condition(sentence[start : match.end("cond")], start, match.end("cond"))
