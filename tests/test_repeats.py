@@ -409,3 +409,48 @@ def test_an_answers_reply_counts_the_instance_it_adds_and_not_one_set_aside(clie
         sa.select(RepeatInstance.key).order_by(RepeatInstance.position, RepeatInstance.id)
     ).all()
     assert keys == ["north", "south"]  # the instance set aside was not added again
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_replys_progress_is_the_progress_read_afresh_after_any_write(client, started, seed):
+    """The write reads what it counts once, before its insert, and counts its own answer in:
+    whatever the writes (instances added, set aside, named or not, an answer stamped before
+    the item's current one, which stays current), the reply's progress is the one read
+    afresh afterwards."""
+    import datetime as dt
+    import random
+
+    template, key, inspector = started
+    login(client, inspector)
+    token = csrf_token(client, f"/inspections/{key}/fill")
+    section = _sheds(template)
+    rng = random.Random(seed)
+    values = {
+        "number": lambda: str(rng.randint(0, 2000)),
+        "yes_no": lambda: rng.choice(["yes", "no"]),
+    }
+    items = [i for i in template.ordered_items() if i.answer_type in values]
+    now = dt.datetime.now(dt.UTC)
+    seen = {"current": 0, "stale": 0}
+    for n in range(40):
+        if rng.random() < 0.15:
+            instance = rng.choice(["a", "b", "c"])
+            if rng.random() < 0.5:
+                _add(client, key, instance, section.id, token)
+            else:
+                client.delete(
+                    f"/api/v1/inspections/{key}/instances/{instance}", headers=_headers(token)
+                )
+            continue
+        item = rng.choice(items)
+        body = {"value": values[item.answer_type](), "client_id": f"r{seed}-{n}"}
+        body["answered_at"] = (now - dt.timedelta(minutes=rng.randint(0, 60))).isoformat()
+        if item.section_id == section.id and rng.random() < 0.7:
+            body["instance"] = rng.choice(["a", "b", "c"])
+        reply = client.put(
+            f"/api/v1/inspections/{key}/answers/{item.id}", json=body, headers=_headers(token)
+        )
+        assert reply.status_code in (200, 201), reply.json
+        seen["current" if reply.json["current"] else "stale"] += 1
+        assert reply.json["progress"] == client.get(f"/api/v1/inspections/{key}").json["progress"]
+    assert seen["current"] and seen["stale"]  # both kinds of write were tried

@@ -441,8 +441,8 @@ def put_answer(key, item_id: int):
         "current": saved.current.id == saved.answer.id,
         "answer": answer_json(saved.current),
     }
-    # The progress as the write left it: read by the write itself; else (a resend, a template
-    # with visibility conditions or repeats) read here. PostgreSQL: still under the
+    # The progress as the write left it: counted by the write itself (its insert's count, or
+    # from what it read before it); a resend's is read here. PostgreSQL: still under the
     # inspection's row lock, in the same transaction (no second one: two round trips fewer).
     # SQLite: after the commit, so that the one write lock of the database is not held
     # meanwhile (another writer's answer waits for it, whatever its inspection).

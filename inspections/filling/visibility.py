@@ -10,6 +10,7 @@ per app for a published template, like ``workflow.compiled_item``'s items.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,8 +49,11 @@ class ConditionPlan:
         """Repeat key → the inspection's live instances, (key, key), as the engine takes them
         (every repeated section listed, with none added too). ``live``: ``live_rows`` when the
         caller has read them already."""
+        return self._grouped(live_rows(inspection_id) if live is None else live)
+
+    def _grouped(self, live: list[tuple[str, int]]) -> dict[str, list[tuple[str, str]]]:
         out: dict[str, list[tuple[str, str]]] = {k: [] for k in self.repeat_keys.values()}
-        for key, section_id in live_rows(inspection_id) if live is None else live:
+        for key, section_id in live:
             out[self.repeat_keys[section_id]].append((key, key))
         return out
 
@@ -57,22 +61,59 @@ class ConditionPlan:
         """Item id (an item of a repeated section: (item id, instance key), live instances
         only) → its current answer's stored value; a photo item without an answer, its number
         of photos (its photos are its answer)."""
-        values: dict[Any, Any] = {}
         read = db.session.connection().execute
-        for item_id, instance, value in read(_CURRENT_VALUES, {"inspection_id": inspection_id}):
+        answers = read(_CURRENT_VALUES, {"inspection_id": inspection_id})
+        photos = read(_PHOTO_COUNTS, {"inspection_id": inspection_id}) if self.photo_items else ()
+        return self._values(answers, photos, live)
+
+    def _values(
+        self,
+        answers: Iterable[tuple[int, str, Any]],
+        photos: Iterable[tuple[int, str, int]],
+        live: set[str] | None,
+    ) -> dict[Any, Any]:
+        """``values`` from the rows read: (item id, instance, value) of the current answers,
+        (item id, instance, number) of the photos."""
+        values: dict[Any, Any] = {}
+        for item_id, instance, value in answers:
             if not instance:
                 values[item_id] = value
             elif live is not None and instance in live:
                 values[item_id, instance] = value
-        if self.photo_items:
-            for item_id, instance, count in read(_PHOTO_COUNTS, {"inspection_id": inspection_id}):
-                if item_id not in self.photo_items or not count:
-                    continue
-                at = (item_id, instance) if instance else item_id
-                if instance and (live is None or instance not in live):
-                    continue
-                values.setdefault(at, count)
+        for item_id, instance, count in photos:
+            if item_id not in self.photo_items or not count:
+                continue
+            at = (item_id, instance) if instance else item_id
+            if instance and (live is None or instance not in live):
+                continue
+            values.setdefault(at, count)
         return values
+
+    def state(self, inspection_id: int) -> State:
+        """What ``progress`` reads, in one statement: an answer write reads it under the
+        inspection's lock, before its insert, and counts its own answer in
+        (``progress_after``), so that it needs no read after it."""
+        rows = db.session.connection().execute(
+            _STATE_WITH_PHOTOS if self.photo_items else _STATE, {"inspection_id": inspection_id}
+        )
+        found = State([], [], [])
+        for kind, number, key, value, count, _position, _row_id in rows:
+            if kind == _LIVE_ROW:
+                found.live.append((key, number))
+            elif kind == _ANSWER_ROW:
+                found.answers.append((number, key, value))
+            else:
+                found.photos.append((number, key, count))
+        return found
+
+    def progress_after(self, state: State, written: tuple[int, str, Any] | None) -> tuple[int, int]:
+        """``progress`` after a write, from the ``state`` read before it (its ``live`` as the
+        write left it): ``written`` (item id, instance, value) when the write became the item's
+        current answer, None when a later answer stays current."""
+        answers = state.answers
+        if written is not None:
+            answers = [row for row in answers if row[:2] != written[:2]] + [written]
+        return self._count(state.live, answers, state.photos)
 
     def progress(
         self, inspection_id: int, live: list[tuple[str, int]] | None = None
@@ -82,9 +123,23 @@ class ConditionPlan:
         item is not required, whatever it holds. An item of a repeated section counts once per
         live instance (once, unanswered, while none has been added). ``live``: ``live_rows``
         when the caller has read them already (an answer write, under the inspection's lock)."""
-        instances = self.instances(inspection_id, live) if self.repeat_keys else {}
+        if live is None and self.repeat_keys:
+            live = live_rows(inspection_id)
+        read = db.session.connection().execute
+        answers = read(_CURRENT_VALUES, {"inspection_id": inspection_id})
+        photos = read(_PHOTO_COUNTS, {"inspection_id": inspection_id}) if self.photo_items else ()
+        return self._count(live or [], answers, photos)
+
+    def _count(
+        self,
+        live: list[tuple[str, int]],
+        answers: Iterable[tuple[int, str, Any]],
+        photos: Iterable[tuple[int, str, int]],
+    ) -> tuple[int, int]:
+        """``progress`` from the rows read (``_values``' and ``live_rows``')."""
+        instances = self._grouped(live) if self.repeat_keys else {}
         live_keys = {key for group in instances.values() for key, _label in group}
-        values = self.values(inspection_id, live_keys)
+        values = self._values(answers, photos, live_keys)
         hidden = self.visibility.hidden(values, instances or None)
         done = total = 0
         for item_id in self.required:
@@ -102,6 +157,17 @@ class ConditionPlan:
                     total += 1
                     done += (item_id, key) in values
         return done, total
+
+
+@dataclass
+class State:
+    """An inspection's rows that its progress counts (``ConditionPlan.state``): live instances
+    in order (key, section id), current answers (item id, instance, value), photos (item id,
+    instance, number)."""
+
+    live: list[tuple[str, int]]
+    answers: list[tuple[int, str, Any]]
+    photos: list[tuple[int, str, int]]
 
 
 def hidden_sections(inspection: Inspection) -> dict[int, str]:
@@ -147,6 +213,54 @@ _LIVE = (
     )
     .order_by(_INSTANCES.position, _INSTANCES.id)
 )
+
+
+#: ``ConditionPlan.state``: the three reads as one statement, rows told apart by their kind.
+_LIVE_ROW, _ANSWER_ROW, _PHOTO_ROW = 0, 1, 2
+
+
+def _state_statement(photos: bool) -> sa.CompoundSelect:
+    """Current answers first: the union's columns take their types (the value's JSON) from it."""
+    zero = sa.literal(0)
+    parts = [
+        sa.select(
+            sa.literal(_ANSWER_ROW).label("kind"),
+            _ANSWERS.item_id.label("number"),
+            _ANSWERS.instance.label("key"),
+            _ANSWERS.value.label("value"),
+            zero.label("count"),
+            zero.label("position"),
+            zero.label("row_id"),
+        ).where(
+            _ANSWERS.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+            _ANSWERS.current,
+        ),
+        sa.select(
+            sa.literal(_LIVE_ROW),
+            _INSTANCES.section_id,
+            _INSTANCES.key,
+            sa.null(),
+            zero,
+            _INSTANCES.position,
+            _INSTANCES.id,
+        ).where(
+            _INSTANCES.inspection_id == sa.bindparam("inspection_id", type_=sa.Integer),
+            _INSTANCES.removed_at.is_(None),
+        ),
+    ]
+    if photos:
+        counted = _PHOTO_COUNTS.subquery()
+        item_id, instance, count = counted.c
+        parts.append(
+            sa.select(sa.literal(_PHOTO_ROW), item_id, instance, sa.null(), count, zero, zero)
+        )
+    return sa.union_all(*parts).order_by(
+        sa.literal_column("kind"), sa.literal_column("position"), sa.literal_column("row_id")
+    )
+
+
+_STATE = _state_statement(photos=False)
+_STATE_WITH_PHOTOS = _state_statement(photos=True)
 
 
 def live_rows(inspection_id: int) -> list[tuple[str, int]]:

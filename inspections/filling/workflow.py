@@ -160,8 +160,7 @@ class Saved:
     created: bool
     current: Answer
     #: (required items answered, required items) as this write leaves them, when the write
-    #: read it (a new write to a template without conditions does; a resend does not:
-    #: ``progress_of`` then).
+    #: counted it (a new write does; a resend does not: ``progress_of`` then).
     progress: tuple[int, int] | None = None
     #: The inspection's live instances as the write left them (``visibility.live_rows``), when
     #: the write read them (an item of a repeated section): the progress need not read them.
@@ -240,11 +239,14 @@ def save_answer(
     content = _content_hash(stored_value, unit, note, sent_at, instance)
     judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
     lock(inspection)
-    live = None
-    if compiled.spec.repeat is not None:
-        live = visibility.live_rows(inspection.id)  # read once, under the lock
-        if not instance:
-            instance = repeats.default_instance(inspection, compiled.spec, live)
+    # A template with conditions or repeats counts its progress in Python: what it counts is
+    # read once, under the lock and before the insert (which then needs no read after it);
+    # its live instances also say which instance the answer is for.
+    plan = visibility.condition_plan(inspection.template_id)
+    state = plan.state(inspection.id) if plan is not None else None
+    live = state.live if state is not None else None
+    if compiled.spec.repeat is not None and not instance:
+        instance = repeats.default_instance(inspection, compiled.spec, live)
     if client_id is not None:
         # A resend? This client_id's earlier write, and the item's current answer to reply with.
         rows = db.session.scalars(
@@ -287,9 +289,11 @@ def save_answer(
         "reason": judged.reason,
     }
     # The write's SQL count knows no conditions nor instances: a template with either counts
-    # in Python (``progress_of``), and its write does not count.
-    counted = not visibility.has_conditions(inspection.template_id)
-    answer, first, progress = _write_answer(values, inspection.template_id, counted)
+    # in Python, from the state read above, and its write does not count.
+    answer, first, progress = _write_answer(values, inspection.template_id, state is None)
+    if plan is not None and state is not None:
+        written = (item_id, instance, stored_value) if answer.current else None
+        progress = plan.progress_after(state, written)
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.IN_PROGRESS
     metrics.count_on_commit(metrics.ANSWERS_STORED)
