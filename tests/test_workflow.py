@@ -88,7 +88,8 @@ def test_a_resend_is_stored_once_and_a_reused_id_is_refused(inspection, coal):
     again = workflow.save_answer(
         inspection, area.id, "520", None, client_id="c1", answered_at=at(9)
     )
-    assert again.answer is first.answer and not again.created
+    assert again.answer.id == first.answer.id and not again.created
+    assert again.answer.content_hash == first.answer.content_hash
     with pytest.raises(Conflict) as caught:
         workflow.save_answer(inspection, area.id, "530", None, client_id="c1", answered_at=at(9))
     assert caught.value.code == "id_reused"
@@ -99,10 +100,11 @@ def test_the_latest_answered_at_is_current_whatever_the_arrival_order(inspection
     area = by_prompt(coal, "储煤厂房建设面积")
     late = workflow.save_answer(inspection, area.id, "520", None, client_id="b", answered_at=at(10))
     early = workflow.save_answer(inspection, area.id, "480", None, client_id="a", answered_at=at(9))
-    assert early.answer.current is False and early.current is late.answer
+    assert early.answer.current is False and early.current.id == late.answer.id
     assert not early.created  # the item already had an answer
     tie = workflow.save_answer(inspection, area.id, "510", None, client_id="c", answered_at=at(10))
-    assert tie.answer.current and not late.answer.current  # ties: the later arrival
+    assert tie.answer.current  # ties: the later arrival
+    assert db.session.get(Answer, late.answer.id).current is False
     history = db.session.scalars(sa.select(Answer).order_by(Answer.id)).all()
     assert [a.value for a in history] == ["520", "480", "510"]
     assert [a.value for a in inspection.current_answers().values()] == ["510"]

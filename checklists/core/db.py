@@ -51,6 +51,17 @@ def as_loaded(model: type[T], columns: dict[str, Any]) -> T:
     return instance
 
 
+def detached_row(model: type[T], columns: dict[str, Any]) -> T:
+    """An instance of ``model`` with these column values (its primary key among them), as a
+    query would load it but in no session: its columns read as given, a relationship refuses
+    to load (``DetachedInstanceError``). For a row just written whose columns are all at hand
+    (an answer write's reply): the session has nothing to track or expire at its commit."""
+    instance = model.__mapper__.class_manager.new_instance()
+    instance.__dict__.update(columns)
+    make_transient_to_detached(instance)
+    return instance
+
+
 def note_row_lock(instance: Any) -> None:
     """Note that the current transaction loaded ``instance`` with ``FOR UPDATE`` (PostgreSQL):
     it holds the row's lock, and the row's values are the latest committed, until it ends."""

@@ -27,7 +27,7 @@ from checklists.authoring.models import ChecklistTemplate, TemplateItem, Templat
 from checklists.core import audit, metrics
 from checklists.core.audit import AuditEntry
 from checklists.core.clock import local_today
-from checklists.core.db import as_loaded, as_utc, holds_row_lock, utcnow
+from checklists.core.db import as_utc, detached_row, holds_row_lock, utcnow
 from checklists.core.errors import Conflict, InputError
 from checklists.core.extensions import db
 from checklists.core.workdays import OfficialCalendar
@@ -403,9 +403,9 @@ def _write_answer(
     values: dict[str, Any], template_id: int, counted: bool = True
 ) -> tuple[Answer, bool, tuple[int, int] | None]:
     """Write one answer under its inspection's lock (``_write_statements``), as statements (no
-    unit of work on the hot path). Returns the answer as the session's persistent, loaded row,
-    whether it is the item's first current answer, and the inspection's progress after it
-    (when ``counted``; else None)."""
+    unit of work on the hot path). Returns the answer as a detached row (every column given:
+    no session tracks it), whether it is the item's first current answer, and the
+    inspection's progress after it (when ``counted``; else None)."""
     params = {f"a_{name}": values[name] for name in _WRITTEN}
     if counted:
         params.update(
@@ -427,7 +427,7 @@ def _write_answer(
         held = db.session.identity_map.get(db.session.identity_key(Answer, flipped_id))
         if held is not None:
             set_committed_value(held, "current", False)
-    answer = as_loaded(Answer, {**values, "id": answer_id, "current": current})
+    answer = detached_row(Answer, {**values, "id": answer_id, "current": current})
     progress = (answered, required) if counted else None
     return answer, bool(current) and not flipped, progress
 
