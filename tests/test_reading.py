@@ -467,7 +467,7 @@ def test_already_in_words_that_say_which_ones_reports_nothing():
     ("text", "subjects"),
     [
         (
-            "建立健全园区安全管理机制，定期开展检查。（市应急局、市生态环境局负责）",
+            "建立园区安全巡查台账，定期开展检查。（市应急局、市生态环境局负责）",
             ["市应急局、市生态环境局", "市应急局、市生态环境局"],
         ),
         (
@@ -566,3 +566,25 @@ def test_a_sanction_is_a_duty_under_its_breach(text, duty, subject, condition):
     assert found[0].subject == subject
     if condition is not None:
         assert found[0].applies_when.text == condition
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # an aim, no modal word, no party: nothing to check
+        ("积极推进乡村教师周转房建设。", []),
+        ("加快园区规划的编制、论证和报批工作，建立健全安全、消防管理机制。", []),
+        # its responsible units do not make an aim a duty
+        ("强化病虫害绿色防控。（市农业局负责）", []),
+        ("建立健全园区安全管理机制，定期开展检查。（市应急局负责）", ["定期开展检查"]),
+        # one phrase of a duty that is concrete keeps it all
+        ("加大执法力度，严肃查处各类林木案件。", ["加大执法力度，严肃查处各类林木案件"]),
+        # a modal word or a party named makes the aim a duty of that party
+        ("各乡镇要加强环卫队伍建设。", ["各乡镇要加强环卫队伍建设"]),
+        ("审计局加强对政府采购活动的审计监督。", ["审计局加强对政府采购活动的审计监督"]),
+        # an aim with a number is a target
+        ("提高林木绿化率到30%以上。", ["提高林木绿化率到30%以上"]),
+    ],
+)
+def test_an_aim_with_nothing_to_check_is_no_duty(text, spans):
+    assert [r.span for r in extract(text)] == spans

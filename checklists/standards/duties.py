@@ -156,6 +156,23 @@ ACTION = re.compile(
 #: (实施…制度, 严格执行《…》, 建立…台账).
 POLICY = re.compile(r"加强|完善|健全|推进|推动|做好|确保|保证|保障|建设|实施|落实|明确|开展|执行")
 _CONCRETE = re.compile(r"制度|机制|台账|档案|方案|预案|《|责任制")
+#: A phrase that only sets a direction (推进…, 加快…, 建立健全…机制, 做好…): an aim with nothing
+#: to check, a duty only where a modal word or a party named as acting makes it one.
+_AIM = re.compile(
+    r"^(?:并且?|同时)?[，,\s]*"
+    r"(?:进一步|积极|大力|着力|深入|切实|全面|不断|继续|持续|努力|逐步|认真|严格|稳步|扎实|有效)*"
+    r"(?:推进|推动|加快|加强|强化|加大|完善|(?:建立)?健全(?=[^，,。；;]*(?:机制|体系))|构建|深化|"
+    r"巩固|提升|提高|优化|引导|支持|统筹|探索|发展|推广|规范|管控|控制|做好|抓好|搞好|做实)"
+)
+
+
+def aim_only(words: str) -> bool:
+    """Whether a duty with no number of its own only sets directions (积极推进…建设), each of
+    its phrases (加大执法力度，严厉打击…: the second one is a duty)."""
+    parts = [p for p in re.split(r"[，,；;]", words) if p.strip()]
+    return bool(parts) and all(_AIM.match(p.strip()) for p in parts)
+
+
 #: A sentence that reports what has been done, not what is to be done.
 DESCRIPTIVE = re.compile(
     # (已 in a phrase that names which ones, 已聘任…的教师, reports nothing)

@@ -22,6 +22,7 @@ from checklists.standards.duties import (
     LEAD_TOKEN,
     VAGUE,
     agent_named,
+    aim_only,
     duty_spans,
     first_modal,
     modality_of,
@@ -426,9 +427,27 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         ]
         named = [(r.subject, r.subject_kind) for r in attributed if r.subject]
         carry = named[-1] if named else None
-        reqs[first:] = _with_due(text, masked, s_start, s_end, attributed, modality, join_offsets)
+        reqs[first:] = [
+            r
+            for r in _with_due(text, masked, s_start, s_end, attributed, modality, join_offsets)
+            if not _an_aim(r)
+        ]
     reqs.sort(key=lambda r: r.start)
     return _answered_for(text, reqs)
+
+
+def _an_aim(r: Requirement) -> bool:
+    """积极推进…, 加快…建设 with no modal word, no party named and no number: a direction to
+    take, no duty (a task's responsible units do not make it one)."""
+    return (
+        r.modality is None
+        and r.subject is None
+        and r.value is None
+        and r.low is None
+        and r.high is None
+        and r.kind not in ("deadline", "frequency")
+        and aim_only(r.span)
+    )
 
 
 def _answered_for(text: str, reqs: list[Requirement]) -> list[Requirement]:
