@@ -157,12 +157,17 @@ def test_a_served_app_keeps_its_startup_objects_out_of_full_collections(tmp_path
 
 def test_the_progress_reads_an_inspections_current_answers_by_index(sqlite_file_app):
     """A template with conditions or repeats counts its progress from the inspection's current
-    answers after every answer: found through (inspection_id, current), not by reading the
-    inspection's whole history (which grows with every answer changed)."""
-    statement = visibility._CURRENT_VALUES.params(inspection_id=1).compile(
-        db.engine, compile_kwargs={"literal_binds": True}
-    )
-    with db.engine.connect() as connection:
-        plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}").all()
-    [(*_ids, detail)] = plan
-    assert "ix_answers_inspection_current (inspection_id=? AND current=?)" in detail
+    answers with every answer (the write reads them with its live instances, ``_STATE``):
+    found through (inspection_id, current, …), not by reading the inspection's whole history
+    (which grows with every answer changed)."""
+    for read in (visibility._CURRENT_VALUES, visibility._STATE):
+        statement = read.params(inspection_id=1).compile(
+            db.engine, compile_kwargs={"literal_binds": True}
+        )
+        with db.engine.connect() as connection:
+            plan = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}").all()
+        answers = [detail for *_ids, detail in plan if " answers " in f"{detail} "]
+        assert answers == [
+            "SEARCH answers USING INDEX ix_answers_inspection_current_item "
+            "(inspection_id=? AND current=?)"
+        ]
