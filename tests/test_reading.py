@@ -172,10 +172,13 @@ def test_a_number_that_says_which_ones_is_their_condition():
                 ("督促整改", "mandatory", "区安委会办公室"),
             ],
         ),
-        # 并…: the same duty carried on, not a second one
+        # …，并…: a duty of its own after the comma, of the same party (GUIDE 1.1)
         (
             "企业应当建立安全生产责任制，并将落实情况报县安监局备案。",
-            [("企业应当建立安全生产责任制，并将落实情况报县安监局备案", "mandatory", "企业")],
+            [
+                ("企业应当建立安全生产责任制", "mandatory", "企业"),
+                ("并将落实情况报县安监局备案", "mandatory", "企业"),
+            ],
         ),
         # a party of its own: its own duty, with no modal word of its own
         (
@@ -588,3 +591,28 @@ def test_a_sanction_is_a_duty_under_its_breach(text, duty, subject, condition):
 )
 def test_an_aim_with_nothing_to_check_is_no_duty(text, spans):
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a comma, then 并 or 同时: a duty of its own (GUIDE 1.1)
+        ("采购人应当组织验收，并签署意见。", ["采购人应当组织验收", "并签署意见"]),
+        ("至少配备2-3辆车辆，并统一标识。", ["至少配备2-3辆", "并统一标识"]),
+        (
+            "财政部门下达分配方案，并扣减相应财政资金。",
+            ["财政部门下达分配方案", "并扣减相应财政资金"],
+        ),
+        ("企业要明确规划期限，同时不得扩大产能。", ["企业要明确规划期限", "同时不得扩大产能"]),
+        # 并 with no comma before it joins two verbs of one duty
+        ("各单位要制定并落实整改方案。", ["各单位要制定并落实整改方案"]),
+        # 并 before a condition leads into the duty after it
+        ("企业应当自查，并发现问题的，及时报告。", None),
+    ],
+)
+def test_a_duty_joined_after_a_comma_is_its_own(text, spans):
+    found = [r.span for r in extract(text)]
+    if spans is None:
+        assert not any(s.startswith("并发现") for s in found), found
+    else:
+        assert found == spans

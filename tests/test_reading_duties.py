@@ -20,10 +20,10 @@ SEGMENTS = [
     ),
     # a phrase with no verb continues the duty before it
     ("经营户应当建立进货台账，真实、完整。", ["经营户应当建立进货台账，真实、完整"]),
-    # 并…, 及时…: the same duty carried on
+    # …，并…: a duty of its own after the comma (GUIDE 1.1)
     (
         "区应急局组织现场核查，并将核查结果报区政府。",
-        ["区应急局组织现场核查，并将核查结果报区政府"],
+        ["区应急局组织现场核查", "并将核查结果报区政府"],
     ),
     # who acts, on what basis: the phrase leads into the next one's verb
     (

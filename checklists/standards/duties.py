@@ -382,6 +382,24 @@ def _acts(words: str) -> bool:
     return False
 
 
+#: A duty joined to the one before after a comma (…，并将结果报…, …，同时不得…): 并/同时 and
+#: what its own words do (并 with no comma before it, 制定并落实, joins verbs of one duty).
+_JOINED = re.compile(r"^(?:并且?|同时)(?![^，,]{0,2}(?:的|时))")
+
+
+def _joined_duty(words: str) -> bool:
+    """Whether a phrase after a comma is a duty of its own joined by 并/同时 (GUIDE 1.1)."""
+    found = _JOINED.match(words)
+    if found is None:
+        return False
+    rest = words[found.end() :].lstrip("，, ")
+    if not rest or _CONDITION_END.search(rest) or NOT_A_DUTY.search(rest):
+        return False
+    if found.group(0).startswith("并"):
+        return True  # 并 joins predicates (nouns are joined by 和/及/与): its words do something
+    return _acts(rest) or opens_with_party(rest)
+
+
 def duty_spans(
     masked: str,
     s_start: int,
@@ -403,6 +421,7 @@ def duty_spans(
     by_then = None  # the deadline of the phrase before: 在15个工作日内，…
     pending: int | None = None  # where words leading into the next duty start
     pending_end = 0
+    after_number = False  # the phrase before stated a number (至少配备2辆车，并统一标识)
     for p_start, p_end in phrases(masked[s_start:s_end]):
         a, b = s_start + p_start, s_start + p_end
         words = masked[a:b].strip()
@@ -413,6 +432,7 @@ def duty_spans(
             pending = None
             continue
         hit = [k for k, (t0, t1, _d) in enumerate(taken) if t0 < b and a < t1]
+        follows_number, after_number = after_number, bool(hit)
         if by_then is not None and not hit and ACTION.search(words):
             if party_first(words.lstrip("由")) is None:
                 extend[by_then] = b  # what is to be done within the deadline
@@ -440,7 +460,9 @@ def duty_spans(
             pending_end = b  # 对工作不力，不能按时整改的，…: the condition goes on
             continue
         open_duty = bool(spans) and spans[-1][0] >= 0
-        if open_duty and pending is None and GOES_ON.match(words):
+        if (open_duty or follows_number) and pending is None and _joined_duty(words):
+            spans.append([a, b])  # …，并将结果报…: a duty of its own after the comma
+        elif open_duty and pending is None and GOES_ON.match(words):
             spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on
         elif _leads_on(words) or (
             # 承担教学任务的中小学，…: a noun its 的 describes, the topic of what follows
