@@ -616,3 +616,33 @@ def test_a_duty_joined_after_a_comma_is_its_own(text, spans):
         assert not any(s.startswith("并发现") for s in found), found
     else:
         assert found == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a section heading that names only a party: who acts in the sentences under it
+        (
+            "(二)各镇、街道。每季度对辖区内污染源监察一次,并填写记录表。",
+            [
+                ("每季度对辖区内污染源监察一次", "各镇、街道", "authority"),
+                ("并填写记录表", "各镇、街道", "authority"),
+            ],
+        ),
+        # …and makes an aim a duty of that party; a party a sentence names is its own
+        (
+            "（三）各企事业单位。加强日常巡查。区环保局负责监督。",
+            [
+                ("加强日常巡查", "各企事业单位", "regulated"),
+                ("区环保局负责监督", "区环保局", "authority"),
+            ],
+        ),
+        ("各乡镇\n建立巡查台账。", [("建立巡查台账", "各乡镇", "authority")]),
+        # a heading that names no party, or the label of a list, names no one
+        ("（三）工作要求。开展日常巡查。", [("开展日常巡查", None, None)]),
+        ("（一）责任单位。建立巡查台账。", [("建立巡查台账", None, None)]),
+        ("（二）加强组织领导。各镇要建立台账。", [("各镇要建立台账", "各镇", "authority")]),
+    ],
+)
+def test_a_heading_that_names_a_party_names_who_acts_under_it(text, expected):
+    assert [(r.span, r.subject, r.subject_kind) for r in extract(text)] == expected

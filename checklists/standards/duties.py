@@ -387,13 +387,17 @@ def _acts(words: str) -> bool:
 _JOINED = re.compile(r"^(?:并且?|同时)(?![^，,]{0,2}(?:的|时))")
 
 
+#: What 并/同时 may lead into that is no duty: a purpose, a reason, a benefit.
+_NOT_JOINED = re.compile(r"(?:为了?|以便|以|因为?|由于|可(?:节省|节约|满足|达到|实现)|能够?)")
+
+
 def _joined_duty(words: str) -> bool:
     """Whether a phrase after a comma is a duty of its own joined by 并/同时 (GUIDE 1.1)."""
     found = _JOINED.match(words)
     if found is None:
         return False
     rest = words[found.end() :].lstrip("，, ")
-    if not rest or _CONDITION_END.search(rest) or NOT_A_DUTY.search(rest):
+    if not rest or _CONDITION_END.search(rest) or _NOT_JOINED.match(rest):
         return False
     if found.group(0).startswith("并"):
         return True  # 并 joins predicates (nouns are joined by 和/及/与): its words do something
@@ -447,10 +451,12 @@ def duty_spans(
             spans.append([-1, -1])
             pending = None
             continue
+        open_duty = bool(spans) and spans[-1][0] >= 0
+        joined = (open_duty or follows_number) and pending is None and _joined_duty(words)
         if (
             hit
             or b <= skip_to
-            or (NOT_A_DUTY.search(words) and pending is None)
+            or (NOT_A_DUTY.search(words) and pending is None and not joined)
             or (_RUNS_FROM.match(words))
         ):
             spans.append([-1, -1])
@@ -459,8 +465,7 @@ def duty_spans(
         if pending is not None and _CONDITION_END.search(words):
             pending_end = b  # 对工作不力，不能按时整改的，…: the condition goes on
             continue
-        open_duty = bool(spans) and spans[-1][0] >= 0
-        if (open_duty or follows_number) and pending is None and _joined_duty(words):
+        if joined:
             spans.append([a, b])  # …，并将结果报…: a duty of its own after the comma
         elif open_duty and pending is None and GOES_ON.match(words):
             spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on

@@ -36,6 +36,7 @@ from checklists.standards.parties import (
     Condition,
     clean_name,
     condition_of,
+    heading_party,
     party_first,
     party_named,
     responsible_units,
@@ -218,8 +219,15 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     tasked = _TASKED.search(text) is not None
     reqs: list[Requirement] = []
     carry = None  # who acts, as the sentences before named them
+    section = None  # the party a heading names ((二)各镇、街道。): who acts under it
     for s_start, s_end in sentences(text):
         first = len(reqs)
+        lead = LEAD_TOKEN.match(text, s_start, s_end)
+        if lead is not None or not text[:s_start].strip():
+            named = heading_party(text[lead.end() if lead else s_start : s_end])
+            if named is not None:
+                section, carry = named, None
+                continue
         qualifiers: list[tuple[int, Applicability]] = []
         sentence = masked[s_start:s_end]
         modality = modality_of(sentence)
@@ -427,6 +435,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         ]
         named = [(r.subject, r.subject_kind) for r in attributed if r.subject]
         carry = named[-1] if named else None
+        if section is not None:  # no party of its own: the heading's (GUIDE 1.1, 2)
+            attributed = [
+                r if r.subject else replace(r, subject=section[0], subject_kind=section[1])
+                for r in attributed
+            ]
         reqs[first:] = [
             r
             for r in _with_due(text, masked, s_start, s_end, attributed, modality, join_offsets)

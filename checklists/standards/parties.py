@@ -255,3 +255,23 @@ def _trim(name: str) -> str:
     """Drop a clause's leftovers before the name (和/及/与 joins stay: 财政局和审计局)."""
     name = re.sub(r"^(?:的|是|为|由|在|对|把|将|让|使|给)+", "", name)
     return name
+
+
+#: One party's name and nothing else (各镇, 区直有关部门, 各企事业单位, 镇(街道)).
+_ONLY_A_NAME = re.compile(
+    f"[^\\s，,。；;：:、和及与为的是在对将把要应须]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+)
+
+
+def heading_party(heading: str) -> tuple[str, SubjectKind] | None:
+    """The party a section's heading names and nothing else ((二)各镇、街道。 without its
+    numbering token): who acts in the sentences under it that name no one (GUIDE 1.1, 2)."""
+    words = heading.strip().rstrip("。.：:；; ")
+    if not words or len(words) > 40 or _A_DUTY_WORD.search(words):
+        return None
+    names = [n.strip() for n in re.split(r"[、，,和及与]", words)]
+    if re.match(r"(?:责任|牵头|配合|主办|协办|主责)", words):
+        return None  # 责任单位: the label of a list, not a party
+    if not all(n and _ONLY_A_NAME.fullmatch(n) for n in names):
+        return None
+    return words, kind_of(words)
