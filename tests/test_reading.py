@@ -642,6 +642,12 @@ def test_a_duty_joined_after_a_comma_is_its_own(text, spans):
         ("（三）工作要求。开展日常巡查。", [("开展日常巡查", None, None)]),
         ("（一）责任单位。建立巡查台账。", [("建立巡查台账", None, None)]),
         ("（二）加强组织领导。各镇要建立台账。", [("各镇要建立台账", "各镇", "authority")]),
+        # a duty ending with a party's name is no heading (a verb, a number)
+        (
+            "最多设置3个配送中心。建立台账。",
+            [("最多设置3个", None, None), ("建立台账", None, None)],
+        ),
+        ("最多设置3个配送中心。", [("最多设置3个", None, None)]),
     ],
 )
 def test_a_heading_that_names_a_party_names_who_acts_under_it(text, expected):

@@ -16,6 +16,7 @@ from dataclasses import replace
 from checklists.standards.comparators import comparator_before
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
+    ACTION,
     ANY_MODAL,
     DESCRIPTIVE,
     EXHORTATION,
@@ -209,6 +210,10 @@ def _without_number(
     )
 
 
+#: Some text after a heading: what it heads.
+_HEADS_MORE = re.compile(r"[^。；;\s]")
+
+
 def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     """Requirements stated by one clause text, in order of appearance.
 
@@ -223,9 +228,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     for s_start, s_end in sentences(text):
         first = len(reqs)
         lead = LEAD_TOKEN.match(text, s_start, s_end)
-        if lead is not None or not text[:s_start].strip():
-            named = heading_party(text[lead.end() if lead else s_start : s_end])
-            if named is not None:
+        heading = text[lead.end() if lead else s_start : s_end]
+        if (lead is not None or not text[:s_start].strip()) and _HEADS_MORE.search(text, s_end + 1):
+            # a party's name alone, heading more text: no verb, no number (最多设置3个配送中心)
+            named = None if re.search(r"\d", heading) else heading_party(heading)
+            if named is not None and not ACTION.search(heading):
                 section, carry = named, None
                 continue
         qualifiers: list[tuple[int, Applicability]] = []
