@@ -652,3 +652,35 @@ def test_a_duty_joined_after_a_comma_is_its_own(text, spans):
 )
 def test_a_heading_that_names_a_party_names_who_acts_under_it(text, expected):
     assert [(r.span, r.subject, r.subject_kind) for r in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what an authority does to whom: verbs of enforcement and of administration
+        ("各镇要严厉打击非法排污行为。", [("各镇要严厉打击非法排污行为", "各镇")]),
+        ("各单位要明确责任权限。", [("各单位要明确责任权限", "各单位")]),
+        ("对符合条件的予以立案。", [("对符合条件的予以立案", None)]),
+        ("区财政局应全额退还安全生产保证金。", [("区财政局应全额退还安全生产保证金", "区财政局")]),
+        ("对成绩显著的单位和个人进行表扬。", [("对成绩显著的单位和个人进行表扬", None)]),
+        # a word that describes is no verb: 完整、明确; 确定的; 移出申请
+        ("采购需求应当完整、明确。", [("采购需求应当完整、明确", None)]),
+        # a sanction's verb takes the described noun after it as its object
+        (
+            "由有关部门决定停止救助，责令退回非法获取的救助资金。",
+            [
+                ("由有关部门决定停止救助", "有关部门"),
+                ("责令退回非法获取的救助资金", "有关部门"),
+            ],
+        ),
+        # 由 names who acts, after a topic
+        (
+            "区级名单，由区安委会办公室统一管理。",
+            [("区级名单，由区安委会办公室统一管理", "区安委会办公室")],
+        ),
+        # a principle to follow is no duty
+        ("名单管理按照分级负责和属地管理相结合的原则组织实施。", []),
+    ],
+)
+def test_verbs_of_enforcement_and_who_does_them(text, expected):
+    assert [(r.span, r.subject) for r in extract(text)] == expected

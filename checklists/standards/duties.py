@@ -149,6 +149,11 @@ ACTION = re.compile(
     r"批准|办理|受理|申报|认定|聘请|委托|授权|安装|使用|采用|采取|回收|填报|填写|发至|筹集|"
     r"承担|检验|检测|检定|抽取|索要|遴选|核定|颁发|处置|清理|排查|巡查|撰写|考评|"
     r"列支|收回|(?<![主责信兼])任(?!务|期|何|职)|参与|进行|"
+    # what an authority does to whom (严厉打击…, 予以立案, 全额退还…, 责令退回…)
+    # (not as a word that describes: 完整、明确, 确定的中心, 移出申请)
+    r"(?<![、])明确(?![的，,。；;、]|$)|"
+    r"(?:确定|打击|查办|立案|表扬|扣减|扣罚|扣除|退还|退回|补缴|补办|补齐|移送|移出|编发|下发|"
+    r"启动|调配|招聘|限制|禁入|定标|结算|督办)(?!的|申请|情况)|"
     # a target compared with something other than a number (不少于采伐面积, 低于全国平均水平)
     r"不少于|不低于|不高于|不超过|不突破|(?<![不])低于|不发生"
 )
@@ -296,6 +301,12 @@ _TITLES = re.compile(
 )
 
 
+#: A sentence that only says on what principle something is done (…按照…相结合的原则组织实施).
+_BY_PRINCIPLE = re.compile(
+    r"^[^，,。；;]*(?:按照|遵循|坚持|本着)[^，,。；;]*原则(?:组织)?(?:实施|进行|开展|执行|推进)?$"
+)
+
+
 def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     """A sentence that states no duty at all: a title, a report, words about the text, a list
     of what something consists of, or a list of titles (the legal basis: 《…》《…》…)."""
@@ -311,6 +322,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
                 return True
     if DESCRIPTIVE.search(sentence) or "\t" in sentence:
         return True
+    if ANY_MODAL.search(sentence) is None and _BY_PRINCIPLE.search(sentence.strip()):
+        return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
     if _ABOUT_THE_TEXT.search(sentence.strip()):
         return True
     words = [sentence[a:b] for a, b in phrases(sentence) if sentence[a:b].strip()]
@@ -339,6 +352,10 @@ def _leads_on(words: str) -> bool:
     return found is not None and not ACTION.search(words, found.start() + 2)
 
 
+#: A sanction's verb a phrase opens with: what follows is its object (责令退回…获取的资金).
+_IMPOSES = re.compile(
+    r"(?:由[^，,。；;]{1,20}?)?(?:依法)?(?:责令|处以|没收|追缴|追回|吊销|扣罚|扣减)"
+)
 _DESCRIBED_NOUN = re.compile(r"的([^的，,。；;]{1,10})$")
 
 
@@ -346,7 +363,7 @@ def _a_noun(words: str) -> bool:
     """Whether a phrase is a noun that its 的 describes (国内首次使用的化工工艺), with no modal
     word and no verb after the 的."""
     found = _DESCRIBED_NOUN.search(words)
-    if found is None or ANY_MODAL.search(words):
+    if found is None or ANY_MODAL.search(words) or _IMPOSES.match(words):
         return False
     return not ACTION.search(found.group(1)) and not POLICY.search(found.group(1))
 
@@ -374,6 +391,8 @@ def _acts(words: str) -> bool:
     verbs = words.rsplit("的", 1)[-1] if words.startswith("对") else words
     if ACTION.search(verbs):
         return True
+    if words.lstrip("并同时，, ").startswith("由") and agent_named(words) is not None:
+        return True  # 由区安委会办公室统一管理: who does it, named as acting
     if POLICY.search(words):
         lead = words.lstrip("由并")
         return (
@@ -397,8 +416,8 @@ def _joined_duty(words: str) -> bool:
     if found is None:
         return False
     rest = words[found.end() :].lstrip("，, ")
-    if not rest or _CONDITION_END.search(rest) or _NOT_JOINED.match(rest):
-        return False
+    if not rest or _CONDITION_END.search(rest) or _NOT_JOINED.match(rest) or _leads_on(rest):
+        return False  # 并根据工作需要，…: what leads into the next phrase's duty
     if found.group(0).startswith("并"):
         return True  # 并 joins predicates (nouns are joined by 和/及/与): its words do something
     return _acts(rest) or opens_with_party(rest)

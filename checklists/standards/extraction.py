@@ -603,6 +603,13 @@ def _attributed(
             named = agent_named(text[p_start:s_end]) or party_named(text[p_start:s_end])
             if named is not None:
                 subject, kind = named
+        if subject is None:  # 区级“黑名单”，由区安委会办公室统一管理: 由 names who acts
+            for p_start, _p_end in bounds:
+                if r.start < p_start < _end(r):
+                    named = agent_named(text[p_start:s_end].lstrip())
+                    if named is not None:
+                        subject, kind = named
+                        break
         if subject is None and not out and r.start > s_start:
             # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts
             named = party_named(text[s_start:s_end])
