@@ -684,3 +684,20 @@ def test_a_heading_that_names_a_party_names_who_acts_under_it(text, expected):
 )
 def test_verbs_of_enforcement_and_who_does_them(text, expected):
     assert [(r.span, r.subject) for r in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a step's heading (party and verb) whose text names the party again: a title
+        (
+            "(三)镇(街道)审核。镇(街道)对申请材料进行入户调查并审核。",
+            ["镇(街道)对申请材料进行入户调查并审核"],
+        ),
+        ("（四）区民政局审批。区民政局对申请进行审批。", ["区民政局对申请进行审批"]),
+        # a party's duty in a numbered sentence of its own, followed by another party's
+        ("18、审计局加强监督。财政局要定期审计。", ["审计局加强监督", "财政局要定期审计"]),
+    ],
+)
+def test_a_steps_heading_is_no_duty(text, spans):
+    assert [r.span for r in extract(text)] == spans

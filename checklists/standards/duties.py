@@ -20,6 +20,7 @@ from checklists.standards.parties import (
     kind_of,
     opens_with_party,
     party_first,
+    party_named,
     responsible_units,
 )
 
@@ -261,7 +262,10 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
     if not body or len(body) > 16 or re.search(r"[，,]", body):
         return False
     if opens_with_party(body):
-        return False
+        # (三)镇(街道)审核。镇(街道)对…进行审核: a step's heading, its text names the party again
+        named = party_first(body) or party_named(body)
+        after = masked[s_end + 1 :].lstrip()
+        return named is not None and len(body) <= 12 and after.startswith(named[0])
     if _MORE.search(masked, s_end) is None:
         return False  # 1、具备企业法人营业执照。: the clause is the duty
     return "、" not in body or ANY_MODAL.search(body) is None or len(body) <= 10
