@@ -701,3 +701,26 @@ def test_verbs_of_enforcement_and_who_does_them(text, expected):
 )
 def test_a_steps_heading_is_no_duty(text, spans):
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "condition"),
+    [
+        # the ones a limit is for, written before it (…的不超过N)
+        (
+            "救助次数原则上不超过1次，有特殊情况的不超过2次。",
+            "有特殊情况的不超过2次",
+            "有特殊情况的",
+        ),
+        ("每户补贴不超过5吨，五保户的不少于3吨。", "五保户的不少于3吨", "五保户的"),
+        # the ones a sanction is for (对…的通报批评)
+        ("对未完成任务的通报批评，不再拨付推广经费。", "对未完成任务的通报批评", "对未完成任务的"),
+        # a number that is no limit after 的: no condition (在15个工作日内…)
+        ("申请人在15个工作日内提交材料。", "申请人在15个工作日内提交材料", None),
+    ],
+)
+def test_the_ones_a_limit_or_a_sanction_is_for(text, span, condition):
+    found = {r.span: r.applies_when for r in extract(text)}
+    assert span in found, found
+    when = found[span]
+    assert (when.text if when else None) == condition

@@ -530,8 +530,13 @@ _WHEN_END = re.compile(r"(?:期间|之前|之后|以后|以前|前|后|时|之�
 #: The ones a duty is about, written before its verb (不一致的直接要求退换, 涉嫌犯罪的移交…).
 _THE_ONES_INLINE = re.compile(
     r"^(?:对于?|凡是?)?[^，,。；;的]{2,24}的(?=直接|及时|立即|一律|依法|予以|仅|由|限期|应|须|要|"
-    r"必须|不得|可|按|停止|取消|移交|追究|责令|暂停|没收|列入|纳入|给予|处以|处)"
+    r"必须|不得|可|按|停止|取消|移交|追究|责令|暂停|没收|列入|纳入|给予|处以|处|通报|"
+    # a limit for those ones (有特殊情况的不超过2次)
+    r"不超过|不少于|不低于|不高于|不多于|最多|至少)"
 )
+
+
+_A_LIMIT = re.compile(r"不超过|不少于|不低于|不高于|不多于|最多|至少")
 
 
 def phrase_condition(words: str) -> int | None:
@@ -539,9 +544,11 @@ def phrase_condition(words: str) -> int | None:
     duty after them applies under: all of them (对工程类项目, 施工期间, 凡考核不达标的), the
     ones it is about before its verb (不一致的直接要求退换 → 不一致的), or None."""
     stripped = words.rstrip()
-    if not stripped or re.search(r"[\d＿]", stripped):
-        return None  # a number or a date: a deadline (15日前, 2017年底前), not a condition
     inline = _THE_ONES_INLINE.match(stripped)
+    if not stripped or re.search(r"[\d＿]", stripped):
+        if inline is not None and _A_LIMIT.match(stripped, inline.end()):
+            return inline.end()  # 有特殊情况的不超过2次: the ones the limit is for
+        return None  # a number or a date: a deadline (15日前, 2017年底前), not a condition
     if inline is not None:
         return inline.end()
     if ANY_MODAL.search(stripped):
