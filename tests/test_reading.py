@@ -724,3 +724,29 @@ def test_the_ones_a_limit_or_a_sanction_is_for(text, span, condition):
     assert span in found, found
     when = found[span]
     assert (when.text if when else None) == condition
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a stage's heading with its dates is no duty; its text is
+        (
+            "(三)检查验收阶段(2018年1月至6月)。区经信局要组织复核验收。",
+            ["区经信局要组织复核验收"],
+        ),
+        ("（一）排查摸底阶段。各镇要建立台账。", ["各镇要建立台账"]),
+        # the people a duty is for, listed before it: 负责人 is a name, not 负责; the list
+        # leads into the duty
+        (
+            "企业主要负责人、安全管理人员和特种作业人员,必须符合规定的从业资格条件。",
+            ["企业主要负责人、安全管理人员和特种作业人员,必须符合规定的从业资格条件"],
+        ),
+        # a term's running (…期限内) leads into what is done in it
+        (
+            "管理期限内,如再次出现违规情形的,全额扣罚保证金。",
+            ["全额扣罚保证金"],
+        ),
+    ],
+)
+def test_stages_names_and_terms_are_no_duties(text, spans):
+    assert [r.span for r in extract(text)] == spans

@@ -144,7 +144,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
 ACTION = re.compile(
     r"建立|制定|编制|组建|成立|设立|设置|配备|报送|上报|报|备案|审批|审核|审查|核查|核实|"
     r"公示|公布|公告|告知|通知|登记|签订|签署|签字|发放|缴纳|存档|归档|保存|留存|组织|"
-    r"实行|负责|监督|检查|抽查|处理|处罚|追究|移交|验收|复核|确认|出具|提交|提供|"
+    r"实行|负责(?!人|同志)|监督|检查|抽查|处理|处罚|追究|移交|验收|复核|确认|出具|提交|提供|"
     r"答复|整改|督促|参加|列入|纳入|接受|作出|形成|听取|邀请|主持|核对|退换|请假|更换|撤销|"
     r"取消|停止|责令|给予|查处|问责|处分|关停|取缔|没收|吊销|(?<!开)关闭|(?<!转移)支付|拨付|下达|签收|送达|约谈|通报|不得|禁止|严禁|配合|汇总|评审|"
     r"批准|办理|受理|申报|认定|聘请|委托|授权|安装|使用|采用|采取|回收|填报|填写|发至|筹集|"
@@ -231,7 +231,7 @@ _LEADS_ON = re.compile(
 NOT_A_DUTY = re.compile(
     r"^(?:因为?|由于|可(?:节省|节约|满足|达到|实现|提高|减少|降低|有效)|能够?)|"
     r"^(?:为了?|以|除|根据|依据|依照|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
-    r"的$|(?:后|时|前|期间|之际|外)$|"
+    r"的$|(?:后|时|前|期间|之际|外|期限?内)$|"
     r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
 )
 #: The end of a condition (…的, …前, …期间内): what leads into a duty, never one.
@@ -305,6 +305,8 @@ _TITLES = re.compile(
 )
 
 
+#: A stage's heading: its name, and the dates it runs (排查摸底阶段（2016年2月至12月）).
+_A_STAGE = re.compile(r"[^，,。；;]{2,30}阶段\s*(?:[（(][^（()）]*[）)])?")
 #: A sentence that only says on what principle something is done (…按照…相结合的原则组织实施).
 _BY_PRINCIPLE = re.compile(
     r"^[^，,。；;]*(?:按照|遵循|坚持|本着)[^，,。；;]*原则(?:组织)?(?:实施|进行|开展|执行|推进)?$"
@@ -326,6 +328,9 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
                 return True
     if DESCRIPTIVE.search(sentence) or "\t" in sentence:
         return True
+    lead = LEAD_TOKEN.match(sentence)
+    if _A_STAGE.fullmatch(sentence[lead.end() if lead else 0 :].strip()):
+        return True  # (三)检查验收阶段(2018年1月至6月): a stage's heading (GUIDE 1.5)
     if ANY_MODAL.search(sentence) is None and _BY_PRINCIPLE.search(sentence.strip()):
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
     if _ABOUT_THE_TEXT.search(sentence.strip()):
