@@ -163,7 +163,8 @@ class Saved:
     #: counted it (a new write does; a resend does not: ``progress_of`` then).
     progress: tuple[int, int] | None = None
     #: The inspection's live instances as the write left them (``visibility.live_rows``), when
-    #: the write read them (an item of a repeated section): the progress need not read them.
+    #: the write read them (a template with conditions or repeats): a resend's progress need
+    #: not read them again.
     live: list[tuple[str, int]] | None = None
 
 
@@ -291,7 +292,7 @@ def save_answer(
     # The write's SQL count knows no conditions nor instances: a template with either counts
     # in Python, from the state read above, and its write does not count.
     answer, first, progress = _write_answer(values, inspection.template_id, state is None)
-    if plan is not None and state is not None:
+    if state is not None and plan is not None:  # (the one is there when the other is)
         written = (item_id, instance, stored_value) if answer.current else None
         progress = plan.progress_after(state, written)
     if inspection.status == InspectionStatus.PLANNED:
