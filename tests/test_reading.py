@@ -750,3 +750,35 @@ def test_the_ones_a_limit_or_a_sanction_is_for(text, span, condition):
 )
 def test_stages_names_and_terms_are_no_duties(text, spans):
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "subject"),
+    [
+        # a topic before 由 is no part of the name
+        ("工程竣工验收由主管预算单位主持。", "工程竣工验收由主管预算单位主持", "主管预算单位"),
+        ("技术方面由专家组出具意见。", "技术方面由专家组出具意见", "专家组"),
+        # how the party acts is no part of its name
+        ("由各单位自行报送调研类信息题目。", "由各单位自行报送调研类信息题目", "各单位"),
+        # a verb-like word inside a name (检测, 监督): the whole name
+        ("由县质量检测中心出具检验报告。", "由县质量检测中心出具检验报告", "县质量检测中心"),
+        (
+            "由县煤炭清洁利用监督管理工作领导小组办公室组织验收。",
+            "由县煤炭清洁利用监督管理工作领导小组办公室组织验收",
+            "县煤炭清洁利用监督管理工作领导小组办公室",
+        ),
+        # …but a name already whole ends where its verb starts
+        ("由采购人报行政监管部门依法处理。", "由采购人报行政监管部门依法处理", "采购人"),
+        # a verb and the party it acts on are no name; 布局 is no bureau
+        ("涉嫌违法犯罪的移交司法机关依法严惩。", "涉嫌违法犯罪的移交司法机关依法严惩", None),
+        (
+            "严格控制新建化工项目布局，不得核准新项目。",
+            "严格控制新建化工项目布局，不得核准新项目",
+            None,
+        ),
+    ],
+)
+def test_a_partys_name_as_written(text, span, subject):
+    found = {r.span: r.subject for r in extract(text)}
+    assert span in found, found
+    assert found[span] == subject

@@ -17,6 +17,7 @@ import re
 
 from checklists.standards.parties import (
     SubjectKind,
+    ends_with_party,
     kind_of,
     opens_with_party,
     party_first,
@@ -583,10 +584,24 @@ _BY_AGENT = re.compile(
 )
 
 
+#: What follows who acts (the longest name a verb follows: 由县质量检测中心出具, 检测 inside it).
+_AGENT_VERB = re.compile(_BY_AGENT.pattern.split("(?P<who>[^，,。；;、]{2,24}?)", 1)[1])
+
+
 def agent_named(words: str) -> tuple[str, SubjectKind] | None:
     """Who acts when a duty's words open with 由 (by): 由镇(街道)书面告知申请人 → 镇(街道)."""
     found = _BY_AGENT.match(words)
     if found is None or ANY_MODAL.search(found.group("who")):
         return None
     who = found.group("who").strip()
+    # the whole name when a verb-like word is inside it (由县质量检测中心出具…: not 县质量)
+    at = found.start("who")
+    longest = min(24, len(words) - at) if not ends_with_party(who) else 0
+    for k in range(longest, len(who), -1):
+        name = words[at : at + k]
+        if re.search(r"[，,。；;、由将对向]", name[len(who) :]) or ANY_MODAL.search(name):
+            continue
+        if ends_with_party(name) and _AGENT_VERB.match(words, at + k):
+            who = name.strip()
+            break
     return who, kind_of(who)

@@ -147,6 +147,12 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     return clean_name(found[0]), found[1]
 
 
+def ends_with_party(name: str) -> bool:
+    """Whether ``name`` ends with the name of a party (…办公室, …检测中心, …企业)."""
+    last = re.split(r"[、和及与]", name)[-1]
+    return bool(_AUTHORITY_END.search(last) or _REGULATED_END.search(last))
+
+
 def kind_of(name: str) -> SubjectKind:
     """Whether a party's name is an inspected party's or (by default) an authority's."""
     last = re.split(r"[、和及与]", name)[-1]
