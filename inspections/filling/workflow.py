@@ -414,14 +414,16 @@ def _write_answer(
             progress_item=values["item_id"],
             progress_template=template_id,
         )
+    # Core statements on the session's connection (its transaction): nothing of the ORM's.
+    run = db.session.connection().execute
     if db.session.get_bind().dialect.name == "postgresql":
-        answer_id, current, answered, required, flipped = db.session.execute(
+        answer_id, current, answered, required, flipped = run(
             _INSERT_FLIPPING if counted else _INSERT_FLIPPING_UNCOUNTED, params
         ).one()
         flipped = flipped or []
     else:
-        flipped = db.session.scalars(_FLIP, params).all()
-        answer_id, current, answered, required = db.session.execute(
+        flipped = run(_FLIP, params).scalars().all()
+        answer_id, current, answered, required = run(
             _INSERT_ANSWER if counted else _INSERT_UNCOUNTED, params
         ).one()
     for flipped_id in flipped:  # copies this session holds
@@ -491,7 +493,8 @@ def lock(inspection: Inspection) -> None:
     if holds_row_lock(inspection):  # loaded FOR UPDATE in this transaction: locked, and fresh
         return
     writer_turn()  # SQLite: this process's turn to write, without sleeping (core/writers.py)
-    status, revision = db.session.execute(_LOCK, {"inspection_id": inspection.id}).one()
+    lock_row = db.session.connection().execute(_LOCK, {"inspection_id": inspection.id})
+    status, revision = lock_row.one()
     set_committed_value(inspection, "status", InspectionStatus(status))
     set_committed_value(inspection, "revision", revision)
 
