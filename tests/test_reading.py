@@ -782,3 +782,23 @@ def test_a_partys_name_as_written(text, span, subject):
     found = {r.span: r.subject for r in extract(text)}
     assert span in found, found
     assert found[span] == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a section (科) is an authority; 学科 is none
+        ("区政府办公室信息科将定期下发通知。", "区政府办公室信息科"),
+        ("财务科负责审核报销凭证。", "财务科"),
+        # who imposes a sanction, before 予以/给予
+        ("区安委会予以通报批评。", "区安委会"),
+        ("县政府给予表彰奖励。", "县政府"),
+        # who is sent somewhere is no party acting
+        ("各单位要安排专兼职信息员到区政府办公室信息科通过以干代训的方式学习。", "各单位"),
+        ("确定兼职信息员，安排专兼职信息员到区政府办公室信息科通过以干代训的方式学习。", None),
+    ],
+)
+def test_sections_and_who_imposes(text, subject):
+    found = extract(text)
+    assert found, text
+    assert found[0].subject == subject

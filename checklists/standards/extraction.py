@@ -550,7 +550,8 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
 _HOW_AFTER = re.compile(r"(?:自行|统一|分别|共同|直接|及时|全面|严格|认真|切实)+$")
 #: A verb whose object is a party (移交司法机关, 连同镇、街道): the words are a duty's, no name.
 _TO_A_PARTY = re.compile(
-    r"(?:移交|移送|提供|查找|连同|聘请|鼓励|支持|督促|邀请|委托|通知|告知|报送|上报|抄送|严格|控制)"
+    r"(?:移交|移送|提供|查找|连同|聘请|鼓励|支持|督促|邀请|委托|通知|告知|报送|上报|抄送|严格|控制|"
+    r"安排|选派|[^，,。；;]*到)"
 )
 #: Words ending like an authority's name that are none (布局, 格局, 大局).
 _NO_NAME_END = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|骗局)$")
