@@ -802,3 +802,24 @@ def test_sections_and_who_imposes(text, subject):
     found = extract(text)
     assert found, text
     assert found[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a party that is to commend: a duty of that party
+        (
+            "区政府办公室将实行月通报制度,对成绩显著的单位和个人予以表彰。",
+            [
+                ("区政府办公室将实行月通报制度", "区政府办公室"),
+                ("对成绩显著的单位和个人予以表彰", "区政府办公室"),
+            ],
+        ),
+        ("各乡镇要对表现突出的个人予以表彰。", [("各乡镇要对表现突出的个人予以表彰", "各乡镇")]),
+        # the notice that commends: no duty
+        ("对以下先进集体和个人予以通报表彰。", []),
+        ("经研究，决定对张三等10名同志予以表彰。", []),
+    ],
+)
+def test_a_commendation_is_a_duty_only_of_a_party_to_make_it(text, expected):
+    assert [(r.span, r.subject) for r in extract(text)] == expected

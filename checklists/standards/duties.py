@@ -154,7 +154,7 @@ ACTION = re.compile(
     # what an authority does to whom (严厉打击…, 予以立案, 全额退还…, 责令退回…)
     # (not as a word that describes: 完整、明确, 确定的中心, 移出申请)
     r"(?<![、])明确(?![的，,。；;、]|$)|"
-    r"(?:确定|打击|查办|立案|表扬|扣减|扣罚|扣除|退还|退回|补缴|补办|补齐|移送|移出|编发|下发|"
+    r"(?:确定|打击|查办|立案|表扬|表彰|扣减|扣罚|扣除|退还|退回|补缴|补办|补齐|移送|移出|编发|下发|"
     r"启动|调配|招聘|限制|禁入|定标|结算|督办)(?!的|申请|情况)|"
     # a target compared with something other than a number (不少于采伐面积, 低于全国平均水平)
     r"不少于|不低于|不高于|不超过|不突破|(?<![不])低于|不发生"
@@ -193,7 +193,7 @@ _ABOUT_THE_TEXT = re.compile(
     r"请认真(?:贯彻|遵照)|遵照执行|起施行|起执行$|解释$|负责解释|^附件|^附表|^(?:不含|不包括|包括)|"
     r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望|"
     # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
-    r"决定(?:对|给予|授予|任命|免去|聘任)|予以(?:通报)?表彰|^(?:任命|免去)[：:]?$|"
+    r"决定(?:对|给予|授予|任命|免去|聘任)|^(?:任命|免去)[：:]?$|"
     # an appointment or a removal the notice makes (任命张三为…, 张三同志任…, 免去…职务)
     r"^(?:任命|免去|聘任|提名)\S|同志(?:任|为)\S|免去[^，,。；;]{1,40}职务"
 )
@@ -314,6 +314,13 @@ _BY_PRINCIPLE = re.compile(
 )
 
 
+#: A commendation (予以表彰), the notice's own act unless a party is to make it.
+_COMMENDS = re.compile(r"予以(?:通报)?表彰")
+_COMMENDER = re.compile(
+    r"(?:将|要|应当?|须|负责|由)[^。；;]*予以(?:通报)?表彰|^[^，,。；;]{0,24}?(?:将|要|应当?|须)"
+)
+
+
 def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     """A sentence that states no duty at all: a title, a report, words about the text, a list
     of what something consists of, or a list of titles (the legal basis: 《…》《…》…)."""
@@ -336,6 +343,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
     if _ABOUT_THE_TEXT.search(sentence.strip()):
         return True
+    if _COMMENDS.search(sentence) and not _COMMENDER.search(sentence):
+        return True  # 对…予以通报表彰: the notice commends; 区政府办公室将…予以表彰 is a duty
     words = [sentence[a:b] for a, b in phrases(sentence) if sentence[a:b].strip()]
     if words and all(EXHORTATION.search(w) for w in words):
         return True  # 各乡镇要高度重视，切实加强组织领导: an attitude, nothing to check
