@@ -663,6 +663,7 @@ def test_a_heading_that_names_a_party_names_who_acts_under_it(text, expected):
         ("对符合条件的予以立案。", [("对符合条件的予以立案", None)]),
         ("区财政局应全额退还安全生产保证金。", [("区财政局应全额退还安全生产保证金", "区财政局")]),
         ("对成绩显著的单位和个人进行表扬。", [("对成绩显著的单位和个人进行表扬", None)]),
+        ("各单位将信息题目发送至指定邮箱。", [("各单位将信息题目发送至指定邮箱", "各单位")]),
         # a word that describes is no verb: 完整、明确; 确定的; 移出申请
         ("采购需求应当完整、明确。", [("采购需求应当完整、明确", None)]),
         # a sanction's verb takes the described noun after it as its object
