@@ -442,17 +442,20 @@ def put_answer(key, item_id: int):
         "answer": answer_json(saved.current),
     }
     # The progress as the write left it: counted by the write itself (its insert's count, or
-    # from what it read before it); a resend's is read here. PostgreSQL: still under the
-    # inspection's row lock, in the same transaction (no second one: two round trips fewer).
-    # SQLite: after the commit, so that the one write lock of the database is not held
-    # meanwhile (another writer's answer waits for it, whatever its inspection).
+    # in Python from what it read under the lock: after the commit, so that the lock is not
+    # held for it); a resend's is read here. PostgreSQL: still under the inspection's row
+    # lock, in the same transaction (no second one: two round trips fewer). SQLite: after the
+    # commit, so that the one write lock of the database is not held meanwhile (another
+    # writer's answer waits for it, whatever its inspection).
     inspection_id, template_id = found.id, found.template_id
     progress = saved.progress
-    if progress is None and workflow.reads_under_lock():
+    if progress is None and saved.count is None and workflow.reads_under_lock():
         progress = workflow.progress_of(inspection_id, template_id, saved.live)
     db.session.commit()
-    # (after the commit its own read: another writer may have added an instance meanwhile)
-    done, required = progress or workflow.progress_of(inspection_id, template_id)
+    if progress is None:
+        # (after the commit its own read: another writer may have added an instance meanwhile)
+        progress = saved.progress_left() or workflow.progress_of(inspection_id, template_id)
+    done, required = progress
     answer = s.AnswerResult(**result, progress=s.Progress(answered=done, required=required))
     return reply(answer, 201 if saved.created else 200)
 

@@ -6,10 +6,11 @@ Each function validates, mutates and flushes; the caller commits once.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import uuid as uuidlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -159,13 +160,21 @@ class Saved:
     answer: Answer
     created: bool
     current: Answer
-    #: (required items answered, required items) as this write leaves them, when the write
-    #: counted it (a new write does; a resend does not: ``progress_of`` then).
+    #: (required items answered, required items) as this write leaves them, when the write's
+    #: SQL counted it (a new write to a template without conditions or repeats).
     progress: tuple[int, int] | None = None
     #: The inspection's live instances as the write left them (``visibility.live_rows``), when
     #: the write read them (a template with conditions or repeats): a resend's progress need
     #: not read them again.
     live: list[tuple[str, int]] | None = None
+    #: A new write to a template with conditions or repeats: counts the progress the write
+    #: leaves from what it read under the lock, in Python only (no statement: the caller may
+    #: count after the commit, when the lock is no longer held).
+    count: Callable[[], tuple[int, int]] | None = None
+
+    def progress_left(self) -> tuple[int, int] | None:
+        """The progress this write leaves, when it counted it or can (None: a resend)."""
+        return self.progress if self.count is None else self.count()
 
 
 #: How far ahead of the server's clock a device may be before the supervisor is told.
@@ -292,14 +301,15 @@ def save_answer(
     # The write's SQL count knows no conditions nor instances: a template with either counts
     # in Python, from the state read above, and its write does not count.
     answer, first, progress = _write_answer(values, inspection.template_id, state is None)
+    count = None
     if state is not None and plan is not None:  # (the one is there when the other is)
         written = (item_id, instance, stored_value) if answer.current else None
-        progress = plan.progress_after(state, written)
+        count = functools.partial(plan.progress_after, state, written)
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.IN_PROGRESS
     metrics.count_on_commit(metrics.ANSWERS_STORED)
     current = answer if answer.current else db.session.scalar(_CURRENT, values)
-    return Saved(answer, first, current, progress, live)
+    return Saved(answer, first, current, progress, live, count)
 
 
 _ANSWERS = Answer.__table__
