@@ -71,6 +71,17 @@ def test_a_sqlite_writer_holds_its_turn_until_its_transaction_ends(sqlite_file_a
     assert writers.HELD not in db.session.info and _turn_is_free(path)
     db.session.commit()
 
+    # a savepoint released is no commit: the turn is kept until the transaction's own
+    writers.writer_turn()
+    with db.session.begin_nested():
+        db.session.execute(sa.update(Organisation).values(name="丁"))
+    assert writers.HELD in db.session.info and not _turn_is_free(path)
+    seen = []
+    sa.event.listen(db.session(), "after_commit", lambda s: seen.append(_turn_is_free(path)))
+    db.session.commit()
+    assert seen == [True]  # given back as soon as the database committed
+    assert writers.HELD not in db.session.info and _turn_is_free(path)
+
 
 def test_a_sqlite_writer_waits_for_the_turn_then_goes_on_at_the_busy_timeout(sqlite_file_app):
     app, path = sqlite_file_app

@@ -73,8 +73,8 @@ def writer_turn() -> None:
     session.info[HELD] = descriptor
 
 
-def _release(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is None and HELD in session.info:
+def _give_back(session: Session) -> None:
+    if HELD in session.info:
         descriptor = session.info.pop(HELD)
         try:
             fcntl.flock(descriptor, fcntl.LOCK_UN)
@@ -82,4 +82,17 @@ def _release(session: Session, transaction: SessionTransaction) -> None:
             os.close(descriptor)
 
 
+def _release(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:
+        _give_back(session)
+
+
+def _committed(session: Session) -> None:
+    if not session.in_nested_transaction():  # a savepoint released: the transaction goes on
+        _give_back(session)
+
+
+# Given back as soon as the database has committed (the session's own bookkeeping after it,
+# expiring what it holds, needs no turn), else when the transaction ends (a rollback).
+sa.event.listen(Session, "after_commit", _committed)
 sa.event.listen(Session, "after_transaction_end", _release)
