@@ -432,15 +432,21 @@ def put_answer(key, item_id: int):
         client_id=data.client_id,
         instance=data.instance or "",
     )
-    # Read what the answer needs before the commit expires it (no reloads afterwards).
-    result = {
-        "item_id": item_id,
-        "instance": saved.answer.instance,
-        "result": saved.answer.result,
-        "reason": saved.answer.reason,
-        "current": saved.current.id == saved.answer.id,
-        "answer": answer_json(saved.current),
-    }
+
+    def answered() -> dict[str, Any]:
+        return {
+            "item_id": item_id,
+            "instance": saved.answer.instance,
+            "result": saved.answer.result,
+            "reason": saved.answer.reason,
+            "current": saved.current.id == saved.answer.id,
+            "answer": answer_json(saved.current),
+        }
+
+    # A new write's answer is a detached row, read after the commit (the lock is not held for
+    # it); a row of the session is read before the commit expires it (no reload afterwards).
+    detached = sa.inspect(saved.answer).detached and sa.inspect(saved.current).detached
+    result = None if detached else answered()
     # The progress as the write left it: counted by the write itself (its insert's count, or
     # in Python from what it read under the lock: after the commit, so that the lock is not
     # held for it); a resend's is read here. PostgreSQL: still under the inspection's row
@@ -456,6 +462,7 @@ def put_answer(key, item_id: int):
         # (after the commit its own read: another writer may have added an instance meanwhile)
         progress = saved.progress_left() or workflow.progress_of(inspection_id, template_id)
     done, required = progress
+    result = answered() if result is None else result
     answer = s.AnswerResult(**result, progress=s.Progress(answered=done, required=required))
     return reply(answer, 201 if saved.created else 200)
 
