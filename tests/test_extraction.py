@@ -37,7 +37,7 @@ PATTERNS = [
     ("受害面积控制在0.4‰以下", "ratio", "<=", "0.4", None, None, "‰", None),
     ("有特殊情况的不超过 2 次", "count", "<=", "2", None, None, "次", None),
     ("最多设置3个配送中心", "cap", "<=", "3", None, None, "个", None),
-    ("每户最高补贴1吨", "cap", "<=", "1", None, None, "t", None),
+    ("每户最高补贴1吨", "cap", "<=", "1", None, None, "t", "户"),
     # exclusive bounds
     ("固定资产投资额低于2亿元的项目", "money", "<", "200000000", None, None, "元", None),
     ("距法定退休年龄不足5年的", "duration", "<", "5", None, None, "year", None),
@@ -54,7 +54,7 @@ PATTERNS = [
     ("缴纳 50 万元安全生产保证金", "money", "==", "500000", None, None, "元", None),
     ("补助标准按1.5万元执行", "money", "==", "15000", None, None, "元", None),
     ("安排不少于3000万元的资金", "money", ">=", "30000000", None, None, "元", None),
-    ("补贴标准为每吨200元", "money", "==", "200", None, None, "元", None),
+    ("补贴标准为每吨200元", "money", "==", "200", None, None, "元", "t"),
     # deadlines: working days, calendar days, hours, Chinese numerals
     ("在3个工作日内作出答复", "deadline", "<=", "3", None, None, "working_day", None),
     ("于十五个工作日内办结", "deadline", "<=", "15", None, None, "working_day", None),
@@ -68,6 +68,28 @@ PATTERNS = [
     ("每年开展1次评估", "frequency", "==", "1", None, None, "次", "year"),
     ("每日进行至少6次洒水作业", "frequency", ">=", "6", None, None, "次", "day"),
     ("每周通报不少于2次", "frequency", ">=", "2", None, None, "次", "week"),
+    # what a number is per, written before it (每吨, 每人, 每小时)
+    ("车速不得高于每小时40公里", "measure", "<=", "40", None, None, "km", "hour"),
+    ("车速每小时不超过40公里", "measure", "<=", "40", None, None, "km", "hour"),
+    ("员工宿舍每人面积不小于4平方米", "measure", ">=", "4", None, None, "m²", "人"),
+    ("每亩补助300元", "money", "==", "300", None, None, "元", "亩"),
+    # units of temperature, sound, pressure, power, volume and minutes
+    ("库房温度保持在5℃至25℃之间", "measure", "range", None, "5", "25", "℃", None),
+    ("库房温度应为5～25℃", "measure", "range", None, "5", "25", "℃", None),
+    ("库房温度应控制在5-25摄氏度", "measure", "range", None, "5", "25", "℃", None),
+    ("冷库温度不得高于-18℃", "measure", "<=", "-18", None, None, "℃", None),
+    ("出口温度等于80°C", "measure", "==", "80", None, None, "℃", None),
+    ("噪声不宜大于60分贝", "measure", "<=", "60", None, None, "dB", None),
+    ("厂界噪声昼间不得超过65dB(A)", "measure", "<=", "65", None, None, "dB", None),
+    ("锅炉压力不超过1.6兆帕", "measure", "<=", "1.6", None, None, "MPa", None),
+    ("单台锅炉功率不低于14兆瓦", "measure", ">=", "14", None, None, "MW", None),
+    ("每次取样不少于500毫升", "measure", ">=", "500", None, None, "mL", None),
+    ("应在30分钟内到达现场", "deadline", "<=", "30", None, None, "minute", None),
+    # an explicit marker written after the unit, with no 以上/以下 (whichever side: it decides)
+    ("堆场高度不超过3米（不含）", "measure", "<", "3", None, None, "m", None),
+    ("堆场高度低于3米（含）", "measure", "<=", "3", None, None, "m", None),
+    ("处理能力高于50吨（含本数）", "measure", ">=", "50", None, None, "t", None),
+    ("处理能力不低于50吨（不含本数）", "measure", ">", "50", None, None, "t", None),
     # retention
     ("台账最少留存两年", "retention", ">=", "2", None, None, "year", None),
     ("档案保存2年以上", "retention", ">=", "2", None, None, "year", None),

@@ -102,6 +102,16 @@ def test_deadlines_written_as_dates(text, due):
             "10000",
         ),
         ("供应商违约的，采购人可以没收履约保证金。", "采购人", "regulated", "供应商违约的", None),
+        # the opening words pick out which ones by a number; the number after is the requirement
+        ("年满60周岁的老人，每月发放补贴不少于100元。", None, None, "年满60周岁", "60"),
+        # a marker after the unit decides the condition's comparison too
+        (
+            "单次采购金额超过5万元（含本数）的，应当公开招标。",
+            None,
+            None,
+            "单次采购金额超过5万元（含本数）的",
+            "50000",
+        ),
         # 由 names who acts, whatever the name ends with
         ("由镇(街道)书面告知申请人。", "镇(街道)", "authority", None, None),
         ("由县财政承担所需经费。", "县财政", "authority", None, None),

@@ -203,6 +203,13 @@ def test_canonical_unit(unit, expected):
         (Decimal("1"), "亿元", "万元", Fraction(10000)),
         (Decimal("1"), "%", "‰", Fraction(10)),
         (Decimal("2"), "day", "hour", Fraction(48)),
+        (Decimal("90"), "分钟", "hour", Fraction(3, 2)),
+        (Decimal("1.6"), "兆帕", "kPa", Fraction(1600)),
+        (Decimal("14"), "MW", "千瓦", Fraction(14000)),
+        (Decimal("500"), "毫升", "L", Fraction(1, 2)),
+        (Decimal("-18"), "摄氏度", "℃", Fraction(-18)),
+        (Decimal("65"), "分贝", "dB", Fraction(65)),
+        (Decimal("40"), "公里/小时", "km/hour", Fraction(40)),
         (Decimal("7"), "辆", "辆", Fraction(7)),
     ],
 )
@@ -220,6 +227,8 @@ def test_convert(value, from_unit, to_unit, expected):
         ("month", "day"),
         ("year", "age_year"),
         ("辆", "台"),
+        ("℃", "dB"),
+        ("MPa", "MW"),
     ],
 )
 def test_convert_across_dimensions_is_bad_unit(from_unit, to_unit):

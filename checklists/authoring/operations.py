@@ -52,6 +52,7 @@ UNIT_WORDS = {
     "working_day": "个工作日",
     "day": "日",
     "hour": "小时",
+    "minute": "分钟",
     "month": "个月",
     "year": "年",
     "age_year": "周岁",

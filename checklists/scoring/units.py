@@ -51,11 +51,24 @@ UNITS: Mapping[str, tuple[Unit, ...]] = {
         ("kg", 1, ("千克", "公斤")),
         ("t", 1000, ("吨",)),
     ),
-    "volume": _units("volume", ("L", Fraction(1, 1000), ("升",)), ("m³", 1, ("立方米", "m3"))),
+    "volume": _units(
+        "volume",
+        ("mL", Fraction(1, 10**6), ("毫升", "ml")),
+        ("L", Fraction(1, 1000), ("升",)),
+        ("m³", 1, ("立方米", "m3")),
+    ),
+    "temperature": _units("temperature", ("°C", 1, ("℃", "摄氏度"))),
+    "sound": _units("sound", ("dB", 1, ("分贝", "dB(A)"))),
+    "pressure": _units("pressure", ("kPa", 1, ("千帕",)), ("MPa", 1000, ("兆帕",))),
+    "power": _units("power", ("kW", 1, ("千瓦",)), ("MW", 1000, ("兆瓦",))),
     "money": _units("money", ("元", 1, ()), ("万元", 10**4, ()), ("亿元", 10**8, ())),
     "ratio": _units("ratio", ("‰", 1, ()), ("%", 10, ())),
     "time": _units(
-        "time", ("hour", 1, ("小时",)), ("day", 24, ("日", "天")), ("week", 168, ("周", "星期"))
+        "time",
+        ("minute", Fraction(1, 60), ("分钟",)),
+        ("hour", 1, ("小时",)),
+        ("day", 24, ("日", "天")),
+        ("week", 168, ("周", "星期")),
     ),
     "working_day": _units("working_day", ("working_day", 1, ("个工作日", "工作日"))),
     "month": _units("month", ("month", 1, ("个月", "月"))),
@@ -66,12 +79,15 @@ UNITS: Mapping[str, tuple[Unit, ...]] = {
 
 #: Dimensions whose quantities cannot be negative, with the word a refusal names them by ("面积不能
 #: 为负数"). Money (a balance, a loss) and ratios (a change rate, 超员 above 100 %) may be
-#: negative; a counter word (辆, 人) or an unknown unit (℃) is not a dimension and sets no bound.
+#: negative, and so may a temperature (℃) or a level in decibels; a counter word (辆, 人) is not a
+#: dimension and sets no bound.
 NON_NEGATIVE: Mapping[str, str] = {
     "length": "长度",
     "area": "面积",
     "mass": "重量",
     "time": "时长",
+    "pressure": "压力",
+    "power": "功率",
     "working_day": "工作日数",
     "month": "月数",
     "year": "年数",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checklists.standards.comparators import comparator_before
+from checklists.standards.comparators import comparator_before, with_marker
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
     ACTION,
@@ -51,6 +51,7 @@ from checklists.standards.quantities import (
     RETENTION,
     TIME_UNITS,
     Qty,
+    per_before,
     quantities,
 )
 from checklists.standards.quantities import masked as mask_numbers
@@ -154,6 +155,14 @@ def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | No
         "mg",
         "μg",
         "L",
+        "mL",
+        "℃",
+        "dB",
+        "kW",
+        "MW",
+        "kWh",
+        "kPa",
+        "MPa",
     ):
         return "measure"
     return "count"
@@ -253,17 +262,26 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             rate = q.per is not None and not (q.unit == "次" and q.per in PERIOD_NAMES)
             if q.per is not None:
                 per = q.per  # 千克/小时, 次/月: what the number is per, as written
+            elif per is None:
+                per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
+                rate = per is not None
             comparator = q.comparator
             value, low, high = q.low, None, None
+            # 控制在5-25℃, 保持在…之间: within the range, not below its top
+            within = re.match(r"控制在|保持在", masked[comp_pos:q_start]) is not None
             if comparator == "range":
                 low, high = q.low, q.high
                 value = None
-                if comp_before in (">=", ">"):
+                if within:
+                    pass
+                elif comp_before in (">=", ">"):
                     comparator, value, low, high = comp_before, q.low, None, None
                 elif comp_before in ("<=", "<"):
                     comparator, value, low, high = comp_before, q.high, None, None
             elif comparator is None:
                 comparator = comp_before
+            if q.mark and comparator in ("<", ">", "<=", ">="):
+                comparator = with_marker(comparator, q.mark)  # 不超过3米（不含）: strict
             if (
                 comparator is None
                 and q.unit in TIME_UNITS
@@ -540,6 +558,8 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
         comparator = q.comparator
         if comparator is None:
             comparator = _comparator_before(masked, c_start, c_start + q.start)[0]
+            if q.mark and comparator is not None:
+                comparator = with_marker(comparator, q.mark)
         if comparator == "range":
             continue
         return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, q.per)
@@ -731,7 +751,24 @@ def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) 
         return False
     before = masked[s_start:q_start]
     after = masked[q_end:s_end]
-    return ANY_MODAL.search(before) is None and ANY_MODAL.search(after) is not None
+    # (a sentence's opening words that end with the noun (年满60周岁的老人，…): which ones the
+    # numbers after them are for)
+    opening = ph_start == s_start and _OPENING_NOUN.match(after) is not None
+    return ANY_MODAL.search(before) is None and (
+        ANY_MODAL.search(after) is not None or (opening and _bounded(after))
+    )
+
+
+_OPENING_NOUN = re.compile(r"\s*(?:及?以上|及?以下|以内)?\s*的[^，,]{1,6}[，,]")
+
+
+def _bounded(words: str) -> bool:
+    """Whether ``words`` state a number with its comparison (年满60周岁的老人，每月发放补贴不少于
+    100元: the words after the ones a number picks out set the requirement)."""
+    return any(
+        q.comparator not in (None, "range") or comparator_before(words[: q.start]) is not None
+        for q in quantities(words)
+    )
 
 
 def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
@@ -791,7 +828,9 @@ def _worth_keeping(
     ):
         return True
     return bool(
-        re.search(r"标准|按照?|补贴|奖励|配备|设置|设立|缴纳|公示|期限|有效期|任期", phrase)
+        re.search(
+            r"标准|按照?|补贴|补助|资助|奖励|配备|设置|设立|缴纳|公示|期限|有效期|任期", phrase
+        )
     )
 
 

@@ -30,6 +30,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     # (wording, unit, multiplier); longer wordings first
     (r"个工作日|工作日", "working_day", Decimal(1)),
     (r"个小时|小时", "hour", Decimal(1)),
+    (r"分钟|min(?![a-zA-Z])", "minute", Decimal(1)),
     (r"个月", "month", Decimal(1)),
     (r"周岁|岁", "age_year", Decimal(1)),
     (r"立方米|m³|m3", "m³", Decimal(1)),
@@ -49,7 +50,14 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"微克|μg|ug", "μg", Decimal(1)),
     (r"克|g(?![a-zA-Z])", "g", Decimal(1)),
     (r"千瓦时|kWh", "kWh", Decimal(1)),
+    (r"千瓦|kW(?![a-zA-Z])", "kW", Decimal(1)),
+    (r"兆瓦|MW(?![a-zA-Z])", "MW", Decimal(1)),
+    (r"兆帕|MPa", "MPa", Decimal(1)),
+    (r"千帕|kPa", "kPa", Decimal(1)),
+    (r"毫升|mL|ml(?![a-zA-Z])", "mL", Decimal(1)),
     (r"升|L(?![a-zA-Z])", "L", Decimal(1)),
+    (r"摄氏度|℃|°C", "℃", Decimal(1)),
+    (r"分贝|dB(?:\s*[(（]\s*A\s*[)）])?", "dB", Decimal(1)),
     (r"亿元", "元", Decimal(100000000)),
     (r"万元", "元", Decimal(10000)),
     (r"元", "元", Decimal(1)),
@@ -73,7 +81,7 @@ COUNTERS = frozenset(
     "辆 名 人 条 例 户 家 项 份 台 套 座 所 处 批 篇 届 株 棵 本 册 场 轮 张 间 部 头 只".split()
 )
 _UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
-TIME_UNITS = {"working_day", "day", "hour", "month", "year", "week"}
+TIME_UNITS = {"working_day", "day", "hour", "minute", "month", "year", "week"}
 PERIODS = [
     (r"每个?工作日|每日|每天", "day"),
     (r"每周|每星期", "week"),
@@ -197,8 +205,19 @@ _DENOMINATORS = {
     "户": "户",
     "次": "次",
     "辆": "辆",
+    "亩": "亩",
 }
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
+#: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
+#: 每次 is "each time" (每次取样不少于500毫升), no denominator.
+_PER_BEFORE = re.compile(rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<!次)")
+
+
+def per_before(words: str) -> str | None:
+    """The denominator a 每 names last in ``words`` (the phrase up to a number), as ``Per``."""
+    found = _PER_BEFORE.findall(words)
+    return _DENOMINATORS[found[-1]] if found else None
+
 
 #: An explicit inclusivity marker beside 以上/以下 (（含）, （不含本数）).
 _MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)])"
@@ -226,6 +245,13 @@ class Qty:
     arabic: bool
     after: str | None
     per: str | None = None
+    #: An inclusivity marker written right after the unit, with no 以上/以下 to carry it
+    #: (超过5万元（含本数）, 不超过3米（不含）): it decides the comparison written before.
+    mark: str | None = None
+
+
+#: A marker standing alone after a quantity.
+_TAIL_MARK = re.compile(r"\s*(?:" + _MARK + r"|不?含本数)")
 
 
 def quantities(masked: str) -> list[Qty]:
@@ -237,7 +263,11 @@ def quantities(masked: str) -> list[Qty]:
         if not unit_txt:
             continue
         arabic = a_txt[0].isdigit()
-        if arabic and m.start() > 0 and masked[m.start() - 1] in ".-/":
+        start, sign = m.start(), 1
+        before = masked[max(0, start - 2) : start]
+        if arabic and before[-1:] in ("-", "−", "－") and not re.match(r"[0-9A-Za-z.]", before[:1]):
+            start, sign = start - 1, -1  # 不得高于-18℃: a number below zero
+        elif arabic and before[-1:] in (".", "-", "/"):
             continue
         unit, mult = _unit_of(unit_txt)
         if m.group("mag") and not unit_txt.startswith(("万", "亿")):
@@ -259,9 +289,11 @@ def quantities(masked: str) -> list[Qty]:
         elif after:
             comp = comparator_after(after)
             comparator = comp if comparator is None else comparator
-        low = _clean(low * mult)
+        low = _clean(sign * low * mult)
         high = _clean(high * mult) if high is not None else None
         word = re.sub(_MARK, "", after).strip() if after else None  # the marker is applied
         per = _DENOMINATORS[m.group("per")] if m.group("per") else None
-        out.append(Qty(m.start(), m.end(), low, high, unit, comparator, arabic, word, per))
+        tail = None if after else _TAIL_MARK.match(masked, m.end())
+        mark = tail.group(0).strip() if tail else None
+        out.append(Qty(start, m.end(), low, high, unit, comparator, arabic, word, per, mark))
     return out

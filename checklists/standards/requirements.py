@@ -39,7 +39,7 @@ Comparator = Literal[">=", "<=", ">", "<", "==", "range"]
 #: The period of a frequency (每日, 每周, 每月, 每季度, 每半年, 每年, 每批).
 Period = Literal["day", "week", "month", "quarter", "half_year", "year", "batch"]
 #: What a rate is per (千克/小时, 微克/立方米, 吨/年, 元/吨, 人/班): a time or a unit.
-Denominator = Literal["hour", "m³", "m²", "t", "kg", "km", "班", "人", "户", "次", "辆"]
+Denominator = Literal["hour", "m³", "m²", "t", "kg", "km", "班", "人", "户", "次", "辆", "亩"]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
 #: 立即: no number), source_conflict (the document states the same subject differently),

@@ -53,11 +53,13 @@ UNIT_LABELS = {
     "working_day": _l("working days"),
     "day": _l("days"),
     "hour": _l("hours"),
+    "minute": _l("minutes"),
     "month": _l("months"),
     "year": _l("years"),
     "age_year": _l("years of age"),
 }
 PER_LABELS = {
+    "hour": _l("per hour"),
     "day": _l("per day"),
     "week": _l("per week"),
     "month": _l("per month"),
