@@ -112,6 +112,8 @@ def test_deadlines_written_as_dates(text, due):
             "单次采购金额超过5万元（含本数）的",
             "50000",
         ),
+        # 则 leads from the condition to who acts: no part of the name
+        ("如发现超标排放，则环保部门应当责令停产。", "环保部门", "authority", "如发现超标排放", ""),
         # 由 names who acts, whatever the name ends with
         ("由镇(街道)书面告知申请人。", "镇(街道)", "authority", None, None),
         ("由县财政承担所需经费。", "县财政", "authority", None, None),

@@ -566,6 +566,8 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
     return Applicability(text[c_start:c_end])
 
 
+#: The word that leads from a condition to its consequence (如…，则环保部门…): no part of a name.
+_THEN = re.compile(r"^\s*(?:则|那么|就)")
 #: Words after a party's name that are how it acts, not its name (各单位自行报送).
 _HOW_AFTER = re.compile(r"(?:自行|统一|分别|共同|直接|及时|全面|严格|认真|切实)+$")
 #: A verb whose object is a party (移交司法机关, 连同镇、街道): the words are a duty's, no name.
@@ -588,7 +590,7 @@ def _who(named: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
         after = who.rsplit("由", 1)[1]
         if after and not after.startswith("于"):
             who = after
-    who = _HOW_AFTER.sub("", who).strip()
+    who = _HOW_AFTER.sub("", _THEN.sub("", who)).strip()
     if not who or _NO_NAME_END.search(who):
         return None
     if _TO_A_PARTY.match(who) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):
@@ -788,6 +790,13 @@ _TARGETS = re.compile(
 _TASKED = re.compile(r"(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]")
 
 
+#: A sentence about the document itself (本办法…, 本通知…), after its numbering.
+_OWN_TERM = re.compile(
+    r"[\s＿]*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?"  # (a masked 第五条 too)
+    r"本(?:办法|规定|通知|意见|方案|细则|制度|决定|规则|条例)"
+)
+
+
 def _worth_keeping(
     q: Qty,
     kind: str,
@@ -800,6 +809,8 @@ def _worth_keeping(
 ) -> bool:
     """Bare descriptive numbers (共确定了3个项目) are not requirements; thresholds and targets
     are."""
+    if _OWN_TERM.match(sentence) and re.search(r"有效期|施行", phrase):
+        return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
     if kind in ("deadline", "frequency", "retention", "cap"):
         return True
     if (
