@@ -74,6 +74,9 @@ def test_not_thresholds(text):
     ("text", "due"),
     [
         ("并于次月5日前报县煤炭办审核。", {"rule": "next_month_day", "day": 5}),
+        ("下月10日前报送。", {"rule": "next_month_day", "day": 10}),
+        ("企业应于每月10日前报送上月数据。", {"rule": "monthly_day", "day": 10}),
+        ("各乡镇应在当月25日前上报进度。", {"rule": "monthly_day", "day": 25}),
         ("于每季度第一个月的20日前向社会公布。", {"rule": "quarter_first_month_day", "day": 20}),
         ("每年3月底前启动报名工作。", {"rule": "yearly_date", "month": 3, "day": 31}),
         ("每年6月30日前报送。", {"rule": "yearly_date", "month": 6, "day": 30}),

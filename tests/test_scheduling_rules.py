@@ -256,6 +256,8 @@ def test_canonical_resets_what_the_kind_does_not_read(rule, canonical):
         ("quarter", None, R(LWD, Q)),
         ("year", None, R(LWD, Y)),
         ("month", {"rule": "next_month_day", "day": 5}, R(NEXT, M, day=5)),
+        ("month", {"rule": "monthly_day", "day": 20}, R(DAY, M, day=20, month=1)),  # 每月20日前
+        ("quarter", {"rule": "monthly_day", "day": 20}, R(LWD, Q)),  # (not a quarter's day)
         ("quarter", {"rule": "quarter_first_month_day", "day": 20}, R(DAY, Q, day=20, month=1)),
         ("year", {"rule": "yearly_date", "month": 3, "day": 31}, R(DAY, Y, day=31, month=3)),
         # a due rule that does not fit the period: the period's last working day

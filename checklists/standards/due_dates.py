@@ -1,5 +1,5 @@
-"""Deadlines written as dates or calendar rules: 次月5日前, 每季度第一个月的20日前, 每年3月底前,
-年底前, 2018年底前, 2016年10月15日前. Pure module (standard library only).
+"""Deadlines written as dates or calendar rules: 次月5日前, 每月10日前, 每季度第一个月的20日前,
+每年3月底前, 年底前, 2018年底前, 2016年10月15日前. Pure module (standard library only).
 
 The number in such a phrase is a date, not a threshold; ``due_in`` reads the rule a deadline
 follows (the provenance issue makes findings use it, the calendar counts it).
@@ -13,7 +13,9 @@ from typing import Any
 
 #: (pattern, rule): the number is a date, not a threshold.
 DUE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"次月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
+    (re.compile(r"(?:次月|下月)\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
+    # each month by its day N: 每月10日前, 当月25日前 (of the month a monthly task is for)
+    (re.compile(r"(?:每个?月|当月|本月)\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "monthly_day"),
     (
         re.compile(r"每(?:个)?季度第一个月的?\s*(?P<day>\d{1,2})\s*日(?:前|之前)"),
         "quarter_first_month_day",

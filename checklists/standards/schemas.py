@@ -52,8 +52,15 @@ class Condition(Out):
 class Due(Out):
     """A deadline written as a date or a calendar rule."""
 
-    rule: Literal["next_month_day", "quarter_first_month_day", "yearly_date", "year_end", "date"]
-    day: int | None = Field(None, description="the day of the month (次月5日前 → 5)")
+    rule: Literal[
+        "next_month_day",
+        "monthly_day",
+        "quarter_first_month_day",
+        "yearly_date",
+        "year_end",
+        "date",
+    ]
+    day: int | None = Field(None, description="the day of the month (次月5日前, 每月5日前 → 5)")
     month: int | None = Field(None, description="yearly_date: the month")
     date: str | None = Field(None, description="date: YYYY-MM-DD")
 

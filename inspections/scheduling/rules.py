@@ -194,8 +194,8 @@ def status(due_on: dt.date, today: dt.date, done: bool) -> OccurrenceStatus:
 def from_requirement(per: str | None, due: dict[str, Any] | None = None) -> Rule | None:
     """The rule a clause's extracted frequency suggests (``per``: month, quarter or year; None
     for any other), refined by a due-date rule of the same clause (``Requirement.due``:
-    次月5日前, 每季度第一个月的20日前, 每年3月31日前); without one, by the period's last working
-    day: 每月至少一次 is done in time when done by the month's last working day."""
+    次月5日前, 每月20日前, 每季度第一个月的20日前, 每年3月31日前); without one, by the period's last
+    working day: 每月至少一次 is done in time when done by the month's last working day."""
     if per not in MONTHS:
         return None
     period = Period(per)
@@ -204,6 +204,8 @@ def from_requirement(per: str | None, due: dict[str, Any] | None = None) -> Rule
     valid_day = isinstance(day, int) and 1 <= day <= MAX_DAY
     if due.get("rule") == "next_month_day" and valid_day:
         return Rule(Recurrence.FOLLOWING_MONTH, period, day=day)
+    if due.get("rule") == "monthly_day" and valid_day and period == Period.MONTH:
+        return Rule(Recurrence.DAY, period, day=day, month=1)  # 每月20日前
     if due.get("rule") == "quarter_first_month_day" and valid_day and period == Period.QUARTER:
         return Rule(Recurrence.DAY, period, day=day, month=1)
     month = due.get("month")
