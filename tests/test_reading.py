@@ -97,6 +97,10 @@ def test_deadlines_written_as_dates(text, due):
         ("各县（市、区）要加强监管。", "各县（市、区）", "authority", None, None),
         ("县财政局应当按时拨付补贴。", "县财政局", "authority", None, None),
         ("配送中心应当建立进销货台账。", "配送中心", "regulated", None, None),
+        # an institution that is checked is the inspected party; one that checks is not
+        ("医疗机构应当按规定处置医疗废物。", "医疗机构", "regulated", None, None),
+        ("第三方检测机构应当出具检测报告。", "第三方检测机构", "regulated", None, None),
+        ("监管机构应当每月开展检查。", "监管机构", "authority", None, None),
         (
             "凡年用煤量达到1万吨以上的企业，必须安装在线监测设备。",
             "企业",
