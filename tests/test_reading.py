@@ -119,6 +119,14 @@ def test_deadlines_written_as_dates(text, due):
             "单次采购金额超过5万元（含本数）的",
             "50000",
         ),
+        # 对…的企业，: the ones the duty after it acts on (its condition), not who acts
+        (
+            "对检查不合格的企业，县应急局应当责令限期整改。",
+            "县应急局",
+            "authority",
+            "对检查不合格的企业",
+            "",
+        ),
         # 则 leads from the condition to who acts: no part of the name
         ("如发现超标排放，则环保部门应当责令停产。", "环保部门", "authority", "如发现超标排放", ""),
         # 由 names who acts, whatever the name ends with
@@ -573,10 +581,10 @@ def test_an_appointment_the_notice_makes_is_no_duty(text):
             None,
             "经限期整改仍未达到要求的",
         ),
-        # (the span keeps the condition it opens with; who acts is named after it)
+        # (对…的企业: the ones it acts on, the condition; who acts is named after it)
         (
             "对违规排污的企业，由市生态环境局依法查处。",
-            "对违规排污的企业，由市生态环境局依法查处",
+            "由市生态环境局依法查处",
             "市生态环境局",
             "对违规排污的企业",
         ),

@@ -198,6 +198,13 @@ _THE_ONES_LONG = re.compile(
     r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>(?:采取|通过|利用|借助?|以|在|因|由于)"
     r"[^，,。；;：:]{2,40}[，,][^，,。；;：:]{2,40}?的)[，,]"
 )
+#: "对…的企业，": the ones an action is to be taken on, named by their noun (凡…的企业，须…
+#: names who must act: the party of the duty, read as such).
+_THE_ONES_NAMED = re.compile(
+    r"^(?P<lead>对于|对|针对)(?P<cond>[^，,。；;：:]{2,60}?的"
+    r"(?:[^，,。；;：:的]{0,6}?(?:" + _REGULATED + r")|项目|车辆|产品|行为|情形|问题|人员|家庭|"
+    r"对象|设施|设备|资金))[，,]"
+)
 _IF = re.compile(r"^(?P<lead>如果|如|若|假如|一旦)(?P<cond>[^，,。；;]{2,80})[，,](?:则)?")
 _WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:时|期间|之后|以后))[，,]")
 _REACHING = re.compile(
@@ -208,7 +215,7 @@ _REACHING = re.compile(
 
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
-    for pattern in (_IF, _THE_ONES, _WHEN, _THE_ONES_LONG):
+    for pattern in (_IF, _THE_ONES, _THE_ONES_NAMED, _WHEN, _THE_ONES_LONG):
         match = pattern.search(sentence)
         if (
             match
