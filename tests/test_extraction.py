@@ -85,6 +85,8 @@ PATTERNS = [
     ("单台锅炉功率不低于14兆瓦", "measure", ">=", "14", None, None, "MW", None),
     ("每次取样不少于500毫升", "measure", ">=", "500", None, None, "mL", None),
     ("应在30分钟内到达现场", "deadline", "<=", "30", None, None, "minute", None),
+    # only the ones within the number may: the number is the requirement (方可: not before)
+    ("硫含量低于（含）0.5%的煤炭方可销售", "ratio", "<=", "0.5", None, None, "%", None),
     # an explicit marker written after the unit, with no 以上/以下 (whichever side: it decides)
     ("堆场高度不超过3米（不含）", "measure", "<", "3", None, None, "m", None),
     ("堆场高度低于3米（含）", "measure", "<=", "3", None, None, "m", None),
@@ -114,6 +116,9 @@ def test_patterns(text, kind, comparator, value, low, high, unit, per):
         ("严禁在电力线路保护区范围内施工", "mandatory_strong"),
         ("一律停产整治", "mandatory_strong"),
         ("供应商应当严格遵守相关法律法规", "mandatory"),
+        # only then may: a precondition, never a permission to leave out
+        ("验收合格后方可投入使用", "mandatory"),
+        ("办理审批手续后才可使用", "mandatory"),
         ("采购人应与招标文件中明确的采购需求进行核对", "mandatory"),
         ("为有效应对重污染天气，制定本预案", None),
         ("重大项目须聘请专业机构参加验收", "mandatory"),

@@ -325,7 +325,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # the span starts at its phrase, or after the previous quantity in the same phrase
             span_from = max(ph_start, prev_end if prev_end <= q_start else ph_start)
             # a deadline's words reach to what is to be done by then (15个工作日内向…投诉)
-            span_to = ph_end if (kind == "deadline" and q.after) or every else q_end
+            # (and the ones that only then may: 硫分低于0.5%的煤炭方可销售)
+            only_then = _ONLY_THEN.match(masked, q_end) is not None
+            span_to = ph_end if (kind == "deadline" and q.after) or every or only_then else q_end
             span, span_start = _span(text, span_from, span_to)
             prev_end = q_end
             if (
@@ -725,6 +727,9 @@ def _end(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+#: The ones a number picks out and then "only they may" (…的煤炭方可销售): the number is the
+#: requirement, not its condition.
+_ONLY_THEN = re.compile(r"[^，,。；;]{0,3}的[^，,。；;]{1,10}?(?:方可|方能|才(?:可|能))")
 #: A phrase that ends with the noun its 的 describes (…的城镇专任教师): no verb after the 的.
 _NOUN_END = re.compile(r"的[^的，,。；;]{1,10}$")
 #: A phrase that names which ones the words after it are about (对于…的资金, 凡…的企业).
@@ -735,6 +740,8 @@ def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) 
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
     ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
+    if _ONLY_THEN.match(masked, q_end):
+        return False  # 硫分低于0.5%的煤炭方可销售: the number is what makes it allowed
     if (
         _WHICH_ONES.match(masked, ph_start, q_start)
         and "的" in masked[q_end:ph_end]
