@@ -85,6 +85,9 @@ PATTERNS = [
     ("单台锅炉功率不低于14兆瓦", "measure", ">=", "14", None, None, "MW", None),
     ("每次取样不少于500毫升", "measure", ">=", "500", None, None, "mL", None),
     ("应在30分钟内到达现场", "deadline", "<=", "30", None, None, "minute", None),
+    # a share written in words
+    ("罚款比例不低于百分之十", "ratio", ">=", "10", None, None, "%", None),
+    ("抽检不合格率应控制在千分之五以内", "ratio", "<=", "5", None, None, "‰", None),
     # only the ones within the number may: the number is the requirement (方可: not before)
     ("硫含量低于（含）0.5%的煤炭方可销售", "ratio", "<=", "0.5", None, None, "%", None),
     # an explicit marker written after the unit, with no 以上/以下 (whichever side: it decides)

@@ -145,6 +145,16 @@ def test_who_and_when(text, subject, kind, condition, cond_value):
         assert r.applies_when.value == (Decimal(cond_value) if cond_value else None)
 
 
+def test_a_duration_in_hours_is_no_time_when():
+    """…4小时， is how long, not "when" (…时，): both numbers are requirements, neither the other's
+    condition."""
+    found = extract("驾驶员连续驾驶时间不得超过4小时，每次休息不少于20分钟。")
+    assert [(r.comparator, r.value, r.unit, r.applies_when) for r in found] == [
+        ("<=", Decimal(4), "hour", None),
+        (">=", Decimal(20), "minute", None),
+    ]
+
+
 def test_a_condition_is_not_a_requirement_of_its_own():
     """对整改不及时造成安全事故的，… once drafted "是否符合：及时造成安全事故的"."""
     assert [

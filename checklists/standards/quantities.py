@@ -296,4 +296,20 @@ def quantities(masked: str) -> list[Qty]:
         tail = None if after else _TAIL_MARK.match(masked, m.end())
         mark = tail.group(0).strip() if tail else None
         out.append(Qty(start, m.end(), low, high, unit, comparator, arabic, word, per, mark))
-    return out
+    taken = [(q.start, q.end) for q in out]
+    for m in _PARTS_OF.finditer(masked):
+        value = _num(m.group("n"))
+        if value is None or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        unit = "%" if m.group("of") == "百" else "‰"
+        after = _AFTER_WORD.match(masked, m.end())
+        comparator = comparator_after(after.group(0)) if after else None
+        end = after.end() if after else m.end()
+        word = after.group("word") if after else None
+        out.append(Qty(m.start(), end, _clean(value), None, unit, comparator, False, word))
+    return sorted(out, key=lambda q: q.start)
+
+
+#: 百分之十, 千分之五: a share written in words (exact: a percentage or per mille).
+_PARTS_OF = re.compile(rf"(?P<of>百|千)分之\s*(?P<n>{_NUM})")
+_AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")
