@@ -97,6 +97,14 @@ def test_deadlines_written_as_dates(text, due):
         ("各县（市、区）要加强监管。", "各县（市、区）", "authority", None, None),
         ("县财政局应当按时拨付补贴。", "县财政局", "authority", None, None),
         ("配送中心应当建立进销货台账。", "配送中心", "regulated", None, None),
+        # who a sentence says someone is (…是…第一责任人，对…负责): who acts in it
+        (
+            "企业主要负责人是本单位安全生产第一责任人，对本单位安全生产工作全面负责。",
+            "企业主要负责人",
+            "regulated",
+            None,
+            None,
+        ),
         # an institution that is checked is the inspected party; one that checks is not
         ("医疗机构应当按规定处置医疗废物。", "医疗机构", "regulated", None, None),
         ("第三方检测机构应当出具检测报告。", "第三方检测机构", "regulated", None, None),
