@@ -50,6 +50,11 @@ PATTERNS = [
     ("每届任期一般为3-5年", "duration", "range", None, "3", "5", "year", None),
     ("处1倍以上3倍以下罚款", "count", "range", None, "1", "3", "倍", None),
     ("至少配备2-3辆全封闭式配送车辆", "count", ">=", "2", None, None, "辆", None),
+    # each end of a range in its own unit and magnitude
+    ("给予500元至2万元奖励", "money", "range", None, "500", "20000", "元", None),
+    ("处5000元以上3万元以下罚款", "money", "range", None, "5000", "30000", "元", None),
+    ("奖励5至10万元", "money", "range", None, "50000", "100000", "元", None),
+    ("面积1万亩至3万亩", "measure", "range", None, "10000", "30000", "亩", None),
     # money is converted to 元
     ("缴纳 50 万元安全生产保证金", "money", "==", "500000", None, None, "元", None),
     ("补助标准按1.5万元执行", "money", "==", "15000", None, None, "元", None),

@@ -225,7 +225,7 @@ _MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)])"
 # A quantity: number, optional range to a second number, unit, optional comparator after.
 QTY = re.compile(
     rf"(?P<a>{_NUM})\s*(?P<mag>万(?!一)|亿)?(?P<ua>{_UNIT_RE.pattern})?\s*"
-    rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{_NUM})\s*)?"
+    rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{_NUM})\s*(?P<bmag>万(?!一)|亿)?)?"
     rf"(?P<u>{_UNIT_RE.pattern})?"
     rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR}))?"
     rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
@@ -250,6 +250,7 @@ class Qty:
     mark: str | None = None
 
 
+_MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000)}
 #: A marker standing alone after a quantity.
 _TAIL_MARK = re.compile(r"\s*(?:" + _MARK + r"|不?含本数)")
 
@@ -259,7 +260,7 @@ def quantities(masked: str) -> list[Qty]:
     out: list[Qty] = []
     for m in QTY.finditer(masked):
         a_txt = m.group("a")
-        unit_txt = m.group("u") or m.group("ua")
+        unit_txt = m.group("ua") or m.group("u")  # the first number's own unit
         if not unit_txt:
             continue
         arabic = a_txt[0].isdigit()
@@ -270,27 +271,34 @@ def quantities(masked: str) -> list[Qty]:
         elif arabic and before[-1:] in (".", "-", "/"):
             continue
         unit, mult = _unit_of(unit_txt)
+        bmag = _MAGNITUDE.get(m.group("bmag") or "", 1)
         if m.group("mag") and not unit_txt.startswith(("万", "亿")):
-            mult *= Decimal(10000 if m.group("mag") == "万" else 100000000)  # 1 万亩, 20 万株
+            mult *= _MAGNITUDE[m.group("mag")]  # 1 万亩, 20 万株
+        elif not m.group("ua") and bmag != 1:
+            mult *= bmag  # 5至10万元: both ends in 万
         low = _num(a_txt)
         if low is None:
             continue
         high = None
+        high_mult = mult  # each end in its own unit (500元至2万元, 5000元以上3万元以下)
         comparator = None
         if m.group("b"):
             high = _num(m.group("b"))
             comparator = "range"
             if m.group("ua") and m.group("u"):
-                unit, mult = _unit_of(m.group("u"))
+                unit, high_mult = _unit_of(m.group("u"))
+            if bmag != 1:
+                high_mult = _unit_of(m.group("u") or unit_txt)[1] * bmag  # 1万亩至3万亩
         after = m.group("after")
         if after and m.group("b2"):
             high = _num(m.group("b2"))
+            high_mult = _unit_of(m.group("u2"))[1]
             comparator = "range"
         elif after:
             comp = comparator_after(after)
             comparator = comp if comparator is None else comparator
         low = _clean(sign * low * mult)
-        high = _clean(high * mult) if high is not None else None
+        high = _clean(high * high_mult) if high is not None else None
         word = re.sub(_MARK, "", after).strip() if after else None  # the marker is applied
         per = _DENOMINATORS[m.group("per")] if m.group("per") else None
         tail = None if after else _TAIL_MARK.match(masked, m.end())
