@@ -124,6 +124,9 @@ def test_patterns(text, kind, comparator, value, low, high, unit, per):
         ("严禁在电力线路保护区范围内施工", "mandatory_strong"),
         ("一律停产整治", "mandatory_strong"),
         ("供应商应当严格遵守相关法律法规", "mandatory"),
+        # what one ought to have known (应当知道, 应知) is no duty
+        ("供应商可以在知道或者应当知道其权益受到损害之日起7个工作日内提出质疑", "permission"),
+        ("可以在知道或者应知其权益受到损害之日起提出质疑", "permission"),
         # only then may: a precondition, never a permission to leave out
         ("验收合格后方可投入使用", "mandatory"),
         ("办理审批手续后才可使用", "mandatory"),
@@ -175,6 +178,7 @@ def test_presence_kinds(text, kind):
         ("被约谈单位应在约谈结束后 15 个工作日内报送", "约谈结束后"),
         ("财政局应当在收到投诉30个工作日内作出处理决定", "收到投诉"),
         ("生产经营单位纳入“黑名单”管理后,于 10 个工作日内缴纳", "生产经营单位纳入“黑名单”管理后"),
+        ("采购人应当自收到验收申请之日起7个工作日内组织验收", "收到验收申请之日起"),
     ],
 )
 def test_deadline_trigger(text, trigger):

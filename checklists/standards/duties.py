@@ -31,7 +31,8 @@ from checklists.standards.parties import (
 
 STRONG = re.compile(r"必须|严禁|一律|务必")
 MANDATORY = re.compile(
-    r"应当|(?<![相适供反响效对回呼感答顺报理])应(?![急用对变届收付征诉聘税缴激])|"
+    # (知道或者应当知道, 应知: what one ought to have known, no duty)
+    r"应当(?!知道)|(?<![相适供反响效对回呼感答顺报理])应(?![急用对变届收付征诉聘税缴激知]|当知道)|"
     r"(?<![必无])须(?!知)|(?<![所必急无])需(?![要求知])|不得|禁止|不准|不允许|"
     r"(?<![主需重纲摘概只想必紧简将])要(?![求素点是件闻害员务领略情])|"
     # only then may: not before (验收合格后方可投入使用, 办理审批手续后才可使用)

@@ -112,7 +112,7 @@ def _trigger(text: str, sent_start: int, pos: int) -> str | None:
     )
     if m:
         trig = m.group(1).strip()
-        cut = list(re.finditer(r"应当在|应在|须在|要在|在|于", trig))
+        cut = list(re.finditer(r"应当在|应在|须在|要在|在|于|自|从", trig))
         if cut and cut[-1].end() < len(trig) - 1:
             trig = trig[cut[-1].end() :]
         return trig.strip()
