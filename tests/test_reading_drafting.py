@@ -143,3 +143,36 @@ def test_a_rate_is_drafted_with_its_compound_unit_and_scored_across_units(app_ct
     item = scoring.ItemSpec(id=1, answer_type="number", rule=fields["rule"])
     assert scoring.evaluate(item, scoring.Answer("0.04", unit="g/m³")).result == "pass"
     assert scoring.evaluate(item, scoring.Answer("0.06", unit="g/m³")).result == "fail"
+
+
+FIX_GAZETTE = """示例县人民政府文件
+
+示政发〔2026〕9号
+
+示例县人民政府
+关于配送中心验收的通知
+
+各乡镇人民政府，县政府各部门：
+一、配送中心仓库面积不应低于500平方米，未通过验收的限期一个月整改。
+二、配送中心应当配备计量设备。
+三、发现问题的，企业应于15个工作日内完成整改。
+
+示例县人民政府
+2026年3月1日
+"""
+
+
+def test_a_clause_s_time_to_put_right_is_drafted_onto_its_items(app_ctx):
+    """限期一个月整改 in a clause: the items drafted from it carry it (their findings fall due
+    then, quoting the words); a clause that states no such time leaves the severity default."""
+    import_text(FIX_GAZETTE, "fix.txt")
+    db.session.commit()
+    document = db.session.scalar(sa.select(Document).where(Document.number == "示政发〔2026〕9号"))
+    template = operations.draft_template("检查表", None, document=document)
+    by_clause = {}
+    for item in template.ordered_items():
+        by_clause.setdefault(item.clause_key.rsplit("/", 1)[-1], []).append(item)
+    area = next(i for i in by_clause["一"] if i.answer_type == "number")
+    assert (area.fix_n, area.fix_unit, area.fix_span) == (1, "month", "未通过验收的限期一个月整改")
+    assert all(i.fix_n is None and i.fix_unit is None for i in by_clause["二"])
+    assert {(i.fix_n, i.fix_unit) for i in by_clause["三"]} == {(15, "working_day")}

@@ -265,6 +265,37 @@ def clause_item_fields(clause: Clause) -> dict[str, Any]:
     }
 
 
+#: Units a clause's time to put a failure right may be in (``TemplateItem.fix_unit``).
+FIX_TIME_UNITS = ("working_day", "day", "hour", "month", "year")
+#: Words of putting a failure right (限期一个月整改, 15日内改正).
+_PUT_RIGHT = re.compile(r"整改|改正|纠正|整治|修复|补正|补齐")
+
+
+def clause_fix_time(clause: Clause) -> tuple[int, str, str] | None:
+    """The time ``clause`` gives to put a failure right (未通过验收的限期一个月整改 → (1,
+    "month", the words)), read from its deadline requirements, or None when it states none: a
+    deadline in whole units whose phrase puts something right."""
+    for req in clause.requirements:
+        if req.kind != "deadline" or req.unit not in FIX_TIME_UNITS or req.value is None:
+            continue
+        if req.comparator not in ("<=", "==") or req.value != req.value.to_integral_value():
+            continue
+        words = _phrase_at(clause.text, req.start, req.span)
+        if int(req.value) >= 1 and _PUT_RIGHT.search(words):
+            return int(req.value), req.unit, words
+    return None
+
+
+def _phrase_at(text: str, start: int, span: str) -> str:
+    """The words of ``text`` from the punctuation before ``span`` to the one after it."""
+    at = start if text[start : start + len(span)] == span else text.find(span)
+    if at < 0:
+        return span
+    head = max(text.rfind(mark, 0, at) for mark in "，,。；;：:\n") + 1
+    ends = [i for i in (text.find(mark, at + len(span)) for mark in "，,。；;\n") if i >= 0]
+    return text[head : min(ends, default=len(text))].strip()
+
+
 def is_authority(requirement: Requirement) -> bool:
     """A duty of a government or department, not of the inspected party."""
     return requirement.subject_kind == "authority"
@@ -329,8 +360,11 @@ def draft_template(
             template.sections.append(section)
             db.session.flush()
             sections[group.id] = section
+        fix = clause_fix_time(clause)
         for fields in drafts:
-            _new_item(section, clause, fields)
+            item = _new_item(section, clause, fields)
+            if fix is not None:  # its findings are due when the clause says (限期一个月整改)
+                item.fix_n, item.fix_unit, item.fix_span = fix
     if not sections:
         template.sections.append(TemplateSection(title="检查项", position=0))
     db.session.flush()
