@@ -440,11 +440,11 @@ def test_to_dict_shape():
     assert repeated["earned"] == "0" and repeated["possible"] == "1"
     assert repeated["instances"] == [
         {"key": "a", "label": "仓库1", "item_id": 2, "result": "pass",
-         "reason": "实测 5 °C ≤ 8 °C，符合", "value": "5", "unit": "°C", "counted": True,
+         "reason": "实测 5 ℃ ≤ 8 ℃，符合", "value": "5", "unit": "°C", "counted": True,
          "excluded": None, "earned": "1", "possible": "1", "deducted": "0", "knockout": False,
          "missing": None},
         {"key": "b", "label": "仓库2", "item_id": 2, "result": "fail",
-         "reason": "实测 9 °C > 要求 ≤ 8 °C", "value": "9", "unit": "°C", "counted": True,
+         "reason": "实测 9 ℃ > 要求 ≤ 8 ℃", "value": "9", "unit": "°C", "counted": True,
          "excluded": None, "earned": "0", "possible": "1", "deducted": "1", "knockout": False,
          "missing": None},
     ]  # fmt: skip

@@ -190,7 +190,7 @@ def convert(value: Decimal | int, from_unit: str, to_unit: str) -> Fraction:
 def display_name(symbol: str) -> str:
     """How a Chinese reader names a canonical unit: its first Chinese alias (cm → 厘米,
     m² → 平方米, hour → 小时, working_day → 个工作日, year → 年; a rate part by part,
-    kg/hour → 千克/小时), else the symbol (%, 亩, 元, a counter word). Reasons and messages
+    kg/hour → 千克/小时), else the symbol (%, 亩, 元, a counter word); °C as ℃. Reasons and messages
     name units this way; the rule and the answer keep the canonical symbol."""
     if "/" in symbol:
         top, _slash, bottom = symbol.partition("/")
@@ -198,7 +198,13 @@ def display_name(symbol: str) -> str:
     found = _UNIT_BY_KEY.get(_nfkc(symbol))
     if found is None or _cjk(found.symbol):
         return symbol
+    if found.symbol in _WRITTEN_AS:
+        return _WRITTEN_AS[found.symbol]
     return next((a for a in found.aliases if _cjk(a)), found.symbol)
+
+
+#: Units a Chinese text writes as a symbol, not a word (5 ℃, not 5 摄氏度).
+_WRITTEN_AS = {"°C": "℃"}
 
 
 def _cjk(text: str) -> bool:
