@@ -533,3 +533,66 @@ def test_unseen_plain_text_gazette(text):
     assert doc.number.endswith("〔2020〕1号")
     tail = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
     assert tail == ["一", "一/（一）", "一/（一）/1"]
+
+
+# An unseen gazette in plain text, no markup: the gazette's contents, three documents, a page
+# number between two articles, and the last articles of the first document printed after the
+# second one with no 上接 mark (written for these tests, not taken from a bundled gazette).
+UNSEEN = """东平县人民政府公报
+2021年第2期
+
+目  录
+
+县政府文件
+东平县人民政府办公室关于印发东平县城镇燃气安全管理办法的通知……………………………1
+东平县人民政府办公室关于做好春季森林防火工作的通知……………………………………3
+
+东平县人民政府办公室文件
+东政办发〔2021〕3号
+东平县人民政府办公室
+关于印发东平县城镇燃气安全管理办法的通知
+各乡镇人民政府，县政府各部门：
+现将《东平县城镇燃气安全管理办法》印发给你们，请认真贯彻执行。
+东平县人民政府办公室
+2021年2月1日
+东平县城镇燃气安全管理办法
+第一条 为加强城镇燃气安全管理，制定本办法。
+第二条 燃气经营企业应当取得燃气经营许可证。
+2
+第三条 燃气经营企业每季度至少开展一次安全检查，检查记录保存不少于2年。
+
+东平县人民政府办公室文件
+东政办发〔2021〕4号
+东平县人民政府办公室
+关于做好春季森林防火工作的通知
+各乡镇人民政府，县政府各部门：
+一、各乡镇要落实森林防火责任制。
+二、防火期内严禁野外用火。
+东平县人民政府办公室
+2021年2月20日
+第四条 燃气用户应当安装燃气泄漏报警装置。
+第五条 县住建局负责全县燃气安全监督管理，每年组织不少于2次专项检查。
+第六条 本办法自2021年3月1日起施行。
+"""
+
+
+def test_unseen_gazette_contents_page_break_and_unmarked_continuation():
+    result = parse_gazette(UNSEEN)
+    keys = {
+        d.number: [c.key.split("/", 1)[1] for c in d.clauses if "/" in c.key]
+        for d in result.documents
+    }
+    assert keys == {
+        "东政办发〔2021〕3号": ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"],
+        "东政办发〔2021〕4号": ["一", "二"],
+    }
+    # the contents are no clauses, and nothing of the text is lost
+    reasons = {s.reason for s in result.skipped}
+    assert "目录" in reasons
+    texts = " ".join(c.text for d in result.documents for c in d.clauses)
+    assert "……" not in texts
+    for line in (
+        "第三条 燃气经营企业每季度至少开展一次安全检查",
+        "第六条 本办法自2021年3月1日起施行",
+    ):
+        assert line in texts
