@@ -13,10 +13,12 @@ connection per worker (as the app's pool does). The ratio answers ÷ bare route 
 each round; the app and the bare route alternate (``--rounds``, default 3) and the median
 ratio is the figure (this machine's speed drifts by a quarter from minute to minute).
 
-``--database-url`` names a PostgreSQL database whose name contains "bench" (emptied first);
-without it only SQLite runs. ``--profile N`` also writes N answers in process through the test
-client and prints, per answer: SQL statements (by kind), bytes of the request and response, and
-Python time by function (cProfile, top 15 by own time).
+Each run also prints the CPU milliseconds per request of the app's processes (gunicorn and its
+workers) and of the PostgreSQL server's (where the time goes under load, side by side with the
+bare route's). ``--database-url`` names a PostgreSQL database whose name contains "bench"
+(emptied first); without it only SQLite runs. ``--profile N`` also writes N answers in process
+through the test client and prints, per answer: SQL statements (by kind), bytes of the request
+and response, and Python time by function (cProfile, top 15 by own time).
 """
 
 from __future__ import annotations
@@ -173,8 +175,31 @@ def prepare(database_url: str) -> dict:
     return {"app": app, "keys": keys, "items": items}
 
 
-def wrk(port: int, lua: Path, duration: int) -> dict:
-    """Run wrk; its requests per second, latency and non-2xx count."""
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_seconds(server_pid: int) -> dict[str, float]:
+    """CPU seconds used so far by the gunicorn processes (``server_pid`` and its workers) and by
+    the PostgreSQL server's processes (SQLite works inside the app's)."""
+    used = {"app": 0.0, "postgres": 0.0}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            continue
+        name, fields = stat[stat.index("(") + 1 : stat.rindex(")")], stat.rsplit(")", 1)[1].split()
+        seconds = (int(fields[11]) + int(fields[12])) / _TICK
+        if int(pid) == server_pid or int(fields[1]) == server_pid:  # (field 4: the parent)
+            used["app"] += seconds
+        elif name.startswith("postgres"):
+            used["postgres"] += seconds
+    return used
+
+
+def wrk(port: int, lua: Path, duration: int, server_pid: int | None = None) -> dict:
+    """Run wrk; its requests per second, latency and non-2xx count, and (``server_pid``) the
+    CPU milliseconds per request of the app's processes and of the database server's."""
+    before = _cpu_seconds(server_pid) if server_pid else None
     out = subprocess.run(
         ["wrk", "-t2", "-c8", f"-d{duration}s", "--latency", "-s", str(lua)]
         + [f"http://127.0.0.1:{port}"],
@@ -186,12 +211,19 @@ def wrk(port: int, lua: Path, duration: int) -> dict:
     bad = re.search(r"Non-2xx or 3xx responses:\s*(\d+)", out)
     p50 = re.search(r"50%\s+([\d.]+\w+)", out)
     p99 = re.search(r"99%\s+([\d.]+\w+)", out)
-    return {
+    found = {
         "rate": rate,
         "non2xx": int(bad.group(1)) if bad else 0,
         "p50": p50.group(1) if p50 else "?",
         "p99": p99.group(1) if p99 else "?",
+        "cpu": "",
     }
+    if before is not None and rate:
+        after, requests = _cpu_seconds(server_pid), rate * duration
+        found["cpu"] = "  CPU/request: app {:.2f} ms, PostgreSQL {:.2f} ms".format(
+            *(1000 * (after[k] - before[k]) / requests for k in ("app", "postgres"))
+        )
+    return found
 
 
 def run_app(database_url: str, prepared: dict, tmp: Path, duration: int, name: str) -> float:
@@ -218,11 +250,11 @@ def run_app(database_url: str, prepared: dict, tmp: Path, duration: int, name: s
         )
         lua = tmp / "answers.lua"
         lua.write_text(LUA % {"targets": targets, "token": body["token"]}, encoding="utf-8")
-        found = wrk(server.port, lua, duration)
+        found = wrk(server.port, lua, duration, server.proc.pid)
         problems = {k: v for k, v in server.problems().items() if v}
     print(
         f"  {name:<10} PUT answers: {found['rate']:8.1f} /s  p50 {found['p50']:>8}  "
-        f"p99 {found['p99']:>8}  non-2xx {found['non2xx']}"
+        f"p99 {found['p99']:>8}  non-2xx {found['non2xx']}{found['cpu']}"
         + (f"  ! {problems}" if problems else "")
     )
     return found["rate"]
@@ -241,10 +273,10 @@ def run_bare(kind: str, target: str, tmp: Path, duration: int) -> float:
     with Server(
         f"{module}:app", tmp, {"BARE_DB": target}, tmp / f"gunicorn-{module}.log"
     ) as server:
-        found = wrk(server.port, lua, duration)
+        found = wrk(server.port, lua, duration, server.proc.pid)
     print(
         f"  {kind:<10} bare insert: {found['rate']:8.1f} /s  p50 {found['p50']:>8}  "
-        f"p99 {found['p99']:>8}  non-2xx {found['non2xx']}"
+        f"p99 {found['p99']:>8}  non-2xx {found['non2xx']}{found['cpu']}"
     )
     return found["rate"]
 
