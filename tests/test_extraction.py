@@ -90,6 +90,9 @@ PATTERNS = [
     ("单台锅炉功率不低于14兆瓦", "measure", ">=", "14", None, None, "MW", None),
     ("每次取样不少于500毫升", "measure", ">=", "500", None, None, "mL", None),
     ("应在30分钟内到达现场", "deadline", "<=", "30", None, None, "minute", None),
+    # a zone where something is banned: the distance must be beyond it
+    ("距离居民区300米以内不得建设", "measure", ">", "300", None, None, "m", None),
+    ("沿国道两侧各50米范围内禁止焚烧秸秆", "measure", ">", "50", None, None, "m", None),
     # a share written in words
     ("罚款比例不低于百分之十", "ratio", ">=", "10", None, None, "%", None),
     ("抽检不合格率应控制在千分之五以内", "ratio", "<=", "5", None, None, "‰", None),

@@ -153,6 +153,15 @@ def test_who_and_when(text, subject, kind, condition, cond_value):
         assert r.applies_when.value == (Decimal(cond_value) if cond_value else None)
 
 
+def test_a_zone_a_duty_applies_in_is_its_condition():
+    """在5公里范围内设立不少于2个配送点: the count is the requirement, the zone where it applies
+    its condition (not a requirement "≤ 5 km" of its own)."""
+    (r,) = extract("配送中心应在5公里范围内设立不少于2个配送点。")
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(2), "个")
+    assert r.applies_when.text == "在5公里范围内"
+    assert (r.applies_when.comparator, r.applies_when.value) == ("<=", Decimal(5))
+
+
 def test_a_duration_in_hours_is_no_time_when():
     """…4小时， is how long, not "when" (…时，): both numbers are requirements, neither the other's
     condition."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checklists.standards.comparators import comparator_before, with_marker
+from checklists.standards.comparators import NEGATE, comparator_before, with_marker
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
     ACTION,
@@ -282,6 +282,16 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 comparator = comp_before
             if q.mark and comparator in ("<", ">", "<=", ">="):
                 comparator = with_marker(comparator, q.mark)  # 不超过3米（不含）: strict
+            banned = q.after is not None and _BANNED_ZONE.match(masked, q_end) is not None
+            if banned and comparator in NEGATE:
+                # 距居民区300米以内不得建设: the zone is banned, so the distance must exceed it
+                comparator = NEGATE[comparator]
+            elif q.after and q.after.startswith("范围") and comparator is not None:
+                # 在1公里范围内设置不少于1个网点: where the duty after it applies
+                at = max(masked.rfind("在", ph_start, q_start), ph_start)
+                words = text[at:q_end].strip()
+                qualifiers.append((q_end, Applicability(words, comparator, q.low, q.unit, q.per)))
+                continue
             if (
                 comparator is None
                 and q.unit in TIME_UNITS
@@ -327,7 +337,8 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # a deadline's words reach to what is to be done by then (15个工作日内向…投诉)
             # (and the ones that only then may: 硫分低于0.5%的煤炭方可销售)
             only_then = _ONLY_THEN.match(masked, q_end) is not None
-            span_to = ph_end if (kind == "deadline" and q.after) or every or only_then else q_end
+            long = (kind == "deadline" and q.after) or every or only_then or banned
+            span_to = ph_end if long else q_end
             span, span_start = _span(text, span_from, span_to)
             prev_end = q_end
             if (
@@ -727,6 +738,8 @@ def _end(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+#: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
+_BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")
 #: The ones a number picks out and then "only they may" (…的煤炭方可销售): the number is the
 #: requirement, not its condition.
 _ONLY_THEN = re.compile(r"[^，,。；;]{0,3}的[^，,。；;]{1,10}?(?:方可|方能|才(?:可|能))")
