@@ -36,9 +36,6 @@ from checklists.standards.comparators import (
         ("不得低于", ">="),
         ("不得少于", ">="),
         ("建设面积不低于", ">="),
-        ("累计", ">="),  # 累计两次被投诉属实的: two times or more in all
-        ("连续", ">="),  # 连续3次检查不合格的
-        ("连续驾驶时间不得超过", "<="),  # (the wording nearest the number decides)
         # at most (<=)
         ("不高于", "<="),
         ("不多于", "<="),

@@ -162,6 +162,18 @@ def test_a_zone_a_duty_applies_in_is_its_condition():
     assert (r.applies_when.comparator, r.applies_when.value) == ("<=", Decimal(5))
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("供应商在同一品目中累计两次被投诉属实的，列入不良行为记录名单。", "2"),
+        ("对连续3次检查不合格的企业，列入重点监管名单。", "3"),
+    ],
+)
+def test_a_count_reached_in_all_or_in_a_row_is_at_least_that(text, value):
+    (r,) = extract(text)
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(value))
+
+
 def test_a_duration_in_hours_is_no_time_when():
     """…4小时， is how long, not "when" (…时，): both numbers are requirements, neither the other's
     condition."""

@@ -76,9 +76,6 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("达", ">="),  # only right before its number: 审核率达100% (达标, 达成 are other words)
     ("年满", ">="),
     ("满", ">="),
-    # a count reached in total or in a row (累计两次被投诉属实的, 连续3次检查不合格的)
-    ("累计", ">="),
-    ("连续", ">="),
 )
 #: Negations that turn a following base word round (longest first).
 NEGATIONS: tuple[str, ...] = (

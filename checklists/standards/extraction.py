@@ -573,6 +573,8 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
             comparator = _comparator_before(masked, c_start, c_start + q.start)[0]
             if q.mark and comparator is not None:
                 comparator = with_marker(comparator, q.mark)
+            if comparator is None and _IN_ALL.search(masked, c_start, c_start + q.start):
+                comparator = ">="  # 累计两次被投诉属实的: two times or more
         if comparator == "range":
             continue
         return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, q.per)
@@ -738,6 +740,8 @@ def _end(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+#: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
+_IN_ALL = re.compile(r"(?:累计|连续)\s*$")
 #: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
 _BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")
 #: The ones a number picks out and then "only they may" (…的煤炭方可销售): the number is the
