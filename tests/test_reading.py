@@ -135,6 +135,8 @@ def test_deadlines_written_as_dates(text, due):
             "对检查不合格的企业",
             "",
         ),
+        # a quantifier is no part of the name
+        ("每个配送中心每月至少自查一次。", "配送中心", "regulated", None, None),
         # 则 leads from the condition to who acts: no part of the name
         ("如发现超标排放，则环保部门应当责令停产。", "环保部门", "authority", "如发现超标排放", ""),
         # 由 names who acts, whatever the name ends with

@@ -581,8 +581,9 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
     return Applicability(text[c_start:c_end])
 
 
-#: The word that leads from a condition to its consequence (如…，则环保部门…): no part of a name.
-_THEN = re.compile(r"^\s*(?:则|那么|就)")
+#: The word that leads from a condition to its consequence (如…，则环保部门…) and a quantifier
+#: (每个配送中心): no part of a name.
+_THEN = re.compile(r"^\s*(?:则|那么|就|每一?个|每家|每一)")
 #: Words after a party's name that are how it acts, not its name (各单位自行报送).
 _HOW_AFTER = re.compile(r"(?:自行|统一|分别|共同|直接|及时|全面|严格|认真|切实)+$")
 #: A verb whose object is a party (移交司法机关, 连同镇、街道): the words are a duty's, no name.
