@@ -50,6 +50,8 @@ PATTERNS = [
     ("每届任期一般为3-5年", "duration", "range", None, "3", "5", "year", None),
     ("处1倍以上3倍以下罚款", "count", "range", None, "1", "3", "倍", None),
     ("至少配备2-3辆全封闭式配送车辆", "count", ">=", "2", None, None, "辆", None),
+    # a range of a value with no unit, written …之间
+    ("pH值应介于6至9之间", "measure", "range", None, "6", "9", None, None),
     # each end of a range in its own unit and magnitude
     ("给予500元至2万元奖励", "money", "range", None, "500", "20000", "元", None),
     ("处5000元以上3万元以下罚款", "money", "range", None, "5000", "30000", "元", None),

@@ -123,6 +123,8 @@ def _trigger(text: str, sent_start: int, pos: int) -> str | None:
 
 
 def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
+    if not unit:
+        return "measure"  # pH值应介于6至9之间: a value with no unit, measured
     if per and (unit in ("次", "个") or unit in COUNTERS):
         return "frequency"  # 每季度监察一次, 每周报送不少于5条
     if per and unit in ("%", "‰") and re.search(r"抽查|抽检|检查|巡查|检测|监测", phrase):
@@ -354,7 +356,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     value=value if comparator != "range" else None,
                     low=low,
                     high=high,
-                    unit=q.unit,
+                    unit=q.unit or None,
                     per=per,
                     span=span,
                     start=span_start,

@@ -251,6 +251,7 @@ class Qty:
 
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000)}
+_BETWEEN = re.compile(r"\s*之间")
 #: A marker standing alone after a quantity.
 _TAIL_MARK = re.compile(r"\s*(?:" + _MARK + r"|不?含本数)")
 
@@ -261,8 +262,8 @@ def quantities(masked: str) -> list[Qty]:
     for m in QTY.finditer(masked):
         a_txt = m.group("a")
         unit_txt = m.group("ua") or m.group("u")  # the first number's own unit
-        if not unit_txt:
-            continue
+        if not unit_txt and not (m.group("b") and _BETWEEN.match(masked, m.end())):
+            continue  # (a range with no unit stands only as …之间: pH值应介于6至9之间)
         arabic = a_txt[0].isdigit()
         start, sign = m.start(), 1
         before = masked[max(0, start - 2) : start]
@@ -270,7 +271,7 @@ def quantities(masked: str) -> list[Qty]:
             start, sign = start - 1, -1  # 不得高于-18℃: a number below zero
         elif arabic and before[-1:] in (".", "-", "/"):
             continue
-        unit, mult = _unit_of(unit_txt)
+        unit, mult = _unit_of(unit_txt) if unit_txt else ("", Decimal(1))
         bmag = _MAGNITUDE.get(m.group("bmag") or "", 1)
         if m.group("mag") and not unit_txt.startswith(("万", "亿")):
             mult *= _MAGNITUDE[m.group("mag")]  # 1 万亩, 20 万株
@@ -287,7 +288,7 @@ def quantities(masked: str) -> list[Qty]:
             comparator = "range"
             if m.group("ua") and m.group("u"):
                 unit, high_mult = _unit_of(m.group("u"))
-            if bmag != 1:
+            if bmag != 1 and unit_txt:
                 high_mult = _unit_of(m.group("u") or unit_txt)[1] * bmag  # 1万亩至3万亩
         after = m.group("after")
         if after and m.group("b2"):
