@@ -274,11 +274,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if comparator == "range":
                 low, high = q.low, q.high
                 value = None
-                if within:
-                    pass
-                elif comp_before in (">=", ">"):
+                if not within and comp_before in (">=", ">"):
                     comparator, value, low, high = comp_before, q.low, None, None
-                elif comp_before in ("<=", "<"):
+                elif not within and comp_before in ("<=", "<"):
                     comparator, value, low, high = comp_before, q.high, None, None
             elif comparator is None:
                 comparator = comp_before
