@@ -77,6 +77,8 @@ def test_not_thresholds(text):
         ("下月10日前报送。", {"rule": "next_month_day", "day": 10}),
         ("企业应于每月10日前报送上月数据。", {"rule": "monthly_day", "day": 10}),
         ("各乡镇应在当月25日前上报进度。", {"rule": "monthly_day", "day": 25}),
+        ("各单位应于每月底前报送报表。", {"rule": "monthly_day", "day": 31}),
+        ("应于次年1月15日前报送年度总结。", {"rule": "next_month_day", "day": 15}),
         ("于每季度第一个月的20日前向社会公布。", {"rule": "quarter_first_month_day", "day": 20}),
         ("每年3月底前启动报名工作。", {"rule": "yearly_date", "month": 3, "day": 31}),
         ("每年6月30日前报送。", {"rule": "yearly_date", "month": 6, "day": 30}),
@@ -162,6 +164,12 @@ def test_a_zone_a_duty_applies_in_is_its_condition():
     assert (r.comparator, r.value, r.unit) == (">=", Decimal(2), "个")
     assert r.applies_when.text == "在5公里范围内"
     assert (r.applies_when.comparator, r.applies_when.value) == ("<=", Decimal(5))
+
+
+def test_when_and_to_whom_is_no_name():
+    """并于次月5日前报县煤炭办审核: 县煤炭办 is whom it goes to, no one acting here."""
+    (r,) = extract("并于次月5日前报县煤炭办审核。")
+    assert r.subject is None and r.due == {"rule": "next_month_day", "day": 5}
 
 
 @pytest.mark.parametrize(

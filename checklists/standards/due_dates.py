@@ -16,6 +16,10 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:次月|下月)\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
     # each month by its day N: 每月10日前, 当月25日前 (of the month a monthly task is for)
     (re.compile(r"(?:每个?月|当月|本月)\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "monthly_day"),
+    # each month by its end: 每月底前, 每月月末前 (day 31: a shorter month's last day)
+    (re.compile(r"每个?月\s*(?:月?底|月?末)(?:前|之前)?(?P<day>)"), "monthly_day"),
+    # the year after the period, by a day of its January: 次年1月15日前 (as 次月15日前 of a year)
+    (re.compile(r"次年\s*1\s*月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
     (
         re.compile(r"每(?:个)?季度第一个月的?\s*(?P<day>\d{1,2})\s*日(?:前|之前)"),
         "quarter_first_month_day",
@@ -43,6 +47,8 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
         if m is None:
             continue
         parts = {k: int(v) for k, v in m.groupdict().items() if v}
+        if rule == "monthly_day":
+            parts.setdefault("day", 31)  # 每月底前
         if rule == "date":
             year, month = parts["year"], parts.get("month", 12)
             day = parts.get("day") or calendar.monthrange(year, month)[1]

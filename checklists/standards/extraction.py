@@ -584,6 +584,8 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
 #: The word that leads from a condition to its consequence (如…，则环保部门…) and a quantifier
 #: (每个配送中心): no part of a name.
 _THEN = re.compile(r"^\s*(?:则|那么|就|每一?个|每家|每一)")
+#: Words a name never starts with: when, where or to whom something is done.
+_ADVERBIAL_START = re.compile(r"(?:于|在|向|按照?|从|经)")
 #: Words after a party's name that are how it acts, not its name (各单位自行报送).
 _HOW_AFTER = re.compile(r"(?:自行|统一|分别|共同|直接|及时|全面|严格|认真|切实)+$")
 #: A verb whose object is a party (移交司法机关, 连同镇、街道): the words are a duty's, no name.
@@ -607,8 +609,8 @@ def _who(named: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
         if after and not after.startswith("于"):
             who = after
     who = _HOW_AFTER.sub("", _THEN.sub("", who)).strip()
-    if not who or _NO_NAME_END.search(who):
-        return None
+    if not who or _NO_NAME_END.search(who) or _ADVERBIAL_START.match(who):
+        return None  # (于次月5日前报县煤炭办: when and to whom, no name)
     if _TO_A_PARTY.match(who) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):
         return None  # (涉嫌犯罪的)移交司法机关: what is done, to whom
     return who, kind
