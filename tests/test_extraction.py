@@ -129,6 +129,9 @@ def test_patterns(text, kind, comparator, value, low, high, unit, per):
         ("严禁在电力线路保护区范围内施工", "mandatory_strong"),
         ("一律停产整治", "mandatory_strong"),
         ("供应商应当严格遵守相关法律法规", "mandatory"),
+        # 确需/如需 (if need be) in a condition is no duty
+        ("确需延期的，可延长不超过15日", "permission"),
+        ("企业需建立台账", "mandatory"),
         # what one ought to have known (应当知道, 应知) is no duty
         ("供应商可以在知道或者应当知道其权益受到损害之日起7个工作日内提出质疑", "permission"),
         ("可以在知道或者应知其权益受到损害之日起提出质疑", "permission"),
