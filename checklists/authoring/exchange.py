@@ -65,7 +65,7 @@ _PLAIN = (
 #: Section fields exported as they are (besides its items).
 SECTION_FIELDS = ("title", "visible_when", "key", "repeat", "repeat_label", "aggregate")
 #: The units of a time to put right that a clause states (an item's ``fix_unit``).
-FIX_UNITS = ("working_day", "day", "hour", "month", "year")
+FIX_UNITS = operations.FIX_TIME_UNITS
 
 
 def item_to_dict(item: TemplateItem) -> dict[str, Any]:
