@@ -105,6 +105,17 @@ PATTERNS = [
     ("堆场高度低于3米（含）", "measure", "<=", "3", None, None, "m", None),
     ("处理能力高于50吨（含本数）", "measure", ">=", "50", None, None, "t", None),
     ("处理能力不低于50吨（不含本数）", "measure", ">", "50", None, None, "t", None),
+    # counting words of things, and of visits (人次): a count, not a measure
+    ("每层配备灭火器不少于4具", "count", ">=", "4", None, None, "具", None),
+    ("通道照明灯不少于6盏", "count", ">=", "6", None, None, "盏", None),
+    ("年接待游客不超过10万人次", "count", "<=", "100000", None, None, "人次", None),
+    # a speed, a rate per minute, an illuminance
+    ("场内车速不得超过5米/秒", "measure", "<=", "5", None, None, "m", "second"),
+    ("抽风量不低于30立方米/分钟", "measure", ">=", "30", None, None, "m³", "minute"),
+    ("作业面照度不低于200勒克斯", "measure", ">=", "200", None, None, "lx", None),
+    ("报警响应时间不超过30秒", "duration", "<=", "30", None, None, "second", None),
+    # a boiler's size (蒸吨) is measured, not counted
+    ("单台燃煤锅炉容量不低于35蒸吨", "measure", ">=", "35", None, None, "蒸吨", None),
     # retention
     ("台账最少留存两年", "retention", ">=", "2", None, None, "year", None),
     ("档案保存2年以上", "retention", ">=", "2", None, None, "year", None),

@@ -83,12 +83,19 @@ def test_not_thresholds(text):
         ("每年3月底前启动报名工作。", {"rule": "yearly_date", "month": 3, "day": 31}),
         ("每年6月30日前报送。", {"rule": "yearly_date", "month": 6, "day": 30}),
         ("年底前完成验收。", {"rule": "year_end"}),
+        ("市直各部门应于每季度末报送工作进展。", {"rule": "quarter_end"}),
+        ("每个季度结束前报送检查情况。", {"rule": "quarter_end"}),
+        # days after the quarter: no calendar rule, a number of days
+        ("区生态办将在每季度结束后五日内汇总上报。", None),
         ("2018年底前基本完成搬迁。", {"rule": "date", "date": "2018-12-31"}),
         ("应当于2016年10月15日前完成验收。", {"rule": "date", "date": "2016-10-15"}),
         ("2016年2月底前报送方案。", {"rule": "date", "date": "2016-02-29"}),
     ],
 )
 def test_deadlines_written_as_dates(text, due):
+    if due is None:
+        assert [r.due for r in extract(text) if r.due] == []
+        return
     (r,) = [r for r in extract(text) if r.due]
     assert r.kind == "deadline" and r.due == due
 
@@ -141,6 +148,29 @@ def test_deadlines_written_as_dates(text, due):
         ("每个配送中心每月至少自查一次。", "配送中心", "regulated", None, None),
         # 则 leads from the condition to who acts: no part of the name
         ("如发现超标排放，则环保部门应当责令停产。", "环保部门", "authority", "如发现超标排放", ""),
+        # the words before a name's 的 that state a number are its condition, not its name
+        (
+            "营业面积在200平方米以上的门店，应配备灭火器不少于4具。",
+            "门店",
+            "regulated",
+            "营业面积在200平方米以上",
+            "200",
+        ),
+        # 经营者, 经办人: names (经 opens 经批准, a when, only before other words)
+        ("经营者应当在显著位置公示价格。", "经营者", "regulated", None, None),
+        ("经办人应当在3个工作日内办结。", "经办人", "regulated", None, None),
+        ("各地要在2022年底前完成散煤清零。", "各地", "authority", None, None),
+        # how often is no name: 每季度对… is when, and whom it is done to
+        ("每季度对配送网点检查一次。", None, None, None, None),
+        # a condition in a unit of its own (人次, 米/秒, 勒克斯)
+        (
+            "日均客流量超过1万人次的场所，每日至少巡查2次。",
+            None,
+            None,
+            "日均客流量超过1万人次",
+            "10000",
+        ),
+        ("当风速大于5米/秒时，应停止露天装卸作业。", None, None, "当风速大于5米/秒时", "5"),
         # 由 names who acts, whatever the name ends with
         ("由镇(街道)书面告知申请人。", "镇(街道)", "authority", None, None),
         ("由县财政承担所需经费。", "县财政", "authority", None, None),

@@ -260,6 +260,9 @@ def test_canonical_resets_what_the_kind_does_not_read(rule, canonical):
         ("quarter", {"rule": "monthly_day", "day": 20}, R(LWD, Q)),  # (not a quarter's day)
         ("quarter", {"rule": "quarter_first_month_day", "day": 20}, R(DAY, Q, day=20, month=1)),
         ("year", {"rule": "yearly_date", "month": 3, "day": 31}, R(DAY, Y, day=31, month=3)),
+        # 每季度末: the quarter's last day (31: a 30-day month's last)
+        ("quarter", {"rule": "quarter_end"}, R(DAY, Q, day=31, month=3)),
+        ("month", {"rule": "quarter_end"}, R(LWD, M)),
         # a due rule that does not fit the period: the period's last working day
         ("month", {"rule": "quarter_first_month_day", "day": 20}, R(LWD, M)),
         ("month", {"rule": "next_month_day", "day": 45}, R(LWD, M)),

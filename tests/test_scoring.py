@@ -210,6 +210,9 @@ def test_canonical_unit(unit, expected):
         (Decimal("-18"), "摄氏度", "℃", Fraction(-18)),
         (Decimal("65"), "分贝", "dB", Fraction(65)),
         (Decimal("40"), "公里/小时", "km/hour", Fraction(40)),
+        (Decimal("5"), "米/秒", "km/hour", Fraction(18)),  # a wind speed
+        (Decimal("30"), "秒", "minute", Fraction(1, 2)),
+        (Decimal("300"), "勒克斯", "lx", Fraction(300)),
         (Decimal("7"), "辆", "辆", Fraction(7)),
     ],
 )
@@ -229,6 +232,7 @@ def test_convert(value, from_unit, to_unit, expected):
         ("辆", "台"),
         ("℃", "dB"),
         ("MPa", "MW"),
+        ("lx", "dB"),
     ],
 )
 def test_convert_across_dimensions_is_bad_unit(from_unit, to_unit):

@@ -53,6 +53,7 @@ UNIT_WORDS = {
     "day": "日",
     "hour": "小时",
     "minute": "分钟",
+    "second": "秒",
     "month": "个月",
     "year": "年",
     "age_year": "周岁",

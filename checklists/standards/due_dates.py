@@ -1,5 +1,5 @@
 """Deadlines written as dates or calendar rules: 次月5日前, 每月10日前, 每季度第一个月的20日前,
-每年3月底前, 年底前, 2018年底前, 2016年10月15日前. Pure module (standard library only).
+每季度末, 每年3月底前, 年底前, 2018年底前, 2016年10月15日前. Pure module (standard library only).
 
 The number in such a phrase is a date, not a threshold; ``due_in`` reads the rule a deadline
 follows (the provenance issue makes findings use it, the calendar counts it).
@@ -24,6 +24,9 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"每(?:个)?季度第一个月的?\s*(?P<day>\d{1,2})\s*日(?:前|之前)"),
         "quarter_first_month_day",
     ),
+    # each quarter by its end: 每季度末, 每季末前, 每个季度结束前 (not 每季度结束后五日内: days
+    # after it)
+    (re.compile(r"每个?季度?\s*(?:末|底|结束)(?:前|之前)?(?![后以之]|\d)"), "quarter_end"),
     (
         re.compile(
             r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"

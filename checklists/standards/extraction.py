@@ -45,6 +45,7 @@ from checklists.standards.parties import (
 )
 from checklists.standards.quantities import (
     COUNTERS,
+    MEASURES,
     PERIOD_NAMES,
     PERIODS,
     QTY,
@@ -141,31 +142,7 @@ def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | No
         return "ratio"
     if unit == "age_year":
         return "age"
-    if unit in (
-        "m",
-        "cm",
-        "mm",
-        "km",
-        "m²",
-        "km²",
-        "m³",
-        "亩",
-        "公顷",
-        "t",
-        "kg",
-        "g",
-        "mg",
-        "μg",
-        "L",
-        "mL",
-        "℃",
-        "dB",
-        "kW",
-        "MW",
-        "kWh",
-        "kPa",
-        "MPa",
-    ):
+    if unit in MEASURES:
         return "measure"
     return "count"
 
@@ -584,8 +561,17 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
 #: The word that leads from a condition to its consequence (如…，则环保部门…) and a quantifier
 #: (每个配送中心): no part of a name.
 _THEN = re.compile(r"^\s*(?:则|那么|就|每一?个|每家|每一)")
-#: Words a name never starts with: when, where or to whom something is done.
-_ADVERBIAL_START = re.compile(r"(?:于|在|向|按照?|从|经)")
+#: Words a name never starts with: when, where or to whom something is done (经批准, not
+#: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
+_ADVERBIAL_START = re.compile(
+    r"(?:于|在|向|按照?|从|经(?![营办销理纪])|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
+)
+#: A name whose opening words before its last 的 state a number or a comparison: those words are
+#: the condition it applies under (营业面积在200平方米以上的门店 → 门店), not its name.
+_MEASURED_ONES = re.compile(
+    r"^[^，,。；;]*(?:\d|[一二三四五六七八九十百千万]+[个名人家辆吨米元]|以上|以下|以内|超过|不足|不满|"
+    r"达到|低于|高于|大于|小于|少于|多于)[^，,。；;]*的(?=[^的]+$)"
+)
 #: Words after a party's name that are how it acts, not its name (各单位自行报送).
 _HOW_AFTER = re.compile(r"(?:自行|统一|分别|共同|直接|及时|全面|严格|认真|切实)+$")
 #: A verb whose object is a party (移交司法机关, 连同镇、街道): the words are a duty's, no name.
@@ -609,6 +595,7 @@ def _who(named: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
         if after and not after.startswith("于"):
             who = after
     who = _HOW_AFTER.sub("", _THEN.sub("", who)).strip()
+    who = _MEASURED_ONES.sub("", who)
     if not who or _NO_NAME_END.search(who) or _ADVERBIAL_START.match(who):
         return None  # (于次月5日前报县煤炭办: when and to whom, no name)
     if _TO_A_PARTY.match(who) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):

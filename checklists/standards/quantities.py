@@ -31,6 +31,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"个工作日|工作日", "working_day", Decimal(1)),
     (r"个小时|小时", "hour", Decimal(1)),
     (r"分钟|min(?![a-zA-Z])", "minute", Decimal(1)),
+    (r"秒钟|秒", "second", Decimal(1)),
     (r"个月", "month", Decimal(1)),
     (r"周岁|岁", "age_year", Decimal(1)),
     (r"立方米|m³|m3", "m³", Decimal(1)),
@@ -58,6 +59,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"升|L(?![a-zA-Z])", "L", Decimal(1)),
     (r"摄氏度|℃|°C", "℃", Decimal(1)),
     (r"分贝|dB(?:\s*[(（]\s*A\s*[)）])?", "dB", Decimal(1)),
+    (r"勒克斯|lx(?![a-zA-Z])", "lx", Decimal(1)),
     (r"亿元", "元", Decimal(100000000)),
     (r"万元", "元", Decimal(10000)),
     (r"元", "元", Decimal(1)),
@@ -69,8 +71,9 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"倍", "倍", Decimal(1)),
     (r"次(?!性|要|日|月|年)", "次", Decimal(1)),
     (
-        r"辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批|篇|届|株|棵|"
-        r"本(?![级单地区市县])|册|场(?![所地])|轮|张|间|部(?![门分])|头|只",
+        r"人次|辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批|篇|届|株|棵|"
+        r"本(?![级单地区市县])|册|场(?![所地])|轮|张|间|部(?![门分])|头|只|具(?![有备体])|盏|"
+        r"组(?![织成建长员])",
         "",
         Decimal(1),
     ),
@@ -78,10 +81,16 @@ _UNITS: list[tuple[str, str, Decimal]] = [
 ]
 #: Counting words (a number of things, not a measure): the unit is the word itself.
 COUNTERS = frozenset(
-    "辆 名 人 条 例 户 家 项 份 台 套 座 所 处 批 篇 届 株 棵 本 册 场 轮 张 间 部 头 只".split()
+    "人次 辆 名 人 条 例 户 家 项 份 台 套 座 所 处 批 篇 届 株 棵 本 册 场 轮 张 间 部 头 只 "
+    "具 盏 组".split()
 )
 _UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
-TIME_UNITS = {"working_day", "day", "hour", "minute", "month", "year", "week"}
+TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year", "week"}
+#: Units a quantity is measured in (米, 吨, 蒸吨, ℃, 勒克斯 …): every unit of the table but the
+#: times, ages, money, shares and the words that count (次, 个, 倍, 辆 …).
+MEASURES = frozenset(u for _, u, _ in _UNITS if u) - TIME_UNITS - {
+    "age_year", "元", "%", "‰", "次", "个", "倍"
+}  # fmt: skip
 PERIODS = [
     (r"每个?工作日|每日|每天", "day"),
     (r"每周|每星期", "week"),
@@ -181,6 +190,9 @@ def _unit_of(word: str) -> tuple[str, Decimal]:
 _DENOMINATORS = {
     "小时": "hour",
     "时": "hour",
+    "分钟": "minute",
+    "min": "minute",
+    "秒": "second",
     "h": "hour",
     "天": "day",
     "日": "day",

@@ -38,8 +38,10 @@ Kind = Literal[
 Comparator = Literal[">=", "<=", ">", "<", "==", "range"]
 #: The period of a frequency (每日, 每周, 每月, 每季度, 每半年, 每年, 每批).
 Period = Literal["day", "week", "month", "quarter", "half_year", "year", "batch"]
-#: What a rate is per (千克/小时, 微克/立方米, 吨/年, 元/吨, 人/班): a time or a unit.
-Denominator = Literal["hour", "m³", "m²", "t", "kg", "km", "班", "人", "户", "次", "辆", "亩"]
+#: What a rate is per (千克/小时, 微克/立方米, 吨/年, 元/吨, 人/班, 米/秒): a time or a unit.
+Denominator = Literal[
+    "hour", "minute", "second", "m³", "m²", "t", "kg", "km", "班", "人", "户", "次", "辆", "亩"
+]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
 #: 立即: no number), source_conflict (the document states the same subject differently),
@@ -105,7 +107,7 @@ class Requirement:
     applies_when: Applicability | None = None
     #: A deadline written as a date or a calendar rule: {"rule": "next_month_day", "day": 5}
     #: (次月5日前), monthly_day (每月10日前, 当月25日前), quarter_first_month_day
-    #: (每季度第一个月的20日前), yearly_date {"month",
+    #: (每季度第一个月的20日前), quarter_end (每季度末), yearly_date {"month",
     #: "day"} (每年3月底前), year_end (年底前), date {"date": "2018-12-31"} (2018年底前).
     due: dict[str, Any] | None = None
 

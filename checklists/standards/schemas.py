@@ -56,6 +56,7 @@ class Due(Out):
         "next_month_day",
         "monthly_day",
         "quarter_first_month_day",
+        "quarter_end",
         "yearly_date",
         "year_end",
         "date",

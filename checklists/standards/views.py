@@ -54,11 +54,14 @@ UNIT_LABELS = {
     "day": _l("days"),
     "hour": _l("hours"),
     "minute": _l("minutes"),
+    "second": _l("seconds"),
     "month": _l("months"),
     "year": _l("years"),
     "age_year": _l("years of age"),
 }
 PER_LABELS = {
+    "second": _l("per second"),
+    "minute": _l("per minute"),
     "hour": _l("per hour"),
     "day": _l("per day"),
     "week": _l("per week"),

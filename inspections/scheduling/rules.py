@@ -194,8 +194,9 @@ def status(due_on: dt.date, today: dt.date, done: bool) -> OccurrenceStatus:
 def from_requirement(per: str | None, due: dict[str, Any] | None = None) -> Rule | None:
     """The rule a clause's extracted frequency suggests (``per``: month, quarter or year; None
     for any other), refined by a due-date rule of the same clause (``Requirement.due``:
-    次月5日前, 每月20日前, 每季度第一个月的20日前, 每年3月31日前); without one, by the period's last
-    working day: 每月至少一次 is done in time when done by the month's last working day."""
+    次月5日前, 每月20日前, 每季度第一个月的20日前, 每季度末, 每年3月31日前); without one, by the
+    period's last working day: 每月至少一次 is done in time when done by the month's last
+    working day."""
     if per not in MONTHS:
         return None
     period = Period(per)
@@ -208,6 +209,8 @@ def from_requirement(per: str | None, due: dict[str, Any] | None = None) -> Rule
         return Rule(Recurrence.DAY, period, day=day, month=1)  # 每月20日前
     if due.get("rule") == "quarter_first_month_day" and valid_day and period == Period.QUARTER:
         return Rule(Recurrence.DAY, period, day=day, month=1)
+    if due.get("rule") == "quarter_end" and period == Period.QUARTER:
+        return Rule(Recurrence.DAY, period, day=MAX_DAY, month=3)  # 每季度末: its last day
     month = due.get("month")
     if (
         due.get("rule") == "yearly_date"
