@@ -116,6 +116,10 @@ PATTERNS = [
     ("报警响应时间不超过30秒", "duration", "<=", "30", None, None, "second", None),
     # a boiler's size (蒸吨) is measured, not counted
     ("单台燃煤锅炉容量不低于35蒸吨", "measure", ">=", "35", None, None, "蒸吨", None),
+    # a marker that restates the number is no number of its own; one before the number decides
+    # the comparison written after it
+    ("连续工作时间不应超过8小时（不含8小时）", "duration", "<", "8", None, None, "hour", None),
+    ("载重量应在（不含）5吨以下", "measure", "<", "5", None, None, "t", None),
     # retention
     ("台账最少留存两年", "retention", ">=", "2", None, None, "year", None),
     ("档案保存2年以上", "retention", ">=", "2", None, None, "year", None),
@@ -131,6 +135,10 @@ PATTERNS = [
 )
 def test_patterns(text, kind, comparator, value, low, high, unit, per):
     assert (kind, comparator, d(value), d(low), d(high), unit, per) in found(text)
+
+
+def test_a_marker_that_restates_the_number_adds_no_requirement():
+    assert len(extract("作业人员连续工作时间不应超过8小时（含8小时）。")) == 1
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,7 @@ def test_thresholds(text, comparator, value, unit, per):
         "今年以来全年共完成造林3000亩。",
         "（一）年内发生累计死亡2人或造成重大影响的生产安全事故的；",
         "（二）全年发生2起一般生产安全事故的；",
+        "（三）一年内发生两起较大事故的；",
     ],
 )
 def test_not_thresholds(text):
@@ -171,6 +172,25 @@ def test_deadlines_written_as_dates(text, due):
             "10000",
         ),
         ("当风速大于5米/秒时，应停止露天装卸作业。", None, None, "当风速大于5米/秒时", "5"),
+        # a time window another number follows is where that number is counted: the number is
+        # the condition's (2 times or more), not the window
+        (
+            "三年内受到2次以上行政处罚的企业，不得参加投标。",
+            "企业",
+            "regulated",
+            "三年内受到2次以上",
+            "2",
+        ),
+        ("两年内累计3次以上被投诉的，列入黑名单。", None, None, "两年内累计3次以上被投诉的", "3"),
+        (
+            "一年内发生两起以上较大事故的，吊销许可证。",
+            None,
+            None,
+            "一年内发生两起以上较大事故的",
+            "2",
+        ),
+        # a window alone is the condition
+        ("逾期30日内未整改的，予以通报。", None, None, "逾期30日内未整改的", "30"),
         # 由 names who acts, whatever the name ends with
         ("由镇(街道)书面告知申请人。", "镇(街道)", "authority", None, None),
         ("由县财政承担所需经费。", "县财政", "authority", None, None),

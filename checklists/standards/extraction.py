@@ -443,7 +443,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             rest = _presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
             attributed = _attributed(text, masked, b_start, s_end, [rest], condition, carry)
         attributed = [
-            replace(r, applies_when=next((a for e, a in qualifiers if e < _end(r)), None))
+            replace(r, applies_when=_which_ones([a for e, a in qualifiers if e < _end(r)]))
             if r.applies_when is None and qualifiers
             else r
             for r in attributed
@@ -542,9 +542,27 @@ def _with_due(
     return [*found, added]
 
 
+def _a_window(a: Applicability | Qty, words: str) -> bool:
+    """A time window (两年内, 12个月以内): the span a number after it is counted in."""
+    return a.unit in TIME_UNITS and a.comparator in ("<=", "<") and words.endswith("内")
+
+
+def _which_ones(qualifiers: list[Applicability]) -> Applicability | None:
+    """The first number that says which ones a duty is for, past a time window that another
+    follows (三年内受到2次以上行政处罚的企业: 2 times or more)."""
+    while len(qualifiers) > 1 and _a_window(qualifiers[0], qualifiers[0].text):
+        qualifiers = qualifiers[1:]
+    return qualifiers[0] if qualifiers else None
+
+
 def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicability:
-    """A condition's words and its first number with its comparison, if it states one."""
-    for q in quantities(masked[c_start:c_end]):
+    """A condition's words and its first number with its comparison, if it states one; a
+    time window that another number follows is the span that number is counted in, not the
+    condition's number (两年内累计3次以上被投诉的: 3 times or more)."""
+    found = quantities(masked[c_start:c_end])
+    while len(found) > 1 and _a_window(found[0], found[0].after or ""):
+        found = found[1:]
+    for q in found:
         comparator = q.comparator
         if comparator is None:
             comparator = _comparator_before(masked, c_start, c_start + q.start)[0]
@@ -825,6 +843,11 @@ def _worth_keeping(
     are."""
     if _OWN_TERM.match(sentence) and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
+    a_case = modality is None and sentence.rstrip(" 。；;，,").endswith("的")
+    if a_case and (comparator is None or kind == "deadline"):
+        # (二)全年发生2起…事故的；, (三)一年内发生…的；: a case a list of cases names, no target
+        # and no time to do anything in
+        return False
     if kind in ("deadline", "frequency", "retention", "cap"):
         return True
     if (

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
-from checklists.standards.comparators import comparator_after
+from checklists.standards.comparators import comparator_after, with_marker
 from checklists.standards.duties import without_asides
 
 # ---------------------------------------------------------------------------------------------
@@ -73,7 +73,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (
         r"人次|辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批|篇|届|株|棵|"
         r"本(?![级单地区市县])|册|场(?![所地])|轮|张|间|部(?![门分])|头|只|具(?![有备体])|盏|"
-        r"组(?![织成建长员])",
+        r"组(?![织成建长员])|起(?=\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))",
         "",
         Decimal(1),
     ),
@@ -82,7 +82,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
 #: Counting words (a number of things, not a measure): the unit is the word itself.
 COUNTERS = frozenset(
     "人次 辆 名 人 条 例 户 家 项 份 台 套 座 所 处 批 篇 届 株 棵 本 册 场 轮 张 间 部 头 只 "
-    "具 盏 组".split()
+    "具 盏 组 起".split()
 )
 _UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
 TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year", "week"}
@@ -264,14 +264,19 @@ class Qty:
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000)}
 _BETWEEN = re.compile(r"\s*之间")
-#: A marker standing alone after a quantity.
+#: A marker standing alone after a quantity (which may restate it: （不含8小时）).
 _TAIL_MARK = re.compile(r"\s*(?:" + _MARK + r"|不?含本数)")
+#: A marker written right before a number whose comparison word follows it: （不含）5吨以下.
+_LEAD_MARK = re.compile(_MARK + r"\s*$")
 
 
 def quantities(masked: str) -> list[Qty]:
     """Every number with a unit in the (masked) text."""
     out: list[Qty] = []
+    restated = 0  # the end of a marker that restates the number before it: （含8小时）
     for m in QTY.finditer(masked):
+        if m.start() < restated:
+            continue
         a_txt = m.group("a")
         unit_txt = m.group("ua") or m.group("u")  # the first number's own unit
         if not unit_txt and not (m.group("b") and _BETWEEN.match(masked, m.end())):
@@ -309,6 +314,9 @@ def quantities(masked: str) -> list[Qty]:
             comparator = "range"
         elif after:
             comp = comparator_after(after)
+            lead = _LEAD_MARK.search(masked[max(0, start - 12) : start])
+            if comp is not None and lead is not None:
+                comp = with_marker(comp, lead.group(0))  # （不含）5吨以下: the marker before it
             comparator = comp if comparator is None else comparator
         low = _clean(sign * low * mult)
         high = _clean(high * high_mult) if high is not None else None
@@ -316,6 +324,8 @@ def quantities(masked: str) -> list[Qty]:
         per = _DENOMINATORS[m.group("per")] if m.group("per") else None
         tail = None if after else _TAIL_MARK.match(masked, m.end())
         mark = tail.group(0).strip() if tail else None
+        if tail is not None:
+            restated = tail.end()
         out.append(Qty(start, m.end(), low, high, unit, comparator, arabic, word, per, mark))
     taken = [(q.start, q.end) for q in out]
     for m in _PARTS_OF.finditer(masked):
