@@ -109,6 +109,7 @@ PATTERNS = [
     ("每层配备灭火器不少于4具", "count", ">=", "4", None, None, "具", None),
     ("通道照明灯不少于6盏", "count", ">=", "6", None, None, "盏", None),
     ("年接待游客不超过10万人次", "count", "<=", "100000", None, None, "人次", None),
+    ("同一场所存放液化石油气钢瓶不得超过（含）5瓶", "count", "<=", "5", None, None, "瓶", None),
     # a speed, a rate per minute, an illuminance
     ("场内车速不得超过5米/秒", "measure", "<=", "5", None, None, "m", "second"),
     ("抽风量不低于30立方米/分钟", "measure", ">=", "30", None, None, "m³", "minute"),
@@ -263,6 +264,39 @@ def test_traps_give_no_threshold(text):
 )
 def test_traps_give_no_modality(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chapter's or a section's heading, whatever verb its words hold
+        "第三章 使用管理",
+        "第二节 经营许可",
+        # a scope: which ones, a noun
+        "全市所有使用燃气的餐饮场所。",
+        "一、整治范围\n全市所有使用燃气的餐饮场所。",
+        # the title of the document a notice attaches, on its preamble's last line
+        "各区县应急管理局：\n现将《重大事故隐患挂牌督办办法》印发给你们，请遵照执行。\n"
+        "重大事故隐患挂牌督办办法",
+    ],
+)
+def test_headings_titles_and_scopes_are_no_duties(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a chapter's heading before its first article: the article's duty is read
+        ("第三章 使用管理\n第七条 餐饮场所应当安装报警装置。", ["餐饮场所应当安装报警装置"]),
+        # a duty whose words end like a title is still a duty
+        ("各单位要制定并落实整改方案。", ["各单位要制定并落实整改方案"]),
+        ("制定应急预案", ["制定应急预案"]),
+        ("按照第三章规定执行。", []),
+    ],
+)
+def test_a_heading_is_known_by_its_form_not_its_last_word(text, spans):
+    assert [r.span for r in extract(text)] == spans
 
 
 def test_bu_de_bu_is_not_a_prohibition():

@@ -191,6 +191,21 @@ def test_deadlines_written_as_dates(text, due):
         ),
         # a window alone is the condition
         ("逾期30日内未整改的，予以通报。", None, None, "逾期30日内未整改的", "30"),
+        # a condition that opens with who acts names them
+        (
+            "燃气经营企业发现用户存在安全隐患的，应当在24小时内书面告知用户。",
+            "燃气经营企业",
+            "regulated",
+            "燃气经营企业发现用户存在安全隐患的",
+            None,
+        ),
+        (
+            "凡使用燃气的单位，应当安装报警装置。",
+            "使用燃气的单位",
+            "regulated",
+            "凡使用燃气的单位",
+            None,
+        ),
         # 由 names who acts, whatever the name ends with
         ("由镇(街道)书面告知申请人。", "镇(街道)", "authority", None, None),
         ("由县财政承担所需经费。", "县财政", "authority", None, None),

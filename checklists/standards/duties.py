@@ -279,14 +279,36 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
 _A_TITLE = re.compile(r"(?:预案|意见|办法|方案|规定|细则|通知|决定|规则|纲要|要点|守则|条例)$")
 
 
+#: A scope: a noun and the words before its 的 that say which ones (全市所有使用燃气的餐饮场所).
+_ONLY_A_NOUN = re.compile(
+    r"(?:全市|全县|全区|全省|全镇|所有|各类|本市|本县|本区|辖区内)[^，,。；;：:]{0,30}的[^的，,。；;：:]{1,10}"
+)
+#: A chapter's or a section's heading: 第三章 使用管理, 第二节 经营许可 (its number masked).
+_A_PART = re.compile(r"^(?:第[一二三四五六七八九十百零〇两\d]+|＿+)[章节编]\s+[^\s＿]{1,15}$")
+#: A document's title alone on the clause's last line (…通知 ending the preamble that attaches
+#: it: 重大事故隐患挂牌督办办法): no punctuation, no modal word, not too long.
+_A_TITLE_LAST = re.compile(
+    r"\s*[^，,。；;：:\n\s]{4,40}?(?:预案|意见|办法|方案|规定|细则|决定|规则|纲要|要点|守则|条例)\s*"
+)
+
+
 def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
     """A line with no final punctuation and no comma, opening the clause or followed by a
     numbered line: the heading of a document, a part or a stage (冠县…应急预案, 检测方式), not a
     duty. (Elsewhere such a line may be a hard-wrapped piece of a sentence.)"""
+    words = masked[s_start:s_end].strip()
+    if _A_PART.match(words) and not re.search(r"[，,。；;：:]", words):
+        return True  # 第三章 使用管理: a chapter's heading, whatever its words
     line_end = masked.find("\n", s_start)
     if line_end < 0 or line_end > s_end:
-        return False
-    words = masked[s_start:s_end].strip()
+        return (
+            _A_TITLE_LAST.fullmatch(masked, s_start, s_end) is not None
+            and (s_start == 0 or masked[s_start - 1] == "\n")
+            and not ANY_MODAL.search(words)
+            and not opens_with_party(words)
+            and not ACTION.match(words)
+            and not POLICY.match(words)
+        )
     if not words or re.search(r"[，,。；;：:]", words) or ANY_MODAL.search(words):
         return False
     if len(words) > 40 or opens_with_party(words) or _MORE.search(masked, line_end) is None:
@@ -342,6 +364,12 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     lead = LEAD_TOKEN.match(sentence)
     if _A_STAGE.fullmatch(sentence[lead.end() if lead else 0 :].strip()):
         return True  # (三)检查验收阶段(2018年1月至6月): a stage's heading (GUIDE 1.5)
+    if ANY_MODAL.search(sentence) is None and _ONLY_A_NOUN.fullmatch(
+        sentence[lead.end() if lead else 0 :].strip()
+    ):
+        tail = sentence.rsplit("的", 1)[1]
+        if not (ACTION.search(tail) or POLICY.search(tail) or opens_with_party(sentence.strip())):
+            return True  # 全市所有使用燃气的餐饮场所: what a scope covers, a noun, no duty
     if ANY_MODAL.search(sentence) is None and _BY_PRINCIPLE.search(sentence.strip()):
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
     if _ABOUT_THE_TEXT.search(sentence.strip()):

@@ -244,6 +244,13 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
             before = before.lstrip("的，,")
     # the last clause before the modal word, without leading connectives
     pieces = [p.strip() for p in re.split(r"[，,；;。：:]", before) if p.strip()]
+    if not pieces and condition is not None:
+        # 燃气经营企业发现用户存在安全隐患的，应当…: the condition opens with who acts
+        words = _LEADS.sub("", condition.text).strip()
+        for pattern, kind in ((_REGULATED_OPENS, "regulated"), (_AUTHORITY_OPENS, "authority")):
+            match = pattern.match(words)
+            if match:
+                return _trim(match.group("who")), kind  # type: ignore[return-value]
     if not pieces:
         return None, None
     last = _LEADS.sub("", pieces[-1]).strip()
@@ -271,7 +278,7 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
 
 def _trim(name: str) -> str:
     """Drop a clause's leftovers before the name (和/及/与 joins stay: 财政局和审计局)."""
-    name = re.sub(r"^(?:的|是|为|由|在|对|把|将|让|使|给)+", "", name)
+    name = re.sub(r"^(?:的|是|为|由|在|对|把|将|让|使(?!用)|给)+", "", name)  # (使用…的单位)
     return name
 
 

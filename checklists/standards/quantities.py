@@ -73,7 +73,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (
         r"人次|辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批|篇|届|株|棵|"
         r"本(?![级单地区市县])|册|场(?![所地])|轮|张|间|部(?![门分])|头|只|具(?![有备体])|盏|"
-        r"组(?![织成建长员])|起(?=\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))",
+        r"组(?![织成建长员])|瓶(?![装颈子])|罐(?![区车体装])|桶(?!装)|袋(?!装)|起(?=\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))",
         "",
         Decimal(1),
     ),
@@ -82,7 +82,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
 #: Counting words (a number of things, not a measure): the unit is the word itself.
 COUNTERS = frozenset(
     "人次 辆 名 人 条 例 户 家 项 份 台 套 座 所 处 批 篇 届 株 棵 本 册 场 轮 张 间 部 头 只 "
-    "具 盏 组 起".split()
+    "具 盏 组 起 瓶 罐 桶 袋".split()
 )
 _UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
 TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year", "week"}
@@ -115,6 +115,8 @@ _MASKS = [
         r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+\s*号"
     ),
     re.compile(r"令\s*第\s*\d+\s*号"),
+    # a chapter's number (第三章): its word stays, so that its heading is known as one
+    re.compile(r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?=[章节编](?![\u4e00-\u9fff]{0,2}[的是]))"),
     re.compile(
         r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?:条|款|项|章|节|届|次|批|期|位|名|个|页|号|季度|年|轮|类|阶段|部分)"
     ),
