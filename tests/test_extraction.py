@@ -92,6 +92,8 @@ PATTERNS = [
     ("单台锅炉功率不低于14兆瓦", "measure", ">=", "14", None, None, "MW", None),
     ("每次取样不少于500毫升", "measure", ">=", "500", None, None, "mL", None),
     ("应在30分钟内到达现场", "deadline", "<=", "30", None, None, "minute", None),
+    # a time in which something is banned: the time that must pass first, not a deadline
+    ("自列入之日起3年内不得参加政府采购活动", "duration", ">", "3", None, None, "year", None),
     # a zone where something is banned: the distance must be beyond it
     ("距离居民区300米以内不得建设", "measure", ">", "300", None, None, "m", None),
     ("沿国道两侧各50米范围内禁止焚烧秸秆", "measure", ">", "50", None, None, "m", None),
@@ -297,6 +299,16 @@ def test_headings_titles_and_scopes_are_no_duties(text):
 )
 def test_a_heading_is_known_by_its_form_not_its_last_word(text, spans):
     assert [r.span for r in extract(text)] == spans
+
+
+def test_the_points_of_a_list_are_numbered_by_yi_shi_er_shi():
+    found = extract("一是各企业要建立台账，二是每月至少检查1次。")
+    assert [(r.span, r.subject) for r in found] == [
+        ("各企业要建立台账", "各企业"),
+        ("每月至少检查1次", "各企业"),
+    ]
+    (ban,) = extract("列入严重失信主体名单的，自列入之日起3年内不得参加政府采购活动。")
+    assert ban.trigger == "列入之日起" and ban.kind == "duration"
 
 
 def test_bu_de_bu_is_not_a_prohibition():

@@ -51,7 +51,8 @@ ANY_MODAL = re.compile(
 
 #: A numbering token a clause or sentence opens with (第三条, 二、, （一）, 1., 4.3).
 LEAD_TOKEN = re.compile(
-    r"\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+[、.．]|"
+    # (一是…，二是…: the points of a list, as numbered)
+    r"\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff])|"
     r"[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*(?:[、.．](?!\d)|(?=\s)))\s*"
 )
 

@@ -285,7 +285,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 or re.search(r"限期\S{0,2}$", masked[ph_start:q_start]) is not None
             )
             trigger = None
-            if deadline and kind != "retention":
+            if deadline and banned:
+                # 自列入之日起3年内不得参加: a time that must pass first (more than 3 years
+                # from its start), not a deadline
+                trigger = _trigger(text, s_start, q_start)
+            elif deadline and kind != "retention":
                 kind = "deadline"
                 comparator = comparator or "<="
                 trigger = _trigger(text, s_start, q_start)
