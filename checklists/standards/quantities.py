@@ -334,7 +334,14 @@ def quantities(masked: str) -> list[Qty]:
         value = _num(m.group("n"))
         if value is None or any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        unit = "%" if m.group("of") == "百" else "‰"
+        of = m.group("of")
+        unit = "‰" if of == "千" else "%"
+        if of != "百":
+            whole = _num(of)
+            if of != "千" and (whole is None or whole == 0 or value > whole):
+                continue
+            if of != "千":  # 三分之二: a fraction, as a percentage to 4 places (66.6667)
+                value = (value * 100 / whole).quantize(Decimal("0.0001"))
         after = _AFTER_WORD.match(masked, m.end())
         comparator = comparator_after(after.group(0)) if after else None
         end = after.end() if after else m.end()
@@ -343,6 +350,9 @@ def quantities(masked: str) -> list[Qty]:
     return sorted(out, key=lambda q: q.start)
 
 
-#: 百分之十, 千分之五: a share written in words (exact: a percentage or per mille).
-_PARTS_OF = re.compile(rf"(?P<of>百|千)分之\s*(?P<n>{_NUM})")
+#: 百分之十, 千分之五: a share written in words (exact: a percentage or per mille); 三分之二:
+#: a fraction, read as a percentage.
+_PARTS_OF = re.compile(
+    rf"(?P<of>百|千|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{_NUM})"
+)
 _AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")
