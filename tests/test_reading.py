@@ -206,6 +206,17 @@ def test_deadlines_written_as_dates(text, due):
             "凡使用燃气的单位",
             None,
         ),
+        # 零下 is below zero; 一经 opens a condition as 一旦 does
+        ("当日气温低于零下5℃时，应当采取防冻措施。", None, None, "当日气温低于零下5℃时", "-5"),
+        ("一经发现，立即取消其配送资格。", None, None, "一经发现", None),
+        # a number that picks out the party a duty after it is for, with no modal word
+        (
+            "年综合能耗5000吨标准煤以上的重点用能单位，每年报送能源利用状况报告。",
+            None,
+            None,
+            "年综合能耗5000吨标准煤以上",
+            "5000",
+        ),
         # 由 names who acts, whatever the name ends with
         ("由镇(街道)书面告知申请人。", "镇(街道)", "authority", None, None),
         ("由县财政承担所需经费。", "县财政", "authority", None, None),

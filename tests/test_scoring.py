@@ -213,6 +213,7 @@ def test_canonical_unit(unit, expected):
         (Decimal("5"), "米/秒", "km/hour", Fraction(18)),  # a wind speed
         (Decimal("30"), "秒", "minute", Fraction(1, 2)),
         (Decimal("300"), "勒克斯", "lx", Fraction(300)),
+        (Decimal("1.2"), "万吨标准煤", "吨标准煤", Fraction(12000)),
         (Decimal("7"), "辆", "辆", Fraction(7)),
     ],
 )

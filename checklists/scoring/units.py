@@ -60,6 +60,10 @@ UNITS: Mapping[str, tuple[Unit, ...]] = {
     "temperature": _units("temperature", ("°C", 1, ("℃", "摄氏度"))),
     "sound": _units("sound", ("dB", 1, ("分贝", "dB(A)"))),
     "illuminance": _units("illuminance", ("lx", 1, ("勒克斯",))),
+    # energy as coal equivalent (吨标准煤): what an enterprise's consumption is reported in
+    "energy": _units(
+        "energy", ("tce", 1, ("吨标准煤", "吨标煤")), ("万吨标准煤", 10_000, ("万吨标煤",))
+    ),
     "pressure": _units("pressure", ("kPa", 1, ("千帕",)), ("MPa", 1000, ("兆帕",))),
     "power": _units("power", ("kW", 1, ("千瓦",)), ("MW", 1000, ("兆瓦",))),
     "money": _units("money", ("元", 1, ()), ("万元", 10**4, ()), ("亿元", 10**8, ())),
@@ -91,6 +95,7 @@ NON_NEGATIVE: Mapping[str, str] = {
     "pressure": "压力",
     "power": "功率",
     "illuminance": "照度",
+    "energy": "能耗",
     "working_day": "工作日数",
     "month": "月数",
     "year": "年数",

@@ -577,7 +577,7 @@ def duty_spans(
 
 #: A phrase that says when or to what the next duty applies (对工程类项目，…; 施工期间，…;
 #: 每次验收前，…; 如发现…，…; 不一致的，…).
-_IF_WORDS = re.compile(r"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|假如|遇有|遇到)")
+_IF_WORDS = re.compile(r"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到)")
 _WHEN_END = re.compile(r"(?:期间|之前|之后|以后|以前|前|后|时|之时|之际)$")
 #: The ones a duty is about, written before its verb (不一致的直接要求退换, 涉嫌犯罪的移交…).
 _THE_ONES_INLINE = re.compile(
@@ -611,7 +611,7 @@ def phrase_condition(words: str) -> int | None:
         verbs = stripped.rsplit("的", 1)[-1] if "的" in stripped else stripped[1:]
         if ACTION.search(verbs) is None and POLICY.search(verbs) is None:
             return len(stripped)
-        if stripped[0] in "如若凡" or stripped.startswith("一旦"):
+        if stripped[0] in "如若凡" or stripped.startswith(("一旦", "一经")):
             return len(stripped)
         return None
     if _WHEN_END.search(stripped) and len(stripped) <= 24:

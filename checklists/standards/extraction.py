@@ -37,6 +37,7 @@ from checklists.standards.parties import (
     Condition,
     clean_name,
     condition_of,
+    ends_with_party,
     heading_party,
     party_first,
     party_named,
@@ -778,10 +779,15 @@ def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) 
     ):
         return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
     tail = re.split(r"[，,。；;]", masked[q_end:s_end], maxsplit=1)[0]
+    rest = masked[q_end + len(tail) : s_end]
     if (
         "的" in tail
         and _NOUN_END.search(tail)
-        and ANY_MODAL.search(masked, q_end + len(tail), s_end)
+        and (
+            ANY_MODAL.search(rest)
+            # …5000吨标准煤以上的重点用能单位，每年报送…: the party the duty after it is for
+            or (ends_with_party(tail.rsplit("的", 1)[1]) and ACTION.search(rest))
+        )
         and not ANY_MODAL.search(masked[s_start:q_start])
     ):
         return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…

@@ -206,7 +206,7 @@ _THE_ONES_NAMED = re.compile(
     r"(?:[^，,。；;：:的]{0,6}?(?:" + _REGULATED + r")|项目|车辆|产品|行为|情形|问题|人员|家庭|"
     r"对象|设施|设备|资金))[，,]"
 )
-_IF = re.compile(r"^(?P<lead>如果|如|若|假如|一旦)(?P<cond>[^，,。；;]{2,80})[，,](?:则)?")
+_IF = re.compile(r"^(?P<lead>如果|如|若|假如|一旦|一经)(?P<cond>[^，,。；;]{2,80})[，,](?:则)?")
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d])时|期间|之后|以后))[，,]")
 _REACHING = re.compile(

@@ -44,6 +44,8 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"公顷", "公顷", Decimal(1)),
     (r"亩", "亩", Decimal(1)),
     (r"蒸吨", "蒸吨", Decimal(1)),
+    (r"万吨标准煤|万吨标煤", "tce", Decimal(10000)),
+    (r"吨标准煤|吨标煤|tce", "tce", Decimal(1)),
     (r"万吨", "t", Decimal(10000)),
     (r"吨|t(?![a-zA-Z])", "t", Decimal(1)),
     (r"公斤|千克|kg", "kg", Decimal(1)),
@@ -116,7 +118,9 @@ _MASKS = [
     ),
     re.compile(r"令\s*第\s*\d+\s*号"),
     # a chapter's number (第三章): its word stays, so that its heading is known as one
-    re.compile(r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?=[章节编](?![\u4e00-\u9fff]{0,2}[的是]))"),
+    re.compile(
+        r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?=[章节编](?![\u4e00-\u9fff]{0,2}[的是]))"
+    ),
     re.compile(
         r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?:条|款|项|章|节|届|次|批|期|位|名|个|页|号|季度|年|轮|类|阶段|部分)"
     ),
@@ -288,6 +292,8 @@ def quantities(masked: str) -> list[Qty]:
         before = masked[max(0, start - 2) : start]
         if arabic and before[-1:] in ("-", "−", "－") and not re.match(r"[0-9A-Za-z.]", before[:1]):
             start, sign = start - 1, -1  # 不得高于-18℃: a number below zero
+        elif before == "零下":
+            start, sign = start - 2, -1  # 低于零下5℃: -5 ℃
         elif arabic and before[-1:] in (".", "-", "/"):
             continue
         unit, mult = _unit_of(unit_txt) if unit_txt else ("", Decimal(1))
