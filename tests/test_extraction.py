@@ -126,6 +126,8 @@ PATTERNS = [
     # the comparison written after it
     ("连续工作时间不应超过8小时（不含8小时）", "duration", "<", "8", None, None, "hour", None),
     ("载重量应在（不含）5吨以下", "measure", "<", "5", None, None, "t", None),
+    # a time limit named as such, from what starts it
+    ("整改完成时限为接到通知后20个工作日", "deadline", "<=", "20", None, None, "working_day", None),
     # retention
     ("台账最少留存两年", "retention", ">=", "2", None, None, "year", None),
     ("档案保存2年以上", "retention", ">=", "2", None, None, "year", None),

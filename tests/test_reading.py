@@ -86,6 +86,12 @@ def test_not_thresholds(text):
         ("年底前完成验收。", {"rule": "year_end"}),
         ("市直各部门应于每季度末报送工作进展。", {"rule": "quarter_end"}),
         ("每个季度结束前报送检查情况。", {"rule": "quarter_end"}),
+        # by a weekday each week (0 Monday … 6 Sunday); by a quarter's end each year; this year
+        ("各乡镇每周五前上报本周巡查情况。", {"rule": "weekly_day", "weekday": 4}),
+        ("每周日之前汇总报送。", {"rule": "weekly_day", "weekday": 6}),
+        ("每年第一季度完成上年度考核。", {"rule": "yearly_date", "month": 3, "day": 31}),
+        ("年内完成全部改造任务。", {"rule": "year_end"}),
+        ("两年内完成全部改造任务。", None),
         # days after the quarter: no calendar rule, a number of days
         ("区生态办将在每季度结束后五日内汇总上报。", None),
         ("2018年底前基本完成搬迁。", {"rule": "date", "date": "2018-12-31"}),

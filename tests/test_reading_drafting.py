@@ -176,3 +176,40 @@ def test_a_clause_s_time_to_put_right_is_drafted_onto_its_items(app_ctx):
     assert (area.fix_n, area.fix_unit, area.fix_span) == (1, "month", "未通过验收的限期一个月整改")
     assert all(i.fix_n is None and i.fix_unit is None for i in by_clause["二"])
     assert {(i.fix_n, i.fix_unit) for i in by_clause["三"]} == {(15, "working_day")}
+
+
+WEEKLY_GAZETTE = """示例县人民政府文件
+
+示政发〔2026〕11号
+
+示例县人民政府
+关于配送中心台账报送的通知
+
+各乡镇人民政府，县政府各部门：
+一、配送中心应当于每周五前报送本周销售台账。
+
+示例县人民政府
+2026年3月1日
+"""
+
+
+def test_a_deadline_each_week_suggests_a_weekly_schedule(app_ctx):
+    """每周五前报送: a deadline by a weekday (weekly_day), which a schedule of the checklist
+    drafted from it takes as every Friday."""
+    from inspections.scheduling import operations as scheduling
+    from inspections.scheduling.rules import Recurrence
+
+    import_text(WEEKLY_GAZETTE, "weekly.txt")
+    db.session.commit()
+    document = db.session.scalar(sa.select(Document).where(Document.number == "示政发〔2026〕11号"))
+    (clause,) = [c for c in document.clauses if c.requirements]
+    (req,) = clause.requirements
+    assert req.kind == "deadline" and req.due == {"rule": "weekly_day", "weekday": 4}
+    template = operations.draft_template("台账", None, document=document)
+    operations.confirm_items(template, [i.id for i in template.ordered_items()])
+    operations.publish(template, None)
+    db.session.commit()
+    suggested = scheduling.suggestion(template)
+    assert suggested is not None
+    assert (suggested.rule.kind, suggested.rule.weekday) == (Recurrence.WEEKS, 4)
+    assert suggested.rule.describe() == "每周星期五"

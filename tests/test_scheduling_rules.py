@@ -263,6 +263,9 @@ def test_canonical_resets_what_the_kind_does_not_read(rule, canonical):
         # 每季度末: the quarter's last day (31: a 30-day month's last)
         ("quarter", {"rule": "quarter_end"}, R(DAY, Q, day=31, month=3)),
         ("month", {"rule": "quarter_end"}, R(LWD, M)),
+        # 每周五前: every Friday
+        ("week", {"rule": "weekly_day", "weekday": 4}, R(Recurrence.WEEKS, weeks=1, weekday=4)),
+        ("week", {"rule": "weekly_day", "weekday": 9}, None),
         # a due rule that does not fit the period: the period's last working day
         ("month", {"rule": "quarter_first_month_day", "day": 20}, R(LWD, M)),
         ("month", {"rule": "next_month_day", "day": 45}, R(LWD, M)),

@@ -40,7 +40,30 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         "yearly_date",
     ),
     (re.compile(r"(?<![\d年])(?:年底|年终)(?:前|之前)?"), "year_end"),
+    # within this year: 年内完成 (not 两年内, a number of years; not 年内发生, in the year)
+    (
+        re.compile(
+            r"(?<![\d一二三四五六七八九十两百千万当本明今去前后])年内(?=完成|全部|全面|基本|实现|建成)"
+        ),
+        "year_end",
+    ),
+    # each year by the end of its k-th quarter: 每年第一季度完成…
+    (
+        re.compile(r"每年(?:的)?第(?P<quarter>[一二三四1-4])季度(?:末|底)?(?:前|之前|内)?"),
+        "yearly_date",
+    ),
+    # each week by a weekday: 每周五前, 每周一之前 (0 Monday … 6 Sunday)
+    (
+        re.compile(r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])(?:下班)?(?:前|之前)"),
+        "weekly_day",
+    ),
 ]
+
+
+#: Numbers written as words in a calendar phrase (第一季度, 每周五; 每周日: the 7th day).
+_WORD_NUMBERS = {
+    "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "日": "7", "天": "7"
+}  # fmt: skip
 
 
 def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
@@ -49,7 +72,12 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
         m = pattern.search(words)
         if m is None:
             continue
-        parts = {k: int(v) for k, v in m.groupdict().items() if v}
+        parts = {k: _WORD_NUMBERS.get(v, v) for k, v in m.groupdict().items() if v}
+        parts = {k: int(v) for k, v in parts.items()}
+        if "quarter" in parts:  # 每年第一季度: by its last month's last day
+            parts["month"] = 3 * parts.pop("quarter")
+        if "weekday" in parts:
+            return {"rule": rule, "weekday": (parts["weekday"] - 1) % 7}, *m.span()
         if rule == "monthly_day":
             parts.setdefault("day", 31)  # 每月底前
         if rule == "date":

@@ -114,7 +114,7 @@ def _trigger(text: str, sent_start: int, pos: int) -> str | None:
     )
     if m:
         trig = m.group(1).strip()
-        cut = list(re.finditer(r"应当在|应在|须在|要在|在|于|自|从", trig))
+        cut = list(re.finditer(r"应当在|应在|须在|要在|在|于|自|从|(?:时限|期限)(?:为|是)", trig))
         if cut and cut[-1].end() < len(trig) - 1:
             trig = trig[cut[-1].end() :]
         return trig.strip()
@@ -284,6 +284,8 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             deadline = q.unit in TIME_UNITS and (
                 q.after in ("以内", "之内", "内")
                 or re.search(r"限期\S{0,2}$", masked[ph_start:q_start]) is not None
+                # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is
+                or _TIME_LIMIT.search(masked[ph_start:q_start]) is not None
             )
             trigger = None
             if deadline and banned:
@@ -753,6 +755,8 @@ def _end(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+#: The words that name a time limit before its number (完成时限为…, 办结期限是…).
+_TIME_LIMIT = re.compile(r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$")
 #: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
 _IN_ALL = re.compile(r"(?:累计|连续)\s*$")
 #: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.

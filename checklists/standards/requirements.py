@@ -107,8 +107,9 @@ class Requirement:
     applies_when: Applicability | None = None
     #: A deadline written as a date or a calendar rule: {"rule": "next_month_day", "day": 5}
     #: (次月5日前), monthly_day (每月10日前, 当月25日前), quarter_first_month_day
-    #: (每季度第一个月的20日前), quarter_end (每季度末), yearly_date {"month",
-    #: "day"} (每年3月底前), year_end (年底前), date {"date": "2018-12-31"} (2018年底前).
+    #: (每季度第一个月的20日前), quarter_end (每季度末), weekly_day {"weekday"} (每周五前),
+    #: yearly_date {"month", "day"} (每年3月底前, 每年第一季度), year_end (年底前, 年内完成),
+    #: date {"date": "2018-12-31"} (2018年底前).
     due: dict[str, Any] | None = None
 
     def to_dict(self) -> dict:

@@ -58,12 +58,14 @@ class Due(Out):
         "quarter_first_month_day",
         "quarter_end",
         "yearly_date",
+        "weekly_day",
         "year_end",
         "date",
     ]
     day: int | None = Field(None, description="the day of the month (次月5日前, 每月5日前 → 5)")
     month: int | None = Field(None, description="yearly_date: the month")
     date: str | None = Field(None, description="date: YYYY-MM-DD")
+    weekday: int | None = Field(None, description="weekly_day: 0 Monday … 6 Sunday (每周五前 → 4)")
 
 
 class Requirement(Out):

@@ -622,10 +622,15 @@ def suggestion(template: ChecklistTemplate) -> Suggestion | None:
     for item in items:
         reqs = found.get(item.clause_id or 0, [])
         frequency = next((r for r in reqs if r.kind == "frequency" and r.per in rules.MONTHS), None)
-        if frequency is None:
-            continue
         due = next((r.due for r in reqs if r.due), None)
-        rule = rules.from_requirement(frequency.per, due)
+        if frequency is None and due and due.get("rule") == "weekly_day":
+            # 每周五前上报: a deadline each week is a weekly rule of its own
+            frequency = next(r for r in reqs if r.due == due)
+            rule = rules.from_requirement("week", due)
+        elif frequency is None:
+            continue
+        else:
+            rule = rules.from_requirement(frequency.per, due)
         if rule is not None:
             return Suggestion(rule, item.citation, frequency.span)
     return None

@@ -197,10 +197,13 @@ def from_requirement(per: str | None, due: dict[str, Any] | None = None) -> Rule
     次月5日前, 每月20日前, 每季度第一个月的20日前, 每季度末, 每年3月31日前); without one, by the
     period's last working day: 每月至少一次 is done in time when done by the month's last
     working day."""
+    due = due or {}
+    weekday = due.get("weekday")
+    if per == "week" and due.get("rule") == "weekly_day" and weekday in range(7):
+        return Rule(Recurrence.WEEKS, weeks=1, weekday=weekday)  # 每周五前: every Friday
     if per not in MONTHS:
         return None
     period = Period(per)
-    due = due or {}
     day = due.get("day")
     valid_day = isinstance(day, int) and 1 <= day <= MAX_DAY
     if due.get("rule") == "next_month_day" and valid_day:
