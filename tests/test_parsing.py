@@ -596,3 +596,31 @@ def test_unseen_gazette_contents_page_break_and_unmarked_continuation():
         "第六条 本办法自2021年3月1日起施行",
     ):
         assert line in texts
+
+
+def test_unseen_county_gazette_running_header_annexes_and_section_banners():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_county.txt): a page's
+    running header in the middle of a sentence (its masthead spelled otherwise than the cover's)
+    is page furniture, the sentence joins across it; a banner heading a part of the gazette
+    (县政府文件) does not name the issuer when the title does; annexes stay with their document;
+    every non-blank line is read exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_county.txt").read_text(encoding="utf-8")
+    result = parse_gazette(text)
+    issuers = {d.number: d.issuer for d in result.documents}
+    assert issuers == {
+        "某政字〔2024〕8号": "某县人民政府",
+        "某政办字〔2024〕21号": "某县人民政府办公室",
+    }
+    clauses = {c.key: c.text for d in result.documents for c in d.clauses}
+    joined = clauses["某政字〔2024〕8号/二/（二）"]
+    assert joined.endswith("抽检比例不低于20%。") and "公报" not in joined
+    assert "某政字〔2024〕8号/附件1/2" in clauses
+    seen: dict[int, int] = {}
+    for d in result.documents:
+        for n in d.source_lines:
+            seen[n] = seen.get(n, 0) + 1
+    for s in result.skipped:
+        for n in s.lines:
+            seen[n] = seen.get(n, 0) + 1
+    body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    assert sorted(seen) == body and set(seen.values()) == {1}

@@ -281,11 +281,14 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             every = q.unit in TIME_UNITS and re.search(r"每隔?\s*$", masked[ph_start:q_start])
             if every and comparator is None:
                 kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
-            deadline = q.unit in TIME_UNITS and (
-                q.after in ("以内", "之内", "内")
-                or re.search(r"限期\S{0,2}$", masked[ph_start:q_start]) is not None
-                # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is
-                or _TIME_LIMIT.search(masked[ph_start:q_start]) is not None
+            deadline = (
+                q.unit in TIME_UNITS
+                and (
+                    q.after in ("以内", "之内", "内")
+                    or re.search(r"限期\S{0,2}$", masked[ph_start:q_start]) is not None
+                    # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is
+                    or _TIME_LIMIT.search(masked[ph_start:q_start]) is not None
+                )
             )
             trigger = None
             if deadline and banned:

@@ -190,6 +190,12 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _RULE = re.compile(r"^\s*([-*_=]\s*){3,}$")
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－\s]*$")
+#: A page's running header: a gazette's name and its issue (某县人民政府公报 2024年第3期),
+#: either way round, whitespace removed.
+_RUNNING_HEADER = re.compile(
+    r"^(?:[^\s，。；：]{2,24}公报(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?|"
+    r"(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?[^\s，。；：]{2,24}公报)$"
+)
 #: A dotted leader and a page number (目录 lines). Each run of leader characters is tried from
 #: its first one only (tabs: the first, the rest are the spaces after it): tried from each, a
 #: long run took time quadratic in its length.
@@ -244,14 +250,18 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
             masthead = _compact(ln.text)
             break
     seen_masthead = False
+    read = 0  # non-blank lines so far: the cover's own masthead and issue come first
     for i, ln in enumerate(lines):
         if ln.table or not ln.text:
             continue
+        read += 1
         if toc_range and toc_range[0] <= i <= toc_range[1]:
             continue
         c = _compact(ln.text)
         if _PAGE_NUMBER.match(ln.text):
             ln.text = ""
+        elif read > 3 and _RUNNING_HEADER.match(c):
+            ln.text = ""  # a later page's running header (whatever the masthead spelled)
         elif masthead and masthead.endswith("公报") and c.startswith(masthead) and len(c) < 30:
             # the gazette's name repeated at the top of later pages is a running header
             if seen_masthead and i > 40:

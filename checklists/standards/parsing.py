@@ -283,7 +283,8 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             title_parts.extend(fwd)
         title = "".join(title_parts)
         lead_issuer, title = _split_issuer(title)
-        issuer = issuer or lead_issuer
+        # the title's own issuer before a banner's (县政府文件 may head a part of the gazette)
+        issuer = lead_issuer or issuer
         headers.append(_Header(start, end, number, title, issuer, i))
         claimed = end
     headers.extend(_unnumbered_headers(lines, toc, headers))
