@@ -43,6 +43,7 @@ from checklists.standards.parties import (
     party_named,
     responsible_units,
     subject_of,
+    who_as_read,
 )
 from checklists.standards.quantities import (
     COUNTERS,
@@ -586,51 +587,6 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
     return Applicability(text[c_start:c_end])
 
 
-#: The word that leads from a condition to its consequence (如…，则环保部门…) and a quantifier
-#: (每个配送中心): no part of a name.
-_THEN = re.compile(r"^\s*(?:则|那么|就|每一?个|每家|每一)")
-#: Words a name never starts with: when, where or to whom something is done (经批准, not
-#: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
-_ADVERBIAL_START = re.compile(
-    r"(?:于|在|向|按照?|从|经(?![营办销理纪])|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
-)
-#: A name whose opening words before its last 的 state a number or a comparison: those words are
-#: the condition it applies under (营业面积在200平方米以上的门店 → 门店), not its name.
-_MEASURED_ONES = re.compile(
-    r"^[^，,。；;]*(?:\d|[一二三四五六七八九十百千万]+[个名人家辆吨米元]|以上|以下|以内|超过|不足|不满|"
-    r"达到|低于|高于|大于|小于|少于|多于)[^，,。；;]*的(?=[^的]+$)"
-)
-#: Words after a party's name that are how it acts, not its name (各单位自行报送).
-_HOW_AFTER = re.compile(r"(?:自行|统一|分别|共同|直接|及时|全面|严格|认真|切实)+$")
-#: A verb whose object is a party (移交司法机关, 连同镇、街道): the words are a duty's, no name.
-_TO_A_PARTY = re.compile(
-    r"(?:移交|移送|提供|查找|连同|聘请|鼓励|支持|督促|邀请|委托|通知|告知|报送|上报|抄送|严格|控制|"
-    r"安排|选派|[^，,。；;]*到)"
-)
-#: Words ending like an authority's name that are none (布局, 格局, 大局).
-_NO_NAME_END = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|骗局)$")
-
-
-def _who(named: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
-    """A party's name as read, without what is no part of it: a topic before 由 (工程竣工验收由
-    主管预算单位 → 主管预算单位), how it acts after it (各单位自行 → 各单位); None when the words
-    are a duty's own (移交司法机关, 连同镇、街道, 严格控制…布局)."""
-    if named is None or named[0] is None:
-        return None
-    who, kind = named
-    if "由" in who:
-        after = who.rsplit("由", 1)[1]
-        if after and not after.startswith("于"):
-            who = after
-    who = _HOW_AFTER.sub("", _THEN.sub("", who)).strip()
-    who = _MEASURED_ONES.sub("", who)
-    if not who or _NO_NAME_END.search(who) or _ADVERBIAL_START.match(who):
-        return None  # (于次月5日前报县煤炭办: when and to whom, no name)
-    if _TO_A_PARTY.match(who) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):
-        return None  # (涉嫌犯罪的)移交司法机关: what is done, to whom
-    return who, kind
-
-
 def _attributed(
     text: str,
     masked: str,
@@ -676,28 +632,33 @@ def _attributed(
         for m in ANY_MODAL.finditer(sentence):
             if m.start() <= at + len(r.span):
                 modal = m
-        own = _who(agent_named(text[who_at:s_end]) or party_named(text[who_at:s_end]))
+        own = who_as_read(agent_named(text[who_at:s_end]) or party_named(text[who_at:s_end]))
         subject, kind = None, None
         if own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
             subject, kind = own  # 采购办负责监督: the duty names who acts
         elif modal is not None:
             # the original text: the subject is quoted as written (masking makes （） half-width)
-            subject, kind = _who(subject_of(text[s_start:s_end], modal.start())) or (None, None)
+            subject, kind = who_as_read(subject_of(text[s_start:s_end], modal.start())) or (
+                None,
+                None,
+            )
         if subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
             p_start, _p_end = _phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
-            named = _who(agent_named(text[p_start:s_end]) or party_named(text[p_start:s_end]))
+            named = who_as_read(
+                agent_named(text[p_start:s_end]) or party_named(text[p_start:s_end])
+            )
             if named is not None:
                 subject, kind = named
         if subject is None:  # 区级“黑名单”，由区安委会办公室统一管理: 由 names who acts
             for p_start, _p_end in bounds:
                 if r.start < p_start < _end(r):
-                    named = _who(agent_named(text[p_start:s_end].lstrip()))
+                    named = who_as_read(agent_named(text[p_start:s_end].lstrip()))
                     if named is not None:
                         subject, kind = named
                         break
         if subject is None and not out and r.start > s_start:
             # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts
-            named = _who(party_named(text[s_start:s_end]))
+            named = who_as_read(party_named(text[s_start:s_end]))
             if named is not None:
                 subject, kind = named
         if subject is None and out:  # …，单位一把手任组长: who acts in the phrases before

@@ -300,3 +300,48 @@ def heading_party(heading: str) -> tuple[str, SubjectKind] | None:
     if not all(n and _ONLY_A_NAME.fullmatch(n) for n in names):
         return None
     return words, kind_of(words)
+
+
+#: The word that leads from a condition to its consequence (如…，则环保部门…) and a quantifier
+#: (每个配送中心): no part of a name.
+_THEN = re.compile(r"^\s*(?:则|那么|就|每一?个|每家|每一)")
+#: Words a name never starts with: when, where or to whom something is done (经批准, not
+#: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
+_ADVERBIAL_START = re.compile(
+    r"(?:于|在|向|按照?|从|经(?![营办销理纪])|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
+)
+#: A name whose opening words before its last 的 state a number or a comparison: those words are
+#: the condition it applies under (营业面积在200平方米以上的门店 → 门店), not its name.
+_MEASURED_ONES = re.compile(
+    r"^[^，,。；;]*(?:\d|[一二三四五六七八九十百千万]+[个名人家辆吨米元]|以上|以下|以内|超过|不足|不满|"
+    r"达到|低于|高于|大于|小于|少于|多于)[^，,。；;]*的(?=[^的]+$)"
+)
+#: Words after a party's name that are how it acts, not its name (各单位自行报送).
+_HOW_AFTER = re.compile(r"(?:自行|统一|分别|共同|直接|及时|全面|严格|认真|切实)+$")
+#: A verb whose object is a party (移交司法机关, 连同镇、街道): the words are a duty's, no name.
+_TO_A_PARTY = re.compile(
+    r"(?:移交|移送|提供|查找|连同|聘请|鼓励|支持|督促|邀请|委托|通知|告知|报送|上报|抄送|严格|控制|"
+    r"安排|选派|[^，,。；;]*到)"
+)
+#: Words ending like an authority's name that are none (布局, 格局, 大局).
+_NO_NAME_END = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|骗局)$")
+
+
+def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
+    """A party's name as read, without what is no part of it: a topic before 由 (工程竣工验收由
+    主管预算单位 → 主管预算单位), how it acts after it (各单位自行 → 各单位); None when the words
+    are a duty's own (移交司法机关, 连同镇、街道, 严格控制…布局)."""
+    if named is None or named[0] is None:
+        return None
+    who, kind = named
+    if "由" in who:
+        after = who.rsplit("由", 1)[1]
+        if after and not after.startswith("于"):
+            who = after
+    who = _HOW_AFTER.sub("", _THEN.sub("", who)).strip()
+    who = _MEASURED_ONES.sub("", who)
+    if not who or _NO_NAME_END.search(who) or _ADVERBIAL_START.match(who):
+        return None  # (于次月5日前报县煤炭办: when and to whom, no name)
+    if _TO_A_PARTY.match(who) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):
+        return None  # (涉嫌犯罪的)移交司法机关: what is done, to whom
+    return who, kind
