@@ -223,6 +223,12 @@ def test_deadlines_written_as_dates(text, due):
             "年综合能耗5000吨标准煤以上",
             "5000",
         ),
+        # the parties of a procurement and of a supply; a village's and a grid's workers
+        ("中标人不得向他人转让中标项目。", "中标人", "regulated", None, None),
+        ("燃气用户不得擅自改装燃气设施。", "燃气用户", "regulated", None, None),
+        ("评标委员会成员应当客观、公正地履行职责。", "评标委员会成员", "regulated", None, None),
+        ("村（社区）要落实网格化管理。", "村（社区）", "authority", None, None),
+        ("网格员每周至少巡查2次。", "网格员", "authority", None, None),
         # 由 names who acts, whatever the name ends with
         ("由镇(街道)书面告知申请人。", "镇(街道)", "authority", None, None),
         ("由县财政承担所需经费。", "县财政", "authority", None, None),
