@@ -115,6 +115,7 @@ PATTERNS = [
     ("通道照明灯不少于6盏", "count", ">=", "6", None, None, "盏", None),
     ("年接待游客不超过10万人次", "count", "<=", "100000", None, None, "人次", None),
     ("同一场所存放液化石油气钢瓶不得超过（含）5瓶", "count", "<=", "5", None, None, "瓶", None),
+    ("每人每月培训时间不少于4学时", "frequency", ">=", "4", None, None, "学时", "month"),
     # a speed, a rate per minute, an illuminance
     ("场内车速不得超过5米/秒", "measure", "<=", "5", None, None, "m", "second"),
     ("抽风量不低于30立方米/分钟", "measure", ">=", "30", None, None, "m³", "minute"),
@@ -143,6 +144,20 @@ PATTERNS = [
 )
 def test_patterns(text, kind, comparator, value, low, high, unit, per):
     assert (kind, comparator, d(value), d(low), d(high), unit, per) in found(text)
+
+
+def test_a_list_s_mark_is_no_part_of_the_next_span():
+    spans = [r.span for r in extract("噪声昼间不超过60dB(A)、夜间不超过50dB(A)。")]
+    assert spans == ["噪声昼间不超过60dB(A)", "夜间不超过50dB(A)"]
+
+
+def test_a_range_that_picks_out_the_ones_is_their_condition_in_words_only():
+    """1万吨（含）至5万吨（不含）: a range with its markers inside is one quantity; as the ones
+    a duty is for it has no single bound, so the condition keeps its words and no number."""
+    (r,) = extract("年销售量1万吨（含）至5万吨（不含）的配送中心，应配备2名以上安全员。")
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(2), "名")
+    assert r.applies_when.text == "年销售量1万吨（含）至5万吨"
+    assert (r.applies_when.comparator, r.applies_when.value) == (None, None)
 
 
 def test_a_marker_that_restates_the_number_adds_no_requirement():

@@ -159,8 +159,8 @@ def _span(text: str, start: int, end: int) -> tuple[str, int]:
     m = LEAD_TOKEN.match(text, start, end)
     if m and m.end() < end and not re.match(r"\d", text[m.end() : m.end() + 1] or "x"):
         start = m.end()
-    while start < end and text[start].isspace():
-        start += 1
+    while start < end and (text[start].isspace() or text[start] in "、，,；;"):
+        start += 1  # (…不超过60dB(A)、夜间不超过50dB(A): the list's mark is no part of it)
     while end > start and text[end - 1].isspace():
         end -= 1
     return text[start:end], start
@@ -312,9 +312,12 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if _qualifies(masked, s_start, s_end, q_start, q_end):
                 # 连续工作10年以上的教师: the number says which ones; the duty is elsewhere
                 words = text[ph_start:q_end].strip()
-                qualifiers.append(
-                    (q_end, Applicability(words, comparator or "==", value, q.unit, q.per))
-                )
+                if comparator == "range":  # (a condition holds one bound: its words say both)
+                    qualifiers.append((q_end, Applicability(words)))
+                else:
+                    qualifiers.append(
+                        (q_end, Applicability(words, comparator or "==", value, q.unit, q.per))
+                    )
                 continue
             flags = []
             if comparator is None:

@@ -75,7 +75,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (
         r"人次|辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批|篇|届|株|棵|"
         r"本(?![级单地区市县])|册|场(?![所地])|轮|张|间|部(?![门分])|头|只|具(?![有备体])|盏|"
-        r"组(?![织成建长员])|瓶(?![装颈子])|罐(?![区车体装])|桶(?!装)|袋(?!装)|起(?=\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))",
+        r"学时|课时|组(?![织成建长员])|瓶(?![装颈子])|罐(?![区车体装])|桶(?!装)|袋(?!装)|起(?=\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))",
         "",
         Decimal(1),
     ),
@@ -84,7 +84,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
 #: Counting words (a number of things, not a measure): the unit is the word itself.
 COUNTERS = frozenset(
     "人次 辆 名 人 条 例 户 家 项 份 台 套 座 所 处 批 篇 届 株 棵 本 册 场 轮 张 间 部 头 只 "
-    "具 盏 组 起 瓶 罐 桶 袋".split()
+    "具 盏 组 起 瓶 罐 桶 袋 学时 课时".split()
 )
 _UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
 TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year", "week"}
@@ -243,6 +243,7 @@ _MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)])"
 # A quantity: number, optional range to a second number, unit, optional comparator after.
 QTY = re.compile(
     rf"(?P<a>{_NUM})\s*(?P<mag>万(?!一)|亿)?(?P<ua>{_UNIT_RE.pattern})?\s*"
+    rf"(?:{_MARK}\s*(?=[-—–~～至到]))?"  # 1万吨（含）至5万吨（不含）: a marker inside a range
     rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{_NUM})\s*(?P<bmag>万(?!一)|亿)?)?"
     rf"(?P<u>{_UNIT_RE.pattern})?"
     rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR}))?"
