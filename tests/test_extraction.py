@@ -146,6 +146,27 @@ def test_patterns(text, kind, comparator, value, low, high, unit, per):
     assert (kind, comparator, d(value), d(low), d(high), unit, per) in found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "modalities"),
+    [
+        # a permission of one act; the limit after it binds whoever uses it
+        (
+            "企业可在不影响安全的前提下，适当延长作业时间，但每日作业时间最长不超过10小时。",
+            ["permission", None],
+        ),
+        ("每月至少组织一次煤质抽检，必要时可增加抽检频次。", [None, "permission"]),
+        # the ones a permission is for keep it
+        (
+            "对在乡村学校任职满10年的教师，高级岗位年满55周岁、中级岗位年满50周岁的，"
+            "可保留其职务职级待遇。",
+            ["permission", "permission", "permission"],
+        ),
+    ],
+)
+def test_a_permission_is_its_own_act_s(text, modalities):
+    assert [r.modality for r in extract(text)][: len(modalities)] == modalities
+
+
 def test_a_list_s_mark_is_no_part_of_the_next_span():
     spans = [r.span for r in extract("噪声昼间不超过60dB(A)、夜间不超过50dB(A)。")]
     assert spans == ["噪声昼间不超过60dB(A)", "夜间不超过50dB(A)"]

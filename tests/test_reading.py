@@ -229,6 +229,14 @@ def test_deadlines_written_as_dates(text, due):
         ("评标委员会成员应当客观、公正地履行职责。", "评标委员会成员", "regulated", None, None),
         ("村（社区）要落实网格化管理。", "村（社区）", "authority", None, None),
         ("网格员每周至少巡查2次。", "网格员", "authority", None, None),
+        # the ones a sentence opens with, picked out by a comparison in words
+        (
+            "农村居民人均可支配收入低于当地平均水平的家庭，应当给予补贴。",
+            None,
+            None,
+            "农村居民人均可支配收入低于当地平均水平",
+            None,
+        ),
         # 由 names who acts, whatever the name ends with
         ("由镇(街道)书面告知申请人。", "镇(街道)", "authority", None, None),
         ("由县财政承担所需经费。", "县财政", "authority", None, None),

@@ -21,6 +21,7 @@ from checklists.standards.duties import (
     DESCRIPTIVE,
     EXHORTATION,
     LEAD_TOKEN,
+    PERMISSION,
     VAGUE,
     agent_named,
     aim_only,
@@ -337,9 +338,19 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 or masked[max(0, q_start - 2) : q_start] == "大约"
             ):
                 flags.append("approximate")
+            own = modality
+            if (
+                modality == "permission"
+                and not PERMISSION.search(phrase)
+                and not phrase.rstrip(" ，,").endswith("的")
+            ):
+                # 企业可…延长作业时间，但每日作业时间最长不超过10小时: the permission is of
+                # another act; the limit binds whoever uses it (…年满55周岁的，可…: the ones
+                # the permission is for keep it)
+                own = modality_of(phrase)
             reqs.append(
                 Requirement(
-                    modality=modality,
+                    modality=own,
                     kind=kind,
                     comparator=comparator,
                     value=value if comparator != "range" else None,

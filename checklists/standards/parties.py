@@ -217,6 +217,13 @@ _REACHING = re.compile(
 )
 
 
+#: The same for other ones a sentence opens with, before its comma (…收入低于当地平均水平的家庭，).
+_REACHING_OPENS = re.compile(
+    r"^(?P<cond>[^，,。；;]{0,20}?(?:达到|超过|不足|低于|高于)[^，,。；;]{1,30}?)的"
+    r"(?:家庭|居民|人员|对象|车辆|产品|设备|门店|网点|个人|用户)[，,]"
+)
+
+
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
     for pattern in (_IF, _THE_ONES, _THE_ONES_NAMED, _WHEN, _THE_ONES_LONG):
@@ -230,7 +237,7 @@ def condition_of(sentence: str) -> Condition | None:
         if match:
             start = match.start("cond") - len(match.groupdict().get("lead") or "")
             return Condition(sentence[start : match.end("cond")], start, match.end("cond"))
-    match = _REACHING.search(sentence)
+    match = _REACHING.search(sentence) or _REACHING_OPENS.match(sentence)
     if match:
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
     return None
