@@ -32,6 +32,7 @@ from checklists.authoring.models import (
 from checklists.core.db import utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from checklists.standards import quantities
 from checklists.standards.models import Clause, Document, Requirement
 
 PROMPT_MAX = 500
@@ -46,8 +47,8 @@ MODALITY_SEVERITY: dict[str | None, tuple[Severity, bool]] = {
 }
 #: Requirement kinds whose threshold is measured and entered as a number.
 NUMBER_KINDS = {"measure", "count", "ratio", "money", "cap", "age", "retention", "frequency"}
-#: Units that are counted (a whole number), not measured.
-COUNTERS = {"辆", "次", "名", "人", "条", "例", "台", "个", "家", "处", "份"}
+#: Units that are counted (a whole number), not measured: the reading's counting words.
+COUNTERS = quantities.COUNTERS | {"个", "次"}
 UNIT_WORDS = {
     "working_day": "个工作日",
     "day": "日",
