@@ -116,6 +116,8 @@ PATTERNS = [
     ("年接待游客不超过10万人次", "count", "<=", "100000", None, None, "人次", None),
     ("同一场所存放液化石油气钢瓶不得超过（含）5瓶", "count", "<=", "5", None, None, "瓶", None),
     ("每人每月培训时间不少于4学时", "frequency", ">=", "4", None, None, "学时", "month"),
+    # one period, within: the period a count after it is in (not a deadline)
+    ("同一市场主体一年内被抽查不超过2次", "frequency", "<=", "2", None, None, "次", "year"),
     # a speed, a rate per minute, an illuminance
     ("场内车速不得超过5米/秒", "measure", "<=", "5", None, None, "m", "second"),
     ("抽风量不低于30立方米/分钟", "measure", ">=", "30", None, None, "m³", "minute"),

@@ -229,6 +229,9 @@ def test_deadlines_written_as_dates(text, due):
         ("评标委员会成员应当客观、公正地履行职责。", "评标委员会成员", "regulated", None, None),
         ("村（社区）要落实网格化管理。", "村（社区）", "authority", None, None),
         ("网格员每周至少巡查2次。", "网格员", "authority", None, None),
+        # 对 and a kind of thing: the ones the number after it is for, whatever verb its noun
+        # holds (检查对象)
+        ("对一般检查对象，年度抽查比例不低于5%。", None, None, "对一般检查对象", None),
         # the ones a sentence opens with, picked out by a comparison in words
         (
             "农村居民人均可支配收入低于当地平均水平的家庭，应当给予补贴。",

@@ -526,6 +526,9 @@ def duty_spans(
             spans.append([-1, -1])
             pending = None
             continue
+        if _WHICH_KIND.fullmatch(words) and not hit and pending is None:
+            pending, pending_end = a, b  # 对一般检查对象，…: the ones the next duty is for
+            continue
         open_duty = bool(spans) and spans[-1][0] >= 0
         joined = (open_duty or follows_number) and pending is None and _joined_duty(words)
         if (
@@ -588,6 +591,13 @@ _THE_ONES_INLINE = re.compile(
 )
 
 
+#: 对 and a kind of party or thing, nothing else: the ones the duty after it is for.
+_WHICH_KIND = re.compile(
+    r"(?:对于|对|针对)[^，,。；;：:的]{1,16}(?:对象|企业|单位|项目|主体|行业|领域|场所|人员|产品|车辆|设备|"
+    r"设施|区域|单位)"
+)
+
+
 _A_LIMIT = re.compile(r"不超过|不少于|不低于|不高于|不多于|最多|至少")
 
 
@@ -603,6 +613,8 @@ def phrase_condition(words: str) -> int | None:
         return None  # a number or a date: a deadline (15日前, 2017年底前), not a condition
     if inline is not None:
         return inline.end()
+    if _WHICH_KIND.fullmatch(stripped):
+        return len(stripped)  # 对一般检查对象: which ones, whatever verb its noun holds
     if ANY_MODAL.search(stripped):
         return None
     if stripped.endswith("的") and len(stripped) <= 60:

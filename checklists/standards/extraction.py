@@ -231,16 +231,23 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         modality = modality_of(sentence)
         found = False
         prev_end = s_start
-        for q in quantities(sentence):
+        read = quantities(sentence)
+        window = None  # 一年内被抽查不超过2次: the period the count after it is in
+        for k, q in enumerate(read):
             q_start, q_end = s_start + q.start, s_start + q.end
             ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
             phrase = masked[ph_start:ph_end]
+            if _a_period(q, read[k + 1 :], ph_end - s_start):
+                window = (_PERIOD_OF[q.unit], ph_start)
+                continue
             comp_before, comp_pos = _comparator_before(masked, ph_start, q_start)
             comp_word = None
             if comp_before:
                 m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
                 comp_word = m.group(0) if m else None
             per, per_pos = _period(masked, ph_start, q_start)
+            if per is None and window is not None and window[1] == ph_start:
+                per = window[0]
             rate = q.per is not None and not (q.unit == "次" and q.per in PERIOD_NAMES)
             if q.per is not None:
                 per = q.per  # 千克/小时, 次/月: what the number is per, as written
@@ -565,6 +572,24 @@ def _with_due(
         subject_kind=subject.subject_kind if subject else None,
     )
     return [*found, added]
+
+
+#: A time unit of one period → the period (一年内 → a year, 一个月内 → a month).
+_PERIOD_OF = {"year": "year", "month": "month", "week": "week", "day": "day"}
+
+
+def _a_period(q: Qty, after: list[Qty], phrase_end: int) -> bool:
+    """一年内 (one period, within) before a count with its comparison in the same phrase
+    (同一市场主体一年内被抽查不超过2次): the period the count is in, no deadline of its own."""
+    return (
+        q.low == 1
+        and q.high is None
+        and q.unit in _PERIOD_OF
+        and (q.after or "").endswith("内")
+        and bool(after)
+        and after[0].start < phrase_end
+        and (after[0].unit in COUNTERS or after[0].unit in ("次", "个"))
+    )
 
 
 def _a_window(a: Applicability | Qty, words: str) -> bool:
