@@ -213,3 +213,21 @@ def test_a_deadline_each_week_suggests_a_weekly_schedule(app_ctx):
     assert suggested is not None
     assert (suggested.rule.kind, suggested.rule.weekday) == (Recurrence.WEEKS, 4)
     assert suggested.rule.describe() == "每周星期五"
+
+
+def test_a_duty_joined_to_the_one_before_is_asked_without_its_joining_word(app_ctx):
+    """…，并与紧急切断阀联动: its own yes/no question, without 并."""
+    from checklists.standards.extraction import extract
+    from checklists.standards.models import Requirement
+
+    read = extract("餐饮场所应当安装燃气泄漏报警装置，并与紧急切断阀联动。")
+    prompts = [
+        operations.item_from_requirement(
+            Requirement(
+                **{k: getattr(r, k) for k in ("modality", "kind", "comparator", "span")},
+                flags=[],
+            )
+        )["prompt"]
+        for r in read
+    ]
+    assert prompts == ["是否符合：餐饮场所应当安装燃气泄漏报警装置", "是否符合：与紧急切断阀联动"]

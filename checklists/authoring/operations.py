@@ -175,6 +175,10 @@ def _provenance(item: TemplateItem, clause: Clause) -> None:
     item.valid_to = document.in_force_until
 
 
+#: The words that join a duty to the one before it (并, 并且, 同时): no part of a question.
+_JOINED = re.compile(r"^(?:并且|并|同时|且|但|另外|此外)[，,\s]*(?=\S)")
+
+
 def _trim(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -201,6 +205,8 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
         return None
     severity, scored = MODALITY_SEVERITY.get(req.modality, (Severity.MAJOR, True))
     span = req.span.strip().strip("（(，,。；;")
+    # a duty joined to the one before it (…，并与紧急切断阀联动) reads as a question of its own
+    span = _JOINED.sub("", span) or span
     fields: dict[str, Any] = {"severity": severity, "scored": scored, "source_span": req.span}
     # a critical duty may not be waved away as N/A, unless it binds only under a condition,
     # and then the condition says when N/A is right
