@@ -34,6 +34,12 @@ from checklists.standards.duties import (
     presence_kind,
     sentences,
 )
+from checklists.standards.numbers import (
+    comparator_in_phrase,
+    kind_for,
+    period_before,
+    trigger_before,
+)
 from checklists.standards.parties import (
     Condition,
     clean_name,
@@ -48,11 +54,7 @@ from checklists.standards.parties import (
 )
 from checklists.standards.quantities import (
     COUNTERS,
-    MEASURES,
     PERIOD_NAMES,
-    PERIODS,
-    QTY,
-    RETENTION,
     TIME_UNITS,
     Qty,
     per_before,
@@ -63,92 +65,6 @@ from checklists.standards.requirements import (
     Applicability,
     Requirement,
 )
-
-
-def _comparator_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
-    """The comparison stated shortly before a number, in the same phrase, with no other number
-    between (``comparators``: the drafting table, negations and （含）/（不含） markers)."""
-    window_start = max(phrase_start, pos - 20)
-    found = comparator_before(masked[window_start:pos])
-    if found is None:
-        return _respectively(masked, phrase_start, pos)
-    return found[0], window_start + found[1]
-
-
-#: 分别达到 14.07%、281957 立方米和 11248.65 公顷: one comparison for each number of a list.
-_LISTED = re.compile(r"[\s、，,和及与以上下]*")
-
-
-def _respectively(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
-    """The comparison a 分别 states before a list of numbers, for a later number of the list."""
-    words = masked[phrase_start:pos]
-    at = words.rfind("分别")
-    if at < 0:
-        return None, pos
-    rest = words[at + 2 :]
-    first = QTY.search(rest)
-    found = comparator_before(rest[: first.start()]) if first is not None else None
-    if first is None or found is None:
-        return None, pos
-    between = QTY.sub("", rest[first.start() :])
-    if not _LISTED.fullmatch(between):
-        return None, pos
-    return found[0], phrase_start + at
-
-
-def _period(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
-    window = masked[phrase_start:pos]
-    found: tuple[str | None, int] = (None, pos)
-    for pat, per in PERIODS:
-        for m in re.finditer(pat, window):
-            if found[0] is None or phrase_start + m.start() < found[1]:
-                found = (per, phrase_start + m.start())
-    return found
-
-
-def _trigger(text: str, sent_start: int, pos: int) -> str | None:
-    """What starts a deadline: 收到投诉, 约谈结束后, 纳入“黑名单”管理后 …"""
-    prefix = text[sent_start:pos].rstrip(" 　")
-    prefix = re.sub(r"(?:应当|应|须|要|必须|并)?\s*(?:在|于)?\s*$", "", prefix)
-    m = re.search(
-        r"(?:^|[，,；;：:])?\s*([^，,。；;：:]{1,30}?(?:后|之日起|起))[，,\s]*(?:应当|应|须|要)?\s*(?:在|于)?\s*$",
-        prefix,
-    )
-    if m:
-        trig = m.group(1).strip()
-        cut = list(re.finditer(r"应当在|应在|须在|要在|在|于|自|从|(?:时限|期限)(?:为|是)", trig))
-        if cut and cut[-1].end() < len(trig) - 1:
-            trig = trig[cut[-1].end() :]
-        return trig.strip()
-    m = re.search(r"((?:收到|接到|受理|发现|作出)[^，,。；;：:]{1,20})$", prefix)
-    if m:
-        return m.group(1).strip()
-    return None
-
-
-def _kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
-    if not unit:
-        return "measure"  # pH值应介于6至9之间: a value with no unit, measured
-    if per and (unit in ("次", "个") or unit in COUNTERS):
-        return "frequency"  # 每季度监察一次, 每周报送不少于5条
-    if per and unit in ("%", "‰") and re.search(r"抽查|抽检|检查|巡查|检测|监测", phrase):
-        return "frequency"  # 每月抽查率不低于10%: how much to check per period
-    if unit in TIME_UNITS:
-        if RETENTION.search(phrase):
-            return "retention"
-        return "duration"
-    if comparator_word and re.match(r"最高|最多|上限", comparator_word):
-        return "cap"
-    if unit == "元":
-        return "money"
-    if unit in ("%", "‰"):
-        return "ratio"
-    if unit == "age_year":
-        return "age"
-    if unit in MEASURES:
-        return "measure"
-    return "count"
-
 
 # ---------------------------------------------------------------------------------------------
 # Extraction
@@ -237,15 +153,15 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             q_start, q_end = s_start + q.start, s_start + q.end
             ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
             phrase = masked[ph_start:ph_end]
-            if _a_period(q, read[k + 1 :], ph_end - s_start):
+            if _aperiod_before(q, read[k + 1 :], ph_end - s_start):
                 window = (_PERIOD_OF[q.unit], ph_start)
                 continue
-            comp_before, comp_pos = _comparator_before(masked, ph_start, q_start)
+            comp_before, comp_pos = comparator_in_phrase(masked, ph_start, q_start)
             comp_word = None
             if comp_before:
                 m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
                 comp_word = m.group(0) if m else None
-            per, per_pos = _period(masked, ph_start, q_start)
+            per, per_pos = period_before(masked, ph_start, q_start)
             if per is None and window is not None and window[1] == ph_start:
                 per = window[0]
             rate = q.per is not None and not (q.unit == "次" and q.per in PERIOD_NAMES)
@@ -286,7 +202,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 and re.match(r"\s*(?:左右)?的?时间", masked[q_end:ph_end])
             ):
                 comparator = "<="  # 用5年时间: within five years
-            kind = _kind_for(q.unit, comp_word, phrase, None if rate else per)
+            kind = kind_for(q.unit, comp_word, phrase, None if rate else per)
             every = q.unit in TIME_UNITS and re.search(r"每隔?\s*$", masked[ph_start:q_start])
             if every and comparator is None:
                 kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
@@ -303,11 +219,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if deadline and banned:
                 # 自列入之日起3年内不得参加: a time that must pass first (more than 3 years
                 # from its start), not a deadline
-                trigger = _trigger(text, s_start, q_start)
+                trigger = trigger_before(text, s_start, q_start)
             elif deadline and kind != "retention":
                 kind = "deadline"
                 comparator = comparator or "<="
-                trigger = _trigger(text, s_start, q_start)
+                trigger = trigger_before(text, s_start, q_start)
             following = masked[q_end:ph_end]
             if re.match(r"\s*(?:为|是)", phrase):
                 # 管理的期限，为自公布之日起1年: the phrase before names what the number is
@@ -578,7 +494,7 @@ def _with_due(
 _PERIOD_OF = {"year": "year", "month": "month", "week": "week", "day": "day"}
 
 
-def _a_period(q: Qty, after: list[Qty], phrase_end: int) -> bool:
+def _aperiod_before(q: Qty, after: list[Qty], phrase_end: int) -> bool:
     """一年内 (one period, within) before a count with its comparison in the same phrase
     (同一市场主体一年内被抽查不超过2次): the period the count is in, no deadline of its own."""
     return (
@@ -615,7 +531,7 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
     for q in found:
         comparator = q.comparator
         if comparator is None:
-            comparator = _comparator_before(masked, c_start, c_start + q.start)[0]
+            comparator = comparator_in_phrase(masked, c_start, c_start + q.start)[0]
             if q.mark and comparator is not None:
                 comparator = with_marker(comparator, q.mark)
             if comparator is None and _IN_ALL.search(masked, c_start, c_start + q.start):

@@ -1,0 +1,105 @@
+"""How one number of a clause is read in its phrase: the comparison written before it (or
+the one a 分别 states for a list), the period it is per (每月, 每季度), what starts a deadline
+(收到投诉之日起, 约谈结束后), and the kind of requirement its unit makes (a measure, a count, a
+deadline, a retention …). Pure module (standard library and the wording tables); ``extraction``
+reads requirements with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checklists.standards.comparators import comparator_before
+from checklists.standards.quantities import (
+    COUNTERS,
+    MEASURES,
+    PERIODS,
+    QTY,
+    RETENTION,
+    TIME_UNITS,
+)
+
+
+def comparator_in_phrase(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
+    """The comparison stated shortly before a number, in the same phrase, with no other number
+    between (``comparators``: the drafting table, negations and （含）/（不含） markers)."""
+    window_start = max(phrase_start, pos - 20)
+    found = comparator_before(masked[window_start:pos])
+    if found is None:
+        return respectively(masked, phrase_start, pos)
+    return found[0], window_start + found[1]
+
+
+#: 分别达到 14.07%、281957 立方米和 11248.65 公顷: one comparison for each number of a list.
+_LISTED = re.compile(r"[\s、，,和及与以上下]*")
+
+
+def respectively(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
+    """The comparison a 分别 states before a list of numbers, for a later number of the list."""
+    words = masked[phrase_start:pos]
+    at = words.rfind("分别")
+    if at < 0:
+        return None, pos
+    rest = words[at + 2 :]
+    first = QTY.search(rest)
+    found = comparator_before(rest[: first.start()]) if first is not None else None
+    if first is None or found is None:
+        return None, pos
+    between = QTY.sub("", rest[first.start() :])
+    if not _LISTED.fullmatch(between):
+        return None, pos
+    return found[0], phrase_start + at
+
+
+def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
+    window = masked[phrase_start:pos]
+    found: tuple[str | None, int] = (None, pos)
+    for pat, per in PERIODS:
+        for m in re.finditer(pat, window):
+            if found[0] is None or phrase_start + m.start() < found[1]:
+                found = (per, phrase_start + m.start())
+    return found
+
+
+def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
+    """What starts a deadline: 收到投诉, 约谈结束后, 纳入“黑名单”管理后 …"""
+    prefix = text[sent_start:pos].rstrip(" 　")
+    prefix = re.sub(r"(?:应当|应|须|要|必须|并)?\s*(?:在|于)?\s*$", "", prefix)
+    m = re.search(
+        r"(?:^|[，,；;：:])?\s*([^，,。；;：:]{1,30}?(?:后|之日起|起))[，,\s]*(?:应当|应|须|要)?\s*(?:在|于)?\s*$",
+        prefix,
+    )
+    if m:
+        trig = m.group(1).strip()
+        cut = list(re.finditer(r"应当在|应在|须在|要在|在|于|自|从|(?:时限|期限)(?:为|是)", trig))
+        if cut and cut[-1].end() < len(trig) - 1:
+            trig = trig[cut[-1].end() :]
+        return trig.strip()
+    m = re.search(r"((?:收到|接到|受理|发现|作出)[^，,。；;：:]{1,20})$", prefix)
+    if m:
+        return m.group(1).strip()
+    return None
+
+
+def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
+    if not unit:
+        return "measure"  # pH值应介于6至9之间: a value with no unit, measured
+    if per and (unit in ("次", "个") or unit in COUNTERS):
+        return "frequency"  # 每季度监察一次, 每周报送不少于5条
+    if per and unit in ("%", "‰") and re.search(r"抽查|抽检|检查|巡查|检测|监测", phrase):
+        return "frequency"  # 每月抽查率不低于10%: how much to check per period
+    if unit in TIME_UNITS:
+        if RETENTION.search(phrase):
+            return "retention"
+        return "duration"
+    if comparator_word and re.match(r"最高|最多|上限", comparator_word):
+        return "cap"
+    if unit == "元":
+        return "money"
+    if unit in ("%", "‰"):
+        return "ratio"
+    if unit == "age_year":
+        return "age"
+    if unit in MEASURES:
+        return "measure"
+    return "count"
