@@ -230,6 +230,7 @@ def test_deadlines_written_as_dates(text, due):
         ("村（社区）要落实网格化管理。", "村（社区）", "authority", None, None),
         ("各区县要于2025年6月30日前完成全面排查。", "各区县", "authority", None, None),
         ("每个乡镇至少建设1个洁净型煤配送网点。", "乡镇", "authority", None, None),
+        ("每个配送中心配备专职安全管理人员不少于两名。", "配送中心", "regulated", None, None),
         ("乡镇卫生院应当建立药品台账。", "乡镇卫生院", "regulated", None, None),
         ("网格员每周至少巡查2次。", "网格员", "authority", None, None),
         # 对 and a kind of thing: the ones the number after it is for, whatever verb its noun

@@ -65,7 +65,8 @@ _HOW = (
     "抽取|出具|进行|实行|实施|落实|选择|安排|列入|登记|填写|持|从|一把手|和|"
     # verbs of policy and procedure a party's duty opens with (审计局加强…, 领导小组邀请…)
     "加强|完善|健全|推进|推动|做好|抓好|搞好|确保|保证|保障|开展|执行|独立|邀请|主持|"
-    "审核|审批|审查|监督|检查|制定|编制|督促|指导|协调|配合|加快|严格|认真|切实|积极"
+    "审核|审批|审查|监督|检查|制定|编制|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
+    "配备"
 )
 _PARTY_FIRST = re.compile(
     # Each party of a list is an atomic group, the list possessive: once a party is read it is

@@ -353,7 +353,8 @@ def quantities(masked: str) -> list[Qty]:
         comparator = comparator_after(after.group(0)) if after else None
         end = after.end() if after else m.end()
         word = after.group("word") if after else None
-        out.append(Qty(m.start(), end, _clean(value), None, unit, comparator, False, word))
+        # (a share in words is as exact as one in digits: 按合同金额的百分之五收取)
+        out.append(Qty(m.start(), end, _clean(value), None, unit, comparator, True, word))
     return sorted(out, key=lambda q: q.start)
 
 
