@@ -171,6 +171,14 @@ def test_a_permission_is_its_own_act_s(text, modalities):
     assert [r.modality for r in extract(text)][: len(modalities)] == modalities
 
 
+def test_of_which_keeps_the_condition_of_the_ones_just_named():
+    found = extract("采购金额在400万元以上的，验收小组成员不得少于5人，其中技术专家不少于3人。")
+    assert [(r.value, r.applies_when.value) for r in found] == [
+        (Decimal(5), Decimal(4000000)),
+        (Decimal(3), Decimal(4000000)),
+    ]
+
+
 def test_a_list_s_mark_is_no_part_of_the_next_span():
     spans = [r.span for r in extract("噪声昼间不超过60dB(A)、夜间不超过50dB(A)。")]
     assert spans == ["噪声昼间不超过60dB(A)", "夜间不超过50dB(A)"]

@@ -627,6 +627,8 @@ def _attributed(
             # the sentence's opening condition: its first duty's (凡…的，A…，B… reads as the
             # labellers read it; B is checked whatever the condition, the safer way to err)
             when = applies
+        elif out and r.span.startswith("其中"):
+            when = out[-1].applies_when  # …5人，其中技术专家不少于3人: of the ones just named
         else:
             when = None
         out.append(
