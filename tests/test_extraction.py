@@ -327,6 +327,8 @@ def test_traps_give_no_threshold(text):
         "举报电话：12345政务服务便民热线，环保举报热线12369。",
         "监督电话：0531-86123456",
         "本通知自印发之日起30日后施行。",
+        # who answers for something, and nothing else to check
+        "采购人是履约验收的责任主体。",
     ],
 )
 def test_traps_give_no_modality(text):

@@ -285,6 +285,10 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
 _A_TITLE = re.compile(r"(?:预案|意见|办法|方案|规定|细则|通知|决定|规则|纲要|要点|守则|条例)$")
 
 
+#: Who answers for something, and nothing else (采购人是履约验收的责任主体).
+_WHO_ANSWERS = re.compile(
+    r"[^，,。；;]{1,20}是[^，,。；;]{1,30}(?:责任主体|第一责任人|直接责任人|主体)"
+)
 #: A scope: a noun and the words before its 的 that say which ones (全市所有使用燃气的餐饮场所).
 _ONLY_A_NOUN = re.compile(
     r"(?:全市|全县|全区|全省|全镇|所有|各类|本市|本县|本区|辖区内)[^，,。；;：:]{0,30}的[^的，,。；;：:]{1,10}"
@@ -376,6 +380,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         tail = sentence.rsplit("的", 1)[1]
         if not (ACTION.search(tail) or POLICY.search(tail) or opens_with_party(sentence.strip())):
             return True  # 全市所有使用燃气的餐饮场所: what a scope covers, a noun, no duty
+    if ANY_MODAL.search(sentence) is None and _WHO_ANSWERS.fullmatch(sentence.strip()):
+        return True  # 采购人是履约验收的责任主体: who answers for it, nothing to check
     if ANY_MODAL.search(sentence) is None and _BY_PRINCIPLE.search(sentence.strip()):
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
     if _ABOUT_THE_TEXT.search(sentence.strip()):
