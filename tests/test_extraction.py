@@ -171,6 +171,11 @@ def test_a_permission_is_its_own_act_s(text, modalities):
     assert [r.modality for r in extract(text)][: len(modalities)] == modalities
 
 
+def test_when_a_term_starts_is_its_trigger_not_a_duty():
+    (term,) = extract("失信主体名单的公示期限为3年，自列入之日起计算。")
+    assert (term.kind, term.value, term.trigger) == ("duration", Decimal(3), "列入之日起")
+
+
 def test_of_which_keeps_the_condition_of_the_ones_just_named():
     found = extract("采购金额在400万元以上的，验收小组成员不得少于5人，其中技术专家不少于3人。")
     assert [(r.value, r.applies_when.value) for r in found] == [

@@ -246,10 +246,11 @@ NOT_A_DUTY = re.compile(
 )
 #: The end of a condition (…的, …前, …期间内): what leads into a duty, never one.
 _CONDITION_END = re.compile(r"(?:的|后|时|前|期间|之际|期限?内)$")
-#: When a term starts running (从第2次纳入“黑名单”管理起): never a duty, whatever led into it.
+#: When a term starts running (从第2次纳入“黑名单”管理起, 自列入之日起计算): never a duty,
+#: whatever led into it.
 #: (从…起, or 自…到/至…: the span of a term, 原则上自提交申请到发放救助金)
 _RUNS_FROM = re.compile(
-    r"^(?:自|从)[^，,]*起$|^(?:原则上|一般)?(?:自|从)(?![严重快事源而此头])[^，,]*(?:到|至)[^，,]*$"
+    r"^(?:自|从)[^，,]*起(?:计算|算|计)?$|^(?:原则上|一般)?(?:自|从)(?![严重快事源而此头])[^，,]*(?:到|至)[^，,]*$"
 )
 #: Words that carry the duty before on (并将…, 或者…, 及时…).
 GOES_ON = re.compile(r"并|或者?|及时|同时|然后|再|报|发")

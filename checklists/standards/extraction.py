@@ -225,6 +225,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 comparator = comparator or "<="
                 trigger = trigger_before(text, s_start, q_start)
             following = masked[q_end:ph_end]
+            if kind == "duration" and trigger is None:
+                # 公示期限为3年，自列入之日起计算: when the term starts, in the phrase after it
+                runs = _RUNS_AFTER.match(masked, ph_end, s_end)
+                trigger = text[runs.start("from") : runs.end("from")] if runs else None
             if re.match(r"\s*(?:为|是)", phrase):
                 # 管理的期限，为自公布之日起1年: the phrase before names what the number is
                 before = re.split(r"[，,]", masked[s_start : max(s_start, ph_start - 1)])[-1]
@@ -676,6 +680,10 @@ def _end(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+#: When a term starts, written after it (，自列入之日起计算).
+_RUNS_AFTER = re.compile(
+    r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
+)
 #: The words that name a time limit before its number (完成时限为…, 办结期限是…).
 _TIME_LIMIT = re.compile(r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$")
 #: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
