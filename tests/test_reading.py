@@ -949,6 +949,11 @@ def test_stages_names_and_terms_are_no_duties(text, spans):
         ),
         # …but a name already whole ends where its verb starts
         ("由采购人报行政监管部门依法处理。", "由采购人报行政监管部门依法处理", "采购人"),
+        # a verb of policy or a pronoun opens no name; whom something is reported to is none
+        ("实施乡村教师年度健康体检制度。", "实施乡村教师年度健康体检制度", None),
+        ("其年度考核在流入学校进行。", "其年度考核在流入学校进行", None),
+        ("其他有关部门要加强监督管理。", "其他有关部门要加强监督管理", "其他有关部门"),
+        ("工作组成员报领导小组审批。", "工作组成员报领导小组审批", None),
         # a verb and the party it acts on are no name; 布局 is no bureau
         ("涉嫌违法犯罪的移交司法机关依法严惩。", "涉嫌违法犯罪的移交司法机关依法严惩", None),
         (

@@ -335,6 +335,14 @@ _TO_A_PARTY = re.compile(
     r"(?:移交|移送|提供|查找|连同|聘请|鼓励|支持|督促|邀请|委托|通知|告知|报送|上报|抄送|严格|控制|"
     r"安排|选派|[^，,。；;]*到)"
 )
+#: 报 and the party something is reported to, inside what was read as a name.
+_REPORTS_TO = re.compile(r"(?<=[^\s])报(?=[^，,。；;]{2,}$)(?!告|送|表|名|道|刊|账|价|废|批)")
+#: A name never opens with a verb of policy or with 其 (its).
+_NOT_A_NAME_START = re.compile(
+    r"(?:实施|推进|推动|加强|完善|健全|做好|确保|落实|开展|执行|明确|其(?![他它余]))"
+)
+#: How something is done, before the verb (及时移交…).
+_HOW_BEFORE = re.compile(r"^(?:及时|立即|依法|依规|一律|严格|迅速)+")
 #: Words ending like an authority's name that are none (布局, 格局, 大局).
 _NO_NAME_END = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|骗局)$")
 
@@ -352,8 +360,16 @@ def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] 
             who = after
     who = _HOW_AFTER.sub("", _THEN.sub("", who)).strip()
     who = _MEASURED_ONES.sub("", who)
+    reported = _REPORTS_TO.search(who)
+    if reported:  # 工作组成员报领导小组: who reports (if a party), not whom it reports to
+        who = who[: reported.start()]
+        if not ends_with_party(who):
+            return None
     if not who or _NO_NAME_END.search(who) or _ADVERBIAL_START.match(who):
         return None  # (于次月5日前报县煤炭办: when and to whom, no name)
-    if _TO_A_PARTY.match(who) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):
-        return None  # (涉嫌犯罪的)移交司法机关: what is done, to whom
+    if _NOT_A_NAME_START.match(who):
+        return None  # 实施乡村教师…, 其年度考核…: a verb or a pronoun, no name
+    bare = _HOW_BEFORE.sub("", who)
+    if _TO_A_PARTY.match(bare) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):
+        return None  # (涉嫌犯罪的)移交司法机关, 及时移交相关部门: what is done, to whom
     return who, kind

@@ -1,6 +1,7 @@
 """Benchmark: how well the extractor reads requirements, against clauses labelled by reading.
 
-Run: python tests/benchmarks/bench_reading.py [--show N]. Not collected by pytest.
+Run: python tests/benchmarks/bench_reading.py [--show N] [--fields subject,condition]. Not
+collected by pytest.
 
 The labelled set (``tests/data/reading_labels/*.json``) was written by reading each clause, not
 by running the extractor, and committed before the extractor changed. Each labelled clause lists
@@ -195,7 +196,7 @@ def header() -> str:
     return f"{'':34} {'emit':>5} {'label':>5}  " + " ".join(f"{f[:11]:>11}" for f in FIELDS)
 
 
-def run(show: int) -> None:
+def run(show: int, fields: tuple[str, ...] = ("comparator", "value", "unit")) -> None:
     per_doc: dict[str, Tally] = defaultdict(Tally)
     per_set: dict[str, Tally] = defaultdict(Tally)
     per_numbers: dict[str, Tally] = defaultdict(Tally)
@@ -224,7 +225,7 @@ def run(show: int) -> None:
                 for f in FIELDS:
                     if emitted[i][f] == labelled[j][f]:
                         tally.right[f] += 1
-                    elif not held_out and f in ("comparator", "value", "unit"):
+                    elif not held_out and f in fields:
                         mismatches.append(
                             f"{clause['key']}: {f} {emitted[i][f]!r} ≠ {labelled[j][f]!r} "
                             f"«{labelled[j]['span']}»"
@@ -270,7 +271,13 @@ def run(show: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print N tuning-set mismatches")
-    run(parser.parse_args().show)
+    parser.add_argument(
+        "--fields",
+        default="comparator,value,unit",
+        help="the fields whose mismatches --show prints (comma-separated: subject,condition …)",
+    )
+    args = parser.parse_args()
+    run(args.show, tuple(f.strip() for f in args.fields.split(",") if f.strip()))
 
 
 if __name__ == "__main__":
