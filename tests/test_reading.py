@@ -954,6 +954,13 @@ def test_stages_names_and_terms_are_no_duties(text, spans):
         ("其年度考核在流入学校进行。", "其年度考核在流入学校进行", None),
         ("其他有关部门要加强监督管理。", "其他有关部门要加强监督管理", "其他有关部门"),
         ("工作组成员报领导小组审批。", "工作组成员报领导小组审批", None),
+        # 请 and a note's 注： are no part of the name they lead to
+        (
+            "请各单位于3月1日前将调研信息发送至区政府办公室。",
+            "请各单位于3月1日前将调研信息发送至区政府办公室",
+            "各单位",
+        ),
+        ("注：请各单位于2016年3月1日前发送。", "请各单位于2016年3月1日前发送", "各单位"),
         # a verb and the party it acts on are no name; 布局 is no bureau
         ("涉嫌违法犯罪的移交司法机关依法严惩。", "涉嫌违法犯罪的移交司法机关依法严惩", None),
         (

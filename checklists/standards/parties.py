@@ -90,7 +90,9 @@ _OPENS = re.compile(
     f"(?={_PARTY_VERBS}|{_HOW})"
 )
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
-_BEFORE_PARTY = re.compile(r"^(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|经)?")
+_BEFORE_PARTY = re.compile(
+    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|经|请)?"
+)
 #: Words no party's name contains: a modal word or a verb of the duty itself.
 _A_DUTY_WORD = re.compile(
     r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重])要|(?<![必])须|不得|严禁|鼓励|可以|使用|确保"
@@ -311,12 +313,14 @@ def heading_party(heading: str) -> tuple[str, SubjectKind] | None:
         return None  # 责任单位: the label of a list, not a party
     if not all(n and _ONLY_A_NAME.fullmatch(n) for n in names):
         return None
+    if who_as_read((words, kind_of(words))) is None:
+        return None  # (一)严格控制新建化工项目布局: a task's heading, no party
     return words, kind_of(words)
 
 
 #: The word that leads from a condition to its consequence (如…，则环保部门…) and a quantifier
 #: (每个配送中心): no part of a name.
-_THEN = re.compile(r"^\s*(?:则|那么|就|每一?个|每家|每一)")
+_THEN = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:则|那么|就|每一?个|每家|每一|请)?")
 #: Words a name never starts with: when, where or to whom something is done (经批准, not
 #: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
 _ADVERBIAL_START = re.compile(
