@@ -236,6 +236,15 @@ def test_deadlines_written_as_dates(text, due):
         # 对 and a kind of thing: the ones the number after it is for, whatever verb its noun
         # holds (检查对象)
         ("对一般检查对象，年度抽查比例不低于5%。", None, None, "对一般检查对象", None),
+        # each time, at once or in parts: no number of the condition's
+        ("每次验收前，采购人应当进行核对。", "采购人", "regulated", "每次验收前", None),
+        (
+            "对一次或分次送达的货物，采购人应当验收。",
+            "采购人",
+            "regulated",
+            "对一次或分次送达的货物",
+            None,
+        ),
         # the ones a sentence opens with, picked out by a comparison in words
         (
             "农村居民人均可支配收入低于当地平均水平的家庭，应当给予补贴。",

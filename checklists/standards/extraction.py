@@ -529,7 +529,11 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
     """A condition's words and its first number with its comparison, if it states one; a
     time window that another number follows is the span that number is counted in, not the
     condition's number (两年内累计3次以上被投诉的: 3 times or more)."""
-    found = quantities(masked[c_start:c_end])
+    found = [  # (每次验收前: each time, no number of the condition's)
+        q
+        for q in quantities(masked[c_start:c_end])
+        if masked[c_start + q.start - 1 : c_start + q.start] != "每"
+    ]
     while len(found) > 1 and _a_window(found[0], found[0].after or ""):
         found = found[1:]
     for q in found:

@@ -211,7 +211,7 @@ _THE_ONES_LONG = re.compile(
 _THE_ONES_NAMED = re.compile(
     r"^(?P<lead>对于|对|针对)(?P<cond>[^，,。；;：:]{2,60}?的"
     r"(?:[^，,。；;：:的]{0,6}?(?:" + _REGULATED + r")|项目|车辆|产品|行为|情形|问题|人员|家庭|"
-    r"对象|设施|设备|资金))[，,]"
+    r"对象|设施|设备|资金|货物|服务|工程))[，,]"
 )
 _IF = re.compile(r"^(?P<lead>如果|如|若|假如|一旦|一经)(?P<cond>[^，,。；;]{2,80})[，,](?:则)?")
 #: (…时，: not 4小时 nor 22时, a duration or an hour)

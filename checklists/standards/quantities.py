@@ -117,6 +117,7 @@ _MASKS = [
         r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+\s*号"
     ),
     re.compile(r"令\s*第\s*\d+\s*号"),
+    re.compile(r"一次(?=或者?(?:分|多)次)"),  # 一次或分次送达: at once or in parts, no count
     # a chapter's number (第三章): its word stays, so that its heading is known as one
     re.compile(
         r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?=[章节编](?![\u4e00-\u9fff]{0,2}[的是]))"
