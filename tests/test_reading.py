@@ -231,6 +231,12 @@ def test_deadlines_written_as_dates(text, due):
         ("各区县要于2025年6月30日前完成全面排查。", "各区县", "authority", None, None),
         ("每个乡镇至少建设1个洁净型煤配送网点。", "乡镇", "authority", None, None),
         ("每个配送中心配备专职安全管理人员不少于两名。", "配送中心", "regulated", None, None),
+        # the party whose part must be so (set apart by its bracket or 的); 负责人 is a name
+        ("洁净煤配送中心（点）地面要全部硬化。", "洁净煤配送中心（点）", "regulated", None, None),
+        ("企业的厂区道路应当硬化。", "企业", "regulated", None, None),
+        ("储煤厂房要进行全封闭建设。", None, None, None, None),
+        ("企业负责人应当在检查记录上签字。", "企业负责人", "regulated", None, None),
+        ("采购人、项目总监要对主要材料进行检查。", "采购人、项目总监", "regulated", None, None),
         ("乡镇卫生院应当建立药品台账。", "乡镇卫生院", "regulated", None, None),
         ("网格员每周至少巡查2次。", "网格员", "authority", None, None),
         # 对 and a kind of thing: the ones the number after it is for, whatever verb its noun

@@ -43,7 +43,7 @@ _REGULATED = (
     r"(?<!监管|管理|执法|行政|主管|审批|督导|监督|议事|协调|监察)机构|"
     r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长|经办人|工作人员|"
     # the parties of a procurement and of a supply (中标人, 投标人, 评审专家, 燃气用户)
-    r"中标人|投标人|竞买人|申请人|评标委员会成员|评审专家|用户|"
+    r"中标人|投标人|竞买人|申请人|评标委员会成员|评审专家|用户|项目总监|项目经理|"
     # clinics and homes that are inspected
     r"卫生院|卫生室|诊所|养老院|敬老院|福利院"
 )
@@ -56,7 +56,7 @@ _REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){
 _AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
 _PARTY_VERBS = (
-    "在|于|对|从|自|按|依|应|须|必须|要|不得|严禁|可|将|负责|最多|至少|每|年|向|由|主动|及时|"
+    "在|于|对|从|自|按|依|应|须|必须|要|不得|严禁|可|将|负责(?!人)|最多|至少|每|年|向|由|主动|及时|"
     "原则上|一般|也|予以|给予|是"
 )
 #: How or with whom a party acts, between its name and its verb (依据…, 会同…, 再将…).
@@ -248,6 +248,14 @@ def condition_of(sentence: str) -> Condition | None:
     return None
 
 
+#: An inspected party and a part or thing of it, with no verb, set apart by its bracket or 的
+#: (配送中心（点）地面, 企业的厂区).
+_OWNER = re.compile(
+    f"(?P<who>[^，,。；;、]{{0,14}}?(?:{_REGULATED})(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"
+    f"的?[^，,。；;、的]{{1,6}}"
+)
+
+
 def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | None]:
     """Who must act: the noun phrase ending just before the modal word at ``modal_at``."""
     before = sentence[:modal_at]
@@ -272,6 +280,10 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         match = _ending_subject(last, pattern)
         if match:
             return match, kind  # type: ignore[return-value]
+    # 洁净煤配送中心（点）地面要全部硬化: the party whose part or thing must be so
+    owner = _OWNER.fullmatch(last)
+    if owner:
+        return _trim(owner.group("who")), "regulated"
     # 生产经营单位在…后，应当…: the party opens the sentence, an adverbial follows it
     first = _LEADS.sub("", pieces[0]).strip()
     for pattern, kind in ((_REGULATED_OPENS, "regulated"), (_AUTHORITY_OPENS, "authority")):
