@@ -120,6 +120,10 @@ PATTERNS = [
     ("每人每月培训时间不少于4学时", "frequency", ">=", "4", None, None, "学时", "month"),
     # one period, within: the period a count after it is in (not a deadline)
     ("同一市场主体一年内被抽查不超过2次", "frequency", "<=", "2", None, None, "次", "year"),
+    ("原则上年内临时救助不超过2次", "frequency", "<=", "2", None, None, "次", "year"),
+    # a window of two years: counted in, no period to name; with no comparison, a deadline
+    ("两年内救助不超过2次", "count", "<=", "2", None, None, "次", None),
+    ("企业应当在3个月内完成2次自查", "deadline", "<=", "3", None, None, "month", None),
     # a speed, a rate per minute, an illuminance
     ("场内车速不得超过5米/秒", "measure", "<=", "5", None, None, "m", "second"),
     ("抽风量不低于30立方米/分钟", "measure", ">=", "30", None, None, "m³", "minute"),

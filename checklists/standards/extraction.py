@@ -153,8 +153,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             q_start, q_end = s_start + q.start, s_start + q.end
             ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
             phrase = masked[ph_start:ph_end]
-            if _aperiod_before(q, read[k + 1 :], ph_end - s_start):
-                window = (_PERIOD_OF[q.unit], ph_start)
+            if _a_window_before(q, read[k + 1 :], ph_end - s_start, sentence):
+                # (两年内…不超过2次: a window of two years, counted in, no period to name)
+                window = (_PERIOD_OF[q.unit] if q.low == 1 else None, ph_start)
                 continue
             comp_before, comp_pos = comparator_in_phrase(masked, ph_start, q_start)
             comp_word = None
@@ -162,7 +163,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
                 comp_word = m.group(0) if m else None
             per, per_pos = period_before(masked, ph_start, q_start)
-            if per is None and window is not None and window[1] == ph_start:
+            if per is None and window is not None and window[0] and window[1] == ph_start:
                 per = window[0]
             rate = q.per is not None and not (q.unit == "次" and q.per in PERIOD_NAMES)
             if q.per is not None:
@@ -498,17 +499,22 @@ def _with_due(
 _PERIOD_OF = {"year": "year", "month": "month", "week": "week", "day": "day"}
 
 
-def _aperiod_before(q: Qty, after: list[Qty], phrase_end: int) -> bool:
-    """一年内 (one period, within) before a count with its comparison in the same phrase
-    (同一市场主体一年内被抽查不超过2次): the period the count is in, no deadline of its own."""
-    return (
-        q.low == 1
-        and q.high is None
+def _a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
+    """一年内 (a window, within) before a count with its comparison in the same phrase
+    (同一市场主体一年内被抽查不超过2次): the span the count is in, no deadline of its own (3个月内
+    完成2次自查 states no comparison: a deadline and a count)."""
+    if not (
+        q.high is None
         and q.unit in _PERIOD_OF
         and (q.after or "").endswith("内")
-        and bool(after)
+        and after
         and after[0].start < phrase_end
         and (after[0].unit in COUNTERS or after[0].unit in ("次", "个"))
+    ):
+        return False
+    count = after[0]
+    return (
+        count.comparator is not None or comparator_before(sentence[q.end : count.start]) is not None
     )
 
 

@@ -99,7 +99,8 @@ PERIODS = [
     (r"每个?月", "month"),
     (r"每个?季度|每季", "quarter"),
     (r"每半年", "half_year"),
-    (r"每(?:个)?(?:学|自然)?年度?|全年", "year"),
+    # (年内: within the year; 两年内, 3年内 are windows, not the year)
+    (r"每(?:个)?(?:学|自然)?年度?|全年|(?<![\d一二三四五六七八九十两百几多])年内", "year"),
     (r"每批次?", "batch"),
 ]
 PERIOD_NAMES = {"day", "week", "month", "quarter", "half_year", "year", "batch"}
