@@ -124,6 +124,9 @@ PATTERNS = [
     # a window of two years: counted in, no period to name; with no comparison, a deadline
     ("两年内救助不超过2次", "count", "<=", "2", None, None, "次", None),
     ("企业应当在3个月内完成2次自查", "deadline", "<=", "3", None, None, "month", None),
+    # a limit named by what it limits
+    ("进场车辆限速5km/h", "measure", "<=", "5", None, None, "km", "hour"),
+    ("桥梁限重30吨", "measure", "<=", "30", None, None, "t", None),
     # a speed, a rate per minute, an illuminance
     ("场内车速不得超过5米/秒", "measure", "<=", "5", None, None, "m", "second"),
     ("抽风量不低于30立方米/分钟", "measure", ">=", "30", None, None, "m³", "minute"),

@@ -231,3 +231,18 @@ def test_a_duty_joined_to_the_one_before_is_asked_without_its_joining_word(app_c
         for r in read
     ]
     assert prompts == ["是否符合：餐饮场所应当安装燃气泄漏报警装置", "是否符合：与紧急切断阀联动"]
+
+
+def test_an_amount_per_batch_is_asked_for_each_batch_in_chinese(app_ctx):
+    """最高不超过2000元/批次: a number item in 元, asked 每批次 (no Latin unit in its words)."""
+    from checklists.standards.extraction import extract
+    from checklists.standards.models import Requirement
+
+    (read,) = extract("单次抽检费用最高不超过2000元/批次。")
+    assert (read.unit, read.per) == ("元", "batch")
+    keys = ("modality", "kind", "comparator", "value", "low", "high", "unit", "per", "span")
+    fields = operations.item_from_requirement(
+        Requirement(**{k: getattr(read, k) for k in keys}, flags=[])
+    )
+    assert fields["rule"] == {"op": "<=", "value": "2000", "unit": "元"}
+    assert "每批次" in fields["prompt"] and "batch" not in fields["prompt"]

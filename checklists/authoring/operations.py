@@ -222,7 +222,14 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
         else:
             rule["value"] = _dec(req.value)
         # 千克/小时, 元/吨: a rate; 每月…10%, 每周…5条: a share or a count in each period
-        rate = bool(req.per and req.unit and not counted and req.unit not in ("%", "‰"))
+        # (每批次: what each batch's number is, not a unit's denominator)
+        rate = bool(
+            req.per
+            and req.unit
+            and not counted
+            and req.unit not in ("%", "‰")
+            and req.per != "batch"
+        )
         if req.unit:
             rule["unit"] = f"{req.unit}/{req.per}" if rate else req.unit
         per = "" if rate else PER_WORDS.get(req.per or "", "")
