@@ -212,6 +212,9 @@ def test_a_marker_that_restates_the_number_adds_no_requirement():
 @pytest.mark.parametrize(
     ("text", "modality"),
     [
+        # 应 + 对…进行: a duty; 应对 with no verb after its object: to cope with
+        ("采购人应对采购标的事先进行充分的市场调研", "mandatory"),
+        ("应对突发事件的指挥部", None),
         ("必须使用建设用地", "mandatory_strong"),
         ("严禁在电力线路保护区范围内施工", "mandatory_strong"),
         ("一律停产整治", "mandatory_strong"),
