@@ -191,6 +191,11 @@ def test_of_which_keeps_the_condition_of_the_ones_just_named():
     ]
 
 
+def test_then_is_no_part_of_the_duty_after_a_condition():
+    (r,) = extract("假如检测结果超标，则企业须在5个工作日内完成整改。")
+    assert r.span == "企业须在5个工作日内完成整改" and r.subject == "企业"
+
+
 def test_a_list_s_mark_is_no_part_of_the_next_span():
     spans = [r.span for r in extract("噪声昼间不超过60dB(A)、夜间不超过50dB(A)。")]
     assert spans == ["噪声昼间不超过60dB(A)", "夜间不超过50dB(A)"]

@@ -78,6 +78,8 @@ def _span(text: str, start: int, end: int) -> tuple[str, int]:
         start = m.end()
     while start < end and (text[start].isspace() or text[start] in "、，,；;"):
         start += 1  # (…不超过60dB(A)、夜间不超过50dB(A): the list's mark is no part of it)
+    if text.startswith("则", start) and end - start > 2:
+        start += 1  # (如…，则企业须…: the word leading from the condition is no part of the duty)
     while end > start and text[end - 1].isspace():
         end -= 1
     return text[start:end], start
