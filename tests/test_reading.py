@@ -238,7 +238,13 @@ def test_deadlines_written_as_dates(text, due):
         ("企业负责人应当在检查记录上签字。", "企业负责人", "regulated", None, None),
         ("采购人、项目总监要对主要材料进行检查。", "采购人、项目总监", "regulated", None, None),
         ("区政府研究室将定期开展考评通报。", "区政府研究室", "authority", None, None),
-        ("主要负责同志及班子成员要带头开展调研。", "主要负责同志及班子成员", "regulated", None, None),
+        (
+            "主要负责同志及班子成员要带头开展调研。",
+            "主要负责同志及班子成员",
+            "regulated",
+            None,
+            None,
+        ),
         ("乡镇卫生院应当建立药品台账。", "乡镇卫生院", "regulated", None, None),
         ("网格员每周至少巡查2次。", "网格员", "authority", None, None),
         # 对 and a kind of thing: the ones the number after it is for, whatever verb its noun

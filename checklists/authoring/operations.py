@@ -221,15 +221,9 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
             rule["low"], rule["high"] = _dec(req.low), _dec(req.high)
         else:
             rule["value"] = _dec(req.value)
-        # 千克/小时, 元/吨: a rate; 每月…10%, 每周…5条: a share or a count in each period
-        # (每批次: what each batch's number is, not a unit's denominator)
-        rate = bool(
-            req.per
-            and req.unit
-            and not counted
-            and req.unit not in ("%", "‰")
-            and req.per != "batch"
-        )
+        # 千克/小时, 元/吨: a rate; 每月…10%, 每周…5条, 元/批次: a share, count or amount in each
+        rate = bool(req.per not in (None, "batch") and req.unit not in (None, "", "%", "‰"))
+        rate = rate and not counted
         if req.unit:
             rule["unit"] = f"{req.unit}/{req.per}" if rate else req.unit
         per = "" if rate else PER_WORDS.get(req.per or "", "")
