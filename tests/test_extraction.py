@@ -124,6 +124,11 @@ PATTERNS = [
     # a window of two years: counted in, no period to name; with no comparison, a deadline
     ("两年内救助不超过2次", "count", "<=", "2", None, None, "次", None),
     ("企业应当在3个月内完成2次自查", "deadline", "<=", "3", None, None, "month", None),
+    # a coal's quality: its heat per kilogram, a briquette's strength, a symbol's comma
+    ("发热量≥5000大卡/千克", "measure", ">=", "5000", None, None, "kcal", "kg"),
+    ("发热量不低于21MJ/kg", "measure", ">=", "21", None, None, "MJ", "kg"),
+    ("抗压强度不低于500N/个", "measure", ">=", "500", None, None, "N", "个"),
+    ("全硫（St,d）≤0.4%", "ratio", "<=", "0.4", None, None, "%", None),
     # a limit named by what it limits
     ("进场车辆限速5km/h", "measure", "<=", "5", None, None, "km", "hour"),
     ("桥梁限重30吨", "measure", "<=", "30", None, None, "t", None),

@@ -64,6 +64,14 @@ UNITS: Mapping[str, tuple[Unit, ...]] = {
     "energy": _units(
         "energy", ("tce", 1, ("吨标准煤", "吨标煤")), ("万吨标准煤", 10_000, ("万吨标煤",))
     ),
+    # heat, in kJ (1 kcal = 4.1868 kJ, the international table calorie)
+    "heat": _units(
+        "heat",
+        ("kJ", 1, ("千焦",)),
+        ("kcal", Fraction(41868, 10000), ("大卡", "千卡")),
+        ("MJ", 1000, ("兆焦",)),
+    ),
+    "force": _units("force", ("N", 1, ("牛顿", "牛"))),
     "pressure": _units("pressure", ("kPa", 1, ("千帕",)), ("MPa", 1000, ("兆帕",))),
     "power": _units("power", ("kW", 1, ("千瓦",)), ("MW", 1000, ("兆瓦",))),
     "money": _units("money", ("元", 1, ()), ("万元", 10**4, ()), ("亿元", 10**8, ())),
@@ -96,6 +104,8 @@ NON_NEGATIVE: Mapping[str, str] = {
     "power": "功率",
     "illuminance": "照度",
     "energy": "能耗",
+    "heat": "热量",
+    "force": "力",
     "working_day": "工作日数",
     "month": "月数",
     "year": "年数",

@@ -53,6 +53,10 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"微克|μg|ug", "μg", Decimal(1)),
     (r"克|g(?![a-zA-Z])", "g", Decimal(1)),
     (r"千瓦时|kWh", "kWh", Decimal(1)),
+    # heat (a coal's calorific value: 5000大卡/千克, 21MJ/kg)
+    (r"大卡|千卡|kcal", "kcal", Decimal(1)),
+    (r"兆焦(?:耳)?|MJ", "MJ", Decimal(1)),
+    (r"牛顿|N(?![a-zA-Z])", "N", Decimal(1)),
     (r"千瓦|kW(?![a-zA-Z])", "kW", Decimal(1)),
     (r"兆瓦|MW(?![a-zA-Z])", "MW", Decimal(1)),
     (r"兆帕|MPa", "MPa", Decimal(1)),
@@ -153,7 +157,11 @@ def masked(text: str) -> str:
     out = without_asides(out)  # （可满足40吨以上…）, （市财政局负责）: no threshold, no duty
     for pat in _MASKS:
         out = pat.sub(lambda m: "＿" * len(m.group(0)), out)
-    return out
+    # a symbol's comma in brackets (全硫（St,d）, 发热量（Qnet,ar）) ends no phrase
+    return _SYMBOL.sub(lambda m: m.group(0).replace(",", "·"), out)
+
+
+_SYMBOL = re.compile(r"[（(][A-Za-z][A-Za-z0-9.]{0,6},[A-Za-z0-9.]{1,6}[）)]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -222,6 +230,7 @@ _DENOMINATORS = {
     "km": "km",
     "班": "班",
     "批次": "batch",
+    "个": "个",
     "批": "batch",
     "人": "人",
     "户": "户",

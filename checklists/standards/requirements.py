@@ -40,7 +40,21 @@ Comparator = Literal[">=", "<=", ">", "<", "==", "range"]
 Period = Literal["day", "week", "month", "quarter", "half_year", "year", "batch"]
 #: What a rate is per (千克/小时, 微克/立方米, 吨/年, 元/吨, 人/班, 米/秒): a time or a unit.
 Denominator = Literal[
-    "hour", "minute", "second", "m³", "m²", "t", "kg", "km", "班", "人", "户", "次", "辆", "亩"
+    "hour",
+    "minute",
+    "second",
+    "m³",
+    "m²",
+    "t",
+    "kg",
+    "km",
+    "班",
+    "人",
+    "户",
+    "次",
+    "辆",
+    "亩",
+    "个",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
