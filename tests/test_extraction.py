@@ -196,6 +196,18 @@ def test_of_which_keeps_the_condition_of_the_ones_just_named():
     ]
 
 
+def test_one_comparison_for_the_list_it_opens():
+    found = extract("型煤配送中心应配备不少于2台装载机、3辆运输车辆和1套计量设备。")
+    assert [(r.comparator, r.value, r.unit) for r in found] == [
+        (">=", Decimal(2), "台"),
+        (">=", Decimal(3), "辆"),
+        (">=", Decimal(1), "套"),
+    ]
+    # each (每个) is no denominator
+    (r,) = extract("每个配送点服务户数不超过500户。")
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", Decimal(500), "户", None)
+
+
 def test_then_is_no_part_of_the_duty_after_a_condition():
     (r,) = extract("假如检测结果超标，则企业须在5个工作日内完成整改。")
     assert r.span == "企业须在5个工作日内完成整改" and r.subject == "企业"

@@ -151,6 +151,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         prev_end = s_start
         read = quantities(sentence)
         window = None  # 一年内被抽查不超过2次: the period the count after it is in
+        listed = None  # (phrase, comparison, end) of a compared number a list may go on from
         for k, q in enumerate(read):
             q_start, q_end = s_start + q.start, s_start + q.end
             ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
@@ -186,6 +187,12 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     comparator, value, low, high = comp_before, q.high, None, None
             elif comparator is None:
                 comparator = comp_before
+            opens = comp_before if q.comparator is None else None
+            if comparator is None and listed and listed[0] == ph_start:
+                # 不少于2台装载机和3辆运输车辆: one comparison for the list it opens
+                if _LISTED_NEXT.fullmatch(masked, listed[2], q_start):
+                    comparator = opens = listed[1]
+            listed = (ph_start, opens, q_end) if opens else None
             if q.mark and comparator in ("<", ">", "<=", ">="):
                 comparator = with_marker(comparator, q.mark)  # 不超过3米（不含）: strict
             banned = q.after is not None and _BANNED_ZONE.match(masked, q_end) is not None
@@ -692,6 +699,8 @@ def _end(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+#: What stands between two numbers of one list: a noun and 和/及/与/、 (2台装载机和3辆).
+_LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?[和及与、]\s*")
 #: When a term starts, written after it (，自列入之日起计算).
 _RUNS_AFTER = re.compile(
     r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"

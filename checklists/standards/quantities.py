@@ -241,7 +241,7 @@ _DENOMINATORS = {
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
 #: 每次 is "each time" (每次取样不少于500毫升), no denominator.
-_PER_BEFORE = re.compile(rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<!次)")
+_PER_BEFORE = re.compile(rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<![次个])")
 
 
 def per_before(words: str) -> str | None:
