@@ -208,6 +208,15 @@ def test_one_comparison_for_the_list_it_opens():
     assert (r.comparator, r.value, r.unit, r.per) == ("<=", Decimal(500), "户", None)
 
 
+def test_a_duty_read_from_the_start_goes_on_past_its_inline_condition():
+    found = extract("煤炭销售时应当出具质量检验报告，并留存备查。")
+    assert [(r.span, r.applies_when.text if r.applies_when else None) for r in found] == [
+        ("应当出具质量检验报告", "煤炭销售时"),
+        ("并留存备查", None),
+    ]
+    assert [r.span for r in extract("企业同时应当建立台账。")] == ["企业同时应当建立台账"]
+
+
 def test_then_is_no_part_of_the_duty_after_a_condition():
     (r,) = extract("假如检测结果超标，则企业须在5个工作日内完成整改。")
     assert r.span == "企业须在5个工作日内完成整改" and r.subject == "企业"

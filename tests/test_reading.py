@@ -250,6 +250,15 @@ def test_deadlines_written_as_dates(text, due):
         # 对 and a kind of thing: the ones the number after it is for, whatever verb its noun
         # holds (检查对象)
         ("对一般检查对象，年度抽查比例不低于5%。", None, None, "对一般检查对象", None),
+        # …时 right before the modal word is when the duty applies; who a condition opens with acts
+        ("检查时应当出示执法证件。", None, None, "检查时", None),
+        (
+            "企业发生安全事故后，应当立即启动应急预案。",
+            "企业",
+            "regulated",
+            "企业发生安全事故后",
+            None,
+        ),
         # each time, at once or in parts: no number of the condition's
         ("每次验收前，采购人应当进行核对。", "采购人", "regulated", "每次验收前", None),
         (

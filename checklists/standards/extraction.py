@@ -582,6 +582,17 @@ def _attributed(
     applies = None
     if condition is not None:
         c_start, c_end = s_start + condition.start, s_start + condition.end
+        # 煤炭销售时应当出具…: a duty read from the sentence's start goes on past its condition;
+        # its words are what follows the condition (a number inside is the condition's)
+        found = [
+            replace(r, span=(cut := _span(text, c_end, _end(r)))[0], start=cut[1])
+            if c_start <= r.start < c_end
+            and _end(r) > c_end + 1
+            and r.value is None
+            and r.low is None
+            else r
+            for r in found
+        ]
         outside = [r for r in found if not c_start <= r.start < c_end]
         has_a_duty = ANY_MODAL.search(sentence, condition.end) is not None
         if outside or has_a_duty:  # a condition only when something applies under it

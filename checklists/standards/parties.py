@@ -52,7 +52,7 @@ _REGULATED = (
 _PAREN = r"(?:[（(][^（()）]{1,8}[）)])?"
 _AUTHORITY_END = re.compile(f"(?:{_AUTHORITY}){_PAREN}$")
 _REGULATED_END = re.compile(f"(?:{_REGULATED}){_PAREN}$")
-_ADVERBIAL = r"(?=在|于|对|从|自|按|依|根据|通过|如|若|发现|接到|收到)"
+_ADVERBIAL = r"(?=在|于|对|从|自|按|依|根据|通过|如|若|发现|接到|收到|发生|出现|存在)"
 _REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
@@ -217,6 +217,10 @@ _THE_ONES_NAMED = re.compile(
 _IF = re.compile(r"^(?P<lead>如果|如|若|假如|一旦|一经)(?P<cond>[^，,。；;]{2,80})[，,](?:则)?")
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d])时|期间|之后|以后))[，,]")
+#: "…时" right before the modal word, with no comma (煤炭销售时应当出具…; not 同时, 及时, 按时).
+_WHEN_INLINE = re.compile(
+    r"^(?P<cond>[^，,。；;]{2,20}?(?<![同及随按准届适临实定小暂有\d])时)(?=应当|应|须|必须|要|不得|严禁)"
+)
 _REACHING = re.compile(
     r"(?P<cond>(?:年|月|日|日均|年均)?[^，,。；;]{0,20}?(?:达到|超过|在|不足|低于|高于)"
     r"[^，,。；;]{1,30}?)的(?P<who>企业|单位|项目|配送中心|配送点|场所|学校|经营户)"
@@ -232,7 +236,7 @@ _REACHING_OPENS = re.compile(
 
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
-    for pattern in (_IF, _THE_ONES, _THE_ONES_NAMED, _WHEN, _THE_ONES_LONG):
+    for pattern in (_IF, _THE_ONES, _THE_ONES_NAMED, _WHEN, _WHEN_INLINE, _THE_ONES_LONG):
         match = pattern.search(sentence)
         if (
             match
