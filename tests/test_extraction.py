@@ -215,6 +215,9 @@ def test_a_duty_read_from_the_start_goes_on_past_its_inline_condition():
         ("并留存备查", None),
     ]
     assert [r.span for r in extract("企业同时应当建立台账。")] == ["企业同时应当建立台账"]
+    # …期间 right before the modal word, after a comma: the condition of that duty only
+    found = extract("各配送中心每日营业时间不少于8小时，供暖季期间不得停业。")
+    assert [r.applies_when.text if r.applies_when else None for r in found] == [None, "供暖季期间"]
 
 
 def test_then_is_no_part_of_the_duty_after_a_condition():

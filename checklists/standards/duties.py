@@ -607,6 +607,13 @@ _WHICH_KIND = re.compile(
 )
 
 
+#: When, right before the modal word and with no comma (供暖季期间不得停业).
+_DURING_INLINE = re.compile(
+    r"[^，,。；;的\d＿]{2,16}?(?:期间|(?<![同及随按准届适临实定小暂有])时)"
+    r"(?=应当|应|须|必须|要|不得|严禁|禁止)"
+)
+
+
 _A_LIMIT = re.compile(r"不超过|不少于|不低于|不高于|不多于|最多|至少")
 
 
@@ -615,6 +622,9 @@ def phrase_condition(words: str) -> int | None:
     duty after them applies under: all of them (对工程类项目, 施工期间, 凡考核不达标的), the
     ones it is about before its verb (不一致的直接要求退换 → 不一致的), or None."""
     stripped = words.rstrip()
+    during = _DURING_INLINE.match(stripped)
+    if during is not None:
+        return during.end()  # 供暖季期间不得停业, 销售时应当出具…: when the duty applies
     inline = _THE_ONES_INLINE.match(stripped)
     if not stripped or re.search(r"[\d＿]", stripped):
         if inline is not None and _A_LIMIT.match(stripped, inline.end()):
