@@ -215,6 +215,9 @@ def test_a_duty_read_from_the_start_goes_on_past_its_inline_condition():
         ("并留存备查", None),
     ]
     assert [r.span for r in extract("企业同时应当建立台账。")] == ["企业同时应当建立台账"]
+    # an inline condition whose party follows it: the duty's words are its own phrase
+    (r,) = extract("凡年销售量达到1万吨以上的配送中心，必须安装视频监控。")
+    assert (r.span, r.subject) == ("必须安装视频监控", "配送中心")
     # …期间 right before the modal word, after a comma: the condition of that duty only
     found = extract("各配送中心每日营业时间不少于8小时，供暖季期间不得停业。")
     assert [r.applies_when.text if r.applies_when else None for r in found] == [None, "供暖季期间"]

@@ -582,11 +582,14 @@ def _attributed(
     applies = None
     if condition is not None:
         c_start, c_end = s_start + condition.start, s_start + condition.end
-        # 煤炭销售时应当出具…: a duty read from the sentence's start goes on past its condition;
-        # its words are what follows the condition (a number inside is the condition's)
+        # 煤炭销售时应当出具…: a duty read from the sentence's start goes on past its condition,
+        # its modal word right after it; its words are what follows the condition (a number
+        # inside is the condition's)
+        inline = ANY_MODAL.match(masked, c_end) is not None
         found = [
             replace(r, span=(cut := _span(text, c_end, _end(r)))[0], start=cut[1])
-            if c_start <= r.start < c_end
+            if inline
+            and c_start <= r.start < c_end
             and _end(r) > c_end + 1
             and r.value is None
             and r.low is None
