@@ -223,6 +223,24 @@ def test_a_duty_read_from_the_start_goes_on_past_its_inline_condition():
     assert [r.applies_when.text if r.applies_when else None for r in found] == [None, "供暖季期间"]
 
 
+def test_a_number_that_picks_out_the_ones_mid_sentence_is_the_next_duty_s_condition():
+    found = extract("食堂应当配备兼职食品安全管理人员，就餐人数超过300人的，应当配备专职人员。")
+    assert [(r.span, r.subject) for r in found] == [
+        ("食堂应当配备兼职食品安全管理人员", "食堂"),
+        ("应当配备专职人员", "食堂"),
+    ]
+    assert found[0].applies_when is None
+    assert (found[1].applies_when.comparator, found[1].applies_when.value) == (">", Decimal(300))
+
+
+def test_to_obtain_a_licence_is_a_duty_not_a_report():
+    assert [r.span for r in extract("企业应当取得燃气经营许可证。")] == [
+        "企业应当取得燃气经营许可证"
+    ]
+    spans = [r.span for r in extract("从业人员每年应当进行健康检查，取得健康证明后方可上岗。")]
+    assert spans == ["从业人员每年应当进行健康检查", "取得健康证明后方可上岗"]
+
+
 def test_then_is_no_part_of_the_duty_after_a_condition():
     (r,) = extract("假如检测结果超标，则企业须在5个工作日内完成整改。")
     assert r.span == "企业须在5个工作日内完成整改" and r.subject == "企业"
@@ -375,6 +393,8 @@ def test_traps_give_no_threshold(text):
         "规模以上工业企业户数292户",
         "采购代理机构（以下简称代理机构）",
         "县级以上人民政府",
+        # (取得…成效 reports; 取得…许可证 is a duty, kept below)
+        "去年取得了显著成效。",
         # how to reach someone, and when the text takes effect: no duty
         "举报电话：12345政务服务便民热线，环保举报热线12369。",
         "监督电话：0531-86123456",

@@ -189,7 +189,9 @@ def aim_only(words: str) -> bool:
 #: A sentence that reports what has been done, not what is to be done.
 DESCRIPTIVE = re.compile(
     # (已 in a phrase that names which ones, 已聘任…的教师, reports nothing)
-    r"(?<![为除])了|(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|取得|去年|"
+    # (取得…成效 reports; 取得健康证明后, 取得许可证 are conditions and duties)
+    r"(?<![为除])了|(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
+    r"取得(?![^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准))|去年|"
     r"今年以来|上半年|以来"
 )
 #: A sentence about the document itself: a definition, its enactment, what follows.

@@ -748,6 +748,10 @@ def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) 
         return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
     tail = re.split(r"[，,。；;]", masked[q_end:s_end], maxsplit=1)[0]
     rest = masked[q_end + len(tail) : s_end]
+    if tail.strip() == "的" and re.match(
+        r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁)", rest
+    ):
+        return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
     if (
         "的" in tail
         and _NOUN_END.search(tail)

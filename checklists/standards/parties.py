@@ -46,7 +46,7 @@ _REGULATED = (
     r"中标人|投标人|竞买人|申请人|评标委员会成员|评审专家|用户|项目总监|项目经理|"
     r"负责同志|班子成员|"
     # clinics and homes that are inspected
-    r"卫生院|卫生室|诊所|养老院|敬老院|福利院"
+    r"卫生院|卫生室|诊所|养老院|敬老院|福利院|食堂|餐厅|酒店|宾馆|超市|商场"
 )
 # A regulated party's name is tried first: 配送中心 ends like an authority's 中心 would.
 _PAREN = r"(?:[（(][^（()）]{1,8}[）)])?"
