@@ -129,6 +129,8 @@ PATTERNS = [
     ("发热量不低于21MJ/kg", "measure", ">=", "21", None, None, "MJ", "kg"),
     ("抗压强度不低于500N/个", "measure", ">=", "500", None, None, "N", "个"),
     ("全硫（St,d）≤0.4%", "ratio", "<=", "0.4", None, None, "%", None),
+    # notice given ahead: at least that long before
+    ("约谈应当提前3个工作日通知", "duration", ">=", "3", None, None, "working_day", None),
     # a limit named by what it limits
     ("进场车辆限速5km/h", "measure", "<=", "5", None, None, "km", "hour"),
     ("桥梁限重30吨", "measure", "<=", "30", None, None, "t", None),

@@ -81,6 +81,7 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("达到", ">="),
     ("达", ">="),  # only right before its number: 审核率达100% (达标, 达成 are other words)
     ("年满", ">="),
+    ("提前", ">="),  # 提前3个工作日通知: at least that long before (right before its number)
     ("满", ">="),
 )
 #: Negations that turn a following base word round (longest first).
@@ -144,8 +145,8 @@ def comparator_before(words: str) -> tuple[str, int] | None:
     for match in _BEFORE_RE.finditer(words):
         if _A_NUMBER.search(words, match.end()):
             continue
-        if match.group("base") == "达" and words[match.end() :].strip():
-            continue
+        if match.group("base") in ("达", "提前") and words[match.end() :].strip():
+            continue  # (only right before its number: 达标, 提前完成3项 are other words)
         found = match
     if found is None:
         return None
