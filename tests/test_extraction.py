@@ -258,7 +258,7 @@ def test_a_range_that_picks_out_the_ones_is_their_condition_in_words_only():
     a duty is for it has no single bound, so the condition keeps its words and no number."""
     (r,) = extract("年销售量1万吨（含）至5万吨（不含）的配送中心，应配备2名以上安全员。")
     assert (r.comparator, r.value, r.unit) == (">=", Decimal(2), "名")
-    assert r.applies_when.text == "年销售量1万吨（含）至5万吨"
+    assert r.applies_when.text == "年销售量1万吨（含）至5万吨（不含）"
     assert (r.applies_when.comparator, r.applies_when.value) == (None, None)
 
 

@@ -184,7 +184,7 @@ def test_deadlines_written_as_dates(text, due):
             "三年内受到2次以上行政处罚的企业，不得参加投标。",
             "企业",
             "regulated",
-            "三年内受到2次以上",
+            "三年内受到2次以上行政处罚",
             "2",
         ),
         ("两年内累计3次以上被投诉的，列入黑名单。", None, None, "两年内累计3次以上被投诉的", "3"),
@@ -205,9 +205,10 @@ def test_deadlines_written_as_dates(text, due):
             "燃气经营企业发现用户存在安全隐患的",
             None,
         ),
+        # 凡…的单位: the party; what picks it out is the condition
         (
             "凡使用燃气的单位，应当安装报警装置。",
-            "使用燃气的单位",
+            "单位",
             "regulated",
             "凡使用燃气的单位",
             None,
@@ -259,6 +260,8 @@ def test_deadlines_written_as_dates(text, due):
             "企业发生安全事故后",
             None,
         ),
+        # the party a sentence opens with, picked out by what it did
+        ("被列入失信名单的供应商，三年内不得投标。", None, None, "被列入失信名单", None),
         # each time, at once or in parts: no number of the condition's
         ("每次验收前，采购人应当进行核对。", "采购人", "regulated", "每次验收前", None),
         (

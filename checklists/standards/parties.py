@@ -234,6 +234,13 @@ _REACHING_OPENS = re.compile(
 )
 
 
+#: The inspected party a sentence opens with, picked out by what it did (列入黑名单的企业，…;
+#: 未按期完成整改的企业，…): what picks it out is the condition, the party who acts.
+_PARTY_PICKED = re.compile(
+    f"^(?P<cond>[^，,。；;：:]{{2,30}}?)的(?P<who>[^，,。；;的]{{0,6}}?(?:{_REGULATED}))[，,]"
+)
+
+
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
     for pattern in (_IF, _THE_ONES, _THE_ONES_NAMED, _WHEN, _WHEN_INLINE, _THE_ONES_LONG):
@@ -247,7 +254,11 @@ def condition_of(sentence: str) -> Condition | None:
         if match:
             start = match.start("cond") - len(match.groupdict().get("lead") or "")
             return Condition(sentence[start : match.end("cond")], start, match.end("cond"))
-    match = _REACHING.search(sentence) or _REACHING_OPENS.match(sentence)
+    match = (
+        _REACHING.search(sentence)
+        or _REACHING_OPENS.match(sentence)
+        or _PARTY_PICKED.match(sentence)
+    )
     if match:
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
     return None
