@@ -1,7 +1,9 @@
 """Benchmark: the answer endpoint against a bare insert route, on SQLite and on PostgreSQL.
 
 Run: .venv/bin/python tests/benchmarks/bench_answers.py [--database-url URL] [--duration 8]
-     [--rounds 3] [--profile N]. Not collected by pytest. Prints figures; asserts nothing.
+     [--rounds 3] [--profile N] [--floor]. Not collected by pytest. Prints figures; asserts
+nothing. ``--floor`` also runs ``GET /api/v1/me`` each round under the same protocol: the
+framework, authentication and hooks with no write.
 
 The protocol (issue 24): ``gunicorn -w 2`` (sync workers) serving the app, driven by
 ``wrk -t2 -c8 -d8s`` (Debian's ``wrk``; ``apt-get install wrk``) whose Lua script sends
@@ -226,6 +228,39 @@ def wrk(port: int, lua: Path, duration: int, server_pid: int | None = None) -> d
     return found
 
 
+def run_floor(database_url: str, tmp: Path, duration: int, name: str) -> float:
+    """``GET /api/v1/me`` with the bearer token under the same protocol: the framework,
+    authentication and hooks with no write (the floor any answer write stands on)."""
+    env = {
+        "DATABASE_URL": database_url,
+        "SECRET_KEY": "bench",
+        "SESSION_COOKIE_SECURE": "0",
+        "JOB_WORKERS_IN_PROCESS": "0",
+        "LOG_FORMAT": "text",
+    }
+    with Server("wsgi:create_app()", ROOT, env, tmp / f"gunicorn-floor-{name}.log") as server:
+        status, body = request_json(
+            server.port,
+            "POST",
+            "/api/v1/tokens",
+            {"username": "inspector", "password": "demo-2026"},
+        )
+        if status != 201:
+            raise SystemExit(f"token: {status} {body}")
+        lua = tmp / "me.lua"
+        lua.write_text(
+            'wrk.method = "GET"\nwrk.path = "/api/v1/me"\n'
+            f'wrk.headers["Authorization"] = "Bearer {body["token"]}"\n',
+            encoding="utf-8",
+        )
+        found = wrk(server.port, lua, duration, server.proc.pid)
+    print(
+        f"  {name:<10} GET /me:      {found['rate']:8.1f} /s  p50 {found['p50']:>8}  "
+        f"p99 {found['p99']:>8}  non-2xx {found['non2xx']}{found['cpu']}"
+    )
+    return found["rate"]
+
+
 def run_app(database_url: str, prepared: dict, tmp: Path, duration: int, name: str) -> float:
     env = {
         "DATABASE_URL": database_url,
@@ -364,6 +399,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="app and bare runs, alternated")
     parser.add_argument("--skip-sqlite", action="store_true")
     parser.add_argument("--profile-only", action="store_true", help="no wrk runs")
+    parser.add_argument(
+        "--floor", action="store_true", help="also GET /api/v1/me each round (no write)"
+    )
     args = parser.parse_args()
     if args.database_url and "bench" not in args.database_url.rsplit("/", 1)[-1]:
         raise SystemExit("the PostgreSQL database's name must contain 'bench' (it is emptied)")
@@ -384,6 +422,8 @@ def main() -> None:
             ratios = []
             for _round in range(args.rounds):  # app, bare, app, bare …: a noisy machine's
                 answers = run_app(url, prepared, tmp, args.duration, kind)  # drift hits both
+                if args.floor:
+                    run_floor(url, tmp, args.duration, kind)
                 if kind == "sqlite":
                     bare_db = tmp / "bare.sqlite"
                     bare_db.unlink(missing_ok=True)
