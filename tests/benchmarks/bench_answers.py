@@ -26,6 +26,7 @@ and response, and Python time by function (cProfile, top 15 by own time).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -39,6 +40,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -228,9 +230,9 @@ def wrk(port: int, lua: Path, duration: int, server_pid: int | None = None) -> d
     return found
 
 
-def run_floor(database_url: str, tmp: Path, duration: int, name: str) -> float:
-    """``GET /api/v1/me`` with the bearer token under the same protocol: the framework,
-    authentication and hooks with no write (the floor any answer write stands on)."""
+@contextlib.contextmanager
+def _serving_app(database_url: str, log: Path) -> Iterator[tuple[Server, str]]:
+    """The app under ``gunicorn -w 2`` on ``database_url``, and the inspector's bearer token."""
     env = {
         "DATABASE_URL": database_url,
         "SECRET_KEY": "bench",
@@ -238,7 +240,7 @@ def run_floor(database_url: str, tmp: Path, duration: int, name: str) -> float:
         "JOB_WORKERS_IN_PROCESS": "0",
         "LOG_FORMAT": "text",
     }
-    with Server("wsgi:create_app()", ROOT, env, tmp / f"gunicorn-floor-{name}.log") as server:
+    with Server("wsgi:create_app()", ROOT, env, log) as server:
         status, body = request_json(
             server.port,
             "POST",
@@ -247,10 +249,17 @@ def run_floor(database_url: str, tmp: Path, duration: int, name: str) -> float:
         )
         if status != 201:
             raise SystemExit(f"token: {status} {body}")
+        yield server, body["token"]
+
+
+def run_floor(database_url: str, tmp: Path, duration: int, name: str) -> float:
+    """``GET /api/v1/me`` with the bearer token under the same protocol: the framework,
+    authentication and hooks with no write (the floor any answer write stands on)."""
+    with _serving_app(database_url, tmp / f"gunicorn-floor-{name}.log") as (server, token):
         lua = tmp / "me.lua"
         lua.write_text(
             'wrk.method = "GET"\nwrk.path = "/api/v1/me"\n'
-            f'wrk.headers["Authorization"] = "Bearer {body["token"]}"\n',
+            f'wrk.headers["Authorization"] = "Bearer {token}"\n',
             encoding="utf-8",
         )
         found = wrk(server.port, lua, duration, server.proc.pid)
@@ -262,29 +271,14 @@ def run_floor(database_url: str, tmp: Path, duration: int, name: str) -> float:
 
 
 def run_app(database_url: str, prepared: dict, tmp: Path, duration: int, name: str) -> float:
-    env = {
-        "DATABASE_URL": database_url,
-        "SECRET_KEY": "bench",
-        "SESSION_COOKIE_SECURE": "0",
-        "JOB_WORKERS_IN_PROCESS": "0",
-        "LOG_FORMAT": "text",
-    }
-    with Server("wsgi:create_app()", ROOT, env, tmp / f"gunicorn-app-{name}.log") as server:
-        status, body = request_json(
-            server.port,
-            "POST",
-            "/api/v1/tokens",
-            {"username": "inspector", "password": "demo-2026"},
-        )
-        if status != 201:
-            raise SystemExit(f"token: {status} {body}")
+    with _serving_app(database_url, tmp / f"gunicorn-app-{name}.log") as (server, token):
         targets = ", ".join(
             f'"/api/v1/inspections/{key}/answers/{item}"'
             for key in prepared["keys"]
             for item in prepared["items"]
         )
         lua = tmp / "answers.lua"
-        lua.write_text(LUA % {"targets": targets, "token": body["token"]}, encoding="utf-8")
+        lua.write_text(LUA % {"targets": targets, "token": token}, encoding="utf-8")
         found = wrk(server.port, lua, duration, server.proc.pid)
         problems = {k: v for k, v in server.problems().items() if v}
     print(
