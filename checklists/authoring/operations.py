@@ -48,7 +48,7 @@ MODALITY_SEVERITY: dict[str | None, tuple[Severity, bool]] = {
 #: Requirement kinds whose threshold is measured and entered as a number.
 NUMBER_KINDS = {"measure", "count", "ratio", "money", "cap", "age", "retention", "frequency"}
 #: Units that are counted (a whole number), not measured: the reading's counting words.
-COUNTERS = quantities.COUNTERS | {"个", "次"}
+COUNTERS = quantities.COUNTED
 UNIT_WORDS = {
     "working_day": "个工作日",
     "day": "日",

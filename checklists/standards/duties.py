@@ -286,8 +286,10 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
     return "、" not in body or ANY_MODAL.search(body) is None or len(body) <= 10
 
 
-#: What a document's title ends with (…应急处置预案, …实施意见, …管理办法).
-_A_TITLE = re.compile(r"(?:预案|意见|办法|方案|规定|细则|通知|决定|规则|纲要|要点|守则|条例)$")
+#: What an instrument's title ends with (…应急处置预案, …实施意见, …管理办法).
+_TITLE_ENDS = r"(?:预案|意见|办法|方案|规定|细则|决定|规则|纲要|要点|守则|条例)"
+#: What a document's title ends with (an instrument's, or a notice's).
+_A_TITLE = re.compile(rf"(?:{_TITLE_ENDS}|通知)$")
 
 
 #: Who answers for something, and nothing else (采购人是履约验收的责任主体).
@@ -302,9 +304,7 @@ _ONLY_A_NOUN = re.compile(
 _A_PART = re.compile(r"^(?:第[一二三四五六七八九十百零〇两\d]+|＿+)[章节编]\s+[^\s＿]{1,15}$")
 #: A document's title alone on the clause's last line (…通知 ending the preamble that attaches
 #: it: 重大事故隐患挂牌督办办法): no punctuation, no modal word, not too long.
-_A_TITLE_LAST = re.compile(
-    r"\s*[^，,。；;：:\n\s]{4,40}?(?:预案|意见|办法|方案|规定|细则|决定|规则|纲要|要点|守则|条例)\s*"
-)
+_A_TITLE_LAST = re.compile(rf"\s*[^，,。；;：:\n\s]{{4,40}}?{_TITLE_ENDS}\s*")
 
 
 def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:

@@ -53,7 +53,7 @@ from checklists.standards.parties import (
     who_as_read,
 )
 from checklists.standards.quantities import (
-    COUNTERS,
+    COUNTED,
     PERIOD_NAMES,
     TIME_UNITS,
     Qty,
@@ -158,7 +158,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             phrase = masked[ph_start:ph_end]
             if _a_window_before(q, read[k + 1 :], ph_end - s_start, sentence):
                 # (两年内…不超过2次: a window of two years, counted in, no period to name)
-                window = (_PERIOD_OF[q.unit] if q.low == 1 else None, ph_start)
+                window = (q.unit if q.low == 1 else None, ph_start)
                 continue
             comp_before, comp_pos = comparator_in_phrase(masked, ph_start, q_start)
             comp_word = None
@@ -226,14 +226,13 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 )
             )
             trigger = None
-            if deadline and banned:
-                # 自列入之日起3年内不得参加: a time that must pass first (more than 3 years
-                # from its start), not a deadline
+            # (自列入之日起3年内不得参加: banned within it, a time that must pass first from its
+            # trigger, > 3 years, not a deadline)
+            if deadline and (banned or kind != "retention"):
                 trigger = trigger_before(text, s_start, q_start)
-            elif deadline and kind != "retention":
+            if deadline and not banned and kind != "retention":
                 kind = "deadline"
                 comparator = comparator or "<="
-                trigger = trigger_before(text, s_start, q_start)
             following = masked[q_end:ph_end]
             if kind == "duration" and trigger is None:
                 # 公示期限为3年，自列入之日起计算: when the term starts, in the phrase after it
@@ -504,8 +503,8 @@ def _with_due(
     return [*found, added]
 
 
-#: A time unit of one period → the period (一年内 → a year, 一个月内 → a month).
-_PERIOD_OF = {"year": "year", "month": "month", "week": "week", "day": "day"}
+#: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
+_PERIODS_TOO = {"year", "month", "week", "day"}
 
 
 def _a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
@@ -514,11 +513,11 @@ def _a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -
     完成2次自查 states no comparison: a deadline and a count)."""
     if not (
         q.high is None
-        and q.unit in _PERIOD_OF
-        and (q.after or "").endswith("内")
+        and q.unit in _PERIODS_TOO
+        and _a_window(q, q.after or "")
         and after
         and after[0].start < phrase_end
-        and (after[0].unit in COUNTERS or after[0].unit in ("次", "个"))
+        and after[0].unit in COUNTED
     ):
         return False
     count = after[0]

@@ -11,7 +11,7 @@ import re
 
 from checklists.standards.comparators import comparator_before
 from checklists.standards.quantities import (
-    COUNTERS,
+    COUNTED,
     MEASURES,
     PERIODS,
     QTY,
@@ -84,7 +84,7 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
 def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
     if not unit:
         return "measure"  # pH值应介于6至9之间: a value with no unit, measured
-    if per and (unit in ("次", "个") or unit in COUNTERS):
+    if per and unit in COUNTED:
         return "frequency"  # 每季度监察一次, 每周报送不少于5条
     if per and unit in ("%", "‰") and re.search(r"抽查|抽检|检查|巡查|检测|监测", phrase):
         return "frequency"  # 每月抽查率不低于10%: how much to check per period

@@ -341,9 +341,10 @@ def heading_party(heading: str) -> tuple[str, SubjectKind] | None:
         return None  # 责任单位: the label of a list, not a party
     if not all(n and _ONLY_A_NAME.fullmatch(n) for n in names):
         return None
-    if who_as_read((words, kind_of(words))) is None:
+    named = (words, kind_of(words))
+    if who_as_read(named) is None:
         return None  # (一)严格控制新建化工项目布局: a task's heading, no party
-    return words, kind_of(words)
+    return named
 
 
 #: The word that leads from a condition to its consequence (如…，则环保部门…) and a quantifier

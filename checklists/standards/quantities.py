@@ -26,6 +26,18 @@ _HALF[0x3000] = 0x20
 
 _NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 
+#: Counting words, each with what must not follow it for it to count (人民, 具有, 组织, 瓶装;
+#: 起 only before 以上 or an incident: 之日起 is no count), longest first where one holds another.
+_COUNTING: list[tuple[str, str]] = [
+    ("人次", ""), ("辆", ""), ("名", ""), ("人", "(?!民|员|口|力|才|大|群|身|次)"), ("条", ""),
+    ("例", ""), ("户", ""), ("家", ""), ("项", ""), ("份", ""), ("台", ""), ("套", ""),
+    ("座", ""), ("所", ""), ("处", ""), ("批", ""), ("篇", ""), ("届", ""), ("株", ""),
+    ("棵", ""), ("本", "(?![级单地区市县])"), ("册", ""), ("场", "(?![所地])"), ("轮", ""),
+    ("张", ""), ("间", ""), ("部", "(?![门分])"), ("头", ""), ("只", ""), ("具", "(?![有备体])"),
+    ("盏", ""), ("学时", ""), ("课时", ""), ("组", "(?![织成建长员])"), ("瓶", "(?![装颈子])"),
+    ("罐", "(?![区车体装])"), ("桶", "(?!装)"), ("袋", "(?!装)"),
+    ("起", "(?=\\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))"),
+]  # fmt: skip
 _UNITS: list[tuple[str, str, Decimal]] = [
     # (wording, unit, multiplier); longer wordings first
     (r"个工作日|工作日", "working_day", Decimal(1)),
@@ -76,20 +88,13 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"年(?!度|底|初|末|中|龄|级|代|份|内容)", "year", Decimal(1)),
     (r"倍", "倍", Decimal(1)),
     (r"次(?!性|要|日|月|年)", "次", Decimal(1)),
-    (
-        r"人次|辆|名|人(?!民|员|口|力|才|大|群|身|次)|条|例|户|家|项|份|台|套|座|所|处|批|篇|届|株|棵|"
-        r"本(?![级单地区市县])|册|场(?![所地])|轮|张|间|部(?![门分])|头|只|具(?![有备体])|盏|"
-        r"学时|课时|组(?![织成建长员])|瓶(?![装颈子])|罐(?![区车体装])|桶(?!装)|袋(?!装)|起(?=\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))",
-        "",
-        Decimal(1),
-    ),
+    ("|".join(word + guard for word, guard in _COUNTING), "", Decimal(1)),
     (r"个(?!人|体|别|性)", "个", Decimal(1)),
 ]
 #: Counting words (a number of things, not a measure): the unit is the word itself.
-COUNTERS = frozenset(
-    "人次 辆 名 人 条 例 户 家 项 份 台 套 座 所 处 批 篇 届 株 棵 本 册 场 轮 张 间 部 头 只 "
-    "具 盏 组 起 瓶 罐 桶 袋 学时 课时".split()
-)
+COUNTERS = frozenset(word for word, _guard in _COUNTING)
+#: Every unit that is counted, a whole number: the counting words, 个 and 次.
+COUNTED = COUNTERS | {"个", "次"}
 _UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
 TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year", "week"}
 #: Units a quantity is measured in (米, 吨, 蒸吨, ℃, 勒克斯 …): every unit of the table but the
