@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from checklists.standards.parties import (
+    WHEN_WORD,
     SubjectKind,
     ends_with_party,
     kind_of,
@@ -605,13 +606,13 @@ _THE_ONES_INLINE = re.compile(
 #: 对 and a kind of party or thing, nothing else: the ones the duty after it is for.
 _WHICH_KIND = re.compile(
     r"(?:对于|对|针对)[^，,。；;：:的]{1,16}(?:对象|企业|单位|项目|主体|行业|领域|场所|人员|产品|车辆|设备|"
-    r"设施|区域|单位)"
+    r"设施|区域)"
 )
 
 
 #: When, right before the modal word and with no comma (供暖季期间不得停业).
 _DURING_INLINE = re.compile(
-    r"[^，,。；;的\d＿]{2,16}?(?:期间|(?<![同及随按准届适临实定小暂有])时)"
+    rf"[^，,。；;的\d＿]{{2,16}}?(?:期间|{WHEN_WORD})"
     r"(?=应当|应|须|必须|要|不得|严禁|禁止)"
 )
 

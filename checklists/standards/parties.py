@@ -217,9 +217,11 @@ _THE_ONES_NAMED = re.compile(
 _IF = re.compile(r"^(?P<lead>如果|如|若|假如|一旦|一经)(?P<cond>[^，,。；;]{2,80})[，,](?:则)?")
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d])时|期间|之后|以后))[，,]")
-#: "…时" right before the modal word, with no comma (煤炭销售时应当出具…; not 同时, 及时, 按时).
+#: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
+WHEN_WORD = r"(?<![同及随按准届适临实定小暂有\d])时"
+#: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
 _WHEN_INLINE = re.compile(
-    r"^(?P<cond>[^，,。；;]{2,20}?(?<![同及随按准届适临实定小暂有\d])时)(?=应当|应|须|必须|要|不得|严禁)"
+    rf"^(?P<cond>[^，,。；;]{{2,20}}?{WHEN_WORD})(?=应当|应|须|必须|要|不得|严禁)"
 )
 _REACHING = re.compile(
     r"(?P<cond>(?:年|月|日|日均|年均)?[^，,。；;]{0,20}?(?:达到|超过|在|不足|低于|高于)"
@@ -284,11 +286,7 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     pieces = [p.strip() for p in re.split(r"[，,；;。：:]", before) if p.strip()]
     if not pieces and condition is not None:
         # 燃气经营企业发现用户存在安全隐患的，应当…: the condition opens with who acts
-        words = _LEADS.sub("", condition.text).strip()
-        for pattern, kind in ((_REGULATED_OPENS, "regulated"), (_AUTHORITY_OPENS, "authority")):
-            match = pattern.match(words)
-            if match:
-                return _trim(match.group("who")), kind  # type: ignore[return-value]
+        return _opening_party(condition.text)
     if not pieces:
         return None, None
     last = _LEADS.sub("", pieces[-1]).strip()
@@ -301,9 +299,14 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     if owner:
         return _trim(owner.group("who")), "regulated"
     # 生产经营单位在…后，应当…: the party opens the sentence, an adverbial follows it
-    first = _LEADS.sub("", pieces[0]).strip()
+    return _opening_party(pieces[0])
+
+
+def _opening_party(words: str) -> tuple[str | None, SubjectKind | None]:
+    """The party ``words`` open with before an adverbial (生产经营单位在…, 企业发现…), or none."""
+    words = _LEADS.sub("", words).strip()
     for pattern, kind in ((_REGULATED_OPENS, "regulated"), (_AUTHORITY_OPENS, "authority")):
-        match = pattern.match(first)
+        match = pattern.match(words)
         if match:
             return _trim(match.group("who")), kind  # type: ignore[return-value]
     return None, None
