@@ -80,6 +80,13 @@ def test_not_thresholds(text):
         ("各乡镇应在当月25日前上报进度。", {"rule": "monthly_day", "day": 25}),
         ("各单位应于每月底前报送报表。", {"rule": "monthly_day", "day": 31}),
         ("应于次年1月15日前报送年度总结。", {"rule": "next_month_day", "day": 15}),
+        ("次年1月底前完成年度审计。", {"rule": "next_month_day", "day": 31}),
+        ("应于次年3月31日前报送上年度报告。", {"rule": "yearly_date", "month": 3, "day": 31}),
+        ("次年6月底前完成整改复查。", {"rule": "yearly_date", "month": 6, "day": 30}),
+        # "until" a year's or a month's end: 到2020年底, 至2025年末
+        ("到2020年底，全部完成燃煤锅炉淘汰。", {"rule": "date", "date": "2020-12-31"}),
+        ("至2025年末，完成老旧管网改造。", {"rule": "date", "date": "2025-12-31"}),
+        ("截至2019年6月底，完成排查整治。", {"rule": "date", "date": "2019-06-30"}),
         ("于每季度第一个月的20日前向社会公布。", {"rule": "quarter_first_month_day", "day": 20}),
         ("每年3月底前启动报名工作。", {"rule": "yearly_date", "month": 3, "day": 31}),
         ("每年6月30日前报送。", {"rule": "yearly_date", "month": 6, "day": 30}),
@@ -166,6 +173,26 @@ def test_deadlines_written_as_dates(text, due):
         # 经营者, 经办人: names (经 opens 经批准, a when, only before other words)
         ("经营者应当在显著位置公示价格。", "经营者", "regulated", None, None),
         ("经办人应当在3个工作日内办结。", "经办人", "regulated", None, None),
+        ("经营单位应当建立进货查验制度。", "经营单位", "regulated", None, None),
+        ("经销商应当查验煤炭质量检验报告。", "经销商", "regulated", None, None),
+        # 经…， (经批准, 经审核合格): after which the duty applies, its condition
+        ("经批准，企业可以延长作业时间。", "企业", "regulated", "经批准", None),
+        ("经检验合格后，煤炭方可出厂销售。", None, None, "经检验合格后", None),
+        # the party picked out by what it does acts; what picks it out is the condition
+        (
+            "凡在本市从事燃气经营活动的单位和个人，均应遵守本办法。",
+            "单位和个人",
+            "regulated",
+            "凡在本市从事燃气经营活动的单位和个人",
+            None,
+        ),
+        (
+            "从事危险化学品运输的驾驶人员，应当取得从业资格证。",
+            "驾驶人员",
+            "regulated",
+            "从事危险化学品运输",
+            None,
+        ),
         ("各地要在2022年底前完成散煤清零。", "各地", "authority", None, None),
         # how often is no name: 每季度对… is when, and whom it is done to
         ("每季度对配送网点检查一次。", None, None, None, None),
@@ -490,6 +517,33 @@ def test_a_date_phrase_is_the_deadline_of_the_duty_after_it():
     (r,) = extract("2018年12月底前，完成全部化工企业的评级工作。")
     assert r.kind == "deadline" and r.due == {"rule": "date", "date": "2018-12-31"}
     assert r.span.startswith("2018年12月底前") and r.applies_when is None
+
+
+@pytest.mark.parametrize(
+    ("text", "due", "ends", "subject"),
+    [
+        ("年底前，完成全部化工企业的评级工作。", {"rule": "year_end"}, "评级工作", None),
+        (
+            "到2020年底，各乡镇全部完成燃煤锅炉淘汰。",
+            {"rule": "date", "date": "2020-12-31"},
+            "燃煤锅炉淘汰",
+            "各乡镇",
+        ),
+    ],
+)
+def test_a_date_phrase_reaches_to_what_is_due_then(text, due, ends, subject):
+    """A date phrase alone, and after it words read as no duty of their own (no modal word):
+    the deadline's words are what is to be done by then, and who it names acts."""
+    (r,) = extract(text)
+    assert r.kind == "deadline" and r.due == due
+    assert r.span.endswith(ends) and r.subject == subject
+
+
+def test_a_target_after_a_date_phrase_is_due_then():
+    """到2020年底，…达到95%以上: one requirement, the target, due then (not a bare date too)."""
+    (r,) = extract("到2020年底，全县洁净煤配送网点覆盖率达到95%以上。")
+    assert (r.kind, r.comparator, r.value, r.unit) == ("ratio", ">=", Decimal(95), "%")
+    assert r.due == {"rule": "date", "date": "2020-12-31"}
 
 
 @pytest.mark.parametrize(

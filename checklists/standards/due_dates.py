@@ -18,8 +18,19 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:每个?月|当月|本月)\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "monthly_day"),
     # each month by its end: 每月底前, 每月月末前 (day 31: a shorter month's last day)
     (re.compile(r"每个?月\s*(?:月?底|月?末)(?:前|之前)?(?P<day>)"), "monthly_day"),
-    # the year after the period, by a day of its January: 次年1月15日前 (as 次月15日前 of a year)
-    (re.compile(r"次年\s*1\s*月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
+    # the year after the period, by a day of its January: 次年1月15日前, 次年1月底前 (as 次月15日前
+    # of a year)
+    (
+        re.compile(r"次年\s*1\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)(?:前|之前)"),
+        "next_month_day",
+    ),
+    # by a later month of the year after: 次年3月31日前, 次年6月底前 (each year, as 每年3月31日前)
+    (
+        re.compile(
+            r"次年\s*(?P<month>[2-9]|1[0-2])\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)(?:前|之前)"
+        ),
+        "yearly_date",
+    ),
     (
         re.compile(r"每(?:个)?季度第一个月的?\s*(?P<day>\d{1,2})\s*日(?:前|之前)"),
         "quarter_first_month_day",
@@ -35,6 +46,14 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底(?:前|之前)"), "date"),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底(?:前|之前)"), "date"),
+    # by a year's (or month's) end, written as "until": 到2020年底, 至2025年末, 到2020年6月底
+    (
+        re.compile(
+            r"(?:到|至|截至|截止到?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*"
+            r"(?:(?P<month>\d{1,2})\s*月\s*)?(?:底|末)(?![前之以])"
+        ),
+        "date",
+    ),
     (
         re.compile(r"每年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底)(?:前|之前)"),
         "yearly_date",
@@ -78,8 +97,8 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
             parts["month"] = 3 * parts.pop("quarter")
         if "weekday" in parts:
             return {"rule": rule, "weekday": (parts["weekday"] - 1) % 7}, *m.span()
-        if rule == "monthly_day":
-            parts.setdefault("day", 31)  # 每月底前
+        if rule in ("monthly_day", "next_month_day"):
+            parts.setdefault("day", 31)  # 每月底前, 次年1月底前
         if rule == "date":
             year, month = parts["year"], parts.get("month", 12)
             day = parts.get("day") or calendar.monthrange(year, month)[1]

@@ -592,7 +592,9 @@ def duty_spans(
 
 #: A phrase that says when or to what the next duty applies (对工程类项目，…; 施工期间，…;
 #: 每次验收前，…; 如发现…，…; 不一致的，…).
-_IF_WORDS = re.compile(r"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到)")
+_IF_WORDS = re.compile(
+    r"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到|经(?![营办销理纪济常过]))"
+)
 _WHEN_END = re.compile(r"(?:期间|之前|之后|以后|以前|前|后|时|之时|之际)$")
 #: The ones a duty is about, written before its verb (不一致的直接要求退换, 涉嫌犯罪的移交…).
 _THE_ONES_INLINE = re.compile(

@@ -483,23 +483,29 @@ def _with_due(
         if r.value is None and r.low is None and r.start <= at < r.start + len(r.span) + 1:
             found[i] = replace(r, kind="deadline", due=rule)
             return found
-    if not masked[ph_start:ph_end].strip(" ＿于在至到底前之以内止,，"):
+    named = (found[0].subject, found[0].subject_kind) if found else (None, None)
+    if not masked[ph_start:ph_end].strip(" ＿于在至到年底末终前之以内止,，"):
         # 2017年12月底前，完成…: the date's phrase says nothing else; the duty after it is due
         for i, r in enumerate(found):
+            if r.start >= ph_end and (r.value is not None or r.low is not None):
+                # 到2020年底，…覆盖率达到95%以上: the target after it is due then
+                found[i] = replace(r, due=rule)
+                return found
             if r.value is None and r.low is None and r.start >= ph_end:
                 span, start = _span(text, ph_start, _end(r))
                 found[i] = replace(r, kind="deadline", due=rule, span=span, start=start)
                 return found
+        if not any(r.start >= ph_end for r in found) and ph_end < s_end:
+            # …, and nothing after it was read as a duty: what is to be done by then is the
+            # phrase after it, and who acts the one it names (到2020年底，各乡镇全部完成…)
+            after = ph_end + 1
+            ph_end = _phrase_bounds(masked, s_start, s_end, after)[1]
+            if not found:
+                named = who_as_read(party_named(text[after:ph_end])) or named
     added = _without_number(
         text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
     )
-    subject = found[0] if found else None
-    added = replace(
-        added,
-        due=rule,
-        subject=subject.subject if subject else None,
-        subject_kind=subject.subject_kind if subject else None,
-    )
+    added = replace(added, due=rule, subject=named[0], subject_kind=named[1])
     return [*found, added]
 
 

@@ -39,12 +39,13 @@ _REGULATED = (
     r"生产经营单位|企业|公司|厂|矿|配送中心|配送点|园区|评标委员会|经营户|经营者|业户|个体工商户|供应商|"
     r"采购人|代理机构|承包商|施工单位|建设单位|使用单位|责任单位|单位|学校|幼儿园|医院|"
     r"养老机构|场所|商户|网点|站点|门店|司机|驾驶员|从业人员|负责人|法定代表人|主要负责人|"
+    r"驾驶人员|作业人员|操作人员|特种作业人员|安全管理人员|押运人员|装卸人员|"
     # an institution that is checked (医疗机构, 检测机构, 培训机构), not one that checks
     r"(?<!监管|管理|执法|行政|主管|审批|督导|监督|议事|协调|监察)机构|"
     r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长|经办人|工作人员|"
     # the parties of a procurement and of a supply (中标人, 投标人, 评审专家, 燃气用户)
     r"中标人|投标人|竞买人|申请人|评标委员会成员|评审专家|用户|项目总监|项目经理|"
-    r"负责同志|班子成员|"
+    r"负责同志|班子成员|经销商|销售商|零售商|批发商|商家|"
     # clinics and homes that are inspected
     r"卫生院|卫生室|诊所|养老院|敬老院|福利院|食堂|餐厅|酒店|宾馆|超市|商场"
 )
@@ -67,7 +68,7 @@ _HOW = (
     # verbs of policy and procedure a party's duty opens with (审计局加强…, 领导小组邀请…)
     "加强|完善|健全|推进|推动|做好|抓好|搞好|确保|保证|保障|开展|执行|独立|邀请|主持|"
     "审核|审批|审查|监督|检查|制定|编制|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
-    "配备"
+    "配备|全部|全面|基本|按时|按期|如期"
 )
 _PARTY_FIRST = re.compile(
     # Each party of a list is an atomic group, the list possessive: once a party is read it is
@@ -81,10 +82,13 @@ _PARTY_FIRST = re.compile(
 )
 
 
+#: 经 that means "through, after" (经批准, 经审核), not the first word of a name (经营单位, 经营者,
+#: 经办人, 经销商, 经理, 经济开发区).
+_VIA = r"经(?![营办销理纪济])"
 #: A party named at the very start of a phrase, before how or with whom it acts (县财政局依据…,
 #: 各乡镇作为…, 采购单位一把手任…).
 _OPENS = re.compile(
-    f"^(?![对向在由将把从经按为自])(?P<who>(?>[^，,。；;]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
+    f"^(?![对向在由将把从按为自]|{_VIA})(?P<who>(?>[^，,。；;]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"{_PAREN}(?=[、和及与]|{_PARTY_VERBS}|{_HOW}))"
     f"(?:[、和及与](?>[^，,。；;]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=[、和及与]|{_PARTY_VERBS}|{_HOW})))*+)"
@@ -92,7 +96,7 @@ _OPENS = re.compile(
 )
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
 _BEFORE_PARTY = re.compile(
-    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|经|请)?"
+    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|请)?(?:" + _VIA + ")?"
 )
 #: Words no party's name contains: a modal word or a verb of the duty itself.
 _A_DUTY_WORD = re.compile(
@@ -144,7 +148,7 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     """The party a duty's words open with (由县质量检测中心出具…, 县财政局依据…将…), as
     written without a leading 由/并 or a trailing （以下简称…）, and its kind."""
     words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase.strip(), count=1))
-    if re.match(r"[对向在将把从按为自报发请经对]", words):
+    if re.match(f"[对向在将把从按为自报发请]|{_VIA}", words):
         return None  # 对其主要负责人…, 报领导小组: whom it is done to, not who does it
     found = party_first(words)
     if found is None:
@@ -214,7 +218,9 @@ _THE_ONES_NAMED = re.compile(
     r"(?:[^，,。；;：:的]{0,6}?(?:" + _REGULATED + r")|项目|车辆|产品|行为|情形|问题|人员|家庭|"
     r"对象|设施|设备|资金|货物|服务|工程))[，,]"
 )
-_IF = re.compile(r"^(?P<lead>如果|如|若|假如|一旦|一经)(?P<cond>[^，,。；;]{2,80})[，,](?:则)?")
+_IF = re.compile(
+    r"^(?P<lead>如果|如|若|假如|一旦|一经|经(?![营办销理纪济常过]))(?P<cond>[^，,。；;]{2,80})[，,](?:则)?"
+)
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d])时|期间|之后|以后))[，,]")
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
@@ -274,6 +280,10 @@ _OWNER = re.compile(
 )
 
 
+#: Adverbs between a name and its modal word (企业均应…, 单位和个人，均应…, 各乡镇也要…).
+_ALL_OF_THEM = re.compile(r"(?:均|都|也|亦|一律|一概|同样)$")
+
+
 def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | None]:
     """Who must act: the noun phrase ending just before the modal word at ``modal_at``."""
     before = sentence[:modal_at]
@@ -284,6 +294,9 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
             before = before.lstrip("的，,")
     # the last clause before the modal word, without leading connectives
     pieces = [p.strip() for p in re.split(r"[，,；;。：:]", before) if p.strip()]
+    # …的单位和个人，均应…: an adverb of all of them before the modal word is no name
+    last_words = _ALL_OF_THEM.sub("", pieces[-1]) if pieces else ""
+    pieces = pieces[:-1] + [last_words] if last_words else pieces[:-1]
     if not pieces and condition is not None:
         # 燃气经营企业发现用户存在安全隐患的，应当…: the condition opens with who acts
         return _opening_party(condition.text)
@@ -356,7 +369,7 @@ _THEN = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:则|那么|就|每一?个|每家
 #: Words a name never starts with: when, where or to whom something is done (经批准, not
 #: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
 _ADVERBIAL_START = re.compile(
-    r"(?:于|在|向|按照?|从|经(?![营办销理纪])|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
+    r"(?:于|在|向|按照?|从|" + _VIA + r"|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
 )
 #: A name whose opening words before its last 的 state a number or a comparison: those words are
 #: the condition it applies under (营业面积在200平方米以上的门店 → 门店), not its name.
