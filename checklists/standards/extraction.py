@@ -18,7 +18,6 @@ from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
     ACTION,
     ANY_MODAL,
-    DESCRIPTIVE,
     EXHORTATION,
     LEAD_TOKEN,
     PERMISSION,
@@ -35,10 +34,12 @@ from checklists.standards.duties import (
     sentences,
 )
 from checklists.standards.numbers import (
+    TASKED,
     comparator_in_phrase,
     kind_for,
     period_before,
     trigger_before,
+    worth_keeping,
 )
 from checklists.standards.parties import (
     Condition,
@@ -130,7 +131,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     a page-break join.
     """
     masked = mask_numbers(text)
-    tasked = _TASKED.search(text) is not None
+    tasked = TASKED.search(text) is not None
     reqs: list[Requirement] = []
     carry = None  # who acts, as the sentences before named them
     section = None  # the party a heading names ((二)各镇、街道。): who acts under it
@@ -242,7 +243,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # 管理的期限，为自公布之日起1年: the phrase before names what the number is
                 before = re.split(r"[，,]", masked[s_start : max(s_start, ph_start - 1)])[-1]
                 phrase = before + phrase
-            if not _worth_keeping(
+            if not worth_keeping(
                 q, kind, comparator, modality, phrase, sentence, following, tasked
             ):
                 continue
@@ -797,76 +798,6 @@ def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int
         if s_start + p_start <= pos < s_start + p_end:
             return s_start + p_start, s_start + p_end
     return s_start, s_end
-
-
-#: A sentence that sets targets (全年计划新造林3000亩，绿化道路50公里): its bare amounts are them.
-_TARGETS = re.compile(
-    r"计划|目标|任务|共计|合计|全年|力争|"
-    r"(?:^|[，,])\s*(?:力争)?到\s*＿{4,}"  # 到2020年，…: what is to be reached by then
-)
-#: A clause that names who answers for it (（责任单位：…）, 牵头单位：…): a task, whose bare
-#: amounts are its targets.
-_TASKED = re.compile(r"(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]")
-
-
-#: A sentence about the document itself (本办法…, 本通知…), after its numbering.
-_OWN_TERM = re.compile(
-    r"[\s＿]*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?"  # (a masked 第五条 too)
-    r"本(?:办法|规定|通知|意见|方案|细则|制度|决定|规则|条例)"
-)
-
-
-def _worth_keeping(
-    q: Qty,
-    kind: str,
-    comparator: str | None,
-    modality,
-    phrase: str,
-    sentence: str = "",
-    following: str = "",
-    tasked: bool = False,
-) -> bool:
-    """Bare descriptive numbers (共确定了3个项目) are not requirements; thresholds and targets
-    are."""
-    if _OWN_TERM.match(sentence) and re.search(r"有效期|施行", phrase):
-        return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
-    a_case = modality is None and sentence.rstrip(" 。；;，,").endswith("的")
-    if a_case and (comparator is None or kind == "deadline"):
-        # (二)全年发生2起…事故的；, (三)一年内发生…的；: a case a list of cases names, no target
-        # and no time to do anything in
-        return False
-    if kind in ("deadline", "frequency", "retention", "cap"):
-        return True
-    if (
-        comparator is None
-        and q.unit in TIME_UNITS
-        and re.match(r"\s*(?:来|以来|间|工作)", following)
-    ):
-        return False  # 对3年工作进行总结, 5年来: a span of time talked about, no threshold
-    if comparator is not None:
-        return True
-    if q.unit == "份" and "一式" in phrase:
-        return True  # 一式三份: how many copies, written in words
-    if q.unit == "%" and re.search(
-        r"率\s*(?:为|是)?\s*$", phrase[: phrase.find("%")].rstrip("0123456789. ")
-    ):
-        return True  # 安装率 100%: a rate's target
-    if not q.arabic:
-        return False  # 二次扬尘, 六家企业: words, not thresholds
-    if modality is not None:
-        return True
-    if (
-        q.unit not in TIME_UNITS
-        and (tasked or _TARGETS.search(sentence))
-        and not DESCRIPTIVE.search(sentence)
-        and not sentence.rstrip(" 。；;，,").endswith("的")  # (一)…发生2起事故的: a case, no target
-    ):
-        return True
-    return bool(
-        re.search(
-            r"标准|按照?|补贴|补助|资助|奖励|配备|设置|设立|缴纳|公示|期限|有效期|任期", phrase
-        )
-    )
 
 
 def _presence(
