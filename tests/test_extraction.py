@@ -103,6 +103,19 @@ PATTERNS = [
     # a fraction, as a percentage (to 4 places where it does not end)
     ("评审专家人数不得少于成员总数的三分之二", "ratio", ">=", "66.6667", None, None, "%", None),
     ("到会委员不少于二分之一", "ratio", ">=", "50", None, None, "%", None),
+    # …in digits, after the whole it is of; a long whole between the comparison and its number
+    # keeps the negation (不得少于…总数的2/3: not below)
+    ("专家人数不得少于成员总数的2/3", "ratio", ">=", "66.6667", None, None, "%", None),
+    (
+        "评审专家人数不得少于竞争性谈判小组或者询价小组成员总数的2/3",
+        "ratio",
+        ">=",
+        "66.6667",
+        None,
+        None,
+        "%",
+        None,
+    ),
     # a share in words with no comparison word: the share it is charged at
     ("保证金按合同金额的百分之五收取", "ratio", "==", "5", None, None, "%", None),
     # only the ones within the number may: the number is the requirement (方可: not before)

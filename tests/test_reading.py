@@ -174,6 +174,22 @@ def test_deadlines_written_as_dates(text, due):
         ("经营者应当在显著位置公示价格。", "经营者", "regulated", None, None),
         ("经办人应当在3个工作日内办结。", "经办人", "regulated", None, None),
         ("经营单位应当建立进货查验制度。", "经营单位", "regulated", None, None),
+        # how it is done is no name (以书面形式通知…供应商)
+        (
+            "采购人应当作出答复，并以书面形式通知质疑供应商。",
+            "采购人",
+            "regulated",
+            None,
+            None,
+        ),
+        # a condition that opens with who acts, what they think (认为) after the name
+        (
+            "供应商认为其权益受到损害的，可以向采购人提出质疑。",
+            "供应商",
+            "regulated",
+            "供应商认为其权益受到损害的",
+            None,
+        ),
         ("经销商应当查验煤炭质量检验报告。", "经销商", "regulated", None, None),
         # 经…， (经批准, 经审核合格): after which the duty applies, its condition
         ("经批准，企业可以延长作业时间。", "企业", "regulated", "经批准", None),
@@ -320,6 +336,45 @@ def test_who_and_when(text, subject, kind, condition, cond_value):
     else:
         assert r.applies_when.text == condition
         assert r.applies_when.value == (Decimal(cond_value) if cond_value else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("企业应当每100平方米配备不少于1具灭火器。", 1, "具"),
+        ("每1000名学生至少配备1名专职卫生技术人员。", 1, "名"),
+    ],
+)
+def test_a_number_after_每_before_another_is_what_that_is_per(text, value, unit):
+    """每100平方米配备不少于1具: one requirement, the count, its words with what it is per (no
+    "= 100 m²" of its own)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(value), unit)
+    assert "每" in r.span
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "cond_value", "value"),
+    [
+        # the ones a limit right after them is for, with no comma between
+        ("不足1000名的至少配备1名。", "不足1000名的", 1000, 1),
+        # 其中…的，: the part of the ones just named the rule after it is for
+        (
+            "安全生产费用按比例提取，其中营业收入不超过1000万元的，按照2%提取。",
+            "其中营业收入不超过1000万元",
+            10000000,
+            2,
+        ),
+        # the band of an amount a rule is for
+        ("每户每月用水量超过15立方米的部分，应当按照阶梯水价收费。", None, 15, None),
+    ],
+)
+def test_the_ones_a_number_picks_out_are_a_condition(text, condition, cond_value, value):
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.applies_when.value == Decimal(cond_value)
+    if condition is not None:
+        assert r.applies_when.text == condition
+    assert r.value == (None if value is None else Decimal(value))
 
 
 def test_a_zone_a_duty_applies_in_is_its_condition():
@@ -537,6 +592,23 @@ def test_a_date_phrase_reaches_to_what_is_due_then(text, due, ends, subject):
     (r,) = extract(text)
     assert r.kind == "deadline" and r.due == due
     assert r.span.endswith(ends) and r.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "采购合同自签订之日起七个工作日内，采购人应当将合同副本报财政部门备案。",
+            "采购人",
+        ),
+        ("自收到申请之日起5个工作日内，县财政局应当作出决定。", "县财政局"),
+    ],
+)
+def test_a_deadline_that_names_no_one_is_of_the_party_after_it(text, subject):
+    """…之日起N个工作日内，<party>应当…: one deadline, what is to be done by then its words, the
+    party named after it who acts (not a deadline of no one and an undated duty)."""
+    (r,) = extract(text)
+    assert r.kind == "deadline" and r.subject == subject and r.span.endswith(text[-8:-1])
 
 
 def test_a_target_after_a_date_phrase_is_due_then():

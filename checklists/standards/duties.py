@@ -510,6 +510,7 @@ def duty_spans(
     spans: list[list[int]] = []
     extend: dict[int, int] = {}
     by_then = None  # the deadline of the phrase before: 在15个工作日内，…
+    by_then_words = ""  # (its phrase)
     pending: int | None = None  # where words leading into the next duty start
     pending_end = 0
     after_number = False  # the phrase before stated a number (至少配备2辆车，并统一标识)
@@ -525,7 +526,11 @@ def duty_spans(
         hit = [k for k, (t0, t1, _d) in enumerate(taken) if t0 < b and a < t1]
         follows_number, after_number = after_number, bool(hit)
         if by_then is not None and not hit and ACTION.search(words):
-            if party_first(words.lstrip("由")) is None:
+            # (…自签订之日起七个工作日内，采购人应当将合同副本报…备案: a deadline that names no
+            # one and no modal word is of the party that acts after it)
+            if party_first(words.lstrip("由")) is None or not (
+                ANY_MODAL.search(by_then_words) or opens_with_party(by_then_words)
+            ):
                 extend[by_then] = b  # what is to be done within the deadline
                 by_then = None
                 spans.append([-1, -1])
@@ -533,7 +538,7 @@ def duty_spans(
         by_then = None
         if hit and taken[hit[-1]][2] and taken[hit[-1]][1] >= b - 1:
             if masked[a:b].rstrip().endswith(("内", "前")):
-                by_then = hit[-1]
+                by_then, by_then_words = hit[-1], masked[a:b]
         if EXHORTATION.search(words) and not hit:
             spans.append([-1, -1])
             pending = None

@@ -162,6 +162,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 window = (q.unit if q.low == 1 else None, ph_start)
                 continue
             comp_before, comp_pos = comparator_in_phrase(masked, ph_start, q_start)
+            if _a_denominator(
+                q, comp_before, read[k + 1 :], masked[ph_start:q_start], ph_end - s_start
+            ):
+                continue  # 每100平方米配备不少于1具: what the count after it is per
             comp_word = None
             if comp_before:
                 m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
@@ -510,6 +514,22 @@ def _with_due(
     return [*found, added]
 
 
+def _a_denominator(
+    q: Qty, comp_before: str | None, after: list[Qty], before: str, phrase_end: int
+) -> bool:
+    """每100平方米, 每1000名学生 before another number of its phrase (…配备不少于1具; ``after``:
+    the sentence's numbers after it, ``phrase_end`` in the sentence): what that number is per,
+    no requirement of its own (每3年, 每月: periods, read as such)."""
+    return (
+        q.comparator is None
+        and comp_before is None
+        and q.unit not in TIME_UNITS
+        and re.search(r"每\s*$", before) is not None
+        and bool(after)
+        and after[0].start < phrase_end
+    )
+
+
 #: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
 _PERIODS_TOO = {"year", "month", "week", "day"}
 
@@ -754,6 +774,16 @@ def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) 
         return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
     tail = re.split(r"[，,。；;]", masked[q_end:s_end], maxsplit=1)[0]
     rest = masked[q_end + len(tail) : s_end]
+    if _THE_ONES_LIMITED.match(masked, q_end):
+        return True  # 不足1000名的至少配备1名: the ones the limit after it is for
+    if (
+        tail.strip() == "的"
+        and rest[:1] in "，,"
+        and re.match(r"\s*其中", masked[ph_start:q_start])
+    ):
+        return True  # …，其中营业收入不超过1000万元的，按照2%提取: the part the rule after is for
+    if re.fullmatch(r"的(?:部分|那部分)", tail.strip()) and rest[:1] in "，,":
+        return True  # 用气量超过30立方米的部分，按第二阶梯价格执行: the band a rule is for
     if tail.strip() == "的" and re.match(
         r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁)", rest
     ):
@@ -781,6 +811,10 @@ def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) 
     )
 
 
+#: A number's 的 right before the limit of the ones it picks out (不足1000名的至少配备1名).
+_THE_ONES_LIMITED = re.compile(
+    r"\s*(?:及?以上|及?以下)?的\s*(?:至少|最少|不少于|不低于|不超过|不高于|最多|至多|不得)"
+)
 _OPENING_NOUN = re.compile(r"\s*(?:及?以上|及?以下|以内)?\s*的[^，,]{1,6}[，,]")
 
 

@@ -28,6 +28,12 @@ def comparator_in_phrase(masked: str, phrase_start: int, pos: int) -> tuple[str 
     between (``comparators``: the drafting table, negations and （含）/（不含） markers)."""
     window_start = max(phrase_start, pos - 20)
     found = comparator_before(masked[window_start:pos])
+    if found is not None and found[1] < 3 and window_start > phrase_start:
+        # the word at the window's edge: what negates it may sit just before (不得少于…总数的2/3)
+        wider = max(phrase_start, window_start - 4)
+        again = comparator_before(masked[wider:pos])
+        if again is not None:
+            window_start, found = wider, again
     if found is None:
         return respectively(masked, phrase_start, pos)
     return found[0], window_start + found[1]

@@ -53,7 +53,7 @@ _REGULATED = (
 _PAREN = r"(?:[（(][^（()）]{1,8}[）)])?"
 _AUTHORITY_END = re.compile(f"(?:{_AUTHORITY}){_PAREN}$")
 _REGULATED_END = re.compile(f"(?:{_REGULATED}){_PAREN}$")
-_ADVERBIAL = r"(?=在|于|对|从|自|按|依|根据|通过|如|若|发现|接到|收到|发生|出现|存在)"
+_ADVERBIAL = r"(?=在|于|对|从|自|按|依|根据|通过|如|若|发现|接到|收到|发生|出现|存在|认为|拟|需要)"
 _REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
@@ -148,8 +148,10 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     """The party a duty's words open with (由县质量检测中心出具…, 县财政局依据…将…), as
     written without a leading 由/并 or a trailing （以下简称…）, and its kind."""
     words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase.strip(), count=1))
-    if re.match(f"[对向在将把从按为自报发请]|{_VIA}", words):
-        return None  # 对其主要负责人…, 报领导小组: whom it is done to, not who does it
+    if re.match(f"[对向在将把从按为自报发请以]|通过|采用|采取|{_VIA}", words):
+        # 对其主要负责人…, 报领导小组: whom it is done to, not who does it; 以书面形式通知…
+        # 供应商: how it is done
+        return None
     found = party_first(words)
     if found is None:
         match = _OPENS.match(words)
@@ -204,7 +206,10 @@ class Condition:
 
 
 # "…的，" at the opening of a sentence (after an optional 凡/对/对于), at most 80 characters.
-_THE_ONES = re.compile(r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>[^，,。；;：:]{2,80}?的)[，,]")
+#: (…超过30立方米的部分，: the band of an amount a rule is for)
+_THE_ONES = re.compile(
+    r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>[^，,。；;：:]{2,80}?的(?:部分)?)[，,]"
+)
 #: The same after a phrase of means or circumstance (采取虚报、隐瞒等手段，骗取救助资金的，…;
 #: 在信息采集过程中，存在…行为的，…); no modal word and no party acting before the 的.
 _THE_ONES_LONG = re.compile(

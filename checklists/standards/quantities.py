@@ -355,6 +355,25 @@ def quantities(masked: str) -> list[Qty]:
             restated = tail.end()
         out.append(Qty(start, m.end(), low, high, unit, comparator, arabic, word, per, mark))
     taken = [(q.start, q.end) for q in out]
+    for m in _SLASHED.finditer(masked):
+        # 总数的2/3: a share written as a fraction in digits, as a percentage (66.6667)
+        n, whole = Decimal(m.group("n")), Decimal(m.group("of"))
+        if whole == 0 or n > whole or any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        after = _AFTER_WORD.match(masked, m.end())
+        out.append(
+            Qty(
+                m.start(),
+                after.end() if after else m.end(),
+                _clean((n * 100 / whole).quantize(Decimal("0.0001"))),
+                None,
+                "%",
+                comparator_after(after.group(0)) if after else None,
+                True,
+                after.group("word") if after else None,
+            )
+        )
+        taken.append((m.start(), m.end()))
     for m in _PARTS_OF.finditer(masked):
         value = _num(m.group("n"))
         if value is None or any(a < m.end() and m.start() < b for a, b in taken):
@@ -381,4 +400,6 @@ def quantities(masked: str) -> list[Qty]:
 _PARTS_OF = re.compile(
     rf"(?P<of>百|千|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{_NUM})"
 )
+#: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3).
+_SLASHED = re.compile(r"(?<=的)\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
 _AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")
