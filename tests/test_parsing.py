@@ -624,3 +624,35 @@ def test_unseen_county_gazette_running_header_annexes_and_section_banners():
             seen[n] = seen.get(n, 0) + 1
     body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     assert sorted(seen) == body and set(seen.values()) == {1}
+
+
+def test_unseen_city_gazette_chapters_items_and_colophon():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_city_gas.txt): a
+    办法 in chapters and articles under its 印发 notice (in force from its 施行 date for 有效期5
+    年), a 通知 in 一、（一）1. items with an annex table; the colophon after the annex (抄送：…,
+    …印发) is no clause's words but a named skip; every non-blank line is read exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_city_gas.txt").read_text(
+        encoding="utf-8"
+    )
+    result = parse_gazette(text)
+    by_number = {d.number: d for d in result.documents}
+    assert set(by_number) == {"某政发〔2025〕12号", "某政办字〔2025〕30号"}
+    rules = by_number["某政发〔2025〕12号"]
+    assert rules.in_force_from == datetime.date(2025, 5, 1)
+    assert rules.in_force_until == datetime.date(2030, 4, 30)
+    clauses = {c.key: c.text for d in result.documents for c in d.clauses}
+    item = clauses["某政发〔2025〕12号/第二章/第四条/（二）"]
+    assert item == "（二）有不少于2名专职安全管理人员；"
+    assert clauses["某政办字〔2025〕30号/三/2"].endswith("各地每月至少开展2次联合检查。")
+    annex = clauses["某政办字〔2025〕30号/附件1"]
+    assert "抄送" not in annex and "印发" not in annex
+    assert [s.reason for s in result.skipped if s.title.startswith("版记")] == ["版记"]
+    seen: dict[int, int] = {}
+    for d in result.documents:
+        for n in d.source_lines:
+            seen[n] = seen.get(n, 0) + 1
+    for s in result.skipped:
+        for n in s.lines:
+            seen[n] = seen.get(n, 0) + 1
+    body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    assert sorted(seen) == body and set(seen.values()) == {1}

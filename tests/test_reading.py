@@ -425,10 +425,24 @@ def test_a_condition_is_not_a_requirement_of_its_own():
 
 @pytest.mark.parametrize(
     "text",
-    ["彩钢瓦做外墙，可节省空间。", "厂房大门可满足40吨以上货车进出。", "人均可支配收入增长8%。"],
+    [
+        "彩钢瓦做外墙，可节省空间。",
+        "厂房大门可满足40吨以上货车进出。",
+        "人均可支配收入增长8%。",
+        # 可 of an adjective: what a thing is, not what someone may do
+        "可吸入颗粒物（PM10）年均浓度不高于70微克/立方米。",
+        "餐饮企业应当安装可燃气体泄漏报警装置。",
+        "企业应当建立可追溯的质量管理制度。",
+    ],
 )
 def test_what_something_can_do_is_no_permission(text):
     assert [r for r in extract(text) if r.modality == "permission"] == []
+
+
+def test_a_permission_word_inside_a_noun_does_not_hide_who_acts():
+    """…的，应当安装可燃气体…: 可燃 is no modal word; who acts is who the condition opens with."""
+    (r,) = extract("餐饮等非居民用户使用瓶装燃气的，应当安装可燃气体泄漏报警装置。")
+    assert (r.subject, r.subject_kind, r.modality) == ("餐饮等非居民用户", "regulated", "mandatory")
 
 
 @pytest.mark.parametrize(

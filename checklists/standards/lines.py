@@ -272,3 +272,38 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
         if not ln.text:
             dropped.append(ln.no)
     return dropped
+
+
+#: A document's colophon (版记): who else receives it (抄送：…, 抄报：…) and who printed it when
+#: (某市人民政府办公室 2025年4月20日印发), whitespace removed.
+_COPIED_TO = re.compile(r"^(?:抄送|抄报|分送|发送)[:：]")
+_PRINTED = re.compile(r"^[^，。；：]{2,40}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印发$")
+
+
+def _drop_colophon(lines: list[_Line]) -> list[int]:
+    """Blank out each document's colophon (版记: 抄送：…, …印发, and the lines of its list of
+    recipients between them): no clause's words; the source line numbers blanked (accounted for
+    as a skip)."""
+    dropped: list[int] = []
+    copied = None  # the index of the last 抄送 line, while its list may go on
+    for i, ln in enumerate(lines):
+        if ln.table or not ln.text:
+            continue
+        c = _compact(ln.text)
+        if _COPIED_TO.match(c):
+            copied = i
+        elif _PRINTED.match(c):
+            if copied is not None and i - copied <= 4:  # the list's further lines before it
+                for k in range(copied + 1, i):
+                    if lines[k].text and not lines[k].table:
+                        dropped.append(lines[k].no)
+                        lines[k].text = ""
+            copied = None
+        elif copied is not None and i - copied > 4:
+            copied = None
+        else:
+            continue
+        if _COPIED_TO.match(c) or _PRINTED.match(c):
+            dropped.append(ln.no)
+            ln.text = ""
+    return sorted(dropped)

@@ -50,6 +50,7 @@ from checklists.standards.lines import (
     _TITLE_WITH_NUMBER,
     _cn_int,
     _compact,
+    _drop_colophon,
     _drop_noise,
     _heading_like,
     _is_date_line,
@@ -713,6 +714,7 @@ def parse_gazette(text: str) -> ParseResult:
     lines = _prepare(text)
     toc = _find_toc(lines)
     noise = _drop_noise(lines, (toc.start, toc.end) if toc else None)
+    colophon = _drop_colophon(lines)
     headers = _find_headers(lines, toc)
     skips = _find_skips(lines, toc, headers)
     sections, skipped = _sections(lines, toc, headers, skips)
@@ -728,4 +730,6 @@ def parse_gazette(text: str) -> ParseResult:
             skipped.append(Skipped(sec.skip_title, sec.skip_reason, read))
     if noise:
         skipped.append(Skipped("页码、页眉、目录引线", "版面", tuple(noise)))
+    if colophon:
+        skipped.append(Skipped("版记（抄送、印发）", "版记", tuple(colophon)))
     return ParseResult(documents, skipped)

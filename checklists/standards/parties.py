@@ -53,7 +53,10 @@ _REGULATED = (
 _PAREN = r"(?:[（(][^（()）]{1,8}[）)])?"
 _AUTHORITY_END = re.compile(f"(?:{_AUTHORITY}){_PAREN}$")
 _REGULATED_END = re.compile(f"(?:{_REGULATED}){_PAREN}$")
-_ADVERBIAL = r"(?=在|于|对|从|自|按|依|根据|通过|如|若|发现|接到|收到|发生|出现|存在|认为|拟|需要)"
+_ADVERBIAL = (
+    r"(?=在|于|对|从|自|按|依|根据|通过|如|若|发现|接到|收到|发生|出现|存在|认为|拟|需要|"
+    r"使用|从事|经营|销售|生产|储存|运输|未|违反|擅自)"
+)
 _REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
