@@ -3,10 +3,12 @@ conditions, who must act, deadlines written as dates, and numbers that are not t
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 
 import pytest
 
+from checklists.standards.due_dates import dated
 from checklists.standards.extraction import extract
 from checklists.standards.parties import responsible_units
 
@@ -104,6 +106,9 @@ def test_not_thresholds(text):
         ("2018年底前基本完成搬迁。", {"rule": "date", "date": "2018-12-31"}),
         ("应当于2016年10月15日前完成验收。", {"rule": "date", "date": "2016-10-15"}),
         ("2016年2月底前报送方案。", {"rule": "date", "date": "2016-02-29"}),
+        # a day with no year: the importer dates it by the document (``dated``)
+        ("于5月15日前报市城市管理局。", {"rule": "month_day", "month": 5, "day": 15}),
+        ("10月底前完成验收。", {"rule": "month_day", "month": 10, "day": 31}),
     ],
 )
 def test_deadlines_written_as_dates(text, due):
@@ -623,6 +628,15 @@ def test_a_deadline_that_names_no_one_is_of_the_party_after_it(text, subject):
     party named after it who acts (not a deadline of no one and an undated duty)."""
     (r,) = extract(text)
     assert r.kind == "deadline" and r.subject == subject and r.span.endswith(text[-8:-1])
+
+
+def test_who_and_when_then_what_is_one_deadline():
+    """请各单位于3月1日前，将…发送至…: the date's phrase names who and when, the duty after it
+    what: one deadline (not a date with no duty and an undated duty)."""
+    found = extract("请各单位于3月1日前，将近期调研类信息题目发送至指定邮箱。")
+    (r,) = found
+    assert r.kind == "deadline" and r.due == {"rule": "month_day", "month": 3, "day": 1}
+    assert r.span.endswith("发送至指定邮箱") and r.subject == "各单位"
 
 
 def test_a_target_after_a_date_phrase_is_due_then():
@@ -1190,3 +1204,23 @@ def test_sections_and_who_imposes(text, subject):
 )
 def test_a_commendation_is_a_duty_only_of_a_party_to_make_it(text, expected):
     assert [(r.span, r.subject) for r in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("due", "issued", "expected"),
+    [
+        ({"rule": "month_day", "month": 5, "day": 15}, (2025, 4, 20), "2025-05-15"),
+        # over by the time the document was issued: the next year's
+        ({"rule": "month_day", "month": 1, "day": 10}, (2025, 12, 5), "2026-01-10"),
+        # 2月底 of a leap year
+        ({"rule": "month_day", "month": 2, "day": 31}, (2028, 1, 3), "2028-02-29"),
+    ],
+)
+def test_a_day_with_no_year_is_dated_by_its_document(due, issued, expected):
+    assert dated(due, datetime.date(*issued)) == {"rule": "date", "date": expected}
+
+
+def test_dating_leaves_other_rules_and_unknown_documents_alone():
+    assert dated({"rule": "year_end"}, datetime.date(2025, 1, 1)) == {"rule": "year_end"}
+    undated = {"rule": "month_day", "month": 5, "day": 15}
+    assert dated(undated, None) == undated

@@ -45,6 +45,17 @@ def test_import_sample_gives_document_clauses_and_requirements(app_ctx):
     assert any(r.unit == "working_day" and r.value == 5 for r in reply.requirements)
 
 
+def test_a_day_with_no_year_is_due_in_the_documents_year(app_ctx):
+    """于5月15日前报… in a notice signed in April: due that day of the notice's year (the reading
+    writes no year; the importer knows the document's date)."""
+    text = (DATA / "unseen_plain_city_gas.txt").read_text(encoding="utf-8")
+    report = import_text(text, "city.txt")
+    db.session.commit()
+    notice = next(doc for doc, _outcome in report.documents if doc.number == "某政办字〔2025〕30号")
+    stage = next(c for c in notice.clauses if c.key == "某政办字〔2025〕30号/三/1")
+    assert {"rule": "date", "date": "2025-05-15"} in [r.due for r in stage.requirements]
+
+
 def test_reimporting_the_same_text_changes_nothing(app_ctx):
     import_text(SAMPLE, "sample.txt")
     db.session.commit()

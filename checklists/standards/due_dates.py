@@ -8,6 +8,7 @@ follows (the provenance issue makes findings use it, the calendar counts it).
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 from typing import Any
 
@@ -76,6 +77,14 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])(?:下班)?(?:前|之前)"),
         "weekly_day",
     ),
+    # a day of a month with no year: 于5月15日前报…, 10月底前 (the document's year: ``dated``)
+    (
+        re.compile(
+            r"(?<![\d年月每次当本下])(?P<month>1[0-2]|0?[1-9])\s*月\s*"
+            r"(?:(?P<day>\d{1,2})\s*日|底|末)(?:前|之前)"
+        ),
+        "month_day",
+    ),
 ]
 
 
@@ -106,9 +115,22 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
                 return {"rule": "date", "date": f"{year:04d}-{month:02d}-{day:02d}"}, *m.span()
             except ValueError:
                 continue
-        if rule == "yearly_date":
+        if rule in ("yearly_date", "month_day"):
             month = parts["month"]
             day = parts.get("day") or calendar.monthrange(2001, month)[1]
             return {"rule": rule, "month": month, "day": day}, *m.span()
         return {"rule": rule, **parts}, *m.span()
     return None
+
+
+def dated(due: dict[str, Any] | None, issued: datetime.date | None) -> dict[str, Any] | None:
+    """``due`` with a day of a month written with no year (``month_day``: 5月15日前) made the
+    date it is in a document issued on ``issued``: that day of its year, or of the next when
+    the day is over by then (a notice of December asking for 1月10日前); as written when the
+    document's date is not known. Every other rule as it is."""
+    if not due or due.get("rule") != "month_day" or issued is None:
+        return due
+    month, day = due["month"], due["day"]
+    year = issued.year + ((month, day) < (issued.month, issued.day))
+    last = calendar.monthrange(year, month)[1]
+    return {"rule": "date", "date": datetime.date(year, month, min(day, last)).isoformat()}

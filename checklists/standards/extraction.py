@@ -489,10 +489,12 @@ def _with_due(
             found[i] = replace(r, kind="deadline", due=rule)
             return found
     named = (found[0].subject, found[0].subject_kind) if found else (None, None)
-    if not masked[ph_start:ph_end].strip(" ＿于在至到年底末终前之以内止,，"):
-        # 2017年12月底前，完成…: the date's phrase says nothing else; the duty after it is due
+    bare = not masked[ph_start:ph_end].strip(" ＿于在至到年底末终前之以内止,，")
+    if bare or not ACTION.search(masked, ph_start, ph_end):
+        # 2017年12月底前，完成…; 请各单位于3月1日前，将…发送至…: the date's phrase does nothing
+        # itself; the duty after it is due then
         for i, r in enumerate(found):
-            if r.start >= ph_end and (r.value is not None or r.low is not None):
+            if bare and r.start >= ph_end and (r.value is not None or r.low is not None):
                 # 到2020年底，…覆盖率达到95%以上: the target after it is due then
                 found[i] = replace(r, due=rule)
                 return found

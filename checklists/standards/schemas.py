@@ -61,9 +61,12 @@ class Due(Out):
         "weekly_day",
         "year_end",
         "date",
+        "month_day",
     ]
     day: int | None = Field(None, description="the day of the month (次月5日前, 每月5日前 → 5)")
-    month: int | None = Field(None, description="yearly_date: the month")
+    month: int | None = Field(
+        None, description="yearly_date, month_day (a day with no year, 5月15日前): the month"
+    )
     date: str | None = Field(None, description="date: YYYY-MM-DD")
     weekday: int | None = Field(None, description="weekly_day: 0 Monday … 6 Sunday (每周五前 → 4)")
 

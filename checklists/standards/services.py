@@ -24,6 +24,7 @@ from checklists.core.extensions import db
 from checklists.core.storage import safe_filename
 from checklists.standards import search_index
 from checklists.standards.conflicts import mark_conflicts
+from checklists.standards.due_dates import dated
 from checklists.standards.extraction import Requirement as Extracted
 from checklists.standards.extraction import extract
 from checklists.standards.hooks import ChangeKind, ClauseChange, source_changed
@@ -268,7 +269,7 @@ def _store_document(
                 subject=r.subject[:100] if r.subject else None,
                 subject_kind=r.subject_kind,
                 applies_when=r.applies_when.to_dict() if r.applies_when else None,
-                due=r.due,
+                due=dated(r.due, parsed.signed_on or parsed.in_force_from),
             )
             for i, r in enumerate(requirements)
         ]
