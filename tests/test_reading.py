@@ -179,6 +179,8 @@ def test_deadlines_written_as_dates(text, due):
         ("经营者应当在显著位置公示价格。", "经营者", "regulated", None, None),
         ("经办人应当在3个工作日内办结。", "经办人", "regulated", None, None),
         ("经营单位应当建立进货查验制度。", "经营单位", "regulated", None, None),
+        # 从业人员 is one name, not a party followed by 从 (from)
+        ("学校食堂从业人员应当持有健康证明。", "学校食堂从业人员", "regulated", None, None),
         # how it is done is no name (以书面形式通知…供应商)
         (
             "采购人应当作出答复，并以书面形式通知质疑供应商。",
@@ -628,6 +630,25 @@ def test_a_deadline_that_names_no_one_is_of_the_party_after_it(text, subject):
     party named after it who acts (not a deadline of no one and an undated duty)."""
     (r,) = extract(text)
     assert r.kind == "deadline" and r.subject == subject and r.span.endswith(text[-8:-1])
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("每日进行防火巡查。", "day"),
+        ("学校食堂从业人员每年应当进行健康检查。", "year"),
+        ("各乡镇每月报送工作进展。", "month"),
+    ],
+)
+def test_a_duty_done_each_period_is_a_frequency(text, per):
+    """每日进行防火巡查: done every day, how many times unsaid (no number, a frequency)."""
+    (r,) = extract(text)
+    assert (r.kind, r.per, r.value) == ("frequency", per, None)
+
+
+def test_each_one_is_no_period():
+    """每个配送中心…: each one, not a frequency."""
+    assert [r.kind for r in extract("每个配送中心应当建立台账。")] == ["record"]
 
 
 def test_who_and_when_then_what_is_one_deadline():

@@ -56,6 +56,7 @@ from checklists.standards.parties import (
 from checklists.standards.quantities import (
     COUNTED,
     PERIOD_NAMES,
+    PERIODS,
     TIME_UNITS,
     Qty,
     per_before,
@@ -422,12 +423,24 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 for r in attributed
             ]
         reqs[first:] = [
-            r
+            _periodic(r)
             for r in _with_due(text, masked, s_start, s_end, attributed, modality, join_offsets)
             if not _an_aim(r)
         ]
     reqs.sort(key=lambda r: r.start)
     return _answered_for(text, reqs)
+
+
+def _periodic(r: Requirement) -> Requirement:
+    """A duty with no number done each period (每日进行防火巡查, 每年应当进行健康检查): a
+    frequency per that period, how many times unsaid."""
+    if r.kind not in ("presence", "record") or r.value is not None or r.low is not None:
+        return r
+    for pattern, per in PERIODS:
+        m = re.search(pattern, r.span)
+        if m is not None and m.group(0).startswith("每") and per != "batch":
+            return replace(r, kind="frequency", per=per)
+    return r
 
 
 def _an_aim(r: Requirement) -> bool:
