@@ -656,3 +656,36 @@ def test_unseen_city_gazette_chapters_items_and_colophon():
             seen[n] = seen.get(n, 0) + 1
     body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     assert sorted(seen) == body and set(seen.values()) == {1}
+
+
+def test_unseen_notices_without_numbers_one_after_another():
+    """Two documents with no 文号 (tests/data/unseen_plain_notices.txt, written for this test): an
+    通告 opening the text, then, right after its signature date, an agency's 通知 title above its
+    addressees. The second is a document of its own (not items of the first), with its issuer and
+    date; every non-blank line is read exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_notices.txt").read_text(encoding="utf-8")
+    result = parse_gazette(text)
+    found = [(d.title, d.issuer, d.signed_on) for d in result.documents]
+    assert found == [
+        ("关于城区禁止燃放烟花爆竹的通告", "某县人民政府", datetime.date(2025, 12, 10)),
+        ("关于加强汛期安全生产工作的通知", "某县应急管理局", datetime.date(2025, 6, 20)),
+    ]
+    first, second = result.documents
+    assert [c.token for c in first.clauses[1:]] == ["一", "二", "三", "四", "五"]
+    assert "某县应急管理局" not in first.clauses[0].text
+    assert [c.key.split("/", 1)[1] for c in second.clauses[1:]] == [
+        "1",
+        "2",
+        "2/（1）",
+        "2/（2）",
+        "3",
+    ]
+    seen: dict[int, int] = {}
+    for d in result.documents:
+        for n in d.source_lines:
+            seen[n] = seen.get(n, 0) + 1
+    for s in result.skipped:
+        for n in s.lines:
+            seen[n] = seen.get(n, 0) + 1
+    body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    assert sorted(seen) == body and set(seen.values()) == {1}

@@ -646,6 +646,20 @@ def test_a_duty_done_each_period_is_a_frequency(text, per):
     assert (r.kind, r.per, r.value) == ("frequency", per, None)
 
 
+@pytest.mark.parametrize(
+    "text", ["各企业要严格落实24小时值班制度。", "重点部位要实行24小时在线监控。"]
+)
+def test_round_the_clock_is_24_hours_of_each_day(text):
+    """24小时值班: round the clock, 24 hours of each day (not a bare 24 hours)."""
+    (r,) = [r for r in extract(text) if r.value is not None]
+    assert (r.kind, r.value, r.unit, r.per) == ("duration", Decimal(24), "hour", "day")
+
+
+def test_within_24_hours_is_still_a_deadline():
+    (r,) = extract("发生事故应当在24小时内报告。")
+    assert (r.kind, r.comparator, r.value, r.unit) == ("deadline", "<=", Decimal(24), "hour")
+
+
 def test_each_one_is_no_period():
     """每个配送中心…: each one, not a frequency."""
     assert [r.kind for r in extract("每个配送中心应当建立台账。")] == ["record"]
@@ -682,6 +696,8 @@ def test_a_target_after_a_date_phrase_is_due_then():
         "《中华人民共和国大气污染防治法》《山东省大气污染防治条例》（2018年11月30日）及有关法律、法规。",
         # what a document or a system of them consists of
         "本市应急预案体系包括本预案，各部门编制的专项预案，企业编制的应急响应方案。",
+        # what the document does, whatever its kind (通告如下, 公告如下)
+        "为保障公共安全，现就城区禁止燃放烟花爆竹有关事项通告如下：",
     ],
 )
 def test_exhortations_and_words_about_the_text_are_no_duties(text):

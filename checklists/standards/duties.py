@@ -199,7 +199,8 @@ DESCRIPTIVE = re.compile(
 )
 #: A sentence about the document itself: a definition, its enactment, what follows.
 _ABOUT_THE_TEXT = re.compile(
-    r"是指|系指|所称|(?:特|现)?制定本|(?:通知|意见|规定|办法)如下|如下$|现予印发|现印发|"
+    r"是指|系指|所称|(?:特|现)?制定本|(?:通知|意见|规定|办法|通告|公告|决定|要求)如下|如下[：:]?$|"
+    r"现予印发|现印发|"
     r"(?:提出|制定|作出)(?:以下|如下)|"
     r"请认真(?:贯彻|遵照)|遵照执行|起施行|起执行$|解释$|负责解释|^附件|^附表|^(?:不含|不包括|包括)|"
     # when the text takes effect (本通知自印发之日起30日后施行)

@@ -34,6 +34,7 @@ from checklists.standards.duties import (
     sentences,
 )
 from checklists.standards.numbers import (
+    ROUND_THE_CLOCK,
     TASKED,
     comparator_in_phrase,
     kind_for,
@@ -180,6 +181,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             elif per is None:
                 per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
                 rate = per is not None
+            if per is None and q.unit == "hour" and q.low == 24:
+                if ROUND_THE_CLOCK.match(masked, q_end):
+                    per = "day"  # 24小时值班制度: round the clock, 24 hours of each day
             comparator = q.comparator
             value, low, high = q.low, None, None
             # 控制在5-25℃, 保持在…之间: within the range, not below its top

@@ -131,6 +131,14 @@ _OWN_TERM = re.compile(
 )
 
 
+#: What "24 hours" names when it is round the clock (24小时值班, 24小时在线监控, 24小时服务热线):
+#: 24 hours of each day.
+ROUND_THE_CLOCK = re.compile(
+    r"\s*(?:不间断|全天候)?\s*(?:值班|值守|监控|监测|在线|服务|营业|热线|巡逻|巡查|开放|运行|"
+    r"运转|应急|响应|畅通|有人)"
+)
+
+
 def worth_keeping(
     q: Qty,
     kind: str,

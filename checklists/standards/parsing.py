@@ -308,10 +308,14 @@ def _unnumbered_headers(
             continue
         prev = lines[i - 1].text if i > 0 else ""
         nxt = _next_texts(lines, i, 1)
-        if prev and not (_is_issuer(prev) or _is_banner(prev)):
+        # (after the date the document before it was signed on: one document follows another)
+        signed_before = bool(prev) and _is_date_line(prev)
+        if prev and not (_is_issuer(prev) or _is_banner(prev) or signed_before):
             continue
         if not nxt or not re.search(r"[：:]$", nxt[0].strip()):
             continue
+        if signed_before:
+            prev = ""
         start = i - 1 if prev else i
         if prev:
             issuer = issuer or _compact(prev).removesuffix("文件")
