@@ -38,6 +38,23 @@ PATTERNS = [
     ("有特殊情况的不超过 2 次", "count", "<=", "2", None, None, "次", None),
     ("最多设置3个配送中心", "cap", "<=", "3", None, None, "个", None),
     ("每户最高补贴1吨", "cap", "<=", "1", None, None, "t", "户"),
+    # a briquette's strength: 牛 is newtons before what it is per (kN too)
+    ("洁净型煤抗压强度不低于500牛/个", "measure", ">=", "500", None, None, "N", "个"),
+    ("抗压强度不低于0.5千牛/个", "measure", ">=", "500", None, None, "N", "个"),
+    # a period's amount named by its first character (日配送能力, 年经营规模)
+    ("日配送能力不低于100吨", "measure", ">=", "100", None, None, "t", "day"),
+    ("年经营规模在5000吨以下", "measure", "<=", "5000", None, None, "t", "year"),
+    # counted within one year
+    (
+        "同一检查对象在同一年度内被抽查次数不超过1次",
+        "frequency",
+        "<=",
+        "1",
+        None,
+        None,
+        "次",
+        "year",
+    ),
     # exclusive bounds
     ("固定资产投资额低于2亿元的项目", "money", "<", "200000000", None, None, "元", None),
     ("距法定退休年龄不足5年的", "duration", "<", "5", None, None, "year", None),

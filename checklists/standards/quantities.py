@@ -68,7 +68,9 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     # heat (a coal's calorific value: 5000大卡/千克, 21MJ/kg)
     (r"大卡|千卡|kcal", "kcal", Decimal(1)),
     (r"兆焦(?:耳)?|MJ", "MJ", Decimal(1)),
-    (r"牛顿|N(?![a-zA-Z])", "N", Decimal(1)),
+    # (牛 alone only before what it is per: 500牛/个, not 500头牛)
+    (r"千牛(?:顿)?|kN(?![a-zA-Z])", "N", Decimal(1000)),
+    (r"牛顿|牛(?=\s*[/／每]|$)|N(?![a-zA-Z])", "N", Decimal(1)),
     (r"千瓦|kW(?![a-zA-Z])", "kW", Decimal(1)),
     (r"兆瓦|MW(?![a-zA-Z])", "MW", Decimal(1)),
     (r"兆帕|MPa", "MPa", Decimal(1)),
@@ -102,14 +104,25 @@ TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year",
 MEASURES = frozenset(u for _, u, _ in _UNITS if u) - TIME_UNITS - {
     "age_year", "元", "%", "‰", "次", "个", "倍"
 }  # fmt: skip
+#: A period's amount named by its first character (日配送能力, 日均客流量, 年经营规模, 年用煤量).
+_AMOUNT_OF = (
+    r"(?<![今去明当本前后上下每次作假生节周\d一二三四五六七八九十百千两]){}(?=均|平均|(?:配送|处理|供应|生产|销售|经营|用煤|用气|用水|用电|"
+    r"吞吐|接待|运输|储存|产|出)(?:能力|量|总量|规模))"
+)
 PERIODS = [
-    (r"每个?工作日|每日|每天", "day"),
+    # (日配送能力, 日均客流量: a day's amount; 年经营规模: a year's)
+    (r"每个?工作日|每日|每天|" + _AMOUNT_OF.format("日"), "day"),
     (r"每周|每星期", "week"),
     (r"每个?月", "month"),
     (r"每个?季度|每季", "quarter"),
     (r"每半年", "half_year"),
     # (年内: within the year; 两年内, 3年内 are windows, not the year)
-    (r"每(?:个)?(?:学|自然)?年度?|全年|(?<![\d一二三四五六七八九十两百几多])年内", "year"),
+    (
+        r"每(?:个)?(?:学|自然)?年度?|全年|(?<![\d一二三四五六七八九十两百几多])年内|"
+        # 同一年度内被抽查…不超过1次: counted within one year
+        r"同一(?:个)?(?:自然)?年度?内|" + _AMOUNT_OF.format("年"),
+        "year",
+    ),
     (r"每批次?", "batch"),
 ]
 PERIOD_NAMES = {"day", "week", "month", "quarter", "half_year", "year", "batch"}
