@@ -44,6 +44,8 @@ PATTERNS = [
     # a period's amount named by its first character (日配送能力, 年经营规模)
     ("日配送能力不低于100吨", "measure", ">=", "100", None, None, "t", "day"),
     ("年经营规模在5000吨以下", "measure", "<=", "5000", None, None, "t", "year"),
+    # (the whole a multiple is of is no period of it)
+    ("储存量为日销售量的3至5倍", "count", "range", None, "3", "5", "倍", None),
     # counted within one year
     (
         "同一检查对象在同一年度内被抽查次数不超过1次",

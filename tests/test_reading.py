@@ -365,6 +365,9 @@ def test_a_number_after_每_before_another_is_what_that_is_per(text, value, unit
     [
         # the ones a limit right after them is for, with no comma between
         ("不足1000名的至少配备1名。", "不足1000名的", 1000, 1),
+        # the ones a number picks out, then the number of them that is the requirement
+        ("粒度为13～80毫米的块煤占比不低于90%。", "粒度为13～80毫米", None, 90),
+        ("面积不低于500平方米的仓库不少于2个。", "面积不低于500平方米", 500, 2),
         # 其中…的，: the part of the ones just named the rule after it is for
         (
             "安全生产费用按比例提取，其中营业收入不超过1000万元的，按照2%提取。",
@@ -378,7 +381,8 @@ def test_a_number_after_每_before_another_is_what_that_is_per(text, value, unit
 )
 def test_the_ones_a_number_picks_out_are_a_condition(text, condition, cond_value, value):
     (r,) = extract(text)
-    assert r.applies_when is not None and r.applies_when.value == Decimal(cond_value)
+    expected = None if cond_value is None else Decimal(cond_value)
+    assert r.applies_when is not None and r.applies_when.value == expected
     if condition is not None:
         assert r.applies_when.text == condition
     assert r.value == (None if value is None else Decimal(value))

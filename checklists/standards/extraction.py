@@ -818,8 +818,11 @@ def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) 
         and not ANY_MODAL.search(masked[s_start:q_start])
     ):
         return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…
-    if _OF_A_NOUN.match(masked, q_end) is None:
+    noun = _OF_A_NOUN.match(masked, q_end)
+    if noun is None:
         return False
+    if _bounded(masked[noun.end() : ph_end]):
+        return True  # 粒度为13～80毫米的块煤占比不低于90%: which ones the number after is of
     before = masked[s_start:q_start]
     after = masked[q_end:s_end]
     # (a sentence's opening words that end with the noun (年满60周岁的老人，…): which ones the

@@ -104,10 +104,11 @@ TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year",
 MEASURES = frozenset(u for _, u, _ in _UNITS if u) - TIME_UNITS - {
     "age_year", "元", "%", "‰", "次", "个", "倍"
 }  # fmt: skip
-#: A period's amount named by its first character (日配送能力, 日均客流量, 年经营规模, 年用煤量).
+#: A period's amount named by its first character (日配送能力, 日均客流量, 年经营规模, 年用煤量;
+#: not the whole a share or a multiple is of: 日销售量的3至5倍).
 _AMOUNT_OF = (
     r"(?<![今去明当本前后上下每次作假生节周\d一二三四五六七八九十百千两]){}(?=均|平均|(?:配送|处理|供应|生产|销售|经营|用煤|用气|用水|用电|"
-    r"吞吐|接待|运输|储存|产|出)(?:能力|量|总量|规模))"
+    r"吞吐|接待|运输|储存|产|出)(?:能力|量|总量|规模)(?!的))"
 )
 PERIODS = [
     # (日配送能力, 日均客流量: a day's amount; 年经营规模: a year's)
