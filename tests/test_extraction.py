@@ -44,6 +44,10 @@ PATTERNS = [
     # a period's amount named by its first character (日配送能力, 年经营规模)
     ("日配送能力不低于100吨", "measure", ">=", "100", None, None, "t", "day"),
     ("年经营规模在5000吨以下", "measure", "<=", "5000", None, None, "t", "year"),
+    # a check point asks about the breach: the requirement is the other side of it
+    ("软管长度是否超过2米", "measure", "<=", "2", None, None, "m", None),
+    ("室内温度是否低于18℃", "measure", ">=", "18", None, None, "℃", None),
+    ("覆盖率是否达到95%以上", "ratio", ">=", "95", None, None, "%", None),
     # (the whole a multiple is of is no period of it)
     ("储存量为日销售量的3至5倍", "count", "range", None, "3", "5", "倍", None),
     # counted within one year

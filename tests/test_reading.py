@@ -664,6 +664,13 @@ def test_within_24_hours_is_still_a_deadline():
     assert (r.kind, r.comparator, r.value, r.unit) == ("deadline", "<=", Decimal(24), "hour")
 
 
+def test_a_duty_of_its_own_after_a_noun_that_starts_like_a_verb():
+    """…，报警装置应当与切断阀联动: 报警 is a noun, not 报 (report) carrying on the duty before;
+    the phrase with its own modal word is a duty of its own."""
+    spans = [r.span for r in extract("餐饮场所应当安装报警装置，报警装置应当与紧急切断阀联动。")]
+    assert spans == ["餐饮场所应当安装报警装置", "报警装置应当与紧急切断阀联动"]
+
+
 def test_each_one_is_no_period():
     """每个配送中心…: each one, not a frequency."""
     assert [r.kind for r in extract("每个配送中心应当建立台账。")] == ["record"]

@@ -205,6 +205,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             listed = (ph_start, opens, q_end) if opens else None
             if q.mark and comparator in ("<", ">", "<=", ">="):
                 comparator = with_marker(comparator, q.mark)  # 不超过3米（不含）: strict
+            if comp_before in (">", "<") and comparator == comp_before:
+                if re.search(r"是否\s*$", masked[ph_start:comp_pos]):
+                    # a check point asks about the breach (软管长度是否超过2米): the
+                    # requirement is the other side of it
+                    comparator = NEGATE[comparator]
             banned = q.after is not None and _BANNED_ZONE.match(masked, q_end) is not None
             if banned and comparator in NEGATE:
                 # 距居民区300米以内不得建设: the zone is banned, so the distance must exceed it
