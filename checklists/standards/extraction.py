@@ -46,13 +46,17 @@ from checklists.standards.parties import (
     Condition,
     clean_name,
     condition_of,
-    ends_with_party,
     heading_party,
     party_first,
     party_named,
     responsible_units,
     subject_of,
     who_as_read,
+)
+from checklists.standards.picking import (
+    ONLY_THEN,
+    phrase_bounds,
+    qualifies,
 )
 from checklists.standards.quantities import (
     COUNTED,
@@ -157,7 +161,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         listed = None  # (phrase, comparison, end) of a compared number a list may go on from
         for k, q in enumerate(read):
             q_start, q_end = s_start + q.start, s_start + q.end
-            ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
+            ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
             phrase = masked[ph_start:ph_end]
             if _a_window_before(q, read[k + 1 :], ph_end - s_start, sentence):
                 # (两年内…不超过2次: a window of two years, counted in, no period to name)
@@ -261,7 +265,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 q, kind, comparator, modality, phrase, sentence, following, tasked
             ):
                 continue
-            if _qualifies(masked, s_start, s_end, q_start, q_end):
+            if qualifies(masked, s_start, s_end, q_start, q_end):
                 # 连续工作10年以上的教师: the number says which ones; the duty is elsewhere
                 words = text[ph_start:q_end].strip()
                 if comparator == "range":  # (a condition holds one bound: its words say both)
@@ -279,7 +283,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             span_from = max(ph_start, prev_end if prev_end <= q_start else ph_start)
             # a deadline's words reach to what is to be done by then (15个工作日内向…投诉)
             # (and the ones that only then may: 硫分低于0.5%的煤炭方可销售)
-            only_then = _ONLY_THEN.match(masked, q_end) is not None
+            only_then = ONLY_THEN.match(masked, q_end) is not None
             long = (kind == "deadline" and q.after) or every or only_then or banned
             span_to = ph_end if long else q_end
             span, span_start = _span(text, span_from, span_to)
@@ -319,7 +323,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         per_batch = re.search(r"每批次?", sentence)
         if per_batch and not any(r.per == "batch" for r in reqs if s_start <= r.start < s_end):
             b_start = s_start + per_batch.start()
-            _, ph_end = _phrase_bounds(masked, s_start, s_end, b_start)
+            _, ph_end = phrase_bounds(masked, s_start, s_end, b_start)
             reqs.append(
                 _without_number(
                     text,
@@ -388,7 +392,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         flags=tuple(dict.fromkeys(flags)),
                     )
                 continue
-            _, ph_end = _phrase_bounds(masked, s_start, s_end, v_start)
+            _, ph_end = phrase_bounds(masked, s_start, s_end, v_start)
             reqs.append(
                 _without_number(
                     text,
@@ -505,7 +509,7 @@ def _with_due(
         return found
     rule, d_start, _d_end = due
     at = s_start + d_start
-    ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, at)
+    ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
     for i, r in enumerate(found):
         if r.value is None and r.low is None and r.start <= at < r.start + len(r.span) + 1:
             found[i] = replace(r, kind="deadline", due=rule)
@@ -528,7 +532,7 @@ def _with_due(
             # …, and nothing after it was read as a duty: what is to be done by then is the
             # phrase after it, and who acts the one it names (到2020年底，各乡镇全部完成…)
             after = ph_end + 1
-            ph_end = _phrase_bounds(masked, s_start, s_end, after)[1]
+            ph_end = phrase_bounds(masked, s_start, s_end, after)[1]
             if not found:
                 named = who_as_read(party_named(text[after:ph_end])) or named
     added = _without_number(
@@ -685,7 +689,7 @@ def _attributed(
                 None,
             )
         if subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
-            p_start, _p_end = _phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
+            p_start, _p_end = phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
             named = who_as_read(
                 agent_named(text[p_start:s_end]) or party_named(text[p_start:s_end])
             )
@@ -754,11 +758,6 @@ def _phrase_condition(
     return None
 
 
-_OF_A_NOUN = re.compile(  # spaces read once (as ``_ELIDED``'s)
-    r"\s*(?:(?:及?以上|及?以下|以内)\s*)?的(?![一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
-)
-
-
 def _end(r: Requirement) -> int:
     return r.start + len(r.span)
 
@@ -775,90 +774,6 @@ _TIME_LIMIT = re.compile(r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^�
 _IN_ALL = re.compile(r"(?:累计|连续)\s*$")
 #: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
 _BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")
-#: The ones a number picks out and then "only they may" (…的煤炭方可销售): the number is the
-#: requirement, not its condition.
-_ONLY_THEN = re.compile(r"[^，,。；;]{0,3}的[^，,。；;]{1,10}?(?:方可|方能|才(?:可|能))")
-#: A phrase that ends with the noun its 的 describes (…的城镇专任教师): no verb after the 的.
-_NOUN_END = re.compile(r"的[^的，,。；;]{1,10}$")
-#: A phrase that names which ones the words after it are about (对于…的资金, 凡…的企业).
-_WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|此))[^，,。；;]*$")
-
-
-def _qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
-    """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
-    followed by 的 and a noun, with no modal word before it in the sentence and one after."""
-    ph_start, ph_end = _phrase_bounds(masked, s_start, s_end, q_start)
-    if _ONLY_THEN.match(masked, q_end):
-        return False  # 硫分低于0.5%的煤炭方可销售: the number is what makes it allowed
-    if (
-        _WHICH_ONES.match(masked, ph_start, q_start)
-        and "的" in masked[q_end:ph_end]
-        and masked[ph_end + 1 : s_end].strip()
-    ):
-        return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
-    tail = re.split(r"[，,。；;]", masked[q_end:s_end], maxsplit=1)[0]
-    rest = masked[q_end + len(tail) : s_end]
-    if _THE_ONES_LIMITED.match(masked, q_end):
-        return True  # 不足1000名的至少配备1名: the ones the limit after it is for
-    if (
-        tail.strip() == "的"
-        and rest[:1] in "，,"
-        and re.match(r"\s*其中", masked[ph_start:q_start])
-    ):
-        return True  # …，其中营业收入不超过1000万元的，按照2%提取: the part the rule after is for
-    if re.fullmatch(r"的(?:部分|那部分)", tail.strip()) and rest[:1] in "，,":
-        return True  # 用气量超过30立方米的部分，按第二阶梯价格执行: the band a rule is for
-    if tail.strip() == "的" and re.match(
-        r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁)", rest
-    ):
-        return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
-    if (
-        "的" in tail
-        and _NOUN_END.search(tail)
-        and (
-            ANY_MODAL.search(rest)
-            # …5000吨标准煤以上的重点用能单位，每年报送…: the party the duty after it is for
-            or (ends_with_party(tail.rsplit("的", 1)[1]) and ACTION.search(rest))
-        )
-        and not ANY_MODAL.search(masked[s_start:q_start])
-    ):
-        return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…
-    noun = _OF_A_NOUN.match(masked, q_end)
-    if noun is None:
-        return False
-    if _bounded(masked[noun.end() : ph_end]):
-        return True  # 粒度为13～80毫米的块煤占比不低于90%: which ones the number after is of
-    before = masked[s_start:q_start]
-    after = masked[q_end:s_end]
-    # (a sentence's opening words that end with the noun (年满60周岁的老人，…): which ones the
-    # numbers after them are for)
-    opening = ph_start == s_start and _OPENING_NOUN.match(after) is not None
-    return ANY_MODAL.search(before) is None and (
-        ANY_MODAL.search(after) is not None or (opening and _bounded(after))
-    )
-
-
-#: A number's 的 right before the limit of the ones it picks out (不足1000名的至少配备1名).
-_THE_ONES_LIMITED = re.compile(
-    r"\s*(?:及?以上|及?以下)?的\s*(?:至少|最少|不少于|不低于|不超过|不高于|最多|至多|不得)"
-)
-_OPENING_NOUN = re.compile(r"\s*(?:及?以上|及?以下|以内)?\s*的[^，,]{1,6}[，,]")
-
-
-def _bounded(words: str) -> bool:
-    """Whether ``words`` state a number with its comparison (年满60周岁的老人，每月发放补贴不少于
-    100元: the words after the ones a number picks out set the requirement)."""
-    return any(
-        q.comparator not in (None, "range") or comparator_before(words[: q.start]) is not None
-        for q in quantities(words)
-    )
-
-
-def _phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
-    for p_start, p_end in phrases(masked[s_start:s_end]):
-        if s_start + p_start <= pos < s_start + p_end:
-            return s_start + p_start, s_start + p_end
-    return s_start, s_end
 
 
 def _presence(
@@ -874,7 +789,7 @@ def _presence(
     modal word, or ``whole``: all of ``s_start:s_end``, one duty's phrases)."""
     modal = first_modal(masked[s_start:s_end])
     pos = s_start + (modal.start() if modal else 0)
-    ph_start, ph_end = (s_start, s_end) if whole else _phrase_bounds(masked, s_start, s_end, pos)
+    ph_start, ph_end = (s_start, s_end) if whole else phrase_bounds(masked, s_start, s_end, pos)
     return _without_number(
         text,
         ph_start,

@@ -1,0 +1,104 @@
+"""Which ones a number picks out: whether a number says which ones a duty is about (连续工作
+10年以上的教师, 超过6个月的家庭, 不足1000名的至少配备1名) rather than being the requirement
+itself, and a phrase's bounds in its sentence. Pure module (standard library and the wording
+tables); ``extraction`` reads conditions with it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checklists.standards.comparators import comparator_before
+from checklists.standards.duties import ACTION, ANY_MODAL, phrases
+from checklists.standards.parties import ends_with_party
+from checklists.standards.quantities import quantities
+
+#: A number's 的 before the noun it describes (…以上的企业; not …的要求, …的标准, …的比例).
+OF_A_NOUN = re.compile(  # spaces read once
+    r"\s*(?:(?:及?以上|及?以下|以内)\s*)?的(?![一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
+)
+
+#: The ones a number picks out and then "only they may" (…的煤炭方可销售): the number is the
+#: requirement, not its condition.
+ONLY_THEN = re.compile(r"[^，,。；;]{0,3}的[^，,。；;]{1,10}?(?:方可|方能|才(?:可|能))")
+#: A phrase that ends with the noun its 的 describes (…的城镇专任教师): no verb after the 的.
+_NOUN_END = re.compile(r"的[^的，,。；;]{1,10}$")
+#: A phrase that names which ones the words after it are about (对于…的资金, 凡…的企业).
+_WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|此))[^，,。；;]*$")
+
+
+def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
+    """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
+    followed by 的 and a noun, with no modal word before it in the sentence and one after."""
+    ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
+    if ONLY_THEN.match(masked, q_end):
+        return False  # 硫分低于0.5%的煤炭方可销售: the number is what makes it allowed
+    if (
+        _WHICH_ONES.match(masked, ph_start, q_start)
+        and "的" in masked[q_end:ph_end]
+        and masked[ph_end + 1 : s_end].strip()
+    ):
+        return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
+    tail = re.split(r"[，,。；;]", masked[q_end:s_end], maxsplit=1)[0]
+    rest = masked[q_end + len(tail) : s_end]
+    if _THE_ONES_LIMITED.match(masked, q_end):
+        return True  # 不足1000名的至少配备1名: the ones the limit after it is for
+    if (
+        tail.strip() == "的"
+        and rest[:1] in "，,"
+        and re.match(r"\s*其中", masked[ph_start:q_start])
+    ):
+        return True  # …，其中营业收入不超过1000万元的，按照2%提取: the part the rule after is for
+    if re.fullmatch(r"的(?:部分|那部分)", tail.strip()) and rest[:1] in "，,":
+        return True  # 用气量超过30立方米的部分，按第二阶梯价格执行: the band a rule is for
+    if tail.strip() == "的" and re.match(
+        r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁)", rest
+    ):
+        return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
+    if (
+        "的" in tail
+        and _NOUN_END.search(tail)
+        and (
+            ANY_MODAL.search(rest)
+            # …5000吨标准煤以上的重点用能单位，每年报送…: the party the duty after it is for
+            or (ends_with_party(tail.rsplit("的", 1)[1]) and ACTION.search(rest))
+        )
+        and not ANY_MODAL.search(masked[s_start:q_start])
+    ):
+        return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…
+    noun = OF_A_NOUN.match(masked, q_end)
+    if noun is None:
+        return False
+    if bounded(masked[noun.end() : ph_end]):
+        return True  # 粒度为13～80毫米的块煤占比不低于90%: which ones the number after is of
+    before = masked[s_start:q_start]
+    after = masked[q_end:s_end]
+    # (a sentence's opening words that end with the noun (年满60周岁的老人，…): which ones the
+    # numbers after them are for)
+    opening = ph_start == s_start and _OPENING_NOUN.match(after) is not None
+    return ANY_MODAL.search(before) is None and (
+        ANY_MODAL.search(after) is not None or (opening and bounded(after))
+    )
+
+
+#: A number's 的 right before the limit of the ones it picks out (不足1000名的至少配备1名).
+_THE_ONES_LIMITED = re.compile(
+    r"\s*(?:及?以上|及?以下)?的\s*(?:至少|最少|不少于|不低于|不超过|不高于|最多|至多|不得)"
+)
+_OPENING_NOUN = re.compile(r"\s*(?:及?以上|及?以下|以内)?\s*的[^，,]{1,6}[，,]")
+
+
+def bounded(words: str) -> bool:
+    """Whether ``words`` state a number with its comparison (年满60周岁的老人，每月发放补贴不少于
+    100元: the words after the ones a number picks out set the requirement)."""
+    return any(
+        q.comparator not in (None, "range") or comparator_before(words[: q.start]) is not None
+        for q in quantities(words)
+    )
+
+
+def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+    for p_start, p_end in phrases(masked[s_start:s_end]):
+        if s_start + p_start <= pos < s_start + p_end:
+            return s_start + p_start, s_start + p_end
+    return s_start, s_end
