@@ -14,7 +14,7 @@ from checklists.standards.parties import ends_with_party
 from checklists.standards.quantities import quantities
 
 #: A number's 的 before the noun it describes (…以上的企业; not …的要求, …的标准, …的比例).
-OF_A_NOUN = re.compile(  # spaces read once
+_OF_A_NOUN = re.compile(  # spaces read once
     r"\s*(?:(?:及?以上|及?以下|以内)\s*)?的(?![一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
 )
 
@@ -66,7 +66,7 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not ANY_MODAL.search(masked[s_start:q_start])
     ):
         return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…
-    noun = OF_A_NOUN.match(masked, q_end)
+    noun = _OF_A_NOUN.match(masked, q_end)
     if noun is None:
         return False
     if bounded(masked[noun.end() : ph_end]):
