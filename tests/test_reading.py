@@ -664,6 +664,13 @@ def test_within_24_hours_is_still_a_deadline():
     assert (r.kind, r.comparator, r.value, r.unit) == ("deadline", "<=", Decimal(24), "hour")
 
 
+def test_a_list_after_a_number_names_no_one_new():
+    """每班应当配备2名专任教师和1名保育员: who must have the 保育员 is still the 幼儿园 (the list's
+    专任教师 is what is had, not who acts)."""
+    found = extract("幼儿园每班应当配备2名专任教师和1名保育员。")
+    assert [(r.value, r.subject) for r in found] == [(Decimal(2), "幼儿园"), (Decimal(1), "幼儿园")]
+
+
 def test_a_duty_of_its_own_after_a_noun_that_starts_like_a_verb():
     """…，报警装置应当与切断阀联动: 报警 is a noun, not 报 (report) carrying on the duty before;
     the phrase with its own modal word is a duty of its own."""

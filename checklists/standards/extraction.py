@@ -235,6 +235,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             every = q.unit in TIME_UNITS and re.search(r"每隔?\s*$", masked[ph_start:q_start])
             if every and comparator is None:
                 kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
+            elif every and comparator == ">=" and masked.startswith(("至少", "最少"), comp_pos):
+                # 至少每15日进行一次: once every 15 days or more often (the interval at most)
+                kind, comparator = "frequency", "<="
             deadline = (
                 q.unit in TIME_UNITS
                 and (
@@ -678,7 +681,14 @@ def _attributed(
         for m in ANY_MODAL.finditer(sentence):
             if m.start() <= at + len(r.span):
                 modal = m
-        own = who_as_read(agent_named(text[who_at:s_end]) or party_named(text[who_at:s_end]))
+        # (a party names who acts at its phrase's start, not after a list's number: 配备2名
+        # 专任教师和1名保育员)
+        inside = masked[max(s_start, who_at - 1) : who_at] not in ("", "，", ",", "；", ";", " ")
+        own = (
+            None
+            if inside and who_at > s_start
+            else who_as_read(agent_named(text[who_at:s_end]) or party_named(text[who_at:s_end]))
+        )
         subject, kind = None, None
         if own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
             subject, kind = own  # 采购办负责监督: the duty names who acts
