@@ -689,3 +689,13 @@ def test_unseen_notices_without_numbers_one_after_another():
             seen[n] = seen.get(n, 0) + 1
     body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     assert sorted(seen) == body and set(seen.values()) == {1}
+
+
+def test_a_set_of_rules_pasted_alone_is_a_document():
+    """Plain text with no 文号 and no 关于: a rules title (…规定) on the first line, its articles
+    under it, is one document (not nothing recognised); after another document the same title
+    is the rules that document issues, not a document of its own."""
+    text = "某县消防安全规定\n第一条 单位应当每日进行防火巡查。\n第二条 疏散通道应当保持畅通。\n"
+    (doc,) = parse_gazette(text).documents
+    assert doc.title == "某县消防安全规定"
+    assert [c.token for c in doc.clauses if c.token] == ["第一条", "第二条"]

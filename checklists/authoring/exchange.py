@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 
 from checklists import scoring
 from checklists.accounts.models import OrgKind, User
-from checklists.authoring import operations, visibility
+from checklists.authoring import operations, visibility, wording
 from checklists.authoring.models import (
     REPEAT_AGGREGATES,
     ChecklistTemplate,
@@ -487,7 +487,7 @@ def _plain_item(raw: dict[str, Any]) -> dict[str, Any]:
     return {
         **{name: raw[name] for name in _PLAIN},
         "rule": dict(raw["rule"] or {}),
-        "weight": operations._dec(Decimal(raw["weight"])),
+        "weight": wording.dec(Decimal(raw["weight"])),
         "severity": str(raw["severity"]),
         "valid_from": _iso(raw["valid_from"]),
         "valid_to": _iso(raw["valid_to"]),

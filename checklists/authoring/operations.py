@@ -29,44 +29,13 @@ from checklists.authoring.models import (
     TemplateStatus,
     item_spec,
 )
+from checklists.authoring.wording import dec, item_from_requirement, trim
 from checklists.core.db import utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
-from checklists.standards import quantities
 from checklists.standards.models import Clause, Document, Requirement
 
 PROMPT_MAX = 500
-
-#: modality → (severity, scored). Advisory wording is shown, never scored.
-MODALITY_SEVERITY: dict[str | None, tuple[Severity, bool]] = {
-    "mandatory_strong": (Severity.CRITICAL, True),
-    "mandatory": (Severity.MAJOR, True),
-    "default": (Severity.MINOR, True),
-    "advisory": (Severity.MINOR, False),
-    None: (Severity.MAJOR, True),
-}
-#: Requirement kinds whose threshold is measured and entered as a number.
-NUMBER_KINDS = {"measure", "count", "ratio", "money", "cap", "age", "retention", "frequency"}
-#: Units that are counted (a whole number), not measured: the reading's counting words.
-COUNTERS = quantities.COUNTED
-UNIT_WORDS = {
-    "working_day": "个工作日",
-    "day": "日",
-    "hour": "小时",
-    "minute": "分钟",
-    "second": "秒",
-    "month": "个月",
-    "year": "年",
-    "age_year": "周岁",
-}
-PER_WORDS = {
-    "day": "每日",
-    "week": "每周",
-    "month": "每月",
-    "quarter": "每季度",
-    "year": "每年",
-    "batch": "每批次",
-}
 
 
 def default_bands() -> list[dict[str, Any]]:
@@ -75,14 +44,7 @@ def default_bands() -> list[dict[str, Any]]:
 
 
 def bands_json(bands: Iterable[scoring.GradeBand]) -> list[dict[str, Any]]:
-    return [{"min": _dec(b.min), "label": b.label, "pass": b.passing} for b in bands]
-
-
-def _dec(value: Decimal) -> str:
-    text = format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
+    return [{"min": dec(b.min), "label": b.label, "pass": b.passing} for b in bands]
 
 
 # --- reading a template as the scoring engine sees it ----------------------------------------
@@ -175,15 +137,6 @@ def _provenance(item: TemplateItem, clause: Clause) -> None:
     item.valid_to = document.in_force_until
 
 
-#: The words that join a duty to the one before it (并, 并且, 同时): no part of a question.
-_JOINED = re.compile(r"^(?:并且|并|同时|且|但|另外|此外)[，,\s]*(?=\S)")
-
-
-def _trim(text: str, limit: int = 120) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _clause_body(clause: Clause) -> str:
     text = clause.text.strip()
     if clause.token and text.startswith(clause.token):
@@ -196,51 +149,6 @@ def current_clause(key: str) -> Clause | None:
     return db.session.scalar(
         sa.select(Clause).join(Document).where(Clause.key == key, Document.is_current)
     )
-
-
-def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
-    """Item fields drafted from one requirement, or None when it asks nothing checkable
-    (a permission: 可)."""
-    if req.modality == "permission":
-        return None
-    severity, scored = MODALITY_SEVERITY.get(req.modality, (Severity.MAJOR, True))
-    span = req.span.strip().strip("（(，,。；;")
-    # a duty joined to the one before it (…，并与紧急切断阀联动) reads as a question of its own
-    span = _JOINED.sub("", span) or span
-    fields: dict[str, Any] = {"severity": severity, "scored": scored, "source_span": req.span}
-    # a critical duty may not be waved away as N/A, unless it binds only under a condition,
-    # and then the condition says when N/A is right
-    fields["na_allowed"] = severity != Severity.CRITICAL or bool(req.applies_when)
-    if req.applies_when and req.applies_when.get("text"):
-        fields["guidance"] = f"仅适用于：{req.applies_when['text']}；不属于该情形的选“不适用”。"
-    has_number = req.comparator and (req.value is not None or req.low is not None)
-    if req.kind in NUMBER_KINDS and has_number and req.unit != "working_day":
-        counted = req.kind in {"count", "frequency"} or (req.unit in COUNTERS)
-        rule: dict[str, Any] = {"op": req.comparator}
-        if req.comparator == "range":
-            rule["low"], rule["high"] = _dec(req.low), _dec(req.high)
-        else:
-            rule["value"] = _dec(req.value)
-        # 千克/小时, 元/吨: a rate; 每月…10%, 每周…5条, 元/批次: a share, count or amount in each
-        rate = bool(req.per not in (None, "batch") and req.unit not in (None, "", "%", "‰"))
-        rate = rate and not counted
-        if req.unit:
-            rule["unit"] = f"{req.unit}/{req.per}" if rate else req.unit
-        per = "" if rate else PER_WORDS.get(req.per or "", "")
-        unit_word = UNIT_WORDS.get(req.unit or "", req.unit or "")
-        if rate:
-            unit_word = f"{unit_word}/{UNIT_WORDS.get(req.per or '', req.per)}"
-        fields["answer_type"] = "count" if counted else "number"
-        fields["rule"] = scoring.validate_rule(fields["answer_type"], rule)
-        what = "计数" if counted else "实测"  # stored data, in the documents' language
-        fields["prompt"] = _trim(f"{span}（{per}{what}，{unit_word}）" if unit_word else span)
-        return fields
-    fields["answer_type"] = "yes_no"
-    fields["rule"] = scoring.validate_rule("yes_no", {})
-    if req.kind == "deadline" and "vague_deadline" in (req.flags or []):
-        fields["guidance"] = "条款未规定天数，按是否及时判断。" + fields.get("guidance", "")
-    fields["prompt"] = _trim(f"是否符合：{span}")
-    return fields
 
 
 def _new_item(section: TemplateSection, clause: Clause, fields: dict[str, Any]) -> TemplateItem:
@@ -270,7 +178,7 @@ def clause_item_fields(clause: Clause) -> dict[str, Any]:
         "answer_type": "yes_no",
         "rule": {},
         "severity": Severity.MAJOR,
-        "prompt": _trim(f"是否符合：{_clause_body(clause)}"),
+        "prompt": trim(f"是否符合：{_clause_body(clause)}"),
     }
 
 

@@ -28,7 +28,16 @@ from wtforms import ValidationError
 from checklists import scoring
 from checklists.accounts.models import OrgKind, Role
 from checklists.accounts.permissions import role_required
-from checklists.authoring import checking, excel, exchange, labels, operations, visibility, widgets
+from checklists.authoring import (
+    checking,
+    excel,
+    exchange,
+    labels,
+    operations,
+    visibility,
+    widgets,
+    wording,
+)
 from checklists.authoring.forms import (
     METHOD_LABELS,
     SEVERITY_SHORT,
@@ -83,7 +92,7 @@ def _labels() -> dict[str, Any]:
 
 @bp.app_template_filter("number")
 def _number_filter(value) -> str:
-    return "" if value is None else operations._dec(Decimal(value))
+    return "" if value is None else wording.dec(Decimal(value))
 
 
 @bp.app_template_filter("condition_text")
@@ -568,7 +577,7 @@ def item_form_data(item: TemplateItem) -> dict[str, Any]:
         "guidance": item.guidance,
         "answer_type": item.answer_type,
         **widgets.rule_form_data(item.answer_type, item.rule or {}),
-        "weight": operations._dec(item.weight),
+        "weight": wording.dec(item.weight),
         "severity": str(item.severity),
         "na_allowed": item.na_allowed,
         "required": item.required,

@@ -293,6 +293,16 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
     return headers
 
 
+#: The title of a set of rules with no 文号 and no 关于 (某县消防安全规定, 某市燃气管理办法): a
+#: name ending in its kind, no sentence (pasted alone, the text's first line).
+_RULES_TITLE = re.compile(
+    r"[^，,。；;：:、“”]{2,40}?(?:办法|规定|细则|规则|条例|制度|标准|规范|章程|守则|须知)"
+    r"(?:[（(](?:试行|暂行|修订)[）)])?"
+)
+#: The first article, chapter or item of a set of rules (第一条, 第一章, 一、).
+_FIRST_ARTICLE = re.compile(r"(?:第[一1]条|第[一1]章|一[、.．])")
+
+
 def _unnumbered_headers(
     lines: list[_Line], toc: _Toc | None, known: list[_Header]
 ) -> list[_Header]:
@@ -304,10 +314,16 @@ def _unnumbered_headers(
             continue
         c = _compact(ln.text)
         issuer, title = _split_issuer(c)
+        nxt = _next_texts(lines, i, 1)
+        if _RULES_TITLE.fullmatch(c) and nxt and _FIRST_ARTICLE.match(_compact(nxt[0])):
+            # 某县消防安全规定 above 第一条 (or 第一章, 一、), opening the text: a set of rules
+            # standing alone (after a document, such a title is the rules it issues: 印发)
+            if not any(line.text for line in lines[:i]):
+                found.append(_Header(i, i, None, c, None, i))
+            continue
         if not (title.startswith("关于") and _DOC_TYPE_END.search(title)):
             continue
         prev = lines[i - 1].text if i > 0 else ""
-        nxt = _next_texts(lines, i, 1)
         # (after the date the document before it was signed on: one document follows another)
         signed_before = bool(prev) and _is_date_line(prev)
         if prev and not (_is_issuer(prev) or _is_banner(prev) or signed_before):
