@@ -694,7 +694,7 @@ def test_unseen_notices_without_numbers_one_after_another():
 def test_a_set_of_rules_pasted_alone_is_a_document():
     """Plain text with no 文号 and no 关于: a rules title (…规定) on the first line, its articles
     under it, is one document (not nothing recognised); after another document the same title
-    is the rules that document issues, not a document of its own."""
+    is the rules that document issues, not a document of its own (the city gazette test)."""
     text = "某县消防安全规定\n第一条 单位应当每日进行防火巡查。\n第二条 疏散通道应当保持畅通。\n"
     (doc,) = parse_gazette(text).documents
     assert doc.title == "某县消防安全规定"

@@ -3,6 +3,7 @@ request, a condition carried by its requirement (not drafted as a requirement of
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 
 from checklists.accounts.models import Role
@@ -246,3 +247,52 @@ def test_an_amount_per_batch_is_asked_for_each_batch_in_chinese(app_ctx):
     )
     assert fields["rule"] == {"op": "<=", "value": "2000", "unit": "元"}
     assert "每批次" in fields["prompt"] and "batch" not in fields["prompt"]
+
+
+def _drafted(text: str) -> dict:
+    """The item fields drafted from the one requirement ``text`` reads as."""
+    from checklists.authoring import wording
+    from checklists.standards.extraction import extract
+    from checklists.standards.models import Requirement
+
+    (read,) = extract(text)
+    names = ("modality", "kind", "comparator", "value", "low", "high", "unit", "per", "span")
+    return wording.item_from_requirement(
+        Requirement(
+            **{k: getattr(read, k) for k in names},
+            trigger=read.trigger,
+            flags=list(read.flags),
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "answer_type", "op", "value", "unit", "says"),
+    [
+        # a time a thing may last is measured
+        ("软管使用年限不得超过18个月。", "number", "<=", "18", "month", "实测"),
+        # an interval between two times is measured, not counted
+        ("电梯应当至少每15日进行一次清洁。", "number", "<=", "15", "day", "间隔"),
+        # times in a period are counted
+        ("企业每月至少开展一次自查。", "count", ">=", "1", "次", "计数"),
+    ],
+)
+def test_how_a_number_is_asked(text, answer_type, op, value, unit, says):
+    fields = _drafted(text)
+    assert fields["answer_type"] == answer_type and says in fields["prompt"]
+    assert (fields["rule"]["op"], fields["rule"]["value"], fields["rule"]["unit"]) == (
+        op,
+        value,
+        unit,
+    )
+
+
+def test_a_ban_for_a_time_from_an_event_stays_a_question():
+    """自列入之日起2年内不得参与…: what was done in those years is asked yes/no (no number an
+    inspector measures)."""
+    assert _drafted("自列入之日起2年内不得参与政府投资项目。")["answer_type"] == "yes_no"
+
+
+def test_a_check_point_written_as_a_question_is_asked_as_written():
+    fields = _drafted("是否安装可燃气体报警装置。")
+    assert fields["answer_type"] == "yes_no" and fields["prompt"] == "是否安装可燃气体报警装置"

@@ -46,6 +46,10 @@ PER_WORDS = {
 }
 
 
+#: The units of an interval between two times (每三年核定…, 至少每15日…一次).
+_INTERVALS = {"day", "week", "month", "year", "hour", "minute"}
+
+
 def dec(value: Decimal) -> str:
     text = format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
     if "." in text:
@@ -78,8 +82,13 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
     if req.applies_when and req.applies_when.get("text"):
         fields["guidance"] = f"仅适用于：{req.applies_when['text']}；不属于该情形的选“不适用”。"
     has_number = req.comparator and (req.value is not None or req.low is not None)
-    if req.kind in NUMBER_KINDS and has_number and req.unit != "working_day":
-        counted = req.kind in {"count", "frequency"} or (req.unit in COUNTERS)
+    # (a time a thing may last, 使用年限不得超过18个月, is measured; one that runs from an event,
+    # 自列入之日起2年内不得…, is a yes/no question of what was done in it)
+    measured = req.kind in NUMBER_KINDS or (req.kind == "duration" and not req.trigger)
+    if measured and has_number and req.unit != "working_day":
+        # 至少每15日…一次: the interval between two times, measured in days
+        interval = req.kind == "frequency" and req.unit in _INTERVALS
+        counted = (req.kind in {"count", "frequency"} or req.unit in COUNTERS) and not interval
         rule: dict[str, Any] = {"op": req.comparator}
         if req.comparator == "range":
             rule["low"], rule["high"] = dec(req.low), dec(req.high)
@@ -96,12 +105,14 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
             unit_word = f"{unit_word}/{UNIT_WORDS.get(req.per or '', req.per)}"
         fields["answer_type"] = "count" if counted else "number"
         fields["rule"] = scoring.validate_rule(fields["answer_type"], rule)
-        what = "计数" if counted else "实测"  # stored data, in the documents' language
+        # stored data, in the documents' language
+        what = "间隔" if interval else "计数" if counted else "实测"
         fields["prompt"] = trim(f"{span}（{per}{what}，{unit_word}）" if unit_word else span)
         return fields
     fields["answer_type"] = "yes_no"
     fields["rule"] = scoring.validate_rule("yes_no", {})
     if req.kind == "deadline" and "vague_deadline" in (req.flags or []):
         fields["guidance"] = "条款未规定天数，按是否及时判断。" + fields.get("guidance", "")
-    fields["prompt"] = trim(f"是否符合：{span}")
+    # a check point written as a question (是否安装…) is asked as written
+    fields["prompt"] = trim(span if "是否" in span else f"是否符合：{span}")
     return fields
