@@ -179,6 +179,14 @@ def test_deadlines_written_as_dates(text, due):
         ("经营者应当在显著位置公示价格。", "经营者", "regulated", None, None),
         ("经办人应当在3个工作日内办结。", "经办人", "regulated", None, None),
         ("经营单位应当建立进货查验制度。", "经营单位", "regulated", None, None),
+        # a list of names before a comma and the modal word
+        (
+            "燃气经营企业的主要负责人和安全生产管理人员，应当经考核合格。",
+            "燃气经营企业的主要负责人和安全生产管理人员",
+            "regulated",
+            None,
+            None,
+        ),
         # 从业人员 is one name, not a party followed by 从 (from)
         ("学校食堂从业人员应当持有健康证明。", "学校食堂从业人员", "regulated", None, None),
         # how it is done is no name (以书面形式通知…供应商)
