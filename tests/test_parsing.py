@@ -699,3 +699,23 @@ def test_a_set_of_rules_pasted_alone_is_a_document():
     (doc,) = parse_gazette(text).documents
     assert doc.title == "某县消防安全规定"
     assert [c.token for c in doc.clauses if c.token] == ["第一条", "第二条"]
+
+
+def test_unseen_plan_a_sentence_runs_on_across_page_markers():
+    """tests/data/unseen_plain_plan.txt (written for this test): a sentence broken by a page
+    number, a 下转 marker, the gazette's bare name as a running header and an 上接 marker runs
+    on as one; every non-blank line is read exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_plan.txt").read_text(encoding="utf-8")
+    result = parse_gazette(text)
+    clauses = {c.key: c.text for d in result.documents for c in d.clauses}
+    assert clauses["某政办发〔2025〕15号/二/（三）"].endswith("配送人员应当持证上岗。")
+    assert all("公报" not in t for t in clauses.values())
+    seen: dict[int, int] = {}
+    for d in result.documents:
+        for n in d.source_lines:
+            seen[n] = seen.get(n, 0) + 1
+    for s in result.skipped:
+        for n in s.lines:
+            seen[n] = seen.get(n, 0) + 1
+    body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    assert sorted(seen) == body and set(seen.values()) == {1}

@@ -1287,3 +1287,19 @@ def test_dating_leaves_other_rules_and_unknown_documents_alone():
     assert dated({"rule": "year_end"}, datetime.date(2025, 1, 1)) == {"rule": "year_end"}
     undated = {"rule": "month_day", "month": 5, "day": 15}
     assert dated(undated, None) == undated
+
+
+def test_annex_lists_titles_and_table_headers_are_no_duties():
+    """附件：1.检查表 / 2.隐患整改台账 (a list of annexes), 附件2 / 隐患整改台账 (an annex's heading
+    and title) and 序号 检查内容 检查结果 (a table's header row) ask nothing."""
+    listed = "现印发给你们，请认真组织实施。\n附件：1.农村燃气安全检查表\n2.隐患整改台账"
+    assert extract(listed) == []
+    assert extract("附件2\n隐患整改台账\n序号 隐患内容 整改期限 整改结果") == []
+
+
+def test_a_date_phrase_between_a_duty_and_a_target_is_the_target_s():
+    """鼓励…安装报警器，到2025年底，安装率达到60%以上: the date is when the target is due, not
+    part of the duty before it."""
+    duty, target = extract("鼓励农村燃气用户安装燃气泄漏报警器，到2025年底，安装率达到60%以上。")
+    assert duty.span == "鼓励农村燃气用户安装燃气泄漏报警器" and duty.due is None
+    assert target.value == Decimal(60) and target.due == {"rule": "date", "date": "2025-12-31"}

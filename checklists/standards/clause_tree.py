@@ -148,7 +148,11 @@ def _paragraphs(lines: list[_Line], idx: list[int], titles: list[str]) -> list[_
         if prev_j is not None and j != prev_j + 1:
             blank_before = any(not lines[k].text for k in range(prev_j + 1, j)) or blank_before
         prev_j = j
-        if not ln.text:
+        if not ln.text or (
+            # a line that is only a page's 上接/下转 marker: page furniture, the sentence it
+            # interrupts runs on across it (配送人员应当⏎（上接第3页）⏎持证上岗。)
+            paras and paras[-1].table is None and not _CONT_MARK.sub("", ln.text).strip()
+        ):
             blank_before = True
             continue
         if ln.table:

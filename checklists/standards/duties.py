@@ -203,6 +203,8 @@ _ABOUT_THE_TEXT = re.compile(
     r"现予印发|现印发|"
     r"(?:提出|制定|作出)(?:以下|如下)|"
     r"请认真(?:贯彻|遵照)|遵照执行|起施行|起执行$|解释$|负责解释|^附件|^附表|^(?:不含|不包括|包括)|"
+    # a table's header row (序号 检查内容 检查结果)
+    r"^序号[\s\t]|"
     # when the text takes effect (本通知自印发之日起30日后施行)
     r"起[^，,。；;]{0,10}(?:施行|生效)$|"
     # how to reach someone (举报电话：12345, 联系人：…, 邮编：…)
@@ -495,6 +497,10 @@ def _joined_duty(words: str) -> bool:
     return _acts(rest) or opens_with_party(rest)
 
 
+#: What is left of a phrase that only says by when, its date masked (到＿＿＿＿年底, ＿＿前).
+_A_DATE_ONLY = " ＿于在至到年底末终前之以内止,，"
+
+
 def duty_spans(
     masked: str,
     s_start: int,
@@ -563,6 +569,11 @@ def duty_spans(
             continue
         if pending is not None and _CONDITION_END.search(words):
             pending_end = b  # 对工作不力，不能按时整改的，…: the condition goes on
+            continue
+        if not words.strip(_A_DATE_ONLY):
+            # 到2025年底，…: when, leading into what comes next (a target or a duty), no part
+            # of the duty before
+            pending, pending_end = (a if pending is None else pending), b
             continue
         if joined:
             spans.append([a, b])  # …，并将结果报…: a duty of its own after the comma

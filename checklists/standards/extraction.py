@@ -514,7 +514,7 @@ def _with_due(
     at = s_start + d_start
     ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
     for i, r in enumerate(found):
-        if r.value is None and r.low is None and r.start <= at < r.start + len(r.span) + 1:
+        if r.value is None and r.low is None and r.start <= at < r.start + len(r.span):
             found[i] = replace(r, kind="deadline", due=rule)
             return found
     named = (found[0].subject, found[0].subject_kind) if found else (None, None)

@@ -135,6 +135,12 @@ _SLOGAN_OK = True  # 管行业必须管安全 stays a mandatory_strong presence 
 # ---------------------------------------------------------------------------------------------
 
 _MASKS = [
+    # a document's list of its annexes (附件：1.检查表 / 2.整改台账), or an annex's heading and
+    # title (附件2 / 隐患整改台账): titles, no duty or number
+    re.compile(
+        r"(?m)^[ \t　]*附件\s*(?:[:：][^\n]*(?:\n[ \t　]*\d{1,2}\s*[.．、][^\n。；;，,]{2,40}$)*|"
+        r"[\d一二三四五六七八九十]{0,2}\s*\n[^\n。；;，,：:]{2,40}$)"
+    ),
     re.compile(r"(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年"),  # 2015-2020年
     re.compile(r"[A-Z]{1,4}(?:/[A-Z])?\s*\d+(?:\.\d+)?\s*[-—–]\s*(?:19|20)\d{2}"),  # GB3095-2012
     re.compile(
