@@ -44,6 +44,8 @@ PATTERNS = [
     # a period's amount named by its first character (日配送能力, 年经营规模)
     ("日配送能力不低于100吨", "measure", ">=", "100", None, None, "t", "day"),
     ("年经营规模在5000吨以下", "measure", "<=", "5000", None, None, "t", "year"),
+    # two bounds joined by 、 are one range
+    ("处5万元以上、50万元以下罚款", "money", "range", None, "50000", "500000", "元", None),
     # at least once every 15 days: the interval at most 15 days
     ("电梯应当至少每15日进行一次清洁", "frequency", "<=", "15", None, None, "day", None),
     # a check point asks about the breach: the requirement is the other side of it
