@@ -1303,3 +1303,30 @@ def test_a_date_phrase_between_a_duty_and_a_target_is_the_target_s():
     duty, target = extract("鼓励农村燃气用户安装燃气泄漏报警器，到2025年底，安装率达到60%以上。")
     assert duty.span == "鼓励农村燃气用户安装燃气泄漏报警器" and duty.due is None
     assert target.value == Decimal(60) and target.due == {"rule": "date", "date": "2025-12-31"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "trigger", "subject"),
+    [
+        # at least that long before the event: 届满30日前, 举办前七日
+        ("许可证持有人应当在有效期届满30日前提出延续申请。", 30, "有效期届满", "许可证持有人"),
+        ("活动举办前七日，主办单位应当向公安机关报告。", 7, "活动举办前", "主办单位"),
+    ],
+)
+def test_a_time_before_an_event_is_at_least_that_long(text, value, trigger, subject):
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.unit) == ("duration", ">=", Decimal(value), "day")
+    assert r.trigger == trigger and r.subject == subject
+
+
+def test_within_days_before_an_event_is_a_deadline_from_it():
+    (r,) = extract("采购人应当在合同履行期限届满前三十日内组织验收。")
+    assert (r.kind, r.comparator, r.value) == ("deadline", "<=", Decimal(30))
+    assert r.trigger == "合同履行期限届满前"
+
+
+def test_promptly_inside_a_condition_is_no_deadline_of_its_own():
+    """不能立即消除的，应当在24小时内报告: 立即 says which ones, the duty after it is the deadline."""
+    found = extract("应当立即采取措施予以消除，不能立即消除的，应当在24小时内报告。")
+    assert [r.span for r in found] == ["立即采取措施予以消除", "应当在24小时内报告"]
+    assert found[1].applies_when.text == "不能立即消除的"

@@ -547,7 +547,7 @@ def duty_spans(
                 continue
         by_then = None
         if hit and taken[hit[-1]][2] and taken[hit[-1]][1] >= b - 1:
-            if masked[a:b].rstrip().endswith(("内", "前")):
+            if re.search(r"(?:内|前|前[^，,。；;]{1,6}(?:日|天|周|月|年|小时))$", masked[a:b].rstrip()):
                 by_then, by_then_words = hit[-1], masked[a:b]
         if EXHORTATION.search(words) and not hit:
             spans.append([-1, -1])

@@ -256,6 +256,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 kind = "deadline"
                 comparator = comparator or "<="
             following = masked[q_end:ph_end]
+            if not deadline and q.unit in TIME_UNITS and _AHEAD.search(masked, ph_start, q_end + 1):
+                # 有效期届满30日前申请, 活动举办前七日报告: at least that long before the event
+                kind, comparator = "duration", comparator or ">="
+                trigger = trigger_before(text, s_start, q_start)
             if kind == "duration" and trigger is None:
                 # 公示期限为3年，自列入之日起计算: when the term starts, in the phrase after it
                 runs = _RUNS_AFTER.match(masked, ph_end, s_end)
@@ -341,7 +345,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             found = True
         opening = condition_of(sentence)
         taken = [
-            (r.start, _end(r), r.kind == "deadline" and r.value is not None) for r in reqs[first:]
+            (r.start, _end(r), r.value is not None and _by_a_time(r)) for r in reqs[first:]
         ]
         duties, extend = duty_spans(
             masked, s_start, s_end, taken, s_start + opening.end if opening else s_start
@@ -395,7 +399,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         flags=tuple(dict.fromkeys(flags)),
                     )
                 continue
-            _, ph_end = phrase_bounds(masked, s_start, s_end, v_start)
+            v_phrase, ph_end = phrase_bounds(masked, s_start, s_end, v_start)
+            if masked[v_phrase:ph_end].rstrip().endswith("的"):
+                continue  # 不能立即消除的，…: which ones the duty after it is for, no duty
             reqs.append(
                 _without_number(
                     text,
@@ -445,6 +451,12 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         ]
     reqs.sort(key=lambda r: r.start)
     return _answered_for(text, reqs)
+
+
+def _by_a_time(r: Requirement) -> bool:
+    """A deadline, or a time before an event (活动举办前七日): what is to be done then may be
+    written in the phrase after it."""
+    return r.kind == "deadline" or (r.kind == "duration" and (r.trigger or "").endswith("前"))
 
 
 def _periodic(r: Requirement) -> Requirement:
@@ -543,6 +555,16 @@ def _with_due(
     )
     added = replace(added, due=rule, subject=named[0], subject_kind=named[1])
     return [*found, added]
+
+
+#: A time before an event (届满30日前, 举办前七日): ends at the number's end, or the event's
+#: 前 ends right before the number (not 前N日内: within the first days).
+_N = r"[\d.一二三四五六七八九十两百]+"
+_AHEAD = re.compile(
+    rf"(?:届满|到期|举办|开始|开工|召开|使用|截止|结束|实施|入学|开学)前\s*{_N}\s*(?:个)?"
+    rf"(?:工作日|日|天|周|个?月|年|小时)(?![内\d])|{_N}\s*(?:个)?(?:工作日|日|天|周|个?月|年|小时)前"
+    r"(?![款述条项面])"
+)
 
 
 def _a_denominator(

@@ -75,7 +75,8 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     prefix = text[sent_start:pos].rstrip(" 　")
     prefix = re.sub(r"(?:应当|应|须|要|必须|并)?\s*(?:在|于)?\s*$", "", prefix)
     m = re.search(
-        r"(?:^|[，,；;：:])?\s*([^，,。；;：:]{1,30}?(?:后|之日起|起))[，,\s]*(?:应当|应|须|要)?\s*(?:在|于)?\s*$",
+        r"(?:^|[，,；;：:])?\s*([^，,。；;：:]{1,30}?(?:后|之日起|起|届满前|到期前|届满|到期|举办前))"
+        r"[，,\s]*(?:应当|应|须|要)?\s*(?:在|于)?\s*$",
         prefix,
     )
     if m:
