@@ -1326,7 +1326,8 @@ def test_within_days_before_an_event_is_a_deadline_from_it():
 
 
 def test_promptly_inside_a_condition_is_no_deadline_of_its_own():
-    """不能立即消除的，应当在24小时内报告: 立即 says which ones, the duty after it is the deadline."""
+    """不能立即消除的，应当在24小时内报告: 立即 says which ones; the duty after it is the
+    deadline."""
     found = extract("应当立即采取措施予以消除，不能立即消除的，应当在24小时内报告。")
     assert [r.span for r in found] == ["立即采取措施予以消除", "应当在24小时内报告"]
     assert found[1].applies_when.text == "不能立即消除的"

@@ -497,6 +497,8 @@ def _joined_duty(words: str) -> bool:
     return _acts(rest) or opens_with_party(rest)
 
 
+#: How a phrase that says by when ends (…内, …前, 活动举办前七日).
+_BY_THEN_END = re.compile(r"(?:内|前|前[^，,。；;]{1,6}(?:日|天|周|月|年|小时))$")
 #: What is left of a phrase that only says by when, its date masked (到＿＿＿＿年底, ＿＿前).
 _A_DATE_ONLY = " ＿于在至到年底末终前之以内止,，"
 
@@ -547,7 +549,7 @@ def duty_spans(
                 continue
         by_then = None
         if hit and taken[hit[-1]][2] and taken[hit[-1]][1] >= b - 1:
-            if re.search(r"(?:内|前|前[^，,。；;]{1,6}(?:日|天|周|月|年|小时))$", masked[a:b].rstrip()):
+            if _BY_THEN_END.search(masked[a:b].rstrip()):
                 by_then, by_then_words = hit[-1], masked[a:b]
         if EXHORTATION.search(words) and not hit:
             spans.append([-1, -1])

@@ -344,9 +344,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             found = True
         opening = condition_of(sentence)
-        taken = [
-            (r.start, _end(r), r.value is not None and _by_a_time(r)) for r in reqs[first:]
-        ]
+        taken = [(r.start, _end(r), r.value is not None and _by_a_time(r)) for r in reqs[first:]]
         duties, extend = duty_spans(
             masked, s_start, s_end, taken, s_start + opening.end if opening else s_start
         )
