@@ -227,6 +227,8 @@ def test_deadlines_written_as_dates(text, due):
         ("各地要在2022年底前完成散煤清零。", "各地", "authority", None, None),
         # how often is no name: 每季度对… is when, and whom it is done to
         ("每季度对配送网点检查一次。", None, None, None, None),
+        # floors are counted (10层以上的高层建筑)
+        ("10层以上的高层建筑应当设置消防控制室。", None, None, "10层以上", "10"),
         # a condition in a unit of its own (人次, 米/秒, 勒克斯)
         (
             "日均客流量超过1万人次的场所，每日至少巡查2次。",
