@@ -719,3 +719,17 @@ def test_unseen_plan_a_sentence_runs_on_across_page_markers():
             seen[n] = seen.get(n, 0) + 1
     body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
     assert sorted(seen) == body and set(seen.values()) == {1}
+
+
+def test_a_markdown_table_is_a_table():
+    """| 序号 | 检查项目 | 标准要求 | rows under a | --- | rule: one table clause whose rows are
+    the cells (not sentences of the text around them)."""
+    text = (
+        "某政办字〔2025〕40号\n某县人民政府办公室\n关于印发燃气安全检查标准的通知\n"
+        "各乡镇人民政府：\n现将《燃气安全检查标准》印发给你们，请遵照执行。\n"
+        "某县人民政府办公室\n2025年5月6日\n"
+        "| 序号 | 检查项目 | 标准要求 |\n| --- | --- | --- |\n| 1 | 储存间面积 | 不小于10平方米 |\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert table.table == (("序号", "检查项目", "标准要求"), ("1", "储存间面积", "不小于10平方米"))

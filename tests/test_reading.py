@@ -1333,3 +1333,9 @@ def test_promptly_inside_a_condition_is_no_deadline_of_its_own():
     found = extract("应当立即采取措施予以消除，不能立即消除的，应当在24小时内报告。")
     assert [r.span for r in found] == ["立即采取措施予以消除", "应当在24小时内报告"]
     assert found[1].applies_when.text == "不能立即消除的"
+
+
+def test_a_standards_title_on_a_line_of_its_own_is_no_duty():
+    """现将《燃气安全检查标准》印发给你们 / 燃气安全检查标准: the title of what is issued, no
+    duty."""
+    assert extract("现将《燃气安全检查标准》印发给你们，请遵照执行。\n燃气安全检查标准") == []

@@ -294,7 +294,9 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
 
 
 #: What an instrument's title ends with (…应急处置预案, …实施意见, …管理办法).
-_TITLE_ENDS = r"(?:预案|意见|办法|方案|规定|细则|决定|规则|纲要|要点|守则|条例)"
+_TITLE_ENDS = (
+    r"(?:预案|意见|办法|方案|规定|细则|决定|规则|纲要|要点|守则|条例|标准|规范|制度|须知|指南|清单)"
+)
 #: What a document's title ends with (an instrument's, or a notice's).
 _A_TITLE = re.compile(rf"(?:{_TITLE_ENDS}|通知)$")
 

@@ -221,6 +221,11 @@ class _Line:
     cells: tuple[str, ...] = ()
 
 
+#: A Markdown table's row: cells between pipes, two at least.
+_PIPE_ROW = re.compile(r"\|((?:[^|\n]*\|){1,}[^|\n]*)\|")
+_PIPE_RULE = re.compile(r":?-{3,}:?")
+
+
 def _prepare(text: str) -> list[_Line]:
     """Clean every input line; blank lines are kept (text "") as paragraph separators."""
     out: list[_Line] = []
@@ -235,6 +240,16 @@ def _prepare(text: str) -> list[_Line]:
             if any(cells):
                 out.append(_Line(no, s.strip(" "), heading, True, cells))
                 continue
+        piped = _PIPE_ROW.fullmatch(s.strip())
+        if piped:
+            # a Markdown table row (| 序号 | 检查项目 |): its cells; the row under the header
+            # (| --- | --- |) is the table's furniture
+            cells = tuple(c.strip() for c in piped.group(1).split("|"))
+            if all(_PIPE_RULE.fullmatch(c) for c in cells):
+                out.append(_Line(no, ""))
+            else:
+                out.append(_Line(no, "\t".join(cells), heading, True, cells))
+            continue
         s = s.strip()
         if _RULE.match(s):
             s = ""
