@@ -1339,3 +1339,10 @@ def test_a_standards_title_on_a_line_of_its_own_is_no_duty():
     """现将《燃气安全检查标准》印发给你们 / 燃气安全检查标准: the title of what is issued, no
     duty."""
     assert extract("现将《燃气安全检查标准》印发给你们，请遵照执行。\n燃气安全检查标准") == []
+
+
+def test_the_points_of_a_list_are_duties_not_headings():
+    """一是全面排查…；二是集中整治…: each point is a duty (the first is no heading of the rest)."""
+    points = "一是全面排查燃气管道老化问题；二是集中整治违规使用燃气行为。"
+    spans = [r.span for r in extract(points)]
+    assert spans == ["全面排查燃气管道老化问题", "集中整治违规使用燃气行为"]

@@ -279,6 +279,8 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
     lead = LEAD_TOKEN.match(masked, s_start, s_end)
     if lead is None:
         return False
+    if masked[s_end : s_end + 1] in ("；", ";") or masked[lead.end() - 1 : lead.end()] == "是":
+        return False  # 一是全面排查…；: a point of a list, no heading
     body = masked[lead.end() : s_end].strip()
     body = re.sub(r"[（(][^（()）]*[）)]$", "", body)  # 排查摸底阶段（2016年2月至12月）
     if not body or len(body) > 16 or re.search(r"[，,]", body):
