@@ -1346,3 +1346,12 @@ def test_the_points_of_a_list_are_duties_not_headings():
     points = "一是全面排查燃气管道老化问题；二是集中整治违规使用燃气行为。"
     spans = [r.span for r in extract(points)]
     assert spans == ["全面排查燃气管道老化问题", "集中整治违规使用燃气行为"]
+
+
+def test_the_cases_a_sanction_lists_are_its_condition():
+    """有下列情形之一的，纳入“黑名单”管理：（一）一年内发生2起以上…的；（二）…的。 The sanction is
+    the one requirement; the numbered cases say when (no "≥ 2 起 a year" to reach)."""
+    text = "生产经营单位有下列情形之一的，纳入“黑名单”管理：（一）一年内发生2起以上较大事故的；"
+    (r,) = extract(text + "（二）拒不执行安全监管指令的。")
+    assert r.span == "纳入“黑名单”管理" and r.value is None
+    assert r.applies_when.text == "生产经营单位有下列情形之一的"

@@ -535,7 +535,8 @@ def duty_spans(
         words = masked[a:b].strip()
         if not words.strip("＿") or LEAD_TOKEN.fullmatch(words):
             continue
-        if masked[b : b + 1] in "：:" and len(words) <= 12 and masked[b : b + 1]:
+        after_case = masked[s_start:a].rstrip(" ，,").endswith("的")  # 有下列情形之一的，纳入…：
+        if masked[b : b + 1] in "：:" and len(words) <= 12 and masked[b : b + 1] and not after_case:
             spans.append([-1, -1])  # 1、送检：…, 采购方式种类：…: the label of what follows
             pending = None
             continue

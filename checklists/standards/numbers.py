@@ -140,6 +140,11 @@ ROUND_THE_CLOCK = re.compile(
 )
 
 
+#: A numbered case of a list, opening the sentence or after its lead-in's colon (有下列情形之一
+#: 的，…：（一）一年内发生2起以上较大事故的；): its number says which cases, no target.
+_A_CASE = re.compile(r"(?:^|[：:])\s*[（(][一二三四五六七八九十\d]+[）)][^：:；;]*$")
+
+
 def worth_keeping(
     q: Qty,
     kind: str,
@@ -155,7 +160,7 @@ def worth_keeping(
     if _OWN_TERM.match(sentence) and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
     a_case = modality is None and sentence.rstrip(" 。；;，,").endswith("的")
-    if a_case and (comparator is None or kind == "deadline"):
+    if a_case and (comparator is None or kind == "deadline" or _A_CASE.search(sentence)):
         # (二)全年发生2起…事故的；, (三)一年内发生…的；: a case a list of cases names, no target
         # and no time to do anything in
         return False
