@@ -1355,3 +1355,11 @@ def test_the_cases_a_sanction_lists_are_its_condition():
     (r,) = extract(text + "（二）拒不执行安全监管指令的。")
     assert r.span == "纳入“黑名单”管理" and r.value is None
     assert r.applies_when.text == "生产经营单位有下列情形之一的"
+
+
+def test_a_floor_after_but_binds_whatever_the_sentence_opened_with():
+    """一般不低于1000平方米，特殊情况下可适当放宽，但不得低于800平方米: the 800 floor is mandatory
+    (不得), not a default like the 1000 one (一般) nor a permission (可)."""
+    found = extract("储煤场地面积一般不低于1000平方米，特殊情况下可适当放宽，但不得低于800平方米。")
+    floors = {r.value: r.modality for r in found if r.value is not None}
+    assert floors == {Decimal(1000): "default", Decimal(800): "mandatory"}

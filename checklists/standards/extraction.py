@@ -310,6 +310,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # another act; the limit binds whoever uses it (…年满55周岁的，可…: the ones
                 # the permission is for keep it)
                 own = modality_of(phrase)
+            elif re.match(r"\s*(?:但|但是|且)\s*[，,]?\s*(?:不得|不应|必须|应当?|严禁)", phrase):
+                # …一般不低于1000平方米，…可适当放宽，但不得低于800平方米: the floor after 但
+                # binds, whatever the sentence opened with
+                own = modality_of(phrase)
             reqs.append(
                 Requirement(
                     modality=own,
