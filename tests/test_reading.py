@@ -1363,3 +1363,9 @@ def test_a_floor_after_but_binds_whatever_the_sentence_opened_with():
     found = extract("储煤场地面积一般不低于1000平方米，特殊情况下可适当放宽，但不得低于800平方米。")
     floors = {r.value: r.modality for r in found if r.value is not None}
     assert floors == {Decimal(1000): "default", Decimal(800): "mandatory"}
+
+
+def test_a_trigger_holds_no_article_number():
+    """第十二条 供气企业接到燃气泄漏报告后，应当在30分钟内到达: the trigger is the event only."""
+    (r,) = extract("第十二条 供气企业接到燃气泄漏报告后，应当在30分钟内到达现场处置。")
+    assert r.trigger == "供气企业接到燃气泄漏报告后"

@@ -84,7 +84,8 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
         cut = list(re.finditer(r"应当在|应在|须在|要在|在|于|自|从|(?:时限|期限)(?:为|是)", trig))
         if cut and cut[-1].end() < len(trig) - 1:
             trig = trig[cut[-1].end() :]
-        return trig.strip()
+        # (no article's number: 第十二条 供气企业接到…后)
+        return re.sub(r"^第[一二三四五六七八九十百零〇两\d]+条\s*", "", trig.strip())
     m = re.search(r"((?:收到|接到|受理|发现|作出)[^，,。；;：:]{1,20})$", prefix)
     if m:
         return m.group(1).strip()
