@@ -296,3 +296,15 @@ def test_a_ban_for_a_time_from_an_event_stays_a_question():
 def test_a_check_point_written_as_a_question_is_asked_as_written():
     fields = _drafted("是否安装可燃气体报警装置。")
     assert fields["answer_type"] == "yes_no" and fields["prompt"] == "是否安装可燃气体报警装置"
+
+
+def test_a_ban_listed_under_its_lead_is_asked_as_a_ban():
+    """An item of a list of bans whose own words name no ban (在地下室使用瓶装燃气) is asked as
+    不得… (a yes means the ban is kept)."""
+    from checklists.authoring import wording
+    from checklists.standards.models import Requirement
+
+    fields = wording.item_from_requirement(
+        Requirement(modality="mandatory", kind="prohibition", span="在地下室使用瓶装燃气")
+    )
+    assert fields["prompt"] == "是否符合：不得在地下室使用瓶装燃气"

@@ -56,6 +56,21 @@ def test_a_day_with_no_year_is_due_in_the_documents_year(app_ctx):
     assert {"rule": "date", "date": "2025-05-15"} in [r.due for r in stage.requirements]
 
 
+def test_the_items_of_a_list_of_bans_are_bans(app_ctx):
+    """用户不得有下列行为：（一）擅自改装、倒灌钢瓶；（二）在地下室…使用瓶装燃气。 Each item is a
+    ban of its own (a checklist asks 不得…, never whether the banned thing is done)."""
+    text = (DATA / "unseen_plain_city_gas.txt").read_text(encoding="utf-8")
+    report = import_text(text, "city.txt")
+    db.session.commit()
+    rules = next(doc for doc, _outcome in report.documents if doc.number == "某政发〔2025〕12号")
+    items = [c for c in rules.clauses if c.key.startswith("某政发〔2025〕12号/第三章/第八条/")]
+    read = [(r.kind, r.modality, r.span) for c in items for r in c.requirements]
+    assert read == [
+        ("prohibition", "mandatory", "擅自改装、倒灌钢瓶"),
+        ("prohibition", "mandatory", "在地下室、半地下室使用瓶装燃气"),
+    ]
+
+
 def test_reimporting_the_same_text_changes_nothing(app_ctx):
     import_text(SAMPLE, "sample.txt")
     db.session.commit()

@@ -714,3 +714,16 @@ def agent_named(words: str) -> tuple[str, SubjectKind] | None:
             who = name.strip()
             break
     return who, kind_of(who)
+
+
+#: A clause that lists what is banned (用户不得有下列行为：, 禁止下列行为：): each item under it
+#: is one of the bans.
+_BANS_LISTED = re.compile(
+    r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下)[^。；;：:]{0,8}[:：]\s*$"
+)
+
+
+def lists_bans(lead: str) -> str | None:
+    """The modality of the bans a clause's text lists under it (``lead``: 用户不得有下列行为：
+    → mandatory), or None when it lists none."""
+    return modality_of(lead) if _BANS_LISTED.search(lead.strip()) else None

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import io
 import pathlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import docx
 import sqlalchemy as sa
@@ -23,8 +23,10 @@ from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.core.storage import safe_filename
 from checklists.standards import search_index
+from checklists.standards.clause_tree import ParsedClause
 from checklists.standards.conflicts import mark_conflicts
 from checklists.standards.due_dates import dated
+from checklists.standards.duties import lists_bans
 from checklists.standards.extraction import Requirement as Extracted
 from checklists.standards.extraction import extract
 from checklists.standards.hooks import ChangeKind, ClauseChange, source_changed
@@ -200,12 +202,41 @@ def import_text(text: str, filename: str, user: User | None = None) -> ImportRep
 
 def _read_requirements(parsed: ParsedDocument) -> list[tuple[list[Extracted], str]]:
     """Each clause's requirements (conflicts marked) and search grams, in clause order."""
+    texts = {c.key: c.text for c in parsed.clauses}
     extracted = mark_conflicts(
-        [(c.key, extract(c.text, join_offsets=c.join_offsets)) for c in parsed.clauses]
+        [
+            (c.key, _under_its_lead(extract(c.text, join_offsets=c.join_offsets), texts, c))
+            for c in parsed.clauses
+        ]
     )
     return [
         (requirements, search_index.grams(clause.text))
         for clause, (_key, requirements) in zip(parsed.clauses, extracted, strict=True)
+    ]
+
+
+def _under_its_lead(
+    found: list[Extracted], texts: dict[str, str], clause: ParsedClause
+) -> list[Extracted]:
+    """An item of a list of bans (用户不得有下列行为：（一）擅自改装钢瓶；) is a ban, whatever its
+    own words say: a duty with no modal word of its own under such a lead is its prohibition."""
+    banned = lists_bans(texts.get(clause.parent_key or "", ""))
+    if banned is None:
+        return found
+    if not found:  # （一）擅自改装、倒灌钢瓶；: the item itself is the ban
+        body = clause.text.strip()
+        if clause.token and body.startswith(clause.token):
+            body = body[len(clause.token) :].lstrip("、.． ")
+        words = body.rstrip("；;。，, ")
+        if not words:
+            return found
+        start = clause.text.find(words)
+        return [Extracted(banned, "prohibition", None, None, None, None, None, None, words, start)]
+    return [
+        replace(r, kind="prohibition", modality=banned)
+        if r.modality is None and r.kind in ("presence", "record")
+        else r
+        for r in found
     ]
 
 
