@@ -1031,7 +1031,7 @@ def test_an_aim_with_nothing_to_check_is_no_duty(text, spans):
     [
         # a comma, then 并 or 同时: a duty of its own (GUIDE 1.1)
         ("采购人应当组织验收，并签署意见。", ["采购人应当组织验收", "并签署意见"]),
-        ("至少配备2-3辆车辆，并统一标识。", ["至少配备2-3辆", "并统一标识"]),
+        ("至少配备2-3辆车辆，并统一标识。", ["至少配备2-3辆车辆", "并统一标识"]),
         (
             "财政部门下达分配方案，并扣减相应财政资金。",
             ["财政部门下达分配方案", "并扣减相应财政资金"],
@@ -1078,9 +1078,9 @@ def test_a_duty_joined_after_a_comma_is_its_own(text, spans):
         # a duty ending with a party's name is no heading (a verb, a number)
         (
             "最多设置3个配送中心。建立台账。",
-            [("最多设置3个", None, None), ("建立台账", None, None)],
+            [("最多设置3个配送中心", None, None), ("建立台账", None, None)],
         ),
-        ("最多设置3个配送中心。", [("最多设置3个", None, None)]),
+        ("最多设置3个配送中心。", [("最多设置3个配送中心", None, None)]),
     ],
 )
 def test_a_heading_that_names_a_party_names_who_acts_under_it(text, expected):
@@ -1369,3 +1369,16 @@ def test_a_trigger_holds_no_article_number():
     """第十二条 供气企业接到燃气泄漏报告后，应当在30分钟内到达: the trigger is the event only."""
     (r,) = extract("第十二条 供气企业接到燃气泄漏报告后，应当在30分钟内到达现场处置。")
     assert r.trigger == "供气企业接到燃气泄漏报告后"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a count's words reach to the noun it counts
+        ("（二）有不少于2名专职安全管理人员；", "有不少于2名专职安全管理人员"),
+        # …not across a list going on to another number
+        ("配送中心应配备不少于2台装载机和3辆运输车辆。", "配送中心应配备不少于2台"),
+    ],
+)
+def test_a_count_names_what_it_counts(text, span):
+    assert extract(text)[0].span == span

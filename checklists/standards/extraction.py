@@ -293,6 +293,8 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             only_then = ONLY_THEN.match(masked, q_end) is not None
             long = (kind == "deadline" and q.after) or every or only_then or banned
             span_to = ph_end if long else q_end
+            if span_to == q_end and q.unit in COUNTED and _WHAT_IS_COUNTED.fullmatch(following):
+                span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
             span, span_start = _span(text, span_from, span_to)
             prev_end = q_end
             if (
@@ -453,6 +455,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         ]
     reqs.sort(key=lambda r: r.start)
     return _answered_for(text, reqs)
+
+
+#: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
+#: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
+_WHAT_IS_COUNTED = re.compile(r"[^\d＿，,。；;、和及与的应须要不得]{1,12}")
 
 
 def _by_a_time(r: Requirement) -> bool:
