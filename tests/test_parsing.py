@@ -598,6 +598,19 @@ def test_unseen_gazette_contents_page_break_and_unmarked_continuation():
         assert line in texts
 
 
+def _assert_every_line_read_once(text: str, result) -> None:
+    """Every non-blank line of ``text`` is in exactly one document or named skip of ``result``."""
+    seen: dict[int, int] = {}
+    for d in result.documents:
+        for n in d.source_lines:
+            seen[n] = seen.get(n, 0) + 1
+    for s in result.skipped:
+        for n in s.lines:
+            seen[n] = seen.get(n, 0) + 1
+    body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
+    assert sorted(seen) == body and set(seen.values()) == {1}
+
+
 def test_unseen_county_gazette_running_header_annexes_and_section_banners():
     """A plain-text gazette written for this test (tests/data/unseen_plain_county.txt): a page's
     running header in the middle of a sentence (its masthead spelled otherwise than the cover's)
@@ -615,15 +628,7 @@ def test_unseen_county_gazette_running_header_annexes_and_section_banners():
     joined = clauses["某政字〔2024〕8号/二/（二）"]
     assert joined.endswith("抽检比例不低于20%。") and "公报" not in joined
     assert "某政字〔2024〕8号/附件1/2" in clauses
-    seen: dict[int, int] = {}
-    for d in result.documents:
-        for n in d.source_lines:
-            seen[n] = seen.get(n, 0) + 1
-    for s in result.skipped:
-        for n in s.lines:
-            seen[n] = seen.get(n, 0) + 1
-    body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-    assert sorted(seen) == body and set(seen.values()) == {1}
+    _assert_every_line_read_once(text, result)
 
 
 def test_unseen_city_gazette_chapters_items_and_colophon():
@@ -647,15 +652,7 @@ def test_unseen_city_gazette_chapters_items_and_colophon():
     annex = clauses["某政办字〔2025〕30号/附件1"]
     assert "抄送" not in annex and "印发" not in annex
     assert [s.reason for s in result.skipped if s.title.startswith("版记")] == ["版记"]
-    seen: dict[int, int] = {}
-    for d in result.documents:
-        for n in d.source_lines:
-            seen[n] = seen.get(n, 0) + 1
-    for s in result.skipped:
-        for n in s.lines:
-            seen[n] = seen.get(n, 0) + 1
-    body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-    assert sorted(seen) == body and set(seen.values()) == {1}
+    _assert_every_line_read_once(text, result)
 
 
 def test_unseen_notices_without_numbers_one_after_another():
@@ -680,15 +677,7 @@ def test_unseen_notices_without_numbers_one_after_another():
         "2/（2）",
         "3",
     ]
-    seen: dict[int, int] = {}
-    for d in result.documents:
-        for n in d.source_lines:
-            seen[n] = seen.get(n, 0) + 1
-    for s in result.skipped:
-        for n in s.lines:
-            seen[n] = seen.get(n, 0) + 1
-    body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-    assert sorted(seen) == body and set(seen.values()) == {1}
+    _assert_every_line_read_once(text, result)
 
 
 def test_a_set_of_rules_pasted_alone_is_a_document():
@@ -710,15 +699,7 @@ def test_unseen_plan_a_sentence_runs_on_across_page_markers():
     clauses = {c.key: c.text for d in result.documents for c in d.clauses}
     assert clauses["某政办发〔2025〕15号/二/（三）"].endswith("配送人员应当持证上岗。")
     assert all("公报" not in t for t in clauses.values())
-    seen: dict[int, int] = {}
-    for d in result.documents:
-        for n in d.source_lines:
-            seen[n] = seen.get(n, 0) + 1
-    for s in result.skipped:
-        for n in s.lines:
-            seen[n] = seen.get(n, 0) + 1
-    body = [n for n, line in enumerate(text.splitlines(), 1) if line.strip()]
-    assert sorted(seen) == body and set(seen.values()) == {1}
+    _assert_every_line_read_once(text, result)
 
 
 def test_a_markdown_table_is_a_table():

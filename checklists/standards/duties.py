@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from checklists.standards.parties import (
+    VIA_WHEN,
     WHEN_WORD,
     SubjectKind,
     ends_with_party,
@@ -504,7 +505,7 @@ def _joined_duty(words: str) -> bool:
 #: How a phrase that says by when ends (…内, …前, 活动举办前七日).
 _BY_THEN_END = re.compile(r"(?:内|前|前[^，,。；;]{1,6}(?:日|天|周|月|年|小时))$")
 #: What is left of a phrase that only says by when, its date masked (到＿＿＿＿年底, ＿＿前).
-_A_DATE_ONLY = " ＿于在至到年底末终前之以内止,，"
+A_DATE_ONLY = " ＿于在至到年底末终前之以内止,，"
 
 
 def duty_spans(
@@ -577,7 +578,7 @@ def duty_spans(
         if pending is not None and _CONDITION_END.search(words):
             pending_end = b  # 对工作不力，不能按时整改的，…: the condition goes on
             continue
-        if not words.strip(_A_DATE_ONLY):
+        if not words.strip(A_DATE_ONLY):
             # 到2025年底，…: when, leading into what comes next (a target or a duty), no part
             # of the duty before
             pending, pending_end = (a if pending is None else pending), b
@@ -619,9 +620,7 @@ def duty_spans(
 
 #: A phrase that says when or to what the next duty applies (对工程类项目，…; 施工期间，…;
 #: 每次验收前，…; 如发现…，…; 不一致的，…).
-_IF_WORDS = re.compile(
-    r"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到|经(?![营办销理纪济常过]))"
-)
+_IF_WORDS = re.compile(rf"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到|{VIA_WHEN})")
 _WHEN_END = re.compile(r"(?:期间|之前|之后|以后|以前|前|后|时|之时|之际)$")
 #: The ones a duty is about, written before its verb (不一致的直接要求退换, 涉嫌犯罪的移交…).
 _THE_ONES_INLINE = re.compile(

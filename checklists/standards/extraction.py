@@ -16,6 +16,7 @@ from dataclasses import replace
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
+    A_DATE_ONLY,
     ACTION,
     ANY_MODAL,
     EXHORTATION,
@@ -60,6 +61,7 @@ from checklists.standards.picking import (
 )
 from checklists.standards.quantities import (
     COUNTED,
+    NUM,
     PERIOD_NAMES,
     PERIODS,
     TIME_UNITS,
@@ -539,7 +541,7 @@ def _with_due(
             found[i] = replace(r, kind="deadline", due=rule)
             return found
     named = (found[0].subject, found[0].subject_kind) if found else (None, None)
-    bare = not masked[ph_start:ph_end].strip(" ＿于在至到年底末终前之以内止,，")
+    bare = not masked[ph_start:ph_end].strip(A_DATE_ONLY)
     if bare or not ACTION.search(masked, ph_start, ph_end):
         # 2017年12月底前，完成…; 请各单位于3月1日前，将…发送至…: the date's phrase does nothing
         # itself; the duty after it is due then
@@ -568,10 +570,9 @@ def _with_due(
 
 #: A time before an event (届满30日前, 举办前七日): ends at the number's end, or the event's
 #: 前 ends right before the number (not 前N日内: within the first days).
-_N = r"[\d.一二三四五六七八九十两百]+"
 _AHEAD = re.compile(
-    rf"(?:届满|到期|举办|开始|开工|召开|使用|截止|结束|实施|入学|开学)前\s*{_N}\s*(?:个)?"
-    rf"(?:工作日|日|天|周|个?月|年|小时)(?![内\d])|{_N}\s*(?:个)?(?:工作日|日|天|周|个?月|年|小时)前"
+    rf"(?:届满|到期|举办|开始|开工|召开|使用|截止|结束|实施|入学|开学)前\s*{NUM}\s*(?:个)?"
+    rf"(?:工作日|日|天|周|个?月|年|小时)(?![内\d])|{NUM}\s*(?:个)?(?:工作日|日|天|周|个?月|年|小时)前"
     r"(?![款述条项面])"
 )
 

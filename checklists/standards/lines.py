@@ -194,8 +194,7 @@ _PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—�
 #: either way round, whitespace removed.
 _RUNNING_HEADER = re.compile(
     # (or the gazette's name alone: 某县人民政府公报, between 下转/上接 markers)
-    r"^(?:[^\s，。；：]{2,24}公报|"
-    r"[^\s，。；：]{2,24}公报(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?|"
+    r"^(?:[^\s，。；：]{2,24}公报(?:(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)?|"
     r"(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?[^\s，。；：]{2,24}公报)$"
 )
 #: A dotted leader and a page number (目录 lines). Each run of leader characters is tried from
@@ -307,20 +306,18 @@ def _drop_colophon(lines: list[_Line]) -> list[int]:
         if ln.table or not ln.text:
             continue
         c = _compact(ln.text)
+        if copied is not None and i - copied > 4:
+            copied = None  # too far: no list of recipients runs on this long
         if _COPIED_TO.match(c):
             copied = i
         elif _PRINTED.match(c):
-            if copied is not None and i - copied <= 4:  # the list's further lines before it
-                for k in range(copied + 1, i):
-                    if lines[k].text and not lines[k].table:
-                        dropped.append(lines[k].no)
-                        lines[k].text = ""
-            copied = None
-        elif copied is not None and i - copied > 4:
+            for k in range(copied + 1, i) if copied is not None else ():
+                if lines[k].text and not lines[k].table:  # the list's further lines
+                    dropped.append(lines[k].no)
+                    lines[k].text = ""
             copied = None
         else:
             continue
-        if _COPIED_TO.match(c) or _PRINTED.match(c):
-            dropped.append(ln.no)
-            ln.text = ""
+        dropped.append(ln.no)
+        ln.text = ""
     return sorted(dropped)

@@ -90,11 +90,13 @@ _PARTY_FIRST = re.compile(
 
 #: 经 that means "through, after" (经批准, 经审核), not the first word of a name (经营单位, 经营者,
 #: 经办人, 经销商, 经理, 经济开发区).
-_VIA = r"经(?![营办销理纪济])"
+VIA = r"经(?![营办销理纪济])"
+#: 经 opening a condition (经批准，…): as ``VIA``, and not 经常 (often) nor 经过 (after, a report).
+VIA_WHEN = VIA + r"(?![常过])"
 #: A party named at the very start of a phrase, before how or with whom it acts (县财政局依据…,
 #: 各乡镇作为…, 采购单位一把手任…).
 _OPENS = re.compile(
-    f"^(?![对向在由将把从按为自]|{_VIA})(?P<who>(?>[^，,。；;]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
+    f"^(?![对向在由将把从按为自]|{VIA})(?P<who>(?>[^，,。；;]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"{_PAREN}(?=[、和及与]|{_PARTY_VERBS}|{_HOW}))"
     f"(?:[、和及与](?>[^，,。；;]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=[、和及与]|{_PARTY_VERBS}|{_HOW})))*+)"
@@ -102,7 +104,7 @@ _OPENS = re.compile(
 )
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
 _BEFORE_PARTY = re.compile(
-    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|请)?(?:" + _VIA + ")?"
+    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|请)?(?:" + VIA + ")?"
 )
 #: Words no party's name contains: a modal word or a verb of the duty itself.
 _A_DUTY_WORD = re.compile(
@@ -154,7 +156,7 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     """The party a duty's words open with (由县质量检测中心出具…, 县财政局依据…将…), as
     written without a leading 由/并 or a trailing （以下简称…）, and its kind."""
     words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase.strip(), count=1))
-    if re.match(f"[对向在将把从按为自报发请以]|通过|采用|采取|{_VIA}", words):
+    if re.match(f"[对向在将把从按为自报发请以]|通过|采用|采取|{VIA}", words):
         # 对其主要负责人…, 报领导小组: whom it is done to, not who does it; 以书面形式通知…
         # 供应商: how it is done
         return None
@@ -230,7 +232,7 @@ _THE_ONES_NAMED = re.compile(
     r"对象|设施|设备|资金|货物|服务|工程))[，,]"
 )
 _IF = re.compile(
-    r"^(?P<lead>如果|如|若|假如|一旦|一经|经(?![营办销理纪济常过]))(?P<cond>[^，,。；;]{2,80})[，,](?:则)?"
+    rf"^(?P<lead>如果|如|若|假如|一旦|一经|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d])时|期间|之后|以后))[，,]")
@@ -380,7 +382,7 @@ _THEN = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:则|那么|就|每一?个|每家
 #: Words a name never starts with: when, where or to whom something is done (经批准, not
 #: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
 _ADVERBIAL_START = re.compile(
-    r"(?:于|在|向|按照?|从|" + _VIA + r"|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
+    r"(?:于|在|向|按照?|从|" + VIA + r"|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
 )
 #: A name whose opening words before its last 的 state a number or a comparison: those words are
 #: the condition it applies under (营业面积在200平方米以上的门店 → 门店), not its name.

@@ -24,7 +24,8 @@ from checklists.standards.duties import without_asides
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _HALF[0x3000] = 0x20
 
-_NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+#: A number as written: digits (with a decimal point) or Chinese numerals.
+NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
 
 #: Counting words, each with what must not follow it for it to count (人民, 具有, 组织, 瓶装;
 #: 起 only before 以上 or an incident: 之日起 is no count), longest first where one holds another.
@@ -280,15 +281,15 @@ _MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)])"
 
 # A quantity: number, optional range to a second number, unit, optional comparator after.
 QTY = re.compile(
-    rf"(?P<a>{_NUM})\s*(?P<mag>万(?!一)|亿)?(?P<ua>{_UNIT_RE.pattern})?\s*"
+    rf"(?P<a>{NUM})\s*(?P<mag>万(?!一)|亿)?(?P<ua>{_UNIT_RE.pattern})?\s*"
     rf"(?:{_MARK}\s*(?=[-—–~～至到]))?"  # 1万吨（含）至5万吨（不含）: a marker inside a range
-    rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{_NUM})\s*(?P<bmag>万(?!一)|亿)?)?"
+    rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{NUM})\s*(?P<bmag>万(?!一)|亿)?)?"
     rf"(?P<u>{_UNIT_RE.pattern})?"
     rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR}))?"
     rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
     rf"范围(?:以|之)?内|内(?![容部外涵]))(?:\s*{_MARK})?)"
     # (5万元以上50万元以下, 5万元以上、50万元以下: one range)
-    rf"(?:\s*[、至]?\s*(?P<b2>{_NUM})\s*(?P<u2>{_UNIT_RE.pattern})\s*(?P<after2>以下|以内|及以下))?)?"
+    rf"(?:\s*[、至]?\s*(?P<b2>{NUM})\s*(?P<u2>{_UNIT_RE.pattern})\s*(?P<after2>以下|以内|及以下))?)?"
 )
 
 
@@ -419,7 +420,7 @@ def quantities(masked: str) -> list[Qty]:
 #: 百分之十, 千分之五: a share written in words (exact: a percentage or per mille); 三分之二:
 #: a fraction, read as a percentage.
 _PARTS_OF = re.compile(
-    rf"(?P<of>百|千|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{_NUM})"
+    rf"(?P<of>百|千|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{NUM})"
 )
 #: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3).
 _SLASHED = re.compile(r"(?<=的)\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
