@@ -191,6 +191,19 @@ PATTERNS = [
     ("台账最少留存两年", "retention", ">=", "2", None, None, "year", None),
     ("档案保存2年以上", "retention", ">=", "2", None, None, "year", None),
     ("资料保存期不少于2年", "retention", ">=", "2", None, None, "year", None),
+    # a ratio a 比 names, as the share its first term is of its second
+    ("师生比不低于1∶15", "ratio", ">=", "6.6667", None, None, "%", None),
+    ("护理人员与失能老人的配比不低于1:4", "ratio", ">=", "25", None, None, "%", None),
+    # units of water, power and electricity, and the volume a concentration is per
+    ("化学需氧量浓度不得高于50毫克/升", "measure", "<=", "50", None, None, "mg", "L"),
+    ("菌落总数不得超过100CFU/mL", "measure", "<=", "100", None, None, "CFU", "mL"),
+    ("浑浊度不超过1NTU", "measure", "<=", "1", None, None, "NTU", None),
+    ("接地电阻不得大于4Ω", "measure", "<=", "4", None, None, "Ω", None),
+    ("配电线路电压不低于380V", "measure", ">=", "380", None, None, "V", None),
+    ("照明灯具功率不超过40瓦", "measure", "<=", "40", None, None, "W", None),
+    # at least once in a period of more than one: the interval at most
+    ("集中空调通风系统每两年至少清洗一次", "frequency", "<=", "2", None, None, "year", None),
+    ("应急预案每三年至少修订一次", "frequency", "<=", "3", None, None, "year", None),
     # durations
     ("张榜公示5天无异议", "duration", "==", "5", None, None, "day", None),
     ("本办法有效期两年，任期3年", "duration", "==", "3", None, None, "year", None),
@@ -409,6 +422,9 @@ TRAPS = [
     "造成二次扬尘污染",
     "落实“六公开”制度和“三同时”要求",
     "三次产业比17.4:48.6:34",
+    "地形图比例尺为1:500",
+    "上午8:30前到岗",
+    "三伏天高温作业时段",
     # the document's own term (GUIDE 1.5), contacts, plan names, formulas, spans of years
     "第五条 本办法自2021年4月1日起施行，有效期5年",
     "联系电话：0635-8888888，邮编252000",

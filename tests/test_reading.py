@@ -89,6 +89,8 @@ def test_not_thresholds(text):
         ("到2020年底，全部完成燃煤锅炉淘汰。", {"rule": "date", "date": "2020-12-31"}),
         ("至2025年末，完成老旧管网改造。", {"rule": "date", "date": "2025-12-31"}),
         ("截至2019年6月底，完成排查整治。", {"rule": "date", "date": "2019-06-30"}),
+        # not the end of a span of years
+        ("2016年至2020年，全面完成造林任务。", None),
         ("于每季度第一个月的20日前向社会公布。", {"rule": "quarter_first_month_day", "day": 20}),
         ("每年3月底前启动报名工作。", {"rule": "yearly_date", "month": 3, "day": 31}),
         ("每年6月30日前报送。", {"rule": "yearly_date", "month": 6, "day": 30}),
@@ -915,6 +917,15 @@ def test_already_in_words_that_say_which_ones_reports_nothing():
             ["各县（市、区）政府，市生态环境局"],
         ),
         ("开展排查整治。(市农业农村局牵头,市水利局、市财政局按职责分工负责)", ["市农业农村局"]),
+        # …written as a sentence of its own after the task
+        (
+            "每千名老年人拥有养老床位数达到35张以上。责任单位：市民政局、市发展改革委。",
+            ["市民政局、市发展改革委"],
+        ),
+        (
+            "设立老年病科的比例达到50%以上。牵头单位：市卫生健康委；配合单位：市民政局。",
+            ["市卫生健康委"],
+        ),
         # the party a duty names stays its subject; each task takes the aside after it
         ("企业应当建立台账。（市生态环境局负责）", ["企业"]),
         (
@@ -1382,3 +1393,91 @@ def test_a_trigger_holds_no_article_number():
 )
 def test_a_count_names_what_it_counts(text, span):
     assert extract(text)[0].span == span
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a platform's operator and a service's provider are parties
+        (
+            "网络餐饮服务第三方平台提供者应当对入网餐饮服务提供者进行审查。",
+            "网络餐饮服务第三方平台提供者",
+        ),
+        # …and the ones 从事… picks out (从事 is no adverbial 从)
+        (
+            "从事接触直接入口食品工作的从业人员应当进行健康检查。",
+            "从事接触直接入口食品工作的从业人员",
+        ),
+        # a time a party acts in, after its name (经营者一年内…)
+        ("经营者一年内累计停业不得超过30日。", "经营者"),
+        ("驾驶人在24小时内累计驾驶时间不得超过8小时。", "驾驶人"),
+    ],
+)
+def test_who_acts_among_providers_staff_and_drivers(text, subject):
+    assert {r.subject for r in extract(text)} == {subject}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        # a time summed up in a window is a time per that window, no deadline
+        ("驾驶人在24小时内累计驾驶时间不得超过8小时。", "8", "hour", "day"),
+        ("经营者一年内累计停业不得超过30日。", "30", "day", "year"),
+    ],
+)
+def test_a_time_summed_up_in_a_window_is_per_that_window(text, value, unit, per):
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.unit, r.per) == (
+        "duration",
+        "<=",
+        Decimal(value),
+        unit,
+        per,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a government's treasury named by its level
+        ("市财政每年安排不少于1000万元专项资金。", "市财政"),
+        ("县级财政要足额保障工作经费。", "县级财政"),
+        # …but not the funds it holds
+        ("财政资金应当专款专用。", None),
+    ],
+)
+def test_a_treasury_named_by_its_level_is_an_authority(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject
+    assert r.subject_kind == ("authority" if subject else None)
+
+
+def test_each_date_of_a_sentence_is_its_own_phrase_s():
+    """…于每季度末报…，全年工作总结于12月20日前报送: two deadlines, each of its phrase."""
+    found = extract("各县要于每季度末将进展情况报市农业农村局，全年工作总结于12月20日前报送。")
+    assert [r.due for r in found] == [
+        {"rule": "quarter_end"},
+        {"rule": "month_day", "month": 12, "day": 20},
+    ]
+    assert {r.kind for r in found} == {"deadline"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a year alone before the comma: by its end (an aim's 力争 before it too)
+        ("到2020年，污水处理率达到90%以上。", "2020-12-31"),
+        ("力争到2022年，垃圾回收利用率达到35%以上。", "2022-12-31"),
+    ],
+)
+def test_a_target_by_a_year_is_due_at_its_end(text, date):
+    (r,) = extract(text)
+    assert (r.kind, r.due) == ("ratio", {"rule": "date", "date": date})
+
+
+def test_a_date_phrase_makes_every_target_after_it_due_then():
+    found = extract("到2021年底，垃圾无害化处理率达到90%以上，保洁员配备率达到100%。")
+    assert [(r.value, r.due) for r in found] == [
+        (Decimal(90), {"rule": "date", "date": "2021-12-31"}),
+        (Decimal(100), {"rule": "date", "date": "2021-12-31"}),
+    ]

@@ -273,6 +273,9 @@ def _drafted(text: str) -> dict:
         ("软管使用年限不得超过18个月。", "number", "<=", "18", "month", "实测"),
         # an interval between two times is measured, not counted
         ("电梯应当至少每15日进行一次清洁。", "number", "<=", "15", "day", "间隔"),
+        ("集中空调通风系统每两年至少清洗一次。", "number", "<=", "2", "year", "间隔"),
+        # a concentration keeps the volume it is per
+        ("排放口氨氮浓度不得高于5毫克/升。", "number", "<=", "5", "mg/L", "毫克/升"),
         # times in a period are counted
         ("企业每月至少开展一次自查。", "count", ">=", "1", "次", "计数"),
     ],

@@ -216,6 +216,10 @@ def test_canonical_unit(unit, expected):
         (Decimal("1.2"), "万吨标准煤", "吨标准煤", Fraction(12000)),
         (Decimal("5000"), "大卡/千克", "MJ/kg", Fraction(10467, 500)),  # 4.1868 kJ a kcal
         (Decimal("7"), "辆", "辆", Fraction(7)),
+        (Decimal("40"), "瓦", "kW", Fraction(1, 25)),
+        (Decimal("10"), "千伏", "V", Fraction(10000)),
+        (Decimal("0.5"), "毫克/升", "μg/L", Fraction(500)),  # a concentration in water
+        (Decimal("4"), "欧姆", "Ω", Fraction(4)),
     ],
 )
 def test_convert(value, from_unit, to_unit, expected):

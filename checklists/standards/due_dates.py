@@ -47,11 +47,13 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底(?:前|之前)"), "date"),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底(?:前|之前)"), "date"),
-    # by a year's (or month's) end, written as "until": 到2020年底, 至2025年末, 到2020年6月底
+    # by a year's (or month's) end, written as "until": 到2020年底, 至2025年末, 到2020年6月底;
+    # a year alone before the comma is its end too (到2020年，覆盖率达到95%; not the end of a
+    # span of years, 2016年至2020年)
     (
         re.compile(
-            r"(?:到|至|截至|截止到?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*"
-            r"(?:(?P<month>\d{1,2})\s*月\s*)?(?:底|末)(?![前之以])"
+            r"(?<!年)(?:到|至|截至|截止到?)\s*(?P<year>(?:19|20)\d{2})\s*年\s*"
+            r"(?:(?:(?P<month>\d{1,2})\s*月\s*)?(?:底|末)(?![前之以])|(?=[，,]))"
         ),
         "date",
     ),

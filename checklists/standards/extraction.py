@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checklists.standards.comparators import NEGATE, comparator_before, with_marker
+from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
     A_DATE_ONLY,
@@ -35,12 +35,17 @@ from checklists.standards.duties import (
     sentences,
 )
 from checklists.standards.numbers import (
+    AHEAD,
     ROUND_THE_CLOCK,
     TASKED,
+    a_denominator,
+    a_window,
+    a_window_before,
     comparator_in_phrase,
     kind_for,
     period_before,
     trigger_before,
+    which_ones,
     worth_keeping,
 )
 from checklists.standards.parties import (
@@ -61,11 +66,9 @@ from checklists.standards.picking import (
 )
 from checklists.standards.quantities import (
     COUNTED,
-    NUM,
     PERIOD_NAMES,
     PERIODS,
     TIME_UNITS,
-    Qty,
     per_before,
     quantities,
 )
@@ -161,16 +164,19 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         read = quantities(sentence)
         window = None  # 一年内被抽查不超过2次: the period the count after it is in
         listed = None  # (phrase, comparison, end) of a compared number a list may go on from
+        once_end = -1  # the end of a frequency's own 至少…一次 (每两年至少清洗一次)
         for k, q in enumerate(read):
             q_start, q_end = s_start + q.start, s_start + q.end
+            if q_end <= once_end and q.unit == "次":
+                continue
             ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
             phrase = masked[ph_start:ph_end]
-            if _a_window_before(q, read[k + 1 :], ph_end - s_start, sentence):
+            if a_window_before(q, read[k + 1 :], ph_end - s_start, sentence):
                 # (两年内…不超过2次: a window of two years, counted in, no period to name)
-                window = (q.unit if q.low == 1 else None, ph_start)
+                window = ("day" if q.unit == "hour" else q.unit if q.low == 1 else None, ph_start)
                 continue
             comp_before, comp_pos = comparator_in_phrase(masked, ph_start, q_start)
-            if _a_denominator(
+            if a_denominator(
                 q, comp_before, read[k + 1 :], masked[ph_start:q_start], ph_end - s_start
             ):
                 continue  # 每100平方米配备不少于1具: what the count after it is per
@@ -237,6 +243,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             every = q.unit in TIME_UNITS and re.search(r"每隔?\s*$", masked[ph_start:q_start])
             if every and comparator is None:
                 kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
+                once = _AT_LEAST_ONCE.match(masked, q_end, ph_end)
+                if once is not None:
+                    # 每两年至少清洗一次: once in two years or more often (the interval at
+                    # most); its 一次 is no count of its own
+                    comparator, once_end = "<=", once.end()
             elif every and comparator == ">=" and masked.startswith(("至少", "最少"), comp_pos):
                 # 至少每15日进行一次: once every 15 days or more often (the interval at most)
                 kind, comparator = "frequency", "<="
@@ -258,7 +269,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 kind = "deadline"
                 comparator = comparator or "<="
             following = masked[q_end:ph_end]
-            if not deadline and q.unit in TIME_UNITS and _AHEAD.search(masked, ph_start, q_end + 1):
+            if not deadline and q.unit in TIME_UNITS and AHEAD.search(masked, ph_start, q_end + 1):
                 # 有效期届满30日前申请, 活动举办前七日报告: at least that long before the event
                 kind, comparator = "duration", comparator or ">="
                 trigger = trigger_before(text, s_start, q_start)
@@ -438,7 +449,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             rest = _presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
             attributed = _attributed(text, masked, b_start, s_end, [rest], condition, carry)
         attributed = [
-            replace(r, applies_when=_which_ones([a for e, a in qualifiers if e < _end(r)]))
+            replace(r, applies_when=which_ones([a for e, a in qualifiers if e < _end(r)]))
             if r.applies_when is None and qualifiers
             else r
             for r in attributed
@@ -459,6 +470,8 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     return _answered_for(text, reqs)
 
 
+#: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
+_AT_LEAST_ONCE = re.compile(r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?一次")
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
 #: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
 _WHAT_IS_COUNTED = re.compile(r"[^\d＿，,。；;、和及与的应须要不得]{1,12}")
@@ -528,13 +541,30 @@ def _with_due(
     modality: str | None,
     join_offsets: tuple[int, ...],
 ) -> list[Requirement]:
-    """A sentence's requirements with the deadline it writes as a date (次月5日前, 年底前): a
+    """A sentence's requirements with each deadline it writes as a date (次月5日前, 年底前): a
     duty with no number of that phrase becomes the deadline, else the deadline is added."""
-    due = due_in(text[s_start:s_end])
-    if due is None:
-        return found
-    rule, d_start, _d_end = due
-    at = s_start + d_start
+    pos = s_start
+    while (due := due_in(text[pos:s_end])) is not None:
+        rule, d_start, d_end = due
+        found = _due_at(
+            text, masked, s_start, s_end, found, modality, join_offsets, rule, pos + d_start
+        )
+        pos += max(d_end, 1)
+    return found
+
+
+def _due_at(
+    text: str,
+    masked: str,
+    s_start: int,
+    s_end: int,
+    found: list[Requirement],
+    modality: str | None,
+    join_offsets: tuple[int, ...],
+    rule: dict,
+    at: int,
+) -> list[Requirement]:
+    """``_with_due`` for the deadline written at ``at``."""
     ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
     for i, r in enumerate(found):
         if r.value is None and r.low is None and r.start <= at < r.start + len(r.span):
@@ -545,10 +575,16 @@ def _with_due(
     if bare or not ACTION.search(masked, ph_start, ph_end):
         # 2017年12月底前，完成…; 请各单位于3月1日前，将…发送至…: the date's phrase does nothing
         # itself; the duty after it is due then
+        targets = [
+            i
+            for i, r in enumerate(found)
+            if bare and r.start >= ph_end and (r.value is not None or r.low is not None)
+        ]
         for i, r in enumerate(found):
             if bare and r.start >= ph_end and (r.value is not None or r.low is not None):
-                # 到2020年底，…覆盖率达到95%以上: the target after it is due then
-                found[i] = replace(r, due=rule)
+                # 到2020年底，…覆盖率达到95%以上，…达到100%: the targets after it are due then
+                for k in targets:
+                    found[k] = replace(found[k], due=rule)
                 return found
             if r.value is None and r.low is None and r.start >= ph_end:
                 span, start = _span(text, ph_start, _end(r))
@@ -568,67 +604,6 @@ def _with_due(
     return [*found, added]
 
 
-#: A time before an event (届满30日前, 举办前七日): ends at the number's end, or the event's
-#: 前 ends right before the number (not 前N日内: within the first days).
-_AHEAD = re.compile(
-    rf"(?:届满|到期|举办|开始|开工|召开|使用|截止|结束|实施|入学|开学)前\s*{NUM}\s*(?:个)?"
-    rf"(?:工作日|日|天|周|个?月|年|小时)(?![内\d])|{NUM}\s*(?:个)?(?:工作日|日|天|周|个?月|年|小时)前"
-    r"(?![款述条项面])"
-)
-
-
-def _a_denominator(
-    q: Qty, comp_before: str | None, after: list[Qty], before: str, phrase_end: int
-) -> bool:
-    """每100平方米, 每1000名学生 before another number of its phrase (…配备不少于1具; ``after``:
-    the sentence's numbers after it, ``phrase_end`` in the sentence): what that number is per,
-    no requirement of its own (每3年, 每月: periods, read as such)."""
-    return (
-        q.comparator is None
-        and comp_before is None
-        and q.unit not in TIME_UNITS
-        and re.search(r"每\s*$", before) is not None
-        and bool(after)
-        and after[0].start < phrase_end
-    )
-
-
-#: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
-_PERIODS_TOO = {"year", "month", "week", "day"}
-
-
-def _a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
-    """一年内 (a window, within) before a count with its comparison in the same phrase
-    (同一市场主体一年内被抽查不超过2次): the span the count is in, no deadline of its own (3个月内
-    完成2次自查 states no comparison: a deadline and a count)."""
-    if not (
-        q.high is None
-        and q.unit in _PERIODS_TOO
-        and _a_window(q, q.after or "")
-        and after
-        and after[0].start < phrase_end
-        and after[0].unit in COUNTED
-    ):
-        return False
-    count = after[0]
-    return (
-        count.comparator is not None or comparator_before(sentence[q.end : count.start]) is not None
-    )
-
-
-def _a_window(a: Applicability | Qty, words: str) -> bool:
-    """A time window (两年内, 12个月以内): the span a number after it is counted in."""
-    return a.unit in TIME_UNITS and a.comparator in ("<=", "<") and words.endswith("内")
-
-
-def _which_ones(qualifiers: list[Applicability]) -> Applicability | None:
-    """The first number that says which ones a duty is for, past a time window that another
-    follows (三年内受到2次以上行政处罚的企业: 2 times or more)."""
-    while len(qualifiers) > 1 and _a_window(qualifiers[0], qualifiers[0].text):
-        qualifiers = qualifiers[1:]
-    return qualifiers[0] if qualifiers else None
-
-
 def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicability:
     """A condition's words and its first number with its comparison, if it states one; a
     time window that another number follows is the span that number is counted in, not the
@@ -638,7 +613,7 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
         for q in quantities(masked[c_start:c_end])
         if masked[c_start + q.start - 1 : c_start + q.start] != "每"
     ]
-    while len(found) > 1 and _a_window(found[0], found[0].after or ""):
+    while len(found) > 1 and a_window(found[0], found[0].after or ""):
         found = found[1:]
     for q in found:
         comparator = q.comparator

@@ -1,7 +1,9 @@
 """How one number of a clause is read in its phrase: the comparison written before it (or
 the one a 分别 states for a list), the period it is per (每月, 每季度), what starts a deadline
 (收到投诉之日起, 约谈结束后), the kind of requirement its unit makes (a measure, a count, a
-deadline, a retention …), and whether it is a requirement at all (共确定了3个项目 is not).
+deadline, a retention …), whether it is a requirement at all (共确定了3个项目 is not), and the
+numbers that only frame another: a window (一年内), a denominator (每100平方米), a time before an
+event (届满30日前).
 Pure module (standard library and the wording tables); ``extraction`` reads requirements with
 it.
 """
@@ -15,12 +17,14 @@ from checklists.standards.duties import DESCRIPTIVE
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
+    NUM,
     PERIODS,
     QTY,
     RETENTION,
     TIME_UNITS,
     Qty,
 )
+from checklists.standards.requirements import Applicability
 
 
 def comparator_in_phrase(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
@@ -197,3 +201,69 @@ def worth_keeping(
             r"标准|按照?|补贴|补助|资助|奖励|配备|设置|设立|缴纳|公示|期限|有效期|任期", phrase
         )
     )
+
+
+#: A time before an event (届满30日前, 举办前七日): ends at the number's end, or the event's
+#: 前 ends right before the number (not 前N日内: within the first days).
+AHEAD = re.compile(
+    rf"(?:届满|到期|举办|开始|开工|召开|使用|截止|结束|实施|入学|开学)前\s*{NUM}\s*(?:个)?"
+    rf"(?:工作日|日|天|周|个?月|年|小时)(?![内\d])|{NUM}\s*(?:个)?(?:工作日|日|天|周|个?月|年|小时)前"
+    r"(?![款述条项面])"
+)
+
+
+def a_denominator(
+    q: Qty, comp_before: str | None, after: list[Qty], before: str, phrase_end: int
+) -> bool:
+    """每100平方米, 每1000名学生 before another number of its phrase (…配备不少于1具; ``after``:
+    the sentence's numbers after it, ``phrase_end`` in the sentence): what that number is per,
+    no requirement of its own (每3年, 每月: periods, read as such)."""
+    return (
+        q.comparator is None
+        and comp_before is None
+        and q.unit not in TIME_UNITS
+        and re.search(r"每\s*$", before) is not None
+        and bool(after)
+        and after[0].start < phrase_end
+    )
+
+
+#: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
+_PERIODS_TOO = {"year", "month", "week", "day"}
+
+
+def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
+    """一年内 (a window, within) before a count with its comparison in the same phrase
+    (同一市场主体一年内被抽查不超过2次): the span the count is in, no deadline of its own (3个月内
+    完成2次自查 states no comparison: a deadline and a count)."""
+    a_day = q.unit == "hour" and q.low == 24  # (24小时内累计驾驶不超过8小时: in a day)
+    if not (
+        q.high is None
+        and (q.unit in _PERIODS_TOO or a_day)
+        and a_window(q, q.after or "")
+        and after
+        and after[0].start < phrase_end
+        and (
+            after[0].unit in COUNTED
+            # a time summed up in it (一年内累计停业不超过30日)
+            or (after[0].unit in TIME_UNITS and "累计" in sentence[q.end : after[0].start])
+        )
+    ):
+        return False
+    count = after[0]
+    return (
+        count.comparator is not None or comparator_before(sentence[q.end : count.start]) is not None
+    )
+
+
+def a_window(a: Applicability | Qty, words: str) -> bool:
+    """A time window (两年内, 12个月以内): the span a number after it is counted in."""
+    return a.unit in TIME_UNITS and a.comparator in ("<=", "<") and words.endswith("内")
+
+
+def which_ones(qualifiers: list[Applicability]) -> Applicability | None:
+    """The first number that says which ones a duty is for, past a time window that another
+    follows (三年内受到2次以上行政处罚的企业: 2 times or more)."""
+    while len(qualifiers) > 1 and a_window(qualifiers[0], qualifiers[0].text):
+        qualifiers = qualifiers[1:]
+    return qualifiers[0] if qualifiers else None

@@ -30,6 +30,8 @@ _AUTHORITY = (
     r"各县（市、区）|各县\(市、区\)|县（市、区）|各乡镇（街道）|各乡镇|各街道|乡镇（街道）|"
     r"乡镇人民政府|街道办事处|县直各部门|市直各部门|市直有关部门|各有关部门|有关部门|各部门|"
     r"安委会|安委办|纪委|监察委|审计机关|财政部门|税务部门|公安机关|"
+    # a government's treasury named by its level (市财政每年安排…; not 财政资金, 财政局)
+    r"(?:(?:省|市|县|区|乡|镇)级?|各级|本级|同级)财政(?![局部厅所资预收支专补拨体])|"
     r"各镇(?:[（(]街道[）)])?|镇[（(]街道[）)]|街道|村(?:[（(]居[）)])?委会|居委会|村委会|"
     r"乡镇|镇政府|乡政府|各地(?:区|方)?|各区县|各县区|各县市区|各市县|各市|各区|各县|村[（(]社区[）)]|社区|网格员|网格长"
 )
@@ -39,7 +41,10 @@ _REGULATED = (
     r"生产经营单位|企业|公司|厂|矿|配送中心|配送点|园区|评标委员会|经营户|经营者|业户|个体工商户|供应商|"
     r"采购人|代理机构|承包商|施工单位|建设单位|使用单位|责任单位|单位|学校|幼儿园|医院|"
     r"养老机构|场所|商户|网点|站点|门店|司机|驾驶员|从业人员|负责人|法定代表人|主要负责人|"
-    r"驾驶人员|作业人员|操作人员|特种作业人员|管理人员|押运人员|装卸人员|"
+    r"驾驶人员|作业人员|操作人员|特种作业人员|管理人员|押运人员|装卸人员|经营人员|生产人员|"
+    r"技术人员|护理人员|医务人员|服务人员|驾驶人|承运人|托运人|出租人|(?<!企)业主|"
+    # a platform's operator, a service's provider (网络餐饮服务第三方平台提供者)
+    r"提供者|运营者|平台|"
     # an institution that is checked (医疗机构, 检测机构, 培训机构), not one that checks
     r"(?<!监管|管理|执法|行政|主管|审批|督导|监督|议事|协调|监察)机构|"
     r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长|经办人|工作人员|"
@@ -55,7 +60,9 @@ _AUTHORITY_END = re.compile(f"(?:{_AUTHORITY}){_PAREN}$")
 _REGULATED_END = re.compile(f"(?:{_REGULATED}){_PAREN}$")
 _ADVERBIAL = (
     r"(?=在|于|对|从(?!业)|自|按|依|根据|通过|如|若|发现|接到|收到|发生|出现|存在|认为|拟|需要|"
-    r"使用|从事|经营|销售|生产|储存|运输|未|违反|擅自|每|定期)"
+    r"使用|从事|经营|销售|生产|储存|运输|未|违反|擅自|每|定期|"
+    # a time it is in (经营者一年内累计停业…)
+    r"[一二三四五六七八九十两\d]+\s*个?(?:年|月|日|天|周|小时)内)"
 )
 _REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
@@ -130,14 +137,26 @@ RESPONSIBLE = re.compile(
 )
 
 
+#: The same written as a sentence of its own after the task (…。责任单位：市民政局、市发改委。
+#: 牵头单位：A；配合单位：B。).
+_RESPONSIBLE_BARE = re.compile(
+    r"(?:^|(?<=[。；;\s]))(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>[^。；;\n：:]+?)\s*"
+    r"(?:[；;，,]\s*(?:配合|协办|参与|协助)(?:单位|部门)\s*[:：][^。\n]*)?(?:[。；;]|$)",
+    re.M,
+)
+
+
 def responsible_units(text: str) -> list[tuple[int, int, str]]:
     """Where each aside naming a task's responsible units starts and ends, and the units as
-    written (``RESPONSIBLE``); an aside whose words name no authority or party is none."""
+    written (``RESPONSIBLE``, or a sentence of its own); an aside whose words name no authority
+    or party is none."""
     out = []
-    for m in RESPONSIBLE.finditer(text):
-        units = (m.group("listed") or m.group("lead") or "").strip(" 　，,、；;")
+    matches = [*RESPONSIBLE.finditer(text), *_RESPONSIBLE_BARE.finditer(text)]
+    for m in sorted(matches, key=lambda m: m.start()):
+        lead = m.groupdict().get("lead")
+        units = (m.group("listed") or lead or "").strip(" 　，,、；;")
         last = re.split(r"[、，,]", units)[-1].strip()
-        if m.group("lead") is not None and (
+        if lead is not None and (
             re.search(r"[由的是为在将对]", units)
             or not (_AUTHORITY_END.search(last) or _REGULATED_END.search(last))
         ):
@@ -382,7 +401,7 @@ _THEN = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:则|那么|就|每一?个|每家
 #: Words a name never starts with: when, where or to whom something is done (经批准, not
 #: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
 _ADVERBIAL_START = re.compile(
-    r"(?:于|在|向|按照?|从|" + VIA + r"|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
+    r"(?:于|在|向|按照?|从(?![事业])|" + VIA + r"|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
 )
 #: A name whose opening words before its last 的 state a number or a comparison: those words are
 #: the condition it applies under (营业面积在200平方米以上的门店 → 门店), not its name.

@@ -74,6 +74,13 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"牛顿|牛(?=\s*[/／每]|$)|N(?![a-zA-Z])", "N", Decimal(1)),
     (r"千瓦|kW(?![a-zA-Z])", "kW", Decimal(1)),
     (r"兆瓦|MW(?![a-zA-Z])", "MW", Decimal(1)),
+    (r"千伏|kV(?![a-zA-Z])", "kV", Decimal(1)),
+    (r"伏特|伏(?![天季期旱汛击案笔])|V(?![a-zA-Z])", "V", Decimal(1)),
+    (r"瓦特|瓦(?![斯片房])|W(?![a-zA-Z])", "W", Decimal(1)),
+    (r"欧姆|Ω", "Ω", Decimal(1)),
+    (r"赫兹|Hz", "Hz", Decimal(1)),
+    (r"NTU|散射浊度单位", "NTU", Decimal(1)),  # turbidity (浑浊度不超过1NTU)
+    (r"CFU|菌落形成单位", "CFU", Decimal(1)),  # colonies (菌落总数不超过100CFU/mL)
     (r"兆帕|MPa", "MPa", Decimal(1)),
     (r"千帕|kPa", "kPa", Decimal(1)),
     (r"毫升|mL|ml(?![a-zA-Z])", "mL", Decimal(1)),
@@ -166,9 +173,6 @@ _MASKS = [
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
     re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
     re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
-    # ratios such as 17.4:48.6:34 (from the first digit of a run only: tried from each digit of
-    # a long run of digits, the search took time quadratic in its length)
-    re.compile(r"(?<!\d)\d+\s*[:：]\s*\d+(?:\s*[:：]\s*\d+)?"),
     re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
     re.compile(  # (from a run's first numeral only, as the ratios)
         r"(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
@@ -183,10 +187,23 @@ def masked(text: str) -> str:
     out = without_asides(out)  # （可满足40吨以上…）, （市财政局负责）: no threshold, no duty
     for pat in _MASKS:
         out = pat.sub(lambda m: "＿" * len(m.group(0)), out)
+    # ratios such as 17.4:48.6:34, but not one of two terms a 比 names (师生比不低于1:15)
+    out = _RATIOS.sub(
+        lambda m: (
+            m.group(0)
+            if m.group("third") is None
+            and re.search(r"比(?!例尺)", out[max(0, m.start() - 8) : m.start()])
+            else "＿" * len(m.group(0))
+        ),
+        out,
+    )
     # a symbol's comma in brackets (全硫（St,d）, 发热量（Qnet,ar）) ends no phrase
     return _SYMBOL.sub(lambda m: m.group(0).replace(",", "·"), out)
 
 
+#: Ratios (from the first digit of a run only: tried from each digit of a long run of digits,
+#: the search took time quadratic in its length).
+_RATIOS = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?(?P<third>\s*[:：∶]\s*\d+)?")
 _SYMBOL = re.compile(r"[（(][A-Za-z][A-Za-z0-9.]{0,6},[A-Za-z0-9.]{1,6}[）)]")
 
 
@@ -244,6 +261,10 @@ _DENOMINATORS = {
     "年": "year",
     "立方米": "m³",
     "m³": "m³",
+    "毫升": "mL",
+    "mL": "mL",
+    "升": "L",
+    "L": "L",
     "m3": "m³",
     "平方米": "m²",
     "m²": "m²",
@@ -396,6 +417,14 @@ def quantities(masked: str) -> list[Qty]:
             )
         )
         taken.append((m.start(), m.end()))
+    for m in _RATIO.finditer(masked):
+        # 师生比不低于1∶15: a ratio, as the percentage its first term is of its second
+        a, b = Decimal(m.group("a")), Decimal(m.group("b"))
+        if b == 0 or any(x < m.end() and m.start() < y for x, y in taken):
+            continue
+        value = _clean((a * 100 / b).quantize(Decimal("0.0001")))
+        out.append(Qty(m.start(), m.end(), value, None, "%", None, True, None))
+        taken.append((m.start(), m.end()))
     for m in _PARTS_OF.finditer(masked):
         value = _num(m.group("n"))
         if value is None or any(a < m.end() and m.start() < b for a, b in taken):
@@ -424,4 +453,8 @@ _PARTS_OF = re.compile(
 )
 #: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3).
 _SLASHED = re.compile(r"(?<=的)\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
+#: A ratio of two numbers (1:4, 1∶15), left unmasked only after 比 (师生比, 配比).
+_RATIO = re.compile(
+    r"(?<![\d.:：∶])(?P<a>\d{1,4}(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d{1,4}(?:\.\d+)?)(?![\d.:：∶])"
+)
 _AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")

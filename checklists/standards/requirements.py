@@ -38,13 +38,15 @@ Kind = Literal[
 Comparator = Literal[">=", "<=", ">", "<", "==", "range"]
 #: The period of a frequency (每日, 每周, 每月, 每季度, 每半年, 每年, 每批).
 Period = Literal["day", "week", "month", "quarter", "half_year", "year", "batch"]
-#: What a rate is per (千克/小时, 微克/立方米, 吨/年, 元/吨, 人/班, 米/秒): a time or a unit.
+#: What a rate is per (千克/小时, 微克/立方米, 毫克/升, 吨/年, 元/吨, 人/班): a time or a unit.
 Denominator = Literal[
     "hour",
     "minute",
     "second",
     "m³",
     "m²",
+    "L",
+    "mL",
     "t",
     "kg",
     "km",
