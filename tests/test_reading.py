@@ -1481,3 +1481,69 @@ def test_a_date_phrase_makes_every_target_after_it_due_then():
         (Decimal(90), {"rule": "date", "date": "2021-12-31"}),
         (Decimal(100), {"rule": "date", "date": "2021-12-31"}),
     ]
+
+
+def test_a_sanction_by_a_named_regulation_is_a_duty_under_its_breach():
+    (r,) = extract("对虚报冒领医疗救助资金的，依照《财政违法行为处罚处分条例》等有关规定追究责任。")
+    assert r.span == "依照《财政违法行为处罚处分条例》等有关规定追究责任"
+    assert r.applies_when is not None and r.applies_when.text == "对虚报冒领医疗救助资金的"
+
+
+def test_a_principle_to_follow_is_no_duty():
+    assert extract("医疗救助资金的筹集、使用和管理，遵循公开、公平、公正的原则。") == []
+
+
+def test_the_years_end_as_a_noun_is_no_deadline():
+    found = extract("医疗救助资金年终结余可以结转下年继续使用。")
+    assert [r.due for r in found] == [None]
+
+
+def test_the_rate_a_thing_is_done_at_is_the_requirement_not_its_condition():
+    """按不低于70%的比例给予救助: the rate of the aid, not the ones it is for; who receives aid
+    (救助对象在定点医疗机构…) names no one acting."""
+    found = extract(
+        "救助对象发生的个人负担部分，按不低于70%的比例给予救助，年度救助限额原则上不低于1万元。"
+    )
+    rate, limit = [r for r in found if r.value is not None]
+    assert (rate.comparator, rate.value, rate.unit) == (">=", Decimal(70), "%")
+    assert rate.applies_when is None or rate.applies_when.value is None
+    (r,) = [
+        r
+        for r in extract("救助对象在定点医疗机构发生的住院费用，年度救助限额原则上不低于1万元。")
+        if r.value is not None
+    ]
+    assert r.subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "kind"),
+    [
+        ("市政府督查室要定期开展督导检查。", "市政府督查室", "authority"),
+        ("市属开发区管委会要参照县级政府职责抓好落实。", "市属开发区管委会", "authority"),
+        ("各县（市区）、市属开发区要成立领导小组。", "各县（市区）、市属开发区", "authority"),
+        ("各高等院校要将安全教育纳入教学计划。", "各高等院校", "regulated"),
+        ("由户主向户籍所在地乡镇人民政府提出申请。", "户主", "regulated"),
+        ("县级财政部门合理保障医疗救助资金。", "县级财政部门", "authority"),
+    ],
+)
+def test_offices_zones_colleges_and_householders_are_parties(text, subject, kind):
+    r = extract(text)[0]
+    assert (r.subject, r.subject_kind) == (subject, kind)
+
+
+def test_a_group_led_by_its_head_is_a_duty_not_an_appointment():
+    """成立由主要负责同志任组长的领导小组 is a duty; 张三同志任组长 is an appointment."""
+    (r,) = extract("各县要成立由主要负责同志任组长的领导小组。")
+    assert r.subject == "各县"
+    assert extract("张三同志任领导小组组长。") == []
+
+
+def test_an_approval_needed_first_is_no_duty_of_its_own():
+    found = extract("特殊情况需要提高救助标准的，经县民政部门批准，最高不超过2万元。")
+    assert [(r.value, r.applies_when.text) for r in found] == [
+        (Decimal(20000), "特殊情况需要提高救助标准的")
+    ]
+
+
+def test_working_together_is_an_attitude_not_a_duty():
+    assert extract("各部门要密切配合，形成工作合力。") == []

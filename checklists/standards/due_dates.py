@@ -61,7 +61,13 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"每年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底)(?:前|之前)"),
         "yearly_date",
     ),
-    (re.compile(r"(?<![\d年])(?:年底|年终)(?:前|之前)?"), "year_end"),
+    # (not a noun of the year's end: 年终结余, 年底考核, 年终总结)
+    (
+        re.compile(
+            r"(?<![\d年])(?:年底|年终)(?:前|之前|(?!结余|结转|考核|考评|总结|决算|奖|评比|清算|盘点))"
+        ),
+        "year_end",
+    ),
     # within this year: 年内完成 (not 两年内, a number of years; not 年内发生, in the year)
     (
         re.compile(

@@ -215,15 +215,22 @@ _ABOUT_THE_TEXT = re.compile(
     # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
     r"决定(?:对|给予|授予|任命|免去|聘任)|^(?:任命|免去)[：:]?$|"
     # an appointment or a removal the notice makes (任命张三为…, 张三同志任…, 免去…职务)
-    r"^(?:任命|免去|聘任|提名)\S|同志(?:任|为)\S|免去[^，,。；;]{1,40}职务"
+    r"^(?:任命|免去|聘任|提名)\S|(?<!负责)同志(?:任|为)\S|免去[^，,。；;]{1,40}职务"
 )
 #: Exhortation: an attitude to take, which no inspector can check (要充分认识到…, 要高度重视…,
 #: 以先进为榜样, 珍惜荣誉): words of a notice, never a duty.
 EXHORTATION = re.compile(
     r"充分认识|认识到|高度重视|提高认识|统一思想|思想认识|(?:加强|强化)组织领导|加强领导|"
     r"以[^，,。；;]{1,8}为榜样|珍惜荣誉|戒骄戒躁|开拓进取|再创佳绩|再创新的?佳绩|"
-    r"进一步增强|增强[^，,。；;]{0,6}意识|树立[^，,。；;]{0,8}(?:意识|理念|观念)"
+    r"进一步增强|增强[^，,。；;]{0,6}意识|树立[^，,。；;]{0,8}(?:意识|理念|观念)|"
+    # working together (密切配合，形成工作合力): an attitude, nothing to check
+    r"密切配合|形成[^，,。；;]{0,4}合力|齐抓共管|"
+    r"通力(?:合作|协作)|各司其职|各负其责|协同配合|"
+    # a principle to follow (遵循公开、公平、公正的原则): an attitude, nothing to check
+    r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}(?:的)?原则(?:[，,。；;]|$)"
 )
+#: A principle to follow, as a sentence's last phrase.
+_A_PRINCIPLE = re.compile(r"^\s*(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则")
 #: An aside in brackets that names who is responsible or where details are
 #: (（责任单位：…）, （具体任务见附表）) or explains (（可满足…）): never a duty.
 ASIDE = re.compile(
@@ -251,8 +258,12 @@ _LEADS_ON = re.compile(
 #: A phrase that is no duty of its own: a purpose, a basis, a time or a condition.
 NOT_A_DUTY = re.compile(
     r"^(?:因为?|由于|可(?:节省|节约|满足|达到|实现|提高|减少|降低|有效)|能够?)|"
-    r"^(?:为了?|以|除|根据|依据|依照|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
+    # (a basis and the sanction it is imposed by, 依照《…》等有关规定追究责任, is a duty)
+    r"^(?:为了?|以|除|(?:根据|依据|依照)(?![^，,]*(?:规定|条例|办法|法》|》)\s*(?:追究|处理|处罚|"
+    r"给予|予以|责令|查处|移送|处分))|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
     r"的$|(?:后|时|前|期间|之际|外|期限?内)$|"
+    # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own
+    r"^经(?![营办销理纪济常过])[^，,。；;]{0,20}(?:批准|同意|审核|审批|核准|认定)$|"
     r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
 )
 #: The end of a condition (…的, …前, …期间内): what leads into a duty, never one.
@@ -408,6 +419,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     words = [sentence[a:b] for a, b in phrases(sentence) if sentence[a:b].strip()]
     if words and all(EXHORTATION.search(w) for w in words):
         return True  # 各乡镇要高度重视，切实加强组织领导: an attitude, nothing to check
+    if words and _A_PRINCIPLE.search(words[-1]) and not ANY_MODAL.search(sentence):
+        return True  # 资金的筹集、使用和管理，遵循…的原则: its topic, then the principle
     return is_title(masked, s_start, s_end)
 
 

@@ -26,7 +26,8 @@ _AUTHORITY = (
     r"[^\s，。；、]{1,12}?(?:局|委(?!员会)|办(?!事处|公室|法|理)|厅|署|法院|检察院|派出所|司法所|"
     r"(?<![学本专外内儿妇眼牙工理文医农])科(?![学技研室目普])|"
     r"管理处|管理站|执法队|大队)|"
-    r"指导中心|服务中心|检测中心|监测中心|督导机构|专家组|研究室|"
+    r"指导中心|服务中心|检测中心|监测中心|督导机构|专家组|研究室|督查室|督导室|管委会|"
+    r"(?:经济|技术|高新|经济技术|旅游|产业)?开发区|高新区|"
     r"各县（市、区）|各县\(市、区\)|县（市、区）|各乡镇（街道）|各乡镇|各街道|乡镇（街道）|"
     r"乡镇人民政府|街道办事处|县直各部门|市直各部门|市直有关部门|各有关部门|有关部门|各部门|"
     r"安委会|安委办|纪委|监察委|审计机关|财政部门|税务部门|公安机关|"
@@ -42,7 +43,7 @@ _REGULATED = (
     r"采购人|代理机构|承包商|施工单位|建设单位|使用单位|责任单位|单位|学校|幼儿园|医院|"
     r"养老机构|场所|商户|网点|站点|门店|司机|驾驶员|从业人员|负责人|法定代表人|主要负责人|"
     r"驾驶人员|作业人员|操作人员|特种作业人员|管理人员|押运人员|装卸人员|经营人员|生产人员|"
-    r"技术人员|护理人员|医务人员|服务人员|驾驶人|承运人|托运人|出租人|(?<!企)业主|"
+    r"技术人员|护理人员|医务人员|服务人员|驾驶人|承运人|托运人|出租人|(?<!企)业主|户主|"
     # a platform's operator, a service's provider (网络餐饮服务第三方平台提供者)
     r"提供者|运营者|平台|"
     # an institution that is checked (医疗机构, 检测机构, 培训机构), not one that checks
@@ -52,7 +53,8 @@ _REGULATED = (
     r"中标人|投标人|竞买人|申请人|评标委员会成员|评审专家|用户|项目总监|项目经理|"
     r"负责同志|班子成员|经销商|销售商|零售商|批发商|商家|持有人|持证人|承租人|"
     # clinics and homes that are inspected
-    r"卫生院|卫生室|诊所|养老院|敬老院|福利院|食堂|餐厅|酒店|宾馆|超市|商场"
+    r"卫生院|卫生室|诊所|养老院|敬老院|福利院|食堂|餐厅|酒店|宾馆|超市|商场|"
+    r"院校|高校|大学|学院"
 )
 # A regulated party's name is tried first: 配送中心 ends like an authority's 中心 would.
 _PAREN = r"(?:[（(][^（()）]{1,8}[）)])?"
@@ -64,8 +66,10 @@ _ADVERBIAL = (
     # a time it is in (经营者一年内累计停业…)
     r"[一二三四五六七八九十两\d]+\s*个?(?:年|月|日|天|周|小时)内)"
 )
-_REGULATED_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
-_AUTHORITY_OPENS = re.compile(f"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
+#: (a name holds no 在/对/向 before another name: 救助对象在定点医疗机构发生的… names no one)
+_NAME_CHAR = r"(?:(?![在对向])[^，,。；;])"
+_REGULATED_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
+_AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
 _PARTY_VERBS = (
     "在|于|对|从(?!业)|自|按|依|应|须|必须|要|不得|严禁|可|将|负责(?!人)|最多|至少|每|年|向|由|主动|及时|"
@@ -81,7 +85,7 @@ _HOW = (
     # verbs of policy and procedure a party's duty opens with (审计局加强…, 领导小组邀请…)
     "加强|完善|健全|推进|推动|做好|抓好|搞好|确保|保证|保障|开展|执行|独立|邀请|主持|"
     "审核|审批|审查|监督|检查|制定|编制|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
-    "配备|全部|全面|基本|按时|按期|如期"
+    "配备|全部|全面|基本|按时|按期|如期|合理|科学|依法|依规|足额"
 )
 _PARTY_FIRST = re.compile(
     # Each party of a list is an atomic group, the list possessive: once a party is read it is

@@ -21,6 +21,8 @@ _OF_A_NOUN = re.compile(  # spaces read once
 #: The ones a number picks out and then "only they may" (…的煤炭方可销售): the number is the
 #: requirement, not its condition.
 ONLY_THEN = re.compile(r"[^，,。；;]{0,3}的[^，,。；;]{1,10}?(?:方可|方能|才(?:可|能))")
+#: The rate or standard a number is (按…的比例, 按…的标准).
+_A_RATE_OF = re.compile(r"\s*(?:(?:及?以上|及?以下)\s*)?的(?:比例|标准|幅度|额度|限额|费率)")
 #: A phrase that ends with the noun its 的 describes (…的城镇专任教师): no verb after the 的.
 _NOUN_END = re.compile(r"的[^的，,。；;]{1,10}$")
 #: A phrase that names which ones the words after it are about (对于…的资金, 凡…的企业).
@@ -33,6 +35,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
     if ONLY_THEN.match(masked, q_end):
         return False  # 硫分低于0.5%的煤炭方可销售: the number is what makes it allowed
+    if _A_RATE_OF.match(masked, q_end) and "按" in masked[ph_start:q_start]:
+        return False  # 按不低于70%的比例给予救助: the rate it is done at, no ones picked out
     if (
         _WHICH_ONES.match(masked, ph_start, q_start)
         and "的" in masked[q_end:ph_end]
