@@ -714,3 +714,47 @@ def test_a_markdown_table_is_a_table():
     (doc,) = parse_gazette(text).documents
     (table,) = [c for c in doc.clauses if c.is_table]
     assert table.table == (("序号", "检查项目", "标准要求"), ("1", "储存间面积", "不小于10平方米"))
+
+
+def test_unseen_gazette_rules_promulgated_by_a_government_order():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_order.txt): rules a
+    government order promulgates (某某市人民政府令 / 第38号, no 文号) are a document numbered by
+    the order, titled by the rules, signed on the mayor's date and in force from the date the
+    order names; a reply (批复) and an appointments notice follow; every non-blank line is read
+    exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_order.txt").read_text(encoding="utf-8")
+    result = parse_gazette(text)
+    order = result.documents[0]
+    assert (order.number, order.title, order.issuer) == (
+        "某某市人民政府令第38号",
+        "某某市电梯安全管理办法",
+        "某某市人民政府",
+    )
+    assert order.signed_on == datetime.date(2025, 6, 3)
+    assert order.in_force_from == datetime.date(2025, 8, 1)
+    keys = [c.key for c in order.clauses]
+    assert "某某市人民政府令第38号/第二章/第四条/（一）" in keys
+    assert "某某市人民政府令第38号/第五章/第十一条" in keys
+    assert [d.number for d in result.documents[1:]] == [
+        "某政办发〔2025〕15号",
+        "某政字〔2025〕22号",
+        "某政任〔2025〕7号",
+    ]
+    _assert_every_line_read_once(text, result)
+
+
+def test_unseen_gazette_joint_issuers_and_a_policy_reading():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_joint.txt): a notice
+    two bureaus issue together (某某县财政局 某某县民政局 above the title, under a part's banner
+    县政府办公室文件) names both, one by one; the 政策解读 after its 办法 is a named skip, not
+    the 办法's last article; every non-blank line is read exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_joint.txt").read_text(encoding="utf-8")
+    result = parse_gazette(text)
+    (notice,) = result.documents
+    assert notice.issuer == "某某县财政局、某某县民政局"
+    clauses = {c.key: c.text for c in notice.clauses}
+    last = clauses["某财社〔2024〕11号/附件1/第三章/第七条"]
+    assert last.endswith("有效期至2029年3月31日。") and "解读" not in last
+    assert not any("出台背景" in t for t in clauses.values())
+    assert {s.reason for s in result.skipped} >= {"政策解读", "大事记"}
+    _assert_every_line_read_once(text, result)

@@ -926,6 +926,10 @@ def test_already_in_words_that_say_which_ones_reports_nothing():
             "设立老年病科的比例达到50%以上。牵头单位：市卫生健康委；配合单位：市民政局。",
             ["市卫生健康委"],
         ),
+        # …or as a sentence of the units alone
+        ("每年培训不少于500人次。市人社局、市民政局按职责分工负责。", ["市人社局、市民政局"]),
+        ("建立养老服务评估制度。由市民政局牵头，市财政局配合。", ["市民政局"]),
+        ("开展入户安全检查。市住建局负责。", ["市住建局"]),
         # the party a duty names stays its subject; each task takes the aside after it
         ("企业应当建立台账。（市生态环境局负责）", ["企业"]),
         (
@@ -1547,3 +1551,32 @@ def test_an_approval_needed_first_is_no_duty_of_its_own():
 
 def test_working_together_is_an_attitude_not_a_duty():
     assert extract("各部门要密切配合，形成工作合力。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the text's scope, and a reply's own decision: what the document does
+        "本市行政区域内电梯的生产、使用、维护保养及其监督管理，适用本办法。",
+        "一、同意设立某某高新技术产业园区，规划面积12.5平方公里。",
+    ],
+)
+def test_a_scope_and_a_replys_decision_are_no_duties(text):
+    assert extract(text) == []
+
+
+def test_the_addressee_of_a_reply_acts():
+    (r,) = extract("三、你区要加强对园区建设的组织领导，确保园区规范有序发展。")
+    assert (r.subject, r.subject_kind) == ("你区", "authority")
+
+
+def test_a_lead_into_the_duties_it_lists_is_none_of_them():
+    """应当履行下列义务： leads into its items, the duties (the importer gives them its party)."""
+    assert extract("第四条 电梯使用单位应当履行下列义务：") == []
+    found = extract("维护保养单位应当对电梯安全性能负责，并遵守下列规定：")
+    assert [r.span for r in found] == ["维护保养单位应当对电梯安全性能负责"]
+
+
+def test_whom_a_sanction_is_imposed_on_is_no_one_acting():
+    (r,) = extract("对截留、挪用救助资金的，依法追究有关单位和人员的责任。")
+    assert r.subject is None and r.applies_when.text == "对截留、挪用救助资金的"

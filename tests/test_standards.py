@@ -71,6 +71,22 @@ def test_the_items_of_a_list_of_bans_are_bans(app_ctx):
     ]
 
 
+def test_the_items_of_a_list_of_duties_are_the_leads_partys(app_ctx):
+    """电梯使用单位应当履行下列义务：（一）建立电梯安全管理制度… Each item is the lead's party's
+    duty and as binding as the lead says, unless it names its own."""
+    text = (DATA / "unseen_plain_order.txt").read_text(encoding="utf-8")
+    report = import_text(text, "order.txt")
+    db.session.commit()
+    rules = next(
+        doc for doc, _outcome in report.documents if doc.number == "某某市人民政府令第38号"
+    )
+    items = [c for c in rules.clauses if c.key.startswith("某某市人民政府令第38号/第二章/第四条/")]
+    read = {(r.subject, r.modality) for c in items for r in c.requirements}
+    assert read == {("电梯使用单位", "mandatory")}
+    upkeep = [c for c in rules.clauses if c.key.startswith("某某市人民政府令第38号/第三章/第七条/")]
+    assert {r.subject for c in upkeep for r in c.requirements} == {"维护保养单位"}
+
+
 def test_reimporting_the_same_text_changes_nothing(app_ctx):
     import_text(SAMPLE, "sample.txt")
     db.session.commit()

@@ -212,6 +212,8 @@ _ABOUT_THE_TEXT = re.compile(
     r"^(?:举报|监督|咨询|投诉|服务|值班)?(?:电话|热线|联系人|联系电话|联系方式|地址|邮编|邮政编码|"
     r"传真|电子邮箱|邮箱|网址)\s*[:：]|"
     r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望|"
+    # the text's scope (…及其监督管理，适用本办法) and a reply's own decision (同意设立…)
+    r"适用本(?:办法|规定|条例|细则|制度|意见|方案|通知)|^(?:[一二三四五六七八九十]+、)?同意(?!后)|"
     # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
     r"决定(?:对|给予|授予|任命|免去|聘任)|^(?:任命|免去)[：:]?$|"
     # an appointment or a removal the notice makes (任命张三为…, 张三同志任…, 免去…职务)
@@ -228,6 +230,10 @@ EXHORTATION = re.compile(
     r"通力(?:合作|协作)|各司其职|各负其责|协同配合|"
     # a principle to follow (遵循公开、公平、公正的原则): an attitude, nothing to check
     r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}(?:的)?原则(?:[，,。；;]|$)"
+)
+#: A lead into the duties a clause lists (应当履行下列义务：, 应当具备下列条件：).
+_LEADS_A_LIST = re.compile(
+    r"(?:履行|遵守|做到|符合|具备|落实|执行|承担)(?:下列|以下)[^，,。；;：:]{0,8}[:：]?\s*$"
 )
 #: A principle to follow, as a sentence's last phrase.
 _A_PRINCIPLE = re.compile(r"^\s*(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则")
@@ -262,6 +268,8 @@ NOT_A_DUTY = re.compile(
     r"^(?:为了?|以|除|(?:根据|依据|依照)(?![^，,]*(?:规定|条例|办法|法》|》)\s*(?:追究|处理|处罚|"
     r"给予|予以|责令|查处|移送|处分))|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
     r"的$|(?:后|时|前|期间|之际|外|期限?内)$|"
+    # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
+    r"^(?:并|应当|应|须|必须|要)*(?:履行|遵守|做到|符合|具备|落实|执行|承担)(?:下列|以下)[^，,。；;]{0,8}$|"
     # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own
     r"^经(?![营办销理纪济常过])[^，,。；;]{0,20}(?:批准|同意|审核|审批|核准|认定)$|"
     r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
@@ -419,6 +427,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     words = [sentence[a:b] for a, b in phrases(sentence) if sentence[a:b].strip()]
     if words and all(EXHORTATION.search(w) for w in words):
         return True  # 各乡镇要高度重视，切实加强组织领导: an attitude, nothing to check
+    if len(words) == 1 and _LEADS_A_LIST.search(words[0]):
+        return True  # 使用单位应当履行下列义务：: its items are the duties
     if words and _A_PRINCIPLE.search(words[-1]) and not ANY_MODAL.search(sentence):
         return True  # 资金的筹集、使用和管理，遵循…的原则: its topic, then the principle
     return is_title(masked, s_start, s_end)
@@ -740,3 +750,17 @@ def lists_bans(lead: str) -> str | None:
     """The modality of the bans a clause's text lists under it (``lead``: 用户不得有下列行为：
     → mandatory), or None when it lists none."""
     return modality_of(lead) if _BANS_LISTED.search(lead.strip()) else None
+
+
+#: A clause that lists what its party must do (电梯使用单位应当履行下列义务：, …并遵守下列规定：):
+#: each item under it is one of the duties.
+_DUTIES_LISTED = re.compile(r"(?:下列|以下)(?![^。；;：:]{0,10}情形)[^。；;：:]{0,10}[:：]\s*$")
+
+
+def lists_duties(lead: str) -> str | None:
+    """The modality of the duties a clause's text lists under it (``lead``: 使用单位应当履行下列
+    义务： → mandatory), or None when it lists none (…有下列情形之一的：: cases, not duties)."""
+    lead = lead.strip()
+    if not _DUTIES_LISTED.search(lead) or ANY_MODAL.search(lead) is None:
+        return None
+    return modality_of(lead)

@@ -274,7 +274,11 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             if _is_banner(t):
                 issuer = t[: -len("文件")]
             elif _is_issuer(t):
-                issuer = issuer or t
+                # the issuer line nearest the title before a banner above it (县政府办公室文件
+                # heading a part of the gazette); joint issuers one by one (A局 B局 → A局、B局)
+                parts = lines[j].text.split()
+                joint = len(parts) > 1 and all(_is_issuer(p) for p in parts)
+                issuer = "、".join(parts) if joint else t
             else:
                 title_parts.append(t)
             start = min(start, j)
@@ -288,9 +292,54 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
         issuer = lead_issuer or issuer
         headers.append(_Header(start, end, number, title, issuer, i))
         claimed = end
+    headers.extend(_order_headers(lines, toc, headers))
     headers.extend(_unnumbered_headers(lines, toc, headers))
     headers.sort(key=lambda h: h.start)
     return headers
+
+
+#: A government order's heading (某某市人民政府令, then 第38号 on its line or the same one): the
+#: rules it promulgates are numbered by it, not by a 文号.
+_ORDER = re.compile(r"(?P<issuer>.{2,24}?(?:人民政府|政府))令(?P<no>第\s*\d{1,4}\s*号)?")
+_ORDER_NO = re.compile(r"[（(]?(?P<no>第\s*\d{1,4}\s*号)[）)]?")
+#: The rules' title in the order's promulgation sentence (《某某市电梯安全管理办法》已经…通过).
+_PROMULGATED = re.compile(r"《(?P<title>[^《》]{2,40})》(?:已经|已于|经)")
+
+
+def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -> list[_Header]:
+    """Rules promulgated by a government order (政府令第38号): the order's heading and number are
+    the document's header, its title the rules' own (on its line above 第一章/第一条, else the
+    one the promulgation sentence names)."""
+    taken = {j for h in known for j in range(h.start, h.end + 1)}
+    found: list[_Header] = []
+    for i, ln in enumerate(lines):
+        if i in taken or (toc and toc.start <= i <= toc.end) or not _headerish(ln):
+            continue
+        m = _ORDER.fullmatch(_compact(ln.text))
+        if m is None:
+            continue
+        end, no = i, m.group("no")
+        if no is None:
+            nxt = next((j for j in range(i + 1, min(i + 3, len(lines))) if lines[j].text), None)
+            found_no = _ORDER_NO.fullmatch(_compact(lines[nxt].text)) if nxt is not None else None
+            if found_no is None:
+                continue
+            end, no = nxt, found_no.group("no")
+        number = m.group("issuer") + "令" + re.sub(r"\s", "", no)
+        title = None
+        for j in range(end + 1, min(end + 16, len(lines))):
+            c = _compact(lines[j].text)
+            nxt = _next_texts(lines, j, 1)
+            if _RULES_TITLE.fullmatch(c) and nxt and _FIRST_ARTICLE.match(_compact(nxt[0])):
+                title = c
+                break
+            named = _PROMULGATED.search(c)
+            if named and title is None:
+                title = named.group("title")
+        if title is None:
+            continue
+        found.append(_Header(i, end, number, title, m.group("issuer"), end))
+    return found
 
 
 #: The title of a set of rules with no 文号 and no 关于 (某县消防安全规定, 某市燃气管理办法): a
@@ -435,6 +484,8 @@ def _reason_for(title: str, category: str = "") -> str:
         return "讲话"
     if "大事记" in title:
         return "大事记"
+    if "解读" in title or "解读" in category:
+        return "政策解读"
     return "新闻"
 
 
@@ -474,6 +525,10 @@ def _find_skips(
                 hit = (c, "讲话")
             elif "大事记" in c and len(c) <= 30:
                 hit = (c, "大事记")
+            elif c.endswith(("政策解读", "解读")) and len(c) <= 60 and "关于" not in c[:2]:
+                # 政策解读, 《…办法》政策解读: what a document means, told by its drafters; no
+                # clause of it (the next heading in a row of two is the same part's title)
+                hit = (c, "政策解读")
             elif (
                 nxt
                 and _NEWS_LEAD.match(nxt[0])

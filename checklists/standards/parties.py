@@ -34,7 +34,9 @@ _AUTHORITY = (
     # a government's treasury named by its level (市财政每年安排…; not 财政资金, 财政局)
     r"(?:(?:省|市|县|区|乡|镇)级?|各级|本级|同级)财政(?![局部厅所资预收支专补拨体])|"
     r"各镇(?:[（(]街道[）)])?|镇[（(]街道[）)]|街道|村(?:[（(]居[）)])?委会|居委会|村委会|"
-    r"乡镇|镇政府|乡政府|各地(?:区|方)?|各区县|各县区|各县市区|各市县|各市|各区|各县|村[（(]社区[）)]|社区|网格员|网格长"
+    r"乡镇|镇政府|乡政府|各地(?:区|方)?|各区县|各县区|各县市区|各市县|各市|各区|各县|村[（(]社区[）)]|社区|网格员|网格长|"
+    # the addressee of a reply (你区要加强…, 你县, 你市)
+    r"你(?:区|县|市|镇|乡|省|局|委|办)"
 )
 #: Endings of the names of inspected parties.
 _REGULATED = (
@@ -148,6 +150,14 @@ _RESPONSIBLE_BARE = re.compile(
     r"(?:[；;，,]\s*(?:配合|协办|参与|协助)(?:单位|部门)\s*[:：][^。\n]*)?(?:[。；;]|$)",
     re.M,
 )
+#: …or as a sentence of the units alone (由市民政局牵头，市财政局配合。 市税务局负责。
+#: 市人社局、市民政局按职责分工负责。).
+_RESPONSIBLE_SENTENCE = re.compile(
+    r"(?:^|(?<=[。；;\s]))由?(?P<lead>[^。；;\n：:，,]{2,60}?)"
+    r"(?:牵头(?:负责)?|按职责分工负责|分工负责|负责)"
+    r"(?:[，,][^。；;\n：:，,]{2,60}?(?:配合|参与|协助|按职责分工负责))?\s*(?:[。；;]|$)",
+    re.M,
+)
 
 
 def responsible_units(text: str) -> list[tuple[int, int, str]]:
@@ -155,10 +165,14 @@ def responsible_units(text: str) -> list[tuple[int, int, str]]:
     written (``RESPONSIBLE``, or a sentence of its own); an aside whose words name no authority
     or party is none."""
     out = []
-    matches = [*RESPONSIBLE.finditer(text), *_RESPONSIBLE_BARE.finditer(text)]
+    matches = [
+        *RESPONSIBLE.finditer(text),
+        *_RESPONSIBLE_BARE.finditer(text),
+        *_RESPONSIBLE_SENTENCE.finditer(text),
+    ]
     for m in sorted(matches, key=lambda m: m.start()):
         lead = m.groupdict().get("lead")
-        units = (m.group("listed") or lead or "").strip(" 　，,、；;")
+        units = (m.groupdict().get("listed") or lead or "").strip(" 　，,、；;")
         last = re.split(r"[、，,]", units)[-1].strip()
         if lead is not None and (
             re.search(r"[由的是为在将对]", units)
@@ -424,7 +438,9 @@ _TO_A_PARTY = re.compile(
 _REPORTS_TO = re.compile(r"(?<=[^\s])报(?=[^，,。；;]{2,}$)(?!告|送|表|名|道|刊|账|价|废|批)")
 #: A name never opens with a verb of policy or with 其 (its).
 _NOT_A_NAME_START = re.compile(
-    r"(?:实施|推进|推动|加强|完善|健全|做好|确保|落实|开展|执行|明确|其(?![他它余]))"
+    r"(?:实施|推进|推动|加强|完善|健全|做好|确保|落实|开展|执行|明确|其(?![他它余])|"
+    # a sanction's verb and whom it is imposed on (依法追究有关单位…的责任, 责令相关企业…)
+    r"(?:依法|依规|依纪)?(?:追究|给予|责令|处以|予以|取消|暂停|吊销))"
 )
 #: How something is done, before the verb (及时移交…).
 _HOW_BEFORE = re.compile(r"^(?:及时|立即|依法|依规|一律|严格|迅速)+")
