@@ -758,3 +758,19 @@ def test_unseen_gazette_joint_issuers_and_a_policy_reading():
     assert not any("出台背景" in t for t in clauses.values())
     assert {s.reason for s in result.skipped} >= {"政策解读", "大事记"}
     _assert_every_line_read_once(text, result)
+
+
+def test_unseen_markdown_table_rule_is_page_furniture():
+    """A standard written as a Markdown table (tests/data/unseen_markdown_table.txt): the rule
+    under its header (| --- | --- |) is page furniture, accounted for; the table is one clause
+    whose cells are read one by one (a cell's words name no party of the next)."""
+    text = (Path(__file__).parent / "data" / "unseen_markdown_table.txt").read_text(
+        encoding="utf-8"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    table = next(c for c in doc.clauses if c.key.endswith("/表1"))
+    read = [(r.span, r.subject) for r in extract(table.text)]
+    assert ("从业人员每年培训不少于8学时", "从业人员") in read
+    assert ("宽度不小于4米", None) in read
+    _assert_every_line_read_once(text, result)

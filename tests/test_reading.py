@@ -1580,3 +1580,61 @@ def test_a_lead_into_the_duties_it_lists_is_none_of_them():
 def test_whom_a_sanction_is_imposed_on_is_no_one_acting():
     (r,) = extract("对截留、挪用救助资金的，依法追究有关单位和人员的责任。")
     assert r.subject is None and r.applies_when.text == "对截留、挪用救助资金的"
+
+
+def test_to_what_end_belongs_to_the_duty_before():
+    """…拨付到位，确保待遇按时发放: one duty (GUIDE 1.1); 确保 with a target of its own is one."""
+    (r,) = extract("县财政局要将资金拨付到位，确保待遇按时发放。")
+    assert r.span == "县财政局要将资金拨付到位，确保待遇按时发放"
+    found = extract("要加强巡查，确保林业行政案件查处率达到95%以上。")
+    assert [r.span for r in found if r.value is not None] == ["确保林业行政案件查处率达到95%以上"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the document hands out, and its parts: amounts stated, no standard to meet
+        "现将2019年城乡居民基本养老保险补助资金3500万元下达给你们，具体分配情况见附件。",
+        "其中，中央补助资金2800万元，省级补助资金500万元，市级补助资金200万元。",
+    ],
+)
+def test_funds_handed_out_are_no_thresholds(text):
+    assert [r for r in extract(text) if r.value is not None] == []
+
+
+def test_in_the_course_of_is_a_condition():
+    found = extract("资金使用过程中，要严格执行国家有关规定，不得截留、挤占、挪用。")
+    assert found[0].applies_when.text == "资金使用过程中"
+    assert "资金使用过程中" not in [r.span for r in found]
+
+
+def test_the_size_of_what_is_counted_is_no_threshold():
+    found = extract(
+        "加油站应当配备不少于2具35公斤推车式干粉灭火器和不少于4具8公斤手提式干粉灭火器。"
+    )
+    assert [(r.comparator, r.value, r.unit, r.subject) for r in found] == [
+        (">=", Decimal(2), "具", "加油站"),
+        (">=", Decimal(4), "具", "加油站"),
+    ]
+
+
+def test_the_ones_a_number_picks_out_before_the_modal_word_with_no_comma():
+    (r,) = extract("地下储油罐使用年限超过15年的应当更换。")
+    assert r.value is None and r.kind == "presence"
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (
+        ">",
+        Decimal(15),
+        "year",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("单位地区生产总值能耗比2015年下降17%。", "17"), ("重污染天数减少25%。", "25")],
+)
+def test_a_change_to_reach_is_a_target_read_as_written(text, value):
+    """下降17% states no comparison: the target as written, equal, flagged as assumed."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.unit) == ("ratio", "==", Decimal(value), "%")
+    assert "assumed_equal" in r.flags
+

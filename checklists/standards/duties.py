@@ -129,7 +129,7 @@ _BRACKETED = re.compile(
 def phrases(text: str) -> list[tuple[int, int]]:
     """(start, end) of phrases separated by punctuation or line breaks (or the brackets of a
     requirement written as an aside)."""
-    marks = [m.span() for m in re.finditer(r"[，,。；;！？!?：:\n]", text)]
+    marks = [m.span() for m in re.finditer(r"[，,。；;！？!?：:\n\t]", text)]
     for m in _BRACKETED.finditer(text):
         marks += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
     out, start = [], 0
@@ -212,6 +212,8 @@ _ABOUT_THE_TEXT = re.compile(
     r"^(?:举报|监督|咨询|投诉|服务|值班)?(?:电话|热线|联系人|联系电话|联系方式|地址|邮编|邮政编码|"
     r"传真|电子邮箱|邮箱|网址)\s*[:：]|"
     r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望|"
+    # what the document hands out (现将…补助资金3500万元下达给你们)
+    r"^现将[^。；;]*(?:下达|下发|拨付|分配|公布|通报)|"
     # the text's scope (…及其监督管理，适用本办法) and a reply's own decision (同意设立…)
     r"适用本(?:办法|规定|条例|细则|制度|意见|方案|通知)|^(?:[一二三四五六七八九十]+、)?同意(?!后)|"
     # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
@@ -231,6 +233,9 @@ EXHORTATION = re.compile(
     # a principle to follow (遵循公开、公平、公正的原则): an attitude, nothing to check
     r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}(?:的)?原则(?:[，,。；;]|$)"
 )
+#: A phrase that says to what end (确保…; 做到… and 保证… are read as duties of their own): part
+#: of the duty before it.
+_TO_WHAT_END = re.compile(r"^(?:以|从而)?确保")
 #: A lead into the duties a clause lists (应当履行下列义务：, 应当具备下列条件：).
 _LEADS_A_LIST = re.compile(
     r"(?:履行|遵守|做到|符合|具备|落实|执行|承担)(?:下列|以下)[^，,。；;：:]{0,8}[:：]?\s*$"
@@ -267,7 +272,7 @@ NOT_A_DUTY = re.compile(
     # (a basis and the sanction it is imposed by, 依照《…》等有关规定追究责任, is a duty)
     r"^(?:为了?|以|除|(?:根据|依据|依照)(?![^，,]*(?:规定|条例|办法|法》|》)\s*(?:追究|处理|处罚|"
     r"给予|予以|责令|查处|移送|处分))|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
-    r"的$|(?:后|时|前|期间|之际|外|期限?内)$|"
+    r"的$|(?:后|时|前|期间|之际|外|期限?内|过程中)$|"
     # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
     r"^(?:并|应当|应|须|必须|要)*(?:履行|遵守|做到|符合|具备|落实|执行|承担)(?:下列|以下)[^，,。；;]{0,8}$|"
     # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own
@@ -275,7 +280,7 @@ NOT_A_DUTY = re.compile(
     r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
 )
 #: The end of a condition (…的, …前, …期间内): what leads into a duty, never one.
-_CONDITION_END = re.compile(r"(?:的|后|时|前|期间|之际|期限?内)$")
+_CONDITION_END = re.compile(r"(?:的|后|时|前|期间|之际|期限?内|过程中)$")
 #: When a term starts running (从第2次纳入“黑名单”管理起, 自列入之日起计算): never a duty,
 #: whatever led into it.
 #: (从…起, or 自…到/至…: the span of a term, 原则上自提交申请到发放救助金)
@@ -584,6 +589,17 @@ def duty_spans(
         if EXHORTATION.search(words) and not hit:
             spans.append([-1, -1])
             pending = None
+            continue
+        if (
+            not hit
+            and pending is None
+            and spans
+            and spans[-1][0] >= 0
+            and _TO_WHAT_END.match(words)
+        ):
+            spans[-1][1] = (
+                b  # …拨付到位，确保待遇按时发放: to what end, the duty before's (GUIDE 1.1)
+            )
             continue
         if _WHICH_KIND.fullmatch(words) and not hit and pending is None:
             pending, pending_end = a, b  # 对一般检查对象，…: the ones the next duty is for

@@ -66,6 +66,7 @@ from checklists.standards.picking import (
 )
 from checklists.standards.quantities import (
     COUNTED,
+    MEASURES,
     PERIOD_NAMES,
     PERIODS,
     TIME_UNITS,
@@ -169,6 +170,13 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             q_start, q_end = s_start + q.start, s_start + q.end
             if q_end <= once_end and q.unit == "次":
                 continue
+            if (
+                k
+                and read[k - 1].end == q.start
+                and read[k - 1].unit in COUNTED
+                and q.unit in MEASURES
+            ):
+                continue  # 2具35公斤推车式灭火器: the size of what is counted, no threshold
             ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
             phrase = masked[ph_start:ph_end]
             if a_window_before(q, read[k + 1 :], ph_end - s_start, sentence):
@@ -281,8 +289,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # 管理的期限，为自公布之日起1年: the phrase before names what the number is
                 before = re.split(r"[，,]", masked[s_start : max(s_start, ph_start - 1)])[-1]
                 phrase = before + phrase
+            before = masked[ph_start:q_start]
             if not worth_keeping(
-                q, kind, comparator, modality, phrase, sentence, following, tasked
+                q, kind, comparator, modality, phrase, sentence, following, tasked, before
             ):
                 continue
             if qualifies(masked, s_start, s_end, q_start, q_end):
@@ -690,7 +699,15 @@ def _attributed(
                 modal = m
         # (a party names who acts at its phrase's start, not after a list's number: 配备2名
         # 专任教师和1名保育员)
-        inside = masked[max(s_start, who_at - 1) : who_at] not in ("", "，", ",", "；", ";", " ")
+        inside = masked[max(s_start, who_at - 1) : who_at] not in (
+            "",
+            "，",
+            ",",
+            "；",
+            ";",
+            " ",
+            "\t",
+        )
         own = (
             None
             if inside and who_at > s_start

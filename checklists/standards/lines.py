@@ -218,6 +218,9 @@ class _Line:
     heading: bool = False
     table: bool = False
     cells: tuple[str, ...] = ()
+    #: A line of the layout with nothing to read (a Markdown table's | --- | rule): a blank,
+    #: accounted for as page furniture.
+    furniture: bool = False
 
 
 #: A Markdown table's row: cells between pipes, two at least.
@@ -245,7 +248,7 @@ def _prepare(text: str) -> list[_Line]:
             # (| --- | --- |) is the table's furniture
             cells = tuple(c.strip() for c in piped.group(1).split("|"))
             if all(_PIPE_RULE.fullmatch(c) for c in cells):
-                out.append(_Line(no, ""))
+                out.append(_Line(no, "", furniture=True))
             else:
                 out.append(_Line(no, "\t".join(cells), heading, True, cells))
             continue
@@ -268,6 +271,8 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
     seen_masthead = False
     read = 0  # non-blank lines so far: the cover's own masthead and issue come first
     for i, ln in enumerate(lines):
+        if ln.furniture:
+            dropped.append(ln.no)
         if ln.table or not ln.text:
             continue
         read += 1

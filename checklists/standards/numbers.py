@@ -130,6 +130,13 @@ _TARGETS = re.compile(
 TASKED = re.compile(r"(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]")
 
 
+#: A change a share states right before it (下降17%, 减少25%, 提高5个百分点): a target (with
+#: no comparison word, read as equal: ``assumed_equal``, low confidence).
+A_CHANGE = re.compile(r"(?:下降|降低|减少|增长|提高|提升|增加|压减|削减)\s*$")
+#: What the document hands out (现将…资金…下达给你们).
+_HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分配)")
+#: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
+_FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
 #: A sentence about the document itself (本办法…, 本通知…), after its numbering.
 _OWN_TERM = re.compile(
     r"[\s＿]*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?"  # (a masked 第五条 too)
@@ -159,11 +166,17 @@ def worth_keeping(
     sentence: str = "",
     following: str = "",
     tasked: bool = False,
+    before: str = "",
 ) -> bool:
     """Bare descriptive numbers (共确定了3个项目) are not requirements; thresholds and targets
-    are."""
+    are. ``before``: the phrase's words before the number."""
     if _OWN_TERM.match(sentence) and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
+    if comparator is None and q.unit == "元" and modality is None:
+        if _HANDED_OUT.match(sentence) or _FUNDS_STATED.search(before):
+            # 现将…补助资金3500万元下达给你们; 其中，中央补助资金2800万元: what the document
+            # hands out, an amount stated, no standard to meet
+            return False
     a_case = modality is None and sentence.rstrip(" 。；;，,").endswith("的")
     if a_case and (comparator is None or kind == "deadline" or _A_CASE.search(sentence)):
         # (二)全年发生2起…事故的；, (三)一年内发生…的；: a case a list of cases names, no target
@@ -179,6 +192,8 @@ def worth_keeping(
         return False  # 对3年工作进行总结, 5年来: a span of time talked about, no threshold
     if comparator is not None:
         return True
+    if q.unit in ("%", "‰") and A_CHANGE.search(before):
+        return True  # 能耗比2015年下降17%, 重污染天数减少25%: a change to reach, a target
     if q.unit == "份" and "一式" in phrase:
         return True  # 一式三份: how many copies, written in words
     if q.unit == "%" and re.search(

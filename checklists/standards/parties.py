@@ -47,7 +47,7 @@ _REGULATED = (
     r"驾驶人员|作业人员|操作人员|特种作业人员|管理人员|押运人员|装卸人员|经营人员|生产人员|"
     r"技术人员|护理人员|医务人员|服务人员|驾驶人|承运人|托运人|出租人|(?<!企)业主|户主|"
     # a platform's operator, a service's provider (网络餐饮服务第三方平台提供者)
-    r"提供者|运营者|平台|"
+    r"提供者|运营者|平台|(?:加油|加气|充电|换电|供气|储配|加油加气)站|"
     # an institution that is checked (医疗机构, 检测机构, 培训机构), not one that checks
     r"(?<!监管|管理|执法|行政|主管|审批|督导|监督|议事|协调|监察)机构|"
     r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长|经办人|工作人员|"
@@ -69,7 +69,7 @@ _ADVERBIAL = (
     r"[一二三四五六七八九十两\d]+\s*个?(?:年|月|日|天|周|小时)内)"
 )
 #: (a name holds no 在/对/向 before another name: 救助对象在定点医疗机构发生的… names no one)
-_NAME_CHAR = r"(?:(?![在对向])[^，,。；;])"
+_NAME_CHAR = r"(?:(?![在对向])[^，,。；;\t])"
 _REGULATED_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
@@ -93,9 +93,9 @@ _PARTY_FIRST = re.compile(
     # Each party of a list is an atomic group, the list possessive: once a party is read it is
     # not split again (a failing match used to try every split, exponential in the list). A
     # party ends only where the list goes on or its verb follows (县政府办公室负责: not 县政府).
-    f"^(?P<who>(?>[^，,。；;]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"^(?P<who>(?>[^，,。；;\t]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=[、和及与]|{_PARTY_VERBS}))"
-    f"(?:[、和及与](?>[^，,。；;]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?:[、和及与](?>[^，,。；;\t]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=[、和及与]|{_PARTY_VERBS})))*+)"
     f"(?={_PARTY_VERBS})"
 )
@@ -109,9 +109,9 @@ VIA_WHEN = VIA + r"(?![常过])"
 #: A party named at the very start of a phrase, before how or with whom it acts (县财政局依据…,
 #: 各乡镇作为…, 采购单位一把手任…).
 _OPENS = re.compile(
-    f"^(?![对向在由将把从按为自]|{VIA})(?P<who>(?>[^，,。；;]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
+    f"^(?![对向在由将把从按为自]|{VIA})(?P<who>(?>[^，,。；;\t]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"{_PAREN}(?=[、和及与]|{_PARTY_VERBS}|{_HOW}))"
-    f"(?:[、和及与](?>[^，,。；;]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?:[、和及与](?>[^，,。；;\t]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=[、和及与]|{_PARTY_VERBS}|{_HOW})))*+)"
     f"(?={_PARTY_VERBS}|{_HOW})"
 )
@@ -193,7 +193,7 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     """The party a duty's words open with (由县质量检测中心出具…, 县财政局依据…将…), as
     written without a leading 由/并 or a trailing （以下简称…）, and its kind."""
     words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase.strip(), count=1))
-    if re.match(f"[对向在将把从按为自报发请以]|通过|采用|采取|{VIA}", words):
+    if re.match(f"[对向在将把按为自报发请以]|从(?![业事])|通过|采用|采取|{VIA}", words):
         # 对其主要负责人…, 报领导小组: whom it is done to, not who does it; 以书面形式通知…
         # 供应商: how it is done
         return None
@@ -272,7 +272,7 @@ _IF = re.compile(
     rf"^(?P<lead>如果|如|若|假如|一旦|一经|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
-_WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d])时|期间|之后|以后))[，,]")
+_WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d])时|期间|之后|以后|过程中))[，,]")
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有\d])时"
 #: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
@@ -343,7 +343,7 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         if before.startswith(("的", "，", ",")):
             before = before.lstrip("的，,")
     # the last clause before the modal word, without leading connectives
-    pieces = [p.strip() for p in re.split(r"[，,；;。：:]", before) if p.strip()]
+    pieces = [p.strip() for p in re.split(r"[，,；;。：:\t]", before) if p.strip()]
     # …的单位和个人，均应…: an adverb of all of them before the modal word is no name
     last_words = _ALL_OF_THEM.sub("", pieces[-1]) if pieces else ""
     pieces = pieces[:-1] + [last_words] if last_words else pieces[:-1]

@@ -59,6 +59,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁)", rest
     ):
         return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
+    if re.match(r"\s*的\s*(?:应当|应|须|必须|不得|严禁)", tail) and not ANY_MODAL.search(
+        masked, ph_start, q_start
+    ):
+        return True  # 地下储油罐使用年限超过15年的应当更换: the same with no comma
     if (
         "的" in tail
         and _NOUN_END.search(tail)
