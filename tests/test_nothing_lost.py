@@ -35,8 +35,9 @@ def _plain(text: str) -> str:
 
 
 def _words(line: str) -> str:
-    """A line's words as a clause holds them: no markup, no 上接/下转 marks, no whitespace."""
-    return _nfkc_compact(_MARK.sub("", _plain(line)))
+    """A line's words as a clause holds them: no markup (a table row's pipes included), no
+    上接/下转 marks, no whitespace."""
+    return _nfkc_compact(_MARK.sub("", _plain(line)).replace("|", ""))
 
 
 def _blank(line: str) -> bool:

@@ -774,3 +774,20 @@ def test_unseen_markdown_table_rule_is_page_furniture():
     assert ("从业人员每年培训不少于8学时", "从业人员") in read
     assert ("宽度不小于4米", None) in read
     _assert_every_line_read_once(text, result)
+
+
+def test_unseen_gazette_with_the_number_above_the_title():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_number_first.txt):
+    each 文号 is printed above its issuer and 关于… title; the gazette's masthead above the first
+    one is no title of it; every non-blank line is read exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_number_first.txt").read_text(
+        encoding="utf-8"
+    )
+    result = parse_gazette(text)
+    assert [(d.number, d.title, d.issuer) for d in result.documents] == [
+        ("某政发〔2023〕7号", "关于进一步加强城市供水安全保障的意见", "某某市人民政府"),
+        ("某政办字〔2023〕19号", "关于做好2023年汛期安全工作的通知", "某某市人民政府办公室"),
+    ]
+    keys = [c.key for d in result.documents for c in d.clauses]
+    assert "某政发〔2023〕7号/三" in keys and not any(k.startswith("无文号") for k in keys)
+    _assert_every_line_read_once(text, result)

@@ -89,6 +89,12 @@ def test_not_thresholds(text):
         ("到2020年底，全部完成燃煤锅炉淘汰。", {"rule": "date", "date": "2020-12-31"}),
         ("至2025年末，完成老旧管网改造。", {"rule": "date", "date": "2025-12-31"}),
         ("截至2019年6月底，完成排查整治。", {"rule": "date", "date": "2019-06-30"}),
+        # a part of a month (上旬 by the 10th, 中旬 by the 20th, 下旬 by its end), 以前, a weekday
+        ("各县于2019年9月中旬前完成验收。", {"rule": "date", "date": "2019-09-20"}),
+        ("2019年10月上旬完成评估。", {"rule": "date", "date": "2019-10-10"}),
+        ("2019年12月31日以前完成全部任务。", {"rule": "date", "date": "2019-12-31"}),
+        ("请于2019年5月20日（星期一）前报送。", {"rule": "date", "date": "2019-05-20"}),
+        ("于6月下旬前报送。", {"rule": "month_day", "month": 6, "day": 30}),
         # not the end of a span of years
         ("2016年至2020年，全面完成造林任务。", None),
         ("于每季度第一个月的20日前向社会公布。", {"rule": "quarter_first_month_day", "day": 20}),
@@ -1638,3 +1644,30 @@ def test_a_change_to_reach_is_a_target_read_as_written(text, value):
     assert (r.kind, r.comparator, r.value, r.unit) == ("ratio", "==", Decimal(value), "%")
     assert "assumed_equal" in r.flags
 
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("今年底前，各县（市区）完成排查。", "各县（市区）"),
+        ("9月30日前，市直各部门报送总结。", "市直各部门"),
+    ],
+)
+def test_who_acts_after_a_date_phrase(text, subject):
+    (r,) = extract(text)
+    assert (r.kind, r.subject, r.applies_when) == ("deadline", subject, None)
+
+
+def test_an_exception_is_a_condition():
+    (r,) = extract("除涉及国家秘密的外，检查结果应当在7个工作日内向社会公开。")
+    assert r.applies_when.text == "除涉及国家秘密的外" and r.kind == "deadline"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "kind"),
+    [
+        ("发现重大事故隐患的，检查人员应当立即责令停产整改。", "检查人员", "authority"),
+    ],
+)
+def test_inspectors_act(text, subject, kind):
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, kind)

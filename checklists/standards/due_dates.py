@@ -12,6 +12,11 @@ import datetime
 import re
 from typing import Any
 
+#: "Before" after a date, with its weekday between if written (5月20日（星期一）前, 以前).
+_BEFORE = r"(?:\s*[（(]星期[一二三四五六日天][）)])?\s*(?:前|之前|以前)"
+#: A part of a month (上旬 by the 10th, 中旬 by the 20th, 下旬 by its end).
+_XUN = r"(?P<xun>上|中|下)旬"
+
 #: (pattern, rule): the number is a date, not a threshold.
 DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:次月|下月)\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
@@ -41,12 +46,22 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"每个?季度?\s*(?:末|底|结束)(?:前|之前)?(?![后以之]|\d)"), "quarter_end"),
     (
         re.compile(
-            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日(?:前|之前)"
+            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
+            + _BEFORE
         ),
         "date",
     ),
-    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底(?:前|之前)"), "date"),
-    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底(?:前|之前)"), "date"),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底" + _BEFORE), "date"),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底" + _BEFORE), "date"),
+    # a part of a month: 2019年9月中旬前, 2019年10月上旬完成 (by its 10th, 20th or last day)
+    (
+        re.compile(
+            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*"
+            + _XUN
+            + r"(?:(?:前|之前|以前)|(?=完成|前完成|内))"
+        ),
+        "date",
+    ),
     # by a year's (or month's) end, written as "until": 到2020年底, 至2025年末, 到2020年6月底;
     # a year alone before the comma is its end too (到2020年，覆盖率达到95%; not the end of a
     # span of years, 2016年至2020年)
@@ -89,8 +104,12 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"(?<![\d年月每次当本下])(?P<month>1[0-2]|0?[1-9])\s*月\s*"
-            r"(?:(?P<day>\d{1,2})\s*日|底|末)(?:前|之前)"
+            r"(?:(?P<day>\d{1,2})\s*日|底|末)" + _BEFORE
         ),
+        "month_day",
+    ),
+    (
+        re.compile(r"(?<![\d年月每次当本下])(?P<month>1[0-2]|0?[1-9])\s*月\s*" + _XUN + _BEFORE),
         "month_day",
     ),
 ]
@@ -108,7 +127,11 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
         m = pattern.search(words)
         if m is None:
             continue
-        parts = {k: _WORD_NUMBERS.get(v, v) for k, v in m.groupdict().items() if v}
+        groups = m.groupdict()
+        xun = groups.pop("xun", None)
+        if xun in ("上", "中"):
+            groups["day"] = "10" if xun == "上" else "20"  # (下旬: by the month's end)
+        parts = {k: _WORD_NUMBERS.get(v, v) for k, v in groups.items() if v}
         parts = {k: int(v) for k, v in parts.items()}
         if "quarter" in parts:  # 每年第一季度: by its last month's last day
             parts["month"] = 3 * parts.pop("quarter")

@@ -736,6 +736,13 @@ def _attributed(
                     if named is not None:
                         subject, kind = named
                         break
+        if subject is None:  # 9月30日前，市直各部门报送总结: who acts after the date's phrase
+            for p_start, _p_end in bounds:
+                if r.start < p_start < _end(r) and not masked[r.start : p_start].strip(A_DATE_ONLY):
+                    named = who_as_read(party_named(text[p_start:s_end].lstrip()))
+                    if named is not None:
+                        subject, kind = named
+                    break
         if subject is None and not out and r.start > s_start:
             # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts
             named = who_as_read(party_named(text[s_start:s_end]))

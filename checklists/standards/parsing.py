@@ -265,7 +265,12 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
         if i > 0 and lines[i - 1].text and not _headerish(lines[i - 1]):
             continue  # a 文号 cited inside a wrapped sentence, not a document's own number
         number = normalize_number(m.group(2) if title_inline else m.group(1))
+        below, below_end = _walk_forward(lines, i) if title_inline is None else ([], i)
+        # (a 文号 printed above its issuer and 关于… title heads them: above it only a banner or
+        # an issuer line is the document's, the rest the document before's or the masthead)
         back = _walk_back(lines, i, claimed)
+        if any("关于" in p for p in below):
+            back = [j for j in back if _is_banner(lines[j].text) or _is_issuer(lines[j].text)]
         title_parts = [] if title_inline is None else [title_inline]
         issuer = None
         start = i
@@ -284,7 +289,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             start = min(start, j)
         end = i
         if not any("关于" in p or _DOC_TYPE_END.search(p) for p in title_parts):
-            fwd, end = _walk_forward(lines, i)
+            fwd, end = below, below_end
             title_parts.extend(fwd)
         title = "".join(title_parts)
         lead_issuer, title = _split_issuer(title)

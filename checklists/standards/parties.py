@@ -27,6 +27,7 @@ _AUTHORITY = (
     r"(?<![学本专外内儿妇眼牙工理文医农])科(?![学技研室目普])|"
     r"管理处|管理站|执法队|大队)|"
     r"指导中心|服务中心|检测中心|监测中心|督导机构|专家组|研究室|督查室|督导室|管委会|"
+    r"检查人员|执法人员|监管人员|督查人员|抽查人员|检查组|督查组|执法队员|"
     r"(?:经济|技术|高新|经济技术|旅游|产业)?开发区|高新区|"
     r"各县（市、区）|各县\(市、区\)|县（市、区）|各乡镇（街道）|各乡镇|各街道|乡镇（街道）|"
     r"乡镇人民政府|街道办事处|县直各部门|市直各部门|市直有关部门|各有关部门|有关部门|各部门|"
@@ -75,7 +76,7 @@ _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_P
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
 _PARTY_VERBS = (
     "在|于|对|从(?!业)|自|按|依|应|须|必须|要|不得|严禁|可|将|负责(?!人)|最多|至少|每|年|向|由|主动|及时|"
-    "原则上|一般|也|予以|给予|是"
+    "原则上|一般|也|予以|给予|是|报送|上报|提交|完成"
 )
 #: How or with whom a party acts, between its name and its verb (依据…, 会同…, 再将…).
 _HOW = (
@@ -299,9 +300,13 @@ _PARTY_PICKED = re.compile(
 )
 
 
+#: An exception the sentence opens with (除涉及国家秘密的外，…; 除…以外，).
+_EXCEPT = re.compile(r"^(?P<cond>除[^，,。；;]{2,40}?(?:以|之)?外)[，,]")
+
+
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
-    for pattern in (_IF, _THE_ONES, _THE_ONES_NAMED, _WHEN, _WHEN_INLINE, _THE_ONES_LONG):
+    for pattern in (_IF, _EXCEPT, _THE_ONES, _THE_ONES_NAMED, _WHEN, _WHEN_INLINE, _THE_ONES_LONG):
         match = pattern.search(sentence)
         if (
             match
