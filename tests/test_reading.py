@@ -1671,3 +1671,29 @@ def test_an_exception_is_a_condition():
 def test_inspectors_act(text, subject, kind):
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (subject, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("年营业额在500万元以下的小型企业，可以简化检查程序。", "year"),
+        ("日均客流量超过1万人次的场所，应当配备专职安保人员。", "day"),
+    ],
+)
+def test_a_conditions_amount_of_a_period_is_per_that_period(text, per):
+    assert extract(text)[0].applies_when.per == per
+
+
+def test_a_level_to_raise_to_is_a_target():
+    found = extract("对连续两次抽查不合格的企业，列入重点监管对象，抽查比例提高至50%。")
+    assert [(r.kind, r.value, r.unit) for r in found if r.value is not None] == [
+        ("ratio", Decimal(50), "%")
+    ]
+
+
+def test_the_ones_a_condition_picks_out_named_after_it_are_no_duty():
+    """…5000吨标准煤以上的重点用能单位，每年报送…: the duty is the phrase after the name."""
+    (r,) = extract("年综合能耗5000吨标准煤以上的重点用能单位，每年报送能源利用状况报告。")
+    assert (r.span, r.kind, r.per) == ("每年报送能源利用状况报告", "frequency", "year")
+    assert r.applies_when.value == Decimal(5000)
+

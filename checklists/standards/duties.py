@@ -447,7 +447,7 @@ _ON_A_BASIS = re.compile(
 _RESULT_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况|意见|报告|要求|需要|规定|标准)")
 
 
-def _leads_on(words: str) -> bool:
+def leads_on(words: str) -> bool:
     """Whether a phrase only leads into the next one's verb (会同…, 将…, 作为…, or who acts on
     what basis: 区财政局依据审核结果，…)."""
     basis = _ON_A_BASIS.match(words)
@@ -523,7 +523,7 @@ def _joined_duty(words: str) -> bool:
     if found is None:
         return False
     rest = words[found.end() :].lstrip("，, ")
-    if not rest or _CONDITION_END.search(rest) or _NOT_JOINED.match(rest) or _leads_on(rest):
+    if not rest or _CONDITION_END.search(rest) or _NOT_JOINED.match(rest) or leads_on(rest):
         return False  # 并根据工作需要，…: what leads into the next phrase's duty
     if found.group(0).startswith("并"):
         return True  # 并 joins predicates (nouns are joined by 和/及/与): its words do something
@@ -606,6 +606,12 @@ def duty_spans(
             continue
         open_duty = bool(spans) and spans[-1][0] >= 0
         joined = (open_duty or follows_number) and pending is None and _joined_duty(words)
+        if a < skip_to < b and re.fullmatch(r"的[^，,。；;的]{1,12}", masked[skip_to:b].strip()):
+            if ends_with_party(masked[skip_to:b].strip()):
+                # …5000吨标准煤以上的重点用能单位，每年报送…: the ones the condition picks out,
+                # named after it, act in the phrase after
+                spans.append([-1, -1])
+                continue
         if (
             hit
             or b <= skip_to
@@ -627,7 +633,7 @@ def duty_spans(
             spans.append([a, b])  # …，并将结果报…: a duty of its own after the comma
         elif open_duty and pending is None and GOES_ON.match(words):
             spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on
-        elif _leads_on(words) or (
+        elif leads_on(words) or (
             # 承担教学任务的中小学，…: a noun its 的 describes, the topic of what follows
             _a_noun(words) and (_topic_of(masked, b, s_end) or _measured_next(masked, b, taken))
         ):

@@ -27,6 +27,7 @@ from checklists.standards.duties import (
     aim_only,
     duty_spans,
     first_modal,
+    leads_on,
     modality_of,
     no_duties,
     phrase_condition,
@@ -395,7 +396,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 head = re.search(r"[，,]\s*(?:并且?|同时)?\s*$", masked[r.start : v_start])
                 if head is not None:
                     words = masked[r.start : r.start + head.start()].strip()
-                    if phrase_condition(words) == len(words):
+                    if phrase_condition(words) == len(words) or leads_on(words):
                         head = None  # 对不达标的洁净煤，及时…: a condition, not a duty before
                 if head is not None and r.value is None and r.low is None:
                     # 代理公司要做好复核，及时发现…: the duty, then a second one due promptly
@@ -634,7 +635,9 @@ def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicabilit
                 comparator = ">="  # 累计两次被投诉属实的: two times or more
         if comparator == "range":
             continue
-        return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, q.per)
+        # (年营业额在500万元以下的: a year's amount, per year)
+        per = q.per or period_before(masked, c_start, c_start + q.start)[0]
+        return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, per)
     return Applicability(text[c_start:c_end])
 
 

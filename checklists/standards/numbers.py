@@ -130,9 +130,9 @@ _TARGETS = re.compile(
 TASKED = re.compile(r"(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]")
 
 
-#: A change a share states right before it (下降17%, 减少25%, 提高5个百分点): a target (with
+#: A change a share states right before it (下降17%, 减少25%, 提高至50%): a target (with
 #: no comparison word, read as equal: ``assumed_equal``, low confidence).
-A_CHANGE = re.compile(r"(?:下降|降低|减少|增长|提高|提升|增加|压减|削减)\s*$")
+A_CHANGE = re.compile(r"(?:下降|降低|减少|增长|提高|提升|增加|压减|削减)(?:至|到)?\s*$")
 #: What the document hands out (现将…资金…下达给你们).
 _HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分配)")
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
@@ -192,7 +192,7 @@ def worth_keeping(
         return False  # 对3年工作进行总结, 5年来: a span of time talked about, no threshold
     if comparator is not None:
         return True
-    if q.unit in ("%", "‰") and A_CHANGE.search(before):
+    if q.unit not in TIME_UNITS and A_CHANGE.search(before):
         return True  # 能耗比2015年下降17%, 重污染天数减少25%: a change to reach, a target
     if q.unit == "份" and "一式" in phrase:
         return True  # 一式三份: how many copies, written in words

@@ -306,7 +306,15 @@ _EXCEPT = re.compile(r"^(?P<cond>除[^，,。；;]{2,40}?(?:以|之)?外)[，,]"
 
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
-    for pattern in (_IF, _EXCEPT, _THE_ONES, _THE_ONES_NAMED, _WHEN, _WHEN_INLINE, _THE_ONES_LONG):
+    for pattern in (
+        _IF,
+        _EXCEPT,
+        _THE_ONES,
+        _THE_ONES_NAMED,
+        _WHEN,
+        _WHEN_INLINE,
+        _THE_ONES_LONG,
+    ):
         match = pattern.search(sentence)
         if (
             match
