@@ -1397,6 +1397,8 @@ def test_a_trigger_holds_no_article_number():
     [
         # a count's words reach to the noun it counts
         ("（二）有不少于2名专职安全管理人员；", "有不少于2名专职安全管理人员"),
+        # …a noun that starts like a modal word included (应急演练)
+        ("（四）每年至少组织一次电梯应急演练。", "每年至少组织一次电梯应急演练"),
         # …not across a list going on to another number
         ("配送中心应配备不少于2台装载机和3辆运输车辆。", "配送中心应配备不少于2台"),
     ],
@@ -1696,4 +1698,25 @@ def test_the_ones_a_condition_picks_out_named_after_it_are_no_duty():
     (r,) = extract("年综合能耗5000吨标准煤以上的重点用能单位，每年报送能源利用状况报告。")
     assert (r.span, r.kind, r.per) == ("每年报送能源利用状况报告", "frequency", "year")
     assert r.applies_when.value == Decimal(5000)
+
+
+def test_what_is_due_within_a_deadline_includes_a_proposal():
+    (r,) = extract("县财政局应当在收到上级资金后15日内，会同县民政局提出分配方案。")
+    assert r.span.endswith("会同县民政局提出分配方案") and r.kind == "deadline"
+
+
+def test_round_the_clock_duty_keeps_what_is_kept_up():
+    r = extract("汛期实行24小时值班制度，值班人员不得脱岗。")[0]
+    assert (r.span, r.per) == ("汛期实行24小时值班制度", "day")
+
+
+def test_a_state_reached_before_a_duty_is_when_it_applies():
+    """每日最高气温达到40℃以上，应当停止…: not a requirement that it be 40℃ or hotter."""
+    (r,) = extract("每日最高气温达到40℃以上，应当停止当日室外露天作业。")
+    assert (r.span, r.value) == ("应当停止当日室外露天作业", None)
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (
+        ">=",
+        Decimal(40),
+        "℃",
+    )
 

@@ -202,9 +202,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             elif per is None:
                 per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
                 rate = per is not None
+            round_the_clock = False
             if per is None and q.unit == "hour" and q.low == 24:
                 if ROUND_THE_CLOCK.match(masked, q_end):
                     per = "day"  # 24小时值班制度: round the clock, 24 hours of each day
+                    round_the_clock = True  # (its words reach to what is kept up: 值班制度)
             comparator = q.comparator
             value, low, high = q.low, None, None
             # 控制在5-25℃, 保持在…之间: within the range, not below its top
@@ -315,6 +317,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # (and the ones that only then may: 硫分低于0.5%的煤炭方可销售)
             only_then = ONLY_THEN.match(masked, q_end) is not None
             long = (kind == "deadline" and q.after) or every or only_then or banned
+            long = long or round_the_clock
             span_to = ph_end if long else q_end
             if span_to == q_end and q.unit in COUNTED and _WHAT_IS_COUNTED.fullmatch(following):
                 span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
@@ -484,7 +487,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
 _AT_LEAST_ONCE = re.compile(r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?一次")
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
 #: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
-_WHAT_IS_COUNTED = re.compile(r"[^\d＿，,。；;、和及与的应须要不得]{1,12}")
+_WHAT_IS_COUNTED = re.compile(
+    r"(?:(?!应(?![急用对])|须|要(?![求素点])|不得)[^\d＿，,。；;、和及与的]){1,12}"
+)
 
 
 def _by_a_time(r: Requirement) -> bool:

@@ -300,6 +300,12 @@ _PARTY_PICKED = re.compile(
 )
 
 
+#: A state reached that the sentence opens with, the modal word right after its comma (每日最高
+#: 气温达到40℃以上，应当停止…): when the duty applies.
+_STATE_REACHED = re.compile(
+    r"^(?P<cond>[^，,。；;：:]{2,30}?(?:达到|超过|高于|低于|不足|大于|小于)[^，,。；;：:的]{1,20}?)"
+    r"[，,](?=\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁))"
+)
 #: An exception the sentence opens with (除涉及国家秘密的外，…; 除…以外，).
 _EXCEPT = re.compile(r"^(?P<cond>除[^，,。；;]{2,40}?(?:以|之)?外)[，,]")
 
@@ -311,6 +317,7 @@ def condition_of(sentence: str) -> Condition | None:
         _EXCEPT,
         _THE_ONES,
         _THE_ONES_NAMED,
+        _STATE_REACHED,
         _WHEN,
         _WHEN_INLINE,
         _THE_ONES_LONG,
