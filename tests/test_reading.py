@@ -1720,3 +1720,14 @@ def test_a_state_reached_before_a_duty_is_when_it_applies():
         "℃",
     )
 
+
+def test_a_way_of_counting_is_no_requirement():
+    """不足1小时的按1小时计算: how a time is counted, neither < 1 hour nor == 1 hour to check."""
+    assert extract("不足1小时的按1小时计算。") == []
+
+
+def test_a_time_limit_bounded_is_a_deadline():
+    r = extract("办理时限不超过5个工作日，特殊情况可延长至10个工作日。")[0]
+    assert (r.kind, r.comparator, r.value, r.unit) == ("deadline", "<=", Decimal(5), "working_day")
+    (kept,) = extract("有效期限不超过3年。")
+    assert kept.kind == "duration"

@@ -818,7 +818,12 @@ _RUNS_AFTER = re.compile(
     r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
 )
 #: The words that name a time limit before its number (完成时限为…, 办结期限是…).
-_TIME_LIMIT = re.compile(r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$")
+_TIME_LIMIT = re.compile(
+    r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$|"
+    # 办理时限不超过5个工作日: a time limit bounded (not 有效期限, 保存期限: how long it lasts)
+    r"(?:时限|办理期限|办结期限|完成期限|整改期限)\s*(?:一般|最长|原则上)?\s*"
+    r"(?:不得|不应|不)?(?:超过|多于|长于)\s*$"
+)
 #: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
 _IN_ALL = re.compile(r"(?:累计|连续)\s*$")
 #: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.

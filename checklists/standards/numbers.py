@@ -172,6 +172,12 @@ def worth_keeping(
     are. ``before``: the phrase's words before the number."""
     if _OWN_TERM.match(sentence) and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
+    if (
+        comparator is None
+        and re.search(r"按照?\s*$", before)
+        and re.match(r"\s*(?:计算|计|算)", following)
+    ):
+        return False  # (不足1小时的)按1小时计算: how it is counted, no threshold
     if comparator is None and q.unit == "元" and modality is None:
         if _HANDED_OUT.match(sentence) or _FUNDS_STATED.search(before):
             # 现将…补助资金3500万元下达给你们; 其中，中央补助资金2800万元: what the document

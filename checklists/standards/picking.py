@@ -45,6 +45,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
     tail = re.split(r"[，,。；;]", masked[q_end:s_end], maxsplit=1)[0]
     rest = masked[q_end + len(tail) : s_end]
+    if re.match(r"\s*的\s*按", tail):
+        return True  # 不足1小时的按1小时计算: the ones a way of counting is for
     if _THE_ONES_LIMITED.match(masked, q_end):
         return True  # 不足1000名的至少配备1名: the ones the limit after it is for
     if (
