@@ -201,6 +201,10 @@ PATTERNS = [
     ("接地电阻不得大于4Ω", "measure", "<=", "4", None, None, "Ω", None),
     ("配电线路电压不低于380V", "measure", ">=", "380", None, None, "V", None),
     ("照明灯具功率不超过40瓦", "measure", "<=", "40", None, None, "W", None),
+    # a pure number: a ratio's or a coefficient's (no unit)
+    ("住宅用地容积率不大于2.0", "measure", "<=", "2", None, None, None, None),
+    ("安全系数不小于1.5", "measure", ">=", "1.5", None, None, None, None),
+    ("出水pH值不低于6.5", "measure", ">=", "6.5", None, None, None, None),
     # at least once in a period of more than one: the interval at most
     ("集中空调通风系统每两年至少清洗一次", "frequency", "<=", "2", None, None, "year", None),
     ("应急预案每三年至少修订一次", "frequency", "<=", "3", None, None, "year", None),

@@ -1731,3 +1731,33 @@ def test_a_time_limit_bounded_is_a_deadline():
     assert (r.kind, r.comparator, r.value, r.unit) == ("deadline", "<=", Decimal(5), "working_day")
     (kept,) = extract("有效期限不超过3年。")
     assert kept.kind == "duration"
+
+
+def test_a_sanction_for_a_breach_is_not_the_breaching_partys():
+    """…低于80分的，予以通报: the breach names who breached; the sanction is imposed on them."""
+    (r,) = extract("各县（市区）年度考核得分低于80分的，予以通报。")
+    assert r.subject is None
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (
+        "<",
+        Decimal(80),
+        "分",
+    )
+
+
+@pytest.mark.parametrize("text", ["此项工作十分重要。", "考核满分为100分。"])
+def test_very_and_full_marks_are_no_thresholds(text):
+    assert [r for r in extract(text) if r.value is not None] == []
+
+
+def test_a_years_work_to_complete_is_a_target_due_at_its_end():
+    (r,) = extract("（一）推进农村改厕。2019年完成农村无害化卫生厕所改造10万户。")
+    assert (r.comparator, r.value, r.unit) == ("==", Decimal(100000), "户")
+    assert r.due == {"rule": "date", "date": "2019-12-31"}
+    assert extract("2019年已完成改造3万户。") == []
+
+
+def test_a_duty_to_set_up_a_model_is_no_topic():
+    found = extract(
+        "建立“户集、村收、镇运、县处理”的城乡环卫一体化模式，垃圾无害化处理率达到90%以上。"
+    )
+    assert [r.span for r in found][0] == "建立“户集、村收、镇运、县处理”的城乡环卫一体化模式"

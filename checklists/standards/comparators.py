@@ -145,8 +145,8 @@ def comparator_before(words: str) -> tuple[str, int] | None:
     for match in _BEFORE_RE.finditer(words):
         if _A_NUMBER.search(words, match.end()):
             continue
-        if match.group("base") in ("达", "提前") and words[match.end() :].strip():
-            continue  # (only right before its number: 达标, 提前完成3项 are other words)
+        if match.group("base") in ("达", "提前", "满") and words[match.end() :].strip():
+            continue  # (only right before its number: 达标, 提前完成3项, 满分为 are other words)
         found = match
     if found is None:
         return None

@@ -53,6 +53,13 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底" + _BEFORE), "date"),
     (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底" + _BEFORE), "date"),
+    # a year's work to be done in it: 2019年完成…, 2020年全面完成… (by its end)
+    (
+        re.compile(
+            r"(?<![\d至到—\-~～])(?P<year>(?:19|20)\d{2})\s*年\s*(?:内|年内)?\s*(?=(?:全面|基本|全部)?完成)"
+        ),
+        "date",
+    ),
     # a part of a month: 2019年9月中旬前, 2019年10月上旬完成 (by its 10th, 20th or last day)
     (
         re.compile(

@@ -466,12 +466,18 @@ _IMPOSES = re.compile(
 _DESCRIBED_NOUN = re.compile(r"的([^的，,。；;]{1,10})$")
 
 
+#: Verbs of setting something up a phrase may open with (建立…的…模式).
+_ESTABLISHES = re.compile(r"(?:建立|制定|编制|组建|成立|设立|建设|打造|构建|推行|实行|落实)")
+
+
 def _a_noun(words: str) -> bool:
     """Whether a phrase is a noun that its 的 describes (国内首次使用的化工工艺), with no modal
     word and no verb after the 的."""
     found = _DESCRIBED_NOUN.search(words)
     if found is None or ANY_MODAL.search(words) or _IMPOSES.match(words):
         return False
+    if _ESTABLISHES.match(words.lstrip("＿ ")):
+        return False  # 建立“户集、村收…”的城乡环卫一体化模式: a duty to set it up, no topic
     return not ACTION.search(found.group(1)) and not POLICY.search(found.group(1))
 
 

@@ -483,6 +483,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     return _answered_for(text, reqs)
 
 
+#: A sanction's verb a duty opens with (予以通报, 依法依规严肃处理, 责令改正).
+_A_SANCTION = re.compile(
+    r"(?:依法|依规|依纪|严肃|从严)*(?:予以|给予|责令|追究|取消|处以|通报|处理|问责|吊销|没收)"
+)
 #: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
 _AT_LEAST_ONCE = re.compile(r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?一次")
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
@@ -584,6 +588,10 @@ def _due_at(
     for i, r in enumerate(found):
         if r.value is None and r.low is None and r.start <= at < r.start + len(r.span):
             found[i] = replace(r, kind="deadline", due=rule)
+            return found
+    for i, r in enumerate(found):
+        if r.due is None and r.kind != "deadline" and r.start <= at < r.start + len(r.span):
+            found[i] = replace(r, due=rule)  # 2019年完成…改造10万户: the target, due then
             return found
     named = (found[0].subject, found[0].subject_kind) if found else (None, None)
     bare = not masked[ph_start:ph_end].strip(A_DATE_ONLY)
@@ -751,8 +759,15 @@ def _attributed(
                     if named is not None:
                         subject, kind = named
                     break
-        if subject is None and not out and r.start > s_start:
-            # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts
+        breach = (
+            condition is not None
+            and modal is None
+            and r.start >= s_start + condition.end
+            and _A_SANCTION.match(r.span) is not None
+        )
+        if subject is None and not out and r.start > s_start and not breach:
+            # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts (not the
+            # breach a sanction with no modal word is imposed for: …低于80分的，予以通报)
             named = who_as_read(party_named(text[s_start:s_end]))
             if named is not None:
                 subject, kind = named

@@ -37,6 +37,8 @@ _COUNTING: list[tuple[str, str]] = [
     ("张", ""), ("间", ""), ("部", "(?![门分])"), ("头", ""), ("只", ""), ("具", "(?![有备体])"),
     ("盏", ""), ("学时", ""), ("课时", ""), ("组", "(?![织成建长员])"), ("瓶", "(?![装颈子])"),
     ("罐", "(?![区车体装])"), ("桶", "(?!装)"), ("袋", "(?!装)"), ("层", "(?![级面次])"),
+    # points of a score (得分低于80分; in digits only: 十分 is "very")
+    ("分", "(?![钟之类别期批局级项配析布工管解散担包段摊享拨为成组数值制区队店公厂所站中行])"),
     ("起", "(?=\\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))"),
 ]  # fmt: skip
 _UNITS: list[tuple[str, str, Decimal]] = [
@@ -350,8 +352,14 @@ def quantities(masked: str) -> list[Qty]:
             continue
         a_txt = m.group("a")
         unit_txt = m.group("ua") or m.group("u")  # the first number's own unit
-        if not unit_txt and not (m.group("b") and _BETWEEN.match(masked, m.end())):
-            continue  # (a range with no unit stands only as …之间: pH值应介于6至9之间)
+        if (
+            not unit_txt
+            and not (m.group("b") and _BETWEEN.match(masked, m.end()))
+            and not _A_PURE_NUMBER.search(masked, max(0, m.start() - 14), m.start())
+        ):
+            # (a range with no unit stands only as …之间: pH值应介于6至9之间; a number with no
+            # unit only as a ratio's or a coefficient's: 容积率不大于2.0, 安全系数不小于1.5)
+            continue
         arabic = a_txt[0].isdigit()
         start, sign = m.start(), 1
         before = masked[max(0, start - 2) : start]
@@ -361,6 +369,8 @@ def quantities(masked: str) -> list[Qty]:
             start, sign = start - 2, -1  # 低于零下5℃: -5 ℃
         elif arabic and before[-1:] in (".", "-", "/"):
             continue
+        if unit_txt == "分" and not arabic:
+            continue  # (十分重要: "very", no score)
         unit, mult = _unit_of(unit_txt) if unit_txt else ("", Decimal(1))
         bmag = _MAGNITUDE.get(m.group("bmag") or "", 1)
         if m.group("mag") and not unit_txt.startswith(("万", "亿")):
@@ -456,6 +466,12 @@ _PARTS_OF = re.compile(
 )
 #: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3).
 _SLASHED = re.compile(r"(?<=的)\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
+#: What is measured by a pure number, and its comparison right before the number (容积率不大于,
+#: 安全系数不小于, pH值不低于, 功率因数应达到).
+_A_PURE_NUMBER = re.compile(
+    r"(?:容积率|系数|因数|指数|比值|pH值|PH值|pH|当量)\s*(?:应当?|须|必须|要|一般|原则上)?\s*"
+    r"(?:不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|超过|≤|≥|<|>|达到|为)\s*$"
+)
 #: A ratio of two numbers (1:4, 1∶15), left unmasked only after 比 (师生比, 配比).
 _RATIO = re.compile(
     r"(?<![\d.:：∶])(?P<a>\d{1,4}(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d{1,4}(?:\.\d+)?)(?![\d.:：∶])"
