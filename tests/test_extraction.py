@@ -201,6 +201,8 @@ PATTERNS = [
     ("接地电阻不得大于4Ω", "measure", "<=", "4", None, None, "Ω", None),
     ("配电线路电压不低于380V", "measure", ">=", "380", None, None, "V", None),
     ("照明灯具功率不超过40瓦", "measure", "<=", "40", None, None, "W", None),
+    # 件 counts (samples, cases)
+    ("抽检样品数量每批次不少于3件", "frequency", ">=", "3", None, None, "件", "batch"),
     # a pure number: a ratio's or a coefficient's (no unit)
     ("住宅用地容积率不大于2.0", "measure", "<=", "2", None, None, None, None),
     ("安全系数不小于1.5", "measure", ">=", "1.5", None, None, None, None),

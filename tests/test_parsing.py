@@ -791,3 +791,17 @@ def test_unseen_gazette_with_the_number_above_the_title():
     keys = [c.key for d in result.documents for c in d.clauses]
     assert "某政发〔2023〕7号/三" in keys and not any(k.startswith("无文号") for k in keys)
     _assert_every_line_read_once(text, result)
+
+
+def test_unseen_table_laid_out_with_spaces():
+    """A plain-text annex whose table is laid out with runs of spaces (tests/data/
+    unseen_spaced_table.txt): its rows are one table clause, each row's cells apart, not rows
+    joined as wrapped lines; its numbers are read; every non-blank line is read exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_spaced_table.txt").read_text(encoding="utf-8")
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    table = next(c for c in doc.clauses if c.key.endswith("/表1"))
+    assert table.text.count("\n") == 4 and "1\t许可管理\t" in table.text
+    read = {(r.span, r.comparator, r.value) for r in extract(table.text) if r.value is not None}
+    assert ("每个品种留样量不少于125克", ">=", Decimal(125)) in read
+    _assert_every_line_read_once(text, result)

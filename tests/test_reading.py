@@ -1761,3 +1761,38 @@ def test_a_duty_to_set_up_a_model_is_no_topic():
         "建立“户集、村收、镇运、县处理”的城乡环卫一体化模式，垃圾无害化处理率达到90%以上。"
     )
     assert [r.span for r in found][0] == "建立“户集、村收、镇运、县处理”的城乡环卫一体化模式"
+
+
+def test_a_grant_and_its_standard_are_one_requirement():
+    """GUIDE 1.1: 对…的，给予…补贴，补贴标准为5000元 is one row, the amount's, under the grant's
+    condition."""
+    (r,) = extract("对符合条件的创业人员，给予一次性创业补贴，补贴标准为5000元。")
+    assert (r.span, r.value, r.applies_when.text) == (
+        "补贴标准为5000元",
+        Decimal(5000),
+        "对符合条件的创业人员",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "就业补助资金分为对个人和单位的补贴、公共就业服务能力建设补助两类。",
+        "职业培训补贴用于下列人员参加职业培训：（一）贫困家庭子女；（二）毕业年度高校毕业生。",
+    ],
+)
+def test_what_funds_are_divided_into_or_go_to_is_no_duty(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("“十四五”期间建成5G基站1000个。", "1000", "个"), ("新增就业5万人。", "50000", "人")],
+)
+def test_what_is_to_be_built_or_added_is_a_target(text, value, unit):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("==", Decimal(value), unit)
+
+
+def test_what_was_built_already_is_no_target():
+    assert extract("全县已新建公厕30座。") == []

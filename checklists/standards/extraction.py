@@ -24,7 +24,6 @@ from checklists.standards.duties import (
     PERMISSION,
     VAGUE,
     agent_named,
-    aim_only,
     duty_spans,
     first_modal,
     leads_on,
@@ -56,7 +55,6 @@ from checklists.standards.parties import (
     heading_party,
     party_first,
     party_named,
-    responsible_units,
     subject_of,
     who_as_read,
 )
@@ -69,7 +67,6 @@ from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
     PERIOD_NAMES,
-    PERIODS,
     TIME_UNITS,
     per_before,
     quantities,
@@ -79,6 +76,7 @@ from checklists.standards.requirements import (
     Applicability,
     Requirement,
 )
+from checklists.standards.settling import an_aim, answered_for, one_grant, periodic
 
 # ---------------------------------------------------------------------------------------------
 # Extraction
@@ -475,12 +473,14 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 for r in attributed
             ]
         reqs[first:] = [
-            _periodic(r)
-            for r in _with_due(text, masked, s_start, s_end, attributed, modality, join_offsets)
-            if not _an_aim(r)
+            periodic(r)
+            for r in _with_due(
+                text, masked, s_start, s_end, one_grant(attributed), modality, join_offsets
+            )
+            if not an_aim(r)
         ]
     reqs.sort(key=lambda r: r.start)
-    return _answered_for(text, reqs)
+    return answered_for(text, reqs)
 
 
 #: A sanction's verb a duty opens with (予以通报, 依法依规严肃处理, 责令改正).
@@ -500,47 +500,6 @@ def _by_a_time(r: Requirement) -> bool:
     """A deadline, or a time before an event (活动举办前七日): what is to be done then may be
     written in the phrase after it."""
     return r.kind == "deadline" or (r.kind == "duration" and (r.trigger or "").endswith("前"))
-
-
-def _periodic(r: Requirement) -> Requirement:
-    """A duty with no number done each period (每日进行防火巡查, 每年应当进行健康检查): a
-    frequency per that period, how many times unsaid."""
-    if r.kind not in ("presence", "record") or r.value is not None or r.low is not None:
-        return r
-    for pattern, per in PERIODS:
-        m = re.search(pattern, r.span)
-        if m is not None and m.group(0).startswith("每") and per != "batch":
-            return replace(r, kind="frequency", per=per)
-    return r
-
-
-def _an_aim(r: Requirement) -> bool:
-    """积极推进…, 加快…建设 with no modal word, no party named and no number: a direction to
-    take, no duty (a task's responsible units do not make it one)."""
-    return (
-        r.modality is None
-        and r.subject is None
-        and r.value is None
-        and r.low is None
-        and r.high is None
-        and r.kind not in ("deadline", "frequency")
-        and aim_only(r.span)
-    )
-
-
-def _answered_for(text: str, reqs: list[Requirement]) -> list[Requirement]:
-    """A task's responsible units (（责任单位：…）, （市财政局负责）) are who must do what it asks
-    when its words name no one: each requirement takes the first such aside after it."""
-    units = responsible_units(text)
-    if not units:
-        return reqs
-    out = []
-    for r in reqs:
-        after = next((u for start, _end, u in units if start >= r.start), None)
-        if r.subject is None and after is not None:
-            r = replace(r, subject=after, subject_kind="authority")
-        out.append(r)
-    return out
 
 
 #: A sentence's opening with no one named before its modal word (要…, 同时，应…, 并及时…).

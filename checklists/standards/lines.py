@@ -228,6 +228,19 @@ _PIPE_ROW = re.compile(r"\|((?:[^|\n]*\|){1,}[^|\n]*)\|")
 _PIPE_RULE = re.compile(r":?-{3,}:?")
 
 
+def _spaced_cells(s: str) -> tuple[str, ...] | None:
+    """A table row laid out with runs of spaces (1     许可管理     经营者持有…): three cells or
+    more, each of two characters or more but a leading number; None for any other line (第一章
+    总  则 spaces its heading's characters, 市长  王某某 is two)."""
+    if "  " not in s:
+        return None
+    cells = tuple(c for c in re.split(r" {2,}|　+", s) if c)
+    if len(cells) < 3:
+        return None
+    rest = cells[1:] if re.fullmatch(r"\d{1,3}[.、]?", cells[0]) else cells
+    return cells if all(len(c) >= 2 for c in rest) else None
+
+
 def _prepare(text: str) -> list[_Line]:
     """Clean every input line; blank lines are kept (text "") as paragraph separators."""
     out: list[_Line] = []
@@ -242,6 +255,11 @@ def _prepare(text: str) -> list[_Line]:
             if any(cells):
                 out.append(_Line(no, s.strip(" "), heading, True, cells))
                 continue
+        spaced = _spaced_cells(s.strip())
+        if spaced:
+            # a table laid out with spaces (序号  检查项目  检查内容): its cells
+            out.append(_Line(no, "\t".join(spaced), heading, True, spaced))
+            continue
         piped = _PIPE_ROW.fullmatch(s.strip())
         if piped:
             # a Markdown table row (| 序号 | 检查项目 |): its cells; the row under the header

@@ -1,0 +1,77 @@
+"""How a sentence's requirements settle once read: a grant and its amount's standard are one
+requirement, a duty done each period is a frequency, an aim with nothing to check is none, and a
+task's responsible units act where its words name no one. Pure module (standard library and
+the wording tables); ``extraction`` applies it to each sentence's requirements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from checklists.standards.duties import aim_only
+from checklists.standards.parties import responsible_units
+from checklists.standards.quantities import PERIODS
+from checklists.standards.requirements import Requirement
+
+#: A grant (给予一次性创业补贴) and the standard of its amount right after it (补贴标准为5000元).
+_GRANT = re.compile(r"(?:对[^，,。；;]*)?给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助)$")
+_ITS_STANDARD = re.compile(r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?:为|是|按)")
+
+
+def one_grant(found: list[Requirement]) -> list[Requirement]:
+    """A grant and its amount's standard in one sentence are one requirement, the amount's,
+    under the grant's condition (GUIDE 1.1: 对…的，给予…补贴，补贴标准为5000元)."""
+    out: list[Requirement] = []
+    for r in found:
+        if out and _ITS_STANDARD.match(r.span) and _GRANT.search(out[-1].span.rstrip("，, ")):
+            grant = out.pop()
+            r = replace(
+                r,
+                applies_when=r.applies_when or grant.applies_when,
+                subject=r.subject or grant.subject,
+                subject_kind=r.subject_kind if r.subject else grant.subject_kind,
+            )
+        out.append(r)
+    return out
+
+
+def periodic(r: Requirement) -> Requirement:
+    """A duty with no number done each period (每日进行防火巡查, 每年应当进行健康检查): a
+    frequency per that period, how many times unsaid."""
+    if r.kind not in ("presence", "record") or r.value is not None or r.low is not None:
+        return r
+    for pattern, per in PERIODS:
+        m = re.search(pattern, r.span)
+        if m is not None and m.group(0).startswith("每") and per != "batch":
+            return replace(r, kind="frequency", per=per)
+    return r
+
+
+def an_aim(r: Requirement) -> bool:
+    """积极推进…, 加快…建设 with no modal word, no party named and no number: a direction to
+    take, no duty (a task's responsible units do not make it one)."""
+    return (
+        r.modality is None
+        and r.subject is None
+        and r.value is None
+        and r.low is None
+        and r.high is None
+        and r.kind not in ("deadline", "frequency")
+        and aim_only(r.span)
+    )
+
+
+def answered_for(text: str, reqs: list[Requirement]) -> list[Requirement]:
+    """A task's responsible units (（责任单位：…）, （市财政局负责）) are who must do what it asks
+    when its words name no one: each requirement takes the first such aside after it."""
+    units = responsible_units(text)
+    if not units:
+        return reqs
+    out = []
+    for r in reqs:
+        after = next((u for start, _end, u in units if start >= r.start), None)
+        if r.subject is None and after is not None:
+            r = replace(r, subject=after, subject_kind="authority")
+        out.append(r)
+    return out
