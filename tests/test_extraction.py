@@ -201,6 +201,10 @@ PATTERNS = [
     ("接地电阻不得大于4Ω", "measure", "<=", "4", None, None, "Ω", None),
     ("配电线路电压不低于380V", "measure", ">=", "380", None, None, "V", None),
     ("照明灯具功率不超过40瓦", "measure", "<=", "40", None, None, "W", None),
+    # per person and month: the month is its period
+    ("补贴标准为200元/人·月", "money", "==", "200", None, None, "元", "month"),
+    # a speed in metres a second, written with symbols
+    ("采掘工作面风速不得低于0.25m/s", "measure", ">=", "0.25", None, None, "m", "second"),
     # 件 counts (samples, cases)
     ("抽检样品数量每批次不少于3件", "frequency", ">=", "3", None, None, "件", "batch"),
     # a pure number: a ratio's or a coefficient's (no unit)

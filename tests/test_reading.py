@@ -1536,6 +1536,7 @@ def test_the_rate_a_thing_is_done_at_is_the_requirement_not_its_condition():
         ("各高等院校要将安全教育纳入教学计划。", "各高等院校", "regulated"),
         ("由户主向户籍所在地乡镇人民政府提出申请。", "户主", "regulated"),
         ("县级财政部门合理保障医疗救助资金。", "县级财政部门", "authority"),
+        ("消防救援队伍应当在5分钟内出动。", "消防救援队伍", "authority"),
     ],
 )
 def test_offices_zones_colleges_and_householders_are_parties(text, subject, kind):
@@ -1796,3 +1797,9 @@ def test_what_is_to_be_built_or_added_is_a_target(text, value, unit):
 
 def test_what_was_built_already_is_no_target():
     assert extract("全县已新建公厕30座。") == []
+
+
+def test_a_measure_compared_with_a_things_measure_counts_nothing():
+    """不应小于罐组内1个最大储罐的容积: a comparison with a reference, not "at least 1"."""
+    (r,) = extract("防火堤内有效容积不应小于罐组内1个最大储罐的容积。")
+    assert (r.kind, r.value) == ("presence", None)

@@ -221,27 +221,28 @@ _ABOUT_THE_TEXT = re.compile(
     # an appointment or a removal the notice makes (任命张三为…, 张三同志任…, 免去…职务)
     r"^(?:任命|免去|聘任|提名)\S|(?<!负责)同志(?:任|为)\S|免去[^，,。；;]{1,40}职务"
 )
+#: A principle to follow (遵循公开、公平、公正的原则), and the verbs a lead into listed duties ends
+#: with (应当履行下列义务：): words shared by the patterns below.
+_PRINCIPLE = r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则"
+_LISTED_DUTIES = r"(?:履行|遵守|做到|符合|具备|落实|执行|承担)(?:下列|以下)"
 #: Exhortation: an attitude to take, which no inspector can check (要充分认识到…, 要高度重视…,
 #: 以先进为榜样, 珍惜荣誉): words of a notice, never a duty.
 EXHORTATION = re.compile(
     r"充分认识|认识到|高度重视|提高认识|统一思想|思想认识|(?:加强|强化)组织领导|加强领导|"
     r"以[^，,。；;]{1,8}为榜样|珍惜荣誉|戒骄戒躁|开拓进取|再创佳绩|再创新的?佳绩|"
     r"进一步增强|增强[^，,。；;]{0,6}意识|树立[^，,。；;]{0,8}(?:意识|理念|观念)|"
-    # working together (密切配合，形成工作合力): an attitude, nothing to check
+    # working together (密切配合，形成工作合力) and a principle to follow (遵循公开、公平、公正的
+    # 原则): attitudes, nothing to check
     r"密切配合|形成[^，,。；;]{0,4}合力|齐抓共管|"
-    r"通力(?:合作|协作)|各司其职|各负其责|协同配合|"
-    # a principle to follow (遵循公开、公平、公正的原则): an attitude, nothing to check
-    r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}(?:的)?原则(?:[，,。；;]|$)"
+    r"通力(?:合作|协作)|各司其职|各负其责|协同配合|" + _PRINCIPLE + r"(?:[，,。；;]|$)"
 )
 #: A phrase that says to what end (确保…; 做到… and 保证… are read as duties of their own): part
 #: of the duty before it.
 _TO_WHAT_END = re.compile(r"^(?:以|从而)?确保")
 #: A lead into the duties a clause lists (应当履行下列义务：, 应当具备下列条件：).
-_LEADS_A_LIST = re.compile(
-    r"(?:履行|遵守|做到|符合|具备|落实|执行|承担)(?:下列|以下)[^，,。；;：:]{0,8}[:：]?\s*$"
-)
+_LEADS_A_LIST = re.compile(_LISTED_DUTIES + r"[^，,。；;：:]{0,8}[:：]?\s*$")
 #: A principle to follow, as a sentence's last phrase.
-_A_PRINCIPLE = re.compile(r"^\s*(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则")
+_A_PRINCIPLE = re.compile(r"^\s*" + _PRINCIPLE)
 #: An aside in brackets that names who is responsible or where details are
 #: (（责任单位：…）, （具体任务见附表）) or explains (（可满足…）): never a duty.
 ASIDE = re.compile(
@@ -274,7 +275,7 @@ NOT_A_DUTY = re.compile(
     r"给予|予以|责令|查处|移送|处分))|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
     r"的$|(?:后|时|前|期间|之际|外|期限?内|过程中)$|"
     # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
-    r"^(?:并|应当|应|须|必须|要)*(?:履行|遵守|做到|符合|具备|落实|执行|承担)(?:下列|以下)[^，,。；;]{0,8}$|"
+    r"^(?:并|应当|应|须|必须|要)*" + _LISTED_DUTIES + r"[^，,。；;]{0,8}$|"
     # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own
     r"^经(?![营办销理纪济常过])[^，,。；;]{0,20}(?:批准|同意|审核|审批|核准|认定)$|"
     r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"

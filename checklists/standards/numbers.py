@@ -130,6 +130,10 @@ _TARGETS = re.compile(
 TASKED = re.compile(r"(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]")
 
 
+#: The measure of a thing a number names (1个最大储罐的容积): a reference compared with.
+_A_REFERENCE = re.compile(
+    r"[^，,。；;]{0,12}的(?:容积|容量|体积|面积|总和|总量|长度|宽度|高度|重量)"
+)
 #: A change a share states right before it (下降17%, 减少25%, 提高至50%): a target (with
 #: no comparison word, read as equal: ``assumed_equal``, low confidence).
 A_CHANGE = re.compile(r"(?:下降|降低|减少|增长|提高|提升|增加|压减|削减)(?:至|到)?\s*$")
@@ -172,6 +176,8 @@ def worth_keeping(
     are. ``before``: the phrase's words before the number."""
     if _OWN_TERM.match(sentence) and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
+    if q.unit == "个" and _A_REFERENCE.match(following):
+        return False  # 不应小于罐组内1个最大储罐的容积: compared with a thing's measure, no count
     if (
         comparator is None
         and re.search(r"按照?\s*$", before)

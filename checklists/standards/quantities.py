@@ -257,6 +257,7 @@ _DENOMINATORS = {
     "分钟": "minute",
     "min": "minute",
     "秒": "second",
+    "s": "second",
     "h": "hour",
     "天": "day",
     "日": "day",
@@ -311,7 +312,7 @@ QTY = re.compile(
     rf"(?:{_MARK}\s*(?=[-—–~～至到]))?"  # 1万吨（含）至5万吨（不含）: a marker inside a range
     rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{NUM})\s*(?P<bmag>万(?!一)|亿)?)?"
     rf"(?P<u>{_UNIT_RE.pattern})?"
-    rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR}))?"
+    rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR})(?:\s*[·•．.]\s*(?P<per2>{_DENOMINATOR}))?)?"
     rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
     rf"范围(?:以|之)?内|内(?![容部外涵]))(?:\s*{_MARK})?)"
     # (5万元以上50万元以下, 5万元以上、50万元以下: one range)
@@ -404,7 +405,8 @@ def quantities(masked: str) -> list[Qty]:
         low = _clean(sign * low * mult)
         high = _clean(high * high_mult) if high is not None else None
         word = re.sub(_MARK, "", after).strip() if after else None  # the marker is applied
-        per = _DENOMINATORS[m.group("per")] if m.group("per") else None
+        # (元/人·月: per person and month, the month its period)
+        per = _DENOMINATORS[m.group("per2") or m.group("per")] if m.group("per") else None
         tail = None if after else _TAIL_MARK.match(masked, m.end())
         mark = tail.group(0).strip() if tail else None
         if tail is not None:
