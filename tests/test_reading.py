@@ -1803,3 +1803,18 @@ def test_a_measure_compared_with_a_things_measure_counts_nothing():
     """不应小于罐组内1个最大储罐的容积: a comparison with a reference, not "at least 1"."""
     (r,) = extract("防火堤内有效容积不应小于罐组内1个最大储罐的容积。")
     assert (r.kind, r.value) == ("presence", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the notice does to whom it names, and its findings
+        "经查，该企业存在3处重大事故隐患，现予以通报批评。",
+        # a change already seen: a report, no target
+        "上半年，全市规模以上工业增加值增长6.5%。",
+        # what was done in all: a report
+        "全市共检查企业1200家，发现隐患3500处。",
+    ],
+)
+def test_reports_and_the_notices_own_acts_are_no_requirements(text):
+    assert extract(text) == []

@@ -196,7 +196,9 @@ DESCRIPTIVE = re.compile(
     # (取得…成效 reports; 取得健康证明后, 取得许可证 are conditions and duties)
     r"(?<![为除])了|(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
     r"取得(?![^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准))|去年|"
-    r"今年以来|上半年|以来"
+    r"今年以来|上半年|以来|"
+    # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report
+    r"(?:共|累计)(?:检查|发现|排查|查处|整改|办理|受理|处理|开展|培训|组织|出动|下达|拨付)"
 )
 #: A sentence about the document itself: a definition, its enactment, what follows.
 _ABOUT_THE_TEXT = re.compile(
@@ -212,6 +214,8 @@ _ABOUT_THE_TEXT = re.compile(
     r"^(?:举报|监督|咨询|投诉|服务|值班)?(?:电话|热线|联系人|联系电话|联系方式|地址|邮编|邮政编码|"
     r"传真|电子邮箱|邮箱|网址)\s*[:：]|"
     r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望|"
+    # what the document does to whom it names (现予以通报批评, 特予以表彰; 经查，…: its findings)
+    r"(?:现|特)予以|^经(?:查|核查|调查|查实)[，,]|"
     # what the document hands out (现将…补助资金3500万元下达给你们)
     r"^现将[^。；;]*(?:下达|下发|拨付|分配|公布|通报)|"
     # the text's scope (…及其监督管理，适用本办法) and a reply's own decision (同意设立…)

@@ -204,7 +204,7 @@ def worth_keeping(
         return False  # 对3年工作进行总结, 5年来: a span of time talked about, no threshold
     if comparator is not None:
         return True
-    if q.unit not in TIME_UNITS and A_CHANGE.search(before):
+    if q.unit not in TIME_UNITS and A_CHANGE.search(before) and not DESCRIPTIVE.search(sentence):
         return True  # 能耗比2015年下降17%, 重污染天数减少25%: a change to reach, a target
     if q.unit == "份" and "一式" in phrase:
         return True  # 一式三份: how many copies, written in words
