@@ -1818,3 +1818,23 @@ def test_a_measure_compared_with_a_things_measure_counts_nothing():
 )
 def test_reports_and_the_notices_own_acts_are_no_requirements(text):
     assert extract(text) == []
+
+
+def test_shares_borne_and_amounts_per_head():
+    (r,) = extract("贷款贴息资金由市财政和县财政各承担50%。")
+    assert (r.value, r.unit, r.subject) == (Decimal(50), "%", "市财政和县财政")
+    (grant,) = extract("对开发公益性岗位的单位，按照每人每月不超过当地最低工资标准给予岗位补贴。")
+    assert grant.kind == "presence" and grant.per is None  # an amount per head, no frequency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工程竣工后15日内，建设单位应当清除施工现场的建筑垃圾。",
+        "工程竣工后15日内，建设单位应当将建筑垃圾清运完毕。",
+    ],
+)
+def test_a_deadline_that_names_no_one_is_the_duty_after_it(text):
+    (r,) = extract(text)
+    assert (r.kind, r.subject, r.trigger) == ("deadline", "建设单位", "工程竣工后")
+    assert r.span == text.rstrip("。")

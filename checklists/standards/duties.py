@@ -586,7 +586,7 @@ def duty_spans(
             continue
         hit = [k for k, (t0, t1, _d) in enumerate(taken) if t0 < b and a < t1]
         follows_number, after_number = after_number, bool(hit)
-        if by_then is not None and not hit and ACTION.search(words):
+        if by_then is not None and not hit and (ACTION.search(words) or ANY_MODAL.search(words)):
             # (…自签订之日起七个工作日内，采购人应当将合同副本报…备案: a deadline that names no
             # one and no modal word is of the party that acts after it)
             if party_first(words.lstrip("由")) is None or not (

@@ -225,7 +225,8 @@ def worth_keeping(
         return True
     return bool(
         re.search(
-            r"标准|按照?|补贴|补助|资助|奖励|配备|设置|设立|缴纳|公示|期限|有效期|任期", phrase
+            r"标准|按照?|补贴|补助|资助|奖励|配备|设置|设立|缴纳|公示|期限|有效期|任期|承担|分担",
+            phrase,
         )
     )
 
