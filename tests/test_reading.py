@@ -1582,6 +1582,7 @@ def test_the_addressee_of_a_reply_acts():
 def test_a_lead_into_the_duties_it_lists_is_none_of_them():
     """应当履行下列义务： leads into its items, the duties (the importer gives them its party)."""
     assert extract("第四条 电梯使用单位应当履行下列义务：") == []
+    assert extract("第八条 用户不得有下列行为：") == []
     found = extract("维护保养单位应当对电梯安全性能负责，并遵守下列规定：")
     assert [r.span for r in found] == ["维护保养单位应当对电梯安全性能负责"]
 
@@ -1838,3 +1839,23 @@ def test_a_deadline_that_names_no_one_is_the_duty_after_it(text):
     (r,) = extract(text)
     assert (r.kind, r.subject, r.trigger) == ("deadline", "建设单位", "工程竣工后")
     assert r.span == text.rstrip("。")
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        # the excess is banned: what is kept must be within it
+        ("居民楼内严禁存放超过5公斤的易燃易爆物品。", "<=", "5"),
+        ("严禁使用超过15年的液化石油气钢瓶。", "<=", "15"),
+        # (the negation right before its word as ever)
+        ("不得少于3人。", ">=", "3"),
+    ],
+)
+def test_a_ban_on_an_act_beyond_an_amount_requires_the_amount(text, comparator, value):
+    (r,) = extract(text)
+    assert (r.comparator, r.value) == (comparator, Decimal(value))
+
+
+def test_a_duty_after_the_condition_it_follows_is_its_own_words():
+    (r,) = extract("凡进入施工现场的人员，一律佩戴安全帽。")
+    assert (r.span, r.applies_when.text) == ("一律佩戴安全帽", "凡进入施工现场的人员")

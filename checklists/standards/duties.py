@@ -243,8 +243,11 @@ EXHORTATION = re.compile(
 #: A phrase that says to what end (确保…; 做到… and 保证… are read as duties of their own): part
 #: of the duty before it.
 _TO_WHAT_END = re.compile(r"^(?:以|从而)?确保")
-#: A lead into the duties a clause lists (应当履行下列义务：, 应当具备下列条件：).
-_LEADS_A_LIST = re.compile(_LISTED_DUTIES + r"[^，,。；;：:]{0,8}[:：]?\s*$")
+#: A lead into the duties or bans a clause lists (应当履行下列义务：, 用户不得有下列行为：).
+_LEADS_A_LIST = re.compile(
+    rf"(?:{_LISTED_DUTIES}|(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下))"
+    r"[^，,。；;：:]{0,8}[:：]?\s*$"
+)
 #: A principle to follow, as a sentence's last phrase.
 _A_PRINCIPLE = re.compile(r"^\s*" + _PRINCIPLE)
 #: An aside in brackets that names who is responsible or where details are

@@ -231,6 +231,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # a check point asks about the breach (软管长度是否超过2米): the
                     # requirement is the other side of it
                     comparator = NEGATE[comparator]
+            ban_before = masked[ph_start : comp_pos if comp_before else q_start]
+            if comparator in NEGATE and _BANNED_ACT.search(ban_before):
+                # 严禁存放超过5公斤的易燃物品: the excess is banned, what is kept must be within it
+                comparator = NEGATE[comparator]
             banned = q.after is not None and _BANNED_ZONE.match(masked, q_end) is not None
             if banned and comparator in NEGATE:
                 # 距居民区300米以内不得建设: the zone is banned, so the distance must exceed it
@@ -443,7 +447,13 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             found = True
         if modality and not found and not duties and not no_duties(masked, s_start, s_end):
-            fallback = _presence(text, masked, s_start, s_end, modality, join_offsets)
+            # (凡进入施工现场的人员，一律佩戴安全帽: the duty after the condition it opens with)
+            after = (
+                s_start + opening.end + 1
+                if opening and s_start + opening.end + 1 < s_end
+                else s_start
+            )
+            fallback = _presence(text, masked, after, s_end, modality, join_offsets)
             if not EXHORTATION.search(fallback.span):  # 全区各级要以先进为榜样: no duty
                 reqs.append(fallback)
         # the sentence without its numbering token (（二）, 第三条: never part of a subject)
@@ -483,6 +493,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     return answered_for(text, reqs)
 
 
+#: A ban on an act, a few words before the comparison of its amount (严禁存放超过…, 不得使用
+#: 少于…): the act beyond it is what is banned.
+_BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许)[^，,。；;＿\d]{1,8}$")
 #: A sanction's verb a duty opens with (予以通报, 依法依规严肃处理, 责令改正).
 _A_SANCTION = re.compile(
     r"(?:依法|依规|依纪|严肃|从严)*(?:予以|给予|责令|追究|取消|处以|通报|处理|问责|吊销|没收)"
@@ -667,6 +680,16 @@ def _attributed(
         ):
             who_at = r.start + len(own_condition.text)
             who_at += len(text[who_at:s_end]) - len(text[who_at:s_end].lstrip(" 　，,"))
+            if (
+                re.match(r"\s*[，,]", r.span[len(own_condition.text) :])
+                and who_at < _end(r)
+                and masked[who_at : who_at + 1] not in ("＿", "")  # (2018年底前…: a date's)
+                and not text[who_at : who_at + 1].isdigit()
+                and not re.search(r"的\s*[，,]", text[who_at : _end(r)])  # (the condition goes on)
+            ):
+                # 凡进入施工现场的人员，一律佩戴安全帽: the duty's words after its condition
+                cut, cut_at = _span(text, who_at, _end(r))
+                r = replace(r, span=cut, start=cut_at)
         at = r.start - s_start
         modal = None
         for m in ANY_MODAL.finditer(sentence):
