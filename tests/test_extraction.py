@@ -194,6 +194,7 @@ PATTERNS = [
     # a ratio a 比 names, as the share its first term is of its second
     ("师生比不低于1∶15", "ratio", ">=", "6.6667", None, None, "%", None),
     ("护理人员与失能老人的配比不低于1:4", "ratio", ">=", "25", None, None, "%", None),
+    ("县级财政按照不低于1:1的比例安排配套资金", "ratio", ">=", "100", None, None, "%", None),
     # units of water, power and electricity, and the volume a concentration is per
     ("化学需氧量浓度不得高于50毫克/升", "measure", "<=", "50", None, None, "mg", "L"),
     ("菌落总数不得超过100CFU/mL", "measure", "<=", "100", None, None, "CFU", "mL"),
@@ -434,6 +435,7 @@ TRAPS = [
     "造成二次扬尘污染",
     "落实“六公开”制度和“三同时”要求",
     "三次产业比17.4:48.6:34",
+    "各级按照1∶2∶7的比例分担",
     "地形图比例尺为1:500",
     "上午8:30前到岗",
     "三伏天高温作业时段",

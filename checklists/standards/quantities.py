@@ -197,7 +197,10 @@ def masked(text: str) -> str:
         lambda m: (
             m.group(0)
             if m.group("third") is None
-            and re.search(r"比(?!例尺)", out[max(0, m.start() - 8) : m.start()])
+            and (
+                re.search(r"比(?!例尺)", out[max(0, m.start() - 8) : m.start()])
+                or re.match(r"\s*的?比例(?!尺)", out[m.end() : m.end() + 4])  # 1:1的比例
+            )
             else "＿" * len(m.group(0))
         ),
         out,
@@ -474,7 +477,7 @@ _A_PURE_NUMBER = re.compile(
     r"(?:容积率|系数|因数|指数|比值|pH值|PH值|pH|当量)\s*(?:应当?|须|必须|要|一般|原则上)?\s*"
     r"(?:不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|超过|≤|≥|<|>|达到|为)\s*$"
 )
-#: A ratio of two numbers (1:4, 1∶15), left unmasked only after 比 (师生比, 配比).
+#: A ratio of two numbers (1:4, 1∶15), left unmasked only beside 比 (师生比, 配比, 1:1的比例).
 _RATIO = re.compile(
     r"(?<![\d.:：∶])(?P<a>\d{1,4}(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d{1,4}(?:\.\d+)?)(?![\d.:：∶])"
 )
