@@ -202,6 +202,8 @@ PATTERNS = [
     ("接地电阻不得大于4Ω", "measure", "<=", "4", None, None, "Ω", None),
     ("配电线路电压不低于380V", "measure", ">=", "380", None, None, "V", None),
     ("照明灯具功率不超过40瓦", "measure", "<=", "40", None, None, "W", None),
+    # a limit named after its number
+    ("颗粒物排放浓度执行10mg/m³的限值", "measure", "<=", "10", None, None, "mg", "m³"),
     # only so many: at most
     ("职业培训补贴每人每年只能享受一次", "frequency", "<=", "1", None, None, "次", "year"),
     # per person and month: the month is its period

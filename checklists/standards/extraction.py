@@ -231,6 +231,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # a check point asks about the breach (软管长度是否超过2米): the
                     # requirement is the other side of it
                     comparator = NEGATE[comparator]
+            if comparator is None and (limit := _A_LIMIT_AFTER.match(masked, q_end)):
+                # 执行10mg/m³的限值: a limit named after its number (下限: a floor)
+                comparator = ">=" if limit.group("floor") else "<="
             ban_before = masked[ph_start : comp_pos if comp_before else q_start]
             if comparator in NEGATE and _BANNED_ACT.search(ban_before):
                 # 严禁存放超过5公斤的易燃物品: the excess is banned, what is kept must be within it
@@ -493,6 +496,8 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     return answered_for(text, reqs)
 
 
+#: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
+_A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
 #: A ban on an act, a few words before the comparison of its amount (严禁存放超过…, 不得使用
 #: 少于…): the act beyond it is what is banned.
 _BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许)[^，,。；;＿\d]{1,8}$")
