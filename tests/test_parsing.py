@@ -805,3 +805,19 @@ def test_unseen_table_laid_out_with_spaces():
     read = {(r.span, r.comparator, r.value) for r in extract(table.text) if r.value is not None}
     assert ("每个品种留样量不少于125克", ">=", Decimal(125)) in read
     _assert_every_line_read_once(text, result)
+
+
+def test_unseen_gazette_with_rules_after_their_notice_and_page_marks():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_sorting.txt): a
+    contents list whose entries end in (page), a 印发 notice with its 办法 in articles after
+    its signature, a page break marked 下转/上接 between two documents; every non-blank line is
+    read exactly once and each document keeps its own clauses."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_sorting.txt").read_text(encoding="utf-8")
+    result = parse_gazette(text)
+    assert [d.number for d in result.documents] == ["某政发〔2025〕9号", "某政办发〔2025〕21号"]
+    rules = result.documents[0]
+    assert rules.in_force_from == datetime.date(2025, 10, 1)
+    keys = [c.key for c in rules.clauses]
+    assert "某政发〔2025〕9号/第四条/（三）" in keys and "某政发〔2025〕9号/第七条" in keys
+    assert not any("校长" in c.text for c in rules.clauses)
+    _assert_every_line_read_once(text, result)

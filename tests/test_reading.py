@@ -1859,3 +1859,14 @@ def test_a_ban_on_an_act_beyond_an_amount_requires_the_amount(text, comparator, 
 def test_a_duty_after_the_condition_it_follows_is_its_own_words():
     (r,) = extract("凡进入施工现场的人员，一律佩戴安全帽。")
     assert (r.span, r.applies_when.text) == ("一律佩戴安全帽", "凡进入施工现场的人员")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二条 生活垃圾分为可回收物、有害垃圾、厨余垃圾和其他垃圾四类。",
+        "重大事故隐患分为一级、二级两个等级。",
+    ],
+)
+def test_what_something_is_divided_into_is_no_duty(text):
+    assert extract(text) == []

@@ -383,9 +383,10 @@ def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
 _CONSISTS_OF = re.compile(
     r"^[^，,。；;]{0,30}?(?:预案|方案|办法|意见|规定|细则|体系)(?:主要)?"
     r"(?:包括|包含|涵盖|分为|由[^，,]{1,20}组成)|"
-    # what funds are divided into or go to (资金分为…两类; 补贴用于下列人员…：)
-    r"^[^，,。；;]{0,30}?(?:资金|补贴|补助|经费|奖励)(?:主要)?(?:分为[^，,。；;]*(?:类|种|部分|项)|"
-    r"用于(?:下列|以下|如下))"
+    # what something is divided into (生活垃圾分为…四类; 资金分为…两类) and what funds go to
+    # (补贴用于下列人员…：)
+    r"^[^，,。；;]{0,30}?分为[^，,。；;]*(?:类|种|部分|项|级|档|个等级|＿)$|"  # (四类: masked)
+    r"^[^，,。；;]{0,30}?(?:资金|补贴|补助|经费|奖励)(?:主要)?用于(?:下列|以下|如下)"
 )
 #: What a list of titles leaves of its own words: titles, asides, and the words joining them.
 _TITLES = re.compile(
