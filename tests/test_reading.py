@@ -1870,3 +1870,9 @@ def test_a_duty_after_the_condition_it_follows_is_its_own_words():
 )
 def test_what_something_is_divided_into_is_no_duty(text):
     assert extract(text) == []
+
+
+def test_an_item_that_sets_something_up_is_a_duty_not_a_heading():
+    (r,) = extract("（一）建立生活垃圾分类日常管理制度；")
+    assert r.span == "建立生活垃圾分类日常管理制度"
+    assert extract("（一）安全生产责任制度") == []  # (a name alone: a heading)

@@ -360,13 +360,15 @@ def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
         return True  # 第三章 使用管理: a chapter's heading, whatever its words
     line_end = masked.find("\n", s_start)
     if line_end < 0 or line_end > s_end:
+        token = LEAD_TOKEN.match(words)
+        body = words[token.end() :].lstrip() if token else words  # (（一）建立…制度: a duty)
         return (
             _A_TITLE_LAST.fullmatch(masked, s_start, s_end) is not None
             and (s_start == 0 or masked[s_start - 1] == "\n")
             and not ANY_MODAL.search(words)
-            and not opens_with_party(words)
-            and not ACTION.match(words)
-            and not POLICY.match(words)
+            and not opens_with_party(body)
+            and not ACTION.match(body)
+            and not POLICY.match(body)
         )
     if not words or re.search(r"[，,。；;：:]", words) or ANY_MODAL.search(words):
         return False
