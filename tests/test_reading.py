@@ -1876,3 +1876,13 @@ def test_an_item_that_sets_something_up_is_a_duty_not_a_heading():
     (r,) = extract("（一）建立生活垃圾分类日常管理制度；")
     assert r.span == "建立生活垃圾分类日常管理制度"
     assert extract("（一）安全生产责任制度") == []  # (a name alone: a heading)
+
+
+def test_how_long_before_keeps_what_is_done_then():
+    (r,) = extract("燃气经营企业停止供气时，应当提前48小时通知用户。")
+    assert (r.span, r.comparator, r.value, r.unit) == (
+        "应当提前48小时通知用户",
+        ">=",
+        Decimal(48),
+        "hour",
+    )

@@ -322,7 +322,8 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # (and the ones that only then may: 硫分低于0.5%的煤炭方可销售)
             only_then = ONLY_THEN.match(masked, q_end) is not None
             long = (kind == "deadline" and q.after) or every or only_then or banned
-            long = long or round_the_clock
+            # (提前48小时通知用户: what is to be done that long before)
+            long = long or round_the_clock or (comp_word or "").startswith("提前")
             span_to = ph_end if long else q_end
             if span_to == q_end and q.unit in COUNTED and _WHAT_IS_COUNTED.fullmatch(following):
                 span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
