@@ -1886,3 +1886,18 @@ def test_how_long_before_keeps_what_is_done_then():
         Decimal(48),
         "hour",
     )
+
+
+def test_ages_before_a_counted_noun_say_which_ones():
+    """拥有3岁以下婴幼儿托位数达到4.5个: the ones counted, not an age to check."""
+    (r,) = extract("每千人口拥有3岁以下婴幼儿托位数达到4.5个。")
+    assert (r.value, r.unit) == (Decimal("4.5"), "个")
+    assert (r.applies_when.comparator, r.applies_when.value) == ("<=", Decimal(3))
+
+
+def test_ratios_after_the_proportion_they_state():
+    found = extract("保育人员与婴幼儿的比例，乳儿班不低于1:3，托小班不低于1:5。")
+    assert [(r.comparator, r.value, r.unit) for r in found] == [
+        (">=", Decimal("33.3333"), "%"),
+        (">=", Decimal(20), "%"),
+    ]

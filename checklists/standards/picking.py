@@ -76,6 +76,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not ANY_MODAL.search(masked[s_start:q_start])
     ):
         return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…
+    if (
+        re.search(r"(?:以上|以下)$", masked[q_start:q_end])
+        and re.match(r"[\u4e00-\u9fff]", masked[q_end : q_end + 1])
+        and bounded(masked[q_end:ph_end])
+    ):
+        return True  # 拥有3岁以下婴幼儿托位数达到4.5个: which ones the number after counts
     noun = _OF_A_NOUN.match(masked, q_end)
     if noun is None:
         return False

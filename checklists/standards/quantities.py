@@ -200,6 +200,13 @@ def masked(text: str) -> str:
             and (
                 re.search(r"比(?!例尺)", out[max(0, m.start() - 8) : m.start()])
                 or re.match(r"\s*的?比例(?!尺)", out[m.end() : m.end() + 4])  # 1:1的比例
+                # (…与婴幼儿的比例，乳儿班不低于1:3: the 比例 its phrase goes on from)
+                or (
+                    re.search(r"比例(?!尺)", out[max(0, m.start() - 40) : m.start()])
+                    and re.search(
+                        r"(?:不低于|不少于|不高于|不超过|不小于|不大于|为)$", out[: m.start()]
+                    )
+                )
             )
             else "＿" * len(m.group(0))
         ),
