@@ -1774,6 +1774,8 @@ def test_a_grant_and_its_standard_are_one_requirement():
         Decimal(5000),
         "对符合条件的创业人员",
     )
+    (capped,) = extract("灵活就业的，给予社会保险补贴，补贴标准原则上不超过其实际缴费的2/3。")
+    assert (capped.comparator, capped.applies_when.text) == ("<=", "灵活就业的")
 
 
 @pytest.mark.parametrize(

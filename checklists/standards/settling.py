@@ -16,7 +16,7 @@ from checklists.standards.requirements import Requirement
 
 #: A grant (给予一次性创业补贴) and the standard of its amount right after it (补贴标准为5000元).
 _GRANT = re.compile(r"(?:对[^，,。；;]*)?给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助)$")
-_ITS_STANDARD = re.compile(r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?:为|是|按)")
+_ITS_STANDARD = re.compile(r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?!化)")
 
 
 def one_grant(found: list[Requirement]) -> list[Requirement]:
