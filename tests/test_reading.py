@@ -1903,3 +1903,14 @@ def test_ratios_after_the_proportion_they_state():
         (">=", Decimal("33.3333"), "%"),
         (">=", Decimal(20), "%"),
     ]
+
+
+def test_a_loan_and_its_amount_and_a_one_off_award():
+    (loan,) = extract("对符合条件的个人，按规定给予创业担保贷款，贷款额度最高不超过20万元。")
+    assert (loan.comparator, loan.value, loan.applies_when.text) == (
+        "<=",
+        Decimal(200000),
+        "对符合条件的个人",
+    )
+    (award,) = extract("企业吸纳贫困劳动力就业的，给予每人1000元的一次性奖补。")
+    assert (award.value, award.unit, award.per) == (Decimal(1000), "元", "人")

@@ -14,9 +14,12 @@ from checklists.standards.parties import responsible_units
 from checklists.standards.quantities import PERIODS
 from checklists.standards.requirements import Requirement
 
-#: A grant (给予一次性创业补贴) and the standard of its amount right after it (补贴标准为5000元).
-_GRANT = re.compile(r"(?:对[^，,。；;]*)?给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助)$")
-_ITS_STANDARD = re.compile(r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?!化)")
+#: A grant (给予一次性创业补贴, 给予创业担保贷款) and the standard of its amount right after it
+#: (补贴标准为5000元, 贷款额度最高不超过20万元).
+_GRANT = re.compile(
+    r"(?:对[^，,。；;]*)?给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助|贷款)$"
+)
+_ITS_STANDARD = re.compile(r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?!化)|(?:贷款)?额度")
 
 
 def one_grant(found: list[Requirement]) -> list[Requirement]:
