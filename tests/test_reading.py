@@ -1914,3 +1914,17 @@ def test_a_loan_and_its_amount_and_a_one_off_award():
     )
     (award,) = extract("企业吸纳贫困劳动力就业的，给予每人1000元的一次性奖补。")
     assert (award.value, award.unit, award.per) == (Decimal(1000), "元", "人")
+
+
+def test_a_condition_going_on_with_and_holds_its_number():
+    """对首次创办…，且…正常运营1年以上的，给予…: the year is which ones, not a requirement."""
+    (r,) = extract(
+        "对首次创办小微企业，且自工商登记注册之日起正常运营1年以上的，给予一次性创业补贴。"
+    )
+    assert (r.span, r.value) == ("给予一次性创业补贴", None)
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(1))
+
+
+def test_all_levels_of_government_act():
+    (r,) = extract("各级要将就业补助资金列入年度预算。")
+    assert (r.subject, r.subject_kind) == ("各级", "authority")

@@ -35,7 +35,7 @@ _AUTHORITY = (
     # a government's treasury named by its level (市财政每年安排…; not 财政资金, 财政局)
     r"(?:(?:省|市|县|区|乡|镇)级?|各级|本级|同级)财政(?![局部厅所资预收支专补拨体])|"
     r"各镇(?:[（(]街道[）)])?|镇[（(]街道[）)]|街道|村(?:[（(]居[）)])?委会|居委会|村委会|"
-    r"乡镇|镇政府|乡政府|各地(?:区|方)?|各区县|各县区|各县市区|各市县|各市|各区|各县|村[（(]社区[）)]|社区|网格员|网格长|"
+    r"乡镇|镇政府|乡政府|各地(?:区|方)?|各级(?:政府|人民政府)?|各区县|各县区|各县市区|各市县|各市|各区|各县|村[（(]社区[）)]|社区|网格员|网格长|"
     # the addressee of a reply (你区要加强…, 你县, 你市)
     r"你(?:区|县|市|镇|乡|省|局|委|办)"
 )
@@ -258,6 +258,11 @@ _THE_ONES = re.compile(
 )
 #: The same after a phrase of means or circumstance (采取虚报、隐瞒等手段，骗取救助资金的，…;
 #: 在信息采集过程中，存在…行为的，…); no modal word and no party acting before the 的.
+#: The same going on after a comma with 且 (对首次创办小微企业的，且…正常运营1年以上的，…).
+_THE_ONES_AND = re.compile(
+    r"^(?P<lead>凡是|凡|对于|对)(?P<cond>[^，,。；;：:]{2,60}[，,]\s*(?:且|并且|并|同时)"
+    r"[^，,。；;：:]{2,60}?的)[，,]"
+)
 _THE_ONES_LONG = re.compile(
     r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>(?:采取|通过|利用|借助?|以|在|因|由于)"
     r"[^，,。；;：:]{2,40}[，,][^，,。；;：:]{2,40}?的)[，,]"
@@ -317,6 +322,7 @@ def condition_of(sentence: str) -> Condition | None:
         _EXCEPT,
         _THE_ONES,
         _THE_ONES_NAMED,
+        _THE_ONES_AND,
         _STATE_REACHED,
         _WHEN,
         _WHEN_INLINE,
