@@ -1928,3 +1928,11 @@ def test_a_condition_going_on_with_and_holds_its_number():
 def test_all_levels_of_government_act():
     (r,) = extract("各级要将就业补助资金列入年度预算。")
     assert (r.subject, r.subject_kind) == ("各级", "authority")
+
+
+def test_a_fixed_quota_per_head_and_year_is_read():
+    found = extract("生均公用经费基准定额为小学每生每年650元、初中每生每年850元。")
+    assert [(r.comparator, r.value, r.per) for r in found] == [
+        ("==", Decimal(650), "year"),
+        ("==", Decimal(850), "year"),
+    ]
