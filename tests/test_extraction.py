@@ -204,6 +204,9 @@ PATTERNS = [
     ("照明灯具功率不超过40瓦", "measure", "<=", "40", None, None, "W", None),
     # a limit named after its number
     ("颗粒物排放浓度执行10mg/m³的限值", "measure", "<=", "10", None, None, "mg", "m³"),
+    # a time cut to: at most
+    ("企业开办时间压缩至1个工作日", "duration", "<=", "1", None, None, "working_day", None),
+    ("不动产登记办理时限压缩至3个工作日", "deadline", "<=", "3", None, None, "working_day", None),
     # only so many: at most
     ("职业培训补贴每人每年只能享受一次", "frequency", "<=", "1", None, None, "次", "year"),
     # per person and month: the month is its period

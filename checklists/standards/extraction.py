@@ -825,7 +825,7 @@ _TIME_LIMIT = re.compile(
     r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$|"
     # 办理时限不超过5个工作日: a time limit bounded (not 有效期限, 保存期限: how long it lasts)
     r"(?:时限|办理期限|办结期限|完成期限|整改期限)\s*(?:一般|最长|原则上)?\s*"
-    r"(?:不得|不应|不)?(?:超过|多于|长于)\s*$"
+    r"(?:(?:不得|不应|不)?(?:超过|多于|长于)|压缩(?:至|到)|缩短(?:至|到)|控制在)\s*$"
 )
 #: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
 _IN_ALL = re.compile(r"(?:累计|连续)\s*$")
