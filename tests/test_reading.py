@@ -462,6 +462,7 @@ def test_a_condition_is_not_a_requirement_of_its_own():
         "可吸入颗粒物（PM10）年均浓度不高于70微克/立方米。",
         "餐饮企业应当安装可燃气体泄漏报警装置。",
         "企业应当建立可追溯的质量管理制度。",
+        "网上可办率达到90%以上。",
     ],
 )
 def test_what_something_can_do_is_no_permission(text):

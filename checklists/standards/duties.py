@@ -44,10 +44,11 @@ MANDATORY = re.compile(
 )
 DEFAULT = re.compile(r"原则上|一般(?=不|应|为|要|按|在|由|可|以|每|情况下|均)")
 ADVISORY = re.compile(r"鼓励|倡导|提倡|建议|(?<![事便适])宜(?![居])|力争|适时|尽量|争取")
-#: (可 of an adjective is no permission: 可燃气体, 可吸入颗粒物, 可追溯, 可回收, 可再生, 可疑)
+#: (可 of an adjective is no permission: 可燃气体, 可吸入颗粒物, 可追溯, 可回收, 可再生, 可疑,
+#: 网上可办率, 可及性)
 PERMISSION = re.compile(
     r"可以|(?<![许认不宁])可(?![能控行靠视防持信观见知贵燃塑疑溯]|节省|节约|满足|达到|实现|提高|"
-    r"减少|降低|有效|支配|吸入|追溯|回收|再生|降解|操作性)"
+    r"减少|降低|有效|支配|吸入|追溯|回收|再生|降解|操作性|办率|办事项|用率|及性)"
 )
 PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许|杜绝")
 VAGUE = re.compile(r"及时|第一时间|立即|立刻|马上|尽快|迅速")
