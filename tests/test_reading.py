@@ -1937,3 +1937,9 @@ def test_a_fixed_quota_per_head_and_year_is_read():
         ("==", Decimal(650), "year"),
         ("==", Decimal(850), "year"),
     ]
+
+
+def test_when_a_ban_holds_names_no_one():
+    """列入黑名单的企业，在公示期内不得…: the ones picked out act; 在公示期内 is no name."""
+    (r,) = extract("列入黑名单的企业，在公示期内不得享受财政补贴。")
+    assert (r.subject, r.kind) == ("企业", "prohibition")

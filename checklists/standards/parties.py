@@ -356,6 +356,8 @@ _OWNER = re.compile(
 )
 
 
+#: A time or a place a duty holds in (在公示期内, 在检查期间, 于施工过程中).
+_WHILE = re.compile(r"(?:在|于)[^，,。；;\d]{1,12}(?:内|期间|中|时)")
 #: Adverbs between a name and its modal word (企业均应…, 单位和个人，均应…, 各乡镇也要…).
 _ALL_OF_THEM = re.compile(r"(?:均|都|也|亦|一律|一概|同样)$")
 
@@ -370,6 +372,9 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
             before = before.lstrip("的，,")
     # the last clause before the modal word, without leading connectives
     pieces = [p.strip() for p in re.split(r"[，,；;。：:\t]", before) if p.strip()]
+    # (…的企业，在公示期内不得…: when it holds is no name; the piece before names who)
+    if len(pieces) > 1 and _WHILE.fullmatch(pieces[-1]) and _REGULATED_END.search(pieces[-2]):
+        pieces.pop()
     # …的单位和个人，均应…: an adverb of all of them before the modal word is no name
     last_words = _ALL_OF_THEM.sub("", pieces[-1]) if pieces else ""
     pieces = pieces[:-1] + [last_words] if last_words else pieces[:-1]
