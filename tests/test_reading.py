@@ -1943,3 +1943,13 @@ def test_when_a_ban_holds_names_no_one():
     """列入黑名单的企业，在公示期内不得…: the ones picked out act; 在公示期内 is no name."""
     (r,) = extract("列入黑名单的企业，在公示期内不得享受财政补贴。")
     assert (r.subject, r.kind) == ("企业", "prohibition")
+
+
+def test_a_parallel_time_is_per_the_same_period():
+    found = extract("小学生每天睡眠时间应达到10小时，初中生应达到9小时。")
+    assert [(r.value, r.unit, r.per) for r in found] == [
+        (Decimal(10), "hour", "day"),
+        (Decimal(9), "hour", "day"),
+    ]
+    parts = extract("全年计划新造林3000亩，其中经济林480亩。")
+    assert [r.per for r in parts if r.value == Decimal(480)] == [None]

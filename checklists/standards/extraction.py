@@ -76,7 +76,7 @@ from checklists.standards.requirements import (
     Applicability,
     Requirement,
 )
-from checklists.standards.settling import an_aim, answered_for, one_grant, periodic
+from checklists.standards.settling import an_aim, answered_for, one_grant, parallel_per, periodic
 
 # ---------------------------------------------------------------------------------------------
 # Extraction
@@ -489,7 +489,13 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         reqs[first:] = [
             periodic(r)
             for r in _with_due(
-                text, masked, s_start, s_end, one_grant(attributed), modality, join_offsets
+                text,
+                masked,
+                s_start,
+                s_end,
+                parallel_per(one_grant(attributed)),
+                modality,
+                join_offsets,
             )
             if not an_aim(r)
         ]

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from checklists.standards.duties import aim_only
 from checklists.standards.parties import responsible_units
-from checklists.standards.quantities import PERIODS
+from checklists.standards.quantities import PERIODS, TIME_UNITS
 from checklists.standards.requirements import Requirement
 
 #: A grant (给予一次性创业补贴, 给予创业担保贷款) and the standard of its amount right after it
@@ -82,5 +82,31 @@ def answered_for(text: str, reqs: list[Requirement]) -> list[Requirement]:
         after = next((u for start, _end, u in units if start >= r.start), None)
         if r.subject is None and after is not None:
             r = replace(r, subject=after, subject_kind="authority")
+        out.append(r)
+    return out
+
+
+#: Periods a parallel phrase carries on (not what a rate is per: 元/吨).
+_PERIODS = frozenset({"day", "week", "month", "quarter", "half_year", "year"})
+
+
+def parallel_per(found: list[Requirement]) -> list[Requirement]:
+    """A time of a phrase parallel to the one before, in the same unit with no period of its
+    own, is per the same period (小学生每天睡眠时间应达到10小时，初中生应达到9小时: 9 hours a
+    day; not the part of an amount, 其中…480亩, nor a share)."""
+    out: list[Requirement] = []
+    for r in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and r.per is None
+            and before.per in _PERIODS
+            and r.value is not None
+            and r.unit == before.unit
+            and r.unit in TIME_UNITS
+            and r.kind == before.kind
+            and "每" not in r.span
+        ):
+            r = replace(r, per=before.per)
         out.append(r)
     return out
