@@ -25,6 +25,8 @@ from checklists.standards.parties import (
     party_first,
     party_named,
     responsible_units,
+    subject_of,
+    who_as_read,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -230,6 +232,8 @@ _ABOUT_THE_TEXT = re.compile(
 #: with (应当履行下列义务：): words shared by the patterns below.
 _PRINCIPLE = r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则"
 _LISTED_DUTIES = r"(?:履行|遵守|做到|符合|具备|落实|执行|承担)(?:下列|以下)"
+#: …and the words a lead into listed bans ends with (用户不得有下列行为：).
+_LISTED_BANS = r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下)"
 #: Exhortation: an attitude to take, which no inspector can check (要充分认识到…, 要高度重视…,
 #: 以先进为榜样, 珍惜荣誉): words of a notice, never a duty.
 EXHORTATION = re.compile(
@@ -245,10 +249,7 @@ EXHORTATION = re.compile(
 #: of the duty before it.
 _TO_WHAT_END = re.compile(r"^(?:以|从而)?确保")
 #: A lead into the duties or bans a clause lists (应当履行下列义务：, 用户不得有下列行为：).
-_LEADS_A_LIST = re.compile(
-    rf"(?:{_LISTED_DUTIES}|(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下))"
-    r"[^，,。；;：:]{0,8}[:：]?\s*$"
-)
+_LEADS_A_LIST = re.compile(rf"(?:{_LISTED_DUTIES}|{_LISTED_BANS})[^，,。；;：:]{{0,8}}[:：]?\s*$")
 #: A principle to follow, as a sentence's last phrase.
 _A_PRINCIPLE = re.compile(r"^\s*" + _PRINCIPLE)
 #: An aside in brackets that names who is responsible or where details are
@@ -573,7 +574,8 @@ def duty_spans(
     送…): the deadline's words reach to its end (index in ``taken`` → new end)."""
     if no_duties(masked, s_start, s_end):
         return [], {}
-    masked = without_asides(masked).replace("不得不", "＿＿＿")
+    # (its asides, （责任单位：…）, are blanked already: ``quantities.masked``)
+    masked = masked.replace("不得不", "＿＿＿")
     spans: list[list[int]] = []
     extend: dict[int, int] = {}
     by_then = None  # the deadline of the phrase before: 在15个工作日内，…
@@ -611,28 +613,20 @@ def duty_spans(
             spans.append([-1, -1])
             pending = None
             continue
-        if (
-            not hit
-            and pending is None
-            and spans
-            and spans[-1][0] >= 0
-            and _TO_WHAT_END.match(words)
-        ):
-            spans[-1][1] = (
-                b  # …拨付到位，确保待遇按时发放: to what end, the duty before's (GUIDE 1.1)
-            )
+        open_duty = bool(spans) and spans[-1][0] >= 0
+        if open_duty and not hit and pending is None and _TO_WHAT_END.match(words):
+            spans[-1][1] = b  # …拨付到位，确保待遇按时发放: to what end, the duty before's
             continue
         if _WHICH_KIND.fullmatch(words) and not hit and pending is None:
             pending, pending_end = a, b  # 对一般检查对象，…: the ones the next duty is for
             continue
-        open_duty = bool(spans) and spans[-1][0] >= 0
         joined = (open_duty or follows_number) and pending is None and _joined_duty(words)
-        if a < skip_to < b and re.fullmatch(r"的[^，,。；;的]{1,12}", masked[skip_to:b].strip()):
-            if ends_with_party(masked[skip_to:b].strip()):
-                # …5000吨标准煤以上的重点用能单位，每年报送…: the ones the condition picks out,
-                # named after it, act in the phrase after
-                spans.append([-1, -1])
-                continue
+        named_after = masked[skip_to:b].strip() if a < skip_to < b else ""
+        if re.fullmatch(r"的[^，,。；;的]{1,12}", named_after) and ends_with_party(named_after):
+            # …5000吨标准煤以上的重点用能单位，每年报送…: the ones the condition picks out, named
+            # after it, act in the phrase after
+            spans.append([-1, -1])
+            continue
         if (
             hit
             or b <= skip_to
@@ -784,9 +778,7 @@ def agent_named(words: str) -> tuple[str, SubjectKind] | None:
 
 #: A clause that lists what is banned (用户不得有下列行为：, 禁止下列行为：): each item under it
 #: is one of the bans.
-_BANS_LISTED = re.compile(
-    r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下)[^。；;：:]{0,8}[:：]\s*$"
-)
+_BANS_LISTED = re.compile(_LISTED_BANS + r"[^。；;：:]{0,8}[:：]\s*$")
 
 
 def lists_bans(lead: str) -> str | None:
@@ -800,10 +792,14 @@ def lists_bans(lead: str) -> str | None:
 _DUTIES_LISTED = re.compile(r"(?:下列|以下)(?![^。；;：:]{0,10}情形)[^。；;：:]{0,10}[:：]\s*$")
 
 
-def lists_duties(lead: str) -> str | None:
-    """The modality of the duties a clause's text lists under it (``lead``: 使用单位应当履行下列
-    义务： → mandatory), or None when it lists none (…有下列情形之一的：: cases, not duties)."""
-    lead = lead.strip()
-    if not _DUTIES_LISTED.search(lead) or ANY_MODAL.search(lead) is None:
+def lists_duties(lead: str) -> tuple[str | None, str | None, SubjectKind | None] | None:
+    """The modality of the duties a clause's text lists under it and the party that owes them
+    (``lead``: 第四条 使用单位应当履行下列义务： → mandatory, 使用单位, regulated), or None when
+    it lists none (…有下列情形之一的：: cases, not duties)."""
+    numbered = LEAD_TOKEN.match(lead.strip())  # (第四条 …: its number is no part of the name)
+    words = lead.strip()[numbered.end() if numbered else 0 :].lstrip()
+    modal = ANY_MODAL.search(words)
+    if not _DUTIES_LISTED.search(words) or modal is None:
         return None
-    return modality_of(lead)
+    who = who_as_read(subject_of(words, modal.start())) or (None, None)
+    return modality_of(words), who[0], who[1]

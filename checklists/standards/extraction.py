@@ -545,70 +545,61 @@ def _with_due(
     join_offsets: tuple[int, ...],
 ) -> list[Requirement]:
     """A sentence's requirements with each deadline it writes as a date (次月5日前, 年底前): a
-    duty with no number of that phrase becomes the deadline, else the deadline is added."""
+    duty with no number of that phrase becomes the deadline, a target of it is due then (2019年
+    完成…改造10万户), else the duty or the targets after a phrase that only says by when are due
+    then, else the deadline is added."""
     pos = s_start
     while (due := due_in(text[pos:s_end])) is not None:
         rule, d_start, d_end = due
-        found = _due_at(
-            text, masked, s_start, s_end, found, modality, join_offsets, rule, pos + d_start
+        at, pos = pos + d_start, pos + max(d_end, 1)
+        ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
+        within = [i for i, r in enumerate(found) if r.start <= at < _end(r)]
+        duty = next((i for i in within if not _numbered(found[i])), None)
+        target = next(
+            (i for i in within if found[i].due is None and found[i].kind != "deadline"), None
         )
-        pos += max(d_end, 1)
+        if duty is not None:
+            found[duty] = replace(found[duty], kind="deadline", due=rule)
+            continue
+        if target is not None:
+            found[target] = replace(found[target], due=rule)
+            continue
+        named = (found[0].subject, found[0].subject_kind) if found else (None, None)
+        bare = not masked[ph_start:ph_end].strip(A_DATE_ONLY)
+        if bare or not ACTION.search(masked, ph_start, ph_end):
+            # 2017年12月底前，完成…; 请各单位于3月1日前，将…发送至…: the date's phrase does nothing
+            # itself; the duty after it (or, after a date alone, the targets) is due then
+            after = [i for i, r in enumerate(found) if r.start >= ph_end]
+            first = next((i for i in after if bare or not _numbered(found[i])), None)
+            if first is not None and _numbered(found[first]):
+                # 到2020年底，…覆盖率达到95%以上，…达到100%: the targets after it are due then
+                for i in after:
+                    if _numbered(found[i]):
+                        found[i] = replace(found[i], due=rule)
+                continue
+            if first is not None:
+                span, start = _span(text, ph_start, _end(found[first]))
+                found[first] = replace(
+                    found[first], kind="deadline", due=rule, span=span, start=start
+                )
+                continue
+            if not after and ph_end < s_end:
+                # …, and nothing after it was read as a duty: what is to be done by then is the
+                # phrase after it, and who acts the one it names (到2020年底，各乡镇全部完成…)
+                next_phrase = ph_end + 1
+                ph_end = phrase_bounds(masked, s_start, s_end, next_phrase)[1]
+                if not found:
+                    named = who_as_read(party_named(text[next_phrase:ph_end])) or named
+        added = _without_number(
+            text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
+        )
+        found = [*found, replace(added, due=rule, subject=named[0], subject_kind=named[1])]
     return found
 
 
-def _due_at(
-    text: str,
-    masked: str,
-    s_start: int,
-    s_end: int,
-    found: list[Requirement],
-    modality: str | None,
-    join_offsets: tuple[int, ...],
-    rule: dict,
-    at: int,
-) -> list[Requirement]:
-    """``_with_due`` for the deadline written at ``at``."""
-    ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
-    for i, r in enumerate(found):
-        if r.value is None and r.low is None and r.start <= at < r.start + len(r.span):
-            found[i] = replace(r, kind="deadline", due=rule)
-            return found
-    for i, r in enumerate(found):
-        if r.due is None and r.kind != "deadline" and r.start <= at < r.start + len(r.span):
-            found[i] = replace(r, due=rule)  # 2019年完成…改造10万户: the target, due then
-            return found
-    named = (found[0].subject, found[0].subject_kind) if found else (None, None)
-    bare = not masked[ph_start:ph_end].strip(A_DATE_ONLY)
-    if bare or not ACTION.search(masked, ph_start, ph_end):
-        # 2017年12月底前，完成…; 请各单位于3月1日前，将…发送至…: the date's phrase does nothing
-        # itself; the duty after it is due then
-        targets = [
-            i
-            for i, r in enumerate(found)
-            if bare and r.start >= ph_end and (r.value is not None or r.low is not None)
-        ]
-        for i, r in enumerate(found):
-            if bare and r.start >= ph_end and (r.value is not None or r.low is not None):
-                # 到2020年底，…覆盖率达到95%以上，…达到100%: the targets after it are due then
-                for k in targets:
-                    found[k] = replace(found[k], due=rule)
-                return found
-            if r.value is None and r.low is None and r.start >= ph_end:
-                span, start = _span(text, ph_start, _end(r))
-                found[i] = replace(r, kind="deadline", due=rule, span=span, start=start)
-                return found
-        if not any(r.start >= ph_end for r in found) and ph_end < s_end:
-            # …, and nothing after it was read as a duty: what is to be done by then is the
-            # phrase after it, and who acts the one it names (到2020年底，各乡镇全部完成…)
-            after = ph_end + 1
-            ph_end = phrase_bounds(masked, s_start, s_end, after)[1]
-            if not found:
-                named = who_as_read(party_named(text[after:ph_end])) or named
-    added = _without_number(
-        text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
-    )
-    added = replace(added, due=rule, subject=named[0], subject_kind=named[1])
-    return [*found, added]
+def _numbered(r: Requirement) -> bool:
+    """Whether a requirement states a number (a value or a range's end)."""
+    return r.value is not None or r.low is not None
 
 
 def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicability:

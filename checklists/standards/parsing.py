@@ -334,8 +334,8 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
         title = None
         for j in range(end + 1, min(end + 16, len(lines))):
             c = _compact(lines[j].text)
-            nxt = _next_texts(lines, j, 1)
-            if _RULES_TITLE.fullmatch(c) and nxt and _FIRST_ARTICLE.match(_compact(nxt[0])):
+            after = _next_texts(lines, j, 1)
+            if _RULES_TITLE.fullmatch(c) and after and _FIRST_ARTICLE.match(_compact(after[0])):
                 title = c
                 break
             named = _PROMULGATED.search(c)

@@ -194,26 +194,27 @@ def masked(text: str) -> str:
         out = pat.sub(lambda m: "＿" * len(m.group(0)), out)
     # ratios such as 17.4:48.6:34, but not one of two terms a 比 names (师生比不低于1:15)
     out = _RATIOS.sub(
-        lambda m: (
-            m.group(0)
-            if m.group("third") is None
-            and (
-                re.search(r"比(?!例尺)", out[max(0, m.start() - 8) : m.start()])
-                or re.match(r"\s*的?比例(?!尺)", out[m.end() : m.end() + 4])  # 1:1的比例
-                # (…与婴幼儿的比例，乳儿班不低于1:3: the 比例 its phrase goes on from)
-                or (
-                    re.search(r"比例(?!尺)", out[max(0, m.start() - 40) : m.start()])
-                    and re.search(
-                        r"(?:不低于|不少于|不高于|不超过|不小于|不大于|为)$", out[: m.start()]
-                    )
-                )
-            )
-            else "＿" * len(m.group(0))
-        ),
-        out,
+        lambda m: m.group(0) if _a_named_ratio(m, out) else "＿" * len(m.group(0)), out
     )
     # a symbol's comma in brackets (全硫（St,d）, 发热量（Qnet,ar）) ends no phrase
     return _SYMBOL.sub(lambda m: m.group(0).replace(",", "·"), out)
+
+
+def _a_named_ratio(m: re.Match[str], text: str) -> bool:
+    """Whether a ratio of two terms is one a 比 names, and so a requirement's: 师生比不低于1:15,
+    按1:1的比例, …与婴幼儿的比例，乳儿班不低于1:3 (a 比例 its phrase goes on from, a comparison
+    right before it)."""
+    if m.group("third") is not None:
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    return bool(
+        re.search(r"比(?!例尺)", before[-8:])
+        or re.match(r"\s*的?比例(?!尺)", text[m.end() : m.end() + 4])
+        or (
+            re.search(r"比例(?!尺)", before)
+            and re.search(r"(?:不低于|不少于|不高于|不超过|不小于|不大于|为)$", before)
+        )
+    )
 
 
 #: Ratios (from the first digit of a run only: tried from each digit of a long run of digits,

@@ -26,13 +26,12 @@ from checklists.standards import search_index
 from checklists.standards.clause_tree import ParsedClause
 from checklists.standards.conflicts import mark_conflicts
 from checklists.standards.due_dates import dated
-from checklists.standards.duties import ANY_MODAL, LEAD_TOKEN, lists_bans, lists_duties
+from checklists.standards.duties import lists_bans, lists_duties
 from checklists.standards.extraction import Requirement as Extracted
 from checklists.standards.extraction import extract
 from checklists.standards.hooks import ChangeKind, ClauseChange, source_changed
 from checklists.standards.models import Clause, Document, ImportRun, Requirement
 from checklists.standards.parsing import ParsedDocument, parse_gazette
-from checklists.standards.parties import subject_of, who_as_read
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
@@ -226,24 +225,20 @@ def _under_its_lead(
     own."""
     lead = texts.get(clause.parent_key or "", "")
     banned = lists_bans(lead)
-    if banned is None:
-        bound = lists_duties(lead)
-        if bound is None:
-            return found
-        numbered = LEAD_TOKEN.match(lead)  # (第四条 …: its number is no part of the name)
-        lead = lead[numbered.end() :].strip() if numbered else lead
-        modal = ANY_MODAL.search(lead)
-        who = who_as_read(subject_of(lead, modal.start())) if modal else None
-        who = who or (None, None)
+    listed = lists_duties(lead) if banned is None else None
+    if listed is not None:
+        bound, who, kind = listed
         return [
             replace(
                 r,
                 modality=r.modality or bound,
-                subject=r.subject or who[0],
-                subject_kind=r.subject_kind if r.subject else who[1],
+                subject=r.subject or who,
+                subject_kind=r.subject_kind if r.subject else kind,
             )
             for r in found
         ]
+    if banned is None:
+        return found
     if not found:  # （一）擅自改装、倒灌钢瓶；: the item itself is the ban
         body = clause.text.strip()
         if clause.token and body.startswith(clause.token):

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from checklists.standards.duties import aim_only
 from checklists.standards.parties import responsible_units
-from checklists.standards.quantities import PERIODS, TIME_UNITS
+from checklists.standards.quantities import PERIOD_NAMES, PERIODS, TIME_UNITS
 from checklists.standards.requirements import Requirement
 
 #: A grant (给予一次性创业补贴, 给予创业担保贷款) and the standard of its amount right after it
@@ -86,8 +86,8 @@ def answered_for(text: str, reqs: list[Requirement]) -> list[Requirement]:
     return out
 
 
-#: Periods a parallel phrase carries on (not what a rate is per: 元/吨).
-_PERIODS = frozenset({"day", "week", "month", "quarter", "half_year", "year"})
+#: Periods a parallel phrase carries on (not what a rate is per, 元/吨, nor a batch).
+_PERIODS = PERIOD_NAMES - {"batch"}
 
 
 def parallel_per(found: list[Requirement]) -> list[Requirement]:
