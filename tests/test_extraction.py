@@ -204,6 +204,10 @@ PATTERNS = [
     ("照明灯具功率不超过40瓦", "measure", "<=", "40", None, None, "W", None),
     # a limit named after its number
     ("颗粒物排放浓度执行10mg/m³的限值", "measure", "<=", "10", None, None, "mg", "m³"),
+    # a limit named before its number (a floor: 下限)
+    ("氨氮浓度限值为8毫克/升", "measure", "<=", "8", None, None, "mg", "L"),
+    ("每户补助上限为3000元", "cap", "<=", "3000", None, None, "元", "户"),
+    ("出水温度下限为12℃", "measure", ">=", "12", None, None, "℃", None),
     # a time cut to: at most
     ("企业开办时间压缩至1个工作日", "duration", "<=", "1", None, None, "working_day", None),
     ("不动产登记办理时限压缩至3个工作日", "deadline", "<=", "3", None, None, "working_day", None),
@@ -244,6 +248,8 @@ def test_patterns(text, kind, comparator, value, low, high, unit, per):
             ["permission", None],
         ),
         ("每月至少组织一次煤质抽检，必要时可增加抽检频次。", [None, "permission"]),
+        # each limit as binding as its own word
+        ("驾驶人每天驾驶时间不宜超过8小时，每周累计不得超过44小时。", ["advisory", "mandatory"]),
         # the ones a permission is for keep it
         (
             "对在乡村学校任职满10年的教师，高级岗位年满55周岁、中级岗位年满50周岁的，"
@@ -377,7 +383,9 @@ def test_modality(text, modality):
     assert {r.modality for r in extract(text)} == ({modality} if modality else set())
 
 
-@pytest.mark.parametrize("text", ["所需经费由县财政列支", "根据需要设立分中心", "满足群众需求"])
+@pytest.mark.parametrize(
+    "text", ["所需经费由县财政列支", "根据需要设立分中心", "满足群众需求", "化学需氧量浓度"]
+)
 def test_what_is_needed_is_no_duty(text):
     assert modality_of(text) is None
 

@@ -56,6 +56,12 @@ def test_condition(sentence, condition):
         ("评审委员会独立评审并出具评审报告", "评审委员会"),
         ("工作领导小组邀请人大代表参与监督", "工作领导小组"),
         ("化工企业、化工园区建立完善隐患排查机制", "化工企业、化工园区"),
+        # who it acts jointly with (会同) acts too; a party's name is no verb (机构编制部门)
+        ("机构编制部门会同教育、财政部门根据需要核定编制", "机构编制部门会同教育、财政部门"),
+        ("县财政局会同县人社局制定实施细则", "县财政局会同县人社局"),
+        # a party, then what it receives (收到, 接到): it acts on it
+        ("县民政局收到乡镇(街道)上报的申请后及时审批", "县民政局"),
+        ("区应急管理局接到举报后立即核查", "区应急管理局"),
     ],
 )
 def test_a_party_before_the_verb_its_duty_opens_with(phrase, who):

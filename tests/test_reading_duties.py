@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import pathlib
+from decimal import Decimal
 
 import pytest
 
@@ -72,7 +73,46 @@ SEGMENTS = [
     # a policy verb is a duty with a concrete object, a modal word or a named party
     ("实施农贸市场分级管理制度。", ["实施农贸市场分级管理制度"]),
     ("全面推进市场环境整治。", []),
+    # who or what a scope holds is a list of names, no duty (GUIDE 1.5)
+    ("享受补贴的人员范围包括：低保家庭成员、残疾人、退役军人。", []),
+    ("补助对象为：农村留守儿童、困境儿童。", []),
+    # the text's own term, whatever the text calls itself (GUIDE 1.5)
+    ("本实施方案自印发之日起施行，有效期3年。", []),
+    ("本行动计划有效期5年。", []),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of bans run on after its lead: each item a ban (a yes to it never passes)
+        (
+            "专项资金不得用于以下支出：（一）楼堂馆所建设。（二）发放工作人员奖金。",
+            [
+                ("专项资金不得用于以下支出", "prohibition", "mandatory", None),
+                ("楼堂馆所建设", "prohibition", "mandatory", None),
+                ("发放工作人员奖金", "prohibition", "mandatory", None),
+            ],
+        ),
+        # a list of duties run on after its lead: each item its party's, as binding
+        (
+            "物业服务企业应当履行下列义务：(1)建立消防安全制度；(2)每月至少巡查一次。",
+            [
+                ("建立消防安全制度", "presence", "mandatory", "物业服务企业"),
+                ("每月至少巡查一次", "frequency", "mandatory", "物业服务企业"),
+            ],
+        ),
+        # a list of cases is no list of duties: read as written
+        (
+            "有下列情形之一的，取消评优资格：（一）发生安全事故的；（二）弄虚作假的。",
+            [("取消评优资格", "eligibility", None, None)],
+        ),
+    ],
+)
+def test_a_list_run_on_after_its_lead_is_read_item_by_item(text, expected):
+    found = extract(text)
+    assert [(r.span, r.kind, r.modality, r.subject) for r in found] == expected
+    assert all(text[r.start : r.start + len(r.span)] == r.span for r in found)
 
 
 @pytest.mark.parametrize(("text", "spans"), SEGMENTS, ids=[t for t, _ in SEGMENTS])
@@ -153,3 +193,25 @@ def test_benchmark_places_a_repeated_span_at_its_next_occurrence():
     text = "甲应当报备。乙应当公示。甲应当报备。"
     rows = [{"span": "甲应当报备"}, {"span": "乙应当公示"}, {"span": "甲应当报备"}]
     assert [r["start"] for r in _bench().placed(text, rows)] == [0, 6, 12]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sanction is its authority's duty, the breach its condition; its term is a duration
+        (
+            "对冒领补助资金的，依法追回资金，并取消其两年内申请补助的资格。",
+            [
+                ("依法追回资金", "presence", None, None),
+                ("并取消其两年内申请补助的资格", "duration", "==", Decimal(2)),
+            ],
+        ),
+        # a time to act in stays a deadline
+        (
+            "企业应当在3个工作日内取消订单。",
+            [("企业应当在3个工作日内取消订单", "deadline", "<=", Decimal(3))],
+        ),
+    ],
+)
+def test_a_sanction_s_term_is_how_long_it_lasts(text, expected):
+    assert [(r.span, r.kind, r.comparator, r.value) for r in extract(text)] == expected

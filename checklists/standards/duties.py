@@ -39,7 +39,7 @@ MANDATORY = re.compile(
     # (应对重污染天气: to cope with; 应对采购标的进行调研: 应 + 对, a verb after its object)
     r"应当(?!知道)|(?<![相适供反响效对回呼感答顺报理])应(?![急用变届收付征诉聘税缴激知]|当知道)"
     r"(?!对(?![^，,。；;]{1,24}?(?:进行|实行|开展|予以|加强|组织|采取|实施|作出|给予|审核|核查)))|"
-    r"(?<![必无])须(?!知)|(?<![所必急无确如若])需(?![要求知])|不得|禁止|不准|不允许|"
+    r"(?<![必无])须(?!知)|(?<![所必急无确如若])需(?![要求知氧])|不得|禁止|不准|不允许|"
     r"(?<![主需重纲摘概只想必紧简将])要(?![求素点是件闻害员务领略情])|"
     # only then may: not before (验收合格后方可投入使用, 办理审批手续后才可使用)
     r"方可|方能|后才(?:可|能)"
@@ -163,7 +163,7 @@ ACTION = re.compile(
     r"取消|停止|责令|给予|查处|问责|处分|关停|取缔|没收|吊销|(?<!开)关闭|(?<!转移)支付|拨付|下达|签收|送达|约谈|通报|不得|禁止|严禁|配合|汇总|评审|"
     r"批准|办理|受理|申报|认定|聘请|委托|授权|安装|使用|采用|采取|回收|填报|填写|发至|筹集|"
     r"承担|检验|检测|检定|抽取|索要|遴选|核定|颁发|处置|清理|排查|巡查|撰写|考评|"
-    r"列支|收回|(?<![主责信兼])任(?!务|期|何|职)|参与|进行|"
+    r"列支|收回|追回|追缴|(?<![主责信兼])任(?!务|期|何|职)|参与|进行|"
     # what an authority does to whom (严厉打击…, 予以立案, 全额退还…, 责令退回…)
     # (not as a word that describes: 完整、明确, 确定的中心, 移出申请)
     r"(?<![、])明确(?![的，,。；;、]|$)|"
@@ -387,6 +387,8 @@ def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
 _CONSISTS_OF = re.compile(
     r"^[^，,。；;]{0,30}?(?:预案|方案|办法|意见|规定|细则|体系)(?:主要)?"
     r"(?:包括|包含|涵盖|分为|由[^，,]{1,20}组成)|"
+    # who or what a scope holds (享受补贴的人员范围包括：…; 补助对象为：…)
+    r"^[^，,。；;]{0,30}?(?:范围|对象|内容|种类|类别)(?:主要)?(?:包括|包含|涵盖|为|是)\s*[:：]|"
     # what something is divided into (生活垃圾分为…四类; 资金分为…两类) and what funds go to
     # (补贴用于下列人员…：)
     r"^[^，,。；;]{0,30}?分为[^，,。；;]*(?:类|种|部分|项|级|档|个等级|＿)$|"  # (四类: masked)
@@ -707,18 +709,34 @@ _DURING_INLINE = re.compile(
 
 
 _A_LIMIT = re.compile(r"不超过|不少于|不低于|不高于|不多于|最多|至少")
+#: An exception, a phrase of its own (除IV级响应外).
+_EXCEPT_WORDS = re.compile(r"除[^，,。；;]{2,40}?(?:以|之)?外")
+#: 对…的 right before a time limit (对符合条件的5个工作日内报…).
+_THE_ONES_BEFORE_A_TIME = re.compile(
+    r"(?:对于?|凡是?)[^，,。；;的\d＿]{2,24}的(?=\s*[\d＿]+\s*个?(?:工作日|日|天|小时|月)(?:以|之)?内)"
+)
 
 
-def phrase_condition(words: str) -> int | None:
+def phrase_condition(words: str, original: str | None = None) -> int | None:
     """How many characters of ``words`` (a phrase, or a duty's words) state the condition the
     duty after them applies under: all of them (对工程类项目, 施工期间, 凡考核不达标的), the
     ones it is about before its verb (不一致的直接要求退换 → 不一致的), or None."""
     stripped = words.rstrip()
+    if _EXCEPT_WORDS.fullmatch(stripped):
+        return len(stripped)  # …，除IV级响应外，其他…: the ones the duty after it is not for
+    ones = _THE_ONES_BEFORE_A_TIME.match(stripped)
+    if ones is not None:
+        return ones.end()  # 对符合条件的5个工作日内报…审批: the ones the time limit is for
     during = _DURING_INLINE.match(stripped)
     if during is not None:
         return during.end()  # 供暖季期间不得停业, 销售时应当出具…: when the duty applies
     inline = _THE_ONES_INLINE.match(stripped)
-    if not stripped or re.search(r"[\d＿]", stripped):
+    # (``original``: the words unmasked; a quoted name, masked too, is no number: 纳入“黑名单”
+    # 管理后)
+    numbered = re.search(r"[\d＿]", stripped) is not None
+    if numbered and original is not None and not re.search(r"\d|[年月日]", original):
+        numbered = False
+    if not stripped or numbered:
         if inline is not None and _A_LIMIT.match(stripped, inline.end()):
             return inline.end()  # 有特殊情况的不超过2次: the ones the limit is for
         return None  # a number or a date: a deadline (15日前, 2017年底前), not a condition
@@ -778,7 +796,10 @@ def agent_named(words: str) -> tuple[str, SubjectKind] | None:
 
 #: A clause that lists what is banned (用户不得有下列行为：, 禁止下列行为：): each item under it
 #: is one of the bans.
-_BANS_LISTED = re.compile(_LISTED_BANS + r"[^。；;：:]{0,8}[:：]\s*$")
+_BANS_LISTED = re.compile(
+    r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现|用于|列支|开支|支付)?(?:下列|以下)"
+    r"[^。；;：:]{0,8}[:：]\s*$"
+)
 
 
 def lists_bans(lead: str) -> str | None:

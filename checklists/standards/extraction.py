@@ -27,6 +27,8 @@ from checklists.standards.duties import (
     duty_spans,
     first_modal,
     leads_on,
+    lists_bans,
+    lists_duties,
     modality_of,
     no_duties,
     phrase_condition,
@@ -57,6 +59,7 @@ from checklists.standards.parties import (
     party_named,
     subject_of,
     who_as_read,
+    who_did,
 )
 from checklists.standards.picking import (
     ONLY_THEN,
@@ -76,7 +79,15 @@ from checklists.standards.requirements import (
     Applicability,
     Requirement,
 )
-from checklists.standards.settling import an_aim, answered_for, one_grant, parallel_per, periodic
+from checklists.standards.settling import (
+    an_aim,
+    answered_for,
+    inline_items,
+    one_grant,
+    parallel_per,
+    periodic,
+    under_a_lead,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Extraction
@@ -139,8 +150,25 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     """Requirements stated by one clause text, in order of appearance.
 
     ``join_offsets`` (from ``ParsedClause.join_offsets``) flags requirements whose span crosses
-    a page-break join.
+    a page-break join. A list of duties or bans run on after its lead's colon (…不得用于以下
+    支出：（一）…。（二）…。) is read item by item, each as its lead binds it.
     """
+    run_on = inline_items(text)
+    if run_on is not None:
+        lead_start, lead_end, items = run_on
+        lead = text[lead_start:lead_end]
+        if lists_bans(lead) or lists_duties(lead):
+            found = _read(text[:lead_end], join_offsets)
+            for a, b, token in items:
+                joins = tuple(j - a for j in join_offsets if a < j < b)
+                item = under_a_lead(_read(text[a:b], joins), lead, text[a:b], token)
+                found += [replace(r, start=r.start + a) for r in item]
+            return found
+    return _read(text, join_offsets)
+
+
+def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
+    """``extract`` of a text that runs no list on."""
     masked = mask_numbers(text)
     tasked = TASKED.search(text) is not None
     reqs: list[Requirement] = []
@@ -234,6 +262,11 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if comparator is None and (limit := _A_LIMIT_AFTER.match(masked, q_end)):
                 # 执行10mg/m³的限值: a limit named after its number (下限: a floor)
                 comparator = ">=" if limit.group("floor") else "<="
+            elif comparator in (None, "==") and (
+                limit := _A_LIMIT_BEFORE.search(masked, ph_start, q_start)
+            ):
+                # 浓度限值为100毫克/升, 补助上限为5000元: a limit named before its number
+                comparator = ">=" if limit.group("floor") else "<="
             ban_before = masked[ph_start : comp_pos if comp_before else q_start]
             if comparator in NEGATE and _BANNED_ACT.search(ban_before):
                 # 严禁存放超过5公斤的易燃物品: the excess is banned, what is kept must be within it
@@ -281,6 +314,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # trigger, > 3 years, not a deadline)
             if deadline and (banned or kind != "retention"):
                 trigger = trigger_before(text, s_start, q_start)
+            debarred = deadline and _DEBARRED.search(masked, ph_start, q_start) is not None
+            if debarred:
+                # 取消其三年内享受补贴资格: how long a sanction lasts, not a time to act in
+                deadline, kind, comparator = False, "duration", "=="
             if deadline and not banned and kind != "retention":
                 kind = "deadline"
                 comparator = comparator or "<="
@@ -323,7 +360,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             only_then = ONLY_THEN.match(masked, q_end) is not None
             long = (kind == "deadline" and q.after) or every or only_then or banned
             # (提前48小时通知用户: what is to be done that long before)
-            long = long or round_the_clock or (comp_word or "").startswith("提前")
+            long = long or round_the_clock or (comp_word or "").startswith("提前") or debarred
             span_to = ph_end if long else q_end
             if span_to == q_end and q.unit in COUNTED and _WHAT_IS_COUNTED.fullmatch(following):
                 span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
@@ -348,6 +385,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # …一般不低于1000平方米，…可适当放宽，但不得低于800平方米: the floor after 但
                 # binds, whatever the sentence opened with
                 own = modality_of(phrase)
+            elif (mine := modality_of(phrase)) is not None and modality != "permission":
+                # 每天…不宜超过8小时，每周…不得超过44小时: each limit as binding as its own word
+                own = mine
             reqs.append(
                 Requirement(
                     modality=own,
@@ -467,7 +507,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         # a sentence that opens with its modal word (要对…审核, 同时，应建立…) leaves out who
         # acts: the one the sentence before named
         elided = _ELIDED.match(masked, b_start + (condition.end + 1 if condition else 0))
-        carry = carry if elided else None
+        # (已核准的项目，必须…: the things it names are what the duty is of, no one left out)
+        things = condition is not None and re.search(r"的[^的]+$", condition.text) is not None
+        carry = carry if elided and not things else None
         attributed = _attributed(text, masked, b_start, s_end, reqs[first:], condition, carry)
         if not attributed and modality and condition and b_start + condition.end < s_end:
             # all it said was inside the condition: what remains is a duty with no number
@@ -503,6 +545,12 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     return answered_for(text, reqs)
 
 
+#: A limit named right before its number (限值为, 上限是, 下限为: a floor).
+_A_LIMIT_BEFORE = re.compile(
+    r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:为|是|：|:)\s*$"
+)
+#: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
+_DEBARRED = re.compile(r"(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?\s*$")
 #: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
 _A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
 #: A ban on an act, a few words before the comparison of its amount (严禁存放超过…, 不得使用
@@ -756,6 +804,9 @@ def _attributed(
             named = who_as_read(party_named(text[s_start:s_end]))
             if named is not None:
                 subject, kind = named
+        if subject is None and own_condition is not None and not out:
+            # 生产经营单位纳入黑名单管理后，于10个工作日内缴纳…: who did what it follows
+            subject, kind = who_did(own_condition.text) or (None, None)
         if subject is None and out:  # …，单位一把手任组长: who acts in the phrases before
             subject, kind = out[-1].subject, out[-1].subject_kind
         if subject is None and carry is not None:  # the sentence before named who acts
@@ -794,7 +845,7 @@ def _phrase_condition(
         return None
     b = bounds[at][1]
     words = masked[r.start : b]
-    n = phrase_condition(words)
+    n = phrase_condition(words, text[r.start : b])
     if n is not None and (n < len(words.rstrip()) or _end(r) > b + 1):
         return _condition(text, masked, r.start, r.start + n)
     if at > 0:
@@ -802,7 +853,11 @@ def _phrase_condition(
         while a2 < b2 and masked[a2].isspace():
             a2 += 1
         words = masked[a2:b2]
-        if a2 >= lo and words.strip() and phrase_condition(words) == len(words.rstrip()):
+        if (
+            a2 >= lo
+            and words.strip()
+            and phrase_condition(words, text[a2:b2]) == len(words.rstrip())
+        ):
             return _condition(text, masked, a2, a2 + len(words.rstrip()))
     return None
 

@@ -144,7 +144,8 @@ _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计
 #: A sentence about the document itself (本办法…, 本通知…), after its numbering.
 _OWN_TERM = re.compile(
     r"[\s＿]*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?"  # (a masked 第五条 too)
-    r"本(?:办法|规定|通知|意见|方案|细则|制度|决定|规则|条例)"
+    r"本[^，,。；;《]{0,6}?(?:办法|规定|通知|意见|方案|细则|制度|决定|规则|条例|计划|规划|标准|公告|"
+    r"通告|指南|导则)"
 )
 
 

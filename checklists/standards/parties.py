@@ -76,7 +76,7 @@ _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_P
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
 _PARTY_VERBS = (
     "在|于|对|从(?!业)|自|按|依|应|须|必须|要|不得|严禁|可|将|负责(?!人)|最多|至少|每|年|向|由|主动|及时|"
-    "原则上|一般|也|予以|给予|是|报送|上报|提交|完成|各(?=[负承自])"
+    "原则上|一般|也|予以|给予|是|报送|上报|提交|完成|各(?=[负承自])|收到|接到"
 )
 #: How or with whom a party acts, between its name and its verb (依据…, 会同…, 再将…).
 _HOW = (
@@ -87,7 +87,7 @@ _HOW = (
     r"和(?![^，,。；;]{0,12}[，,]\s*(?:应当|应|须|必须|要|不得))|"
     # verbs of policy and procedure a party's duty opens with (审计局加强…, 领导小组邀请…)
     "加强|完善|健全|推进|推动|做好|抓好|搞好|确保|保证|保障|开展|执行|独立|邀请|主持|"
-    "审核|审批|审查|监督|检查|制定|编制|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
+    "审核|审批|审查|监督|检查|制定|编制(?!部门|办|委)|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
     "配备|全部|全面|基本|按时|按期|如期|合理|科学|依法|依规|足额"
 )
 _PARTY_FIRST = re.compile(
@@ -208,6 +208,12 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         found = (match.group("who"), kind)
     if _A_DUTY_WORD.search(found[0]):
         return None  # 必须使用县政府…: the duty's own words, not a name
+    rest = words[len(found[0]) :]
+    if rest.startswith("会同"):
+        # 机构编制部门会同教育、财政部门核定…: the ones it acts jointly with act too
+        joint = _OPENS.match(rest[2:])
+        if joint is not None:
+            return clean_name(f"{found[0]}会同{joint.group('who')}"), found[1]
     return clean_name(found[0]), found[1]
 
 
@@ -278,7 +284,7 @@ _IF = re.compile(
     rf"^(?P<lead>如果|如|若|假如|一旦|一经|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
-_WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d])时|期间|之后|以后|过程中))[，,]")
+_WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同])时|期间|之后|以后|过程中))[，,]")
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有\d])时"
 #: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
@@ -313,6 +319,30 @@ _STATE_REACHED = re.compile(
 )
 #: An exception the sentence opens with (除涉及国家秘密的外，…; 除…以外，).
 _EXCEPT = re.compile(r"^(?P<cond>除[^，,。；;]{2,40}?(?:以|之)?外)[，,]")
+#: Leave not given, the sentence opens with it (未经批准，不得…): when the duty after it holds.
+_WITHOUT_LEAVE = re.compile(r"^(?P<cond>未经[^，,。；;]{1,40}?)[，,]")
+#: Which ones among many (城区到乡村交流轮岗的教师中，…): the ones the rule after it counts.
+_AMONG = re.compile(r"^(?P<cond>[^，,。；;：:]{2,40}?的[^，,。；;：:的]{1,10}(?<!其)中)[，,]")
+#: A breach the sentence opens with, the sanction for it after its comma (采购人不作为、慢作为，
+#: 追究…责任; …出现违法、违规行为，由财政局等部门依法处理): no duty of its own.
+_BREACH = re.compile(
+    r"^(?P<cond>[^，,。；;：:]{0,40}?(?:违法|违规|违反|未按|不按|拒不|拒绝|擅自|弄虚作假|骗取|"
+    r"套取|虚报|冒领|不作为|慢作为|乱作为|滥作为|失职|渎职|造成|发生|出现)[^，,。；;：:]{0,40}?)[，,]"
+    r"(?=\s*(?:由[^，,。；;]{2,30}?)?(?:依法|依规|依纪|严肃|从严|并)*(?:予以|给予|责令|追究|处以|"
+    r"处理|查处|移交|移送|吊销|没收|取消|追回))"
+)
+#: Which things a duty is for, named by a noun after 的, the modal word right after its comma
+#: (涉及危险化工工艺的生产装置，必须装备…; 已核准的项目，必须…; 达不到标准班额的教学点，
+#: 按…核定编制): a party named so is who acts (``_PARTY_PICKED``), these are not.
+_THE_THINGS = re.compile(
+    r"^(?P<cond>[^，,。；;：:]{2,60}?的(?P<noun>[^，,。；;：:的]{1,14}))[，,]"
+    r"(?=\s*(?:则)?\s*(?:原则上|一律|均|都|也)?\s*"
+    r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按))"
+)
+#: A party the words open with, what it owns after it (化工企业新建、改建项目的…).
+_OWNED = re.compile(f"[^，,。；;的]{{0,10}}?(?:{_REGULATED})")
+#: Nouns after 的 that name no ones (按照…的要求，; 在…的基础上，).
+_NO_ONES = re.compile(r"^(?:要求|规定|原则|精神|部署|安排|基础上|同时|需要|前提下|通知|意见|办法)")
 
 
 def condition_of(sentence: str) -> Condition | None:
@@ -320,6 +350,9 @@ def condition_of(sentence: str) -> Condition | None:
     for pattern in (
         _IF,
         _EXCEPT,
+        _WITHOUT_LEAVE,
+        _BREACH,
+        _AMONG,
         _THE_ONES,
         _THE_ONES_NAMED,
         _THE_ONES_AND,
@@ -338,13 +371,30 @@ def condition_of(sentence: str) -> Condition | None:
         if match:
             start = match.start("cond") - len(match.groupdict().get("lead") or "")
             return Condition(sentence[start : match.end("cond")], start, match.end("cond"))
-    match = (
-        _REACHING.search(sentence)
-        or _REACHING_OPENS.match(sentence)
-        or _PARTY_PICKED.match(sentence)
-    )
+    match = _REACHING.search(sentence)
+    if match:
+        # (城镇学校、…、已聘…达到或超过岗位设置比例的学校，: the whole of the phrase the
+        # sentence opens with)
+        start = max(sentence.rfind(mark, 0, match.start("cond")) for mark in "，,。；;") + 1
+        if start == 0 < match.start("cond") and not _A_DUTY_WORD.search(sentence, 0, match.start()):
+            return Condition(sentence[: match.end("cond")], 0, match.end("cond"))
+        return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
+    match = _REACHING_OPENS.match(sentence) or _PARTY_PICKED.match(sentence)
     if match:
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
+    match = _THE_THINGS.match(sentence)
+    if match:
+        noun, cond = match.group("noun"), match.group("cond")
+        if not (
+            _NO_ONES.match(noun)
+            or _REGULATED_END.search(noun)
+            or _AUTHORITY_END.search(noun)
+            or _A_DUTY_WORD.search(cond)
+            or re.match(r"(?:按照|按|根据|依据|依照|为了|为|在)", cond)
+            # (化工企业新建项目的安全设施，必须…: a party's things, the party's duty)
+            or _OWNED.match(cond)
+        ):
+            return Condition(cond, 0, match.end("cond"))
     return None
 
 
@@ -379,8 +429,16 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     last_words = _ALL_OF_THEM.sub("", pieces[-1]) if pieces else ""
     pieces = pieces[:-1] + [last_words] if last_words else pieces[:-1]
     if not pieces and condition is not None:
-        # 燃气经营企业发现用户存在安全隐患的，应当…: the condition opens with who acts
-        return _opening_party(condition.text)
+        # 燃气经营企业发现用户存在安全隐患的，应当…: the condition opens with who acts (用人单位
+        # 招用人员后，应当…: with what it did, whatever the verb)
+        found = _opening_party(condition.text)
+        if (
+            found[0] is None
+            and _AFTER_AN_ACT.search(condition.text)
+            and (did := _WHO_DID.match(condition.text))
+        ):
+            found = _trim(did.group("who")), kind_of(did.group("who"))
+        return found
     if not pieces:
         return None, None
     last = _LEADS.sub("", pieces[-1]).strip()
@@ -393,7 +451,31 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     if owner:
         return _trim(owner.group("who")), "regulated"
     # 生产经营单位在…后，应当…: the party opens the sentence, an adverbial follows it
-    return _opening_party(pieces[0])
+    found = _opening_party(pieces[0])
+    if found[0] is None and _AFTER_AN_ACT.search(pieces[0]) and (did := _WHO_DID.match(pieces[0])):
+        # 用人单位招用人员后，应当…: the party opens what it did, the time the duty follows
+        found = _trim(did.group("who")), kind_of(did.group("who"))
+    return found
+
+
+def who_did(words: str) -> tuple[str, SubjectKind] | None:
+    """The party that opens ``words``, a time a duty follows (生产经营单位纳入黑名单管理后):
+    who did it, and so who acts after it; None when the words name no time or no party."""
+    if not _AFTER_AN_ACT.search(words.strip()):
+        return None
+    did = _WHO_DID.match(words.strip())
+    return (_trim(did.group("who")), kind_of(did.group("who"))) if did else None
+
+
+#: What was done, as the time a duty follows (…后, …之后, …时).
+_AFTER_AN_ACT = re.compile(r"(?:之?后|以后|(?<![同及随按准届适临实定小暂有\d])时)$")
+
+
+#: A party, then what it did (用人单位招用人员后): its name, not what follows it.
+_WHO_DID = re.compile(
+    f"(?!未|经|对|在|于|按|依|根据|如|若|凡)(?P<who>{_NAME_CHAR}{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN})"
+    r"(?![的、和及与]|[^，,。；;]{0,4}(?:" + _REGULATED + "))"
+)
 
 
 def _opening_party(words: str) -> tuple[str | None, SubjectKind | None]:
@@ -470,6 +552,8 @@ _REPORTS_TO = re.compile(r"(?<=[^\s])报(?=[^，,。；;]{2,}$)(?!告|送|表|�
 #: A name never opens with a verb of policy or with 其 (its).
 _NOT_A_NAME_START = re.compile(
     r"(?:实施|推进|推动|加强|完善|健全|做好|确保|落实|开展|执行|明确|其(?![他它余])|"
+    # how promptly, then a verb (及时转请监管部门…: to whom it is passed, no name)
+    r"(?:及时|立即|迅速|尽快|按时|定期)[^，,。；;]{0,2}(?:转|报|送|交|请|通知|告知)|"
     # a sanction's verb and whom it is imposed on (依法追究有关单位…的责任, 责令相关企业…)
     r"(?:依法|依规|依纪)?(?:追究|给予|责令|处以|予以|取消|暂停|吊销))"
 )

@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import io
 import pathlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import docx
 import sqlalchemy as sa
@@ -26,12 +26,12 @@ from checklists.standards import search_index
 from checklists.standards.clause_tree import ParsedClause
 from checklists.standards.conflicts import mark_conflicts
 from checklists.standards.due_dates import dated
-from checklists.standards.duties import lists_bans, lists_duties
 from checklists.standards.extraction import Requirement as Extracted
 from checklists.standards.extraction import extract
 from checklists.standards.hooks import ChangeKind, ClauseChange, source_changed
 from checklists.standards.models import Clause, Document, ImportRun, Requirement
 from checklists.standards.parsing import ParsedDocument, parse_gazette
+from checklists.standards.settling import under_a_lead
 
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
@@ -218,42 +218,9 @@ def _read_requirements(parsed: ParsedDocument) -> list[tuple[list[Extracted], st
 def _under_its_lead(
     found: list[Extracted], texts: dict[str, str], clause: ParsedClause
 ) -> list[Extracted]:
-    """An item of a list of bans (用户不得有下列行为：（一）擅自改装钢瓶；) is a ban, whatever its
-    own words say: a duty with no modal word of its own under such a lead is its prohibition.
-    An item of a list of duties (使用单位应当履行下列义务：（一）建立…制度；) is the lead's
-    party's duty, as binding as the lead says, where it names no party and no modal word of its
-    own."""
-    lead = texts.get(clause.parent_key or "", "")
-    banned = lists_bans(lead)
-    listed = lists_duties(lead) if banned is None else None
-    if listed is not None:
-        bound, who, kind = listed
-        return [
-            replace(
-                r,
-                modality=r.modality or bound,
-                subject=r.subject or who,
-                subject_kind=r.subject_kind if r.subject else kind,
-            )
-            for r in found
-        ]
-    if banned is None:
-        return found
-    if not found:  # （一）擅自改装、倒灌钢瓶；: the item itself is the ban
-        body = clause.text.strip()
-        if clause.token and body.startswith(clause.token):
-            body = body[len(clause.token) :].lstrip("、.． ")
-        words = body.rstrip("；;。，, ")
-        if not words:
-            return found
-        start = clause.text.find(words)
-        return [Extracted(banned, "prohibition", None, None, None, None, None, None, words, start)]
-    return [
-        replace(r, kind="prohibition", modality=banned)
-        if r.modality is None and r.kind in ("presence", "record")
-        else r
-        for r in found
-    ]
+    """An item of a list (a clause of its own) as the lead clause above it binds it
+    (``settling.under_a_lead``)."""
+    return under_a_lead(found, texts.get(clause.parent_key or "", ""), clause.text, clause.token)
 
 
 def _store_document(

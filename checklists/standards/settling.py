@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checklists.standards.duties import aim_only
+from checklists.standards.duties import aim_only, lists_bans, lists_duties
 from checklists.standards.parties import responsible_units
 from checklists.standards.quantities import PERIOD_NAMES, PERIODS, TIME_UNITS
 from checklists.standards.requirements import Requirement
@@ -110,3 +110,80 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
             r = replace(r, per=before.per)
         out.append(r)
     return out
+
+
+def under_a_lead(
+    found: list[Requirement], lead: str, item: str, token: str | None
+) -> list[Requirement]:
+    """The requirements of one item of a list (``item``: its text, ``token``: its numbering)
+    as the ``lead`` above it binds them. An item of a list of bans (用户不得有下列行为：（一）擅自
+    改装钢瓶；) is a ban, whatever its own words say: a duty with no modal word of its own under
+    such a lead is its prohibition. An item of a list of duties (使用单位应当履行下列义务：（一）
+    建立…制度；) is the lead's party's duty, as binding as the lead says, where it names no party
+    and no modal word of its own."""
+    banned = lists_bans(lead)
+    listed = lists_duties(lead) if banned is None else None
+    if listed is not None:
+        bound, who, kind = listed
+        return [
+            replace(
+                r,
+                modality=r.modality or bound,
+                subject=r.subject or who,
+                subject_kind=r.subject_kind if r.subject else kind,
+            )
+            for r in found
+        ]
+    if banned is None:
+        return found
+    if not found:  # （一）擅自改装、倒灌钢瓶；: the item itself is the ban
+        body = item.strip()
+        if token and body.startswith(token):
+            body = body[len(token) :].lstrip("、.． ")
+        words = body.rstrip("；;。，, ")
+        if not words:
+            return found
+        start = item.find(words)
+        return [
+            Requirement(banned, "prohibition", None, None, None, None, None, None, words, start)
+        ]
+    return [
+        replace(r, kind="prohibition", modality=banned)
+        if r.modality is None and r.kind in ("presence", "record")
+        else r
+        for r in found
+    ]
+
+
+#: The first item of a list run on after its lead's colon (…不得用于以下支出：（一）…).
+_FIRST_ITEM = re.compile(r"[：:]\s*(?P<token>（一）|\(一\)|（1）|\(1\))")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _token(first: str, n: int) -> str:
+    """The ``n``-th token (from 1) of a list that opens with ``first`` (（一） → （二）)."""
+    if "一" in first:
+        tens, ones = divmod(n, 10)
+        number = (_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "")
+        number += _NUMERALS[ones - 1] if ones else ""
+        return first.replace("一", number)
+    return first.replace("1", str(n))
+
+
+def inline_items(text: str) -> tuple[int, int, list[tuple[int, int, str]]] | None:
+    """A list run on in one text after its lead (…应当履行下列义务：（一）…。（二）…。): where its
+    lead starts and ends (after the colon), and each item (start, end, token), its numbering in
+    order; None when the text runs no list on."""
+    first = _FIRST_ITEM.search(text)
+    if first is None:
+        return None
+    lead_end = first.start("token")
+    lead_start = max(text.rfind(mark, 0, lead_end) for mark in "。；;\n") + 1
+    items: list[tuple[int, int, str]] = []
+    at, n = lead_end, 1
+    while at >= 0:
+        token = _token(first.group("token"), n)
+        following = text.find(_token(first.group("token"), n + 1), at + len(token))
+        items.append((at, following if following >= 0 else len(text), token))
+        at, n = following, n + 1
+    return lead_start, lead_end, items

@@ -1,0 +1,135 @@
+"""Conditions a sentence opens with, in the forms the labelling guide names (GUIDE 3): the
+things a duty is for, leave not given, a breach before its sanction, an exception or the ones
+among many, each read as the duty's ``applies_when``, never as a requirement of its own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+from checklists.standards.parties import condition_of
+
+
+@pytest.mark.parametrize(
+    ("text", "duty", "condition"),
+    [
+        # the things a duty is for, named by the noun after 的 (not a party who acts)
+        ("储存易燃液体的仓库，必须设置防爆照明。", "必须设置防爆照明", "储存易燃液体的仓库"),
+        ("已通过竣工验收的房屋，应当按规定办理登记。", "办理登记", "已通过竣工验收的房屋"),
+        ("列入名录的古树名木，严禁砍伐。", "严禁砍伐", "列入名录的古树名木"),
+        (
+            "达不到建设标准的农家书屋，按服务人口核定补助资金。",
+            "核定补助资金",
+            "达不到建设标准的农家书屋",
+        ),
+        # leave not given
+        ("未经规划部门批准，不得改变绿地用途。", "不得改变绿地用途", "未经规划部门批准"),
+        ("未经检验合格，特种设备不得投入使用。", "不得投入使用", "未经检验合格"),
+        # a breach, then its sanction after the comma
+        ("经营者擅自涨价，由市场监管部门依法查处。", "依法查处", "经营者擅自涨价"),
+        (
+            "监理单位未按规定履行职责，追究有关人员责任。",
+            "追究有关人员责任",
+            "监理单位未按规定履行职责",
+        ),
+        (
+            "申请人弄虚作假骗取补贴，责令退回已领取的资金。",
+            "责令退回已领取的资金",
+            "申请人弄虚作假骗取补贴",
+        ),
+        # the ones among many a number is of
+        ("参加培训的学员中，取得证书的比例不低于80%。", "不低于80%", "参加培训的学员中"),
+    ],
+)
+def test_an_opening_condition_is_the_duty_s_not_a_requirement(text, duty, condition):
+    found = extract(text)
+    (r,) = [r for r in found if duty in r.span]
+    assert r.applies_when is not None and r.applies_when.text == condition
+    assert not [r for r in found if condition in r.span]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a party picked out by 的 is who acts (its condition is what picks it out)
+        ("使用燃气的餐饮企业，应当安装燃气泄漏报警器。", "餐饮企业"),
+        ("负有监管职责的部门，应当公布举报电话。", "负有监管职责的部门"),
+        # a party's own things: the party's duty, no condition
+        ("企业新建项目的消防设施，必须与主体工程同时验收。", None),
+    ],
+)
+def test_a_party_named_by_its_noun_is_who_acts_not_a_condition(text, subject):
+    (r,) = extract(text)
+    if subject is None:
+        assert r.applies_when is None
+    else:
+        assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "按照省政府的要求，各县应当完成排查。",
+        "在现有工作的基础上，各部门要健全机制。",
+        "企业在满足安全距离的同时，应当控制总量。",
+    ],
+)
+def test_what_names_no_ones_is_no_condition(sentence):
+    assert condition_of(sentence) is None
+
+
+def test_the_things_a_duty_is_for_leave_no_one_out():
+    """…的装置，必须…: the sentence names what the duty is of, not a party the sentence
+    before named (no subject carried over)."""
+    found = extract("化工企业应当建立台账。涉及危险工艺的装置，必须装备紧急停车系统。")
+    assert [(r.subject, r.applies_when is not None) for r in found] == [
+        ("化工企业", False),
+        (None, True),
+    ]
+
+
+def test_an_opening_list_picked_by_a_number_is_all_of_its_condition():
+    """城镇学校、…、职数达到或超过比例的学校，…: the whole list picks out the ones."""
+    (r,) = extract("城区学校、示范学校、高级职称达到或超过岗位设置比例的学校，交流比例不低于10%。")
+    assert r.applies_when.text == "城区学校、示范学校、高级职称达到或超过岗位设置比例"
+    assert (r.comparator, r.value) == (">=", Decimal(10))
+
+
+@pytest.mark.parametrize(
+    ("text", "duty", "condition"),
+    [
+        # an exception in the middle of a sentence, before the duty it excepts from
+        (
+            "指挥部组织总结评估，除四级响应外，响应终止3个工作日内报送总结。",
+            "3个工作日内报送总结",
+            "除四级响应外",
+        ),
+        # 对…的 right before a time limit, no comma
+        ("乡镇审核材料，对符合条件的5个工作日内报县民政局审批。", "报县民政局审批", "对符合条件的"),
+    ],
+)
+def test_a_condition_inside_the_sentence_is_the_next_duty_s(text, duty, condition):
+    (r,) = [r for r in extract(text) if duty in r.span]
+    assert r.applies_when is not None and r.applies_when.text == condition
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "condition"),
+    [
+        # a party, what it did, then the duty that follows it: the party acts, the act is when
+        ("用人单位招用人员后，应当在30日内办理就业登记。", "用人单位", "用人单位招用人员后"),
+        (
+            "经营单位列入“重点监管名单”后，于10个工作日内提交整改方案。",
+            "经营单位",
+            "经营单位列入“重点监管名单”后",
+        ),
+        ("县民政局收到乡镇上报的申请后，及时审批。", "县民政局", "县民政局收到乡镇上报的申请后"),
+        # leave not given names no one who acts
+        ("未经县政府批准，不得设立专项资金。", None, "未经县政府批准"),
+    ],
+)
+def test_who_did_what_a_duty_follows_acts(text, subject, condition):
+    (r,) = extract(text)
+    assert (r.subject, r.applies_when.text) == (subject, condition)
