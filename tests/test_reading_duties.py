@@ -76,6 +76,20 @@ SEGMENTS = [
     # who or what a scope holds is a list of names, no duty (GUIDE 1.5)
     ("享受补贴的人员范围包括：低保家庭成员、残疾人、退役军人。", []),
     ("补助对象为：农村留守儿童、困境儿童。", []),
+    # a sentence that names a standard to meet is no title, whatever it ends with
+    (
+        "锅炉烟气排放执行《锅炉大气污染物排放标准》表2标准。",
+        ["锅炉烟气排放执行《锅炉大气污染物排放标准》表2标准"],
+    ),
+    # what something includes, and no more: its scope, no duty
+    ("医疗救助费用包括住院费用和门诊慢特病费用，不包括自费药品费用。", []),
+    (
+        "对招用残疾人的单位，按其实际缴纳的社会保险费给予补贴，不包括个人应缴纳的部分。",
+        ["按其实际缴纳的社会保险费给予补贴"],
+    ),
+    # a report tells what was, whatever its numbers compare (GUIDE 1.5)
+    ("近年来，全县城镇新增就业连续三年保持在2万人以上。", []),
+    ("2019年，全区共发放稳岗补贴800万元，惠及企业300家。", []),
     # the text's own term, whatever the text calls itself (GUIDE 1.5)
     ("本实施方案自印发之日起施行，有效期3年。", []),
     ("本行动计划有效期5年。", []),

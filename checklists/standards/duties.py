@@ -197,11 +197,13 @@ def aim_only(words: str) -> bool:
 DESCRIPTIVE = re.compile(
     # (已 in a phrase that names which ones, 已聘任…的教师, reports nothing)
     # (取得…成效 reports; 取得健康证明后, 取得许可证 are conditions and duties)
-    r"(?<![为除])了|(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
+    # (not 终了, the end of a period: 年度终了后3个月内; nor 了解, to find out)
+    r"(?<![为除终])了(?!解)|(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
     r"取得(?![^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准))|去年|"
     r"今年以来|上半年|以来|"
     # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report
-    r"(?:共|累计)(?:检查|发现|排查|查处|整改|办理|受理|处理|开展|培训|组织|出动|下达|拨付)"
+    r"(?:共|累计)(?:检查|发现|排查|查处|整改|办理|受理|处理|开展|培训|组织|出动|下达|拨付|发放|"
+    r"扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|补贴|吸纳)"
 )
 #: A sentence about the document itself: a definition, its enactment, what follows.
 _ABOUT_THE_TEXT = re.compile(
@@ -283,6 +285,8 @@ NOT_A_DUTY = re.compile(
     r"^(?:为了?|以|除|(?:根据|依据|依照)(?![^，,]*(?:规定|条例|办法|法》|》)\s*(?:追究|处理|处罚|"
     r"给予|予以|责令|查处|移送|处分))|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
     r"的$|(?:后|时|前|期间|之际|外|期限?内|过程中)$|"
+    # what a duty's scope leaves out (…给予补贴，不包括个人应缴纳的部分)
+    r"^(?:不包括|不包含|不含)|"
     # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
     r"^(?:并|应当|应|须|必须|要)*" + _LISTED_DUTIES + r"[^，,。；;]{0,8}$|"
     # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own
@@ -367,6 +371,8 @@ def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
         return (
             _A_TITLE_LAST.fullmatch(masked, s_start, s_end) is not None
             and (s_start == 0 or masked[s_start - 1] == "\n")
+            # (a title has no full stop; a numbered heading may: 15、严格执行…制度。)
+            and (token is not None or masked[s_end : s_end + 1] not in ("。", "；", ";"))
             and not ANY_MODAL.search(words)
             and not opens_with_party(body)
             and not ACTION.match(body)
@@ -387,6 +393,8 @@ def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
 _CONSISTS_OF = re.compile(
     r"^[^，,。；;]{0,30}?(?:预案|方案|办法|意见|规定|细则|体系)(?:主要)?"
     r"(?:包括|包含|涵盖|分为|由[^，,]{1,20}组成)|"
+    # what something includes, and no more (社会保险补贴包括…，不包括…): its scope
+    r"^[^，,。；;：:]{1,30}?(?:包括|包含)[^，,。；;]*(?:[，,]\s*(?:不包括|不包含|不含)[^，,。；;]*)?$|"
     # who or what a scope holds (享受补贴的人员范围包括：…; 补助对象为：…)
     r"^[^，,。；;]{0,30}?(?:范围|对象|内容|种类|类别)(?:主要)?(?:包括|包含|涵盖|为|是)\s*[:：]|"
     # what something is divided into (生活垃圾分为…四类; 资金分为…两类) and what funds go to
@@ -657,11 +665,14 @@ def duty_spans(
             if pending is None:
                 pending = a
             pending_end = b
-        elif _acts(words) or (
+        elif (
+            _acts(words)
             # 对不达标的，及时与…联系: what the words before led into
-            pending is not None
-            and (GOES_ON.match(words) or POLICY.search(words))
-            and (GOES_ON.match(words) or ANY_MODAL.search(masked, pending, a))
+            or (
+                pending is not None
+                and (GOES_ON.match(words) or POLICY.search(words))
+                and (GOES_ON.match(words) or ANY_MODAL.search(masked, pending, a))
+            )
         ):
             spans.append([a if pending is None else pending, b])
             pending = None

@@ -41,7 +41,6 @@ from checklists.standards.numbers import (
     ROUND_THE_CLOCK,
     TASKED,
     a_denominator,
-    a_window,
     a_window_before,
     comparator_in_phrase,
     kind_for,
@@ -63,6 +62,8 @@ from checklists.standards.parties import (
 )
 from checklists.standards.picking import (
     ONLY_THEN,
+    condition_at,
+    condition_before,
     phrase_bounds,
     qualifies,
 )
@@ -549,6 +550,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
 _A_LIMIT_BEFORE = re.compile(
     r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:为|是|：|:)\s*$"
 )
+#: A phrase of a time limit, to its comma (每季度结束后10日内，): who acts is named after it.
+_TIME_LIMIT_PHRASE = re.compile(
+    r"[^，,。；;]*[\d＿]\s*个?(?:工作日|日|天|周|月|年|小时)(?:以|之)?内\s*[，,]\s*"
+)
 #: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
 _DEBARRED = re.compile(r"(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?\s*$")
 #: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
@@ -650,33 +655,6 @@ def _numbered(r: Requirement) -> bool:
     return r.value is not None or r.low is not None
 
 
-def _condition(text: str, masked: str, c_start: int, c_end: int) -> Applicability:
-    """A condition's words and its first number with its comparison, if it states one; a
-    time window that another number follows is the span that number is counted in, not the
-    condition's number (两年内累计3次以上被投诉的: 3 times or more)."""
-    found = [  # (每次验收前: each time, no number of the condition's)
-        q
-        for q in quantities(masked[c_start:c_end])
-        if masked[c_start + q.start - 1 : c_start + q.start] != "每"
-    ]
-    while len(found) > 1 and a_window(found[0], found[0].after or ""):
-        found = found[1:]
-    for q in found:
-        comparator = q.comparator
-        if comparator is None:
-            comparator = comparator_in_phrase(masked, c_start, c_start + q.start)[0]
-            if q.mark and comparator is not None:
-                comparator = with_marker(comparator, q.mark)
-            if comparator is None and _IN_ALL.search(masked, c_start, c_start + q.start):
-                comparator = ">="  # 累计两次被投诉属实的: two times or more
-        if comparator == "range":
-            continue
-        # (年营业额在500万元以下的: a year's amount, per year)
-        per = q.per or period_before(masked, c_start, c_start + q.start)[0]
-        return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, per)
-    return Applicability(text[c_start:c_end])
-
-
 def _attributed(
     text: str,
     masked: str,
@@ -711,7 +689,7 @@ def _attributed(
         outside = [r for r in found if not c_start <= r.start < c_end]
         has_a_duty = ANY_MODAL.search(sentence, condition.end) is not None
         if outside or has_a_duty:  # a condition only when something applies under it
-            applies = _condition(text, masked, c_start, c_end)
+            applies = condition_at(text, masked, c_start, c_end)
             found = outside
         else:  # a description, not a condition; but 及时 in it is still no deadline
             found = [
@@ -721,7 +699,9 @@ def _attributed(
     out = []
     for r in sorted(found, key=lambda r: r.start):
         after = max([s_start, *(_end(o) for o in out)])  # the duties before it end there
-        own_condition = _phrase_condition(text, masked, bounds, r, after)
+        own_condition = condition_before(
+            text, masked, bounds, r.start, r.start + len(r.span), after
+        )
         # 对违规排污的企业，由…依法查处: who acts is named after the duty's own condition
         who_at = r.start
         if (
@@ -787,7 +767,13 @@ def _attributed(
                         break
         if subject is None:  # 9月30日前，市直各部门报送总结: who acts after the date's phrase
             for p_start, _p_end in bounds:
-                if r.start < p_start < _end(r) and not masked[r.start : p_start].strip(A_DATE_ONLY):
+                # (每季度结束后10日内，各单位报送…: after the phrase of its time limit)
+                timed = r.kind == "deadline" and _TIME_LIMIT_PHRASE.fullmatch(
+                    masked, r.start, p_start
+                )
+                if r.start < p_start < _end(r) and (
+                    timed or not masked[r.start : p_start].strip(A_DATE_ONLY)
+                ):
                     named = who_as_read(party_named(text[p_start:s_end].lstrip()))
                     if named is not None:
                         subject, kind = named
@@ -833,35 +819,6 @@ def _attributed(
     return out
 
 
-def _phrase_condition(
-    text: str, masked: str, bounds: list[tuple[int, int]], r: Requirement, lo: int
-) -> Applicability | None:
-    """The condition written just before one duty (in a phrase of its sentence's ``bounds``
-    that starts at or after ``lo``, where the duties before it end), or as its opening words:
-    对工程类项目，采购人…; 施工期间，…; 不一致的直接要求退换 (the sentence's opening condition is
-    ``_attributed``'s)."""
-    at = next((k for k, (a, b) in enumerate(bounds) if a <= r.start < b), None)
-    if at is None:
-        return None
-    b = bounds[at][1]
-    words = masked[r.start : b]
-    n = phrase_condition(words, text[r.start : b])
-    if n is not None and (n < len(words.rstrip()) or _end(r) > b + 1):
-        return _condition(text, masked, r.start, r.start + n)
-    if at > 0:
-        a2, b2 = bounds[at - 1]
-        while a2 < b2 and masked[a2].isspace():
-            a2 += 1
-        words = masked[a2:b2]
-        if (
-            a2 >= lo
-            and words.strip()
-            and phrase_condition(words, text[a2:b2]) == len(words.rstrip())
-        ):
-            return _condition(text, masked, a2, a2 + len(words.rstrip()))
-    return None
-
-
 def _end(r: Requirement) -> int:
     return r.start + len(r.span)
 
@@ -879,8 +836,6 @@ _TIME_LIMIT = re.compile(
     r"(?:时限|办理期限|办结期限|完成期限|整改期限)\s*(?:一般|最长|原则上)?\s*"
     r"(?:(?:不得|不应|不)?(?:超过|多于|长于)|压缩(?:至|到)|缩短(?:至|到)|控制在)\s*$"
 )
-#: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
-_IN_ALL = re.compile(r"(?:累计|连续)\s*$")
 #: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
 _BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")
 

@@ -142,6 +142,14 @@ _HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分�
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
 _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
 #: A sentence about the document itself (本办法…, 本通知…), after its numbering.
+#: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
+_A_REPORT_OPENS = re.compile(
+    r"[\s＿]*(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去)"
+)
+#: What was done in all (全区共发放…, 累计排查…): a report's amount.
+_IN_ALL_DONE = re.compile(
+    r"(?:共|累计)(?:发放|扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|吸纳)"
+)
 _OWN_TERM = re.compile(
     r"[\s＿]*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?"  # (a masked 第五条 too)
     r"本[^，,。；;《]{0,6}?(?:办法|规定|通知|意见|方案|细则|制度|决定|规则|条例|计划|规划|标准|公告|"
@@ -177,6 +185,8 @@ def worth_keeping(
     are. ``before``: the phrase's words before the number."""
     if _OWN_TERM.match(sentence) and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
+    if modality is None and _A_REPORT_OPENS.match(sentence):
+        return False  # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5)
     if q.unit == "个" and _A_REFERENCE.match(following):
         return False  # 不应小于罐组内1个最大储罐的容积: compared with a thing's measure, no count
     if (
@@ -224,6 +234,8 @@ def worth_keeping(
         and not sentence.rstrip(" 。；;，,").endswith("的")  # (一)…发生2起事故的: a case, no target
     ):
         return True
+    if _IN_ALL_DONE.search(sentence):
+        return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
     return bool(
         re.search(
             r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|配备|设置|设立|缴纳|公示|期限|有效期|"

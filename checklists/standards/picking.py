@@ -1,17 +1,20 @@
 """Which ones a number picks out: whether a number says which ones a duty is about (连续工作
 10年以上的教师, 超过6个月的家庭, 不足1000名的至少配备1名) rather than being the requirement
-itself, and a phrase's bounds in its sentence. Pure module (standard library and the wording
-tables); ``extraction`` reads conditions with it.
+itself, a phrase's bounds in its sentence, and the condition a duty applies under (its words,
+and the number it picks out by, if any: ``condition_at``, ``condition_before``). Pure module
+(standard library and the wording tables); ``extraction`` reads conditions with it.
 """
 
 from __future__ import annotations
 
 import re
 
-from checklists.standards.comparators import comparator_before
-from checklists.standards.duties import ACTION, ANY_MODAL, phrases
+from checklists.standards.comparators import comparator_before, with_marker
+from checklists.standards.duties import ACTION, ANY_MODAL, phrase_condition, phrases
+from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
 from checklists.standards.parties import ends_with_party
 from checklists.standards.quantities import quantities
+from checklists.standards.requirements import Applicability
 
 #: A number's 的 before the noun it describes (…以上的企业; not …的要求, …的标准, …的比例).
 _OF_A_NOUN = re.compile(  # spaces read once
@@ -118,3 +121,63 @@ def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int,
         if s_start + p_start <= pos < s_start + p_end:
             return s_start + p_start, s_start + p_end
     return s_start, s_end
+
+
+#: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
+_IN_ALL = re.compile(r"(?:累计|连续)\s*$")
+
+
+def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicability:
+    """A condition's words and its first number with its comparison, if it states one; a
+    time window that another number follows is the span that number is counted in, not the
+    condition's number (两年内累计3次以上被投诉的: 3 times or more)."""
+    found = [  # (每次验收前: each time, no number of the condition's)
+        q
+        for q in quantities(masked[c_start:c_end])
+        if masked[c_start + q.start - 1 : c_start + q.start] != "每"
+    ]
+    while len(found) > 1 and a_window(found[0], found[0].after or ""):
+        found = found[1:]
+    for q in found:
+        comparator = q.comparator
+        if comparator is None:
+            comparator = comparator_in_phrase(masked, c_start, c_start + q.start)[0]
+            if q.mark and comparator is not None:
+                comparator = with_marker(comparator, q.mark)
+            if comparator is None and _IN_ALL.search(masked, c_start, c_start + q.start):
+                comparator = ">="  # 累计两次被投诉属实的: two times or more
+        if comparator == "range":
+            continue
+        # (年营业额在500万元以下的: a year's amount, per year)
+        per = q.per or period_before(masked, c_start, c_start + q.start)[0]
+        return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, per)
+    return Applicability(text[c_start:c_end])
+
+
+def condition_before(
+    text: str, masked: str, bounds: list[tuple[int, int]], start: int, end: int, lo: int
+) -> Applicability | None:
+    """The condition written just before one duty (in a phrase of its sentence's ``bounds``
+    that starts at or after ``lo``, where the duties before it end), or as its opening words:
+    对工程类项目，采购人…; 施工期间，…; 不一致的直接要求退换 (the sentence's opening condition is
+    ``extraction``'s)."""
+    at = next((k for k, (a, b) in enumerate(bounds) if a <= start < b), None)
+    if at is None:
+        return None
+    b = bounds[at][1]
+    words = masked[start:b]
+    n = phrase_condition(words, text[start:b])
+    if n is not None and (n < len(words.rstrip()) or end > b + 1):
+        return condition_at(text, masked, start, start + n)
+    if at > 0:
+        a2, b2 = bounds[at - 1]
+        while a2 < b2 and masked[a2].isspace():
+            a2 += 1
+        words = masked[a2:b2]
+        if (
+            a2 >= lo
+            and words.strip()
+            and phrase_condition(words, text[a2:b2]) == len(words.rstrip())
+        ):
+            return condition_at(text, masked, a2, a2 + len(words.rstrip()))
+    return None
