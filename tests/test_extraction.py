@@ -204,6 +204,8 @@ PATTERNS = [
     ("照明灯具功率不超过40瓦", "measure", "<=", "40", None, None, "W", None),
     # a limit named after its number
     ("颗粒物排放浓度执行10mg/m³的限值", "measure", "<=", "10", None, None, "mg", "m³"),
+    # round the clock: 24 hours of each day, whatever is kept up
+    ("供气企业应当建立24小时抢修服务制度", "duration", "==", "24", None, None, "hour", "day"),
     # a limit named before its number (a floor: 下限)
     ("氨氮浓度限值为8毫克/升", "measure", "<=", "8", None, None, "mg", "L"),
     ("每户补助上限为3000元", "cap", "<=", "3000", None, None, "元", "户"),

@@ -81,6 +81,11 @@ SEGMENTS = [
         "锅炉烟气排放执行《锅炉大气污染物排放标准》表2标准。",
         ["锅炉烟气排放执行《锅炉大气污染物排放标准》表2标准"],
     ),
+    # who a body is: a designation, no duty; what it is charged with is one
+    (
+        "县应急管理局是本县安全生产监管部门，负责全县安全生产监管工作。",
+        ["负责全县安全生产监管工作"],
+    ),
     # what something includes, and no more: its scope, no duty
     ("医疗救助费用包括住院费用和门诊慢特病费用，不包括自费药品费用。", []),
     (
@@ -114,6 +119,22 @@ SEGMENTS = [
             [
                 ("建立消防安全制度", "presence", "mandatory", "物业服务企业"),
                 ("每月至少巡查一次", "frequency", "mandatory", "物业服务企业"),
+            ],
+        ),
+        # a list of conditions to meet: each item one, even with no verb of its own
+        (
+            "燃气经营企业应当具备下列条件：（一）有固定的经营场所；（二）有健全的安全管理制度。",
+            [
+                ("有固定的经营场所", "eligibility", "mandatory", "燃气经营企业"),
+                ("有健全的安全管理制度", "eligibility", "mandatory", "燃气经营企业"),
+            ],
+        ),
+        # the bans a party's lead lists are that party's
+        (
+            "燃气用户不得有下列行为：（一）擅自改装燃气设施；（二）在地下室使用瓶装燃气。",
+            [
+                ("擅自改装燃气设施", "prohibition", "mandatory", "燃气用户"),
+                ("在地下室使用瓶装燃气", "prohibition", "mandatory", "燃气用户"),
             ],
         ),
         # a list of cases is no list of duties: read as written

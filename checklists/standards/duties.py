@@ -285,6 +285,8 @@ NOT_A_DUTY = re.compile(
     r"^(?:为了?|以|除|(?:根据|依据|依照)(?![^，,]*(?:规定|条例|办法|法》|》)\s*(?:追究|处理|处罚|"
     r"给予|予以|责令|查处|移送|处分))|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
     r"的$|(?:后|时|前|期间|之际|外|期限?内|过程中)$|"
+    # who a body is (市住房城乡建设局是本市燃气管理部门，负责…): a designation, no duty
+    r"^[^，,。；;]{1,24}是[^，,。；;]{0,20}(?:部门|机构|主体|单位)$|"
     # what a duty's scope leaves out (…给予补贴，不包括个人应缴纳的部分)
     r"^(?:不包括|不包含|不含)|"
     # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
@@ -824,14 +826,33 @@ def lists_bans(lead: str) -> str | None:
 _DUTIES_LISTED = re.compile(r"(?:下列|以下)(?![^。；;：:]{0,10}情形)[^。；;：:]{0,10}[:：]\s*$")
 
 
+#: A lead of the conditions its party must meet (应当具备下列条件：, 须符合以下要求：): each item
+#: is a state to have, a requirement even with no verb of its own.
+_CONDITIONS_LISTED = re.compile(
+    r"(?:具备|具有|符合|满足|达到)(?:下列|以下)(?:基本)?(?:条件|要求|标准|资质)[^。；;：:]{0,4}[:：]\s*$"
+)
+
+
+def lists_conditions(lead: str) -> bool:
+    """Whether ``lead`` lists conditions its party must meet (企业应当具备下列条件：)."""
+    listed = _CONDITIONS_LISTED.search(lead.strip())
+    return listed is not None and ANY_MODAL.search(lead) is not None
+
+
 def lists_duties(lead: str) -> tuple[str | None, str | None, SubjectKind | None] | None:
     """The modality of the duties a clause's text lists under it and the party that owes them
     (``lead``: 第四条 使用单位应当履行下列义务： → mandatory, 使用单位, regulated), or None when
     it lists none (…有下列情形之一的：: cases, not duties)."""
+    if not _DUTIES_LISTED.search(lead.strip()) or ANY_MODAL.search(lead) is None:
+        return None
+    return lead_party(lead)
+
+
+def lead_party(lead: str) -> tuple[str | None, str | None, SubjectKind | None]:
+    """The modality of a list's lead and the party it names before its modal word (第四条
+    使用单位应当履行下列义务： → mandatory, 使用单位, regulated)."""
     numbered = LEAD_TOKEN.match(lead.strip())  # (第四条 …: its number is no part of the name)
     words = lead.strip()[numbered.end() if numbered else 0 :].lstrip()
     modal = ANY_MODAL.search(words)
-    if not _DUTIES_LISTED.search(words) or modal is None:
-        return None
-    who = who_as_read(subject_of(words, modal.start())) or (None, None)
+    who = (who_as_read(subject_of(words, modal.start())) if modal else None) or (None, None)
     return modality_of(words), who[0], who[1]

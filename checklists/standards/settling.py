@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checklists.standards.duties import aim_only, lists_bans, lists_duties
+from checklists.standards.duties import (
+    aim_only,
+    lead_party,
+    lists_bans,
+    lists_conditions,
+    lists_duties,
+)
 from checklists.standards.parties import responsible_units
 from checklists.standards.quantities import PERIOD_NAMES, PERIODS, TIME_UNITS
 from checklists.standards.requirements import Requirement
@@ -125,6 +131,9 @@ def under_a_lead(
     listed = lists_duties(lead) if banned is None else None
     if listed is not None:
         bound, who, kind = listed
+        if not found and lists_conditions(lead):
+            # （一）有符合国家标准的燃气气源；: a condition to meet is the item itself
+            found = _the_item(item, token, bound, "eligibility")
         return [
             replace(
                 r,
@@ -137,22 +146,30 @@ def under_a_lead(
     if banned is None:
         return found
     if not found:  # （一）擅自改装、倒灌钢瓶；: the item itself is the ban
-        body = item.strip()
-        if token and body.startswith(token):
-            body = body[len(token) :].lstrip("、.． ")
-        words = body.rstrip("；;。，, ")
-        if not words:
-            return found
-        start = item.find(words)
-        return [
-            Requirement(banned, "prohibition", None, None, None, None, None, None, words, start)
-        ]
+        found = _the_item(item, token, banned, "prohibition")
+    _bound, who, kind = lead_party(lead)  # (燃气用户不得有下列行为：: the users')
     return [
-        replace(r, kind="prohibition", modality=banned)
-        if r.modality is None and r.kind in ("presence", "record")
-        else r
+        replace(
+            replace(r, kind="prohibition", modality=banned)
+            if r.modality is None and r.value is None and r.low is None
+            else r,
+            subject=r.subject or who,
+            subject_kind=r.subject_kind if r.subject else kind,
+        )
         for r in found
     ]
+
+
+def _the_item(item: str, token: str | None, modality: str | None, kind: str) -> list[Requirement]:
+    """An item of a list as one requirement: its words, without its numbering token."""
+    body = item.strip()
+    if token and body.startswith(token):
+        body = body[len(token) :].lstrip("、.． ")
+    words = body.rstrip("；;。，, ")
+    if not words:
+        return []
+    start = item.find(words)
+    return [Requirement(modality, kind, None, None, None, None, None, None, words, start)]  # type: ignore[arg-type]
 
 
 #: The first item of a list run on after its lead's colon (…不得用于以下支出：（一）…).
