@@ -80,6 +80,12 @@ def test_what_names_no_ones_is_no_condition(sentence):
     assert condition_of(sentence) is None
 
 
+def test_the_requirements_a_duty_follows_are_no_condition():
+    """按照…的要求，普及…: the basis it acts on (…的要求), not the ones it is for."""
+    (r,) = extract("按照群众接受、经济适用、维护方便的要求，普及卫生厕所。")
+    assert r.applies_when is None and r.span.endswith("普及卫生厕所")
+
+
 def test_the_things_a_duty_is_for_leave_no_one_out():
     """…的装置，必须…: the sentence names what the duty is of, not a party the sentence
     before named (no subject carried over)."""

@@ -112,7 +112,7 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
         return fields
     fields["answer_type"] = "yes_no"
     fields["rule"] = scoring.validate_rule("yes_no", {})
-    if req.kind == "deadline" and "vague_deadline" in (req.flags or []):
+    if "vague_deadline" in (req.flags or []):
         fields["guidance"] = "条款未规定天数，按是否及时判断。" + fields.get("guidance", "")
     if req.kind == "prohibition" and not PROHIBITION.search(span):
         span = f"不得{span}"  # an item of a list of bans (在地下室使用瓶装燃气): what is banned

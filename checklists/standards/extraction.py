@@ -3,9 +3,10 @@
 Pure module (standard library and ``cn2an`` only). ``extract`` reads the wording of one
 clause: the modality (必须 / 应当 / 原则上 / 鼓励 / 可), thresholds with their comparator
 (inclusive or exclusive as 民法典第1259条 says), ranges, units (万元 and 亿元 converted to 元),
-deadlines with what starts them, frequencies per period, retention periods, and vague
-deadlines (及时, 立即) that state no number. Dates, year spans, standard numbers, 文号 and
-article references are masked first so that they never produce a threshold.
+deadlines with what starts them, frequencies per period, retention periods, and duties to be
+done promptly (及时, 立即: flagged ``vague_deadline``, no time stated). Dates, year spans, 文号 and
+standard numbers and article references are masked first so that they never produce a
+threshold.
 """
 
 from __future__ import annotations
@@ -372,7 +373,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 or masked[max(0, q_start - 2) : q_start] == "大约"
             ):
                 flags.append("approximate")
-            own = modality
+            own = modality_of(phrase)
+            if own is None and modality in _NOT_BINDING:
+                own = modality
             if (
                 modality == "permission"
                 and not PERMISSION.search(phrase)
@@ -435,10 +438,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # its own modal word; none when it names a party of its own (采购办负责监督)
             own = modality_of(masked[d_start:d_end])
             if own is None and party_first(masked[d_start:d_end].lstrip("由")) is None:
-                own = modality
+                own = modality  # (应当登记…，建立台账，督促整改: the modal word scopes over all)
             reqs.append(_presence(text, masked, d_start, d_end, own, join_offsets, whole=True))
         for m in VAGUE.finditer(sentence):
-            # 及时, 立即: a deadline with no number, of the duty it is part of
+            # 及时, 立即: no time stated, a flag on the duty it is part of
             v_start = s_start + m.start()
             at = next((k for k, r in enumerate(reqs[first:]) if r.start <= v_start < _end(r)), None)
             if at is not None:
@@ -457,7 +460,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         first + at + 1,
                         replace(
                             r,
-                            kind="deadline",
+                            kind=presence_kind(due),
                             span=due,
                             start=due_start,
                             flags=tuple(dict.fromkeys((*r.flags, "vague_deadline"))),
@@ -465,16 +468,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     )
                     continue
                 if r.value is None and r.low is None and r.kind not in ("frequency", "deadline"):
-                    # the deadline's words: from 及时 to what is to be done so
-                    span, span_start = _span(text, v_start, _end(r))
+                    # a duty to be done promptly, no time stated: what it asks, flagged (the
+                    # labellers read 及时公开… as a duty, not a deadline)
                     flags = (*r.flags, "vague_deadline")
-                    reqs[first + at] = replace(
-                        r,
-                        kind="deadline",
-                        span=span,
-                        start=span_start,
-                        flags=tuple(dict.fromkeys(flags)),
-                    )
+                    reqs[first + at] = replace(r, flags=tuple(dict.fromkeys(flags)))
                 continue
             v_phrase, ph_end = phrase_bounds(masked, s_start, s_end, v_start)
             if masked[v_phrase:ph_end].rstrip().endswith("的"):
@@ -485,7 +482,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     v_start,
                     ph_end,
                     modality=modality,
-                    kind="deadline",
+                    kind=presence_kind(masked[v_start:ph_end]),
                     join_offsets=join_offsets,
                     flags=("vague_deadline",),
                 )
@@ -546,6 +543,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     return answered_for(text, reqs)
 
 
+#: The modality a sentence's numbers share when their own phrase states none: what it allows,
+#: encourages or softens (可, 鼓励, 原则上…) holds for all of it; a binding word binds its own
+#: phrase (储煤厂房要全封闭建设，…，建设面积不低于500平方米: the area's phrase says none).
+_NOT_BINDING = ("permission", "advisory", "default")
 #: A limit named right before its number (限值为, 上限是, 下限为: a floor).
 _A_LIMIT_BEFORE = re.compile(
     r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:为|是|：|:)\s*$"
