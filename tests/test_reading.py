@@ -836,20 +836,18 @@ def test_a_stage_heading_leaves_its_body_duties():
 @pytest.mark.parametrize(
     ("text", "spans"),
     [
-        # a condition that runs over several phrases (…，…的，) leads into the duty after it
+        # a condition that runs over several phrases (对…，…的，) is the duty's, all of it
         (
             "对工作不力，不能按期完成整改的，由区应急局约谈其主要负责人。",
-            ["对工作不力，不能按期完成整改的，由区应急局约谈其主要负责人"],
+            [("由区应急局约谈其主要负责人", "对工作不力，不能按期完成整改的")],
         ),
-        # a noun its 的 describes, then what is to be done about it: one duty
-        (
-            "首次使用的危险工艺，必须进行安全论证。",
-            ["首次使用的危险工艺，必须进行安全论证"],
-        ),
+        # a noun its 的 describes, then what is to be done about it: the things it is for
+        ("首次使用的危险工艺，必须进行安全论证。", [("必须进行安全论证", "首次使用的危险工艺")]),
     ],
 )
 def test_a_topic_or_a_condition_leads_into_its_duty(text, spans):
-    assert [r.span for r in extract(text)] == spans
+    found = extract(text)
+    assert [(r.span, r.applies_when and r.applies_when.text) for r in found] == spans
 
 
 @pytest.mark.parametrize(
@@ -1003,7 +1001,7 @@ def test_an_appointment_the_notice_makes_is_no_duty(text):
             "采取虚报、隐瞒等手段，骗取救助资金的，由有关部门决定停止救助。",
             "由有关部门决定停止救助",
             "有关部门",
-            "骗取救助资金的",
+            "采取虚报、隐瞒等手段，骗取救助资金的",
         ),
         # sanctions are duties of the authority that imposes them
         (

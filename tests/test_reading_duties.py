@@ -178,6 +178,10 @@ SUBJECTS = [
     ("区财政局负责资金拨付。要对资金使用情况进行审计。", "要对资金使用情况进行审计", "区财政局"),
     # whom it is done to is not who does it
     ("区应急局每年至少约谈一次。对其主要负责人进行警示。", "对其主要负责人进行警示", None),
+    # with whom a party does something together (与…进行对接) does not act for it
+    ("中标企业与各乡镇（街道）进行对接洽谈。", "中标企业与各乡镇（街道）进行对接洽谈", "中标企业"),
+    # a unit's head acts for the party named before (单位一把手任组长)
+    ("采购人对采购项目成立工作组，单位一把手任组长。", "单位一把手任组长", "采购人"),
 ]
 
 

@@ -4,8 +4,8 @@ Pure module (standard library and ``cn2an`` only). ``extract`` reads the wording
 clause: the modality (必须 / 应当 / 原则上 / 鼓励 / 可), thresholds with their comparator
 (inclusive or exclusive as 民法典第1259条 says), ranges, units (万元 and 亿元 converted to 元),
 deadlines with what starts them, frequencies per period, retention periods, and duties to be
-done promptly (及时, 立即: flagged ``vague_deadline``, no time stated). Dates, year spans, 文号 and
-standard numbers and article references are masked first so that they never produce a
+done promptly (及时, 立即: flagged ``vague_deadline``, no time stated). Dates, year spans,
+standard numbers, 文号 and article references are masked first so that they never produce a
 threshold.
 """
 
@@ -800,7 +800,9 @@ def _attributed(
             subject, kind = carry
         in_scope = condition is not None and r.start >= s_start + condition.end
         if own_condition is not None:
-            when = own_condition
+            # (对工作不力，不能按时整改的，…: the sentence's condition holds the phrase's)
+            inside = applies is not None and own_condition.text in applies.text
+            when = applies if inside and in_scope else own_condition
         elif in_scope and not any(o.applies_when for o in out):
             # the sentence's opening condition: its first duty's (凡…的，A…，B… reads as the
             # labellers read it; B is checked whatever the condition, the safer way to err)

@@ -209,12 +209,23 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if _A_DUTY_WORD.search(found[0]):
         return None  # 必须使用县政府…: the duty's own words, not a name
     rest = words[len(found[0]) :]
+    if found[0] in ("单位", "部门", "机构") and re.match(r"(?:主要)?(?:一把手|负责人|领导)", rest):
+        return None  # (…，单位一把手任组长: its head acts, the unit the sentence before named)
+    if "与" in found[0] and _TOGETHER.match(rest):
+        # 中标的供应商与各乡镇进行对接洽谈: 与 is "with" before a verb two parties do together
+        first = found[0].split("与", 1)[0]
+        if ends_with_party(first):
+            return clean_name(first), kind_of(first)
     if rest.startswith("会同"):
         # 机构编制部门会同教育、财政部门核定…: the ones it acts jointly with act too
         joint = _OPENS.match(rest[2:])
         if joint is not None:
             return clean_name(f"{found[0]}会同{joint.group('who')}"), found[1]
     return clean_name(found[0]), found[1]
+
+
+#: A verb two parties do together (A与B进行对接, 签订协议, 协商…): 与 before it means "with".
+_TOGETHER = re.compile(r"(?:进行|开展)?(?:对接|洽谈|协商|签订|签署|沟通|联系|合作|衔接|会商)")
 
 
 def ends_with_party(name: str) -> bool:
@@ -266,7 +277,7 @@ _THE_ONES = re.compile(
 #: 在信息采集过程中，存在…行为的，…); no modal word and no party acting before the 的.
 #: The same going on after a comma with 且 (对首次创办小微企业的，且…正常运营1年以上的，…).
 _THE_ONES_AND = re.compile(
-    r"^(?P<lead>凡是|凡|对于|对)(?P<cond>[^，,。；;：:]{2,60}[，,]\s*(?:且|并且|并|同时)"
+    r"^(?P<lead>凡是|凡|对于|对(?![照接]))(?P<cond>[^，,。；;：:的]{2,60}[，,]\s*(?:且|并且|并|同时)?"
     r"[^，,。；;：:]{2,60}?的)[，,]"
 )
 _THE_ONES_LONG = re.compile(
@@ -339,6 +350,10 @@ _THE_THINGS = re.compile(
     r"(?=\s*(?:则)?\s*(?:原则上|一律|均|都|也)?\s*"
     r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按))"
 )
+#: A modal word (the words before a comma that hold one state a duty, not which ones).
+_A_MODAL_WORD = re.compile(
+    r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重])要(?![求素点])|(?<![必])须|不得|严禁"
+)
 #: A party the words open with, what it owns after it (化工企业新建、改建项目的…).
 _OWNED = re.compile(f"[^，,。；;的]{{0,10}}?(?:{_REGULATED})")
 #: Nouns after 的 that name no ones (按照…的要求，; 在…的基础上，).
@@ -389,7 +404,7 @@ def condition_of(sentence: str) -> Condition | None:
             _NO_ONES.match(noun)
             or _REGULATED_END.search(noun)
             or _AUTHORITY_END.search(noun)
-            or _A_DUTY_WORD.search(cond)
+            or _A_MODAL_WORD.search(cond)
             or re.match(r"(?:按照|按|根据|依据|依照|为了|为|在)", cond)
             # (化工企业新建项目的安全设施，必须…: a party's things, the party's duty)
             or _OWNED.match(cond)
