@@ -165,7 +165,7 @@ def test_readings_mark_the_span_and_carry_subject_condition_and_confidence(docum
     assert camera.condition == "凡年销售量达到1万吨以上（≥ 10000 t）"
     assert camera.confidence == "high" and not camera.authority
     assert '<mark class="req source-span">必须安装视频监控</mark>' in camera.quote
-    ledger = by_span["及时报送购销台账"]
+    ledger = by_span["配送中心应当及时报送购销台账"]
     assert ledger.confidence == "low" and ledger.reasons
     township = by_span["各乡镇（街道）要加强对配送中心的日常监管"]
     assert township.authority and township.subject == "各乡镇（街道）"

@@ -139,3 +139,22 @@ def test_a_condition_inside_the_sentence_is_the_next_duty_s(text, duty, conditio
 def test_who_did_what_a_duty_follows_acts(text, subject, condition):
     (r,) = extract(text)
     assert (r.subject, r.applies_when.text) == (subject, condition)
+
+
+@pytest.mark.parametrize(
+    ("text", "duty", "condition"),
+    [
+        # once something is done (经…后), or over (…结束), the duty after it is due: no duty of
+        # its own (the ones it is for, 对…, stay the condition)
+        ("经向上级财政部门备案后，及时收回统筹安排。", "收回统筹安排", "经向上级财政部门备案后"),
+        ("对结余资金，经向上级财政部门备案后，及时收回统筹安排。", "收回统筹安排", "对结余资金"),
+        ("整改结束，企业向镇街道提报销号报告。", "企业向镇街道提报销号报告", "整改结束"),
+        # a breach with no 的, its sanction due promptly
+        ("发现弄虚作假情况，及时做出处理。", "及时做出处理", "发现弄虚作假情况"),
+    ],
+)
+def test_what_a_duty_follows_is_its_condition(text, duty, condition):
+    found = extract(text)
+    (r,) = [r for r in found if duty in r.span]
+    assert r.applies_when is not None and r.applies_when.text == condition
+    assert not [r for r in found if r.span == condition]

@@ -287,7 +287,7 @@ NOT_A_DUTY = re.compile(
     # (a basis and the sanction it is imposed by, 依照《…》等有关规定追究责任, is a duty)
     r"^(?:为了?|以|除|(?:根据|依据|依照)(?![^，,]*(?:规定|条例|办法|法》|》)\s*(?:追究|处理|处罚|"
     r"给予|予以|责令|查处|移送|处分))|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
-    r"的$|(?:后|时|前|期间|之际|外|期限?内|过程中)$|"
+    r"的$|(?:后|时|前|期间|之际|外|期限?内|过程中)$|^[^，,。；;]{1,10}(?:结束|终了|届满|期满)$|"
     # who a body is (市住房城乡建设局是本市燃气管理部门，负责…): a designation, no duty
     r"^[^，,。；;]{1,24}是[^，,。；;]{0,20}(?:部门|机构|主体|单位)$|"
     # what a duty's scope leaves out (…给予补贴，不包括个人应缴纳的部分)
@@ -478,14 +478,17 @@ _ON_A_BASIS = re.compile(
 _RESULT_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况|意见|报告|要求|需要|规定|标准)")
 
 
+_MEANS_END = re.compile(r"(?:途径|方式|手段|渠道|形式|方法)\s*$")
+
+
 def leads_on(words: str) -> bool:
     """Whether a phrase only leads into the next one's verb (会同…, 将…, 作为…, or who acts on
     what basis: 区财政局依据审核结果，…)."""
     basis = _ON_A_BASIS.match(words)
     if basis is not None and ANY_MODAL.search(words) is None:
         rest = _RESULT_NOUN.sub("", words[basis.end("on") :])
-        if ACTION.search(rest) is None:
-            return True
+        if ACTION.search(rest) is None or _MEANS_END.search(rest):
+            return True  # (通过执法检查、事故调查等途径，…: the means, its verbs are nouns)
     found = _LEADS_ON.search(words)
     return found is not None and not ACTION.search(words, found.start() + 2)
 
@@ -701,6 +704,9 @@ def duty_spans(
 #: 每次验收前，…; 如发现…，…; 不一致的，…).
 _IF_WORDS = re.compile(rf"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到|{VIA_WHEN})")
 _WHEN_END = re.compile(r"(?:期间|之前|之后|以后|以前|前|后|时|之时|之际)$")
+#: The end of something, a phrase of its own (整改结束，…; 期限届满，…): when the duty after it
+#: is due.
+_ENDED = re.compile(r"[^，,。；;]{1,10}(?:结束|终了|届满|期满)")
 #: The ones a duty is about, written before its verb (不一致的直接要求退换, 涉嫌犯罪的移交…).
 _THE_ONES_INLINE = re.compile(
     r"^(?:对于?|凡是?)?[^，,。；;的]{2,24}的(?=直接|及时|立即|一律|依法|予以|仅|由|限期|应|须|要(?!求)|"
@@ -770,9 +776,13 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
             return len(stripped)
         if stripped[0] in "如若凡" or stripped.startswith(("一旦", "一经")):
             return len(stripped)
+        if stripped[0] == "经" and _WHEN_END.search(stripped) and len(stripped) <= 24:
+            return len(stripped)  # 经向上级财政部门备案后，…: once that is done, the duty after
         return None
     if _WHEN_END.search(stripped) and len(stripped) <= 24:
         return len(stripped)
+    if _ENDED.fullmatch(stripped):
+        return len(stripped)  # 整改结束，企业向…提报销号报告
     return None
 
 

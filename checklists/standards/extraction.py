@@ -449,7 +449,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 head = re.search(r"[，,]\s*(?:并且?|同时)?\s*$", masked[r.start : v_start])
                 if head is not None:
                     words = masked[r.start : r.start + head.start()].strip()
-                    if phrase_condition(words) == len(words) or leads_on(words):
+                    last = re.split(r"[，,]", words)[-1].strip()  # (对…，经…备案后，及时…)
+                    if (
+                        phrase_condition(words) == len(words)
+                        or phrase_condition(last) == len(last)
+                        or leads_on(words)
+                    ):
                         head = None  # 对不达标的洁净煤，及时…: a condition, not a duty before
                 if head is not None and r.value is None and r.low is None:
                     # 代理公司要做好复核，及时发现…: the duty, then a second one due promptly
