@@ -185,6 +185,12 @@ SUBJECTS = [
     ("区应急局每年至少约谈一次。对其主要负责人进行警示。", "对其主要负责人进行警示", None),
     # with whom a party does something together (与…进行对接) does not act for it
     ("中标企业与各乡镇（街道）进行对接洽谈。", "中标企业与各乡镇（街道）进行对接洽谈", "中标企业"),
+    # the party the duty before named acts on, not the one of an earlier modal word
+    (
+        "企业要及时公开信息，县市场监管局负责监督检查，对不按规定公开的及时移交有关部门处理。",
+        "对不按规定公开的及时移交有关部门处理",
+        "县市场监管局",
+    ),
     # a unit's head acts for the party named before (单位一把手任组长)
     ("采购人对采购项目成立工作组，单位一把手任组长。", "单位一把手任组长", "采购人"),
 ]

@@ -751,6 +751,15 @@ def _attributed(
         subject, kind = None, None
         if own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
             subject, kind = own  # 采购办负责监督: the duty names who acts
+        elif (
+            modal is not None
+            and out
+            and out[-1].subject
+            and s_start + modal.start() < out[-1].start
+        ):
+            # (A要…，B负责…，对…及时移交…: the party of the duty before, not of the modal word
+            # an earlier duty holds)
+            subject, kind = out[-1].subject, out[-1].subject_kind
         elif modal is not None:
             # the original text: the subject is quoted as written (masking makes （） half-width)
             subject, kind = who_as_read(subject_of(text[s_start:s_end], modal.start())) or (
