@@ -206,6 +206,8 @@ PATTERNS = [
     ("颗粒物排放浓度执行10mg/m³的限值", "measure", "<=", "10", None, None, "mg", "m³"),
     # round the clock: 24 hours of each day, whatever is kept up
     ("供气企业应当建立24小时抢修服务制度", "duration", "==", "24", None, None, "hour", "day"),
+    # 最低/最高 that name a quantity (最低工资标准) compare nothing: the share as written
+    ("岗位补贴按照当地最低工资标准的80%给予", "ratio", "==", "80", None, None, "%", None),
     # a limit named before its number (a floor: 下限)
     ("氨氮浓度限值为8毫克/升", "measure", "<=", "8", None, None, "mg", "L"),
     ("每户补助上限为3000元", "cap", "<=", "3000", None, None, "元", "户"),
@@ -469,6 +471,11 @@ TRAPS = [
     "在2019—2020年期间完成治理任务",
     "详见第5页附件2",
     "联系人：张三，电话：0531-86123456，13812345678，邮编：250001。",
+    # a grade's band (分为…等次, 90分以上为优秀): no target to meet
+    "考核结果分为优秀（90分以上）、良好（75—89分）和不合格（60分以下）三个等次",
+    "综合得分85分以上为优秀，60分以下为不合格",
+    # a report and what the document hands out
+    "近年来，全县新增就业连续三年保持在1万人以上",
     "二〇二五年三月十日",
     "按GB/T 50016要求设置消防通道。",
     "执行《锅炉大气污染物排放标准》（DB37/2374-2018）和HJ 2.2-2018技术导则。",

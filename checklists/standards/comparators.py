@@ -144,6 +144,10 @@ _AFTER_RE = re.compile(
     r"\s*(?P<mark2>" + _MARK + ")?"
 )
 _BEFORE_WORDS = dict(BEFORE)
+#: What 最低/最高 name rather than compare (最低工资标准, 最低生活保障, 最高气温, 最高人民法院).
+_NAMED_EXTREME = re.compile(
+    r"\s*(?:工资|生活|气温|温度|限价|价格?|收购价|人民|水位|风速|学历|级别|档次|等级|层|峰)"
+)
 _AFTER_WORDS = dict(AFTER)
 
 
@@ -157,6 +161,8 @@ def comparator_before(words: str) -> tuple[str, int] | None:
             continue
         if match.group("base") in ("达", "提前", "满") and words[match.end() :].strip():
             continue  # (only right before its number: 达标, 提前完成3项, 满分为 are other words)
+        if match.group("base") in ("最低", "最高") and _NAMED_EXTREME.match(words, match.end()):
+            continue  # (最低工资标准的80%, 最高气温: a quantity's name, no comparison)
         found = match
     if found is None:
         return None

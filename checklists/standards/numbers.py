@@ -142,6 +142,13 @@ _HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分�
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
 _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
 #: A sentence about the document itself (本办法…, 本通知…), after its numbering.
+#: Grades a result is sorted into (结果分为优秀、良好、合格、不合格四个等次): bands, no targets.
+_GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)")
+#: A band named after its number (90分以上为优秀, 60分以下的为不合格).
+_A_GRADE_AFTER = re.compile(
+    r"\s*(?:及?以上|及?以下|以内)?\s*(?:的)?\s*(?:为|是|评为|定为)\s*[“\"]?(?:优秀|良好|合格|不合格|基本合格|"
+    r"较好|较差|一般|好|差|[A-E]级|[一二三四五]星)"
+)
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去)"
@@ -187,6 +194,10 @@ def worth_keeping(
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
     if modality is None and _A_REPORT_OPENS.match(sentence):
         return False  # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5)
+    if _GRADES.search(sentence) or _A_GRADE_AFTER.match(following):
+        return (
+            False  # 分为优秀（90分以上）、良好…四个等次; 90分以上为优秀: a grade's band, no target
+        )
     if q.unit == "个" and _A_REFERENCE.match(following):
         return False  # 不应小于罐组内1个最大储罐的容积: compared with a thing's measure, no count
     if (
