@@ -206,6 +206,20 @@ PATTERNS = [
     ("颗粒物排放浓度执行10mg/m³的限值", "measure", "<=", "10", None, None, "mg", "m³"),
     # round the clock: 24 hours of each day, whatever is kept up
     ("供气企业应当建立24小时抢修服务制度", "duration", "==", "24", None, None, "hour", "day"),
+    # a level a rate is cut or raised to: the target as written
+    ("单位缴费比例降至16%", "ratio", "==", "16", None, None, "%", None),
+    ("失业保险费率由1.5%降至1%", "ratio", "==", "1", None, None, "%", None),
+    # a total after amounts per person is no one's
+    (
+        "按每人不超过20万元、总额不超过110万元的额度贷款",
+        "money",
+        "<=",
+        "1100000",
+        None,
+        None,
+        "元",
+        None,
+    ),
     # 最低/最高 that name a quantity (最低工资标准) compare nothing: the share as written
     ("岗位补贴按照当地最低工资标准的80%给予", "ratio", "==", "80", None, None, "%", None),
     # a limit named before its number (a floor: 下限)
@@ -627,3 +641,8 @@ def test_requirement_is_frozen():
     assert isinstance(req, Requirement)
     with pytest.raises(AttributeError):
         req.kind = "presence"  # type: ignore[misc]
+
+
+def test_the_level_a_rate_is_cut_from_is_no_requirement():
+    """由1.5%降至1%: the rate before is what was, only the level reached is required."""
+    assert [r.value for r in extract("失业保险费率由1.5%降至1%。")] == [Decimal("1")]

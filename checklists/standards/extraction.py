@@ -229,6 +229,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 per = q.per  # 千克/小时, 次/月: what the number is per, as written
             elif per is None:
                 per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
+                if per is not None and _A_TOTAL.search(masked, prev_end, q_start):
+                    per = None  # 每人不超过20万元、总额不超过110万元: the total is no one's
                 rate = per is not None
             round_the_clock = False
             if per is None and q.unit == "hour" and q.low == 24:
@@ -560,6 +562,8 @@ _A_LIMIT_BEFORE = re.compile(
 _TIME_LIMIT_PHRASE = re.compile(
     r"[^，,。；;]*[\d＿]\s*个?(?:工作日|日|天|周|月|年|小时)(?:以|之)?内\s*[，,]\s*"
 )
+#: A total named before a number (总额不超过…): not per any one, whatever came before.
+_A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
 #: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
 _DEBARRED = re.compile(r"(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?\s*$")
 #: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).

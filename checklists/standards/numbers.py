@@ -136,7 +136,10 @@ _A_REFERENCE = re.compile(
 )
 #: A change a share states right before it (下降17%, 减少25%, 提高至50%): a target (with
 #: no comparison word, read as equal: ``assumed_equal``, low confidence).
-A_CHANGE = re.compile(r"(?:下降|降低|减少|增长|提高|提升|增加|压减|削减)(?:至|到)?\s*$")
+A_CHANGE = re.compile(
+    r"(?:(?:下降|降低|减少|增长|提高|提升|增加|压减|削减)(?:至|到)?|"
+    r"(?:降|下调|上调|调整|调低|调高)(?:至|到|为))\s*$"  # (费率由1.5%降至1%: the level reached)
+)
 #: What the document hands out (现将…资金…下达给你们).
 _HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分配)")
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
