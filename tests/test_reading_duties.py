@@ -76,6 +76,11 @@ SEGMENTS = [
     # who or what a scope holds is a list of names, no duty (GUIDE 1.5)
     ("享受补贴的人员范围包括：低保家庭成员、残疾人、退役军人。", []),
     ("补助对象为：农村留守儿童、困境儿童。", []),
+    # a step of a procedure: what the applicant does, with what
+    (
+        "申请人持身份证等材料，向街道劳动保障服务所提出申请。",
+        ["申请人持身份证等材料，向街道劳动保障服务所提出申请"],
+    ),
     # the means a party acts through (通过…等途径) lead into its duty
     (
         "县市场监管局通过日常检查、投诉举报等途径，对违规企业进行核实。",
