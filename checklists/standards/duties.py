@@ -66,9 +66,19 @@ LEAD_TOKEN = re.compile(
 )
 
 
+#: A quotation (“管行业必须管安全”): a slogan's modal word binds no one.
+_QUOTED = re.compile(r"“[^“”]*”")
+
+
+def _unquoted(s: str) -> str:
+    """``s`` with its quotations and 不得不 blanked (the same length: offsets hold)."""
+    s = s.replace("不得不", "＿＿＿")
+    return _QUOTED.sub(lambda m: "＿" * len(m.group(0)), s)
+
+
 def modality_of(s: str) -> str | None:
     """Strongest modality of a sentence; 原则上/一般 soften whatever else is said."""
-    s = s.replace("不得不", "＿＿＿")
+    s = _unquoted(s)
     if DEFAULT.search(s):
         return "default"
     if STRONG.search(s):
@@ -84,7 +94,7 @@ def modality_of(s: str) -> str | None:
 
 def first_modal(s: str) -> re.Match[str] | None:
     """The modal word that sets a sentence's modality (原则上 before 应当 before 可)."""
-    s = s.replace("不得不", "＿＿＿")
+    s = _unquoted(s)
     for pat in (DEFAULT, STRONG, MANDATORY, ADVISORY, PERMISSION):
         found = pat.search(s)
         if found:
