@@ -572,9 +572,10 @@ def test_bu_de_bu_is_not_a_prohibition():
     assert all(r.modality is None for r in reqs)
 
 
-def test_slogan_is_a_strong_presence_without_numbers():
-    reqs = extract("按照“管行业必须管安全、管业务必须管安全”的要求")
-    assert [(r.modality, r.kind, r.value) for r in reqs] == [("mandatory_strong", "presence", None)]
+def test_a_slogan_is_no_requirement():
+    """管行业必须管安全 is a slogan (domain.md): its 必须, quoted, binds no one, and the words
+    around it ask nothing to be checked."""
+    assert extract("按照“管行业必须管安全、管业务必须管安全”的要求") == []
 
 
 def test_span_is_exact_source_text():
