@@ -100,6 +100,13 @@ SEGMENTS = [
     # is an attitude, never one
     ("充分发挥村民主体作用，引导农民群众自觉参与环境整治。", []),
     ("加强宣传引导，营造全社会共同参与的良好氛围。", []),
+    # an appointment the notice makes: a person's name and a post, nobody to do anything
+    ("王某某（女）任市发展和改革委员会副主任（试用期一年）；", []),
+    ("任命张三为市政府副秘书长；", []),
+    ("张某某同志兼任市应急管理局党组成员。", []),
+    ("采购人为履约验收的责任主体。", []),
+    # (a role that heads a group, in a duty's sentence, is still a duty: 站长任组长)
+    ("检测站成立抽检小组，站长任组长。", ["检测站成立抽检小组", "站长任组长"]),
     # what something includes, and no more: its scope, no duty
     ("医疗救助费用包括住院费用和门诊慢特病费用，不包括自费药品费用。", []),
     (

@@ -359,7 +359,23 @@ _A_TITLE = re.compile(rf"(?:{_TITLE_ENDS}|通知)$")
 
 #: Who answers for something, and nothing else (采购人是履约验收的责任主体).
 _WHO_ANSWERS = re.compile(
-    r"[^，,。；;]{1,20}是[^，,。；;]{1,30}(?:责任主体|第一责任人|直接责任人|主体)"
+    r"[^，,。；;]{1,20}(?:是|为)[^，,。；;]{1,30}(?:责任主体|第一责任人|直接责任人|主体)"
+)
+#: An appointment (王某某任市财政局副局长（试用期一年）, 张某某同志兼任…成员): a person's name,
+#: then the post; the notice makes it, nobody is to do anything.
+_NAME = (
+    r"[\u4e00-\u9fff]{2,4}?(?=同志|、|[（(]|兼任|担任|任|为)(?<![长员人手部门局委办])"
+    r"(?:[（(][^（）()]{1,6}[）)])?(?:同志)?"
+)
+_APPOINTED = re.compile(
+    r"(?:(?:任命|聘任|聘请|提名)?"
+    + _NAME
+    + r"(?:、"
+    + _NAME
+    + r")*(?:兼任|担任|任|为)"
+    + r"[^，,。；;]{2,30}?(?:主任|局长|处长|科长|主席|书记|委员|成员|参事|组长|秘书长|"
+    r"巡视员|调研员|经理|校长|院长|所长|站长|队长|馆长|顾问|专员)(?:职务)?"
+    r"(?:[（(][^（）()]*[）)])?)"
 )
 #: A scope: a noun and the words before its 的 that say which ones (全市所有使用燃气的餐饮场所).
 _ONLY_A_NOUN = re.compile(
@@ -464,6 +480,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
             return True  # 全市所有使用燃气的餐饮场所: what a scope covers, a noun, no duty
     if ANY_MODAL.search(sentence) is None and _WHO_ANSWERS.fullmatch(sentence.strip()):
         return True  # 采购人是履约验收的责任主体: who answers for it, nothing to check
+    if _APPOINTED.fullmatch(sentence.strip()):
+        return True  # 王某某任市财政局副局长（试用期一年）: an appointment the notice makes
     if ANY_MODAL.search(sentence) is None and _BY_PRINCIPLE.search(sentence.strip()):
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
     if _ABOUT_THE_TEXT.search(sentence.strip()):
