@@ -152,9 +152,12 @@ _A_GRADE_AFTER = re.compile(
     r"\s*(?:及?以上|及?以下|以内)?\s*(?:的)?\s*(?:为|是|评为|定为)\s*[“\"]?(?:优秀|良好|合格|不合格|基本合格|"
     r"较好|较差|一般|好|差|[A-E]级|[一二三四五]星)"
 )
+#: A change measured against the same time before (同比下降8.2%, 环比增长): a report.
+_YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
-    r"[\s＿]*(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去)"
+    r"[\s＿]*(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
+    r"目前|现阶段)"
 )
 #: What was done in all (全区共发放…, 累计排查…): a report's amount.
 _IN_ALL_DONE = re.compile(
@@ -229,7 +232,12 @@ def worth_keeping(
         return False  # 对3年工作进行总结, 5年来: a span of time talked about, no threshold
     if comparator is not None:
         return True
-    if q.unit not in TIME_UNITS and A_CHANGE.search(before) and not DESCRIPTIVE.search(sentence):
+    if (
+        q.unit not in TIME_UNITS
+        and A_CHANGE.search(before)
+        and not DESCRIPTIVE.search(sentence)
+        and not _YEAR_ON_YEAR.search(before)
+    ):
         return True  # 能耗比2015年下降17%, 重污染天数减少25%: a change to reach, a target
     if q.unit == "份" and "一式" in phrase:
         return True  # 一式三份: how many copies, written in words
