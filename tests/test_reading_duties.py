@@ -107,6 +107,8 @@ SEGMENTS = [
     ("采购人为履约验收的责任主体。", []),
     # (a role that heads a group, in a duty's sentence, is still a duty: 站长任组长)
     ("检测站成立抽检小组，站长任组长。", ["检测站成立抽检小组", "站长任组长"]),
+    # 配齐: a verb of its own, a duty of its own
+    ("各县要建立村庄保洁制度，配齐保洁人员。", ["各县要建立村庄保洁制度", "配齐保洁人员"]),
     # what something includes, and no more: its scope, no duty
     ("医疗救助费用包括住院费用和门诊慢特病费用，不包括自费药品费用。", []),
     (
