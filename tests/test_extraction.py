@@ -423,6 +423,11 @@ def test_what_is_needed_is_no_duty(text):
         ("必须设立并提供真实、完整的财务账簿", "presence"),
         ("应当建立煤炭购销台账", "record"),
         ("供应商应当具备相应资质", "eligibility"),
+        # a filing is a record; whom a duty names by a qualification, and a qualification
+        # taken away (a sanction), hold none
+        ("采购人应当将采购合同报财政部门备案", "record"),
+        ("企业须聘请具备相应资质的设计单位进行复查", "presence"),
+        ("对弄虚作假的，取消其补贴资格", "presence"),
     ],
 )
 def test_presence_kinds(text, kind):

@@ -108,9 +108,15 @@ def presence_kind(words: str) -> str:
     words = words.replace("不得不", "＿＿＿")
     if PROHIBITION.search(words):
         return "prohibition"
-    if re.search(r"台账|记录|档案|存档|登记", words):
+    if re.search(r"台账|记录|档案|存档|备案|登记(?!表|证)", words):
         return "record"
-    if re.search(r"资格|资质|具备.{0,10}条件|符合.{0,10}条件", words):
+    # (取消…资格 is a sanction, 聘请具备资质的单位 names whom: no qualification to hold)
+    held = re.search(
+        r"(?:具备|具有|取得|持有|符合)[^，,。；;的]{0,10}(?:资质|资格|条件)(?!的)|"
+        r"(?:具备|符合).{0,10}条件",
+        words,
+    )
+    if held or ("资格" in words and not re.search(r"取消|暂停|停止", words)):
         return "eligibility"
     return "presence"
 
