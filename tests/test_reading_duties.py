@@ -163,7 +163,7 @@ SEGMENTS = [
         # a list of cases is no list of duties: read as written
         (
             "有下列情形之一的，取消评优资格：（一）发生安全事故的；（二）弄虚作假的。",
-            [("取消评优资格", "eligibility", None, None)],
+            [("取消评优资格", "presence", None, None)],
         ),
     ],
 )
