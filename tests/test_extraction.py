@@ -428,6 +428,9 @@ def test_what_is_needed_is_no_duty(text):
         ("采购人应当将采购合同报财政部门备案", "record"),
         ("企业须聘请具备相应资质的设计单位进行复查", "presence"),
         ("对弄虚作假的，取消其补贴资格", "presence"),
+        # 不 before the act barred, softened or not: a ban as 不得 is
+        ("原则上不重复救助", "prohibition"),
+        ("国土部门一律不予办理用地手续", "prohibition"),
     ],
 )
 def test_presence_kinds(text, kind):

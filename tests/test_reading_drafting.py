@@ -311,3 +311,9 @@ def test_a_ban_listed_under_its_lead_is_asked_as_a_ban():
         Requirement(modality="mandatory", kind="prohibition", span="在地下室使用瓶装燃气")
     )
     assert fields["prompt"] == "是否符合：不得在地下室使用瓶装燃气"
+
+
+def test_a_ban_in_its_own_words_keeps_them():
+    """原则上不重复救助 says the ban itself: asked as written, no 不得 put before it."""
+    fields = _drafted("原则上不重复救助。")
+    assert fields["prompt"] == "是否符合：原则上不重复救助"

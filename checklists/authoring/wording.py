@@ -12,7 +12,7 @@ from typing import Any
 from checklists import scoring
 from checklists.authoring.models import Severity
 from checklists.standards import quantities
-from checklists.standards.duties import PROHIBITION
+from checklists.standards.duties import states_a_ban
 from checklists.standards.models import Requirement
 
 #: modality → (severity, scored). Advisory wording is shown, never scored.
@@ -114,7 +114,7 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
     fields["rule"] = scoring.validate_rule("yes_no", {})
     if "vague_deadline" in (req.flags or []):
         fields["guidance"] = "条款未规定天数，按是否及时判断。" + fields.get("guidance", "")
-    if req.kind == "prohibition" and not PROHIBITION.search(span):
+    if req.kind == "prohibition" and not states_a_ban(span):
         span = f"不得{span}"  # an item of a list of bans (在地下室使用瓶装燃气): what is banned
     # a check point written as a question (是否安装…) is asked as written
     fields["prompt"] = trim(span if "是否" in span else f"是否符合：{span}")

@@ -102,12 +102,27 @@ def first_modal(s: str) -> re.Match[str] | None:
     return None
 
 
+#: 不 before the act a duty bars, softened or not (一般不新设…, 原则上不重复救助, 一律不予办理):
+#: a prohibition, as 不得 is (not 不足, 不低于, 不包括…: comparisons and scopes).
+_NOT_TO_DO = re.compile(
+    r"(?:一般|原则上|一律|均|再|也)\s*不(?:再|予)?"
+    r"(?!足|满|低|高|少|多|超|大|小|包括|含|到|同|断|良|合格|达标|作为|仅|只|能|宜)[\u4e00-\u9fff]"
+)
+
+
+def states_a_ban(words: str) -> bool:
+    """Whether ``words`` say themselves that something is not to be done (不得…, 严禁…,
+    原则上不重复救助): a ban's words, which need no 不得 put before them."""
+    words = words.replace("不得不", "＿＿＿")
+    return bool(PROHIBITION.search(words) or _NOT_TO_DO.search(words))
+
+
 def presence_kind(words: str) -> str:
     """What a duty with no number demands: that something is not done, recorded, qualified,
     or simply there or done."""
-    words = words.replace("不得不", "＿＿＿")
-    if PROHIBITION.search(words):
+    if states_a_ban(words):
         return "prohibition"
+    words = words.replace("不得不", "＿＿＿")
     if re.search(r"台账|记录|档案|存档|备案|登记(?!表|证)", words):
         return "record"
     # (取消…资格 is a sanction, 聘请具备资质的单位 names whom: no qualification to hold)
