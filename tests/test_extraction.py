@@ -659,3 +659,17 @@ def test_requirement_is_frozen():
 def test_the_level_a_rate_is_cut_from_is_no_requirement():
     """由1.5%降至1%: the rate before is what was, only the level reached is required."""
     assert [r.value for r in extract("失业保险费率由1.5%降至1%。")] == [Decimal("1")]
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("区政府办公室实行月通报制度。", "month"),
+        ("实施乡村教师年度健康体检制度。", "year"),
+        ("各乡镇建立季度考核制度。", "quarter"),
+    ],
+)
+def test_a_system_of_a_thing_done_each_period_is_a_frequency(text, per):
+    """月通报制度: once a month, how many times unsaid (no number to check)."""
+    (r,) = extract(text)
+    assert (r.kind, r.per, r.value, r.comparator) == ("frequency", per, None, None)

@@ -60,7 +60,21 @@ def periodic(r: Requirement) -> Requirement:
         m = re.search(pattern, r.span)
         if m is not None and m.group(0).startswith("每") and per != "batch":
             return replace(r, kind="frequency", per=per)
+    system = _PERIODIC_SYSTEM.search(r.span)
+    if system is not None:  # 实行月通报制度, 实施年度健康体检制度: once each period
+        return replace(r, kind="frequency", per=_SYSTEM_PERIODS[system.group("period")])
     return r
+
+
+#: A system of a thing done each period (月通报制度, 年度健康体检制度, 季度考核制度).
+_PERIODIC_SYSTEM = re.compile(
+    r"(?<![每个两三四五六])(?P<period>月度?|季度?|年度|周|半年度?)[^，,。；;制]{0,6}?"
+    r"(?:通报|调度|报告|考核|体检|例会|检查|督查|评估|总结|分析|巡查|自查|讲评)制度"
+)
+_SYSTEM_PERIODS = {
+    "月": "month", "月度": "month", "季": "quarter", "季度": "quarter", "年度": "year",
+    "周": "week", "半年": "half_year", "半年度": "half_year",
+}  # fmt: skip
 
 
 def an_aim(r: Requirement) -> bool:
