@@ -73,6 +73,15 @@ SEGMENTS = [
     # a policy verb is a duty with a concrete object, a modal word or a named party
     ("实施农贸市场分级管理制度。", ["实施农贸市场分级管理制度"]),
     ("全面推进市场环境整治。", []),
+    # 落实…, 开展…, 实施…, 执行… are directives, modal word or not (GUIDE 1.1): a row each
+    (
+        "严格落实安全生产责任制，对工作不力的，依法依规严肃问责。",
+        ["严格落实安全生产责任制", "依法依规严肃问责"],
+    ),
+    (
+        "及时足额发放补贴资金，全面落实各项补助政策。",
+        ["及时足额发放补贴资金", "全面落实各项补助政策"],
+    ),
     # who or what a scope holds is a list of names, no duty (GUIDE 1.5)
     ("享受补贴的人员范围包括：低保家庭成员、残疾人、退役军人。", []),
     ("补助对象为：农村留守儿童、困境儿童。", []),

@@ -592,9 +592,18 @@ def _acts(words: str) -> bool:
     if POLICY.search(words):
         lead = words.lstrip("由并")
         return (
-            party_first(lead) is not None or opens_with_party(lead) or bool(_CONCRETE.search(words))
+            party_first(lead) is not None
+            or opens_with_party(lead)
+            or bool(_CONCRETE.search(words))
+            # 严格落实…, 全面开展…: a directive of its own, modal word or not (GUIDE 1.1)
+            or bool(_DIRECTS.match(lead))
         )
     return False
+
+
+#: The directive verbs a phrase may open with (GUIDE 1.1: 开展…, 实施…, 落实… are rows, modal
+#: word or not), after adverbs of manner.
+_DIRECTS = re.compile(r"(?:严格|认真|全面|切实|坚决|深入|扎实|积极)*(?:落实|开展|实施|执行)")
 
 
 #: A duty joined to the one before after a comma (…，并将结果报…, …，同时不得…): 并/同时 and
