@@ -527,6 +527,8 @@ _ON_A_BASIS = re.compile(
 _RESULT_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况|意见|报告|要求|需要|规定|标准)")
 
 
+#: Titles and the asides after them (《…的通知》(临政发〔2015〕63号)): names, no verbs.
+_TITLES_ONLY = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|[（(][^（()）]*[）)]")
 _MEANS_END = re.compile(r"(?:途径|方式|手段|渠道|形式|方法)\s*$")
 
 
@@ -535,7 +537,7 @@ def leads_on(words: str) -> bool:
     what basis: 区财政局依据审核结果，…)."""
     basis = _ON_A_BASIS.match(words)
     if basis is not None and ANY_MODAL.search(words) is None:
-        rest = _RESULT_NOUN.sub("", words[basis.end("on") :])
+        rest = _RESULT_NOUN.sub("", _TITLES_ONLY.sub("", words[basis.end("on") :]))
         if ACTION.search(rest) is None or _MEANS_END.search(rest):
             return True  # (通过执法检查、事故调查等途径，…: the means, its verbs are nouns)
     found = _LEADS_ON.search(words)
