@@ -673,3 +673,16 @@ def test_a_system_of_a_thing_done_each_period_is_a_frequency(text, per):
     """月通报制度: once a month, how many times unsaid (no number to check)."""
     (r,) = extract(text)
     assert (r.kind, r.per, r.value, r.comparator) == ("frequency", per, None, None)
+
+
+def test_a_plans_list_of_targets_goes_on_after_its_semicolons():
+    """全年计划新造林3000亩；更新改造农田林网1万亩；…: each amount of the plan's list is a
+    target, not only the one its 计划 is written beside."""
+    found = extract("全年计划新造林3000亩；更新改造农田林网1万亩；绿化各级道路50公里。")
+    assert [(r.value, r.unit) for r in found] == [
+        (Decimal(3000), "亩"),
+        (Decimal(10000), "亩"),
+        (Decimal(50), "km"),
+    ]
+    # (no plan before it: a bare amount states no target)
+    assert extract("道路总长50公里；农田林网1万亩。") == []

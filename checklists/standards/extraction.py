@@ -40,6 +40,7 @@ from checklists.standards.duties import (
 from checklists.standards.numbers import (
     AHEAD,
     ROUND_THE_CLOCK,
+    TARGETS,
     TASKED,
     a_denominator,
     a_window_before,
@@ -176,8 +177,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     reqs: list[Requirement] = []
     carry = None  # who acts, as the sentences before named them
     section = None  # the party a heading names ((二)各镇、街道。): who acts under it
+    planned = False  # the sentence before set targets and its list goes on after its ；
     for s_start, s_end in sentences(text):
         first = len(reqs)
+        # (全年计划新造林3000亩；更新改造农田林网1万亩；…: the plan's list of targets goes on)
+        listed_on = planned and masked[s_start - 1 : s_start] in ("；", ";")
+        planned = listed_on or TARGETS.search(masked, s_start, s_end) is not None
         lead = LEAD_TOKEN.match(text, s_start, s_end)
         heading = text[lead.end() if lead else s_start : s_end]
         if (lead is not None or not text[:s_start].strip()) and _HEADS_MORE.search(text, s_end + 1):
@@ -340,7 +345,15 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 phrase = before + phrase
             before = masked[ph_start:q_start]
             if not worth_keeping(
-                q, kind, comparator, modality, phrase, sentence, following, tasked, before
+                q,
+                kind,
+                comparator,
+                modality,
+                phrase,
+                sentence,
+                following,
+                tasked or listed_on,
+                before,
             ):
                 continue
             if qualifies(masked, s_start, s_end, q_start, q_end):

@@ -121,7 +121,7 @@ def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | Non
 
 
 #: A sentence that sets targets (全年计划新造林3000亩，绿化道路50公里): its bare amounts are them.
-_TARGETS = re.compile(
+TARGETS = re.compile(
     r"计划|目标|任务|共计|合计|全年|力争|(?<![已经])(?:完成|建成|新增|新建)|"
     r"(?:^|[，,])\s*(?:力争)?到\s*＿{4,}"  # 到2020年，…: what is to be reached by then
 )
@@ -251,7 +251,7 @@ def worth_keeping(
         return True
     if (
         q.unit not in TIME_UNITS
-        and (tasked or _TARGETS.search(sentence))
+        and (tasked or TARGETS.search(sentence))
         and not DESCRIPTIVE.search(sentence)
         and not sentence.rstrip(" 。；;，,").endswith("的")  # (一)…发生2起事故的: a case, no target
     ):
