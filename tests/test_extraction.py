@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 
 from checklists.standards.conflicts import find_conflicts, mark_conflicts
-from checklists.standards.duties import modality_of
 from checklists.standards.extraction import extract
+from checklists.standards.modality import modality_of
 from checklists.standards.requirements import Requirement
 
 

@@ -27,6 +27,7 @@ PURE = [
     "checklists.standards.extraction",
     "checklists.standards.conflicts",
     "checklists.standards.duties",
+    "checklists.standards.modality",
     "checklists.standards.settling",
     "checklists.core.textdiff",
     "inspections.supervision.triggers",

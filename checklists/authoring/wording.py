@@ -12,7 +12,7 @@ from typing import Any
 from checklists import scoring
 from checklists.authoring.models import Severity
 from checklists.standards import quantities
-from checklists.standards.duties import states_a_ban
+from checklists.standards.modality import states_a_ban
 from checklists.standards.models import Requirement
 
 #: modality → (severity, scored). Advisory wording is shown, never scored.

@@ -1,6 +1,6 @@
-"""The wording of duties: modal words, sentences and phrases, and which phrases each state one
-thing to do. Pure module (standard library only); ``extraction`` reads numbers, this module
-reads what a clause asks to be done.
+"""The wording of duties: sentences and phrases, and which phrases each state one thing to do
+(the modal words are ``modality``'s). Pure module (standard library only); ``extraction`` reads
+numbers, this module reads what a clause asks to be done.
 
 Chinese administrative drafting lists duties phrase after phrase (采购人对…成立采购工作组，单位一把
 手任组长，…): each phrase with a verb of its own is one duty, whether or not a modal word (应当,
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, modality_of
 from checklists.standards.parties import (
     VIA_WHEN,
     WHEN_WORD,
@@ -28,113 +29,6 @@ from checklists.standards.parties import (
     subject_of,
     who_as_read,
 )
-
-# ---------------------------------------------------------------------------------------------
-# Modal words
-# ---------------------------------------------------------------------------------------------
-
-STRONG = re.compile(r"必须|严禁|一律|务必")
-MANDATORY = re.compile(
-    # (知道或者应当知道, 应知: what one ought to have known, no duty)
-    # (应对重污染天气: to cope with; 应对采购标的进行调研: 应 + 对, a verb after its object)
-    r"应当(?!知道)|(?<![相适供反响效对回呼感答顺报理])应(?![急用变届收付征诉聘税缴激知]|当知道)"
-    r"(?!对(?![^，,。；;]{1,24}?(?:进行|实行|开展|予以|加强|组织|采取|实施|作出|给予|审核|核查)))|"
-    r"(?<![必无])须(?!知)|(?<![所必急无确如若])需(?![要求知氧])|不得|禁止|不准|不允许|"
-    r"(?<![主需重纲摘概只想必紧简将])要(?![求素点是件闻害员务领略情])|"
-    # only then may: not before (验收合格后方可投入使用, 办理审批手续后才可使用)
-    r"方可|方能|后才(?:可|能)"
-)
-DEFAULT = re.compile(r"原则上|一般(?=不|应|为|要|按|在|由|可|以|每|情况下|均)")
-ADVISORY = re.compile(r"鼓励|倡导|提倡|建议|(?<![事便适])宜(?![居])|力争|适时|尽量|争取")
-#: (可 of an adjective is no permission: 可燃气体, 可吸入颗粒物, 可追溯, 可回收, 可再生, 可疑,
-#: 网上可办率, 可及性)
-PERMISSION = re.compile(
-    r"可以|(?<![许认不宁])可(?![能控行靠视防持信观见知贵燃塑疑溯]|节省|节约|满足|达到|实现|提高|"
-    r"减少|降低|有效|支配|吸入|追溯|回收|再生|降解|操作性|办率|办事项|用率|及性)"
-)
-PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许|杜绝")
-VAGUE = re.compile(r"及时|第一时间|立即|立刻|马上|尽快|迅速")
-ANY_MODAL = re.compile(
-    "|".join(p.pattern for p in (STRONG, MANDATORY, DEFAULT, ADVISORY, PERMISSION))
-)
-
-#: A numbering token a clause or sentence opens with (第三条, 二、, （一）, 1., 4.3).
-LEAD_TOKEN = re.compile(
-    # (一是…，二是…: the points of a list, as numbered)
-    r"\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff])|"
-    r"[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*(?:[、.．](?!\d)|(?=\s)))\s*"
-)
-
-
-#: A quotation (“管行业必须管安全”): a slogan's modal word binds no one.
-_QUOTED = re.compile(r"“[^“”]*”")
-
-
-def _unquoted(s: str) -> str:
-    """``s`` with its quotations and 不得不 blanked (the same length: offsets hold)."""
-    s = s.replace("不得不", "＿＿＿")
-    return _QUOTED.sub(lambda m: "＿" * len(m.group(0)), s)
-
-
-def modality_of(s: str) -> str | None:
-    """Strongest modality of a sentence; 原则上/一般 soften whatever else is said."""
-    s = _unquoted(s)
-    if DEFAULT.search(s):
-        return "default"
-    if STRONG.search(s):
-        return "mandatory_strong"
-    if MANDATORY.search(s):
-        return "mandatory"
-    if ADVISORY.search(s):
-        return "advisory"
-    if PERMISSION.search(s):
-        return "permission"
-    return None
-
-
-def first_modal(s: str) -> re.Match[str] | None:
-    """The modal word that sets a sentence's modality (原则上 before 应当 before 可)."""
-    s = _unquoted(s)
-    for pat in (DEFAULT, STRONG, MANDATORY, ADVISORY, PERMISSION):
-        found = pat.search(s)
-        if found:
-            return found
-    return None
-
-
-#: 不 before the act a duty bars, softened or not (一般不新设…, 原则上不重复救助, 一律不予办理):
-#: a prohibition, as 不得 is (not 不足, 不低于, 不包括…: comparisons and scopes).
-_NOT_TO_DO = re.compile(
-    r"(?:一般|原则上|一律|均|再|也)\s*不(?:再|予)?"
-    r"(?!足|满|低|高|少|多|超|大|小|包括|含|到|同|断|良|合格|达标|作为|仅|只|能|宜)[\u4e00-\u9fff]"
-)
-
-
-def states_a_ban(words: str) -> bool:
-    """Whether ``words`` say themselves that something is not to be done (不得…, 严禁…,
-    原则上不重复救助): a ban's words, which need no 不得 put before them."""
-    words = words.replace("不得不", "＿＿＿")
-    return bool(PROHIBITION.search(words) or _NOT_TO_DO.search(words))
-
-
-def presence_kind(words: str) -> str:
-    """What a duty with no number demands: that something is not done, recorded, qualified,
-    or simply there or done."""
-    if states_a_ban(words):
-        return "prohibition"
-    words = words.replace("不得不", "＿＿＿")
-    if re.search(r"台账|记录|档案|存档|备案|登记(?!表|证)", words):
-        return "record"
-    # (取消…资格 is a sanction, 聘请具备资质的单位 names whom: no qualification to hold)
-    held = re.search(
-        r"(?:具备|具有|取得|持有|符合)[^，,。；;的]{0,10}(?:资质|资格|条件)(?!的)|"
-        r"(?:具备|符合).{0,10}条件",
-        words,
-    )
-    if held or ("资格" in words and not re.search(r"取消|暂停|停止", words)):
-        return "eligibility"
-    return "presence"
-
 
 # ---------------------------------------------------------------------------------------------
 # Sentences and phrases

@@ -19,23 +19,25 @@ from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
     A_DATE_ONLY,
     ACTION,
-    ANY_MODAL,
     EXHORTATION,
-    LEAD_TOKEN,
-    PERMISSION,
-    VAGUE,
     agent_named,
     duty_spans,
-    first_modal,
     leads_on,
     lists_bans,
     lists_duties,
-    modality_of,
     no_duties,
     phrase_condition,
     phrases,
-    presence_kind,
     sentences,
+)
+from checklists.standards.modality import (
+    ANY_MODAL,
+    LEAD_TOKEN,
+    PERMISSION,
+    VAGUE,
+    first_modal,
+    modality_of,
+    presence_kind,
 )
 from checklists.standards.numbers import (
     AHEAD,

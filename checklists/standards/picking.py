@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from checklists.standards.comparators import comparator_before, with_marker
-from checklists.standards.duties import ACTION, ANY_MODAL, phrase_condition, phrases
+from checklists.standards.duties import ACTION, phrase_condition, phrases
+from checklists.standards.modality import ANY_MODAL
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
 from checklists.standards.parties import ends_with_party
 from checklists.standards.quantities import quantities
