@@ -884,7 +884,7 @@ def test_the_amounts_of_a_task_or_a_dated_goal_are_targets(text, expected):
         ),
         (
             "发现违法行为的，可以直接进行处分，并及时通报财政局。",
-            [("可以直接进行处分", False), ("及时通报财政局", True)],
+            [("可以直接进行处分", False), ("并及时通报财政局", True)],
         ),
     ],
 )

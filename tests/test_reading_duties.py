@@ -121,6 +121,13 @@ SEGMENTS = [
     ("采购人为履约验收的责任主体。", []),
     # (a role that heads a group, in a duty's sentence, is still a duty: 站长任组长)
     ("检测站成立抽检小组，站长任组长。", ["检测站成立抽检小组", "站长任组长"]),
+    # …，并按时…: 按时 is how, the duty after 并 is one of its own
+    (
+        "用人单位应当与劳动者签订劳动合同，并按时足额支付工资。",
+        ["用人单位应当与劳动者签订劳动合同", "并按时足额支付工资"],
+    ),
+    # who a body is (…是…责任主体) picks out no ones: no condition of the duty after it
+    ("各县人民政府是本辖区就业工作的责任主体，要建立目标责任制。", ["要建立目标责任制"]),
     # 配齐: a verb of its own, a duty of its own
     ("各县要建立村庄保洁制度，配齐保洁人员。", ["各县要建立村庄保洁制度", "配齐保洁人员"]),
     # what something includes, and no more: its scope, no duty
@@ -219,6 +226,9 @@ SUBJECTS = [
         "对不按规定公开的及时移交有关部门处理",
         "县市场监管局",
     ),
+    # a service office (…劳动保障服务所) and a worker (劳动者) are parties
+    ("街道劳动保障服务所负责受理申请。", "街道劳动保障服务所负责受理申请", "街道劳动保障服务所"),
+    ("劳动者应当遵守劳动纪律。", "劳动者应当遵守劳动纪律", "劳动者"),
     # a unit's head acts for the party named before (单位一把手任组长)
     ("采购人对采购项目成立工作组，单位一把手任组长。", "单位一把手任组长", "采购人"),
 ]

@@ -504,7 +504,9 @@ _DIRECTS = re.compile(r"(?:严格|认真|全面|切实|坚决|深入|扎实|积�
 
 #: A duty joined to the one before after a comma (…，并将结果报…, …，同时不得…): 并/同时 and
 #: what its own words do (并 with no comma before it, 制定并落实, joins verbs of one duty).
-_JOINED = re.compile(r"^(?:并且?|同时)(?![^，,]{0,2}(?:的|时))")
+_JOINED = re.compile(
+    r"^(?:并且?|同时)(?![^，,]{0,2}(?:的|(?<![按及准随同])时))"
+)  # (并按时…: a verb)
 
 
 #: What 并/同时 may lead into that is no duty: a purpose, a reason, a benefit.
