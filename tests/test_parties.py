@@ -59,6 +59,8 @@ def test_condition(sentence, condition):
         # who it acts jointly with (会同) acts too; a party's name is no verb (机构编制部门)
         ("机构编制部门会同教育、财政部门根据需要核定编制", "机构编制部门会同教育、财政部门"),
         ("县财政局会同县人社局制定实施细则", "县财政局会同县人社局"),
+        # 该… is the one named before, by its name
+        ("该生产经营单位向原信息采集部门提出申请", "生产经营单位"),
         # a party, then what it receives (收到, 接到): it acts on it
         ("县民政局收到乡镇(街道)上报的申请后及时审批", "县民政局"),
         ("区应急管理局接到举报后立即核查", "区应急管理局"),

@@ -226,6 +226,18 @@ SUBJECTS = [
         "对不按规定公开的及时移交有关部门处理",
         "县市场监管局",
     ),
+    # the parties 由 names, a list of them; 该… is the one named before, by its name
+    (
+        "由区经信局、区安监局分别组织各镇开展评级。",
+        "由区经信局、区安监局分别组织各镇开展评级",
+        "区经信局、区安监局",
+    ),
+    # the party a sentence encourages is who would act
+    (
+        "鼓励支持有条件的化工企业，聘请专业公司开展安全服务。",
+        "鼓励支持有条件的化工企业，聘请专业公司开展安全服务",
+        "有条件的化工企业",
+    ),
     # a service office (…劳动保障服务所) and a worker (劳动者) are parties
     ("街道劳动保障服务所负责受理申请。", "街道劳动保障服务所负责受理申请", "街道劳动保障服务所"),
     ("劳动者应当遵守劳动纪律。", "劳动者应当遵守劳动纪律", "劳动者"),

@@ -421,6 +421,8 @@ _ON_A_BASIS = re.compile(
 _RESULT_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况|意见|报告|要求|需要|规定|标准)")
 
 
+#: 鼓励 and whom (鼓励支持有条件的化工企业): the party the next phrase's act is encouraged of.
+_ENCOURAGES = re.compile(r"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?[^，,。；;]{1,16}")
 #: Titles and the asides after them (《…的通知》(临政发〔2015〕63号)): names, no verbs.
 _TITLES_ONLY = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|[（(][^（()）]*[）)]")
 _MEANS_END = re.compile(r"(?:途径|方式|手段|渠道|形式|方法)\s*$")
@@ -429,6 +431,8 @@ _MEANS_END = re.compile(r"(?:途径|方式|手段|渠道|形式|方法)\s*$")
 def leads_on(words: str) -> bool:
     """Whether a phrase only leads into the next one's verb (会同…, 将…, 作为…, or who acts on
     what basis: 区财政局依据审核结果，…)."""
+    if _ENCOURAGES.fullmatch(words.strip()) and ends_with_party(words.strip()):
+        return True  # 鼓励支持有条件的化工企业，聘请…: whom it encourages, to do what follows
     basis = _ON_A_BASIS.match(words)
     if basis is not None and ANY_MODAL.search(words) is None:
         rest = _RESULT_NOUN.sub("", _TITLES_ONLY.sub("", words[basis.end("on") :]))
@@ -743,9 +747,12 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
 
 
 #: 由 names who acts (由区安委会办公室拟定…, 由县财政承担): the words between it and the verb.
+#: The parties 由 names (由区经信局、区安监局分别组织…: a list of them).
+_WHO_LISTED = r"(?P<who>[^，,。；;、]{2,24}?(?:、[^，,。；;、]{2,24}?)*)"
 _BY_AGENT = re.compile(
-    r"^\s*(?:并|同时|再|均|统一|分别)?由(?!于|此|其)(?P<who>[^，,。；;、]{2,24}?)"
-    r"(?=分别|负责|拟定|拟订|起草|牵头|会同|统一|书面|依法|及时|按|在|于|对|向|将|根据|决定|"
+    r"^\s*(?:并|同时|再|均|统一|分别)?由(?!于|此|其)"
+    + _WHO_LISTED
+    + r"(?=分别|负责|拟定|拟订|起草|牵头|会同|统一|书面|依法|及时|按|在|于|对|向|将|根据|决定|"
     + ACTION.pattern.replace("(?<!转移)", "")
     + "|"
     + POLICY.pattern
@@ -754,7 +761,7 @@ _BY_AGENT = re.compile(
 
 
 #: What follows who acts (the longest name a verb follows: 由县质量检测中心出具, 检测 inside it).
-_AGENT_VERB = re.compile(_BY_AGENT.pattern.split("(?P<who>[^，,。；;、]{2,24}?)", 1)[1])
+_AGENT_VERB = re.compile(_BY_AGENT.pattern.split(_WHO_LISTED, 1)[1])
 
 
 def agent_named(words: str) -> tuple[str, SubjectKind] | None:

@@ -242,8 +242,10 @@ def kind_of(name: str) -> SubjectKind:
 
 
 def clean_name(name: str) -> str:
-    """A party's name without a note after it (临淄区安全生产委员会（以下简称区安委会）)."""
-    return _SHORT_NAME.sub("", name).strip()
+    """A party's name without a note after it (临淄区安全生产委员会（以下简称区安委会）) nor a
+    word pointing back to it (该生产经营单位: the one named before)."""
+    name = _SHORT_NAME.sub("", name).strip()
+    return re.sub(r"^(?:该|上述|此)(?=[\u4e00-\u9fff]{2})", "", name)
 
 
 def party_first(phrase: str) -> tuple[str, SubjectKind] | None:
@@ -319,7 +321,7 @@ _REACHING_OPENS = re.compile(
 #: The inspected party a sentence opens with, picked out by what it did (列入黑名单的企业，…;
 #: 未按期完成整改的企业，…): what picks it out is the condition, the party who acts.
 _PARTY_PICKED = re.compile(
-    f"^(?P<cond>[^，,。；;：:]{{2,30}}?)的(?P<who>[^，,。；;的]{{0,6}}?(?:{_REGULATED}))[，,]"
+    f"^(?!鼓励|倡导|提倡|支持|引导)(?P<cond>[^，,。；;：:]{{2,30}}?)的(?P<who>[^，,。；;的]{{0,6}}?(?:{_REGULATED}))[，,]"
 )
 
 
@@ -430,9 +432,20 @@ _WHILE = re.compile(r"(?:在|于)[^，,。；;\d]{1,12}(?:内|期间|中|时)")
 _ALL_OF_THEM = re.compile(r"(?:均|都|也|亦|一律|一概|同样)$")
 
 
+#: The inspected party a sentence encourages, right after its word (鼓励支持企业采用…).
+_ENCOURAGED = re.compile(
+    rf"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN})"
+    r"(?![\u4e00-\u9fff]{0,2}(?:资金|产品|项目))"
+)
+
+
 def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | None]:
     """Who must act: the noun phrase ending just before the modal word at ``modal_at``."""
     before = sentence[:modal_at]
+    encouraged = _ENCOURAGED.match(sentence, modal_at)
+    if encouraged is not None and not before.strip(" \t，,"):
+        # 鼓励支持有条件的化工企业，聘请…: the party encouraged is who would act
+        return _trim(encouraged.group("who")), "regulated"
     condition = condition_of(sentence)
     if condition is not None and condition.end <= modal_at:
         before = sentence[condition.end : modal_at]
@@ -518,7 +531,8 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
 def _trim(name: str) -> str:
     """Drop a clause's leftovers before the name (和/及/与 joins stay: 财政局和审计局)."""
     name = re.sub(r"^(?:的|是|为|由|在|对|把|将|让|使(?!用)|给)+", "", name)  # (使用…的单位)
-    return name
+    # (该生产经营单位, 上述单位: the one named before, by its name)
+    return re.sub(r"^(?:该|上述|此)(?=[\u4e00-\u9fff]{2})", "", name)
 
 
 #: One party's name and nothing else (各镇, 区直有关部门, 各企事业单位, 镇(街道)).
