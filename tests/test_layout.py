@@ -28,6 +28,7 @@ PURE = [
     "checklists.standards.conflicts",
     "checklists.standards.duties",
     "checklists.standards.modality",
+    "checklists.standards.attribution",
     "checklists.standards.settling",
     "checklists.core.textdiff",
     "inspections.supervision.triggers",

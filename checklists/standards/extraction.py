@@ -14,24 +14,22 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from checklists.standards.attribution import attribute
 from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
     A_DATE_ONLY,
     ACTION,
     EXHORTATION,
-    agent_named,
     duty_spans,
     leads_on,
     lists_bans,
     lists_duties,
     no_duties,
     phrase_condition,
-    phrases,
     sentences,
 )
 from checklists.standards.modality import (
-    ANY_MODAL,
     LEAD_TOKEN,
     PERMISSION,
     VAGUE,
@@ -54,22 +52,18 @@ from checklists.standards.numbers import (
     worth_keeping,
 )
 from checklists.standards.parties import (
-    Condition,
-    clean_name,
     condition_of,
     heading_party,
     party_first,
     party_named,
-    subject_of,
     who_as_read,
-    who_did,
 )
 from checklists.standards.picking import (
     ONLY_THEN,
-    condition_at,
-    condition_before,
+    end_of,
     phrase_bounds,
     qualifies,
+    source_span,
 )
 from checklists.standards.quantities import (
     COUNTED,
@@ -99,20 +93,6 @@ from checklists.standards.settling import (
 # ---------------------------------------------------------------------------------------------
 
 
-def _span(text: str, start: int, end: int) -> tuple[str, int]:
-    """The exact source substring, trimmed of whitespace and a leading numbering token."""
-    m = LEAD_TOKEN.match(text, start, end)
-    if m and m.end() < end and not re.match(r"\d", text[m.end() : m.end() + 1] or "x"):
-        start = m.end()
-    while start < end and (text[start].isspace() or text[start] in "、，,；;"):
-        start += 1  # (…不超过60dB(A)、夜间不超过50dB(A): the list's mark is no part of it)
-    if text.startswith("则", start) and end - start > 2:
-        start += 1  # (如…，则企业须…: the word leading from the condition is no part of the duty)
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return text[start:end], start
-
-
 def _joined(flags: list[str], start: int, end: int, joins: tuple[int, ...]) -> tuple[str, ...]:
     if any(start < j < end for j in joins):
         flags = flags + ["page_joined"]
@@ -131,7 +111,7 @@ def _without_number(
     flags: tuple[str, ...] = (),
 ) -> Requirement:
     """A requirement that states no number (presence, vague deadline, per-batch duty)."""
-    span, span_start = _span(text, start, end)
+    span, span_start = source_span(text, start, end)
     return Requirement(
         modality=modality,
         kind=kind,
@@ -383,7 +363,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             span_to = ph_end if long else q_end
             if span_to == q_end and q.unit in COUNTED and _WHAT_IS_COUNTED.fullmatch(following):
                 span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
-            span, span_start = _span(text, span_from, span_to)
+            span, span_start = source_span(text, span_from, span_to)
             prev_end = q_end
             if (
                 masked[q_end : q_end + 2] == "左右"
@@ -443,13 +423,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             found = True
         opening = condition_of(sentence)
-        taken = [(r.start, _end(r), r.value is not None and _by_a_time(r)) for r in reqs[first:]]
+        taken = [(r.start, end_of(r), r.value is not None and _by_a_time(r)) for r in reqs[first:]]
         duties, extend = duty_spans(
             masked, s_start, s_end, taken, s_start + opening.end if opening else s_start
         )
         for k, end in extend.items():
             r = reqs[first + k]
-            span, _at = _span(text, r.start, end)
+            span, _at = source_span(text, r.start, end)
             reqs[first + k] = replace(r, span=span)
         for d_start, d_end in duties:
             # its own modal word; none when it names a party of its own (采购办负责监督)
@@ -460,7 +440,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         for m in VAGUE.finditer(sentence):
             # 及时, 立即: no time stated, a flag on the duty it is part of
             v_start = s_start + m.start()
-            at = next((k for k, r in enumerate(reqs[first:]) if r.start <= v_start < _end(r)), None)
+            at = next(
+                (k for k, r in enumerate(reqs[first:]) if r.start <= v_start < end_of(r)), None
+            )
             if at is not None:
                 r = reqs[first + at]
                 head = re.search(r"[，,]\s*(?:并且?|同时)?\s*$", masked[r.start : v_start])
@@ -475,8 +457,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         head = None  # 对不达标的洁净煤，及时…: a condition, not a duty before
                 if head is not None and r.value is None and r.low is None:
                     # 代理公司要做好复核，及时发现…: the duty, then a second one due promptly
-                    keep, keep_start = _span(text, r.start, r.start + head.start())
-                    due, due_start = _span(text, r.start + head.end(), _end(r))
+                    keep, keep_start = source_span(text, r.start, r.start + head.start())
+                    due, due_start = source_span(text, r.start + head.end(), end_of(r))
                     reqs[first + at] = replace(r, span=keep, start=keep_start)
                     reqs.insert(
                         first + at + 1,
@@ -530,13 +512,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         # (已核准的项目，必须…: the things it names are what the duty is of, no one left out)
         things = condition is not None and re.search(r"的[^的]+$", condition.text) is not None
         carry = carry if elided and not things else None
-        attributed = _attributed(text, masked, b_start, s_end, reqs[first:], condition, carry)
+        attributed = attribute(text, masked, b_start, s_end, reqs[first:], condition, carry)
         if not attributed and modality and condition and b_start + condition.end < s_end:
             # all it said was inside the condition: what remains is a duty with no number
             rest = _presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
-            attributed = _attributed(text, masked, b_start, s_end, [rest], condition, carry)
+            attributed = attribute(text, masked, b_start, s_end, [rest], condition, carry)
         attributed = [
-            replace(r, applies_when=which_ones([a for e, a in qualifiers if e < _end(r)]))
+            replace(r, applies_when=which_ones([a for e, a in qualifiers if e < end_of(r)]))
             if r.applies_when is None and qualifiers
             else r
             for r in attributed
@@ -573,10 +555,6 @@ _NOT_BINDING = ("permission", "advisory", "default")
 _A_LIMIT_BEFORE = re.compile(
     r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:为|是|：|:)\s*$"
 )
-#: A phrase of a time limit, to its comma (每季度结束后10日内，): who acts is named after it.
-_TIME_LIMIT_PHRASE = re.compile(
-    r"[^，,。；;]*[\d＿]\s*个?(?:工作日|日|天|周|月|年|小时)(?:以|之)?内\s*[，,]\s*"
-)
 #: A total named before a number (总额不超过…): not per any one, whatever came before.
 _A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
 #: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
@@ -586,10 +564,6 @@ _A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<f
 #: A ban on an act, a few words before the comparison of its amount (严禁存放超过…, 不得使用
 #: 少于…): the act beyond it is what is banned.
 _BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许)[^，,。；;＿\d]{1,8}$")
-#: A sanction's verb a duty opens with (予以通报, 依法依规严肃处理, 责令改正).
-_A_SANCTION = re.compile(
-    r"(?:依法|依规|依纪|严肃|从严)*(?:予以|给予|责令|追究|取消|处以|通报|处理|问责|吊销|没收)"
-)
 #: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
 _AT_LEAST_ONCE = re.compile(r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?一次")
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
@@ -631,7 +605,7 @@ def _with_due(
         rule, d_start, d_end = due
         at, pos = pos + d_start, pos + max(d_end, 1)
         ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
-        within = [i for i, r in enumerate(found) if r.start <= at < _end(r)]
+        within = [i for i, r in enumerate(found) if r.start <= at < end_of(r)]
         duty = next((i for i in within if not _numbered(found[i])), None)
         target = next(
             (i for i in within if found[i].due is None and found[i].kind != "deadline"), None
@@ -656,7 +630,7 @@ def _with_due(
                         found[i] = replace(found[i], due=rule)
                 continue
             if first is not None:
-                span, start = _span(text, ph_start, _end(found[first]))
+                span, start = source_span(text, ph_start, end_of(found[first]))
                 found[first] = replace(
                     found[first], kind="deadline", due=rule, span=span, start=start
                 )
@@ -678,185 +652,6 @@ def _with_due(
 def _numbered(r: Requirement) -> bool:
     """Whether a requirement states a number (a value or a range's end)."""
     return r.value is not None or r.low is not None
-
-
-def _attributed(
-    text: str,
-    masked: str,
-    s_start: int,
-    s_end: int,
-    found: list[Requirement],
-    condition: Condition | None,
-    carry: tuple[str, str | None] | None = None,
-) -> list[Requirement]:
-    """One sentence's requirements (from ``s_start``, after its numbering token) with who must
-    act and the ``condition`` the sentence opens with. A number inside the condition
-    (达到1万吨以上的企业) is the condition's, not a requirement."""
-    sentence = masked[s_start:s_end]
-    bounds = [(s_start + a, s_start + b) for a, b in phrases(sentence)]
-    applies = None
-    if condition is not None:
-        c_start, c_end = s_start + condition.start, s_start + condition.end
-        # 煤炭销售时应当出具…: a duty read from the sentence's start goes on past its condition,
-        # its modal word right after it; its words are what follows the condition (a number
-        # inside is the condition's)
-        inline = ANY_MODAL.match(masked, c_end) is not None
-        found = [
-            replace(r, span=(cut := _span(text, c_end, _end(r)))[0], start=cut[1])
-            if inline
-            and c_start <= r.start < c_end
-            and _end(r) > c_end + 1
-            and r.value is None
-            and r.low is None
-            else r
-            for r in found
-        ]
-        outside = [r for r in found if not c_start <= r.start < c_end]
-        has_a_duty = ANY_MODAL.search(sentence, condition.end) is not None
-        if outside or has_a_duty:  # a condition only when something applies under it
-            applies = condition_at(text, masked, c_start, c_end)
-            found = outside
-        else:  # a description, not a condition; but 及时 in it is still no deadline
-            found = [
-                r for r in found if not (c_start <= r.start < c_end and "vague_deadline" in r.flags)
-            ]
-            condition = None
-    out = []
-    for r in sorted(found, key=lambda r: r.start):
-        after = max([s_start, *(_end(o) for o in out)])  # the duties before it end there
-        own_condition = condition_before(
-            text, masked, bounds, r.start, r.start + len(r.span), after
-        )
-        # 对违规排污的企业，由…依法查处: who acts is named after the duty's own condition
-        who_at = r.start
-        if (
-            own_condition is not None
-            and own_condition.text
-            and r.span.startswith(own_condition.text)
-        ):
-            who_at = r.start + len(own_condition.text)
-            who_at += len(text[who_at:s_end]) - len(text[who_at:s_end].lstrip(" 　，,"))
-            if (
-                re.match(r"\s*[，,]", r.span[len(own_condition.text) :])
-                and who_at < _end(r)
-                and masked[who_at : who_at + 1] not in ("＿", "")  # (2018年底前…: a date's)
-                and not text[who_at : who_at + 1].isdigit()
-                and not re.search(r"的\s*[，,]", text[who_at : _end(r)])  # (the condition goes on)
-            ):
-                # 凡进入施工现场的人员，一律佩戴安全帽: the duty's words after its condition
-                cut, cut_at = _span(text, who_at, _end(r))
-                r = replace(r, span=cut, start=cut_at)
-        at = r.start - s_start
-        modal = None
-        for m in ANY_MODAL.finditer(sentence):
-            if m.start() <= at + len(r.span):
-                modal = m
-        # (a party names who acts at its phrase's start, not after a list's number: 配备2名
-        # 专任教师和1名保育员)
-        inside = masked[max(s_start, who_at - 1) : who_at] not in (
-            "",
-            "，",
-            ",",
-            "；",
-            ";",
-            " ",
-            "\t",
-        )
-        own = (
-            None
-            if inside and who_at > s_start
-            else who_as_read(agent_named(text[who_at:s_end]) or party_named(text[who_at:s_end]))
-        )
-        subject, kind = None, None
-        if own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
-            subject, kind = own  # 采购办负责监督: the duty names who acts
-        elif (
-            modal is not None
-            and out
-            and out[-1].subject
-            and s_start + modal.start() < out[-1].start
-        ):
-            # (A要…，B负责…，对…及时移交…: the party of the duty before, not of the modal word
-            # an earlier duty holds)
-            subject, kind = out[-1].subject, out[-1].subject_kind
-        elif modal is not None:
-            # the original text: the subject is quoted as written (masking makes （） half-width)
-            subject, kind = who_as_read(subject_of(text[s_start:s_end], modal.start())) or (
-                None,
-                None,
-            )
-        if subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
-            p_start, _p_end = phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
-            named = who_as_read(
-                agent_named(text[p_start:s_end]) or party_named(text[p_start:s_end])
-            )
-            if named is not None:
-                subject, kind = named
-        if subject is None:  # 区级“黑名单”，由区安委会办公室统一管理: 由 names who acts
-            for p_start, _p_end in bounds:
-                if r.start < p_start < _end(r):
-                    named = who_as_read(agent_named(text[p_start:s_end].lstrip()))
-                    if named is not None:
-                        subject, kind = named
-                        break
-        if subject is None:  # 9月30日前，市直各部门报送总结: who acts after the date's phrase
-            for p_start, _p_end in bounds:
-                # (每季度结束后10日内，各单位报送…: after the phrase of its time limit)
-                timed = r.kind == "deadline" and _TIME_LIMIT_PHRASE.fullmatch(
-                    masked, r.start, p_start
-                )
-                if r.start < p_start < _end(r) and (
-                    timed or not masked[r.start : p_start].strip(A_DATE_ONLY)
-                ):
-                    named = who_as_read(party_named(text[p_start:s_end].lstrip()))
-                    if named is not None:
-                        subject, kind = named
-                    break
-        breach = (
-            condition is not None
-            and modal is None
-            and r.start >= s_start + condition.end
-            and _A_SANCTION.match(r.span) is not None
-        )
-        if subject is None and not out and r.start > s_start and not breach:
-            # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts (not the
-            # breach a sanction with no modal word is imposed for: …低于80分的，予以通报)
-            named = who_as_read(party_named(text[s_start:s_end]))
-            if named is not None:
-                subject, kind = named
-        if subject is None and own_condition is not None and not out:
-            # 生产经营单位纳入黑名单管理后，于10个工作日内缴纳…: who did what it follows
-            subject, kind = who_did(own_condition.text) or (None, None)
-        if subject is None and out:  # …，单位一把手任组长: who acts in the phrases before
-            subject, kind = out[-1].subject, out[-1].subject_kind
-        if subject is None and carry is not None:  # the sentence before named who acts
-            subject, kind = carry
-        in_scope = condition is not None and r.start >= s_start + condition.end
-        if own_condition is not None:
-            # (对工作不力，不能按时整改的，…: the sentence's condition holds the phrase's)
-            inside = applies is not None and own_condition.text in applies.text
-            when = applies if inside and in_scope else own_condition
-        elif in_scope and not any(o.applies_when for o in out):
-            # the sentence's opening condition: its first duty's (凡…的，A…，B… reads as the
-            # labellers read it; B is checked whatever the condition, the safer way to err)
-            when = applies
-        elif out and r.span.startswith("其中"):
-            when = out[-1].applies_when  # …5人，其中技术专家不少于3人: of the ones just named
-        else:
-            when = None
-        out.append(
-            replace(
-                r,
-                subject=clean_name(subject) if subject else None,
-                subject_kind=kind,
-                applies_when=when,
-            )
-        )
-    return out
-
-
-def _end(r: Requirement) -> int:
-    return r.start + len(r.span)
 
 
 #: What stands between two numbers of one list: a noun and 和/及/与/、 (2台装载机和3辆).

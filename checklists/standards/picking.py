@@ -11,11 +11,11 @@ import re
 
 from checklists.standards.comparators import comparator_before, with_marker
 from checklists.standards.duties import ACTION, phrase_condition, phrases
-from checklists.standards.modality import ANY_MODAL
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
 from checklists.standards.parties import ends_with_party
 from checklists.standards.quantities import quantities
-from checklists.standards.requirements import Applicability
+from checklists.standards.requirements import Applicability, Requirement
 
 #: A number's 的 before the noun it describes (…以上的企业; not …的要求, …的标准, …的比例).
 _OF_A_NOUN = re.compile(  # spaces read once
@@ -182,3 +182,22 @@ def condition_before(
         ):
             return condition_at(text, masked, a2, a2 + len(words.rstrip()))
     return None
+
+
+def source_span(text: str, start: int, end: int) -> tuple[str, int]:
+    """The exact source substring, trimmed of whitespace and a leading numbering token."""
+    m = LEAD_TOKEN.match(text, start, end)
+    if m and m.end() < end and not re.match(r"\d", text[m.end() : m.end() + 1] or "x"):
+        start = m.end()
+    while start < end and (text[start].isspace() or text[start] in "、，,；;"):
+        start += 1  # (…不超过60dB(A)、夜间不超过50dB(A): the list's mark is no part of it)
+    if text.startswith("则", start) and end - start > 2:
+        start += 1  # (如…，则企业须…: the word leading from the condition is no part of the duty)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[start:end], start
+
+
+def end_of(r: Requirement) -> int:
+    """Where a requirement's span ends in its clause's text."""
+    return r.start + len(r.span)

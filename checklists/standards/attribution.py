@@ -1,0 +1,214 @@
+"""Who acts and under what condition: each of one sentence's requirements with the party it
+names (or the sentence, or the one before, names) and the condition it applies under. Pure
+module (standard library and the wording tables); ``extraction`` applies it to each sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from checklists.standards.duties import A_DATE_ONLY, agent_named, phrases
+from checklists.standards.modality import ANY_MODAL
+from checklists.standards.parties import (
+    Condition,
+    clean_name,
+    party_named,
+    subject_of,
+    who_as_read,
+    who_did,
+)
+from checklists.standards.picking import (
+    condition_at,
+    condition_before,
+    end_of,
+    phrase_bounds,
+    source_span,
+)
+from checklists.standards.requirements import Requirement
+
+#: A phrase of a time limit, to its comma (每季度结束后10日内，): who acts is named after it.
+_TIME_LIMIT_PHRASE = re.compile(
+    r"[^，,。；;]*[\d＿]\s*个?(?:工作日|日|天|周|月|年|小时)(?:以|之)?内\s*[，,]\s*"
+)
+#: A sanction's verb a duty opens with (予以通报, 依法依规严肃处理, 责令改正).
+_A_SANCTION = re.compile(
+    r"(?:依法|依规|依纪|严肃|从严)*(?:予以|给予|责令|追究|取消|处以|通报|处理|问责|吊销|没收)"
+)
+
+
+def attribute(
+    text: str,
+    masked: str,
+    s_start: int,
+    s_end: int,
+    found: list[Requirement],
+    condition: Condition | None,
+    carry: tuple[str, str | None] | None = None,
+) -> list[Requirement]:
+    """One sentence's requirements (from ``s_start``, after its numbering token) with who must
+    act and the ``condition`` the sentence opens with. A number inside the condition
+    (达到1万吨以上的企业) is the condition's, not a requirement."""
+    sentence = masked[s_start:s_end]
+    bounds = [(s_start + a, s_start + b) for a, b in phrases(sentence)]
+    applies = None
+    if condition is not None:
+        c_start, c_end = s_start + condition.start, s_start + condition.end
+        # 煤炭销售时应当出具…: a duty read from the sentence's start goes on past its condition,
+        # its modal word right after it; its words are what follows the condition (a number
+        # inside is the condition's)
+        inline = ANY_MODAL.match(masked, c_end) is not None
+        found = [
+            replace(r, span=(cut := source_span(text, c_end, end_of(r)))[0], start=cut[1])
+            if inline
+            and c_start <= r.start < c_end
+            and end_of(r) > c_end + 1
+            and r.value is None
+            and r.low is None
+            else r
+            for r in found
+        ]
+        outside = [r for r in found if not c_start <= r.start < c_end]
+        has_a_duty = ANY_MODAL.search(sentence, condition.end) is not None
+        if outside or has_a_duty:  # a condition only when something applies under it
+            applies = condition_at(text, masked, c_start, c_end)
+            found = outside
+        else:  # a description, not a condition; but 及时 in it is still no deadline
+            found = [
+                r for r in found if not (c_start <= r.start < c_end and "vague_deadline" in r.flags)
+            ]
+            condition = None
+    out = []
+    for r in sorted(found, key=lambda r: r.start):
+        after = max([s_start, *(end_of(o) for o in out)])  # the duties before it end there
+        own_condition = condition_before(
+            text, masked, bounds, r.start, r.start + len(r.span), after
+        )
+        # 对违规排污的企业，由…依法查处: who acts is named after the duty's own condition
+        who_at = r.start
+        if (
+            own_condition is not None
+            and own_condition.text
+            and r.span.startswith(own_condition.text)
+        ):
+            who_at = r.start + len(own_condition.text)
+            who_at += len(text[who_at:s_end]) - len(text[who_at:s_end].lstrip(" 　，,"))
+            if (
+                re.match(r"\s*[，,]", r.span[len(own_condition.text) :])
+                and who_at < end_of(r)
+                and masked[who_at : who_at + 1] not in ("＿", "")  # (2018年底前…: a date's)
+                and not text[who_at : who_at + 1].isdigit()
+                and not re.search(
+                    r"的\s*[，,]", text[who_at : end_of(r)]
+                )  # (the condition goes on)
+            ):
+                # 凡进入施工现场的人员，一律佩戴安全帽: the duty's words after its condition
+                cut, cut_at = source_span(text, who_at, end_of(r))
+                r = replace(r, span=cut, start=cut_at)
+        at = r.start - s_start
+        modal = None
+        for m in ANY_MODAL.finditer(sentence):
+            if m.start() <= at + len(r.span):
+                modal = m
+        # (a party names who acts at its phrase's start, not after a list's number: 配备2名
+        # 专任教师和1名保育员)
+        inside = masked[max(s_start, who_at - 1) : who_at] not in (
+            "",
+            "，",
+            ",",
+            "；",
+            ";",
+            " ",
+            "\t",
+        )
+        own = (
+            None
+            if inside and who_at > s_start
+            else who_as_read(agent_named(text[who_at:s_end]) or party_named(text[who_at:s_end]))
+        )
+        subject, kind = None, None
+        if own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
+            subject, kind = own  # 采购办负责监督: the duty names who acts
+        elif (
+            modal is not None
+            and out
+            and out[-1].subject
+            and s_start + modal.start() < out[-1].start
+        ):
+            # (A要…，B负责…，对…及时移交…: the party of the duty before, not of the modal word
+            # an earlier duty holds)
+            subject, kind = out[-1].subject, out[-1].subject_kind
+        elif modal is not None:
+            # the original text: the subject is quoted as written (masking makes （） half-width)
+            subject, kind = who_as_read(subject_of(text[s_start:s_end], modal.start())) or (
+                None,
+                None,
+            )
+        if subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
+            p_start, _p_end = phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
+            named = who_as_read(
+                agent_named(text[p_start:s_end]) or party_named(text[p_start:s_end])
+            )
+            if named is not None:
+                subject, kind = named
+        if subject is None:  # 区级“黑名单”，由区安委会办公室统一管理: 由 names who acts
+            for p_start, _p_end in bounds:
+                if r.start < p_start < end_of(r):
+                    named = who_as_read(agent_named(text[p_start:s_end].lstrip()))
+                    if named is not None:
+                        subject, kind = named
+                        break
+        if subject is None:  # 9月30日前，市直各部门报送总结: who acts after the date's phrase
+            for p_start, _p_end in bounds:
+                # (每季度结束后10日内，各单位报送…: after the phrase of its time limit)
+                timed = r.kind == "deadline" and _TIME_LIMIT_PHRASE.fullmatch(
+                    masked, r.start, p_start
+                )
+                if r.start < p_start < end_of(r) and (
+                    timed or not masked[r.start : p_start].strip(A_DATE_ONLY)
+                ):
+                    named = who_as_read(party_named(text[p_start:s_end].lstrip()))
+                    if named is not None:
+                        subject, kind = named
+                    break
+        breach = (
+            condition is not None
+            and modal is None
+            and r.start >= s_start + condition.end
+            and _A_SANCTION.match(r.span) is not None
+        )
+        if subject is None and not out and r.start > s_start and not breach:
+            # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts (not the
+            # breach a sanction with no modal word is imposed for: …低于80分的，予以通报)
+            named = who_as_read(party_named(text[s_start:s_end]))
+            if named is not None:
+                subject, kind = named
+        if subject is None and own_condition is not None and not out:
+            # 生产经营单位纳入黑名单管理后，于10个工作日内缴纳…: who did what it follows
+            subject, kind = who_did(own_condition.text) or (None, None)
+        if subject is None and out:  # …，单位一把手任组长: who acts in the phrases before
+            subject, kind = out[-1].subject, out[-1].subject_kind
+        if subject is None and carry is not None:  # the sentence before named who acts
+            subject, kind = carry
+        in_scope = condition is not None and r.start >= s_start + condition.end
+        if own_condition is not None:
+            # (对工作不力，不能按时整改的，…: the sentence's condition holds the phrase's)
+            inside = applies is not None and own_condition.text in applies.text
+            when = applies if inside and in_scope else own_condition
+        elif in_scope and not any(o.applies_when for o in out):
+            # the sentence's opening condition: its first duty's (凡…的，A…，B… reads as the
+            # labellers read it; B is checked whatever the condition, the safer way to err)
+            when = applies
+        elif out and r.span.startswith("其中"):
+            when = out[-1].applies_when  # …5人，其中技术专家不少于3人: of the ones just named
+        else:
+            when = None
+        out.append(
+            replace(
+                r,
+                subject=clean_name(subject) if subject else None,
+                subject_kind=kind,
+                applies_when=when,
+            )
+        )
+    return out
