@@ -158,3 +158,21 @@ def test_what_a_duty_follows_is_its_condition(text, duty, condition):
     (r,) = [r for r in found if duty in r.span]
     assert r.applies_when is not None and r.applies_when.text == condition
     assert not [r for r in found if r.span == condition]
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        # a marker of inclusivity between the number and its 的: still the ones picked out
+        ("超过5层（含5层）的建筑应设置电梯。", ">="),
+        ("超过5层的建筑应设置电梯。", ">"),
+    ],
+)
+def test_a_number_with_its_marker_picks_out_the_ones(text, comparator):
+    (r,) = extract(text)
+    assert r.value is None and r.kind == "presence"
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (
+        comparator,
+        Decimal(5),
+        "层",
+    )

@@ -19,7 +19,9 @@ from checklists.standards.requirements import Applicability, Requirement
 
 #: A number's 的 before the noun it describes (…以上的企业; not …的要求, …的标准, …的比例).
 _OF_A_NOUN = re.compile(  # spaces read once
-    r"\s*(?:(?:及?以上|及?以下|以内)\s*)?的(?![一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
+    # (超过5层（含5层）的建筑: a marker of inclusivity on either side of 以上)
+    r"\s*(?:[（(]\s*不?含[^（）()]{0,8}[）)]\s*)?(?:(?:及?以上|及?以下|以内)\s*)?"
+    r"(?:[（(]\s*不?含[^（）()]{0,8}[）)]\s*)?的(?![一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
 )
 
 #: The ones a number picks out and then "only they may" (…的煤炭方可销售): the number is the
