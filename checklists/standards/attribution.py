@@ -27,6 +27,8 @@ from checklists.standards.picking import (
 )
 from checklists.standards.requirements import Requirement
 
+#: 由 inside a duty's words, after what is done (…的审核工作由县人社局负责).
+_BY_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff）)])由(?!于|此|其)")
 #: A phrase of a time limit, to its comma (每季度结束后10日内，): who acts is named after it.
 _TIME_LIMIT_PHRASE = re.compile(
     r"[^，,。；;]*[\d＿]\s*个?(?:工作日|日|天|周|月|年|小时)(?:以|之)?内\s*[，,]\s*"
@@ -158,6 +160,11 @@ def attribute(
                     if named is not None:
                         subject, kind = named
                         break
+        if subject is None and (by := _BY_INSIDE.search(masked, r.start, end_of(r))):
+            # 公益性岗位的开发和管理工作由各县人社部门负责: what is done, then by whom
+            named = who_as_read(agent_named(text[by.start() : s_end]))
+            if named is not None:
+                subject, kind = named
         if subject is None:  # 9月30日前，市直各部门报送总结: who acts after the date's phrase
             for p_start, _p_end in bounds:
                 # (每季度结束后10日内，各单位报送…: after the phrase of its time limit)
