@@ -298,7 +298,9 @@ _IF = re.compile(
     rf"^(?P<lead>如果|如|若|假如|一旦|一经|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
-_WHEN = re.compile(r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同])时|期间|之后|以后|过程中))[，,]")
+_WHEN = re.compile(
+    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同])时|期间|之后|以后|过程中|情况下|条件下|前提下))[，,]"
+)
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有\d])时"
 #: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
