@@ -388,6 +388,12 @@ def condition_of(sentence: str) -> Condition | None:
             and (_A_DUTY_WORD.search(match.group("cond")) or party_first(match.group("cond")))
         ):
             continue
+        if (
+            match
+            and pattern is _WHEN
+            and re.search(r"可(?!能)|应|须|要(?!求)", match.group("cond"))
+        ):
+            continue  # (企业可在不影响安全的前提下，…: the duty's own words, its modal in them)
         if match:
             start = match.start("cond") - len(match.groupdict().get("lead") or "")
             return Condition(sentence[start : match.end("cond")], start, match.end("cond"))
