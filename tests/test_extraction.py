@@ -206,6 +206,8 @@ PATTERNS = [
     ("颗粒物排放浓度执行10mg/m³的限值", "measure", "<=", "10", None, None, "mg", "m³"),
     # round the clock: 24 hours of each day, whatever is kept up
     ("供气企业应当建立24小时抢修服务制度", "duration", "==", "24", None, None, "hour", "day"),
+    # a fine stated as an amount
+    ("对单位处5000元罚款", "money", "==", "5000", None, None, "元", None),
     # a level a rate is cut or raised to: the target as written
     ("单位缴费比例降至16%", "ratio", "==", "16", None, None, "%", None),
     ("失业保险费率由1.5%降至1%", "ratio", "==", "1", None, None, "%", None),
@@ -266,6 +268,8 @@ def test_patterns(text, kind, comparator, value, low, high, unit, per):
             ["permission", None],
         ),
         ("每月至少组织一次煤质抽检，必要时可增加抽检频次。", [None, "permission"]),
+        # a modal word scopes over what follows it, not over what came before it
+        ("未按规定设置警示标志的，责令限期改正，可以处1万元以下罚款。", [None, "permission"]),
         # a binding word binds its own phrase: a number the sentence goes on to states its own
         ("储煤场要进行全封闭建设，建设面积不低于500平方米。", ["mandatory", None]),
         # what a sentence allows or encourages holds for all of it

@@ -434,8 +434,16 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         for d_start, d_end in duties:
             # its own modal word; none when it names a party of its own (采购办负责监督)
             own = modality_of(masked[d_start:d_end])
-            if own is None and party_first(masked[d_start:d_end].lstrip("由")) is None:
-                own = modality  # (应当登记…，建立台账，督促整改: the modal word scopes over all)
+            said = first_modal(sentence)
+            if (
+                own is None
+                and party_first(masked[d_start:d_end].lstrip("由")) is None
+                and said is not None
+                and s_start + said.start() < d_start
+            ):
+                # (应当登记…，建立台账，督促整改: the modal word scopes over what follows it, not
+                # over what came before it: 责令限期改正，可以处1万元以下罚款)
+                own = modality
             reqs.append(_presence(text, masked, d_start, d_end, own, join_offsets, whole=True))
         for m in VAGUE.finditer(sentence):
             # 及时, 立即: no time stated, a flag on the duty it is part of

@@ -260,7 +260,7 @@ def worth_keeping(
         return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
     return bool(
         re.search(
-            r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|配备|设置|设立|缴纳|公示|期限|有效期|"
+            r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|配备|设置|设立|缴纳|公示|期限|有效期|罚款|"
             r"任期|承担|分担|额度|定额|限额|基准",
             phrase,
         )
