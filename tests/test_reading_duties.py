@@ -100,6 +100,8 @@ SEGMENTS = [
         "县市场监管局通过日常检查、投诉举报等途径，对违规企业进行核实。",
         ["县市场监管局通过日常检查、投诉举报等途径，对违规企业进行核实"],
     ),
+    # a check table's answer column is no part of its check point
+    ("2 是否安装燃气泄漏报警器 是/否", ["是否安装燃气泄漏报警器"]),
     # a sentence that names a standard to meet is no title, whatever it ends with
     (
         "锅炉烟气排放执行《锅炉大气污染物排放标准》表2标准。",

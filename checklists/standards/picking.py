@@ -197,7 +197,17 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
         start += 1  # (如…，则企业须…: the word leading from the condition is no part of the duty)
     while end > start and text[end - 1].isspace():
         end -= 1
+    options = _ANSWER_OPTIONS.search(text, start, end)
+    if options is not None and options.start() > start:
+        end = options.start()  # (是否安装报警器 是/否: a check table's answer column)
     return text[start:end], start
+
+
+#: A check table's answer column at the end of a row (是/否, □是 □否, 有/无, 合格/不合格).
+_ANSWER_OPTIONS = re.compile(
+    r"\s+[□☐]?\s*(?:是\s*[/／]\s*[□☐]?\s*否|有\s*[/／]\s*无|合格\s*[/／]\s*不合格|"
+    r"[□☐]\s*是\s*[□☐]\s*否)\s*$"
+)
 
 
 def end_of(r: Requirement) -> int:
