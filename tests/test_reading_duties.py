@@ -116,6 +116,8 @@ SEGMENTS = [
     # is an attitude, never one
     ("充分发挥村民主体作用，引导农民群众自觉参与环境整治。", []),
     ("加强宣传引导，营造全社会共同参与的良好氛围。", []),
+    # a task to hold dear is an attitude; what to do about it is a duty
+    ("各级各部门要把乡村振兴作为重要任务，抓紧制定配套措施。", ["抓紧制定配套措施"]),
     # an appointment the notice makes: a person's name and a post, nobody to do anything
     ("王某某（女）任市发展和改革委员会副主任（试用期一年）；", []),
     ("任命张三为市政府副秘书长；", []),
@@ -246,6 +248,12 @@ SUBJECTS = [
         "鼓励支持有条件的化工企业，聘请专业公司开展安全服务。",
         "鼓励支持有条件的化工企业，聘请专业公司开展安全服务",
         "有条件的化工企业",
+    ),
+    # a task's lead units, whatever other units its aside names after them
+    (
+        "制定产业园建设规划。（牵头单位：市农业农村局；责任单位：各县市区政府）",
+        "制定产业园建设规划",
+        "市农业农村局",
     ),
     # a service office (…劳动保障服务所) and a worker (劳动者) are parties
     ("街道劳动保障服务所负责受理申请。", "街道劳动保障服务所负责受理申请", "街道劳动保障服务所"),

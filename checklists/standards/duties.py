@@ -172,8 +172,9 @@ EXHORTATION = re.compile(
     # 原则): attitudes, nothing to check
     r"密切配合|形成[^，,。；;]{0,4}合力|齐抓共管|"
     r"通力(?:合作|协作)|各司其职|各负其责|协同配合|营造[^，,。；;]{0,16}(?:氛围|环境)|"
-    + _PRINCIPLE
-    + r"(?:[，,。；;]|$)"
+    # a task to hold dear (把乡村振兴作为重要任务; not 列入…议事日程, an act)
+    r"(?:把|将)[^，,。；;]{1,20}(?:作为|列为|摆上)[^，,。；;]{0,6}(?:重要|重大|首要|中心|头等|"
+    r"重中之重)[^，,。；;]{0,4}(?:任务|工作|大事|位置)|" + _PRINCIPLE + r"(?:[，,。；;]|$)"
 )
 #: A phrase that says to what end (确保…; 做到… and 保证… are read as duties of their own): part
 #: of the duty before it.
