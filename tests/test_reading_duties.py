@@ -249,6 +249,17 @@ SUBJECTS = [
         "鼓励支持有条件的化工企业，聘请专业公司开展安全服务",
         "有条件的化工企业",
     ),
+    # how many of them there are (从业人员在100人以下的) names no one acting: the party before acts
+    (
+        "生产经营单位应当配备安全管理人员。从业人员在100人以下的，应当配备兼职安全管理人员。",
+        "应当配备兼职安全管理人员",
+        "生产经营单位",
+    ),
+    (
+        "事故现场有关人员应当立即报告本单位负责人。",
+        "事故现场有关人员应当立即报告本单位负责人",
+        "事故现场有关人员",
+    ),
     # a task's lead units, whatever other units its aside names after them
     (
         "制定产业园建设规划。（牵头单位：市农业农村局；责任单位：各县市区政府）",

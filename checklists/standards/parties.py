@@ -54,7 +54,7 @@ _REGULATED = (
     r"(?<!监管|管理|执法|行政|主管|审批|督导|监督|议事|协调|监察)机构|"
     r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长|经办人|工作人员|"
     # the parties of a procurement and of a supply (中标人, 投标人, 评审专家, 燃气用户)
-    r"中标人|投标人|竞买人|申请人|劳动者|纳税人|缴费人|参保人|扣缴义务人|评标委员会成员|评审专家|用户|项目总监|项目经理|"
+    r"中标人|投标人|竞买人|申请人|劳动者|有关人员|相关人员|现场人员|纳税人|缴费人|参保人|扣缴义务人|评标委员会成员|评审专家|用户|项目总监|项目经理|"
     r"负责同志|班子成员|经销商|销售商|零售商|批发商|商家|持有人|持证人|承租人|"
     # clinics and homes that are inspected
     r"卫生院|卫生室|诊所|养老院|敬老院|福利院|食堂|餐厅|酒店|宾馆|超市|商场|"
@@ -210,6 +210,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if _A_DUTY_WORD.search(found[0]):
         return None  # 必须使用县政府…: the duty's own words, not a name
     rest = words[len(found[0]) :]
+    if _HOW_MANY.match(rest):
+        return None  # (从业人员在100人以下的，…: how many of them, not who acts)
     if found[0] in ("单位", "部门", "机构") and re.match(r"(?:主要)?(?:一把手|负责人|领导)", rest):
         return None  # (…，单位一把手任组长: its head acts, the unit the sentence before named)
     if "与" in found[0] and _TOGETHER.match(rest):
@@ -522,9 +524,17 @@ def _opening_party(words: str) -> tuple[str | None, SubjectKind | None]:
     words = _LEADS.sub("", words).strip()
     for pattern, kind in ((_REGULATED_OPENS, "regulated"), (_AUTHORITY_OPENS, "authority")):
         match = pattern.match(words)
-        if match:
+        if match and not _HOW_MANY.match(words, match.end()):
             return _trim(match.group("who")), kind  # type: ignore[return-value]
     return None, None
+
+
+#: How many of them there are, after a party's name (从业人员在100人以下的): a count of them,
+#: who acts is another (the unit they work for).
+_HOW_MANY = re.compile(
+    r"\s*(?:在|达到|超过|不足|低于|高于|少于|多于)?\s*[\d＿一二三四五六七八九十百千万.]+\s*"
+    r"(?:人|名|家|户|辆|台)(?:次)?\s*(?:及?以上|及?以下)?\s*的"
+)
 
 
 def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
