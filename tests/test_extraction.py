@@ -379,6 +379,8 @@ def test_a_marker_that_restates_the_number_adds_no_requirement():
         ("严禁在电力线路保护区范围内施工", "mandatory_strong"),
         ("一律停产整治", "mandatory_strong"),
         ("供应商应当严格遵守相关法律法规", "mandatory"),
+        # a right (有权) allows, binds no one
+        ("任何单位和个人都有权向监管部门举报", "permission"),
         # a slogan's modal word, quoted, binds no one (管行业必须管安全)
         ("监管部门应当按照“管行业必须管安全、管业务必须管安全”的要求加强监管", "mandatory"),
         # 确需/如需 (if need be) in a condition is no duty

@@ -132,6 +132,8 @@ SEGMENTS = [
     ),
     # who a body is (…是…责任主体) picks out no ones: no condition of the duty after it
     ("各县人民政府是本辖区就业工作的责任主体，要建立目标责任制。", ["要建立目标责任制"]),
+    # acting as the place's facts allow (结合实际) leads into what is to be done; 因地制宜 is how
+    ("各地要结合实际，因地制宜制定具体实施办法。", ["各地要结合实际，因地制宜制定具体实施办法"]),
     # 配齐: a verb of its own, a duty of its own
     ("各县要建立村庄保洁制度，配齐保洁人员。", ["各县要建立村庄保洁制度", "配齐保洁人员"]),
     # what something includes, and no more: its scope, no duty

@@ -209,7 +209,7 @@ _LEADS_ON = re.compile(
 )
 #: A phrase that is no duty of its own: a purpose, a basis, a time or a condition.
 NOT_A_DUTY = re.compile(
-    r"^(?:因为?|由于|可(?:节省|节约|满足|达到|实现|提高|减少|降低|有效)|能够?)|"
+    r"^(?:因(?!地制宜|势利导|材施教)为?|由于|可(?:节省|节约|满足|达到|实现|提高|减少|降低|有效)|能够?)|"
     # (a basis and the sanction it is imposed by, 依照《…》等有关规定追究责任, is a duty)
     r"^(?:为了?|以|除|(?:根据|依据|依照)(?![^，,]*(?:规定|条例|办法|法》|》)\s*(?:追究|处理|处罚|"
     r"给予|予以|责令|查处|移送|处分))|按照[^，,]*规定$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
@@ -422,6 +422,10 @@ _ON_A_BASIS = re.compile(
 _RESULT_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况|意见|报告|要求|需要|规定|标准)")
 
 
+#: Acting as the place's facts allow, nothing else yet (…要结合实际, 立足本地实际).
+_IN_PRACTICE = re.compile(
+    r"(?:结合|根据|立足|从)(?:本地|当地|各自|本地区|本部门|工作)?实际(?:出发)?$"
+)
 #: 鼓励 and whom (鼓励支持有条件的化工企业): the party the next phrase's act is encouraged of.
 _ENCOURAGES = re.compile(r"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?[^，,。；;]{1,16}")
 #: Titles and the asides after them (《…的通知》(临政发〔2015〕63号)): names, no verbs.
@@ -432,6 +436,8 @@ _MEANS_END = re.compile(r"(?:途径|方式|手段|渠道|形式|方法)\s*$")
 def leads_on(words: str) -> bool:
     """Whether a phrase only leads into the next one's verb (会同…, 将…, 作为…, or who acts on
     what basis: 区财政局依据审核结果，…)."""
+    if _IN_PRACTICE.search(words.strip()):
+        return True  # 各地要结合实际，因地制宜制定…: how, leading into what is to be done
     if _ENCOURAGES.fullmatch(words.strip()) and ends_with_party(words.strip()):
         return True  # 鼓励支持有条件的化工企业，聘请…: whom it encourages, to do what follows
     basis = _ON_A_BASIS.match(words)
