@@ -510,7 +510,9 @@ def _acts(words: str) -> bool:
 
 #: The directive verbs a phrase may open with (GUIDE 1.1: 开展…, 实施…, 落实… are rows, modal
 #: word or not), after adverbs of manner.
-_DIRECTS = re.compile(r"(?:严格|认真|全面|切实|坚决|深入|扎实|积极)*(?:落实|开展|实施|执行)")
+_DIRECTS = re.compile(
+    r"(?:严格|认真|全面|切实|坚决|深入|扎实|积极|广泛|大力|持续|不断|进一步|定期)*(?:落实|开展|实施|执行)"
+)
 
 
 #: A duty joined to the one before after a comma (…，并将结果报…, …，同时不得…): 并/同时 and
