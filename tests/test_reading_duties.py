@@ -187,6 +187,21 @@ SEGMENTS = [
                 ("在地下室使用瓶装燃气", "prohibition", "mandatory", "燃气用户"),
             ],
         ),
+        # numbered as 一是…；二是… or 1.…；2.…: the same, the lead no duty of its own
+        (
+            "各乡镇要重点做好以下工作：一是建立工作台账；二是及时上报排查结果。",
+            [
+                ("建立工作台账", "record", "mandatory", "各乡镇"),
+                ("及时上报排查结果", "presence", "mandatory", "各乡镇"),
+            ],
+        ),
+        (
+            "企业应当履行下列义务：1.建立安全管理制度；2.配备专职安全员。",
+            [
+                ("建立安全管理制度", "presence", "mandatory", "企业"),
+                ("配备专职安全员", "presence", "mandatory", "企业"),
+            ],
+        ),
         # a list of cases is no list of duties: read as written
         (
             "有下列情形之一的，取消评优资格：（一）发生安全事故的；（二）弄虚作假的。",

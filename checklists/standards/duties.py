@@ -159,7 +159,7 @@ _ABOUT_THE_TEXT = re.compile(
 #: A principle to follow (遵循公开、公平、公正的原则), and the verbs a lead into listed duties ends
 #: with (应当履行下列义务：): words shared by the patterns below.
 _PRINCIPLE = r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则"
-_LISTED_DUTIES = r"(?:履行|遵守|做到|符合|具备|落实|执行|承担)(?:下列|以下)"
+_LISTED_DUTIES = r"(?:履行|遵守|做到|符合|具备|落实|执行|承担|做好|抓好|完成)(?:下列|以下)"
 #: …and the words a lead into listed bans ends with (用户不得有下列行为：).
 _LISTED_BANS = r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下)"
 #: Exhortation: an attitude to take, which no inspector can check (要充分认识到…, 要高度重视…,

@@ -187,7 +187,7 @@ def _the_item(item: str, token: str | None, modality: str | None, kind: str) -> 
 
 
 #: The first item of a list run on after its lead's colon (…不得用于以下支出：（一）…).
-_FIRST_ITEM = re.compile(r"[：:]\s*(?P<token>（一）|\(一\)|（1）|\(1\))")
+_FIRST_ITEM = re.compile(r"[：:]\s*(?P<token>（一）|\(一\)|（1）|\(1\)|一是|1[.．、](?!\d))")
 _NUMERALS = "一二三四五六七八九十"
 
 
