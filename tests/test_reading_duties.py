@@ -319,6 +319,8 @@ DEADLINES = [
         "企业应在10个工作日内向区应急局提交整改报告",
         False,
     ),
+    # 限期…: what is to be done in the time allowed
+    ("对未通过验收的，限期一个月整改。", "限期一个月整改", False),
     # 及时, 立即: no time stated, one duty flagged so, with the duty it is part of
     ("发现隐患后，及时上报并立即组织整改。", "及时上报并立即组织整改", True),
 ]

@@ -357,7 +357,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # a deadline's words reach to what is to be done by then (15个工作日内向…投诉)
             # (and the ones that only then may: 硫分低于0.5%的煤炭方可销售)
             only_then = ONLY_THEN.match(masked, q_end) is not None
-            long = (kind == "deadline" and q.after) or every or only_then or banned
+            # (限期一个月整改: what is to be done in the time allowed)
+            allowed = kind == "deadline" and re.search(r"限期\S{0,2}$", masked[ph_start:q_start])
+            long = (kind == "deadline" and q.after) or every or only_then or banned or allowed
             # (提前48小时通知用户: what is to be done that long before)
             long = long or round_the_clock or (comp_word or "").startswith("提前") or debarred
             span_to = ph_end if long else q_end
