@@ -1954,3 +1954,9 @@ def test_a_parallel_time_is_per_the_same_period():
     ]
     parts = extract("全年计划新造林3000亩，其中经济林480亩。")
     assert [r.per for r in parts if r.value == Decimal(480)] == [None]
+
+
+def test_a_target_after_a_year_with_no_comma_is_due_at_its_end():
+    """到2020年全市…达到500家: the place the target is for follows the year with no comma."""
+    (r,) = extract("到2020年全市科技型企业达到500家。")
+    assert (r.comparator, r.value, r.due) == (">=", 500, {"rule": "date", "date": "2020-12-31"})

@@ -277,6 +277,8 @@ SUBJECTS = [
         "事故现场有关人员应当立即报告本单位负责人",
         "事故现场有关人员",
     ),
+    # an aside in square brackets names the units too
+    ("落实减税降费政策。[责任单位：市税务局、市财政局]", "落实减税降费政策", "市税务局、市财政局"),
     # a task's lead units, whatever other units its aside names after them
     (
         "制定产业园建设规划。（牵头单位：市农业农村局；责任单位：各县市区政府）",

@@ -136,12 +136,12 @@ _UNIT = r"(?:[^（()）\n]|[（(][^（()）\n]{1,12}[）)])"
 #: ``listed``/``lead``: the units it makes responsible (the lead ones where it names lead and
 #: supporting units).
 RESPONSIBLE = re.compile(
-    r"[（(]\s*(?:"
+    r"[（(\[【［]\s*(?:"
     rf"(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>{_UNIT}+?)\s*"
     rf"(?:[；;，,。]\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：]{_UNIT}*)?"
     rf"|(?P<lead>{_UNIT}{{2,80}}?)"
     rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责)(?:[，,；;、]{_UNIT}*)?"
-    r")\s*[）)]"
+    r")\s*[）)\]】］]"
 )
 
 
