@@ -132,6 +132,8 @@ def test_a_condition_inside_the_sentence_is_the_next_duty_s(text, duty, conditio
             "经营单位列入“重点监管名单”后",
         ),
         ("县民政局收到乡镇上报的申请后，及时审批。", "县民政局", "县民政局收到乡镇上报的申请后"),
+        # a party's working hours, right before the modal word: the party acts in them
+        ("药品零售企业营业时间内应当有执业药师在岗。", "药品零售企业", "药品零售企业营业时间内"),
         # leave not given names no one who acts
         ("未经县政府批准，不得设立专项资金。", None, "未经县政府批准"),
     ],

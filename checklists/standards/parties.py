@@ -509,7 +509,9 @@ def who_did(words: str) -> tuple[str, SubjectKind] | None:
 
 
 #: What was done, as the time a duty follows (…后, …之后, …时).
-_AFTER_AN_ACT = re.compile(r"(?:之?后|以后|(?<![同及随按准届适临实定小暂有\d])时)$")
+_AFTER_AN_ACT = re.compile(
+    r"(?:之?后|以后|(?<![同及随按准届适临实定小暂有\d])时|期间|营业时间内|工作时间内)$"
+)
 
 
 #: A party, then what it did (用人单位招用人员后): its name, not what follows it.
