@@ -18,6 +18,7 @@ from checklists.standards.parties import condition_of, party_named, subject_of
         ("配送中心应当建立进销货台账。", "应当", "配送中心", "regulated"),
         ("企业主要负责人必须每月组织一次安全检查。", "必须", "企业主要负责人", "regulated"),
         ("生产经营单位在隐患整改完成后，应当提出销号申请。", "应当", "生产经营单位", "regulated"),
+        ("食品经营者贮存散装食品，应当标明保质期。", "应当", "食品经营者", "regulated"),
         ("供应商违约的，采购人可以没收履约保证金。", "可以", "采购人", "regulated"),
         ("采购人应当在合同签订之日起2个工作日内公告。", "应当", "采购人", "regulated"),
         ("储煤场地必须硬化。", "必须", None, None),
