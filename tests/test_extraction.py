@@ -692,12 +692,3 @@ def test_a_plans_list_of_targets_goes_on_after_its_semicolons():
     ]
     # (no plan before it: a bare amount states no target)
     assert extract("道路总长50公里；农田林网1万亩。") == []
-
-
-def test_each_count_of_a_list_keeps_what_it_counts():
-    """配备2名专任教师和1名保育员: each count with its own noun, the next no part of it."""
-    found = extract("每班应配备2名专任教师和1名保育员。")
-    assert [(r.span, r.value) for r in found] == [
-        ("每班应配备2名专任教师", Decimal(2)),
-        ("1名保育员", Decimal(1)),
-    ]

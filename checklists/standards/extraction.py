@@ -363,15 +363,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # (提前48小时通知用户: what is to be done that long before)
             long = long or round_the_clock or (comp_word or "").startswith("提前") or debarred
             span_to = ph_end if long else q_end
-            listed_next = None
             if span_to == q_end and q.unit in COUNTED and _WHAT_IS_COUNTED.fullmatch(following):
                 span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
-            elif span_to == q_end and q.unit in COUNTED:
-                # 配备2名专任教师和1名保育员: each count with what it counts
-                listed_next = _COUNTED_THEN_NEXT.match(masked, q_end, ph_end)
-                span_to = listed_next.end("noun") if listed_next else span_to
             span, span_start = source_span(text, span_from, span_to)
-            prev_end = listed_next.end() if listed_next else q_end
+            prev_end = q_end
             if (
                 masked[q_end : q_end + 2] == "左右"
                 or masked[max(0, q_start - 2) : q_start] == "大约"
@@ -569,10 +564,6 @@ _NOT_BINDING = ("permission", "advisory", "default")
 #: A limit named right before its number (限值为, 上限是, 下限为: a floor).
 _A_LIMIT_BEFORE = re.compile(
     r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:为|是|：|:)\s*$"
-)
-#: What a count counts, then the list goes on to the next count (2名专任教师和1名保育员).
-_COUNTED_THEN_NEXT = re.compile(
-    r"(?P<noun>[^\d＿，,。；;、和及与的]{1,12}?)[和及与、]\s*(?=[\d＿一二两三四五六七八九十])"
 )
 #: A total named before a number (总额不超过…): not per any one, whatever came before.
 _A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
