@@ -433,10 +433,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             r = reqs[first + k]
             span, _at = source_span(text, r.start, end)
             reqs[first + k] = replace(r, span=span)
+        said = first_modal(sentence)
         for d_start, d_end in duties:
             # its own modal word; none when it names a party of its own (采购办负责监督)
             own = modality_of(masked[d_start:d_end])
-            said = first_modal(sentence)
             if (
                 own is None
                 and party_first(masked[d_start:d_end].lstrip("由")) is None

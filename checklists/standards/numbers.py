@@ -144,7 +144,6 @@ A_CHANGE = re.compile(
 _HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分配)")
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
 _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
-#: A sentence about the document itself (本办法…, 本通知…), after its numbering.
 #: Grades a result is sorted into (结果分为优秀、良好、合格、不合格四个等次): bands, no targets.
 _GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)")
 #: A band named after its number (90分以上为优秀, 60分以下的为不合格).
@@ -163,6 +162,7 @@ _A_REPORT_OPENS = re.compile(
 _IN_ALL_DONE = re.compile(
     r"(?:共|累计)(?:发放|扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|吸纳)"
 )
+#: A sentence about the document itself (本办法…, 本通知…), after its numbering.
 _OWN_TERM = re.compile(
     r"[\s＿]*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?"  # (a masked 第五条 too)
     r"本[^，,。；;《]{0,6}?(?:办法|规定|通知|意见|方案|细则|制度|决定|规则|条例|计划|规划|标准|公告|"

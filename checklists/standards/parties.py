@@ -126,6 +126,8 @@ _A_DUTY_WORD = re.compile(
     r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重])要|(?<![必])须|不得|严禁|鼓励|可以|使用|确保"
 )
 #: A note after a name that is no part of it: （以下简称区安委会）.
+#: A word pointing back to a party named before (该生产经营单位, 上述单位).
+_POINTING_BACK = re.compile(r"^(?:该|上述|此)(?=[\u4e00-\u9fff]{2})")
 _SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]*[）)]")
 
 
@@ -246,8 +248,7 @@ def kind_of(name: str) -> SubjectKind:
 def clean_name(name: str) -> str:
     """A party's name without a note after it (临淄区安全生产委员会（以下简称区安委会）) nor a
     word pointing back to it (该生产经营单位: the one named before)."""
-    name = _SHORT_NAME.sub("", name).strip()
-    return re.sub(r"^(?:该|上述|此)(?=[\u4e00-\u9fff]{2})", "", name)
+    return _POINTING_BACK.sub("", _SHORT_NAME.sub("", name).strip())
 
 
 def party_first(phrase: str) -> tuple[str, SubjectKind] | None:
@@ -551,8 +552,7 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
 def _trim(name: str) -> str:
     """Drop a clause's leftovers before the name (和/及/与 joins stay: 财政局和审计局)."""
     name = re.sub(r"^(?:的|是|为|由|在|对|把|将|让|使(?!用)|给)+", "", name)  # (使用…的单位)
-    # (该生产经营单位, 上述单位: the one named before, by its name)
-    return re.sub(r"^(?:该|上述|此)(?=[\u4e00-\u9fff]{2})", "", name)
+    return _POINTING_BACK.sub("", name)
 
 
 #: One party's name and nothing else (各镇, 区直有关部门, 各企事业单位, 镇(街道)).
