@@ -15,6 +15,7 @@ from flask_migrate import downgrade, upgrade
 
 from checklists.core.extensions import db
 from checklists.standards import search_index
+from inspections.filling import answer_call
 from inspections.filling.models import Photo
 from inspections.findings.models import FindingFile
 from tests.conftest import make_config
@@ -74,11 +75,28 @@ def test_upgrade_matches_models_and_downgrades(empty_database_url):
                 warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified")
                 diff = compare_metadata(context, db.metadata)
         assert diff == [], f"models and migrations differ; run make migration: {diff}"
+        assert _answer_function_held() == (db.engine.dialect.name == "postgresql")
         downgrade(revision="base")
+        assert not _answer_function_held()
         with db.engine.connect() as conn:
             left = set(sa.inspect(conn).get_table_names())
             assert left <= {"alembic_version"}, left
         db.engine.dispose()
+
+
+def _answer_function_held() -> bool:
+    """Whether the database holds the answer write's function (PostgreSQL: answer_call)."""
+    if db.engine.dialect.name != "postgresql":
+        return False
+    with db.engine.connect() as conn:
+        found = conn.scalar(
+            sa.text(
+                "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+                "WHERE p.proname = :name AND n.nspname = current_schema()"
+            ),
+            {"name": answer_call.FUNCTION},
+        )
+    return found == 1
 
 
 # --- evidence: photos and finding files become links to one stored file -------------------------

@@ -34,7 +34,7 @@ from checklists.core.clock import local_today
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.core.schemas import M
-from inspections.filling import attaching, hooks, repeats, workflow
+from inspections.filling import answer_call, attaching, hooks, repeats, workflow
 from inspections.filling import schemas as s
 from inspections.filling.models import Answer, Inspection, Photo, RepeatInstance
 from inspections.filling.permissions import can_create, checked, visible_inspections
@@ -414,6 +414,9 @@ def _refuse_stale_form(found: Inspection, sent: dict[str, Any]) -> None:
 )
 def put_answer(key, item_id: int):
     """One answer write (see Sync): 201 for an item's first answer, 200 otherwise."""
+    written = answer_call.write(key, item_id, current_user)  # PostgreSQL's one call
+    if written is not None:
+        return written
     found = load(key, fill=True, lock=True)
     data = parsed(
         lambda: body(s.AnswerWrite),

@@ -181,7 +181,7 @@ class Saved:
 CLOCK_TOLERANCE = dt.timedelta(minutes=5)
 
 
-def _content_hash(
+def content_hash(
     value: Any, unit: str | None, note: str, sent_at: dt.datetime | None, instance: str = ""
 ) -> str:
     """The write as the device sent it: a resend hashes the same, whenever it arrives (the
@@ -246,7 +246,7 @@ def save_answer(
     except scoring.AnswerError as exc:
         raise InputError({"value": exc.message}) from exc
     stored_value = json_value(parsed)
-    content = _content_hash(stored_value, unit, note, sent_at, instance)
+    content = content_hash(stored_value, unit, note, sent_at, instance)
     judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
     lock(inspection)
     # A template with conditions or repeats counts its progress in Python: what it counts is

@@ -1,0 +1,379 @@
+"""An ordinary answer write on PostgreSQL in one call of a server-side function.
+
+``save_answer`` writes an answer in three statements inside a transaction (the inspection
+loaded ``FOR UPDATE``, what the progress counts, the flip and the insert) and the ORM loads the
+inspection as an object: five round trips and most of the request's time. The common write
+(an item of an ordinary section, on PostgreSQL, by a role that sees inspections by a plain
+rule) goes instead through one call of ``clausecheck_write_answer`` in autocommit: the
+function takes the inspection's row lock, then each of its statements reads afresh (a volatile
+PL/pgSQL function's statements each take a new snapshot), so it does what the three statements
+do, in the same order, under the same lock, in one transaction.
+
+Anything else is not this path's to decide: a resend (the ``client_id`` seen before), an
+inspection not open, not visible, of another template, a value that does not parse, a repeated
+section's item. The function then writes nothing and says so, and the request goes the general
+way (``api.put_answer``), which answers it with the rules' own errors and replies. So the two
+paths never differ in what they refuse, and a write they both take is stored alike (the tests
+compare them row by row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import weakref
+from typing import Any
+
+import psycopg
+import sqlalchemy as sa
+from flask import current_app
+from psycopg.types.json import Json
+
+from checklists import scoring
+from checklists.accounts.models import Role, User
+from checklists.authoring.models import TemplateItem
+from checklists.core import metrics
+from checklists.core.api import ApiError, body, reply
+from checklists.core.db import utcnow
+from checklists.core.errors import InputError
+from checklists.core.extensions import db
+from inspections.filling import repeats, visibility, workflow
+from inspections.filling import schemas as s
+from inspections.filling.models import OPEN_STATUSES, Answer, InspectionStatus
+
+log = logging.getLogger(__name__)
+
+FUNCTION = "clausecheck_write_answer"
+
+_OPEN = ", ".join(f"'{status.value}'" for status in OPEN_STATUSES)
+
+#: The function. Its outcome: 'written', or why it wrote nothing ('elsewhere': not visible to
+#: the caller or of another template; 'resend': the client_id was seen; 'closed': not open).
+#: The progress is counted as ``workflow._progress_after_write`` does (``p_counted``), or the
+#: rows ``ConditionPlan.state`` reads are returned, read before the insert (``p_state``).
+CREATE_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {FUNCTION}(
+    p_uuid text, p_everything boolean, p_user integer, p_template integer, p_item integer,
+    p_instance text, p_section integer,
+    p_client text, p_hash text, p_value json, p_unit text, p_note text,
+    p_answered timestamptz, p_received timestamptz, p_sent timestamptz, p_flag text,
+    p_check_before boolean, p_tolerance interval, p_by integer, p_result text, p_reason text,
+    p_counted boolean, p_state boolean, p_photos boolean,
+    OUT o_outcome text, OUT o_answer integer, OUT o_current boolean, OUT o_flipped integer,
+    OUT o_answered integer, OUT o_required integer, OUT o_state json,
+    OUT o_answered_at timestamptz, OUT o_flag text, OUT o_revision integer, OUT o_instance text,
+    OUT c_value json, OUT c_unit text, OUT c_note text, OUT c_answered_at timestamptz,
+    OUT c_by integer, OUT c_client text, OUT c_revision integer, OUT c_flag text
+) LANGUAGE plpgsql VOLATILE AS $body$
+DECLARE
+    v_id integer;
+    v_status text;
+    v_created timestamptz;
+    v_template integer;
+BEGIN
+    SELECT i.id, i.status, i.revision, i.created_at, i.template_id
+      INTO v_id, v_status, o_revision, v_created, v_template
+      FROM inspections i
+     WHERE i.uuid = p_uuid
+       AND (p_everything OR i.created_by_id = p_user OR i.id IN (
+            SELECT ii.inspection_id FROM inspection_inspectors ii WHERE ii.user_id = p_user))
+       FOR UPDATE OF i;
+    IF NOT FOUND OR v_template <> p_template THEN
+        o_outcome := 'elsewhere';
+        RETURN;
+    END IF;
+    o_instance := p_instance;
+    IF p_section IS NOT NULL AND p_instance = '' THEN
+        SELECT ri.key INTO o_instance
+          FROM repeat_instances ri
+         WHERE ri.inspection_id = v_id AND ri.section_id = p_section AND ri.removed_at IS NULL
+         ORDER BY ri.position, ri.id
+         LIMIT 1;
+        IF NOT FOUND THEN
+            o_outcome := 'instance';
+            RETURN;
+        END IF;
+    ELSIF p_section IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM repeat_instances ri
+         WHERE ri.inspection_id = v_id AND ri.key = p_instance AND ri.section_id = p_section
+           AND ri.removed_at IS NULL
+    ) THEN
+        o_outcome := 'instance';
+        RETURN;
+    END IF;
+    IF p_client IS NOT NULL AND EXISTS (
+        SELECT 1 FROM answers a WHERE a.inspection_id = v_id AND a.client_id = p_client
+    ) THEN
+        o_outcome := 'resend';
+        RETURN;
+    END IF;
+    IF v_status NOT IN ({_OPEN}) THEN
+        o_outcome := 'closed';
+        RETURN;
+    END IF;
+    o_answered_at := p_answered;
+    o_flag := p_flag;
+    IF p_check_before AND v_created IS NOT NULL AND p_sent < v_created - p_tolerance THEN
+        o_flag := 'before_inspection';
+    END IF;
+    IF p_state THEN
+        SELECT json_agg(json_build_array(r.kind, r.number, r.key, r.value, r.count)
+                        ORDER BY r.kind, r.position, r.row_id)
+          INTO o_state
+          FROM (
+            SELECT 1 AS kind, a.item_id AS number, a.instance AS key, a.value AS value,
+                   0 AS count, 0 AS position, 0 AS row_id
+              FROM answers a WHERE a.inspection_id = v_id AND a.current
+            UNION ALL
+            SELECT 0, ri.section_id, ri.key, NULL, 0, ri.position, ri.id
+              FROM repeat_instances ri
+             WHERE ri.inspection_id = v_id AND ri.removed_at IS NULL
+            UNION ALL
+            SELECT 2, p.item_id, p.instance, NULL, count(*), 0, 0
+              FROM photos p
+             WHERE p_photos AND p.inspection_id = v_id AND p.item_id IS NOT NULL
+               AND p.annotates_id IS NULL
+             GROUP BY p.item_id, p.instance
+          ) r;
+    END IF;
+    IF v_status = '{InspectionStatus.PLANNED.value}' THEN
+        UPDATE inspections SET status = '{InspectionStatus.IN_PROGRESS.value}' WHERE id = v_id;
+    END IF;
+    WITH flipped AS (
+        UPDATE answers a SET current = false
+         WHERE a.inspection_id = v_id AND a.item_id = p_item AND a.instance = o_instance
+           AND a.current AND a.answered_at <= o_answered_at
+        RETURNING a.id
+    )
+    SELECT count(*) INTO o_flipped FROM flipped;
+    INSERT INTO answers (
+        inspection_id, item_id, instance, client_id, content_hash, value, unit, note,
+        answered_at, received_at, sent_answered_at, clock_flag, answered_by_id, revision,
+        current, result, reason
+    ) VALUES (
+        v_id, p_item, o_instance, p_client, p_hash, p_value, p_unit, p_note,
+        o_answered_at, p_received, p_sent, o_flag, p_by, o_revision,
+        NOT EXISTS (
+            SELECT 1 FROM answers o
+             WHERE o.inspection_id = v_id AND o.item_id = p_item AND o.instance = o_instance
+               AND o.current AND o.answered_at > o_answered_at
+        ),
+        p_result, p_reason
+    ) RETURNING id, current INTO o_answer, o_current;
+    IF p_counted THEN
+        SELECT count(*) FILTER (WHERE t.id = p_item
+                   OR EXISTS (SELECT 1 FROM answers o
+                               WHERE o.inspection_id = v_id AND o.item_id = t.id AND o.current)
+                   OR (t.answer_type = 'photo' AND EXISTS (
+                       SELECT 1 FROM photos p WHERE p.inspection_id = v_id AND p.item_id = t.id))),
+               count(*)
+          INTO o_answered, o_required
+          FROM template_items t
+         WHERE t.template_id = p_template AND t.required;
+    END IF;
+    IF NOT o_current THEN
+        SELECT a.value, a.unit, a.note, a.answered_at, a.answered_by_id, a.client_id,
+               a.revision, a.clock_flag
+          INTO c_value, c_unit, c_note, c_answered_at, c_by, c_client, c_revision, c_flag
+          FROM answers a
+         WHERE a.inspection_id = v_id AND a.item_id = p_item AND a.instance = o_instance
+           AND a.current;
+    END IF;
+    o_outcome := 'written';
+END
+$body$
+"""
+
+DROP_FUNCTION = f"DROP FUNCTION IF EXISTS {FUNCTION}"
+
+#: The parameters' types, in order (named, so that no value's Python type picks the function).
+_TYPES = (
+    "text boolean integer integer integer text integer text text json text text "
+    "timestamptz timestamptz timestamptz text boolean interval integer text text "
+    "boolean boolean boolean"
+).split()
+_CALL = f"SELECT * FROM {FUNCTION}(" + ", ".join(f"%s::{t}" for t in _TYPES) + ")"
+
+
+@sa.event.listens_for(Answer.__table__, "after_create")
+def _create_function(_target, connection, **_kw) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(CREATE_FUNCTION.replace("%", "%%"))
+
+
+@sa.event.listens_for(Answer.__table__, "before_drop")
+def _drop_function(_target, connection, **_kw) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.exec_driver_sql(DROP_FUNCTION)
+
+
+def _sees_by_rule(user: User) -> bool | None:
+    """True: the user sees every inspection; False: those assigned to them or that they
+    created (an inspector); None: neither (the general path decides)."""
+    if user.role == Role.ADMIN or (user.role == Role.SUPERVISOR and user.region_id is None):
+        return True
+    if user.role == Role.INSPECTOR:
+        return False
+    return None
+
+
+def _compiled(item_id: int) -> tuple[int, scoring.CompiledItem] | None:
+    """The item's template id and its compiled rule (``workflow.compiled_item``'s keep), or
+    None when no such item exists."""
+    hit = current_app.extensions.get("compiled_items", {}).get(item_id)
+    if hit is not None:
+        return hit
+    template_id = db.session.scalar(
+        sa.select(TemplateItem.template_id).where(TemplateItem.id == item_id)
+    )
+    if template_id is None:
+        return None
+    return template_id, workflow.compiled_item(template_id, item_id)
+
+
+def write(key: Any, item_id: int, user: User):
+    """The reply to ``PUT …/answers/<item_id>`` when this path wrote it; None when the general
+    path is to take the request (see the module's docstring)."""
+    if db.engine.dialect.name != "postgresql":
+        return None
+    everything = _sees_by_rule(user)
+    if everything is None:
+        return None
+    try:
+        data = body(s.AnswerWrite)
+    except ApiError:
+        return None
+    found = _compiled(item_id)
+    if found is None:
+        return None
+    template_id, compiled = found
+    if data.template_id is not None and data.template_id != template_id:
+        return None
+    plan = visibility.condition_plan(template_id)
+    section = None
+    if compiled.spec.repeat is not None:  # its section's first live instance, or the one named
+        section = None if plan is None else plan.item_sections.get(item_id)
+        if section is None:
+            return None
+    try:
+        instance = repeats.checked_instance(compiled.spec, data.instance)
+    except InputError:
+        return None
+    answered_at, client_id = data.answered_at, data.client_id
+    if answered_at is not None and answered_at.tzinfo is None:
+        return None
+    if client_id is not None and (not client_id or len(client_id) > 64):
+        return None
+    unit = data.unit or None
+    try:
+        parsed = scoring.parse_compiled(compiled, data.value, unit)
+    except scoring.AnswerError:
+        return None
+    note = (data.note or "").strip()
+    received = utcnow()
+    sent_at = None if answered_at is None else answered_at.astimezone(dt.UTC)
+    check_before = False
+    if sent_at is None:
+        stamp, flag = received, None
+    elif sent_at > received:
+        ahead = sent_at - received > workflow.CLOCK_TOLERANCE
+        stamp, flag = received, ("ahead" if ahead else None)
+    else:
+        stamp, flag, check_before = sent_at, None, True
+    stored_value = workflow.json_value(parsed)
+    judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
+    params = (
+        str(key).lower(), everything, user.id, template_id, item_id, instance, section,
+        client_id, workflow.content_hash(stored_value, unit, note, sent_at, instance),
+        Json(stored_value),
+        unit, note, stamp, received, sent_at, flag, check_before, workflow.CLOCK_TOLERANCE,
+        user.id, judged.result, judged.reason,
+        plan is None, plan is not None, plan is not None and bool(plan.photo_items),
+    )  # fmt: skip
+    row = _call(params)
+    if row is None or row[0] != "written":
+        return None
+    return _reply(item_id, user.id, client_id, stored_value, unit, note, judged, plan, row)
+
+
+#: Per engine, the connections of ``_call`` by (process, thread): autocommit, out of the pool.
+_HELD: weakref.WeakKeyDictionary[sa.Engine, dict[tuple[int, int], psycopg.Connection]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _connection() -> psycopg.Connection:
+    """This thread's connection for the function: taken from the engine's pool once and kept
+    apart from it in autocommit, so that a call is one round trip with no BEGIN, COMMIT,
+    checkout or reset around it. Closed when the engine is disposed."""
+    engine = db.engine
+    held = _HELD.get(engine)
+    if held is None:
+        held = _HELD[engine] = {}
+        sa.event.listen(engine, "engine_disposed", _close_held)
+    key = (os.getpid(), threading.get_ident())
+    connection = held.get(key)
+    if connection is None or connection.closed:
+        pooled = engine.raw_connection()
+        connection = pooled.driver_connection
+        pooled.detach()  # no longer the pool's: it is not reset nor given to another
+        connection.autocommit = True
+        held[key] = connection
+    return connection
+
+
+def _close_held(engine: sa.Engine) -> None:
+    for connection in _HELD.pop(engine, {}).values():
+        connection.close()
+
+
+def _call(params: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    """The function's one row, in a transaction of its own (autocommit): None when the call
+    failed (the general path then takes the request; nothing was written)."""
+    try:
+        connection = _connection()
+        with connection.cursor() as cursor:
+            cursor.execute(_CALL, params, prepare=True)
+            return cursor.fetchone()
+    except psycopg.Error:
+        log.warning("%s failed; the general path takes the write", FUNCTION, exc_info=True)
+        held = _HELD.get(db.engine, {})
+        broken = held.pop((os.getpid(), threading.get_ident()), None)
+        if broken is not None:
+            broken.close()
+        return None
+
+
+def _reply(item_id, by, client_id, value, unit, note, judged, plan, row):
+    (_outcome, _answer_id, current, flipped, answered, required, state, answered_at, flag,
+     revision, instance, *held) = row  # fmt: skip
+    if current:
+        shown = s.Answer(
+            value=value, unit=unit, note=note, instance=instance, answered_at=answered_at,
+            answered_by=by, client_id=client_id, revision=revision,
+            clock_flag=flag,
+        )  # fmt: skip
+    else:
+        c_value, c_unit, c_note, c_answered_at, c_by, c_client, c_revision, c_flag = held
+        shown = s.Answer(
+            value=c_value, unit=c_unit, note=c_note, instance=instance, answered_at=c_answered_at,
+            answered_by=c_by, client_id=c_client, revision=c_revision, clock_flag=c_flag,
+        )  # fmt: skip
+    if plan is not None:
+        rows = state or []
+        found = visibility.State(
+            live=[(key, number) for kind, number, key, _v, _c in rows if kind == 0],
+            answers=[(number, key, val) for kind, number, key, val, _c in rows if kind == 1],
+            photos=[(number, key, count) for kind, number, key, _v, count in rows if kind == 2],
+        )
+        written = (item_id, instance, value) if current else None
+        answered, required = plan.progress_after(found, written)
+    metrics.ANSWERS_STORED.inc()
+    result = s.AnswerResult(
+        item_id=item_id, instance=instance, result=judged.result, reason=judged.reason,
+        current=bool(current), answer=shown,
+        progress=s.Progress(answered=answered, required=required),
+    )  # fmt: skip
+    return reply(result, 201 if current and not flipped else 200)
