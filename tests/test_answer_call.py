@@ -4,7 +4,7 @@ The function and the general path (``workflow.save_answer``) must store and repl
 same writes are sent to two inspections, one the general way only, and their rows and replies
 compared. What the function does not decide (a resend, a reused client_id, a closed inspection,
 a bad value, a caller who may not write) it leaves to the general path, whose answers are the
-rules' own. These run in the PostgreSQL suite; on SQLite the general path takes every write.
+rules' own. On SQLite the same steps run as statements (answer_steps.py).
 """
 
 from __future__ import annotations
@@ -17,14 +17,12 @@ import sqlalchemy as sa
 
 from checklists.accounts.models import OrgKind, Role
 from checklists.core.extensions import db
-from inspections.filling import answer_call, workflow
+from inspections.filling import answer_call, answer_steps, workflow
 from inspections.filling.models import Answer, Inspection, InspectionStatus
 from tests.test_conditions_templates import procurement  # noqa: F401 (fixture)
 from tests.test_inspections import API, _at_once, as_, create, world  # noqa: F401 (fixtures)
 from tests.test_templates import by_prompt
 from tests.test_workflow import coal  # noqa: F401 (fixture)
-
-pytestmark = pytest.mark.one_suite("postgresql")
 
 #: An answer row's columns that the two paths must write alike (not ids, not the receipt).
 COLUMNS = (
@@ -39,16 +37,22 @@ def _on_postgresql() -> bool:
 
 @pytest.fixture
 def calls(monkeypatch):
-    """The outcomes of the function's calls, in order."""
+    """The outcomes of the one-call writes (PostgreSQL's function, SQLite's steps), in order."""
     seen: list[str] = []
-    real = answer_call._call
+    real_call, real_steps = answer_call._call, answer_steps.run
 
-    def counted(params):
-        row = real(params)
+    def called(params):
+        row = real_call(params)
         seen.append(None if row is None else row[0])
         return row
 
-    monkeypatch.setattr(answer_call, "_call", counted)
+    def stepped(params, plan):
+        row = real_steps(params, plan)
+        seen.append(row[0])
+        return row
+
+    monkeypatch.setattr(answer_call, "_call", called)
+    monkeypatch.setattr(answer_steps, "run", stepped)
     return seen
 
 
@@ -131,14 +135,8 @@ def test_writes_through_the_function_are_stored_and_answered_as_the_general_path
     assert my_rows[0] == InspectionStatus.IN_PROGRESS
     flags = {row[COLUMNS.index("clock_flag")] for row in my_rows[1:]}
     assert flags == {"before_inspection", "ahead", None}
-    if _on_postgresql():  # every new write in one call; the rest left to the general path
-        assert calls == ["written", "written", "written", "resend", "resend"] + [
-            "written",
-            "written",
-            "written",
-        ]
-    else:
-        assert calls == []
+    # every new write in one call; the rest left to the general path
+    assert calls == ["written"] * 3 + ["resend"] * 2 + ["written"] * 3
 
 
 def test_a_template_with_conditions_counts_its_progress_alike(
@@ -172,7 +170,7 @@ def test_a_template_with_conditions_counts_its_progress_alike(
     assert [r[:strip] + r[strip + 1 :] for r in my_rows[1:]] == [
         r[:strip] + r[strip + 1 :] for r in their_rows[1:]
     ]
-    assert calls == (["written"] * 3 if _on_postgresql() else [])
+    assert calls == ["written"] * 3
 
 
 def test_what_the_function_leaves_is_answered_by_the_general_path(app, world, calls):  # noqa: F811
@@ -195,7 +193,7 @@ def test_what_the_function_leaves_is_answered_by_the_general_path(app, world, ca
     closed = session.put(f"{API}/{key}/answers/{area.id}", json=body)
     assert closed.status_code == 409 and closed.json["error"]["code"] == "submitted"
     assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 0
-    assert calls == (["elsewhere", "elsewhere", "closed"] if _on_postgresql() else [])
+    assert calls == ["elsewhere", "elsewhere", "closed"]
 
 
 def test_concurrent_writes_through_the_function_leave_one_current_answer_the_latest(

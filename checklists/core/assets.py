@@ -41,7 +41,7 @@ from collections.abc import Callable
 import rcssmin
 import rjsmin
 from flask import Flask, Response, current_app, request, session
-from flask.sessions import SessionInterface
+from flask.sessions import SecureCookieSessionInterface, SessionInterface
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 from werkzeug.security import safe_join
@@ -211,7 +211,16 @@ class _NoCookieForStatic(SessionInterface):
         return self.inner.is_null_session(obj)
 
     def open_session(self, app, request):
-        return self.inner.open_session(app, request)
+        inner = self.inner
+        if (
+            isinstance(inner, SecureCookieSessionInterface)
+            and app.secret_key
+            and not request.cookies.get(inner.get_cookie_name(app))
+        ):
+            # no cookie (a bearer request, a first visit): the new session the inner interface
+            # would return, without building its signer first
+            return inner.session_class()
+        return inner.open_session(app, request)
 
     def save_session(self, app, session, response) -> None:
         if request.endpoint == "static":

@@ -39,6 +39,7 @@ from checklists.core.api import ApiError, body, reply
 from checklists.core.db import utcnow
 from checklists.core.errors import InputError
 from checklists.core.extensions import db
+from inspections.filling import answer_steps as steps
 from inspections.filling import repeats, visibility, workflow
 from inspections.filling import schemas as s
 from inspections.filling.models import OPEN_STATUSES, Answer, InspectionStatus
@@ -188,13 +189,19 @@ $body$
 
 DROP_FUNCTION = f"DROP FUNCTION IF EXISTS {FUNCTION}"
 
-#: The parameters' types, in order (named, so that no value's Python type picks the function).
-_TYPES = (
-    "text boolean integer integer integer text integer text text json text text "
-    "timestamptz timestamptz timestamptz text boolean interval integer text text "
-    "boolean boolean boolean"
-).split()
-_CALL = f"SELECT * FROM {FUNCTION}(" + ", ".join(f"%s::{t}" for t in _TYPES) + ")"
+#: The function's parameters (``p_<name>``) and their types, in order (named in the call, so
+#: that no value's Python type picks the function).
+_PARAMETERS = (
+    ("uuid", "text"), ("everything", "boolean"), ("user", "integer"), ("template", "integer"),
+    ("item", "integer"), ("instance", "text"), ("section", "integer"), ("client", "text"),
+    ("hash", "text"), ("value", "json"), ("unit", "text"), ("note", "text"),
+    ("answered", "timestamptz"), ("received", "timestamptz"), ("sent", "timestamptz"),
+    ("flag", "text"), ("check_before", "boolean"), ("tolerance", "interval"), ("by", "integer"),
+    ("result", "text"), ("reason", "text"), ("counted", "boolean"), ("state", "boolean"),
+    ("photos", "boolean"),
+)  # fmt: skip
+_CALL = f"SELECT * FROM {FUNCTION}(" + ", ".join(f"%s::{k}" for _n, k in _PARAMETERS) + ")"
+_VALUE = [name for name, _kind in _PARAMETERS].index("value")
 
 
 @sa.event.listens_for(Answer.__table__, "after_create")
@@ -236,11 +243,10 @@ def _compiled(item_id: int) -> tuple[int, scoring.CompiledItem] | None:
 def write(key: Any, item_id: int, user: User):
     """The reply to ``PUT …/answers/<item_id>`` when this path wrote it; None when the general
     path is to take the request (see the module's docstring)."""
-    if db.engine.dialect.name != "postgresql":
-        return None
     everything = _sees_by_rule(user)
     if everything is None:
         return None
+    user_id = user.id  # (read before a commit expires the user)
     try:
         data = body(s.AnswerWrite)
     except ApiError:
@@ -284,18 +290,24 @@ def write(key: Any, item_id: int, user: User):
         stamp, flag, check_before = sent_at, None, True
     stored_value = workflow.json_value(parsed)
     judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
-    params = (
-        str(key).lower(), everything, user.id, template_id, item_id, instance, section,
-        client_id, workflow.content_hash(stored_value, unit, note, sent_at, instance),
-        Json(stored_value),
-        unit, note, stamp, received, sent_at, flag, check_before, workflow.CLOCK_TOLERANCE,
-        user.id, judged.result, judged.reason,
-        plan is None, plan is not None, plan is not None and bool(plan.photo_items),
-    )  # fmt: skip
-    row = _call(params)
+    params = {
+        "uuid": str(key).lower(), "everything": everything, "user": user_id,
+        "template": template_id, "item": item_id, "instance": instance, "section": section,
+        "client": client_id,
+        "hash": workflow.content_hash(stored_value, unit, note, sent_at, instance),
+        "value": stored_value, "unit": unit, "note": note, "answered": stamp,
+        "received": received, "sent": sent_at, "flag": flag, "check_before": check_before,
+        "tolerance": workflow.CLOCK_TOLERANCE, "by": user_id, "result": judged.result,
+        "reason": judged.reason, "counted": plan is None, "state": plan is not None,
+        "photos": plan is not None and bool(plan.photo_items),
+    }  # fmt: skip
+    if db.engine.dialect.name == "postgresql":
+        row = _call(params)
+    else:
+        row = steps.run(params, plan)
     if row is None or row[0] != "written":
         return None
-    return _reply(item_id, user.id, client_id, stored_value, unit, note, judged, plan, row)
+    return _reply(item_id, user_id, client_id, stored_value, unit, note, judged, plan, row)
 
 
 #: Per engine, the connections of ``_call`` by (process, thread): autocommit, out of the pool.
@@ -329,13 +341,15 @@ def _close_held(engine: sa.Engine) -> None:
         connection.close()
 
 
-def _call(params: tuple[Any, ...]) -> tuple[Any, ...] | None:
+def _call(params: dict[str, Any]) -> tuple[Any, ...] | None:
     """The function's one row, in a transaction of its own (autocommit): None when the call
     failed (the general path then takes the request; nothing was written)."""
     try:
         connection = _connection()
         with connection.cursor() as cursor:
-            cursor.execute(_CALL, params, prepare=True)
+            sent = [params[name] for name, _kind in _PARAMETERS]
+            sent[_VALUE] = Json(sent[_VALUE])
+            cursor.execute(_CALL, sent, prepare=True)
             return cursor.fetchone()
     except psycopg.Error:
         log.warning("%s failed; the general path takes the write", FUNCTION, exc_info=True)

@@ -300,7 +300,7 @@ def save_answer(
     }
     # The write's SQL count knows no conditions nor instances: a template with either counts
     # in Python, from the state read above, and its write does not count.
-    answer, first, progress = _write_answer(values, inspection.template_id, state is None)
+    answer, first, progress = write_answer(values, inspection.template_id, state is None)
     count = None
     if state is not None and plan is not None:  # (the one is there when the other is)
         written = (item_id, instance, stored_value) if answer.current else None
@@ -410,7 +410,7 @@ _CURRENT = sa.select(Answer).where(
 )
 
 
-def _write_answer(
+def write_answer(
     values: dict[str, Any], template_id: int, counted: bool = True
 ) -> tuple[Answer, bool, tuple[int, int] | None]:
     """Write one answer under its inspection's lock (``_write_statements``), as statements (no
