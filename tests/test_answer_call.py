@@ -19,6 +19,7 @@ from checklists.accounts.models import OrgKind, Role
 from checklists.core.extensions import db
 from inspections.filling import answer_call, answer_steps, workflow
 from inspections.filling.models import Answer, Inspection, InspectionStatus
+from tests.test_busy import another_writer
 from tests.test_conditions_templates import procurement  # noqa: F401 (fixture)
 from tests.test_inspections import API, _at_once, as_, create, world  # noqa: F401 (fixtures)
 from tests.test_templates import by_prompt
@@ -242,3 +243,28 @@ def test_without_the_function_the_general_path_stores_the_write(app, world, capl
         if _on_postgresql():
             db.session.connection().exec_driver_sql(answer_call.CREATE_FUNCTION)
             db.session.commit()
+
+
+def test_a_write_behind_another_writer_answers_busy_from_the_one_call(
+    app_factory,
+    world,  # noqa: F811
+    calls,
+    caplog,
+):
+    """Busy is the one call's answer (503, nothing written), not a cue for the general path to
+    wait for the lock a second time."""
+    busy_app = app_factory(DATABASE_BUSY_TIMEOUT=0.3)
+    session = as_(busy_app, world["inspector"])
+    key = create(session, world).json["uuid"]
+    area = by_prompt(world["template"], "储煤厂房建设面积")
+    url = f"{API}/{key}/answers/{area.id}"
+    session.put(url, json={"value": "500"})  # the item's rule compiled, its first answer
+    calls.clear()
+    with another_writer():
+        refused = session.put(url, json={"value": "520", "client_id": "phone-1"})
+    assert refused.status_code == 503 and refused.json["error"]["code"] == "busy"
+    assert "the general path takes the write" not in caplog.text
+    assert calls == []  # the call raised: no outcome, and no second try
+    assert db.session.scalar(sa.select(sa.func.count(Answer.id))) == 1
+    assert session.put(url, json={"value": "520", "client_id": "phone-1"}).status_code == 200
+    assert calls == ["written"]

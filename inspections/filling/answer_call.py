@@ -37,7 +37,7 @@ from checklists.authoring.models import TemplateItem
 from checklists.core import metrics
 from checklists.core.api import ApiError, body, reply
 from checklists.core.db import utcnow
-from checklists.core.errors import InputError
+from checklists.core.errors import InputError, is_busy
 from checklists.core.extensions import db
 from inspections.filling import answer_steps as steps
 from inspections.filling import repeats, visibility, workflow
@@ -325,6 +325,7 @@ def _connection() -> psycopg.Connection:
     if held is None:
         held = _HELD[engine] = {}
         sa.event.listen(engine, "engine_disposed", _close_held)
+        weakref.finalize(engine, _close, held)  # an engine let go of without a dispose
     key = (os.getpid(), threading.get_ident())
     connection = held.get(key)
     if connection is None or connection.closed:
@@ -337,13 +338,20 @@ def _connection() -> psycopg.Connection:
 
 
 def _close_held(engine: sa.Engine) -> None:
-    for connection in _HELD.pop(engine, {}).values():
+    _close(_HELD.pop(engine, {}))
+
+
+def _close(held: dict[tuple[int, int], psycopg.Connection]) -> None:
+    for connection in held.values():
         connection.close()
+    held.clear()
 
 
 def _call(params: dict[str, Any]) -> tuple[Any, ...] | None:
     """The function's one row, in a transaction of its own (autocommit): None when the call
-    failed (the general path then takes the request; nothing was written)."""
+    failed (the general path then takes the request; nothing was written). Busy (another
+    writer held the inspection beyond the lock timeout) is raised as the general path's
+    writes raise it, so that the request answers 503 at once instead of waiting again."""
     try:
         connection = _connection()
         with connection.cursor() as cursor:
@@ -351,7 +359,10 @@ def _call(params: dict[str, Any]) -> tuple[Any, ...] | None:
             sent[_VALUE] = Json(sent[_VALUE])
             cursor.execute(_CALL, sent, prepare=True)
             return cursor.fetchone()
-    except psycopg.Error:
+    except psycopg.Error as exc:
+        busy = sa.exc.OperationalError(_CALL, None, exc)
+        if is_busy(busy):
+            raise busy from exc
         log.warning("%s failed; the general path takes the write", FUNCTION, exc_info=True)
         held = _HELD.get(db.engine, {})
         broken = held.pop((os.getpid(), threading.get_ident()), None)
