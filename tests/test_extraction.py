@@ -44,6 +44,11 @@ PATTERNS = [
     # a period's amount named by its first character (日配送能力, 年经营规模)
     ("日配送能力不低于100吨", "measure", ">=", "100", None, None, "t", "day"),
     ("年经营规模在5000吨以下", "measure", "<=", "5000", None, None, "t", "year"),
+    # …and a pay or an income (月工资, 人均年收入); not a count of periods (3个月工资), not a
+    # given month (上月工资)
+    ("保洁员月工资不低于1200元", "money", ">=", "1200", None, None, "元", "month"),
+    ("农村居民人均年收入不低于8000元", "money", ">=", "8000", None, None, "元", "year"),
+    ("上月工资不得低于2000元", "money", ">=", "2000", None, None, "元", None),
     # two bounds joined by 、 are one range
     ("处5万元以上、50万元以下罚款", "money", "range", None, "50000", "500000", "元", None),
     # at least once every 15 days: the interval at most 15 days
@@ -503,6 +508,9 @@ TRAPS = [
     "联系人：张三，电话：0531-86123456，13812345678，邮编：250001。",
     # a grade's band (分为…等次, 90分以上为优秀): no target to meet
     "考核结果分为优秀（90分以上）、良好（75—89分）和不合格（60分以下）三个等次",
+    # the tiers to choose from: options, not one requirement each
+    "个人缴费标准设为每年100元、200元、300元、500元、1000元、2000元6个档次",
+    "缴费档次分为200元、300元、500元三档",
     "综合得分85分以上为优秀，60分以下为不合格",
     # a report and what the document hands out
     "近年来，全县新增就业连续三年保持在1万人以上",

@@ -114,18 +114,20 @@ TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year",
 MEASURES = frozenset(u for _, u, _ in _UNITS if u) - TIME_UNITS - {
     "age_year", "元", "%", "‰", "次", "个", "倍"
 }  # fmt: skip
-#: A period's amount named by its first character (日配送能力, 日均客流量, 年经营规模, 年用煤量;
-#: not the whole a share or a multiple is of: 日销售量的3至5倍).
+#: A period's amount named by its first character (日配送能力, 日均客流量, 年经营规模, 年用煤量,
+#: 月工资, 年收入; not the whole a share or a multiple is of: 日销售量的3至5倍; not a count of
+#: periods: 3个月工资).
 _AMOUNT_OF = (
-    r"(?<![今去明当本前后上下每次作假生节周\d一二三四五六七八九十百千两]){}(?=(?:生|人|户)?均|平均|(?:配送|处理|供应|生产|销售|经营|用煤|用气|用水|用电|"
+    r"(?<![今去明当本前后上下每次作假生节周个\d一二三四五六七八九十百千两]){}(?=(?:生|人|户)?均|平均|(?:配送|处理|供应|生产|销售|经营|用煤|用气|用水|用电|"
     r"吞吐|接待|运输|储存|产|出)(?:能力|量|总量|规模)(?!的)|"
-    r"营业额|营业收入|销售额|销售收入|主营业务收入|产值|综合能耗|能耗|排放量)"
+    r"营业额|营业收入|销售额|销售收入|主营业务收入|产值|综合能耗|能耗|排放量|"
+    r"工资|薪酬|收入|租金|津贴|生活费)"
 )
 PERIODS = [
     # (日配送能力, 日均客流量: a day's amount; 年经营规模: a year's)
     (r"每个?工作日|每日|每天|" + _AMOUNT_OF.format("日"), "day"),
     (r"每周|每星期", "week"),
-    (r"每个?月", "month"),
+    (r"每个?月|" + _AMOUNT_OF.format("月"), "month"),
     (r"每个?季度|每季", "quarter"),
     (r"每半年", "half_year"),
     # (年内: within the year; 两年内, 3年内 are windows, not the year)
@@ -178,6 +180,13 @@ _MASKS = [
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
     re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
     re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
+    # the tiers one may choose from (缴费标准设为每年100元、200元…2000元12个档次): options, not
+    # a requirement each (a payer of 200元 meets no "= 100元")
+    re.compile(
+        r"(?:\d+(?:\.\d+)?\s*(?:万?元|[\u4e00-\u9fff]{0,3}?)\s*[、，,]\s*){2,}"
+        r"\d+(?:\.\d+)?\s*(?:万?元|[\u4e00-\u9fff]{0,3}?)\s*(?:[共等]\s*)?"
+        r"(?:\d+|[一二三四五六七八九十]+)\s*个?档次?"
+    ),
     re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
     re.compile(  # (from a run's first numeral only, as the ratios)
         r"(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
