@@ -260,19 +260,27 @@ def _register_blueprints(app: Flask) -> None:
 
     @app.after_request
     def security_headers(response):
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        # (a header is set unless the view set its own; ``in`` first: werkzeug's setdefault
+        # builds and catches an exception for every header that is not there yet)
+        headers = response.headers
+
+        def default(name: str, value: str) -> None:
+            if name not in headers:
+                headers[name] = value
+
+        default("X-Content-Type-Options", "nosniff")
         if request.endpoint == "static" and response.mimetype != "text/html":
             # a script, style sheet or icon: what guards a page (framing, CSP, the referrer)
             # does not apply to it, and a phone on a weak signal pays for every header byte
-            response.headers.pop("Content-Disposition", None)
+            headers.pop("Content-Disposition", None)
             if request.is_secure:
-                response.headers.setdefault("Strict-Transport-Security", HSTS)
+                default("Strict-Transport-Security", HSTS)
             return response
-        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
+        default("X-Frame-Options", "SAMEORIGIN")
+        default("Referrer-Policy", "same-origin")
         if request.is_secure:  # behind PROXY_COUNT proxies: as X-Forwarded-Proto says
-            response.headers.setdefault("Strict-Transport-Security", HSTS)
-        response.headers.setdefault(
+            default("Strict-Transport-Security", HSTS)
+        default(
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data: blob:; "
             f"style-src 'self' {assets.inline_style_source()}; "
