@@ -1174,6 +1174,18 @@ def test_a_steps_heading_is_no_duty(text, spans):
         ("对未完成任务的通报批评，不再拨付推广经费。", "对未完成任务的通报批评", "对未完成任务的"),
         # a number that is no limit after 的: no condition (在15个工作日内…)
         ("申请人在15个工作日内提交材料。", "申请人在15个工作日内提交材料", None),
+        # a measure named before the comma is what the limit bounds, not which ones
+        (
+            "失业保险金的标准，不得低于城市居民最低生活保障标准。",
+            "失业保险金的标准，不得低于城市居民最低生活保障标准",
+            None,
+        ),
+        # …while a thing named so is which ones (the duty after the comma is for them)
+        (
+            "涉及危险化工工艺的生产装置，必须装备自动化控制系统。",
+            "必须装备自动化控制系统",
+            "涉及危险化工工艺的生产装置",
+        ),
     ],
 )
 def test_the_ones_a_limit_or_a_sanction_is_for(text, span, condition):

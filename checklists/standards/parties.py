@@ -366,6 +366,11 @@ _A_MODAL_WORD = re.compile(
 _OWNED = re.compile(f"[^，,。；;的]{{0,10}}?(?:{_REGULATED})")
 #: Nouns after 的 that name no ones (按照…的要求，; 在…的基础上，).
 _NO_ONES = re.compile(r"^(?:要求|规定|原则|精神|部署|安排|基础上|同时|需要|前提下|通知|意见|办法)")
+#: A measure after 的: what the duty after the comma bounds, not which ones it is for
+#: (失业保险金的标准，不得低于…; 补助资金的比例，不超过…).
+_A_MEASURE = re.compile(
+    r"(?:标准|金额|数额|额度|限额|比例|比率|面积|数量|费用|价格|水平|幅度|年限|期限|浓度)$"
+)
 
 
 def condition_of(sentence: str) -> Condition | None:
@@ -416,6 +421,7 @@ def condition_of(sentence: str) -> Condition | None:
         noun, cond = match.group("noun"), match.group("cond")
         if not (
             _NO_ONES.match(noun)
+            or _A_MEASURE.search(noun)
             or _REGULATED_END.search(noun)
             or _AUTHORITY_END.search(noun)
             or _A_MODAL_WORD.search(cond)
