@@ -425,8 +425,9 @@ def test_a_number_answer_of_hostile_text_is_refused(text):
         "\t" * 50_000 + "x",
         " " * 50_000 + "以上的企业",
         "一" * 50_000 + "x",
+        "1、" * 30_000 + "x",
     ],
-    ids=["dots", "leader", "ellipsis", "digits", "tabs", "spaces", "numerals"],
+    ids=["dots", "leader", "ellipsis", "digits", "tabs", "spaces", "numerals", "list"],
 )
 def test_a_long_run_of_one_character_is_read_in_linear_time(line):
     """A run of leaders, digits, numerals or spaces was searched from each of its characters

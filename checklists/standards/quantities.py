@@ -182,10 +182,12 @@ _MASKS = [
     re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
     # the tiers one may choose from (缴费标准设为每年100元、200元…2000元12个档次): options, not
     # a requirement each (a payer of 200元 meets no "= 100元")
+    # (tried from a list's first number only, the list read once and never given back: a long
+    # run of digits or of numbers and commas is read in linear time)
     re.compile(
-        r"(?:\d+(?:\.\d+)?\s*(?:万?元|[\u4e00-\u9fff]{0,3}?)\s*[、，,]\s*){2,}"
-        r"\d+(?:\.\d+)?\s*(?:万?元|[\u4e00-\u9fff]{0,3}?)\s*(?:[共等]\s*)?"
-        r"(?:\d+|[一二三四五六七八九十]+)\s*个?档次?"
+        r"(?<![\d.、，,\s])(?>(?:\d+(?:\.\d+)?\s*(?:万?元|[\u4e00-\u9fff]{0,3}?)\s*[、，,]\s*){2,})"
+        r"(?>\d+(?:\.\d+)?)\s*(?:万?元|[\u4e00-\u9fff]{0,3}?)\s*(?:[共等]\s*)?"
+        r"(?>\d+|[一二三四五六七八九十]+)\s*个?档次?"
     ),
     re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
     re.compile(  # (from a run's first numeral only, as the ratios)
