@@ -17,6 +17,7 @@ import re
 
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, modality_of
 from checklists.standards.parties import (
+    DURING_WORD,
     VIA_WHEN,
     WHEN_WORD,
     SubjectKind,
@@ -694,7 +695,7 @@ _WHICH_KIND = re.compile(
 
 #: When, right before the modal word and with no comma (供暖季期间不得停业).
 _DURING_INLINE = re.compile(
-    rf"[^，,。；;的\d＿]{{2,16}}?(?:期间|营业时间内|工作时间内|期内|{WHEN_WORD})"
+    rf"[^，,。；;的\d＿]{{2,16}}?(?:{DURING_WORD}|期内|{WHEN_WORD})"
     r"(?=应当|应|须|必须|要|不得|严禁|禁止)"
 )
 

@@ -125,9 +125,9 @@ _BEFORE_PARTY = re.compile(
 _A_DUTY_WORD = re.compile(
     r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重])要|(?<![必])须|不得|严禁|鼓励|可以|使用|确保"
 )
-#: A note after a name that is no part of it: （以下简称区安委会）.
 #: A word pointing back to a party named before (该生产经营单位, 上述单位).
 _POINTING_BACK = re.compile(r"^(?:该|上述|此)(?=[\u4e00-\u9fff]{2})")
+#: A note after a name that is no part of it: （以下简称区安委会）.
 _SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]*[）)]")
 
 
@@ -306,6 +306,8 @@ _WHEN = re.compile(
 )
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有\d])时"
+#: A stretch of time a duty holds in (施工期间, 营业时间内).
+DURING_WORD = r"期间|营业时间内|工作时间内"
 #: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
 _WHEN_INLINE = re.compile(
     rf"^(?P<cond>[^，,。；;]{{2,20}}?{WHEN_WORD})(?=应当|应|须|必须|要|不得|严禁)"
@@ -516,9 +518,7 @@ def who_did(words: str) -> tuple[str, SubjectKind] | None:
 
 
 #: What was done, as the time a duty follows (…后, …之后, …时).
-_AFTER_AN_ACT = re.compile(
-    r"(?:之?后|以后|(?<![同及随按准届适临实定小暂有\d])时|期间|营业时间内|工作时间内)$"
-)
+_AFTER_AN_ACT = re.compile(rf"(?:之?后|以后|{WHEN_WORD}|{DURING_WORD})$")
 
 
 #: A party, then what it did (用人单位招用人员后): its name, not what follows it.

@@ -19,7 +19,6 @@ compare them row by row).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import threading
@@ -232,12 +231,10 @@ def _compiled(item_id: int) -> tuple[int, scoring.CompiledItem] | None:
     hit = current_app.extensions.get("compiled_items", {}).get(item_id)
     if hit is not None:
         return hit
-    template_id = db.session.scalar(
-        sa.select(TemplateItem.template_id).where(TemplateItem.id == item_id)
-    )
-    if template_id is None:
+    item = db.session.get(TemplateItem, item_id)  # (compiled_item finds it in the session)
+    if item is None:
         return None
-    return template_id, workflow.compiled_item(template_id, item_id)
+    return item.template_id, workflow.compiled_item(item.template_id, item_id)
 
 
 def write(key: Any, item_id: int, user: User):
@@ -263,51 +260,46 @@ def write(key: Any, item_id: int, user: User):
         section = None if plan is None else plan.item_sections.get(item_id)
         if section is None:
             return None
+    client_id, unit, note = data.client_id, data.unit or None, (data.note or "").strip()
     try:
+        sent_at = workflow.checked_stamp(data.answered_at, client_id)
         instance = repeats.checked_instance(compiled.spec, data.instance)
+        stored_value, content, judged = workflow.judged_write(
+            compiled, data.value, unit, note, sent_at, instance
+        )
     except InputError:
         return None
-    answered_at, client_id = data.answered_at, data.client_id
-    if answered_at is not None and answered_at.tzinfo is None:
-        return None
-    if client_id is not None and (not client_id or len(client_id) > 64):
-        return None
-    unit = data.unit or None
-    try:
-        parsed = scoring.parse_compiled(compiled, data.value, unit)
-    except scoring.AnswerError:
-        return None
-    note = (data.note or "").strip()
     received = utcnow()
-    sent_at = None if answered_at is None else answered_at.astimezone(dt.UTC)
-    check_before = False
-    if sent_at is None:
-        stamp, flag = received, None
-    elif sent_at > received:
-        ahead = sent_at - received > workflow.CLOCK_TOLERANCE
-        stamp, flag = received, ("ahead" if ahead else None)
-    else:
-        stamp, flag, check_before = sent_at, None, True
-    stored_value = workflow.json_value(parsed)
-    judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
+    stamp, flag, check_before = workflow.receipt_stamp(sent_at, received)
     params = {
         "uuid": str(key).lower(), "everything": everything, "user": user_id,
         "template": template_id, "item": item_id, "instance": instance, "section": section,
-        "client": client_id,
-        "hash": workflow.content_hash(stored_value, unit, note, sent_at, instance),
-        "value": stored_value, "unit": unit, "note": note, "answered": stamp,
-        "received": received, "sent": sent_at, "flag": flag, "check_before": check_before,
-        "tolerance": workflow.CLOCK_TOLERANCE, "by": user_id, "result": judged.result,
-        "reason": judged.reason, "counted": plan is None, "state": plan is not None,
-        "photos": plan is not None and bool(plan.photo_items),
+        "client": client_id, "hash": content, "value": stored_value, "unit": unit,
+        "note": note, "answered": stamp, "received": received, "sent": sent_at, "flag": flag,
+        "check_before": check_before, "tolerance": workflow.CLOCK_TOLERANCE, "by": user_id,
+        "result": judged.result, "reason": judged.reason, "counted": plan is None,
+        "state": plan is not None, "photos": plan is not None and bool(plan.photo_items),
     }  # fmt: skip
     if db.engine.dialect.name == "postgresql":
         row = _call(params)
+        if row is not None and row[0] == "written":
+            row = (*row[:6], _state_of(row[6]), *row[7:])
     else:
         row = steps.run(params, plan)
     if row is None or row[0] != "written":
         return None
     return _reply(item_id, user_id, client_id, stored_value, unit, note, judged, plan, row)
+
+
+def _state_of(rows: list[list[Any]] | None) -> visibility.State | None:
+    """``ConditionPlan.state`` from the function's rows ([kind, number, key, value, count])."""
+    if rows is None:
+        return None
+    return visibility.State(
+        live=[(key, number) for kind, number, key, _v, _c in rows if kind == 0],
+        answers=[(number, key, value) for kind, number, key, value, _c in rows if kind == 1],
+        photos=[(number, key, count) for kind, number, key, _v, count in rows if kind == 2],
+    )
 
 
 #: Per engine, the connections of ``_call`` by (process, thread): autocommit, out of the pool.
@@ -372,29 +364,20 @@ def _call(params: dict[str, Any]) -> tuple[Any, ...] | None:
 
 
 def _reply(item_id, by, client_id, value, unit, note, judged, plan, row):
+    """The reply of a write the function (or SQLite's steps) made: ``row`` is the function's,
+    its state as ``visibility.State``."""
     (_outcome, _answer_id, current, flipped, answered, required, state, answered_at, flag,
      revision, instance, *held) = row  # fmt: skip
-    if current:
-        shown = s.Answer(
-            value=value, unit=unit, note=note, instance=instance, answered_at=answered_at,
-            answered_by=by, client_id=client_id, revision=revision,
-            clock_flag=flag,
-        )  # fmt: skip
-    else:
-        c_value, c_unit, c_note, c_answered_at, c_by, c_client, c_revision, c_flag = held
-        shown = s.Answer(
-            value=c_value, unit=c_unit, note=c_note, instance=instance, answered_at=c_answered_at,
-            answered_by=c_by, client_id=c_client, revision=c_revision, clock_flag=c_flag,
-        )  # fmt: skip
+    # the item's current answer: this write, or the later one that stays current
+    fields = (value, unit, note, answered_at, by, client_id, revision, flag) if current else held
+    shown = s.Answer(
+        instance=instance,
+        **dict(zip(("value", "unit", "note", "answered_at", "answered_by", "client_id",
+                    "revision", "clock_flag"), fields, strict=True)),
+    )  # fmt: skip
     if plan is not None:
-        rows = state or []
-        found = visibility.State(
-            live=[(key, number) for kind, number, key, _v, _c in rows if kind == 0],
-            answers=[(number, key, val) for kind, number, key, val, _c in rows if kind == 1],
-            photos=[(number, key, count) for kind, number, key, _v, count in rows if kind == 2],
-        )
         written = (item_id, instance, value) if current else None
-        answered, required = plan.progress_after(found, written)
+        answered, required = plan.progress_after(state or visibility.State([], [], []), written)
     metrics.ANSWERS_STORED.inc()
     result = s.AnswerResult(
         item_id=item_id, instance=instance, result=judged.result, reason=judged.reason,

@@ -6,7 +6,7 @@ inspection's row touched first (SQLite's write lock, so every read that follows 
 earlier writer's commit), and returned with what the checks need. Where the function would
 write nothing, this writes nothing either and says why, and its transaction is rolled back
 before the general path takes the request. ``run`` returns the function's row (read by
-``answer_call._reply``).
+``answer_call._reply``), its state as ``visibility.State``.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from checklists.accounts.models import Role
 from checklists.core.db import as_utc
 from checklists.core.extensions import db
 from checklists.core.writers import writer_turn
@@ -23,8 +24,8 @@ from inspections.filling.models import (
     OPEN_STATUSES,
     Inspection,
     InspectionStatus,
-    inspection_inspectors,
 )
+from inspections.filling.permissions import own_scope
 from inspections.filling.visibility import ConditionPlan
 
 _INSPECTIONS = Inspection.__table__.c
@@ -38,21 +39,14 @@ def _param(name: str, kind: sa.types.TypeEngine) -> sa.BindParameter:
 _ID = _param("inspection_id", sa.Integer())
 _USER = _param("w_user", sa.Integer())
 
-#: The inspection visible to the writer (everything, or what they were assigned or created),
-#: touched so that the transaction holds the write lock, with what the checks need.
+#: The inspection visible to the writer (everything, or what an inspector sees:
+#: ``permissions.own_scope``), touched so that the transaction holds the write lock, with what
+#: the checks need.
 _TOUCH = (
     sa.update(Inspection.__table__)
     .where(
         _INSPECTIONS.uuid == _param("w_uuid", sa.String()),
-        sa.or_(
-            _param("w_everything", sa.Boolean()),
-            _INSPECTIONS.created_by_id == _USER,
-            _INSPECTIONS.id.in_(
-                sa.select(inspection_inspectors.c.inspection_id).where(
-                    inspection_inspectors.c.user_id == _USER
-                )
-            ),
-        ),
+        sa.or_(_param("w_everything", sa.Boolean()), *own_scope(Role.INSPECTOR, _USER, None)),
     )
     .values(revision=_INSPECTIONS.revision)
     .returning(
@@ -70,22 +64,6 @@ _STARTED = (
     sa.update(Inspection.__table__)
     .where(_INSPECTIONS.id == _ID)
     .values(status=InspectionStatus.IN_PROGRESS)
-)
-#: The item's current answer's fields (after a write that did not become it).
-_CURRENT = sa.select(
-    _ANSWERS.value,
-    _ANSWERS.unit,
-    _ANSWERS.note,
-    _ANSWERS.answered_at,
-    _ANSWERS.answered_by_id,
-    _ANSWERS.client_id,
-    _ANSWERS.revision,
-    _ANSWERS.clock_flag,
-).where(
-    _ANSWERS.inspection_id == _ID,
-    _ANSWERS.item_id == _param("item_id", sa.Integer()),
-    _ANSWERS.instance == _param("instance", sa.String()),
-    _ANSWERS.current,
 )
 
 
@@ -127,11 +105,6 @@ def _steps(params: dict[str, Any], plan: ConditionPlan | None) -> tuple[Any, ...
     if params["check_before"] and created is not None:
         if sent < as_utc(created) - params["tolerance"]:
             flag = "before_inspection"
-    rows = None
-    if state is not None:
-        rows = [(0, number, key, None, 0) for key, number in state.live]
-        rows += [(1, number, key, value, 0) for number, key, value in state.answers]
-        rows += [(2, number, key, None, count) for number, key, count in state.photos]
     if status == InspectionStatus.PLANNED:
         run(_STARTED, {"inspection_id": inspection_id})
     values = {
@@ -145,9 +118,11 @@ def _steps(params: dict[str, Any], plan: ConditionPlan | None) -> tuple[Any, ...
     answer, first, progress = workflow.write_answer(values, params["template"], plan is None)
     held: tuple[Any, ...] = (None,) * 8
     if not answer.current:
-        held = tuple(run(_CURRENT, values).one())
+        later = workflow.current_answer(values)
+        held = (later.value, later.unit, later.note, later.answered_at, later.answered_by_id,
+                later.client_id, later.revision, later.clock_flag)  # fmt: skip
     answered, required = progress or (None, None)
     return (
         "written", answer.id, answer.current, 0 if first or not answer.current else 1,
-        answered, required, rows, values["answered_at"], flag, revision, instance, *held,
+        answered, required, state, values["answered_at"], flag, revision, instance, *held,
     )  # fmt: skip

@@ -26,7 +26,7 @@ ENTERPRISE_STATUSES = (
 )
 
 
-def _own_scope(role: Role, user_id: Any, organisation_id: Any) -> list[Any]:
+def own_scope(role: Role, user_id: Any, organisation_id: Any) -> list[Any]:
     """What an inspector or an enterprise user sees, for their user and organisation ids
     (values, or bound parameters in ``_BY_UUID``)."""
     if role == Role.INSPECTOR:
@@ -51,7 +51,7 @@ def visible_inspections(user: User) -> sa.Select[tuple[Inspection]]:
         orgs = visible_organisations(user).with_only_columns(Organisation.id)
         return query.where(Inspection.organisation_id.in_(orgs))
     if user.role in (Role.INSPECTOR, Role.ENTERPRISE):
-        return query.where(*_own_scope(user.role, user.id, user.organisation_id))
+        return query.where(*own_scope(user.role, user.id, user.organisation_id))
     return query.where(sa.false())
 
 
@@ -100,7 +100,7 @@ _ORG = sa.bindparam("organisation_id", type_=sa.Integer)
 _BY_UUID = {
     "all": sa.select(Inspection).where(Inspection.uuid == _UUID),
     **{
-        role: sa.select(Inspection).where(Inspection.uuid == _UUID, *_own_scope(role, _USER, _ORG))
+        role: sa.select(Inspection).where(Inspection.uuid == _UUID, *own_scope(role, _USER, _ORG))
         for role in (Role.INSPECTOR, Role.ENTERPRISE)
     },
 }

@@ -232,22 +232,12 @@ def save_answer(
     repeated section's instance the answer is for; an instance not yet known is added, so that
     an answer queued offline is never refused for its instance."""
     received = utcnow()
-    if answered_at is not None and answered_at.tzinfo is None:
-        raise InputError({"answered_at": _("Give the time with its offset (+08:00).")})
-    sent_at = None if answered_at is None else answered_at.astimezone(dt.UTC)  # SQLite: UTC
+    sent_at = checked_stamp(answered_at, client_id)
     answered_at, clock_flag = _answer_time(inspection, sent_at, received)
     note = (note or "").strip()
-    if client_id is not None and (not client_id or len(client_id) > 64):
-        raise InputError({"client_id": _("At most %(n)s characters.", n=64)})
     compiled = compiled_item(inspection.template_id, item_id)
     instance = repeats.checked_instance(compiled.spec, instance)
-    try:
-        parsed = scoring.parse_compiled(compiled, value, unit)
-    except scoring.AnswerError as exc:
-        raise InputError({"value": exc.message}) from exc
-    stored_value = json_value(parsed)
-    content = content_hash(stored_value, unit, note, sent_at, instance)
-    judged = scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1))
+    stored_value, content, judged = judged_write(compiled, value, unit, note, sent_at, instance)
     lock(inspection)
     # A template with conditions or repeats counts its progress in Python: what it counts is
     # read once, under the lock and before the insert (which then needs no read after it);
@@ -308,8 +298,47 @@ def save_answer(
     if inspection.status == InspectionStatus.PLANNED:
         inspection.status = InspectionStatus.IN_PROGRESS
     metrics.count_on_commit(metrics.ANSWERS_STORED)
-    current = answer if answer.current else db.session.scalar(_CURRENT, values)
+    current = answer if answer.current else current_answer(values)
     return Saved(answer, first, current, progress, live, count)
+
+
+def checked_stamp(answered_at: dt.datetime | None, client_id: str | None) -> dt.datetime | None:
+    """The device's stamp in UTC (SQLite keeps UTC), or ``InputError`` for a stamp with no
+    offset or a ``client_id`` that is empty or longer than 64 characters."""
+    if answered_at is not None and answered_at.tzinfo is None:
+        raise InputError({"answered_at": _("Give the time with its offset (+08:00).")})
+    if client_id is not None and (not client_id or len(client_id) > 64):
+        raise InputError({"client_id": _("At most %(n)s characters.", n=64)})
+    return None if answered_at is None else answered_at.astimezone(dt.UTC)
+
+
+def judged_write(
+    compiled: scoring.CompiledItem,
+    value: Any,
+    unit: str | None,
+    note: str,
+    sent_at: dt.datetime | None,
+    instance: str,
+) -> tuple[Any, str, scoring.ItemResult]:
+    """A write's value as stored, its content hash and its verdict; ``InputError`` for a
+    value the item refuses."""
+    try:
+        parsed = scoring.parse_compiled(compiled, value, unit)
+    except scoring.AnswerError as exc:
+        raise InputError({"value": exc.message}) from exc
+    stored_value = json_value(parsed)
+    content = content_hash(stored_value, unit, note, sent_at, instance)
+    return (
+        stored_value,
+        content,
+        scoring.evaluate_compiled(compiled, scoring.Answer(parsed, unit, photos=1)),
+    )
+
+
+def current_answer(values: Mapping[str, Any]) -> Answer:
+    """The item's current answer (``values``: its inspection_id, item_id and instance), read
+    after a write that did not become it."""
+    return db.session.scalar(_CURRENT, values)
 
 
 _ANSWERS = Answer.__table__
@@ -472,19 +501,29 @@ def compiled_item(template_id: int, item_id: int) -> scoring.CompiledItem:
     return compiled
 
 
+def receipt_stamp(
+    sent_at: dt.datetime | None, received: dt.datetime
+) -> tuple[dt.datetime, str | None, bool]:
+    """When an answer counts as given and its flag, from the device's stamp (None: not sent)
+    and the receipt; and whether the stamp may be earlier than the inspection (to compare with
+    its creation: ``_answer_time``)."""
+    if sent_at is None:
+        return received, None, False
+    if sent_at > received:
+        return received, ("ahead" if sent_at - received > CLOCK_TOLERANCE else None), False
+    return sent_at, None, True
+
+
 def _answer_time(
     inspection: Inspection, sent_at: dt.datetime | None, received: dt.datetime
 ) -> tuple[dt.datetime, str | None]:
     """When an answer counts as given, and the flag for the supervisor, from the device's stamp
     (None: not sent) and the receipt time."""
-    if sent_at is None:
-        return received, None
-    if sent_at > received:
-        return received, ("ahead" if sent_at - received > CLOCK_TOLERANCE else None)
+    stamp, flag, may_precede = receipt_stamp(sent_at, received)
     created = inspection.created_at
-    if created is not None and sent_at < as_utc(created) - CLOCK_TOLERANCE:
+    if may_precede and created is not None and sent_at < as_utc(created) - CLOCK_TOLERANCE:
         return sent_at, "before_inspection"
-    return sent_at, None
+    return stamp, flag
 
 
 def reads_under_lock() -> bool:

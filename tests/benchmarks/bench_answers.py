@@ -316,6 +316,11 @@ def run_bare(kind: str, target: str, tmp: Path, duration: int) -> float:
     return found["rate"]
 
 
+def _plain(url: str) -> str:
+    """A database URL as psycopg takes it (no SQLAlchemy driver name)."""
+    return url.replace("postgresql+psycopg://", "postgresql://")
+
+
 def fresh_bare_table(kind: str, url: str, tmp: Path) -> str:
     """An empty table for the bare route; its database (a SQLite file, a PostgreSQL URL)."""
     if kind == "sqlite":
@@ -327,7 +332,7 @@ def fresh_bare_table(kind: str, url: str, tmp: Path) -> str:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY, value TEXT)")
         return str(bare_db)
-    plain = url.replace("postgresql+psycopg://", "postgresql://")
+    plain = _plain(url)
     with psycopg.connect(plain, autocommit=True) as conn:
         conn.execute("DROP TABLE IF EXISTS bare_rows")
         conn.execute("CREATE TABLE bare_rows (id serial PRIMARY KEY, value text)")
@@ -339,7 +344,7 @@ def settle(url: str) -> None:
     now (CHECKPOINT) and gathers the tables' statistics (ANALYZE), as a database in service
     has them, instead of doing the one during the first run and lacking the other."""
     if url.startswith("postgresql"):
-        plain = url.replace("postgresql+psycopg://", "postgresql://")
+        plain = _plain(url)
         with psycopg.connect(plain, autocommit=True) as conn:
             conn.execute("ANALYZE")
             conn.execute("CHECKPOINT")
@@ -351,7 +356,7 @@ def vacuum(url: str) -> None:
     answer as a dead row version (the flip), and a round writes thousands (autovacuum's
     default threshold, 20 % of a table's rows dead, is crossed every round here)."""
     if url.startswith("postgresql"):
-        plain = url.replace("postgresql+psycopg://", "postgresql://")
+        plain = _plain(url)
         with psycopg.connect(plain, autocommit=True) as conn:
             conn.execute("VACUUM ANALYZE answers, inspections")
 
