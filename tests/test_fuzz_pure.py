@@ -437,3 +437,47 @@ def test_a_long_run_of_one_character_is_read_in_linear_time(line):
     parse_gazette(line)
     extract(line)
     assert time.perf_counter() - started < 10
+
+
+# --- the period a number is per, found once per phrase -----------------------------------------
+
+#: Words a phrase is made of around its numbers: periods (每月, 月工资, 年内), words that look
+#: like them (上月工资, 3年内), a comma that ends the phrase.
+_PERIOD_BITS = st.sampled_from(
+    ["每月", "每个月", "每日", "每天", "每周", "每季度", "每半年", "每年", "全年", "年内", "3年内",
+     "月工资", "上月工资", "日均", "人均年收入", "每批次", "补助", "标准为", "不低于", "、", "，",
+     "元", "吨", "的", "1", "25", "三"]
+)  # fmt: skip
+
+
+def _period_by_scanning(masked: str, phrase_start: int, pos: int):
+    """The reading as it was: every period's every match in the window, the first one kept."""
+    import re
+
+    from checklists.standards.quantities import PERIODS
+
+    window = masked[phrase_start:pos]
+    found = (None, pos)
+    for pat, per in PERIODS:
+        for m in re.finditer(pat, window):
+            if found[0] is None or phrase_start + m.start() < found[1]:
+                found = (per, phrase_start + m.start())
+    return found
+
+
+@bounded(300)
+@given(st.lists(_PERIOD_BITS, max_size=30).map("".join), st.data())
+def test_the_period_before_each_number_is_the_one_a_scan_finds(text, data):
+    """``period_before`` reads each phrase once for all its numbers: for every number (a digit
+    that starts one) and every phrase start before it, it finds what a scan of the window finds."""
+    from checklists.standards.numbers import period_before
+
+    numbers = [
+        i for i, ch in enumerate(text) if ch.isdigit() and (i == 0 or not text[i - 1].isdigit())
+    ]
+    if not numbers:
+        return
+    pos = data.draw(st.sampled_from(numbers))
+    starts = [0] + [i + 1 for i, ch in enumerate(text[:pos]) if ch in "，、"]
+    phrase_start = data.draw(st.sampled_from(starts))
+    assert period_before(text, phrase_start, pos) == _period_by_scanning(text, phrase_start, pos)

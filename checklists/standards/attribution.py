@@ -5,6 +5,7 @@ module (standard library and the wording tables); ``extraction`` applies it to e
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -81,8 +82,12 @@ def attribute(
             ]
             condition = None
     out = []
+    after = s_start  # where the duties before it end
+    modals = list(ANY_MODAL.finditer(sentence))  # (found once, not once per duty)
+    modal_starts = [m.start() for m in modals]
     for r in sorted(found, key=lambda r: r.start):
-        after = max([s_start, *(end_of(o) for o in out)])  # the duties before it end there
+        if out:
+            after = max(after, end_of(out[-1]))
         own_condition = condition_before(
             text, masked, bounds, r.start, r.start + len(r.span), after
         )
@@ -108,10 +113,9 @@ def attribute(
                 cut, cut_at = source_span(text, who_at, end_of(r))
                 r = replace(r, span=cut, start=cut_at)
         at = r.start - s_start
-        modal = None
-        for m in ANY_MODAL.finditer(sentence):
-            if m.start() <= at + len(r.span):
-                modal = m
+        # the last modal word up to the duty's end
+        i = bisect.bisect_right(modal_starts, at + len(r.span)) - 1
+        modal = modals[i] if i >= 0 else None
         # (a party names who acts at its phrase's start, not after a list's number: 配备2名
         # 专任教师和1名保育员)
         inside = masked[max(s_start, who_at - 1) : who_at] not in (

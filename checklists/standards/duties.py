@@ -13,6 +13,7 @@ what has been done (已, 了).
 
 from __future__ import annotations
 
+import functools
 import re
 
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, modality_of
@@ -55,9 +56,11 @@ _BRACKETED = re.compile(
 )
 
 
-def phrases(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=64)
+def phrases(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of phrases separated by punctuation or line breaks (or the brackets of a
-    requirement written as an aside)."""
+    requirement written as an aside), in order. (Cached: a sentence is split once, not once per
+    number in it.)"""
     marks = [m.span() for m in re.finditer(r"[，,。；;！？!?：:\n\t]", text)]
     for m in _BRACKETED.finditer(text):
         marks += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
@@ -68,7 +71,7 @@ def phrases(text: str) -> list[tuple[int, int]]:
         start = max(start, b)
     if start < len(text):
         out.append((start, len(text)))
-    return out
+    return tuple(out)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

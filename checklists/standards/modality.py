@@ -6,6 +6,7 @@ token a clause or sentence opens with. Pure module (standard library only); ``du
 
 from __future__ import annotations
 
+import functools
 import re
 
 # ---------------------------------------------------------------------------------------------
@@ -55,8 +56,10 @@ def _unquoted(s: str) -> str:
     return _QUOTED.sub(lambda m: "＿" * len(m.group(0)), s)
 
 
+@functools.lru_cache(maxsize=256)
 def modality_of(s: str) -> str | None:
-    """Strongest modality of a sentence; 原则上/一般 soften whatever else is said."""
+    """Strongest modality of a sentence; 原则上/一般 soften whatever else is said. (Cached: a
+    phrase of many numbers asks once per number.)"""
     s = _unquoted(s)
     if DEFAULT.search(s):
         return "default"

@@ -10,7 +10,9 @@ it.
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
 from checklists.standards.duties import DESCRIPTIVE
@@ -64,13 +66,48 @@ def respectively(masked: str, phrase_start: int, pos: int) -> tuple[str | None, 
     return found[0], phrase_start + at
 
 
+_PERIOD_PATTERNS = [(re.compile(pat), per) for pat, per in PERIODS]
+#: Where a phrase ends at the latest (its punctuation; brackets may end it sooner).
+_PHRASE_STOP = re.compile(r"[，,。；;！？!?：:\n\t]")
+
+
+@functools.lru_cache(maxsize=64)
+def _first_periods(
+    masked: str, phrase_start: int
+) -> tuple[int, tuple[tuple[int, int] | None, ...]]:
+    """Where the phrase from ``phrase_start`` ends at the latest, and each period's first match
+    in it (relative spans): computed once per phrase, not once per number of it."""
+    stop = _PHRASE_STOP.search(masked, phrase_start)
+    end = stop.start() if stop else len(masked)
+    words = masked[phrase_start:end]
+    return end, tuple(
+        (m.start(), m.end()) if (m := pat.search(words)) else None for pat, _ in _PERIOD_PATTERNS
+    )
+
+
 def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
-    window = masked[phrase_start:pos]
+    """The period (每月, 月工资 …) written first in the phrase before ``pos``, and where.
+
+    Each period's first match in the whole phrase answers for every number after it: a match
+    that fits before ``pos`` is the first one there too, and one that starts at or after it means
+    none starts before (a period's words hold no digit, so the number at ``pos`` changes no
+    match before it). Only a match that runs past ``pos`` is searched for again. So a phrase of
+    N numbers costs N look-ups, not N scans of the phrase."""
+    end, firsts = _first_periods(masked, phrase_start)
     found: tuple[str | None, int] = (None, pos)
-    for pat, per in PERIODS:
-        for m in re.finditer(pat, window):
-            if found[0] is None or phrase_start + m.start() < found[1]:
-                found = (per, phrase_start + m.start())
+    for (pat, per), first in zip(_PERIOD_PATTERNS, firsts, strict=True):
+        if pos > end:  # (not a phrase's start: the window as given)
+            m = pat.search(masked[phrase_start:pos])
+            start = None if m is None else m.start()
+        elif first is None or phrase_start + first[0] >= pos:
+            start = None
+        elif phrase_start + first[1] <= pos:
+            start = first[0]
+        else:
+            m = pat.search(masked[phrase_start:pos])
+            start = None if m is None else m.start()
+        if start is not None and (found[0] is None or phrase_start + start < found[1]):
+            found = (per, phrase_start + start)
     return found
 
 
@@ -183,6 +220,35 @@ ROUND_THE_CLOCK = re.compile(
 _A_CASE = re.compile(r"(?:^|[：:])\s*[（(][一二三四五六七八九十\d]+[）)][^：:；;]*$")
 
 
+class _SentenceFacts(NamedTuple):
+    own_term: bool
+    a_report: bool
+    grades: bool
+    handed_out: bool
+    descriptive: bool
+    targets: bool
+    all_done: bool
+    a_case: bool  # (ends with 的: a case named, no duty)
+    listed_case: bool
+
+
+@functools.lru_cache(maxsize=64)
+def _sentence_facts(sentence: str) -> _SentenceFacts:
+    """What ``worth_keeping`` asks of the whole sentence: read once per sentence, not once per
+    number in it."""
+    return _SentenceFacts(
+        own_term=_OWN_TERM.match(sentence) is not None,
+        a_report=_A_REPORT_OPENS.match(sentence) is not None,
+        grades=_GRADES.search(sentence) is not None,
+        handed_out=_HANDED_OUT.match(sentence) is not None,
+        descriptive=DESCRIPTIVE.search(sentence) is not None,
+        targets=TARGETS.search(sentence) is not None,
+        all_done=_IN_ALL_DONE.search(sentence) is not None,
+        a_case=sentence.rstrip(" 。；;，,").endswith("的"),
+        listed_case=_A_CASE.search(sentence) is not None,
+    )
+
+
 def worth_keeping(
     q: Qty,
     kind: str,
@@ -196,11 +262,12 @@ def worth_keeping(
 ) -> bool:
     """Bare descriptive numbers (共确定了3个项目) are not requirements; thresholds and targets
     are. ``before``: the phrase's words before the number."""
-    if _OWN_TERM.match(sentence) and re.search(r"有效期|施行", phrase):
+    facts = _sentence_facts(sentence)
+    if facts.own_term and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
-    if modality is None and _A_REPORT_OPENS.match(sentence):
+    if modality is None and facts.a_report:
         return False  # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5)
-    if _GRADES.search(sentence) or _A_GRADE_AFTER.match(following):
+    if facts.grades or _A_GRADE_AFTER.match(following):
         return (
             False  # 分为优秀（90分以上）、良好…四个等次; 90分以上为优秀: a grade's band, no target
         )
@@ -213,12 +280,12 @@ def worth_keeping(
     ):
         return False  # (不足1小时的)按1小时计算: how it is counted, no threshold
     if comparator is None and q.unit == "元" and modality is None:
-        if _HANDED_OUT.match(sentence) or _FUNDS_STATED.search(before):
+        if facts.handed_out or _FUNDS_STATED.search(before):
             # 现将…补助资金3500万元下达给你们; 其中，中央补助资金2800万元: what the document
             # hands out, an amount stated, no standard to meet
             return False
-    a_case = modality is None and sentence.rstrip(" 。；;，,").endswith("的")
-    if a_case and (comparator is None or kind == "deadline" or _A_CASE.search(sentence)):
+    a_case = modality is None and facts.a_case
+    if a_case and (comparator is None or kind == "deadline" or facts.listed_case):
         # (二)全年发生2起…事故的；, (三)一年内发生…的；: a case a list of cases names, no target
         # and no time to do anything in
         return False
@@ -235,7 +302,7 @@ def worth_keeping(
     if (
         q.unit not in TIME_UNITS
         and A_CHANGE.search(before)
-        and not DESCRIPTIVE.search(sentence)
+        and not facts.descriptive
         and not _YEAR_ON_YEAR.search(before)
     ):
         return True  # 能耗比2015年下降17%, 重污染天数减少25%: a change to reach, a target
@@ -251,12 +318,12 @@ def worth_keeping(
         return True
     if (
         q.unit not in TIME_UNITS
-        and (tasked or TARGETS.search(sentence))
-        and not DESCRIPTIVE.search(sentence)
-        and not sentence.rstrip(" 。；;，,").endswith("的")  # (一)…发生2起事故的: a case, no target
+        and (tasked or facts.targets)
+        and not facts.descriptive
+        and not facts.a_case  # (一)…发生2起事故的: a case, no target
     ):
         return True
-    if _IN_ALL_DONE.search(sentence):
+    if facts.all_done:
         return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
     return bool(
         re.search(

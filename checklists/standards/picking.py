@@ -7,6 +7,7 @@ and the number it picks out by, if any: ``condition_at``, ``condition_before``).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from checklists.standards.comparators import comparator_before, with_marker
@@ -120,9 +121,11 @@ def bounded(words: str) -> bool:
 
 
 def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
-    for p_start, p_end in phrases(masked[s_start:s_end]):
-        if s_start + p_start <= pos < s_start + p_end:
-            return s_start + p_start, s_start + p_end
+    bounds = phrases(masked[s_start:s_end])
+    # the last phrase starting at or before pos (bounds are sorted and do not overlap)
+    i = bisect.bisect_right(bounds, (pos - s_start, float("inf"))) - 1
+    if i >= 0 and bounds[i][0] <= pos - s_start < bounds[i][1]:
+        return s_start + bounds[i][0], s_start + bounds[i][1]
     return s_start, s_end
 
 
