@@ -148,6 +148,26 @@ SEGMENTS = [
     # the text's own term, whatever the text calls itself (GUIDE 1.5)
     ("本实施方案自印发之日起施行，有效期3年。", []),
     ("本行动计划有效期5年。", []),
+    # a manner, then what is done (严格…, 认真…, 定期…): a directive of its own (GUIDE 1.1)
+    (
+        "县检测站对送检企业实行信用档案制度，严格量化考核。",
+        ["县检测站对送检企业实行信用档案制度", "严格量化考核"],
+    ),
+    ("区应急局组织专家评审，定期复核评级结果。", ["区应急局组织专家评审", "定期复核评级结果"]),
+    # …，以便…，…: the end the duty before serves, no duty of its own (GUIDE 1.1), 及时 in it
+    # or not; a phrase with its own modal word after it is one again
+    (
+        "各单位要将检查结果报区应急局，以便汇总分析，及时向社会发布。",
+        ["各单位要将检查结果报区应急局"],
+    ),
+    (
+        "各单位要将检查结果报区应急局，以便汇总分析，区应急局要及时向社会发布。",
+        ["各单位要将检查结果报区应急局", "区应急局要及时向社会发布"],
+    ),
+    # the kinds a label names (…种类：, …方式：): options, no duty (GUIDE 1.5); what a list of
+    # contents or tasks names may be duties
+    ("2、检查方式种类：现场检查、书面检查、邀请专家检查、暗查暗访；", []),
+    ("检查内容：建立台账、配备灭火器、设置警示标志。", ["建立台账、配备灭火器、设置警示标志"]),
 ]
 
 
@@ -290,6 +310,12 @@ SUBJECTS = [
     ("劳动者应当遵守劳动纪律。", "劳动者应当遵守劳动纪律", "劳动者"),
     # a unit's head acts for the party named before (单位一把手任组长)
     ("采购人对采购项目成立工作组，单位一把手任组长。", "单位一把手任组长", "采购人"),
+    # a verb done to people opens the words (检查…人员): whom it is done to, not who acts
+    (
+        "施工期间，要加强现场管理，检查项目经理等主要管理人员是否到岗。",
+        "检查项目经理等主要管理人员是否到岗",
+        None,
+    ),
 ]
 
 
@@ -307,6 +333,14 @@ def test_who_acts(text, span, subject):
         ("必须使用区政府统一印制的票据", None),
         ("各镇、街道要加强巡查", ("各镇、街道", "authority")),
         ("采购人、监理单位经办人对结果签字", ("采购人、监理单位经办人", "regulated")),
+        # a verb done to people is no name; a body named for what it does is one
+        ("检查主要管理人员是否到岗", None),
+        ("督促企业负责人落实整改", None),
+        ("检查组对企业进行现场检查", ("检查组", "authority")),
+        ("县农技指导站负责技术培训", ("县农技指导站", "authority")),
+        ("市委组织部负责干部考核", ("市委组织部", "authority")),
+        # a name holds no 对 before another name: whom it is done to follows it
+        ("县检测站对送检企业实行信用档案制度", ("县检测站", "authority")),
     ],
 )
 def test_party_named(phrase, named):

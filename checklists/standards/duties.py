@@ -229,13 +229,40 @@ NOT_A_DUTY = re.compile(
     r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
 )
 #: The end of a condition (…的, …前, …期间内): what leads into a duty, never one.
-_CONDITION_END = re.compile(r"(?:的|后|时|前|期间|之际|期限?内|过程中)$")
+_CONDITION_END = re.compile(r"(?:的|后|时|前|期间|时期|之际|期限?内|过程中)$")
 #: When a term starts running (从第2次纳入“黑名单”管理起, 自列入之日起计算): never a duty,
 #: whatever led into it.
 #: (从…起, or 自…到/至…: the span of a term, 原则上自提交申请到发放救助金)
 _RUNS_FROM = re.compile(
     r"^(?:自|从)[^，,]*起(?:计算|算|计)?$|^(?:原则上|一般)?(?:自|从)(?![严重快事源而此头])[^，,]*(?:到|至)[^，,]*$"
 )
+#: What a duty is done for, after it (…，以便纳入…, …，从而…): the phrases from there on, up to
+#: one with a modal word or a party of its own, say why (GUIDE 1.1), no duty.
+_SO_THAT = re.compile(r"^(?:以便|以利于|以期|便于|从而|进而)")
+
+
+#: A list of three or more short names and nothing else (公开招标、邀请招标、竞争性谈判（或磋商）、
+#: 询价), after a label of kinds (采购方式种类：): the options it names, no duty (GUIDE 1.5);
+#: not after 检查内容：, 主要任务：, whose list may be of duties.
+_KINDS_OF = re.compile(r"(?:种类|类型|类别|方式|形式|名称|范围|对象|品种|等级)$")
+_OPTIONS = re.compile(
+    r"[^，,。；;、：:应须要得]{2,12}(?:、[^，,。；;、：:应须要得]{2,12}){2,}[。；;]?"
+)
+
+
+def in_purpose(masked: str, s_start: int, pos: int) -> bool:
+    """Whether ``pos`` is in the purpose a duty before it serves (…，以便纳入…，通过…及时向社会
+    公开: 及时 there is no duty of its own)."""
+    so_that = False
+    for p_start, _p_end in phrases(masked[s_start:pos]):
+        words = masked[s_start + p_start : pos].split("，")[0].split(",")[0].strip()
+        if _SO_THAT.match(words):
+            so_that = True
+        elif ANY_MODAL.search(words) or opens_with_party(words):
+            so_that = False
+    return so_that
+
+
 #: Words that carry the duty before on (并将…, 或者…, 及时…).
 #: (报 and 发 of a noun are none: 报警装置, 报表, 发电机组)
 GOES_ON = re.compile(r"并|或者?|及时|同时|然后|再|报(?!警|表|纸|刊)|发(?!票|电|热|动机)")
@@ -493,7 +520,7 @@ def _measured_next(masked: str, b: int, taken: list[tuple[int, int, bool]]) -> b
 
 def _acts(words: str) -> bool:
     """Whether a phrase states something to do on its own."""
-    if ANY_MODAL.search(words):
+    if ANY_MODAL.search(words) or (_IN_A_MANNER.match(words) and not _AIM.match(words)):
         return True
     verbs = words.rsplit("的", 1)[-1] if words.startswith("对") else words
     if ACTION.search(verbs):
@@ -510,6 +537,12 @@ def _acts(words: str) -> bool:
             or bool(_DIRECTS.match(lead))
         )
     return False
+
+
+#: A manner of doing, opening the phrase, then what is done (严格量化考核, 认真核对…, 定期组织…):
+#: a directive of its own (GUIDE 1.1), not words describing the duty before (an aim's words
+#: aside: 严格规范…).
+_IN_A_MANNER = re.compile(r"(?:严格|认真|定期)(?:按照?规定|依法|按时)?[\u4e00-\u9fff]{2}(?!的)")
 
 
 #: The directive verbs a phrase may open with (GUIDE 1.1: 开展…, 实施…, 落实… are rows, modal
@@ -574,6 +607,7 @@ def duty_spans(
     pending: int | None = None  # where words leading into the next duty start
     pending_end = 0
     after_number = False  # the phrase before stated a number (至少配备2辆车，并统一标识)
+    so_that = False  # in the purpose the duty before serves (…，以便…，…)
     for p_start, p_end in phrases(masked[s_start:s_end]):
         a, b = s_start + p_start, s_start + p_end
         words = masked[a:b].strip()
@@ -585,6 +619,15 @@ def duty_spans(
             pending = None
             continue
         hit = [k for k, (t0, t1, _d) in enumerate(taken) if t0 < b and a < t1]
+        if (
+            not hit
+            and masked[a - 1 : a] in ("：", ":")
+            and _OPTIONS.fullmatch(words)
+            and _KINDS_OF.search(masked[s_start : a - 1].rstrip())
+        ):
+            spans.append([-1, -1])  # 采购方式种类：公开招标、邀请招标、…询价: options named
+            pending = None
+            continue
         follows_number, after_number = after_number, bool(hit)
         if by_then is not None and not hit and (ACTION.search(words) or ANY_MODAL.search(words)):
             # (…自签订之日起七个工作日内，采购人应当将合同副本报…备案: a deadline that names no
@@ -601,6 +644,14 @@ def duty_spans(
             if _BY_THEN_END.search(masked[a:b].rstrip()):
                 by_then, by_then_words = hit[-1], masked[a:b]
         if EXHORTATION.search(words) and not hit:
+            spans.append([-1, -1])
+            pending = None
+            continue
+        if _SO_THAT.match(words) and not hit:
+            so_that = True  # …，以便纳入…，通过…及时向社会公开: the end the duty before serves
+        elif hit or ANY_MODAL.search(words) or opens_with_party(words):
+            so_that = False
+        if so_that:
             spans.append([-1, -1])
             pending = None
             continue

@@ -22,6 +22,7 @@ from checklists.standards.duties import (
     ACTION,
     EXHORTATION,
     duty_spans,
+    in_purpose,
     leads_on,
     lists_bans,
     lists_duties,
@@ -490,6 +491,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             v_phrase, ph_end = phrase_bounds(masked, s_start, s_end, v_start)
             if masked[v_phrase:ph_end].rstrip().endswith("的"):
                 continue  # 不能立即消除的，…: which ones the duty after it is for, no duty
+            if in_purpose(masked, s_start, v_start):
+                continue  # …，以便纳入…，通过…及时向社会公开: why the duty before is done
             reqs.append(
                 _without_number(
                     text,

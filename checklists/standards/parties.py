@@ -26,7 +26,7 @@ _AUTHORITY = (
     r"[^\s，。；、]{1,12}?(?:局|委(?!员会)|办(?!事处|公室|法|理)|厅|署|法院|检察院|派出所|司法所|"
     r"(?<![学本专外内儿妇眼牙工理文医农])科(?![学技研室目普])|服务所|服务站|保障所|工作站|管理所|"
     r"监督所|检验所|检测所|"
-    r"管理处|管理站|执法队|大队|中队|支队|队伍|救援队|消防站|救援站)|"
+    r"管理处|管理站|检测站|监测站|检查站|指导站|组织部|宣传部|统战部|执法队|大队|中队|支队|队伍|救援队|消防站|救援站)|"
     r"指导中心|服务中心|检测中心|监测中心|督导机构|专家组|研究室|督查室|督导室|管委会|"
     r"检查人员|执法人员|监管人员|督查人员|抽查人员|检查组|督查组|执法队员|"
     r"(?:经济|技术|高新|经济技术|旅游|产业)?开发区|高新区|"
@@ -111,9 +111,9 @@ VIA_WHEN = VIA + r"(?![常过])"
 #: A party named at the very start of a phrase, before how or with whom it acts (县财政局依据…,
 #: 各乡镇作为…, 采购单位一把手任…).
 _OPENS = re.compile(
-    f"^(?![对向在由将把从按为自]|{VIA})(?P<who>(?>[^，,。；;\t]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
+    f"^(?![对向在由将把从按为自]|{VIA})(?P<who>(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"{_PAREN}(?=[、和及与]|{_PARTY_VERBS}|{_HOW}))"
-    f"(?:[、和及与](?>[^，,。；;\t]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?:[、和及与](?>{_NAME_CHAR}{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=[、和及与]|{_PARTY_VERBS}|{_HOW})))*+)"
     f"(?={_PARTY_VERBS}|{_HOW})"
 )
@@ -193,13 +193,21 @@ def opens_with_party(phrase: str) -> bool:
     return _OPENS.match(phrase.strip()) is not None
 
 
+#: A verb done to people, opening the words (检查主要管理人员…, 督促企业…): the ones named after
+#: it are whom it is done to (not 检查组, 培训中心, 指导站: a body named for what it does).
+_DONE_TO = (
+    r"(?:检查|督促|指导|培训|配备|聘请|安排|选派|抽调|告知|约谈|表彰|奖励|处罚|动员|要求|"
+    r"组织(?!部))(?![组站队所处科室局办]|中心|机构|部门|小组)"
+)
+
+
 def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     """The party a duty's words open with (由县质量检测中心出具…, 县财政局依据…将…), as
     written without a leading 由/并 or a trailing （以下简称…）, and its kind."""
     words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase.strip(), count=1))
-    if re.match(f"[对向在将把按为自报发请以]|从(?![业事])|通过|采用|采取|{VIA}", words):
+    if re.match(f"[对向在将把按为自报发请以]|从(?![业事])|通过|采用|采取|{VIA}|{_DONE_TO}", words):
         # 对其主要负责人…, 报领导小组: whom it is done to, not who does it; 以书面形式通知…
-        # 供应商: how it is done
+        # 供应商: how it is done; 检查主要管理人员…: a verb, and the ones it is done to
         return None
     found = party_first(words)
     if found is None:
@@ -302,12 +310,12 @@ _IF = re.compile(
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(
-    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同])时|期间|之后|以后|过程中|情况下|条件下|前提下))[，,]"
+    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同])时|期间|时期|之后|以后|过程中|情况下|条件下|前提下))[，,]"
 )
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有\d])时"
 #: A stretch of time a duty holds in (施工期间, 营业时间内).
-DURING_WORD = r"期间|营业时间内|工作时间内"
+DURING_WORD = r"期间|时期|营业时间内|工作时间内"
 #: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
 _WHEN_INLINE = re.compile(
     rf"^(?P<cond>[^，,。；;]{{2,20}}?{WHEN_WORD})(?=应当|应|须|必须|要|不得|严禁)"
