@@ -181,3 +181,13 @@ def test_a_number_with_its_marker_picks_out_the_ones(text, comparator):
         Decimal(5),
         "层",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["区应急局负责验收。同时，企业应当配合验收。", "区安委会办公室确认销号。同时，建立销号目录。"],
+)
+def test_at_the_same_time_is_no_time_a_duty_applies_in(text):
+    """同时 ends in 时 but names no time: the duty after it applies whenever it would."""
+    (r,) = [r for r in extract(text) if "同时" in r.span or r.span.startswith(("企业", "建立"))]
+    assert r.applies_when is None

@@ -310,6 +310,15 @@ SUBJECTS = [
     ("劳动者应当遵守劳动纪律。", "劳动者应当遵守劳动纪律", "劳动者"),
     # a unit's head acts for the party named before (单位一把手任组长)
     ("采购人对采购项目成立工作组，单位一把手任组长。", "单位一把手任组长", "采购人"),
+    # a sentence that opens with a time (…结束后，) and then its modal word leaves out who acts:
+    # the one the sentence before named; so does one that opens with 同时，
+    (
+        "区民政局应先行救助。紧急情况结束后，应按规定补办相关手续。",
+        "应按规定补办相关手续",
+        "区民政局",
+    ),
+    ("区安委会办公室确认销号。同时，建立销号目录。", "建立销号目录", "区安委会办公室"),
+    # (同时 is no time a condition names)
     # a verb done to people opens the words (检查…人员): whom it is done to, not who acts
     (
         "施工期间，要加强现场管理，检查项目经理等主要管理人员是否到岗。",

@@ -521,7 +521,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         condition = condition_of(masked[b_start:s_end])
         # a sentence that opens with its modal word (要对…审核, 同时，应建立…) leaves out who
         # acts: the one the sentence before named
-        elided = _ELIDED.match(masked, b_start + (condition.end + 1 if condition else 0))
+        opens_at = b_start + (condition.end + 1 if condition else 0)
+        if condition is None and (when := _OPENS_WHEN.match(masked, b_start, s_end)):
+            opens_at = when.end()  # 紧急情况结束后，应按规定补办…: a time, then the duty
+        elided = _ELIDED.match(masked, opens_at)
         # (已核准的项目，必须…: the things it names are what the duty is of, no one left out)
         things = condition is not None and re.search(r"的[^的]+$", condition.text) is not None
         carry = carry if elided and not things else None
@@ -595,9 +598,13 @@ def _by_a_time(r: Requirement) -> bool:
 #: A sentence's opening with no one named before its modal word (要…, 同时，应…, 并及时…).
 #: (Spaces are read once: ``\s*(同时)?[，]?\s*`` took time quadratic in a long run of them.)
 _ELIDED = re.compile(
-    r"\s*(?:(?:同时|并且|此外|另外|并)[，,]?\s*|[，,]\s*)?(?:要|应当?|须|必须|严格|及时|并|不得|"
-    r"严禁|切实|认真|负责|加强|建立|定期)"
+    r"\s*(?:(?:同时|并且|此外|另外)[，,]|"
+    r"(?:(?:同时|并且|此外|另外|并)[，,]?\s*|[，,]\s*)?(?:要|应当?|须|必须|严格|及时|并|不得|"
+    r"严禁|切实|认真|负责|加强|建立|定期))"
 )
+#: A time a sentence opens with, a phrase of its own (紧急情况结束后，; 验收合格后，): what
+#: follows it may leave out who acts, as a sentence opening with its modal word does.
+_OPENS_WHEN = re.compile(r"[^，,。；;的]{2,20}?(?:之?后|以后|结束|届满|期满)[，,]")
 
 
 def _with_due(
