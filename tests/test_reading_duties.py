@@ -148,6 +148,17 @@ SEGMENTS = [
     # the text's own term, whatever the text calls itself (GUIDE 1.5)
     ("本实施方案自印发之日起施行，有效期3年。", []),
     ("本行动计划有效期5年。", []),
+    # 完成… a task to finish is a duty (GUIDE 1.4: targets of a task); the ones that have not,
+    # with their own condition, a duty of their own; 完成 with no object of its own, or of
+    # the ones described (完成改造的企业), is none
+    (
+        "全市所有燃煤锅炉全部完成超低排放改造，未完成的一律停产整治。",
+        ["全市所有燃煤锅炉全部完成超低排放改造", "未完成的一律停产整治"],
+    ),
+    (
+        "各单位要按照各自职责分工，于6月底前完成排查工作。",
+        ["各单位要按照各自职责分工，于6月底前完成排查工作"],
+    ),
     # a manner, then what is done (严格…, 认真…, 定期…): a directive of its own (GUIDE 1.1)
     (
         "县检测站对送检企业实行信用档案制度，严格量化考核。",
@@ -318,7 +329,13 @@ SUBJECTS = [
         "区民政局",
     ),
     ("区安委会办公室确认销号。同时，建立销号目录。", "建立销号目录", "区安委会办公室"),
-    # (同时 is no time a condition names)
+    # a date's phrase, then the task and its aside of units (GUIDE 2): the lead units, never
+    # the task's words up to the aside's bracket
+    (
+        "2019年6月底前，完成全市燃煤锅炉排查工作（市生态环境局牵头，各县市区政府负责）。",
+        "2019年6月底前，完成全市燃煤锅炉排查工作（市生态环境局牵头，各县市区政府负责）",
+        "市生态环境局",
+    ),
     # a verb done to people opens the words (检查…人员): whom it is done to, not who acts
     (
         "施工期间，要加强现场管理，检查项目经理等主要管理人员是否到岗。",

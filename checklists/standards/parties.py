@@ -219,6 +219,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         found = (match.group("who"), kind)
     if _A_DUTY_WORD.search(found[0]):
         return None  # 必须使用县政府…: the duty's own words, not a name
+    if found[0].count("（") + found[0].count("(") > found[0].count("）") + found[0].count(")"):
+        return None  # 完成…工作（市生态环境局牵头）: an aside's units, opened inside the words
     rest = words[len(found[0]) :]
     if _HOW_MANY.match(rest):
         return None  # (从业人员在100人以下的，…: how many of them, not who acts)
