@@ -49,6 +49,10 @@ PATTERNS = [
     ("保洁员月工资不低于1200元", "money", ">=", "1200", None, None, "元", "month"),
     ("农村居民人均年收入不低于8000元", "money", ">=", "8000", None, None, "元", "year"),
     ("上月工资不得低于2000元", "money", ">=", "2000", None, None, "元", None),
+    # a year's cap or total (年度最高…, 年度累计…); not last year's (上年度), not a year's review
+    ("医疗救助对象年度最高救助限额为2万元", "cap", "<=", "20000", None, None, "元", "year"),
+    ("年度累计补助不超过5000元", "money", "<=", "5000", None, None, "元", "year"),
+    ("上年度补助资金结余不超过10%", "ratio", "<=", "10", None, None, "%", None),
     # two bounds joined by 、 are one range
     ("处5万元以上、50万元以下罚款", "money", "range", None, "50000", "500000", "元", None),
     # at least once every 15 days: the interval at most 15 days
