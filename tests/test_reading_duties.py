@@ -148,6 +148,9 @@ SEGMENTS = [
     # the text's own term, whatever the text calls itself (GUIDE 1.5)
     ("本实施方案自印发之日起施行，有效期3年。", []),
     ("本行动计划有效期5年。", []),
+    # a case (…的，) and how it is dealt with, no duty: its number is the case's, never a
+    # requirement (GUIDE 3)
+    ("参保人员在一个年度内累计缴费不足12个月的，按实际缴费月数计算。", []),
     # 完成… a task to finish is a duty (GUIDE 1.4: targets of a task); the ones that have not,
     # with their own condition, a duty of their own; 完成 with no object of its own, or of
     # the ones described (完成改造的企业), is none
@@ -321,6 +324,12 @@ SUBJECTS = [
     ("劳动者应当遵守劳动纪律。", "劳动者应当遵守劳动纪律", "劳动者"),
     # a unit's head acts for the party named before (单位一把手任组长)
     ("采购人对采购项目成立工作组，单位一把手任组长。", "单位一把手任组长", "采购人"),
+    # the treasuries of two levels (市、县两级财政) act as one party
+    (
+        "市、县两级财政要将农村人居环境整治经费纳入年度预算。",
+        "市、县两级财政要将农村人居环境整治经费纳入年度预算",
+        "市、县两级财政",
+    ),
     # a sentence that opens with a time (…结束后，) and then its modal word leaves out who acts:
     # the one the sentence before named; so does one that opens with 同时，
     (

@@ -40,6 +40,10 @@ _A_SANCTION = re.compile(
 )
 
 
+#: What follows a case (…的) that ends its condition: a comma, then words of their own.
+_A_CASE_THEN = re.compile(r"(?<=的)\s*[，,]\s*[\u4e00-\u9fff]{2}")
+
+
 def attribute(
     text: str,
     masked: str,
@@ -76,6 +80,11 @@ def attribute(
         if outside or has_a_duty:  # a condition only when something applies under it
             applies = condition_at(text, masked, c_start, c_end)
             found = outside
+        elif _A_CASE_THEN.match(masked, c_end):
+            # 累计缴费不足12个月的，按实际缴费月数计算: a case and how it is dealt with, no duty;
+            # the number is the case's, never a requirement
+            found = outside
+            condition = None
         else:  # a description, not a condition; but 及时 in it is still no deadline
             found = [
                 r for r in found if not (c_start <= r.start < c_end and "vague_deadline" in r.flags)
