@@ -148,6 +148,12 @@ SEGMENTS = [
     # the text's own term, whatever the text calls itself (GUIDE 1.5)
     ("本实施方案自印发之日起施行，有效期3年。", []),
     ("本行动计划有效期5年。", []),
+    # the matters a duty is done in (在…等方面，), whatever verbs their names hold, lead into it;
+    # a noun's 取得 in a list (采矿权取得) reports nothing
+    (
+        "在行政审批、政府采购、采矿权取得、出入境等方面，依法依规严格限制或禁入。",
+        ["在行政审批、政府采购、采矿权取得、出入境等方面，依法依规严格限制或禁入"],
+    ),
     # a case (…的，) and how it is dealt with, no duty: its number is the case's, never a
     # requirement (GUIDE 3)
     ("参保人员在一个年度内累计缴费不足12个月的，按实际缴费月数计算。", []),

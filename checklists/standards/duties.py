@@ -129,7 +129,8 @@ DESCRIPTIVE = re.compile(
     # (取得…成效 reports; 取得健康证明后, 取得许可证 are conditions and duties)
     # (not 终了, the end of a period: 年度终了后3个月内; nor 了解, to find out)
     r"(?<![为除终])了(?!解)|(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
-    r"取得(?![^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准))|去年|"
+    # (采矿权取得、进出口: a noun in a list, no report)
+    r"取得(?![、和及与等]|[^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准))|去年|"
     r"今年以来|上半年|以来|"
     # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report
     r"(?:共|累计)(?:检查|发现|排查|查处|整改|办理|受理|处理|开展|培训|组织|出动|下达|拨付|发放|"
@@ -464,11 +465,18 @@ _TITLES_ONLY = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|[（
 _MEANS_END = re.compile(r"(?:途径|方式|手段|渠道|形式|方法)\s*$")
 
 
+#: The matters a duty is done in (在市场准入、行政审批、政府采购等方面): nouns, whatever verbs
+#: their names hold.
+_IN_MATTERS = re.compile(r"(?:在|于)[^，,。；;]{2,200}?(?:等)?(?:方面|领域|环节)")
+
+
 def leads_on(words: str) -> bool:
     """Whether a phrase only leads into the next one's verb (会同…, 将…, 作为…, or who acts on
     what basis: 区财政局依据审核结果，…)."""
     if _IN_PRACTICE.search(words.strip()):
         return True  # 各地要结合实际，因地制宜制定…: how, leading into what is to be done
+    if _IN_MATTERS.fullmatch(words.strip()):
+        return True  # 在市场准入、行政审批…等方面，…: the matters the duty after it is done in
     if _ENCOURAGES.fullmatch(words.strip()) and ends_with_party(words.strip()):
         return True  # 鼓励支持有条件的化工企业，聘请…: whom it encourages, to do what follows
     basis = _ON_A_BASIS.match(words)
