@@ -330,6 +330,24 @@ SUBJECTS = [
     ("劳动者应当遵守劳动纪律。", "劳动者应当遵守劳动纪律", "劳动者"),
     # a unit's head acts for the party named before (单位一把手任组长)
     ("采购人对采购项目成立工作组，单位一把手任组长。", "单位一把手任组长", "采购人"),
+    # a sentence that opens with its case (对…的) and then a verb: the party before acts on it,
+    # unless the case names that party as the one in breach
+    (
+        "县政府对完成任务的乡镇通报表扬；对未完成任务的通报批评，不再拨付推广经费。",
+        "对未完成任务的通报批评",
+        "县政府",
+    ),
+    (
+        "采购人负责组织验收。采购人不作为、慢作为的，追究有关人员责任。",
+        "追究有关人员责任",
+        None,
+    ),
+    # parties joined by 和, then when they act (不定期…)
+    (
+        "采购办和行政监督部门不定期进行监督检查。",
+        "采购办和行政监督部门不定期进行监督检查",
+        "采购办和行政监督部门",
+    ),
     # the treasuries of two levels (市、县两级财政) act as one party
     (
         "市、县两级财政要将农村人居环境整治经费纳入年度预算。",

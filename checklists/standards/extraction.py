@@ -524,7 +524,27 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         opens_at = b_start + (condition.end + 1 if condition else 0)
         if condition is None and (when := _OPENS_WHEN.match(masked, b_start, s_end)):
             opens_at = when.end()  # 紧急情况结束后，应按规定补办…: a time, then the duty
-        elided = _ELIDED.match(masked, opens_at)
+        case_text, case_end = (condition.text, opens_at) if condition else ("", b_start)
+        if condition is None:
+            first_end = b_start + len(re.split(r"[，,]", masked[b_start:s_end], maxsplit=1)[0])
+            if (k := phrase_condition(masked[b_start:first_end])) is not None:
+                case_text = masked[b_start : b_start + k]
+                case_end = (
+                    b_start
+                    + k
+                    + len(masked[b_start + k : s_end])
+                    - len(masked[b_start + k : s_end].lstrip("，, "))
+                )
+        elided = _ELIDED.match(masked, opens_at) or (
+            # 对未完成任务的通报批评: after its condition, a verb and no one named; the party
+            # before acts, unless the condition names it as the one in breach (采购人不作为的，
+            # 追究有关人员责任: someone else imposes that)
+            bool(case_text)
+            and carry is not None
+            and carry[0] not in case_text
+            and ACTION.match(masked, case_end) is not None
+            and party_first(masked[case_end:s_end]) is None
+        )
         # (已核准的项目，必须…: the things it names are what the duty is of, no one left out)
         things = condition is not None and re.search(r"的[^的]+$", condition.text) is not None
         carry = carry if elided and not things else None
