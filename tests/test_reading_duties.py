@@ -348,6 +348,12 @@ SUBJECTS = [
         "采购办和行政监督部门不定期进行监督检查",
         "采购办和行政监督部门",
     ),
+    # how many of them act together (…三方联合制定) is no part of their names
+    (
+        "项目验收前，采购人、代理机构、监理单位三方联合制定验收方案。",
+        "采购人、代理机构、监理单位三方联合制定验收方案",
+        "采购人、代理机构、监理单位",
+    ),
     # the treasuries of two levels (市、县两级财政) act as one party
     (
         "市、县两级财政要将农村人居环境整治经费纳入年度预算。",

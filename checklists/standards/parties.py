@@ -89,7 +89,9 @@ _HOW = (
     # verbs of policy and procedure a party's duty opens with (审计局加强…, 领导小组邀请…)
     "加强|完善|健全|推进|推动|做好|抓好|搞好|确保|保证|保障|开展|执行|独立|邀请|主持|"
     "审核|审批|审查|监督|检查|制定|编制(?!部门|办|委)|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
-    "配备|全部|全面|基本|按时|按期|如期|合理|科学|依法|依规|足额"
+    "配备|全部|全面|基本|按时|按期|如期|合理|科学|依法|依规|足额|"
+    # (采购人、代理机构、监理单位三方联合…: how many of them act together)
+    "[两双三四五多各]方(?=联合|共同|会同|协商|签订)"
 )
 _PARTY_FIRST = re.compile(
     # Each party of a list is an atomic group, the list possessive: once a party is read it is
