@@ -184,6 +184,11 @@ SEGMENTS = [
         "各单位要将检查结果报区应急局，以便汇总分析，区应急局要及时向社会发布。",
         ["各单位要将检查结果报区应急局", "区应急局要及时向社会发布"],
     ),
+    # what a grant is for (…，用于…): no duty of its own
+    (
+        "对吸纳高校毕业生参加就业见习的单位，给予就业见习补贴，用于支付见习人员基本生活费。",
+        ["给予就业见习补贴"],
+    ),
     # the kinds a label names (…种类：, …方式：): options, no duty (GUIDE 1.5); what a list of
     # contents or tasks names may be duties
     ("2、检查方式种类：现场检查、书面检查、邀请专家检查、暗查暗访；", []),

@@ -237,9 +237,9 @@ _CONDITION_END = re.compile(r"(?:的|后|时|前|期间|时期|之际|期限?内
 _RUNS_FROM = re.compile(
     r"^(?:自|从)[^，,]*起(?:计算|算|计)?$|^(?:原则上|一般)?(?:自|从)(?![严重快事源而此头])[^，,]*(?:到|至)[^，,]*$"
 )
-#: What a duty is done for, after it (…，以便纳入…, …，从而…): the phrases from there on, up to
-#: one with a modal word or a party of its own, say why (GUIDE 1.1), no duty.
-_SO_THAT = re.compile(r"^(?:以便|以利于|以期|便于|从而|进而)")
+#: What a duty is done for, after it (…，以便纳入…, …，从而…, a grant's …，用于…): the phrases from
+#: there on, up to one with a modal word or a party of its own, say why (GUIDE 1.1), no duty.
+_SO_THAT = re.compile(r"^(?:以便|以利于|以期|便于|从而|进而|用于)")
 
 
 #: A list of three or more short names and nothing else (公开招标、邀请招标、竞争性谈判（或磋商）、
