@@ -590,6 +590,13 @@ def test_every_n_years_is_a_frequency(text, value, unit):
         # the ones a duty is about, before its verb
         ("抽查结果不一致的直接要求退换。", "要求退换", "抽查结果不一致的"),
         ("涉嫌犯罪的移交司法机关处理。", "移交司法机关处理", "涉嫌犯罪的"),
+        # (a sanction's verbs: 约谈, 问责, 扣减…)
+        (
+            "对排名靠后的县，由市攻坚办通报，情节严重的约谈主要负责同志。",
+            "约谈主要负责同志",
+            "情节严重的",
+        ),
+        ("考核不合格的扣减下一年度补助资金。", "扣减下一年度补助资金", "考核不合格的"),
         # before a duty due promptly (及时): still its condition, never a duty of its own
         (
             "主动配合煤质检验，对经检验检测不达标的洁净煤，及时与煤源供应企业联系，依法进行处理。",
