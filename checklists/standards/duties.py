@@ -480,6 +480,8 @@ def leads_on(words: str) -> bool:
     if _ENCOURAGES.fullmatch(words.strip()) and ends_with_party(words.strip()):
         return True  # 鼓励支持有条件的化工企业，聘请…: whom it encourages, to do what follows
     basis = _ON_A_BASIS.match(words)
+    if basis is not None and ACTION.search(words, 0, basis.start("on")):
+        basis = None  # 卫生健康部门负责医养结合的指导: the verb before it, 结合 inside a noun
     if basis is not None and ANY_MODAL.search(words) is None:
         rest = _RESULT_NOUN.sub("", _TITLES_ONLY.sub("", words[basis.end("on") :]))
         if ACTION.search(rest) is None or _MEANS_END.search(rest):
