@@ -184,6 +184,9 @@ SEGMENTS = [
         "各单位要将检查结果报区应急局，以便汇总分析，区应急局要及时向社会发布。",
         ["各单位要将检查结果报区应急局", "区应急局要及时向社会发布"],
     ),
+    # principles to hold to (坚持…, GUIDE 1.5), with no modal word of their own: no duty
+    ("（一）基本原则。坚持政府引导、社会参与，坚持统筹规划、分类指导。", []),
+    ("检测站要坚持每日巡查，建立巡查台账。", ["检测站要坚持每日巡查", "建立巡查台账"]),
     # each party's charge a duty of its own; 结合 inside a noun (医养结合) is no basis it acts on
     (
         "民政部门负责养老机构的行业管理，卫生健康部门负责医养结合的指导。",

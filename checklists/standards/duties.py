@@ -176,6 +176,9 @@ EXHORTATION = re.compile(
     # working together (密切配合，形成工作合力) and a principle to follow (遵循公开、公平、公正的
     # 原则): attitudes, nothing to check
     r"密切配合|形成[^，,。；;]{0,4}合力|齐抓共管|"
+    # a principle to hold to (坚持政府引导、社会参与, …，坚持问题导向), not 坚持每日巡查, 坚持执行…;
+    # a modal word makes it a duty (要坚持育人为本)
+    r"(?<![要应须])坚持(?!每|定期|开展|实行|执行|落实|做到|不懈)|"
     r"通力(?:合作|协作)|各司其职|各负其责|协同配合|营造[^，,。；;]{0,16}(?:氛围|环境)|"
     # a task to hold dear (把乡村振兴作为重要任务; not 列入…议事日程, an act)
     r"(?:把|将)[^，,。；;]{1,20}(?:作为|列为|摆上)[^，,。；;]{0,6}(?:重要|重大|首要|中心|头等|"
