@@ -24,6 +24,12 @@ from checklists.standards.parties import condition_of
             "核定补助资金",
             "达不到建设标准的农家书屋",
         ),
+        # the sentence's condition going on in the phrase before the duty: one condition
+        (
+            "对虚报冒领、截留挪用补助资金的，一经查实，全额收回补助资金。",
+            "全额收回补助资金",
+            "对虚报冒领、截留挪用补助资金的，一经查实",
+        ),
         # a stretch of time, …时期 as …期间 (GUIDE 3)
         ("履行合同时期，要加强中间管理。", "要加强中间管理", "履行合同时期"),
         ("汛期施工期间，必须安排专人值守。", "必须安排专人值守", "汛期施工期间"),
