@@ -24,6 +24,12 @@ from checklists.standards.parties import condition_of
             "核定补助资金",
             "达不到建设标准的农家书屋",
         ),
+        # a regulation's penalty clause: the rule broken and who did what, one condition
+        (
+            "违反本条例规定，燃气经营者未按照规定进行安全检查的，由燃气管理部门责令限期改正。",
+            "由燃气管理部门责令限期改正",
+            "违反本条例规定，燃气经营者未按照规定进行安全检查的",
+        ),
         # the sentence's condition going on in the phrase before the duty: one condition
         (
             "对虚报冒领、截留挪用补助资金的，一经查实，全额收回补助资金。",

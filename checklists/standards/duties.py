@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
-from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, modality_of
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.parties import (
     DURING_WORD,
     VIA_WHEN,
@@ -28,8 +28,6 @@ from checklists.standards.parties import (
     party_first,
     party_named,
     responsible_units,
-    subject_of,
-    who_as_read,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -857,54 +855,3 @@ def agent_named(words: str) -> tuple[str, SubjectKind] | None:
             who = name.strip()
             break
     return who, kind_of(who)
-
-
-#: A clause that lists what is banned (用户不得有下列行为：, 禁止下列行为：): each item under it
-#: is one of the bans.
-_BANS_LISTED = re.compile(
-    r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现|用于|列支|开支|支付)?(?:下列|以下)"
-    r"[^。；;：:]{0,8}[:：]\s*$"
-)
-
-
-def lists_bans(lead: str) -> str | None:
-    """The modality of the bans a clause's text lists under it (``lead``: 用户不得有下列行为：
-    → mandatory), or None when it lists none."""
-    return modality_of(lead) if _BANS_LISTED.search(lead.strip()) else None
-
-
-#: A clause that lists what its party must do (电梯使用单位应当履行下列义务：, …并遵守下列规定：):
-#: each item under it is one of the duties.
-_DUTIES_LISTED = re.compile(r"(?:下列|以下)(?![^。；;：:]{0,10}情形)[^。；;：:]{0,10}[:：]\s*$")
-
-
-#: A lead of the conditions its party must meet (应当具备下列条件：, 须符合以下要求：): each item
-#: is a state to have, a requirement even with no verb of its own.
-_CONDITIONS_LISTED = re.compile(
-    r"(?:具备|具有|符合|满足|达到)(?:下列|以下)(?:基本)?(?:条件|要求|标准|资质)[^。；;：:]{0,4}[:：]\s*$"
-)
-
-
-def lists_conditions(lead: str) -> bool:
-    """Whether ``lead`` lists conditions its party must meet (企业应当具备下列条件：)."""
-    listed = _CONDITIONS_LISTED.search(lead.strip())
-    return listed is not None and ANY_MODAL.search(lead) is not None
-
-
-def lists_duties(lead: str) -> tuple[str | None, str | None, SubjectKind | None] | None:
-    """The modality of the duties a clause's text lists under it and the party that owes them
-    (``lead``: 第四条 使用单位应当履行下列义务： → mandatory, 使用单位, regulated), or None when
-    it lists none (…有下列情形之一的：: cases, not duties)."""
-    if not _DUTIES_LISTED.search(lead.strip()) or ANY_MODAL.search(lead) is None:
-        return None
-    return lead_party(lead)
-
-
-def lead_party(lead: str) -> tuple[str | None, str | None, SubjectKind | None]:
-    """The modality of a list's lead and the party it names before its modal word (第四条
-    使用单位应当履行下列义务： → mandatory, 使用单位, regulated)."""
-    numbered = LEAD_TOKEN.match(lead.strip())  # (第四条 …: its number is no part of the name)
-    words = lead.strip()[numbered.end() if numbered else 0 :].lstrip()
-    modal = ANY_MODAL.search(words)
-    who = (who_as_read(subject_of(words, modal.start())) if modal else None) or (None, None)
-    return modality_of(words), who[0], who[1]

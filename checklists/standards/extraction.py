@@ -24,12 +24,11 @@ from checklists.standards.duties import (
     duty_spans,
     in_purpose,
     leads_on,
-    lists_bans,
-    lists_duties,
     no_duties,
     phrase_condition,
     sentences,
 )
+from checklists.standards.list_leads import lists_bans, lists_duties
 from checklists.standards.modality import (
     LEAD_TOKEN,
     PERMISSION,

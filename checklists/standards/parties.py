@@ -358,6 +358,11 @@ _WITHOUT_LEAVE = re.compile(r"^(?P<cond>未经[^，,。；;]{1,40}?)[，,]")
 _AMONG = re.compile(r"^(?P<cond>[^，,。；;：:]{2,40}?的[^，,。；;：:的]{1,10}(?<!其)中)[，,]")
 #: A breach the sentence opens with, the sanction for it after its comma (采购人不作为、慢作为，
 #: 追究…责任; …出现违法、违规行为，由财政局等部门依法处理): no duty of its own.
+#: A regulation's penalty clause: the rule broken, then who did what (违反本条例规定，燃气经营者
+#: 未按照规定进行安全检查的，由…责令…): one condition, the two phrases.
+_BROKEN_RULE = re.compile(
+    r"^(?P<cond>违反[^，,。；;：:]{1,30}?规定[，,][^，,。；;：:]{2,60}?的)[，,]"
+)
 _BREACH = re.compile(
     r"^(?P<cond>[^，,。；;：:]{0,40}?(?:违法|违规|违反|未按|不按|拒不|拒绝|擅自|弄虚作假|骗取|"
     r"套取|虚报|冒领|不作为|慢作为|乱作为|滥作为|失职|渎职|造成|发生|出现)[^，,。；;：:]{0,40}?)[，,]"
@@ -390,6 +395,7 @@ _A_MEASURE = re.compile(
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
     for pattern in (
+        _BROKEN_RULE,
         _IF,
         _EXCEPT,
         _WITHOUT_LEAVE,

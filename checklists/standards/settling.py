@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checklists.standards.duties import (
-    aim_only,
+from checklists.standards.duties import aim_only
+from checklists.standards.list_leads import (
     lead_party,
     lists_bans,
     lists_conditions,
