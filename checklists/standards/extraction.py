@@ -534,15 +534,22 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     + len(masked[b_start + k : s_end])
                     - len(masked[b_start + k : s_end].lstrip("，, "))
                 )
-        elided = _ELIDED.match(masked, opens_at) or (
-            # 对未完成任务的通报批评: after its condition, a verb and no one named; the party
-            # before acts, unless the condition names it as the one in breach (采购人不作为的，
-            # 追究有关人员责任: someone else imposes that)
-            bool(case_text)
-            and carry is not None
-            and carry[0] not in case_text
-            and ACTION.match(masked, case_end) is not None
-            and party_first(masked[case_end:s_end]) is None
+        elided = (
+            _ELIDED.match(masked, opens_at)
+            or (
+                # 对未完成任务的通报批评: after its condition, a verb and no one named; the party
+                # before acts, unless the condition names it as the one in breach (采购人不作为的，
+                # 追究有关人员责任: someone else imposes that)
+                bool(case_text)
+                and carry is not None
+                and carry[0] not in case_text
+                and (
+                    ACTION.match(masked, case_end) is not None
+                    # (情节严重的，对直接负责的主管人员依法给予处分: whom, then the sanction)
+                    or _TO_WHOM_SANCTIONED.match(masked, case_end) is not None
+                )
+                and party_first(masked[case_end:s_end]) is None
+            )
         )
         # (已核准的项目，必须…: the things it names are what the duty is of, no one left out)
         things = condition is not None and re.search(r"的[^的]+$", condition.text) is not None
@@ -620,6 +627,10 @@ _ELIDED = re.compile(
     r"\s*(?:(?:同时|并且|此外|另外)[，,]|"
     r"(?:(?:同时|并且|此外|另外|并)[，,]?\s*|[，,]\s*)?(?:要|应当?|须|必须|严格|及时|并|不得|"
     r"严禁|切实|认真|负责|加强|建立|定期))"
+)
+#: Whom a sanction is imposed on, then the sanction (对直接负责的主管人员依法给予处分).
+_TO_WHOM_SANCTIONED = re.compile(
+    r"对[^，,。；;]{2,30}?(?:依法|依规|依纪)*(?:给予|予以|处以|追究|责令)"
 )
 #: A time a sentence opens with, a phrase of its own (紧急情况结束后，; 验收合格后，): what
 #: follows it may leave out who acts, as a sentence opening with its modal word does.
