@@ -184,6 +184,10 @@ SEGMENTS = [
         "各单位要将检查结果报区应急局，以便汇总分析，区应急局要及时向社会发布。",
         ["各单位要将检查结果报区应急局", "区应急局要及时向社会发布"],
     ),
+    # a standard's item that names a thing to have (有…) is one; not a heading's 有重点地…,
+    # nor 有下列情形… (cases)
+    ("5、有符合标准的计量设备。", ["有符合标准的计量设备"]),
+    ("2. 有重点地推动化工企业搬迁入园。", []),
     # principles to hold to (坚持…, GUIDE 1.5), with no modal word of their own: no duty
     ("（一）基本原则。坚持政府引导、社会参与，坚持统筹规划、分类指导。", []),
     ("检测站要坚持每日巡查，建立巡查台账。", ["检测站要坚持每日巡查", "建立巡查台账"]),
@@ -426,6 +430,9 @@ def test_who_acts(text, span, subject):
         ("检查主要管理人员是否到岗", None),
         ("督促企业负责人落实整改", None),
         ("检查组对企业进行现场检查", ("检查组", "authority")),
+        # a thing to have (有固定的经营场所) is no party; 有关部门 is one
+        ("有固定的经营场所和必要的消防设施", None),
+        ("有关部门负责监督", ("有关部门", "authority")),
         ("县农技指导站负责技术培训", ("县农技指导站", "authority")),
         ("市委组织部负责干部考核", ("市委组织部", "authority")),
         # a name holds no 对 before another name: whom it is done to follows it

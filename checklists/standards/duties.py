@@ -252,6 +252,13 @@ _OPTIONS = re.compile(
 )
 
 
+#: A list item that only names a thing to have (5、有符合标准的煤炭计量设备。): not 有关…, 有效…,
+#: 有条件的… (which ones), 有下列情形… (cases), nor 有重点地… (how).
+_HAS_ONLY = re.compile(
+    r"\s*有(?!关|效|条件|下列|以下|的|些|时|重点|序|力|利|所)[^，,。；;：:]{2,40}(?<!的)\s*[。；;]?\s*"
+)
+
+
 def in_purpose(masked: str, s_start: int, pos: int) -> bool:
     """Whether ``pos`` is in the purpose a duty before it serves (…，以便纳入…，通过…及时向社会
     公开: 及时 there is no duty of its own)."""
@@ -609,6 +616,11 @@ def duty_spans(
     送…): the deadline's words reach to its end (index in ``taken`` → new end)."""
     if no_duties(masked, s_start, s_end):
         return [], {}
+    lead = LEAD_TOKEN.match(masked, s_start, s_end)
+    item = (lead.end() if lead else s_start, s_end)
+    if lead is not None and _HAS_ONLY.fullmatch(masked, *item) and not taken:
+        # 5、有符合标准的煤炭计量设备。: an item of a standard, a thing to have
+        return [(item[0], item[0] + len(masked[item[0] : s_end].rstrip(" 。；;")))], {}
     # (its asides, （责任单位：…）, are blanked already: ``quantities.masked``)
     masked = masked.replace("不得不", "＿＿＿")
     spans: list[list[int]] = []

@@ -207,9 +207,12 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     """The party a duty's words open with (由县质量检测中心出具…, 县财政局依据…将…), as
     written without a leading 由/并 or a trailing （以下简称…）, and its kind."""
     words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase.strip(), count=1))
-    if re.match(f"[对向在将把按为自报发请以]|从(?![业事])|通过|采用|采取|{VIA}|{_DONE_TO}", words):
+    if re.match(
+        f"[对向在将把按为自报发请以]|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}", words
+    ):
         # 对其主要负责人…, 报领导小组: whom it is done to, not who does it; 以书面形式通知…
-        # 供应商: how it is done; 检查主要管理人员…: a verb, and the ones it is done to
+        # 供应商: how it is done; 检查主要管理人员…: a verb, and the ones it is done to; 有固定的
+        # 经营场所: a thing to have
         return None
     found = party_first(words)
     if found is None:

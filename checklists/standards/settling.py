@@ -145,9 +145,17 @@ def under_a_lead(
     listed = lists_duties(lead) if banned is None else None
     if listed is not None:
         bound, who, kind = listed
-        if not found and lists_conditions(lead):
+        if lists_conditions(lead):
             # （一）有符合国家标准的燃气气源；: a condition to meet is the item itself
-            found = _the_item(item, token, bound, "eligibility")
+            if not found:
+                found = _the_item(item, token, bound, "eligibility")
+            else:  # (有固定的经营场所, read as a thing to have: the condition it is)
+                found = [
+                    replace(r, kind="eligibility")
+                    if r.kind == "presence" and r.span.startswith("有")
+                    else r
+                    for r in found
+                ]
         return [
             replace(
                 r,
