@@ -445,6 +445,12 @@ def test_party_named(phrase, named):
 
 # (clause text, the deadline's span, that it is vague)
 DEADLINES = [
+    # who, by when (a date), then what after the comma: one duty due then
+    (
+        "各乡镇（街道）要在每月25日前，将本月排查整治情况报县安委办。",
+        "各乡镇（街道）要在每月25日前，将本月排查整治情况报县安委办",
+        False,
+    ),
     # a deadline's words reach to what is to be done by then
     (
         "企业应在10个工作日内向区应急局提交整改报告。",

@@ -259,6 +259,13 @@ _HAS_ONLY = re.compile(
 )
 
 
+#: Who, a modal word and by when, nothing else (各乡镇（街道）要在每月25日前): the duty is in
+#: the phrase after it.
+_WHO_BY_WHEN = re.compile(
+    r"[^，,。；;\d＿]{2,30}?(?:要|应当?|须|必须)(?:在|于)?[＿\s]+(?:前|之前|以前|内|之内|底前|末前)?"
+)
+
+
 def in_purpose(masked: str, s_start: int, pos: int) -> bool:
     """Whether ``pos`` is in the purpose a duty before it serves (…，以便纳入…，通过…及时向社会
     公开: 及时 there is no duty of its own)."""
@@ -704,9 +711,9 @@ def duty_spans(
         if pending is not None and _CONDITION_END.search(words):
             pending_end = b  # 对工作不力，不能按时整改的，…: the condition goes on
             continue
-        if not words.strip(A_DATE_ONLY):
+        if not words.strip(A_DATE_ONLY) or _WHO_BY_WHEN.fullmatch(words):
             # 到2025年底，…: when, leading into what comes next (a target or a duty), no part
-            # of the duty before
+            # of the duty before; 各乡镇要在每月25日前，将…报…: who, by when, then what
             pending, pending_end = (a if pending is None else pending), b
             continue
         if joined:
