@@ -718,9 +718,13 @@ def test_who_and_when_then_what_is_one_deadline():
     assert r.span.endswith("发送至指定邮箱") and r.subject == "各单位"
 
 
-def test_a_target_after_a_date_phrase_is_due_then():
-    """到2020年底，…达到95%以上: one requirement, the target, due then (not a bare date too)."""
-    (r,) = extract("到2020年底，全县洁净煤配送网点覆盖率达到95%以上。")
+@pytest.mark.parametrize(
+    "numbering", ["", "3、", "3.", "（三）"], ids=["bare", "arabic", "dotted", "bracketed"]
+)
+def test_a_target_after_a_date_phrase_is_due_then(numbering):
+    """到2020年底，…达到95%以上: one requirement, the target, due then (not a bare date too),
+    whatever numbers the item."""
+    (r,) = extract(numbering + "到2020年底，全县洁净煤配送网点覆盖率达到95%以上。")
     assert (r.kind, r.comparator, r.value, r.unit) == ("ratio", ">=", Decimal(95), "%")
     assert r.due == {"rule": "date", "date": "2020-12-31"}
 

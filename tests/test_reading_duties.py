@@ -445,6 +445,9 @@ def test_party_named(phrase, named):
 
 # (clause text, the deadline's span, that it is vague)
 DEADLINES = [
+    # a numbered item that opens with its date: the date's phrase, not the item's number, and
+    # the duty due then (no numbering token in the span)
+    ("（三）2019年底前，各乡镇全部完成排查。", "2019年底前，各乡镇全部完成排查", False),
     # who, by when (a date), then what after the comma: one duty due then
     (
         "各乡镇（街道）要在每月25日前，将本月排查整治情况报县安委办。",

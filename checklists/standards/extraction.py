@@ -667,7 +667,8 @@ def _with_due(
             found[target] = replace(found[target], due=rule)
             continue
         named = (found[0].subject, found[0].subject_kind) if found else (None, None)
-        bare = not masked[ph_start:ph_end].strip(A_DATE_ONLY)
+        numbered = LEAD_TOKEN.match(masked, ph_start, ph_end)  # (3、到2020年，…: its number)
+        bare = not masked[numbered.end() if numbered else ph_start : ph_end].strip(A_DATE_ONLY)
         if bare or not ACTION.search(masked, ph_start, ph_end):
             # 2017年12月底前，完成…; 请各单位于3月1日前，将…发送至…: the date's phrase does nothing
             # itself; the duty after it (or, after a date alone, the targets) is due then

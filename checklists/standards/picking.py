@@ -192,7 +192,15 @@ def condition_before(
 def source_span(text: str, start: int, end: int) -> tuple[str, int]:
     """The exact source substring, trimmed of whitespace and a leading numbering token."""
     m = LEAD_TOKEN.match(text, start, end)
-    if m and m.end() < end and not re.match(r"\d", text[m.end() : m.end() + 1] or "x"):
+    if (
+        m
+        and m.end() < end
+        # (3.5米: a number, not a numbering token; （三）2019年底前: the token, then a date)
+        and not (
+            re.match(r"\d", text[m.end() : m.end() + 1] or "x")
+            and re.fullmatch(r"\s*[\d.．]+\s*", m.group(0))
+        )
+    ):
         start = m.end()
     while start < end and (text[start].isspace() or text[start] in "、，,；;"):
         start += 1  # (…不超过60dB(A)、夜间不超过50dB(A): the list's mark is no part of it)
