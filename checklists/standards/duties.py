@@ -552,6 +552,9 @@ def _acts(words: str) -> bool:
         return True
     if words.lstrip("并同时，, ").startswith("由") and agent_named(words) is not None:
         return True  # 由区安委会办公室统一管理: who does it, named as acting
+    by = _BY_INSIDE.search(words)
+    if by is not None and _MANAGED_BY.match(words, by.start()) and agent_named(words[by.start() :]):
+        return True  # 就业补助资金由市财政局、市人社局共同管理: what is done, then by whom
     if POLICY.search(words):
         lead = words.lstrip("由并")
         return (
@@ -568,6 +571,14 @@ def _acts(words: str) -> bool:
 #: a directive of its own (GUIDE 1.1), not words describing the duty before (an aim's words
 #: aside: 严格规范…).
 _IN_A_MANNER = re.compile(r"(?:严格|认真|定期)(?:按照?规定|依法|按时)?[\u4e00-\u9fff]{2}(?!的)")
+
+
+#: 由 inside a phrase, after what is done (…资金由市财政局…管理).
+_BY_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff）)])由(?!于|此|其)")
+#: …由 a party, then how it acts and a verb of charge (共同管理, 统一负责, 负责组织实施).
+_MANAGED_BY = re.compile(
+    r"由[^，,。；;]{2,40}?(?:共同|统一|分别|具体|自行|按职责)?(?:负责|管理|组织实施|实施|承担|审核|审批)"
+)
 
 
 #: The directive verbs a phrase may open with (GUIDE 1.1: 开展…, 实施…, 落实… are rows, modal
