@@ -188,6 +188,8 @@ SEGMENTS = [
     # nor 有下列情形… (cases)
     ("5、有符合标准的计量设备。", ["有符合标准的计量设备"]),
     ("2. 有重点地推动化工企业搬迁入园。", []),
+    # words that only lead into attitudes (按照职责分工，密切配合，形成工作合力): no duty
+    ("各相关部门要按照职责分工，密切配合，形成工作合力。", []),
     # principles to hold to (坚持…, GUIDE 1.5), with no modal word of their own: no duty
     ("（一）基本原则。坚持政府引导、社会参与，坚持统筹规划、分类指导。", []),
     ("检测站要坚持每日巡查，建立巡查台账。", ["检测站要坚持每日巡查", "建立巡查台账"]),

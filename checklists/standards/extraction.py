@@ -26,6 +26,7 @@ from checklists.standards.duties import (
     leads_on,
     no_duties,
     phrase_condition,
+    phrases,
     sentences,
 )
 from checklists.standards.list_leads import lists_bans, lists_duties
@@ -512,7 +513,17 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 else s_start
             )
             fallback = _presence(text, masked, after, s_end, modality, join_offsets)
-            if not EXHORTATION.search(fallback.span):  # 全区各级要以先进为榜样: no duty
+            # (全区各级要以先进为榜样: no duty; 各部门要按照职责分工，密切配合…: words leading
+            # into attitudes only, none either)
+            rest = [
+                masked[s_start + a : s_start + b]
+                for a, b in phrases(masked[s_start:s_end])
+                if s_start + a >= end_of(fallback) and masked[s_start + a : s_start + b].strip()
+            ]
+            attitudes_only = bool(rest) and all(EXHORTATION.search(w) for w in rest)
+            if not EXHORTATION.search(fallback.span) and not (
+                leads_on(fallback.span) and attitudes_only
+            ):
                 reqs.append(fallback)
         # the sentence without its numbering token (（二）, 第三条: never part of a subject)
         lead = LEAD_TOKEN.match(text, s_start, s_end)
