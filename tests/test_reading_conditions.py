@@ -24,6 +24,12 @@ from checklists.standards.parties import condition_of
             "核定补助资金",
             "达不到建设标准的农家书屋",
         ),
+        # the things a limit is for, then a measure of theirs and the limit (…的X，Y不超过…)
+        (
+            "挂牌督办的重大事故隐患，整改期限一般不超过90日。",
+            "整改期限一般不超过90日",
+            "挂牌督办的重大事故隐患",
+        ),
         # a regulation's penalty clause: the rule broken and who did what, one condition
         (
             "违反本条例规定，燃气经营者未按照规定进行安全检查的，由燃气管理部门责令限期改正。",

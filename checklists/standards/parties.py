@@ -378,7 +378,9 @@ _BREACH = re.compile(
 _THE_THINGS = re.compile(
     r"^(?P<cond>[^，,。；;：:]{2,60}?的(?P<noun>[^，,。；;：:的]{1,14}))[，,]"
     r"(?=\s*(?:则)?\s*(?:原则上|一律|均|都|也)?\s*"
-    r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按))"
+    r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按|"
+    # (挂牌督办的重大事故隐患，整改期限一般不超过90日: a limit of theirs)
+    r"[^，,。；;]{1,12}?(?:不超过|不得超过|不少于|不低于|不高于|不多于|最长|最高|最多|至少)))"
 )
 #: A modal word (the words before a comma that hold one state a duty, not which ones).
 _A_MODAL_WORD = re.compile(
