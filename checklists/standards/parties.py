@@ -378,9 +378,13 @@ _BREACH = re.compile(
 _THE_THINGS = re.compile(
     r"^(?P<cond>[^，,。；;：:]{2,60}?的(?P<noun>[^，,。；;：:的]{1,14}))[，,]"
     r"(?=\s*(?:则)?\s*(?:原则上|一律|均|都|也)?\s*"
-    r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按|"
-    # (挂牌督办的重大事故隐患，整改期限一般不超过90日: a limit of theirs)
-    r"[^，,。；;]{1,12}?(?:不超过|不得超过|不少于|不低于|不高于|不多于|最长|最高|最多|至少)))"
+    r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按))"
+)
+#: …or a limit of theirs after the comma (挂牌督办的重大事故隐患，整改期限一般不超过90日); not
+#: where a number picks them out (年满60周岁的老人，…: that condition is the number's).
+_THINGS_LIMITED = re.compile(
+    r"^(?P<cond>[^，,。；;：:\d＿]{2,60}?的(?P<noun>[^，,。；;：:的\d＿]{1,14}))[，,]"
+    r"(?=[^，,。；;]{1,12}?(?:不超过|不得超过|不少于|不低于|不高于|不多于|最长|最高|最多|至少))"
 )
 #: A modal word (the words before a comma that hold one state a duty, not which ones).
 _A_MODAL_WORD = re.compile(
@@ -441,7 +445,7 @@ def condition_of(sentence: str) -> Condition | None:
     match = _REACHING_OPENS.match(sentence) or _PARTY_PICKED.match(sentence)
     if match:
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
-    match = _THE_THINGS.match(sentence)
+    match = _THE_THINGS.match(sentence) or _THINGS_LIMITED.match(sentence)
     if match:
         noun, cond = match.group("noun"), match.group("cond")
         if not (
