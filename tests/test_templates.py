@@ -92,7 +92,7 @@ def test_draft_from_a_document_makes_one_item_per_requirement(coal):
 
 
 def test_picked_clauses_without_requirements_get_a_yes_no_check(coal):
-    picked = [clause(f"{COAL}/二/（二）/5"), clause(f"{COAL}/二/（二）/1")]
+    picked = [clause(f"{COAL}/三/（一）"), clause(f"{COAL}/二/（二）/1")]
     template = builder.draft_template("挑选", None, clauses=picked)
     prompts = [i.prompt for i in template.ordered_items()]
     # the clause's number-less duty is drafted too, before its thresholds
@@ -100,7 +100,14 @@ def test_picked_clauses_without_requirements_get_a_yes_no_check(coal):
         "是否符合：储煤厂房要进行全封闭建设",
         "储煤厂房建设面积不低于500平方米（实测，m²）",
     ]
-    assert prompts[-1] == "是否符合：有符合标准的煤炭计量设备。"
+    # a clause with no requirement read from it: a yes/no check of its whole text
+    assert (
+        prompts[-1]
+        == "是否符合：补贴范围及对象 我县范围内购买洁净煤的本地农村居民，按补贴后的价格购买洁净煤。"
+    )
+    # (a standard's item that names a thing to have is a requirement: its own check)
+    template = builder.draft_template("挑选", None, clauses=[clause(f"{COAL}/二/（二）/5")])
+    assert [i.prompt for i in template.ordered_items()] == ["是否符合：有符合标准的煤炭计量设备"]
     with pytest.raises(InputError):
         builder.draft_template("空", None)
 
