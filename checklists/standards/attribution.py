@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from checklists.standards.duties import A_DATE_ONLY, agent_named, phrases
+from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE, agent_named, phrases
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.parties import (
     Condition,
@@ -28,8 +28,6 @@ from checklists.standards.picking import (
 )
 from checklists.standards.requirements import Requirement
 
-#: 由 inside a duty's words, after what is done (…的审核工作由县人社局负责).
-_BY_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff）)])由(?!于|此|其)")
 #: A phrase of a time limit, to its comma (每季度结束后10日内，): who acts is named after it.
 _TIME_LIMIT_PHRASE = re.compile(
     r"[^，,。；;]*[\d＿]\s*个?(?:工作日|日|天|周|月|年|小时)(?:以|之)?内\s*[，,]\s*"
@@ -173,7 +171,7 @@ def attribute(
                     if named is not None:
                         subject, kind = named
                         break
-        if subject is None and (by := _BY_INSIDE.search(masked, r.start, end_of(r))):
+        if subject is None and (by := BY_INSIDE.search(masked, r.start, end_of(r))):
             # 公益性岗位的开发和管理工作由各县人社部门负责: what is done, then by whom
             named = who_as_read(agent_named(text[by.start() : s_end]))
             if named is not None:

@@ -552,7 +552,7 @@ def _acts(words: str) -> bool:
         return True
     if words.lstrip("并同时，, ").startswith("由") and agent_named(words) is not None:
         return True  # 由区安委会办公室统一管理: who does it, named as acting
-    by = _BY_INSIDE.search(words)
+    by = BY_INSIDE.search(words)
     if by is not None and _MANAGED_BY.match(words, by.start()) and agent_named(words[by.start() :]):
         return True  # 就业补助资金由市财政局、市人社局共同管理: what is done, then by whom
     if POLICY.search(words):
@@ -573,8 +573,8 @@ def _acts(words: str) -> bool:
 _IN_A_MANNER = re.compile(r"(?:严格|认真|定期)(?:按照?规定|依法|按时)?[\u4e00-\u9fff]{2}(?!的)")
 
 
-#: 由 inside a phrase, after what is done (…资金由市财政局…管理).
-_BY_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff）)])由(?!于|此|其)")
+#: 由 inside a duty's words, after what is done (…资金由市财政局…管理, …的审核工作由县人社局负责).
+BY_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff）)])由(?!于|此|其)")
 #: …由 a party, then how it acts and a verb of charge (共同管理, 统一负责, 负责组织实施).
 _MANAGED_BY = re.compile(
     r"由[^，,。；;]{2,40}?(?:共同|统一|分别|具体|自行|按职责)?(?:负责|管理|组织实施|实施|承担|审核|审批)"
