@@ -53,6 +53,7 @@ from checklists.standards.numbers import (
     worth_keeping,
 )
 from checklists.standards.parties import (
+    Condition,
     condition_of,
     heading_party,
     party_first,
@@ -531,37 +532,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         condition = condition_of(masked[b_start:s_end])
         # a sentence that opens with its modal word (要对…审核, 同时，应建立…) leaves out who
         # acts: the one the sentence before named
-        opens_at = b_start + (condition.end + 1 if condition else 0)
-        if condition is None and (when := _OPENS_WHEN.match(masked, b_start, s_end)):
-            opens_at = when.end()  # 紧急情况结束后，应按规定补办…: a time, then the duty
-        case_text, case_end = (condition.text, opens_at) if condition else ("", b_start)
-        if condition is None:
-            first_end = b_start + len(re.split(r"[，,]", masked[b_start:s_end], maxsplit=1)[0])
-            if (k := phrase_condition(masked[b_start:first_end])) is not None:
-                case_text = masked[b_start : b_start + k]
-                case_end = (
-                    b_start
-                    + k
-                    + len(masked[b_start + k : s_end])
-                    - len(masked[b_start + k : s_end].lstrip("，, "))
-                )
-        elided = (
-            _ELIDED.match(masked, opens_at)
-            or (
-                # 对未完成任务的通报批评: after its condition, a verb and no one named; the party
-                # before acts, unless the condition names it as the one in breach (采购人不作为的，
-                # 追究有关人员责任: someone else imposes that)
-                bool(case_text)
-                and carry is not None
-                and carry[0] not in case_text
-                and (
-                    ACTION.match(masked, case_end) is not None
-                    # (情节严重的，对直接负责的主管人员依法给予处分: whom, then the sanction)
-                    or _TO_WHOM_SANCTIONED.match(masked, case_end) is not None
-                )
-                and party_first(masked[case_end:s_end]) is None
-            )
-        )
+        elided = _leaves_out_who(masked, b_start, s_end, condition, carry)
         # (已核准的项目，必须…: the things it names are what the duty is of, no one left out)
         things = condition is not None and re.search(r"的[^的]+$", condition.text) is not None
         carry = carry if elided and not things else None
@@ -646,6 +617,43 @@ _TO_WHOM_SANCTIONED = re.compile(
 #: A time a sentence opens with, a phrase of its own (紧急情况结束后，; 验收合格后，): what
 #: follows it may leave out who acts, as a sentence opening with its modal word does.
 _OPENS_WHEN = re.compile(r"[^，,。；;的]{2,20}?(?:之?后|以后|结束|届满|期满)[，,]")
+
+
+def _leaves_out_who(
+    masked: str,
+    b_start: int,
+    s_end: int,
+    condition: Condition | None,
+    carry: tuple[str, str | None] | None,
+) -> bool:
+    """Whether a sentence leaves out who acts, so that the party the sentence before named
+    (``carry``) acts in it: it opens with its modal word (要对…审核, 同时，应建立…), after its
+    condition or a time of its own (紧急情况结束后，应按规定补办…), or with its case and then a
+    verb or a sanction with no one named (对未完成任务的通报批评; 情节严重的，对…依法给予处分);
+    not where the case names that party as the one in breach (采购人不作为的，追究有关人员责任:
+    someone else imposes that)."""
+    opens_at = b_start + (condition.end + 1 if condition else 0)
+    if condition is None and (when := _OPENS_WHEN.match(masked, b_start, s_end)):
+        opens_at = when.end()
+    if _ELIDED.match(masked, opens_at):
+        return True
+    case_text, case_end = (condition.text, opens_at) if condition else ("", b_start)
+    if condition is None:
+        first_end = b_start + len(re.split(r"[，,]", masked[b_start:s_end], maxsplit=1)[0])
+        if (k := phrase_condition(masked[b_start:first_end])) is not None:
+            case_text = masked[b_start : b_start + k]
+            rest = masked[b_start + k : s_end]
+            case_end = b_start + k + len(rest) - len(rest.lstrip("，, "))
+    return (
+        bool(case_text)
+        and carry is not None
+        and carry[0] not in case_text
+        and (
+            ACTION.match(masked, case_end) is not None
+            or _TO_WHOM_SANCTIONED.match(masked, case_end) is not None
+        )
+        and party_first(masked[case_end:s_end]) is None
+    )
 
 
 def _with_due(
