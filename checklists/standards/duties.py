@@ -272,10 +272,18 @@ def in_purpose(masked: str, s_start: int, pos: int) -> bool:
     so_that = False
     for p_start, _p_end in phrases(masked[s_start:pos]):
         words = masked[s_start + p_start : pos].split("，")[0].split(",")[0].strip()
-        if _SO_THAT.match(words):
-            so_that = True
-        elif ANY_MODAL.search(words) or opens_with_party(words):
-            so_that = False
+        so_that = _still_why(words, so_that)
+    return so_that
+
+
+def _still_why(words: str, so_that: bool, hit: bool = False) -> bool:
+    """Whether the phrase ``words`` says why the duty before is done: it opens a purpose
+    (以便…, 用于…), or goes on with one (``so_that``) with no modal word, party or number of its
+    own (``hit``)."""
+    if _SO_THAT.match(words) and not hit:
+        return True
+    if hit or ANY_MODAL.search(words) or opens_with_party(words):
+        return False
     return so_that
 
 
@@ -688,10 +696,7 @@ def duty_spans(
             spans.append([-1, -1])
             pending = None
             continue
-        if _SO_THAT.match(words) and not hit:
-            so_that = True  # …，以便纳入…，通过…及时向社会公开: the end the duty before serves
-        elif hit or ANY_MODAL.search(words) or opens_with_party(words):
-            so_that = False
+        so_that = _still_why(words, so_that, bool(hit))  # …，以便纳入…，通过…及时向社会公开
         if so_that:
             spans.append([-1, -1])
             pending = None
