@@ -438,6 +438,9 @@ def test_what_is_needed_is_no_duty(text):
         ("必须设立并提供真实、完整的财务账簿", "presence"),
         ("应当建立煤炭购销台账", "record"),
         ("供应商应当具备相应资质", "eligibility"),
+        # a licence to hold is a qualification too
+        ("燃气经营企业应当依法取得燃气经营许可证", "eligibility"),
+        ("特种作业人员必须持有上岗证", "eligibility"),
         # a filing is a record; whom a duty names by a qualification, and a qualification
         # taken away (a sanction), hold none
         ("采购人应当将采购合同报财政部门备案", "record"),

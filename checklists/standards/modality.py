@@ -110,7 +110,9 @@ def presence_kind(words: str) -> str:
     # (取消…资格 is a sanction, 聘请具备资质的单位 names whom: no qualification to hold)
     held = re.search(
         r"(?:具备|具有|取得|持有|符合)[^，,。；;的]{0,10}(?:资质|资格|条件)(?!的)|"
-        r"(?:具备|符合).{0,10}条件",
+        r"(?:具备|符合).{0,10}条件|"
+        # a licence to hold (依法取得燃气经营许可证, 具备营业执照)
+        r"(?:具备|具有|取得|持有)[^，,。；;]{0,16}(?:许可证|执照|登记证|资格证|上岗证)",
         words,
     )
     if held or ("资格" in words and not re.search(r"取消|暂停|停止", words)):
