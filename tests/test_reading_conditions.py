@@ -209,3 +209,14 @@ def test_at_the_same_time_is_no_time_a_duty_applies_in(text):
     """同时 ends in 时 but names no time: the duty after it applies whenever it would."""
     (r,) = [r for r in extract(text) if "同时" in r.span or r.span.startswith(("企业", "建立"))]
     assert r.applies_when is None
+
+
+def test_a_duty_with_its_modal_word_picks_no_party_out():
+    """配送中心（点）要有固定的场所，面积…: 场所 is a thing to have, the words before it a duty,
+    not the ones a condition picks out (列入黑名单的企业，… is one)."""
+    found = extract("配送中心（点）要有固定的场所，面积不低于500平方米。")
+    assert [(r.span, r.applies_when) for r in found] == [
+        ("配送中心（点）要有固定的场所", None),
+        ("面积不低于500平方米", None),
+    ]
+    assert condition_of("列入黑名单的企业，不得参加评优。").text == "列入黑名单"

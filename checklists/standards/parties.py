@@ -443,7 +443,8 @@ def condition_of(sentence: str) -> Condition | None:
             return Condition(sentence[: match.end("cond")], 0, match.end("cond"))
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
     match = _REACHING_OPENS.match(sentence) or _PARTY_PICKED.match(sentence)
-    if match:
+    if match and not _A_MODAL_WORD.search(match.group("cond")):
+        # (配送中心要有固定的场所，面积…: a duty, its modal word in it, picks no one out)
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
     match = _THE_THINGS.match(sentence) or _THINGS_LIMITED.match(sentence)
     if match:
