@@ -322,7 +322,7 @@ _WHEN = re.compile(
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有\d])时"
 #: A stretch of time a duty holds in (施工期间, 营业时间内).
-DURING_WORD = r"期间|时期|营业时间内|工作时间内"
+DURING_WORD = r"期间|时期|过程中|营业时间内|工作时间内"
 #: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
 _WHEN_INLINE = re.compile(
     rf"^(?P<cond>[^，,。；;]{{2,20}}?{WHEN_WORD})(?=应当|应|须|必须|要|不得|严禁)"
