@@ -188,6 +188,12 @@ SEGMENTS = [
     # nor 有下列情形… (cases)
     ("5、有符合标准的计量设备。", ["有符合标准的计量设备"]),
     ("2. 有重点地推动化工企业搬迁入园。", []),
+    # the role a party acts in (…作为…的监管主体), whatever verbs the role's words hold, leads
+    # into its duty
+    (
+        "各乡镇作为补贴资金发放的监管主体，对补贴资金审核负主要责任。",
+        ["各乡镇作为补贴资金发放的监管主体，对补贴资金审核负主要责任"],
+    ),
     # words that only lead into attitudes (按照职责分工，密切配合，形成工作合力): no duty
     ("各相关部门要按照职责分工，密切配合，形成工作合力。", []),
     # principles to hold to (坚持…, GUIDE 1.5), with no modal word of their own: no duty

@@ -493,6 +493,11 @@ _MEANS_END = re.compile(r"(?:途径|方式|手段|渠道|形式|方法)\s*$")
 _IN_MATTERS = re.compile(r"(?:在|于)[^，,。；;]{2,200}?(?:等)?(?:方面|领域|环节)")
 
 
+#: The role a party acts in (各乡镇作为补贴资金发放的监管主体), whatever verbs the role's words
+#: hold: what it is to do follows.
+_IN_A_ROLE = re.compile(r"[^，,。；;]{2,30}?作为[^，,。；;]{2,30}(?:主体|单位|部门|机构)")
+
+
 def leads_on(words: str) -> bool:
     """Whether a phrase only leads into the next one's verb (会同…, 将…, 作为…, or who acts on
     what basis: 区财政局依据审核结果，…)."""
@@ -500,6 +505,8 @@ def leads_on(words: str) -> bool:
         return True  # 各地要结合实际，因地制宜制定…: how, leading into what is to be done
     if _IN_MATTERS.fullmatch(words.strip()):
         return True  # 在市场准入、行政审批…等方面，…: the matters the duty after it is done in
+    if _IN_A_ROLE.fullmatch(words.strip()):
+        return True  # 各乡镇作为补贴资金发放的监管主体，对…负主要责任: in what role, then the duty
     if _ENCOURAGES.fullmatch(words.strip()) and ends_with_party(words.strip()):
         return True  # 鼓励支持有条件的化工企业，聘请…: whom it encourages, to do what follows
     basis = _ON_A_BASIS.match(words)
