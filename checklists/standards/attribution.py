@@ -213,17 +213,17 @@ def attribute(
             # (对工作不力，不能按时整改的，…: the sentence's condition holds the phrase's)
             inside = applies is not None and own_condition.text in applies.text
             when = applies if inside and in_scope else own_condition
-            goes_on = text.find(own_condition.text, c_end) if applies is not None else -1
             if (
-                not inside
+                applies is not None
+                and not inside
                 and in_scope
-                and goes_on >= 0
-                and not text[c_end:goes_on].strip(" 　，,")
                 and not any(o.applies_when for o in out)
             ):
                 # 对虚报冒领…的，一经查实，全额收回…: the sentence's condition goes on in the
                 # phrase before the duty; one condition, the two of them
-                when = condition_at(text, masked, c_start, goes_on + len(own_condition.text))
+                goes_on = text.find(own_condition.text, c_end)
+                if goes_on >= 0 and not text[c_end:goes_on].strip(" 　，,"):
+                    when = condition_at(text, masked, c_start, goes_on + len(own_condition.text))
         elif in_scope and not any(o.applies_when for o in out):
             # the sentence's opening condition: its first duty's (凡…的，A…，B… reads as the
             # labellers read it; B is checked whatever the condition, the safer way to err)

@@ -96,14 +96,11 @@ def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
     end, firsts = _first_periods(masked, phrase_start)
     found: tuple[str | None, int] = (None, pos)
     for (pat, per), first in zip(_PERIOD_PATTERNS, firsts, strict=True):
-        if pos > end:  # (not a phrase's start: the window as given)
-            m = pat.search(masked[phrase_start:pos])
-            start = None if m is None else m.start()
-        elif first is None or phrase_start + first[0] >= pos:
+        if pos <= end and (first is None or phrase_start + first[0] >= pos):
             start = None
-        elif phrase_start + first[1] <= pos:
+        elif pos <= end and phrase_start + first[1] <= pos:
             start = first[0]
-        else:
+        else:  # (a match that runs past pos, or not a phrase's start: the window as given)
             m = pat.search(masked[phrase_start:pos])
             start = None if m is None else m.start()
         if start is not None and (found[0] is None or phrase_start + start < found[1]):
