@@ -780,6 +780,28 @@ def test_respectively_gives_each_number_the_comparison(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tiers down to the last, which carries 以上: the last is the threshold, the others
+        # grades above it (a teacher of 25 years meets "≥ 10", fails no "= 30")
+        (
+            "各级政府对从教30年、20年、10年以上的教师按照有关规定颁发荣誉证书。",
+            [(">=", "10", "year")],
+        ),
+        ("对月收入300元、500元、800元以下的家庭按照标准给予救助。", [("<=", "800", "元")]),
+        # tiers up to the last: each is its own number, as before
+        (
+            "企业应当配备1名、2名以上安全员。",
+            [("==", "1", "名"), (">=", "2", "名")],
+        ),
+    ],
+)
+def test_tiers_beyond_the_last_number_of_a_list_are_no_thresholds(text, expected):
+    found = [(r.comparator, str(r.value), r.unit) for r in extract(text) if r.value is not None]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
     ("text", "duty", "threshold"),
     [
         # a requirement written in brackets is a phrase of its own

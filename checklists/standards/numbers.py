@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
@@ -246,6 +247,24 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
     )
 
 
+#: The numbers after one in a list whose last carries the comparison (从教30年、20年、10年以上):
+#: tiers, each "or more" (或以下).
+_TIERS_AFTER = re.compile(
+    r"(?:\s*、\s*\d+(?:\.\d+)?\s*[^\d、，,。；;＿]{0,3}?)*"
+    r"\s*、\s*(?P<last>\d+(?:\.\d+)?)\s*[^\d、，,。；;＿]{0,3}?\s*(?P<word>及?以上|及?以下|以内)"
+)
+
+
+def a_higher_tier(q: Qty, following: str) -> bool:
+    """A number of a tiered list beyond its last one (30年 of 从教30年、20年、10年以上): a grade
+    above the threshold the last number states, no threshold of its own."""
+    tiers = _TIERS_AFTER.match(following)
+    if tiers is None or q.low is None:
+        return False
+    last = Decimal(tiers.group("last"))
+    return q.low > last if tiers.group("word").endswith("上") else q.low < last
+
+
 def worth_keeping(
     q: Qty,
     kind: str,
@@ -288,6 +307,8 @@ def worth_keeping(
         return False
     if kind in ("deadline", "frequency", "retention", "cap"):
         return True
+    if comparator is None and a_higher_tier(q, following):
+        return False  # 从教30年、20年、10年以上: 30年 a tier above the threshold, 10年以上
     if (
         comparator is None
         and q.unit in TIME_UNITS
