@@ -545,6 +545,25 @@ def test_a_number_that_says_which_ones_is_their_condition():
             "为加强管理，隐患整改完成后，企业应当向镇街道提交销号报告。",
             [("企业应当向镇街道提交销号报告", "mandatory", "企业")],
         ),
+        # to whom, a comma, 以及 more of them, then the verb: one duty, its verb at the end
+        (
+            "区安委会办公室应当向财政、环保等部门,以及所在镇街道通报。",
+            [
+                (
+                    "区安委会办公室应当向财政、环保等部门,以及所在镇街道通报",
+                    "mandatory",
+                    "区安委会办公室",
+                )
+            ],
+        ),
+        # …，同时向…，以及…通报: a duty of its own after 同时, its verb after the list
+        (
+            "区安委会办公室应当通过媒体向社会公布，同时向同级财政、环保等部门，以及所在镇街道通报。",
+            [
+                ("区安委会办公室应当通过媒体向社会公布", "mandatory", "区安委会办公室"),
+                ("同时向同级财政、环保等部门，以及所在镇街道通报", "mandatory", "区安委会办公室"),
+            ],
+        ),
     ],
 )
 def test_a_modal_sentence_states_each_of_its_duties(text, duties):

@@ -25,7 +25,6 @@ from checklists.standards.duties import (
     in_purpose,
     leads_on,
     no_duties,
-    phrase_condition,
     phrases,
     sentences,
 )
@@ -60,6 +59,7 @@ from checklists.standards.parties import (
     party_named,
     who_as_read,
 )
+from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.picking import (
     ONLY_THEN,
     end_of,

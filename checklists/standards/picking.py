@@ -11,10 +11,11 @@ import bisect
 import re
 
 from checklists.standards.comparators import comparator_before, with_marker
-from checklists.standards.duties import ACTION, phrase_condition, phrases
+from checklists.standards.duties import ACTION, phrases
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
 from checklists.standards.parties import ends_with_party
+from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import quantities
 from checklists.standards.requirements import Applicability, Requirement
 

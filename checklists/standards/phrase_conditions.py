@@ -1,0 +1,91 @@
+"""Conditions of one duty: how much of a phrase, or of a duty's words, states when or to what
+the duty after it applies (对工程类项目，…; 施工期间，…; 凡考核不达标的，…; 不一致的直接要求退换).
+Pure module (standard library only), read by ``extraction`` and ``picking``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checklists.standards.duties import ACTION, POLICY, WHICH_KIND
+from checklists.standards.modality import ANY_MODAL
+from checklists.standards.parties import DURING_WORD, VIA_WHEN, WHEN_WORD
+
+#: A phrase that says when or to what the next duty applies (对工程类项目，…; 施工期间，…;
+#: 每次验收前，…; 如发现…，…; 不一致的，…).
+_IF_WORDS = re.compile(rf"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到|{VIA_WHEN})")
+_WHEN_END = re.compile(rf"(?:期间|时期|之前|之后|以后|以前|前|后|{WHEN_WORD}|之时|之际)$")
+#: The end of something, a phrase of its own (整改结束，…; 期限届满，…): when the duty after it
+#: is due.
+_ENDED = re.compile(r"[^，,。；;]{1,10}(?:结束|终了|届满|期满)")
+#: The ones a duty is about, written before its verb (不一致的直接要求退换, 涉嫌犯罪的移交…).
+_THE_ONES_INLINE = re.compile(
+    r"^(?:对于?|凡是?)?[^，,。；;的]{2,24}的(?=直接|及时|立即|一律|依法|予以|仅|由|限期|应|须|要(?!求)|"
+    r"必须|不得|可|按|停止|取消|移交|追究|责令|暂停|没收|列入|纳入|给予|处以|处|通报|约谈|问责|"
+    r"吊销|撤销|扣减|扣除|收回|退回|"
+    # a limit for those ones (有特殊情况的不超过2次)
+    r"不超过|不少于|不低于|不高于|不多于|最多|至少)"
+)
+
+
+#: When, right before the modal word and with no comma (供暖季期间不得停业).
+_DURING_INLINE = re.compile(
+    rf"[^，,。；;的\d＿]{{2,16}}?(?:{DURING_WORD}|期内|{WHEN_WORD})"
+    r"(?=应当|应|须|必须|要|不得|严禁|禁止)"
+)
+
+
+_A_LIMIT = re.compile(r"不超过|不少于|不低于|不高于|不多于|最多|至少")
+#: An exception, a phrase of its own (除IV级响应外).
+_EXCEPT_WORDS = re.compile(r"除[^，,。；;]{2,40}?(?:以|之)?外")
+#: 对…的 right before a time limit (对符合条件的5个工作日内报…).
+_THE_ONES_BEFORE_A_TIME = re.compile(
+    r"(?:对于?|凡是?)[^，,。；;的\d＿]{2,24}的(?=\s*[\d＿]+\s*个?(?:工作日|日|天|小时|月)(?:以|之)?内)"
+)
+
+
+def phrase_condition(words: str, original: str | None = None) -> int | None:
+    """How many characters of ``words`` (a phrase, or a duty's words) state the condition the
+    duty after them applies under: all of them (对工程类项目, 施工期间, 凡考核不达标的), the
+    ones it is about before its verb (不一致的直接要求退换 → 不一致的), or None."""
+    stripped = words.rstrip()
+    if _EXCEPT_WORDS.fullmatch(stripped):
+        return len(stripped)  # …，除IV级响应外，其他…: the ones the duty after it is not for
+    ones = _THE_ONES_BEFORE_A_TIME.match(stripped)
+    if ones is not None:
+        return ones.end()  # 对符合条件的5个工作日内报…审批: the ones the time limit is for
+    during = _DURING_INLINE.match(stripped)
+    if during is not None:
+        return during.end()  # 供暖季期间不得停业, 销售时应当出具…: when the duty applies
+    inline = _THE_ONES_INLINE.match(stripped)
+    # (``original``: the words unmasked; a quoted name, masked too, is no number: 纳入“黑名单”
+    # 管理后)
+    numbered = re.search(r"[\d＿]", stripped) is not None
+    if numbered and original is not None and not re.search(r"\d|[年月日]", original):
+        numbered = False
+    if not stripped or numbered:
+        if inline is not None and _A_LIMIT.match(stripped, inline.end()):
+            return inline.end()  # 有特殊情况的不超过2次: the ones the limit is for
+        return None  # a number or a date: a deadline (15日前, 2017年底前), not a condition
+    if inline is not None:
+        return inline.end()
+    if WHICH_KIND.fullmatch(stripped):
+        return len(stripped)  # 对一般检查对象: which ones, whatever verb its noun holds
+    if ANY_MODAL.search(stripped):
+        return None
+    if stripped.endswith("的") and len(stripped) <= 60:
+        return len(stripped)
+    if _IF_WORDS.match(stripped):
+        verbs = stripped.rsplit("的", 1)[-1] if "的" in stripped else stripped[1:]
+        if ACTION.search(verbs) is None and POLICY.search(verbs) is None:
+            return len(stripped)
+        if stripped[0] in "如若凡" or stripped.startswith(("一旦", "一经")):
+            return len(stripped)
+        if stripped[0] == "经" and _WHEN_END.search(stripped) and len(stripped) <= 24:
+            return len(stripped)  # 经向上级财政部门备案后，…: once that is done, the duty after
+        return None
+    if _WHEN_END.search(stripped) and len(stripped) <= 24:
+        return len(stripped)
+    if _ENDED.fullmatch(stripped):
+        return len(stripped)  # 整改结束，企业向…提报销号报告
+    return None
