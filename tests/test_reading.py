@@ -556,6 +556,18 @@ def test_a_number_that_says_which_ones_is_their_condition():
                 )
             ],
         ),
+        # …，以及 and a verb: a duty of its own; 以及 and more of a list: none
+        (
+            "企业应当对职工进行培训，以及组织应急演练。",
+            [
+                ("企业应当对职工进行培训", "mandatory", "企业"),
+                ("以及组织应急演练", "mandatory", "企业"),
+            ],
+        ),
+        (
+            "企业应当向镇街道提交整改报告，以及有关部门出具的验收意见复印件等材料。",
+            [("企业应当向镇街道提交整改报告", "mandatory", "企业")],
+        ),
         # …，同时向…，以及…通报: a duty of its own after 同时, its verb after the list
         (
             "区安委会办公室应当通过媒体向社会公布，同时向同级财政、环保等部门，以及所在镇街道通报。",

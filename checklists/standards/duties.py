@@ -609,12 +609,16 @@ _DIRECTS = re.compile(
 #: A duty joined to the one before after a comma (…，并将结果报…, …，同时不得…): 并/同时 and
 #: what its own words do (并 with no comma before it, 制定并落实, joins verbs of one duty).
 _JOINED = re.compile(
-    r"^(?:并且?|同时)(?![^，,]{0,2}(?:的|(?<![按及准随同])时))"
+    r"^(?:并且?|同时|以及)(?![^，,]{0,2}(?:的|(?<![按及准随同])时))"
 )  # (并按时…: a verb)
 
 
 #: What 并/同时 may lead into that is no duty: a purpose, a reason, a benefit.
 _NOT_JOINED = re.compile(r"(?:为了?|以便|以|因为?|由于|可(?:节省|节约|满足|达到|实现)|能够?)")
+
+
+#: Adverbs of manner before a verb (及时组织…, 定期开展…).
+_ADVERBS = re.compile(r"(?:及时|定期|认真|严格|按时|依法|切实|全面|积极)*")
 
 
 def _joined_duty(words: str) -> bool:
@@ -625,6 +629,12 @@ def _joined_duty(words: str) -> bool:
     rest = words[found.end() :].lstrip("，, ")
     if not rest or _CONDITION_END.search(rest) or _NOT_JOINED.match(rest) or leads_on(rest):
         return False  # 并根据工作需要，…: what leads into the next phrase's duty
+    if found.group(0) == "以及":
+        # …，以及组织应急演练: a verb of its own (…，以及…的复印件等材料: more of a list, no duty)
+        verb = _ADVERBS.match(rest).end()
+        if _LEADS_IN.match(rest, verb):
+            return ACTION.search(rest.rsplit("的", 1)[-1]) is not None  # 以及对…进行…
+        return ACTION.match(rest, verb) is not None
     if found.group(0).startswith("并"):
         return True  # 并 joins predicates (nouns are joined by 和/及/与): its words do something
     return _acts(rest) or opens_with_party(rest)
