@@ -364,6 +364,23 @@ def test_who_and_when(text, subject, kind, condition, cond_value):
 
 
 @pytest.mark.parametrize(
+    ("text", "subject", "condition"),
+    [
+        # the case, then its modal word: the ones it names must (not the party named before)
+        ("施工期间，采购人实行电子签到制度，不能签到的需向采购人书面请假。", None, "不能签到的"),
+        # (发现 opens a case or a party's description, no 发放/发至 carrying the duty on)
+        ("监理单位应当巡查，发现隐患的企业应当立即整改。", "发现隐患的企业", None),
+        # the case, then a verb: the party before deals with those ones
+        ("采购人应当逐项核对，不一致的直接要求退换。", "采购人", "不一致的"),
+    ],
+)
+def test_who_acts_after_a_case_named_inline(text, subject, condition):
+    last = extract(text)[-1]
+    assert last.subject == subject
+    assert (last.applies_when.text if last.applies_when else None) == condition
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("企业应当每100平方米配备不少于1具灭火器。", 1, "具"),

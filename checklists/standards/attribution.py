@@ -140,7 +140,18 @@ def attribute(
             else who_as_read(agent_named(text[who_at:s_end]) or party_named(text[who_at:s_end]))
         )
         subject, kind = None, None
-        if own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
+        # 不能签到的需向采购人书面请假: the ones its case names must, no one named before
+        the_ones_act = (
+            own is None
+            and own_condition is not None
+            and own_condition.text.endswith("的")
+            and r.span.startswith(own_condition.text)
+            and modal is not None
+            and s_start + modal.start() == r.start + len(own_condition.text)
+        )
+        if the_ones_act:
+            subject, kind = who_as_read(party_named(own_condition.text)) or (None, None)
+        elif own is not None and (modal is None or modal.start() < at or r.kind != "deadline"):
             subject, kind = own  # 采购办负责监督: the duty names who acts
         elif (
             modal is not None
@@ -157,7 +168,7 @@ def attribute(
                 None,
                 None,
             )
-        if subject is None:  # 采购人在7个工作日内作出答复: the phrase opens with who acts
+        if subject is None and not the_ones_act:  # 采购人在7个工作日内作出答复: who acts first
             p_start, _p_end = phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
             named = who_as_read(
                 agent_named(text[p_start:s_end]) or party_named(text[p_start:s_end])
@@ -195,18 +206,22 @@ def attribute(
             and r.start >= s_start + condition.end
             and _A_SANCTION.match(r.span) is not None
         )
-        if subject is None and not out and r.start > s_start and not breach:
+        if subject is None and not out and r.start > s_start and not (breach or the_ones_act):
             # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts (not the
             # breach a sanction with no modal word is imposed for: …低于80分的，予以通报)
             named = who_as_read(party_named(text[s_start:s_end]))
             if named is not None:
                 subject, kind = named
-        if subject is None and own_condition is not None and not out:
+        if subject is None and own_condition is not None and not out and not the_ones_act:
             # 生产经营单位纳入黑名单管理后，于10个工作日内缴纳…: who did what it follows
             subject, kind = who_did(own_condition.text) or (None, None)
-        if subject is None and out:  # …，单位一把手任组长: who acts in the phrases before
+        if (
+            subject is None and out and not the_ones_act
+        ):  # …，单位一把手任组长: who acts in the phrases before
             subject, kind = out[-1].subject, out[-1].subject_kind
-        if subject is None and carry is not None:  # the sentence before named who acts
+        if (
+            subject is None and carry is not None and not the_ones_act
+        ):  # the one before named who acts
             subject, kind = carry
         in_scope = condition is not None and r.start >= s_start + condition.end
         if own_condition is not None:
