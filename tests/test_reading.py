@@ -381,6 +381,40 @@ def test_who_acts_after_a_case_named_inline(text, subject, condition):
 
 
 @pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # 凡…的<party>，…: the ones it names act, however long the words picking them out
+        (
+            "凡在城市主城区、居民集中区、自然保护区和饮用水水源保护区等环境敏感区及重点保护区"
+            "等区域内的化工企业，2018年底前原则上要完成搬迁、转产或关闭。",
+            "化工企业",
+        ),
+        # …，一律通报批评: a sanction, imposed on the ones it names by someone not named
+        ("凡未按期完成整改的单位，一律通报批评。", None),
+        # a party named with its own sanction to impose keeps it
+        ("区安委会必须予以通报。", "区安委会"),
+    ],
+)
+def test_the_ones_a_condition_opening_with_fan_names_act_unless_sanctioned(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "due"),
+    [
+        # a number, a space, then its unit (text from a PDF): an amount, no numbering token
+        ("2018 年底前，企业要完成搬迁。", "2018 年底前，企业要完成搬迁", "2018-12-31"),
+        ("3 个工作日内，企业应当报送整改报告。", "3 个工作日内，企业应当报送整改报告", None),
+    ],
+)
+def test_a_number_then_a_space_then_its_unit_opens_no_numbered_item(text, span, due):
+    (r,) = extract(text)
+    assert r.span == span
+    assert (r.due or {}).get("date") == due
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("企业应当每100平方米配备不少于1具灭火器。", 1, "具"),

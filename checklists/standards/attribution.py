@@ -14,6 +14,8 @@ from checklists.standards.modality import ANY_MODAL
 from checklists.standards.parties import (
     Condition,
     clean_name,
+    ends_with_party,
+    kind_of,
     party_named,
     subject_of,
     who_as_read,
@@ -36,6 +38,10 @@ _TIME_LIMIT_PHRASE = re.compile(
 _A_SANCTION = re.compile(
     r"(?:依法|依规|依纪|严肃|从严)*(?:予以|给予|责令|追究|取消|处以|通报|处理|问责|吊销|没收)"
 )
+
+
+#: The ones a condition names at its end (凡在…区域内的化工企业).
+_THE_ONES_NAMED = re.compile(r"的([^的，,。；;、（）()]{2,12})\s*$")
 
 
 #: What follows a case (…的) that ends its condition: a comma, then words of their own.
@@ -88,6 +94,10 @@ def attribute(
                 r for r in found if not (c_start <= r.start < c_end and "vague_deadline" in r.flags)
             ]
             condition = None
+    # the opening condition's words up to its comma (its number read, 的化工企业 may be left
+    # after the condition's own words)
+    c_at = s_start + (condition.start if condition is not None else 0)
+    opening = re.split(r"[，,]", text[c_at:s_end], maxsplit=1)[0].lstrip()
     out = []
     after = s_start  # where the duties before it end
     modals = list(ANY_MODAL.finditer(sentence))  # (found once, not once per duty)
@@ -140,6 +150,8 @@ def attribute(
             else who_as_read(agent_named(text[who_at:s_end]) or party_named(text[who_at:s_end]))
         )
         subject, kind = None, None
+        # (…的单位，一律通报批评: a sanction right after the modal word, or opening the duty)
+        sanctioned = _A_SANCTION.match(masked, s_start + modal.end() if modal else r.start)
         # 不能签到的需向采购人书面请假: the ones its case names must, no one named before
         the_ones_act = (
             own is None
@@ -168,6 +180,9 @@ def attribute(
                 None,
                 None,
             )
+            if subject is not None and condition is not None and subject in opening and sanctioned:
+                # 凡未按期完成整改的单位，一律通报批评: the ones sanctioned, not who acts
+                subject, kind = None, None
         if subject is None and not the_ones_act:  # 采购人在7个工作日内作出答复: who acts first
             p_start, _p_end = phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
             named = who_as_read(
@@ -212,6 +227,17 @@ def attribute(
             named = who_as_read(party_named(text[s_start:s_end]))
             if named is not None:
                 subject, kind = named
+        if subject is None and end_of(r) > c_at + len(opening) + 1:
+            # 凡在…区域内的化工企业，2018年底前要完成搬迁: the ones the condition names act
+            # (对…的单位，移交…; 凡…的单位，一律通报批评: the ones dealt with, not who acts)
+            ones = _THE_ONES_NAMED.search(opening)
+            if (
+                ones is not None
+                and opening.startswith("凡")
+                and ends_with_party(ones.group(1))
+                and not (breach or sanctioned)
+            ):
+                subject, kind = clean_name(ones.group(1)), kind_of(ones.group(1))
         if subject is None and own_condition is not None and not out and not the_ones_act:
             # 生产经营单位纳入黑名单管理后，于10个工作日内缴纳…: who did what it follows
             subject, kind = who_did(own_condition.text) or (None, None)
