@@ -184,6 +184,25 @@ def test_what_a_duty_follows_is_its_condition(text, duty, condition):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # not done within a time: the ones that took longer than it (a condition, no deadline)
+        ("企业在3年内完不成搬迁的，不得扩大产能。", (">", Decimal(3), "year")),
+        ("对30日内未整改的企业，应当依法处罚。", (">", Decimal(30), "day")),
+        ("需要搬迁的企业3年内完不成的要做到近限远迁。", (">", Decimal(3), "year")),
+        # done within it: within it, as written
+        ("对30日内完成整改的企业，给予奖励。", ("<=", Decimal(30), "day")),
+        ("储存量超过10吨的要设置围堰。", (">", Decimal(10), "t")),
+    ],
+)
+def test_not_done_within_a_time_is_longer_than_it(text, expected):
+    (r,) = extract(text)
+    assert r.value is None and r.kind != "deadline"
+    when = r.applies_when
+    assert (when.comparator, when.value, when.unit) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "comparator"),
     [
         # a marker of inclusivity between the number and its 的: still the ones picked out

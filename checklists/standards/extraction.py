@@ -61,6 +61,7 @@ from checklists.standards.parties import (
 )
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.picking import (
+    NOT_DONE,
     ONLY_THEN,
     end_of,
     phrase_bounds,
@@ -346,6 +347,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 if comparator == "range":  # (a condition holds one bound: its words say both)
                     qualifiers.append((q_end, Applicability(words)))
                 else:
+                    if comparator in ("<=", "<") and NOT_DONE.match(masked, q_end):
+                        # 3年内完不成的, 30日内未整改的: not done within it, so longer than it
+                        comparator = NEGATE[comparator]
                     qualifiers.append(
                         (q_end, Applicability(words, comparator or "==", value, q.unit, q.per))
                     )

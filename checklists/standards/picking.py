@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from checklists.standards.comparators import comparator_before, with_marker
+from checklists.standards.comparators import NEGATE, comparator_before, with_marker
 from checklists.standards.duties import ACTION, phrases
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
@@ -69,10 +69,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁)", rest
     ):
         return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
-    if re.match(r"\s*的\s*(?:应当|应|须|必须|不得|严禁)", tail) and not ANY_MODAL.search(
-        masked, ph_start, q_start
-    ):
-        return True  # 地下储油罐使用年限超过15年的应当更换: the same with no comma
+    if re.match(
+        r"\s*(?:(?:(?:以|之)?内)?[^，,。；;的\d＿]{1,6}?)?的\s*(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁)",
+        tail,
+    ) and not ANY_MODAL.search(masked, ph_start, q_start):
+        # 地下储油罐使用年限超过15年的应当更换: the same with no comma (3年内完不成的要…)
+        return True
     if (
         "的" in tail
         and _NOUN_END.search(tail)
@@ -134,6 +136,12 @@ def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int,
 _IN_ALL = re.compile(r"(?:累计|连续)\s*$")
 
 
+#: Not done within a time (3年内完不成的, 30日内未整改的): the ones who took longer.
+NOT_DONE = re.compile(
+    r"\s*(?:以|之)?内?\s*(?:仍|还|尚|均)?(?:未|没有|没|不能|未能|无法|[^，,。；;的]{1,2}不(?:成|完|到|了))"
+)
+
+
 def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicability:
     """A condition's words and its first number with its comparison, if it states one; a
     time window that another number follows is the span that number is counted in, not the
@@ -155,6 +163,8 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
                 comparator = ">="  # 累计两次被投诉属实的: two times or more
         if comparator == "range":
             continue
+        if comparator in ("<=", "<") and NOT_DONE.match(masked, c_start + q.end):
+            comparator = NEGATE[comparator]  # 3年内完不成的: not done within it, longer
         # (年营业额在500万元以下的: a year's amount, per year)
         per = q.per or period_before(masked, c_start, c_start + q.start)[0]
         return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, per)
