@@ -67,10 +67,17 @@ def test_thresholds(text, comparator, value, unit, per):
         "（一）年内发生累计死亡2人或造成重大影响的生产安全事故的；",
         "（二）全年发生2起一般生产安全事故的；",
         "（三）一年内发生两起较大事故的；",
+        # what the place is, a report (what it will or is to reach is a target: below)
+        "我市农村公路总里程达到2.1万公里，路网密度位居全省前列。",
     ],
 )
 def test_not_thresholds(text):
     assert [r for r in extract(text) if r.value is not None or r.low is not None] == []
+
+
+def test_what_the_place_is_to_reach_is_a_target():
+    (r,) = extract("我县力争到2020年森林覆盖率达到30%。")
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(30), "%")
 
 
 @pytest.mark.parametrize(

@@ -203,6 +203,22 @@ def test_not_done_within_a_time_is_longer_than_it(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # 对…的 and a place: the places picked out (ranked, or falling behind)
+        (
+            "对考核排名后3位的县（市、区），由市政府约谈其主要负责人。",
+            "对考核排名后3位的县（市、区）",
+        ),
+        ("对工作推进不力的乡镇，予以通报批评。", "对工作推进不力的乡镇"),
+    ],
+)
+def test_places_picked_out_are_a_condition(text, condition):
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.applies_when.text == condition
+
+
+@pytest.mark.parametrize(
     ("text", "comparator"),
     [
         # a marker of inclusivity between the number and its 的: still the ones picked out

@@ -191,7 +191,9 @@ _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
-    r"目前|现阶段)"
+    r"目前|现阶段|"
+    # what the place is (我市农村公路总里程达到2.1万公里): not what it will or is to reach
+    r"我(?:省|市|县|区|镇|乡)(?![^，,。；;]{0,12}(?:将|力争|计划|争取|确保|要|应|须)))"
 )
 #: What was done in all (全区共发放…, 累计排查…): a report's amount.
 _IN_ALL_DONE = re.compile(
