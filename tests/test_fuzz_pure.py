@@ -13,6 +13,7 @@ Bounded and deterministic: every property runs a fixed number of examples from a
 from __future__ import annotations
 
 import json
+import re
 import time
 import unicodedata
 from datetime import date
@@ -273,6 +274,67 @@ def test_a_number_reads_the_same_in_arabic_full_width_and_chinese_numerals(numbe
         (found,) = [r for r in extract(template.format(written)) if r.value is not None]
         read.append((found.kind, found.comparator, found.value, found.unit, found.per))
     assert read[0] == read[1] == read[2] == (kind, comparator, n * multiplier, unit, per)
+
+
+#: Sentences of every kind the reading tells apart: thresholds, deadlines as times and dates,
+#: frequencies, conditions with numbers, who acts after a condition, tiers, reports.
+_SPACED = [
+    "储煤场地面积不低于500平方米。",
+    "颗粒物排放浓度不高于10毫克/立方米。",
+    "企业应当在5个工作日内上报。",
+    "各地要于2019年4月底前完成摸底调查，5月底前完成整改。",
+    "于次月5日前报送上月统计报表。",
+    "每季度第一个月的20日前公布。",
+    "企业应当限期1个月完成整改。",
+    "每月抽查率不低于10%。",
+    "检测频次每季度不少于1次。",
+    "需要搬迁的企业3年内完不成的要做到近限远迁，明确规划和实施期限。",
+    "对30日内未整改的企业，应当依法处罚。",
+    "凡年用煤量达到1万吨以上的企业，必须安装在线监测设备。",
+    "各级政府对从教30年、20年、10年以上的教师按照有关规定颁发荣誉证书。",
+    "2018年底前，企业要完成搬迁。",
+    "我县力争到2020年森林覆盖率达到30%。",
+    "县级财政按照每人每年不低于50元的标准安排资金。",
+    "单次采购金额超过5万元（含本数）的，应当公开招标。",
+    "2019—2020年完成整治。",
+    "保育人员与婴幼儿的比例，乳儿班不低于1:3，托小班不低于1:5。",
+    "当日气温低于零下5℃时，应当采取防冻措施。",
+]
+
+
+def _reading(text: str) -> list[tuple]:
+    return [
+        (
+            r.kind,
+            r.modality,
+            r.comparator,
+            r.value,
+            r.low,
+            r.high,
+            r.unit,
+            r.per,
+            r.subject,
+            json.dumps(r.due, sort_keys=True, default=str),
+            (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit)
+            if r.applies_when
+            else None,
+        )
+        for r in extract(text)
+    ]
+
+
+@bounded(60)
+@given(st.sampled_from(_SPACED), st.data())
+def test_spaces_around_numbers_change_no_reading(text, data):
+    """Text converted from a PDF puts spaces around numbers (2018 年底前, 不低于 500 平方米,
+    需要搬迁的企业 3 年内): wherever they fall, the reading is the same."""
+    runs = list(re.finditer(r"\d+(?:\.\d+)?", text))
+    spaced = data.draw(st.lists(st.sampled_from(range(len(runs))), unique=True))
+    out, at = [], 0
+    for k in sorted(spaced):
+        out += [text[at : runs[k].start()], " ", runs[k].group(0), " "]
+        at = runs[k].end()
+    assert _reading("".join(out) + text[at:]) == _reading(text)
 
 
 # --- the scoring engine -----------------------------------------------------------------------

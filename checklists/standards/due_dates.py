@@ -56,7 +56,9 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     # a year's work to be done in it: 2019年完成…, 2020年全面完成… (by its end)
     (
         re.compile(
-            r"(?<![\d至到—\-~～])(?P<year>(?:19|20)\d{2})\s*年\s*(?:内|年内)?\s*(?=(?:全面|基本|全部)?完成)"
+            # (not a span's end, 2019—2020年, 2019 — 2020 年 with the spaces of a PDF)
+            r"(?<![\d至到—\-~～])(?<![\d至到—\-~～]\s)(?<![\d至到—\-~～]\s\s)"
+            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:内|年内)?\s*(?=(?:全面|基本|全部)?完成)"
         ),
         "date",
     ),

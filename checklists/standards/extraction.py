@@ -298,7 +298,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 q.unit in TIME_UNITS
                 and (
                     q.after in ("以内", "之内", "内")
-                    or re.search(r"限期\S{0,2}$", masked[ph_start:q_start]) is not None
+                    or re.search(r"限期\s*\S{0,2}\s*$", masked[ph_start:q_start]) is not None
                     # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is
                     or _TIME_LIMIT.search(masked[ph_start:q_start]) is not None
                 )
@@ -364,7 +364,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # (and the ones that only then may: 硫分低于0.5%的煤炭方可销售)
             only_then = ONLY_THEN.match(masked, q_end) is not None
             # (限期一个月整改: what is to be done in the time allowed)
-            allowed = kind == "deadline" and re.search(r"限期\S{0,2}$", masked[ph_start:q_start])
+            allowed = kind == "deadline" and re.search(
+                r"限期\s*\S{0,2}\s*$", masked[ph_start:q_start]
+            )
             long = (kind == "deadline" and q.after) or every or only_then or banned or allowed
             # (提前48小时通知用户: what is to be done that long before)
             long = long or round_the_clock or (comp_word or "").startswith("提前") or debarred

@@ -39,9 +39,13 @@ ANY_MODAL = re.compile(
 )
 
 #: A numbering token a clause or sentence opens with (第三条, 二、, （一）, 1., 4.3).
-#: A unit after a number and a space (2018 年底前, 3 个工作日内: text from a PDF): the number
-#: is an amount, no numbering token.
-_A_UNIT = r"(?:[年月日个天周%％元万名人次米吨家户项辆台倍]|小时|平方|立方|公里|公斤|公顷)"
+#: A unit after a number and a space (2018 年底前, 3 个工作日内: text from a PDF), or a range's
+#: or ratio's mark: the number is an amount, no numbering token.
+_A_UNIT = (
+    r"(?:[年月日个天周%％元万名人次米吨家户项辆台倍℃]|小时|平方|立方|公里|公斤|公顷|"
+    # (2019 — 2020 年, 1 : 3: a range or a ratio it opens)
+    r"[-—–~～至到:：∶])"
+)
 LEAD_TOKEN = re.compile(
     # (一是…，二是…: the points of a list, as numbered)
     r"\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+[、.．]|[一二三四五六七八九十]是(?=[\u4e00-\u9fff])|"

@@ -220,7 +220,7 @@ def _a_named_ratio(m: re.Match[str], text: str) -> bool:
     right before it)."""
     if m.group("third") is not None:
         return False
-    before = text[max(0, m.start() - 40) : m.start()]
+    before = text[max(0, m.start() - 40) : m.start()].rstrip()
     return bool(
         re.search(r"比(?!例尺)", before[-8:])
         or re.match(r"\s*的?比例(?!尺)", text[m.end() : m.end() + 4])
@@ -391,8 +391,10 @@ def quantities(masked: str) -> list[Qty]:
         before = masked[max(0, start - 2) : start]
         if arabic and before[-1:] in ("-", "−", "－") and not re.match(r"[0-9A-Za-z.]", before[:1]):
             start, sign = start - 1, -1  # 不得高于-18℃: a number below zero
-        elif before == "零下":
-            start, sign = start - 2, -1  # 低于零下5℃: -5 ℃
+        elif masked[max(0, start - 6) : start].rstrip().endswith("零下"):
+            # 低于零下5℃: -5 ℃ (零下 5 ℃: a space between, text from a PDF)
+            start = masked.rindex("零下", 0, start)
+            sign = -1
         elif arabic and before[-1:] in (".", "-", "/"):
             continue
         if unit_txt == "分" and not arabic:
