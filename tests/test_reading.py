@@ -614,6 +614,17 @@ def test_a_number_that_says_which_ones_is_their_condition():
                 )
             ],
         ),
+        # what a document must hold, 取得的成效 one of its parts (no report of what was achieved)
+        (
+            "评估报告应包括应急响应采取的措施、取得的成效、发现的问题以及改进建议等。",
+            [
+                (
+                    "评估报告应包括应急响应采取的措施、取得的成效、发现的问题以及改进建议等",
+                    "mandatory",
+                    None,
+                )
+            ],
+        ),
         # …，以及 and a verb: a duty of its own; 以及 and more of a list: none
         (
             "企业应当对职工进行培训，以及组织应急演练。",
