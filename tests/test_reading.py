@@ -625,6 +625,20 @@ def test_a_number_that_says_which_ones_is_their_condition():
                 )
             ],
         ),
+        # who, on what basis (a title in a title, its inner one closed by 》), then what: one
+        # duty, whatever verbs the words describing the party or the title hold
+        (
+            "负有环境监管职责的部门按照《关于印发<环境保护工作责任规定》的通知》要求，实行销号制度。",
+            [
+                (
+                    "负有环境监管职责的部门按照《关于印发<环境保护工作责任规定》的通知》要求，实行销号制度",
+                    None,
+                    "负有环境监管职责的部门",
+                )
+            ],
+        ),
+        # 按照规定 and a verb: the verb is the duty's (规定报告 is no noun)
+        ("区财政局按照规定报告。", [("区财政局按照规定报告", None, "区财政局")]),
         # …，以及 and a verb: a duty of its own; 以及 and more of a list: none
         (
             "企业应当对职工进行培训，以及组织应急演练。",

@@ -471,7 +471,9 @@ _ON_A_BASIS = re.compile(
     r"^[^，,。；;]{2,24}?(?P<on>依据|根据|按照|依照|通过|围绕|结合|对照)[^，,。；;]*$"
 )
 #: What a verb made: 审核结果, 检查情况 (a noun, not a duty's verb).
-_RESULT_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况|意见|报告|要求|需要|规定|标准)")
+_RESULT_NOUN = re.compile(
+    r"(?!规定|要求|标准|需要)[\u4e00-\u9fff]{2}(?:结果|情况|意见|报告|要求|需要|规定|标准)"
+)
 
 
 #: Acting as the place's facts allow, nothing else yet (…要结合实际, 立足本地实际).
@@ -481,7 +483,10 @@ _IN_PRACTICE = re.compile(
 #: 鼓励 and whom (鼓励支持有条件的化工企业): the party the next phrase's act is encouraged of.
 _ENCOURAGES = re.compile(r"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?[^，,。；;]{1,16}")
 #: Titles and the asides after them (《…的通知》(临政发〔2015〕63号)): names, no verbs.
-_TITLES_ONLY = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》|[（(][^（()）]*[）)]")
+_TITLES_ONLY = re.compile(
+    # (a title inside a title, in 《》 or in <> closed by either: 《关于印发<…规定》的通知》)
+    r"《(?:[^《》<]|[《<][^《》<>]*[》>]|<)*》|[（(][^（()）]*[）)]"
+)
 _MEANS_END = re.compile(r"(?:途径|方式|手段|渠道|形式|方法)\s*$")
 
 
@@ -507,10 +512,12 @@ def leads_on(words: str) -> bool:
     if _ENCOURAGES.fullmatch(words.strip()) and ends_with_party(words.strip()):
         return True  # 鼓励支持有条件的化工企业，聘请…: whom it encourages, to do what follows
     basis = _ON_A_BASIS.match(words)
-    if basis is not None and ACTION.search(words, 0, basis.start("on")):
+    # (负有环境监管职责的部门按照…: the verbs of what describes the party are no verb of its)
+    if basis is not None and ACTION.search(words[: basis.start("on")].rsplit("的", 1)[-1]):
         basis = None  # 卫生健康部门负责医养结合的指导: the verb before it, 结合 inside a noun
     if basis is not None and ANY_MODAL.search(words) is None:
         rest = _RESULT_NOUN.sub("", _TITLES_ONLY.sub("", words[basis.end("on") :]))
+        rest = re.sub(r"^\s*(?:的)?(?:有关)?(?:要求|精神|规定)", "", rest)  # 按照《…》要求
         if ACTION.search(rest) is None or _MEANS_END.search(rest):
             return True  # (通过执法检查、事故调查等途径，…: the means, its verbs are nouns)
     found = _LEADS_ON.search(words)
