@@ -75,6 +75,21 @@ def test_not_thresholds(text):
     assert [r for r in extract(text) if r.value is not None or r.low is not None] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # funds a party is to set aside: a commitment, its amount the requirement
+        ("市财政每年安排专项资金5000万元。", [("==", Decimal(50000000), "元", "year")]),
+        # an amount stated, or handed out by the document: none
+        ("其中，中央补助资金2800万元。", []),
+        ("现将2019年农村公路养护资金3500万元下达给你们。", []),
+    ],
+)
+def test_funds_set_aside_are_a_requirement_funds_stated_are_not(text, expected):
+    found = [(r.comparator, r.value, r.unit, r.per) for r in extract(text) if r.value is not None]
+    assert found == expected
+
+
 def test_what_the_place_is_to_reach_is_a_target():
     (r,) = extract("我县力争到2020年森林覆盖率达到30%。")
     assert (r.comparator, r.value, r.unit) == (">=", Decimal(30), "%")
@@ -636,6 +651,11 @@ def test_a_number_that_says_which_ones_is_their_condition():
                     "负有环境监管职责的部门",
                 )
             ],
+        ),
+        # 由 inside the words describing a noun names no one acting
+        (
+            "成立由分管副市长任组长的工作领导小组。",
+            [("成立由分管副市长任组长的工作领导小组", None, None)],
         ),
         # 按照规定 and a verb: the verb is the duty's (规定报告 is no noun)
         ("区财政局按照规定报告。", [("区财政局按照规定报告", None, "区财政局")]),

@@ -44,6 +44,10 @@ _A_SANCTION = re.compile(
 _THE_ONES_NAMED = re.compile(r"的([^的，,。；;、（）()]{2,12})\s*$")
 
 
+#: 由 and who, inside the words that describe a noun (由分管副市长任组长的领导小组).
+_BY_DESCRIBES = re.compile(r"由[^，,。；;]{1,30}?的")
+
+
 #: What follows a case (…的) that ends its condition: a comma, then words of their own.
 _A_CASE_THEN = re.compile(r"(?<=的)\s*[，,]\s*[\u4e00-\u9fff]{2}")
 
@@ -197,7 +201,10 @@ def attribute(
                     if named is not None:
                         subject, kind = named
                         break
-        if subject is None and (by := BY_INSIDE.search(masked, r.start, end_of(r))):
+        by = BY_INSIDE.search(masked, r.start, end_of(r)) if subject is None else None
+        if by is not None and _BY_DESCRIBES.match(masked, by.start()):
+            by = None  # 成立由分管副市长任组长的领导小组: 由 inside what describes a noun
+        if by is not None:
             # 公益性岗位的开发和管理工作由各县人社部门负责: what is done, then by whom
             named = who_as_read(agent_named(text[by.start() : s_end]))
             if named is not None:

@@ -179,6 +179,10 @@ A_CHANGE = re.compile(
 _HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分配)")
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
 _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
+#: A verb of setting funds aside, right before the funds' name (每年安排专项资金5000万元).
+_SETS_ASIDE = re.compile(
+    r"(?:安排|筹措|筹集|落实|配套|预算)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$"
+)
 #: Grades a result is sorted into (结果分为优秀、良好、合格、不合格四个等次): bands, no targets.
 _GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)")
 #: A band named after its number (90分以上为优秀, 60分以下的为不合格).
@@ -298,7 +302,10 @@ def worth_keeping(
     ):
         return False  # (不足1小时的)按1小时计算: how it is counted, no threshold
     if comparator is None and q.unit == "元" and modality is None:
-        if facts.handed_out or _FUNDS_STATED.search(before):
+        if facts.handed_out or (
+            # (市财政每年安排专项资金5000万元: what a party is to set aside, a commitment)
+            _FUNDS_STATED.search(before) and not _SETS_ASIDE.search(before)
+        ):
             # 现将…补助资金3500万元下达给你们; 其中，中央补助资金2800万元: what the document
             # hands out, an amount stated, no standard to meet
             return False
@@ -351,6 +358,8 @@ def worth_keeping(
             r"任期|承担|分担|额度|定额|限额|基准",
             phrase,
         )
+        # (市财政每年安排专项资金5000万元: funds a party is to set aside)
+        or _SETS_ASIDE.search(before)
     )
 
 
