@@ -723,6 +723,8 @@ def test_every_n_years_is_a_frequency(text, value, unit):
         ("每次验收前，采购人应当核对采购需求。", "核对采购需求", "每次验收前"),
         # (…过程中, a stretch of time as …期间, right before the modal word)
         ("配送车辆要统一标识，运输过程中须全封闭。", "须全封闭", "运输过程中"),
+        # (right before a negated modal word: 不应, 不宜)
+        ("燃气管道埋深不应小于0.6米，穿越道路时不应小于0.9米。", "0.9米", "穿越道路时"),
         # the ones a duty is about, before its verb
         ("抽查结果不一致的直接要求退换。", "要求退换", "抽查结果不一致的"),
         ("涉嫌犯罪的移交司法机关处理。", "移交司法机关处理", "涉嫌犯罪的"),

@@ -31,7 +31,7 @@ _THE_ONES_INLINE = re.compile(
 #: When, right before the modal word and with no comma (供暖季期间不得停业).
 _DURING_INLINE = re.compile(
     rf"[^，,。；;的\d＿]{{2,16}}?(?:{DURING_WORD}|期内|{WHEN_WORD})"
-    r"(?=应当|应|须|必须|要|不得|严禁|禁止)"
+    r"(?=应当|应|须|必须|要|不得|严禁|禁止|不应|不宜|不准)"
 )
 
 
