@@ -257,7 +257,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # 执行10mg/m³的限值: a limit named after its number (下限: a floor)
                 comparator = ">=" if limit.group("floor") else "<="
             elif comparator in (None, "==") and (
-                limit := _A_LIMIT_BEFORE.search(masked, ph_start, q_start)
+                # (the words right before the number only: end-anchored, read near it)
+                limit := _A_LIMIT_BEFORE.search(masked, max(ph_start, q_start - 16), q_start)
             ):
                 # 浓度限值为100毫克/升, 补助上限为5000元: a limit named before its number
                 comparator = ">=" if limit.group("floor") else "<="
@@ -278,12 +279,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if (
                 comparator is None
                 and q.unit in TIME_UNITS
-                and re.search(r"用\s*$", masked[ph_start:q_start])
+                and re.search(r"用\s*$", masked[max(ph_start, q_start - 4) : q_start])
                 and re.match(r"\s*(?:左右)?的?时间", masked[q_end:ph_end])
             ):
                 comparator = "<="  # 用5年时间: within five years
             kind = kind_for(q.unit, comp_word, phrase, None if rate else per)
-            every = q.unit in TIME_UNITS and re.search(r"每隔?\s*$", masked[ph_start:q_start])
+            every = q.unit in TIME_UNITS and re.search(
+                r"每隔?\s*$", masked[max(ph_start, q_start - 6) : q_start]
+            )
             if every and comparator is None:
                 kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
                 once = _AT_LEAST_ONCE.match(masked, q_end, ph_end)
@@ -308,7 +311,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # trigger, > 3 years, not a deadline)
             if deadline and (banned or kind != "retention"):
                 trigger = trigger_before(text, s_start, q_start)
-            debarred = deadline and _DEBARRED.search(masked, ph_start, q_start) is not None
+            debarred = (
+                deadline
+                and _DEBARRED.search(masked, max(ph_start, q_start - 16), q_start) is not None
+            )
             if debarred:
                 # 取消其三年内享受补贴资格: how long a sanction lasts, not a time to act in
                 deadline, kind, comparator = False, "duration", "=="

@@ -285,6 +285,9 @@ def worth_keeping(
     """Bare descriptive numbers (共确定了3个项目) are not requirements; thresholds and targets
     are. ``before``: the phrase's words before the number."""
     facts = _sentence_facts(sentence)
+    # (the words right before the number, for what must end there: one number of a long list
+    # scans its own neighbourhood, not the whole phrase again)
+    tail = before[-32:]
     if facts.own_term and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
     if modality is None and facts.a_report:
@@ -297,14 +300,14 @@ def worth_keeping(
         return False  # 不应小于罐组内1个最大储罐的容积: compared with a thing's measure, no count
     if (
         comparator is None
-        and re.search(r"按照?\s*$", before)
+        and re.search(r"按照?\s*$", tail)
         and re.match(r"\s*(?:计算|计|算)", following)
     ):
         return False  # (不足1小时的)按1小时计算: how it is counted, no threshold
     if comparator is None and q.unit == "元" and modality is None:
         if facts.handed_out or (
             # (市财政每年安排专项资金5000万元: what a party is to set aside, a commitment)
-            _FUNDS_STATED.search(before) and not _SETS_ASIDE.search(before)
+            _FUNDS_STATED.search(tail) and not _SETS_ASIDE.search(tail)
         ):
             # 现将…补助资金3500万元下达给你们; 其中，中央补助资金2800万元: what the document
             # hands out, an amount stated, no standard to meet
@@ -316,7 +319,7 @@ def worth_keeping(
         return False
     if kind in ("deadline", "frequency", "retention", "cap"):
         return True
-    if comparator is None and a_higher_tier(q, following):
+    if comparator is None and a_higher_tier(q, following[:64]):
         return False  # 从教30年、20年、10年以上: 30年 a tier above the threshold, 10年以上
     if (
         comparator is None
@@ -328,7 +331,7 @@ def worth_keeping(
         return True
     if (
         q.unit not in TIME_UNITS
-        and A_CHANGE.search(before)
+        and A_CHANGE.search(tail)
         and not facts.descriptive
         and not _YEAR_ON_YEAR.search(before)
     ):
@@ -359,7 +362,7 @@ def worth_keeping(
             phrase,
         )
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)
-        or _SETS_ASIDE.search(before)
+        or _SETS_ASIDE.search(tail)
     )
 
 

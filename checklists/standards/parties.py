@@ -204,10 +204,16 @@ _DONE_TO = (
 )
 
 
+#: How many characters of a phrase may hold its opening party's name and verb.
+_NAME_WINDOW = 240
+
+
 def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     """The party a duty's words open with (由县质量检测中心出具…, 县财政局依据…将…), as
     written without a leading 由/并 or a trailing （以下简称…）, and its kind."""
-    words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase.strip(), count=1))
+    # (its opening words only: a name and the verb after it are never this long; a caller
+    # handing the rest of a long sentence in, once per number of a list, reads no more)
+    words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase[:_NAME_WINDOW].strip(), count=1))
     if re.match(
         f"[对向在将把按为自报发请以]|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}", words
     ):

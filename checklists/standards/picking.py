@@ -37,6 +37,24 @@ _NOUN_END = re.compile(r"的[^的，,。；;]{1,10}$")
 _WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|此))[^，,。；;]*$")
 
 
+_STOP = re.compile(r"[，,。；;]")
+#: The stops of the last sentence asked about (its text, start, end, their positions).
+_last_stops: tuple = (None, 0, 0, [])
+
+
+def _next_stop(masked: str, s_start: int, s_end: int, pos: int) -> int:
+    """Where the first stop (，。；) at or after ``pos`` in the sentence is, or its end: found by
+    bisection in the sentence's stops, read once (each number of a long list asks again)."""
+    global _last_stops
+    cached = _last_stops
+    if not (cached[0] is masked and cached[1] == s_start and cached[2] == s_end):
+        found = [m.start() for m in _STOP.finditer(masked, s_start, s_end)]
+        cached = _last_stops = (masked, s_start, s_end, found)
+    stops = cached[3]
+    i = bisect.bisect_left(stops, pos)
+    return stops[i] if i < len(stops) else s_end
+
+
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
@@ -51,7 +69,7 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and masked[ph_end + 1 : s_end].strip()
     ):
         return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
-    tail = re.split(r"[，,。；;]", masked[q_end:s_end], maxsplit=1)[0]
+    tail = masked[q_end : _next_stop(masked, s_start, s_end, q_end)]
     rest = masked[q_end + len(tail) : s_end]
     if re.match(r"\s*的\s*按", tail):
         return True  # 不足1小时的按1小时计算: the ones a way of counting is for
@@ -123,8 +141,20 @@ def bounded(words: str) -> bool:
     )
 
 
+#: The last sentence whose phrases were asked for (its text, start, end) and the phrases:
+#: each number of a long sentence asks again, and slicing the sentence each time is quadratic.
+#: (One tuple, read and replaced whole: threads never see half of another's.)
+_last_bounds: tuple = (None, 0, 0, ())
+
+
 def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
-    bounds = phrases(masked[s_start:s_end])
+    global _last_bounds
+    cached = _last_bounds
+    if cached[0] is masked and cached[1] == s_start and cached[2] == s_end:
+        bounds = cached[3]
+    else:
+        bounds = phrases(masked[s_start:s_end])
+        _last_bounds = (masked, s_start, s_end, bounds)
     # the last phrase starting at or before pos (bounds are sorted and do not overlap)
     i = bisect.bisect_right(bounds, (pos - s_start, float("inf"))) - 1
     if i >= 0 and bounds[i][0] <= pos - s_start < bounds[i][1]:
