@@ -67,6 +67,8 @@ def test_thresholds(text, comparator, value, unit, per):
         "（一）年内发生累计死亡2人或造成重大影响的生产安全事故的；",
         "（二）全年发生2起一般生产安全事故的；",
         "（三）一年内发生两起较大事故的；",
+        # 一次性 (1次性): one-off, no count
+        "原则上给予1次性救助。",
         # what the place is, a report (what it will or is to reach is a target: below)
         "我市农村公路总里程达到2.1万公里，路网密度位居全省前列。",
     ],

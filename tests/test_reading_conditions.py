@@ -218,6 +218,22 @@ def test_places_picked_out_are_a_condition(text, condition):
     assert r.applies_when is not None and r.applies_when.text == condition
 
 
+def test_the_ones_dealt_with_then_a_case_leave_the_party_before_acting():
+    """对…的其他人员 (a word before the noun), then a second case, then 可以: the party the
+    sentence before named acts, under both cases."""
+    found = extract(
+        "监察局加强对政府采购活动的监察。对参与政府采购活动的国家机关任命的其他人员，"
+        "在监察过程中发现存在违法行为的，可以直接进行行政处分。"
+    )
+    assert [(r.span, r.subject) for r in found] == [
+        ("监察局加强对政府采购活动的监察", "监察局"),
+        ("可以直接进行行政处分", "监察局"),
+    ]
+    assert found[1].applies_when.text == (
+        "对参与政府采购活动的国家机关任命的其他人员，在监察过程中发现存在违法行为的"
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "comparator"),
     [

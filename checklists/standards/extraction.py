@@ -546,7 +546,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         # acts: the one the sentence before named
         elided = _leaves_out_who(masked, b_start, s_end, condition, carry)
         # (已核准的项目，必须…: the things it names are what the duty is of, no one left out)
-        things = condition is not None and re.search(r"的[^的]+$", condition.text) is not None
+        # (对…的其他人员，…可以直接进行行政处分: the ones dealt with, by the party before)
+        things = (
+            condition is not None
+            and re.search(r"的[^的]+$", condition.text) is not None
+            and not condition.text.startswith(("对", "针对"))
+        )
         carry = carry if elided and not things else None
         attributed = attribute(text, masked, b_start, s_end, reqs[first:], condition, carry)
         if not attributed and modality and condition and b_start + condition.end < s_end:
@@ -620,8 +625,10 @@ def _by_a_time(r: Requirement) -> bool:
 _ELIDED = re.compile(
     r"\s*(?:(?:同时|并且|此外|另外)[，,]|"
     r"(?:(?:同时|并且|此外|另外|并)[，,]?\s*|[，,]\s*)?(?:要|应当?|须|必须|严格|及时|并|不得|"
-    r"严禁|切实|认真|负责|加强|建立|定期))"
+    r"严禁|切实|认真|负责|加强|建立|定期|可以))"
 )
+#: A sentence's next phrase, to its comma.
+_PHRASE_TO_COMMA = re.compile(r"\s*([^，,。；;]+)[，,]")
 #: Whom a sanction is imposed on, then the sanction (对直接负责的主管人员依法给予处分).
 _TO_WHOM_SANCTIONED = re.compile(
     r"对[^，,。；;]{2,30}?(?:依法|依规|依纪)*(?:给予|予以|处以|追究|责令)"
@@ -647,6 +654,11 @@ def _leaves_out_who(
     opens_at = b_start + (condition.end + 1 if condition else 0)
     if condition is None and (when := _OPENS_WHEN.match(masked, b_start, s_end)):
         opens_at = when.end()
+    if condition is not None:
+        # (对…人员，在监察过程中发现存在违法行为的，可以…: a second case after the first)
+        nxt = _PHRASE_TO_COMMA.match(masked, opens_at, s_end)
+        if nxt is not None and phrase_condition(nxt.group(1)) == len(nxt.group(1).rstrip()):
+            opens_at = nxt.end()
     if _ELIDED.match(masked, opens_at):
         return True
     case_text, case_end = (condition.text, opens_at) if condition else ("", b_start)

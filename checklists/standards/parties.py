@@ -316,7 +316,8 @@ _THE_ONES_LONG = re.compile(
 #: names who must act: the party of the duty, read as such).
 _THE_ONES_NAMED = re.compile(
     r"^(?P<lead>对于|对|针对)(?P<cond>[^，,。；;：:]{2,60}?的"
-    r"(?:[^，,。；;：:的]{0,6}?(?:" + _REGULATED + r")|项目|车辆|产品|行为|情形|问题|人员|家庭|"
+    # (a word or two before the noun: 任命的其他人员, 不达标的燃煤锅炉)
+    r"[^，,。；;：:的]{0,6}?(?:" + _REGULATED + r"|项目|车辆|产品|行为|情形|问题|人员|家庭|"
     r"对象|设施|设备|资金|货物|服务|工程|"
     # places ranked or picked (对考核排名后3位的县（市、区），…)
     r"县[（(]市、区[）)]|乡镇[（(]街道[）)]|县区|县市区|乡镇|街道|村|社区|地区))[，,]"

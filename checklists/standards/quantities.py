@@ -193,6 +193,7 @@ _MASKS = [
         r"(?>\d+|[一二三四五六七八九十]+)\s*个?档次?"
     ),
     re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
+    re.compile(r"[1１一]\s*次性"),  # 一次性 (1次性): "one-off", no count
     re.compile(  # (from a run's first numeral only, as the ratios)
         r"(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
         r"(?:落实|公开|同时|评级|个一律|个必须|统一|到位|不|查|有|证|项制度)"
