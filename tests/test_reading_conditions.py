@@ -271,3 +271,24 @@ def test_a_duty_with_its_modal_word_picks_no_party_out():
         ("面积不低于500平方米", None),
     ]
     assert condition_of("列入黑名单的企业，不得参加评优。").text == "列入黑名单"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a directive opening with its verb is of the party the sentence before named, not of
+        # the heading's parties
+        (
+            "(一)区直有关部门。临淄环保分局要强化统一监督管理职能。协调各部门履行环保监督职能。",
+            "临淄环保分局",
+        ),
+        (
+            "县财政局负责资金拨付。严格执行专项资金管理制度。",
+            "县财政局",
+        ),
+        # no party before: none is made up
+        ("严格执行专项资金管理制度。", None),
+    ],
+)
+def test_a_directive_opening_with_its_verb_is_the_party_befores(text, subject):
+    assert extract(text)[-1].subject == subject

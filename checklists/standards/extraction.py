@@ -627,6 +627,11 @@ _ELIDED = re.compile(
     r"(?:(?:同时|并且|此外|另外|并)[，,]?\s*|[，,]\s*)?(?:要|应当?|须|必须|严格|及时|并|不得|"
     r"严禁|切实|认真|负责|加强|建立|定期|可以))"
 )
+#: A verb a directive opens with, after adverbs of manner (协调…, 严格贯彻…).
+_VERB_FIRST = re.compile(
+    r"\s*(?:严格|认真|切实|全面|积极|及时|进一步|定期|依法)*(?:协调|贯彻|落实|执行|开展|组织|督促|"
+    r"指导|制定|编制|实施|实行|做好|抓好|负责|承担|监督|检查|审核|配合)"
+)
 #: A sentence's next phrase, to its comma.
 _PHRASE_TO_COMMA = re.compile(r"\s*([^，,。；;]+)[，,]")
 #: Whom a sanction is imposed on, then the sanction (对直接负责的主管人员依法给予处分).
@@ -661,6 +666,8 @@ def _leaves_out_who(
             opens_at = nxt.end()
     if _ELIDED.match(masked, opens_at):
         return True
+    if condition is None and _VERB_FIRST.match(masked, opens_at):
+        return True  # 协调…, 严格贯彻…: a directive opening with its verb, of the party before
     case_text, case_end = (condition.text, opens_at) if condition else ("", b_start)
     if condition is None:
         first_end = b_start + len(re.split(r"[，,]", masked[b_start:s_end], maxsplit=1)[0])
