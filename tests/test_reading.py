@@ -725,6 +725,9 @@ def test_every_n_years_is_a_frequency(text, value, unit):
         ("每次验收前，采购人应当核对采购需求。", "核对采购需求", "每次验收前"),
         # (…过程中, a stretch of time as …期间, right before the modal word)
         ("配送车辆要统一标识，运输过程中须全封闭。", "须全封闭", "运输过程中"),
+        # a kind of project, then what is done for it: the projects it applies to
+        ("重大项目须聘请专业机构或者专家参加验收。", "聘请专业机构", "重大项目"),
+        ("公共服务类项目邀请服务对象参与。", "邀请服务对象参与", "公共服务类项目"),
         # (right before a negated modal word: 不应, 不宜)
         ("燃气管道埋深不应小于0.6米，穿越道路时不应小于0.9米。", "0.9米", "穿越道路时"),
         # the ones a duty is about, before its verb
@@ -749,6 +752,18 @@ def test_a_phrase_condition_belongs_to_the_duty_after_it(text, duty, condition):
     (r,) = [r for r in extract(text) if duty in r.span]
     assert r.applies_when is not None and r.applies_when.text == condition
     assert not [r for r in extract(text) if r.span.strip("，。") == condition]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "该项目应当于年底前完工。",  # this project: the one named, no kind picked out
+        "采购人应当建立台账，且项目实行终身负责制。",
+        "采购人对项目实行终身负责制。",
+    ],
+)
+def test_a_project_named_or_acted_on_is_no_condition(text):
+    assert [r.applies_when for r in extract(text)] == [None] * len(extract(text))
 
 
 def test_a_phrase_condition_applies_to_its_duty_only():

@@ -35,6 +35,12 @@ _DURING_INLINE = re.compile(
 )
 
 
+#: A kind of project the phrase opens with, then what is done for it (重大项目须聘请专家参加验收,
+#: 公共服务类项目邀请服务对象参与, 重大项目评标办法可一事一议): the projects it applies to.
+_A_KIND_OF_PROJECT = re.compile(
+    r"^(?!该|本|此|上述|这|各|每|其|且|并|同时|而)[^，,。；;的\d＿对在由将为]{2,10}?项目(?=须|应当?|要(?!求)|必须|可以?|一律|原则上|邀请|实行|"
+    r"采用|采取|评标|招标|验收|实施)"
+)
 _A_LIMIT = re.compile(r"不超过|不少于|不低于|不高于|不多于|最多|至少")
 #: An exception, a phrase of its own (除IV级响应外).
 _EXCEPT_WORDS = re.compile(r"除[^，,。；;]{2,40}?(?:以|之)?外")
@@ -69,6 +75,9 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return None  # a number or a date: a deadline (15日前, 2017年底前), not a condition
     if inline is not None:
         return inline.end()
+    projects = _A_KIND_OF_PROJECT.match(stripped)
+    if projects is not None and not ANY_MODAL.search(projects.group(0)):
+        return projects.end()  # 重大项目须聘请…, 公共服务类项目邀请…: the projects it is for
     if WHICH_KIND.fullmatch(stripped):
         return len(stripped)  # 对一般检查对象: which ones, whatever verb its noun holds
     if ANY_MODAL.search(stripped):
