@@ -116,7 +116,8 @@ VIA_WHEN = VIA + r"(?![常过])"
 _OPENS = re.compile(
     f"^(?![对向在由将把从按为自]|{VIA})(?P<who>(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"{_PAREN}(?=[、和及与]|{_PARTY_VERBS}|{_HOW}))"
-    f"(?:[、和及与](?>{_NAME_CHAR}{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    # (a later name as long as the first: …、公共资源交易中心等监管单位)
+    f"(?:[、和及与](?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=[、和及与]|{_PARTY_VERBS}|{_HOW})))*+)"
     f"(?={_PARTY_VERBS}|{_HOW})"
 )
