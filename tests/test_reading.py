@@ -82,6 +82,11 @@ def test_not_thresholds(text):
     [
         # funds a party is to set aside: a commitment, its amount the requirement
         ("市财政每年安排专项资金5000万元。", [("==", Decimal(50000000), "元", "year")]),
+        # standards listed under a label (…标准：): each item's amount
+        (
+            "职业培训补贴标准：初级工每人1000元，中级工每人1500元。",
+            [("==", Decimal(1000), "元", "人"), ("==", Decimal(1500), "元", "人")],
+        ),
         # an amount stated, or handed out by the document: none
         ("其中，中央补助资金2800万元。", []),
         ("现将2019年农村公路养护资金3500万元下达给你们。", []),

@@ -219,6 +219,8 @@ ROUND_THE_CLOCK = re.compile(
 )
 
 
+#: A label that the standards after it are listed under (补贴标准：…, 收费标准为：…).
+_STANDARDS_LISTED = re.compile(r"(?:标准|额度|限额|定额|上限)(?:为|是)?\s*[:：]")
 #: A numbered case of a list, opening the sentence or after its lead-in's colon (有下列情形之一
 #: 的，…：（一）一年内发生2起以上较大事故的；): its number says which cases, no target.
 _A_CASE = re.compile(r"(?:^|[：:])\s*[（(][一二三四五六七八九十\d]+[）)][^：:；;]*$")
@@ -234,6 +236,7 @@ class _SentenceFacts(NamedTuple):
     all_done: bool
     a_case: bool  # (ends with 的: a case named, no duty)
     listed_case: bool
+    standards_listed: bool  # (补贴标准：初级工每人1000元，…: the standards its items state)
 
 
 @functools.lru_cache(maxsize=64)
@@ -250,6 +253,7 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         all_done=_IN_ALL_DONE.search(sentence) is not None,
         a_case=sentence.rstrip(" 。；;，,").endswith("的"),
         listed_case=_A_CASE.search(sentence) is not None,
+        standards_listed=_STANDARDS_LISTED.search(sentence) is not None,
     )
 
 
@@ -363,6 +367,7 @@ def worth_keeping(
         )
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)
         or _SETS_ASIDE.search(tail)
+        or facts.standards_listed
     )
 
 
