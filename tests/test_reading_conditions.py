@@ -190,6 +190,11 @@ def test_what_a_duty_follows_is_its_condition(text, duty, condition):
         ("企业在3年内完不成搬迁的，不得扩大产能。", (">", Decimal(3), "year")),
         ("对30日内未整改的企业，应当依法处罚。", (">", Decimal(30), "day")),
         ("需要搬迁的企业3年内完不成的要做到近限远迁。", (">", Decimal(3), "year")),
+        # a period named after 一个 is what the count after it is counted in
+        (
+            "对在一个考核年度内发生2次以上重大隐患的企业，列入重点监管名单。",
+            (">=", Decimal(2), "次"),
+        ),
         # done within it: within it, as written
         ("对30日内完成整改的企业，给予奖励。", ("<=", Decimal(30), "day")),
         ("储存量超过10吨的要设置围堰。", (">", Decimal(10), "t")),
@@ -292,3 +297,12 @@ def test_a_duty_with_its_modal_word_picks_no_party_out():
 )
 def test_a_directive_opening_with_its_verb_is_the_party_befores(text, subject):
     assert extract(text)[-1].subject == subject
+
+
+def test_yuyi_and_what_is_done_is_a_duty():
+    """予以 and its act (予以销号, 予以受理): a duty of whoever the text names, under its case."""
+    found = extract("核查合格的，予以销号；不合格的，责令继续整改。")
+    assert [(r.span, r.applies_when.text) for r in found] == [
+        ("予以销号", "核查合格的"),
+        ("责令继续整改", "不合格的"),
+    ]

@@ -172,6 +172,12 @@ NOT_DONE = re.compile(
 )
 
 
+#: A period named after 一个 and counted in (一个考核年度内, 一个自然年度中, 一个周期内).
+_A_NAMED_PERIOD = re.compile(
+    r"[^，,。；;\d＿]{0,4}(?:年度|周期|季度|月度|自然年|考核期)(?:内|中|里)"
+)
+
+
 def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicability:
     """A condition's words and its first number with its comparison, if it states one; a
     time window that another number follows is the span that number is counted in, not the
@@ -181,7 +187,11 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
         for q in quantities(masked[c_start:c_end])
         if masked[c_start + q.start - 1 : c_start + q.start] != "每"
     ]
-    while len(found) > 1 and a_window(found[0], found[0].after or ""):
+    while len(found) > 1 and (
+        a_window(found[0], found[0].after or "")
+        # (在一个考核年度内发生2次以上…的: the year counted in, by its name)
+        or (found[0].unit == "个" and _A_NAMED_PERIOD.match(masked, c_start + found[0].end))
+    ):
         found = found[1:]
     for q in found:
         comparator = q.comparator
