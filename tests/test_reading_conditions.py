@@ -306,3 +306,25 @@ def test_yuyi_and_what_is_done_is_a_duty():
         ("予以销号", "核查合格的"),
         ("责令继续整改", "不合格的"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # a measure picking out the things to do away with: which ones, no threshold
+        ("全市淘汰35蒸吨/小时以下燃煤锅炉。", ("35蒸吨/小时以下", "<=", Decimal(35), "蒸吨")),
+        ("企业应当淘汰功率10千瓦以下的电机。", ("10千瓦以下", "<=", Decimal(10), "kW")),
+    ],
+)
+def test_the_things_done_away_with_are_picked_out_by_their_measure(text, condition):
+    (r,) = extract(text)
+    assert r.value is None and r.kind == "presence"
+    when = r.applies_when
+    assert (when.text, when.comparator, when.value, when.unit) == condition
+
+
+def test_how_many_to_do_away_with_is_a_target_and_which_ones_is_the_phrases_own():
+    (target,) = extract("年内整治50处以上黑臭水体。")
+    assert (target.comparator, target.value, target.unit) == (">=", Decimal(50), "处")
+    first, second = extract("全市淘汰35蒸吨/小时以下燃煤锅炉，完成燃气锅炉低氮改造。")
+    assert first.applies_when is not None and second.applies_when is None

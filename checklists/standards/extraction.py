@@ -61,6 +61,7 @@ from checklists.standards.parties import (
 )
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.picking import (
+    DONE_AWAY_WITH,
     NOT_DONE,
     ONLY_THEN,
     end_of,
@@ -177,6 +178,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 section, carry = named, None
                 continue
         qualifiers: list[tuple[int, Applicability]] = []
+        # (where a qualifier read inside its duty's phrase stops applying: that phrase's end)
+        phrase_only: dict[int, int] = {}
         sentence = masked[s_start:s_end]
         modality = modality_of(sentence)
         found = False
@@ -350,6 +353,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if qualifies(masked, s_start, s_end, q_start, q_end):
                 # 连续工作10年以上的教师: the number says which ones; the duty is elsewhere
                 words = text[ph_start:q_end].strip()
+                if away := DONE_AWAY_WITH.search(masked, max(ph_start, q_start - 8), q_start):
+                    # (淘汰35蒸吨/小时以下燃煤锅炉，完成…: which ones of its own duty only)
+                    words = text[away.end() : q_end].strip()
+                    phrase_only[q_end] = ph_end
                 if comparator == "range":  # (a condition holds one bound: its words say both)
                     qualifiers.append((q_end, Applicability(words)))
                 else:
@@ -559,7 +566,16 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             rest = _presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
             attributed = attribute(text, masked, b_start, s_end, [rest], condition, carry)
         attributed = [
-            replace(r, applies_when=which_ones([a for e, a in qualifiers if e < end_of(r)]))
+            replace(
+                r,
+                applies_when=which_ones(
+                    [
+                        a
+                        for e, a in qualifiers
+                        if e < end_of(r) and r.start < phrase_only.get(e, end_of(r))
+                    ]
+                ),
+            )
             if r.applies_when is None and qualifiers
             else r
             for r in attributed

@@ -38,6 +38,10 @@ _WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|�
 
 
 _STOP = re.compile(r"[，,。；;]")
+#: A verb of doing away with or reworking things, right before the number that picks them out
+#: (淘汰35蒸吨/小时以下燃煤锅炉, 关停年产30万吨以下的煤矿).
+DONE_AWAY_WITH = re.compile(r"(?:淘汰|关停|关闭|取缔|拆除|改造|整治|搬迁)[^，,。；;\d＿的]{0,4}$")
+_HOW_MANY_OF_THEM = re.compile(r"(?:家|处|个|台|辆|座|户|所|条|项|套|批)(?:及)?以[上下]$")
 #: The stops of the last sentence asked about (its text, start, end, their positions).
 _last_stops: tuple = (None, 0, 0, [])
 
@@ -110,6 +114,14 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and bounded(masked[q_end:ph_end])
     ):
         return True  # 拥有3岁以下婴幼儿托位数达到4.5个: which ones the number after counts
+    if (
+        re.search(r"(?:以上|以下|及以下|及以上)$", masked[q_start:q_end])
+        and DONE_AWAY_WITH.search(masked, max(ph_start, q_start - 8), q_start)
+        # (淘汰落后企业10家以上, 整治50处以上: how many, a target, not which ones)
+        and not _HOW_MANY_OF_THEM.search(masked, q_start, q_end)
+        and re.match(r"的?[\u4e00-\u9fff]{2}", masked[q_end : q_end + 3])
+    ):
+        return True  # 淘汰35蒸吨/小时以下燃煤锅炉: the ones to do away with, no threshold
     noun = _OF_A_NOUN.match(masked, q_end)
     if noun is None:
         return False
