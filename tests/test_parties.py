@@ -67,6 +67,8 @@ def test_condition(sentence, condition):
         # a party, then what it receives (收到, 接到): it acts on it
         ("县民政局收到乡镇(街道)上报的申请后及时审批", "县民政局"),
         ("区应急管理局接到举报后立即核查", "区应急管理局"),
+        # a site is the inspected party (建筑工地, 施工工地)
+        ("建筑工地严格落实扬尘防治措施", "建筑工地"),
         # a list whose last name is as long as a first one may be (…等监管单位)
         (
             "财政部门、审计部门、公共资源交易中心等监管单位根据工作需要委派代表参加验收",
