@@ -97,6 +97,21 @@ def test_funds_set_aside_are_a_requirement_funds_stated_are_not(text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # 截至 with no modal word: as of then, a report, nothing due
+        ("截至2018年底，全市参保人数达到350万人。", None),
+        # with one, or 截止到…前: the date things are due by
+        ("截至2020年底，全市要完成改造任务。", "2020-12-31"),
+        ("截止到2020年底前，各县要完成整改。", "2020-12-31"),
+    ],
+)
+def test_as_of_a_date_is_a_report_by_a_date_a_deadline(text, due):
+    found = extract(text)
+    assert [(r.due or {}).get("date") for r in found] == ([due] if due else [])
+
+
 def test_what_the_place_is_to_reach_is_a_target():
     (r,) = extract("我县力争到2020年森林覆盖率达到30%。")
     assert (r.comparator, r.value, r.unit) == (">=", Decimal(30), "%")
