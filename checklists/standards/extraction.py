@@ -720,8 +720,14 @@ def _with_due(
     while (due := due_in(text[pos:s_end])) is not None:
         rule, d_start, d_end = due
         at, pos = pos + d_start, pos + max(d_end, 1)
-        if modality is None and text.startswith(("截至", "截止"), at) and not found:
-            continue  # 截至2018年底，全市参保人数达到350万人: as of then, a report
+        if (
+            modality is None
+            and text.startswith(("截至", "截止"), at)
+            and not found
+            and not ACTION.search(masked, pos, s_end)
+        ):
+            # 截至2018年底，全市参保人数达到350万人: as of then, a report (截至…，完成…: a task)
+            continue
         ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
         within = [i for i, r in enumerate(found) if r.start <= at < end_of(r)]
         duty = next((i for i in within if not _numbered(found[i])), None)
