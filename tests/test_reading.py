@@ -679,6 +679,23 @@ def test_a_number_that_says_which_ones_is_their_condition():
             "成立由分管副市长任组长的工作领导小组。",
             [("成立由分管副市长任组长的工作领导小组", None, None)],
         ),
+        # a ban holds the act it bans (严禁将…用于…): a duty of its own after the one before
+        (
+            "各地要加强资金监管，严禁将资金用于平衡预算。",
+            [
+                ("各地要加强资金监管", "mandatory", "各地"),
+                ("严禁将资金用于平衡预算", "mandatory_strong", "各地"),
+            ],
+        ),
+        # 将 and a verb acts (将收回资金); 将 and what a verb made (排查情况) leads on
+        (
+            "对截留资金的，一经查实，将收回资金，并按照规定追究相关责任。",
+            [("将收回资金", None, None), ("并按照规定追究相关责任", None, None)],
+        ),
+        (
+            "各乡镇要将排查情况，于每月5日前报县安委办。",
+            [("各乡镇要将排查情况，于每月5日前报县安委办", "mandatory", "各乡镇")],
+        ),
         # 按照规定 and a verb: the verb is the duty's (规定报告 is no noun)
         ("区财政局按照规定报告。", [("区财政局按照规定报告", None, "区财政局")]),
         # …，以及 and a verb: a duty of its own; 以及 and more of a list: none

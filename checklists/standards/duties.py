@@ -502,6 +502,12 @@ _IN_MATTERS = re.compile(r"(?:在|于)[^，,。；;]{2,200}?(?:等)?(?:方面|�
 _IN_A_ROLE = re.compile(r"[^，,。；;]{2,30}?作为[^，,。；;]{2,30}(?:主体|单位|部门|机构)")
 
 
+#: What a verb made, as a noun (排查情况, 审核结果), not 书面报告 (to report in writing).
+_MADE_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况)")
+#: The words of a ban.
+_BANS = re.compile(r"严禁|禁止|不得|不准|不允许")
+
+
 def leads_on(words: str) -> bool:
     """Whether a phrase only leads into the next one's verb (会同…, 将…, 作为…, or who acts on
     what basis: 区财政局依据审核结果，…)."""
@@ -523,7 +529,14 @@ def leads_on(words: str) -> bool:
         if ACTION.search(rest) is None or _MEANS_END.search(rest):
             return True  # (通过执法检查、事故调查等途径，…: the means, its verbs are nouns)
     found = _LEADS_ON.search(words)
-    return found is not None and not ACTION.search(words, found.start() + 2)
+    if found is not None and _BANS.search(words, 0, found.start()):
+        return False  # 严禁将资金用于平衡预算: the ban and the act it bans, a duty of its own
+    if found is None:
+        return False
+    # (past the word that leads on: 会同/牵头 two characters, 将/把 one: 将收回资金 acts)
+    # (排查情况, 审核结果: what a verb made, a noun, no verb of the phrase)
+    skip = 1 if words[found.start()] in "将把" else 2
+    return not ACTION.search(_MADE_NOUN.sub("", words[found.start() + skip :]))
 
 
 #: A sanction's verb a phrase opens with: what follows is its object (责令退回…获取的资金).
