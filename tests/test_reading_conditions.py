@@ -328,3 +328,24 @@ def test_how_many_to_do_away_with_is_a_target_and_which_ones_is_the_phrases_own(
     assert (target.comparator, target.value, target.unit) == (">=", Decimal(50), "处")
     first, second = extract("全市淘汰35蒸吨/小时以下燃煤锅炉，完成燃气锅炉低氮改造。")
     assert first.applies_when is not None and second.applies_when is None
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # when, right before a permission: the condition of what is allowed
+        ("夜间施工时可以适当延长作业时间。", "夜间施工时"),
+        # 必要时: the discretion of the one allowed, nothing to check
+        ("红色预警期间，中小学停止户外活动，必要时可以停课。", None),
+        ("必要时，区安委会办公室可以组织专家进行论证。", None),
+    ],
+)
+def test_when_before_a_permission_and_discretion(text, condition):
+    last = extract(text)[-1]
+    assert (last.applies_when.text if last.applies_when else None) == condition
+
+
+def test_an_index_with_words_between_it_and_its_comparison_is_a_pure_number():
+    (r,) = extract("当空气质量指数（AQI）日均值大于200且持续48小时以上时，启动橙色预警。")
+    when = r.applies_when
+    assert (when.comparator, when.value) == (">", Decimal(200))

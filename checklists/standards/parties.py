@@ -412,6 +412,10 @@ _A_MEASURE = re.compile(
 )
 
 
+#: When the one acting judges it needed (必要时, 需要时): discretion, no condition.
+DISCRETION = ("必要时", "需要时", "必要的时候", "确有必要时")
+
+
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
     for pattern in (
@@ -442,6 +446,8 @@ def condition_of(sentence: str) -> Condition | None:
             and re.search(r"可(?!能)|应|须|要(?!求)", match.group("cond"))
         ):
             continue  # (企业可在不影响安全的前提下，…: the duty's own words, its modal in them)
+        if match and pattern is _WHEN and match.group("cond").strip() in DISCRETION:
+            continue  # 必要时，可以…: discretion, part of what is allowed, nothing to check
         if match:
             start = match.start("cond") - len(match.groupdict().get("lead") or "")
             return Condition(sentence[start : match.end("cond")], start, match.end("cond"))

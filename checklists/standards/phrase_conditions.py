@@ -9,7 +9,7 @@ import re
 
 from checklists.standards.duties import ACTION, POLICY, WHICH_KIND
 from checklists.standards.modality import ANY_MODAL
-from checklists.standards.parties import DURING_WORD, VIA_WHEN, WHEN_WORD
+from checklists.standards.parties import DISCRETION, DURING_WORD, VIA_WHEN, WHEN_WORD
 
 #: A phrase that says when or to what the next duty applies (对工程类项目，…; 施工期间，…;
 #: 每次验收前，…; 如发现…，…; 不一致的，…).
@@ -30,8 +30,9 @@ _THE_ONES_INLINE = re.compile(
 
 #: When, right before the modal word and with no comma (供暖季期间不得停业).
 _DURING_INLINE = re.compile(
-    rf"[^，,。；;的\d＿]{{2,16}}?(?:{DURING_WORD}|期内|{WHEN_WORD})"
-    r"(?=应当|应|须|必须|要|不得|严禁|禁止|不应|不宜|不准)"
+    # (必要时可…: discretion, part of the permission, no condition to check)
+    rf"(?!必要时|需要时)[^，,。；;的\d＿]{{2,16}}?(?:{DURING_WORD}|期内|{WHEN_WORD})"
+    r"(?=应当|应|须|必须|要|不得|严禁|禁止|不应|不宜|不准|可以|可(?!能))"
 )
 
 
@@ -55,6 +56,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     duty after them applies under: all of them (对工程类项目, 施工期间, 凡考核不达标的), the
     ones it is about before its verb (不一致的直接要求退换 → 不一致的), or None."""
     stripped = words.rstrip()
+    if stripped in DISCRETION:
+        return None  # 必要时，可以…: discretion, part of what is allowed, nothing to check
     if _EXCEPT_WORDS.fullmatch(stripped):
         return len(stripped)  # …，除IV级响应外，其他…: the ones the duty after it is not for
     ones = _THE_ONES_BEFORE_A_TIME.match(stripped)

@@ -499,7 +499,9 @@ _SLASHED = re.compile(r"(?<=的)\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.]
 #: What is measured by a pure number, and its comparison right before the number (容积率不大于,
 #: 安全系数不小于, pH值不低于, 功率因数应达到).
 _A_PURE_NUMBER = re.compile(
-    r"(?:容积率|系数|因数|指数|比值|pH值|PH值|pH|当量)\s*(?:应当?|须|必须|要|一般|原则上)?\s*"
+    # (a few words between: 空气质量指数（AQI）日均值大于200)
+    r"(?:容积率|系数|因数|指数|比值|pH值|PH值|pH|当量|AQI)[^，,。；;\d]{0,10}?\s*"
+    r"(?:应当?|须|必须|要|一般|原则上)?\s*"
     r"(?:不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|超过|≤|≥|<|>|达到|为)\s*$"
 )
 #: A ratio of two numbers (1:4, 1∶15), left unmasked only beside 比 (师生比, 配比, 1:1的比例).
