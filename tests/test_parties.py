@@ -69,6 +69,9 @@ def test_condition(sentence, condition):
         ("区应急管理局接到举报后立即核查", "区应急管理局"),
         # a site is the inspected party (建筑工地, 施工工地)
         ("建筑工地严格落实扬尘防治措施", "建筑工地"),
+        # what an inspected party is to stop or cut
+        ("建筑工地停止土石方作业", "建筑工地"),
+        ("工业企业减少大气污染物排放量", "工业企业"),
         # a list whose last name is as long as a first one may be (…等监管单位)
         (
             "财政部门、审计部门、公共资源交易中心等监管单位根据工作需要委派代表参加验收",
