@@ -69,12 +69,18 @@ def test_thresholds(text, comparator, value, unit, per):
         "（三）一年内发生两起较大事故的；",
         # 一次性 (1次性): one-off, no count
         "原则上给予1次性救助。",
+        # what the document decided in all (共确定): a report of it, no duty
+        "全市共确定10个县（市、区）为试点地区。",
         # what the place is, a report (what it will or is to reach is a target: below)
         "我市农村公路总里程达到2.1万公里，路网密度位居全省前列。",
     ],
 )
 def test_not_thresholds(text):
     assert [r for r in extract(text) if r.value is not None or r.low is not None] == []
+
+
+def test_what_was_decided_in_all_is_no_duty():
+    assert extract("全市共确定10个县（市、区）为试点地区。") == []
 
 
 @pytest.mark.parametrize(
