@@ -104,6 +104,30 @@ def test_funds_set_aside_are_a_requirement_funds_stated_are_not(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 由 the old level 提高到 the new: the new level only (as 提高至 reads: equal)
+        ("补助标准由每人每年300元提高到500元。", [("==", Decimal(500), "元", "year")]),
+        ("费率由1.5%降至1%。", [("==", Decimal(1), "%", None)]),
+        # a share of a cost a party bears is its requirement; a split between parties (5:5)
+        # is no ratio of one to the other (not "= 100 %")
+        ("县级财政负担50%。", [("==", Decimal(50), "%", None)]),
+        ("所需资金由市、县两级财政按照5:5比例分担。", []),
+    ],
+)
+def test_a_level_changed_and_a_cost_shared(text, expected):
+    found = [(r.comparator, r.value, r.unit, r.per) for r in extract(text) if r.value is not None]
+    assert found == expected
+
+
+def test_who_bears_a_cost_is_a_duty():
+    (shared,) = extract("所需资金由市、县两级财政按照5:5比例分担。")
+    assert (shared.kind, shared.subject) == ("presence", "市、县两级财政")
+    (borne,) = extract("所需经费由县财政负担。")
+    assert borne.subject == "县财政"
+
+
+@pytest.mark.parametrize(
     ("text", "due"),
     [
         # 截至 with no modal word: as of then, a report, nothing due

@@ -519,6 +519,9 @@ def leads_on(words: str) -> bool:
         return True  # 各乡镇作为补贴资金发放的监管主体，对…负主要责任: in what role, then the duty
     if _ENCOURAGES.fullmatch(words.strip()) and ends_with_party(words.strip()):
         return True  # 鼓励支持有条件的化工企业，聘请…: whom it encourages, to do what follows
+    by = BY_INSIDE.search(words)
+    if by is not None and _MANAGED_BY.match(words, by.start()):
+        return False  # 所需资金由市、县两级财政按照5:5比例分担: who bears it, a duty
     basis = _ON_A_BASIS.match(words)
     # (负有环境监管职责的部门按照…: the verbs of what describes the party are no verb of its)
     if basis is not None and ACTION.search(words[: basis.start("on")].rsplit("的", 1)[-1]):
@@ -611,7 +614,9 @@ _IN_A_MANNER = re.compile(r"(?:严格|认真|定期)(?:按照?规定|依法|按�
 BY_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff）)])由(?!于|此|其)")
 #: …由 a party, then how it acts and a verb of charge (共同管理, 统一负责, 负责组织实施).
 _MANAGED_BY = re.compile(
-    r"由[^，,。；;]{2,40}?(?:共同|统一|分别|具体|自行|按职责)?(?:负责|管理|组织实施|实施|承担|审核|审批)"
+    r"由[^，,。；;]{2,40}?(?:共同|统一|分别|具体|自行|按职责)?(?:负责|管理|组织实施|实施|承担|审核|审批|"
+    # (所需资金由市、县两级财政按照5:5比例分担: who bears what share of a cost)
+    r"分担|负担|分摊)"
 )
 
 
@@ -833,12 +838,13 @@ def duty_spans(
 
 #: 由 names who acts (由区安委会办公室拟定…, 由县财政承担): the words between it and the verb.
 #: The parties 由 names (由区经信局、区安监局分别组织…: a list of them).
-_WHO_LISTED = r"(?P<who>[^，,。；;、]{2,24}?(?:、[^，,。；;、]{2,24}?)*)"
+#: (a level named by one character, in a list: 由市、县两级财政…)
+_WHO_LISTED = r"(?P<who>(?:[^，,。；;、]{2,24}?|[^，,。；;、](?=、))(?:、[^，,。；;、]{2,24}?)*)"
 _BY_AGENT = re.compile(
     r"^\s*(?:并|同时|再|均|统一|分别)?由(?!于|此|其)"
     + _WHO_LISTED
     + r"(?=分别|负责|拟定|拟订|起草|牵头|会同|统一|书面|依法|及时|按|在|于|对|向|将|根据|依据|依照|"
-    r"参照|结合|通过|决定|另行|予以|给予|"
+    r"参照|结合|通过|决定|另行|予以|给予|分担|负担|分摊|"
     r"自行|共同|具体|组织|" + ACTION.pattern.replace("(?<!转移)", "") + "|" + POLICY.pattern + ")"
 )
 

@@ -219,6 +219,12 @@ ROUND_THE_CLOCK = re.compile(
 )
 
 
+#: 由 and what a level is per, right before its old value (由每人每月118元提高到…).
+_FROM_A_LEVEL = re.compile(r"由(?:每[^，,。；;\d＿每]{1,3})*\s*$")
+#: What the level is changed to, right after the old value.
+_CHANGED_TO = re.compile(
+    r"\s*(?:提高|降低|调整|上调|下调|增加|减少|提升|调减|调增|调高|调低|降|升|增)(?:到|至|为)"
+)
 #: A label that the standards after it are listed under (补贴标准：…, 收费标准为：…).
 _STANDARDS_LISTED = re.compile(r"(?:标准|额度|限额|定额|上限)(?:为|是)?\s*[:：]")
 #: A numbered case of a list, opening the sentence or after its lead-in's colon (有下列情形之一
@@ -292,6 +298,8 @@ def worth_keeping(
     # (the words right before the number, for what must end there: one number of a long list
     # scans its own neighbourhood, not the whole phrase again)
     tail = before[-32:]
+    if _FROM_A_LEVEL.search(tail) and _CHANGED_TO.match(following):
+        return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
     if modality is None and facts.a_report:
@@ -362,7 +370,7 @@ def worth_keeping(
     return bool(
         re.search(
             r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|配备|设置|设立|缴纳|公示|期限|有效期|罚款|"
-            r"任期|承担|分担|额度|定额|限额|基准",
+            r"任期|承担|分担|负担|分摊|额度|定额|限额|基准",
             phrase,
         )
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)

@@ -215,12 +215,18 @@ def masked(text: str) -> str:
     return _SYMBOL.sub(lambda m: m.group(0).replace(",", "·"), out)
 
 
+#: A split between parties after a ratio (按照5:5比例分担, 按6:4的比例承担).
+_SHARED_BY = re.compile(r"\s*的?比例\s*(?:分担|负担|承担|分摊|分配|配套|分成|共担)")
+
+
 def _a_named_ratio(m: re.Match[str], text: str) -> bool:
     """Whether a ratio of two terms is one a 比 names, and so a requirement's: 师生比不低于1:15,
     按1:1的比例, …与婴幼儿的比例，乳儿班不低于1:3 (a 比例 its phrase goes on from, a comparison
     right before it)."""
     if m.group("third") is not None:
         return False
+    if _SHARED_BY.match(text, m.end()):
+        return False  # 按照5:5比例分担: how a cost is split between parties, no one ratio
     before = text[max(0, m.start() - 40) : m.start()].rstrip()
     return bool(
         re.search(r"比(?!例尺)", before[-8:])
