@@ -201,6 +201,16 @@ def test_deadlines_written_as_dates(text, due):
     assert r.kind == "deadline" and r.due == due
 
 
+def test_two_dates_of_one_sentence_are_each_the_deadline_of_their_phrase():
+    """The leftmost date is the first read, whatever rule reads it (2019年底前 before
+    2020年6月底前, though the rule of a month's end is tried first)."""
+    found = extract("确保2019年底前完成全部整治任务，2020年6月底前通过省级验收。")
+    assert [r.due for r in found] == [
+        {"rule": "date", "date": "2019-12-31"},
+        {"rule": "date", "date": "2020-06-30"},
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "subject", "kind", "condition", "cond_value"),
     [

@@ -131,11 +131,14 @@ _WORD_NUMBERS = {
 
 
 def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
-    """The first deadline written as a date or a calendar rule in ``words``, and where."""
-    for pattern, rule in DUE_RULES:
+    """The first deadline written as a date or a calendar rule in ``words`` (the leftmost;
+    where two rules read the same words, the one listed first), and where."""
+    found = []
+    for k, (pattern, rule) in enumerate(DUE_RULES):
         m = pattern.search(words)
-        if m is None:
-            continue
+        if m is not None:
+            found.append((m.start(), k, m, rule))
+    for _start, _k, m, rule in sorted(found, key=lambda f: (f[0], f[1])):
         groups = m.groupdict()
         xun = groups.pop("xun", None)
         if xun in ("上", "中"):
