@@ -1009,6 +1009,11 @@ def test_respectively_gives_each_number_the_comparison(text, expected):
     assert found == expected
 
 
+def test_the_last_number_of_a_list_is_quoted_without_its_he():
+    spans = [r.span for r in extract("全市农村生活污水治理率分别达到30%、50%和70%。")]
+    assert spans[1:] == ["50%", "70%"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -267,6 +267,8 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
         start = m.end()
     while start < end and (text[start].isspace() or text[start] in "、，,；;"):
         start += 1  # (…不超过60dB(A)、夜间不超过50dB(A): the list's mark is no part of it)
+    if text.startswith(("和", "及", "与"), start) and re.match(r"\s*\d", text[start + 1 : end]):
+        start += 1  # (分别达到30%、50%和70%: the last number of a list, without its 和)
     if text.startswith("则", start) and end - start > 2:
         start += 1  # (如…，则企业须…: the word leading from the condition is no part of the duty)
     while end > start and text[end - 1].isspace():
