@@ -473,6 +473,10 @@ def test_who_acts_after_a_case_named_inline(text, subject, condition):
             "等区域内的化工企业，2018年底前原则上要完成搬迁、转产或关闭。",
             "化工企业",
         ),
+        # …的<party>，其…: 其 points back to the ones named (its sulphur content)
+        ("年用煤量达到1万吨以上的企业，其燃煤硫分不得高于0.5%。", "企业"),
+        # …的<party>，… with no 凡 and no 其: the ones a policy is for, no actor
+        ("符合条件的企业，按照规定给予补贴。", None),
         # …，一律通报批评: a sanction, imposed on the ones it names by someone not named
         ("凡未按期完成整改的单位，一律通报批评。", None),
         # a party named with its own sanction to impose keeps it

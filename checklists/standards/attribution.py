@@ -40,6 +40,10 @@ _A_SANCTION = re.compile(
 )
 
 
+#: 其 (its, theirs), pointing back to the ones named before; not 其中 nor 其他.
+_ITS = re.compile(r"其(?!中|他|它|余|次|实)")
+
+
 #: The ones a condition names at its end (凡在…区域内的化工企业).
 _THE_ONES_NAMED = re.compile(r"的([^的，,。；;、（）()]{2,12})\s*$")
 
@@ -240,7 +244,8 @@ def attribute(
             ones = _THE_ONES_NAMED.search(opening)
             if (
                 ones is not None
-                and opening.startswith("凡")
+                # (…的企业，其燃煤硫分…: 其, its, points back to them; not 其中, among them)
+                and (opening.startswith("凡") or (_ITS.match(r.span) and opening[:1] != "对"))
                 and ends_with_party(ones.group(1))
                 and not (breach or sanctioned)
             ):
