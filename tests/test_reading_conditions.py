@@ -349,3 +349,18 @@ def test_an_index_with_words_between_it_and_its_comparison_is_a_pure_number():
     (r,) = extract("当空气质量指数（AQI）日均值大于200且持续48小时以上时，启动橙色预警。")
     when = r.applies_when
     assert (when.comparator, when.value) == (">", Decimal(200))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # an inspected party's heading: what is done to it has no actor named
+        ("（一）燃气经营企业。重点检查经营许可情况，对无证经营的，依法予以取缔。", None),
+        # its own duties are its own
+        ("（一）燃气经营企业。建立钢瓶追溯系统。", "燃气经营企业"),
+        # an authority's heading: its inspections are its own
+        ("（二）各镇、街道。重点检查环保手续落实情况。", "各镇、街道"),
+    ],
+)
+def test_what_a_section_does_to_the_party_its_heading_names(text, subject):
+    assert extract(text)[0].subject == subject

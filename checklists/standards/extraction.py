@@ -583,8 +583,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         named = [(r.subject, r.subject_kind) for r in attributed if r.subject]
         carry = named[-1] if named else None
         if section is not None:  # no party of its own: the heading's (GUIDE 1.1, 2)
+            # (（一）燃气经营企业。重点检查…, 依法予以取缔: what is done to the heading's
+            # inspected party by someone not named; an authority's heading inspects)
             attributed = [
-                r if r.subject else replace(r, subject=section[0], subject_kind=section[1])
+                r
+                if r.subject or (section[1] == "regulated" and _DONE_TO_THEM.match(r.span))
+                else replace(r, subject=section[0], subject_kind=section[1])
                 for r in attributed
             ]
         reqs[first:] = [
@@ -647,6 +651,11 @@ _ELIDED = re.compile(
 _VERB_FIRST = re.compile(
     r"\s*(?:严格|认真|切实|全面|积极|及时|进一步|定期|依法)*(?:协调|贯彻|落实|执行|开展|组织|督促|"
     r"指导|制定|编制|实施|实行|做好|抓好|负责|承担|监督|检查|审核|配合)"
+)
+#: A duty that opens with what is done to the inspected (重点检查…, 依法予以取缔, 责令…).
+_DONE_TO_THEM = re.compile(
+    r"(?:重点|严格|依法|全面|逐一|定期|不定期|随机)*(?:检查|抽查|核查|排查|督查|巡查|查处|取缔|"
+    r"予以|责令|约谈|处以|吊销|没收)"
 )
 #: A sentence's next phrase, to its comma.
 _PHRASE_TO_COMMA = re.compile(r"\s*([^，,。；;]+)[，,]")
