@@ -364,3 +364,20 @@ def test_an_index_with_words_between_it_and_its_comparison_is_a_pure_number():
 )
 def test_what_a_section_does_to_the_party_its_heading_names(text, subject):
     assert extract(text)[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # an item of a list of criteria: what an applicant must meet (no title ending in 标准)
+        ("3.家庭人均收入低于当地最低生活保障标准。", "家庭人均收入低于当地最低生活保障标准"),
+        ("1.具有本市户籍；", "具有本市户籍"),
+        ("2.具备相应的资质条件。", "具备相应的资质条件"),
+    ],
+)
+def test_an_item_of_criteria_is_a_requirement(text, span):
+    assert [r.span for r in extract(text)] == [span]
+
+
+def test_a_title_ending_in_its_kind_is_still_no_requirement():
+    assert extract("冠县重污染天气监测预警和应急处置预案") == []

@@ -254,7 +254,9 @@ _OPTIONS = re.compile(
 #: A list item that only names a thing to have (5、有符合标准的煤炭计量设备。): not 有关…, 有效…,
 #: 有条件的… (which ones), 有下列情形… (cases), nor 有重点地… (how).
 _HAS_ONLY = re.compile(
-    r"\s*有(?!关|效|条件|下列|以下|的|些|时|重点|序|力|利|所)[^，,。；;：:]{2,40}(?<!的)\s*[。；;]?\s*"
+    # (具有本市户籍, 具备…资质, 持有…证: a criterion an applicant must meet, the same)
+    r"\s*(?:具有|具备|持有|有(?!关|效|条件|下列|以下|的|些|时|重点|序|力|利|所))"
+    r"[^，,。；;：:]{2,40}(?<!的)\s*[。；;]?\s*"
 )
 
 
@@ -378,6 +380,8 @@ def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
             and not opens_with_party(body)
             and not ACTION.match(body)
             and not POLICY.match(body)
+            # (3.家庭人均收入低于当地最低生活保障标准。: a comparison, a criterion, no title)
+            and not _COMPARES.search(body)
         )
     if not words or re.search(r"[，,。；;：:]", words) or ANY_MODAL.search(words):
         return False
@@ -387,6 +391,10 @@ def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
     if _A_TITLE.search(re.sub(r"\s+", "", words)):
         return True  # 冠县重污染天气监测预警和应急处置预案: a document's title on its own line
     return first or LEAD_TOKEN.match(masked, line_end + 1) is not None
+
+
+#: A comparison, which no title makes (低于…标准: a criterion that ends like one).
+_COMPARES = re.compile(r"低于|高于|少于|多于|不超过|超过|达到|不足|以上|以下")
 
 
 #: A sentence that says what a document or a system of them consists of (预案体系包括…,
