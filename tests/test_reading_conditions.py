@@ -381,3 +381,12 @@ def test_an_item_of_criteria_is_a_requirement(text, span):
 
 def test_a_title_ending_in_its_kind_is_still_no_requirement():
     assert extract("冠县重污染天气监测预警和应急处置预案") == []
+
+
+def test_a_party_labelling_its_duties_acts_in_them():
+    """职责分工: 市财政局：负责…，…: the label names who acts, and is no duty itself."""
+    found = extract("（一）市人力资源社会保障局：负责政策制定和组织实施，做好资金使用的监督管理。")
+    assert [(r.span, r.subject) for r in found] == [
+        ("负责政策制定和组织实施", "市人力资源社会保障局"),
+        ("做好资金使用的监督管理", "市人力资源社会保障局"),
+    ]

@@ -44,6 +44,10 @@ _A_SANCTION = re.compile(
 _ITS = re.compile(r"其(?!中|他|它|余|次|实)")
 
 
+#: A party labelling the duties after it (市财政局：负责…).
+_PARTY_LABEL = re.compile(r"\s*(?P<who>[^，,。；;：:\s]{2,20})\s*[：:]")
+
+
 #: The ones a condition names at its end (凡在…区域内的化工企业).
 _THE_ONES_NAMED = re.compile(r"的([^的，,。；;、（）()]{2,12})\s*$")
 
@@ -250,6 +254,10 @@ def attribute(
                 and not (breach or sanctioned)
             ):
                 subject, kind = clean_name(ones.group(1)), kind_of(ones.group(1))
+        if subject is None and (label := _PARTY_LABEL.match(text, s_start, r.start)):
+            # 市财政局：负责资金筹集…: the party a list of duties is labelled with acts
+            if ends_with_party(label.group("who")):
+                subject, kind = clean_name(label.group("who")), kind_of(label.group("who"))
         if subject is None and own_condition is not None and not out and not the_ones_act:
             # 生产经营单位纳入黑名单管理后，于10个工作日内缴纳…: who did what it follows
             subject, kind = who_did(own_condition.text) or (None, None)

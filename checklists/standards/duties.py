@@ -726,7 +726,10 @@ def duty_spans(
         if not words.strip("＿") or LEAD_TOKEN.fullmatch(words):
             continue
         after_case = masked[s_start:a].rstrip(" ，,").endswith("的")  # 有下列情形之一的，纳入…：
-        if masked[b : b + 1] in "：:" and len(words) <= 12 and masked[b : b + 1] and not after_case:
+        # (（一）市人社局：…: the label's own words; matched at its start, never searched)
+        token = LEAD_TOKEN.match(words)
+        label = words[token.end() :] if token else words
+        if masked[b : b + 1] in "：:" and len(label) <= 12 and masked[b : b + 1] and not after_case:
             spans.append([-1, -1])  # 1、送检：…, 采购方式种类：…: the label of what follows
             pending = None
             continue
