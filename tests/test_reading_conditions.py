@@ -390,3 +390,17 @@ def test_a_party_labelling_its_duties_acts_in_them():
         ("负责政策制定和组织实施", "市人力资源社会保障局"),
         ("做好资金使用的监督管理", "市人力资源社会保障局"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a level of government acting as such
+        ("属于县乡共同事权的，县级通过安排专项资金承担相应支出责任。", "县级"),
+        ("属于乡镇级事权的，县级一般不安排专项资金。", "县级"),
+        # 县级以上… is the start of a longer name
+        ("县级以上人民政府应当建立协调机制。", "县级以上人民政府"),
+    ],
+)
+def test_a_level_of_government_acts(text, subject):
+    assert extract(text)[-1].subject == subject
