@@ -904,6 +904,8 @@ def test_a_deadline_that_names_no_one_is_of_the_party_after_it(text, subject):
         ("每日进行防火巡查。", "day"),
         ("学校食堂从业人员每年应当进行健康检查。", "year"),
         ("各乡镇每月报送工作进展。", "month"),
+        # a school term: half of its year
+        ("学校食堂每学期组织食品安全自查。", "half_year"),
     ],
 )
 def test_a_duty_done_each_period_is_a_frequency(text, per):

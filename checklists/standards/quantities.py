@@ -129,7 +129,7 @@ PERIODS = [
     (r"每周|每星期", "week"),
     (r"每个?月|" + _AMOUNT_OF.format("月"), "month"),
     (r"每个?季度|每季", "quarter"),
-    (r"每半年", "half_year"),
+    (r"每半年|每个?学期", "half_year"),  # (a school term: half of its year)
     # (年内: within the year; 两年内, 3年内 are windows, not the year)
     (
         r"每(?:个)?(?:学|自然)?年度?|全年|(?<![\d一二三四五六七八九十两百几多])年内|"
