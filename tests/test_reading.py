@@ -63,6 +63,8 @@ def test_thresholds(text, comparator, value, unit, per):
         "十三五期间完成改造。",
         "2019—2020年完成整治。",
         "依照本办法第十二条规定处理。",
+        # a standard's numbered article, with its parts after a point and the spaces of a PDF
+        "按照 GB/T 31356-2014 第 5.2 条规定检测。",
         "今年以来全年共完成造林3000亩。",
         "（一）年内发生累计死亡2人或造成重大影响的生产安全事故的；",
         "（二）全年发生2起一般生产安全事故的；",
