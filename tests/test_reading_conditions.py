@@ -404,3 +404,18 @@ def test_a_party_labelling_its_duties_acts_in_them():
 )
 def test_a_level_of_government_acts(text, subject):
     assert extract(text)[-1].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # an item of a standard: what a thing is to be, each phrase a requirement of its own
+        (
+            "4、配送点的整体外墙颜色为深灰或浅灰色，规划设计要与周边环境相适应。",
+            ["配送点的整体外墙颜色为深灰或浅灰色", "规划设计要与周边环境相适应"],
+        ),
+        ("7、办公用房干净、整洁，消防通道畅通。", ["办公用房干净、整洁", "消防通道畅通"]),
+    ],
+)
+def test_what_a_thing_of_a_standard_is_to_be_is_a_requirement(text, spans):
+    assert [r.span for r in extract(text)] == spans

@@ -260,6 +260,14 @@ _HAS_ONLY = re.compile(
 )
 
 
+#: What a thing of a standard is to be, no verb (外墙颜色为深灰或浅灰色, 办公用房干净、整洁).
+_A_SPEC = re.compile(
+    r"[^，,。；;：:]{2,30}?(?:(?:颜色|材质|高度|宽度|面积|标识|字体|样式|形式|规格)为[^，,。；;]{1,16}|"
+    r"(?:干净|整洁|完好|畅通|齐全|清晰|醒目|牢固|平整|通风)(?:、(?:干净|整洁|完好|畅通|齐全|清晰|"
+    r"醒目|牢固|平整|通风))*)"
+)
+
+
 #: Who, a modal word and by when, nothing else (各乡镇（街道）要在每月25日前): the duty is in
 #: the phrase after it.
 _WHO_BY_WHEN = re.compile(
@@ -744,6 +752,11 @@ def duty_spans(
             pending = None
             continue
         follows_number, after_number = after_number, bool(hit)
+        if lead is not None and not hit and pending is None and _A_SPEC.fullmatch(words):
+            # 4、…的整体外墙颜色为深灰或浅灰色，…; 7、办公用房干净、整洁，…: an item of a
+            # standard states what a thing is to be, each phrase a requirement
+            spans.append([a, b])
+            continue
         if (
             not hit
             and words.startswith("以及")
