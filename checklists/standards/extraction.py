@@ -304,9 +304,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 q.unit in TIME_UNITS
                 and (
                     q.after in ("以内", "之内", "内")
-                    or re.search(r"限期\s*\S{0,2}\s*$", masked[ph_start:q_start]) is not None
+                    or re.search(
+                        r"限期\s*\S{0,2}\s*$", masked[max(ph_start, q_start - 8) : q_start]
+                    )
+                    is not None
                     # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is
-                    or _TIME_LIMIT.search(masked[ph_start:q_start]) is not None
+                    or _TIME_LIMIT.search(masked[max(ph_start, q_start - 40) : q_start]) is not None
                 )
             )
             trigger = None
