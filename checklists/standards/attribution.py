@@ -261,13 +261,11 @@ def attribute(
         if subject is None and own_condition is not None and not out and not the_ones_act:
             # 生产经营单位纳入黑名单管理后，于10个工作日内缴纳…: who did what it follows
             subject, kind = who_did(own_condition.text) or (None, None)
-        if (
-            subject is None and out and not the_ones_act
-        ):  # …，单位一把手任组长: who acts in the phrases before
+        if subject is None and out and not the_ones_act:
+            # …，单位一把手任组长: who acts in the phrases before
             subject, kind = out[-1].subject, out[-1].subject_kind
-        if (
-            subject is None and carry is not None and not the_ones_act
-        ):  # the one before named who acts
+        if subject is None and carry is not None and not the_ones_act:
+            # the sentence before named who acts
             subject, kind = carry
         in_scope = condition is not None and r.start >= s_start + condition.end
         if own_condition is not None:
