@@ -419,3 +419,11 @@ def test_a_level_of_government_acts(text, subject):
 )
 def test_what_a_thing_of_a_standard_is_to_be_is_a_requirement(text, spans):
     assert [r.span for r in extract(text)] == spans
+
+
+def test_the_things_a_duty_is_for_before_the_party_that_acts_on_them():
+    first = extract(
+        "挂牌督办的重大事故隐患，生产经营单位应当在收到通知书之日起10个工作日内制定整改方案。"
+    )[0]
+    assert first.subject == "生产经营单位"
+    assert first.applies_when is not None and first.applies_when.text == "挂牌督办的重大事故隐患"

@@ -392,7 +392,10 @@ _BREACH = re.compile(
 #: 按…核定编制): a party named so is who acts (``_PARTY_PICKED``), these are not.
 _THE_THINGS = re.compile(
     r"^(?P<cond>[^，,。；;：:]{2,60}?的(?P<noun>[^，,。；;：:的]{1,14}))[，,]"
-    r"(?=\s*(?:则)?\s*(?:原则上|一律|均|都|也)?\s*"
+    r"(?=\s*(?:则)?\s*"
+    # (挂牌督办的重大事故隐患，生产经营单位应当…: who acts on them, named before the modal word)
+    r"(?:[^，,。；;：:的]{0,14}?(?:" + _REGULATED + "|" + _AUTHORITY + r"))?"
+    r"(?:原则上|一律|均|都|也)?\s*"
     r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按))"
 )
 #: …or a limit of theirs after the comma (挂牌督办的重大事故隐患，整改期限一般不超过90日); not
