@@ -742,6 +742,17 @@ def test_a_number_that_says_which_ones_is_their_condition():
             "各乡镇要将排查情况，于每月5日前报县安委办。",
             [("各乡镇要将排查情况，于每月5日前报县安委办", "mandatory", "各乡镇")],
         ),
+        # who leads and who helps, then what they do: one duty, of the one leading
+        (
+            "由市生态环境局牵头，市公安局、市交通运输局配合，开展柴油货车专项执法检查。",
+            [
+                (
+                    "由市生态环境局牵头，市公安局、市交通运输局配合，开展柴油货车专项执法检查",
+                    None,
+                    "市生态环境局",
+                )
+            ],
+        ),
         # 按照规定 and a verb: the verb is the duty's (规定报告 is no noun)
         ("区财政局按照规定报告。", [("区财政局按照规定报告", None, "区财政局")]),
         # …，以及 and a verb: a duty of its own; 以及 and more of a list: none

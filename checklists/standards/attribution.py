@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE, agent_named, phrases
+from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE, agent_named
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.parties import (
     Condition,
@@ -29,6 +29,7 @@ from checklists.standards.picking import (
     source_span,
 )
 from checklists.standards.requirements import Requirement
+from checklists.standards.sentences import phrases
 
 #: A phrase of a time limit, to its comma (每季度结束后10日内，): who acts is named after it.
 _TIME_LIMIT_PHRASE = re.compile(

@@ -13,7 +13,6 @@ what has been done (已, 了).
 
 from __future__ import annotations
 
-import functools
 import re
 
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
@@ -26,53 +25,7 @@ from checklists.standards.parties import (
     party_named,
     responsible_units,
 )
-
-# ---------------------------------------------------------------------------------------------
-# Sentences and phrases
-# ---------------------------------------------------------------------------------------------
-
-
-def _split(text: str, marks: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(marks, text):
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return out
-
-
-#: A bracket that states a requirement of its own (（最少留存两年）, (每个单位1-2个)): its
-#: brackets separate phrases as commas do.
-_BRACKETED = re.compile(
-    r"[（(](?=\s*(?:最少|至少|最多|至多|不少于|不低于|不超过|不高于|不大于|不小于|每))"
-    r"[^（()）\n]{2,40}[）)]"
-)
-
-
-@functools.lru_cache(maxsize=64)
-def phrases(text: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of phrases separated by punctuation or line breaks (or the brackets of a
-    requirement written as an aside), in order. (Cached: a sentence is split once, not once per
-    number in it.)"""
-    marks = [m.span() for m in re.finditer(r"[，,。；;！？!?：:\n\t]", text)]
-    for m in _BRACKETED.finditer(text):
-        marks += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
-    out, start = [], 0
-    for a, b in sorted(marks):
-        if a > start:
-            out.append((start, a))
-        start = max(start, b)
-    if start < len(text):
-        out.append((start, len(text)))
-    return tuple(out)
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of sentences: a full stop, a semicolon or a line break ends one."""
-    return _split(text, r"[。；;！？!?\n]")
-
+from checklists.standards.sentences import phrases
 
 # ---------------------------------------------------------------------------------------------
 # Duties
@@ -260,11 +213,12 @@ _HAS_ONLY = re.compile(
 )
 
 
+#: Parties and how they help the one leading, nothing else (市公安局、市交通运输局配合).
+_ASSISTS = re.compile(r"[^，,。；;]{2,60}?(?:配合|协助|协同|参与)")
 #: What a thing of a standard is to be, no verb (外墙颜色为深灰或浅灰色, 办公用房干净、整洁).
+_STATE = r"(?:干净|整洁|完好|畅通|齐全|清晰|醒目|牢固|平整|通风)"
 _A_SPEC = re.compile(
-    r"[^，,。；;：:]{2,30}?(?:(?:颜色|材质|高度|宽度|面积|标识|字体|样式|形式|规格)为[^，,。；;]{1,16}|"
-    r"(?:干净|整洁|完好|畅通|齐全|清晰|醒目|牢固|平整|通风)(?:、(?:干净|整洁|完好|畅通|齐全|清晰|"
-    r"醒目|牢固|平整|通风))*)"
+    rf"[^，,。；;：:]{{2,30}}?(?:(?:颜色|材质|高度|宽度|面积|标识|字体|样式|形式|规格)为[^，,。；;]{{1,16}}|{_STATE}(?:、{_STATE})*)"
 )
 
 
@@ -815,6 +769,9 @@ def duty_spans(
         ):
             spans.append([-1, -1])
             pending = None
+            continue
+        if pending is not None and _ASSISTS.fullmatch(words) and opens_with_party(words):
+            pending_end = b  # 由A牵头，B、C配合，开展…: who helps, leading on with the lead
             continue
         if pending is not None and _CONDITION_END.search(words):
             pending_end = b  # 对工作不力，不能按时整改的，…: the condition goes on

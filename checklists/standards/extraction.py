@@ -25,8 +25,6 @@ from checklists.standards.duties import (
     in_purpose,
     leads_on,
     no_duties,
-    phrases,
-    sentences,
 )
 from checklists.standards.list_leads import lists_bans, lists_duties
 from checklists.standards.modality import (
@@ -82,6 +80,7 @@ from checklists.standards.requirements import (
     Applicability,
     Requirement,
 )
+from checklists.standards.sentences import phrases, sentences
 from checklists.standards.settling import (
     an_aim,
     answered_for,

@@ -1,0 +1,51 @@
+"""Sentences and phrases: where a clause's sentences and each sentence's phrases start and end
+(punctuation, line breaks, and the brackets of a requirement written as an aside). Pure module
+(standard library only); ``duties`` re-exports both for its readers.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+
+def _split(text: str, marks: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(marks, text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+#: A bracket that states a requirement of its own (（最少留存两年）, (每个单位1-2个)): its
+#: brackets separate phrases as commas do.
+_BRACKETED = re.compile(
+    r"[（(](?=\s*(?:最少|至少|最多|至多|不少于|不低于|不超过|不高于|不大于|不小于|每))"
+    r"[^（()）\n]{2,40}[）)]"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def phrases(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of phrases separated by punctuation or line breaks (or the brackets of a
+    requirement written as an aside), in order. (Cached: a sentence is split once, not once per
+    number in it.)"""
+    marks = [m.span() for m in re.finditer(r"[，,。；;！？!?：:\n\t]", text)]
+    for m in _BRACKETED.finditer(text):
+        marks += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
+    out, start = [], 0
+    for a, b in sorted(marks):
+        if a > start:
+            out.append((start, a))
+        start = max(start, b)
+    if start < len(text):
+        out.append((start, len(text)))
+    return tuple(out)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of sentences: a full stop, a semicolon or a line break ends one."""
+    return _split(text, r"[。；;！？!?\n]")
