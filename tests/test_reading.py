@@ -86,6 +86,20 @@ def test_what_was_decided_in_all_is_no_duty():
 
 
 @pytest.mark.parametrize(
+    ("text", "duties"),
+    [
+        # the amounts a notice hands down: what it does itself, no duty
+        ("1.东昌府区：下达资金320万元，用于公益性岗位补贴。", []),
+        ("本次下达补助资金1250万元。", []),
+        # a party to hand funds down, modal word and all: a duty
+        ("县财政局要及时下达资金。", ["县财政局要及时下达资金"]),
+    ],
+)
+def test_an_allocation_the_notice_makes_is_no_duty(text, duties):
+    assert [r.span for r in extract(text)] == duties
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # funds a party is to set aside: a commitment, its amount the requirement

@@ -291,6 +291,13 @@ _TITLE_ENDS = (
 _A_TITLE = re.compile(rf"(?:{_TITLE_ENDS}|通知)$")
 
 
+#: An allocation the notice makes, an amount of funds handed down (东昌府区：下达资金320万元).
+_ALLOCATED = re.compile(
+    # (possessive: a long run of blanks is read once, never backtracked through)
+    r"\s*+(?:[（(]?[\d一二三四五六七八九十]+[）)、.．]?\s*+)?(?:[^，,。；;：:\s]{1,12}[：:])?\s*+"
+    r"(?:共|本次|此次)?"
+    r"(?:下达|拨付|分配)[^，,。；;]{0,12}?(?:资金|经费|补助|补贴)[^，,。；;\d]{0,8}?\d"
+)
 #: Who answers for something, and nothing else (采购人是履约验收的责任主体).
 _WHO_ANSWERS = re.compile(
     r"[^，,。；;]{1,20}(?:是|为)[^，,。；;]{1,30}(?:责任主体|第一责任人|直接责任人|主体)"
@@ -418,6 +425,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         tail = sentence.rsplit("的", 1)[1]
         if not (ACTION.search(tail) or POLICY.search(tail) or opens_with_party(sentence.strip())):
             return True  # 全市所有使用燃气的餐饮场所: what a scope covers, a noun, no duty
+    if ANY_MODAL.search(sentence) is None and _ALLOCATED.match(sentence):
+        return True  # 1.东昌府区：下达资金320万元，用于…: what the notice hands out, no duty
     if ANY_MODAL.search(sentence) is None and _WHO_ANSWERS.fullmatch(sentence.strip()):
         return True  # 采购人是履约验收的责任主体: who answers for it, nothing to check
     if _APPOINTED.fullmatch(sentence.strip()):
