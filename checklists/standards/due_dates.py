@@ -130,14 +130,20 @@ _WORD_NUMBERS = {
 }  # fmt: skip
 
 
+#: Longer than any date phrase a rule reads (2016年10月15日（星期六）之前: some 20 characters).
+_LONGEST_DATE = 60
+
+
 def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
     """The first deadline written as a date or a calendar rule in ``words`` (the leftmost;
     where two rules read the same words, the one listed first), and where."""
     found = []
+    end = len(words)  # (once one is found, the others are sought only up to just past it)
     for k, (pattern, rule) in enumerate(DUE_RULES):
-        m = pattern.search(words)
+        m = pattern.search(words, 0, end)
         if m is not None:
             found.append((m.start(), k, m, rule))
+            end = min(end, m.start() + _LONGEST_DATE)
     for _start, _k, m, rule in sorted(found, key=lambda f: (f[0], f[1])):
         groups = m.groupdict()
         xun = groups.pop("xun", None)

@@ -731,7 +731,7 @@ def duty_spans(
         ):
             spans[-1][1] = b  # 应当向财政、环保等部门,以及所在镇街道通报: the list goes on
             continue
-        to_whom = _TO_WHOM_END.search(words)
+        to_whom = _TO_WHOM_END.search(words[-40:])  # (its end only: read once, near it)
         awaits_verb = to_whom is not None and not ACTION.search(to_whom.group(1))
         if by_then is not None and not hit and (ACTION.search(words) or ANY_MODAL.search(words)):
             # (…自签订之日起七个工作日内，采购人应当将合同副本报…备案: a deadline that names no

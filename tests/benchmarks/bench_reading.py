@@ -19,7 +19,8 @@ unit) and deadline (a date rule). Figures print for the whole set, per document,
 gazettes and, apart, for the held-out gazette (``HELD_OUT``: labelled, never looked at while the
 extractor changes), then again for the requirements that state a number only (thresholds: the
 comparator table's own figures). ``--show N`` prints N mismatches of the tuning set (never the
-held-out's). Last, the seconds to read one phrase that lists N amounts (how the time grows).
+held-out's). Last, the seconds to read one phrase that lists N amounts, and N dates (how the time
+grows).
 """
 
 from __future__ import annotations
@@ -291,6 +292,12 @@ def long_lists() -> None:
         started = time.perf_counter()
         found = extract(text)
         print(f"  N={n:>5}  {time.perf_counter() - started:6.2f} s  ({len(found)} requirements)")
+    print("one phrase listing N dates (分别于2001年2月3日前、…): seconds to read it")
+    for n in (250, 500, 1000, 2000):
+        dates = "、".join(f"{2000 + i % 30}年{1 + i % 12}月{1 + i % 28}日前" for i in range(n))
+        started = time.perf_counter()
+        extract("分别于" + dates + "完成。")
+        print(f"  N={n:>5}  {time.perf_counter() - started:6.2f} s")
 
 
 if __name__ == "__main__":
