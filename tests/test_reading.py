@@ -836,6 +836,13 @@ def test_every_n_years_is_a_frequency(text, value, unit):
         # a kind of project, then what is done for it: the projects it applies to
         ("重大项目须聘请专业机构或者专家参加验收。", "聘请专业机构", "重大项目"),
         ("公共服务类项目邀请服务对象参与。", "邀请服务对象参与", "公共服务类项目"),
+        # what must be done first, before 方可: the condition of what is then allowed
+        (
+            "从业人员应当每年进行健康检查，取得健康证明后方可上岗工作。",
+            "方可上岗",
+            "取得健康证明后",
+        ),
+        ("经验收合格后方可投入使用。", "方可投入使用", "经验收合格后"),
         # (right before a negated modal word: 不应, 不宜)
         ("燃气管道埋深不应小于0.6米，穿越道路时不应小于0.9米。", "0.9米", "穿越道路时"),
         # the ones a duty is about, before its verb

@@ -42,6 +42,9 @@ _A_KIND_OF_PROJECT = re.compile(
     r"^(?!该|本|此|上述|这|各|每|其|且|并|同时|而)[^，,。；;的\d＿对在由将为]{2,10}?项目(?=须|应当?|要(?!求)|必须|可以?|一律|原则上|邀请|实行|"
     r"采用|采取|评标|招标|验收|实施)"
 )
+#: What must be done first, right before 方可/才能 (取得健康证明后方可上岗工作): the condition
+#: of what follows.
+_ONLY_AFTER = re.compile(r"[^，,。；;的\d＿]{2,20}?(?:之后|以后|后)(?=方可|才能|才可)")
 _A_LIMIT = re.compile(r"不超过|不少于|不低于|不高于|不多于|最多|至少")
 #: An exception, a phrase of its own (除IV级响应外).
 _EXCEPT_WORDS = re.compile(r"除[^，,。；;]{2,40}?(?:以|之)?外")
@@ -63,7 +66,7 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     ones = _THE_ONES_BEFORE_A_TIME.match(stripped)
     if ones is not None:
         return ones.end()  # 对符合条件的5个工作日内报…审批: the ones the time limit is for
-    during = _DURING_INLINE.match(stripped)
+    during = _DURING_INLINE.match(stripped) or _ONLY_AFTER.match(stripped)
     if during is not None:
         return during.end()  # 供暖季期间不得停业, 销售时应当出具…: when the duty applies
     inline = _THE_ONES_INLINE.match(stripped)
