@@ -836,6 +836,8 @@ def test_every_n_years_is_a_frequency(text, value, unit):
         # a kind of project, then what is done for it: the projects it applies to
         ("重大项目须聘请专业机构或者专家参加验收。", "聘请专业机构", "重大项目"),
         ("公共服务类项目邀请服务对象参与。", "邀请服务对象参与", "公共服务类项目"),
+        # before an event, right before the modal word (a date's 前 is its deadline instead)
+        ("车辆驶出工地前应当冲洗干净。", "冲洗干净", "车辆驶出工地前"),
         # what must be done first, before 方可: the condition of what is then allowed
         (
             "从业人员应当每年进行健康检查，取得健康证明后方可上岗工作。",
@@ -879,6 +881,11 @@ def test_a_phrase_condition_belongs_to_the_duty_after_it(text, duty, condition):
 )
 def test_a_project_named_or_acted_on_is_no_condition(text):
     assert [r.applies_when for r in extract(text)] == [None] * len(extract(text))
+
+
+def test_a_dates_before_is_no_condition():
+    (r,) = extract("年底前应当完成整改。")
+    assert r.applies_when is None and r.due == {"rule": "year_end"}
 
 
 def test_a_phrase_condition_applies_to_its_duty_only():

@@ -31,7 +31,9 @@ _THE_ONES_INLINE = re.compile(
 #: When, right before the modal word and with no comma (供暖季期间不得停业).
 _DURING_INLINE = re.compile(
     # (必要时可…: discretion, part of the permission, no condition to check)
-    rf"(?!必要时|需要时)[^，,。；;的\d＿]{{2,16}}?(?:{DURING_WORD}|期内|{WHEN_WORD})"
+    # (车辆驶出工地前应当冲洗: before an event, as 时 is at it; not a date's, 年底前, 5日前)
+    rf"(?!必要时|需要时)[^，,。；;的\d＿]{{2,16}}?(?:{DURING_WORD}|期内|{WHEN_WORD}|"
+    r"(?<![底末终旬日月年天])(?:之前|以前|前))"
     r"(?=应当|应|须|必须|要|不得|严禁|禁止|不应|不宜|不准|可以|可(?!能))"
 )
 
