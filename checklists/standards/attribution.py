@@ -50,7 +50,7 @@ _PARTY_LABEL = re.compile(r"\s*(?P<who>[^，,。；;：:\s]{2,20})\s*[：:]")
 
 
 #: The ones a condition names at its end (凡在…区域内的化工企业).
-_THE_ONES_NAMED = re.compile(r"的([^的，,。；;、（）()]{2,12})\s*$")
+_ONES_AT_END = re.compile(r"的([^的，,。；;、（）()]{2,12})\s*$")
 
 
 #: 由 and who, inside the words that describe a noun (由分管副市长任组长的领导小组).
@@ -246,7 +246,7 @@ def attribute(
         if subject is None and end_of(r) > c_at + len(opening) + 1:
             # 凡在…区域内的化工企业，2018年底前要完成搬迁: the ones the condition names act
             # (对…的单位，移交…; 凡…的单位，一律通报批评: the ones dealt with, not who acts)
-            ones = _THE_ONES_NAMED.search(opening)
+            ones = _ONES_AT_END.search(opening)
             if (
                 ones is not None
                 # (…的企业，其燃煤硫分…: 其, its, points back to them; not 其中, among them)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, PROHIBITION
 from checklists.standards.parties import (
     SubjectKind,
     ends_with_party,
@@ -483,8 +483,6 @@ _IN_A_ROLE = re.compile(r"[^，,。；;]{2,30}?作为[^，,。；;]{2,30}(?:主�
 
 #: What a verb made, as a noun (排查情况, 审核结果), not 书面报告 (to report in writing).
 _MADE_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况)")
-#: The words of a ban.
-_BANS = re.compile(r"严禁|禁止|不得|不准|不允许")
 
 
 def leads_on(words: str) -> bool:
@@ -511,7 +509,7 @@ def leads_on(words: str) -> bool:
         if ACTION.search(rest) is None or _MEANS_END.search(rest):
             return True  # (通过执法检查、事故调查等途径，…: the means, its verbs are nouns)
     found = _LEADS_ON.search(words)
-    if found is not None and _BANS.search(words, 0, found.start()):
+    if found is not None and PROHIBITION.search(words, 0, found.start()):
         return False  # 严禁将资金用于平衡预算: the ban and the act it bans, a duty of its own
     if found is None:
         return False

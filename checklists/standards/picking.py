@@ -43,19 +43,26 @@ _STOP = re.compile(r"[，,。；;]")
 #: (淘汰35蒸吨/小时以下燃煤锅炉, 关停年产30万吨以下的煤矿).
 DONE_AWAY_WITH = re.compile(r"(?:淘汰|关停|关闭|取缔|拆除|改造|整治|搬迁)[^，,。；;\d＿的]{0,4}$")
 _HOW_MANY_OF_THEM = re.compile(r"(?:家|处|个|台|辆|座|户|所|条|项|套|批)(?:及)?以[上下]$")
-#: The stops of the last sentence asked about (its text, start, end, their positions).
-_last_stops: tuple = (None, 0, 0, [])
+#: The last sentence read (its text, start, end), its phrases and the positions of its stops:
+#: each number of a long sentence asks again, and reading the sentence each time is quadratic.
+#: (One tuple, read and replaced whole: threads never see half of another's.)
+_last_sentence: tuple = (None, 0, 0, (), [])
+
+
+def _sentence_parts(masked: str, s_start: int, s_end: int) -> tuple[tuple, list[int]]:
+    """The sentence's phrases (``phrases``, from its start) and its stops (，。；), read once."""
+    global _last_sentence
+    cached = _last_sentence
+    if not (cached[0] is masked and cached[1] == s_start and cached[2] == s_end):
+        bounds = phrases(masked[s_start:s_end])
+        stops = [m.start() for m in _STOP.finditer(masked, s_start, s_end)]
+        cached = _last_sentence = (masked, s_start, s_end, bounds, stops)
+    return cached[3], cached[4]
 
 
 def _next_stop(masked: str, s_start: int, s_end: int, pos: int) -> int:
-    """Where the first stop (，。；) at or after ``pos`` in the sentence is, or its end: found by
-    bisection in the sentence's stops, read once (each number of a long list asks again)."""
-    global _last_stops
-    cached = _last_stops
-    if not (cached[0] is masked and cached[1] == s_start and cached[2] == s_end):
-        found = [m.start() for m in _STOP.finditer(masked, s_start, s_end)]
-        cached = _last_stops = (masked, s_start, s_end, found)
-    stops = cached[3]
+    """Where the first stop (，。；) at or after ``pos`` in the sentence is, or its end."""
+    stops = _sentence_parts(masked, s_start, s_end)[1]
     i = bisect.bisect_left(stops, pos)
     return stops[i] if i < len(stops) else s_end
 
@@ -154,20 +161,8 @@ def bounded(words: str) -> bool:
     )
 
 
-#: The last sentence whose phrases were asked for (its text, start, end) and the phrases:
-#: each number of a long sentence asks again, and slicing the sentence each time is quadratic.
-#: (One tuple, read and replaced whole: threads never see half of another's.)
-_last_bounds: tuple = (None, 0, 0, ())
-
-
 def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
-    global _last_bounds
-    cached = _last_bounds
-    if cached[0] is masked and cached[1] == s_start and cached[2] == s_end:
-        bounds = cached[3]
-    else:
-        bounds = phrases(masked[s_start:s_end])
-        _last_bounds = (masked, s_start, s_end, bounds)
+    bounds = _sentence_parts(masked, s_start, s_end)[0]
     # the last phrase starting at or before pos (bounds are sorted and do not overlap)
     i = bisect.bisect_right(bounds, (pos - s_start, float("inf"))) - 1
     if i >= 0 and bounds[i][0] <= pos - s_start < bounds[i][1]:
