@@ -427,3 +427,50 @@ def test_the_things_a_duty_is_for_before_the_party_that_acts_on_them():
     )[0]
     assert first.subject == "生产经营单位"
     assert first.applies_when is not None and first.applies_when.text == "挂牌督办的重大事故隐患"
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # an aside on the unit before the 的 (每个聘期3年): part of the noun, no requirement
+        (
+            "连续任教超过两个聘期（每个聘期3年）的城镇专任教师，原则上应当交流轮岗。",
+            (">", Decimal(2), "聘期"),
+        ),
+        (
+            "连续任教超过两个聘期(每个聘期三年)的教师，原则上应当交流轮岗。",
+            (">", Decimal(2), "聘期"),
+        ),
+        # 同一所 is "the same one", no count of one; a term of office counted is its unit
+        ("在同一所学校连续任职满两个任期的校长，应当交流。", (">=", Decimal(2), "任期")),
+    ],
+)
+def test_an_aside_on_the_unit_is_part_of_the_ones_picked_out(text, condition):
+    (r,) = extract(text)
+    assert r.value is None and r.kind == "presence"
+    c = r.applies_when
+    assert (c.comparator, c.value, c.unit) == condition
+
+
+def test_the_ones_named_in_a_second_phrase_are_the_topic_not_a_duty():
+    # …的在编教师，已聘任中级职务的城镇专任教师，原则上应当…: who the duty is for, in two groups
+    reqs = extract(
+        "在同一所学校连续工作10年以上的在编教师，已聘任中级职务的城镇专任教师，原则上应当交流轮岗。"
+    )
+    assert len(reqs) == 1
+    assert reqs[0].span.endswith("原则上应当交流轮岗")
+    assert reqs[0].applies_when.value == Decimal(10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在同一所学校任教的教师，应当交流。",
+        "对某一家企业检查的人员，应当回避。",
+        "任一个检查组发现问题的，应当报告。",
+    ],
+)
+def test_the_same_or_any_one_is_no_count(text):
+    (r,) = extract(text)
+    c = r.applies_when
+    assert r.value is None and c is not None and c.value is None and c.text

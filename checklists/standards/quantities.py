@@ -101,18 +101,21 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"倍", "倍", Decimal(1)),
     (r"次(?!性|要|日|月|年)", "次", Decimal(1)),
     ("|".join(word + guard for word, guard in _COUNTING), "", Decimal(1)),
+    # terms of office counted (连续任教超过两个聘期): the term is the unit, not 个
+    (r"个?聘期", "聘期", Decimal(1)),
+    (r"个?任期", "任期", Decimal(1)),
     (r"个(?!人|体|别|性)", "个", Decimal(1)),
 ]
 #: Counting words (a number of things, not a measure): the unit is the word itself.
 COUNTERS = frozenset(word for word, _guard in _COUNTING)
 #: Every unit that is counted, a whole number: the counting words, 个 and 次.
-COUNTED = COUNTERS | {"个", "次"}
+COUNTED = COUNTERS | {"个", "次", "聘期", "任期"}
 _UNIT_RE = re.compile("|".join(f"(?:{w})" for w, _, _ in _UNITS))
 TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year", "week"}
 #: Units a quantity is measured in (米, 吨, 蒸吨, ℃, 勒克斯 …): every unit of the table but the
 #: times, ages, money, shares and the words that count (次, 个, 倍, 辆 …).
 MEASURES = frozenset(u for _, u, _ in _UNITS if u) - TIME_UNITS - {
-    "age_year", "元", "%", "‰", "次", "个", "倍"
+    "age_year", "元", "%", "‰", "次", "个", "倍", "聘期", "任期"
 }  # fmt: skip
 #: A period's amount named by its first character (日配送能力, 日均客流量, 年经营规模, 年用煤量,
 #: 月工资, 年收入; not the whole a share or a multiple is of: 日销售量的3至5倍; not a count of
@@ -195,6 +198,10 @@ _MASKS = [
     ),
     re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
     re.compile(r"[1１一]\s*次性"),  # 一次性 (1次性): "one-off", no count
+    # the same, any or a certain one (在同一所学校, 任一项, 某一时段): which one, no count
+    re.compile(
+        r"(?:同|某|唯|逐|单|(?<![担责])任)一(?![一二三四五六七八九十百千万]|个?(?:自然)?年度?内)"
+    ),
     re.compile(  # (from a run's first numeral only, as the ratios)
         r"(?<![一二三四五六七八九十])[一二三四五六七八九十]+"
         r"(?:落实|公开|同时|评级|个一律|个必须|统一|到位|不|查|有|证|项制度)"

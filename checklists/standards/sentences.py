@@ -24,7 +24,8 @@ def _split(text: str, marks: str) -> list[tuple[int, int]]:
 #: brackets separate phrases as commas do.
 _BRACKETED = re.compile(
     r"[（(](?=\s*(?:最少|至少|最多|至多|不少于|不低于|不超过|不高于|不大于|不小于|每))"
-    r"[^（()）\n]{2,40}[）)]"
+    # (not one the 的 after it makes part of a noun: 超过两个聘期（每个聘期3年）的教师)
+    r"[^（()）\n]{2,40}[）)](?!\s*的)"
 )
 
 
