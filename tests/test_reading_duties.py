@@ -63,6 +63,9 @@ SEGMENTS = [
     ("现将有关事项通知如下：", []),
     ("附件：检查记录表", []),
     ("不含临时摊位和流动商贩。", []),
+    # what the whole district did, top to bottom, with no modal word: a report; with one, a duty
+    ("2015年，全区上下深入开展隐患排查，强化企业主体责任落实，形势保持稳定。", []),
+    ("全市上下要深入开展隐患排查。", ["全市上下要深入开展隐患排查"]),
     # an aside naming who is responsible is no duty of its own
     (
         "各街道要建立巡查制度。（责任单位：区城管局、各街道）",

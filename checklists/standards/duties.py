@@ -401,6 +401,10 @@ _COMMENDER = re.compile(
 )
 
 
+#: The whole of a place, top to bottom (全区上下, 全市上下): with no modal word, what it did.
+_ALL_OF_US = re.compile(r"全(?:省|市|区|县|镇|乡|系统|行业)上下")
+
+
 def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     """A sentence that states no duty at all: a title, a report, words about the text, a list
     of what something consists of, or a list of titles (the legal basis: 《…》《…》…)."""
@@ -408,8 +412,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     if is_heading_line(masked, s_start, s_end):
         return True
     if not ANY_MODAL.search(sentence):
-        if _CONSISTS_OF.match(sentence.strip()):
-            return True
+        if _CONSISTS_OF.match(sentence.strip()) or _ALL_OF_US.search(sentence):
+            return True  # (全区上下深入学习…: what the whole district did, a report)
         own = _TITLES.sub("", sentence)
         if "《" in sentence and 6 * len(own) < len(sentence) and not ACTION.search(own):
             if not POLICY.search(own):
