@@ -474,3 +474,24 @@ def test_the_same_or_any_one_is_no_count(text):
     (r,) = extract(text)
     c = r.applies_when
     assert r.value is None and c is not None and c.value is None and c.text
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "承担示范任务的中小学，有寄宿学生的中小学，以及育龄女教师较多的中小学，"
+            "可按不超过教职工总量5%的比例增加教师编制。",
+            "可按不超过教职工总量5%",
+        ),
+        (
+            "有寄宿学生的中小学，承担教学点管理任务的乡镇中心小学，可适当增加教师编制。",
+            "可适当增加教师编制",
+        ),
+    ],
+)
+def test_a_list_of_the_ones_a_duty_is_for_is_all_of_its_condition(text, span):
+    (r,) = extract(text)
+    assert r.span == span
+    assert r.applies_when is not None and r.applies_when.text == text.split("，可")[0]
+    assert r.subject is None  # (可适当增加教师: what they may do, no name)

@@ -549,8 +549,12 @@ def _topic_of(masked: str, b: int, s_end: int) -> bool:
     """Whether the phrase after ``b`` says what is to be done about a topic named before it
     (…的中小学，可适当增加编制; …的企业，由区安监局…): it has a modal word or opens with 由."""
     rest = masked[b + 1 : s_end]
-    nxt = rest.split("，")[0].split(",")[0]
-    return bool(ANY_MODAL.search(nxt) or nxt.lstrip().startswith(("由", "经", "一律")))
+    for nxt in re.split(r"[，,]", rest)[:8]:
+        if ANY_MODAL.search(nxt) or nxt.lstrip().startswith(("由", "经", "一律")):
+            return True
+        if not _a_noun(re.sub(r"^\s*(?:以及|及|和|或者?)", "", nxt)):
+            return False  # (…的中小学，有寄宿学生的中小学，…，可…: the ones listed go on)
+    return False
 
 
 def _measured_next(masked: str, b: int, taken: list[tuple[int, int, bool]]) -> bool:

@@ -131,7 +131,9 @@ _BEFORE_PARTY = re.compile(
 )
 #: Words no party's name contains: a modal word or a verb of the duty itself.
 _A_DUTY_WORD = re.compile(
-    r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重])要|(?<![必])须|不得|严禁|鼓励|可以|使用|确保"
+    r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重])要|(?<![必])须|不得|严禁|鼓励|可以|使用|确保|"
+    # (中小学可适当增加教师编制: the words of what it may do, not a name)
+    r"(?<![许认宁])可(?!能|行|靠|持续|追溯|再生|燃|吸入|视)"
 )
 #: A word pointing back to a party named before (该生产经营单位, 上述单位).
 _POINTING_BACK = re.compile(r"^(?:该|上述|此)(?=[\u4e00-\u9fff]{2})")
@@ -391,7 +393,9 @@ _BREACH = re.compile(
 #: (涉及危险化工工艺的生产装置，必须装备…; 已核准的项目，必须…; 达不到标准班额的教学点，
 #: 按…核定编制): a party named so is who acts (``_PARTY_PICKED``), these are not.
 _THE_THINGS = re.compile(
-    r"^(?P<cond>[^，,。；;：:]{2,60}?的(?P<noun>[^，,。；;：:的]{1,14}))[，,]"
+    # (…的中小学，有寄宿学生的中小学，以及…的中小学，可…: a list of them, all the condition)
+    r"^(?P<cond>(?:[^，,。；;：:]{2,60}?的[^，,。；;：:的]{1,14}[，,]\s*(?:以及|及|和|或者?)?){0,5}"
+    r"[^，,。；;：:]{2,60}?的(?P<noun>[^，,。；;：:的]{1,14}))[，,]"
     r"(?=\s*(?:则)?\s*"
     # (挂牌督办的重大事故隐患，生产经营单位应当…: who acts on them, named before the modal word)
     r"(?:[^，,。；;：:的]{0,14}?(?:" + _REGULATED + "|" + _AUTHORITY + r"))?"
