@@ -81,6 +81,9 @@ from checklists.standards.comparators import (
         ("面积", None),
         ("第", None),
         ("", None),
+        # 逾 right before its number is "more than"; 逾期 (overdue) compares nothing
+        ("参加人数逾", ">"),
+        ("逾期的每日按罚款数额的", None),
     ],
 )
 def test_before_the_number(words, expected):

@@ -495,3 +495,43 @@ def test_a_list_of_the_ones_a_duty_is_for_is_all_of_its_condition(text, span):
     assert r.span == span
     assert r.applies_when is not None and r.applies_when.text == text.split("，可")[0]
     assert r.subject is None  # (可适当增加教师: what they may do, no name)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "value"),
+    [
+        # a case then its modal word, no comma, the number the duty's after it
+        ("整改时限不超过30日，情况复杂的可延长至60日。", "情况复杂的", Decimal(60)),
+        ("情况特殊的可以延长30日。", "情况特殊的", Decimal(30)),
+    ],
+)
+def test_a_case_before_a_numbered_duty_is_its_condition(text, condition, value):
+    r = extract(text)[-1]
+    assert r.value == value and r.applies_when is not None
+    assert r.applies_when.text == condition and r.applies_when.value is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "同一企业在一个年度内被抽查次数原则上不超过2次。",
+        "同一市场主体在一个自然年度内被抽查不超过2次。",
+        "同一企业一年内被抽查不超过2次。",
+    ],
+)
+def test_a_count_within_one_year_is_per_year_and_the_party_it_is_done_to_acts_not(text):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", Decimal(2), "次", "year")
+    assert r.subject is None  # 被抽查: what is done to it; the inspectors act
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("被检查单位应当配合检查。", "被检查单位"),  # 被 inside the name
+        ("企业被约谈后要立即整改。", "企业"),  # a case, after which it acts
+        ("企业被抽查时应当如实提供资料。", "企业"),
+    ],
+)
+def test_a_passive_case_before_the_duty_leaves_the_party_acting(text, subject):
+    assert extract(text)[-1].subject == subject

@@ -159,8 +159,9 @@ def comparator_before(words: str) -> tuple[str, int] | None:
     for match in _BEFORE_RE.finditer(words):
         if _A_NUMBER.search(words, match.end()):
             continue
-        if match.group("base") in ("达", "提前", "满") and words[match.end() :].strip():
-            continue  # (only right before its number: 达标, 提前完成3项, 满分为 are other words)
+        if match.group("base") in ("达", "提前", "满", "逾") and words[match.end() :].strip():
+            # (only right before its number: 达标, 提前完成3项, 满分为, 逾期 are other words)
+            continue
         if match.group("base") in ("最低", "最高") and _NAMED_EXTREME.match(words, match.end()):
             continue  # (最低工资标准的80%, 最高气温: a quantity's name, no comparison)
         found = match

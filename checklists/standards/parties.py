@@ -241,6 +241,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if found[0].count("（") + found[0].count("(") > found[0].count("）") + found[0].count(")"):
         return None  # 完成…工作（市生态环境局牵头）: an aside's units, opened inside the words
     rest = words[len(found[0]) :]
+    if _DONE_TO_IT.match(rest):
+        return None  # (同一企业一年内被抽查不超过2次: what is done to it, not who does it)
     if _HOW_MANY.match(rest):
         return None  # (从业人员在100人以下的，…: how many of them, not who acts)
     if found[0] in ("单位", "部门", "机构") and re.match(r"(?:主要)?(?:一把手|负责人|领导)", rest):
@@ -256,6 +258,16 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         if joint is not None:
             return clean_name(f"{found[0]}会同{joint.group('who')}"), found[1]
     return clean_name(found[0]), found[1]
+
+
+#: A passive right after a name, in its own words (…一年内被抽查不超过2次; not 被…的, 被…后,
+#: 被…时: a case, after which the party acts).
+_DONE_TO_IT = re.compile(
+    r"[^，,。；;的后时]{0,12}?被(?![^，,。；;]*(?:的|后|时|应当|应|须|必须|要))"
+)
+
+
+_A_PARTY_DONE_TO = re.compile(f"(?:{_REGULATED}|{_AUTHORITY})" + _DONE_TO_IT.pattern)
 
 
 #: A verb two parties do together (A与B进行对接, 签订协议, 协商…): 与 before it means "with".
@@ -548,6 +560,8 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     if not pieces:
         return None, None
     last = _LEADS.sub("", pieces[-1]).strip()
+    if _A_PARTY_DONE_TO.search(last):
+        return None, None  # (同一企业一年内被抽查次数不超过…: done to it, not by it)
     for pattern, kind in ((_REGULATED_END, "regulated"), (_AUTHORITY_END, "authority")):
         match = _ending_subject(last, pattern)
         if match:

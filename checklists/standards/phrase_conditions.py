@@ -80,6 +80,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     if not stripped or numbered:
         if inline is not None and _A_LIMIT.match(stripped, inline.end()):
             return inline.end()  # 有特殊情况的不超过2次: the ones the limit is for
+        if inline is not None and not re.search(r"[\d＿]", stripped[: inline.end()]):
+            return inline.end()  # 情况复杂的可延长至60日: the number is the duty's, after them
         return None  # a number or a date: a deadline (15日前, 2017年底前), not a condition
     if inline is not None:
         return inline.end()
