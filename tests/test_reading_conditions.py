@@ -535,3 +535,22 @@ def test_a_count_within_one_year_is_per_year_and_the_party_it_is_done_to_acts_no
 )
 def test_a_passive_case_before_the_duty_leaves_the_party_acting(text, subject):
     assert extract(text)[-1].subject == subject
+
+
+def test_while_something_goes_on_is_a_condition_not_a_duty():
+    (r,) = extract("在检查中，企业应当配合。")
+    assert r.span == "企业应当配合" and r.subject == "企业"
+    assert r.applies_when is not None and r.applies_when.text == "在检查中"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("年度考核结果为不合格的，扣除当年保证金的50%。", Decimal(50)),
+        ("验收合格后，退还保证金的80%。", Decimal(80)),
+    ],
+)
+def test_the_share_a_sanction_or_a_refund_takes_is_a_requirement(text, value):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("==", value, "%")
+    assert r.applies_when is not None

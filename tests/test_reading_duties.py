@@ -427,6 +427,15 @@ SUBJECTS = [
         "检查项目经理等主要管理人员是否到岗",
         None,
     ),
+    # 在 the first character of a name (在建工地, 在用设备), not "at"
+    ("在建工地必须做到“六个百分之百”。", "在建工地必须做到“六个百分之百”", "在建工地"),
+    ("在产企业应当每年开展一次应急演练。", "在产企业应当每年开展一次应急演练", "在产企业"),
+    # a fine for a breach: the ones who broke the rule are fined, they do not act
+    (
+        "经营者违反本规定，未建立进货查验记录制度的，责令改正，可处5000元以上3万元以下罚款。",
+        "可处5000元以上3万元以下",
+        None,
+    ),
 ]
 
 

@@ -37,8 +37,14 @@ _TIME_LIMIT_PHRASE = re.compile(
 )
 #: A sanction's verb a duty opens with (予以通报, 依法依规严肃处理, 责令改正).
 _A_SANCTION = re.compile(
-    r"(?:依法|依规|依纪|严肃|从严)*(?:予以|给予|责令|追究|取消|处以|通报|处理|问责|吊销|没收)"
+    r"(?:依法|依规|依纪|严肃|从严)*(?:予以|给予|责令|追究|取消|处以|通报|处理|问责|吊销|没收|"
+    # (…的，可处5000元以上3万元以下罚款: a fine, imposed on the ones the case names)
+    r"(?:并|可以?|应当?)?处(?=[\d一二三四五六七八九十两百千万]|罚款|警告))"
 )
+
+
+#: A breach of a rule (违反本规定, 未按规定, 擅自, 拒不): the ones who did it are sanctioned.
+_A_BREACH = re.compile(r"违反|未按|未经|擅自|拒不|逾期不")
 
 
 #: 其 (its, theirs), pointing back to the ones named before; not 其中 nor 其他.
@@ -193,8 +199,10 @@ def attribute(
                 None,
                 None,
             )
-            if subject is not None and condition is not None and subject in opening and sanctioned:
-                # 凡未按期完成整改的单位，一律通报批评: the ones sanctioned, not who acts
+            breached = condition is not None or _A_BREACH.search(sentence, 0, modal.start())
+            if subject is not None and breached and subject in opening and sanctioned:
+                # 凡未按期完成整改的单位，一律通报批评: the ones sanctioned, not who acts (经营者
+                # 违反本规定，…，责令改正，可处…罚款: the breach they are fined for)
                 subject, kind = None, None
         if subject is None and not the_ones_act:  # 采购人在7个工作日内作出答复: who acts first
             p_start, _p_end = phrase_bounds(masked, s_start, s_end, max(r.start, s_start))

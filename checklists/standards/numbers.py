@@ -370,7 +370,9 @@ def worth_keeping(
     return bool(
         re.search(
             r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|配备|设置|设立|缴纳|公示|期限|有效期|罚款|"
-            r"任期|承担|分担|负担|分摊|额度|定额|限额|基准",
+            r"任期|承担|分担|负担|分摊|额度|定额|限额|基准|"
+            # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
+            r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收",
             phrase,
         )
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)

@@ -135,6 +135,8 @@ _A_DUTY_WORD = re.compile(
     # (中小学可适当增加教师编制: the words of what it may do, not a name)
     r"(?<![许认宁])可(?!能|行|靠|持续|追溯|再生|燃|吸入|视)"
 )
+#: 在 as "at, in" (在…中, 在…期间), not the first character of a name: 在建工地, 在用设备, 在岗人员.
+AT = r"在(?![建用产岗职编校营])"
 #: A word pointing back to a party named before (该生产经营单位, 上述单位).
 _POINTING_BACK = re.compile(r"^(?:该|上述|此)(?=[\u4e00-\u9fff]{2})")
 #: A note after a name that is no part of it: （以下简称区安委会）.
@@ -222,7 +224,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     # handing the rest of a long sentence in, once per number of a list, reads no more)
     words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase[:_NAME_WINDOW].strip(), count=1))
     if re.match(
-        f"[对向在将把按为自报发请以]|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}", words
+        f"[对向将把按为自报发请以]|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}",
+        words,
     ):
         # 对其主要负责人…, 报领导小组: whom it is done to, not who does it; 以书面形式通知…
         # 供应商: how it is done; 检查主要管理人员…: a verb, and the ones it is done to; 有固定的
@@ -627,7 +630,8 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
 
 def _trim(name: str) -> str:
     """Drop a clause's leftovers before the name (和/及/与 joins stay: 财政局和审计局)."""
-    name = re.sub(r"^(?:的|是|为|由|在|对|把|将|让|使(?!用)|给)+", "", name)  # (使用…的单位)
+    # (使用…的单位; 在建工地, 在用设备, 在岗人员: 在 part of the name)
+    name = re.sub(rf"^(?:的|是|为|由|{AT}|对|把|将|让|使(?!用)|给)+", "", name)
     return _POINTING_BACK.sub("", name)
 
 
@@ -660,7 +664,11 @@ _THEN = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:则|那么|就|每一?个|每家
 #: Words a name never starts with: when, where or to whom something is done (经批准, not
 #: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
 _ADVERBIAL_START = re.compile(
-    r"(?:于|在|向|按照?|从(?![事业])|" + VIA + r"|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
+    r"(?:于|"
+    + AT
+    + r"|向|按照?|从(?![事业])|"
+    + VIA
+    + r"|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
 )
 #: A name whose opening words before its last 的 state a number or a comparison: those words are
 #: the condition it applies under (营业面积在200平方米以上的门店 → 门店), not its name.

@@ -105,6 +105,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return None
     if _WHEN_END.search(stripped) and len(stripped) <= 24:
         return len(stripped)
+    if re.fullmatch(r"在[^，,。；;]{1,12}之?中", stripped):
+        return len(stripped)  # 在检查中，企业应当配合: while it goes on
     if _ENDED.fullmatch(stripped):
         return len(stripped)  # 整改结束，企业向…提报销号报告
     return None
