@@ -63,6 +63,8 @@ SEGMENTS = [
     ("现将有关事项通知如下：", []),
     ("附件：检查记录表", []),
     ("不含临时摊位和流动商贩。", []),
+    # where to read more: a cross-reference, no duty
+    ("详见本公报第15页。", []),
     # what the whole district did, top to bottom, with no modal word: a report; with one, a duty
     ("2015年，全区上下深入开展隐患排查，强化企业主体责任落实，形势保持稳定。", []),
     ("全市上下要深入开展隐患排查。", ["全市上下要深入开展隐患排查"]),
@@ -427,6 +429,13 @@ SUBJECTS = [
         "检查项目经理等主要管理人员是否到岗",
         None,
     ),
+    # the ones who complain or report act on their own case
+    (
+        "投诉人对处理决定不服的，可以依法申请行政复议。",
+        "可以依法申请行政复议",
+        "投诉人",
+    ),
+    ("举报人应当如实提供线索。", "举报人应当如实提供线索", "举报人"),
     # 在 the first character of a name (在建工地, 在用设备), not "at"
     ("在建工地必须做到“六个百分之百”。", "在建工地必须做到“六个百分之百”", "在建工地"),
     ("在产企业应当每年开展一次应急演练。", "在产企业应当每年开展一次应急演练", "在产企业"),
