@@ -68,6 +68,9 @@ SEGMENTS = [
     # what the whole district did, top to bottom, with no modal word: a report; with one, a duty
     ("2015年，全区上下深入开展隐患排查，强化企业主体责任落实，形势保持稳定。", []),
     ("全市上下要深入开展隐患排查。", ["全市上下要深入开展隐患排查"]),
+    # how much of a target was done: a report, its numbers no thresholds
+    ("2018年全市城镇新增就业5.6万人，完成年度目标的112%。", []),
+    ("各县要确保完成年度目标的100%。", ["各县要确保完成年度目标的100%"]),
     # an aside naming who is responsible is no duty of its own
     (
         "各街道要建立巡查制度。（责任单位：区城管局、各街道）",

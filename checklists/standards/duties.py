@@ -403,8 +403,13 @@ _COMMENDER = re.compile(
 )
 
 
-#: The whole of a place, top to bottom (全区上下, 全市上下): with no modal word, what it did.
-_ALL_OF_US = re.compile(r"全(?:省|市|区|县|镇|乡|系统|行业)上下")
+#: What was done, with no modal word: the whole of a place, top to bottom (全区上下深入开展…),
+#: or how much of a target (完成年度目标的112%). A report, no duty and no threshold.
+WHAT_WAS_DONE = re.compile(
+    r"全(?:省|市|区|县|镇|乡|系统|行业)上下|"
+    # how much of a target was done (完成年度目标的112%, 完成全年任务的95.6%): a report
+    r"完成(?:了)?(?:年度|全年|年|省|市|县|区)?(?:下达的)?(?:目标|任务|计划)(?:任务)?的[\d.＿]+\s*[%％]"
+)
 
 
 def no_duties(masked: str, s_start: int, s_end: int) -> bool:
@@ -414,8 +419,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     if is_heading_line(masked, s_start, s_end):
         return True
     if not ANY_MODAL.search(sentence):
-        if _CONSISTS_OF.match(sentence.strip()) or _ALL_OF_US.search(sentence):
-            return True  # (全区上下深入学习…: what the whole district did, a report)
+        if _CONSISTS_OF.match(sentence.strip()) or WHAT_WAS_DONE.search(sentence):
+            return True  # (全区上下深入学习…, …完成年度目标的112%: what was done, a report)
         own = _TITLES.sub("", sentence)
         if "《" in sentence and 6 * len(own) < len(sentence) and not ACTION.search(own):
             if not POLICY.search(own):

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
-from checklists.standards.duties import DESCRIPTIVE
+from checklists.standards.duties import DESCRIPTIVE, WHAT_WAS_DONE
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
@@ -251,7 +251,9 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
     number in it."""
     return _SentenceFacts(
         own_term=_OWN_TERM.match(sentence) is not None,
-        a_report=_A_REPORT_OPENS.match(sentence) is not None,
+        # (…，完成年度目标的112%: how much was done, a report, its numbers too)
+        a_report=_A_REPORT_OPENS.match(sentence) is not None
+        or WHAT_WAS_DONE.search(sentence) is not None,
         grades=_GRADES.search(sentence) is not None,
         handed_out=_HANDED_OUT.match(sentence) is not None,
         descriptive=DESCRIPTIVE.search(sentence) is not None,
