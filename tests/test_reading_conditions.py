@@ -554,3 +554,22 @@ def test_the_share_a_sanction_or_a_refund_takes_is_a_requirement(text, value):
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == ("==", value, "%")
     assert r.applies_when is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("2019年底前，完成10蒸吨以下燃煤锅炉淘汰任务。", "10蒸吨以下燃煤锅炉"),
+        ("完成20蒸吨及以下的燃煤锅炉拆除工作。", "20蒸吨及以下的燃煤锅炉"),
+    ],
+)
+def test_the_things_a_task_does_away_with_are_picked_out_by_their_measure(text, condition):
+    (r,) = extract(text)
+    assert r.value is None  # no threshold of 10 蒸吨 to meet
+    assert r.applies_when is not None and r.applies_when.text == condition
+    assert r.applies_when.comparator == "<="
+
+
+def test_how_many_to_do_away_with_stays_a_target():
+    (r,) = extract("完成50家以上企业整治任务。")
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(50), "家")

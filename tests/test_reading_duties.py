@@ -63,6 +63,9 @@ SEGMENTS = [
     ("现将有关事项通知如下：", []),
     ("附件：检查记录表", []),
     ("不含临时摊位和流动商贩。", []),
+    # who holds a post: how a body is made up, no duty
+    ("领导小组组长由县长担任，副组长由分管副县长担任。", []),
+    ("办公室主任由县应急管理局局长兼任。", []),
     # where to read more: a cross-reference, no duty
     ("详见本公报第15页。", []),
     # what the whole district did, top to bottom, with no modal word: a report; with one, a duty

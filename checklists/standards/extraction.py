@@ -59,6 +59,7 @@ from checklists.standards.parties import (
 )
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.picking import (
+    DONE_AWAY_AFTER,
     DONE_AWAY_WITH,
     NOT_DONE,
     ONLY_THEN,
@@ -358,6 +359,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 if away := DONE_AWAY_WITH.search(masked, max(ph_start, q_start - 8), q_start):
                     # (淘汰35蒸吨/小时以下燃煤锅炉，完成…: which ones of its own duty only)
                     words = text[away.end() : q_end].strip()
+                    phrase_only[q_end] = ph_end
+                elif after := DONE_AWAY_AFTER.match(masked, q_end):
+                    # (完成10蒸吨以下燃煤锅炉淘汰任务: the things, the verb after them)
+                    words = text[q_start : after.start("verb")].strip()
                     phrase_only[q_end] = ph_end
                 if comparator == "range":  # (a condition holds one bound: its words say both)
                     qualifiers.append((q_end, Applicability(words)))

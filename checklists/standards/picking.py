@@ -42,6 +42,10 @@ _STOP = re.compile(r"[，,。；;]")
 #: A verb of doing away with or reworking things, right before the number that picks them out
 #: (淘汰35蒸吨/小时以下燃煤锅炉, 关停年产30万吨以下的煤矿).
 DONE_AWAY_WITH = re.compile(r"(?:淘汰|关停|关闭|取缔|拆除|改造|整治|搬迁)[^，,。；;\d＿的]{0,4}$")
+#: …the things, then that verb as a task (10蒸吨以下燃煤锅炉淘汰任务, …的燃煤小锅炉拆除工作).
+DONE_AWAY_AFTER = re.compile(
+    r"的?[\u4e00-\u9fff]{2,10}?(?P<verb>淘汰|关停|关闭|取缔|拆除|改造|整治|搬迁)(?:任务|工作|工程)"
+)
 _HOW_MANY_OF_THEM = re.compile(r"(?:家|处|个|台|辆|座|户|所|条|项|套|批)(?:及)?以[上下]$")
 #: The last sentence read (its text, start, end), its phrases and the positions of its stops:
 #: each number of a long sentence asks again, and reading the sentence each time is quadratic.
@@ -130,6 +134,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and re.match(r"的?[\u4e00-\u9fff]{2}", masked[q_end : q_end + 3])
     ):
         return True  # 淘汰35蒸吨/小时以下燃煤锅炉: the ones to do away with, no threshold
+    if (
+        re.search(r"(?:以上|以下)$", masked[q_start:q_end])
+        and not _HOW_MANY_OF_THEM.search(masked, q_start, q_end)
+        and DONE_AWAY_AFTER.match(masked, q_end)
+    ):
+        return True  # 完成10蒸吨以下燃煤锅炉淘汰任务: the same, its verb after the things
     noun = _OF_A_NOUN.match(masked, q_end)
     if noun is None:
         return False
