@@ -573,3 +573,22 @@ def test_the_things_a_task_does_away_with_are_picked_out_by_their_measure(text, 
 def test_how_many_to_do_away_with_stays_a_target():
     (r,) = extract("完成50家以上企业整治任务。")
     assert (r.comparator, r.value, r.unit) == (">=", Decimal(50), "家")
+
+
+def test_an_aside_of_duties_inside_a_case_is_read_as_duties_and_the_case_stays_whole():
+    reqs = extract(
+        "经验收合格（应具备完备的建设手续，同时必须提供真实、完整的财务资料）的，"
+        "县政府按每个中心5万元的标准予以奖励。"
+    )
+    assert [r.span for r in reqs] == [
+        "应具备完备的建设手续",
+        "同时必须提供真实、完整的财务资料",
+        "县政府按每个中心5万元",
+    ]
+    assert reqs[-1].value == Decimal(50000) and reqs[-1].subject == "县政府"
+    assert reqs[-1].applies_when is not None and reqs[-1].applies_when.text == "经验收合格"
+
+
+def test_an_aside_of_a_duty_after_its_duty_is_one_of_its_own():
+    spans = [r.span for r in extract("企业应当配备专职安全员（应具备相应资格）。")]
+    assert spans == ["企业应当配备专职安全员", "应具备相应资格"]

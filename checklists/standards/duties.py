@@ -779,6 +779,10 @@ def duty_spans(
             pending, pending_end = a, b  # 对一般检查对象，…: the ones the next duty is for
             continue
         joined = (open_duty or follows_number) and pending is None and _joined_duty(words)
+        if _ASIDE_THEN_CASE.match(masked, b):
+            # 经验收合格（应具备…，同时必须…）的，…: the case the aside's duties belong to
+            spans.append([-1, -1])
+            continue
         named_after = masked[skip_to:b].strip() if a < skip_to < b else ""
         if re.fullmatch(r"的[^，,。；;的]{1,12}", named_after) and ends_with_party(named_after):
             # …5000吨标准煤以上的重点用能单位，每年报送…: the ones the condition picks out, named
@@ -839,6 +843,10 @@ def duty_spans(
     if pending is not None and spans and spans[-1][0] >= 0:
         spans[-1][1] = pending_end  # 对…比较熟悉 at the end: the duty before it, described
     return [(a, b) for a, b in spans if a >= 0], extend
+
+
+#: An aside of duties that a 的 after it makes part of a case (…（应具备…）的，).
+_ASIDE_THEN_CASE = re.compile(r"[（(]\s*(?:应当|应|必须|须|不得)[^（()）\n]{4,120}[）)]\s*的")
 
 
 #: 由 names who acts (由区安委会办公室拟定…, 由县财政承担): the words between it and the verb.

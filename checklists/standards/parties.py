@@ -444,6 +444,10 @@ _A_MEASURE = re.compile(
 DISCRETION = ("必要时", "需要时", "必要的时候", "确有必要时")
 
 
+#: A bracket opened and not closed (the words stop at a comma inside an aside).
+_OPENED = re.compile(r"[（(][^（()）]*$")
+
+
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
     for pattern in (
@@ -476,6 +480,8 @@ def condition_of(sentence: str) -> Condition | None:
             continue  # (企业可在不影响安全的前提下，…: the duty's own words, its modal in them)
         if match and pattern is _WHEN and match.group("cond").strip() in DISCRETION:
             continue  # 必要时，可以…: discretion, part of what is allowed, nothing to check
+        if match and _OPENED.search(match.group("cond")):
+            continue  # (经验收合格（应具备…，…）的: a comma inside an aside ends no case)
         if match:
             start = match.start("cond") - len(match.groupdict().get("lead") or "")
             return Condition(sentence[start : match.end("cond")], start, match.end("cond"))

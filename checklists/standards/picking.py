@@ -249,6 +249,17 @@ def condition_before(
         while a2 < b2 and masked[a2].isspace():
             a2 += 1
         words = masked[a2:b2]
+        if words.strip() == "的" and masked[a2 - 1 : a2] in ("）", ")"):
+            # 经验收合格（应具备…，同时必须…）的，县政府…: the case, before the aside of its duties
+            opened = max(masked.rfind("（", 0, a2), masked.rfind("(", 0, a2))
+            head = next((ab for ab in bounds if ab[1] == opened), None)
+            if head is not None and masked[head[0] : head[1]].strip():
+                h0 = (
+                    head[0]
+                    + len(masked[head[0] : head[1]])
+                    - len(masked[head[0] : head[1]].lstrip())
+                )
+                return condition_at(text, masked, h0, head[1])
         if (
             a2 >= lo
             and words.strip()
