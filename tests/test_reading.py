@@ -2289,3 +2289,15 @@ def test_a_target_after_a_year_with_no_comma_is_due_at_its_end():
     """到2020年全市…达到500家: the place the target is for follows the year with no comma."""
     (r,) = extract("到2020年全市科技型企业达到500家。")
     assert (r.comparator, r.value, r.due) == (">=", 500, {"rule": "date", "date": "2020-12-31"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请各县按照附件2所列绩效目标做好绩效监控工作。",
+        "各乡镇按照附件3的要求做好统计工作。",
+        "具体指标详见表4中的说明。",
+    ],
+)
+def test_an_annex_or_table_by_its_number_is_no_count(text):
+    assert all(r.value is None for r in extract(text))

@@ -519,7 +519,9 @@ def leads_on(words: str) -> bool:
     if basis is not None and ANY_MODAL.search(words) is None:
         rest = _RESULT_NOUN.sub("", _TITLES_ONLY.sub("", words[basis.end("on") :]))
         rest = re.sub(r"^\s*(?:的)?(?:有关)?(?:要求|精神|规定)", "", rest)  # 按照《…》要求
-        if ACTION.search(rest) is None or _MEANS_END.search(rest):
+        # (请各县按照要求做好…工作: a request's verb of policy after the basis is its verb)
+        policy = _PLEASE.match(words) is not None and POLICY.search(rest) is not None
+        if (ACTION.search(rest) is None and not policy) or _MEANS_END.search(rest):
             return True  # (通过执法检查、事故调查等途径，…: the means, its verbs are nouns)
     found = _LEADS_ON.search(words)
     if found is not None and PROHIBITION.search(words, 0, found.start()):
@@ -559,7 +561,7 @@ def _topic_of(masked: str, b: int, s_end: int) -> bool:
     (…的中小学，可适当增加编制; …的企业，由区安监局…): it has a modal word or opens with 由."""
     rest = masked[b + 1 : s_end]
     for nxt in re.split(r"[，,]", rest)[:8]:
-        if ANY_MODAL.search(nxt) or nxt.lstrip().startswith(("由", "经", "一律")):
+        if ANY_MODAL.search(nxt) or nxt.lstrip().startswith(("由", "经", "一律", "请")):
             return True
         if not _a_noun(re.sub(r"^\s*(?:以及|及|和|或者?)", "", nxt)):
             return False  # (…的中小学，有寄宿学生的中小学，…，可…: the ones listed go on)
@@ -574,10 +576,16 @@ def _measured_next(masked: str, b: int, taken: list[tuple[int, int, bool]]) -> b
     return any(b < t0 < end for t0, _t1, _d in taken)
 
 
+#: A notice's request to its addressees (请各单位…, 请于…前…; not 请示, 请假, 请求).
+_PLEASE = re.compile(r"\s*请(?![示假求教])")
+
+
 def _acts(words: str) -> bool:
     """Whether a phrase states something to do on its own."""
     if ANY_MODAL.search(words) or (_IN_A_MANNER.match(words) and not _AIM.match(words)):
         return True
+    if _PLEASE.match(words) and (ACTION.search(words) or POLICY.search(words)):
+        return True  # 请各县按照要求做好…工作: a notice's request, a directive
     verbs = words.rsplit("的", 1)[-1] if words.startswith("对") else words
     if ACTION.search(verbs):
         return True

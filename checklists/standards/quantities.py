@@ -168,6 +168,10 @@ _MASKS = [
         r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+\s*号"
     ),
     re.compile(r"令\s*第\s*\d+\s*号"),
+    # an annex, table or figure by its number (按照附件2所列, 见表3): a reference, no count
+    re.compile(
+        r"(?:附件|附表|附录|(?<![代发列报])表|图)\s*\d+(?:\s*[-—.．]\s*\d+)?(?=\s*[所中的、和及与）)，,。；;\s]|$)"
+    ),
     re.compile(r"一次(?=或者?(?:分|多)次)"),  # 一次或分次送达: at once or in parts, no count
     # a chapter's number (第三章): its word stays, so that its heading is known as one
     re.compile(
