@@ -2301,3 +2301,17 @@ def test_a_target_after_a_year_with_no_comma_is_due_at_its_end():
 )
 def test_an_annex_or_table_by_its_number_is_no_count(text):
     assert all(r.value is None for r in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("产出指标\t数量指标\t职业培训人数\t≥5000人", "职业培训人数\t≥5000人"),
+        ("1\t储煤场面积\t不低于500平方米", "储煤场面积\t不低于500平方米"),
+        # a cell that names what it measures is its own span
+        ("1\t消防通道\t宽度不小于4米", "宽度不小于4米"),
+    ],
+)
+def test_a_table_cell_of_a_number_only_is_read_with_the_name_before_it(text, span):
+    (r,) = extract(text)
+    assert r.span == span and r.value is not None

@@ -135,6 +135,10 @@ def _without_number(
 _HEADS_MORE = re.compile(r"[^。；;\s]")
 
 
+#: A Chinese word (a cell that holds one says what its number is).
+_WORDS = re.compile(r"[\u4e00-\u9fff]")
+
+
 def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     """Requirements stated by one clause text, in order of appearance.
 
@@ -380,6 +384,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 flags.append("assumed_equal")
             # the span starts at its phrase, or after the previous quantity in the same phrase
             span_from = max(ph_start, prev_end if prev_end <= q_start else ph_start)
+            if masked[ph_start - 1 : ph_start] == "\t" and not _WORDS.search(
+                masked, ph_start, comp_pos if comp_before else q_start
+            ):
+                # a table's cell of its number only (职业培训人数\t≥5000人, 储煤场面积\t不低于
+                # 500平方米): from the cell before it, the name of what is measured
+                span_from = max(s_start, masked.rfind("\t", s_start, ph_start - 1) + 1)
             # a deadline's words reach to what is to be done by then (15个工作日内向…投诉)
             # (and the ones that only then may: 硫分低于0.5%的煤炭方可销售)
             only_then = ONLY_THEN.match(masked, q_end) is not None
