@@ -168,6 +168,7 @@ def test_what_the_place_is_to_reach_is_a_target():
     [
         ("并于次月5日前报县煤炭办审核。", {"rule": "next_month_day", "day": 5}),
         ("下月10日前报送。", {"rule": "next_month_day", "day": 10}),
+        ("县财政局应于每月最后一个工作日前完成资金拨付。", {"rule": "monthly_last_working_day"}),
         ("企业应于每月10日前报送上月数据。", {"rule": "monthly_day", "day": 10}),
         ("各乡镇应在当月25日前上报进度。", {"rule": "monthly_day", "day": 25}),
         ("各单位应于每月底前报送报表。", {"rule": "monthly_day", "day": 31}),
@@ -2315,3 +2316,28 @@ def test_an_annex_or_table_by_its_number_is_no_count(text):
 def test_a_table_cell_of_a_number_only_is_read_with_the_name_before_it(text, span):
     (r,) = extract(text)
     assert r.span == span and r.value is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # half of a time, in whole units of the next smaller one
+        ("企业应当在半年内整改完毕。", Decimal(6), "month"),
+        ("限期半年整改。", Decimal(6), "month"),
+        ("应在半个月内完成整改。", Decimal(15), "day"),
+        ("应在半小时内到达现场。", Decimal(30), "minute"),
+    ],
+)
+def test_half_of_a_time_is_a_deadline_in_whole_units(text, value, unit):
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.unit) == ("deadline", "<=", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("每半年至少开展一次检查。", "half_year"), ("上半年完成验收工作的，予以奖励。", None)],
+)
+def test_a_half_year_period_is_no_half_of_a_time(text, per):
+    assert all(r.value != Decimal("0.5") and r.value != Decimal(6) for r in extract(text))
+    if per:
+        assert extract(text)[0].per == per

@@ -263,6 +263,9 @@ def test_canonical_resets_what_the_kind_does_not_read(rule, canonical):
         # 每季度末: the quarter's last day (31: a 30-day month's last)
         ("quarter", {"rule": "quarter_end"}, R(DAY, Q, day=31, month=3)),
         ("month", {"rule": "quarter_end"}, R(LWD, M)),
+        # 每月最后一个工作日前: the month's last working day
+        ("month", {"rule": "monthly_last_working_day"}, R(LWD, M)),
+        ("year", {"rule": "monthly_last_working_day"}, R(LWD, Y)),
         # 每周五前: every Friday
         ("week", {"rule": "weekly_day", "weekday": 4}, R(Recurrence.WEEKS, weeks=1, weekday=4)),
         ("week", {"rule": "weekly_day", "weekday": 9}, None),

@@ -41,6 +41,11 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"每(?:个)?季度第一个月的?\s*(?P<day>\d{1,2})\s*日(?:前|之前)"),
         "quarter_first_month_day",
     ),
+    # each month by its last working day: 每月最后一个工作日前 (the working day, not the 31st)
+    (
+        re.compile(r"每个?月(?:的)?最后一个工作日(?:前|之前)?"),
+        "monthly_last_working_day",
+    ),
     # each quarter by its end: 每季度末, 每季末前, 每个季度结束前 (not 每季度结束后五日内: days
     # after it)
     (re.compile(r"每个?季度?\s*(?:末|底|结束)(?:前|之前)?(?![后以之]|\d)"), "quarter_end"),

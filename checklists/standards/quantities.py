@@ -25,7 +25,11 @@ _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _HALF[0x3000] = 0x20
 
 #: A number as written: digits (with a decimal point) or Chinese numerals.
-NUM = r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?)"
+NUM = (
+    r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|"
+    # half of a time (半年内, 半个月, 半小时): not 每半年, 上半年 (periods), 一年半, 半年度
+    r"(?<![每上下前后近多大过一二三四五六七八九十两\d])半(?=\s*(?:个月|小时|年(?!度)|天)))"
+)
 
 #: Counting words, each with what must not follow it for it to count (人民, 具有, 组织, 瓶装;
 #: 起 only before 以上 or an incident: 之日起 is no count), longest first where one holds another.
@@ -190,6 +194,7 @@ _MASKS = [
         r"(?:次月|当月|本月|下月|每月|每年|每季度第[一二三四]个月的?)\s*\d{1,2}\s*日(?:前|之前)"
     ),
     re.compile(r"(?:的|月)\s*\d{1,2}\s*日(?:前|之前)"),
+    re.compile(r"最后一个工作日"),  # 每月最后一个工作日前: a day of the calendar, no count
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
     re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
     re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
@@ -268,6 +273,15 @@ _SYMBOL = re.compile(r"[（(][A-Za-z][A-Za-z0-9.]{0,6},[A-Za-z0-9.]{1,6}[）)]")
 _MAX_DIGITS = 15
 
 
+#: Half of a time in a whole number of a smaller unit (半个月: 15 日, as the courts count it).
+_HALF_OF = {
+    "year": (Decimal(6), "month"),
+    "month": (Decimal(15), "day"),
+    "day": (Decimal(12), "hour"),
+    "hour": (Decimal(30), "minute"),
+}
+
+
 def _num(s: str) -> Decimal | None:
     """Decimal value of an Arabic or Chinese numeral; None for one no quantity has (longer
     than ``_MAX_DIGITS`` digits, whose 万 or 亿 would overflow the decimal context)."""
@@ -275,6 +289,8 @@ def _num(s: str) -> Decimal | None:
     try:
         if re.fullmatch(r"\d+(?:\.\d+)?", s):
             value = Decimal(s)
+        elif s == "半":
+            value = Decimal("0.5")
         else:
             value = Decimal(str(cn2an.cn2an(s, "smart")))
     except (InvalidOperation, ValueError, KeyError, TypeError):
@@ -450,6 +466,10 @@ def quantities(masked: str) -> list[Qty]:
             if comp is not None and lead is not None:
                 comp = with_marker(comp, lead.group(0))  # （不含）5吨以下: the marker before it
             comparator = comp if comparator is None else comparator
+        if a_txt.strip() == "半" and unit in _HALF_OF:
+            low, unit = _HALF_OF[
+                unit
+            ]  # 半年 → 6 个月, 半个月 → 15 日, 半小时 → 30 分钟: whole units
         low = _clean(sign * low * mult)
         high = _clean(high * high_mult) if high is not None else None
         word = re.sub(_MARK, "", after).strip() if after else None  # the marker is applied

@@ -55,6 +55,7 @@ class Due(Out):
     rule: Literal[
         "next_month_day",
         "monthly_day",
+        "monthly_last_working_day",
         "quarter_first_month_day",
         "quarter_end",
         "yearly_date",

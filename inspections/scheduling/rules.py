@@ -212,6 +212,8 @@ def from_requirement(per: str | None, due: dict[str, Any] | None = None) -> Rule
         return Rule(Recurrence.DAY, period, day=day, month=1)  # 每月20日前
     if due.get("rule") == "quarter_first_month_day" and valid_day and period == Period.QUARTER:
         return Rule(Recurrence.DAY, period, day=day, month=1)
+    if due.get("rule") == "monthly_last_working_day" and period == Period.MONTH:
+        return Rule(Recurrence.LAST_WORKING_DAY, period)  # 每月最后一个工作日前
     if due.get("rule") == "quarter_end" and period == Period.QUARTER:
         return Rule(Recurrence.DAY, period, day=MAX_DAY, month=3)  # 每季度末: its last day
     month = due.get("month")
