@@ -76,6 +76,11 @@ SEGMENTS = [
     # who holds a post: how a body is made up, no duty
     ("领导小组组长由县长担任，副组长由分管副县长担任。", []),
     ("办公室主任由县应急管理局局长兼任。", []),
+    # what was reckoned (经测算，…需…): a report, its 需 a need, no duty and no threshold
+    ("经测算，全年需补助资金约3000万元。", []),
+    ("据不完全统计，全市共有加油站45座。", []),
+    # a procedure before a case (经调查核实，对符合条件的，…) stays the duty's condition
+    ("经调查核实，对符合条件的，予以补助。", ["予以补助"]),
     # where to read more: a cross-reference, no duty
     ("详见本公报第15页。", []),
     # what the whole district did, top to bottom, with no modal word: a report; with one, a duty

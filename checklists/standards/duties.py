@@ -73,6 +73,8 @@ def aim_only(words: str) -> bool:
     return bool(parts) and all(_AIM.match(p.strip()) for p in parts)
 
 
+#: An estimate or a count made, opening a sentence (经测算，…; 据统计，…; 经摸底调查，…).
+ESTIMATED = re.compile(r"\s*(?:经|据)(?:初步|不完全)?(?:测算|核算|估算|统计)[，,]")
 #: A sentence that reports what has been done, not what is to be done.
 DESCRIPTIVE = re.compile(
     # (已 in a phrase that names which ones, 已聘任…的教师, reports nothing)
@@ -82,6 +84,8 @@ DESCRIPTIVE = re.compile(
     # (采矿权取得、进出口; 取得的成效 in a list of contents: nouns, no report)
     r"取得(?![、和及与等的]|[^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准))|去年|"
     r"今年以来|上半年|以来|"
+    # an estimate or a count made (经测算，全年需补助资金约3000万元; 据统计，…): a report
+    r"^" + ESTIMATED.pattern + "|"
     # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report
     r"(?:共|累计)(?:检查|发现|排查|查处|整改|办理|受理|处理|开展|培训|组织|出动|下达|拨付|发放|确定|认定|"
     r"扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|补贴|吸纳)"

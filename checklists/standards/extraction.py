@@ -578,7 +578,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         )
         carry = carry if elided and not things else None
         attributed = attribute(text, masked, b_start, s_end, reqs[first:], condition, carry)
-        if not attributed and modality and condition and b_start + condition.end < s_end:
+        if (
+            not attributed
+            and modality
+            and condition
+            and b_start + condition.end < s_end
+            and not no_duties(masked, s_start, s_end)  # (经测算，…需…: a report, no duty)
+        ):
             # all it said was inside the condition: what remains is a duty with no number
             rest = _presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
             attributed = attribute(text, masked, b_start, s_end, [rest], condition, carry)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
-from checklists.standards.duties import DESCRIPTIVE, WHAT_WAS_DONE
+from checklists.standards.duties import DESCRIPTIVE, ESTIMATED, WHAT_WAS_DONE
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
@@ -243,6 +243,7 @@ class _SentenceFacts(NamedTuple):
     a_case: bool  # (ends with 的: a case named, no duty)
     listed_case: bool
     standards_listed: bool  # (补贴标准：初级工每人1000元，…: the standards its items state)
+    estimated: bool  # (经测算，全年需补助资金约3000万元: what was reckoned, a report)
 
 
 @functools.lru_cache(maxsize=64)
@@ -262,6 +263,7 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         a_case=sentence.rstrip(" 。；;，,").endswith("的"),
         listed_case=_A_CASE.search(sentence) is not None,
         standards_listed=_STANDARDS_LISTED.search(sentence) is not None,
+        estimated=ESTIMATED.match(sentence) is not None,
     )
 
 
@@ -304,8 +306,10 @@ def worth_keeping(
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
-    if modality is None and facts.a_report:
-        return False  # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5)
+    if (modality is None and facts.a_report) or facts.estimated:
+        # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5); 经测算，…需…约3000万元: what
+        # was reckoned, its 需 a need, no duty
+        return False
     if facts.grades or _A_GRADE_AFTER.match(following):
         return (
             False  # 分为优秀（90分以上）、良好…四个等次; 90分以上为优秀: a grade's band, no target
