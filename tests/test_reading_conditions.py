@@ -592,3 +592,22 @@ def test_an_aside_of_duties_inside_a_case_is_read_as_duties_and_the_case_stays_w
 def test_an_aside_of_a_duty_after_its_duty_is_one_of_its_own():
     spans = [r.span for r in extract("企业应当配备专职安全员（应具备相应资格）。")]
     assert spans == ["企业应当配备专职安全员", "应具备相应资格"]
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # the ones an exception leaves out: the duty applies to the others, no requirement
+        (
+            "企业应当建立安全生产责任制，但从业人员10人以下的小微企业除外。",
+            (">", Decimal(10), "人"),
+        ),
+        ("企业应当配备专职安全员，从业人员不足30人的除外。", (">=", Decimal(30), "人")),
+    ],
+)
+def test_an_exception_by_a_number_is_when_the_duty_before_it_applies(text, condition):
+    (r,) = extract(text)
+    assert r.value is None and r.kind == "presence" and r.subject == "企业"
+    c = r.applies_when
+    assert c is not None and c.text.endswith("除外")
+    assert (c.comparator, c.value, c.unit) == condition

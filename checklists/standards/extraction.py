@@ -135,6 +135,8 @@ def _without_number(
 _HEADS_MORE = re.compile(r"[^。；;\s]")
 
 
+#: The rest of an exception's phrase after its number (…10人以下的小微企业除外).
+_EXCEPTED = re.compile(r"[^，,。；;]{0,24}?除外\s*$")
 #: A Chinese word (a cell that holds one says what its number is).
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 
@@ -182,6 +184,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 section, carry = named, None
                 continue
         qualifiers: list[tuple[int, Applicability]] = []
+        # (where an exception's phrase starts, and when the duties before it apply:
+        # …，但从业人员10人以下的小微企业除外 → 从业人员 > 10)
+        exceptions: list[tuple[int, Applicability]] = []
         # (where a qualifier read inside its duty's phrase stops applying: that phrase's end)
         phrase_only: dict[int, int] = {}
         sentence = masked[s_start:s_end]
@@ -356,6 +361,20 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 tasked or listed_on,
                 before,
             ):
+                continue
+            if (
+                comparator in NEGATE
+                and _EXCEPTED.match(masked, q_end, ph_end)
+                and masked[s_start:ph_start].strip(
+                    " ，,"
+                )  # (a duty before it to leave them out of)
+            ):
+                # 但从业人员10人以下的小微企业除外: the ones left out, so the duties before it
+                # apply to the others (more than 10), no requirement of its own
+                words = text[ph_start:ph_end].strip().lstrip("但").strip()
+                exceptions.append(
+                    (ph_start, Applicability(words, NEGATE[comparator], value, q.unit, q.per))
+                )
                 continue
             if qualifies(masked, s_start, s_end, q_start, q_end):
                 # 连续工作10年以上的教师: the number says which ones; the duty is elsewhere
@@ -603,6 +622,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             else r
             for r in attributed
         ]
+        if exceptions:
+            attributed = [
+                replace(r, applies_when=next(a for at, a in exceptions if end_of(r) <= at))
+                if r.applies_when is None and any(end_of(r) <= at for at, _a in exceptions)
+                else r
+                for r in attributed
+            ]
         named = [(r.subject, r.subject_kind) for r in attributed if r.subject]
         carry = named[-1] if named else None
         if section is not None:  # no party of its own: the heading's (GUIDE 1.1, 2)
