@@ -565,3 +565,20 @@ def test_benchmark_places_a_repeated_span_at_its_next_occurrence():
 )
 def test_a_sanction_s_term_is_how_long_it_lasts(text, expected):
     assert [(r.span, r.kind, r.comparator, r.value) for r in extract(text)] == expected
+
+
+def test_a_task_s_responsible_units_act_where_a_sentence_names_no_one():
+    # the party the sentence before named acts in its own sentence only: the task's units
+    # (（责任单位：…）) answer for the sentences that name no one
+    reqs = extract(
+        "化工园区内企业应实施总量控制。严禁化工企业与非化工企业混建。要加快配套建设园区内道路。"
+        "（责任单位：区发改局、区安监局）"
+    )
+    assert [(r.span, r.subject) for r in reqs] == [
+        ("化工园区内企业应实施总量控制", "化工园区内企业"),
+        ("严禁化工企业与非化工企业混建", "区发改局、区安监局"),
+        ("要加快配套建设园区内道路", "区发改局、区安监局"),
+    ]
+    # with no such units, the party before carries on (GUIDE 2)
+    carried = extract("化工园区内企业应实施总量控制。要加快配套建设园区内道路。")
+    assert carried[-1].subject == "化工园区内企业"

@@ -55,6 +55,7 @@ from checklists.standards.parties import (
     heading_party,
     party_first,
     party_named,
+    responsible_units,
     who_as_read,
 )
 from checklists.standards.phrase_conditions import phrase_condition
@@ -168,6 +169,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     tasked = TASKED.search(text) is not None
     reqs: list[Requirement] = []
     carry = None  # who acts, as the sentences before named them
+    # (a task that names the units answering for it, （责任单位：…）: a sentence that names no
+    # one is theirs, not the party a sentence before named)
+    answered = bool(responsible_units(text))
     section = None  # the party a heading names ((二)各镇、街道。): who acts under it
     planned = False  # the sentence before set targets and its list goes on after its ；
     for s_start, s_end in sentences(text):
@@ -595,7 +599,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             and re.search(r"的[^的]+$", condition.text) is not None
             and not condition.text.startswith(("对", "针对"))
         )
-        carry = carry if elided and not things else None
+        carry = carry if elided and not things and not answered else None
         attributed = attribute(text, masked, b_start, s_end, reqs[first:], condition, carry)
         if (
             not attributed
