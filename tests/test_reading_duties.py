@@ -450,6 +450,12 @@ SUBJECTS = [
         "检查项目经理等主要管理人员是否到岗",
         None,
     ),
+    # a list of parties longer than one name: all of them act
+    (
+        "企业主要负责人、安全管理人员和特种作业人员、危险工艺岗位操作人员，必须持证上岗。",
+        "企业主要负责人、安全管理人员和特种作业人员、危险工艺岗位操作人员，必须持证上岗",
+        "企业主要负责人、安全管理人员和特种作业人员、危险工艺岗位操作人员",
+    ),
     # the ones who complain or report act on their own case
     (
         "投诉人对处理决定不服的，可以依法申请行政复议。",

@@ -633,7 +633,14 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
     match = pattern.search(words)
     if match is None:
         return None
-    return _trim(words) if len(words) <= 24 else match.group(0)
+    if len(words) <= 24:
+        return _trim(words)
+    items = re.split(r"[、和及与]", words)
+    if len(words) <= 80 and all(0 < len(i) <= 16 and ends_with_party(i) for i in items):
+        # 企业主要负责人、安全管理人员和特种作业人员、危险工艺岗位操作人员: a list of parties,
+        # each a name, all of them
+        return _trim(words)
+    return match.group(0)
 
 
 def _trim(name: str) -> str:
