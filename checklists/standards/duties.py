@@ -73,7 +73,8 @@ def aim_only(words: str) -> bool:
     return bool(parts) and all(_AIM.match(p.strip()) for p in parts)
 
 
-#: An estimate or a count made, opening a sentence (经测算，…; 据统计，…; 经摸底调查，…).
+#: An estimate or a count made, opening a sentence (经测算，…; 据不完全统计，…; not 经调查核实，
+#: a procedure a case follows).
 ESTIMATED = re.compile(r"\s*(?:经|据)(?:初步|不完全)?(?:测算|核算|估算|统计)[，,]")
 #: A sentence that reports what has been done, not what is to be done.
 DESCRIPTIVE = re.compile(

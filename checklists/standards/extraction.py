@@ -369,9 +369,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if (
                 comparator in NEGATE
                 and _EXCEPTED.match(masked, q_end, ph_end)
-                and masked[s_start:ph_start].strip(
-                    " ，,"
-                )  # (a duty before it to leave them out of)
+                # (a duty before it to leave them out of: not an exception standing alone)
+                and masked[s_start:ph_start].strip(" ，,")
             ):
                 # 但从业人员10人以下的小微企业除外: the ones left out, so the duties before it
                 # apply to the others (more than 10), no requirement of its own

@@ -254,11 +254,7 @@ def condition_before(
             opened = max(masked.rfind("（", 0, a2), masked.rfind("(", 0, a2))
             head = next((ab for ab in bounds if ab[1] == opened), None)
             if head is not None and masked[head[0] : head[1]].strip():
-                h0 = (
-                    head[0]
-                    + len(masked[head[0] : head[1]])
-                    - len(masked[head[0] : head[1]].lstrip())
-                )
+                h0 = head[1] - len(masked[head[0] : head[1]].lstrip())
                 return condition_at(text, masked, h0, head[1])
         if (
             a2 >= lo
