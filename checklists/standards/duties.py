@@ -25,6 +25,7 @@ from checklists.standards.parties import (
     party_named,
     responsible_units,
 )
+from checklists.standards.reports import ABOUT_THE_TEXT, DESCRIPTIVE, WHAT_WAS_DONE
 from checklists.standards.sentences import phrases
 
 # ---------------------------------------------------------------------------------------------
@@ -73,51 +74,6 @@ def aim_only(words: str) -> bool:
     return bool(parts) and all(_AIM.match(p.strip()) for p in parts)
 
 
-#: An estimate or a count made, opening a sentence (经测算，…; 据不完全统计，…; not 经调查核实，
-#: a procedure a case follows).
-ESTIMATED = re.compile(r"\s*(?:经|据)(?:初步|不完全)?(?:测算|核算|估算|统计)[，,]")
-#: A sentence that reports what has been done, not what is to be done.
-DESCRIPTIVE = re.compile(
-    # (已 in a phrase that names which ones, 已聘任…的教师, reports nothing)
-    # (取得…成效 reports; 取得健康证明后, 取得许可证 are conditions and duties)
-    # (not 终了, the end of a period: 年度终了后3个月内; nor 了解, to find out)
-    r"(?<![为除终])了(?!解)|(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
-    # (采矿权取得、进出口; 取得的成效 in a list of contents: nouns, no report)
-    r"取得(?![、和及与等的]|[^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准))|去年|"
-    r"今年以来|上半年|以来|"
-    # an estimate or a count made (经测算，全年需补助资金约3000万元; 据统计，…): a report
-    r"^" + ESTIMATED.pattern + "|"
-    # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report
-    r"(?:共|累计)(?:检查|发现|排查|查处|整改|办理|受理|处理|开展|培训|组织|出动|下达|拨付|发放|确定|认定|"
-    r"扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|补贴|吸纳)"
-)
-#: A sentence about the document itself: a definition, its enactment, what follows.
-_ABOUT_THE_TEXT = re.compile(
-    r"是指|系指|所称|(?:特|现)?制定本|(?:通知|意见|规定|办法|通告|公告|决定|要求)如下|如下[：:]?$|"
-    r"现予印发|现印发|"
-    r"(?:提出|制定|作出)(?:以下|如下)|"
-    # where to read more (详见本公报第15页, 具体见附件2): a cross-reference, no duty
-    r"^(?:详见|参见|具体见|另见)|"
-    r"请认真(?:贯彻|遵照)|遵照执行|起施行|起执行$|解释$|负责解释|^附件|^附表|^(?:不含|不包括|包括)|"
-    # a table's header row (序号 检查内容 检查结果)
-    r"^序号[\s\t]|"
-    # when the text takes effect (本通知自印发之日起30日后施行)
-    r"起[^，,。；;]{0,10}(?:施行|生效)$|"
-    # how to reach someone (举报电话：12345, 联系人：…, 邮编：…)
-    r"^(?:举报|监督|咨询|投诉|服务|值班)?(?:电话|热线|联系人|联系电话|联系方式|地址|邮编|邮政编码|"
-    r"传真|电子邮箱|邮箱|网址)\s*[:：]|"
-    r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望|"
-    # what the document does to whom it names (现予以通报批评, 特予以表彰; 经查，…: its findings)
-    r"(?:现|特)予以|^经(?:查|核查|调查|查实)[，,]|"
-    # what the document hands out (现将…补助资金3500万元下达给你们)
-    r"^现将[^。；;]*(?:下达|下发|拨付|分配|公布|通报)|"
-    # the text's scope (…及其监督管理，适用本办法) and a reply's own decision (同意设立…)
-    r"适用本(?:办法|规定|条例|细则|制度|意见|方案|通知)|^(?:[一二三四五六七八九十]+、)?同意(?!后)|"
-    # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
-    r"决定(?:对|给予|授予|任命|免去|聘任)|^(?:任命|免去)[：:]?$|"
-    # an appointment or a removal the notice makes (任命张三为…, 张三同志任…, 免去…职务)
-    r"^(?:任命|免去|聘任|提名)\S|(?<!负责)同志(?:任|为)\S|免去[^，,。；;]{1,40}职务"
-)
 #: A principle to follow (遵循公开、公平、公正的原则), and the verbs a lead into listed duties ends
 #: with (应当履行下列义务：): words shared by the patterns below.
 _PRINCIPLE = r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则"
@@ -412,15 +368,6 @@ _COMMENDER = re.compile(
 )
 
 
-#: What was done, with no modal word: the whole of a place, top to bottom (全区上下深入开展…),
-#: or how much of a target (完成年度目标的112%). A report, no duty and no threshold.
-WHAT_WAS_DONE = re.compile(
-    r"全(?:省|市|区|县|镇|乡|系统|行业)上下|"
-    # how much of a target was done (完成年度目标的112%, 完成全年任务的95.6%): a report
-    r"完成(?:了)?(?:年度|全年|年|省|市|县|区)?(?:下达的)?(?:目标|任务|计划)(?:任务)?的[\d.＿]+\s*[%％]"
-)
-
-
 def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     """A sentence that states no duty at all: a title, a report, words about the text, a list
     of what something consists of, or a list of titles (the legal basis: 《…》《…》…)."""
@@ -453,7 +400,7 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return True  # 王某某任市财政局副局长（试用期一年）: an appointment the notice makes
     if ANY_MODAL.search(sentence) is None and _BY_PRINCIPLE.search(sentence.strip()):
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
-    if _ABOUT_THE_TEXT.search(sentence.strip()):
+    if ABOUT_THE_TEXT.search(sentence.strip()):
         return True
     if _COMMENDS.search(sentence) and not _COMMENDER.search(sentence):
         return True  # 对…予以通报表彰: the notice commends; 区政府办公室将…予以表彰 is a duty

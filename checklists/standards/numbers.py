@@ -16,7 +16,6 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
-from checklists.standards.duties import DESCRIPTIVE, ESTIMATED, WHAT_WAS_DONE
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
@@ -27,6 +26,7 @@ from checklists.standards.quantities import (
     TIME_UNITS,
     Qty,
 )
+from checklists.standards.reports import DESCRIPTIVE, ESTIMATED, WHAT_WAS_DONE
 from checklists.standards.requirements import Applicability
 
 
