@@ -416,6 +416,8 @@ def test_a_marker_that_restates_the_number_adds_no_requirement():
         ("管行业必须管安全", "mandatory_strong"),
         # 需 before a verb is a duty (所需, 需要, 需求 are not: test_what_is_needed_is_no_duty)
         ("仓库大门需方便货车进出", "mandatory"),
+        # 可 describing a thing (可复制可推广的经验): no permission
+        ("各县要形成一批可复制可推广的经验", "mandatory"),
     ],
 )
 def test_modality(text, modality):
