@@ -2341,3 +2341,8 @@ def test_a_half_year_period_is_no_half_of_a_time(text, per):
     assert all(r.value != Decimal("0.5") and r.value != Decimal(6) for r in extract(text))
     if per:
         assert extract(text)[0].per == per
+
+
+def test_a_full_stop_typed_as_a_point_is_no_part_of_a_span():
+    spans = [r.span for r in extract("抽查比例不低于5%;每年至少2次.")]
+    assert spans == ["抽查比例不低于5%", "每年至少2次"]

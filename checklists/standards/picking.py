@@ -286,6 +286,8 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
         start += 1  # (如…，则企业须…: the word leading from the condition is no part of the duty)
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > 1 and text[end - 1] == "." and not text[end - 2].isdigit():
+        end -= 1  # (每年至少2次.: a sentence's full stop typed as a point, no part of it)
     options = _ANSWER_OPTIONS.search(text, start, end)
     if options is not None and options.start() > start:
         end = options.start()  # (是否安装报警器 是/否: a check table's answer column)
