@@ -75,6 +75,19 @@ SEGMENTS = [
     ),
     # which one is the party so named: a designation, no duty
     ("住宅小区电梯的使用单位为物业服务企业。", []),
+    # what is to be understood runs on after 而 (…目的不是罚，而在于督促…，督促…); a phrase after
+    # it with a verb of its own is a duty
+    (
+        "各部门要充分认识到实行双罚机制目的不是罚，而在于督促各单位严格守法经营，"
+        "督促各监管主体全面落实监管责任。",
+        [],
+    ),
+    (
+        "各企事业单位要充分认识到环境保护工作的主体责任，按照各项要求建立环保工作制度并严格执行。",
+        ["按照各项要求建立环保工作制度并严格执行"],
+    ),
+    # a means to value (把…作为…的重要渠道): an attitude, no duty
+    ("各级各部门要把报送调研类信息作为服务决策、争取支持的重要渠道。", []),
     # who holds a post: how a body is made up, no duty
     ("领导小组组长由县长担任，副组长由分管副县长担任。", []),
     ("办公室主任由县应急管理局局长兼任。", []),

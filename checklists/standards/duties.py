@@ -94,8 +94,11 @@ EXHORTATION = re.compile(
     r"(?<![要应须])坚持(?!每|定期|开展|实行|执行|落实|做到|不懈)|"
     r"通力(?:合作|协作)|各司其职|各负其责|协同配合|营造[^，,。；;]{0,16}(?:氛围|环境)|"
     # a task to hold dear (把乡村振兴作为重要任务; not 列入…议事日程, an act)
-    r"(?:把|将)[^，,。；;]{1,20}(?:作为|列为|摆上)[^，,。；;]{0,6}(?:重要|重大|首要|中心|头等|"
-    r"重中之重)[^，,。；;]{0,4}(?:任务|工作|大事|位置)|" + _PRINCIPLE + r"(?:[，,。；;]|$)"
+    # (…作为服务决策、争取支持的重要渠道: a means to value, as much an attitude)
+    r"(?:把|将)[^，,。；;]{1,20}(?:作为|列为|摆上)[^，,。；;]{0,16}(?:重要|重大|首要|中心|头等|"
+    r"重中之重)[^，,。；;]{0,4}(?:任务|工作|大事|位置|渠道|抓手|途径|手段|举措)|"
+    + _PRINCIPLE
+    + r"(?:[，,。；;]|$)"
 )
 #: A phrase that says to what end (确保…; 做到… and 保证… are read as duties of their own): part
 #: of the duty before it.
@@ -495,6 +498,10 @@ _IMPOSES = re.compile(
 _DESCRIBED_NOUN = re.compile(r"的([^的，,。；;]{1,10})$")
 
 
+#: Understanding, whose object runs on over the phrases after it (要充分认识到…，而在于…).
+_UNDERSTOOD = re.compile(r"认识到|充分认识")
+
+
 #: Verbs of setting something up a phrase may open with (建立…的…模式).
 _ESTABLISHES = re.compile(r"(?:建立|制定|编制|组建|成立|设立|建设|打造|构建|推行|实行|落实)")
 
@@ -668,6 +675,7 @@ def duty_spans(
     after_number = False  # the phrase before stated a number (至少配备2辆车，并统一标识)
     so_that = False  # in the purpose the duty before serves (…，以便…，…)
     awaits_verb = False  # the phrase before ends with to whom, its verb still to come
+    understood = ""  # after what is to be understood (open), in its 而… that runs on (run)
     for p_start, p_end in phrases(masked[s_start:s_end]):
         a, b = s_start + p_start, s_start + p_end
         words = masked[a:b].strip()
@@ -727,7 +735,15 @@ def duty_spans(
         if EXHORTATION.search(words) and not hit:
             spans.append([-1, -1])
             pending = None
+            # (要充分认识到…目的不是罚，而在于督促…，督促…: what is to be understood runs on)
+            understood = "open" if _UNDERSTOOD.search(words) else ""
             continue
+        if understood and not hit and not ANY_MODAL.search(words):
+            if understood == "run" or words.startswith("而"):
+                spans.append([-1, -1])
+                understood = "run"
+                continue
+        understood = ""
         so_that = _still_why(words, so_that, bool(hit))  # …，以便纳入…，通过…及时向社会公开
         if so_that:
             spans.append([-1, -1])
