@@ -88,6 +88,11 @@ SEGMENTS = [
     ),
     # a means to value (把…作为…的重要渠道): an attitude, no duty
     ("各级各部门要把报送调研类信息作为服务决策、争取支持的重要渠道。", []),
+    # to equip with a system is an act (全部装备…系统); 装备制造 is a noun
+    (
+        "新建化工生产装置全部装备自动化控制系统，大型生产装置全部装备紧急停车系统。",
+        ["新建化工生产装置全部装备自动化控制系统", "大型生产装置全部装备紧急停车系统"],
+    ),
     # who holds a post: how a body is made up, no duty
     ("领导小组组长由县长担任，副组长由分管副县长担任。", []),
     ("办公室主任由县应急管理局局长兼任。", []),
