@@ -539,6 +539,10 @@ def _measured_next(masked: str, b: int, taken: list[tuple[int, int, bool]]) -> b
     return any(b < t0 < end for t0, _t1, _d in taken)
 
 
+#: Papers or means in the state they are to be in (环评手续完备, 安全设施齐全, 台账资料齐备).
+_IN_ORDER = re.compile(
+    r"(?:手续|资料|材料|档案|台账|证照|证件|设施|设备|器材)[^，,。；;]{0,2}(?:完备|齐全|齐备|完好|到位)(?:有效)?$"
+)
 #: A notice's request to its addressees (请各单位…, 请于…前…; not 请示, 请假, 请求).
 _PLEASE = re.compile(r"\s*请(?![示假求教])")
 
@@ -549,6 +553,8 @@ def _acts(words: str) -> bool:
         return True
     if _PLEASE.match(words) and (ACTION.search(words) or POLICY.search(words)):
         return True  # 请各县按照要求做好…工作: a notice's request, a directive
+    if _IN_ORDER.search(words):
+        return True  # 所有化工企业环评手续完备: a state of papers or means to check
     verbs = words.rsplit("的", 1)[-1] if words.startswith("对") else words
     if ACTION.search(verbs):
         return True
