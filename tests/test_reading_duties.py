@@ -96,6 +96,18 @@ SEGMENTS = [
     # papers or means in the state they are to be in: a target to check
     ("所有化工企业、化工园区环评手续完备。", ["所有化工企业、化工园区环评手续完备"]),
     ("消防设施齐全有效。", ["消防设施齐全有效"]),
+    # a standing rule of whom to commend (按照有关规定予以表彰) is a duty; the notice's own
+    # commendation (决定对…予以通报表彰) is none
+    (
+        "对在乡村学校长期从教的优秀教师按照有关规定予以表彰奖励。",
+        ["对在乡村学校长期从教的优秀教师按照有关规定予以表彰奖励"],
+    ),
+    ("决定对敬仲镇人民政府等65个先进单位予以通报表彰。", []),
+    # to reckon (全面测算…现状) is an act; 按…测算 is how an amount is counted
+    (
+        "2016年全面测算乡村学校短缺学科教师现状，启动乡村学校短缺学科教师补充计划。",
+        ["2016年全面测算乡村学校短缺学科教师现状", "启动乡村学校短缺学科教师补充计划"],
+    ),
     # who holds a post: how a body is made up, no duty
     ("领导小组组长由县长担任，副组长由分管副县长担任。", []),
     ("办公室主任由县应急管理局局长兼任。", []),
