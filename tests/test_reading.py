@@ -2284,6 +2284,15 @@ def test_a_parallel_time_is_per_the_same_period():
     ]
     parts = extract("全年计划新造林3000亩，其中经济林480亩。")
     assert [r.per for r in parts if r.value == Decimal(480)] == [None]
+    # a count parallel to a frequency, in its unit: as many in the same period
+    counted = extract("各镇年内至少撰写报送2篇调研文章，各部门至少撰写报送1篇调研文章。")
+    assert [(r.kind, r.value, r.unit, r.per) for r in counted] == [
+        ("frequency", Decimal(2), "篇", "year"),
+        ("frequency", Decimal(1), "篇", "year"),
+    ]
+    # (another unit is another thing: 参加人数不少于20人 is no count per year)
+    drill = extract("每年至少开展2次演练，参加人数不少于20人。")
+    assert [(r.kind, r.per) for r in drill] == [("frequency", "year"), ("count", None)]
 
 
 def test_a_target_after_a_year_with_no_comma_is_due_at_its_end():

@@ -123,11 +123,13 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
             and before.per in _PERIODS
             and r.value is not None
             and r.unit == before.unit
-            and r.unit in TIME_UNITS
-            and r.kind == before.kind
             and "每" not in r.span
         ):
-            r = replace(r, per=before.per)
+            if r.unit in TIME_UNITS and r.kind == before.kind:
+                r = replace(r, per=before.per)
+            elif before.kind == "frequency" and r.kind == "count" and r.unit != "%":
+                # 各镇年内至少撰写2篇，各部门至少撰写1篇: as many in the same period
+                r = replace(r, per=before.per, kind="frequency")
         out.append(r)
     return out
 
