@@ -26,7 +26,7 @@ from checklists.standards.parties import (
     responsible_units,
 )
 from checklists.standards.reports import ABOUT_THE_TEXT, DESCRIPTIVE, WHAT_WAS_DONE
-from checklists.standards.sentences import phrases
+from checklists.standards.sentences import DUTY_ASIDE, phrases
 
 # ---------------------------------------------------------------------------------------------
 # Duties
@@ -82,10 +82,12 @@ _PRINCIPLE = r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则"
 _LISTED_DUTIES = r"(?:履行|遵守|做到|符合|具备|落实|执行|承担|做好|抓好|完成)(?:下列|以下)"
 #: …and the words a lead into listed bans ends with (用户不得有下列行为：).
 _LISTED_BANS = r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下)"
+#: Understanding, whose object runs on over the phrases after it (要充分认识到…，而在于…).
+_UNDERSTOOD = re.compile(r"认识到|充分认识")
 #: Exhortation: an attitude to take, which no inspector can check (要充分认识到…, 要高度重视…,
 #: 以先进为榜样, 珍惜荣誉): words of a notice, never a duty.
 EXHORTATION = re.compile(
-    r"充分认识|认识到|高度重视|提高认识|统一思想|思想认识|(?:加强|强化)组织领导|加强领导|"
+    _UNDERSTOOD.pattern + r"|高度重视|提高认识|统一思想|思想认识|(?:加强|强化)组织领导|加强领导|"
     r"以[^，,。；;]{1,8}为榜样|珍惜荣誉|戒骄戒躁|开拓进取|再创佳绩|再创新的?佳绩|"
     r"进一步增强|增强[^，,。；;]{0,6}意识|树立[^，,。；;]{0,8}(?:意识|理念|观念)|"
     # working together (密切配合，形成工作合力) and a principle to follow (遵循公开、公平、公正的
@@ -502,10 +504,6 @@ _IMPOSES = re.compile(
 _DESCRIBED_NOUN = re.compile(r"的([^的，,。；;]{1,10})$")
 
 
-#: Understanding, whose object runs on over the phrases after it (要充分认识到…，而在于…).
-_UNDERSTOOD = re.compile(r"认识到|充分认识")
-
-
 #: Verbs of setting something up a phrase may open with (建立…的…模式).
 _ESTABLISHES = re.compile(r"(?:建立|制定|编制|组建|成立|设立|建设|打造|构建|推行|实行|落实)")
 
@@ -834,7 +832,7 @@ def duty_spans(
 
 
 #: An aside of duties that a 的 after it makes part of a case (…（应具备…）的，).
-_ASIDE_THEN_CASE = re.compile(r"[（(]\s*(?:应当|应|必须|须|不得)[^（()）\n]{4,120}[）)]\s*的")
+_ASIDE_THEN_CASE = re.compile(DUTY_ASIDE + r"\s*的")
 
 
 #: 由 names who acts (由区安委会办公室拟定…, 由县财政承担): the words between it and the verb.

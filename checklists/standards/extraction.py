@@ -171,7 +171,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     carry = None  # who acts, as the sentences before named them
     # (a task that names the units answering for it, （责任单位：…）: a sentence that names no
     # one is theirs, not the party a sentence before named)
-    answered = bool(responsible_units(text))
+    units = responsible_units(text)  # (read once: the duties are attributed, then settled)
+    answered = bool(units)
     section = None  # the party a heading names ((二)各镇、街道。): who acts under it
     planned = False  # the sentence before set targets and its list goes on after its ；
     for s_start, s_end in sentences(text):
@@ -657,7 +658,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if not an_aim(r)
         ]
     reqs.sort(key=lambda r: r.start)
-    return answered_for(text, reqs)
+    return answered_for(reqs, units)
 
 
 #: The modality a sentence's numbers share when their own phrase states none: what it allows,

@@ -22,12 +22,13 @@ def _split(text: str, marks: str) -> list[tuple[int, int]]:
 
 #: A bracket that states a requirement of its own (（最少留存两年）, (每个单位1-2个)): its
 #: brackets separate phrases as commas do.
+#: A bracket of duties (经验收合格（应具备…手续，同时必须设立…）的: what it takes, duties of
+#: their own).
+DUTY_ASIDE = r"[（(](?=\s*(?:应当|应|必须|须|不得))[^（()）\n]{4,120}[）)]"
 _BRACKETED = re.compile(
     r"[（(](?=\s*(?:最少|至少|最多|至多|不少于|不低于|不超过|不高于|不大于|不小于|每))"
     # (not one the 的 after it makes part of a noun: 超过两个聘期（每个聘期3年）的教师)
-    r"[^（()）\n]{2,40}[）)](?!\s*的)|"
-    # (经验收合格（应具备…手续，同时必须设立…）的: what it takes, duties of their own)
-    r"[（(](?=\s*(?:应当|应|必须|须|不得))[^（()）\n]{4,120}[）)]"
+    r"[^（()）\n]{2,40}[）)](?!\s*的)|" + DUTY_ASIDE
 )
 
 

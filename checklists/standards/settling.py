@@ -16,7 +16,6 @@ from checklists.standards.list_leads import (
     lists_conditions,
     lists_duties,
 )
-from checklists.standards.parties import responsible_units
 from checklists.standards.quantities import PERIOD_NAMES, PERIODS, TIME_UNITS
 from checklists.standards.requirements import Requirement
 
@@ -91,10 +90,10 @@ def an_aim(r: Requirement) -> bool:
     )
 
 
-def answered_for(text: str, reqs: list[Requirement]) -> list[Requirement]:
-    """A task's responsible units (（责任单位：…）, （市财政局负责）) are who must do what it asks
-    when its words name no one: each requirement takes the first such aside after it."""
-    units = responsible_units(text)
+def answered_for(reqs: list[Requirement], units: list[tuple[int, int, str]]) -> list[Requirement]:
+    """A task's responsible units (``parties.responsible_units`` of its text: （责任单位：…）,
+    （市财政局负责）) are who must do what it asks when its words name no one: each requirement
+    takes the first such aside after it."""
     if not units:
         return reqs
     out = []
