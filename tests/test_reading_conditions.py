@@ -611,3 +611,38 @@ def test_an_exception_by_a_number_is_when_the_duty_before_it_applies(text, condi
     c = r.applies_when
     assert c is not None and c.text.endswith("除外")
     assert (c.comparator, c.value, c.unit) == condition
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # the noun after 的 opens with a modal's character (应急, 处理, 可行): what is done,
+        # not ones picked out for a duty after them
+        ("企业每年应组织不少于一次的应急演练。", "企业每年应组织不少于一次的应急演练"),
+        ("企业每季度至少开展两次的处理演练。", "企业每季度至少开展两次的处理演练"),
+    ],
+)
+def test_a_count_of_a_noun_that_opens_like_a_modal_is_no_condition(text, span):
+    (r,) = extract(text)
+    assert r.applies_when is None
+    assert r.span == span and r.comparator == ">="
+
+
+def test_the_ones_a_number_picks_out_spared_a_duty_state_no_requirement():
+    """…500万元以下的小微企业，免于年度审计: which enterprises are spared, not a ceiling on sales
+    (a compliant enterprise above it would otherwise be scored 不合格)."""
+    assert extract("年销售额在500万元以下（不含500万元）的小微企业，免于年度审计。") == []
+    (r,) = extract("年销售额在500万元以下的小微企业，可以免于年度审计。")
+    assert r.modality == "permission" and r.applies_when.value == Decimal("5000000")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "生产经营单位在接到整改通知之日起15日内，向区安委会办公室提交整改报告。",
+        "施工单位自收到通知之日起10个工作日内，报送整改方案。",
+    ],
+)
+def test_a_deadline_reaches_to_what_is_handed_in_by_then(text):
+    (r,) = extract(text)
+    assert r.kind == "deadline" and r.span == text.rstrip("。")

@@ -729,8 +729,12 @@ def duty_spans(
         if by_then is not None and not hit and (ACTION.search(words) or ANY_MODAL.search(words)):
             # (…自签订之日起七个工作日内，采购人应当将合同副本报…备案: a deadline that names no
             # one and no modal word is of the party that acts after it)
-            if party_first(words.lstrip("由")) is None or not (
-                ANY_MODAL.search(by_then_words) or opens_with_party(by_then_words)
+            # (…15日内，向区安委会办公室提交…: the one it goes to, not one who acts)
+            to_them = re.match(r"\s*(?:向|给|报送?|送)", words) is not None
+            if (
+                to_them
+                or party_first(words.lstrip("由")) is None
+                or not (ANY_MODAL.search(by_then_words) or opens_with_party(by_then_words))
             ):
                 extend[by_then] = b  # what is to be done within the deadline
                 by_then = None

@@ -683,7 +683,7 @@ _AT_LEAST_ONCE = re.compile(r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少�
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
 #: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
 _WHAT_IS_COUNTED = re.compile(
-    r"(?:(?!应(?![急用对])|须|要(?![求素点])|不得)[^\d＿，,。；;、和及与的]){1,12}"
+    r"的?(?:(?!应(?![急用对])|须|要(?![求素点])|不得)[^\d＿，,。；;、和及与的]){1,12}"
 )
 
 

@@ -115,7 +115,11 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and (
             ANY_MODAL.search(rest)
             # …5000吨标准煤以上的重点用能单位，每年报送…: the party the duty after it is for
-            or (ends_with_party(tail.rsplit("的", 1)[1]) and ACTION.search(rest))
+            or (
+                ends_with_party(tail.rsplit("的", 1)[1])
+                # (…500万元以下的小微企业，免于年度审计: what those ones are spared)
+                and (ACTION.search(rest) or _SPARED.match(rest.lstrip(" ，,")))
+            )
         )
         and not ANY_MODAL.search(masked[s_start:q_start])
     ):
@@ -153,6 +157,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     return ANY_MODAL.search(before) is None and (
         ANY_MODAL.search(after) is not None or (opening and bounded(after))
     )
+
+
+#: What ones picked out are spared or given (免于年度审计, 享受减免政策), the words after them.
+_SPARED = re.compile(r"(?:可以?|均|一律|即可)?(?:免于|免予|免除|免征|免收|减半|享受|不再|不予)")
 
 
 #: A number's 的 right before the limit of the ones it picks out (不足1000名的至少配备1名).
