@@ -1044,6 +1044,19 @@ def test_exhortations_and_words_about_the_text_are_no_duties(text):
             "两类车辆分别不超过 5 辆、8 辆。",
             [("<=", "5", "辆"), ("<=", "8", "辆")],
         ),
+        # the list's unit written once, after its last number (10、35、50毫克/立方米)
+        (
+            "燃煤机组颗粒物、二氧化硫、氮氧化物排放浓度分别不高于10、35、50毫克/立方米。",
+            [("<=", "10", "mg"), ("<=", "35", "mg"), ("<=", "50", "mg")],
+        ),
+        (
+            "排放限值分别为35、50、10mg/Nm3。",
+            [("<=", "35", "mg"), ("<=", "50", "mg"), ("<=", "10", "mg")],
+        ),
+        (
+            "对一、二、三等奖分别奖励5、3、1万元。",
+            [("==", "50000", "元"), ("==", "30000", "元"), ("==", "10000", "元")],
+        ),
         # no 分别: a list of bare amounts states nothing by itself
         ("去年新造林 40 公顷、改造林网 50 亩。", []),
     ],
@@ -1055,6 +1068,18 @@ def test_respectively_gives_each_number_the_comparison(text, expected):
         if r.value is not None or r.low is not None
     ]
     assert found == expected
+
+
+def test_a_list_s_numbers_share_its_rate_s_denominator():
+    """10、35、50毫克/立方米: each number a concentration per cubic metre, as the last one;
+    a day of the month listed before 前 is a date, not a number of days."""
+    found = extract("颗粒物、二氧化硫、氮氧化物排放浓度分别不高于10、35、50毫克/标准立方米。")
+    assert [(r.per, r.unit) for r in found] == [("m³", "mg")] * 3
+    (r,) = extract("天然气锅炉氮氧化物排放浓度不高于30mg/Nm3。")
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", Decimal(30), "mg", "m³")
+    from checklists.standards.quantities import quantities
+
+    assert [q.low for q in quantities("每月5、15、25日前报送。")] == [Decimal(25)]
 
 
 def test_the_last_number_of_a_list_is_quoted_without_its_he():

@@ -278,6 +278,10 @@ def _drafted(text: str) -> dict:
         ("排放口氨氮浓度不得高于5毫克/升。", "number", "<=", "5", "mg/L", "毫克/升"),
         # times in a period are counted
         ("企业每月至少开展一次自查。", "count", ">=", "1", "次", "计数"),
+        # times per hour, per shift, per half year: counted, the period said in its words
+        ("排污单位应当每小时记录一次排放数据。", "count", "==", "1", "次", "每小时计数"),
+        ("安全员每班巡查两次。", "count", "==", "2", "次", "每班计数"),
+        ("每半年至少开展一次全面检查。", "count", ">=", "1", "次", "每半年计数"),
     ],
 )
 def test_how_a_number_is_asked(text, answer_type, op, value, unit, says):

@@ -42,7 +42,10 @@ PER_WORDS = {
     "week": "每周",
     "month": "每月",
     "quarter": "每季度",
+    "half_year": "每半年",
     "year": "每年",
+    "hour": "每小时",  # (每小时记录一次: how often, per hour)
+    "班": "每班",  # (每班巡查两次: per shift)
     "batch": "每批次",
 }
 

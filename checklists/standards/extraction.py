@@ -238,7 +238,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
                 if per is not None and _A_TOTAL.search(masked, prev_end, q_start):
                     per = None  # 每人不超过20万元、总额不超过110万元: the total is no one's
-                rate = per is not None
+                # (每小时记录一次, 每班巡查两次: how often, per hour or shift, no rate)
+                rate = per is not None and not (q.unit == "次" and per in ("hour", "班"))
             round_the_clock = False
             if per is None and q.unit == "hour" and q.low == 24:
                 if ROUND_THE_CLOCK.match(masked, q_end):
@@ -275,7 +276,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 comparator = ">=" if limit.group("floor") else "<="
             elif comparator in (None, "==") and (
                 # (the words right before the number only: end-anchored, read near it)
-                limit := _A_LIMIT_BEFORE.search(masked, max(ph_start, q_start - 16), q_start)
+                limit := _A_LIMIT_BEFORE.search(masked, max(ph_start, q_start - 72), q_start)
             ):
                 # 浓度限值为100毫克/升, 补助上限为5000元: a limit named before its number
                 comparator = ">=" if limit.group("floor") else "<="
@@ -667,7 +668,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
 _NOT_BINDING = ("permission", "advisory", "default")
 #: A limit named right before its number (限值为, 上限是, 下限为: a floor).
 _A_LIMIT_BEFORE = re.compile(
-    r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:为|是|：|:)\s*$"
+    r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:分别)?\s*(?:为|是|：|:)\s*"
+    # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
+    r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
 )
 #: A total named before a number (总额不超过…): not per any one, whatever came before.
 _A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")

@@ -53,7 +53,8 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"秒钟|秒", "second", Decimal(1)),
     (r"个月", "month", Decimal(1)),
     (r"周岁|岁", "age_year", Decimal(1)),
-    (r"立方米|m³|m3", "m³", Decimal(1)),
+    # (标准立方米, Nm³: a volume at standard conditions, how emission limits are written)
+    (r"标准立方米|标立方米|立方米|N?m³|N?m3", "m³", Decimal(1)),
     (r"平方米|平米|㎡|m²|m2", "m²", Decimal(1)),
     (r"平方公里|平方千米|km²", "km²", Decimal(1)),
     (r"厘米|cm", "cm", Decimal(1)),
@@ -334,6 +335,10 @@ _DENOMINATORS = {
     "升": "L",
     "L": "L",
     "m3": "m³",
+    "标准立方米": "m³",
+    "标立方米": "m³",
+    "Nm³": "m³",
+    "Nm3": "m³",
     "平方米": "m²",
     "m²": "m²",
     "吨": "t",
@@ -479,6 +484,11 @@ def quantities(masked: str) -> list[Qty]:
         mark = tail.group(0).strip() if tail else None
         if tail is not None:
             restated = tail.end()
+        dated = unit == "day" and re.match(r"\s*(?:之?前|止|起)", masked[m.end() :]) is not None
+        if arabic and comparator != "range" and not dated:
+            # 分别不高于10、35、50毫克/立方米: the list's numbers before it, in its unit
+            floor = out[-1].end if out else 0
+            out += _listed_before(masked, start, floor, mult, unit, comparator, word, per)
         out.append(Qty(start, m.end(), low, high, unit, comparator, arabic, word, per, mark))
     taken = [(q.start, q.end) for q in out]
     for m in _SLASHED.finditer(masked):
@@ -527,6 +537,44 @@ def quantities(masked: str) -> list[Qty]:
         # (a share in words is as exact as one in digits: 按合同金额的百分之五收取)
         out.append(Qty(m.start(), end, _clean(value), None, unit, comparator, True, word))
     return sorted(out, key=lambda q: q.start)
+
+
+#: A number with no unit of its own, one of a list whose last number names the unit (10、35、
+#: 50毫克/立方米): right before the list's next number, after 、 (or 和 before the last).
+_LISTED_BARE = re.compile(r"(?<![\d.．/:：\-第A-Za-z_＿])(\d{1,6}(?:\.\d+)?)\s*(?:、|和|及|或)\s*$")
+
+
+def _listed_before(
+    masked: str,
+    start: int,
+    floor: int,
+    mult: Decimal,
+    unit: str,
+    comparator: str | None,
+    word: str | None,
+    per: str | None,
+) -> list[Qty]:
+    """The bare numbers of a list that end at ``start`` (each one a look-back of a few
+    characters, so a list of N numbers costs N short searches), after ``floor``."""
+    found: list[Qty] = []
+    at = start
+    while True:
+        m = _LISTED_BARE.search(masked, max(floor, at - 16), at)
+        if m is None:
+            break
+        value = _num(m.group(1))
+        if value is None:
+            break
+        end = m.end(1)
+        found.append(
+            Qty(m.start(1), end, _clean(value * mult), None, unit, comparator, True, word, per)
+        )
+        at = m.start(1)
+    if found and not re.search(r"、\s*$", masked[found[0].end : start]):
+        # (2和10毫克: a pair, not the list's last number after a 、: read as written only)
+        if len(found) == 1:
+            return []
+    return found[::-1]
 
 
 #: 百分之十, 千分之五: a share written in words (exact: a percentage or per mille); 三分之二:
