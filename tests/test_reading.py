@@ -2380,3 +2380,21 @@ def test_a_half_year_period_is_no_half_of_a_time(text, per):
 def test_a_full_stop_typed_as_a_point_is_no_part_of_a_span():
     spans = [r.span for r in extract("抽查比例不低于5%;每年至少2次.")]
     assert spans == ["抽查比例不低于5%", "每年至少2次"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "各县（市、区）要在每季度第一个月的20日前，将上季度工作进展情况报市生态环境局。",
+            "quarter_first_month_day",
+        ),
+        ("各乡镇要于每年12月10日前，报送年度工作总结。", "yearly_date"),
+    ],
+)
+def test_who_and_by_when_then_what_is_one_deadline(text, rule):
+    """<party>要在<date>前，<what>: one deadline of that party, what is done its words (not a
+    date with nothing to do and a duty with no date)."""
+    (r,) = extract(text)
+    assert r.kind == "deadline" and r.due["rule"] == rule
+    assert r.span == text.rstrip("。") and r.subject == text[: text.index("要")]

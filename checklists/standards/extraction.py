@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checklists.standards.attribution import attribute
+from checklists.standards.attribution import attribute, leaves_out_who
 from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import (
@@ -50,7 +50,6 @@ from checklists.standards.numbers import (
     worth_keeping,
 )
 from checklists.standards.parties import (
-    Condition,
     condition_of,
     heading_party,
     party_first,
@@ -592,7 +591,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         condition = condition_of(masked[b_start:s_end])
         # a sentence that opens with its modal word (要对…审核, 同时，应建立…) leaves out who
         # acts: the one the sentence before named
-        elided = _leaves_out_who(masked, b_start, s_end, condition, carry)
+        elided = leaves_out_who(masked, b_start, s_end, condition, carry)
         # (已核准的项目，必须…: the things it names are what the duty is of, no one left out)
         # (对…的其他人员，…可以直接进行行政处分: the ones dealt with, by the party before)
         things = (
@@ -696,76 +695,11 @@ def _by_a_time(r: Requirement) -> bool:
     return r.kind == "deadline" or (r.kind == "duration" and (r.trigger or "").endswith("前"))
 
 
-#: A sentence's opening with no one named before its modal word (要…, 同时，应…, 并及时…).
-#: (Spaces are read once: ``\s*(同时)?[，]?\s*`` took time quadratic in a long run of them.)
-_ELIDED = re.compile(
-    r"\s*(?:(?:同时|并且|此外|另外)[，,]|"
-    r"(?:(?:同时|并且|此外|另外|并)[，,]?\s*|[，,]\s*)?(?:要|应当?|须|必须|严格|及时|并|不得|"
-    r"严禁|切实|认真|负责|加强|建立|定期|可以))"
-)
-#: A verb a directive opens with, after adverbs of manner (协调…, 严格贯彻…).
-_VERB_FIRST = re.compile(
-    r"\s*(?:严格|认真|切实|全面|积极|及时|进一步|定期|依法)*(?:协调|贯彻|落实|执行|开展|组织|督促|"
-    r"指导|制定|编制|实施|实行|做好|抓好|负责|承担|监督|检查|审核|配合)"
-)
 #: A duty that opens with what is done to the inspected (重点检查…, 依法予以取缔, 责令…).
 _DONE_TO_THEM = re.compile(
     r"(?:重点|严格|依法|全面|逐一|定期|不定期|随机)*(?:检查|抽查|核查|排查|督查|巡查|查处|取缔|"
     r"予以|责令|约谈|处以|吊销|没收)"
 )
-#: A sentence's next phrase, to its comma.
-_PHRASE_TO_COMMA = re.compile(r"\s*([^，,。；;]+)[，,]")
-#: Whom a sanction is imposed on, then the sanction (对直接负责的主管人员依法给予处分).
-_TO_WHOM_SANCTIONED = re.compile(
-    r"对[^，,。；;]{2,30}?(?:依法|依规|依纪)*(?:给予|予以|处以|追究|责令)"
-)
-#: A time a sentence opens with, a phrase of its own (紧急情况结束后，; 验收合格后，): what
-#: follows it may leave out who acts, as a sentence opening with its modal word does.
-_OPENS_WHEN = re.compile(r"[^，,。；;的]{2,20}?(?:之?后|以后|结束|届满|期满)[，,]")
-
-
-def _leaves_out_who(
-    masked: str,
-    b_start: int,
-    s_end: int,
-    condition: Condition | None,
-    carry: tuple[str, str | None] | None,
-) -> bool:
-    """Whether a sentence leaves out who acts, so that the party the sentence before named
-    (``carry``) acts in it: it opens with its modal word (要对…审核, 同时，应建立…), after its
-    condition or a time of its own (紧急情况结束后，应按规定补办…), or with its case and then a
-    verb or a sanction with no one named (对未完成任务的通报批评; 情节严重的，对…依法给予处分);
-    not where the case names that party as the one in breach (采购人不作为的，追究有关人员责任:
-    someone else imposes that)."""
-    opens_at = b_start + (condition.end + 1 if condition else 0)
-    if condition is None and (when := _OPENS_WHEN.match(masked, b_start, s_end)):
-        opens_at = when.end()
-    if condition is not None:
-        # (对…人员，在监察过程中发现存在违法行为的，可以…: a second case after the first)
-        nxt = _PHRASE_TO_COMMA.match(masked, opens_at, s_end)
-        if nxt is not None and phrase_condition(nxt.group(1)) == len(nxt.group(1).rstrip()):
-            opens_at = nxt.end()
-    if _ELIDED.match(masked, opens_at):
-        return True
-    if condition is None and _VERB_FIRST.match(masked, opens_at):
-        return True  # 协调…, 严格贯彻…: a directive opening with its verb, of the party before
-    case_text, case_end = (condition.text, opens_at) if condition else ("", b_start)
-    if condition is None:
-        first_end = b_start + len(re.split(r"[，,]", masked[b_start:s_end], maxsplit=1)[0])
-        if (k := phrase_condition(masked[b_start:first_end])) is not None:
-            case_text = masked[b_start : b_start + k]
-            rest = masked[b_start + k : s_end]
-            case_end = b_start + k + len(rest) - len(rest.lstrip("，, "))
-    return (
-        bool(case_text)
-        and carry is not None
-        and carry[0] not in case_text
-        and (
-            ACTION.match(masked, case_end) is not None
-            or _TO_WHOM_SANCTIONED.match(masked, case_end) is not None
-        )
-        and party_first(masked[case_end:s_end]) is None
-    )
 
 
 def _with_due(
@@ -800,7 +734,26 @@ def _with_due(
             (i for i in within if found[i].due is None and found[i].kind != "deadline"), None
         )
         if duty is not None:
-            found[duty] = replace(found[duty], kind="deadline", due=rule)
+            d = found[duty]
+            then = duty + 1 < len(found) and found[duty + 1]
+            if (
+                then
+                and not ACTION.search(masked, d.start, end_of(d))
+                and end_of(d) <= ph_end < then.start
+                and not _numbered(then)
+                and then.due is None
+                and not masked[ph_end + 1 : then.start].strip()
+            ):
+                # 各县要在每季度第一个月的20日前，将…报…: who and by when, then what is done by
+                # then (one deadline, not a date with nothing to do and an undated duty)
+                span, start = source_span(text, d.start, end_of(then))
+                merged = replace(then, kind="deadline", due=rule, span=span, start=start)
+                merged = replace(merged, subject=d.subject or then.subject)
+                merged = replace(merged, subject_kind=d.subject_kind or then.subject_kind)
+                merged = replace(merged, modality=d.modality or then.modality)
+                found[duty : duty + 2] = [merged]
+                continue
+            found[duty] = replace(d, kind="deadline", due=rule)
             continue
         if target is not None:
             found[target] = replace(found[target], due=rule)
