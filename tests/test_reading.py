@@ -91,6 +91,7 @@ def test_what_was_decided_in_all_is_no_duty():
         # the amounts a notice hands down: what it does itself, no duty
         ("1.东昌府区：下达资金320万元，用于公益性岗位补贴。", []),
         ("本次下达补助资金1250万元。", []),
+        ("本次下达资金中，东昌府区300万元，临清市200万元，阳谷县150万元。", []),
         # a party to hand funds down, modal word and all: a duty
         ("县财政局要及时下达资金。", ["县财政局要及时下达资金"]),
     ],

@@ -270,7 +270,8 @@ _ALLOCATED = re.compile(
     # (possessive: a long run of blanks is read once, never backtracked through)
     r"\s*+(?:[（(]?[\d一二三四五六七八九十]+[）)、.．]?\s*+)?(?:[^，,。；;：:\s]{1,12}[：:])?\s*+"
     r"(?:共|本次|此次)?"
-    r"(?:下达|拨付|分配)[^，,。；;]{0,12}?(?:资金|经费|补助|补贴)[^，,。；;\d]{0,8}?\d"
+    # (本次下达资金中，东昌府区300万元，…: the amounts of each, listed after it)
+    r"(?:下达|拨付|分配)[^，,。；;]{0,12}?(?:资金|经费|补助|补贴)[^，,。；;\d]{0,8}?(?:\d|中\s*[，,：:])"
 )
 #: Who answers for something, and nothing else (采购人是履约验收的责任主体).
 _WHO_ANSWERS = re.compile(
