@@ -646,3 +646,22 @@ def test_the_ones_a_number_picks_out_spared_a_duty_state_no_requirement():
 def test_a_deadline_reaches_to_what_is_handed_in_by_then(text):
     (r,) = extract(text)
     assert r.kind == "deadline" and r.span == text.rstrip("。")
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "value"),
+    [
+        # the ones among many, then a number picking out which of them: one condition
+        (
+            "上述企业中，年产量超过1万吨的，应当安装在线监测设备。",
+            "上述企业中，年产量超过1万吨的",
+            Decimal(10000),
+        ),
+        # among the funds a notice hands down
+        ("本次下达资金中，用于职业培训的部分应当单独核算。", "本次下达资金中", None),
+    ],
+)
+def test_the_ones_among_many_then_a_number_is_one_condition(text, condition, value):
+    (r,) = extract(text)
+    assert r.modality == "mandatory"
+    assert (r.applies_when.text, r.applies_when.value) == (condition, value)

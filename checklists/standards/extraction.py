@@ -63,6 +63,7 @@ from checklists.standards.picking import (
     DONE_AWAY_WITH,
     NOT_DONE,
     ONLY_THEN,
+    case_goes_on,
     end_of,
     phrase_bounds,
     qualifies,
@@ -623,7 +624,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 ),
             )
             if r.applies_when is None and qualifiers
-            else r
+            else case_goes_on(text, r, qualifiers)
             for r in attributed
         ]
         if exceptions:

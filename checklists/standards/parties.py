@@ -392,7 +392,11 @@ _EXCEPT = re.compile(r"^(?P<cond>除[^，,。；;]{2,40}?(?:以|之)?外)[，,]"
 #: Leave not given, the sentence opens with it (未经批准，不得…): when the duty after it holds.
 _WITHOUT_LEAVE = re.compile(r"^(?P<cond>未经[^，,。；;]{1,40}?)[，,]")
 #: Which ones among many (城区到乡村交流轮岗的教师中，…): the ones the rule after it counts.
-_AMONG = re.compile(r"^(?P<cond>[^，,。；;：:]{2,40}?的[^，,。；;：:的]{1,10}(?<!其)中)[，,]")
+_AMONG = re.compile(
+    r"^(?P<cond>[^，,。；;：:]{2,40}?的[^，,。；;：:的]{1,10}(?<!其)中|"
+    # (本次下达资金中，用于…的部分应当…: the ones among the funds this notice hands down)
+    r"(?:本次|此次|本批|上述)[^，,。；;：:的]{1,16}(?<!其)中)[，,]"
+)
 #: A breach the sentence opens with, the sanction for it after its comma (采购人不作为、慢作为，
 #: 追究…责任; …出现违法、违规行为，由财政局等部门依法处理): no duty of its own.
 #: A regulation's penalty clause: the rule broken, then who did what (违反本条例规定，燃气经营者

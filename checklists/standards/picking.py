@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
 from checklists.standards.duties import ACTION
@@ -235,6 +236,30 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
         per = q.per or period_before(masked, c_start, c_start + q.start)[0]
         return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, per)
     return Applicability(text[c_start:c_end])
+
+
+def case_goes_on(
+    text: str, r: Requirement, qualifiers: list[tuple[int, Applicability]]
+) -> Requirement:
+    """``r`` with its condition that names no number going on in the phrase right after it,
+    where a number picks out which ones (上述企业中，年产量超过1万吨的，应当…: one condition,
+    the two phrases, the number's)."""
+    when = r.applies_when
+    if when is None or when.value is not None or not qualifiers:
+        return r
+    at = text.rfind(when.text, 0, r.start + 1)
+    if at < 0:
+        return r
+    end = at + len(when.text)
+    for q_end, q in qualifiers:
+        q_at = text.find(q.text, end, r.start)
+        if q_at < 0 or q.value is None or text[end:q_at].strip(" 　，,"):
+            continue
+        stop = re.compile(r"[，,。；;]").search(text, q_end, r.start)
+        if stop is None:
+            return r
+        return replace(r, applies_when=replace(q, text=text[at : stop.start()].rstrip()))
+    return r
 
 
 def condition_before(
