@@ -665,3 +665,19 @@ def test_the_ones_among_many_then_a_number_is_one_condition(text, condition, val
     (r,) = extract(text)
     assert r.modality == "mandatory"
     assert (r.applies_when.text, r.applies_when.value) == (condition, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the party that finds the breach acts on it, not the one found at fault
+        ("监管部门发现企业存在重大隐患的，应当责令立即停产整改。", "监管部门"),
+        ("检查人员发现企业存在违法行为的，应当责令改正。", "检查人员"),
+        ("燃气经营企业发现用户存在安全隐患的，应当书面告知用户。", "燃气经营企业"),
+        # the ones sanctioned are no one who acts
+        ("凡未按期完成整改的单位，一律通报批评。", None),
+    ],
+)
+def test_who_finds_the_case_acts_on_it(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject and r.applies_when is not None

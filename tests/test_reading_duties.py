@@ -623,3 +623,17 @@ def test_a_task_s_responsible_units_act_where_a_sentence_names_no_one():
     # with no such units, the party before carries on (GUIDE 2)
     carried = extract("化工园区内企业应实施总量控制。要加快配套建设园区内道路。")
     assert carried[-1].subject == "化工园区内企业"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市直各部门要结合各自职责，制定具体实施方案。",
+        "各部门要围绕年度目标，制定具体实施方案。",
+        "各部门要按照职责分工，制定具体实施方案。",
+    ],
+)
+def test_the_basis_a_duty_is_on_is_no_duty_of_its_own(text):
+    """要结合各自职责，制定…: what the plan is made on, then the duty; one requirement."""
+    (r,) = extract(text)
+    assert r.span == text.rstrip("。") and r.modality == "mandatory"

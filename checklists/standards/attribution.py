@@ -202,9 +202,20 @@ def attribute(
                 None,
             )
             breached = condition is not None or _A_BREACH.search(sentence, 0, modal.start())
-            if subject is not None and breached and subject in opening and sanctioned:
+            finder = subject is not None and re.search(
+                re.escape(subject) + r"[^，,。；;的]{0,12}?(?:发现|查实|查明|认定|接到|收到)",
+                opening,
+            )
+            if (
+                subject is not None
+                and breached
+                and subject in opening
+                and sanctioned
+                and not finder
+            ):
                 # 凡未按期完成整改的单位，一律通报批评: the ones sanctioned, not who acts (经营者
-                # 违反本规定，…，责令改正，可处…罚款: the breach they are fined for)
+                # 违反本规定，…，责令改正，可处…罚款: the breach they are fined for; not one
+                # that finds the breach: 监管部门发现企业存在重大隐患的，应当责令…)
                 subject, kind = None, None
         if subject is None and not the_ones_act:  # 采购人在7个工作日内作出答复: who acts first
             p_start, _p_end = phrase_bounds(masked, s_start, s_end, max(r.start, s_start))

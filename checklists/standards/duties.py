@@ -133,7 +133,9 @@ def without_asides(text: str) -> str:
 _LEADS_ON = re.compile(
     r"(?:会同|联合|协同|牵头)[^，,]*$|(?:将|把)(?!关|握|控)(?![^，,]*(?:作为|列为|视为))[^，,]*$|"
     r"^[^将把，,]*作为|以[^，,]*为主|"
-    r"(?:按照|根据|依据|依照|遵照)[^，,]*(?:要求|规定|原则|标准|精神|需要|分工)$"
+    # (各部门要结合各自职责，制定…; 要围绕年度目标，…: the basis the next phrase's duty is on)
+    r"(?:按照|根据|依据|依照|遵照|结合|围绕|对照)[^，,]*"
+    r"(?:要求|规定|原则|标准|精神|需要|分工|职责|目标|任务|部署)$"
 )
 #: A phrase that is no duty of its own: a purpose, a basis, a time or a condition.
 NOT_A_DUTY = re.compile(

@@ -616,11 +616,16 @@ _WHO_DID = re.compile(
 def _opening_party(words: str) -> tuple[str | None, SubjectKind | None]:
     """The party ``words`` open with before an adverbial (生产经营单位在…, 企业发现…), or none."""
     words = _LEADS.sub("", words).strip()
+    found = []
     for pattern, kind in ((_REGULATED_OPENS, "regulated"), (_AUTHORITY_OPENS, "authority")):
         match = pattern.match(words)
         if match and not _HOW_MANY.match(words, match.end()):
-            return _trim(match.group("who")), kind  # type: ignore[return-value]
-    return None, None
+            found.append((match.end(), _trim(match.group("who")), kind))
+    if not found:
+        return None, None
+    # (监管部门发现企业存在…的: the party named first acts, not the one it finds at fault)
+    _end, who, kind = min(found, key=lambda f: f[0])
+    return who, kind  # type: ignore[return-value]
 
 
 #: How many of them there are, after a party's name (从业人员在100人以下的): a count of them,
