@@ -681,3 +681,8 @@ def test_the_ones_among_many_then_a_number_is_one_condition(text, condition, val
 def test_who_finds_the_case_acts_on_it(text, subject):
     (r,) = extract(text)
     assert r.subject == subject and r.applies_when is not None
+
+
+def test_the_ones_dealt_with_before_进行_a_sanction_are_its_condition():
+    found = extract("对工作成效突出的予以表扬，对工作不力的进行通报批评。")
+    assert [r.applies_when.text for r in found] == ["对工作成效突出的", "对工作不力的"]

@@ -637,3 +637,16 @@ def test_the_basis_a_duty_is_on_is_no_duty_of_its_own(text):
     """要结合各自职责，制定…: what the plan is made on, then the duty; one requirement."""
     (r,) = extract(text)
     assert r.span == text.rstrip("。") and r.modality == "mandatory"
+
+
+def test_what_a_duty_bears_on_leads_into_it():
+    """要以未参保人员为重点，开展…: the focus of the duty after it, no duty of its own."""
+    found = extract("各县（市、区）要以未参保人员为重点，开展全民参保登记。")
+    assert [r.span for r in found] == ["各县（市、区）要以未参保人员为重点，开展全民参保登记"]
+
+
+def test_a_party_s_name_stops_before_when_and_to_whom():
+    """人社部门每半年向市人社局报送: 人社部门 acts (not a name running on to 市人社局)."""
+    (r,) = extract("各县（市、区）人社部门每半年向市人社局报送一次工作进展情况。")
+    assert r.subject == "各县（市、区）人社部门" and (r.kind, r.per) == ("frequency", "half_year")
+    assert party_named("区环保局每月向区政府报告")[0] == "区环保局"
