@@ -641,6 +641,8 @@ def test_the_ones_a_number_picks_out_spared_a_duty_state_no_requirement():
     [
         "生产经营单位在接到整改通知之日起15日内，向区安委会办公室提交整改报告。",
         "施工单位自收到通知之日起10个工作日内，报送整改方案。",
+        # the basis it is done on, between the time and the act
+        "采购人应当自中标通知书发出之日起30日内，按照采购文件的规定，与中标人签订书面合同。",
     ],
 )
 def test_a_deadline_reaches_to_what_is_handed_in_by_then(text):
@@ -686,3 +688,20 @@ def test_who_finds_the_case_acts_on_it(text, subject):
 def test_the_ones_dealt_with_before_进行_a_sanction_are_its_condition():
     found = extract("对工作成效突出的予以表扬，对工作不力的进行通报批评。")
     assert [r.applies_when.text for r in found] == ["对工作成效突出的", "对工作不力的"]
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # while a thing is done (…履行中，), then the ones who need to (…需追加…的): one case;
+        # the party it opens with acts (采购人), its 需 no duty
+        ("合同履行中，采购人追加货物的，可以签订补充合同。", "合同履行中，采购人追加货物的"),
+        (
+            "采购人需追加与合同标的相同的货物的，可以与供应商协商签订补充合同。",
+            "采购人需追加与合同标的相同的货物的",
+        ),
+    ],
+)
+def test_while_it_is_done_and_the_ones_who_need_to_are_the_case(text, condition):
+    (r,) = extract(text)
+    assert (r.modality, r.subject, r.applies_when.text) == ("permission", "采购人", condition)

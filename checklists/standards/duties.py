@@ -138,6 +138,10 @@ _LEADS_ON = re.compile(
     r"(?:按照|根据|依据|依照|遵照|结合|围绕|对照)[^，,]*"
     r"(?:要求|规定|原则|标准|精神|需要|分工|职责|目标|任务|部署)$"
 )
+#: A phrase that only names the basis the next phrase's act is on (按照采购文件的规定).
+_BASIS_ONLY = re.compile(
+    r"(?:按照|根据|依据|依照|遵照|结合|对照)[^，,。；;]*(?:要求|规定|原则|标准|精神|需要|分工|职责)"
+)
 #: A phrase that is no duty of its own: a purpose, a basis, a time or a condition.
 NOT_A_DUTY = re.compile(
     r"^(?:因(?!地制宜|势利导|材施教)为?|由于|可(?:节省|节约|满足|达到|实现|提高|减少|降低|有效)|能够?)|"
@@ -730,6 +734,10 @@ def duty_spans(
             continue
         to_whom = _TO_WHOM_END.search(words[-40:])  # (its end only: read once, near it)
         awaits_verb = to_whom is not None and not ACTION.search(to_whom.group(1))
+        if by_then is not None and not hit and _BASIS_ONLY.fullmatch(words.strip()):
+            # (…之日起30日内，按照采购文件的规定，与中标人签订…: the basis, then what is done)
+            spans.append([-1, -1])
+            continue
         if by_then is not None and not hit and (ACTION.search(words) or ANY_MODAL.search(words)):
             # (…自签订之日起七个工作日内，采购人应当将合同副本报…备案: a deadline that names no
             # one and no modal word is of the party that acts after it)

@@ -92,8 +92,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return projects.end()  # 重大项目须聘请…, 公共服务类项目邀请…: the projects it is for
     if WHICH_KIND.fullmatch(stripped):
         return len(stripped)  # 对一般检查对象: which ones, whatever verb its noun holds
-    if ANY_MODAL.search(stripped):
-        return None
+    if ANY_MODAL.search(re.sub(r"(?:确|如|若)?需要?(?=[^，,。；;]*的$)", "", stripped)):
+        return None  # (采购人需追加…的货物的: the ones who need to, a case, its 需 no duty)
     if stripped.endswith("的") and len(stripped) <= 60:
         return len(stripped)
     if _IF_WORDS.match(stripped):
