@@ -705,3 +705,25 @@ def test_the_ones_dealt_with_before_进行_a_sanction_are_its_condition():
 def test_while_it_is_done_and_the_ones_who_need_to_are_the_case(text, condition):
     (r,) = extract(text)
     assert (r.modality, r.subject, r.applies_when.text) == ("permission", "采购人", condition)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # the things, then the verb ending the phrase (…全部淘汰) or how it is done (完成…改造)
+        (
+            "2021年底前，全县10蒸吨/小时及以下燃煤锅炉全部淘汰。",
+            ("10蒸吨/小时及以下燃煤锅炉", "<=", Decimal(10)),
+        ),
+        ("35蒸吨以上锅炉完成超低排放改造。", ("35蒸吨以上锅炉", ">=", Decimal(35))),
+    ],
+)
+def test_the_things_before_their_verb_are_picked_out_no_threshold(text, condition):
+    (r,) = extract(text)
+    assert r.value is None
+    assert (r.applies_when.text, r.applies_when.comparator, r.applies_when.value) == condition
+
+
+def test_an_amount_per_steam_tonne_is_a_rate():
+    (r,) = extract("县财政对按期完成淘汰的锅炉给予每蒸吨3万元补助。")
+    assert (r.value, r.unit, r.per) == (Decimal(30000), "元", "蒸吨")

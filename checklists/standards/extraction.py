@@ -391,6 +391,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 elif after := DONE_AWAY_AFTER.match(masked, q_end):
                     # (完成10蒸吨以下燃煤锅炉淘汰任务: the things, the verb after them)
                     words = text[q_start : after.start("verb")].strip()
+                    # (…燃煤锅炉全部淘汰, …锅炉完成超低排放改造: the things, not how it is done)
+                    words = _HOW_DONE_AWAY.sub("", words) or words
                     phrase_only[q_end] = ph_end
                 if comparator == "range":  # (a condition holds one bound: its words say both)
                     qualifiers.append((q_end, Applicability(words)))
@@ -671,6 +673,10 @@ _A_LIMIT_BEFORE = re.compile(
     r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:分别)?\s*(?:为|是|：|:)\s*"
     # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
     r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
+)
+#: How the things a number picks out are done away with, between them and the verb.
+_HOW_DONE_AWAY = re.compile(
+    r"(?:(?:完成|实施|进行)[\u4e00-\u9fff]*|(?:全部|全面|一律|依法|基本|逐步)(?:予以)?)$"
 )
 #: A total named before a number (总额不超过…): not per any one, whatever came before.
 _A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")

@@ -357,6 +357,7 @@ _DENOMINATORS = {
     "次": "次",
     "辆": "辆",
     "亩": "亩",
+    "蒸吨": "蒸吨",
 }
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);

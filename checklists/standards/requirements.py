@@ -57,6 +57,7 @@ Denominator = Literal[
     "辆",
     "亩",
     "个",
+    "蒸吨",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
