@@ -2399,3 +2399,10 @@ def test_who_and_by_when_then_what_is_one_deadline(text, rule):
     (r,) = extract(text)
     assert r.kind == "deadline" and r.due["rule"] == rule
     assert r.span == text.rstrip("。") and r.subject == text[: text.index("要")]
+
+
+def test_parallel_time_limits_each_end_at_the_list_mark():
+    """市区30分钟内、其他地区1小时内到达现场: two limits, the first not spanning the second."""
+    first, second = extract("市区30分钟内、其他地区1小时内到达现场。")
+    assert first.span == "市区30分钟内" and (first.value, first.unit) == (Decimal(30), "minute")
+    assert second.span == "其他地区1小时内到达现场" and second.unit == "hour"

@@ -427,6 +427,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # (提前48小时通知用户: what is to be done that long before)
             long = long or round_the_clock or (comp_word or "").startswith("提前") or debarred
             span_to = ph_end if long else q_end
+            if long and kind == "deadline":
+                # (市区30分钟内、其他地区1小时内到达现场: each time limit to the 、 before the next)
+                nxt = next((n for n in read[k + 1 :] if s_start + n.start < ph_end), None)
+                cut = masked.rfind("、", q_end, s_start + nxt.start) if nxt is not None else -1
+                if nxt is not None and nxt.unit in TIME_UNITS and cut >= 0:
+                    span_to = cut
             if span_to == q_end and q.unit in COUNTED and _WHAT_IS_COUNTED.fullmatch(following):
                 span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
             span, span_start = source_span(text, span_from, span_to)
