@@ -2406,3 +2406,15 @@ def test_parallel_time_limits_each_end_at_the_list_mark():
     first, second = extract("市区30分钟内、其他地区1小时内到达现场。")
     assert first.span == "市区30分钟内" and (first.value, first.unit) == (Decimal(30), "minute")
     assert second.span == "其他地区1小时内到达现场" and second.unit == "hour"
+
+
+def test_the_amounts_a_standard_lists_after_how_it_is_set_are_its_rows():
+    """补贴标准按照…确定，其中：初级工每人1000元，…: each amount a row (per head); how the
+    standard is set is no row of its own (GUIDE 1.1: a grant and its amount are one row)."""
+    found = extract(
+        "职业培训补贴标准按照培训工种和培训时长确定，其中：初级工每人1000元，中级工每人1500元。"
+    )
+    assert [(r.value, r.unit, r.per) for r in found] == [
+        (Decimal(1000), "元", "人"),
+        (Decimal(1500), "元", "人"),
+    ]

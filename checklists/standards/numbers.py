@@ -226,7 +226,11 @@ _CHANGED_TO = re.compile(
     r"\s*(?:提高|降低|调整|上调|下调|增加|减少|提升|调减|调增|调高|调低|降|升|增)(?:到|至|为)"
 )
 #: A label that the standards after it are listed under (补贴标准：…, 收费标准为：…).
-_STANDARDS_LISTED = re.compile(r"(?:标准|额度|限额|定额|上限)(?:为|是)?\s*[:：]")
+_STANDARDS_LISTED = re.compile(
+    r"(?:标准|额度|限额|定额|上限)(?:为|是)?\s*[:：]|"
+    # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: the standards its items state)
+    r"(?:标准|额度|限额|定额)[^。；;：:]{0,30}?[，,]\s*其中\s*[:：，,]?"
+)
 #: A numbered case of a list, opening the sentence or after its lead-in's colon (有下列情形之一
 #: 的，…：（一）一年内发生2起以上较大事故的；): its number says which cases, no target.
 _A_CASE = re.compile(r"(?:^|[：:])\s*[（(][一二三四五六七八九十\d]+[）)][^：:；;]*$")

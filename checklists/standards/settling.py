@@ -27,12 +27,27 @@ _GRANT = re.compile(
 _ITS_STANDARD = re.compile(r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?!化)|(?:贷款)?额度")
 
 
+#: How a standard or an amount is set, numbers after it (补贴标准按照培训工种和时长确定, 具体
+#: 补贴金额按照…数量予以确定).
+_SET_BY = re.compile(r"(?:标准|额度|限额|定额|金额)[^，,。；;]{0,30}(?:确定|核定|执行|制定)$")
+
+
 def one_grant(found: list[Requirement]) -> list[Requirement]:
     """A grant and its amount's standard in one sentence are one requirement, the amount's,
     under the grant's condition (GUIDE 1.1: 对…的，给予…补贴，补贴标准为5000元)."""
     out: list[Requirement] = []
     for r in found:
-        if out and _ITS_STANDARD.match(r.span) and _GRANT.search(out[-1].span.rstrip("，, ")):
+        grant_before = out and _GRANT.search(out[-1].span.rstrip("，, "))
+        set_before = (
+            out
+            and r.value is not None
+            and out[-1].value is None
+            and out[-1].low is None
+            and _SET_BY.search(out[-1].span.rstrip("，, "))
+        )
+        if out and ((_ITS_STANDARD.match(r.span) and grant_before) or set_before):
+            # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: how the standard is set,
+            # then the amounts it sets: the amounts' rows)
             grant = out.pop()
             r = replace(
                 r,
