@@ -170,3 +170,22 @@ def test_whatever_comes_before_the_wording_does_not_change_it(negation, base, pr
     expected = comparator_before(negation + base)
     found = comparator_before(prefix + negation + base)
     assert found == (expected[0], expected[1] + len(prefix))
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        # what is left out of what is counted is no marker of the number
+        ("工业固体废物综合利用率达到92%（不含尾矿）。", ">="),
+        ("化学需氧量排放浓度不高于50毫克/升（不含污水处理厂）。", "<="),
+        ("设备采购单价不超过50万元（不含税）。", "<="),
+        # the marker itself, bare or restating the number
+        ("排放浓度不得超过15%（不含）。", "<"),
+        ("每日工作时间不超过8小时（不含8小时）。", "<"),
+    ],
+)
+def test_only_a_marker_of_the_number_changes_its_comparison(text, comparator):
+    from checklists.standards.extraction import extract
+
+    (r,) = extract(text)
+    assert r.comparator == comparator

@@ -372,7 +372,9 @@ def per_before(words: str) -> str | None:
 
 
 #: An explicit inclusivity marker beside 以上/以下 (（含）, （不含本数）).
-_MARK = r"(?:[（(]\s*不?含\s*(?:本数)?[^（()）]{0,6}[）)])"
+#: (its words are none, 本数, or the number restated: （不含500万元）, （含8小时）; not what is left
+#: out of what is counted: （不含尾矿）, （不含税）)
+_MARK = r"(?:[（(]\s*不?含\s*(?:本数|[\d一二三四五六七八九十两百千万.．]+[^（()）]{0,5})?[）)])"
 
 # A quantity: number, optional range to a second number, unit, optional comparator after.
 QTY = re.compile(
