@@ -727,3 +727,38 @@ def test_the_things_before_their_verb_are_picked_out_no_threshold(text, conditio
 def test_an_amount_per_steam_tonne_is_a_rate():
     (r,) = extract("县财政对按期完成淘汰的锅炉给予每蒸吨3万元补助。")
     assert (r.value, r.unit, r.per) == (Decimal(30000), "元", "蒸吨")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "condition"),
+    [
+        # an age band picks out who a benefit is for; the amount is the requirement
+        ("80周岁以上老年人每人每月发放高龄津贴100元。", (Decimal(100), "month"), Decimal(80)),
+        ("60至69周岁的低收入老年人每人每月补贴30元。", (Decimal(30), "month"), None),
+        ("对80至89周岁的老年人，每人每月发放高龄津贴50元。", (Decimal(50), "month"), None),
+        # the ones an opening phrase picks out, what follows has no modal word
+        ("营运年限超过8年的客车，每季度进行一次安全检查。", (Decimal(1), "quarter"), Decimal(8)),
+        ("种植面积50亩（含）以上的种粮大户，每亩补贴80元。", (Decimal(80), "亩"), Decimal(50)),
+        ("购置5吨以上的农用车辆，每台补贴3000元。", (Decimal(3000), None), Decimal(5)),
+    ],
+)
+def test_the_ones_a_number_picks_out_before_what_they_get(text, expected, condition):
+    (r,) = extract(text)
+    assert (r.value, r.per) == expected
+    assert r.applies_when is not None and r.applies_when.value == condition
+
+
+def test_a_schedule_of_benefits_by_age_is_one_row_per_band():
+    found = extract(
+        "年满80周岁至89周岁的老年人，每人每月发放高龄津贴50元；90周岁至99周岁的，每人每月100元；"
+        "100周岁及以上的，每人每月300元。"
+    )
+    assert [r.value for r in found] == [Decimal(50), Decimal(100), Decimal(300)]
+    assert [r.applies_when.comparator for r in found] == [None, None, ">="]
+
+
+@pytest.mark.parametrize(
+    "text", ["年龄在60周岁以上的老人乘坐公交车免费。", "不足1万元的，按1万元计算。"]
+)
+def test_the_ones_spared_or_counted_otherwise_state_no_requirement(text):
+    assert extract(text) == []

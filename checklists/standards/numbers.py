@@ -379,7 +379,7 @@ def worth_keeping(
         return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
     return bool(
         re.search(
-            r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|配备|设置|设立|缴纳|公示|期限|有效期|罚款|"
+            r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|设置|设立|缴纳|公示|期限|有效期|罚款|"
             r"任期|承担|分担|负担|分摊|额度|定额|限额|基准|"
             # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
             r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收",
@@ -387,6 +387,8 @@ def worth_keeping(
         )
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)
         or _SETS_ASIDE.search(tail)
+        # (90周岁至99周岁的，每人每月100元: an amount per head and period, a standard paid)
+        or (q.unit == "元" and re.search(r"每(?:人|户|名|位)每(?:日|天|月|季度?|年)\s*$", tail))
         or facts.standards_listed
     )
 

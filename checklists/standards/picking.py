@@ -92,8 +92,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
     tail = masked[q_end : _next_stop(masked, s_start, s_end, q_end)]
     rest = masked[q_end + len(tail) : s_end]
-    if re.match(r"\s*的\s*按", tail):
-        return True  # 不足1小时的按1小时计算: the ones a way of counting is for
+    if re.match(r"\s*的\s*[，,]?\s*按", tail + rest[:3]):
+        return True  # 不足1小时的按1小时计算 (的，按…): the ones a way of counting is for
     if _THE_ONES_LIMITED.match(masked, q_end):
         return True  # 不足1000名的至少配备1名: the ones the limit after it is for
     if (
@@ -129,10 +129,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not ANY_MODAL.search(masked[s_start:q_start])
     ):
         return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…
+    aged = "岁" in masked[q_start:q_end]
     if (
         re.search(r"(?:以上|以下)$", masked[q_start:q_end])
         and re.match(r"[\u4e00-\u9fff]", masked[q_end : q_end + 1])
-        and bounded(masked[q_end:ph_end])
+        # (80周岁以上老年人每人每月发放高龄津贴100元: the ones an amount after it is for)
+        and (bounded(masked[q_end:ph_end]) or (aged and quantities(masked[q_end:ph_end])))
     ):
         return True  # 拥有3岁以下婴幼儿托位数达到4.5个: which ones the number after counts
     if (
@@ -154,16 +156,35 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return False
     if bounded(masked[noun.end() : ph_end]):
         return True  # 粒度为13～80毫米的块煤占比不低于90%: which ones the number after is of
+    if aged and (
+        quantities(masked[noun.end() : ph_end])
+        or re.search(r"免费|免收|免于|免予", masked[noun.end() : ph_end])
+    ):
+        return True  # 60至69周岁的低收入老年人每人每月补贴30元: the ones the amount is for
     before = masked[s_start:q_start]
     after = masked[q_end:s_end]
     # (a sentence's opening words that end with the noun (年满60周岁的老人，…): which ones the
     # numbers after them are for)
-    opening = ph_start == s_start and _OPENING_NOUN.match(after) is not None
+    opened = _OPENING_NOUN.match(after)
+    opening = ph_start == s_start and opened is not None
+    if (
+        opening
+        and not ANY_MODAL.search(before)
+        and not ACTION.search(_DEFINING_ACTS.sub("", masked[ph_start:q_start]))
+    ):
+        # (营运年限超过8年的客车，每季度进行一次安全检查; 种植面积50亩以上的种粮大户，每亩补贴
+        # 80元: the ones what follows is for, no verb of a duty before the number)
+        rest = after[opened.end() :]
+        spared = _SPARED.match(rest.lstrip()) or re.search(r"免费|免收|免征|免于|免予", rest[:24])
+        if quantities(rest) or ACTION.search(rest) or spared:
+            return True
     return ANY_MODAL.search(before) is None and (
         ANY_MODAL.search(after) is not None or (opening and bounded(after))
     )
 
 
+#: Acts that define the ones a number picks out (购置5吨以上的农用车辆, 种植…的大户), no duty.
+_DEFINING_ACTS = re.compile(r"购置|购买|使用|拥有|种植|养殖|从事|经营|营运|持有|承包|租赁")
 #: What ones picked out are spared or given (免于年度审计, 享受减免政策), the words after them.
 _SPARED = re.compile(r"(?:可以?|均|一律|即可)?(?:免于|免予|免除|免征|免收|减半|享受|不再|不予)")
 
