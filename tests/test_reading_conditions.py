@@ -762,3 +762,25 @@ def test_a_schedule_of_benefits_by_age_is_one_row_per_band():
 )
 def test_the_ones_spared_or_counted_otherwise_state_no_requirement(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 学时/课时/工时 are no time a duty follows (…时，): two limits, no condition
+        (
+            "新上岗从业人员岗前安全培训时间不得少于24学时，危险化学品企业不得少于72学时。",
+            [Decimal(24), Decimal(72)],
+        ),
+        (
+            "教师每学年参加继续教育培训不少于72学时，五年累计不少于360学时。",
+            [Decimal(72), Decimal(360)],
+        ),
+    ],
+)
+def test_hours_of_study_are_no_time_a_duty_follows(text, values):
+    found = extract(text)
+    assert [r.value for r in found] == values
+    assert all(r.applies_when is None for r in found)
+    # (五年累计: a window of its own, not the year of the limit before it)
+    assert found[-1].per != "year" or "五年" not in found[-1].span

@@ -353,12 +353,13 @@ _IF = re.compile(
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(
-    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同])时|期间|时期|之后|以后|过程中|情况下|条件下|前提下|"
+    # (a time of day or of study is no when: 不得少于24学时，…)
+    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同学课计历及按准])时|期间|时期|之后|以后|过程中|情况下|条件下|前提下|"
     # (合同履行中，…: while a thing is done)
     r"(?:履行|实施|执行|运行|使用|施工|建设|检查|验收|评审|招标|办理|审核)中))[，,]"
 )
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
-WHEN_WORD = r"(?<![同及随按准届适临实定小暂有\d])时"
+WHEN_WORD = r"(?<![同及随按准届适临实定小暂有学课计历\d])时"
 #: A stretch of time a duty holds in (施工期间, 营业时间内).
 DURING_WORD = r"期间|时期|过程中|营业时间内|工作时间内"
 #: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).

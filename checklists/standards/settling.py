@@ -124,6 +124,12 @@ def answered_for(reqs: list[Requirement], units: list[tuple[int, int, str]]) -> 
 _PERIODS = PERIOD_NAMES - {"batch"}
 
 
+#: A phrase's own window of time (五年累计, 3年内, 任期内): what it counts is in that window.
+_OWN_WINDOW = re.compile(
+    r"[\d一二三四五六七八九十两]+\s*个?(?:年|月|季度|周|日|天)(?:累计|内|共)|累计|任期内"
+)
+
+
 def parallel_per(found: list[Requirement]) -> list[Requirement]:
     """A time of a phrase parallel to the one before, in the same unit with no period of its
     own, is per the same period (小学生每天睡眠时间应达到10小时，初中生应达到9小时: 9 hours a
@@ -138,6 +144,8 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
             and r.value is not None
             and r.unit == before.unit
             and "每" not in r.span
+            # (…每学年不少于72学时，五年累计不少于360学时: a window of its own, not the period)
+            and not _OWN_WINDOW.search(r.span)
         ):
             if r.unit in TIME_UNITS and r.kind == before.kind:
                 r = replace(r, per=before.per)
