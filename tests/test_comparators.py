@@ -3,6 +3,8 @@ wording a row, and properties over all combinations (hypothesis)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -189,3 +191,25 @@ def test_only_a_marker_of_the_number_changes_its_comparison(text, comparator):
 
     (r,) = extract(text)
     assert r.comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change by an amount is a floor: a bigger cut meets it
+        ("单位GDP能耗比2015年下降17%。", [(">=", Decimal(17))]),
+        ("重污染天数减少25%。", [(">=", Decimal(25))]),
+        (
+            "细颗粒物浓度分别下降15%、12%、10%。",
+            [(">=", Decimal(15)), (">=", Decimal(12)), (">=", Decimal(10))],
+        ),
+        # a change to a level is the level, as written
+        ("全市森林覆盖率提高到35%。", [("==", Decimal(35))]),
+        # handed down is no "reach": a batch's share, assumed equal
+        ("第一批下达60%，第二批下达40%。", [("==", Decimal(60)), ("==", Decimal(40))]),
+    ],
+)
+def test_a_change_by_an_amount_is_a_floor(text, expected):
+    from checklists.standards.extraction import extract
+
+    assert [(r.comparator, r.value) for r in extract(text) if r.value is not None] == expected

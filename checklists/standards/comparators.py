@@ -162,6 +162,16 @@ def comparator_before(words: str) -> tuple[str, int] | None:
         if match.group("base") in ("达", "提前", "满", "逾") and words[match.end() :].strip():
             # (only right before its number: 达标, 提前完成3项, 满分为, 逾期 are other words)
             continue
+        if match.group("base") == "达" and words[match.start() - 1 : match.start()] in (
+            "下",
+            "传",
+            "送",
+            "表",
+            "通",
+            "转",
+            "到",
+        ):
+            continue  # (第一批下达60%: handed down, 传达, 送达: no "reach")
         if match.group("base") in ("最低", "最高") and _NAMED_EXTREME.match(words, match.end()):
             continue  # (最低工资标准的80%, 最高气温: a quantity's name, no comparison)
         found = match

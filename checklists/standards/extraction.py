@@ -406,6 +406,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         (q_end, Applicability(words, comparator or "==", value, q.unit, q.per))
                     )
                 continue
+            if comparator is None and _BY_A_CHANGE.search(
+                masked, max(ph_start, q_start - 48), q_start
+            ):
+                # 较2015年下降18%, 重污染天数减少25%: a change by at least that much (提高到35%:
+                # to a level, as written)
+                comparator = ">="
             flags = []
             if comparator is None:
                 comparator = "=="
@@ -681,6 +687,11 @@ _A_LIMIT_BEFORE = re.compile(
     r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:分别)?\s*(?:为|是|：|:)\s*"
     # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
     r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
+)
+#: A change by an amount, right before its number (下降18%, 减少25%; not 下降到, 提高至).
+_BY_A_CHANGE = re.compile(
+    r"(?:下降|降低|减少|削减|压减|压降|增长|提高|提升|增加)(?:了)?\s*"
+    r"(?:\d{1,6}(?:\.\d+)?\s*%?\s*[、和及]\s*){0,6}$"  # (分别下降15%、12%、10%: each of the list)
 )
 #: How the things a number picks out are done away with, between them and the verb.
 _HOW_DONE_AWAY = re.compile(

@@ -173,7 +173,8 @@ _A_REFERENCE = re.compile(
 #: no comparison word, read as equal: ``assumed_equal``, low confidence).
 A_CHANGE = re.compile(
     r"(?:(?:下降|降低|减少|增长|提高|提升|增加|压减|削减)(?:至|到)?|"
-    r"(?:降|下调|上调|调整|调低|调高)(?:至|到|为))\s*$"  # (费率由1.5%降至1%: the level reached)
+    r"(?:降|下调|上调|调整|调低|调高)(?:至|到|为))\s*"  # (费率由1.5%降至1%: the level reached)
+    r"(?:\d{1,6}(?:\.\d+)?\s*%?\s*[、和及]\s*){0,6}$"  # (分别下降15%、12%、10%: each of the list)
 )
 #: What the document hands out (现将…资金…下达给你们).
 _HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分配)")
@@ -387,6 +388,8 @@ def worth_keeping(
         )
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)
         or _SETS_ASIDE.search(tail)
+        # (第一批下达60%: the share of funds handed down in a batch, a schedule to keep)
+        or (q.unit == "%" and re.search(r"(?:下达|拨付|预拨|拨付到位)\s*$", tail))
         # (90周岁至99周岁的，每人每月100元: an amount per head and period, a standard paid)
         or (q.unit == "元" and re.search(r"每(?:人|户|名|位)每(?:日|天|月|季度?|年)\s*$", tail))
         or facts.standards_listed
