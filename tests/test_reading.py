@@ -2419,3 +2419,24 @@ def test_the_amounts_a_standard_lists_after_how_it_is_set_are_its_rows():
         (Decimal(1000), "元", "人"),
         (Decimal(1500), "元", "人"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("生猪收购价格每头补贴50元。", "头"),
+        ("购置农机每台补贴3000元。", "台"),
+        ("对新增养老床位每张床位补贴5000元。", "张"),
+        ("受表彰的学校每校奖励3万元。", "所"),
+        # an average per head, written before its number
+        ("学校按生均不低于10元的标准安排公用经费。", "人"),
+    ],
+)
+def test_an_amount_per_head_or_piece_keeps_what_it_is_per(text, per):
+    (r,) = [r for r in extract(text) if r.value is not None]
+    assert (r.unit, r.per) == ("元", per)
+
+
+def test_a_date_in_the_year_it_is_for_is_yearly():
+    (r,) = extract("项目单位应当于当年12月31日前将资金支出完毕。")
+    assert r.kind == "deadline" and r.due == {"rule": "yearly_date", "month": 12, "day": 31}

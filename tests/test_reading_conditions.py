@@ -739,7 +739,7 @@ def test_an_amount_per_steam_tonne_is_a_rate():
         # the ones an opening phrase picks out, what follows has no modal word
         ("营运年限超过8年的客车，每季度进行一次安全检查。", (Decimal(1), "quarter"), Decimal(8)),
         ("种植面积50亩（含）以上的种粮大户，每亩补贴80元。", (Decimal(80), "亩"), Decimal(50)),
-        ("购置5吨以上的农用车辆，每台补贴3000元。", (Decimal(3000), None), Decimal(5)),
+        ("购置5吨以上的农用车辆，每台补贴3000元。", (Decimal(3000), "台"), Decimal(5)),
     ],
 )
 def test_the_ones_a_number_picks_out_before_what_they_get(text, expected, condition):

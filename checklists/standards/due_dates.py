@@ -87,7 +87,10 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         "date",
     ),
     (
-        re.compile(r"每年\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底)(?:前|之前)"),
+        # (当年12月31日前: in the year the funds are for, each year)
+        re.compile(
+            r"(?:每年|当年|当年度)\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底)(?:前|之前)"
+        ),
         "yearly_date",
     ),
     # (not a noun of the year's end: 年终结余, 年底考核, 年终总结)

@@ -358,6 +358,12 @@ _DENOMINATORS = {
     "辆": "辆",
     "亩": "亩",
     "蒸吨": "蒸吨",
+    "头": "头",
+    "台": "台",
+    "张": "张",
+    "所": "所",
+    "校": "所",
+    "生": "人",
 }
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
@@ -366,9 +372,16 @@ _PER_BEFORE = re.compile(rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<![次个]
 
 
 def per_before(words: str) -> str | None:
-    """The denominator a 每 names last in ``words`` (the phrase up to a number), as ``Per``."""
+    """The denominator a 每 names last in ``words`` (the phrase up to a number), as ``Per``;
+    生均 and 人均 name a head (生均不低于10元, 人均住房面积低于15平方米)."""
     found = _PER_BEFORE.findall(words)
-    return _DENOMINATORS[found[-1]] if found else None
+    if found:
+        return _DENOMINATORS[found[-1]]
+    return "人" if _PER_HEAD_AVERAGE.search(words) else None
+
+
+#: An average per head, written before its number (生均, 人均, 户均 is per household).
+_PER_HEAD_AVERAGE = re.compile(r"(?:生|人)均(?!可支配|纯收入|收入|GDP|地区生产总值|消费)")
 
 
 #: An explicit inclusivity marker beside 以上/以下 (（含）, （不含本数）).

@@ -58,6 +58,10 @@ Denominator = Literal[
     "亩",
     "个",
     "蒸吨",
+    "头",
+    "台",
+    "张",
+    "所",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
