@@ -784,3 +784,34 @@ def test_hours_of_study_are_no_time_a_duty_follows(text, values):
     assert all(r.applies_when is None for r in found)
     # (五年累计: a window of its own, not the year of the limit before it)
     assert found[-1].per != "year" or "五年" not in found[-1].span
+
+
+def test_each_band_of_a_progressive_rate_is_its_rate_s_condition():
+    found = extract(
+        "代理服务费按差额定率累进法计算，100万元以下部分按1.5%收取，100万元至500万元部分按1.1%"
+        "收取，500万元以上部分按0.8%收取。"
+    )
+    assert [r.value for r in found] == [Decimal("1.5"), Decimal("1.1"), Decimal("0.8")]
+    assert [r.applies_when.text for r in found] == [
+        "100万元以下",
+        "100万元至500万元",
+        "500万元以上",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["种粮大户是指耕种面积在50亩以上的农户。", "本办法所称小微企业，是指从业人员100人以下的企业。"],
+)
+def test_a_definition_states_no_requirement(text):
+    assert extract(text) == []
+
+
+def test_shares_listed_after_their_name_are_each_a_row():
+    found = extract("保费补贴比例为：中央财政40%，省级财政25%，市县财政15%，农户自缴20%。")
+    assert [(r.comparator, r.value) for r in found] == [
+        ("==", Decimal(40)),
+        ("==", Decimal(25)),
+        ("==", Decimal(15)),
+        ("==", Decimal(20)),
+    ]

@@ -390,6 +390,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # (淘汰35蒸吨/小时以下燃煤锅炉，完成…: which ones of its own duty only)
                     words = text[away.end() : q_end].strip()
                     phrase_only[q_end] = ph_end
+                elif re.match(r"\s*的?部分", masked[q_end:ph_end]):
+                    phrase_only[q_end] = ph_end  # (100万元以下部分按1.5%: its own band's rate)
                 elif after := DONE_AWAY_AFTER.match(masked, q_end):
                     # (完成10蒸吨以下燃煤锅炉淘汰任务: the things, the verb after them)
                     words = text[q_start : after.start("verb")].strip()

@@ -228,7 +228,7 @@ _CHANGED_TO = re.compile(
 )
 #: A label that the standards after it are listed under (补贴标准：…, 收费标准为：…).
 _STANDARDS_LISTED = re.compile(
-    r"(?:标准|额度|限额|定额|上限)(?:为|是)?\s*[:：]|"
+    r"(?:标准|额度|限额|定额|上限|比例)(?:为|是)?\s*[:：]|"
     # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: the standards its items state)
     r"(?:标准|额度|限额|定额)[^。；;：:]{0,30}?[，,]\s*其中\s*[:：，,]?"
 )
@@ -249,6 +249,7 @@ class _SentenceFacts(NamedTuple):
     listed_case: bool
     standards_listed: bool  # (补贴标准：初级工每人1000元，…: the standards its items state)
     estimated: bool  # (经测算，全年需补助资金约3000万元: what was reckoned, a report)
+    defines: bool  # (种粮大户是指耕种面积在50亩以上的农户: a definition, GUIDE 1.5)
 
 
 @functools.lru_cache(maxsize=64)
@@ -269,6 +270,7 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         listed_case=_A_CASE.search(sentence) is not None,
         standards_listed=_STANDARDS_LISTED.search(sentence) is not None,
         estimated=ESTIMATED.match(sentence) is not None,
+        defines=re.search(r"(?:是|系)指", sentence) is not None,
     )
 
 
@@ -311,6 +313,8 @@ def worth_keeping(
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
+    if modality is None and facts.defines:
+        return False  # 本办法所称小微企业，是指从业人员100人以下的企业: what a word means
     if (modality is None and facts.a_report) or facts.estimated:
         # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5); 经测算，…需…约3000万元: what
         # was reckoned, its 需 a need, no duty

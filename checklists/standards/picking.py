@@ -104,6 +104,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # …，其中营业收入不超过1000万元的，按照2%提取: the part the rule after is for
     if re.fullmatch(r"的(?:部分|那部分)", tail.strip()) and rest[:1] in "，,":
         return True  # 用气量超过30立方米的部分，按第二阶梯价格执行: the band a rule is for
+    if re.match(r"\s*的?部分\s*(?:按|执行|收取|计收|征收|补助|补贴)", masked[q_end:ph_end]):
+        return True  # 100万元以下部分按1.5%收取: a band of a progressive rate, no threshold
     if tail.strip() == "的" and re.match(
         r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁)", rest
     ):
