@@ -815,3 +815,22 @@ def test_shares_listed_after_their_name_are_each_a_row():
         ("==", Decimal(15)),
         ("==", Decimal(20)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        # a sanction on the ones in breach is no duty of theirs (GUIDE 1.3): no one named
+        ("砖瓦企业年产能低于6000万块的，一律予以关停。", "砖瓦企业年产能低于6000万块的"),
+        ("资金拨付后，项目单位应在3个月内开工建设，逾期未开工的，收回资金。", "逾期未开工的"),
+        ("定点医疗机构不得超过规定标准收费，违者取消定点资格。", "违者"),
+    ],
+)
+def test_a_sanction_on_the_ones_in_breach_names_no_one_acting(text, condition):
+    r = extract(text)[-1]
+    assert r.subject is None and r.applies_when.text == condition
+
+
+def test_the_party_a_conditional_opens_with_is_named_without_its_if():
+    (r,) = extract("若单位年度综合能耗超过5000吨标准煤，则应当开展能源审计。")
+    assert r.subject == "单位" and r.applies_when.value == Decimal(5000)

@@ -45,6 +45,17 @@ _A_SANCTION = re.compile(
 )
 
 
+#: A sanction or a refusal an authority imposes, opening a duty (一律予以关停, 收回资金, 不予受理).
+_IMPOSED = re.compile(
+    r"(?:一律|依法|依规|从严|严肃|即|立即|全额)*(?:予以|给予|责令|追究|取消|处以|通报批评|问责|吊销|没收|"
+    r"收回|追回|不予|停止|暂停|关停|扣减|扣除|扣罚|撤销|注销|移交|移送)"
+)
+
+
+#: A case that is the breach of the duty before it (逾期未开工的, 违者).
+_IN_BREACH = re.compile(r"[，,]?\s*(?:逾期|违者|违反|拒不|未按)")
+
+
 #: A breach of a rule (违反本规定, 未按规定, 擅自, 拒不): the ones who did it are sanctioned.
 _A_BREACH = re.compile(r"违反|未按|未经|擅自|拒不|逾期不")
 
@@ -313,6 +324,23 @@ def attribute(
             when = out[-1].applies_when  # …5人，其中技术专家不少于3人: of the ones just named
         else:
             when = None
+        if (
+            subject is not None
+            and kind == "regulated"
+            and own is None
+            and _IMPOSED.match(
+                r.span[len(when.text) :].lstrip("，, ")
+                if when is not None and r.span.startswith(when.text)
+                else r.span
+            )
+            and any(
+                c is not None and (subject in c.text or _IN_BREACH.match(c.text))
+                for c in (when, condition)
+            )
+        ):
+            # (砖瓦企业年产能低于…的，一律予以关停; …，逾期未开工的，收回资金: a sanction on the
+            # ones in breach, imposed by an authority not named (GUIDE 1.3), not their duty)
+            subject, kind = None, None
         out.append(
             replace(
                 r,

@@ -131,7 +131,9 @@ _OPENS = re.compile(
 )
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
 _BEFORE_PARTY = re.compile(
-    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|请)?(?:" + VIA + ")?"
+    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|请|如果|倘若|假如|若)?(?:"
+    + VIA
+    + ")?"
 )
 #: Words no party's name contains: a modal word or a verb of the duty itself.
 _A_DUTY_WORD = re.compile(
@@ -310,7 +312,9 @@ def party_first(phrase: str) -> tuple[str, SubjectKind] | None:
     return who, kind
 
 
-_LEADS = re.compile(r"^(?:同时|并且|并|另外|此外|其中|因此|为此|对此|要求|由|请|凡是|凡|所有|全体)")
+_LEADS = re.compile(
+    r"^(?:同时|并且|并|另外|此外|其中|因此|为此|对此|要求|由|请|凡是|凡|所有|全体|如果|倘若|假如|若)"
+)
 
 
 @dataclass(frozen=True)

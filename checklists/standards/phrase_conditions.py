@@ -67,6 +67,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return None  # 必要时，可以…: discretion, part of what is allowed, nothing to check
     if _EXCEPT_WORDS.fullmatch(stripped):
         return len(stripped)  # …，除IV级响应外，其他…: the ones the duty after it is not for
+    if stripped.startswith("违者") and len(stripped) > 3:
+        return 2  # 违者取消定点资格: the ones in breach, then the sanction on them
     ones = _THE_ONES_BEFORE_A_TIME.match(stripped)
     if ones is not None:
         return ones.end()  # 对符合条件的5个工作日内报…审批: the ones the time limit is for
