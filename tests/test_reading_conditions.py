@@ -834,3 +834,17 @@ def test_a_sanction_on_the_ones_in_breach_names_no_one_acting(text, condition):
 def test_the_party_a_conditional_opens_with_is_named_without_its_if():
     (r,) = extract("若单位年度综合能耗超过5000吨标准煤，则应当开展能源审计。")
     assert r.subject == "单位" and r.applies_when.value == Decimal(5000)
+
+
+def test_a_later_duty_of_the_sentence_repeats_no_opening_condition():
+    """GUIDE 3: the opening condition is its first duty's; the number inside it is not read
+    again as a condition of the duty after."""
+    first, second = extract(
+        "对日处理能力500吨以上的污水处理厂，应当安装在线监测设备，并与生态环境部门联网。"
+    )
+    assert first.applies_when.value == Decimal(500) and second.applies_when is None
+
+
+def test_a_duty_s_words_before_a_place_are_no_name():
+    found = extract("抢修人员接到报警后，城区应在30分钟内、乡镇应在60分钟内到达现场。")
+    assert all("分钟" not in (r.subject or "") for r in found)

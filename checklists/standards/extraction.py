@@ -637,7 +637,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     [
                         a
                         for e, a in qualifiers
-                        if e < end_of(r) and r.start < phrase_only.get(e, end_of(r))
+                        if e < end_of(r)
+                        and r.start < phrase_only.get(e, end_of(r))
+                        # (the sentence's opening condition is its first duty's only: GUIDE 3)
+                        and not (condition is not None and e <= b_start + condition.end)
                     ]
                 ),
             )

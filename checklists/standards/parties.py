@@ -651,7 +651,8 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
     match = pattern.search(words)
     if match is None:
         return None
-    if len(words) <= 24:
+    if len(words) <= 24 and not re.search(r"[\d＿]|应|须|要(?!求)", words[: match.start()]):
+        # (城区应在30分钟内、乡镇: a duty's words before the name, not part of it)
         return _trim(words)
     items = re.split(r"[、和及与]", words)
     if len(words) <= 80 and all(0 < len(i) <= 16 and ends_with_party(i) for i in items):
