@@ -650,3 +650,16 @@ def test_a_party_s_name_stops_before_when_and_to_whom():
     (r,) = extract("各县（市、区）人社部门每半年向市人社局报送一次工作进展情况。")
     assert r.subject == "各县（市、区）人社部门" and (r.kind, r.per) == ("frequency", "half_year")
     assert party_named("区环保局每月向区政府报告")[0] == "区环保局"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("农贸市场开办者应当每日对进场销售的蔬菜进行抽样检验。", "农贸市场开办者"),
+        ("食品经营者采购食品，应当查验供货者的许可证。", "食品经营者"),
+        ("护林员每月巡山不少于20天。", "护林员"),
+    ],
+)
+def test_the_ones_who_run_sell_or_keep_watch_are_parties(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject and r.subject_kind == "regulated"
