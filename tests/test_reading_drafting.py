@@ -279,8 +279,18 @@ def _drafted(text: str) -> dict:
         # times in a period are counted
         ("企业每月至少开展一次自查。", "count", ">=", "1", "次", "计数"),
         # times per hour, per shift, per half year: counted, the period said in its words
-        ("排污单位应当每小时记录一次排放数据。", "count", "==", "1", "次", "每小时计数"),
-        ("安全员每班巡查两次。", "count", "==", "2", "次", "每班计数"),
+        # (a frequency as written, 每…一次, is met by doing it that often or more)
+        ("排污单位应当每小时记录一次排放数据。", "count", ">=", "1", "次", "每小时计数"),
+        ("安全员每班巡查两次。", "count", ">=", "2", "次", "每班计数"),
+        ("学校校车应当每月进行一次安全技术检查。", "count", ">=", "1", "次", "每月计数"),
+        (
+            "燃气经营企业应当每两年对用户燃气设施进行一次全面检查。",
+            "number",
+            "<=",
+            "2",
+            "year",
+            "间隔",
+        ),
         ("每半年至少开展一次全面检查。", "count", ">=", "1", "次", "每半年计数"),
     ],
 )

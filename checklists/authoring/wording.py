@@ -94,6 +94,10 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
         interval = req.kind == "frequency" and req.unit in _INTERVALS
         counted = (req.kind in {"count", "frequency"} or req.unit in COUNTERS) and not interval
         rule: dict[str, Any] = {"op": req.comparator}
+        if req.kind == "frequency" and req.comparator == "==":
+            # 每月检查一次, 每两年检验一次: met by doing it that often or more (a count at
+            # least, an interval at most); scored as equal, twice a month would fail
+            rule["op"] = "<=" if interval else ">="
         if req.comparator == "range":
             rule["low"], rule["high"] = dec(req.low), dec(req.high)
         else:
