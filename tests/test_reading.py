@@ -2440,3 +2440,19 @@ def test_an_amount_per_head_or_piece_keeps_what_it_is_per(text, per):
 def test_a_date_in_the_year_it_is_for_is_yearly():
     (r,) = extract("项目单位应当于当年12月31日前将资金支出完毕。")
     assert r.kind == "deadline" and r.due == {"rule": "yearly_date", "month": 12, "day": 31}
+
+
+def test_each_item_of_a_list_is_quoted_with_its_own_words():
+    """工地周边100%围挡、物料堆放100%覆盖: each 100% with its own thing and verb, not the
+    verb of the item before it."""
+    found = extract(
+        "施工工地应当做到：工地周边100%围挡、物料堆放100%覆盖、出入车辆100%冲洗、施工现场地面100%硬化。"
+    )
+    assert [r.span for r in found if r.value is not None] == [
+        "工地周边100%围挡",
+        "物料堆放100%覆盖",
+        "出入车辆100%冲洗",
+        "施工现场地面100%硬化",
+    ]
+    spans = [r.span for r in extract("幼儿园每班配备2名专任教师、1名保育员。")]
+    assert spans[-1] == "1名保育员"

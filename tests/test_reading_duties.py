@@ -504,7 +504,7 @@ SUBJECTS = [
     # a fine for a breach: the ones who broke the rule are fined, they do not act
     (
         "经营者违反本规定，未建立进货查验记录制度的，责令改正，可处5000元以上3万元以下罚款。",
-        "可处5000元以上3万元以下",
+        "可处5000元以上3万元以下罚款",
         None,
     ),
 ]

@@ -437,6 +437,16 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # (提前48小时通知用户: what is to be done that long before)
             long = long or round_the_clock or (comp_word or "").startswith("提前") or debarred
             span_to = ph_end if long else q_end
+            item_end = _AN_ITEM_S_VERB.match(masked, q_end, ph_end)
+            if not long and item_end is not None and not item_end.group().endswith("的"):
+                # (工地周边100%围挡、物料堆放100%覆盖: each item of the list, its verb after its
+                # number, from the 、 before it to the 、 after it)
+                span_to = item_end.end()
+            mark = masked.rfind("、", span_from, q_start) if span_from > ph_start else -1
+            if mark >= 0:
+                # (…100%冲洗、施工现场地面100%硬化; 配备2名专任教师、1名保育员: the item after
+                # the list's mark, not the words of the one before it)
+                span_from = mark + 1
             if long and kind == "deadline":
                 # (市区30分钟内、其他地区1小时内到达现场: each time limit to the 、 before the next)
                 nxt = next((n for n in read[k + 1 :] if s_start + n.start < ph_end), None)
@@ -693,6 +703,8 @@ _A_LIMIT_BEFORE = re.compile(
     # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
     r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
 )
+#: The verb of a list's item right after its number, to the list's 、 (100%围挡、).
+_AN_ITEM_S_VERB = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、|$)")
 #: A change by an amount, right before its number (下降18%, 减少25%; not 下降到, 提高至).
 _BY_A_CHANGE = re.compile(
     r"(?:下降|降低|减少|削减|压减|压降|增长|提高|提升|增加)(?:了)?\s*"
