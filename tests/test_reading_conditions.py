@@ -848,3 +848,25 @@ def test_a_later_duty_of_the_sentence_repeats_no_opening_condition():
 def test_a_duty_s_words_before_a_place_are_no_name():
     found = extract("抢修人员接到报警后，城区应在30分钟内、乡镇应在60分钟内到达现场。")
     assert all("分钟" not in (r.subject or "") for r in found)
+
+
+def test_how_often_a_party_is_inspected_is_no_duty_of_its_own():
+    found = extract("风险等级为C级、D级的企业每年检查次数分别不少于3次、4次。")
+    assert [(r.value, r.per, r.subject) for r in found] == [
+        (Decimal(3), "year", None),
+        (Decimal(4), "year", None),
+    ]
+
+
+def test_a_period_it_is_in_opens_a_case():
+    (r,) = extract("森林防火期内，在森林防火区内禁止野外用火。")
+    assert r.kind == "prohibition" and r.applies_when.text == "森林防火期内"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("饮用水水源地水质达标率保持100%。", 100), ("门诊慢特病待遇报销比例65%。", 65)],
+)
+def test_a_rate_named_before_its_share_is_a_target(text, value):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("==", Decimal(value), "%")

@@ -366,7 +366,8 @@ def worth_keeping(
     if q.unit == "份" and "一式" in phrase:
         return True  # 一式三份: how many copies, written in words
     if q.unit == "%" and re.search(
-        r"率\s*(?:为|是)?\s*$", phrase[: phrase.find("%")].rstrip("0123456789. ")
+        r"(?:率|比例)\s*(?:为|是|保持|稳定在?)?\s*$",
+        phrase[: phrase.find("%")].rstrip("0123456789. "),
     ):
         return True  # 安装率 100%: a rate's target
     if not q.arabic:

@@ -253,8 +253,10 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if found[0].count("（") + found[0].count("(") > found[0].count("）") + found[0].count(")"):
         return None  # 完成…工作（市生态环境局牵头）: an aside's units, opened inside the words
     rest = words[len(found[0]) :]
-    if _DONE_TO_IT.match(rest):
-        return None  # (同一企业一年内被抽查不超过2次: what is done to it, not who does it)
+    if _DONE_TO_IT.match(rest) or _INSPECTED_HOW_OFTEN.match(rest):
+        # (同一企业一年内被抽查不超过2次, …的企业每年检查次数不少于3次: what is done to it,
+        # not who does it)
+        return None
     if _HOW_MANY.match(rest):
         return None  # (从业人员在100人以下的，…: how many of them, not who acts)
     if found[0] in ("单位", "部门", "机构") and re.match(r"(?:主要)?(?:一把手|负责人|领导)", rest):
@@ -279,7 +281,18 @@ _DONE_TO_IT = re.compile(
 )
 
 
-_A_PARTY_DONE_TO = re.compile(f"(?:{_REGULATED}|{_AUTHORITY})" + _DONE_TO_IT.pattern)
+#: How often a party is inspected, right after its name (…的企业每年检查次数不少于3次): by
+#: someone not named.
+_INSPECTED_HOW_OFTEN = re.compile(
+    r"[^，,。；;的]{0,6}?(?:检查|抽查|巡查|检测|抽检|监测)(?:次数|频次|频率|比例)"
+)
+_A_PARTY_DONE_TO = re.compile(
+    f"(?:{_REGULATED}|{_AUTHORITY})(?:"
+    + _DONE_TO_IT.pattern
+    + "|"
+    + _INSPECTED_HOW_OFTEN.pattern
+    + ")"
+)
 
 
 #: A verb two parties do together (A与B进行对接, 签订协议, 协商…): 与 before it means "with".
@@ -361,7 +374,7 @@ _IF = re.compile(
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(
     # (a time of day or of study is no when: 不得少于24学时，…)
-    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同学课计历及按准])时|期间|时期|之后|以后|过程中|情况下|条件下|前提下|"
+    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同学课计历及按准])时|期间|时期|期内|之后|以后|过程中|情况下|条件下|前提下|"
     # (合同履行中，…: while a thing is done)
     r"(?:履行|实施|执行|运行|使用|施工|建设|检查|验收|评审|招标|办理|审核)中))[，,]"
 )
