@@ -31,6 +31,7 @@ PURE = [
     "checklists.standards.modality",
     "checklists.standards.attribution",
     "checklists.standards.settling",
+    "checklists.standards.dating",
     "checklists.core.textdiff",
     "inspections.supervision.triggers",
     "inspections.credit.terms",

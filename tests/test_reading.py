@@ -2456,3 +2456,17 @@ def test_each_item_of_a_list_is_quoted_with_its_own_words():
     ]
     spans = [r.span for r in extract("幼儿园每班配备2名专任教师、1名保育员。")]
     assert spans[-1] == "1名保育员"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "参加政府采购活动前三年内，在经营活动中没有重大违法记录。",
+        "申请前两年内未发生较大以上生产安全事故。",
+    ],
+)
+def test_the_years_looked_back_on_are_no_deadline(text):
+    """前三年内，…没有重大违法记录: a clean record in the years before, asked yes/no; not a
+    time of three years to act in."""
+    (r,) = extract(text)
+    assert r.kind == "presence" and r.value is None and r.span == text.rstrip("。")

@@ -16,9 +16,8 @@ from dataclasses import replace
 
 from checklists.standards.attribution import attribute, leaves_out_who
 from checklists.standards.comparators import NEGATE, with_marker
-from checklists.standards.due_dates import due_in
+from checklists.standards.dating import with_due
 from checklists.standards.duties import (
-    A_DATE_ONLY,
     ACTION,
     EXHORTATION,
     duty_spans,
@@ -53,9 +52,7 @@ from checklists.standards.parties import (
     condition_of,
     heading_party,
     party_first,
-    party_named,
     responsible_units,
-    who_as_read,
 )
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.picking import (
@@ -65,9 +62,11 @@ from checklists.standards.picking import (
     ONLY_THEN,
     case_goes_on,
     end_of,
+    joined,
     phrase_bounds,
     qualifies,
     source_span,
+    without_number,
 )
 from checklists.standards.quantities import (
     COUNTED,
@@ -96,40 +95,6 @@ from checklists.standards.settling import (
 # ---------------------------------------------------------------------------------------------
 # Extraction
 # ---------------------------------------------------------------------------------------------
-
-
-def _joined(flags: list[str], start: int, end: int, joins: tuple[int, ...]) -> tuple[str, ...]:
-    if any(start < j < end for j in joins):
-        flags = flags + ["page_joined"]
-    return tuple(dict.fromkeys(flags))
-
-
-def _without_number(
-    text: str,
-    start: int,
-    end: int,
-    *,
-    modality: str | None,
-    kind: str,
-    join_offsets: tuple[int, ...],
-    per: str | None = None,
-    flags: tuple[str, ...] = (),
-) -> Requirement:
-    """A requirement that states no number (presence, vague deadline, per-batch duty)."""
-    span, span_start = source_span(text, start, end)
-    return Requirement(
-        modality=modality,
-        kind=kind,
-        comparator=None,
-        value=None,
-        low=None,
-        high=None,
-        unit=None,
-        per=per,
-        span=span,
-        start=span_start,
-        flags=_joined(list(flags), span_start, span_start + len(span), join_offsets),
-    )
 
 
 #: Some text after a heading: what it heads.
@@ -341,6 +306,28 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if debarred:
                 # 取消其三年内享受补贴资格: how long a sanction lasts, not a time to act in
                 deadline, kind, comparator = False, "duration", "=="
+            clean = (
+                _NONE_IN_IT.search(masked, q_end, s_end)
+                if deadline and masked[max(ph_start, q_start - 1) : q_start] == "前"
+                else None
+            )
+            if clean is not None:
+                # 参加政府采购活动前三年内，在经营活动中没有重大违法记录: the years looked back
+                # on, a record clean in them; no time to act in, the whole a yes/no requirement
+                clean_end = phrase_bounds(masked, s_start, s_end, clean.start())[1]
+                reqs.append(
+                    without_number(
+                        text,
+                        ph_start,
+                        clean_end,
+                        modality=modality,
+                        kind="presence",
+                        join_offsets=join_offsets,
+                    )
+                )
+                found = True
+                prev_end = clean_end
+                continue
             if deadline and not banned and kind != "retention":
                 kind = "deadline"
                 comparator = comparator or "<="
@@ -494,7 +481,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     span=span,
                     start=span_start,
                     trigger=trigger,
-                    flags=_joined(flags, span_start, span_start + len(span), join_offsets),
+                    flags=joined(flags, span_start, span_start + len(span), join_offsets),
                 )
             )
             found = True
@@ -503,7 +490,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             b_start = s_start + per_batch.start()
             _, ph_end = phrase_bounds(masked, s_start, s_end, b_start)
             reqs.append(
-                _without_number(
+                without_number(
                     text,
                     b_start,
                     ph_end,
@@ -583,7 +570,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if in_purpose(masked, s_start, v_start):
                 continue  # …，以便纳入…，通过…及时向社会公开: why the duty before is done
             reqs.append(
-                _without_number(
+                without_number(
                     text,
                     v_start,
                     ph_end,
@@ -678,7 +665,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             ]
         reqs[first:] = [
             periodic(r)
-            for r in _with_due(
+            for r in with_due(
                 text,
                 masked,
                 s_start,
@@ -703,6 +690,8 @@ _A_LIMIT_BEFORE = re.compile(
     # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
     r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
 )
+#: Nothing of a kind in a time looked back on (没有重大违法记录, 无…事故, 未发生…).
+_NONE_IN_IT = re.compile(r"没有|未发生|未曾|无(?:重大|较大|违法|不良|.{0,6}(?:记录|事故|行为))")
 #: The verb of a list's item right after its number, to the list's 、 (100%围挡、).
 _AN_ITEM_S_VERB = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、|$)")
 #: A change by an amount, right before its number (下降18%, 减少25%; not 下降到, 提高至).
@@ -745,101 +734,6 @@ _DONE_TO_THEM = re.compile(
 )
 
 
-def _with_due(
-    text: str,
-    masked: str,
-    s_start: int,
-    s_end: int,
-    found: list[Requirement],
-    modality: str | None,
-    join_offsets: tuple[int, ...],
-) -> list[Requirement]:
-    """A sentence's requirements with each deadline it writes as a date (次月5日前, 年底前): a
-    duty with no number of that phrase becomes the deadline, a target of it is due then (2019年
-    完成…改造10万户), else the duty or the targets after a phrase that only says by when are due
-    then, else the deadline is added."""
-    pos = s_start
-    while (due := due_in(text[pos:s_end])) is not None:
-        rule, d_start, d_end = due
-        at, pos = pos + d_start, pos + max(d_end, 1)
-        if (
-            modality is None
-            and text.startswith(("截至", "截止"), at)
-            and not found
-            and not ACTION.search(masked, pos, s_end)
-        ):
-            # 截至2018年底，全市参保人数达到350万人: as of then, a report (截至…，完成…: a task)
-            continue
-        ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
-        within = [i for i, r in enumerate(found) if r.start <= at < end_of(r)]
-        duty = next((i for i in within if not _numbered(found[i])), None)
-        target = next(
-            (i for i in within if found[i].due is None and found[i].kind != "deadline"), None
-        )
-        if duty is not None:
-            d = found[duty]
-            then = duty + 1 < len(found) and found[duty + 1]
-            if (
-                then
-                and not ACTION.search(masked, d.start, end_of(d))
-                and end_of(d) <= ph_end < then.start
-                and not _numbered(then)
-                and then.due is None
-                and not masked[ph_end + 1 : then.start].strip()
-            ):
-                # 各县要在每季度第一个月的20日前，将…报…: who and by when, then what is done by
-                # then (one deadline, not a date with nothing to do and an undated duty)
-                span, start = source_span(text, d.start, end_of(then))
-                merged = replace(then, kind="deadline", due=rule, span=span, start=start)
-                merged = replace(merged, subject=d.subject or then.subject)
-                merged = replace(merged, subject_kind=d.subject_kind or then.subject_kind)
-                merged = replace(merged, modality=d.modality or then.modality)
-                found[duty : duty + 2] = [merged]
-                continue
-            found[duty] = replace(d, kind="deadline", due=rule)
-            continue
-        if target is not None:
-            found[target] = replace(found[target], due=rule)
-            continue
-        named = (found[0].subject, found[0].subject_kind) if found else (None, None)
-        numbered = LEAD_TOKEN.match(masked, ph_start, ph_end)  # (3、到2020年，…: its number)
-        bare = not masked[numbered.end() if numbered else ph_start : ph_end].strip(A_DATE_ONLY)
-        if bare or not ACTION.search(masked, ph_start, ph_end):
-            # 2017年12月底前，完成…; 请各单位于3月1日前，将…发送至…: the date's phrase does nothing
-            # itself; the duty after it (or, after a date alone, the targets) is due then
-            after = [i for i, r in enumerate(found) if r.start >= ph_end]
-            first = next((i for i in after if bare or not _numbered(found[i])), None)
-            if first is not None and _numbered(found[first]):
-                # 到2020年底，…覆盖率达到95%以上，…达到100%: the targets after it are due then
-                for i in after:
-                    if _numbered(found[i]):
-                        found[i] = replace(found[i], due=rule)
-                continue
-            if first is not None:
-                span, start = source_span(text, ph_start, end_of(found[first]))
-                found[first] = replace(
-                    found[first], kind="deadline", due=rule, span=span, start=start
-                )
-                continue
-            if not after and ph_end < s_end:
-                # …, and nothing after it was read as a duty: what is to be done by then is the
-                # phrase after it, and who acts the one it names (到2020年底，各乡镇全部完成…)
-                next_phrase = ph_end + 1
-                ph_end = phrase_bounds(masked, s_start, s_end, next_phrase)[1]
-                if not found:
-                    named = who_as_read(party_named(text[next_phrase:ph_end])) or named
-        added = _without_number(
-            text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
-        )
-        found = [*found, replace(added, due=rule, subject=named[0], subject_kind=named[1])]
-    return found
-
-
-def _numbered(r: Requirement) -> bool:
-    """Whether a requirement states a number (a value or a range's end)."""
-    return r.value is not None or r.low is not None
-
-
 #: What stands between two numbers of one list: a noun and 和/及/与/、 (2台装载机和3辆).
 _LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?[和及与、]\s*")
 #: When a term starts, written after it (，自列入之日起计算).
@@ -871,7 +765,7 @@ def _presence(
     modal = first_modal(masked[s_start:s_end])
     pos = s_start + (modal.start() if modal else 0)
     ph_start, ph_end = (s_start, s_end) if whole else phrase_bounds(masked, s_start, s_end, pos)
-    return _without_number(
+    return without_number(
         text,
         ph_start,
         ph_end,

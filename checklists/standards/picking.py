@@ -364,3 +364,37 @@ _ANSWER_OPTIONS = re.compile(
 def end_of(r: Requirement) -> int:
     """Where a requirement's span ends in its clause's text."""
     return r.start + len(r.span)
+
+
+def joined(flags: list[str], start: int, end: int, joins: tuple[int, ...]) -> tuple[str, ...]:
+    if any(start < j < end for j in joins):
+        flags = flags + ["page_joined"]
+    return tuple(dict.fromkeys(flags))
+
+
+def without_number(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    modality: str | None,
+    kind: str,
+    join_offsets: tuple[int, ...],
+    per: str | None = None,
+    flags: tuple[str, ...] = (),
+) -> Requirement:
+    """A requirement that states no number (presence, vague deadline, per-batch duty)."""
+    span, span_start = source_span(text, start, end)
+    return Requirement(
+        modality=modality,
+        kind=kind,
+        comparator=None,
+        value=None,
+        low=None,
+        high=None,
+        unit=None,
+        per=per,
+        span=span,
+        start=span_start,
+        flags=joined(list(flags), span_start, span_start + len(span), join_offsets),
+    )

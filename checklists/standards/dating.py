@@ -1,0 +1,109 @@
+"""Deadlines a sentence writes as dates (次月5日前, 年底前, 每季度第一个月的20日前): which of its
+requirements each date makes due, or the deadline added when none is. Pure module (standard
+library and the wording tables); ``extraction`` applies it to each sentence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from checklists.standards.due_dates import due_in
+from checklists.standards.duties import A_DATE_ONLY, ACTION
+from checklists.standards.modality import LEAD_TOKEN
+from checklists.standards.parties import party_named, who_as_read
+from checklists.standards.picking import end_of, phrase_bounds, source_span, without_number
+from checklists.standards.requirements import Requirement
+
+
+def with_due(
+    text: str,
+    masked: str,
+    s_start: int,
+    s_end: int,
+    found: list[Requirement],
+    modality: str | None,
+    join_offsets: tuple[int, ...],
+) -> list[Requirement]:
+    """A sentence's requirements with each deadline it writes as a date (次月5日前, 年底前): a
+    duty with no number of that phrase becomes the deadline, a target of it is due then (2019年
+    完成…改造10万户), else the duty or the targets after a phrase that only says by when are due
+    then, else the deadline is added."""
+    pos = s_start
+    while (due := due_in(text[pos:s_end])) is not None:
+        rule, d_start, d_end = due
+        at, pos = pos + d_start, pos + max(d_end, 1)
+        if (
+            modality is None
+            and text.startswith(("截至", "截止"), at)
+            and not found
+            and not ACTION.search(masked, pos, s_end)
+        ):
+            # 截至2018年底，全市参保人数达到350万人: as of then, a report (截至…，完成…: a task)
+            continue
+        ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
+        within = [i for i, r in enumerate(found) if r.start <= at < end_of(r)]
+        duty = next((i for i in within if not _numbered(found[i])), None)
+        target = next(
+            (i for i in within if found[i].due is None and found[i].kind != "deadline"), None
+        )
+        if duty is not None:
+            d = found[duty]
+            then = duty + 1 < len(found) and found[duty + 1]
+            if (
+                then
+                and not ACTION.search(masked, d.start, end_of(d))
+                and end_of(d) <= ph_end < then.start
+                and not _numbered(then)
+                and then.due is None
+                and not masked[ph_end + 1 : then.start].strip()
+            ):
+                # 各县要在每季度第一个月的20日前，将…报…: who and by when, then what is done by
+                # then (one deadline, not a date with nothing to do and an undated duty)
+                span, start = source_span(text, d.start, end_of(then))
+                merged = replace(then, kind="deadline", due=rule, span=span, start=start)
+                merged = replace(merged, subject=d.subject or then.subject)
+                merged = replace(merged, subject_kind=d.subject_kind or then.subject_kind)
+                merged = replace(merged, modality=d.modality or then.modality)
+                found[duty : duty + 2] = [merged]
+                continue
+            found[duty] = replace(d, kind="deadline", due=rule)
+            continue
+        if target is not None:
+            found[target] = replace(found[target], due=rule)
+            continue
+        named = (found[0].subject, found[0].subject_kind) if found else (None, None)
+        numbered = LEAD_TOKEN.match(masked, ph_start, ph_end)  # (3、到2020年，…: its number)
+        bare = not masked[numbered.end() if numbered else ph_start : ph_end].strip(A_DATE_ONLY)
+        if bare or not ACTION.search(masked, ph_start, ph_end):
+            # 2017年12月底前，完成…; 请各单位于3月1日前，将…发送至…: the date's phrase does nothing
+            # itself; the duty after it (or, after a date alone, the targets) is due then
+            after = [i for i, r in enumerate(found) if r.start >= ph_end]
+            first = next((i for i in after if bare or not _numbered(found[i])), None)
+            if first is not None and _numbered(found[first]):
+                # 到2020年底，…覆盖率达到95%以上，…达到100%: the targets after it are due then
+                for i in after:
+                    if _numbered(found[i]):
+                        found[i] = replace(found[i], due=rule)
+                continue
+            if first is not None:
+                span, start = source_span(text, ph_start, end_of(found[first]))
+                found[first] = replace(
+                    found[first], kind="deadline", due=rule, span=span, start=start
+                )
+                continue
+            if not after and ph_end < s_end:
+                # …, and nothing after it was read as a duty: what is to be done by then is the
+                # phrase after it, and who acts the one it names (到2020年底，各乡镇全部完成…)
+                next_phrase = ph_end + 1
+                ph_end = phrase_bounds(masked, s_start, s_end, next_phrase)[1]
+                if not found:
+                    named = who_as_read(party_named(text[next_phrase:ph_end])) or named
+        added = without_number(
+            text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
+        )
+        found = [*found, replace(added, due=rule, subject=named[0], subject_kind=named[1])]
+    return found
+
+
+def _numbered(r: Requirement) -> bool:
+    """Whether a requirement states a number (a value or a range's end)."""
+    return r.value is not None or r.low is not None
