@@ -663,3 +663,21 @@ def test_a_party_s_name_stops_before_when_and_to_whom():
 def test_the_ones_who_run_sell_or_keep_watch_are_parties(text, subject):
     (r,) = extract(text)
     assert r.subject == subject and r.subject_kind == "regulated"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("各县（市、区）财政应安排不少于100万元专项资金。", "各县（市、区）财政"),
+        ("企业提取安全生产费用按上年度营业收入的1.5%至4%计提。", "企业"),
+    ],
+)
+def test_who_sets_funds_aside_is_named(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject and r.value is not None or r.low is not None
+
+
+def test_a_grant_and_its_amount_per_thing_are_one_row():
+    """GUIDE 1.1: 给予一次性建设补贴，每张床位补贴5000元 is one row, the amount's."""
+    (r,) = extract("对新增养老床位给予一次性建设补贴，每张床位补贴5000元。")
+    assert (r.value, r.per) == (Decimal(5000), "张")

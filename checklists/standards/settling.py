@@ -45,7 +45,11 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
             and out[-1].low is None
             and _SET_BY.search(out[-1].span.rstrip("，, "))
         )
-        if out and ((_ITS_STANDARD.match(r.span) and grant_before) or set_before):
+        # (给予一次性建设补贴，每张床位补贴5000元: the grant, then its amount per thing)
+        its_amount = _ITS_STANDARD.match(r.span) or (
+            r.kind == "money" and r.span.startswith("每") and r.value is not None
+        )
+        if out and ((its_amount and grant_before) or set_before):
             # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: how the standard is set,
             # then the amounts it sets: the amounts' rows)
             grant = out.pop()
