@@ -674,7 +674,8 @@ def test_the_ones_who_run_sell_or_keep_watch_are_parties(text, subject):
 )
 def test_who_sets_funds_aside_is_named(text, subject):
     (r,) = extract(text)
-    assert r.subject == subject and r.value is not None or r.low is not None
+    assert r.subject == subject
+    assert r.value is not None or r.low is not None
 
 
 def test_a_grant_and_its_amount_per_thing_are_one_row():
