@@ -682,3 +682,32 @@ def test_a_grant_and_its_amount_per_thing_are_one_row():
     """GUIDE 1.1: 给予一次性建设补贴，每张床位补贴5000元 is one row, the amount's."""
     (r,) = extract("对新增养老床位给予一次性建设补贴，每张床位补贴5000元。")
     assert (r.value, r.per) == (Decimal(5000), "张")
+
+
+@pytest.mark.parametrize(
+    ("text", "modalities"),
+    [
+        # the modal word of what is done by the deadline, after its phrase
+        ("政府采购合同签订后5个工作日内，采购人应将合同副本报财政部门备案。", ["mandatory"]),
+        # a duty joined with 并 takes the sentence's modal word
+        (
+            "如发现重大事故隐患，应当立即停止作业，并于24小时内向应急管理部门报告。",
+            ["mandatory"] * 2,
+        ),
+    ],
+)
+def test_a_deadline_s_modal_word_is_the_duty_s(text, modalities):
+    assert [r.modality for r in extract(text)] == modalities
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("挂牌督办的重大隐患，整改完成后由企业提出销号申请。", "企业"),
+        ("县级应急管理部门在收到申请后7个工作日内组织核查。", "县级应急管理部门"),
+    ],
+)
+def test_the_things_acted_on_are_no_duty_and_who_acts_is_named_whole(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject
+    assert r.applies_when is None or r.applies_when.text == "挂牌督办的重大隐患"

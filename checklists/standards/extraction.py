@@ -465,6 +465,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # …一般不低于1000平方米，…可适当放宽，但不得低于800平方米: the floor after 但
                 # binds, whatever the sentence opened with
                 own = modality_of(phrase)
+            elif own is None and modality and re.match(r"\s*(?:并且?|同时)(?!不)", phrase):
+                # (…，应当立即停止作业，并于24小时内…报告: a duty joined to the one before, its
+                # modal word the sentence's)
+                own = modality
             elif (mine := modality_of(phrase)) is not None and modality != "permission":
                 # 每天…不宜超过8小时，每周…不得超过44小时: each limit as binding as its own word
                 own = mine
@@ -509,7 +513,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         for k, end in extend.items():
             r = reqs[first + k]
             span, _at = source_span(text, r.start, end)
-            reqs[first + k] = replace(r, span=span)
+            # (…签订后5个工作日内，采购人应将…报…备案: the modal word of what is to be done)
+            reqs[first + k] = replace(r, span=span, modality=r.modality or modality_of(span))
         said = first_modal(sentence)
         for d_start, d_end in duties:
             # its own modal word; none when it names a party of its own (采购办负责监督)

@@ -42,7 +42,7 @@ _AUTHORITY = (
     # the addressee of a reply (你区要加强…, 你县, 你市)
     r"你(?:区|县|市|镇|乡|省|局|委|办)|"
     # a level of government acting as such (县级通过安排专项资金承担…; not 县级以上, 县级财政局)
-    r"(?<![\u4e00-\u9fff])(?:省|市|县|区|乡镇|乡)级(?=通过|一般|应|要|须|负责|承担|安排|按|不|可|将|原则上)"
+    r"(?<![\u4e00-\u9fff])(?:省|市|县|区|乡镇|乡)级(?=通过|一般|应(?!急)|要|须|负责|承担|安排|按|不|可|将|原则上)"
 )
 #: Endings of the names of inspected parties.
 _REGULATED = (
@@ -451,6 +451,12 @@ _THE_THINGS = re.compile(
     r"(?:原则上|一律|均|都|也)?\s*"
     r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按))"
 )
+#: …or the one who acts on them after 由 (挂牌督办的重大隐患，整改完成后由企业提出销号申请): a
+#: short noun phrase, no verb of a duty of its own before its 的.
+_THINGS_BY = re.compile(
+    r"^(?P<cond>(?:(?!可|将|把|应|要|须|不得)[^，,。；;：:]){2,20}?的(?P<noun>[^，,。；;：:的]{1,8}))[，,]"
+    r"(?=[^，,。；;：:]{0,12}?由[^，,。；;：:]{0,16}?(?:" + _REGULATED + "|" + _AUTHORITY + r"))"
+)
 #: …or a limit of theirs after the comma (挂牌督办的重大事故隐患，整改期限一般不超过90日); not
 #: where a number picks them out (年满60周岁的老人，…: that condition is the number's).
 _THINGS_LIMITED = re.compile(
@@ -529,7 +535,9 @@ def condition_of(sentence: str) -> Condition | None:
     if match and not _A_MODAL_WORD.search(match.group("cond")):
         # (配送中心要有固定的场所，面积…: a duty, its modal word in it, picks no one out)
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
-    match = _THE_THINGS.match(sentence) or _THINGS_LIMITED.match(sentence)
+    match = (
+        _THE_THINGS.match(sentence) or _THINGS_LIMITED.match(sentence) or _THINGS_BY.match(sentence)
+    )
     if match:
         noun, cond = match.group("noun"), match.group("cond")
         if not (
