@@ -641,6 +641,7 @@ def test_to_dict_is_json_ready():
         "high": None,
         "unit": "元",
         "per": None,
+        "per_count": None,
         "span": "缴纳 50 万元保证金",
         "start": 0,
         "trigger": None,

@@ -2470,3 +2470,24 @@ def test_the_years_looked_back_on_are_no_deadline(text):
     time of three years to act in."""
     (r,) = extract(text)
     assert r.kind == "presence" and r.value is None and r.span == text.rstrip("。")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per", "per_count"),
+    [
+        ("每100户居民应配备不少于1名网格员。", 1, "户", 100),
+        ("旅行社应当按照每30名游客至少配备1名导游的标准安排导游。", 1, "人", 30),
+        ("每300米设置1处错车道。", 1, "m", 300),
+        # heads counted in words
+        ("每千名老年人拥有养老床位数不少于35张。", 35, "人", 1000),
+        ("按每万人不少于1名的标准配备社会工作者。", 1, "人", 10000),
+        # per one: no count
+        ("寄宿制学校宿舍每间居住学生不得超过8人。", 8, "间", None),
+    ],
+)
+def test_a_count_per_many_keeps_how_many(text, value, per, per_count):
+    """每100户配备1名: one per 100 households (not one in all); the kind stays a count."""
+    (r,) = [r for r in extract(text) if r.value is not None]
+    assert (r.value, r.per) == (Decimal(value), per)
+    assert r.per_count == (Decimal(per_count) if per_count else None)
+    assert r.kind == "count"

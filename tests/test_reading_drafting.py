@@ -257,6 +257,7 @@ def _drafted(text: str) -> dict:
 
     (read,) = extract(text)
     names = ("modality", "kind", "comparator", "value", "low", "high", "unit", "per", "span")
+    names += ("per_count",)
     return wording.item_from_requirement(
         Requirement(
             **{k: getattr(read, k) for k in names},
@@ -292,6 +293,9 @@ def _drafted(text: str) -> dict:
             "间隔",
         ),
         ("每半年至少开展一次全面检查。", "count", ">=", "1", "次", "每半年计数"),
+        # a count in each 100 households: asked per 100, as written
+        ("每100户居民应配备不少于1名网格员。", "count", ">=", "1", "名", "每100户计数"),
+        ("每千名老年人拥有养老床位数不少于35张。", "count", ">=", "35", "张", "每1000人计数"),
     ],
 )
 def test_how_a_number_is_asked(text, answer_type, op, value, unit, says):

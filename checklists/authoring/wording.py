@@ -50,6 +50,8 @@ PER_WORDS = {
 }
 
 
+#: What a count is per, in words (每100平方米, 每300米, 每30人).
+_PER_UNIT_WORDS = {"m": "米", "km": "公里", "m²": "平方米", "t": "吨"}
 #: The units of an interval between two times (每三年核定…, 至少每15日…一次).
 _INTERVALS = {"day", "week", "month", "year", "hour", "minute"}
 
@@ -108,6 +110,12 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
         if req.unit:
             rule["unit"] = f"{req.unit}/{req.per}" if rate else req.unit
         per = "" if rate else PER_WORDS.get(req.per or "", "")
+        per_count = getattr(req, "per_count", None)
+        if per_count and req.per:
+            # 每100户配备1名网格员: a count (or amount) in each 100 households, as written
+            rate, rule["unit"] = False, req.unit or ""
+            of = UNIT_WORDS.get(req.per, _PER_UNIT_WORDS.get(req.per, req.per))
+            per = f"每{dec(per_count)}{of}"
         unit_word = UNIT_WORDS.get(req.unit or "", req.unit or "")
         if rate:
             unit_word = f"{unit_word}/{UNIT_WORDS.get(req.per or '', req.per)}"

@@ -71,9 +71,11 @@ from checklists.standards.picking import (
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
+    PER_OF_UNIT,
     PERIOD_NAMES,
     TIME_UNITS,
     per_before,
+    per_many_before,
     quantities,
 )
 from checklists.standards.quantities import masked as mask_numbers
@@ -165,6 +167,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         prev_end = s_start
         read = quantities(sentence)
         window = None  # 一年内被抽查不超过2次: the period the count after it is in
+        denominator = None  # (phrase, count, per) of 每100户, 每30名游客: what a number is per
         listed = None  # (phrase, comparison, end) of a compared number a list may go on from
         once_end = -1  # the end of a frequency's own 至少…一次 (每两年至少清洗一次)
         for k, q in enumerate(read):
@@ -188,7 +191,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if a_denominator(
                 q, comp_before, read[k + 1 :], masked[ph_start:q_start], ph_end - s_start
             ):
-                continue  # 每100平方米配备不少于1具: what the count after it is per
+                # 每100平方米配备不少于1具: what the count after it is per (and how many of it)
+                denominator = (ph_start, q.low, PER_OF_UNIT.get(q.unit))
+                continue
             comp_word = None
             if comp_before:
                 m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
@@ -205,6 +210,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     per = None  # 每人不超过20万元、总额不超过110万元: the total is no one's
                 # (每小时记录一次, 每班巡查两次: how often, per hour or shift, no rate)
                 rate = per is not None and not (q.unit == "次" and per in ("hour", "班"))
+            per_count = None
+            if per is None and denominator is not None and denominator[0] == ph_start:
+                per, per_count = denominator[2], denominator[1]  # 每300米设置1处错车道
+            elif per is None and (many := per_many_before(masked[ph_start:q_start])):
+                per, per_count = many  # 每千常住人口执业医师数达到3.2人
+            if per_count is not None and (per is None or per_count == 1):
+                per_count = None
+            rate = rate or per_count is not None  # (a count per 100 households: no period)
             round_the_clock = False
             if per is None and q.unit == "hour" and q.low == 24:
                 if ROUND_THE_CLOCK.match(masked, q_end):
@@ -482,6 +495,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     high=high,
                     unit=q.unit or None,
                     per=per,
+                    per_count=per_count,
                     span=span,
                     start=span_start,
                     trigger=trigger,

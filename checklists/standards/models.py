@@ -156,6 +156,8 @@ class Requirement(db.Model):
     high: Mapped[Decimal | None] = mapped_column(sa.Numeric(24, 6))
     unit: Mapped[str | None] = mapped_column(sa.String(20))
     per: Mapped[str | None] = mapped_column(sa.String(20))
+    #: How many of what it is per (每100户 → 100), null for one.
+    per_count: Mapped[Decimal | None] = mapped_column(sa.Numeric(24, 6))
     #: The exact source text and its offset in the clause text.
     span: Mapped[str] = mapped_column(sa.Text)
     start: Mapped[int]

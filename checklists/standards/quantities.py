@@ -358,6 +358,8 @@ _DENOMINATORS = {
     "辆": "辆",
     "亩": "亩",
     "蒸吨": "蒸吨",
+    "座": "座",
+    "间": "间",
     "头": "头",
     "台": "台",
     "张": "张",
@@ -378,6 +380,28 @@ def per_before(words: str) -> str | None:
     if found:
         return _DENOMINATORS[found[-1]]
     return "人" if _PER_HEAD_AVERAGE.search(words) else None
+
+
+#: What a denominator counted in its own unit is per (每100户, 每30名游客, 每300米), as ``Per``.
+PER_OF_UNIT = {
+    "人": "人", "名": "人", "位": "人", "户": "户", "m": "m", "km": "km", "m²": "m²", "亩": "亩",
+    "辆": "辆", "台": "台", "张": "张", "座": "座", "间": "间", "所": "所", "个": "个", "t": "t",
+}  # fmt: skip
+#: 每百户, 每千常住人口, 每万人: a count of heads or households in words, before a number.
+_PER_MANY = re.compile(
+    r"每\s*(?P<n>十万|百|千|万)\s*(?:名|个|位)?\s*"
+    r"(?P<what>户|常住人口|服务人口|户籍人口|人口|人|老年人|学生|游客|居民|儿童|职工)"
+)
+_MANY = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000), "十万": Decimal(100000)}
+
+
+def per_many_before(words: str) -> tuple[str, Decimal] | None:
+    """The heads or households a 每百…/每千…/每万… names last in ``words``, as (per, count)."""
+    found = list(_PER_MANY.finditer(words))
+    if not found:
+        return None
+    m = found[-1]
+    return ("户" if m.group("what") == "户" else "人"), _MANY[m.group("n")]
 
 
 #: An average per head, written before its number (生均, 人均, 户均 is per household).

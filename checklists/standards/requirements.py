@@ -62,6 +62,9 @@ Denominator = Literal[
     "台",
     "张",
     "所",
+    "m",
+    "座",
+    "间",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
@@ -120,6 +123,8 @@ class Requirement:
     start: int
     trigger: str | None = None
     flags: tuple[RequirementFlag, ...] = ()
+    #: How many of what it is per, when more than one (每100户配备1名网格员: 100, per 户).
+    per_count: Decimal | None = None
     #: Who must do it, as written (企业, 配送中心, 各县（市、区）, 财政局 …), and which kind
     #: of party that is: the inspected one (``regulated``) or an ``authority``.
     subject: str | None = None
@@ -150,6 +155,7 @@ class Requirement:
             "high": dec(self.high),
             "unit": self.unit,
             "per": self.per,
+            "per_count": dec(self.per_count),
             "span": self.span,
             "start": self.start,
             "trigger": self.trigger,

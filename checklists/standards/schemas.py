@@ -83,6 +83,9 @@ class Requirement(Out):
     high: DecimalText | None = Field(description="a range's upper end")
     unit: str | None
     per: Per | None = Field(description="a frequency's period, or what a rate is per (千克/小时)")
+    per_count: DecimalText | None = Field(
+        default=None, description="how many of what it is per (每100户 → 100); null: one"
+    )
     span: str = Field(description="the wording it was read from, verbatim")
     start: int = Field(ge=0, description="where the span starts in the clause text")
     trigger: str | None = Field(description="what starts a deadline (收到投诉 …)")

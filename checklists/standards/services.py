@@ -276,6 +276,7 @@ def _store_document(
                 high=r.high,
                 unit=r.unit,
                 per=r.per,
+                per_count=r.per_count,
                 span=r.span,
                 start=r.start,
                 trigger=r.trigger,

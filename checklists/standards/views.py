@@ -93,7 +93,10 @@ def requirement_label(req: Requirement) -> str:
     elif req.value is not None:
         parts.append(f"{_number(req.value)} {unit}".strip())
     if req.per:
-        parts.append(str(PER_LABELS.get(req.per, req.per)))
+        label = str(PER_LABELS.get(req.per, req.per))
+        if req.per_count:  # (每100户: how many of what it is per)
+            label = f"{_number(req.per_count)} × {label}"
+        parts.append(label)
     if "vague_deadline" in req.flags:
         parts.append(_("no deadline stated"))
     if "source_conflict" in req.flags:
