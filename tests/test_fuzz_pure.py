@@ -62,7 +62,7 @@ def bounded(examples: int):
 #: numbering and 文号 punctuation, Chinese and full-width numerals, units, Markdown, control
 #: characters (NUL, vertical tab, form feed, the separators), the ideographic space.
 _SPECIAL = list(
-    "第条章节款项一二三四五六七八九十百千万亿零〇两（）()、．.:：；。，〔〕[]【】号年月日"
+    "第条章节款项一二三四五六七八九十百千万亿零〇两（）()、．.:：；。，〔〕[]【】号年月日①②⑩⑳"
     "应当必须不得严禁每次以上以下不少于不超过万元吨米％%‰０１２３４５６７８９0123456789"
     "#*-|_\t \x00\x0b\x0c\x1b\r\u3000\u2028\u2029\u202e\ufeff\u00a0"
 )
@@ -91,6 +91,9 @@ LINE = st.one_of(
                 "1、",
                 "2.1",
                 "(2)",
+                "①",
+                "⑳",
+                "1）",
                 "附件1",
                 "附件：",
                 "",

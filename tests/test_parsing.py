@@ -821,3 +821,13 @@ def test_unseen_gazette_with_rules_after_their_notice_and_page_marks():
     assert "某政发〔2025〕9号/第四条/（三）" in keys and "某政发〔2025〕9号/第七条" in keys
     assert not any("校长" in c.text for c in rules.clauses)
     _assert_every_line_read_once(text, result)
+
+
+def test_items_numbered_with_circled_numbers_are_clauses():
+    """①②…: a numbering of its own (NFKC reads ① as "1"; the key keeps the circle)."""
+    result = parse_gazette(
+        "甲市人民政府关于A的意见\n甲政发〔2021〕13号\n各部门：\n①突出重点；\n②强化措施。\n"
+        "甲市人民政府\n2021年3月1日\n"
+    )
+    (doc,) = result.documents
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["①", "②"]

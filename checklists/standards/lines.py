@@ -178,7 +178,9 @@ def _token(text: str) -> _Token | None:
             return _Token(kind, f"（{raw}）", int(raw))
         if kind == "num_rparen":
             return _Token(kind, f"{raw}）", int(raw))
-        return _Token(kind, raw, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(raw) + 1)
+        # (the circled number as written: NFKC makes ① a bare "1")
+        circled = m.group(1).strip()
+        return _Token(kind, circled, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(circled) + 1)
     return None
 
 
