@@ -831,3 +831,26 @@ def test_items_numbered_with_circled_numbers_are_clauses():
     )
     (doc,) = result.documents
     assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["①", "②"]
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_documents_cited_in_a_list_are_no_documents_of_their_own(numbered):
+    """废止以下文件：1.《…》（甲政发〔2015〕3号）: the 文号 of a document the text cites, in a
+    list, heads no document; the next document, after a signature, still does."""
+    item = (
+        "1.《甲市人民政府关于加强城市管理的意见》"
+        if numbered
+        else "甲市人民政府关于加强城市管理的意见"
+    )
+    text = (
+        "甲市人民政府关于废止部分规范性文件的决定\n甲政发〔2021〕9号\n各区人民政府，市政府各部门：\n"
+        f"市政府决定废止以下文件：\n{item}\n（甲政发〔2015〕3号）\n本决定自公布之日起施行。\n"
+        "甲市人民政府\n2021年3月1日\n"
+        "甲市人民政府关于加强管理的通知\n甲政发〔2021〕10号\n各部门：\n一、加强管理。\n"
+        "甲市人民政府\n2021年3月2日\n"
+    )
+    result = parse_gazette(text)
+    assert [(d.number, str(d.signed_on)) for d in result.documents] == [
+        ("甲政发〔2021〕9号", "2021-03-01"),
+        ("甲政发〔2021〕10号", "2021-03-02"),
+    ]

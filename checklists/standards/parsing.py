@@ -264,6 +264,8 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
                 continue
         if i > 0 and lines[i - 1].text and not _headerish(lines[i - 1]):
             continue  # a 文号 cited inside a wrapped sentence, not a document's own number
+        if i > 0 and _cited(lines, i, claimed):
+            continue  # (废止以下文件：1.《…》（甲政发〔2015〕3号）: a document cited in a list)
         number = normalize_number(m.group(2) if title_inline else m.group(1))
         below, below_end = _walk_forward(lines, i) if title_inline is None else ([], i)
         # (a 文号 printed above its issuer and 关于… title heads them: above it only a banner or
@@ -301,6 +303,31 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
     headers.extend(_unnumbered_headers(lines, toc, headers))
     headers.sort(key=lambda h: h.start)
     return headers
+
+
+#: A numbered item or a title in 《》 right above a 文号: a document cited in a list.
+_CITED_TITLE = re.compile(
+    r"^(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)|^《|》$"
+)
+#: A list of documents announced (废止以下文件：, 下列文件：, 文件目录如下：).
+_CITES_NEXT = re.compile(
+    r"(?:以下|下列|如下)(?:规范性)?文件[^：:]{0,8}[：:]$|文件(?:目录|清单|名录)如下[：:]$"
+)
+
+
+def _cited(lines: list[_Line], i: int, claimed: int) -> bool:
+    """Whether the 文号 on line ``i`` is a document cited in a list of the document before it
+    (its title a numbered item or in 《》, or the list announced above it since ``claimed``),
+    not a document's own header."""
+    above = [j for j in range(i - 1, max(claimed, i - 4), -1) if lines[j].text]
+    if above and _CITED_TITLE.search(_compact(lines[above[0]].text)):
+        return True
+    for j in range(i - 1, max(claimed, -1, i - 40), -1):
+        if _is_date_line(lines[j].text):
+            return False  # (a document signed and dated since: this one heads a new one)
+        if _CITES_NEXT.search(_compact(lines[j].text)):
+            return True
+    return False
 
 
 #: A government order's heading (某某市人民政府令, then 第38号 on its line or the same one): the
