@@ -854,3 +854,29 @@ def test_documents_cited_in_a_list_are_no_documents_of_their_own(numbered):
         ("甲政发〔2021〕9号", "2021-03-01"),
         ("甲政发〔2021〕10号", "2021-03-02"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "window"),
+    [
+        # another document's date, a licence's term, a party's date: not the window
+        (
+            "原《某市乙办法》自2015年6月1日起施行以来，效果良好。本办法自2020年5月1日起施行。",
+            ("2020-05-01", "None"),
+        ),
+        ("排污许可证有效期为3年。本办法自2020年5月1日起施行。", ("2020-05-01", "None")),
+        (
+            "经营者自2020年6月1日起执行新的收费标准。本办法自2020年5月1日起施行，有效期5年。",
+            ("2020-05-01", "2025-04-30"),
+        ),
+        # both ends written; a trial; the term in the next sentence
+        ("本办法有效期自2020年5月1日至2022年4月30日。", ("2020-05-01", "2022-04-30")),
+        ("本办法自2020年5月1日起试行，有效期2年。", ("2020-05-01", "2022-04-30")),
+        ("本办法自2020年5月1日起施行。有效期到2022年4月30日。", ("2020-05-01", "2022-04-30")),
+    ],
+)
+def test_the_validity_window_is_the_documents_own(body, window):
+    from checklists.standards.parsing import _in_force
+
+    start, until = _in_force(body, datetime.date(2020, 4, 1))
+    assert (str(start), str(until)) == window
