@@ -880,3 +880,25 @@ def test_the_validity_window_is_the_documents_own(body, window):
 
     start, until = _in_force(body, datetime.date(2020, 4, 1))
     assert (str(start), str(until)) == window
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "临江市人民政府公报    2020年第5期    — 12 —",
+        "2020年第5期    总第123期    临江市人民政府公报",
+        "临江市人民政府公报 · 2020年第5期",
+        "·12·",
+        "临江政报",
+    ],
+)
+def test_a_page_s_header_in_any_layout_is_furniture(furniture):
+    """A running header spaced into three parts is no table; · and 政报 are a header too."""
+    text = (
+        "临江市人民政府关于A的通知\n临政发〔2020〕9号\n各部门：\n一、加强管理，\n"
+        f"{furniture}\n落实责任。\n二、其他。\n临江市人民政府\n2020年3月1日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    texts = [c.text for c in doc.clauses]
+    assert "一、加强管理，落实责任。" in texts
+    assert not any(c.is_table for c in doc.clauses)

@@ -191,13 +191,13 @@ def _token(text: str) -> _Token | None:
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _RULE = re.compile(r"^\s*([-*_=]\s*){3,}$")
-_PAGE_NUMBER = re.compile(r"^[-—–－\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－\s]*$")
+_PAGE_NUMBER = re.compile(r"^[-—–－·•\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－·•\s]*$")
 #: A page's running header: a gazette's name and its issue (某县人民政府公报 2024年第3期),
 #: either way round, whitespace removed.
 _RUNNING_HEADER = re.compile(
     # (or the gazette's name alone: 某县人民政府公报, between 下转/上接 markers)
-    r"^(?:[^\s，。；：]{2,24}公报(?:(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)?|"
-    r"(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?[^\s，。；：]{2,24}公报)$"
+    r"^(?:[^\s，。；：·•]{2,24}(?:公报|政报)(?:[·•|｜]?(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)?|"
+    r"(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?[·•|｜]?[^\s，。；：·•]{2,24}(?:公报|政报))$"
 )
 #: A dotted leader and a page number (目录 lines). Each run of leader characters is tried from
 #: its first one only (tabs: the first, the rest are the spaces after it): tried from each, a
@@ -293,6 +293,11 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
     for i, ln in enumerate(lines):
         if ln.furniture:
             dropped.append(ln.no)
+        if ln.table and ln.text and _furniture_cells(ln.text):
+            # (临江市人民政府公报    2020年第5期    — 12 —: a page's header spaced out, no table)
+            ln.text, ln.table = "", False
+            dropped.append(ln.no)
+            continue
         if ln.table or not ln.text:
             continue
         read += 1
@@ -313,6 +318,21 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
         if not ln.text:
             dropped.append(ln.no)
     return dropped
+
+
+#: One part of a page's header or footer: the gazette's name, its issue, its total issue, the
+#: page (临江市人民政府公报, 2020年第5期, 总第123期, — 12 —, ·12·, 第12页).
+_FURNITURE_CELL = re.compile(
+    r"[^\s，。；：]{2,24}(?:公报|政报)|(?:(?:19|20)\d{2}年)?第\d{1,3}期|[（(]?总第\d{1,4}期[）)]?|"
+    r"[-—–－·•\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－·•\s]*"
+)
+
+
+def _furniture_cells(text: str) -> bool:
+    """Whether a line spaced into cells holds page furniture only (a header in three parts)."""
+    cells = [c for c in re.split(r"\t|\s{2,}|\|", text.strip().strip("|")) if c.strip()]
+    has_name = any(re.search(r"公报|政报|第\d{1,3}期", c) for c in cells)
+    return has_name and all(_FURNITURE_CELL.fullmatch(c.strip()) for c in cells)
 
 
 #: A document's colophon (版记): who else receives it (抄送：…, 抄报：…) and who printed it when
