@@ -902,3 +902,19 @@ def test_a_page_s_header_in_any_layout_is_furniture(furniture):
     texts = [c.text for c in doc.clauses]
     assert "一、加强管理，落实责任。" in texts
     assert not any(c.is_table for c in doc.clauses)
+
+
+def test_an_explanation_titled_with_guanyu_is_a_skip():
+    """关于《…办法》的政策解读 after the last article: what the drafters tell, no clause of the
+    办法 (its 一、出台背景 no item of 第二条)."""
+    text = (
+        "南湖县人民政府关于印发南湖县城区停车管理办法的通知\n南政发〔2022〕5号\n各部门：\n"
+        "现将《南湖县城区停车管理办法》印发给你们。\n南湖县人民政府\n2022年8月1日\n"
+        "南湖县城区停车管理办法\n第一条 为规范停车管理，制定本办法。\n"
+        "第二条 本办法自2022年9月1日起施行。\n关于《南湖县城区停车管理办法》的政策解读\n"
+        "一、出台背景\n近年来停车难问题日益突出。\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert [c.key.split("/", 1)[-1] for c in doc.clauses if "/" in c.key] == ["第一条", "第二条"]
+    assert [s.reason for s in result.skipped] == ["政策解读"]

@@ -557,7 +557,12 @@ def _find_skips(
                 hit = (c, "讲话")
             elif "大事记" in c and len(c) <= 30:
                 hit = (c, "大事记")
-            elif c.endswith(("政策解读", "解读")) and len(c) <= 60 and "关于" not in c[:2]:
+            elif (
+                c.endswith(("政策解读", "解读"))
+                and len(c) <= 60
+                # (关于《…办法》的政策解读: the same, titled with 关于)
+                and ("关于" not in c[:2] or re.match(r"关于《[^《》]+》的(?:政策)?解读$", c))
+            ):
                 # 政策解读, 《…办法》政策解读: what a document means, told by its drafters; no
                 # clause of it (the next heading in a row of two is the same part's title)
                 hit = (c, "政策解读")
