@@ -918,3 +918,16 @@ def test_an_explanation_titled_with_guanyu_is_a_skip():
     (doc,) = result.documents
     assert [c.key.split("/", 1)[-1] for c in doc.clauses if "/" in c.key] == ["第一条", "第二条"]
     assert [s.reason for s in result.skipped] == ["政策解读"]
+
+
+def test_an_article_cited_at_a_line_s_wrap_is_no_new_article():
+    text = (
+        "甲市人民政府关于印发甲市A办法的通知\n甲政发〔2021〕3号\n各部门：\n现印发给你们。\n"
+        "甲市人民政府\n2021年4月1日\n甲市A办法\n第一条 为规范管理，制定本办法。\n"
+        "第二条 违反本办法规定的，依照本办法\n第四条处理。\n第三条 其他事项。\n"
+        "第四条 本办法自2021年5月1日起施行。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[-1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["第一条", "第二条", "第三条", "第四条"]
+    assert doc.clauses[2].text.endswith("依照本办法第四条处理。")

@@ -118,9 +118,19 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str]) -> bool:
         return True
     if p[-1] in _CLOSING or (p[-1] in "”’" and p[-2:-1] in _CLOSING):
         return False
-    if _token(nxt.text):
+    tok = _token(nxt.text)
+    if tok and tok.kind == "article" and _CITES_AN_ARTICLE.search(p):
+        return True  # 依照本办法⏎第四条处理: an article cited, wrapped at its number
+    if tok:
         return False
     return not _heading_like(p)
+
+
+#: Words that cite an article next, ending a line (依照本办法, 违反本规定, 适用): the 第N条 on the
+#: next line is the one cited, not a new article.
+_CITES_AN_ARTICLE = re.compile(
+    r"(?:本(?:办法|规定|条例|细则|决定|制度|意见)|依照|按照|根据|违反|适用|参照|依据)$"
+)
 
 
 def _signature_lines(lines: list[_Line], idx: list[int]) -> set[int]:
