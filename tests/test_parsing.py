@@ -931,3 +931,21 @@ def test_an_article_cited_at_a_line_s_wrap_is_no_new_article():
     keys = [c.key.split("/", 1)[-1] for c in doc.clauses if "/" in c.key]
     assert keys == ["第一条", "第二条", "第三条", "第四条"]
     assert doc.clauses[2].text.endswith("依照本办法第四条处理。")
+
+
+def test_a_signature_is_no_contents_entry_that_starts_with_the_issuer():
+    """目录 lists 西平市人民政府任免名单; the document signed 西平市人民政府 keeps its signature
+    and date, and the appointments are skipped as such."""
+    text = (
+        "西平市人民政府公报\n2021年第2期\n目  录\n西平市人民政府关于加强安全生产的通知……………………1\n"
+        "西平市人民政府任免名单……………………………………8\n西平市人民政府关于加强安全生产的通知\n"
+        "西政发〔2021〕4号\n各区人民政府：\n一、落实企业主体责任。\n二、加强监管。\n西平市人民政府\n"
+        "2021年2月1日\n西平市人民政府任免名单\n任命张三为西平市财政局局长。\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert str(doc.signed_on) == "2021-02-01"
+    assert [(s.title, s.reason) for s in result.skipped][-1] == (
+        "西平市人民政府任免名单",
+        "人事任免",
+    )

@@ -518,6 +518,8 @@ def _reason_for(title: str, category: str = "") -> str:
         return "大事记"
     if "解读" in title or "解读" in category:
         return "政策解读"
+    if re.search(r"任免|任职|免职|人事", title + category):
+        return "人事任免"
     return "新闻"
 
 
@@ -546,7 +548,12 @@ def _find_skips(
         c = _compact(ln.text)
         hit = None
         for title, cat in toc_items:
-            if c == title or (len(c) >= max(6, 0.6 * len(title)) and title.startswith(c)):
+            if c == title or (
+                len(c) >= max(6, 0.6 * len(title))
+                and title.startswith(c)
+                # (西平市人民政府 signing a document: an issuer's name alone starts no entry)
+                and not _is_issuer(c)
+            ):
                 hit = (title, _reason_for(title, cat))
                 break
         if hit is None:
