@@ -949,3 +949,17 @@ def test_a_signature_is_no_contents_entry_that_starts_with_the_issuer():
         "西平市人民政府任免名单",
         "人事任免",
     )
+
+
+def test_contents_with_pages_in_brackets_or_after_spaces_are_the_contents():
+    text = (
+        "金川市人民政府公报\n2021年第6期\n目    录\n"
+        "金川市人民政府关于调整金川市城区基准地价的通知（金政发〔2021〕52号）……………（12）\n"
+        "金川市人民政府办公室关于加强防汛工作的通知（金政办发〔2021〕9号）    15\n"
+        "金川市人民政府关于调整金川市城区基准地价的通知\n金政发〔2021〕52号\n各区人民政府：\n"
+        "一、调整基准地价。\n金川市人民政府\n2021年6月1日\n"
+    )
+    result = parse_gazette(text)
+    assert [(s.title, s.lines) for s in result.skipped if s.reason == "目录"] == [
+        ("目录", (3, 4, 5))
+    ]

@@ -202,7 +202,10 @@ _RUNNING_HEADER = re.compile(
 #: A dotted leader and a page number (目录 lines). Each run of leader characters is tried from
 #: its first one only (tabs: the first, the rest are the spaces after it): tried from each, a
 #: long run took time quadratic in its length.
-_LEADER = re.compile(r"(?:(?<!\.)\.{3,}|(?<!…)…{2,}|(?<!·)·{3,}|(?<!\t)\t)\s*(\d{1,3})\s*$")
+#: (the page in brackets too: ……………（12）)
+_LEADER = re.compile(
+    r"(?:(?<!\.)\.{3,}|(?<!…)…{2,}|(?<!·)·{3,}|(?<!\t)\t)\s*[（(]?\s*(\d{1,3})\s*[）)]?\s*$"
+)
 _NUM_CORE = (
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*第?\s*\d{1,5}\s*号"
 )

@@ -177,7 +177,7 @@ def _find_toc(lines: list[_Line]) -> _Toc | None:
             page = int(m.group(1)) if m else int(ln.cells[-1])
             head = (flat[: m.start()] if m else " ".join(ln.cells[:-1])).strip(" .…·")
             number = None
-            nm = re.search(rf"({_NUM_CORE})\s*$", head)
+            nm = re.search(rf"[（(]?\s*({_NUM_CORE})\s*[）)]?\s*$", head)
             if nm:
                 number = normalize_number(nm.group(1))
                 head = head[: nm.start()].strip()
