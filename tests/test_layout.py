@@ -32,6 +32,7 @@ PURE = [
     "checklists.standards.attribution",
     "checklists.standards.settling",
     "checklists.standards.dating",
+    "checklists.standards.validity",
     "checklists.core.textdiff",
     "inspections.supervision.triggers",
     "inspections.credit.terms",

@@ -876,7 +876,7 @@ def test_documents_cited_in_a_list_are_no_documents_of_their_own(numbered):
     ],
 )
 def test_the_validity_window_is_the_documents_own(body, window):
-    from checklists.standards.parsing import _in_force
+    from checklists.standards.validity import in_force as _in_force
 
     start, until = _in_force(body, datetime.date(2020, 4, 1))
     assert (str(start), str(until)) == window
@@ -962,4 +962,24 @@ def test_contents_with_pages_in_brackets_or_after_spaces_are_the_contents():
     result = parse_gazette(text)
     assert [(s.title, s.lines) for s in result.skipped if s.reason == "目录"] == [
         ("目录", (3, 4, 5))
+    ]
+
+
+def test_consecutive_continuations_each_go_home():
+    """（上接第1页）… then （上接第2页）…: each block to the document whose 下转 it answers, in
+    order (not both to the first)."""
+    text = (
+        "甲市人民政府关于A的通知\n甲政发〔2020〕1号\n各部门：\n一、A的第一项。（下转第3页）\n"
+        "甲市人民政府关于B的通知\n甲政发〔2020〕2号\n各部门：\n一、B的第一项。（下转第4页）\n"
+        "甲市人民政府关于C的通知\n甲政发〔2020〕3号\n各部门：\n一、C的第一项。\n甲市人民政府\n"
+        "2020年7月1日\n（上接第1页）\n二、A的第二项。\n甲市人民政府\n2020年6月1日\n（上接第2页）\n"
+        "二、B的第二项。\n甲市人民政府\n2020年6月2日\n"
+    )
+    docs = parse_gazette(text).documents
+    assert [
+        (d.number[-3:], str(d.signed_on), [c.text[:5] for c in d.clauses[1:]]) for d in docs
+    ] == [
+        ("〕1号", "2020-06-01", ["一、A的第", "二、A的第"]),
+        ("〕2号", "2020-06-02", ["一、B的第", "二、B的第"]),
+        ("〕3号", "2020-07-01", ["一、C的第"]),
     ]

@@ -41,14 +41,12 @@ from checklists.standards.clause_tree import (
 from checklists.standards.lines import (
     _CLOSING,
     _CONT_START,
-    _DATE,
     _DOWN_MARK,
     _LEADER,
     _NUM_CORE,
     _NUMBER_LINE,
     _ORG_SUFFIX,
     _TITLE_WITH_NUMBER,
-    _cn_int,
     _compact,
     _drop_colophon,
     _drop_noise,
@@ -58,9 +56,9 @@ from checklists.standards.lines import (
     _Line,
     _nfkc_compact,
     _prepare,
-    _to_date,
     _token,
 )
+from checklists.standards.validity import in_force
 
 # ---------------------------------------------------------------------------------------------
 # Public data types
@@ -649,25 +647,44 @@ def _rehome(lines: list[_Line], sections: list[_Section]) -> None:
     docs = [s for s in sections if s.header is not None]
     paged = sorted((s for s in docs if s.toc_page is not None), key=lambda s: s.toc_page or 0)
     moved: set[int] = set()
+    fed: set[int] = set()  # the documents a 下转 of which has had its block
     for host in docs:
-        for pos, j in enumerate(host.lines):
-            m = _CONT_START.match(lines[j].text)
-            if not m or j in moved:
+        pos = 0
+        while pos < len(host.lines):
+            m = _CONT_START.match(lines[host.lines[pos]].text)
+            if not m or host.lines[pos] in moved:
+                pos += 1
                 continue
-            block = host.lines[pos:]
-            target = _continuation_target(lines, host, int(m.group(1)), paged, docs)
+            # (上接第1页 …, 上接第2页 …: each block to the next mark, each to its own document)
+            end = next(
+                (
+                    p
+                    for p in range(pos + 1, len(host.lines))
+                    if _CONT_START.match(lines[host.lines[p]].text)
+                ),
+                len(host.lines),
+            )
+            block = host.lines[pos:end]
+            target = _continuation_target(lines, host, int(m.group(1)), paged, docs, fed)
             if target is None:
+                pos += 1
                 continue
-            host.lines = host.lines[:pos]
+            host.lines = host.lines[:pos] + host.lines[end:]
             moved.update(block)
+            fed.add(id(target))
             _insert_block(lines, target, block)
-            break
 
 
 def _continuation_target(
-    lines: list[_Line], host: _Section, page: int, paged: list[_Section], docs: list[_Section]
+    lines: list[_Line],
+    host: _Section,
+    page: int,
+    paged: list[_Section],
+    docs: list[_Section],
+    fed: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> _Section | None:
-    """The document printed on ``page``: by TOC start pages, else by a dangling 下转 or end."""
+    """The document printed on ``page``: by TOC start pages, else by a dangling 下转 (one not
+    yet given its block, in order), else by an unfinished end."""
     best = None
     for s in paged:
         if (s.toc_page or 0) <= page:
@@ -675,7 +692,11 @@ def _continuation_target(
     if best is not None and best is not host:
         return best
     for s in docs:
-        if s is not host and any(_DOWN_MARK.search(lines[j].text) for j in s.lines[-3:]):
+        if (
+            s is not host
+            and id(s) not in fed
+            and any(_DOWN_MARK.search(lines[j].text) for j in s.lines[-3:])
+        ):
             return s
     earlier = [s for s in docs if s.start < host.start]
     for s in reversed(earlier):
@@ -749,73 +770,6 @@ def _insert_block(lines: list[_Line], target: _Section, block: list[int]) -> Non
 # ---------------------------------------------------------------------------------------------
 
 
-#: The document itself, named by its kind (本办法, 本规定, 本通知, 本实施方案 …).
-_ITSELF = (
-    r"本(?:[\u4e00-\u9fff]{0,4}"
-    r"(?:办法|规定|细则|通知|意见|方案|决定|制度|标准|预案|条例|规则|措施|计划|指引|导则|规范))"
-)
-_IN_FORCE_FROM = re.compile(r"自\s*(" + _DATE.pattern + r")\s*起\s*(?:施行|实施|执行|生效|试行)")
-_IN_FORCE_ISSUE = re.compile(
-    r"自\s*(?:印发|发布|下发|公布|发文)之日起\s*(?:施行|实施|执行|生效|试行)"
-)
-#: 有效期自2020年5月1日至2022年4月30日: both ends of the window.
-_IN_FORCE_SPAN = re.compile(
-    r"有效期\s*(?:为)?\s*自\s*("
-    + _DATE.pattern
-    + r")\s*(?:起\s*)?(?:至|到)\s*("
-    + _DATE.pattern
-    + r")"
-)
-_IN_FORCE_UNTIL = re.compile(r"有效期\s*(?:至|到)\s*(" + _DATE.pattern + r")")
-_IN_FORCE_YEARS = re.compile(r"有效期\s*(?:为)?\s*([0-9一二两三四五六七八九十]+)\s*年")
-
-
-def _own_sentences(c: str) -> list[str]:
-    """The sentences that speak of the document itself (本办法自…起施行, 本通知有效期…), last
-    first: a date of something else the document names (原办法自2015年…起施行以来, 经营者自…起执行
-    新标准, 许可证有效期为3年) says nothing of its own window."""
-    parts = re.split(r"(?<=[。；;])", c)
-    # (本办法自…起施行。有效期5年。: the sentence right after one of its own goes with it)
-    own = [p + (parts[k + 1] if k + 1 < len(parts) else "") for k, p in enumerate(parts)]
-    return [o for o, p in zip(reversed(own), reversed(parts), strict=True) if re.search(_ITSELF, p)]
-
-
-def _in_force(text: str, signed: datetime.date | None):
-    """(in_force_from, in_force_until) from 自…起施行 / 有效期至… wording, in the sentences that
-    name the document itself (本办法…), else in the document's last such wording."""
-    c = _compact(text)
-    own = _own_sentences(c)
-    start = until = None
-    for sentence in own or [c]:
-        span = _IN_FORCE_SPAN.search(sentence)
-        m = _IN_FORCE_FROM.search(sentence)
-        if span:
-            start = _to_date(_DATE.match(span.group(1)))  # type: ignore[arg-type]
-            until = _to_date(_DATE.fullmatch(span.group(_DATE.groups + 2)))  # type: ignore[arg-type]
-            return start, until
-        if m:
-            start = _to_date(_DATE.match(m.group(1)))  # type: ignore[arg-type]
-        elif _IN_FORCE_ISSUE.search(sentence):
-            start = signed
-        if start is not None or not own:
-            break
-    # the window's end: in the sentences of the document itself (not 许可证有效期为3年)
-    for sentence in own or ([c] if not own else []):
-        m = _IN_FORCE_UNTIL.search(sentence)
-        if m:
-            until = _to_date(_DATE.match(m.group(1)))  # type: ignore[arg-type]
-            break
-        m = _IN_FORCE_YEARS.search(sentence)
-        years = _cn_int(m.group(1)) if m else None
-        if years and start:
-            try:
-                until = start.replace(year=start.year + years) - datetime.timedelta(days=1)
-            except ValueError:  # 29 February
-                until = start.replace(year=start.year + years, day=28)
-            break
-    return start, until
-
-
 def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
     h = sec.header
     assert h is not None
@@ -862,7 +816,7 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
     for d in docs:
         d.signed_on = d.signed_on or signed
         d.issuer = d.issuer or issuer
-        d.in_force_from, d.in_force_until = _in_force(d.text, d.signed_on)
+        d.in_force_from, d.in_force_until = in_force(d.text, d.signed_on)
     return docs
 
 
