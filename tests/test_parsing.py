@@ -983,3 +983,26 @@ def test_consecutive_continuations_each_go_home():
         ("〕2号", "2020-06-02", ["一、B的第", "二、B的第"]),
         ("〕3号", "2020-07-01", ["一、C的第"]),
     ]
+
+
+def test_articles_resuming_after_another_document_s_instrument_go_home():
+    """令第38号 ends at 第二条; 4号 follows, signed, with its 预案 (一、（一）); 第三条 and 第四条
+    after it carry on the order's rules, with no mark: they are the order's, and so is their
+    date of effect."""
+    text = (
+        "甲市人民政府令\n第38号\n《甲市A管理办法》已经市政府常务会议通过，现予公布。\n市长 张三\n"
+        "2022年1月10日\n甲市A管理办法\n第一条 为了规范A管理，制定本办法。\n"
+        "第二条 申请人应当向街道办事处提出申请。\n甲市人民政府关于印发甲市应急预案的通知\n"
+        "甲政发〔2022〕4号\n各区人民政府：\n现将《甲市应急预案》印发给你们。\n甲市人民政府\n"
+        "2022年2月8日\n甲市应急预案\n一、总则\n（一）编制目的。\n二、组织体系\n（一）指挥机构。\n"
+        "第三条 审核机关应当在15个工作日内完成审核。\n第四条 本办法自2022年3月1日起施行。\n"
+    )
+    order, notice = parse_gazette(text).documents
+    assert [c.key.split("/")[-1] for c in order.clauses if "/" in c.key] == [
+        "第一条",
+        "第二条",
+        "第三条",
+        "第四条",
+    ]
+    assert str(order.in_force_from) == "2022-03-01" and notice.in_force_from is None
+    assert not any("第三条" in c.text for c in notice.clauses)
