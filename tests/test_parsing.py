@@ -122,6 +122,8 @@ GOLDEN_DOCUMENTS = [
         "聊政发〔2019〕5号",
         "关于印发2019年市政府工作报告重点工作任务部门分工方案的通知",
     ),
+    # (the notice numbers its own items 一、二、; the plan it issues numbers its own)
+    (LIAOCHENG, "聊政发〔2019〕5号", "2019年市政府工作报告重点工作任务部门分工方案"),
     (LIAOCHENG, "聊政字〔2019〕6号", "印发《关于加快高耗能行业高质量发展实施方案》的通知"),
     (
         LIAOCHENG,
@@ -146,10 +148,11 @@ def test_exactly_the_golden_documents_are_found(name):
 
 
 def test_document_counts_are_honest():
-    # 10 + 13 + 7 numbers; two of them carry two instruments each
+    # 10 + 13 + 7 numbers; three of them carry two instruments each (one a notice with
+    # numbered items of its own and the plan it issues)
     numbers = {(f, n) for f, n, _ in GOLDEN_DOCUMENTS}
     assert len(numbers) == 30
-    assert len(GOLDEN_DOCUMENTS) == 32
+    assert len(GOLDEN_DOCUMENTS) == 33
 
 
 @pytest.mark.parametrize(
@@ -420,11 +423,21 @@ def test_chapters_and_articles():
     assert (Decimal(15), "working_day") in [(r.value, r.unit) for r in extract(art.text)]
 
 
+def test_a_notice_and_the_plan_it_issues_number_apart():
+    notice = document(LIAOCHENG, "聊政发〔2019〕5号", GOLDEN_DOCUMENTS[-8][2])
+    plan = document(LIAOCHENG, "聊政发〔2019〕5号", "2019年市政府工作报告重点工作任务部门分工方案")
+    keys = [c.key for c in notice.clauses] + [c.key for c in plan.clauses]
+    assert "聊政发〔2019〕5号/一" in keys
+    assert "聊政发〔2019〕5号/2019年市政府工作报告重点工作任务部门分工方案/一" in keys
+    assert not any("~" in k for k in keys) and len(keys) == len(set(keys))
+
+
 def test_repeated_key_gets_a_suffix():
-    doc = document(LIAOCHENG, "聊政发〔2019〕5号")
-    keys = [c.key for c in doc.clauses]
-    assert "聊政发〔2019〕5号/一" in keys and "聊政发〔2019〕5号/一~2" in keys
-    assert len(keys) == len(set(keys))
+    (doc,) = parse_gazette(
+        "甲市人民政府关于A的通知\n甲政发〔2020〕1号\n各部门：\n一、甲。\n二、乙。\n一、丙。\n"
+    ).documents
+    keys = [c.key.split("/", 1)[-1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["一", "二", "一~2"]
 
 
 @pytest.mark.parametrize("name", [GUANXIAN, LINZI, LIAOCHENG])
@@ -1006,3 +1019,21 @@ def test_articles_resuming_after_another_document_s_instrument_go_home():
     ]
     assert str(order.in_force_from) == "2022-03-01" and notice.in_force_from is None
     assert not any("第三条" in c.text for c in notice.clauses)
+
+
+def test_a_notice_s_own_items_and_its_instrument_s_are_two_numberings():
+    """…通知如下：一、…二、…, signed, then 实施方案 一、…三、…: the notice's items and the
+    instrument's, each keyed in its own numbering (no 一~2)."""
+    text = (
+        "北岭市人民政府办公室关于印发北岭市老旧小区改造实施方案的通知\n北政办发〔2024〕6号\n"
+        "各区人民政府，市政府各部门：\n《北岭市老旧小区改造实施方案》已经市政府同意，现印发给你们，"
+        "并就有关事项通知如下：\n一、各区要抓紧制定本区实施计划。\n二、市住建局要加强督促指导。\n"
+        "北岭市人民政府办公室\n2024年4月2日\n北岭市老旧小区改造实施方案\n一、总体目标\n"
+        "到2025年底完成改造。\n二、改造内容\n三、保障措施\n"
+    )
+    docs = parse_gazette(text).documents
+    keys = [c.key for d in docs for c in d.clauses]
+    assert not any("~" in k for k in keys)
+    assert "北政办发〔2024〕6号/一" in keys
+    assert "北政办发〔2024〕6号/北岭市老旧小区改造实施方案/三" in keys
+    assert [str(d.signed_on) for d in docs] == ["2024-04-02", "2024-04-02"]

@@ -295,7 +295,11 @@ def _instrument_titles(title: str, intro: str) -> list[str]:
 def _split_instruments(
     cands: list[str], paras: list[_Para]
 ) -> list[tuple[str | None, list[_Para]]]:
-    """[(instrument title or None, paragraphs)]: several when the notice issues several."""
+    """[(instrument title or None, paragraphs)]: several when the notice issues several, or
+    the notice's own and its one instrument's when both are numbered from 一 (…通知如下：一、…
+    二、… then 某某实施方案 一、总体目标…: two numberings, not one with ~2 keys)."""
+    if len(cands) == 1:
+        return _notice_and_instrument(cands[0], paras)
     if len(cands) < 2:
         return [(None, paras)]
     starts: list[tuple[int, str]] = []
@@ -314,6 +318,29 @@ def _split_instruments(
         hi = starts[n + 1][0] if n + 1 < len(starts) else len(paras)
         out.append((t, paras[lo:hi]))
     return out
+
+
+def _notice_and_instrument(title: str, paras: list[_Para]) -> list[tuple[str | None, list[_Para]]]:
+    """The covering notice's paragraphs and its one instrument's, where both number their
+    items from the start (else one document, as before)."""
+    whole: list[tuple[str | None, list[_Para]]] = [(None, paras)]
+    at = next(
+        (
+            k
+            for k, p in enumerate(paras)
+            if k > 0 and p.table is None and _nfkc_compact(p.text) == _nfkc_compact(title)
+        ),
+        None,
+    )
+    if at is None:
+        return whole
+    before = [t for p in paras[:at] if (t := _token(p.text))]
+    after = [t for p in paras[at + 1 :] if (t := _token(p.text))]
+    if not before or not after or after[0].value != 1:
+        return whole
+    if not any(t.kind == after[0].kind for t in before):
+        return whole
+    return [(None, paras[:at]), (title, paras[at:])]
 
 
 class _TreeBuilder:
