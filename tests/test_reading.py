@@ -2491,3 +2491,50 @@ def test_a_count_per_many_keeps_how_many(text, value, per, per_count):
     assert (r.value, r.per) == (Decimal(value), per)
     assert r.per_count == (Decimal(per_count) if per_count else None)
     assert r.kind == "count"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # once in N years: one frequency, its 1次 no count of its own
+        ("大中型水库每5年进行1次安全鉴定。", [("frequency", "==", Decimal(5), "year")]),
+        ("集中空调通风系统每2年至少进行1次全面清洗。", [("frequency", "<=", Decimal(2), "year")]),
+        # the previous year is no number of years
+        (
+            "基金会每年用于公益事业的支出不得低于上一年总收入的70%。",
+            [("ratio", ">=", Decimal(70), "%")],
+        ),
+        # an alternative limit after 或 takes the comparison
+        (
+            "燃气管道与建筑物的水平净距不应小于1.5米（中压）或0.7米（低压）。",
+            [("measure", ">=", Decimal("1.5"), "m"), ("measure", ">=", Decimal("0.7"), "m")],
+        ),
+    ],
+)
+def test_numbers_read_in_their_frame(text, expected):
+    assert [(r.kind, r.comparator, r.value, r.unit) for r in extract(text)] == expected
+
+
+def test_an_alternative_limit_is_quoted_without_the_aside_before_it():
+    spans = [r.span for r in extract("水平净距不应小于1.5米（中压）或0.7米（低压）。")]
+    assert spans[-1] == "0.7米"
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("当风力达到6级以上时，应当停止高空作业。", (">=", Decimal(6), "级")),
+        ("4级以上大风天气，应当停止土方作业。", (">=", Decimal(4), "级")),
+    ],
+)
+def test_a_grade_in_digits_picks_out_when(text, condition):
+    (r,) = extract(text)
+    assert r.value is None
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == condition
+
+
+def test_standards_listed_respectively_after_a_colon_are_each_a_row():
+    found = extract(
+        "物业服务收费标准分别为：多层住宅每月每平方米0.6元，高层住宅每月每平方米1.2元。"
+    )
+    assert [r.value for r in found] == [Decimal("0.6"), Decimal("1.2")]

@@ -292,6 +292,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # 每两年至少清洗一次: once in two years or more often (the interval at
                     # most); its 一次 is no count of its own
                     comparator, once_end = "<=", once.end()
+                elif (plain := _ONCE.match(masked, q_end, ph_end)) is not None:
+                    once_end = plain.end()  # 每5年进行1次安全鉴定: its 1次 is the frequency's
             elif every and comparator == ">=" and masked.startswith(("至少", "最少"), comp_pos):
                 # 至少每15日进行一次: once every 15 days or more often (the interval at most)
                 kind, comparator = "frequency", "<="
@@ -732,7 +734,11 @@ _A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<f
 #: 少于…): the act beyond it is what is banned.
 _BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许)[^，,。；;＿\d]{1,8}$")
 #: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
-_AT_LEAST_ONCE = re.compile(r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?一次")
+_AT_LEAST_ONCE = re.compile(
+    r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?(?:一|1)\s*次"
+)
+#: 一次 (1次) after a period of more than one, no comparison (每5年进行1次安全鉴定).
+_ONCE = re.compile(r"[^，,。；;＿\d]{0,8}?(?:一|1)\s*次")
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
 #: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
 _WHAT_IS_COUNTED = re.compile(
@@ -754,7 +760,7 @@ _DONE_TO_THEM = re.compile(
 
 
 #: What stands between two numbers of one list: a noun and 和/及/与/、 (2台装载机和3辆).
-_LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?[和及与、]\s*")
+_LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者?)\s*")
 #: When a term starts, written after it (，自列入之日起计算).
 _RUNS_AFTER = re.compile(
     r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"

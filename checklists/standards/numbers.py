@@ -228,7 +228,7 @@ _CHANGED_TO = re.compile(
 )
 #: A label that the standards after it are listed under (补贴标准：…, 收费标准为：…).
 _STANDARDS_LISTED = re.compile(
-    r"(?:标准|额度|限额|定额|上限|比例)(?:为|是)?\s*[:：]|"
+    r"(?:标准|额度|限额|定额|上限|比例)(?:分别)?(?:为|是)?\s*[:：]|"
     # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: the standards its items state)
     r"(?:标准|额度|限额|定额)[^。；;：:]{0,30}?[，,]\s*其中\s*[:：，,]?"
 )

@@ -134,6 +134,14 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     aged = "岁" in masked[q_start:q_end]
     if (
         re.search(r"(?:以上|以下)$", masked[q_start:q_end])
+        and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", masked[q_end:ph_end])
+        and not ACTION.search(_DEFINING_ACTS.sub("", masked[ph_start:q_start]))
+        and not ANY_MODAL.search(masked, ph_start, q_start)
+        and ANY_MODAL.search(masked, ph_end, s_end)
+    ):
+        return True  # 4级以上大风天气，应当停止土方作业: when (which ones) the duty after is for
+    if (
+        re.search(r"(?:以上|以下)$", masked[q_start:q_end])
         and re.match(r"[\u4e00-\u9fff]", masked[q_end : q_end + 1])
         # (80周岁以上老年人每人每月发放高龄津贴100元: the ones an amount after it is for)
         and (bounded(masked[q_end:ph_end]) or (aged and quantities(masked[q_end:ph_end])))
@@ -340,6 +348,9 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
         start = m.end()
     while start < end and (text[start].isspace() or text[start] in "、，,；;"):
         start += 1  # (…不超过60dB(A)、夜间不超过50dB(A): the list's mark is no part of it)
+    aside = re.match(r"[（(][^（）()]{1,8}[）)]\s*(?:或者?|和|及|、)\s*", text[start:end])
+    if aside is not None and aside.end() < end - start:
+        start += aside.end()  # (1.5米（中压）或0.7米（低压）: the aside is the item's before it)
     if text.startswith(("和", "及", "与"), start) and re.match(r"\s*\d", text[start + 1 : end]):
         start += 1  # (分别达到30%、50%和70%: the last number of a list, without its 和)
     if text.startswith("则", start) and end - start > 2:

@@ -44,6 +44,8 @@ _COUNTING: list[tuple[str, str]] = [
     # points of a score (得分低于80分; in digits only: 十分 is "very")
     ("分", "(?![钟之类别期批局级项配析布工管解散担包段摊享拨为成组数值制区队店公厂所站中行])"),
     ("起", "(?=\\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))"),
+    # (风力6级以上, 4级以上大风: a grade counted in digits; not 级别)
+    ("级", "(?![别次])"),
 ]  # fmt: skip
 _UNITS: list[tuple[str, str, Decimal]] = [
     # (wording, unit, multiplier); longer wordings first
@@ -196,6 +198,8 @@ _MASKS = [
     ),
     re.compile(r"(?:的|月)\s*\d{1,2}\s*日(?:前|之前)"),
     re.compile(r"最后一个工作日"),  # 每月最后一个工作日前: a day of the calendar, no count
+    # the year before (上一年总收入的70%, 前一年度): which year, no number of years
+    re.compile(r"(?<=[上下])一(?:个)?(?:年度?|季度|月)"),
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
     re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
     re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
