@@ -870,3 +870,56 @@ def test_a_period_it_is_in_opens_a_case():
 def test_a_rate_named_before_its_share_is_a_target(text, value):
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == ("==", Decimal(value), "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "value"),
+    [
+        # an inspected party's case over two phrases, ending 的: one condition, its numbers its own
+        (
+            "企业吸纳登记失业半年以上人员就业，并签订1年以上劳动合同的，按每人1000元给予一次性吸纳就业补贴。",
+            "企业吸纳登记失业半年以上人员就业，并签订1年以上劳动合同的",
+            Decimal(1000),
+        ),
+        # a measure over a threshold, then 时: when the duty after it applies
+        ("日降雨量超过30毫米时，必须组织群众转移。", "日降雨量超过30毫米时", None),
+        (
+            "凡列入地质灾害隐患点的区域，汛期每日降雨量超过30毫米时，必须组织群众转移。",
+            "汛期每日降雨量超过30毫米",
+            None,
+        ),
+    ],
+)
+def test_cases_over_phrases_and_thresholds_before_shi_are_conditions(text, condition, value):
+    (r,) = extract(text)
+    assert r.applies_when.text == condition and r.value == value
+
+
+def test_the_measure_compared_is_the_condition_s_number_not_its_window():
+    (r,) = extract("当24小时降雨量达到50毫米以上时，各镇（街道）应当立即启动应急响应。")
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (
+        ">=",
+        Decimal(50),
+        "mm",
+    )
+
+
+def test_an_exception_in_brackets_is_the_one_before_it_s():
+    found = extract(
+        "用人单位招用就业困难人员，签订1年以上劳动合同并缴纳社会保险费的，给予社会保险补贴，"
+        "期限不超过3年（距法定退休年龄不足5年的除外）。"
+    )
+    assert [r.value for r in found] == [None, Decimal(3)]
+    assert found[-1].applies_when.text == "距法定退休年龄不足5年的除外"
+    assert found[0].applies_when.value == Decimal(1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年共开展消防安全检查2.3万次，整改火灾隐患1.8万处。",
+        "《国土空间调查、规划、用途管制用地用海分类指南》（自然资办发〔2023〕234号）同步执行。",
+    ],
+)
+def test_what_was_done_in_all_and_a_document_applied_too_state_nothing(text):
+    assert extract(text) == []

@@ -144,6 +144,8 @@ _BASIS_ONLY = re.compile(
 )
 #: A phrase that is no duty of its own: a purpose, a basis, a time or a condition.
 NOT_A_DUTY = re.compile(
+    # (凡列入…的区域，…: the ones the duty after it is for, GUIDE 3)
+    r"^凡是?[^，,。；;]{2,40}的[^，,。；;的]{0,8}$|"
     r"^(?:因(?!地制宜|势利导|材施教)为?|由于|可(?:节省|节约|满足|达到|实现|提高|减少|降低|有效)|能够?)|"
     # (a basis and the sanction it is imposed by, 依照《…》等有关规定追究责任, is a duty)
     r"^(?:为了?|以|除|(?:根据|依据|依照)(?![^，,]*(?:规定|条例|办法|法》|》)\s*(?:追究|处理|处罚|"

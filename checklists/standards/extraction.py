@@ -104,7 +104,7 @@ _HEADS_MORE = re.compile(r"[^。；;\s]")
 
 
 #: The rest of an exception's phrase after its number (…10人以下的小微企业除外).
-_EXCEPTED = re.compile(r"[^，,。；;]{0,24}?除外\s*$")
+_EXCEPTED = re.compile(r"[^，,。；;\d＿]{0,24}?除外\s*[）)]?\s*$")
 #: A Chinese word (a cell that holds one says what its number is).
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 
@@ -158,7 +158,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         qualifiers: list[tuple[int, Applicability]] = []
         # (where an exception's phrase starts, and when the duties before it apply:
         # …，但从业人员10人以下的小微企业除外 → 从业人员 > 10)
-        exceptions: list[tuple[int, Applicability]] = []
+        exceptions: list[tuple[int, int, Applicability]] = []
         # (where a qualifier read inside its duty's phrase stops applying: that phrase's end)
         phrase_only: dict[int, int] = {}
         sentence = masked[s_start:s_end]
@@ -380,9 +380,16 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             ):
                 # 但从业人员10人以下的小微企业除外: the ones left out, so the duties before it
                 # apply to the others (more than 10), no requirement of its own
-                words = text[ph_start:ph_end].strip().lstrip("但").strip()
+                # (…不超过3年（距法定退休年龄不足5年的除外）: the aside only)
+                opened = max(
+                    masked.rfind("（", ph_start, q_start), masked.rfind("(", ph_start, q_start)
+                )
+                words = text[max(ph_start, opened + 1) : ph_end].strip().lstrip("但").strip()
+                words = words.rstrip("）)").strip()
+                # (a bracketed one is of the requirement of its own phrase only, right before it)
+                lo, at = (ph_start, opened) if opened >= 0 else (-1, ph_start)
                 exceptions.append(
-                    (ph_start, Applicability(words, NEGATE[comparator], value, q.unit, q.per))
+                    (at, lo, Applicability(words, NEGATE[comparator], value, q.unit, q.per))
                 )
                 continue
             if qualifies(masked, s_start, s_end, q_start, q_end):
@@ -668,8 +675,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         ]
         if exceptions:
             attributed = [
-                replace(r, applies_when=next(a for at, a in exceptions if end_of(r) <= at))
-                if r.applies_when is None and any(end_of(r) <= at for at, _a in exceptions)
+                replace(
+                    r,
+                    applies_when=next(
+                        a for at, lo, a in exceptions if lo <= r.start and end_of(r) <= at
+                    ),
+                )
+                if r.applies_when is None
+                and any(lo <= r.start and end_of(r) <= at for at, lo, _a in exceptions)
                 else r
                 for r in attributed
             ]

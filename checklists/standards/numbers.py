@@ -192,6 +192,11 @@ _A_GRADE_AFTER = re.compile(
     r"较好|较差|一般|好|差|[A-E]级|[一二三四五]星)"
 )
 #: A change measured against the same time before (同比下降8.2%, 环比增长): a report.
+#: What was done in all, right before its number (共开展…检查, 累计完成, 共查处): a report.
+_DONE_IN_ALL = re.compile(
+    r"(?:共|累计|合计|总计)(?:开展|完成|查处|整改|检查|排查|发放|投入|办理|受理|培训|帮扶|救助|"
+    r"处理|销号|淘汰|改造|建成|新增)[^，,。；;\d＿]{0,12}$"
+)
 _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
@@ -344,6 +349,8 @@ def worth_keeping(
         # (二)全年发生2起…事故的；, (三)一年内发生…的；: a case a list of cases names, no target
         # and no time to do anything in
         return False
+    if comparator is None and modality is None and _DONE_IN_ALL.search(tail):
+        return False  # 全年共开展消防安全检查2.3万次: what was done in all, a report
     if kind in ("deadline", "frequency", "retention", "cap"):
         return True
     if comparator is None and a_higher_tier(q, following[:64]):

@@ -357,6 +357,19 @@ _THE_ONES_AND = re.compile(
     r"^(?P<lead>凡是|凡|对于|对(?![照接]))(?P<cond>[^，,。；;：:的]{2,60}[，,]\s*(?:且|并且|并|同时)?"
     r"[^，,。；;：:]{2,60}?的)[，,]"
 )
+#: A party and what it did, then what else with 并/且 or in the next phrase, ending 的: one case
+#: (企业吸纳登记失业人员就业，并签订1年以上劳动合同的，按每人1000元给予…; 用人单位招用就业困难
+#: 人员，签订1年以上劳动合同并缴纳社会保险费的，给予…).
+_A_PARTY_S_CASE = re.compile(
+    r"^(?P<cond>[^，,。；;：:的]{0,12}?(?:"
+    + _REGULATED
+    + r")[^，,。；;：:]{2,40}[，,]\s*(?:且|并且|并|同时)?"
+    r"[^，,。；;：:]{2,40}?的)[，,]"
+)
+#: An inspected party opening the words, then its verb (企业吸纳…, 用人单位招用…).
+_A_PARTY_FIRST = re.compile(
+    r"(?P<who>[^，,。；;：:的\s]{0,8}?(?:" + _REGULATED + r"))(?=[\u4e00-\u9fff])(?!的)"
+)
 _THE_ONES_LONG = re.compile(
     r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>(?:采取|通过|利用|借助?|以|在|因|由于)"
     r"[^，,。；;：:]{2,40}[，,][^，,。；;：:]{2,40}?的)[，,]"
@@ -502,6 +515,7 @@ def condition_of(sentence: str) -> Condition | None:
         _WHEN,
         _WHEN_INLINE,
         _THE_ONES_LONG,
+        _A_PARTY_S_CASE,
     ):
         match = pattern.search(sentence)
         if (
@@ -510,6 +524,18 @@ def condition_of(sentence: str) -> Condition | None:
             and (_A_DUTY_WORD.search(match.group("cond")) or party_first(match.group("cond")))
         ):
             continue
+        if match and pattern is _A_PARTY_S_CASE:
+            cond = match.group("cond")
+            first = _A_PARTY_FIRST.match(cond)
+            second = re.split(r"[，,]", cond, maxsplit=1)[1].lstrip()
+            if (
+                _A_MODAL_WORD.search(cond)  # (企业应当…，并…的: a duty, its modal word in it)
+                or first is None
+                # (县政府每年不定期开展乡村教师…督查，对…的，: an authority acting)
+                or re.search(r"政府|局|部门|委员会|办公室|每|开展", first.group(0))
+                or second.startswith(("对", "凡"))  # (a case of its own after the comma)
+            ):
+                continue
         if (
             match
             and pattern is _WHEN

@@ -92,6 +92,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
     tail = masked[q_end : _next_stop(masked, s_start, s_end, q_end)]
     rest = masked[q_end + len(tail) : s_end]
+    if re.fullmatch(r"\s*(?:及?以上|及?以下)?\s*时\s*", tail) and re.match(
+        r"[，,]\s*(?:[^，,。；;]{0,16}?)(?:应当|应|须|必须|要|不得|严禁|立即)", rest
+    ):
+        return True  # …降雨量超过30毫米时，必须组织群众转移: when the duty after it applies
     if re.match(r"\s*的\s*[，,]?\s*按", tail + rest[:3]):
         return True  # 不足1小时的按1小时计算 (的，按…): the ones a way of counting is for
     if _THE_ONES_LIMITED.match(masked, q_end):
@@ -255,6 +259,10 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
         or (found[0].unit == "个" and _A_NAMED_PERIOD.match(masked, c_start + found[0].end))
     ):
         found = found[1:]
+    # (当24小时降雨量达到50毫米以上时: the measure compared, not the window it is measured in)
+    compared = [q for q in found if q.comparator not in (None, "range")]
+    if compared and compared[0] is not found[0] and found[0].unit in ("hour", "day", "minute"):
+        found = compared + [q for q in found if q not in compared]
     for q in found:
         comparator = q.comparator
         if comparator is None:
