@@ -711,3 +711,26 @@ def test_the_things_acted_on_are_no_duty_and_who_acts_is_named_whole(text, subje
     (r,) = extract(text)
     assert r.subject == subject
     assert r.applies_when is None or r.applies_when.text == "挂牌督办的重大隐患"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("社会组织应当于每年5月31日前报送年度工作报告。", "社会组织"),
+        ("土地复垦义务人应当在生产建设活动结束后1年内完成土地复垦。", "土地复垦义务人"),
+        ("存栏生猪500头以上的养殖场，应当配套建设粪污处理设施。", "养殖场"),
+        # who pays is named first, not the one paid
+        ("用人单位支付劳动者的工资不得低于当地最低工资标准。", "用人单位"),
+    ],
+)
+def test_more_inspected_parties_are_named(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject and r.subject_kind == "regulated"
+
+
+def test_what_a_thing_allows_is_no_permission():
+    """且至少设置1个可直通疏散走道的出口: 可直通 says what the exit is; 不应 binds."""
+    found = extract(
+        "密室逃脱场所每个房间的面积不应小于10平方米，且至少设置1个可直通疏散走道的出口。"
+    )
+    assert [r.modality for r in found] == ["mandatory", "mandatory"]

@@ -487,7 +487,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # …一般不低于1000平方米，…可适当放宽，但不得低于800平方米: the floor after 但
                 # binds, whatever the sentence opened with
                 own = modality_of(phrase)
-            elif own is None and modality and re.match(r"\s*(?:并且?|同时)(?!不)", phrase):
+            elif own is None and modality and re.match(r"\s*(?:并且?|且|同时)(?!不)", phrase):
                 # (…，应当立即停止作业，并于24小时内…报告: a duty joined to the one before, its
                 # modal word the sentence's)
                 own = modality

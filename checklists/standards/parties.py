@@ -62,6 +62,8 @@ _REGULATED = (
     r"负责同志|班子成员|经销商|销售商|零售商|批发商|商家|持有人|持证人|承租人|"
     # (农贸市场开办者, 食品销售者; 护林员, 安全员: the ones who run a market, sell, keep watch)
     r"开办者|销售者|生产者|使用者|护林员|安全员|保安员|管理员|检验员|质检员|"
+    # (social organisations and farms that are inspected; whoever must restore land)
+    r"社会组织|基金会|协会|商会|民办非企业单位|合作社|养殖场|养殖户|网吧|义务人|监测员|"
     # the ones who complain, report or ask (投诉人对处理决定不服的，可以…)
     r"投诉人|举报人|质疑人|申报人|委托人|受托人|监护人|权利人|"
     # clinics and homes that are inspected
@@ -75,7 +77,7 @@ _REGULATED_END = re.compile(f"(?:{_REGULATED}){_PAREN}$")
 _ADVERBIAL = (
     # (a space before it: text from a PDF, 需要搬迁的企业 3 年内…)
     r"(?=\s*(?:在|于|对|从(?!业)|自|按|依|根据|通过|如|若|发现|接到|收到|发生|出现|存在|认为|拟|需要?|确需|"
-    r"追加|变更|申请|"
+    r"追加|变更|申请|支付|发放|"
     r"使用|从事|经营|销售|生产|储存|贮存|加工|运输|招用|聘用|举办|未|违反|擅自|每|定期|购进|进货|"
     r"采购(?=食品|食用|原料|商品|货物|物资|设备|产品|药品|农产品)|"
     # a time it is in (经营者一年内累计停业…)
@@ -585,7 +587,8 @@ def condition_of(sentence: str) -> Condition | None:
 #: An inspected party and a part or thing of it, with no verb, set apart by its bracket or 的
 #: (配送中心（点）地面, 企业的厂区).
 _OWNER = re.compile(
-    f"(?P<who>[^，,。；;、]{{0,14}}?(?:{_REGULATED})(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"
+    # (用人单位支付劳动者的工资: who pays is named first, not the one paid)
+    f"(?P<who>(?:(?!支付|发放|招用|聘用|雇用)[^，,。；;、]){{0,14}}?(?:{_REGULATED})(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"
     f"的?[^，,。；;、的]{{1,6}}"
 )
 
