@@ -923,3 +923,11 @@ def test_an_exception_in_brackets_is_the_one_before_it_s():
 )
 def test_what_was_done_in_all_and_a_document_applied_too_state_nothing(text):
     assert extract(text) == []
+
+
+def test_each_age_band_is_the_condition_of_its_own_limit():
+    first, second = extract(
+        "托育机构每名保育人员照护2岁以下婴幼儿不超过3人，照护2至3岁幼儿不超过5人。"
+    )
+    assert (first.value, first.applies_when.value) == (Decimal(3), Decimal(2))
+    assert (second.value, second.applies_when.text) == (Decimal(5), "照护2至3岁")

@@ -399,6 +399,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # (淘汰35蒸吨/小时以下燃煤锅炉，完成…: which ones of its own duty only)
                     words = text[away.end() : q_end].strip()
                     phrase_only[q_end] = ph_end
+                elif quantities(masked[q_end:ph_end]):
+                    # (照护2岁以下婴幼儿不超过3人，照护2至3岁幼儿不超过5人: each limit its own
+                    # phrase's ones)
+                    phrase_only[q_end] = ph_end
                 elif re.match(r"\s*的?部分", masked[q_end:ph_end]):
                     phrase_only[q_end] = ph_end  # (100万元以下部分按1.5%: its own band's rate)
                 elif after := DONE_AWAY_AFTER.match(masked, q_end):

@@ -137,6 +137,13 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…
     aged = "岁" in masked[q_start:q_end]
     if (
+        aged
+        and re.match(r"[\u4e00-\u9fff]", masked[q_end : q_end + 1])
+        and not masked.startswith("的", q_end)
+        and bounded(masked[q_end:ph_end])
+    ):
+        return True  # 照护2至3岁幼儿不超过5人: the ones a limit after it is for
+    if (
         re.search(r"(?:以上|以下)$", masked[q_start:q_end])
         and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", masked[q_end:ph_end])
         and not ACTION.search(_DEFINING_ACTS.sub("", masked[ph_start:q_start]))
