@@ -931,3 +931,27 @@ def test_each_age_band_is_the_condition_of_its_own_limit():
     )
     assert (first.value, first.applies_when.value) == (Decimal(3), Decimal(2))
     assert (second.value, second.applies_when.text) == (Decimal(5), "照护2至3岁")
+
+
+def test_long_names_of_things_limited_are_the_limit_s_condition():
+    found = extract(
+        "临时用地期限一般不超过2年；建设周期较长的能源、交通、水利等基础设施建设项目，临时用地期限不超过4年。"
+    )
+    assert found[0].applies_when is None
+    assert found[1].applies_when.text == "建设周期较长的能源、交通、水利等基础设施建设项目"
+
+
+def test_a_time_from_an_event_is_a_deadline_not_a_period():
+    """认定后1个月内实现至少1人就业: within a month of it, not one a month."""
+    found = extract("零就业家庭应在认定后1个月内实现至少1人就业。")
+    assert (found[0].kind, found[0].value, found[0].unit) == ("deadline", Decimal(1), "month")
+    assert all(r.per != "month" for r in found)
+
+
+def test_a_name_after_a_time_aside_is_whole_and_reachable_round_the_clock():
+    (r,) = extract("汛期（每年5月1日至9月30日）各级防汛责任人应当24小时保持通讯畅通。")
+    assert r.subject == "各级防汛责任人" and (r.value, r.unit, r.per) == (
+        Decimal(24),
+        "hour",
+        "day",
+    )

@@ -220,7 +220,8 @@ _OWN_TERM = re.compile(
 #: What "24 hours" names when it is round the clock (24小时值班, 24小时在线监控, 24小时服务热线):
 #: 24 hours of each day.
 ROUND_THE_CLOCK = re.compile(
-    r"\s*(?:不间断|全天候)?\s*(?:值班|值守|监控|监测|在线|服务|营业|热线|巡逻|巡查|开放|运行|"
+    r"\s*(?:不间断|全天候)?\s*(?:保持)?\s*(?:值班|值守|监控|监测|在线|服务|营业|热线|巡逻|巡查|开放|运行|"
+    r"通讯|通信|开机|"
     r"运转|应急|响应|畅通|有人|抢修|救援|接警|报警|供应|供水|供气|供电)"
 )
 
@@ -442,6 +443,8 @@ def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) ->
     (同一市场主体一年内被抽查不超过2次): the span the count is in, no deadline of its own (3个月内
     完成2次自查 states no comparison: a deadline and a count)."""
     a_day = q.unit == "hour" and q.low == 24  # (24小时内累计驾驶不超过8小时: in a day)
+    if re.search(r"(?:之?后|起)\s*$", sentence[max(0, q.start - 3) : q.start]):
+        return False  # (认定后1个月内实现至少1人就业: a time from an event, a deadline)
     if not (
         q.high is None
         and (q.unit in _PERIODS_TOO or a_day)

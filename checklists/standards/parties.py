@@ -63,7 +63,7 @@ _REGULATED = (
     # (农贸市场开办者, 食品销售者; 护林员, 安全员: the ones who run a market, sell, keep watch)
     r"开办者|销售者|生产者|使用者|护林员|安全员|保安员|管理员|检验员|质检员|"
     # (social organisations and farms that are inspected; whoever must restore land)
-    r"社会组织|基金会|协会|商会|民办非企业单位|合作社|养殖场|养殖户|网吧|义务人|监测员|"
+    r"社会组织|基金会|协会|商会|民办非企业单位|合作社|养殖场|养殖户|网吧|义务人|监测员|责任人|"
     # the ones who complain, report or ask (投诉人对处理决定不服的，可以…)
     r"投诉人|举报人|质疑人|申报人|委托人|受托人|监护人|权利人|"
     # clinics and homes that are inspected
@@ -475,7 +475,7 @@ _THINGS_BY = re.compile(
 #: …or a limit of theirs after the comma (挂牌督办的重大事故隐患，整改期限一般不超过90日); not
 #: where a number picks them out (年满60周岁的老人，…: that condition is the number's).
 _THINGS_LIMITED = re.compile(
-    r"^(?P<cond>[^，,。；;：:\d＿]{2,60}?的(?P<noun>[^，,。；;：:的\d＿]{1,14}))[，,]"
+    r"^(?P<cond>[^，,。；;：:\d＿]{2,60}?的(?P<noun>[^，,。；;：:的\d＿]{1,20}))[，,]"
     r"(?=[^，,。；;]{1,12}?(?:不超过|不得超过|不少于|不低于|不高于|不多于|最长|最高|最多|至少))"
 )
 #: A modal word (the words before a comma that hold one state a duty, not which ones).
@@ -710,6 +710,15 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
     if len(words) <= 24 and not re.search(r"[\d＿]|应|须|要(?!求)", words[: match.start()]):
         # (城区应在30分钟内、乡镇: a duty's words before the name, not part of it)
         return _trim(words)
+    tail = re.split(r"[\d＿）)]|应|须|要(?!求)", words)[-1].lstrip("、，, ")
+    if (
+        1 < len(tail) <= 16
+        and _ONLY_A_NAME.fullmatch(tail)
+        and pattern.search(tail)
+        and len(tail) > len(match.group(0))
+    ):
+        # (汛期（每年5月1日至9月30日）各级防汛责任人: the name after the time)
+        return _trim(tail)
     items = re.split(r"[、和及与]", words)
     if len(words) <= 80 and all(0 < len(i) <= 16 and ends_with_party(i) for i in items):
         # 企业主要负责人、安全管理人员和特种作业人员、危险工艺岗位操作人员: a list of parties,
