@@ -2538,3 +2538,24 @@ def test_standards_listed_respectively_after_a_colon_are_each_a_row():
         "物业服务收费标准分别为：多层住宅每月每平方米0.6元，高层住宅每月每平方米1.2元。"
     )
     assert [r.value for r in found] == [Decimal("0.6"), Decimal("1.2")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past year's totals and rates: a report
+        "2023年全县共完成改厕12560户，建成农村公厕86座，群众满意度达到92.3%。",
+        "2022年以来，全县共排查隐患1865处，已整改1820处，整改率97.6%。",
+        # the document acting on another
+        "《某县农村改厕实施方案》（某政办发〔2024〕15号）同时废止。",
+        # funds stated, not granted
+        "其中，中央补助资金2800万元。",
+    ],
+)
+def test_reports_and_what_the_document_does_are_no_requirements(text):
+    assert extract(text) == []
+
+
+def test_an_amount_granted_each_household_is_a_requirement():
+    (r,) = extract("对改厕验收合格的农户，每户给予奖补资金1200元。")
+    assert (r.value, r.unit, r.per) == (Decimal(1200), "元", "户")

@@ -180,9 +180,10 @@ A_CHANGE = re.compile(
 _HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分配)")
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
 _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
-#: A verb of setting funds aside, right before the funds' name (每年安排专项资金5000万元).
+#: A verb of setting funds aside or granting them, right before the funds' name (每年安排专项资金
+#: 5000万元, 每户给予奖补资金1200元).
 _SETS_ASIDE = re.compile(
-    r"(?:安排|筹措|筹集|落实|配套|预算)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$"
+    r"(?:安排|筹措|筹集|落实|配套|预算|给予|发放)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$"
 )
 #: Grades a result is sorted into (结果分为优秀、良好、合格、不合格四个等次): bands, no targets.
 _GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)")
@@ -202,6 +203,8 @@ _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
     r"目前|现阶段|"
+    # a past year's totals (2023年全县共完成改厕12560户, 2022年以来，…): what was done
+    r"＿{4,5}\s*年?以来|＿{4,5}\s*年?[，,]?\s*全(?:市|县|区|省|镇)[^，,。；;]{0,8}?(?:共|累计)|"
     # what the place is (我市农村公路总里程达到2.1万公里): not what it will or is to reach
     r"我(?:省|市|县|区|镇|乡)(?![^，,。；;]{0,12}(?:将|力争|计划|争取|确保|要|应|须)))"
 )
