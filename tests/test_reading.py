@@ -2559,3 +2559,14 @@ def test_reports_and_what_the_document_does_are_no_requirements(text):
 def test_an_amount_granted_each_household_is_a_requirement():
     (r,) = extract("对改厕验收合格的农户，每户给予奖补资金1200元。")
     assert (r.value, r.unit, r.per) == (Decimal(1200), "元", "户")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("门诊慢特病年度起付线为300元，报销比例不低于60%。", [Decimal(300), Decimal(60)]),
+        ("超过起付线的部分，职工医保报销比例分别为85%、90%。", [Decimal(85), Decimal(90)]),
+    ],
+)
+def test_a_deductible_and_shares_listed_are_requirements(text, values):
+    assert [r.value for r in extract(text)] == values

@@ -376,9 +376,12 @@ def worth_keeping(
         return True  # 能耗比2015年下降17%, 重污染天数减少25%: a change to reach, a target
     if q.unit == "份" and "一式" in phrase:
         return True  # 一式三份: how many copies, written in words
-    if q.unit == "%" and re.search(
-        r"(?:率|比例)\s*(?:为|是|保持|稳定在?)?\s*$",
-        phrase[: phrase.find("%")].rstrip("0123456789. "),
+    if (
+        q.unit == "%"
+        and re.search(
+            r"(?:率|比例)\s*(?:分别)?\s*(?:为|是|保持|稳定在?)?\s*$",  # (比例分别为85%、90%)
+            phrase[: phrase.find("%")].rstrip("0123456789. "),
+        )
     ):
         return True  # 安装率 100%: a rate's target
     if not q.arabic:
@@ -397,7 +400,7 @@ def worth_keeping(
     return bool(
         re.search(
             r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|设置|设立|缴纳|公示|期限|有效期|罚款|"
-            r"任期|承担|分担|负担|分摊|额度|定额|限额|基准|"
+            r"任期|承担|分担|负担|分摊|额度|定额|限额|基准|起付线|起付标准|封顶线|支付限额|"
             # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
             r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收",
             phrase,
