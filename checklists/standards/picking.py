@@ -288,6 +288,9 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
     return Applicability(text[c_start:c_end])
 
 
+_A_STOP = re.compile(r"[，,。；;]")
+
+
 def case_goes_on(
     text: str, r: Requirement, qualifiers: list[tuple[int, Applicability]]
 ) -> Requirement:
@@ -305,7 +308,7 @@ def case_goes_on(
         q_at = text.find(q.text, end, r.start)
         if q_at < 0 or q.value is None or text[end:q_at].strip(" 　，,"):
             continue
-        stop = re.compile(r"[，,。；;]").search(text, q_end, r.start)
+        stop = _A_STOP.search(text, q_end, r.start)
         if stop is None:
             return r
         return replace(r, applies_when=replace(q, text=text[at : stop.start()].rstrip()))
