@@ -1037,3 +1037,15 @@ def test_a_notice_s_own_items_and_its_instrument_s_are_two_numberings():
     assert "北政办发〔2024〕6号/一" in keys
     assert "北政办发〔2024〕6号/北岭市老旧小区改造实施方案/三" in keys
     assert [str(d.signed_on) for d in docs] == ["2024-04-02", "2024-04-02"]
+
+
+def test_an_inserted_article_is_a_clause_of_its_own():
+    """第四条之一: an article inserted after 第四条, keyed as written, 第五条 after it."""
+    text = (
+        "甲市人民政府关于印发甲市A办法的通知\n甲政发〔2021〕3号\n各部门：\n现印发给你们。\n"
+        "甲市人民政府\n2021年4月1日\n甲市A办法\n第一条 为规范管理，制定本办法。\n第四条 甲。\n"
+        "第四条之一 重点管理区域内应当设置标志。\n第五条 本办法自2021年5月1日起施行。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[-1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["第一条", "第四条", "第四条之一", "第五条"]

@@ -108,6 +108,11 @@ _CN = "一二三四五六七八九十百零〇两"
 _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"^第([{_CN}\d]+)章(?=\s|$|[\u4e00-\u9fff])")),
     ("section", re.compile(rf"^第([{_CN}\d]+)节(?=\s|$|[\u4e00-\u9fff])")),
+    # 第四条之一: an article inserted after 第四条 (its value 第四条's, its key its own)
+    (
+        "article_sub",
+        re.compile(rf"^第([{_CN}\d]+)条之([一二三四五六七八九十]+)(?=\s|$|[\u4e00-\u9fff])"),
+    ),
     # 第N条 must not be a reference such as 第六十六条规定 or 第三条所列
     ("article", re.compile(rf"^第([{_CN}\d]+)条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至])")),
     ("cn", re.compile(r"^([一二三四五六七八九十百]+)\s*[、．.](?!\d)")),
@@ -168,6 +173,9 @@ def _token(text: str) -> _Token | None:
             return _Token(kind, f"第{raw}节", _cn_int(raw))
         if kind == "article":
             return _Token(kind, f"第{raw}条", _cn_int(raw))
+        if kind == "article_sub":
+            sub_no = m.group(2)
+            return _Token("article", f"第{raw}条之{sub_no}", _cn_int(raw))
         if kind == "cn":
             return _Token(kind, raw, _cn_int(raw))
         if kind == "cn_paren":
