@@ -734,3 +734,11 @@ def test_what_a_thing_allows_is_no_permission():
         "密室逃脱场所每个房间的面积不应小于10平方米，且至少设置1个可直通疏散走道的出口。"
     )
     assert [r.modality for r in found] == ["mandatory", "mandatory"]
+
+
+@pytest.mark.parametrize(
+    "text", ["二、检查重点", "（二）检查内容", "三、整治范围", "（一）实施步骤"]
+)
+def test_a_heading_naming_a_part_is_no_duty(text):
+    """二、检查重点: the name of a part of the plan, its verb a noun's (GUIDE 1.5)."""
+    assert extract(text) == []

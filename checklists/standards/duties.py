@@ -313,6 +313,13 @@ _A_PART = re.compile(r"^(?:第[一二三四五六七八九十百零〇两\d]+|�
 _A_TITLE_LAST = re.compile(rf"\s*[^，,。；;：:\n\s]{{4,40}}?{_TITLE_ENDS}\s*")
 
 
+#: A heading that names a part of a plan by its noun (检查重点, 工作要求, 整治范围, 实施步骤).
+_A_HEADING_NOUN = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:重点|内容|范围|要求|目标|任务|对象|时间|方式|步骤|安排|措施|原则|依据|"
+    r"职责|分工|标准|程序|流程)"
+)
+
+
 def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
     """A line with no final punctuation and no comma, opening the clause or followed by a
     numbered line: the heading of a document, a part or a stage (冠县…应急预案, 检测方式), not a
@@ -405,6 +412,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     lead = LEAD_TOKEN.match(sentence)
     if _A_STAGE.fullmatch(sentence[lead.end() if lead else 0 :].strip()):
         return True  # (三)检查验收阶段(2018年1月至6月): a stage's heading (GUIDE 1.5)
+    if _A_HEADING_NOUN.fullmatch(sentence[lead.end() if lead else 0 :].strip(" 。.")):
+        return True  # (二、检查重点, （二）检查内容: a heading naming a part, its verb a noun's)
     if ANY_MODAL.search(sentence) is None and _ONLY_A_NOUN.fullmatch(
         sentence[lead.end() if lead else 0 :].strip()
     ):
