@@ -1049,3 +1049,15 @@ def test_an_inserted_article_is_a_clause_of_its_own():
     (doc,) = parse_gazette(text).documents
     keys = [c.key.split("/", 1)[-1] for c in doc.clauses if "/" in c.key]
     assert keys == ["第一条", "第四条", "第四条之一", "第五条"]
+
+
+def test_a_line_opening_with_de_continues_the_line_before():
+    """…交付使用后5年内、大修⏎的城市道路…: no paragraph opens with 的 (a PDF's hard wrap)."""
+    text = (
+        "西川县人民政府办公室关于印发西川县城市道路挖掘管理办法的通知\n西政办发〔2023〕7号\n"
+        "各乡镇人民政府：\n现印发给你们。\n西川县人民政府办公室\n2023年3月15日\n"
+        "西川县城市道路挖掘管理办法\n第一条 新建的城市道路交付使用后5年内、大修\n"
+        "的城市道路竣工后3年内不得挖掘。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.clauses[-1].text.endswith("大修的城市道路竣工后3年内不得挖掘。")

@@ -2570,3 +2570,10 @@ def test_an_amount_granted_each_household_is_a_requirement():
 )
 def test_a_deductible_and_shares_listed_are_requirements(text, values):
     assert [r.value for r in extract(text)] == values
+
+
+def test_parallel_windows_of_one_ban_are_each_banned():
+    """交付使用后5年内、大修的城市道路竣工后3年内不得挖掘: both windows bar the digging."""
+    first, second = extract("新建的城市道路交付使用后5年内、大修的城市道路竣工后3年内不得挖掘。")
+    assert (first.comparator, first.value) == (">", Decimal(5)) and first.span.endswith("5年内")
+    assert (second.comparator, second.value) == (">", Decimal(3))

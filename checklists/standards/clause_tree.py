@@ -116,6 +116,8 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str]) -> bool:
         return True  # a number broken by the wrap: 8⏎000元
     if p[-1] in _CONTINUES or _open_bracket_at_end(p):
         return True
+    if nxt.text[:1] in "的地得之" and p[-1] not in _CLOSING:
+        return True  # (…大修⏎的城市道路: no paragraph opens with 的)
     if p[-1] in _CLOSING or (p[-1] in "”’" and p[-2:-1] in _CLOSING):
         return False
     tok = _token(nxt.text)

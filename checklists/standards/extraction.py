@@ -264,7 +264,11 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if comparator in NEGATE and _BANNED_ACT.search(ban_before):
                 # 严禁存放超过5公斤的易燃物品: the excess is banned, what is kept must be within it
                 comparator = NEGATE[comparator]
-            banned = q.after is not None and _BANNED_ZONE.match(masked, q_end) is not None
+            banned = q.after is not None and (
+                _BANNED_ZONE.match(masked, q_end) is not None
+                # (交付使用后5年内、大修的城市道路竣工后3年内不得挖掘: both windows banned)
+                or _BANNED_PARALLEL.match(masked, q_end) is not None
+            )
             if banned and comparator in NEGATE:
                 # 距居民区300米以内不得建设: the zone is banned, so the distance must exceed it
                 comparator = NEGATE[comparator]
@@ -460,7 +464,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # (…100%冲洗、施工现场地面100%硬化; 配备2名专任教师、1名保育员: the item after
                 # the list's mark, not the words of the one before it)
                 span_from = mark + 1
-            if long and kind == "deadline":
+            if long and kind in ("deadline", "duration"):
                 # (市区30分钟内、其他地区1小时内到达现场: each time limit to the 、 before the next)
                 nxt = next((n for n in read[k + 1 :] if s_start + n.start < ph_end), None)
                 cut = masked.rfind("、", q_end, s_start + nxt.start) if nxt is not None else -1
@@ -790,6 +794,9 @@ _TIME_LIMIT = re.compile(
     r"(?:(?:不得|不应|不)?(?:超过|多于|长于)|压缩(?:至|到)|缩短(?:至|到)|控制在)\s*$"
 )
 #: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
+_BANNED_PARALLEL = re.compile(
+    r"、[^，,。；;\d＿]{0,20}?[\d＿]+\s*个?(?:年|月|日|天)(?:以|之)?内\s*(?:不得|禁止|严禁|不准)"
+)
 _BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")
 
 
