@@ -2577,3 +2577,8 @@ def test_parallel_windows_of_one_ban_are_each_banned():
     first, second = extract("新建的城市道路交付使用后5年内、大修的城市道路竣工后3年内不得挖掘。")
     assert (first.comparator, first.value) == (">", Decimal(5)) and first.span.endswith("5年内")
     assert (second.comparator, second.value) == (">", Decimal(3))
+
+
+def test_an_amount_per_administrative_village_keeps_it():
+    (r,) = extract("每个行政村至少设置1个垃圾分类收集点。")
+    assert (r.comparator, r.value, r.per) == (">=", Decimal(1), "村")

@@ -65,6 +65,7 @@ Denominator = Literal[
     "m",
     "座",
     "间",
+    "村",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
