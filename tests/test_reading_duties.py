@@ -742,3 +742,18 @@ def test_what_a_thing_allows_is_no_permission():
 def test_a_heading_naming_a_part_is_no_duty(text):
     """二、检查重点: the name of a part of the plan, its verb a noun's (GUIDE 1.5)."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("建筑施工企业安全生产费用提取比例不得低于1.5%。", "建筑施工企业"),
+        ("营运客车驾驶员连续驾驶时间不得超过4小时。", "营运客车驾驶员"),
+        # no party named: none
+        ("储煤场地面积不低于500平方米。", None),
+    ],
+)
+def test_the_party_whose_measure_it_is_acts(text, subject):
+    """GUIDE 2: the party the sentence opens with, its measure after it with no 的."""
+    (r,) = extract(text)
+    assert r.subject == subject

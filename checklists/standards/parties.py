@@ -593,6 +593,14 @@ _OWNER = re.compile(
 )
 
 
+#: The same with no 的, where what follows the party is a measure of its own (建筑施工企业安全生产
+#: 费用提取比例, 学校食堂留样时间): the party whose measure it is.
+_OWNER_BARE = re.compile(
+    f"(?P<who>(?:(?!支付|发放|招用|聘用|雇用)[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
+    r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|次数|数量|浓度|高度|宽度|距离|长度|人数|温度|率)"
+)
+
+
 #: A time or a place a duty holds in (在公示期内, 在检查期间, 于施工过程中).
 _WHILE = re.compile(r"(?:在|于)[^，,。；;\d]{1,12}(?:内|期间|中|时)")
 #: Adverbs between a name and its modal word (企业均应…, 单位和个人，均应…, 各乡镇也要…).
@@ -647,7 +655,7 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         if match:
             return match, kind  # type: ignore[return-value]
     # 洁净煤配送中心（点）地面要全部硬化: the party whose part or thing must be so
-    owner = _OWNER.fullmatch(last)
+    owner = _OWNER.fullmatch(last) or _OWNER_BARE.fullmatch(last)
     if owner:
         return _trim(owner.group("who")), "regulated"
     # 生产经营单位在…后，应当…: the party opens the sentence, an adverbial follows it
