@@ -757,3 +757,12 @@ def test_the_party_whose_measure_it_is_acts(text, subject):
     """GUIDE 2: the party the sentence opens with, its measure after it with no 的."""
     (r,) = extract(text)
     assert r.subject == subject
+
+
+def test_the_ones_inspected_more_often_are_no_one_acting():
+    """…执法检查不少于1次，重点企业每半年不少于1次: how often they are inspected, by the
+    authority named before; a party with a verb of its own still acts."""
+    found = extract("县应急管理局每年对危险化学品企业执法检查不少于1次，重点企业每半年不少于1次。")
+    assert [r.subject for r in found] == ["县应急管理局", "县应急管理局"]
+    (own,) = extract("企业每年应急演练不少于1次。")
+    assert own.subject == "企业"

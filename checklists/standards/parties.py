@@ -258,7 +258,15 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if found[0].count("（") + found[0].count("(") > found[0].count("）") + found[0].count(")"):
         return None  # 完成…工作（市生态环境局牵头）: an aside's units, opened inside the words
     rest = words[len(found[0]) :]
-    if _DONE_TO_IT.match(rest) or _INSPECTED_HOW_OFTEN.match(rest):
+    if (
+        _DONE_TO_IT.match(rest)
+        or _INSPECTED_HOW_OFTEN.match(rest)
+        # (…执法检查不少于1次，重点企业每半年不少于1次: how often they are, no verb of theirs)
+        or re.fullmatch(
+            r"\s*每[^，,。；;\d＿]{0,4}(?:不少于|至少|不超过|最多)\s*[\d＿一二三四五六七八九十]+\s*次\s*",
+            rest,
+        )
+    ):
         # (同一企业一年内被抽查不超过2次, …的企业每年检查次数不少于3次: what is done to it,
         # not who does it)
         return None
