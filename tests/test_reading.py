@@ -2582,3 +2582,8 @@ def test_parallel_windows_of_one_ban_are_each_banned():
 def test_an_amount_per_administrative_village_keeps_it():
     (r,) = extract("每个行政村至少设置1个垃圾分类收集点。")
     assert (r.comparator, r.value, r.per) == (">=", Decimal(1), "村")
+
+
+def test_who_acts_after_a_quarter_s_date_phrase():
+    (r,) = extract("每季度第一个月10日前，各单位报送上季度工作情况。")
+    assert r.subject == "各单位" and r.due == {"rule": "quarter_first_month_day", "day": 10}
