@@ -2587,3 +2587,12 @@ def test_an_amount_per_administrative_village_keeps_it():
 def test_who_acts_after_a_quarter_s_date_phrase():
     (r,) = extract("每季度第一个月10日前，各单位报送上季度工作情况。")
     assert r.subject == "各单位" and r.due == {"rule": "quarter_first_month_day", "day": 10}
+
+
+def test_the_next_thing_s_limit_after_a_named_limit_is_a_limit_too():
+    """二氧化硫排放限值为50mg/Nm3，氮氧化物为100mg/Nm3: the limit named once, for both."""
+    found = extract("燃煤锅炉二氧化硫排放限值为50mg/Nm3，氮氧化物为100mg/Nm3。")
+    assert [(r.comparator, r.value, r.unit, r.per) for r in found] == [
+        ("<=", Decimal(50), "mg", "m³"),
+        ("<=", Decimal(100), "mg", "m³"),
+    ]

@@ -168,6 +168,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         read = quantities(sentence)
         window = None  # 一年内被抽查不超过2次: the period the count after it is in
         denominator = None  # (phrase, count, per) of 每100户, 每30名游客: what a number is per
+        named_limit = None  # (comparison, unit, per) of the limit a phrase named (限值为50mg/m³)
         listed = None  # (phrase, comparison, end) of a compared number a list may go on from
         once_end = -1  # the end of a frequency's own 至少…一次 (每两年至少清洗一次)
         for k, q in enumerate(read):
@@ -260,6 +261,15 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             ):
                 # 浓度限值为100毫克/升, 补助上限为5000元: a limit named before its number
                 comparator = ">=" if limit.group("floor") else "<="
+                named_limit = (comparator, q.unit, q.per)
+            elif (
+                comparator in (None, "==")
+                and named_limit is not None
+                and named_limit[1:] == (q.unit, q.per)
+                and _ANOTHER_S_IS.fullmatch(masked, ph_start, q_start)
+            ):
+                # (二氧化硫排放限值为50mg/m³，氮氧化物为100mg/m³: the next one's limit, the same)
+                comparator = named_limit[0]
             ban_before = masked[ph_start : comp_pos if comp_before else q_start]
             if comparator in NEGATE and _BANNED_ACT.search(ban_before):
                 # 严禁存放超过5公斤的易燃物品: the excess is banned, what is kept must be within it
@@ -745,6 +755,8 @@ _BY_A_CHANGE = re.compile(
 _HOW_DONE_AWAY = re.compile(
     r"(?:(?:完成|实施|进行)[\u4e00-\u9fff]*|(?:全部|全面|一律|依法|基本|逐步)(?:予以)?)$"
 )
+#: Another thing and 为 before its number, nothing else (氮氧化物为100mg/m³).
+_ANOTHER_S_IS = re.compile(r"\s*[^，,。；;\d＿为是]{1,12}(?:为|是)\s*")
 #: A total named before a number (总额不超过…): not per any one, whatever came before.
 _A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
 #: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
