@@ -105,15 +105,14 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
         else:
             rule["value"] = dec(req.value)
         # 千克/小时, 元/吨: a rate; 每月…10%, 每周…5条, 元/批次: a share, count or amount in each
+        # (每100户配备1名网格员: a count or amount in each 100 households, as written, no rate)
+        per_count = getattr(req, "per_count", None) if req.per else None
         rate = bool(req.per not in (None, "batch") and req.unit not in (None, "", "%", "‰"))
-        rate = rate and not counted
+        rate = rate and not counted and not per_count
         if req.unit:
             rule["unit"] = f"{req.unit}/{req.per}" if rate else req.unit
         per = "" if rate else PER_WORDS.get(req.per or "", "")
-        per_count = getattr(req, "per_count", None)
-        if per_count and req.per:
-            # 每100户配备1名网格员: a count (or amount) in each 100 households, as written
-            rate, rule["unit"] = False, req.unit or ""
+        if per_count:
             of = UNIT_WORDS.get(req.per, _PER_UNIT_WORDS.get(req.per, req.per))
             per = f"每{dec(per_count)}{of}"
         unit_word = UNIT_WORDS.get(req.unit or "", req.unit or "")

@@ -38,8 +38,10 @@ _TIME_LIMIT_PHRASE = re.compile(
     r"[^，,。；;]*[\d＿]\s*个?(?:工作日|日|天|周|月|年|小时)(?:以|之)?内\s*[，,]\s*"
 )
 #: A sanction's verb a duty opens with (予以通报, 依法依规严肃处理, 责令改正).
+#: The words of a sanction both tables below open with.
+_SANCTIONS = "予以|给予|责令|追究|取消|处以|问责|吊销|没收"
 _A_SANCTION = re.compile(
-    r"(?:依法|依规|依纪|严肃|从严)*(?:予以|给予|责令|追究|取消|处以|通报|处理|问责|吊销|没收|"
+    r"(?:依法|依规|依纪|严肃|从严)*(?:" + _SANCTIONS + "|通报|处理|"
     # (…的，可处5000元以上3万元以下罚款: a fine, imposed on the ones the case names)
     r"(?:并|可以?|应当?)?处(?=[\d一二三四五六七八九十两百千万]|罚款|警告))"
 )
@@ -47,7 +49,7 @@ _A_SANCTION = re.compile(
 
 #: A sanction or a refusal an authority imposes, opening a duty (一律予以关停, 收回资金, 不予受理).
 _IMPOSED = re.compile(
-    r"(?:一律|依法|依规|从严|严肃|即|立即|全额)*(?:予以|给予|责令|追究|取消|处以|通报批评|问责|吊销|没收|"
+    r"(?:一律|依法|依规|从严|严肃|即|立即|全额)*(?:" + _SANCTIONS + "|通报批评|"
     r"收回|追回|不予|停止|暂停|关停|扣减|扣除|扣罚|撤销|注销|移交|移送)"
 )
 

@@ -667,8 +667,8 @@ WHICH_KIND = re.compile(
 #: How a phrase that says by when ends (…内, …前, 活动举办前七日).
 _BY_THEN_END = re.compile(r"(?:内|前|前[^，,。；;]{1,6}(?:日|天|周|月|年|小时))$")
 #: What is left of a phrase that only says by when, its date masked (到＿＿＿＿年底, ＿＿前; an
-#: aim's 力争/争取/确保 before it: 力争到＿＿＿＿年，; each quarter's: 每季度＿＿＿前).
-A_DATE_ONLY = " ＿于在至到年底末终前之以内止,，力争取确保每季度月"
+#: aim's 力争/争取/确保 before it: 力争到＿＿＿＿年，).
+A_DATE_ONLY = " ＿于在至到年底末终前之以内止,，力争取确保"
 
 
 def duty_spans(

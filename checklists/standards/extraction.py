@@ -35,6 +35,7 @@ from checklists.standards.modality import (
     presence_kind,
 )
 from checklists.standards.numbers import (
+    A_CHANGE,
     AHEAD,
     ROUND_THE_CLOCK,
     TARGETS,
@@ -435,9 +436,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         (q_end, Applicability(words, comparator or "==", value, q.unit, q.per))
                     )
                 continue
-            if comparator is None and _BY_A_CHANGE.search(
-                masked, max(ph_start, q_start - 48), q_start
-            ):
+            change = A_CHANGE.search(masked, max(ph_start, q_start - 48), q_start)
+            if comparator is None and change and not (change["to"] or change["to2"]):
                 # 较2015年下降18%, 重污染天数减少25%: a change by at least that much (提高到35%:
                 # to a level, as written)
                 comparator = ">="
@@ -746,11 +746,6 @@ _A_LIMIT_BEFORE = re.compile(
 _NONE_IN_IT = re.compile(r"没有|未发生|未曾|无(?:重大|较大|违法|不良|.{0,6}(?:记录|事故|行为))")
 #: The verb of a list's item right after its number, to the list's 、 (100%围挡、).
 _AN_ITEM_S_VERB = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、|$)")
-#: A change by an amount, right before its number (下降18%, 减少25%; not 下降到, 提高至).
-_BY_A_CHANGE = re.compile(
-    r"(?:下降|降低|减少|削减|压减|压降|增长|提高|提升|增加)(?:了)?\s*"
-    r"(?:\d{1,6}(?:\.\d+)?\s*%?\s*[、和及]\s*){0,6}$"  # (分别下降15%、12%、10%: each of the list)
-)
 #: How the things a number picks out are done away with, between them and the verb.
 _HOW_DONE_AWAY = re.compile(
     r"(?:(?:完成|实施|进行)[\u4e00-\u9fff]*|(?:全部|全面|一律|依法|基本|逐步)(?:予以)?)$"
@@ -805,10 +800,11 @@ _TIME_LIMIT = re.compile(
     r"(?:时限|办理期限|办结期限|完成期限|整改期限)\s*(?:一般|最长|原则上)?\s*"
     r"(?:(?:不得|不应|不)?(?:超过|多于|长于)|压缩(?:至|到)|缩短(?:至|到)|控制在)\s*$"
 )
-#: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
+#: Another window after a list's 、, then what is banned in both (…5年内、…3年内不得挖掘).
 _BANNED_PARALLEL = re.compile(
     r"、[^，,。；;\d＿]{0,20}?[\d＿]+\s*个?(?:年|月|日|天)(?:以|之)?内\s*(?:不得|禁止|严禁|不准)"
 )
+#: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
 _BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")
 
 

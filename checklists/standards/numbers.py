@@ -20,6 +20,7 @@ from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
     NUM,
+    PER_HEAD_AND_PERIOD,
     PERIODS,
     QTY,
     RETENTION,
@@ -171,9 +172,10 @@ _A_REFERENCE = re.compile(
 )
 #: A change a share states right before it (下降17%, 减少25%, 提高至50%): a target (with
 #: no comparison word, read as equal: ``assumed_equal``, low confidence).
+#: ``to``: a change to a level (提高至50%, 费率由1.5%降至1%), not by an amount.
 A_CHANGE = re.compile(
-    r"(?:(?:下降|降低|减少|增长|提高|提升|增加|压减|削减)(?:至|到)?|"
-    r"(?:降|下调|上调|调整|调低|调高)(?:至|到|为))\s*"  # (费率由1.5%降至1%: the level reached)
+    r"(?:(?:下降|降低|减少|增长|提高|提升|增加|压减|压降|削减)(?:了|(?P<to>至|到))?|"
+    r"(?:降|下调|上调|调整|调低|调高)(?P<to2>至|到|为))\s*"
     r"(?:\d{1,6}(?:\.\d+)?\s*%?\s*[、和及]\s*){0,6}$"  # (分别下降15%、12%、10%: each of the list)
 )
 #: What the document hands out (现将…资金…下达给你们).
@@ -192,12 +194,14 @@ _A_GRADE_AFTER = re.compile(
     r"\s*(?:及?以上|及?以下|以内)?\s*(?:的)?\s*(?:为|是|评为|定为)\s*[“\"]?(?:优秀|良好|合格|不合格|基本合格|"
     r"较好|较差|一般|好|差|[A-E]级|[一二三四五]星)"
 )
-#: A change measured against the same time before (同比下降8.2%, 环比增长): a report.
+#: An amount per head and period right before its number (每人每月100元): a standard paid.
+_PER_HEAD_AT_END = re.compile(PER_HEAD_AND_PERIOD.pattern + r"\s*$")
 #: What was done in all, right before its number (共开展…检查, 累计完成, 共查处): a report.
 _DONE_IN_ALL = re.compile(
     r"(?:共|累计|合计|总计)(?:开展|完成|查处|整改|检查|排查|发放|投入|办理|受理|培训|帮扶|救助|"
     r"处理|销号|淘汰|改造|建成|新增)[^，,。；;\d＿]{0,12}$"
 )
+#: A change measured against the same time before (同比下降8.2%, 环比增长): a report.
 _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
@@ -410,7 +414,7 @@ def worth_keeping(
         # (第一批下达60%: the share of funds handed down in a batch, a schedule to keep)
         or (q.unit == "%" and re.search(r"(?:下达|拨付|预拨|拨付到位)\s*$", tail))
         # (90周岁至99周岁的，每人每月100元: an amount per head and period, a standard paid)
-        or (q.unit == "元" and re.search(r"每(?:人|户|名|位)每(?:日|天|月|季度?|年)\s*$", tail))
+        or (q.unit == "元" and _PER_HEAD_AT_END.search(tail) is not None)
         or facts.standards_listed
     )
 

@@ -737,12 +737,15 @@ def _rehome_unmarked(lines: list[_Line], sections: list[_Section]) -> None:
 def _articles_resume(lines: list[_Line], host: _Section, cut: int, earlier: list[_Section]) -> None:
     """Articles that carry on an earlier document's (第二条 there; 第三条 here, after the host's
     signature and the instrument it issues, numbered 一、（一）): that document's, from there on."""
+    # (read once: whether the host has articles of its own before each line)
+    if any((t := _token(lines[j].text)) and t.kind == "article" for j in host.lines[:cut]):
+        return
     for pos in range(cut, len(host.lines)):
         tok = _token(lines[host.lines[pos]].text)
-        if tok is None or tok.kind != "article" or (tok.value or 0) < 2:
+        if tok is None or tok.kind != "article":
             continue
-        if any((t := _token(lines[j].text)) and t.kind == "article" for j in host.lines[:pos]):
-            return  # the host has articles of its own
+        if (tok.value or 0) < 2:
+            return  # the host has articles of its own (its 第一条)
         for doc in reversed(earlier):
             theirs = [t for j in doc.lines if (t := _token(lines[j].text)) and t.kind == "article"]
             if theirs and theirs[-1].value == tok.value - 1:

@@ -594,9 +594,10 @@ def condition_of(sentence: str) -> Condition | None:
 
 #: An inspected party and a part or thing of it, with no verb, set apart by its bracket or 的
 #: (配送中心（点）地面, 企业的厂区).
+#: (用人单位支付劳动者的工资: who pays is named first, not the one paid)
+_NOT_THE_PAID = "(?!支付|发放|招用|聘用|雇用)"
 _OWNER = re.compile(
-    # (用人单位支付劳动者的工资: who pays is named first, not the one paid)
-    f"(?P<who>(?:(?!支付|发放|招用|聘用|雇用)[^，,。；;、]){{0,14}}?(?:{_REGULATED})(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"
+    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED})(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"
     f"的?[^，,。；;、的]{{1,6}}"
 )
 
@@ -604,7 +605,7 @@ _OWNER = re.compile(
 #: The same with no 的, where what follows the party is a measure of its own (建筑施工企业安全生产
 #: 费用提取比例, 学校食堂留样时间): the party whose measure it is.
 _OWNER_BARE = re.compile(
-    f"(?P<who>(?:(?!支付|发放|招用|聘用|雇用)[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
+    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
     r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|次数|数量|浓度|高度|宽度|距离|长度|人数|温度|率)"
 )
 

@@ -180,6 +180,10 @@ _MASKS = [
         r"(?:附件|附表|附录|(?<![代发列报])表|图)\s*\d+(?:\s*[-—.．]\s*\d+)?(?=\s*[所中的、和及与）)，,。；;\s]|$)"
     ),
     re.compile(r"一次(?=或者?(?:分|多)次)"),  # 一次或分次送达: at once or in parts, no count
+    # a calendar rule's day (次月5日前, 每季度第一个月的20日前), whole: before 第…个 below
+    re.compile(
+        r"(?:次月|当月|本月|下月|每月|每年|每季度第[一二三四]个月的?)\s*\d{1,2}\s*日(?:前|之前)"
+    ),
     # a chapter's number (第三章): its word stays, so that its heading is known as one
     re.compile(
         r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?=[章节编](?![\u4e00-\u9fff]{0,2}[的是]))"
@@ -193,9 +197,6 @@ _MASKS = [
     re.compile(r"\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬)"),
     # this (or next) year's or month's end: 今年底前, 本月底前 (dates, no conditions)
     re.compile(r"(?:今|本|当|明)年(?:年)?(?:底|末)|(?:本|当|下)月(?:底|末)"),
-    re.compile(
-        r"(?:次月|当月|本月|下月|每月|每年|每季度第[一二三四]个月的?)\s*\d{1,2}\s*日(?:前|之前)"
-    ),
     re.compile(r"(?:的|月)\s*\d{1,2}\s*日(?:前|之前)"),
     re.compile(r"最后一个工作日"),  # 每月最后一个工作日前: a day of the calendar, no count
     # the year before (上一年总收入的70%, 前一年度): which year, no number of years
@@ -409,6 +410,8 @@ def per_many_before(words: str) -> tuple[str, Decimal] | None:
     return ("户" if m.group("what") == "户" else "人"), _MANY[m.group("n")]
 
 
+#: A rate per head and period (每人每月, 每户每年): an amount's, not how often.
+PER_HEAD_AND_PERIOD = re.compile(r"每(?:人|户|名|位|个)每(?:日|天|周|月|季度?|年)")
 #: An average per head, written before its number (生均, 人均, 户均 is per household).
 _PER_HEAD_AVERAGE = re.compile(r"(?:生|人)均(?!可支配|纯收入|收入|GDP|地区生产总值|消费)")
 

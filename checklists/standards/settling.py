@@ -16,7 +16,12 @@ from checklists.standards.list_leads import (
     lists_conditions,
     lists_duties,
 )
-from checklists.standards.quantities import PERIOD_NAMES, PERIODS, TIME_UNITS
+from checklists.standards.quantities import (
+    PER_HEAD_AND_PERIOD,
+    PERIOD_NAMES,
+    PERIODS,
+    TIME_UNITS,
+)
 from checklists.standards.requirements import Requirement
 
 #: A grant (给予一次性创业补贴, 给予创业担保贷款) and the standard of its amount right after it
@@ -63,16 +68,12 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
     return out
 
 
-#: A rate per head and period (每人每月, 每户每年): an amount's, not how often.
-_PER_HEAD = re.compile(r"每(?:人|户|名|位|个)每(?:日|天|周|月|季度?|年)")
-
-
 def periodic(r: Requirement) -> Requirement:
     """A duty with no number done each period (每日进行防火巡查, 每年应当进行健康检查): a
     frequency per that period, how many times unsaid."""
     if r.kind not in ("presence", "record") or r.value is not None or r.low is not None:
         return r
-    if _PER_HEAD.search(r.span):
+    if PER_HEAD_AND_PERIOD.search(r.span):
         return r  # 按照每人每月不超过…标准给予补贴: an amount per head and month, no frequency
     for pattern, per in PERIODS:
         m = re.search(pattern, r.span)
