@@ -252,6 +252,18 @@ def test_the_reading_suggests_a_condition_over_the_obvious_item(draft):
     assert suggested_condition(later, when) is None  # two candidates: the author picks
 
 
+def test_the_reading_suggests_both_bounds_of_a_range(draft):
+    item = draft.ordered_items()[2]
+    when = {"text": "400万元至800万元的项目", "comparator": "range", "value": None, "unit": None}
+    bounds = {"low": "4000000", "high": "8000000"}
+    key = draft.ordered_items()[0].key
+    assert suggested_condition(item, {**when, **bounds}) == (
+        f"{key} >= 4000000 and {key} <= 8000000"
+    )
+    assert suggested_condition(item, when) is None  # an old reading: no bounds kept
+    assert suggested_condition(item, {**when, "low": "4000000"}) is None
+
+
 # --- exchange -----------------------------------------------------------------------------------
 
 

@@ -163,6 +163,9 @@ def test_readings_mark_the_span_and_carry_subject_condition_and_confidence(docum
     camera = by_span["必须安装视频监控"]
     assert camera.subject == "配送中心" and camera.subject_kind == "regulated"
     assert camera.condition == "凡年销售量达到1万吨以上（≥ 10000 t）"
+    ranged = {"text": "年满60周岁至79周岁", "comparator": "range", "low": "60", "high": "79"}
+    camera.requirement.applies_when = {**ranged, "unit": "age_year"}
+    assert camera.condition == "年满60周岁至79周岁（60–79 周岁）"
     assert camera.confidence == "high" and not camera.authority
     assert '<mark class="req source-span">必须安装视频监控</mark>' in camera.quote
     ledger = by_span["配送中心应当及时报送购销台账"]

@@ -367,7 +367,8 @@ def test_a_list_s_mark_is_no_part_of_the_next_span():
 
 def test_a_range_that_picks_out_the_ones_is_their_condition_in_words_only():
     """1万吨（含）至5万吨（不含）: a range with its markers inside is one quantity; as the ones
-    a duty is for it has no single bound, so the condition keeps its words and no number."""
+    a duty is for, one bound left out, it is no range of two bounds kept: the condition keeps
+    its words and no number."""
     (r,) = extract("年销售量1万吨（含）至5万吨（不含）的配送中心，应配备2名以上安全员。")
     assert (r.comparator, r.value, r.unit) == (">=", Decimal(2), "名")
     assert r.applies_when.text == "年销售量1万吨（含）至5万吨（不含）"

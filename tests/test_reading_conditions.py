@@ -754,7 +754,45 @@ def test_a_schedule_of_benefits_by_age_is_one_row_per_band():
         "100周岁及以上的，每人每月300元。"
     )
     assert [r.value for r in found] == [Decimal(50), Decimal(100), Decimal(300)]
-    assert [r.applies_when.comparator for r in found] == [None, None, ">="]
+    assert [r.applies_when.comparator for r in found] == ["range", "range", ">="]
+    bands = [(r.applies_when.low, r.applies_when.high, r.applies_when.unit) for r in found[:2]]
+    assert bands == [(Decimal(80), Decimal(89), "age_year"), (Decimal(90), Decimal(99), "age_year")]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit", "value"),
+    [
+        # a range picks the ones out: both bounds, never one of them dropped
+        ("年满60周岁至79周岁的老年人，每人每月发放50元。", 60, 79, "age_year", 50),
+        ("建筑面积在1万平方米至5万平方米的项目，应配备2名专职安全员。", 10000, 50000, "m²", 2),
+        ("对年营业收入500万元至2000万元的企业，每年检查不少于1次。", 5000000, 20000000, "元", 1),
+    ],
+)
+def test_a_range_that_picks_the_ones_out_keeps_both_bounds(text, low, high, unit, value):
+    (r,) = extract(text)
+    when = r.applies_when
+    assert (when.comparator, when.low, when.high, when.unit) == ("range", low, high, unit)
+    assert when.to_dict()["low"] == str(low) and when.to_dict()["high"] == str(high)
+    assert r.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("每人每月发放50元。", "month"),
+        ("每人发放50元。", "人"),
+        ("对符合条件的困难职工，一次性发给慰问金500元。", None),
+    ],
+)
+def test_an_amount_paid_out_is_the_standard_paid(text, per):
+    (r,) = extract(text)
+    assert (r.comparator, r.unit, r.per) == ("==", "元", per)
+    assert r.value in (50, 500)
+
+
+@pytest.mark.parametrize("text", ["全区共发放稳岗补贴800万元。", "2023年累计发放救助金1200万元。"])
+def test_an_amount_paid_out_in_all_is_a_report(text):
+    assert extract(text) == []
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from checklists.authoring.models import ChecklistTemplate, TemplateItem
 from checklists.authoring.widgets import OP_SIGNS
+from checklists.authoring.wording import UNIT_WORDS
 from checklists.core import subsup
 from checklists.core.extensions import db
 from checklists.standards.models import Clause, Requirement
@@ -71,8 +72,14 @@ class Reading:
         text = (when.get("text") or "").strip()
         if not text:
             return None
+        unit = UNIT_WORDS.get(
+            when.get("unit") or "", when.get("unit") or ""
+        )  # (周岁, not age_year)
         if when.get("comparator") in OP_SIGNS and when.get("value") is not None:
-            number = f"{OP_SIGNS[when['comparator']]} {when['value']} {when.get('unit') or ''}"
+            number = f"{OP_SIGNS[when['comparator']]} {when['value']} {unit}"
+            text = f"{text}（{number.strip()}）"
+        elif when.get("comparator") == "range" and None not in (when.get("low"), when.get("high")):
+            number = f"{when['low']}–{when['high']} {unit}"  # (年满60周岁至79周岁: 60–79 周岁)
             text = f"{text}（{number.strip()}）"
         return text
 

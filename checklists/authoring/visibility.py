@@ -142,7 +142,11 @@ def suggested_condition(item: TemplateItem, applies_when: dict[str, Any] | None)
     (the author writes it: the reading's words are shown beside the field)."""
     when = applies_when or {}
     op, value = when.get("comparator"), when.get("value")
-    if op not in scoring.OPS or op == "range" or value in (None, ""):
+    if op == "range":  # (年满60周岁至79周岁的: both bounds, ``age >= 60 and age <= 79``)
+        value = when.get("low")
+        if when.get("high") in (None, ""):
+            return None
+    if op not in scoring.OPS or value in (None, ""):
         return None
     unit = canonical_unit(when["unit"]) if when.get("unit") else None
     earlier: list[TemplateItem] = []
@@ -159,9 +163,11 @@ def suggested_condition(item: TemplateItem, applies_when: dict[str, Any] | None)
         return None
     try:
         number = scoring.format_decimal(Decimal(str(value)))
+        high = scoring.format_decimal(Decimal(str(when["high"]))) if op == "range" else None
     except ArithmeticError:
         return None
-    return f"{earlier[0].key} {op} {number}"
+    key = earlier[0].key
+    return f"{key} >= {number} and {key} <= {high}" if high else f"{key} {op} {number}"
 
 
 def item_condition_errors(

@@ -426,8 +426,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # (…燃煤锅炉全部淘汰, …锅炉完成超低排放改造: the things, not how it is done)
                     words = _HOW_DONE_AWAY.sub("", words) or words
                     phrase_only[q_end] = ph_end
-                if comparator == "range":  # (a condition holds one bound: its words say both)
+                if comparator == "range" and "不含" in masked[q_start:q_end] + (q.mark or ""):
+                    # (1万吨（含）至5万吨（不含）: a bound left out, which a range cannot say)
                     qualifiers.append((q_end, Applicability(words)))
+                elif comparator == "range":  # (年满60周岁至79周岁的: both bounds)
+                    qualifiers.append(
+                        (q_end, Applicability(words, "range", None, q.unit, q.per, q.low, q.high))
+                    )
                 else:
                     if comparator in ("<=", "<") and NOT_DONE.match(masked, q_end):
                         # 3年内完不成的, 30日内未整改的: not done within it, so longer than it

@@ -187,6 +187,9 @@ _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计
 _SETS_ASIDE = re.compile(
     r"(?:安排|筹措|筹集|落实|配套|预算|给予|发放)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$"
 )
+#: A verb of paying out right before the amount, a noun between at most (每人每月发放50元,
+#: 一次性发给抚恤金1000元); the ones paid in all (共发放…) are a report, read before.
+_PAID_OUT = re.compile(r"(?:发放|发给|计发|支付|给予)[^，,。；;\d＿共累计]{0,10}$")
 #: Grades a result is sorted into (结果分为优秀、良好、合格、不合格四个等次): bands, no targets.
 _GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)")
 #: A band named after its number (90分以上为优秀, 60分以下的为不合格).
@@ -415,6 +418,8 @@ def worth_keeping(
         or (q.unit == "%" and re.search(r"(?:下达|拨付|预拨|拨付到位)\s*$", tail))
         # (90周岁至99周岁的，每人每月100元: an amount per head and period, a standard paid)
         or (q.unit == "元" and _PER_HEAD_AT_END.search(tail) is not None)
+        # (每人每月发放50元, 一次性发给…1000元: an amount handed out to each, a standard paid)
+        or (q.unit == "元" and _PAID_OUT.search(tail) is not None)
         or facts.standards_listed
     )
 

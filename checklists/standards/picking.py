@@ -278,12 +278,16 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
                 comparator = with_marker(comparator, q.mark)
             if comparator is None and _IN_ALL.search(masked, c_start, c_start + q.start):
                 comparator = ">="  # 累计两次被投诉属实的: two times or more
-        if comparator == "range":
-            continue
-        if comparator in ("<=", "<") and NOT_DONE.match(masked, c_start + q.end):
-            comparator = NEGATE[comparator]  # 3年内完不成的: not done within it, longer
         # (年营业额在500万元以下的: a year's amount, per year)
         per = q.per or period_before(masked, c_start, c_start + q.start)[0]
+        if comparator == "range" and "不含" in masked[c_start + q.start : c_start + q.end] + (
+            q.mark or ""
+        ):
+            break  # (1万吨（含）至5万吨（不含）: a bound left out, which a range cannot say)
+        if comparator == "range":  # (年满60周岁至79周岁的: both bounds)
+            return Applicability(text[c_start:c_end], "range", None, q.unit, per, q.low, q.high)
+        if comparator in ("<=", "<") and NOT_DONE.match(masked, c_start + q.end):
+            comparator = NEGATE[comparator]  # 3年内完不成的: not done within it, longer
         return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, per)
     return Applicability(text[c_start:c_end])
 

@@ -90,13 +90,16 @@ def confidence(flags: tuple[str, ...] | list[str]) -> Literal["high", "low"]:
 @dataclass(frozen=True)
 class Applicability:
     """The condition a requirement applies under, with its number if it states one
-    (达到1万吨以上的企业 → ``>= 10000 t``)."""
+    (达到1万吨以上的企业 → ``>= 10000 t``; 年满60周岁至79周岁的 → ``range``, its bounds in
+    ``low`` and ``high``)."""
 
     text: str
     comparator: Comparator | None = None
     value: Decimal | None = None
     unit: str | None = None
     per: Per | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -105,6 +108,8 @@ class Applicability:
             "value": None if self.value is None else format(self.value, "f"),
             "unit": self.unit,
             "per": self.per,
+            "low": None if self.low is None else format(self.low, "f"),
+            "high": None if self.high is None else format(self.high, "f"),
         }
 
 

@@ -47,6 +47,8 @@ class Condition(Out):
     value: DecimalText | None
     unit: str | None
     per: Per | None
+    low: DecimalText | None = Field(None, description="a range's lower bound (60周岁至79周岁)")
+    high: DecimalText | None = Field(None, description="a range's upper bound")
 
 
 class Due(Out):
