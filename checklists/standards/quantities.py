@@ -175,6 +175,8 @@ _MASKS = [
         r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+\s*号"
     ),
     re.compile(r"令\s*第\s*\d+\s*号"),
+    # a pollutant's name with its subscript (PM2.5年均浓度, SO_2, PM_{10}, O3): no number of years
+    re.compile(r"(?<![A-Za-z])(?:PM|SO|NO|CO|NH|CH|O)\s*_?\{?\d+(?:\.\d+)?\}?(?![\d.])"),
     # an annex, table or figure by its number (按照附件2所列, 见表3): a reference, no count
     re.compile(
         r"(?:附件|附表|附录|(?<![代发列报])表|图)\s*\d+(?:\s*[-—.．]\s*\d+)?(?=\s*[所中的、和及与）)，,。；;\s]|$)"
@@ -226,9 +228,23 @@ _MASKS = [
 ]
 
 
+#: An amount with thousands separators (最低工资标准为每月2,280元, 1,000万元): its digits run
+#: together (the separators blanked before them, so offsets hold). Money only; a Chinese comma
+#: after three digits is a list's (分别为800，600，400元), not a separator.
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?=(?:\.\d+)?\s*[万亿]?元)")
+
+
+def _run_together(m: re.Match[str], text: str) -> str:
+    if len(m.group(1)) == 3 and "，" in text[m.start() : m.end()]:
+        return m.group(0)
+    commas = m.group(2).count(",")
+    return "＿" * commas + m.group(1) + m.group(2).replace(",", "")
+
+
 def masked(text: str) -> str:
     """The text with non-requirement numbers blanked out (same length, so offsets hold)."""
     out = text.translate(_HALF)
+    out = _THOUSANDS.sub(lambda m: _run_together(m, text), out)
     out = without_asides(out)  # （可满足40吨以上…）, （市财政局负责）: no threshold, no duty
     for pat in _MASKS:
         out = pat.sub(lambda m: "＿" * len(m.group(0)), out)

@@ -1,0 +1,91 @@
+"""Wordings found by probing the reading with sentences written for the purpose (never taken
+from the bundled gazettes): numbers as gazettes print them, closing formulas, pollutants' names
+and the parties of works, buildings and mass organisations. One table row per wording."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "per"),
+    [
+        # thousands separators: the digits run together
+        ("最低工资标准为每月2,280元。", "==", Decimal(2280), "month"),
+        ("补助1,000元。", "==", Decimal(1000), None),
+        ("一次性补助１，０００元。", "==", Decimal(1000), None),  # full width
+        ("单个项目补助金额最高不超过1,000万元。", "<=", Decimal(10_000_000), None),
+        ("奖励1,000,000元以上。", ">=", Decimal(1_000_000), None),
+    ],
+)
+def test_an_amount_with_thousands_separators_is_one_number(text, comparator, value, per):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == (comparator, value, "元", per)
+
+
+def test_a_condition_s_amount_with_a_separator_is_one_number():
+    (r,) = extract("年销售收入达到1，000万元以上的企业，应当设立安全管理机构。")
+    when = r.applies_when
+    assert (when.comparator, when.value, when.unit) == (">=", Decimal(10_000_000), "元")
+
+
+def test_a_chinese_comma_after_three_digits_is_a_list_s_not_a_separator():
+    assert all(r.value != Decimal(800600400) for r in extract("补助标准分别为800，600，400元。"))
+
+
+@pytest.mark.parametrize("text", ["特此通知。", "特此公告。", "特此通告。"])
+def test_a_notice_s_closing_formula_is_no_requirement(text):
+    assert extract(text) == []
+
+
+def test_the_duty_before_a_closing_formula_stays():
+    (r,) = extract("各单位要按时报送。特此通知。")
+    assert r.span == "各单位要按时报送" and r.subject == "各单位"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("PM2.5年均浓度应控制在35μg/m³以下。", Decimal(35), "μg"),
+        ("PM_{2.5}年均浓度不高于35微克/立方米。", Decimal(35), "μg"),
+        ("O3日最大8小时平均浓度不超过160μg/m³。", Decimal(160), "μg"),
+        ("CO2年排放量不超过1万吨。", Decimal(10000), "t"),
+    ],
+)
+def test_a_pollutant_s_subscript_is_no_number(text, value, unit):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("<=", value, unit)
+
+
+def test_a_pollutant_s_subscript_before_年_is_no_number_of_years():
+    assert all(r.unit != "year" for r in extract("环境空气质量PM2.5年均浓度达到国家二级标准。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a word between the party and its verb
+        ("学校应当组织演练；寄宿制学校还应当开展夜间演练。", "寄宿制学校"),
+        ("企业还应当安装在线监测设备。", "企业"),
+        ("申请人提供虚假材料的，行政机关不予受理。", "行政机关"),
+        ("市人民政府一次性奖励50万元。", "市人民政府"),
+        ("市人力资源社会保障局全额承担培训费用。", "市人力资源社会保障局"),
+        ("各县（市、区）人民政府具体负责本辖区的组织实施。", "各县（市、区）人民政府"),
+        # the parties of works, buildings and professions
+        ("项目法人应当在工程开工前15日内办理质量监督手续。", "项目法人"),
+        ("发包人应当按时支付工程款。", "发包人"),
+        ("承包人不得转包。", "承包人"),
+        ("注册执业人员应当在图纸上签字。", "注册执业人员"),
+        ("物业服务人应当及时制止。", "物业服务人"),
+        ("房屋所有权人、使用人应当配合检查。", "房屋所有权人、使用人"),
+        # mass organisations and river chiefs
+        ("团市委、市妇联、市总工会要积极参与。", "团市委、市妇联、市总工会"),
+        ("各级河长要定期巡河。", "各级河长"),
+    ],
+)
+def test_who_acts_is_named(text, subject):
+    assert extract(text)[-1].subject == subject
