@@ -89,3 +89,36 @@ def test_a_pollutant_s_subscript_before_年_is_no_number_of_years():
 )
 def test_who_acts_is_named(text, subject):
     assert extract(text)[-1].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "subject"),
+    [
+        # a numbered item that is one directive phrase (GUIDE 1.1: 开展… is a row)
+        ("（一）开展专项整治行动。", ["开展专项整治行动"], None),
+        ("一是开展专项整治行动。", ["开展专项整治行动"], None),
+        ("一是加强组织领导。二是开展专项整治行动。", ["开展专项整治行动"], None),
+        # …with the units answering for it after its full stop: a task, no heading
+        ("（1）建立隐患排查台账。（责任单位：市应急管理局）", ["建立隐患排查台账"], "市应急管理局"),
+        ("一是开展专项整治行动。（责任单位：市生态环境局）", ["开展专项整治行动"], "市生态环境局"),
+        (
+            '（1）开展河湖"清四乱"专项行动。责任单位：市水利局。',
+            ['开展河湖"清四乱"专项行动'],
+            "市水利局",
+        ),
+        (
+            "（1）建立隐患排查台账。（市应急管理局牵头，市公安局配合）",
+            ["建立隐患排查台账"],
+            "市应急管理局",
+        ),
+    ],
+)
+def test_a_numbered_task_of_one_phrase_is_a_requirement(text, spans, subject):
+    found = extract(text)
+    assert [r.span for r in found] == spans
+    assert all(r.subject == subject for r in found)
+
+
+def test_a_numbered_heading_before_its_text_is_still_no_requirement():
+    (r,) = extract("2、报批采购方案。采购人应当报财政局审批。")
+    assert r.span == "采购人应当报财政局审批"

@@ -25,7 +25,7 @@ from checklists.standards.parties import (
     party_named,
     responsible_units,
 )
-from checklists.standards.reports import ABOUT_THE_TEXT, DESCRIPTIVE, WHAT_WAS_DONE
+from checklists.standards.reports import ABOUT_THE_TEXT, APPOINTED, DESCRIPTIVE, WHAT_WAS_DONE
 from checklists.standards.sentences import DUTY_ASIDE, phrases
 
 # ---------------------------------------------------------------------------------------------
@@ -263,6 +263,9 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
         return named is not None and len(body) <= 12 and after.startswith(named[0])
     if _MORE.search(masked, s_end) is None:
         return False  # 1、具备企业法人营业执照。: the clause is the duty
+    rest = masked[s_end + 1 :].strip(" 　\n。；;＿")  # (an aside is blanked: ``without_asides``)
+    if not rest or any(a == 0 and b >= len(rest) for a, b, _ in responsible_units(rest)):
+        return False  # (1)建立隐患排查台账。（责任单位：市应急管理局）: a task and who answers
     return "、" not in body or ANY_MODAL.search(body) is None or len(body) <= 10
 
 
@@ -285,22 +288,6 @@ _ALLOCATED = re.compile(
 #: Who answers for something, and nothing else (采购人是履约验收的责任主体).
 _WHO_ANSWERS = re.compile(
     r"[^，,。；;]{1,20}(?:是|为)[^，,。；;]{1,30}(?:责任主体|第一责任人|直接责任人|主体)"
-)
-#: An appointment (王某某任市财政局副局长（试用期一年）, 张某某同志兼任…成员): a person's name,
-#: then the post; the notice makes it, nobody is to do anything.
-_NAME = (
-    r"[\u4e00-\u9fff]{2,4}?(?=同志|、|[（(]|兼任|担任|任|为)(?<![长员人手部门局委办])"
-    r"(?:[（(][^（）()]{1,6}[）)])?(?:同志)?"
-)
-_APPOINTED = re.compile(
-    r"(?:(?:任命|聘任|聘请|提名)?"
-    + _NAME
-    + r"(?:、"
-    + _NAME
-    + r")*(?:兼任|担任|任|为)"
-    + r"[^，,。；;]{2,30}?(?:主任|局长|处长|科长|主席|书记|委员|成员|参事|组长|秘书长|"
-    r"巡视员|调研员|经理|校长|院长|所长|站长|队长|馆长|顾问|专员)(?:职务)?"
-    r"(?:[（(][^（）()]*[）)])?)"
 )
 #: A scope: a noun and the words before its 的 that say which ones (全市所有使用燃气的餐饮场所).
 _ONLY_A_NOUN = re.compile(
@@ -424,7 +411,7 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return True  # 1.东昌府区：下达资金320万元，用于…: what the notice hands out, no duty
     if ANY_MODAL.search(sentence) is None and _WHO_ANSWERS.fullmatch(sentence.strip()):
         return True  # 采购人是履约验收的责任主体: who answers for it, nothing to check
-    if _APPOINTED.fullmatch(sentence.strip()):
+    if APPOINTED.fullmatch(sentence.strip()):
         return True  # 王某某任市财政局副局长（试用期一年）: an appointment the notice makes
     if ANY_MODAL.search(sentence) is None and _BY_PRINCIPLE.search(sentence.strip()):
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
@@ -568,6 +555,8 @@ _PLEASE = re.compile(r"\s*请(?![示假求教])")
 
 def _acts(words: str) -> bool:
     """Whether a phrase states something to do on its own."""
+    token = LEAD_TOKEN.match(words)
+    words = words[token.end() :] if token else words  # (（一）开展…, 一是开展…: the item's words)
     if ANY_MODAL.search(words) or (_IN_A_MANNER.match(words) and not _AIM.match(words)):
         return True
     if _PLEASE.match(words) and (ACTION.search(words) or POLICY.search(words)):
