@@ -122,3 +122,59 @@ def test_a_numbered_task_of_one_phrase_is_a_requirement(text, spans, subject):
 def test_a_numbered_heading_before_its_text_is_still_no_requirement():
     (r,) = extract("2、报批采购方案。采购人应当报财政局审批。")
     assert r.span == "采购人应当报财政局审批"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # what there is or was done, in a phrase of its own before the duty: no row, no number
+        (
+            "全市现有危险化学品企业48家，各县（市、区）要于6月底前完成全面排查。",
+            ["各县（市、区）要于6月底前完成全面排查"],
+        ),
+        (
+            "全市共有58个部门，其中32个部门已完成系统对接，其余部门要在9月底前完成。",
+            ["其余部门要在9月底前完成"],
+        ),
+        (
+            "全市已有12个县完成验收，其余县要在10月底前通过验收。",
+            ["其余县要在10月底前通过验收"],
+        ),
+        (
+            "截至2023年6月底，全市已完成改造286户，剩余部分要在年底前全部完成。",
+            ["剩余部分要在年底前全部完成"],
+        ),
+        (
+            "我市已出台《某市生活垃圾分类管理条例》，各单位应当按照规定分类投放生活垃圾。",
+            ["各单位应当按照规定分类投放生活垃圾"],
+        ),
+        (
+            "经过三年努力，全市已建成国家级示范区2个，下一步要重点抓好示范区的提档升级。",
+            ["下一步要重点抓好示范区的提档升级"],
+        ),
+        (
+            "去年全市共查处违法案件120起，今年各企业要建立隐患排查台账。",
+            ["今年各企业要建立隐患排查台账"],
+        ),
+        # as of a date, what was done: a report, no deadline
+        ("截至2023年底，全区累计发放创业担保贷款3.6亿元。", []),
+    ],
+)
+def test_a_report_before_the_duty_is_no_requirement(text, spans):
+    found = extract(text)
+    assert [r.span for r in found] == spans
+    assert all(r.value is None or r.value == 3000 for r in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 发现有 is found, not 现有 (there are): the duty after it keeps the words
+        "采购当事人发现有违法行为的，应当予以记录。",
+        # a number the ones there are must reach is a condition, not a report
+        "企业现有从业人员100人以上的，应当设置安全生产管理机构。",
+    ],
+)
+def test_what_only_looks_like_a_report_is_read(text):
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.modality == "mandatory"

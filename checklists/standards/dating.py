@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from checklists.standards.due_dates import due_in
 from checklists.standards.duties import A_DATE_ONLY, ACTION
-from checklists.standards.modality import LEAD_TOKEN
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.parties import party_named, who_as_read
 from checklists.standards.picking import end_of, phrase_bounds, source_span, without_number
+from checklists.standards.reports import DESCRIPTIVE, PHRASE_REPORTS
 from checklists.standards.requirements import Requirement
 
 
@@ -31,13 +32,12 @@ def with_due(
     while (due := due_in(text[pos:s_end])) is not None:
         rule, d_start, d_end = due
         at, pos = pos + d_start, pos + max(d_end, 1)
-        if (
-            modality is None
-            and text.startswith(("截至", "截止"), at)
-            and not found
-            and not ACTION.search(masked, pos, s_end)
+        if text.startswith(("截至", "截止"), at) and (
+            (modality is None and not found and not ACTION.search(masked, pos, s_end))
+            or (text.startswith("截至", at) and _reported_next(masked, s_start, s_end, at))
         ):
-            # 截至2018年底，全市参保人数达到350万人: as of then, a report (截至…，完成…: a task)
+            # 截至2018年底，全市参保人数达到350万人: as of then, a report (截至…，完成…: a task);
+            # 截至6月底，全市已完成改造286户，剩余部分要…: a report, whatever duty follows
             continue
         ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
         within = [i for i, r in enumerate(found) if r.start <= at < end_of(r)]
@@ -102,6 +102,18 @@ def with_due(
         )
         found = [*found, replace(added, due=rule, subject=named[0], subject_kind=named[1])]
     return found
+
+
+def _reported_next(masked: str, s_start: int, s_end: int, at: int) -> bool:
+    """Whether the phrase after the one at ``at`` tells what was done (已完成…, 累计发放…) with
+    no modal word: the date is what a report is as of."""
+    ph_end = phrase_bounds(masked, s_start, s_end, at)[1]
+    if ph_end + 1 >= s_end:
+        return False
+    words = masked[ph_end + 1 : phrase_bounds(masked, s_start, s_end, ph_end + 1)[1]]
+    return bool(PHRASE_REPORTS.search(words) or DESCRIPTIVE.search(words)) and not (
+        ANY_MODAL.search(words)
+    )
 
 
 def _numbered(r: Requirement) -> bool:

@@ -25,7 +25,19 @@ from checklists.standards.parties import (
     party_named,
     responsible_units,
 )
-from checklists.standards.reports import ABOUT_THE_TEXT, APPOINTED, DESCRIPTIVE, WHAT_WAS_DONE
+from checklists.standards.reports import (
+    ABOUT_THE_TEXT,
+    ALLOCATED,
+    APPOINTED,
+    BY_PRINCIPLE,
+    COMMENDER,
+    COMMENDS,
+    DESCRIPTIVE,
+    ESTIMATED,
+    PHRASE_REPORTS,
+    WHAT_WAS_DONE,
+    WHO_ANSWERS,
+)
 from checklists.standards.sentences import DUTY_ASIDE, phrases
 
 # ---------------------------------------------------------------------------------------------
@@ -277,18 +289,6 @@ _TITLE_ENDS = (
 _A_TITLE = re.compile(rf"(?:{_TITLE_ENDS}|通知)$")
 
 
-#: An allocation the notice makes, an amount of funds handed down (东昌府区：下达资金320万元).
-_ALLOCATED = re.compile(
-    # (possessive: a long run of blanks is read once, never backtracked through)
-    r"\s*+(?:[（(]?[\d一二三四五六七八九十]+[）)、.．]?\s*+)?(?:[^，,。；;：:\s]{1,12}[：:])?\s*+"
-    r"(?:共|本次|此次)?"
-    # (本次下达资金中，东昌府区300万元，…: the amounts of each, listed after it)
-    r"(?:下达|拨付|分配)[^，,。；;]{0,12}?(?:资金|经费|补助|补贴)[^，,。；;\d]{0,8}?(?:\d|中\s*[，,：:])"
-)
-#: Who answers for something, and nothing else (采购人是履约验收的责任主体).
-_WHO_ANSWERS = re.compile(
-    r"[^，,。；;]{1,20}(?:是|为)[^，,。；;]{1,30}(?:责任主体|第一责任人|直接责任人|主体)"
-)
 #: A scope: a noun and the words before its 的 that say which ones (全市所有使用燃气的餐饮场所).
 _ONLY_A_NOUN = re.compile(
     r"(?:全市|全县|全区|全省|全镇|所有|各类|本市|本县|本区|辖区内)[^，,。；;：:]{0,30}的[^的，,。；;：:]{1,10}"
@@ -366,19 +366,19 @@ _TITLES = re.compile(
 
 #: A stage's heading: its name, and the dates it runs (排查摸底阶段（2016年2月至12月）).
 _A_STAGE = re.compile(r"[^，,。；;]{2,30}阶段\s*(?:[（(][^（()）]*[）)])?")
-#: A sentence that only says on what principle something is done (…按照…相结合的原则组织实施).
-_BY_PRINCIPLE = re.compile(
-    r"^[^，,。；;]*(?:按照|遵循|坚持|本着)[^，,。；;]*原则(?:组织)?(?:实施|进行|开展|执行|推进)?$"
-)
 
 
-#: A commendation (予以表彰), the notice's own act unless a party is to make it.
-_COMMENDS = re.compile(r"予以(?:通报)?表彰")
-_COMMENDER = re.compile(
-    r"(?:将|要|应当?|须|负责|由)[^。；;]*予以(?:通报)?表彰|^[^，,。；;]{0,24}?(?:将|要|应当?|须)|"
-    # (对…的优秀教师按照有关规定予以表彰奖励: a standing rule of whom to commend, by its basis)
-    r"(?:按照|根据|依照)[^。；;]{0,12}(?:规定|办法|制度)[^。；;]{0,4}予以(?:通报)?表彰"
-)
+def _a_duty_after(sentence: str) -> bool:
+    """Whether a phrase with a modal word and no report of its own follows every report the
+    sentence opens with (我市已出台《…》，各单位应当…; 近年来，…总体稳定，各地要…)."""
+    if ESTIMATED.match(sentence):
+        return False  # 经测算，全年需补助资金约3000万元: what was reckoned, its 需 a need
+    reported = max(m.end() for m in DESCRIPTIVE.finditer(sentence))
+    for a, b in phrases(sentence):
+        words = sentence[a:b]
+        if a >= reported and ANY_MODAL.search(words) and not PHRASE_REPORTS.search(words):
+            return True
+    return False
 
 
 def no_duties(masked: str, s_start: int, s_end: int) -> bool:
@@ -394,7 +394,7 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         if "《" in sentence and 6 * len(own) < len(sentence) and not ACTION.search(own):
             if not POLICY.search(own):
                 return True
-    if DESCRIPTIVE.search(sentence) or "\t" in sentence:
+    if "\t" in sentence or (DESCRIPTIVE.search(sentence) and not _a_duty_after(sentence)):
         return True
     lead = LEAD_TOKEN.match(sentence)
     if _A_STAGE.fullmatch(sentence[lead.end() if lead else 0 :].strip()):
@@ -407,17 +407,17 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         tail = sentence.rsplit("的", 1)[1]
         if not (ACTION.search(tail) or POLICY.search(tail) or opens_with_party(sentence.strip())):
             return True  # 全市所有使用燃气的餐饮场所: what a scope covers, a noun, no duty
-    if ANY_MODAL.search(sentence) is None and _ALLOCATED.match(sentence):
+    if ANY_MODAL.search(sentence) is None and ALLOCATED.match(sentence):
         return True  # 1.东昌府区：下达资金320万元，用于…: what the notice hands out, no duty
-    if ANY_MODAL.search(sentence) is None and _WHO_ANSWERS.fullmatch(sentence.strip()):
+    if ANY_MODAL.search(sentence) is None and WHO_ANSWERS.fullmatch(sentence.strip()):
         return True  # 采购人是履约验收的责任主体: who answers for it, nothing to check
     if APPOINTED.fullmatch(sentence.strip()):
         return True  # 王某某任市财政局副局长（试用期一年）: an appointment the notice makes
-    if ANY_MODAL.search(sentence) is None and _BY_PRINCIPLE.search(sentence.strip()):
+    if ANY_MODAL.search(sentence) is None and BY_PRINCIPLE.search(sentence.strip()):
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
     if ABOUT_THE_TEXT.search(sentence.strip()):
         return True
-    if _COMMENDS.search(sentence) and not _COMMENDER.search(sentence):
+    if COMMENDS.search(sentence) and not COMMENDER.search(sentence):
         return True  # 对…予以通报表彰: the notice commends; 区政府办公室将…予以表彰 is a duty
     words = [sentence[a:b] for a, b in phrases(sentence) if sentence[a:b].strip()]
     if words and all(EXHORTATION.search(w) for w in words):
@@ -697,6 +697,11 @@ def duty_spans(
         words = masked[a:b].strip()
         if not words.strip("＿") or LEAD_TOKEN.fullmatch(words):
             continue
+        if (PHRASE_REPORTS.search(words) or DESCRIPTIVE.search(words)) and not ANY_MODAL.search(
+            words
+        ):
+            pending = None
+            continue  # (全市现有…企业48家，各县要…; 去年…共查处…: a report before the duty)
         after_case = masked[s_start:a].rstrip(" ，,").endswith("的")  # 有下列情形之一的，纳入…：
         # (（一）市人社局：…: the label's own words; matched at its start, never searched)
         token = LEAD_TOKEN.match(words)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
+from checklists.standards.modality import ANY_MODAL
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
@@ -27,7 +28,7 @@ from checklists.standards.quantities import (
     TIME_UNITS,
     Qty,
 )
-from checklists.standards.reports import DESCRIPTIVE, ESTIMATED, WHAT_WAS_DONE
+from checklists.standards.reports import DESCRIPTIVE, ESTIMATED, PHRASE_REPORTS, WHAT_WAS_DONE
 from checklists.standards.requirements import Applicability
 
 
@@ -331,6 +332,15 @@ def worth_keeping(
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
     if modality is None and facts.defines:
         return False  # 本办法所称小微企业，是指从业人员100人以下的企业: what a word means
+    if (
+        comparator is None
+        and PHRASE_REPORTS.search(phrase)
+        and not ANY_MODAL.search(phrase)
+        and (modality is None or "，" in sentence or "," in sentence)
+    ):
+        # 全市现有危险化学品企业48家，各县要…; 其中32个部门已完成…，其余部门要…: what there is or
+        # was done, a report in its own phrase before the duty
+        return False
     if (modality is None and facts.a_report) or facts.estimated:
         # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5); 经测算，…需…约3000万元: what
         # was reckoned, its 需 a need, no duty

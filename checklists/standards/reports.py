@@ -68,6 +68,42 @@ WHAT_WAS_DONE = re.compile(
 )
 
 
+#: A phrase that tells what there is or what was done (全市现有…48家, 共有58个部门, 已建成…2个,
+#: 已对286家企业…): a report's numbers, whatever duty the sentence goes on to.
+PHRASE_REPORTS = re.compile(
+    # (not 发现有, 表现有, 体现有: found, shown)
+    r"(?:(?<![发表体呈展])现有|共有|已有|尚有|拥有)(?![^，,。；;]*(?:以上|以下|不足|超过|的))|"
+    r"(?:已经|已)(?:建成|完成|对|累计|发放|实现|达到|通过|开展|创建|培育|认定|评定|命名|签约)|"
+    r"此前|截至|位居|普查"
+)
+
+#: An allocation the notice makes, an amount of funds handed down (东昌府区：下达资金320万元).
+ALLOCATED = re.compile(
+    # (possessive: a long run of blanks is read once, never backtracked through)
+    r"\s*+(?:[（(]?[\d一二三四五六七八九十]+[）)、.．]?\s*+)?(?:[^，,。；;：:\s]{1,12}[：:])?\s*+"
+    r"(?:共|本次|此次)?"
+    # (本次下达资金中，东昌府区300万元，…: the amounts of each, listed after it)
+    r"(?:下达|拨付|分配)[^，,。；;]{0,12}?(?:资金|经费|补助|补贴)[^，,。；;\d]{0,8}?(?:\d|中\s*[，,：:])"
+)
+#: Who answers for something, and nothing else (采购人是履约验收的责任主体).
+WHO_ANSWERS = re.compile(
+    r"[^，,。；;]{1,20}(?:是|为)[^，,。；;]{1,30}(?:责任主体|第一责任人|直接责任人|主体)"
+)
+#: A sentence that only says on what principle something is done (…按照…相结合的原则组织实施).
+BY_PRINCIPLE = re.compile(
+    r"^[^，,。；;]*(?:按照|遵循|坚持|本着)[^，,。；;]*原则(?:组织)?(?:实施|进行|开展|执行|推进)?$"
+)
+
+
+#: A commendation (予以表彰), the notice's own act unless a party is to make it.
+COMMENDS = re.compile(r"予以(?:通报)?表彰")
+COMMENDER = re.compile(
+    r"(?:将|要|应当?|须|负责|由)[^。；;]*予以(?:通报)?表彰|^[^，,。；;]{0,24}?(?:将|要|应当?|须)|"
+    # (对…的优秀教师按照有关规定予以表彰奖励: a standing rule of whom to commend, by its basis)
+    r"(?:按照|根据|依照)[^。；;]{0,12}(?:规定|办法|制度)[^。；;]{0,4}予以(?:通报)?表彰"
+)
+
+
 #: An appointment (王某某任市财政局副局长（试用期一年）, 张某某同志兼任…成员): a person's name,
 #: then the post; the notice makes it, nobody is to do anything.
 _NAME = (
