@@ -178,3 +178,70 @@ def test_a_report_before_the_duty_is_no_requirement(text, spans):
 def test_what_only_looks_like_a_report_is_read(text):
     (r,) = extract(text)
     assert r.applies_when is not None and r.modality == "mandatory"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("今年各企业要严格落实主体责任。", "各企业"),
+        ("2023年各县要完成排查。", "各县"),
+        ("明年各乡镇要全面完成改厕任务。", "各乡镇"),
+        ("各单位最迟于6月30日前报送。", "各单位"),
+    ],
+)
+def test_a_time_before_the_party_is_no_part_of_its_name(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("幼儿园应当每旬对玩具进行一次消毒。", 1, "次", "ten_days"),
+        ("各街道每半月召开一次工作调度会。", 1, "次", "half_month"),
+        ("网格员每半个月走访一次重点人员。", 1, "次", "half_month"),
+        # one period before how many times: each period, 每 left out
+        ("一年一次开展综合评价。", 1, "次", "year"),
+        ("一季度一次开展督导检查。", 1, "次", "quarter"),
+        ("半年一次向社会公布。", 1, "次", "half_year"),
+        ("一年两次组织业务培训。", 2, "次", "year"),
+        # so many periods before 一次: once every so many
+        ("两年一次开展评估。", 2, "year", None),
+        ("三年一次进行全面检验。", 3, "year", None),
+    ],
+)
+def test_a_frequency_written_every_way(text, value, unit, per):
+    (r,) = extract(text)
+    assert (r.kind, r.value, r.unit, r.per) == ("frequency", value, unit, per)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # 号 as spoken for 日
+        ("请于5月10号前报送。", {"rule": "month_day", "month": 5, "day": 10}),
+        ("各地应于次月5号前报送上月数据。", {"rule": "next_month_day", "day": 5}),
+        # no later than a date: by then
+        ("不迟于次月10日报送。", {"rule": "next_month_day", "day": 10}),
+        ("应当不迟于每年3月31日报送上年度报告。", {"rule": "yearly_date", "month": 3, "day": 31}),
+    ],
+)
+def test_a_date_written_as_spoken_or_after_no_later_than_is_a_deadline(text, due):
+    (r,) = extract(text)
+    assert r.kind == "deadline" and r.due == due and r.value is None
+
+
+def test_the_latest_day_of_a_payment_is_a_date_not_a_number_of_days():
+    pay, latest = extract("用人单位应当按月支付工资，最迟不得超过次月15日。")
+    assert latest.due == {"rule": "next_month_day", "day": 15} and latest.value is None
+    assert latest.subject == "用人单位"
+
+
+def test_the_latest_time_after_an_event_is_a_time_limit():
+    _report, latest = extract("应当在事发后立即报告，最迟不得超过1小时。")
+    assert (latest.kind, latest.comparator, latest.value, latest.unit) == (
+        "deadline",
+        "<=",
+        1,
+        "hour",
+    )

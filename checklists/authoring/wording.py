@@ -40,6 +40,8 @@ UNIT_WORDS = {
 PER_WORDS = {
     "day": "每日",
     "week": "每周",
+    "ten_days": "每旬",
+    "half_month": "每半月",
     "month": "每月",
     "quarter": "每季度",
     "half_year": "每半年",

@@ -142,9 +142,25 @@ _WORD_NUMBERS = {
 _LONGEST_DATE = 60
 
 
+#: A date written after "no later than" (不迟于次月10日, 最迟不得超过次月15日, 最晚于6月30日): by
+#: then, as 次月10日前.
+NO_LATER_THAN = re.compile(
+    r"(?:不迟于|不晚于|最迟|最晚)(?:不得?超过|于|在|为|到)?\s*"
+    r"(?P<date>(?:次月|下月|每个?月的?|当月|本月|次年|每年的?|当年|(?:19|20)\d{2}\s*年)?\s*"
+    r"(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]|月?底|月?末))(?!\s*(?:前|之前|以前))"
+)
+#: 号 after a day's number, as spoken (次月5号前, 5月10号前): 日.
+_HAO = re.compile(r"(?<=\d)号(?=\s*(?:[（(]星期|前|之前|以前))")
+
+
 def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
     """The first deadline written as a date or a calendar rule in ``words`` (the leftmost;
     where two rules read the same words, the one listed first), and where."""
+    words = _HAO.sub("日", words)  # (5月10号前: the day as spoken, one character as 日)
+    # (不迟于次月10日, 最迟不得超过次月15日: the date, then 前, in as many characters)
+    words = NO_LATER_THAN.sub(
+        lambda m: " " * (m.start("date") - m.start() - 1) + m["date"] + "前", words
+    )
     found = []
     end = len(words)  # (once one is found, the others are sought only up to just past it)
     for k, (pattern, rule) in enumerate(DUE_RULES):

@@ -297,8 +297,17 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             ):
                 comparator = "<="  # 用5年时间: within five years
             kind = kind_for(q.unit, comp_word, phrase, None if rate else per)
-            every = q.unit in TIME_UNITS and re.search(
-                r"每隔?\s*$", masked[max(ph_start, q_start - 6) : q_start]
+            every = (
+                q.unit in TIME_UNITS
+                and (
+                    re.search(r"每隔?\s*$", masked[max(ph_start, q_start - 6) : q_start])
+                    # (两年一次开展评估, 三年一次: once every so many, 每 left out)
+                    or (
+                        q.low != 1
+                        and masked[q_start] != "半"  # (半年一次: each half year, as 每半年一次)
+                        and re.match(r"\s*(?:一|1)\s*次", masked[q_end : q_end + 4])
+                    )
+                )
             )
             if every and comparator is None:
                 kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
@@ -317,7 +326,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 and (
                     q.after in ("以内", "之内", "内")
                     or re.search(
-                        r"限期\s*\S{0,2}\s*$", masked[max(ph_start, q_start - 8) : q_start]
+                        # (最迟不得超过1小时: the latest it may be done, a time limit)
+                        r"(?:限期\s*\S{0,2}|最[迟晚][^，,。；;\d]{0,4}?)\s*$",
+                        masked[max(ph_start, q_start - 8) : q_start],
                     )
                     is not None
                     # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is

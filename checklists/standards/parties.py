@@ -98,7 +98,7 @@ _PARTY_VERBS = (
     # (企业提取安全生产费用按…计提: the party, then the verb of its duty)
     "提取|计提|缴纳|缴存|足额|"
     # (寄宿制学校还应当…, 行政机关不予受理, 市人民政府一次性奖励…, 各县具体负责…)
-    "还(?=应|须|要|必须|可|不得|需)|不予|一次性(?=奖励|补助|补贴|给予|发放)|全额|具体"
+    "还(?=应|须|要|必须|可|不得|需)|最迟|最晚|不迟于|不予|一次性(?=奖励|补助|补贴|给予|发放)|全额|具体"
 )
 #: How or with whom a party acts, between its name and its verb (依据…, 会同…, 再将…).
 _HOW = (
@@ -333,7 +333,15 @@ def kind_of(name: str) -> SubjectKind:
 def clean_name(name: str) -> str:
     """A party's name without a note after it (临淄区安全生产委员会（以下简称区安委会）) nor a
     word pointing back to it (该生产经营单位: the one named before)."""
+    name = _WHEN_FIRST.sub("", name)  # (今年各企业要…, 2023年各县要…: when, then who)
     return _POINTING_BACK.sub("", _SHORT_NAME.sub("", name).strip())
+
+
+#: A time a phrase opens with before the party (今年各企业要…, 2023年各县要…, 下一步各地要…).
+_WHEN_FIRST = re.compile(
+    r"^(?:今年|明年|当年|本年度?|今后|近期|下一步|(?:19|20)\d{2}\s*年(?:底前|内|起)?)[，,\s]*"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
 
 
 def party_first(phrase: str) -> tuple[str, SubjectKind] | None:

@@ -133,16 +133,34 @@ _AMOUNT_OF = (
     r"营业额|营业收入|销售额|销售收入|主营业务收入|产值|综合能耗|能耗|排放量|"
     r"工资|薪酬|收入|租金|津贴|生活费)"
 )
+#: One period right before how many times (一年一次, 一月两次, 一季度一次): each period, as 每.
+_ONE_BEFORE_TIMES = (
+    r"(?<![\d一二三四五六七八九十两半每第上下前后近])一(?:个)?{}"
+    r"(?=\s*[一二两三四五六七八九十\d]+\s*次)"
+)
 PERIODS = [
     # (日配送能力, 日均客流量: a day's amount; 年经营规模: a year's)
-    (r"每个?工作日|每日|每天|" + _AMOUNT_OF.format("日"), "day"),
-    (r"每周|每星期", "week"),
-    (r"每个?月|" + _AMOUNT_OF.format("月"), "month"),
-    (r"每个?季度|每季", "quarter"),
-    (r"每半年|每个?学期", "half_year"),  # (a school term: half of its year)
+    (
+        r"每个?工作日|每日|每天|"
+        + _AMOUNT_OF.format("日")
+        + "|"
+        + _ONE_BEFORE_TIMES.format("[日天]"),
+        "day",
+    ),
+    (r"每周|每星期|" + _ONE_BEFORE_TIMES.format("周"), "week"),
+    (r"每旬", "ten_days"),  # (每旬消毒一次: a third of a month)
+    (r"每半个?月", "half_month"),
+    (r"每个?月|" + _AMOUNT_OF.format("月") + "|" + _ONE_BEFORE_TIMES.format("月"), "month"),
+    (r"每个?季度|每季|" + _ONE_BEFORE_TIMES.format("季度?"), "quarter"),
+    (
+        r"每半年|每个?学期|(?<![每上下前后近])半年(?=\s*[一两二\d]\s*次)",
+        "half_year",
+    ),  # (a school term: half of its year)
     # (年内: within the year; 两年内, 3年内 are windows, not the year)
     (
         r"每(?:个)?(?:学|自然)?年度?|全年|(?<![\d一二三四五六七八九十两百几多])年内|"
+        + _ONE_BEFORE_TIMES.format("年")
+        + "|"
         # 同一年度内被抽查…不超过1次: counted within one year
         r"同一(?:个)?(?:自然)?年度?内|" + _AMOUNT_OF.format("年") + "|"
         # 在一个自然年度内被抽查不超过2次: counted within one year, named as such
@@ -154,7 +172,9 @@ PERIODS = [
     ),
     (r"每批次?", "batch"),
 ]
-PERIOD_NAMES = {"day", "week", "month", "quarter", "half_year", "year", "batch"}
+PERIOD_NAMES = {
+    "day", "week", "ten_days", "half_month", "month", "quarter", "half_year", "year", "batch"
+}  # fmt: skip
 RETENTION = re.compile(r"保存|留存|保管|存档|保留|备查|存留")
 _SLOGAN_OK = True  # 管行业必须管安全 stays a mandatory_strong presence with no number
 
@@ -184,7 +204,12 @@ _MASKS = [
     re.compile(r"一次(?=或者?(?:分|多)次)"),  # 一次或分次送达: at once or in parts, no count
     # a calendar rule's day (次月5日前, 每季度第一个月的20日前), whole: before 第…个 below
     re.compile(
-        r"(?:次月|当月|本月|下月|每月|每年|每季度第[一二三四]个月的?)\s*\d{1,2}\s*日(?:前|之前)"
+        r"(?:次月|当月|本月|下月|每月|每年|每季度第[一二三四]个月的?)\s*\d{1,2}\s*[日号](?:前|之前)"
+    ),
+    # …and the same after "no later than" (不迟于次月10日, 最迟不得超过次月15日): a date
+    re.compile(
+        r"(?<=不迟于|不晚于|最迟于|最晚于|不超过|得超过)\s*"
+        r"(?:次月|下月|每个?月的?|当月|本月|每年的?|当年)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]"
     ),
     # a chapter's number (第三章): its word stays, so that its heading is known as one
     re.compile(
@@ -195,7 +220,7 @@ _MASKS = [
         r"第\s*[\d一二三四五六七八九十百零〇两]+(?:\.\d+)*\s*(?:条|款|项|章|节|届|次|批|期|位|名|个|页|号|季度|年|轮|类|阶段|部分)"
     ),
     re.compile(r"(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"),  # dates
-    re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*[-—至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"),
+    re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号](?:\s*[-—至]\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*日)?"),
     re.compile(r"\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬)"),
     # this (or next) year's or month's end: 今年底前, 本月底前 (dates, no conditions)
     re.compile(r"(?:今|本|当|明)年(?:年)?(?:底|末)|(?:本|当|下)月(?:底|末)"),

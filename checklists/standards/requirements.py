@@ -37,7 +37,10 @@ Kind = Literal[
 ]
 Comparator = Literal[">=", "<=", ">", "<", "==", "range"]
 #: The period of a frequency (每日, 每周, 每月, 每季度, 每半年, 每年, 每批).
-Period = Literal["day", "week", "month", "quarter", "half_year", "year", "batch"]
+#: (ten_days: a 旬, a third of a month; half_month: 半月)
+Period = Literal[
+    "day", "week", "ten_days", "half_month", "month", "quarter", "half_year", "year", "batch"
+]
 #: What a rate is per (千克/小时, 微克/立方米, 毫克/升, 吨/年, 元/吨, 人/班): a time or a unit.
 Denominator = Literal[
     "hour",

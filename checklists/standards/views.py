@@ -65,8 +65,11 @@ PER_LABELS = {
     "hour": _l("per hour"),
     "day": _l("per day"),
     "week": _l("per week"),
+    "ten_days": _l("per ten days (旬)"),
+    "half_month": _l("per half month"),
     "month": _l("per month"),
     "quarter": _l("per quarter"),
+    "half_year": _l("per half year"),
     "year": _l("per year"),
     "batch": _l("per batch"),
 }
