@@ -245,3 +245,28 @@ def test_the_latest_time_after_an_event_is_a_time_limit():
         1,
         "hour",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the sentence before names who acts, though it gives no row itself (GUIDE 2)
+        ("各乡镇人民政府是秸秆禁烧工作的责任主体。要组织巡查队伍。", "各乡镇人民政府"),
+        (
+            "各县（市、区）人民政府对本行政区域内的耕地保护负总责。要严格落实耕地占补平衡制度。",
+            "各县（市、区）人民政府",
+        ),
+        # an official acting for the body; after 由, the name up to it
+        ("由市长签发启动命令。", "市长"),
+        ("达到一级响应标准时，由市防汛抗旱指挥部总指挥签发启动命令。", "市防汛抗旱指挥部总指挥"),
+        ("如有违反，由市纪委监委依规依纪追究相关人员责任。", "市纪委监委"),
+        ("由县质量检测中心出具检验检测报告。", "县质量检测中心"),
+    ],
+)
+def test_who_acts_is_the_party_named(text, subject):
+    assert extract(text)[-1].subject == subject
+
+
+def test_who_leads_and_who_helps_lead_into_the_duty():
+    (r,) = extract("市市场监管局牵头、市公安局配合，开展食品安全专项整治行动。")
+    assert r.span.endswith("开展食品安全专项整治行动") and r.subject == "市市场监管局"

@@ -9,7 +9,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from checklists.standards.duties import A_DATE_ONLY, ACTION, BY_INSIDE, agent_named
+from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE, agent_named
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.parties import (
     Condition,
@@ -32,6 +32,7 @@ from checklists.standards.picking import (
 )
 from checklists.standards.requirements import Requirement
 from checklists.standards.sentences import phrases
+from checklists.standards.verbs import ACTION
 
 #: A phrase of a time limit, to its comma (每季度结束后10日内，): who acts is named after it.
 _TIME_LIMIT_PHRASE = re.compile(

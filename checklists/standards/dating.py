@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checklists.standards.due_dates import due_in
-from checklists.standards.duties import A_DATE_ONLY, ACTION
+from checklists.standards.duties import A_DATE_ONLY
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.parties import party_named, who_as_read
 from checklists.standards.picking import end_of, phrase_bounds, source_span, without_number
 from checklists.standards.reports import DESCRIPTIVE, PHRASE_REPORTS
 from checklists.standards.requirements import Requirement
+from checklists.standards.verbs import ACTION
 
 
 def with_due(

@@ -39,90 +39,29 @@ from checklists.standards.reports import (
     WHO_ANSWERS,
 )
 from checklists.standards.sentences import DUTY_ASIDE, phrases
+from checklists.standards.verbs import (
+    ACTION,
+    AIM,
+    CONCRETE,
+    EXHORTATION,
+    LISTED_BANS,
+    LISTED_DUTIES,
+    POLICY,
+    PRINCIPLE,
+    UNDERSTOOD,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Duties
 # ---------------------------------------------------------------------------------------------
 
-#: Verbs of procedure: a phrase with one states something to do, modal word or not.
-ACTION = re.compile(
-    r"建立|制定|(?<![已未没尚])完成(?![了]|情况|率|$|[^，,。；;]{0,8}的)|编制|组建|成立|设立|设置|配备|配齐|配足|报送|上报|报|备案|审批|审核|审查|核查|核实|"
-    r"公示|公布|公告|告知|通知|登记|签订|签署|签字|发放|缴纳|存档|归档|保存|留存|组织|"
-    r"实行|负责(?!人|同志)|监督|检查|抽查|处理|处罚|追究|移交|验收|复核|确认|出具|提交|提供|"
-    r"答复|整改|督促|参加|列入|纳入|接受|作出|形成|听取|邀请|主持|核对|退换|请假|更换|撤销|"
-    r"取消|停止|责令|给予|查处|问责|处分|关停|取缔|没收|吊销|(?<!开)关闭|(?<!转移)支付|拨付|下达|签收|送达|约谈|通报|不得|禁止|严禁|配合|汇总|评审|"
-    r"批准|办理|受理|申报|认定|聘请|委托|授权|安装|使用|采用|采取|回收|填报|填写|发至|筹集|"
-    r"承担|检验|检测|检定|抽取|索要|遴选|核定|颁发|处置|清理|排查|巡查|撰写|考评|"
-    r"(?<![经据按])测算|列支|收回|追回|追缴|(?<![主责信兼专现担])任(?!务|期|何|职)|担任|参与|进行|消除|清除|排除|"
-    # what an authority does to whom (严厉打击…, 予以立案, 全额退还…, 责令退回…)
-    # (not as a word that describes: 完整、明确, 确定的中心, 移出申请)
-    r"(?<![、])明确(?![的，,。；;、]|$)|"
-    r"(?:确定|打击|查办|立案|表扬|表彰|扣减|扣罚|扣除|退还|退回|补缴|补办|补齐|移送|移出|编发|下发|"
-    r"启动|调配|招聘|限制|禁入|定标|结算|督办|发送|寄送|提出|销号|挂牌|淘汰|拆除)(?!的|情况)|"
-    # to equip with a system (全部装备自动化控制系统; not 装备制造, 装备水平: nouns)
-    r"装备(?=[^，,。；;]{1,20}(?:系统|装置|设施|设备|器材))|"
-    # 予以 and what is done (予以销号, 予以受理, 予以公开): an act, whatever its noun
-    r"予以(?=[\u4e00-\u9fff]{2})|"
-    # a target compared with something other than a number (不少于采伐面积, 低于全国平均水平)
-    r"不少于|不低于|不高于|不超过|不突破|(?<![不])低于|不发生"
-)
-#: Verbs of policy (加强, 推进…): a duty with a modal word, a named party, or a concrete object
-#: (实施…制度, 严格执行《…》, 建立…台账).
-POLICY = re.compile(r"加强|完善|健全|推进|推动|做好|确保|保证|保障|建设|实施|落实|明确|开展|执行")
-_CONCRETE = re.compile(r"制度|机制|台账|档案|方案|预案|《|责任制")
-#: A phrase that only sets a direction (推进…, 加快…, 建立健全…机制, 做好…): an aim with nothing
-#: to check, a duty only where a modal word or a party named as acting makes it one.
-_AIM = re.compile(
-    r"^(?:并且?|同时)?[，,\s]*"
-    r"(?:进一步|积极|大力|着力|深入|切实|全面|充分|不断|继续|持续|努力|逐步|认真|严格|稳步|扎实|有效)*"
-    r"(?:推进|推动|加快|加强|强化|加大|完善|(?:建立)?健全(?=[^，,。；;]*(?:机制|体系))|构建|深化|"
-    r"巩固|提升|提高|优化|引导|支持|统筹|探索|发展|推广|规范|管控|控制|做好|抓好|搞好|做实|"
-    r"发挥(?=[^，,。；;]{0,16}作用))"
-)
-
-
-def aim_only(words: str) -> bool:
-    """Whether a duty with no number of its own only sets directions (积极推进…建设), each of
-    its phrases (加大执法力度，严厉打击…: the second one is a duty)."""
-    parts = [p for p in re.split(r"[，,；;]", words) if p.strip()]
-    return bool(parts) and all(_AIM.match(p.strip()) for p in parts)
-
-
-#: A principle to follow (遵循公开、公平、公正的原则), and the verbs a lead into listed duties ends
-#: with (应当履行下列义务：): words shared by the patterns below.
-_PRINCIPLE = r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则"
-_LISTED_DUTIES = r"(?:履行|遵守|做到|符合|具备|落实|执行|承担|做好|抓好|完成)(?:下列|以下)"
-#: …and the words a lead into listed bans ends with (用户不得有下列行为：).
-_LISTED_BANS = r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下)"
-#: Understanding, whose object runs on over the phrases after it (要充分认识到…，而在于…).
-_UNDERSTOOD = re.compile(r"认识到|充分认识")
-#: Exhortation: an attitude to take, which no inspector can check (要充分认识到…, 要高度重视…,
-#: 以先进为榜样, 珍惜荣誉): words of a notice, never a duty.
-EXHORTATION = re.compile(
-    _UNDERSTOOD.pattern + r"|高度重视|提高认识|统一思想|思想认识|(?:加强|强化)组织领导|加强领导|"
-    r"以[^，,。；;]{1,8}为榜样|珍惜荣誉|戒骄戒躁|开拓进取|再创佳绩|再创新的?佳绩|"
-    r"进一步增强|增强[^，,。；;]{0,6}意识|树立[^，,。；;]{0,8}(?:意识|理念|观念)|"
-    # working together (密切配合，形成工作合力) and a principle to follow (遵循公开、公平、公正的
-    # 原则): attitudes, nothing to check
-    r"密切配合|形成[^，,。；;]{0,4}合力|齐抓共管|"
-    # a principle to hold to (坚持政府引导、社会参与, …，坚持问题导向), not 坚持每日巡查, 坚持执行…;
-    # a modal word makes it a duty (要坚持育人为本)
-    r"(?<![要应须])坚持(?!每|定期|开展|实行|执行|落实|做到|不懈)|"
-    r"通力(?:合作|协作)|各司其职|各负其责|协同配合|营造[^，,。；;]{0,16}(?:氛围|环境)|"
-    # a task to hold dear (把乡村振兴作为重要任务; not 列入…议事日程, an act)
-    # (…作为服务决策、争取支持的重要渠道: a means to value, as much an attitude)
-    r"(?:把|将)[^，,。；;]{1,20}(?:作为|列为|摆上)[^，,。；;]{0,16}(?:重要|重大|首要|中心|头等|"
-    r"重中之重)[^，,。；;]{0,4}(?:任务|工作|大事|位置|渠道|抓手|途径|手段|举措)|"
-    + _PRINCIPLE
-    + r"(?:[，,。；;]|$)"
-)
 #: A phrase that says to what end (确保…; 做到… and 保证… are read as duties of their own): part
 #: of the duty before it.
 _TO_WHAT_END = re.compile(r"^(?:以|从而)?确保")
 #: A lead into the duties or bans a clause lists (应当履行下列义务：, 用户不得有下列行为：).
-_LEADS_A_LIST = re.compile(rf"(?:{_LISTED_DUTIES}|{_LISTED_BANS})[^，,。；;：:]{{0,8}}[:：]?\s*$")
+_LEADS_A_LIST = re.compile(rf"(?:{LISTED_DUTIES}|{LISTED_BANS})[^，,。；;：:]{{0,8}}[:：]?\s*$")
 #: A principle to follow, as a sentence's last phrase.
-_A_PRINCIPLE = re.compile(r"^\s*" + _PRINCIPLE)
+_A_PRINCIPLE = re.compile(r"^\s*" + PRINCIPLE)
 #: An aside in brackets that names who is responsible or where details are
 #: (（责任单位：…）, （具体任务见附表）) or explains (（可满足…）): never a duty.
 ASIDE = re.compile(
@@ -172,7 +111,7 @@ NOT_A_DUTY = re.compile(
     # what a duty's scope leaves out (…给予补贴，不包括个人应缴纳的部分)
     r"^(?:不包括|不包含|不含)|"
     # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
-    r"^(?:并|应当|应|须|必须|要)*" + _LISTED_DUTIES + r"[^，,。；;]{0,8}$|"
+    r"^(?:并|应当|应|须|必须|要)*" + LISTED_DUTIES + r"[^，,。；;]{0,8}$|"
     # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own
     r"^经(?![营办销理纪济常过])[^，,。；;]{0,20}(?:批准|同意|审核|审批|核准|认定)$|"
     r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
@@ -467,11 +406,19 @@ _IN_A_ROLE = re.compile(r"[^，,。；;]{2,30}?作为[^，,。；;]{2,30}(?:主�
 _MADE_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况)")
 
 
+#: Who leads and who helps, the verb after the comma (A牵头、B配合，开展…).
+_LEAD_AND_HELP = re.compile(
+    r"由?[^，,。；;]{2,40}?牵头[、和及]\s*[^，,。；;]{2,60}?(?:配合|参与|协助|协同)"
+)
+
+
 def leads_on(words: str) -> bool:
     """Whether a phrase only leads into the next one's verb (会同…, 将…, 作为…, or who acts on
     what basis: 区财政局依据审核结果，…)."""
-    if _IN_PRACTICE.search(words.strip()):
-        return True  # 各地要结合实际，因地制宜制定…: how, leading into what is to be done
+    if _IN_PRACTICE.search(words.strip()) or _LEAD_AND_HELP.fullmatch(words.strip()):
+        # 各地要结合实际，因地制宜制定…; 市市场监管局牵头、市公安局配合，开展…: how and who,
+        # leading into what is to be done
+        return True
     if _IN_MATTERS.fullmatch(words.strip()):
         return True  # 在市场准入、行政审批…等方面，…: the matters the duty after it is done in
     if _IN_A_ROLE.fullmatch(words.strip()):
@@ -557,7 +504,7 @@ def _acts(words: str) -> bool:
     """Whether a phrase states something to do on its own."""
     token = LEAD_TOKEN.match(words)
     words = words[token.end() :] if token else words  # (（一）开展…, 一是开展…: the item's words)
-    if ANY_MODAL.search(words) or (_IN_A_MANNER.match(words) and not _AIM.match(words)):
+    if ANY_MODAL.search(words) or (_IN_A_MANNER.match(words) and not AIM.match(words)):
         return True
     if _PLEASE.match(words) and (ACTION.search(words) or POLICY.search(words)):
         return True  # 请各县按照要求做好…工作: a notice's request, a directive
@@ -576,7 +523,7 @@ def _acts(words: str) -> bool:
         return (
             party_first(lead) is not None
             or opens_with_party(lead)
-            or bool(_CONCRETE.search(words))
+            or bool(CONCRETE.search(words))
             # 严格落实…, 全面开展…: a directive of its own, modal word or not (GUIDE 1.1)
             or bool(_DIRECTS.match(lead))
         )
@@ -765,7 +712,7 @@ def duty_spans(
             spans.append([-1, -1])
             pending = None
             # (要充分认识到…目的不是罚，而在于督促…，督促…: what is to be understood runs on)
-            understood = "open" if _UNDERSTOOD.search(words) else ""
+            understood = "open" if UNDERSTOOD.search(words) else ""
             continue
         if understood and not hit and not ANY_MODAL.search(words):
             if understood == "run" or words.startswith("而"):
@@ -879,6 +826,11 @@ def agent_named(words: str) -> tuple[str, SubjectKind] | None:
     if found is None or ANY_MODAL.search(found.group("who")):
         return None
     who = found.group("who").strip()
+    if not ends_with_party(who):
+        # (由市长签发…, 由市纪委监委依规依纪追究…: the name, not the words up to a verb known)
+        k = next((k for k in range(len(who) - 1, 1, -1) if ends_with_party(who[:k])), 0)
+        if k:
+            return who[:k], kind_of(who[:k])
     # the whole name when a verb-like word is inside it (由县质量检测中心出具…: not 县质量)
     at = found.start("who")
     longest = min(24, len(words) - at) if not ends_with_party(who) else 0

@@ -18,8 +18,6 @@ from checklists.standards.attribution import attribute, leaves_out_who
 from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.dating import with_due
 from checklists.standards.duties import (
-    ACTION,
-    EXHORTATION,
     duty_spans,
     in_purpose,
     leads_on,
@@ -94,6 +92,7 @@ from checklists.standards.settling import (
     periodic,
     under_a_lead,
 )
+from checklists.standards.verbs import ACTION, EXHORTATION
 
 # ---------------------------------------------------------------------------------------------
 # Extraction
@@ -721,7 +720,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 for r in attributed
             ]
         named = [(r.subject, r.subject_kind) for r in attributed if r.subject]
-        carry = named[-1] if named else None
+        # (各乡镇人民政府是…的责任主体。要组织…: a sentence with no row still names who acts)
+        carry = named[-1] if named else None if attributed else party_first(text[b_start:s_end])
         if section is not None:  # no party of its own: the heading's (GUIDE 1.1, 2)
             # (（一）燃气经营企业。重点检查…, 依法予以取缔: what is done to the heading's
             # inspected party by someone not named; an authority's heading inspects)

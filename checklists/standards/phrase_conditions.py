@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from checklists.standards.duties import ACTION, POLICY, WHICH_KIND
+from checklists.standards.duties import WHICH_KIND
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.parties import DISCRETION, DURING_WORD, VIA_WHEN, WHEN_WORD
+from checklists.standards.verbs import ACTION, POLICY
 
 #: A phrase that says when or to what the next duty applies (对工程类项目，…; 施工期间，…;
 #: 每次验收前，…; 如发现…，…; 不一致的，…).

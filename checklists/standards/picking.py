@@ -12,7 +12,6 @@ import re
 from dataclasses import replace
 
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
-from checklists.standards.duties import ACTION
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
 from checklists.standards.parties import ends_with_party
@@ -20,6 +19,7 @@ from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import quantities
 from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.sentences import phrases
+from checklists.standards.verbs import ACTION
 
 #: A number's 的 before the noun it describes (…以上的企业; not …的要求, …的标准, …的比例).
 _OF_A_NOUN = re.compile(  # spaces read once

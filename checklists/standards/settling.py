@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checklists.standards.duties import aim_only
 from checklists.standards.list_leads import (
     lead_party,
     lists_bans,
@@ -23,6 +22,7 @@ from checklists.standards.quantities import (
     TIME_UNITS,
 )
 from checklists.standards.requirements import Requirement
+from checklists.standards.verbs import aim_only
 
 #: A grant (给予一次性创业补贴, 给予创业担保贷款) and the standard of its amount right after it
 #: (补贴标准为5000元, 贷款额度最高不超过20万元).

@@ -1,0 +1,82 @@
+"""The verbs a duty is read by: of procedure (建立, 报送, 整改…: something to do, modal word or
+not), of policy (加强, 推进…: a duty only with a modal word, a named party or a concrete object),
+of aims with nothing to check, and words of exhortation (高度重视…). Pure module (standard
+library only); ``duties`` reads phrases with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Verbs of procedure: a phrase with one states something to do, modal word or not.
+ACTION = re.compile(
+    r"建立|制定|(?<![已未没尚])完成(?![了]|情况|率|$|[^，,。；;]{0,8}的)|编制|组建|成立|设立|设置|配备|配齐|配足|报送|上报|报|备案|审批|审核|审查|核查|核实|"
+    r"公示|公布|公告|告知|通知|登记|签订|签署|签字|发放|缴纳|存档|归档|保存|留存|组织|"
+    r"实行|负责(?!人|同志)|监督|检查|抽查|处理|处罚|追究|移交|验收|复核|确认|出具|提交|提供|"
+    r"答复|整改|督促|参加|列入|纳入|接受|作出|形成|听取|邀请|主持|核对|退换|请假|更换|撤销|"
+    r"取消|停止|责令|给予|查处|问责|处分|关停|取缔|没收|吊销|(?<!开)关闭|(?<!转移)支付|拨付|下达|签收|送达|约谈|通报|不得|禁止|严禁|配合|汇总|评审|"
+    r"批准|办理|受理|申报|认定|聘请|委托|授权|安装|使用|采用|采取|回收|填报|填写|发至|筹集|"
+    r"承担|检验|检测|检定|抽取|索要|遴选|核定|颁发|处置|清理|排查|巡查|撰写|考评|"
+    r"(?<![经据按])测算|列支|收回|追回|追缴|(?<![主责信兼专现担])任(?!务|期|何|职)|担任|参与|进行|消除|清除|排除|"
+    # what an authority does to whom (严厉打击…, 予以立案, 全额退还…, 责令退回…)
+    # (not as a word that describes: 完整、明确, 确定的中心, 移出申请)
+    r"(?<![、])明确(?![的，,。；;、]|$)|"
+    r"(?:确定|打击|查办|立案|表扬|表彰|扣减|扣罚|扣除|退还|退回|补缴|补办|补齐|移送|移出|编发|下发|"
+    r"启动|调配|招聘|限制|禁入|定标|结算|督办|发送|寄送|提出|销号|挂牌|淘汰|拆除)(?!的|情况)|"
+    # to equip with a system (全部装备自动化控制系统; not 装备制造, 装备水平: nouns)
+    r"装备(?=[^，,。；;]{1,20}(?:系统|装置|设施|设备|器材))|"
+    # 予以 and what is done (予以销号, 予以受理, 予以公开): an act, whatever its noun
+    r"予以(?=[\u4e00-\u9fff]{2})|"
+    # a target compared with something other than a number (不少于采伐面积, 低于全国平均水平)
+    r"不少于|不低于|不高于|不超过|不突破|(?<![不])低于|不发生"
+)
+#: Verbs of policy (加强, 推进…): a duty with a modal word, a named party, or a concrete object
+#: (实施…制度, 严格执行《…》, 建立…台账).
+POLICY = re.compile(r"加强|完善|健全|推进|推动|做好|确保|保证|保障|建设|实施|落实|明确|开展|执行")
+CONCRETE = re.compile(r"制度|机制|台账|档案|方案|预案|《|责任制")
+#: A phrase that only sets a direction (推进…, 加快…, 建立健全…机制, 做好…): an aim with nothing
+#: to check, a duty only where a modal word or a party named as acting makes it one.
+AIM = re.compile(
+    r"^(?:并且?|同时)?[，,\s]*"
+    r"(?:进一步|积极|大力|着力|深入|切实|全面|充分|不断|继续|持续|努力|逐步|认真|严格|稳步|扎实|有效)*"
+    r"(?:推进|推动|加快|加强|强化|加大|完善|(?:建立)?健全(?=[^，,。；;]*(?:机制|体系))|构建|深化|"
+    r"巩固|提升|提高|优化|引导|支持|统筹|探索|发展|推广|规范|管控|控制|做好|抓好|搞好|做实|"
+    r"发挥(?=[^，,。；;]{0,16}作用))"
+)
+
+
+def aim_only(words: str) -> bool:
+    """Whether a duty with no number of its own only sets directions (积极推进…建设), each of
+    its phrases (加大执法力度，严厉打击…: the second one is a duty)."""
+    parts = [p for p in re.split(r"[，,；;]", words) if p.strip()]
+    return bool(parts) and all(AIM.match(p.strip()) for p in parts)
+
+
+#: A principle to follow (遵循公开、公平、公正的原则), and the verbs a lead into listed duties ends
+#: with (应当履行下列义务：): words shared by the patterns below.
+PRINCIPLE = r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则"
+LISTED_DUTIES = r"(?:履行|遵守|做到|符合|具备|落实|执行|承担|做好|抓好|完成)(?:下列|以下)"
+#: …and the words a lead into listed bans ends with (用户不得有下列行为：).
+LISTED_BANS = r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下)"
+#: Understanding, whose object runs on over the phrases after it (要充分认识到…，而在于…).
+UNDERSTOOD = re.compile(r"认识到|充分认识")
+#: Exhortation: an attitude to take, which no inspector can check (要充分认识到…, 要高度重视…,
+#: 以先进为榜样, 珍惜荣誉): words of a notice, never a duty.
+EXHORTATION = re.compile(
+    UNDERSTOOD.pattern + r"|高度重视|提高认识|统一思想|思想认识|(?:加强|强化)组织领导|加强领导|"
+    r"以[^，,。；;]{1,8}为榜样|珍惜荣誉|戒骄戒躁|开拓进取|再创佳绩|再创新的?佳绩|"
+    r"进一步增强|增强[^，,。；;]{0,6}意识|树立[^，,。；;]{0,8}(?:意识|理念|观念)|"
+    # working together (密切配合，形成工作合力) and a principle to follow (遵循公开、公平、公正的
+    # 原则): attitudes, nothing to check
+    r"密切配合|形成[^，,。；;]{0,4}合力|齐抓共管|"
+    # a principle to hold to (坚持政府引导、社会参与, …，坚持问题导向), not 坚持每日巡查, 坚持执行…;
+    # a modal word makes it a duty (要坚持育人为本)
+    r"(?<![要应须])坚持(?!每|定期|开展|实行|执行|落实|做到|不懈)|"
+    r"通力(?:合作|协作)|各司其职|各负其责|协同配合|营造[^，,。；;]{0,16}(?:氛围|环境)|"
+    # a task to hold dear (把乡村振兴作为重要任务; not 列入…议事日程, an act)
+    # (…作为服务决策、争取支持的重要渠道: a means to value, as much an attitude)
+    r"(?:把|将)[^，,。；;]{1,20}(?:作为|列为|摆上)[^，,。；;]{0,16}(?:重要|重大|首要|中心|头等|"
+    r"重中之重)[^，,。；;]{0,4}(?:任务|工作|大事|位置|渠道|抓手|途径|手段|举措)|"
+    + PRINCIPLE
+    + r"(?:[，,。；;]|$)"
+)
