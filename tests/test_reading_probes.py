@@ -270,3 +270,31 @@ def test_who_acts_is_the_party_named(text, subject):
 def test_who_leads_and_who_helps_lead_into_the_duty():
     (r,) = extract("市市场监管局牵头、市公安局配合，开展食品安全专项整治行动。")
     assert r.span.endswith("开展食品安全专项整治行动") and r.subject == "市市场监管局"
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "unit", "per"),
+    [
+        # an amount in Chinese numerals is an amount (一元化 is no money: too small a sum)
+        ("处二千元罚款。", [2000], "元", None),
+        ("对个人处一万元罚款，对单位处五万元罚款。", [10000, 50000], "元", None),
+        ("给予一次性奖励五十万元。", [500000], "元", None),
+        # a term or a size stated with 为, in words or in digits
+        ("许可证有效期为五年。", [5], "year", None),
+        ("公示期为五个工作日。", [5], "working_day", None),
+        ("新录用的公务员试用期为1年。", [1], "year", None),
+        ("特种设备定期检验周期为1年。", [1], "year", None),
+        ("处理规模为200吨/日。", [200], "t", "day"),
+        # 万分之五 per day: 0.05 % a day
+        ("滞纳金按日加收万分之五。", [Decimal("0.05")], "%", "day"),
+    ],
+)
+def test_a_number_in_words_or_stated_with_为_is_read(text, values, unit, per):
+    found = extract(text)
+    assert [r.value for r in found] == values
+    assert all((r.comparator, r.unit, r.per) == ("==", unit, per) for r in found)
+
+
+@pytest.mark.parametrize("text", ["推进城乡一元化管理。", "规模以上工业企业户数292户。"])
+def test_words_with_numerals_are_no_number(text):
+    assert all(r.value is None for r in extract(text))

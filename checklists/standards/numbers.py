@@ -191,6 +191,11 @@ _SETS_ASIDE = re.compile(
 #: A verb of paying out right before the amount, a noun between at most (每人每月发放50元,
 #: 一次性发给抚恤金1000元); the ones paid in all (共发放…) are a report, read before.
 _PAID_OUT = re.compile(r"(?:发放|发给|计发|支付|给予)[^，,。；;\d＿共累计]{0,10}$")
+#: A term or a size named right before its number with 为 (有效期为五年, 试用期为一年, 处理规模为):
+#: the standard it states, in words or in digits.
+_STATED_AS = re.compile(
+    r"(?:有效期|试用期|见习期|公示期|任期|期限|周期|规模|处理量|处理能力)(?:限|一般)?\s*(?:为|是)\s*$"
+)
 #: Grades a result is sorted into (结果分为优秀、良好、合格、不合格四个等次): bands, no targets.
 _GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)")
 #: A band named after its number (90分以上为优秀, 60分以下的为不合格).
@@ -401,7 +406,10 @@ def worth_keeping(
         )
     ):
         return True  # 安装率 100%: a rate's target
-    if not q.arabic:
+    if not q.arabic and not (
+        (q.unit == "元" and q.low >= 10)  # 处二千元罚款, 奖励五十万元: an amount in words
+        or _STATED_AS.search(tail)  # 有效期为五年, 试用期为一年: a term stated
+    ):
         return False  # 二次扬尘, 六家企业: words, not thresholds
     if modality is not None:
         return True
@@ -418,6 +426,8 @@ def worth_keeping(
         re.search(
             r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|设置|设立|缴纳|公示|期限|有效期|罚款|"
             r"任期|承担|分担|负担|分摊|额度|定额|限额|基准|起付线|起付标准|封顶线|支付限额|"
+            # (试用期为1年, 检验周期为1年, 处理规模为200吨/日: a term or a size stated)
+            r"试用期|见习期|公示期|周期|规模(?:为|是)|处理量|处理能力|"
             # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
             r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收",
             phrase,

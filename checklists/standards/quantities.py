@@ -141,7 +141,8 @@ _ONE_BEFORE_TIMES = (
 PERIODS = [
     # (日配送能力, 日均客流量: a day's amount; 年经营规模: a year's)
     (
-        r"每个?工作日|每日|每天|"
+        # (按日加收万分之五: a charge per day)
+        r"每个?工作日|每日|每天|按[日天](?=\s*(?:加收|收取|计收|计息))|"
         + _AMOUNT_OF.format("日")
         + "|"
         + _ONE_BEFORE_TIMES.format("[日天]"),
@@ -613,7 +614,9 @@ def quantities(masked: str) -> list[Qty]:
             continue
         of = m.group("of")
         unit = "‰" if of == "千" else "%"
-        if of != "百":
+        if of == "万":
+            value = value / 100  # 万分之五: 0.05%
+        elif of != "百":
             whole = _num(of)
             if of != "千" and (whole is None or whole == 0 or value > whole):
                 continue
@@ -666,10 +669,11 @@ def _listed_before(
     return found[::-1]
 
 
-#: 百分之十, 千分之五: a share written in words (exact: a percentage or per mille); 三分之二:
+#: 百分之十, 千分之五, 万分之五 (0.05%): a share written in words (exact: a percentage or per
+#: mille); 三分之二:
 #: a fraction, read as a percentage.
 _PARTS_OF = re.compile(
-    rf"(?P<of>百|千|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{NUM})"
+    rf"(?P<of>百|千|万|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{NUM})"
 )
 #: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3).
 _SLASHED = re.compile(r"(?<=的)\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
