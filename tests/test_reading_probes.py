@@ -298,3 +298,32 @@ def test_a_number_in_words_or_stated_with_为_is_read(text, values, unit, per):
 @pytest.mark.parametrize("text", ["推进城乡一元化管理。", "规模以上工业企业户数292户。"])
 def test_words_with_numerals_are_no_number(text):
     assert all(r.value is None for r in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rank reached: a report, its number no target
+        "全县森林覆盖率达到72.5%，位居全省前列。",
+        # a report's 及时 is no duty
+        "各地各部门高度重视，及时研究部署，取得了阶段性成效。",
+        # papers a list of papers names
+        "（二）近三年财务审计报告；",
+        "（四）年度工作报告；",
+        "（二）环境影响评价报告书及批复文件；",
+        # the text's own term, an article's bracketed heading
+        "本通知执行期限为2023年1月1日至2025年12月31日。",
+        "该政策自2023年1月1日起执行，执行期3年。",
+        "第十二条 【资金拨付】",
+    ],
+)
+def test_what_states_no_requirement(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["（三）向主管部门报告。", "（三）提交年度报告。", "1、具备企业法人营业执照、税务登记证。"],
+)
+def test_a_paper_to_hand_in_or_to_have_is_a_requirement(text):
+    assert len(extract(text)) == 1

@@ -307,6 +307,13 @@ _TITLES = re.compile(
 _A_STAGE = re.compile(r"[^，,。；;]{2,30}阶段\s*(?:[（(][^（()）]*[）)])?")
 
 
+#: A paper named as an item of a list of papers (近三年财务审计报告, 环境影响评价报告书及批复文件).
+_A_PAPER = re.compile(
+    r"[^，,。；;向将对由]{2,30}(?:报告|报告书|报告表|证明|文件|材料|复印件|批复|执照|证书|清单)"
+    r"(?:(?:及|和|、)[^，,。；;]{1,16})?"
+)
+
+
 def _a_duty_after(sentence: str) -> bool:
     """Whether a phrase with a modal word and no report of its own follows every report the
     sentence opens with (我市已出台《…》，各单位应当…; 近年来，…总体稳定，各地要…)."""
@@ -356,6 +363,14 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
     if ABOUT_THE_TEXT.search(sentence.strip()):
         return True
+    body = sentence[lead.end() if lead else 0 :].strip(" 。；;")
+    if (
+        lead is not None
+        and _A_PAPER.fullmatch(body)
+        and not (ANY_MODAL.search(body) or ACTION.match(body) or POLICY.match(body))
+        and not re.match(r"具备|具有|持有|取得|拥有|有(?!关)", body)  # (具备…营业执照: to have)
+    ):
+        return True  # （二）近三年财务审计报告；: a paper a list of papers names, no duty
     if COMMENDS.search(sentence) and not COMMENDER.search(sentence):
         return True  # 对…予以通报表彰: the notice commends; 区政府办公室将…予以表彰 is a duty
     words = [sentence[a:b] for a, b in phrases(sentence) if sentence[a:b].strip()]

@@ -585,8 +585,11 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # over what came before it: 责令限期改正，可以处1万元以下罚款)
                 own = modality
             reqs.append(_presence(text, masked, d_start, d_end, own, join_offsets, whole=True))
-        for m in VAGUE.finditer(sentence):
-            # 及时, 立即: no time stated, a flag on the duty it is part of
+        for m in VAGUE.finditer(
+            sentence if duties or not no_duties(masked, s_start, s_end) else ""
+        ):
+            # 及时, 立即: no time stated, a flag on the duty it is part of (none in a report:
+            # 各地高度重视，及时研究部署，取得了阶段性成效)
             v_start = s_start + m.start()
             at = next(
                 (k for k, r in enumerate(reqs[first:]) if r.start <= v_start < end_of(r)), None

@@ -35,6 +35,10 @@ ABOUT_THE_TEXT = re.compile(
     r"^(?:详见|参见|具体见|另见)|"
     r"请认真(?:贯彻|遵照)|遵照执行|(?:一并|同步)执行$|(?:同时|一并)废止$|起施行|起执行$|解释$|负责解释|"
     r"^附件|^附表|"
+    # the text's own term (本通知执行期限为…至…; …自…起执行，执行期3年) and an article's
+    # bracketed heading (【资金拨付】)
+    r"^本[^，,。；;]{0,6}?(?:执行期限|执行期|有效期|实施期限)|(?:执行|实施)期限?(?:为|是)?\s*[\d＿一二三四五六七八九十]+\s*年$|"
+    r"^[＿\s]*【[^】]{1,16}】$|"
     # a notice's closing formula (特此通知, 特此公告)
     r"^特此(?:通知|通告|公告|函告|函复|批复|报告)$|"
     r"^(?:不含|不包括|包括)|"
@@ -63,6 +67,8 @@ ABOUT_THE_TEXT = re.compile(
 #: or how much of a target (完成年度目标的112%). A report, no duty and no threshold.
 WHAT_WAS_DONE = re.compile(
     r"全(?:省|市|区|县|镇|乡|系统|行业)上下|"
+    # a rank reached (位居全省前列, 名列全市第一, 排名第三): a report
+    r"位居|名列|排名第|居全[省市国区县]|"
     # how much of a target was done (完成年度目标的112%, 完成全年任务的95.6%): a report
     r"完成(?:了)?(?:年度|全年|年|省|市|县|区)?(?:下达的)?(?:目标|任务|计划)(?:任务)?的[\d.＿]+\s*[%％]"
 )
