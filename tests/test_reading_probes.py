@@ -327,3 +327,51 @@ def test_what_states_no_requirement(text):
 )
 def test_a_paper_to_hand_in_or_to_have_is_a_requirement(text):
     assert len(extract(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # so long before an event: what is done then is part of it
+        ("听证会应当在举行7日前通知当事人。", "听证会应当在举行7日前通知当事人"),
+        (
+            "应当在有效期届满30日前向原发证机关提出申请。",
+            "应当在有效期届满30日前向原发证机关提出申请",
+        ),
+    ],
+)
+def test_a_time_before_an_event_reaches_to_what_is_done(text, span):
+    (r,) = extract(text)
+    assert (r.span, r.kind, r.comparator) == (span, "duration", ">=")
+
+
+def test_this_year_s_month_is_a_deadline():
+    (r,) = extract("今年9月底前完成验收。")
+    assert r.due == {"rule": "month_day", "month": 9, "day": 30}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per"),
+    [
+        ("疫苗冷链温度每日上午、下午各记录一次。", 2, "day"),
+        ("每年4月、10月各开展一次集中检查。", 2, "year"),
+        # parties each doing it: once each, once a year
+        ("每年各县、各乡镇各开展一次检查。", 1, "year"),
+    ],
+)
+def test_times_listed_then_各_count_once_each(text, value, per):
+    (r,) = extract(text)
+    assert (r.kind, r.value, r.per) == ("frequency", value, per)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("冷藏库温度应保持在4℃±2℃。", 2, 6, "℃"),
+        ("控制温度为20±2℃。", 18, 22, "℃"),
+        ("湿度保持在（50±10）%。", 40, 60, "%"),
+    ],
+)
+def test_a_tolerance_is_the_range_it_allows(text, low, high, unit):
+    (r,) = extract(text)
+    assert (r.comparator, r.low, r.high, r.unit) == ("range", low, high, unit)

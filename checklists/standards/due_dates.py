@@ -117,10 +117,11 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])(?:下班)?(?:前|之前)"),
         "weekly_day",
     ),
-    # a day of a month with no year: 于5月15日前报…, 10月底前 (the document's year: ``dated``)
+    # a day of a month with no year: 于5月15日前报…, 10月底前 (the document's year: ``dated``);
+    # this year's, named so (今年9月底前, 本年度6月30日前)
     (
         re.compile(
-            r"(?<![\d年月每次当本下])(?P<month>1[0-2]|0?[1-9])\s*月\s*"
+            r"(?:(?<![\d年月每次当本下])|(?<=今年|本年|当年)|(?<=本年度))(?P<month>1[0-2]|0?[1-9])\s*月\s*"
             r"(?:(?P<day>\d{1,2})\s*日|底|末)" + _BEFORE
         ),
         "month_day",

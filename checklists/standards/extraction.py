@@ -372,7 +372,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 kind = "deadline"
                 comparator = comparator or "<="
             following = masked[q_end:ph_end]
-            if not deadline and q.unit in TIME_UNITS and AHEAD.search(masked, ph_start, q_end + 1):
+            ahead = (
+                not deadline and q.unit in TIME_UNITS and AHEAD.search(masked, ph_start, q_end + 1)
+            )
+            if ahead:
                 # 有效期届满30日前申请, 活动举办前七日报告: at least that long before the event
                 kind, comparator = "duration", comparator or ">="
                 trigger = trigger_before(text, s_start, q_start)
@@ -478,6 +481,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             long = (kind == "deadline" and q.after) or every or only_then or banned or allowed
             # (提前48小时通知用户: what is to be done that long before)
             long = long or round_the_clock or (comp_word or "").startswith("提前") or debarred
+            long = long or (ahead and kind == "duration")  # (在举行7日前通知当事人: what, too)
             span_to = ph_end if long else q_end
             item_end = _AN_ITEM_S_VERB.match(masked, q_end, ph_end)
             if not long and item_end is not None and not item_end.group().endswith("的"):
@@ -499,6 +503,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
             span, span_start = source_span(text, span_from, span_to)
             prev_end = q_end
+            each = _EACH_OF.search(masked, ph_start, q_start) if q.unit == "次" else None
+            if each is not None and value is not None and per is not None:
+                # 每日上午、下午各记录一次; 每年4月、10月各开展一次: once for each, twice a period
+                value *= each.group(1).count("、") + 1
             if (
                 masked[q_end : q_end + 2] == "左右"
                 or masked[max(0, q_start - 2) : q_start] == "大约"
@@ -784,6 +792,13 @@ _BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许)[^，
 _AT_LEAST_ONCE = re.compile(
     r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?(?:一|1)\s*次"
 )
+#: Times named in a list, then 各 (each): 上午、下午各…, 4月、10月各… (the list's items).
+#: (not parties: 各县、各乡镇各开展一次 is once each, not twice)
+_A_TIME_ITEM = (
+    r"(?:\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?|上午|下午|中午|晚上|早上|夜间|白天|"
+    r"上半年|下半年|[春夏秋冬]季|第[一二三四]季度|周[一二三四五六日])"
+)
+_EACH_OF = re.compile(rf"((?:{_A_TIME_ITEM}\s*、\s*)+{_A_TIME_ITEM})\s*各[^，,。；;、\d]{{0,6}}$")
 #: 一次 (1次) after a period of more than one, no comparison (每5年进行1次安全鉴定).
 _ONCE = re.compile(r"[^，,。；;＿\d]{0,8}?(?:一|1)\s*次")
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list

@@ -505,8 +505,15 @@ def quantities(masked: str) -> list[Qty]:
     """Every number with a unit in the (masked) text."""
     out: list[Qty] = []
     restated = 0  # the end of a marker that restates the number before it: （含8小时）
+    for m in _TOLERANCE.finditer(masked):
+        # 4℃±2℃, 20±2℃, （50±10）%: the range the tolerance allows around the value
+        unit, mult = _unit_of(m.group("u"))
+        centre, off = Decimal(m.group("c")) * mult, Decimal(m.group("t")) * mult
+        low, high = _clean(centre - off), _clean(centre + off)
+        out.append(Qty(m.start(), m.end(), low, high, unit, "range", True, None))
+    told = [(q.start, q.end) for q in out]
     for m in QTY.finditer(masked):
-        if m.start() < restated:
+        if m.start() < restated or any(a <= m.start() < b for a, b in told):
             continue
         a_txt = m.group("a")
         unit_txt = m.group("ua") or m.group("u")  # the first number's own unit
@@ -669,6 +676,11 @@ def _listed_before(
     return found[::-1]
 
 
+#: A value with its tolerance (4℃±2℃, 20±2℃, （50±10）%), the unit after the tolerance.
+_TOLERANCE = re.compile(
+    r"(?<![\d.])[（(]?(?P<c>\d{1,6}(?:\.\d+)?)\s*(?:" + _UNIT_RE.pattern + r")?\s*±\s*"
+    r"(?P<t>\d{1,6}(?:\.\d+)?)\s*[）)]?\s*(?P<u>" + _UNIT_RE.pattern + r")"
+)
 #: 百分之十, 千分之五, 万分之五 (0.05%): a share written in words (exact: a percentage or per
 #: mille); 三分之二:
 #: a fraction, read as a percentage.
