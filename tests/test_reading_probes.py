@@ -375,3 +375,52 @@ def test_times_listed_then_各_count_once_each(text, value, per):
 def test_a_tolerance_is_the_range_it_allows(text, low, high, unit):
     (r,) = extract(text)
     assert (r.comparator, r.low, r.high, r.unit) == ("range", low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        # the last day of a window to do it in, and a closing date
+        (
+            "企业应当于每年1月1日至6月30日报送上一年度年度报告。",
+            {"rule": "yearly_date", "month": 6, "day": 30},
+        ),
+        ("申报时间为2024年3月1日至3月31日。", {"rule": "date", "date": "2024-03-31"}),
+        ("报名截止日期为2024年6月30日。", {"rule": "date", "date": "2024-06-30"}),
+    ],
+)
+def test_the_end_of_a_window_to_apply_in_is_the_deadline(text, due):
+    (r,) = extract(text)
+    assert r.kind == "deadline" and r.due == due
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("功率因数应在0.9以上。", ">=", Decimal("0.9")),
+        ("容积率在1.0以上。", ">=", Decimal(1)),
+    ],
+)
+def test_a_pure_number_after_在_is_a_threshold(text, comparator, value):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (comparator, value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "span"),
+    [
+        (
+            "违反规定，造成重大损失的，依法追究有关人员的法律责任。",
+            "违反规定，造成重大损失的",
+            "依法追究有关人员的法律责任",
+        ),
+        (
+            "违反规定，擅自改变绿地用途的，责令限期改正。",
+            "违反规定，擅自改变绿地用途的",
+            "责令限期改正",
+        ),
+    ],
+)
+def test_a_rule_broken_then_what_was_done_is_one_condition(text, condition, span):
+    (r,) = extract(text)
+    assert (r.applies_when.text, r.span) == (condition, span)

@@ -33,7 +33,10 @@ def with_due(
     while (due := due_in(text[pos:s_end])) is not None:
         rule, d_start, d_end = due
         at, pos = pos + d_start, pos + max(d_end, 1)
-        if text.startswith(("截至", "截止"), at) and (
+        as_of = text.startswith(("截至", "截止"), at) and not text.startswith(
+            ("截止日期", "截止时间"), at
+        )
+        if as_of and (
             (modality is None and not found and not ACTION.search(masked, pos, s_end))
             or (text.startswith("截至", at) and _reported_next(masked, s_start, s_end, at))
         ):

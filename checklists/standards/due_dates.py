@@ -14,6 +14,8 @@ from typing import Any
 
 #: "Before" after a date, with its weekday between if written (5月20日（星期一）前, 以前).
 _BEFORE = r"(?:\s*[（(]星期[一二三四五六日天][）)])?\s*(?:前|之前|以前)"
+#: The dash of a window (1月1日至6月30日).
+_TO = r"(?:至|到|—|－|-|~|～)"
 #: A part of a month (上旬 by the 10th, 中旬 by the 20th, 下旬 by its end).
 _XUN = r"(?P<xun>上|中|下)旬"
 
@@ -117,6 +119,32 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])(?:下班)?(?:前|之前)"),
         "weekly_day",
     ),
+    # the last day of a window each year to do it in: 每年1月1日至6月30日报送…
+    (
+        re.compile(
+            r"每年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*" + _TO + r"\s*(?P<month>\d{1,2})\s*月\s*"
+            r"(?P<day>\d{1,2})\s*日(?=\s*(?:前|期间|内)?\s*(?:报送|提交|申报|报名|办理|缴纳|完成|申请|上报))"
+        ),
+        "yearly_date",
+    ),
+    # the last day of a dated window named as the time to apply or hand in (申报时间为2024年3月1日
+    # 至3月31日) and a closing date (报名截止日期为2024年6月30日)
+    (
+        re.compile(
+            r"(?:申报|报名|受理|申请|报送|提交|征集|投标|评选)(?:时间|日期|期限)(?:为|是|[:：])?\s*(?P<y1>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
+            + _TO
+            + r"\s*(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?"
+            + r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
+        ),
+        "date",
+    ),
+    (
+        re.compile(
+            r"截止(?:日期|时间)(?:为|是|[:：])?\s*(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*"
+            r"(?P<day>\d{1,2})\s*日"
+        ),
+        "date",
+    ),
     # a day of a month with no year: 于5月15日前报…, 10月底前 (the document's year: ``dated``);
     # this year's, named so (今年9月底前, 本年度6月30日前)
     (
@@ -176,6 +204,8 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
             groups["day"] = "10" if xun == "上" else "20"  # (下旬: by the month's end)
         parts = {k: _WORD_NUMBERS.get(v, v) for k, v in groups.items() if v}
         parts = {k: int(v) for k, v in parts.items()}
+        if "y1" in parts:  # (2024年3月1日至3月31日: the window's end in the year it opens)
+            parts.setdefault("year", parts.pop("y1"))
         if "quarter" in parts:  # 每年第一季度: by its last month's last day
             parts["month"] = 3 * parts.pop("quarter")
         if "weekday" in parts:

@@ -469,7 +469,7 @@ _AMONG = re.compile(
 #: A regulation's penalty clause: the rule broken, then who did what (违反本条例规定，燃气经营者
 #: 未按照规定进行安全检查的，由…责令…): one condition, the two phrases.
 _BROKEN_RULE = re.compile(
-    r"^(?P<cond>违反[^，,。；;：:]{1,30}?规定[，,][^，,。；;：:]{2,60}?的)[，,]"
+    r"^(?P<cond>违反[^，,。；;：:]{0,30}?规定[，,][^，,。；;：:]{2,60}?的)[，,]"
 )
 _BREACH = re.compile(
     r"^(?P<cond>[^，,。；;：:]{0,40}?(?:违法|违规|违反|未按|不按|拒不|拒绝|擅自|弄虚作假|骗取|"

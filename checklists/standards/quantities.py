@@ -695,7 +695,8 @@ _A_PURE_NUMBER = re.compile(
     # (a few words between: 空气质量指数（AQI）日均值大于200)
     r"(?:容积率|系数|因数|指数|比值|pH值|PH值|pH|当量|AQI)[^，,。；;\d]{0,10}?\s*"
     r"(?:应当?|须|必须|要|一般|原则上)?\s*"
-    r"(?:不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|超过|≤|≥|<|>|达到|为)\s*$"
+    # (功率因数应在0.9以上: 在 with 以上 after the number)
+    r"(?:不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|超过|≤|≥|<|>|达到|为|在)\s*$"
 )
 #: A ratio of two numbers (1:4, 1∶15), left unmasked only beside 比 (师生比, 配比, 1:1的比例).
 _RATIO = re.compile(
