@@ -424,3 +424,16 @@ def test_a_pure_number_after_在_is_a_threshold(text, comparator, value):
 def test_a_rule_broken_then_what_was_done_is_one_condition(text, condition, span):
     (r,) = extract(text)
     assert (r.applies_when.text, r.span) == (condition, span)
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("在汛期，各水库管理单位要严格执行值班制度。", "在汛期"),
+        ("冬季，供热单位应当保证室温不低于18℃。", "冬季"),
+        ("达到一级响应标准时，市防汛抗旱指挥部应当启动一级响应。", "达到一级响应标准时"),
+    ],
+)
+def test_a_season_or_a_when_the_sentence_opens_with_is_its_condition(text, condition):
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.applies_when.text == condition

@@ -416,9 +416,15 @@ _IF = re.compile(
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(
     # (a time of day or of study is no when: 不得少于24学时，…)
-    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同学课计历及按准])时|期间|时期|期内|之后|以后|过程中|情况下|条件下|前提下|"
+    # (准时 is on time; 达到…标准时 is a when)
+    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同学课计历及按])(?<!(?<!标)准)时|期间|时期|期内|之后|以后|过程中|情况下|条件下|前提下|"
     # (合同履行中，…: while a thing is done)
     r"(?:履行|实施|执行|运行|使用|施工|建设|检查|验收|评审|招标|办理|审核)中))[，,]"
+)
+#: A season or a period of the year the sentence opens with (在汛期，…; 冬季，…; 森林防火期，…).
+_SEASON = re.compile(
+    r"^(?P<cond>(?:在|每年|进入)?[^，,。；;]{0,10}?(?:汛期|雨季|旱季|冬季|夏季|春季|秋季|采暖期|供暖期|"
+    r"防火期|禁渔期|休渔期|节假日|节日期间|夜间))[，,]"
 )
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有学课计历\d])时"
@@ -539,6 +545,7 @@ def condition_of(sentence: str) -> Condition | None:
         _THE_ONES_AND,
         _STATE_REACHED,
         _WHEN,
+        _SEASON,
         _WHEN_INLINE,
         _THE_ONES_LONG,
         _A_PARTY_S_CASE,
@@ -565,7 +572,10 @@ def condition_of(sentence: str) -> Condition | None:
         if (
             match
             and pattern is _WHEN
-            and re.search(r"可(?!能)|应|须|要(?!求)", match.group("cond"))
+            # (达到一级响应标准时: 响应 is no modal word)
+            and re.search(
+                r"可(?!能)|(?<![响反适供对])应(?![急用])|须|要(?!求)", match.group("cond")
+            )
         ):
             continue  # (企业可在不影响安全的前提下，…: the duty's own words, its modal in them)
         if match and pattern is _WHEN and match.group("cond").strip() in DISCRETION:
