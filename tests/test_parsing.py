@@ -1061,3 +1061,20 @@ def test_a_line_opening_with_de_continues_the_line_before():
     )
     (doc,) = parse_gazette(text).documents
     assert doc.clauses[-1].text.endswith("大修的城市道路竣工后3年内不得挖掘。")
+
+
+def test_a_number_line_right_after_the_document_before_s_date_starts_a_document():
+    """文号 above the title, no blank line after the document before's signature date: the
+    date is no sentence the 文号 is cited in, so the 文号 heads a document of its own."""
+    text = (
+        "西政发〔2023〕15号\n西林市人民政府关于加强安全生产工作的通知\n各县（市、区）人民政府：\n"
+        "一、加强组织领导。\n二、强化督查考核。\n西林市人民政府\n2023年6月1日\n"
+        "西政函〔2023〕21号\n西林市人民政府关于同意设立高新技术产业园区的批复\n市科技局：\n"
+        "一、同意设立园区。\n二、园区要加强规划管理。\n西林市人民政府\n2023年6月12日\n"
+    )
+    docs = parse_gazette(text).documents
+    assert [d.number for d in docs] == ["西政发〔2023〕15号", "西政函〔2023〕21号"]
+    assert docs[1].title == "关于同意设立高新技术产业园区的批复"
+    keys = [c.key for d in docs for c in d.clauses]
+    assert not any("~" in k for k in keys)
+    assert "西政函〔2023〕21号/二" in keys

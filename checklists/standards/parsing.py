@@ -260,7 +260,17 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
                 title_inline, m = tm.group(1), tm
             else:
                 continue
-        if i > 0 and lines[i - 1].text and not _headerish(lines[i - 1]):
+        if (
+            i > 0
+            and lines[i - 1].text
+            and not _headerish(lines[i - 1])
+            # (the document before's signature date or its table's last row, then this one's
+            # 文号 alone on its line: a new document, no blank line between them)
+            and not (
+                title_inline is None
+                and (_is_date_line(_compact(lines[i - 1].text)) or lines[i - 1].table)
+            )
+        ):
             continue  # a 文号 cited inside a wrapped sentence, not a document's own number
         if i > 0 and _cited(lines, i, claimed):
             continue  # (废止以下文件：1.《…》（甲政发〔2015〕3号）: a document cited in a list)
