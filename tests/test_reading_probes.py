@@ -437,3 +437,35 @@ def test_a_rule_broken_then_what_was_done_is_one_condition(text, condition, span
 def test_a_season_or_a_when_the_sentence_opens_with_is_its_condition(text, condition):
     (r,) = extract(text)
     assert r.applies_when is not None and r.applies_when.text == condition
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "value"),
+    [
+        # the ones its own phrase's duty is for, after a duty of the sentence's party
+        (
+            "供水单位应当设立保护标志，日供水1000吨以上的工程应当配备水质化验室。",
+            (">=", Decimal(1000), "t"),
+            None,
+        ),
+        (
+            "运输企业应当配备安全管理人员，车辆数在10辆以上的，每10辆车至少配备1名专职安全管理人员。",
+            (">=", Decimal(10), "辆"),
+            Decimal(1),
+        ),
+    ],
+)
+def test_the_ones_a_later_phrase_picks_out_are_its_duty_s_condition(text, condition, value):
+    first, second = extract(text)
+    assert first.applies_when is None
+    when = second.applies_when
+    assert (when.comparator, when.value, when.unit) == condition
+    assert second.value == value
+
+
+@pytest.mark.parametrize(
+    "text", ["每年在枯水期和丰水期各开展一次水质检测。", "每年汛期前和汛期后各检查一次。"]
+)
+def test_parts_of_the_year_then_各_count_once_each(text):
+    (r,) = extract(text)
+    assert (r.kind, r.value, r.per) == ("frequency", 2, "year")

@@ -506,7 +506,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             each = _EACH_OF.search(masked, ph_start, q_start) if q.unit == "次" else None
             if each is not None and value is not None and per is not None:
                 # 每日上午、下午各记录一次; 每年4月、10月各开展一次: once for each, twice a period
-                value *= each.group(1).count("、") + 1
+                value *= len(re.findall(r"、|和|及", each.group(1))) + 1
             if (
                 masked[q_end : q_end + 2] == "左右"
                 or masked[max(0, q_start - 2) : q_start] == "大约"
@@ -796,9 +796,13 @@ _AT_LEAST_ONCE = re.compile(
 #: (not parties: 各县、各乡镇各开展一次 is once each, not twice)
 _A_TIME_ITEM = (
     r"(?:\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?|上午|下午|中午|晚上|早上|夜间|白天|"
-    r"上半年|下半年|[春夏秋冬]季|第[一二三四]季度|周[一二三四五六日])"
+    r"上半年|下半年|[春夏秋冬]季|第[一二三四]季度|周[一二三四五六日]|"
+    # (枯水期和丰水期, 汛期前和汛期后: parts of the year)
+    r"[枯丰平汛旱雨]水?期[前后]?)"
 )
-_EACH_OF = re.compile(rf"((?:{_A_TIME_ITEM}\s*、\s*)+{_A_TIME_ITEM})\s*各[^，,。；;、\d]{{0,6}}$")
+_EACH_OF = re.compile(
+    rf"((?:{_A_TIME_ITEM}\s*(?:、|和|及)\s*)+{_A_TIME_ITEM})\s*各[^，,。；;、\d]{{0,6}}$"
+)
 #: 一次 (1次) after a period of more than one, no comparison (每5年进行1次安全鉴定).
 _ONCE = re.compile(r"[^，,。；;＿\d]{0,8}?(?:一|1)\s*次")
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list

@@ -114,6 +114,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁)", rest
     ):
         return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
+    if tail.strip() == "的" and re.match(
+        r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多)", rest
+    ):
+        return True  # 车辆数在10辆以上的，每10辆车至少配备1名…: the ones a rate after it is for
     if re.match(
         r"\s*(?:(?:(?:以|之)?内)?[^，,。；;的\d＿]{1,6}?)?的\s*(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁)",
         tail,
@@ -135,6 +139,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not ANY_MODAL.search(masked[s_start:q_start])
     ):
         return True  # 连续任教超过两个聘期(每个聘期3年)的城镇专任教师，原则上应当…
+    if re.match(
+        r"的[^，,。；;的\d＿]{1,10}?(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁)", tail
+    ) and not ANY_MODAL.search(masked, ph_start, q_start):
+        # …，日供水1000吨以上的工程应当配备…: the ones its own phrase's duty is for, whatever
+        # the duty before the comma
+        return True
     aged = "岁" in masked[q_start:q_end]
     if (
         aged
