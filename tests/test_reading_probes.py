@@ -469,3 +469,27 @@ def test_the_ones_a_later_phrase_picks_out_are_its_duty_s_condition(text, condit
 def test_parts_of_the_year_then_各_count_once_each(text):
     (r,) = extract(text)
     assert (r.kind, r.value, r.per) == ("frequency", 2, "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县民政局每季度对补贴发放情况进行一次检查，确保补贴资金及时足额发放到位。",
+        "单位应当每年检测一次，确保设施完好有效。",
+    ],
+)
+def test_to_what_end_after_a_number_is_that_requirement_s(text):
+    (r,) = extract(text)
+    assert r.kind == "frequency" and r.span == text.rstrip("。")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("县疾控中心每年开展一次水质监测。", "县疾控中心"),
+        ("县疾病预防控制中心应当及时报告。", "县疾病预防控制中心"),
+    ],
+)
+def test_a_disease_control_centre_acts(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject

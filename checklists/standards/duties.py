@@ -744,6 +744,11 @@ def duty_spans(
         if open_duty and not hit and pending is None and _TO_WHAT_END.match(words):
             spans[-1][1] = b  # …拨付到位，确保待遇按时发放: to what end, the duty before's
             continue
+        if follows_number and not hit and pending is None and _TO_WHAT_END.match(words):
+            # (应当每年检测一次，确保设施完好有效: to what end, the number's requirement's)
+            extend[max(range(len(taken)), key=lambda k: (taken[k][1] <= a, taken[k][1]))] = b
+            spans.append([-1, -1])
+            continue
         if WHICH_KIND.fullmatch(words) and not hit and pending is None:
             pending, pending_end = a, b  # 对一般检查对象，…: the ones the next duty is for
             continue
