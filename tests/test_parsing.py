@@ -1078,3 +1078,21 @@ def test_a_number_line_right_after_the_document_before_s_date_starts_a_document(
     keys = [c.key for d in docs for c in d.clauses]
     assert not any("~" in k for k in keys)
     assert "西政函〔2023〕21号/二" in keys
+
+
+def test_a_notice_with_no_number_right_after_another_s_last_article_is_its_own():
+    """No signature, no blank line: the issuer's whole 关于…的通知 title after a sentence's end,
+    its addressee line below, starts a document (it was read into the article before)."""
+    text = (
+        "东湖区人民政府办公室关于印发政府投资项目管理办法的通知\n东政办发〔2023〕5号\n"
+        "各街道办事处：\n现将《政府投资项目管理办法》印发给你们。\n东湖区人民政府办公室\n2023年4月1日\n"
+        "政府投资项目管理办法\n第一条 为规范政府投资行为，制定本办法。\n"
+        "第二条 本办法自2023年5月1日起施行。\n"
+        "东湖区人民政府办公室关于进一步做好稳就业工作的通知\n各街道办事处，区政府各部门：\n"
+        "一、支持企业稳定岗位。\n二、促进高校毕业生就业。\n东湖区人民政府办公室\n2023年4月10日\n"
+    )
+    docs = parse_gazette(text).documents
+    assert [d.title for d in docs][-1] == "关于进一步做好稳就业工作的通知"
+    last_article = next(c for c in docs[0].clauses if c.key.endswith("第二条"))
+    assert "稳就业" not in last_article.text
+    assert [c.key.rsplit("/", 1)[-1] for c in docs[-1].clauses][-2:] == ["一", "二"]

@@ -415,11 +415,14 @@ def _unnumbered_headers(
         prev = lines[i - 1].text if i > 0 else ""
         # (after the date the document before it was signed on: one document follows another)
         signed_before = bool(prev) and _is_date_line(prev)
-        if prev and not (_is_issuer(prev) or _is_banner(prev) or signed_before):
+        # (after the last sentence of a document with no signature: an issuer's whole 关于…的通知
+        # title, then its addressee line below, starts another)
+        ended = bool(prev) and issuer is not None and _compact(prev).endswith(("。", "；", ";"))
+        if prev and not (_is_issuer(prev) or _is_banner(prev) or signed_before or ended):
             continue
         if not nxt or not re.search(r"[：:]$", nxt[0].strip()):
             continue
-        if signed_before:
+        if signed_before or ended:
             prev = ""
         start = i - 1 if prev else i
         if prev:
