@@ -1096,3 +1096,24 @@ def test_a_notice_with_no_number_right_after_another_s_last_article_is_its_own()
     last_article = next(c for c in docs[0].clauses if c.key.endswith("第二条"))
     assert "稳就业" not in last_article.text
     assert [c.key.rsplit("/", 1)[-1] for c in docs[-1].clauses][-2:] == ["一", "二"]
+
+
+def test_a_contents_of_titles_and_numbers_with_no_pages_is_the_contents():
+    """目录, then each document's title with its 文号 line below and no page number: the
+    contents (a named skip), not documents of their own with each other's titles."""
+    body = (
+        "南湖市人民政府关于加强安全生产工作的通知\n南政发〔2023〕18号\n各县（市、区）人民政府：\n"
+        "一、压实安全责任。\n二、开展隐患排查。\n南湖市人民政府\n2023年5月8日\n\n"
+        "南湖市人民政府关于调整食品安全委员会组成人员的通知\n南政发〔2023〕19号\n"
+        "各县（市、区）人民政府：\n因工作需要，市政府决定调整组成人员。\n南湖市人民政府\n2023年5月9日\n"
+    )
+    contents = (
+        "南湖市人民政府公报\n2023年第6期\n目录\n南湖市人民政府关于加强安全生产工作的通知\n"
+        "南政发〔2023〕18号\n南湖市人民政府关于调整食品安全委员会组成人员的通知\n南政发〔2023〕19号\n\n"
+    )
+    result = parse_gazette(contents + body)
+    assert [(d.number, d.title) for d in result.documents] == [
+        ("南政发〔2023〕18号", "关于加强安全生产工作的通知"),
+        ("南政发〔2023〕19号", "关于调整食品安全委员会组成人员的通知"),
+    ]
+    assert any(s.reason == "目录" for s in result.skipped)

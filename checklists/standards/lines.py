@@ -377,3 +377,19 @@ def _drop_colophon(lines: list[_Line]) -> list[int]:
         dropped.append(ln.no)
         ln.text = ""
     return sorted(dropped)
+
+
+def _is_banner(s: str) -> bool:
+    c = _compact(s)
+    return 4 <= len(c) <= 30 and c.endswith("文件") and "关于" not in c
+
+
+def _headerish(ln: _Line) -> bool:
+    c = _compact(ln.text)
+    return (
+        bool(c)
+        and not ln.table
+        and len(c) <= 120
+        and not re.search(r"[，,。；;：:！？!?]", c)
+        and not _is_date_line(c)
+    )

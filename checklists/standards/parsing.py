@@ -27,7 +27,7 @@ import datetime
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checklists.standards.clause_tree import (
     ParsedClause,
@@ -50,7 +50,9 @@ from checklists.standards.lines import (
     _compact,
     _drop_colophon,
     _drop_noise,
+    _headerish,
     _heading_like,
+    _is_banner,
     _is_date_line,
     _is_issuer,
     _Line,
@@ -133,7 +135,7 @@ def normalize_number(raw: str) -> str:
 class _TocEntry:
     title: str
     number: str | None
-    page: int
+    page: int | None  # (None: a contents of titles and 文号 lines, no page numbers)
     category: str
 
 
@@ -196,6 +198,31 @@ def _find_toc(lines: list[_Line]) -> _Toc | None:
             break
         pending.append(_compact(s.strip("\t")))
     if not entries:
+        return _unpaged_toc(lines, start)
+    return _Toc(start, end, entries)
+
+
+def _unpaged_toc(lines: list[_Line], start: int) -> _Toc | None:
+    """A contents of titles, each with its 文号 line below and no page number, the titles printed
+    again below it as the documents' own: read up to the first line that is neither (or a
+    title seen already)."""
+    entries: list[_TocEntry] = []
+    end = start
+    for i in range(start + 1, len(lines)):
+        c = _compact(lines[i].text)
+        if not c:
+            if entries:
+                break
+            continue
+        if _NUMBER_ONLY.fullmatch(c) and entries and entries[-1].number is None:
+            entries[-1] = replace(entries[-1], number=normalize_number(c))
+        elif _headerish(lines[i]) and "关于" in c and all(e.title != c for e in entries):
+            entries.append(_TocEntry(c, None, None, ""))
+        else:
+            break
+        end = i
+    later = {_compact(ln.text) for ln in lines[end + 1 :]}
+    if len(entries) < 2 or not all(e.title in later and e.number for e in entries):
         return None
     return _Toc(start, end, entries)
 
@@ -213,22 +240,6 @@ class _Header:
     title: str
     issuer: str | None
     number_line: int
-
-
-def _is_banner(s: str) -> bool:
-    c = _compact(s)
-    return 4 <= len(c) <= 30 and c.endswith("文件") and "关于" not in c
-
-
-def _headerish(ln: _Line) -> bool:
-    c = _compact(ln.text)
-    return (
-        bool(c)
-        and not ln.table
-        and len(c) <= 120
-        and not re.search(r"[，,。；;：:！？!?]", c)
-        and not _is_date_line(c)
-    )
 
 
 def _split_issuer(title: str) -> tuple[str | None, str]:
