@@ -503,7 +503,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
             span, span_start = source_span(text, span_from, span_to)
             prev_end = q_end
-            each = _EACH_OF.search(masked, ph_start, q_start) if q.unit == "次" else None
+            # (the words right before it only: a long list of numbers reads each once)
+            each = _EACH_OF.search(masked, max(ph_start, q_start - 64), q_start)
+            each = each if q.unit == "次" else None
             if each is not None and value is not None and per is not None:
                 # 每日上午、下午各记录一次; 每年4月、10月各开展一次: once for each, twice a period
                 value *= len(re.findall(r"、|和|及", each.group(1))) + 1

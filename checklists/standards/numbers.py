@@ -337,7 +337,9 @@ def worth_keeping(
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
     if modality is None and facts.defines:
         return False  # 本办法所称小微企业，是指从业人员100人以下的企业: what a word means
-    if comparator is None and PHRASE_REPORTS.search(phrase) and not ANY_MODAL.search(phrase):
+    # (the words near the number only: one number of a long list reads no more than its own)
+    near = before[-48:] + following[:32]
+    if comparator is None and PHRASE_REPORTS.search(near) and not ANY_MODAL.search(near):
         # 全市现有危险化学品企业48家，各县要…; 其中32个部门已完成…，其余部门要…: what there is or
         # was done, a report in its own phrase before the duty
         return False
