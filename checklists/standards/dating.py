@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from checklists.standards.due_dates import due_in
+from checklists.standards.due_dates import as_written, due_in
 from checklists.standards.duties import A_DATE_ONLY
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.parties import party_named, who_as_read
@@ -30,7 +30,8 @@ def with_due(
     完成…改造10万户), else the duty or the targets after a phrase that only says by when are due
     then, else the deadline is added."""
     pos = s_start
-    while (due := due_in(text[pos:s_end])) is not None:
+    written = as_written(text[s_start:s_end])  # (once: 号 as 日, 不迟于… as …前)
+    while (due := due_in(written[pos - s_start :])) is not None:
         rule, d_start, d_end = due
         at, pos = pos + d_start, pos + max(d_end, 1)
         as_of = text.startswith(("截至", "截止"), at) and not text.startswith(

@@ -182,14 +182,19 @@ NO_LATER_THAN = re.compile(
 _HAO = re.compile(r"(?<=\d)号(?=\s*(?:[（(]星期|前|之前|以前))")
 
 
-def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
-    """The first deadline written as a date or a calendar rule in ``words`` (the leftmost;
-    where two rules read the same words, the one listed first), and where."""
-    words = _HAO.sub("日", words)  # (5月10号前: the day as spoken, one character as 日)
-    # (不迟于次月10日, 最迟不得超过次月15日: the date, then 前, in as many characters)
-    words = NO_LATER_THAN.sub(
+def as_written(words: str) -> str:
+    """``words`` with the dates spoken or put after "no later than" written as the rules read
+    them, in as many characters (offsets hold): 5月10号前 → 5月10日前; 不迟于次月10日 → the date,
+    then 前. Once per sentence: ``due_in`` is asked of what remains after each date found."""
+    words = _HAO.sub("日", words)
+    return NO_LATER_THAN.sub(
         lambda m: " " * (m.start("date") - m.start() - 1) + m["date"] + "前", words
     )
+
+
+def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
+    """The first deadline written as a date or a calendar rule in ``words`` (``as_written``:
+    the leftmost; where two rules read the same words, the one listed first), and where."""
     found = []
     end = len(words)  # (once one is found, the others are sought only up to just past it)
     for k, (pattern, rule) in enumerate(DUE_RULES):
