@@ -933,10 +933,16 @@ def test_an_explanation_titled_with_guanyu_is_a_skip():
     assert [s.reason for s in result.skipped] == ["政策解读"]
 
 
-def test_an_article_cited_at_a_line_s_wrap_is_no_new_article():
-    text = (
+def _issued(articles: str) -> str:
+    """甲市A办法 issued by a notice (signature and date), then its articles."""
+    return (
         "甲市人民政府关于印发甲市A办法的通知\n甲政发〔2021〕3号\n各部门：\n现印发给你们。\n"
-        "甲市人民政府\n2021年4月1日\n甲市A办法\n第一条 为规范管理，制定本办法。\n"
+        "甲市人民政府\n2021年4月1日\n甲市A办法\n第一条 为规范管理，制定本办法。\n" + articles
+    )
+
+
+def test_an_article_cited_at_a_line_s_wrap_is_no_new_article():
+    text = _issued(
         "第二条 违反本办法规定的，依照本办法\n第四条处理。\n第三条 其他事项。\n"
         "第四条 本办法自2021年5月1日起施行。\n"
     )
@@ -1041,10 +1047,9 @@ def test_a_notice_s_own_items_and_its_instrument_s_are_two_numberings():
 
 def test_an_inserted_article_is_a_clause_of_its_own():
     """第四条之一: an article inserted after 第四条, keyed as written, 第五条 after it."""
-    text = (
-        "甲市人民政府关于印发甲市A办法的通知\n甲政发〔2021〕3号\n各部门：\n现印发给你们。\n"
-        "甲市人民政府\n2021年4月1日\n甲市A办法\n第一条 为规范管理，制定本办法。\n第四条 甲。\n"
-        "第四条之一 重点管理区域内应当设置标志。\n第五条 本办法自2021年5月1日起施行。\n"
+    text = _issued(
+        "第四条 甲。\n第四条之一 重点管理区域内应当设置标志。\n"
+        "第五条 本办法自2021年5月1日起施行。\n"
     )
     (doc,) = parse_gazette(text).documents
     keys = [c.key.split("/", 1)[-1] for c in doc.clauses if "/" in c.key]
