@@ -493,3 +493,21 @@ def test_to_what_end_after_a_number_is_that_requirement_s(text):
 def test_a_disease_control_centre_acts(text, subject):
     (r,) = extract(text)
     assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "郑某某任市住房和城乡建设局党组成员，试用期一年。",
+        "吴某某兼任市应急管理局局长，不再担任市安全生产监督管理局局长职务。",
+        "聘任赵六为市政府参事，聘期三年。",
+        "免去孙九的市卫生健康委员会主任职务，退休。",
+    ],
+)
+def test_an_appointment_with_its_terms_is_no_requirement(text):
+    assert extract(text) == []
+
+
+def test_a_party_to_appoint_someone_has_a_duty():
+    (r,) = extract("各乡镇要明确一名分管领导为联络员，试用期一年。")
+    assert r.subject == "各乡镇"

@@ -28,7 +28,6 @@ from checklists.standards.parties import (
 from checklists.standards.reports import (
     ABOUT_THE_TEXT,
     ALLOCATED,
-    APPOINTED,
     BY_PRINCIPLE,
     COMMENDER,
     COMMENDS,
@@ -37,6 +36,7 @@ from checklists.standards.reports import (
     PHRASE_REPORTS,
     WHAT_WAS_DONE,
     WHO_ANSWERS,
+    appoints,
 )
 from checklists.standards.sentences import DUTY_ASIDE, phrases
 from checklists.standards.verbs import (
@@ -357,7 +357,7 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return True  # 1.东昌府区：下达资金320万元，用于…: what the notice hands out, no duty
     if ANY_MODAL.search(sentence) is None and WHO_ANSWERS.fullmatch(sentence.strip()):
         return True  # 采购人是履约验收的责任主体: who answers for it, nothing to check
-    if APPOINTED.fullmatch(sentence.strip()):
+    if appoints(sentence):
         return True  # 王某某任市财政局副局长（试用期一年）: an appointment the notice makes
     if ANY_MODAL.search(sentence) is None and BY_PRINCIPLE.search(sentence.strip()):
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)

@@ -126,3 +126,17 @@ APPOINTED = re.compile(
     r"巡视员|调研员|经理|校长|院长|所长|站长|队长|馆长|顾问|专员)(?:职务)?"
     r"(?:[（(][^（）()]*[）)])?)"
 )
+#: The other phrases of an appointment notice (…，试用期一年; 免去某某的…职务; 不再担任…职务;
+#: 聘期三年; 退休): an appointment sentence is made of these and appointments only.
+_WITH_AN_APPOINTMENT = re.compile(
+    r"(?:(?:决定)?(?:任命|免去|聘任)[：:]?)?(?:"
+    + APPOINTED.pattern
+    + r"|免去[^，,。；;]{2,40}职务|(?:不再|不再担任|同时免去)[^，,。；;]{0,40}职务|"
+    r"(?:试用期|聘期|任期)[为]?[一二三四五六两\d]{1,2}(?:年|个月)|退休|辞职|另有任用)"
+)
+
+
+def appoints(sentence: str) -> bool:
+    """The sentence makes or ends appointments only (王某某任…局长，试用期一年; 免去…职务)."""
+    parts = [p.strip() for p in re.split(r"[，,；;。]", sentence) if p.strip()]
+    return bool(parts) and all(_WITH_AN_APPOINTMENT.fullmatch(p) for p in parts)
