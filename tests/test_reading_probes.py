@@ -511,3 +511,26 @@ def test_an_appointment_with_its_terms_is_no_requirement(text):
 def test_a_party_to_appoint_someone_has_a_duty():
     (r,) = extract("各乡镇要明确一名分管领导为联络员，试用期一年。")
     assert r.subject == "各乡镇"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对虚报冒领就业补助资金的，依法依规追究有关单位和人员责任。",
+        "对失职渎职的，依法依纪追究有关单位责任。",
+        "对弄虚作假的，一律取消有关单位的申报资格。",
+    ],
+)
+def test_whom_a_sanction_is_imposed_on_is_not_who_imposes_it(text):
+    (r,) = extract(text)
+    assert r.subject is None and r.applies_when is not None
+
+
+def test_what_the_ones_picked_out_may_do_is_no_condition_of_the_limits_after():
+    text = (
+        "符合条件的人员可按规定申请创业担保贷款，贷款额度最高不超过15万元，贷款期限最长不超过3年。"
+    )
+    rows = extract(text)
+    assert [r.modality for r in rows][:1] == ["permission"]
+    assert [(r.comparator, r.value) for r in rows[1:]] == [("<=", 150000), ("<=", 3)]
+    assert all(r.applies_when is None for r in rows)

@@ -609,6 +609,8 @@ def condition_of(sentence: str) -> Condition | None:
             or _REGULATED_END.search(noun)
             or _AUTHORITY_END.search(noun)
             or _A_MODAL_WORD.search(cond)
+            # (符合条件的人员可按规定申请…，贷款额度…: what they may do, a duty's words)
+            or re.search(r"可(?!能|行|靠|持续|再生|燃|回收|吸入|视|控)", noun)
             or re.match(r"(?:按照|按|根据|依据|依照|为了|为|在)", cond)
             # (各县人民政府是…的责任主体，要…: who it is, a statement, no ones picked out)
             or re.search(r"(?<!凡)是", cond)
@@ -835,7 +837,7 @@ _NOT_A_NAME_START = re.compile(
     # how promptly, then a verb (及时转请监管部门…: to whom it is passed, no name)
     r"(?:及时|立即|迅速|尽快|按时|定期)[^，,。；;]{0,2}(?:转|报|送|交|请|通知|告知)|"
     # a sanction's verb and whom it is imposed on (依法追究有关单位…的责任, 责令相关企业…)
-    r"(?:依法|依规|依纪)?(?:追究|给予|责令|处以|予以|取消|暂停|吊销))"
+    r"(?:依法|依规|依纪|严肃|从严|一律)*(?:追究|给予|责令|处以|予以|取消|暂停|吊销))"
 )
 #: How something is done, before the verb (及时移交…).
 _HOW_BEFORE = re.compile(r"^(?:及时|立即|依法|依规|一律|严格|迅速)+")
