@@ -534,3 +534,16 @@ def test_what_the_ones_picked_out_may_do_is_no_condition_of_the_limits_after():
     assert [r.modality for r in rows][:1] == ["permission"]
     assert [(r.comparator, r.value) for r in rows[1:]] == [("<=", 150000), ("<=", 3)]
     assert all(r.applies_when is None for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("低保对象数量因素权重为40%。", [40]),
+        ("资金按照因素法进行分配，其中低保对象数量权重为40%，特困人员数量权重为30%。", [40, 30]),
+        ("绩效因素所占比重为20%。", [20]),
+    ],
+)
+def test_a_factor_s_weight_in_an_allocation_is_a_fixed_value(text, values):
+    rows = [r for r in extract(text) if r.value is not None]
+    assert [(r.comparator, r.value, r.unit) for r in rows] == [("==", v, "%") for v in values]
