@@ -115,7 +115,8 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # 第N条 must not be a reference such as 第六十六条规定 or 第三条所列
     ("article", re.compile(rf"^第([{_CN}\d]+)条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至])")),
-    ("cn", re.compile(r"^([一二三四五六七八九十百]+)\s*[、．.](?!\d)")),
+    # (一、2021年2月11日起…: a date may open an item; 一.5 is no item)
+    ("cn", re.compile(r"^([一二三四五六七八九十百]+)\s*(?:、|[．.](?!\d))")),
     ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)]")),
     ("decimal", re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)(?=\s|[\u4e00-\u9fff])")),
     ("num", re.compile(r"^(\d{1,3})\s*[、．.](?!\d)")),

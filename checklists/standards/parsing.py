@@ -349,9 +349,13 @@ def _cited(lines: list[_Line], i: int, claimed: int) -> bool:
     return False
 
 
-#: A government order's heading (某某市人民政府令, then 第38号 on its line or the same one): the
-#: rules it promulgates are numbered by it, not by a 文号.
-_ORDER = re.compile(r"(?P<issuer>.{2,24}?(?:人民政府|政府))令(?P<no>第\s*\d{1,4}\s*号)?")
+#: A government order's heading (某某市人民政府令, then 第38号 on its line or the same one), or
+#: a people's congress standing committee's proclamation (某某市人民代表大会常务委员会公告 第12号):
+#: the rules it promulgates are numbered by it, not by a 文号.
+_ORDER = re.compile(
+    r"(?P<issuer>.{2,30}?(?:人民政府|政府|常务委员会))(?P<kind>令|公告)"
+    r"(?P<no>[（(]?第\s*\d{1,4}\s*号[）)]?)?"
+)
 _ORDER_NO = re.compile(r"[（(]?(?P<no>第\s*\d{1,4}\s*号)[）)]?")
 #: The rules' title in the order's promulgation sentence (《某某市电梯安全管理办法》已经…通过).
 _PROMULGATED = re.compile(r"《(?P<title>[^《》]{2,40})》(?:已经|已于|经)")
@@ -376,7 +380,7 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
             if found_no is None:
                 continue
             end, no = nxt, found_no.group("no")
-        number = m.group("issuer") + "令" + re.sub(r"\s", "", no)
+        number = m.group("issuer") + m.group("kind") + re.sub(r"[\s（()）]", "", no)
         title = None
         for j in range(end + 1, min(end + 16, len(lines))):
             c = _compact(lines[j].text)
@@ -387,8 +391,9 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
             named = _PROMULGATED.search(c)
             if named and title is None:
                 title = named.group("title")
-        if title is None:
-            continue
+        # (a proclamation that promulgates no rules, 某市人民政府公告 第3号 then its items: the
+        # heading is its title)
+        title = title or m.group("issuer") + m.group("kind")
         found.append(_Header(i, end, number, title, m.group("issuer"), end))
     return found
 
