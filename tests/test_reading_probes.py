@@ -547,3 +547,29 @@ def test_what_the_ones_picked_out_may_do_is_no_condition_of_the_limits_after():
 def test_a_factor_s_weight_in_an_allocation_is_a_fixed_value(text, values):
     rows = [r for r in extract(text) if r.value is not None]
     assert [(r.comparator, r.value, r.unit) for r in rows] == [("==", v, "%") for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("实施“百千万”工程，培育100家龙头企业。", 100, "家"),
+        ("今年改造老旧小区30个。", 30, "个"),
+        ("创建省级卫生乡镇3个。", 3, "个"),
+        ("引进高层次人才50名。", 50, "名"),
+    ],
+)
+def test_a_task_s_amount_is_its_target(text, value, unit):
+    (r,) = [r for r in extract(text) if r.value is not None]
+    assert (r.comparator, r.value, r.unit) == ("==", value, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "今年已改造老旧小区30个。",
+        "近年来，我市累计培育龙头企业100家。",
+        "去年全市改造了老旧小区30个。",
+    ],
+)
+def test_a_task_done_already_states_no_target(text):
+    assert [r for r in extract(text) if r.value is not None] == []

@@ -162,6 +162,14 @@ TARGETS = re.compile(
     r"计划|目标|任务|共计|合计|全年|力争|(?<![已经])(?:完成|建成|新增|新建)|"
     r"(?:^|[，,])\s*(?:力争)?到\s*＿{4,}"  # 到2020年，…: what is to be reached by then
 )
+#: A task's verb, then what it acts on and how many (培育100家龙头企业, 今年改造老旧小区30个,
+#: 引进高层次人才50名): the amount is the task's target, as with 新建/新增/完成; not when done
+#: already (已改造…, 改造了…) or counted in all (共, 累计).
+_A_TASK_S_AMOUNT = re.compile(
+    r"(?:^|[，,：:\s])(?:[^，,。；;\d已共]{0,8}?)(?<![已经])"
+    r"(?:改造|培育|创建|引进|培训|打造|淘汰|整治|治理|招聘|招录|培养|扶持|种植|栽植|新造|创成|"
+    r"建设|新开工|开工建设|实施)(?!了)[^，,。；;\d已共累计了]{0,16}$"
+)
 #: A clause that names who answers for it (（责任单位：…）, 牵头单位：…): a task, whose bare
 #: amounts are its targets.
 TASKED = re.compile(r"(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]")
@@ -410,7 +418,7 @@ def worth_keeping(
         return True
     if (
         q.unit not in TIME_UNITS
-        and (tasked or facts.targets)
+        and (tasked or facts.targets or _A_TASK_S_AMOUNT.search(tail))
         and not facts.descriptive
         and not facts.a_case  # (一)…发生2起事故的: a case, no target
     ):
