@@ -573,3 +573,33 @@ def test_a_task_s_amount_is_its_target(text, value, unit):
 )
 def test_a_task_done_already_states_no_target(text):
     assert [r for r in extract(text) if r.value is not None] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "补助对象。具有本市户籍，且符合下列条件之一的人员：\n（一）年满80周岁以上的老年人；\n"
+        "（二）经济困难的失能老年人。",
+        "本办法适用于下列单位：（一）年产量1万吨以上的企业；（二）从业人员100人以上的企业。",
+    ],
+)
+def test_the_items_of_a_list_of_the_ones_meant_are_no_requirements(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "用户不得有下列行为：\n（一）擅自改装钢瓶；\n（二）倒灌钢瓶。",
+            ["擅自改装钢瓶", "倒灌钢瓶"],
+        ),
+        (
+            "申请人应当符合下列条件：\n（一）年满18周岁；\n（二）具有高中以上学历。",
+            ["年满18周岁", "具有高中以上学历"],
+        ),
+    ],
+)
+def test_a_list_on_the_lines_below_its_lead_is_read_as_the_lead_binds_it(text, spans):
+    rows = extract(text)
+    assert [r.span for r in rows] == spans and all(r.modality == "mandatory" for r in rows)

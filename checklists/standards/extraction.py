@@ -23,7 +23,7 @@ from checklists.standards.duties import (
     leads_on,
     no_duties,
 )
-from checklists.standards.list_leads import lists_bans, lists_duties
+from checklists.standards.list_leads import lists_bans, lists_duties, lists_options
 from checklists.standards.modality import (
     LEAD_TOKEN,
     PERMISSION,
@@ -120,7 +120,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     if run_on is not None:
         lead_start, lead_end, items = run_on
         lead = text[lead_start:lead_end]
-        if lists_bans(lead) or lists_duties(lead):
+        if lists_bans(lead) or lists_duties(lead) or lists_options(lead):
             found = _read(text[:lead_end], join_offsets)
             for a, b, token in items:
                 joins = tuple(j - a for j in join_offsets if a < j < b)

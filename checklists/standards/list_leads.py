@@ -37,6 +37,20 @@ _CONDITIONS_LISTED = re.compile(
 )
 
 
+#: A lead that names who or what is meant by a list (且符合下列条件之一的人员：, 补助对象包括以下
+#:人员：, 本办法适用于下列单位：): its items are ones picked out, options, no requirements.
+_OPTIONS_LISTED = re.compile(
+    r"(?:(?:下列|以下)[^。；;：:]{0,12}的[^。；;：:的]{1,8}|"
+    r"(?:包括|为|是|适用于|分为)(?:下列|以下)[^。；;：:]{0,8})[:：]\s*$"
+)
+
+
+def lists_options(lead: str) -> bool:
+    """Whether ``lead`` names, with no modal word, the ones its items pick out (符合下列条件之一
+    的人员：)."""
+    return _OPTIONS_LISTED.search(lead.strip()) is not None and ANY_MODAL.search(lead) is None
+
+
 def lists_conditions(lead: str) -> bool:
     """Whether ``lead`` lists conditions its party must meet (企业应当具备下列条件：)."""
     listed = _CONDITIONS_LISTED.search(lead.strip())

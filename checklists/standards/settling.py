@@ -14,6 +14,7 @@ from checklists.standards.list_leads import (
     lists_bans,
     lists_conditions,
     lists_duties,
+    lists_options,
 )
 from checklists.standards.quantities import (
     PER_HEAD_AND_PERIOD,
@@ -170,6 +171,9 @@ def under_a_lead(
     such a lead is its prohibition. An item of a list of duties (使用单位应当履行下列义务：（一）
     建立…制度；) is the lead's party's duty, as binding as the lead says, where it names no party
     and no modal word of its own."""
+    if lists_options(lead):
+        # (且符合下列条件之一的人员：（一）年满80周岁以上的老年人；: one of the ones meant)
+        return [r for r in found if r.modality is not None]
     banned = lists_bans(lead)
     listed = lists_duties(lead) if banned is None else None
     if listed is not None:
@@ -246,7 +250,8 @@ def inline_items(text: str) -> tuple[int, int, list[tuple[int, int, str]]] | Non
     if first is None:
         return None
     lead_end = first.start("token")
-    lead_start = max(text.rfind(mark, 0, lead_end) for mark in "。；;\n") + 1
+    # (the lead is the sentence its colon ends: the items may start on the line below it)
+    lead_start = max(text.rfind(mark, 0, first.start()) for mark in "。；;\n") + 1
     items: list[tuple[int, int, str]] = []
     at, n = lead_end, 1
     while at >= 0:
