@@ -603,3 +603,14 @@ def test_the_items_of_a_list_of_the_ones_meant_are_no_requirements(text):
 def test_a_list_on_the_lines_below_its_lead_is_read_as_the_lead_binds_it(text, spans):
     rows = extract(text)
     assert [r.span for r in rows] == spans and all(r.modality == "mandatory" for r in rows)
+
+
+def test_an_age_band_before_the_amount_is_the_amount_s_condition():
+    text = (
+        "80—89周岁老年人每人每月补助100元，90—99周岁每人每月补助200元，"
+        "100周岁以上每人每月补助500元。"
+    )
+    rows = extract(text)
+    assert [(r.value, r.per) for r in rows] == [(100, "month"), (200, "month"), (500, "month")]
+    bands = [(r.applies_when.comparator, r.applies_when.low, r.applies_when.high) for r in rows]
+    assert bands == [("range", 80, 89), ("range", 90, 99), (">=", None, None)]

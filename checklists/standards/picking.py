@@ -150,7 +150,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         aged
         and re.match(r"[\u4e00-\u9fff]", masked[q_end : q_end + 1])
         and not masked.startswith("的", q_end)
-        and bounded(masked[q_end:ph_end])
+        # (80—89周岁老年人每人每月补助100元: the ones the amount after it is for)
+        and (bounded(masked[q_end:ph_end]) or quantities(masked[q_end:ph_end]))
     ):
         return True  # 照护2至3岁幼儿不超过5人: the ones a limit after it is for
     if (
