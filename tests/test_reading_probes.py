@@ -614,3 +614,24 @@ def test_an_age_band_before_the_amount_is_the_amount_s_condition():
     assert [(r.value, r.per) for r in rows] == [(100, "month"), (200, "month"), (500, "month")]
     bands = [(r.applies_when.comparator, r.applies_when.low, r.applies_when.high) for r in rows]
     assert bands == [("range", 80, 89), ("range", 90, 99), (">=", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # an article's heading after its number
+        (
+            "第八条 资金发放。补助资金由县民政局于每月10日前发放到个人账户。",
+            ["补助资金由县民政局于每月10日前发放到个人账户"],
+        ),
+        ("第七条　申请程序。申请人向村委会提出书面申请。", ["申请人向村委会提出书面申请"]),
+        # an article's first sentence, a duty
+        ("第十一条 专项资金应当明确执行期限。", ["专项资金应当明确执行期限"]),
+        # words about the text, a report, after an article's number
+        ("第三条 现将补助资金3500万元下达给你们。", []),
+        ("第三条 近年来，全市低保对象保持在6万人以上。", []),
+        ("第五条 本办法自2021年4月1日起施行，有效期5年。", []),
+    ],
+)
+def test_an_article_s_number_changes_nothing_of_its_reading(text, spans):
+    assert [r.span for r in extract(text)] == spans

@@ -204,6 +204,8 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
     if masked[s_end : s_end + 1] in ("；", ";") or masked[lead.end() - 1 : lead.end()] == "是":
         return False  # 一是全面排查…；: a point of a list, no heading
     body = masked[lead.end() : s_end].strip()
+    if "条" in lead.group(0) and ANY_MODAL.search(body):
+        return False  # 第十一条 专项资金应当明确执行期限。: an article's first sentence, no heading
     body = re.sub(r"[（(][^（()）]*[）)]$", "", body)  # 排查摸底阶段（2016年2月至12月）
     if not body or len(body) > 16 or re.search(r"[，,]", body):
         return False
@@ -361,8 +363,10 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return True  # 王某某任市财政局副局长（试用期一年）: an appointment the notice makes
     if ANY_MODAL.search(sentence) is None and BY_PRINCIPLE.search(sentence.strip()):
         return True  # …按照属地管理的原则组织实施: a principle, nothing to check (GUIDE 1.5)
-    if ABOUT_THE_TEXT.search(sentence.strip()):
-        return True
+    if ABOUT_THE_TEXT.search(sentence.strip()) or (
+        lead and ABOUT_THE_TEXT.search(sentence[lead.end() :].strip())
+    ):
+        return True  # (第三条 现将…资金…下达给你们: words about the text after an article's number)
     body = sentence[lead.end() if lead else 0 :].strip(" 。；;")
     if (
         lead is not None

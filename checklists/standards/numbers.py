@@ -188,7 +188,7 @@ A_CHANGE = re.compile(
     r"(?:\d{1,6}(?:\.\d+)?\s*%?\s*[、和及]\s*){0,6}$"  # (分别下降15%、12%、10%: each of the list)
 )
 #: What the document hands out (现将…资金…下达给你们).
-_HANDED_OUT = re.compile(r"[\s＿]*现将[^。；;]*(?:下达|下发|拨付|分配)")
+_HANDED_OUT = re.compile(r"[\s＿]*(?:条\s*)?现将[^。；;]*(?:下达|下发|拨付|分配)")
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
 _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
 #: A verb of setting funds aside or granting them, right before the funds' name (每年安排专项资金
@@ -222,7 +222,7 @@ _DONE_IN_ALL = re.compile(
 _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
-    r"[\s＿]*(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
+    r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
     r"目前|现阶段|"
     # a past year's totals (2023年全县共完成改厕12560户, 2022年以来，…): what was done
     r"＿{4,5}\s*年?以来|＿{4,5}\s*年?[，,]?\s*全(?:市|县|区|省|镇)[^，,。；;]{0,8}?(?:共|累计)|"
@@ -235,7 +235,7 @@ _IN_ALL_DONE = re.compile(
 )
 #: A sentence about the document itself (本办法…, 本通知…), after its numbering.
 _OWN_TERM = re.compile(
-    r"[\s＿]*(?:第[一二三四五六七八九十百零〇\d]+条\s*)?"  # (a masked 第五条 too)
+    r"[\s＿]*(?:(?:第[一二三四五六七八九十百零〇\d]+)?条\s*)?"  # (a masked 第五条, ＿＿条, too)
     r"本[^，,。；;《]{0,6}?(?:办法|规定|通知|意见|方案|细则|制度|决定|规则|条例|计划|规划|标准|公告|"
     r"通告|指南|导则)"
 )

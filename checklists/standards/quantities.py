@@ -212,9 +212,11 @@ _MASKS = [
         r"(?<=不迟于|不晚于|最迟于|最晚于|不超过|得超过)\s*"
         r"(?:次月|下月|每个?月的?|当月|本月|每年的?|当年)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]"
     ),
-    # a chapter's number (第三章): its word stays, so that its heading is known as one
+    # a chapter's number (第三章): its word stays, so that its heading is known as one; an
+    # article's (第八条 资金发放。) at the clause's start, so that its heading is known as one
     re.compile(
-        r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?=[章节编](?![\u4e00-\u9fff]{0,2}[的是]))"
+        r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?=[章节编](?![\u4e00-\u9fff]{0,2}[的是]))|"
+        r"^\s*第\s*[\d一二三四五六七八九十百零〇两]+(?=条[\s　])"
     ),
     re.compile(
         # (第5.2条: a standard's numbered article, its parts after a point)
