@@ -635,3 +635,12 @@ def test_an_age_band_before_the_amount_is_the_amount_s_condition():
 )
 def test_an_article_s_number_changes_nothing_of_its_reading(text, spans):
     assert [r.span for r in extract(text)] == spans
+
+
+def test_an_exception_after_the_topic_is_the_condition_of_the_duty_after_it():
+    text = (
+        "社会保险补贴期限，除对距法定退休年龄不足5年的人员可延长至退休外，其余人员最长不超过3年。"
+    )
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("<=", 3, "year")
+    assert r.applies_when is not None and r.applies_when.text.startswith("除")
