@@ -82,12 +82,20 @@ class _Para:
 
 _ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[:：]?$")
 _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\S.*)$")
+#: An annex's marker with its title on the same line (附件一：某县补助标准).
+_ANNEX_TITLED = re.compile(
+    r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[:：、.．]?\s*([^。；;：:]{2,60})$"
+)
 
 
 def _structural(text: str) -> bool:
     c = _compact(text)
     return bool(
-        _is_date_line(c) or _ANNEX_MARK.match(c) or _NUMBER_LINE.match(c) or _CONT_START.match(text)
+        _is_date_line(c)
+        or _ANNEX_MARK.match(c)
+        or _ANNEX_TITLED.match(c)  # (附件1：…⏎附件2：…: one line each, never run on)
+        or _NUMBER_LINE.match(c)
+        or _CONT_START.match(text)
     )
 
 
@@ -453,6 +461,19 @@ class _TreeBuilder:
             if m:
                 self.start_annex(p, _cn_int(m.group(1)) if m.group(1) else None)
                 self.annex_fresh = True
+                continue
+            m = _ANNEX_TITLED.match(c)
+            if m and self.signed_on is None and not self.annex_titles:
+                # (附件1：…, 附件2：… listed above the signature: what is attached, by name)
+                self.annex_titles.append(_nfkc_compact(m.group(2)))
+                self.add_text(self.root, p)
+                continue
+            if m and self.signed_on is None and _nfkc_compact(m.group(2)) not in self.annex_titles:
+                self.annex_titles.append(_nfkc_compact(m.group(2)))
+                self.add_text(self.root, p)
+                continue
+            if m:  # 附件一：某县补助标准, after the signature or once listed: the annex itself
+                self.start_annex(p, _cn_int(m.group(1)))
                 continue
             m = _ANNEX_LIST.match(c)
             if m:
