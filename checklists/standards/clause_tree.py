@@ -322,9 +322,13 @@ def _split_instruments(
                 starts.append((k, t))
     if len(starts) < 2:
         return [(None, paras)]
-    out: list[tuple[str | None, list[_Para]]] = []
+    # (the covering notice's own text before the first instrument: a document of its own, as
+    # where it issues one instrument)
+    out: list[tuple[str | None, list[_Para]]] = (
+        [(None, paras[: starts[0][0]])] if starts[0][0] else []
+    )
     for n, (k, t) in enumerate(starts):
-        lo = 0 if n == 0 else k
+        lo = k
         hi = starts[n + 1][0] if n + 1 < len(starts) else len(paras)
         out.append((t, paras[lo:hi]))
     return out
