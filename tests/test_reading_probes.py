@@ -644,3 +644,18 @@ def test_an_exception_after_the_topic_is_the_condition_of_the_duty_after_it():
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == ("<=", 3, "year")
     assert r.applies_when is not None and r.applies_when.text.startswith("除")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("县社保中心应当在每季度结束后15日内完成补贴核算。", "县社保中心"),
+        ("乡镇财政所负责补贴资金的具体发放。", "乡镇财政所"),
+        ("县公共资源交易中心应当及时公开交易信息。", "县公共资源交易中心"),
+        ("具体由各县（市、区）确定。", "各县（市、区）"),
+        ("由各县（市、区）负责组织实施。", "各县（市、区）"),
+    ],
+)
+def test_centres_stations_and_bracketed_lists_are_named_whole(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject

@@ -837,7 +837,9 @@ _ASIDE_THEN_CASE = re.compile(DUTY_ASIDE + r"\s*的")
 #: 由 names who acts (由区安委会办公室拟定…, 由县财政承担): the words between it and the verb.
 #: The parties 由 names (由区经信局、区安监局分别组织…: a list of them).
 #: (a level named by one character, in a list: 由市、县两级财政…)
-_WHO_LISTED = r"(?P<who>(?:[^，,。；;、]{2,24}?|[^，,。；;、](?=、))(?:、[^，,。；;、]{2,24}?)*)"
+#: (a bracket is one piece of a name, whatever it lists: 由各县（市、区）确定)
+_NAME_UNIT = r"(?:[（(][^（()）]{0,12}[）)]|[^，,。；;、（(])"
+_WHO_LISTED = rf"(?P<who>(?:{_NAME_UNIT}{{2,24}}?|{_NAME_UNIT}(?=、))(?:、{_NAME_UNIT}{{2,24}}?)*)"
 _BY_AGENT = re.compile(
     r"^\s*(?:并|同时|再|均|统一|分别)?由(?!于|此|其)"
     + _WHO_LISTED

@@ -26,9 +26,13 @@ _AUTHORITY = (
     # (no name holds 每/向/在/将: 人社部门每半年向市人社局报送 names 人社部门, not up to 市人社局)
     r"(?:(?![每向在将])[^\s，。；、]){1,12}?(?:局|委(?!员会)|办(?!事处|公室|法|理)|厅|署|法院|检察院|派出所|司法所|"
     r"(?<![学本专外内儿妇眼牙工理文医农])科(?![学技研室目普])|服务所|服务站|保障所|工作站|管理所|"
-    r"监督所|检验所|检测所|"
+    r"监督所|检验所|检测所|财政所|财政分局|经管所|经管站|农经站|农技站|林业站|水利站|国土所|税务所|"
+    r"市场监管所|市场监督管理所|"
     r"管理处|管理站|检测站|监测站|检查站|指导站|组织部|宣传部|统战部|执法队|大队|中队|支队|队伍|救援队|消防站|救援站)|"
-    r"指导中心|服务中心|检测中心|监测中心|疾控中心|疾病预防控制中心|督导机构|专家组|研究室|督查室|督导室|管委会|"
+    r"指导中心|服务中心|检测中心|监测中心|疾控中心|疾病预防控制中心|"
+    # (县社保中心, 县医保中心, 县公共资源交易中心, 县就业和人才服务中心, 县应急指挥中心)
+    r"(?:社保|医保|社会保险|社会保险事业|就业|人才|交易|结算|经办|征收|事务|救助|援助|指挥|调度)中心|"
+    r"督导机构|专家组|研究室|督查室|督导室|管委会|"
     r"检查人员|执法人员|监管人员|督查人员|抽查人员|检查组|督查组|执法队员|"
     # officials acting for their bodies (由市长签发, 由总指挥签发, 由分管副市长召集)
     r"(?<![增成生延])(?:[省市县区镇乡]长|副[省市县区镇乡]长)|总指挥|指挥长|分管领导|主要领导|"
@@ -321,15 +325,22 @@ _A_PARTY_DONE_TO = re.compile(
 _TOGETHER = re.compile(r"(?:进行|开展)?(?:对接|洽谈|协商|签订|签署|沟通|联系|合作|衔接|会商)")
 
 
+def _last_named(name: str) -> str:
+    """The last name of a list of them (A局、B局 → B局), a bracket whole (各县（市、区））."""
+    # (the brackets' own 、 and 和 hidden, length kept, so that the split passes them by)
+    hidden = re.sub(r"[（(][^（()）]*[）)]", lambda m: re.sub(r"[、和及与]", "·", m.group(0)), name)
+    return name[len(name) - len(re.split(r"[、和及与]", hidden)[-1]) :]
+
+
 def ends_with_party(name: str) -> bool:
     """Whether ``name`` ends with the name of a party (…办公室, …检测中心, …企业)."""
-    last = re.split(r"[、和及与]", name)[-1]
+    last = _last_named(name)
     return bool(_AUTHORITY_END.search(last) or _REGULATED_END.search(last))
 
 
 def kind_of(name: str) -> SubjectKind:
     """Whether a party's name is an inspected party's or (by default) an authority's."""
-    last = re.split(r"[、和及与]", name)[-1]
+    last = _last_named(name)
     return "regulated" if _REGULATED_END.search(last) else "authority"
 
 
