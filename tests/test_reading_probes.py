@@ -659,3 +659,23 @@ def test_an_exception_after_the_topic_is_the_condition_of_the_duty_after_it():
 def test_centres_stations_and_bracketed_lists_are_named_whole(text, subject):
     (r,) = extract(text)
     assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("补贴资金原则上按季度发放，每季度首月15日前发放到位。", 15),
+        ("各县要在每季度的第一个月10日前报送上季度情况。", 10),
+    ],
+)
+def test_each_quarter_s_first_month_by_a_day_is_a_calendar_rule(text, day):
+    (r,) = [r for r in extract(text) if r.due]
+    assert r.due == {"rule": "quarter_first_month_day", "day": day}
+
+
+def test_a_cap_on_what_is_given_in_all_is_no_report_and_a_higher_one_may_be_allowed():
+    rows = extract("医疗救助年度累计救助金额最高为3万元，重特大疾病患者可提高至5万元。")
+    assert [(r.comparator, r.value, r.modality) for r in rows] == [
+        ("<=", 30000, None),
+        ("==", 50000, "permission"),
+    ]

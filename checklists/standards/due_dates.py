@@ -40,7 +40,8 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         "yearly_date",
     ),
     (
-        re.compile(r"每(?:个)?季度第一个月的?\s*(?P<day>\d{1,2})\s*日(?:前|之前)"),
+        # (每季度首月15日前, 每季度的第一个月10日前: the same day)
+        re.compile(r"每(?:个)?季度的?(?:第一个月|首月)的?\s*(?P<day>\d{1,2})\s*[日号](?:前|之前)"),
         "quarter_first_month_day",
     ),
     # each month by its last working day: 每月最后一个工作日前 (the working day, not the 31st)

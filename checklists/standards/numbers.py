@@ -232,6 +232,8 @@ _A_REPORT_OPENS = re.compile(
 #: What was done in all (全区共发放…, 累计排查…): a report's amount.
 _IN_ALL_DONE = re.compile(
     r"(?:共|累计)(?:发放|扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|吸纳)"
+    # (年度累计救助金额最高为3万元: a cap on what is given in all, no report)
+    r"(?![^，,。；;]{0,8}(?:最高|最多|不超过|不得超过|限额|封顶|上限))"
 )
 #: A sentence about the document itself (本办法…, 本通知…), after its numbering.
 _OWN_TERM = re.compile(
