@@ -679,3 +679,20 @@ def test_a_cap_on_what_is_given_in_all_is_no_report_and_a_higher_one_may_be_allo
         ("<=", 30000, None),
         ("==", 50000, "permission"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "县财政局按季度向社会公开资金分配结果。",
+        "县应急管理局应当及时发布预警信息。",
+        "各乡镇要将核查结果录入信息系统。",
+    ],
+)
+def test_to_make_known_or_to_enter_is_a_duty(text):
+    (r,) = extract(text)
+    assert r.span == text.rstrip("。")
+
+
+def test_open_fair_and_just_is_a_principle_not_a_duty():
+    assert extract("坚持公开、公平、公正的原则。") == []
