@@ -696,3 +696,19 @@ def test_to_make_known_or_to_enter_is_a_duty(text):
 
 def test_open_fair_and_just_is_a_principle_not_a_duty():
     assert extract("坚持公开、公平、公正的原则。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        (
+            "并于每季度末月25日前将工作情况报送区安委办。",
+            {"rule": "quarter_last_month_day", "day": 25},
+        ),
+        ("各县应于每季度最后一个月的20日前报送。", {"rule": "quarter_last_month_day", "day": 20}),
+        ("每季度末前报送工作总结。", {"rule": "quarter_end"}),
+    ],
+)
+def test_each_quarter_s_last_month_by_a_day_is_a_calendar_rule(text, due):
+    (r,) = extract(text)
+    assert r.due == due and r.value is None

@@ -259,6 +259,9 @@ def test_canonical_resets_what_the_kind_does_not_read(rule, canonical):
         ("month", {"rule": "monthly_day", "day": 20}, R(DAY, M, day=20, month=1)),  # 每月20日前
         ("quarter", {"rule": "monthly_day", "day": 20}, R(LWD, Q)),  # (not a quarter's day)
         ("quarter", {"rule": "quarter_first_month_day", "day": 20}, R(DAY, Q, day=20, month=1)),
+        # 每季度末月25日前: the quarter's third month's day
+        ("quarter", {"rule": "quarter_last_month_day", "day": 25}, R(DAY, Q, day=25, month=3)),
+        ("month", {"rule": "quarter_last_month_day", "day": 25}, R(LWD, M)),
         ("year", {"rule": "yearly_date", "month": 3, "day": 31}, R(DAY, Y, day=31, month=3)),
         # 每季度末: the quarter's last day (31: a 30-day month's last)
         ("quarter", {"rule": "quarter_end"}, R(DAY, Q, day=31, month=3)),

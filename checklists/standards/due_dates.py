@@ -44,6 +44,13 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"每(?:个)?季度的?(?:第一个月|首月)的?\s*(?P<day>\d{1,2})\s*[日号](?:前|之前)"),
         "quarter_first_month_day",
     ),
+    # each quarter by its last month's day N: 每季度末月25日前, 每季度最后一个月的20日前
+    (
+        re.compile(
+            r"每(?:个)?季度的?(?:末月|最后一个月)的?\s*(?P<day>\d{1,2})\s*[日号](?:前|之前)"
+        ),
+        "quarter_last_month_day",
+    ),
     # each month by its last working day: 每月最后一个工作日前 (the working day, not the 31st)
     (
         re.compile(r"每个?月(?:的)?最后一个工作日(?:前|之前)?"),
@@ -51,7 +58,7 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     ),
     # each quarter by its end: 每季度末, 每季末前, 每个季度结束前 (not 每季度结束后五日内: days
     # after it)
-    (re.compile(r"每个?季度?\s*(?:末|底|结束)(?:前|之前)?(?![后以之]|\d)"), "quarter_end"),
+    (re.compile(r"每个?季度?\s*(?:末|底|结束)(?:前|之前)?(?![后以之月]|\d)"), "quarter_end"),
     (
         re.compile(
             r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"

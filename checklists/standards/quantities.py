@@ -205,7 +205,8 @@ _MASKS = [
     re.compile(r"一次(?=或者?(?:分|多)次)"),  # 一次或分次送达: at once or in parts, no count
     # a calendar rule's day (次月5日前, 每季度第一个月的20日前), whole: before 第…个 below
     re.compile(
-        r"(?:次月|当月|本月|下月|每月|每年|每个?季度的?(?:第[一二三四]个月|首月)的?)\s*\d{1,2}\s*[日号]"
+        r"(?:次月|当月|本月|下月|每月|每年|每个?季度的?(?:第[一二三四]个月|首月|末月|最后一个月)的?)"
+        r"\s*\d{1,2}\s*[日号]"
         r"(?:前|之前)"
     ),
     # …and the same after "no later than" (不迟于次月10日, 最迟不得超过次月15日): a date

@@ -59,6 +59,7 @@ class Due(Out):
         "monthly_day",
         "monthly_last_working_day",
         "quarter_first_month_day",
+        "quarter_last_month_day",
         "quarter_end",
         "yearly_date",
         "weekly_day",

@@ -194,7 +194,8 @@ def status(due_on: dt.date, today: dt.date, done: bool) -> OccurrenceStatus:
 def from_requirement(per: str | None, due: dict[str, Any] | None = None) -> Rule | None:
     """The rule a clause's extracted frequency suggests (``per``: month, quarter or year; None
     for any other), refined by a due-date rule of the same clause (``Requirement.due``:
-    次月5日前, 每月20日前, 每季度第一个月的20日前, 每季度末, 每年3月31日前); without one, by the
+    次月5日前, 每月20日前, 每季度第一个月的20日前, 每季度末月25日前, 每季度末,
+    每年3月31日前); without one, by the
     period's last working day: 每月至少一次 is done in time when done by the month's last
     working day."""
     due = due or {}
@@ -212,6 +213,8 @@ def from_requirement(per: str | None, due: dict[str, Any] | None = None) -> Rule
         return Rule(Recurrence.DAY, period, day=day, month=1)  # 每月20日前
     if due.get("rule") == "quarter_first_month_day" and valid_day and period == Period.QUARTER:
         return Rule(Recurrence.DAY, period, day=day, month=1)
+    if due.get("rule") == "quarter_last_month_day" and valid_day and period == Period.QUARTER:
+        return Rule(Recurrence.DAY, period, day=day, month=3)  # 每季度末月25日前
     if due.get("rule") == "monthly_last_working_day" and period == Period.MONTH:
         return Rule(Recurrence.LAST_WORKING_DAY, period)  # 每月最后一个工作日前
     if due.get("rule") == "quarter_end" and period == Period.QUARTER:
