@@ -712,3 +712,27 @@ def test_open_fair_and_just_is_a_principle_not_a_duty():
 def test_each_quarter_s_last_month_by_a_day_is_a_calendar_rule(text, due):
     (r,) = extract(text)
     assert r.due == due and r.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("人员密集场所每日至少进行两次防火巡查，营业期间每2小时至少巡查一次。", "营业期间"),
+        ("施工期间每天洒水不少于4次。", "施工期间"),
+    ],
+)
+def test_a_stretch_of_time_right_before_how_often_is_its_condition(text, when):
+    r = extract(text)[-1]
+    assert r.applies_when is not None and r.applies_when.text == when
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "spans"),
+    [
+        ("原则上每个乡镇配备专职安全监管人员不少于3名。", "乡镇", 1),
+        ("原则上，各县要在年底前完成。", "各县", 1),
+    ],
+)
+def test_how_binding_before_who_is_no_part_of_the_name_nor_a_row(text, subject, spans):
+    rows = extract(text)
+    assert len(rows) == spans and rows[0].subject == subject and rows[0].modality == "default"

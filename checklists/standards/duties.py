@@ -438,6 +438,8 @@ def leads_on(words: str) -> bool:
         # 各地要结合实际，因地制宜制定…; 市市场监管局牵头、市公安局配合，开展…: how and who,
         # leading into what is to be done
         return True
+    if re.fullmatch(r"(?:原则上|一般情况下|一般而言|通常情况下|具体而言)", words.strip()):
+        return True  # 原则上，各县要…: how binding the duty after it is, no duty of its own
     if _IN_MATTERS.fullmatch(words.strip()):
         return True  # 在市场准入、行政审批…等方面，…: the matters the duty after it is done in
     if _IN_A_ROLE.fullmatch(words.strip()):

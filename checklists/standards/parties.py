@@ -353,7 +353,9 @@ def clean_name(name: str) -> str:
 
 #: A time a phrase opens with before the party (今年各企业要…, 2023年各县要…, 下一步各地要…).
 _WHEN_FIRST = re.compile(
-    r"^(?:今年|明年|当年|本年度?|今后|近期|下一步|(?:19|20)\d{2}\s*年(?:底前|内|起)?)[，,\s]*"
+    r"^(?:今年|明年|当年|本年度?|今后|近期|下一步|(?:19|20)\d{2}\s*年(?:底前|内|起)?|"
+    # (how binding, before who: 原则上每个乡镇配备…)
+    r"原则上|一般情况下|通常)[，,\s]*"
     r"(?=[\u4e00-\u9fff]{2})"
 )
 

@@ -41,6 +41,13 @@ _DURING_INLINE = re.compile(
 )
 
 
+#: A stretch of time right before how often or how much (营业期间每2小时至少巡查一次, 供暖期间
+#: 每日…): when the number after it applies.
+_DURING_BEFORE_A_NUMBER = re.compile(
+    rf"(?!必要时|需要时)[^，,。；;的\d＿]{{2,12}}?(?:{DURING_WORD}|期内)(?=每|[＿\d])"
+)
+
+
 #: A kind of project the phrase opens with, then what is done for it (重大项目须聘请专家参加验收,
 #: 公共服务类项目邀请服务对象参与, 重大项目评标办法可一事一议): the projects it applies to.
 _A_KIND_OF_PROJECT = re.compile(
@@ -73,7 +80,11 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     ones = _THE_ONES_BEFORE_A_TIME.match(stripped)
     if ones is not None:
         return ones.end()  # 对符合条件的5个工作日内报…审批: the ones the time limit is for
-    during = _DURING_INLINE.match(stripped) or _ONLY_AFTER.match(stripped)
+    during = (
+        _DURING_INLINE.match(stripped)
+        or _ONLY_AFTER.match(stripped)
+        or _DURING_BEFORE_A_NUMBER.match(stripped)
+    )
     if during is not None:
         return during.end()  # 供暖季期间不得停业, 销售时应当出具…: when the duty applies
     inline = _THE_ONES_INLINE.match(stripped)
