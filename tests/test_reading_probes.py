@@ -736,3 +736,21 @@ def test_a_stretch_of_time_right_before_how_often_is_its_condition(text, when):
 def test_how_binding_before_who_is_no_part_of_the_name_nor_a_row(text, subject, spans):
     rows = extract(text)
     assert len(rows) == spans and rows[0].subject == subject and rows[0].modality == "default"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "请各单位于2023年11月20日前将年度工作总结报送市安委办（联系人：张明，电话：0635-1234567）。",
+            "请各单位于2023年11月20日前将年度工作总结报送市安委办",
+        ),
+        (
+            "并将检查结果在区政府网站公示（责任单位：区住建局、区城管局）。",
+            "并将检查结果在区政府网站公示",
+        ),
+    ],
+)
+def test_an_aside_of_whom_to_reach_or_who_answers_is_no_part_of_the_span(text, span):
+    (r,) = extract(text)
+    assert r.span == span

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
+from checklists.standards.duties import ASIDE
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
 from checklists.standards.parties import ends_with_party
@@ -392,12 +393,19 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
         end -= 1
     while end - start > 1 and text[end - 1] == "." and not text[end - 2].isdigit():
         end -= 1  # (每年至少2次.: a sentence's full stop typed as a point, no part of it)
+    aside = _AN_ASIDE_AT_END.search(text, start, end)
+    if aside is not None and aside.start() > start:
+        end = (
+            aside.start()
+        )  # (…报送市安委办（联系人：…）, …公示（责任单位：…）: the aside is not it)
     options = _ANSWER_OPTIONS.search(text, start, end)
     if options is not None and options.start() > start:
         end = options.start()  # (是否安装报警器 是/否: a check table's answer column)
     return text[start:end], start
 
 
+#: An aside the span ends with (（联系人：张明，电话：…）, （责任单位：区住建局）).
+_AN_ASIDE_AT_END = re.compile(r"\s*(?:" + ASIDE.pattern + r")\s*$")
 #: A check table's answer column at the end of a row (是/否, □是 □否, 有/无, 合格/不合格).
 _ANSWER_OPTIONS = re.compile(
     r"\s+[□☐]?\s*(?:是\s*[/／]\s*[□☐]?\s*否|有\s*[/／]\s*无|合格\s*[/／]\s*不合格|"
