@@ -637,15 +637,6 @@ def test_an_article_s_number_changes_nothing_of_its_reading(text, spans):
     assert [r.span for r in extract(text)] == spans
 
 
-def test_an_exception_after_the_topic_is_the_condition_of_the_duty_after_it():
-    text = (
-        "社会保险补贴期限，除对距法定退休年龄不足5年的人员可延长至退休外，其余人员最长不超过3年。"
-    )
-    (r,) = extract(text)
-    assert (r.comparator, r.value, r.unit) == ("<=", 3, "year")
-    assert r.applies_when is not None and r.applies_when.text.startswith("除")
-
-
 @pytest.mark.parametrize(
     ("text", "subject"),
     [
@@ -754,3 +745,15 @@ def test_how_binding_before_who_is_no_part_of_the_name_nor_a_row(text, subject, 
 def test_an_aside_of_whom_to_reach_or_who_answers_is_no_part_of_the_span(text, span):
     (r,) = extract(text)
     assert r.span == span
+
+
+def test_an_exception_that_allows_something_is_a_permission_and_the_condition_after_it():
+    """除对…的人员可延长至退休外: its 可 is a directive phrase (GUIDE 1.1), and the exception is
+    the condition of the limit after it."""
+    text = (
+        "社会保险补贴期限，除对距法定退休年龄不足5年的人员可延长至退休外，其余人员最长不超过3年。"
+    )
+    first, limit = extract(text)
+    assert first.modality == "permission"
+    assert (limit.comparator, limit.value, limit.unit) == ("<=", 3, "year")
+    assert limit.applies_when is not None and limit.applies_when.text.startswith("除")

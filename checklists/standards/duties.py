@@ -760,11 +760,6 @@ def duty_spans(
         if WHICH_KIND.fullmatch(words) and not hit and pending is None:
             pending, pending_end = a, b  # 对一般检查对象，…: the ones the next duty is for
             continue
-        if _EXCEPTED.fullmatch(words):
-            # (…，除对…的人员可延长至退休外，其余人员…: the ones excepted, what they may do
-            # the exception's, no duty: the condition of the duty after it)
-            spans.append([-1, -1])
-            continue
         joined = (open_duty or follows_number) and pending is None and _joined_duty(words)
         if _ASIDE_THEN_CASE.match(masked, b):
             # 经验收合格（应具备…，同时必须…）的，…: the case the aside's duties belong to
@@ -832,8 +827,6 @@ def duty_spans(
     return [(a, b) for a, b in spans if a >= 0], extend
 
 
-#: An exception, a phrase of its own (除…外).
-_EXCEPTED = re.compile(r"\s*除[^，,。；;]{2,40}?(?:以|之)?外\s*")
 #: An aside of duties that a 的 after it makes part of a case (…（应具备…）的，).
 _ASIDE_THEN_CASE = re.compile(DUTY_ASIDE + r"\s*的")
 
