@@ -757,3 +757,38 @@ def test_an_exception_that_allows_something_is_a_permission_and_the_condition_af
     assert first.modality == "permission"
     assert (limit.comparator, limit.value, limit.unit) == ("<=", 3, "year")
     assert limit.applies_when is not None and limit.applies_when.text.startswith("除")
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a fraction in digits after the whole it is of, no 的 between
+        (
+            "对符合条件的用人单位招用就业困难人员并缴纳社会保险费的，给予不超过其实际缴费2/3的"
+            "社会保险补贴，补贴期限最长不超过3年。",
+            [("<=", Decimal("66.6667"), "%", True), ("<=", 3, "year", False)],
+        ),
+        # the grant and its share: one row, the share's, under the grant's condition
+        (
+            "用人单位招用就业困难人员的，按其实际缴纳的社会保险费给予补贴，补贴比例为单位缴费部分的1/2。",
+            [("==", 50, "%", True)],
+        ),
+        # the ones a step's amount is for; the step itself no target
+        (
+            "一次性创业补贴标准为5000元/户，带动就业3人以上的，每增加1人增加补贴1000元。",
+            [("==", 5000, "元", False), ("==", 1000, "元", True)],
+        ),
+    ],
+)
+def test_subsidy_wordings(text, rows):
+    got = [(r.comparator, r.value, r.unit, r.applies_when is not None) for r in extract(text)]
+    assert got == rows
+
+
+def test_both_bounds_of_a_band_condition_make_a_range():
+    rows = extract(
+        "家庭月人均收入低于900元的，按差额补足；高于900元但低于1200元的，按每人每月150元给予补助。"
+    )
+    assert rows[0].span == "按差额补足" and rows[0].applies_when.comparator == "<"
+    band = rows[1].applies_when
+    assert (band.comparator, band.low, band.high, band.unit) == ("range", 900, 1200, "元")

@@ -341,6 +341,8 @@ def worth_keeping(
     # (the words right before the number, for what must end there: one number of a long list
     # scans its own neighbourhood, not the whole phrase again)
     tail = before[-32:]
+    if re.search(r"每(?:增加|多|超过|超出|减少|少)\s*$", tail):
+        return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
     if _FROM_A_LEVEL.search(tail) and _CHANGED_TO.match(following):
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):

@@ -116,7 +116,7 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ):
         return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
     if tail.strip() == "的" and re.match(
-        r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多)", rest
+        r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多|增加|补贴|补助|奖励)", rest
     ):
         return True  # 车辆数在10辆以上的，每10辆车至少配备1名…: the ones a rate after it is for
     if re.match(
@@ -282,6 +282,24 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
     compared = [q for q in found if q.comparator not in (None, "range")]
     if compared and compared[0] is not found[0] and found[0].unit in ("hour", "day", "minute"):
         found = compared + [q for q in found if q not in compared]
+    said = [
+        q.comparator or comparator_in_phrase(masked, c_start, c_start + q.start)[0]
+        for q in found[:2]
+    ]
+    if (
+        len(found) >= 2
+        and said[0] in (">", ">=")
+        and said[1] in ("<", "<=")
+        and found[0].unit == found[1].unit
+        and found[0].low is not None
+        and found[1].low is not None
+        and found[0].low < found[1].low
+    ):
+        # (高于900元但低于1200元的: both bounds, a band)
+        per = found[0].per or period_before(masked, c_start, c_start + found[0].start)[0]
+        return Applicability(
+            text[c_start:c_end], "range", None, found[0].unit, per, found[0].low, found[1].low
+        )
     for q in found:
         comparator = q.comparator
         if comparator is None:

@@ -691,8 +691,9 @@ _TOLERANCE = re.compile(
 _PARTS_OF = re.compile(
     rf"(?P<of>百|千|万|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{NUM})"
 )
-#: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3).
-_SLASHED = re.compile(r"(?<=的)\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
+#: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3,
+#: 实际缴费2/3, 工资总额1/3).
+_SLASHED = re.compile(r"(?<=[的费额数金入资])\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
 #: What is measured by a pure number, and its comparison right before the number (容积率不大于,
 #: 安全系数不小于, pH值不低于, 功率因数应达到).
 _A_PURE_NUMBER = re.compile(

@@ -30,7 +30,11 @@ from checklists.standards.verbs import aim_only
 _GRANT = re.compile(
     r"(?:对[^，,。；;]*)?给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助|贷款)$"
 )
-_ITS_STANDARD = re.compile(r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?!化)|(?:贷款)?额度")
+_ITS_STANDARD = re.compile(
+    r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?!化)|(?:贷款)?额度|"
+    # (…给予补贴，补贴比例为单位缴费部分的1/2: the grant's share)
+    r"(?:补贴|补助|奖励|资助|奖补|救助)比例"
+)
 
 
 #: How a standard or an amount is set, numbers after it (补贴标准按照培训工种和时长确定, 具体
