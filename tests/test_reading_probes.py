@@ -792,3 +792,16 @@ def test_both_bounds_of_a_band_condition_make_a_range():
     assert rows[0].span == "按差额补足" and rows[0].applies_when.comparator == "<"
     band = rows[1].applies_when
     assert (band.comparator, band.low, band.high, band.unit) == ("range", 900, 1200, "元")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("二〇二三年十二月底前，各县（市、区）完成老旧小区改造阶段性任务。", "2023-12-31"),
+        ("各乡镇要在二〇二五年六月底前完成排查。", "2025-06-30"),
+    ],
+)
+def test_a_date_in_chinese_numerals_is_a_deadline_not_a_number(text, date):
+    (r,) = extract(text)
+    assert r.due == {"rule": "date", "date": date}
+    assert r.value is None and r.applies_when is None

@@ -188,13 +188,31 @@ NO_LATER_THAN = re.compile(
 )
 #: 号 after a day's number, as spoken (次月5号前, 5月10号前): 日.
 _HAO = re.compile(r"(?<=\d)号(?=\s*(?:[（(]星期|前|之前|以前))")
+#: A year written in Chinese numerals (二〇二三年), and its month (十二月, 六月: not 十月, which
+#: digits cannot write in as many characters).
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+_CN_MONTH = re.compile(r"(?<=\d年)(?:十[一二]|[一二三四五六七八九])(?=月)")
+_CN_DIGIT = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
+
+
+def _in_digits(words: str) -> str:
+    """二〇二三年十二月底 → 2023年12月底, in as many characters."""
+    words = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGIT), words)
+    return _CN_MONTH.sub(
+        lambda m: (
+            str(10 + "一二".index(m.group(0)[1]) + 1)
+            if m.group(0).startswith("十")
+            else m.group(0).translate(_CN_DIGIT)
+        ),
+        words,
+    )
 
 
 def as_written(words: str) -> str:
     """``words`` with the dates spoken or put after "no later than" written as the rules read
     them, in as many characters (offsets hold): 5月10号前 → 5月10日前; 不迟于次月10日 → the date,
     then 前. Once per sentence: ``due_in`` is asked of what remains after each date found."""
-    words = _HAO.sub("日", words)
+    words = _HAO.sub("日", _in_digits(words))
     return NO_LATER_THAN.sub(
         lambda m: " " * (m.start("date") - m.start() - 1) + m["date"] + "前", words
     )
