@@ -805,3 +805,8 @@ def test_a_date_in_chinese_numerals_is_a_deadline_not_a_number(text, date):
     (r,) = extract(text)
     assert r.due == {"rule": "date", "date": date}
     assert r.value is None and r.applies_when is None
+
+
+def test_a_dated_stage_heading_is_no_deadline():
+    rows = extract("（三）总结验收阶段（2021年11月底前）。市领导小组办公室组织开展验收。")
+    assert [(r.span, r.due) for r in rows] == [("市领导小组办公室组织开展验收", None)]

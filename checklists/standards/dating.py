@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checklists.standards.due_dates import as_written, due_in
-from checklists.standards.duties import A_DATE_ONLY
+from checklists.standards.duties import A_DATE_ONLY, a_stage_heading
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.parties import party_named, who_as_read
 from checklists.standards.picking import end_of, phrase_bounds, source_span, without_number
@@ -102,6 +102,8 @@ def with_due(
                 ph_end = phrase_bounds(masked, s_start, s_end, next_phrase)[1]
                 if not found:
                     named = who_as_read(party_named(text[next_phrase:ph_end])) or named
+        if not found and a_stage_heading(masked[s_start:s_end]):
+            continue  # (三)总结验收阶段（2021年11月底前）: a stage's heading, its dates no duty
         added = without_number(
             text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
         )

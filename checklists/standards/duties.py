@@ -311,6 +311,13 @@ _TITLES = re.compile(
 _A_STAGE = re.compile(r"[^，,。；;]{2,30}阶段\s*(?:[（(][^（()）]*[）)])?")
 
 
+def a_stage_heading(sentence: str) -> bool:
+    """(三)检查验收阶段(2018年1月至6月): a stage's heading, its dates no deadline of anything
+    (GUIDE 1.5)."""
+    lead = LEAD_TOKEN.match(sentence)
+    return bool(_A_STAGE.fullmatch(sentence[lead.end() if lead else 0 :].strip(" 。.")))
+
+
 #: A paper named as an item of a list of papers (近三年财务审计报告, 环境影响评价报告书及批复文件).
 _A_PAPER = re.compile(
     r"[^，,。；;向将对由]{2,30}(?:报告|报告书|报告表|证明|文件|材料|复印件|批复|执照|证书|清单)"
@@ -347,7 +354,7 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     if "\t" in sentence or (DESCRIPTIVE.search(sentence) and not _a_duty_after(sentence)):
         return True
     lead = LEAD_TOKEN.match(sentence)
-    if _A_STAGE.fullmatch(sentence[lead.end() if lead else 0 :].strip()):
+    if a_stage_heading(sentence):
         return True  # (三)检查验收阶段(2018年1月至6月): a stage's heading (GUIDE 1.5)
     if _A_HEADING_NOUN.fullmatch(sentence[lead.end() if lead else 0 :].strip(" 。.")):
         return True  # (二、检查重点, （二）检查内容: a heading naming a part, its verb a noun's)
