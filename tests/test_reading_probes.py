@@ -810,3 +810,29 @@ def test_a_date_in_chinese_numerals_is_a_deadline_not_a_number(text, date):
 def test_a_dated_stage_heading_is_no_deadline():
     rows = extract("（三）总结验收阶段（2021年11月底前）。市领导小组办公室组织开展验收。")
     assert [(r.span, r.due) for r in rows] == [("市领导小组办公室组织开展验收", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # an aside after a full stop belongs to the task before it, not to the next one
+        (
+            "开展校园安全专项整治。（责任单位：市教育局）建立学生资助台账，实行精准资助。"
+            "（责任单位：市教育局、市财政局）",
+            ["市教育局", "市教育局、市财政局", "市教育局、市财政局"],
+        ),
+        (
+            "开展校园安全专项整治。（市教育局负责）建立学生资助台账。（市财政局负责）",
+            ["市教育局", "市财政局"],
+        ),
+        # the names, without the words around them
+        (
+            "全面淘汰燃煤锅炉。（责任单位：各县（市、区）人民政府，市生态环境局按职责分工负责）",
+            ["各县（市、区）人民政府，市生态环境局"],
+        ),
+    ],
+)
+def test_each_task_takes_the_aside_after_it(text, subjects):
+    rows = extract(text)
+    assert [r.subject for r in rows] == subjects
+    assert not any(r.span.startswith("（") for r in rows)

@@ -216,6 +216,8 @@ def responsible_units(text: str) -> list[tuple[int, int, str]]:
     for m in sorted(matches, key=lambda m: m.start()):
         lead = m.groupdict().get("lead")
         units = (m.groupdict().get("listed") or lead or "").strip(" 　，,、；;")
+        # (责任单位：各县（市、区）人民政府，市生态环境局按职责分工负责: the names, not the words)
+        units = re.sub(r"(?:按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$", "", units)
         last = re.split(r"[、，,]", units)[-1].strip()
         if lead is not None and (
             re.search(r"[由的是为在将对]", units)

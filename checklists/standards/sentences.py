@@ -50,6 +50,21 @@ def phrases(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+#: The aside naming who answers for the task before, after its full stop (…整治。（责任单位：
+#: 市教育局）建立…): the task's, no part of the sentence after it.
+_UNITS_FIRST = re.compile(
+    r"\s*[（(]\s*(?:(?:责任|牵头|主办|主责|配合|协办)(?:单位|部门)\s*[:：]"
+    r"(?:[^（()）\n]|[（(][^（()）\n]{1,12}[）)])*?|[^（()）\n]{2,60}(?:负责|牵头))\s*[）)]\s*"
+)
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of sentences: a full stop, a semicolon or a line break ends one."""
-    return _split(text, r"[。；;！？!?\n]")
+    """(start, end) of sentences: a full stop, a semicolon or a line break ends one (and the
+    aside of who answers for the task before is no part of the one after it)."""
+    out = []
+    for start, end in _split(text, r"[。；;！？!?\n]"):
+        aside = _UNITS_FIRST.match(text, start, end) if out else None
+        if aside is not None and aside.end() < end:
+            start = aside.end()
+        out.append((start, end))
+    return out
