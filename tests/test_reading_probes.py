@@ -836,3 +836,8 @@ def test_each_task_takes_the_aside_after_it(text, subjects):
     rows = extract(text)
     assert [r.subject for r in rows] == subjects
     assert not any(r.span.startswith("（") for r in rows)
+
+
+def test_in_principle_softens_what_follows_it_not_the_number_before_it():
+    first, second = extract("每次招聘会提供岗位不少于500个，原则上每月举办1场。")
+    assert (first.modality, second.modality) == (None, "default")

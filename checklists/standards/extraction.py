@@ -515,7 +515,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             ):
                 flags.append("approximate")
             own = modality_of(phrase)
-            if own is None and modality in _NOT_BINDING:
+            said = first_modal(sentence) if own is None and modality == "default" else None
+            if (
+                own is None
+                and modality in _NOT_BINDING
+                and (said is None or s_start + said.start() < q_start)
+            ):
+                # (…不少于500个，原则上每月举办1场: 原则上 softens what follows it, not the
+                # number before it)
                 own = modality
             if (
                 modality == "permission"
