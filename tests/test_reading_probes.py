@@ -841,3 +841,21 @@ def test_each_task_takes_the_aside_after_it(text, subjects):
 def test_in_principle_softens_what_follows_it_not_the_number_before_it():
     first, second = extract("每次招聘会提供岗位不少于500个，原则上每月举办1场。")
     assert (first.modality, second.modality) == (None, "default")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "印发工作方案，召开全市推进会议，对工作任务进行分解。",
+            ["印发工作方案", "召开全市推进会议", "对工作任务进行分解"],
+        ),
+        (
+            "建立重点项目帮办代办制度，为企业提供全流程免费帮办服务。",
+            ["建立重点项目帮办代办制度", "为企业提供全流程免费帮办服务"],
+        ),
+        ("为进一步规范资金管理，提高资金使用效益，特制定本办法。", []),
+    ],
+)
+def test_meetings_papers_and_services_for_someone_are_duties(text, spans):
+    assert [r.span for r in extract(text)] == spans
