@@ -859,3 +859,15 @@ def test_in_principle_softens_what_follows_it_not_the_number_before_it():
 )
 def test_meetings_papers_and_services_for_someone_are_duties(text, spans):
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("各成员单位扎实推进各项任务落实。", "各成员单位"),
+        ("市教育局深入开展校园安全整治。", "市教育局"),
+    ],
+)
+def test_a_party_named_before_how_and_a_verb_of_policy_has_that_duty(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject
