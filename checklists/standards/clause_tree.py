@@ -467,12 +467,8 @@ class _TreeBuilder:
                 self.annex_fresh = True
                 continue
             m = _ANNEX_TITLED.match(c)
-            if m and self.signed_on is None and not self.annex_titles:
-                # (附件1：…, 附件2：… listed above the signature: what is attached, by name)
-                self.annex_titles.append(_nfkc_compact(m.group(2)))
-                self.add_text(self.root, p)
-                continue
             if m and self.signed_on is None and _nfkc_compact(m.group(2)) not in self.annex_titles:
+                # (附件1：…, 附件2：… listed above the signature: what is attached, by name)
                 self.annex_titles.append(_nfkc_compact(m.group(2)))
                 self.add_text(self.root, p)
                 continue

@@ -38,7 +38,7 @@ _CONDITIONS_LISTED = re.compile(
 
 
 #: A lead that names who or what is meant by a list (且符合下列条件之一的人员：, 补助对象包括以下
-#:人员：, 本办法适用于下列单位：): its items are ones picked out, options, no requirements.
+#: 人员：, 本办法适用于下列单位：): its items are ones picked out, options, no requirements.
 _OPTIONS_LISTED = re.compile(
     r"(?:(?:下列|以下)[^。；;：:]{0,12}的[^。；;：:的]{1,8}|"
     r"(?:包括|为|是|适用于|分为)(?:下列|以下)[^。；;：:]{0,8})[:：]\s*$"

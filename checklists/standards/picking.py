@@ -413,9 +413,8 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
         end -= 1  # (每年至少2次.: a sentence's full stop typed as a point, no part of it)
     aside = _AN_ASIDE_AT_END.search(text, start, end)
     if aside is not None and aside.start() > start:
-        end = (
-            aside.start()
-        )  # (…报送市安委办（联系人：…）, …公示（责任单位：…）: the aside is not it)
+        # (…报送市安委办（联系人：…）, …公示（责任单位：…）: the aside is not it)
+        end = aside.start()
     options = _ANSWER_OPTIONS.search(text, start, end)
     if options is not None and options.start() > start:
         end = options.start()  # (是否安装报警器 是/否: a check table's answer column)
