@@ -89,7 +89,7 @@ _LEADS_ON = re.compile(
     r"^[^将把，,]*作为|以[^，,]*为(?:主|重点|抓手|核心|导向|突破口|契机|载体|主线|依托)|"
     # (各部门要结合各自职责，制定…; 要围绕年度目标，…: the basis the next phrase's duty is on)
     r"(?:按照|根据|依据|依照|遵照|结合|围绕|对照)[^，,]*"
-    r"(?:要求|规定|原则|标准|精神|需要|分工|职责|目标|任务|部署)$"
+    r"(?:要求|规定|原则|标准|精神|需要|分工|职责|目标|任务|部署|清单|方案|预案|计划|程序|流程)$"
 )
 #: A phrase that only names the basis the next phrase's act is on (按照采购文件的规定).
 _BASIS_ONLY = re.compile(
@@ -251,6 +251,13 @@ _A_HEADING_NOUN = re.compile(
 )
 
 
+#: …and the nouns a plan's parts are named by (组织体系, 预警机制, 应急响应, 后期处置, 附则).
+_A_PART_NOUN = re.compile(
+    r"(?P<how>[\u4e00-\u9fff]{0,6}?)(?:组织体系|组织机构|体系|机构|机制|组织|响应|预警|处置|监测|"
+    r"保障|总则|附则|分级)"
+)
+
+
 def is_heading_line(masked: str, s_start: int, s_end: int) -> bool:
     """A line with no final punctuation and no comma, opening the clause or followed by a
     numbered line: the heading of a document, a part or a stage (冠县…应急预案, 检测方式), not a
@@ -357,7 +364,11 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     lead = LEAD_TOKEN.match(sentence)
     if a_stage_heading(sentence):
         return True  # (三)检查验收阶段(2018年1月至6月): a stage's heading (GUIDE 1.5)
-    if _A_HEADING_NOUN.fullmatch(sentence[lead.end() if lead else 0 :].strip(" 。.")):
+    heading = sentence[lead.end() if lead else 0 :].strip(" 。.")
+    part = _A_PART_NOUN.fullmatch(heading)
+    if part and not (ACTION.search(part.group("how")) or POLICY.search(part.group("how"))):
+        return True  # 一、组织体系, （二）应急响应: a part of a plan by its noun, no verb of a duty
+    if _A_HEADING_NOUN.fullmatch(heading):
         return True  # (二、检查重点, （二）检查内容: a heading naming a part, its verb a noun's)
     if ANY_MODAL.search(sentence) is None and _ONLY_A_NOUN.fullmatch(
         sentence[lead.end() if lead else 0 :].strip()

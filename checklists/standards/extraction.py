@@ -824,7 +824,17 @@ _WHAT_IS_COUNTED = re.compile(
 def _by_a_time(r: Requirement) -> bool:
     """A deadline, or a time before an event (活动举办前七日): what is to be done then may be
     written in the phrase after it."""
-    return r.kind == "deadline" or (r.kind == "duration" and (r.trigger or "").endswith("前"))
+    return r.kind == "deadline" or (
+        r.kind == "duration"
+        and (
+            (r.trigger or "").endswith("前")
+            # (在工程开工15日前，向…申请: the event, then how long before it)
+            or re.search(
+                r"[\d一二三四五六七八九十]\s*个?(?:工作日|日|天|周|月|小时)(?:之)?前$", r.span
+            )
+            is not None
+        )
+    )
 
 
 #: A duty that opens with what is done to the inspected (重点检查…, 依法予以取缔, 责令…).

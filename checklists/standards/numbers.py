@@ -441,6 +441,8 @@ def worth_keeping(
         )
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)
         or _SETS_ASIDE.search(tail)
+        # (未按时报送的，每次扣2分; 加5分: points a scoring rule takes or gives, a sanction's)
+        or (q.unit == "分" and re.search(r"(?:扣|扣除|减|加|奖励|另加)\s*$", tail) is not None)
         # (第一批下达60%: the share of funds handed down in a batch, a schedule to keep)
         or (q.unit == "%" and re.search(r"(?:下达|拨付|预拨|拨付到位)\s*$", tail))
         # (90周岁至99周岁的，每人每月100元: an amount per head and period, a standard paid)

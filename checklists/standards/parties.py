@@ -30,6 +30,8 @@ _AUTHORITY = (
     r"市场监管所|市场监督管理所|"
     r"管理处|管理站|检测站|监测站|检查站|指导站|组织部|宣传部|统战部|执法队|大队|中队|支队|队伍|救援队|消防站|救援站)|"
     r"指导中心|服务中心|检测中心|监测中心|疾控中心|疾病预防控制中心|"
+    # (县防指, 市安委办, 县应急办: the short names of commands and their offices)
+    r"防指|森防指|安委办|安委会|应急办|防火办|减灾委|"
     # (县社保中心, 县医保中心, 县公共资源交易中心, 县就业和人才服务中心, 县应急指挥中心)
     r"(?:社保|医保|社会保险|社会保险事业|就业|人才|交易|结算|经办|征收|事务|救助|援助|指挥|调度)中心|"
     r"督导机构|专家组|研究室|督查室|督导室|管委会|"
@@ -67,6 +69,8 @@ _REGULATED = (
     r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长|经办人|工作人员|"
     # the parties of a procurement and of a supply (中标人, 投标人, 评审专家, 燃气用户)
     r"中标人|投标人|竞买人|申请人|劳动者|有关人员|相关人员|现场人员|纳税人|缴费人|参保人|扣缴义务人|评标委员会成员|评审专家|用户|项目总监|项目经理|"
+    # (户外广告设置人, 房屋管理人, 产权人: who holds or runs a thing)
+    r"设置人|管理人|经营人|产权人|权利人|委托人|受托人|申报人|"
     r"负责同志|班子成员|经销商|销售商|零售商|批发商|商家|持有人|持证人|承租人|"
     # (农贸市场开办者, 食品销售者; 护林员, 安全员: the ones who run a market, sell, keep watch)
     r"开办者|销售者|生产者|使用者|护林员|安全员|保安员|管理员|检验员|质检员|"
@@ -117,6 +121,8 @@ _HOW = (
     # verbs of policy and procedure a party's duty opens with (审计局加强…, 领导小组邀请…)
     "加强|完善|健全|推进|推动|做好|抓好|搞好|确保|保证|保障|开展|执行|独立|邀请|主持|"
     "审核|审批|审查|监督|检查|制定|编制(?!部门|办|委)|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
+    # (what a command or a body announces or convenes: 县防汛指挥部发布…预警, 县防指召开…)
+    "发布|召开|启动|发出|下达|通报|公布|"
     # (how, before a verb of policy: 各成员单位扎实推进…, 市教育局深入开展…)
     "(?:扎实|深入|大力|着力|持续|稳步|有序|进一步|不断|努力)(?=[\u4e00-\u9fff]{2})|"
     "配备|全部|全面|基本|按时|按期|如期|合理|科学|依法|依规|足额|"
@@ -620,11 +626,13 @@ def condition_of(sentence: str) -> Condition | None:
     )
     if match:
         noun, cond = match.group("noun"), match.group("cond")
+        # (连续两年考核不合格的乡镇，由县政府…约谈: ones another party acts on, a party or not)
+        acted_on = match.re is _THINGS_BY
         if not (
             _NO_ONES.match(noun)
             or _A_MEASURE.search(noun)
-            or _REGULATED_END.search(noun)
-            or _AUTHORITY_END.search(noun)
+            or (_REGULATED_END.search(noun) and not acted_on)
+            or (_AUTHORITY_END.search(noun) and not acted_on)
             or _A_MODAL_WORD.search(cond)
             # (符合条件的人员可按规定申请…，贷款额度…: what they may do, a duty's words)
             or re.search(r"可(?!能|行|靠|持续|再生|燃|回收|吸入|视|控)", noun)
@@ -884,6 +892,8 @@ def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] 
         return None  # (于次月5日前报县煤炭办: when and to whom, no name)
     if _NOT_A_NAME_START.match(who):
         return None  # 实施乡村教师…, 其年度考核…: a verb or a pronoun, no name
+    if re.search(r"实行|执行|按照|依照|根据|参照", who):
+        return None  # (物业服务费实行政府指导价: a verb before 政府, no name)
     bare = _HOW_BEFORE.sub("", who)
     if _TO_A_PARTY.match(bare) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):
         return None  # (涉嫌犯罪的)移交司法机关, 及时移交相关部门: what is done, to whom

@@ -41,6 +41,9 @@ _COUNTING: list[tuple[str, str]] = [
     ("张", ""), ("间", ""), ("部", "(?![门分])"), ("头", ""), ("只", ""), ("具", "(?![有备体])"),
     ("盏", ""), ("学时", ""), ("课时", ""), ("组", "(?![织成建长员])"), ("瓶", "(?![装颈子])"),
     ("罐", "(?![区车体装])"), ("桶", "(?!装)"), ("袋", "(?!装)"), ("层", "(?![级面次])"),
+    # (帐篷200顶, 棉被1000床, 救生衣500件, 冲锋舟10艘, 发电机5台: supplies counted)
+    ("顶", "(?![层部端])"), ("床", "(?![位上头铺])"), ("艘", ""), ("架", "(?![构设空])"),
+    ("把", "(?![关握控手])"),
     # points of a score (得分低于80分; in digits only: 十分 is "very")
     ("分", "(?![钟之类别期批局级项配析布工管解散担包段摊享拨为成组数值制区队店公厂所站中行])"),
     ("起", "(?=\\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))"),
@@ -239,7 +242,8 @@ _MASKS = [
     re.compile(r"(?<=[上下])一(?:个)?(?:年度?|季度|月)"),
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
     re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
-    re.compile(r"[一二三四五六七八九十]{1,2}[级类档]"),  # IV级 style grades written in Chinese
+    # IV级 style grades written in Chinese (一级响应), not one compared (四级以上)
+    re.compile(r"[一二三四五六七八九十]{1,2}[级类档](?!\s*(?:及|或)?(?:以上|以下))"),
     # the tiers one may choose from (缴费标准设为每年100元、200元…2000元12个档次): options, not
     # a requirement each (a payer of 200元 meets no "= 100元")
     # (tried from a list's first number only, the list read once and never given back: a long
