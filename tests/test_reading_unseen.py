@@ -95,3 +95,9 @@ def test_emergency_plan_wordings(text, spans, subject):
     rows = extract(text)
     assert [r.span for r in rows] == spans
     assert all(r.subject == subject for r in rows)
+
+
+def test_what_a_response_orders_is_a_duty_of_its_own():
+    rows = extract("Ⅰ级响应时，全县中小学、幼儿园停止户外活动，必要时停课。")
+    assert [r.span for r in rows] == ["全县中小学、幼儿园停止户外活动", "必要时停课"]
+    assert rows[0].applies_when is not None and rows[1].applies_when is None
