@@ -101,3 +101,11 @@ def test_what_a_response_orders_is_a_duty_of_its_own():
     rows = extract("Ⅰ级响应时，全县中小学、幼儿园停止户外活动，必要时停课。")
     assert [r.span for r in rows] == ["全县中小学、幼儿园停止户外活动", "必要时停课"]
     assert rows[0].applies_when is not None and rows[1].applies_when is None
+
+
+def test_an_address_aside_is_no_part_of_the_duty_nor_a_number():
+    (r,) = extract(
+        "请于5月20日前将报名表报送至市人社局（地址：东昌路88号，邮编：252000，电话：8241234）。"
+    )
+    assert r.span == "请于5月20日前将报名表报送至市人社局"
+    assert r.value is None and r.due == {"rule": "month_day", "month": 5, "day": 20}
