@@ -27,6 +27,7 @@ PURE = [
     "checklists.standards.extraction",
     "checklists.standards.conflicts",
     "checklists.standards.duties",
+    "checklists.standards.headings",
     "checklists.standards.verbs",
     "checklists.standards.reports",
     "checklists.standards.modality",

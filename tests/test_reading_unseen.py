@@ -109,3 +109,11 @@ def test_an_address_aside_is_no_part_of_the_duty_nor_a_number():
     )
     assert r.span == "请于5月20日前将报名表报送至市人社局"
     assert r.value is None and r.due == {"rule": "month_day", "month": 5, "day": 20}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["第二阶段：全面实施（2022年3月至2023年6月）。", "第一阶段：动员部署（2022年1月—2月）。"],
+)
+def test_a_numbered_stage_with_its_dates_is_a_heading(text):
+    assert extract(text) == []

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from checklists.standards.due_dates import as_written, due_in
-from checklists.standards.duties import A_DATE_ONLY, a_stage_heading
+from checklists.standards.duties import A_DATE_ONLY
+from checklists.standards.headings import a_stage_heading
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.parties import party_named, who_as_read
 from checklists.standards.picking import end_of, phrase_bounds, source_span, without_number

@@ -220,7 +220,7 @@ _MASKS = [
     # a chapter's number (第三章): its word stays, so that its heading is known as one; an
     # article's (第八条 资金发放。) at the clause's start, so that its heading is known as one
     re.compile(
-        r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?=[章节编](?![\u4e00-\u9fff]{0,2}[的是]))|"
+        r"第\s*[\d一二三四五六七八九十百零〇两]+\s*(?=[章节编](?![\u4e00-\u9fff]{0,2}[的是])|阶段)|"
         r"^\s*第\s*[\d一二三四五六七八九十百零〇两]+(?=条[\s　])"
     ),
     re.compile(
