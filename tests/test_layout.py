@@ -24,6 +24,7 @@ APP = sorted(
 PURE = [
     "checklists.scoring",
     "checklists.standards.parsing",
+    "checklists.standards.contents",
     "checklists.standards.extraction",
     "checklists.standards.conflicts",
     "checklists.standards.duties",

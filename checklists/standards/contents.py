@@ -1,0 +1,118 @@
+"""A gazette's own table of contents (目录: titles, 文号 and pages, or titles and 文号 lines with
+no pages) and the 文号 as written, normalised. Pure module (standard library and ``lines``);
+``parsing`` reads the contents first, so that its entries are never read as documents.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from checklists.standards.lines import _LEADER, _NUM_CORE, _compact, _headerish, _Line
+
+_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕"})
+_YEAR_PARENS = re.compile(r"[（(]((?:19|20)\d{2})[）)]")
+
+
+def normalize_number(raw: str) -> str:
+    """Normalise a 文号: brackets []【】［］ (and parentheses round the year) → 〔〕, no spaces."""
+    s = _compact(raw).translate(_BRACKETS)
+    s = "".join(unicodedata.normalize("NFKC", c) if c.isdigit() else c for c in s)
+    return _YEAR_PARENS.sub(r"〔\1〕", s)
+
+
+@dataclass
+class _TocEntry:
+    title: str
+    number: str | None
+    page: int | None  # (None: a contents of titles and 文号 lines, no page numbers)
+    category: str
+
+
+@dataclass
+class _Toc:
+    start: int
+    end: int
+    entries: list[_TocEntry]
+
+
+_CATEGORY = re.compile(r"^[○◎●◆■□☆★◇]|(文件|讲话|动态|其他|其它|信息|公告|任免|选登|目录)$")
+
+
+_NUMBER_ONLY = re.compile(rf"{_NUM_CORE}")
+
+
+def _find_toc(lines: list[_Line]) -> _Toc | None:
+    """Locate the 目录 and read its entries (title, 文号, start page, category)."""
+    start = next((i for i, ln in enumerate(lines[:400]) if _compact(ln.text) == "目录"), None)
+    if start is None:
+        return None
+    # The gazette's contents come before its first document; a 目录 after a 文号 line is a
+    # document's own contents (its entries are that document's chapters, not documents).
+    if any(_NUMBER_ONLY.fullmatch(_compact(ln.text)) for ln in lines[:start]):
+        return None
+    entries: list[_TocEntry] = []
+    pending: list[str] = []
+    category = ""
+    misses = 0
+    end = start
+    for i in range(start + 1, len(lines)):
+        ln = lines[i]
+        s = ln.text
+        if not s:
+            continue
+        flat = s.replace("\t", " ").strip() if ln.table else s
+        m = _LEADER.search(ln.text if ln.table else s) or _LEADER.search(flat)
+        if m and not ln.table or (ln.table and ln.cells and ln.cells[-1].isdigit()):
+            page = int(m.group(1)) if m else int(ln.cells[-1])
+            head = (flat[: m.start()] if m else " ".join(ln.cells[:-1])).strip(" .…·")
+            number = None
+            nm = re.search(rf"[（(]?\s*({_NUM_CORE})\s*[）)]?\s*$", head)
+            if nm:
+                number = normalize_number(nm.group(1))
+                head = head[: nm.start()].strip()
+            if not head:
+                titles = [p for p in pending if not _CATEGORY.search(p)]
+                head = "".join(titles[-1:]) if titles else ""
+            for p in pending:
+                if _CATEGORY.search(p) or p != head:
+                    if _CATEGORY.search(p):
+                        category = p
+            entries.append(_TocEntry(_compact(head), number, page, category))
+            pending = []
+            misses = 0
+            end = i
+            continue
+        misses += 1
+        if misses > 3:
+            break
+        pending.append(_compact(s.strip("\t")))
+    if not entries:
+        return _unpaged_toc(lines, start)
+    return _Toc(start, end, entries)
+
+
+def _unpaged_toc(lines: list[_Line], start: int) -> _Toc | None:
+    """A contents of titles, each with its 文号 line below and no page number, the titles printed
+    again below it as the documents' own: read up to the first line that is neither (or a
+    title seen already)."""
+    entries: list[_TocEntry] = []
+    end = start
+    for i in range(start + 1, len(lines)):
+        c = _compact(lines[i].text)
+        if not c:
+            if entries:
+                break
+            continue
+        if _NUMBER_ONLY.fullmatch(c) and entries and entries[-1].number is None:
+            entries[-1] = replace(entries[-1], number=normalize_number(c))
+        elif _headerish(lines[i]) and "关于" in c and all(e.title != c for e in entries):
+            entries.append(_TocEntry(c, None, None, ""))
+        else:
+            break
+        end = i
+    later = {_compact(ln.text) for ln in lines[end + 1 :]}
+    if len(entries) < 2 or not all(e.title in later and e.number for e in entries):
+        return None
+    return _Toc(start, end, entries)
