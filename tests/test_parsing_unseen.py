@@ -30,3 +30,47 @@ def test_a_number_cited_in_a_wrapped_sentence_stays_in_it():
     )
     (doc,) = parse_gazette(text).documents
     assert "临江政发〔2022〕3号" in doc.clauses[-1].text
+
+
+_ORDER_AND_PROCLAMATION = (
+    "青山县人民政府公报\n2023年第2期\n目录\n青山县人民政府令（第3号）\n青山县城市绿化管理办法\n"
+    "青山县人民政府公告\n青山县人民政府关于禁止燃放烟花爆竹的公告\n"
+    "青山县人民政府令\n第3号\n《青山县城市绿化管理办法》已经2023年3月10日县人民政府常务会议通过，"
+    "现予公布，自2023年5月1日起施行。\n县长 王强\n2023年3月20日\n青山县城市绿化管理办法\n"
+    "第一条 为了促进城市绿化事业的发展，制定本办法。\n第二条 本办法自2023年5月1日起施行。\n"
+    "— 5 —\n青山县人民政府公告\n〔2023〕第1号\n关于禁止燃放烟花爆竹的公告\n"
+    "现就有关事项公告如下：\n一、县城建成区范围内全年禁止燃放烟花爆竹。\n"
+    "二、违反本公告规定燃放烟花爆竹的，由公安机关依法予以处罚。\n青山县人民政府\n2023年3月25日\n"
+)
+
+
+def test_a_contents_with_no_pages_lists_an_order_that_heads_a_document_below_only():
+    docs = parse_gazette(_ORDER_AND_PROCLAMATION).documents
+    assert [(d.number, d.title, str(d.signed_on)) for d in docs] == [
+        ("青山县人民政府令第3号", "青山县城市绿化管理办法", "2023-03-20"),
+        ("青山县人民政府公告〔2023〕第1号", "关于禁止燃放烟花爆竹的公告", "2023-03-25"),
+    ]
+
+
+def test_a_proclamation_numbered_in_its_year_after_the_last_article_is_its_own():
+    order, notice = parse_gazette(_ORDER_AND_PROCLAMATION).documents
+    assert order.clauses[-1].text.startswith("第二条 本办法自2023年5月1日起施行。")
+    assert "烟花爆竹" not in "".join(c.text for c in order.clauses)
+    assert [c.key.rsplit("/", 1)[-1] for c in notice.clauses][-2:] == ["一", "二"]
+
+
+def test_a_contents_entry_with_its_number_inline_is_no_document():
+    text = (
+        "南岭市人民政府公报\n目    录\n市政府文件\n"
+        "南岭市人民政府关于印发南岭市政府投资项目管理办法的通知（南府发〔2023〕8号）\n"
+        "南岭市人民政府办公室关于加强安全生产工作的通知（南府办发〔2023〕21号）\n"
+        "南府发〔2023〕8号\n南岭市人民政府关于印发南岭市政府投资项目管理办法的通知\n"
+        "各县（市、区）人民政府：\n现印发给你们。\n南岭市人民政府\n2023年6月2日\n"
+        "南府办发〔2023〕21号\n南岭市人民政府办公室关于加强安全生产工作的通知\n"
+        "各县（市、区）人民政府：\n一、压实责任。\n南岭市人民政府办公室\n2023年6月15日\n"
+    )
+    docs = parse_gazette(text).documents
+    assert [(d.number, str(d.signed_on)) for d in docs] == [
+        ("南府发〔2023〕8号", "2023-06-02"),
+        ("南府办发〔2023〕21号", "2023-06-15"),
+    ]

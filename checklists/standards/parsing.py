@@ -213,6 +213,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
         issuer = lead_issuer or issuer
         headers.append(_Header(start, end, number, title, issuer, i))
         claimed = end
+    headers = _not_listed(lines, headers)
     headers.extend(_order_headers(lines, toc, headers))
     headers.extend(_unnumbered_headers(lines, toc, headers))
     headers.sort(key=lambda h: h.start)
@@ -251,7 +252,10 @@ _ORDER = re.compile(
     r"(?P<issuer>.{2,30}?(?:人民政府|政府|常务委员会))(?P<kind>令|公告)"
     r"(?P<no>[（(]?第\s*\d{1,4}\s*号[）)]?)?"
 )
-_ORDER_NO = re.compile(r"[（(]?(?P<no>第\s*\d{1,4}\s*号)[）)]?")
+_ORDER_NO = re.compile(
+    # (〔2023〕第1号: a proclamation numbered within its year)
+    r"[（(]?(?P<no>(?:[〔\[（(]\s*(?:19|20)\d{2}\s*[〕\]）)])?第\s*\d{1,4}\s*号)[）)]?"
+)
 #: The rules' title in the order's promulgation sentence (《某某市电梯安全管理办法》已经…通过).
 _PROMULGATED = re.compile(r"《(?P<title>[^《》]{2,40})》(?:已经|已于|经)")
 
@@ -275,9 +279,16 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
             if found_no is None:
                 continue
             end, no = nxt, found_no.group("no")
-        number = m.group("issuer") + m.group("kind") + re.sub(r"[\s（()）]", "", no)
+        number = (
+            m.group("issuer") + m.group("kind") + normalize_number(re.sub(r"[\s（()）]", "", no))
+        )
         title = None
-        for j in range(end + 1, min(end + 16, len(lines))):
+        below = _next_texts(lines, end, 1)
+        if below and _compact(below[0]).startswith("关于") and _DOC_TYPE_END.search(below[0]):
+            # (青山县人民政府公告 〔2023〕第1号 关于禁止燃放烟花爆竹的公告: its own title below)
+            end = next(j for j in range(end + 1, len(lines)) if lines[j].text)
+            title = _compact(lines[end].text)
+        for j in range(end + 1, min(end + 16, len(lines)) if title is None else 0):
             c = _compact(lines[j].text)
             after = _next_texts(lines, j, 1)
             if _RULES_TITLE.fullmatch(c) and after and _FIRST_ARTICLE.match(_compact(after[0])):
@@ -290,7 +301,33 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
         # heading is its title)
         title = title or m.group("issuer") + m.group("kind")
         found.append(_Header(i, end, number, title, m.group("issuer"), end))
-    return found
+    return _not_listed(lines, found)
+
+
+def _not_listed(lines: list[_Line], found: list[_Header]) -> list[_Header]:
+    """The headers less the entries of a contents with no pages (目录 ⏎ 青山县人民政府令（第3号）
+    ⏎ …): one under 目录 whose number heads a document again below it."""
+    return [
+        h
+        for k, h in enumerate(found)
+        if not (_in_contents(lines, h.start) and any(o.number == h.number for o in found[k + 1 :]))
+    ]
+
+
+def _in_contents(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is under a 目录 with only titles between (no sentence, no date): an
+    entry of a contents that lists no pages, not a document's heading."""
+    seen = 0
+    for j in range(i - 1, -1, -1):
+        c = _compact(lines[j].text)
+        if not c:
+            continue
+        if c == "目录":
+            return True
+        seen += 1
+        if seen > 12 or re.search(r"[。，,；;：:]", c) or _is_date_line(c):
+            return False
+    return False
 
 
 #: The title of a set of rules with no 文号 and no 关于 (某县消防安全规定, 某市燃气管理办法): a
