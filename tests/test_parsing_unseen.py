@@ -74,3 +74,27 @@ def test_a_contents_entry_with_its_number_inline_is_no_document():
         ("南府发〔2023〕8号", "2023-06-02"),
         ("南府办发〔2023〕21号", "2023-06-15"),
     ]
+
+
+def test_the_lines_of_a_labelled_or_numbered_list_stay_lines():
+    """组  长：…⏎副组长：… and 附件：1.…⏎2.2022年度…: each line of the list stays its own, not run
+    on into the one before as a hard wrap would be."""
+    text = (
+        "江州市人民政府关于成立领导小组的通知\n江政字〔2023〕3号\n各部门：\n"
+        "为加强领导，成立领导小组，组成如下：\n组  长：王建国  市长\n副组长：张华    副市长\n"
+        "成  员：李四    市财政局局长\n附件：1.2022年度获奖项目\n2.2022年度获奖人员\n"
+        "江州市人民政府\n2023年5月1日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    lines = doc.clauses[0].text.splitlines()
+    assert "副组长：张华    副市长" in lines and "成  员：李四    市财政局局长" in lines
+    assert "2.2022年度获奖人员" in lines
+
+
+def test_a_number_broken_by_a_wrap_is_still_joined():
+    text = (
+        "江州市人民政府关于补助的通知\n江政字〔2023〕4号\n各部门：\n一、每户补助8\n000元。\n"
+        "江州市人民政府\n2023年5月1日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.clauses[-1].text.endswith("每户补助8000元。")

@@ -120,6 +120,8 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str]) -> bool:
     p = prev.text.rstrip()
     if not p:
         return False
+    if _next_in_a_list(p, nxt.text):
+        return False  # 附件：1.…获奖项目⏎2.2022年度…; 组  长：…⏎副组长：…: the list's next line
     if p[-1].isdigit() and nxt.text[:1].isdigit():
         return True  # a number broken by the wrap: 8⏎000元
     if p[-1] in _CONTINUES or _open_bracket_at_end(p):
@@ -134,6 +136,17 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str]) -> bool:
     if tok:
         return False
     return not _heading_like(p)
+
+
+def _next_in_a_list(prev: str, line: str) -> bool:
+    """Whether ``line`` is the next of a list ``prev`` is one of: numbered in order (1.… then
+    2.…, whatever follows the point) or labelled (组  长：… then 副组长：…)."""
+    a = re.match(r"(?:附\s*件\s*[:：]\s*)?(\d{1,2})\s*[.．、]", prev.strip())
+    b = re.match(r"(\d{1,2})\s*[.．、]", line.strip())
+    if a and b and int(b.group(1)) == int(a.group(1)) + 1:
+        return True
+    label = r"[\u4e00-\u9fff][\u4e00-\u9fff\s]{0,5}[：:]"
+    return bool(re.match(label, prev.strip()) and re.match(label, line.strip()))
 
 
 #: Words that cite an article next, ending a line (依照本办法, 违反本规定, 适用): the 第N条 on the
