@@ -117,3 +117,14 @@ def test_an_address_aside_is_no_part_of_the_duty_nor_a_number():
 )
 def test_a_numbered_stage_with_its_dates_is_a_heading(text):
     assert extract(text) == []
+
+
+def test_a_fine_per_vehicle_trip_is_per_that_trip():
+    (r,) = extract("对未按规定运输的，每车次处5000元以上2万元以下罚款。")
+    assert (r.comparator, r.low, r.high, r.per) == ("range", 5000, 20000, "车次")
+    assert extract("每次取样不少于500毫升。")[0].per is None
+
+
+def test_the_ones_points_are_taken_from_are_the_condition():
+    rows = extract("各乡镇应当每年至少组织开展2次应急演练，未开展的扣5分。")
+    assert rows[-1].value == 5 and rows[-1].applies_when.text == "未开展的"

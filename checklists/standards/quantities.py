@@ -415,6 +415,8 @@ _DENOMINATORS = {
     "户": "户",
     "次": "次",
     "辆": "辆",
+    # (每车次处…罚款: each trip of a vehicle)
+    "车次": "车次",
     "亩": "亩",
     "蒸吨": "蒸吨",
     "座": "座",
@@ -430,7 +432,7 @@ _DENOMINATORS = {
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
 #: 每次 is "each time" (每次取样不少于500毫升), no denominator.
-_PER_BEFORE = re.compile(rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<![次个])")
+_PER_BEFORE = re.compile(rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<!个)(?<![^车]次)")
 
 
 def per_before(words: str) -> str | None:
