@@ -128,3 +128,8 @@ def test_a_fine_per_vehicle_trip_is_per_that_trip():
 def test_the_ones_points_are_taken_from_are_the_condition():
     rows = extract("各乡镇应当每年至少组织开展2次应急演练，未开展的扣5分。")
     assert rows[-1].value == 5 and rows[-1].applies_when.text == "未开展的"
+
+
+def test_a_party_named_before_its_basis_has_the_policy_duty_after_it():
+    (r,) = extract("各成员单位按照职责分工，扎实推进各项任务落实。")
+    assert r.subject == "各成员单位"

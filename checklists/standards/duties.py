@@ -720,7 +720,12 @@ def duty_spans(
             or (
                 pending is not None
                 and (GOES_ON.match(words) or POLICY.search(words))
-                and (GOES_ON.match(words) or ANY_MODAL.search(masked, pending, a))
+                and (
+                    GOES_ON.match(words)
+                    or ANY_MODAL.search(masked, pending, a)
+                    # (各成员单位按照职责分工，扎实推进…: the party named as acting, GUIDE 1.1)
+                    or opens_with_party(masked[pending:a])
+                )
             )
         ):
             spans.append([a if pending is None else pending, b])
