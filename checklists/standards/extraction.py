@@ -163,6 +163,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         phrase_only: dict[int, int] = {}
         sentence = masked[s_start:s_end]
         modality = modality_of(sentence)
+        said = first_modal(sentence)  # (once a sentence: where its modal word stands)
         found = False
         prev_end = s_start
         read = quantities(sentence)
@@ -515,11 +516,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             ):
                 flags.append("approximate")
             own = modality_of(phrase)
-            said = first_modal(sentence) if own is None and modality == "default" else None
             if (
                 own is None
                 and modality in _NOT_BINDING
-                and (said is None or s_start + said.start() < q_start)
+                and (modality != "default" or said is None or s_start + said.start() < q_start)
             ):
                 # (…不少于500个，原则上每月举办1场: 原则上 softens what follows it, not the
                 # number before it)
@@ -588,7 +588,6 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             span, _at = source_span(text, r.start, end)
             # (…签订后5个工作日内，采购人应将…报…备案: the modal word of what is to be done)
             reqs[first + k] = replace(r, span=span, modality=r.modality or modality_of(span))
-        said = first_modal(sentence)
         for d_start, d_end in duties:
             # its own modal word; none when it names a party of its own (采购办负责监督)
             own = modality_of(masked[d_start:d_end])

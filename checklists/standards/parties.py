@@ -13,6 +13,7 @@ the condition says when it applies (it is not a requirement of its own).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -69,8 +70,7 @@ _REGULATED = (
     r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长|经办人|工作人员|"
     # the parties of a procurement and of a supply (中标人, 投标人, 评审专家, 燃气用户)
     r"中标人|投标人|竞买人|申请人|劳动者|有关人员|相关人员|现场人员|纳税人|缴费人|参保人|扣缴义务人|评标委员会成员|评审专家|用户|项目总监|项目经理|"
-    # (户外广告设置人, 房屋管理人, 产权人: who holds or runs a thing)
-    r"设置人|管理人|经营人|产权人|权利人|委托人|受托人|申报人|"
+    r"设置人|管理人|经营人|产权人|权利人|委托人|受托人|申报人|"  # (户外广告设置人: who holds)
     r"负责同志|班子成员|经销商|销售商|零售商|批发商|商家|持有人|持证人|承租人|"
     # (农贸市场开办者, 食品销售者; 护林员, 安全员: the ones who run a market, sell, keep watch)
     r"开办者|销售者|生产者|使用者|护林员|安全员|保安员|管理员|检验员|质检员|"
@@ -121,9 +121,8 @@ _HOW = (
     # verbs of policy and procedure a party's duty opens with (审计局加强…, 领导小组邀请…)
     "加强|完善|健全|推进|推动|做好|抓好|搞好|确保|保证|保障|开展|执行|独立|邀请|主持|"
     "审核|审批|审查|监督|检查|制定|编制(?!部门|办|委)|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
-    # (what a command or a body announces or convenes: 县防汛指挥部发布…预警, 县防指召开…)
+    # (县防汛指挥部发布…预警, 县防指召开…; how, before a verb of policy: 各成员单位扎实推进…)
     "发布|召开|启动|发出|下达|通报|公布|"
-    # (how, before a verb of policy: 各成员单位扎实推进…, 市教育局深入开展…)
     "(?:扎实|深入|大力|着力|持续|稳步|有序|进一步|不断|努力)(?=[\u4e00-\u9fff]{2})|"
     "配备|全部|全面|基本|按时|按期|如期|合理|科学|依法|依规|足额|"
     # (what an inspected party is to stop or cut: 建筑工地停止土石方作业, 企业减少排放)
@@ -336,9 +335,8 @@ _TOGETHER = re.compile(r"(?:进行|开展)?(?:对接|洽谈|协商|签订|签署
 
 
 def _last_named(name: str) -> str:
-    """The last name of a list of them (A局、B局 → B局), a bracket whole (各县（市、区））."""
-    # (the brackets' own 、 and 和 hidden, length kept, so that the split passes them by)
-    hidden = re.sub(r"[（(][^（()）]*[）)]", lambda m: re.sub(r"[、和及与]", "·", m.group(0)), name)
+    """The last name of a list (A局、B局 → B局), a bracket's own 、 passed by (各县（市、区））."""
+    hidden = re.sub(r"[（(][^（()）]*[）)]", lambda m: "·" * len(m.group(0)), name)
     return name[len(name) - len(re.split(r"[、和及与]", hidden)[-1]) :]
 
 
@@ -555,6 +553,7 @@ DISCRETION = ("必要时", "需要时", "必要的时候", "确有必要时")
 _OPENED = re.compile(r"[（(][^（()）]*$")
 
 
+@functools.lru_cache(maxsize=256)  # (asked of one sentence once per requirement in it)
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
     for pattern in (

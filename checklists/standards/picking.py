@@ -282,12 +282,12 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
     compared = [q for q in found if q.comparator not in (None, "range")]
     if compared and compared[0] is not found[0] and found[0].unit in ("hour", "day", "minute"):
         found = compared + [q for q in found if q not in compared]
-    said = [
+    said = [  # (the first two numbers' comparisons: a band's bounds, if both are stated)
         q.comparator or comparator_in_phrase(masked, c_start, c_start + q.start)[0]
-        for q in found[:2]
+        for q in (found[:2] if len(found) >= 2 else ())
     ]
     if (
-        len(found) >= 2
+        said
         and said[0] in (">", ">=")
         and said[1] in ("<", "<=")
         and found[0].unit == found[1].unit
