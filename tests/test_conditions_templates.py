@@ -261,6 +261,9 @@ def test_the_reading_suggests_both_bounds_of_a_range(draft):
         f"{key} >= 4000000 and {key} <= 8000000"
     )
     assert suggested_condition(item, when) is None  # an old reading: no bounds kept
+    # 400万元（含）至800万元（不含）的: the end its marker leaves out, left out
+    half_open = {**when, **bounds, "low_inclusive": True, "high_inclusive": False}
+    assert suggested_condition(item, half_open) == f"{key} >= 4000000 and {key} < 8000000"
     assert suggested_condition(item, {**when, "low": "4000000"}) is None
 
 

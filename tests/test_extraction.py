@@ -365,14 +365,15 @@ def test_a_list_s_mark_is_no_part_of_the_next_span():
     assert spans == ["噪声昼间不超过60dB(A)", "夜间不超过50dB(A)"]
 
 
-def test_a_range_that_picks_out_the_ones_is_their_condition_in_words_only():
+def test_a_range_that_picks_out_the_ones_is_their_condition_with_its_ends_as_marked():
     """1万吨（含）至5万吨（不含）: a range with its markers inside is one quantity; as the ones
-    a duty is for, one bound left out, it is no range of two bounds kept: the condition keeps
-    its words and no number."""
+    a duty is for, it is the condition's range, the upper end left out."""
     (r,) = extract("年销售量1万吨（含）至5万吨（不含）的配送中心，应配备2名以上安全员。")
     assert (r.comparator, r.value, r.unit) == (">=", Decimal(2), "名")
-    assert r.applies_when.text == "年销售量1万吨（含）至5万吨（不含）"
-    assert (r.applies_when.comparator, r.applies_when.value) == (None, None)
+    when = r.applies_when
+    assert when.text == "年销售量1万吨（含）至5万吨（不含）"
+    assert (when.comparator, when.low, when.high, when.unit) == ("range", 10000, 50000, "t")
+    assert (when.low_inclusive, when.high_inclusive) == (True, False)
 
 
 def test_a_marker_that_restates_the_number_adds_no_requirement():

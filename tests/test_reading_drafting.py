@@ -308,6 +308,18 @@ def test_how_a_number_is_asked(text, answer_type, op, value, unit, says):
     )
 
 
+def test_a_range_s_end_left_out_by_its_marker_is_left_out_of_the_rule():
+    from checklists import scoring
+
+    fields = _drafted("冷库温度应控制在-18℃（含）至-15℃（不含）。")
+    rule = fields["rule"]
+    assert (rule["low"], rule["high"], rule["high_inclusive"]) == ("-18", "-15", False)
+    assert "low_inclusive" not in rule or rule["low_inclusive"] is True
+    spec = scoring.ItemSpec(id=1, answer_type="number", rule=rule, prompt="温度")
+    assert scoring.evaluate(spec, "-18").result == "pass"
+    assert scoring.evaluate(spec, "-15").result == "fail"
+
+
 def test_a_ban_for_a_time_from_an_event_stays_a_question():
     """自列入之日起2年内不得参与…: what was done in those years is asked yes/no (no number an
     inspector measures)."""

@@ -167,7 +167,11 @@ def suggested_condition(item: TemplateItem, applies_when: dict[str, Any] | None)
     except ArithmeticError:
         return None
     key = earlier[0].key
-    return f"{key} >= {number} and {key} <= {high}" if high else f"{key} {op} {number}"
+    if high:  # (10吨（含）至100吨（不含）的: each end as its marker says)
+        above = ">=" if when.get("low_inclusive", True) else ">"
+        below = "<=" if when.get("high_inclusive", True) else "<"
+        return f"{key} {above} {number} and {key} {below} {high}"
+    return f"{key} {op} {number}"
 
 
 def item_condition_errors(

@@ -104,6 +104,10 @@ def item_from_requirement(req: Requirement) -> dict[str, Any] | None:
             rule["op"] = "<=" if interval else ">="
         if req.comparator == "range":
             rule["low"], rule["high"] = dec(req.low), dec(req.high)
+            # (-18℃（含）至-15℃（不含）: an end its marker leaves out)
+            for end in ("low", "high"):
+                if f"{end}_exclusive" in (req.flags or ()):
+                    rule[f"{end}_inclusive"] = False
         else:
             rule["value"] = dec(req.value)
         # 千克/小时, 元/吨: a rate; 每月…10%, 每周…5条, 元/批次: a share, count or amount in each

@@ -440,13 +440,11 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # (…燃煤锅炉全部淘汰, …锅炉完成超低排放改造: the things, not how it is done)
                     words = _HOW_DONE_AWAY.sub("", words) or words
                     phrase_only[q_end] = ph_end
-                if comparator == "range" and "不含" in masked[q_start:q_end] + (q.mark or ""):
-                    # (1万吨（含）至5万吨（不含）: a bound left out, which a range cannot say)
-                    qualifiers.append((q_end, Applicability(words)))
-                elif comparator == "range":  # (年满60周岁至79周岁的: both bounds)
-                    qualifiers.append(
-                        (q_end, Applicability(words, "range", None, q.unit, q.per, q.low, q.high))
-                    )
+                if comparator == "range":  # (年满60周岁至79周岁的: both bounds)
+                    # (1万吨（含）至5万吨（不含）: each bound as its marker says)
+                    ends = (q.low_inclusive, q.high_inclusive)
+                    when = Applicability(words, "range", None, q.unit, q.per, q.low, q.high, *ends)
+                    qualifiers.append((q_end, when))
                 else:
                     if comparator in ("<=", "<") and NOT_DONE.match(masked, q_end):
                         # 3年内完不成的, 30日内未整改的: not done within it, so longer than it
@@ -464,6 +462,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if comparator is None:
                 comparator = "=="
                 flags.append("assumed_equal")
+            if comparator == "range":  # (-18℃（含）至-15℃（不含）: an end left out)
+                flags += ["low_exclusive"] * (not q.low_inclusive)
+                flags += ["high_exclusive"] * (not q.high_inclusive)
             # the span starts at its phrase, or after the previous quantity in the same phrase
             span_from = max(ph_start, prev_end if prev_end <= q_start else ph_start)
             if masked[ph_start - 1 : ph_start] == "\t" and not _WORDS.search(

@@ -297,8 +297,11 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
     ):
         # (高于900元但低于1200元的: both bounds, a band)
         per = found[0].per or period_before(masked, c_start, c_start + found[0].start)[0]
+        # (高于900元但低于1200元的: both ends left out)
+        ends = (said[0] == ">=", said[1] == "<=")
+        low, high = found[0].low, found[1].low
         return Applicability(
-            text[c_start:c_end], "range", None, found[0].unit, per, found[0].low, found[1].low
+            text[c_start:c_end], "range", None, found[0].unit, per, low, high, *ends
         )
     for q in found:
         comparator = q.comparator
@@ -310,12 +313,11 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
                 comparator = ">="  # 累计两次被投诉属实的: two times or more
         # (年营业额在500万元以下的: a year's amount, per year)
         per = q.per or period_before(masked, c_start, c_start + q.start)[0]
-        if comparator == "range" and "不含" in masked[c_start + q.start : c_start + q.end] + (
-            q.mark or ""
-        ):
-            break  # (1万吨（含）至5万吨（不含）: a bound left out, which a range cannot say)
         if comparator == "range":  # (年满60周岁至79周岁的: both bounds)
-            return Applicability(text[c_start:c_end], "range", None, q.unit, per, q.low, q.high)
+            # (1万吨（含）至5万吨（不含）: each bound as its marker says)
+            ends = (q.low_inclusive, q.high_inclusive)
+            words = text[c_start:c_end]
+            return Applicability(words, "range", None, q.unit, per, q.low, q.high, *ends)
         if comparator in ("<=", "<") and NOT_DONE.match(masked, c_start + q.end):
             comparator = NEGATE[comparator]  # 3年内完不成的: not done within it, longer
         return Applicability(text[c_start:c_end], comparator or "==", q.low, q.unit, per)

@@ -480,8 +480,10 @@ _MARK = r"(?:[（(]\s*不?含\s*(?:本数|[\d一二三四五六七八九十两�
 # A quantity: number, optional range to a second number, unit, optional comparator after.
 QTY = re.compile(
     rf"(?P<a>{NUM})\s*(?P<mag>万(?!一)|亿)?(?P<ua>{_UNIT_RE.pattern})?\s*"
-    rf"(?:{_MARK}\s*(?=[-—–~～至到]))?"  # 1万吨（含）至5万吨（不含）: a marker inside a range
-    rf"(?:(?P<mid>[-—–~～至到])\s*(?P<b>{NUM})\s*(?P<bmag>万(?!一)|亿)?)?"
+    # 1万吨（含）至5万吨（不含）: a marker inside a range, for its lower end
+    rf"(?:(?P<low_mark>{_MARK})\s*(?=[-—–~～至到]))?"
+    # (-18℃至-15℃: an upper end below zero)
+    rf"(?:(?P<mid>[-—–~～至到])\s*(?P<bneg>[-−－](?=\d))?(?P<b>{NUM})\s*(?P<bmag>万(?!一)|亿)?)?"
     rf"(?P<u>{_UNIT_RE.pattern})?"
     rf"(?:\s*[/／每]\s*(?P<per>{_DENOMINATOR})(?:\s*[·•．.]\s*(?P<per2>{_DENOMINATOR}))?)?"
     rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
@@ -505,6 +507,9 @@ class Qty:
     #: An inclusivity marker written right after the unit, with no 以上/以下 to carry it
     #: (超过5万元（含本数）, 不超过3米（不含）): it decides the comparison written before.
     mark: str | None = None
+    #: A range's ends: included unless a marker leaves one out (10吨（含）至100吨（不含）).
+    low_inclusive: bool = True
+    high_inclusive: bool = True
 
 
 _MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000)}
@@ -566,6 +571,8 @@ def quantities(masked: str) -> list[Qty]:
         comparator = None
         if m.group("b"):
             high = _num(m.group("b"))
+            if high is not None and m.group("bneg"):
+                high = -high
             comparator = "range"
             if m.group("ua") and m.group("u"):
                 unit, high_mult = _unit_of(m.group("u"))
@@ -595,12 +602,18 @@ def quantities(masked: str) -> list[Qty]:
         mark = tail.group(0).strip() if tail else None
         if tail is not None:
             restated = tail.end()
+        # a range's ends, each as its own marker says (X（含）至Y（不含）; 5万元以上（不含）…)
+        low_mark = m.group("low_mark") or (after if m.group("b2") else None) or ""
+        low_inclusive = "不含" not in low_mark
+        high_inclusive = comparator != "range" or "不含" not in (mark or "")
         dated = unit == "day" and re.match(r"\s*(?:之?前|止|起)", masked[m.end() :]) is not None
         if arabic and comparator != "range" and not dated:
             # 分别不高于10、35、50毫克/立方米: the list's numbers before it, in its unit
             floor = out[-1].end if out else 0
             out += _listed_before(masked, start, floor, mult, unit, comparator, word, per)
         out.append(Qty(start, m.end(), low, high, unit, comparator, arabic, word, per, mark))
+        if comparator == "range":
+            out[-1].low_inclusive, out[-1].high_inclusive = low_inclusive, high_inclusive
     taken = [(q.start, q.end) for q in out]
     for m in _SLASHED.finditer(masked):
         # 总数的2/3: a share written as a fraction in digits, as a percentage (66.6667)
@@ -629,6 +642,7 @@ def quantities(masked: str) -> list[Qty]:
         value = _clean((a * 100 / b).quantize(Decimal("0.0001")))
         out.append(Qty(m.start(), m.end(), value, None, "%", None, True, None))
         taken.append((m.start(), m.end()))
+    shares: list[Qty] = []
     for m in _PARTS_OF.finditer(masked):
         value = _num(m.group("n"))
         if value is None or any(a < m.end() and m.start() < b for a, b in taken):
@@ -648,7 +662,20 @@ def quantities(masked: str) -> list[Qty]:
         end = after.end() if after else m.end()
         word = after.group("word") if after else None
         # (a share in words is as exact as one in digits: 按合同金额的百分之五收取)
-        out.append(Qty(m.start(), end, _clean(value), None, unit, comparator, True, word))
+        share = Qty(m.start(), end, _clean(value), None, unit, comparator, True, word)
+        if shares and _A_SHARES_RANGE.fullmatch(masked, shares[-1].end, share.start):
+            # 千分之五以上千分之十以下, 千分之三至千分之五: one range, as 5%至10% is
+            first = shares[-1]
+            joined = masked[first.end : share.start].strip()
+            if (joined not in ("", "、") and first.comparator is None) or (
+                first.comparator == ">=" and share.comparator == "<="
+            ):
+                if first.unit == share.unit and first.low < share.low:
+                    first.end, first.high, first.comparator = share.end, share.low, "range"
+                    first.after = None
+                    continue
+        shares.append(share)
+        out.append(share)
     return sorted(out, key=lambda q: q.start)
 
 
@@ -718,3 +745,5 @@ _RATIO = re.compile(
     r"(?<![\d.:：∶])(?P<a>\d{1,4}(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d{1,4}(?:\.\d+)?)(?![\d.:：∶])"
 )
 _AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")
+#: Between two shares in words that make one range (千分之五以上千分之十以下, 千分之三至千分之五).
+_A_SHARES_RANGE = re.compile(r"\s*(?:[至到～~、-]\s*)?")

@@ -76,7 +76,14 @@ Per = Period | Denominator
 #: 立即: no number), source_conflict (the document states the same subject differently),
 #: assumed_equal (a number with no comparison word, read as "equal to").
 RequirementFlag = Literal[
-    "approximate", "page_joined", "vague_deadline", "source_conflict", "assumed_equal"
+    "approximate",
+    "page_joined",
+    "vague_deadline",
+    "source_conflict",
+    "assumed_equal",
+    # a range's end left out by its marker (-18℃（含）至-15℃（不含）: the upper one)
+    "low_exclusive",
+    "high_exclusive",
 ]
 #: Flags that make a reading uncertain (``confidence`` low): the wording states no number
 #: (vague_deadline), only roughly (approximate), across a page break (page_joined), against
@@ -104,6 +111,9 @@ class Applicability:
     per: Per | None = None
     low: Decimal | None = None
     high: Decimal | None = None
+    #: A range's ends: included unless a marker leaves one out (10吨（含）至100吨（不含）的).
+    low_inclusive: bool = True
+    high_inclusive: bool = True
 
     def to_dict(self) -> dict:
         return {
@@ -114,6 +124,8 @@ class Applicability:
             "per": self.per,
             "low": None if self.low is None else format(self.low, "f"),
             "high": None if self.high is None else format(self.high, "f"),
+            "low_inclusive": self.low_inclusive,
+            "high_inclusive": self.high_inclusive,
         }
 
 

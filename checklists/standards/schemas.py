@@ -49,6 +49,8 @@ class Condition(Out):
     per: Per | None
     low: DecimalText | None = Field(None, description="a range's lower bound (60周岁至79周岁)")
     high: DecimalText | None = Field(None, description="a range's upper bound")
+    low_inclusive: bool = Field(True, description="a range's lower bound is in it (（含）)")
+    high_inclusive: bool = Field(True, description="a range's upper bound is in it")
 
 
 class Due(Out):

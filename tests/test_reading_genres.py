@@ -1,0 +1,61 @@
+"""Wordings found by probing the reading with texts written for the purpose, genre by genre
+(never taken from the bundled gazettes): procurement rules, technical standards, credit and
+spot-check rules. One table row per wording; ``test_reading_unseen`` and
+``test_reading_probes`` hold the earlier ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+# --- （含）/（不含） on a range's ends ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "flags"),
+    [
+        ("冷库温度应控制在-18℃（含）至-15℃（不含）。", -18, -15, {"high_exclusive"}),
+        ("库房温度应保持在10℃（不含）至25℃（含）之间。", 10, 25, {"low_exclusive"}),
+        ("库房温度应保持在10℃至25℃之间。", 10, 25, set()),
+        ("冷藏温度应控制在-5℃至-1℃。", -5, -1, set()),
+    ],
+)
+def test_a_range_keeps_each_end_as_its_marker_says(text, low, high, flags):
+    (r,) = extract(text)
+    assert (r.comparator, r.low, r.high) == ("range", low, high)
+    assert {f for f in r.flags if f.endswith("_exclusive")} == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "ends"),
+    [
+        ("对年处理量10吨（含）至100吨（不含）的企业，应当每季度检测一次。", 10, 100, (True, False)),
+        ("月收入高于900元但低于1200元的，给予每月200元补助。", 900, 1200, (False, False)),
+        ("年满60周岁至79周岁的，每月发放高龄津贴100元。", 60, 79, (True, True)),
+    ],
+)
+def test_a_range_condition_keeps_each_end_as_written(text, low, high, ends):
+    aw = extract(text)[0].applies_when
+    assert (aw.comparator, aw.low, aw.high) == ("range", low, high)
+    assert (aw.low_inclusive, aw.high_inclusive) == ends
+    assert aw.to_dict()["high_inclusive"] is ends[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        # the fine of the procurement law's article 77, as city rules copy it
+        ("处以采购金额千分之五以上千分之十以下的罚款。", 5, 10, "‰"),
+        ("处以合同金额百分之五以上、百分之十以下的罚款。", 5, 10, "%"),
+        ("按合同金额的千分之三至千分之五收取。", 3, 5, "‰"),
+    ],
+)
+def test_two_shares_in_words_make_one_range(text, low, high, unit):
+    (r,) = extract(text)
+    assert (r.comparator, r.low, r.high, r.unit) == ("range", low, high, unit)
+
+
+def test_two_shares_listed_stay_two():
+    rows = extract("按百分之三、百分之五的比例分别缴纳。")
+    assert [(r.comparator, r.value) for r in rows] == [("==", 3), ("==", 5)]
