@@ -59,3 +59,23 @@ def test_two_shares_in_words_make_one_range(text, low, high, unit):
 def test_two_shares_listed_stay_two():
     rows = extract("按百分之三、百分之五的比例分别缴纳。")
     assert [(r.comparator, r.value) for r in rows] == [("==", 3), ("==", 5)]
+
+
+# --- what a count is per ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "per", "per_count"),
+    [
+        ("每千张床位配备救护车不少于2辆。", "张", 1000),
+        ("每百平方米设置灭火器不少于2具。", "m²", 100),
+        ("每万人口公共厕所不少于3座。", "人", 10000),
+        ("每个乡镇设置1个综合文化站。", "乡镇", None),
+        ("每村配备1名保洁员。", "村", None),
+        # a place of one township is no township
+        ("为每个乡镇街道联合校配备1个特级教师岗位。", None, None),
+    ],
+)
+def test_what_a_count_is_per(text, per, per_count):
+    (r,) = extract(text)
+    assert (r.per, r.per_count) == (per, per_count)

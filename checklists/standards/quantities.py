@@ -422,6 +422,11 @@ _DENOMINATORS = {
     "座": "座",
     "间": "间",
     "行政村": "村",
+    "村": "村",
+    # (每个乡镇（街道）设置1个…, 每个社区配备…: each township or community)
+    "乡镇": "乡镇",
+    "社区": "社区",
+    "学校": "所",
     "头": "头",
     "台": "台",
     "张": "张",
@@ -432,7 +437,12 @@ _DENOMINATORS = {
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
 #: 每次 is "each time" (每次取样不少于500毫升), no denominator.
-_PER_BEFORE = re.compile(rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<!个)(?<![^车]次)")
+_PER_BEFORE = re.compile(
+    rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<!个)(?<![^车]次)"
+    # (每个乡镇街道联合校, 每个社区卫生服务站: a place of one, each of those)
+    r"(?<!乡镇(?=(?:街道)?(?:联合校|中心校|学校|卫生院|敬老院|政府|党委|文化站|派出所)))"
+    r"(?<!社区(?=(?:卫生|居委|服务|医院|学校)))"
+)
 
 
 def per_before(words: str) -> str | None:
@@ -449,11 +459,16 @@ PER_OF_UNIT = {
     "人": "人", "名": "人", "位": "人", "户": "户", "m": "m", "km": "km", "m²": "m²", "亩": "亩",
     "辆": "辆", "台": "台", "张": "张", "座": "座", "间": "间", "所": "所", "个": "个", "t": "t",
 }  # fmt: skip
-#: 每百户, 每千常住人口, 每万人: a count of heads or households in words, before a number.
+#: 每百户, 每千常住人口, 每万人, 每千张床位, 每百平方米: a count of heads, households, beds or
+#: a measure in words, before a number.
 _PER_MANY = re.compile(
-    r"每\s*(?P<n>十万|百|千|万)\s*(?:名|个|位)?\s*"
-    r"(?P<what>户|常住人口|服务人口|户籍人口|人口|人|老年人|学生|游客|居民|儿童|职工)"
+    r"每\s*(?P<n>十万|百|千|万)\s*(?:名|个|位|张)?\s*"
+    r"(?P<what>户|常住人口|服务人口|户籍人口|人口|人|老年人|学生|游客|居民|儿童|职工|床位?|"
+    r"平方米|亩|公里|千米|米|吨)"
 )
+#: What each of those is counted in, as ``Per`` (heads: 人).
+_MANY_OF = {"户": "户", "床": "张", "床位": "张", "平方米": "m²", "亩": "亩", "公里": "km"}
+_MANY_OF |= {"千米": "km", "米": "m", "吨": "t"}
 _MANY = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000), "十万": Decimal(100000)}
 
 
@@ -463,7 +478,7 @@ def per_many_before(words: str) -> tuple[str, Decimal] | None:
     if not found:
         return None
     m = found[-1]
-    return ("户" if m.group("what") == "户" else "人"), _MANY[m.group("n")]
+    return _MANY_OF.get(m.group("what"), "人"), _MANY[m.group("n")]
 
 
 #: A rate per head and period (每人每月, 每户每年): an amount's, not how often.

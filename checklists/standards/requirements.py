@@ -70,6 +70,8 @@ Denominator = Literal[
     "座",
     "间",
     "村",
+    "乡镇",
+    "社区",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
