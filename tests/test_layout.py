@@ -29,6 +29,7 @@ PURE = [
     "checklists.standards.conflicts",
     "checklists.standards.duties",
     "checklists.standards.headings",
+    "checklists.standards.party_names",
     "checklists.standards.verbs",
     "checklists.standards.reports",
     "checklists.standards.modality",

@@ -79,3 +79,51 @@ def test_two_shares_listed_stay_two():
 def test_what_a_count_is_per(text, per, per_count):
     (r,) = extract(text)
     assert (r.per, r.per_count) == (per, per_count)
+
+
+# --- credit and spot-check rules ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("应配备灭火毯不少于5块。", 5, "块"),
+        ("每个作业面设置接地极不少于2根。", 2, "根"),
+        ("应设置地下水监测井不少于3眼。", 3, "眼"),
+    ],
+)
+def test_more_things_counted_by_their_measure_words(text, value, unit):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (">=", value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("失信主体可以申请信用修复。", "失信主体"),
+        ("市场主体应当于每年6月30日前报送年度报告。", "市场主体"),
+        ("检查对象应当配合检查，如实提供有关资料。", "检查对象"),
+        # a plan of the year, of the department itself, is no text about itself
+        ("各部门要制定本年度双随机抽查工作计划。", "各部门"),
+        ("市场监管局要于每年1月底前制定本部门抽查工作计划。", "市场监管局"),
+    ],
+)
+def test_the_parties_of_credit_and_spot_check_rules(text, subject):
+    rows = extract(text)
+    assert rows and all(r.subject == subject for r in rows)
+
+
+def test_a_document_made_by_the_text_itself_is_still_no_duty():
+    assert extract("为加强管理，根据有关法律法规，结合本市实际，制定本办法。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("对一般检查事项，每年至少开展一次双随机抽查。", "对一般检查事项"),
+        ("对重点检查事项，抽查比例不低于10%。", "对重点检查事项"),
+    ],
+)
+def test_the_matters_a_rule_is_for_are_its_condition(text, when):
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.applies_when.text == when

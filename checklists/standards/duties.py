@@ -529,7 +529,8 @@ def _joined_duty(words: str) -> bool:
 #: 对 and a kind of party or thing, nothing else: the ones the duty after it is for.
 WHICH_KIND = re.compile(
     r"(?:对于|对|针对)[^，,。；;：:的]{1,16}(?:对象|企业|单位|项目|主体|行业|领域|场所|人员|产品|车辆|设备|"
-    r"设施|区域)"
+    # (对一般检查事项，每年至少…: which matters, whatever verb the name holds)
+    r"设施|区域|事项|案件|工程|商户|经营户|门店|网点)"
 )
 
 

@@ -18,73 +18,11 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from checklists.standards.party_names import AUTHORITY as _AUTHORITY
+from checklists.standards.party_names import REGULATED as _REGULATED
+
 SubjectKind = Literal["regulated", "authority"]
 
-#: Endings of the names of authorities (longest first where one contains another).
-_AUTHORITY = (
-    r"人民政府|政府|办事处|委员会|管委会|领导小组|工作小组|指挥部|联席会议|办公室|"
-    r"部门|机关|机构|单位主管部门|主管部门|监管部门|执法部门|"
-    # (no name holds 每/向/在/将: 人社部门每半年向市人社局报送 names 人社部门, not up to 市人社局)
-    r"(?:(?![每向在将])[^\s，。；、]){1,12}?(?:局|委(?!员会)|办(?!事处|公室|法|理)|厅|署|法院|检察院|派出所|司法所|"
-    r"(?<![学本专外内儿妇眼牙工理文医农])科(?![学技研室目普])|服务所|服务站|保障所|工作站|管理所|"
-    r"监督所|检验所|检测所|财政所|财政分局|经管所|经管站|农经站|农技站|林业站|水利站|国土所|税务所|"
-    r"市场监管所|市场监督管理所|"
-    r"管理处|管理站|检测站|监测站|检查站|指导站|组织部|宣传部|统战部|执法队|大队|中队|支队|队伍|救援队|消防站|救援站)|"
-    r"指导中心|服务中心|检测中心|监测中心|疾控中心|疾病预防控制中心|"
-    # (县防指, 市安委办, 县应急办: the short names of commands and their offices)
-    r"防指|森防指|安委办|安委会|应急办|防火办|减灾委|"
-    # (县社保中心, 县医保中心, 县公共资源交易中心, 县就业和人才服务中心, 县应急指挥中心)
-    r"(?:社保|医保|社会保险|社会保险事业|就业|人才|交易|结算|经办|征收|事务|救助|援助|指挥|调度)中心|"
-    r"督导机构|专家组|研究室|督查室|督导室|管委会|"
-    r"检查人员|执法人员|监管人员|督查人员|抽查人员|检查组|督查组|执法队员|"
-    # officials acting for their bodies (由市长签发, 由总指挥签发, 由分管副市长召集)
-    r"(?<![增成生延])(?:[省市县区镇乡]长|副[省市县区镇乡]长)|总指挥|指挥长|分管领导|主要领导|"
-    # mass organisations and river chiefs (团市委、市妇联、市总工会; 各级河长)
-    r"团[省市县区]委|妇联|总工会|工会|残联|科协|工商联|红十字会|河长|湖长|林长|"
-    r"(?:经济|技术|高新|经济技术|旅游|产业)?开发区|高新区|"
-    r"各县（市、区）|各县\(市、区\)|县（市、区）|各乡镇（街道）|各乡镇|各街道|乡镇（街道）|"
-    r"乡镇人民政府|街道办事处|县直各部门|市直各部门|市直有关部门|各有关部门|有关部门|各部门|"
-    r"安委会|安委办|纪委|监察委|审计机关|财政部门|税务部门|公安机关|"
-    # a government's treasury named by its level (市财政每年安排…; not 财政资金, 财政局)
-    r"(?:(?:省|市|县|区|乡|镇)级?|各级|本级|同级|[两三四]级|各县（市、区）|各县\(市、区\)|各(?:县|市|区))"
-    r"财政(?![局部厅所资预收支专补拨体])|"
-    r"各镇(?:[（(]街道[）)])?|镇[（(]街道[）)]|街道|村(?:[（(]居[）)])?委会|居委会|村委会|"
-    r"乡镇|镇政府|乡政府|各地(?:区|方)?|各级(?:政府|人民政府)?|各区县|各县区|各县市区|各市县|各市|各区|各县|村[（(]社区[）)]|社区|网格员|网格长|"
-    # the addressee of a reply (你区要加强…, 你县, 你市)
-    r"你(?:区|县|市|镇|乡|省|局|委|办)|"
-    # a level of government acting as such (县级通过安排专项资金承担…; not 县级以上, 县级财政局)
-    r"(?<![\u4e00-\u9fff])(?:省|市|县|区|乡镇|乡)级(?=通过|一般|应(?!急)|要|须|负责|承担|安排|按|不|可|将|原则上)"
-)
-#: Endings of the names of inspected parties.
-_REGULATED = (
-    # 评标委员会: the purchaser's own evaluation committee, checked with its procurement
-    r"生产经营单位|企业|公司|工地|厂|矿|配送中心|配送点|园区|评标委员会|经营户|经营者|业户|个体工商户|供应商|"
-    r"采购人|代理机构|承包商|施工单位|建设单位|使用单位|责任单位|单位|学校|幼儿园|医院|"
-    r"养老机构|场所|商户|网点|站点|门店|司机|驾驶员|从业人员|负责人|法定代表人|主要负责人|"
-    r"驾驶人员|作业人员|操作人员|特种作业人员|管理人员|押运人员|装卸人员|经营人员|生产人员|"
-    r"技术人员|护理人员|医务人员|服务人员|驾驶人|承运人|托运人|出租人|(?<!企)业主|户主|"
-    # a platform's operator, a service's provider (网络餐饮服务第三方平台提供者)
-    r"提供者|运营者|平台|(?:加油|加气|充电|换电|供气|储配|加油加气)站|"
-    # an institution that is checked (医疗机构, 检测机构, 培训机构), not one that checks
-    r"(?<!监管|管理|执法|行政|主管|审批|督导|监督|议事|协调|监察)机构|"
-    r"配送中心（点）|配送中心\(点\)|个人|当事人|教师|校长|副校长|经办人|工作人员|"
-    # the parties of a procurement and of a supply (中标人, 投标人, 评审专家, 燃气用户)
-    r"中标人|投标人|竞买人|申请人|劳动者|有关人员|相关人员|现场人员|纳税人|缴费人|参保人|扣缴义务人|评标委员会成员|评审专家|用户|项目总监|项目经理|"
-    r"设置人|管理人|经营人|产权人|权利人|委托人|受托人|申报人|"  # (户外广告设置人: who holds)
-    r"负责同志|班子成员|经销商|销售商|零售商|批发商|商家|持有人|持证人|承租人|"
-    # (农贸市场开办者, 食品销售者; 护林员, 安全员: the ones who run a market, sell, keep watch)
-    r"开办者|销售者|生产者|使用者|护林员|安全员|保安员|管理员|检验员|质检员|"
-    # (social organisations and farms that are inspected; whoever must restore land)
-    r"社会组织|基金会|协会|商会|民办非企业单位|合作社|养殖场|养殖户|网吧|义务人|监测员|责任人|"
-    # the ones who complain, report or ask (投诉人对处理决定不服的，可以…)
-    r"投诉人|举报人|质疑人|申报人|委托人|受托人|监护人|权利人|"
-    # clinics and homes that are inspected
-    r"卫生院|卫生室|诊所|养老院|敬老院|福利院|食堂|餐厅|酒店|宾馆|超市|商场|"
-    r"院校|高校|大学|学院|"
-    # the parties of a works contract and of a building (项目法人, 招标人, 发包人, 物业服务人)
-    r"项目法人|招标人|发包人|承包人|分包人|物业服务人|所有权人|使用人|执业人员|监测人员|"
-    r"家属|近亲属"
-)
 # A regulated party's name is tried first: 配送中心 ends like an authority's 中心 would.
 _PAREN = r"(?:[（(][^（()）]{1,8}[）)])?"
 _AUTHORITY_END = re.compile(f"(?:{_AUTHORITY}){_PAREN}$")

@@ -28,7 +28,10 @@ DESCRIPTIVE = re.compile(
 )
 #: A sentence about the document itself: a definition, its enactment, what follows.
 ABOUT_THE_TEXT = re.compile(
-    r"是指|系指|所称|(?:特|现)?制定本|(?:通知|意见|规定|办法|通告|公告|决定|要求)如下|如下[：:]?$|"
+    # (特制定本办法; not a plan of the year or the department's own: 制定本年度计划)
+    r"是指|系指|所称|(?:特|现)制定本|"
+    r"制定本(?:办法|规定|意见|细则|实施细则|方案|实施方案|制度|预案|通知|标准|规则|指南|条例|要点)|"
+    r"(?:通知|意见|规定|办法|通告|公告|决定|要求)如下|如下[：:]?$|"
     r"现予印发|现印发|"
     r"(?:提出|制定|作出)(?:以下|如下)|"
     # where to read more (详见本公报第15页, 具体见附件2): a cross-reference, no duty
