@@ -5,6 +5,8 @@ spot-check rules. One table row per wording; ``test_reading_unseen`` and
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from checklists.standards.extraction import extract
@@ -127,3 +129,96 @@ def test_a_document_made_by_the_text_itself_is_still_no_duty():
 def test_the_matters_a_rule_is_for_are_its_condition(text, when):
     (r,) = extract(text)
     assert r.applies_when is not None and r.applies_when.text == when
+
+
+# --- sanctions ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("违反信用承诺的，记入信用记录。", ["记入信用记录"]),
+        ("对失信企业，记入信用记录，并予以公示。", ["记入信用记录", "并予以公示"]),
+        # a fine's amount is the fine's, not which ones the next sanction is for
+        (
+            "违反本办法规定的，处一万元以上三万元以下的罚款，列入不良行为记录名单，"
+            "一至三年内禁止参加政府采购活动。",
+            [
+                "处一万元以上三万元以下的罚款",
+                "列入不良行为记录名单",
+                "一至三年内禁止参加政府采购活动",
+            ],
+        ),
+        # the cases listed after the sanctions are their condition, never duties
+        (
+            "采购人有下列情形之一的，责令限期改正，给予警告，并予以通报：（一）应当采用公开招标方式"
+            "而擅自采用其他方式采购；（二）擅自提高采购标准；（三）未按规定公告信息。",
+            ["责令限期改正", "给予警告", "并予以通报"],
+        ),
+    ],
+)
+def test_sanctions_each_a_row(text, spans):
+    rows = extract(text)
+    assert [r.span for r in rows] == spans
+    assert rows[0].applies_when is not None
+    assert all(r.applies_when is None for r in rows[1:])
+
+
+def test_the_fine_s_range_is_its_own_and_no_condition_of_the_ban_after_it():
+    fine, _, ban = extract(
+        "违反本办法规定的，处一万元以上三万元以下的罚款，列入不良行为记录名单，"
+        "一至三年内禁止参加政府采购活动。"
+    )
+    assert (fine.comparator, fine.low, fine.high, fine.unit) == ("range", 10000, 30000, "元")
+    assert (ban.low, ban.high, ban.unit, ban.applies_when) == (1, 3, "year", None)
+
+
+def test_the_items_of_a_case_lead_under_it_are_no_duties():
+    from checklists.standards.settling import under_a_lead
+
+    lead = "采购人有下列情形之一的，责令限期改正，给予警告："
+    item = "（一）应当采用公开招标方式而擅自采用其他方式采购；"
+    assert under_a_lead(extract(item), lead, item, "（一）") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a deposit changed by that much, or to a share of a whole: the value as written
+        ("保证金上浮50%。", 50),
+        ("对信用评价为优秀的企业，保证金减免30%。", 30),
+        ("履约保证金降至合同价款的1%。", 1),
+        ("对信用评价为较差的企业，保证金提高至合同价款的5%。", 5),
+    ],
+)
+def test_a_deposit_changed_is_a_fixed_share(text, value):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("==", value, "%")
+
+
+def test_a_drop_to_reach_is_still_at_least_that_much():
+    (r,) = extract("单位GDP能耗比2020年下降13.5%。")
+    assert (r.comparator, r.value) == (">=", Decimal("13.5"))
+
+
+# --- who acts ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # a time from an event is no name, though a party is named in it
+        ("竞争性谈判文件从发出之日起至供应商提交首次响应文件截止之日止不得少于3个工作日。", [None]),
+        # a choice made is no name: the purchaser, named first, may do both
+        (
+            "采购人可以按照评审报告推荐的中标候选人名单排序，确定下一候选人为中标供应商，"
+            "也可以重新开展政府采购活动。",
+            ["采购人", "采购人", "采购人"],
+        ),
+        # an aside of who guides the task is its units, no row of its own
+        ("每月至少开展一次自查。（市财政局负责指导）", ["市财政局"]),
+        ("各乡镇每月至少开展一次自查。（市财政局负责指导）", ["各乡镇"]),
+    ],
+)
+def test_who_acts_in_procurement_rules(text, subjects):
+    assert [r.subject for r in extract(text)] == subjects

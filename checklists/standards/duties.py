@@ -583,7 +583,9 @@ def duty_spans(
         ):
             pending = None
             continue  # (全市现有…企业48家，各县要…; 去年…共查处…: a report before the duty)
-        after_case = masked[s_start:a].rstrip(" ，,").endswith("的")  # 有下列情形之一的，纳入…：
+        # 有下列情形之一的，纳入…：; …之一的，责令改正，并予以通报：: the sanctions of the cases
+        before = masked[s_start:a].rstrip(" ，,")
+        after_case = before.endswith("的") or re.search(r"之一的[，,]", before) is not None
         # (（一）市人社局：…: the label's own words; matched at its start, never searched)
         token = LEAD_TOKEN.match(words)
         label = words[token.end() :] if token else words

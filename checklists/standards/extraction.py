@@ -23,7 +23,7 @@ from checklists.standards.duties import (
     leads_on,
     no_duties,
 )
-from checklists.standards.list_leads import lists_bans, lists_duties, lists_options
+from checklists.standards.list_leads import lists_bans, lists_cases, lists_duties, lists_options
 from checklists.standards.modality import (
     LEAD_TOKEN,
     PERMISSION,
@@ -120,6 +120,8 @@ def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     if run_on is not None:
         lead_start, lead_end, items = run_on
         lead = text[lead_start:lead_end]
+        if lists_cases(lead):  # (…有下列情形之一的，责令…：（一）…: breaches, no duties)
+            return _read(text[:lead_end], join_offsets)
         if lists_bans(lead) or lists_duties(lead) or lists_options(lead):
             found = _read(text[:lead_end], join_offsets)
             for a, b, token in items:
@@ -454,7 +456,11 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     )
                 continue
             change = A_CHANGE.search(masked, max(ph_start, q_start - 48), q_start)
-            if comparator is None and change and not (change["to"] or change["to2"]):
+            if (
+                comparator is None
+                and change
+                and not (change["to"] or change["to2"] or change["fixed"])
+            ):
                 # 较2015年下降18%, 重污染天数减少25%: a change by at least that much (提高到35%:
                 # to a level, as written)
                 comparator = ">="

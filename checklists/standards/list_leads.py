@@ -45,6 +45,19 @@ _OPTIONS_LISTED = re.compile(
 )
 
 
+#: A lead of the cases a sanction is for, the sanction between (采购人有下列情形之一的，责令限期
+#: 改正，给予警告：): each item is a breach, the sanction's condition, never a duty.
+_CASES_LISTED = re.compile(
+    r"(?:下列|以下)[^。；;：:，,]{0,6}(?:情形|行为|情况|情节)(?:之一)?的?[，,][^。；;：:]*[:：]\s*$"
+)
+
+
+def lists_cases(lead: str) -> bool:
+    """Whether ``lead`` names a sanction for the cases its items list (…有下列情形之一的，
+    处…罚款：)."""
+    return _CASES_LISTED.search(lead.strip()) is not None
+
+
 def lists_options(lead: str) -> bool:
     """Whether ``lead`` names, with no modal word, the ones its items pick out (符合下列条件之一
     的人员：)."""

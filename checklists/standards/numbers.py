@@ -184,7 +184,11 @@ _A_REFERENCE = re.compile(
 #: ``to``: a change to a level (提高至50%, 费率由1.5%降至1%), not by an amount.
 A_CHANGE = re.compile(
     r"(?:(?:下降|降低|减少|增长|提高|提升|增加|压减|压降|削减)(?:了|(?P<to>至|到))?|"
-    r"(?:降|下调|上调|调整|调低|调高)(?P<to2>至|到|为))\s*"
+    # (保证金上浮50%, 减免30%: a deposit changed by that much, as written)
+    r"(?P<fixed>上浮|下浮|减免|减收|减半)|"
+    r"(?:降|下调|上调|调整|调低|调高|上浮|下浮)(?P<to2>至|到|为))\s*"
+    # (提高至合同价款的5%: to a share of a whole)
+    r"(?:(?<=[至到为])[^，,。；;\d＿]{1,10}的\s*)?"
     r"(?:\d{1,6}(?:\.\d+)?\s*%?\s*[、和及]\s*){0,6}$"  # (分别下降15%、12%、10%: each of the list)
 )
 #: What the document hands out (现将…资金…下达给你们).

@@ -126,7 +126,10 @@ RESPONSIBLE = re.compile(
     rf"(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>{_UNIT}+?)\s*"
     rf"(?:[；;，,。]\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：]{_UNIT}*)?"
     rf"|(?P<lead>{_UNIT}{{2,80}}?)"
-    rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责)(?:[，,；;、]{_UNIT}*)?"
+    rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责)"
+    # (市财政局负责指导, 市应急局负责督促: what the units do about the task)
+    r"(?:指导|督促|监督|协调|组织实施|组织|实施|推进)?"
+    rf"(?:[，,；;、]{_UNIT}*)?"
     r")\s*[）)\]】］]"
 )
 
@@ -829,8 +832,10 @@ def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] 
         return None  # (于次月5日前报县煤炭办: when and to whom, no name)
     if _NOT_A_NAME_START.match(who):
         return None  # 实施乡村教师…, 其年度考核…: a verb or a pronoun, no name
-    if re.search(r"实行|执行|按照|依照|根据|参照", who):
-        return None  # (物业服务费实行政府指导价: a verb before 政府, no name)
+    if re.search(r"实行|执行|按照|依照|根据|参照|之日|日起|起至|为中标", who):
+        # (物业服务费实行政府指导价: a verb before 政府, no name; 文件从发出之日起至供应商…,
+        # 确定下一候选人为中标供应商: a time from an event, a choice made, no name)
+        return None
     bare = _HOW_BEFORE.sub("", who)
     if _TO_A_PARTY.match(bare) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):
         return None  # (涉嫌犯罪的)移交司法机关, 及时移交相关部门: what is done, to whom

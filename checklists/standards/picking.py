@@ -77,10 +77,16 @@ def _next_stop(masked: str, s_start: int, s_end: int, pos: int) -> int:
     return stops[i] if i < len(stops) else s_end
 
 
+#: What an amount is of, right after it (…以下的罚款, 5000元的奖励): the amount, no ones picked out.
+_AN_AMOUNT_OF = re.compile(r"\s*的?\s*(?:罚款|罚金|违约金|滞纳金|奖励|奖金|补助|补贴)(?![的对])")
+
+
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
     ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
+    if _AN_AMOUNT_OF.match(masked, q_end):
+        return False  # 处1万元以上3万元以下的罚款，…: a fine's amount, whatever comes after
     if ONLY_THEN.match(masked, q_end):
         return False  # 硫分低于0.5%的煤炭方可销售: the number is what makes it allowed
     if _A_RATE_OF.match(masked, q_end) and "按" in masked[ph_start:q_start]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from checklists.standards.list_leads import (
     lead_party,
     lists_bans,
+    lists_cases,
     lists_conditions,
     lists_duties,
     lists_options,
@@ -175,6 +176,8 @@ def under_a_lead(
     such a lead is its prohibition. An item of a list of duties (使用单位应当履行下列义务：（一）
     建立…制度；) is the lead's party's duty, as binding as the lead says, where it names no party
     and no modal word of its own."""
+    if lists_cases(lead):
+        return []  # (…有下列情形之一的，处…罚款：（一）…: a breach, the sanction's condition)
     if lists_options(lead):
         # (且符合下列条件之一的人员：（一）年满80周岁以上的老年人；: one of the ones meant)
         return [r for r in found if r.modality is not None]
