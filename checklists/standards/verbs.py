@@ -30,8 +30,9 @@ ACTION = re.compile(
     r"(?<![、])明确(?![的，,。；;、]|$)|"
     r"(?:确定|打击|查办|立案|表扬|表彰|扣减|扣罚|扣除|退还|退回|补缴|补办|补齐|补足|补发|补交|移送|移出|编发|下发|"
     r"启动|调配|招聘|限制|禁入|定标|结算|督办|发送|寄送|提出|销号|挂牌|淘汰|拆除|"
-    # (记入信用记录, 保证金上浮50%, 减免30%: a record kept of them, a deposit changed)
-    r"记入|上浮|下浮|减免|免收|免除)(?!的|情况)|"
+    # (记入信用记录, 保证金上浮50%, 减免30%: a record kept of them, a deposit changed; not
+    # 免除, a dismissal's word: 免除…职务)
+    r"记入|上浮|下浮|减免|免收)(?!的|情况)|"
     # to equip with a system (全部装备自动化控制系统; not 装备制造, 装备水平: nouns)
     r"装备(?=[^，,。；;]{1,20}(?:系统|装置|设施|设备|器材))|"
     # 予以 and what is done (予以销号, 予以受理, 予以公开): an act, whatever its noun
