@@ -222,3 +222,39 @@ def test_a_drop_to_reach_is_still_at_least_that_much():
 )
 def test_who_acts_in_procurement_rules(text, subjects):
     assert [r.subject for r in extract(text)] == subjects
+
+
+# --- technical standards ----------------------------------------------------------------------
+
+
+def test_a_number_that_names_a_model_is_no_threshold():
+    (r,) = extract("配备35kg推车式干粉灭火器不少于1具。")
+    assert (r.comparator, r.value, r.unit) == (">=", 1, "具")
+
+
+def test_a_radius_is_where_the_height_rule_applies():
+    (r,) = extract("避雷针应高出周围200米半径范围内最高建筑物3米以上。")
+    assert (r.comparator, r.value, r.unit) == (">=", 3, "m")
+    aw = r.applies_when
+    assert (aw.comparator, aw.value, aw.unit) == ("<=", 200, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "when"),
+    [
+        # a party's own people: its name whole, no condition
+        ("企业的主要负责人，应当每年参加一次安全培训。", "企业的主要负责人", None),
+        # the ones a check is done to are no party acting
+        ("对一般企业，原则上每3年检查1次。", None, "对一般企业"),
+        # 跨部门 (across departments) is no department
+        (
+            "跨部门联合抽查事项不少于年度抽查事项的30%。（牵头单位：市市场监管局；配合单位：市直各部门）",
+            "市市场监管局",
+            None,
+        ),
+    ],
+)
+def test_whose_duty_it_is_in_inspection_rules(text, subject, when):
+    (r,) = extract(text)
+    assert r.subject == subject
+    assert (r.applies_when.text if r.applies_when else None) == when

@@ -285,7 +285,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if banned and comparator in NEGATE:
                 # 距居民区300米以内不得建设: the zone is banned, so the distance must exceed it
                 comparator = NEGATE[comparator]
-            elif q.after and q.after.startswith("范围") and comparator is not None:
+            elif q.after and q.after.startswith(("范围", "半径")) and comparator is not None:
                 # 在1公里范围内设置不少于1个网点: where the duty after it applies
                 at = max(masked.rfind("在", ph_start, q_start), ph_start)
                 words = text[at:q_end].strip()

@@ -328,6 +328,12 @@ def a_higher_tier(q: Qty, following: str) -> bool:
     return q.low > last if tiers.group("word").endswith("上") else q.low < last
 
 
+#: The kind of a thing a number names, right after it (35kg推车式, 8kg手提式, 4kg型): a model.
+_A_MODEL = re.compile(
+    r"(?![^式]{0,2}(?:正式|方式|形式|模式|格式|公式|仪式|程式))[\u4e00-\u9fff]{0,2}式|型(?!号)"
+)
+
+
 def worth_keeping(
     q: Qty,
     kind: str,
@@ -347,6 +353,8 @@ def worth_keeping(
     tail = before[-32:]
     if re.search(r"每(?:增加|多|超过|超出|减少|少)\s*$", tail):
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
+    if comparator is None and _A_MODEL.match(following):
+        return False  # 35kg推车式干粉灭火器不少于1具: the model of the thing counted
     if _FROM_A_LEVEL.search(tail) and _CHANGED_TO.match(following):
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):

@@ -558,6 +558,8 @@ def condition_of(sentence: str) -> Condition | None:
             return Condition(sentence[: match.end("cond")], 0, match.end("cond"))
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
     match = _REACHING_OPENS.match(sentence) or _PARTY_PICKED.match(sentence)
+    if match and match.re is _PARTY_PICKED and ends_with_party(match.group("cond")):
+        match = None  # (企业的主要负责人，应当…: a party's own people, whose party it is)
     if match and not _A_MODAL_WORD.search(match.group("cond")):
         # (配送中心要有固定的场所，面积…: a duty, its modal word in it, picks no one out)
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
@@ -617,6 +619,10 @@ _ENCOURAGED = re.compile(
 )
 
 
+#: 对/对于/针对 opening a phrase: the ones something is done to (not 对照, 对接).
+_TO_THE_ONES = re.compile(r"(?:对于|对|针对)(?![照接])")
+
+
 def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | None]:
     """Who must act: the noun phrase ending just before the modal word at ``modal_at``."""
     before = sentence[:modal_at]
@@ -637,7 +643,11 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     # …的单位和个人，均应…: an adverb of all of them before the modal word is no name
     last_words = _ALL_OF_THEM.sub("", pieces[-1]) if pieces else ""
     pieces = pieces[:-1] + [last_words] if last_words else pieces[:-1]
+    if pieces and before.rstrip().endswith(("，", ",")) and _TO_THE_ONES.match(pieces[-1]):
+        return None, None  # (对一般企业，原则上每3年检查1次: the ones it is done to)
     if not pieces and condition is not None:
+        if _TO_THE_ONES.match(condition.text):
+            return None, None  # (对…的企业，原则上…: the same, as a case)
         # 燃气经营企业发现用户存在安全隐患的，应当…: the condition opens with who acts (用人单位
         # 招用人员后，应当…: with what it did, whatever the verb)
         found = _opening_party(condition.text)
