@@ -98,3 +98,33 @@ def test_a_number_broken_by_a_wrap_is_still_joined():
     )
     (doc,) = parse_gazette(text).documents
     assert doc.clauses[-1].text.endswith("每户补助8000元。")
+
+
+_WRAPPED_AT_A_WIDTH = (
+    "石门县人民政府文件\n石政发〔2024〕9号\n石门县人民政府关于印发医疗保险实施办法的通知\n"
+    "各乡镇人民政府，县直各单位：\n现将《石门县城乡居民基本医疗保险实施办法》印发给你们。\n"
+    "石门县人民政府\n2024年3月5日\n石门县城乡居民基本医疗保险实施办法\n第一章　总　则\n"
+    "第一条　为健全城乡居民基本医疗保险制度，保障参保人员\n"
+    "基本医疗需求，根据《中华人民共和国社会保险法》等法律法\n规，结合本县实际，制定本办法。\n"
+    "第二条　本办法适用于本县行政区域内城乡居民基本医疗保险\n"
+    "的参保缴费、待遇享受和基金管理等活动。\n第二章　参保缴费\n"
+    "第三条　除职工基本医疗保险应参保人员以外的其他所有城乡\n居民，均可参加城乡居民基本医疗保险。\n"
+    "第四条　城乡居民医保实行个人缴费与政府补助相结合的筹资\n"
+    "方式。个人缴费标准按照省、市规定执行。\n"
+    "第五条　参保人员住院发生的政策范围内医疗费用由医保基金\n按规定比例支付。\n"
+)
+
+
+def test_a_line_that_fills_the_text_s_width_runs_on_without_a_comma():
+    """A PDF's text wrapped at its width (28 characters, GB/T 9704): a full line with no comma
+    (…以外的其他所有城乡⏎居民，…) runs on into the next, as one with a comma does; short
+    headings (第二章　参保缴费) stay lines of their own."""
+    (doc,) = parse_gazette(_WRAPPED_AT_A_WIDTH).documents
+    texts = {c.key.rsplit("/", 1)[-1]: c.text for c in doc.clauses}
+    third = "第三条　除职工基本医疗保险应参保人员以外的其他所有城乡居民，"
+    assert texts["第三条"] == third + "均可参加城乡居民基本医疗保险。"
+    assert texts["第四条"].startswith(
+        "第四条　城乡居民医保实行个人缴费与政府补助相结合的筹资方式。"
+    )
+    assert texts["第五条"].endswith("由医保基金按规定比例支付。")
+    assert texts["第二章"] == "第二章　参保缴费"

@@ -78,6 +78,7 @@ class _Para:
     structural: bool = False
     marker: bool = False  # a 上接/下转 marker was removed from it
     contents: bool = False  # an entry of the document's own table of contents: text, no clause
+    last: int = 0  # the length of its last line (compact): a full line was wrapped
 
 
 _ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[:：]?$")
@@ -111,8 +112,9 @@ def _starts_title(text: str, titles: list[str]) -> bool:
     return any(c == t or (len(c) >= 12 and t.startswith(c)) for t in titles)
 
 
-def _can_join(prev: _Para, nxt: _Line, titles: list[str]) -> bool:
-    """Page-break or hard-wrap join: the previous text runs on into the next line."""
+def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> bool:
+    """Page-break or hard-wrap join: the previous text runs on into the next line (``width``:
+    the text's full line, ``_line_width``; a line that fills it was wrapped)."""
     if prev.table is not None or prev.structural or nxt.table or _structural(nxt.text):
         return False
     if _starts_title(nxt.text, titles):
@@ -135,7 +137,29 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str]) -> bool:
         return True  # 依照本办法⏎第四条处理: an article cited, wrapped at its number
     if tok:
         return False
-    return not _heading_like(p)
+    # (除职工…以外的其他所有城乡⏎居民，均可…: a full line with no comma, wrapped all the same)
+    return not _heading_like(p) or (width > 0 and prev.last >= width)
+
+
+#: How much shorter than the text's longest usual line a wrapped line may be (a wrap before a
+#: word that would not fit, or a half-width character counted as one).
+_WRAP_SLACK = 3
+
+
+def _line_width(lines: list[_Line], idx: list[int]) -> int:
+    """The length (compact) a line of this text reaches when it was wrapped, or 0 when the text
+    was not wrapped at a width (a paragraph a line): the upper quartile of its body lines'
+    lengths, less a little slack, if lines that long are common and short enough to be a
+    page's (GB/T 9704: 28 characters a line)."""
+    lengths = sorted(
+        n for j in idx if not lines[j].table and (n := len(_compact(lines[j].text))) >= 10
+    )
+    if len(lengths) < 8:
+        return 0
+    width = lengths[(len(lengths) * 3) // 4]
+    if width > 60:
+        return 0  # (a paragraph a line, as Markdown or a careful conversion writes them)
+    return width - _WRAP_SLACK
 
 
 def _next_in_a_list(prev: str, line: str) -> bool:
@@ -174,6 +198,7 @@ def _paragraphs(lines: list[_Line], idx: list[int], titles: list[str]) -> list[_
     """Join broken lines into paragraphs and group tab-separated lines into tables."""
     paras: list[_Para] = []
     signature = _signature_lines(lines, idx)
+    width = _line_width(lines, idx)
     blank_before = False
     prev_j = None
     for j in idx:
@@ -198,13 +223,14 @@ def _paragraphs(lines: list[_Line], idx: list[int], titles: list[str]) -> list[_
                 paras.append(_Para("\t".join(ln.cells), j, table=(ln.cells,)))
             blank_before = False
             continue
-        if paras and j not in signature and _can_join(paras[-1], ln, titles):
+        if paras and j not in signature and _can_join(paras[-1], ln, titles, width):
             prev = paras[-1]
             if blank_before:
                 prev.joins.append(len(prev.text.rstrip()))
             prev.text = prev.text.rstrip() + _join_char(prev.text.rstrip(), ln.text) + ln.text
         else:
             paras.append(_Para(ln.text, j, structural=_structural(ln.text) or j in signature))
+        paras[-1].last = len(_compact(ln.text))
         blank_before = False
     for p in paras:
         if p.table is None:
