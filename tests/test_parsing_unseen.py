@@ -128,3 +128,19 @@ def test_a_line_that_fills_the_text_s_width_runs_on_without_a_comma():
     )
     assert texts["第五条"].endswith("由医保基金按规定比例支付。")
     assert texts["第二章"] == "第二章　参保缴费"
+
+
+def test_an_even_page_s_running_header_is_page_furniture():
+    """·10·　　南溪市人民政府公报 (the page number first) and 2024年第6期 alone, at the top of
+    a later page: a running header, in no clause."""
+    text = (
+        "南溪市人民政府公报\n2024年第6期\n南溪市人民政府办公室文件\n南府办发〔2024〕22号\n"
+        "南溪市人民政府办公室关于加强防汛工作的通知\n各县（区）人民政府：\n"
+        "一、各县（区）要落实防汛责任，\n·10·　　　南溪市人民政府公报\n加强隐患排查。\n"
+        "二、各部门要做好物资储备，\n2024年第6期\n确保防汛需要。\n南溪市人民政府办公室\n"
+        "2024年5月6日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    texts = [c.text for c in doc.clauses]
+    assert "一、各县（区）要落实防汛责任，加强隐患排查。" in texts
+    assert "二、各部门要做好物资储备，确保防汛需要。" in texts

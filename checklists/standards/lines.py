@@ -204,9 +204,14 @@ _PAGE_NUMBER = re.compile(r"^[-—–－·•\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-
 #: A page's running header: a gazette's name and its issue (某县人民政府公报 2024年第3期),
 #: either way round, whitespace removed.
 _RUNNING_HEADER = re.compile(
+    # (an even page's, its number first: ·10·南溪市人民政府公报; an odd page's, last)
+    r"^(?:[-—–－·•]*\d{1,3}[-—–－·•]*(?<=[-—–－·•]))?"
     # (or the gazette's name alone: 某县人民政府公报, between 下转/上接 markers)
-    r"^(?:[^\s，。；：·•]{2,24}(?:公报|政报)(?:[·•|｜]?(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)?|"
-    r"(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?[·•|｜]?[^\s，。；：·•]{2,24}(?:公报|政报))$"
+    r"(?:[^\s，。；：·•]{2,24}(?:公报|政报)(?:[·•|｜]?(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)?|"
+    r"(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?[·•|｜]?[^\s，。；：·•]{2,24}(?:公报|政报)|"
+    # (the issue alone: 2024年第6期, an even page's header)
+    r"(?:19|20)\d{2}年第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)"
+    r"(?:(?<![-—–－·•\d])[-—–－·•]+\d{1,3}[-—–－·•]*)?$"
 )
 #: A dotted leader and a page number (目录 lines). Each run of leader characters is tried from
 #: its first one only (tabs: the first, the rest are the spaces after it): tried from each, a
