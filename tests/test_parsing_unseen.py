@@ -144,3 +144,23 @@ def test_an_even_page_s_running_header_is_page_furniture():
     texts = [c.text for c in doc.clauses]
     assert "一、各县（区）要落实防汛责任，加强隐患排查。" in texts
     assert "二、各部门要做好物资储备，确保防汛需要。" in texts
+
+
+def test_a_proclamation_with_no_number_whose_first_sentence_wraps_is_a_document():
+    """关于…的通告 after another document's date, with no 文号 and no addressee line: its first
+    sentence (wrapped, no colon at the line's end) opens it, as an addressee line would."""
+    text = (
+        "石门县人民政府办公室关于加强城区餐厨废弃物管理的通知\n石政办发〔2024〕14号\n"
+        "各乡镇人民政府、街道办事处，县直有关单位：\n现就有关事项通知如下：\n"
+        "一、县城市管理局要定期开展联合检查。\n石门县人民政府办公室\n2024年3月15日\n"
+        "石门县人民政府关于禁止在城区燃放烟花爆竹的通告\n"
+        "为保护环境，保障公共安全和人身财产安全，根据《烟花爆竹\n"
+        "安全管理条例》等规定，现就有关事项通告如下：\n"
+        "一、本县城区全年禁止燃放烟花爆竹。\n二、本通告自发布之日起施行。\n"
+        "石门县人民政府\n2024年3月18日\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert [c.key for c in first.clauses] == ["石政办发〔2024〕14号", "石政办发〔2024〕14号/一"]
+    assert (second.number, second.title) == (None, "关于禁止在城区燃放烟花爆竹的通告")
+    assert str(second.signed_on) == "2024-03-18"
+    assert [c.key.split("/")[-1] for c in second.clauses][1:] == ["一", "二"]

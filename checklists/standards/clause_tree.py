@@ -154,7 +154,7 @@ def _line_width(lines: list[_Line], idx: list[int]) -> int:
     lengths = sorted(
         n for j in idx if not lines[j].table and (n := len(_compact(lines[j].text))) >= 10
     )
-    if len(lengths) < 8:
+    if len(lengths) < 6:
         return 0
     width = lengths[(len(lengths) * 3) // 4]
     if width > 60:

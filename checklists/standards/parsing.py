@@ -368,7 +368,9 @@ def _unnumbered_headers(
         ended = bool(prev) and issuer is not None and _compact(prev).endswith(("。", "；", ";"))
         if prev and not (_is_issuer(prev) or _is_banner(prev) or signed_before or ended):
             continue
-        if not nxt or not re.search(r"[：:]$", nxt[0].strip()):
+        proclaimed = re.search(r"(?:通告|公告)$", title) is not None
+        if not nxt or not (re.search(r"[：:]$", nxt[0].strip()) or proclaimed):
+            # (an addressee line below; a 通告 has none: its first sentence, wrapped or not)
             continue
         if signed_before or ended:
             prev = ""
