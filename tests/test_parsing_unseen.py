@@ -164,3 +164,20 @@ def test_a_proclamation_with_no_number_whose_first_sentence_wraps_is_a_document(
     assert (second.number, second.title) == (None, "关于禁止在城区燃放烟花爆竹的通告")
     assert str(second.signed_on) == "2024-03-18"
     assert [c.key.split("/")[-1] for c in second.clauses][1:] == ["一", "二"]
+
+
+def test_an_order_listed_by_its_rules_title_and_short_number_keeps_its_articles():
+    """目录: 江州市公共数据管理办法（第15号）……（2）: the order's rules, listed by their title and
+    the order's number; their articles are the order's clauses, no news item."""
+    text = (
+        "江州市人民政府公报\n2024年第3期\n目　　录\n市政府令\n"
+        "江州市公共数据管理办法（第15号）……………………（2）\n"
+        "江州市人民政府令\n第 15 号\n"
+        "《江州市公共数据管理办法》已经市人民政府常务会议通过，现予公布。\n"
+        "市　长　周明远\n2024年2月20日\n江州市公共数据管理办法\n第一章　总则\n"
+        "第一条　为了规范公共数据管理，制定本办法。\n第二条　本办法自2024年4月1日起施行。\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert [c.key.split("/")[-1] for c in doc.clauses][-2:] == ["第一条", "第二条"]
+    assert all(s.reason != "新闻" for s in result.skipped)

@@ -497,7 +497,9 @@ def _find_skips(
         for e in toc.entries:
             if e.number:
                 continue
-            if any(_similar(_nfkc_compact(e.title), t) for t in doc_titles):
+            # (江州市公共数据管理办法（第15号）: the title of the order numbered so)
+            entry = _ORDER_IN_AN_ENTRY.sub("", _nfkc_compact(e.title))
+            if any(_similar(entry, t) for t in doc_titles):
                 continue
             toc_items.append((e.title, e.category))
     found: list[tuple[int, str, str]] = []
@@ -545,6 +547,11 @@ def _find_skips(
         if hit:
             found.append((i, hit[0], hit[1]))
     return found
+
+
+#: An order's number after its rules' title in a contents entry (（第15号）, （第15号令）,
+#: （市政府令第15号）).
+_ORDER_IN_AN_ENTRY = re.compile(r"\((?:[^()]{0,10}令)?第?[0-9一二三四五六七八九十百]+号令?\)$")
 
 
 def _similar(a: str, b: str) -> bool:
