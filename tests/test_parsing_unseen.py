@@ -181,3 +181,24 @@ def test_an_order_listed_by_its_rules_title_and_short_number_keeps_its_articles(
     (doc,) = result.documents
     assert [c.key.split("/")[-1] for c in doc.clauses][-2:] == ["第一条", "第二条"]
     assert all(s.reason != "新闻" for s in result.skipped)
+
+
+def test_rules_titled_with_their_order_in_brackets_are_one_document_with_the_order_s_page():
+    """南溪市电动自行车安全管理规定 above （南溪市人民政府令第57号）, the articles, then the order's
+    own page (南溪市人民政府令 第57号 …现予公布 市长 日期): one document, numbered by the order,
+    titled by the rules, signed on the order's date; nothing of the order's page is skipped."""
+    text = (
+        "南溪市人民政府公报\n2024年第8期\n目　　录\n南溪市电动自行车安全管理规定\n"
+        "南溪市人民政府令第57号………………………12\n"
+        "南溪市电动自行车安全管理规定\n（南溪市人民政府令第57号）\n第一章　总　则\n"
+        "第一条　为了加强电动自行车安全管理，制定本规定。\n"
+        "第二条　本规定自2024年10月1日起施行。\n南溪市人民政府令\n第57号\n"
+        "《南溪市电动自行车安全管理规定》已经市人民政府常务会议通过，现予公布。\n"
+        "市长　吴　海\n2024年8月9日\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert (doc.number, doc.title) == ("南溪市人民政府令第57号", "南溪市电动自行车安全管理规定")
+    assert str(doc.signed_on) == "2024-08-09"
+    assert "现予公布" in "".join(c.text for c in doc.clauses)
+    assert [s.reason for s in result.skipped if s.reason not in ("封面/刊头", "目录", "版面")] == []

@@ -266,11 +266,32 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
     one the promulgation sentence names)."""
     taken = {j for h in known for j in range(h.start, h.end + 1)}
     found: list[_Header] = []
+    titled: set[str] = set()  # the orders numbered under their rules' title
     for i, ln in enumerate(lines):
         if i in taken or (toc and toc.start <= i <= toc.end) or not _headerish(ln):
             continue
-        m = _ORDER.fullmatch(_compact(ln.text))
+        c = _compact(ln.text)
+        # (南溪市电动自行车安全管理规定 above （南溪市人民政府令第57号）: the rules' title, then
+        # the order that promulgates them, bracketed; the order's own page may follow them)
+        bracketed = re.fullmatch(r"[（(](.+)[）)]", c)
+        m = _ORDER.fullmatch(bracketed.group(1) if bracketed else c)
         if m is None:
+            continue
+        above = next((j for j in range(i - 1, max(i - 3, -1), -1) if lines[j].text), None)
+        if bracketed:
+            if m.group("no") is None or above is None or above in taken:
+                continue
+            if not _RULES_TITLE.fullmatch(_compact(lines[above].text)):
+                continue
+            number = (
+                m.group("issuer")
+                + m.group("kind")
+                + normalize_number(re.sub(r"[\s（()）]", "", m.group("no")))
+            )
+            if number not in titled:
+                title = _compact(lines[above].text)
+                found.append(_Header(above, i, number, title, m.group("issuer"), i))
+                titled.add(number)
             continue
         end, no = i, m.group("no")
         if no is None:
@@ -282,6 +303,8 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
         number = (
             m.group("issuer") + m.group("kind") + normalize_number(re.sub(r"[\s（()）]", "", no))
         )
+        if number in titled:
+            continue  # (the order's page after its rules, titled and numbered above them)
         title = None
         below = _next_texts(lines, end, 1)
         if below and _compact(below[0]).startswith("关于") and _DOC_TYPE_END.search(below[0]):
@@ -492,6 +515,8 @@ def _find_skips(
     for h in headers:
         in_header.update(range(h.start, h.end + 1))
     doc_titles = [_nfkc_compact(h.title) for h in headers]
+    # (南溪市人民政府令第57号……12: the order's page, listed by its number)
+    doc_titles += [_nfkc_compact(h.number) for h in headers if h.number]
     toc_items: list[tuple[str, str]] = []
     if toc:
         for e in toc.entries:
