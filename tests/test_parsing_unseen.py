@@ -202,3 +202,24 @@ def test_rules_titled_with_their_order_in_brackets_are_one_document_with_the_ord
     assert str(doc.signed_on) == "2024-08-09"
     assert "现予公布" in "".join(c.text for c in doc.clauses)
     assert [s.reason for s in result.skipped if s.reason not in ("封面/刊头", "目录", "版面")] == []
+
+
+def test_rules_under_their_title_with_the_order_that_made_them_are_a_document():
+    """江州市户外广告设置管理办法 ⏎（2024年1月8日江州市人民政府令第3号公布 ⏎自2024年3月1日起施行）
+    then the articles, no order's page: a document numbered by the order, made on its date
+    (it was skipped whole, as the cover or as news)."""
+    text = (
+        "江州市人民政府公报\n2024年第3期\n目　　录\n江州市户外广告设置管理办法……………………（2）\n"
+        "江州市人民政府关于做好防汛工作的通知…………（5）\n江州市户外广告设置管理办法\n"
+        "（2024年1月8日江州市人民政府令第3号公布\n自2024年3月1日起施行）\n第一章　总则\n"
+        "第一条　为了规范户外广告设置，制定本办法。\n"
+        "第二条　户外广告设置人应当每季度至少进行一次安全检查。\n"
+        "第三条　本办法自2024年3月1日起施行。\n江政发〔2024〕5号\n"
+        "江州市人民政府关于做好防汛工作的通知\n各县（市、区）人民政府：\n一、各县要落实责任。\n"
+        "江州市人民政府\n2024年5月6日\n"
+    )
+    rules, notice = parse_gazette(text).documents
+    assert (rules.number, rules.title) == ("江州市人民政府令第3号", "江州市户外广告设置管理办法")
+    assert str(rules.signed_on) == "2024-01-08" and str(rules.in_force_from) == "2024-03-01"
+    assert [c.key.split("/")[-1] for c in rules.clauses][-3:] == ["第一条", "第二条", "第三条"]
+    assert notice.number == "江政发〔2024〕5号"

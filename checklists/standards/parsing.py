@@ -256,6 +256,13 @@ _ORDER_NO = re.compile(
     # (〔2023〕第1号: a proclamation numbered within its year)
     r"[（(]?(?P<no>(?:[〔\[（(]\s*(?:19|20)\d{2}\s*[〕\]）)])?第\s*\d{1,4}\s*号)[）)]?"
 )
+#: When and by which order rules were made, bracketed under their title (（2024年1月8日某市人民
+#: 政府令第3号公布 自2024年3月1日起施行）).
+_MADE_BY_ORDER = re.compile(
+    r"[（(](?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?P<issuer>[^（()）\d，。]{2,30}?"
+    r"(?:人民政府|政府))(?P<kind>令)(?P<no>第\s*\d{1,4}\s*号)(?:公布|发布)"
+)
+_MADE_ON = re.compile(r"[（(]((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[^（()）]{2,30}?令第")
 #: The rules' title in the order's promulgation sentence (《某某市电梯安全管理办法》已经…通过).
 _PROMULGATED = re.compile(r"《(?P<title>[^《》]{2,40})》(?:已经|已于|经)")
 
@@ -275,10 +282,20 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
         # the order that promulgates them, bracketed; the order's own page may follow them)
         bracketed = re.fullmatch(r"[（(](.+)[）)]", c)
         m = _ORDER.fullmatch(bracketed.group(1) if bracketed else c)
+        # (…办法 ⏎（2024年1月8日江州市人民政府令第3号公布 自2024年3月1日起施行）: the rules'
+        # title, then when and by which order they were made, the bracket perhaps wrapped)
+        made = None if m else _MADE_BY_ORDER.match(c)
+        closes = i
+        if made is not None:
+            m = made
+            closes = next(
+                (j for j in range(i, min(i + 3, len(lines))) if re.search(r"[）)]", lines[j].text)),
+                i,
+            )
         if m is None:
             continue
         above = next((j for j in range(i - 1, max(i - 3, -1), -1) if lines[j].text), None)
-        if bracketed:
+        if bracketed or made is not None:
             if m.group("no") is None or above is None or above in taken:
                 continue
             if not _RULES_TITLE.fullmatch(_compact(lines[above].text)):
@@ -290,7 +307,7 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
             )
             if number not in titled:
                 title = _compact(lines[above].text)
-                found.append(_Header(above, i, number, title, m.group("issuer"), i))
+                found.append(_Header(above, closes, number, title, m.group("issuer"), i))
                 titled.add(number)
             continue
         end, no = i, m.group("no")
@@ -831,6 +848,13 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
                 header_lines=tuple(header_lines if n == 0 else ()),
             )
         )
+    made = _MADE_ON.search(_compact(header_text))
+    if signed is None and made is not None:
+        # (（2024年1月8日某市人民政府令第3号公布…）: the rules were made that day, unsigned)
+        try:
+            signed = datetime.date(*(int(g) for g in made.groups()))
+        except ValueError:
+            signed = None
     for d in docs:
         d.signed_on = d.signed_on or signed
         d.issuer = d.issuer or issuer
