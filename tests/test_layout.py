@@ -30,6 +30,7 @@ PURE = [
     "checklists.standards.duties",
     "checklists.standards.headings",
     "checklists.standards.party_names",
+    "checklists.standards.continuations",
     "checklists.standards.verbs",
     "checklists.standards.reports",
     "checklists.standards.modality",

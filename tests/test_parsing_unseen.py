@@ -223,3 +223,30 @@ def test_rules_under_their_title_with_the_order_that_made_them_are_a_document():
     assert str(rules.signed_on) == "2024-01-08" and str(rules.in_force_from) == "2024-03-01"
     assert [c.key.split("/")[-1] for c in rules.clauses][-3:] == ["第一条", "第二条", "第三条"]
     assert notice.number == "江政发〔2024〕5号"
+
+
+_SIGNED = (
+    "某县人民政府关于做好养老保险工作的通知\n某政发〔2024〕22号\n各乡镇人民政府：\n"
+    "为做好城乡居民基本养老保险工作，现就有关事项通知如下：\n"
+    "（一）做好参保扩面。各乡镇要全面开展参保动员。\n某县人民政府\n2024年5月10日\n"
+)
+
+
+def test_a_column_of_the_month_s_events_after_a_document_is_skipped():
+    result = parse_gazette(
+        _SIGNED
+        + "政务动态\n4月1日 县政府召开全县耕地保护工作推进会。\n4月9日 县长带队对接重点项目。\n"
+    )
+    (doc,) = result.documents
+    assert "耕地" not in "".join(c.text for c in doc.clauses)
+    assert [(s.title, s.reason) for s in result.skipped] == [("政务动态", "大事记")]
+
+
+def test_a_document_explained_as_questions_and_answers_is_skipped():
+    result = parse_gazette(
+        _SIGNED + "政策问答\n一、为什么要出台此通知？\n为进一步扩大参保覆盖面。\n"
+        "二、主要内容有哪些？\n通知明确了参保扩面等三项任务。\n"
+    )
+    (doc,) = result.documents
+    assert [c.key.split("/")[-1] for c in doc.clauses] == ["某政发〔2024〕22号", "（一）"]
+    assert [(s.title, s.reason) for s in result.skipped] == [("政策问答", "政策解读")]

@@ -16,9 +16,9 @@ Markdown, possibly hard-wrapped. ``parse_gazette`` works in five passes:
 5. build each document's clause tree from the numbering tokens alone (never from Markdown
    heading depth), splitting a 文号 that carries several instruments and keying annexes.
 
-Passes 2 and 3 live here; pass 1 and the line recognisers (numerals, dates, 文号, numbering
-tokens) in ``lines``; passes 4 and 5 in ``clause_tree``. Imports go one way only:
-``lines`` → ``clause_tree`` → ``parsing``.
+Pass 2 lives here, pass 3 in ``continuations``; pass 1 and the line recognisers (numerals,
+dates, 文号, numbering tokens) in ``lines``; passes 4 and 5 in ``clause_tree``. Imports go one
+way only: ``lines`` → ``clause_tree``, ``continuations`` → ``parsing``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from checklists.standards.clause_tree import (
     ParsedClause,
@@ -38,10 +38,8 @@ from checklists.standards.clause_tree import (
     mark_own_contents,
 )
 from checklists.standards.contents import _find_toc, _Toc, normalize_number
+from checklists.standards.continuations import _rehome, _rehome_unmarked, _Section
 from checklists.standards.lines import (
-    _CLOSING,
-    _CONT_START,
-    _DOWN_MARK,
     _NUMBER_LINE,
     _ORG_SUFFIX,
     _TITLE_WITH_NUMBER,
@@ -49,7 +47,6 @@ from checklists.standards.lines import (
     _drop_colophon,
     _drop_noise,
     _headerish,
-    _heading_like,
     _is_banner,
     _is_date_line,
     _is_issuer,
@@ -487,17 +484,6 @@ def _walk_forward(lines: list[_Line], i: int) -> tuple[list[str], int]:
     return parts, end
 
 
-@dataclass
-class _Section:
-    start: int
-    end: int  # exclusive
-    header: _Header | None = None
-    skip_title: str = ""
-    skip_reason: str = ""
-    lines: list[int] = field(default_factory=list)  # indices of body lines (after re-homing)
-    toc_page: int | None = None
-
-
 _SPEECH_DATE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年.*日\s*[）)]$")
 _NEWS_LEAD = re.compile(r"^\d{1,2}\s*月\s*\d{1,2}\s*日?(?:\s*[-—至、]\s*\d{1,2}\s*日)?\s*[，,]")
 
@@ -570,6 +556,14 @@ def _find_skips(
             elif "大事记" in c and len(c) <= 30:
                 hit = (c, "大事记")
             elif (
+                _NEWS_COLUMN.fullmatch(c)
+                and nxt
+                and re.match(r"\d{1,2}月\d{1,2}日", _compact(nxt[0]))
+            ):
+                hit = (c, "大事记")  # 政务动态 ⏎4月1日 县政府召开…: the month's events, dated
+            elif _EXPLAINED.fullmatch(c) and not _token(c):
+                hit = (c, "政策解读")  # 政策问答, 关于《…》的起草说明, 一图读懂《…》
+            elif (
                 c.endswith(("政策解读", "解读"))
                 and len(c) <= 60
                 # (关于《…办法》的政策解读: the same, titled with 关于)
@@ -594,6 +588,14 @@ def _find_skips(
 #: An order's number after its rules' title in a contents entry (（第15号）, （第15号令）,
 #: （市政府令第15号）).
 _ORDER_IN_AN_ENTRY = re.compile(r"\((?:[^()]{0,10}令)?第?[0-9一二三四五六七八九十百]+号令?\)$")
+
+
+#: A column of the month's events (政务动态, 县政府工作动态, 政务要闻).
+_NEWS_COLUMN = re.compile(r"[^，,。；;：:]{0,10}?(?:政务动态|工作动态|政务要闻|政务信息|要闻|动态)")
+#: A document explained by its drafters, under another name than 解读.
+_EXPLAINED = re.compile(
+    r"(?:政策问答|[^，,。；;：:]{0,40}?(?:起草说明|问答)|(?:一图读懂|图解)[^，,。；;：:]{0,40})"
+)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -640,164 +642,6 @@ def _assign_toc_pages(sections: list[_Section], toc: _Toc | None) -> None:
             ):
                 sec.toc_page = e.page
                 break
-
-
-# ---------------------------------------------------------------------------------------------
-# Pass 3: cross-page continuations
-# ---------------------------------------------------------------------------------------------
-
-
-def _last_text(lines: list[_Line], idx: list[int]) -> str:
-    for j in reversed(idx):
-        if lines[j].text and not lines[j].table:
-            return lines[j].text
-    return ""
-
-
-def _rehome(lines: list[_Line], sections: list[_Section]) -> None:
-    """Move every ``(上接第N页)`` block back to the document it continues."""
-    docs = [s for s in sections if s.header is not None]
-    paged = sorted((s for s in docs if s.toc_page is not None), key=lambda s: s.toc_page or 0)
-    moved: set[int] = set()
-    fed: set[int] = set()  # the documents a 下转 of which has had its block
-    for host in docs:
-        pos = 0
-        while pos < len(host.lines):
-            m = _CONT_START.match(lines[host.lines[pos]].text)
-            if not m or host.lines[pos] in moved:
-                pos += 1
-                continue
-            # (上接第1页 …, 上接第2页 …: each block to the next mark, each to its own document)
-            end = next(
-                (
-                    p
-                    for p in range(pos + 1, len(host.lines))
-                    if _CONT_START.match(lines[host.lines[p]].text)
-                ),
-                len(host.lines),
-            )
-            block = host.lines[pos:end]
-            target = _continuation_target(lines, host, int(m.group(1)), paged, docs, fed)
-            if target is None:
-                pos += 1
-                continue
-            host.lines = host.lines[:pos] + host.lines[end:]
-            moved.update(block)
-            fed.add(id(target))
-            _insert_block(lines, target, block)
-
-
-def _continuation_target(
-    lines: list[_Line],
-    host: _Section,
-    page: int,
-    paged: list[_Section],
-    docs: list[_Section],
-    fed: set[int] = frozenset(),  # type: ignore[assignment]
-) -> _Section | None:
-    """The document printed on ``page``: by TOC start pages, else by a dangling 下转 (one not
-    yet given its block, in order), else by an unfinished end."""
-    best = None
-    for s in paged:
-        if (s.toc_page or 0) <= page:
-            best = s
-    if best is not None and best is not host:
-        return best
-    for s in docs:
-        if (
-            s is not host
-            and id(s) not in fed
-            and any(_DOWN_MARK.search(lines[j].text) for j in s.lines[-3:])
-        ):
-            return s
-    earlier = [s for s in docs if s.start < host.start]
-    for s in reversed(earlier):
-        tail = _last_text(lines, s.lines)
-        if tail and tail[-1] not in _CLOSING:
-            return s
-    return None
-
-
-def _rehome_unmarked(lines: list[_Line], sections: list[_Section]) -> None:
-    """Send home a document's text resuming after another document with no 上接/下转 mark.
-
-    What follows a document's signature date is its own annex or issued instrument, or, when
-    the layout put it there, the rest of an earlier document. It is the earlier one's when it
-    continues that one's numbering (第八条 there, 第九条 here: an instrument of its own would
-    start at one) or its last sentence (the earlier text stops mid-sentence, this one does not
-    start a heading or numbered paragraph).
-    """
-    docs = [s for s in sections if s.header is not None]
-    for k in range(1, len(docs)):
-        host = docs[k]
-        texts = [(pos, j) for pos, j in enumerate(host.lines) if not lines[j].table]
-        dates = [pos for pos, j in texts if _is_date_line(lines[j].text)]
-        if not dates or dates[-1] == len(host.lines) - 1:
-            continue
-        cut = dates[-1] + 1
-        first = lines[host.lines[cut]].text
-        for earlier in reversed(docs[:k]):
-            if _resumes(lines, earlier, host.lines[:cut], first):
-                block = host.lines[cut:]
-                host.lines = host.lines[:cut]
-                earlier.lines.extend(block)
-                break
-        else:
-            _articles_resume(lines, host, cut, docs[:k])
-
-
-def _articles_resume(lines: list[_Line], host: _Section, cut: int, earlier: list[_Section]) -> None:
-    """Articles that carry on an earlier document's (第二条 there; 第三条 here, after the host's
-    signature and the instrument it issues, numbered 一、（一）): that document's, from there on."""
-    # (read once: whether the host has articles of its own before each line)
-    if any((t := _token(lines[j].text)) and t.kind == "article" for j in host.lines[:cut]):
-        return
-    for pos in range(cut, len(host.lines)):
-        tok = _token(lines[host.lines[pos]].text)
-        if tok is None or tok.kind != "article":
-            continue
-        if (tok.value or 0) < 2:
-            return  # the host has articles of its own (its 第一条)
-        for doc in reversed(earlier):
-            theirs = [t for j in doc.lines if (t := _token(lines[j].text)) and t.kind == "article"]
-            if theirs and theirs[-1].value == tok.value - 1:
-                doc.lines.extend(host.lines[pos:])
-                host.lines = host.lines[:pos]
-                return
-        return
-
-
-def _resumes(lines: list[_Line], earlier: _Section, host_own: list[int], first: str) -> bool:
-    """``first`` (the line after a signature) carries on ``earlier``'s numbering or sentence."""
-    tok = _token(first)
-    if tok is not None:
-        if not tok.value or tok.value < 2:
-            return False
-        mine = [t for j in host_own if (t := _token(lines[j].text)) and t.kind == tok.kind]
-        if any(t.value == tok.value - 1 for t in mine):
-            return False  # the host's own numbering goes on
-        theirs = [t for j in earlier.lines if (t := _token(lines[j].text)) and t.kind == tok.kind]
-        return bool(theirs) and theirs[-1].value == tok.value - 1
-    tail = _last_text(lines, earlier.lines)
-    return bool(
-        tail
-        and tail[-1] not in _CLOSING
-        and not _is_date_line(tail)
-        and not _is_issuer(tail)
-        and not _heading_like(tail)
-        # a sentence running on, not a title (an issued instrument's name has no punctuation)
-        and re.search(r"[，,。；;、]", first) is not None
-        and not first.startswith("附件")
-    )
-
-
-def _insert_block(lines: list[_Line], target: _Section, block: list[int]) -> None:
-    """Insert right after the target's 下转 marker if it has one, else at its end."""
-    for pos, j in enumerate(target.lines):
-        if _DOWN_MARK.search(lines[j].text):
-            target.lines[pos + 1 : pos + 1] = block
-            return
-    target.lines.extend(block)
 
 
 # ---------------------------------------------------------------------------------------------
