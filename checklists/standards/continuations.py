@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from checklists.standards.lines import (
     _CLOSING,
@@ -20,8 +19,17 @@ from checklists.standards.lines import (
     _token,
 )
 
-if TYPE_CHECKING:
-    from checklists.standards.parsing import _Header
+
+@dataclass
+class _Header:
+    """A document's header lines, found by ``parsing``: where they are and what they say."""
+
+    start: int  # index of the first header line (banner or title)
+    end: int  # index of the last header line
+    number: str | None
+    title: str
+    issuer: str | None
+    number_line: int
 
 
 @dataclass

@@ -38,7 +38,7 @@ from checklists.standards.clause_tree import (
     mark_own_contents,
 )
 from checklists.standards.contents import _find_toc, _Toc, normalize_number
-from checklists.standards.continuations import _rehome, _rehome_unmarked, _Section
+from checklists.standards.continuations import _Header, _rehome, _rehome_unmarked, _Section
 from checklists.standards.lines import (
     _NUMBER_LINE,
     _ORG_SUFFIX,
@@ -113,16 +113,6 @@ _DOC_TYPE_END = re.compile(rf"({_DOC_TYPES})$")
 # ---------------------------------------------------------------------------------------------
 # Pass 2b: document headers and sections
 # ---------------------------------------------------------------------------------------------
-
-
-@dataclass
-class _Header:
-    start: int  # index of the first header line (banner or title)
-    end: int  # index of the last header line
-    number: str | None
-    title: str
-    issuer: str | None
-    number_line: int
 
 
 def _split_issuer(title: str) -> tuple[str | None, str]:
