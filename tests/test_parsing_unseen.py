@@ -3,6 +3,8 @@ taken from the bundled gazettes)."""
 
 from __future__ import annotations
 
+import pytest
+
 from checklists.standards.parsing import parse_gazette
 
 
@@ -250,3 +252,45 @@ def test_a_document_explained_as_questions_and_answers_is_skipped():
     (doc,) = result.documents
     assert [c.key.split("/")[-1] for c in doc.clauses] == ["某政发〔2024〕22号", "（一）"]
     assert [(s.title, s.reason) for s in result.skipped] == [("政策问答", "政策解读")]
+
+
+@pytest.mark.parametrize(
+    ("rows", "cells"),
+    [
+        # numbered rows under their header
+        (
+            "序号 路面类型 收费标准（元/平方米）\n1 沥青混凝土路面 420\n2 水泥混凝土路面 380\n",
+            [("序号", "路面类型", "收费标准（元/平方米）"), ("1", "沥青混凝土路面", "420")],
+        ),
+        # named rows, and a total with fewer cells
+        (
+            "乡镇 播种面积 总产量\n城关镇 3.2 1.5\n龙泉乡 4.8 2.3\n合计 8.0\n",
+            [("乡镇", "播种面积", "总产量"), ("城关镇", "3.2", "1.5")],
+        ),
+    ],
+)
+def test_a_table_laid_out_with_single_spaces_is_a_table(rows, cells):
+    """A PDF's table as text, its cells apart by one space: a table, its numbers whole (as
+    text, the rows ran together: 4202 水泥混凝土路面 3803)."""
+    text = (
+        "清政发〔2024〕25号\n清河县人民政府关于公布道路挖掘修复收费标准的通知\n各乡镇人民政府：\n"
+        "现将收费标准公布如下。\n附件\n道路挖掘修复收费标准\n"
+        + rows
+        + "清河县人民政府\n2024年6月3日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert list(table.table[:2]) == cells
+    assert "4202" not in table.text and "3803" not in table.text
+
+
+def test_a_wrapped_sentence_with_spaces_around_its_numbers_is_no_table():
+    text = (
+        "清政发〔2024〕26号\n清河县人民政府关于加强金融风险防控的通知\n各乡镇人民政府：\n"
+        "一、严厉打击恶意逃废债务行为，处置不良贷款 60 亿元，确保\n"
+        "风险不外溢扩散，推进企业改制，确保 50% 的规模以上\n"
+        "企业完成改制任务，培育上市后备企业 10 家，实现\n直接融资100亿元以上。\n"
+        "清河县人民政府\n2024年6月3日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert not any(c.is_table for c in doc.clauses)
