@@ -294,3 +294,39 @@ def test_a_wrapped_sentence_with_spaces_around_its_numbers_is_no_table():
     )
     (doc,) = parse_gazette(text).documents
     assert not any(c.is_table for c in doc.clauses)
+
+
+@pytest.mark.parametrize(
+    "banner_line",
+    ["临江市人民政府文件　临政发〔2024〕3号", "# 临江市人民政府办公室文件  临政发〔2024〕3号"],
+)
+def test_a_banner_and_its_number_on_one_line(banner_line):
+    text = (
+        banner_line + "\n临江市人民政府关于加强城市供水安全管理的意见\n各县（市、区）人民政府：\n"
+        "一、各县要落实供水安全责任。\n临江市人民政府\n2024年3月1日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.number == "临政发〔2024〕3号"
+    assert doc.clauses[-1].key == "临政发〔2024〕3号/一"
+
+
+def test_a_markdown_converter_s_leftovers_are_no_text():
+    """Pandoc's escapes (1\\. …), its line breaks (a trailing backslash), an aligned table rule
+    (|:--:|--:|) and a cell wrapped outside its pipes: read as the text and table they are."""
+    text = (
+        "临政发〔2024〕8号\n临江市人民政府关于加强物业管理的通知\n各县（市、区）人民政府：\n"
+        "一、业主大会决定下列事项：\n1\\. 制定和修改管理规约；\n2\\. 选举业主委员会。\\\n"
+        "附件\n任务分工表\n| 序号 | 任务 | 完成时限 |\n|:--:|:--|--:|\n"
+        "| 1 | 清理违规涉企收费 | 2024年6\n月 |\n| 2 | 推行一件事一次办 | 2024年12月 |\n"
+        "临江市人民政府\n2024年3月1日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    by_key = {c.key.split("/", 1)[-1]: c for c in doc.clauses}
+    assert by_key["一/1"].text == "1. 制定和修改管理规约；"
+    assert by_key["一/2"].text == "2. 选举业主委员会。"
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert list(table.table) == [
+        ("序号", "任务", "完成时限"),
+        ("1", "清理违规涉企收费", "2024年6月"),
+        ("2", "推行一件事一次办", "2024年12月"),
+    ]

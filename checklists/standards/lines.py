@@ -242,9 +242,11 @@ class _Line:
     furniture: bool = False
 
 
+#: A character a Markdown converter escaped (1\. 制定…, \*, \#).
+_ESCAPED = re.compile(r"\\([.)(\-*#_+\[\]])")
 #: A Markdown table's row: cells between pipes, two at least.
 _PIPE_ROW = re.compile(r"\|((?:[^|\n]*\|){1,}[^|\n]*)\|")
-_PIPE_RULE = re.compile(r":?-{3,}:?")
+_PIPE_RULE = re.compile(r":?-+:?")  # (| --- |, |:--:|, |--:|: the header's rule, aligned)
 
 
 def _spaced_cells(s: str) -> tuple[str, ...] | None:
@@ -260,15 +262,36 @@ def _spaced_cells(s: str) -> tuple[str, ...] | None:
     return cells if all(len(c) >= 2 for c in rest) else None
 
 
+def _cells_rejoined(raws: list[str]) -> list[str]:
+    """A Markdown table's cell wrapped onto the next line, outside its pipes (| 2 | 清理… |
+    2024年6 ⏎月 |): the row joined back on its first line, the next left blank (its words are
+    in the row)."""
+    out = list(raws)
+    for k in range(len(out) - 1):
+        row, rest = out[k].strip(), out[k + 1].strip()
+        if (
+            row.startswith("|")
+            and not row.endswith("|")
+            and row.count("|") >= 2
+            and rest.endswith("|")
+            and not rest.startswith("|")
+        ):
+            out[k], out[k + 1] = row + rest, ""
+    return out
+
+
 def _prepare(text: str) -> list[_Line]:
     """Clean every input line; blank lines are kept (text "") as paragraph separators."""
     out: list[_Line] = []
-    for no, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+    raws = _cells_rejoined(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    for no, raw in enumerate(raws, 1):
         raw = raw.replace("\u00a0", " ").replace("\ufeff", "")
         heading = bool(_MD_HEADING.match(raw))
         s = _MD_HEADING.sub("", raw)
         s = _BULLET.sub("", s)
-        s = s.replace("**", "").replace("__", "")
+        s = s.replace("***", "").replace("**", "").replace("__", "")
+        # (Pandoc's escapes: 1\. 制定…, a line break written as a trailing backslash)
+        s = _ESCAPED.sub(r"\1", s).removesuffix("\\")
         if "\t" in s.strip(" "):
             cells = tuple(c.strip() for c in s.strip(" ").split("\t"))
             if any(cells):

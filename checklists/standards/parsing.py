@@ -126,6 +126,13 @@ def _split_issuer(title: str) -> tuple[str | None, str]:
     return None, title
 
 
+#: A banner and a 文号 on one line (临江市人民政府文件临政发〔2024〕3号, compact).
+_BANNER_WITH_NUMBER = re.compile(
+    r"(?P<banner>[\u4e00-\u9fff]{2,30}?文件)(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【［(（]"
+    r"(?:19|20)\d{2}[〕\]】］)）]第?\d{1,5}号)"
+)
+
+
 def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
     """Every numbered document's header: banner/issuer, title and 文号 line."""
     headers: list[_Header] = []
@@ -135,7 +142,9 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             continue
         c = _compact(ln.text)
         title_inline = None
-        m = _NUMBER_LINE.match(c)
+        # (临江市人民政府文件　临政发〔2024〕3号: the banner and the 文号 on one line)
+        banner = _BANNER_WITH_NUMBER.fullmatch(c)
+        m = _NUMBER_LINE.match(banner.group("number") if banner else c)
         if not m:
             tm = _TITLE_WITH_NUMBER.match(c)
             prev = lines[i - 1].text if i > 0 else ""
@@ -197,7 +206,9 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
         title = "".join(title_parts)
         lead_issuer, title = _split_issuer(title)
         # the title's own issuer before a banner's (县政府文件 may head a part of the gazette)
-        issuer = lead_issuer or issuer
+        issuer = (
+            lead_issuer or issuer or (banner.group("banner")[: -len("文件")] if banner else None)
+        )
         headers.append(_Header(start, end, number, title, issuer, i))
         claimed = end
     headers = _not_listed(lines, headers)
