@@ -258,3 +258,32 @@ def test_whose_duty_it_is_in_inspection_rules(text, subject, when):
     (r,) = extract(text)
     assert r.subject == subject
     assert (r.applies_when.text if r.applies_when else None) == when
+
+
+# --- public services: schools, care homes, clinics, pools ----------------------------------------
+
+
+def test_a_sanction_for_the_ones_that_did_not_obtain_a_filing():
+    (r,) = extract("对未取得备案的机构，由县级民政部门责令限期改正。")
+    assert (r.span, r.subject) == ("由县级民政部门责令限期改正", "县级民政部门")
+    assert r.applies_when.text == "对未取得备案的机构"
+
+
+def test_how_often_then_the_directive_is_a_duty_of_its_own():
+    record, check = extract("托育机构应当建立健康档案，每日开展晨检。")
+    assert (record.span, check.span) == ("托育机构应当建立健康档案", "每日开展晨检")
+    assert (check.kind, check.per, check.subject) == ("frequency", "day", "托育机构")
+
+
+def test_the_ones_after_a_duty_have_the_limit_after_them():
+    first, limit = extract("游泳场所应当配备救生员，水面面积在250平方米以下的，至少配备3名救生员。")
+    assert first.applies_when is None
+    assert (limit.comparator, limit.value, limit.unit) == (">=", 3, "名")
+    aw = limit.applies_when
+    assert (aw.comparator, aw.value, aw.unit) == ("<=", 250, "m²")
+
+
+def test_parties_picked_by_their_grade_act():
+    (r,) = extract("二级以上综合医院应当设置感染性疾病科。")
+    assert (r.span, r.subject) == ("二级以上综合医院应当设置感染性疾病科", "二级以上综合医院")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", 2)

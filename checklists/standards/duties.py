@@ -488,7 +488,9 @@ _TO_WHOM_END = re.compile(r"(?:向|对|给|与)([^，,。；;]*)$")
 #: The directive verbs a phrase may open with (GUIDE 1.1: 开展…, 实施…, 落实… are rows, modal
 #: word or not), after adverbs of manner.
 _DIRECTS = re.compile(
-    r"(?:严格|认真|全面|切实|坚决|深入|扎实|积极|广泛|大力|持续|不断|进一步|定期)*(?:落实|开展|实施|执行)"
+    # (每日开展晨检: how often it is done, then the directive)
+    r"(?:严格|认真|全面|切实|坚决|深入|扎实|积极|广泛|大力|持续|不断|进一步|定期|"
+    r"每(?:日|天|周|旬|月|季度?|半年|年|学期|班))*(?:落实|开展|实施|执行)"
 )
 
 

@@ -118,7 +118,9 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     if re.match(r"\s*的?部分\s*(?:按|执行|收取|计收|征收|补助|补贴)", masked[q_end:ph_end]):
         return True  # 100万元以下部分按1.5%收取: a band of a progressive rate, no threshold
     if tail.strip() == "的" and re.match(
-        r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁)", rest
+        # (…，水面面积在250平方米以下的，至少配备3名救生员: the limit after it is theirs)
+        r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁|至少|最少|不少于|不低于|不超过|最多)",
+        rest,
     ):
         return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
     if tail.strip() == "的" and re.match(
@@ -152,6 +154,14 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         # …，日供水1000吨以上的工程应当配备…: the ones its own phrase's duty is for, whatever
         # the duty before the comma
         return True
+    graded = re.match(r"[^，,。；;的\d＿]{2,10}?(?=应当|应(?!急)|须|必须|要(?!求)|不得|严禁)", tail)
+    if (
+        graded
+        and re.search(r"(?:以上|以下)$", masked[q_start:q_end])
+        and ends_with_party(graded.group(0))
+        and not ANY_MODAL.search(masked, ph_start, q_start)
+    ):
+        return True  # 二级以上综合医院应当设置…: which parties, by their grade; they act
     aged = "岁" in masked[q_start:q_end]
     if (
         aged

@@ -18,7 +18,9 @@ DESCRIPTIVE = re.compile(
     # (not 终了, the end of a period: 年度终了后3个月内; nor 了解, to find out)
     r"(?<![为除终])了(?!解)|(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
     # (采矿权取得、进出口; 取得的成效 in a list of contents: nouns, no report)
-    r"取得(?![、和及与等的]|[^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准))|去年|"
+    # (未取得备案的: not obtained, a case)
+    r"(?<![未没])取得(?![、和及与等的]|[^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准|备案|登记|执照))|"
+    r"去年|"
     r"今年以来|上半年|以来|"
     # an estimate or a count made (经测算，全年需补助资金约3000万元; 据统计，…): a report
     r"^" + ESTIMATED.pattern + "|"
