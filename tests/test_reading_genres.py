@@ -287,3 +287,17 @@ def test_parties_picked_by_their_grade_act():
     (r,) = extract("二级以上综合医院应当设置感染性疾病科。")
     assert (r.span, r.subject) == ("二级以上综合医院应当设置感染性疾病科", "二级以上综合医院")
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "when"),
+    [
+        ("医疗机构污水排放前应当进行消毒处理。", "医疗机构", "污水排放前"),
+        ("企业停产检修期间应当制定专项方案。", "企业", "停产检修期间"),
+        # a vehicle is no party: the whole is when
+        ("车辆驶出工地前应当冲洗干净。", None, "车辆驶出工地前"),
+    ],
+)
+def test_a_party_then_when_it_acts(text, subject, when):
+    (r,) = extract(text)
+    assert (r.subject, r.applies_when.text) == (subject, when)

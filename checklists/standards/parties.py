@@ -619,6 +619,12 @@ _ENCOURAGED = re.compile(
 )
 
 
+#: A party's name opening a time it acts at, right before its modal word (医疗机构污水排放前,
+#: 企业停产检修期间): the party acts, the rest is when.
+PARTY_BEFORE_WHEN = re.compile(
+    r"(?P<who>[^，,。；;的\d＿在于]{0,10}?(?:机构|企业|单位|场所|公司|学校|医院|经营者|运营者))"
+    r"(?=[^，,。；;]{2,}?(?:前|期间|之前|以前|时)$)"
+)
 #: 对/对于/针对 opening a phrase: the ones something is done to (not 对照, 对接).
 _TO_THE_ONES = re.compile(r"(?:对于|对|针对)(?![照接])")
 
@@ -643,6 +649,8 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     # …的单位和个人，均应…: an adverb of all of them before the modal word is no name
     last_words = _ALL_OF_THEM.sub("", pieces[-1]) if pieces else ""
     pieces = pieces[:-1] + [last_words] if last_words else pieces[:-1]
+    if pieces and (who := PARTY_BEFORE_WHEN.match(pieces[-1])):
+        return _trim(who.group("who")), kind_of(who.group("who"))  # 医疗机构污水排放前应当…
     if pieces and before.rstrip().endswith(("，", ",")) and _TO_THE_ONES.match(pieces[-1]):
         return None, None  # (对一般企业，原则上每3年检查1次: the ones it is done to)
     if not pieces and condition is not None:

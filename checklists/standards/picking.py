@@ -15,7 +15,7 @@ from checklists.standards.comparators import NEGATE, comparator_before, with_mar
 from checklists.standards.duties import ASIDE
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
-from checklists.standards.parties import ends_with_party
+from checklists.standards.parties import PARTY_BEFORE_WHEN, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import quantities
 from checklists.standards.requirements import Applicability, Requirement
@@ -381,7 +381,10 @@ def condition_before(
     words = masked[start:b]
     n = phrase_condition(words, text[start:b])
     if n is not None and (n < len(words.rstrip()) or end > b + 1):
-        return condition_at(text, masked, start, start + n)
+        # (医疗机构污水排放前应当…: the party acts, what it does first is the condition)
+        who = PARTY_BEFORE_WHEN.match(words, 0, n)
+        skip = len(who.group("who")) if who and ends_with_party(who.group("who")) else 0
+        return condition_at(text, masked, start + skip, start + n)
     if at > 0:
         a2, b2 = bounds[at - 1]
         while a2 < b2 and masked[a2].isspace():
