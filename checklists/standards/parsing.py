@@ -144,6 +144,8 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
         title_inline = None
         # (临江市人民政府文件　临政发〔2024〕3号: the banner and the 文号 on one line)
         banner = _BANNER_WITH_NUMBER.fullmatch(c)
+        if banner and not _is_banner(banner.group("banner")):
+            banner = None  # (关于加强文件管理的通知…: a title holding 文件, no banner)
         m = _NUMBER_LINE.match(banner.group("number") if banner else c)
         if not m:
             tm = _TITLE_WITH_NUMBER.match(c)
