@@ -301,3 +301,45 @@ def test_parties_picked_by_their_grade_act():
 def test_a_party_then_when_it_acts(text, subject, when):
     (r,) = extract(text)
     assert (r.subject, r.applies_when.text) == (subject, when)
+
+
+# --- work safety ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("运输车辆行驶速度不得超过40公里/小时，严禁在禁行时段内驶入城区。", ("<=", 40, "km")),
+        ("气瓶存放数量不得超过2瓶，严禁在地下室存放。", ("<=", 2, "瓶")),
+    ],
+)
+def test_a_limit_then_a_ban_are_two_requirements(text, first):
+    limit, ban = extract(text)
+    assert (limit.comparator, limit.value, limit.unit) == first
+    assert ban.kind == "prohibition" and ban.applies_when is None
+
+
+def test_a_state_reached_before_a_duty_is_still_its_condition():
+    (r,) = extract("当日降雨量超过50毫米，应当停止露天作业。")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">", 50)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a phrase of the party's name alone, then what it does
+        ("危险化学品生产企业，每季度至少开展一次综合性隐患排查。", "危险化学品生产企业"),
+        ("建筑施工企业，每年组织开展应急演练不少于2次。", "建筑施工企业"),
+        # an authority named before its sanction
+        ("验收不合格的，督办部门责令重新整改。", "督办部门"),
+        ("由县应急管理局处上一年年收入60%至100%的罚款。", "县应急管理局"),
+    ],
+)
+def test_who_acts_in_work_safety_rules(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject
+
+
+def test_a_share_of_a_year_s_income_is_no_rate_per_year():
+    (r,) = extract("由县应急管理局处上一年年收入60%至100%的罚款。")
+    assert (r.comparator, r.low, r.high, r.unit, r.per) == ("range", 60, 100, "%", None)

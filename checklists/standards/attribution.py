@@ -15,6 +15,7 @@ from checklists.standards.parties import (
     Condition,
     clean_name,
     ends_with_party,
+    heading_party,
     kind_of,
     party_first,
     party_named,
@@ -276,6 +277,9 @@ def attribute(
             # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts (not the
             # breach a sanction with no modal word is imposed for: …低于80分的，予以通报)
             named = who_as_read(party_named(text[s_start:s_end]))
+            if named is None and bounds and r.start >= bounds[0][1]:
+                # 危险化学品生产企业，每季度至少开展…: a phrase of the party's name alone
+                named = heading_party(text[bounds[0][0] : bounds[0][1]])
             if named is not None:
                 subject, kind = named
         if subject is None and end_of(r) > c_at + len(opening) + 1:

@@ -34,7 +34,11 @@ from checklists.standards.modality import (
 )
 from checklists.standards.numbers import (
     A_CHANGE,
+    A_YEAR_S_BASE,
     AHEAD,
+    BANNED_ACT,
+    BANNED_PARALLEL,
+    BANNED_ZONE,
     ROUND_THE_CLOCK,
     TARGETS,
     TASKED,
@@ -214,6 +218,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     per = None  # 每人不超过20万元、总额不超过110万元: the total is no one's
                 # (每小时记录一次, 每班巡查两次: how often, per hour or shift, no rate)
                 rate = per is not None and not (q.unit == "次" and per in ("hour", "班"))
+            if (
+                per is not None
+                and q.unit in ("%", "‰")
+                and A_YEAR_S_BASE.search(masked, ph_start, q_start)
+            ):
+                per = None  # 处上一年年收入60%至100%的罚款: a share of a year's income, no rate
             per_count = None
             if per is None and denominator is not None and denominator[0] == ph_start:
                 per, per_count = denominator[2], denominator[1]  # 每300米设置1处错车道
@@ -274,13 +284,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # (二氧化硫排放限值为50mg/m³，氮氧化物为100mg/m³: the next one's limit, the same)
                 comparator = named_limit[0]
             ban_before = masked[ph_start : comp_pos if comp_before else q_start]
-            if comparator in NEGATE and _BANNED_ACT.search(ban_before):
+            if comparator in NEGATE and BANNED_ACT.search(ban_before):
                 # 严禁存放超过5公斤的易燃物品: the excess is banned, what is kept must be within it
                 comparator = NEGATE[comparator]
             banned = q.after is not None and (
-                _BANNED_ZONE.match(masked, q_end) is not None
+                BANNED_ZONE.match(masked, q_end) is not None
                 # (交付使用后5年内、大修的城市道路竣工后3年内不得挖掘: both windows banned)
-                or _BANNED_PARALLEL.match(masked, q_end) is not None
+                or BANNED_PARALLEL.match(masked, q_end) is not None
             )
             if banned and comparator in NEGATE:
                 # 距居民区300米以内不得建设: the zone is banned, so the distance must exceed it
@@ -800,9 +810,6 @@ _A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
 _DEBARRED = re.compile(r"(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?\s*$")
 #: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
 _A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
-#: A ban on an act, a few words before the comparison of its amount (严禁存放超过…, 不得使用
-#: 少于…): the act beyond it is what is banned.
-_BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许)[^，,。；;＿\d]{1,8}$")
 #: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
 _AT_LEAST_ONCE = re.compile(
     r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?(?:一|1)\s*次"
@@ -864,11 +871,6 @@ _TIME_LIMIT = re.compile(
     r"(?:(?:不得|不应|不)?(?:超过|多于|长于)|压缩(?:至|到)|缩短(?:至|到)|控制在)\s*$"
 )
 #: Another window after a list's 、, then what is banned in both (…5年内、…3年内不得挖掘).
-_BANNED_PARALLEL = re.compile(
-    r"、[^，,。；;\d＿]{0,20}?[\d＿]+\s*个?(?:年|月|日|天)(?:以|之)?内\s*(?:不得|禁止|严禁|不准)"
-)
-#: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
-_BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")
 
 
 def _presence(

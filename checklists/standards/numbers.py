@@ -531,3 +531,17 @@ def which_ones(qualifiers: list[Applicability]) -> Applicability | None:
     while len(qualifiers) > 1 and a_window(qualifiers[0], qualifiers[0].text):
         qualifiers = qualifiers[1:]
     return qualifiers[0] if qualifiers else None
+
+
+#: A ban on an act, a few words before the comparison of its amount (严禁存放超过…, 不得使用
+#: 少于…): the act beyond it is what is banned.
+BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许)[^，,。；;＿\d]{1,8}$")
+#: A year's or month's amount a share is taken of, right before the share (年收入60%).
+A_YEAR_S_BASE = re.compile(
+    r"[年月](?:收入|营业额|营业收入|销售额|销售收入|产值|工资|利润|缴费基数)[^，,。；;\d＿]{0,4}$"
+)
+BANNED_PARALLEL = re.compile(
+    r"、[^，,。；;\d＿]{0,20}?[\d＿]+\s*个?(?:年|月|日|天)(?:以|之)?内\s*(?:不得|禁止|严禁|不准)"
+)
+#: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
+BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")

@@ -47,7 +47,9 @@ _PARTY_VERBS = (
     # (企业提取安全生产费用按…计提: the party, then the verb of its duty)
     "提取|计提|缴纳|缴存|足额|"
     # (寄宿制学校还应当…, 行政机关不予受理, 市人民政府一次性奖励…, 各县具体负责…)
-    "还(?=应|须|要|必须|可|不得|需)|最迟|最晚|不迟于|不予|一次性(?=奖励|补助|补贴|给予|发放)|全额|具体"
+    "还(?=应|须|要|必须|可|不得|需)|最迟|最晚|不迟于|不予|一次性(?=奖励|补助|补贴|给予|发放)|全额|具体|"
+    # (验收不合格的，督办部门责令重新整改; 由县应急管理局处…罚款: an authority's sanction)
+    "责令|处以|处(?=[\\d＿一二三四五六七八九十上])|吊销|没收|暂扣|依法(?=[处查责追予给吊撤没])|提请"
 )
 #: How or with whom a party acts, between its name and its verb (依据…, 会同…, 再将…).
 _HOW = (
@@ -420,7 +422,9 @@ _PARTY_PICKED = re.compile(
 #: A state reached that the sentence opens with, the modal word right after its comma (每日最高
 #: 气温达到40℃以上，应当停止…): when the duty applies.
 _STATE_REACHED = re.compile(
-    r"^(?P<cond>[^，,。；;：:]{2,30}?(?:达到|超过|高于|低于|不足|大于|小于)[^，,。；;：:的]{1,20}?)"
+    # (not a limit, 速度不得超过40公里/小时，严禁…: a requirement, then another)
+    r"^(?P<cond>[^，,。；;：:]{2,30}?(?<![不得应宜能准须])(?:达到|超过|高于|低于|不足|大于|小于)"
+    r"[^，,。；;：:的]{1,20}?)"
     r"[，,](?=\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁))"
 )
 #: An exception the sentence opens with (除涉及国家秘密的外，…; 除…以外，).
