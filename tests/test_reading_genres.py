@@ -343,3 +343,60 @@ def test_who_acts_in_work_safety_rules(text, subject):
 def test_a_share_of_a_year_s_income_is_no_rate_per_year():
     (r,) = extract("由县应急管理局处上一年年收入60%至100%的罚款。")
     assert (r.comparator, r.low, r.high, r.unit, r.per) == ("range", 60, 100, "%", None)
+
+
+# --- rural affairs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "due"),
+    [
+        # a total to reach by a year is a target, not a report of what was done
+        ("到2025年，全县累计建成高标准农田35万亩。", 350000, "2025-12-31"),
+        ("力争到2025年，全县累计培训5000人次。", 5000, "2025-12-31"),
+        # a year inside the phrase, before its target
+        ("化肥使用量实现负增长，到2025年主要农作物化肥利用率提高至43%。", 43, "2025-12-31"),
+        ("畜禽粪污综合利用率到2025年达到85%以上。", 85, "2025-12-31"),
+    ],
+)
+def test_targets_due_by_a_year(text, value, due):
+    r = extract(text)[-1]
+    assert r.value == value and r.due == {"rule": "date", "date": due}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年至2023年，全县累计建成高标准农田30万亩。",
+        "截至2023年底，全县累计建成高标准农田30万亩。",
+    ],
+)
+def test_a_total_done_in_years_past_is_a_report(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("亩均财政投入不低于1500元。", "亩"),
+        ("户均配套消纳土地不少于20亩。", "户"),
+        ("生均公用经费不低于650元。", "人"),
+    ],
+)
+def test_an_average_per_mu_or_household(text, per):
+    (r,) = extract(text)
+    assert r.per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("保洁员应当每天清扫2次。", ["保洁员"]),
+        ("种粮大户应当于每年4月30日前申报种植面积。", ["种粮大户"]),
+        # each phrase's own party, how often each acts
+        ("乡镇级田长每月巡查不少于1次，村级田长每周巡查不少于1次。", ["乡镇级田长", "村级田长"]),
+        ("县应急局每月巡查不少于1次，乡镇每周巡查不少于1次。", ["县应急局", "乡镇"]),
+    ],
+)
+def test_who_acts_in_rural_rules(text, subjects):
+    assert [r.subject for r in extract(text)] == subjects

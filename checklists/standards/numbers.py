@@ -288,6 +288,10 @@ class _SentenceFacts(NamedTuple):
     defines: bool  # (种粮大户是指耕种面积在50亩以上的农户: a definition, GUIDE 1.5)
 
 
+#: A year a target is to be reached by (到2025年, 力争到2022年底, 至2025年末).
+_BY_A_YEAR = re.compile(r"(?<![截＿年\d])(?:到|至)\s*(?:\d{4}\s*年|＿{4,})(?!以来|来)")
+
+
 @functools.lru_cache(maxsize=64)
 def _sentence_facts(sentence: str) -> _SentenceFacts:
     """What ``worth_keeping`` asks of the whole sentence: read once per sentence, not once per
@@ -299,9 +303,10 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         or WHAT_WAS_DONE.search(sentence) is not None,
         grades=_GRADES.search(sentence) is not None,
         handed_out=_HANDED_OUT.match(sentence) is not None,
-        descriptive=DESCRIPTIVE.search(sentence) is not None,
+        # (到2025年，全县累计建成…35万亩: a total to reach by then, a target, no report)
+        descriptive=DESCRIPTIVE.search(sentence) is not None and not _BY_A_YEAR.search(sentence),
         targets=TARGETS.search(sentence) is not None,
-        all_done=_IN_ALL_DONE.search(sentence) is not None,
+        all_done=_IN_ALL_DONE.search(sentence) is not None and not _BY_A_YEAR.search(sentence),
         a_case=sentence.rstrip(" 。；;，,").endswith("的"),
         listed_case=_A_CASE.search(sentence) is not None,
         standards_listed=_STANDARDS_LISTED.search(sentence) is not None,
@@ -396,8 +401,15 @@ def worth_keeping(
         # (二)全年发生2起…事故的；, (三)一年内发生…的；: a case a list of cases names, no target
         # and no time to do anything in
         return False
-    if comparator is None and modality is None and _DONE_IN_ALL.search(tail):
-        return False  # 全年共开展消防安全检查2.3万次: what was done in all, a report
+    if (
+        comparator is None
+        and modality is None
+        and _DONE_IN_ALL.search(tail)
+        and not _BY_A_YEAR.search(sentence)
+    ):
+        # 全年共开展消防安全检查2.3万次: what was done in all, a report (到2025年，累计建成…:
+        # a total to reach by then)
+        return False
     if kind in ("deadline", "frequency", "retention", "cap"):
         return True
     if comparator is None and a_higher_tier(q, following[:64]):

@@ -228,7 +228,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         or _INSPECTED_HOW_OFTEN.match(rest)
         # (…执法检查不少于1次，重点企业每半年不少于1次: how often they are, no verb of theirs)
         or re.fullmatch(
-            r"\s*每[^，,。；;\d＿]{0,4}(?:不少于|至少|不超过|最多)\s*[\d＿一二三四五六七八九十]+\s*次\s*",
+            r"\s*每(?:个|一)?(?:日|天|周|旬|月|季度?|半年|年度?|学期)(?:度)?"
+            r"(?:不少于|至少|不超过|最多)\s*[\d＿一二三四五六七八九十]+\s*次\s*",
             rest,
         )
     ):

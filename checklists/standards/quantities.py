@@ -453,7 +453,9 @@ def per_before(words: str) -> str | None:
     found = _PER_BEFORE.findall(words)
     if found:
         return _DENOMINATORS[found[-1]]
-    return "人" if _PER_HEAD_AVERAGE.search(words) else None
+    # (户均 per household, 亩均 per mu: 亩均财政投入不低于1500元)
+    average = _PER_HEAD_AVERAGE.search(words)
+    return None if average is None else {"户": "户", "亩": "亩"}.get(average.group("of"), "人")
 
 
 #: What a denominator counted in its own unit is per (每100户, 每30名游客, 每300米), as ``Per``.
@@ -486,7 +488,7 @@ def per_many_before(words: str) -> tuple[str, Decimal] | None:
 #: A rate per head and period (每人每月, 每户每年): an amount's, not how often.
 PER_HEAD_AND_PERIOD = re.compile(r"每(?:人|户|名|位|个)每(?:日|天|周|月|季度?|年)")
 #: An average per head, written before its number (生均, 人均, 户均 is per household).
-_PER_HEAD_AVERAGE = re.compile(r"(?:生|人)均(?!可支配|纯收入|收入|GDP|地区生产总值|消费)")
+_PER_HEAD_AVERAGE = re.compile(r"(?P<of>生|人|户|亩)均(?!可支配|纯收入|收入|GDP|地区生产总值|消费)")
 
 
 #: An explicit inclusivity marker beside 以上/以下 (（含）, （不含本数）).
