@@ -400,3 +400,16 @@ def test_an_average_per_mu_or_household(text, per):
 )
 def test_who_acts_in_rural_rules(text, subjects):
     assert [r.subject for r in extract(text)] == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "when"),
+    [
+        ("①县应急管理局应当每月开展一次检查。", "县应急管理局", None),
+        ("①对发现问题的，责令限期整改。", None, "对发现问题的"),
+    ],
+)
+def test_a_circled_number_is_no_part_of_a_name_or_a_condition(text, subject, when):
+    (r,) = extract(text)
+    assert r.subject == subject
+    assert (r.applies_when.text if r.applies_when else None) == when
