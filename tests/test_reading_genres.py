@@ -413,3 +413,18 @@ def test_a_circled_number_is_no_part_of_a_name_or_a_condition(text, subject, whe
     (r,) = extract(text)
     assert r.subject == subject
     assert (r.applies_when.text if r.applies_when else None) == when
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("每月检查企业不少于10家次。", 10, "家次"), ("每年组织培训不少于4期。", 4, "期")],
+)
+def test_visits_and_sessions_are_counted(text, value, unit):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (">=", value, unit)
+
+
+def test_the_ones_a_standard_per_head_is_for_are_its_condition():
+    (r,) = extract("人口超过2000人的行政村按照每500人1名的标准增配保洁员。")
+    assert (r.value, r.unit, r.per, r.per_count) == (1, "名", "人", 500)
+    assert (r.applies_when.comparator, r.applies_when.value) == (">", 2000)

@@ -154,6 +154,11 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         # …，日供水1000吨以上的工程应当配备…: the ones its own phrase's duty is for, whatever
         # the duty before the comma
         return True
+    if re.match(
+        r"\s*的[^，,。；;的\d＿]{1,6}?按照?每",
+        masked[q_end:ph_end],
+    ):
+        return True  # 人口超过2000人的行政村按照每500人1名的标准…: the ones a standard is for
     graded = re.match(r"[^，,。；;的\d＿]{2,10}?(?=应当|应(?!急)|须|必须|要(?!求)|不得|严禁)", tail)
     if (
         graded
