@@ -428,3 +428,22 @@ def test_the_ones_a_standard_per_head_is_for_are_its_condition():
     (r,) = extract("人口超过2000人的行政村按照每500人1名的标准增配保洁员。")
     assert (r.value, r.unit, r.per, r.per_count) == (1, "名", "人", 500)
     assert (r.applies_when.comparator, r.applies_when.value) == (">", 2000)
+
+
+# --- what is no requirement (plans and fund rules) -------------------------------------------
+
+
+def test_a_slogan_in_quotes_splits_no_phrase_and_names_no_duty():
+    (r,) = extract("按照“谁主管、谁负责，谁经营、谁负责”的原则，开展安全检查。")
+    assert r.span.endswith("开展安全检查") and r.span.startswith("按照")
+
+
+def test_what_the_text_leaves_for_later_is_no_row():
+    rows = extract("对获评五星级的企业给予等级评定奖励，具体标准另行制定。")
+    assert [r.span for r in rows] == ["对获评五星级的企业给予等级评定奖励"]
+    # a party that will make it has a duty
+    assert extract("具体办法由市财政局另行制定。")[0].subject == "市财政局"
+
+
+def test_a_year_s_results_against_the_year_before_are_a_report():
+    assert extract("2023年，全市新增市场主体5.6万户，同比增长12.3%。") == []

@@ -102,6 +102,8 @@ _BASIS_ONLY = re.compile(
 )
 #: A phrase that is no duty of its own: a purpose, a basis, a time or a condition.
 NOT_A_DUTY = re.compile(
+    # (具体标准另行制定, 具体办法另行通知: what the text leaves for later, nothing to check now)
+    r"^(?:具体|相关|有关)?[^，,。；;由]{0,10}另行(?:制定|通知|公布|明确|规定|下达|印发)$|"
     # (凡列入…的区域，…: the ones the duty after it is for, GUIDE 3)
     r"^凡是?[^，,。；;]{2,40}的[^，,。；;的]{0,8}$|"
     r"^(?:因(?!地制宜|势利导|材施教)为?|由于|可(?:节省|节约|满足|达到|实现|提高|减少|降低|有效)|能够?)|"

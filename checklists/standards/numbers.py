@@ -224,6 +224,12 @@ _DONE_IN_ALL = re.compile(
 )
 #: A change measured against the same time before (同比下降8.2%, 环比增长): a report.
 _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
+#: A year (or part of one) a sentence opens with, told of (2023年，…; 上半年，…; 去年，…).
+_A_YEAR_TOLD = re.compile(r"[\s＿]*(?:＿{4,}|去年|上半年|前三季度|一季度|全年)[，,]")
+#: The same, or against the year before (比上年增长8.2%, 较上年下降): a result reported.
+_MEASURED_AGAINST = re.compile(
+    r"同比|环比|[比较]上年(?:同期)?(?:增长|下降|提高|减少|增加|降低|上升)"
+)
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
@@ -300,7 +306,14 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         own_term=_OWN_TERM.match(sentence) is not None,
         # (…，完成年度目标的112%: how much was done, a report, its numbers too)
         a_report=_A_REPORT_OPENS.match(sentence) is not None
-        or WHAT_WAS_DONE.search(sentence) is not None,
+        or WHAT_WAS_DONE.search(sentence) is not None
+        # (2023年，全市新增市场主体5.6万户，同比增长12.3%: measured against the year before,
+        # with no modal word: a report of the year's results)
+        or (
+            _A_YEAR_TOLD.match(sentence) is not None
+            and _MEASURED_AGAINST.search(sentence) is not None
+            and not ANY_MODAL.search(sentence)
+        ),
         grades=_GRADES.search(sentence) is not None,
         handed_out=_HANDED_OUT.match(sentence) is not None,
         # (到2025年，全县累计建成…35万亩: a total to reach by then, a target, no report)

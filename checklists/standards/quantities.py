@@ -258,7 +258,9 @@ _MASKS = [
         r"(?>\d+(?:\.\d+)?)\s*(?:万?元|[\u4e00-\u9fff]{0,3}?)\s*(?:[共等]\s*)?"
         r"(?>\d+|[一二三四五六七八九十]+)\s*个?档次?"
     ),
-    re.compile(r"“[^”]{0,12}”"),  # named sets such as “六公开”, “三同时”
+    # named sets such as “六公开”, “三同时”; slogans (“谁主管、谁负责，谁经营、谁负责”): words
+    # quoted, no number, no verb of a duty
+    re.compile(r"“[^”\n]{0,12}”|“[^”\n。；;]{0,40}[、，,][^”\n。；;]{0,40}”"),
     re.compile(r"[1１一]\s*次性"),  # 一次性 (1次性): "one-off", no count
     # the same, any or a certain one (在同一所学校, 任一项, 某一时段): which one, no count
     re.compile(
