@@ -447,3 +447,24 @@ def test_what_the_text_leaves_for_later_is_no_row():
 
 def test_a_year_s_results_against_the_year_before_are_a_report():
     assert extract("2023年，全市新增市场主体5.6万户，同比增长12.3%。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # a grant, then how its amount is set: one row, the amount's, under the grant's case
+        (
+            "文化旅游企业开发新线路的，给予补贴，补贴金额按照线路开发费用的20%确定，最高20万元。",
+            ("==", 20, "%"),
+        ),
+        (
+            "对新建养老机构给予一次性补助，按照其场地面积每平方米50元计算，最高30万元。",
+            ("==", 50, "元"),
+        ),
+    ],
+)
+def test_a_grant_and_how_its_amount_is_set_are_one_row(text, first):
+    amount, cap = extract(text)
+    assert (amount.comparator, amount.value, amount.unit) == first
+    assert (cap.comparator, cap.kind) == ("<=", "cap")
+    assert not any(r.span.startswith("给予") for r in (amount, cap))
