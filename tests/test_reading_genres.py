@@ -468,3 +468,35 @@ def test_a_grant_and_how_its_amount_is_set_are_one_row(text, first):
     assert (amount.comparator, amount.value, amount.unit) == first
     assert (cap.comparator, cap.kind) == ("<=", "cap")
     assert not any(r.span.startswith("给予") for r in (amount, cap))
+
+
+def test_the_ones_a_subsidy_is_for_are_the_condition_of_its_amount():
+    (r,) = extract(
+        "居家养老服务补贴对象为本市户籍、年满80周岁的低保、特困老年人，补贴标准为每人每月300元。"
+    )
+    assert (r.value, r.unit, r.per) == (300, "元", "month")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", 80)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # funds already spent: a report
+        "2023年，市财政已安排专项资金1.2亿元，支持项目326个。",
+        # a state hoped for by a year: no verb of a duty, no number
+        "到2025年，农村人居环境显著改善，村容村貌明显提升。",
+    ],
+)
+def test_reports_and_hopes_are_no_rows(text):
+    assert extract(text) == []
+
+
+def test_a_target_by_a_year_with_a_verb_is_still_a_duty():
+    (r,) = extract("到2025年底，所有乡镇（街道）建成综合文化站。")
+    assert r.due == {"rule": "date", "date": "2025-12-31"}
+
+
+def test_whom_a_policy_moves_is_no_party():
+    rows = extract("引导企业开展技术改造，支持企业上市融资，鼓励企业兼并重组。")
+    assert all(r.subject is None for r in rows)
+    assert not any(r.span.startswith(("引导", "支持")) for r in rows)

@@ -4,6 +4,7 @@ library and the wording tables); ``extraction`` applies it to each sentence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from checklists.standards.due_dates import as_written, due_in
@@ -103,6 +104,15 @@ def with_due(
                 ph_end = phrase_bounds(masked, s_start, s_end, next_phrase)[1]
                 if not found:
                     named = who_as_read(party_named(text[next_phrase:ph_end])) or named
+                if (
+                    not found
+                    and modality is None
+                    and not ACTION.search(masked, next_phrase, ph_end)
+                    and _A_STATE_HOPED.search(masked, next_phrase, ph_end)
+                ):
+                    # 到2025年，农村人居环境显著改善，…: a state hoped for by then, no verb of a
+                    # duty and no number: nothing to check (GUIDE 1.1)
+                    continue
         if not found and a_stage_heading(masked[s_start:s_end]):
             continue  # (三)总结验收阶段（2021年11月底前）: a stage's heading, its dates no duty
         added = without_number(
@@ -110,6 +120,13 @@ def with_due(
         )
         found = [*found, replace(added, due=rule, subject=named[0], subject_kind=named[1])]
     return found
+
+
+#: A state hoped for, ending its phrase (环境显著改善, 格局基本形成, 水平明显提升): an aim.
+_A_STATE_HOPED = re.compile(
+    r"(?:显著|明显|基本|进一步|全面|持续|不断|大幅|稳步|有效)?"
+    r"(?:改善|提升|提高|增强|形成|健全|完善|优化|好转|加强|巩固|缩小|扩大|加快)\s*$"
+)
 
 
 def _reported_next(masked: str, s_start: int, s_end: int, at: int) -> bool:

@@ -822,6 +822,8 @@ _REPORTS_TO = re.compile(r"(?<=[^\s])报(?=[^，,。；;]{2,}$)(?!告|送|表|�
 _NOT_A_NAME_START = re.compile(
     r"(?:实施|推进|推动|加强|完善|健全|做好|确保|落实|开展|执行|明确|督促|其(?![他它余])|而|"
     r"强化|优化|加快|加大|深化|提升|提高|统筹|规范|"
+    # (引导企业开展…, 支持企业上市, 鼓励企业…: whom the policy moves, no name)
+    r"引导|支持|鼓励|帮助|促进|推广|"
     # how promptly, then a verb (及时转请监管部门…: to whom it is passed, no name)
     r"(?:及时|立即|迅速|尽快|按时|定期)[^，,。；;]{0,2}(?:转|报|送|交|请|通知|告知)|"
     # a sanction's verb and whom it is imposed on (依法追究有关单位…的责任, 责令相关企业…)

@@ -85,6 +85,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
     ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
+    if re.search(r"对象(?:为|是|包括)", masked[ph_start:q_start]) and quantities(
+        masked[ph_end:s_end]
+    ):
+        return True  # 补贴对象为…年满80周岁的…，补贴标准为…: the ones the amount after is for
     if _AN_AMOUNT_OF.match(masked, q_end):
         return False  # 处1万元以上3万元以下的罚款，…: a fine's amount, whatever comes after
     if ONLY_THEN.match(masked, q_end):
