@@ -500,3 +500,8 @@ def test_whom_a_policy_moves_is_no_party():
     rows = extract("引导企业开展技术改造，支持企业上市融资，鼓励企业兼并重组。")
     assert all(r.subject is None for r in rows)
     assert not any(r.span.startswith(("引导", "支持")) for r in rows)
+
+
+def test_parties_picked_by_grade_with_no_modal_word_act():
+    (r,) = extract("全市二级以上公立医院全部开展预约诊疗服务。")
+    assert r.span.endswith("开展预约诊疗服务") and r.subject == "全市二级以上公立医院"

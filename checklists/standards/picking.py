@@ -163,7 +163,9 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         masked[q_end:ph_end],
     ):
         return True  # 人口超过2000人的行政村按照每500人1名的标准…: the ones a standard is for
-    graded = re.match(r"[^，,。；;的\d＿]{2,10}?(?=应当|应(?!急)|须|必须|要(?!求)|不得|严禁)", tail)
+    graded = re.match(
+        r"[^，,。；;的\d＿]{2,10}?(?=应当|应(?!急)|须|必须|要(?!求)|不得|严禁|全部|均|一律)", tail
+    )
     if (
         graded
         and re.search(r"(?:以上|以下)$", masked[q_start:q_end])
