@@ -505,3 +505,40 @@ def test_whom_a_policy_moves_is_no_party():
 def test_parties_picked_by_grade_with_no_modal_word_act():
     (r,) = extract("全市二级以上公立医院全部开展预约诊疗服务。")
     assert r.span.endswith("开展预约诊疗服务") and r.subject == "全市二级以上公立医院"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # what a sanction takes back was paid already: no report
+        ("对弄虚作假骗取资金的，由市财政局责令退回已拨付资金。", "由市财政局责令退回已拨付资金"),
+        ("对骗取补贴的，收回已发放的补贴资金。", "收回已发放的补贴资金"),
+    ],
+)
+def test_what_a_sanction_takes_back_is_no_report(text, span):
+    (r,) = extract(text)
+    assert r.span == span and r.applies_when is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        # the part above a limit, a share of it: no comparison
+        ("对超过标准的部分，按超出部分的10%给予补助。", ("==", 10, "%", None)),
+        # each visit of a person
+        ("旅行社组织游客住宿的，按每人次20元给予奖励。", ("==", 20, "元", "人次")),
+    ],
+)
+def test_shares_of_a_part_and_amounts_per_visit(text, fields):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == fields
+
+
+def test_which_bottles_are_counted_is_no_requirement():
+    (r,) = extract("气瓶存放数量不得超过2瓶（单瓶15公斤规格）。")
+    assert (r.comparator, r.value, r.unit) == ("<=", 2, "瓶")
+
+
+def test_a_name_holding_a_word_of_reporting_is_a_name():
+    (r,) = extract("申报单位应当在30日内提交申报材料。")
+    assert r.subject == "申报单位"

@@ -817,7 +817,10 @@ _TO_A_PARTY = re.compile(
     r"安排|选派|[^，,。；;]*到)"
 )
 #: 报 and the party something is reported to, inside what was read as a name.
-_REPORTS_TO = re.compile(r"(?<=[^\s])报(?=[^，,。；;]{2,}$)(?!告|送|表|名|道|刊|账|价|废|批)")
+_REPORTS_TO = re.compile(
+    # (not 申报单位, 举报人: a name holding 报)
+    r"(?<=[^\s])(?<![申填呈举通汇预])报(?=[^，,。；;]{2,}$)(?!告|送|表|名|道|刊|账|价|废|批)"
+)
 #: A name never opens with a verb of policy or with 其 (its).
 _NOT_A_NAME_START = re.compile(
     r"(?:实施|推进|推动|加强|完善|健全|做好|确保|落实|开展|执行|明确|督促|其(?![他它余])|而|"

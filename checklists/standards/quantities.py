@@ -422,8 +422,9 @@ _DENOMINATORS = {
     "户": "户",
     "次": "次",
     "辆": "辆",
-    # (每车次处…罚款: each trip of a vehicle)
+    # (每车次处…罚款: each trip of a vehicle; 每人次20元: each visit of a person)
     "车次": "车次",
+    "人次": "人次",
     "亩": "亩",
     "蒸吨": "蒸吨",
     "座": "座",
@@ -445,7 +446,7 @@ _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=T
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
 #: 每次 is "each time" (每次取样不少于500毫升), no denominator.
 _PER_BEFORE = re.compile(
-    rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<!个)(?<![^车]次)"
+    rf"每\s*(?:个\s*)?(?P<per>{_DENOMINATOR})(?<!个)(?<![^车人]次)"
     # (每个乡镇街道联合校, 每个社区卫生服务站: a place of one, each of those)
     r"(?<!乡镇(?=(?:街道)?(?:联合校|中心校|学校|卫生院|敬老院|政府|党委|文化站|派出所)))"
     r"(?<!社区(?=(?:卫生|居委|服务|医院|学校)))"
