@@ -542,3 +542,8 @@ def test_which_bottles_are_counted_is_no_requirement():
 def test_a_name_holding_a_word_of_reporting_is_a_name():
     (r,) = extract("申报单位应当在30日内提交申报材料。")
     assert r.subject == "申报单位"
+
+
+def test_the_party_after_the_basis_a_duty_is_done_on_acts():
+    (r,) = extract("按照属地管理原则，各县（市、区）负责辖区内的监督检查。")
+    assert r.subject == "各县（市、区）"

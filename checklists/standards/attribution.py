@@ -84,6 +84,10 @@ _BY_DESCRIBES = re.compile(r"由[^，,。；;]{1,30}?的")
 _A_CASE_THEN = re.compile(r"(?<=的)\s*[，,]\s*[\u4e00-\u9fff]{2}")
 
 
+#: The basis a duty is done on, its first phrase (按照属地管理原则，…).
+_BASIS_FIRST = re.compile(r"\s*(?:按照|依照|依据|根据|结合|按)[^，,。；;]{2,30}[，,]\s*$")
+
+
 def attribute(
     text: str,
     masked: str,
@@ -243,6 +247,9 @@ def attribute(
             for p_start, _p_end in bounds:
                 if r.start < p_start < end_of(r):
                     named = who_as_read(agent_named(text[p_start:s_end].lstrip()))
+                    if named is None and _BASIS_FIRST.match(masked, r.start, p_start):
+                        # 按照属地管理原则，各县（市、区）负责…: the basis, then who acts
+                        named = who_as_read(party_named(text[p_start:s_end].lstrip()))
                     if named is not None:
                         subject, kind = named
                         break
