@@ -547,3 +547,29 @@ def test_a_name_holding_a_word_of_reporting_is_a_name():
 def test_the_party_after_the_basis_a_duty_is_done_on_acts():
     (r,) = extract("按照属地管理原则，各县（市、区）负责辖区内的监督检查。")
     assert r.subject == "各县（市、区）"
+
+
+# --- environment ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("夜间22时至次日6时，禁止施工作业。", "夜间22时至次日6时"),
+        ("每年5月至9月，禁止露天喷涂作业。", "每年5月至9月"),
+    ],
+)
+def test_a_window_of_hours_or_months_opening_a_sentence_is_its_condition(text, when):
+    (r,) = extract(text)
+    assert r.kind == "prohibition" and r.applies_when.text == when
+
+
+def test_the_ones_a_rank_picks_out_are_a_condition_not_a_report():
+    (r,) = extract("对排名位居全市后三位的乡镇，由县政府约谈其主要负责人。")
+    assert r.subject == "县政府" and r.applies_when.text == "对排名位居全市后三位的乡镇"
+    assert extract("2023年我县营商环境位居全市第一。") == []
+
+
+def test_the_window_a_value_is_averaged_over_is_no_requirement():
+    (r,) = extract("颗粒物30分钟均值不得超过20毫克/立方米。")
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", 20, "mg", "m³")

@@ -353,6 +353,10 @@ _A_MODEL = re.compile(
 )
 
 
+#: A value averaged over the time before it (30分钟均值, 24小时平均浓度, 1小时滑动平均值).
+_AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|浓度均值)")
+
+
 def worth_keeping(
     q: Qty,
     kind: str,
@@ -374,6 +378,8 @@ def worth_keeping(
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
     if comparator is None and _A_MODEL.match(following):
         return False  # 35kg推车式干粉灭火器不少于1具: the model of the thing counted
+    if comparator is None and q.unit in TIME_UNITS and _AVERAGED.match(following):
+        return False  # 30分钟均值不得超过20毫克/立方米: the window a value is averaged over
     if _FROM_A_LEVEL.search(tail) and _CHANGED_TO.match(following):
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):

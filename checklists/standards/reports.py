@@ -74,7 +74,8 @@ ABOUT_THE_TEXT = re.compile(
 WHAT_WAS_DONE = re.compile(
     r"全(?:省|市|区|县|镇|乡|系统|行业)上下|"
     # a rank reached (位居全省前列, 名列全市第一, 排名第三): a report
-    r"位居|名列|排名第|居全[省市国区县]|"
+    # (not the ones a rank picks out: 对排名位居全市后三位的乡镇，…)
+    r"(?:位居|名列|排名第|居全[省市国区县])(?![^，,。；;]*的)|"
     # how much of a target was done (完成年度目标的112%, 完成全年任务的95.6%): a report
     r"完成(?:了)?(?:年度|全年|年|省|市|县|区)?(?:下达的)?(?:目标|任务|计划)(?:任务)?的[\d.＿]+\s*[%％]"
 )
