@@ -330,3 +330,29 @@ def test_a_markdown_converter_s_leftovers_are_no_text():
         ("1", "清理违规涉企收费", "2024年6月"),
         ("2", "推行一件事一次办", "2024年12月"),
     ]
+
+
+def test_an_ocr_s_spaces_inside_numbers_and_between_cells():
+    """第 一 章 / 第 一 条 / 第二 条 (spaces inside the number), an article spaced out like a
+    table row (第三条  参保人员  应当…) and a page number with spaced digits (- 1 2 -): read as
+    the chapters, articles and page furniture they are."""
+    text = (
+        "某政发〔2016〕12号\n某县人民政府关于印发管理办法的通知\n各乡镇：\n第 一 章 总 则\n"
+        "第 一 条 为加强管理，制定本办法。\n第二 条 村集体经济组织应当建立资产台账。\n"
+        "第三条  参保人员  应当按时缴费。\n- 1 2 -\n第 二 章 附 则\n"
+        "第 四 条 本办法自发布之日起施行。\n"
+        "某县人民政府\n2016年3月12日\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    keys = [c.key.split("/", 1)[-1] for c in doc.clauses if "/" in c.key]
+    assert keys == [
+        "第一章",
+        "第一章/第一条",
+        "第一章/第二条",
+        "第一章/第三条",
+        "第二章",
+        "第二章/第四条",
+    ]
+    assert not any(c.is_table for c in doc.clauses)
+    assert "1 2" not in "".join(c.text for c in doc.clauses)

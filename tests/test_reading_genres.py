@@ -573,3 +573,8 @@ def test_the_ones_a_rank_picks_out_are_a_condition_not_a_report():
 def test_the_window_a_value_is_averaged_over_is_no_requirement():
     (r,) = extract("颗粒物30分钟均值不得超过20毫克/立方米。")
     assert (r.comparator, r.value, r.unit, r.per) == ("<=", 20, "mg", "m³")
+
+
+def test_an_article_number_spaced_out_is_no_part_of_the_duty():
+    (r,) = extract("第 五 条 村集体经济组织应当每年至少清查一次资产。")
+    assert r.span.startswith("村集体经济组织") and r.subject == "村集体经济组织"

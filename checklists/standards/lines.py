@@ -106,15 +106,21 @@ def _is_issuer(s: str) -> bool:
 
 _CN = "一二三四五六七八九十百零〇两"
 _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("chapter", re.compile(rf"^第([{_CN}\d]+)章(?=\s|$|[\u4e00-\u9fff])")),
-    ("section", re.compile(rf"^第([{_CN}\d]+)节(?=\s|$|[\u4e00-\u9fff])")),
+    # (第 一 章, 第三 条: an OCR's spaces inside the number)
+    ("chapter", re.compile(rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?章(?=\s|$|[\u4e00-\u9fff])")),
+    ("section", re.compile(rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?节(?=\s|$|[\u4e00-\u9fff])")),
     # 第四条之一: an article inserted after 第四条 (its value 第四条's, its key its own)
     (
         "article_sub",
         re.compile(rf"^第([{_CN}\d]+)条之([一二三四五六七八九十]+)(?=\s|$|[\u4e00-\u9fff])"),
     ),
     # 第N条 must not be a reference such as 第六十六条规定 or 第三条所列
-    ("article", re.compile(rf"^第([{_CN}\d]+)条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至])")),
+    (
+        "article",
+        re.compile(
+            rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至])"
+        ),
+    ),
     # (一、2021年2月11日起…: a date may open an item; 一.5 is no item)
     ("cn", re.compile(r"^([一二三四五六七八九十百]+)\s*(?:、|[．.](?!\d))")),
     ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)]")),
@@ -200,7 +206,10 @@ def _token(text: str) -> _Token | None:
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _RULE = re.compile(r"^\s*([-*_=]\s*){3,}$")
-_PAGE_NUMBER = re.compile(r"^[-—–－·•\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－·•\s]*$")
+_PAGE_NUMBER = re.compile(
+    # (- 1 2 -: an OCR's spaces between the digits)
+    r"^[-—–－·•\s]*(?:第\s*)?\d(?:\s?\d){0,2}(?:\s*页)?[-—–－·•\s]*$"
+)
 #: A page's running header: a gazette's name and its issue (某县人民政府公报 2024年第3期),
 #: either way round, whitespace removed.
 _RUNNING_HEADER = re.compile(
@@ -298,6 +307,15 @@ def _prepare(text: str) -> list[_Line]:
                 out.append(_Line(no, s.strip(" "), heading, True, cells))
                 continue
         spaced = _spaced_cells(s.strip())
+        opener = _token(s.strip()) if spaced else None
+        if opener is not None and opener.kind in (
+            "chapter",
+            "section",
+            "article",
+            "cn",
+            "cn_paren",
+        ):
+            spaced = None  # (第二条  参保人员  应当…: an article an OCR spaced out, no table row)
         if spaced:
             # a table laid out with spaces (序号  检查项目  检查内容): its cells
             out.append(_Line(no, "\t".join(spaced), heading, True, spaced))
