@@ -578,3 +578,28 @@ def test_the_window_a_value_is_averaged_over_is_no_requirement():
 def test_an_article_number_spaced_out_is_no_part_of_the_duty():
     (r,) = extract("第 五 条 村集体经济组织应当每年至少清查一次资产。")
     assert r.span.startswith("村集体经济组织") and r.subject == "村集体经济组织"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("超标1倍以内的，加收50%。", ("<=", 1, "倍")),
+        ("超标1倍以上2倍以内的，加收100%。", ("range", None, "倍")),
+    ],
+)
+def test_a_tier_of_a_surcharge_is_its_condition(text, when):
+    (r,) = extract(text)
+    assert r.span.startswith("加收")
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == when
+
+
+def test_a_discharge_limit_with_another_season_s_in_brackets():
+    (r,) = extract("氨氮排放浓度不超过5（8）mg/L。")
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", 5, "mg", "L")
+
+
+def test_each_phrase_s_own_new_staff_act():
+    _, second = extract(
+        "新上岗从业人员安全培训时间不得少于24学时，危险化学品企业新上岗人员不得少于72学时。"
+    )
+    assert second.subject == "危险化学品企业新上岗人员"

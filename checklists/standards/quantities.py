@@ -286,11 +286,19 @@ def _run_together(m: re.Match[str], text: str) -> str:
     return "＿" * commas + m.group(1) + m.group(2).replace(",", "")
 
 
+_SEASON_S_LIMIT = re.compile(
+    r"(?<=\d)[（(]\d{1,5}(?:\.\d+)?[）)](?=\s*(?:[a-zA-Zμ]|毫克|微克|克|%))"
+)
+
+
 def masked(text: str) -> str:
     """The text with non-requirement numbers blanked out (same length, so offsets hold)."""
     out = text.translate(_HALF)
     out = _THOUSANDS.sub(lambda m: _run_together(m, text), out)
     out = without_asides(out)  # （可满足40吨以上…）, （市财政局负责）: no threshold, no duty
+    # (氨氮不超过5（8）mg/L: a discharge standard's other season's limit, bracketed; the first
+    # is the limit read, the bracket blanked)
+    out = _SEASON_S_LIMIT.sub(lambda m: " " * len(m.group(0)), out)
     for pat in _MASKS:
         out = pat.sub(lambda m: "＿" * len(m.group(0)), out)
     # ratios such as 17.4:48.6:34, but not one of two terms a 比 names (师生比不低于1:15)
