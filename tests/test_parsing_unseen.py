@@ -356,3 +356,22 @@ def test_an_ocr_s_spaces_inside_numbers_and_between_cells():
     ]
     assert not any(c.is_table for c in doc.clauses)
     assert "1 2" not in "".join(c.text for c in doc.clauses)
+
+
+def test_a_title_and_its_number_on_one_line_and_a_signature_on_one_line():
+    """某县人民政府关于甲事项的通知 某政发[2016]8号 after the date the document before was signed
+    on heads a document (it was filed under the one before, its items ~2); 某县人民政府
+    2016年3月12日 is its signature and date (they were text of its last item)."""
+    text = (
+        "某政发〔2016〕7号\n某县人民政府关于乙事项的通知\n各乡镇：\n一、做好工作。\n某县人民政府\n"
+        "2016年3月1日\n某县人民政府关于甲事项的通知 某政发[2016]8号\n各乡镇：\n一、总体要求。\n"
+        "二、工作措施。\n某县人民政府 2016年3月12日\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert (second.number, second.title, str(second.signed_on)) == (
+        "某政发〔2016〕8号",
+        "关于甲事项的通知",
+        "2016-03-12",
+    )
+    assert second.clauses[-1].text == "二、工作措施。"
+    assert [c.key for c in first.clauses] == ["某政发〔2016〕7号", "某政发〔2016〕7号/一"]

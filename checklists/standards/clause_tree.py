@@ -100,6 +100,10 @@ def _structural(text: str) -> bool:
     )
 
 
+#: An issuer and the date it signed on, on one line (某县人民政府 2016年3月12日).
+_SIGNED_INLINE = re.compile(r"(\S{2,30}?)[ \t　]+(\S{6,16}日)")
+
+
 def _join_char(a: str, b: str) -> str:
     """English words broken by a wrap get their space back; digits and CJK join directly."""
     both_latin = a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalpha()
@@ -490,6 +494,15 @@ class _TreeBuilder:
                 self.table(p)
                 continue
             c = _compact(p.text)
+            inline = _SIGNED_INLINE.fullmatch(p.text.strip())
+            if inline and _is_issuer(inline.group(1)) and _is_date_line(inline.group(2)):
+                # (某县人民政府 2016年3月12日: the issuer and the date on one line)
+                self.sign_issuer.append(_compact(inline.group(1)))
+                m = _DATE.search(_compact(inline.group(2)))
+                if self.signed_on is None and m:
+                    self.signed_on = _to_date(m)
+                self.stack = []
+                continue
             # signature: issuer line(s) directly above a date line
             if _is_date_line(c):
                 m = _DATE.search(c)

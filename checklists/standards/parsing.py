@@ -126,6 +126,11 @@ def _split_issuer(title: str) -> tuple[str | None, str]:
     return None, title
 
 
+#: A title and its 文号 after a space on one line (…的通知 某政发[2016]8号).
+_TITLE_SPACE_NUMBER = re.compile(
+    rf"^(\S{{4,100}}?(?:{_DOC_TYPES}))[ \t　]+((?:[\u4e00-\u9fff]{{1,12}})\s*[〔\[【［(（]\s*"
+    r"(?:19|20)\d{2}\s*[〕\]】］)）]\s*第?\s*\d{1,5}\s*号)$"
+)
 #: A banner and a 文号 on one line (临江市人民政府文件临政发〔2024〕3号, compact).
 _BANNER_WITH_NUMBER = re.compile(
     r"(?P<banner>[\u4e00-\u9fff]{2,30}?文件)(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【［(（]"
@@ -148,9 +153,16 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             banner = None  # (关于加强文件管理的通知…: a title holding 文件, no banner)
         m = _NUMBER_LINE.match(banner.group("number") if banner else c)
         if not m:
-            tm = _TITLE_WITH_NUMBER.match(c)
+            # (某县人民政府关于甲事项的通知 某政发[2016]8号: the title, a space, its 文号)
+            tm = _TITLE_WITH_NUMBER.match(c) or _TITLE_SPACE_NUMBER.match(ln.text.strip())
             prev = lines[i - 1].text if i > 0 else ""
-            standalone = not prev or _is_issuer(prev) or _is_banner(prev)
+            standalone = (
+                not prev
+                or _is_issuer(prev)
+                or _is_banner(prev)
+                # (the document before signed on the line above: this one's title and 文号)
+                or _is_date_line(_compact(prev))
+            )
             if tm and standalone and ("关于" in tm.group(1) or _DOC_TYPE_END.search(tm.group(1))):
                 title_inline, m = tm.group(1), tm
             else:
@@ -159,6 +171,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             i > 0
             and lines[i - 1].text
             and not _headerish(lines[i - 1])
+            and not (title_inline is not None and _is_date_line(_compact(lines[i - 1].text)))
             # (the document before's signature date or its table's last row, then this one's
             # 文号 alone on its line: a new document, no blank line between them)
             and not (
