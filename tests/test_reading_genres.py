@@ -603,3 +603,12 @@ def test_each_phrase_s_own_new_staff_act():
         "新上岗从业人员安全培训时间不得少于24学时，危险化学品企业新上岗人员不得少于72学时。"
     )
     assert second.subject == "危险化学品企业新上岗人员"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("超标的，加收2 0%。", 20, "%"), ("每村补助3 0 0万元。", 3000000, "元")],
+)
+def test_digits_an_ocr_spaced_apart_are_one_number(text, value, unit):
+    (r,) = extract(text)
+    assert (r.value, r.unit) == (value, unit)

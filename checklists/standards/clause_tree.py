@@ -136,6 +136,8 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
         return True  # (…大修⏎的城市道路: no paragraph opens with 的)
     if p[-1] in _CLOSING or (p[-1] in "”’" and p[-2:-1] in _CLOSING):
         return False
+    if p[-1] == "." and not p[-2:-1].isdigit():
+        return False  # (…起施行. an OCR's full stop, half-width; not 3. of 3.5万元)
     tok = _token(nxt.text)
     if tok and tok.kind == "article" and _CITES_AN_ARTICLE.search(p):
         return True  # 依照本办法⏎第四条处理: an article cited, wrapped at its number

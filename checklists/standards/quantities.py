@@ -279,6 +279,13 @@ _MASKS = [
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)(?=(?:\.\d+)?\s*[万亿]?元)")
 
 
+#: Digits an OCR spaced apart, before a unit or a word (2 0%, 3 0 0万元; not a list of
+#: numbers: 1、2、3).
+_SPACED_DIGITS = re.compile(
+    r"(?<![\d.．A-Za-z])\d(?: \d){1,5}(?![\d.．])(?=\s?(?:[万亿]?元|[%％]|万|亿|[\u4e00-\u9fff]))"
+)
+
+
 def _run_together(m: re.Match[str], text: str) -> str:
     if len(m.group(1)) == 3 and "，" in text[m.start() : m.end()]:
         return m.group(0)
@@ -295,6 +302,10 @@ def masked(text: str) -> str:
     """The text with non-requirement numbers blanked out (same length, so offsets hold)."""
     out = text.translate(_HALF)
     out = _THOUSANDS.sub(lambda m: _run_together(m, text), out)
+    # (加收2 0%, 3 0 0万元: an OCR's spaces between the digits, run together as the separators)
+    out = _SPACED_DIGITS.sub(
+        lambda m: "＿" * m.group(0).count(" ") + m.group(0).replace(" ", ""), out
+    )
     out = without_asides(out)  # （可满足40吨以上…）, （市财政局负责）: no threshold, no duty
     # (氨氮不超过5（8）mg/L: a discharge standard's other season's limit, bracketed; the first
     # is the limit read, the bracket blanked)
