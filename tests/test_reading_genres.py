@@ -612,3 +612,14 @@ def test_each_phrase_s_own_new_staff_act():
 def test_digits_an_ocr_spaced_apart_are_one_number(text, value, unit):
     (r,) = extract(text)
     assert (r.value, r.unit) == (value, unit)
+
+
+def test_how_long_a_qualification_is_suspended():
+    (r,) = extract("由市财政局暂停其评审资格6个月。")
+    assert (r.kind, r.comparator, r.value, r.unit, r.subject) == (
+        "duration",
+        "==",
+        6,
+        "month",
+        "市财政局",
+    )

@@ -807,7 +807,10 @@ _ANOTHER_S_IS = re.compile(r"\s*[^，,。；;\d＿为是]{1,12}(?:为|是)\s*")
 #: A total named before a number (总额不超过…): not per any one, whatever came before.
 _A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
 #: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
-_DEBARRED = re.compile(r"(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?\s*$")
+_DEBARRED = re.compile(
+    # (暂停其评审资格6个月: what is suspended, then for how long)
+    r"(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?(?:[^，,。；;\d＿]{0,8}?资格)?\s*$"
+)
 #: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
 _A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
 #: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
