@@ -292,6 +292,7 @@ class _SentenceFacts(NamedTuple):
     standards_listed: bool  # (补贴标准：初级工每人1000元，…: the standards its items state)
     estimated: bool  # (经测算，全年需补助资金约3000万元: what was reckoned, a report)
     defines: bool  # (种粮大户是指耕种面积在50亩以上的农户: a definition, GUIDE 1.5)
+    by_a_year: bool  # (到2025年，全县累计建成…: a total to reach by then, no report)
 
 
 #: A year a target is to be reached by (到2025年, 力争到2022年底, 至2025年末).
@@ -302,6 +303,8 @@ _BY_A_YEAR = re.compile(r"(?<![截＿年\d])(?:到|至)\s*(?:\d{4}\s*年|＿{4,}
 def _sentence_facts(sentence: str) -> _SentenceFacts:
     """What ``worth_keeping`` asks of the whole sentence: read once per sentence, not once per
     number in it."""
+    # (到2025年，全县累计建成…35万亩: a total to reach by then, a target, no report)
+    by_a_year = _BY_A_YEAR.search(sentence) is not None
     return _SentenceFacts(
         own_term=_OWN_TERM.match(sentence) is not None,
         # (…，完成年度目标的112%: how much was done, a report, its numbers too)
@@ -316,15 +319,15 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         ),
         grades=_GRADES.search(sentence) is not None,
         handed_out=_HANDED_OUT.match(sentence) is not None,
-        # (到2025年，全县累计建成…35万亩: a total to reach by then, a target, no report)
-        descriptive=DESCRIPTIVE.search(sentence) is not None and not _BY_A_YEAR.search(sentence),
+        descriptive=DESCRIPTIVE.search(sentence) is not None and not by_a_year,
         targets=TARGETS.search(sentence) is not None,
-        all_done=_IN_ALL_DONE.search(sentence) is not None and not _BY_A_YEAR.search(sentence),
+        all_done=_IN_ALL_DONE.search(sentence) is not None and not by_a_year,
         a_case=sentence.rstrip(" 。；;，,").endswith("的"),
         listed_case=_A_CASE.search(sentence) is not None,
         standards_listed=_STANDARDS_LISTED.search(sentence) is not None,
         estimated=ESTIMATED.match(sentence) is not None,
         defines=re.search(r"(?:是|系)指", sentence) is not None,
+        by_a_year=by_a_year,
     )
 
 
@@ -425,7 +428,7 @@ def worth_keeping(
         comparator is None
         and modality is None
         and _DONE_IN_ALL.search(tail)
-        and not _BY_A_YEAR.search(sentence)
+        and not facts.by_a_year
     ):
         # 全年共开展消防安全检查2.3万次: what was done in all, a report (到2025年，累计建成…:
         # a total to reach by then)

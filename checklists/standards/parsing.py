@@ -40,6 +40,8 @@ from checklists.standards.clause_tree import (
 from checklists.standards.contents import _find_toc, _Toc, normalize_number
 from checklists.standards.continuations import _Header, _rehome, _rehome_unmarked, _Section
 from checklists.standards.lines import (
+    _DATE,
+    _NUM_CORE,
     _NUMBER_LINE,
     _ORG_SUFFIX,
     _TITLE_WITH_NUMBER,
@@ -53,6 +55,7 @@ from checklists.standards.lines import (
     _Line,
     _nfkc_compact,
     _prepare,
+    _to_date,
     _token,
 )
 from checklists.standards.validity import in_force
@@ -127,14 +130,10 @@ def _split_issuer(title: str) -> tuple[str | None, str]:
 
 
 #: A title and its 文号 after a space on one line (…的通知 某政发[2016]8号).
-_TITLE_SPACE_NUMBER = re.compile(
-    rf"^(\S{{4,100}}?(?:{_DOC_TYPES}))[ \t　]+((?:[\u4e00-\u9fff]{{1,12}})\s*[〔\[【［(（]\s*"
-    r"(?:19|20)\d{2}\s*[〕\]】］)）]\s*第?\s*\d{1,5}\s*号)$"
-)
+_TITLE_SPACE_NUMBER = re.compile(rf"^(\S{{4,100}}?(?:{_DOC_TYPES}))[ \t　]+({_NUM_CORE})$")
 #: A banner and a 文号 on one line (临江市人民政府文件临政发〔2024〕3号, compact).
 _BANNER_WITH_NUMBER = re.compile(
-    r"(?P<banner>[\u4e00-\u9fff]{2,30}?文件)(?P<number>[\u4e00-\u9fff]{1,12}[〔\[【［(（]"
-    r"(?:19|20)\d{2}[〕\]】］)）]第?\d{1,5}号)"
+    rf"(?P<banner>[\u4e00-\u9fff]{{2,30}}?文件)(?P<number>{_NUM_CORE})"
 )
 
 
@@ -275,9 +274,14 @@ _MADE_BY_ORDER = re.compile(
     r"[（(](?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?P<issuer>[^（()）\d，。]{2,30}?"
     r"(?:人民政府|政府))(?P<kind>令)(?P<no>第\s*\d{1,4}\s*号)(?:公布|发布)"
 )
-_MADE_ON = re.compile(r"[（(]((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日[^（()）]{2,30}?令第")
+_MADE_ON = re.compile(rf"[（(](?P<date>{_DATE.pattern})[^（()）]{{2,30}}?令第")
 #: The rules' title in the order's promulgation sentence (《某某市电梯安全管理办法》已经…通过).
 _PROMULGATED = re.compile(r"《(?P<title>[^《》]{2,40})》(?:已经|已于|经)")
+
+
+def _order_number(m: re.Match[str], no: str) -> str:
+    """An order's number as keyed: its issuer, 令 or 公告, and 第N号 (南溪市人民政府令第57号)."""
+    return m.group("issuer") + m.group("kind") + normalize_number(re.sub(r"[\s（()）]", "", no))
 
 
 def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -> list[_Header]:
@@ -313,11 +317,7 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
                 continue
             if not _RULES_TITLE.fullmatch(_compact(lines[above].text)):
                 continue
-            number = (
-                m.group("issuer")
-                + m.group("kind")
-                + normalize_number(re.sub(r"[\s（()）]", "", m.group("no")))
-            )
+            number = _order_number(m, m.group("no"))
             if number not in titled:
                 title = _compact(lines[above].text)
                 found.append(_Header(above, closes, number, title, m.group("issuer"), i))
@@ -330,9 +330,7 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
             if found_no is None:
                 continue
             end, no = nxt, found_no.group("no")
-        number = (
-            m.group("issuer") + m.group("kind") + normalize_number(re.sub(r"[\s（()）]", "", no))
-        )
+        number = _order_number(m, no)
         if number in titled:
             continue  # (the order's page after its rules, titled and numbered above them)
         title = None
@@ -711,10 +709,7 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
     made = _MADE_ON.search(_compact(header_text))
     if signed is None and made is not None:
         # (（2024年1月8日某市人民政府令第3号公布…）: the rules were made that day, unsigned)
-        try:
-            signed = datetime.date(*(int(g) for g in made.groups()))
-        except ValueError:
-            signed = None
+        signed = _to_date(_DATE.match(made.group("date")))
     for d in docs:
         d.signed_on = d.signed_on or signed
         d.issuer = d.issuer or issuer

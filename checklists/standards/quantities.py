@@ -646,18 +646,17 @@ def quantities(masked: str) -> list[Qty]:
         mark = tail.group(0).strip() if tail else None
         if tail is not None:
             restated = tail.end()
-        # a range's ends, each as its own marker says (X（含）至Y（不含）; 5万元以上（不含）…)
-        low_mark = m.group("low_mark") or (after if m.group("b2") else None) or ""
-        low_inclusive = "不含" not in low_mark
-        high_inclusive = comparator != "range" or "不含" not in (mark or "")
+        ends = (True, True)
+        if comparator == "range":
+            # its ends, each as its own marker says (X（含）至Y（不含）; 5万元以上（不含）…)
+            low_mark = m.group("low_mark") or (after if m.group("b2") else None) or ""
+            ends = ("不含" not in low_mark, "不含" not in (mark or ""))
         dated = unit == "day" and re.match(r"\s*(?:之?前|止|起)", masked[m.end() :]) is not None
         if arabic and comparator != "range" and not dated:
             # 分别不高于10、35、50毫克/立方米: the list's numbers before it, in its unit
             floor = out[-1].end if out else 0
             out += _listed_before(masked, start, floor, mult, unit, comparator, word, per)
-        out.append(Qty(start, m.end(), low, high, unit, comparator, arabic, word, per, mark))
-        if comparator == "range":
-            out[-1].low_inclusive, out[-1].high_inclusive = low_inclusive, high_inclusive
+        out.append(Qty(start, m.end(), low, high, unit, comparator, arabic, word, per, mark, *ends))
     taken = [(q.start, q.end) for q in out]
     for m in _SLASHED.finditer(masked):
         # 总数的2/3: a share written as a fraction in digits, as a percentage (66.6667)

@@ -11,13 +11,17 @@ import re
 #: An estimate or a count made, opening a sentence (经测算，…; 据不完全统计，…; not 经调查核实，
 #: a procedure a case follows).
 ESTIMATED = re.compile(r"\s*(?:经|据)(?:初步|不完全)?(?:测算|核算|估算|统计)[，,]")
+#: Not right after the verb of taking back what was paid: 已 there (退回已拨付资金, 收回已发放补贴)
+#: is what a sanction takes back, no report.
+_NOT_TAKEN_BACK = r"(?<![回还缴])"
 #: A sentence that reports what has been done, not what is to be done.
 DESCRIPTIVE = re.compile(
     # (已 in a phrase that names which ones, 已聘任…的教师, reports nothing)
     # (取得…成效 reports; 取得健康证明后, 取得许可证 are conditions and duties)
     # (not 终了, the end of a period: 年度终了后3个月内; nor 了解, to find out)
-    # (退回已拨付资金, 收回已发放补贴: what a sanction takes back, no report)
-    r"(?<![为除终])了(?!解)|(?<![回还缴])(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
+    r"(?<![为除终])了(?!解)|"
+    + _NOT_TAKEN_BACK
+    + r"(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
     # (采矿权取得、进出口; 取得的成效 in a list of contents: nouns, no report)
     # (未取得备案的: not obtained, a case)
     r"(?<![未没])取得(?![、和及与等的]|[^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准|备案|登记|执照))|"
@@ -86,11 +90,10 @@ WHAT_WAS_DONE = re.compile(
 PHRASE_REPORTS = re.compile(
     # (not 发现有, 表现有, 体现有: found, shown)
     r"(?:(?<![发表体呈展])现有|共有|已有|尚有|拥有)(?![^，,。；;]*(?:以上|以下|不足|超过|的))|"
-    r"(?<![回还缴])(?:已经|已)(?:建成|完成|对|累计|发放|实现|达到|通过|开展|创建|培育|认定|评定|"
-    r"命名|签约)|"
-    # (市财政已安排专项资金1.2亿元, 已投入…: funds already spent; not 退回已拨付资金, the
-    # funds a sanction takes back)
-    r"(?<![回还缴])(?:已经|已)(?:安排|拨付|下达|投入|筹集|兑现|支付)|"
+    + _NOT_TAKEN_BACK
+    + r"(?:已经|已)(?:建成|完成|对|累计|发放|实现|达到|通过|开展|创建|培育|认定|评定|命名|签约|"
+    # (市财政已安排专项资金1.2亿元, 已投入…: funds already spent)
+    r"安排|拨付|下达|投入|筹集|兑现|支付)|"
     r"此前|截至|位居|普查"
 )
 

@@ -32,22 +32,12 @@ _BRACKETED = re.compile(
 )
 
 
-#: Words in quotes (a slogan, a name: “谁主管、谁负责，谁经营、谁负责”), short, on one line.
-_QUOTED = re.compile(r"“[^“”\n。；;]{1,40}”")
-
-
 @functools.lru_cache(maxsize=64)
 def phrases(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of phrases separated by punctuation or line breaks (or the brackets of a
     requirement written as an aside), in order. (Cached: a sentence is split once, not once per
     number in it.)"""
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
-    marks = [
-        m.span()
-        for m in re.finditer(r"[，,。；;！？!?：:\n\t]", text)
-        # (按照“谁主管、谁负责，谁经营、谁负责”的原则: a slogan's commas split no phrase)
-        if not (m.group() in "，," and any(a < m.start() < b for a, b in quoted))
-    ]
+    marks = [m.span() for m in re.finditer(r"[，,。；;！？!?：:\n\t]", text)]
     for m in _BRACKETED.finditer(text):
         marks += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
     out, start = [], 0
