@@ -623,3 +623,21 @@ def test_how_long_a_qualification_is_suspended():
         "month",
         "市财政局",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("每个村配备一名网格员。", 1, "名", "村"),
+        ("每个乡镇设立一个配送中心。", 1, "个", "乡镇"),
+        ("每个乡镇至少配备两名专职安全员。", 2, "名", "乡镇"),
+    ],
+)
+def test_so_many_for_each_written_in_words_is_a_standard(text, value, unit, per):
+    (r,) = extract(text)
+    assert (r.value, r.unit, r.per) == (value, unit, per)
+    assert r.comparator in ("==", ">=")
+
+
+def test_a_count_in_words_with_no_one_it_is_for_stays_words():
+    assert all(r.value is None for r in extract("建立一企一档，每年开展检查。"))

@@ -27,6 +27,7 @@ from checklists.standards.quantities import (
     RETENTION,
     TIME_UNITS,
     Qty,
+    per_before,
 )
 from checklists.standards.reports import DESCRIPTIVE, ESTIMATED, PHRASE_REPORTS, WHAT_WAS_DONE
 from checklists.standards.requirements import Applicability
@@ -462,6 +463,8 @@ def worth_keeping(
         return True  # 安装率 100%: a rate's target
     if not q.arabic and not (
         (q.unit == "元" and q.low >= 10)  # 处二千元罚款, 奖励五十万元: an amount in words
+        # (每个村配备一名网格员: so many for each, a standard written in words)
+        or (q.unit in COUNTED and per_before(before) is not None)
         or _STATED_AS.search(tail)  # 有效期为五年, 试用期为一年: a term stated
     ):
         return False  # 二次扬尘, 六家企业: words, not thresholds
