@@ -36,12 +36,18 @@ from checklists.standards.numbers import (
     A_CHANGE,
     A_YEAR_S_BASE,
     AHEAD,
+    AT_LEAST_ONCE,
     BANNED_ACT,
     BANNED_PARALLEL,
     BANNED_ZONE,
+    EACH_OF,
+    LISTED_NEXT,
+    ONCE,
     ROUND_THE_CLOCK,
+    RUNS_AFTER,
     TARGETS,
     TASKED,
+    TIME_LIMIT,
     a_denominator,
     a_window_before,
     comparator_in_phrase,
@@ -255,7 +261,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             opens = comp_before if q.comparator is None else None
             if comparator is None and listed and listed[0] == ph_start:
                 # 不少于2台装载机和3辆运输车辆: one comparison for the list it opens
-                if _LISTED_NEXT.fullmatch(masked, listed[2], q_start):
+                if LISTED_NEXT.fullmatch(masked, listed[2], q_start):
                     comparator = opens = listed[1]
             listed = (ph_start, opens, q_end) if opens else None
             if q.mark and comparator in ("<", ">", "<=", ">="):
@@ -323,12 +329,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             if every and comparator is None:
                 kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
-                once = _AT_LEAST_ONCE.match(masked, q_end, ph_end)
+                once = AT_LEAST_ONCE.match(masked, q_end, ph_end)
                 if once is not None:
                     # 每两年至少清洗一次: once in two years or more often (the interval at
                     # most); its 一次 is no count of its own
                     comparator, once_end = "<=", once.end()
-                elif (plain := _ONCE.match(masked, q_end, ph_end)) is not None:
+                elif (plain := ONCE.match(masked, q_end, ph_end)) is not None:
                     once_end = plain.end()  # 每5年进行1次安全鉴定: its 1次 is the frequency's
             elif every and comparator == ">=" and masked.startswith(("至少", "最少"), comp_pos):
                 # 至少每15日进行一次: once every 15 days or more often (the interval at most)
@@ -344,7 +350,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     )
                     is not None
                     # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is
-                    or _TIME_LIMIT.search(masked[max(ph_start, q_start - 40) : q_start]) is not None
+                    or TIME_LIMIT.search(masked[max(ph_start, q_start - 40) : q_start]) is not None
                 )
             )
             trigger = None
@@ -394,7 +400,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 trigger = trigger_before(text, s_start, q_start)
             if kind == "duration" and trigger is None:
                 # 公示期限为3年，自列入之日起计算: when the term starts, in the phrase after it
-                runs = _RUNS_AFTER.match(masked, ph_end, s_end)
+                runs = RUNS_AFTER.match(masked, ph_end, s_end)
                 trigger = text[runs.start("from") : runs.end("from")] if runs else None
             if re.match(r"\s*(?:为|是)", phrase):
                 # 管理的期限，为自公布之日起1年: the phrase before names what the number is
@@ -522,7 +528,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             span, span_start = source_span(text, span_from, span_to)
             prev_end = q_end
             # (the words right before it only: a long list of numbers reads each once)
-            each = _EACH_OF.search(masked, max(ph_start, q_start - 64), q_start)
+            each = EACH_OF.search(masked, max(ph_start, q_start - 64), q_start)
             each = each if q.unit == "次" else None
             if each is not None and value is not None and per is not None:
                 # 每日上午、下午各记录一次; 每年4月、10月各开展一次: once for each, twice a period
@@ -813,23 +819,6 @@ _DEBARRED = re.compile(
 )
 #: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
 _A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
-#: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
-_AT_LEAST_ONCE = re.compile(
-    r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?(?:一|1)\s*次"
-)
-#: Times named in a list, then 各 (each): 上午、下午各…, 4月、10月各… (the list's items).
-#: (not parties: 各县、各乡镇各开展一次 is once each, not twice)
-_A_TIME_ITEM = (
-    r"(?:\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?|上午|下午|中午|晚上|早上|夜间|白天|"
-    r"上半年|下半年|[春夏秋冬]季|第[一二三四]季度|周[一二三四五六日]|"
-    # (枯水期和丰水期, 汛期前和汛期后: parts of the year)
-    r"[枯丰平汛旱雨]水?期[前后]?)"
-)
-_EACH_OF = re.compile(
-    rf"((?:{_A_TIME_ITEM}\s*(?:、|和|及)\s*)+{_A_TIME_ITEM})\s*各[^，,。；;、\d]{{0,6}}$"
-)
-#: 一次 (1次) after a period of more than one, no comparison (每5年进行1次安全鉴定).
-_ONCE = re.compile(r"[^，,。；;＿\d]{0,8}?(?:一|1)\s*次")
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
 #: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
 _WHAT_IS_COUNTED = re.compile(
@@ -858,22 +847,6 @@ _DONE_TO_THEM = re.compile(
     r"(?:重点|严格|依法|全面|逐一|定期|不定期|随机)*(?:检查|抽查|核查|排查|督查|巡查|查处|取缔|"
     r"予以|责令|约谈|处以|吊销|没收)"
 )
-
-
-#: What stands between two numbers of one list: a noun and 和/及/与/、 (2台装载机和3辆).
-_LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者?)\s*")
-#: When a term starts, written after it (，自列入之日起计算).
-_RUNS_AFTER = re.compile(
-    r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
-)
-#: The words that name a time limit before its number (完成时限为…, 办结期限是…).
-_TIME_LIMIT = re.compile(
-    r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$|"
-    # 办理时限不超过5个工作日: a time limit bounded (not 有效期限, 保存期限: how long it lasts)
-    r"(?:时限|办理期限|办结期限|完成期限|整改期限)\s*(?:一般|最长|原则上)?\s*"
-    r"(?:(?:不得|不应|不)?(?:超过|多于|长于)|压缩(?:至|到)|缩短(?:至|到)|控制在)\s*$"
-)
-#: Another window after a list's 、, then what is banned in both (…5年内、…3年内不得挖掘).
 
 
 def _presence(

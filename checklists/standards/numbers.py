@@ -578,8 +578,44 @@ BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许)[^，,
 A_YEAR_S_BASE = re.compile(
     r"[年月](?:收入|营业额|营业收入|销售额|销售收入|产值|工资|利润|缴费基数)[^，,。；;\d＿]{0,4}$"
 )
+#: Another window after a list's 、, then what is banned in both (…5年内、…3年内不得挖掘).
 BANNED_PARALLEL = re.compile(
     r"、[^，,。；;\d＿]{0,20}?[\d＿]+\s*个?(?:年|月|日|天)(?:以|之)?内\s*(?:不得|禁止|严禁|不准)"
 )
 #: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
 BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Words around a number that say how it is counted (frequencies, lists, time limits)
+# ---------------------------------------------------------------------------------------------
+#: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
+AT_LEAST_ONCE = re.compile(
+    r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?(?:一|1)\s*次"
+)
+#: Times named in a list, then 各 (each): 上午、下午各…, 4月、10月各… (the list's items).
+#: (not parties: 各县、各乡镇各开展一次 is once each, not twice)
+A_TIME_ITEM = (
+    r"(?:\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?|上午|下午|中午|晚上|早上|夜间|白天|"
+    r"上半年|下半年|[春夏秋冬]季|第[一二三四]季度|周[一二三四五六日]|"
+    # (枯水期和丰水期, 汛期前和汛期后: parts of the year)
+    r"[枯丰平汛旱雨]水?期[前后]?)"
+)
+EACH_OF = re.compile(
+    rf"((?:{A_TIME_ITEM}\s*(?:、|和|及)\s*)+{A_TIME_ITEM})\s*各[^，,。；;、\d]{{0,6}}$"
+)
+#: 一次 (1次) after a period of more than one, no comparison (每5年进行1次安全鉴定).
+ONCE = re.compile(r"[^，,。；;＿\d]{0,8}?(?:一|1)\s*次")
+#: What stands between two numbers of one list: a noun and 和/及/与/、 (2台装载机和3辆).
+LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者?)\s*")
+#: When a term starts, written after it (，自列入之日起计算).
+RUNS_AFTER = re.compile(
+    r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
+)
+#: The words that name a time limit before its number (完成时限为…, 办结期限是…).
+TIME_LIMIT = re.compile(
+    r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$|"
+    # 办理时限不超过5个工作日: a time limit bounded (not 有效期限, 保存期限: how long it lasts)
+    r"(?:时限|办理期限|办结期限|完成期限|整改期限)\s*(?:一般|最长|原则上)?\s*"
+    r"(?:(?:不得|不应|不)?(?:超过|多于|长于)|压缩(?:至|到)|缩短(?:至|到)|控制在)\s*$"
+)
