@@ -641,3 +641,22 @@ def test_so_many_for_each_written_in_words_is_a_standard(text, value, unit, per)
 
 def test_a_count_in_words_with_no_one_it_is_for_stays_words():
     assert all(r.value is None for r in extract("建立一企一档，每年开展检查。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("载有学生的校车在高速公路上行驶的最高时速不得超过80公里。", 80, "km", "hour"),
+        ("厂区内车速不得超过5公里。", 5, "km", "hour"),
+        ("对加装电梯的老旧小区，每部电梯给予15万元的财政补贴。", 150000, "元", "部"),
+        ("教师参与课后服务的，按照每课时50元的标准给予补助。", 50, "元", "课时"),
+    ],
+)
+def test_speeds_are_per_hour_and_lifts_and_class_hours_are_denominators(text, value, unit, per):
+    (r,) = extract(text)
+    assert (r.value, r.unit, r.per) == (value, unit, per)
+
+
+def test_a_share_of_a_speed_limit_is_no_speed():
+    (r,) = extract("超过规定时速50%以上的，处200元罚款。")
+    assert (r.applies_when.unit, r.applies_when.per) == ("%", None)

@@ -460,6 +460,9 @@ _DENOMINATORS = {
     "所": "所",
     "校": "所",
     "生": "人",
+    # (每部电梯给予15万元: each lift; 每课时50元: each class hour)
+    "部": "部",
+    "课时": "课时",
 }
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
@@ -469,6 +472,7 @@ _PER_BEFORE = re.compile(
     # (每个乡镇街道联合校, 每个社区卫生服务站: a place of one, each of those)
     r"(?<!乡镇(?=(?:街道)?(?:联合校|中心校|学校|卫生院|敬老院|政府|党委|文化站|派出所)))"
     r"(?<!社区(?=(?:卫生|居委|服务|医院|学校)))"
+    r"(?<!部(?=[门分委]))"  # (每部门, 每部分: no lift)
 )
 
 
@@ -478,6 +482,8 @@ def per_before(words: str) -> str | None:
     found = _PER_BEFORE.findall(words)
     if found:
         return _DENOMINATORS[found[-1]]
+    if _SPEED.search(words):
+        return "hour"  # 最高时速不得超过80公里: km an hour
     # (户均 per household, 亩均 per mu: 亩均财政投入不低于1500元)
     average = _PER_HEAD_AVERAGE.search(words)
     return None if average is None else {"户": "户", "亩": "亩"}.get(average.group("of"), "人")
@@ -513,6 +519,11 @@ def per_many_before(words: str) -> tuple[str, Decimal] | None:
 #: A rate per head and period (每人每月, 每户每年): an amount's, not how often.
 PER_HEAD_AND_PERIOD = re.compile(r"每(?:人|户|名|位|个)每(?:日|天|周|月|季度?|年)")
 #: An average per head, written before its number (生均, 人均, 户均 is per household).
+#: A speed named before its number (时速, 车速…每小时 aside): the distance is per hour.
+_SPEED = re.compile(
+    # (超过规定时速50%: a share of the limit, no speed)
+    r"(?:(?<!规定)时速|(?:车|航|船|行驶)速度?)[^，,。；;\d＿%]{0,8}$"
+)
 _PER_HEAD_AVERAGE = re.compile(r"(?P<of>生|人|户|亩)均(?!可支配|纯收入|收入|GDP|地区生产总值|消费)")
 
 

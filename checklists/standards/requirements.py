@@ -73,6 +73,8 @@ Denominator = Literal[
     "村",
     "乡镇",
     "社区",
+    "部",
+    "课时",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
