@@ -660,3 +660,15 @@ def test_speeds_are_per_hour_and_lifts_and_class_hours_are_denominators(text, va
 def test_a_share_of_a_speed_limit_is_no_speed():
     (r,) = extract("超过规定时速50%以上的，处200元罚款。")
     assert (r.applies_when.unit, r.applies_when.per) == ("%", None)
+
+
+def test_an_item_of_a_list_naming_its_own_period_keeps_it():
+    found = extract("2024年城乡最低生活保障标准调整为城市每人每月780元、农村每人每年7200元。")
+    assert [(r.value, r.per) for r in found] == [(780, "month"), (7200, "year")]
+    found = extract("每月补助老人100元、残疾人200元。")
+    assert [(r.value, r.per) for r in found] == [(100, "month"), (200, "month")]
+
+
+def test_each_amount_of_a_list_handed_out_is_kept():
+    found = extract("每月发放城市低保金500元、农村低保金300元。")
+    assert [(r.value, r.per) for r in found] == [(500, "month"), (300, "month")]

@@ -109,6 +109,17 @@ def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
             start = None if m is None else m.start()
         if start is not None and (found[0] is None or phrase_start + start < found[1]):
             found = (per, phrase_start + start)
+    item = masked.rfind("、", max(phrase_start, pos - 24), pos)
+    if found[0] is not None and item > found[1]:
+        # (城市每人每月780元、农村每人每年7200元: an item of a list naming its own period)
+        own = [
+            (m.start(), per)
+            for pat, per in _PERIOD_PATTERNS
+            if (m := pat.search(masked, item, pos))
+        ]
+        if own:
+            at, per = min(own)
+            return per, at
     return found
 
 
@@ -203,7 +214,10 @@ _SETS_ASIDE = re.compile(
 )
 #: A verb of paying out right before the amount, a noun between at most (每人每月发放50元,
 #: 一次性发给抚恤金1000元); the ones paid in all (共发放…) are a report, read before.
-_PAID_OUT = re.compile(r"(?:发放|发给|计发|支付|给予)[^，,。；;\d＿共累计]{0,10}$")
+_PAID_OUT = re.compile(
+    # (每月发放城市低保金500元、农村低保金300元: each amount of the list handed out)
+    r"(?:发放|发给|计发|支付|给予)(?:[^，,。；;\d＿共累计]|[\d.]+\s*[万亿]?元\s*、){0,16}$"
+)
 #: A term or a size named right before its number with 为 (有效期为五年, 试用期为一年, 处理规模为):
 #: the standard it states, in words or in digits.
 _STATED_AS = re.compile(
