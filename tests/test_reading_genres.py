@@ -672,3 +672,26 @@ def test_an_item_of_a_list_naming_its_own_period_keeps_it():
 def test_each_amount_of_a_list_handed_out_is_kept():
     found = extract("每月发放城市低保金500元、农村低保金300元。")
     assert [(r.value, r.per) for r in found] == [(500, "month"), (300, "month")]
+
+
+def test_a_time_limit_extended_is_still_a_time_limit():
+    found = extract("应当自受理申请之日起10个工作日内完成调查核实，特殊情况可以延长至15个工作日。")
+    assert [(r.kind, r.comparator, r.value) for r in found] == [
+        ("deadline", "<=", 10),
+        ("deadline", "<=", 15),
+    ]
+    (term,) = extract("试用期延长至6个月。")
+    assert term.kind == "duration"
+
+
+def test_kept_until_after_an_event_is_the_least_time():
+    (r,) = extract("进货查验记录应当保存至医疗器械有效期满后2年。")
+    assert (r.kind, r.comparator, r.value, r.unit) == ("retention", ">=", 2, "year")
+    (r,) = extract("相关资料应当保存2年。")
+    assert r.comparator == "=="
+
+
+def test_a_service_kept_up_round_the_clock_is_per_day():
+    r = extract("电梯维保单位应当设立24小时维保值班电话。")[0]
+    assert (r.value, r.unit, r.per) == (24, "hour", "day")
+    assert r.span.endswith("值班电话")

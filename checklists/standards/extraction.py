@@ -345,7 +345,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     q.after in ("以内", "之内", "内")
                     or re.search(
                         # (最迟不得超过1小时: the latest it may be done, a time limit)
-                        r"(?:限期\s*\S{0,2}|最[迟晚][^，,。；;\d]{0,4}?)\s*$",
+                        # (特殊情况可以延长至15个工作日: a time limit extended, still one)
+                        r"(?:限期\s*\S{0,2}|最[迟晚][^，,。；;\d]{0,4}?|"
+                        r"(?<![有效试用聘任]期)(?<!期限)延长(?:至|到))\s*$",
                         masked[max(ph_start, q_start - 8) : q_start],
                     )
                     is not None
@@ -481,6 +483,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # to a level, as written)
                 comparator = ">="
             flags = []
+            if comparator is None and kind == "retention" and _KEPT_UNTIL.search(before):
+                comparator = ">="  # 保存至有效期满后2年: kept at least until then
             if comparator is None:
                 comparator = "=="
                 flags.append("assumed_equal")
@@ -810,6 +814,8 @@ _HOW_DONE_AWAY = re.compile(
 )
 #: Another thing and 为 before its number, nothing else (氮氧化物为100mg/m³).
 _ANOTHER_S_IS = re.compile(r"\s*[^，,。；;\d＿为是]{1,12}(?:为|是)\s*")
+#: Kept until some time after an event (保存至…有效期满后2年): the least, not the exact time.
+_KEPT_UNTIL = re.compile(r"(?:保存|保管|留存)(?:期限)?(?:至|到)[^，,。；;\d]{1,20}后\s*$")
 #: A total named before a number (总额不超过…): not per any one, whatever came before.
 _A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
 #: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
