@@ -695,3 +695,32 @@ def test_a_service_kept_up_round_the_clock_is_per_day():
     r = extract("电梯维保单位应当设立24小时维保值班电话。")[0]
     assert (r.value, r.unit, r.per) == (24, "hour", "day")
     assert r.span.endswith("值班电话")
+
+
+def test_a_may_inside_a_definition_is_the_definition_s():
+    text = (
+        "本办法所称巡游出租汽车，是指可在道路上巡游揽客，以七座及以下乘用车提供出行服务的经营活动。"
+    )
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["补贴资金不得累计发放。", "原则上每月15日前发放到位，不得跨年度累计发放。"]
+)
+def test_a_ban_on_paying_in_all_is_a_ban_not_a_report(text):
+    assert extract(text)[-1].modality == "mandatory"
+    assert extract("全县累计发放补贴资金1200万元。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("对户籍在本县、年满80周岁的老年人，按月发放高龄津贴。", "month"),
+        ("各乡镇按月报送工作进展情况。", "month"),
+        ("按年缴纳保证金5万元。", "year"),
+    ],
+)
+def test_paid_or_reported_by_the_period_is_each_period(text, per):
+    (r,) = extract(text)
+    assert r.per == per
+    assert extract("按月计算，不足一个月的按一个月计算。") == []

@@ -404,7 +404,8 @@ def worth_keeping(
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
-    if modality is None and facts.defines:
+    if modality in (None, "permission") and facts.defines:
+        # (…是指可在道路上巡游揽客…以七座及以下乘用车…: its 可 is the definition's)
         return False  # 本办法所称小微企业，是指从业人员100人以下的企业: what a word means
     # (the words near the number only: one number of a long list reads no more than its own)
     near = before[-48:] + following[:32]

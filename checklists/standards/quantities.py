@@ -142,6 +142,8 @@ _AMOUNT_OF = (
     r"工资|薪酬|收入|租金|津贴|生活费)"
 )
 #: One period right before how many times (一年一次, 一月两次, 一季度一次): each period, as 每.
+#: A payment or a report made by the period (按月发放, 按季度预拨, 按年缴纳): each period, as 每.
+_PAID_BY = r"(?=\s*(?:足额)?(?:发放|发给|计发|支付|拨付|预拨|缴纳|缴存|报送|上报|结算|兑付))"
 _ONE_BEFORE_TIMES = (
     r"(?<![\d一二三四五六七八九十两半每第上下前后近])一(?:个)?{}"
     r"(?=\s*[一二两三四五六七八九十\d]+\s*次)"
@@ -159,17 +161,24 @@ PERIODS = [
     (r"每周|每星期|" + _ONE_BEFORE_TIMES.format("周"), "week"),
     (r"每旬", "ten_days"),  # (每旬消毒一次: a third of a month)
     (r"每半个?月", "half_month"),
-    (r"每个?月|" + _AMOUNT_OF.format("月") + "|" + _ONE_BEFORE_TIMES.format("月"), "month"),
-    (r"每个?季度|每季|" + _ONE_BEFORE_TIMES.format("季度?"), "quarter"),
+    (
+        r"每个?月|按月"
+        + _PAID_BY
+        + "|"
+        + _AMOUNT_OF.format("月")
+        + "|"
+        + _ONE_BEFORE_TIMES.format("月"),
+        "month",
+    ),
+    (r"每个?季度|每季|按季度?" + _PAID_BY + "|" + _ONE_BEFORE_TIMES.format("季度?"), "quarter"),
     (
         r"每半年|每个?学期|(?<![每上下前后近])半年(?=\s*[一两二\d]\s*次)",
         "half_year",
     ),  # (a school term: half of its year)
     # (年内: within the year; 两年内, 3年内 are windows, not the year)
     (
-        r"每(?:个)?(?:学|自然)?年度?|全年|(?<![\d一二三四五六七八九十两百几多])年内|"
-        + _ONE_BEFORE_TIMES.format("年")
-        + "|"
+        r"每(?:个)?(?:学|自然)?年度?|全年|按年度?" + _PAID_BY + "|"
+        r"(?<![\d一二三四五六七八九十两百几多])年内|" + _ONE_BEFORE_TIMES.format("年") + "|"
         # 同一年度内被抽查…不超过1次: counted within one year
         r"同一(?:个)?(?:自然)?年度?内|" + _AMOUNT_OF.format("年") + "|"
         # 在一个自然年度内被抽查不超过2次: counted within one year, named as such

@@ -84,7 +84,8 @@ def periodic(r: Requirement) -> Requirement:
         return r  # 按照每人每月不超过…标准给予补贴: an amount per head and month, no frequency
     for pattern, per in PERIODS:
         m = re.search(pattern, r.span)
-        if m is not None and m.group(0).startswith("每") and per != "batch":
+        # (按月发放高龄津贴, 按季度预拨: paid or reported each period)
+        if m is not None and m.group(0).startswith(("每", "按")) and per != "batch":
             return replace(r, kind="frequency", per=per)
     system = _PERIODIC_SYSTEM.search(r.span)
     if system is not None:  # 实行月通报制度, 实施年度健康体检制度: once each period
