@@ -724,3 +724,18 @@ def test_paid_or_reported_by_the_period_is_each_period(text, per):
     (r,) = extract(text)
     assert r.per == per
     assert extract("按月计算，不足一个月的按一个月计算。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        (
+            "到2025年，基本完成2000年底前建成的需改造城镇老旧小区改造任务。",
+            {"rule": "date", "date": "2025-12-31"},
+        ),
+        ("2000年底前建成的城镇老旧小区，纳入改造范围。", None),
+    ],
+)
+def test_a_date_saying_which_ones_were_built_is_no_deadline(text, due):
+    (r,) = extract(text)
+    assert r.due == due

@@ -46,6 +46,8 @@ def with_due(
             # 截至2018年底，全市参保人数达到350万人: as of then, a report (截至…，完成…: a task);
             # 截至6月底，全市已完成改造286户，剩余部分要…: a report, whatever duty follows
             continue
+        if _WHICH_ONES_AFTER.match(masked, pos, s_end):
+            continue  # 2000年底前建成的老旧小区: which ones, by when they were built; no deadline
         ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
         within = [i for i, r in enumerate(found) if r.start <= at < end_of(r)]
         duty = next((i for i in within if not _numbered(found[i])), None)
@@ -122,6 +124,12 @@ def with_due(
     return found
 
 
+#: What was done before a date, then 的 (2000年底前建成的…, 2019年1月1日以后出生的): which
+#: ones the date picks out, no deadline.
+_WHICH_ONES_AFTER = re.compile(
+    r"\s*(?:以前|之前|以后|之后)?\s*(?:已经?)?(?:建成|建设|建造|竣工|投产|投入使用|出生|登记|注册|取得|"
+    r"批准|成立|设立|购买|购置|颁发|安装|开工|入住|认定|办理)[^，,。；;]{0,16}?的"
+)
 #: A state hoped for, ending its phrase (环境显著改善, 格局基本形成, 水平明显提升): an aim.
 _A_STATE_HOPED = re.compile(
     r"(?:显著|明显|基本|进一步|全面|持续|不断|大幅|稳步|有效)?"
