@@ -739,3 +739,8 @@ def test_paid_or_reported_by_the_period_is_each_period(text, per):
 def test_a_date_saying_which_ones_were_built_is_no_deadline(text, due):
     (r,) = extract(text)
     assert r.due == due
+
+
+def test_a_work_finished_by_a_date_is_a_deadline_of_its_own():
+    found = extract("改造项目应当于当年11月30日前完工，12月底前完成竣工验收。")
+    assert [(r.due["month"], r.due["day"]) for r in found] == [(11, 30), (12, 31)]
