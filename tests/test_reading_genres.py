@@ -744,3 +744,12 @@ def test_a_date_saying_which_ones_were_built_is_no_deadline(text, due):
 def test_a_work_finished_by_a_date_is_a_deadline_of_its_own():
     found = extract("改造项目应当于当年11月30日前完工，12月底前完成竣工验收。")
     assert [(r.due["month"], r.due["day"]) for r in found] == [(11, 30), (12, 31)]
+
+
+def test_a_case_mid_sentence_before_a_sanction_is_its_condition():
+    text = "对违规抛洒滴漏的，每次扣除信用分5分，一年内累计扣分达到20分的，暂停其准运资格3个月。"
+    found = extract(text)
+    assert len(found) == 2
+    when = found[1].applies_when
+    assert (when.comparator, when.value, when.unit) == (">=", 20, "分")
+    assert (found[1].value, found[1].unit) == (3, "month")

@@ -81,6 +81,13 @@ def _next_stop(masked: str, s_start: int, s_end: int, pos: int) -> int:
 _AN_AMOUNT_OF = re.compile(r"\s*的?\s*(?:罚款|罚金|违约金|滞纳金|奖励|奖金|补助|补贴)(?![的对])")
 
 
+#: A sanction opening the phrase after a case (，暂停其…, ，由…责令…, ，处…罚款).
+_A_SANCTION_NEXT = re.compile(
+    r"[，,]\s*(?:由[^，,。；;]{1,16}?)?(?:暂停|取消|吊销|撤销|责令|处以?|给予|予以|追究|约谈|通报|"
+    r"列入|纳入|停止|限制|禁止|扣除|扣减|收回|追回|没收)"
+)
+
+
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
@@ -131,6 +138,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多|增加|补贴|补助|奖励)", rest
     ):
         return True  # 车辆数在10辆以上的，每10辆车至少配备1名…: the ones a rate after it is for
+    if tail.strip() == "的" and _A_SANCTION_NEXT.match(rest):
+        return True  # …，一年内累计扣分达到20分的，暂停其准运资格3个月: the ones sanctioned
     if re.match(
         r"\s*(?:(?:(?:以|之)?内)?[^，,。；;的\d＿]{1,6}?)?的\s*(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁)",
         tail,
