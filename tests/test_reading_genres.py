@@ -753,3 +753,17 @@ def test_a_case_mid_sentence_before_a_sanction_is_its_condition():
     when = found[1].applies_when
     assert (when.comparator, when.value, when.unit) == (">=", 20, "分")
     assert (found[1].value, found[1].unit) == (3, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("每年11月15日至次年3月15日为冬季施工扬尘重点管控期，期间停止所有拆除作业。", None),
+        ("每年6月1日至9月30日为主汛期，期间各单位应当实行24小时值班。", "各单位"),
+    ],
+)
+def test_a_period_named_then_during_it_is_the_duty_s_condition(text, subject):
+    (r,) = extract(text)
+    assert r.applies_when.text == text.split("，")[0]
+    assert r.subject == subject
+    assert extract("每年5月1日至9月30日为我县主汛期。") == []

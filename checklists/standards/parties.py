@@ -99,7 +99,8 @@ _OPENS = re.compile(
 )
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
 _BEFORE_PARTY = re.compile(
-    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后)?[，,]?\s*(?:由|请|如果|倘若|假如|若)?(?:"
+    # (…为主汛期，期间各单位应当…: during it, then the party)
+    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后|(?:在此)?期间)?[，,]?\s*(?:由|请|如果|倘若|假如|若)?(?:"
     + VIA
     + ")?"
 )
@@ -324,7 +325,8 @@ def party_first(phrase: str) -> tuple[str, SubjectKind] | None:
 
 
 _LEADS = re.compile(
-    r"^(?:同时|并且|并|另外|此外|其中|因此|为此|对此|要求|由|请|凡是|凡|所有|全体|如果|倘若|假如|若)"
+    r"^(?:同时|并且|并|另外|此外|其中|因此|为此|对此|要求|由|请|凡是|凡|所有|全体|如果|倘若|假如|若|"
+    r"(?:在此)?期间)"
 )
 
 
@@ -396,6 +398,10 @@ _SEASON = re.compile(
     r"(?:在|每年|每日|夜间|白天)?[^，,。；;\d]{0,8}?\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
     r"\s*(?:至|到|—|－|-|~|～)\s*(?:次日|次年|当日)?\s*\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
     r"(?:期间|之间)?)[，,]"
+)
+#: A period named, then 期间 (每年6月1日至9月30日为主汛期，期间…): the duty holds in it.
+_A_PERIOD_NAMED = re.compile(
+    r"^(?P<cond>[^，,。；;]{2,40}?为[^，,。；;]{1,16}?期)\s*[，,](?=\s*(?:在此)?期间)"
 )
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有学课计历\d])时"
@@ -520,6 +526,7 @@ def condition_of(sentence: str) -> Condition | None:
         _STATE_REACHED,
         _WHEN,
         _SEASON,
+        _A_PERIOD_NAMED,
         _WHEN_INLINE,
         _THE_ONES_LONG,
         _A_PARTY_S_CASE,
