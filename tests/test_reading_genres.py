@@ -767,3 +767,30 @@ def test_a_period_named_then_during_it_is_the_duty_s_condition(text, subject):
     assert r.applies_when.text == text.split("，")[0]
     assert r.subject == subject
     assert extract("每年5月1日至9月30日为我县主汛期。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "药品零售企业应当配备执业药师，营业时间内执业药师应当在岗履职。",
+            ["药品零售企业", "执业药师"],
+        ),
+        (
+            "学校应当指派照管人员随车照管学生，校车运载学生过程中，照管人员不得离开。",
+            ["学校", "照管人员"],
+        ),
+        ("各乡镇要严格执行领导带班制度，值班人员不得擅离职守。", ["各乡镇", "值班人员"]),
+        ("农贸市场应当配备不少于2台食品快速检测设备。", ["农贸市场"]),
+        ("业主大会成立后，应当在30日内选举产生业主委员会。", ["业主大会"]),
+        ("县残疾人联合会负责残疾等级信息核对。", ["县残疾人联合会"]),
+        ("校车驾驶人驾驶校车上道路行驶前，应当对车况进行检查。", ["校车驾驶人"]),
+        # (when, then how many: no name)
+        (
+            "学校应当实行封闭化管理，上学、放学时段安排不少于2名保安员在校门口值守。",
+            ["学校", "学校"],
+        ),
+    ],
+)
+def test_people_on_duty_markets_and_owners_meetings_act(text, subjects):
+    assert [r.subject for r in extract(text)] == subjects

@@ -197,12 +197,20 @@ _DONE_TO = (
 _NAME_WINDOW = 240
 
 
+#: A stretch of time a phrase opens with before who acts (营业时间内, 上学、放学时段, 运输过程中).
+_A_TIME_FIRST = re.compile(r"^[^，,。；;]{1,10}?(?:时间内|时段内?|过程中)(?=[\u4e00-\u9fff])")
+#: How many, inside words read as a name (安排不少于2名保安员): a count, no name.
+_HOW_MANY_IN = re.compile(r"不少于|不低于|不超过|不多于|至少|最多")
+
+
 def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     """The party a duty's words open with (由县质量检测中心出具…, 县财政局依据…将…), as
     written without a leading 由/并 or a trailing （以下简称…）, and its kind."""
     # (its opening words only: a name and the verb after it are never this long; a caller
     # handing the rest of a long sentence in, once per number of a list, reads no more)
     words = _SHORT_NAME.sub("", _BEFORE_PARTY.sub("", phrase[:_NAME_WINDOW].strip(), count=1))
+    # (营业时间内执业药师应当在岗, 上学、放学时段安排…: when, then who acts)
+    words = _A_TIME_FIRST.sub("", words, count=1)
     if re.match(
         f"[对向将把按为自报发请以]|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}",
         words,
@@ -219,8 +227,9 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         last = re.split(r"[、和及与]", match.group("who"))[-1]
         kind: SubjectKind = "regulated" if _REGULATED_END.search(last) else "authority"
         found = (match.group("who"), kind)
-    if _A_DUTY_WORD.search(found[0]):
-        return None  # 必须使用县政府…: the duty's own words, not a name
+    if _A_DUTY_WORD.search(found[0]) or _HOW_MANY_IN.search(found[0]):
+        # 必须使用县政府…: the duty's own words, not a name (安排不少于2名保安员: how many)
+        return None
     if found[0].count("（") + found[0].count("(") > found[0].count("）") + found[0].count(")"):
         return None  # 完成…工作（市生态环境局牵头）: an aside's units, opened inside the words
     rest = words[len(found[0]) :]
@@ -639,7 +648,7 @@ _ENCOURAGED = re.compile(
 #: A party's name opening a time it acts at, right before its modal word (医疗机构污水排放前,
 #: 企业停产检修期间): the party acts, the rest is when.
 PARTY_BEFORE_WHEN = re.compile(
-    r"(?P<who>[^，,。；;的\d＿在于]{0,10}?(?:机构|企业|单位|场所|公司|学校|医院|经营者|运营者))"
+    r"(?P<who>[^，,。；;的\d＿在于]{0,10}?(?:机构|企业|单位|场所|公司|学校|医院|经营者|运营者|驾驶人|驾驶员))"
     r"(?=[^，,。；;]{2,}?(?:前|期间|之前|以前|时)$)"
 )
 #: 对/对于/针对 opening a phrase: the ones something is done to (not 对照, 对接).
