@@ -794,3 +794,14 @@ def test_a_period_named_then_during_it_is_the_duty_s_condition(text, subject):
 )
 def test_people_on_duty_markets_and_owners_meetings_act(text, subjects):
     assert [r.subject for r in extract(text)] == subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为深入贯彻落实大气污染防治工作部署，切实改善城市空气质量，结合我县实际，制定本实施办法。",
+        "为加强专项资金管理，制定本暂行办法。",
+    ],
+)
+def test_a_purpose_then_making_this_kind_of_instrument_is_no_duty(text):
+    assert extract(text) == []
