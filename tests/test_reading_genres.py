@@ -805,3 +805,8 @@ def test_people_on_duty_markets_and_owners_meetings_act(text, subjects):
 )
 def test_a_purpose_then_making_this_kind_of_instrument_is_no_duty(text):
     assert extract(text) == []
+
+
+def test_a_noun_after_de_inside_a_duty_is_no_case():
+    (r, _) = extract("药品零售企业销售处方药应当凭医师开具的处方，经执业药师审核后方可调配、销售。")
+    assert r.applies_when is None
