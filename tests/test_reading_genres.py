@@ -810,3 +810,13 @@ def test_a_purpose_then_making_this_kind_of_instrument_is_no_duty(text):
 def test_a_noun_after_de_inside_a_duty_is_no_case():
     (r, _) = extract("药品零售企业销售处方药应当凭医师开具的处方，经执业药师审核后方可调配、销售。")
     assert r.applies_when is None
+
+
+def test_a_case_of_two_parts_joined_by_qie_is_one_condition():
+    text = (
+        "共同生活的家庭成员人均月收入低于当地城乡低保标准，且家庭财产状况符合规定的，"
+        "可以申请最低生活保障。"
+    )
+    (r,) = extract(text)
+    assert r.applies_when.text == text.split("，可以")[0]
+    assert r.span == "可以申请最低生活保障"

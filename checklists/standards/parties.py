@@ -360,6 +360,12 @@ _THE_ONES_AND = re.compile(
     r"^(?P<lead>凡是|凡|对于|对(?![照接]))(?P<cond>[^，,。；;：:的]{2,60}[，,]\s*(?:且|并且|并|同时)?"
     r"[^，,。；;：:]{2,60}?的)[，,]"
 )
+#: The same with no lead, 且 opening its second part (家庭成员人均月收入低于当地低保标准，且家庭
+#: 财产状况符合规定的，可以申请…): both parts one case.
+_BOTH_PARTS = re.compile(
+    # (no aside: 经验收合格（应具备…，同时必须…）的 is one case with duties inside)
+    r"^(?P<cond>[^，,。；;：:（(]{2,60}[，,]\s*(?:且|并且|同时)[^，,。；;：:（()）]{2,60}?的)[，,]"
+)
 #: A party and what it did, then what else with 并/且 or in the next phrase, ending 的: one case
 #: (企业吸纳登记失业人员就业，并签订1年以上劳动合同的，按每人1000元给予…; 用人单位招用就业困难
 #: 人员，签订1年以上劳动合同并缴纳社会保险费的，给予…).
@@ -532,6 +538,7 @@ def condition_of(sentence: str) -> Condition | None:
         _THE_ONES,
         _THE_ONES_NAMED,
         _THE_ONES_AND,
+        _BOTH_PARTS,
         _STATE_REACHED,
         _WHEN,
         _SEASON,
