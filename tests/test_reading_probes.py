@@ -749,7 +749,7 @@ def test_an_aside_of_whom_to_reach_or_who_answers_is_no_part_of_the_span(text, s
 
 def test_an_exception_that_allows_something_is_a_permission_and_the_condition_after_it():
     """除对…的人员可延长至退休外: its 可 is a directive phrase (GUIDE 1.1), and the exception is
-    the condition of the limit after it."""
+    the condition of the limit after it, turned round (the limit is the others')."""
     text = (
         "社会保险补贴期限，除对距法定退休年龄不足5年的人员可延长至退休外，其余人员最长不超过3年。"
     )
@@ -757,6 +757,8 @@ def test_an_exception_that_allows_something_is_a_permission_and_the_condition_af
     assert first.modality == "permission"
     assert (limit.comparator, limit.value, limit.unit) == ("<=", 3, "year")
     assert limit.applies_when is not None and limit.applies_when.text.startswith("除")
+    # the limit is the others': the other side of the exception's number (5 years or more)
+    assert (first.applies_when.comparator, limit.applies_when.comparator) == ("<", ">=")
 
 
 @pytest.mark.parametrize(

@@ -452,6 +452,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # (照护2岁以下婴幼儿不超过3人，照护2至3岁幼儿不超过5人: each limit its own
                     # phrase's ones)
                     phrase_only[q_end] = ph_end
+                elif "除" in masked[ph_start:q_start] and comparator in NEGATE:
+                    # (除对…不足5年的人员可…外，其余人员…: those in its own phrase; the others
+                    # after it, the other side of the number)
+                    phrase_only[q_end] = ph_end
+                    others = Applicability(words, NEGATE[comparator], value, q.unit, q.per)
+                    qualifiers.append((ph_end, others))
                 elif re.match(r"\s*的?部分", masked[q_end:ph_end]):
                     phrase_only[q_end] = ph_end  # (100万元以下部分按1.5%: its own band's rate)
                 elif after := DONE_AWAY_AFTER.match(masked, q_end):
