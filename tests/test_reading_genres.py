@@ -820,3 +820,14 @@ def test_a_case_of_two_parts_joined_by_qie_is_one_condition():
     (r,) = extract(text)
     assert r.applies_when.text == text.split("，可以")[0]
     assert r.span == "可以申请最低生活保障"
+
+
+def test_the_ones_right_before_how_often_are_its_condition():
+    text = (
+        "乡镇人民政府应当定期核查，其中对收入基本无变化的家庭每年核查一次，"
+        "对收入来源不固定的家庭每半年核查一次。"
+    )
+    _, yearly, half_yearly = extract(text)
+    assert yearly.applies_when.text.endswith("对收入基本无变化的家庭")
+    assert half_yearly.applies_when.text == "对收入来源不固定的家庭"
+    assert (yearly.per, half_yearly.per) == ("year", "half_year")

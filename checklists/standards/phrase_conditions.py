@@ -68,6 +68,12 @@ _THE_ONES_BEFORE_A_TIME = re.compile(
     r"(?:对于?|凡是?)[^，,。；;的\d＿]{2,24}的(?=\s*[\d＿]+\s*个?(?:工作日|日|天|小时|月)(?:以|之)?内)"
 )
 
+#: 对…的 (and what they are) right before how often (其中对…收入基本无变化的家庭每年核查一次).
+_THE_ONES_BEFORE_HOW_OFTEN = re.compile(
+    r"(?:其中\s*)?(?:对于?|凡是?)[^，,。；;的\d＿]{2,24}的[^，,。；;的\d＿]{0,8}?"
+    r"(?=每(?:个)?(?:年|月|季度?|半年|周|日|天|学期))"
+)
+
 
 def phrase_condition(words: str, original: str | None = None) -> int | None:
     """How many characters of ``words`` (a phrase, or a duty's words) state the condition the
@@ -80,7 +86,7 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return len(stripped)  # …，除IV级响应外，其他…: the ones the duty after it is not for
     if stripped.startswith("违者") and len(stripped) > 3:
         return 2  # 违者取消定点资格: the ones in breach, then the sanction on them
-    ones = _THE_ONES_BEFORE_A_TIME.match(stripped)
+    ones = _THE_ONES_BEFORE_A_TIME.match(stripped) or _THE_ONES_BEFORE_HOW_OFTEN.match(stripped)
     if ones is not None:
         return ones.end()  # 对符合条件的5个工作日内报…审批: the ones the time limit is for
     during = (
