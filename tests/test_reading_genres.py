@@ -831,3 +831,30 @@ def test_the_ones_right_before_how_often_are_its_condition():
     assert yearly.applies_when.text.endswith("对收入基本无变化的家庭")
     assert half_yearly.applies_when.text == "对收入来源不固定的家庭"
     assert (yearly.per, half_yearly.per) == ("year", "half_year")
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "fields"),
+    [
+        (
+            "保安员配备比例不低于千分之二，学生人数不足500人的学校至少配备1名专职保安员。",
+            ("<", 500, "人"),
+            (">=", 1, "名", None),
+        ),
+        (
+            "年产值5000万元以上的企业至少配备2名专职安全员。",
+            (">=", 50000000, "元"),
+            (">=", 2, "名", None),
+        ),
+        ("年用煤量1万吨以上的企业每年开展2次检测。", (">=", 10000, "t"), ("==", 2, "次", "year")),
+        (
+            "对年销售额100万元以上的企业每季度检查1次。",
+            (">=", 1000000, "元"),
+            ("==", 1, "次", "quarter"),
+        ),
+    ],
+)
+def test_the_ones_a_number_picks_then_their_own_limit_or_frequency(text, when, fields):
+    r = extract(text)[-1]
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == when
+    assert (r.comparator, r.value, r.unit, r.per) == fields

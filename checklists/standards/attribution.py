@@ -119,7 +119,13 @@ def attribute(
             else r
             for r in found
         ]
-        outside = [r for r in found if not c_start <= r.start < c_end]
+        outside = [
+            r
+            for r in found
+            if not c_start <= r.start < c_end
+            # (…，学生人数不足500人的学校至少配备1名: a number of its own after the condition)
+            or (r.value is not None and re.search(r"[\d＿]", masked[c_end : end_of(r)]))
+        ]
         has_a_duty = ANY_MODAL.search(sentence, condition.end) is not None
         if outside or has_a_duty:  # a condition only when something applies under it
             applies = condition_at(text, masked, c_start, c_end)

@@ -213,6 +213,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
                 comp_word = m.group(0) if m else None
             per, per_pos = period_before(masked, ph_start, q_start)
+            cut = next(
+                (e for e, _ in qualifiers[-2:] if per is not None and per_pos < e <= q_start), 0
+            )
+            if cut:
+                # 年产值5000万元以上的企业至少配备2名: the year is the condition's (…的企业每年…:
+                # the period after it)
+                per, per_pos = period_before(masked, cut, q_start)
             if per is None and window is not None and window[0] and window[1] == ph_start:
                 per = window[0]
             rate = q.per is not None and not (q.unit == "次" and q.per in PERIOD_NAMES)
@@ -749,8 +756,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         for e, a in qualifiers
                         if e < end_of(r)
                         and r.start < phrase_only.get(e, end_of(r))
-                        # (the sentence's opening condition is its first duty's only: GUIDE 3)
-                        and not (condition is not None and e <= b_start + condition.end)
+                        # (the sentence's opening condition is its first duty's only: GUIDE 3;
+                        # a duty whose words hold it, 不足500人的学校至少配备…, keeps it)
+                        and not (condition is not None and e <= b_start + condition.end <= r.start)
                     ]
                 ),
             )
