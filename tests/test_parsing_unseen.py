@@ -385,3 +385,18 @@ def test_a_half_width_full_stop_ends_a_line_s_sentence():
     )
     (doc,) = parse_gazette(text).documents
     assert doc.clauses[-1].text.endswith("抓好落实.\n各乡镇要做好宣传。")
+
+
+def test_a_table_row_with_a_figure_of_one_digit_stays_in_its_table():
+    """东湖区        8        154.5: a one-digit cell is a cell (the row fell out of its table,
+    into the annex's text above it, and split the table in two)."""
+    text = (
+        "青财教〔2021〕88号\n青川市财政局关于下达科技专项资金的通知\n各区财政局：\n"
+        "现将资金下达给你们。\n青川市财政局\n2021年9月10日\n附件\n科技专项资金分配表\n"
+        "地区          企业数（家）      补助金额\n青川市本级    12                 286\n"
+        "东湖区        8                  154.5\n白石县        5                  97\n"
+        "合计          25                 537.5\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert [row[0] for row in table.table] == ["地区", "青川市本级", "东湖区", "白石县", "合计"]

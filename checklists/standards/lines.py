@@ -260,15 +260,16 @@ _PIPE_RULE = re.compile(r":?-+:?")  # (| --- |, |:--:|, |--:|: the header's rule
 
 def _spaced_cells(s: str) -> tuple[str, ...] | None:
     """A table row laid out with runs of spaces (1     许可管理     经营者持有…): three cells or
-    more, each of two characters or more but a leading number; None for any other line (第一章
-    总  则 spaces its heading's characters, 市长  王某某 is two)."""
+    more, each of two characters or more but a leading number and figures; None for any other
+    line (第一章  总  则 spaces its heading's characters, 市长  王某某 is two)."""
     if "  " not in s:
         return None
     cells = tuple(c for c in re.split(r" {2,}|　+", s) if c)
     if len(cells) < 3:
         return None
     rest = cells[1:] if re.fullmatch(r"\d{1,3}[.、]?", cells[0]) else cells
-    return cells if all(len(c) >= 2 for c in rest) else None
+    # (东湖区        8        154.5: a figure of one digit is a cell; 总  则 is no table)
+    return cells if all(len(c) >= 2 or c.isdigit() for c in rest) else None
 
 
 def _cells_rejoined(raws: list[str]) -> list[str]:
