@@ -400,3 +400,17 @@ def test_a_table_row_with_a_figure_of_one_digit_stays_in_its_table():
     (doc,) = parse_gazette(text).documents
     (table,) = [c for c in doc.clauses if c.is_table]
     assert [row[0] for row in table.table] == ["地区", "青川市本级", "东湖区", "白石县", "合计"]
+
+
+def test_a_paragraph_opening_with_a_noun_of_di_is_no_wrapped_particle():
+    """一、主要预期目标⏎地区生产总值增长…: 地区 opens a paragraph (it was glued onto the heading
+    as if 地 were the particle of a wrapped line, 认真⏎地落实)."""
+    text = (
+        "某政发〔2021〕3号\n某县人民政府关于印发测试办法的通知\n各乡镇人民政府：\n"
+        "一、主要预期目标\n地区生产总值增长7.5%左右。\n二、工作要求\n各乡镇要认真\n地落实。\n"
+        "某县人民政府\n2021年3月5日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    texts = [c.text for c in doc.clauses]
+    assert "一、主要预期目标\n地区生产总值增长7.5%左右。" in texts
+    assert any(t.endswith("各乡镇要认真地落实。") for t in texts)

@@ -116,6 +116,10 @@ def _starts_title(text: str, titles: list[str]) -> bool:
     return any(c == t or (len(c) >= 12 and t.startswith(c)) for t in titles)
 
 
+#: 地 opening a noun (地区, 地方, 地质…), not the particle (认真⏎地落实).
+_A_PLACE_WORD = re.compile(r"地[区方质下上面块表震铁价域理市形势貌税籍标]")
+
+
 def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> bool:
     """Page-break or hard-wrap join: the previous text runs on into the next line (``width``:
     the text's full line, ``_line_width``; a line that fills it was wrapped)."""
@@ -132,8 +136,8 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
         return True  # a number broken by the wrap: 8⏎000元
     if p[-1] in _CONTINUES or _open_bracket_at_end(p):
         return True
-    if nxt.text[:1] in "的地得之" and p[-1] not in _CLOSING:
-        return True  # (…大修⏎的城市道路: no paragraph opens with 的)
+    if nxt.text[:1] in "的地得之" and p[-1] not in _CLOSING and not _A_PLACE_WORD.match(nxt.text):
+        return True  # (…大修⏎的城市道路: no paragraph opens with 的; 地区生产总值… may)
     if p[-1] in _CLOSING or (p[-1] in "”’" and p[-2:-1] in _CLOSING):
         return False
     if p[-1] == "." and not p[-2:-1].isdigit():
