@@ -414,3 +414,21 @@ def test_a_paragraph_opening_with_a_noun_of_di_is_no_wrapped_particle():
     texts = [c.text for c in doc.clauses]
     assert "一、主要预期目标\n地区生产总值增长7.5%左右。" in texts
     assert any(t.endswith("各乡镇要认真地落实。") for t in texts)
+
+
+def test_a_gazette_s_column_headings_are_furniture_and_a_work_report_is_named():
+    """【部门文件】, ·人事任免· between documents are the gazette's columns (they were glued onto
+    the last clause before them); a 政府工作报告 is skipped as a work report, not as news."""
+    text = (
+        "清政办发〔2021〕15号\n清源县人民政府办公室关于加强管理的通知\n各乡镇：\n"
+        "一、强化资金保障。县财政每年安排专项资金。\n清源县人民政府办公室\n2021年3月26日\n"
+        "【部门文件】\n清源县教育局关于规范校外培训的通知\n清教〔2021〕22号\n各学校：\n"
+        "一、规范办学行为。\n清源县教育局\n2021年4月2日\n·人事任免·\n【政府工作报告】\n"
+        "政府工作报告\n——2021年2月26日在清源县第十七届人民代表大会第五次会议上\n各位代表：\n"
+        "现在，我代表县人民政府向大会报告工作，请予审议。\n"
+    )
+    result = parse_gazette(text)
+    body = "".join(c.text for d in result.documents for c in d.clauses)
+    assert "部门文件" not in body and "人事任免" not in body and "政府工作报告" not in body
+    assert [d.number for d in result.documents] == ["清政办发〔2021〕15号", "清教〔2021〕22号"]
+    assert "工作报告" in [s.reason for s in result.skipped]

@@ -379,6 +379,13 @@ def _single_spaced_rows(lines: list[_Line]) -> None:
         i = end + 1
 
 
+#: A gazette's column heading in its brackets (【县政府办公室文件】, ·部门文件·, 【人事任免】).
+_COLUMN_HEADING = re.compile(
+    r"[【\[［·•■◆●]\s*[\u4e00-\u9fff]{0,8}(?:文件|人事任免|任免|工作报告|政务信息|厅务信息|工作动态|"
+    r"政务动态|政策解读|领导讲话|会议纪要|公告公示|要闻|大事记)\s*[】\]］·•■◆●]?"
+)
+
+
 def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[int]:
     """Blank out stray page numbers, running headers and dotted-leader lines outside the TOC;
     the source line numbers blanked (page furniture, accounted for as a skip)."""
@@ -415,6 +422,8 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
             seen_masthead = True
         elif _LEADER.search(ln.text) and re.search(r"(\.{4,}|…{2,})", ln.text):
             ln.text = ""
+        elif _COLUMN_HEADING.fullmatch(c):
+            ln.text = ""  # 【部门文件】, ·人事任免·: the gazette's column, no document's text
         if not ln.text:
             dropped.append(ln.no)
     return dropped

@@ -521,6 +521,8 @@ def _reason_for(title: str, category: str = "") -> str:
         return "政策解读"
     if re.search(r"任免|任职|免职|人事", title + category):
         return "人事任免"
+    if "工作报告" in title or "工作报告" in category:
+        return "工作报告"  # (政府工作报告: a report to the congress, no binding instrument)
     return "新闻"
 
 
@@ -569,6 +571,10 @@ def _find_skips(
                 hit = (c, "讲话")
             elif "大事记" in c and len(c) <= 30:
                 hit = (c, "大事记")
+            elif c.endswith("工作报告") and any(
+                "代表大会" in _compact(t) or t.startswith("各位代表") for t in nxt
+            ):
+                hit = (c, "工作报告")  # 政府工作报告 ⏎——在…人民代表大会…上: the report to it
             elif (
                 _NEWS_COLUMN.fullmatch(c)
                 and nxt
