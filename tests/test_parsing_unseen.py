@@ -432,3 +432,15 @@ def test_a_gazette_s_column_headings_are_furniture_and_a_work_report_is_named():
     assert "部门文件" not in body and "人事任免" not in body and "政府工作报告" not in body
     assert [d.number for d in result.documents] == ["清政办发〔2021〕15号", "清教〔2021〕22号"]
     assert "工作报告" in [s.reason for s in result.skipped]
+
+
+def test_joint_issuers_below_the_number_are_named_one_by_one():
+    text = (
+        "某财〔2021〕5号\n中共清源县委组织部 清源县人力资源和社会保障局\n关于调整使用范围的通知\n"
+        "各单位：\n一、使用范围。\n2021年5月20日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (doc.issuer, doc.title) == (
+        "中共清源县委组织部、清源县人力资源和社会保障局",
+        "关于调整使用范围的通知",
+    )

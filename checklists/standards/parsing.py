@@ -215,8 +215,13 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             start = min(start, j)
         end = i
         if not any("关于" in p or _DOC_TYPE_END.search(p) for p in title_parts):
-            fwd, end = below, below_end
-            title_parts.extend(fwd)
+            end = below_end
+            for raw in below:
+                parts = raw.split()
+                if len(parts) > 1 and all(_is_issuer(p) for p in parts):
+                    issuer = "、".join(parts)  # (某财〔2021〕5号 ⏎A厅 B厅 ⏎关于…: joint issuers)
+                else:
+                    title_parts.append(_compact(raw))
         title = "".join(title_parts)
         lead_issuer, title = _split_issuer(title)
         # the title's own issuer before a banner's (县政府文件 may head a part of the gazette)
@@ -480,7 +485,7 @@ def _walk_back(lines: list[_Line], i: int, claimed: int) -> list[int]:
 
 
 def _walk_forward(lines: list[_Line], i: int) -> tuple[list[str], int]:
-    """Title lines printed below the 文号 line (issuer banner style)."""
+    """Title lines printed below the 文号 line (issuer banner style), as written."""
     parts: list[str] = []
     end = i
     j = i + 1
@@ -490,7 +495,7 @@ def _walk_forward(lines: list[_Line], i: int) -> tuple[list[str], int]:
             c = _compact(ln.text)
             if not _headerish(ln) or _token(c) or _NUMBER_LINE.match(c):
                 break
-            parts.append(c)
+            parts.append(ln.text.strip())  # (as written: joint issuers are spaced apart)
             end = j
             if _DOC_TYPE_END.search(c):
                 break
