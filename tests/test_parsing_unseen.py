@@ -444,3 +444,24 @@ def test_joint_issuers_below_the_number_are_named_one_by_one():
         "中共清源县委组织部、清源县人力资源和社会保障局",
         "关于调整使用范围的通知",
     )
+
+
+def test_a_registration_number_and_a_validity_line_of_a_normative_document():
+    """登记号 JNJT-2021-0007 and 有效期至… under the 文号 are the header's (they were the
+    title's first words, and the window was not read); the next document's 登记号 above its
+    banner is no text of the document before (it was glued to its last line)."""
+    text = (
+        "江南省交通运输厅文件\n江交规〔2021〕2号\n登记号 JNJT-2021-0007\n有效期至2026年4月30日\n\n"
+        "江南省交通运输厅关于印发《江南省道路货运\n车辆超限治理办法》的通知\n\n各设区市交通运输局：\n"
+        "现将《江南省道路货运车辆超限治理办法》印发给你们。\n第一条 为加强超限治理，制定本办法。\n"
+        "第二条 本办法自2021年5月1日起施行。\n江南省交通运输厅\n2021年4月20日\n"
+        "（有效期：2021年5月1日至2026年4月30日）\n\n登记号 JNJT-2021-0008\n江南省交通运输厅文件\n"
+        "江交规〔2021〕3号\n\n江南省交通运输厅关于公路养护工程管理的通知\n\n各设区市交通运输局：\n"
+        "一、总体要求。加强公路养护管理。\n江南省交通运输厅\n2021年5月8日\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert first.title == "关于印发《江南省道路货运车辆超限治理办法》的通知"
+    assert (str(first.in_force_from), str(first.in_force_until)) == ("2021-05-01", "2026-04-30")
+    body = "".join(c.text for d in (first, second) for c in d.clauses)
+    assert "登记号" not in body
+    assert second.number == "江交规〔2021〕3号"

@@ -385,6 +385,12 @@ _COLUMN_HEADING = re.compile(
     r"政务动态|政策解读|领导讲话|会议纪要|公告公示|要闻|大事记)\s*[】\]］·•■◆●]?"
 )
 
+#: A 规范性文件's registration number (登记号 JNJT-2021-0007, 登记编号：XXX-2021-001).
+_REGISTRATION = re.compile(
+    r"(?:规范性文件)?(?:统一)?(?:登记号|登记编号|备案号|备案编号)[:：]?[A-Za-z]{2,12}[-—－]?"
+    r"(?:19|20)\d{2}[-—－]?\d{2,6}"
+)
+
 
 def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[int]:
     """Blank out stray page numbers, running headers and dotted-leader lines outside the TOC;
@@ -422,8 +428,10 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
             seen_masthead = True
         elif _LEADER.search(ln.text) and re.search(r"(\.{4,}|…{2,})", ln.text):
             ln.text = ""
-        elif _COLUMN_HEADING.fullmatch(c):
-            ln.text = ""  # 【部门文件】, ·人事任免·: the gazette's column, no document's text
+        elif _COLUMN_HEADING.fullmatch(c) or _REGISTRATION.fullmatch(c):
+            # 【部门文件】, ·人事任免·: the gazette's column; 登记号 JNJT-2021-0007: a 规范性文件's
+            # registration, printed above or below its 文号; no document's text
+            ln.text = ""
         if not ln.text:
             dropped.append(ln.no)
     return dropped

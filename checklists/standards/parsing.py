@@ -58,7 +58,7 @@ from checklists.standards.lines import (
     _to_date,
     _token,
 )
-from checklists.standards.validity import in_force
+from checklists.standards.validity import OWN_VALIDITY, in_force
 
 # ---------------------------------------------------------------------------------------------
 # Public data types
@@ -495,6 +495,10 @@ def _walk_forward(lines: list[_Line], i: int) -> tuple[list[str], int]:
             c = _compact(ln.text)
             if not _headerish(ln) or _token(c) or _NUMBER_LINE.match(c):
                 break
+            if OWN_VALIDITY.fullmatch(ln.text.strip()):
+                end = j  # (有效期至2026年4月30日 under the 文号: the header's, no title)
+                j += 1
+                continue
             parts.append(ln.text.strip())  # (as written: joint issuers are spaced apart)
             end = j
             if _DOC_TYPE_END.search(c):

@@ -27,6 +27,12 @@ _IN_FORCE_SPAN = re.compile(
     + r")"
 )
 _IN_FORCE_UNTIL = re.compile(r"有效期\s*(?:至|到)\s*(" + _DATE.pattern + r")")
+#: A line of its own stating the window (有效期至2026年4月30日 under a 规范性文件's 文号,
+#: （有效期：2021年5月1日至2026年4月30日） after its signature): the document's own.
+OWN_VALIDITY = re.compile(
+    r"[（(]?\s*有效期\s*[:：]?\s*(?:自\s*)?(?:(?P<start>" + _DATE.pattern + r")\s*(?:起\s*)?)?"
+    r"(?:至|到)\s*(?P<until>" + _DATE.pattern + r")\s*止?\s*[）)]?"
+)
 _IN_FORCE_YEARS = re.compile(r"有效期\s*(?:为)?\s*([0-9一二两三四五六七八九十]+)\s*年")
 
 
@@ -43,6 +49,13 @@ def _own_sentences(c: str) -> list[str]:
 def in_force(text: str, signed: datetime.date | None):
     """(in_force_from, in_force_until) from 自…起施行 / 有效期至… wording, in the sentences that
     name the document itself (本办法…), else in the document's last such wording."""
+    for line in text.splitlines():
+        if (window := OWN_VALIDITY.fullmatch(line.strip())) is not None:
+            # (有效期至2026年4月30日, a line of its own: the document's window, as printed)
+            until = _to_date(_DATE.match(window.group("until")))  # type: ignore[arg-type]
+            if window.group("start"):
+                return _to_date(_DATE.match(window.group("start"))), until  # type: ignore[arg-type]
+            return in_force(text.replace(line, ""), signed)[0], until
     c = _compact(text)
     own = _own_sentences(c)
     start = until = None
