@@ -465,3 +465,25 @@ def test_a_registration_number_and_a_validity_line_of_a_normative_document():
     body = "".join(c.text for d in (first, second) for c in d.clauses)
     assert "登记号" not in body
     assert second.number == "江交规〔2021〕3号"
+
+
+def test_a_form_drawn_with_box_characters_is_a_table():
+    """┌──┬──┐ │企业名称  │  │: a form drawn with box characters (it was flattened into one
+    line, its rules and all); a row of one cell across the form is its words."""
+    text = (
+        "青政办规〔2021〕7号\n青川市人民政府办公室关于印发补助办法的通知\n各区政府：\n"
+        "现将办法印发给你们。\n青川市人民政府办公室\n2021年8月16日\n附件3\n补助申请表\n"
+        "┌────────────┬──────────────┬──────────┬────────────┐\n"
+        "│企业名称    │              │统一社会信用│            │\n"
+        "├────────────┼──────────────┼──────────┼────────────┤\n"
+        "│联系人      │              │联系电话    │            │\n"
+        "├────────────┴──────────────┴──────────┴────────────┤\n"
+        "│区县科技部门意见：                                      │\n"
+        "└────────────────────────────────────────────────────────┘\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert [row[0] for row in table.table] == ["企业名称", "联系人"]
+    annex = next(c for c in doc.clauses if c.key.endswith("附件3"))
+    assert annex.text.endswith("区县科技部门意见：")
+    assert "─" not in "".join(c.text for c in doc.clauses)

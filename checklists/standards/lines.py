@@ -253,6 +253,8 @@ class _Line:
 
 #: A character a Markdown converter escaped (1\. 制定…, \*, \#).
 _ESCAPED = re.compile(r"\\([.)(\-*#_+\[\]])")
+#: A rule of a form drawn with box characters (┌──┬──┐, ├──┼──┤, └──┘).
+_BOX_RULE = re.compile(r"[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║\s]*[─━═][─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║\s]*")
 #: A Markdown table's row: cells between pipes, two at least.
 _PIPE_ROW = re.compile(r"\|((?:[^|\n]*\|){1,}[^|\n]*)\|")
 _PIPE_RULE = re.compile(r":?-+:?")  # (| --- |, |:--:|, |--:|: the header's rule, aligned)
@@ -302,6 +304,14 @@ def _prepare(text: str) -> list[_Line]:
         s = s.replace("***", "").replace("**", "").replace("__", "")
         # (Pandoc's escapes: 1\. 制定…, a line break written as a trailing backslash)
         s = _ESCAPED.sub(r"\1", s).removesuffix("\\")
+        if _BOX_RULE.fullmatch(s.strip()):
+            out.append(_Line(no, "", furniture=True))  # ┌───┬───┐: a drawn form's rule
+            continue
+        # (│企业名称    │    │: a drawn form's row, read as a Markdown table's; │区县意见：  │,
+        # one cell across the form: its words)
+        s = re.sub(r"[│┃║]", "|", s)
+        if re.fullmatch(r"\s*\|[^|]*\|\s*", s) and re.search(r"[│┃║]", raw):
+            s = s.strip().strip("|").strip()
         if "\t" in s.strip(" "):
             cells = tuple(c.strip() for c in s.strip(" ").split("\t"))
             if any(cells):
