@@ -858,3 +858,24 @@ def test_the_ones_a_number_picks_then_their_own_limit_or_frequency(text, when, f
     r = extract(text)[-1]
     assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == when
     assert (r.comparator, r.value, r.unit, r.per) == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "网约车平台公司应当将订单信息实时传输至市监管平台，数据传输率不得低于95%。",
+            "网约车平台公司应当将订单信息实时传输至市监管平台",
+        ),
+        (
+            "校车驾驶人应当年满25周岁，取得相应准驾车型驾驶资格，并具有3年以上驾驶经历。",
+            "取得相应准驾车型驾驶资格",
+        ),
+        (
+            "按照每课时50元的标准给予补助，补助所需资金由县财政统筹安排。",
+            "补助所需资金由县财政统筹安排",
+        ),
+    ],
+)
+def test_sending_obtaining_and_funding_are_duties_beside_a_number(text, span):
+    assert span in [r.span for r in extract(text)]
