@@ -29,6 +29,7 @@ PURE = [
     "checklists.standards.conflicts",
     "checklists.standards.duties",
     "checklists.standards.headings",
+    "checklists.standards.responsible",
     "checklists.standards.party_names",
     "checklists.standards.continuations",
     "checklists.standards.verbs",

@@ -10,7 +10,7 @@ import pytest
 
 from checklists.standards.due_dates import dated
 from checklists.standards.extraction import extract
-from checklists.standards.parties import responsible_units
+from checklists.standards.responsible import responsible_units
 
 
 def _one(text):

@@ -879,3 +879,15 @@ def test_the_ones_a_number_picks_then_their_own_limit_or_frequency(text, when, f
 )
 def test_sending_obtaining_and_funding_are_duties_beside_a_number(text, span):
     assert span in [r.span for r in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("享受高龄津贴的老年人死亡的，其家属应当在30日内向乡镇人民政府报告。", "家属"),
+        ("县教育局牵头，会同县公安局每学期开学前对全县校车开展1次联合安全检查。", "县教育局"),
+        ("由县应急局会同县公安局开展检查。", "县应急局"),
+    ],
+)
+def test_theirs_and_the_lead_with_whom_others_act(text, subject):
+    assert extract(text)[0].subject == subject

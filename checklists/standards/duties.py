@@ -28,7 +28,6 @@ from checklists.standards.parties import (
     kind_of,
     opens_with_party,
     party_first,
-    responsible_units,
 )
 from checklists.standards.reports import (
     ABOUT_THE_TEXT,
@@ -43,6 +42,7 @@ from checklists.standards.reports import (
     WHO_ANSWERS,
     appoints,
 )
+from checklists.standards.responsible import responsible_units
 from checklists.standards.sentences import DUTY_ASIDE, phrases
 from checklists.standards.verbs import (
     ACTION,

@@ -61,7 +61,6 @@ from checklists.standards.parties import (
     condition_of,
     heading_party,
     party_first,
-    responsible_units,
 )
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.picking import (
@@ -92,6 +91,7 @@ from checklists.standards.requirements import (
     Applicability,
     Requirement,
 )
+from checklists.standards.responsible import responsible_units
 from checklists.standards.sentences import phrases, sentences
 from checklists.standards.settling import (
     an_aim,

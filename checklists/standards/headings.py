@@ -14,8 +14,8 @@ from checklists.standards.parties import (
     opens_with_party,
     party_first,
     party_named,
-    responsible_units,
 )
+from checklists.standards.responsible import responsible_units
 from checklists.standards.verbs import ACTION, POLICY
 
 #: Some text after a position (a sentence's end): not only stops and blanks.

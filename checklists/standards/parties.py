@@ -118,68 +118,6 @@ _POINTING_BACK = re.compile(r"^(?:该|上述|此)(?=[\u4e00-\u9fff]{2})")
 _SHORT_NAME = re.compile(r"[（(]以下(?:简称|称)[^（()）]*[）)]")
 
 
-#: A name in a list of units, with one level of brackets (各县（市、区）政府).
-_UNIT = r"(?:[^（()）\n]|[（(][^（()）\n]{1,12}[）)])"
-#: The aside a task ends with to name who answers for it: （责任单位：A、B）,
-#: （牵头单位：A；配合单位：B）, （A、B负责）, （A牵头，B配合）, （A按职责分工负责）.
-#: ``listed``/``lead``: the units it makes responsible (the lead ones where it names lead and
-#: supporting units).
-RESPONSIBLE = re.compile(
-    r"[（(\[【［]\s*(?:"
-    rf"(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>{_UNIT}+?)\s*"
-    rf"(?:[；;，,。]\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：]{_UNIT}*)?"
-    rf"|(?P<lead>{_UNIT}{{2,80}}?)"
-    rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责)"
-    # (市财政局负责指导, 市应急局负责督促: what the units do about the task)
-    r"(?:指导|督促|监督|协调|组织实施|组织|实施|推进)?"
-    rf"(?:[，,；;、]{_UNIT}*)?"
-    r")\s*[）)\]】］]"
-)
-
-
-#: The same written as a sentence of its own after the task (…。责任单位：市民政局、市发改委。
-#: 牵头单位：A；配合单位：B。).
-_RESPONSIBLE_BARE = re.compile(
-    r"(?:^|(?<=[。；;\s]))(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>[^。；;\n：:]+?)\s*"
-    r"(?:[；;，,]\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：][^。\n]*)?(?:[。；;]|$)",
-    re.M,
-)
-#: …or as a sentence of the units alone (由市民政局牵头，市财政局配合。 市税务局负责。
-#: 市人社局、市民政局按职责分工负责。).
-_RESPONSIBLE_SENTENCE = re.compile(
-    r"(?:^|(?<=[。；;\s]))由?(?P<lead>[^。；;\n：:，,]{2,60}?)"
-    r"(?:牵头(?:负责)?|按职责分工负责|分工负责|负责)"
-    r"(?:[，,][^。；;\n：:，,]{2,60}?(?:配合|参与|协助|按职责分工负责))?\s*(?:[。；;]|$)",
-    re.M,
-)
-
-
-def responsible_units(text: str) -> list[tuple[int, int, str]]:
-    """Where each aside naming a task's responsible units starts and ends, and the units as
-    written (``RESPONSIBLE``, or a sentence of its own); an aside whose words name no authority
-    or party is none."""
-    out = []
-    matches = [
-        *RESPONSIBLE.finditer(text),
-        *_RESPONSIBLE_BARE.finditer(text),
-        *_RESPONSIBLE_SENTENCE.finditer(text),
-    ]
-    for m in sorted(matches, key=lambda m: m.start()):
-        lead = m.groupdict().get("lead")
-        units = (m.groupdict().get("listed") or lead or "").strip(" 　，,、；;")
-        # (责任单位：各县（市、区）人民政府，市生态环境局按职责分工负责: the names, not the words)
-        units = re.sub(r"(?:按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$", "", units)
-        last = re.split(r"[、，,]", units)[-1].strip()
-        if lead is not None and (
-            re.search(r"[由的是为在将对]", units)
-            or not (_AUTHORITY_END.search(last) or _REGULATED_END.search(last))
-        ):
-            continue  # （由申请人负责）, （费用自行负责）: not a list of units
-        if units:
-            out.append((m.start(), m.end(), units))
-    return out
-
-
 def opens_with_party(phrase: str) -> bool:
     """Whether ``phrase`` opens with the name of a party (who acts, before what it does)."""
     return _OPENS.match(phrase.strip()) is not None
@@ -886,8 +824,12 @@ def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] 
             return None
     if not who or _NO_NAME_END.search(who) or _ADVERBIAL_START.match(who):
         return None  # (于次月5日前报县煤炭办: when and to whom, no name)
-    if _NOT_A_NAME_START.match(who):
-        return None  # 实施乡村教师…, 其年度考核…: a verb or a pronoun, no name
+    if who.startswith("其") and re.fullmatch(f"(?:{_REGULATED})(?:或|、|和|及)?.*", who[1:]):
+        who = who[1:]  # 其家属或村（居）民委员会应当…: theirs, the named party acts
+    if _NOT_A_NAME_START.match(who) or re.match(r"会同|协同|配合", who):
+        # 实施乡村教师…, 其年度考核…: a verb or a pronoun, no name (…牵头，会同县公安局…: the
+        # ones with whom the lead acts)
+        return None
     if re.search(r"实行|执行|按照|依照|根据|参照|之日|日起|起至|为中标", who):
         # (物业服务费实行政府指导价: a verb before 政府, no name; 文件从发出之日起至供应商…,
         # 确定下一候选人为中标供应商: a time from an event, a choice made, no name)

@@ -1,0 +1,70 @@
+"""A task's responsible units: the aside or sentence that names who answers for a task
+(（责任单位：A、B）, （A牵头，B配合）, 责任单位：…。). Pure module (standard library and the party
+vocabulary); ``extraction``, ``duties`` and ``headings`` read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from checklists.standards.parties import ends_with_party
+
+#: A name in a list of units, with one level of brackets (各县（市、区）政府).
+_UNIT = r"(?:[^（()）\n]|[（(][^（()）\n]{1,12}[）)])"
+#: The aside a task ends with to name who answers for it: （责任单位：A、B）,
+#: （牵头单位：A；配合单位：B）, （A、B负责）, （A牵头，B配合）, （A按职责分工负责）.
+#: ``listed``/``lead``: the units it makes responsible (the lead ones where it names lead and
+#: supporting units).
+RESPONSIBLE = re.compile(
+    r"[（(\[【［]\s*(?:"
+    rf"(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>{_UNIT}+?)\s*"
+    rf"(?:[；;，,。]\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：]{_UNIT}*)?"
+    rf"|(?P<lead>{_UNIT}{{2,80}}?)"
+    rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责)"
+    # (市财政局负责指导, 市应急局负责督促: what the units do about the task)
+    r"(?:指导|督促|监督|协调|组织实施|组织|实施|推进)?"
+    rf"(?:[，,；;、]{_UNIT}*)?"
+    r")\s*[）)\]】］]"
+)
+
+
+#: The same written as a sentence of its own after the task (…。责任单位：市民政局、市发改委。
+#: 牵头单位：A；配合单位：B。).
+_RESPONSIBLE_BARE = re.compile(
+    r"(?:^|(?<=[。；;\s]))(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>[^。；;\n：:]+?)\s*"
+    r"(?:[；;，,]\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：][^。\n]*)?(?:[。；;]|$)",
+    re.M,
+)
+#: …or as a sentence of the units alone (由市民政局牵头，市财政局配合。 市税务局负责。
+#: 市人社局、市民政局按职责分工负责。).
+_RESPONSIBLE_SENTENCE = re.compile(
+    r"(?:^|(?<=[。；;\s]))由?(?P<lead>[^。；;\n：:，,]{2,60}?)"
+    r"(?:牵头(?:负责)?|按职责分工负责|分工负责|负责)"
+    r"(?:[，,][^。；;\n：:，,]{2,60}?(?:配合|参与|协助|按职责分工负责))?\s*(?:[。；;]|$)",
+    re.M,
+)
+
+
+def responsible_units(text: str) -> list[tuple[int, int, str]]:
+    """Where each aside naming a task's responsible units starts and ends, and the units as
+    written (``RESPONSIBLE``, or a sentence of its own); an aside whose words name no authority
+    or party is none."""
+    out = []
+    matches = [
+        *RESPONSIBLE.finditer(text),
+        *_RESPONSIBLE_BARE.finditer(text),
+        *_RESPONSIBLE_SENTENCE.finditer(text),
+    ]
+    for m in sorted(matches, key=lambda m: m.start()):
+        lead = m.groupdict().get("lead")
+        units = (m.groupdict().get("listed") or lead or "").strip(" 　，,、；;")
+        # (责任单位：各县（市、区）人民政府，市生态环境局按职责分工负责: the names, not the words)
+        units = re.sub(r"(?:按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$", "", units)
+        last = re.split(r"[、，,]", units)[-1].strip()
+        if lead is not None and (
+            re.search(r"[由的是为在将对]", units) or not ends_with_party(last)
+        ):
+            continue  # （由申请人负责）, （费用自行负责）: not a list of units
+        if units:
+            out.append((m.start(), m.end(), units))
+    return out
