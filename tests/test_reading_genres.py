@@ -891,3 +891,20 @@ def test_sending_obtaining_and_funding_are_duties_beside_a_number(text, span):
 )
 def test_theirs_and_the_lead_with_whom_others_act(text, subject):
     assert extract(text)[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "由县住房城乡建设局、县人力资源社会保障局责令限期改正。",
+            "县住房城乡建设局、县人力资源社会保障局",
+        ),
+        (
+            "未开设专用账户的，由人力资源社会保障行政部门、相关行业工程建设主管部门责令限期改正。",
+            "人力资源社会保障行政部门、相关行业工程建设主管部门",
+        ),
+    ],
+)
+def test_a_list_of_authorities_after_you_is_whole_though_their_names_hold_verbs(text, subject):
+    assert extract(text)[0].subject == subject

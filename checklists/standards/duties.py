@@ -785,11 +785,13 @@ def agent_named(words: str) -> tuple[str, SubjectKind] | None:
             return who[:k], kind_of(who[:k])
     # the whole name when a verb-like word is inside it (由县质量检测中心出具…: not 县质量)
     at = found.start("who")
-    longest = min(24, len(words) - at) if not ends_with_party(who) else 0
+    longest = min(40, len(words) - at) if not ends_with_party(who) else 0
     for k in range(longest, len(who), -1):
         name = words[at : at + k]
-        if re.search(r"[，,。；;、由将对向]", name[len(who) :]) or ANY_MODAL.search(name):
+        if re.search(r"[，,。；;由将对向]", name[len(who) :]) or ANY_MODAL.search(name):
             continue
+        if "、" in name[len(who) :] and not all(ends_with_party(p) for p in name.split("、")):
+            continue  # (由县住房城乡建设局、县人力资源社会保障局责令…: a list of parties, whole)
         if ends_with_party(name) and _AGENT_VERB.match(words, at + k):
             who = name.strip()
             break
