@@ -908,3 +908,15 @@ def test_theirs_and_the_lead_with_whom_others_act(text, subject):
 )
 def test_a_list_of_authorities_after_you_is_whole_though_their_names_hold_verbs(text, subject):
     assert extract(text)[0].subject == subject
+
+
+def test_a_joint_punishment_list_is_a_noun_not_whom_one_acts_with():
+    text = (
+        "拖欠农民工工资金额达到20万元以上的，由县人力资源社会保障局依法列入失信联合惩戒对象名单。"
+    )
+    (r,) = extract(text)
+    assert (r.subject, r.applies_when.comparator, r.applies_when.value) == (
+        "县人力资源社会保障局",
+        ">=",
+        200000,
+    )

@@ -89,7 +89,8 @@ def without_asides(text: str) -> str:
 #: Words that lead into the duty of the next phrase: who acts with whom (区经信局要会同区安监局),
 #: what is acted on (要将…情况), in what role (作为…主体).
 _LEADS_ON = re.compile(
-    r"(?:会同|联合|协同|牵头)[^，,]*$|(?:将|把)(?!关|握|控)(?![^，,]*(?:作为|列为|视为))[^，,]*$|"
+    # (not a noun: 联合惩戒名单, 联合执法队, 联合检查组)
+    r"(?:会同|联合(?!惩戒|执法队|检查组|体|会)|协同|牵头)[^，,]*$|(?:将|把)(?!关|握|控)(?![^，,]*(?:作为|列为|视为))[^，,]*$|"
     # (要以未参保人员为重点，开展…: what the duty after it bears on)
     r"^[^将把，,]*作为|以[^，,]*为(?:主|重点|抓手|核心|导向|突破口|契机|载体|主线|依托)|"
     # (各部门要结合各自职责，制定…; 要围绕年度目标，…: the basis the next phrase's duty is on)
