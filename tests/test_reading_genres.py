@@ -920,3 +920,11 @@ def test_a_joint_punishment_list_is_a_noun_not_whom_one_acts_with():
         ">=",
         200000,
     )
+
+
+def test_a_window_with_nothing_happened_in_it_stays_within():
+    text = "对两年内未发生工资拖欠的施工总承包单位，其新开工工程存储比例可下浮50%。"
+    when = extract(text)[0].applies_when
+    assert (when.comparator, when.value, when.unit) == ("<=", 2, "year")
+    when = extract("30日内未整改的，责令停产整顿。")[0].applies_when
+    assert (when.comparator, when.value) == (">", 30)

@@ -293,7 +293,9 @@ _IN_ALL = re.compile(r"(?:累计|连续)\s*$")
 
 #: Not done within a time (3年内完不成的, 30日内未整改的): the ones who took longer.
 NOT_DONE = re.compile(
-    r"\s*(?:以|之)?内?\s*(?:仍|还|尚|均)?(?:未|没有|没|不能|未能|无法|[^，,。；;的]{1,2}不(?:成|完|到|了))"
+    # (not what did not happen in it: 两年内未发生工资拖欠的, within two years, a clean record)
+    r"\s*(?:以|之)?内?\s*(?:仍|还|尚|均)?(?:(?:未|没有|没)(?!发生|出现|受到|被|因)|不能|未能|无法|"
+    r"[^，,。；;的]{1,2}不(?:成|完|到|了))"
 )
 
 
