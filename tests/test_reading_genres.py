@@ -928,3 +928,10 @@ def test_a_window_with_nothing_happened_in_it_stays_within():
     assert (when.comparator, when.value, when.unit) == ("<=", 2, "year")
     when = extract("30日内未整改的，责令停产整顿。")[0].applies_when
     assert (when.comparator, when.value) == (">", 30)
+
+
+def test_ji_ke_is_what_follows_and_a_policy_paid_out_is_a_duty():
+    (r,) = extract("对无需企业申报即可兑现的政策，由主管部门主动兑现。")
+    assert (r.modality, r.subject, r.span) == (None, "主管部门", "由主管部门主动兑现")
+    assert r.applies_when.text == "对无需企业申报即可兑现的政策"
+    assert "推行“免申即享”" in [r.span for r in extract("推行“免申即享”，由主管部门主动兑现。")]

@@ -29,7 +29,8 @@ ADVISORY = re.compile(r"鼓励|倡导|提倡|建议|(?<![事便适制])宜(?![�
 #: (可 of an adjective is no permission: 可燃气体, 可吸入颗粒物, 可追溯, 可回收, 可再生, 可疑,
 #: 网上可办率, 可及性)
 PERMISSION = re.compile(
-    r"可以|有权(?!利|益)|(?<![许认不宁])可(?![能控行靠视防持信观见知贵燃塑疑溯]|节省|节约|满足|达到|实现|"
+    # (即可兑现的政策: what then follows, no permission)
+    r"可以|有权(?!利|益)|(?<![许认不宁即])可(?![能控行靠视防持信观见知贵燃塑疑溯]|节省|节约|满足|达到|实现|"
     # (可提高效率: what a thing does; 可提高至5万元: to a level allowed)
     r"提高(?!至|到)|减少|降低(?!至|到)|有效|支配|吸入|追溯|回收|再生|降解|操作性|办率|办事项|用率|及性|"
     # (可复制可推广的经验, 可借鉴的做法: what a thing is like, no permission)
