@@ -935,3 +935,12 @@ def test_ji_ke_is_what_follows_and_a_policy_paid_out_is_a_duty():
     assert (r.modality, r.subject, r.span) == (None, "主管部门", "由主管部门主动兑现")
     assert r.applies_when.text == "对无需企业申报即可兑现的政策"
     assert "推行“免申即享”" in [r.span for r in extract("推行“免申即享”，由主管部门主动兑现。")]
+
+
+def test_a_sanction_s_term_first_and_an_extension_by_an_amount():
+    text = "企业骗取惠企资金的，由相关部门追回已拨付资金，5年内取消其享受本县惠企政策资格。"
+    r = extract(text)[-1]
+    assert (r.kind, r.comparator, r.value, r.unit) == ("duration", "==", 5, "year")
+    (r,) = extract("经批准，可以延长10个工作日。")
+    assert (r.comparator, r.value, r.unit) == ("<=", 10, "working_day")
+    assert extract("有效期延长2年。")[0].comparator == "=="

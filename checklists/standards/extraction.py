@@ -34,13 +34,20 @@ from checklists.standards.modality import (
 )
 from checklists.standards.numbers import (
     A_CHANGE,
+    A_LIMIT_AFTER,
+    A_TOTAL,
     A_YEAR_S_BASE,
     AHEAD,
+    ANOTHER_S_IS,
     AT_LEAST_ONCE,
     BANNED_ACT,
     BANNED_PARALLEL,
     BANNED_ZONE,
+    DEBARRED,
+    DEBARRED_AFTER,
     EACH_OF,
+    EXTENDED_BY,
+    KEPT_UNTIL,
     LISTED_NEXT,
     ONCE,
     ROUND_THE_CLOCK,
@@ -227,7 +234,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 per = q.per  # 千克/小时, 次/月: what the number is per, as written
             elif per is None:
                 per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
-                if per is not None and _A_TOTAL.search(masked, prev_end, q_start):
+                if per is not None and A_TOTAL.search(masked, prev_end, q_start):
                     per = None  # 每人不超过20万元、总额不超过110万元: the total is no one's
                 # (每小时记录一次, 每班巡查两次: how often, per hour or shift, no rate)
                 rate = per is not None and not (q.unit == "次" and per in ("hour", "班"))
@@ -278,7 +285,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # a check point asks about the breach (软管长度是否超过2米): the
                     # requirement is the other side of it
                     comparator = NEGATE[comparator]
-            if comparator is None and (limit := _A_LIMIT_AFTER.match(masked, q_end)):
+            if comparator is None and (limit := A_LIMIT_AFTER.match(masked, q_end)):
                 # 执行10mg/m³的限值: a limit named after its number (下限: a floor)
                 comparator = ">=" if limit.group("floor") else "<="
             elif comparator in (None, "==") and (
@@ -292,7 +299,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 comparator in (None, "==")
                 and named_limit is not None
                 and named_limit[1:] == (q.unit, q.per)
-                and _ANOTHER_S_IS.fullmatch(masked, ph_start, q_start)
+                and ANOTHER_S_IS.fullmatch(masked, ph_start, q_start)
             ):
                 # (二氧化硫排放限值为50mg/m³，氮氧化物为100mg/m³: the next one's limit, the same)
                 comparator = named_limit[0]
@@ -367,9 +374,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # trigger, > 3 years, not a deadline)
             if deadline and (banned or kind != "retention"):
                 trigger = trigger_before(text, s_start, q_start)
-            debarred = (
-                deadline
-                and _DEBARRED.search(masked, max(ph_start, q_start - 16), q_start) is not None
+            debarred = deadline and (
+                DEBARRED.search(masked, max(ph_start, q_start - 16), q_start) is not None
+                or DEBARRED_AFTER.match(masked, q_end) is not None  # (5年内取消其…资格)
             )
             if debarred:
                 # 取消其三年内享受补贴资格: how long a sanction lasts, not a time to act in
@@ -496,8 +503,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # to a level, as written)
                 comparator = ">="
             flags = []
-            if comparator is None and kind == "retention" and _KEPT_UNTIL.search(before):
+            if comparator is None and kind == "retention" and KEPT_UNTIL.search(before):
                 comparator = ">="  # 保存至有效期满后2年: kept at least until then
+            elif comparator is None and q.unit in TIME_UNITS and EXTENDED_BY.search(before):
+                comparator = "<="  # 可以延长10个工作日: extended by that much at most
             if comparator is None:
                 comparator = "=="
                 flags.append("assumed_equal")
@@ -826,19 +835,6 @@ _AN_ITEM_S_VERB = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、|$)")
 _HOW_DONE_AWAY = re.compile(
     r"(?:(?:完成|实施|进行)[\u4e00-\u9fff]*|(?:全部|全面|一律|依法|基本|逐步)(?:予以)?)$"
 )
-#: Another thing and 为 before its number, nothing else (氮氧化物为100mg/m³).
-_ANOTHER_S_IS = re.compile(r"\s*[^，,。；;\d＿为是]{1,12}(?:为|是)\s*")
-#: Kept until some time after an event (保存至…有效期满后2年): the least, not the exact time.
-_KEPT_UNTIL = re.compile(r"(?:保存|保管|留存)(?:期限)?(?:至|到)[^，,。；;\d]{1,20}后\s*$")
-#: A total named before a number (总额不超过…): not per any one, whatever came before.
-_A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
-#: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
-_DEBARRED = re.compile(
-    # (暂停其评审资格6个月: what is suspended, then for how long)
-    r"(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?(?:[^，,。；;\d＿]{0,8}?资格)?\s*$"
-)
-#: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
-_A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
 #: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
 #: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
 _WHAT_IS_COUNTED = re.compile(

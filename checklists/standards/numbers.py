@@ -629,6 +629,8 @@ LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者
 RUNS_AFTER = re.compile(
     r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
 )
+#: A time limit extended by an amount (可以延长10个工作日; not a term: 有效期延长).
+EXTENDED_BY = re.compile(r"(?<![有效试用聘任]期)(?<!期限)延长\s*$")
 #: The words that name a time limit before its number (完成时限为…, 办结期限是…).
 TIME_LIMIT = re.compile(
     r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$|"
@@ -636,3 +638,20 @@ TIME_LIMIT = re.compile(
     r"(?:时限|办理期限|办结期限|完成期限|整改期限)\s*(?:一般|最长|原则上)?\s*"
     r"(?:(?:不得|不应|不)?(?:超过|多于|长于)|压缩(?:至|到)|缩短(?:至|到)|控制在)\s*$"
 )
+#: Another thing and 为 before its number, nothing else (氮氧化物为100mg/m³).
+ANOTHER_S_IS = re.compile(r"\s*[^，,。；;\d＿为是]{1,12}(?:为|是)\s*")
+#: Kept until some time after an event (保存至…有效期满后2年): the least, not the exact time.
+KEPT_UNTIL = re.compile(r"(?:保存|保管|留存)(?:期限)?(?:至|到)[^，,。；;\d]{1,20}后\s*$")
+#: A total named before a number (总额不超过…): not per any one, whatever came before.
+A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
+#: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
+DEBARRED = re.compile(
+    # (暂停其评审资格6个月: what is suspended, then for how long)
+    r"(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?(?:[^，,。；;\d＿]{0,8}?资格)?\s*$"
+)
+#: The same with the term first (5年内取消其享受…政策资格).
+DEBARRED_AFTER = re.compile(
+    r"\s*(?:以|之)?内?\s*(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?[^，,。；;\d＿]{0,16}?资格"
+)
+#: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
+A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
