@@ -944,3 +944,21 @@ def test_a_sanction_s_term_first_and_an_extension_by_an_amount():
     (r,) = extract("经批准，可以延长10个工作日。")
     assert (r.comparator, r.value, r.unit) == ("<=", 10, "working_day")
     assert extract("有效期延长2年。")[0].comparator == "=="
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "per"),
+    [
+        (
+            "县人社局、县财政局要按季度向县政府报告就业补贴资金使用情况。",
+            "县人社局、县财政局",
+            "quarter",
+        ),
+        ("劳资专管员应当按日记录农民工考勤情况。", "劳资专管员", "day"),
+        ("分包单位应当按月考核农民工工作量。", "分包单位", "month"),
+        ("帮办代办人员不得收取任何费用。", "帮办代办人员", None),
+    ],
+)
+def test_reported_by_the_period_and_whoever_holds_a_post(text, subject, per):
+    (r,) = extract(text)
+    assert (r.subject, r.per) == (subject, per)

@@ -143,7 +143,10 @@ _AMOUNT_OF = (
 )
 #: One period right before how many times (一年一次, 一月两次, 一季度一次): each period, as 每.
 #: A payment or a report made by the period (按月发放, 按季度预拨, 按年缴纳): each period, as 每.
-_PAID_BY = r"(?=\s*(?:足额)?(?:发放|发给|计发|支付|拨付|预拨|缴纳|缴存|报送|上报|结算|兑付))"
+_PAID_BY = (
+    r"(?=\s*(?:向[^，,。；;\d]{1,16}?)?(?:足额)?(?:发放|发给|计发|支付|拨付|预拨|缴纳|缴存|报送|上报|"
+    r"报告|通报|结算|兑付|考核|记录|统计|调度))"
+)
 _ONE_BEFORE_TIMES = (
     r"(?<![\d一二三四五六七八九十两半每第上下前后近])一(?:个)?{}"
     r"(?=\s*[一二两三四五六七八九十\d]+\s*次)"
@@ -152,7 +155,9 @@ PERIODS = [
     # (日配送能力, 日均客流量: a day's amount; 年经营规模: a year's)
     (
         # (按日加收万分之五: a charge per day)
-        r"每个?工作日|每日|每天|按[日天](?=\s*(?:加收|收取|计收|计息))|"
+        r"每个?工作日|每日|每天|按[日天](?=\s*(?:加收|收取|计收|计息))|按日"
+        + _PAID_BY
+        + "|"
         + _AMOUNT_OF.format("日")
         + "|"
         + _ONE_BEFORE_TIMES.format("[日天]"),
