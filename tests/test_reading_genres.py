@@ -962,3 +962,19 @@ def test_a_sanction_s_term_first_and_an_extension_by_an_amount():
 def test_reported_by_the_period_and_whoever_holds_a_post(text, subject, per):
     (r,) = extract(text)
     assert (r.subject, r.per) == (subject, per)
+
+
+def test_colonies_per_plate_and_the_time_sampled_is_no_requirement():
+    text = "手术室空气细菌菌落总数应当≤4cfu/皿（15分钟），物体表面细菌菌落总数应当≤5cfu/cm²。"
+    found = extract(text)
+    assert [(r.comparator, r.value, r.unit, r.per) for r in found] == [
+        ("<=", 4, "CFU", "皿"),
+        ("<=", 5, "CFU", "cm²"),
+    ]
+
+
+def test_an_equivalent_level_s_hours_are_its_window_and_morning_and_evening_each():
+    (r,) = extract("作业场所噪声8小时等效声级不得超过85dB(A)。")
+    assert (r.comparator, r.value, r.unit) == ("<=", 85, "dB")
+    (r,) = extract("接种单位应当每日早、晚各测温1次。")
+    assert (r.value, r.per) == (2, "day")

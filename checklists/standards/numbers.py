@@ -374,7 +374,7 @@ _A_MODEL = re.compile(
 
 
 #: A value averaged over the time before it (30分钟均值, 24小时平均浓度, 1小时滑动平均值).
-_AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|浓度均值)")
+_AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|浓度均值|等效声级|等效连续|等效)")
 
 
 def worth_keeping(
@@ -400,6 +400,13 @@ def worth_keeping(
         return False  # 35kg推车式干粉灭火器不少于1具: the model of the thing counted
     if comparator is None and q.unit in TIME_UNITS and _AVERAGED.match(following):
         return False  # 30分钟均值不得超过20毫克/立方米: the window a value is averaged over
+    if (
+        comparator is None
+        and q.unit in TIME_UNITS
+        and re.search(r"\d[^，,。；;（(\d]{0,8}[（(]\s*$", tail)
+        and re.match(r"\s*[）)]", following)
+    ):
+        return False  # ≤4cfu/皿（15分钟）: how long the value before it was sampled
     if _FROM_A_LEVEL.search(tail) and _CHANGED_TO.match(following):
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):
@@ -613,7 +620,9 @@ AT_LEAST_ONCE = re.compile(
 #: Times named in a list, then 各 (each): 上午、下午各…, 4月、10月各… (the list's items).
 #: (not parties: 各县、各乡镇各开展一次 is once each, not twice)
 A_TIME_ITEM = (
-    r"(?:\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?|上午|下午|中午|晚上|早上|夜间|白天|"
+    # (每日早、晚各测温1次; 上、下午各记录1次: the morning's and the evening's)
+    r"(?:\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?|上午|下午|中午|晚上|早上|夜间|白天|早|晚|"
+    r"上(?=\s*、\s*下午)|"
     r"上半年|下半年|[春夏秋冬]季|第[一二三四]季度|周[一二三四五六日]|"
     # (枯水期和丰水期, 汛期前和汛期后: parts of the year)
     r"[枯丰平汛旱雨]水?期[前后]?)"

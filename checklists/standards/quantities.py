@@ -97,7 +97,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"欧姆|Ω", "Ω", Decimal(1)),
     (r"赫兹|Hz", "Hz", Decimal(1)),
     (r"NTU|散射浊度单位", "NTU", Decimal(1)),  # turbidity (浑浊度不超过1NTU)
-    (r"CFU|菌落形成单位", "CFU", Decimal(1)),  # colonies (菌落总数不超过100CFU/mL)
+    (r"CFU|cfu|菌落形成单位", "CFU", Decimal(1)),  # colonies (菌落总数不超过100CFU/mL)
     (r"兆帕|MPa", "MPa", Decimal(1)),
     (r"千帕|kPa", "kPa", Decimal(1)),
     (r"毫升|mL|ml(?![a-zA-Z])", "mL", Decimal(1)),
@@ -474,6 +474,11 @@ _DENOMINATORS = {
     "所": "所",
     "校": "所",
     "生": "人",
+    # (≤4cfu/皿, ≤5cfu/cm²: colonies per plate, per square centimetre)
+    "皿": "皿",
+    "cm²": "cm²",
+    "cm2": "cm²",
+    "平方厘米": "cm²",
     # (每部电梯给予15万元: each lift; 每课时50元: each class hour)
     "部": "部",
     "课时": "课时",

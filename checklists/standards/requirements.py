@@ -75,6 +75,8 @@ Denominator = Literal[
     "社区",
     "部",
     "课时",
+    "皿",
+    "cm²",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
