@@ -487,3 +487,29 @@ def test_a_form_drawn_with_box_characters_is_a_table():
     annex = next(c for c in doc.clauses if c.key.endswith("附件3"))
     assert annex.text.endswith("区县科技部门意见：")
     assert "─" not in "".join(c.text for c in doc.clauses)
+
+
+def test_roman_numbering_and_a_plan_s_parts_are_levels():
+    """Ⅰ. 总体目标 ⏎ Ⅱ. 重点任务 ⏎ 1. … and 第二部分 降低企业经营成本 ⏎ 3．…: levels above the
+    items (they were text of the item before, the items after them keyed 1~2, 2~2)."""
+    text = (
+        "青政办发〔2022〕9号\n青山县人民政府办公室关于做好稳就业工作的实施意见\n各乡镇人民政府：\n"
+        "现提出如下实施意见。\nⅠ. 总体目标\n到2025年，普及率达到90%以上。\nⅡ. 重点任务\n"
+        "1. 推进农村厕所革命\n2. 推进生活污水治理\nⅢ. 保障措施\n1. 强化组织领导\n"
+        "第一部分 提升政务服务效能\n1．推行“一网通办”。\n第二部分 降低企业经营成本\n"
+        "2．落实减税降费政策。\n青山县人民政府办公室\n2022年3月25日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == [
+        "Ⅰ",
+        "Ⅱ",
+        "Ⅱ/1",
+        "Ⅱ/2",
+        "Ⅲ",
+        "Ⅲ/1",
+        "第一部分",
+        "第一部分/1",
+        "第二部分",
+        "第二部分/2",
+    ]

@@ -121,6 +121,10 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至])"
         ),
     ),
+    # (第二部分 降低企业经营成本: a plan's part, above its 一、)
+    ("part", re.compile(rf"^第\s?([{_CN}\d]+)\s?部分(?=\s|$|[\u4e00-\u9fff])")),
+    # (Ⅰ. 总体目标, Ⅱ、重点任务: a Word list's roman numbering)
+    ("roman", re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、．.]?\s*(?=[\u4e00-\u9fff])")),
     # (一、2021年2月11日起…: a date may open an item; 一.5 is no item)
     ("cn", re.compile(r"^([一二三四五六七八九十百]+)\s*(?:、|[．.](?!\d))")),
     ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)]")),
@@ -133,6 +137,8 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Conventional nesting depth, outermost first; used only when a type is new to the stack.
 _RANK = {
+    "part": 0,
+    "roman": 0.5,
     "chapter": 0,
     "section": 1,
     "article": 2,
@@ -185,6 +191,10 @@ def _token(text: str) -> _Token | None:
             return _Token("article", f"第{raw}条之{sub_no}", _cn_int(raw))
         if kind == "cn":
             return _Token(kind, raw, _cn_int(raw))
+        if kind == "part":
+            return _Token(kind, f"第{raw}部分", _cn_int(raw))
+        if kind == "roman":
+            return _Token(kind, m.group(1), "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ".index(m.group(1)) + 1)
         if kind == "cn_paren":
             return _Token(kind, f"（{raw}）", _cn_int(raw))
         if kind == "num":
