@@ -513,3 +513,15 @@ def test_roman_numbering_and_a_plan_s_parts_are_levels():
         "第二部分",
         "第二部分/2",
     ]
+
+
+def test_a_word_list_s_half_bracket_items_hold_their_bracketed_ones():
+    text = (
+        "青政办发〔2022〕9号\n青山县人民政府办公室关于做好稳就业工作的实施意见\n各乡镇人民政府：\n"
+        "现提出如下实施意见。\n1) 落实阶段性降费率政策。\n2) 发放稳岗返还。\n"
+        "(1) 大型企业返还50%；\n(2) 中小微企业返还90%。\n3) 支持企业吸纳就业。\n"
+        "青山县人民政府办公室\n2022年3月25日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["1）", "2）", "2）/（1）", "2）/（2）", "3）"]

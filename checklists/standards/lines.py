@@ -150,7 +150,7 @@ _RANK = {
     "cn_paren": 4,
     "num": 5,
     "num_paren": 6,
-    "num_rparen": 6.5,
+    "num_rparen": 5.5,  # (a Word list: 1) then (1) under it)
     "circled": 7,
 }
 _UNIT_AFTER_NUMBER = set("万亿元米吨%％个倍年月日天时周岁次人名户家项")
