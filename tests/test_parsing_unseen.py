@@ -525,3 +525,15 @@ def test_a_word_list_s_half_bracket_items_hold_their_bracketed_ones():
     (doc,) = parse_gazette(text).documents
     keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
     assert keys == ["1）", "2）", "2）/（1）", "2）/（2）", "3）"]
+
+
+def test_a_footnote_s_divider_is_a_rule_accounted_for():
+    text = (
+        "河政发〔2023〕7号\n河西省人民政府关于印发节能减排方案的通知\n各市人民政府：\n"
+        "一、主要目标。\n（二）园区节能环保提升工程。\n——————————\n① 以下简称《国家方案》。\n"
+        "河西省人民政府\n2023年2月20日\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert "——" not in "".join(c.text for c in doc.clauses)
+    assert 6 in [n for s in result.skipped for n in s.lines]

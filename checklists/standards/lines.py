@@ -215,7 +215,8 @@ def _token(text: str) -> _Token | None:
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
-_RULE = re.compile(r"^\s*([-*_=]\s*){3,}$")
+#: A line of a rule only (---, ***, ——————: a footnote's divider too)
+_RULE = re.compile(r"^\s*([-*_=—─－]\s*){3,}$")
 _PAGE_NUMBER = re.compile(
     # (- 1 2 -: an OCR's spaces between the digits)
     r"^[-—–－·•\s]*(?:第\s*)?\d(?:\s?\d){0,2}(?:\s*页)?[-—–－·•\s]*$"
@@ -353,7 +354,8 @@ def _prepare(text: str) -> list[_Line]:
             continue
         s = s.strip()
         if _RULE.match(s):
-            s = ""
+            out.append(_Line(no, "", furniture=True))  # (a rule: accounted for, no text)
+            continue
         out.append(_Line(no, s, heading))
     _single_spaced_rows(out)
     return out
