@@ -537,3 +537,19 @@ def test_a_footnote_s_divider_is_a_rule_accounted_for():
     (doc,) = result.documents
     assert "——" not in "".join(c.text for c in doc.clauses)
     assert 6 in [n for s in result.skipped for n in s.lines]
+
+
+def test_a_spaced_table_s_cell_wrapped_onto_the_next_line_stays_in_its_cell():
+    text = (
+        "河政发〔2023〕8号\n河西省人民政府关于公布非遗名录的通知\n各市人民政府：\n现予公布。\n"
+        "河西省人民政府\n2023年3月1日\n附件\n非遗代表性项目名录\n一、民间文学（3项）\n"
+        "序号  项目编号      项目名称              申报地区或单位\n"
+        "1     Ⅰ-21         白水河传说            白水市白水县\n"
+        "2     Ⅰ-22         金城古渡口的故      金城市文化馆\n"
+        "                    事\n"
+        "3     Ⅰ-23         临港渔歌谣谚          河西市临港开发区\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert [row[2] for row in table.table][1:] == ["白水河传说", "金城古渡口的故事", "临港渔歌谣谚"]
+    assert all(not c.text.endswith("事") for c in doc.clauses if not c.is_table)

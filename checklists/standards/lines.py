@@ -303,6 +303,30 @@ def _cells_rejoined(raws: list[str]) -> list[str]:
     return out
 
 
+def _wrapped_cells(row: _Line, row_raw: str, raw: str) -> bool:
+    """A spaced table's cell wrapped onto the next line, far indented (2     金城古渡口的故
+    金城市文化馆 ⏎                    事): its words joined to the cell of the row above whose
+    column they stand in; whether ``raw`` was such a line."""
+    if not raw.startswith(" " * 8):
+        return False
+    chunks = list(_CELL_RUN.finditer(raw))
+    columns = [m.start() for m in _CELL_RUN.finditer(row_raw)]
+    if not chunks or len(chunks) > 2 or len(columns) != len(row.cells or ()):
+        return False
+    if any(len(c.group()) > 12 or re.search(r"[。；;]", c.group()) for c in chunks):
+        return False
+    cells = list(row.cells or ())
+    for c in chunks:
+        k = max((i for i, at in enumerate(columns) if at <= c.start() + 2), default=0)
+        cells[k] += c.group()
+    row.cells, row.text = tuple(cells), "\t".join(cells)
+    return True
+
+
+#: A cell's words in a line laid out with runs of spaces (single spaces inside a cell).
+_CELL_RUN = re.compile(r"\S+(?: \S+)*")
+
+
 def _prepare(text: str) -> list[_Line]:
     """Clean every input line; blank lines are kept (text "") as paragraph separators."""
     out: list[_Line] = []
@@ -341,6 +365,9 @@ def _prepare(text: str) -> list[_Line]:
         if spaced:
             # a table laid out with spaces (序号  检查项目  检查内容): its cells
             out.append(_Line(no, "\t".join(spaced), heading, True, spaced))
+            continue
+        if out and out[-1].cells and _wrapped_cells(out[-1], raws[out[-1].no - 1], s):
+            out.append(_Line(no, ""))  # (its words are in the row above)
             continue
         piped = _PIPE_ROW.fullmatch(s.strip())
         if piped:
