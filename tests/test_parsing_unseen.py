@@ -553,3 +553,30 @@ def test_a_spaced_table_s_cell_wrapped_onto_the_next_line_stays_in_its_cell():
     (table,) = [c for c in doc.clauses if c.is_table]
     assert [row[2] for row in table.table][1:] == ["白水河传说", "金城古渡口的故事", "临港渔歌谣谚"]
     assert all(not c.text.endswith("事") for c in doc.clauses if not c.is_table)
+
+
+def test_an_annex_s_own_annex_nests_under_it():
+    """附件1 …附件：某办法 ⏎ 附件 ⏎ 某办法 ⏎ 附件2: the first annex's own annex is under it (it
+    took the number 附件2, and the real 附件2 became 附件2~2; its 附件： line went to the
+    notice)."""
+    text = (
+        "江政办发〔2021〕15号\n江州市人民政府办公室关于印发老旧小区改造工作方案的通知\n"
+        "各区县人民政府：\n现将方案印发给你们。\n附件：1.江州市老旧小区改造工作方案\n"
+        "2.江州市2021年老旧小区改造项目清单\n江州市人民政府办公室\n2021年3月12日\n附件1\n"
+        "江州市老旧小区改造工作方案\n一、改造范围。2000年底前建成的住宅小区。\n"
+        "二、资金支持。具体分配办法见附件。\n附件：江州市老旧小区改造资金分配办法\n附件\n"
+        "江州市老旧小区改造资金分配办法\n一、资金来源。中央补助资金。\n附件2\n"
+        "江州市2021年老旧小区改造项目清单\n一、江北区纺织厂宿舍，456户。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == [
+        "附件1",
+        "附件1/一",
+        "附件1/二",
+        "附件1/附件",
+        "附件1/附件/一",
+        "附件2",
+        "附件2/一",
+    ]
+    assert "资金分配办法" not in doc.clauses[0].text

@@ -420,6 +420,7 @@ class _TreeBuilder:
         self.tables: dict[str, int] = {}
         self.annex_no = 0
         self.annex_titles: list[str] = []
+        self.own_annex: str | None = None  # an annex's own 附件：… listing, once read
         self.list_next: int | None = None
         self.annex_fresh = False
         self.signed_on: datetime.date | None = None
@@ -520,6 +521,14 @@ class _TreeBuilder:
                 self.sign_issuer.append(c)
                 continue
             m = _ANNEX_MARK.match(c)
+            if m and not m.group(1) and self.own_annex is not None:
+                # (附件1 …附件：某办法 ⏎ 附件 ⏎ 某办法: the annex's own annex, under it)
+                path = self.base + (f"附件{self.annex_no}", "附件")
+                self.unit_root = self._new(path, "附件", self.unit_root)
+                self.add_text(self.unit_root, p)
+                self.stack, self.tables, self.own_annex = [], {}, None
+                self.annex_fresh = True
+                continue
             if m:
                 self.start_annex(p, _cn_int(m.group(1)) if m.group(1) else None)
                 self.annex_fresh = True
@@ -534,6 +543,10 @@ class _TreeBuilder:
                 self.start_annex(p, _cn_int(m.group(1)))
                 continue
             m = _ANNEX_LIST.match(c)
+            if m and self.annex_no and self.unit_root is not self.root:
+                self.own_annex = m.group(1)  # (an annex's own 附件：…, in its text)
+                self.add_text(self.current, p)
+                continue
             if m:
                 self._annex_listing(m.group(1))
                 self.add_text(self.root, p)
