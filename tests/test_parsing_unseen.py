@@ -580,3 +580,18 @@ def test_an_annex_s_own_annex_nests_under_it():
         "附件2/一",
     ]
     assert "资金分配办法" not in doc.clauses[0].text
+
+
+def test_a_note_s_numbered_points_stay_the_note_s():
+    text = (
+        "河政发〔2023〕7号\n河西省人民政府关于印发节能减排方案的通知\n各市人民政府：\n一、主要目标。\n"
+        "二、各市目标。\n地区    目标    备注\n河西市    14    含新区\n金城市    15    重点城市\n"
+        "注：1.能耗强度降低目标不含国家单列的重大项目能耗。\n2.各市可根据实际制定更高目标。\n"
+        "三、保障措施。\n河西省人民政府\n2023年2月20日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["一", "二", "二/表1", "三"]
+    assert doc.clauses[2].text.endswith(
+        "注：1.能耗强度降低目标不含国家单列的重大项目能耗。\n2.各市可根据实际制定更高目标。"
+    )

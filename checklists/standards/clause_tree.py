@@ -83,6 +83,8 @@ class _Para:
 
 _ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[:：]?$")
 _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\S.*)$")
+#: A note listing its points, the first on its own line (注：1.能耗强度…, 说明：1、…).
+_NOTE_LIST = re.compile(r"^(?:注|备注|说明)\s*[:：]\s*1\s*[.．、]")
 #: An annex's marker with its title on the same line (附件一：某县补助标准).
 _ANNEX_TITLED = re.compile(
     r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)\s*[:：、.．]?\s*([^。；;：:]{2,60})$"
@@ -421,6 +423,7 @@ class _TreeBuilder:
         self.annex_no = 0
         self.annex_titles: list[str] = []
         self.own_annex: str | None = None  # an annex's own 附件：… listing, once read
+        self.note: tuple[dict, int] | None = None  # a note's points (注：1.…): where, the next
         self.list_next: int | None = None
         self.annex_fresh = False
         self.signed_on: datetime.date | None = None
@@ -579,9 +582,17 @@ class _TreeBuilder:
                 continue
             self.annex_fresh = False
             tok = _token(p.text)
+            if tok and self.note is not None and tok.kind == "num" and tok.value == self.note[1]:
+                # (注：1.…不含…⏎2.各市可…: the note's next point, no item of the text)
+                self.add_text(self.note[0], p)
+                self.note = (self.note[0], self.note[1] + 1)
+                continue
+            self.note = None
             if tok:
                 self.token(tok, p)
             else:
+                if _NOTE_LIST.match(c):
+                    self.note = (self.current, 2)
                 self.add_text(self.current, p)
 
     def _is_signature_org(self, paras: list[_Para], k: int) -> bool:
