@@ -978,3 +978,17 @@ def test_an_equivalent_level_s_hours_are_its_window_and_morning_and_evening_each
     assert (r.comparator, r.value, r.unit) == ("<=", 85, "dB")
     (r,) = extract("接种单位应当每日早、晚各测温1次。")
     assert (r.value, r.per) == (2, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("责任报告单位和责任疫情报告人应当于2小时内进行网络直报。", "责任报告单位和责任疫情报告人"),
+        (
+            "年综合能源消费量5000吨标准煤以上的重点用能单位，每年应当开展一次能源审计。",
+            "重点用能单位",
+        ),
+    ],
+)
+def test_a_reporter_is_a_party_and_how_often_before_the_modal_word_names_no_one(text, subject):
+    assert extract(text)[0].subject == subject

@@ -64,7 +64,7 @@ REGULATED = (
     # (social organisations and farms that are inspected; whoever must restore land)
     r"社会组织|基金会|协会|商会|民办非企业单位|合作社|养殖场|养殖户|网吧|义务人|监测员|责任人|"
     # the ones who complain, report or ask (投诉人对处理决定不服的，可以…)
-    r"投诉人|举报人|质疑人|申报人|委托人|受托人|监护人|权利人|"
+    r"投诉人|举报人|质疑人|申报人|委托人|受托人|监护人|权利人|报告人|代理人|担保人|"
     # clinics and homes that are inspected
     r"卫生院|卫生室|诊所|养老院|敬老院|福利院|食堂|餐厅|酒店|宾馆|超市|商场|"
     r"院校|高校|大学|学院|"
