@@ -992,3 +992,10 @@ def test_an_equivalent_level_s_hours_are_its_window_and_morning_and_evening_each
 )
 def test_a_reporter_is_a_party_and_how_often_before_the_modal_word_names_no_one(text, subject):
     assert extract(text)[0].subject == subject
+
+
+def test_a_case_after_a_means_phrase_before_the_party_s_duty_is_its_condition():
+    text = "经专家确认，5例以上疑似医院感染暴发的，医疗机构应当于12小时内向县卫生健康局报告。"
+    (r,) = extract(text)
+    assert (r.subject, r.value, r.unit) == ("医疗机构", 12, "hour")
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (">=", 5, "例")

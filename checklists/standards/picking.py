@@ -138,6 +138,15 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多|增加|补贴|补助|奖励)", rest
     ):
         return True  # 车辆数在10辆以上的，每10辆车至少配备1名…: the ones a rate after it is for
+    if (
+        tail.rstrip().endswith("的")
+        and len(tail) <= 24
+        and re.match(
+            r"[，,]\s*[^，,。；;]{0,16}?(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁)", rest
+        )
+        and not ANY_MODAL.search(masked, ph_start, q_start)
+    ):
+        return True  # …，5例以上疑似医院感染暴发的，医疗机构应当…: the case the duty is for
     if tail.strip() == "的" and _A_SANCTION_NEXT.match(rest):
         return True  # …，一年内累计扣分达到20分的，暂停其准运资格3个月: the ones sanctioned
     if re.match(
