@@ -999,3 +999,34 @@ def test_a_case_after_a_means_phrase_before_the_party_s_duty_is_its_condition():
     (r,) = extract(text)
     assert (r.subject, r.value, r.unit) == ("医疗机构", 12, "hour")
     assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (">=", 5, "例")
+
+
+def test_a_duty_joined_to_a_ban_is_banned_too():
+    text = "旅行社不得以不合理的低价组织旅游活动，诱骗旅游者，并通过安排购物获取回扣等不正当利益。"
+    assert [r.kind for r in extract(text)] == ["prohibition", "prohibition"]
+    found = extract("企业不得超标排放，并应当安装在线监测设备。")
+    assert [r.kind for r in found] == ["prohibition", "presence"]
+
+
+def test_the_parts_of_a_per_day_quota_are_per_day():
+    text = "会议费综合定额标准为每人每天400元，其中住宿费200元、伙食费130元、其他费用70元。"
+    assert [(r.value, r.per) for r in extract(text)] == [
+        (400, "day"),
+        (200, "day"),
+        (130, "day"),
+        (70, "day"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("旅行社应当建立投诉处理制度。", "旅行社"),
+        ("A级旅游景区应当配备安全管理人员。", "A级旅游景区"),
+        ("承办者应当提出申请。", "承办者"),
+        ("理事会每年至少召开2次会议。", "理事会"),
+        ("网吧经营单位不得接纳未成年人，并应当悬挂未成年人禁入标志。", "网吧经营单位"),
+    ],
+)
+def test_tourism_event_and_civil_affairs_parties_act(text, subject):
+    assert {r.subject for r in extract(text)} == {subject}

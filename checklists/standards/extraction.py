@@ -103,6 +103,7 @@ from checklists.standards.sentences import phrases, sentences
 from checklists.standards.settling import (
     an_aim,
     answered_for,
+    banned_too,
     inline_items,
     one_grant,
     parallel_per,
@@ -807,7 +808,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 masked,
                 s_start,
                 s_end,
-                parallel_per(one_grant(attributed)),
+                banned_too(parallel_per(one_grant(attributed))),
                 modality,
                 join_offsets,
             )

@@ -62,7 +62,7 @@ REGULATED = (
     # (农贸市场开办者, 食品销售者; 护林员, 安全员: the ones who run a market, sell, keep watch)
     r"开办者|销售者|生产者|使用者|护林员|安全员|保安员|管理员|检验员|质检员|"
     # (social organisations and farms that are inspected; whoever must restore land)
-    r"社会组织|基金会|协会|商会|民办非企业单位|合作社|养殖场|养殖户|网吧|义务人|监测员|责任人|"
+    r"社会组织|基金会|协会|商会|民办非企业单位|合作社|养殖场|养殖户|网吧(?!经营)|义务人|监测员|责任人|"
     # the ones who complain, report or ask (投诉人对处理决定不服的，可以…)
     r"投诉人|举报人|质疑人|申报人|委托人|受托人|监护人|权利人|报告人|代理人|担保人|"
     # clinics and homes that are inspected
@@ -79,6 +79,9 @@ REGULATED = (
     # (执业药师应当在岗, 值班人员不得擅离职守, 照管人员不得离开: the ones on duty; a market's
     # own)
     r"药师|值班人员|照管人员|乘务员|厨师|(?:农贸|集贸|批发|农产品)市场|"
+    # (旅行社, A级旅游景区, 承办者, 殡仪馆, 理事会, 社会团体, 婚姻登记员, 儿童主任: the ones a
+    # tourism, event or civil-affairs rule binds)
+    r"旅行社|(?:旅游)?景区|承办者|主办者|殡仪馆|公墓|理事会|社会团体|登记员|儿童主任|男女双方|"
     # (劳动保障监察员, 劳资专管员, 帮办代办人员: whoever holds the post; not the ones punished,
     # 直接负责的主管人员和其他直接责任人员)
     r"(?:监察|专管|协管|联络|信息|统计)员|(?<![的名位个和及与、])(?<!检查|执法|监管|督查|抽查|审批|监察)(?<!主管|责任)人员"

@@ -17,6 +17,7 @@ from checklists.standards.list_leads import (
     lists_duties,
     lists_options,
 )
+from checklists.standards.modality import ANY_MODAL
 from checklists.standards.quantities import (
     PER_HEAD_AND_PERIOD,
     PERIOD_NAMES,
@@ -143,13 +144,39 @@ _OWN_WINDOW = re.compile(
 )
 
 
+def banned_too(found: list[Requirement]) -> list[Requirement]:
+    """A duty joined by 并/或 to a ban before it, with no modal word of its own, is banned too
+    (不得以低价组织旅游活动，诱骗旅游者，并通过安排购物获取回扣: all three banned)."""
+    out: list[Requirement] = []
+    for r in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind == "prohibition"
+            and r.kind in ("presence", "record")
+            and _JOINED_ON.match(r.span)
+            and not ANY_MODAL.search(r.span)
+        ):
+            r = replace(r, kind="prohibition", modality=r.modality or before.modality)
+        out.append(r)
+    return out
+
+
+#: What joins a duty to the one before it (并, 并且, 或者, 或).
+_JOINED_ON = re.compile(r"(?:并且?|或者?)(?![且是])")
+
+
 def parallel_per(found: list[Requirement]) -> list[Requirement]:
     """A time of a phrase parallel to the one before, in the same unit with no period of its
     own, is per the same period (小学生每天睡眠时间应达到10小时，初中生应达到9小时: 9 hours a
     day; not the part of an amount, 其中…480亩, nor a share)."""
     out: list[Requirement] = []
+    parts = False  # (in the parts 其中 lists: 其中住宿费200元、伙食费130元、其他费用70元)
     for r in found:
         before = out[-1] if out else None
+        parts = (
+            parts and before is not None and r.unit == before.unit and not r.span.startswith("每")
+        )
         if (
             before is not None
             and r.per is None
@@ -162,6 +189,9 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
         ):
             if r.unit in TIME_UNITS and r.kind == before.kind:
                 r = replace(r, per=before.per)
+            elif r.unit == "元" == before.unit and (r.span.startswith("其中") or parts):
+                # (每人每天400元，其中住宿费200元、伙食费130元: the parts of it, per the same)
+                r, parts = replace(r, per=before.per), True
             elif before.kind == "frequency" and r.kind == "count" and r.unit != "%":
                 # 各镇年内至少撰写2篇，各部门至少撰写1篇: as many in the same period
                 r = replace(r, per=before.per, kind="frequency")
