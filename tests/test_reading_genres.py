@@ -1030,3 +1030,26 @@ def test_the_parts_of_a_per_day_quota_are_per_day():
 )
 def test_tourism_event_and_civil_affairs_parties_act(text, subject):
     assert {r.subject for r in extract(text)} == {subject}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        (
+            "物业服务企业退出物业服务项目的，应当在退出前30日书面告知业主委员会。",
+            30,
+            "物业服务企业",
+        ),
+        ("各乡镇（街道）要于每年清明节前15日完成辖区内散埋乱葬排查。", 15, "各乡镇（街道）"),
+    ],
+)
+def test_that_long_before_an_event_is_at_least_and_the_party_of_its_case_acts(text, value, subject):
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.unit, r.subject) == (
+        "duration",
+        ">=",
+        value,
+        "day",
+        subject,
+    )
+    assert extract("企业违反本办法规定的，责令改正。")[0].subject is None

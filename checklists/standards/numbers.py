@@ -530,7 +530,9 @@ def worth_keeping(
 #: A time before an event (届满30日前, 举办前七日): ends at the number's end, or the event's
 #: 前 ends right before the number (not 前N日内: within the first days).
 AHEAD = re.compile(
-    rf"(?:届满|到期|举办|开始|开工|召开|使用|截止|结束|实施|入学|开学)前\s*{NUM}\s*(?:个)?"
+    # (在退出前30日书面告知, 清明节前15日完成…: that long before the event, at least)
+    rf"(?:届满|期满|到期|举办|开始|开工|召开|使用|截止|结束|实施|入学|开学|退出|终止|解除|停业|歇业|"
+    rf"搬迁|关闭|拆除|节)前\s*{NUM}\s*(?:个)?"
     rf"(?:工作日|日|天|周|个?月|年|小时)(?![内\d])|{NUM}\s*(?:个)?(?:工作日|日|天|周|个?月|年|小时)前"
     r"(?![款述条项面])"
 )

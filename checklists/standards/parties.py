@@ -635,8 +635,10 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         found = _opening_party(condition.text)
         if (
             found[0] is None
-            and _AFTER_AN_ACT.search(condition.text)
+            # (物业服务企业退出物业服务项目的，应当…: what the party does, then its duty)
+            and (_AFTER_AN_ACT.search(condition.text) or condition.text.endswith("的"))
             and (did := _WHO_DID.match(condition.text))
+            and not _HOW_MANY.match(condition.text, did.end())  # (从业人员在100人以下的)
         ):
             found = _trim(did.group("who")), kind_of(did.group("who"))
         return found
