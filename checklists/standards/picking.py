@@ -114,8 +114,13 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         r"[，,]\s*(?:[^，,。；;]{0,16}?)(?:应当|应|须|必须|要|不得|严禁|立即)", rest
     ):
         return True  # …降雨量超过30毫米时，必须组织群众转移: when the duty after it applies
-    if re.match(r"\s*的\s*[，,]?\s*(?:按|加收|减收|收取|征收|加倍)", tail + rest[:3]):
-        return True  # 不足1小时的按1小时计算 (的，按…): the ones a way of counting is for
+    if re.match(
+        r"\s*的(?:\s*[，,]?|[^，,。；;的\d＿]{1,8}?\s*[，,])\s*(?:按|加收|减收|收取|征收|加倍)",
+        tail + rest[:12],
+    ):
+        # 不足1小时的按1小时计算 (的，按…), 15天以内的培训，按照…标准控制: the ones a way of
+        # counting or a standard is for
+        return True
     if _THE_ONES_LIMITED.match(masked, q_end):
         return True  # 不足1000名的至少配备1名: the ones the limit after it is for
     if (
