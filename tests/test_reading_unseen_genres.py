@@ -449,3 +449,16 @@ def test_the_part_above_is_no_comparison_and_the_ones_a_standard_is_for_no_deadl
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == ("==", 70, "%")
     assert (r.applies_when.comparator, r.applies_when.value) == (">", 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("公务用车运行维护费每车每年不超过2.5万元，偏远乡镇可增加20%。", "<="),
+        ("到偏远地区出差，住宿费标准可上浮30%。", "<="),
+        ("工资保证金存储比例上浮50%。", "=="),
+        ("能耗较2015年下降18%。", ">="),
+    ],
+)
+def test_a_change_allowed_is_at_most_that_much(text, comparator):
+    assert extract(text)[-1].comparator == comparator

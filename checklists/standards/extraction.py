@@ -495,14 +495,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     )
                 continue
             change = A_CHANGE.search(masked, max(ph_start, q_start - 48), q_start)
-            if (
-                comparator is None
-                and change
-                and not (change["to"] or change["to2"] or change["fixed"])
-            ):
+            if comparator is None and change and not (change["to"] or change["to2"]):
                 # 较2015年下降18%, 重污染天数减少25%: a change by at least that much (提高到35%:
-                # to a level, as written)
-                comparator = ">="
+                # to a level, as written; 偏远乡镇可增加20%, 可上浮30%: allowed, by that much at
+                # most; 保证金上浮50%: a change fixed)
+                if PERMISSION.search(masked, ph_start, q_start):
+                    comparator = "<="
+                elif not change["fixed"]:
+                    comparator = ">="
             flags = []
             if comparator is None and kind == "retention" and KEPT_UNTIL.search(before):
                 comparator = ">="  # 保存至有效期满后2年: kept at least until then
