@@ -462,3 +462,16 @@ def test_the_part_above_is_no_comparison_and_the_ones_a_standard_is_for_no_deadl
 )
 def test_a_change_allowed_is_at_most_that_much(text, comparator):
     assert extract(text)[-1].comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("娱乐场所应当在显著位置悬挂含有禁毒、禁赌、禁止卖淫嫖娼等内容的警示标志。", "presence"),
+        ("应当在入口处设置禁止吸烟标志。", "presence"),
+        ("严禁在楼道内停放电动自行车。", "prohibition"),
+    ],
+)
+def test_the_ban_a_sign_says_is_no_ban_of_the_duty_to_put_it_up(text, kind):
+    (r,) = extract(text)
+    assert r.kind == kind
