@@ -595,3 +595,47 @@ def test_a_note_s_numbered_points_stay_the_note_s():
     assert doc.clauses[2].text.endswith(
         "注：1.能耗强度降低目标不含国家单列的重大项目能耗。\n2.各市可根据实际制定更高目标。"
     )
+
+
+def test_a_table_over_a_page_break_loses_its_furniture():
+    """— 12 — under a spaced table's row is the page's number (it was glued into a cell); the
+    gazette's header numbered 第9号, 续表 and the header row printed again are page furniture
+    (they were clause text, and the repeated header a table of its own)."""
+    text = (
+        "湘阳政发〔2021〕14号\n湘阳省人民政府关于公布非遗名录的通知\n各市人民政府：\n现予公布。\n"
+        "湘阳省人民政府\n2021年9月1日\n附件\n非遗名录\n"
+        "序号   项目编号    项目名称                 申报地区或单位\n"
+        "8      Ⅱ-34      唢呐艺术                 丰水市丰水县\n"
+        "9      Ⅱ-35      道情                     云梦市\n"
+        "                                — 12 —\n"
+        "湖阳省人民政府公报                                           2021年第9号\n续表\n"
+        "序号   项目编号    项目名称                 申报地区或单位\n"
+        "10     Ⅲ-15      龙舞                     丰水市丰水县\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert [row[0] for row in table.table] == ["序号", "8", "9", "10"]
+    assert table.table[2] == ("9", "Ⅱ-35", "道情", "云梦市")
+    body = "".join(c.text for c in doc.clauses)
+    assert "续表" not in body and "公报" not in body
+
+
+def test_a_chapter_or_an_item_cited_at_a_wrapped_line_s_start_is_no_heading():
+    text = (
+        "云州政发〔2021〕5号\n云岭州城市道路管理办法\n第一章　总则\n"
+        "第三条　市政主管部门主管本行政区域内的城市道路管理工作。公安等部门依照本办法\n"
+        "第二章规定的职责，做好相关工作。\n第二章　建设和养护\n"
+        "第五条　城市道路的养护按照下列规定分工：\n"
+        "（一）市政主管部门的道路由养护单位负责；条件依照本条第\n（二）项的规定执行；\n"
+        "（二）单位投资的道路由投资单位负责。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == [
+        "第一章",
+        "第一章/第三条",
+        "第二章",
+        "第二章/第五条",
+        "第二章/第五条/（一）",
+        "第二章/第五条/（二）",
+    ]

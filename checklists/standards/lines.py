@@ -107,7 +107,13 @@ def _is_issuer(s: str) -> bool:
 _CN = "一二三四五六七八九十百零〇两"
 _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # (第 一 章, 第三 条: an OCR's spaces inside the number)
-    ("chapter", re.compile(rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?章(?=\s|$|[\u4e00-\u9fff])")),
+    # (not a chapter cited at a line's start: 第二章规定的职责)
+    (
+        "chapter",
+        re.compile(
+            rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?章(?=\s|$|[\u4e00-\u9fff])(?!规定|所|中|的|和|或)"
+        ),
+    ),
     ("section", re.compile(rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?节(?=\s|$|[\u4e00-\u9fff])")),
     # 第四条之一: an article inserted after 第四条 (its value 第四条's, its key its own)
     (
@@ -127,7 +133,8 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("roman", re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、．.]?\s*(?=[\u4e00-\u9fff])")),
     # (一、2021年2月11日起…: a date may open an item; 一.5 is no item)
     ("cn", re.compile(r"^([一二三四五六七八九十百]+)\s*(?:、|[．.](?!\d))")),
-    ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)]")),
+    # (not an item cited at a line's start: （二）项的规定)
+    ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)](?![项款目])")),
     ("decimal", re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)(?=\s|[\u4e00-\u9fff])")),
     ("num", re.compile(r"^(\d{1,3})\s*[、．.](?!\d)")),
     ("num_space", re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])")),
@@ -224,12 +231,13 @@ _PAGE_NUMBER = re.compile(
 #: A page's running header: a gazette's name and its issue (某县人民政府公报 2024年第3期),
 #: either way round, whitespace removed.
 _RUNNING_HEADER = re.compile(
-    # (an even page's, its number first: ·10·南溪市人民政府公报; an odd page's, last)
+    # (an even page's, its number first: ·10·南溪市人民政府公报; an odd page's, last; an issue
+    # numbered 第9号 as the State Council's is, with the gazette's name)
     r"^(?:[-—–－·•]*\d{1,3}[-—–－·•]*(?<=[-—–－·•]))?"
     # (or the gazette's name alone: 某县人民政府公报, between 下转/上接 markers)
-    r"(?:[^\s，。；：·•]{2,24}(?:公报|政报)(?:[·•|｜]?(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)?|"
-    r"(?:(?:19|20)\d{2}年)?第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?[·•|｜]?[^\s，。；：·•]{2,24}(?:公报|政报)|"
-    # (the issue alone: 2024年第6期, an even page's header)
+    r"(?:[^\s，。；：·•]{2,24}(?:公报|政报)(?:[·•|｜]?(?:(?:19|20)\d{2}年)?第\d{1,3}[期号](?:[（(]总第\d{1,4}期[）)])?)?|"
+    r"(?:(?:19|20)\d{2}年)?第\d{1,3}[期号](?:[（(]总第\d{1,4}期[）)])?[·•|｜]?[^\s，。；：·•]{2,24}(?:公报|政报)|"
+    # (the issue alone: 2024年第6期, an even page's header; not 2024年第6号, a 公告's number)
     r"(?:19|20)\d{2}年第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)"
     r"(?:(?<![-—–－·•\d])[-—–－·•]+\d{1,3}[-—–－·•]*)?$"
 )
@@ -307,8 +315,12 @@ def _wrapped_cells(row: _Line, row_raw: str, raw: str) -> bool:
     """A spaced table's cell wrapped onto the next line, far indented (2     金城古渡口的故
     金城市文化馆 ⏎                    事): its words joined to the cell of the row above whose
     column they stand in; whether ``raw`` was such a line."""
-    if not raw.startswith(" " * 8):
-        return False
+    if (
+        not raw.startswith(" " * 8)
+        or _PAGE_NUMBER.match(raw)
+        or _RUNNING_HEADER.match(_compact(raw))
+    ):
+        return False  # (                — 12 —: the page's number, no cell's words)
     chunks = list(_CELL_RUN.finditer(raw))
     columns = [m.start() for m in _CELL_RUN.finditer(row_raw)]
     if not chunks or len(chunks) > 2 or len(columns) != len(row.cells or ()):
@@ -434,6 +446,8 @@ _COLUMN_HEADING = re.compile(
     r"政务动态|政策解读|领导讲话|会议纪要|公告公示|要闻|大事记)\s*[】\]］·•■◆●]?"
 )
 
+#: A table going on over a page (续表, 续表1, （续表）).
+_CONTINUED_TABLE = re.compile(r"[（(]?续表\d{0,2}[）)]?")
 #: A 规范性文件's registration number (登记号 JNJT-2021-0007, 登记编号：XXX-2021-001).
 _REGISTRATION = re.compile(
     r"(?:规范性文件)?(?:统一)?(?:登记号|登记编号|备案号|备案编号)[:：]?[A-Za-z]{2,12}[-—－]?"
@@ -452,12 +466,29 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
             break
     seen_masthead = False
     read = 0  # non-blank lines so far: the cover's own masthead and issue come first
+    heads: set[tuple[str, ...]] = set()  # the tables' header rows (their first)
+    continued = False  # a 续表 line read since the last table row
+    last_table = -2
     for i, ln in enumerate(lines):
         if ln.furniture:
             dropped.append(ln.no)
         if ln.table and ln.text and _furniture_cells(ln.text):
             # (临江市人民政府公报    2020年第5期    — 12 —: a page's header spaced out, no table)
             ln.text, ln.table = "", False
+            dropped.append(ln.no)
+            continue
+        if ln.table and ln.cells:
+            if continued and ln.cells in heads:
+                # (续表 ⏎ 序号  项目名称…: the header row printed again on the next page)
+                ln.text, ln.table, ln.cells = "", False, None
+                dropped.append(ln.no)
+                continued = False
+                continue
+            if last_table < i - 1 and not continued:
+                heads.add(ln.cells)
+            last_table, continued = i, False
+        if ln.text and _CONTINUED_TABLE.fullmatch(_compact(ln.text)):
+            ln.text, continued = "", True  # 续表: the table goes on over the page
             dropped.append(ln.no)
             continue
         if ln.table or not ln.text:
