@@ -473,3 +473,20 @@ def test_a_change_allowed_is_at_most_that_much(text, comparator):
 def test_the_ban_a_sign_says_is_no_ban_of_the_duty_to_put_it_up(text, kind):
     (r,) = extract(text)
     assert r.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("企业吸纳就业困难人员，并取得相关证明材料，可申请社会保险补贴。", (None, None, None)),
+        (
+            "企业招用毕业年度高校毕业生，签订1年以上劳动合同，可申请一次性吸纳就业补贴。",
+            (">=", 1, "year"),
+        ),
+    ],
+)
+def test_what_one_does_before_what_one_may_apply_for_is_its_case(text, when):
+    (r,) = extract(text)
+    assert (r.modality, r.span.startswith("可申请")) == ("permission", True)
+    assert r.applies_when.text == text.rsplit("，", 1)[0]
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == when

@@ -304,6 +304,11 @@ _BOTH_PARTS = re.compile(
     # (no aside: 经验收合格（应具备…，同时必须…）的 is one case with duties inside)
     r"^(?P<cond>[^，,。；;：:（(]{2,60}[，,]\s*(?:且|并且|同时)[^，,。；;：:（()）]{2,60}?的)[，,]"
 )
+#: What one does, then what one may apply for (企业招用高校毕业生，签订1年以上劳动合同，可申请
+#: 一次性吸纳就业补贴): the case the benefit is for, though no 的 ends it.
+_BEFORE_APPLYING = re.compile(
+    r"^(?P<cond>[^。；;：:（(]{2,60}?)[，,]\s*(?=(?:则|均)?可(?:以)?(?:按规定|按照规定)?(?:申请|申领|享受|领取))"
+)
 #: A party and what it did, then what else with 并/且 or in the next phrase, ending 的: one case
 #: (企业吸纳登记失业人员就业，并签订1年以上劳动合同的，按每人1000元给予…; 用人单位招用就业困难
 #: 人员，签订1年以上劳动合同并缴纳社会保险费的，给予…).
@@ -484,6 +489,7 @@ def condition_of(sentence: str) -> Condition | None:
         _WHEN_INLINE,
         _THE_ONES_LONG,
         _A_PARTY_S_CASE,
+        _BEFORE_APPLYING,
     ):
         match = pattern.search(sentence)
         if (
