@@ -516,7 +516,9 @@ _PERIOD_BITS = st.sampled_from(
 
 
 def _period_by_scanning(masked: str, phrase_start: int, pos: int):
-    """The reading as it was: every period's every match in the window, the first one kept."""
+    """The reading as it was: every period's every match in the window, the first one kept; then
+    an item of a list after it naming its own period (城市每人每月780元、农村每人每年7200元) keeps
+    its own, the first in the item."""
     import re
 
     from checklists.standards.quantities import PERIODS
@@ -527,6 +529,16 @@ def _period_by_scanning(masked: str, phrase_start: int, pos: int):
         for m in re.finditer(pat, window):
             if found[0] is None or phrase_start + m.start() < found[1]:
                 found = (per, phrase_start + m.start())
+    item = masked.rfind("、", max(phrase_start, pos - 24), pos)
+    if found[0] is not None and item > found[1]:
+        own = [
+            (item + m.start(), per)
+            for pat, per in PERIODS
+            for m in re.finditer(pat, masked[item:pos])
+        ]
+        if own:
+            at, per = min(own)
+            return per, at
     return found
 
 
