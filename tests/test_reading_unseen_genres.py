@@ -486,3 +486,28 @@ def test_what_one_does_before_what_one_may_apply_for_is_its_case(text, when):
     assert (r.modality, r.span.startswith("可申请")) == ("permission", True)
     assert r.applies_when.text == text.rsplit("，", 1)[0]
     assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == when
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "养老机构每年应当至少组织2次消防演练，夜间值班人员不得少于2人。",
+            ["养老机构", "养老机构"],
+        ),
+        ("政府采购货物项目，单项采购金额达到400万元以上的，必须采用公开招标方式。", [None]),
+    ],
+)
+def test_the_ones_counted_and_a_kind_of_purchase_are_no_party(text, subjects):
+    assert [r.subject for r in extract(text)] == subjects
+
+
+def test_a_window_of_the_day_named_by_its_parts_is_the_condition():
+    (r,) = extract("每日凌晨2时至上午8时，娱乐场所不得营业。")
+    assert (r.applies_when.text, r.subject) == ("每日凌晨2时至上午8时", "娱乐场所")
+
+
+def test_each_body_is_a_denominator_and_liveable_is_no_advice():
+    (r,) = extract("对城乡低保对象免除基本殡葬服务费用，每具遗体减免标准不超过1500元。")
+    assert (r.value, r.per) == (1500, "具")
+    assert extract("加快补齐基础设施短板，着力打造宜居宜业和美乡村。") == []

@@ -25,7 +25,8 @@ MANDATORY = re.compile(
     r"方可|方能|后才(?:可|能)"
 )
 DEFAULT = re.compile(r"原则上|一般(?=不|应|为|要|按|在|由|可|以|每|情况下|均)")
-ADVISORY = re.compile(r"鼓励|倡导|提倡|建议|(?<![事便适制])宜(?![居])|力争|适时|尽量|争取")
+#: (not 宜居宜业: liveable, a place's praise)
+ADVISORY = re.compile(r"鼓励|倡导|提倡|建议|(?<![事便适制])宜(?![居业人])|力争|适时|尽量|争取")
 #: (可 of an adjective is no permission: 可燃气体, 可吸入颗粒物, 可追溯, 可回收, 可再生, 可疑,
 #: 网上可办率, 可及性)
 PERMISSION = re.compile(

@@ -184,8 +184,9 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         # (同一企业一年内被抽查不超过2次, …的企业每年检查次数不少于3次: what is done to it,
         # not who does it)
         return None
-    if _HOW_MANY.match(rest):
-        return None  # (从业人员在100人以下的，…: how many of them, not who acts)
+    if _HOW_MANY.match(rest) or _COUNTED_TO.match(rest):
+        # (从业人员在100人以下的，…; 夜间值班人员不得少于2人: how many of them, not who acts)
+        return None
     if found[0] in ("单位", "部门", "机构") and re.match(r"(?:主要)?(?:一把手|负责人|领导)", rest):
         return None  # (…，单位一把手任组长: its head acts, the unit the sentence before named)
     if "与" in found[0] and _TOGETHER.match(rest):
@@ -354,7 +355,9 @@ _SEASON = re.compile(
     # (夜间22时至次日6时，…; 每年5月至9月，…; 11月15日至次年3月15日，…: a window of hours,
     # months or days)
     r"(?:在|每年|每日|夜间|白天)?[^，,。；;\d]{0,8}?\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
-    r"\s*(?:至|到|—|－|-|~|～)\s*(?:次日|次年|当日)?\s*\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
+    # (每日凌晨2时至上午8时，…: the part of the day named too)
+    r"\s*(?:至|到|—|－|-|~|～)\s*(?:次日|次年|当日)?(?:上午|下午|中午|凌晨|早上|晚上)?\s*"
+    r"\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
     r"(?:期间|之间)?)[，,]"
 )
 #: A period named, then 期间 (每年6月1日至9月30日为主汛期，期间…): the duty holds in it.
@@ -629,6 +632,11 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     pieces = pieces[:-1] + [last_words] if last_words else pieces[:-1]
     if len(pieces) > 1 and _HOW_OFTEN_ONLY.fullmatch(pieces[-1]):
         pieces.pop()  # (…的重点用能单位，每年应当…: how often, the piece before names who)
+    if pieces and _COUNTED_TO.match(sentence, modal_at):
+        # (养老机构…，夜间值班人员不得少于2人: the ones counted, the party before acts)
+        pieces.pop()
+        if not pieces:
+            return None, None
     if pieces and (who := PARTY_BEFORE_WHEN.match(pieces[-1])):
         return _trim(who.group("who")), kind_of(who.group("who"))  # 医疗机构污水排放前应当…
     if pieces and before.rstrip().endswith(("，", ",")) and _TO_THE_ONES.match(pieces[-1]):
@@ -706,6 +714,12 @@ def _opening_party(words: str) -> tuple[str | None, SubjectKind | None]:
 
 #: How many of them there are, after a party's name (从业人员在100人以下的): a count of them,
 #: who acts is another (the unit they work for).
+#: How many of them there must be, right after their name (值班人员不得少于2人, 参会人员不得超过
+#: 150人): the ones counted.
+_COUNTED_TO = re.compile(
+    r"\s*(?:原则上|一般)?(?:不得|不应|不能|应当?|须)?(?:少于|多于|超过|低于|不少于|不超过|不低于|不多于|"
+    r"控制在)\s*[\d＿一二三四五六七八九十百千万.]+\s*(?:人|名)"
+)
 _HOW_MANY = re.compile(
     r"\s*(?:在|达到|超过|不足|低于|高于|少于|多于)?\s*[\d＿一二三四五六七八九十百千万.]+\s*"
     r"(?:人|名|家|户|辆|台)(?:次)?\s*(?:及?以上|及?以下)?\s*的"

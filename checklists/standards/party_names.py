@@ -7,7 +7,8 @@ from __future__ import annotations
 
 #: Endings of the names of authorities (longest first where one contains another).
 AUTHORITY = (
-    r"人民政府|政府|办事处|委员会|管委会|领导小组|工作小组|指挥部|联席会议|办公室|"
+    # (政府采购, 政府投资项目: a kind of purchase or project, no government acting)
+    r"人民政府|政府(?!采购|投资|性|债|购买|定价|指导价)|办事处|委员会|管委会|领导小组|工作小组|指挥部|联席会议|办公室|"
     r"(?<!跨)部门|机关|机构|单位主管部门|主管部门|监管部门|执法部门|"
     # (no name holds 每/向/在/将: 人社部门每半年向市人社局报送 names 人社部门, not up to 市人社局)
     r"(?:(?![每向在将])[^\s，。；、]){1,12}?(?:局|委(?!员会)|办(?!事处|公室|法|理)|厅|署|法院|检察院|派出所|司法所|"

@@ -474,6 +474,8 @@ _DENOMINATORS = {
     "所": "所",
     "校": "所",
     "生": "人",
+    # (每具遗体减免标准不超过1500元: each body)
+    "具": "具",
     # (≤4cfu/皿, ≤5cfu/cm²: colonies per plate, per square centimetre)
     "皿": "皿",
     "cm²": "cm²",

@@ -77,6 +77,7 @@ Denominator = Literal[
     "课时",
     "皿",
     "cm²",
+    "具",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
