@@ -639,3 +639,16 @@ def test_a_chapter_or_an_item_cited_at_a_wrapped_line_s_start_is_no_heading():
         "第二章/第五条/（一）",
         "第二章/第五条/（二）",
     ]
+
+
+def test_a_listed_annex_title_wrapped_keeps_its_last_word():
+    text = (
+        "临府办发〔2021〕7号\n临川市人民政府办公室关于加强农村生活污水治理的实施意见\n"
+        "各县（区）人民政府：\n现提出如下实施意见。\n一、工作目标\n治理率达到45%以上。\n"
+        "二、保障措施\n市财政每年安排专项资金3000万元。\n附件：1.临川市农村生活污水治理任务清单\n"
+        "      2.临川市农村生活污水处理设施运行维护管理\n        办法\n临川市人民政府办公室\n"
+        "2021年2月8日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.clauses[-1].text.endswith("专项资金3000万元。")
+    assert doc.clauses[0].text.endswith("运行维护管理\n办法")

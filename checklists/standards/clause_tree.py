@@ -83,6 +83,10 @@ class _Para:
 
 _ANNEX_MARK = re.compile(r"^附\s*件\s*([0-9０-９]+|[一二三四五六七八九十]+)?\s*[:：]?$")
 _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\S.*)$")
+#: The last words of a document's title (…办法, …清单, …方案), wrapped onto a line of its own.
+_DOC_TYPE_TAIL = re.compile(
+    r"[^，,。；;：:]{0,10}?(?:办法|清单|方案|细则|规定|标准|目录|名单|名录|计划|意见|通知|表|指南|规则)$"
+)
 #: A note listing its points, the first on its own line (注：1.能耗强度…, 说明：1、…).
 _NOTE_LIST = re.compile(r"^(?:注|备注|说明)\s*[:：]\s*1\s*[.．、]")
 #: An annex's marker with its title on the same line (附件一：某县补助标准).
@@ -466,6 +470,7 @@ class _TreeBuilder:
         node["parts"].append(para.text)
 
     def start_annex(self, para: _Para, number: int | None) -> None:
+        self.list_next = None  # (the list of annexes, if any, has ended)
         self.annex_no = number if number else self.annex_no + 1
         path = self.base + (f"附件{self.annex_no}",)
         self.unit_root = self._new(path, f"附件{self.annex_no}", self.root)
@@ -559,6 +564,15 @@ class _TreeBuilder:
                 if lm and int(lm.group(1)) == self.list_next and "。" not in c:
                     self.annex_titles.append(_nfkc_compact(lm.group(2)))
                     self.list_next += 1
+                    self.add_text(self.root, p)
+                    continue
+                if (
+                    len(c) <= 12
+                    and _DOC_TYPE_TAIL.fullmatch(c)
+                    and not _DOC_TYPE_TAIL.search(self.annex_titles[-1])
+                ):
+                    # (2.…运行维护管理 ⏎ 办法: the listed title wrapped, its last word)
+                    self.annex_titles[-1] += _nfkc_compact(c)
                     self.add_text(self.root, p)
                     continue
                 self.list_next = None
