@@ -652,3 +652,16 @@ def test_a_listed_annex_title_wrapped_keeps_its_last_word():
     (doc,) = parse_gazette(text).documents
     assert doc.clauses[-1].text.endswith("专项资金3000万元。")
     assert doc.clauses[0].text.replace("\n", "").endswith("运行维护管理办法")
+
+
+def test_two_issuers_signing_side_by_side_with_their_dates_sign_the_document():
+    text = (
+        "江教发〔2021〕7号\n江州市教育局 江州市人力资源和社会保障局关于做好教师招聘工作的通知\n"
+        "各区教育局：\n一、招聘计划。全市计划招聘中小学教师1200名。\n"
+        "二、工作要求。各地要严格执行招聘纪律。\n"
+        "江州市教育局                   江州市人力资源和社会保障局\n"
+        "2021年3月18日                        2021年3月18日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert str(doc.signed_on) == "2021-03-18"
+    assert doc.clauses[-1].text == "二、工作要求。各地要严格执行招聘纪律。"

@@ -71,7 +71,14 @@ def _to_date(m: re.Match[str]) -> datetime.date | None:
 def _is_date_line(s: str) -> bool:
     c = _compact(s).strip("()（）")
     m = _DATE.fullmatch(c)
+    if m is None and (two := _TWO_DATES.fullmatch(c)) is not None:
+        # (2021年3月18日        2021年3月18日: two issuers' dates side by side, the same day)
+        m = two if two.group("a") == two.group("b") else None
     return bool(m) and c.endswith("日")
+
+
+#: Two dates on one line (the same, under two issuers signing side by side).
+_TWO_DATES = re.compile(f"(?P<a>{_DATE.pattern}日?)(?P<b>{_DATE.pattern})")
 
 
 def _open_bracket_at_end(s: str) -> bool:
