@@ -511,3 +511,16 @@ def test_each_body_is_a_denominator_and_liveable_is_no_advice():
     (r,) = extract("对城乡低保对象免除基本殡葬服务费用，每具遗体减免标准不超过1500元。")
     assert (r.value, r.per) == (1500, "具")
     assert extract("加快补齐基础设施短板，着力打造宜居宜业和美乡村。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "per", "per_count"),
+    [
+        ("水面面积在250平方米以上的，按照每增加250平方米增配1名的比例配备。", "m²", 250),
+        ("营业面积超过1000平方米的，每增加500平方米增配保安人员1名。", "m²", 500),
+    ],
+)
+def test_one_more_for_each_step_above_is_a_rate_of_the_step(text, per, per_count):
+    (r,) = extract(text)
+    assert (r.value, r.unit, r.per, r.per_count) == (1, "名", per, per_count)
+    assert r.applies_when.comparator in (">", ">=")

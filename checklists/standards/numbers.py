@@ -505,7 +505,8 @@ def worth_keeping(
         return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
     return bool(
         re.search(
-            r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|设置|设立|缴纳|公示|期限|有效期|罚款|资格|"
+            r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|公示|期限|"
+            r"有效期|罚款|资格|"
             r"任期|承担|分担|负担|分摊|额度|定额|限额|基准|起付线|起付标准|封顶线|支付限额|"
             # (试用期为1年, 检验周期为1年, 处理规模为200吨/日: a term or a size stated)
             r"试用期|见习期|公示期|周期|规模(?:为|是)|处理量|处理能力|"
@@ -548,7 +549,8 @@ def a_denominator(
         q.comparator is None
         and comp_before is None
         and q.unit not in TIME_UNITS
-        and re.search(r"每\s*$", before) is not None
+        # (每增加250平方米增配1名: the step each one more is for)
+        and re.search(r"每\s*(?:增加|增|多|超过|超出)?\s*$", before) is not None
         and bool(after)
         and after[0].start < phrase_end
     )
