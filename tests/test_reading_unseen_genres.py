@@ -524,3 +524,10 @@ def test_one_more_for_each_step_above_is_a_rate_of_the_step(text, per, per_count
     (r,) = extract(text)
     assert (r.value, r.unit, r.per, r.per_count) == (1, "名", per, per_count)
     assert r.applies_when.comparator in (">", ">=")
+
+
+def test_a_need_mid_sentence_is_the_next_duty_s_condition():
+    text = "接待对象应当按照规定标准自行用餐，确因工作需要，接待单位可以安排工作餐一次。"
+    first, second = extract(text)
+    assert (first.span, first.subject) == ("接待对象应当按照规定标准自行用餐", "接待对象")
+    assert (second.subject, second.applies_when.text) == ("接待单位", "确因工作需要")

@@ -199,7 +199,10 @@ def _still_why(words: str, so_that: bool, hit: bool = False) -> bool:
 #: (报 and 发 of a noun are none: 报警装置, 报表, 发电机组)
 GOES_ON = re.compile(r"并|或者?|及时|同时|然后|再|报(?!警|表|纸|刊)|发(?!票|电|热|动机|现|生)")
 #: An adverbial a phrase opens with before the verb it leads to (对…, 根据…, 通过…途径).
-_LEADS_IN = re.compile(r"^(?:对于?|针对|根据|依据|依照|按照|通过|围绕|结合|在|经|由|向|从)")
+#: (确因工作需要，接待单位可以…: the need the next duty is for, no part of the one before)
+_LEADS_IN = re.compile(
+    r"^(?:对于?|针对|根据|依据|依照|按照|通过|围绕|结合|在|经|由|向|从|确因|确需)"
+)
 
 
 #: A scope: a noun and the words before its 的 that say which ones (全市所有使用燃气的餐饮场所).

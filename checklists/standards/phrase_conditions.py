@@ -14,7 +14,11 @@ from checklists.standards.verbs import ACTION, POLICY
 
 #: A phrase that says when or to what the next duty applies (对工程类项目，…; 施工期间，…;
 #: 每次验收前，…; 如发现…，…; 不一致的，…).
-_IF_WORDS = re.compile(rf"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到|{VIA_WHEN})")
+_IF_WORDS = re.compile(
+    # (确因工作需要，…可以安排…: the need the duty after it is for)
+    rf"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到|确因|因(?=[^，,。；;]{{0,10}}需要$)|"
+    rf"{VIA_WHEN})"
+)
 _WHEN_END = re.compile(rf"(?:期间|时期|之前|之后|以后|以前|前|后|{WHEN_WORD}|之时|之际)$")
 #: The end of something, a phrase of its own (整改结束，…; 期限届满，…): when the duty after it
 #: is due.
