@@ -531,3 +531,16 @@ def test_a_need_mid_sentence_is_the_next_duty_s_condition():
     first, second = extract(text)
     assert (first.span, first.subject) == ("接待对象应当按照规定标准自行用餐", "接待对象")
     assert (second.subject, second.applies_when.text) == ("接待单位", "确因工作需要")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("一般涉密人员脱密期为6个月至1年。", 6, 12, "month"),
+        ("借阅期限为10日至1个月。", 10, 30, "day"),
+        ("核心涉密人员脱密期为2年至3年。", 2, 3, "year"),
+    ],
+)
+def test_a_range_whose_ends_are_in_two_units_of_time_is_in_the_smaller(text, low, high, unit):
+    (r,) = extract(text)
+    assert (r.comparator, r.low, r.high, r.unit) == ("range", low, high, unit)
