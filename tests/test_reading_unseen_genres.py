@@ -544,3 +544,41 @@ def test_a_need_mid_sentence_is_the_next_duty_s_condition():
 def test_a_range_whose_ends_are_in_two_units_of_time_is_in_the_smaller(text, low, high, unit):
     (r,) = extract(text)
     assert (r.comparator, r.low, r.high, r.unit) == ("range", low, high, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("一次灾害过程造成本县死亡（含失踪）10人以上的，启动Ⅰ级响应。", (">=", 10, "人")),
+        (
+            "对因灾倒损房屋需恢复重建的特困供养人员、最低生活保障对象，每户补助标准提高20%。",
+            (None, None, None),
+        ),
+        ("因灾无家可归的受灾人员，由乡镇人民政府负责安排临时住所。", (None, None, None)),
+    ],
+)
+def test_relief_cases_keep_their_condition(text, when):
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.modality is None
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == when
+    assert extract("每年开展一次事故应急演练。")[0].value == 1
+
+
+def test_an_idiom_s_ke_is_no_permission():
+    assert extract("过渡期生活救助对象为因灾房屋倒塌、无房可住、无生活来源的受灾人员。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("保密要害部门部位工作人员不得携带个人手机进入涉密场所。", "保密要害部门部位工作人员"),
+        ("统计调查对象应当及时提供统计资料。", "统计调查对象"),
+        ("机要人员不得私自复制涉密文件。", "机要人员"),
+        ("住房公积金管理中心应当在3个工作日内作出决定。", "住房公积金管理中心"),
+        ("单位和职工缴存住房公积金的缴存比例均不得低于5%。", "单位和职工"),
+        ("职工购买自住住房的，可以提取本人住房公积金账户内的存储余额。", "职工"),
+        ("县未成年人救助保护中心应当配备不少于5名专职工作人员。", "县未成年人救助保护中心"),
+    ],
+)
+def test_records_secrets_and_housing_parties_act(text, subject):
+    assert extract(text)[0].subject == subject

@@ -106,7 +106,8 @@ _BEFORE_PARTY = re.compile(
 )
 #: Words no party's name contains: a modal word or a verb of the duty itself.
 _A_DUTY_WORD = re.compile(
-    r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重])要|(?<![必])须|不得|严禁|鼓励|可以|使用|确保|"
+    # (保密要害部门, 机要人员: names holding 要)
+    r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重机纲])要(?![害])|(?<![必])须|不得|严禁|鼓励|可以|使用|确保|"
     # (中小学可适当增加教师编制: the words of what it may do, not a name)
     r"(?<![许认宁])可(?!能|行|靠|持续|追溯|再生|燃|吸入|视)"
 )
@@ -329,13 +330,21 @@ _THE_ONES_LONG = re.compile(
 )
 #: "对…的企业，": the ones an action is to be taken on, named by their noun (凡…的企业，须…
 #: names who must act: the party of the duty, read as such).
-_THE_ONES_NAMED = re.compile(
-    r"^(?P<lead>对于|对|针对)(?P<cond>[^，,。；;：:]{2,60}?的"
-    # (a word or two before the noun: 任命的其他人员, 不达标的燃煤锅炉)
-    r"[^，,。；;：:的]{0,6}?(?:" + _REGULATED + r"|项目|车辆|产品|行为|情形|问题|人员|家庭|"
+_ONES_NAMED = (
+    r"(?:" + _REGULATED + r"|项目|车辆|产品|行为|情形|问题|人员|家庭|"
     r"对象|设施|设备|资金|货物|服务|工程|"
     # places ranked or picked (对考核排名后3位的县（市、区），…)
-    r"县[（(]市、区[）)]|乡镇[（(]街道[）)]|县区|县市区|乡镇|街道|村|社区|地区))[，,]"
+    r"县[（(]市、区[）)]|乡镇[（(]街道[）)]|县区|县市区|乡镇|街道|村|社区|地区)"
+)
+_THE_ONES_NAMED = re.compile(
+    r"^(?P<lead>对于|对|针对)(?P<cond>[^，,。；;：:]{2,60}?的"
+    # (a word or two before the noun: 任命的其他人员, 不达标的燃煤锅炉; a list of them:
+    # …的特困供养人员、最低生活保障对象)
+    r"[^，,。；;：:的]{0,6}?"
+    + _ONES_NAMED
+    + r"(?:[、和及][^，,。；;：:的、]{0,10}?"
+    + _ONES_NAMED
+    + r")*)[，,]"
 )
 _IF = re.compile(
     rf"^(?P<lead>如果|如|若|假如|一旦|一经|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
@@ -439,7 +448,9 @@ _THE_THINGS = re.compile(
 #: …or the one who acts on them after 由 (挂牌督办的重大隐患，整改完成后由企业提出销号申请): a
 #: short noun phrase, no verb of a duty of its own before its 的.
 _THINGS_BY = re.compile(
-    r"^(?P<cond>(?:(?!可|将|把|应|要|须|不得)[^，,。；;：:]){2,20}?的(?P<noun>[^，,。；;：:的]{1,8}))[，,]"
+    # (因灾无家可归的受灾人员: an idiom's 可 may be in it)
+    r"^(?P<cond>(?:(?!(?<!无家)(?<!无房)可|将|把|应|要|须|不得)[^，,。；;：:]){2,20}?的"
+    r"(?P<noun>[^，,。；;：:的]{1,8}))[，,]"
     r"(?=[^，,。；;：:]{0,12}?由[^，,。；;：:]{0,16}?(?:" + _REGULATED + "|" + _AUTHORITY + r"))"
 )
 #: …or a limit of theirs after the comma (挂牌督办的重大事故隐患，整改期限一般不超过90日); not

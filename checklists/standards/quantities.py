@@ -276,6 +276,12 @@ _MASKS = [
     # quoted, no number, no verb of a duty
     re.compile(r"“[^”\n]{0,12}”|“[^”\n。；;]{0,40}[、，,][^”\n。；;]{0,40}”"),
     re.compile(r"[1１一]\s*次性"),  # 一次性 (1次性): "one-off", no count
+    # (一次灾害过程造成…10人以上的: one event, what a number after it counts in; no count)
+    # (not what is done once: 开展一次事故应急演练)
+    re.compile(
+        r"(?:^|(?<=[，,。；;：:\s在因经遇凡对]))一次(?=(?:灾害|事故|突发|降雨|降水|强降雨|地震|火灾)"
+        r"(?:过程|事件)?)"
+    ),
     # the same, any or a certain one (在同一所学校, 任一项, 某一时段): which one, no count
     re.compile(
         r"(?:同|某|唯|逐|单|(?<![担责])任)一(?![一二三四五六七八九十百千万]|个?(?:自然)?年度?内)"
