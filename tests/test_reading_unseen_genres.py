@@ -582,3 +582,8 @@ def test_an_idiom_s_ke_is_no_permission():
 )
 def test_records_secrets_and_housing_parties_act(text, subject):
     assert extract(text)[0].subject == subject
+
+
+def test_a_limit_a_sentence_opens_with_bounds_each_x_wei_n_after_it():
+    text = "住房公积金个人住房贷款最高额度，单方缴存职工为40万元，双方缴存职工为60万元。"
+    assert [(r.comparator, r.value) for r in extract(text)] == [("<=", 400000), ("<=", 600000)]

@@ -60,6 +60,7 @@ from checklists.standards.numbers import (
     comparator_in_phrase,
     kind_for,
     period_before,
+    topic_limit,
     trigger_before,
     which_ones,
     worth_keeping,
@@ -189,7 +190,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         read = quantities(sentence)
         window = None  # 一年内被抽查不超过2次: the period the count after it is in
         denominator = None  # (phrase, count, per) of 每100户, 每30名游客: what a number is per
-        named_limit = None  # (comparison, unit, per) of the limit a phrase named (限值为50mg/m³)
+        # (comparison, unit, per) of the limit a phrase named (限值为50mg/m³; a sentence's topic:
+        # 贷款最高额度，单方缴存职工为40万元: any unit)
+        named_limit = topic_limit(masked[s_start:s_end])
         listed = None  # (phrase, comparison, end) of a compared number a list may go on from
         once_end = -1  # the end of a frequency's own 至少…一次 (每两年至少清洗一次)
         for k, q in enumerate(read):
@@ -299,7 +302,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             elif (
                 comparator in (None, "==")
                 and named_limit is not None
-                and named_limit[1:] == (q.unit, q.per)
+                and named_limit[1:] in ((q.unit, q.per), (None, None))
                 and ANOTHER_S_IS.fullmatch(masked, ph_start, q_start)
             ):
                 # (二氧化硫排放限值为50mg/m³，氮氧化物为100mg/m³: the next one's limit, the same)

@@ -123,6 +123,21 @@ def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
     return found
 
 
+#: A sentence's topic, a limit, then who has what (贷款最高额度，单方缴存职工为40万元，…).
+_A_TOPIC_LIMIT = re.compile(
+    r"[^，,。；;\d＿]{2,30}?(?:(?P<cap>最高|上限|限额)|(?P<floor>最低|下限))[^，,。；;\d＿]{0,4}\s*[，,]"
+)
+
+
+def topic_limit(sentence: str) -> tuple[str, None, None] | None:
+    """The comparison of the limit a sentence opens with as its topic, for every number after it
+    that is stated as X为N (any unit), or None."""
+    m = _A_TOPIC_LIMIT.match(sentence)
+    if m is None:
+        return None
+    return ("<=" if m.group("cap") else ">=", None, None)
+
+
 def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     """What starts a deadline: 收到投诉, 约谈结束后, 纳入“黑名单”管理后 …"""
     prefix = text[sent_start:pos].rstrip(" 　")
