@@ -587,3 +587,15 @@ def test_records_secrets_and_housing_parties_act(text, subject):
 def test_a_limit_a_sentence_opens_with_bounds_each_x_wei_n_after_it():
     text = "住房公积金个人住房贷款最高额度，单方缴存职工为40万元，双方缴存职工为60万元。"
     assert [(r.comparator, r.value) for r in extract(text)] == [("<=", 400000), ("<=", 600000)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "住房公积金月缴存基数最高不得超过上一年度设区城市职工月平均工资的3倍。",
+        "家庭人均月收入应当低于上年度城镇居民人均可支配收入的60%。",
+    ],
+)
+def test_a_multiple_or_share_of_an_average_income_is_no_rate(text):
+    (r,) = extract(text)
+    assert r.per is None

@@ -244,7 +244,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 rate = per is not None and not (q.unit == "次" and per in ("hour", "班"))
             if (
                 per is not None
-                and q.unit in ("%", "‰")
+                and q.unit in ("%", "‰", "倍")
                 and A_YEAR_S_BASE.search(masked, ph_start, q_start)
             ):
                 per = None  # 处上一年年收入60%至100%的罚款: a share of a year's income, no rate
