@@ -599,3 +599,14 @@ def test_a_limit_a_sentence_opens_with_bounds_each_x_wei_n_after_it():
 def test_a_multiple_or_share_of_an_average_income_is_no_rate(text):
     (r,) = extract(text)
     assert r.per is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "文书档案的保管期限分为永久、定期30年和定期10年。",
+        "2023年，全县共接收进馆档案2.3万卷，完成数字化扫描120万页。",
+    ],
+)
+def test_the_kinds_of_a_term_and_what_was_received_in_all_are_no_rows(text):
+    assert extract(text) == []

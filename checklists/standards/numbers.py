@@ -239,7 +239,8 @@ _STATED_AS = re.compile(
     r"(?:有效期|试用期|见习期|公示期|任期|期限|周期|规模|处理量|处理能力)(?:限|一般)?\s*(?:为|是)\s*$"
 )
 #: Grades a result is sorted into (结果分为优秀、良好、合格、不合格四个等次): bands, no targets.
-_GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)")
+#: (保管期限分为永久、定期30年和定期10年: the kinds a thing is sorted into, options too)
+_GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)|期限分为[^。；;]*[、和]")
 #: A band named after its number (90分以上为优秀, 60分以下的为不合格).
 _A_GRADE_AFTER = re.compile(
     r"\s*(?:及?以上|及?以下|以内)?\s*(?:的)?\s*(?:为|是|评为|定为)\s*[“\"]?(?:优秀|良好|合格|不合格|基本合格|"

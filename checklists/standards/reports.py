@@ -32,7 +32,7 @@ DESCRIPTIVE = re.compile(
     # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report (not what is
     # banned: 不得跨年度累计发放)
     r"(?<!不得)(?<!严禁)(?<!禁止)(?<!不准)(?<!不)(?<!跨年度)(?<!跨年)(?:共|累计)(?:检查|发现|排查|查处|整改|办理|受理|处理|开展|培训|组织|出动|下达|拨付|发放|确定|认定|"
-    r"扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|补贴|吸纳)"
+    r"扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|补贴|吸纳|接收|接待|征集|办结)"
 )
 #: A sentence about the document itself: a definition, its enactment, what follows.
 ABOUT_THE_TEXT = re.compile(
