@@ -610,3 +610,18 @@ def test_a_multiple_or_share_of_an_average_income_is_no_rate(text):
 )
 def test_the_kinds_of_a_term_and_what_was_received_in_all_are_no_rows(text):
     assert extract(text) == []
+
+
+def test_the_ones_then_by_whom_with_no_comma_between_name_the_authority():
+    text = (
+        "专项维修资金管理机构不得挪用专项维修资金，挪用的由县住房城乡建设局追回挪用的资金，"
+        "对直接负责的主管人员依法给予处分。"
+    )
+    ban, take_back, punish = extract(text)
+    assert ban.subject == "专项维修资金管理机构"
+    assert (take_back.span, take_back.subject) == (
+        "由县住房城乡建设局追回挪用的资金",
+        "县住房城乡建设局",
+    )
+    assert take_back.applies_when.text == "挪用的"
+    assert punish.subject == "县住房城乡建设局"

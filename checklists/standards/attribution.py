@@ -164,7 +164,8 @@ def attribute(
             who_at = r.start + len(own_condition.text)
             who_at += len(text[who_at:s_end]) - len(text[who_at:s_end].lstrip(" 　，,"))
             if (
-                re.match(r"\s*[，,]", r.span[len(own_condition.text) :])
+                # (挪用的由县住房城乡建设局追回: the ones, then by whom, no comma between)
+                re.match(r"\s*(?:[，,]|由(?!于))", r.span[len(own_condition.text) :])
                 and who_at < end_of(r)
                 and masked[who_at : who_at + 1] not in ("＿", "")  # (2018年底前…: a date's)
                 and not text[who_at : who_at + 1].isdigit()
@@ -189,7 +190,7 @@ def attribute(
             ";",
             " ",
             "\t",
-        )
+        ) and not masked.startswith("由", who_at)  # (挪用的由县住建局追回: by whom, named)
         own = (
             None
             if inside and who_at > s_start
