@@ -625,3 +625,9 @@ def test_the_ones_then_by_whom_with_no_comma_between_name_the_authority():
     )
     assert take_back.applies_when.text == "挪用的"
     assert punish.subject == "县住房城乡建设局"
+
+
+def test_the_ones_a_number_picks_right_before_their_sanction_are_its_condition():
+    (r,) = extract("超期3个工作日以上的亮红灯并纳入督查督办。")
+    assert r.value is None
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", 3)
