@@ -38,6 +38,7 @@ from checklists.standards.numbers import (
     A_TOTAL,
     A_YEAR_S_BASE,
     AHEAD,
+    AN_ITEM_S_VERB,
     ANOTHER_S_IS,
     AT_LEAST_ONCE,
     BANNED_ACT,
@@ -46,7 +47,8 @@ from checklists.standards.numbers import (
     DEBARRED,
     DEBARRED_AFTER,
     EACH_OF,
-    EXTENDED_BY,
+    EXTENDED,
+    HOW_DONE_AWAY,
     KEPT_UNTIL,
     LISTED_NEXT,
     ONCE,
@@ -55,6 +57,7 @@ from checklists.standards.numbers import (
     TARGETS,
     TASKED,
     TIME_LIMIT,
+    WHAT_IS_COUNTED,
     a_denominator,
     a_window_before,
     comparator_in_phrase,
@@ -363,12 +366,15 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     q.after in ("以内", "之内", "内")
                     or re.search(
                         # (最迟不得超过1小时: the latest it may be done, a time limit)
-                        # (特殊情况可以延长至15个工作日: a time limit extended, still one)
-                        r"(?:限期\s*\S{0,2}|最[迟晚][^，,。；;\d]{0,4}?|"
-                        r"(?<![有效试用聘任]期)(?<!期限)延长(?:至|到))\s*$",
+                        r"(?:限期\s*\S{0,2}|最[迟晚][^，,。；;\d]{0,4}?)\s*$",
                         masked[max(ph_start, q_start - 8) : q_start],
                     )
                     is not None
+                    # (特殊情况可以延长至15个工作日: a time limit extended, still one)
+                    or (
+                        (ext := EXTENDED.search(masked, max(ph_start, q_start - 8), q_start))
+                        and ext.group("to")
+                    )
                     # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is
                     or TIME_LIMIT.search(masked[max(ph_start, q_start - 40) : q_start]) is not None
                 )
@@ -482,7 +488,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # (完成10蒸吨以下燃煤锅炉淘汰任务: the things, the verb after them)
                     words = text[q_start : after.start("verb")].strip()
                     # (…燃煤锅炉全部淘汰, …锅炉完成超低排放改造: the things, not how it is done)
-                    words = _HOW_DONE_AWAY.sub("", words) or words
+                    words = HOW_DONE_AWAY.sub("", words) or words
                     phrase_only[q_end] = ph_end
                 if comparator == "range":  # (年满60周岁至79周岁的: both bounds)
                     # (1万吨（含）至5万吨（不含）: each bound as its marker says)
@@ -507,9 +513,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 elif not change["fixed"]:
                     comparator = ">="
             flags = []
-            if comparator is None and kind == "retention" and KEPT_UNTIL.search(before):
+            if comparator is None and kind == "retention" and KEPT_UNTIL.search(before[-32:]):
                 comparator = ">="  # 保存至有效期满后2年: kept at least until then
-            elif comparator is None and q.unit in TIME_UNITS and EXTENDED_BY.search(before):
+            elif (
+                comparator is None
+                and q.unit in TIME_UNITS
+                and (ext := EXTENDED.search(before[-8:]))
+                and not ext.group("to")
+            ):
                 comparator = "<="  # 可以延长10个工作日: extended by that much at most
             if comparator is None:
                 comparator = "=="
@@ -537,7 +548,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             long = long or round_the_clock or (comp_word or "").startswith("提前") or debarred
             long = long or (ahead and kind == "duration")  # (在举行7日前通知当事人: what, too)
             span_to = ph_end if long else q_end
-            item_end = _AN_ITEM_S_VERB.match(masked, q_end, ph_end)
+            item_end = AN_ITEM_S_VERB.match(masked, q_end, ph_end)
             if not long and item_end is not None and not item_end.group().endswith("的"):
                 # (工地周边100%围挡、物料堆放100%覆盖: each item of the list, its verb after its
                 # number, from the 、 before it to the 、 after it)
@@ -553,7 +564,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 cut = masked.rfind("、", q_end, s_start + nxt.start) if nxt is not None else -1
                 if nxt is not None and nxt.unit in TIME_UNITS and cut >= 0:
                     span_to = cut
-            if span_to == q_end and q.unit in COUNTED and _WHAT_IS_COUNTED.fullmatch(following):
+            if span_to == q_end and q.unit in COUNTED and WHAT_IS_COUNTED.fullmatch(following):
                 span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
             span, span_start = source_span(text, span_from, span_to)
             prev_end = q_end
@@ -833,17 +844,6 @@ _A_LIMIT_BEFORE = re.compile(
 )
 #: Nothing of a kind in a time looked back on (没有重大违法记录, 无…事故, 未发生…).
 _NONE_IN_IT = re.compile(r"没有|未发生|未曾|无(?:重大|较大|违法|不良|.{0,6}(?:记录|事故|行为))")
-#: The verb of a list's item right after its number, to the list's 、 (100%围挡、).
-_AN_ITEM_S_VERB = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、|$)")
-#: How the things a number picks out are done away with, between them and the verb.
-_HOW_DONE_AWAY = re.compile(
-    r"(?:(?:完成|实施|进行)[\u4e00-\u9fff]*|(?:全部|全面|一律|依法|基本|逐步)(?:予以)?)$"
-)
-#: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
-#: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
-_WHAT_IS_COUNTED = re.compile(
-    r"的?(?:(?!应(?![急用对])|须|要(?![求素点])|不得)[^\d＿，,。；;、和及与的]){1,12}"
-)
 
 
 def _by_a_time(r: Requirement) -> bool:

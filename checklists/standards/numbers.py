@@ -660,8 +660,9 @@ LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者
 RUNS_AFTER = re.compile(
     r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
 )
-#: A time limit extended by an amount (可以延长10个工作日; not a term: 有效期延长).
-EXTENDED_BY = re.compile(r"(?<![有效试用聘任]期)(?<!期限)延长\s*$")
+#: A time limit extended to or by an amount (可以延长至15个工作日, 可以延长10个工作日; not a term:
+#: 有效期延长).
+EXTENDED = re.compile(r"(?<![有效试用聘任]期)(?<!期限)延长(?P<to>至|到)?\s*$")
 #: The words that name a time limit before its number (完成时限为…, 办结期限是…).
 TIME_LIMIT = re.compile(
     r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$|"
@@ -686,3 +687,14 @@ DEBARRED_AFTER = re.compile(
 )
 #: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
 A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
+#: The verb of a list's item right after its number, to the list's 、 (100%围挡、).
+AN_ITEM_S_VERB = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、|$)")
+#: How the things a number picks out are done away with, between them and the verb.
+HOW_DONE_AWAY = re.compile(
+    r"(?:(?:完成|实施|进行)[\u4e00-\u9fff]*|(?:全部|全面|一律|依法|基本|逐步)(?:予以)?)$"
+)
+#: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
+#: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
+WHAT_IS_COUNTED = re.compile(
+    r"的?(?:(?!应(?![急用对])|须|要(?![求素点])|不得)[^\d＿，,。；;、和及与的]){1,12}"
+)

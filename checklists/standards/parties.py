@@ -840,6 +840,10 @@ _HOW_BEFORE = re.compile(r"^(?:及时|立即|依法|依规|一律|严格|迅速)
 _NO_NAME_END = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|骗局)$")
 
 
+#: 其 before a party's name (其家属, 其法定代表人): theirs, the named party acts.
+_THEIRS = re.compile(f"其(?:{_REGULATED})")
+
+
 def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
     """A party's name as read, without what is no part of it: a topic before 由 (工程竣工验收由
     主管预算单位 → 主管预算单位), how it acts after it (各单位自行 → 各单位); None when the words
@@ -860,7 +864,7 @@ def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] 
             return None
     if not who or _NO_NAME_END.search(who) or _ADVERBIAL_START.match(who):
         return None  # (于次月5日前报县煤炭办: when and to whom, no name)
-    if who.startswith("其") and re.fullmatch(f"(?:{_REGULATED})(?:或|、|和|及)?.*", who[1:]):
+    if _THEIRS.match(who):
         who = who[1:]  # 其家属或村（居）民委员会应当…: theirs, the named party acts
     if _NOT_A_NAME_START.match(who) or re.match(r"会同|协同|配合", who):
         # 实施乡村教师…, 其年度考核…: a verb or a pronoun, no name (…牵头，会同县公安局…: the
