@@ -631,3 +631,16 @@ def test_the_ones_a_number_picks_right_before_their_sanction_are_its_condition()
     (r,) = extract("超期3个工作日以上的亮红灯并纳入督查督办。")
     assert r.value is None
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("施工图审查机构应当在10个工作日内完成审查，其中大型项目不超过15个工作日。", "大型项目"),
+        ("工作餐每人每餐不得超过120元，其中外地来客不得超过150元。", "外地来客"),
+    ],
+)
+def test_the_part_qi_zhong_names_is_its_limit_s_condition(text, when):
+    first, part = extract(text)
+    assert first.applies_when is None
+    assert part.applies_when.text == when

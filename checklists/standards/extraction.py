@@ -35,6 +35,7 @@ from checklists.standards.modality import (
 from checklists.standards.numbers import (
     A_CHANGE,
     A_LIMIT_AFTER,
+    A_PART_NAMED,
     A_TOTAL,
     A_YEAR_S_BASE,
     AHEAD,
@@ -108,6 +109,7 @@ from checklists.standards.settling import (
     an_aim,
     answered_for,
     banned_too,
+    by_a_time,
     inline_items,
     one_grant,
     parallel_per,
@@ -465,6 +467,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     (at, lo, Applicability(words, NEGATE[comparator], value, q.unit, q.per))
                 )
                 continue
+            if (
+                part := A_PART_NAMED.match(masked, ph_start, q_start)
+            ) and part.end() not in phrase_only:
+                # (…10个工作日内完成审查，其中大型项目不超过15个工作日: the ones its limit is for)
+                qualifiers.append((part.end(), Applicability(text[part.start("who") : part.end()])))
+                phrase_only[part.end()] = ph_end
             if qualifies(masked, s_start, s_end, q_start, q_end):
                 # 连续工作10年以上的教师: the number says which ones; the duty is elsewhere
                 words = text[ph_start:q_end].strip()
@@ -643,7 +651,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             found = True
         opening = condition_of(sentence)
-        taken = [(r.start, end_of(r), r.value is not None and _by_a_time(r)) for r in reqs[first:]]
+        taken = [(r.start, end_of(r), r.value is not None and by_a_time(r)) for r in reqs[first:]]
         duties, extend = duty_spans(
             masked, s_start, s_end, taken, s_start + opening.end if opening else s_start
         )
@@ -844,22 +852,6 @@ _A_LIMIT_BEFORE = re.compile(
 )
 #: Nothing of a kind in a time looked back on (没有重大违法记录, 无…事故, 未发生…).
 _NONE_IN_IT = re.compile(r"没有|未发生|未曾|无(?:重大|较大|违法|不良|.{0,6}(?:记录|事故|行为))")
-
-
-def _by_a_time(r: Requirement) -> bool:
-    """A deadline, or a time before an event (活动举办前七日): what is to be done then may be
-    written in the phrase after it."""
-    return r.kind == "deadline" or (
-        r.kind == "duration"
-        and (
-            (r.trigger or "").endswith("前")
-            # (在工程开工15日前，向…申请: the event, then how long before it)
-            or re.search(
-                r"[\d一二三四五六七八九十]\s*个?(?:工作日|日|天|周|月|小时)(?:之)?前$", r.span
-            )
-            is not None
-        )
-    )
 
 
 #: A duty that opens with what is done to the inspected (重点检查…, 依法予以取缔, 责令…).

@@ -299,3 +299,19 @@ def inline_items(text: str) -> tuple[int, int, list[tuple[int, int, str]]] | Non
         items.append((at, following if following >= 0 else len(text), token))
         at, n = following, n + 1
     return lead_start, lead_end, items
+
+
+def by_a_time(r: Requirement) -> bool:
+    """A deadline, or a time before an event (活动举办前七日): what is to be done then may be
+    written in the phrase after it."""
+    return r.kind == "deadline" or (
+        r.kind == "duration"
+        and (
+            (r.trigger or "").endswith("前")
+            # (在工程开工15日前，向…申请: the event, then how long before it)
+            or re.search(
+                r"[\d一二三四五六七八九十]\s*个?(?:工作日|日|天|周|月|小时)(?:之)?前$", r.span
+            )
+            is not None
+        )
+    )
