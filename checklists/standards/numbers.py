@@ -660,10 +660,11 @@ LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者
 RUNS_AFTER = re.compile(
     r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
 )
-#: 其中 and the part a limit after it is for (其中大型项目不超过15个工作日, 其中外地来客不得超过
-#: 150元; not what is measured: 其中工作人员控制在…10%以内).
+#: 其中 and the ones a limit after it is for (其中大型项目不超过15个工作日, 其中外地来客不得超过
+#: 150元; not a part of what is measured: 其中省级补助不低于50%, 其中工作人员控制在…10%以内).
 A_PART_NAMED = re.compile(
-    r"\s*其中\s*(?P<who>[^，,。；;\d＿、]{2,8}?)(?=不得|不应|不超过|不低于|不少于|不高于|最高|最多|至少)"
+    r"\s*其中\s*(?P<who>[^，,。；;\d＿、]{0,6}?(?:项目|工程|企业|单位|学校|家庭|车辆|来客|客人|病例))"
+    r"(?=不得|不应|不超过|不低于|不少于|不高于|最高|最多|至少)"
 )
 #: A time limit extended to or by an amount (可以延长至15个工作日, 可以延长10个工作日; not a term:
 #: 有效期延长).
