@@ -644,3 +644,7 @@ def test_the_part_qi_zhong_names_is_its_limit_s_condition(text, when):
     first, part = extract(text)
     assert first.applies_when is None
     assert part.applies_when.text == when
+
+
+def test_how_many_there_were_in_a_year_told_is_a_report():
+    assert extract("2022年度，全县共有468家社会组织参加年检，年检合格率为95.3%。") == []

@@ -256,7 +256,9 @@ _DONE_IN_ALL = re.compile(
 #: A change measured against the same time before (同比下降8.2%, 环比增长): a report.
 _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 #: A year (or part of one) a sentence opens with, told of (2023年，…; 上半年，…; 去年，…).
-_A_YEAR_TOLD = re.compile(r"[\s＿]*(?:＿{4,}|去年|上半年|前三季度|一季度|全年)[，,]")
+_A_YEAR_TOLD = re.compile(r"[\s＿]*(?:＿{4,}年?度?|去年|上半年|前三季度|一季度|全年)[，,]")
+#: How many there were in all (全县共有…, 共计…): told of a year, a report.
+_IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共有|共计|共)")
 #: The same, or against the year before (比上年增长8.2%, 较上年下降): a result reported.
 _MEASURED_AGAINST = re.compile(
     r"同比|环比|[比较]上年(?:同期)?(?:增长|下降|提高|减少|增加|降低|上升)"
@@ -347,7 +349,8 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         # with no modal word: a report of the year's results)
         or (
             _A_YEAR_TOLD.match(sentence) is not None
-            and _MEASURED_AGAINST.search(sentence) is not None
+            # (2022年度，全县共有468家社会组织参加年检，年检合格率为95.3%: how many there were)
+            and (_MEASURED_AGAINST.search(sentence) or _IN_ALL_THERE.search(sentence))
             and not ANY_MODAL.search(sentence)
         ),
         grades=_GRADES.search(sentence) is not None,
