@@ -3,6 +3,8 @@ taken from the bundled gazettes)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from checklists.standards.parsing import parse_gazette
@@ -665,3 +667,20 @@ def test_two_issuers_signing_side_by_side_with_their_dates_sign_the_document():
     (doc,) = parse_gazette(text).documents
     assert str(doc.signed_on) == "2021-03-18"
     assert doc.clauses[-1].text == "二、工作要求。各地要严格执行招聘纪律。"
+
+
+def test_a_page_laid_out_in_two_columns_is_read_one_column_after_the_other():
+    """tests/data/unseen_two_columns.txt, as pdftotext -layout writes a head in two columns (title
+    and 文号 left, addressee and notice right, a signature set right): the whole document was
+    lost into the cover; a body in two columns ran （一） and （二） together."""
+    text = (Path(__file__).parent / "data" / "unseen_two_columns.txt").read_text(encoding="utf-8")
+    (doc,) = parse_gazette(text).documents
+    assert (doc.number, doc.title, str(doc.signed_on)) == (
+        "青政发〔2022〕5号",
+        "关于印发青山县2022年国民经济和社会发展计划的通知",
+        "2022-03-18",
+    )
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["一", "二", "二/（一）", "二/（一）/1", "二/（二）", "二/（二）/1"]
+    item = next(c for c in doc.clauses if c.key.endswith("（二）/1"))
+    assert item.text.replace("\n", "") == "1.稳定粮食生产。全年粮食播种面积稳定在45万亩以上。"

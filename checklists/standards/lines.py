@@ -346,11 +346,58 @@ def _wrapped_cells(row: _Line, row_raw: str, raw: str) -> bool:
 _CELL_RUN = re.compile(r"\S+(?: \S+)*")
 
 
+def _width(s: str) -> int:
+    """How many columns ``s`` takes on a page (a Chinese character two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+#: A line laid out in two columns: the left one's words, a gap, the right one's (or only the
+#: right one's, indented to it).
+_TWO_COLUMNS = re.compile(r"^(?P<left>\S(?:.*?\S)?)?(?P<gap>\s{4,})(?P<right>\S.*?)\s*$")
+
+
+def _columns_apart(raws: list[str]) -> list[tuple[int, str]]:
+    """The lines with their numbers, a page laid out in two columns read one column after the
+    other (pdftotext -layout: 青山县人民政府      各乡镇人民政府，… ⏎ 关于印发…      现将《…》…):
+    three lines or more in a row whose right column starts at the same place (a Chinese
+    character's width counted twice), its words and the left one's long enough to be text, not a
+    table's cells."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(raws):
+        parts = []
+        j = k
+        while j < len(raws) and (m := _TWO_COLUMNS.match(raws[j])) and "  " not in m.group("right"):
+            left = m.group("left") or ""
+            at = _width(raws[j][: m.start("right")])
+            if "  " in left or (parts and at < parts[0][3] - 3):
+                break  # (three cells or more: a table's row; a column that starts elsewhere)
+            parts.append((j + 1, left, m.group("right"), at))
+            j += 1
+        at = parts[0][3] if parts else 0
+        # (the right column's own lines start where it does; a signature there may be set right)
+        both = [p for p in parts if p[1] and abs(p[3] - at) <= 3]
+        if (
+            len(parts) >= 3
+            and len(both) >= 2
+            and at >= 30
+            and sum(len(p[1]) for p in both) / len(both) >= 6
+            and sum(len(p[2]) for p in parts) / len(parts) >= 6
+        ):
+            out += [(no, left) for no, left, _right, _at in parts if left]
+            out += [(no, right) for no, _left, right, _at in parts]
+            k += len(parts)
+            continue
+        out.append((k + 1, raws[k]))
+        k += 1
+    return out
+
+
 def _prepare(text: str) -> list[_Line]:
     """Clean every input line; blank lines are kept (text "") as paragraph separators."""
     out: list[_Line] = []
     raws = _cells_rejoined(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    for no, raw in enumerate(raws, 1):
+    for no, raw in _columns_apart(raws):
         raw = raw.replace("\u00a0", " ").replace("\ufeff", "")
         heading = bool(_MD_HEADING.match(raw))
         s = _MD_HEADING.sub("", raw)
