@@ -717,7 +717,8 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
                 clauses=builder.result(),
                 text=text,
                 start_line=start_line,
-                source_lines=tuple(header_lines + own if n == 0 else own),
+                # (a line laid out in two columns is read twice, one line of it all the same)
+                source_lines=tuple(dict.fromkeys(header_lines + own if n == 0 else own)),
                 header_lines=tuple(header_lines if n == 0 else ()),
             )
         )
