@@ -684,3 +684,16 @@ def test_a_page_laid_out_in_two_columns_is_read_one_column_after_the_other():
     assert keys == ["一", "二", "二/（一）", "二/（一）/1", "二/（二）", "二/（二）/1"]
     item = next(c for c in doc.clauses if c.key.endswith("（二）/1"))
     assert item.text.replace("\n", "") == "1.稳定粮食生产。全年粮食播种面积稳定在45万亩以上。"
+
+
+def test_item_one_whose_words_open_with_a_figure_is_item_one():
+    """1.7座及以下乘用车； then 2.…: item 1 (its 1.7 was read as a number, the item lost into the
+    clause above)."""
+    text = (
+        "青政办发〔2022〕9号\n青山县人民政府办公室关于网约车管理的实施意见\n各乡镇人民政府：\n"
+        "现提出如下实施意见。\n二、车辆条件\n（一）车辆技术条件。\n1.7座及以下乘用车；\n"
+        "2.车辆轴距不小于2650毫米；\n3.车辆行驶证登记日期未满3年。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["二", "二/（一）", "二/（一）/1", "二/（一）/2", "二/（一）/3"]

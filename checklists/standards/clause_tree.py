@@ -87,6 +87,17 @@ _ANNEX_LIST = re.compile(r"^附\s*件\s*[:：]\s*(\S.*)$")
 _DOC_TYPE_TAIL = re.compile(
     r"[^，,。；;：:]{0,10}?(?:办法|清单|方案|细则|规定|标准|目录|名单|名录|计划|意见|通知|表|指南|规则)$"
 )
+
+
+def _first_item(text: str, after: list[_Para]) -> _Token | None:
+    """1.7座及以下乘用车；, then 2.…: item 1 whose words open with a figure (read as the number
+    1.7, its item was lost), known by the item after it."""
+    nxt = _token(after[0].text) if after else None
+    if nxt is None or nxt.kind != "num" or nxt.value != 2 or not re.match(r"1[.．]\d", text):
+        return None
+    return _Token("num", "1", 1)
+
+
 #: A note listing its points, the first on its own line (注：1.能耗强度…, 说明：1、…).
 _NOTE_LIST = re.compile(r"^(?:注|备注|说明)\s*[:：]\s*1\s*[.．、]")
 #: An annex's marker with its title on the same line (附件一：某县补助标准).
@@ -595,7 +606,7 @@ class _TreeBuilder:
                 self.annex_fresh = False
                 continue
             self.annex_fresh = False
-            tok = _token(p.text)
+            tok = _token(p.text) or _first_item(p.text, paras[k : k + 1])
             if tok and self.note is not None and tok.kind == "num" and tok.value == self.note[1]:
                 # (注：1.…不含…⏎2.各市可…: the note's next point, no item of the text)
                 self.add_text(self.note[0], p)
