@@ -648,3 +648,10 @@ def test_the_part_qi_zhong_names_is_its_limit_s_condition(text, when):
 
 def test_how_many_there_were_in_a_year_told_is_a_report():
     assert extract("2022年度，全县共有468家社会组织参加年检，年检合格率为95.3%。") == []
+
+
+def test_whose_a_party_is_picks_no_ones_out():
+    (r,) = extract("住宅物业的业主，应当在办理房屋交付手续前交存首期专项维修资金。")
+    assert (r.subject, r.applies_when) == ("住宅物业的业主", None)
+    (r,) = extract("使用燃气的餐饮企业，应当安装可燃气体报警装置。")
+    assert (r.subject, r.applies_when.text) == ("餐饮企业", "使用燃气")

@@ -397,7 +397,9 @@ _REACHING_OPENS = re.compile(
 #: The inspected party a sentence opens with, picked out by what it did (列入黑名单的企业，…;
 #: 未按期完成整改的企业，…): what picks it out is the condition, the party who acts.
 _PARTY_PICKED = re.compile(
-    f"^(?!鼓励|倡导|提倡|支持|引导)(?P<cond>[^，,。；;：:]{{2,30}}?)的(?P<who>[^，,。；;的]{{0,6}}?(?:{_REGULATED}))[，,]"
+    f"^(?!鼓励|倡导|提倡|支持|引导)(?P<cond>[^，,。；;：:]{{2,30}}?)"
+    # (not whose they are: 住宅物业的业主, 本小区的业主)
+    f"(?<!物业)(?<!小区)(?<!房屋)(?<!住宅)(?<!楼)的(?P<who>[^，,。；;的]{{0,6}}?(?:{_REGULATED}))[，,]"
 )
 
 
