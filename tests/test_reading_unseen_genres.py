@@ -655,3 +655,18 @@ def test_whose_a_party_is_picks_no_ones_out():
     assert (r.subject, r.applies_when) == ("住宅物业的业主", None)
     (r,) = extract("使用燃气的餐饮企业，应当安装可燃气体报警装置。")
     assert (r.subject, r.applies_when.text) == ("餐饮企业", "使用燃气")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("渔船应当在台风红色预警发布前6小时全部回港避风。", "渔船"),
+        ("县级救灾物资储备库应当储备不少于2000人的基本生活类救灾物资。", "县级救灾物资储备库"),
+        ("山洪地质灾害危险区人员应当立即转移。", "山洪地质灾害危险区人员"),
+    ],
+)
+def test_relief_parties_act(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject
+    (r,) = extract("渔船应当在台风红色预警发布前6小时全部回港避风。")
+    assert (r.comparator, r.value, r.unit) == (">=", 6, "hour")
