@@ -229,8 +229,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 m = re.match(r"\S{1,4}", masked[comp_pos:q_start])
                 comp_word = m.group(0) if m else None
             per, per_pos = period_before(masked, ph_start, q_start)
-            cut = next(
-                (e for e, _ in qualifiers[-2:] if per is not None and per_pos < e <= q_start), 0
+            cut = (
+                0
+                if per is None
+                else next((e for e, _ in qualifiers[-2:] if per_pos < e <= q_start), 0)
             )
             if cut:
                 # 年产值5000万元以上的企业至少配备2名: the year is the condition's (…的企业每年…:

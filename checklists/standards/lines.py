@@ -78,7 +78,7 @@ def _is_date_line(s: str) -> bool:
 
 
 #: Two dates on one line (the same, under two issuers signing side by side).
-_TWO_DATES = re.compile(f"(?P<a>{_DATE.pattern}日?)(?P<b>{_DATE.pattern})")
+_TWO_DATES = re.compile(f"(?P<a>{_DATE.pattern})(?P<b>{_DATE.pattern})")
 
 
 def _open_bracket_at_end(s: str) -> bool:
@@ -356,6 +356,10 @@ def _width(s: str) -> int:
 _TWO_COLUMNS = re.compile(r"^(?P<left>\S(?:.*?\S)?)?(?P<gap>\s{4,})(?P<right>\S.*?)\s*$")
 
 
+#: How many lines a page holds at most (a block of two columns is no longer).
+_A_PAGE = 60
+
+
 def _columns_apart(raws: list[str]) -> list[tuple[int, str]]:
     """The lines with their numbers, a page laid out in two columns read one column after the
     other (pdftotext -layout: 青山县人民政府      各乡镇人民政府，… ⏎ 关于印发…      现将《…》…):
@@ -367,7 +371,12 @@ def _columns_apart(raws: list[str]) -> list[tuple[int, str]]:
     while k < len(raws):
         parts = []
         j = k
-        while j < len(raws) and (m := _TWO_COLUMNS.match(raws[j])) and "  " not in m.group("right"):
+        # (a page's lines at most: a run that is no block is read again from its next line)
+        while (
+            j < min(len(raws), k + _A_PAGE)
+            and (m := _TWO_COLUMNS.match(raws[j]))
+            and "  " not in m.group("right")
+        ):
             left = m.group("left") or ""
             at = _width(raws[j][: m.start("right")])
             if "  " in left or (parts and at < parts[0][3] - 3):

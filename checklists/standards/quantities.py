@@ -509,8 +509,8 @@ def per_before(words: str) -> str | None:
     found = _PER_BEFORE.findall(words)
     if found:
         return _DENOMINATORS[found[-1]]
-    if _SPEED.search(words):
-        return "hour"  # 最高时速不得超过80公里: km an hour
+    if _SPEED.search(words, max(0, len(words) - 12)):
+        return "hour"  # 最高时速不得超过80公里: km an hour (its words end the phrase: read there)
     # (户均 per household, 亩均 per mu: 亩均财政投入不低于1500元)
     average = _PER_HEAD_AVERAGE.search(words)
     return None if average is None else {"户": "户", "亩": "亩"}.get(average.group("of"), "人")
