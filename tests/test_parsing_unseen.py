@@ -3,10 +3,12 @@ taken from the bundled gazettes)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from checklists.standards.extraction import extract
 from checklists.standards.parsing import parse_gazette
 
 
@@ -697,3 +699,26 @@ def test_item_one_whose_words_open_with_a_figure_is_item_one():
     (doc,) = parse_gazette(text).documents
     keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
     assert keys == ["二", "二/（一）", "二/（一）/1", "二/（一）/2", "二/（一）/3"]
+
+
+def test_items_whose_words_open_with_figures_are_items_and_read_without_their_numbers():
+    """1.7座…；2.5吨…；3.10个工作日…: each item known by the one before it (all three were text
+    of the clause above); its words are read without the token (1.7 was the number read)."""
+    text = (
+        "青政办发〔2023〕3号\n青山县人民政府办公室关于新能源汽车推广补贴的通知\n各乡镇人民政府：\n"
+        "一、补贴标准\n补贴标准如下：\n1.7座及以下乘用车，每辆补贴不超过3000元；\n"
+        "2.5吨以上货车，每辆补贴不超过8000元；\n3.10个工作日内完成审核。\n二、其他\n"
+        "本通知自印发之日起施行。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    items = [c for c in doc.clauses if c.key.split("/")[-2:-1] == ["一"]]
+    assert [(c.token, c.text[:5]) for c in items] == [
+        ("1", "1.7座及"),
+        ("2", "2.5吨以"),
+        ("3", "3.10个"),
+    ]
+    read = [(r.value, r.unit) for r in extract(items[0].text, token=items[0].token)]
+    assert read[0] == (Decimal(7), "座")
+    assert (Decimal(10), "working_day") in [
+        (r.value, r.unit) for r in extract(items[2].text, token=items[2].token)
+    ]

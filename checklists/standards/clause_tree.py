@@ -89,13 +89,25 @@ _DOC_TYPE_TAIL = re.compile(
 )
 
 
-def _first_item(text: str, after: list[_Para]) -> _Token | None:
-    """1.7座及以下乘用车；, then 2.…: item 1 whose words open with a figure (read as the number
-    1.7, its item was lost), known by the item after it."""
-    nxt = _token(after[0].text) if after else None
-    if nxt is None or nxt.kind != "num" or nxt.value != 2 or not re.match(r"1[.．]\d", text):
+_FIGURE_ITEM = re.compile(r"([1-9]\d?)[.．]\d")
+
+
+def _figure_item(text: str, after: list[_Para], last: int | None) -> _Token | None:
+    """1.7座及以下乘用车；2.5吨以上货车；: an item whose words open with a figure (read as the
+    number 1.7, its item was lost), known by the item before it (``last``, the number of the
+    list it would go on) or, item 1, by the item after it (2.… either way)."""
+    m = _FIGURE_ITEM.match(text)
+    if m is None:
         return None
-    return _Token("num", "1", 1)
+    n = int(m.group(1))
+    if n == 1:
+        nxt = after[0].text if after else ""
+        tok = _token(nxt)
+        if not (tok and tok.kind == "num" and tok.value == 2) and not re.match(r"2[.．]\d", nxt):
+            return None
+    elif last is None or n != last + 1:
+        return None
+    return _Token("num", str(n), n)
 
 
 #: A note listing its points, the first on its own line (注：1.能耗强度…, 说明：1、…).
@@ -470,6 +482,14 @@ class _TreeBuilder:
         return node
 
     @property
+    def last_num(self) -> int | None:
+        """The number of the open list of 1. 2. items (the last on the stack), if any."""
+        for kind, node in reversed(self.stack):
+            if kind == "num":
+                return int(node["token"]) if node["token"].isdigit() else None
+        return None
+
+    @property
     def current(self) -> dict:
         return self.stack[-1][1] if self.stack else self.unit_root
 
@@ -606,7 +626,7 @@ class _TreeBuilder:
                 self.annex_fresh = False
                 continue
             self.annex_fresh = False
-            tok = _token(p.text) or _first_item(p.text, paras[k : k + 1])
+            tok = _token(p.text) or _figure_item(p.text, paras[k : k + 1], self.last_num)
             if tok and self.note is not None and tok.kind == "num" and tok.value == self.note[1]:
                 # (注：1.…不含…⏎2.各市可…: the note's next point, no item of the text)
                 self.add_text(self.note[0], p)

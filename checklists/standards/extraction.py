@@ -133,13 +133,16 @@ _EXCEPTED = re.compile(r"[^，,。；;\d＿]{0,24}?除外\s*[）)]?\s*$")
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 
 
-def extract(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
+def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> list[Requirement]:
     """Requirements stated by one clause text, in order of appearance.
 
     ``join_offsets`` (from ``ParsedClause.join_offsets``) flags requirements whose span crosses
-    a page-break join. A list of duties or bans run on after its lead's colon (…不得用于以下
-    支出：（一）…。（二）…。) is read item by item, each as its lead binds it.
+    a page-break join; ``token`` is the clause's numbering (1.7座…: item 1's words are 7座). A
+    list of duties or bans run on after its lead's colon (…不得用于以下支出：（一）…。（二）…。)
+    is read item by item, each as its lead binds it.
     """
+    if token and re.match(re.escape(token) + r"[.．]\d", text):
+        text = " " * (len(token) + 1) + text[len(token) + 1 :]
     run_on = inline_items(text)
     if run_on is not None:
         lead_start, lead_end, items = run_on

@@ -205,7 +205,12 @@ def _read_requirements(parsed: ParsedDocument) -> list[tuple[list[Extracted], st
     texts = {c.key: c.text for c in parsed.clauses}
     extracted = mark_conflicts(
         [
-            (c.key, _under_its_lead(extract(c.text, join_offsets=c.join_offsets), texts, c))
+            (
+                c.key,
+                _under_its_lead(
+                    extract(c.text, join_offsets=c.join_offsets, token=c.token), texts, c
+                ),
+            )
             for c in parsed.clauses
         ]
     )
