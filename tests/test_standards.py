@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import pathlib
+from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
@@ -85,6 +86,27 @@ def test_the_items_of_a_list_of_duties_are_the_leads_partys(app_ctx):
     assert read == {("电梯使用单位", "mandatory")}
     upkeep = [c for c in rules.clauses if c.key.startswith("某某市人民政府令第38号/第三章/第七条/")]
     assert {r.subject for c in upkeep for r in c.requirements} == {"维护保养单位"}
+
+
+def test_a_heading_alone_over_its_clauses_drafts_nothing_and_items_read_without_tokens(app_ctx):
+    """第二章 监督检查, 三、隐患排查治理 (verbs as names) over clauses of their own are headings: no
+    requirement (an item 监督检查 was drafted); 1.7座及以下… is read as 7座, not 1.7."""
+    text = (
+        "某县人民政府关于印发某县消防安全管理办法的通知\n某政发〔2023〕5号\n各乡镇人民政府：\n"
+        "第一章 总则\n第一条 为了加强消防安全管理，制定本办法。\n第二章 监督检查\n"
+        "第二条 县消防救援大队每季度开展一次检查。\n三、隐患排查治理\n（一）监督检查\n"
+        "1.7座及以上车辆停放区应当配备灭火器；\n2.企业应当建立隐患排查台账。\n"
+        "某县人民政府\n2023年3月1日\n"
+    )
+    report = import_text(text, "fire.txt")
+    db.session.commit()
+    ((doc, _outcome),) = report.documents
+    read = {
+        c.key.partition("/")[2]: [(r.span, r.value) for r in c.requirements] for c in doc.clauses
+    }
+    assert read["第二章"] == read["第二章/第二条/三"] == read["第二章/第二条/三/（一）"] == []
+    assert read["第二章/第二条"] == [("县消防救援大队每季度开展一次检查", Decimal(1))]
+    assert read["第二章/第二条/三/（一）/1"][0][1] == Decimal(7)
 
 
 def test_reimporting_the_same_text_changes_nothing(app_ctx):

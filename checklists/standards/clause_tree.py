@@ -58,6 +58,24 @@ class ParsedClause:
     join_offsets: tuple[int, ...] = ()
 
 
+#: A section's heading alone (三、监督检查, 第二章 监督管理, （二）资金拨付): its numbering, then a
+#: name with no figure and no mark of a sentence or a list's lead.
+_HEADING_ONLY = re.compile(
+    r"(?:第[一二三四五六七八九十百零〇\d]+[章节]|第[一二三四五六七八九十]+部分"
+    r"|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．])\s*[^\d\s。；;，,：:！!？?]{2,20}"
+)
+
+
+def heads_only(clause: ParsedClause, parents: set[str]) -> bool:
+    """A clause that is its heading alone and heads clauses of its own (``parents``: the keys
+    that have children): it states no requirement (GUIDE 1.5: titles and headings)."""
+    return (
+        clause.key in parents
+        and not clause.is_table
+        and bool(_HEADING_ONLY.fullmatch(clause.text.strip()))
+    )
+
+
 def clause_text_hash(text: str) -> str:
     """SHA-256 hex of the text after NFKC with all whitespace removed (a lone surrogate, which
     no UTF-8 holds, is hashed as its code point rather than raising)."""

@@ -23,7 +23,7 @@ from checklists.core.errors import InputError
 from checklists.core.extensions import db
 from checklists.core.storage import safe_filename
 from checklists.standards import search_index
-from checklists.standards.clause_tree import ParsedClause
+from checklists.standards.clause_tree import ParsedClause, heads_only
 from checklists.standards.conflicts import mark_conflicts
 from checklists.standards.due_dates import dated
 from checklists.standards.extraction import Requirement as Extracted
@@ -203,21 +203,19 @@ def import_text(text: str, filename: str, user: User | None = None) -> ImportRep
 def _read_requirements(parsed: ParsedDocument) -> list[tuple[list[Extracted], str]]:
     """Each clause's requirements (conflicts marked) and search grams, in clause order."""
     texts = {c.key: c.text for c in parsed.clauses}
+    parents = {c.parent_key for c in parsed.clauses if c.parent_key}
     extracted = mark_conflicts(
-        [
-            (
-                c.key,
-                _under_its_lead(
-                    extract(c.text, join_offsets=c.join_offsets, token=c.token), texts, c
-                ),
-            )
-            for c in parsed.clauses
-        ]
+        [(c.key, [] if heads_only(c, parents) else _read_clause(c, texts)) for c in parsed.clauses]
     )
     return [
         (requirements, search_index.grams(clause.text))
         for clause, (_key, requirements) in zip(parsed.clauses, extracted, strict=True)
     ]
+
+
+def _read_clause(clause: ParsedClause, texts: dict[str, str]) -> list[Extracted]:
+    found = extract(clause.text, join_offsets=clause.join_offsets, token=clause.token)
+    return _under_its_lead(found, texts, clause)
 
 
 def _under_its_lead(
