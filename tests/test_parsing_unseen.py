@@ -722,3 +722,22 @@ def test_items_whose_words_open_with_figures_are_items_and_read_without_their_nu
     assert (Decimal(10), "working_day") in [
         (r.value, r.unit) for r in extract(items[2].text, token=items[2].token)
     ]
+
+
+def test_items_with_spaces_around_their_numbers_are_items_not_a_table():
+    """（一）博士研究生每人每月 3000 元； as pdftotext writes it: three lines of three 'cells' were
+    read as a table (the items lost, the sentence after them cut in two)."""
+    text = (
+        "临府发〔2023〕21号\n临川市人民政府关于印发临川市人才发展专项资金管理办法的通知\n"
+        "各县（区）人民政府：\n第五条　对新引进的全日制博士、硕士研究生，按以下标准给予生活补贴：\n"
+        "（一）博士研究生每人每月 3000 元；\n（二）硕士研究生每人每月 1500 元。\n"
+        "补贴期限最长不超过 3 年。享受本条补贴的人员，不再重复享受\n第六条规定的购房补贴。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert not any(c.is_table for c in doc.clauses)
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == [
+        "第五条",
+        "第五条/（一）",
+        "第五条/（二）",
+    ]
+    assert doc.clauses[-1].text.endswith("不再重复享受第六条规定的购房补贴。")

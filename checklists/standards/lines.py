@@ -472,6 +472,11 @@ def _spaced_once(ln: _Line) -> int:
     # sentence with spaces around its numbers is none: …处置不良贷款 60 亿元，确保)
     if len(cells[0]) > 12 or re.search(r"[，,。；;：:、]", cells[0]):
         return 0
+    # (（一）博士研究生每人每月 3000 元；: an item, a sentence with spaces around its number)
+    if re.search(r"[，,。；;]$", cells[-1]) or re.match(
+        r"[（(][一二三四五六七八九十\d]{1,3}[）)]\S", cells[0]
+    ):
+        return 0
     return len(cells)
 
 
