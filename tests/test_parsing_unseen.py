@@ -741,3 +741,31 @@ def test_items_with_spaces_around_their_numbers_are_items_not_a_table():
         "第五条/（二）",
     ]
     assert doc.clauses[-1].text.endswith("不再重复享受第六条规定的购房补贴。")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "临政发〔2023〕3号  临水县人民政府关于印发临水县2023年春耕生产工作方案的通知\n",
+        "临水县人民政府关于印发临水县2023年春耕生产工作方案的通知  临政发〔2023〕3号\n",
+        "临水县人民政府关于印发临水县2023年春耕生产\n工作方案的通知  临政发〔2023〕3号\n",
+    ],
+)
+def test_a_number_and_title_on_one_line_head_their_document_either_way(head):
+    """The 文号 before its title on one line (it was glued to the issuer, the document numberless);
+    a wrapped title whose tail holds the 文号 (the tail was read as the 文号's prefix); the title
+    on the 文号's line below the contents (the last entry was glued to the title)."""
+    text = (
+        "临水县人民政府公报\n目录\n临水县人民政府关于印发临水县2023年春耕生产工作方案的通知"
+        "（临政发〔2023〕3号）……（1）\n临水县人民政府关于做好森林防火工作的通知（临政发〔2023〕4号）"
+        "……（5）\n\n" + head + "各乡镇人民政府：\n一、各乡镇要在3月底前完成春耕物资储备。\n"
+        "临水县人民政府\n2023年2月16日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (doc.number, doc.issuer, doc.title, str(doc.signed_on)) == (
+        "临政发〔2023〕3号",
+        "临水县人民政府",
+        "关于印发临水县2023年春耕生产工作方案的通知",
+        "2023-02-16",
+    )
+    assert [c.key for c in doc.clauses] == ["临政发〔2023〕3号", "临政发〔2023〕3号/一"]

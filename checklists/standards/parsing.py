@@ -130,7 +130,9 @@ def _split_issuer(title: str) -> tuple[str | None, str]:
 
 
 #: A title and its 文号 after a space on one line (…的通知 某政发[2016]8号).
-_TITLE_SPACE_NUMBER = re.compile(rf"^(\S{{4,100}}?(?:{_DOC_TYPES}))[ \t　]+({_NUM_CORE})$")
+_TITLE_SPACE_NUMBER = re.compile(rf"^(\S{{1,100}}?(?:{_DOC_TYPES}))[ \t　]+({_NUM_CORE})$")
+#: A 文号 and its title after a space on one line (某政发〔2023〕3号  某县人民政府关于…的通知).
+_NUMBER_SPACE_TITLE = re.compile(rf"^({_NUM_CORE})[ \t　]+(\S{{4,100}}?(?:{_DOC_TYPES}))$")
 #: A banner and a 文号 on one line (临江市人民政府文件临政发〔2024〕3号, compact).
 _BANNER_WITH_NUMBER = re.compile(
     rf"(?P<banner>[\u4e00-\u9fff]{{2,30}}?文件)(?P<number>{_NUM_CORE})"
@@ -145,15 +147,20 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
         if toc and toc.start <= i <= toc.end or ln.table or not ln.text or i <= claimed:
             continue
         c = _compact(ln.text)
-        title_inline = None
+        title_inline = number_inline = None
         # (临江市人民政府文件　临政发〔2024〕3号: the banner and the 文号 on one line)
         banner = _BANNER_WITH_NUMBER.fullmatch(c)
         if banner and not _is_banner(banner.group("banner")):
             banner = None  # (关于加强文件管理的通知…: a title holding 文件, no banner)
         m = _NUMBER_LINE.match(banner.group("number") if banner else c)
+        if m and not banner and _TITLE_SPACE_NUMBER.match(ln.text.strip()):
+            m = None  # (…重点建设⏎项目的通知  江政办发〔2023〕17号: a title's tail, its 文号)
         if not m:
             # (某县人民政府关于甲事项的通知 某政发[2016]8号: the title, a space, its 文号)
             tm = _TITLE_WITH_NUMBER.match(c) or _TITLE_SPACE_NUMBER.match(ln.text.strip())
+            inline = (tm.group(1), tm.group(2)) if tm else None
+            nt = None if tm else _NUMBER_SPACE_TITLE.match(ln.text.strip())
+            inline = (nt.group(2), nt.group(1)) if nt else inline
             prev = lines[i - 1].text if i > 0 else ""
             standalone = (
                 not prev
@@ -161,9 +168,11 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
                 or _is_banner(prev)
                 # (the document before signed on the line above: this one's title and 文号)
                 or _is_date_line(_compact(prev))
+                # (…关于公布2023年市级重点建设⏎项目的通知  某政办发〔2023〕17号: its tail)
+                or (inline is not None and "关于" not in inline[0] and "关于" in prev)
             )
-            if tm and standalone and ("关于" in tm.group(1) or _DOC_TYPE_END.search(tm.group(1))):
-                title_inline, m = tm.group(1), tm
+            if inline and standalone and ("关于" in inline[0] or _DOC_TYPE_END.search(inline[0])):
+                title_inline, number_inline = inline
             else:
                 continue
         if (
@@ -190,14 +199,15 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             continue  # a 文号 cited inside a wrapped sentence, not a document's own number
         if i > 0 and _cited(lines, i, claimed):
             continue  # (废止以下文件：1.《…》（甲政发〔2015〕3号）: a document cited in a list)
-        number = normalize_number(m.group(2) if title_inline else m.group(1))
+        number = normalize_number(number_inline if title_inline else m.group(1))
         below, below_end = _walk_forward(lines, i) if title_inline is None else ([], i)
         # (a 文号 printed above its issuer and 关于… title heads them: above it only a banner or
         # an issuer line is the document's, the rest the document before's or the masthead)
         back = _walk_back(lines, i, claimed)
-        if any("关于" in p for p in below):
+        if (title_inline is not None and "关于" in title_inline) or any("关于" in p for p in below):
+            # (the title on the 文号's line: whole, the lines above it the contents' or before's)
             back = [j for j in back if _is_banner(lines[j].text) or _is_issuer(lines[j].text)]
-        title_parts = [] if title_inline is None else [title_inline]
+        title_parts: list[str] = []
         issuer = None
         start = i
         for j in back:
@@ -213,6 +223,8 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             else:
                 title_parts.append(t)
             start = min(start, j)
+        if title_inline is not None:
+            title_parts.append(title_inline)  # (below the lines above: a wrapped title's tail)
         end = i
         if not any("关于" in p or _DOC_TYPE_END.search(p) for p in title_parts):
             end = below_end
