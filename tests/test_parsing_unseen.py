@@ -769,3 +769,25 @@ def test_a_number_and_title_on_one_line_head_their_document_either_way(head):
         "2023-02-16",
     )
     assert [c.key for c in doc.clauses] == ["临政发〔2023〕3号", "临政发〔2023〕3号/一"]
+
+
+def test_a_number_and_its_wrapped_title_at_a_page_top_head_a_document_of_their_own():
+    """A page ends an item list (3.…), its running header, then 某政规〔2023〕2号  某县…关于印发…
+    ⏎管理办法的通知: the document was read as the list's (the item above made its 文号 cited)."""
+    text = (
+        "临政发〔2023〕3号\n临水县人民政府关于印发临水县民生实事项目的通知\n各乡镇人民政府：\n"
+        "一、办好民生实事。\n1.新建改扩建中小学6所；\n2.新增城市停车位2000个。\n"
+        "                                        —1—\n"
+        "临水县人民政府公报                                        2023年第2期\n"
+        "临政规〔2023〕2号  临水县人民政府关于印发临水县农村集体产权流转交易\n管理办法的通知\n"
+        "各乡镇人民政府：\n第一条  为规范农村集体产权流转交易行为，制定本办法。\n"
+        "临水县人民政府\n2023年3月1日\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert first.clauses[-1].text == "2.新增城市停车位2000个。"
+    assert (second.number, second.title, str(second.signed_on)) == (
+        "临政规〔2023〕2号",
+        "关于印发临水县农村集体产权流转交易管理办法的通知",
+        "2023-03-01",
+    )
+    assert [c.key for c in second.clauses][-1] == "临政规〔2023〕2号/第一条"

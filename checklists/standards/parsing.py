@@ -133,6 +133,8 @@ def _split_issuer(title: str) -> tuple[str | None, str]:
 _TITLE_SPACE_NUMBER = re.compile(rf"^(\S{{1,100}}?(?:{_DOC_TYPES}))[ \t　]+({_NUM_CORE})$")
 #: A 文号 and its title after a space on one line (某政发〔2023〕3号  某县人民政府关于…的通知).
 _NUMBER_SPACE_TITLE = re.compile(rf"^({_NUM_CORE})[ \t　]+(\S{{4,100}}?(?:{_DOC_TYPES}))$")
+#: The same, the title wrapped onto the next line (…关于印发某县产权流转交易⏎管理办法的通知).
+_NUMBER_SPACE_TITLE_START = re.compile(rf"^({_NUM_CORE})[ \t　]+(\S*关于\S{{2,100}})$")
 #: A banner and a 文号 on one line (临江市人民政府文件临政发〔2024〕3号, compact).
 _BANNER_WITH_NUMBER = re.compile(
     rf"(?P<banner>[\u4e00-\u9fff]{{2,30}}?文件)(?P<number>{_NUM_CORE})"
@@ -148,6 +150,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             continue
         c = _compact(ln.text)
         title_inline = number_inline = None
+        wrapped = 0  # (the title on the 文号's line wrapped onto the next line)
         # (临江市人民政府文件　临政发〔2024〕3号: the banner and the 文号 on one line)
         banner = _BANNER_WITH_NUMBER.fullmatch(c)
         if banner and not _is_banner(banner.group("banner")):
@@ -161,6 +164,10 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             inline = (tm.group(1), tm.group(2)) if tm else None
             nt = None if tm else _NUMBER_SPACE_TITLE.match(ln.text.strip())
             inline = (nt.group(2), nt.group(1)) if nt else inline
+            ns = None if inline else _NUMBER_SPACE_TITLE_START.match(ln.text.strip())
+            nxt = lines[i + 1] if ns and i + 1 < len(lines) else None
+            if nxt and _headerish(nxt) and _DOC_TYPE_END.search(_compact(nxt.text)):
+                inline, wrapped = (_compact(ns.group(2)) + _compact(nxt.text), ns.group(1)), 1
             prev = lines[i - 1].text if i > 0 else ""
             standalone = (
                 not prev
@@ -197,7 +204,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             )
         ):
             continue  # a 文号 cited inside a wrapped sentence, not a document's own number
-        if i > 0 and _cited(lines, i, claimed):
+        if i > 0 and _cited(lines, i, claimed, title_inline is not None):
             continue  # (废止以下文件：1.《…》（甲政发〔2015〕3号）: a document cited in a list)
         number = normalize_number(number_inline if title_inline else m.group(1))
         below, below_end = _walk_forward(lines, i) if title_inline is None else ([], i)
@@ -225,7 +232,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             start = min(start, j)
         if title_inline is not None:
             title_parts.append(title_inline)  # (below the lines above: a wrapped title's tail)
-        end = i
+        end = i + wrapped
         if not any("关于" in p or _DOC_TYPE_END.search(p) for p in title_parts):
             end = below_end
             for raw in below:
@@ -259,11 +266,11 @@ _CITES_NEXT = re.compile(
 )
 
 
-def _cited(lines: list[_Line], i: int, claimed: int) -> bool:
+def _cited(lines: list[_Line], i: int, claimed: int, titled: bool = False) -> bool:
     """Whether the 文号 on line ``i`` is a document cited in a list of the document before it
-    (its title a numbered item or in 《》, or the list announced above it since ``claimed``),
-    not a document's own header."""
-    above = [j for j in range(i - 1, max(claimed, i - 4), -1) if lines[j].text]
+    (its title a numbered item or in 《》 above it unless ``titled`` on its own line, or the list
+    announced above it since ``claimed``), not a document's own header."""
+    above = [j for j in range(i - 1, max(claimed, i - 4), -1) if lines[j].text and not titled]
     if above and _CITED_TITLE.search(_compact(lines[above[0]].text)):
         return True
     for j in range(i - 1, max(claimed, -1, i - 40), -1):
