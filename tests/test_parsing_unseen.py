@@ -791,3 +791,35 @@ def test_a_number_and_its_wrapped_title_at_a_page_top_head_a_document_of_their_o
         "2023-03-01",
     )
     assert [c.key for c in second.clauses][-1] == "临政规〔2023〕2号/第一条"
+
+
+@pytest.mark.parametrize("number", ["", "云政发〔2024〕6号\n"])
+def test_a_title_dated_below_it_heads_its_document_with_or_without_a_number(number):
+    """关于…的决定 ⏎（2024年2月8日）⏎[文号]: with no 文号 the document was glued into the one
+    before; with one its title was; the date was lost either way (it signs the document)."""
+    text = (
+        "云政发〔2024〕3号\n云岭县人民政府关于印发云岭县就业补助资金管理办法的通知\n各乡（镇）人民政府：\n"
+        "一、各乡（镇）要在资金下达后60日内完成支出。\n附件1\n2024年预算执行进度目标表\n"
+        "\n云岭县人民政府关于调整城乡居民最低生活保障标准的决定\n（2024年2月8日）\n"
+        + number
+        + "\n各乡（镇）人民政府，县直各单位：\n一、城市低保标准由每人每月720元提高到750元。\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert first.clauses[-1].text == "附件1\n2024年预算执行进度目标表"
+    assert (second.number, second.title, second.issuer, str(second.signed_on)) == (
+        number.strip() or None,
+        "关于调整城乡居民最低生活保障标准的决定",
+        "云岭县人民政府",
+        "2024-02-08",
+    )
+    assert second.clauses[-1].text == "一、城市低保标准由每人每月720元提高到750元。"
+
+
+def test_joint_issuers_a_title_opens_with_are_named_one_by_one():
+    text = (
+        "云岭县财政局 云岭县人力资源和社会保障局关于做好2024年就业补助资金预算执行工作的通知\n"
+        "云财社发〔2024〕2号\n各乡（镇）财政所：\n一、各乡（镇）要在资金下达后60日内完成支出。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.issuer == "云岭县财政局、云岭县人力资源和社会保障局"
+    assert doc.title == "关于做好2024年就业补助资金预算执行工作的通知"

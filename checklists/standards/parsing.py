@@ -129,6 +129,16 @@ def _split_issuer(title: str) -> tuple[str | None, str]:
     return None, title
 
 
+def _joint(lead: str, raw: str) -> str:
+    """The issuers a title opens with, one by one (某县财政局 某县人社局关于… → 某县财政局、
+    某县人社局): ``lead`` as read from the compact title, ``raw`` its first line as printed."""
+    names = raw.split()[:-1]
+    rest = lead[len("".join(names)) :]
+    if names and lead.startswith("".join(names)) and all(map(_is_issuer, names + [rest])):
+        return "、".join(names + [rest])
+    return lead
+
+
 #: A title and its 文号 after a space on one line (…的通知 某政发[2016]8号).
 _TITLE_SPACE_NUMBER = re.compile(rf"^(\S{{1,100}}?(?:{_DOC_TYPES}))[ \t　]+({_NUM_CORE})$")
 #: A 文号 and its title after a space on one line (某政发〔2023〕3号  某县人民政府关于…的通知).
@@ -215,6 +225,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
             # (the title on the 文号's line: whole, the lines above it the contents' or before's)
             back = [j for j in back if _is_banner(lines[j].text) or _is_issuer(lines[j].text)]
         title_parts: list[str] = []
+        first_raw = ""  # (the title's first line as printed: issuers it names apart)
         issuer = None
         start = i
         for j in back:
@@ -228,6 +239,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
                 joint = len(parts) > 1 and all(_is_issuer(p) for p in parts)
                 issuer = "、".join(parts) if joint else t
             else:
+                first_raw = first_raw or lines[j].text
                 title_parts.append(t)
             start = min(start, j)
         if title_inline is not None:
@@ -243,6 +255,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
                     title_parts.append(_compact(raw))
         title = "".join(title_parts)
         lead_issuer, title = _split_issuer(title)
+        lead_issuer = lead_issuer and _joint(lead_issuer, first_raw)
         # the title's own issuer before a banner's (县政府文件 may head a part of the gazette)
         issuer = (
             lead_issuer or issuer or (banner.group("banner")[: -len("文件")] if banner else None)
@@ -444,6 +457,10 @@ def _unnumbered_headers(
         if prev and not (_is_issuer(prev) or _is_banner(prev) or signed_before or ended):
             continue
         proclaimed = re.search(r"(?:通告|公告)$", title) is not None
+        # (关于…的实施意见 ⏎（2023年5月11日）⏎ 各区县人民政府…：: the title's date below it)
+        dated = bool(nxt) and _SPEECH_DATE.match(nxt[0].strip()) is not None
+        if dated:
+            nxt = _next_texts(lines, i, 2)[1:]
         if not nxt or not (re.search(r"[：:]$", nxt[0].strip()) or proclaimed):
             # (an addressee line below; a 通告 has none: its first sentence, wrapped or not)
             continue
@@ -452,7 +469,8 @@ def _unnumbered_headers(
         start = i - 1 if prev else i
         if prev:
             issuer = issuer or _compact(prev).removesuffix("文件")
-        found.append(_Header(start, i, None, title, issuer, i))
+        end = next(j for j in range(i + 1, len(lines)) if lines[j].text) if dated else i
+        found.append(_Header(start, end, None, title, issuer, i))
     return found
 
 
@@ -462,7 +480,9 @@ def _walk_back(lines: list[_Line], i: int, claimed: int) -> list[int]:
     j = i - 1
     while j > claimed and len(cands) < 6:
         ln = lines[j]
-        if ln.text:
+        if ln.text and not cands and _SPEECH_DATE.match(ln.text.strip()):
+            pass  # (关于…的决定 ⏎（2024年2月8日）⏎ 某政发〔2024〕6号: the title's date, above)
+        elif ln.text:
             if not _headerish(ln):
                 break
             cands.append(j)
@@ -745,6 +765,9 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
     if signed is None and made is not None:
         # (（2024年1月8日某市人民政府令第3号公布…）: the rules were made that day, unsigned)
         signed = _to_date(_DATE.match(made.group("date")))
+    dated = [t for t in header_text.splitlines() if _SPEECH_DATE.match(t.strip())]
+    if signed is None and dated:
+        signed = _to_date(_DATE.search(_compact(dated[0])))  # (关于…的意见 ⏎（2023年5月11日）)
     for d in docs:
         d.signed_on = d.signed_on or signed
         d.issuer = d.issuer or issuer
