@@ -823,3 +823,15 @@ def test_joint_issuers_a_title_opens_with_are_named_one_by_one():
     (doc,) = parse_gazette(text).documents
     assert doc.issuer == "云岭县财政局、云岭县人力资源和社会保障局"
     assert doc.title == "关于做好2024年就业补助资金预算执行工作的通知"
+
+
+def test_a_wrapped_line_opening_with_ordinals_listed_is_no_item():
+    """…应于每年第 ⏎一、二季度完成… : 一、 of 一、二季度 is no item (it was 一~2)."""
+    text = (
+        "安政办发〔2023〕25号\n安平区人民政府办公室关于做好低保资金发放工作的通知\n各街镇：\n"
+        "一、明确发放时限。各街镇应于每年第\n一、二季度完成上半年资金发放，于第三、四季度完成下半年资金发\n"
+        "放。\n二、规范发放标准。城市低保对象每人每月补助750元。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["一", "二"]
+    assert doc.clauses[1].text.replace("\n", "").endswith("完成下半年资金发放。")

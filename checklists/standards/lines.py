@@ -138,8 +138,15 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"^第\s?([{_CN}\d]+)\s?部分(?=\s|$|[\u4e00-\u9fff])")),
     # (Ⅰ. 总体目标, Ⅱ、重点任务: a Word list's roman numbering)
     ("roman", re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、．.]?\s*(?=[\u4e00-\u9fff])")),
-    # (一、2021年2月11日起…: a date may open an item; 一.5 is no item)
-    ("cn", re.compile(r"^([一二三四五六七八九十百]+)\s*(?:、|[．.](?!\d))")),
+    # (一、2021年2月11日起…: a date may open an item; 一.5 is no item; nor 一、二季度完成… of a
+    # wrapped sentence: ordinals listed before what they count)
+    (
+        "cn",
+        re.compile(
+            r"^([一二三四五六七八九十百]+)\s*(?:、(?![一二三四五六七八九十](?:、[一二三四五六七八九十])*"
+            r"(?:季度|级|类|档|等奖|批|期|线|星|产|年级))|[．.](?!\d))"
+        ),
+    ),
     # (not an item cited at a line's start: （二）项的规定)
     ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)](?![项款目])")),
     ("decimal", re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)(?=\s|[\u4e00-\u9fff])")),
