@@ -835,3 +835,36 @@ def test_a_wrapped_line_opening_with_ordinals_listed_is_no_item():
     (doc,) = parse_gazette(text).documents
     assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["一", "二"]
     assert doc.clauses[1].text.replace("\n", "").endswith("完成下半年资金发放。")
+
+
+@pytest.mark.parametrize(
+    "imprint",
+    [
+        "青州市人民政府公报编辑部\n地址：青州市政务中心A座1206室\n电话：0536－3219876\n邮编：262500\n",
+        "主　　任：陈立新\n编辑出版：青州市人民政府办公室\n地　　址：青州市行政中心3号楼\n"
+        "准印证号：（鲁）内资准字2023－015号\n",
+    ],
+)
+def test_the_gazettes_imprint_on_its_back_cover_is_no_clauses_text(imprint):
+    text = (
+        "青政任〔2023〕8号\n青州市人民政府关于王建国等同志职务任免的通知\n各区县人民政府：\n"
+        "经市人民政府研究决定：\n任命王建国为青州市财政局副局长。\n青州市人民政府\n2023年5月12日\n\n"
+        + imprint
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert doc.clauses[-1].text.endswith("任命王建国为青州市财政局副局长。")
+    (skip,) = [s for s in result.skipped if s.reason == "封底"]
+    assert len(skip.lines) == imprint.count("\n")
+
+
+def test_a_documents_own_contact_lines_stay_its_text():
+    """联系人：… ⏎ 联系电话：… ⏎ 电子邮箱：… at a notice's end: its words, no imprint."""
+    text = (
+        "青政办字〔2023〕8号\n青州市人民政府办公室关于报送统计数据的通知\n各区县人民政府：\n"
+        "一、各区县于5月20日前报送数据。\n联系人：王某\n联系电话：0536－3219876\n"
+        "电子邮箱：tj@qz.gov.cn\n"
+    )
+    result = parse_gazette(text)
+    assert not [s for s in result.skipped if s.reason == "封底"]
+    assert "电子邮箱" in result.documents[0].clauses[-1].text

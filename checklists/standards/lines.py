@@ -640,6 +640,37 @@ def _drop_colophon(lines: list[_Line]) -> list[int]:
     return sorted(dropped)
 
 
+#: A line of a gazette's imprint (its back cover: who edits and prints it, where, how to reach it).
+_IMPRINT = re.compile(
+    r"^(?:主\s*办|承\s*办|主\s*编|副?主\s*任|编\s*辑(?:出版)?|出\s*版|印\s*刷|地\s*址|电\s*话|"
+    r"传\s*真|邮\s*编|邮政编码|网\s*址|电子邮箱|准印证号|印\s*数|发送范围)\s*[:：]"
+)
+_IMPRINT_OWN = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码|准印证号|主\s*编|编\s*辑|印\s*刷|主\s*办)")
+
+
+def _drop_imprint(lines: list[_Line]) -> list[int]:
+    """Blank out the gazette's imprint on its last lines (…公报编辑部 ⏎ 地址：…⏎ 电话：…⏎ 邮编：…):
+    three such lines at least, one of them its own kind (地址, 邮编, 准印证号, 主编…: no
+    document's contact line), nothing but a heading line above them and nothing after; the
+    source line numbers blanked (accounted for as a skip). They were the last clause's text."""
+    filled = [i for i, ln in enumerate(lines) if ln.text and not ln.table]
+    run: list[int] = []
+    for i in reversed(filled):
+        if not _IMPRINT.match(_compact(lines[i].text)):
+            break
+        run.append(i)
+    if len(run) < 3 or not any(_IMPRINT_OWN.match(_compact(lines[i].text)) for i in run):
+        return []
+    above = filled[-len(run) - 1] if len(filled) > len(run) else None
+    if above is not None and re.search(
+        r"(?:编辑部|编辑委员会|编委会)$", _compact(lines[above].text)
+    ):
+        run.append(above)
+    for i in run:
+        lines[i].text = ""
+    return sorted(lines[i].no for i in run)
+
+
 def _is_banner(s: str) -> bool:
     c = _compact(s)
     return 4 <= len(c) <= 30 and c.endswith("文件") and "关于" not in c

@@ -47,6 +47,7 @@ from checklists.standards.lines import (
     _TITLE_WITH_NUMBER,
     _compact,
     _drop_colophon,
+    _drop_imprint,
     _drop_noise,
     _headerish,
     _is_banner,
@@ -781,6 +782,7 @@ def parse_gazette(text: str) -> ParseResult:
     toc = _find_toc(lines)
     noise = _drop_noise(lines, (toc.start, toc.end) if toc else None)
     colophon = _drop_colophon(lines)
+    imprint = _drop_imprint(lines)
     headers = _find_headers(lines, toc)
     skips = _find_skips(lines, toc, headers)
     sections, skipped = _sections(lines, toc, headers, skips)
@@ -798,4 +800,6 @@ def parse_gazette(text: str) -> ParseResult:
         skipped.append(Skipped("页码、页眉、目录引线", "版面", tuple(noise)))
     if colophon:
         skipped.append(Skipped("版记（抄送、印发）", "版记", tuple(colophon)))
+    if imprint:
+        skipped.append(Skipped("公报编印信息", "封底", tuple(imprint)))
     return ParseResult(documents, skipped)
