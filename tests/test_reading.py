@@ -446,7 +446,7 @@ def test_two_dates_of_one_sentence_are_each_the_deadline_of_their_phrase():
             "农村居民人均可支配收入低于当地平均水平的家庭，应当给予补贴。",
             None,
             None,
-            "农村居民人均可支配收入低于当地平均水平",
+            "农村居民人均可支配收入低于当地平均水平的家庭",
             None,
         ),
         # 由 names who acts, whatever the name ends with

@@ -390,7 +390,9 @@ _REACHING = re.compile(
 #: The same for other ones a sentence opens with, before its comma (…收入低于当地平均水平的家庭，).
 _REACHING_OPENS = re.compile(
     r"^(?P<cond>[^，,。；;]{0,20}?(?:达到|超过|不足|低于|高于)[^，,。；;]{1,30}?)的"
-    r"(?:家庭|居民|人员|对象|车辆|产品|设备|门店|网点|个人|用户)[，,]"
+    r"(?:家庭|居民|人员|对象|车辆|产品|设备|门店|网点|个人|用户|"
+    # (绩效评价得分低于60分的区，相应扣减…: the places or projects a measure after it is for)
+    r"区|县|市|地区|区县|县区|市县|县（市、区）|乡镇|街道|村|社区|单位|项目|学校|部门)[，,]"
 )
 
 
@@ -554,8 +556,10 @@ def condition_of(sentence: str) -> Condition | None:
     if match and match.re is _PARTY_PICKED and ends_with_party(match.group("cond")):
         match = None  # (企业的主要负责人，应当…: a party's own people, whose party it is)
     if match and not _A_MODAL_WORD.search(match.group("cond")):
-        # (配送中心要有固定的场所，面积…: a duty, its modal word in it, picks no one out)
-        return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
+        # (配送中心要有固定的场所，面积…: a duty, its modal word in it, picks no one out; the
+        # ones named after 的 are the condition's too: what is to be done starts after them)
+        end = match.end() - 1 if match.re is _REACHING_OPENS else match.end("cond")
+        return Condition(match.group("cond"), match.start("cond"), end)
     match = (
         _THE_THINGS.match(sentence) or _THINGS_LIMITED.match(sentence) or _THINGS_BY.match(sentence)
     )

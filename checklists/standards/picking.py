@@ -162,6 +162,15 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ) and not ANY_MODAL.search(masked, ph_start, q_start):
         # 地下储油罐使用年限超过15年的应当更换: the same with no comma (3年内完不成的要…)
         return True
+    after = re.match(r"[，,]([^，,。；;]+)", rest)
+    if (
+        re.fullmatch(r"\s*的[^的，,。；;\d＿]{1,6}", tail)
+        and after is not None
+        and ACTION.search(after.group(1))
+        and not re.search(r"[，,]", masked[s_start:ph_start])
+        and not ANY_MODAL.search(masked, s_start, q_start)
+    ):
+        return True  # 绩效评价得分低于60分的区，相应扣减…: the ones the measure after is for
     if (
         "的" in tail
         and _NOUN_END.search(tail)

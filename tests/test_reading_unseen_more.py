@@ -1,0 +1,34 @@
+"""More of the reading, found by probing it with clauses written for the purpose (never from the
+bundled gazettes): fund rules, farming, talent policy, fire and building safety. Each row is a
+clear error a probe found, read as GUIDE.md (tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "when"),
+    [
+        (
+            "绩效评价得分低于60分的区，下一年度资金分配时相应扣减绩效因素分配额。",
+            "下一年度资金分配时相应扣减绩效因素分配额",
+            ("<", Decimal(60), "分"),
+        ),
+        (
+            "年度结余资金超过当年预算20%的地区，相应调减下一年度补助资金。",
+            "相应调减下一年度补助资金",
+            (">", Decimal(20), "%"),
+        ),
+    ],
+)
+def test_the_places_a_number_picks_out_are_the_measure_after_its_condition(text, span, when):
+    """…的区，相应扣减…: the condition was a row of its own (< 60 分) and the measure had none, or
+    one row held both."""
+    (r,) = extract(text)
+    aw = r.applies_when
+    assert (r.span, (aw.comparator, aw.value, aw.unit)) == (span, when)
