@@ -32,3 +32,9 @@ def test_the_places_a_number_picks_out_are_the_measure_after_its_condition(text,
     (r,) = extract(text)
     aw = r.applies_when
     assert (r.span, (aw.comparator, aw.value, aw.unit)) == (span, when)
+
+
+def test_at_least_every_two_hours_once_is_one_frequency():
+    """至少每二小时一次: its 一次 was a count of its own (>= 1 次)."""
+    (r,) = extract("公众聚集场所在营业期间的防火巡查应当至少每二小时一次。")
+    assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "<=", 2, "hour")

@@ -365,8 +365,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 elif (plain := ONCE.match(masked, q_end, ph_end)) is not None:
                     once_end = plain.end()  # 每5年进行1次安全鉴定: its 1次 is the frequency's
             elif every and comparator == ">=" and masked.startswith(("至少", "最少"), comp_pos):
-                # 至少每15日进行一次: once every 15 days or more often (the interval at most)
+                # 至少每15日进行一次: once every 15 days or more often (the interval at most;
+                # its 一次 is no count of its own: 至少每二小时一次)
                 kind, comparator = "frequency", "<="
+                once_end = plain.end() if (plain := ONCE.match(masked, q_end, ph_end)) else -1
             deadline = (
                 q.unit in TIME_UNITS
                 and (
