@@ -84,6 +84,7 @@ from checklists.standards.picking import (
     end_of,
     joined,
     phrase_bounds,
+    presence,
     qualifies,
     source_span,
     without_number,
@@ -679,7 +680,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # (应当登记…，建立台账，督促整改: the modal word scopes over what follows it, not
                 # over what came before it: 责令限期改正，可以处1万元以下罚款)
                 own = modality
-            reqs.append(_presence(text, masked, d_start, d_end, own, join_offsets, whole=True))
+            reqs.append(presence(text, masked, d_start, d_end, own, join_offsets, whole=True))
         for m in VAGUE.finditer(
             sentence if duties or not no_duties(masked, s_start, s_end) else ""
         ):
@@ -747,7 +748,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 if opening and s_start + opening.end + 1 < s_end
                 else s_start
             )
-            fallback = _presence(text, masked, after, s_end, modality, join_offsets)
+            fallback = presence(text, masked, after, s_end, modality, join_offsets)
             # (全区各级要以先进为榜样: no duty; 各部门要按照职责分工，密切配合…: words leading
             # into attitudes only, none either)
             rest = [
@@ -784,7 +785,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             and not no_duties(masked, s_start, s_end)  # (经测算，…需…: a report, no duty)
         ):
             # all it said was inside the condition: what remains is a duty with no number
-            rest = _presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
+            rest = presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
             attributed = attribute(text, masked, b_start, s_end, [rest], condition, carry)
         attributed = [
             replace(
@@ -866,27 +867,3 @@ _DONE_TO_THEM = re.compile(
     r"(?:重点|严格|依法|全面|逐一|定期|不定期|随机)*(?:检查|抽查|核查|排查|督查|巡查|查处|取缔|"
     r"予以|责令|约谈|处以|吊销|没收)"
 )
-
-
-def _presence(
-    text: str,
-    masked: str,
-    s_start: int,
-    s_end: int,
-    modality: str | None,
-    join_offsets: tuple[int, ...],
-    whole: bool = False,
-) -> Requirement:
-    """A duty with no number: something must (not) be there or be done (the phrase with the
-    modal word, or ``whole``: all of ``s_start:s_end``, one duty's phrases)."""
-    modal = first_modal(masked[s_start:s_end])
-    pos = s_start + (modal.start() if modal else 0)
-    ph_start, ph_end = (s_start, s_end) if whole else phrase_bounds(masked, s_start, s_end, pos)
-    return without_number(
-        text,
-        ph_start,
-        ph_end,
-        modality=modality,
-        kind=presence_kind(masked[s_start:s_end]),
-        join_offsets=join_offsets,
-    )

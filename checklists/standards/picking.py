@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
 from checklists.standards.duties import ASIDE
-from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, presence_kind
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
 from checklists.standards.parties import PARTY_BEFORE_WHEN, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
@@ -538,4 +538,28 @@ def without_number(
         span=span,
         start=span_start,
         flags=joined(list(flags), span_start, span_start + len(span), join_offsets),
+    )
+
+
+def presence(
+    text: str,
+    masked: str,
+    s_start: int,
+    s_end: int,
+    modality: str | None,
+    join_offsets: tuple[int, ...],
+    whole: bool = False,
+) -> Requirement:
+    """A duty with no number: something must (not) be there or be done (the phrase with the
+    modal word, or ``whole``: all of ``s_start:s_end``, one duty's phrases)."""
+    modal = first_modal(masked[s_start:s_end])
+    pos = s_start + (modal.start() if modal else 0)
+    ph_start, ph_end = (s_start, s_end) if whole else phrase_bounds(masked, s_start, s_end, pos)
+    return without_number(
+        text,
+        ph_start,
+        ph_end,
+        modality=modality,
+        kind=presence_kind(masked[s_start:s_end]),
+        join_offsets=join_offsets,
     )
