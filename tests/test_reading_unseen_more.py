@@ -38,3 +38,19 @@ def test_at_least_every_two_hours_once_is_one_frequency():
     """至少每二小时一次: its 一次 was a count of its own (>= 1 次)."""
     (r,) = extract("公众聚集场所在营业期间的防火巡查应当至少每二小时一次。")
     assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "<=", 2, "hour")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "遇六级以上大风天气，应当停止作业。",
+        "起重机械每月至少进行一次全面检查；遇六级以上大风等恶劣天气，应当停止作业。",
+    ],
+)
+def test_what_one_meets_opens_a_condition(text):
+    """遇…，应当…: its number was a requirement (>= 6 级) and the duty had no condition, or the
+    condition was cut at its number (遇六级以上)."""
+    *_, r = extract(text)
+    aw = r.applies_when
+    assert (r.span, aw.comparator, aw.value, aw.unit) == ("应当停止作业", ">=", 6, "级")
+    assert aw.text.startswith("遇六级以上大风")

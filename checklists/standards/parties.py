@@ -347,7 +347,7 @@ _THE_ONES_NAMED = re.compile(
     + r")*)[，,]"
 )
 _IF = re.compile(
-    rf"^(?P<lead>如果|如|若|假如|一旦|一经|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
+    rf"^(?P<lead>如果|如|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 _WHEN = re.compile(
