@@ -54,3 +54,20 @@ def test_what_one_meets_opens_a_condition(text):
     aw = r.applies_when
     assert (r.span, aw.comparator, aw.value, aw.unit) == ("应当停止作业", ">=", 6, "级")
     assert aw.text.startswith("遇六级以上大风")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "有限空间作业应当严格遵守“先通风、再检测、后作业”的原则，未经通风和检测合格，严禁作业人员进入。",
+            "未经通风和检测合格",
+        ),
+        ("企业应当建立动火审批制度，未经批准，不得擅自动火。", "未经批准"),
+    ],
+)
+def test_without_leave_mid_sentence_is_the_bans_condition(text, when):
+    """…，未经批准，不得…: 未经批准 was a row of its own and the ban had no condition."""
+    first, ban = extract(text)
+    assert first.applies_when is None
+    assert (ban.kind, ban.applies_when.text) == ("prohibition", when)

@@ -678,8 +678,13 @@ def duty_spans(
             extend[max(range(len(taken)), key=lambda k: (taken[k][1] <= a, taken[k][1]))] = b
             spans.append([-1, -1])
             continue
-        if WHICH_KIND.fullmatch(words) and not hit and pending is None:
-            pending, pending_end = a, b  # 对一般检查对象，…: the ones the next duty is for
+        if (
+            (WHICH_KIND.fullmatch(words) or _WITHOUT_LEAVE.match(words))
+            and not hit
+            and pending is None
+        ):
+            # 对一般检查对象，…: the ones the next duty is for; …，未经批准，不得…: when
+            pending, pending_end = a, b
             continue
         joined = (open_duty or follows_number) and pending is None and _joined_duty(words)
         if _ASIDE_THEN_CASE.match(masked, b):
@@ -751,6 +756,10 @@ def duty_spans(
     if pending is not None and spans and spans[-1][0] >= 0:
         spans[-1][1] = pending_end  # 对…比较熟悉 at the end: the duty before it, described
     return [(a, b) for a, b in spans if a >= 0], extend
+
+
+#: Without leave (未经批准, 未经检测合格), no modal word: when the ban after it holds.
+_WITHOUT_LEAVE = re.compile(r"未经(?:(?!应当|应|须|必须|要|不得|严禁|禁止)[^，,。；;]){1,28}$")
 
 
 #: An aside of duties that a 的 after it makes part of a case (…（应具备…）的，).

@@ -89,6 +89,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return None  # 必要时，可以…: discretion, part of what is allowed, nothing to check
     if _EXCEPT_WORDS.fullmatch(stripped):
         return len(stripped)  # …，除IV级响应外，其他…: the ones the duty after it is not for
+    if stripped.startswith("未经") and len(stripped) <= 30 and not ANY_MODAL.search(stripped):
+        return len(stripped)  # …，未经批准，不得擅自动火: without leave, the ban after it holds
     if stripped.startswith("违者") and len(stripped) > 3:
         return 2  # 违者取消定点资格: the ones in breach, then the sanction on them
     ones = _THE_ONES_BEFORE_A_TIME.match(stripped) or _THE_ONES_BEFORE_HOW_OFTEN.match(stripped)
