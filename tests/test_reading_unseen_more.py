@@ -71,3 +71,10 @@ def test_without_leave_mid_sentence_is_the_bans_condition(text, when):
     first, ban = extract(text)
     assert first.applies_when is None
     assert (ban.kind, ban.applies_when.text) == ("prohibition", when)
+
+
+def test_what_was_reached_already_is_a_report():
+    """已达到860家: reached already (GUIDE 1.5, reports), not a target >= 860."""
+    assert extract("全市高新技术企业已达到860家。") == []
+    (r,) = extract("全市研发经费投入占地区生产总值比重已达到2.8%，到2025年要达到3%以上。")
+    assert (r.comparator, r.value, r.unit) == (">=", 3, "%")

@@ -435,6 +435,10 @@ def worth_keeping(
         return False  # 本办法所称小微企业，是指从业人员100人以下的企业: what a word means
     # (the words near the number only: one number of a long list reads no more than its own)
     near = before[-48:] + following[:32]
+    if re.search(
+        r"(?<![回还缴])已(?:经)?(?:达到|实现|超过|突破|逾)\s*$", tail
+    ) and not ANY_MODAL.search(near):
+        return False  # 全市高新技术企业已达到860家: reached already, a report (GUIDE 1.5)
     if comparator is None and PHRASE_REPORTS.search(near) and not ANY_MODAL.search(near):
         # 全市现有危险化学品企业48家，各县要…; 其中32个部门已完成…，其余部门要…: what there is or
         # was done, a report in its own phrase before the duty
