@@ -78,3 +78,24 @@ def test_what_was_reached_already_is_a_report():
     assert extract("全市高新技术企业已达到860家。") == []
     (r,) = extract("全市研发经费投入占地区生产总值比重已达到2.8%，到2025年要达到3%以上。")
     assert (r.comparator, r.value, r.unit) == (">=", 3, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("购机者应当在购机后30日内向县农业农村局提交补贴申请。", "购机者"),
+        ("动物饲养场应当配备与其饲养规模相适应的执业兽医。", "动物饲养场"),
+        ("生鲜乳收购站不得收购用药期内的乳用动物产的生鲜乳。", "生鲜乳收购站"),
+        ("乡镇农产品质量安全监管站要健全监管名录。", "乡镇农产品质量安全监管站"),
+        ("食用农产品生产主体应当建立农产品生产记录。", "食用农产品生产主体"),
+        ("货主应当在启运前3天向动物卫生监督机构报告。", "货主"),
+    ],
+)
+def test_farm_parties_act(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject
+
+
+def test_that_long_before_setting_off_is_at_least_that_long():
+    (r,) = extract("货主应当在启运前3天向动物卫生监督机构报告。")
+    assert (r.comparator, r.value, r.unit) == (">=", 3, "day")
