@@ -99,3 +99,25 @@ def test_farm_parties_act(text, subject):
 def test_that_long_before_setting_off_is_at_least_that_long():
     (r,) = extract("货主应当在启运前3天向动物卫生监督机构报告。")
     assert (r.comparator, r.value, r.unit) == (">=", 3, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("对生猪实施强制免疫。", ["对生猪实施强制免疫"]),
+        (
+            "村民委员会负责组织农户填写补贴申报表，并对申报信息进行初审。",
+            ["村民委员会负责组织农户填写补贴申报表", "并对申报信息进行初审"],
+        ),
+    ],
+)
+def test_directives_on_a_thing_or_a_form_are_rows(text, spans):
+    """对…实施… is a directive (GUIDE 1.1: 实施…, 对…进行…); a form filled in (…申报表) is no
+    table's title: both were dropped."""
+    assert [r.span for r in extract(text)] == spans
+
+
+def test_who_answers_for_projects_picks_no_projects_out():
+    """负责项目验收: 县农业农村局负责项目 was read as a kind of project (the condition)."""
+    (r,) = extract("县农业农村局负责项目验收。")
+    assert (r.subject, r.applies_when) == ("县农业农村局", None)

@@ -125,7 +125,10 @@ NOT_A_DUTY = re.compile(
     r"^(?:并|应当|应|须|必须|要)*" + LISTED_DUTIES + r"[^，,。；;]{0,8}$|"
     # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own
     r"^经(?![营办销理纪济常过])[^，,。；;]{0,20}(?:批准|同意|审核|审批|核准|认定)$|"
-    r"本(?:办法|规定|意见|制度|方案|预案)|表(?:[（(][^（）()]*[）)])?$|\t"
+    # (a table's title, …情况表; not a form filled in: 组织农户填写补贴申报表)
+    r"本(?:办法|规定|意见|制度|方案|预案)|"
+    r"^(?![^，,。；;]*(?:填写|填报|报送|上报|编制|提交|汇总|审核|签字|盖章))[^，,。；;]*"
+    r"表(?:[（(][^（）()]*[）)])?$|\t"
 )
 #: The end of a condition (…的, …前, …期间内): what leads into a duty, never one.
 _CONDITION_END = re.compile(r"(?:的|后|时|前|期间|时期|之际|期限?内|过程中)$")
@@ -494,8 +497,8 @@ _TO_WHOM_END = re.compile(r"(?:向|对|给|与)([^，,。；;]*)$")
 #: The directive verbs a phrase may open with (GUIDE 1.1: 开展…, 实施…, 落实… are rows, modal
 #: word or not), after adverbs of manner.
 _DIRECTS = re.compile(
-    # (每日开展晨检: how often it is done, then the directive)
-    r"(?:严格|认真|全面|切实|坚决|深入|扎实|积极|广泛|大力|持续|不断|进一步|定期|"
+    # (每日开展晨检: how often it is done, then the directive; 对生猪实施强制免疫: on what)
+    r"(?:对[^，,。；;]{1,30}?)?(?:严格|认真|全面|切实|坚决|深入|扎实|积极|广泛|大力|持续|不断|进一步|定期|"
     r"每(?:日|天|周|旬|月|季度?|半年|年|学期|班))*(?:落实|开展|实施|执行)"
 )
 

@@ -59,7 +59,9 @@ _DURING_BEFORE_A_NUMBER = re.compile(
 #: A kind of project the phrase opens with, then what is done for it (重大项目须聘请专家参加验收,
 #: 公共服务类项目邀请服务对象参与, 重大项目评标办法可一事一议): the projects it applies to.
 _A_KIND_OF_PROJECT = re.compile(
-    r"^(?!该|本|此|上述|这|各|每|其|且|并|同时|而)[^，,。；;的\d＿对在由将为]{2,10}?项目(?=须|应当?|要(?!求)|必须|可以?|一律|原则上|邀请|实行|"
+    # (not who answers for the projects: 县农业农村局负责项目验收)
+    r"^(?!该|本|此|上述|这|各|每|其|且|并|同时|而)(?![^，,。；;]{0,10}?(?:负责|承担|牵头|组织|督促|指导))"
+    r"[^，,。；;的\d＿对在由将为]{2,10}?项目(?=须|应当?|要(?!求)|必须|可以?|一律|原则上|邀请|实行|"
     r"采用|采取|评标|招标|验收|实施)"
 )
 #: What must be done first, right before 方可/才能 (取得健康证明后方可上岗工作): the condition
