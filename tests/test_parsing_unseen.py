@@ -868,3 +868,25 @@ def test_a_documents_own_contact_lines_stay_its_text():
     result = parse_gazette(text)
     assert not [s for s in result.skipped if s.reason == "封底"]
     assert "电子邮箱" in result.documents[0].clauses[-1].text
+
+
+def test_an_item_whose_words_open_with_xiangmu_is_an_item():
+    """（二）项目单位应当… : 项 of 项目 is no cited item (（二）项的规定); it ran into （一）."""
+    text = (
+        "临政办发〔2023〕8号\n临江市人民政府办公室关于加强政府投资项目管理的通知\n各县（市）：\n"
+        "二、预算编制\n（一）市发展改革委负责编制年度政府投资计划。\n"
+        "（二）项目单位应当按照以下要求编制项目支出预算：\n1.据实编制；\n2.不得虚列支出。\n"
+        "三、资金拨付管理\n（一）项目资金实行国库集中支付。\n"
+        "四、其他\n除本通知第二条第\n（二）项规定外，按有关规定执行。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == [
+        "二",
+        "二/（一）",
+        "二/（二）",
+        "二/（二）/1",
+        "二/（二）/2",
+        "三",
+        "三/（一）",
+        "四",
+    ]

@@ -147,8 +147,8 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:季度|级|类|档|等奖|批|期|线|星|产|年级))|[．.](?!\d))"
         ),
     ),
-    # (not an item cited at a line's start: （二）项的规定)
-    ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)](?![项款目])")),
+    # (not an item cited at a line's start: （二）项的规定; （二）项目单位应当… is an item)
+    ("cn_paren", re.compile(r"^[（(]\s*([一二三四五六七八九十百]+)\s*[）)](?!项(?!目)|款|目)")),
     ("decimal", re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)(?=\s|[\u4e00-\u9fff])")),
     ("num", re.compile(r"^(\d{1,3})\s*[、．.](?!\d)")),
     ("num_space", re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])")),
