@@ -121,3 +121,25 @@ def test_who_answers_for_projects_picks_no_projects_out():
     """负责项目验收: 县农业农村局负责项目 was read as a kind of project (the condition)."""
     (r,) = extract("县农业农村局负责项目验收。")
     assert (r.subject, r.applies_when) == ("县农业农村局", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "应急物资储备库应当安装视频监控系统，监控录像保存时间不少于90天。",
+            ["应急物资储备库", "应急物资储备库"],
+        ),
+        (
+            "食品经营者未按要求贮存食品的，由县级以上人民政府市场监督管理部门责令改正，给予警告。",
+            ["县级以上人民政府市场监督管理部门"] * 2,
+        ),
+        ("结余资金由项目承担单位统筹使用。", ["项目承担单位"]),
+        ("由县质量检测中心出具检测报告。", ["县质量检测中心"]),
+        ("由市纪委监委依规依纪追究责任。", ["市纪委监委"]),
+    ],
+)
+def test_names_are_read_whole(text, subjects):
+    """应急… lost its 应 as a modal word (急物资储备库); a name with 以上 or a verb-like word in it
+    was cut (县级以上人民政府, 项目)."""
+    assert [r.subject for r in extract(text)] == subjects

@@ -743,16 +743,20 @@ _HOW_MANY = re.compile(
 )
 
 
+#: A figure or a modal word: words before a name that are no part of it (not 应急, 相应, 要素).
+_CUT_BEFORE_A_NAME = re.compile(r"[\d＿]|(?<![反响适供相对])应(?![急用届])|须|要(?!求|素|点)")
+
+
 def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
     """``words`` if they end with a party of the kind (the whole phrase when it is short
     enough to be a name: 县财政局、审计局; else just the party's own words), or None."""
     match = pattern.search(words)
     if match is None:
         return None
-    if len(words) <= 24 and not re.search(r"[\d＿]|应|须|要(?!求)", words[: match.start()]):
+    if len(words) <= 24 and not _CUT_BEFORE_A_NAME.search(words[: match.start()]):
         # (城区应在30分钟内、乡镇: a duty's words before the name, not part of it)
         return _trim(words)
-    tail = re.split(r"[\d＿）)]|应|须|要(?!求)", words)[-1].lstrip("、，, ")
+    tail = re.split(r"[）)]|" + _CUT_BEFORE_A_NAME.pattern, words)[-1].lstrip("、，, ")
     if (
         1 < len(tail) <= 16
         and _ONLY_A_NAME.fullmatch(tail)
