@@ -143,3 +143,15 @@ def test_names_are_read_whole(text, subjects):
     """应急… lost its 应 as a modal word (急物资储备库); a name with 以上 or a verb-like word in it
     was cut (县级以上人民政府, 项目)."""
     assert [r.subject for r in extract(text)] == subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "每月召开食品安全调度会议，形成《每月食品安全调度会议纪要》。",
+        "市人社局负责编制年度收支计划，提出资金分配建议方案，并对资金使用情况进行绩效评价。",
+    ],
+)
+def test_minutes_and_proposals_are_nouns_no_modal_words(text):
+    """纪要 (minutes) read 要 as a duty's modal word; 建议方案 (a proposal) read 建议 as advice."""
+    assert {r.modality for r in extract(text)} == {None}
