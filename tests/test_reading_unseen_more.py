@@ -155,3 +155,8 @@ def test_names_are_read_whole(text, subjects):
 def test_minutes_and_proposals_are_nouns_no_modal_words(text):
     """纪要 (minutes) read 要 as a duty's modal word; 建议方案 (a proposal) read 建议 as advice."""
     assert {r.modality for r in extract(text)} == {None}
+
+
+def test_the_principle_a_regime_follows_is_no_row():
+    """实行分级负责、分类储备、统一调配的原则 (GUIDE 1.5: principles)."""
+    assert extract("第二十条 应急物资储备实行分级负责、分类储备、统一调配的原则。") == []

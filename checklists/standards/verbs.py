@@ -84,6 +84,8 @@ EXHORTATION = re.compile(
     # working together (密切配合，形成工作合力) and a principle to follow (遵循公开、公平、公正的
     # 原则): attitudes, nothing to check
     r"密切配合|形成[^，,。；;]{0,4}合力|齐抓共管|"
+    # (应急物资储备实行分级负责、分类储备的原则: the principle a regime follows)
+    r"(?:实行|遵循)[^，,。；;]{0,30}?原则(?=[，,。；;]|$)|"
     # a principle to hold to (坚持政府引导、社会参与, …，坚持问题导向), not 坚持每日巡查, 坚持执行…;
     # a modal word makes it a duty (要坚持育人为本)
     r"(?<![要应须])坚持(?!每|定期|开展|实行|执行|落实|做到|不懈)|"
