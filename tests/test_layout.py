@@ -31,6 +31,7 @@ PURE = [
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",
+    "checklists.standards.openings",
     "checklists.standards.continuations",
     "checklists.standards.verbs",
     "checklists.standards.reports",

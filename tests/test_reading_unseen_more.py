@@ -160,3 +160,23 @@ def test_minutes_and_proposals_are_nouns_no_modal_words(text):
 def test_the_principle_a_regime_follows_is_no_row():
     """实行分级负责、分类储备、统一调配的原则 (GUIDE 1.5: principles)."""
     assert extract("第二十条 应急物资储备实行分级负责、分类储备、统一调配的原则。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "设计规模低于500立方米/日的农村生活污水处理设施，出水水质每半年监测一次。",
+            ("<", Decimal(500)),
+        ),
+        (
+            "设计规模500立方米/日（含）以上的农村生活污水处理设施，出水水质每季度至少监测一次。",
+            (">=", Decimal(500)),
+        ),
+    ],
+)
+def test_the_facilities_a_size_picks_out_are_the_checks_condition(text, when):
+    """…的农村生活污水处理设施，出水水质…监测一次: the size was a requirement (a row of its own),
+    the frequency had no condition."""
+    (r,) = extract(text)
+    assert (r.kind, (r.applies_when.comparator, r.applies_when.value)) == ("frequency", when)

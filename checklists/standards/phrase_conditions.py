@@ -9,7 +9,8 @@ import re
 
 from checklists.standards.duties import WHICH_KIND
 from checklists.standards.modality import ANY_MODAL
-from checklists.standards.parties import DISCRETION, DURING_WORD, VIA_WHEN, WHEN_WORD
+from checklists.standards.openings import DURING_WORD, VIA_WHEN, WHEN_WORD
+from checklists.standards.parties import DISCRETION
 from checklists.standards.verbs import ACTION, POLICY
 
 #: A phrase that says when or to what the next duty applies (对工程类项目，…; 施工期间，…;

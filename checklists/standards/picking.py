@@ -169,6 +169,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and ACTION.search(after.group(1))
         and not re.search(r"[，,]", masked[s_start:ph_start])
         and not ANY_MODAL.search(masked, s_start, q_start)
+        # (not a target's: 全市建成500个以上的示范村，…)
+        and not re.search(r"建成|完成|新增|培育|打造|创建|实现|力争|累计", masked[s_start:q_start])
     ):
         return True  # 绩效评价得分低于60分的区，相应扣减…: the ones the measure after is for
     if (

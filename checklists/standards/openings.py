@@ -1,0 +1,215 @@
+"""The conditions a sentence may open with (…的，, 凡…, 如…, …时，, 除…外，, 未经…，): the patterns
+``parties.condition_of`` reads them by. Pure module (standard library only)."""
+
+from __future__ import annotations
+
+import re
+
+from checklists.standards.party_names import AUTHORITY as _AUTHORITY
+from checklists.standards.party_names import REGULATED as _REGULATED
+
+#: 经 that means "through, after" (经批准, 经审核), not the first word of a name (经营单位, 经营者,
+#: 经办人, 经销商, 经理, 经济开发区).
+VIA = r"经(?![营办销理纪济])"
+#: 经 opening a condition (经批准，…): as ``VIA``, and not 经常 (often) nor 经过 (after, a report).
+VIA_WHEN = VIA + r"(?![常过])"
+
+
+# "…的，" at the opening of a sentence (after an optional 凡/对/对于), at most 80 characters.
+#: (…超过30立方米的部分，: the band of an amount a rule is for)
+THE_ONES = re.compile(
+    r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>[^，,。；;：:]{2,80}?的(?:部分)?)[，,]"
+)
+#: The same after a phrase of means or circumstance (采取虚报、隐瞒等手段，骗取救助资金的，…;
+#: 在信息采集过程中，存在…行为的，…); no modal word and no party acting before the 的.
+#: The same going on after a comma with 且 (对首次创办小微企业的，且…正常运营1年以上的，…).
+THE_ONES_AND = re.compile(
+    r"^(?P<lead>凡是|凡|对于|对(?![照接]))(?P<cond>[^，,。；;：:的]{2,60}[，,]\s*(?:且|并且|并|同时)?"
+    r"[^，,。；;：:]{2,60}?的)[，,]"
+)
+#: The same with no lead, 且 opening its second part (家庭成员人均月收入低于当地低保标准，且家庭
+#: 财产状况符合规定的，可以申请…): both parts one case.
+BOTH_PARTS = re.compile(
+    # (no aside: 经验收合格（应具备…，同时必须…）的 is one case with duties inside)
+    r"^(?P<cond>[^，,。；;：:（(]{2,60}[，,]\s*(?:且|并且|同时)[^，,。；;：:（()）]{2,60}?的)[，,]"
+)
+#: What one does, then what one may apply for (企业招用高校毕业生，签订1年以上劳动合同，可申请
+#: 一次性吸纳就业补贴): the case the benefit is for, though no 的 ends it.
+BEFORE_APPLYING = re.compile(
+    r"^(?P<cond>[^。；;：:（(]{2,60}?)[，,]\s*(?=(?:则|均)?可(?:以)?(?:按规定|按照规定)?(?:申请|申领|享受|领取))"
+)
+#: A party and what it did, then what else with 并/且 or in the next phrase, ending 的: one case
+#: (企业吸纳登记失业人员就业，并签订1年以上劳动合同的，按每人1000元给予…; 用人单位招用就业困难
+#: 人员，签订1年以上劳动合同并缴纳社会保险费的，给予…).
+A_PARTY_S_CASE = re.compile(
+    r"^(?P<cond>[^，,。；;：:的]{0,12}?(?:"
+    + _REGULATED
+    + r")[^，,。；;：:]{2,40}[，,]\s*(?:且|并且|并|同时)?"
+    r"[^，,。；;：:]{2,40}?的)[，,]"
+)
+#: An inspected party opening the words, then its verb (企业吸纳…, 用人单位招用…).
+A_PARTY_FIRST = re.compile(
+    r"(?P<who>[^，,。；;：:的\s]{0,8}?(?:" + _REGULATED + r"))(?=[\u4e00-\u9fff])(?!的)"
+)
+THE_ONES_LONG = re.compile(
+    r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>(?:采取|通过|利用|借助?|以|在|因|由于)"
+    r"[^，,。；;：:]{2,40}[，,][^，,。；;：:]{2,40}?的)[，,]"
+)
+#: "对…的企业，": the ones an action is to be taken on, named by their noun (凡…的企业，须…
+#: names who must act: the party of the duty, read as such).
+ONES_NAMED = (
+    r"(?:" + _REGULATED + r"|项目|车辆|产品|行为|情形|问题|人员|家庭|"
+    r"对象|设施|设备|资金|货物|服务|工程|"
+    # places ranked or picked (对考核排名后3位的县（市、区），…)
+    r"县[（(]市、区[）)]|乡镇[（(]街道[）)]|县区|县市区|乡镇|街道|村|社区|地区)"
+)
+THE_ONES_NAMED = re.compile(
+    r"^(?P<lead>对于|对|针对)(?P<cond>[^，,。；;：:]{2,60}?的"
+    # (a word or two before the noun: 任命的其他人员, 不达标的燃煤锅炉; a list of them:
+    # …的特困供养人员、最低生活保障对象)
+    r"[^，,。；;：:的]{0,6}?"
+    + ONES_NAMED
+    + r"(?:[、和及][^，,。；;：:的、]{0,10}?"
+    + ONES_NAMED
+    + r")*)[，,]"
+)
+IF = re.compile(
+    rf"^(?P<lead>如果|如|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
+)
+#: (…时，: not 4小时 nor 22时, a duration or an hour)
+WHEN = re.compile(
+    # (a time of day or of study is no when: 不得少于24学时，…)
+    # (准时 is on time; 达到…标准时 is a when)
+    r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同学课计历及按])(?<!(?<!标)准)时|期间|时期|期内|之后|以后|过程中|情况下|条件下|前提下|"
+    # (合同履行中，…: while a thing is done)
+    r"(?:履行|实施|执行|运行|使用|施工|建设|检查|验收|评审|招标|办理|审核)中))[，,]"
+)
+#: A season or a period of the year the sentence opens with (在汛期，…; 冬季，…; 森林防火期，…).
+SEASON = re.compile(
+    r"^(?P<cond>(?:在|每年|进入)?[^，,。；;]{0,10}?(?:汛期|雨季|旱季|冬季|夏季|春季|秋季|采暖期|供暖期|"
+    r"防火期|禁渔期|休渔期|节假日|节日期间|夜间)|"
+    # (夜间22时至次日6时，…; 每年5月至9月，…; 11月15日至次年3月15日，…: a window of hours,
+    # months or days)
+    r"(?:在|每年|每日|夜间|白天)?[^，,。；;\d]{0,8}?\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
+    # (每日凌晨2时至上午8时，…: the part of the day named too)
+    r"\s*(?:至|到|—|－|-|~|～)\s*(?:次日|次年|当日)?(?:上午|下午|中午|凌晨|早上|晚上)?\s*"
+    r"\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
+    r"(?:期间|之间)?)[，,]"
+)
+#: A period named, then 期间 (每年6月1日至9月30日为主汛期，期间…): the duty holds in it.
+A_PERIOD_NAMED = re.compile(
+    r"^(?P<cond>[^，,。；;]{2,40}?为[^，,。；;]{1,16}?期)\s*[，,](?=\s*(?:在此)?期间)"
+)
+#: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
+WHEN_WORD = r"(?<![同及随按准届适临实定小暂有学课计历\d])时"
+#: A stretch of time a duty holds in (施工期间, 营业时间内).
+DURING_WORD = r"期间|时期|过程中|营业时间内|工作时间内"
+#: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
+WHEN_INLINE = re.compile(
+    rf"^(?P<cond>[^，,。；;]{{2,20}}?{WHEN_WORD})(?=应当|应|须|必须|要|不得|严禁)"
+)
+REACHING = re.compile(
+    r"(?P<cond>(?:年|月|日|日均|年均)?[^，,。；;]{0,20}?(?:达到|超过|在|不足|低于|高于)"
+    r"[^，,。；;]{1,30}?)的(?P<who>企业|单位|项目|配送中心|配送点|场所|学校|经营户)"
+)
+
+
+#: The same for other ones a sentence opens with, before its comma (…收入低于当地平均水平的家庭，).
+REACHING_OPENS = re.compile(
+    # (not a target: 全市建成500个以上的示范村，…)
+    r"^(?![^，,。；;]*?(?:建成|完成|新增|培育|打造|创建|实现|力争|累计))"
+    r"(?P<cond>[^，,。；;]{0,20}?(?:达到|超过|不足|低于|高于)[^，,。；;]{1,30}?)的"
+    r"(?:[^，,。；;的]{0,10}?(?:设施|装置|工程|水厂|处理厂))?"
+    r"(?:家庭|居民|人员|对象|车辆|产品|设备|门店|网点|个人|用户|"
+    # (绩效评价得分低于60分的区，相应扣减…: the places or projects a measure after it is for)
+    r"区|县|市|地区|区县|县区|市县|县（市、区）|乡镇|街道|村|社区|单位|项目|学校|部门|(?<=[施置程厂]))[，,]"
+)
+
+
+#: The works a size picks out (设计规模500立方米/日（含）以上的农村生活污水处理设施，…).
+SIZED_WORKS = re.compile(
+    r"^(?P<cond>[^，,。；;]{0,20}?\d[^，,。；;]{0,16}?(?:以上|以下|以内))的"
+    r"[^，,。；;的]{0,10}?(?:设施|装置|工程|水厂|处理厂)[，,]"
+)
+
+
+#: The inspected party a sentence opens with, picked out by what it did (列入黑名单的企业，…;
+#: 未按期完成整改的企业，…): what picks it out is the condition, the party who acts.
+PARTY_PICKED = re.compile(
+    f"^(?!鼓励|倡导|提倡|支持|引导)(?P<cond>[^，,。；;：:]{{2,30}}?)"
+    # (not whose they are: 住宅物业的业主, 本小区的业主)
+    f"(?<!物业)(?<!小区)(?<!房屋)(?<!住宅)(?<!楼)的(?P<who>[^，,。；;的]{{0,6}}?(?:{_REGULATED}))[，,]"
+)
+
+
+#: A state reached that the sentence opens with, the modal word right after its comma (每日最高
+#: 气温达到40℃以上，应当停止…): when the duty applies.
+STATE_REACHED = re.compile(
+    # (not a limit, 速度不得超过40公里/小时，严禁…: a requirement, then another)
+    r"^(?P<cond>[^，,。；;：:]{2,30}?(?<![不得应宜能准须])(?:达到|超过|高于|低于|不足|大于|小于)"
+    r"[^，,。；;：:的]{1,20}?)"
+    r"[，,](?=\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁))"
+)
+#: An exception the sentence opens with (除涉及国家秘密的外，…; 除…以外，).
+EXCEPT = re.compile(r"^(?P<cond>除[^，,。；;]{2,40}?(?:以|之)?外)[，,]")
+#: Leave not given, the sentence opens with it (未经批准，不得…): when the duty after it holds.
+WITHOUT_LEAVE = re.compile(r"^(?P<cond>未经[^，,。；;]{1,40}?)[，,]")
+#: Which ones among many (城区到乡村交流轮岗的教师中，…): the ones the rule after it counts.
+AMONG = re.compile(
+    r"^(?P<cond>[^，,。；;：:]{2,40}?的[^，,。；;：:的]{1,10}(?<!其)中|"
+    # (本次下达资金中，用于…的部分应当…: the ones among the funds this notice hands down)
+    r"(?:本次|此次|本批|上述)[^，,。；;：:的]{1,16}(?<!其)中)[，,]"
+)
+#: A breach the sentence opens with, the sanction for it after its comma (采购人不作为、慢作为，
+#: 追究…责任; …出现违法、违规行为，由财政局等部门依法处理): no duty of its own.
+#: A regulation's penalty clause: the rule broken, then who did what (违反本条例规定，燃气经营者
+#: 未按照规定进行安全检查的，由…责令…): one condition, the two phrases.
+BROKEN_RULE = re.compile(
+    r"^(?P<cond>违反[^，,。；;：:]{0,30}?规定[，,][^，,。；;：:]{2,60}?的)[，,]"
+)
+BREACH = re.compile(
+    r"^(?P<cond>[^，,。；;：:]{0,40}?(?:违法|违规|违反|未按|不按|拒不|拒绝|擅自|弄虚作假|骗取|"
+    r"套取|虚报|冒领|不作为|慢作为|乱作为|滥作为|失职|渎职|造成|发生|出现)[^，,。；;：:]{0,40}?)[，,]"
+    r"(?=\s*(?:由[^，,。；;]{2,30}?)?(?:及时|立即|迅速)?(?:依法|依规|依纪|严肃|从严|并)*"
+    r"(?:予以|给予|责令|追究|处以|处理|查处|移交|移送|吊销|没收|取消|追回|[做作]出处理))"
+)
+#: Which things a duty is for, named by a noun after 的, the modal word right after its comma
+#: (涉及危险化工工艺的生产装置，必须装备…; 已核准的项目，必须…; 达不到标准班额的教学点，
+#: 按…核定编制): a party named so is who acts (``PARTY_PICKED``), these are not.
+THE_THINGS = re.compile(
+    # (…的中小学，有寄宿学生的中小学，以及…的中小学，可…: a list of them, all the condition)
+    r"^(?P<cond>(?:[^，,。；;：:]{2,60}?的[^，,。；;：:的]{1,14}[，,]\s*(?:以及|及|和|或者?)?){0,5}"
+    r"[^，,。；;：:]{2,60}?的(?P<noun>[^，,。；;：:的]{1,14}))[，,]"
+    r"(?=\s*(?:则)?\s*"
+    # (挂牌督办的重大事故隐患，生产经营单位应当…: who acts on them, named before the modal word)
+    r"(?:[^，,。；;：:的]{0,14}?(?:" + _REGULATED + "|" + _AUTHORITY + r"))?"
+    r"(?:原则上|一律|均|都|也)?\s*"
+    r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按))"
+)
+#: …or the one who acts on them after 由 (挂牌督办的重大隐患，整改完成后由企业提出销号申请): a
+#: short noun phrase, no verb of a duty of its own before its 的.
+THINGS_BY = re.compile(
+    # (因灾无家可归的受灾人员: an idiom's 可 may be in it)
+    r"^(?P<cond>(?:(?!(?<!无家)(?<!无房)可|将|把|应|要|须|不得)[^，,。；;：:]){2,20}?的"
+    r"(?P<noun>[^，,。；;：:的]{1,8}))[，,]"
+    r"(?=[^，,。；;：:]{0,12}?由[^，,。；;：:]{0,16}?(?:" + _REGULATED + "|" + _AUTHORITY + r"))"
+)
+#: …or a limit of theirs after the comma (挂牌督办的重大事故隐患，整改期限一般不超过90日); not
+#: where a number picks them out (年满60周岁的老人，…: that condition is the number's).
+THINGS_LIMITED = re.compile(
+    r"^(?P<cond>[^，,。；;：:\d＿]{2,60}?的(?P<noun>[^，,。；;：:的\d＿]{1,20}))[，,]"
+    r"(?=[^，,。；;]{1,12}?(?:不超过|不得超过|不少于|不低于|不高于|不多于|最长|最高|最多|至少))"
+)
+#: A modal word (the words before a comma that hold one state a duty, not which ones).
+A_MODAL_WORD = re.compile(
+    r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重])要(?![求素点])|(?<![必])须|不得|严禁"
+)
+#: A party the words open with, what it owns after it (化工企业新建、改建项目的…).
+OWNED = re.compile(f"[^，,。；;的]{{0,10}}?(?:{_REGULATED})")
+#: Nouns after 的 that name no ones (按照…的要求，; 在…的基础上，).
+NO_ONES = re.compile(r"^(?:要求|规定|原则|精神|部署|安排|基础上|同时|需要|前提下|通知|意见|办法)")
+#: A measure after 的: what the duty after the comma bounds, not which ones it is for
+#: (失业保险金的标准，不得低于…; 补助资金的比例，不超过…).
+A_MEASURE = re.compile(
+    r"(?:标准|金额|数额|额度|限额|比例|比率|面积|数量|费用|价格|水平|幅度|年限|期限|浓度)$"
+)
