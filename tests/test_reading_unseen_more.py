@@ -180,3 +180,16 @@ def test_the_facilities_a_size_picks_out_are_the_checks_condition(text, when):
     the frequency had no condition."""
     (r,) = extract(text)
     assert (r.kind, (r.applies_when.comparator, r.applies_when.value)) == ("frequency", when)
+
+
+def test_a_standard_listed_on_after_its_first_amount_keeps_each():
+    """…资助标准为每生每年4000元，困难学生为每生每年3000元，…: only the first was kept."""
+    text = (
+        "特别困难学生资助标准为每生每年4000元，困难学生为每生每年3000元，"
+        "一般困难学生为每生每年2000元。"
+    )
+    assert [(r.comparator, r.value, r.per) for r in extract(text)] == [
+        ("==", 4000, "year"),
+        ("==", 3000, "year"),
+        ("==", 2000, "year"),
+    ]

@@ -307,7 +307,10 @@ _CHANGED_TO = re.compile(
 _STANDARDS_LISTED = re.compile(
     r"(?:标准|额度|限额|定额|上限|比例)(?:分别)?(?:为|是)?\s*[:：]|"
     # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: the standards its items state)
-    r"(?:标准|额度|限额|定额)[^。；;：:]{0,30}?[，,]\s*其中\s*[:：，,]?"
+    r"(?:标准|额度|限额|定额)[^。；;：:]{0,30}?[，,]\s*其中\s*[:：，,]?|"
+    # (特别困难学生资助标准为每生每年4000元，困难学生为每生每年3000元: the standard goes on)
+    r"(?:标准|额度|限额|定额)(?:分别)?(?:为|是)[^，,。；;]{0,20}?[\d＿][^，,。；;]{0,6}[，,]"
+    r"[^，,。；;]{1,16}?(?:为|是)[^，,。；;]{0,12}?[\d＿]"
 )
 #: A numbered case of a list, opening the sentence or after its lead-in's colon (有下列情形之一
 #: 的，…：（一）一年内发生2起以上较大事故的；): its number says which cases, no target.
