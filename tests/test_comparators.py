@@ -51,6 +51,8 @@ from checklists.standards.comparators import (
         ("不宜大于", "<="),
         ("严禁超过", "<="),
         ("控制在", "<="),
+        ("年度考核排名前", "<="),
+        ("综合评价位列前", "<="),
         # strictly below (<)
         ("低于", "<"),
         ("少于", "<"),

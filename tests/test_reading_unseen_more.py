@@ -193,3 +193,10 @@ def test_a_standard_listed_on_after_its_first_amount_keeps_each():
         ("==", 3000, "year"),
         ("==", 2000, "year"),
     ]
+
+
+def test_a_rank_among_the_first_and_an_age_limit_relaxed_are_upper_bounds():
+    (r,) = extract("对年度考核排名前三名的乡镇，给予通报表扬。")
+    assert (r.applies_when.comparator, r.applies_when.value) == ("<=", 3)
+    _, relaxed = extract("年龄一般不超过45周岁，特别优秀的可放宽至50周岁。")
+    assert (relaxed.comparator, relaxed.value, relaxed.unit) == ("<=", 50, "age_year")

@@ -58,6 +58,11 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("仅能", "<="),
     ("只可", "<="),
     ("仅限", "<="),
+    # a rank among the first so many (排名前三名的乡镇): that rank or better
+    ("排名前", "<="),
+    ("排在前", "<="),
+    ("位居前", "<="),
+    ("位列前", "<="),
     # a limit named by what it limits (限速5km/h, 限高4.5米, 限重30吨)
     ("限速", "<="),
     ("限高", "<="),

@@ -538,6 +538,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 and not ext.group("to")
             ):
                 comparator = "<="  # 可以延长10个工作日: extended by that much at most
+            elif (
+                comparator is None
+                and (q.unit in TIME_UNITS or q.unit == "age_year")
+                and re.search(r"放宽(?:至|到)\s*$", before[-8:])
+            ):
+                comparator = "<="  # 特别优秀的可放宽至50周岁: a limit relaxed, still one
             if comparator is None:
                 comparator = "=="
                 flags.append("assumed_equal")
