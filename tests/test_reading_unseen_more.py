@@ -200,3 +200,43 @@ def test_a_rank_among_the_first_and_an_age_limit_relaxed_are_upper_bounds():
     assert (r.applies_when.comparator, r.applies_when.value) == ("<=", 3)
     _, relaxed = extract("年龄一般不超过45周岁，特别优秀的可放宽至50周岁。")
     assert (relaxed.comparator, relaxed.value, relaxed.unit) == ("<=", 50, "age_year")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "各区要将资金使用情况报市人社局，同时抄送同级财政部门。",
+            ["各区要将资金使用情况报市人社局", "同时抄送同级财政部门"],
+        ),
+        (
+            "县级以上人民政府应当每季度至少召开一次消防工作专题会议，研究部署消防工作，协调解决重大问题。",
+            [
+                "县级以上人民政府应当每季度至少召开一次消防工作专题会议",
+                "研究部署消防工作",
+                "协调解决重大问题",
+            ],
+        ),
+        (
+            "重点排污单位应当安装自动监测设备，与环境保护主管部门的监控设备联网，并保证设备正常运行。",
+            [
+                "重点排污单位应当安装自动监测设备",
+                "与环境保护主管部门的监控设备联网",
+                "并保证设备正常运行",
+            ],
+        ),
+        (
+            "病死畜禽应当在24小时内进行无害化处理，严禁随意丢弃、出售或者作为饲料再利用。",
+            ["病死畜禽应当在24小时内进行无害化处理", "严禁随意丢弃、出售或者作为饲料再利用"],
+        ),
+        (
+            "畜禽养殖场（户）应当建立免疫档案，如实记录免疫病种、疫苗种类等内容。",
+            ["畜禽养殖场（户）应当建立免疫档案", "如实记录免疫病种、疫苗种类等内容"],
+        ),
+    ],
+)
+def test_joined_duties_are_rows_of_their_own(text, spans):
+    """GUIDE 1.1: a duty after a comma with a verb of its own is a row (抄送, 研究部署, 联网,
+    如实记录 were no verbs; a ban ending in 作为饲料 was read as leading on, and was lost or
+    merged)."""
+    assert [r.span for r in extract(text)] == spans

@@ -118,7 +118,7 @@ NOT_A_DUTY = re.compile(
     # (住宅小区电梯的使用单位为物业服务企业: which one is the party so named, no duty)
     r"^[^，,。；;]{1,24}(?:单位|主体|责任人)为[^，,。；;]{0,20}(?:部门|机构|单位|企业|公司|委员会)$|"
     # who holds a post (组长由县长担任, 办公室主任由…局长兼任): how a body is made up, no duty
-    r"^[^，,。；;]{1,20}由[^，,。；;]{1,24}(?:担任|兼任)$|"
+    r"^(?![^，,。；;]*(?:应当|应|须|必须))[^，,。；;]{1,20}由[^，,。；;]{1,24}(?:担任|兼任)$|"
     # what a duty's scope leaves out (…给予补贴，不包括个人应缴纳的部分)
     r"^(?:不包括|不包含|不含)|"
     # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
@@ -382,8 +382,12 @@ def leads_on(words: str) -> bool:
         if (ACTION.search(rest) is None and not policy) or _MEANS_END.search(rest):
             return True  # (通过执法检查、事故调查等途径，…: the means, its verbs are nouns)
     found = _LEADS_ON.search(words)
-    if found is not None and PROHIBITION.search(words, 0, found.start()):
-        return False  # 严禁将资金用于平衡预算: the ban and the act it bans, a duty of its own
+    if found is not None and (
+        PROHIBITION.search(words, 0, found.start()) or PROHIBITION.match(words.strip())
+    ):
+        # 严禁将资金用于平衡预算, 严禁出售或者作为饲料: the ban and the act it bans, a duty of
+        # its own
+        return False
     if found is None:
         return False
     # (past the word that leads on: 会同/牵头 two characters, 将/把 one: 将收回资金 acts)
