@@ -240,3 +240,13 @@ def test_joined_duties_are_rows_of_their_own(text, spans):
     如实记录 were no verbs; a ban ending in 作为饲料 was read as leading on, and was lost or
     merged)."""
     assert [r.span for r in extract(text)] == spans
+
+
+def test_a_sanction_article_opening_with_a_partys_case_is_read_after_its_number():
+    """第二十七条 单位对…，未在规定期限内整改的，由…处罚: with the article's number before it
+    the case was not seen, and the whole sentence gave no row."""
+    (r,) = extract(
+        "第二十七条 单位对存在的火灾隐患，未在规定期限内整改的，由消防救援机构依法予以处罚。"
+    )
+    assert (r.span, r.subject) == ("由消防救援机构依法予以处罚", "消防救援机构")
+    assert r.applies_when.text == "单位对存在的火灾隐患，未在规定期限内整改的"

@@ -664,10 +664,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 )
             )
             found = True
-        opening = condition_of(sentence)
+        # (its numbering token first: 第二十七条 单位对…，未在规定期限内整改的，由…处罚)
+        token = LEAD_TOKEN.match(masked, s_start, s_end)
+        o_start = token.end() if token is not None and token.end() < s_end else s_start
+        opening = condition_of(masked[o_start:s_end])
         taken = [(r.start, end_of(r), r.value is not None and by_a_time(r)) for r in reqs[first:]]
         duties, extend = duty_spans(
-            masked, s_start, s_end, taken, s_start + opening.end if opening else s_start
+            masked, s_start, s_end, taken, o_start + opening.end if opening else s_start
         )
         for k, end in extend.items():
             r = reqs[first + k]
@@ -750,8 +753,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         if modality and not found and not duties and not no_duties(masked, s_start, s_end):
             # (凡进入施工现场的人员，一律佩戴安全帽: the duty after the condition it opens with)
             after = (
-                s_start + opening.end + 1
-                if opening and s_start + opening.end + 1 < s_end
+                o_start + opening.end + 1
+                if opening and o_start + opening.end + 1 < s_end
                 else s_start
             )
             fallback = presence(text, masked, after, s_end, modality, join_offsets)
