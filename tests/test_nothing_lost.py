@@ -17,9 +17,10 @@ from checklists.standards.parsing import parse_gazette
 DATA = Path(__file__).parent / "data"
 GAZETTES = sorted(DATA.glob("*.txt"))
 _MARK = re.compile(r"[（(]\s*(?:上接|下转)第?\s*\d+\s*页\s*[）)]")
-#: A signature: the issuing body's name alone on its line, or the date of signature.
+#: A signature: the issuing body's name alone on its line, who signs an order (市长 某某), or
+#: the date of signature.
 _SIGNATURE = re.compile(
-    r"^(?:\S{2,20}(?:人民政府|办公室|办公厅|局|委员会|厅|委)|"
+    r"^(?:\S{2,20}(?:人民政府|办公室|办公厅|局|委员会|厅|委)|(?:代理)?(?:省|市|州|县|区)长\S{2,4}|"
     r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)$"
 )
 

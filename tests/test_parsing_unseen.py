@@ -890,3 +890,40 @@ def test_an_item_whose_words_open_with_xiangmu_is_an_item():
         "三/（一）",
         "四",
     ]
+
+
+def test_a_list_of_documents_a_cell_a_line_is_no_documents():
+    """序号 ⏎ 文件名称 ⏎ 文号 ⏎ 处理意见, one cell a line (pdftotext): each row's 文号 headed a
+    document of its own (seven invented documents, the rest of the decision lost into the last)."""
+    rows = "".join(
+        f"{n}\n云溪区人民政府关于印发云溪区{name}的通知\n云政发〔{2014 + n}〕{n}号\n废止\n"
+        for n, name in enumerate(["生活垃圾分类管理暂行办法", "殡葬管理办法", "物流业发展意见"], 1)
+    )
+    text = (
+        "云政发〔2024〕5号\n云溪区人民政府关于废止部分区政府规范性文件的决定\n各镇人民政府：\n"
+        "一、决定废止3件规范性文件（见附件1）。\n二、本决定自公布之日起施行。\n云溪区人民政府\n"
+        "2024年2月20日\n附件1\n区政府决定废止的规范性文件目录\n序号\n文件名称\n文号\n处理意见\n"
+        + rows
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.number == "云政发〔2024〕5号"
+    assert "云政发〔2017〕3号" in doc.clauses[-1].text
+
+
+def test_the_decision_an_order_publishes_is_the_orders_text():
+    """令 第68号 ⏎《…的决定》已经…通过，现予公布 ⏎ 市长 刘志远 ⏎ date ⏎ 关于…的决定: the decision
+    was a second document with no number; 第十六条修改为：… was an article; the signer was text."""
+    text = (
+        "安平市人民政府令\n第68号\n《安平市人民政府关于修改部分市政府规章的决定》已经2022年10月11日"
+        "市人民政府第18次常务会议通过，现予公布，自公布之日起施行。\n"
+        "市长　刘志远\n2022年10月28日\n\n"
+        "安平市人民政府关于修改部分市政府规章的决定\n\n市人民政府决定：\n"
+        "一、对《安平市养犬管理规定》作如下修改：\n第十六条修改为：“违反本规定的，由公安机关责令改正。”\n"
+        "二、废止下列规章：\n1.《安平市城市房屋拆迁管理办法》。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.number == "安平市人民政府令第68号"
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["一", "二", "二/1"]
+    assert "第十六条修改为" in doc.clauses[1].text
+    assert "刘志远" not in doc.clauses[0].text

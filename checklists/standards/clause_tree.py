@@ -147,6 +147,10 @@ def _structural(text: str) -> bool:
     )
 
 
+#: Who signs an order (市长 刘志远, 代理市长 某某, 县长 某某): a post and a name, a signature.
+_SIGNER = re.compile(
+    r"(?:代理|代)?(?:省长|市长|州长|县长|区长|旗长|盟长|镇长|乡长|主任)[\u4e00-\u9fff]{2,4}"
+)
 #: An issuer and the date it signed on, on one line (某县人民政府 2016年3月12日).
 _SIGNED_INLINE = re.compile(r"(\S{2,30}?)[ \t　]+(\S{6,16}日)")
 
@@ -577,6 +581,8 @@ class _TreeBuilder:
             if self._is_signature_org(paras, k - 1):
                 self.sign_issuer.append(c)
                 continue
+            if _SIGNER.fullmatch(c) and k < len(paras) and _is_date_line(_compact(paras[k].text)):
+                continue  # (市长 刘志远 ⏎ 2022年10月28日: who signed an order, its signature)
             m = _ANNEX_MARK.match(c)
             if m and not m.group(1) and self.own_annex is not None:
                 # (附件1 …附件：某办法 ⏎ 附件 ⏎ 某办法: the annex's own annex, under it)

@@ -132,6 +132,8 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "article",
         re.compile(
             rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至])"
+            # (第十六条修改为：…, 删去第…: an amendment's words on an article, no article)
+            r"(?!修改为|修改|改为|调整为|删去|删除)"
         ),
     ),
     # (第二部分 降低企业经营成本: a plan's part, above its 一、)

@@ -274,6 +274,10 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
 _CITED_TITLE = re.compile(
     r"^(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)|^《|》$"
 )
+#: What a list of documents decides for each (废止, 继续有效: a row's last cell).
+_DISPOSED = re.compile(
+    r"(?:拟|予以|决定)?(?:废止|继续有效|修改|修订|失效|宣布失效|保留|有效|暂停执行)"
+)
 #: A list of documents announced (废止以下文件：, 下列文件：, 文件目录如下：).
 _CITES_NEXT = re.compile(
     r"(?:以下|下列|如下)(?:规范性)?文件[^：:]{0,8}[：:]$|文件(?:目录|清单|名录)如下[：:]$"
@@ -287,6 +291,11 @@ def _cited(lines: list[_Line], i: int, claimed: int, titled: bool = False) -> bo
     above = [j for j in range(i - 1, max(claimed, i - 4), -1) if lines[j].text and not titled]
     if above and _CITED_TITLE.search(_compact(lines[above[0]].text)):
         return True
+    below = next((ln.text for ln in lines[i + 1 : i + 3] if ln.text), "")
+    if _DISPOSED.fullmatch(_compact(below)) or any(
+        re.fullmatch(r"\d{1,3}", _compact(lines[j].text)) for j in above
+    ):
+        return True  # (序号 ⏎ 文件名称 ⏎ 文号 ⏎ 废止, a cell a line: a row of a list of documents)
     for j in range(i - 1, max(claimed, -1, i - 40), -1):
         if _is_date_line(lines[j].text):
             return False  # (a document signed and dated since: this one heads a new one)
@@ -449,6 +458,8 @@ def _unnumbered_headers(
             continue
         if not (title.startswith("关于") and _DOC_TYPE_END.search(title)):
             continue
+        if any(f"《{c}》" in _compact(lines[j].text) for j in range(max(0, i - 12), i)):
+            continue  # (…令 第68号 ⏎《…的决定》已经…通过，现予公布: what the order publishes)
         prev = lines[i - 1].text if i > 0 else ""
         # (after the date the document before it was signed on: one document follows another)
         signed_before = bool(prev) and _is_date_line(prev)
