@@ -927,3 +927,23 @@ def test_the_decision_an_order_publishes_is_the_orders_text():
     assert keys == ["一", "二", "二/1"]
     assert "第十六条修改为" in doc.clauses[1].text
     assert "刘志远" not in doc.clauses[0].text
+
+
+def test_a_drawn_forms_header_row_is_split_by_its_rules():
+    """│序号│      指标名称      │ 2025 年目标 │: the header row (spaces inside its cells) was read
+    as a table laid out with spaces, its │ kept in the cells."""
+    text = (
+        "南府发〔2023〕21号\n南岭市人民政府关于加快推进新型工业化的实施意见\n各区县人民政府：\n"
+        "一、主要目标。见附件1。\n附件1\n南岭市新型工业化重点指标表\n"
+        "┌──┬────────────────┬──────┐\n"
+        "│序号│            指标名称            │ 2025 年目标 │\n"
+        "├──┼────────────────┼──────┤\n"
+        "│ 1  │ 规模以上工业增加值年均增速     │   8%以上   │\n"
+        "└──┴────────────────┴──────┘\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert table.table == (
+        ("序号", "指标名称", "2025 年目标"),
+        ("1", "规模以上工业增加值年均增速", "8%以上"),
+    )

@@ -446,6 +446,8 @@ def _prepare(text: str) -> list[_Line]:
             "cn_paren",
         ):
             spaced = None  # (第二条  参保人员  应当…: an article an OCR spaced out, no table row)
+        if spaced and re.search(r"[│┃║]", raw) and _PIPE_ROW.fullmatch(s.strip()):
+            spaced = None  # (│序号│      指标名称      │: a drawn form's row, its cells by │)
         if spaced:
             # a table laid out with spaces (序号  检查项目  检查内容): its cells
             out.append(_Line(no, "\t".join(spaced), heading, True, spaced))
