@@ -947,3 +947,23 @@ def test_a_drawn_forms_header_row_is_split_by_its_rules():
         ("序号", "指标名称", "2025 年目标"),
         ("1", "规模以上工业增加值年均增速", "8%以上"),
     )
+
+
+@pytest.mark.parametrize(
+    ("points", "segments"),
+    [
+        ("一是抓好项目谋划储备。\n二是加快项目建设进度。\n", ["一是", "二是"]),
+        ("第一，压紧压实安全责任。\n第二，突出抓好重点领域。\n", ["第一", "第二"]),
+    ],
+)
+def test_points_opening_paragraphs_are_items(points, segments):
+    """一是…⏎二是… and 第一，…⏎第二，…, each opening a paragraph: the points of a list (they were
+    one clause, or glued to the heading above: 扩大有效投资一是抓好…)."""
+    text = (
+        "临政发〔2023〕3号\n临水县人民政府关于印发临水县2023年工作要点的通知\n各乡镇人民政府：\n"
+        "一、坚持项目为王，扩大有效投资\n" + points + "二、其他\n本通知自印发之日起施行。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["一", *(f"一/{s}" for s in segments), "二"]
+    assert doc.clauses[1].text == "一、坚持项目为王，扩大有效投资"

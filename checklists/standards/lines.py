@@ -157,6 +157,10 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("num_paren", re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]")),
     ("num_rparen", re.compile(r"^(\d{1,3})[）)]")),
     ("circled", re.compile(r"^([①-⑳])")),
+    # (一是抓好项目谋划储备。⏎二是…; 第一，压紧压实安全责任。⏎第二，…: points of a list, each
+    # opening a paragraph)
+    ("shi", re.compile(r"^([一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff])")),
+    ("di_comma", re.compile(r"^第([一二三四五六七八九十]{1,3})\s*[，,](?=\S)")),
 ]
 # Conventional nesting depth, outermost first; used only when a type is new to the stack.
 _RANK = {
@@ -175,6 +179,8 @@ _RANK = {
     "num_paren": 6,
     "num_rparen": 5.5,  # (a Word list: 1) then (1) under it)
     "circled": 7,
+    "shi": 6.5,
+    "di_comma": 6.5,
 }
 _UNIT_AFTER_NUMBER = set("万亿元米吨%％个倍年月日天时周岁次人名户家项")
 
@@ -226,6 +232,10 @@ def _token(text: str) -> _Token | None:
             return _Token(kind, f"（{raw}）", int(raw))
         if kind == "num_rparen":
             return _Token(kind, f"{raw}）", int(raw))
+        if kind == "shi":
+            return _Token(kind, f"{raw}是", _cn_int(raw))
+        if kind == "di_comma":
+            return _Token(kind, f"第{raw}", _cn_int(raw))
         # (the circled number as written: NFKC makes ① a bare "1")
         circled = m.group(1).strip()
         return _Token(kind, circled, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(circled) + 1)
