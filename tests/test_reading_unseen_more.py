@@ -250,3 +250,22 @@ def test_a_sanction_article_opening_with_a_partys_case_is_read_after_its_number(
     )
     assert (r.span, r.subject) == ("由消防救援机构依法予以处罚", "消防救援机构")
     assert r.applies_when.text == "单位对存在的火灾隐患，未在规定期限内整改的"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("出差人员应当在出差结束后30日内办理报销手续。", "出差人员"),
+        ("参会人员不得携带家属。", "参会人员"),
+        ("公厕保洁人员每天保洁不少于2次。", "公厕保洁人员"),
+        ("县级领导干部每季度至少下访1次。", "县级领导干部"),
+        ("各村要建立保洁员考勤台账。", "各村"),
+        ("各行政村应当设立垃圾分类督导员。", "各行政村"),
+        ("价格监测点应当按时、如实报送价格数据。", "价格监测点"),
+        ("信访人在信访过程中不得扰乱公共秩序。", "信访人"),
+        ("各级党委和政府领导干部每月至少安排1天时间接待群众来访。", "各级党委和政府领导干部"),
+        ("违反本条例规定的，由其上级机关责令改正。", "其上级机关"),
+    ],
+)
+def test_who_travels_cleans_visits_or_petitions_acts(text, subject):
+    assert extract(text)[0].subject == subject

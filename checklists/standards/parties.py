@@ -720,6 +720,8 @@ def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] 
         return None  # (于次月5日前报县煤炭办: when and to whom, no name)
     if _THEIRS.match(who):
         who = who[1:]  # 其家属或村（居）民委员会应当…: theirs, the named party acts
+    if re.match(r"其(?:上级|主管|所在|同级)", who) and ends_with_party(who):
+        return who, kind  # 由其上级机关责令改正: whose superior, named as acting
     if _NOT_A_NAME_START.match(who) or re.match(r"会同|协同|配合", who):
         # 实施乡村教师…, 其年度考核…: a verb or a pronoun, no name (…牵头，会同县公安局…: the
         # ones with whom the lead acts)
