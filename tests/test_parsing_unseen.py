@@ -967,3 +967,39 @@ def test_points_opening_paragraphs_are_items(points, segments):
     keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
     assert keys == ["一", *(f"一/{s}" for s in segments), "二"]
     assert doc.clauses[1].text == "一、坚持项目为王，扩大有效投资"
+
+
+def test_a_converters_marks_and_small_brackets_are_read():
+    """<!-- page 20 --> and ![印章](…) between lines were clause text (mid-sentence); a 文号 in
+    ﹝﹞ (PDF text) headed nothing, its document lost into the one before; a column label naming
+    two offices (【区委办公室、区政府办公室文件】) was text."""
+    text = (
+        "临办发〔2023〕19号\n临江区人民政府办公室关于加强基层应急管理的通知\n各街道：\n"
+        "一、健全组织体系。各街道要配备专职工作人员，建立健全\n<!-- page 20 -->\n"
+        "应急值守、隐患排查等工作制度。\n临江区人民政府办公室\n2023年6月25日\n"
+        "![临江区人民政府办公室印章](image_018_1.png)\n\n**【区委办公室、区政府办公室文件】**\n\n"
+        "临江区人民政府办公室关于公布规范性文件清理结果的通知\n\n临政办函﹝2023﹞71号\n\n"
+        "各街道：\n一、继续有效的文件共12件。\n"
+    )
+    result = parse_gazette(text)
+    first, second = result.documents
+    assert (
+        first.clauses[-1].text.replace("\n", "").endswith("建立健全应急值守、隐患排查等工作制度。")
+    )
+    assert (second.number, second.title) == (
+        "临政办函〔2023〕71号",
+        "关于公布规范性文件清理结果的通知",
+    )
+    assert not any("<!--" in c.text or "![" in c.text or "文件】" in c.text for c in first.clauses)
+
+
+def test_an_orders_decision_quoted_with_angle_brackets_is_its_text():
+    """《…关于修改〈…办法〉的决定》…现予公布 above 关于修改《…办法》的决定: one document."""
+    text = (
+        "青峪省人民政府令\n第286号\n《青峪省人民政府关于修改〈青峪省城镇燃气管理办法〉的决定》已经"
+        "省人民政府常务会议通过，现予公布，自2023年9月1日起施行。\n省长　王某某\n2023年7月3日\n\n"
+        "青峪省人民政府关于修改《青峪省城镇燃气管理办法》的决定\n\n省人民政府决定：\n"
+        "一、将第五条修改为：“燃气经营者应当…。”\n二、删去第四十条。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["一", "二"]

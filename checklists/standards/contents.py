@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 
 from checklists.standards.lines import _LEADER, _NUM_CORE, _compact, _headerish, _Line
 
-_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕"})
+_BRACKETS = str.maketrans(
+    {"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕", "﹝": "〔", "﹞": "〕"}
+)
 _YEAR_PARENS = re.compile(r"[（(]((?:19|20)\d{2})[）)]")
 
 

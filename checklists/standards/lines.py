@@ -275,7 +275,8 @@ _LEADER = re.compile(
     r"(?:(?<!\.)\.{3,}|(?<!…)…{2,}|(?<!·)·{3,}|(?<!\t)\t)\s*[（(]?\s*(\d{1,3})\s*[）)]?\s*$"
 )
 _NUM_CORE = (
-    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*第?\s*\d{1,5}\s*号"
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（﹝]\s*(?:19|20)\d{2}\s*"
+    r"[〕\]】］)）﹞]\s*第?\s*\d{1,5}\s*号"
 )
 _NUMBER_LINE = re.compile(rf"^[（(]?\s*({_NUM_CORE})\s*[）)]?$")
 _TITLE_WITH_NUMBER = re.compile(rf"^(.{{4,100}}?)\s*[（(]\s*({_NUM_CORE})\s*[）)]$")
@@ -421,6 +422,10 @@ def _columns_apart(raws: list[str]) -> list[tuple[int, str]]:
     return out
 
 
+#: A line a converter wrote that holds no words: an HTML comment (its page marks), a picture.
+_MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|!\[[^\]]*\]\([^)]*\)|<br\s*/?>)+")
+
+
 def _prepare(text: str) -> list[_Line]:
     """Clean every input line; blank lines are kept (text "") as paragraph separators."""
     out: list[_Line] = []
@@ -433,8 +438,10 @@ def _prepare(text: str) -> list[_Line]:
         s = s.replace("***", "").replace("**", "").replace("__", "")
         # (Pandoc's escapes: 1\. 制定…, a line break written as a trailing backslash)
         s = _ESCAPED.sub(r"\1", s).removesuffix("\\")
-        if _BOX_RULE.fullmatch(s.strip()):
-            out.append(_Line(no, "", furniture=True))  # ┌───┬───┐: a drawn form's rule
+        if _BOX_RULE.fullmatch(s.strip()) or _MARKUP_ONLY.fullmatch(s.strip()):
+            # ┌───┬───┐: a drawn form's rule; <!-- page 20 -->, ![印章](image_018.png): a
+            # converter's page mark or picture, no words
+            out.append(_Line(no, "", furniture=True))
             continue
         # (│企业名称    │    │: a drawn form's row, read as a Markdown table's; │区县意见：  │,
         # one cell across the form: its words)
@@ -531,7 +538,7 @@ def _single_spaced_rows(lines: list[_Line]) -> None:
 
 #: A gazette's column heading in its brackets (【县政府办公室文件】, ·部门文件·, 【人事任免】).
 _COLUMN_HEADING = re.compile(
-    r"[【\[［·•■◆●]\s*[\u4e00-\u9fff]{0,8}(?:文件|人事任免|任免|工作报告|政务信息|厅务信息|工作动态|"
+    r"[【\[［·•■◆●]\s*[\u4e00-\u9fff、]{0,16}(?:文件|人事任免|任免|工作报告|政务信息|厅务信息|工作动态|"
     r"政务动态|政策解读|领导讲话|会议纪要|公告公示|要闻|大事记)\s*[】\]］·•■◆●]?"
 )
 

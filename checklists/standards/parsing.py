@@ -275,6 +275,8 @@ _CITED_TITLE = re.compile(
     r"^(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)|^《|》$"
 )
 #: What a list of documents decides for each (废止, 继续有效: a row's last cell).
+#: A title quoted inside a title: 〈〉 for the inner 《》.
+_ANGLES = str.maketrans({"〈": "《", "〉": "》"})
 _DISPOSED = re.compile(
     r"(?:拟|予以|决定)?(?:废止|继续有效|修改|修订|失效|宣布失效|保留|有效|暂停执行)"
 )
@@ -458,7 +460,9 @@ def _unnumbered_headers(
             continue
         if not (title.startswith("关于") and _DOC_TYPE_END.search(title)):
             continue
-        if any(f"《{c}》" in _compact(lines[j].text) for j in range(max(0, i - 12), i)):
+        quoted = f"《{c}》"  # (《…关于修改〈…办法〉的决定》: the title quoted, its 《》 as 〈〉)
+        above = (_compact(lines[j].text).translate(_ANGLES) for j in range(max(0, i - 12), i))
+        if any(quoted in a for a in above):
             continue  # (…令 第68号 ⏎《…的决定》已经…通过，现予公布: what the order publishes)
         prev = lines[i - 1].text if i > 0 else ""
         # (after the date the document before it was signed on: one document follows another)

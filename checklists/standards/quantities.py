@@ -215,7 +215,7 @@ _MASKS = [
     re.compile(r"(?:19|20)\d{2}\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年"),  # 2015-2020年
     re.compile(r"[A-Z]{1,4}(?:/[A-Z])?\s*\d+(?:\.\d+)?\s*[-—–]\s*(?:19|20)\d{2}"),  # GB3095-2012
     re.compile(
-        r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*\d+\s*号"
+        r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（﹝]\s*(?:19|20)\d{2}\s*[〕\]】］)）﹞]\s*\d+\s*号"
     ),
     re.compile(r"令\s*第\s*\d+\s*号"),
     # a pollutant's name with its subscript (PM2.5年均浓度, SO_2, PM_{10}, O3): no number of years
