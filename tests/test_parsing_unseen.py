@@ -1003,3 +1003,17 @@ def test_an_orders_decision_quoted_with_angle_brackets_is_its_text():
     )
     (doc,) = parse_gazette(text).documents
     assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["一", "二"]
+
+
+def test_a_decision_an_order_makes_titled_above_the_orders_number_is_a_document():
+    """…关于修改《…办法》的决定 ⏎（某县人民政府令第4号）: the whole was skipped as news."""
+    text = (
+        "松原县人民政府关于修改《松原县城区停车场管理办法》的决定\n（松原县人民政府令第4号）\n\n"
+        "《松原县人民政府关于修改〈松原县城区停车场管理办法〉的决定》已经2024年2月6日县人民政府"
+        "第7次常务会议通过，现予公布，自公布之日起施行。\n\n县长  孙立平\n2024 年 2 月 8 日\n\n"
+        "一、将第十条中的“每小时2元”修改为“每小时3元”。\n\n二、删去第十六条第二款。\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert (doc.number, str(doc.signed_on)) == ("松原县人民政府令第4号", "2024-02-08")
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["一", "二"]

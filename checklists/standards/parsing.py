@@ -364,7 +364,9 @@ def _order_headers(lines: list[_Line], toc: _Toc | None, known: list[_Header]) -
         if bracketed or made is not None:
             if m.group("no") is None or above is None or above in taken:
                 continue
-            if not _RULES_TITLE.fullmatch(_compact(lines[above].text)):
+            t = _compact(lines[above].text)
+            # (…关于修改《…办法》的决定 ⏎（某县人民政府令第4号）: a decision an order makes)
+            if not (_RULES_TITLE.fullmatch(t) or ("关于" in t and t.endswith("决定"))):
                 continue
             number = _order_number(m, m.group("no"))
             if number not in titled:
