@@ -1017,3 +1017,16 @@ def test_a_decision_an_order_makes_titled_above_the_orders_number_is_a_document(
     (doc,) = result.documents
     assert (doc.number, str(doc.signed_on)) == ("松原县人民政府令第4号", "2024-02-08")
     assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["一", "二"]
+
+
+def test_a_notices_own_term_is_read_after_a_sanction_naming_it():
+    """违反本通告规定…；… then 本通告自2024年2月10日起施行，有效期5年: 本通告 was no name of the
+    document itself (only 本通告规定 was read, as 规定), so the window was lost."""
+    text = (
+        "松政告〔2024〕1号\n松原县人民政府关于禁止燃放烟花爆竹的通告\n"
+        "三、违反本通告规定燃放烟花爆竹的，由公安机关处100元以上500元以下罚款；"
+        "构成违反治安管理行为的，依法给予治安管理处罚。\n四、本通告自2024年2月10日起施行，有效期5年。\n"
+        "松原县人民政府\n2024年2月5日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (str(doc.in_force_from), str(doc.in_force_until)) == ("2024-02-10", "2029-02-09")

@@ -12,7 +12,8 @@ from checklists.standards.lines import _DATE, _cn_int, _compact, _to_date
 #: The document itself, named by its kind (本办法, 本规定, 本通知, 本实施方案 …).
 _ITSELF = (
     r"本(?:[\u4e00-\u9fff]{0,4}"
-    r"(?:办法|规定|细则|通知|意见|方案|决定|制度|标准|预案|条例|规则|措施|计划|指引|导则|规范))"
+    r"(?:办法|规定|细则|通知|意见|方案|决定|制度|标准|预案|条例|规则|措施|计划|指引|导则|规范|"
+    r"通告|公告|要点|纲要|守则|须知|批复))"
 )
 _IN_FORCE_FROM = re.compile(r"自\s*(" + _DATE.pattern + r")\s*起\s*(?:施行|实施|执行|生效|试行)")
 _IN_FORCE_ISSUE = re.compile(
