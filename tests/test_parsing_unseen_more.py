@@ -1,0 +1,344 @@
+"""More gazette forms found by probing the importer with issues written for the purpose (never
+from the bundled gazettes), continued from ``test_parsing_unseen``: fund rules and county issues
+with their tables, plain text with no markup, orders and the decisions they publish, and text a
+Markdown converter wrote. One test per form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+from checklists.standards.parsing import parse_gazette
+
+
+def test_items_whose_words_open_with_figures_are_items_and_read_without_their_numbers():
+    """1.7座…；2.5吨…；3.10个工作日…: each item known by the one before it (all three were text
+    of the clause above); its words are read without the token (1.7 was the number read)."""
+    text = (
+        "青政办发〔2023〕3号\n青山县人民政府办公室关于新能源汽车推广补贴的通知\n各乡镇人民政府：\n"
+        "一、补贴标准\n补贴标准如下：\n1.7座及以下乘用车，每辆补贴不超过3000元；\n"
+        "2.5吨以上货车，每辆补贴不超过8000元；\n3.10个工作日内完成审核。\n二、其他\n"
+        "本通知自印发之日起施行。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    items = [c for c in doc.clauses if c.key.split("/")[-2:-1] == ["一"]]
+    assert [(c.token, c.text[:5]) for c in items] == [
+        ("1", "1.7座及"),
+        ("2", "2.5吨以"),
+        ("3", "3.10个"),
+    ]
+    read = [(r.value, r.unit) for r in extract(items[0].text, token=items[0].token)]
+    assert read[0] == (Decimal(7), "座")
+    assert (Decimal(10), "working_day") in [
+        (r.value, r.unit) for r in extract(items[2].text, token=items[2].token)
+    ]
+
+
+def test_items_with_spaces_around_their_numbers_are_items_not_a_table():
+    """（一）博士研究生每人每月 3000 元； as pdftotext writes it: three lines of three 'cells' were
+    read as a table (the items lost, the sentence after them cut in two)."""
+    text = (
+        "临府发〔2023〕21号\n临川市人民政府关于印发临川市人才发展专项资金管理办法的通知\n"
+        "各县（区）人民政府：\n第五条　对新引进的全日制博士、硕士研究生，按以下标准给予生活补贴：\n"
+        "（一）博士研究生每人每月 3000 元；\n（二）硕士研究生每人每月 1500 元。\n"
+        "补贴期限最长不超过 3 年。享受本条补贴的人员，不再重复享受\n第六条规定的购房补贴。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert not any(c.is_table for c in doc.clauses)
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == [
+        "第五条",
+        "第五条/（一）",
+        "第五条/（二）",
+    ]
+    assert doc.clauses[-1].text.endswith("不再重复享受第六条规定的购房补贴。")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "临政发〔2023〕3号  临水县人民政府关于印发临水县2023年春耕生产工作方案的通知\n",
+        "临水县人民政府关于印发临水县2023年春耕生产工作方案的通知  临政发〔2023〕3号\n",
+        "临水县人民政府关于印发临水县2023年春耕生产\n工作方案的通知  临政发〔2023〕3号\n",
+    ],
+)
+def test_a_number_and_title_on_one_line_head_their_document_either_way(head):
+    """The 文号 before its title on one line (it was glued to the issuer, the document numberless);
+    a wrapped title whose tail holds the 文号 (the tail was read as the 文号's prefix); the title
+    on the 文号's line below the contents (the last entry was glued to the title)."""
+    text = (
+        "临水县人民政府公报\n目录\n临水县人民政府关于印发临水县2023年春耕生产工作方案的通知"
+        "（临政发〔2023〕3号）……（1）\n临水县人民政府关于做好森林防火工作的通知（临政发〔2023〕4号）"
+        "……（5）\n\n" + head + "各乡镇人民政府：\n一、各乡镇要在3月底前完成春耕物资储备。\n"
+        "临水县人民政府\n2023年2月16日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (doc.number, doc.issuer, doc.title, str(doc.signed_on)) == (
+        "临政发〔2023〕3号",
+        "临水县人民政府",
+        "关于印发临水县2023年春耕生产工作方案的通知",
+        "2023-02-16",
+    )
+    assert [c.key for c in doc.clauses] == ["临政发〔2023〕3号", "临政发〔2023〕3号/一"]
+
+
+def test_a_number_and_its_wrapped_title_at_a_page_top_head_a_document_of_their_own():
+    """A page ends an item list (3.…), its running header, then 某政规〔2023〕2号  某县…关于印发…
+    ⏎管理办法的通知: the document was read as the list's (the item above made its 文号 cited)."""
+    text = (
+        "临政发〔2023〕3号\n临水县人民政府关于印发临水县民生实事项目的通知\n各乡镇人民政府：\n"
+        "一、办好民生实事。\n1.新建改扩建中小学6所；\n2.新增城市停车位2000个。\n"
+        "                                        —1—\n"
+        "临水县人民政府公报                                        2023年第2期\n"
+        "临政规〔2023〕2号  临水县人民政府关于印发临水县农村集体产权流转交易\n管理办法的通知\n"
+        "各乡镇人民政府：\n第一条  为规范农村集体产权流转交易行为，制定本办法。\n"
+        "临水县人民政府\n2023年3月1日\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert first.clauses[-1].text == "2.新增城市停车位2000个。"
+    assert (second.number, second.title, str(second.signed_on)) == (
+        "临政规〔2023〕2号",
+        "关于印发临水县农村集体产权流转交易管理办法的通知",
+        "2023-03-01",
+    )
+    assert [c.key for c in second.clauses][-1] == "临政规〔2023〕2号/第一条"
+
+
+@pytest.mark.parametrize("number", ["", "云政发〔2024〕6号\n"])
+def test_a_title_dated_below_it_heads_its_document_with_or_without_a_number(number):
+    """关于…的决定 ⏎（2024年2月8日）⏎[文号]: with no 文号 the document was glued into the one
+    before; with one its title was; the date was lost either way (it signs the document)."""
+    text = (
+        "云政发〔2024〕3号\n云岭县人民政府关于印发云岭县就业补助资金管理办法的通知\n各乡（镇）人民政府：\n"
+        "一、各乡（镇）要在资金下达后60日内完成支出。\n附件1\n2024年预算执行进度目标表\n"
+        "\n云岭县人民政府关于调整城乡居民最低生活保障标准的决定\n（2024年2月8日）\n"
+        + number
+        + "\n各乡（镇）人民政府，县直各单位：\n一、城市低保标准由每人每月720元提高到750元。\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert first.clauses[-1].text == "附件1\n2024年预算执行进度目标表"
+    assert (second.number, second.title, second.issuer, str(second.signed_on)) == (
+        number.strip() or None,
+        "关于调整城乡居民最低生活保障标准的决定",
+        "云岭县人民政府",
+        "2024-02-08",
+    )
+    assert second.clauses[-1].text == "一、城市低保标准由每人每月720元提高到750元。"
+
+
+def test_joint_issuers_a_title_opens_with_are_named_one_by_one():
+    text = (
+        "云岭县财政局 云岭县人力资源和社会保障局关于做好2024年就业补助资金预算执行工作的通知\n"
+        "云财社发〔2024〕2号\n各乡（镇）财政所：\n一、各乡（镇）要在资金下达后60日内完成支出。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.issuer == "云岭县财政局、云岭县人力资源和社会保障局"
+    assert doc.title == "关于做好2024年就业补助资金预算执行工作的通知"
+
+
+def test_a_wrapped_line_opening_with_ordinals_listed_is_no_item():
+    """…应于每年第 ⏎一、二季度完成… : 一、 of 一、二季度 is no item (it was 一~2)."""
+    text = (
+        "安政办发〔2023〕25号\n安平区人民政府办公室关于做好低保资金发放工作的通知\n各街镇：\n"
+        "一、明确发放时限。各街镇应于每年第\n一、二季度完成上半年资金发放，于第三、四季度完成下半年资金发\n"
+        "放。\n二、规范发放标准。城市低保对象每人每月补助750元。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["一", "二"]
+    assert doc.clauses[1].text.replace("\n", "").endswith("完成下半年资金发放。")
+
+
+@pytest.mark.parametrize(
+    "imprint",
+    [
+        "青州市人民政府公报编辑部\n地址：青州市政务中心A座1206室\n电话：0536－3219876\n邮编：262500\n",
+        "主　　任：陈立新\n编辑出版：青州市人民政府办公室\n地　　址：青州市行政中心3号楼\n"
+        "准印证号：（鲁）内资准字2023－015号\n",
+    ],
+)
+def test_the_gazettes_imprint_on_its_back_cover_is_no_clauses_text(imprint):
+    text = (
+        "青政任〔2023〕8号\n青州市人民政府关于王建国等同志职务任免的通知\n各区县人民政府：\n"
+        "经市人民政府研究决定：\n任命王建国为青州市财政局副局长。\n青州市人民政府\n2023年5月12日\n\n"
+        + imprint
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert doc.clauses[-1].text.endswith("任命王建国为青州市财政局副局长。")
+    (skip,) = [s for s in result.skipped if s.reason == "封底"]
+    assert len(skip.lines) == imprint.count("\n")
+
+
+def test_a_documents_own_contact_lines_stay_its_text():
+    """联系人：… ⏎ 联系电话：… ⏎ 电子邮箱：… at a notice's end: its words, no imprint."""
+    text = (
+        "青政办字〔2023〕8号\n青州市人民政府办公室关于报送统计数据的通知\n各区县人民政府：\n"
+        "一、各区县于5月20日前报送数据。\n联系人：王某\n联系电话：0536－3219876\n"
+        "电子邮箱：tj@qz.gov.cn\n"
+    )
+    result = parse_gazette(text)
+    assert not [s for s in result.skipped if s.reason == "封底"]
+    assert "电子邮箱" in result.documents[0].clauses[-1].text
+
+
+def test_an_item_whose_words_open_with_xiangmu_is_an_item():
+    """（二）项目单位应当… : 项 of 项目 is no cited item (（二）项的规定); it ran into （一）."""
+    text = (
+        "临政办发〔2023〕8号\n临江市人民政府办公室关于加强政府投资项目管理的通知\n各县（市）：\n"
+        "二、预算编制\n（一）市发展改革委负责编制年度政府投资计划。\n"
+        "（二）项目单位应当按照以下要求编制项目支出预算：\n1.据实编制；\n2.不得虚列支出。\n"
+        "三、资金拨付管理\n（一）项目资金实行国库集中支付。\n"
+        "四、其他\n除本通知第二条第\n（二）项规定外，按有关规定执行。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == [
+        "二",
+        "二/（一）",
+        "二/（二）",
+        "二/（二）/1",
+        "二/（二）/2",
+        "三",
+        "三/（一）",
+        "四",
+    ]
+
+
+def test_a_list_of_documents_a_cell_a_line_is_no_documents():
+    """序号 ⏎ 文件名称 ⏎ 文号 ⏎ 处理意见, one cell a line (pdftotext): each row's 文号 headed a
+    document of its own (seven invented documents, the rest of the decision lost into the last)."""
+    rows = "".join(
+        f"{n}\n云溪区人民政府关于印发云溪区{name}的通知\n云政发〔{2014 + n}〕{n}号\n废止\n"
+        for n, name in enumerate(["生活垃圾分类管理暂行办法", "殡葬管理办法", "物流业发展意见"], 1)
+    )
+    text = (
+        "云政发〔2024〕5号\n云溪区人民政府关于废止部分区政府规范性文件的决定\n各镇人民政府：\n"
+        "一、决定废止3件规范性文件（见附件1）。\n二、本决定自公布之日起施行。\n云溪区人民政府\n"
+        "2024年2月20日\n附件1\n区政府决定废止的规范性文件目录\n序号\n文件名称\n文号\n处理意见\n"
+        + rows
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.number == "云政发〔2024〕5号"
+    assert "云政发〔2017〕3号" in doc.clauses[-1].text
+
+
+def test_the_decision_an_order_publishes_is_the_orders_text():
+    """令 第68号 ⏎《…的决定》已经…通过，现予公布 ⏎ 市长 刘志远 ⏎ date ⏎ 关于…的决定: the decision
+    was a second document with no number; 第十六条修改为：… was an article; the signer was text."""
+    text = (
+        "安平市人民政府令\n第68号\n《安平市人民政府关于修改部分市政府规章的决定》已经2022年10月11日"
+        "市人民政府第18次常务会议通过，现予公布，自公布之日起施行。\n"
+        "市长　刘志远\n2022年10月28日\n\n"
+        "安平市人民政府关于修改部分市政府规章的决定\n\n市人民政府决定：\n"
+        "一、对《安平市养犬管理规定》作如下修改：\n第十六条修改为：“违反本规定的，由公安机关责令改正。”\n"
+        "二、废止下列规章：\n1.《安平市城市房屋拆迁管理办法》。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.number == "安平市人民政府令第68号"
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["一", "二", "二/1"]
+    assert "第十六条修改为" in doc.clauses[1].text
+    assert "刘志远" not in doc.clauses[0].text
+
+
+def test_a_drawn_forms_header_row_is_split_by_its_rules():
+    """│序号│      指标名称      │ 2025 年目标 │: the header row (spaces inside its cells) was read
+    as a table laid out with spaces, its │ kept in the cells."""
+    text = (
+        "南府发〔2023〕21号\n南岭市人民政府关于加快推进新型工业化的实施意见\n各区县人民政府：\n"
+        "一、主要目标。见附件1。\n附件1\n南岭市新型工业化重点指标表\n"
+        "┌──┬────────────────┬──────┐\n"
+        "│序号│            指标名称            │ 2025 年目标 │\n"
+        "├──┼────────────────┼──────┤\n"
+        "│ 1  │ 规模以上工业增加值年均增速     │   8%以上   │\n"
+        "└──┴────────────────┴──────┘\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert table.table == (
+        ("序号", "指标名称", "2025 年目标"),
+        ("1", "规模以上工业增加值年均增速", "8%以上"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("points", "segments"),
+    [
+        ("一是抓好项目谋划储备。\n二是加快项目建设进度。\n", ["一是", "二是"]),
+        ("第一，压紧压实安全责任。\n第二，突出抓好重点领域。\n", ["第一", "第二"]),
+    ],
+)
+def test_points_opening_paragraphs_are_items(points, segments):
+    """一是…⏎二是… and 第一，…⏎第二，…, each opening a paragraph: the points of a list (they were
+    one clause, or glued to the heading above: 扩大有效投资一是抓好…)."""
+    text = (
+        "临政发〔2023〕3号\n临水县人民政府关于印发临水县2023年工作要点的通知\n各乡镇人民政府：\n"
+        "一、坚持项目为王，扩大有效投资\n" + points + "二、其他\n本通知自印发之日起施行。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["一", *(f"一/{s}" for s in segments), "二"]
+    assert doc.clauses[1].text == "一、坚持项目为王，扩大有效投资"
+
+
+def test_a_converters_marks_and_small_brackets_are_read():
+    """<!-- page 20 --> and ![印章](…) between lines were clause text (mid-sentence); a 文号 in
+    ﹝﹞ (PDF text) headed nothing, its document lost into the one before; a column label naming
+    two offices (【区委办公室、区政府办公室文件】) was text."""
+    text = (
+        "临办发〔2023〕19号\n临江区人民政府办公室关于加强基层应急管理的通知\n各街道：\n"
+        "一、健全组织体系。各街道要配备专职工作人员，建立健全\n<!-- page 20 -->\n"
+        "应急值守、隐患排查等工作制度。\n临江区人民政府办公室\n2023年6月25日\n"
+        "![临江区人民政府办公室印章](image_018_1.png)\n\n**【区委办公室、区政府办公室文件】**\n\n"
+        "临江区人民政府办公室关于公布规范性文件清理结果的通知\n\n临政办函﹝2023﹞71号\n\n"
+        "各街道：\n一、继续有效的文件共12件。\n"
+    )
+    result = parse_gazette(text)
+    first, second = result.documents
+    assert (
+        first.clauses[-1].text.replace("\n", "").endswith("建立健全应急值守、隐患排查等工作制度。")
+    )
+    assert (second.number, second.title) == (
+        "临政办函〔2023〕71号",
+        "关于公布规范性文件清理结果的通知",
+    )
+    assert not any("<!--" in c.text or "![" in c.text or "文件】" in c.text for c in first.clauses)
+
+
+def test_an_orders_decision_quoted_with_angle_brackets_is_its_text():
+    """《…关于修改〈…办法〉的决定》…现予公布 above 关于修改《…办法》的决定: one document."""
+    text = (
+        "青峪省人民政府令\n第286号\n《青峪省人民政府关于修改〈青峪省城镇燃气管理办法〉的决定》已经"
+        "省人民政府常务会议通过，现予公布，自2023年9月1日起施行。\n省长　王某某\n2023年7月3日\n\n"
+        "青峪省人民政府关于修改《青峪省城镇燃气管理办法》的决定\n\n省人民政府决定：\n"
+        "一、将第五条修改为：“燃气经营者应当…。”\n二、删去第四十条。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["一", "二"]
+
+
+def test_a_decision_an_order_makes_titled_above_the_orders_number_is_a_document():
+    """…关于修改《…办法》的决定 ⏎（某县人民政府令第4号）: the whole was skipped as news."""
+    text = (
+        "松原县人民政府关于修改《松原县城区停车场管理办法》的决定\n（松原县人民政府令第4号）\n\n"
+        "《松原县人民政府关于修改〈松原县城区停车场管理办法〉的决定》已经2024年2月6日县人民政府"
+        "第7次常务会议通过，现予公布，自公布之日起施行。\n\n县长  孙立平\n2024 年 2 月 8 日\n\n"
+        "一、将第十条中的“每小时2元”修改为“每小时3元”。\n\n二、删去第十六条第二款。\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert (doc.number, str(doc.signed_on)) == ("松原县人民政府令第4号", "2024-02-08")
+    assert [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key] == ["一", "二"]
+
+
+def test_a_notices_own_term_is_read_after_a_sanction_naming_it():
+    """违反本通告规定…；… then 本通告自2024年2月10日起施行，有效期5年: 本通告 was no name of the
+    document itself (only 本通告规定 was read, as 规定), so the window was lost."""
+    text = (
+        "松政告〔2024〕1号\n松原县人民政府关于禁止燃放烟花爆竹的通告\n"
+        "三、违反本通告规定燃放烟花爆竹的，由公安机关处100元以上500元以下罚款；"
+        "构成违反治安管理行为的，依法给予治安管理处罚。\n四、本通告自2024年2月10日起施行，有效期5年。\n"
+        "松原县人民政府\n2024年2月5日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (str(doc.in_force_from), str(doc.in_force_until)) == ("2024-02-10", "2029-02-09")
