@@ -269,3 +269,16 @@ def test_a_sanction_article_opening_with_a_partys_case_is_read_after_its_number(
 )
 def test_who_travels_cleans_visits_or_petitions_acts(text, subject):
     assert extract(text)[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("考核结果为优秀的乡镇，给予10万元奖励。", "考核结果为优秀的乡镇"),
+        ("未按期完成整改任务的村，扣减当年村级奖补资金的30%。", "未按期完成整改任务的村"),
+    ],
+)
+def test_the_places_a_reward_or_sanction_is_for_are_its_condition(text, when):
+    """…的乡镇，给予…; …的村，扣减…: the ones picked out were dropped (no condition)."""
+    (r,) = extract(text)
+    assert r.applies_when.text == when

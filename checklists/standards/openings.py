@@ -213,3 +213,11 @@ NO_ONES = re.compile(r"^(?:要求|规定|原则|精神|部署|安排|基础上|�
 A_MEASURE = re.compile(
     r"(?:标准|金额|数额|额度|限额|比例|比率|面积|数量|费用|价格|水平|幅度|年限|期限|浓度)$"
 )
+#: The ones a reward or a sanction is for, named as places or parties (考核结果为优秀的乡镇，给予…;
+#: 未按期完成整改任务的村，扣减…): no modal word, the measure right after the comma.
+THE_ONES_DEALT_WITH = re.compile(
+    r"^(?P<cond>[^，,。；;：:]{2,40}?的[^，,。；;的]{0,6}?"
+    r"(?:乡镇|街道|村|社区|单位|企业|个人|部门|学校|项目|家庭|人员|区|县|地区))[，,]"
+    r"(?=\s*(?:给予|扣减|扣除|扣罚|通报|约谈|取消|奖励|予以|收回|追回|暂停|停止|责令|列入|纳入|"
+    r"一次性|按照?|不予|不再))"
+)

@@ -42,6 +42,7 @@ from checklists.standards.openings import (
     STATE_REACHED,
     THE_ONES,
     THE_ONES_AND,
+    THE_ONES_DEALT_WITH,
     THE_ONES_LONG,
     THE_ONES_NAMED,
     THE_THINGS,
@@ -348,6 +349,7 @@ def condition_of(sentence: str) -> Condition | None:
         THE_ONES_LONG,
         A_PARTY_S_CASE,
         BEFORE_APPLYING,
+        THE_ONES_DEALT_WITH,
     ):
         match = pattern.search(sentence)
         if (
