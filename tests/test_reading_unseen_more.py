@@ -282,3 +282,10 @@ def test_the_places_a_reward_or_sanction_is_for_are_its_condition(text, when):
     """…的乡镇，给予…; …的村，扣减…: the ones picked out were dropped (no condition)."""
     (r,) = extract(text)
     assert r.applies_when.text == when
+
+
+def test_at_least_before_a_long_object_bounds_the_number_after_it():
+    """每年至少对…的数量、质量和储存安全进行2次检查: 至少 was past the window read before a number
+    (== 2)."""
+    (r,) = extract("市粮食和物资储备局每年至少对市级储备粮的数量、质量和储存安全进行2次检查。")
+    assert (r.comparator, r.value, r.per) == (">=", 2, "year")

@@ -45,8 +45,15 @@ def comparator_in_phrase(masked: str, phrase_start: int, pos: int) -> tuple[str 
         if again is not None:
             window_start, found = wider, again
     if found is None:
+        far = _AT_LEAST_FAR.search(masked, phrase_start, pos)
+        if far is not None:
+            return ">=", far.start()  # 每年至少对…的数量、质量和储存安全进行2次检查
         return respectively(masked, phrase_start, pos)
     return found[0], window_start + found[1]
+
+
+#: 至少 before what it is done to (至少对…进行N次): a floor for the number after the object.
+_AT_LEAST_FAR = re.compile(r"(?:至少|最少)(?=(?:对|向|为|给)[^，,。；;\d＿]{0,46}$)")
 
 
 #: 分别达到 14.07%、281957 立方米和 11248.65 公顷: one comparison for each number of a list.
