@@ -289,3 +289,18 @@ def test_at_least_before_a_long_object_bounds_the_number_after_it():
     (== 2)."""
     (r,) = extract("市粮食和物资储备局每年至少对市级储备粮的数量、质量和储存安全进行2次检查。")
     assert (r.comparator, r.value, r.per) == (">=", 2, "year")
+
+
+def test_an_opening_when_holding_an_important_thing_is_a_condition():
+    """当粮食等重要商品价格…超过15%时，…: 要 of 重要 was read as a modal word, so the when was no
+    condition and its 2周 a deadline row of its own."""
+    (r,) = extract(
+        "当粮食等重要商品价格在连续2周内涨幅超过15%时，价格主管部门应当立即启动价格异常波动应急监测。"
+    )
+    assert (r.subject, r.applies_when.comparator, r.applies_when.value) == ("价格主管部门", ">", 15)
+
+
+def test_the_ones_an_age_picks_out_then_by_whom_is_one_row():
+    """年满60周岁以上的独居老人家庭改厕，由村集体…: the age was a row of its own (>= 60)."""
+    (r,) = extract("年满60周岁以上的独居老人家庭改厕，由村集体统一组织施工。")
+    assert (r.subject, r.applies_when.comparator, r.applies_when.value) == ("村集体", ">=", 60)

@@ -375,7 +375,8 @@ def condition_of(sentence: str) -> Condition | None:
             and pattern is WHEN
             # (达到一级响应标准时: 响应 is no modal word)
             and re.search(
-                r"可(?!能)|(?<![响反适供对])应(?![急用])|须|要(?!求)", match.group("cond")
+                r"可(?!能)|(?<![响反适供对])应(?![急用])|须|(?<![主需重纲摘概必紧简纪])要(?![求素点件闻害])",
+                match.group("cond"),
             )
         ):
             continue  # (企业可在不影响安全的前提下，…: the duty's own words, its modal in them)

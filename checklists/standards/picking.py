@@ -174,6 +174,14 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ):
         return True  # 绩效评价得分低于60分的区，相应扣减…: the ones the measure after is for
     if (
+        re.fullmatch(r"\s*(?:及?以上|及?以下)?的[^的，,。；;\d＿]{1,14}", tail)
+        and after is not None
+        and after.group(1).lstrip().startswith("由")
+        and not re.search(r"[，,]", masked[s_start:ph_start])
+        and not ANY_MODAL.search(masked, s_start, q_start)
+    ):
+        return True  # 年满60周岁以上的独居老人家庭改厕，由村集体统一组织: the ones it is done for
+    if (
         "的" in tail
         and _NOUN_END.search(tail)
         and (
