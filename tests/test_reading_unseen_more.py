@@ -304,3 +304,22 @@ def test_the_ones_an_age_picks_out_then_by_whom_is_one_row():
     """年满60周岁以上的独居老人家庭改厕，由村集体…: the age was a row of its own (>= 60)."""
     (r,) = extract("年满60周岁以上的独居老人家庭改厕，由村集体统一组织施工。")
     assert (r.subject, r.applies_when.comparator, r.applies_when.value) == ("村集体", ">=", 60)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "信访部门应当对信访事项办理情况进行满意度评价，满意率低于80%的单位，予以通报批评。",
+            ["信访部门应当对信访事项办理情况进行满意度评价", "予以通报批评"],
+        ),
+        (
+            "被评价单位应当在15个工作日内完成整改，并将整改情况反馈评价人。",
+            ["被评价单位应当在15个工作日内完成整改", "并将整改情况反馈评价人"],
+        ),
+    ],
+)
+def test_duties_before_a_later_case_and_a_feedback_are_rows(text, spans):
+    """A case later in the sentence (…，满意率低于80%的单位，予以…) skipped every phrase before
+    it; 反馈 was no verb (并将…反馈评价人 led into nothing)."""
+    assert [r.span for r in extract(text)] == spans

@@ -562,13 +562,16 @@ def duty_spans(
     s_end: int,
     taken: list[tuple[int, int, bool]],
     skip_to: int,
+    skip_from: int = -1,
 ) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """Phrases of a sentence that each state something to do, outside the ``taken`` spans
     (requirements with a number already read: start, end, and whether it is a deadline) and
-    after ``skip_to`` (the condition the sentence opens with). A phrase with no verb continues
-    the duty before it, or leads into the next one when it names who acts or opens with an
-    adverbial (对…, 根据…). And what a deadline asks to be done by then (在15个工作日内，将…报
-    送…): the deadline's words reach to its end (index in ``taken`` → new end)."""
+    after ``skip_to`` (the condition the sentence opens with; from ``skip_from`` when it stands
+    after duties of the sentence: 信访部门应当…评价，满意率低于80%的单位，予以…). A phrase
+    with no verb continues the duty before it, or leads into the next one when it names who
+    acts or opens with an adverbial (对…, 根据…). And what a deadline asks to be done by then
+    (在15个工作日内，将…报送…): the deadline's words reach to its end (index in ``taken`` →
+    new end)."""
     if no_duties(masked, s_start, s_end):
         return [], {}
     lead = LEAD_TOKEN.match(masked, s_start, s_end)
@@ -706,7 +709,8 @@ def duty_spans(
             continue
         if (
             hit
-            or b <= skip_to
+            or skip_from <= a
+            and b <= skip_to
             or (NOT_A_DUTY.search(words) and pending is None and not joined)
             or (_RUNS_FROM.match(words))
         ):

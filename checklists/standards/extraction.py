@@ -670,7 +670,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         opening = condition_of(masked[o_start:s_end])
         taken = [(r.start, end_of(r), r.value is not None and by_a_time(r)) for r in reqs[first:]]
         duties, extend = duty_spans(
-            masked, s_start, s_end, taken, o_start + opening.end if opening else s_start
+            masked,
+            s_start,
+            s_end,
+            taken,
+            o_start + opening.end if opening else s_start,
+            o_start + opening.start if opening else -1,
         )
         for k, end in extend.items():
             r = reqs[first + k]
