@@ -323,3 +323,13 @@ def test_duties_before_a_later_case_and_a_feedback_are_rows(text, spans):
     """A case later in the sentence (…，满意率低于80%的单位，予以…) skipped every phrase before
     it; 反馈 was no verb (并将…反馈评价人 led into nothing)."""
     assert [r.span for r in extract(text)] == spans
+
+
+def test_a_representative_or_a_meter_is_no_tables_title():
+    """应当推选代表 ended with 表 and was taken for a table's title (…情况表): no duty."""
+    first, limit = extract("多人采用走访形式提出同一信访事项的，应当推选代表，代表人数不超过5人。")
+    assert (first.span, first.applies_when.text) == (
+        "应当推选代表",
+        "多人采用走访形式提出同一信访事项的",
+    )
+    assert (limit.comparator, limit.value, limit.applies_when) == ("<=", 5, None)

@@ -128,7 +128,8 @@ NOT_A_DUTY = re.compile(
     # (a table's title, …情况表; not a form filled in: 组织农户填写补贴申报表)
     r"本(?:办法|规定|意见|制度|方案|预案)|"
     r"^(?![^，,。；;]*(?:填写|填报|报送|上报|编制|提交|汇总|审核|签字|盖章))[^，,。；;]*"
-    r"表(?:[（(][^（）()]*[）)])?$|\t"
+    # (not 推选代表, 安装电表, 水表: a representative, a meter)
+    r"(?<![代发仪电水气钟手])表(?:[（(][^（）()]*[）)])?$|\t"
 )
 #: The end of a condition (…的, …前, …期间内): what leads into a duty, never one.
 _CONDITION_END = re.compile(r"(?:的|后|时|前|期间|时期|之际|期限?内|过程中)$")
