@@ -333,3 +333,16 @@ def test_a_representative_or_a_meter_is_no_tables_title():
         "多人采用走访形式提出同一信访事项的",
     )
     assert (limit.comparator, limit.value, limit.applies_when) == ("<=", 5, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市级储备粮的规模，由市发展改革委会同市粮食和物资储备局按照下达的计划确定。",
+        "公务用车的购置，由市机关事务管理局统一组织。",
+    ],
+)
+def test_the_thing_a_body_decides_is_its_topic_no_condition(text):
+    """…的规模，由…确定; …的购置，由…组织: what is decided, no ones picked out (was a condition)."""
+    (r,) = extract(text)
+    assert r.applies_when is None

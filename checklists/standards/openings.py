@@ -209,9 +209,11 @@ OWNED = re.compile(f"[^，,。；;的]{{0,10}}?(?:{_REGULATED})")
 #: Nouns after 的 that name no ones (按照…的要求，; 在…的基础上，).
 NO_ONES = re.compile(r"^(?:要求|规定|原则|精神|部署|安排|基础上|同时|需要|前提下|通知|意见|办法)")
 #: A measure after 的: what the duty after the comma bounds, not which ones it is for
-#: (失业保险金的标准，不得低于…; 补助资金的比例，不超过…).
+#: (失业保险金的标准，不得低于…; 补助资金的比例，不超过…); or what is done with the thing, the
+#: topic of whoever does it (市级储备粮的规模，由…确定; 公务用车的购置，由…统一组织).
 A_MEASURE = re.compile(
-    r"(?:标准|金额|数额|额度|限额|比例|比率|面积|数量|费用|价格|水平|幅度|年限|期限|浓度)$"
+    r"(?:标准|金额|数额|额度|限额|比例|比率|面积|数量|费用|价格|水平|幅度|年限|期限|浓度|"
+    r"规模|购置|配置|采购|处置|轮换|收储|动用|调整|核定|分配)$"
 )
 #: The ones a reward or a sanction is for, named as places or parties (考核结果为优秀的乡镇，给予…;
 #: 未按期完成整改任务的村，扣减…): no modal word, the measure right after the comma.
