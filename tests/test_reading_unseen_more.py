@@ -346,3 +346,13 @@ def test_the_thing_a_body_decides_is_its_topic_no_condition(text):
     """…的规模，由…确定; …的购置，由…组织: what is decided, no ones picked out (was a condition)."""
     (r,) = extract(text)
     assert r.applies_when is None
+
+
+def test_the_lead_unit_of_an_aside_naming_lead_and_helpers_acts():
+    """（责任单位：县农业农村局牵头，县卫健局、各乡镇人民政府配合）: the lead units (GUIDE 2); the
+    subject was the aside's whole words."""
+    found = extract(
+        "开展村庄清洁行动。每月至少组织开展1次集中清洁活动（责任单位：县农业农村局牵头，"
+        "县卫健局、各乡镇人民政府配合）。"
+    )
+    assert {r.subject for r in found} == {"县农业农村局"}

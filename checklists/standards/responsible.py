@@ -60,6 +60,9 @@ def responsible_units(text: str) -> list[tuple[int, int, str]]:
         units = (m.groupdict().get("listed") or lead or "").strip(" 　，,、；;")
         # (责任单位：各县（市、区）人民政府，市生态环境局按职责分工负责: the names, not the words)
         units = re.sub(r"(?:按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$", "", units)
+        # (责任单位：县农业农村局牵头，县卫健局、各乡镇人民政府配合: the lead ones, GUIDE 2)
+        led = re.fullmatch(r"(.+?)牵头(?:负责)?[，,；;].+?(?:配合|参与|协助|协办)", units)
+        units = led.group(1) if led else units
         last = re.split(r"[、，,]", units)[-1].strip()
         if lead is not None and (
             re.search(r"[由的是为在将对]", units) or not ends_with_party(last)
