@@ -356,3 +356,28 @@ def test_the_lead_unit_of_an_aside_naming_lead_and_helpers_acts():
         "县卫健局、各乡镇人民政府配合）。"
     )
     assert {r.subject for r in found} == {"县农业农村局"}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("竞得人应当在成交之日起10个工作日内与出让人签订出让合同。", "竞得人"),
+        ("采矿权人应当于每年3月31日前报送年度报告。", "采矿权人"),
+        ("受让人应当在合同签订之日起30日内缴纳出让价款的50%作为首付款。", "受让人"),
+    ],
+)
+def test_the_parties_of_a_land_sale_or_mining_right_act(text, subject):
+    assert {r.subject for r in extract(text)} == {subject}
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("对年进出口额首次突破1亿元的企业，给予一次性奖励30万元。", ">"),
+        ("每位消费者每期限领餐饮券1套。", "<="),
+    ],
+)
+def test_beyond_a_mark_and_so_many_to_each(text, comparator):
+    """突破1亿元 is more than it (was ==); 限领1套 is at most (was ==)."""
+    (r,) = extract(text)
+    assert (r.applies_when or r).comparator == comparator

@@ -58,6 +58,12 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("仅能", "<="),
     ("只可", "<="),
     ("仅限", "<="),
+    # beyond a mark (首次突破1亿元): more than it, as 超过
+    ("突破", ">"),
+    # only so many to each (每期限领1套, 限购2件): at most
+    ("限领", "<="),
+    ("限购", "<="),
+    ("限报", "<="),
     # a rank among the first so many (排名前三名的乡镇): that rank or better
     ("排名前", "<="),
     ("排在前", "<="),

@@ -167,7 +167,7 @@ PERIODS = [
     (r"每旬", "ten_days"),  # (每旬消毒一次: a third of a month)
     (r"每半个?月", "half_month"),
     (
-        r"每个?月|按月"
+        r"每个?月|(?:按|逐)月"
         + _PAID_BY
         + "|"
         + _AMOUNT_OF.format("月")
@@ -175,7 +175,10 @@ PERIODS = [
         + _ONE_BEFORE_TIMES.format("月"),
         "month",
     ),
-    (r"每个?季度|每季|按季度?" + _PAID_BY + "|" + _ONE_BEFORE_TIMES.format("季度?"), "quarter"),
+    (
+        r"每个?季度|每季|(?:按|逐)季度?" + _PAID_BY + "|" + _ONE_BEFORE_TIMES.format("季度?"),
+        "quarter",
+    ),
     (
         r"每半年|每个?学期|(?<![每上下前后近])半年(?=\s*[一两二\d]\s*次)",
         "half_year",
