@@ -52,6 +52,8 @@ from checklists.standards.comparators import (
         ("严禁超过", "<="),
         ("控制在", "<="),
         ("年度考核排名前", "<="),
+        ("每期限领", "<="),
+        ("每户限购", "<="),
         ("综合评价位列前", "<="),
         # strictly below (<)
         ("低于", "<"),
@@ -65,6 +67,7 @@ from checklists.standards.comparators import (
         ("多于", ">"),
         ("大于", ">"),
         ("超过", ">"),
+        ("首次突破", ">"),
         ("超出", ">"),
         ("不应高于", "<="),
         # explicit markers override, on the comparator's side
