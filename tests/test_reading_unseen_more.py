@@ -381,3 +381,20 @@ def test_beyond_a_mark_and_so_many_to_each(text, comparator):
     """突破1亿元 is more than it (was ==); 限领1套 is at most (was ==)."""
     (r,) = extract(text)
     assert (r.applies_when or r).comparator == comparator
+
+
+def test_obtaining_a_right_is_a_duty_not_a_report():
+    """…，必须依法申请登记，领取采矿许可证，取得采矿权: 取得 read as a report (取得…成效), so the
+    whole sentence gave no row."""
+    (r,) = extract("开采矿产资源，必须依法申请登记，领取采矿许可证，取得采矿权。")
+    assert r.modality == "mandatory_strong"
+
+
+def test_whom_a_government_places_is_its_duty():
+    """对服现役满12年的士官，由安置地人民政府安排工作: 安排 was no verb after 由 (no row)."""
+    (r,) = extract("对服现役满12年的士官，由安置地人民政府安排工作。")
+    assert (r.subject, r.applies_when.comparator, r.applies_when.value) == (
+        "安置地人民政府",
+        ">=",
+        12,
+    )
