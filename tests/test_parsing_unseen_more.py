@@ -342,3 +342,40 @@ def test_a_notices_own_term_is_read_after_a_sanction_naming_it():
     )
     (doc,) = parse_gazette(text).documents
     assert (str(doc.in_force_from), str(doc.in_force_until)) == ("2024-02-10", "2029-02-09")
+
+
+def test_a_running_header_naming_its_column_and_a_blank_pages_note_are_furniture():
+    """宁陵县人民政府公报   县政府办公室文件   ·15· (three parts) was a table clause inside an item;
+    （此页无正文） was the last item's text."""
+    text = (
+        "宁政办〔2023〕27号\n宁陵县人民政府办公室关于加强城市停车管理的通知\n各乡镇人民政府：\n"
+        "一、各乡镇要加强停车秩序管理，\n"
+        "宁陵县人民政府公报              县政府办公室文件                             ·15·\n"
+        "对违规停车行为依法处理。\n（此页无正文）\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert not any(c.is_table for c in doc.clauses)
+    assert (
+        doc.clauses[-1].text.replace("\n", "")
+        == "一、各乡镇要加强停车秩序管理，对违规停车行为依法处理。"
+    )
+
+
+def test_a_plans_books_are_a_level_above_its_chapters():
+    """第一篇 …⏎第一章 …: 第二篇 was text glued onto the end of the section before it."""
+    text = (
+        "濉政办〔2022〕41号\n濉溪县人民政府办公室关于印发濉溪县教育事业发展规划的通知\n各乡镇：\n"
+        "第一篇  发展基础\n第一章  发展基础\n一、教育普及水平稳步提高。\n"
+        "第二篇  主要任务\n第二章  主要任务\n一、扩大普惠性学前教育资源。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == [
+        "第一篇",
+        "第一篇/第一章",
+        "第一篇/第一章/一",
+        "第二篇",
+        "第二篇/第二章",
+        "第二篇/第二章/一",
+    ]

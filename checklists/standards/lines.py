@@ -136,8 +136,9 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?!修改为|修改|改为|调整为|删去|删除)"
         ),
     ),
-    # (第二部分 降低企业经营成本: a plan's part, above its 一、)
+    # (第二部分 降低企业经营成本: a plan's part, above its 一、; 第二篇 主要任务: a plan's book)
     ("part", re.compile(rf"^第\s?([{_CN}\d]+)\s?部分(?=\s|$|[\u4e00-\u9fff])")),
+    ("book", re.compile(rf"^第\s?([{_CN}\d]+)\s?篇(?=\s|$|[\u4e00-\u9fff])")),
     # (Ⅰ. 总体目标, Ⅱ、重点任务: a Word list's roman numbering)
     ("roman", re.compile(r"^([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ])\s*[、．.]?\s*(?=[\u4e00-\u9fff])")),
     # (一、2021年2月11日起…: a date may open an item; 一.5 is no item; nor 一、二季度完成… of a
@@ -165,6 +166,7 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # Conventional nesting depth, outermost first; used only when a type is new to the stack.
 _RANK = {
     "part": 0,
+    "book": 0,
     "roman": 0.5,
     "chapter": 0,
     "section": 1,
@@ -222,6 +224,8 @@ def _token(text: str) -> _Token | None:
             return _Token(kind, raw, _cn_int(raw))
         if kind == "part":
             return _Token(kind, f"第{raw}部分", _cn_int(raw))
+        if kind == "book":
+            return _Token(kind, f"第{raw}篇", _cn_int(raw))
         if kind == "roman":
             return _Token(kind, m.group(1), "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ".index(m.group(1)) + 1)
         if kind == "cn_paren":
@@ -423,7 +427,9 @@ def _columns_apart(raws: list[str]) -> list[tuple[int, str]]:
 
 
 #: A line a converter wrote that holds no words: an HTML comment (its page marks), a picture.
-_MARKUP_ONLY = re.compile(r"(?:<!--.*?-->|!\[[^\]]*\]\([^)]*\)|<br\s*/?>)+")
+_MARKUP_ONLY = re.compile(
+    r"(?:<!--.*?-->|!\[[^\]]*\]\([^)]*\)|<br\s*/?>)+|[（(]\s*此页无正文\s*[）)]"
+)
 
 
 def _prepare(text: str) -> list[_Line]:
@@ -616,7 +622,8 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
 #: One part of a page's header or footer: the gazette's name, its issue, its total issue, the
 #: page (临江市人民政府公报, 2020年第5期, 总第123期, — 12 —, ·12·, 第12页).
 _FURNITURE_CELL = re.compile(
-    r"[^\s，。；：]{2,24}(?:公报|政报)|(?:(?:19|20)\d{2}年)?第\d{1,3}期|[（(]?总第\d{1,4}期[）)]?|"
+    # (宁陵县人民政府公报   县政府办公室文件   ·15·: a column's heading in the middle)
+    r"[^\s，。；：]{2,24}(?:公报|政报)|[\u4e00-\u9fff、]{2,16}文件|人事任免|政府令|部门文件|(?:(?:19|20)\d{2}年)?第\d{1,3}期|[（(]?总第\d{1,4}期[）)]?|"
     r"[-—–－·•\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－·•\s]*"
 )
 
