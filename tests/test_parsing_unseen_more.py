@@ -379,3 +379,19 @@ def test_a_plans_books_are_a_level_above_its_chapters():
         "第二篇/第二章",
         "第二篇/第二章/一",
     ]
+
+
+def test_a_row_with_an_empty_cells_mark_stays_in_its_table():
+    """3  化学需氧量减排量  /  1200  约束性: a cell of one mark (/, -, 无) ended the table, the rows
+    became numbered clauses."""
+    text = (
+        "临政发〔2023〕5号\n临泉县人民政府关于印发临泉县生态环境保护规划的通知\n各乡镇人民政府：\n"
+        "序号   指标名称                 2020年      2025年      属性\n"
+        "1      空气质量优良天数比率     85.2        86          约束性\n"
+        "2      化学需氧量减排量         /           1200        约束性\n"
+        "3      氨氮减排量               -           60          约束性\n"
+        "4      总磷减排量               无          5           预期性\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert [row[2] for row in table.table] == ["2020年", "85.2", "/", "-", "无"]

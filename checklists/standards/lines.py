@@ -320,8 +320,13 @@ def _spaced_cells(s: str) -> tuple[str, ...] | None:
     if len(cells) < 3:
         return None
     rest = cells[1:] if re.fullmatch(r"\d{1,3}[.、]?", cells[0]) else cells
-    # (东湖区        8        154.5: a figure of one digit is a cell; 总  则 is no table)
-    return cells if all(len(c) >= 2 or c.isdigit() for c in rest) else None
+    # (东湖区        8        154.5: a figure of one digit is a cell, as is an empty cell's mark
+    # (—, /, 无, √); 总  则 is no table)
+    return cells if all(len(c) >= 2 or c.isdigit() or c in _EMPTY_MARKS for c in rest) else None
+
+
+#: What a table prints in a cell with nothing in it, or to tick it.
+_EMPTY_MARKS = set("—–－-/／无×√✓○●")
 
 
 def _cells_rejoined(raws: list[str]) -> list[str]:
