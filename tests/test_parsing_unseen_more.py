@@ -395,3 +395,21 @@ def test_a_row_with_an_empty_cells_mark_stays_in_its_table():
     (doc,) = parse_gazette(text).documents
     (table,) = [c for c in doc.clauses if c.is_table]
     assert [row[2] for row in table.table] == ["2020年", "85.2", "/", "-", "无"]
+
+
+def test_a_list_dated_below_its_title_is_a_document_of_its_own():
+    """某县人民政府任免国家工作人员名单 ⏎（2023年6月8日）, no 文号, no addressee: it was glued into
+    the document before, its date lost."""
+    text = (
+        "宁政办〔2023〕30号\n宁陵县人民政府办公室关于调整县防汛抗旱指挥部成员的通知\n各乡镇人民政府：\n"
+        "一、县防汛抗旱指挥部办公室设在县水利局。\n\n宁陵县人民政府任免国家工作人员名单\n"
+        "（2023年6月8日）\n任命张卫东为县住房和城乡建设局副局长；\n免去王志刚的县交通运输局副局长职务。\n"
+    )
+    first, listed = parse_gazette(text).documents
+    assert first.clauses[-1].text == "一、县防汛抗旱指挥部办公室设在县水利局。"
+    assert (listed.number, listed.title, listed.issuer, str(listed.signed_on)) == (
+        None,
+        "宁陵县人民政府任免国家工作人员名单",
+        "宁陵县人民政府",
+        "2023-06-08",
+    )

@@ -460,7 +460,14 @@ def _unnumbered_headers(
             if not any(line.text for line in lines[:i]):
                 found.append(_Header(i, i, None, c, None, i))
             continue
-        if not (title.startswith("关于") and _DOC_TYPE_END.search(title)):
+        # (某县人民政府任免国家工作人员名单 ⏎（2023年6月8日）: a list or minutes dated below
+        # their title, no 关于 and no addressee)
+        listed = (
+            bool(nxt)
+            and _SPEECH_DATE.match(nxt[0].strip()) is not None
+            and re.search(r"(?:名单|纪要)$", c) is not None
+        )
+        if not (title.startswith("关于") and _DOC_TYPE_END.search(title)) and not listed:
             continue
         quoted = f"《{c}》"  # (《…关于修改〈…办法〉的决定》: the title quoted, its 《》 as 〈〉)
         above = (_compact(lines[j].text).translate(_ANGLES) for j in range(max(0, i - 12), i))
@@ -471,7 +478,11 @@ def _unnumbered_headers(
         signed_before = bool(prev) and _is_date_line(prev)
         # (after the last sentence of a document with no signature: an issuer's whole 关于…的通知
         # title, then its addressee line below, starts another)
-        ended = bool(prev) and issuer is not None and _compact(prev).endswith(("。", "；", ";"))
+        ended = (
+            bool(prev)
+            and (issuer is not None or listed)
+            and _compact(prev).endswith(("。", "；", ";"))
+        )
         if prev and not (_is_issuer(prev) or _is_banner(prev) or signed_before or ended):
             continue
         proclaimed = re.search(r"(?:通告|公告)$", title) is not None
@@ -479,7 +490,7 @@ def _unnumbered_headers(
         dated = bool(nxt) and _SPEECH_DATE.match(nxt[0].strip()) is not None
         if dated:
             nxt = _next_texts(lines, i, 2)[1:]
-        if not nxt or not (re.search(r"[：:]$", nxt[0].strip()) or proclaimed):
+        if not nxt or not (re.search(r"[：:]$", nxt[0].strip()) or proclaimed or listed):
             # (an addressee line below; a 通告 has none: its first sentence, wrapped or not)
             continue
         if signed_before or ended:
@@ -488,7 +499,9 @@ def _unnumbered_headers(
         if prev:
             issuer = issuer or _compact(prev).removesuffix("文件")
         end = next(j for j in range(i + 1, len(lines)) if lines[j].text) if dated else i
-        found.append(_Header(start, end, None, title, issuer, i))
+        if listed and issuer is None and (own := re.match(r".{2,20}?人民政府(?:办公室)?", c)):
+            issuer = own.group(0)  # (某县人民政府任免…名单: the government that made it)
+        found.append(_Header(start, end, None, c if listed else title, issuer, i))
     return found
 
 
