@@ -45,7 +45,7 @@ def comparator_in_phrase(masked: str, phrase_start: int, pos: int) -> tuple[str 
         if again is not None:
             window_start, found = wider, again
     if found is None:
-        far = _AT_LEAST_FAR.search(masked, phrase_start, pos)
+        far = _AT_LEAST_FAR.search(masked, max(phrase_start, pos - 52), pos)
         if far is not None:
             return ">=", far.start()  # 每年至少对…的数量、质量和储存安全进行2次检查
         return respectively(masked, phrase_start, pos)
