@@ -398,3 +398,17 @@ def test_whom_a_government_places_is_its_duty():
         ">=",
         12,
     )
+
+
+def test_whom_an_age_picks_out_is_the_amounts_condition_without_the_articles_number():
+    """第七条 年满60周岁的农村籍退役士兵，每…每月发放…30元: the age was a row of its own (GUIDE 3's
+    own example), and a condition read at an article's start held its number (第七条 年满…)."""
+    (r,) = extract("第七条 年满60周岁的农村籍退役士兵，每服一年义务兵役每月发放老年生活补助30元。")
+    aw = r.applies_when
+    assert (r.value, r.per, aw.text, aw.comparator, aw.value) == (
+        30,
+        "month",
+        "年满60周岁",
+        ">=",
+        60,
+    )

@@ -483,7 +483,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 phrase_only[part.end()] = ph_end
             if qualifies(masked, s_start, s_end, q_start, q_end):
                 # 连续工作10年以上的教师: the number says which ones; the duty is elsewhere
+                # (not the article's number before them: 第七条 年满60周岁的…)
                 words = text[ph_start:q_end].strip()
+                words = words[lead.end() :].strip() if (lead := LEAD_TOKEN.match(words)) else words
                 if away := DONE_AWAY_WITH.search(masked, max(ph_start, q_start - 8), q_start):
                     # (淘汰35蒸吨/小时以下燃煤锅炉，完成…: which ones of its own duty only)
                     words = text[away.end() : q_end].strip()

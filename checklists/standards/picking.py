@@ -162,6 +162,14 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ) and not ANY_MODAL.search(masked, ph_start, q_start):
         # 地下储油罐使用年限超过15年的应当更换: the same with no comma (3年内完不成的要…)
         return True
+    if (
+        re.search(r"(?:年满|满|超过)\s*$", masked[ph_start:q_start])
+        and re.match(
+            r"\s*(?:周岁|岁)?\s*(?:及?以上|以下)?的[^，,。；;的\d＿]{1,12}[，,]", masked[q_end:]
+        )
+        and not ANY_MODAL.search(masked, s_start, q_start)
+    ):
+        return True  # 年满60周岁的农村籍退役士兵，每月发放…: whom an age picks out (GUIDE 3)
     after = re.match(r"[，,]([^，,。；;]+)", rest)
     if (
         re.fullmatch(r"\s*的[^的，,。；;\d＿]{1,6}", tail)
