@@ -412,3 +412,12 @@ def test_whom_an_age_picks_out_is_the_amounts_condition_without_the_articles_num
         ">=",
         60,
     )
+
+
+def test_the_spend_an_offer_is_for_is_its_condition():
+    """单笔消费满3000元可抵扣300元，…: each spend was a row of its own (>= 3000)."""
+    found = extract("家电券单笔消费满3000元可抵扣300元，满8000元可抵扣1000元。")
+    assert [(r.value, r.applies_when.comparator, r.applies_when.value) for r in found] == [
+        (300, ">=", 3000),
+        (1000, ">=", 8000),
+    ]

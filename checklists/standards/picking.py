@@ -170,6 +170,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not ANY_MODAL.search(masked, s_start, q_start)
     ):
         return True  # 年满60周岁的农村籍退役士兵，每月发放…: whom an age picks out (GUIDE 3)
+    if re.search(r"(?<![年期届])满\s*$", masked[ph_start:q_start]) and re.match(
+        r"\s*(?:的|即|则|后)?\s*(?:可|减|抵扣|抵|返|送|赠|优惠)", masked[q_end:]
+    ):
+        return True  # 单笔消费满3000元可抵扣300元: the spend an offer is for
     after = re.match(r"[，,]([^，,。；;]+)", rest)
     if (
         re.fullmatch(r"\s*的[^的，,。；;\d＿]{1,6}", tail)
