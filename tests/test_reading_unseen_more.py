@@ -421,3 +421,11 @@ def test_the_spend_an_offer_is_for_is_its_condition():
         (300, ">=", 3000),
         (1000, ">=", 8000),
     ]
+
+
+def test_a_rate_granted_then_its_cap_are_two_rows():
+    """…，按销售价格的15%给予补贴，每台最高补贴不超过2000元: the rate was taken for a bare grant
+    and merged into its cap (the 15% was lost)."""
+    rate, cap = extract("购买节能家电的，按销售价格的15%给予补贴，每台最高补贴不超过2000元。")
+    assert (rate.value, rate.unit, rate.applies_when.text) == (15, "%", "购买节能家电的")
+    assert (cap.comparator, cap.value, cap.per) == ("<=", 2000, "台")

@@ -50,7 +50,14 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
     under the grant's condition (GUIDE 1.1: 对…的，给予…补贴，补贴标准为5000元)."""
     out: list[Requirement] = []
     for r in found:
-        grant_before = out and _GRANT.search(out[-1].span.rstrip("，, "))
+        # (a grant with no amount of its own: 按销售价格的15%给予补贴，每台最高…2000元 is a rate
+        # and its cap, two rows)
+        grant_before = (
+            out
+            and out[-1].value is None
+            and out[-1].low is None
+            and _GRANT.search(out[-1].span.rstrip("，, "))
+        )
         set_before = (
             out
             and r.value is not None
