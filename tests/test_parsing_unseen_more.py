@@ -413,3 +413,19 @@ def test_a_list_dated_below_its_title_is_a_document_of_its_own():
         "宁陵县人民政府",
         "2023-06-08",
     )
+
+
+def test_a_title_wrapped_inside_the_quote_it_forwards_is_read_whole():
+    """…关于转发《安徽省财政厅 ⏎ 关于进一步加强…的通知》⏎ 的通知: the title began at the second
+    line's 关于 (its first line lost), the issuers run together."""
+    text = (
+        "枞阳县人民政府办公室  枞阳县财政局关于转发《安徽省财政厅\n"
+        "关于进一步加强惠民惠农财政补贴资金“一卡通”管理的通知》\n的通知\n枞政办〔2023〕8号\n"
+        "各乡镇人民政府：\n一、各乡镇要按照要求做好补贴发放工作。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (
+        doc.title
+        == "关于转发《安徽省财政厅关于进一步加强惠民惠农财政补贴资金“一卡通”管理的通知》的通知"
+    )
+    assert doc.issuer == "枞阳县人民政府办公室、枞阳县财政局"

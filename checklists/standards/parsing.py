@@ -525,6 +525,11 @@ def _walk_back(lines: list[_Line], i: int, claimed: int) -> list[int]:
         if _is_banner(t):
             accepted.append(j)
             break
+        if seen_title_start and t.count("《") > t.count("》"):
+            # (…关于转发《某省财政厅 ⏎ 关于进一步加强…的通知》⏎ 的通知: the quote opened above,
+            # the title starts there)
+            accepted.append(j)
+            continue
         if seen_title_start:
             if _is_issuer(t):
                 accepted.append(j)
