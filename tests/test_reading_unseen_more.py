@@ -429,3 +429,16 @@ def test_a_rate_granted_then_its_cap_are_two_rows():
     rate, cap = extract("购买节能家电的，按销售价格的15%给予补贴，每台最高补贴不超过2000元。")
     assert (rate.value, rate.unit, rate.applies_when.text) == (15, "%", "购买节能家电的")
     assert (cap.comparator, cap.value, cap.per) == ("<=", 2000, "台")
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("上年度进出口实绩不低于100万美元。", (">=", Decimal(1000000), "美元", "money")),
+        ("年出口额在5亿美元以上。", (">=", Decimal(500000000), "美元", "money")),
+    ],
+)
+def test_amounts_in_dollars_are_money_in_their_own_unit(text, read):
+    """100万美元 was no amount (no unit read, the threshold lost)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.kind) == read

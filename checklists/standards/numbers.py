@@ -180,7 +180,7 @@ def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | Non
         return "duration"
     if comparator_word and re.match(r"最高|最多|上限", comparator_word):
         return "cap"
-    if unit == "元":
+    if unit in ("元", "美元"):
         return "money"
     if unit in ("%", "‰"):
         return "ratio"

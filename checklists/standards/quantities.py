@@ -105,6 +105,10 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"摄氏度|℃|°C", "℃", Decimal(1)),
     (r"分贝|dB(?:\s*[(（]\s*A\s*[)）])?", "dB", Decimal(1)),
     (r"勒克斯|lx(?![a-zA-Z])", "lx", Decimal(1)),
+    # (出口额在500万美元以下: a foreign currency, its own unit, never converted to 元)
+    (r"亿美元", "美元", Decimal(100000000)),
+    (r"万美元", "美元", Decimal(10000)),
+    (r"美元", "美元", Decimal(1)),
     (r"亿元", "元", Decimal(100000000)),
     (r"万元", "元", Decimal(10000)),
     (r"元", "元", Decimal(1)),
@@ -130,7 +134,7 @@ TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year",
 #: Units a quantity is measured in (米, 吨, 蒸吨, ℃, 勒克斯 …): every unit of the table but the
 #: times, ages, money, shares and the words that count (次, 个, 倍, 辆 …).
 MEASURES = frozenset(u for _, u, _ in _UNITS if u) - TIME_UNITS - {
-    "age_year", "元", "%", "‰", "次", "个", "倍", "聘期", "任期"
+    "age_year", "元", "美元", "%", "‰", "次", "个", "倍", "聘期", "任期"
 }  # fmt: skip
 #: A period's amount named by its first character (日配送能力, 日均客流量, 年经营规模, 年用煤量,
 #: 月工资, 年收入; not the whole a share or a multiple is of: 日销售量的3至5倍; not a count of
