@@ -677,7 +677,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             s_end,
             taken,
             o_start + opening.end if opening else s_start,
-            o_start + opening.start if opening else -1,
+            # (an opening condition at its start skips its numbering token too)
+            o_start + opening.start if opening and opening.start else -1,
         )
         for k, end in extend.items():
             r = reqs[first + k]

@@ -162,17 +162,15 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ) and not ANY_MODAL.search(masked, ph_start, q_start):
         # 地下储油罐使用年限超过15年的应当更换: the same with no comma (3年内完不成的要…)
         return True
+    # (the few words right before the number only: one number of a long list reads no more)
+    near = max(ph_start, q_start - 8)
     if (
-        re.search(r"(?:年满|满|超过)\s*$", masked[ph_start:q_start])
-        and re.match(
-            r"\s*(?:周岁|岁)?\s*(?:及?以上|以下)?的[^，,。；;的\d＿]{1,12}[，,]", masked[q_end:]
-        )
+        _AN_AGE_REACHED.search(masked, near, q_start)
+        and _THE_ONES_AGED.match(masked, q_end)
         and not ANY_MODAL.search(masked, s_start, q_start)
     ):
         return True  # 年满60周岁的农村籍退役士兵，每月发放…: whom an age picks out (GUIDE 3)
-    if re.search(r"(?<![年期届])满\s*$", masked[ph_start:q_start]) and re.match(
-        r"\s*(?:的|即|则|后)?\s*(?:可|减|抵扣|抵|返|送|赠|优惠)", masked[q_end:]
-    ):
+    if _A_SPEND.search(masked, near, q_start) and _AN_OFFER.match(masked, q_end):
         return True  # 单笔消费满3000元可抵扣300元: the spend an offer is for
     after = re.match(r"[，,]([^，,。；;]+)", rest)
     if (
@@ -561,6 +559,14 @@ def without_number(
         start=span_start,
         flags=joined(list(flags), span_start, span_start + len(span), join_offsets),
     )
+
+
+#: 年满, 满, 超过 right before an age, and the ones it picks out after it (…的农村籍退役士兵，).
+_AN_AGE_REACHED = re.compile(r"(?:年满|满|超过)\s*$")
+_THE_ONES_AGED = re.compile(r"\s*(?:周岁|岁)?\s*(?:及?以上|以下)?的[^，,。；;的\d＿]{1,12}[，,]")
+#: A spend reached (满3000元), then what it buys (可抵扣, 减, 返).
+_A_SPEND = re.compile(r"(?<![年期届])满\s*$")
+_AN_OFFER = re.compile(r"\s*(?:的|即|则|后)?\s*(?:可|减|抵扣|抵|返|送|赠|优惠)")
 
 
 def presence(
