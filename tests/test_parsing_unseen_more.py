@@ -429,3 +429,31 @@ def test_a_title_wrapped_inside_the_quote_it_forwards_is_read_whole():
         == "关于转发《安徽省财政厅关于进一步加强惠民惠农财政补贴资金“一卡通”管理的通知》的通知"
     )
     assert doc.issuer == "枞阳县人民政府办公室、枞阳县财政局"
+
+
+def test_a_contents_with_pages_after_spaces_and_numbers_below_is_read():
+    """目录: …的通知    1 ⏎ （某政〔2023〕3号）, an entry wrapped onto two lines, 【…文件】 columns:
+    no contents was found, so it and the first document's title were lost into the cover."""
+    text = (
+        "                         枞阳县人民政府公报\n\n                                 目  录\n\n"
+        "【县政府文件】\n"
+        "  枞阳县人民政府关于印发《枞阳县农业农村现代化发展规划》的通知    1\n"
+        "      （枞政〔2023〕3号）\n"
+        "【县政府办公室文件】\n"
+        "  枞阳县人民政府办公室 枞阳县财政局关于转发《安徽省财政厅关于进一步加强\n"
+        "  惠民惠农财政补贴资金“一卡通”管理的通知》的通知                      17\n"
+        "      （枞政办〔2023〕8号）\n\n\n"
+        "    枞阳县人民政府关于印发《枞阳县农业农村现代化\n"
+        "                        发展规划》的通知\n"
+        "                        （2023年1月10日）\n                         枞政〔2023〕3号\n\n"
+        "各乡镇人民政府：\n    现将《枞阳县农业农村现代化发展规划》印发给你们，请认真组织实施。\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert (doc.title, doc.issuer, str(doc.signed_on)) == (
+        "关于印发《枞阳县农业农村现代化发展规划》的通知",
+        "枞阳县人民政府",
+        "2023-01-10",
+    )
+    (contents,) = [s for s in result.skipped if s.reason == "目录"]
+    assert len(contents.lines) == 8

@@ -39,10 +39,14 @@ class _Toc:
     entries: list[_TocEntry]
 
 
-_CATEGORY = re.compile(r"^[○◎●◆■□☆★◇]|(文件|讲话|动态|其他|其它|信息|公告|任免|选登|目录)$")
+_CATEGORY = re.compile(
+    r"^[○◎●◆■□☆★◇【\[［]|(文件|讲话|动态|其他|其它|信息|公告|任免|选登|目录)[】\]］]?$"
+)
 
 
 _NUMBER_ONLY = re.compile(rf"{_NUM_CORE}")
+#: A contents entry's page after a run of spaces (…的通知    1).
+_SPACED_PAGE = re.compile(r"(?<=[\u4e00-\u9fff》）)])\s+(\d{1,3})\s*$")
 
 
 def _find_toc(lines: list[_Line]) -> _Toc | None:
@@ -65,7 +69,19 @@ def _find_toc(lines: list[_Line]) -> _Toc | None:
         if not s:
             continue
         flat = s.replace("\t", " ").strip() if ln.table else s
-        m = _LEADER.search(ln.text if ln.table else s) or _LEADER.search(flat)
+        c = _compact(s)
+        numbered = re.fullmatch(rf"[（(]\s*({_NUM_CORE})\s*[）)]", c)
+        if numbered and entries and entries[-1].number is None and not pending:
+            # (…的通知    1 ⏎（某政〔2023〕3号）: the entry's 文号 on the line below it)
+            entries[-1] = replace(entries[-1], number=normalize_number(numbered.group(1)))
+            misses, end = 0, i
+            continue
+        m = (
+            _LEADER.search(ln.text if ln.table else s)
+            or _LEADER.search(flat)
+            # (…的通知    1: the page after a run of spaces, no leader)
+            or (None if ln.table else _SPACED_PAGE.search(s))
+        )
         if m and not ln.table or (ln.table and ln.cells and ln.cells[-1].isdigit()):
             page = int(m.group(1)) if m else int(ln.cells[-1])
             head = (flat[: m.start()] if m else " ".join(ln.cells[:-1])).strip(" .…·")
@@ -74,9 +90,11 @@ def _find_toc(lines: list[_Line]) -> _Toc | None:
             if nm:
                 number = normalize_number(nm.group(1))
                 head = head[: nm.start()].strip()
+            titles = [p for p in pending if not _CATEGORY.search(p)]
             if not head:
-                titles = [p for p in pending if not _CATEGORY.search(p)]
                 head = "".join(titles[-1:]) if titles else ""
+            elif titles and not m.group(0).startswith((".", "…", "·", "\t")):
+                head = titles[-1] + head  # (an entry wrapped onto a second line, its page there)
             for p in pending:
                 if _CATEGORY.search(p) or p != head:
                     if _CATEGORY.search(p):
