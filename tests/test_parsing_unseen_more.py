@@ -457,3 +457,20 @@ def test_a_contents_with_pages_after_spaces_and_numbers_below_is_read():
     )
     (contents,) = [s for s in result.skipped if s.reason == "目录"]
     assert len(contents.lines) == 8
+
+
+def test_a_wrapped_cells_line_is_a_line_of_its_document():
+    """A cell wrapped onto a far indented line: its words were joined to the row (kept), but the
+    line itself was in no document and no skip (every line must be read into exactly one)."""
+    text = (
+        "青政发〔2023〕12号\n青州市人民政府关于印发就业补助资金管理办法的通知\n各区县人民政府：\n"
+        "附件\n青州市就业补助资金绩效评价指标表\n"
+        "一级指标  二级指标      评分标准                                  分值\n"
+        "投入      资金到位      资金按规定时间足额到位的得满分，每        10\n"
+        "                        延迟 10 日扣 2 分\n"
+        "过程      财务管理      年底支出进度达到 90%以上的得满分          15\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert 8 in doc.source_lines
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert "延迟 10 日扣 2 分" in table.table[1][2]

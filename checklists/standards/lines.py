@@ -299,6 +299,9 @@ class _Line:
     #: A line of the layout with nothing to read (a Markdown table's | --- | rule): a blank,
     #: accounted for as page furniture.
     furniture: bool = False
+    #: A line whose words were joined to the table row above it (a cell wrapped): read, in
+    #: that row, and a line of the document all the same.
+    joined: bool = False
 
 
 #: A character a Markdown converter escaped (1\. 制定…, \*, \#).
@@ -481,7 +484,7 @@ def _prepare(text: str) -> list[_Line]:
             out.append(_Line(no, "\t".join(spaced), heading, True, spaced))
             continue
         if out and out[-1].cells and _wrapped_cells(out[-1], raws[out[-1].no - 1], s):
-            out.append(_Line(no, ""))  # (its words are in the row above)
+            out.append(_Line(no, "", joined=True))  # (its words are in the row above)
             continue
         piped = _PIPE_ROW.fullmatch(s.strip())
         if piped:

@@ -770,6 +770,7 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
     cuts = [0] + [order.get(ps[0].line, 0) for _t, ps in parts[1:] if ps] + [len(sec.lines)]
     signed = None
     issuer = h.issuer
+    wrapped = [j for j in range(sec.start, sec.end) if lines[j].joined]
     for n, (inst_title, ps) in enumerate(parts):
         base = (inst_title,) if inst_title else ()
         builder = _TreeBuilder(_document_key(h.number, h.title), base)
@@ -781,6 +782,10 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
         text = header_text + "\n" + body if n == 0 else body
         start_line = lines[h.start].no if n == 0 else lines[ps[0].line].no
         own = [lines[j].no for j in sec.lines[cuts[n] : cuts[n + 1]]]
+        # (a cell wrapped onto a line of its own: a line of the row's document)
+        lo = sec.start if n == 0 else sec.lines[cuts[n]]
+        hi = sec.lines[cuts[n + 1]] if cuts[n + 1] < len(sec.lines) else sec.end
+        own += [lines[j].no for j in wrapped if lo <= j < hi]
         docs.append(
             ParsedDocument(
                 number=h.number,
