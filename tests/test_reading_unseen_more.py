@@ -442,3 +442,9 @@ def test_amounts_in_dollars_are_money_in_their_own_unit(text, read):
     """100万美元 was no amount (no unit read, the threshold lost)."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit, r.kind) == read
+
+
+def test_a_body_that_no_longer_accepts_acts():
+    """各级信访部门不再受理: 不再 was no verb after a party's name (no subject)."""
+    (r,) = extract("对已经终结的信访事项，各级信访部门不再受理。")
+    assert (r.subject, r.applies_when.text) == ("各级信访部门", "对已经终结的信访事项")
