@@ -448,3 +448,10 @@ def test_a_body_that_no_longer_accepts_acts():
     """各级信访部门不再受理: 不再 was no verb after a party's name (no subject)."""
     (r,) = extract("对已经终结的信访事项，各级信访部门不再受理。")
     assert (r.subject, r.applies_when.text) == ("各级信访部门", "对已经终结的信访事项")
+
+
+def test_the_one_served_by_another_in_the_case_acts():
+    """出差人员由接待单位统一安排用餐的，应当向接待单位交纳伙食费: the payee (接待单位) was read as
+    who pays; the traveller opens the case."""
+    (r,) = extract("出差人员由接待单位统一安排用餐的，应当向接待单位交纳伙食费。")
+    assert r.subject == "出差人员"

@@ -518,7 +518,11 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
             and (did := _WHO_DID.match(condition.text))
             and not _HOW_MANY.match(condition.text, did.end())  # (从业人员在100人以下的)
         ):
-            found = _trim(did.group("who")), kind_of(did.group("who"))
+            who = did.group("who")
+            before_by = who.split("由", 1)[0]
+            if "由" in who and ends_with_party(before_by):
+                who = before_by  # (出差人员由接待单位统一安排用餐的: the traveller, served by it)
+            found = _trim(who), kind_of(who)
         return found
     if not pieces:
         return None, None
