@@ -474,3 +474,18 @@ def test_a_wrapped_cells_line_is_a_line_of_its_document():
     assert 8 in doc.source_lines
     (table,) = [c for c in doc.clauses if c.is_table]
     assert "延迟 10 日扣 2 分" in table.table[1][2]
+
+
+def test_a_tables_total_under_its_last_row_is_a_row_of_its_own():
+    """5  双堆集镇  6  20.3 ⏎         合计    254.8: the total was taken for a wrapped cell and
+    joined to the row above (双堆集镇合计, 20.3254.8)."""
+    text = (
+        "濉政〔2022〕63号\n濉溪县人民政府关于表彰招商引资工作先进单位的通报\n各镇人民政府：\n附件1\n"
+        "  序号   单位名称                 新签约项目（个）   协议投资额（亿元）\n"
+        "   1     县经济开发区             18                 96.5\n"
+        "   2     双堆集镇                 6                  20.3\n"
+        "         合计                                        116.8\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert table.table[-2:] == (("2", "双堆集镇", "6", "20.3"), ("", "合计", "", "116.8"))

@@ -366,12 +366,29 @@ def _wrapped_cells(row: _Line, row_raw: str, raw: str) -> bool:
         return False
     if any(len(c.group()) > 12 or re.search(r"[。；;]", c.group()) for c in chunks):
         return False
+    if re.fullmatch(r"(?:合|总|小)\s*计", chunks[0].group()):
+        return False  # (         合计        254.8: the table's total, a row of its own)
     cells = list(row.cells or ())
     for c in chunks:
         k = max((i for i, at in enumerate(columns) if at <= c.start() + 2), default=0)
         cells[k] += c.group()
     row.cells, row.text = tuple(cells), "\t".join(cells)
     return True
+
+
+def _total_row(row: _Line, row_raw: str, raw: str) -> tuple[str, ...] | None:
+    """A spaced table's total under its last row, fewer cells than the row (         合计
+    254.8): its words in the columns they stand in, the others empty; None for any other line."""
+    if not re.match(r"\s*(?:合|总|小)\s*计\s", raw):
+        return None
+    columns = [m.start() for m in _CELL_RUN.finditer(row_raw)]
+    if len(columns) != len(row.cells or ()):
+        return None
+    cells = [""] * len(columns)
+    for c in _CELL_RUN.finditer(raw):
+        k = max((i for i, at in enumerate(columns) if at <= c.start() + 2), default=0)
+        cells[k] = (cells[k] + " " + c.group()).strip()
+    return tuple(cells)
 
 
 #: A cell's words in a line laid out with runs of spaces (single spaces inside a cell).
@@ -482,6 +499,10 @@ def _prepare(text: str) -> list[_Line]:
         if spaced:
             # a table laid out with spaces (序号  检查项目  检查内容): its cells
             out.append(_Line(no, "\t".join(spaced), heading, True, spaced))
+            continue
+        total = _total_row(out[-1], raws[out[-1].no - 1], s) if out and out[-1].cells else None
+        if total is not None:
+            out.append(_Line(no, "\t".join(total), heading, True, total))
             continue
         if out and out[-1].cells and _wrapped_cells(out[-1], raws[out[-1].no - 1], s):
             out.append(_Line(no, "", joined=True))  # (its words are in the row above)
