@@ -489,3 +489,28 @@ def test_a_tables_total_under_its_last_row_is_a_row_of_its_own():
     (doc,) = parse_gazette(text).documents
     (table,) = [c for c in doc.clauses if c.is_table]
     assert table.table[-2:] == (("2", "双堆集镇", "6", "20.3"), ("", "合计", "", "116.8"))
+
+
+def test_a_plans_box_is_a_clause_of_its_own_and_the_items_go_on_after_it():
+    """（二）… ⏎ 专栏2 … ⏎ 一、… ⏎ 1.… ⏎ —专栏结束— ⏎ （三）…: the box's title was the item before's
+    text, its 一、 broke the nesting (（三） landed under the box's 二)."""
+    text = (
+        "临政发〔2023〕5号\n临泉县人民政府关于印发临泉县生态环境保护规划的通知\n各乡镇人民政府：\n"
+        "第四章  生态保护\n（一）实施国土绿化行动。\n（二）加强生物多样性保护。\n"
+        "专栏2  生态保护修复重点工程\n一、生态廊道类\n1.泉河生态廊道建设工程。\n二、湿地修复类\n"
+        "1.湿地保护修复工程。\n—专栏结束—\n（三）加强自然保护地管理。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == [
+        "第四章",
+        "第四章/（一）",
+        "第四章/（二）",
+        "第四章/专栏2",
+        "第四章/专栏2/一",
+        "第四章/专栏2/一/1",
+        "第四章/专栏2/二",
+        "第四章/专栏2/二/1",
+        "第四章/（三）",
+    ]
+    assert doc.clauses[3].text == "（二）加强生物多样性保护。"

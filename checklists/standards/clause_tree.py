@@ -151,6 +151,9 @@ def _structural(text: str) -> bool:
 _SIGNER = re.compile(
     r"(?:代理|代)?(?:省长|市长|州长|县长|区长|旗长|盟长|镇长|乡长|主任)[\u4e00-\u9fff]{2,4}"
 )
+#: A plan's box and its end (专栏2 生态保护修复重点工程; —专栏结束—), whitespace removed.
+_BOX_START = re.compile(r"专栏([0-9一二三四五六七八九十]{1,3})(?![0-9一二三四五六七八九十])")
+_BOX_END = re.compile(r"[—\-－─]*专栏结束[—\-－─]*")
 #: An issuer and the date it signed on, on one line (某县人民政府 2016年3月12日).
 _SIGNED_INLINE = re.compile(r"(\S{2,30}?)[ \t　]+(\S{6,16}日)")
 
@@ -475,6 +478,7 @@ class _TreeBuilder:
         self.note: tuple[dict, int] | None = None  # a note's points (注：1.…): where, the next
         self.list_next: int | None = None
         self.annex_fresh = False
+        self.boxed: list[tuple[str, dict]] | None = None  # the stack a 专栏 box interrupts
         self.signed_on: datetime.date | None = None
         self.sign_issuer: list[str] = []
 
@@ -650,6 +654,8 @@ class _TreeBuilder:
                 self.annex_fresh = False
                 continue
             self.annex_fresh = False
+            if self.box(p, c):
+                continue
             tok = _token(p.text) or _figure_item(p.text, paras[k : k + 1], self.last_num)
             if tok and self.note is not None and tok.kind == "num" and tok.value == self.note[1]:
                 # (注：1.…不含…⏎2.各市可…: the note's next point, no item of the text)
@@ -663,6 +669,25 @@ class _TreeBuilder:
                 if _NOTE_LIST.match(c):
                     self.note = (self.current, 2)
                 self.add_text(self.current, p)
+
+    def box(self, p: _Para, c: str) -> bool:
+        """A plan's box (专栏2 生态保护修复重点工程 … —专栏结束—): a clause of its own under the
+        chapter or section it stands in, its items under it; the items around it go on after
+        its end (they ran into it, the item before it took its title)."""
+        start = _BOX_START.match(c)
+        if start is not None and self.boxed is None:
+            self.boxed = list(self.stack)
+            self.stack = [(k, n) for k, n in self.stack if _RANK.get(k, 9) < _RANK["box"]]
+            segment = f"专栏{start.group(1)}"
+            node = self._new(self.current["path"] + (segment,), segment, self.current)
+            self.add_text(node, p)
+            self.stack.append(("box", node))
+            return True
+        if self.boxed is not None and _BOX_END.fullmatch(c):
+            self.add_text(self.current, p)  # (the box's end, its words kept with it)
+            self.stack, self.boxed = self.boxed, None
+            return True
+        return False
 
     def _is_signature_org(self, paras: list[_Para], k: int) -> bool:
         """An issuer name directly followed (within two paragraphs) by a date line."""

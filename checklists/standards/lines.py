@@ -181,6 +181,7 @@ _RANK = {
     "num_paren": 6,
     "num_rparen": 5.5,  # (a Word list: 1) then (1) under it)
     "circled": 7,
+    "box": 2.9,  # (专栏2 …: a plan's box, under its chapter or section, above its 一、)
     "shi": 6.5,
     "di_comma": 6.5,
 }
