@@ -455,3 +455,9 @@ def test_the_one_served_by_another_in_the_case_acts():
     who pays; the traveller opens the case."""
     (r,) = extract("出差人员由接待单位统一安排用餐的，应当向接待单位交纳伙食费。")
     assert r.subject == "出差人员"
+
+
+def test_an_amount_each_time_is_per_time():
+    """收费标准原则上每次不超过50元: 每次 was no denominator (per None)."""
+    (r,) = extract("粪污抽取服务收费标准原则上每次不超过50元。")
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", 50, "元", "次")

@@ -48,6 +48,7 @@ from checklists.standards.numbers import (
     DEBARRED,
     DEBARRED_AFTER,
     EACH_OF,
+    EACH_TIME,
     EXTENDED,
     HOW_DONE_AWAY,
     KEPT_UNTIL,
@@ -249,6 +250,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 per = q.per  # 千克/小时, 次/月: what the number is per, as written
             elif per is None:
                 per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
+                if (
+                    per is None
+                    and q.unit == "元"
+                    and EACH_TIME.search(masked, q_start - 12, q_start)
+                ):
+                    per = "次"  # 收费标准原则上每次不超过50元: an amount each time
                 if per is not None and A_TOTAL.search(masked, prev_end, q_start):
                     per = None  # 每人不超过20万元、总额不超过110万元: the total is no one's
                 # (每小时记录一次, 每班巡查两次: how often, per hour or shift, no rate)
