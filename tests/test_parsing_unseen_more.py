@@ -514,3 +514,13 @@ def test_a_plans_box_is_a_clause_of_its_own_and_the_items_go_on_after_it():
         "第四章/（三）",
     ]
     assert doc.clauses[3].text == "（二）加强生物多样性保护。"
+
+
+def test_joint_issuers_one_line_each_above_the_title_are_both_named():
+    """中共某县委办公室 ⏎ 某县人民政府办公室 ⏎ 关于…的通知: only the last issuer was kept."""
+    text = (
+        "中共松原县委办公室\n松原县人民政府办公室\n关于进一步加强农村宅基地管理的通知\n"
+        "松办发〔2024〕3号\n各乡镇党委、人民政府：\n一、严格落实“一户一宅”规定。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.issuer == "中共松原县委办公室、松原县人民政府办公室"

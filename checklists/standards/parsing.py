@@ -228,6 +228,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
         title_parts: list[str] = []
         first_raw = ""  # (the title's first line as printed: issuers it names apart)
         issuer = None
+        issuer_at = -2  # (the line the issuer was read from: two issuer lines one under another)
         start = i
         for j in back:
             t = _compact(lines[j].text)
@@ -235,10 +236,13 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
                 issuer = t[: -len("文件")]
             elif _is_issuer(t):
                 # the issuer line nearest the title before a banner above it (县政府办公室文件
-                # heading a part of the gazette); joint issuers one by one (A局 B局 → A局、B局)
+                # heading a part of the gazette); joint issuers one by one (A局 B局 → A局、B局;
+                # 中共某县委办公室 ⏎ 某县人民政府办公室 ⏎ 关于…: one line each)
                 parts = lines[j].text.split()
                 joint = len(parts) > 1 and all(_is_issuer(p) for p in parts)
-                issuer = "、".join(parts) if joint else t
+                name = "、".join(parts) if joint else t
+                issuer = f"{issuer}、{name}" if issuer and issuer_at == j - 1 else name
+                issuer_at = j
             else:
                 first_raw = first_raw or lines[j].text
                 title_parts.append(t)
