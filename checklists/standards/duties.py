@@ -690,7 +690,7 @@ def duty_spans(
             spans.append([-1, -1])
             continue
         if (
-            (WHICH_KIND.fullmatch(words) or _WITHOUT_LEAVE.match(words))
+            (WHICH_KIND.fullmatch(words) or WITHOUT_LEAVE.match(words))
             and not hit
             and pending is None
         ):
@@ -771,7 +771,7 @@ def duty_spans(
 
 
 #: Without leave (未经批准, 未经检测合格), no modal word: when the ban after it holds.
-_WITHOUT_LEAVE = re.compile(r"未经(?:(?!应当|应|须|必须|要|不得|严禁|禁止)[^，,。；;]){1,28}$")
+WITHOUT_LEAVE = re.compile(r"未经(?:(?!应当|应|须|必须|要|不得|严禁|禁止)[^，,。；;]){1,28}$")
 
 
 #: An aside of duties that a 的 after it makes part of a case (…（应具备…）的，).

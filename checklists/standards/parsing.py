@@ -130,6 +130,14 @@ def _split_issuer(title: str) -> tuple[str | None, str]:
     return None, title
 
 
+def _joint_issuers(raw: str) -> str | None:
+    """A line naming issuers side by side (A局 B局), one by one: A局、B局; None for any other."""
+    parts = raw.split()
+    if len(parts) > 1 and all(_is_issuer(p) for p in parts):
+        return "、".join(parts)
+    return None
+
+
 def _joint(lead: str, raw: str) -> str:
     """The issuers a title opens with, one by one (某县财政局 某县人社局关于… → 某县财政局、
     某县人社局): ``lead`` as read from the compact title, ``raw`` its first line as printed."""
@@ -238,9 +246,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
                 # the issuer line nearest the title before a banner above it (县政府办公室文件
                 # heading a part of the gazette); joint issuers one by one (A局 B局 → A局、B局;
                 # 中共某县委办公室 ⏎ 某县人民政府办公室 ⏎ 关于…: one line each)
-                parts = lines[j].text.split()
-                joint = len(parts) > 1 and all(_is_issuer(p) for p in parts)
-                name = "、".join(parts) if joint else t
+                name = _joint_issuers(lines[j].text) or t
                 issuer = f"{issuer}、{name}" if issuer and issuer_at == j - 1 else name
                 issuer_at = j
             else:
@@ -253,9 +259,8 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
         if not any("关于" in p or _DOC_TYPE_END.search(p) for p in title_parts):
             end = below_end
             for raw in below:
-                parts = raw.split()
-                if len(parts) > 1 and all(_is_issuer(p) for p in parts):
-                    issuer = "、".join(parts)  # (某财〔2021〕5号 ⏎A厅 B厅 ⏎关于…: joint issuers)
+                if joint := _joint_issuers(raw):
+                    issuer = joint  # (某财〔2021〕5号 ⏎A厅 B厅 ⏎关于…: joint issuers)
                 else:
                     title_parts.append(_compact(raw))
         title = "".join(title_parts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from checklists.standards.duties import WHICH_KIND
+from checklists.standards.duties import WHICH_KIND, WITHOUT_LEAVE
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.openings import DURING_WORD, VIA_WHEN, WHEN_WORD
 from checklists.standards.parties import DISCRETION
@@ -92,7 +92,7 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return None  # 必要时，可以…: discretion, part of what is allowed, nothing to check
     if _EXCEPT_WORDS.fullmatch(stripped):
         return len(stripped)  # …，除IV级响应外，其他…: the ones the duty after it is not for
-    if stripped.startswith("未经") and len(stripped) <= 30 and not ANY_MODAL.search(stripped):
+    if WITHOUT_LEAVE.match(stripped) and not ANY_MODAL.search(stripped):
         return len(stripped)  # …，未经批准，不得擅自动火: without leave, the ban after it holds
     if stripped.startswith("违者") and len(stripped) > 3:
         return 2  # 违者取消定点资格: the ones in breach, then the sanction on them
