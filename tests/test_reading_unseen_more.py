@@ -461,3 +461,34 @@ def test_an_amount_each_time_is_per_time():
     """收费标准原则上每次不超过50元: 每次 was no denominator (per None)."""
     (r,) = extract("粪污抽取服务收费标准原则上每次不超过50元。")
     assert (r.comparator, r.value, r.unit, r.per) == ("<=", 50, "元", "次")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("同一人员同时符合多项补贴条件的，只能选择其中一项，不可重复享受。", "不可重复享受"),
+        ("中标人不可将项目转包给他人。", "中标人不可将项目转包给他人"),
+    ],
+)
+def test_may_not_bars_as_must_not_does(text, span):
+    """不可 is a ban's modal word (the phrase gave no row)."""
+    (r,) = [r for r in extract(text) if r.span == span]
+    assert (r.modality, r.kind) == ("mandatory", "prohibition")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "互联网的力量不可估量，要把企业赶到网上去。",
+        "因不可抗力导致无法履约的，可以解除合同。",
+        "不可移动文物的保护，应当遵守文物保护法。",
+        "党员干部必须遵守纪律，缺一不可。",
+    ],
+)
+def test_what_cannot_be_is_no_ban(text):
+    """不可 of an idiom or of what cannot be bars nothing and permits nothing (缺一不可 was a
+    permission row of its own)."""
+    found = extract(text)
+    assert found
+    assert all(r.kind != "prohibition" for r in found)
+    assert all(r.modality != "permission" or "可以" in r.span for r in found)

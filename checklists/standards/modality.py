@@ -13,6 +13,12 @@ import re
 # Modal words
 # ---------------------------------------------------------------------------------------------
 
+#: 不可 bars as 不得 does (不可重复享受); not in an idiom or of what cannot be (不可抗力,
+#: 不可估量, 不可或缺, 不可移动文物, 缺一不可)
+_NOT_TO_BE = (
+    r"(?<!缺一)不可(?!估量|抗力|或缺|分割|替代|逆|忽视|能|少|避免|多得|移动|预见|预测|再生|回收|"
+    r"撤销|持续|思议|缺少|分|测|控|小觑|同日而语|动摇|推卸|及|言|缺|$)"
+)
 STRONG = re.compile(r"必须|严禁|一律|务必")
 MANDATORY = re.compile(
     # (知道或者应当知道, 应知: what one ought to have known, no duty)
@@ -22,7 +28,7 @@ MANDATORY = re.compile(
     r"(?<![必无])须(?!知)|(?<![所必急无确如若])需(?![要求知氧])|不得|禁止|不准|不允许|"
     r"(?<![主需重纲摘概只想必紧简将纪])要(?![求素点是件闻害员务领略情])|"
     # only then may: not before (验收合格后方可投入使用, 办理审批手续后才可使用)
-    r"方可|方能|后才(?:可|能)"
+    r"方可|方能|后才(?:可|能)|" + _NOT_TO_BE
 )
 DEFAULT = re.compile(r"原则上|一般(?=不|应|为|要|按|在|由|可|以|每|情况下|均)")
 #: (not 宜居宜业: liveable, a place's praise)
@@ -42,7 +48,7 @@ PERMISSION = re.compile(
     # (可直通疏散走道的出口, 可供…使用的场地: what a thing allows, no permission)
     r"直通|供[^，,。；;]{0,12}的|容纳)"
 )
-PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许|杜绝")
+PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许|杜绝|" + _NOT_TO_BE)
 VAGUE = re.compile(r"及时|第一时间|立即|立刻|马上|尽快|迅速")
 ANY_MODAL = re.compile(
     "|".join(p.pattern for p in (STRONG, MANDATORY, DEFAULT, ADVISORY, PERMISSION))
