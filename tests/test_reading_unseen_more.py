@@ -492,3 +492,36 @@ def test_what_cannot_be_is_no_ban(text):
     assert found
     assert all(r.kind != "prohibition" for r in found)
     assert all(r.modality != "permission" or "可以" in r.span for r in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "养老护理员年满18周岁且取得职业技能等级证书的，可以申请岗位补贴，补贴标准为每人每月300元。",
+            "养老护理员年满18周岁且取得职业技能等级证书的",
+        ),
+        (
+            "符合条件的高校毕业生，可享受一次性求职创业补贴，补贴标准为每人1000元。",
+            "符合条件的高校毕业生",
+        ),
+    ],
+)
+def test_a_grant_applied_for_and_its_standard_are_one_row(text, when):
+    """GUIDE 1.1 (a grant and its amount are one row, the amount's): 可以申请…补贴 was a row of its
+    own and took the condition from the amount."""
+    (r,) = extract(text)
+    assert (r.kind, r.applies_when.text) == ("money", when)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("丧葬补助金标准为每人1000元，由县级财政一次性发放给死亡参保人的法定继承人。", 1000),
+        ("护理补贴标准为每人每月100元，由县级财政按月发放。", 100),
+    ],
+)
+def test_who_pays_a_standard_amount_is_its_subject_not_a_row(text, value):
+    """…标准为每人1000元，由县级财政…发放: one row, the amount's; the payer was a row of its own."""
+    (r,) = extract(text)
+    assert (r.value, r.subject) == (value, "县级财政")

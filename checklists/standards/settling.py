@@ -27,10 +27,18 @@ from checklists.standards.quantities import (
 from checklists.standards.requirements import Requirement
 from checklists.standards.verbs import aim_only
 
-#: A grant (给予一次性创业补贴, 给予创业担保贷款) and the standard of its amount right after it
-#: (补贴标准为5000元, 贷款额度最高不超过20万元).
+#: A grant (给予一次性创业补贴, 给予创业担保贷款, 可以申请岗位补贴, 可享受…补贴) and the standard
+#: of its amount right after it (补贴标准为5000元, 贷款额度最高不超过20万元).
 _GRANT = re.compile(
-    r"(?:对[^，,。；;]*)?给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助|贷款|贴息)$"
+    r"(?:对[^，,。；;]*)?给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助|贷款|贴息)$|"
+    # (可按规定申请创业担保贷款，贷款额度最高…: what one may apply for, then its limits)
+    r"(?:可以?)?(?:申请|享受|领取)[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助)$"
+)
+#: Who pays an amount just stated (补贴标准为每人1000元，由县级财政一次性发放: one row, the
+#: amount's; the payer is its subject).
+_PAID_BY = re.compile(
+    r"(?:并|所需资金)?由(?P<who>[^，,。；;]{2,16}?)(?:一次性|按月|按季度?|按年|统一|全额)?"
+    r"(?:发放|拨付|支付|兑现|兑付|承担|负担|列支)(?:给[^，,。；;]{1,20})?$"
 )
 _ITS_STANDARD = re.compile(
     r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?!化)|(?:贷款)?额度|"
@@ -69,6 +77,21 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
         its_amount = _ITS_STANDARD.match(r.span) or (
             r.kind == "money" and r.span.startswith("每") and r.value is not None
         )
+        paid = (
+            _PAID_BY.match(r.span)
+            if out
+            and r.value is None
+            and r.low is None
+            and out[-1].kind == "money"
+            and out[-1].value is not None
+            and "标准" in out[-1].span
+            else None
+        )
+        if paid is not None:
+            # (护理补贴标准为每人每月100元，由县级财政按月发放: the payer of the amount)
+            if out[-1].subject is None:
+                out[-1] = replace(out[-1], subject=r.subject, subject_kind=r.subject_kind)
+            continue
         if out and ((its_amount and grant_before) or set_before):
             # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: how the standard is set,
             # then the amounts it sets: the amounts' rows)
