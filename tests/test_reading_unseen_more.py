@@ -525,3 +525,29 @@ def test_who_pays_a_standard_amount_is_its_subject_not_a_row(text, value):
     """…标准为每人1000元，由县级财政…发放: one row, the amount's; the payer was a row of its own."""
     (r,) = extract(text)
     assert (r.value, r.subject) == (value, "县级财政")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至2024年3月底，全市已有95%的符合条件人员完成参保登记，已为2.3万名困难群体代缴保费。",
+        "2023年12月底前，各县（市、区）已完成全部补贴对象资格复核。",
+        "民营经济是我市经济发展的重要力量，贡献了全市60%以上的税收、70%以上的地区生产总值。",
+        "民营经济贡献了全市50%以上的税收。",
+        "关于下达2024年城乡居民基本养老保险中央财政补助资金的通知",
+        "市人民政府关于印发《市级行政权力清单管理办法》的通知",
+        "关于同意设立市高新技术产业开发区管理委员会的批复",
+        "为切实加强组织领导，经市政府研究，决定成立市创建全国文明城市工作领导小组。",
+        "经基层推荐和社会公示，市政府决定命名市第一人民医院等50个单位为第三批市级文明单位。",
+    ],
+)
+def test_reports_titles_and_the_documents_own_acts_are_no_rows(text):
+    """GUIDE 1.5: what was done by a date (已完成, 已有95%…) was a deadline; what was done (贡献了
+    60%以上) a threshold; a document's title and what it does itself (决定成立, 决定命名) rows."""
+    assert extract(text) == []
+
+
+def test_what_a_body_decides_under_a_power_stays_a_duty():
+    """由市政府决定撤销 is a power the text gives, no act of the document."""
+    (r, _notice) = extract("需要撤销的，由市政府决定撤销，并向社会公告。")
+    assert (r.subject, r.applies_when.text) == ("市政府", "需要撤销的")

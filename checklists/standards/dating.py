@@ -46,6 +46,12 @@ def with_due(
             # 截至2018年底，全市参保人数达到350万人: as of then, a report (截至…，完成…: a task);
             # 截至6月底，全市已完成改造286户，剩余部分要…: a report, whatever duty follows
             continue
+        if modality is None and _DONE_BY_THEN.search(
+            masked, at, phrase_bounds(masked, s_start, s_end, min(pos + 1, s_end - 1))[1]
+        ):
+            # 2023年12月底前，各县已完成…复核; 截至3月底，全市已有95%的…: what was done by
+            # then, a report (GUIDE 1.5), no deadline
+            continue
         if _WHICH_ONES_AFTER.match(masked, pos, s_end):
             continue  # 2000年底前建成的老旧小区: which ones, by when they were built; no deadline
         ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
@@ -129,6 +135,10 @@ def with_due(
 _WHICH_ONES_AFTER = re.compile(
     r"\s*(?:以前|之前|以后|之后)?\s*(?:已经?)?(?:建成|建设|建造|竣工|投产|投入使用|出生|登记|注册|取得|"
     r"批准|成立|设立|购买|购置|颁发|安装|开工|入住|认定|办理)[^，,。；;]{0,16}?的"
+)
+#: Done already (已完成, 已经建成, 已有95%的…完成): a report's verb.
+_DONE_BY_THEN = re.compile(
+    r"(?<![回还缴])已经?(?:有|完成|建成|实现|达到|办结|发放|拨付|落实|开展|全部|基本)"
 )
 #: A state hoped for, ending its phrase (环境显著改善, 格局基本形成, 水平明显提升): an aim.
 _A_STATE_HOPED = re.compile(

@@ -257,8 +257,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     """A sentence that states no duty at all: a title, a report, words about the text, a list
     of what something consists of, or a list of titles (the legal basis: 《…》《…》…)."""
     sentence = masked[s_start:s_end]
-    if is_heading_line(masked, s_start, s_end):
-        return True
+    if is_heading_line(masked, s_start, s_end) or _A_DOCUMENTS_TITLE.fullmatch(sentence.strip()):
+        return True  # (关于下达…补助资金的通知: a document's title, GUIDE 1.5)
     if not ANY_MODAL.search(sentence):
         if _CONSISTS_OF.match(sentence.strip()) or WHAT_WAS_DONE.search(sentence):
             return True  # (全区上下深入学习…, …完成年度目标的112%: what was done, a report)
@@ -307,6 +307,13 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     if words and _A_PRINCIPLE.search(words[-1]) and not ANY_MODAL.search(sentence):
         return True  # 资金的筹集、使用和管理，遵循…的原则: its topic, then the principle
     return is_title(masked, s_start, s_end)
+
+
+#: A document's title (某市人民政府关于印发《…》的通知, 关于同意…的批复): a name, no duty.
+_A_DOCUMENTS_TITLE = re.compile(
+    r"[^，,。；;：:]{0,40}?关于[^。；;：:]{2,90}的(?:通知|批复|决定|意见|实施意见|报告|函|复函|请示|"
+    r"通报|公告|通告|命令|指示)[。]?"
+)
 
 
 #: A party, then the basis it acts on, and no verb of its own yet (区财政局依据审核结果).

@@ -455,7 +455,7 @@ def worth_keeping(
         # 全市现有危险化学品企业48家，各县要…; 其中32个部门已完成…，其余部门要…: what there is or
         # was done, a report in its own phrase before the duty
         return False
-    if (modality is None and facts.a_report) or facts.estimated:
+    if (modality is None and (facts.a_report or facts.descriptive)) or facts.estimated:
         # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5); 经测算，…需…约3000万元: what
         # was reckoned, its 需 a need, no duty
         return False
