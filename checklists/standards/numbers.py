@@ -272,6 +272,8 @@ _IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共有|共计|共)
 _MEASURED_AGAINST = re.compile(
     r"同比|环比|[比较]上年(?:同期)?(?:增长|下降|提高|减少|增加|降低|上升)"
 )
+#: A verb's 了, what was done (贡献了全市60%以上的税收; not 为了, 除了, 终了, 了解).
+_DID = re.compile(r"(?<![为除终])了(?!解)")
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
@@ -455,7 +457,7 @@ def worth_keeping(
         # 全市现有危险化学品企业48家，各县要…; 其中32个部门已完成…，其余部门要…: what there is or
         # was done, a report in its own phrase before the duty
         return False
-    if (modality is None and (facts.a_report or facts.descriptive)) or facts.estimated:
+    if (modality is None and (facts.a_report or _DID.search(sentence))) or facts.estimated:
         # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5); 经测算，…需…约3000万元: what
         # was reckoned, its 需 a need, no duty
         return False
