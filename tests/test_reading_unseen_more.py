@@ -551,3 +551,39 @@ def test_what_a_body_decides_under_a_power_stays_a_duty():
     """由市政府决定撤销 is a power the text gives, no act of the document."""
     (r, _notice) = extract("需要撤销的，由市政府决定撤销，并向社会公告。")
     assert (r.subject, r.applies_when.text) == ("市政府", "需要撤销的")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "subject"),
+    [
+        (
+            "（二）各镇、街道。加强辖区企业走访服务，每个镇、街道至少配备2名企业服务专员。",
+            ["加强辖区企业走访服务", "每个镇、街道至少配备2名企业服务专员"],
+            None,
+        ),
+        (
+            "（二）市财政局。优化资金拨付流程。加强辖区企业走访服务。",
+            ["优化资金拨付流程", "加强辖区企业走访服务"],
+            "市财政局",
+        ),
+        (
+            "（三）各县（市、区）财政局。优化资金拨付流程，加快补助资金拨付进度。",
+            ["优化资金拨付流程", "加快补助资金拨付进度"],
+            "各县（市、区）财政局",
+        ),
+    ],
+)
+def test_directions_under_a_partys_heading_are_its_duties(text, spans, subject):
+    """GUIDE 1.1's own example ((二)各镇、街道。): a direction alone in its phrase gave no row; a
+    heading naming 各县（市、区）… named no one (the 、 in its brackets parted it); 优化…流程 was
+    taken for a part's heading (流程)."""
+    found = extract(text)
+    assert [r.span for r in found] == spans
+    assert subject is None or all(r.subject == subject for r in found)
+
+
+def test_a_direction_leading_into_an_act_is_one_row_and_none_without_a_heading():
+    assert [
+        r.span for r in extract("（一）市财政局。强化信访舆情控制，重点查办重复性信访案件。")
+    ] == ["强化信访舆情控制，重点查办重复性信访案件"]
+    assert extract("加强辖区企业走访服务。") == []

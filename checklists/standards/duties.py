@@ -571,6 +571,7 @@ def duty_spans(
     taken: list[tuple[int, int, bool]],
     skip_to: int,
     skip_from: int = -1,
+    headed: bool = False,
 ) -> tuple[list[tuple[int, int]], dict[int, int]]:
     """Phrases of a sentence that each state something to do, outside the ``taken`` spans
     (requirements with a number already read: start, end, and whether it is a deadline) and
@@ -579,7 +580,8 @@ def duty_spans(
     with no verb continues the duty before it, or leads into the next one when it names who
     acts or opens with an adverbial (对…, 根据…). And what a deadline asks to be done by then
     (在15个工作日内，将…报送…): the deadline's words reach to its end (index in ``taken`` →
-    new end)."""
+    new end). Under a heading that names who acts (``headed``: (二)各镇、街道。) a direction
+    is a duty of that party (GUIDE 1.1)."""
     if no_duties(masked, s_start, s_end):
         return [], {}
     lead = LEAD_TOKEN.match(masked, s_start, s_end)
@@ -599,11 +601,13 @@ def duty_spans(
     so_that = False  # in the purpose the duty before serves (…，以便…，…)
     awaits_verb = False  # the phrase before ends with to whom, its verb still to come
     understood = ""  # after what is to be understood (open), in its 而… that runs on (run)
+    aimed = False  # the phrase before was a direction under a party's heading
     for p_start, p_end in phrases(masked[s_start:s_end]):
         a, b = s_start + p_start, s_start + p_end
         words = masked[a:b].strip()
         if not words.strip("＿") or LEAD_TOKEN.fullmatch(words):
             continue
+        after_aim, aimed = aimed, False
         if (PHRASE_REPORTS.search(words) or DESCRIPTIVE.search(words)) and not ANY_MODAL.search(
             words
         ):
@@ -750,7 +754,9 @@ def duty_spans(
                 pending = a
             pending_end = b
         elif (
-            _acts(words)
+            (acts := _acts(words))
+            # ((二)市财政局。加强辖区企业走访服务。: a direction, the heading's party's duty)
+            or (headed and pending is None and AIM.match(words) is not None)
             # 对不达标的，及时与…联系: what the words before led into
             or (
                 pending is not None
@@ -763,7 +769,11 @@ def duty_spans(
                 )
             )
         ):
-            spans.append([a if pending is None else pending, b])
+            if after_aim and pending is None and not hit:
+                spans[-1][1] = b  # (强化…控制，重点查办…: the direction leads into the act)
+            else:
+                spans.append([a if pending is None else pending, b])
+                aimed = not acts and headed and pending is None
             pending = None
         elif opens_with_party(words) or _LEADS_IN.match(words) or not open_duty:
             if pending is None:

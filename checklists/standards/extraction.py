@@ -172,6 +172,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     units = responsible_units(text)  # (read once: the duties are attributed, then settled)
     answered = bool(units)
     section = None  # the party a heading names ((二)各镇、街道。): who acts under it
+    numbered = False  # …a numbered heading, not an addressee line (its directions are duties)
     planned = False  # the sentence before set targets and its list goes on after its ；
     for s_start, s_end in sentences(text):
         first = len(reqs)
@@ -184,7 +185,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # a party's name alone, heading more text: no verb, no number (最多设置3个配送中心)
             named = None if re.search(r"\d", heading) else heading_party(heading)
             if named is not None and not ACTION.search(heading):
-                section, carry = named, None
+                section, carry, numbered = named, None, lead is not None
                 continue
         qualifiers: list[tuple[int, Applicability]] = []
         # (where an exception's phrase starts, and when the duties before it apply:
@@ -686,6 +687,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             o_start + opening.end if opening else s_start,
             # (an opening condition at its start skips its numbering token too)
             o_start + opening.start if opening and opening.start else -1,
+            headed=section is not None and numbered,
         )
         for k, end in extend.items():
             r = reqs[first + k]

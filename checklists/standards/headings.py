@@ -16,7 +16,7 @@ from checklists.standards.parties import (
     party_named,
 )
 from checklists.standards.responsible import responsible_units
-from checklists.standards.verbs import ACTION, POLICY
+from checklists.standards.verbs import ACTION, AIM, POLICY
 
 #: Some text after a position (a sentence's end): not only stops and blanks.
 _MORE = re.compile(r"[^。；;\s]")
@@ -142,4 +142,5 @@ def names_a_part(sentence: str) -> bool:
     part = _A_PART_NOUN.fullmatch(heading)
     if part and not (ACTION.search(part.group("how")) or POLICY.search(part.group("how"))):
         return True
-    return _A_HEADING_NOUN.fullmatch(heading) is not None
+    # (优化资金拨付流程: a direction, its object a part's noun; a duty under a party's heading)
+    return _A_HEADING_NOUN.fullmatch(heading) is not None and AIM.match(heading) is None

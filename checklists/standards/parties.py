@@ -637,16 +637,20 @@ _ONLY_A_NAME = re.compile(
 )
 
 
+_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
+
+
 def heading_party(heading: str) -> tuple[str, SubjectKind] | None:
     """The party a section's heading names and nothing else ((二)各镇、街道。 without its
     numbering token): who acts in the sentences under it that name no one (GUIDE 1.1, 2)."""
     words = heading.strip().rstrip("。.：:；; ")
     if not words or len(words) > 40 or _A_DUTY_WORD.search(words):
         return None
-    names = [n.strip() for n in re.split(r"[、，,和及与]", words)]
+    # (各县（市、区）财政局: a 、 inside brackets parts no names)
+    names = [n.strip() for n in re.split(r"[、，,和及与](?![^（(）)]*[）)])", words)]
     if re.match(r"(?:责任|牵头|配合|主办|协办|主责)", words):
         return None  # 责任单位: the label of a list, not a party
-    if not all(n and _ONLY_A_NAME.fullmatch(n) for n in names):
+    if not all(n and _ONLY_A_NAME.fullmatch(_BRACKETED.sub("", n)) for n in names):
         return None
     named = (words, kind_of(words))
     if who_as_read(named) is None:
