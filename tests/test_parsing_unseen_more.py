@@ -524,3 +524,34 @@ def test_joint_issuers_one_line_each_above_the_title_are_both_named():
     )
     (doc,) = parse_gazette(text).documents
     assert doc.issuer == "中共松原县委办公室、松原县人民政府办公室"
+
+
+@pytest.mark.parametrize(
+    ("head", "tail"),
+    [
+        ("平江市人民政府关于印发", "《平江市城市道路占用挖掘管理规定》的通知"),
+        ("平江市人民政府关于", "印发《平江市城市道路占用挖掘管理规定》的通知"),
+    ],
+)
+def test_a_title_wrapped_before_the_rules_it_forwards_heads_its_document(head, tail):
+    """…关于印发 ⏎《…规定》的通知 ⏎ 文号: the 《 line was taken for a document cited in a list (the
+    document was lost into the contents before it, or into the document before); …关于 ⏎ 印发…:
+    the title lost its 关于."""
+    text = (
+        "平江市人民政府公报\n2023年第7期\n目  录\n"
+        "平江市人民政府关于印发《平江市城市道路占用挖掘管理规定》的通知（平政规〔2023〕3号） 1\n"
+        "平江市人民政府关于同意平江港总体规划的批复（平政复〔2023〕25号） 7\n1\n"
+        f"{head}\n{tail}\n平政规〔2023〕3号\n各县（市、区）人民政府：\n"
+        "《平江市城市道路占用挖掘管理规定》已经市人民政府同意，现印发给你们，请认真遵照执行。\n"
+        "平江市人民政府\n2023年6月28日\n平江市城市道路占用挖掘管理规定\n"
+        "第一条 为了加强城市道路管理，制定本规定。\n第二条 占用城市道路应当经市政部门批准。\n"
+        "平江市人民政府关于同意平江港总体规划的批复\n平政复〔2023〕25号\n市交通运输局：\n"
+        "你局《关于…的请示》收悉。经研究，批复如下：\n一、同意平江港总体规划。\n"
+        "平江市人民政府\n2023年7月3日\n"
+    )
+    docs = parse_gazette(text).documents
+    assert [(d.number, d.title) for d in docs] == [
+        ("平政规〔2023〕3号", "关于印发《平江市城市道路占用挖掘管理规定》的通知"),
+        ("平政复〔2023〕25号", "关于同意平江港总体规划的批复"),
+    ]
+    assert any(c.text.startswith("第二条") for c in docs[0].clauses)

@@ -283,6 +283,8 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
 _CITED_TITLE = re.compile(
     r"^(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)|^《|》$"
 )
+#: A title's tail forwarding rules (《某市…规定》的通知): wrapped after its 关于印发.
+_A_FORWARDED_TAIL = re.compile(r"《[^《》]{2,60}》的(?:通知|决定|批复|通告|公告)")
 #: What a list of documents decides for each (废止, 继续有效: a row's last cell).
 #: A title quoted inside a title: 〈〉 for the inner 《》.
 _ANGLES = str.maketrans({"〈": "《", "〉": "》"})
@@ -301,7 +303,15 @@ def _cited(lines: list[_Line], i: int, claimed: int, titled: bool = False) -> bo
     announced above it since ``claimed``), not a document's own header."""
     above = [j for j in range(i - 1, max(claimed, i - 4), -1) if lines[j].text and not titled]
     if above and _CITED_TITLE.search(_compact(lines[above[0]].text)):
-        return True
+        # (某市人民政府关于印发 ⏎《…规定》的通知 ⏎ 文号: a title wrapped before the rules it
+        # forwards, no document cited)
+        return not (
+            _A_FORWARDED_TAIL.fullmatch(_compact(lines[above[0]].text))
+            and len(above) > 1
+            and _compact(lines[above[1]].text).endswith(
+                ("关于印发", "关于转发", "关于", "印发", "转发")
+            )
+        )
     below = next((ln.text for ln in lines[i + 1 : i + 3] if ln.text), "")
     if _DISPOSED.fullmatch(_compact(below)) or any(
         re.fullmatch(r"\d{1,3}", _compact(lines[j].text)) for j in above
@@ -537,6 +547,10 @@ def _walk_back(lines: list[_Line], i: int, claimed: int) -> list[int]:
         if seen_title_start and t.count("《") > t.count("》"):
             # (…关于转发《某省财政厅 ⏎ 关于进一步加强…的通知》⏎ 的通知: the quote opened above,
             # the title starts there)
+            accepted.append(j)
+            continue
+        if seen_title_start and t.endswith("关于") and "关于" not in t[:-2]:
+            # (某市人民政府关于 ⏎ 印发《…》的通知: the title's head, wrapped after 关于)
             accepted.append(j)
             continue
         if seen_title_start:
