@@ -555,3 +555,22 @@ def test_a_title_wrapped_before_the_rules_it_forwards_heads_its_document(head, t
         ("平政复〔2023〕25号", "关于同意平江港总体规划的批复"),
     ]
     assert any(c.text.startswith("第二条") for c in docs[0].clauses)
+
+
+def test_an_appointments_notice_titled_by_its_act_and_dated_below_its_number_is_read():
+    """某市人民政府任免工作人员 ⏎ 文号 ⏎（date）: the title (no 关于…的通知) was glued to the
+    document before and the notice left untitled, issuer-less and unsigned."""
+    text = (
+        "平政办函〔2023〕44号\n平江市人民政府办公室关于做好资金下达工作的通知\n各县人民政府：\n"
+        "一、各县要在收到资金后30日内将资金分解下达到具体项目。\n平江市人民政府办公室\n"
+        "2023年7月6日\n平江市人民政府任免工作人员\n平政任〔2023〕7号\n（2023年7月10日）\n"
+        "任命周文斌为平江市人民政府副秘书长；\n免去吴国强的平江市民政局副局长职务。\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert "任免" not in first.text
+    assert (second.number, second.issuer, second.title, str(second.signed_on)) == (
+        "平政任〔2023〕7号",
+        "平江市人民政府",
+        "平江市人民政府任免工作人员",
+        "2023-07-10",
+    )

@@ -109,7 +109,9 @@ class ParseResult:
 
 _DOC_TYPES = (
     "通知|意见|办法|决定|通报|方案|规定|制度|细则|报告|批复|函|公告|预案|计划|纪要|规划|标准|"
-    "措施|要点|规则|章程|命令|决议|公报|通告|条例|指引|指南"
+    "措施|要点|规则|章程|命令|决议|公报|通告|条例|指引|指南|"
+    # (某市人民政府任免工作人员 ⏎ 某政任〔2023〕7号: an appointments notice titled by its act)
+    "任免(?:国家)?工作人员"
 )
 _DOC_TYPE_END = re.compile(rf"({_DOC_TYPES})$")
 
@@ -127,6 +129,9 @@ def _split_issuer(title: str) -> tuple[str | None, str]:
     )
     if m and _ORG_SUFFIX.search(m.group(1)):
         return m.group(1), title[len(m.group(1)) :]
+    acts = re.match(r"^(.{2,25}?(?:人民政府|政府))任免(?:国家)?工作人员$", title)
+    if acts:
+        return acts.group(1), title  # (某市人民政府任免工作人员: who appoints, in the title)
     return None, title
 
 
@@ -270,6 +275,9 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
         issuer = (
             lead_issuer or issuer or (banner.group("banner")[: -len("文件")] if banner else None)
         )
+        after = next((j for j in range(end + 1, min(end + 3, len(lines))) if lines[j].text), None)
+        if after is not None and _SPEECH_DATE.match(_compact(lines[after].text)):
+            end = after  # (某政任〔2023〕7号 ⏎（2023年7月10日）: the date it was made, below)
         headers.append(_Header(start, end, number, title, issuer, i))
         claimed = end
     headers = _not_listed(lines, headers)
