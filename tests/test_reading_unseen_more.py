@@ -587,3 +587,29 @@ def test_a_direction_leading_into_an_act_is_one_row_and_none_without_a_heading()
         r.span for r in extract("（一）市财政局。强化信访舆情控制，重点查办重复性信访案件。")
     ] == ["强化信访舆情控制，重点查办重复性信访案件"]
     assert extract("加强辖区企业走访服务。") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2023年，全市共清运建筑垃圾320万吨，查处违规运输车辆1260台次。",
+        "某市人民政府办公室关于印发某市建筑垃圾管理办法的通知（某府办发〔2024〕12号）",
+        "本通知自印发之日起执行，此前有关规定与本通知不一致的，以本通知为准。",
+    ],
+)
+def test_a_years_totals_a_numbered_title_and_which_text_prevails_are_no_rows(text):
+    """GUIDE 1.5: what was done in a year (全市共清运…), a title with its 文号, and the text's own
+    taking effect before a comma (…起执行，…以本通知为准) were presence rows."""
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("各校开展防溺水专题教育每月不少于1次，暑假前须向每位学生家长发放告家长书。", "各校"),
+        ("临街商铺应当在店铺门前设置垃圾收集容器，不得将垃圾扫入道路。", "临街商铺"),
+        ("补贴对象死亡的，其亲属应当在30日内告知户籍所在地乡镇（街道）。", "亲属"),
+    ],
+)
+def test_schools_shops_and_kin_act(text, subject):
+    assert all(r.subject == subject for r in extract(text))

@@ -312,7 +312,7 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
 #: A document's title (某市人民政府关于印发《…》的通知, 关于同意…的批复): a name, no duty.
 _A_DOCUMENTS_TITLE = re.compile(
     r"[^，,。；;：:]{0,40}?关于[^。；;：:]{2,90}的(?:通知|批复|决定|意见|实施意见|报告|函|复函|请示|"
-    r"通报|公告|通告|命令|指示)[。]?"
+    r"通报|公告|通告|命令|指示)(?:[（(][^（()）]{2,30}[）)]|＿+)?[。]?"
 )
 
 
