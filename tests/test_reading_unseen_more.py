@@ -613,3 +613,30 @@ def test_a_years_totals_a_numbered_title_and_which_text_prevails_are_no_rows(tex
 )
 def test_schools_shops_and_kin_act(text, subject):
     assert all(r.subject == subject for r in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "when"),
+    [
+        (
+            "对建档立卡户等家庭经济困难学生，学校应当优先纳入资助范围。",
+            "学校应当优先纳入资助范围",
+            "对建档立卡户等家庭经济困难学生",
+        ),
+        (
+            "节假日期间，各单位要安排好值班工作，遇有重大突发事件，要按规定及时报告并妥善处置。",
+            "要按规定及时报告并妥善处置",
+            "遇有重大突发事件",
+        ),
+        (
+            "凡涉及企业切身利益的政策文件，起草部门应当听取企业和行业协会意见。",
+            "起草部门应当听取企业和行业协会意见",
+            "凡涉及企业切身利益的政策文件",
+        ),
+    ],
+)
+def test_which_pupils_what_one_meets_and_every_thing_of_a_kind_are_conditions(text, span, when):
+    """对…学生 (建档立卡 was read as a duty's verb: a row of its own), 遇有… mid-sentence (glued to
+    the duty before), 凡…的政策文件 (no condition)."""
+    (r,) = [r for r in extract(text) if r.span == span]
+    assert r.applies_when.text == when

@@ -553,7 +553,9 @@ def _joined_duty(words: str) -> bool:
 WHICH_KIND = re.compile(
     r"(?:对于|对|针对)[^，,。；;：:的]{1,16}(?:对象|企业|单位|项目|主体|行业|领域|场所|人员|产品|车辆|设备|"
     # (对一般检查事项，每年至少…: which matters, whatever verb the name holds)
-    r"设施|区域|事项|案件|工程|商户|经营户|门店|网点)"
+    r"设施|区域|事项|案件|工程|商户|经营户|门店|网点|"
+    # (对建档立卡户等家庭经济困难学生，…: which people, whatever verb the name holds)
+    r"学生|儿童|家庭|群众|居民|农户|老年人|老人|患者|残疾人|职工|幼儿)"
 )
 
 
@@ -701,7 +703,11 @@ def duty_spans(
             spans.append([-1, -1])
             continue
         if (
-            (WHICH_KIND.fullmatch(words) or WITHOUT_LEAVE.match(words))
+            (
+                WHICH_KIND.fullmatch(words)
+                or WITHOUT_LEAVE.match(words)
+                or _MET_WITH.fullmatch(words)
+            )
             and not hit
             and pending is None
         ):
@@ -785,6 +791,10 @@ def duty_spans(
     if pending is not None and spans and spans[-1][0] >= 0:
         spans[-1][1] = pending_end  # 对…比较熟悉 at the end: the duty before it, described
     return [(a, b) for a, b in spans if a >= 0], extend
+
+
+#: What one meets (…，遇有重大突发事件，要…; 一旦发生险情，…): when the duty after it holds.
+_MET_WITH = re.compile(r"(?:如|若)?遇(?:有|到)?(?![难害险])[^，,。；;]{2,20}|一旦[^，,。；;]{2,20}")
 
 
 #: Without leave (未经批准, 未经检测合格), no modal word: when the ban after it holds.

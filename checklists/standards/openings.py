@@ -73,6 +73,12 @@ THE_ONES_NAMED = re.compile(
     + ONES_NAMED
     + r")*)[，,]"
 )
+#: "凡…的＋a thing，" (凡涉及企业切身利益的政策文件，起草部门应当…): the things a duty is for.
+EVERY_ONE_OF = re.compile(
+    r"^(?P<lead>凡是|凡)(?P<cond>[^，,。；;：:]{2,60}?的(?P<what>[^，,。；;：:的]{1,10}))[，,]"
+    # (not before a when of its own: 凡列入…的区域，汛期…超过30毫米时，…: that one is read)
+    r"(?![^，,。；;]{0,30}(?:时|期间|之前|之后)[，,])"
+)
 IF = re.compile(
     rf"^(?P<lead>如果|如|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )

@@ -30,6 +30,7 @@ from checklists.standards.openings import (
     BREACH,
     BROKEN_RULE,
     DURING_WORD,
+    EVERY_ONE_OF,
     EXCEPT,
     IF,
     NO_ONES,
@@ -340,6 +341,7 @@ def condition_of(sentence: str) -> Condition | None:
         THE_ONES,
         THE_ONES_NAMED,
         THE_ONES_AND,
+        EVERY_ONE_OF,
         BOTH_PARTS,
         STATE_REACHED,
         WHEN,
@@ -358,6 +360,8 @@ def condition_of(sentence: str) -> Condition | None:
             and (_A_DUTY_WORD.search(match.group("cond")) or party_first(match.group("cond")))
         ):
             continue
+        if match and pattern is EVERY_ONE_OF and _ONLY_A_NAME.fullmatch(match.group("what")):
+            continue  # (凡…的企业，须…: the party acts, picked out: PARTY_PICKED)
         if match and pattern is A_PARTY_S_CASE:
             cond = match.group("cond")
             first = A_PARTY_FIRST.match(cond)
