@@ -640,3 +640,20 @@ def test_which_pupils_what_one_meets_and_every_thing_of_a_kind_are_conditions(te
     the duty before), 凡…的政策文件 (no condition)."""
     (r,) = [r for r in extract(text) if r.span == span]
     assert r.applies_when.text == when
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("二、管委会机关内设机构不超过6个，核定行政编制25名。", ("==", 25, "名", None)),
+        ("（五）对城乡低保家庭，每户每月免收5立方米的水费。", ("==", 5, "m³", "month")),
+        ("寄宿制学校每晚至少巡查2次。", (">=", 2, "次", "day")),
+        ("每餐均应有1名以上学校负责人与学生共同用餐。", (">=", 1, "名", "餐")),
+        ("公共厕所应当按照每平方公里不少于3座的标准设置。", (">=", 3, "座", "km²")),
+    ],
+)
+def test_numbers_set_or_waived_and_what_they_are_each_of(text, read):
+    """核定…25名 and 免收5立方米 were presence rows without their numbers; 每晚, 每餐 and
+    每平方公里 named no denominator."""
+    r = [r for r in extract(text) if r.value is not None][-1]
+    assert (r.comparator, r.value, r.unit, r.per) == read

@@ -497,6 +497,11 @@ _DENOMINATORS = {
     # (每部电梯给予15万元: each lift; 每课时50元: each class hour)
     "部": "部",
     "课时": "课时",
+    # (每晚至少巡查2次: each night, a day's; 每餐…1名以上: each meal; 每平方公里不少于3座: an area)
+    "晚": "day",
+    "餐": "餐",
+    "平方公里": "km²",
+    "平方千米": "km²",
 }
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);

@@ -78,6 +78,8 @@ Denominator = Literal[
     "皿",
     "cm²",
     "具",
+    "km²",
+    "餐",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
