@@ -574,3 +574,20 @@ def test_an_appointments_notice_titled_by_its_act_and_dated_below_its_number_is_
         "平江市人民政府任免工作人员",
         "2023-07-10",
     )
+
+
+def test_a_news_columns_name_after_a_signature_heads_its_news():
+    """…2023年5月15日 ⏎ 政务动态 ⏎ 市政府召开…: the column's name was the document's last words."""
+    text = (
+        "平江市人民政府公报\n2023年第5期\n目  录\n"
+        "平江市人民政府关于王建国等同志职务任免的通知（平政任〔2023〕6号） 11\n【政务动态】\n"
+        "市政府召开第十二次常务会议 12\n1\n平江市人民政府关于王建国等同志职务任免的通知\n"
+        "平政任〔2023〕6号\n各县人民政府：\n经研究，决定：王建国任平江市民政局局长。\n"
+        "平江市人民政府\n2023年5月15日\n政务动态\n市政府召开第十二次常务会议\n"
+        "5月22日，市长周立新主持召开市政府第十二次常务会议，研究部署防汛工作。\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert "政务动态" not in doc.text
+    (news,) = [s for s in result.skipped if s.reason == "新闻"]
+    assert len(news.lines) == 3

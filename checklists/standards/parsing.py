@@ -716,6 +716,16 @@ def _find_skips(
             ):
                 hit = (c, "新闻")
         if hit:
+            above = next((j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].text), None)
+            if (
+                above is not None
+                and above not in in_header
+                and _NEWS_COLUMN.fullmatch(_compact(lines[above].text))
+                and not any(f[0] == above for f in found)
+            ):
+                # (政务动态 ⏎ 市政府召开…: the column's name heads its news)
+                found.append((above, hit[0], hit[1]))
+                continue
             found.append((i, hit[0], hit[1]))
     return found
 
