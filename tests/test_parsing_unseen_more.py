@@ -591,3 +591,18 @@ def test_a_news_columns_name_after_a_signature_heads_its_news():
     assert "政务动态" not in doc.text
     (news,) = [s for s in result.skipped if s.reason == "新闻"]
     assert len(news.lines) == 3
+
+
+def test_a_forwarding_offices_issuer_and_a_term_named_otherwise_are_read():
+    """某市人民政府办公室转发市财政局关于…的通知: the issuer was …办公室转发市财政局; 执行期限至…
+    was no end of the document's window."""
+    text = (
+        "平江市人民政府办公室转发市财政局关于2023年乡村振兴补助资金分配方案的通知\n"
+        "平政办函〔2023〕44号\n各县人民政府：\n"
+        "市财政局《关于2023年乡村振兴补助资金分配方案》已经市人民政府同意，现转发给你们。"
+        "本通知自2023年12月1日起施行，执行期限至2024年12月31日。\n"
+        "平江市人民政府办公室\n2023年7月6日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (doc.issuer, doc.title[:8]) == ("平江市人民政府办公室", "转发市财政局关于")
+    assert (str(doc.in_force_from), str(doc.in_force_until)) == ("2023-12-01", "2024-12-31")

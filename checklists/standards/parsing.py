@@ -124,7 +124,7 @@ _DOC_TYPE_END = re.compile(rf"({_DOC_TYPES})$")
 def _split_issuer(title: str) -> tuple[str | None, str]:
     """'冠县人民政府关于…的意见' → ('冠县人民政府', '关于…的意见')."""
     m = re.match(
-        r"^(.{2,25}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|局|厅))(关于|印发)",
+        r"^(.{2,25}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|局|厅))(关于|印发|转发)",
         title,
     )
     if m and _ORG_SUFFIX.search(m.group(1)):

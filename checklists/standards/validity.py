@@ -19,22 +19,25 @@ _IN_FORCE_FROM = re.compile(r"自\s*(" + _DATE.pattern + r")\s*起\s*(?:施行|�
 _IN_FORCE_ISSUE = re.compile(
     r"自\s*(?:印发|发布|下发|公布|发文)之日起\s*(?:施行|实施|执行|生效|试行)"
 )
+#: The document's term, however named (有效期, 执行期限至2024年12月31日, 实施期限为3年).
+_TERM = r"(?:有效期限?|执行期限?|实施期限?)"
 #: 有效期自2020年5月1日至2022年4月30日: both ends of the window.
 _IN_FORCE_SPAN = re.compile(
-    r"有效期\s*(?:为)?\s*自\s*("
+    _TERM
+    + r"\s*(?:为)?\s*自\s*("
     + _DATE.pattern
     + r")\s*(?:起\s*)?(?:至|到)\s*("
     + _DATE.pattern
     + r")"
 )
-_IN_FORCE_UNTIL = re.compile(r"有效期\s*(?:至|到)\s*(" + _DATE.pattern + r")")
+_IN_FORCE_UNTIL = re.compile(_TERM + r"\s*(?:至|到)\s*(" + _DATE.pattern + r")")
 #: A line of its own stating the window (有效期至2026年4月30日 under a 规范性文件's 文号,
 #: （有效期：2021年5月1日至2026年4月30日） after its signature): the document's own.
 OWN_VALIDITY = re.compile(
     r"[（(]?\s*有效期\s*[:：]?\s*(?:自\s*)?(?:(?P<start>" + _DATE.pattern + r")\s*(?:起\s*)?)?"
     r"(?:至|到)\s*(?P<until>" + _DATE.pattern + r")\s*止?\s*[）)]?"
 )
-_IN_FORCE_YEARS = re.compile(r"有效期\s*(?:为)?\s*([0-9一二两三四五六七八九十]+)\s*年")
+_IN_FORCE_YEARS = re.compile(_TERM + r"\s*(?:为)?\s*([0-9一二两三四五六七八九十]+)\s*年")
 
 
 def _own_sentences(c: str) -> list[str]:
