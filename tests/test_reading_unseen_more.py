@@ -657,3 +657,16 @@ def test_numbers_set_or_waived_and_what_they_are_each_of(text, read):
     每平方公里 named no denominator."""
     r = [r for r in extract(text) if r.value is not None][-1]
     assert (r.comparator, r.value, r.unit, r.per) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("学校食堂“明厨亮灶”覆盖率达到100%，县教育局2024年底前完成验收。", "县教育局"),
+        ("各乡镇2018年6月底前完成排查。", "各乡镇"),
+    ],
+)
+def test_a_party_then_by_when_acts(text, subject):
+    """县教育局2024年底前完成验收: a date right after the name hid the party (no subject)."""
+    (r,) = [r for r in extract(text) if r.kind == "deadline"]
+    assert r.subject == subject
