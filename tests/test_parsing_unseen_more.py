@@ -606,3 +606,18 @@ def test_a_forwarding_offices_issuer_and_a_term_named_otherwise_are_read():
     (doc,) = parse_gazette(text).documents
     assert (doc.issuer, doc.title[:8]) == ("平江市人民政府办公室", "转发市财政局关于")
     assert (str(doc.in_force_from), str(doc.in_force_until)) == ("2023-12-01", "2024-12-31")
+
+
+def test_numbered_items_citing_documents_with_their_numbers_are_no_documents():
+    """1.某区人民政府关于…的通知（某府发〔2017〕21号）, one item a line: each item was a document of
+    its own (numbered 1.某区人民政府 as its issuer), the decision left unsigned."""
+    text = (
+        "南湖区人民政府关于废止部分行政规范性文件的决定\n南府发〔2024〕12号\n"
+        "区政府决定对以下2件行政规范性文件予以废止。\n"
+        "1.南湖区人民政府关于印发《南湖区城市道路挖掘管理暂行规定》的通知（南府发〔2017〕21号）\n"
+        "2.南湖区人民政府办公室关于加强渣土运输管理的通知（南府办发〔2018〕33号）\n"
+        "本决定自公布之日起施行。\n南湖区人民政府\n2024年4月3日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (doc.number, str(doc.signed_on)) == ("南府发〔2024〕12号", "2024-04-03")
+    assert "南府办发〔2018〕33号" in doc.text

@@ -291,6 +291,8 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
 _CITED_TITLE = re.compile(
     r"^(?:\d{1,3}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)|^《|》$"
 )
+#: An item's number opening a line (1., 2、, （3）): a list's, never a document's header.
+_AN_ITEMS_NUMBER = re.compile(r"(?:\d{1,3}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 #: A title's tail forwarding rules (《某市…规定》的通知): wrapped after its 关于印发.
 _A_FORWARDED_TAIL = re.compile(r"《[^《》]{2,60}》的(?:通知|决定|批复|通告|公告)")
 #: What a list of documents decides for each (废止, 继续有效: a row's last cell).
@@ -309,6 +311,8 @@ def _cited(lines: list[_Line], i: int, claimed: int, titled: bool = False) -> bo
     """Whether the 文号 on line ``i`` is a document cited in a list of the document before it
     (its title a numbered item or in 《》 above it unless ``titled`` on its own line, or the list
     announced above it since ``claimed``), not a document's own header."""
+    if titled and _AN_ITEMS_NUMBER.match(_compact(lines[i].text)):
+        return True  # (1.某县人民政府关于…的通知（某政发〔2017〕21号）: an item of a list cited)
     above = [j for j in range(i - 1, max(claimed, i - 4), -1) if lines[j].text and not titled]
     if above and _CITED_TITLE.search(_compact(lines[above[0]].text)):
         # (某市人民政府关于印发 ⏎《…规定》的通知 ⏎ 文号: a title wrapped before the rules it
