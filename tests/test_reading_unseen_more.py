@@ -670,3 +670,20 @@ def test_a_party_then_by_when_acts(text, subject):
     """县教育局2024年底前完成验收: a date right after the name hid the party (no subject)."""
     (r,) = [r for r in extract(text) if r.kind == "deadline"]
     assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为确保到2025年全市货车违法超限超载率控制在0.5%以内，特制定本方案。",
+        "全市共设立超限检测站7个，分别为：江东检测站、城北检测站。",
+        "六轴及以上汽车列车车货总质量超过49吨的，认定为超限运输车辆。",
+        "土地闲置满一年、已投资额不足总投资25%的，可以认定为闲置土地。",
+    ],
+)
+def test_the_purpose_a_text_is_made_for_what_was_set_up_and_what_counts_as_what_are_no_rows(
+    text,
+):
+    """GUIDE 1.5: the purpose before 特制定本方案 (its target and year were a deadline row), what
+    was set up in all (共设立…7个), and definitions (…的，认定为…) were rows."""
+    assert extract(text) == []

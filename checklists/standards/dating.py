@@ -13,7 +13,7 @@ from checklists.standards.headings import a_stage_heading
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.parties import party_named, who_as_read
 from checklists.standards.picking import end_of, phrase_bounds, source_span, without_number
-from checklists.standards.reports import DESCRIPTIVE, PHRASE_REPORTS
+from checklists.standards.reports import ABOUT_THE_TEXT, DESCRIPTIVE, PHRASE_REPORTS
 from checklists.standards.requirements import Requirement
 from checklists.standards.verbs import ACTION
 
@@ -121,8 +121,13 @@ def with_due(
                     # 到2025年，农村人居环境显著改善，…: a state hoped for by then, no verb of a
                     # duty and no number: nothing to check (GUIDE 1.1)
                     continue
-        if not found and a_stage_heading(masked[s_start:s_end]):
-            continue  # (三)总结验收阶段（2021年11月底前）: a stage's heading, its dates no duty
+        if not found and (
+            a_stage_heading(masked[s_start:s_end])
+            or ABOUT_THE_TEXT.search(masked[s_start:s_end].strip()) is not None
+        ):
+            # (三)总结验收阶段（2021年11月底前）: a stage's heading, its dates no duty; 为确保到
+            # 2025年…，特制定本方案: words about the text
+            continue
         added = without_number(
             text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
         )

@@ -306,6 +306,14 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return True  # 使用单位应当履行下列义务：: its items are the duties
     if words and _A_PRINCIPLE.search(words[-1]) and not ANY_MODAL.search(sentence):
         return True  # 资金的筹集、使用和管理，遵循…的原则: its topic, then the principle
+    if (
+        len(words) > 1
+        and _CLASSED.fullmatch(words[-1].strip())
+        and words[-2].rstrip().endswith("的")
+    ):
+        return (
+            True  # …超过49吨的，认定为超限运输车辆: what counts as what, a definition (GUIDE 1.5)
+        )
     return is_title(masked, s_start, s_end)
 
 
@@ -313,6 +321,12 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
 _A_DOCUMENTS_TITLE = re.compile(
     r"[^，,。；;：:]{0,40}?关于[^。；;：:]{2,90}的(?:通知|批复|决定|意见|实施意见|报告|函|复函|请示|"
     r"通报|公告|通告|命令|指示)(?:[（(][^（()）]{2,30}[）)]|＿+)?[。]?"
+)
+
+
+#: What a case counts as (认定为超限运输车辆, 可以认定为闲置土地, 视为放弃): a definition.
+_CLASSED = re.compile(
+    r"(?:均|即|一律)?(?:可以?|应当?)?(?:认定为|视为|界定为|判定为)[^，,。；;]{1,30}"
 )
 
 

@@ -285,10 +285,12 @@ _A_REPORT_OPENS = re.compile(
 )
 #: What was done in all (全区共发放…, 累计排查…): a report's amount.
 _IN_ALL_DONE = re.compile(
-    r"(?:共|累计)(?:发放|扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|吸纳)"
+    r"(?:共|累计)(?:发放|扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|吸纳|设立|设置|建立|组建)"
     # (年度累计救助金额最高为3万元: a cap on what is given in all, no report)
     r"(?![^，,。；;]{0,8}(?:最高|最多|不超过|不得超过|限额|封顶|上限))"
 )
+#: A purpose, then the document made for it (为确保…，特制定本方案; 为…，现制定本办法).
+_WHY_IT_IS_MADE = re.compile(r"^[\s＿]*为[^。；;]*[，,]\s*(?:特|现)?(?:制定|制订)本")
 #: A sentence about the document itself (本办法…, 本通知…), after its numbering.
 _OWN_TERM = re.compile(
     r"[\s＿]*(?:(?:第[一二三四五六七八九十百零〇\d]+)?条\s*)?"  # (a masked 第五条, ＿＿条, too)
@@ -444,6 +446,8 @@ def worth_keeping(
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
+    if _WHY_IT_IS_MADE.search(sentence):
+        return False  # 为确保…控制在0.5%以内，特制定本方案: the purpose it is made for (GUIDE 1.5)
     if modality in (None, "permission") and facts.defines:
         # (…是指可在道路上巡游揽客…以七座及以下乘用车…: its 可 is the definition's)
         return False  # 本办法所称小微企业，是指从业人员100人以下的企业: what a word means
