@@ -621,3 +621,23 @@ def test_numbered_items_citing_documents_with_their_numbers_are_no_documents():
     (doc,) = parse_gazette(text).documents
     assert (doc.number, str(doc.signed_on)) == ("南府发〔2024〕12号", "2024-04-03")
     assert "南府办发〔2018〕33号" in doc.text
+
+
+@pytest.mark.parametrize("column", ["人事任免", "**人事任免**", "## 人事任免", "人  事  任  免"])
+def test_a_columns_name_above_a_document_is_no_words_of_the_one_before(column):
+    """…2024年3月5日 ⏎ 人事任免 ⏎ 某县人民政府关于…任免的通知: the column's name was the last words
+    of the document before it."""
+    text = (
+        "清政发〔2024〕3号\n清河县人民政府关于做好春耕生产工作的通知\n各乡镇人民政府：\n"
+        "一、各乡镇要在3月底前完成农资储备。\n清河县人民政府\n2024年3月5日\n"
+        f"{column}\n清河县人民政府关于张立新等同志职务任免的通知\n清政任〔2024〕2号\n"
+        "各乡镇人民政府：\n经研究，决定：张立新任县农业农村局局长。\n清河县人民政府\n2024年3月8日\n"
+    )
+    result = parse_gazette(text)
+    first, second = result.documents
+    assert "人事任免" not in _no_spaces(first.text) and "人事任免" not in _no_spaces(second.text)
+    assert [s.reason for s in result.skipped] == ["栏目"]
+
+
+def _no_spaces(text: str) -> str:
+    return "".join(text.split())

@@ -107,6 +107,38 @@ def _is_issuer(s: str) -> bool:
     return 2 < len(c) <= 25 and "关于" not in c and bool(_ORG_SUFFIX.search(c))
 
 
+def _split_issuer(title: str) -> tuple[str | None, str]:
+    """'冠县人民政府关于…的意见' → ('冠县人民政府', '关于…的意见')."""
+    m = re.match(
+        r"^(.{2,25}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|局|厅))(关于|印发|转发)",
+        title,
+    )
+    if m and _ORG_SUFFIX.search(m.group(1)):
+        return m.group(1), title[len(m.group(1)) :]
+    acts = re.match(r"^(.{2,25}?(?:人民政府|政府))任免(?:国家)?工作人员$", title)
+    if acts:
+        return acts.group(1), title  # (某市人民政府任免工作人员: who appoints, in the title)
+    return None, title
+
+
+def _joint_issuers(raw: str) -> str | None:
+    """A line naming issuers side by side (A局 B局), one by one: A局、B局; None for any other."""
+    parts = raw.split()
+    if len(parts) > 1 and all(_is_issuer(p) for p in parts):
+        return "、".join(parts)
+    return None
+
+
+def _joint(lead: str, raw: str) -> str:
+    """The issuers a title opens with, one by one (某县财政局 某县人社局关于… → 某县财政局、
+    某县人社局): ``lead`` as read from the compact title, ``raw`` its first line as printed."""
+    names = raw.split()[:-1]
+    rest = lead[len("".join(names)) :]
+    if names and lead.startswith("".join(names)) and all(map(_is_issuer, names + [rest])):
+        return "、".join(names + [rest])
+    return lead
+
+
 # ---------------------------------------------------------------------------------------------
 # Numbering tokens
 # ---------------------------------------------------------------------------------------------

@@ -43,7 +43,6 @@ from checklists.standards.lines import (
     _DATE,
     _NUM_CORE,
     _NUMBER_LINE,
-    _ORG_SUFFIX,
     _TITLE_WITH_NUMBER,
     _compact,
     _drop_colophon,
@@ -53,9 +52,12 @@ from checklists.standards.lines import (
     _is_banner,
     _is_date_line,
     _is_issuer,
+    _joint,
+    _joint_issuers,
     _Line,
     _nfkc_compact,
     _prepare,
+    _split_issuer,
     _to_date,
     _token,
 )
@@ -119,38 +121,6 @@ _DOC_TYPE_END = re.compile(rf"({_DOC_TYPES})$")
 # ---------------------------------------------------------------------------------------------
 # Pass 2b: document headers and sections
 # ---------------------------------------------------------------------------------------------
-
-
-def _split_issuer(title: str) -> tuple[str | None, str]:
-    """'冠县人民政府关于…的意见' → ('冠县人民政府', '关于…的意见')."""
-    m = re.match(
-        r"^(.{2,25}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|局|厅))(关于|印发|转发)",
-        title,
-    )
-    if m and _ORG_SUFFIX.search(m.group(1)):
-        return m.group(1), title[len(m.group(1)) :]
-    acts = re.match(r"^(.{2,25}?(?:人民政府|政府))任免(?:国家)?工作人员$", title)
-    if acts:
-        return acts.group(1), title  # (某市人民政府任免工作人员: who appoints, in the title)
-    return None, title
-
-
-def _joint_issuers(raw: str) -> str | None:
-    """A line naming issuers side by side (A局 B局), one by one: A局、B局; None for any other."""
-    parts = raw.split()
-    if len(parts) > 1 and all(_is_issuer(p) for p in parts):
-        return "、".join(parts)
-    return None
-
-
-def _joint(lead: str, raw: str) -> str:
-    """The issuers a title opens with, one by one (某县财政局 某县人社局关于… → 某县财政局、
-    某县人社局): ``lead`` as read from the compact title, ``raw`` its first line as printed."""
-    names = raw.split()[:-1]
-    rest = lead[len("".join(names)) :]
-    if names and lead.startswith("".join(names)) and all(map(_is_issuer, names + [rest])):
-        return "、".join(names + [rest])
-    return lead
 
 
 #: A title and its 文号 after a space on one line (…的通知 某政发[2016]8号).
@@ -666,6 +636,19 @@ def _find_skips(
                 continue
             toc_items.append((e.title, e.category))
     found: list[tuple[int, str, str]] = []
+    for h in headers:
+        # (…2024年3月5日 ⏎ 人事任免 ⏎ 某县人民政府关于…任免的通知: the column's name, no words of
+        # the document before)
+        above = next(
+            (j for j in range(h.start - 1, max(-1, h.start - 4), -1) if lines[j].text), None
+        )
+        if (
+            above is not None
+            and above not in in_header
+            and _A_COLUMN.fullmatch(_compact(lines[above].text))
+            and not (toc and toc.start <= above <= toc.end)
+        ):
+            found.append((above, _compact(lines[above].text), "栏目"))
     for i, ln in enumerate(lines):
         if not ln.text or ln.table or i in in_header or (toc and toc.start <= i <= toc.end):
             continue
@@ -724,7 +707,10 @@ def _find_skips(
             if (
                 above is not None
                 and above not in in_header
-                and _NEWS_COLUMN.fullmatch(_compact(lines[above].text))
+                and (
+                    _NEWS_COLUMN.fullmatch(_compact(lines[above].text))
+                    or _A_COLUMN.fullmatch(_compact(lines[above].text))
+                )
                 and not any(f[0] == above for f in found)
             ):
                 # (政务动态 ⏎ 市政府召开…: the column's name heads its news)
@@ -739,6 +725,10 @@ def _find_skips(
 _ORDER_IN_AN_ENTRY = re.compile(r"\((?:[^()]{0,10}令)?第?[0-9一二三四五六七八九十百]+号令?\)$")
 
 
+#: A gazette's column named above a document (人事任免, 政府文件, 部门文件).
+_A_COLUMN = re.compile(
+    r"[【\[]?(?:人事任免|任免信息|人事信息|(?:市|县|区)?政府(?:办公室)?文件|部门文件|规范性文件)[】\]]?"
+)
 #: A column of the month's events (政务动态, 县政府工作动态, 政务要闻).
 _NEWS_COLUMN = re.compile(r"[^，,。；;：:]{0,10}?(?:政务动态|工作动态|政务要闻|政务信息|要闻|动态)")
 #: A document explained by its drafters, under another name than 解读.
