@@ -641,3 +641,19 @@ def test_a_columns_name_above_a_document_is_no_words_of_the_one_before(column):
 
 def _no_spaces(text: str) -> str:
     return "".join(text.split())
+
+
+def test_a_back_cover_ending_with_how_the_gazette_is_given_out_is_its_imprint():
+    """**编辑：…** ⏎ 地址：…邮编：… ⏎ 内部资料　免费交流: the last line was no imprint's, so the
+    three were the last document's words."""
+    text = (
+        "清政任〔2024〕2号\n清河县人民政府关于张立新等同志职务任免的通知\n各乡镇人民政府：\n"
+        "经研究，决定：张立新任县农业农村局局长。\n清河县人民政府\n2024年3月8日\n"
+        "**编辑：清河县人民政府办公室**\n"
+        "地址：清河县武松路88号　　邮编：054800　　电话：0319-8161234\n"
+        "内部资料　免费交流\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert "地址" not in doc.text and "内部资料" not in doc.text
+    assert [(s.reason, len(s.lines)) for s in result.skipped] == [("封底", 3)]

@@ -733,7 +733,9 @@ def _drop_colophon(lines: list[_Line]) -> list[int]:
 #: A line of a gazette's imprint (its back cover: who edits and prints it, where, how to reach it).
 _IMPRINT = re.compile(
     r"^(?:主\s*办|承\s*办|主\s*编|副?主\s*任|编\s*辑(?:出版)?|出\s*版|印\s*刷|地\s*址|电\s*话|"
-    r"传\s*真|邮\s*编|邮政编码|网\s*址|电子邮箱|准印证号|印\s*数|发送范围)\s*[:：]"
+    r"传\s*真|邮\s*编|邮政编码|网\s*址|电子邮箱|准印证号|印\s*数|发送范围)\s*[:：]|"
+    # (内部资料　免费交流: how the gazette is given out, its last line)
+    r"^(?:内部资料|免费交流|内部资料免费交流|非卖品)$"
 )
 _IMPRINT_OWN = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码|准印证号|主\s*编|编\s*辑|印\s*刷|主\s*办)")
 
