@@ -687,3 +687,18 @@ def test_the_purpose_a_text_is_made_for_what_was_set_up_and_what_counts_as_what_
     """GUIDE 1.5: the purpose before 特制定本方案 (its target and year were a deadline row), what
     was set up in all (共设立…7个), and definitions (…的，认定为…) were rows."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("2024年底前，完成已建成小区的改造。", "deadline"),
+        ("报送关于整改落实情况的报告。", "presence"),
+        ("遇到困难要及时报告。", "presence"),
+    ],
+)
+def test_what_a_task_is_done_to_a_report_sent_and_a_duty_when_met_stay_rows(text, kind):
+    """Review: 已建成 as what a task is done to is no report; a title's words after 报送 are a
+    duty's; 遇到… with its own modal word is no condition of the next phrase."""
+    (r,) = extract(text)
+    assert r.kind == kind and r.span == text.rstrip("。")

@@ -141,9 +141,10 @@ _WHICH_ONES_AFTER = re.compile(
     r"\s*(?:以前|之前|以后|之后)?\s*(?:已经?)?(?:建成|建设|建造|竣工|投产|投入使用|出生|登记|注册|取得|"
     r"批准|成立|设立|购买|购置|颁发|安装|开工|入住|认定|办理)[^，,。；;]{0,16}?的"
 )
-#: Done already (已完成, 已经建成, 已有95%的…完成): a report's verb.
+#: Done already (已完成, 已经建成, 已有95%的…完成): a report's verb (not what a task is done to:
+#: 完成已建成小区的改造, 对已完成的项目).
 _DONE_BY_THEN = re.compile(
-    r"(?<![回还缴])已经?(?:有|完成|建成|实现|达到|办结|发放|拨付|落实|开展|全部|基本)"
+    r"(?<![回还缴成对将把为的收])已经?(?:有|完成|建成|实现|达到|办结|发放|拨付|落实|开展|全部|基本)"
 )
 #: A state hoped for, ending its phrase (环境显著改善, 格局基本形成, 水平明显提升): an aim.
 _A_STATE_HOPED = re.compile(

@@ -319,7 +319,9 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
 
 #: A document's title (某市人民政府关于印发《…》的通知, 关于同意…的批复): a name, no duty.
 _A_DOCUMENTS_TITLE = re.compile(
-    r"[^，,。；;：:]{0,40}?关于[^。；;：:]{2,90}的(?:通知|批复|决定|意见|实施意见|报告|函|复函|请示|"
+    # (its issuer before 关于, if any: not 报送关于…情况的报告, a duty)
+    r"(?:[^，,。；;：:]{0,40}?(?:人民政府|政府|办公室|办公厅|委员会|局|厅|委|办|部|院|中心))?"
+    r"关于[^。；;：:]{2,90}的(?:通知|批复|决定|意见|实施意见|报告|函|复函|请示|"
     r"通报|公告|通告|命令|指示)(?:[（(][^（()）]{2,30}[）)]|＿+)?[。]?"
 )
 
@@ -808,7 +810,9 @@ def duty_spans(
 
 
 #: What one meets (…，遇有重大突发事件，要…; 一旦发生险情，…): when the duty after it holds.
-_MET_WITH = re.compile(r"(?:如|若)?遇(?:有|到)?(?![难害险])[^，,。；;]{2,20}|一旦[^，,。；;]{2,20}")
+_MET_WITH = re.compile(
+    r"(?:(?:如|若)?遇(?:有|到)?(?![难害险])|一旦)(?:(?!应当|应|须|必须|要|不得|严禁)[^，,。；;]){2,20}"
+)
 
 
 #: Without leave (未经批准, 未经检测合格), no modal word: when the ban after it holds.
