@@ -4,6 +4,7 @@ library and the wording tables); ``extraction`` applies it to each sentence."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -32,6 +33,11 @@ def with_due(
     完成…改造10万户), else the duty or the targets after a phrase that only says by when are due
     then, else the deadline is added."""
     pos = s_start
+
+    @functools.cache
+    def about_the_text() -> bool:  # (为确保…，特制定本方案: asked once a sentence, not a date)
+        return ABOUT_THE_TEXT.search(masked[s_start:s_end].strip()) is not None
+
     written = as_written(text[s_start:s_end])  # (once: 号 as 日, 不迟于… as …前)
     while (due := due_in(written[pos - s_start :])) is not None:
         rule, d_start, d_end = due
@@ -46,9 +52,8 @@ def with_due(
             # 截至2018年底，全市参保人数达到350万人: as of then, a report (截至…，完成…: a task);
             # 截至6月底，全市已完成改造286户，剩余部分要…: a report, whatever duty follows
             continue
-        if modality is None and _DONE_BY_THEN.search(
-            masked, at, phrase_bounds(masked, s_start, s_end, min(pos + 1, s_end - 1))[1]
-        ):
+        # (near the date only: a list of dates reads each once)
+        if modality is None and _DONE_BY_THEN.search(masked, at, min(s_end, pos + 40)):
             # 2023年12月底前，各县已完成…复核; 截至3月底，全市已有95%的…: what was done by
             # then, a report (GUIDE 1.5), no deadline
             continue
@@ -121,10 +126,7 @@ def with_due(
                     # 到2025年，农村人居环境显著改善，…: a state hoped for by then, no verb of a
                     # duty and no number: nothing to check (GUIDE 1.1)
                     continue
-        if not found and (
-            a_stage_heading(masked[s_start:s_end])
-            or ABOUT_THE_TEXT.search(masked[s_start:s_end].strip()) is not None
-        ):
+        if not found and (a_stage_heading(masked[s_start:s_end]) or about_the_text()):
             # (三)总结验收阶段（2021年11月底前）: a stage's heading, its dates no duty; 为确保到
             # 2025年…，特制定本方案: words about the text
             continue

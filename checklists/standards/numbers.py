@@ -344,6 +344,8 @@ class _SentenceFacts(NamedTuple):
     estimated: bool  # (经测算，全年需补助资金约3000万元: what was reckoned, a report)
     defines: bool  # (种粮大户是指耕种面积在50亩以上的农户: a definition, GUIDE 1.5)
     by_a_year: bool  # (到2025年，全县累计建成…: a total to reach by then, no report)
+    did: bool  # (贡献了全市60%以上的税收: a verb's 了, what was done)
+    why_made: bool  # (为确保…0.5%以内，特制定本方案: the purpose the text is made for)
 
 
 #: A year a target is to be reached by (到2025年, 力争到2022年底, 至2025年末).
@@ -380,6 +382,8 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         estimated=ESTIMATED.match(sentence) is not None,
         defines=re.search(r"(?:是|系)指", sentence) is not None,
         by_a_year=by_a_year,
+        did=_DID.search(sentence) is not None,
+        why_made=_WHY_IT_IS_MADE.search(sentence) is not None,
     )
 
 
@@ -446,7 +450,7 @@ def worth_keeping(
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
     if facts.own_term and re.search(r"有效期|施行", phrase):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
-    if _WHY_IT_IS_MADE.search(sentence):
+    if facts.why_made:
         return False  # 为确保…控制在0.5%以内，特制定本方案: the purpose it is made for (GUIDE 1.5)
     if modality in (None, "permission") and facts.defines:
         # (…是指可在道路上巡游揽客…以七座及以下乘用车…: its 可 is the definition's)
@@ -461,7 +465,7 @@ def worth_keeping(
         # 全市现有危险化学品企业48家，各县要…; 其中32个部门已完成…，其余部门要…: what there is or
         # was done, a report in its own phrase before the duty
         return False
-    if (modality is None and (facts.a_report or _DID.search(sentence))) or facts.estimated:
+    if (modality is None and (facts.a_report or facts.did)) or facts.estimated:
         # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5); 经测算，…需…约3000万元: what
         # was reckoned, its 需 a need, no duty
         return False
