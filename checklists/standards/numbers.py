@@ -29,7 +29,7 @@ from checklists.standards.quantities import (
     Qty,
     per_before,
 )
-from checklists.standards.reports import DESCRIPTIVE, ESTIMATED, PHRASE_REPORTS, WHAT_WAS_DONE
+from checklists.standards.reports import DESCRIPTIVE, DID, ESTIMATED, PHRASE_REPORTS, WHAT_WAS_DONE
 from checklists.standards.requirements import Applicability
 
 
@@ -272,8 +272,6 @@ _IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共有|共计|共)
 _MEASURED_AGAINST = re.compile(
     r"同比|环比|[比较]上年(?:同期)?(?:增长|下降|提高|减少|增加|降低|上升)"
 )
-#: A verb's 了, what was done (贡献了全市60%以上的税收; not 为了, 除了, 终了, 了解).
-_DID = re.compile(r"(?<![为除终])了(?!解)")
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
@@ -382,7 +380,7 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         estimated=ESTIMATED.match(sentence) is not None,
         defines=re.search(r"(?:是|系)指", sentence) is not None,
         by_a_year=by_a_year,
-        did=_DID.search(sentence) is not None,
+        did=DID.search(sentence) is not None,
         why_made=_WHY_IT_IS_MADE.search(sentence) is not None,
     )
 

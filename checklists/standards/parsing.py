@@ -639,15 +639,8 @@ def _find_skips(
     for h in headers:
         # (…2024年3月5日 ⏎ 人事任免 ⏎ 某县人民政府关于…任免的通知: the column's name, no words of
         # the document before)
-        above = next(
-            (j for j in range(h.start - 1, max(-1, h.start - 4), -1) if lines[j].text), None
-        )
-        if (
-            above is not None
-            and above not in in_header
-            and _A_COLUMN.fullmatch(_compact(lines[above].text))
-            and not (toc and toc.start <= above <= toc.end)
-        ):
+        above = _column_above(lines, h.start, in_header, (_A_COLUMN,))
+        if above is not None and not (toc and toc.start <= above <= toc.end):
             found.append((above, _compact(lines[above].text), "栏目"))
     for i, ln in enumerate(lines):
         if not ln.text or ln.table or i in in_header or (toc and toc.start <= i <= toc.end):
@@ -703,16 +696,8 @@ def _find_skips(
             ):
                 hit = (c, "新闻")
         if hit:
-            above = next((j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].text), None)
-            if (
-                above is not None
-                and above not in in_header
-                and (
-                    _NEWS_COLUMN.fullmatch(_compact(lines[above].text))
-                    or _A_COLUMN.fullmatch(_compact(lines[above].text))
-                )
-                and not any(f[0] == above for f in found)
-            ):
+            above = _column_above(lines, i, in_header, (_NEWS_COLUMN, _A_COLUMN))
+            if above is not None and not any(f[0] == above for f in found):
                 # (政务动态 ⏎ 市政府召开…: the column's name heads its news)
                 found.append((above, hit[0], hit[1]))
                 continue
@@ -723,6 +708,18 @@ def _find_skips(
 #: An order's number after its rules' title in a contents entry (（第15号）, （第15号令）,
 #: （市政府令第15号）).
 _ORDER_IN_AN_ENTRY = re.compile(r"\((?:[^()]{0,10}令)?第?[0-9一二三四五六七八九十百]+号令?\)$")
+
+
+def _column_above(
+    lines: list[_Line], i: int, in_header: set[int], names: tuple[re.Pattern[str], ...]
+) -> int | None:
+    """The line right above line ``i`` (blank lines aside) when it names a column (``names``)
+    and heads no document: the column's name, heading the part at ``i``."""
+    above = next((j for j in range(i - 1, max(-1, i - 4), -1) if lines[j].text), None)
+    if above is None or above in in_header:
+        return None
+    name = _compact(lines[above].text)
+    return above if any(p.fullmatch(name) for p in names) else None
 
 
 #: A gazette's column named above a document (人事任免, 政府文件, 部门文件).

@@ -14,12 +14,15 @@ ESTIMATED = re.compile(r"\s*(?:经|据)(?:初步|不完全)?(?:测算|核算|估
 #: Not right after the verb of taking back what was paid: 已 there (退回已拨付资金, 收回已发放补贴)
 #: is what a sanction takes back, no report.
 _NOT_TAKEN_BACK = r"(?<![回还缴])"
+#: A verb's 了, what was done (贡献了全市60%以上的税收; not 为了, 除了, 终了, 了解).
+DID = re.compile(r"(?<![为除终])了(?!解)")
 #: A sentence that reports what has been done, not what is to be done.
 DESCRIPTIVE = re.compile(
     # (已 in a phrase that names which ones, 已聘任…的教师, reports nothing)
     # (取得…成效 reports; 取得健康证明后, 取得许可证 are conditions and duties)
     # (not 终了, the end of a period: 年度终了后3个月内; nor 了解, to find out)
-    r"(?<![为除终])了(?!解)|"
+    DID.pattern
+    + "|"
     + _NOT_TAKEN_BACK
     + r"(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
     # (采矿权取得、进出口; 取得的成效 in a list of contents: nouns, no report)
