@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from checklists.scoring.units import display_name
 from checklists.standards.extraction import extract
 
 
@@ -702,3 +703,29 @@ def test_what_a_task_is_done_to_a_report_sent_and_a_duty_when_met_stay_rows(text
     duty's; 遇到… with its own modal word is no condition of the next phrase."""
     (r,) = extract(text)
     assert r.kind == kind and r.span == text.rstrip("。")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("停车场24小时内累计收费不得超过60元。", "60", "元", "day"),
+        ("一年内合计发放补贴不超过5000元。", "5000", "元", "year"),
+        ("一年内累计停业不超过30日。", "30", "day", "year"),
+    ],
+)
+def test_an_amount_summed_up_over_a_window_is_per_the_window(text, value, unit, per):
+    """24小时内累计收费不得超过60元: the 24 hours were read as a deadline (a second row); the
+    window is what the sum is counted over, as 一年内…不超过2次 is."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", Decimal(value), unit, per)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["广告牌夜间亮度不得超过每平方米300坎德拉。", "LED显示屏表面亮度不应大于300cd/m²。"],
+)
+def test_a_luminance_is_candela_per_square_metre(text):
+    """坎德拉 was no unit (a ban with no number); cd/m² is how a screen's brightness is capped."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", Decimal(300), "cd", "m²")
+    assert display_name("cd") == "坎德拉"

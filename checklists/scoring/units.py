@@ -60,6 +60,7 @@ UNITS: Mapping[str, tuple[Unit, ...]] = {
     "temperature": _units("temperature", ("°C", 1, ("℃", "摄氏度"))),
     "sound": _units("sound", ("dB", 1, ("分贝", "dB(A)"))),
     "illuminance": _units("illuminance", ("lx", 1, ("勒克斯",))),
+    "luminous_intensity": _units("luminous_intensity", ("cd", 1, ("坎德拉",))),
     # energy as coal equivalent (吨标准煤): what an enterprise's consumption is reported in
     "energy": _units(
         "energy", ("tce", 1, ("吨标准煤", "吨标煤")), ("万吨标准煤", 10_000, ("万吨标煤",))
@@ -111,6 +112,7 @@ NON_NEGATIVE: Mapping[str, str] = {
     "pressure": "压力",
     "power": "功率",
     "illuminance": "照度",
+    "luminous_intensity": "发光强度",
     "energy": "能耗",
     "heat": "热量",
     "force": "力",

@@ -603,6 +603,8 @@ def a_denominator(
 
 #: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
 _PERIODS_TOO = {"year", "month", "week", "day"}
+#: What is summed up over a time window (累计, 合计, 共计, 总计, 累积).
+_SUMMED = re.compile(r"累计|累积|合计|共计|总计")
 
 
 def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
@@ -620,8 +622,8 @@ def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) ->
         and after[0].start < phrase_end
         and (
             after[0].unit in COUNTED
-            # a time summed up in it (一年内累计停业不超过30日)
-            or (after[0].unit in TIME_UNITS and "累计" in sentence[q.end : after[0].start])
+            # anything summed up in it (一年内累计停业不超过30日, 24小时内累计收费不得超过60元)
+            or _SUMMED.search(sentence, q.end, after[0].start) is not None
         )
     ):
         return False

@@ -105,6 +105,8 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"摄氏度|℃|°C", "℃", Decimal(1)),
     (r"分贝|dB(?:\s*[(（]\s*A\s*[)）])?", "dB", Decimal(1)),
     (r"勒克斯|lx(?![a-zA-Z])", "lx", Decimal(1)),
+    # (亮度不得超过每平方米300坎德拉, 300cd/m²: a luminance, candela per square metre)
+    (r"坎德拉|cd(?![a-zA-Z])", "cd", Decimal(1)),
     # (出口额在500万美元以下: a foreign currency, its own unit, never converted to 元)
     (r"亿美元", "美元", Decimal(100000000)),
     (r"万美元", "美元", Decimal(10000)),
