@@ -729,3 +729,64 @@ def test_a_luminance_is_candela_per_square_metre(text):
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit, r.per) == ("<=", Decimal(300), "cd", "m²")
     assert display_name("cd") == "坎德拉"
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("大型企业按不超过企业及其职工上年度实际缴纳失业保险费的30%返还。", "<="),
+        ("按不低于企业及其职工上年度实际缴纳的失业保险费的30%返还。", ">="),
+    ],
+)
+def test_a_bound_on_a_share_of_a_long_named_base(text, comparator):
+    """不超过…(25 characters of the base's name)…的30%: the bound was out of reach (== 30)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (comparator, Decimal(30), "%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经过三年专项治理，我市欺诈骗保高发频发势头得到有效遏制，基金监管长效机制初步建立。",
+        "经过多年努力，我市物业服务覆盖率达到85%以上。",
+        "经过多年努力，全县农机总动力已达到86.5万千瓦，主要农作物耕种收综合机械化率达到88%。",
+        "2024年以来，县农业农村局已组织开展免疫，应免畜禽免疫密度达到100%。",
+    ],
+)
+def test_what_years_of_effort_brought_about_is_a_report(text):
+    """GUIDE 1.5: 经过多年努力，… tells what was reached (rows ≥ 85 %, ≥ 88 %); 应免畜禽 (those
+    due to be immunised) is no modal word, so the report after 以来 was read as a duty."""
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("经过三年努力，到2025年全市绿化覆盖率达到45%以上。", ">="),
+        ("应免畜禽免疫密度应当达到100%。", ">="),
+    ],
+)
+def test_years_of_effort_towards_a_target_and_a_duty_about_those_due_stay_rows(text, comparator):
+    (r,) = extract(text)
+    assert r.comparator == comparator
+
+
+def test_free_of_charge_is_still_a_duty():
+    (r,) = extract("经营者应免费提供塑料袋。")
+    assert (r.modality, r.subject) == ("mandatory", "经营者")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("定点零售药店应当按照规定在显著位置悬挂定点医药机构标识。", "定点零售药店"),
+        ("申请家庭应当如实申报家庭人口、收入、住房和财产状况。", "申请家庭"),
+        ("承租家庭应当按时缴纳租金。", "承租家庭"),
+        ("县动物疫病预防控制中心每季度开展一次免疫效果监测。", "县动物疫病预防控制中心"),
+        ("参保人员应当按时足额缴纳医疗保险费。", "参保人员"),
+    ],
+)
+def test_pharmacies_households_and_the_insured_act(text, subject):
+    """药店, 申请家庭 were no parties (no subject); 参保人员 was cut to 参保人."""
+    (r,) = extract(text)
+    assert r.subject == subject

@@ -29,7 +29,14 @@ from checklists.standards.quantities import (
     Qty,
     per_before,
 )
-from checklists.standards.reports import DESCRIPTIVE, DID, ESTIMATED, PHRASE_REPORTS, WHAT_WAS_DONE
+from checklists.standards.reports import (
+    DESCRIPTIVE,
+    DID,
+    EFFORTS_MADE,
+    ESTIMATED,
+    PHRASE_REPORTS,
+    WHAT_WAS_DONE,
+)
 from checklists.standards.requirements import Applicability
 
 
@@ -44,6 +51,11 @@ def comparator_in_phrase(masked: str, phrase_start: int, pos: int) -> tuple[str 
         again = comparator_before(masked[wider:pos])
         if again is not None:
             window_start, found = wider, again
+    if found is None and _A_SHARE_OF.search(masked, window_start, pos):
+        # (按不超过企业及其职工上年度实际缴纳失业保险费的30%: a share of a long-named base)
+        wider = max(phrase_start, pos - 52)
+        found = comparator_before(masked[wider:pos])
+        window_start = wider
     if found is None:
         far = _AT_LEAST_FAR.search(masked, max(phrase_start, pos - 52), pos)
         if far is not None:
@@ -52,6 +64,8 @@ def comparator_in_phrase(masked: str, phrase_start: int, pos: int) -> tuple[str 
     return found[0], window_start + found[1]
 
 
+#: A number's base named right before it (…实际缴纳失业保险费的30%): a share of it.
+_A_SHARE_OF = re.compile(r"的\s*$")
 #: 每次 right before an amount (每次不超过50元): what the amount is per.
 EACH_TIME = re.compile(r"每次[^，,。；;\d＿]{0,8}$")
 #: 至少 before what it is done to (至少对…进行N次): a floor for the number after the object.
@@ -275,7 +289,7 @@ _MEASURED_AGAINST = re.compile(
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
-    r"目前|现阶段|"
+    r"目前|现阶段|" + EFFORTS_MADE[1:] + "|"
     # a past year's totals (2023年全县共完成改厕12560户, 2022年以来，…): what was done
     r"＿{4,5}\s*年?以来|＿{4,5}\s*年?[，,]?\s*全(?:市|县|区|省|镇)[^，,。；;]{0,8}?(?:共|累计)|"
     # what the place is (我市农村公路总里程达到2.1万公里): not what it will or is to reach

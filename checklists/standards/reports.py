@@ -11,6 +11,13 @@ import re
 #: An estimate or a count made, opening a sentence (经测算，…; 据不完全统计，…; not 经调查核实，
 #: a procedure a case follows).
 ESTIMATED = re.compile(r"\s*(?:经|据)(?:初步|不完全)?(?:测算|核算|估算|统计)[，,]")
+#: Years of effort a sentence opens with, told of (经过多年努力，…; 经过三年专项治理，…): what they
+#: brought about, a report; not a target set for the years ahead (经过三年努力，到2025年…, 力争…).
+EFFORTS_MADE = (
+    r"^\s*经过(?:多年|近?[＿\d一二三四五六七八九十两几]+年|长期|持续|不懈|全市|全县|全区|各方|共同)"
+    r"[^，,。；;]{0,10}?(?:努力|治理|整治|建设|攻坚|奋斗|发展|实践|探索|推进)[，,]"
+    r"(?![^。；;]*(?:到\s*[＿\d]{4}|至\s*[＿\d]{4}|力争|争取|确保|计划))"
+)
 #: Not right after the verb of taking back what was paid: 已 there (退回已拨付资金, 收回已发放补贴)
 #: is what a sanction takes back, no report.
 _NOT_TAKEN_BACK = r"(?<![回还缴])"
@@ -31,7 +38,7 @@ DESCRIPTIVE = re.compile(
     r"去年|"
     # a year's totals (2023年，全市共清运…; ＿＿＿＿年全县累计…): what was done
     r"^[＿\s]*(?:\d{4}\s*年度?[，,]?\s*|[，,]\s*)?全(?:省|市|区|县|镇|乡)[^，,。；;]{0,8}?(?:共|累计)(?!同)|"
-    r"今年以来|上半年|以来|"
+    r"今年以来|上半年|以来|" + EFFORTS_MADE + "|"
     # an estimate or a count made (经测算，全年需补助资金约3000万元; 据统计，…): a report
     r"^" + ESTIMATED.pattern + "|"
     # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report (not what is
