@@ -790,3 +790,43 @@ def test_pharmacies_households_and_the_insured_act(text, subject):
     """药店, 申请家庭 were no parties (no subject); 参保人员 was cut to 参保人."""
     (r,) = extract(text)
     assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "when", "modality"),
+    [
+        (
+            "对招用就业困难人员的单位，给予社会保险补贴，补贴期限最长不超过3年。",
+            ("<=", Decimal(3), "year"),
+            "对招用就业困难人员的单位",
+            None,
+        ),
+        (
+            "对登记失业半年以上的人员，可按规定给予社会保险补贴，补贴期限最长不超过3年。",
+            ("<=", Decimal(3), "year"),
+            "对登记失业半年以上的人员",
+            "permission",
+        ),
+        (
+            "对吸纳见习人员的单位，给予就业见习补贴，见习补贴标准为当地最低工资标准的70%。",
+            ("==", Decimal(70), "%"),
+            "对吸纳见习人员的单位",
+            None,
+        ),
+    ],
+)
+def test_a_grant_and_its_term_or_named_standard_are_one_row(text, read, when, modality):
+    """GUIDE 1.1: 给予…补贴，补贴期限最长不超过3年 (or 见习补贴标准为…) was two rows, the limit
+    without the grant's condition."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == read
+    assert r.applies_when.text == when and r.modality == modality
+
+
+def test_those_unemployed_since_leaving_school_within_two_years():
+    """离校2年内未就业高校毕业生: who left school within two years (<= 2), not a duty left undone
+    in them (30日内未整改的: > 30)."""
+    (r,) = extract("凡吸纳离校2年内未就业高校毕业生参加就业见习的单位，给予就业见习补贴。")
+    assert (r.applies_when.comparator, r.applies_when.value) == ("<=", Decimal(2))
+    (r,) = extract("30日内未整改的，责令停业。")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">", Decimal(30))

@@ -339,7 +339,8 @@ _IN_ALL = re.compile(r"(?:累计|连续)\s*$")
 #: Not done within a time (3年内完不成的, 30日内未整改的): the ones who took longer.
 NOT_DONE = re.compile(
     # (not what did not happen in it: 两年内未发生工资拖欠的, within two years, a clean record)
-    r"\s*(?:以|之)?内?\s*(?:仍|还|尚|均)?(?:(?:未|没有|没)(?!发生|出现|受到|被|因)|不能|未能|无法|"
+    # (nor who are unemployed: 离校2年内未就业高校毕业生, those who left school within two years)
+    r"\s*(?:以|之)?内?\s*(?:仍|还|尚|均)?(?:(?:未|没有|没)(?!发生|出现|受到|被|因|就业(?:的)?(?:高校|毕业生|大学生|青年|人员))|不能|未能|无法|"
     r"[^，,。；;的]{1,2}不(?:成|完|到|了))"
 )
 

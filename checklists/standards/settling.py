@@ -41,7 +41,10 @@ _PAID_BY = re.compile(
     r"(?:发放|拨付|支付|兑现|兑付|承担|负担|列支)(?:给[^，,。；;]{1,20})?$"
 )
 _ITS_STANDARD = re.compile(
-    r"(?:补贴|补助|奖励|资助|奖补|救助)?标准(?!化)|(?:贷款)?额度|"
+    # (见习补贴标准为…的70%: the grant's name before its standard; 补贴期限最长不超过3年: how
+    # long it is paid)
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:补贴|补助|奖励|资助|奖补|救助))?标准(?!化)|(?:贷款)?额度|"
+    r"[\u4e00-\u9fff]{0,6}?(?:补贴|补助|资助|救助|贴息|贷款)(?:期限|期)(?!间|满)|"
     # (…给予补贴，补贴比例为单位缴费部分的1/2: the grant's share; 补贴金额按照…的20%确定:
     # its amount, however set; 按照其场地面积每平方米50元计算; 其中，新建的按每张床位8000元)
     r"(?:补贴|补助|奖励|资助|奖补|救助|贴息)(?:比例|金额|资金)|按照?(?!规定)|其中"
@@ -99,6 +102,7 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
             r = replace(
                 r,
                 applies_when=r.applies_when or grant.applies_when,
+                modality=r.modality or grant.modality,  # (可按规定给予…，补贴期限…: may)
                 subject=r.subject or grant.subject,
                 subject_kind=r.subject_kind if r.subject else grant.subject_kind,
             )
