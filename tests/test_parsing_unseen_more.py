@@ -657,3 +657,63 @@ def test_a_back_cover_ending_with_how_the_gazette_is_given_out_is_its_imprint():
     (doc,) = result.documents
     assert "地址" not in doc.text and "内部资料" not in doc.text
     assert [(s.reason, len(s.lines)) for s in result.skipped] == [("封底", 3)]
+
+
+def test_a_signature_dated_in_full_width_digits_signs():
+    """某某市人民政府 ⏎ ２０２４年３月５日: the date was not read, so the notice was unsigned and
+    its signature was text of its clause."""
+    text = (
+        "某府发〔2024〕5号\n某某市人民政府关于做好房屋征收工作的通知\n各县（区）人民政府：\n"
+        "一、各县要在6月底前完成评估。\n某某市人民政府\n２０２４年３月５日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert str(doc.signed_on) == "2024-03-05"
+    assert "２０２４" not in "".join(c.text for c in doc.clauses)
+
+
+def test_who_edited_the_issue_on_its_last_line_is_its_imprint():
+    """（本期责任编辑：刘某）, alone after the last document: it was that document's text."""
+    text = (
+        "某府任〔2024〕8号\n某某市人民政府关于王某某任职的通知\n各县（市、区）人民政府：\n"
+        "经研究，决定：王某某任市教育局副局长。\n某某市人民政府\n2024年5月20日\n"
+        "（本期责任编辑：刘某）\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert "责任编辑" not in "".join(c.text for c in doc.clauses)
+    assert [(s.reason, s.lines) for s in result.skipped] == [("封底", (7,))]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "某某市人民政府\n某某军分区\n关于做好退役军人就业工作的意见\n某府发〔2024〕11号\n",
+        "某府发〔2024〕11号\n某某市人民政府　　某某军分区关于做好退役军人就业工作的意见\n",
+    ],
+)
+def test_a_government_and_its_military_district_issue_jointly(head):
+    """某某市人民政府 ⏎ 某某军分区 ⏎ 关于…: 军分区 named no issuer, so both lines went to the
+    contents before and the signature under the text was its clause's words."""
+    text = (
+        head + "各县（市、区）人民政府：\n一、各县要在6月底前完成安置。\n"
+        "某某市人民政府　　　　某某军分区\n2024年4月28日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (doc.issuer, doc.title) == (
+        "某某市人民政府、某某军分区",
+        "关于做好退役军人就业工作的意见",
+    )
+    assert "军分区" not in "".join(c.text for c in doc.clauses)
+
+
+def test_rows_of_a_grid_of_names_stay_rows():
+    """王某某　　市发改委副主任 ⏎ 李　某　　市教育局副局长 ⏎ 免去：: each name was glued to the
+    post above it (…副主任李　某), a person who does not exist."""
+    text = (
+        "某府任〔2024〕8号\n某某市人民政府关于王某某等同志任免职务的通知\n各县（市、区）人民政府：\n"
+        "经研究，决定：\n任命：\n王某某　　市发展和改革委员会副主任\n李　某　　市教育局副局长\n"
+        "免去：\n赵某某　　市交通运输局副局长职务\n某某市人民政府\n2024年5月20日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    lines = doc.clauses[0].text.split("\n")
+    assert "李　某　　市教育局副局长" in lines and "免去：" in lines

@@ -170,6 +170,16 @@ def _starts_title(text: str, titles: list[str]) -> bool:
     return any(c == t or (len(c) >= 12 and t.startswith(c)) for t in titles)
 
 
+#: Cells of a grid, apart by two spaces or more (王某某　　市教育局副局长), and the last cell.
+_CELLS = re.compile(r"[\u4e00-\u9fff）)](?:[ 　]{2,}|\t)[\u4e00-\u9fff（(][^，,。；;：:！？!?\s]*$")
+
+
+def _a_grid_row(text: str) -> bool:
+    """Text that ends in a row of a grid: cells apart by wide spaces, the last one no
+    sentence's (no punctuation in it)."""
+    return _CELLS.search(text[-60:]) is not None
+
+
 #: 地 opening a noun (地区, 地方, 地质…), not the particle (认真⏎地落实).
 _A_PLACE_WORD = re.compile(r"地[区方质下上面块表震铁价域理市形势貌税籍标]")
 
@@ -188,6 +198,10 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
         return False  # 附件：1.…获奖项目⏎2.2022年度…; 组  长：…⏎副组长：…: the list's next line
     if p[-1].isdigit() and nxt.text[:1].isdigit():
         return True  # a number broken by the wrap: 8⏎000元
+    if _a_grid_row(p) and (_a_grid_row(nxt.text.strip()) or len(_compact(nxt.text)) <= 30):
+        # (王某某　　市发改委副主任 ⏎ 李　某　　市教育局副局长; 某某剪纸　　某某制茶技艺 ⏎ …: a
+        # grid's rows, names and posts in cells, never one wrapped sentence)
+        return False
     if p[-1] in _CONTINUES or _open_bracket_at_end(p):
         return True
     if nxt.text[:1] in "的地得之" and p[-1] not in _CLOSING and not _A_PLACE_WORD.match(nxt.text):

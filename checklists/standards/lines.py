@@ -24,7 +24,7 @@ _SENTENCE_PUNCT = re.compile(r"[，,。；;：:！？!?]")
 _CONTINUES = set("，,、（(《“‘〔[【")
 _OPEN_CLOSE = (("（(", "）)"), ("《", "》"), ("“", "”"), ("〔[", "〕]"), ("【", "】"))
 _ORG_SUFFIX = re.compile(
-    r"(人民政府|政府|办公室|办公厅|委员会|管委会|指挥部|领导小组|局|厅|部|委|院|中心|处|社|会)$"
+    r"(人民政府|政府|军分区|警备区|办公室|办公厅|委员会|管委会|指挥部|领导小组|局|厅|部|委|院|中心|处|社|会)$"
 )
 
 
@@ -50,7 +50,8 @@ def _cn_int(s: str) -> int | None:
 
 
 _DATE = re.compile(
-    r"((?:19|20)\d{2}|[二][〇零○O0][一二三四五六七八九〇零○]{2})\s*年\s*"
+    # (２０２４年３月５日: full-width digits, as some converters write a signature's date)
+    r"((?:19|20|１９|２０)[0-9０-９]{2}|[二][〇零○O0][一二三四五六七八九〇零○]{2})\s*年\s*"
     r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*"
     r"([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*日?"
 )
@@ -110,7 +111,7 @@ def _is_issuer(s: str) -> bool:
 def _split_issuer(title: str) -> tuple[str | None, str]:
     """'冠县人民政府关于…的意见' → ('冠县人民政府', '关于…的意见')."""
     m = re.match(
-        r"^(.{2,25}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|局|厅))(关于|印发|转发)",
+        r"^(.{2,25}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|委员会|军分区|警备区|局|厅))(关于|印发|转发)",
         title,
     )
     if m and _ORG_SUFFIX.search(m.group(1)):
@@ -735,15 +736,20 @@ _IMPRINT = re.compile(
     r"^(?:主\s*办|承\s*办|主\s*编|副?主\s*任|编\s*辑(?:出版)?|出\s*版|印\s*刷|地\s*址|电\s*话|"
     r"传\s*真|邮\s*编|邮政编码|网\s*址|电子邮箱|准印证号|印\s*数|发送范围)\s*[:：]|"
     # (内部资料　免费交流: how the gazette is given out, its last line)
-    r"^(?:内部资料|免费交流|内部资料免费交流|非卖品)$"
+    r"^(?:内部资料|免费交流|内部资料免费交流|非卖品)$|"
+    # (（本期责任编辑：刘某）: who edited the issue, its last line)
+    r"^[（(]?本期(?:责任)?编辑[:：]"
 )
+#: Who edited the issue (（本期责任编辑：刘某）): the imprint's even alone, no document says it.
+_THIS_ISSUES_EDITOR = re.compile(r"^[（(]?本期(?:责任)?编辑[:：][^（）()]{1,16}[）)]?$")
 _IMPRINT_OWN = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码|准印证号|主\s*编|编\s*辑|印\s*刷|主\s*办)")
 
 
 def _drop_imprint(lines: list[_Line]) -> list[int]:
     """Blank out the gazette's imprint on its last lines (…公报编辑部 ⏎ 地址：…⏎ 电话：…⏎ 邮编：…):
     three such lines at least, one of them its own kind (地址, 邮编, 准印证号, 主编…: no
-    document's contact line), nothing but a heading line above them and nothing after; the
+    document's contact line) or who edited the issue (本期责任编辑：…, alone too), nothing but a
+    heading line above them and nothing after; the
     source line numbers blanked (accounted for as a skip). They were the last clause's text."""
     filled = [i for i, ln in enumerate(lines) if ln.text and not ln.table]
     run: list[int] = []
@@ -751,7 +757,10 @@ def _drop_imprint(lines: list[_Line]) -> list[int]:
         if not _IMPRINT.match(_compact(lines[i].text)):
             break
         run.append(i)
-    if len(run) < 3 or not any(_IMPRINT_OWN.match(_compact(lines[i].text)) for i in run):
+    edited = any(_THIS_ISSUES_EDITOR.match(_compact(lines[i].text)) for i in run)
+    if not edited and (
+        len(run) < 3 or not any(_IMPRINT_OWN.match(_compact(lines[i].text)) for i in run)
+    ):
         return []
     above = filled[-len(run) - 1] if len(filled) > len(run) else None
     if above is not None and re.search(

@@ -237,6 +237,7 @@ def _find_headers(lines: list[_Line], toc: _Toc | None) -> list[_Header]:
                 if joint := _joint_issuers(raw):
                     issuer = joint  # (某财〔2021〕5号 ⏎A厅 B厅 ⏎关于…: joint issuers)
                 else:
+                    first_raw = first_raw or raw
                     title_parts.append(_compact(raw))
         title = "".join(title_parts)
         lead_issuer, title = _split_issuer(title)
