@@ -717,3 +717,30 @@ def test_rows_of_a_grid_of_names_stay_rows():
     (doc,) = parse_gazette(text).documents
     lines = doc.clauses[0].text.split("\n")
     assert "李　某　　市教育局副局长" in lines and "免去：" in lines
+
+
+def test_a_line_break_in_a_markdown_tables_cell_is_no_markup_in_it():
+    """| 新增深度处理设施<br>日处理规模3万吨 |: the converter's <br> was the cell's words."""
+    text = (
+        "某县政办字〔2024〕7号\n某县人民政府办公室关于公布重点项目责任分解表的通知\n各乡镇人民政府：\n"
+        "现将责任分解表公布如下。\n\n| 序号 | 建设内容 | 牵头单位 |\n| --- | --- | --- |\n"
+        "| 1 | 新增深度处理设施<br>日处理规模3万吨<BR/>出水达到一级A标准 | 县住建局 |\n"
+        "| 2 | 改造农村公路120公里 | 县交通运输局 |\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert table.table[1][1] == "新增深度处理设施 日处理规模3万吨 出水达到一级A标准"
+
+
+def test_each_paragraph_of_a_quoted_amendment_keeps_its_break():
+    """第五条修改为：“…时序。 ⏎ “新建…使用。 ⏎ “鼓励…设施。”: each paragraph opens with its own
+    quote mark (the one before still open); the first two were one paragraph."""
+    text = (
+        "某县政发〔2024〕5号\n某县人民政府关于修改《某县城区停车管理办法》的决定\n各乡镇人民政府：\n"
+        "一、第五条修改为：“县人民政府应当编制停车设施专项规划，合理确定停车设施的布局。\n\n"
+        "“新建建设项目，应当按照规定配建停车设施。\n\n"
+        "“鼓励机关向社会错时开放内部停车设施。”\n二、删去第十八条。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (first,) = [c for c in doc.clauses if c.key.endswith("/一")]
+    assert [p[:4] for p in first.text.split("\n")] == ["一、第五", "“新建建", "“鼓励机"]

@@ -202,6 +202,10 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
         # (王某某　　市发改委副主任 ⏎ 李　某　　市教育局副局长; 某某剪纸　　某某制茶技艺 ⏎ …: a
         # grid's rows, names and posts in cells, never one wrapped sentence)
         return False
+    if p[-1] in "。；;！!？?" and nxt.text.lstrip()[:1] in "“「":
+        # (…修改为：“…建设时序。 ⏎ “新建、改建…: a quoted text's next paragraph opens with its
+        # own quote mark, the one before still open)
+        return False
     if p[-1] in _CONTINUES or _open_bracket_at_end(p):
         return True
     if nxt.text[:1] in "的地得之" and p[-1] not in _CLOSING and not _A_PLACE_WORD.match(nxt.text):

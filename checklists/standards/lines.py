@@ -344,7 +344,10 @@ _ESCAPED = re.compile(r"\\([.)(\-*#_+\[\]])")
 _BOX_RULE = re.compile(r"[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║\s]*[─━═][─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║\s]*")
 #: A Markdown table's row: cells between pipes, two at least.
 _PIPE_ROW = re.compile(r"\|((?:[^|\n]*\|){1,}[^|\n]*)\|")
-_PIPE_RULE = re.compile(r":?-+:?")  # (| --- |, |:--:|, |--:|: the header's rule, aligned)
+_PIPE_RULE = re.compile(r":?-+:?")
+_BR = re.compile(
+    r"\s*<br\s*/?>\s*", re.IGNORECASE
+)  # (| --- |, |:--:|, |--:|: the header's rule, aligned)
 
 
 def _spaced_cells(s: str) -> tuple[str, ...] | None:
@@ -545,7 +548,8 @@ def _prepare(text: str) -> list[_Line]:
         if piped:
             # a Markdown table row (| 序号 | 检查项目 |): its cells; the row under the header
             # (| --- | --- |) is the table's furniture
-            cells = tuple(c.strip() for c in piped.group(1).split("|"))
+            # (a line break in a cell, as a converter writes it: 新增深度处理设施<br>日处理规模…)
+            cells = tuple(_BR.sub(" ", c).strip() for c in piped.group(1).split("|"))
             if all(_PIPE_RULE.fullmatch(c) for c in cells):
                 out.append(_Line(no, "", furniture=True))
             else:
