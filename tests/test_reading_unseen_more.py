@@ -805,7 +805,7 @@ def test_pharmacies_households_and_the_insured_act(text, subject):
             "对登记失业半年以上的人员，可按规定给予社会保险补贴，补贴期限最长不超过3年。",
             ("<=", Decimal(3), "year"),
             "对登记失业半年以上的人员",
-            "permission",
+            None,  # (the amount's row: its own modality, GUIDE 1.1)
         ),
         (
             "对吸纳见习人员的单位，给予就业见习补贴，见习补贴标准为当地最低工资标准的70%。",
@@ -817,7 +817,7 @@ def test_pharmacies_households_and_the_insured_act(text, subject):
 )
 def test_a_grant_and_its_term_or_named_standard_are_one_row(text, read, when, modality):
     """GUIDE 1.1: 给予…补贴，补贴期限最长不超过3年 (or 见习补贴标准为…) was two rows, the limit
-    without the grant's condition."""
+    without the grant's condition. The row is the amount's: its modality is its own."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == read
     assert r.applies_when.text == when and r.modality == modality

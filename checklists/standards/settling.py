@@ -102,7 +102,6 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
             r = replace(
                 r,
                 applies_when=r.applies_when or grant.applies_when,
-                modality=r.modality or grant.modality,  # (可按规定给予…，补贴期限…: may)
                 subject=r.subject or grant.subject,
                 subject_kind=r.subject_kind if r.subject else grant.subject_kind,
             )
