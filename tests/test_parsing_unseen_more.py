@@ -744,3 +744,96 @@ def test_each_paragraph_of_a_quoted_amendment_keeps_its_break():
     (doc,) = parse_gazette(text).documents
     (first,) = [c for c in doc.clauses if c.key.endswith("/一")]
     assert [p[:4] for p in first.text.split("\n")] == ["一、第五", "“新建建", "“鼓励机"]
+
+
+@pytest.mark.parametrize("signer", ["　　　　签发人：张建国\n", "\n签发人：张建国\n"])
+def test_a_request_with_who_signed_it_for_issue_beside_or_under_its_number(signer):
+    """宁政发〔2024〕9号　　签发人：张建国: the 文号 line was no 文号's, so the whole 请示 was lost
+    (its body a news skip, its head the document before's words)."""
+    text = (
+        "宁政发〔2024〕7号\n宁乡县人民政府关于做好防汛工作的通知\n各乡镇人民政府：\n"
+        "一、各乡镇要在5月底前完成排查。\n宁乡县人民政府\n2024年4月12日\n"
+        f"宁乡县人民政府文件\n宁政发〔2024〕9号{signer}"
+        "宁乡县人民政府关于申请追加专项债券额度的请示\n长沙市人民政府：\n一、项目基本情况\n"
+        "拟申请专项债券资金的项目共3个。\n妥否，请批示。\n宁乡县人民政府\n2024年5月6日\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert (second.number, second.title) == ("宁政发〔2024〕9号", "关于申请追加专项债券额度的请示")
+    assert str(second.signed_on) == "2024-05-06"
+    assert "签发人" not in "".join(c.text for c in first.clauses + second.clauses)
+
+
+def test_a_forms_blanks_are_its_fields_not_bold_markers():
+    """申请人姓名：__________: the blanks were read as Markdown's __bold__ and taken out (户籍地址：
+    ______乡镇______村 read 户籍地址：乡镇村); a line of blanks was lost."""
+    text = (
+        "宁政办发〔2024〕15号\n宁乡县人民政府办公室关于开展临时救助工作的通知\n各乡镇人民政府：\n"
+        "一、各乡镇要在6月底前完成排查。\n宁乡县人民政府办公室\n2024年5月10日\n附件1\n"
+        "临时救助申请表\n申请人姓名：__________　性别：____\n申请事由：\n"
+        "________________________________________\n申请人签字：\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    (annex,) = [c for c in doc.clauses if c.key.endswith("附件1")]
+    assert "申请人姓名：__________　性别：____" in annex.text
+    owned = {n for d in result.documents for n in d.source_lines}
+    owned |= {n for s in result.skipped for n in s.lines}
+    assert 11 in owned
+
+
+def test_two_bodies_proclaiming_jointly_with_no_number_are_two_issuers():
+    text = (
+        "湖南省公安厅　湖南省交通运输厅\n关于春季道路交通安全管理的通告\n"
+        "为加强春季道路交通安全管理，现就有关事项通告如下：\n"
+        "一、机动车驾驶人应当严格遵守道路交通安全法律法规。\n"
+        "湖南省公安厅　　　　　　湖南省交通运输厅\n2024年3月15日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.issuer == "湖南省公安厅、湖南省交通运输厅"
+
+
+def test_a_serials_registration_and_the_gazettes_own_notice_are_its_imprint():
+    """国内统一连续出版物号：CN…, 本刊声明 ⏎ 本公报刊登的文件与正式文件具有同等效力: they were no
+    imprint's, so the back cover was read as news."""
+    text = (
+        "某府任〔2024〕8号\n某某市人民政府关于王某某任职的通知\n各县（市、区）人民政府：\n"
+        "经研究，决定：王某某任市教育局副局长。\n某某市人民政府\n2024年5月20日\n"
+        "本刊声明\n本公报刊登的文件与正式文件具有同等效力。\n"
+        "本刊编辑部\n地址：长沙市韶山北路1号　　邮编：410011\n"
+        "国内统一连续出版物号：CN43-1234/D\n"
+    )
+    result = parse_gazette(text)
+    assert [(s.reason, len(s.lines)) for s in result.skipped] == [("封底", 5)]
+
+
+def test_a_converters_footnotes_are_no_clauses_words_nor_dates():
+    """[^1]: 《…条例》…自2024年1月1日起施行: the note was the last clause's words, and its date
+    the plan's start."""
+    text = (
+        "苏府〔2024〕41号\n苏州市人民政府关于推进低空经济发展的通知\n各市、区人民政府：\n"
+        "一、各区要建设起降设施[^1]。\n二、本方案自印发之日起施行，有效期至2026年12月31日。\n\n"
+        "[^1]: 《无人驾驶航空器飞行管理暂行条例》自2024年1月1日起施行。\n\n"
+        "苏州市人民政府\n2024年5月20日\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert (str(doc.in_force_from), str(doc.in_force_until)) == ("2024-05-20", "2026-12-31")
+    words = "".join(c.text for c in doc.clauses)
+    assert "条例" not in words and "[^" not in words
+    assert [s.reason for s in result.skipped] == ["脚注"]
+
+
+def test_each_member_of_a_roster_keeps_a_line():
+    """副指挥长：陈某某　县人民武装部部长 ⏎ 　　　　赵某某　县水利局局长 ⏎ …: the members were glued
+    (…部长赵某某…), and the sentence after the last one too."""
+    text = (
+        "宁政办函〔2024〕22号\n宁乡县人民政府办公室关于调整县防汛抗旱指挥部组成人员的通知\n"
+        "各乡镇人民政府：\n现将调整后的名单通知如下：\n副指挥长：陈某某　县人民武装部部长\n"
+        "　　　　　赵某某　县水利局局长\n成　　员：周某某　县应急管理局局长\n"
+        "县防汛抗旱指挥部办公室设在县水利局，赵某某同志兼任办公室主任。\n"
+        "宁乡县人民政府办公室\n2024年5月20日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    lines = [ln.strip("　 ") for ln in doc.clauses[0].text.split("\n")]
+    assert "赵某某　县水利局局长" in lines
+    assert lines[-1].startswith("县防汛抗旱指挥部办公室")

@@ -174,10 +174,20 @@ def _starts_title(text: str, titles: list[str]) -> bool:
 _CELLS = re.compile(r"[\u4e00-\u9fff）)](?:[ 　]{2,}|\t)[\u4e00-\u9fff（(][^，,。；;：:！？!?\s]*$")
 
 
+#: A line of a roster: a name, a space, the post (副指挥长：陈某某　县人民武装部部长;
+#: 赵某某　县水利局局长), no sentence.
+_ROSTER_LINE = re.compile(
+    r"(?:^|[：:])\s*[\u4e00-\u9fff]{1,3}[ 　]?[\u4e00-\u9fff]{0,2}[ 　]+[^\s。；;：:]{2,40}?"
+    r"(?:局长|部长|主任|书记|委员|成员|秘书长|组长|主席|处长|科长|站长|所长|院长|校长|队长|经理|"
+    r"负责人|负责同志|调研员|巡视员|政委|司令员|参谋长|指挥长|总指挥|[省市县区镇乡州]长|[(（]挂职[)）])$"
+)
+
+
 def _a_grid_row(text: str) -> bool:
     """Text that ends in a row of a grid: cells apart by wide spaces, the last one no
-    sentence's (no punctuation in it)."""
-    return _CELLS.search(text[-60:]) is not None
+    sentence's (no punctuation in it), or in a roster's line (a name, then the post)."""
+    last = text[-60:].rsplit("\n", 1)[-1]
+    return _CELLS.search(last) is not None or _ROSTER_LINE.search(last.strip()) is not None
 
 
 #: 地 opening a noun (地区, 地方, 地质…), not the particle (认真⏎地落实).
@@ -198,7 +208,7 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
         return False  # 附件：1.…获奖项目⏎2.2022年度…; 组  长：…⏎副组长：…: the list's next line
     if p[-1].isdigit() and nxt.text[:1].isdigit():
         return True  # a number broken by the wrap: 8⏎000元
-    if _a_grid_row(p) and (_a_grid_row(nxt.text.strip()) or len(_compact(nxt.text)) <= 30):
+    if _a_grid_row(p):
         # (王某某　　市发改委副主任 ⏎ 李　某　　市教育局副局长; 某某剪纸　　某某制茶技艺 ⏎ …: a
         # grid's rows, names and posts in cells, never one wrapped sentence)
         return False

@@ -316,7 +316,11 @@ _NUM_CORE = (
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（﹝]\s*(?:19|20)\d{2}\s*"
     r"[〕\]】］)）﹞]\s*第?\s*\d{1,5}\s*号"
 )
-_NUMBER_LINE = re.compile(rf"^[（(]?\s*({_NUM_CORE})\s*[）)]?$")
+#: Who signed a request for issue (签发人：张建国), beside its 文号 on a 请示's or a 报告's head.
+_SIGNED_FOR_ISSUE = r"签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,12}"
+_NUMBER_LINE = re.compile(
+    rf"^[（(]?\s*({_NUM_CORE})\s*[）)]?(?:\s*{_SIGNED_FOR_ISSUE}(?:\s+[\u4e00-\u9fff·]{{2,4}})*)?$"
+)
 _TITLE_WITH_NUMBER = re.compile(rf"^(.{{4,100}}?)\s*[（(]\s*({_NUM_CORE})\s*[）)]$")
 _CONT_START = re.compile(r"^\s*[（(]\s*上\s*接\s*第\s*(\d+)\s*页\s*[）)]")
 _CONT_MARK = re.compile(r"[（(]\s*(?:上\s*接|下\s*转)\s*第\s*\d+\s*页\s*[）)]")
@@ -339,6 +343,7 @@ class _Line:
 
 
 #: A character a Markdown converter escaped (1\. 制定…, \*, \#).
+_BOLD_UNDERSCORES = re.compile(r"(?<!_)__(?=[^\s_])(.+?)(?<=[^\s_])__(?!_)")
 _ESCAPED = re.compile(r"\\([.)(\-*#_+\[\]])")
 #: A rule of a form drawn with box characters (┌──┬──┐, ├──┼──┤, └──┘).
 _BOX_RULE = re.compile(r"[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║\s]*[─━═][─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║\s]*")
@@ -503,10 +508,16 @@ def _prepare(text: str) -> list[_Line]:
         heading = bool(_MD_HEADING.match(raw))
         s = _MD_HEADING.sub("", raw)
         s = _BULLET.sub("", s)
-        s = s.replace("***", "").replace("**", "").replace("__", "")
+        # (bold as __…__ around words only: a form's blanks, 姓名：__________, are its fields)
+        s = _BOLD_UNDERSCORES.sub(r"\1", s.replace("***", "").replace("**", ""))
         # (Pandoc's escapes: 1\. 制定…, a line break written as a trailing backslash)
         s = _ESCAPED.sub(r"\1", s).removesuffix("\\")
-        if _BOX_RULE.fullmatch(s.strip()) or _MARKUP_ONLY.fullmatch(s.strip()):
+        if (
+            _BOX_RULE.fullmatch(s.strip())
+            or _MARKUP_ONLY.fullmatch(s.strip())
+            # (签发人：张建国 alone under a 请示's 文号: who signed it for issue, the head's)
+            or re.fullmatch(rf"{_SIGNED_FOR_ISSUE}(?:\s+[\u4e00-\u9fff·]{{2,4}})*", s.strip())
+        ):
             # ┌───┬───┐: a drawn form's rule; <!-- page 20 -->, ![印章](image_018.png): a
             # converter's page mark or picture, no words
             out.append(_Line(no, "", furniture=True))
@@ -741,12 +752,38 @@ _IMPRINT = re.compile(
     r"传\s*真|邮\s*编|邮政编码|网\s*址|电子邮箱|准印证号|印\s*数|发送范围)\s*[:：]|"
     # (内部资料　免费交流: how the gazette is given out, its last line)
     r"^(?:内部资料|免费交流|内部资料免费交流|非卖品)$|"
+    # (国内统一连续出版物号：CN43-1234/D, 国际标准连续出版物号: the serial's registration)
+    r"^(?:国内统一|国际标准)?连续出版物号|^刊\s*号\s*[:：]|"
+    # (本刊声明 ⏎ 本公报刊登的文件与正式文件具有同等效力: the gazette's own notice)
+    r"^本(?:刊|报|公报)声明$|^[^，,。；;]{0,20}(?:编辑部|编辑委员会|编委会)$|^本(?:刊|公报)(?:刊登|刊载|所刊登|登载)的[^。]{0,30}(?:同等效力|标准文本)|"
     # (（本期责任编辑：刘某）: who edited the issue, its last line)
     r"^[（(]?本期(?:责任)?编辑[:：]"
 )
 #: Who edited the issue (（本期责任编辑：刘某）): the imprint's even alone, no document says it.
 _THIS_ISSUES_EDITOR = re.compile(r"^[（(]?本期(?:责任)?编辑[:：][^（）()]{1,16}[）)]?$")
-_IMPRINT_OWN = re.compile(r"^(?:地\s*址|邮\s*编|邮政编码|准印证号|主\s*编|编\s*辑|印\s*刷|主\s*办)")
+_IMPRINT_OWN = re.compile(
+    r"^(?:地\s*址|邮\s*编|邮政编码|准印证号|主\s*编|编\s*辑|印\s*刷|主\s*办|(?:国内统一|国际标准)?连续出版物号)"
+)
+
+
+#: A converter's footnote: its text on a line of its own ([^1]: 《…条例》于…公布), its mark in the
+#: words ([^2]).
+_FOOTNOTE = re.compile(r"^\[\^[^\]\s]{1,8}\]\s*[:：]")
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]{1,8}\](?!\s*[:：])")
+
+
+def _drop_footnotes(lines: list[_Line]) -> list[int]:
+    """Blank out a Markdown converter's footnotes ([^1]: …) and take their marks out of the
+    words: a note under a page is no clause's text (its dates are no document's); the source line
+    numbers blanked (accounted for as a skip)."""
+    dropped: list[int] = []
+    for ln in lines:
+        if ln.text and not ln.table and _FOOTNOTE.match(ln.text):
+            ln.text = ""
+            dropped.append(ln.no)
+        elif "[^" in ln.text:
+            ln.text = _FOOTNOTE_MARK.sub("", ln.text)
+    return dropped
 
 
 def _drop_imprint(lines: list[_Line]) -> list[int]:

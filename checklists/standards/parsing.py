@@ -46,6 +46,7 @@ from checklists.standards.lines import (
     _TITLE_WITH_NUMBER,
     _compact,
     _drop_colophon,
+    _drop_footnotes,
     _drop_imprint,
     _drop_noise,
     _headerish,
@@ -499,7 +500,8 @@ def _unnumbered_headers(
             prev = ""
         start = i - 1 if prev else i
         if prev:
-            issuer = issuer or _compact(prev).removesuffix("文件")
+            # (湖南省公安厅　湖南省交通运输厅 ⏎ 关于…的通告: joint issuers, one by one)
+            issuer = issuer or _joint_issuers(prev) or _compact(prev).removesuffix("文件")
         end = next(j for j in range(i + 1, len(lines)) if lines[j].text) if dated else i
         if listed and issuer is None and (own := re.match(r".{2,20}?人民政府(?:办公室)?", c)):
             issuer = own.group(0)  # (某县人民政府任免…名单: the government that made it)
@@ -856,6 +858,7 @@ def parse_gazette(text: str) -> ParseResult:
     noise = _drop_noise(lines, (toc.start, toc.end) if toc else None)
     colophon = _drop_colophon(lines)
     imprint = _drop_imprint(lines)
+    footnotes = _drop_footnotes(lines)
     headers = _find_headers(lines, toc)
     skips = _find_skips(lines, toc, headers)
     sections, skipped = _sections(lines, toc, headers, skips)
@@ -875,4 +878,6 @@ def parse_gazette(text: str) -> ParseResult:
         skipped.append(Skipped("版记（抄送、印发）", "版记", tuple(colophon)))
     if imprint:
         skipped.append(Skipped("公报编印信息", "封底", tuple(imprint)))
+    if footnotes:
+        skipped.append(Skipped("脚注", "脚注", tuple(footnotes)))
     return ParseResult(documents, skipped)
