@@ -830,3 +830,37 @@ def test_those_unemployed_since_leaving_school_within_two_years():
     assert (r.applies_when.comparator, r.applies_when.value) == ("<=", Decimal(2))
     (r,) = extract("30日内未整改的，责令停业。")
     assert (r.applies_when.comparator, r.applies_when.value) == (">", Decimal(30))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "领导小组由县政府分管副县长任组长，县农业农村局局长任副组长，县财政局分管负责同志为成员。",
+        "市重污染天气应急指挥部由市长任总指挥，分管副市长任副总指挥，市生态环境局等部门主要负责同志为成员。",
+        "XX市养老机构设立和服务质量标准（2023年版）",
+        "为提升养老机构服务质量，满足老年人多层次养老服务需求，制定本规范。",
+        "依据《养老机构管理办法》，结合本市实际，制定本规范。",
+        "（一）设立申请书；",
+        "（二）举办者的身份证明或法人登记证书；",
+        "2022年全市网约车日均完成订单约45万单，同比增长12.6%。",
+        "全市累计查处渣土车违法违规行为2150起，罚款金额达到860万元。",
+    ],
+)
+def test_a_groups_make_up_a_title_with_its_edition_papers_listed_and_a_years_results(text):
+    """GUIDE 1.5: who a group holds (由…任组长，…为成员), an instrument's title (…（2023年版）),
+    what the text does (制定本规范), the papers an applicant hands in, a year's results against
+    the year before with no comma after the year, and what was enforced in all were rows."""
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("领导小组由县长任组长，负责制定实施方案。", 2),  # (a duty of its own: left as it was)
+        ("（一）提交设立申请书；", 1),
+        ("2025年全市城镇新增就业5万人以上，比上年增长3%以上。", 2),
+        ("全市累计建成充电桩不少于2000个。", 1),
+    ],
+)
+def test_a_groups_duty_handing_a_paper_in_and_a_years_targets_stay_rows(text, count):
+    assert len(extract(text)) == count

@@ -279,7 +279,12 @@ _DONE_IN_ALL = re.compile(
 #: A change measured against the same time before (同比下降8.2%, 环比增长): a report.
 _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 #: A year (or part of one) a sentence opens with, told of (2023年，…; 上半年，…; 去年，…).
-_A_YEAR_TOLD = re.compile(r"[\s＿]*(?:＿{4,}年?度?|去年|上半年|前三季度|一季度|全年)[，,]")
+_A_YEAR_TOLD = re.compile(
+    # (2022年全市网约车日均完成订单约45万单，同比增长12.6%: the year, then the whole place)
+    r"[\s＿]*(?:＿{4,}年?度?|去年|上半年|前三季度|一季度|全年)(?:[，,]|(?=全(?:省|市|区|县|镇|乡)"
+    # (not a year's target: 2025年全市…5万人以上，比上年增长3%以上)
+    r"(?![^。；;]*(?:以上|以下|以内|不低于|不少于|不超过|不高于|力争|确保|争取))))"
+)
 #: How many there were in all (全县共有…, 共计…): told of a year, a report.
 _IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共有|共计|共)")
 #: The same, or against the year before (比上年增长8.2%, 较上年下降): a result reported.
@@ -290,6 +295,8 @@ _MEASURED_AGAINST = re.compile(
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
     r"目前|现阶段|" + EFFORTS_MADE[1:] + "|"
+    # what was enforced in all (全市累计查处渣土车违法违规行为2150起，罚款金额达到860万元)
+    r"全(?:省|市|区|县|镇|乡)(?:共|累计)(?:查处|检查|排查|出动|办理|受理|处理|发现|立案|处罚|罚没|办结)|"
     # a past year's totals (2023年全县共完成改厕12560户, 2022年以来，…): what was done
     r"＿{4,5}\s*年?以来|＿{4,5}\s*年?[，,]?\s*全(?:市|县|区|省|镇)[^，,。；;]{0,8}?(?:共|累计)|"
     # what the place is (我市农村公路总里程达到2.1万公里): not what it will or is to reach
