@@ -864,3 +864,25 @@ def test_a_groups_make_up_a_title_with_its_edition_papers_listed_and_a_years_res
 )
 def test_a_groups_duty_handing_a_paper_in_and_a_years_targets_stay_rows(text, count):
     assert len(extract(text)) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("各乡镇、各部门结合实际制定具体实施方案。", "各乡镇、各部门"),
+        ("驾驶员被投诉属实的，由发证机关暂停其从业资格30日。", "发证机关"),
+        ("橙色预警期间，渣土运输车辆禁止上路行驶。", "渣土运输车辆"),
+        ("网约车应当安装车载卫星定位装置。", "网约车"),
+    ],
+)
+def test_how_a_party_acts_issuing_bodies_and_vehicles(text, subject):
+    """结合实际 between a party and its verb hid the party; 发证机关 was read as 发 (send to);
+    vehicles were no parties (a ban on them went to the bureaus in the aside)."""
+    (r,) = extract(text)
+    assert r.subject == subject
+
+
+def test_driving_four_hours_in_a_row_is_four_hours_or_more():
+    """连续驾驶4小时的: a run reached (>= 4), as 累计3次 is; it was == 4."""
+    (r,) = extract("巡游出租汽车驾驶员连续驾驶4小时的，应当停车休息不少于20分钟。")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(4))

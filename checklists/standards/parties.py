@@ -93,6 +93,8 @@ _PARTY_VERBS = (
 #: How or with whom a party acts, between its name and its verb (依据…, 会同…, 再将…).
 _HOW = (
     "作为|依据|根据|通过|会同|联合|牵头|再|直接|统一|分别|自行|共同|组织|确认|登记|建立|承担|拨付|"
+    # (各乡镇、各部门结合实际制定…: how, then the verb)
+    "结合(?=实际|本地|各自|自身|本部门|本单位|职责)|"
     "抽取|出具|进行|实行|实施|落实|选择|安排|列入|登记|填写|持|从(?!业)|一把手|"
     # (和 that goes on to a list's next name before the comma and modal word is no how:
     # 主要负责人和安全生产管理人员，应当…)
@@ -185,7 +187,7 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     # (营业时间内执业药师应当在岗, 上学、放学时段安排…: when, then who acts)
     words = _A_TIME_FIRST.sub("", words, count=1)
     if re.match(
-        f"[对向将把按为自报发请以]|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}",
+        f"[对向将把按为自报请以]|发(?![证改展放])|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}",
         words,
     ):
         # 对其主要负责人…, 报领导小组: whom it is done to, not who does it; 以书面形式通知…

@@ -333,7 +333,7 @@ def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int,
 
 
 #: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
-_IN_ALL = re.compile(r"(?:累计|连续)\s*$")
+_IN_ALL = re.compile(r"(?:累计|连续)(?:[\u4e00-\u9fff]{1,4}?)?\s*$")  # (连续驾驶4小时的: 4 or more)
 
 
 #: Not done within a time (3年内完不成的, 30日内未整改的): the ones who took longer.
