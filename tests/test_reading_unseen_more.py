@@ -886,3 +886,14 @@ def test_driving_four_hours_in_a_row_is_four_hours_or_more():
     """连续驾驶4小时的: a run reached (>= 4), as 累计3次 is; it was == 4."""
     (r,) = extract("巡游出租汽车驾驶员连续驾驶4小时的，应当停车休息不少于20分钟。")
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(4))
+
+
+def test_a_formulas_factors_are_no_thresholds():
+    """分配资金=（…总数×60%+…×40%）×资金总额: how an amount is computed (== 60 %, == 40 % rows);
+    a factor's weight stated alone (权重为40%) stays a row."""
+    assert (
+        extract("某县分配资金=（该县救助对象数/全市救助对象总数×60%+该县财力系数×40%）×资金总额。")
+        == []
+    )
+    (r,) = extract("低保对象数量因素权重为40%。")
+    assert (r.comparator, r.value) == ("==", Decimal(40))

@@ -431,6 +431,11 @@ _A_MODEL = re.compile(
 )
 
 
+#: A formula's factor, right before the number (…对象总数×60%, ÷2; a factor's weight stated
+#: alone, 因素权重为40%, is a value fixed: a row).
+_A_WEIGHT = re.compile(r"[×÷*＊]\s*$")
+#: A number a formula multiplies or divides (60%×资金总额).
+_A_FACTOR = re.compile(r"\s*[×÷＊]")
 #: A value averaged over the time before it (30分钟均值, 24小时平均浓度, 1小时滑动平均值).
 _AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|浓度均值|等效声级|等效连续|等效)")
 
@@ -454,6 +459,9 @@ def worth_keeping(
     tail = before[-32:]
     if re.search(r"每(?:增加|多|超过|超出|减少|少)\s*$", tail):
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
+    if comparator is None and (_A_WEIGHT.search(tail) or _A_FACTOR.match(following)):
+        # 分配资金=（…对象总数×60%+…）×资金总额: how funds are computed, a formula's factor
+        return False
     if comparator is None and _A_MODEL.match(following):
         return False  # 35kg推车式干粉灭火器不少于1具: the model of the thing counted
     if comparator is None and q.unit in TIME_UNITS and _AVERAGED.match(following):
