@@ -897,3 +897,18 @@ def test_a_formulas_factors_are_no_thresholds():
     )
     (r,) = extract("低保对象数量因素权重为40%。")
     assert (r.comparator, r.value) == ("==", Decimal(40))
+
+
+def test_a_fare_its_price_after_a_distance_and_a_bound_reached_with_no_comma():
+    """起步价为10元（含2公里），超过2公里后每公里2.3元: the fares were no rows (a price stated with
+    no verb) and the distance was a row of its own; 行驶里程达到60万千米时强制报废: the bound was
+    the row, the duty lost."""
+    rows = extract("巡游出租汽车起步价为10元（含2公里），超过2公里后每公里2.3元。")
+    assert [(r.value, r.per) for r in rows] == [(Decimal(10), None), (Decimal("2.3"), "km")]
+    assert (rows[1].applies_when.comparator, rows[1].applies_when.value) == (">", Decimal(2))
+    (r,) = extract("超过2公里后，每公里2.3元。")
+    assert r.applies_when.value == Decimal(2) and r.value == Decimal("2.3")
+    (r,) = extract("网约车行驶里程达到60万千米时强制报废。")
+    assert r.value is None and r.applies_when.value == Decimal(600000)
+    (r,) = extract("各级领导干部每月至少安排1天时间接待群众来访。")
+    assert (r.comparator, r.value) == (">=", Decimal(1))

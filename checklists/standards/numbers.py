@@ -585,8 +585,19 @@ def worth_keeping(
             # (试用期为1年, 检验周期为1年, 处理规模为200吨/日: a term or a size stated)
             r"试用期|见习期|公示期|周期|规模(?:为|是)|处理量|处理能力|"
             # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
-            r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收",
+            r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收|"
+            # (起步价为10元, 水价为每立方米3.2元, 收费标准, 租金: a price set)
+            r"(?:起步|基础|单|票|零售|销售|租赁|指导|最高|收购|水|电|气)价(?!值)|价格|收费|计费|租金",
             phrase,
+        )
+        # (每公里2.3元, 每立方米3.2元: a price per unit of what is sold)
+        or (
+            q.unit == "元"
+            and re.search(
+                r"每\s*(?:公里|千米|立方米|吨|千瓦时|度|小时|分钟|平方米|亩|人次|车次|辆|件|份|次)\s*$",
+                tail,
+            )
+            is not None
         )
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)
         or _SETS_ASIDE.search(tail)

@@ -114,6 +114,26 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         r"[，,]\s*(?:[^，,。；;]{0,16}?)(?:应当|应|须|必须|要|不得|严禁|立即)", rest
     ):
         return True  # …降雨量超过30毫米时，必须组织群众转移: when the duty after it applies
+    if comparator_in_phrase(masked, ph_start, q_start)[0] is not None and (
+        (
+            re.match(
+                r"\s*(?:及?以上|及?以下)?\s*(?:时(?![间期段候刻限])|以?后|之后)\s*(?=[\u4e00-\u9fff])",
+                tail,
+            )
+            and (
+                re.match(r"\s*(?:及?以上|及?以下)?\s*时\s*[\u4e00-\u9fff]{2}", tail)
+                or quantities(tail)
+            )
+        )
+        or (
+            re.fullmatch(r"\s*(?:以?后|之后)\s*", tail)
+            and rest[:1] in "，,"
+            and quantities(re.split(r"[，,。；;]", rest[1:], maxsplit=1)[0])
+        )
+    ):
+        # 超过2公里后每公里2.3元, 行驶里程达到60万千米时强制报废, 超过2公里后，每公里2.3元: a
+        # bound reached, then what applies (an amount of its own, or a duty)
+        return True
     if re.match(
         r"\s*的(?:\s*[，,]?|[^，,。；;的\d＿]{1,8}?\s*[，,])\s*(?:按|加收|减收|收取|征收|加倍)",
         tail + rest[:12],
