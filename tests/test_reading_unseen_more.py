@@ -912,3 +912,39 @@ def test_a_fare_its_price_after_a_distance_and_a_bound_reached_with_no_comma():
     assert r.value is None and r.applies_when.value == Decimal(600000)
     (r,) = extract("各级领导干部每月至少安排1天时间接待群众来访。")
     assert (r.comparator, r.value) == (">=", Decimal(1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "90分（含）以上为优，80分（含）至90分为良，60分（含）至80分为中，60分以下为差。",
+        "根据《关于下达困难群众救助补助资金的通知》，现将补助资金4500万元下达给你们，请按规定使用。",
+        "第三条 困难残疾人生活补贴对象为纳入最低生活保障范围的残疾人。",
+        "（八）本细则适用于本市行政区域内从事商品销售和提供服务的经营者。",
+        "县防汛抗旱指挥部由县长任总指挥，县应急管理局等部门主要负责人为成员。",
+    ],
+)
+def test_grade_bands_funds_handed_down_whom_a_grant_is_for_and_a_texts_scope(text):
+    """GUIDE 1.5: grade bands with （含） and one-word grades (为优, 为良), 现将…下达给你们
+    after the legal basis, whom a grant is for, the text's scope, and a headquarters' make-up
+    naming an 应急 bureau (its 应 was read as a modal word) were rows."""
+    assert extract(text) == []
+
+
+def test_all_those_due_is_no_modal_word():
+    """应保尽保率达到100%: a target, with no 应 of a duty in it."""
+    (r, _) = extract("城乡低保对象应保尽保率达到100%，特困人员救助供养覆盖率不低于95%。")
+    assert (r.modality, r.value) == (None, Decimal(100))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("县财政国库支付中心应当在3个工作日内完成审核。", "县财政国库支付中心"),
+        ("评价工作组应当在10个工作日内形成评价报告。", "评价工作组"),
+        ("食品小作坊应当建立进货查验记录制度。", "食品小作坊"),
+    ],
+)
+def test_a_payment_office_a_working_group_and_a_food_workshop_act(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject

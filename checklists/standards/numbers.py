@@ -266,8 +266,10 @@ _STATED_AS = re.compile(
 _GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)|期限分为[^。；;]*[、和]")
 #: A band named after its number (90分以上为优秀, 60分以下的为不合格).
 _A_GRADE_AFTER = re.compile(
-    r"\s*(?:及?以上|及?以下|以内)?\s*(?:的)?\s*(?:为|是|评为|定为)\s*[“\"]?(?:优秀|良好|合格|不合格|基本合格|"
-    r"较好|较差|一般|好|差|[A-E]级|[一二三四五]星)"
+    # (90分（含）以上为优, 80分（含）至90分为良: a marker, the one-word grades)
+    r"\s*分?\s*(?:[（(]不?含[）)])?\s*(?:及?以上|及?以下|以内)?\s*(?:[（(]不?含[）)])?\s*(?:的)?\s*"
+    r"(?:为|是|评为|定为)\s*[“\"]?(?:优秀|良好|合格|不合格|基本合格|"
+    r"较好|较差|一般|好|差|[A-E]级|[一二三四五]星|(?:优|良|中|差|较差)(?=[，,。；;、）)”\"\s]|$))"
 )
 #: An amount per head and period right before its number (每人每月100元): a standard paid.
 _PER_HEAD_AT_END = re.compile(PER_HEAD_AND_PERIOD.pattern + r"\s*$")

@@ -85,7 +85,10 @@ ABOUT_THE_TEXT = re.compile(
     # what the document does to whom it names (现予以通报批评, 特予以表彰; 经查，…: its findings)
     r"(?:现|特)予以|^经(?:查|核查|调查|查实)[，,]|"
     # what the document hands out (现将…补助资金3500万元下达给你们)
+    r"(?:^|[，,])现将[^。；;，,]*(?:下达|下发|拨付|分配|公布|通报)[^。；;，,]*(?:给你们|如下)|"
     r"^现将[^。；;]*(?:下达|下发|拨付|分配|公布|通报)|"
+    # the text's scope (本细则适用于…经营者): whom it covers, no duty
+    r"^本(?:办法|规定|细则|实施细则|条例|意见|方案|预案|标准|规范|通知|制度|规则)适用于|"
     # the text's scope (…及其监督管理，适用本办法) and a reply's own decision (同意设立…)
     r"适用本(?:办法|规定|条例|细则|制度|意见|方案|通知)|^(?:[一二三四五六七八九十]+、)?同意(?!后)|"
     # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
