@@ -837,3 +837,80 @@ def test_each_member_of_a_roster_keeps_a_line():
     lines = [ln.strip("　 ") for ln in doc.clauses[0].text.split("\n")]
     assert "赵某某　县水利局局长" in lines
     assert lines[-1].startswith("县防汛抗旱指挥部办公室")
+
+
+def test_rules_under_a_note_of_where_they_were_adopted_and_by_which_order():
+    """…办法 ⏎（2022年6月10日某市人民政府第12次常务会议审议通过  某市人民政府令第35号公布  自…
+    起施行）: the meeting before the order hid it (and the spaced note read as a table row), so
+    the whole set of rules was a news skip."""
+    text = (
+        "临政发〔2022〕8号\n临江市人民政府关于做好供水工作的通知\n各区县人民政府：\n"
+        "一、各区县要在6月底前完成排查。\n临江市人民政府\n2022年5月18日\n\n"
+        "临江市城市供水用水管理办法\n"
+        "（2022年6月10日临江市人民政府第12次常务会议审议通过  临江市人民政府令第35号公布  "
+        "自2022年8月1日起施行）\n第一章  总  则\n第一条  为加强城市供水用水管理，制定本办法。\n"
+        "第二条  供水单位应当保证水质。\n"
+    )
+    result = parse_gazette(text)
+    rules = result.documents[-1]
+    assert (rules.number, rules.title, rules.issuer) == (
+        "临江市人民政府令第35号",
+        "临江市城市供水用水管理办法",
+        "临江市人民政府",
+    )
+    assert (str(rules.signed_on), str(rules.in_force_from)) == ("2022-06-10", "2022-08-01")
+    assert not result.skipped
+
+
+def test_minutes_after_a_reply_are_a_document_of_their_own():
+    """…此复。 ⏎ 某县人民政府 ⏎ 2023年3月6日 ⏎ 某县人民政府第十八次常务会议纪要 ⏎〔2023〕第18期:
+    the minutes' items were the reply's clauses."""
+    text = (
+        "青政复〔2023〕11号\n青山县人民政府关于同意撤销青山县林业总站的批复\n县林业局：\n"
+        "你局《关于撤销青山县林业总站的请示》收悉。经研究，同意撤销。\n此复。\n"
+        "青山县人民政府\n2023年3月6日\n\n青山县人民政府第十八次常务会议纪要\n\n〔2023〕第18期\n\n"
+        "青山县人民政府办公室                      2023年3月10日\n\n"
+        "2023年3月8日上午，县长主持召开县人民政府第十八次常务会议。现纪要如下：\n"
+        "一、关于春季农业生产工作\n会议要求，县农业农村局要在3月底前完成春耕物资储备。\n"
+    )
+    reply, minutes = parse_gazette(text).documents
+    assert len(reply.clauses) == 1
+    assert (minutes.title, minutes.issuer, str(minutes.signed_on)) == (
+        "青山县人民政府第十八次常务会议纪要",
+        "青山县人民政府办公室",
+        "2023-03-10",
+    )
+    assert [c.key.split("/")[-1] for c in minutes.clauses][1:] == ["一"]
+
+
+def test_a_flow_charts_arrows_and_posts_taken_away_keep_their_lines():
+    """受理：… ⏎ ↓ ⏎ 审核：…: each arrow was glued to the step above; 陈国强 …局长职务 ⏎ 赵文华 …:
+    the removals were one line."""
+    text = (
+        "南政办发〔2024〕12号\n南湖市人民政府办公室关于临时救助的通知\n各县市区人民政府：\n"
+        "一、各县要及时办理。\n南湖市人民政府办公室\n2024年3月1日\n附件2\n临时救助办理流程图\n"
+        "受理：乡镇（街道）对申请材料进行审查\n↓\n审核：乡镇（街道）入户调查\n↓\n发放：按月发放\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (chart,) = [c for c in doc.clauses if c.key.endswith("附件2")]
+    assert chart.text.split("\n")[-4:] == ["↓", "审核：乡镇（街道）入户调查", "↓", "发放：按月发放"]
+    text = (
+        "青政人〔2023〕3号\n青山县人民政府关于王志明等同志职务任免的通知\n各乡镇人民政府：\n"
+        "免去：\n陈国强 青山县发展和改革局局长职务\n赵文华 青山县教育局副局长职务（退休）\n"
+        "青山县人民政府\n2023年3月15日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.clauses[0].text.split("\n")[-2:] == [
+        "陈国强 青山县发展和改革局局长职务",
+        "赵文华 青山县教育局副局长职务（退休）",
+    ]
+
+
+def test_an_imprint_on_one_line_in_italics_is_the_imprint():
+    text = (
+        "青政人〔2023〕3号\n青山县人民政府关于王志明任职的通知\n各乡镇人民政府：\n"
+        "经研究，决定：王志明任县教育局局长。\n青山县人民政府\n2023年3月15日\n\n"
+        "*本刊地址：南湖市政务中心A座1203室　邮编：441000　电话：0710-3216688*\n"
+    )
+    result = parse_gazette(text)
+    assert [(s.reason, s.lines) for s in result.skipped] == [("封底", (8,))]

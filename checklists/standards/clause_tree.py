@@ -179,8 +179,14 @@ _CELLS = re.compile(r"[\u4e00-\u9fff）)](?:[ 　]{2,}|\t)[\u4e00-\u9fff（(][^�
 _ROSTER_LINE = re.compile(
     r"(?:^|[：:])\s*[\u4e00-\u9fff]{1,3}[ 　]?[\u4e00-\u9fff]{0,2}[ 　]+[^\s。；;：:]{2,40}?"
     r"(?:局长|部长|主任|书记|委员|成员|秘书长|组长|主席|处长|科长|站长|所长|院长|校长|队长|经理|"
-    r"负责人|负责同志|调研员|巡视员|政委|司令员|参谋长|指挥长|总指挥|[省市县区镇乡州]长|[(（]挂职[)）])$"
+    r"负责人|负责同志|调研员|巡视员|政委|司令员|参谋长|指挥长|总指挥|[省市县区镇乡州]长|[(（]挂职[)）])"
+    # (陈国强 某县发展和改革局局长职务（退休）: a post taken away, why)
+    r"(?:职务)?(?:[（(][^（）()]{1,12}[）)])?$"
 )
+
+
+#: A flow chart's arrows, each on a line of its own between the steps.
+_ARROWS = ("↓", "⇩", "⬇", "↑", "→")
 
 
 def _a_grid_row(text: str) -> bool:
@@ -208,7 +214,8 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
         return False  # 附件：1.…获奖项目⏎2.2022年度…; 组  长：…⏎副组长：…: the list's next line
     if p[-1].isdigit() and nxt.text[:1].isdigit():
         return True  # a number broken by the wrap: 8⏎000元
-    if _a_grid_row(p):
+    if _a_grid_row(p) or p.endswith(_ARROWS) or nxt.text.strip().startswith(_ARROWS):
+        # (a flow chart's arrow on its own line: 受理：… ⏎ ↓ ⏎ 审核：…)
         # (王某某　　市发改委副主任 ⏎ 李　某　　市教育局副局长; 某某剪纸　　某某制茶技艺 ⏎ …: a
         # grid's rows, names and posts in cells, never one wrapped sentence)
         return False

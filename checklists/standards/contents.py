@@ -9,7 +9,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from checklists.standards.lines import _LEADER, _NUM_CORE, _compact, _headerish, _Line
+from checklists.standards.lines import (
+    _LEADER,
+    _NUM_CORE,
+    _compact,
+    _headerish,
+    _is_date_line,
+    _Line,
+)
 
 _BRACKETS = str.maketrans(
     {"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕", "﹝": "〔", "﹞": "〕"}
@@ -136,3 +143,19 @@ def _unpaged_toc(lines: list[_Line], start: int) -> _Toc | None:
     if len(entries) < 2 or not all(e.title in later and e.number for e in entries):
         return None
     return _Toc(start, end, entries)
+
+
+def _in_contents(lines: list[_Line], i: int) -> bool:
+    """Whether line ``i`` is under a 目录 with only titles between (no sentence, no date): an
+    entry of a contents that lists no pages, not a document's heading."""
+    seen = 0
+    for j in range(i - 1, -1, -1):
+        c = _compact(lines[j].text)
+        if not c:
+            continue
+        if c == "目录":
+            return True
+        seen += 1
+        if seen > 12 or re.search(r"[。，,；;：:]", c) or _is_date_line(c):
+            return False
+    return False

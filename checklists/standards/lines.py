@@ -361,6 +361,8 @@ def _spaced_cells(s: str) -> tuple[str, ...] | None:
     line (第一章  总  则 spaces its heading's characters, 市长  王某某 is two)."""
     if "  " not in s:
         return None
+    if re.fullmatch(r"\s*[（(][^（()）]*[）)]\s*", s):
+        return None  # (（…审议通过  …令第35号公布  自…起施行）: one bracketed note, spaced)
     cells = tuple(c for c in re.split(r" {2,}|　+", s) if c)
     if len(cells) < 3:
         return None
@@ -510,6 +512,8 @@ def _prepare(text: str) -> list[_Line]:
         s = _BULLET.sub("", s)
         # (bold as __…__ around words only: a form's blanks, 姓名：__________, are its fields)
         s = _BOLD_UNDERSCORES.sub(r"\1", s.replace("***", "").replace("**", ""))
+        # (*本刊地址：…*: a whole line in italics)
+        s = re.sub(r"^(\s*)\*(?=[^*\s])(.*[^*\s])\*\s*$", r"\1\2", s)
         # (Pandoc's escapes: 1\. 制定…, a line break written as a trailing backslash)
         s = _ESCAPED.sub(r"\1", s).removesuffix("\\")
         if (
@@ -748,7 +752,7 @@ def _drop_colophon(lines: list[_Line]) -> list[int]:
 
 #: A line of a gazette's imprint (its back cover: who edits and prints it, where, how to reach it).
 _IMPRINT = re.compile(
-    r"^(?:主\s*办|承\s*办|主\s*编|副?主\s*任|编\s*辑(?:出版)?|出\s*版|印\s*刷|地\s*址|电\s*话|"
+    r"^(?:本刊)?(?:主\s*办|承\s*办|主\s*编|副?主\s*任|编\s*辑(?:出版)?|出\s*版|印\s*刷|地\s*址|电\s*话|"
     r"传\s*真|邮\s*编|邮政编码|网\s*址|电子邮箱|准印证号|印\s*数|发送范围)\s*[:：]|"
     # (内部资料　免费交流: how the gazette is given out, its last line)
     r"^(?:内部资料|免费交流|内部资料免费交流|非卖品)$|"
@@ -798,7 +802,12 @@ def _drop_imprint(lines: list[_Line]) -> list[int]:
         if not _IMPRINT.match(_compact(lines[i].text)):
             break
         run.append(i)
-    edited = any(_THIS_ISSUES_EDITOR.match(_compact(lines[i].text)) for i in run)
+    edited = any(
+        _THIS_ISSUES_EDITOR.match(_compact(lines[i].text))
+        # (本刊地址：…　邮编：…　电话：…: the imprint on one line)
+        or len(re.findall(r"(?:地址|邮编|邮政编码|电话|传真)\s*[:：]", lines[i].text)) >= 3
+        for i in run
+    )
     if not edited and (
         len(run) < 3 or not any(_IMPRINT_OWN.match(_compact(lines[i].text)) for i in run)
     ):
@@ -827,3 +836,10 @@ def _headerish(ln: _Line) -> bool:
         and not re.search(r"[，,。；;：:！？!?]", c)
         and not _is_date_line(c)
     )
+
+
+#: A minutes' issue number under its title (〔2023〕第18期), and who kept them and when.
+_MINUTES_ISSUE = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第\s*\d{1,4}\s*期")
+_SIGNED_BY_ON = re.compile(
+    r"(?P<who>\S{2,30}?)[ \t　]{2,}(?P<on>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
+)

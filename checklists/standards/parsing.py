@@ -37,12 +37,14 @@ from checklists.standards.clause_tree import (
     _TreeBuilder,
     mark_own_contents,
 )
-from checklists.standards.contents import _find_toc, _Toc, normalize_number
+from checklists.standards.contents import _find_toc, _in_contents, _Toc, normalize_number
 from checklists.standards.continuations import _Header, _rehome, _rehome_unmarked, _Section
 from checklists.standards.lines import (
     _DATE,
+    _MINUTES_ISSUE,
     _NUM_CORE,
     _NUMBER_LINE,
+    _SIGNED_BY_ON,
     _TITLE_WITH_NUMBER,
     _compact,
     _drop_colophon,
@@ -323,7 +325,10 @@ _ORDER_NO = re.compile(
 #: When and by which order rules were made, bracketed under their title (（2024年1月8日某市人民
 #: 政府令第3号公布 自2024年3月1日起施行）).
 _MADE_BY_ORDER = re.compile(
-    r"[（(](?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?P<issuer>[^（()）\d，。]{2,30}?"
+    # (（2022年6月10日某市人民政府第12次常务会议审议通过　某市人民政府令第35号公布…）: where it
+    # was adopted first)
+    r"[（(](?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日)?(?:[^（()）]{2,40}?(?:审议通过|通过))?"
+    r"(?P<issuer>[^（()）\d，。]{2,30}?"
     r"(?:人民政府|政府))(?P<kind>令)(?P<no>第\s*\d{1,4}\s*号)(?:公布|发布)"
 )
 _MADE_ON = re.compile(rf"[（(](?P<date>{_DATE.pattern})[^（()）]{{2,30}}?令第")
@@ -419,22 +424,6 @@ def _not_listed(lines: list[_Line], found: list[_Header]) -> list[_Header]:
     ]
 
 
-def _in_contents(lines: list[_Line], i: int) -> bool:
-    """Whether line ``i`` is under a 目录 with only titles between (no sentence, no date): an
-    entry of a contents that lists no pages, not a document's heading."""
-    seen = 0
-    for j in range(i - 1, -1, -1):
-        c = _compact(lines[j].text)
-        if not c:
-            continue
-        if c == "目录":
-            return True
-        seen += 1
-        if seen > 12 or re.search(r"[。，,；;：:]", c) or _is_date_line(c):
-            return False
-    return False
-
-
 #: The title of a set of rules with no 文号 and no 关于 (某县消防安全规定, 某市燃气管理办法): a
 #: name ending in its kind, no sentence (pasted alone, the text's first line).
 _RULES_TITLE = re.compile(
@@ -457,6 +446,22 @@ def _unnumbered_headers(
         c = _compact(ln.text)
         issuer, title = _split_issuer(c)
         nxt = _next_texts(lines, i, 1)
+        if (
+            re.search(r"会议纪要$", c)
+            and nxt
+            and _MINUTES_ISSUE.fullmatch(_compact(nxt[0])) is not None
+            and not _is_issuer(c)
+        ):
+            # 某县人民政府第十八次常务会议纪要 ⏎〔2023〕第18期 ⏎ 某县人民政府办公室　2023年3月10日:
+            # minutes, numbered by the issue, who kept them and when under it
+            at = next(j for j in range(i + 1, len(lines)) if lines[j].text)
+            below = _next_texts(lines, at, 1)
+            kept = _SIGNED_BY_ON.fullmatch(below[0].strip()) if below else None
+            if kept is not None and _is_issuer(kept.group("who")):
+                at = next(j for j in range(at + 1, len(lines)) if lines[j].text)
+            own, _title = _split_issuer(c)
+            found.append(_Header(i, at, None, c, kept.group("who") if kept else own, i))
+            continue
         if _RULES_TITLE.fullmatch(c) and nxt and _FIRST_ARTICLE.match(_compact(nxt[0])):
             # 某县消防安全规定 above 第一条 (or 第一章, 一、), opening the text: a set of rules
             # standing alone (after a document, such a title is the rules it issues: 印发)
@@ -844,6 +849,9 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
     dated = [t for t in header_text.splitlines() if _SPEECH_DATE.match(t.strip())]
     if signed is None and dated:
         signed = _to_date(_DATE.search(_compact(dated[0])))  # (关于…的意见 ⏎（2023年5月11日）)
+    kept = [m for t in header_text.splitlines() if (m := _SIGNED_BY_ON.fullmatch(t.strip()))]
+    if signed is None and kept:
+        signed = _to_date(_DATE.search(_compact(kept[0].group("on"))))  # (纪要: 某办公室　3月10日)
     for d in docs:
         d.signed_on = d.signed_on or signed
         d.issuer = d.issuer or issuer
