@@ -948,3 +948,28 @@ def test_all_those_due_is_no_modal_word():
 def test_a_payment_office_a_working_group_and_a_food_workshop_act(text, subject):
     (r,) = extract(text)
     assert r.subject == subject
+
+
+def test_a_duty_with_how_often_before_a_case_is_no_part_of_the_case():
+    """各预算单位每季度至少开展一次绩效运行监控，发现…偏差的，应当…纠正: the duty and its frequency
+    were read as the case the next duty is for (no frequency row)."""
+    first, second = extract(
+        "各预算单位每季度至少开展一次绩效运行监控，发现绩效目标执行偏差的，应当及时采取措施予以纠正。"
+    )
+    assert (first.kind, first.comparator, first.per, first.applies_when) == (
+        "frequency",
+        ">=",
+        "quarter",
+        None,
+    )
+    assert second.applies_when.text == "发现绩效目标执行偏差的"
+
+
+def test_extended_to_an_age_is_up_to_it_and_answering_by_duties_is_no_row():
+    """可延长至22周岁: paid up to that age (was == 22); 各部门按职责分工负责: who answers, no
+    duty."""
+    (r,) = extract("仍在校就读的，可延长至22周岁。")
+    assert (r.comparator, r.value, r.unit) == ("<=", Decimal(22), "age_year")
+    assert extract("本预案由县应急管理局牵头组织实施，各乡镇、各有关部门按职责分工负责。") == []
+    (r,) = extract("各有关部门按职责分工负责做好资金监管工作。")
+    assert r.subject == "各有关部门"

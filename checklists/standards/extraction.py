@@ -543,11 +543,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 comparator = ">="  # 保存至有效期满后2年: kept at least until then
             elif (
                 comparator is None
-                and q.unit in TIME_UNITS
+                and (q.unit in TIME_UNITS or q.unit == "age_year")
                 and (ext := EXTENDED.search(before[-8:]))
-                and not ext.group("to")
+                and (not ext.group("to") or q.unit == "age_year")
             ):
-                comparator = "<="  # 可以延长10个工作日: extended by that much at most
+                # 可以延长10个工作日: extended by that much at most; 仍在校就读的，可延长至22周岁:
+                # paid up to that age
+                comparator = "<="
             elif (
                 comparator is None
                 and (q.unit in TIME_UNITS or q.unit == "age_year")

@@ -93,6 +93,8 @@ EXHORTATION = re.compile(
     # a principle to hold to (坚持政府引导、社会参与, …，坚持问题导向), not 坚持每日巡查, 坚持执行…;
     # a modal word makes it a duty (要坚持育人为本)
     r"(?<![要应须])坚持(?!每|定期|开展|实行|执行|落实|做到|不懈)|"
+    # (各乡镇、各有关部门按职责分工负责: who answers, nothing named to do)
+    r"(?:按照?|根据)(?:各自)?职责(?:分工)?(?:负责|抓好落实)(?=[，,。；;]|$)|"
     r"通力(?:合作|协作)|各司其职|各负其责|协同配合|营造[^，,。；;]{0,16}(?:氛围|环境)|"
     # a task to hold dear (把乡村振兴作为重要任务; not 列入…议事日程, an act)
     # (…作为服务决策、争取支持的重要渠道: a means to value, as much an attitude)
