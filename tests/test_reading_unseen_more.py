@@ -973,3 +973,31 @@ def test_extended_to_an_age_is_up_to_it_and_answering_by_duties_is_no_row():
     assert extract("本预案由县应急管理局牵头组织实施，各乡镇、各有关部门按职责分工负责。") == []
     (r,) = extract("各有关部门按职责分工负责做好资金监管工作。")
     assert r.subject == "各有关部门"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全县共有流域面积50平方公里以上河流23条，水库41座。",
+        "实行校长职级制，是深化教育人事制度改革的重要举措。",
+        "一个学时计为1个学分。",
+        "每3年为一个周期。",
+    ],
+)
+def test_what_there_is_what_a_measure_means_and_how_things_are_counted(text):
+    """GUIDE 1.5: 全县共有…50平方公里以上河流 (what exists, a row >= 50), …，是…的重要举措 (what a
+    measure means), 一个学时计为1个学分 (how one is counted in another) were rows."""
+    assert extract(text) == []
+
+
+def test_credits_a_training_period_and_who_patrols_or_develops_teachers():
+    """每年度所获学分不得少于24学分: 学分 was no unit (a ban with no number); 每5年一个周期内…不少于
+    360学时: the period was a frequency row of its own; 河湖巡查员, 县教师发展中心 are parties."""
+    (r,) = extract("每年度所获学分不得少于24学分。")
+    assert (r.comparator, r.value, r.unit, r.per) == (">=", Decimal(24), "学分", "year")
+    (r,) = extract("教师每5年一个周期内累计培训不少于360学时。")
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(360), "学时")
+    (r,) = extract("河湖巡查员每日巡查不少于1次。")
+    assert r.subject == "河湖巡查员"
+    (r,) = extract("教师培训学分由县教师发展中心统一登记。")
+    assert r.subject == "县教师发展中心"

@@ -297,6 +297,8 @@ _MEASURED_AGAINST = re.compile(
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
     r"目前|现阶段|" + EFFORTS_MADE[1:] + "|"
+    # what there is in all (全县共有流域面积50平方公里以上河流23条): a count of what exists
+    r"全(?:省|市|区|县|镇|乡)(?:共有|现有)|"
     # what was enforced in all (全市累计查处渣土车违法违规行为2150起，罚款金额达到860万元)
     r"全(?:省|市|区|县|镇|乡)(?:共|累计)(?:查处|检查|排查|出动|办理|受理|处理|发现|立案|处罚|罚没|办结)|"
     # a past year's totals (2023年全县共完成改厕12560户, 2022年以来，…): what was done
@@ -461,6 +463,10 @@ def worth_keeping(
     tail = before[-32:]
     if re.search(r"每(?:增加|多|超过|超出|减少|少)\s*$", tail):
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
+    if comparator is None and re.search(r"(?:计为|折算为|折合|视为|记为)\s*$", tail):
+        return False  # 一个学时计为1个学分: how one thing is counted in another, no target
+    if re.match(r"\s*(?:为)?一个(?:培训|考核|学习)?周期", following):
+        return False  # 每5年一个周期内累计培训不少于360学时: the period the sum is over
     if comparator is None and (_A_WEIGHT.search(tail) or _A_FACTOR.match(following)):
         # 分配资金=（…对象总数×60%+…）×资金总额: how funds are computed, a formula's factor
         return False

@@ -87,6 +87,9 @@ ABOUT_THE_TEXT = re.compile(
     # what the document hands out (现将…补助资金3500万元下达给你们)
     r"(?:^|[，,])现将[^。；;，,]*(?:下达|下发|拨付|分配|公布|通报)[^。；;，,]*(?:给你们|如下)|"
     r"^现将[^。；;]*(?:下达|下发|拨付|分配|公布|通报)|"
+    # what a measure means (实行校长职级制，是深化…改革的重要举措): its significance, no duty
+    r"[，,]\s*是[^，,。；;]{2,40}(?:重要举措|重要内容|重要途径|重要手段|重要保障|重要基础|必然要求|"
+    r"具体体现|有效途径|关键环节)$|"
     # the text's scope (本细则适用于…经营者): whom it covers, no duty
     r"^本(?:办法|规定|细则|实施细则|条例|意见|方案|预案|标准|规范|通知|制度|规则)适用于|"
     # the text's scope (…及其监督管理，适用本办法) and a reply's own decision (同意设立…)
