@@ -1001,3 +1001,14 @@ def test_credits_a_training_period_and_who_patrols_or_develops_teachers():
     assert r.subject == "河湖巡查员"
     (r,) = extract("教师培训学分由县教师发展中心统一登记。")
     assert r.subject == "县教师发展中心"
+
+
+def test_a_land_user_acts_and_a_committees_members_are_no_row():
+    """国有建设用地使用权人应当…: no party (…用地使用权人); 市规划委员会由市长任主任，成员包括…: a
+    committee's make-up was a row."""
+    (r,) = extract("国有建设用地使用权人应当在接到通知之日起30日内提供相关说明材料。")
+    assert r.subject == "国有建设用地使用权人"
+    assert (
+        extract("市规划委员会由市长任主任，成员包括市发展改革委、市自然资源和规划局等部门负责人。")
+        == []
+    )
