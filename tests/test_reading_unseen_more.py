@@ -1012,3 +1012,11 @@ def test_a_land_user_acts_and_a_committees_members_are_no_row():
         extract("市规划委员会由市长任主任，成员包括市发展改革委、市自然资源和规划局等部门负责人。")
         == []
     )
+
+
+def test_a_bureau_named_with_a_verb_inside_and_measures_made_by_the_text():
+    """由市人力资源和社会保障局协调…: 保障 was read as the verb, the subject cut short (市人力资源
+    和社会); …，制定本措施: what the text does (a row)."""
+    (r,) = extract("人才配偶随迁的，由市人力资源和社会保障局协调安置就业。")
+    assert r.subject == "市人力资源和社会保障局"
+    assert extract("为深入实施人才强市战略，结合本市实际，制定本措施。") == []

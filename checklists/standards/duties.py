@@ -35,6 +35,7 @@ from checklists.standards.reports import (
     BY_PRINCIPLE,
     COMMENDER,
     COMMENDS,
+    CONSISTS_OF,
     DESCRIPTIVE,
     ESTIMATED,
     PHRASE_REPORTS,
@@ -213,38 +214,6 @@ _LEADS_IN = re.compile(
 _ONLY_A_NOUN = re.compile(
     r"(?:全市|全县|全区|全省|全镇|所有|各类|本市|本县|本区|辖区内)[^，,。；;：:]{0,30}的[^的，,。；;：:]{1,10}"
 )
-#: A sentence that says what a document or a system of them consists of (预案体系包括…,
-#: 本办法分为…): a list, no duty.
-_CONSISTS_OF = re.compile(
-    r"^[^，,。；;]{0,30}?(?:预案|方案|办法|意见|规定|细则|体系)(?:主要)?"
-    r"(?:包括|包含|涵盖|分为|由[^，,]{1,20}组成)|"
-    # what something includes, and no more (社会保险补贴包括…，不包括…): its scope
-    r"^[^，,。；;：:]{1,30}?(?:包括|包含)[^，,。；;]*(?:[，,]\s*(?:不包括|不包含|不含)[^，,。；;]*)?$|"
-    # whom a grant is for, and nothing more (困难残疾人生活补贴对象为纳入…范围的残疾人)
-    r"^(?:[（(]?[一二三四五六七八九十\d＿]{1,3}[)）、.．]\s*|第[一二三四五六七八九十百]+条\s*)?"
-    r"[^，,。；;]{0,30}?(?:对象|范围)(?:为|是)[^，,。；;]*的[^，,。；;的]{1,16}[。；;]?$|"
-    # who or what a scope holds (享受补贴的人员范围包括：…; 补助对象为：…)
-    r"^[^，,。；;]{0,30}?(?:范围|对象|内容|种类|类别)(?:主要)?(?:包括|包含|涵盖|为|是)\s*[:：]|"
-    # what something is divided into (生活垃圾分为…四类; 资金分为…两类) and what funds go to
-    # (补贴用于下列人员…：)
-    r"^[^，,。；;]{0,30}?分为[^，,。；;]*(?:类|种|部分|项|级|档|个等级|＿)$|"  # (四类: masked)
-    r"^[^，,。；;]{0,30}?(?:资金|补贴|补助|经费|奖励)(?:主要)?用于(?:下列|以下|如下)|"
-    # a group's make-up (领导小组由…任组长，…为成员; 指挥部由市长任总指挥): who it holds
-    r"^[^，,。；;]{0,30}?(?:领导小组|工作小组|小组|指挥部|工作组|委员会|工作专班|专班|联席会议)"
-    r"(?:由|以)(?:(?!负责(?!同志|人)|承担|(?<![相适供反响效])应(?!急)|(?<!主)要|须)[^。；;])*?"
-    r"(?:(?:任|担任|兼任|为)(?:常务)?(?:副)?"
-    r"(?:组长|总指挥|指挥长|指挥|主任|召集人|总召集人|主席|成员|成员单位)|成员(?:包括|为)[^。；;]*)[。；;]?$|"
-    # an instrument's title with its edition (…服务质量标准（2023年版）, …办法（试行）)
-    r"^[^，,。；;：:\s]{2,40}?(?:标准|办法|规定|细则|规范|条例|方案|意见|规则|指南|准则|规程|导则|"
-    r"清单|目录|名录)[（(][^（）()]{0,12}(?:版|试行|暂行|修订|修订稿|征求意见稿)[）)]$|"
-    # a paper an applicant hands in, as an item of a list (设立申请书；, 举办者的身份证明或法人登记
-    # 证书；): what is listed, no duty (not 提交申请书, 编制实施方案: a verb and its object)
-    r"^(?!(?:[（(]?[一二三四五六七八九十\d＿]{1,3}[)）、.．]\s*)?"
-    r"(?:提交|提供|报送|出具|填写|签订|签署|制定|编制|建立|办理|取得|持有|具备|具有|上传|报))"
-    r"(?:[（(]?[一二三四五六七八九十\d＿]{1,3}[)）、.．]\s*)?"
-    r"[^，,。；;：:]{0,40}?(?:申请书|申请表|审批表|登记表|证明|证书|证明材料|复印件|身份证|执照|"
-    r"承诺书|协议书|委托书|说明书|意见书|章程)(?:复印件|原件)?[；;。]?$"
-)
 #: What a list of titles leaves of its own words: titles, asides, and the words joining them.
 _TITLES = re.compile(
     r"《[^《》]*》|[（(][^（()）]*[）)]|[\s、，,。；;：:及和与等以以下上述有关相关]"
@@ -278,7 +247,7 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     if is_heading_line(masked, s_start, s_end) or _A_DOCUMENTS_TITLE.fullmatch(sentence.strip()):
         return True  # (关于下达…补助资金的通知: a document's title, GUIDE 1.5)
     if not ANY_MODAL.search(sentence):
-        if _CONSISTS_OF.match(sentence.strip()) or WHAT_WAS_DONE.search(sentence):
+        if CONSISTS_OF.match(sentence.strip()) or WHAT_WAS_DONE.search(sentence):
             return True  # (全区上下深入学习…, …完成年度目标的112%: what was done, a report)
         own = _TITLES.sub("", sentence)
         if "《" in sentence and 6 * len(own) < len(sentence) and not ACTION.search(own):
@@ -890,7 +859,13 @@ def agent_named(words: str) -> tuple[str, SubjectKind] | None:
         if ends_with_party(name) and _AGENT_VERB.match(words, at + k):
             return name.strip(), kind_of(name.strip())
     if not ends_with_party(who):
-        # (由市长签发…, 由市纪委监委依规依纪追究…: the name, not the words up to a verb known)
+        # (由市人力资源和社会保障局协调…: 保障 read as a verb inside the name, which ends on;
+        # 由市长签发…, 由市纪委监委依规依纪追究…: the name, not the words up to a verb known)
+        name = next(
+            (n for k in range(1, 5) if ends_with_party(n := words[at : at + len(who) + k])), ""
+        )
+        if name and not re.search(r"[，,。；;由将对向]", name[len(who) :]):
+            return name, kind_of(name)
         k = next((k for k in range(len(who) - 1, 1, -1) if ends_with_party(who[:k])), 0)
         if k:
             return who[:k], kind_of(who[:k])
