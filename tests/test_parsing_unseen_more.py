@@ -914,3 +914,33 @@ def test_an_imprint_on_one_line_in_italics_is_the_imprint():
     )
     result = parse_gazette(text)
     assert [(s.reason, s.lines) for s in result.skipped] == [("封底", (8,))]
+
+
+@pytest.mark.parametrize(
+    "number", ["宁政办发(2O23)12号", "宁政办发〔2023)12号", "宁政办发〔2O23〕l2号"]
+)
+def test_a_number_an_ocr_misread_still_heads_its_document(number):
+    """宁政办发(2O23)12号 (O for 0), 〔2022〕l8号 (l for 1), 〔2023)…: the 文号 was no 文号's, so
+    the notice was the document before's last clauses (its validity that document's) or a skip."""
+    text = (
+        "宁政发〔2023〕5号\n宁安市人民政府关于做好停车管理工作的通知\n各区人民政府：\n"
+        "一、各区要在6月底前完成排查。\n宁安市人民政府\n2023年3月15日\n"
+        f"宁安市人民政府办公室\n关于进一步做好农村生活垃圾治理工作的通知\n{number}\n各乡镇人民政府：\n"
+        "一、各乡镇要建立保洁制度。\n宁安市人民政府办公室\n2023年4月3日\n"
+    )
+    first, second = parse_gazette(text).documents
+    assert (second.number, str(second.signed_on)) == ("宁政办发〔2023〕12号", "2023-04-03")
+    assert len(first.clauses) == 2
+
+
+def test_a_wrapped_line_citing_an_article_and_its_paragraph_is_no_article():
+    """…依照《中华人民共和国行政处罚法》 ⏎ 第三十三条第一款规定，…: the cited article was a
+    第三十三条 of the notice, its items filed under it."""
+    text = (
+        "清政发〔2024〕3号\n清河县人民政府关于优化营商环境的通知\n各乡镇人民政府：\n"
+        "一、推行包容审慎监管。对首次轻微违法的市场主体，严格依照《中华人民共和国行政处罚法》\n"
+        "第三十三条第一款规定，依法不予行政处罚。\n二、畅通诉求渠道。\n"
+        "清河县人民政府\n2024年1月26日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert [c.key.split("/")[-1] for c in doc.clauses][1:] == ["一", "二"]

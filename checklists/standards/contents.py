@@ -21,7 +21,8 @@ from checklists.standards.lines import (
 _BRACKETS = str.maketrans(
     {"[": "〔", "]": "〕", "【": "〔", "】": "〕", "［": "〔", "］": "〕", "﹝": "〔", "﹞": "〕"}
 )
-_YEAR_PARENS = re.compile(r"[（(]((?:19|20)\d{2})[）)]")
+# (宁政发〔2023)5号, 〈2023〉: the brackets mismatched or misread round the year)
+_YEAR_PARENS = re.compile(r"[〔（(〈]((?:19|20)\d{2})[〕）)〉]")
 
 
 def normalize_number(raw: str) -> str:

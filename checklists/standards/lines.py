@@ -164,7 +164,7 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "article",
         re.compile(
-            rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至])"
+            rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至第])"
             # (第十六条修改为：…, 删去第…: an amendment's words on an article, no article)
             r"(?!修改为|修改|改为|调整为|删去|删除)"
         ),
@@ -501,6 +501,24 @@ _MARKUP_ONLY = re.compile(
 )
 
 
+#: A 文号 line an OCR misread (宁政办发(2O23)12号, 临政发〔2022〕l8号: O for 0, l or I for 1).
+_OCR_NUMBER = re.compile(
+    r"([\u4e00-\u9fff]{1,12}[〔\[【［(（﹝〈])([12lI][09O][0-9OlI]{2})([〕\]】］)）﹞〉]第?)"
+    r"([0-9OlI]{1,5})(号)"
+)
+_AS_DIGITS = str.maketrans("OlI", "011")
+
+
+def _ocr_number(s: str) -> str:
+    """A line that is a 文号 but for letters read for digits, as meant; any other line as is."""
+    m = _OCR_NUMBER.fullmatch(_compact(s))
+    if m is None or not re.search(r"[OlI]", m.group(2) + m.group(4)):
+        return s
+    return "".join(
+        g.translate(_AS_DIGITS) if k in (2, 4) else g for k, g in enumerate(m.groups(), 1)
+    )
+
+
 def _prepare(text: str) -> list[_Line]:
     """Clean every input line; blank lines are kept (text "") as paragraph separators."""
     out: list[_Line] = []
@@ -570,7 +588,7 @@ def _prepare(text: str) -> list[_Line]:
             else:
                 out.append(_Line(no, "\t".join(cells), heading, True, cells))
             continue
-        s = s.strip()
+        s = _ocr_number(s.strip())
         if _RULE.match(s):
             out.append(_Line(no, "", furniture=True))  # (a rule: accounted for, no text)
             continue
