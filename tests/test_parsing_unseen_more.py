@@ -944,3 +944,18 @@ def test_a_wrapped_line_citing_an_article_and_its_paragraph_is_no_article():
     )
     (doc,) = parse_gazette(text).documents
     assert [c.key.split("/")[-1] for c in doc.clauses][1:] == ["一", "二"]
+
+
+def test_a_closing_sentence_after_a_last_item_keeps_its_line_and_an_editors_line_is_imprint():
+    """5．…的通知（临政发〔2016〕3号） ⏎ 本决定自公布之日起施行。: glued to the item with no break;
+    编辑：…办公室　电话：… after the last page's footer was a table row's words."""
+    text = (
+        "临政发〔2022〕22号\n临江市人民政府关于废止部分行政规范性文件的决定\n各区县人民政府：\n"
+        "决定废止下列文件：\n1．临江市人民政府关于印发临江市鼓励企业上市扶持办法的通知（临政发〔2016〕3号）\n"
+        "本决定自公布之日起施行。\n临江市人民政府\n2022年6月15日\n"
+        "编辑：临江市人民政府办公室　电话：0319-8161234\n"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    assert doc.clauses[-1].text.endswith("（临政发〔2016〕3号）\n本决定自公布之日起施行。")
+    assert [(s.reason, s.lines) for s in result.skipped] == [("封底", (9,))]

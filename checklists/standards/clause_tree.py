@@ -185,6 +185,10 @@ _ROSTER_LINE = re.compile(
 )
 
 
+#: A text's closing sentence, on when it takes effect (本决定自公布之日起施行).
+_CLOSING_SENTENCE = re.compile(
+    r"本(?:决定|通知|办法|意见|规定|方案|细则|措施|实施意见|实施方案|通告|公告)自[^。；;]{2,30}?(?:施行|执行|实施)"
+)
 #: A flow chart's arrows, each on a line of its own between the steps.
 _ARROWS = ("↓", "⇩", "⬇", "↑", "→")
 
@@ -214,6 +218,10 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
         return False  # 附件：1.…获奖项目⏎2.2022年度…; 组  长：…⏎副组长：…: the list's next line
     if p[-1].isdigit() and nxt.text[:1].isdigit():
         return True  # a number broken by the wrap: 8⏎000元
+    if _CLOSING_SENTENCE.match(nxt.text.strip()):
+        return (
+            False  # (…（临政发〔2016〕3号） ⏎ 本决定自公布之日起施行。: the text's own last words)
+        )
     if _a_grid_row(p) or p.endswith(_ARROWS) or nxt.text.strip().startswith(_ARROWS):
         # (a flow chart's arrow on its own line: 受理：… ⏎ ↓ ⏎ 审核：…)
         # (王某某　　市发改委副主任 ⏎ 李　某　　市教育局副局长; 某某剪纸　　某某制茶技艺 ⏎ …: a

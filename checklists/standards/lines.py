@@ -822,8 +822,13 @@ def _drop_imprint(lines: list[_Line]) -> list[int]:
         run.append(i)
     edited = any(
         _THIS_ISSUES_EDITOR.match(_compact(lines[i].text))
-        # (本刊地址：…　邮编：…　电话：…: the imprint on one line)
-        or len(re.findall(r"(?:地址|邮编|邮政编码|电话|传真)\s*[:：]", lines[i].text)) >= 3
+        # (本刊地址：…　邮编：…　电话：…, 编辑：…办公室　电话：…: the imprint on one line)
+        or len(
+            re.findall(
+                r"(?:编辑|主办|承办|印刷|地址|邮编|邮政编码|电话|传真)\s*[:：]", lines[i].text
+            )
+        )
+        >= 2
         for i in run
     )
     if not edited and (
