@@ -959,3 +959,16 @@ def test_a_closing_sentence_after_a_last_item_keeps_its_line_and_an_editors_line
     (doc,) = result.documents
     assert doc.clauses[-1].text.endswith("（临政发〔2016〕3号）\n本决定自公布之日起施行。")
     assert [(s.reason, s.lines) for s in result.skipped] == [("封底", (9,))]
+
+
+def test_a_title_quoted_across_lines_is_joined_whole():
+    """…，根据《 ⏎ 河北省人民政府办公厅关于…的通知 ⏎》（冀政办字〔2024〕11号）精神: the quoted title
+    was taken for one starting on its line, and a line break kept inside 《…》."""
+    text = (
+        "清政办发〔2024〕7号\n清河县人民政府办公室关于做好春季农业生产工作的通知\n各乡镇人民政府：\n"
+        "为切实抓好今年春季农业生产，根据《\n河北省人民政府办公厅关于做好2024年春季农业生产工作的通知\n"
+        "》（冀政办字〔2024〕11号）精神，现就有关事项通知如下。\n"
+        "一、各乡镇要在3月底前完成春耕物资储备。\n清河县人民政府办公室\n2024年2月28日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert "根据《河北省人民政府办公厅关于做好2024年春季农业生产工作的通知》" in doc.clauses[0].text

@@ -209,6 +209,8 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
     the text's full line, ``_line_width``; a line that fills it was wrapped)."""
     if prev.table is not None or prev.structural or nxt.table or _structural(nxt.text):
         return False
+    if prev.text.rstrip().endswith(("《", "〈")):
+        return True  # (…，根据《 ⏎ 某省…的通知 ⏎》…: the title quoted, not one that starts here)
     if _starts_title(nxt.text, titles):
         return False
     p = prev.text.rstrip()
