@@ -972,3 +972,15 @@ def test_a_title_quoted_across_lines_is_joined_whole():
     )
     (doc,) = parse_gazette(text).documents
     assert "根据《河北省人民政府办公厅关于做好2024年春季农业生产工作的通知》" in doc.clauses[0].text
+
+
+def test_a_notices_own_address_and_phone_on_its_last_line_stay_its_words():
+    """Review: 地址：…　电话：… ending the last notice is its contact line, not the gazette's
+    imprint (one imprint line needs a gazette's field: 编辑, 主办, 邮编…)."""
+    text = (
+        "临政通〔2022〕2号\n临江市人民政府关于禁止燃放烟花爆竹的通告\n"
+        "一、城区全年禁止燃放烟花爆竹。\n二、违反本通告的，由公安机关依法处罚。\n"
+        "地址：临江市人民路1号　电话：0319-8161234\n"
+    )
+    result = parse_gazette(text)
+    assert "电话" in result.documents[0].clauses[-1].text and not result.skipped

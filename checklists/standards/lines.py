@@ -822,13 +822,18 @@ def _drop_imprint(lines: list[_Line]) -> list[int]:
         run.append(i)
     edited = any(
         _THIS_ISSUES_EDITOR.match(_compact(lines[i].text))
-        # (本刊地址：…　邮编：…　电话：…, 编辑：…办公室　电话：…: the imprint on one line)
-        or len(
-            re.findall(
-                r"(?:编辑|主办|承办|印刷|地址|邮编|邮政编码|电话|传真)\s*[:：]", lines[i].text
+        # (本刊地址：…　邮编：…　电话：…, 编辑：…办公室　电话：…: the imprint on one line; not a
+        # notice's own 地址：…　电话：…, no field of a gazette's in it)
+        or (
+            len(
+                re.findall(
+                    r"(?:编辑|主办|承办|印刷|地址|邮编|邮政编码|电话|传真)\s*[:：]", lines[i].text
+                )
             )
+            >= 2
+            and re.search(r"(?:编辑|主办|承办|印刷|邮编|邮政编码)\s*[:：]", lines[i].text)
+            is not None
         )
-        >= 2
         for i in run
     )
     if not edited and (
