@@ -984,3 +984,21 @@ def test_a_notices_own_address_and_phone_on_its_last_line_stay_its_words():
     )
     result = parse_gazette(text)
     assert "电话" in result.documents[0].clauses[-1].text and not result.skipped
+
+
+def test_a_heading_an_ocr_wrote_with_a_comma_is_a_heading():
+    """一.明确工作目标 ⏎ … ⏎ 二，完善收运处置体系 ⏎（一）…: 二， was no token, so the heading was
+    the words of 一 and its items filed under 一; a sentence opening 二， with more after it (a
+    comma, a stop) stays words."""
+    text = (
+        "宁政办发〔2023〕12号\n宁安市人民政府办公室关于做好农村生活垃圾治理工作的通知\n各乡镇人民政府：\n"
+        "一.明确工作目标\n到2023年底，农村生活垃圾收运处置体系覆盖率达到100%。\n"
+        "二，完善收运处置体系\n（一）健全收集设施。各乡镇要配齐收集容器。\n"
+        "宁安市人民政府办公室\n2023年4月3日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses[1:]]
+    assert keys == ["一", "二", "二/（一）"]
+    text = text.replace("二，完善收运处置体系", "二，是完善收运处置体系，各乡镇要配齐设施。")
+    (doc,) = parse_gazette(text).documents
+    assert [c.key.split("/", 1)[1] for c in doc.clauses[1:]] == ["一", "一/（一）"]

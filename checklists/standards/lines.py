@@ -180,7 +180,9 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "cn",
         re.compile(
             r"^([一二三四五六七八九十百]+)\s*(?:、(?![一二三四五六七八九十](?:、[一二三四五六七八九十])*"
-            r"(?:季度|级|类|档|等奖|批|期|线|星|产|年级))|[．.](?!\d))"
+            r"(?:季度|级|类|档|等奖|批|期|线|星|产|年级))|[．.](?!\d)"
+            # (二，完善收运处置体系: an OCR's comma for 、, a heading alone on its line)
+            r"|[，,](?=[^，,。；;：:！？!?、]{2,20}$))"
         ),
     ),
     # (not an item cited at a line's start: （二）项的规定; （二）项目单位应当… is an item)
