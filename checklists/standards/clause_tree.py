@@ -221,9 +221,8 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
     if p[-1].isdigit() and nxt.text[:1].isdigit():
         return True  # a number broken by the wrap: 8⏎000元
     if _CLOSING_SENTENCE.match(nxt.text.strip()):
-        return (
-            False  # (…（临政发〔2016〕3号） ⏎ 本决定自公布之日起施行。: the text's own last words)
-        )
+        # (…（临政发〔2016〕3号） ⏎ 本决定自公布之日起施行。: the text's own last words)
+        return False
     if _a_grid_row(p) or p.endswith(_ARROWS) or nxt.text.strip().startswith(_ARROWS):
         # (a flow chart's arrow on its own line: 受理：… ⏎ ↓ ⏎ 审核：…)
         # (王某某　　市发改委副主任 ⏎ 李　某　　市教育局副局长; 某某剪纸　　某某制茶技艺 ⏎ …: a

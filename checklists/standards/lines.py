@@ -318,11 +318,14 @@ _NUM_CORE = (
     r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（﹝]\s*(?:19|20)\d{2}\s*"
     r"[〕\]】］)）﹞]\s*第?\s*\d{1,5}\s*号"
 )
-#: Who signed a request for issue (签发人：张建国), beside its 文号 on a 请示's or a 报告's head.
-_SIGNED_FOR_ISSUE = r"签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,12}"
-_NUMBER_LINE = re.compile(
-    rf"^[（(]?\s*({_NUM_CORE})\s*[）)]?(?:\s*{_SIGNED_FOR_ISSUE}(?:\s+[\u4e00-\u9fff·]{{2,4}})*)?$"
+#: Who signed a request for issue (签发人：张建国 李四), beside its 文号 on a 请示's or a 报告's
+#: head, or alone under it.
+_SIGNED_FOR_ISSUE = re.compile(
+    r"签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·]{2,12}(?:\s+[\u4e00-\u9fff·]{2,4})*"
 )
+_NUMBER_LINE = re.compile(rf"^[（(]?\s*({_NUM_CORE})\s*[）)]?(?:\s*{_SIGNED_FOR_ISSUE.pattern})?$")
+#: A minutes' issue number under its title (〔2023〕第18期).
+_MINUTES_ISSUE = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第\s*\d{1,4}\s*期")
 _TITLE_WITH_NUMBER = re.compile(rf"^(.{{4,100}}?)\s*[（(]\s*({_NUM_CORE})\s*[）)]$")
 _CONT_START = re.compile(r"^\s*[（(]\s*上\s*接\s*第\s*(\d+)\s*页\s*[）)]")
 _CONT_MARK = re.compile(r"[（(]\s*(?:上\s*接|下\s*转)\s*第\s*\d+\s*页\s*[）)]")
@@ -344,17 +347,19 @@ class _Line:
     joined: bool = False
 
 
-#: A character a Markdown converter escaped (1\. 制定…, \*, \#).
+#: Bold written __…__ round words (never a form's blanks: 姓名：__________).
 _BOLD_UNDERSCORES = re.compile(r"(?<!_)__(?=[^\s_])(.+?)(?<=[^\s_])__(?!_)")
+#: A whole line in italics (*本刊地址：…*).
+_ITALIC_LINE = re.compile(r"^(\s*)\*(?=[^*\s])(.*[^*\s])\*\s*$")
+#: A character a Markdown converter escaped (1\. 制定…, \*, \#).
 _ESCAPED = re.compile(r"\\([.)(\-*#_+\[\]])")
 #: A rule of a form drawn with box characters (┌──┬──┐, ├──┼──┤, └──┘).
 _BOX_RULE = re.compile(r"[─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║\s]*[─━═][─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬│┃║\s]*")
 #: A Markdown table's row: cells between pipes, two at least.
 _PIPE_ROW = re.compile(r"\|((?:[^|\n]*\|){1,}[^|\n]*)\|")
-_PIPE_RULE = re.compile(r":?-+:?")
-_BR = re.compile(
-    r"\s*<br\s*/?>\s*", re.IGNORECASE
-)  # (| --- |, |:--:|, |--:|: the header's rule, aligned)
+_PIPE_RULE = re.compile(r":?-+:?")  # (| --- |, |:--:|, |--:|: the header's rule, aligned)
+#: A line break inside a cell, as a converter writes it (新增深度处理设施<br>日处理规模…).
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
 
 def _spaced_cells(s: str) -> tuple[str, ...] | None:
@@ -530,17 +535,15 @@ def _prepare(text: str) -> list[_Line]:
         heading = bool(_MD_HEADING.match(raw))
         s = _MD_HEADING.sub("", raw)
         s = _BULLET.sub("", s)
-        # (bold as __…__ around words only: a form's blanks, 姓名：__________, are its fields)
         s = _BOLD_UNDERSCORES.sub(r"\1", s.replace("***", "").replace("**", ""))
-        # (*本刊地址：…*: a whole line in italics)
-        s = re.sub(r"^(\s*)\*(?=[^*\s])(.*[^*\s])\*\s*$", r"\1\2", s)
+        s = _ITALIC_LINE.sub(r"\1\2", s)
         # (Pandoc's escapes: 1\. 制定…, a line break written as a trailing backslash)
         s = _ESCAPED.sub(r"\1", s).removesuffix("\\")
         if (
             _BOX_RULE.fullmatch(s.strip())
             or _MARKUP_ONLY.fullmatch(s.strip())
             # (签发人：张建国 alone under a 请示's 文号: who signed it for issue, the head's)
-            or re.fullmatch(rf"{_SIGNED_FOR_ISSUE}(?:\s+[\u4e00-\u9fff·]{{2,4}})*", s.strip())
+            or _SIGNED_FOR_ISSUE.fullmatch(s.strip())
         ):
             # ┌───┬───┐: a drawn form's rule; <!-- page 20 -->, ![印章](image_018.png): a
             # converter's page mark or picture, no words
@@ -583,7 +586,6 @@ def _prepare(text: str) -> list[_Line]:
         if piped:
             # a Markdown table row (| 序号 | 检查项目 |): its cells; the row under the header
             # (| --- | --- |) is the table's furniture
-            # (a line break in a cell, as a converter writes it: 新增深度处理设施<br>日处理规模…)
             cells = tuple(_BR.sub(" ", c).strip() for c in piped.group(1).split("|"))
             if all(_PIPE_RULE.fullmatch(c) for c in cells):
                 out.append(_Line(no, "", furniture=True))
@@ -810,6 +812,19 @@ def _drop_footnotes(lines: list[_Line]) -> list[int]:
     return dropped
 
 
+#: A field of an imprint, and one only a gazette's imprint has (a notice may end 地址：…　电话：…).
+_IMPRINT_FIELD = re.compile(r"(?:编辑|主办|承办|印刷|地址|邮编|邮政编码|电话|传真)\s*[:：]")
+_GAZETTES_FIELD = re.compile(r"(?:编辑|主办|承办|印刷|邮编|邮政编码)\s*[:：]")
+
+
+def _imprint_alone(text: str) -> bool:
+    """A line that is the imprint by itself: who edited the issue (（本期责任编辑：刘某）), or two
+    fields or more, one of them a gazette's (本刊地址：…　邮编：…, 编辑：…办公室　电话：…)."""
+    return _THIS_ISSUES_EDITOR.match(_compact(text)) is not None or (
+        len(_IMPRINT_FIELD.findall(text)) >= 2 and _GAZETTES_FIELD.search(text) is not None
+    )
+
+
 def _drop_imprint(lines: list[_Line]) -> list[int]:
     """Blank out the gazette's imprint on its last lines (…公报编辑部 ⏎ 地址：…⏎ 电话：…⏎ 邮编：…):
     three such lines at least, one of them its own kind (地址, 邮编, 准印证号, 主编…: no
@@ -822,23 +837,8 @@ def _drop_imprint(lines: list[_Line]) -> list[int]:
         if not _IMPRINT.match(_compact(lines[i].text)):
             break
         run.append(i)
-    edited = any(
-        _THIS_ISSUES_EDITOR.match(_compact(lines[i].text))
-        # (本刊地址：…　邮编：…　电话：…, 编辑：…办公室　电话：…: the imprint on one line; not a
-        # notice's own 地址：…　电话：…, no field of a gazette's in it)
-        or (
-            len(
-                re.findall(
-                    r"(?:编辑|主办|承办|印刷|地址|邮编|邮政编码|电话|传真)\s*[:：]", lines[i].text
-                )
-            )
-            >= 2
-            and re.search(r"(?:编辑|主办|承办|印刷|邮编|邮政编码)\s*[:：]", lines[i].text)
-            is not None
-        )
-        for i in run
-    )
-    if not edited and (
+    alone = any(_imprint_alone(lines[i].text) for i in run)
+    if not alone and (
         len(run) < 3 or not any(_IMPRINT_OWN.match(_compact(lines[i].text)) for i in run)
     ):
         return []
@@ -866,10 +866,3 @@ def _headerish(ln: _Line) -> bool:
         and not re.search(r"[，,。；;：:！？!?]", c)
         and not _is_date_line(c)
     )
-
-
-#: A minutes' issue number under its title (〔2023〕第18期), and who kept them and when.
-_MINUTES_ISSUE = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第\s*\d{1,4}\s*期")
-_SIGNED_BY_ON = re.compile(
-    r"(?P<who>\S{2,30}?)[ \t　]{2,}(?P<on>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
-)

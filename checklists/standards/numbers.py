@@ -34,6 +34,7 @@ from checklists.standards.reports import (
     DID,
     EFFORTS_MADE,
     ESTIMATED,
+    NOT_A_TARGET,
     PHRASE_REPORTS,
     WHAT_WAS_DONE,
 )
@@ -284,8 +285,8 @@ _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 _A_YEAR_TOLD = re.compile(
     # (2022年全市网约车日均完成订单约45万单，同比增长12.6%: the year, then the whole place)
     r"[\s＿]*(?:＿{4,}年?度?|去年|上半年|前三季度|一季度|全年)(?:[，,]|(?=全(?:省|市|区|县|镇|乡)"
-    # (not a year's target: 2025年全市…5万人以上，比上年增长3%以上)
-    r"(?![^。；;]*(?:以上|以下|以内|不低于|不少于|不超过|不高于|力争|确保|争取))))"
+    + NOT_A_TARGET
+    + "))"
 )
 #: How many there were in all (全县共有…, 共计…): told of a year, a report.
 _IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共有|共计|共)")
@@ -296,7 +297,7 @@ _MEASURED_AGAINST = re.compile(
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
-    r"目前|现阶段|" + EFFORTS_MADE[1:] + "|"
+    r"目前|现阶段|" + EFFORTS_MADE + "|"
     # what there is in all (全县共有流域面积50平方公里以上河流23条): a count of what exists
     r"全(?:省|市|区|县|镇|乡)(?:共有|现有)|"
     # what was enforced in all (全市累计查处渣土车违法违规行为2150起，罚款金额达到860万元)

@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 
 from checklists.standards.clause_tree import (
+    _SIGNED_INLINE,
     ParsedClause,
     _document_key,
     _instrument_titles,
@@ -44,7 +45,6 @@ from checklists.standards.lines import (
     _MINUTES_ISSUE,
     _NUM_CORE,
     _NUMBER_LINE,
-    _SIGNED_BY_ON,
     _TITLE_WITH_NUMBER,
     _compact,
     _drop_colophon,
@@ -456,11 +456,11 @@ def _unnumbered_headers(
             # minutes, numbered by the issue, who kept them and when under it
             at = next(j for j in range(i + 1, len(lines)) if lines[j].text)
             below = _next_texts(lines, at, 1)
-            kept = _SIGNED_BY_ON.fullmatch(below[0].strip()) if below else None
-            if kept is not None and _is_issuer(kept.group("who")):
+            kept = _SIGNED_INLINE.fullmatch(below[0].strip()) if below else None
+            if kept is not None and _is_issuer(kept.group(1)):
                 at = next(j for j in range(at + 1, len(lines)) if lines[j].text)
             own, _title = _split_issuer(c)
-            found.append(_Header(i, at, None, c, kept.group("who") if kept else own, i))
+            found.append(_Header(i, at, None, c, kept.group(1) if kept else own, i))
             continue
         if _RULES_TITLE.fullmatch(c) and nxt and _FIRST_ARTICLE.match(_compact(nxt[0])):
             # 某县消防安全规定 above 第一条 (or 第一章, 一、), opening the text: a set of rules
@@ -849,9 +849,9 @@ def _build_documents(lines: list[_Line], sec: _Section) -> list[ParsedDocument]:
     dated = [t for t in header_text.splitlines() if _SPEECH_DATE.match(t.strip())]
     if signed is None and dated:
         signed = _to_date(_DATE.search(_compact(dated[0])))  # (关于…的意见 ⏎（2023年5月11日）)
-    kept = [m for t in header_text.splitlines() if (m := _SIGNED_BY_ON.fullmatch(t.strip()))]
+    kept = [m for t in header_text.splitlines() if (m := _SIGNED_INLINE.fullmatch(t.strip()))]
     if signed is None and kept:
-        signed = _to_date(_DATE.search(_compact(kept[0].group("on"))))  # (纪要: 某办公室　3月10日)
+        signed = _to_date(_DATE.search(_compact(kept[0].group(2))))  # (纪要: 某办公室　3月10日)
     for d in docs:
         d.signed_on = d.signed_on or signed
         d.issuer = d.issuer or issuer

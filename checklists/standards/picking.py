@@ -77,6 +77,15 @@ def _next_stop(masked: str, s_start: int, s_end: int, pos: int) -> int:
     return stops[i] if i < len(stops) else s_end
 
 
+#: A bound's number, then when or after it, with no comma (超过2公里后每公里…; 达到60万千米时强制
+#: 报废: ``when`` the duty's verb right after 时; not 时间, 时期).
+_REACHED_THEN = re.compile(
+    r"\s*(?:及?以上|及?以下)?\s*(?:(?P<when>时(?![间期段候刻限])(?=\s*[\u4e00-\u9fff]{2}))"
+    r"|时(?![间期段候刻限])|以?后|之后)"
+    r"\s*(?=[\u4e00-\u9fff])"
+)
+#: …后 alone before its comma (超过2公里后，每公里2.3元).
+_AFTER_ALONE = re.compile(r"\s*(?:以?后|之后)\s*")
 #: What an amount is of, right after it (…以下的罚款, 5000元的奖励): the amount, no ones picked out.
 _AN_AMOUNT_OF = re.compile(r"\s*的?\s*(?:罚款|罚金|违约金|滞纳金|奖励|奖金|补助|补贴)(?![的对])")
 
@@ -114,23 +123,13 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         r"[，,]\s*(?:[^，,。；;]{0,16}?)(?:应当|应|须|必须|要|不得|严禁|立即)", rest
     ):
         return True  # …降雨量超过30毫米时，必须组织群众转移: when the duty after it applies
-    if comparator_in_phrase(masked, ph_start, q_start)[0] is not None and (
-        (
-            re.match(
-                r"\s*(?:及?以上|及?以下)?\s*(?:时(?![间期段候刻限])|以?后|之后)\s*(?=[\u4e00-\u9fff])",
-                tail,
-            )
-            and (
-                re.match(r"\s*(?:及?以上|及?以下)?\s*时\s*[\u4e00-\u9fff]{2}", tail)
-                or quantities(tail)
-            )
-        )
-        or (
-            re.fullmatch(r"\s*(?:以?后|之后)\s*", tail)
-            and rest[:1] in "，,"
-            and quantities(re.split(r"[，,。；;]", rest[1:], maxsplit=1)[0])
-        )
-    ):
+    then = _REACHED_THEN.match(tail)
+    reached = (then is not None and (then.group("when") or quantities(tail))) or (
+        _AFTER_ALONE.fullmatch(tail) is not None
+        and rest[:1] in "，,"
+        and bool(quantities(re.split(r"[，,。；;]", rest[1:], maxsplit=1)[0]))
+    )
+    if reached and comparator_in_phrase(masked, ph_start, q_start)[0] is not None:
         # 超过2公里后每公里2.3元, 行驶里程达到60万千米时强制报废, 超过2公里后，每公里2.3元: a
         # bound reached, then what applies (an amount of its own, or a duty)
         return True

@@ -14,10 +14,13 @@ ESTIMATED = re.compile(r"\s*(?:经|据)(?:初步|不完全)?(?:测算|核算|估
 #: Years of effort a sentence opens with, told of (经过多年努力，…; 经过三年专项治理，…): what they
 #: brought about, a report; not a target set for the years ahead (经过三年努力，到2025年…, 力争…).
 EFFORTS_MADE = (
-    r"^\s*经过(?:多年|近?[＿\d一二三四五六七八九十两几]+年|长期|持续|不懈|全市|全县|全区|各方|共同)"
+    r"\s*经过(?:多年|近?[＿\d一二三四五六七八九十两几]+年|长期|持续|不懈|全市|全县|全区|各方|共同)"
     r"[^，,。；;]{0,10}?(?:努力|治理|整治|建设|攻坚|奋斗|发展|实践|探索|推进)[，,]"
     r"(?![^。；;]*(?:到\s*[＿\d]{4}|至\s*[＿\d]{4}|力争|争取|确保|计划))"
 )
+#: No target in what follows (2025年全市…5万人以上，比上年增长3%以上: a year's target, not its
+#: results).
+NOT_A_TARGET = r"(?![^。；;]*(?:以上|以下|以内|不低于|不少于|不超过|不高于|力争|确保|争取))"
 #: Not right after the verb of taking back what was paid: 已 there (退回已拨付资金, 收回已发放补贴)
 #: is what a sanction takes back, no report.
 _NOT_TAKEN_BACK = r"(?<![回还缴])"
@@ -38,11 +41,11 @@ DESCRIPTIVE = re.compile(
     r"去年|"
     # a year's totals (2023年，全市共清运…; ＿＿＿＿年全县累计…): what was done
     r"^[＿\s]*(?:\d{4}\s*年度?[，,]?\s*|[，,]\s*)?全(?:省|市|区|县|镇|乡)[^，,。；;]{0,8}?(?:共|累计)(?!同)|"
-    r"今年以来|上半年|以来|" + EFFORTS_MADE + "|"
+    r"今年以来|上半年|以来|^" + EFFORTS_MADE + "|"
     # a year's results against the year before (2022年全市…约45万单，同比增长12.6%)
     r"^\s*(?:\d{4}\s*年|＿{4,5}\s*年?)度?[，,]?\s*(?:全|我)(?:省|市|区|县|镇|乡)"
-    r"(?![^。；;]*(?:以上|以下|以内|不低于|不少于|不超过|不高于|力争|确保|争取))"
-    r"[^。；;]*(?:同比|环比|[比较]上年)|"
+    + NOT_A_TARGET
+    + r"[^。；;]*(?:同比|环比|[比较]上年)|"
     # an estimate or a count made (经测算，全年需补助资金约3000万元; 据统计，…): a report
     r"^" + ESTIMATED.pattern + "|"
     # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report (not what is
@@ -188,6 +191,8 @@ def appoints(sentence: str) -> bool:
     return bool(parts) and all(_WITH_AN_APPOINTMENT.fullmatch(p) for p in parts)
 
 
+#: An item's numbering before its words (（一）, 1., 一、; a list's items only name things).
+_ITEM_TOKEN = r"(?:[（(]?[一二三四五六七八九十\d＿]{1,3}[)）、.．]\s*)"
 #: A sentence that says what a document or a system of them consists of (预案体系包括…,
 #: 本办法分为…): a list, no duty.
 CONSISTS_OF = re.compile(
@@ -196,7 +201,7 @@ CONSISTS_OF = re.compile(
     # what something includes, and no more (社会保险补贴包括…，不包括…): its scope
     r"^[^，,。；;：:]{1,30}?(?:包括|包含)[^，,。；;]*(?:[，,]\s*(?:不包括|不包含|不含)[^，,。；;]*)?$|"
     # whom a grant is for, and nothing more (困难残疾人生活补贴对象为纳入…范围的残疾人)
-    r"^(?:[（(]?[一二三四五六七八九十\d＿]{1,3}[)）、.．]\s*|第[一二三四五六七八九十百]+条\s*)?"
+    r"^(?:" + _ITEM_TOKEN + r"|第[一二三四五六七八九十百]+条\s*)?"
     r"[^，,。；;]{0,30}?(?:对象|范围)(?:为|是)[^，,。；;]*的[^，,。；;的]{1,16}[。；;]?$|"
     # who or what a scope holds (享受补贴的人员范围包括：…; 补助对象为：…)
     r"^[^，,。；;]{0,30}?(?:范围|对象|内容|种类|类别)(?:主要)?(?:包括|包含|涵盖|为|是)\s*[:：]|"
@@ -214,11 +219,9 @@ CONSISTS_OF = re.compile(
     r"清单|目录|名录)[（(][^（）()]{0,12}(?:版|试行|暂行|修订|修订稿|征求意见稿)[）)]$|"
     # a paper an applicant hands in, as an item of a list (设立申请书；, 举办者的身份证明或法人登记
     # 证书；): what is listed, no duty (not 提交申请书, 编制实施方案: a verb and its object)
-    r"^(?!(?:[（(]?[一二三四五六七八九十\d＿]{1,3}[)）、.．]\s*)?"
-    r"(?:依法|按照?规定|如实|及时)?"
+    r"^(?!" + _ITEM_TOKEN + r"?(?:依法|按照?规定|如实|及时)?"
     r"(?:提交|提供|报送|出具|填写|签订|签署|制定|编制|建立|办理|取得|持有|具备|具有|上传|报|申领|"
-    r"领取|获得|核发|颁发|换发|补发|查验|审核|收取|留存|保存))"
-    r"(?:[（(]?[一二三四五六七八九十\d＿]{1,3}[)）、.．]\s*)?"
+    r"领取|获得|核发|颁发|换发|补发|查验|审核|收取|留存|保存))" + _ITEM_TOKEN + r"?"
     r"[^，,。；;：:]{0,40}?(?:申请书|申请表|审批表|登记表|证明|证书|证明材料|复印件|身份证|执照|"
     r"承诺书|协议书|委托书|说明书|意见书|章程)(?:复印件|原件)?[；;。]?$"
 )
