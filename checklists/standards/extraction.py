@@ -224,11 +224,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 window = ("day" if q.unit == "hour" else q.unit if q.low == 1 else None, ph_start)
                 continue
             comp_before, comp_pos = comparator_in_phrase(masked, ph_start, q_start)
+            after = read[k + 1 :]
             if a_denominator(
-                q, comp_before, read[k + 1 :], masked[ph_start:q_start], ph_end - s_start
+                q, comp_before, after, masked[ph_start:q_start], ph_end - s_start, sentence
             ):
                 # 每100平方米配备不少于1具: what the count after it is per (and how many of it)
-                denominator = (ph_start, q.low, PER_OF_UNIT.get(q.unit))
+                denominator = (ph_start, q.low, PER_OF_UNIT.get(q.unit, q.unit))
                 continue
             comp_word = None
             if comp_before:

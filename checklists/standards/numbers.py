@@ -284,12 +284,12 @@ _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
 #: A year (or part of one) a sentence opens with, told of (2023年，…; 上半年，…; 去年，…).
 _A_YEAR_TOLD = re.compile(
     # (2022年全市网约车日均完成订单约45万单，同比增长12.6%: the year, then the whole place)
-    r"[\s＿]*(?:＿{4,}年?度?|去年|上半年|前三季度|一季度|全年)(?:[，,]|(?=全(?:省|市|区|县|镇|乡)"
+    r"[\s＿]*(?:＿{4,}年?[度底末]?|去年|上半年|前三季度|一季度|全年)(?:[，,]|(?=全(?:省|市|区|县|镇|乡)"
     + NOT_A_TARGET
     + "))"
 )
-#: How many there were in all (全县共有…, 共计…): told of a year, a report.
-_IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共有|共计|共)")
+#: How many there were in all (全县共有…, 共计…, 全市义务教育阶段共有…): told of a year, a report.
+_IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共|[^，,。；;]{0,8}?(?:共有|共计))")
 #: The same, or against the year before (比上年增长8.2%, 较上年下降): a result reported.
 _MEASURED_AGAINST = re.compile(
     r"同比|环比|[比较]上年(?:同期)?(?:增长|下降|提高|减少|增加|降低|上升)"
@@ -634,15 +634,26 @@ AHEAD = re.compile(
 
 
 def a_denominator(
-    q: Qty, comp_before: str | None, after: list[Qty], before: str, phrase_end: int
+    q: Qty, comp_before: str | None, after: list[Qty], before: str, phrase_end: int, sentence=""
 ) -> bool:
     """每100平方米, 每1000名学生 before another number of its phrase (…配备不少于1具; ``after``:
     the sentence's numbers after it, ``phrase_end`` in the sentence): what that number is per,
-    no requirement of its own (每3年, 每月: periods, read as such)."""
+    no requirement of its own (每3年, 每月: periods, read as such; but 每五年累计…不少于360学时:
+    an amount, not how often, reached over five years)."""
     return (
         q.comparator is None
         and comp_before is None
-        and q.unit not in TIME_UNITS
+        and (
+            q.unit not in TIME_UNITS
+            or (
+                q.unit in _PERIODS_TOO
+                and q.high is None
+                and q.low > 1
+                and bool(after)
+                and after[0].unit not in TIME_UNITS | {"次"}
+                and comparator_before(sentence[q.end : after[0].start]) is not None
+            )
+        )
         # (每增加250平方米增配1名: the step each one more is for)
         and re.search(r"每\s*(?:增加|增|多|超过|超出)?\s*$", before) is not None
         and bool(after)

@@ -190,10 +190,13 @@ PERIODS = [
         r"每半年|每个?学期|(?<![每上下前后近])半年(?=\s*[一两二\d]\s*次)",
         "half_year",
     ),  # (a school term: half of its year)
-    # (年内: within the year; 两年内, 3年内 are windows, not the year)
+    # (年内: within the year; 两年内, 3年内 are windows, not the year; 年内完成…45处: by the
+    # year's end, a deadline, due_dates.py)
     (
         r"每(?:个)?(?:学|自然)?年度?|全年|按年度?" + _PAID_BY + "|"
-        r"(?<![\d一二三四五六七八九十两百几多])年内|" + _ONE_BEFORE_TIMES.format("年") + "|"
+        r"(?<![\d一二三四五六七八九十两百几多])年内(?!完成|全部|全面|基本|实现|建成)|"
+        + _ONE_BEFORE_TIMES.format("年")
+        + "|"
         # 同一年度内被抽查…不超过1次: counted within one year
         r"同一(?:个)?(?:自然)?年度?内|" + _AMOUNT_OF.format("年") + "|"
         # 在一个自然年度内被抽查不超过2次: counted within one year, named as such

@@ -1,0 +1,68 @@
+"""A third round of the reading, found by probing it with clauses written for the purpose (never
+from the bundled gazettes): work plans, fund rules. Each case is a clear error a probe found,
+read as GUIDE.md (tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a field of work is (GUIDE 1.5: principles and attitudes)
+        "稳就业工作是做好“六稳”工作的首要任务。",
+        # aims with no modal word and no party (GUIDE 1.1): 健全…制度 as much as 完善…
+        "健全分级诊疗制度，完善医疗联合体建设，提升基层医疗卫生服务能力。",
+        # the guiding thought a plan opens with
+        "以习近平新时代中国特色社会主义思想为指导，全面贯彻党的十九大和十九届二中、三中全会精神，"
+        "牢固树立以人民为中心的发展思想，深入落实省委、省政府关于优化营商环境的决策部署。",
+        # a year-end count of what there is (共有), its shares told
+        "2018年底，全市义务教育阶段共有大班额1236个，其中超大班额87个，占比分别为8.3%和0.6%。",
+    ],
+)
+def test_what_a_task_is_the_guiding_thought_aims_and_a_years_count_are_no_rows(text):
+    assert extract(text) == []
+
+
+def test_a_guiding_thought_with_a_target_keeps_the_target():
+    """Only a sentence with no number is the guiding thought alone."""
+    (r,) = extract("以新发展理念为指导，到2020年全市森林覆盖率达到35%。")
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(35), "%")
+
+
+def test_done_within_the_year_is_a_deadline_not_each_year():
+    """年内完成…45处: by the year's end (a deadline), read as 45 处 every year."""
+    _, r = extract("农村生活垃圾无害化处理率达到90%，年内完成非正规垃圾堆放点整治45处。")
+    assert (r.comparator, r.value, r.unit, r.per, r.due) == (
+        "==",
+        Decimal(45),
+        "处",
+        None,
+        {"rule": "year_end"},
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["在职教师每五年累计参加培训不少于360学时。", "教师每5年参加培训不少于360学时。"]
+)
+def test_an_amount_over_several_years_is_one_row_per_those_years(text):
+    """每五年…不少于360学时: one row, 360 学时 in each five years; its 五年 was a frequency of
+    its own (== 5 年)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per, r.per_count) == (
+        ">=",
+        Decimal(360),
+        "学时",
+        "year",
+        Decimal(5),
+    )
+
+
+def test_every_two_years_at_least_once_stays_a_frequency():
+    (r,) = extract("每两年至少清洗一次。")
+    assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "<=", Decimal(2), "year")
