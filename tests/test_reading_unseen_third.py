@@ -66,3 +66,39 @@ def test_an_amount_over_several_years_is_one_row_per_those_years(text):
 def test_every_two_years_at_least_once_stays_a_frequency():
     (r,) = extract("每两年至少清洗一次。")
     assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "<=", Decimal(2), "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts", "when"),
+    [
+        (
+            "按培训后取得证书等级给予职业培训补贴，初级工每人1000元，中级工每人1500元，"
+            "高级工每人2000元。",
+            [1000, 1500, 2000],
+            None,
+        ),
+        (
+            "参加职业技能培训的，给予职业培训补贴，初级工每人1000元，中级工每人1500元。",
+            [1000, 1500],
+            "参加职业技能培训的",
+        ),
+    ],
+)
+def test_a_grants_amount_for_each_grade_is_a_row_each(text, amounts, when):
+    """…给予补贴，初级工每人1000元，…: the amounts were lost into one row with no number (GUIDE
+    1.4: one row per number; 1.1: the grant is the first amount's row, under its condition)."""
+    found = extract(text)
+    assert [(r.comparator, r.value, r.unit, r.per) for r in found] == [
+        ("==", Decimal(a), "元", "人") for a in amounts
+    ]
+    assert (found[0].applies_when.text if found[0].applies_when else None) == when
+
+
+def test_an_amount_paid_once_is_the_grants_own_row():
+    """给予临时救助，一次性救助金额最高不超过5000元: two rows, the condition on the grant's."""
+    (r,) = extract(
+        "对遭遇突发事件、意外伤害导致基本生活暂时出现严重困难的家庭，给予临时救助，"
+        "一次性救助金额最高不超过5000元。"
+    )
+    assert (r.comparator, r.value, r.unit) == ("<=", Decimal(5000), "元")
+    assert r.applies_when.text.startswith("对遭遇突发事件")

@@ -274,6 +274,8 @@ _A_GRADE_AFTER = re.compile(
 )
 #: An amount per head and period right before its number (每人每月100元): a standard paid.
 _PER_HEAD_AT_END = re.compile(PER_HEAD_AND_PERIOD.pattern + r"\s*$")
+#: A grant the sentence names (给予…补贴, 补助标准): what an amount per head in it is.
+_A_GRANT_NAMED = re.compile(r"给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|救助)|(?:补贴|补助)标准")
 #: What was done in all, right before its number (共开展…检查, 累计完成, 共查处): a report.
 _DONE_IN_ALL = re.compile(
     r"(?:共|累计|合计|总计)(?:开展|完成|查处|整改|检查|排查|发放|投入|办理|受理|培训|帮扶|救助|"
@@ -616,6 +618,8 @@ def worth_keeping(
         or (q.unit == "%" and re.search(r"(?:下达|拨付|预拨|拨付到位)\s*$", tail))
         # (90周岁至99周岁的，每人每月100元: an amount per head and period, a standard paid)
         or (q.unit == "元" and _PER_HEAD_AT_END.search(tail) is not None)
+        # (给予职业培训补贴，初级工每人1000元，中级工每人1500元: the grant's amount for each)
+        or (q.unit == "元" and tail.endswith("每人") and _A_GRANT_NAMED.search(sentence))
         # (每人每月发放50元, 一次性发给…1000元: an amount handed out to each, a standard paid)
         or (q.unit == "元" and _PAID_OUT.search(tail) is not None)
         or facts.standards_listed

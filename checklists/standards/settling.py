@@ -47,7 +47,8 @@ _ITS_STANDARD = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:补贴|补助|资助|救助|贴息|贷款)(?:期限|期)(?!间|满)|"
     # (…给予补贴，补贴比例为单位缴费部分的1/2: the grant's share; 补贴金额按照…的20%确定:
     # its amount, however set; 按照其场地面积每平方米50元计算; 其中，新建的按每张床位8000元)
-    r"(?:补贴|补助|奖励|资助|奖补|救助|贴息)(?:比例|金额|资金)|按照?(?!规定)|其中"
+    # (一次性救助金额最高不超过5000元: what it pays once)
+    r"(?:一次性)?(?:补贴|补助|奖励|资助|奖补|救助|贴息)(?:比例|金额|资金)|按照?(?!规定)|其中"
 )
 
 
@@ -76,9 +77,12 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
             and out[-1].low is None
             and _SET_BY.search(out[-1].span.rstrip("，, "))
         )
-        # (给予一次性建设补贴，每张床位补贴5000元: the grant, then its amount per thing)
+        # (给予一次性建设补贴，每张床位补贴5000元: the grant, then its amount per thing;
+        # …，初级工每人1000元: per head of a grade)
         its_amount = _ITS_STANDARD.match(r.span) or (
-            r.kind == "money" and r.span.startswith("每") and r.value is not None
+            r.kind == "money"
+            and re.match(r"[\u4e00-\u9fff]{0,6}每", r.span)
+            and r.value is not None
         )
         paid = (
             _PAID_BY.match(r.span)
