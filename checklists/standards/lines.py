@@ -370,6 +370,8 @@ def _spaced_cells(s: str) -> tuple[str, ...] | None:
         return None
     if re.fullmatch(r"\s*[（(][^（()）]*[）)]\s*", s):
         return None  # (（…审议通过  …令第35号公布  自…起施行）: one bracketed note, spaced)
+    # (市住房城乡建设局        赵  敏    副科长: a name of two characters padded to three's width)
+    s = _PADDED_NAME.sub(r"\1\2", s)
     cells = tuple(c for c in re.split(r" {2,}|　+", s) if c)
     if len(cells) < 3:
         return None
@@ -379,6 +381,8 @@ def _spaced_cells(s: str) -> tuple[str, ...] | None:
     return cells if all(len(c) >= 2 or c.isdigit() or c in _EMPTY_MARKS for c in rest) else None
 
 
+#: A name of two characters padded to the width of three (赵  敏) between a row's wider gaps.
+_PADDED_NAME = re.compile(r"(?<= {4})([\u4e00-\u9fff]) {1,3}([\u4e00-\u9fff])(?= {4}| *$)")
 #: What a table prints in a cell with nothing in it, or to tick it.
 _EMPTY_MARKS = set("—–－-/／无×√✓○●")
 
@@ -743,6 +747,10 @@ def _furniture_cells(text: str) -> bool:
 #: (某市人民政府办公室 2025年4月20日印发), whitespace removed.
 _COPIED_TO = re.compile(r"^(?:抄送|抄报|分送|发送)[:：]")
 _PRINTED = re.compile(r"^[^，。；：]{2,40}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日印发$")
+#: How the document is made public, under its signature (（此件公开发布）, （此件主动公开）).
+_MADE_PUBLIC = re.compile(
+    r"^[（(]此件(?:公开发布|主动公开|依申请公开|不予?公开|删减后公开|公开)[）)]$"
+)
 
 
 def _drop_colophon(lines: list[_Line]) -> list[int]:
@@ -759,6 +767,8 @@ def _drop_colophon(lines: list[_Line]) -> list[int]:
             copied = None  # too far: no list of recipients runs on this long
         if _COPIED_TO.match(c):
             copied = i
+        elif _MADE_PUBLIC.match(c):
+            pass  # (its own line: no clause's words, nor the next document's title)
         elif _PRINTED.match(c):
             for k in range(copied + 1, i) if copied is not None else ():
                 if lines[k].text and not lines[k].table:  # the list's further lines

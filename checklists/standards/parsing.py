@@ -883,7 +883,7 @@ def parse_gazette(text: str) -> ParseResult:
     if noise:
         skipped.append(Skipped("页码、页眉、目录引线", "版面", tuple(noise)))
     if colophon:
-        skipped.append(Skipped("版记（抄送、印发）", "版记", tuple(colophon)))
+        skipped.append(Skipped("版记（公开方式、抄送、印发）", "版记", tuple(colophon)))
     if imprint:
         skipped.append(Skipped("公报编印信息", "封底", tuple(imprint)))
     if footnotes:
