@@ -50,3 +50,36 @@ def test_a_rosters_names_padded_to_three_characters_stay_in_its_table():
     assert len(table.table) == 6
     assert [row[1] for row in table.table[1:]] == ["王建国", "李秀英", "赵敏", "孙伟东", "郑强"]
     assert all(len(row) == 4 for row in table.table)
+
+
+@pytest.mark.parametrize("banner", ["会议纪要", "县政府批复", "【政府令】"])
+def test_a_columns_banner_above_a_document_is_no_words_of_the_one_before(banner):
+    """会议纪要, 县政府批复 above a document (as 县政府文件 was): the banner was glued to the last
+    line of the document before (…记录：赵明县政府批复, …单位：公顷⏎会议纪要)."""
+    text = (
+        "青山县人民政府办公室关于耕地保护的通知\n青政办发〔2023〕18号\n各乡镇人民政府：\n"
+        "一、各乡镇要于每季度末5日前将进展情况报县自然资源局。\n青山县人民政府办公室\n"
+        "2023年6月5日\n\n" + banner + "\n\n青政函〔2023〕22号\n\n"
+        "青山县人民政府关于同意石门镇调整村级建制的批复\n\n石门镇人民政府：\n"
+        "你镇请示收悉。现批复如下：\n一、同意撤销石门镇东岭村。\n青山县人民政府\n2023年6月20日\n"
+    )
+    parsed = parse_gazette(text)
+    assert [d.number for d in parsed.documents] == ["青政办发〔2023〕18号", "青政函〔2023〕22号"]
+    assert not any(banner in c.text for d in parsed.documents for c in d.clauses)
+    assert any(s.reason == "栏目" for s in parsed.skipped)
+
+
+def test_minutes_are_issued_by_their_government_and_their_attendance_is_no_table():
+    """某县人民政府第12次常务会议纪要 ⏎〔2023〕第12期 with no keeper's line under it: no issuer;
+    出席：王某  刘某  张某 (names spaced) was a table, put after the lines below it."""
+    text = (
+        "青山县人民政府第12次常务会议纪要\n\n〔2023〕第12期\n\n"
+        "2023年6月12日，县长王志强主持召开县人民政府第12次常务会议。纪要如下：\n"
+        "一、关于安全生产工作\n会议要求，各乡镇要压实安全生产责任。\n\n"
+        "出席：王志强  刘建军  张丽萍  陈国栋  杨帆\n列席：县政府办公室主要负责同志\n记录：赵明\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert doc.issuer == "青山县人民政府"
+    assert not any(c.is_table for c in doc.clauses)
+    last = doc.clauses[-1].text
+    assert last.index("出席：王志强") < last.index("列席：") < last.index("记录：赵明")

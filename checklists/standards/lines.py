@@ -370,6 +370,8 @@ def _spaced_cells(s: str) -> tuple[str, ...] | None:
         return None
     if re.fullmatch(r"\s*[（(][^（()）]*[）)]\s*", s):
         return None  # (（…审议通过  …令第35号公布  自…起施行）: one bracketed note, spaced)
+    if re.match(r"\s*(?:出席|列席|缺席|请假|参加|记录)(?:人员|人)?\s*[:：]", s):
+        return None  # (出席：王某  刘某  张某: who attended the meeting, names spaced)
     # (市住房城乡建设局        赵  敏    副科长: a name of two characters padded to three's width)
     s = _PADDED_NAME.sub(r"\1\2", s)
     cells = tuple(c for c in re.split(r" {2,}|　+", s) if c)

@@ -434,6 +434,10 @@ _RULES_TITLE = re.compile(
 _FIRST_ARTICLE = re.compile(r"(?:第[一1]条|第[一1]章|一[、.．])")
 
 
+#: The government a list or minutes are of (某县人民政府任免…名单, 某县人民政府第12次常务会议纪要).
+_ITS_GOVERNMENT = re.compile(r".{2,20}?人民政府(?:办公室)?")
+
+
 def _unnumbered_headers(
     lines: list[_Line], toc: _Toc | None, known: list[_Header]
 ) -> list[_Header]:
@@ -459,7 +463,7 @@ def _unnumbered_headers(
             kept = _SIGNED_INLINE.fullmatch(below[0].strip()) if below else None
             if kept is not None and _is_issuer(kept.group(1)):
                 at = next(j for j in range(at + 1, len(lines)) if lines[j].text)
-            own, _title = _split_issuer(c)
+            own = _split_issuer(c)[0] or ((m := _ITS_GOVERNMENT.match(c)) and m.group(0))
             found.append(_Header(i, at, None, c, kept.group(1) if kept else own, i))
             continue
         if _RULES_TITLE.fullmatch(c) and nxt and _FIRST_ARTICLE.match(_compact(nxt[0])):
@@ -508,7 +512,7 @@ def _unnumbered_headers(
             # (湖南省公安厅　湖南省交通运输厅 ⏎ 关于…的通告: joint issuers, one by one)
             issuer = issuer or _joint_issuers(prev) or _compact(prev).removesuffix("文件")
         end = next(j for j in range(i + 1, len(lines)) if lines[j].text) if dated else i
-        if listed and issuer is None and (own := re.match(r".{2,20}?人民政府(?:办公室)?", c)):
+        if listed and issuer is None and (own := _ITS_GOVERNMENT.match(c)):
             issuer = own.group(0)  # (某县人民政府任免…名单: the government that made it)
         found.append(_Header(start, end, None, c if listed else title, issuer, i))
     return found
@@ -730,9 +734,10 @@ def _column_above(
     return above if any(p.fullmatch(name) for p in names) else None
 
 
-#: A gazette's column named above a document (人事任免, 政府文件, 部门文件).
+#: A gazette's column named above a document (人事任免, 政府文件, 部门文件, 县政府批复, 会议纪要).
 _A_COLUMN = re.compile(
-    r"[【\[]?(?:人事任免|任免信息|人事信息|(?:市|县|区)?政府(?:办公室)?文件|部门文件|规范性文件)[】\]]?"
+    r"[【\[]?(?:人事任免|任免信息|人事信息|(?:市|县|区)?政府(?:办公室)?(?:文件|批复|会议纪要)|部门文件|"
+    r"规范性文件|会议纪要|政府令)[】\]]?"
 )
 #: A column of the month's events (政务动态, 县政府工作动态, 政务要闻).
 _NEWS_COLUMN = re.compile(r"[^，,。；;：:]{0,10}?(?:政务动态|工作动态|政务要闻|政务信息|要闻|动态)")
