@@ -102,3 +102,50 @@ def test_an_amount_paid_once_is_the_grants_own_row():
     )
     assert (r.comparator, r.value, r.unit) == ("<=", Decimal(5000), "元")
     assert r.applies_when.text.startswith("对遭遇突发事件")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # the ones a reward goes to, named in its case, do not give it
+        (
+            "用人单位安排残疾人就业达到职工总数1.5%以上的，按超比例安置人数每人每年给予3000元奖励。",
+            None,
+        ),
+        ("企业年度考核优秀的，由县政府给予10万元奖励。", "县政府"),
+        # 中小学校舍: a building, no 学校 cut out of it
+        ("新建、改扩建中小学校舍面积达到10万平方米以上的，应当同步配建学生食堂和运动场地。", None),
+    ],
+)
+def test_who_a_grant_goes_to_and_a_word_holding_a_partys_name_do_not_act(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject
+    assert r.applies_when is not None
+
+
+def test_whose_approval_a_time_limits_extension_needs_is_not_who_extends_it():
+    """…；情况复杂的，经分管负责人批准，可以延长至7个工作日: the party of the sentence before
+    extends it (GUIDE 2); 负责人 only approves, and the extension had no subject."""
+    first, second = extract(
+        "对企业反映的问题，有关部门应当在3个工作日内作出答复；情况复杂的，经分管负责人批准，"
+        "可以延长至7个工作日。"
+    )
+    assert (second.subject, second.comparator, second.value) == ("有关部门", "<=", Decimal(7))
+    assert second.applies_when.text == "情况复杂的"
+
+
+@pytest.mark.parametrize(
+    "text", ["当年考核不合格的乡镇，不得参加年度综合评先。", "未按期完成整改的乡镇，不得参加评优。"]
+)
+def test_an_authority_picked_out_by_its_review_is_under_a_condition(text):
+    """…考核不合格的乡镇，不得…: the case was read as the subject's name (考核不合格的乡镇) and
+    the duty had no condition (GUIDE 3: 对…的（企业）, 达到…的企业)."""
+    (r,) = extract(text)
+    assert (r.subject, r.modality) == ("乡镇", "mandatory")
+    assert r.applies_when is not None and r.span.startswith("不得参加")
+
+
+def test_who_the_review_picks_out_stays_the_party_acted_on():
+    (r,) = extract("连续两年考核不合格的乡镇，由县政府对其主要负责人进行约谈。")
+    assert r.subject == "县政府"
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(2))

@@ -287,10 +287,12 @@ def attribute(
             and r.start >= s_start + condition.end
             and _A_SANCTION.match(r.span) is not None
         )
+        granted = condition is not None and "给予" in r.span  # (…的，给予…奖励: to them)
         if subject is None and not out and r.start > s_start and not (breach or the_ones_act):
             # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts (not the
-            # breach a sanction with no modal word is imposed for: …低于80分的，予以通报)
-            named = who_as_read(party_named(text[s_start:s_end]))
+            # breach a sanction with no modal word is imposed for: …低于80分的，予以通报; not
+            # the ones a grant after their case goes to: 用人单位…达到…的，…给予3000元奖励)
+            named = None if granted else who_as_read(party_named(text[s_start:s_end]))
             if named is None and bounds and r.start >= bounds[0][1]:
                 # 危险化学品生产企业，每季度至少开展…: a phrase of the party's name alone
                 named = heading_party(text[bounds[0][0] : bounds[0][1]])
@@ -396,6 +398,10 @@ _TO_WHOM_SANCTIONED = re.compile(
 _OPENS_WHEN = re.compile(r"[^，,。；;的]{2,20}?(?:之?后|以后|结束|届满|期满)[，,]")
 
 
+#: Whose approval a duty needs first (经分管负责人批准，…): not who acts.
+_APPROVED_BY = re.compile(r"\s*经[^，,。；;]{1,20}?(?:批准|同意|审核|核准|审批|审定)[，,]\s*")
+
+
 def leaves_out_who(
     masked: str,
     b_start: int,
@@ -417,6 +423,8 @@ def leaves_out_who(
         nxt = _PHRASE_TO_COMMA.match(masked, opens_at, s_end)
         if nxt is not None and phrase_condition(nxt.group(1)) == len(nxt.group(1).rstrip()):
             opens_at = nxt.end()
+    if approved := _APPROVED_BY.match(masked, opens_at, s_end):
+        opens_at = approved.end()  # (…的，经分管负责人批准，可以延长…: who approves, not acts)
     if _ELIDED.match(masked, opens_at):
         return True
     if condition is None and _VERB_FIRST.match(masked, opens_at):

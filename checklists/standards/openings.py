@@ -147,6 +147,14 @@ PARTY_PICKED = re.compile(
     f"(?<!物业)(?<!小区)(?<!房屋)(?<!住宅)(?<!楼)的(?P<who>[^，,。；;的]{{0,6}}?(?:{_REGULATED}))[，,]"
 )
 
+#: The same of an authority, picked out by how it did in a review (当年考核不合格的乡镇，不得参加
+#: 评先; 未完成年度任务的县（市区），…): a case, not a name (负责审批的部门 names who acts).
+AUTHORITY_PICKED = re.compile(
+    r"^(?P<cond>[^，,。；;：:]{0,16}?(?:考核|评估|评价|检查|排名|验收)[^，,。；;：:]{0,8}?"
+    r"(?:不合格|不达标|不及格|较差|末位|靠后|后三位|落后)|[^，,。；;：:]{0,16}?未(?:按期|按时|如期)?完成"
+    r"[^，,。；;：:]{0,12}?)的(?P<who>[^，,。；;的]{0,6}?(?:" + _AUTHORITY + r"))[，,]"
+)
+
 
 #: A state reached that the sentence opens with, the modal word right after its comma (每日最高
 #: 气温达到40℃以上，应当停止…): when the duty applies.

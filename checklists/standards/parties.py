@@ -25,6 +25,7 @@ from checklists.standards.openings import (
     A_PARTY_S_CASE,
     A_PERIOD_NAMED,
     AMONG,
+    AUTHORITY_PICKED,
     BEFORE_APPLYING,
     BOTH_PARTS,
     BREACH,
@@ -409,6 +410,7 @@ def condition_of(sentence: str) -> Condition | None:
         REACHING_OPENS.match(sentence)
         or SIZED_WORKS.match(sentence)
         or PARTY_PICKED.match(sentence)
+        or AUTHORITY_PICKED.match(sentence)
     )
     if match and match.re is PARTY_PICKED and ends_with_party(match.group("cond")):
         match = None  # (企业的主要负责人，应当…: a party's own people, whose party it is)
