@@ -149,3 +149,12 @@ def test_who_the_review_picks_out_stays_the_party_acted_on():
     (r,) = extract("连续两年考核不合格的乡镇，由县政府对其主要负责人进行约谈。")
     assert r.subject == "县政府"
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(2))
+
+
+def test_a_paper_named_after_an_act_makes_no_list_of_papers_a_duty():
+    """提交下列材料：…、就业困难人员认定证明: 认定 in a paper's name read the list as a duty of its
+    own, and the lead's row was lost (GUIDE 1.5: lists of names are no rows)."""
+    (r,) = extract(
+        "申请单位应当提交下列材料：营业执照复印件、社会保险费缴费凭证、就业困难人员认定证明。"
+    )
+    assert (r.span, r.subject, r.modality) == ("申请单位应当提交下列材料", "申请单位", "mandatory")
