@@ -158,3 +158,64 @@ def test_a_paper_named_after_an_act_makes_no_list_of_papers_a_duty():
         "申请单位应当提交下列材料：营业执照复印件、社会保险费缴费凭证、就业困难人员认定证明。"
     )
     assert (r.span, r.subject, r.modality) == ("申请单位应当提交下列材料", "申请单位", "mandatory")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a change would cost, reckoned (需…约: no duty, GUIDE 1.5)
+        "低保标准每提高1元，全市每月需增加低保资金支出约4.6万元。",
+        # the years since, told: its 到2018年的806元 is the level then, no target by a year
+        "自2014年以来，我市特困人员基本生活标准由每人每月500元逐步提高到2018年的806元。",
+        # the basis and what the document does itself
+        "依据《森林防火条例》等法律法规，结合本县实际，编制本预案。",
+    ],
+)
+def test_a_reckoned_cost_the_years_since_and_a_plan_drawn_up_are_no_rows(text):
+    assert extract(text) == []
+
+
+def test_a_basis_named_by_a_notice_is_no_row_of_its_own():
+    (r,) = extract(
+        "按照省财政厅、省民政厅联合下发的通知，我省城乡低保标准最低不得低于每人每月600元。"
+    )
+    assert (r.comparator, r.value, r.per) == (">=", Decimal(600), "month")
+
+
+def test_a_level_raised_step_by_step_is_the_new_level_only():
+    (r,) = extract("城市低保标准由每人每月580元逐步提高到650元。")
+    assert (r.comparator, r.value, r.unit, r.per) == ("==", Decimal(650), "元", "month")
+
+
+def test_who_was_covered_before_a_date_sets_no_deadline():
+    """2018年底前已纳入…的人员: the ones covered by then, read as a deadline (2018-12-31)."""
+    assert [
+        r.due for r in extract("2018年底前已纳入特困供养的人员，自2019年1月起按新标准执行。")
+    ] == [None]
+
+
+def test_an_extra_amount_for_the_older_ones_is_a_row():
+    """其中65周岁以上的老年人每人每月加发5元: the amount was lost (加发: paid on top)."""
+    found = extract("60周岁以上参保人员按月领取基础养老金，其中65周岁以上的老年人每人每月加发5元。")
+    extra = [r for r in found if r.unit == "元"]
+    assert [(r.comparator, r.value, r.per) for r in extra] == [("==", Decimal(5), "month")]
+    assert (extra[0].applies_when.comparator, extra[0].applies_when.value) == (">=", Decimal(65))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("就业见习单位应当具备3名以上专职带教人员。", "就业见习单位"),  # (就 of 就业: no 'then')
+        ("见习基地每年提供的见习岗位不少于10个，见习留用率不低于30%。", "见习基地"),
+    ],
+)
+def test_a_trainee_host_and_a_training_base_act(text, subject):
+    assert {r.subject for r in extract(text)} == {subject}
+
+
+def test_advice_put_forward_is_a_duty_not_advice():
+    """提出污染处置建议: 建议 the object of 提出, read as the advisory modal word."""
+    found = extract(
+        "县生态环境分局：负责组织开展应急监测，提出污染处置建议，协助指导污染物收集工作。"
+    )
+    assert "advisory" not in {r.modality for r in found}

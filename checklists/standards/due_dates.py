@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 #: "Before" after a date, with its weekday between if written (5月20日（星期一）前, 以前).
-_BEFORE = r"(?:\s*[（(]星期[一二三四五六日天][）)])?\s*(?:前|之前|以前)"
+#: (not who was so before the date: 2018年底前已纳入…的人员, 2000年1月1日前出生的)
+_BEFORE = r"(?:\s*[（(]星期[一二三四五六日天][）)])?\s*(?:前|之前|以前)(?!\s*(?:已|出生))"
 #: The dash of a window (1月1日至6月30日).
 _TO = r"(?:至|到|—|－|-|~|～)"
 #: A part of a month (上旬 by the 10th, 中旬 by the 20th, 下旬 by its end).

@@ -255,7 +255,7 @@ _SETS_ASIDE = re.compile(
 #: 一次性发给抚恤金1000元); the ones paid in all (共发放…) are a report, read before.
 _PAID_OUT = re.compile(
     # (每月发放城市低保金500元、农村低保金300元: each amount of the list handed out)
-    r"(?:发放|发给|计发|支付|给予)(?:[^，,。；;\d＿共累计]|[\d.]+\s*[万亿]?元\s*、){0,16}$"
+    r"(?:发放|发给|计发|支付|给予|加发|增发|补发)(?:[^，,。；;\d＿共累计]|[\d.]+\s*[万亿]?元\s*、){0,16}$"
 )
 #: A term or a size named right before its number with 为 (有效期为五年, 试用期为一年, 处理规模为):
 #: the standard it states, in words or in digits.
@@ -305,7 +305,7 @@ _A_REPORT_OPENS = re.compile(
     # what was enforced in all (全市累计查处渣土车违法违规行为2150起，罚款金额达到860万元)
     r"全(?:省|市|区|县|镇|乡)(?:共|累计)(?:查处|检查|排查|出动|办理|受理|处理|发现|立案|处罚|罚没|办结)|"
     # a past year's totals (2023年全县共完成改厕12560户, 2022年以来，…): what was done
-    r"＿{4,5}\s*年?以来|＿{4,5}\s*年?[，,]?\s*全(?:市|县|区|省|镇)[^，,。；;]{0,8}?(?:共|累计)|"
+    r"自?＿{4,5}\s*年?以来|＿{4,5}\s*年?[，,]?\s*全(?:市|县|区|省|镇)[^，,。；;]{0,8}?(?:共|累计)|"
     # what the place is (我市农村公路总里程达到2.1万公里): not what it will or is to reach
     r"我(?:省|市|县|区|镇|乡)(?![^，,。；;]{0,12}(?:将|力争|计划|争取|确保|要|应|须)))"
 )
@@ -340,7 +340,7 @@ ROUND_THE_CLOCK = re.compile(
 _FROM_A_LEVEL = re.compile(r"由(?:每[^，,。；;\d＿每]{1,3})*\s*$")
 #: What the level is changed to, right after the old value.
 _CHANGED_TO = re.compile(
-    r"\s*(?:提高|降低|调整|上调|下调|增加|减少|提升|调减|调增|调高|调低|降|升|增)(?:到|至|为)"
+    r"\s*(?:逐步|逐年|分步|进一步|相应|统一)?(?:提高|降低|调整|上调|下调|增加|减少|提升|调减|调增|调高|调低|降|升|增)(?:到|至|为)"
 )
 #: A label that the standards after it are listed under (补贴标准：…, 收费标准为：…).
 _STANDARDS_LISTED = re.compile(
@@ -375,7 +375,7 @@ class _SentenceFacts(NamedTuple):
 
 
 #: A year a target is to be reached by (到2025年, 力争到2022年底, 至2025年末).
-_BY_A_YEAR = re.compile(r"(?<![截＿年\d])(?:到|至)\s*(?:\d{4}\s*年|＿{4,})(?!以来|来)")
+_BY_A_YEAR = re.compile(r"(?<![截＿年\d])(?:到|至)\s*(?:\d{4}+|＿{4,}+)\s*年?+(?!以来|来|的)")
 
 
 @functools.lru_cache(maxsize=64)
@@ -464,8 +464,10 @@ def worth_keeping(
     # (the words right before the number, for what must end there: one number of a long list
     # scans its own neighbourhood, not the whole phrase again)
     tail = before[-32:]
-    if re.search(r"每(?:增加|多|超过|超出|减少|少)\s*$", tail):
+    if re.search(r"每(?:增加|多|超过|超出|减少|少|提高|降低|上调|下调)\s*$", tail):
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
+    if re.search(r"需[^，,。；;\d＿]{0,20}约\s*$", tail):
+        return False  # 全市每月需增加…支出约4.6万元: what it will cost, reckoned
     if comparator is None and re.search(r"(?:计为|折算为|折合|视为|记为)\s*$", tail):
         return False  # 一个学时计为1个学分: how one thing is counted in another, no target
     if re.match(r"\s*(?:为)?一个(?:培训|考核|学习)?周期", following):
@@ -659,7 +661,7 @@ def a_denominator(
             )
         )
         # (每增加250平方米增配1名: the step each one more is for)
-        and re.search(r"每\s*(?:增加|增|多|超过|超出)?\s*$", before) is not None
+        and re.search(r"每\s*(?:增加|增|多|超过|超出|提高|上调)?\s*$", before) is not None
         and bool(after)
         and after[0].start < phrase_end
     )
