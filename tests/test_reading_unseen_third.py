@@ -219,3 +219,69 @@ def test_advice_put_forward_is_a_duty_not_advice():
         "县生态环境分局：负责组织开展应急监测，提出污染处置建议，协助指导污染物收集工作。"
     )
     assert "advisory" not in {r.modality for r in found}
+
+
+def test_what_grade_an_event_is_is_no_row():
+    """…100人以上500人以下的地质灾害险情，为中型地质灾害险情: a grade's definition (GUIDE 1.5),
+    read as a range to meet."""
+    assert extract("受威胁人数在100人以上500人以下的地质灾害险情，为中型地质灾害险情。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "when"),
+    [
+        (
+            "当72小时内无新的急性病症患者出现时，由县食品安全事故应急指挥部终止Ⅳ级应急响应。",
+            "县食品安全事故应急指挥部",
+            ("<=", Decimal(72), "hour"),
+        ),
+        (
+            "原患者病情稳定24小时以上时，县卫生健康局终止医疗救治应急响应。",
+            "县卫生健康局",
+            (">=", Decimal(24), "hour"),
+        ),
+    ],
+)
+def test_ending_a_response_is_a_duty_under_its_condition(text, subject, when):
+    """终止…应急响应: no verb read, so the condition's number became a deadline or nothing."""
+    (r,) = extract(text)
+    assert r.subject == subject and r.span.endswith("应急响应")
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == when
+
+
+@pytest.mark.parametrize("text", ["监测频次不少于每2小时1次。", "监测频次不少于每二小时一次。"])
+def test_no_fewer_than_once_every_two_hours_is_how_often(text):
+    """不少于每2小时1次: read as at least two hours apart (>= 2 h), the opposite."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "<=", Decimal(2), "hour")
+
+
+def test_a_bound_reached_mid_sentence_is_the_condition_of_how_often():
+    """…，降雨量达到50毫米以上时，每3小时巡查不少于1次: its number was a row of its own."""
+    first, second = extract(
+        "地质灾害隐患点所在地村（居）委会应当确定监测责任人，降雨量达到50毫米以上时，"
+        "每3小时巡查不少于1次。"
+    )
+    assert (second.kind, second.comparator, second.value) == ("frequency", "<=", Decimal(3))
+    assert (second.applies_when.comparator, second.applies_when.value) == (">=", Decimal(50))
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "火灾扑灭后，火场所在地乡镇应当组织不少于2小时的看守。",
+            ["火场所在地乡镇"],  # (场所 inside 火场所在地: no party)
+        ),
+        (
+            "有关法律法规、机构职责或者应急资源发生重大变化时，应当及时修订。",
+            [None],  # (机构职责: an agency's duties, no agency)
+        ),
+        (
+            "当发生一般森林火灾时，由县森林防灭火指挥部办公室主任决定启动Ⅳ级响应。",
+            ["县森林防灭火指挥部办公室主任"],  # (the director, not the office)
+        ),
+    ],
+)
+def test_names_holding_a_partys_word_and_a_director(text, subjects):
+    assert [r.subject for r in extract(text)] == subjects

@@ -120,11 +120,6 @@ from checklists.standards.settling import (
 )
 from checklists.standards.verbs import ACTION, EXHORTATION
 
-# ---------------------------------------------------------------------------------------------
-# Extraction
-# ---------------------------------------------------------------------------------------------
-
-
 #: Some text after a heading: what it heads.
 _HEADS_MORE = re.compile(r"[^。；;\s]")
 
@@ -374,7 +369,11 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     comparator, once_end = "<=", once.end()
                 elif (plain := ONCE.match(masked, q_end, ph_end)) is not None:
                     once_end = plain.end()  # 每5年进行1次安全鉴定: its 1次 is the frequency's
-            elif every and comparator == ">=" and masked.startswith(("至少", "最少"), comp_pos):
+            elif (
+                every
+                and comparator == ">="
+                and masked.startswith(("至少", "最少", "不少于"), comp_pos)
+            ):
                 # 至少每15日进行一次: once every 15 days or more often (the interval at most;
                 # its 一次 is no count of its own: 至少每二小时一次)
                 kind, comparator = "frequency", "<="

@@ -264,7 +264,12 @@ _STATED_AS = re.compile(
 )
 #: Grades a result is sorted into (结果分为优秀、良好、合格、不合格四个等次): bands, no targets.
 #: (保管期限分为永久、定期30年和定期10年: the kinds a thing is sorted into, options too)
-_GRADES = re.compile(r"分为[^。；;]*(?:等次|等级|档次|个档)|期限分为[^。；;]*[、和]")
+_GRADES = re.compile(
+    r"分为[^。；;]*(?:等次|等级|档次|个档)|期限分为[^。；;]*[、和]|"
+    # (受威胁人数在100人以上500人以下的地质灾害险情，为中型地质灾害险情: what grade an event is)
+    r"[，,]\s*(?:为|属于?|定为|列为)\s*(?:特别重大|重大|较大|一般|特大|大型|中型|小型|[ⅠⅡⅢⅣ]+级|"
+    r"[一二三四]级)[^，,。；;]{0,16}[。；;]?\s*$"
+)
 #: A band named after its number (90分以上为优秀, 60分以下的为不合格).
 _A_GRADE_AFTER = re.compile(
     # (90分（含）以上为优, 80分（含）至90分为良: a marker, the one-word grades)

@@ -120,7 +120,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     tail = masked[q_end : _next_stop(masked, s_start, s_end, q_end)]
     rest = masked[q_end + len(tail) : s_end]
     if re.fullmatch(r"\s*(?:及?以上|及?以下)?\s*时\s*", tail) and re.match(
-        r"[，,]\s*(?:[^，,。；;]{0,16}?)(?:应当|应|须|必须|要|不得|严禁|立即)", rest
+        # (…达到50毫米以上时，每3小时巡查不少于1次: a duty by its number, how often)
+        r"[，,]\s*(?:[^，,。；;]{0,16}?)(?:应当|应|须|必须|要|不得|严禁|立即)|"
+        r"[，,]\s*(?:每|[^，,。；;]{0,12}?(?:不少于|不低于|不超过|至少))",
+        rest,
     ):
         return True  # …降雨量超过30毫米时，必须组织群众转移: when the duty after it applies
     then = _REACHED_THEN.match(tail)
