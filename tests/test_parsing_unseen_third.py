@@ -83,3 +83,66 @@ def test_minutes_are_issued_by_their_government_and_their_attendance_is_no_table
     assert not any(c.is_table for c in doc.clauses)
     last = doc.clauses[-1].text
     assert last.index("出席：王志强") < last.index("列席：") < last.index("记录：赵明")
+
+
+def test_an_item_whose_words_open_with_a_class_is_an_item():
+    """二、一类地区包括…: read as classes listed (一、二类), so item 二 joined item 一; 四、一、二类
+    地区的…: item 四, whose words list classes."""
+    text = (
+        "江州市人民政府关于调整全市最低工资标准的通知\n江政发〔2023〕7号\n各县（区）人民政府：\n"
+        "一、调整后的全市最低工资标准如下：一类地区2100元，二类地区1900元。\n"
+        "二、一类地区包括江城区、江北区；二类地区包括临江县、东湖县；三类地区包括西山\n县、南溪县。\n"
+        "三、本通知自2023年7月1日起执行。\n四、一、二类地区的用人单位应当按月足额支付工资。\n"
+        "江州市人民政府\n2023年6月1日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert [c.token for c in doc.clauses[1:]] == ["一", "二", "三", "四"]
+    assert doc.clauses[2].text.startswith("二、一类地区包括") and "南溪县" in doc.clauses[2].text
+
+
+def test_a_wrapped_joint_notices_title_and_an_article_cited_at_a_lines_start():
+    """临川市公安局 临川市交通运输局关于…货车通行 ⏎ 管理有关事项的通告: the title wrapped, the
+    notice was read into the document before; 第五十条等规定，… at a wrapped line's start was an
+    article, its items nested under it."""
+    text = (
+        "临川市人民政府关于加快推进社区服务设施建设的实施意见\n临政发〔2024〕9号\n"
+        "各县（区）人民政府：\n一、各县（区）要编制社区服务设施规划。\n临川市人民政府\n"
+        "2024年5月20日\n\n【部门文件】\n\n"
+        "临川市公安局 临川市交通运输局关于中心城区货车通行\n管理有关事项的通告\n\n"
+        "为缓解中心城区交通压力，根据《中华人民共和国道路交通安全法实施条例》\n"
+        "第五十条等规定，现就中心城区货车通行管理有关事项通告如下：\n"
+        "一、限行区域内禁止通行核定载质量为8吨以上（含）的货车。\n二、本通告自2024年7月1日起施行。\n"
+        "临川市公安局            临川市交通运输局\n2024年6月12日\n"
+    )
+    first, notice = parse_gazette(text).documents
+    assert notice.title == "关于中心城区货车通行管理有关事项的通告"
+    assert notice.issuer == "临川市公安局、临川市交通运输局"
+    assert notice.signed_on.isoformat() == "2024-06-12"
+    assert first.signed_on.isoformat() == "2024-05-20" and len(first.clauses) == 2
+    assert [c.token for c in notice.clauses[1:]] == ["一", "二"]
+    assert "第五十条等规定" in notice.clauses[0].text
+
+
+def test_contents_over_two_pages_name_an_explanation_kept_out_of_the_document():
+    """The contents went on after a page's footer and header (— 1 — ⏎ 某市人民政府公报…): they
+    were cut there, and an entry wrapped before its leader (…就《关于…资金 ⏎ 管理…的通知》答记者问
+    ……（7）) lost its first line: the explanation was read as words of the notice before it."""
+    text = (
+        "江州市人民政府公报\n2023年第4期\n\n目    录\n\n【市政府文件】\n"
+        "江州市人民政府关于调整江州市最低工资标准的通知\n（江政发〔2023〕7号）…………………（3）\n\n"
+        "— 1 —\n\n江州市人民政府公报                                2023年第4期\n\n【部门文件】\n"
+        "江州市财政局关于做好2023年就业补助资金\n管理使用工作的通知（江财社〔2023〕12号）………（5）\n"
+        "【政策解读】\n市财政局有关负责人就《关于做好2023年就业补助资金管理使用工作的通知》\n"
+        "答记者问…………………………………（7）\n\n— 2 —\n\n"
+        "江州市人民政府关于调整江州市最低工资标准的通知\n江政发〔2023〕7号\n各区县人民政府：\n"
+        "一、最低工资标准调整为每月2100元。\n江州市人民政府\n2023年4月6日\n\n"
+        "江州市财政局关于做好2023年就业补助资金管理使用工作的通知\n江财社〔2023〕12号\n"
+        "各区县财政局：\n一、各区县要规范补贴标准。\n江州市财政局\n2023年4月3日\n\n【政策解读】\n\n"
+        "市财政局有关负责人就《关于做好2023年就业补助资金\n管理使用工作的通知》答记者问\n\n"
+        "问：《通知》出台的背景是什么？\n答：为进一步提高资金使用效益，印发了本通知。\n"
+    )
+    parsed = parse_gazette(text)
+    assert [d.number for d in parsed.documents] == ["江政发〔2023〕7号", "江财社〔2023〕12号"]
+    assert not any("答记者问" in c.text for d in parsed.documents for c in d.clauses)
+    (explained,) = [s for s in parsed.skipped if s.reason == "政策解读"]
+    assert explained.title.endswith("答记者问")

@@ -1,5 +1,6 @@
 """A gazette's own table of contents (目录: titles, 文号 and pages, or titles and 文号 lines with
-no pages) and the 文号 as written, normalised. Pure module (standard library and ``lines``);
+no pages) and the 文号 as written, normalised, and the gazette's column names (【部门文件】, 政策
+解读…) the contents and the pages share. Pure module (standard library and ``lines``);
 ``parsing`` reads the contents first, so that its entries are never read as documents.
 """
 
@@ -12,7 +13,10 @@ from dataclasses import dataclass, replace
 from checklists.standards.lines import (
     _LEADER,
     _NUM_CORE,
+    _PAGE_NUMBER,
+    _RUNNING_HEADER,
     _compact,
+    _furniture_cells,
     _headerish,
     _is_date_line,
     _Line,
@@ -57,6 +61,12 @@ _NUMBER_ONLY = re.compile(rf"{_NUM_CORE}")
 _SPACED_PAGE = re.compile(r"(?<=[\u4e00-\u9fff》）)])\s+(\d{1,3})\s*$")
 
 
+#: How a title ends (…的通知, …办法, …的批复): a line of its own ending so is a whole entry.
+_A_WHOLE_TITLE = re.compile(
+    r"(?:通知|意见|办法|决定|规定|方案|批复|通告|公告|函|令|报告|纪要|细则|规则|答记者问|解读|[）)])$"
+)
+
+
 def _find_toc(lines: list[_Line]) -> _Toc | None:
     """Locate the 目录 and read its entries (title, 文号, start page, category)."""
     start = next((i for i, ln in enumerate(lines[:400]) if _compact(ln.text) == "目录"), None)
@@ -78,6 +88,8 @@ def _find_toc(lines: list[_Line]) -> _Toc | None:
             continue
         flat = s.replace("\t", " ").strip() if ln.table else s
         c = _compact(s)
+        if _PAGE_NUMBER.match(s) or _RUNNING_HEADER.match(c) or _furniture_cells(s):
+            continue  # (— 1 — ⏎ 某市人民政府公报 2023年第4期: the contents go on over the page)
         numbered = re.fullmatch(rf"[（(]\s*({_NUM_CORE})\s*[）)]", c)
         if numbered and entries and entries[-1].number is None and not pending:
             # (…的通知    1 ⏎（某政〔2023〕3号）: the entry's 文号 on the line below it)
@@ -101,8 +113,13 @@ def _find_toc(lines: list[_Line]) -> _Toc | None:
             titles = [p for p in pending if not _CATEGORY.search(p)]
             if not head:
                 head = "".join(titles[-1:]) if titles else ""
-            elif titles and not m.group(0).startswith((".", "…", "·", "\t")):
-                head = titles[-1] + head  # (an entry wrapped onto a second line, its page there)
+            elif titles and (
+                not m.group(0).startswith((".", "…", "·", "\t"))
+                or not _A_WHOLE_TITLE.search(titles[-1])
+            ):
+                # (an entry wrapped onto a second line, its page there; …就《关于做好…资金 ⏎
+                # 管理使用工作的通知》答记者问……（7）: the line above ends no title)
+                head = titles[-1] + head
             for p in pending:
                 if _CATEGORY.search(p) or p != head:
                     if _CATEGORY.search(p):
@@ -160,3 +177,31 @@ def _in_contents(lines: list[_Line], i: int) -> bool:
         if seen > 12 or re.search(r"[。，,；;：:]", c) or _is_date_line(c):
             return False
     return False
+
+
+#: A gazette's column named above a document (人事任免, 政府文件, 部门文件, 县政府批复, 会议纪要).
+A_COLUMN = re.compile(
+    r"[【\[]?(?:人事任免|任免信息|人事信息|(?:市|县|区)?政府(?:办公室)?(?:文件|批复|会议纪要)|部门文件|"
+    r"规范性文件|会议纪要|政府令)[】\]]?"
+)
+#: A column of the month's events (政务动态, 县政府工作动态, 政务要闻).
+NEWS_COLUMN = re.compile(r"[^，,。；;：:]{0,10}?(?:政务动态|工作动态|政务要闻|政务信息|要闻|动态)")
+#: A document explained by its drafters, under another name than 解读.
+EXPLAINED = re.compile(
+    r"(?:政策问答|[^，,。；;：:]{0,40}?(?:起草说明|问答)|(?:一图读懂|图解)[^，,。；;：:]{0,40})"
+)
+
+
+def reason_for(title: str, category: str = "") -> str:
+    """What kind of part a skipped title (and its contents' column) names, in Chinese."""
+    if "讲话" in title or "讲话" in category:
+        return "讲话"
+    if "大事记" in title:
+        return "大事记"
+    if "解读" in title or "解读" in category:
+        return "政策解读"
+    if re.search(r"任免|任职|免职|人事", title + category):
+        return "人事任免"
+    if "工作报告" in title or "工作报告" in category:
+        return "工作报告"  # (政府工作报告: a report to the congress, no binding instrument)
+    return "新闻"

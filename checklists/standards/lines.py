@@ -164,7 +164,7 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "article",
         re.compile(
-            rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至第])"
+            rf"^第\s?([{_CN}\d](?:\s?[{_CN}\d])*)\s?条(?=\s|$|[、：:．.]|[^规定款项中所之的和或及至第等])"
             # (第十六条修改为：…, 删去第…: an amendment's words on an article, no article)
             r"(?!修改为|修改|改为|调整为|删去|删除)"
         ),
@@ -179,8 +179,7 @@ _TOKEN_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "cn",
         re.compile(
-            r"^([一二三四五六七八九十百]+)\s*(?:、(?![一二三四五六七八九十](?:、[一二三四五六七八九十])*"
-            r"(?:季度|级|类|档|等奖|批|期|线|星|产|年级))|[．.](?!\d)"
+            r"^([一二三四五六七八九十百]+)\s*(?:、|[．.](?!\d)"
             # (二，完善收运处置体系: an OCR's comma for 、, a heading alone on its line)
             r"|[，,](?=[^，,。；;：:！？!?、]{2,20}$))"
         ),
@@ -223,6 +222,12 @@ _RANK = {
 _UNIT_AFTER_NUMBER = set("万亿元米吨%％个倍年月日天时周岁次人名户家项")
 
 
+#: Classes or quarters listed after the first one's 、 (一、二类, 三、四季度, 一、二、三级).
+_CLASSES_LISTED = re.compile(
+    r"([一二三四五六七八九十])(?:、[一二三四五六七八九十])*(?:季度|级|类|档|等奖|批|期|线|星|产|年级)"
+)
+
+
 @dataclass(frozen=True)
 class _Token:
     kind: str  # stack type, e.g. "cn_paren", "dec2"
@@ -257,6 +262,11 @@ def _token(text: str) -> _Token | None:
             sub_no = m.group(2)
             return _Token("article", f"第{raw}条之{sub_no}", _cn_int(raw))
         if kind == "cn":
+            listed = _CLASSES_LISTED.match(rest)
+            if listed and _cn_int(listed.group(1)) > _cn_int(raw):
+                return (
+                    None  # (一、二类企业, 三、四季度: classes listed, no item; 二、一类地区…: 二)
+                )
             return _Token(kind, raw, _cn_int(raw))
         if kind == "part":
             return _Token(kind, f"第{raw}部分", _cn_int(raw))

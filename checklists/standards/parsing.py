@@ -38,7 +38,16 @@ from checklists.standards.clause_tree import (
     _TreeBuilder,
     mark_own_contents,
 )
-from checklists.standards.contents import _find_toc, _in_contents, _Toc, normalize_number
+from checklists.standards.contents import (
+    A_COLUMN,
+    EXPLAINED,
+    NEWS_COLUMN,
+    _find_toc,
+    _in_contents,
+    _Toc,
+    normalize_number,
+    reason_for,
+)
 from checklists.standards.continuations import _Header, _rehome, _rehome_unmarked, _Section
 from checklists.standards.lines import (
     _DATE,
@@ -448,8 +457,16 @@ def _unnumbered_headers(
         if i in taken or (toc and toc.start <= i <= toc.end) or not _headerish(ln):
             continue
         c = _compact(ln.text)
+        wrap = next((j for j in range(i + 1, len(lines)) if lines[j].text), i)
+        tail = _compact(lines[wrap].text) if wrap > i and _headerish(lines[wrap]) else ""
+        if "关于" in c and not _DOC_TYPE_END.search(c) and "关于" not in tail and len(tail) < 30:
+            # (某局 某局关于中心城区货车通行⏎管理有关事项的通告: a title wrapped onto a 2nd line)
+            c, last = (c + tail, wrap) if _DOC_TYPE_END.search(tail) else (c, i)
+        else:
+            last = i
         issuer, title = _split_issuer(c)
-        nxt = _next_texts(lines, i, 1)
+        issuer = issuer and _joint(issuer, ln.text)  # (某局 某局关于…: joint issuers, one by one)
+        nxt = _next_texts(lines, last, 1)
         if (
             re.search(r"会议纪要$", c)
             and nxt
@@ -501,7 +518,7 @@ def _unnumbered_headers(
         # (关于…的实施意见 ⏎（2023年5月11日）⏎ 各区县人民政府…：: the title's date below it)
         dated = bool(nxt) and _SPEECH_DATE.match(nxt[0].strip()) is not None
         if dated:
-            nxt = _next_texts(lines, i, 2)[1:]
+            nxt = _next_texts(lines, last, 2)[1:]
         if not nxt or not (re.search(r"[：:]$", nxt[0].strip()) or proclaimed or listed):
             # (an addressee line below; a 通告 has none: its first sentence, wrapped or not)
             continue
@@ -511,7 +528,7 @@ def _unnumbered_headers(
         if prev:
             # (湖南省公安厅　湖南省交通运输厅 ⏎ 关于…的通告: joint issuers, one by one)
             issuer = issuer or _joint_issuers(prev) or _compact(prev).removesuffix("文件")
-        end = next(j for j in range(i + 1, len(lines)) if lines[j].text) if dated else i
+        end = next(j for j in range(last + 1, len(lines)) if lines[j].text) if dated else last
         if listed and issuer is None and (own := _ITS_GOVERNMENT.match(c)):
             issuer = own.group(0)  # (某县人民政府任免…名单: the government that made it)
         found.append(_Header(start, end, None, c if listed else title, issuer, i))
@@ -613,20 +630,6 @@ def _next_texts(lines: list[_Line], i: int, n: int) -> list[str]:
     return out
 
 
-def _reason_for(title: str, category: str = "") -> str:
-    if "讲话" in title or "讲话" in category:
-        return "讲话"
-    if "大事记" in title:
-        return "大事记"
-    if "解读" in title or "解读" in category:
-        return "政策解读"
-    if re.search(r"任免|任职|免职|人事", title + category):
-        return "人事任免"
-    if "工作报告" in title or "工作报告" in category:
-        return "工作报告"  # (政府工作报告: a report to the congress, no binding instrument)
-    return "新闻"
-
-
 def _find_skips(
     lines: list[_Line], toc: _Toc | None, headers: list[_Header]
 ) -> list[tuple[int, str, str]]:
@@ -651,7 +654,7 @@ def _find_skips(
     for h in headers:
         # (…2024年3月5日 ⏎ 人事任免 ⏎ 某县人民政府关于…任免的通知: the column's name, no words of
         # the document before)
-        above = _column_above(lines, h.start, in_header, (_A_COLUMN,))
+        above = _column_above(lines, h.start, in_header, (A_COLUMN,))
         if above is not None and not (toc and toc.start <= above <= toc.end):
             found.append((above, _compact(lines[above].text), "栏目"))
     for i, ln in enumerate(lines):
@@ -668,7 +671,7 @@ def _find_skips(
                 # (西平市人民政府 signing a document: an issuer's name alone starts no entry)
                 and not _is_issuer(c)
             ):
-                hit = (title, _reason_for(title, cat))
+                hit = (title, reason_for(title, cat))
                 break
         if hit is None:
             nxt = _next_texts(lines, i, 3)
@@ -683,12 +686,12 @@ def _find_skips(
             ):
                 hit = (c, "工作报告")  # 政府工作报告 ⏎——在…人民代表大会…上: the report to it
             elif (
-                _NEWS_COLUMN.fullmatch(c)
+                NEWS_COLUMN.fullmatch(c)
                 and nxt
                 and re.match(r"\d{1,2}月\d{1,2}日", _compact(nxt[0]))
             ):
                 hit = (c, "大事记")  # 政务动态 ⏎4月1日 县政府召开…: the month's events, dated
-            elif _EXPLAINED.fullmatch(c) and not _token(c):
+            elif EXPLAINED.fullmatch(c) and not _token(c):
                 hit = (c, "政策解读")  # 政策问答, 关于《…》的起草说明, 一图读懂《…》
             elif (
                 c.endswith(("政策解读", "解读"))
@@ -708,7 +711,7 @@ def _find_skips(
             ):
                 hit = (c, "新闻")
         if hit:
-            above = _column_above(lines, i, in_header, (_NEWS_COLUMN, _A_COLUMN))
+            above = _column_above(lines, i, in_header, (NEWS_COLUMN, A_COLUMN))
             if above is not None and not any(f[0] == above for f in found):
                 # (政务动态 ⏎ 市政府召开…: the column's name heads its news)
                 found.append((above, hit[0], hit[1]))
@@ -732,19 +735,6 @@ def _column_above(
         return None
     name = _compact(lines[above].text)
     return above if any(p.fullmatch(name) for p in names) else None
-
-
-#: A gazette's column named above a document (人事任免, 政府文件, 部门文件, 县政府批复, 会议纪要).
-_A_COLUMN = re.compile(
-    r"[【\[]?(?:人事任免|任免信息|人事信息|(?:市|县|区)?政府(?:办公室)?(?:文件|批复|会议纪要)|部门文件|"
-    r"规范性文件|会议纪要|政府令)[】\]]?"
-)
-#: A column of the month's events (政务动态, 县政府工作动态, 政务要闻).
-_NEWS_COLUMN = re.compile(r"[^，,。；;：:]{0,10}?(?:政务动态|工作动态|政务要闻|政务信息|要闻|动态)")
-#: A document explained by its drafters, under another name than 解读.
-_EXPLAINED = re.compile(
-    r"(?:政策问答|[^，,。；;：:]{0,40}?(?:起草说明|问答)|(?:一图读懂|图解)[^，,。；;：:]{0,40})"
-)
 
 
 def _similar(a: str, b: str) -> bool:
