@@ -285,3 +285,19 @@ def test_a_bound_reached_mid_sentence_is_the_condition_of_how_often():
 )
 def test_names_holding_a_partys_word_and_a_director(text, subjects):
     assert [r.subject for r in extract(text)] == subjects
+
+
+def test_a_share_of_aid_paid_by_the_province_is_a_duty_not_the_next_ones_condition():
+    """省财政按照每人每月30元的标准给予补助，其余部分由…分担: the province's grant was the
+    condition of the rest (…的标准给予补助 read as the things the rest is about)."""
+    first, second = extract(
+        "省财政按照每人每月30元的标准给予补助，其余部分由市、区财政按照4:6的比例分担。"
+    )
+    assert (first.subject, first.value, first.per) == ("省财政", Decimal(30), "month")
+    assert (second.subject, second.applies_when) == ("市、区财政", None)
+
+
+def test_a_programme_named_by_its_count_is_no_number_of_a_condition():
+    """享受残疾人两项补贴的对象: 两项 names the programme; the condition read == 2 项."""
+    (r,) = extract("享受残疾人两项补贴的对象，其补贴资金由区财政通过“一卡通”按月发放。")
+    assert r.applies_when is not None and r.applies_when.value is None

@@ -441,6 +441,8 @@ def condition_of(sentence: str) -> Condition | None:
             or re.search(r"(?<!凡)是", cond)
             # (化工企业新建项目的安全设施，必须…: a party's things, the party's duty)
             or OWNED.match(cond)
+            # (省财政按照每人每月30元的标准给予补助，其余部分由…: a duty, its verb after 的)
+            or re.search(r"给予|发放|拨付|支付|承担|补助$", noun)
         ):
             return Condition(cond, 0, match.end("cond"))
     return None

@@ -421,6 +421,8 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
                 comparator = with_marker(comparator, q.mark)
             if comparator is None and _IN_ALL.search(masked, c_start, c_start + q.start):
                 comparator = ">="  # 累计两次被投诉属实的: two times or more
+            if comparator is None and not q.arabic and q.unit in ("项", "类"):
+                continue  # (享受残疾人两项补贴的对象: a programme's name, no number to meet)
         # (年营业额在500万元以下的: a year's amount, per year)
         per = q.per or period_before(masked, c_start, c_start + q.start)[0]
         if comparator == "range":  # (年满60周岁至79周岁的: both bounds)
