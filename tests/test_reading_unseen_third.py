@@ -301,3 +301,20 @@ def test_a_programme_named_by_its_count_is_no_number_of_a_condition():
     """享受残疾人两项补贴的对象: 两项 names the programme; the condition read == 2 项."""
     (r,) = extract("享受残疾人两项补贴的对象，其补贴资金由区财政通过“一卡通”按月发放。")
     assert r.applies_when is not None and r.applies_when.value is None
+
+
+def test_the_ones_an_age_names_right_before_them_are_the_duty_s_condition():
+    """对0至6周岁残疾儿童实施康复救助: the age range was a row of its own and the duty was lost;
+    the condition is the duty's own phrase's, not the amount's after it (GUIDE 3)."""
+    duty, amount = extract("对0至6周岁残疾儿童实施康复救助，每人每年补助标准不超过20000元。")
+    assert duty.span == "对0至6周岁残疾儿童实施康复救助"
+    aw = duty.applies_when
+    assert (aw.comparator, aw.low, aw.high, aw.unit) == ("range", 0, 6, "age_year")
+    assert (amount.comparator, amount.value, amount.applies_when) == ("<=", 20000, None)
+
+
+def test_the_ones_with_more_households_get_more_is_a_condition_not_a_row():
+    """每300户以上的村增配1名: 每300户以上 was a row (>= 300 户) and 的村增配1名 another."""
+    _, more = extract("每个行政村配备保洁员不少于2名，每300户以上的村增配1名。")
+    assert (more.comparator, more.value, more.unit) == ("==", Decimal(1), "名")
+    assert (more.applies_when.comparator, more.applies_when.value) == (">=", Decimal(300))

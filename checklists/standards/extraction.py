@@ -77,10 +77,14 @@ from checklists.standards.parties import (
 )
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.picking import (
+    A_LIMIT_BEFORE,
     DONE_AWAY_AFTER,
     DONE_AWAY_WITH,
+    DONE_TO_THEM,
+    NONE_IN_IT,
     NOT_DONE,
     ONLY_THEN,
+    THE_AGED_NAMED,
     case_goes_on,
     end_of,
     joined,
@@ -309,7 +313,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 comparator = ">=" if limit.group("floor") else "<="
             elif comparator in (None, "==") and (
                 # (the words right before the number only: end-anchored, read near it)
-                limit := _A_LIMIT_BEFORE.search(masked, max(ph_start, q_start - 72), q_start)
+                limit := A_LIMIT_BEFORE.search(masked, max(ph_start, q_start - 72), q_start)
             ):
                 # 浓度限值为100毫克/升, 补助上限为5000元: a limit named before its number
                 comparator = ">=" if limit.group("floor") else "<="
@@ -410,7 +414,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # 取消其三年内享受补贴资格: how long a sanction lasts, not a time to act in
                 deadline, kind, comparator = False, "duration", "=="
             clean = (
-                _NONE_IN_IT.search(masked, q_end, s_end)
+                NONE_IN_IT.search(masked, q_end, s_end)
                 if deadline and masked[max(ph_start, q_start - 1) : q_start] == "前"
                 else None
             )
@@ -508,6 +512,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     phrase_only[q_end] = ph_end
                     others = Applicability(words, NEGATE[comparator], value, q.unit, q.per)
                     qualifiers.append((ph_end, others))
+                elif THE_AGED_NAMED.match(masked, q_end, ph_end):
+                    phrase_only[q_end] = ph_end  # (对0至6周岁残疾儿童实施…: its own phrase's)
                 elif re.match(r"\s*的?部分", masked[q_end:ph_end]):
                     phrase_only[q_end] = ph_end  # (100万元以下部分按1.5%: its own band's rate)
                 elif after := DONE_AWAY_AFTER.match(masked, q_end):
@@ -855,7 +861,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # inspected party by someone not named; an authority's heading inspects)
             attributed = [
                 r
-                if r.subject or (section[1] == "regulated" and _DONE_TO_THEM.match(r.span))
+                if r.subject or (section[1] == "regulated" and DONE_TO_THEM.match(r.span))
                 else replace(r, subject=section[0], subject_kind=section[1])
                 for r in attributed
             ]
@@ -880,18 +886,3 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
 #: encourages or softens (可, 鼓励, 原则上…) holds for all of it; a binding word binds its own
 #: phrase (储煤厂房要全封闭建设，…，建设面积不低于500平方米: the area's phrase says none).
 _NOT_BINDING = ("permission", "advisory", "default")
-#: A limit named right before its number (限值为, 上限是, 下限为: a floor).
-_A_LIMIT_BEFORE = re.compile(
-    r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:分别)?\s*(?:为|是|：|:)\s*"
-    # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
-    r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
-)
-#: Nothing of a kind in a time looked back on (没有重大违法记录, 无…事故, 未发生…).
-_NONE_IN_IT = re.compile(r"没有|未发生|未曾|无(?:重大|较大|违法|不良|.{0,6}(?:记录|事故|行为))")
-
-
-#: A duty that opens with what is done to the inspected (重点检查…, 依法予以取缔, 责令…).
-_DONE_TO_THEM = re.compile(
-    r"(?:重点|严格|依法|全面|逐一|定期|不定期|随机)*(?:检查|抽查|核查|排查|督查|巡查|查处|取缔|"
-    r"予以|责令|约谈|处以|吊销|没收)"
-)

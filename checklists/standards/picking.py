@@ -192,6 +192,14 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not ANY_MODAL.search(masked, s_start, q_start)
     ):
         return True  # 年满60周岁的农村籍退役士兵，每月发放…: whom an age picks out (GUIDE 3)
+    if (
+        re.search(r"岁(?:及?以[上下])?$", masked[q_start:q_end])
+        and THE_AGED_NAMED.match(masked, q_end, ph_end)
+        and not ANY_MODAL.search(masked, ph_start, q_start)
+    ):
+        return (
+            True  # 对0至6周岁残疾儿童实施康复救助, 60周岁以上参保人员按月领取…: whom an age picks
+        )
     if _A_SPEND.search(masked, near, q_start) and _AN_OFFER.match(masked, q_end):
         return True  # 单笔消费满3000元可抵扣300元: the spend an offer is for
     after = re.match(r"[，,]([^，,。；;]+)", rest)
@@ -331,7 +339,9 @@ _THE_ONES_LIMITED = re.compile(
     r"\s*(?:及?以上|及?以下)?的\s*(?:[^，,。；;的\d＿]{0,6}?(?:学校|企业|单位|场所|机构|项目|村|社区|乡镇|医院|"
     r"公司|工地|园区)(?=\s*每(?:个)?(?:年|月|季度?|半年|周|日|天))|"
     r"[^，,。；;的\d＿]{0,6}?(?:学校|企业|单位|场所|机构|项目|村|社区|乡镇|医院))?"
-    r"\s*(?:每(?:个)?(?:年|月|季度?|半年|周|日|天)|至少|最少|不少于|不低于|不超过|不高于|最多|至多|不得)"
+    r"\s*(?:每(?:个)?(?:年|月|季度?|半年|周|日|天)|至少|最少|不少于|不低于|不超过|不高于|最多|至多|不得|"
+    # (每300户以上的村增配1名: the ones, then how many more they have)
+    r"(?:增配|增设|另配|加配|配备|设置)(?=\s*[\d一二两三四五六七八九十]))"
 )
 _OPENING_NOUN = re.compile(r"\s*(?:及?以上|及?以下|以内)?\s*的[^，,]{1,6}[，,]")
 
@@ -588,6 +598,11 @@ def without_number(
 
 #: 年满, 满, 超过 right before an age, and the ones it picks out after it (…的农村籍退役士兵，).
 _AN_AGE_REACHED = re.compile(r"(?:年满|满|超过)\s*$")
+#: The people an age picks out, named right after it, a verb of theirs after (…儿童实施…).
+THE_AGED_NAMED = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:儿童|老人|老年人|人员|学生|居民|妇女|幼儿|残疾人|参保人)"
+    r"(?=[\u4e00-\u9fff]{2})"
+)
 _THE_ONES_AGED = re.compile(r"\s*(?:周岁|岁)?\s*(?:及?以上|以下)?的[^，,。；;的\d＿]{1,12}[，,]")
 #: A spend reached (满3000元), then what it buys (可抵扣, 减, 返).
 _A_SPEND = re.compile(r"(?<![年期届])满\s*$")
@@ -616,3 +631,20 @@ def presence(
         kind=presence_kind(masked[s_start:s_end]),
         join_offsets=join_offsets,
     )
+
+
+#: A limit named right before its number (限值为, 上限是, 下限为: a floor).
+A_LIMIT_BEFORE = re.compile(
+    r"(?:(?:最高)?限值|上限|限额|(?P<floor>下限|最低限值))\s*(?:分别)?\s*(?:为|是|：|:)\s*"
+    # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
+    r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
+)
+#: Nothing of a kind in a time looked back on (没有重大违法记录, 无…事故, 未发生…).
+NONE_IN_IT = re.compile(r"没有|未发生|未曾|无(?:重大|较大|违法|不良|.{0,6}(?:记录|事故|行为))")
+
+
+#: A duty that opens with what is done to the inspected (重点检查…, 依法予以取缔, 责令…).
+DONE_TO_THEM = re.compile(
+    r"(?:重点|严格|依法|全面|逐一|定期|不定期|随机)*(?:检查|抽查|核查|排查|督查|巡查|查处|取缔|"
+    r"予以|责令|约谈|处以|吊销|没收)"
+)
