@@ -318,3 +318,49 @@ def test_the_ones_with_more_households_get_more_is_a_condition_not_a_row():
     _, more = extract("每个行政村配备保洁员不少于2名，每300户以上的村增配1名。")
     assert (more.comparator, more.value, more.unit) == ("==", Decimal(1), "名")
     assert (more.applies_when.comparator, more.applies_when.value) == (">=", Decimal(300))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # how often, then the verb: the party of the sentence before acts (GUIDE 2)
+        (
+            "各县（市区）要建立动态监测机制。每月要开展一次动态监测，监测结果报市乡村振兴局。",
+            "各县（市区）",
+        ),
+        ("市应急管理局要指导各县建立分级管控台账。每季度组织一次安全生产大检查。", "市应急管理局"),
+        ("二级以上公立医院要设立患者服务中心。每年开展一次患者满意度调查。", "二级以上公立医院"),
+        # a team, a village doctor, a team member
+        ("驻村工作队要每月向乡镇党委汇报一次工作，不得脱岗离岗。", "驻村工作队"),
+        ("乡镇卫生院要加强对村医的业务培训。村医要每月对辖区高血压患者随访一次。", "村医"),
+        # the party its sentence names, not the aside's units
+        (
+            "龙头企业带动农户不少于1000户，每年开展技术培训不少于2次。（责任单位：市农业农村局）",
+            "龙头企业",
+        ),
+        # what a party is, or is as, said before its duty
+        ("企业法定代表人是安全生产第一责任人，要每月至少带班检查一次。", "企业法定代表人"),
+        ("市农业农村局作为牵头部门，要建立工作调度机制，每月调度一次。", "市农业农村局"),
+        # an authority's things, 的 between
+        (
+            "市直各部门的行政审批事项要全部纳入政务服务中心办理，审批时限压缩至法定时限的50%以内。",
+            "市直各部门",
+        ),
+        # the units of an aside: 等 after the last, and two parts apart by a space
+        (
+            "开展减税降费政策落实情况督查，每半年督查一次。（市税务局、市财政局等负责）",
+            "市税务局、市财政局等",
+        ),
+        (
+            "建立重大项目包联制度，每个项目明确1名市级领导包联。"
+            "（牵头单位：市发展改革委 配合单位：市财政局）",
+            "市发展改革委",
+        ),
+    ],
+)
+def test_who_acts_in_every_row_of_a_task(text, subject):
+    """Each row's subject (GUIDE 2): the probe found them missing, run on (…是…第一责任人,
+    …作为牵头部门), taken from the aside over the party named, or cut at a space."""
+    found = extract(text)
+    assert found and found[-1].subject == subject
+    assert not any(r.span.startswith("（") for r in found)  # (an aside is no row)

@@ -387,6 +387,10 @@ _VERB_FIRST = re.compile(
     r"\s*(?:严格|认真|切实|全面|积极|及时|进一步|定期|依法)*(?:协调|贯彻|落实|执行|开展|组织|督促|"
     r"指导|制定|编制|实施|实行|做好|抓好|负责|承担|监督|检查|审核|配合)"
 )
+#: How often, opening a sentence before its modal word or verb (每月要…, 每季度组织…).
+_HOW_OFTEN_FIRST = re.compile(
+    r"\s*(?:每个?(?:年度?|月|季度?|半年|周|日|天)|定期)(?=要|应|须|必须|组织|开展)"
+)
 #: A sentence's next phrase, to its comma.
 _PHRASE_TO_COMMA = re.compile(r"\s*([^，,。；;]+)[，,]")
 #: Whom a sanction is imposed on, then the sanction (对直接负责的主管人员依法给予处分).
@@ -425,6 +429,8 @@ def leaves_out_who(
             opens_at = nxt.end()
     if approved := _APPROVED_BY.match(masked, opens_at, s_end):
         opens_at = approved.end()  # (…的，经分管负责人批准，可以延长…: who approves, not acts)
+    if often := _HOW_OFTEN_FIRST.match(masked, opens_at, s_end):
+        opens_at = often.end()  # (…。每月要开展一次…, 每季度组织一次…: how often, then the verb)
     if _ELIDED.match(masked, opens_at):
         return True
     if condition is None and _VERB_FIRST.match(masked, opens_at):

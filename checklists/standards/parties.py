@@ -85,7 +85,7 @@ _PARTY_VERBS = (
     # (企业提取安全生产费用按…计提: the party, then the verb of its duty)
     "提取|计提|缴纳|缴存|足额|"
     # (县卫生健康局终止医疗救治应急响应: a response started or ended by its body)
-    "启动|终止|解除|"
+    "启动|终止|解除|带动|"
     # (寄宿制学校还应当…, 行政机关不予受理, 市人民政府一次性奖励…, 各县具体负责…)
     "还(?=应|须|要|必须|可|不得|需)|最迟|最晚|不迟于|不予|不再|一次性(?=奖励|补助|补贴|给予|发放)|全额|具体|"
     # (验收不合格的，督办部门责令重新整改; 由县应急管理局处…罚款: an authority's sanction)
@@ -453,7 +453,8 @@ def condition_of(sentence: str) -> Condition | None:
 #: (用人单位支付劳动者的工资: who pays is named first, not the one paid)
 _NOT_THE_PAID = "(?!支付|发放|招用|聘用|雇用)"
 _OWNER = re.compile(
-    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED})(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"
+    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
+    f"(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"
     f"的?[^，,。；;、的]{{1,6}}"
 )
 
@@ -545,6 +546,10 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     last = _LEADS.sub("", pieces[-1]).strip()
     if _A_PARTY_DONE_TO.search(last):
         return None, None  # (同一企业一年内被抽查次数不超过…: done to it, not by it)
+    if (then := _NAMED_THEN.match(last)) and ends_with_party(then.group("who")):
+        last = then.group(
+            "who"
+        )  # (企业法定代表人是…第一责任人，要…; 市农业农村局作为牵头部门，要…)
     for pattern, kind in ((_REGULATED_END, "regulated"), (_AUTHORITY_END, "authority")):
         match = _ending_subject(last, pattern)
         if match:
@@ -552,7 +557,7 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     # 洁净煤配送中心（点）地面要全部硬化: the party whose part or thing must be so
     owner = _OWNER.fullmatch(last) or _OWNER_BARE.fullmatch(last)
     if owner:
-        return _trim(owner.group("who")), "regulated"
+        return _trim(owner.group("who")), kind_of(owner.group("who"))
     # 生产经营单位在…后，应当…: the party opens the sentence, an adverbial follows it
     found = _opening_party(pieces[0])
     if found[0] is None and _AFTER_AN_ACT.search(pieces[0]) and (did := _WHO_DID.match(pieces[0])):
@@ -645,6 +650,10 @@ def _trim(name: str) -> str:
     # (使用…的单位; 在建工地, 在用设备, 在岗人员: 在 part of the name)
     name = re.sub(rf"^(?:的|是|为|由|{AT}|对|把|将|让|使(?!用)|给)+", "", name)
     return _POINTING_BACK.sub("", name)
+
+
+#: A party, then what it is or is as (是…第一责任人, 作为牵头部门) or whom it acts on (对…的企业).
+_NAMED_THEN = re.compile(r"(?P<who>[^，,。；;]{2,24}?)(?:是|作为|对)(?=[^，,。；;]{2})")
 
 
 #: One party's name and nothing else (各镇, 区直有关部门, 各企事业单位, 镇(街道)).

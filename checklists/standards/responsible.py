@@ -18,7 +18,8 @@ _UNIT = r"(?:[^（()）\n]|[（(][^（()）\n]{1,12}[）)])"
 RESPONSIBLE = re.compile(
     r"[（(\[【［]\s*(?:"
     rf"(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>{_UNIT}+?)\s*"
-    rf"(?:[；;，,。]\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：]{_UNIT}*)?"
+    # (（牵头单位：A 配合单位：B）: the two parts apart by a space only)
+    rf"(?:(?:[；;，,。]|\s)\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：]{_UNIT}*)?"
     rf"|(?P<lead>{_UNIT}{{2,80}}?)"
     rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责)"
     # (市财政局负责指导, 市应急局负责督促: what the units do about the task)
@@ -63,7 +64,8 @@ def responsible_units(text: str) -> list[tuple[int, int, str]]:
         # (责任单位：县农业农村局牵头，县卫健局、各乡镇人民政府配合: the lead ones, GUIDE 2)
         led = re.fullmatch(r"(.+?)牵头(?:负责)?[，,；;].+?(?:配合|参与|协助|协办)", units)
         units = led.group(1) if led else units
-        last = re.split(r"[、，,]", units)[-1].strip()
+        # (（市税务局、市财政局等负责）: the last named, then 等)
+        last = re.split(r"[、，,]", units)[-1].strip().removesuffix("等")
         if lead is not None and (
             re.search(r"[由的是为在将对]", units) or not ends_with_party(last)
         ):
