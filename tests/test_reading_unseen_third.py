@@ -364,3 +364,63 @@ def test_who_acts_in_every_row_of_a_task(text, subject):
     found = extract(text)
     assert found and found[-1].subject == subject
     assert not any(r.span.startswith("（") for r in found)  # (an aside is no row)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019年是新中国成立70周年，是决胜全面建成小康社会的关键之年。",
+        "各项目建成后将惠及群众约20万人。",  # (将…约: foreseen)
+    ],
+)
+def test_what_a_year_is_and_a_foreseen_benefit_are_no_rows(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        (
+            "各牵头单位要于每季度末5日前将工作进展情况报市政府办公室。",
+            {"rule": "quarter_first_month_day", "day": 5},
+        ),
+        ("一季度末前完成项目立项。", {"rule": "month_day", "month": 3, "day": 31}),
+        ("2019年上半年完成污水处理厂扩建工程招标。", {"rule": "date", "date": "2019-06-30"}),
+    ],
+)
+def test_a_quarters_end_and_a_half_year_are_deadlines(text, due):
+    """每季度末5日前 was read as at least 5 days; 一季度末前 and 2019年上半年完成 set no date (the
+    latter was even a report: 上半年)."""
+    (r,) = extract(text)
+    assert (r.due, r.value) == (due, None)
+
+
+def test_a_share_of_the_years_task_by_mid_year_is_not_each_year():
+    """上半年完成全年…任务的50%以上: 全年 read as per year, and no date."""
+    first, _ = extract(
+        "上半年完成全年棚户区改造任务的50%以上，年底前全面完成。（市住房城乡建设局负责）"
+    )
+    assert (first.comparator, first.value, first.per) == (">=", Decimal(50), None)
+    assert first.due == {"rule": "month_day", "month": 6, "day": 30}
+
+
+def test_growth_of_about_a_rate_is_no_floor():
+    """增长7%左右: about 7 %, read as at least 7 %."""
+    found = extract("全市地区生产总值增长7%左右，一般公共预算收入增长6%左右。")
+    assert [(r.comparator, r.value) for r in found] == [("==", Decimal(7)), ("==", Decimal(6))]
+    assert all("approximate" in r.flags for r in found)
+
+
+def test_how_many_a_task_is_to_move_is_a_target():
+    """推动100家规模以上工业企业实施智能化改造: 推动 with a number is a row (GUIDE 1.1, 1.4)."""
+    (r,) = extract("推动100家规模以上工业企业实施智能化改造。")
+    assert (r.value, r.unit) == (Decimal(100), "家")
+
+
+def test_the_ones_a_sanction_names_before_it_with_no_comma_are_its_condition():
+    """对工作不力、进度滞后的单位予以通报批评: the breach is the sanction's condition (GUIDE 3)."""
+    *_, r = extract(
+        "市政府督查室将对各项任务落实情况进行督导检查，对工作不力、进度滞后的单位予以通报批评。"
+    )
+    assert r.applies_when.text == "对工作不力、进度滞后的单位"
+    assert r.subject == "市政府督查室"

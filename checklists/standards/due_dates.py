@@ -126,6 +126,28 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"每年(?:的)?第(?P<quarter>[一二三四1-4])季度(?:末|底)?(?:前|之前|内)?"),
         "yearly_date",
     ),
+    # each quarter by day N after its end: 每季度末5日前 (of the next quarter's first month)
+    (
+        re.compile(r"每(?:个)?季度?(?:末|结束后?)\s*(?P<day>\d{1,2})\s*[日号](?:前|之前)"),
+        "quarter_first_month_day",
+    ),
+    # a year's quarter or half by its end: 2019年上半年完成…, 2019年第一季度末前
+    (
+        re.compile(
+            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:(?:第)?(?P<quarter>[一二三四1-4])季度(?:末|底)(?:前|之前)?|"
+            r"(?P<half>上)半年(?=(?:前|之前|内)?(?:完成|全面|基本|全部|实现|建成|开工)))"
+        ),
+        "date",
+    ),
+    # this year's quarter or half by its end: 一季度末前, 第二季度末, 上半年完成 (the document's
+    # year, as 6月底前: ``dated``)
+    (
+        re.compile(
+            r"(?<![每\d年])(?:第)?(?P<quarter>[一二三四1-4])季度(?:末|底)(?:前|之前)?|"
+            r"(?<![每\d年])(?P<half>上)半年(?=(?:前|之前|内)?(?:完成|全面|基本|全部|实现|建成|开工))"
+        ),
+        "month_day",
+    ),
     # each week by a weekday: 每周五前, 每周一之前 (0 Monday … 6 Sunday)
     (
         re.compile(r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])(?:下班)?(?:前|之前)"),
@@ -235,6 +257,7 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
     for _start, _k, m, rule in sorted(found, key=lambda f: (f[0], f[1])):
         groups = m.groupdict()
         xun = groups.pop("xun", None)
+        half = groups.pop("half", None)
         if xun in ("上", "中"):
             groups["day"] = "10" if xun == "上" else "20"  # (下旬: by the month's end)
         parts = {k: _WORD_NUMBERS.get(v, v) for k, v in groups.items() if v}
@@ -243,6 +266,8 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
             parts.setdefault("year", parts.pop("y1"))
         if "quarter" in parts:  # 每年第一季度: by its last month's last day
             parts["month"] = 3 * parts.pop("quarter")
+        if half:  # 上半年完成: by June's end
+            parts["month"] = 6
         if "weekday" in parts:
             return {"rule": rule, "weekday": (parts["weekday"] - 1) % 7}, *m.span()
         if rule in ("monthly_day", "next_month_day"):

@@ -536,7 +536,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     )
                 continue
             change = A_CHANGE.search(masked, max(ph_start, q_start - 48), q_start)
-            if comparator is None and change and not (change["to"] or change["to2"]):
+            # (增长7%左右: about that much, no floor)
+            about = masked[q_end : q_end + 2] == "左右"
+            if comparator is None and change and not (change["to"] or change["to2"] or about):
                 # 较2015年下降18%, 重污染天数减少25%: a change by at least that much (提高到35%:
                 # to a level, as written; 偏远乡镇可增加20%, 可上浮30%: allowed, by that much at
                 # most; 保证金上浮50%: a change fixed)

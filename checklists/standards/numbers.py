@@ -471,8 +471,8 @@ def worth_keeping(
     tail = before[-32:]
     if re.search(r"每(?:增加|多|超过|超出|减少|少|提高|降低|上调|下调)\s*$", tail):
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
-    if re.search(r"需[^，,。；;\d＿]{0,20}约\s*$", tail):
-        return False  # 全市每月需增加…支出约4.6万元: what it will cost, reckoned
+    if re.search(r"(?:需|将)[^，,。；;\d＿]{0,20}约\s*$", tail):
+        return False  # 全市每月需增加…支出约4.6万元, 将惠及群众约20万人: reckoned, foreseen
     if comparator is None and re.search(r"(?:计为|折算为|折合|视为|记为)\s*$", tail):
         return False  # 一个学时计为1个学分: how one thing is counted in another, no target
     if re.match(r"\s*(?:为)?一个(?:培训|考核|学习)?周期", following):
@@ -619,6 +619,8 @@ def worth_keeping(
         )
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)
         or _SETS_ASIDE.search(tail)
+        # (推动100家规模以上工业企业实施智能化改造: how many a task is to move, a target)
+        or (q.unit in COUNTED and re.search(r"(?:推动|推进|引导|培育|扶持|带动|引进)\s*$", tail))
         # (未按时报送的，每次扣2分; 加5分: points a scoring rule takes or gives, a sanction's)
         or (q.unit == "分" and re.search(r"(?:扣|扣除|减|加|奖励|另加)\s*$", tail) is not None)
         # (第一批下达60%: the share of funds handed down in a batch, a schedule to keep)

@@ -193,8 +193,9 @@ PERIODS = [
     # (年内: within the year; 两年内, 3年内 are windows, not the year; 年内完成…45处: by the
     # year's end, a deadline, due_dates.py)
     (
-        r"每(?:个)?(?:学|自然)?年度?|全年|按年度?" + _PAID_BY + "|"
-        r"(?<![\d一二三四五六七八九十两百几多])年内(?!完成|全部|全面|基本|实现|建成)|"
+        # (完成全年…任务的50%: the year's task, a share of it, no period)
+        r"每(?:个)?(?:学|自然)?年度?|(?<!完成)全年|按年度?" + _PAID_BY + "|"
+        r"(?<![\d一二三四五六七八九十两百几多])年内(?!完成|全部|全面|基本|实现|建成|达到)|"
         + _ONE_BEFORE_TIMES.format("年")
         + "|"
         # 同一年度内被抽查…不超过1次: counted within one year
@@ -240,8 +241,8 @@ _MASKS = [
     re.compile(r"一次(?=或者?(?:分|多)次)"),  # 一次或分次送达: at once or in parts, no count
     # a calendar rule's day (次月5日前, 每季度第一个月的20日前), whole: before 第…个 below
     re.compile(
-        r"(?:次月|当月|本月|下月|每月|每年|每个?季度的?(?:第[一二三四]个月|首月|末月|最后一个月)的?)"
-        r"\s*\d{1,2}\s*[日号]"
+        r"(?:次月|当月|本月|下月|每月|每年|每个?季度的?(?:第[一二三四]个月|首月|末月|最后一个月)的?|"
+        r"每个?季度?末)\s*\d{1,2}\s*[日号]"
         r"(?:前|之前)"
     ),
     # …and the same after "no later than" (不迟于次月10日, 最迟不得超过次月15日): a date

@@ -41,13 +41,17 @@ DESCRIPTIVE = re.compile(
     r"去年|"
     # a year's totals (2023年，全市共清运…; ＿＿＿＿年全县累计…; 2018年底，全市…共有): what was done
     r"^[＿\s]*(?:\d{4}\s*年[度底末]?[，,]?\s*|[，,]\s*)?全(?:省|市|区|县|镇|乡)[^，,。；;]{0,8}?(?:共|累计)(?!同)|"
-    r"今年以来|上半年|以来|^" + EFFORTS_MADE + "|"
+    r"今年以来|上半年(?![^，,。；;]{0,4}(?:完成|开工|建成|实现|启动|开展))|以来|^"
+    + EFFORTS_MADE
+    + "|"
     # a year's results against the year before (2022年全市…约45万单，同比增长12.6%)
     r"^\s*(?:\d{4}\s*年|＿{4,5}\s*年?)度?[，,]?\s*(?:全|我)(?:省|市|区|县|镇|乡)"
     + NOT_A_TARGET
     + r"[^。；;]*(?:同比|环比|[比较]上年)|"
     # an estimate or a count made (经测算，全年需补助资金约3000万元; 据统计，…): a report
     r"^" + ESTIMATED.pattern + "|"
+    # how a list is made up (全年为民办实事项目共10大类32项): its size, no target
+    r"共(?:计|有)?\s*[\d＿]+\s*(?:大类|类)\s*[\d＿]+\s*(?:项|个)|"
     # what a change costs, reckoned (每提高1元，全市每月需增加…支出约4.6万元)
     r"需要?[^，,。；;]{0,20}约\s*[\d＿]|"
     # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report (not what is
@@ -95,7 +99,7 @@ ABOUT_THE_TEXT = re.compile(
     # what a measure means (实行校长职级制，是深化…改革的重要举措): its significance, no duty
     # (稳就业是做好“六稳”工作的首要任务: what a field of work is, with no comma before 是)
     r"(?:[，,]|^[^，,。；;]{2,24})\s*是[^，,。；;]{2,40}(?:重要举措|重要内容|重要途径|重要手段|"
-    r"重要保障|重要基础|必然要求|具体体现|有效途径|关键环节|首要任务|重要任务|中心任务|重中之重)$|"
+    r"重要保障|重要基础|必然要求|具体体现|有效途径|关键环节|首要任务|重要任务|中心任务|重中之重|之年)$|"
     # the guiding thought a plan opens with (以…思想为指导，全面贯彻…，深入落实…部署): no duty,
     # nor a number
     r"^以[^，,。；;\d]{2,60}为(?:指导|统领|引领|根本遵循)[，,][^\d。；;]*$|"
