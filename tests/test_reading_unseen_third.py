@@ -424,3 +424,21 @@ def test_the_ones_a_sanction_names_before_it_with_no_comma_are_its_condition():
     )
     assert r.applies_when.text == "对工作不力、进度滞后的单位"
     assert r.subject == "市政府督查室"
+
+
+def test_a_lists_size_is_no_target():
+    """全年为民办实事项目共10大类32项: how the list is made up, read as 32 项 each year."""
+    assert extract("全年为民办实事项目共10大类32项，涉及教育、医疗、养老、交通等领域。") == []
+
+
+def test_a_time_cut_down_by_a_date_is_one_row_due_then():
+    """年底前将企业开办时间压缩至3个工作日以内: the date was a row of its own, same span."""
+    (r,) = extract("年底前将企业开办时间压缩至3个工作日以内。")
+    assert (r.comparator, r.value, r.unit, r.due) == ("<=", 3, "working_day", {"rule": "year_end"})
+
+
+def test_the_projects_a_size_picks_out_are_the_counts_condition():
+    """全年新增1000万元以上的招商引资项目80个: >= 1000万元 was a row, 的…项目80个 another."""
+    (r,) = extract("全年新增1000万元以上的招商引资项目80个。（市投资促进局牵头）")
+    assert (r.comparator, r.value, r.unit, r.subject) == ("==", 80, "个", "市投资促进局")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(10000000))

@@ -18,6 +18,9 @@ from checklists.standards.reports import ABOUT_THE_TEXT, DESCRIPTIVE, PHRASE_REP
 from checklists.standards.requirements import Requirement
 from checklists.standards.verbs import ACTION
 
+#: A time cut down to a length (压缩至3个工作日以内): a target, not a time to act in.
+_CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低|控制)(?:至|到|在)")
+
 
 def with_due(
     text: str,
@@ -62,8 +65,15 @@ def with_due(
         ph_start, ph_end = phrase_bounds(masked, s_start, s_end, at)
         within = [i for i, r in enumerate(found) if r.start <= at < end_of(r)]
         duty = next((i for i in within if not _numbered(found[i])), None)
+        # (年底前将企业开办时间压缩至3个工作日以内: a time cut down to, a target due then)
         target = next(
-            (i for i in within if found[i].due is None and found[i].kind != "deadline"), None
+            (
+                i
+                for i in within
+                if found[i].due is None
+                and (found[i].kind != "deadline" or _CUT_TO.search(found[i].span))
+            ),
+            None,
         )
         if duty is not None:
             d = found[duty]

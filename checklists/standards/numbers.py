@@ -34,6 +34,7 @@ from checklists.standards.reports import (
     DID,
     EFFORTS_MADE,
     ESTIMATED,
+    LIST_MADE_UP,
     NOT_A_TARGET,
     PHRASE_REPORTS,
     WHAT_WAS_DONE,
@@ -394,6 +395,7 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         # (…，完成年度目标的112%: how much was done, a report, its numbers too)
         a_report=_A_REPORT_OPENS.match(sentence) is not None
         or WHAT_WAS_DONE.search(sentence) is not None
+        or re.search(LIST_MADE_UP, sentence) is not None
         # (2023年，全市新增市场主体5.6万户，同比增长12.3%: measured against the year before,
         # with no modal word: a report of the year's results)
         or (

@@ -281,6 +281,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and (bounded(masked[q_end:ph_end]) or (aged and quantities(masked[q_end:ph_end])))
     ):
         return True  # 拥有3岁以下婴幼儿托位数达到4.5个: which ones the number after counts
+    if re.search(r"(?:以上|以下)$", masked[q_start:q_end]) and re.match(
+        r"的[^，,。；;的\d＿]{1,10}[\d＿.]+\s*[个家项处座所户人名条]\s*$", masked[q_end:ph_end]
+    ):
+        return True  # 新增1000万元以上的招商引资项目80个: which projects the count after counts
     if (
         re.search(r"(?:以上|以下|及以下|及以上)$", masked[q_start:q_end])
         and DONE_AWAY_WITH.search(masked, max(ph_start, q_start - 8), q_start)

@@ -24,6 +24,8 @@ NOT_A_TARGET = r"(?![^。；;]*(?:以上|以下|以内|不低于|不少于|不�
 #: Not right after the verb of taking back what was paid: 已 there (退回已拨付资金, 收回已发放补贴)
 #: is what a sanction takes back, no report.
 _NOT_TAKEN_BACK = r"(?<![回还缴])"
+#: How a list is made up (全年为民办实事项目共10大类32项): its size, no target.
+LIST_MADE_UP = r"共(?:计|有)?\s*[\d＿]+\s*(?:大类|类)\s*[\d＿]+\s*(?:项|个)"
 #: A verb's 了, what was done (贡献了全市60%以上的税收; not 为了, 除了, 终了, 了解).
 DID = re.compile(r"(?<![为除终])了(?!解)")
 #: A sentence that reports what has been done, not what is to be done.
@@ -49,9 +51,7 @@ DESCRIPTIVE = re.compile(
     + NOT_A_TARGET
     + r"[^。；;]*(?:同比|环比|[比较]上年)|"
     # an estimate or a count made (经测算，全年需补助资金约3000万元; 据统计，…): a report
-    r"^" + ESTIMATED.pattern + "|"
-    # how a list is made up (全年为民办实事项目共10大类32项): its size, no target
-    r"共(?:计|有)?\s*[\d＿]+\s*(?:大类|类)\s*[\d＿]+\s*(?:项|个)|"
+    r"^" + ESTIMATED.pattern + "|" + LIST_MADE_UP + "|"
     # what a change costs, reckoned (每提高1元，全市每月需增加…支出约4.6万元)
     r"需要?[^，,。；;]{0,20}约\s*[\d＿]|"
     # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report (not what is
