@@ -442,3 +442,17 @@ def test_the_projects_a_size_picks_out_are_the_counts_condition():
     (r,) = extract("全年新增1000万元以上的招商引资项目80个。（市投资促进局牵头）")
     assert (r.comparator, r.value, r.unit, r.subject) == ("==", 80, "个", "市投资促进局")
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(10000000))
+
+
+def test_two_parties_each_with_its_own_duty_are_two_rows():
+    """…企业按照绩效分级要求减排，A级企业可自主采取减排措施: one row (the first party's, a
+    permission) held both."""
+    first, second = extract(
+        "橙色及以上预警期间，涉气重点行业企业按照绩效分级要求减排，A级企业可自主采取减排措施。"
+    )
+    assert (first.subject, first.modality) == ("涉气重点行业企业", None)
+    assert (second.subject, second.modality, second.span) == (
+        "A级企业",
+        "permission",
+        "A级企业可自主采取减排措施",
+    )

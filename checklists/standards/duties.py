@@ -780,6 +780,15 @@ def duty_spans(
         ):
             if after_aim and pending is None and not hit:
                 spans[-1][1] = b  # (强化…控制，重点查办…: the direction leads into the act)
+            elif (
+                pending is not None
+                and acts
+                and opens_with_party(words)
+                and opens_with_party(masked[pending:pending_end].strip(" ，,"))
+                and ANY_MODAL.search(words)
+            ):
+                # (企业按照…要求减排，A级企业可自主采取…: two parties, each its own duty)
+                spans += [[pending, pending_end], [a, b]]
             else:
                 spans.append([a if pending is None else pending, b])
                 aimed = not acts and headed and pending is None
