@@ -456,3 +456,14 @@ def test_two_parties_each_with_its_own_duty_are_two_rows():
         "permission",
         "A级企业可自主采取减排措施",
     )
+
+
+def test_units_alone_in_brackets_after_a_task_answer_for_it():
+    """推进农村改厕，年内完成改厕2万户。（市农业农村局、市卫生健康委，各县（市区）政府）: the
+    units named with no 负责/牵头 are the task's responsible units (GUIDE 2); the row had none."""
+    (r,) = extract(
+        "推进农村改厕，年内完成改厕2万户。（市农业农村局、市卫生健康委，各县（市区）政府）"
+    )
+    assert r.subject == "市农业农村局、市卫生健康委，各县（市区）政府"
+    (own,) = extract("采购人应当在5个工作日内作出答复。（采购人、供应商）")  # (no task's units)
+    assert own.subject == "采购人"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from checklists.standards.parties import ends_with_party
+from checklists.standards.parties import ends_with_party, kind_of
 
 #: A name in a list of units, with one level of brackets (各县（市、区）政府).
 _UNIT = r"(?:[^（()）\n]|[（(][^（()）\n]{1,12}[）)])"
@@ -46,6 +46,11 @@ _RESPONSIBLE_SENTENCE = re.compile(
 )
 
 
+#: …or the units alone in brackets after the task's full stop (…。（市农业农村局、市卫生健康委，
+#: 各县（市区）政府）): each one an authority's name, nothing else.
+_UNITS_ALONE = re.compile(rf"(?<=[。；;])\s*[（(](?P<bare>{_UNIT}{{2,80}}?)[）)]\s*$", re.M)
+
+
 def responsible_units(text: str) -> list[tuple[int, int, str]]:
     """Where each aside naming a task's responsible units starts and ends, and the units as
     written (``RESPONSIBLE``, or a sentence of its own); an aside whose words name no authority
@@ -55,10 +60,20 @@ def responsible_units(text: str) -> list[tuple[int, int, str]]:
         *RESPONSIBLE.finditer(text),
         *_RESPONSIBLE_BARE.finditer(text),
         *_RESPONSIBLE_SENTENCE.finditer(text),
+        *(
+            m
+            for m in _UNITS_ALONE.finditer(text)
+            if all(
+                ends_with_party(u.strip()) and kind_of(u.strip()) == "authority"
+                for u in re.split(r"[、，,；;]", m.group("bare"))
+            )
+        ),
     ]
     for m in sorted(matches, key=lambda m: m.start()):
         lead = m.groupdict().get("lead")
-        units = (m.groupdict().get("listed") or lead or "").strip(" 　，,、；;")
+        units = (m.groupdict().get("listed") or lead or m.groupdict().get("bare") or "").strip(
+            " 　，,、；;"
+        )
         # (责任单位：各县（市、区）人民政府，市生态环境局按职责分工负责: the names, not the words)
         units = re.sub(r"(?:按职责分工负责|按职责负责|分工负责|负责落实|牵头负责|负责)$", "", units)
         # (责任单位：县农业农村局牵头，县卫健局、各乡镇人民政府配合: the lead ones, GUIDE 2)
