@@ -467,3 +467,47 @@ def test_units_alone_in_brackets_after_a_task_answer_for_it():
     assert r.subject == "市农业农村局、市卫生健康委，各县（市区）政府"
     (own,) = extract("采购人应当在5个工作日内作出答复。（采购人、供应商）")  # (no task's units)
     assert own.subject == "采购人"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # when the time starts (满3个月之日起) is no threshold; 养犬人 acts
+        ("养犬人应当在犬只满3个月之日起30日内到公安机关办理养犬登记。", [("<=", 30, "养犬人")]),
+        # 限养: a cap
+        ("重点管理区内每户限养一只犬。", [("<=", 1, None)]),
+    ],
+)
+def test_a_times_start_a_cap_and_a_dog_owner(text, expected):
+    assert [(r.comparator, r.value, r.subject) for r in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "预算执行率得分=实际支出数÷预算数×10分，执行率低于60%的不得分。",  # (不得分: no ban)
+    ],
+)
+def test_a_formula_and_scoring_nothing_are_no_rows(text):
+    assert extract(text) == []
+
+
+def test_quantifiable_is_no_permission():
+    """可量化的指标不少于…70%: 可 of 可量化 read as the modal word (a permission)."""
+    *_, r = extract("绩效目标应当细化量化，可量化的指标不少于总指标数的70%。")
+    assert (r.comparator, r.value, r.modality) == (">=", Decimal(70), None)
+
+
+def test_where_the_figures_are_is_no_part_of_the_duty():
+    """各县（市、区）分配数额见附件1，请于…前将资金拨付到位: the reference was the row's start."""
+    (r,) = extract("各县（市、区）分配数额见附件1，请于2020年3月31日前将资金拨付到位。")
+    assert r.span == "请于2020年3月31日前将资金拨付到位"
+    assert r.due == {"rule": "date", "date": "2020-03-31"}
+
+
+def test_issuing_a_permit_after_a_case_is_the_authoritys_duty():
+    """…；予以许可的，核发…许可证: 核发 no verb read, so no party carried to it."""
+    _, r = extract(
+        "市城市管理局应当自受理申请之日起20个工作日内作出决定；予以许可的，核发户外广告设置许可证。"
+    )
+    assert (r.subject, r.applies_when.text) == ("市城市管理局", "予以许可的")

@@ -64,6 +64,7 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("限领", "<="),
     ("限购", "<="),
     ("限报", "<="),
+    ("限养", "<="),  # (每户限养一只犬: a cap)
     # a rank among the first so many (排名前三名的乡镇): that rank or better
     ("排名前", "<="),
     ("排在前", "<="),

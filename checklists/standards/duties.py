@@ -125,6 +125,8 @@ NOT_A_DUTY = re.compile(
     # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
     r"^(?:并|应当|应|须|必须|要)*" + LISTED_DUTIES + r"[^，,。；;]{0,8}$|"
     # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own
+    # (各县（市、区）分配数额见附件1，…: where the figures are, no act)
+    r"(?:详见|参见|见)(?:附(?:件|表)\s*[\d＿一二三四五六七八九十]*|＿+)$|"
     r"^经(?![营办销理纪济常过])[^，,。；;]{0,20}(?:批准|同意|审核|审批|核准|认定)$|"
     # (a table's title, …情况表; not a form filled in: 组织农户填写补贴申报表)
     r"本(?:办法|规定|意见|制度|方案|预案)|"

@@ -28,7 +28,7 @@ MANDATORY = re.compile(
     # (应保尽保率, 应收尽收: all those due, a set phrase, no duty)
     r"[保收检治享办纳补救助改查退种](?=尽))"
     r"(?!对(?![^，,。；;]{1,24}?(?:进行|实行|开展|予以|加强|组织|采取|实施|作出|给予|审核|核查)))|"
-    r"(?<![必无])须(?!知)|(?<![所必急无确如若])需(?![要求知氧])|不得|禁止|不准|不允许|"
+    r"(?<![必无])须(?!知)|(?<![所必急无确如若])需(?![要求知氧])|不得(?!分)|禁止|不准|不允许|"
     r"(?<![主需重纲摘概只想必紧简将纪])要(?![求素点是件闻害员务领略情])|"
     # only then may: not before (验收合格后方可投入使用, 办理审批手续后才可使用)
     r"方可|方能|后才(?:可|能)|" + _NOT_TO_BE
@@ -43,7 +43,7 @@ ADVISORY = re.compile(
 PERMISSION = re.compile(
     # (即可兑现的政策: what then follows, no permission)
     # (无家可归, 无房可住, 有章可循: an idiom's 可, no permission)
-    r"可以|有权(?!利|益)|(?<![许认不宁即])(?<!无家)(?<!无房)(?<!有章)(?<!有据)(?<!无路)(?<!无处)可(?![能控行靠视防持信观见知贵燃塑疑溯]|节省|节约|满足|达到|实现|"
+    r"可以|有权(?!利|益)|(?<![许认不宁即])(?<!无家)(?<!无房)(?<!有章)(?<!有据)(?<!无路)(?<!无处)可(?![能控行靠视防持信观见知贵燃塑疑溯量]|节省|节约|满足|达到|实现|"
     # (可提高效率: what a thing does; 可提高至5万元: to a level allowed)
     r"提高(?!至|到)|减少|降低(?!至|到)|有效|支配|吸入|追溯|回收|再生|降解|操作性|办率|办事项|用率|及性|"
     # (可复制可推广的经验, 可借鉴的做法: what a thing is like, no permission)
@@ -51,7 +51,7 @@ PERMISSION = re.compile(
     # (可直通疏散走道的出口, 可供…使用的场地: what a thing allows, no permission)
     r"直通|供[^，,。；;]{0,12}的|容纳)"
 )
-PROHIBITION = re.compile(r"不得|禁止|严禁|不准|不允许|杜绝|" + _NOT_TO_BE)
+PROHIBITION = re.compile(r"不得(?!分)|禁止|严禁|不准|不允许|杜绝|" + _NOT_TO_BE)
 VAGUE = re.compile(r"及时|第一时间|立即|立刻|马上|尽快|迅速")
 ANY_MODAL = re.compile(
     "|".join(p.pattern for p in (STRONG, MANDATORY, DEFAULT, ADVISORY, PERMISSION))

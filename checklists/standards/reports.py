@@ -72,6 +72,8 @@ ABOUT_THE_TEXT = re.compile(
     r"(?:提出|制定|作出)(?:以下|如下)|"
     # where to read more (详见本公报第15页, 具体见附件2): a cross-reference, no duty
     r"^(?:详见|参见|具体见|另见)|"
+    # a formula (得分=实际支出数÷预算数×10分): how a figure is reckoned, no duty
+    r"[=＝][^，,。；;]*[×÷]|"
     r"请认真(?:贯彻|遵照)|遵照执行|(?:一并|同步)执行$|(?:同时|一并)废止$|起施行|起执行(?:$|[，,])|解释$|负责解释|"
     # (…与本通知不一致的，以本通知为准: which text prevails)
     r"以本(?:通知|办法|规定|意见|细则|条例|决定|方案)(?:规定)?为准|"
