@@ -28,6 +28,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from checklists.standards.back_matter import drop_colophon, drop_footnotes, drop_imprint
 from checklists.standards.clause_tree import (
     _SIGNED_INLINE,
     ParsedClause,
@@ -56,9 +57,6 @@ from checklists.standards.lines import (
     _NUMBER_LINE,
     _TITLE_WITH_NUMBER,
     _compact,
-    _drop_colophon,
-    _drop_footnotes,
-    _drop_imprint,
     _drop_noise,
     _headerish,
     _is_banner,
@@ -859,9 +857,9 @@ def parse_gazette(text: str) -> ParseResult:
     lines = _prepare(text)
     toc = _find_toc(lines)
     noise = _drop_noise(lines, (toc.start, toc.end) if toc else None)
-    colophon = _drop_colophon(lines)
-    imprint = _drop_imprint(lines)
-    footnotes = _drop_footnotes(lines)
+    colophon = drop_colophon(lines)
+    imprint = drop_imprint(lines)
+    footnotes = drop_footnotes(lines)
     headers = _find_headers(lines, toc)
     skips = _find_skips(lines, toc, headers)
     sections, skipped = _sections(lines, toc, headers, skips)
