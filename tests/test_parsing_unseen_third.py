@@ -146,3 +146,56 @@ def test_contents_over_two_pages_name_an_explanation_kept_out_of_the_document():
     assert not any("答记者问" in c.text for d in parsed.documents for c in d.clauses)
     (explained,) = [s for s in parsed.skipped if s.reason == "政策解读"]
     assert explained.title.endswith("答记者问")
+
+
+def test_an_ocrs_angle_brackets_and_a_number_wrapped_after_its_year_are_a_documents():
+    """江政任〈2024〉6号 (〔〕 read as 〈〉) and 江政办发〔2024〕 ⏎ ３５号 (the number on the next
+    line): neither was known as a 文号, so both documents were read into the one before."""
+    text = (
+        "江泉市人民政府关于印发城市道路挖掘管理办法的通知\n江政发〔2024〕12号\n各区人民政府：\n"
+        "一、本办法自２０２４年７月１日起施行，有效期５年。\n江泉市人民政府\n2024年5月20日\n\n"
+        "江泉市人民政府办公室\n关于做好2024年防汛抗旱工作的通知\n江政办发〔2024〕\n３５号\n"
+        "各区人民政府：\n一、各区要落实防汛责任。\n江泉市人民政府办公室\n2024年5月28日\n\n"
+        "江泉市人民政府关于刘建国等同志职务任免的通知\n江政任〈2024〉6号\n各区人民政府：\n"
+        "任命刘建国为江泉市发展和改革委员会副主任。\n江泉市人民政府\n2024年6月5日\n"
+    )
+    first, second, third = parse_gazette(text).documents
+    assert [d.number for d in (first, second, third)] == [
+        "江政发〔2024〕12号",
+        "江政办发〔2024〕35号",
+        "江政任〔2024〕6号",
+    ]
+    assert second.signed_on.isoformat() == "2024-05-28" and third.issuer == "江泉市人民政府"
+    # (有效期５年 in full-width digits: its end was not worked out)
+    assert first.in_force_until.isoformat() == "2029-06-30"
+
+
+def test_a_page_number_after_a_lines_words_a_footer_with_its_page_and_the_column_atop_it():
+    """…细则。 - 3 - (the page's number glued on), …公报·第 4 页 ⏎ 规范性文件 (a footer with the
+    page, then the column's name atop the next page): all were words of the article."""
+    text = (
+        "桐源县人民政府办公室关于印发农村危房改造补助办法的通知\n桐政办规〔2024〕1号\n各乡镇：\n"
+        "第一条 补助标准由县住房城乡建设局另行制定实施细则。 - 3 -\n"
+        "第二条 县级审批的程序按照县住房城乡建设局制定的操作规程\n\n桐源县人民政府公报·第 4 页\n"
+        "规范性文件\n执行。\n第三条 本办法自印发之日起施行。\n桐源县人民政府办公室\n2024年3月1日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    words = "\n".join(c.text for c in doc.clauses)
+    assert "- 3 -" not in words and "公报·第" not in words and "规范性文件" not in words
+    assert doc.clauses[1].text.endswith("实施细则。")
+
+
+def test_an_imprint_with_its_frequency_and_free_copies_is_the_back_cover():
+    """（月刊）, 主管主办：…, 内部资料  免费赠阅: read as the last clause's words."""
+    text = (
+        "江泉市人民政府关于刘建国等同志职务任免的通知\n江政任〔2024〕6号\n各区人民政府：\n"
+        "任命刘建国为江泉市发展和改革委员会副主任。\n江泉市人民政府\n2024年6月5日\n\n"
+        "江泉市人民政府公报\n（月刊）\n主管主办：江泉市人民政府办公室\n编辑出版：江泉市人民政府公报编辑部\n"
+        "地址：江泉市滨江大道188号\n邮政编码：332000\n电话：0796-8223456\n内部资料  免费赠阅\n"
+    )
+    parsed = parse_gazette(text)
+    assert not any(
+        "免费赠阅" in c.text or "（月刊）" in c.text for c in parsed.documents[0].clauses
+    )
+    (back,) = [s for s in parsed.skipped if s.reason == "封底"]
+    assert back.lines == tuple(range(9, 16))  # (its name above: a page's header, 版面)

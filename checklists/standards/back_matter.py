@@ -51,10 +51,12 @@ def drop_colophon(lines: list[_Line]) -> list[int]:
 
 #: A line of a gazette's imprint (its back cover: who edits and prints it, where, how to reach it).
 _IMPRINT = re.compile(
-    r"^(?:本刊)?(?:主\s*办|承\s*办|主\s*编|副?主\s*任|编\s*辑(?:出版)?|出\s*版|印\s*刷|地\s*址|电\s*话|"
+    r"^(?:本刊)?(?:主\s*管(?:主\s*办)?|主\s*办|承\s*办|主\s*编|副?主\s*任|编\s*辑(?:出版)?|出\s*版|印\s*刷|地\s*址|电\s*话|"
     r"传\s*真|邮\s*编|邮政编码|网\s*址|电子邮箱|准印证号|印\s*数|发送范围)\s*[:：]|"
     # (内部资料　免费交流: how the gazette is given out, its last line)
-    r"^(?:内部资料|免费交流|内部资料免费交流|非卖品)$|"
+    r"^(?:内部资料|免费交流|免费赠阅|内部资料免费(?:交流|赠阅)|非卖品)$|"
+    # (（月刊）: how often it comes out, under its name)
+    r"^[（(](?:月刊|半月刊|旬刊|季刊|双月刊)[）)]$|"
     # (国内统一连续出版物号：CN43-1234/D, 国际标准连续出版物号: the serial's registration)
     r"^(?:国内统一|国际标准)?连续出版物号|^刊\s*号\s*[:：]|"
     # (本刊声明 ⏎ 本公报刊登的文件与正式文件具有同等效力: the gazette's own notice)
@@ -121,7 +123,7 @@ def drop_imprint(lines: list[_Line]) -> list[int]:
         return []
     above = filled[-len(run) - 1] if len(filled) > len(run) else None
     if above is not None and re.search(
-        r"(?:编辑部|编辑委员会|编委会)$", _compact(lines[above].text)
+        r"(?:编辑部|编辑委员会|编委会|公报|政报)$", _compact(lines[above].text)
     ):
         run.append(above)
     for i in run:

@@ -311,7 +311,8 @@ _RUNNING_HEADER = re.compile(
     # numbered 第9号 as the State Council's is, with the gazette's name)
     r"^(?:[-—–－·•]*\d{1,3}[-—–－·•]*(?<=[-—–－·•]))?"
     # (or the gazette's name alone: 某县人民政府公报, between 下转/上接 markers)
-    r"(?:[^\s，。；：·•]{2,24}(?:公报|政报)(?:[·•|｜]?(?:(?:19|20)\d{2}年)?第\d{1,3}[期号](?:[（(]总第\d{1,4}期[）)])?)?|"
+    # (…公报·第4页: its name and the page, a footer)
+    r"(?:[^\s，。；：·•]{2,24}(?:公报|政报)(?:[·•|｜]?(?:(?:19|20)\d{2}年)?第\d{1,3}[期号页](?:[（(]总第\d{1,4}期[）)])?)?|"
     r"(?:(?:19|20)\d{2}年)?第\d{1,3}[期号](?:[（(]总第\d{1,4}期[）)])?[·•|｜]?[^\s，。；：·•]{2,24}(?:公报|政报)|"
     # (the issue alone: 2024年第6期, an even page's header; not 2024年第6号, a 公告's number)
     r"(?:19|20)\d{2}年第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)"
@@ -542,10 +543,22 @@ def _ocr_number(s: str) -> str:
     )
 
 
+#: A 文号's year in angle brackets, as an OCR reads 〔〕 (江政任〈2024〉6号).
+_ANGLED_YEAR = re.compile(
+    r"(?<=[\u4e00-\u9fff])[〈<]\s*((?:19|20)\d{2})\s*[〉>](?=\s*第?\s*[\d０-９]{1,5}\s*号)"
+)
+#: A page's number after a line's last words (…细则。 - 3 -).
+_PAGE_AT_END = re.compile(r"(?<=[。；;：:）)”])\s+[-—–－]\s*\d{1,3}\s*[-—–－]\s*$")
+#: A 文号 cut after its year (江政办发〔2024〕 ⏎ ３５号): its head, and its number alone below.
+_YEAR_ENDS = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]$")
+_NUMBER_TAIL = re.compile(r"\s*第?\s*[\d０-９]{1,5}\s*号\s*")
+
+
 def _prepare(text: str) -> list[_Line]:
     """Clean every input line; blank lines are kept (text "") as paragraph separators."""
     out: list[_Line] = []
     raws = _cells_rejoined(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    joined_on: set[int] = set()  # (the lines read with the one above: a 文号 wrapped)
     for no, raw in _columns_apart(raws):
         raw = raw.replace("\u00a0", " ").replace("\ufeff", "")
         heading = bool(_MD_HEADING.match(raw))
@@ -608,7 +621,13 @@ def _prepare(text: str) -> list[_Line]:
             else:
                 out.append(_Line(no, "\t".join(cells), heading, True, cells))
             continue
-        s = _ocr_number(s.strip())
+        if no in joined_on:
+            out.append(_Line(no, "", joined=True))  # (a 文号's number, read with the line above)
+            continue
+        s = _ocr_number(_ANGLED_YEAR.sub(r"〔\1〕", s.strip()))
+        s = _PAGE_AT_END.sub("", s)  # (…实施细则。 - 3 -: a page's number glued to its last line)
+        if _YEAR_ENDS.search(s) and no < len(raws) and _NUMBER_TAIL.fullmatch(raws[no]):
+            s, joined_on = s + raws[no].strip(), joined_on | {no + 1}  # 某政办发〔2024〕 ⏎ 35号
         if _RULE.match(s):
             out.append(_Line(no, "", furniture=True))  # (a rule: accounted for, no text)
             continue
@@ -677,6 +696,12 @@ _REGISTRATION = re.compile(
 )
 
 
+#: A column's name printed atop each page (规范性文件, 部门文件, 政府文件).
+_A_RUNNING_COLUMN = re.compile(
+    r"[\u4e00-\u9fff]{0,6}(?:规范性文件|部门文件|政府文件|政府令|人事任免)"
+)
+
+
 def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[int]:
     """Blank out stray page numbers, running headers and dotted-leader lines outside the TOC;
     the source line numbers blanked (page furniture, accounted for as a skip)."""
@@ -690,6 +715,7 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
     read = 0  # non-blank lines so far: the cover's own masthead and issue come first
     heads: set[tuple[str, ...]] = set()  # the tables' header rows (their first)
     continued = False  # a 续表 line read since the last table row
+    page_turned = False  # the line before was a page's footer or header
     last_table = -2
     for i, ln in enumerate(lines):
         if ln.furniture:
@@ -719,8 +745,11 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
         if toc_range and toc_range[0] <= i <= toc_range[1]:
             continue
         c = _compact(ln.text)
+        turned, page_turned = page_turned, False
         if _PAGE_NUMBER.match(ln.text):
             ln.text = ""
+        elif turned and _A_RUNNING_COLUMN.fullmatch(c):
+            ln.text = ""  # (…公报·第4页 ⏎ 规范性文件: the column's name atop each page)
         elif read > 3 and _RUNNING_HEADER.match(c):
             ln.text = ""  # a later page's running header (whatever the masthead spelled)
         elif masthead and masthead.endswith("公报") and c.startswith(masthead) and len(c) < 30:
@@ -736,6 +765,7 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
             ln.text = ""
         if not ln.text:
             dropped.append(ln.no)
+            page_turned = True
     return dropped
 
 

@@ -50,6 +50,9 @@ def _own_sentences(c: str) -> list[str]:
     return [o for o, p in zip(reversed(own), reversed(parts), strict=True) if re.search(_ITSELF, p)]
 
 
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def in_force(text: str, signed: datetime.date | None):
     """(in_force_from, in_force_until) from 自…起施行 / 有效期至… wording, in the sentences that
     name the document itself (本办法…), else in the document's last such wording."""
@@ -60,7 +63,7 @@ def in_force(text: str, signed: datetime.date | None):
             if window.group("start"):
                 return _to_date(_DATE.match(window.group("start"))), until  # type: ignore[arg-type]
             return in_force(text.replace(line, ""), signed)[0], until
-    c = _compact(text)
+    c = _compact(text.translate(_HALF_WIDTH))  # (有效期５年: an OCR's full-width digits)
     own = _own_sentences(c)
     start = until = None
     for sentence in own or [c]:
