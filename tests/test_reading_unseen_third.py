@@ -511,3 +511,26 @@ def test_issuing_a_permit_after_a_case_is_the_authoritys_duty():
         "市城市管理局应当自受理申请之日起20个工作日内作出决定；予以许可的，核发户外广告设置许可证。"
     )
     assert (r.subject, r.applies_when.text) == ("市城市管理局", "予以许可的")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "when"),
+    [
+        (
+            "绩效目标审核采取百分制，审核得分在80分以下的，退回项目单位修改完善。",
+            "退回项目单位修改完善",
+            ("<=", Decimal(80), "分"),
+        ),
+        (
+            "各县（市、区）应当于每年6月30日前完成结转资金清理，结转两年以上的资金一律收回同级财政。",
+            "结转两年以上的资金一律收回同级财政",
+            (">=", Decimal(2), "year"),
+        ),
+    ],
+)
+def test_the_ones_a_bound_picks_out_before_what_is_done_to_them(text, span, when):
+    """…80分以下的，退回…; …两年以上的资金一律收回…: the bound was a row of its own and what is
+    done to them had no condition (GUIDE 3)."""
+    r = extract(text)[-1]
+    aw = r.applies_when
+    assert (r.span, (aw.comparator, aw.value, aw.unit)) == (span, when)
