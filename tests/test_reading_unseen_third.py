@@ -534,3 +534,21 @@ def test_the_ones_a_bound_picks_out_before_what_is_done_to_them(text, span, when
     r = extract(text)[-1]
     aw = r.applies_when
     assert (r.span, (aw.comparator, aw.value, aw.unit)) == (span, when)
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("流转双方应当在合同签订后15个工作日内报镇（街道）农村经营管理部门备案。", ["流转双方"]),
+        ("养殖场户应当建立免疫档案，档案保存期不少于2年。", ["养殖场户", "养殖场户"]),
+        ("土地流转价格由流转双方协商确定。", ["流转双方"]),  # (协商: its verb, no name's)
+    ],
+)
+def test_the_parties_of_a_land_transfer_and_a_farm_act(text, subjects):
+    assert [r.subject for r in extract(text)] == subjects
+
+
+def test_kept_all_year_round_is_no_yearly_amount():
+    """全年保持在70%以上: throughout the year, read as per year."""
+    (r,) = extract("免疫抗体合格率全年保持在70%以上。")
+    assert (r.comparator, r.value, r.per) == (">=", Decimal(70), None)

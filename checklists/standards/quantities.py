@@ -193,8 +193,9 @@ PERIODS = [
     # (年内: within the year; 两年内, 3年内 are windows, not the year; 年内完成…45处: by the
     # year's end, a deadline, due_dates.py)
     (
-        # (完成全年…任务的50%: the year's task, a share of it, no period)
-        r"每(?:个)?(?:学|自然)?年度?|(?<!完成)全年|按年度?" + _PAID_BY + "|"
+        # (完成全年…任务的50%: the year's task, a share of it, no period; 全年保持在70%以上:
+        # throughout the year)
+        r"每(?:个)?(?:学|自然)?年度?|(?<!完成)全年(?!保持|均保持|稳定)|按年度?" + _PAID_BY + "|"
         r"(?<![\d一二三四五六七八九十两百几多])年内(?!完成|全部|全面|基本|实现|建成|达到)|"
         + _ONE_BEFORE_TIMES.format("年")
         + "|"
