@@ -552,3 +552,22 @@ def test_kept_all_year_round_is_no_yearly_amount():
     """全年保持在70%以上: throughout the year, read as per year."""
     (r,) = extract("免疫抗体合格率全年保持在70%以上。")
     assert (r.comparator, r.value, r.per) == (">=", Decimal(70), None)
+
+
+def test_the_ones_an_age_names_before_a_comma_are_the_next_duty_s_condition():
+    """对辖区内65岁及以上常住居民，每年提供1次…: the age was a row (>= 65) and the duty had none."""
+    (r,) = extract("对辖区内65岁及以上常住居民，每年提供1次生活方式和健康状况评估、体格检查。")
+    assert (r.kind, r.value, r.per) == ("frequency", 1, "year")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(65))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("学校举办者应当保障食堂建设所需经费。", "学校举办者"),  # (not 学校)
+        ("家庭医生团队对签约患者每年至少提供4次面对面随访。", "家庭医生团队"),
+    ],
+)
+def test_a_schools_sponsor_and_a_doctors_team_act(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject

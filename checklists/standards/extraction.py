@@ -512,7 +512,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     phrase_only[q_end] = ph_end
                     others = Applicability(words, NEGATE[comparator], value, q.unit, q.per)
                     qualifiers.append((ph_end, others))
-                elif THE_AGED_NAMED.match(masked, q_end, ph_end):
+                elif (aged := THE_AGED_NAMED.match(masked, q_end)) and masked[
+                    aged.end()
+                ] not in "，,":
                     phrase_only[q_end] = ph_end  # (对0至6周岁残疾儿童实施…: its own phrase's)
                 elif re.match(r"\s*的?部分", masked[q_end:ph_end]):
                     phrase_only[q_end] = ph_end  # (100万元以下部分按1.5%: its own band's rate)

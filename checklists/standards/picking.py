@@ -197,7 +197,7 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 年满60周岁的农村籍退役士兵，每月发放…: whom an age picks out (GUIDE 3)
     if (
         re.search(r"岁(?:及?以[上下])?$", masked[q_start:q_end])
-        and THE_AGED_NAMED.match(masked, q_end, ph_end)
+        and THE_AGED_NAMED.match(masked, q_end)
         and not ANY_MODAL.search(masked, ph_start, q_start)
     ):
         return (
@@ -608,7 +608,8 @@ _AN_AGE_REACHED = re.compile(r"(?:年满|满|超过)\s*$")
 #: The people an age picks out, named right after it, a verb of theirs after (…儿童实施…).
 THE_AGED_NAMED = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:儿童|老人|老年人|人员|学生|居民|妇女|幼儿|残疾人|参保人)"
-    r"(?=[\u4e00-\u9fff]{2})"
+    # (对辖区内65岁及以上常住居民，每年提供…: the ones, then the duty after its comma)
+    r"(?=[\u4e00-\u9fff]{2}|\s*[，,])"
 )
 _THE_ONES_AGED = re.compile(r"\s*(?:周岁|岁)?\s*(?:及?以上|以下)?的[^，,。；;的\d＿]{1,12}[，,]")
 #: A spend reached (满3000元), then what it buys (可抵扣, 减, 返).
