@@ -571,3 +571,31 @@ def test_the_ones_an_age_names_before_a_comma_are_the_next_duty_s_condition():
 def test_a_schools_sponsor_and_a_doctors_team_act(text, subject):
     (r,) = extract(text)
     assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "截至去年底，全市住房公积金缴存总额达到2380亿元，同比增长11.2%。",  # (去年底: no deadline)
+        "社会组织年度检查结论分为合格、基本合格和不合格三个等次。",  # (grades named)
+    ],
+)
+def test_last_years_totals_and_the_grades_named_are_no_rows(text):
+    assert extract(text) == []
+
+
+def test_not_earlier_than_an_age_is_that_age_or_older():
+    """男不得早于22周岁: read as exactly 22."""
+    assert [
+        (r.comparator, r.value) for r in extract("结婚年龄，男不得早于22周岁，女不得早于20周岁。")
+    ] == [
+        (">=", 22),
+        (">=", 20),
+    ]
+
+
+def test_an_amount_added_per_head_is_as_written():
+    """每人每月增加150元: added as written (read >= 150 元); a rate's growth stays a floor."""
+    (amount,) = extract("三口以上家庭的租赁补贴，每人每月增加150元。")
+    (rate,) = extract("城乡居民收入增长7%。")
+    assert (amount.comparator, rate.comparator) == ("==", ">=")

@@ -546,8 +546,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # most; 保证金上浮50%: a change fixed)
                 if PERMISSION.search(masked, ph_start, q_start):
                     comparator = "<="
-                elif not change["fixed"]:
-                    comparator = ">="
+                elif not change["fixed"] and not (q.unit == "元" and per):
+                    comparator = ">="  # (每人每月增加150元: an amount added, as written)
             flags = []
             if comparator is None and kind == "retention" and KEPT_UNTIL.search(before[-32:]):
                 comparator = ">="  # 保存至有效期满后2年: kept at least until then

@@ -72,6 +72,8 @@ ABOUT_THE_TEXT = re.compile(
     r"(?:提出|制定|作出)(?:以下|如下)|"
     # where to read more (详见本公报第15页, 具体见附件2): a cross-reference, no duty
     r"^(?:详见|参见|具体见|另见)|"
+    # grades a result falls in (检查结论分为合格、基本合格和不合格三个等次): names, no duty
+    r"分为[^，,。；;]{2,40}(?:等次|等级|档次|个档)$|"
     # a formula (得分=实际支出数÷预算数×10分): how a figure is reckoned, no duty
     r"[=＝][^，,。；;]*[×÷]|"
     r"请认真(?:贯彻|遵照)|遵照执行|(?:一并|同步)执行$|(?:同时|一并)废止$|起施行|起执行(?:$|[，,])|解释$|负责解释|"
