@@ -599,3 +599,43 @@ def test_an_amount_added_per_head_is_as_written():
     (amount,) = extract("三口以上家庭的租赁补贴，每人每月增加150元。")
     (rate,) = extract("城乡居民收入增长7%。")
     assert (amount.comparator, rate.comparator) == ("==", ">=")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第十条 挂牌督办通知书应当载明下列事项：（一）隐患单位名称和地址；（二）隐患的具体内容；"
+        "（三）整改要求和期限；（四）督办单位及联系人。",
+        "第十六条 申请销号应当提交下列材料：（一）销号申请书；（二）重大事故隐患整改报告；"
+        "（三）整改评估报告；（四）有关影像资料。",
+    ],
+)
+def test_what_a_paper_holds_and_the_papers_handed_in_are_names_not_duties(text):
+    """载明下列事项：…（三）整改要求和期限: items with 要求, 报告 were rows."""
+    (r,) = extract(text)
+    assert r.modality == "mandatory" and r.span.endswith(("下列事项", "下列材料"))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # (督办: supervision, no 办 office; the party before is who acts)
+        (
+            "第八条 负有安全生产监督管理职责的部门在监督检查中发现重大事故隐患的，应当自发现之日起"
+            "5个工作日内提出挂牌督办建议。",
+            "负有安全生产监督管理职责的部门",
+        ),
+        (
+            "涉及多个行业领域的重大事故隐患，由县安全生产委员会办公室指定牵头督办部门。",
+            "县安全生产委员会办公室",
+        ),
+        (
+            "被约谈方应当在约谈结束后15个工作日内，将整改措施及落实情况书面报送约谈实施部门。",
+            "被约谈方",
+        ),
+        # (checked, not checking)
+        ("同一生产经营单位在一年内被随机抽查的次数不超过2次，但举报投诉等情形除外。", None),
+    ],
+)
+def test_who_acts_in_hazard_supervision(text, subject):
+    assert extract(text)[0].subject == subject

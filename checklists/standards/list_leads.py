@@ -43,6 +43,12 @@ _OPTIONS_LISTED = re.compile(
     r"(?:(?:下列|以下)[^。；;：:]{0,12}的[^。；;：:的]{1,8}|"
     r"(?:包括|为|是|适用于|分为)(?:下列|以下)[^。；;：:]{0,8})[:：]\s*$"
 )
+#: …and a lead of what a paper holds or what papers are handed in (通知书应当载明下列事项：,
+#: 申请销号应当提交下列材料：): its items are names, whatever modal word the lead has.
+_CONTENTS_LISTED = re.compile(
+    r"(?:载明|写明|注明|列明|包含|提交|提供|报送|附具)(?:下列|以下)(?:事项|内容|材料|资料|信息|文件)"
+    r"[:：]\s*$"
+)
 
 
 #: A lead of the cases a sanction is for, the sanction between (采购人有下列情形之一的，责令限期
@@ -61,6 +67,8 @@ def lists_cases(lead: str) -> bool:
 def lists_options(lead: str) -> bool:
     """Whether ``lead`` names, with no modal word, the ones its items pick out (符合下列条件之一
     的人员：)."""
+    if _CONTENTS_LISTED.search(lead.strip()):
+        return True
     return _OPTIONS_LISTED.search(lead.strip()) is not None and ANY_MODAL.search(lead) is None
 
 

@@ -245,7 +245,9 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
 #: A passive right after a name, in its own words (…一年内被抽查不超过2次; not 被…的, 被…后,
 #: 被…时: a case, after which the party acts).
 _DONE_TO_IT = re.compile(
-    r"[^，,。；;的后时]{0,12}?被(?![^，,。；;]*(?:的|后|时|应当|应|须|必须|要))"
+    r"[^，,。；;的后时]{0,12}?被(?![^，,。；;]*(?:的|后|时|应当|应|须|必须|要))|"
+    # (同一生产经营单位在一年内被随机抽查的次数不超过2次: how often it is checked)
+    r"[^，,。；;的后时]{0,12}?被[^，,。；;的]{0,6}(?:检查|抽查|巡查|检测|抽检)的?(?:次数|频次)"
 )
 
 
