@@ -639,3 +639,36 @@ def test_what_a_paper_holds_and_the_papers_handed_in_are_names_not_duties(text):
 )
 def test_who_acts_in_hazard_supervision(text, subject):
     assert extract(text)[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "为加快推进新型工业化进程，进一步优化营商环境，根据国家和省有关规定，结合我县实际，制定本政策。",
+        "本政策适用于在我县行政区域内依法登记注册、实行独立核算的工业企业和服务业企业。",
+        "文明城市测评体系由实地考察、问卷调查和材料审核三部分构成。",
+        "市民文明素质测评主要考察公共场所秩序、志愿服务参与和文明交通等方面。",
+        "考核采取日常考核、专项考核和年终考核相结合的方式进行。",
+    ],
+)
+def test_a_policys_making_and_scope_and_an_assessment_described_are_no_rows(text):
+    """制定本政策, 本政策适用于…, …由…三部分构成, 主要考察…等方面, 采取…相结合的方式进行:
+    the document and its rules described (GUIDE 1.5)."""
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "when"),
+    [
+        ("未设立志愿服务站点的社区，每个扣0.5分。", None, "未设立志愿服务站点"),
+        (
+            "连续两年考核为末位的，由市委组织部约谈其主要负责人。",
+            "市委组织部",
+            "连续两年考核为末位的",
+        ),
+    ],
+)
+def test_the_ones_that_did_not_and_a_partys_department(text, subject, when):
+    """未设立…的社区，每个扣0.5分: no condition read; 由市委组织部约谈: cut at 组织, a verb."""
+    (r,) = extract(text)
+    assert (r.subject, r.applies_when.text) == (subject, when)
