@@ -371,6 +371,7 @@ def test_who_acts_in_every_row_of_a_task(text, subject):
     [
         "2019年是新中国成立70周年，是决胜全面建成小康社会的关键之年。",
         "各项目建成后将惠及群众约20万人。",  # (将…约: foreseen)
+        "法制审核机构的审核意见是行政执法机关作出决定的重要依据。",  # (what it is: a basis)
     ],
 )
 def test_what_a_year_is_and_a_foreseen_benefit_are_no_rows(text):

@@ -108,7 +108,7 @@ ABOUT_THE_TEXT = re.compile(
     # what a measure means (实行校长职级制，是深化…改革的重要举措): its significance, no duty
     # (稳就业是做好“六稳”工作的首要任务: what a field of work is, with no comma before 是)
     r"(?:[，,]|^[^，,。；;]{2,24})\s*是[^，,。；;]{2,40}(?:重要举措|重要内容|重要途径|重要手段|"
-    r"重要保障|重要基础|必然要求|具体体现|有效途径|关键环节|首要任务|重要任务|中心任务|重中之重|之年)$|"
+    r"重要保障|重要基础|必然要求|具体体现|有效途径|关键环节|首要任务|重要任务|中心任务|重中之重|之年|重要依据|主要依据)$|"
     # the guiding thought a plan opens with (以…思想为指导，全面贯彻…，深入落实…部署): no duty,
     # nor a number
     r"^以[^，,。；;\d]{2,60}为(?:指导|统领|引领|根本遵循)[，,][^\d。；;]*$|"
