@@ -673,3 +673,23 @@ def test_the_ones_that_did_not_and_a_partys_department(text, subject, when):
     """未设立…的社区，每个扣0.5分: no condition read; 由市委组织部约谈: cut at 组织, a verb."""
     (r,) = extract(text)
     assert (r.subject, r.applies_when.text) == (subject, when)
+
+
+def test_the_units_that_help_alone_in_brackets_are_no_row():
+    """（市公安局配合）: the helping units named alone after a task were a row of no words."""
+    found = extract(
+        "市交通运输局牵头，对全市重点货运源头企业实行驻点监管，货车超限超载率控制在0.5%以内。"
+        "（市公安局配合）"
+    )
+    assert not any(r.span.startswith("（") for r in found)
+    assert {r.subject for r in found} == {"市交通运输局"}
+
+
+def test_a_request_that_the_units_name_someone_is_theirs():
+    """请各单位确定1名…作为联络员，于…前将…报…: 确定 after the party was no verb read."""
+    assert {
+        r.subject
+        for r in extract(
+            "请各单位确定1名科级干部作为联络员，于4月20日前将联络员名单报市政府办公室综合科。"
+        )
+    } == {"各单位"}

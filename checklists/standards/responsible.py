@@ -21,7 +21,8 @@ RESPONSIBLE = re.compile(
     # (（牵头单位：A 配合单位：B）: the two parts apart by a space only)
     rf"(?:(?:[；;，,。]|\s)\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：]{_UNIT}*)?"
     rf"|(?P<lead>{_UNIT}{{2,80}}?)"
-    rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责)"
+    # (（市公安局配合）: the units that help, alone after the task)
+    rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责|配合)"
     # (市财政局负责指导, 市应急局负责督促: what the units do about the task)
     r"(?:指导|督促|监督|协调|组织实施|组织|实施|推进)?"
     rf"(?:[，,；;、]{_UNIT}*)?"
