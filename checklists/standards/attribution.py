@@ -12,6 +12,7 @@ from dataclasses import replace
 from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE, agent_named
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.parties import (
+    HOW_OFTEN_ONLY,
     Condition,
     clean_name,
     ends_with_party,
@@ -388,9 +389,7 @@ _VERB_FIRST = re.compile(
     r"指导|制定|编制|实施|实行|做好|抓好|负责|承担|监督|检查|审核|配合)"
 )
 #: How often, opening a sentence before its modal word or verb (每月要…, 每季度组织…).
-_HOW_OFTEN_FIRST = re.compile(
-    r"\s*(?:每个?(?:年度?|月|季度?|半年|周|日|天)|定期)(?=要|应|须|必须|组织|开展)"
-)
+_HOW_OFTEN_FIRST = re.compile(r"\s*(?:" + HOW_OFTEN_ONLY.pattern + r")(?=要|应|须|必须|组织|开展)")
 #: A sentence's next phrase, to its comma.
 _PHRASE_TO_COMMA = re.compile(r"\s*([^，,。；;]+)[，,]")
 #: Whom a sanction is imposed on, then the sanction (对直接负责的主管人员依法给予处分).

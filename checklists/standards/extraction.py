@@ -618,10 +618,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if each is not None and value is not None and per is not None:
                 # 每日上午、下午各记录一次; 每年4月、10月各开展一次: once for each, twice a period
                 value *= len(re.findall(r"、|和|及", each.group(1))) + 1
-            if (
-                masked[q_end : q_end + 2] == "左右"
-                or masked[max(0, q_start - 2) : q_start] == "大约"
-            ):
+            if about or masked[max(0, q_start - 2) : q_start] == "大约":
                 flags.append("approximate")
             own = modality_of(phrase)
             if (

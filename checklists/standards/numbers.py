@@ -651,7 +651,12 @@ AHEAD = re.compile(
 
 
 def a_denominator(
-    q: Qty, comp_before: str | None, after: list[Qty], before: str, phrase_end: int, sentence=""
+    q: Qty,
+    comp_before: str | None,
+    after: list[Qty],
+    before: str,
+    phrase_end: int,
+    sentence: str = "",
 ) -> bool:
     """每100平方米, 每1000名学生 before another number of its phrase (…配备不少于1具; ``after``:
     the sentence's numbers after it, ``phrase_end`` in the sentence): what that number is per,

@@ -471,8 +471,9 @@ _OWNER_BARE = re.compile(
 
 #: A time or a place a duty holds in (在公示期内, 在检查期间, 于施工过程中).
 _WHILE = re.compile(r"(?:在|于)[^，,。；;\d]{1,12}(?:内|期间|中|时)")
+#: How often, and nothing else (每月, 每个季度, 定期): a time of the duty, no party's name.
+HOW_OFTEN_ONLY = re.compile(r"每个?(?:年度?|月|季度?|半年|周|日|天)|定期")
 #: Adverbs between a name and its modal word (企业均应…, 单位和个人，均应…, 各乡镇也要…).
-_HOW_OFTEN_ONLY = re.compile(r"每个?(?:年度?|月|季度?|半年|周|日|天)|定期")
 _ALL_OF_THEM = re.compile(r"(?:均|都|也|亦|一律|一概|同样)$")
 
 
@@ -513,7 +514,7 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     # …的单位和个人，均应…: an adverb of all of them before the modal word is no name
     last_words = _ALL_OF_THEM.sub("", pieces[-1]) if pieces else ""
     pieces = pieces[:-1] + [last_words] if last_words else pieces[:-1]
-    if len(pieces) > 1 and _HOW_OFTEN_ONLY.fullmatch(pieces[-1]):
+    if len(pieces) > 1 and HOW_OFTEN_ONLY.fullmatch(pieces[-1]):
         pieces.pop()  # (…的重点用能单位，每年应当…: how often, the piece before names who)
     if pieces and _COUNTED_TO.match(sentence, modal_at):
         # (养老机构…，夜间值班人员不得少于2人: the ones counted, the party before acts)
