@@ -693,3 +693,29 @@ def test_a_request_that_the_units_name_someone_is_theirs():
             "请各单位确定1名科级干部作为联络员，于4月20日前将联络员名单报市政府办公室综合科。"
         )
     } == {"各单位"}
+
+
+def test_a_number_to_call_is_no_row():
+    assert extract("旅游投诉举报电话为12345。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("出境旅游组团社应当为旅游团队安排领队全程陪同。", "出境旅游组团社"),
+        ("文化馆、乡镇综合文化站应当免费开放。", "文化馆、乡镇综合文化站"),
+        ("文化遗产日期间，国有博物馆应当组织开展主题宣传活动。", "国有博物馆"),
+        ("导游人员每年参加培训的时间累计不得少于24小时。", "导游人员"),
+        ("市、县两级公共图书馆每周开放时间不少于56小时。", "市、县两级公共图书馆"),
+        ("有限空间作业时，监护人员不得离开作业现场。", "监护人员"),
+    ],
+)
+def test_tour_operators_cultural_venues_and_a_watchman_act(text, subject):
+    assert extract(text)[-1].subject == subject
+
+
+def test_not_earlier_than_a_time_before_another_is_no_floor():
+    """不得早于作业开始前30分钟: 早于 with a time before another between it and the number read
+    as at least 30 minutes (the opposite); an age right after it stays a floor."""
+    (r,) = extract("检测时间不得早于作业开始前30分钟。")
+    assert r.comparator != ">="

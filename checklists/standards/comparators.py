@@ -177,7 +177,11 @@ def comparator_before(words: str) -> tuple[str, int] | None:
     for match in _BEFORE_RE.finditer(words):
         if _A_NUMBER.search(words, match.end()):
             continue
-        if match.group("base") in ("达", "提前", "满", "逾") and words[match.end() :].strip():
+        if (
+            match.group("base") in ("达", "提前", "满", "逾", "早于", "晚于")
+            and words[match.end() :].strip()
+        ):
+            # (不得早于作业开始前30分钟: a time before another, the number no age nor date)
             # (only right before its number: 达标, 提前完成3项, 满分为, 逾期 are other words)
             continue
         if match.group("base") == "达" and words[match.start() - 1 : match.start()] in (
