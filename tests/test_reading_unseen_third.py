@@ -719,3 +719,15 @@ def test_not_earlier_than_a_time_before_another_is_no_floor():
     as at least 30 minutes (the opposite); an age right after it stays a floor."""
     (r,) = extract("检测时间不得早于作业开始前30分钟。")
     assert r.comparator != ">="
+
+
+def test_a_long_named_party_picked_out_by_its_size_keeps_its_name():
+    """…的危险化学品经营单位，应当…: the name was cut to 单位 (six characters at most before it)."""
+    (r,) = extract(
+        "从业人员不足100人的危险化学品经营单位，应当配备至少1名专职或者兼职安全生产管理人员。"
+    )
+    assert (r.subject, r.applies_when.comparator, r.applies_when.value) == (
+        "危险化学品经营单位",
+        "<",
+        Decimal(100),
+    )

@@ -144,7 +144,7 @@ SIZED_WORKS = re.compile(
 PARTY_PICKED = re.compile(
     f"^(?!鼓励|倡导|提倡|支持|引导)(?P<cond>[^，,。；;：:]{{2,30}}?)"
     # (not whose they are: 住宅物业的业主, 本小区的业主)
-    f"(?<!物业)(?<!小区)(?<!房屋)(?<!住宅)(?<!楼)的(?P<who>[^，,。；;的]{{0,6}}?(?:{_REGULATED}))[，,]"
+    f"(?<!物业)(?<!小区)(?<!房屋)(?<!住宅)(?<!楼)的(?P<who>[^，,。；;的]{{0,10}}?(?:{_REGULATED}))[，,]"
 )
 
 #: The same of an authority, picked out by how it did in a review (当年考核不合格的乡镇，不得参加
