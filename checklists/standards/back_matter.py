@@ -49,6 +49,8 @@ def drop_colophon(lines: list[_Line]) -> list[int]:
     return sorted(dropped)
 
 
+#: Who edits the gazette (…公报编辑部, 编辑委员会), a line of its imprint or the one above it.
+_EDITORS = r"(?:编辑部|编辑委员会|编委会)"
 #: A line of a gazette's imprint (its back cover: who edits and prints it, where, how to reach it).
 _IMPRINT = re.compile(
     r"^(?:本刊)?(?:主\s*管(?:主\s*办)?|主\s*办|承\s*办|主\s*编|副?主\s*任|编\s*辑(?:出版)?|出\s*版|印\s*刷|地\s*址|电\s*话|"
@@ -60,7 +62,9 @@ _IMPRINT = re.compile(
     # (国内统一连续出版物号：CN43-1234/D, 国际标准连续出版物号: the serial's registration)
     r"^(?:国内统一|国际标准)?连续出版物号|^刊\s*号\s*[:：]|"
     # (本刊声明 ⏎ 本公报刊登的文件与正式文件具有同等效力: the gazette's own notice)
-    r"^本(?:刊|报|公报)声明$|^[^，,。；;]{0,20}(?:编辑部|编辑委员会|编委会)$|^本(?:刊|公报)(?:刊登|刊载|所刊登|登载)的[^。]{0,30}(?:同等效力|标准文本)|"
+    r"^本(?:刊|报|公报)声明$|^[^，,。；;]{0,20}"
+    + _EDITORS
+    + r"$|^本(?:刊|公报)(?:刊登|刊载|所刊登|登载)的[^。]{0,30}(?:同等效力|标准文本)|"
     # (（本期责任编辑：刘某）: who edited the issue, its last line)
     r"^[（(]?本期(?:责任)?编辑[:：]"
 )
@@ -122,9 +126,7 @@ def drop_imprint(lines: list[_Line]) -> list[int]:
     ):
         return []
     above = filled[-len(run) - 1] if len(filled) > len(run) else None
-    if above is not None and re.search(
-        r"(?:编辑部|编辑委员会|编委会|公报|政报)$", _compact(lines[above].text)
-    ):
+    if above is not None and re.search(_EDITORS + r"$|(?:公报|政报)$", _compact(lines[above].text)):
         run.append(above)
     for i in run:
         lines[i].text = ""

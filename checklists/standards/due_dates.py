@@ -20,6 +20,12 @@ _TO = r"(?:至|到|—|－|-|~|～)"
 #: A part of a month (上旬 by the 10th, 中旬 by the 20th, 下旬 by its end).
 _XUN = r"(?P<xun>上|中|下)旬"
 
+#: A quarter's or the first half's end as a deadline (一季度末前, 第二季度末, 上半年完成…).
+_QUARTER_OR_HALF = (
+    r"(?:第)?(?P<quarter>[一二三四1-4])季度(?:末|底)(?:前|之前)?|"
+    r"(?P<half>上)半年(?=(?:前|之前|内)?(?:完成|全面|基本|全部|实现|建成|开工))"
+)
+
 #: (pattern, rule): the number is a date, not a threshold.
 DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:次月|下月)\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
@@ -132,22 +138,10 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         "quarter_first_month_day",
     ),
     # a year's quarter or half by its end: 2019年上半年完成…, 2019年第一季度末前
-    (
-        re.compile(
-            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:(?:第)?(?P<quarter>[一二三四1-4])季度(?:末|底)(?:前|之前)?|"
-            r"(?P<half>上)半年(?=(?:前|之前|内)?(?:完成|全面|基本|全部|实现|建成|开工)))"
-        ),
-        "date",
-    ),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:" + _QUARTER_OR_HALF + ")"), "date"),
     # this year's quarter or half by its end: 一季度末前, 第二季度末, 上半年完成 (the document's
     # year, as 6月底前: ``dated``)
-    (
-        re.compile(
-            r"(?<![每\d年])(?:第)?(?P<quarter>[一二三四1-4])季度(?:末|底)(?:前|之前)?|"
-            r"(?<![每\d年])(?P<half>上)半年(?=(?:前|之前|内)?(?:完成|全面|基本|全部|实现|建成|开工))"
-        ),
-        "month_day",
-    ),
+    (re.compile(r"(?<![每\d年])(?:" + _QUARTER_OR_HALF + ")"), "month_day"),
     # each week by a weekday: 每周五前, 每周一之前 (0 Monday … 6 Sunday)
     (
         re.compile(r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])(?:下班)?(?:前|之前)"),

@@ -627,7 +627,8 @@ def _prepare(text: str) -> list[_Line]:
         s = _ocr_number(_ANGLED_YEAR.sub(r"〔\1〕", s.strip()))
         s = _PAGE_AT_END.sub("", s)  # (…实施细则。 - 3 -: a page's number glued to its last line)
         if _YEAR_ENDS.search(s) and no < len(raws) and _NUMBER_TAIL.fullmatch(raws[no]):
-            s, joined_on = s + raws[no].strip(), joined_on | {no + 1}  # 某政办发〔2024〕 ⏎ 35号
+            s = s + raws[no].strip()  # (某政办发〔2024〕 ⏎ 35号: read as one 文号)
+            joined_on.add(no + 1)
         if _RULE.match(s):
             out.append(_Line(no, "", furniture=True))  # (a rule: accounted for, no text)
             continue

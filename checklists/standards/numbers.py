@@ -289,6 +289,7 @@ _DONE_IN_ALL = re.compile(
 )
 #: A change measured against the same time before (同比下降8.2%, 环比增长): a report.
 _YEAR_ON_YEAR = re.compile(r"同比|环比|较上年同期|比上年同期")
+_LIST_MADE_UP = re.compile(LIST_MADE_UP)  # (共10大类32项: how a list is made up, its size)
 #: A year (or part of one) a sentence opens with, told of (2023年，…; 上半年，…; 去年，…).
 _A_YEAR_TOLD = re.compile(
     # (2022年全市网约车日均完成订单约45万单，同比增长12.6%: the year, then the whole place)
@@ -395,7 +396,7 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         # (…，完成年度目标的112%: how much was done, a report, its numbers too)
         a_report=_A_REPORT_OPENS.match(sentence) is not None
         or WHAT_WAS_DONE.search(sentence) is not None
-        or re.search(LIST_MADE_UP, sentence) is not None
+        or _LIST_MADE_UP.search(sentence) is not None
         # (2023年，全市新增市场主体5.6万户，同比增长12.3%: measured against the year before,
         # with no modal word: a report of the year's results)
         or (
