@@ -57,6 +57,13 @@ _IMPOSED = re.compile(
 )
 
 
+#: What only the paying or licensing authority does (从次月起停止发放, 取消其享受资格): never the
+#: duty of an inspected party the phrases before named (其家属应当报告，从次月起停止发放).
+_AUTHORITY_ONLY = re.compile(
+    r"(?:(?:从|自)[^，,。；;]{1,8}起)?(?:停止发放|停发|停止享受|取消(?:其)?[^，,。；;]{0,10}资格)"
+)
+
+
 #: A case that is the breach of the duty before it (逾期未开工的, 违者).
 _IN_BREACH = re.compile(r"[，,]?\s*(?:逾期|违者|违反|拒不|未按)")
 
@@ -364,6 +371,8 @@ def attribute(
         ):
             # (砖瓦企业年产能低于…的，一律予以关停; …，逾期未开工的，收回资金: a sanction on the
             # ones in breach, imposed by an authority not named (GUIDE 1.3), not their duty)
+            subject, kind = None, None
+        if kind == "regulated" and own is None and _AUTHORITY_ONLY.match(r.span):
             subject, kind = None, None
         out.append(
             replace(

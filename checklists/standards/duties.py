@@ -122,6 +122,13 @@ NOT_A_DUTY = re.compile(
     r"^(?![^，,。；;]*(?:应当|应|须|必须))[^，,。；;]{1,20}由[^，,。；;]{1,24}(?:担任|兼任)$|"
     # what a duty's scope leaves out (…给予补贴，不包括个人应缴纳的部分)
     r"^(?:不包括|不包含|不含)|"
+    # what a silence is taken as (逾期未审核的视为同意): a legal effect, nobody's act
+    r"^[^，,。；;]{0,20}视为(?:同意|放弃|自动放弃|撤回|认可|无异议|默认|通过|合格|不合格)$|"
+    # what a thing is (公文是…的文书, 公告是向国内外宣布…的公文): a definition (GUIDE 1.5)
+    r"^[^，,。；;是]{1,12}是(?![指否])[^，,。；;]{2,60}的(?:文书|公文|文件|文种|制度|活动|行为)$|"
+    # who issued what, and when (…规范（2018年版）由…于2018年6月发布): a fact told
+    r"^[^，,。；;]{0,40}由[^，,。；;]{2,30}?于\s*(?:[＿\d]{2,4}\s*年|＿{4,})[^，,。；;]{0,10}?"
+    r"(?:发布|印发|颁布|公布|出台|制定)$|"
     # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
     r"^(?:并|应当|应|须|必须|要)*" + LISTED_DUTIES + r"[^，,。；;]{0,8}$|"
     # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own

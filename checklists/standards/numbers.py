@@ -35,6 +35,7 @@ from checklists.standards.reports import (
     EFFORTS_MADE,
     ESTIMATED,
     LIST_MADE_UP,
+    NAMES_LISTED,
     NOT_A_TARGET,
     PHRASE_REPORTS,
     WHAT_WAS_DONE,
@@ -397,6 +398,8 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         a_report=_A_REPORT_OPENS.match(sentence) is not None
         or WHAT_WAS_DONE.search(sentence) is not None
         or _LIST_MADE_UP.search(sentence) is not None
+        # (高龄津贴发放对象包括：80至89周岁老年人、…: the ones named, a list)
+        or NAMES_LISTED.match(sentence.strip()) is not None
         # (2023年，全市新增市场主体5.6万户，同比增长12.3%: measured against the year before,
         # with no modal word: a report of the year's results)
         or (
@@ -508,7 +511,7 @@ def worth_keeping(
     # (the words near the number only: one number of a long list reads no more than its own)
     near = before[-48:] + following[:32]
     if re.search(
-        r"(?<![回还缴])已(?:经)?(?:达到|实现|超过|突破|逾)\s*$", tail
+        r"(?<![回还缴])已(?:经)?(?:达到?|实现|超过|突破|逾)\s*$", tail
     ) and not ANY_MODAL.search(near):
         return False  # 全市高新技术企业已达到860家: reached already, a report (GUIDE 1.5)
     if comparator is None and PHRASE_REPORTS.search(near) and not ANY_MODAL.search(near):

@@ -201,7 +201,9 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if found is None:
         match = _OPENS.match(words)
         if match is None:
-            return None
+            # (托育机构乳儿班每班不超过10人: the party whose units are counted)
+            owner = _OWNER_PER.match(words)
+            return (clean_name(owner.group("who")), "regulated") if owner else None
         last = re.split(r"[、和及与]", match.group("who"))[-1]
         kind: SubjectKind = "regulated" if _REGULATED_END.search(last) else "authority"
         found = (match.group("who"), kind)
@@ -465,7 +467,15 @@ _OWNER = re.compile(
 #: 费用提取比例, 学校食堂留样时间): the party whose measure it is.
 _OWNER_BARE = re.compile(
     f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
-    r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|次数|数量|浓度|高度|宽度|距离|长度|人数|温度|率)"
+    r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|次数|数量|浓度|高度|宽度|距离|长度|人数|温度|率|标准)"
+)
+
+
+#: The same, where what follows is counted per one of its units (托育机构乳儿班每班不超过10人,
+#: 养老机构每张床位…): the party whose units they are.
+_OWNER_PER = re.compile(
+    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
+    r"[^，,。；;、的\d]{0,8}每[个张间班户名床辆台]"
 )
 
 
@@ -484,10 +494,20 @@ _ENCOURAGED = re.compile(
 )
 
 
+#: The party a ban names right after its word, before what it may not do (严禁托育机构体罚…,
+#: 禁止养老机构收取押金); not a thing done to one (严禁将…交给无资质单位, 严禁向企业摊派), nor
+#: two mixed (严禁化工企业与非化工企业混建: what is banned is the mix, the task's units see to it).
+_BANNED = re.compile(
+    rf"(?:严禁|禁止)(?P<who>[^\s，,。；;：:为的是在对将把要应须向从给以用与和及、]{{0,8}}?"
+    rf"(?:{_REGULATED}|{_AUTHORITY}){_PAREN})(?![的、和及与等]|[\u4e00-\u9fff]{{0,2}}(?:资金|财产|名义))"
+)
+
+
 #: A party's name opening a time it acts at, right before its modal word (医疗机构污水排放前,
 #: 企业停产检修期间): the party acts, the rest is when.
 PARTY_BEFORE_WHEN = re.compile(
-    r"(?P<who>[^，,。；;的\d＿在于]{0,10}?(?:机构|企业|单位|场所|公司|学校|医院|经营者|运营者|驾驶人|驾驶员))"
+    r"(?P<who>[^，,。；;的\d＿在于]{0,10}?(?:机构|企业|单位|场所|公司|学校|医院|经营者|运营者|驾驶人|驾驶员|"
+    r"人员|护理员|保育员))"
     r"(?=[^，,。；;]{2,}?(?:前|期间|之前|以前|时)$)"
 )
 #: 对/对于/针对 opening a phrase: the ones something is done to (not 对照, 对接).
@@ -501,6 +521,9 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     if encouraged is not None and not before.strip(" \t，,"):
         # 鼓励支持有条件的化工企业，聘请…: the party encouraged is who would act
         return _trim(encouraged.group("who")), "regulated"
+    banned = _BANNED.match(sentence, modal_at)
+    if banned is not None and not before.strip(" \t，,"):
+        return _trim(banned.group("who")), kind_of(banned.group("who"))
     condition = condition_of(sentence)
     if condition is not None and condition.end <= modal_at:
         before = sentence[condition.end : modal_at]
@@ -521,7 +544,11 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         pieces.pop()
         if not pieces:
             return None, None
-    if pieces and (who := PARTY_BEFORE_WHEN.match(pieces[-1])):
+    if pieces and (
+        (who := PARTY_BEFORE_WHEN.match(pieces[-1]))
+        # (新招聘的护理员上岗前应当…: the ones it is, then their name)
+        or (who := PARTY_BEFORE_WHEN.match(pieces[-1], pieces[-1].rfind("的") + 1))
+    ):
         return _trim(who.group("who")), kind_of(who.group("who"))  # 医疗机构污水排放前应当…
     if pieces and before.rstrip().endswith(("，", ",")) and _TO_THE_ONES.match(pieces[-1]):
         return None, None  # (对一般企业，原则上每3年检查1次: the ones it is done to)
@@ -558,7 +585,7 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         if match:
             return match, kind  # type: ignore[return-value]
     # 洁净煤配送中心（点）地面要全部硬化: the party whose part or thing must be so
-    owner = _OWNER.fullmatch(last) or _OWNER_BARE.fullmatch(last)
+    owner = _OWNER.fullmatch(last) or _OWNER_BARE.fullmatch(last) or _OWNER_PER.match(last)
     if owner:
         return _trim(owner.group("who")), kind_of(owner.group("who"))
     # 生产经营单位在…后，应当…: the party opens the sentence, an adverbial follows it

@@ -214,6 +214,12 @@ def appoints(sentence: str) -> bool:
 
 #: An item's numbering before its words (（一）, 1., 一、; a list's items only name things).
 _ITEM_TOKEN = r"(?:[（(]?[一二三四五六七八九十\d＿]{1,3}[)）、.．]\s*)"
+#: A list of the ones or the things a scope or a label names (享受补贴的人员范围包括：…; 补助对象
+#: 为：…; 公文的种类主要有：…; 参加人员：县市场监督管理局、…): names, no duty, no threshold.
+NAMES_LISTED = re.compile(
+    r"^[^，,。；;]{0,30}?(?:范围|对象|内容|种类|类别)(?:主要)?(?:包括|包含|涵盖|为|是|有)\s*[:：]|"
+    r"^(?:参加|参会|出席|列席|参训|成员|主送|抄送)(?:人员|单位|对象)\s*[:：][^，,。；;：:]*$"
+)
 #: A sentence that says what a document or a system of them consists of (预案体系包括…,
 #: 本办法分为…): a list, no duty.
 CONSISTS_OF = re.compile(
@@ -225,7 +231,7 @@ CONSISTS_OF = re.compile(
     r"^(?:" + _ITEM_TOKEN + r"|第[一二三四五六七八九十百]+条\s*)?"
     r"[^，,。；;]{0,30}?(?:对象|范围)(?:为|是)[^，,。；;]*的[^，,。；;的]{1,16}[。；;]?$|"
     # who or what a scope holds (享受补贴的人员范围包括：…; 补助对象为：…)
-    r"^[^，,。；;]{0,30}?(?:范围|对象|内容|种类|类别)(?:主要)?(?:包括|包含|涵盖|为|是)\s*[:：]|"
+     + NAMES_LISTED.pattern + "|"
     # what something is divided into (生活垃圾分为…四类; 资金分为…两类) and what funds go to
     # (补贴用于下列人员…：)
     r"^[^，,。；;]{0,30}?分为[^，,。；;]*(?:类|种|部分|项|级|档|个等级|＿)$|"  # (四类: masked)

@@ -1,0 +1,83 @@
+"""A fourth round of the reading, found by probing it with clauses written for the purpose (never
+from the bundled gazettes): elderly and child care, food safety, government work rules, dust
+control. Each case is a clear error a probe found, read as GUIDE.md (tests/data/reading_labels)
+says."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("运营方应当于每月10日前将上月服务台账报送乡镇（街道）审核。", "运营方"),
+        ("婴幼儿午睡时，保育人员应当全程值守。", "保育人员"),
+        ("护理员应当每2小时为卧床老人翻身一次。", "护理员"),
+        # the ones it is (新招聘的), then the name, then when (上岗前)
+        ("新招聘的护理员上岗前应当接受不少于40学时的岗前培训。", "护理员"),
+        # the party a ban names right after its word
+        ("严禁托育机构虐待、歧视、体罚婴幼儿。", "托育机构"),
+        ("严禁养老机构以任何名义收取押金。", "养老机构"),
+        # a party's own standard, then the duty
+        ("托育机构收费标准应当向社会公示。", "托育机构"),
+        # a party, then its units counted
+        ("托育机构乳儿班每班不超过10人。", "托育机构"),
+    ],
+)
+def test_care_workers_operators_and_a_party_named_after_a_ban_act(text, subject):
+    assert extract(text)[0].subject == subject
+
+
+def test_a_ban_on_a_thing_done_to_a_party_names_no_one():
+    """严禁将…交给无资质单位: the unit is whom it is handed to, not who may not."""
+    (r,) = extract("严禁将危险废物交给无资质单位处置。")
+    assert r.subject is None
+
+
+def test_the_next_classes_take_the_party_of_the_first():
+    reqs = extract("托育机构乳儿班每班不超过10人，托小班每班不超过15人，托大班每班不超过20人。")
+    assert [r.subject for r in reqs] == ["托育机构"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the ones a grant is for, listed after 包括： (names, their ages no threshold)
+        "高龄津贴发放对象包括：80至89周岁老年人、90至99周岁老年人、100周岁以上老年人。",
+        "补贴对象包括：城乡特困老年人、低保家庭中60周岁以上老年人。",
+        # the kinds of a thing listed after 主要有：
+        "公文的种类主要有：决议、决定、命令、公报、公告、通告、意见、通知、通报、报告、请示、批复、"
+        "议案、函、纪要。",
+        # who attends, a label and its names
+        "参加人员：县市场监督管理局、县教育局、县卫生健康局分管领导及相关股室负责人。",
+        # reached already (已达): a report
+        "全县学校食堂“明厨亮灶”覆盖率已达100%。",
+        # who issued a standard and when: a fact told
+        "餐饮服务食品安全操作规范（2018年版）由国家市场监督管理总局于2018年6月发布。",
+        # what a kind of document is: a definition with no 是指
+        "公文是市政府实施领导、依法行政、处理公务的具有特定效力和规范体式的文书。",
+        "公告是向国内外宣布重要事项的公文。",
+    ],
+)
+def test_lists_of_names_reports_facts_and_definitions_are_no_rows(text):
+    assert extract(text) == []
+
+
+def test_what_a_silence_is_taken_as_is_no_row():
+    """逾期未审核的视为同意: a legal effect, no one's duty (it was a mandatory row)."""
+    reqs = extract("县住建局要在收到备案材料之日起5个工作日内完成审核，逾期未审核的视为同意。")
+    assert [r.span for r in reqs] == ["县住建局要在收到备案材料之日起5个工作日内完成审核"]
+
+
+def test_stopping_a_payment_is_not_the_familys_duty():
+    """其家属应当…报告，从次月起停止发放: the authority stops paying, not the family."""
+    reqs = extract(
+        "享受高龄津贴的老年人死亡的，其家属应当在30日内向村（社区）报告，从次月起停止发放。"
+    )
+    assert [(r.span, r.subject) for r in reqs] == [
+        ("其家属应当在30日内向村（社区）报告", "家属"),
+        ("从次月起停止发放", None),
+    ]
