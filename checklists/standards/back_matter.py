@@ -96,8 +96,10 @@ def drop_footnotes(lines: list[_Line]) -> list[int]:
 
 
 #: A field of an imprint, and one only a gazette's imprint has (a notice may end 地址：…　电话：…).
-_IMPRINT_FIELD = re.compile(r"(?:编辑|主办|承办|印刷|地址|邮编|邮政编码|电话|传真)\s*[:：]")
-_GAZETTES_FIELD = re.compile(r"(?:编辑|主办|承办|印刷|邮编|邮政编码)\s*[:：]")
+_IMPRINT_FIELD = re.compile(
+    r"(?:编辑(?:出版)?|出版|主办|承办|印刷|地址|邮编|邮政编码|电话|传真)\s*[:：]"
+)
+_GAZETTES_FIELD = re.compile(r"(?:编辑(?:出版)?|出版|主办|承办|印刷|邮编|邮政编码)\s*[:：]")
 
 
 def _imprint_alone(text: str) -> bool:

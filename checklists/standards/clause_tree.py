@@ -464,9 +464,13 @@ def _split_instruments(
         if p.table is not None or not _heading_like(p.text) and len(_compact(p.text)) > 60:
             continue
         c = _nfkc_compact(p.text)
+        if k and _ANNEX_MARK.match(_compact(paras[k - 1].text)):
+            continue  # (附件 ⏎ 某某申请审批表: a form the rules name, their annex, no instrument)
         for t in cands:
             if c == _nfkc_compact(t) and all(t != s for _, s in starts):
                 starts.append((k, t))
+    if len(starts) == 1:
+        return _notice_and_instrument(starts[0][1], paras)  # (the other one named: an annex)
     if len(starts) < 2:
         return [(None, paras)]
     # (the covering notice's own text before the first instrument: a document of its own, as

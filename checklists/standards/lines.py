@@ -312,10 +312,10 @@ _RUNNING_HEADER = re.compile(
     r"^(?:[-—–－·•]*\d{1,3}[-—–－·•]*(?<=[-—–－·•]))?"
     # (or the gazette's name alone: 某县人民政府公报, between 下转/上接 markers)
     # (…公报·第4页: its name and the page, a footer)
-    r"(?:[^\s，。；：·•]{2,24}(?:公报|政报)(?:[·•|｜]?(?:(?:19|20)\d{2}年)?第\d{1,3}[期号页](?:[（(]总第\d{1,4}期[）)])?)?|"
-    r"(?:(?:19|20)\d{2}年)?第\d{1,3}[期号](?:[（(]总第\d{1,4}期[）)])?[·•|｜]?[^\s，。；：·•]{2,24}(?:公报|政报)|"
+    r"(?:[^\s，。；：·•]{2,24}(?:公报|政报)(?:[·•|｜]?(?:(?:19|20|１９|２０)\d{2}年)?第\d{1,3}[期号页](?:[（(]总第\d{1,4}期[）)])?)?|"
+    r"(?:(?:19|20|１９|２０)\d{2}年)?第\d{1,3}[期号](?:[（(]总第\d{1,4}期[）)])?[·•|｜]?[^\s，。；：·•]{2,24}(?:公报|政报)|"
     # (the issue alone: 2024年第6期, an even page's header; not 2024年第6号, a 公告's number)
-    r"(?:19|20)\d{2}年第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)"
+    r"(?:19|20|１９|２０)\d{2}年第\d{1,3}期(?:[（(]总第\d{1,4}期[）)])?)"
     r"(?:(?<![-—–－·•\d])[-—–－·•]+\d{1,3}[-—–－·•]*)?$"
 )
 #: A dotted leader and a page number (目录 lines). Each run of leader characters is tried from
@@ -326,7 +326,7 @@ _LEADER = re.compile(
     r"(?:(?<!\.)\.{3,}|(?<!…)…{2,}|(?<!·)·{3,}|(?<!\t)\t)\s*[（(]?\s*(\d{1,3})\s*[）)]?\s*$"
 )
 _NUM_CORE = (
-    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（﹝]\s*(?:19|20)\d{2}\s*"
+    r"[\u4e00-\u9fff]{1,12}\s*[〔\[【［(（﹝]\s*(?:19|20|１９|２０)\d{2}\s*"
     r"[〕\]】］)）﹞]\s*第?\s*\d{1,5}\s*号"
 )
 #: Who signed a request for issue (签发人：张建国 李四), beside its 文号 on a 请示's or a 报告's
@@ -336,7 +336,9 @@ _SIGNED_FOR_ISSUE = re.compile(
 )
 _NUMBER_LINE = re.compile(rf"^[（(]?\s*({_NUM_CORE})\s*[）)]?(?:\s*{_SIGNED_FOR_ISSUE.pattern})?$")
 #: A minutes' issue number under its title (〔2023〕第18期).
-_MINUTES_ISSUE = re.compile(r"[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第\s*\d{1,4}\s*期")
+_MINUTES_ISSUE = re.compile(
+    r"[〔\[［【(（]\s*(?:19|20|１９|２０)\d{2}\s*[〕\]］】)）]\s*第\s*\d{1,4}\s*期"
+)
 _TITLE_WITH_NUMBER = re.compile(rf"^(.{{4,100}}?)\s*[（(]\s*({_NUM_CORE})\s*[）)]$")
 _CONT_START = re.compile(r"^\s*[（(]\s*上\s*接\s*第\s*(\d+)\s*页\s*[）)]")
 _CONT_MARK = re.compile(r"[（(]\s*(?:上\s*接|下\s*转)\s*第\s*\d+\s*页\s*[）)]")
@@ -545,12 +547,12 @@ def _ocr_number(s: str) -> str:
 
 #: A 文号's year in angle brackets, as an OCR reads 〔〕 (江政任〈2024〉6号).
 _ANGLED_YEAR = re.compile(
-    r"(?<=[\u4e00-\u9fff])[〈<]\s*((?:19|20)\d{2})\s*[〉>](?=\s*第?\s*[\d０-９]{1,5}\s*号)"
+    r"(?<=[\u4e00-\u9fff])[〈<]\s*((?:19|20|１９|２０)\d{2})\s*[〉>](?=\s*第?\s*[\d０-９]{1,5}\s*号)"
 )
 #: A page's number after a line's last words (…细则。 - 3 -).
 _PAGE_AT_END = re.compile(r"(?<=[。；;：:）)”])\s+[-—–－]\s*\d{1,3}\s*[-—–－]\s*$")
 #: A 文号 cut after its year (江政办发〔2024〕 ⏎ ３５号): its head, and its number alone below.
-_YEAR_ENDS = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(（]\s*(?:19|20)\d{2}\s*[〕\])）]$")
+_YEAR_ENDS = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[(（]\s*(?:19|20|１９|２０)\d{2}\s*[〕\])）]$")
 _NUMBER_TAIL = re.compile(r"\s*第?\s*[\d０-９]{1,5}\s*号\s*")
 
 
@@ -749,7 +751,14 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
         turned, page_turned = page_turned, False
         if _PAGE_NUMBER.match(ln.text):
             ln.text = ""
-        elif turned and _A_RUNNING_COLUMN.fullmatch(c):
+        elif (
+            turned
+            and _A_RUNNING_COLUMN.fullmatch(c)
+            # (…公报 ⏎ 某县人民政府文件 ⏎ 某政函〔2023〕47号: a document's banner, over its 文号)
+            and not _NUMBER_LINE.match(
+                next((_compact(n.text) for n in lines[i + 1 : i + 4] if n.text), "")
+            )
+        ):
             ln.text = ""  # (…公报·第4页 ⏎ 规范性文件: the column's name atop each page)
         elif read > 3 and _RUNNING_HEADER.match(c):
             ln.text = ""  # a later page's running header (whatever the masthead spelled)
@@ -774,7 +783,7 @@ def _drop_noise(lines: list[_Line], toc_range: tuple[int, int] | None) -> list[i
 #: page (临江市人民政府公报, 2020年第5期, 总第123期, — 12 —, ·12·, 第12页).
 _FURNITURE_CELL = re.compile(
     # (宁陵县人民政府公报   县政府办公室文件   ·15·: a column's heading in the middle)
-    r"[^\s，。；：]{2,24}(?:公报|政报)|[\u4e00-\u9fff、]{2,16}文件|人事任免|政府令|部门文件|(?:(?:19|20)\d{2}年)?第\d{1,3}期|[（(]?总第\d{1,4}期[）)]?|"
+    r"[^\s，。；：]{2,24}(?:公报|政报)|[\u4e00-\u9fff、]{2,16}文件|人事任免|政府令|部门文件|(?:(?:19|20|１９|２０)\d{2}年)?第\d{1,3}期|[（(]?总第\d{1,4}期[）)]?|"
     r"[-—–－·•\s]*(?:第\s*)?\d{1,3}(?:\s*页)?[-—–－·•\s]*"
 )
 
