@@ -5,6 +5,8 @@ says."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from checklists.standards.extraction import extract
@@ -81,3 +83,38 @@ def test_stopping_a_payment_is_not_the_familys_duty():
         ("其家属应当在30日内向村（社区）报告", "家属"),
         ("从次月起停止发放", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a school's canteen, whole (it was cut to 学校)
+        ("学校食堂餐具煮沸消毒温度应在100℃。", "学校食堂"),
+        ("严禁学校食堂采购、贮存、使用亚硝酸盐。", "学校食堂"),
+        # the sites and vehicles a dust rule binds
+        ("混凝土搅拌站砂石料堆场应当设置防风抑尘网。", "混凝土搅拌站砂石料堆场"),
+        ("建设工程施工现场应当配备不少于2名专职扬尘污染防治管理人员。", "建设工程施工现场"),
+        ("重型柴油货车禁止进入城区。", "重型柴油货车"),
+        # a party, then how far it is from something
+        ("畜禽养殖场距离饮用水水源保护区边界不得少于500米。", "畜禽养殖场"),
+        ("食品摊贩经营场所距离学校、幼儿园出入口不少于50米。", "食品摊贩"),
+        # an authority that summons, no modal word
+        ("对空气质量同比下降的镇，县政府约谈其主要负责人。", "县政府"),
+        # a government's members
+        ("市政府组成人员应当按时参加会议。", "市政府组成人员"),
+    ],
+)
+def test_canteens_dust_sites_vehicles_and_a_governments_members_act(text, subject):
+    assert extract(text)[0].subject == subject
+
+
+def test_the_ones_who_attend_a_bodys_meeting_are_not_the_body():
+    """出席市政府会议的人员因故不能出席的，应当…: the subject was the fragment 出席市政府."""
+    (r,) = extract("出席市政府会议的人员因故不能出席的，应当在会前向市长请假。")
+    assert r.subject != "出席市政府"
+
+
+def test_a_bound_held_for_hours_is_the_conditions_number_not_the_hours():
+    """连续2小时超过150微克/立方米的: the condition's number is > 150 μg/m³, not >= 2 hours."""
+    (r,) = extract("在建工地PM10监测数值连续2小时超过150微克/立方米的，应当立即停止施工作业。")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">", Decimal(150))

@@ -89,7 +89,7 @@ _PARTY_VERBS = (
     # (寄宿制学校还应当…, 行政机关不予受理, 市人民政府一次性奖励…, 各县具体负责…)
     "还(?=应|须|要|必须|可|不得|需)|最迟|最晚|不迟于|不予|不再|一次性(?=奖励|补助|补贴|给予|发放)|全额|具体|"
     # (验收不合格的，督办部门责令重新整改; 由县应急管理局处…罚款: an authority's sanction)
-    "责令|处以|处(?=[\\d＿一二三四五六七八九十上])|吊销|没收|暂扣|依法(?=[处查责追予给吊撤没])|提请|"
+    "责令|处以|处(?=[\\d＿一二三四五六七八九十上])|吊销|没收|暂扣|依法(?=[处查责追予给吊撤没])|提请|约谈|"
     # (县教育局2024年底前完成验收, 各乡镇6月底前完成…: by when, right after the name)
     "(?:＿{2,}|\\d{2,4}\\s*年\\s*(?:\\d{1,2}\\s*月)?|\\d{1,2}\\s*月)(?=[年月]?[底末]?前|[年月]?[底末])"
 )
@@ -471,11 +471,12 @@ _OWNER_BARE = re.compile(
 )
 
 
-#: The same, where what follows is counted per one of its units (托育机构乳儿班每班不超过10人,
+#: The same, where what follows is counted per one of its units or is how far it is (托育机构乳儿班
+#: 每班不超过10人, 畜禽养殖场距离…不得少于500米,
 #: 养老机构每张床位…): the party whose units they are.
 _OWNER_PER = re.compile(
     f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
-    r"[^，,。；;、的\d]{0,8}每[个张间班户名床辆台]"
+    r"[^，,。；;、的\d]{0,8}(?:每[个张间班户名床辆台]|距离)"
 )
 
 
@@ -612,7 +613,9 @@ _AFTER_AN_ACT = re.compile(rf"(?:之?后|以后|{WHEN_WORD}|{DURING_WORD})$")
 #: A party, then what it did (用人单位招用人员后): its name, not what follows it.
 _WHO_DID = re.compile(
     f"(?!未|经|对|在|于|按|依|根据|如|若|凡)(?P<who>{_NAME_CHAR}{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN})"
-    r"(?![的、和及与]|[^，,。；;]{0,4}(?:" + _REGULATED + "))"
+    r"(?![的、和及与]|[^，,。；;]{0,4}(?:" + _REGULATED + ")"
+    # (出席市政府会议的人员: the ones who attend what the body holds, not the body)
+    r"|[^，,。；;的]{0,8}的(?:人员|单位|企业|个人))"
 )
 
 

@@ -406,8 +406,19 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
     ):
         found = found[1:]
     # (当24小时降雨量达到50毫米以上时: the measure compared, not the window it is measured in)
-    compared = [q for q in found if q.comparator not in (None, "range")]
-    if compared and compared[0] is not found[0] and found[0].unit in ("hour", "day", "minute"):
+    # (连续2小时超过150微克/立方米的: the comparison before the measure too, the window none)
+    compared = [
+        q
+        for q in found
+        if q.comparator not in (None, "range")
+        or (q.comparator is None and comparator_in_phrase(masked, c_start, c_start + q.start)[0])
+    ]
+    if (
+        compared
+        and compared[0] is not found[0]
+        and found[0].unit in ("hour", "day", "minute")
+        and found[0].comparator is None
+    ):
         found = compared + [q for q in found if q not in compared]
     said = [  # (the first two numbers' comparisons: a band's bounds, if both are stated)
         q.comparator or comparator_in_phrase(masked, c_start, c_start + q.start)[0]
