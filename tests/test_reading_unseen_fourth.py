@@ -118,3 +118,32 @@ def test_a_bound_held_for_hours_is_the_conditions_number_not_the_hours():
     """连续2小时超过150微克/立方米的: the condition's number is > 150 μg/m³, not >= 2 hours."""
     (r,) = extract("在建工地PM10监测数值连续2小时超过150微克/立方米的，应当立即停止施工作业。")
     assert (r.applies_when.comparator, r.applies_when.value) == (">", Decimal(150))
+
+
+def test_the_ones_a_limit_after_a_mid_sentence_case_is_for():
+    """…，经营户在100户以上的，专职…人员不少于2名: the case was a row of its own (>= 100 户)
+    and the limit after it had no condition."""
+    reqs = extract(
+        "农贸市场开办者应当配备专职食品安全管理人员，经营户在100户以上的，"
+        "专职食品安全管理人员不少于2名。"
+    )
+    assert [(r.value, r.applies_when and r.applies_when.value) for r in reqs] == [
+        (None, None),
+        (Decimal(2), Decimal(100)),
+    ]
+
+
+def test_a_length_in_characters_is_a_limit():
+    """篇幅一般不超过5000字: the number was lost (字 was no unit)."""
+    (r,) = extract("文件篇幅不得超过5000字。")
+    assert (r.comparator, r.value, r.unit) == ("<=", Decimal(5000), "字")
+
+
+def test_a_crossroads_is_no_count_of_characters():
+    assert all(r.unit != "字" for r in extract("十字路口应当设置交通信号灯。"))
+
+
+def test_a_list_of_parties_joined_by_yiji_is_read_whole():
+    """…、集体用餐配送单位以及宴会餐饮服务单位必须…: the subject was 单位."""
+    (r,) = extract("学校食堂、中央厨房、集体用餐配送单位以及宴会餐饮服务单位必须按规定留样。")
+    assert r.subject == "学校食堂、中央厨房、集体用餐配送单位以及宴会餐饮服务单位"

@@ -119,9 +119,9 @@ _PARTY_FIRST = re.compile(
     # not split again (a failing match used to try every split, exponential in the list). A
     # party ends only where the list goes on or its verb follows (县政府办公室负责: not 县政府).
     f"^(?P<who>(?>[^，,。；;\t]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
-    f"(?=[、和及与]|{_PARTY_VERBS}))"
-    f"(?:[、和及与](?>[^，,。；;\t]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
-    f"(?=[、和及与]|{_PARTY_VERBS})))*+)"
+    f"(?=(?:以及|[、和及与])|{_PARTY_VERBS}))"
+    f"(?:(?:以及|[、和及与])(?>[^，,。；;\t]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?=(?:以及|[、和及与])|{_PARTY_VERBS})))*+)"
     f"(?={_PARTY_VERBS})"
 )
 
@@ -130,10 +130,10 @@ _PARTY_FIRST = re.compile(
 #: 各乡镇作为…, 采购单位一把手任…).
 _OPENS = re.compile(
     f"^(?![对向在由将把从按为自]|{VIA})(?P<who>(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
-    f"{_PAREN}(?=[、和及与]|{_PARTY_VERBS}|{_HOW}))"
+    f"{_PAREN}(?=(?:以及|[、和及与])|{_PARTY_VERBS}|{_HOW}))"
     # (a later name as long as the first: …、公共资源交易中心等监管单位)
-    f"(?:[、和及与](?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
-    f"(?=[、和及与]|{_PARTY_VERBS}|{_HOW})))*+)"
+    f"(?:(?:以及|[、和及与])(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?=(?:以及|[、和及与])|{_PARTY_VERBS}|{_HOW})))*+)"
     f"(?={_PARTY_VERBS}|{_HOW})"
 )
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
@@ -670,7 +670,7 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
     ):
         # (汛期（每年5月1日至9月30日）各级防汛责任人: the name after the time)
         return _trim(tail)
-    items = re.split(r"[、和及与]", words)
+    items = re.split(r"以及|[、和及与]", words)
     if len(words) <= 80 and all(0 < len(i) <= 16 and ends_with_party(i) for i in items):
         # 企业主要负责人、安全管理人员和特种作业人员、危险工艺岗位操作人员: a list of parties,
         # each a name, all of them
