@@ -147,3 +147,42 @@ def test_a_list_of_parties_joined_by_yiji_is_read_whole():
     """…、集体用餐配送单位以及宴会餐饮服务单位必须…: the subject was 单位."""
     (r,) = extract("学校食堂、中央厨房、集体用餐配送单位以及宴会餐饮服务单位必须按规定留样。")
     assert r.subject == "学校食堂、中央厨房、集体用餐配送单位以及宴会餐饮服务单位"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what defines an alert's grade (a forecast, no duty)
+        "黄色预警：预测日AQI均值＞200将持续2天（48小时）及以上，且短时出现重度污染、"
+        "未达到高级别预警条件时。",
+        "（一）红色预警：预测日AQI均值＞200将持续4天及以上。",
+        # bands of air quality
+        "AQI日均值在201至300之间为重度污染，大于300为严重污染。",
+    ],
+)
+def test_what_defines_an_alert_or_a_band_of_air_quality_is_no_row(text):
+    assert extract(text) == []
+
+
+def test_a_duty_under_an_alerts_label_keeps_its_number():
+    (r,) = extract("黄色预警：各单位应当每2小时巡查一次。")
+    assert (r.subject, r.kind) == ("各单位", "frequency")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # what befalls the party first (收到…), then the case, then its duty
+        (
+            "行政机关收到政府信息公开申请，能够当场答复的，应当当场予以答复。",
+            ["应当当场予以答复"],
+        ),
+        # on whose behalf (受…委托), then what it may do
+        (
+            "副市长受市长委托，可以负责其他方面的工作或者专项任务。",
+            ["可以负责其他方面的工作或者专项任务"],
+        ),
+    ],
+)
+def test_what_befalls_a_party_and_on_whose_behalf_are_no_rows(text, spans):
+    assert [r.span for r in extract(text)] == spans

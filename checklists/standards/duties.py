@@ -122,6 +122,9 @@ NOT_A_DUTY = re.compile(
     r"^(?![^，,。；;]*(?:应当|应|须|必须))[^，,。；;]{1,20}由[^，,。；;]{1,24}(?:担任|兼任)$|"
     # what a duty's scope leaves out (…给予补贴，不包括个人应缴纳的部分)
     r"^(?:不包括|不包含|不含)|"
+    # (行政机关收到…申请，…: what befalls the party, the case its duty after it is for; 受市长
+    # 委托，可以…: on whose behalf)
+    r"^[^，,。；;]{0,16}?(?:收到|接到)(?!后)[^，,。；;]{1,30}$|^[^，,。；;]{0,12}?受[^，,。；;]{1,20}委托$|"
     # what a silence is taken as (逾期未审核的视为同意): a legal effect, nobody's act
     r"^[^，,。；;]{0,20}视为(?:同意|放弃|自动放弃|撤回|认可|无异议|默认|通过|合格|不合格)$|"
     # what a thing is (公文是…的文书, 公告是向国内外宣布…的公文): a definition (GUIDE 1.5)

@@ -272,11 +272,18 @@ _GRADES = re.compile(
     r"[，,]\s*(?:为|属于?|定为|列为)\s*(?:特别重大|重大|较大|一般|特大|大型|中型|小型|[ⅠⅡⅢⅣ]+级|"
     r"[一二三四]级)[^，,。；;]{0,16}[。；;]?\s*$"
 )
+#: A grade's label opening what defines it (黄色预警：…, （一）Ⅳ级响应：…).
+_A_GRADE_LABEL = re.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十\d＿]{1,2}[)）、.．]\s*)?"
+    r"(?:红色|橙色|黄色|蓝色|[ⅠⅡⅢⅣ]+级|[一二三四]级|特别重大|重大|较大|一般)"
+    r"(?:预警|响应|应急响应|事件|险情|事故)?\s*[:：]"
+)
 #: A band named after its number (90分以上为优秀, 60分以下的为不合格).
 _A_GRADE_AFTER = re.compile(
     # (90分（含）以上为优, 80分（含）至90分为良: a marker, the one-word grades)
-    r"\s*分?\s*(?:[（(]不?含[）)])?\s*(?:及?以上|及?以下|以内)?\s*(?:[（(]不?含[）)])?\s*(?:的)?\s*"
-    r"(?:为|是|评为|定为)\s*[“\"]?(?:优秀|良好|合格|不合格|基本合格|"
+    r"\s*分?\s*(?:[（(]不?含[）)])?\s*(?:及?以上|及?以下|以内|之间)?\s*(?:[（(]不?含[）)])?\s*(?:的)?\s*"
+    # (AQI日均值在201至300之间为重度污染: a band of air quality)
+    r"(?:为|是|评为|定为)\s*[“\"]?(?:(?:轻度|中度|重度|严重)污染|优秀|良好|合格|不合格|基本合格|"
     r"较好|较差|一般|好|差|[A-E]级|[一二三四五]星|(?:优|良|中|差|较差)(?=[，,。；;、）)”\"\s]|$))"
 )
 #: An amount per head and period right before its number (每人每月100元): a standard paid.
@@ -408,7 +415,9 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
             and (_MEASURED_AGAINST.search(sentence) or _IN_ALL_THERE.search(sentence))
             and not ANY_MODAL.search(sentence)
         ),
-        grades=_GRADES.search(sentence) is not None,
+        grades=_GRADES.search(sentence) is not None
+        # (黄色预警：预测日AQI均值＞200将持续2天…时。: when an alert's grade is, no duty)
+        or (_A_GRADE_LABEL.match(sentence) is not None and not ANY_MODAL.search(sentence)),
         handed_out=_HANDED_OUT.match(sentence) is not None,
         descriptive=DESCRIPTIVE.search(sentence) is not None and not by_a_year,
         targets=TARGETS.search(sentence) is not None,
