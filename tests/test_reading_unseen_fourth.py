@@ -186,3 +186,31 @@ def test_a_duty_under_an_alerts_label_keeps_its_number():
 )
 def test_what_befalls_a_party_and_on_whose_behalf_are_no_rows(text, spans):
     assert [r.span for r in extract(text)] == spans
+
+
+def test_the_one_whose_house_is_taken_acts():
+    (r,) = extract("被征收人应当配合调查登记。")
+    assert r.subject == "被征收人"
+
+
+def test_a_case_with_a_statutory_period_and_a_comma_is_the_sanctions_condition():
+    """…在法定期限内不申请行政复议…，…又不搬迁的，由县人民政府…: 法定期限 held 定期 (read as
+    "regularly", a duty of its own), so the whole sentence was one row of 被征收人."""
+    (r,) = extract(
+        "被征收人在法定期限内不申请行政复议或者不提起行政诉讼，在补偿决定规定的期限内又不搬迁的，"
+        "由县人民政府依法申请人民法院强制执行。"
+    )
+    assert (r.span, r.subject) == ("由县人民政府依法申请人民法院强制执行", "县人民政府")
+    assert r.applies_when.text.endswith("又不搬迁的")
+
+
+@pytest.mark.parametrize("text", ["对违法建筑，不予补偿。", "超过60日的，不予奖励。"])
+def test_no_compensation_or_reward_is_a_row_under_its_case(text):
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.span.startswith("不予")
+
+
+def test_an_award_named_after_what_it_is_for_keeps_its_amount():
+    """给予每户2万元的按期搬迁奖励: the amount was read as the ones picked out (a condition)."""
+    (r,) = extract("被征收人签订补偿协议并按期搬迁的，给予每户2万元的按期搬迁奖励。")
+    assert (r.comparator, r.value, r.unit, r.per) == ("==", Decimal(20000), "元", "户")

@@ -383,7 +383,10 @@ def condition_of(sentence: str) -> Condition | None:
                 # (县政府每年不定期开展乡村教师…督查，对…的，: an authority acting)
                 or re.search(r"政府|局|部门|委员会|办公室|每|开展", first.group(0))
                 # (各预算单位每季度至少开展一次…监控，发现…的，: a duty of its own, how often)
-                or re.search(r"每|开展|至少|不少于|定期", re.split(r"[，,]", cond, maxsplit=1)[0])
+                or re.search(
+                    r"每|开展|至少|不少于|(?<![法规约])定期(?!限)",
+                    re.split(r"[，,]", cond, maxsplit=1)[0],
+                )
                 or second.startswith(("对", "凡"))  # (a case of its own after the comma)
             ):
                 continue

@@ -87,7 +87,10 @@ _REACHED_THEN = re.compile(
 #: …后 alone before its comma (超过2公里后，每公里2.3元).
 _AFTER_ALONE = re.compile(r"\s*(?:以?后|之后)\s*")
 #: What an amount is of, right after it (…以下的罚款, 5000元的奖励): the amount, no ones picked out.
-_AN_AMOUNT_OF = re.compile(r"\s*的?\s*(?:罚款|罚金|违约金|滞纳金|奖励|奖金|补助|补贴)(?![的对])")
+_AN_AMOUNT_OF = re.compile(
+    # (给予每户2万元的按期搬迁奖励: the award, named after what it is for)
+    r"\s*(?:的[^，,。；;的\d＿]{0,6}?)?\s*(?:罚款|罚金|违约金|滞纳金|奖励|奖金|补助|补贴|补偿费?)(?![的对])"
+)
 
 
 #: A sanction opening the phrase after a case (，暂停其…, ，由…责令…, ，处…罚款).
