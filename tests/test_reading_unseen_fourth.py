@@ -214,3 +214,52 @@ def test_an_award_named_after_what_it_is_for_keeps_its_amount():
     """给予每户2万元的按期搬迁奖励: the amount was read as the ones picked out (a condition)."""
     (r,) = extract("被征收人签订补偿协议并按期搬迁的，给予每户2万元的按期搬迁奖励。")
     assert (r.comparator, r.value, r.unit, r.per) == ("==", Decimal(20000), "元", "户")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a year's budget held, against the year before
+        "2019年市级财政安排就业补助资金2.3亿元，较上年增长8.6%。",
+        # what was paid in a half-year, to how many
+        "2019年1月至6月，全市累计为4.2万名企业职工发放职业技能提升补贴6280万元。",
+        # what a level came to after it changed
+        "调整后，全市月人均基础养老金达到135元。",
+        # what a whole year did
+        "全年共为2.3万名就业困难人员发放社会保险补贴。",
+    ],
+)
+def test_what_a_fund_paid_or_reached_is_a_report_not_a_rule(text):
+    assert extract(text) == []
+
+
+def test_shares_of_what_falls_short_are_the_levels_shares_not_a_shortfall():
+    """不足部分 names what is left to pay, not a bound (不足 as <)."""
+    rows = extract("不足部分由市、县两级财政按照40%、60%的比例负担。")
+    assert [(r.comparator, r.value, r.unit) for r in rows] == [
+        ("==", Decimal(40), "%"),
+        ("==", Decimal(60), "%"),
+    ]
+    assert {r.subject for r in rows} == {"市、县两级财政"}
+
+
+def test_a_half_years_figures_sent_up_is_a_duty_not_a_report():
+    (r,) = extract("各县（市、区）人社局要将上半年资金使用情况报市人社局。")
+    assert r.subject == "各县（市、区）人社局"
+
+
+def test_dealt_with_severely_by_law_is_a_sanction_under_its_case():
+    (r,) = extract("对违反规定使用资金的，依照《财政违法行为处罚处分条例》等有关规定严肃处理。")
+    assert r.span.endswith("严肃处理") and r.applies_when.text == "对违反规定使用资金的"
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("就业补助资金由市财政局根据各县（市、区）就业工作任务分配。", "市财政局"),
+        ("资金不足部分由县级财政兜底。", "县级财政"),
+    ],
+)
+def test_who_shares_out_or_backs_a_fund_is_its_subject(text, subject):
+    (r,) = extract(text)
+    assert r.subject == subject

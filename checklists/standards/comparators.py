@@ -196,10 +196,11 @@ def comparator_before(words: str) -> tuple[str, int] | None:
             continue  # (第一批下达60%: handed down, 传达, 送达: no "reach")
         if match.group("base") in ("最低", "最高") and _NAMED_EXTREME.match(words, match.end()):
             continue  # (最低工资标准的80%, 最高气温: a quantity's name, no comparison)
-        if match.group("base") in ("超出", "超过") and re.match(
+        if match.group("base") in ("超出", "超过", "不足") and re.match(
             r"[^，,。；;\d]{0,6}?部分", words[match.end() :]
         ):
-            # (按超出部分的10%给予补助, 超过天数部分按…的70%: the part above, a share of it)
+            # (按超出部分的10%给予补助, 超过天数部分按…的70%: the part above, a share of it;
+            # 不足部分由…按照40%、60%的比例负担: the part short, shared)
             continue
         found = match
     if found is None:

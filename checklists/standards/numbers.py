@@ -305,6 +305,12 @@ _A_YEAR_TOLD = re.compile(
     + NOT_A_TARGET
     + "))"
 )
+#: A year the sentence opens with, its words right after it (2019年市级财政安排…).
+_A_YEAR_AT_START = re.compile(r"[\s＿]*＿{4,}(?:年度?)?(?![底末前内])")
+#: Words of an aim or a forecast (力争, 预计, …左右): a target, never a report.
+_AIMED = re.compile(r"力争|确保|争取|目标|预计|计划|左右|以上|不低于|不少于")
+#: What a change comes to, opening the sentence (调整后，…; 经调整，…): a result told.
+_AFTER_THE_CHANGE = re.compile(r"[\s＿]*(?:调整后|经调整|调整以后|提标后)[，,]")
 #: How many there were in all (全县共有…, 共计…, 全市义务教育阶段共有…): told of a year, a report.
 _IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共|[^，,。；;]{0,8}?(?:共有|共计))")
 #: The same, or against the year before (比上年增长8.2%, 较上年下降): a result reported.
@@ -313,7 +319,7 @@ _MEASURED_AGAINST = re.compile(
 )
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
-    r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
+    r"[\s＿]*(?:条\s*)?(?:全年(?:共|累计)|近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
     r"目前|现阶段|" + EFFORTS_MADE + "|"
     # what there is in all (全县共有流域面积50平方公里以上河流23条): a count of what exists
     r"全(?:省|市|区|县|镇|乡)(?:共有|现有)|"
@@ -326,7 +332,9 @@ _A_REPORT_OPENS = re.compile(
 )
 #: What was done in all (全区共发放…, 累计排查…): a report's amount.
 _IN_ALL_DONE = re.compile(
-    r"(?:共|累计)(?:发放|扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|吸纳|设立|设置|建立|组建)"
+    # (全市累计为4.2万名企业职工发放…, 全年共为…发放: for whom, then what was given)
+    r"(?:共|累计)(?:(?:为|向)[^，,。；;]{1,20}?)?"
+    r"(?:发放|扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|吸纳|设立|设置|建立|组建)"
     # (年度累计救助金额最高为3万元: a cap on what is given in all, no report)
     r"(?![^，,。；;]{0,8}(?:最高|最多|不超过|不得超过|限额|封顶|上限))"
 )
@@ -409,6 +417,16 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         or NAMES_LISTED.match(sentence.strip()) is not None
         # (2023年，全市新增市场主体5.6万户，同比增长12.3%: measured against the year before,
         # with no modal word: a report of the year's results)
+        # (2019年市级财政安排…资金2.3亿元，较上年增长8.6%: the year's figures against the year
+        # before, no aim stated)
+        or (
+            _A_YEAR_AT_START.match(sentence) is not None
+            and _MEASURED_AGAINST.search(sentence) is not None
+            and not ANY_MODAL.search(sentence)
+            and not _AIMED.search(sentence)
+        )
+        # (调整后，全市月人均基础养老金达到135元: what the change comes to)
+        or _AFTER_THE_CHANGE.match(sentence) is not None
         or (
             _A_YEAR_TOLD.match(sentence) is not None
             # (2022年度，全县共有468家社会组织参加年检，年检合格率为95.3%: how many there were)

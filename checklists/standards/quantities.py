@@ -56,7 +56,8 @@ _COUNTING: list[tuple[str, str]] = [
     ("分", "(?![钟之类别期批局级项配析布工管解散担包段摊享拨为成组数值制区队店公厂所站中行])"),
     ("起", "(?=\\s*(?:及?以上|以下|或以上|[^，,。；;]{0,8}事故|事件|案件))"),
     # (风力6级以上, 4级以上大风: a grade counted in digits; not 级别)
-    ("级", "(?![别次])"),
+    # (not 市、县两级财政, 县乡两级要…: the levels of government named)
+    ("级", "(?![别次]|财政|政府|人民|党|联动|书记|[河湖林田]长|要|应|须|负责|共同)"),
 ]  # fmt: skip
 _UNITS: list[tuple[str, str, Decimal]] = [
     # (wording, unit, multiplier); longer wordings first

@@ -43,9 +43,9 @@ DESCRIPTIVE = re.compile(
     r"去年|"
     # a year's totals (2023年，全市共清运…; ＿＿＿＿年全县累计…; 2018年底，全市…共有): what was done
     r"^[＿\s]*(?:\d{4}\s*年[度底末]?[，,]?\s*|[，,]\s*)?全(?:省|市|区|县|镇|乡)[^，,。；;]{0,8}?(?:共|累计)(?!同)|"
-    r"今年以来|上半年(?![^，,。；;]{0,4}(?:完成|开工|建成|实现|启动|开展))|以来|^"
-    + EFFORTS_MADE
-    + "|"
+    # (not what is reported on: 将上半年资金使用情况报…, 报送上半年工作总结)
+    r"今年以来|(?<![将把送报交])上半年(?![^，,。；;]{0,4}(?:完成|开工|建成|实现|启动|开展)|"
+    r"[^，,。；;]{0,8}(?:情况|总结|报告|数据))|以来|^" + EFFORTS_MADE + "|"
     # a year's results against the year before (2022年全市…约45万单，同比增长12.6%)
     r"^\s*(?:\d{4}\s*年|＿{4,5}\s*年?)度?[，,]?\s*(?:全|我)(?:省|市|区|县|镇|乡)"
     + NOT_A_TARGET
@@ -133,6 +133,8 @@ ABOUT_THE_TEXT = re.compile(
 #: or how much of a target (完成年度目标的112%). A report, no duty and no threshold.
 WHAT_WAS_DONE = re.compile(
     r"全(?:省|市|区|县|镇|乡|系统|行业)上下|"
+    # what was paid in all, and to whom (全年共为2.3万名…发放…, 全市累计为…发放补贴6280万元)
+    r"全(?:年|省|市|区|县)(?:共|累计)(?:为|向)[^，,。；;]{1,20}?(?:发放|兑现|拨付|支付)|"
     # a rank reached (位居全省前列, 名列全市第一, 排名第三): a report
     # (not the ones a rank picks out: 对排名位居全市后三位的乡镇，…)
     r"(?:位居|名列|排名第|居全[省市国区县])(?![^，,。；;]*的)|"
