@@ -263,3 +263,53 @@ def test_dealt_with_severely_by_law_is_a_sanction_under_its_case():
 def test_who_shares_out_or_backs_a_fund_is_its_subject(text, subject):
     (r,) = extract(text)
     assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what a year handed out in all, and how many it funded
+        "本年度共下达福彩公益金1200万元，资助项目46个。",
+        # a breakdown of funds, one of them matching funds (配套资金, a noun here)
+        "其中，中央补助资金1.5亿元，省级补助资金0.4亿元，市县配套资金0.2亿元。",
+        # how funds are shared out: a method, no act of anyone's
+        "救助资金按照因素法分配。",
+    ],
+)
+def test_a_years_totals_a_breakdown_and_a_method_are_no_rows(text):
+    assert extract(text) == []
+
+
+def test_a_bound_in_a_years_total_is_still_a_rule():
+    (r,) = extract("全年共安排培训不少于3次。")
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(3), "次")
+
+
+def test_a_proposal_named_is_no_advice():
+    """提出资金分配建议: 建议 is the paper proposed, not 'it is advised'."""
+    rows = extract("市民政局负责审核资金需求，提出资金分配建议，会同市财政局进行绩效评价。")
+    assert rows and all(r.modality is None for r in rows)
+    assert {r.subject for r in rows} == {"市民政局"}
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("建议各地建立台账。", "各地"),
+        ("建议各县（市、区）加强宣传。", "各县（市、区）"),
+        ("鼓励企业建立安全生产责任保险制度。", "企业"),
+    ],
+)
+def test_the_one_advised_or_encouraged_is_the_subject_without_the_word(text, subject):
+    (r,) = extract(text)
+    assert (r.subject, r.modality) == (subject, "advisory")
+
+
+def test_a_body_at_its_work_before_its_breach_is_no_row():
+    """…及其工作人员在资金分配、审核等工作中，存在…的，依法责令改正: the work they were at is
+    no duty of its own."""
+    rows = extract(
+        "各级财政、民政部门及其工作人员在资金分配、审核等工作中，存在违反规定分配资金等违法违纪"
+        "行为的，依法责令改正，并追究相应责任。"
+    )
+    assert [r.span for r in rows] == ["依法责令改正", "并追究相应责任"]

@@ -317,9 +317,11 @@ _IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共|[^，,。；;]
 _MEASURED_AGAINST = re.compile(
     r"同比|环比|[比较]上年(?:同期)?(?:增长|下降|提高|减少|增加|降低|上升)"
 )
+_A_YEAR_IN_ALL = re.compile(r"[\s＿]*(?:全年|本年度?|当年|上年度?|去年)(?:共|累计)")
+_A_BOUND_WORD = re.compile(r"不(?:少|低|小|多|高|大)于|不超过|至少|最少|最多|至多|以[上下内]")
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
-    r"[\s＿]*(?:条\s*)?(?:全年(?:共|累计)|近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
+    r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
     r"目前|现阶段|" + EFFORTS_MADE + "|"
     # what there is in all (全县共有流域面积50平方公里以上河流23条): a count of what exists
     r"全(?:省|市|区|县|镇|乡)(?:共有|现有)|"
@@ -427,6 +429,13 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         )
         # (调整后，全市月人均基础养老金达到135元: what the change comes to)
         or _AFTER_THE_CHANGE.match(sentence) is not None
+        # (全年共为2.3万名…发放…, 本年度共下达…1200万元，资助项目46个: what a year did in all;
+        # not 全年共开展检查不少于4次, a bound)
+        or (
+            _A_YEAR_IN_ALL.match(sentence) is not None
+            and not _A_BOUND_WORD.search(sentence)
+            and not ANY_MODAL.search(sentence)
+        )
         or (
             _A_YEAR_TOLD.match(sentence) is not None
             # (2022年度，全县共有468家社会组织参加年检，年检合格率为95.3%: how many there were)
@@ -564,7 +573,9 @@ def worth_keeping(
     if comparator is None and q.unit == "元" and modality is None:
         if facts.handed_out or (
             # (市财政每年安排专项资金5000万元: what a party is to set aside, a commitment)
-            _FUNDS_STATED.search(tail) and not _SETS_ASIDE.search(tail)
+            _FUNDS_STATED.search(tail)
+            # (其中，…省级补助资金0.4亿元，市县配套资金0.2亿元: a breakdown names the funds)
+            and (not _SETS_ASIDE.search(tail) or re.match(r"\s*其中\s*[，,：:]", sentence))
         ):
             # 现将…补助资金3500万元下达给你们; 其中，中央补助资金2800万元: what the document
             # hands out, an amount stated, no standard to meet

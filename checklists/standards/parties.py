@@ -300,7 +300,9 @@ def clean_name(name: str) -> str:
 _WHEN_FIRST = re.compile(
     r"^(?:今年|明年|当年|本年度?|今后|近期|下一步|(?:19|20)\d{2}\s*年(?:底前|内|起)?|"
     # (how binding, before who: 原则上每个乡镇配备…)
-    r"原则上|一般情况下|通常)[，,\s]*"
+    r"原则上|一般情况下|通常|"
+    # (a word of advice before who is advised: 建议各地建立台账, 鼓励企业…)
+    r"建议|鼓励|提倡|倡导)[，,\s]*"
     r"(?=[\u4e00-\u9fff]{2})"
 )
 
