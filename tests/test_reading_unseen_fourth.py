@@ -313,3 +313,40 @@ def test_a_body_at_its_work_before_its_breach_is_no_row():
         "行为的，依法责令改正，并追究相应责任。"
     )
     assert [r.span for r in rows] == ["依法责令改正", "并追究相应责任"]
+
+
+@pytest.mark.parametrize(
+    "text, span, condition",
+    [
+        # the ones, then what else they did, before the grant: one case
+        (
+            "对企业新录用的五类人员，与企业签订1年以上期限劳动合同、并于签订劳动合同之日起1年内参加"
+            "岗位技能培训的，在取得职业资格证书后给予职业培训补贴。",
+            "在取得职业资格证书后给予职业培训补贴",
+            (">=", Decimal(1), "year"),
+        ),
+        # two parts with 且, the ones named after the 的: their 1年以上 and 2年内 are two
+        # measures, no band
+        (
+            "对首次创办小微企业或从事个体经营，且所创办企业或个体工商户自工商登记注册之日起正常运营"
+            "1年以上的离校2年内高校毕业生、就业困难人员，给予一次性创业补贴。",
+            "给予一次性创业补贴",
+            (">=", Decimal(1), "year"),
+        ),
+        # what a grant is for, named by its noun
+        (
+            "对就业困难人员灵活就业后缴纳的社会保险费，给予一定数额的社会保险补贴，"
+            "补贴标准原则上不超过其实际缴费的2/3。",
+            "补贴标准原则上不超过其实际缴费的2/3",
+            (None, None, None),
+        ),
+    ],
+)
+def test_the_ones_a_grant_is_for_are_its_condition_whole(text, span, condition):
+    (r,) = extract(text)
+    assert r.span == span
+    assert r.applies_when.text.startswith("对") and r.applies_when.text.endswith(
+        text.split("，给予")[0].split("，在取得")[0][-4:]
+    )
+    when = r.applies_when
+    assert (when.comparator, when.value, when.unit) == condition

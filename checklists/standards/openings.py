@@ -27,6 +27,15 @@ THE_ONES_AND = re.compile(
     r"^(?P<lead>凡是|凡|对于|对(?![照接]))(?P<cond>[^，,。；;：:的]{2,60}[，,]\s*(?:且|并且|并|同时)?"
     r"[^，,。；;：:]{2,60}?的)[，,]"
 )
+#: The same with the ones it names after its 的 (对首次创办小微企业，且…正常运营1年以上的离校2年内
+#: 高校毕业生、就业困难人员，给予…; 对企业新录用的五类人员，与企业签订…并…参加培训的，…): with 对,
+#: the ones a grant or a measure is for, not who acts.
+THE_ONES_AND_NAMED = re.compile(
+    r"^(?P<lead>对于|对(?![照接]))(?P<cond>(?:[^，,。；;：:]{2,40}[，,]\s*(?:且|并且|并|同时)?)?"
+    r"[^，,。；;：:]{2,60}?的[^，,。；;：:的]{0,24})[，,]"
+    # (the grant or measure right after: not a duty of the ones named)
+    r"(?=\s*(?:在[^，,。；;]{1,16}后)?(?:给予|予以|发放))"
+)
 #: The same with no lead, 且 opening its second part (家庭成员人均月收入低于当地低保标准，且家庭
 #: 财产状况符合规定的，可以申请…): both parts one case.
 BOTH_PARTS = re.compile(

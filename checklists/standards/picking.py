@@ -438,6 +438,8 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
         and found[0].low is not None
         and found[1].low is not None
         and found[0].low < found[1].low
+        # (运营1年以上的离校2年内高校毕业生: two measures, one of them the ones' own)
+        and "的" not in masked[c_start + found[0].end : c_start + found[1].start]
     ):
         # (高于900元但低于1200元的: both bounds, a band)
         per = found[0].per or period_before(masked, c_start, c_start + found[0].start)[0]
