@@ -350,3 +350,47 @@ def test_the_ones_a_grant_is_for_are_its_condition_whole(text, span, condition):
     )
     when = r.applies_when
     assert (when.comparator, when.value, when.unit) == condition
+
+
+def test_an_aside_with_another_bound_stays_inside_the_case():
+    """…比例达到25%（超过100人的企业比例为15%），并…的，可申请…: the aside's 15% is the case's
+    too, no row of its own."""
+    (r,) = extract(
+        "小微企业当年新招用符合条件人员占现有在职职工比例达到25%（超过100人的企业比例为15%），"
+        "并与其签订1年以上劳动合同的，可申请最高不超过300万元的创业担保贷款。"
+    )
+    assert (r.comparator, r.value, r.unit) == ("<=", Decimal(3000000), "元")
+    when = r.applies_when
+    assert (when.comparator, when.value, when.unit) == (">=", Decimal(25), "%")
+
+
+def test_who_leads_a_body_to_be_set_up_is_not_who_sets_it_up():
+    (r,) = extract("各级政府要高度重视，建立政府负责人牵头的工作协调机制。")
+    assert (r.span, r.subject) == ("建立政府负责人牵头的工作协调机制", "各级政府")
+
+
+def test_placing_the_ones_left_is_an_act():
+    (r,) = extract("对通过市场渠道确实难以就业的困难人员，通过公益性岗位托底安置。")
+    assert r.span == "通过公益性岗位托底安置" and r.applies_when is not None
+
+
+def test_a_tasks_aside_with_a_time_limit_names_the_units_alone():
+    """（责任单位：A、B；完成时限：…）: the units are A and B, not the time limit with them; the
+    date the aside names is a row of theirs (GUIDE 1.4)."""
+    rows = extract(
+        "全面排查自然保护区内违法违规问题，建立问题清单。（责任单位：市生态环境局、市自然资源和"
+        "规划局；完成时限：2019年6月底前）"
+    )
+    assert {r.subject for r in rows} == {"市生态环境局、市自然资源和规划局"}
+    assert [r.due for r in rows if r.due] == [{"rule": "date", "date": "2019-06-30"}]
+
+
+def test_a_date_inside_an_aside_is_that_asides_units():
+    rows = extract(
+        "1.加快建设就业服务平台。（责任单位：市人社局；完成时限：2019年底前）2.推进项目建设。"
+        "（责任单位：市发改委；完成时限：2020年6月底前）"
+    )
+    assert [(r.subject, r.due["date"]) for r in rows if r.due] == [
+        ("市人社局", "2019-12-31"),
+        ("市发改委", "2020-06-30"),
+    ]

@@ -53,7 +53,9 @@ BEFORE_APPLYING = re.compile(
 A_PARTY_S_CASE = re.compile(
     r"^(?P<cond>[^，,。；;：:的]{0,12}?(?:"
     + _REGULATED
-    + r")[^，,。；;：:]{2,40}[，,]\s*(?:且|并且|并|同时)?"
+    # (…比例达到25%（超过100人的企业比例为15%），并…的: an aside of another bound in it)
+    + r")(?:[^，,。；;：:（(]|[（(][^，,。；;：:（()）]{1,20}[）)]){2,50}"
+    r"[，,]\s*(?:且|并且|并|同时)?"
     r"[^，,。；;：:]{2,40}?的)[，,]"
 )
 #: An inspected party opening the words, then its verb (企业吸纳…, 用人单位招用…).

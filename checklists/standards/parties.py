@@ -191,7 +191,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     # (营业时间内执业药师应当在岗, 上学、放学时段安排…: when, then who acts)
     words = _A_TIME_FIRST.sub("", words, count=1)
     if re.match(
-        f"[对向将把按为自报请以]|发(?![证改展放])|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}",
+        # (建立政府负责人牵头的…机制: a verb of setting up, no name)
+        f"[对向将把按为自报请以]|建立|设立|成立|制定|开展|发(?![证改展放])|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}",
         words,
     ):
         # 对其主要负责人…, 报领导小组: whom it is done to, not who does it; 以书面形式通知…

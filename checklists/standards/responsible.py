@@ -9,6 +9,8 @@ import re
 
 from checklists.standards.parties import ends_with_party, kind_of
 
+#: The part of a task's aside that says when it is to be done (完成时限：2019年底前).
+_WHEN_DONE = r"(?:完成|办结)?(?:时限|时间|期限|时间节点)\s*[:：]"
 #: A name in a list of units, with one level of brackets (各县（市、区）政府).
 _UNIT = r"(?:[^（()）\n]|[（(][^（()）\n]{1,12}[）)])"
 #: The aside a task ends with to name who answers for it: （责任单位：A、B）,
@@ -19,7 +21,9 @@ RESPONSIBLE = re.compile(
     r"[（(\[【［]\s*(?:"
     rf"(?:责任|牵头|主办|主责)(?:单位|部门)\s*[:：]\s*(?P<listed>{_UNIT}+?)\s*"
     # (（牵头单位：A 配合单位：B）: the two parts apart by a space only)
-    rf"(?:(?:[；;，,。]|\s)\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：]{_UNIT}*)?"
+    rf"(?:(?:[；;，,。]|\s)\s*(?:配合|协办|参与|协助|责任)(?:单位|部门)\s*[:：]{_UNIT}*?)?"
+    # (…；完成时限：2019年底前: when the task is to be done, no unit)
+    rf"(?:(?:[；;，,。]|\s)\s*{_WHEN_DONE}[^（()）]*)?"
     rf"|(?P<lead>{_UNIT}{{2,80}}?)"
     # (（市公安局配合）: the units that help, alone after the task)
     rf"(?:按职责分工负责|分工负责|负责落实|牵头负责|牵头|负责|配合)"

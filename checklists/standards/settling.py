@@ -159,12 +159,13 @@ def an_aim(r: Requirement) -> bool:
 def answered_for(reqs: list[Requirement], units: list[tuple[int, int, str]]) -> list[Requirement]:
     """A task's responsible units (``parties.responsible_units`` of its text: （责任单位：…）,
     （市财政局负责）) are who must do what it asks when its words name no one: each requirement
-    takes the first such aside after it."""
+    takes the first such aside after it; a date the aside itself names (（责任单位：A；完成时限：
+    2019年底前）, a row of its own, GUIDE 1.4) is its units'."""
     if not units:
         return reqs
     out = []
     for r in reqs:
-        after = next((u for start, _end, u in units if start >= r.start), None)
+        after = next((u for start, end, u in units if end > r.start), None)
         if r.subject is None and after is not None:
             r = replace(r, subject=after, subject_kind="authority")
         out.append(r)
