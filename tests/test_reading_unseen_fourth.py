@@ -394,3 +394,25 @@ def test_a_date_inside_an_aside_is_that_asides_units():
         ("市人社局", "2019-12-31"),
         ("市发改委", "2020-06-30"),
     ]
+
+
+def test_a_body_whose_name_opens_with_zi_acts():
+    """自然保护区管理机构: 自 opened no name (as in 自…起), so the body was no subject."""
+    (r,) = extract("自然保护区管理机构每年至少组织一次全面巡查。")
+    assert (r.subject, r.comparator, r.value, r.per) == ("自然保护区管理机构", ">=", 1, "year")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("对能效达不到标杆水平的企业，实施差别电价，每千瓦时加价0.1元。", Decimal("0.1")),
+        ("居民用电每度0.55元。", Decimal("0.55")),
+    ],
+)
+def test_a_price_per_kilowatt_hour_is_an_amount_per_kwh(text, value):
+    (r,) = [r for r in extract(text) if r.value is not None]
+    assert (r.comparator, r.value, r.unit, r.per) == ("==", value, "元", "kWh")
+
+
+def test_how_many_of_them_need_something_is_a_count_not_a_duty():
+    assert extract("全市现有规模养殖场1268家，其中需配套粪污处理设施的892家。") == []

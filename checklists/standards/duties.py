@@ -38,6 +38,7 @@ from checklists.standards.reports import (
     CONSISTS_OF,
     DESCRIPTIVE,
     ESTIMATED,
+    HOW_MANY_NEED,
     PHRASE_REPORTS,
     WHAT_WAS_DONE,
     WHO_ANSWERS,
@@ -747,6 +748,7 @@ def duty_spans(
             or skip_from <= a
             and b <= skip_to
             or (NOT_A_DUTY.search(words) and pending is None and not joined)
+            or HOW_MANY_NEED.match(words.strip())  # (其中需配套…的892家: a count)
             or (_RUNS_FROM.match(words))
         ):
             spans.append([-1, -1])

@@ -105,6 +105,7 @@ from checklists.standards.quantities import (
     quantities,
 )
 from checklists.standards.quantities import masked as mask_numbers
+from checklists.standards.reports import HOW_MANY_NEED
 from checklists.standards.requirements import (
     Applicability,
     Requirement,
@@ -792,8 +793,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 if s_start + a >= end_of(fallback) and masked[s_start + a : s_start + b].strip()
             ]
             attitudes_only = bool(rest) and all(EXHORTATION.search(w) for w in rest)
-            if not EXHORTATION.search(fallback.span) and not (
-                leads_on(fallback.span) and attitudes_only
+            if (
+                not EXHORTATION.search(fallback.span)
+                and not (leads_on(fallback.span) and attitudes_only)
+                and not HOW_MANY_NEED.match(fallback.span)  # (其中需配套…的892家: a count)
             ):
                 reqs.append(fallback)
         # the sentence without its numbering token (（二）, 第三条: never part of a subject)

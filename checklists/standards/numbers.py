@@ -34,6 +34,7 @@ from checklists.standards.reports import (
     DID,
     EFFORTS_MADE,
     ESTIMATED,
+    HOW_MANY_NEED,
     LIST_MADE_UP,
     NAMES_LISTED,
     NOT_A_TARGET,
@@ -558,6 +559,8 @@ def worth_keeping(
         # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5); 经测算，…需…约3000万元: what
         # was reckoned, its 需 a need, no duty
         return False
+    if comparator is None and HOW_MANY_NEED.match(phrase.strip()):
+        return False  # 全市现有…1268家，其中需配套…设施的892家: how many of them need it, a count
     if facts.grades or _A_GRADE_AFTER.match(following):
         return (
             False  # 分为优秀（90分以上）、良好…四个等次; 90分以上为优秀: a grade's band, no target
@@ -649,7 +652,7 @@ def worth_keeping(
             # (试用期为1年, 检验周期为1年, 处理规模为200吨/日: a term or a size stated)
             r"试用期|见习期|公示期|周期|规模(?:为|是)|处理量|处理能力|"
             # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
-            r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收|"
+            r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收|加价|"
             # (起步价为10元, 水价为每立方米3.2元, 收费标准, 租金: a price set)
             r"(?:起步|基础|单|票|零售|销售|租赁|指导|最高|收购|水|电|气)价(?!值)|价格|收费|计费|租金",
             phrase,

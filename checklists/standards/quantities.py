@@ -513,6 +513,9 @@ _DENOMINATORS = {
     "餐": "餐",
     "平方公里": "km²",
     "平方千米": "km²",
+    # (每千瓦时加价0.1元: each kilowatt-hour of power)
+    "千瓦时": "kWh",
+    "度": "kWh",
 }
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
