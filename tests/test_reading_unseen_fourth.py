@@ -416,3 +416,28 @@ def test_a_price_per_kilowatt_hour_is_an_amount_per_kwh(text, value):
 
 def test_how_many_of_them_need_something_is_a_count_not_a_duty():
     assert extract("全市现有规模养殖场1268家，其中需配套粪污处理设施的892家。") == []
+
+
+@pytest.mark.parametrize(
+    "text, subject, kind",
+    [
+        # the next name of a list, its modal word right after it (不可, not only 应当/不得)
+        (
+            "同一项目就业补助资金补贴与失业保险待遇有重复的，个人和单位不可重复享受。",
+            "个人和单位",
+            "regulated",
+        ),
+        # the people of the parties before
+        ("相关单位和人员应当予以配合。", "相关单位和人员", "regulated"),
+    ],
+)
+def test_a_list_of_parties_is_read_whole(text, subject, kind):
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, kind)
+
+
+def test_who_counts_as_one_is_a_definition_no_age_limit():
+    """…年满40周岁、…的城镇登记失业人员可认定为就业困难人员: who counts as one; the ages are no
+    requirement."""
+    rows = extract("女性年满40周岁、男性年满50周岁的城镇登记失业人员可认定为就业困难人员。")
+    assert all(r.value is None for r in rows)

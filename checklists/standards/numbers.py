@@ -454,7 +454,9 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         listed_case=_A_CASE.search(sentence) is not None,
         standards_listed=_STANDARDS_LISTED.search(sentence) is not None,
         estimated=ESTIMATED.match(sentence) is not None,
-        defines=re.search(r"(?:是|系)指", sentence) is not None,
+        # (…年满40周岁、…的城镇登记失业人员可认定为就业困难人员: who counts as one)
+        defines=re.search(r"(?:是|系)指|(?<!由)(?<!应)可(?:以)?(?:认定|视)为", sentence)
+        is not None,
         by_a_year=by_a_year,
         did=DID.search(sentence) is not None,
         why_made=_WHY_IT_IS_MADE.search(sentence) is not None,

@@ -102,7 +102,8 @@ _HOW = (
     "抽取|出具|进行|实行|实施|落实|选择|安排|列入|登记|填写|持|从(?!业)|一把手|"
     # (和 that goes on to a list's next name before the comma and modal word is no how:
     # 主要负责人和安全生产管理人员，应当…)
-    r"和(?![^，,。；;]{0,12}[，,]\s*(?:应当|应|须|必须|要|不得))|"
+    # (个人和单位不可重复享受: the next name, then its modal word right away)
+    r"和(?![^，,。；;]{0,12}?(?:[，,]\s*)?(?:应当|应|须|必须|要|不得|不可|不能|不予))|"
     # verbs of policy and procedure a party's duty opens with (审计局加强…, 领导小组邀请…)
     "加强|完善|健全|推进|推动|做好|抓好|搞好|确保|保证|保障|开展|执行|独立|邀请|主持|"
     "审核|审批|审查|监督|检查|制定|编制(?!部门|办|委)|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
@@ -289,6 +290,8 @@ def ends_with_party(name: str) -> bool:
 def kind_of(name: str) -> SubjectKind:
     """Whether a party's name is an inspected party's or (by default) an authority's."""
     last = _last_named(name)
+    if last == "人员" and len(name) > 3:
+        return kind_of(name[:-3])  # (相关单位和人员: the people of the parties before)
     return "regulated" if _REGULATED_END.search(last) else "authority"
 
 
@@ -316,9 +319,7 @@ def party_first(phrase: str) -> tuple[str, SubjectKind] | None:
     if match is None:
         return None
     who = match.group("who")
-    last = re.split(r"[、和及与]", who)[-1]
-    kind: SubjectKind = "regulated" if _REGULATED_END.search(last) else "authority"
-    return who, kind
+    return who, kind_of(who)
 
 
 _LEADS = re.compile(
