@@ -441,3 +441,24 @@ def test_who_counts_as_one_is_a_definition_no_age_limit():
     requirement."""
     rows = extract("女性年满40周岁、男性年满50周岁的城镇登记失业人员可认定为就业困难人员。")
     assert all(r.value is None for r in rows)
+
+
+def test_a_body_then_whom_it_brings_together_is_the_body():
+    """市整治办组织有关部门…验收: 组织 is its verb; not 市委组织部, a name."""
+    rows = extract("市整治办组织有关部门对整改情况进行验收，验收合格的予以销号。")
+    assert {r.subject for r in rows} == {"市整治办"}
+    (r,) = extract("市委组织部负责考核。")
+    assert r.subject == "市委组织部"
+
+
+@pytest.mark.parametrize(
+    "text, condition",
+    [
+        ("对违法违规开发建设活动，要依法依规严肃处理。", "对违法违规开发建设活动"),
+        ("对违法建设行为，要依法查处。", "对违法建设行为"),
+    ],
+)
+def test_the_acts_a_duty_is_about_are_its_condition(text, condition):
+    """对…建设活动: 建设 a noun of the acts named, no verb of policy."""
+    (r,) = extract(text)
+    assert r.applies_when.text == condition and r.span.startswith("要")

@@ -139,6 +139,11 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
             return len(stripped)
         if stripped[0] in "如若凡" or stripped.startswith(("一旦", "一经")):
             return len(stripped)
+        if re.fullmatch(
+            r"(?:对于?|针对)[^，,。；;]{2,20}(?:活动|行为|问题|事项|案件|违法[^，,。；;]{0,6})",
+            stripped,
+        ):
+            return len(stripped)  # 对违法违规开发建设活动，…: the acts it is about, nouns
         if stripped[0] == "经" and _WHEN_END.search(stripped) and len(stripped) <= 24:
             return len(stripped)  # 经向上级财政部门备案后，…: once that is done, the duty after
         return None
