@@ -82,3 +82,21 @@ def test_a_back_covers_imprint_on_one_line_is_no_clause():
     parsed = parse_gazette(text)
     assert not any("地址" in c.text for d in parsed.documents for c in d.clauses)
     assert any(s.reason == "封底" for s in parsed.skipped)
+
+
+def test_minutes_with_no_issue_number_are_a_document_not_news():
+    """市政府第12次常务会议纪要 ⏎2024年2月25日，…主持召开…: minutes with no 〔2024〕第N期 under
+    their title were skipped as a news item, their decided duties lost to every checklist."""
+    text = (
+        "某市人民政府关于加强道路管理的通知\n某政发〔2024〕5号\n各县（市、区）人民政府：\n"
+        "一、各县（市、区）要加强道路巡查。\n某市人民政府\n2024年2月1日\n\n"
+        "市政府第12次常务会议纪要\n\n"
+        "2024年2月25日，市长张某主持召开市政府第12次常务会议。会议议定事项如下：\n"
+        "一、会议原则同意《某市城市道路挖掘管理办法》，由市城市管理局按程序印发实施。\n"
+        "二、会议要求，各县（市、区）要在3月底前完成农贸市场升级改造任务。\n"
+    )
+    result = parse_gazette(text)
+    minutes = [d for d in result.documents if d.title == "市政府第12次常务会议纪要"]
+    assert len(minutes) == 1
+    assert any("3月底前完成农贸市场升级改造任务" in c.text for c in minutes[0].clauses)
+    assert not any(s.reason == "新闻" for s in result.skipped)

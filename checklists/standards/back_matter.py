@@ -133,3 +133,14 @@ def drop_imprint(lines: list[_Line]) -> list[int]:
     for i in run:
         lines[i].text = ""
     return sorted(lines[i].no for i in run)
+
+
+def drop_back_matter(lines: list[_Line]) -> list[tuple[str, str, tuple[int, ...]]]:
+    """Blank out all of the above, in turn; each part found as (title, reason, source lines): the
+    gazette's named skips."""
+    parts = (
+        ("版记（公开方式、抄送、印发）", "版记", drop_colophon(lines)),
+        ("公报编印信息", "封底", drop_imprint(lines)),
+        ("脚注", "脚注", drop_footnotes(lines)),
+    )
+    return [(title, reason, tuple(found)) for title, reason, found in parts if found]

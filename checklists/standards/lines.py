@@ -339,6 +339,9 @@ _NUMBER_LINE = re.compile(rf"^[（(]?\s*({_NUM_CORE})\s*[）)]?(?:\s*{_SIGNED_FO
 _MINUTES_ISSUE = re.compile(
     r"[〔\[［【(（]\s*(?:19|20|１９|２０)\d{2}\s*[〕\]］】)）]\s*第\s*\d{1,4}\s*期"
 )
+#: A meeting's minutes opening with when it met and who chaired it (2024年2月25日，市长张某主持
+#: 召开市政府第12次常务会议。): the minutes' first line, under their title.
+_MINUTES_OPEN = re.compile(r"(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}日[^。；;]{0,40}?召开")
 _TITLE_WITH_NUMBER = re.compile(rf"^(.{{4,100}}?)\s*[（(]\s*({_NUM_CORE})\s*[）)]$")
 _CONT_START = re.compile(r"^\s*[（(]\s*上\s*接\s*第\s*(\d+)\s*页\s*[）)]")
 _CONT_MARK = re.compile(r"[（(]\s*(?:上\s*接|下\s*转)\s*第\s*\d+\s*页\s*[）)]")

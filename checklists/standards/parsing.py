@@ -28,7 +28,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from checklists.standards.back_matter import drop_colophon, drop_footnotes, drop_imprint
+from checklists.standards.back_matter import drop_back_matter
 from checklists.standards.clause_tree import (
     _SIGNED_INLINE,
     ParsedClause,
@@ -53,6 +53,7 @@ from checklists.standards.continuations import _Header, _rehome, _rehome_unmarke
 from checklists.standards.lines import (
     _DATE,
     _MINUTES_ISSUE,
+    _MINUTES_OPEN,
     _NUM_CORE,
     _NUMBER_LINE,
     _TITLE_WITH_NUMBER,
@@ -468,6 +469,16 @@ def _unnumbered_headers(
         if (
             re.search(r"会议纪要$", c)
             and nxt
+            and _MINUTES_OPEN.match(_compact(nxt[0])) is not None
+            and not _is_issuer(c)
+        ):
+            # 市政府第12次常务会议纪要 ⏎2024年2月25日，…主持召开…: minutes with no issue number
+            own = _split_issuer(c)[0] or ((m := _ITS_GOVERNMENT.match(c)) and m.group(0))
+            found.append(_Header(i, i, None, c, own, i))
+            continue
+        if (
+            re.search(r"会议纪要$", c)
+            and nxt
             and _MINUTES_ISSUE.fullmatch(_compact(nxt[0])) is not None
             and not _is_issuer(c)
         ):
@@ -857,9 +868,7 @@ def parse_gazette(text: str) -> ParseResult:
     lines = _prepare(text)
     toc = _find_toc(lines)
     noise = _drop_noise(lines, (toc.start, toc.end) if toc else None)
-    colophon = drop_colophon(lines)
-    imprint = drop_imprint(lines)
-    footnotes = drop_footnotes(lines)
+    back_matter = drop_back_matter(lines)
     headers = _find_headers(lines, toc)
     skips = _find_skips(lines, toc, headers)
     sections, skipped = _sections(lines, toc, headers, skips)
@@ -875,10 +884,5 @@ def parse_gazette(text: str) -> ParseResult:
             skipped.append(Skipped(sec.skip_title, sec.skip_reason, read))
     if noise:
         skipped.append(Skipped("页码、页眉、目录引线", "版面", tuple(noise)))
-    if colophon:
-        skipped.append(Skipped("版记（公开方式、抄送、印发）", "版记", tuple(colophon)))
-    if imprint:
-        skipped.append(Skipped("公报编印信息", "封底", tuple(imprint)))
-    if footnotes:
-        skipped.append(Skipped("脚注", "脚注", tuple(footnotes)))
+    skipped.extend(Skipped(title, reason, read) for title, reason, read in back_matter)
     return ParseResult(documents, skipped)
