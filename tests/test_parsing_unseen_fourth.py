@@ -100,3 +100,21 @@ def test_minutes_with_no_issue_number_are_a_document_not_news():
     assert len(minutes) == 1
     assert any("3月底前完成农贸市场升级改造任务" in c.text for c in minutes[0].clauses)
     assert not any(s.reason == "新闻" for s in result.skipped)
+
+
+def test_a_table_laid_out_with_single_full_width_spaces_is_a_table():
+    """检查项目　检查内容　检查结果 ⏎…: rows with one full-width space between cells were read as
+    prose, the rows run together in the annex's text."""
+    text = (
+        "某市人民政府办公室关于印发农贸市场管理规定的通知\n某政办发〔2024〕9号\n"
+        "各县（市、区）人民政府：\n现印发给你们，请认真遵照执行。\n"
+        "一、农贸市场应当每日开市前进行清扫。\n附件：农贸市场检查记录表\n"
+        "某市人民政府办公室\n2024年2月20日\n\n附件\n\n农贸市场检查记录表\n"
+        "检查项目　检查内容　检查结果\n环境卫生　地面清洁　合格\n消毒记录　每周消毒　合格\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    assert table.table[0] == ("检查项目", "检查内容", "检查结果")
+    assert len(table.table) == 3
+    # (an article's full-width space after its number is no cell)
+    assert not any(c.is_table for c in doc.clauses if c.text.startswith("一、"))

@@ -639,14 +639,18 @@ def _prepare(text: str) -> list[_Line]:
             continue
         out.append(_Line(no, s, heading))
     _single_spaced_rows(out)
+    _single_spaced_rows(out, "　")  # (检查项目　检查内容　检查结果 ⏎环境卫生　地面清洁　合格 ⏎…)
     return out
 
 
-def _spaced_once(ln: _Line) -> int:
-    """How many cells a line laid out with single spaces holds (0: none such, or not a row)."""
-    if ln.table or " " not in ln.text or "  " in ln.text:
+def _spaced_once(ln: _Line, sep: str = " ") -> int:
+    """How many cells a line laid out with single spaces (``sep``: or single full-width ones)
+    holds (0: none such, or not a row)."""
+    if ln.table or sep not in ln.text or sep * 2 in ln.text:
         return 0
-    cells = ln.text.split(" ")
+    cells = ln.text.split(sep)
+    if sep == "　" and any(re.search(r"[，,。；;：:]", c) or not c for c in cells):
+        return 0  # (第一条　为…，…: an article's words, no cells)
     # (a row's first cell names it, short, no sentence: 城关镇, 耕地保有量, 1; a wrapped
     # sentence with spaces around its numbers is none: …处置不良贷款 60 亿元，确保)
     if len(cells[0]) > 12 or re.search(r"[，,。；;：:、]", cells[0]):
@@ -659,7 +663,7 @@ def _spaced_once(ln: _Line) -> int:
     return len(cells)
 
 
-def _single_spaced_rows(lines: list[_Line]) -> None:
+def _single_spaced_rows(lines: list[_Line], sep: str = " ") -> None:
     """A table laid out with single spaces (序号 路面类型 收费标准 ⏎1 沥青混凝土路面 420 ⏎2 …;
     乡镇 播种面积 总产量 ⏎城关镇 3.2 1.5 ⏎…⏎合计 8.0 3.8): its lines marked as table rows
     with their cells. A run of lines of the same three cells or more: three lines at least, two
@@ -667,22 +671,23 @@ def _single_spaced_rows(lines: list[_Line]) -> None:
     cells. (Read as text, the rows ran together: 4202 水泥….)"""
     i = 0
     while i < len(lines):
-        width = _spaced_once(lines[i])
+        width = _spaced_once(lines[i], sep)
         if width < 3:
             i += 1
             continue
         end = i
-        while end + 1 < len(lines) and _spaced_once(lines[end + 1]) == width:
+        while end + 1 < len(lines) and _spaced_once(lines[end + 1], sep) == width:
             end += 1
-        if end + 1 < len(lines) and re.match(r"(?:合计|总计|小计) ", lines[end + 1].text):
-            end += 1 if 2 <= _spaced_once(lines[end + 1]) <= width else 0
+        if end + 1 < len(lines) and re.match(f"(?:合计|总计|小计){sep}", lines[end + 1].text):
+            end += 1 if 2 <= _spaced_once(lines[end + 1], sep) <= width else 0
         run = lines[i : end + 1]
-        numbered = [ln.text.split(" ", 1)[0] for ln in run]
+        numbered = [ln.text.split(sep, 1)[0] for ln in run]
         in_order = any(numbered[k : k + 2] == ["1", "2"] for k in range(len(numbered) - 1))
         figures = sum(1 for ln in run if re.search(r"\d", ln.text))
-        if (len(run) >= 3 and figures >= 2) or in_order:
+        # (full-width spaces between cells with no sentence's marks: three rows make a table)
+        if (len(run) >= 3 and (figures >= 2 or sep == "　")) or in_order:
             for ln in run:
-                ln.cells = tuple(ln.text.split(" "))
+                ln.cells = tuple(ln.text.split(sep))
                 ln.text, ln.table = "\t".join(ln.cells), True
         i = end + 1
 
