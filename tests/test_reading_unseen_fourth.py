@@ -462,3 +462,10 @@ def test_the_acts_a_duty_is_about_are_its_condition(text, condition):
     """对…建设活动: 建设 a noun of the acts named, no verb of policy."""
     (r,) = extract(text)
     assert r.applies_when.text == condition and r.span.startswith("要")
+
+
+def test_applications_refused_for_a_term_is_the_sanctions_term_not_a_deadline():
+    """两年内不予受理其挖掘申请: for two years its applications are refused (as 3年内取消其…资格),
+    no time to do anything within."""
+    (r,) = extract("对一年内违法挖掘城市道路两次以上的单位，两年内不予受理其挖掘申请。")
+    assert (r.comparator, r.value, r.unit, r.kind) == ("==", 2, "year", "duration")

@@ -850,7 +850,9 @@ DEBARRED = re.compile(
 )
 #: The same with the term first (5年内取消其享受…政策资格).
 DEBARRED_AFTER = re.compile(
-    r"\s*(?:以|之)?内?\s*(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?[^，,。；;\d＿]{0,16}?资格"
+    r"\s*(?:以|之)?内?\s*(?:(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?[^，,。；;\d＿]{0,16}?资格|"
+    # (两年内不予受理其挖掘申请: its applications refused for that long)
+    r"不(?:予|再)受理(?:其|该单位|该企业)?[^，,。；;\d＿]{0,12}?(?:申请|申报))"
 )
 #: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
 A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
