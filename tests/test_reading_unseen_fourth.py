@@ -469,3 +469,15 @@ def test_applications_refused_for_a_term_is_the_sanctions_term_not_a_deadline():
     no time to do anything within."""
     (r,) = extract("对一年内违法挖掘城市道路两次以上的单位，两年内不予受理其挖掘申请。")
     assert (r.comparator, r.value, r.unit, r.kind) == ("==", 2, "year", "duration")
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        ("乡镇、村两级要建立台账。", "乡镇、村两级"),
+        ("县、乡、村三级要落实网格化管理。", "县、乡、村三级"),
+    ],
+)
+def test_levels_of_government_named_together_act(text, subject):
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "authority")
