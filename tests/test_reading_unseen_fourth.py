@@ -481,3 +481,33 @@ def test_applications_refused_for_a_term_is_the_sanctions_term_not_a_deadline():
 def test_levels_of_government_named_together_act(text, subject):
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (subject, "authority")
+
+
+_TASK_TABLE = (
+    "序号\t重点任务\t责任单位\t完成时限\n"
+    "1\t全面排查自然保护区内违法违规问题，建立问题台账\t市生态环境局、市自然资源局\t2024年4月底前\n"
+    "2\t开展生态修复，修复面积不少于500亩\t市林业局牵头，各县（市、区）政府配合\t2024年12月底前"
+)
+
+
+def test_a_table_of_tasks_reads_each_rows_task_for_its_units():
+    """序号 | 重点任务 | 责任单位 | 完成时限: the task cells gave no requirement (read as one text
+    with the cells after them), the dates named no one."""
+    rows = extract(_TASK_TABLE)
+    assert [(r.span, r.subject) for r in rows] == [
+        ("全面排查自然保护区内违法违规问题", "市生态环境局、市自然资源局"),
+        ("建立问题台账", "市生态环境局、市自然资源局"),
+        ("2024年4月底前", "市生态环境局、市自然资源局"),
+        ("开展生态修复", "市林业局"),
+        ("修复面积不少于500亩", "市林业局"),
+        ("2024年12月底前", "市林业局"),
+    ]
+    assert all(_TASK_TABLE[r.start : r.start + len(r.span)] == r.span for r in rows)
+    assert [r.due["date"] for r in rows if r.due] == ["2024-04-30", "2024-12-31"]
+
+
+def test_a_table_of_figures_is_read_as_before():
+    """A table with no 责任单位 column is no table of tasks: read as one text, as it was."""
+    text = "项目\t标准\n储煤场面积\t不低于500平方米"
+    (r,) = extract(text)
+    assert (r.comparator, r.value) == (">=", 500)

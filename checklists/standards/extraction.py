@@ -123,6 +123,7 @@ from checklists.standards.settling import (
     periodic,
     under_a_lead,
 )
+from checklists.standards.task_tables import read_task_table
 from checklists.standards.verbs import ACTION, EXHORTATION
 
 #: Some text after a heading: what it heads.
@@ -158,6 +159,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
                 item = under_a_lead(_read(text[a:b], joins), lead, text[a:b], token)
                 found += [replace(r, start=r.start + a) for r in item]
             return found
+    if "\t" in text:  # (序号 | 重点任务 | 责任单位 | 完成时限: each row's cells, its units')
+        tasks = read_task_table(text, _read)
+        if tasks is not None:
+            return tasks
     return _read(text, join_offsets)
 
 
