@@ -511,3 +511,15 @@ def test_a_table_of_figures_is_read_as_before():
     text = "项目\t标准\n储煤场面积\t不低于500平方米"
     (r,) = extract(text)
     assert (r.comparator, r.value) == (">=", 500)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "八、本通告自发布之日起施行，有效期5年。",
+        "（十）本办法自2024年1月1日起施行，有效期5年。",
+        "3.本方案自印发之日起施行，有效期3年。",
+    ],
+)
+def test_the_texts_own_term_after_an_items_numbering_is_no_row(text):
+    assert extract(text) == []

@@ -346,6 +346,8 @@ _WHY_IT_IS_MADE = re.compile(r"^[\s＿]*为[^。；;]*[，,]\s*(?:特|现)?(?:�
 #: A sentence about the document itself (本办法…, 本通知…), after its numbering.
 _OWN_TERM = re.compile(
     r"[\s＿]*(?:(?:第[一二三四五六七八九十百零〇\d]+)?条\s*)?"  # (a masked 第五条, ＿＿条, too)
+    # (八、本通告自…起施行: an item's numbering first)
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十＿\d]{1,3}[）)]|[＿\d]{1,2}[.．、])?\s*"
     r"本[^，,。；;《]{0,6}?(?:办法|规定|通知|意见|方案|细则|制度|决定|规则|条例|计划|规划|标准|公告|"
     r"通告|指南|导则)"
 )
