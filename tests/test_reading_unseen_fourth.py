@@ -523,3 +523,13 @@ def test_a_table_of_figures_is_read_as_before():
 )
 def test_the_texts_own_term_after_an_items_numbering_is_no_row(text):
     assert extract(text) == []
+
+
+def test_what_is_to_be_done_away_with_is_no_number_to_reach():
+    """逐步消除56人以上大班额: classes of 56 or more go; read as ">= 56" it failed every class that
+    keeps the rule."""
+    rows = extract("小学班额不超过45人，初中班额不超过50人，逐步消除56人以上大班额。")
+    assert [(r.comparator, r.value) for r in rows[:2]] == [("<=", 45), ("<=", 50)]
+    last = rows[2]
+    assert last.comparator is None and last.value is None
+    assert (last.applies_when.comparator, last.applies_when.value) == (">=", 56)

@@ -43,12 +43,15 @@ _WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|�
 _STOP = re.compile(r"[，,。；;]")
 #: A verb of doing away with or reworking things, right before the number that picks them out
 #: (淘汰35蒸吨/小时以下燃煤锅炉, 关停年产30万吨以下的煤矿).
-DONE_AWAY_WITH = re.compile(r"(?:淘汰|关停|关闭|取缔|拆除|改造|整治|搬迁)[^，,。；;\d＿的]{0,4}$")
+DONE_AWAY_WITH = re.compile(
+    # (逐步消除56人以上大班额: the ones done away with, no number to reach)
+    r"(?:淘汰|关停|关闭|取缔|拆除|改造|整治|搬迁|消除|杜绝)[^，,。；;\d＿的]{0,4}$"
+)
 #: …the things, then that verb as a task (10蒸吨以下燃煤锅炉淘汰任务, …的燃煤小锅炉拆除工作), or
 #: ending the phrase (…燃煤锅炉全部淘汰).
 DONE_AWAY_AFTER = re.compile(
     r"的?[\u4e00-\u9fff]{2,10}?(?:全部|全面|一律|依法|基本|逐步)?(?:予以)?"
-    r"(?P<verb>淘汰|关停|关闭|取缔|拆除|改造|整治|搬迁)"
+    r"(?P<verb>淘汰|关停|关闭|取缔|拆除|改造|整治|搬迁|消除)"
     # (…10蒸吨/小时及以下燃煤锅炉全部淘汰。: the verb ends the phrase)
     r"(?:任务|工作|工程|(?:完毕|到位)?(?=\s*(?:[，,。；;]|$)))"
 )
