@@ -160,7 +160,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
                 found += [replace(r, start=r.start + a) for r in item]
             return found
     if "\t" in text:  # (序号 | 重点任务 | 责任单位 | 完成时限: each row's cells, its units')
-        tasks = read_task_table(text, _read)
+        tasks = read_task_table(text, _read, join_offsets)
         if tasks is not None:
             return tasks
     return _read(text, join_offsets)

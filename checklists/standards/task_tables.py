@@ -22,16 +22,19 @@ _NO_WORDS_HEAD = re.compile(r"^(?:序号|编号|备注)$")
 #: Who helps, in a units cell after the lead ones (A牵头，B配合; A牵头 B、C配合).
 _HELPERS = re.compile(r"(?:牵头(?:负责)?)[，,；;\s].*$|(?:牵头|负责|按职责分工负责)$")
 
-Reader = Callable[[str], list[Requirement]]
+Reader = Callable[[str, tuple[int, ...]], list[Requirement]]
 
 
 def _cells(line: str) -> list[str]:
     return line.split("\t")
 
 
-def read_task_table(text: str, read: Reader) -> list[Requirement] | None:
+def read_task_table(
+    text: str, read: Reader, join_offsets: tuple[int, ...] = ()
+) -> list[Requirement] | None:
     """The requirements of a table of tasks (its header names a task column and a 责任单位
-    column), row by row; None for any other text (a table of figures, prose)."""
+    column), row by row; None for any other text (a table of figures, prose). ``read`` reads
+    one cell (with where a page break joined its words)."""
     lines = text.split("\n")
     if len(lines) < 2 or "\t" not in lines[0]:
         return None
@@ -51,7 +54,8 @@ def read_task_table(text: str, read: Reader) -> list[Requirement] | None:
             named = head[k] if k < len(head) else ""
             if k != units_col and cell.strip() and not _NO_WORDS_HEAD.match(named):
                 # (the time cell too: a date is a row of its own, GUIDE 1.4)
-                row += [replace(r, start=r.start + offset) for r in read(cell)]
+                joins = tuple(j - offset for j in join_offsets if offset < j < offset + len(cell))
+                row += [replace(r, start=r.start + offset) for r in read(cell, joins)]
             offset += len(cell) + 1
         if units:
             row = [
