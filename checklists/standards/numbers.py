@@ -318,7 +318,9 @@ _IN_ALL_THERE = re.compile(r"全(?:省|市|区|县|镇|乡)(?:共|[^，,。；;]
 _MEASURED_AGAINST = re.compile(
     r"同比|环比|[比较]上年(?:同期)?(?:增长|下降|提高|减少|增加|降低|上升)"
 )
+#: A year's total, opening the sentence (全年共…, 本年度累计…): a report, unless bound.
 _A_YEAR_IN_ALL = re.compile(r"[\s＿]*(?:全年|本年度?|当年|上年度?|去年)(?:共|累计)")
+#: A word of a bound (不少于, 至少, 以上): a total to reach, no report.
 _A_BOUND_WORD = re.compile(r"不(?:少|低|小|多|高|大)于|不超过|至少|最少|最多|至多|以[上下内]")
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
