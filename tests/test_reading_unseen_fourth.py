@@ -533,3 +533,19 @@ def test_what_is_to_be_done_away_with_is_no_number_to_reach():
     last = rows[2]
     assert last.comparator is None and last.value is None
     assert (last.applies_when.comparator, last.applies_when.value) == (">=", 56)
+
+
+def test_a_share_after_qizhong_is_the_named_partys():
+    """其中县财政承担600元: 其中 opened the name (其中县财政), so no one bore the share."""
+    rows = extract("农村户厕改造每户补助1000元，其中县财政承担600元，乡镇承担400元。")
+    assert [(r.value, r.subject) for r in rows] == [(1000, None), (600, "县财政"), (400, "乡镇")]
+
+
+def test_a_band_and_its_grade_is_the_condition_of_what_the_ones_in_it_get():
+    rows = extract(
+        "考核得分90分以上的为优秀，给予10万元奖励；60分以下的为不合格，扣减以奖代补资金20%。"
+    )
+    assert [(r.applies_when.comparator, r.applies_when.value) for r in rows] == [
+        (">=", 90),
+        ("<=", 60),
+    ]

@@ -33,6 +33,7 @@ from checklists.standards.openings import (
     DURING_WORD,
     EVERY_ONE_OF,
     EXCEPT,
+    GRADED,
     IF,
     NO_ONES,
     OWNED,
@@ -143,7 +144,7 @@ _OPENS = re.compile(
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
 _BEFORE_PARTY = re.compile(
     # (…为主汛期，期间各单位应当…: during it, then the party)
-    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后|(?:在此)?期间)?[，,]?\s*(?:由|请|如果|倘若|假如|若)?(?:"
+    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后|其中|(?:在此)?期间)?[，,]?\s*(?:由|请|如果|倘若|假如|若)?(?:"
     + VIA
     + ")?"
 )
@@ -372,6 +373,7 @@ def condition_of(sentence: str) -> Condition | None:
         A_PARTY_S_CASE,
         BEFORE_APPLYING,
         THE_ONES_DEALT_WITH,
+        GRADED,
     ):
         match = pattern.search(sentence)
         if (
