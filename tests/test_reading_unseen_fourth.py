@@ -549,3 +549,11 @@ def test_a_band_and_its_grade_is_the_condition_of_what_the_ones_in_it_get():
         (">=", 90),
         ("<=", 60),
     ]
+
+
+def test_the_households_a_grant_is_for_each_are_its_condition():
+    """对符合条件的建档立卡贫困户，每户给予…: the households were a row of their own (eligibility)
+    and the grant had no condition."""
+    (r,) = extract("对符合条件的建档立卡贫困户，每户给予3000元产业扶持资金。")
+    assert (r.value, r.per) == (3000, "户")
+    assert r.applies_when.text == "对符合条件的建档立卡贫困户"
