@@ -557,3 +557,19 @@ def test_the_households_a_grant_is_for_each_are_its_condition():
     (r,) = extract("对符合条件的建档立卡贫困户，每户给予3000元产业扶持资金。")
     assert (r.value, r.per) == (3000, "户")
     assert r.applies_when.text == "对符合条件的建档立卡贫困户"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "王五任市人力资源社会保障局副局长，试用期1年。",
+        "赵七同志挂职任市发展改革委副主任（挂职时间2年）。",
+    ],
+)
+def test_an_appointment_and_its_term_are_no_rows(text):
+    assert extract(text) == []
+
+
+def test_a_probation_rule_is_still_a_row():
+    (r,) = extract("新录用公务员试用期为1年。")
+    assert (r.value, r.unit) == (1, "year")

@@ -40,6 +40,7 @@ from checklists.standards.reports import (
     NOT_A_TARGET,
     PHRASE_REPORTS,
     WHAT_WAS_DONE,
+    appoints,
 )
 from checklists.standards.requirements import Applicability
 
@@ -565,6 +566,8 @@ def worth_keeping(
         # 近年来，…保持在6万人以上: what was, a report (GUIDE 1.5); 经测算，…需…约3000万元: what
         # was reckoned, its 需 a need, no duty
         return False
+    if comparator is None and appoints(sentence):
+        return False  # 王某任…副局长，试用期1年: an appointment's term, no requirement
     if comparator is None and HOW_MANY_NEED.match(phrase.strip()):
         return False  # 全市现有…1268家，其中需配套…设施的892家: how many of them need it, a count
     if facts.grades or _A_GRADE_AFTER.match(following):

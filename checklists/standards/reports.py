@@ -6,6 +6,7 @@ itself (是指, 自…起施行, 联系电话：…). Pure module (standard libr
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: An estimate or a count made, opening a sentence (经测算，…; 据不完全统计，…; not 经调查核实，
@@ -193,7 +194,7 @@ APPOINTED = re.compile(
     + _NAME
     + r"(?:、"
     + _NAME
-    + r")*(?:兼任|担任|任|为)"
+    + r")*(?:同志)?(?:挂职)?(?:兼任|担任|任|为)"
     + r"[^，,。；;]{2,30}?(?:主任|局长|处长|科长|主席|书记|委员|成员|参事|组长|秘书长|"
     r"巡视员|调研员|经理|校长|院长|所长|站长|队长|馆长|顾问|专员)(?:职务)?"
     r"(?:[（(][^（）()]*[）)])?)"
@@ -208,6 +209,7 @@ _WITH_AN_APPOINTMENT = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=64)  # (asked once per number of a sentence: read it once)
 def appoints(sentence: str) -> bool:
     """The sentence makes or ends appointments only (王某某任…局长，试用期一年; 免去…职务)."""
     parts = [p.strip() for p in re.split(r"[，,；;。]", sentence) if p.strip()]
