@@ -466,22 +466,13 @@ def _unnumbered_headers(
         issuer, title = _split_issuer(c)
         issuer = issuer and _joint(issuer, ln.text)  # (某局 某局关于…: joint issuers, one by one)
         nxt = _next_texts(lines, last, 1)
-        if (
-            re.search(r"会议纪要$", c)
-            and nxt
-            and _MINUTES_OPEN.match(_compact(nxt[0])) is not None
-            and not _is_issuer(c)
-        ):
+        minutes = re.search(r"会议纪要$", c) and nxt and not _is_issuer(c)
+        own = minutes and (_split_issuer(c)[0] or ((m := _ITS_GOVERNMENT.match(c)) and m.group(0)))
+        if minutes and _MINUTES_OPEN.match(_compact(nxt[0])) is not None:
             # 市政府第12次常务会议纪要 ⏎2024年2月25日，…主持召开…: minutes with no issue number
-            own = _split_issuer(c)[0] or ((m := _ITS_GOVERNMENT.match(c)) and m.group(0))
             found.append(_Header(i, i, None, c, own, i))
             continue
-        if (
-            re.search(r"会议纪要$", c)
-            and nxt
-            and _MINUTES_ISSUE.fullmatch(_compact(nxt[0])) is not None
-            and not _is_issuer(c)
-        ):
+        if minutes and _MINUTES_ISSUE.fullmatch(_compact(nxt[0])) is not None:
             # 某县人民政府第十八次常务会议纪要 ⏎〔2023〕第18期 ⏎ 某县人民政府办公室　2023年3月10日:
             # minutes, numbered by the issue, who kept them and when under it
             at = next(j for j in range(i + 1, len(lines)) if lines[j].text)
@@ -489,7 +480,6 @@ def _unnumbered_headers(
             kept = _SIGNED_INLINE.fullmatch(below[0].strip()) if below else None
             if kept is not None and _is_issuer(kept.group(1)):
                 at = next(j for j in range(at + 1, len(lines)) if lines[j].text)
-            own = _split_issuer(c)[0] or ((m := _ITS_GOVERNMENT.match(c)) and m.group(0))
             found.append(_Header(i, at, None, c, kept.group(1) if kept else own, i))
             continue
         if _RULES_TITLE.fullmatch(c) and nxt and _FIRST_ARTICLE.match(_compact(nxt[0])):

@@ -25,10 +25,6 @@ _HELPERS = re.compile(r"(?:牵头(?:负责)?)[，,；;\s].*$|(?:牵头|负责|�
 Reader = Callable[[str, tuple[int, ...]], list[Requirement]]
 
 
-def _cells(line: str) -> list[str]:
-    return line.split("\t")
-
-
 def read_task_table(
     text: str, read: Reader, join_offsets: tuple[int, ...] = ()
 ) -> list[Requirement] | None:
@@ -38,14 +34,14 @@ def read_task_table(
     lines = text.split("\n")
     if len(lines) < 2 or "\t" not in lines[0]:
         return None
-    head = [c.strip() for c in _cells(lines[0])]
+    head = [c.strip() for c in lines[0].split("\t")]
     units_col = next((k for k, c in enumerate(head) if _UNITS_HEAD.match(c)), None)
     if units_col is None or not any(_TASK_HEAD.search(c) for c in head):
         return None
     found: list[Requirement] = []
     at = len(lines[0]) + 1
     for line in lines[1:]:
-        cells = _cells(line)
+        cells = line.split("\t")
         units = cells[units_col].strip() if units_col < len(cells) else ""
         units = _HELPERS.sub("", units).strip("，,；; ")
         row: list[Requirement] = []
