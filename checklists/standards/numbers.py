@@ -219,9 +219,10 @@ TARGETS = re.compile(
 )
 #: A task's verb, then what it acts on and how many (培育100家龙头企业, 今年改造老旧小区30个,
 #: 引进高层次人才50名): the amount is the task's target, as with 新建/新增/完成; not when done
-#: already (已改造…, 改造了…) or counted in all (共, 累计).
+#: already (已改造…, 改造了…) or counted in all (共, 累计). The verb may follow its item's number
+#: (4.改造老旧小区120个, （3）实施…项目42个).
 _A_TASK_S_AMOUNT = re.compile(
-    r"(?:^|[，,：:\s])(?:[^，,。；;\d已共]{0,8}?)(?<![已经])"
+    r"(?:^|[，,：:\s]|(?<=\d)[.．、]|[）)])(?:[^，,。；;\d已共]{0,8}?)(?<![已经])"
     r"(?:改造|培育|创建|引进|培训|打造|淘汰|整治|治理|招聘|招录|培养|扶持|种植|栽植|新造|创成|"
     r"建设|新开工|开工建设|实施)(?!了)[^，,。；;\d已共累计了]{0,16}$"
 )
@@ -253,7 +254,9 @@ _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计
 #: A verb of setting funds aside or granting them, right before the funds' name (每年安排专项资金
 #: 5000万元, 每户给予奖补资金1200元).
 _SETS_ASIDE = re.compile(
-    r"(?:安排|筹措|筹集|落实|配套|预算|给予|发放)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$"
+    r"(?:安排|筹措|筹集|落实|配套|预算|给予|发放)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$|"
+    # (全年完成固定资产投资350亿元: the investment a task is to complete, its target)
+    r"(?<![已经])完成[^，,。；;共累计]{0,8}投资\s*$"
 )
 #: A verb of paying out right before the amount, a noun between at most (每人每月发放50元,
 #: 一次性发给抚恤金1000元); the ones paid in all (共发放…) are a report, read before.
@@ -657,6 +660,8 @@ def worth_keeping(
             r"有效期|罚款|资格|"
             # (核定行政编制25名, 领导职数2名, 每户每月免收5立方米: a number set or waived)
             r"核定|编制|职数|免收|免缴|减收|"
+            # (总产量保持在50万吨左右: a level to keep, a target)
+            r"(?:保持|稳定)在|"
             r"任期|承担|分担|负担|分摊|额度|定额|限额|基准|起付线|起付标准|封顶线|支付限额|"
             # (试用期为1年, 检验周期为1年, 处理规模为200吨/日: a term or a size stated)
             r"试用期|见习期|公示期|周期|规模(?:为|是)|处理量|处理能力|"
