@@ -33,3 +33,27 @@ def test_a_task_s_amount_after_its_number_and_a_level_to_keep_are_targets(text, 
 def test_a_project_s_total_investment_stated_is_no_target():
     """该项目总投资3亿元: what the project costs, a fact told (GUIDE 1.5)."""
     assert extract("该项目总投资3亿元，建设期2年。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        # an underground floor is counted down: 地下二层及以下 is that deep or deeper, so a venue
+        # barred from it must be less deep (a venue on 地下一层 keeps the rule)
+        ("歌舞娱乐场所不得设置在地下二层及以下楼层。", "<", Decimal(2)),
+        ("地下三层以下不得设置商店。", "<", Decimal(3)),
+        # above ground, as written
+        ("老年人照料设施不应设置在四层及以上楼层。", "<", Decimal(4)),
+    ],
+)
+def test_an_underground_floor_is_counted_down(text, comparator, value):
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (comparator, value, "层")
+
+
+def test_the_fire_and_rescue_agency_is_an_authority():
+    """消防救援机构 imposes the sanction: an authority, not a party inspected (医疗机构 is one)."""
+    (r,) = extract("违反本办法第十二条规定的，由消防救援机构责令改正。")
+    assert (r.subject, r.subject_kind) == ("消防救援机构", "authority")
+    (r,) = extract("医疗机构应当建立消毒管理制度。")
+    assert r.subject_kind == "regulated"

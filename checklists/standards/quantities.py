@@ -701,6 +701,9 @@ def quantities(masked: str) -> list[Qty]:
             if comp is not None and lead is not None:
                 comp = with_marker(comp, lead.group(0))  # （不含）5吨以下: the marker before it
             comparator = comp if comparator is None else comparator
+            if unit == "层" and masked[max(0, start - 2) : start] == "地下" and comparator:
+                # 地下二层及以下: that deep or deeper (a floor counted down from the ground)
+                comparator = comparator.translate(str.maketrans("<>", "><"))
         if a_txt.strip() == "半" and unit in _HALF_OF:
             low, unit = _HALF_OF[
                 unit
