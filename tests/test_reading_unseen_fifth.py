@@ -57,3 +57,30 @@ def test_the_fire_and_rescue_agency_is_an_authority():
     assert (r.subject, r.subject_kind) == ("消防救援机构", "authority")
     (r,) = extract("医疗机构应当建立消毒管理制度。")
     assert r.subject_kind == "regulated"
+
+
+@pytest.mark.parametrize(
+    ("text", "condition", "subject"),
+    [
+        # the things a law binds, named with its modal word before their 的: which ones, no row
+        ("依法必须进行招标的项目，招标人应当公示中标候选人。", "依法必须进行招标的项目", "招标人"),
+        ("依法应当公开的信息，行政机关应当及时公开。", "依法应当公开的信息", "行政机关"),
+        ("必须进行招标的项目，招标人应当公示中标候选人。", "必须进行招标的项目", "招标人"),
+    ],
+)
+def test_the_things_a_law_binds_are_the_condition(text, condition, subject):
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.applies_when.text == condition
+    assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a party, then a measure of its own, then what it must (not) do
+        ("供水单位供水水压应当符合国家规定标准。", "供水单位"),
+        ("校外培训机构收费时段与教学进度保持一致，不得一次性收取费用。", "校外培训机构"),
+    ],
+)
+def test_a_party_then_a_measure_of_its_own_names_who_acts(text, subject):
+    assert [r.subject for r in extract(text)] == [subject]

@@ -451,7 +451,8 @@ def condition_of(sentence: str) -> Condition | None:
             or A_MEASURE.search(noun)
             or (_REGULATED_END.search(noun) and not acted_on)
             or (_AUTHORITY_END.search(noun) and not acted_on)
-            or A_MODAL_WORD.search(cond)
+            # (依法必须进行招标的项目，招标人…: which ones the law binds, named, no duty of theirs)
+            or A_MODAL_WORD.search(_BOUND_BY_LAW.sub("", cond))
             # (符合条件的人员可按规定申请…，贷款额度…: what they may do, a duty's words)
             or re.search(r"可(?!能|行|靠|持续|再生|燃|回收|吸入|视|控)", noun)
             or re.match(r"(?:按照|按|根据|依据|依照|为了|为|在)", cond)
@@ -464,6 +465,12 @@ def condition_of(sentence: str) -> Condition | None:
         ):
             return Condition(cond, 0, match.end("cond"))
     return None
+
+
+#: The things a law binds, named at their start (依法必须进行招标的项目, 依法应当公开的信息).
+_BOUND_BY_LAW = re.compile(
+    r"^(?:依法|依规|按规定|按照规定|依照规定)?(?:必须|应当|应)(?=[^，,。；;]+的)"
+)
 
 
 #: An inspected party and a part or thing of it, with no verb, set apart by its bracket or 的
@@ -481,7 +488,7 @@ _OWNER = re.compile(
 #: 费用提取比例, 学校食堂留样时间): the party whose measure it is.
 _OWNER_BARE = re.compile(
     f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
-    r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|次数|数量|浓度|高度|宽度|距离|长度|人数|温度|率|标准)"
+    r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|时段|时长|次数|频次|数量|浓度|高度|宽度|距离|长度|人数|温度|压力|水压|容量|率|标准)"
 )
 
 
@@ -608,6 +615,9 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     if found[0] is None and _AFTER_AN_ACT.search(pieces[0]) and (did := _WHO_DID.match(pieces[0])):
         # 用人单位招用人员后，应当…: the party opens what it did, the time the duty follows
         found = _trim(did.group("who")), kind_of(did.group("who"))
+    elif found[0] is None and (owner := _OWNER_BARE.match(pieces[0])):
+        # 校外培训机构收费时段与…一致，不得…: the party whose measure the sentence opens with
+        found = _trim(owner.group("who")), kind_of(owner.group("who"))
     return found
 
 
