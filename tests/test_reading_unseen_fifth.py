@@ -84,3 +84,15 @@ def test_the_things_a_law_binds_are_the_condition(text, condition, subject):
 )
 def test_a_party_then_a_measure_of_its_own_names_who_acts(text, subject):
     assert [r.subject for r in extract(text)] == [subject]
+
+
+def test_the_ones_a_grant_is_for_then_how_much_is_the_whole_condition():
+    """对招用…的16-24岁青年，与之签订…的企业，按每人1500元标准给予…: one grant; the enterprises it
+    is for (with the people they hire, and their ages) are its condition, no row of their own."""
+    (r,) = extract(
+        "对招用登记失业的16-24岁青年，与之签订1年以上劳动合同的企业，按每人1500元标准给予一次性"
+        "扩岗补助。"
+    )
+    assert (r.value, r.unit, r.per) == (Decimal(1500), "元", "人")
+    assert r.applies_when is not None
+    assert r.applies_when.text == "对招用登记失业的16-24岁青年，与之签订1年以上劳动合同的企业"

@@ -33,8 +33,9 @@ THE_ONES_AND = re.compile(
 THE_ONES_AND_NAMED = re.compile(
     r"^(?P<lead>对于|对(?![照接]))(?P<cond>(?:[^，,。；;：:]{2,40}[，,]\s*(?:且|并且|并|同时)?)?"
     r"[^，,。；;：:]{2,60}?的[^，,。；;：:的]{0,24})[，,]"
-    # (the grant or measure right after: not a duty of the ones named)
-    r"(?=\s*(?:在[^，,。；;]{1,16}后)?(?:给予|予以|发放))"
+    # (the grant or measure right after: not a duty of the ones named; 按每人1500元标准给予…:
+    # how much first)
+    r"(?=\s*(?:在[^，,。；;]{1,16}后)?(?:按照?[^，,。；;]{1,24}?(?:标准|比例))?\s*(?:给予|予以|发放))"
 )
 #: The same with no lead, 且 opening its second part (家庭成员人均月收入低于当地低保标准，且家庭
 #: 财产状况符合规定的，可以申请…): both parts one case.
