@@ -96,3 +96,13 @@ def test_the_ones_a_grant_is_for_then_how_much_is_the_whole_condition():
     assert (r.value, r.unit, r.per) == (Decimal(1500), "元", "人")
     assert r.applies_when is not None
     assert r.applies_when.text == "对招用登记失业的16-24岁青年，与之签订1年以上劳动合同的企业"
+
+
+@pytest.mark.parametrize("text", ["杜绝66人以上超大班额。", "全面消除66人以上超大班额。"])
+def test_what_is_done_away_with_names_the_ones_it_applies_to(text):
+    """杜绝66人以上超大班额, as 消除 does: one row for the classes of 66 or more, never a bound a
+    class must reach."""
+    (r,) = extract(text)
+    assert r.comparator is None
+    assert r.applies_when is not None
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(66))
