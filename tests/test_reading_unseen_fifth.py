@@ -106,3 +106,15 @@ def test_what_is_done_away_with_names_the_ones_it_applies_to(text):
     assert r.comparator is None
     assert r.applies_when is not None
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(66))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # parties listed, then 各 and their bound: both of them, each
+        ("住房公积金缴存比例，单位和职工各不低于5%，不高于12%。", "单位和职工"),
+        ("单位和个人各按5%缴纳。", "单位和个人"),
+    ],
+)
+def test_parties_listed_then_each_of_them_is_the_whole_list(text, subject):
+    assert {r.subject for r in extract(text)} == {subject}

@@ -83,7 +83,7 @@ _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_P
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
 _PARTY_VERBS = (
     "在|于|对|从(?!业)|自|按|依|应|须|必须|要|不得|严禁|可|将|负责(?!人)|最多|至少|每|年|向|由|主动|及时|"
-    "原则上|一般|也|予以|给予|是|报送|上报|提交|完成|各(?=[负承自])|收到|接到|不?定期|"
+    "原则上|一般|也|予以|给予|是|报送|上报|提交|完成|各(?=[负承自不]|为|按|缴)|收到|接到|不?定期|"
     # (市整治办组织有关部门…: the body, then whom it brings together; not 市委组织部)
     "组织(?!部)|"
     # (企业提取安全生产费用按…计提: the party, then the verb of its duty)
