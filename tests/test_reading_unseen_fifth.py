@@ -118,3 +118,13 @@ def test_what_is_done_away_with_names_the_ones_it_applies_to(text):
 )
 def test_parties_listed_then_each_of_them_is_the_whole_list(text, subject):
     assert {r.subject for r in extract(text)} == {subject}
+
+
+@pytest.mark.parametrize(
+    "text", ["配送中心仓库面积不应低于500平方米。", "配送中心仓库面积原则上不应低于500平方米。"]
+)
+def test_a_party_s_measure_alone_before_its_bound_names_no_one(text):
+    """A measure and its bound, with nothing said of the party but its modal word's adverbs: no
+    one named as acting (as test_drafting_confirm keeps it)."""
+    (r,) = extract(text)
+    assert r.subject is None

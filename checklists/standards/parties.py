@@ -615,8 +615,14 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     if found[0] is None and _AFTER_AN_ACT.search(pieces[0]) and (did := _WHO_DID.match(pieces[0])):
         # 用人单位招用人员后，应当…: the party opens what it did, the time the duty follows
         found = _trim(did.group("who")), kind_of(did.group("who"))
-    elif found[0] is None and (owner := _OWNER_BARE.match(pieces[0])):
-        # 校外培训机构收费时段与…一致，不得…: the party whose measure the sentence opens with
+    elif (
+        found[0] is None
+        and (owner := _OWNER_BARE.match(pieces[0]))
+        # (what it says of it, not only the modal word's adverbs: 仓库面积原则上不应…)
+        and not re.fullmatch(r"\s*(?:原则上|一般|均|也|都)?\s*不?\s*", pieces[0][owner.end() :])
+    ):
+        # 校外培训机构收费时段与…一致，不得…: the party whose measure the sentence opens with, what
+        # it says of it after (配送中心仓库面积不应低于…: a measure alone, no one named as acting)
         found = _trim(owner.group("who")), kind_of(owner.group("who"))
     return found
 
