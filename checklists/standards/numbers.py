@@ -252,7 +252,8 @@ _HANDED_OUT = re.compile(r"[\s＿]*(?:条\s*)?现将[^。；;]*(?:下达|下发|
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
 _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
 #: A verb of setting funds aside or granting them, right before the funds' name (每年安排专项资金
-#: 5000万元, 每户给予奖补资金1200元).
+#: 5000万元, 每户给予奖补资金1200元), or of completing an investment (完成固定资产投资…): funds a
+#: party is to find or spend, a commitment.
 _SETS_ASIDE = re.compile(
     r"(?:安排|筹措|筹集|落实|配套|预算|给予|发放)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$|"
     # (全年完成固定资产投资350亿元: the investment a task is to complete, its target)
@@ -788,7 +789,7 @@ def which_ones(qualifiers: list[Applicability]) -> Applicability | None:
 
 
 #: A ban on an act, a few words before the comparison of its amount (严禁存放超过…, 不得使用
-#: 少于…): the act beyond it is what is banned.
+#: 少于…, 不应设置在四层及以上): the act beyond it is what is banned.
 #: (不得一次性收取时间跨度超过3个月…: the act and what it is measured by, a few words more)
 BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许|不应当?|不宜)[^，,。；;＿\d]{1,12}$")
 #: A year's or month's amount a share is taken of, right before the share (年收入60%).
