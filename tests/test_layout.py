@@ -28,6 +28,7 @@ PURE = [
     "checklists.standards.extraction",
     "checklists.standards.conflicts",
     "checklists.standards.duties",
+    "checklists.standards.agents",
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",

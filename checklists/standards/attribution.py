@@ -9,7 +9,8 @@ import bisect
 import re
 from dataclasses import replace
 
-from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE, agent_named
+from checklists.standards.agents import agent_named
+from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.parties import (
     HOW_OFTEN_ONLY,
