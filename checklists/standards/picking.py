@@ -170,6 +170,16 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         rest,
     ):
         return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
+    if (
+        tail.strip() == "的"
+        and re.match(r"[，,]\s*可以?(?!能)", rest)
+        and masked[s_start:ph_start].strip(" ，,")
+        and "、" not in masked[ph_start:q_start]
+    ):
+        # …不超过3年，距法定退休年龄不足5年的，可延长至退休: the ones a permission after it is
+        # for (not one of a list of bounds the permission is given by: 高级岗位年满55周岁、中级
+        # 岗位年满50周岁的，可保留…, each a permission row)
+        return True
     if tail.strip() == "的" and re.match(
         r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多|增加|补贴|补助|奖励)", rest
     ):
