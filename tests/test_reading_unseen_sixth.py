@@ -24,3 +24,22 @@ def test_the_ones_a_permission_after_a_comma_is_for_are_its_condition(text):
     assert allowed.modality == "permission" and allowed.value is None
     assert allowed.applies_when is not None and allowed.applies_when.value in (5, 10)
     assert allowed.applies_when.comparator in ("<", ">=")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("项目资金的使用情况，每半年向社会公示一次。", "half_year"),
+        ("补贴发放情况，每季度公示一次。", "quarter"),
+        ("企业的整改情况，每月向区安监局报告一次。", "month"),
+    ],
+)
+def test_how_a_thing_stands_is_the_topic_of_the_duty_after_it(text, per):
+    """资金使用情况，每半年公示一次: what is made public, no duty of its own (使用: no verb)."""
+    (r,) = extract(text)
+    assert (r.kind, r.per) == ("frequency", per)
+
+
+def test_a_verb_before_how_a_thing_stands_is_a_duty():
+    """公开资金使用情况: a duty to publish it."""
+    assert [r.span for r in extract("公开资金使用情况，接受社会监督。")][0] == "公开资金使用情况"
