@@ -43,3 +43,20 @@ def test_how_a_thing_stands_is_the_topic_of_the_duty_after_it(text, per):
 def test_a_verb_before_how_a_thing_stands_is_a_duty():
     """公开资金使用情况: a duty to publish it."""
     assert [r.span for r in extract("公开资金使用情况，接受社会监督。")][0] == "公开资金使用情况"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "校车驾驶人最近连续3个记分周期内没有被记满分记录。",
+        "申请人近3年内无重大安全生产事故。",
+        "企业最近2个年度内未发生较大以上生产安全事故。",
+        # (as before: the years before an act)
+        "参加政府采购活动前三年内，在经营活动中没有重大违法记录。",
+    ],
+)
+def test_a_record_clean_in_a_time_looked_back_on_is_a_yes_no_requirement(text):
+    """近3年内无…事故: no count of periods, no time to act in; whether the record is clean."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value) == ("presence", None, None)
+    assert r.span == text.rstrip("。")

@@ -81,10 +81,10 @@ from checklists.standards.picking import (
     DONE_AWAY_AFTER,
     DONE_AWAY_WITH,
     DONE_TO_THEM,
-    NONE_IN_IT,
     NOT_DONE,
     ONLY_THEN,
     THE_AGED_NAMED,
+    a_clean_record,
     case_goes_on,
     end_of,
     joined,
@@ -419,11 +419,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if debarred:
                 # 取消其三年内享受补贴资格: how long a sanction lasts, not a time to act in
                 deadline, kind, comparator = False, "duration", "=="
-            clean = (
-                NONE_IN_IT.search(masked, q_end, s_end)
-                if deadline and masked[max(ph_start, q_start - 1) : q_start] == "前"
-                else None
-            )
+            clean = a_clean_record(masked, ph_start, q_start, q_end, s_end, deadline)
             if clean is not None:
                 # 参加政府采购活动前三年内，在经营活动中没有重大违法记录: the years looked back
                 # on, a record clean in them; no time to act in, the whole a yes/no requirement
