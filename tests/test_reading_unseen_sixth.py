@@ -60,3 +60,36 @@ def test_a_record_clean_in_a_time_looked_back_on_is_a_yes_no_requirement(text):
     (r,) = extract(text)
     assert (r.kind, r.comparator, r.value) == ("presence", None, None)
     assert r.span == text.rstrip("。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第一阶段（2023年3月—4月）：排查摸底。",
+        "整治工作分三个阶段进行。",
+        "专项行动分两个阶段实施。",
+    ],
+)
+def test_a_plan_s_stages_are_its_outline_not_requirements(text):
+    """A stage's heading with its dates, and how the work is staged: no rows (GUIDE 1.5)."""
+    assert extract(text) == []
+
+
+def test_the_duty_under_a_stage_s_heading_is_read():
+    """第一阶段（…）：排查摸底。各县要…: the heading no row, the duty after it one."""
+    (r,) = extract("第一阶段（2023年3月—4月）：排查摸底。各县要全面排查辖区内问题。")
+    assert (r.span, r.subject) == ("各县要全面排查辖区内问题", "各县")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对2022年底前未完成整治任务的县（市、区），由市政府约谈其主要负责同志。",
+        "2023年6月底前未完成整改的企业，一律停产整顿。",
+    ],
+)
+def test_a_date_inside_a_condition_is_no_deadline_of_the_duty_after_it(text):
+    """…年底前未完成…的，由…约谈: the date says what the breach is, the sanction has no due."""
+    (r,) = extract(text)
+    assert r.due is None and r.kind == "presence"
+    assert r.applies_when is not None and "底前未完成" in r.applies_when.text

@@ -124,13 +124,20 @@ def a_stage_heading(sentence: str) -> bool:
     (GUIDE 1.5)."""
     lead = LEAD_TOKEN.match(sentence)
     body = sentence[lead.end() if lead else 0 :].strip(" 。.")
-    return bool(_A_STAGE.fullmatch(body) or _A_NUMBERED_STAGE.fullmatch(body))
+    return bool(
+        _A_STAGE.fullmatch(body) or _A_NUMBERED_STAGE.fullmatch(body) or _IN_STAGES.fullmatch(body)
+    )
 
 
 #: A stage by its number, its name and dates (第二阶段：全面实施（2022年3月至2023年6月）; the
-#: number masked, its 阶段 kept).
+#: number masked, its 阶段 kept; the dates before the name too: 第一阶段（2023年3月—4月）：排查
+#: 摸底).
 _A_NUMBERED_STAGE = re.compile(
-    r"＿+阶段\s*[：:]\s*[^，,。；;：:]{2,16}?\s*(?:[（(][^（()）]*[）)])?"
+    r"＿+阶段\s*(?:[（(][^（()）]*[）)])?\s*[：:]\s*[^，,。；;：:]{2,16}?\s*(?:[（(][^（()）]*[）)])?"
+)
+#: How the work is staged (整治工作分三个阶段进行): the plan's outline, the stages' headings next.
+_IN_STAGES = re.compile(
+    r"[^，,。；;]{2,20}?分(?:＿+|[一二三四五六两])个?(?:阶段|步骤)(?:进行|实施|开展|推进|组织实施)"
 )
 
 
