@@ -93,3 +93,22 @@ def test_a_date_inside_a_condition_is_no_deadline_of_the_duty_after_it(text):
     (r,) = extract(text)
     assert r.due is None and r.kind == "presence"
     assert r.applies_when is not None and "底前未完成" in r.applies_when.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("开发公益性岗位500个，安置就业困难人员。", 500, "个"),
+        ("帮扶困难人员就业3000人。", 3000, "人"),
+    ],
+)
+def test_an_employment_task_s_amount_is_its_target(text, value, unit):
+    """开发…岗位500个: a task's target (GUIDE 1.4), as 培育…15家 is."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("==", value, unit)
+    assert "assumed_equal" in r.flags
+
+
+@pytest.mark.parametrize("text", ["全市共开发公益性岗位500个。", "已安置就业困难人员300人。"])
+def test_an_employment_task_done_is_a_report(text):
+    assert extract(text) == []

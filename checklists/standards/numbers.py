@@ -218,13 +218,14 @@ TARGETS = re.compile(
     r"(?:^|[，,])\s*(?:力争)?到\s*＿{4,}"  # 到2020年，…: what is to be reached by then
 )
 #: A task's verb, then what it acts on and how many (培育100家龙头企业, 今年改造老旧小区30个,
-#: 引进高层次人才50名): the amount is the task's target, as with 新建/新增/完成; not when done
+#: 引进高层次人才50名, 开发公益性岗位500个, 帮扶…就业3000人): the amount is the task's target,
+#: as with 新建/新增/完成; not when done
 #: already (已改造…, 改造了…) or counted in all (共, 累计). The verb may follow its item's number
 #: (4.改造老旧小区120个, （3）实施…项目42个).
 _A_TASK_S_AMOUNT = re.compile(
     r"(?:^|[，,：:\s]|(?<=\d)[.．、]|[）)])(?:[^，,。；;\d已共]{0,8}?)(?<![已经])"
     r"(?:改造|培育|创建|引进|培训|打造|淘汰|整治|治理|招聘|招录|培养|扶持|种植|栽植|新造|创成|"
-    r"建设|新开工|开工建设|实施)(?!了)[^，,。；;\d已共累计了]{0,16}$"
+    r"建设|新开工|开工建设|实施|开发|帮扶|安置|吸纳)(?!了)[^，,。；;\d已共累计了]{0,16}$"
 )
 #: A clause that names who answers for it (（责任单位：…）, 牵头单位：…): a task, whose bare
 #: amounts are its targets.
