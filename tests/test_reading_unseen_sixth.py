@@ -112,3 +112,39 @@ def test_an_employment_task_s_amount_is_its_target(text, value, unit):
 @pytest.mark.parametrize("text", ["全市共开发公益性岗位500个。", "已安置就业困难人员300人。"])
 def test_an_employment_task_done_is_a_report(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "aim", "duty", "subject"),
+    [
+        (
+            "加强安全管理，企业要建立隐患排查制度。",
+            "加强安全管理",
+            "企业要建立隐患排查制度",
+            "企业",
+        ),
+        (
+            "强化监督检查，各县要每月开展一次检查。",
+            "强化监督检查",
+            "各县要每月开展一次检查",
+            "各县",
+        ),
+        (
+            "加强用能预算管理，年综合能耗1万吨标准煤以上的企业要制定节能改造计划。",
+            "加强用能预算管理",
+            "年综合能耗1万吨标准煤以上的企业要制定节能改造计划",
+            "企业",
+        ),
+    ],
+)
+def test_an_aim_before_a_party_s_duty_is_a_row_of_that_party(text, aim, duty, subject):
+    """加强…，企业要…: with a modal word and a party acting, the aim is a row of that party
+    (GUIDE 1.1), the duty after it another; not one row of both."""
+    first, second = extract(text)
+    assert (first.span, first.subject) == (aim, subject)
+    assert (second.span, second.subject, second.modality) == (duty, subject, "mandatory")
+
+
+def test_an_aim_alone_is_still_no_row():
+    """积极推进…: a direction with no modal word and no party (GUIDE 1.1)."""
+    assert extract("积极推进农村人居环境整治。") == []

@@ -816,6 +816,17 @@ def duty_spans(
             ):
                 # (企业按照…要求减排，A级企业可自主采取…: two parties, each its own duty)
                 spans += [[pending, pending_end], [a, b]]
+            elif (
+                pending is not None
+                and acts
+                and AIM.match(masked, pending) is not None
+                and not re.search(r"[，,]", masked[pending:pending_end].strip(" ，,"))
+                and opens_with_party(words)
+                and ANY_MODAL.search(words)
+            ):
+                # (加强安全管理，企业要建立…: an aim is a row where its sentence has a modal word
+                # and a party acting, GUIDE 1.1; the party's duty another)
+                spans += [[pending, pending_end], [a, b]]
             else:
                 spans.append([a if pending is None else pending, b])
                 aimed = not acts and headed and pending is None

@@ -113,6 +113,7 @@ from checklists.standards.requirements import (
 from checklists.standards.responsible import responsible_units
 from checklists.standards.sentences import phrases, sentences
 from checklists.standards.settling import (
+    aims_of_the_party,
     an_aim,
     answered_for,
     banned_too,
@@ -877,7 +878,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 masked,
                 s_start,
                 s_end,
-                banned_too(parallel_per(one_grant(attributed))),
+                aims_of_the_party(banned_too(parallel_per(one_grant(attributed)))),
                 modality,
                 join_offsets,
             )

@@ -156,6 +156,29 @@ def an_aim(r: Requirement) -> bool:
     )
 
 
+def aims_of_the_party(found: list[Requirement]) -> list[Requirement]:
+    """A sentence's aim (加强安全管理) right before a duty whose first phrase names its party, a
+    modal word after the name (…，企业要建立…): the aim is a row of that party (GUIDE 1.1), not
+    a direction with no one to check."""
+    out = list(found)
+    for k, (r, after) in enumerate(zip(out, out[1:], strict=False)):
+        if (
+            r.subject is None
+            and r.modality is None
+            and aim_only(r.span)
+            and after.subject
+            and after.modality
+            and after.start - (r.start + len(r.span)) <= 1
+            # (its first phrase names the party, its modal word right after the name: 年综合
+            # 能耗…以上的企业要…)
+            and (at := after.span.find(after.subject)) >= 0
+            and not re.search(r"[，,]", after.span[:at])
+            and ANY_MODAL.match(after.span, at + len(after.subject)) is not None
+        ):
+            out[k] = replace(r, subject=after.subject, subject_kind=after.subject_kind)
+    return out
+
+
 def answered_for(reqs: list[Requirement], units: list[tuple[int, int, str]]) -> list[Requirement]:
     """A task's responsible units (``parties.responsible_units`` of its text: （责任单位：…）,
     （市财政局负责）) are who must do what it asks when its words name no one: each requirement
