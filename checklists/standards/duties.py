@@ -432,21 +432,23 @@ _DESCRIBED_NOUN = re.compile(r"的([^的，,。；;]{1,10})$")
 _ESTABLISHES = re.compile(r"(?:建立|制定|编制|组建|成立|设立|建设|打造|构建|推行|实行|落实)")
 
 
-#: How a thing stands, a noun whatever verb it is made of (资金使用情况, 整改进展, 工作进度).
-_HOW_IT_STANDS = re.compile(r"[^，,。；;]{2,16}?(?:情况|进展|进度|状况)")
+#: How a thing stands, a noun whatever verb it is made of (资金使用情况, 整改进展, 工作进度):
+#: what stands before the noun and the two characters it is made of.
+_HOW_IT_STANDS = re.compile(r"([^，,。；;]{0,14}?)[^，,。；;的]{2}(?:情况|进展|进度|状况)")
 
 
 def _a_noun(words: str) -> bool:
     """Whether a phrase is a noun that its 的 describes (国内首次使用的化工工艺), with no modal
     word and no verb after the 的; or how a thing stands (项目资金的使用情况, 补贴发放情况),
     not opening with a verb (公开资金使用情况 is a duty)."""
+    stands = _HOW_IT_STANDS.fullmatch(words)
     if (
-        _HOW_IT_STANDS.fullmatch(words)
-        and not ACTION.match(words)
-        and not POLICY.match(words)
+        stands is not None
+        and not ACTION.search(stands.group(1))
+        and not POLICY.search(stands.group(1))
         and not ANY_MODAL.search(words)
     ):
-        return True
+        return True  # (及时掌握企业生产情况: a verb before it, a duty)
     found = _DESCRIBED_NOUN.search(words)
     if found is None or ANY_MODAL.search(words) or _IMPOSES.match(words):
         return False
