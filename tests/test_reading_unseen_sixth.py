@@ -157,3 +157,22 @@ def test_an_aim_before_a_party_s_duty_is_a_row_of_that_party(text, aim, duty, su
 def test_an_aim_alone_is_still_no_row():
     """积极推进…: a direction with no modal word and no party (GUIDE 1.1)."""
     assert extract("积极推进农村人居环境整治。") == []
+
+
+def test_a_number_stated_to_be_so_much_is_a_rule_not_which_ones():
+    """评标委员会成员人数为5人以上单数，其中…: the committee's size, a row of its own; not the
+    condition of the share after it (as 4级以上大风天气，应当… would be)."""
+    size, share = extract("评标委员会成员人数为5人以上单数，其中专家不得少于成员总数的三分之二。")
+    assert (size.comparator, size.value, size.unit) == (">=", 5, "人")
+    assert share.unit == "%" and share.applies_when is None
+
+
+def test_the_ones_a_frequency_after_a_comma_is_for_are_its_condition():
+    """…，营运客车使用年限达到8年以上的，每半年检测一次: which ones, not a row of their own."""
+    yearly, half_yearly = extract(
+        "道路运输车辆每年应当进行一次综合性能检测，营运客车使用年限达到8年以上的，每半年检测一次。"
+    )
+    assert (yearly.per, yearly.applies_when) == ("year", None)
+    assert half_yearly.per == "half_year"
+    when = half_yearly.applies_when
+    assert when is not None and (when.comparator, when.value, when.unit) == (">=", 8, "year")

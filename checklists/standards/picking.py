@@ -181,7 +181,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         # 岗位年满50周岁的，可保留…, each a permission row)
         return True
     if tail.strip() == "的" and re.match(
-        r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多|增加|补贴|补助|奖励)", rest
+        r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多|增加|补贴|补助|奖励|"
+        # (…，营运客车使用年限达到8年以上的，每半年检测一次: how often, for those ones)
+        r"(?:[一二两三四五六\d]|＿+)\s*次)",
+        rest,
     ):
         return True  # 车辆数在10辆以上的，每10辆车至少配备1名…: the ones a rate after it is for
     if (
@@ -294,6 +297,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not ACTION.search(_DEFINING_ACTS.sub("", masked[ph_start:q_start]))
         and not ANY_MODAL.search(masked, ph_start, q_start)
         and ANY_MODAL.search(masked, ph_end, s_end)
+        # (评标委员会成员人数为5人以上单数，其中…: what the number is stated to be, a rule)
+        and not re.search(r"(?:为|是)\s*$", masked[ph_start:q_start])
     ):
         return True  # 4级以上大风天气，应当停止土方作业: when (which ones) the duty after is for
     if (
