@@ -176,3 +176,22 @@ def test_the_ones_a_frequency_after_a_comma_is_for_are_its_condition():
     assert half_yearly.per == "half_year"
     when = half_yearly.applies_when
     assert when is not None and (when.comparator, when.value, when.unit) == (">=", 8, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("人员配备：站长1名，工作人员2名。", [1, 2]),
+        ("幼儿园每班幼儿人数：小班25人，中班30人，大班35人。", [25, 30, 35]),
+    ],
+)
+def test_a_standard_s_values_listed_after_its_head_are_rows(text, values):
+    """人员配备：站长1名，…: each value of the standard its head names, one row (GUIDE 1.4)."""
+    rows = extract(text)
+    assert [r.value for r in rows] == values
+    assert {r.comparator for r in rows} == {"=="}
+
+
+def test_a_report_s_list_after_a_colon_stays_a_report():
+    assert extract("全市现有企业：规上企业320家，规下企业1200家。") == []
+    assert extract("考核结果：优秀3个，良好5个。") == []

@@ -507,6 +507,12 @@ _A_FACTOR = re.compile(r"\s*[×÷＊]")
 _AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|浓度均值|等效声级|等效连续|等效)")
 
 
+#: A standard named before a colon, its values listed after (人员配备：站长1名，工作人员2名).
+_A_STANDARD_S_HEAD = re.compile(
+    r"[^，,。；;：:]{0,24}?(?:标准|人数|配备|配置|班额|定员|编制|职数)(?:为|是)?\s*[：:]"
+)
+
+
 def worth_keeping(
     q: Qty,
     kind: str,
@@ -656,6 +662,8 @@ def worth_keeping(
         return True
     if facts.all_done:
         return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
+    if _A_STANDARD_S_HEAD.match(sentence):
+        return True  # 人员配备：站长1名，…; 每班幼儿人数：小班25人，…: a standard's values
     return bool(
         re.search(
             r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|公示|期限|"
