@@ -195,3 +195,21 @@ def test_a_standard_s_values_listed_after_its_head_are_rows(text, values):
 def test_a_report_s_list_after_a_colon_stays_a_report():
     assert extract("全市现有企业：规上企业320家，规下企业1200家。") == []
     assert extract("考核结果：优秀3个，良好5个。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("对不裁员或少裁员的参保企业，按规定返还失业保险费。", "按规定返还失业保险费"),
+        ("开发一批科研助理岗位。", "开发一批科研助理岗位"),
+    ],
+)
+def test_a_refund_and_jobs_to_create_are_directives(text, span):
+    """返还…, 开发…岗位: directive phrases, rows modal word or not (GUIDE 1.1)."""
+    assert [r.span for r in extract(text)] == [span]
+
+
+def test_ranking_work_high_is_an_attitude_and_assigned_responsibility_a_duty():
+    """把…摆在突出位置: an attitude (GUIDE 1.5); 压实工作责任: a duty of the party named."""
+    (r,) = extract("各地各部门要把稳就业工作摆在突出位置，压实工作责任。")
+    assert (r.span, r.subject) == ("压实工作责任", "各地各部门")

@@ -40,10 +40,14 @@ ACTION = re.compile(
     r"(?<![经据按])测算|列支|收回|追回|追缴|(?<![主责信兼专现担])任(?!务|期|何|职)|担任|参与|进行|消除|清除|排除|"
     # (杜绝66人以上超大班额: the ones done away with, named by their number)
     r"杜绝(?=\s*[\d＿])|"
+    # (开发一批科研助理岗位: jobs to create; not 开发区, 房地产开发)
+    r"开发(?=[^，,。；;]{0,12}岗位)|"
+    # (压实工作责任: responsibilities assigned, an act)
+    r"压实(?=[^，,。；;]{0,10}责任)|"
     # what an authority does to whom (严厉打击…, 予以立案, 全额退还…, 责令退回…)
     # (not as a word that describes: 完整、明确, 确定的中心, 移出申请)
     r"(?<![、])明确(?![的，,。；;、]|$)|"
-    r"(?:确定|打击|查办|立案|表扬|表彰|扣减|调减|核减|扣罚|扣除|退还|退回|补缴|补办|补齐|补足|补发|补交|移送|移出|编发|下发|"
+    r"(?:确定|打击|查办|立案|表扬|表彰|扣减|调减|核减|扣罚|扣除|退还|返还|退回|补缴|补办|补齐|补足|补发|补交|移送|移出|编发|下发|"
     r"启动|调配|招聘|限制|禁入|定标|结算|督办|发送|寄送|提出|销号|挂牌|淘汰|拆除|"
     # (记入信用记录, 保证金上浮50%, 减免30%: a record kept of them, a deposit changed; not
     # 免除, a dismissal's word: 免除…职务)
@@ -94,6 +98,8 @@ EXHORTATION = re.compile(
     # working together (密切配合，形成工作合力) and a principle to follow (遵循公开、公平、公正的
     # 原则): attitudes, nothing to check
     r"密切配合|形成[^，,。；;]{0,4}合力|齐抓共管|"
+    # (把稳就业工作摆在突出位置: how high to rank it, an attitude)
+    r"摆在[^，,。；;]{0,6}(?:突出|重要|首要|优先)位置|"
     # (应急物资储备实行分级负责、分类储备的原则: the principle a regime follows)
     r"(?:实行|遵循)[^，,。；;]{0,30}?原则(?=[，,。；;]|$)|"
     # a principle to hold to (坚持政府引导、社会参与, …，坚持问题导向), not 坚持每日巡查, 坚持执行…;
