@@ -213,3 +213,21 @@ def test_ranking_work_high_is_an_attitude_and_assigned_responsibility_a_duty():
     """把…摆在突出位置: an attitude (GUIDE 1.5); 压实工作责任: a duty of the party named."""
     (r,) = extract("各地各部门要把稳就业工作摆在突出位置，压实工作责任。")
     assert (r.span, r.subject) == ("压实工作责任", "各地各部门")
+
+
+def test_the_supply_cooperative_is_an_authority_and_a_farmers_cooperative_is_inspected():
+    """市供销社要加强…储备: the supply and marketing cooperative acts for the government."""
+    duty, target = extract("市供销社要加强化肥、农药等农资储备，确保4月底前储备化肥不少于5万吨。")
+    assert (duty.subject, duty.subject_kind) == ("市供销社", "authority")
+    assert (target.subject, target.value, target.unit) == ("市供销社", 50000, "t")
+    (r,) = extract("农民专业合作社应当建立生产记录。")
+    assert r.subject_kind == "regulated"
+
+
+def test_a_task_handed_down_is_a_duty_of_its_own():
+    """要将目标任务分解落实到乡镇: the duty itself, not words leading into the target after it."""
+    duty, target = extract(
+        "各县（市、区）要将粮食生产目标任务分解落实到乡镇，确保全市粮食播种面积稳定在200万亩以上。"
+    )
+    assert duty.span == "各县（市、区）要将粮食生产目标任务分解落实到乡镇"
+    assert (target.comparator, target.value, target.unit) == (">=", 2_000_000, "亩")

@@ -418,7 +418,14 @@ def leads_on(words: str) -> bool:
     # (past the word that leads on: 会同/牵头 two characters, 将/把 one: 将收回资金 acts)
     # (排查情况, 审核结果: what a verb made, a noun, no verb of the phrase)
     skip = 1 if words[found.start()] in "将把" else 2
-    return not ACTION.search(_MADE_NOUN.sub("", words[found.start() + skip :]))
+    rest = _MADE_NOUN.sub("", words[found.start() + skip :])
+    if skip == 1 and _HANDED_DOWN.search(rest):
+        return False  # 要将目标任务分解落实到乡镇: handed down to whom, the duty itself
+    return not ACTION.search(rest)
+
+
+#: What 将/把 hands down, and to whom (将目标任务分解落实到乡镇, 把责任细化到人).
+_HANDED_DOWN = re.compile(r"(?:分解|落实|细化|量化|下沉|延伸)(?:落实)?(?:到|至)")
 
 
 #: A sanction's verb a phrase opens with: what follows is its object (责令退回…获取的资金).

@@ -35,6 +35,8 @@ AUTHORITY = (
     r"(?<=政府)(?:组成人员|领导同志)|"
     # mass organisations and river chiefs (团市委、市妇联、市总工会; 各级河长)
     r"团[省市县区]委|妇联|总工会|工会|残联|(?<=残疾人)联合会|科协|工商联|红十字会|河长|湖长|林长|"
+    # (市供销社要加强农资储备: the supply and marketing cooperative, acting for the government)
+    r"供销社|供销合作社|"
     r"(?:经济|技术|高新|经济技术|旅游|产业)?开发区|高新区|"
     r"各县（市、区）|各县\(市、区\)|县（市、区）|各乡镇（街道）|各乡镇|各街道|乡镇（街道）|"
     r"乡镇人民政府|街道办事处|县直各部门|市直各部门|市直有关部门|各有关部门|有关部门|各部门|"
@@ -73,7 +75,7 @@ REGULATED = (
     # (农贸市场开办者, 食品销售者; 护林员, 安全员: the ones who run a market, sell, keep watch)
     r"开办者|销售者|生产者|使用者|护林员|安全员|保安员|管理员|检验员|质检员|"
     # (social organisations and farms that are inspected; whoever must restore land)
-    r"社会组织|基金会|协会|商会|民办非企业单位|合作社|养殖场|养殖户|网吧(?!经营)|义务人|监测员|责任人|"
+    r"社会组织|基金会|协会|商会|民办非企业单位|(?<!供销)合作社|养殖场|养殖户|网吧(?!经营)|义务人|监测员|责任人|"
     # the ones who complain, report or ask (投诉人对处理决定不服的，可以…)
     r"投诉人|举报人|质疑人|申报人|委托人|受托人|监护人|权利人|报告人|代理人|担保人|"
     # clinics and homes that are inspected
