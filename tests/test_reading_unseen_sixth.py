@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from checklists.authoring.wording import item_from_requirement
+from checklists.scoring import evaluate
+from checklists.scoring.items import Answer, ItemSpec
 from checklists.standards.extraction import extract
 
 
@@ -231,3 +234,27 @@ def test_a_task_handed_down_is_a_duty_of_its_own():
     )
     assert duty.span == "各县（市、区）要将粮食生产目标任务分解落实到乡镇"
     assert (target.comparator, target.value, target.unit) == (">=", 2_000_000, "亩")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("运价上限为0.5元/吨·公里。", "t·km"),
+        ("运价不超过0.3元/人·公里。", "人·km"),
+        # (as before: per person and day, the day its period)
+        ("伙食补助标准为100元/人·天。", "day"),
+    ],
+)
+def test_a_rate_per_a_product_keeps_both_parts(text, per):
+    """元/吨·公里: per tonne and kilometre carried, not per kilometre (an open finding)."""
+    (r,) = extract(text)
+    assert (r.unit, r.per) == ("元", per)
+
+
+def test_a_freight_rate_drafted_from_a_clause_judges_an_answer_in_other_units():
+    """0.5元/吨·公里 drafted as a rule in 元/t·km; 0.0006 元/千克·公里 is 0.6 元/吨·公里, over."""
+    item = item_from_requirement(extract("运价上限为0.5元/吨·公里。")[0])
+    assert item["rule"] == {"op": "<=", "value": "0.5", "unit": "元/t·km"}
+    spec = ItemSpec(1, item["answer_type"], item["rule"])
+    assert evaluate(spec, Answer("0.0006", "元/kg·km")).result == "fail"
+    assert evaluate(spec, Answer("0.4", "元/吨·公里")).result == "pass"

@@ -172,12 +172,25 @@ def _unit_info(symbol: str | None) -> Unit | None:
     found = _UNIT_BY_KEY.get(key)
     if found is None and "/" in key:
         top, _slash, bottom = key.partition("/")
-        a, b = _UNIT_BY_KEY.get(top), _UNIT_BY_KEY.get(bottom)
+        a, b = _UNIT_BY_KEY.get(top), _product(bottom)
         if a is not None and b is not None:
             return Unit(
                 f"{a.symbol}/{b.symbol}", f"{a.dimension}/{b.dimension}", a.factor / b.factor
             )
     return found
+
+
+def _product(key: str) -> Unit | None:
+    """A unit, or a product of units (``t·km``: a tonne carried a kilometre, 1000 kg·km)."""
+    if "·" not in key:
+        return _UNIT_BY_KEY.get(key)
+    parts = [_UNIT_BY_KEY.get(p) for p in key.split("·")]
+    if not all(parts):
+        return None
+    factor = Fraction(1)
+    for part in parts:
+        factor *= part.factor
+    return Unit("·".join(p.symbol for p in parts), "·".join(p.dimension for p in parts), factor)
 
 
 def nonnegative_word(unit: str | None) -> str | None:
@@ -225,6 +238,8 @@ def display_name(symbol: str) -> str:
     if "/" in symbol:
         top, _slash, bottom = symbol.partition("/")
         return f"{display_name(top)}/{display_name(bottom)}"
+    if "·" in symbol:  # (t·km → 吨·公里)
+        return "·".join(display_name(part) for part in symbol.split("·"))
     found = _UNIT_BY_KEY.get(_nfkc(symbol))
     if found is None or _cjk(found.symbol):
         return symbol

@@ -517,6 +517,8 @@ _DENOMINATORS = {
     "千瓦时": "kWh",
     "度": "kWh",
 }
+#: What a rate may be per two of (元/吨·公里, 元/人·公里: freight and passenger transport).
+_PRODUCTS = {"t·km", "人·km"}
 _DENOMINATOR = "|".join(sorted(map(re.escape, _DENOMINATORS), key=len, reverse=True))
 #: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
 #: 每次 is "each time" (每次取样不少于500毫升), no denominator.
@@ -711,8 +713,11 @@ def quantities(masked: str) -> list[Qty]:
         low = _clean(sign * low * mult)
         high = _clean(high * high_mult) if high is not None else None
         word = re.sub(_MARK, "", after).strip() if after else None  # the marker is applied
-        # (元/人·月: per person and month, the month its period)
+        # (元/人·月: per person and month, the month its period; 元/吨·公里: per tonne and
+        # kilometre carried, a product of the two)
         per = _DENOMINATORS[m.group("per2") or m.group("per")] if m.group("per") else None
+        if m.group("per2") and f"{_DENOMINATORS[m.group('per')]}·{per}" in _PRODUCTS:
+            per = f"{_DENOMINATORS[m.group('per')]}·{per}"
         tail = None if after else _TAIL_MARK.match(masked, m.end())
         mark = tail.group(0).strip() if tail else None
         if tail is not None:

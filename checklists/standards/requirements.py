@@ -80,6 +80,9 @@ Denominator = Literal[
     "具",
     "km²",
     "餐",
+    # (元/吨·公里, 元/人·公里: per tonne or passenger and kilometre carried)
+    "t·km",
+    "人·km",
 ]
 Per = Period | Denominator
 #: approximate (约, 左右), page_joined (the span crosses a page break), vague_deadline (及时,
