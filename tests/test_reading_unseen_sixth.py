@@ -258,3 +258,23 @@ def test_a_freight_rate_drafted_from_a_clause_judges_an_answer_in_other_units():
     spec = ItemSpec(1, item["answer_type"], item["rule"])
     assert evaluate(spec, Answer("0.0006", "元/kg·km")).result == "fail"
     assert evaluate(spec, Answer("0.4", "元/吨·公里")).result == "pass"
+
+
+def test_a_fee_set_is_a_row_and_funds_stated_are_not():
+    """保洁费为每月10元/户: a fee set (as 收费标准 is); 项目经费为50万元: funds stated."""
+    (r,) = extract("保洁费为每月10元/户。")
+    assert (r.comparator, r.value, r.unit) == ("==", 10, "元")
+    assert all(r.value is None for r in extract("项目经费为50万元，由市财政承担。"))
+
+
+def test_funds_of_the_budget_applied_for_are_a_breakdown_not_funds_set_aside():
+    """其中申请中央预算内资金3亿元: 预算内 names the funds, no verb of setting them aside."""
+    assert extract("该项目计划总投资12亿元，其中申请中央预算内资金3亿元。") == []
+    (r,) = extract("市财政每年预算安排资金5000万元。")
+    assert (r.value, r.per) == (50_000_000, "year")
+
+
+def test_each_one_of_a_party_names_the_party():
+    """每名网格员负责的住户不超过300户: the subject is 网格员, not 每名网格员."""
+    (r,) = extract("每名网格员负责的住户不超过300户。")
+    assert r.subject == "网格员"

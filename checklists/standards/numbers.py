@@ -256,7 +256,8 @@ _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计
 #: 5000万元, 每户给予奖补资金1200元), or of completing an investment (完成固定资产投资…): funds a
 #: party is to find or spend, a commitment.
 _SETS_ASIDE = re.compile(
-    r"(?:安排|筹措|筹集|落实|配套|预算|给予|发放)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$|"
+    # (not 预算内资金: funds of the budget, a noun)
+    r"(?:安排|筹措|筹集|落实|配套|预算(?!内)|给予|发放)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$|"
     # (全年完成固定资产投资350亿元: the investment a task is to complete, its target)
     r"(?<![已经])完成[^，,。；;共累计]{0,8}投资\s*$"
 )
@@ -678,7 +679,9 @@ def worth_keeping(
             # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
             r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收|加价|"
             # (起步价为10元, 水价为每立方米3.2元, 收费标准, 租金: a price set)
-            r"(?:起步|基础|单|票|零售|销售|租赁|指导|最高|收购|水|电|气)价(?!值)|价格|收费|计费|租金",
+            r"(?:起步|基础|单|票|零售|销售|租赁|指导|最高|收购|水|电|气)价(?!值)|价格|收费|计费|租金|"
+            # (保洁费为每月10元/户: a fee set; not 经费为…, funds stated)
+            r"(?<![经])(?<=[\u4e00-\u9fff])费(?:用)?(?:标准)?(?:为|是)",
             phrase,
         )
         # (每公里2.3元, 每立方米3.2元: a price per unit of what is sold)

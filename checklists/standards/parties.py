@@ -748,7 +748,7 @@ def heading_party(heading: str) -> tuple[str, SubjectKind] | None:
 
 #: The word that leads from a condition to its consequence (如…，则环保部门…) and a quantifier
 #: (每个配送中心): no part of a name.
-_THEN = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:则|那么|就(?!业)|每一?个|每家|每一|请)?")
+_THEN = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:则|那么|就(?!业)|每一?个|每家|每一|每[名位]|请)?")
 #: Words a name never starts with: when, where or to whom something is done (经批准, not
 #: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
 _ADVERBIAL_START = re.compile(
