@@ -278,3 +278,15 @@ def test_each_one_of_a_party_names_the_party():
     """每名网格员负责的住户不超过300户: the subject is 网格员, not 每名网格员."""
     (r,) = extract("每名网格员负责的住户不超过300户。")
     assert r.subject == "网格员"
+
+
+def test_staff_breaching_in_their_work_are_the_sanction_s_case_not_who_acts():
+    """各级…部门及其工作人员在…中，存在…行为的，依法追究…: the staff are the case; the sanction
+    is the (unnamed) authority's (GUIDE 1.3)."""
+    (r,) = extract(
+        "各级财政、人力资源社会保障部门及其工作人员在资金分配审核工作中，"
+        "存在违规分配资金等违法违纪行为的，依法追究相应责任。"
+    )
+    assert (r.span, r.subject) == ("依法追究相应责任", None)
+    assert r.applies_when is not None
+    assert r.applies_when.text.startswith("各级财政、人力资源社会保障部门及其工作人员")

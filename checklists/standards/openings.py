@@ -59,6 +59,12 @@ A_PARTY_S_CASE = re.compile(
     r"[，,]\s*(?:且|并且|并|同时)?"
     r"[^，,。；;：:]{2,40}?的)[，,]"
 )
+#: Staff (an authority's, or anyone's) breaching in their work, then dealt with (各级财政部门及其
+#: 工作人员在资金分配审核工作中，存在…行为的，依法追究…): the staff are the case, not who acts.
+STAFF_CASE = re.compile(
+    r"^(?P<cond>[^，,。；;：:]{2,40}?(?:及其)?工作人员[^，,。；;：:]{0,30}?[，,]"
+    r"[^，,。；;：:]{2,60}?的)[，,](?=\s*(?:依法|依规|依纪|由|予以|给予|追究|移送))"
+)
 #: An inspected party opening the words, then its verb (企业吸纳…, 用人单位招用…).
 A_PARTY_FIRST = re.compile(
     r"(?P<who>[^，,。；;：:的\s]{0,8}?(?:" + _REGULATED + r"))(?=[\u4e00-\u9fff])(?!的)"

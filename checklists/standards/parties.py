@@ -42,6 +42,7 @@ from checklists.standards.openings import (
     REACHING_OPENS,
     SEASON,
     SIZED_WORKS,
+    STAFF_CASE,
     STATE_REACHED,
     THE_ONES,
     THE_ONES_AND,
@@ -352,6 +353,7 @@ _OPENED = re.compile(r"[（(][^（()）]*$")
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
     for pattern in (
+        STAFF_CASE,
         BROKEN_RULE,
         IF,
         EXCEPT,
