@@ -290,3 +290,11 @@ def test_staff_breaching_in_their_work_are_the_sanction_s_case_not_who_acts():
     assert (r.span, r.subject) == ("依法追究相应责任", None)
     assert r.applies_when is not None
     assert r.applies_when.text.startswith("各级财政、人力资源社会保障部门及其工作人员")
+
+
+def test_the_ones_then_when_right_before_the_modal_word_are_the_condition():
+    """参加职业培训的人员，取得证书后可按规定申请…: which ones and when, one condition; the row is
+    what they may do."""
+    (r,) = extract("参加职业培训的人员，取得证书后可按规定申请职业培训补贴。")
+    assert (r.span, r.modality) == ("可按规定申请职业培训补贴", "permission")
+    assert r.applies_when is not None and r.applies_when.text == "参加职业培训的人员，取得证书后"
