@@ -298,3 +298,15 @@ def test_the_ones_then_when_right_before_the_modal_word_are_the_condition():
     (r,) = extract("参加职业培训的人员，取得证书后可按规定申请职业培训补贴。")
     assert (r.span, r.modality) == ("可按规定申请职业培训补贴", "permission")
     assert r.applies_when is not None and r.applies_when.text == "参加职业培训的人员，取得证书后"
+
+
+def test_the_ones_dealt_with_by_an_authority_after_a_comma_are_its_condition():
+    """新上高耗能项目，年综合能源消费量5000吨标准煤以上的，由市发展改革委出具…: the number says
+    whose case (a year's consumption), no row of its own; the row is the authority's act."""
+    (r,) = extract(
+        "新上高耗能项目，年综合能源消费量5000吨标准煤以上的，由市发展改革委出具节能审查意见。"
+    )
+    assert (r.span, r.subject) == ("由市发展改革委出具节能审查意见", "市发展改革委")
+    when = r.applies_when
+    assert when is not None
+    assert (when.comparator, when.value, when.unit, when.per) == (">=", 5000, "tce", "year")

@@ -837,7 +837,14 @@ def duty_spans(
                 # and a party acting, GUIDE 1.1; the party's duty another)
                 spans += [[pending, pending_end], [a, b]]
             else:
-                spans.append([a if pending is None else pending, b])
+                # (新上高耗能项目，年综合能源消费量…以上的，由…出具…: the case before it is the
+                # duty's condition, no part of its words)
+                case = (
+                    pending is not None
+                    and words.lstrip().startswith("由")
+                    and re.search(r"的\s*[，,]\s*$", masked[pending:a])
+                )
+                spans.append([a if pending is None or case else pending, b])
                 aimed = not acts and headed and pending is None
             pending = None
         elif opens_with_party(words) or _LEADS_IN.match(words) or not open_duty:

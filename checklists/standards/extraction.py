@@ -537,7 +537,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         # 3年内完不成的, 30日内未整改的: not done within it, so longer than it
                         comparator = NEGATE[comparator]
                     qualifiers.append(
-                        (q_end, Applicability(words, comparator or "==", value, q.unit, q.per))
+                        (
+                            q_end,
+                            Applicability(words, comparator or "==", value, q.unit, q.per or per),
+                        )
                     )
                 continue
             change = A_CHANGE.search(masked, max(ph_start, q_start - 48), q_start)

@@ -201,6 +201,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # …，5例以上疑似医院感染暴发的，医疗机构应当…: the case the duty is for
     if re.match(r"\s*的(?:亮[红黄]灯|纳入|列入|给予|予以|责令|取消|暂停|扣|约谈|通报)", tail):
         return True  # 超期3个工作日以上的亮红灯并纳入督查督办: the ones a sanction is for
+    if tail.strip() == "的" and re.match(r"[，,]\s*(?:则|就)?\s*由(?!于|此)", rest):
+        return True  # …，年综合能源消费量5000吨标准煤以上的，由市发展改革委出具…: whose case
     if tail.strip() == "的" and _A_SANCTION_NEXT.match(rest):
         return True  # …，一年内累计扣分达到20分的，暂停其准运资格3个月: the ones sanctioned
     if re.match(
