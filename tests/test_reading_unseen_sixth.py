@@ -310,3 +310,17 @@ def test_the_ones_dealt_with_by_an_authority_after_a_comma_are_its_condition():
     when = r.applies_when
     assert when is not None
     assert (when.comparator, when.value, when.unit, when.per) == (">=", 5000, "tce", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "excepted"),
+    [
+        ("本市行政区域内禁止燃放烟花爆竹，但春节期间除外。", "但春节期间除外"),
+        ("企业应当每月开展一次自查，法定节假日除外。", "法定节假日除外"),
+    ],
+)
+def test_an_exception_with_no_number_is_the_condition_of_the_duty_before_it(text, excepted):
+    """…，但春节期间除外: when the ban does not apply, its condition (as …10人以下的…除外 is)."""
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.applies_when.text == excepted
+    assert r.applies_when.comparator is None

@@ -89,9 +89,11 @@ from checklists.standards.picking import (
     end_of,
     joined,
     phrase_bounds,
+    plain_exception,
     presence,
     qualifies,
     source_span,
+    with_exceptions,
     without_number,
 )
 from checklists.standards.quantities import (
@@ -849,19 +851,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             else case_goes_on(text, r, qualifiers)
             for r in attributed
         ]
-        if exceptions:
-            attributed = [
-                replace(
-                    r,
-                    applies_when=next(
-                        a for at, lo, a in exceptions if lo <= r.start and end_of(r) <= at
-                    ),
-                )
-                if r.applies_when is None
-                and any(lo <= r.start and end_of(r) <= at for at, lo, _a in exceptions)
-                else r
-                for r in attributed
-            ]
+        if (plain := plain_exception(text, masked, s_start, s_end)) is not None:
+            exceptions.append(plain)  # (…禁止燃放烟花爆竹，但春节期间除外: no number)
+        attributed = with_exceptions(attributed, exceptions)
         named = [(r.subject, r.subject_kind) for r in attributed if r.subject]
         # (各乡镇人民政府是…的责任主体。要组织…: a sentence with no row still names who acts)
         carry = named[-1] if named else None if attributed else party_first(text[b_start:s_end])

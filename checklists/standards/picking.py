@@ -608,6 +608,35 @@ def end_of(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+def with_exceptions(
+    found: list[Requirement], exceptions: list[tuple[int, int, Applicability]]
+) -> list[Requirement]:
+    """Each requirement with the exception after it that leaves some out (``exceptions``: where
+    its phrase starts, from where the requirements before it are its own, and what it says),
+    when it has no condition of its own: …，但从业人员10人以下的小微企业除外 → 从业人员 > 10."""
+    out = []
+    for r in found:
+        own = [a for at, lo, a in exceptions if lo <= r.start and end_of(r) <= at]
+        out.append(replace(r, applies_when=own[0]) if own and r.applies_when is None else r)
+    return out
+
+
+#: An exception with no number, the last phrase of its sentence (…，但春节期间除外).
+_PLAIN_EXCEPTION = re.compile(r"[，,]\s*(?P<words>但?[^，,。；;\d＿]{2,30}?除外)\s*[。；;]?\s*$")
+
+
+def plain_exception(
+    text: str, masked: str, s_start: int, s_end: int
+) -> tuple[int, int, Applicability] | None:
+    """An exception with no number that ends a sentence (本市行政区域内禁止燃放烟花爆竹，但春节
+    期间除外): when the duties before it do not apply, their condition."""
+    found = _PLAIN_EXCEPTION.search(masked, s_start, s_end)
+    if found is None:
+        return None
+    at = found.start("words")
+    return at, -1, Applicability(text[at : found.end("words")])
+
+
 def joined(flags: list[str], start: int, end: int, joins: tuple[int, ...]) -> tuple[str, ...]:
     if any(start < j < end for j in joins):
         flags = flags + ["page_joined"]
