@@ -324,3 +324,21 @@ def test_an_exception_with_no_number_is_the_condition_of_the_duty_before_it(text
     (r,) = extract(text)
     assert r.applies_when is not None and r.applies_when.text == excepted
     assert r.applies_when.comparator is None
+
+
+def test_a_direction_to_bring_a_role_into_play_leads_into_nothing():
+    """发挥…机构作用，组织开展…: an aim with no modal word and no party (GUIDE 1.1), no part of
+    the duty after it."""
+    first, count = extract(
+        "发挥人力资源服务机构作用，组织开展线上线下招聘活动，全年举办招聘会不少于100场。"
+    )
+    assert first.span == "组织开展线上线下招聘活动"
+    assert (count.comparator, count.value, count.per) == (">=", 100, "year")
+
+
+def test_allowed_is_a_permission_and_not_allowed_a_ban():
+    """允许企业缓缴…: a permission of 企业 (not of "允许企业"); 不允许…: a ban."""
+    r = extract("允许企业在一定期限内缓缴社会保险费。")[0]
+    assert (r.modality, r.subject) == ("permission", "企业")
+    (ban,) = extract("不允许企业缓缴社会保险费。")
+    assert ban.kind == "prohibition"

@@ -424,6 +424,8 @@ def leads_on(words: str) -> bool:
     return not ACTION.search(rest)
 
 
+#: A direction alone, its object a party's role (发挥人力资源服务机构作用).
+_A_DIRECTION = re.compile(r"(?:充分)?发挥[^，,。；;]{2,24}作用")
 #: What 将/把 hands down, and to whom (将目标任务分解落实到乡镇, 把责任细化到人).
 _HANDED_DOWN = re.compile(r"(?:分解|落实|细化|量化|下沉|延伸)(?:落实)?(?:到|至)")
 
@@ -802,6 +804,9 @@ def duty_spans(
             (acts := _acts(words))
             # ((二)市财政局。加强辖区企业走访服务。: a direction, the heading's party's duty)
             or (headed and pending is None and AIM.match(words) is not None)
+            # (发挥人力资源服务机构作用，组织开展…: a direction of its own, no words leading into
+            # the act after it; a row only where a modal word or a party makes it one, GUIDE 1.1)
+            or (pending is None and not open_duty and _A_DIRECTION.fullmatch(words) is not None)
             # 对不达标的，及时与…联系: what the words before led into
             or (
                 pending is not None

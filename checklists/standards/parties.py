@@ -313,7 +313,7 @@ _WHEN_FIRST = re.compile(
     # (how binding, before who: 原则上每个乡镇配备…)
     r"原则上|一般情况下|通常|"
     # (a word of advice before who is advised: 建议各地建立台账, 鼓励企业…)
-    r"建议|鼓励|提倡|倡导)[，,\s]*"
+    r"建议|鼓励|提倡|倡导|允许|准许)[，,\s]*"
     r"(?=[\u4e00-\u9fff]{2})"
 )
 
