@@ -342,3 +342,19 @@ def test_allowed_is_a_permission_and_not_allowed_a_ban():
     assert (r.modality, r.subject) == ("permission", "企业")
     (ban,) = extract("不允许企业缓缴社会保险费。")
     assert ban.kind == "prohibition"
+
+
+@pytest.mark.parametrize(
+    ("aside", "date"),
+    [("完成时限：2023年12月底", "2023-12-31"), ("完成时限：2024年底", "2024-12-31")],
+)
+def test_a_task_aside_s_time_limit_is_a_deadline_with_no_before(aside, date):
+    """（…；完成时限：2023年12月底）: the time limit the aside names, a deadline row (GUIDE 1.4),
+    as 2023年12月底前 was."""
+    duty, due = extract(f"1.开展排查。全面排查违规建设项目。（牵头单位：市林业局；{aside}）")
+    assert duty.due is None
+    assert (due.kind, due.due, due.subject) == (
+        "deadline",
+        {"rule": "date", "date": date},
+        "市林业局",
+    )
