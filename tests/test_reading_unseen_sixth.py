@@ -358,3 +358,17 @@ def test_a_task_aside_s_time_limit_is_a_deadline_with_no_before(aside, date):
         {"rule": "date", "date": date},
         "市林业局",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("对同一企业的行政检查，同一年度内原则上不超过2次。", "<=", 2),
+        ("对企业的检查，每年不少于1次。", ">=", 1),
+    ],
+)
+def test_what_a_bound_after_it_counts_is_no_duty_of_its_own(text, comparator, value):
+    """对同一企业的行政检查，…不超过2次: the checks counted, the topic of the bound (its 检查 a
+    noun); one row, the bound's."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.per) == ("frequency", comparator, value, "year")

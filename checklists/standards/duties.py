@@ -424,6 +424,8 @@ def leads_on(words: str) -> bool:
     return not ACTION.search(rest)
 
 
+#: The words of a bound (ACTION holds them: 不少于采伐面积), no act of a phrase of their own.
+_BOUND_WORDS = re.compile(r"不少于|不低于|不高于|不超过|低于|高于|超过|少于|多于")
 #: A direction alone, its object a party's role (发挥人力资源服务机构作用).
 _A_DIRECTION = re.compile(r"(?:充分)?发挥[^，,。；;]{2,24}作用")
 #: What 将/把 hands down, and to whom (将目标任务分解落实到乡镇, 把责任细化到人).
@@ -793,9 +795,23 @@ def duty_spans(
             pending, pending_end = a, b  # …，同时向…等部门，以及…通报: to whom, then the verb
         elif open_duty and pending is None and GOES_ON.match(words):
             spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on
-        elif leads_on(words) or (
-            # 承担教学任务的中小学，…: a noun its 的 describes, the topic of what follows
-            _a_noun(words) and (_topic_of(masked, b, s_end) or _measured_next(masked, b, taken))
+        elif (
+            leads_on(words)
+            or (
+                # 承担教学任务的中小学，…: a noun its 的 describes, the topic of what follows
+                _a_noun(words) and (_topic_of(masked, b, s_end) or _measured_next(masked, b, taken))
+            )
+            # (对同一企业的行政检查，同一年度内…不超过2次: what the number after it counts)
+            or (
+                words.startswith("对")
+                and _DESCRIBED_NOUN.search(words) is not None
+                and _measured_next(masked, b, taken)
+                # (the number's phrase a bound alone, no act of its own: not 对符合条件的及时审批，
+                # 并在5个工作日内…发放)
+                and not ACTION.search(
+                    _BOUND_WORDS.sub("", re.split(r"[，,。；;]", masked[b + 1 : s_end])[0])
+                )
+            )
         ):
             if pending is None:
                 pending = a
