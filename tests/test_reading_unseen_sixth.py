@@ -372,3 +372,11 @@ def test_what_a_bound_after_it_counts_is_no_duty_of_its_own(text, comparator, va
     noun); one row, the bound's."""
     (r,) = extract(text)
     assert (r.kind, r.comparator, r.value, r.per) == ("frequency", comparator, value, "year")
+
+
+def test_a_one_off_ban_s_bounds_are_what_is_allowed():
+    """不得一次性收取时间跨度超过3个月或60课时的费用: the excess banned, so at most 3 months and at
+    most 60 class hours (一次性 is masked as no number; the list's second bound the same)."""
+    months, hours = extract("不得一次性收取时间跨度超过3个月或60课时的费用。")
+    assert (months.comparator, months.value, months.unit) == ("<=", 3, "month")
+    assert (hours.comparator, hours.value, hours.unit) == ("<=", 60, "课时")

@@ -336,9 +336,13 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # (二氧化硫排放限值为50mg/m³，氮氧化物为100mg/m³: the next one's limit, the same)
                 comparator = named_limit[0]
             ban_before = masked[ph_start : comp_pos if comp_before else q_start]
+            if "一次性" in text[ph_start:q_start]:  # (不得一次性收取…超过: one-off, no number)
+                ban_before = ban_before.replace("＿＿＿", "一次性", 1)
             if comparator in NEGATE and BANNED_ACT.search(ban_before):
                 # 严禁存放超过5公斤的易燃物品: the excess is banned, what is kept must be within it
                 comparator = NEGATE[comparator]
+                if listed and listed[2] == q_end:  # (…超过3个月或60课时: the list's, the same)
+                    listed = (listed[0], comparator, q_end)
             banned = q.after is not None and (
                 BANNED_ZONE.match(masked, q_end) is not None
                 # (交付使用后5年内、大修的城市道路竣工后3年内不得挖掘: both windows banned)
