@@ -380,3 +380,10 @@ def test_a_one_off_ban_s_bounds_are_what_is_allowed():
     months, hours = extract("不得一次性收取时间跨度超过3个月或60课时的费用。")
     assert (months.comparator, months.value, months.unit) == ("<=", 3, "month")
     assert (hours.comparator, hours.value, hours.unit) == ("<=", 60, "课时")
+
+
+def test_a_measure_named_before_its_numbers_is_their_topic():
+    """失业保险稳岗返还比例，中小微企业由60%提高至90%，…: what the numbers after it are, no
+    duty of its own."""
+    rows = extract("失业保险稳岗返还比例，中小微企业由60%提高至90%，大型企业由30%提高至50%。")
+    assert [(r.value, r.subject) for r in rows] == [(90, "中小微企业"), (50, "大型企业")]

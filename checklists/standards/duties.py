@@ -443,9 +443,14 @@ _DESCRIBED_NOUN = re.compile(r"的([^的，,。；;]{1,10})$")
 _ESTABLISHES = re.compile(r"(?:建立|制定|编制|组建|成立|设立|建设|打造|构建|推行|实行|落实)")
 
 
-#: How a thing stands, a noun whatever verb it is made of (资金使用情况, 整改进展, 工作进度):
-#: what stands before the noun and the two characters it is made of.
-_HOW_IT_STANDS = re.compile(r"([^，,。；;]{0,14}?)[^，,。；;的]{2}(?:情况|进展|进度|状况)")
+#: How a thing stands, a noun whatever verb it is made of (资金使用情况, 整改进展, 工作进度), or
+#: a measure named (返还比例, 补贴标准): what stands before the noun and the two characters it
+#: is made of.
+_HOW_IT_STANDS = re.compile(
+    r"([^，,。；;]{0,14}?)[^，,。；;的]{2}(?:情况|进展|进度|状况|"
+    # (失业保险稳岗返还比例，中小微企业由60%提高至90%: what the numbers after it are)
+    r"比例|标准|额度|费率|比率|金额|数额|幅度)"
+)
 
 
 def _a_noun(words: str) -> bool:
