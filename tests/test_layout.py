@@ -29,6 +29,7 @@ PURE = [
     "checklists.standards.conflicts",
     "checklists.standards.duties",
     "checklists.standards.agents",
+    "checklists.standards.topics",
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",

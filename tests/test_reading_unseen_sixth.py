@@ -387,3 +387,9 @@ def test_a_measure_named_before_its_numbers_is_their_topic():
     duty of its own."""
     rows = extract("失业保险稳岗返还比例，中小微企业由60%提高至90%，大型企业由30%提高至50%。")
     assert [(r.value, r.subject) for r in rows] == [(90, "中小微企业"), (50, "大型企业")]
+
+
+def test_the_effect_a_duty_is_to_have_belongs_to_it():
+    """要加大…查处力度，形成有效震慑: to what end (GUIDE 1.1), part of the row before it."""
+    (r,) = extract("要加大对违法违规行为的查处力度，形成有效震慑。")
+    assert r.span == "要加大对违法违规行为的查处力度，形成有效震慑"

@@ -45,6 +45,7 @@ from checklists.standards.reports import (
 )
 from checklists.standards.responsible import responsible_units
 from checklists.standards.sentences import DUTY_ASIDE, phrases
+from checklists.standards.topics import a_noun, counted_next, measured_next, topic_of
 from checklists.standards.verbs import (
     ACTION,
     AIM,
@@ -63,7 +64,11 @@ from checklists.standards.verbs import (
 
 #: A phrase that says to what end (确保…; 做到… and 保证… are read as duties of their own): part
 #: of the duty before it.
-_TO_WHAT_END = re.compile(r"^(?:以|从而)?确保")
+_TO_WHAT_END = re.compile(
+    r"^(?:以|从而)?(?:确保|"
+    # (加大…查处力度，形成有效震慑: the effect it is to have)
+    r"形成[^，,。；;]{0,8}(?:震慑|氛围|格局|态势|局面|声势))"
+)
 #: A lead into the duties or bans a clause lists (应当履行下列义务：, 用户不得有下列行为：).
 _LEADS_A_LIST = re.compile(rf"(?:{LISTED_DUTIES}|{LISTED_BANS})[^，,。；;：:]{{0,8}}[:：]?\s*$")
 #: A principle to follow, as a sentence's last phrase.
@@ -424,73 +429,10 @@ def leads_on(words: str) -> bool:
     return not ACTION.search(rest)
 
 
-#: The words of a bound (ACTION holds them: 不少于采伐面积), no act of a phrase of their own.
-_BOUND_WORDS = re.compile(r"不少于|不低于|不高于|不超过|低于|高于|超过|少于|多于")
 #: A direction alone, its object a party's role (发挥人力资源服务机构作用).
 _A_DIRECTION = re.compile(r"(?:充分)?发挥[^，,。；;]{2,24}作用")
 #: What 将/把 hands down, and to whom (将目标任务分解落实到乡镇, 把责任细化到人).
 _HANDED_DOWN = re.compile(r"(?:分解|落实|细化|量化|下沉|延伸)(?:落实)?(?:到|至)")
-
-
-#: A sanction's verb a phrase opens with: what follows is its object (责令退回…获取的资金).
-_IMPOSES = re.compile(
-    r"(?:由[^，,。；;]{1,20}?)?(?:依法)?(?:责令|处以|没收|追缴|追回|吊销|扣罚|扣减)"
-)
-_DESCRIBED_NOUN = re.compile(r"的([^的，,。；;]{1,10})$")
-
-
-#: Verbs of setting something up a phrase may open with (建立…的…模式).
-_ESTABLISHES = re.compile(r"(?:建立|制定|编制|组建|成立|设立|建设|打造|构建|推行|实行|落实)")
-
-
-#: How a thing stands, a noun whatever verb it is made of (资金使用情况, 整改进展, 工作进度), or
-#: a measure named (返还比例, 补贴标准): what stands before the noun and the two characters it
-#: is made of.
-_HOW_IT_STANDS = re.compile(
-    r"([^，,。；;]{0,14}?)[^，,。；;的]{2}(?:情况|进展|进度|状况|"
-    # (失业保险稳岗返还比例，中小微企业由60%提高至90%: what the numbers after it are)
-    r"比例|标准|额度|费率|比率|金额|数额|幅度)"
-)
-
-
-def _a_noun(words: str) -> bool:
-    """Whether a phrase is a noun that its 的 describes (国内首次使用的化工工艺), with no modal
-    word and no verb after the 的; or how a thing stands (项目资金的使用情况, 补贴发放情况),
-    not opening with a verb (公开资金使用情况 is a duty)."""
-    stands = _HOW_IT_STANDS.fullmatch(words)
-    if (
-        stands is not None
-        and not ACTION.search(stands.group(1))
-        and not POLICY.search(stands.group(1))
-        and not ANY_MODAL.search(words)
-    ):
-        return True  # (及时掌握企业生产情况: a verb before it, a duty)
-    found = _DESCRIBED_NOUN.search(words)
-    if found is None or ANY_MODAL.search(words) or _IMPOSES.match(words):
-        return False
-    if _ESTABLISHES.match(words.lstrip("＿ ")):
-        return False  # 建立“户集、村收…”的城乡环卫一体化模式: a duty to set it up, no topic
-    return not ACTION.search(found.group(1)) and not POLICY.search(found.group(1))
-
-
-def _topic_of(masked: str, b: int, s_end: int) -> bool:
-    """Whether the phrase after ``b`` says what is to be done about a topic named before it
-    (…的中小学，可适当增加编制; …的企业，由区安监局…): it has a modal word or opens with 由."""
-    rest = masked[b + 1 : s_end]
-    for nxt in re.split(r"[，,]", rest)[:8]:
-        if ANY_MODAL.search(nxt) or nxt.lstrip().startswith(("由", "经", "一律", "请")):
-            return True
-        if not _a_noun(re.sub(r"^\s*(?:以及|及|和|或者?)", "", nxt)):
-            return False  # (…的中小学，有寄宿学生的中小学，…，可…: the ones listed go on)
-    return False
-
-
-def _measured_next(masked: str, b: int, taken: list[tuple[int, int, bool]]) -> bool:
-    """Whether the phrase after ``b`` states a number (生产经营单位纳入…管理的期限，为…1年): the
-    noun before it is what the number measures."""
-    nxt = re.search(r"[，,。；;\n]|$", masked[b + 1 :])
-    end = b + 1 + (nxt.start() if nxt else 0)
-    return any(b < t0 < end for t0, _t1, _d in taken)
 
 
 #: Papers or means in the state they are to be in (环评手续完备, 安全设施齐全, 台账资料齐备).
@@ -804,19 +746,10 @@ def duty_spans(
             leads_on(words)
             or (
                 # 承担教学任务的中小学，…: a noun its 的 describes, the topic of what follows
-                _a_noun(words) and (_topic_of(masked, b, s_end) or _measured_next(masked, b, taken))
+                a_noun(words) and (topic_of(masked, b, s_end) or measured_next(masked, b, taken))
             )
             # (对同一企业的行政检查，同一年度内…不超过2次: what the number after it counts)
-            or (
-                words.startswith("对")
-                and _DESCRIBED_NOUN.search(words) is not None
-                and _measured_next(masked, b, taken)
-                # (the number's phrase a bound alone, no act of its own: not 对符合条件的及时审批，
-                # 并在5个工作日内…发放)
-                and not ACTION.search(
-                    _BOUND_WORDS.sub("", re.split(r"[，,。；;]", masked[b + 1 : s_end])[0])
-                )
-            )
+            or counted_next(masked, words, b, s_end, taken)
         ):
             if pending is None:
                 pending = a
