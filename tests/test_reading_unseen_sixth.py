@@ -393,3 +393,23 @@ def test_the_effect_a_duty_is_to_have_belongs_to_it():
     """要加大…查处力度，形成有效震慑: to what end (GUIDE 1.1), part of the row before it."""
     (r,) = extract("要加大对违法违规行为的查处力度，形成有效震慑。")
     assert r.span == "要加大对违法违规行为的查处力度，形成有效震慑"
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "per"),
+    [
+        ("补助资金按照每亩不超过贰佰元标准发放。", "<=", 200, "亩"),
+        ("奖励标准为每人壹仟伍佰元。", "==", 1500, "人"),
+    ],
+)
+def test_an_amount_in_financial_numerals_is_read(text, comparator, value, per):
+    """贰佰元, 壹仟伍佰元: the numerals amounts are written in on paper that must not be altered."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == (comparator, value, "元", per)
+
+
+def test_a_headcount_with_a_marker_is_the_condition_not_who_acts():
+    """从业人员超过（含）50人的，应当配备…: how many staff, the case; the staff do not act."""
+    (r,) = extract("从业人员超过（含）50人的，应当配备专职安全管理人员。")
+    assert r.subject is None
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", 50)

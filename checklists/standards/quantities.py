@@ -26,7 +26,9 @@ _HALF[0x3000] = 0x20
 
 #: A number as written: digits (with a decimal point) or Chinese numerals.
 NUM = (
+    # (an amount in financial numerals: 贰佰元, 壹仟伍佰元)
     r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|"
+    r"[壹贰叁肆伍陆柒捌玖][壹贰叁肆伍陆柒捌玖拾佰仟零]*|"
     # half of a time (半年内, 半个月, 半小时): not 每半年, 上半年 (periods), 一年半, 半年度
     r"(?<![每上下前后近多大过一二三四五六七八九十两\d])半(?=\s*(?:个月|小时|年(?!度)|天)))"
 )
