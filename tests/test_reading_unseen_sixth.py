@@ -5,7 +5,10 @@ says."""
 
 from __future__ import annotations
 
+import cn2an
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checklists.authoring.wording import item_from_requirement
 from checklists.scoring import evaluate
@@ -413,3 +416,10 @@ def test_a_headcount_with_a_marker_is_the_condition_not_who_acts():
     (r,) = extract("从业人员超过（含）50人的，应当配备专职安全管理人员。")
     assert r.subject is None
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", 50)
+
+
+@given(st.integers(min_value=1, max_value=999_999))
+def test_any_amount_in_financial_numerals_reads_as_its_value(n):
+    """Property: 不超过{n in 大写}元 reads as ≤ n 元, whatever n (cn2an writes the numerals)."""
+    (r,) = extract(f"补助金额不超过{cn2an.an2cn(n, 'up')}元。")
+    assert (r.comparator, r.value, r.unit) == ("<=", n, "元")
