@@ -542,12 +542,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     if comparator in ("<=", "<") and NOT_DONE.match(masked, q_end):
                         # 3年内完不成的, 30日内未整改的: not done within it, so longer than it
                         comparator = NEGATE[comparator]
-                    qualifiers.append(
-                        (
-                            q_end,
-                            Applicability(words, comparator or "==", value, q.unit, q.per or per),
-                        )
-                    )
+                    # (…，年综合能源消费量5000吨标准煤以上的，由…: a rate as written, else the
+                    # period its phrase names, 年)
+                    when = Applicability(words, comparator or "==", value, q.unit, q.per or per)
+                    qualifiers.append((q_end, when))
                 continue
             change = A_CHANGE.search(masked, max(ph_start, q_start - 48), q_start)
             # (增长7%左右: about that much, no floor)
