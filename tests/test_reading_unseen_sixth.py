@@ -423,3 +423,20 @@ def test_any_amount_in_financial_numerals_reads_as_its_value(n):
     """Property: 不超过{n in 大写}元 reads as ≤ n 元, whatever n (cn2an writes the numerals)."""
     (r,) = extract(f"补助金额不超过{cn2an.an2cn(n, 'up')}元。")
     assert (r.comparator, r.value, r.unit) == ("<=", n, "元")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "各级各部门要加大对调研干部的培养，积极选拔年轻干部充实到调研队伍。",
+            ["各级各部门要加大对调研干部的培养", "积极选拔年轻干部充实到调研队伍"],
+        ),
+        ("不断改善基层工作条件。", ["不断改善基层工作条件"]),
+        # (a state hoped for: no verb of a duty)
+        ("到2025年，农村人居环境显著改善。", []),
+    ],
+)
+def test_selecting_and_improving_are_directives(text, spans):
+    """选拔…, 改善…条件: directive phrases (GUIDE 1.1's aims do not list them), a row each."""
+    assert [r.span for r in extract(text)] == spans

@@ -42,6 +42,9 @@ ACTION = re.compile(
     r"杜绝(?=\s*[\d＿])|"
     # (开发一批科研助理岗位: jobs to create; not 开发区, 房地产开发)
     r"开发(?=[^，,。；;]{0,12}岗位)|"
+    # (积极选拔…干部, 营造…良好环境, 改善…条件: directives, no aim of GUIDE 1.1's list)
+    # (not a state hoped for: 人居环境显著改善, 得到有效改善)
+    r"选拔|营造|(?<!有所)(?<!得到)改善(?=[\u4e00-\u9fff]{2})(?!的)|"
     # (压实工作责任: responsibilities assigned, an act)
     r"压实(?=[^，,。；;]{0,10}责任)|"
     # what an authority does to whom (严厉打击…, 予以立案, 全额退还…, 责令退回…)
