@@ -440,3 +440,15 @@ def test_any_amount_in_financial_numerals_reads_as_its_value(n):
 def test_selecting_and_improving_are_directives(text, spans):
     """选拔…, 改善…条件: directive phrases (GUIDE 1.1's aims do not list them), a row each."""
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一年来，全市生态环境质量持续改善，PM2.5平均浓度下降到38微克/立方米。",
+        "五年来，全市累计新增就业15万人。",
+    ],
+)
+def test_the_years_past_told_of_are_a_report(text):
+    """一年来，…: what was done, a report (GUIDE 1.5), as 近年来 is; no target."""
+    assert extract(text) == []

@@ -332,6 +332,8 @@ _A_BOUND_WORD = re.compile(r"不(?:少|低|小|多|高|大)于|不超过|至少|
 #: A report's opening: the time it tells of (近年来，…; 今年以来，…; 截至9月底，…).
 _A_REPORT_OPENS = re.compile(
     r"[\s＿]*(?:条\s*)?(?:近年来|近几年|近[＿\d一二三四五六七八九十]+年来|去年以来|今年以来|截至|截止到?|过去|"
+    # (一年来，全市生态环境质量持续改善，…下降到38微克/立方米: the year past, told of)
+    r"(?:[＿一二三四五六七八九十两多]+|几)年来|"
     r"目前|现阶段|" + EFFORTS_MADE + "|"
     # what there is in all (全县共有流域面积50平方公里以上河流23条): a count of what exists
     r"全(?:省|市|区|县|镇|乡)(?:共有|现有)|"
