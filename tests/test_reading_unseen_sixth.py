@@ -452,3 +452,16 @@ def test_selecting_and_improving_are_directives(text, spans):
 def test_the_years_past_told_of_are_a_report(text):
     """一年来，…: what was done, a report (GUIDE 1.5), as 近年来 is; no target."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("行业主管部门依法履行燃气安全监管职责。", ["行业主管部门依法履行燃气安全监管职责"]),
+        # (a case of duties not done: no duty of its own)
+        ("赡养人有赡养能力但未依法履行义务的，由民政部门督促其履行。", ["由民政部门督促其履行"]),
+    ],
+)
+def test_duties_taken_up_are_a_directive(text, rows):
+    """履行…职责: an act of the party named (GUIDE 1.1), modal word or not; 未…履行 is a case."""
+    assert [r.span for r in extract(text)] == rows

@@ -44,6 +44,8 @@ ACTION = re.compile(
     r"开发(?=[^，,。；;]{0,12}岗位)|"
     # (积极选拔…干部, 营造…良好环境, 改善…条件: directives, no aim of GUIDE 1.1's list)
     # (not a state hoped for: 人居环境显著改善, 得到有效改善)
+    # (履行燃气安全监管职责: duties taken up, an act; not 履行下列义务：, a list's lead)
+    r"(?<![未不没])(?<!未依法)(?<!不依法)(?<!未按规定)履行(?!下列|以下)(?=[^，,。；;]{0,12}(?:职责|义务))|"
     r"选拔|营造|(?<!有所)(?<!得到)改善(?=[\u4e00-\u9fff]{2})(?!的)|"
     # (压实工作责任: responsibilities assigned, an act)
     r"压实(?=[^，,。；;]{0,10}责任)|"
