@@ -465,3 +465,19 @@ def test_the_years_past_told_of_are_a_report(text):
 def test_duties_taken_up_are_a_directive(text, rows):
     """履行…职责: an act of the party named (GUIDE 1.1), modal word or not; 未…履行 is a case."""
     assert [r.span for r in extract(text)] == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "season"),
+    [
+        ("每日至少清运一次，夏季每日至少清运两次。", "夏季"),
+        ("汛期每天巡查不少于2次。", "汛期"),
+        ("夜间应当保持2人以上值班。", "夜间"),
+    ],
+)
+def test_a_season_opening_a_phrase_is_its_condition(text, season):
+    """…，夏季每日至少清运两次: the summer's rate holds in summer only (its condition); the row
+    before it keeps none."""
+    rows = extract(text)
+    assert rows[-1].applies_when is not None and rows[-1].applies_when.text == season
+    assert all(r.applies_when is None for r in rows[:-1])

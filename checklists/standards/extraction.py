@@ -85,6 +85,7 @@ from checklists.standards.picking import (
     ONLY_THEN,
     THE_AGED_NAMED,
     a_clean_record,
+    a_season_first,
     case_goes_on,
     end_of,
     joined,
@@ -227,6 +228,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 continue  # 2具35公斤推车式灭火器: the size of what is counted, no threshold
             ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
             phrase = masked[ph_start:ph_end]
+            if (season := a_season_first(text, masked, ph_start, q_start)) is not None:
+                qualifiers.append(season)  # (…，夏季每日至少清运两次: when its own phrase holds)
+                phrase_only[season[0]] = ph_end
             if a_window_before(q, read[k + 1 :], ph_end - s_start, sentence):
                 # (两年内…不超过2次: a window of two years, counted in, no period to name)
                 window = ("day" if q.unit == "hour" else q.unit if q.low == 1 else None, ph_start)

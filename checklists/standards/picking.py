@@ -608,6 +608,25 @@ def end_of(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+#: A season or a time of day opening a phrase, right before how often or how much in it
+#: (…，夏季每日至少清运两次; 汛期每天巡查不少于2次): when the phrase's requirement holds.
+_SEASON_FIRST = re.compile(
+    r"\s*(?P<when>(?:汛期|雨季|旱季|冬季|夏季|春季|秋季|采暖期|供暖期|防火期|节假日|夜间)(?:期间|内)?)"
+    r"(?=\s*(?:每|至少|不少于|不低于|不超过|应当?|须|必须))"
+)
+
+
+def a_season_first(
+    text: str, masked: str, ph_start: int, q_start: int
+) -> tuple[int, Applicability] | None:
+    """The season a phrase opens with, before its number (夏季每日至少清运两次 → 夏季), as a
+    qualifier: where it ends, and the condition."""
+    found = _SEASON_FIRST.match(masked, ph_start, q_start)
+    if found is None:
+        return None
+    return found.end("when"), Applicability(text[found.start("when") : found.end("when")])
+
+
 def with_exceptions(
     found: list[Requirement], exceptions: list[tuple[int, int, Applicability]]
 ) -> list[Requirement]:
