@@ -383,7 +383,8 @@ _CHANGED_TO = re.compile(
 )
 #: A label that the standards after it are listed under (补贴标准：…, 收费标准为：…).
 _STANDARDS_LISTED = re.compile(
-    r"(?:标准|额度|限额|定额|上限|比例)(?:分别)?(?:为|是)?\s*[:：]|"
+    # (人员配备：站长1名，…; 每班幼儿人数：小班25人，…: a standard's values listed after it)
+    r"(?:标准|额度|限额|定额|上限|比例|人数|配备|配置|班额|定员|编制|职数)(?:分别)?(?:为|是)?\s*[:：]|"
     # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: the standards its items state)
     r"(?:标准|额度|限额|定额)[^。；;：:]{0,30}?[，,]\s*其中\s*[:：，,]?|"
     # (特别困难学生资助标准为每生每年4000元，困难学生为每生每年3000元: the standard goes on)
@@ -508,12 +509,6 @@ _A_WEIGHT = re.compile(r"[×÷*＊]\s*$")
 _A_FACTOR = re.compile(r"\s*[×÷＊]")
 #: A value averaged over the time before it (30分钟均值, 24小时平均浓度, 1小时滑动平均值).
 _AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|浓度均值|等效声级|等效连续|等效)")
-
-
-#: A standard named before a colon, its values listed after (人员配备：站长1名，工作人员2名).
-_A_STANDARD_S_HEAD = re.compile(
-    r"[^，,。；;：:]{0,24}?(?:标准|人数|配备|配置|班额|定员|编制|职数)(?:为|是)?\s*[：:]"
-)
 
 
 def worth_keeping(
@@ -665,8 +660,6 @@ def worth_keeping(
         return True
     if facts.all_done:
         return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
-    if _A_STANDARD_S_HEAD.match(sentence):
-        return True  # 人员配备：站长1名，…; 每班幼儿人数：小班25人，…: a standard's values
     return bool(
         re.search(
             r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|公示|期限|"

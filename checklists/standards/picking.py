@@ -166,7 +166,9 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 100万元以下部分按1.5%收取: a band of a progressive rate, no threshold
     if tail.strip() == "的" and re.match(
         # (…，水面面积在250平方米以下的，至少配备3名救生员: the limit after it is theirs)
-        r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁|至少|最少|不少于|不低于|不超过|最多)",
+        r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁|至少|最少|不少于|不低于|不超过|最多|"
+        # (…，年综合能源消费量5000吨标准煤以上的，由市发展改革委出具…: whose case)
+        r"由(?!于|此))",
         rest,
     ):
         return True  # …，就餐人数超过300人的，应当配备专职人员: the ones the duty after it is for
@@ -201,8 +203,6 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # …，5例以上疑似医院感染暴发的，医疗机构应当…: the case the duty is for
     if re.match(r"\s*的(?:亮[红黄]灯|纳入|列入|给予|予以|责令|取消|暂停|扣|约谈|通报)", tail):
         return True  # 超期3个工作日以上的亮红灯并纳入督查督办: the ones a sanction is for
-    if tail.strip() == "的" and re.match(r"[，,]\s*(?:则|就)?\s*由(?!于|此)", rest):
-        return True  # …，年综合能源消费量5000吨标准煤以上的，由市发展改革委出具…: whose case
     if tail.strip() == "的" and _A_SANCTION_NEXT.match(rest):
         return True  # …，一年内累计扣分达到20分的，暂停其准运资格3个月: the ones sanctioned
     if re.match(
