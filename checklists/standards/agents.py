@@ -40,7 +40,9 @@ _A_ROLE_AFTER = re.compile(r"[^，,。；;、由将对向]{1,6}(?:单位|负责�
 def agent_named(words: str) -> tuple[str, SubjectKind] | None:
     """Who acts when a duty's words open with 由 (by): 由镇(街道)书面告知申请人 → 镇(街道)."""
     found = _BY_AGENT.match(words)
-    if found is None or ANY_MODAL.search(found.group("who")):
+    if found is None:
+        return _party_then_a_verb(words)
+    if ANY_MODAL.search(found.group("who")):
         return None
     who = found.group("who").strip()
     # the whole name when a verb-like word is inside it (由县质量检测中心出具…: not 县质量;
@@ -70,3 +72,30 @@ def agent_named(words: str) -> tuple[str, SubjectKind] | None:
         if k:
             return who[:k], kind_of(who[:k])
     return who, kind_of(who)
+
+
+#: Who holds a post (由…局长兼任, 由…同志担任), not what is done.
+_HOLDS_A_ROLE = re.compile(r"(?:兼任|担任|出任|同志)")
+#: 由 opening a duty's words, before who acts.
+_BY = re.compile(r"^\s*(?:并|同时|再|均|统一|分别)?由(?!于|此|其)")
+
+
+def _party_then_a_verb(words: str) -> tuple[str, SubjectKind] | None:
+    """由, a party's whole name, then a verb no list knows (由乡镇人民政府、村（居）民委员会
+    劝返复学): the longest name that ends as a party's, with words of the act after it."""
+    by = _BY.match(words)
+    if by is None:
+        return None
+    end = re.search(r"[，,。；;：:]|$", words[by.end() :]).start() + by.end()
+    for k in range(min(end - 2, by.end() + 40), by.end() + 1, -1):
+        name = words[by.end() : k]
+        if re.search(r"[的由将对向在于按]", name) or ANY_MODAL.search(words[by.end() : end]):
+            continue
+        rest = words[k:end]
+        if _HOLDS_A_ROLE.search(rest):
+            return None  # (主任由…局长兼任, 组长由…同志担任: who holds a post, no duty)
+        if ends_with_party(name) and re.fullmatch(r"[\u4e00-\u9fff]{2,}", rest):
+            if "、" in name and not all(ends_with_party(p) for p in name.split("、")):
+                continue
+            return name, kind_of(name)
+    return None
