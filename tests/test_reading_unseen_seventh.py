@@ -34,3 +34,32 @@ def test_by_a_party_then_a_verb_no_list_knows_is_a_duty_of_that_party(text, who)
 def test_who_holds_a_post_is_no_duty(text):
     """主任由…局长兼任: who holds a post, nothing to do."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "全面落实河长制湖长制，常态化开展“清四乱”行动。",
+            ["全面落实河长制湖长制", "常态化开展“清四乱”行动"],
+        ),
+        ("严格执行值班制度，经常性开展隐患排查。", ["严格执行值班制度", "经常性开展隐患排查"]),
+    ],
+)
+def test_how_steadily_before_a_directive_verb_opens_a_duty_of_its_own(text, spans):
+    """…，常态化开展…: a verb with an object of its own after a comma (GUIDE 1.1)."""
+    assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("各县区要将进展情况报送市领导小组办公室，遇有重大情况随时报告。", "遇有重大情况随时报告"),
+        ("各乡镇要每日巡查河道，遇到险情立即报告。", "遇到险情立即报告"),
+    ],
+)
+def test_what_is_met_then_an_act_done_promptly_is_a_duty_of_its_own(text, second):
+    """…，遇有重大情况随时报告: a second duty, not words describing the first."""
+    first, then = extract(text)
+    assert then.span == second and first.span != text.rstrip("。")
+    assert then.subject == first.subject

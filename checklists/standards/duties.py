@@ -499,7 +499,9 @@ _TO_WHOM_END = re.compile(r"(?:向|对|给|与)([^，,。；;]*)$")
 #: word or not), after adverbs of manner.
 _DIRECTS = re.compile(
     # (每日开展晨检: how often it is done, then the directive; 对生猪实施强制免疫: on what)
+    # (常态化开展…: how steadily)
     r"(?:对[^，,。；;]{1,30}?)?(?:严格|认真|全面|切实|坚决|深入|扎实|积极|广泛|大力|持续|不断|进一步|定期|"
+    r"常态化|经常性|常年|长期|"
     r"每(?:日|天|周|旬|月|季度?|半年|年|学期|班))*(?:落实|开展|实施|执行)"
 )
 
@@ -820,7 +822,9 @@ def duty_spans(
 
 #: What one meets (…，遇有重大突发事件，要…; 一旦发生险情，…): when the duty after it holds.
 _MET_WITH = re.compile(
-    r"(?:(?:如|若)?遇(?:有|到)?(?![难害险])|一旦)(?:(?!应当|应|须|必须|要|不得|严禁)[^，,。；;]){2,20}"
+    r"(?:(?:如|若)?遇(?:有|到)?(?![难害险])|一旦)"
+    # (…，遇有重大情况随时报告: what is met, then the act done promptly, a duty of its own)
+    r"(?:(?!应当|应|须|必须|要|不得|严禁|随时|立即|及时|马上|第一时间)[^，,。；;]){2,20}"
 )
 
 
