@@ -63,3 +63,15 @@ def test_what_is_met_then_an_act_done_promptly_is_a_duty_of_its_own(text, second
     first, then = extract(text)
     assert then.span == second and first.span != text.rstrip("。")
     assert then.subject == first.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("各有关部门要切实提高政治站位，把思想和行动统一到市委、市政府决策部署上来。", []),
+        ("各地要提高政治站位，每月召开一次调度会。", ["每月召开一次调度会"]),
+    ],
+)
+def test_a_stance_to_take_is_no_requirement(text, spans):
+    """提高政治站位, 把思想统一到…上来: an attitude (GUIDE 1.5), nothing an inspector checks."""
+    assert [r.span for r in extract(text)] == spans
