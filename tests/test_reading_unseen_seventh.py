@@ -75,3 +75,19 @@ def test_what_is_met_then_an_act_done_promptly_is_a_duty_of_its_own(text, second
 def test_a_stance_to_take_is_no_requirement(text, spans):
     """提高政治站位, 把思想统一到…上来: an attitude (GUIDE 1.5), nothing an inspector checks."""
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "高校毕业生离校后12个月内未就业的，可以到当地公共就业服务机构进行失业登记。",
+            "高校毕业生",
+        ),
+        ("大学毕业生应当在报到后30日内办理落户手续。", "大学毕业生"),
+    ],
+)
+def test_graduates_of_a_school_are_who_acts_not_the_school(text, who):
+    """高校毕业生…可以…: the graduates (高校 is no part that acts here)."""
+    (r,) = extract(text)
+    assert r.subject == who

@@ -80,7 +80,9 @@ REGULATED = (
     r"投诉人|举报人|质疑人|申报人|委托人|受托人|监护人|权利人|报告人|代理人|担保人|"
     # clinics and homes that are inspected
     r"卫生院|卫生室|诊所|养老院|敬老院|福利院|食堂|餐厅|酒店|宾馆|超市|商场|"
-    r"院校|高校|大学|学院|"
+    r"院校|高校(?!毕业)|大学(?!毕业)|学院|"
+    # (高校毕业生…的，可以到…进行失业登记: the people a measure serves act, not their school)
+    r"毕业生|"
     # the parties of a works contract and of a building (项目法人, 招标人, 发包人, 物业服务人)
     r"项目法人|招标人|发包人|承包人|分包人|物业服务人|所有权人|使用人|执业人员|监测人员|"
     r"家属|亲属|商铺|各校|"
