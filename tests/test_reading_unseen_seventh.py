@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from checklists.standards.due_dates import due_in
 from checklists.standards.extraction import extract
 
 
@@ -91,3 +92,24 @@ def test_graduates_of_a_school_are_who_acts_not_the_school(text, who):
     """高校毕业生…可以…: the graduates (高校 is no part that acts here)."""
     (r,) = extract(text)
     assert r.subject == who
+
+
+@pytest.mark.parametrize(
+    ("words", "date"),
+    [
+        ("力争到2024年6月底前全部完成整改任务", "2024-06-30"),
+        ("到2024年6月30日前完成", "2024-06-30"),
+        ("到2024年6月，覆盖率达到95%", "2024-06-30"),
+        ("到2025年，覆盖率达到95%", "2025-12-31"),
+        ("到2020年6月底，覆盖率达到90%", "2020-06-30"),
+    ],
+)
+def test_until_a_year_then_its_month_is_due_at_that_months_end(words, date):
+    """到2024年6月底前: June's end, not the year's (the month is the date's own)."""
+    due, _start, _end = due_in(words)
+    assert due == {"rule": "date", "date": date}
+
+
+def test_a_task_due_until_a_month_of_a_year_keeps_the_year():
+    (r,) = extract("力争到2024年6月底前全部完成整改任务。")
+    assert r.due == {"rule": "date", "date": "2024-06-30"}
