@@ -113,3 +113,22 @@ def test_until_a_year_then_its_month_is_due_at_that_months_end(words, date):
 def test_a_task_due_until_a_month_of_a_year_keeps_the_year():
     (r,) = extract("力争到2024年6月底前全部完成整改任务。")
     assert r.due == {"rule": "date", "date": "2024-06-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        (
+            "申请职业技能鉴定补贴的，需提供以下材料：身份证复印件、职业资格证书复印件、"
+            "鉴定机构开具的发票。",
+            "需提供以下材料",
+        ),
+        ("申请人应当提交下列材料：身份证复印件、鉴定机构开具的发票。", "申请人应当提交下列材料"),
+        ("申报单位须报送如下申请材料：申请表、项目实施方案、银行出具的资信证明。", None),
+    ],
+)
+def test_a_list_of_papers_after_its_lead_is_no_duty_of_its_own(text, lead):
+    """…以下材料：…开具的发票: a paper named after an act (开具) is no verb (GUIDE 1.5: lists
+    of names are no rows); the lead keeps its row."""
+    (r,) = extract(text)
+    assert r.span == (lead or text.split("：")[0])

@@ -239,6 +239,10 @@ _TITLES = re.compile(
 )
 
 
+#: The lead of a list of papers (提供以下材料：, 提交下列申请材料：): what follows names them.
+_PAPERS_LISTED = re.compile(
+    r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:材料|资料|文件|证件|证明)\s*$"
+)
 #: A paper named as an item of a list of papers (近三年财务审计报告, 环境影响评价报告书及批复文件).
 _A_PAPER = re.compile(
     r"[^，,。；;向将对由]{2,30}(?:报告|报告书|报告表|证明|文件|材料|复印件|批复|执照|证书|清单)"
@@ -624,6 +628,10 @@ def duty_spans(
             and _KINDS_OF.search(masked[s_start : a - 1].rstrip())
         ):
             spans.append([-1, -1])  # 采购方式种类：公开招标、邀请招标、…询价: options named
+            pending = None
+            continue
+        if not hit and masked[a - 1 : a] in ("：", ":") and _PAPERS_LISTED.search(masked, 0, a - 1):
+            spans.append([-1, -1])  # 需提供以下材料：身份证复印件、…开具的发票: the papers named
             pending = None
             continue
         follows_number, after_number = after_number, bool(hit)
