@@ -132,3 +132,26 @@ def test_a_list_of_papers_after_its_lead_is_no_duty_of_its_own(text, lead):
     of names are no rows); the lead keeps its row."""
     (r,) = extract(text)
     assert r.span == (lead or text.split("：")[0])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "case"),
+    [
+        (
+            "严格控制高耗能项目新增产能，对能效低于本行业基准水平的存量项目，"
+            "要在2025年底前完成技术改造。",
+            "要在2025年底前完成技术改造",
+            "对能效低于本行业基准水平的存量项目",
+        ),
+        (
+            "加强安全管理，对存在重大隐患的企业，要责令停产整顿。",
+            "要责令停产整顿",
+            "对存在重大隐患的企业",
+        ),
+    ],
+)
+def test_the_ones_named_after_a_direction_are_the_next_duty_s_case(text, span, case):
+    """加强…，对…的企业，要…: the ones picked out are the duty's condition (GUIDE 3), no part of
+    its words; the direction leads into it."""
+    (r,) = extract(text)
+    assert r.span == span and r.applies_when is not None and r.applies_when.text == case

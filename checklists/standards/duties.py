@@ -805,6 +805,18 @@ def duty_spans(
                 # (加强安全管理，企业要建立…: an aim is a row where its sentence has a modal word
                 # and a party acting, GUIDE 1.1; the party's duty another)
                 spans += [[pending, pending_end], [a, b]]
+            elif (
+                pending is not None
+                and acts
+                and ANY_MODAL.search(words)
+                and AIM.match(masked, pending) is not None
+                and (cut := re.search(r"[，,]", masked[pending:a])) is not None
+                and _WHICH_ONES.fullmatch(masked[pending + cut.end() : a].strip(" ，,"))
+            ):
+                # (严格控制…新增产能，对能效低于…的存量项目，要在…前完成…: the direction leads into
+                # the act, as 加强…，要建立…; the ones named between are the act's case, no part
+                # of its words)
+                spans.append([a, b])
             else:
                 # (新上高耗能项目，年综合能源消费量…以上的，由…出具…: the case before it is the
                 # duty's condition, no part of its words)
@@ -826,6 +838,10 @@ def duty_spans(
     if pending is not None and spans and spans[-1][0] >= 0:
         spans[-1][1] = pending_end  # 对…比较熟悉 at the end: the duty before it, described
     return [(a, b) for a, b in spans if a >= 0], extend
+
+
+#: The ones a duty is for, named with what picks them out (对能效低于基准水平的存量项目).
+_WHICH_ONES = re.compile(r"(?:对于?|针对|凡)[^，,。；;]{2,40}的[^，,。；;的]{1,10}")
 
 
 #: What one meets (…，遇有重大突发事件，要…; 一旦发生险情，…): when the duty after it holds.
