@@ -155,3 +155,21 @@ def test_the_ones_named_after_a_direction_are_the_next_duty_s_case(text, span, c
     its words; the direction leads into it."""
     (r,) = extract(text)
     assert r.span == span and r.applies_when is not None and r.applies_when.text == case
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经研究，同意市城管局内设机构调整方案，调整后设置科室8个。",
+        "经市政府常务会议研究决定，调整后设置科室8个。",
+    ],
+)
+def test_how_a_text_was_decided_is_no_condition(text):
+    """经研究，…: how the decision was made, not the case a requirement applies in."""
+    (r,) = extract(text)
+    assert r.value == 8 and r.applies_when is None
+
+
+def test_after_leave_is_still_a_condition():
+    (r,) = extract("经批准，可以延长至6个月。")
+    assert r.applies_when is not None and r.applies_when.text == "经批准"

@@ -98,7 +98,9 @@ EVERY_ONE_OF = re.compile(
     r"(?![^，,。；;]{0,30}(?:时|期间|之前|之后)[，,])"
 )
 IF = re.compile(
-    rf"^(?P<lead>如果|如|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
+    # (经研究，…; 经市政府研究决定，…: how the text was decided, no case; 经…同意，可… is one)
+    rf"^(?![^，,。；;]{{0,12}}?(?:研究|研究决定|审定|讨论|会议决定)[，,：:])"
+    rf"(?P<lead>如果|如|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 WHEN = re.compile(
