@@ -173,3 +173,22 @@ def test_how_a_text_was_decided_is_no_condition(text):
 def test_after_leave_is_still_a_condition():
     (r,) = extract("经批准，可以延长至6个月。")
     assert r.applies_when is not None and r.applies_when.text == "经批准"
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("参会人员须达到应到人数的半数以上。", ">="),  # 以上 includes the number
+        ("出席人数不得少于成员总数的半数。", ">="),
+        ("表决事项须经全体成员过半数同意。", ">"),  # 过半数: more than half
+    ],
+)
+def test_half_is_a_share_of_fifty_percent(text, comparator):
+    """半数以上, 过半数: a share written in words, as 三分之二 is (50 %)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (comparator, 50, "%")
+
+
+def test_more_than_half_in_a_condition():
+    (r,) = extract("超过半数的成员提议召开会议的，应当召开临时会议。")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">", 50)

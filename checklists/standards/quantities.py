@@ -765,10 +765,10 @@ def quantities(masked: str) -> list[Qty]:
         taken.append((m.start(), m.end()))
     shares: list[Qty] = []
     for m in _PARTS_OF.finditer(masked):
-        value = _num(m.group("n"))
+        # (半数以上: half or more, 50%; 过半数: more than half)
+        value, of = (_num(m.group("n")), m.group("of")) if m.group("n") else (Decimal(50), "百")
         if value is None or any(a < m.end() and m.start() < b for a, b in taken):
             continue
-        of = m.group("of")
         unit = "‰" if of == "千" else "%"
         if of == "万":
             value = value / 100  # 万分之五: 0.05%
@@ -780,6 +780,7 @@ def quantities(masked: str) -> list[Qty]:
                 value = (value * 100 / whole).quantize(Decimal("0.0001"))
         after = _AFTER_WORD.match(masked, m.end())
         comparator = comparator_after(after.group(0)) if after else None
+        comparator = ">" if m.group("over") and comparator is None else comparator
         end = after.end() if after else m.end()
         word = after.group("word") if after else None
         # (a share in words is as exact as one in digits: 按合同金额的百分之五收取)
@@ -853,7 +854,8 @@ _TOLERANCE = re.compile(
 #: mille); 三分之二:
 #: a fraction, read as a percentage.
 _PARTS_OF = re.compile(
-    rf"(?P<of>百|千|万|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{NUM})"
+    rf"(?P<of>百|千|万|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{NUM})|"
+    r"(?P<over>(?<![超经])过)?(?<!多)半数"
 )
 #: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3,
 #: 实际缴费2/3, 工资总额1/3).
