@@ -30,6 +30,7 @@ PURE = [
     "checklists.standards.duties",
     "checklists.standards.agents",
     "checklists.standards.topics",
+    "checklists.standards.denominators",
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",

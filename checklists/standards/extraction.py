@@ -17,6 +17,7 @@ from dataclasses import replace
 from checklists.standards.attribution import attribute, leaves_out_who
 from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.dating import with_due
+from checklists.standards.denominators import PER_OF_UNIT, per_before, per_many_before
 from checklists.standards.duties import (
     duty_spans,
     in_purpose,
@@ -100,11 +101,8 @@ from checklists.standards.picking import (
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
-    PER_OF_UNIT,
     PERIOD_NAMES,
     TIME_UNITS,
-    per_before,
-    per_many_before,
     quantities,
 )
 from checklists.standards.quantities import masked as mask_numbers

@@ -16,18 +16,17 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
+from checklists.standards.denominators import PER_HEAD_AND_PERIOD, per_before
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
     NUM,
-    PER_HEAD_AND_PERIOD,
     PERIODS,
     QTY,
     RETENTION,
     TIME_UNITS,
     Qty,
-    per_before,
 )
 from checklists.standards.reports import (
     DESCRIPTIVE,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from checklists.standards.denominators import PER_HEAD_AND_PERIOD
 from checklists.standards.list_leads import (
     lead_party,
     lists_bans,
@@ -19,7 +20,6 @@ from checklists.standards.list_leads import (
 )
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.quantities import (
-    PER_HEAD_AND_PERIOD,
     PERIOD_NAMES,
     PERIODS,
     TIME_UNITS,

@@ -1,0 +1,153 @@
+"""Denominators: what a rate or an amount is per (千克/小时, 每吨200元, 每百户, 人均, 时速),
+as ``Per``. Pure module (standard library only); ``quantities`` and ``extraction`` read with it.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+#: The denominator of a rate as written → ``Per`` (千克/小时, 微克/立方米, 元/吨).
+DENOMINATORS = {
+    "小时": "hour",
+    "时": "hour",
+    "分钟": "minute",
+    "min": "minute",
+    "秒": "second",
+    "s": "second",
+    "h": "hour",
+    "天": "day",
+    "日": "day",
+    "周": "week",
+    "月": "month",
+    "季度": "quarter",
+    "年": "year",
+    "立方米": "m³",
+    "m³": "m³",
+    "毫升": "mL",
+    "mL": "mL",
+    "升": "L",
+    "L": "L",
+    "m3": "m³",
+    "标准立方米": "m³",
+    "标立方米": "m³",
+    "Nm³": "m³",
+    "Nm3": "m³",
+    "平方米": "m²",
+    "m²": "m²",
+    "吨": "t",
+    "t": "t",
+    "千克": "kg",
+    "公斤": "kg",
+    "kg": "kg",
+    "公里": "km",
+    "km": "km",
+    "班": "班",
+    "批次": "batch",
+    "个": "个",
+    "批": "batch",
+    "人": "人",
+    "户": "户",
+    "次": "次",
+    "辆": "辆",
+    # (每车次处…罚款: each trip of a vehicle; 每人次20元: each visit of a person)
+    "车次": "车次",
+    "人次": "人次",
+    "亩": "亩",
+    "蒸吨": "蒸吨",
+    "座": "座",
+    "间": "间",
+    "行政村": "村",
+    "村": "村",
+    # (每个乡镇（街道）设置1个…, 每个社区配备…: each township or community)
+    "乡镇": "乡镇",
+    "社区": "社区",
+    "学校": "所",
+    "头": "头",
+    "台": "台",
+    "张": "张",
+    "所": "所",
+    "校": "所",
+    "生": "人",
+    # (每具遗体减免标准不超过1500元: each body)
+    "具": "具",
+    # (≤4cfu/皿, ≤5cfu/cm²: colonies per plate, per square centimetre)
+    "皿": "皿",
+    "cm²": "cm²",
+    "cm2": "cm²",
+    "平方厘米": "cm²",
+    # (每部电梯给予15万元: each lift; 每课时50元: each class hour)
+    "部": "部",
+    "课时": "课时",
+    # (每晚至少巡查2次: each night, a day's; 每餐…1名以上: each meal; 每平方公里不少于3座: an area)
+    "晚": "day",
+    "餐": "餐",
+    "平方公里": "km²",
+    "平方千米": "km²",
+    # (每千瓦时加价0.1元: each kilowatt-hour of power)
+    "千瓦时": "kWh",
+    "度": "kWh",
+}
+#: What a rate may be per two of (元/吨·公里, 元/人·公里: freight and passenger transport).
+PRODUCTS = {"t·km", "人·km"}
+DENOMINATOR = "|".join(sorted(map(re.escape, DENOMINATORS), key=len, reverse=True))
+#: What a number is per, written before it (每吨200元, 每小时不超过40公里, 每人不少于4平方米);
+#: 每次 is "each time" (每次取样不少于500毫升), no denominator.
+_PER_BEFORE = re.compile(
+    rf"每\s*(?:个\s*)?(?P<per>{DENOMINATOR})(?<!个)(?<![^车人]次)"
+    # (每个乡镇街道联合校, 每个社区卫生服务站: a place of one, each of those)
+    r"(?<!乡镇(?=(?:街道)?(?:联合校|中心校|学校|卫生院|敬老院|政府|党委|文化站|派出所)))"
+    r"(?<!社区(?=(?:卫生|居委|服务|医院|学校)))"
+    r"(?<!部(?=[门分委]))"  # (每部门, 每部分: no lift)
+)
+
+
+def per_before(words: str) -> str | None:
+    """The denominator a 每 names last in ``words`` (the phrase up to a number), as ``Per``;
+    生均 and 人均 name a head (生均不低于10元, 人均住房面积低于15平方米)."""
+    found = _PER_BEFORE.findall(words)
+    if found:
+        return DENOMINATORS[found[-1]]
+    if _SPEED.search(words, max(0, len(words) - 12)):
+        return "hour"  # 最高时速不得超过80公里: km an hour (its words end the phrase: read there)
+    # (户均 per household, 亩均 per mu: 亩均财政投入不低于1500元)
+    average = _PER_HEAD_AVERAGE.search(words)
+    return None if average is None else {"户": "户", "亩": "亩"}.get(average.group("of"), "人")
+
+
+#: What a denominator counted in its own unit is per (每100户, 每30名游客, 每300米), as ``Per``.
+PER_OF_UNIT = {
+    "人": "人", "名": "人", "位": "人", "户": "户", "m": "m", "km": "km", "m²": "m²", "亩": "亩",
+    "辆": "辆", "台": "台", "张": "张", "座": "座", "间": "间", "所": "所", "个": "个", "t": "t",
+}  # fmt: skip
+#: 每百户, 每千常住人口, 每万人, 每千张床位, 每百平方米: a count of heads, households, beds or
+#: a measure in words, before a number.
+_PER_MANY = re.compile(
+    r"每\s*(?P<n>十万|百|千|万)\s*(?:名|个|位|张)?\s*"
+    r"(?P<what>户|常住人口|服务人口|户籍人口|人口|人|老年人|学生|游客|居民|儿童|职工|床位?|"
+    r"平方米|亩|公里|千米|米|吨)"
+)
+#: What each of those is counted in, as ``Per`` (heads: 人).
+_MANY_OF = {"户": "户", "床": "张", "床位": "张", "平方米": "m²", "亩": "亩", "公里": "km"}
+_MANY_OF |= {"千米": "km", "米": "m", "吨": "t"}
+_MANY = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000), "十万": Decimal(100000)}
+
+
+def per_many_before(words: str) -> tuple[str, Decimal] | None:
+    """The heads or households a 每百…/每千…/每万… names last in ``words``, as (per, count)."""
+    found = list(_PER_MANY.finditer(words))
+    if not found:
+        return None
+    m = found[-1]
+    return _MANY_OF.get(m.group("what"), "人"), _MANY[m.group("n")]
+
+
+#: A rate per head and period (每人每月, 每户每年): an amount's, not how often.
+PER_HEAD_AND_PERIOD = re.compile(r"每(?:人|户|名|位|个)每(?:日|天|周|月|季度?|年)")
+#: An average per head, written before its number (生均, 人均, 户均 is per household).
+#: A speed named before its number (时速, 车速…每小时 aside): the distance is per hour.
+_SPEED = re.compile(
+    # (超过规定时速50%: a share of the limit, no speed)
+    r"(?:(?<!规定)时速|(?:车|航|船|行驶)速度?)[^，,。；;\d＿%]{0,8}$"
+)
+_PER_HEAD_AVERAGE = re.compile(r"(?P<of>生|人|户|亩)均(?!可支配|纯收入|收入|GDP|地区生产总值|消费)")
