@@ -192,3 +192,20 @@ def test_half_is_a_share_of_fifty_percent(text, comparator):
 def test_more_than_half_in_a_condition():
     (r,) = extract("超过半数的成员提议召开会议的，应当召开临时会议。")
     assert (r.applies_when.comparator, r.applies_when.value) == (">", 50)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("年产值应介于500万元和2000万元之间。", 5000000, 20000000, "元"),
+        ("水温应控制在60℃与70℃之间。", 60, 70, "℃"),
+    ],
+)
+def test_two_amounts_joined_by_and_then_between_are_one_range(text, low, high, unit):
+    """介于X和Y之间: one range, both ends included, as X至Y之间 is."""
+    (r,) = extract(text)
+    assert (r.comparator, r.low, r.high, r.unit) == ("range", low, high, unit)
+
+
+def test_two_amounts_joined_by_and_with_no_between_stay_two():
+    assert [r.value for r in extract("配备5人和10人的两个班组。")] == [5, 10]

@@ -653,7 +653,34 @@ def quantities(masked: str) -> list[Qty]:
                     continue
         shares.append(share)
         out.append(share)
-    return sorted(out, key=lambda q: q.start)
+    return _between_both(sorted(out, key=lambda q: q.start), masked)
+
+
+#: Two amounts joined by 和/与, then 之间 (介于500万元和2000万元之间, 在60℃与70℃之间).
+_AND = re.compile(r"\s*(?:和|与|及)\s*")
+
+
+def _between_both(found: list[Qty], masked: str) -> list[Qty]:
+    """Two amounts in one unit joined by 和/与 and followed by 之间: one range, as 10%至15%之间
+    is (both ends included)."""
+    out: list[Qty] = []
+    for q in found:
+        first = out[-1] if out else None
+        if (
+            first is not None
+            and first.high is None
+            and q.high is None
+            and first.comparator is None
+            and q.comparator is None
+            and (first.unit, first.per) == (q.unit, q.per)
+            and first.low < q.low
+            and _AND.fullmatch(masked, first.end, q.start)
+            and _BETWEEN.match(masked, q.end)
+        ):
+            first.end, first.high, first.comparator, first.after = q.end, q.low, "range", None
+            continue
+        out.append(q)
+    return out
 
 
 #: A number with no unit of its own, one of a list whose last number names the unit (10、35、
