@@ -209,3 +209,20 @@ def test_two_amounts_joined_by_and_then_between_are_one_range(text, low, high, u
 
 def test_two_amounts_joined_by_and_with_no_between_stay_two():
     assert [r.value for r in extract("配备5人和10人的两个班组。")] == [5, 10]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("医疗废物集中处置单位，应当建立管理责任制。", "医疗废物集中处置单位"),
+        (
+            "医疗卫生机构和医疗废物集中处置单位，应当建立、健全医疗废物管理责任制。",
+            "医疗卫生机构和医疗废物集中处置单位",
+        ),
+        ("危险废物处置单位、检测机构，应当建立管理责任制。", "危险废物处置单位、检测机构"),
+    ],
+)
+def test_a_party_named_before_the_comma_and_its_modal_word_is_no_row(text, who):
+    """处置单位，应当…: a verb inside a party's name (处置, 检测) makes no duty of the name."""
+    (r,) = extract(text)
+    assert r.subject == who and r.modality == "mandatory"

@@ -756,6 +756,9 @@ def duty_spans(
             spans[-1][1] = b  # 并将…, 或者…, 及时…: the same duty carried on
         elif (
             leads_on(words)
+            # (医疗废物集中处置单位，应当…: who, named before the modal word after the comma; a
+            # verb inside the name, 处置, is no verb of the phrase)
+            or (ends_with_party(words) and _MODAL_NEXT.match(masked, b) is not None)
             or (
                 # 承担教学任务的中小学，…: a noun its 的 describes, the topic of what follows
                 a_noun(words) and (topic_of(masked, b, s_end) or measured_next(masked, b, taken))
@@ -842,6 +845,8 @@ def duty_spans(
     return [(a, b) for a, b in spans if a >= 0], extend
 
 
+#: A modal word opening the next phrase (…，应当…).
+_MODAL_NEXT = re.compile(r"[，,]\s*(?:应当|应|须|必须|要|不得|严禁|禁止)")
 #: The ones a duty is for, named with what picks them out (对能效低于基准水平的存量项目).
 _WHICH_ONES = re.compile(r"(?:对于?|针对|凡)[^，,。；;]{2,40}的[^，,。；;的]{1,10}")
 
