@@ -226,3 +226,25 @@ def test_a_party_named_before_the_comma_and_its_modal_word_is_no_row(text, who):
     """处置单位，应当…: a verb inside a party's name (处置, 检测) makes no duty of the name."""
     (r,) = extract(text)
     assert r.subject == who and r.modality == "mandatory"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        (
+            "本市行政区域内的燃气经营企业，应当每年对用户燃气设施至少进行一次安全检查。",
+            "燃气经营企业",
+        ),
+        ("本县范围内的加油站，应当每年进行一次检测。", "加油站"),
+    ],
+)
+def test_where_the_text_holds_picks_no_one_out(text, who):
+    """本市行政区域内的…企业，应当…: where the rule holds, all of it, no condition; the party
+    is named without it."""
+    (r,) = extract(text)
+    assert r.applies_when is None and r.subject == who
+
+
+def test_the_ones_a_number_picks_out_stay_a_condition():
+    (r,) = extract("年用气量10万立方米以上的燃气经营企业，应当每年进行一次检测。")
+    assert r.applies_when is not None and r.applies_when.value == 100000

@@ -304,9 +304,15 @@ def clean_name(name: str) -> str:
     """A party's name without a note after it (临淄区安全生产委员会（以下简称区安委会）) nor a
     word pointing back to it (该生产经营单位: the one named before)."""
     name = _WHEN_FIRST.sub("", name)  # (今年各企业要…, 2023年各县要…: when, then who)
+    name = _PLACE_FIRST.sub("", name)  # (本市行政区域内的燃气经营企业: where, then who)
     return _POINTING_BACK.sub("", _SHORT_NAME.sub("", name).strip())
 
 
+#: Where the text holds, all of it (本市行政区域内, 本县范围内, 辖区内): picks no one out.
+_A_PLACE_ONLY = re.compile(
+    r"(?:在)?(?:本|全|我)?(?:省|市|县|区|镇|乡|街道)?(?:行政区域|辖区|区域)?(?:范围)?(?:内|之内)"
+)
+_PLACE_FIRST = re.compile("^" + _A_PLACE_ONLY.pattern + "的")
 #: A time a phrase opens with before the party (今年各企业要…, 2023年各县要…, 下一步各地要…).
 _WHEN_FIRST = re.compile(
     r"^(?:今年|明年|当年|本年度?|今后|近期|下一步|(?:19|20)\d{2}\s*年(?:底前|内|起)?|"
@@ -438,6 +444,8 @@ def condition_of(sentence: str) -> Condition | None:
     )
     if match and match.re is PARTY_PICKED and ends_with_party(match.group("cond")):
         match = None  # (企业的主要负责人，应当…: a party's own people, whose party it is)
+    if match and match.re is PARTY_PICKED and _A_PLACE_ONLY.fullmatch(match.group("cond")):
+        match = None  # (本市行政区域内的燃气经营企业，应当…: where the text holds, no case)
     if match and not A_MODAL_WORD.search(match.group("cond")):
         # (配送中心要有固定的场所，面积…: a duty, its modal word in it, picks no one out; the
         # ones named after 的 are the condition's too: what is to be done starts after them)
