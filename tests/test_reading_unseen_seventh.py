@@ -248,3 +248,32 @@ def test_where_the_text_holds_picks_no_one_out(text, who):
 def test_the_ones_a_number_picks_out_stay_a_condition():
     (r,) = extract("年用气量10万立方米以上的燃气经营企业，应当每年进行一次检测。")
     assert r.applies_when is not None and r.applies_when.value == 100000
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "case"),
+    [
+        (
+            "依法必须进行招标的项目，招标文件发售期不得少于5日。",
+            "招标文件发售期不得少于5日",
+            "依法必须进行招标的项目",
+        ),
+        (
+            "需要办理施工许可的工程，建设单位应当在开工前申领施工许可证。",
+            "建设单位应当在开工前申领施工许可证",
+            "需要办理施工许可的工程",
+        ),
+        (
+            "依法必须进行招标的项目，自招标文件开始发出之日起至投标人提交投标文件截止之日止，"
+            "最短不得少于20日。",
+            "最短不得少于20日",
+            None,
+        ),
+    ],
+)
+def test_the_ones_a_law_binds_are_no_duty_of_their_own(text, span, case):
+    """依法必须进行招标的项目，…: 必须 describes the ones picked out (GUIDE 3), no row."""
+    (r,) = extract(text)
+    # (a span of days between, 自…之日起至…止, stands between the ones and their bound: no case
+    # is read across it yet, but no row of theirs either)
+    assert (r.span, r.applies_when.text if r.applies_when else None) == (span, case)

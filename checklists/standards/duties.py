@@ -382,6 +382,11 @@ _IN_A_ROLE = re.compile(r"[^，,。；;]{2,30}?作为[^，,。；;]{2,30}(?:主�
 _MADE_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况)")
 
 
+#: The ones a law binds, named (依法必须进行招标的项目, 依法应当公开的政府信息): its modal word
+#: describes them, no duty of the phrase.
+_BOUND_ONES = re.compile(
+    r"(?:依法|依规|按规定|按照规定)(?:必须|应当|应|需要?)[^，,。；;]{2,30}的[^，,。；;的]{1,10}"
+)
 #: Who leads and who helps, the verb after the comma (A牵头、B配合，开展…).
 _LEAD_AND_HELP = re.compile(
     r"由?[^，,。；;]{2,40}?牵头[、和及]\s*[^，,。；;]{2,60}?(?:配合|参与|协助|协同)"
@@ -395,6 +400,8 @@ def leads_on(words: str) -> bool:
         # 各地要结合实际，因地制宜制定…; 市市场监管局牵头、市公安局配合，开展…: how and who,
         # leading into what is to be done
         return True
+    if _BOUND_ONES.fullmatch(words.strip()):
+        return True  # 依法必须进行招标的项目，…: the ones a law binds, what follows is theirs
     if re.fullmatch(r"(?:原则上|一般情况下|一般而言|通常情况下|具体而言)", words.strip()):
         return True  # 原则上，各县要…: how binding the duty after it is, no duty of its own
     if _IN_MATTERS.fullmatch(words.strip()):

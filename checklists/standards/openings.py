@@ -227,7 +227,10 @@ THE_THINGS = re.compile(
     # (挂牌督办的重大事故隐患，生产经营单位应当…: who acts on them, named before the modal word)
     r"(?:[^，,。；;：:的]{0,14}?(?:" + _REGULATED + "|" + _AUTHORITY + r"))?"
     r"(?:原则上|一律|均|都|也)?\s*"
-    r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按))"
+    r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按)|"
+    # (依法必须进行招标的项目，招标文件发售期不得少于5日: a measure of theirs, then its bound)
+    r"[^，,。；;：:的]{2,10}?(?:期|期限|时间|比例|金额|面积|数量)(?:不得|不应|应当?|须)"
+    r"(?:少于|低于|超过|高于|短于|长于|不少于|不低于|不超过|不高于))"
 )
 #: …or the one who acts on them after 由 (挂牌督办的重大隐患，整改完成后由企业提出销号申请): a
 #: short noun phrase, no verb of a duty of its own before its 的.

@@ -481,7 +481,8 @@ def condition_of(sentence: str) -> Condition | None:
 
 #: The things a law binds, named at their start (依法必须进行招标的项目, 依法应当公开的信息).
 _BOUND_BY_LAW = re.compile(
-    r"^(?:依法|依规|按规定|按照规定|依照规定)?(?:必须|应当|应)(?=[^，,。；;]+的)"
+    # (需要办理施工许可的工程: the ones that need it)
+    r"^(?:依法|依规|按规定|按照规定|依照规定)?(?:必须|应当|应|需要)(?=[^，,。；;]+的)"
 )
 
 
