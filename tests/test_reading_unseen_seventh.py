@@ -277,3 +277,19 @@ def test_the_ones_a_law_binds_are_no_duty_of_their_own(text, span, case):
     # (a span of days between, 自…之日起至…止, stands between the ones and their bound: no case
     # is read across it yet, but no row of theirs either)
     assert (r.span, r.applies_when.text if r.applies_when else None) == (span, case)
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("单位和职工缴存比例均不得低于5%，最高不得超过12%。", "单位和职工"),
+        (
+            "危险化学品生产企业的主要负责人和安全生产管理人员初次培训时间不得少于48学时，"
+            "每年再培训时间不得少于16学时。",
+            "危险化学品生产企业的主要负责人和安全生产管理人员",
+        ),
+    ],
+)
+def test_parties_listed_before_their_measure_are_all_named(text, who):
+    """单位和职工缴存比例均…: the list, not its first party, in every row of the sentence."""
+    assert [r.subject for r in extract(text)] == [who, who]

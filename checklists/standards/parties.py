@@ -143,6 +143,12 @@ _OPENS = re.compile(
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS}|{_HOW})))*+)"
     f"(?={_PARTY_VERBS}|{_HOW})"
 )
+#: More parties after the first, joined to it (…和安全生产管理人员).
+_MORE_PARTIES = re.compile(
+    f"(?:(?:以及|[、和及与])(?:{_NAME_CHAR}){{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    # (the whole of each name: 城镇学校教师, not 城镇学校)
+    f"(?!{_REGULATED}|{_AUTHORITY}))+"
+)
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
 _BEFORE_PARTY = re.compile(
     # (…为主汛期，期间各单位应当…: during it, then the party)
@@ -216,6 +222,10 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         last = re.split(r"[、和及与]", match.group("who"))[-1]
         kind: SubjectKind = "regulated" if _REGULATED_END.search(last) else "authority"
         found = (match.group("who"), kind)
+    more = _MORE_PARTIES.match(words, len(found[0])) if words.startswith(found[0]) else None
+    if more is not None:
+        # (…企业的主要负责人和安全生产管理人员初次培训时间…: a list of them, a measure after)
+        found = (words[: more.end()], kind_of(words[: more.end()]))
     if _A_DUTY_WORD.search(found[0]) or _HOW_MANY_IN.search(found[0]):
         # 必须使用县政府…: the duty's own words, not a name (安排不少于2名保安员: how many)
         return None
@@ -500,7 +510,9 @@ _OWNER = re.compile(
 #: The same with no 的, where what follows the party is a measure of its own (建筑施工企业安全生产
 #: 费用提取比例, 学校食堂留样时间): the party whose measure it is.
 _OWNER_BARE = re.compile(
-    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
+    # (单位和职工缴存比例: a list of parties, each its measure)
+    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED})"
+    f"(?:[和及与、](?:{_NOT_THE_PAID}[^，,。；;、的]){{0,8}}?(?:{_REGULATED}))*)"
     r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|时段|时长|次数|频次|数量|浓度|高度|宽度|距离|长度|人数|温度|压力|水压|容量|率|标准)"
 )
 
