@@ -293,3 +293,10 @@ def test_the_ones_a_law_binds_are_no_duty_of_their_own(text, span, case):
 def test_parties_listed_before_their_measure_are_all_named(text, who):
     """单位和职工缴存比例均…: the list, not its first party, in every row of the sentence."""
     assert [r.subject for r in extract(text)] == [who, who]
+
+
+def test_a_verb_after_an_adverb_opens_no_party_s_name():
+    """代理机构…，及时协助采购人…: how promptly, then a verb, and whom it helps; who acts is
+    the sentence's party, not 及时协助采购人."""
+    rows = extract("代理机构应当按照合同约定组织采购，及时协助采购人对采购项目进行验收。")
+    assert [r.subject for r in rows] == ["代理机构", "代理机构"]

@@ -205,7 +205,9 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if re.match(
         # (建立政府负责人牵头的…机制: a verb of setting up, no name)
         # (not a name that opens with 自: 自然保护区管理机构, 自治区…, 自来水公司)
-        f"[对向将把按为报请以]|自(?!然|治|来水|贸)|建立|设立|成立|制定|开展|发(?![证改展放])|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}",
+        # (及时调整…领导小组: how promptly, then a verb; no name opens with an adverb)
+        f"[对向将把按为报请以]|自(?!然|治|来水|贸)|建立|设立|成立|制定|开展|发(?![证改展放])|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}|"
+        r"(?:及时|定期|认真|切实|按时|积极|尽快|立即)(?=[\u4e00-\u9fff]{2})",
         words,
     ):
         # 对其主要负责人…, 报领导小组: whom it is done to, not who does it; 以书面形式通知…
