@@ -300,3 +300,8 @@ def test_a_verb_after_an_adverb_opens_no_party_s_name():
     the sentence's party, not 及时协助采购人."""
     rows = extract("代理机构应当按照合同约定组织采购，及时协助采购人对采购项目进行验收。")
     assert [r.subject for r in rows] == ["代理机构", "代理机构"]
+
+
+def test_a_long_name_before_its_verb_is_who_acts():
+    (r,) = extract("各乡镇（街道）安全生产监督管理办公室将检查结果报县应急管理局。")
+    assert r.subject == "各乡镇（街道）安全生产监督管理办公室"

@@ -125,9 +125,10 @@ _PARTY_FIRST = re.compile(
     # Each party of a list is an atomic group, the list possessive: once a party is read it is
     # not split again (a failing match used to try every split, exponential in the list). A
     # party ends only where the list goes on or its verb follows (县政府办公室负责: not 县政府).
-    f"^(?P<who>(?>[^，,。；;\t]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    # (各乡镇（街道）安全生产监督管理办公室: a long name before its last word)
+    f"^(?P<who>(?>[^，,。；;\t]{{0,16}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS}))"
-    f"(?:(?:以及|[、和及与])(?>[^，,。；;\t]{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?:(?:以及|[、和及与])(?>[^，,。；;\t]{{0,16}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS})))*+)"
     f"(?={_PARTY_VERBS})"
 )
