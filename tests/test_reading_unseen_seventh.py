@@ -305,3 +305,18 @@ def test_a_verb_after_an_adverb_opens_no_party_s_name():
 def test_a_long_name_before_its_verb_is_who_acts():
     (r,) = extract("各乡镇（街道）安全生产监督管理办公室将检查结果报县应急管理局。")
     assert r.subject == "各乡镇（街道）安全生产监督管理办公室"
+
+
+@pytest.mark.parametrize(
+    ("words", "weekday"),
+    [
+        ("每周一上午10时前报送上周情况", 0),
+        ("每周五17:00前报送", 4),
+        ("每周五下班前报送本周信息", 4),
+        ("每周三下午3点半前报送", 2),
+    ],
+)
+def test_a_weekday_with_a_time_of_day_is_a_weekly_deadline(words, weekday):
+    """每周一上午10时前: by that weekday each week (the hour is finer than the rule keeps)."""
+    due, _start, _end = due_in(words)
+    assert due == {"rule": "weekly_day", "weekday": weekday}

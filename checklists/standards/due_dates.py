@@ -147,7 +147,12 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?<![每\d年])(?:" + _QUARTER_OR_HALF + ")"), "month_day"),
     # each week by a weekday: 每周五前, 每周一之前 (0 Monday … 6 Sunday)
     (
-        re.compile(r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])(?:下班)?(?:前|之前)"),
+        # (每周一上午10时前: a time of that day, the day its deadline)
+        re.compile(
+            r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])"
+            r"(?:(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*(?:[时点](?:\s*\d{1,2}\s*分|半)?|[:：]\s*\d{2})|下班)?"
+            r"\s*(?:前|之前)"
+        ),
         "weekly_day",
     ),
     # the last day of a window each year to do it in: 每年1月1日至6月30日报送…
