@@ -320,3 +320,17 @@ def test_a_weekday_with_a_time_of_day_is_a_weekly_deadline(words, weekday):
     """每周一上午10时前: by that weekday each week (the hour is finer than the rule keeps)."""
     due, _start, _end = due_in(words)
     assert due == {"rule": "weekly_day", "weekday": weekday}
+
+
+@pytest.mark.parametrize(
+    ("words", "due"),
+    [
+        ("每月5日17时前报送上月数据", {"rule": "monthly_day", "day": 5}),
+        ("次月5日12:00前报送", {"rule": "next_month_day", "day": 5}),
+        ("于2024年3月15日下午5点前提交", {"rule": "date", "date": "2024-03-15"}),
+        ("每季度首月15日下午5点前报送", {"rule": "quarter_first_month_day", "day": 15}),
+    ],
+)
+def test_a_day_with_a_time_of_day_keeps_its_deadline(words, due):
+    """次月5日12:00前: by that day (the hour between the day and 前 hid the rule)."""
+    assert due_in(words)[0] == due

@@ -14,7 +14,14 @@ from typing import Any
 
 #: "Before" after a date, with its weekday between if written (5月20日（星期一）前, 以前).
 #: (not who was so before the date: 2018年底前已纳入…的人员, 2000年1月1日前出生的)
-_BEFORE = r"(?:\s*[（(]星期[一二三四五六日天][）)])?\s*(?:前|之前|以前)(?!\s*(?:已|出生))"
+#: A time of that day (17时, 下午5点, 12:00, 3点半): finer than a date rule keeps.
+_AT_HOUR = r"(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*(?:[时点](?:\s*\d{1,2}\s*分|半)?|[:：]\s*\d{2})"
+#: …before then, a time of the day between (次月5日12:00前, 每月5日17时前).
+_AT_HOUR_BEFORE = r"(?:\s*" + _AT_HOUR + r")?\s*(?:前|之前)"
+_BEFORE = (
+    r"(?:\s*[（(]星期[一二三四五六日天][）)])?(?:\s*" + _AT_HOUR + r")?\s*(?:前|之前|以前)"
+    r"(?!\s*(?:已|出生))"
+)
 #: The dash of a window (1月1日至6月30日).
 _TO = r"(?:至|到|—|－|-|~|～)"
 #: A part of a month (上旬 by the 10th, 中旬 by the 20th, 下旬 by its end).
@@ -28,33 +35,36 @@ _QUARTER_OR_HALF = (
 
 #: (pattern, rule): the number is a date, not a threshold.
 DUE_RULES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"(?:次月|下月)\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "next_month_day"),
+    (re.compile(r"(?:次月|下月)\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE), "next_month_day"),
     # each month by its day N: 每月10日前, 当月25日前 (of the month a monthly task is for)
-    (re.compile(r"(?:每个?月|当月|本月)\s*(?P<day>\d{1,2})\s*日(?:前|之前)"), "monthly_day"),
+    (re.compile(r"(?:每个?月|当月|本月)\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE), "monthly_day"),
     # each month by its end: 每月底前, 每月月末前 (day 31: a shorter month's last day)
     (re.compile(r"每个?月\s*(?:月?底|月?末)(?:前|之前)?(?P<day>)"), "monthly_day"),
     # the year after the period, by a day of its January: 次年1月15日前, 次年1月底前 (as 次月15日前
     # of a year)
     (
-        re.compile(r"次年\s*1\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)(?:前|之前)"),
+        re.compile(r"次年\s*1\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)" + _AT_HOUR_BEFORE),
         "next_month_day",
     ),
     # by a later month of the year after: 次年3月31日前, 次年6月底前 (each year, as 每年3月31日前)
     (
         re.compile(
-            r"次年\s*(?P<month>[2-9]|1[0-2])\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)(?:前|之前)"
+            r"次年\s*(?P<month>[2-9]|1[0-2])\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)"
+            + _AT_HOUR_BEFORE
         ),
         "yearly_date",
     ),
     (
         # (每季度首月15日前, 每季度的第一个月10日前: the same day)
-        re.compile(r"每(?:个)?季度的?(?:第一个月|首月)的?\s*(?P<day>\d{1,2})\s*[日号](?:前|之前)"),
+        re.compile(
+            r"每(?:个)?季度的?(?:第一个月|首月)的?\s*(?P<day>\d{1,2})\s*[日号]" + _AT_HOUR_BEFORE
+        ),
         "quarter_first_month_day",
     ),
     # each quarter by its last month's day N: 每季度末月25日前, 每季度最后一个月的20日前
     (
         re.compile(
-            r"每(?:个)?季度的?(?:末月|最后一个月)的?\s*(?P<day>\d{1,2})\s*[日号](?:前|之前)"
+            r"每(?:个)?季度的?(?:末月|最后一个月)的?\s*(?P<day>\d{1,2})\s*[日号]" + _AT_HOUR_BEFORE
         ),
         "quarter_last_month_day",
     ),
@@ -150,8 +160,7 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         # (每周一上午10时前: a time of that day, the day its deadline)
         re.compile(
             r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])"
-            r"(?:(?:上午|下午|中午|晚上)?\s*\d{1,2}\s*(?:[时点](?:\s*\d{1,2}\s*分|半)?|[:：]\s*\d{2})|下班)?"
-            r"\s*(?:前|之前)"
+            r"(?:" + _AT_HOUR + r"|下班)?\s*(?:前|之前)"
         ),
         "weekly_day",
     ),
