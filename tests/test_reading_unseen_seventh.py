@@ -334,3 +334,14 @@ def test_a_weekday_with_a_time_of_day_is_a_weekly_deadline(words, weekday):
 def test_a_day_with_a_time_of_day_keeps_its_deadline(words, due):
     """次月5日12:00前: by that day (the hour between the day and 前 hid the rule)."""
     assert due_in(words)[0] == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["对不在岗的及时清退。", "各县区人社部门每季度进行一次核查，对不在岗的及时清退。"],
+)
+def test_the_ones_before_a_prompt_act_are_its_condition(text):
+    """对不在岗的及时清退: the ones it is for, as 对不在岗的予以清退 (no comma between)."""
+    r = extract(text)[-1]
+    assert r.span == "对不在岗的及时清退" and r.applies_when.text == "对不在岗的"
+    assert "vague_deadline" in r.flags

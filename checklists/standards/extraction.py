@@ -776,6 +776,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 continue  # 不能立即消除的，…: which ones the duty after it is for, no duty
             if in_purpose(masked, s_start, v_start):
                 continue  # …，以便纳入…，通过…及时向社会公开: why the duty before is done
+            ones = masked[v_phrase:v_start].strip()
+            if ones and phrase_condition(ones) == len(ones):
+                v_start = v_phrase  # 对不在岗的及时清退: the ones it is for, its condition
             reqs.append(
                 without_number(
                     text,
