@@ -345,3 +345,15 @@ def test_the_ones_before_a_prompt_act_are_its_condition(text):
     r = extract(text)[-1]
     assert r.span == "对不在岗的及时清退" and r.applies_when.text == "对不在岗的"
     assert "vague_deadline" in r.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年新增城镇就业3.5万人以上。责任单位：市人社局（牵头）、各县区政府。",
+        "全年新增城镇就业3.5万人以上。（责任单位：市人社局（牵头）、各县区政府）",
+    ],
+)
+def test_a_unit_marked_as_leading_is_the_task_s_subject(text):
+    """责任单位：A（牵头）、B: the lead unit (GUIDE 2), without its marker."""
+    assert extract(text)[0].subject == "市人社局"

@@ -56,6 +56,10 @@ _RESPONSIBLE_SENTENCE = re.compile(
 _UNITS_ALONE = re.compile(rf"(?<=[。；;])\s*[（(](?P<bare>{_UNIT}{{2,80}}?)[）)]\s*$", re.M)
 
 
+#: A unit marked as leading the task, right after its name (市人社局（牵头）).
+_MARKED_LEAD = re.compile(r"[（(]牵头[）)]$")
+
+
 def responsible_units(text: str) -> list[tuple[int, int, str]]:
     """Where each aside naming a task's responsible units starts and ends, and the units as
     written (``RESPONSIBLE``, or a sentence of its own); an aside whose words name no authority
@@ -84,6 +88,10 @@ def responsible_units(text: str) -> list[tuple[int, int, str]]:
         # (责任单位：县农业农村局牵头，县卫健局、各乡镇人民政府配合: the lead ones, GUIDE 2)
         led = re.fullmatch(r"(.+?)牵头(?:负责)?[，,；;].+?(?:配合|参与|协助|协办)", units)
         units = led.group(1) if led else units
+        # (责任单位：市人社局（牵头）、各县区政府: the ones marked as leading)
+        marked = [u for u in re.split(r"[、，,；;]", units) if _MARKED_LEAD.search(u.strip())]
+        if marked:
+            units = "、".join(_MARKED_LEAD.sub("", u.strip()) for u in marked)
         # (（市税务局、市财政局等负责）: the last named, then 等)
         last = re.split(r"[、，,]", units)[-1].strip().removesuffix("等")
         if lead is not None and (
