@@ -357,3 +357,15 @@ def test_the_ones_before_a_prompt_act_are_its_condition(text):
 def test_a_unit_marked_as_leading_is_the_task_s_subject(text):
     """责任单位：A（牵头）、B: the lead unit (GUIDE 2), without its marker."""
     assert extract(text)[0].subject == "市人社局"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("改造城镇老旧小区50个、棚户区3000套。", [50, 3000]),
+        ("培育龙头企业10家、家庭农场200个。", [10, 200]),
+    ],
+)
+def test_a_task_s_verb_reaches_every_item_of_its_list(text, values):
+    """改造…50个、棚户区3000套: each item's amount is the task's target."""
+    assert [r.value for r in extract(text)] == values

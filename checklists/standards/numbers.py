@@ -226,6 +226,9 @@ _A_TASK_S_AMOUNT = re.compile(
     r"(?:改造|培育|创建|引进|培训|打造|淘汰|整治|治理|招聘|招录|培养|扶持|种植|栽植|新造|创成|"
     r"建设|新开工|开工建设|实施|开发|帮扶|安置|吸纳)(?!了)[^，,。；;\d已共累计了]{0,16}$"
 )
+#: Items of the same list before a number (改造老旧小区50个、棚户区3000套: 50个、): the task's
+#: verb reaches every item.
+_EARLIER_ITEMS = re.compile(r"[\d＿.]+\s*[^\d＿，,。；;、\s]{1,3}、")
 #: A clause that names who answers for it (（责任单位：…）, 牵头单位：…): a task, whose bare
 #: amounts are its targets.
 TASKED = re.compile(r"(?:责任|牵头|主办|承办)(?:单位|部门)\s*[:：]")
@@ -652,7 +655,7 @@ def worth_keeping(
         return True
     if (
         q.unit not in TIME_UNITS
-        and (tasked or facts.targets or _A_TASK_S_AMOUNT.search(tail))
+        and (tasked or facts.targets or _A_TASK_S_AMOUNT.search(_EARLIER_ITEMS.sub("", tail)))
         and not facts.descriptive
         and not facts.a_case  # (一)…发生2起事故的: a case, no target
     ):
