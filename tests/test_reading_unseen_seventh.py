@@ -369,3 +369,10 @@ def test_a_unit_marked_as_leading_is_the_task_s_subject(text):
 def test_a_task_s_verb_reaches_every_item_of_its_list(text, values):
     """改造…50个、棚户区3000套: each item's amount is the task's target."""
     assert [r.value for r in extract(text)] == values
+
+
+def test_a_row_inside_an_aside_ends_before_its_close():
+    """（市林业局负责；2024年11月底前完成）: the date's row, without the aside's ）."""
+    rows = extract("完成造林绿化2万亩。（市林业局负责；2024年11月底前完成）")
+    assert rows[-1].span == "2024年11月底前完成"
+    assert rows[-1].due == {"rule": "date", "date": "2024-11-30"}

@@ -584,6 +584,8 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
         end -= 1
     while end - start > 1 and text[end - 1] == "." and not text[end - 2].isdigit():
         end -= 1  # (每年至少2次.: a sentence's full stop typed as a point, no part of it)
+    if text[end - 1 : end] in ("）", ")") and _CLOSES_MORE.fullmatch(text, start, end):
+        end -= 1  # (（市林业局负责；2024年11月底前完成）: the aside's close, no part of it)
     aside = _AN_ASIDE_AT_END.search(text, start, end)
     if aside is not None and aside.start() > start:
         # (…报送市安委办（联系人：…）, …公示（责任单位：…）: the aside is not it)
@@ -594,6 +596,8 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
     return text[start:end], start
 
 
+#: Words that close one bracket more than they open (…11月底前完成）).
+_CLOSES_MORE = re.compile(r"[^（()）]*[）)]")
 #: An aside the span ends with (（联系人：张明，电话：…）, （责任单位：区住建局）).
 _AN_ASIDE_AT_END = re.compile(r"\s*(?:" + ASIDE.pattern + r")\s*$")
 #: A check table's answer column at the end of a row (是/否, □是 □否, 有/无, 合格/不合格).
