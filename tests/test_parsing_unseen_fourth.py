@@ -118,3 +118,19 @@ def test_a_table_laid_out_with_single_full_width_spaces_is_a_table():
     assert len(table.table) == 3
     # (an article's full-width space after its number is no cell)
     assert not any(c.is_table for c in doc.clauses if c.text.startswith("一、"))
+
+
+def test_a_count_wrapped_onto_the_next_line_joins_its_sentence():
+    """…至少检查⏎1次，…: a heading-like line (三、…, no comma) runs on when the next line opens
+    with a count; no paragraph opens with 1次."""
+    text = (
+        "青川市人民政府办公室关于加强建筑工地扬尘治理的通知\n青政办字〔2024〕15号\n"
+        "各区县人民政府，市政府各部门：\n现就有关事项通知如下：\n"
+        "三、各区县住建部门每月对辖区内在建工地至少检查\n1次，检查结果于次月5日前报市住建局。\n"
+        "青川市人民政府办公室\n2024年5月6日\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    assert (
+        doc.clauses[-1].text
+        == "三、各区县住建部门每月对辖区内在建工地至少检查1次，检查结果于次月5日前报市住建局。"
+    )

@@ -204,6 +204,12 @@ def _a_grid_row(text: str) -> bool:
 _A_PLACE_WORD = re.compile(r"地[区方质下上面块表震铁价域理市形势貌税籍标]")
 
 
+#: A count and its measure word opening a line (1次，…; 2.5米，…): a sentence's middle.
+_A_COUNT_FIRST = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:次|个|人|名|家|户|辆|台|天|日|小时|分钟|周|米|元|万元|吨|%|％)(?:[，,。；;]|$)"
+)
+
+
 def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> bool:
     """Page-break or hard-wrap join: the previous text runs on into the next line (``width``:
     the text's full line, ``_line_width``; a line that fills it was wrapped)."""
@@ -220,6 +226,8 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
         return False  # 附件：1.…获奖项目⏎2.2022年度…; 组  长：…⏎副组长：…: the list's next line
     if p[-1].isdigit() and nxt.text[:1].isdigit():
         return True  # a number broken by the wrap: 8⏎000元
+    if "\u4e00" <= p[-1] <= "\u9fff" and _A_COUNT_FIRST.match(nxt.text.strip()):
+        return True  # …至少检查⏎1次，…: no paragraph opens with a count, the number goes on
     if _CLOSING_SENTENCE.match(nxt.text.strip()):
         # (…（临政发〔2016〕3号） ⏎ 本决定自公布之日起施行。: the text's own last words)
         return False
