@@ -376,3 +376,18 @@ def test_a_row_inside_an_aside_ends_before_its_close():
     rows = extract("完成造林绿化2万亩。（市林业局负责；2024年11月底前完成）")
     assert rows[-1].span == "2024年11月底前完成"
     assert rows[-1].due == {"rule": "date", "date": "2024-11-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit"),
+    [
+        ("整改期限不超过一年半。", "<=", 18, "month"),
+        ("整改期限一年半以内。", "<=", 18, "month"),
+        ("应在2小时半内到达。", "<=", 150, "minute"),
+        ("试用期为半年。", "==", 6, "month"),  # (half a year alone, as before)
+    ],
+)
+def test_a_unit_and_a_half_is_read_in_the_smaller_unit(text, comparator, value, unit):
+    """一年半: 18 months, not 1 year (the 半 after the unit was dropped)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (comparator, value, unit)

@@ -401,6 +401,11 @@ _MAX_DIGITS = 15
 
 
 #: Half of a time in a whole number of a smaller unit (半个月: 15 日, as the courts count it).
+#: Half a unit more after the number and its unit (一年半, 两小时半), not a half of the next
+#: (一年半年, 半月).
+_AND_A_HALF = re.compile(r"半(?![年月天日小个])")
+_HALF_BOUND = re.compile(r"以内|之内|内(?![容部外涵])|以上|以下")
+_AND_A_HALF_IN = {"year": (Decimal(12), "month"), "hour": (Decimal(60), "minute")}
 _HALF_OF = {
     "year": (Decimal(6), "month"),
     "month": (Decimal(15), "day"),
@@ -589,7 +594,19 @@ def quantities(masked: str) -> list[Qty]:
             # 分别不高于10、35、50毫克/立方米: the list's numbers before it, in its unit
             floor = out[-1].end if out else 0
             out += _listed_before(masked, start, floor, mult, unit, comparator, word, per)
-        out.append(Qty(start, m.end(), low, high, unit, comparator, arabic, word, per, mark, *ends))
+        end = m.end()
+        if unit in _AND_A_HALF_IN and high is None and not after and _AND_A_HALF.match(masked, end):
+            # 一年半: 18 个月; 两小时半: 150 分钟 (half a unit more, in the smaller unit)
+            times, unit = _AND_A_HALF_IN[unit]
+            low, end = low * times + times / 2, end + 1
+            bound = _HALF_BOUND.match(masked, end)  # (一年半以内, 2小时半内)
+            if bound is not None and comparator is None:
+                comparator, word, end = (
+                    comparator_after(bound.group(0)),
+                    bound.group(0),
+                    bound.end(),
+                )
+        out.append(Qty(start, end, low, high, unit, comparator, arabic, word, per, mark, *ends))
     taken = [(q.start, q.end) for q in out]
     for m in _SLASHED.finditer(masked):
         # 总数的2/3: a share written as a fraction in digits, as a percentage (66.6667)
