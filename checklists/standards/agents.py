@@ -87,9 +87,11 @@ def _party_then_a_verb(words: str) -> tuple[str, SubjectKind] | None:
     if by is None:
         return None
     end = re.search(r"[，,。；;：:]|$", words[by.end() :]).start() + by.end()
+    if ANY_MODAL.search(words, by.end(), end):
+        return None  # (a modal word in the phrase: its own duty's words, no name before a verb)
     for k in range(min(end - 2, by.end() + 40), by.end() + 1, -1):
         name = words[by.end() : k]
-        if re.search(r"[的由将对向在于按]", name) or ANY_MODAL.search(words[by.end() : end]):
+        if re.search(r"[的由将对向在于按]", name):
             continue
         rest = words[k:end]
         if _HOLDS_A_ROLE.search(rest):

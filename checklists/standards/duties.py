@@ -24,6 +24,8 @@ from checklists.standards.headings import (
 )
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, PROHIBITION
 from checklists.standards.parties import (
+    BOUND,
+    BY_LAW,
     ends_with_party,
     opens_with_party,
     party_first,
@@ -384,9 +386,7 @@ _MADE_NOUN = re.compile(r"[\u4e00-\u9fff]{2}(?:结果|情况)")
 
 #: The ones a law binds, named (依法必须进行招标的项目, 依法应当公开的政府信息): its modal word
 #: describes them, no duty of the phrase.
-_BOUND_ONES = re.compile(
-    r"(?:依法|依规|按规定|按照规定)(?:必须|应当|应|需要?)[^，,。；;]{2,30}的[^，,。；;的]{1,10}"
-)
+_BOUND_ONES = re.compile(BY_LAW + BOUND + r"[^，,。；;]{2,30}的[^，,。；;的]{1,10}")
 #: Who leads and who helps, the verb after the comma (A牵头、B配合，开展…).
 _LEAD_AND_HELP = re.compile(
     r"由?[^，,。；;]{2,40}?牵头[、和及]\s*[^，,。；;]{2,60}?(?:配合|参与|协助|协同)"

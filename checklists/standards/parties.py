@@ -492,10 +492,13 @@ def condition_of(sentence: str) -> Condition | None:
     return None
 
 
+#: The words that say a law binds the ones named after them (依法必须…的项目): how, then 必须.
+BY_LAW = r"(?:依法|依规|按规定|按照规定|依照规定)"
+BOUND = r"(?:必须|应当|应|需要?)"
 #: The things a law binds, named at their start (依法必须进行招标的项目, 依法应当公开的信息).
 _BOUND_BY_LAW = re.compile(
     # (需要办理施工许可的工程: the ones that need it)
-    r"^(?:依法|依规|按规定|按照规定|依照规定)?(?:必须|应当|应|需要)(?=[^，,。；;]+的)"
+    rf"^{BY_LAW}?{BOUND}(?=[^，,。；;]+的)"
 )
 
 
