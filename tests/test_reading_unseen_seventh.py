@@ -5,6 +5,8 @@ GUIDE.md (tests/data/reading_labels) says."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from checklists.standards.due_dates import due_in
@@ -391,3 +393,16 @@ def test_a_unit_and_a_half_is_read_in_the_smaller_unit(text, comparator, value, 
     """一年半: 18 months, not 1 year (the 半 after the unit was dropped)."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == (comparator, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("容积率大于等于1.2。", ">=", Decimal("1.2")),
+        ("安全系数小于或等于0.8。", "<=", Decimal("0.8")),
+    ],
+)
+def test_a_pure_number_after_both_comparisons_in_words(text, comparator, value):
+    """容积率大于等于1.2: 大于等于 is ≥ (the comparator table's), for a number with no unit too."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value) == (comparator, value)
