@@ -406,3 +406,13 @@ def test_a_pure_number_after_both_comparisons_in_words(text, comparator, value):
     """容积率大于等于1.2: 大于等于 is ≥ (the comparator table's), for a number with no unit too."""
     (r,) = extract(text)
     assert (r.comparator, r.value) == (comparator, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["对同一市场主体的抽查原则上每年不超过1次。", "对同一企业的行政检查原则上每年不超过2次。"],
+)
+def test_the_party_checks_are_done_to_is_no_subject(text):
+    """对同一市场主体的抽查…不超过1次: the checks done to it, not a duty of theirs."""
+    (r,) = extract(text)
+    assert r.subject is None and (r.kind, r.comparator, r.per) == ("frequency", "<=", "year")

@@ -280,6 +280,10 @@ _DONE_TO_IT = re.compile(
 _INSPECTED_HOW_OFTEN = re.compile(
     r"[^，,。；;的]{0,6}?(?:检查|抽查|巡查|检测|抽检|监测)(?:次数|频次|频率|比例)"
 )
+#: The checks done to a party, named with 对 (对同一市场主体的抽查, 对企业的行政检查).
+_CHECKS_OF_IT = re.compile(
+    r"(?:对于?|针对)[^，,。；;]{1,20}?的[^，,。；;的]{0,8}(?:检查|抽查|巡查|检测|抽检|监测|核查|督查)"
+)
 _A_PARTY_DONE_TO = re.compile(
     f"(?:{_REGULATED}|{_AUTHORITY})(?:"
     + _DONE_TO_IT.pattern
@@ -627,8 +631,9 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     if not pieces:
         return None, None
     last = _LEADS.sub("", pieces[-1]).strip()
-    if _A_PARTY_DONE_TO.search(last):
-        return None, None  # (同一企业一年内被抽查次数不超过…: done to it, not by it)
+    if _A_PARTY_DONE_TO.search(last) or _CHECKS_OF_IT.match(last):
+        # (同一企业一年内被抽查次数不超过…, 对同一市场主体的抽查原则上…: done to it, not by it)
+        return None, None
     if (then := _NAMED_THEN.match(last)) and ends_with_party(then.group("who")):
         last = then.group(
             "who"
