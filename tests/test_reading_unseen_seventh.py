@@ -416,3 +416,17 @@ def test_the_party_checks_are_done_to_is_no_subject(text):
     """对同一市场主体的抽查…不超过1次: the checks done to it, not a duty of theirs."""
     (r,) = extract(text)
     assert r.subject is None and (r.kind, r.comparator, r.per) == ("frequency", "<=", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("评审专家与供应商存在利害关系的，应当主动回避。", "评审专家"),
+        ("用人单位与劳动者发生劳动争议的，可以申请调解。", "用人单位与劳动者"),
+    ],
+)
+def test_who_stands_in_a_relation_acts_alone(text, who):
+    """A与B有利害关系的，应当回避: A withdraws, B is whom it stands with (a dispute of both, 发生
+    劳动争议, is either's to take further)."""
+    (r,) = extract(text)
+    assert r.subject == who

@@ -280,6 +280,8 @@ _DONE_TO_IT = re.compile(
 _INSPECTED_HOW_OFTEN = re.compile(
     r"[^，,。；;的]{0,6}?(?:检查|抽查|巡查|检测|抽检|监测)(?:次数|频次|频率|比例)"
 )
+#: A relation between two parties named before it (…与检查对象有利害关系).
+_IN_A_RELATION = re.compile(r"(?:有|存在|具有)[^，,。；;]{0,8}关系")
 #: The checks done to a party, named with 对 (对同一市场主体的抽查, 对企业的行政检查).
 _CHECKS_OF_IT = re.compile(
     r"(?:对于?|针对)[^，,。；;]{1,20}?的[^，,。；;的]{0,8}(?:检查|抽查|巡查|检测|抽检|监测|核查|督查)"
@@ -627,6 +629,10 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
             if "由" in who and ends_with_party(before_by):
                 who = before_by  # (出差人员由接待单位统一安排用餐的: the traveller, served by it)
             found = _trim(who), kind_of(who)
+        if found[0] and "与" in found[0] and _IN_A_RELATION.match(condition.text, len(found[0])):
+            # (检查人员与检查对象有利害关系的，应当回避: the first acts, with whom it stands)
+            first = found[0].split("与", 1)[0]
+            found = first, kind_of(first)
         return found
     if not pieces:
         return None, None
