@@ -430,3 +430,14 @@ def test_who_stands_in_a_relation_acts_alone(text, who):
     劳动争议, is either's to take further)."""
     (r,) = extract(text)
     assert r.subject == who
+
+
+def test_an_inspected_party_checked_so_often_is_no_subject():
+    """重点企业每年检查不少于2次: the enterprises are checked (an authority checks them)."""
+    rows = extract("重点企业每年检查不少于2次，一般企业每2年检查不少于1次。")
+    assert [(r.subject, r.kind) for r in rows] == [(None, "frequency"), (None, "frequency")]
+
+
+def test_an_official_s_own_round_keeps_its_subject():
+    rows = extract("乡镇级田长每月巡查不少于1次，村级田长每周巡查不少于1次。")
+    assert [r.subject for r in rows] == ["乡镇级田长", "村级田长"]

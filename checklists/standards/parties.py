@@ -244,6 +244,9 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
             r"(?:不少于|至少|不超过|最多)\s*[\d＿一二三四五六七八九十]+\s*次\s*",
             rest,
         )
+        # (重点企业每年检查不少于2次，一般企业每2年…: an inspected party checked so often; 田长每月
+        # 巡查… is an official's own round)
+        or (found[1] == "regulated" and _CHECKED_SO_OFTEN.match(rest))
     ):
         # (同一企业一年内被抽查不超过2次, …的企业每年检查次数不少于3次: what is done to it,
         # not who does it)
@@ -279,6 +282,12 @@ _DONE_TO_IT = re.compile(
 #: someone not named.
 _INSPECTED_HOW_OFTEN = re.compile(
     r"[^，,。；;的]{0,6}?(?:检查|抽查|巡查|检测|抽检|监测)(?:次数|频次|频率|比例)"
+)
+#: How often a party is checked, right after its name (每年检查不少于2次, 每2年抽查不少于1次).
+_CHECKED_SO_OFTEN = re.compile(
+    r"\s*每(?:个|一)?(?:[\d＿一二两三四五六七八九十]+\s*个?)?(?:日|天|周|旬|月|季度?|半年|年度?)"
+    r"(?:检查|抽查|检测|抽检|督查)(?:不少于|至少|不超过|最多)\s*[\d＿一二三四五六七八九十]+\s*次"
+    r"\s*(?=[，,。；;]|$)"
 )
 #: A relation between two parties named before it (…与检查对象有利害关系).
 _IN_A_RELATION = re.compile(r"(?:有|存在|具有)[^，,。；;]{0,8}关系")
