@@ -441,3 +441,18 @@ def test_an_inspected_party_checked_so_often_is_no_subject():
 def test_an_official_s_own_round_keeps_its_subject():
     rows = extract("乡镇级田长每月巡查不少于1次，村级田长每周巡查不少于1次。")
     assert [r.subject for r in rows] == ["乡镇级田长", "村级田长"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("一年开展两次评估。", 2), ("一月组织一次巡查。", 1), ("一年两次。", 2)]
+)
+def test_one_period_a_verb_then_how_many_times_is_each_period(text, value):
+    """一年开展两次评估: as 每年开展两次 (the verb between the period and its times)."""
+    (r,) = extract(text)
+    assert (r.kind, r.value, r.unit) == ("frequency", value, "次")
+
+
+def test_the_first_quarter_then_a_verb_is_no_frequency():
+    """一季度召开一次调度会: 一季度 is the first quarter here, not each one."""
+    (r,) = extract("一季度召开一次调度会。")
+    assert r.per != "quarter"

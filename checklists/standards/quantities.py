@@ -162,7 +162,8 @@ _PAID_BY = (
 )
 _ONE_BEFORE_TIMES = (
     r"(?<![\d一二三四五六七八九十两半每第上下前后近])一(?:个)?{}"
-    r"(?=\s*[一二两三四五六七八九十\d]+\s*次)"
+    # (一年开展两次评估, 一季度召开一次: the verb between, as 每年开展两次)
+    r"(?=\s*(?:至少|开展|组织|进行|召开|举办|实施)?\s*[一二两三四五六七八九十\d]+\s*次)"
 )
 PERIODS = [
     # (日配送能力, 日均客流量: a day's amount; 年经营规模: a year's)
@@ -189,7 +190,11 @@ PERIODS = [
         "month",
     ),
     (
-        r"每个?季度|每季|(?:按|逐)季度?" + _PAID_BY + "|" + _ONE_BEFORE_TIMES.format("季度?"),
+        # (一季度召开一次…: the first quarter, a verb after it; 一季度一次 is each quarter)
+        r"每个?季度|每季|(?:按|逐)季度?"
+        + _PAID_BY
+        + "|"
+        + _ONE_BEFORE_TIMES.format("季度?(?!\\s*(?:至少|开展|组织|进行|召开|举办|实施))"),
         "quarter",
     ),
     (
