@@ -182,7 +182,9 @@ def test_offline_answers_and_photos_survive_reload_and_restart(
     page.reload()
     page.wait_for_function("() => document.documentElement.classList.contains('js')")
     _show_item(page, area.id)
-    assert page.input_value(f"#i{area.id} input[name=a{area.id}][type=text]") == "480"
+    # (the phone's store restores answers after the page is drawn: wait for it, under load too)
+    area_box = f"#i{area.id} input[name=a{area.id}][type=text]"
+    assert _wait(page, lambda: page.input_value(area_box) == "480"), page.input_value(area_box)
     assert page.locator(f"#i{area.id} [data-thumbs] img").count() == 1
     assert _wait(page, lambda: _pending(page) == 3)
 
@@ -195,7 +197,9 @@ def test_offline_answers_and_photos_survive_reload_and_restart(
     page = context.new_page()
     _open_form(page, base, key)
     _show_item(page, area.id)
-    assert page.input_value(f"#i{area.id} input[name=a{area.id}][type=text]") == "480"
+    # (the phone's store restores answers after the page is drawn: wait for it, under load too)
+    area_box = f"#i{area.id} input[name=a{area.id}][type=text]"
+    assert _wait(page, lambda: page.input_value(area_box) == "480"), page.input_value(area_box)
     assert _wait(page, lambda: _pending(page) == 3)
     assert len(_stored(key)[0]) == 1 and _stored(key)[1] == []
 
