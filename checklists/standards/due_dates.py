@@ -160,7 +160,7 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         # (每周一上午10时前: a time of that day, the day its deadline)
         re.compile(
             r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])"
-            r"(?:" + _AT_HOUR + r"|下班)?\s*(?:前|之前)"
+            r"(?:下班)?" + _AT_HOUR_BEFORE
         ),
         "weekly_day",
     ),

@@ -23,6 +23,7 @@ from checklists.standards.headings import (
     names_a_part,
 )
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, PROHIBITION
+from checklists.standards.openings import DECIDED
 from checklists.standards.parties import (
     BOUND,
     BY_LAW,
@@ -124,7 +125,7 @@ NOT_A_DUTY = re.compile(
     r"给予|予以|责令|查处|移送|处分))|按照[^，,]*(?:规定|通知|文件|部署)$|(?:原则上|一般)?(?:自|从)\S*(?:到|至))|"
     r"的$|(?:后|时|前|期间|之际|外|期限?内|过程中)$|^在[^，,。；;]{1,12}之?中$|在[^，,。；;]{1,16}(?:工作|活动|管理|使用)中$|^[^，,。；;]{1,10}(?:结束|终了|届满|期满)$|"
     # (经研究, 经市政府常务会议研究决定: how the text was decided, no duty)
-    r"^经[^，,。；;]{0,16}(?:研究|研究决定|审定|讨论通过|会议决定)$|"
+    r"^经[^，,。；;]{0,16}" + DECIDED + "$|"
     # who a body is (市住房城乡建设局是本市燃气管理部门，负责…): a designation, no duty
     r"^[^，,。；;]{1,24}是[^，,。；;]{0,20}(?:部门|机构|主体|单位)$|"
     # (住宅小区电梯的使用单位为物业服务企业: which one is the party so named, no duty)

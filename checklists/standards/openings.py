@@ -97,9 +97,12 @@ EVERY_ONE_OF = re.compile(
     # (not before a when of its own: 凡列入…的区域，汛期…超过30毫米时，…: that one is read)
     r"(?![^，,。；;]{0,30}(?:时|期间|之前|之后)[，,])"
 )
+#: How a text was decided, after 经 (经研究, 经市政府常务会议研究决定, 经…讨论通过): no case and
+#: no duty (经…同意，可… is a case: not here).
+DECIDED = r"(?:研究决定|研究|审定|讨论(?:通过)?|会议决定)"
 IF = re.compile(
-    # (经研究，…; 经市政府研究决定，…: how the text was decided, no case; 经…同意，可… is one)
-    rf"^(?![^，,。；;]{{0,12}}?(?:研究|研究决定|审定|讨论|会议决定)[，,：:])"
+    # (经研究，…; 经市政府研究决定，…: how the text was decided, no case)
+    rf"^(?![^，,。；;]{{0,12}}?{DECIDED}[，,：:])"
     rf"(?P<lead>如果|如|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
