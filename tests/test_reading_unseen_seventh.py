@@ -164,6 +164,8 @@ def test_the_ones_named_after_a_direction_are_the_next_duty_s_case(text, span, c
     [
         "经研究，同意市城管局内设机构调整方案，调整后设置科室8个。",
         "经市政府常务会议研究决定，调整后设置科室8个。",
+        # (no duty after it to lead into: the phrase's own condition reading, 经…, refuses it too)
+        "经研究，调整后设置科室8个。",
     ],
 )
 def test_how_a_text_was_decided_is_no_condition(text):

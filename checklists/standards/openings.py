@@ -11,8 +11,12 @@ from checklists.standards.party_names import REGULATED as _REGULATED
 #: 经 that means "through, after" (经批准, 经审核), not the first word of a name (经营单位, 经营者,
 #: 经办人, 经销商, 经理, 经济开发区).
 VIA = r"经(?![营办销理纪济])"
-#: 经 opening a condition (经批准，…): as ``VIA``, and not 经常 (often) nor 经过 (after, a report).
-VIA_WHEN = VIA + r"(?![常过])"
+#: How a text was decided, after 经 (经研究, 经市政府常务会议研究决定, 经…讨论通过): no case and
+#: no duty (经…同意，可… is a case: not here).
+DECIDED = r"(?:研究决定|研究|审定|讨论(?:通过)?|会议决定)"
+#: 经 opening a condition (经批准，…): as ``VIA``, and not 经常 (often) nor 经过 (after, a report),
+#: nor how the text was decided (经研究，…).
+VIA_WHEN = VIA + r"(?![常过])" + rf"(?![^，,。；;]{{0,12}}?{DECIDED}(?:[，,：:]|$))"
 
 
 # "…的，" at the opening of a sentence (after an optional 凡/对/对于), at most 80 characters.
@@ -97,13 +101,8 @@ EVERY_ONE_OF = re.compile(
     # (not before a when of its own: 凡列入…的区域，汛期…超过30毫米时，…: that one is read)
     r"(?![^，,。；;]{0,30}(?:时|期间|之前|之后)[，,])"
 )
-#: How a text was decided, after 经 (经研究, 经市政府常务会议研究决定, 经…讨论通过): no case and
-#: no duty (经…同意，可… is a case: not here).
-DECIDED = r"(?:研究决定|研究|审定|讨论(?:通过)?|会议决定)"
 IF = re.compile(
-    # (经研究，…; 经市政府研究决定，…: how the text was decided, no case)
-    rf"^(?![^，,。；;]{{0,12}}?{DECIDED}[，,：:])"
-    rf"(?P<lead>如果|如|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
+    rf"^(?P<lead>如果|如|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 WHEN = re.compile(
