@@ -636,10 +636,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if (
                 own is None
                 and modality in _NOT_BINDING
-                and (modality != "default" or said is None or s_start + said.start() < q_start)
+                and (modality == "permission" or said is None or s_start + said.start() < q_start)
             ):
                 # (…不少于500个，原则上每月举办1场: 原则上 softens what follows it, not the
-                # number before it)
+                # number before it; 每300户至少设置1处，服务半径宜为100米: nor does 宜)
                 own = modality
             if (
                 modality == "permission"
