@@ -21,3 +21,17 @@ from checklists.standards.extraction import extract
 def test_a_soft_word_softens_what_follows_it_not_the_number_before_it(text, first):
     """…至少设置1处，服务半径宜为100米: 宜 is the second limit's word only, as 原则上 is."""
     assert extract(text)[0].modality == first
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("各成员单位每月25日前将本月工作进展报送领导小组办公室。", "各成员单位"),
+        ("牵头单位要于每季度末将进展情况报送市政府督查室。", "牵头单位"),
+        ("各配合单位要在5个工作日内反馈意见。", "各配合单位"),
+    ],
+)
+def test_a_commands_member_units_and_a_tasks_lead_units_are_authorities(text, who):
+    """各成员单位, 牵头单位: government bodies named by their part in the work (GUIDE 2)."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (who, "authority")
