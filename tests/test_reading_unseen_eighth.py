@@ -35,3 +35,17 @@ def test_a_commands_member_units_and_a_tasks_lead_units_are_authorities(text, wh
     """各成员单位, 牵头单位: government bodies named by their part in the work (GUIDE 2)."""
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (who, "authority")
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("县应急管理局统筹各乡镇开展隐患排查。", "县应急管理局"),
+        ("市住建局协助各区县开展燃气安全检查。", "市住建局"),
+        ("负责协调各成员单位应对重污染天气；组织相关信息发布和上报。", None),
+        ("督导组每月开展一次督导。", "督导组"),
+    ],
+)
+def test_whom_a_body_steers_is_not_part_of_its_name_nor_a_party_acting(text, who):
+    """县应急管理局统筹各乡镇…: the body acts, the ones it steers do not (GUIDE 2)."""
+    assert extract(text)[-1].subject == who

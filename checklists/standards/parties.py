@@ -82,6 +82,8 @@ _ADVERBIAL = (
 _NAME_CHAR = r"(?:(?![在对向])[^，,。；;\t])"
 _REGULATED_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
+#: Verbs of steering other bodies (协调各成员单位…, 督促各乡镇…), not a name's first word.
+_STEERS = r"(?:协调|统筹|督促|指导|协助|责成|督导)(?![组站队所处科室局办]|中心|机构|部门|小组)"
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
 _PARTY_VERBS = (
     "在|于|对|从(?!业)|自|按|依|应|须|必须|要|不得|严禁|可|将|负责(?!人)|最多|至少|每|年|向|由|主动|及时|"
@@ -112,6 +114,8 @@ _HOW = (
     # verbs of policy and procedure a party's duty opens with (审计局加强…, 领导小组邀请…)
     "加强|完善|健全|推进|推动|做好|抓好|搞好|确保|保证|保障|开展|执行|独立|邀请|主持|"
     "审核|审批|审查|监督|检查|制定|编制(?!部门|办|委)|督促|指导|协调|配合|加快|严格|认真|切实|积极|"
+    # (县应急管理局统筹各乡镇开展…: the body, then whom it steers; not 收回县级财政统筹安排)
+    "统筹(?=各|全|本|协调|推进)|协助|帮助|引导|责成|督导(?![组室])|"
     # (县防汛指挥部发布…预警, 县防指召开…; how, before a verb of policy: 各成员单位扎实推进…)
     "发布|召开|启动|发出|下达|通报|公布|"
     "(?:扎实|深入|大力|着力|持续|稳步|有序|进一步|不断|努力)(?=[\u4e00-\u9fff]{2})|"
@@ -126,7 +130,9 @@ _PARTY_FIRST = re.compile(
     # not split again (a failing match used to try every split, exponential in the list). A
     # party ends only where the list goes on or its verb follows (县政府办公室负责: not 县政府).
     # (各乡镇（街道）安全生产监督管理办公室: a long name before its last word)
-    f"^(?P<who>(?>[^，,。；;\t]{{0,16}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    # (协调各成员单位应对…: whom a body steers, after its verb, is no party acting; nor does
+    # a name open with 负责: 负责协调各成员单位…)
+    f"^(?!{_STEERS}|负责(?!人))(?P<who>(?>[^，,。；;\t]{{0,16}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS}))"
     f"(?:(?:以及|[、和及与])(?>[^，,。；;\t]{{0,16}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS})))*+)"
@@ -137,7 +143,7 @@ _PARTY_FIRST = re.compile(
 #: A party named at the very start of a phrase, before how or with whom it acts (县财政局依据…,
 #: 各乡镇作为…, 采购单位一把手任…).
 _OPENS = re.compile(
-    f"^(?![对向在由将把从按为自]|{VIA})(?P<who>(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
+    f"^(?![对向在由将把从按为自]|{VIA}|{_STEERS}|负责(?!人))(?P<who>(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"{_PAREN}(?=(?:以及|[、和及与])|{_PARTY_VERBS}|{_HOW}))"
     # (a later name as long as the first: …、公共资源交易中心等监管单位)
     f"(?:(?:以及|[、和及与])(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
