@@ -49,3 +49,16 @@ def test_a_commands_member_units_and_a_tasks_lead_units_are_authorities(text, wh
 def test_whom_a_body_steers_is_not_part_of_its_name_nor_a_party_acting(text, who):
     """县应急管理局统筹各乡镇…: the body acts, the ones it steers do not (GUIDE 2)."""
     assert extract(text)[-1].subject == who
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业年度内被投诉3次以上的，列入重点监管对象。",
+        "经营者年内受到2次以上行政处罚的，纳入失信名单。",
+    ],
+)
+def test_listing_the_ones_a_case_names_is_an_authoritys_act_not_theirs(text):
+    """…的，列入重点监管对象/纳入失信名单: imposed on them, like a sanction (GUIDE 1.3)."""
+    (r,) = extract(text)
+    assert r.subject is None and r.applies_when is not None

@@ -46,6 +46,8 @@ _TIME_LIMIT_PHRASE = re.compile(
 _SANCTIONS = "予以|给予|责令|追究|取消|处以|问责|吊销|没收"
 _A_SANCTION = re.compile(
     r"(?:依法|依规|依纪|严肃|从严)*(?:" + _SANCTIONS + "|通报|处理|"
+    # (…被投诉3次以上的，列入重点监管对象: a list of those watched, kept by an authority)
+    r"(?:列入|纳入)(?=[^，,。；;]{0,12}?(?:黑名单|名单|名录|重点监管|失信|不良))|"
     # (…的，可处5000元以上3万元以下罚款: a fine, imposed on the ones the case names)
     r"(?:并|可以?|应当?)?处(?=[\d一二三四五六七八九十两百千万]|罚款|警告))"
 )
