@@ -62,3 +62,12 @@ def test_listing_the_ones_a_case_names_is_an_authoritys_act_not_theirs(text):
     """…的，列入重点监管对象/纳入失信名单: imposed on them, like a sanction (GUIDE 1.3)."""
     (r,) = extract(text)
     assert r.subject is None and r.applies_when is not None
+
+
+def test_a_limits_trigger_stops_at_the_limit_listed_before_it():
+    """…交付使用后5年内、大修的城市道路竣工后3年内不得挖掘: each limit its own start."""
+    first, second = extract(
+        "新建、扩建、改建的城市道路交付使用后5年内、大修的城市道路竣工后3年内不得挖掘。"
+    )
+    assert first.trigger == "新建、扩建、改建的城市道路交付使用后"
+    assert second.trigger == "大修的城市道路竣工后"

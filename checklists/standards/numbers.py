@@ -176,7 +176,12 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     )
     if m:
         trig = m.group(1).strip()
-        cut = list(re.finditer(r"应当在|应在|须在|要在|在|于|自|从|(?:时限|期限)(?:为|是)", trig))
+        # (…交付使用后5年内、大修的城市道路竣工后3年内: not past the limit before it)
+        cut = list(
+            re.finditer(
+                r"应当在|应在|须在|要在|在|于|自|从|(?:时限|期限)(?:为|是)|(?<=[内前])、", trig
+            )
+        )
         if cut and cut[-1].end() < len(trig) - 1:
             trig = trig[cut[-1].end() :]
         # (no article's number: 第十二条 供气企业接到…后)
