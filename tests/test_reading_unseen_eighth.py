@@ -71,3 +71,12 @@ def test_a_limits_trigger_stops_at_the_limit_listed_before_it():
     )
     assert first.trigger == "新建、扩建、改建的城市道路交付使用后"
     assert second.trigger == "大修的城市道路竣工后"
+
+
+@pytest.mark.parametrize("lead", ["一旦发生突发环境事件", "如遇突发环境事件", "一旦发生险情"])
+def test_the_duty_after_a_met_with_condition_is_kept_when_a_deadline_follows(lead):
+    """一旦发生…，企业应当立即启动应急预案，并在1小时内…: both duties, the first under the
+    condition (GUIDE 3)."""
+    first, second = extract(lead + "，企业应当立即启动应急预案，并在1小时内向生态环境部门报告。")
+    assert first.span == "企业应当立即启动应急预案" and first.applies_when.text == lead
+    assert second.value == 1 and second.unit == "hour"

@@ -719,6 +719,8 @@ def duty_spans(
             )
             and not hit
             and pending is None
+            # (一旦发生…，企业应当…: the sentence's opening condition, skipped, leads into none)
+            and not (skip_from <= a and b <= skip_to)
         ):
             # 对一般检查对象，…: the ones the next duty is for; …，未经批准，不得…: when
             pending, pending_end = a, b
