@@ -80,3 +80,18 @@ def test_the_duty_after_a_met_with_condition_is_kept_when_a_deadline_follows(lea
     first, second = extract(lead + "，企业应当立即启动应急预案，并在1小时内向生态环境部门报告。")
     assert first.span == "企业应当立即启动应急预案" and first.applies_when.text == lead
     assert second.value == 1 and second.unit == "hour"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("申请人材料齐全的，窗口工作人员应当当场受理。", "authority"),
+        ("行政机关工作人员应当在3个工作日内答复。", "authority"),
+        ("医疗机构工作人员应当每年参加2次培训。", "regulated"),
+        ("企业工作人员应当持证上岗。", "regulated"),
+    ],
+)
+def test_staff_are_of_the_kind_of_the_body_they_work_for(text, kind):
+    """窗口工作人员, 行政机关工作人员: an authority's staff; 医疗机构工作人员: the inspected
+    party's (GUIDE 2)."""
+    assert extract(text)[0].subject_kind == kind

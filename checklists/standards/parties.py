@@ -228,9 +228,7 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
             # (托育机构乳儿班每班不超过10人: the party whose units are counted)
             owner = _OWNER_PER.match(words)
             return (clean_name(owner.group("who")), "regulated") if owner else None
-        last = re.split(r"[、和及与]", match.group("who"))[-1]
-        kind: SubjectKind = "regulated" if _REGULATED_END.search(last) else "authority"
-        found = (match.group("who"), kind)
+        found = (match.group("who"), kind_of(match.group("who")))
     more = _MORE_PARTIES.match(words, len(found[0])) if words.startswith(found[0]) else None
     if more is not None:
         # (…企业的主要负责人和安全生产管理人员初次培训时间…: a list of them, a measure after)
@@ -331,6 +329,12 @@ def kind_of(name: str) -> SubjectKind:
     last = _last_named(name)
     if last == "人员" and len(name) > 3:
         return kind_of(name[:-3])  # (相关单位和人员: the people of the parties before)
+    staff = re.fullmatch(r"(.+?)的?(?:工作)?人员", last)
+    if staff and (
+        staff.group(1).endswith("窗口")
+        or (ends_with_party(staff.group(1)) and kind_of(staff.group(1)) == "authority")
+    ):
+        return "authority"  # (窗口工作人员, 行政机关工作人员: the staff of an authority)
     return "regulated" if _REGULATED_END.search(last) else "authority"
 
 
@@ -659,10 +663,10 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         last = then.group(
             "who"
         )  # (企业法定代表人是…第一责任人，要…; 市农业农村局作为牵头部门，要…)
-    for pattern, kind in ((_REGULATED_END, "regulated"), (_AUTHORITY_END, "authority")):
+    for pattern in (_REGULATED_END, _AUTHORITY_END):
         match = _ending_subject(last, pattern)
         if match:
-            return match, kind  # type: ignore[return-value]
+            return match, kind_of(match)
     # 洁净煤配送中心（点）地面要全部硬化: the party whose part or thing must be so
     owner = _OWNER.fullmatch(last) or _OWNER_BARE.fullmatch(last) or _OWNER_PER.match(last)
     if owner:
