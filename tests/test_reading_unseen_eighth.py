@@ -95,3 +95,22 @@ def test_staff_are_of_the_kind_of_the_body_they_work_for(text, kind):
     """窗口工作人员, 行政机关工作人员: an authority's staff; 医疗机构工作人员: the inspected
     party's (GUIDE 2)."""
     assert extract(text)[0].subject_kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("每年汛期前（5月31日前）完成水库安全检查。", {"month": 5, "day": 31}),
+        ("每年入冬前（11月15日前）完成供热设施检修。", {"month": 11, "day": 15}),
+    ],
+)
+def test_a_day_of_the_month_in_a_yearly_phrase_is_due_every_year(text, due):
+    """每年汛期前（5月31日前）: each year's 31 May, not the document's year's alone."""
+    (r,) = extract(text)
+    assert r.due == {"rule": "yearly_date", **due}
+
+
+def test_a_trigger_read_from_a_received_notice_drops_its_trailing_de():
+    """在收到整改通知书后的3日内: the trigger is 收到整改通知书后."""
+    (r,) = extract("在收到整改通知书后的3日内提交整改方案。")
+    assert r.trigger == "收到整改通知书后"

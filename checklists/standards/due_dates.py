@@ -291,6 +291,8 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
                 return {"rule": "date", "date": f"{year:04d}-{month:02d}-{day:02d}"}, *m.span()
             except ValueError:
                 continue
+        if rule == "month_day" and re.search(r"每年[^，,。；;\d]{0,12}$", words[: m.start()]):
+            rule = "yearly_date"  # 每年汛期前（5月31日前）: a day of each year
         if rule in ("yearly_date", "month_day"):
             month = parts["month"]
             day = parts.get("day") or calendar.monthrange(2001, month)[1]

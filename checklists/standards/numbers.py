@@ -188,7 +188,7 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
         return re.sub(r"^第[一二三四五六七八九十百零〇两\d]+条\s*", "", trig.strip())
     m = re.search(r"((?:收到|接到|受理|发现|作出)[^，,。；;：:]{1,20})$", prefix)
     if m:
-        return m.group(1).strip()
+        return m.group(1).strip().removesuffix("的")  # (在收到整改通知书后的3日内)
     return None
 
 
