@@ -56,6 +56,7 @@ def test_whom_a_body_steers_is_not_part_of_its_name_nor_a_party_acting(text, who
     [
         "企业年度内被投诉3次以上的，列入重点监管对象。",
         "经营者年内受到2次以上行政处罚的，纳入失信名单。",
+        "企业年用电量1.5万千瓦时以上的，纳入重点监测。",
     ],
 )
 def test_listing_the_ones_a_case_names_is_an_authoritys_act_not_theirs(text):
