@@ -115,3 +115,16 @@ def test_a_trigger_read_from_a_received_notice_drops_its_trailing_de():
     """在收到整改通知书后的3日内: the trigger is 收到整改通知书后."""
     (r,) = extract("在收到整改通知书后的3日内提交整改方案。")
     assert r.trigger == "收到整改通知书后"
+
+
+@pytest.mark.parametrize(
+    "text", ["创建国家4A级旅游景区2家。", "创建3星级农家乐5家。", "建设5A级景区1个。"]
+)
+def test_a_grades_number_before_a_tasks_amount_is_no_amount(text):
+    """创建4A级景区2家: the task's target is 2; 4A级 is the grade of what is made."""
+    (r,) = extract(text)
+    assert r.unit in ("家", "个") and r.value in (1, 2, 5)
+
+
+def test_a_grade_is_still_no_target_of_a_task_done_already():
+    assert extract("已创建4A级景区2家。") == []
