@@ -128,3 +128,17 @@ def test_a_grades_number_before_a_tasks_amount_is_no_amount(text):
 
 def test_a_grade_is_still_no_target_of_a_task_done_already():
     assert extract("已创建4A级景区2家。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("女职工生育享受98天产假。", 98),
+        ("职工累计工作已满1年不满10年的，年休假5天。", 5),
+        ("晚婚的职工，婚假为15天。", 15),
+    ],
+)
+def test_a_leave_to_be_granted_is_a_standard(text, days):
+    """享受98天产假, 年休假5天: a leave of so many days, checked as a duration."""
+    (r,) = extract(text)
+    assert (r.kind, r.value, r.unit) == ("duration", days, "day")
