@@ -31,6 +31,7 @@ PURE = [
     "checklists.standards.agents",
     "checklists.standards.topics",
     "checklists.standards.denominators",
+    "checklists.standards.number_words",
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",

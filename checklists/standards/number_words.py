@@ -1,0 +1,103 @@
+"""The words around a number that ``extraction`` reads to know what it bounds: a banned act or
+zone, a base a share is of, how often (至少…一次, 各), a list going on, a time limit, a term
+extended or kept, a sanction's term, a limit named after it, what a count counts. Pure module
+(standard library only), moved out of ``numbers`` as it is: patterns only, no reading of their
+own.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: A ban on an act, a few words before the comparison of its amount (严禁存放超过…, 不得使用
+#: 少于…, 不应设置在四层及以上): the act beyond it is what is banned.
+#: (不得一次性收取时间跨度超过3个月…: the act and what it is measured by, a few words more)
+BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许|不应当?|不宜)[^，,。；;＿\d]{1,12}$")
+#: A year's or month's amount a share is taken of, right before the share (年收入60%).
+A_YEAR_S_BASE = re.compile(
+    # (月平均工资的3倍, 上年度城镇居民人均可支配收入的60%: an average's multiple or share)
+    r"[年月](?:[^，,。；;\d＿]{0,8}?(?:平均|人均|可支配))?"
+    r"(?:收入|营业额|营业收入|销售额|销售收入|产值|工资|利润|缴费基数)[^，,。；;\d＿]{0,4}$"
+)
+#: Another window after a list's 、, then what is banned in both (…5年内、…3年内不得挖掘).
+BANNED_PARALLEL = re.compile(
+    r"、[^，,。；;\d＿]{0,20}?[\d＿]+\s*个?(?:年|月|日|天)(?:以|之)?内\s*(?:不得|禁止|严禁|不准)"
+)
+#: A zone a number bounds (…300米以内, …50米范围内) followed by what is banned in it.
+BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不得|禁止|严禁|不准|不允许)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Words around a number that say how it is counted (frequencies, lists, time limits)
+# ---------------------------------------------------------------------------------------------
+#: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
+AT_LEAST_ONCE = re.compile(
+    r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?(?:一|1)\s*次"
+)
+#: Times named in a list, then 各 (each): 上午、下午各…, 4月、10月各… (the list's items).
+#: (not parties: 各县、各乡镇各开展一次 is once each, not twice)
+A_TIME_ITEM = (
+    # (每日早、晚各测温1次; 上、下午各记录1次: the morning's and the evening's)
+    r"(?:\d{1,2}\s*月份?|[一二三四五六七八九十]{1,2}月份?|上午|下午|中午|晚上|早上|夜间|白天|早|晚|"
+    r"上(?=\s*、\s*下午)|"
+    r"上半年|下半年|[春夏秋冬]季|第[一二三四]季度|周[一二三四五六日]|"
+    # (枯水期和丰水期, 汛期前和汛期后: parts of the year)
+    r"[枯丰平汛旱雨]水?期[前后]?)"
+)
+EACH_OF = re.compile(
+    rf"((?:{A_TIME_ITEM}\s*(?:、|和|及)\s*)+{A_TIME_ITEM})\s*各[^，,。；;、\d]{{0,6}}$"
+)
+#: 一次 (1次) after a period of more than one, no comparison (每5年进行1次安全鉴定).
+ONCE = re.compile(r"[^，,。；;＿\d]{0,8}?(?:一|1)\s*次")
+#: What stands between two numbers of one list: a noun and 和/及/与/、 (2台装载机和3辆).
+LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者?)\s*")
+#: When a term starts, written after it (，自列入之日起计算).
+RUNS_AFTER = re.compile(
+    r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
+)
+#: 其中 and the ones a limit after it is for (其中大型项目不超过15个工作日, 其中外地来客不得超过
+#: 150元; not a part of what is measured: 其中省级补助不低于50%, 其中工作人员控制在…10%以内).
+A_PART_NAMED = re.compile(
+    r"\s*其中\s*(?P<who>[^，,。；;\d＿、]{0,6}?(?:项目|工程|企业|单位|学校|家庭|车辆|来客|客人|病例))"
+    r"(?=不得|不应|不超过|不低于|不少于|不高于|最高|最多|至少)"
+)
+#: A time limit extended to or by an amount (可以延长至15个工作日, 可以延长10个工作日; not a term:
+#: 有效期延长).
+EXTENDED = re.compile(r"(?<![有效试用聘任]期)(?<!期限)延长(?P<to>至|到)?\s*$")
+#: The words that name a time limit before its number (完成时限为…, 办结期限是…).
+TIME_LIMIT = re.compile(
+    r"(?:时限|办结期限|完成期限)\s*(?:为|是)[^，,。；;]{0,16}$|"
+    # 办理时限不超过5个工作日: a time limit bounded (not 有效期限, 保存期限: how long it lasts)
+    r"(?:时限|办理期限|办结期限|完成期限|整改期限)\s*(?:一般|最长|原则上)?\s*"
+    r"(?:(?:不得|不应|不)?(?:超过|多于|长于)|压缩(?:至|到)|缩短(?:至|到)|控制在)\s*$"
+)
+#: Another thing and 为 before its number, nothing else (氮氧化物为100mg/m³).
+ANOTHER_S_IS = re.compile(r"\s*[^，,。；;\d＿为是]{1,12}(?:为|是)\s*")
+#: Kept until some time after an event (保存至…有效期满后2年): the least, not the exact time.
+KEPT_UNTIL = re.compile(r"(?:保存|保管|留存)(?:期限)?(?:至|到)[^，,。；;\d]{1,20}后\s*$")
+#: A total named before a number (总额不超过…): not per any one, whatever came before.
+A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
+#: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
+DEBARRED = re.compile(
+    # (暂停其评审资格6个月: what is suspended, then for how long)
+    r"(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?(?:[^，,。；;\d＿]{0,8}?资格)?\s*$"
+)
+#: The same with the term first (5年内取消其享受…政策资格).
+DEBARRED_AFTER = re.compile(
+    r"\s*(?:以|之)?内?\s*(?:(?:取消|暂停|停止|禁止|限制)(?:其|该单位|该企业)?[^，,。；;\d＿]{0,16}?资格|"
+    # (两年内不予受理其挖掘申请: its applications refused for that long)
+    r"不(?:予|再)受理(?:其|该单位|该企业)?[^，,。；;\d＿]{0,12}?(?:申请|申报))"
+)
+#: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
+A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
+#: The verb of a list's item right after its number, to the list's 、 (100%围挡、).
+AN_ITEM_S_VERB = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、|$)")
+#: How the things a number picks out are done away with, between them and the verb.
+HOW_DONE_AWAY = re.compile(
+    r"(?:(?:完成|实施|进行)[\u4e00-\u9fff]*|(?:全部|全面|一律|依法|基本|逐步)(?:予以)?)$"
+)
+#: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
+#: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
+WHAT_IS_COUNTED = re.compile(
+    r"的?(?:(?!应(?![急用对])|须|要(?![求素点])|不得)[^\d＿，,。；;、和及与的]){1,12}"
+)
