@@ -142,3 +142,17 @@ def test_a_leave_to_be_granted_is_a_standard(text, days):
     """享受98天产假, 年休假5天: a leave of so many days, checked as a duration."""
     (r,) = extract(text)
     assert (r.kind, r.value, r.unit) == ("duration", days, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("付款期限原则上不超过验收合格后30日。", "验收合格后"),
+        ("整改期限不超过收到通知之日起30日。", "收到通知之日起"),
+        ("答复期限不超过受理之日起15个工作日。", "受理之日起"),
+    ],
+)
+def test_a_time_limit_with_its_start_after_the_bound_is_a_deadline_from_that_start(text, trigger):
+    """付款期限…不超过验收合格后30日: a deadline, counted from 验收合格后."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.trigger) == ("deadline", "<=", trigger)

@@ -179,7 +179,10 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
         # (…交付使用后5年内、大修的城市道路竣工后3年内: not past the limit before it)
         cut = list(
             re.finditer(
-                r"应当在|应在|须在|要在|在|于|自|从|(?:时限|期限)(?:为|是)|(?<=[内前])、", trig
+                # (期限不超过验收合格后30日: not the limit's own words)
+                r"应当在|应在|须在|要在|在|于|自|从|(?:时限|期限)(?:为|是)|(?<=[内前])、|"
+                r"不(?:得|应)?超过",
+                trig,
             )
         )
         if cut and cut[-1].end() < len(trig) - 1:
