@@ -156,3 +156,25 @@ def test_a_time_limit_with_its_start_after_the_bound_is_a_deadline_from_that_sta
     """付款期限…不超过验收合格后30日: a deadline, counted from 验收合格后."""
     (r,) = extract(text)
     assert (r.kind, r.comparator, r.trigger) == ("deadline", "<=", trigger)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("营商环境评价排名进入全省前10位。", 10, "位"),
+        ("力争跻身全国前50强。", 50, "强"),
+    ],
+)
+def test_a_rank_among_the_first_so_many_is_at_most_that_rank(text, value, unit):
+    """进入全省前10位: rank 10 or better, a target (GUIDE 1.4)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("<=", value, unit)
+
+
+def test_people_counted_by_wei_with_no_bound_are_still_no_threshold():
+    assert [r.value for r in extract("邀请3位专家参加评审。")] == [None]
+
+
+def test_the_top_so_many_named_as_a_group_is_no_rank_to_reach():
+    """瞄准世界行业100强企业: a group named, not 前100强."""
+    assert all(r.value is None for r in extract("瞄准世界行业100强企业进行招商。"))
