@@ -178,3 +178,17 @@ def test_people_counted_by_wei_with_no_bound_are_still_no_threshold():
 def test_the_top_so_many_named_as_a_group_is_no_rank_to_reach():
     """瞄准世界行业100强企业: a group named, not 前100强."""
     assert all(r.value is None for r in extract("瞄准世界行业100强企业进行招商。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("储备能力可满足全市居民7天的需求。", 7, "day"),
+        ("应急物资储备应能满足3万人基本生活需要。", 30000, "人"),
+    ],
+)
+def test_a_capacity_that_must_cover_so_much_is_a_floor(text, value, unit):
+    """可满足…7天的需求: 7 days or more; 可满足 is no permission (the issue's own case)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (">=", value, unit)
+    assert r.modality != "permission"
