@@ -192,3 +192,18 @@ def test_a_capacity_that_must_cover_so_much_is_a_floor(text, value, unit):
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == (">=", value, unit)
     assert r.modality != "permission"
+
+
+@pytest.mark.parametrize(
+    ("text", "sanction"),
+    [
+        ("企业要建立台账，未建立的，责令改正。", "责令改正"),
+        ("企业应当对数据真实性负责，弄虚作假的，依法处理。", "依法处理"),
+        ("经营者应当明码标价，拒不改正的，予以通报。", "予以通报"),
+    ],
+)
+def test_a_sanction_after_a_case_is_no_duty_of_the_party_named_before(text, sanction):
+    """…，未建立的，责令改正: imposed by an authority not named, never the enterprise's own duty
+    (GUIDE 1.3)."""
+    last = extract(text)[-1]
+    assert last.span == sanction and last.subject is None and last.applies_when is not None

@@ -63,7 +63,12 @@ _IMPOSED = re.compile(
 #: What only the paying or licensing authority does (从次月起停止发放, 取消其享受资格): never the
 #: duty of an inspected party the phrases before named (其家属应当报告，从次月起停止发放).
 _AUTHORITY_ONLY = re.compile(
-    r"(?:(?:从|自)[^，,。；;]{1,8}起)?(?:停止发放|停发|停止享受|取消(?:其)?[^，,。；;]{0,10}资格)"
+    r"(?:(?:从|自)[^，,。；;]{1,8}起)?(?:停止发放|停发|停止享受|取消(?:其)?[^，,。；;]{0,10}资格)|"
+    # (企业要建立台账，未建立的，责令改正; …，弄虚作假的，依法处理: a sanction on them, imposed
+    # by an authority not named, GUIDE 1.3)
+    r"(?:一律|依法|依规|从严|严肃)*(?:责令|追究|处以|问责|吊销|通报批评|"
+    r"予以(?:处罚|通报|曝光|警告|查处))|"
+    r"(?:一律|依法|依规|从严|严肃)+(?:处理|查处|处罚)"
 )
 
 
@@ -375,7 +380,15 @@ def attribute(
             # (砖瓦企业年产能低于…的，一律予以关停; …，逾期未开工的，收回资金: a sanction on the
             # ones in breach, imposed by an authority not named (GUIDE 1.3), not their duty)
             subject, kind = None, None
-        if kind == "regulated" and own is None and _AUTHORITY_ONLY.match(r.span):
+        if (
+            kind == "regulated"
+            and own is None
+            and _AUTHORITY_ONLY.match(
+                r.span[len(when.text) :].lstrip("，, ")
+                if when is not None and r.span.startswith(when.text)
+                else r.span
+            )
+        ):
             subject, kind = None, None
         out.append(
             replace(
