@@ -32,6 +32,7 @@ PURE = [
     "checklists.standards.topics",
     "checklists.standards.denominators",
     "checklists.standards.number_words",
+    "checklists.standards.names_read",
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",

@@ -12,17 +12,16 @@ from dataclasses import replace
 from checklists.standards.agents import agent_named
 from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE
 from checklists.standards.modality import ANY_MODAL
+from checklists.standards.names_read import heading_party, who_as_read
 from checklists.standards.parties import (
     HOW_OFTEN_ONLY,
     Condition,
     clean_name,
     ends_with_party,
-    heading_party,
     kind_of,
     party_first,
     party_named,
     subject_of,
-    who_as_read,
     who_did,
 )
 from checklists.standards.phrase_conditions import phrase_condition

@@ -12,7 +12,8 @@ from checklists.standards.due_dates import as_written, due_in
 from checklists.standards.duties import A_DATE_ONLY
 from checklists.standards.headings import a_stage_heading
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
-from checklists.standards.parties import party_named, who_as_read
+from checklists.standards.names_read import who_as_read
+from checklists.standards.parties import party_named
 from checklists.standards.picking import end_of, phrase_bounds, source_span, without_number
 from checklists.standards.reports import ABOUT_THE_TEXT, DESCRIPTIVE, PHRASE_REPORTS
 from checklists.standards.requirements import Requirement

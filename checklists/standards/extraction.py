@@ -33,6 +33,7 @@ from checklists.standards.modality import (
     modality_of,
     presence_kind,
 )
+from checklists.standards.names_read import heading_party
 from checklists.standards.number_words import (
     A_LIMIT_AFTER,
     A_PART_NAMED,
@@ -75,7 +76,6 @@ from checklists.standards.numbers import (
 )
 from checklists.standards.parties import (
     condition_of,
-    heading_party,
     party_first,
 )
 from checklists.standards.phrase_conditions import phrase_condition

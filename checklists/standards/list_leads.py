@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, modality_of
-from checklists.standards.parties import SubjectKind, subject_of, who_as_read
+from checklists.standards.names_read import who_as_read
+from checklists.standards.parties import SubjectKind, subject_of
 
 #: A clause that lists what is banned (用户不得有下列行为：, 禁止下列行为：): each item under it
 #: is one of the bans.

@@ -164,7 +164,7 @@ _BEFORE_PARTY = re.compile(
     + ")?"
 )
 #: Words no party's name contains: a modal word or a verb of the duty itself.
-_A_DUTY_WORD = re.compile(
+A_DUTY_WORD = re.compile(
     # (保密要害部门, 机要人员: names holding 要)
     r"必须|应当|(?<![反响适供])应(?![急用])|(?<![主重机纲])要(?![害])|(?<![必])须|不得|严禁|鼓励|可以|使用|确保|"
     # (中小学可适当增加教师编制: the words of what it may do, not a name)
@@ -233,7 +233,7 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if more is not None:
         # (…企业的主要负责人和安全生产管理人员初次培训时间…: a list of them, a measure after)
         found = (words[: more.end()], kind_of(words[: more.end()]))
-    if _A_DUTY_WORD.search(found[0]) or _HOW_MANY_IN.search(found[0]):
+    if A_DUTY_WORD.search(found[0]) or _HOW_MANY_IN.search(found[0]):
         # 必须使用县政府…: the duty's own words, not a name (安排不少于2名保安员: how many)
         return None
     if found[0].count("（") + found[0].count("(") > found[0].count("）") + found[0].count(")"):
@@ -427,10 +427,10 @@ def condition_of(sentence: str) -> Condition | None:
         if (
             match
             and pattern is THE_ONES_LONG
-            and (_A_DUTY_WORD.search(match.group("cond")) or party_first(match.group("cond")))
+            and (A_DUTY_WORD.search(match.group("cond")) or party_first(match.group("cond")))
         ):
             continue
-        if match and pattern is EVERY_ONE_OF and _ONLY_A_NAME.fullmatch(match.group("what")):
+        if match and pattern is EVERY_ONE_OF and ONLY_A_NAME.fullmatch(match.group("what")):
             continue  # (凡…的企业，须…: the party acts, picked out: PARTY_PICKED)
         if match and pattern is A_PARTY_S_CASE:
             cond = match.group("cond")
@@ -471,7 +471,7 @@ def condition_of(sentence: str) -> Condition | None:
         # (城镇学校、…、已聘…达到或超过岗位设置比例的学校，: the whole of the phrase the
         # sentence opens with)
         start = max(sentence.rfind(mark, 0, match.start("cond")) for mark in "，,。；;") + 1
-        if start == 0 < match.start("cond") and not _A_DUTY_WORD.search(sentence, 0, match.start()):
+        if start == 0 < match.start("cond") and not A_DUTY_WORD.search(sentence, 0, match.start()):
             return Condition(sentence[: match.end("cond")], 0, match.end("cond"))
         return Condition(match.group("cond"), match.start("cond"), match.end("cond"))
     match = (
@@ -757,7 +757,7 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
     tail = re.split(r"[）)]|" + _CUT_BEFORE_A_NAME.pattern, words)[-1].lstrip("、，, ")
     if (
         1 < len(tail) <= 16
-        and _ONLY_A_NAME.fullmatch(tail)
+        and ONLY_A_NAME.fullmatch(tail)
         and pattern.search(tail)
         and len(tail) > len(match.group(0))
     ):
@@ -783,116 +783,6 @@ _NAMED_THEN = re.compile(r"(?P<who>[^，,。；;]{2,24}?)(?:是|作为|对)(?=[^
 
 
 #: One party's name and nothing else (各镇, 区直有关部门, 各企事业单位, 镇(街道)).
-_ONLY_A_NAME = re.compile(
+ONLY_A_NAME = re.compile(
     f"[^\\s，,。；;：:、和及与为的是在对将把要应须]{{0,14}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
 )
-
-
-_BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
-
-
-def heading_party(heading: str) -> tuple[str, SubjectKind] | None:
-    """The party a section's heading names and nothing else ((二)各镇、街道。 without its
-    numbering token): who acts in the sentences under it that name no one (GUIDE 1.1, 2)."""
-    words = heading.strip().rstrip("。.：:；; ")
-    if not words or len(words) > 40 or _A_DUTY_WORD.search(words):
-        return None
-    # (各县（市、区）财政局: a 、 inside brackets parts no names)
-    names = [n.strip() for n in re.split(r"[、，,和及与](?![^（(）)]*[）)])", words)]
-    if re.match(r"(?:责任|牵头|配合|主办|协办|主责)", words):
-        return None  # 责任单位: the label of a list, not a party
-    if not all(n and _ONLY_A_NAME.fullmatch(_BRACKETED.sub("", n)) for n in names):
-        return None
-    named = (words, kind_of(words))
-    if who_as_read(named) is None:
-        return None  # (一)严格控制新建化工项目布局: a task's heading, no party
-    return named
-
-
-#: The word that leads from a condition to its consequence (如…，则环保部门…) and a quantifier
-#: (每个配送中心): no part of a name.
-_THEN = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:则|那么|就(?!业)|每一?个|每家|每一|每[名位]|请)?")
-#: Words a name never starts with: when, where or to whom something is done (经批准, not
-#: 经营者 nor 经办人; 每季度对…, 每月向…: how often).
-_ADVERBIAL_START = re.compile(
-    r"(?:于|"
-    + AT
-    + r"|向|按照?|从(?![事业])|"
-    + VIA
-    + r"|每(?:个?月|季度?|半年|年度?|日|天|周|星期|次|批))"
-)
-#: A name whose opening words before its last 的 state a number or a comparison: those words are
-#: the condition it applies under (营业面积在200平方米以上的门店 → 门店), not its name.
-_MEASURED_ONES = re.compile(
-    r"^[^，,。；;]*(?:\d|[一二三四五六七八九十百千万]+[个名人家辆吨米元]|以上|以下|以内|超过|不足|不满|"
-    r"达到|低于|高于|大于|小于|少于|多于)[^，,。；;]*的(?=[^的]+$)"
-)
-#: Words after a party's name that are how it acts, not its name (各单位自行报送).
-_HOW_AFTER = re.compile(r"(?:自行|统一|分别|共同|直接|及时|全面|严格|认真|切实)+$")
-#: A verb whose object is a party (移交司法机关, 连同镇、街道): the words are a duty's, no name.
-_TO_A_PARTY = re.compile(
-    r"(?:移交|移送|提供|查找|连同|聘请|鼓励|支持|督促|邀请|委托|通知|告知|报送|上报|抄送|严格|控制|"
-    r"安排|选派|[^，,。；;]*到)"
-)
-#: 报 and the party something is reported to, inside what was read as a name.
-_REPORTS_TO = re.compile(
-    # (not 申报单位, 举报人: a name holding 报)
-    r"(?<=[^\s])(?<![申填呈举通汇预])报(?=[^，,。；;]{2,}$)(?!告|送|表|名|道|刊|账|价|废|批)"
-)
-#: A name never opens with a verb of policy or with 其 (its).
-_NOT_A_NAME_START = re.compile(
-    r"(?:实施|推进|推动|加强|完善|健全|做好|确保|落实|开展|执行|明确|督促|其(?![他它余])|而|"
-    r"强化|优化|加快|加大|深化|提升|提高|统筹|规范|"
-    # (引导企业开展…, 支持企业上市, 鼓励企业…: whom the policy moves, no name)
-    r"引导|支持|鼓励|帮助|促进|推广|"
-    # how promptly, then a verb (及时转请监管部门…: to whom it is passed, no name)
-    r"(?:及时|立即|迅速|尽快|按时|定期)[^，,。；;]{0,2}(?:转|报|送|交|请|通知|告知)|"
-    # a sanction's verb and whom it is imposed on (依法追究有关单位…的责任, 责令相关企业…)
-    r"(?:依法|依规|依纪|严肃|从严|一律)*(?:追究|给予|责令|处以|予以|取消|暂停|吊销))"
-)
-#: How something is done, before the verb (及时移交…).
-_HOW_BEFORE = re.compile(r"^(?:及时|立即|依法|依规|一律|严格|迅速)+")
-#: Words ending like an authority's name that are none (布局, 格局, 大局).
-_NO_NAME_END = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|骗局)$")
-
-
-#: 其 before a party's name (其家属, 其法定代表人): theirs, the named party acts.
-_THEIRS = re.compile(f"其(?:{_REGULATED})")
-
-
-def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] | None:
-    """A party's name as read, without what is no part of it: a topic before 由 (工程竣工验收由
-    主管预算单位 → 主管预算单位), how it acts after it (各单位自行 → 各单位); None when the words
-    are a duty's own (移交司法机关, 连同镇、街道, 严格控制…布局)."""
-    if named is None or named[0] is None:
-        return None
-    who, kind = named
-    if "由" in who:
-        after = who.rsplit("由", 1)[1]
-        if after and not after.startswith("于"):
-            who = after
-    who = _HOW_AFTER.sub("", _THEN.sub("", who)).strip()
-    who = _MEASURED_ONES.sub("", who)
-    reported = _REPORTS_TO.search(who)
-    if reported:  # 工作组成员报领导小组: who reports (if a party), not whom it reports to
-        who = who[: reported.start()]
-        if not ends_with_party(who):
-            return None
-    if not who or _NO_NAME_END.search(who) or _ADVERBIAL_START.match(who):
-        return None  # (于次月5日前报县煤炭办: when and to whom, no name)
-    if _THEIRS.match(who):
-        who = who[1:]  # 其家属或村（居）民委员会应当…: theirs, the named party acts
-    if re.match(r"其(?:上级|主管|所在|同级)", who) and ends_with_party(who):
-        return who, kind  # 由其上级机关责令改正: whose superior, named as acting
-    if _NOT_A_NAME_START.match(who) or re.match(r"会同|协同|配合", who):
-        # 实施乡村教师…, 其年度考核…: a verb or a pronoun, no name (…牵头，会同县公安局…: the
-        # ones with whom the lead acts)
-        return None
-    if re.search(r"实行|执行|按照|依照|根据|参照|之日|日起|起至|为中标", who):
-        # (物业服务费实行政府指导价: a verb before 政府, no name; 文件从发出之日起至供应商…,
-        # 确定下一候选人为中标供应商: a time from an event, a choice made, no name)
-        return None
-    bare = _HOW_BEFORE.sub("", who)
-    if _TO_A_PARTY.match(bare) or _TO_A_PARTY.match(who.rsplit("的", 1)[-1]):
-        return None  # (涉嫌犯罪的)移交司法机关, 及时移交相关部门: what is done, to whom
-    return who, kind
