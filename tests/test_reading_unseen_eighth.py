@@ -207,3 +207,17 @@ def test_a_sanction_after_a_case_is_no_duty_of_the_party_named_before(text, sanc
     (GUIDE 1.3)."""
     last = extract(text)[-1]
     assert last.span == sanction and last.subject is None and last.applies_when is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业对数据真实性负责，弄虚作假的，依法处理。",
+        "项目单位对申报材料的真实性负责，弄虚作假的，取消其3年内申报资格。",
+    ],
+)
+def test_what_a_party_answers_for_is_a_duty_not_part_of_the_case_after_it(text):
+    """X对…负责，弄虚作假的，…: a duty of X, then a sanction under 弄虚作假的 (GUIDE 1, 3)."""
+    first, second = extract(text)
+    assert first.span.endswith("负责") and first.applies_when is None
+    assert second.applies_when.text == "弄虚作假的" and second.subject is None

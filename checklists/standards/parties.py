@@ -447,6 +447,9 @@ def condition_of(sentence: str) -> Condition | None:
                     re.split(r"[，,]", cond, maxsplit=1)[0],
                 )
                 or second.startswith(("对", "凡"))  # (a case of its own after the comma)
+                # (项目单位对申报材料的真实性负责，弄虚作假的，: a duty of its own, what it
+                # answers for)
+                or re.search(r"负(?:总|全)?责\s*$", re.split(r"[，,]", cond, maxsplit=1)[0])
             ):
                 continue
         if (
