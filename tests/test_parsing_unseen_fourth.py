@@ -134,3 +134,18 @@ def test_a_count_wrapped_onto_the_next_line_joins_its_sentence():
         doc.clauses[-1].text
         == "三、各区县住建部门每月对辖区内在建工地至少检查1次，检查结果于次月5日前报市住建局。"
     )
+
+
+def test_decimal_items_under_a_heading_with_no_whole_number_nest_under_it():
+    """二、重点任务 ⏎ 1.1 … ⏎ 1.2 … ⏎ （1）… ⏎ 三、保障措施: the 1.1 items were lifted to the top
+    and 三 was filed under 1.2 (a decimal ranked above 一、 by convention)."""
+    text = (
+        "南岭市人民政府办公室关于印发燃气安全整治方案的通知\n南政办发〔2023〕9号\n"
+        "各县（市、区）人民政府：\n现将方案印发给你们，请认真贯彻落实。\n"
+        "一、工作目标\n2023年12月底前完成隐患整改。\n二、重点任务\n"
+        "1.1 燃气经营企业每月至少开展1次自查。\n1.2 餐饮企业应当安装可燃气体报警装置。\n"
+        "（1）气瓶存放量不得超过2瓶。\n三、保障措施\n各县（市、区）要于每月25日前报送进展。\n"
+    )
+    (doc,) = parse_gazette(text).documents
+    keys = [c.key.split("/", 1)[1] for c in doc.clauses if "/" in c.key]
+    assert keys == ["一", "二", "二/1.1", "二/1.2", "二/1.2/（1）", "三"]

@@ -595,6 +595,12 @@ class _TreeBuilder:
         kinds = [k for k, _ in self.stack]
         if tok.kind in kinds:
             self.stack = self.stack[: kinds.index(tok.kind)]
+        elif (
+            tok.kind.startswith("dec")
+            and tok.kind != "dec1"
+            and not any(k.startswith("dec") for k in kinds)
+        ):
+            pass  # (二、重点任务 ⏎ 1.1 …: a decimal item with no 1 before it, under the open one)
         else:
             rank = _RANK.get(tok.kind, 9)
             while self.stack and _RANK.get(self.stack[-1][0], 9) > rank:
