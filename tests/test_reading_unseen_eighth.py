@@ -221,3 +221,15 @@ def test_what_a_party_answers_for_is_a_duty_not_part_of_the_case_after_it(text):
     first, second = extract(text)
     assert first.span.endswith("负责") and first.applies_when is None
     assert second.applies_when.text == "弄虚作假的" and second.subject is None
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("一、月最低工资标准：一类地区2100元，二类地区1900元。", ">="),
+        ("最高补助限额：一类地区5000元，二类地区3000元。", "<="),
+    ],
+)
+def test_a_floor_or_cap_named_before_a_colon_binds_each_class_of_place(text, comparator):
+    """最低工资标准：一类地区2100元，二类地区1900元: a floor for each class, not an amount equal."""
+    assert [(r.comparator, r.unit) for r in extract(text)] == [(comparator, "元")] * 2

@@ -74,7 +74,12 @@ TIME_LIMIT = re.compile(
     r"(?:[^，,。；;\d＿]{1,16}?(?:后|之日起))?\s*$"
 )
 #: Another thing and 为 before its number, nothing else (氮氧化物为100mg/m³).
-ANOTHER_S_IS = re.compile(r"\s*[^，,。；;\d＿为是]{1,12}(?:为|是)\s*")
+ANOTHER_S_IS = re.compile(
+    r"\s*[^，,。；;\d＿为是]{1,12}(?:为|是)\s*|"
+    # (最低工资标准：一类地区2100元，二类地区1900元: each class of place named, then its amount)
+    # (一类 masked as a named number: ＿＿地区)
+    r"\s*(?:[一二三四五六七八九十\d]类|＿＿)(?:地区|区域|城市|县|市|区)\s*"
+)
 #: Kept until some time after an event (保存至…有效期满后2年): the least, not the exact time.
 KEPT_UNTIL = re.compile(r"(?:保存|保管|留存)(?:期限)?(?:至|到)[^，,。；;\d]{1,20}后\s*$")
 #: A total named before a number (总额不超过…): not per any one, whatever came before.
