@@ -233,3 +233,10 @@ def test_what_a_party_answers_for_is_a_duty_not_part_of_the_case_after_it(text):
 def test_a_floor_or_cap_named_before_a_colon_binds_each_class_of_place(text, comparator):
     """最低工资标准：一类地区2100元，二类地区1900元: a floor for each class, not an amount equal."""
     assert [(r.comparator, r.unit) for r in extract(text)] == [(comparator, "元")] * 2
+
+
+@pytest.mark.parametrize("text", ["检测报告保存3年。", "监控录像保存期限为30日。", "台账留存2年。"])
+def test_a_retention_with_no_bound_written_is_a_least(text):
+    """检测报告保存3年: kept at least 3 years; kept longer it still complies."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator) == ("retention", ">=")

@@ -50,7 +50,6 @@ from checklists.standards.number_words import (
     EACH_OF,
     EXTENDED,
     HOW_DONE_AWAY,
-    KEPT_UNTIL,
     LISTED_NEXT,
     ONCE,
     RUNS_AFTER,
@@ -563,8 +562,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 elif not change["fixed"] and not (q.unit == "元" and per):
                     comparator = ">="  # (每人每月增加150元: an amount added, as written)
             flags = []
-            if comparator is None and kind == "retention" and KEPT_UNTIL.search(before[-32:]):
-                comparator = ">="  # 保存至有效期满后2年: kept at least until then
+            if comparator is None and kind == "retention":
+                # 保存至有效期满后2年: kept at least until then; 检测报告保存3年: at least that
+                # long, kept longer it still complies
+                comparator = ">="
             elif (
                 comparator is None
                 and (q.unit in TIME_UNITS or q.unit == "age_year")

@@ -80,8 +80,6 @@ ANOTHER_S_IS = re.compile(
     # (一类 masked as a named number: ＿＿地区)
     r"\s*(?:[一二三四五六七八九十\d]类|＿＿)(?:地区|区域|城市|县|市|区)\s*"
 )
-#: Kept until some time after an event (保存至…有效期满后2年): the least, not the exact time.
-KEPT_UNTIL = re.compile(r"(?:保存|保管|留存)(?:期限)?(?:至|到)[^，,。；;\d]{1,20}后\s*$")
 #: A total named before a number (总额不超过…): not per any one, whatever came before.
 A_TOTAL = re.compile(r"总额|总计|合计|共计|总量|总数")
 #: A sanction's term before its number (取消其…, 暂停其…, 禁止其…).
