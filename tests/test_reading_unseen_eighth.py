@@ -240,3 +240,10 @@ def test_a_retention_with_no_bound_written_is_a_least(text):
     """检测报告保存3年: kept at least 3 years; kept longer it still complies."""
     (r,) = extract(text)
     assert (r.kind, r.comparator) == ("retention", ">=")
+
+
+def test_a_limit_stated_against_a_reference_is_a_requirement_not_a_case():
+    """仓库的单库存储量不超过设计药量，总存储量不超过30吨: two limits, no condition."""
+    first, second = extract("烟花爆竹批发仓库的单库存储量不超过设计药量，总存储量不超过30吨。")
+    assert first.span.endswith("不超过设计药量") and first.applies_when is None
+    assert (second.comparator, second.value, second.applies_when) == ("<=", 30, None)

@@ -515,6 +515,8 @@ def condition_of(sentence: str) -> Condition | None:
             or OWNED.match(cond)
             # (省财政按照每人每月30元的标准给予补助，其余部分由…: a duty, its verb after 的)
             or re.search(r"给予|发放|拨付|支付|承担|补助$", noun)
+            # (仓库的单库存储量不超过设计药量，…: a limit stated, a requirement of its own)
+            or re.search(r"不(?:得|应|宜)?(?:超过|低于|少于|高于|大于|小于|多于)", noun)
         ):
             return Condition(cond, 0, match.end("cond"))
     return None
