@@ -247,3 +247,9 @@ def test_a_limit_stated_against_a_reference_is_a_requirement_not_a_case():
     first, second = extract("烟花爆竹批发仓库的单库存储量不超过设计药量，总存储量不超过30吨。")
     assert first.span.endswith("不超过设计药量") and first.applies_when is None
     assert (second.comparator, second.value, second.applies_when) == ("<=", 30, None)
+
+
+def test_a_founder_named_as_such_is_the_party_not_cut_at_ju_ban():
+    """民办学校举办者…，出资不得低于…: the founder acts in both (举办 is no verb here)."""
+    rows = extract("民办学校举办者应当按时足额履行出资义务，出资不得低于注册资本的100%。")
+    assert [r.subject for r in rows] == ["民办学校举办者"] * 2
