@@ -253,3 +253,21 @@ def test_a_founder_named_as_such_is_the_party_not_cut_at_ju_ban():
     """民办学校举办者…，出资不得低于…: the founder acts in both (举办 is no verb here)."""
     rows = extract("民办学校举办者应当按时足额履行出资义务，出资不得低于注册资本的100%。")
     assert [r.subject for r in rows] == ["民办学校举办者"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("校舍安全排查，由县教育局组织实施。", "校舍安全排查，由县教育局组织实施"),
+        ("城市道路清扫保洁工作，由各区环卫部门负责。", "城市道路清扫保洁工作，由各区环卫部门负责"),
+    ],
+)
+def test_the_work_named_then_who_takes_charge_of_it_is_one_duty(text, span):
+    """校舍安全排查，由县教育局组织实施: one duty of 县教育局, the work its object (GUIDE 1.1)."""
+    (r,) = extract(text)
+    assert (r.span, r.subject_kind) == (span, "authority")
+
+
+def test_a_duty_with_its_own_verb_before_who_takes_charge_stays_a_row():
+    spans = [r.span for r in extract("建立联席会议，由县政府主要负责人担任总召集人。")]
+    assert spans == ["建立联席会议", "由县政府主要负责人担任总召集人"]

@@ -775,6 +775,13 @@ def duty_spans(
             )
             # (对同一企业的行政检查，同一年度内…不超过2次: what the number after it counts)
             or counted_next(masked, words, b, s_end, taken)
+            # (校舍安全排查，由县教育局组织实施: the work named, no verb before its own last
+            # word, then who takes charge of it)
+            or (
+                _IN_CHARGE_NEXT.match(masked, b) is not None
+                and not ANY_MODAL.search(words)
+                and not ACTION.search(words.strip()[:-2])
+            )
         ):
             if pending is None:
                 pending = a
@@ -855,6 +862,10 @@ def duty_spans(
     return [(a, b) for a, b in spans if a >= 0], extend
 
 
+#: Who takes charge of the work named before, opening the next phrase (…，由县教育局组织实施).
+_IN_CHARGE_NEXT = re.compile(
+    r"[，,]\s*由(?!于)[^，,。；;]{2,30}?(?:具体)?(?:负责|组织实施|组织开展|牵头|承担)"
+)
 #: A modal word opening the next phrase (…，应当…).
 _MODAL_NEXT = re.compile(r"[，,]\s*(?:应当|应|须|必须|要|不得|严禁|禁止)")
 #: The ones a duty is for, named with what picks them out (对能效低于基准水平的存量项目).
