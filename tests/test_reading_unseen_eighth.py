@@ -90,6 +90,8 @@ def test_the_duty_after_a_met_with_condition_is_kept_when_a_deadline_follows(lea
         ("行政机关工作人员应当在3个工作日内答复。", "authority"),
         ("医疗机构工作人员应当每年参加2次培训。", "regulated"),
         ("企业工作人员应当持证上岗。", "regulated"),
+        ("由县政府主要负责人担任总召集人。", "authority"),
+        ("企业主要负责人应当每年接受安全培训。", "regulated"),
     ],
 )
 def test_staff_are_of_the_kind_of_the_body_they_work_for(text, kind):

@@ -329,7 +329,7 @@ def kind_of(name: str) -> SubjectKind:
     last = _last_named(name)
     if last == "人员" and len(name) > 3:
         return kind_of(name[:-3])  # (相关单位和人员: the people of the parties before)
-    staff = re.fullmatch(r"(.+?)的?(?:工作)?人员", last)
+    staff = re.fullmatch(r"(.+?)的?(?:(?:工作)?人员|(?:主要)?负责人)", last)
     if staff and (
         staff.group(1).endswith("窗口")
         or (ends_with_party(staff.group(1)) and kind_of(staff.group(1)) == "authority")
