@@ -362,15 +362,16 @@ def attribute(
             when = out[-1].applies_when  # …5人，其中技术专家不少于3人: of the ones just named
         else:
             when = None
+        # (what is done, after the words of its case: …，逾期未开工的，收回资金 → 收回资金)
+        if when is not None and r.span.startswith(when.text):
+            done = r.span[len(when.text) :].lstrip("，, ")
+        else:
+            done = r.span
         if (
             subject is not None
             and kind == "regulated"
             and own is None
-            and _IMPOSED.match(
-                r.span[len(when.text) :].lstrip("，, ")
-                if when is not None and r.span.startswith(when.text)
-                else r.span
-            )
+            and _IMPOSED.match(done)
             and any(
                 c is not None and (subject in c.text or _IN_BREACH.match(c.text))
                 for c in (when, condition)
@@ -379,15 +380,7 @@ def attribute(
             # (砖瓦企业年产能低于…的，一律予以关停; …，逾期未开工的，收回资金: a sanction on the
             # ones in breach, imposed by an authority not named (GUIDE 1.3), not their duty)
             subject, kind = None, None
-        if (
-            kind == "regulated"
-            and own is None
-            and _AUTHORITY_ONLY.match(
-                r.span[len(when.text) :].lstrip("，, ")
-                if when is not None and r.span.startswith(when.text)
-                else r.span
-            )
-        ):
+        if kind == "regulated" and own is None and _AUTHORITY_ONLY.match(done):
             subject, kind = None, None
         out.append(
             replace(

@@ -82,8 +82,10 @@ _ADVERBIAL = (
 _NAME_CHAR = r"(?:(?![在对向])[^，,。；;\t])"
 _REGULATED_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
+#: Words after a verb that make it the start of a body's name (督导组, 指导中心, 组织部门).
+_A_BODY_NEXT = r"[组站队所处科室局办]|中心|机构|部门|小组"
 #: Verbs of steering other bodies (协调各成员单位…, 督促各乡镇…), not a name's first word.
-_STEERS = r"(?:协调|统筹|督促|指导|协助|责成|督导)(?![组站队所处科室局办]|中心|机构|部门|小组)"
+_STEERS = rf"(?:协调|统筹|督促|指导|协助|责成|督导)(?!{_A_BODY_NEXT})"
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
 _PARTY_VERBS = (
     "在|于|对|从(?!业)|自|按|依|应|须|必须|要|不得|严禁|可|将|负责(?!人)|最多|至少|每|年|向|由|主动|及时|"
@@ -187,7 +189,7 @@ def opens_with_party(phrase: str) -> bool:
 #: it are whom it is done to (not 检查组, 培训中心, 指导站: a body named for what it does).
 _DONE_TO = (
     r"(?:检查|督促|指导|培训|配备|聘请|安排|选派|抽调|告知|约谈|表彰|奖励|处罚|动员|要求|"
-    r"组织(?!部))(?![组站队所处科室局办]|中心|机构|部门|小组)"
+    r"组织(?!部))(?!" + _A_BODY_NEXT + ")"
 )
 
 
