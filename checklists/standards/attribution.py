@@ -59,15 +59,16 @@ _IMPOSED = re.compile(
 )
 
 
+#: How a sanction is imposed, before its verb (一律, 依法, 从严).
+_HOW_SEVERELY = r"(?:一律|依法|依规|从严|严肃)"
 #: What only the paying or licensing authority does (从次月起停止发放, 取消其享受资格): never the
 #: duty of an inspected party the phrases before named (其家属应当报告，从次月起停止发放).
 _AUTHORITY_ONLY = re.compile(
     r"(?:(?:从|自)[^，,。；;]{1,8}起)?(?:停止发放|停发|停止享受|取消(?:其)?[^，,。；;]{0,10}资格)|"
     # (企业要建立台账，未建立的，责令改正; …，弄虚作假的，依法处理: a sanction on them, imposed
     # by an authority not named, GUIDE 1.3)
-    r"(?:一律|依法|依规|从严|严肃)*(?:责令|追究|处以|问责|吊销|通报批评|"
-    r"予以(?:处罚|通报|曝光|警告|查处))|"
-    r"(?:一律|依法|依规|从严|严肃)+(?:处理|查处|处罚)"
+    f"{_HOW_SEVERELY}*(?:责令|追究|处以|问责|吊销|通报批评|予以(?:处罚|通报|曝光|警告|查处))|"
+    f"{_HOW_SEVERELY}+(?:处理|查处|处罚)"
 )
 
 

@@ -164,10 +164,12 @@ _PAID_BY = (
     r"(?=\s*(?:向[^，,。；;\d]{1,16}?)?(?:足额)?(?:发放|发给|计发|支付|拨付|预拨|缴纳|缴存|报送|上报|"
     r"报告|通报|结算|兑付|考核|记录|统计|调度))"
 )
+#: The verb between one period and how many times (一年开展两次评估, 一季度召开一次).
+_VERB_OF_TIMES = r"(?:至少|开展|组织|进行|召开|举办|实施)"
 _ONE_BEFORE_TIMES = (
     r"(?<![\d一二三四五六七八九十两半每第上下前后近])一(?:个)?{}"
     # (一年开展两次评估, 一季度召开一次: the verb between, as 每年开展两次)
-    r"(?=\s*(?:至少|开展|组织|进行|召开|举办|实施)?\s*[一二两三四五六七八九十\d]+\s*次)"
+    r"(?=\s*" + _VERB_OF_TIMES + r"?\s*[一二两三四五六七八九十\d]+\s*次)"
 )
 PERIODS = [
     # (日配送能力, 日均客流量: a day's amount; 年经营规模: a year's)
@@ -198,7 +200,7 @@ PERIODS = [
         r"每个?季度|每季|(?:按|逐)季度?"
         + _PAID_BY
         + "|"
-        + _ONE_BEFORE_TIMES.format("季度?(?!\\s*(?:至少|开展|组织|进行|召开|举办|实施))"),
+        + _ONE_BEFORE_TIMES.format(r"季度?(?!\s*" + _VERB_OF_TIMES + ")"),
         "quarter",
     ),
     (
