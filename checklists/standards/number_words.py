@@ -12,7 +12,11 @@ import re
 #: A ban on an act, a few words before the comparison of its amount (严禁存放超过…, 不得使用
 #: 少于…, 不应设置在四层及以上): the act beyond it is what is banned.
 #: (不得一次性收取时间跨度超过3个月…: the act and what it is measured by, a few words more)
-BANNED_ACT = re.compile(r"(?:严禁|禁止|不得|不准|不许|不允许|不应当?|不宜)[^，,。；;＿\d]{1,12}$")
+#: (禁止吸烟标识设置率达到100%: the words a sign says, no ban; 严禁设置…标牌: a ban of a sign)
+BANNED_ACT = re.compile(
+    r"(?:(?:严禁|禁止)(?!(?:(?!设置|悬挂|张贴|安装|使用)[^，,。；;＿\d]){0,8}?(?:标志|标识|标牌|警示牌))"
+    r"|不得|不准|不许|不允许|不应当?|不宜)[^，,。；;＿\d]{1,12}$"
+)
 #: A year's or month's amount a share is taken of, right before the share (年收入60%).
 A_YEAR_S_BASE = re.compile(
     # (月平均工资的3倍, 上年度城镇居民人均可支配收入的60%: an average's multiple or share)
