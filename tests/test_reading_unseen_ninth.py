@@ -30,3 +30,23 @@ def test_a_sign_that_says_a_ban_does_not_turn_its_number_round(text, comparator,
     ban, the rate became < 100 %, so a place with every sign up failed."""
     (r,) = extract(text)
     assert (r.comparator, r.value) == (comparator, value)
+
+
+def test_the_ones_a_size_picks_out_mid_sentence_are_the_condition_of_the_rate_after():
+    """…，日供水规模1000立方米以上的供水工程，每日检测不少于1次: after a duty of its own, the
+    size was a requirement (≥ 1000 m³) and the rate held for every works."""
+    first, second = extract(
+        "供水单位应当建立水质检测制度，日供水规模1000立方米以上的供水工程，每日检测不少于1次。"
+    )
+    assert first.span == "供水单位应当建立水质检测制度"
+    assert (second.comparator, second.value, second.per) == (">=", Decimal(1), "day")
+    when = second.applies_when
+    assert (when.comparator, when.value, when.unit) == (">=", Decimal(1000), "m³")
+
+
+def test_a_target_then_a_rate_is_two_requirements_not_a_case():
+    """全市建成500个以上的示范村，每村至少配备1名管理员: the 500 is a target to reach, not which
+    villages the rate is for."""
+    target, rate = extract("全市建成500个以上的示范村，每村至少配备1名管理员。")
+    assert (target.comparator, target.value, target.applies_when) == (">=", Decimal(500), None)
+    assert (rate.value, rate.per, rate.applies_when) == (Decimal(1), "村", None)

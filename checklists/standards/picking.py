@@ -41,6 +41,14 @@ _WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|�
 
 
 _STOP = re.compile(r"[，,。；;]")
+#: The words of a target to reach (全市建成500个以上的示范村，…): its number is no case.
+_A_TARGET = re.compile(r"建成|完成|新增|培育|打造|创建|实现|力争|累计")
+#: A rate or a count per each after a comma (，每10辆车至少配备1名; ，每半年检测一次).
+_EACH_S_BOUND = re.compile(
+    r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多|增加|补贴|补助|奖励|"
+    # (…，营运客车使用年限达到8年以上的，每半年检测一次: how often, for those ones)
+    r"(?:[一二两三四五六\d]|＿+)\s*次)"
+)
 #: A verb of doing away with or reworking things, right before the number that picks them out
 #: (淘汰35蒸吨/小时以下燃煤锅炉, 关停年产30万吨以下的煤矿).
 DONE_AWAY_WITH = re.compile(
@@ -182,13 +190,14 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         # for (not one of a list of bounds the permission is given by: 高级岗位年满55周岁、中级
         # 岗位年满50周岁的，可保留…, each a permission row)
         return True
-    if tail.strip() == "的" and re.match(
-        r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多|增加|补贴|补助|奖励|"
-        # (…，营运客车使用年限达到8年以上的，每半年检测一次: how often, for those ones)
-        r"(?:[一二两三四五六\d]|＿+)\s*次)",
-        rest,
+    if (
+        re.fullmatch(r"\s*的(?:[^的，,。；;\d＿]{1,8})?\s*", tail)
+        and not _A_TARGET.search(masked, s_start, q_start)
+        and _EACH_S_BOUND.match(rest)
     ):
-        return True  # 车辆数在10辆以上的，每10辆车至少配备1名…: the ones a rate after it is for
+        # 车辆数在10辆以上的，每10辆车至少配备1名…: the ones a rate after it is for (日供水规模
+        # 1000立方米以上的供水工程，每日检测不少于1次: the same, the ones named after 的)
+        return True
     if (
         tail.rstrip().endswith("的")
         and len(tail) <= 24
@@ -237,7 +246,7 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not re.search(r"[，,]", masked[s_start:ph_start])
         and not ANY_MODAL.search(masked, s_start, q_start)
         # (not a target's: 全市建成500个以上的示范村，…)
-        and not re.search(r"建成|完成|新增|培育|打造|创建|实现|力争|累计", masked[s_start:q_start])
+        and not _A_TARGET.search(masked, s_start, q_start)
     ):
         return True  # 绩效评价得分低于60分的区，相应扣减…: the ones the measure after is for
     if (
@@ -344,10 +353,13 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     # numbers after them are for)
     opened = _OPENING_NOUN.match(after)
     opening = ph_start == s_start and opened is not None
+    # (not a target, 全市建成500个以上的示范村，每村至少…: a number to reach, then a rate)
+    target = _A_TARGET.search(before) is not None
     if (
         opening
         and not ANY_MODAL.search(before)
         and not ACTION.search(_DEFINING_ACTS.sub("", masked[ph_start:q_start]))
+        and not target
     ):
         # (营运年限超过8年的客车，每季度进行一次安全检查; 种植面积50亩以上的种粮大户，每亩补贴
         # 80元: the ones what follows is for, no verb of a duty before the number)
@@ -356,7 +368,7 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         if quantities(rest) or ACTION.search(rest) or spared:
             return True
     return ANY_MODAL.search(before) is None and (
-        ANY_MODAL.search(after) is not None or (opening and bounded(after))
+        ANY_MODAL.search(after) is not None or (opening and bounded(after) and not target)
     )
 
 
