@@ -50,3 +50,24 @@ def test_a_target_then_a_rate_is_two_requirements_not_a_case():
     target, rate = extract("全市建成500个以上的示范村，每村至少配备1名管理员。")
     assert (target.comparator, target.value, target.applies_when) == (">=", Decimal(500), None)
     assert (rate.value, rate.per, rate.applies_when) == (Decimal(1), "村", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        # 超过 and 不满 leave both ends out; the year is 12 months
+        (
+            "用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，"
+            "应当向劳动者每月支付二倍的工资。",
+            (Decimal(1), Decimal(12), "month", False, False),
+        ),
+        ("逾期3天以上2周以下的，扣1分。", (Decimal(3), Decimal(14), "day", True, True)),
+        ("工作满1年不满10年的，年休假5天。", (Decimal(1), Decimal(10), "year", True, False)),
+    ],
+)
+def test_a_band_in_two_units_of_time_is_read_in_the_smaller(text, band):
+    """超过一个月不满一年的: only the lower bound was kept (> 1 month), so a firm two years
+    late was still in the case; 3天以上2周以下 became 3 to 2 days."""
+    when = extract(text)[0].applies_when
+    assert (when.comparator, when.low, when.high, when.unit) == ("range", *band[:3])
+    assert (when.low_inclusive, when.high_inclusive) == band[3:]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from decimal import Decimal
 
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
 from checklists.standards.duties import ASIDE
@@ -17,7 +18,7 @@ from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, pr
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
 from checklists.standards.parties import PARTY_BEFORE_WHEN, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
-from checklists.standards.quantities import quantities
+from checklists.standards.quantities import TIME_IN, quantities
 from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.sentences import phrases
 from checklists.standards.verbs import ACTION
@@ -466,10 +467,11 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
         said
         and said[0] in (">", ">=")
         and said[1] in ("<", "<=")
-        and found[0].unit == found[1].unit
         and found[0].low is not None
         and found[1].low is not None
-        and found[0].low < found[1].low
+        # (超过一个月不满一年的: the upper bound in the lower one's unit, 12 months)
+        and (times := _times_in(found[1].unit, found[0].unit))
+        and found[0].low < found[1].low * times
         # (运营1年以上的离校2年内高校毕业生: two measures, one of them the ones' own)
         and "的" not in masked[c_start + found[0].end : c_start + found[1].start]
     ):
@@ -477,7 +479,7 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
         per = found[0].per or period_before(masked, c_start, c_start + found[0].start)[0]
         # (高于900元但低于1200元的: both ends left out)
         ends = (said[0] == ">=", said[1] == "<=")
-        low, high = found[0].low, found[1].low
+        low, high = found[0].low, found[1].low * times
         return Applicability(
             text[c_start:c_end], "range", None, found[0].unit, per, low, high, *ends
         )
@@ -505,6 +507,12 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
 
 
 _A_STOP = re.compile(r"[，,。；;]")
+
+
+def _times_in(larger: str | None, smaller: str | None) -> Decimal:
+    """How many ``smaller`` one ``larger`` is (超过一个月不满一年: 12 months): 1 for the same
+    unit, 0 for units of time no band joins."""
+    return Decimal(1) if larger == smaller else TIME_IN.get((smaller, larger), Decimal(0))
 
 
 def case_goes_on(

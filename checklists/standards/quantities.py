@@ -560,15 +560,17 @@ def quantities(masked: str) -> list[Qty]:
             if m.group("ua") and m.group("u"):
                 unit, high_mult = _unit_of(m.group("u"))
                 first = _unit_of(m.group("ua"))[0]
-                if (first, unit) in _TIME_IN:
+                if (first, unit) in TIME_IN:
                     # (6个月至1年: both ends in the first end's, the smaller, unit: 6 to 12 months)
-                    high_mult, unit = high_mult * _TIME_IN[first, unit], first
+                    high_mult, unit = high_mult * TIME_IN[first, unit], first
             if bmag != 1 and unit_txt:
                 high_mult = _unit_of(m.group("u") or unit_txt)[1] * bmag  # 1万亩至3万亩
         after = m.group("after")
         if after and m.group("b2"):
             high = _num(m.group("b2"))
-            high_mult = _unit_of(m.group("u2"))[1]
+            second, high_mult = _unit_of(m.group("u2"))
+            if (unit, second) in TIME_IN:  # (3天以上2周以下: both ends in days, 3 to 14)
+                high_mult *= TIME_IN[unit, second]
             comparator = "range"
         elif after:
             comp = comparator_after(after)
@@ -749,13 +751,13 @@ def _listed_before(
     return found[::-1]
 
 
-#: A value with its tolerance (4℃±2℃, 20±2℃, （50±10）%), the unit after the tolerance.
 #: How many of a smaller unit of time make a larger (a month as 30 days, as a range's end).
-_TIME_IN = {
+TIME_IN = {
     ("month", "year"): Decimal(12), ("day", "year"): Decimal(365), ("week", "year"): Decimal(52),
     ("day", "month"): Decimal(30), ("day", "week"): Decimal(7), ("hour", "day"): Decimal(24),
     ("minute", "hour"): Decimal(60),
 }  # fmt: skip
+#: A value with its tolerance (4℃±2℃, 20±2℃, （50±10）%), the unit after the tolerance.
 _TOLERANCE = re.compile(
     r"(?<![\d.])[（(]?(?P<c>\d{1,6}(?:\.\d+)?)\s*(?:" + _UNIT_RE.pattern + r")?\s*±\s*"
     r"(?P<t>\d{1,6}(?:\.\d+)?)\s*[）)]?\s*(?P<u>" + _UNIT_RE.pattern + r")"
