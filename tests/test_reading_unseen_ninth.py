@@ -71,3 +71,33 @@ def test_a_band_in_two_units_of_time_is_read_in_the_smaller(text, band):
     when = extract(text)[0].applies_when
     assert (when.comparator, when.low, when.high, when.unit) == ("range", *band[:3])
     assert (when.low_inclusive, when.high_inclusive) == band[3:]
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("最低工资标准为2100元。", None),
+        ("月最低工资标准为2100元。", "month"),
+        ("月最低工资标准为每月2100元。", "month"),
+    ],
+)
+def test_the_minimum_wage_s_amount_is_a_floor_of_its_period(text, per):
+    """最低工资标准为2100元: read as == 2100, a firm paying more failed; 月最低工资标准 lost its
+    month."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.per) == (">=", Decimal(2100), per)
+
+
+def test_a_share_of_the_minimum_wage_names_it_and_compares_nothing_more():
+    """病假工资不得低于最低工资标准的80%: the floor is the 80 %, 最低 only names the wage."""
+    (r,) = extract("病假工资不得低于最低工资标准的80%。")
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(80), "%")
+
+
+def test_a_floor_named_first_before_a_colon_binds_each_class_of_place():
+    """最低工资标准：一类地区…: with nothing before 最低 (no numbering, no 月) it read == each."""
+    found = extract("最低工资标准：一类地区2100元，二类地区1900元。")
+    assert [(r.comparator, r.value) for r in found] == [
+        (">=", Decimal(2100)),
+        (">=", Decimal(1900)),
+    ]

@@ -174,6 +174,9 @@ _BEFORE_WORDS = dict(BEFORE)
 _NAMED_EXTREME = re.compile(
     r"\s*(?:工资|生活|气温|温度|限价|价格?|收购价|人民|水位|风速|学历|级别|档次|等级|层|峰)"
 )
+#: The minimum wage's own amount next (最低工资标准为每月2100元; 最低工资标准：): the floor, not
+#: a name (最低工资标准的80%: a share of it).
+_A_WAGE_FLOOR_S_OWN = re.compile(r"工资标准\s*(?:为|是|：|:)?\s*(?:每月|每小时)?\s*$")
 _AFTER_WORDS = dict(AFTER)
 
 
@@ -202,7 +205,12 @@ def comparator_before(words: str) -> tuple[str, int] | None:
             "到",
         ):
             continue  # (第一批下达60%: handed down, 传达, 送达: no "reach")
-        if match.group("base") in ("最低", "最高") and _NAMED_EXTREME.match(words, match.end()):
+        if (
+            match.group("base") in ("最低", "最高")
+            and _NAMED_EXTREME.match(words, match.end())
+            # (最低工资标准为2100元: the wage's floor itself, its number right after it)
+            and not _A_WAGE_FLOOR_S_OWN.match(words, match.end())
+        ):
             continue  # (最低工资标准的80%, 最高气温: a quantity's name, no comparison)
         if match.group("base") in ("超出", "超过", "不足") and re.match(
             r"[^，,。；;\d]{0,6}?部分", words[match.end() :]

@@ -152,7 +152,7 @@ def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
 
 #: A sentence's topic, a limit, then who has what (贷款最高额度，单方缴存职工为40万元，…).
 _A_TOPIC_LIMIT = re.compile(
-    r"[^，,。；;\d＿]{2,30}?(?:(?P<cap>最高|上限|限额)|(?P<floor>最低|下限))[^，,。；;\d＿]{0,4}\s*[，,：:]"
+    r"[^，,。；;\d＿]{0,30}?(?:(?P<cap>最高|上限|限额)|(?P<floor>最低|下限))[^，,。；;\d＿]{0,4}\s*[，,：:]"
 )
 
 

@@ -153,10 +153,11 @@ MEASURES = frozenset(u for _, u, _ in _UNITS if u) - TIME_UNITS - {
 #: 月工资, 年收入; not the whole a share or a multiple is of: 日销售量的3至5倍; not a count of
 #: periods: 3个月工资).
 _AMOUNT_OF = (
-    r"(?<![今去明当本前后上下每次作假生节周个\d一二三四五六七八九十百千两]){}(?=(?:生|人|户)?均|平均|(?:配送|处理|供应|生产|销售|经营|用煤|用气|用水|用电|"
+    # (月最低工资标准: a month's, its floor)
+    r"(?<![今去明当本前后上下每次作假生节周个\d一二三四五六七八九十百千两]){}(?=(?:最低|最高)?(?:(?:生|人|户)?均|平均|(?:配送|处理|供应|生产|销售|经营|用煤|用气|用水|用电|"
     r"吞吐|接待|运输|储存|产|出)(?:能力|量|总量|规模)(?!的)|"
     r"营业额|营业收入|销售额|销售收入|主营业务收入|产值|综合能耗|能耗|(?:综合)?能源消费量|排放量|"
-    r"工资|薪酬|收入|租金|津贴|生活费)"
+    r"工资|薪酬|收入|租金|津贴|生活费))"
 )
 #: One period right before how many times (一年一次, 一月两次, 一季度一次): each period, as 每.
 #: A payment or a report made by the period (按月发放, 按季度预拨, 按年缴纳): each period, as 每.
