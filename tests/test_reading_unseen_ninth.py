@@ -101,3 +101,17 @@ def test_a_floor_named_first_before_a_colon_binds_each_class_of_place():
         (">=", Decimal(2100)),
         (">=", Decimal(1900)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        ("申请人应当自收到通知之日起10日内，到窗口领取证照。", "到窗口领取证照"),
+        ("养犬人应当在犬只满3月龄后30日内，到动物诊疗机构为犬只注射狂犬病疫苗。", "注射狂犬病疫苗"),
+        ("企业应当在取得许可后15日内，前往属地监管所报到。", "前往属地监管所报到"),
+    ],
+)
+def test_where_to_go_after_a_deadline_is_what_is_due_then(text, done):
+    """…10日内，到窗口领取证照: the item was "…10日内" alone, what is to be done was lost."""
+    (r,) = extract(text)
+    assert r.kind == "deadline" and r.span.endswith(done)

@@ -571,6 +571,10 @@ _BY_THEN_END = re.compile(r"(?:内|前|前[^，,。；;]{1,6}(?:日|天|周|月|
 A_DATE_ONLY = " ＿于在至到年底末终前之以内止,，力争取确保"
 
 
+#: Where one goes to do it (到窗口领取…, 前往…办理), not 到2025年, 到期, 到位.
+_GOES_TO = re.compile(r"\s*(?:到|前往|赴)(?![\d＿]|期|位|达|底|年|时|点|岗)[^，,。；;]{2,}")
+
+
 def duty_spans(
     masked: str,
     s_start: int,
@@ -667,7 +671,14 @@ def duty_spans(
             # (…之日起30日内，按照采购文件的规定，与中标人签订…: the basis, then what is done)
             spans.append([-1, -1])
             continue
-        if by_then is not None and not hit and (ACTION.search(words) or ANY_MODAL.search(words)):
+        if (
+            by_then is not None
+            and not hit
+            and (
+                # (…10日内，到窗口领取证照: where to go, then what is done there)
+                ACTION.search(words) or ANY_MODAL.search(words) or _GOES_TO.match(words)
+            )
+        ):
             # (…自签订之日起七个工作日内，采购人应当将合同副本报…备案: a deadline that names no
             # one and no modal word is of the party that acts after it)
             # (…15日内，向区安委会办公室提交…: the one it goes to, not one who acts)
