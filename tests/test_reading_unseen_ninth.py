@@ -115,3 +115,22 @@ def test_where_to_go_after_a_deadline_is_what_is_due_then(text, done):
     """…10日内，到窗口领取证照: the item was "…10日内" alone, what is to be done was lost."""
     (r,) = extract(text)
     assert r.kind == "deadline" and r.span.endswith(done)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("新能源汽车占新增车辆的比例不低于三成。", Decimal(30)),
+        ("新能源汽车占新增车辆的比例不低于3成。", Decimal(30)),
+        ("本地农产品采购比例不低于2.5成。", Decimal(25)),
+    ],
+)
+def test_tenths_are_a_share(text, value):
+    """不低于三成: the number was lost, and the row asked only that the share be there."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (">=", value, "%")
+
+
+@pytest.mark.parametrize("text", ["政策一成不变。", "建成3个示范村。", "各成员单位要加强配合。"])
+def test_words_that_begin_with_cheng_are_no_share(text):
+    assert all(r.unit != "%" for r in extract(text))

@@ -653,6 +653,9 @@ def quantities(masked: str) -> list[Qty]:
     for m in _PARTS_OF.finditer(masked):
         # (半数以上: half or more, 50%; 过半数: more than half)
         value, of = (_num(m.group("n")), m.group("of")) if m.group("n") else (Decimal(50), "百")
+        if m.group("tenths"):  # 三成: three tenths, 30 %
+            value, of = _num(m.group("tenths")), "百"
+            value = None if value is None or value > 10 else value * 10
         if value is None or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         unit = "‰" if of == "千" else "%"
@@ -765,10 +768,13 @@ _TOLERANCE = re.compile(
 )
 #: 百分之十, 千分之五, 万分之五 (0.05%): a share written in words (exact: a percentage or per
 #: mille); 三分之二:
-#: a fraction, read as a percentage.
+#: a fraction, read as a percentage; 三成, 2.5成: tenths (30 %, 25 %).
 _PARTS_OF = re.compile(
     rf"(?P<of>百|千|万|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{NUM})|"
-    r"(?P<over>(?<![超经])过)?(?<!多)半数"
+    r"(?P<over>(?<![超经])过)?(?<!多)半数|"
+    # (not 一成不变, 成员, 成本, 成效: words that begin with 成)
+    r"(?<![\d.一二两三四五六七八九十百千万])(?P<tenths>[一二两三四五六七八九]|\d(?:\.\d)?)\s*成"
+    r"(?![员本效果绩果品型交立熟功就为了不])"
 )
 #: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3,
 #: 实际缴费2/3, 工资总额1/3).
