@@ -33,6 +33,7 @@ PURE = [
     "checklists.standards.denominators",
     "checklists.standards.number_words",
     "checklists.standards.names_read",
+    "checklists.standards.spacing",
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",

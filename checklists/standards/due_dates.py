@@ -22,6 +22,9 @@ _BEFORE = (
     r"(?:\s*[（(]星期[一二三四五六日天][）)])?(?:\s*" + _AT_HOUR + r")?\s*(?:前|之前|以前)"
     r"(?!\s*(?:已|出生))"
 )
+#: By the end of a dated year or month, 前 written or what is to be done by then right after
+#: it (2017年底前实现…, 2017年底实现…, 2019年6月底完成…).
+_BY_ITS_END = rf"(?:{_BEFORE}|\s*(?=(?:全面|基本|全部)?(?:完成|实现|建成)))"
 #: The dash of a window (1月1日至6月30日).
 _TO = r"(?:至|到|—|－|-|~|～)"
 #: A part of a month (上旬 by the 10th, 中旬 by the 20th, 下旬 by its end).
@@ -83,8 +86,11 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "date",
     ),
-    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底" + _BEFORE), "date"),
-    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底" + _BEFORE), "date"),
+    (
+        re.compile(r"(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>\d{1,2})\s*月底" + _BY_ITS_END),
+        "date",
+    ),
+    (re.compile(r"(?P<year>(?:19|20)\d{2})\s*年(?:年)?底" + _BY_ITS_END), "date"),
     # a year's work to be done in it: 2019年完成…, 2020年全面完成… (by its end)
     (
         re.compile(

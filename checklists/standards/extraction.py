@@ -108,10 +108,7 @@ from checklists.standards.quantities import (
 )
 from checklists.standards.quantities import masked as mask_numbers
 from checklists.standards.reports import HOW_MANY_NEED
-from checklists.standards.requirements import (
-    Applicability,
-    Requirement,
-)
+from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.responsible import responsible_units
 from checklists.standards.sentences import phrases, sentences
 from checklists.standards.settling import (
@@ -126,6 +123,7 @@ from checklists.standards.settling import (
     periodic,
     under_a_lead,
 )
+from checklists.standards.spacing import close_up
 from checklists.standards.task_tables import read_task_table
 from checklists.standards.verbs import ACTION, EXHORTATION
 
@@ -147,6 +145,8 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
     list of duties or bans run on after its lead's colon (…不得用于以下支出：（一）…。（二）…。)
     is read item by item, each as its lead binds it.
     """
+    if (tight := close_up(text)) is not None:  # (PDF text: 不少于 2 次, read as 不少于2次)
+        return tight.back(extract(tight.text, tuple(map(tight.offset, join_offsets)), token))
     if token and re.match(re.escape(token) + r"[.．]\d", text):
         text = " " * (len(token) + 1) + text[len(token) + 1 :]
     run_on = inline_items(text)
