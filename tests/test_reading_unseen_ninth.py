@@ -134,3 +134,17 @@ def test_tenths_are_a_share(text, value):
 @pytest.mark.parametrize("text", ["政策一成不变。", "建成3个示范村。", "各成员单位要加强配合。"])
 def test_words_that_begin_with_cheng_are_no_share(text):
     assert all(r.unit != "%" for r in extract(text))
+
+
+def test_an_item_of_a_list_after_he_names_its_own_period():
+    """分别为每周2次和每月1次: the second was read per week, the first item's period."""
+    first, second = extract("重点区域和一般区域巡查频次分别为每周2次和每月1次。")
+    assert (first.per, second.per) == ("week", "month")
+
+
+def test_grades_listed_open_no_numbered_item():
+    """一、二、三级医院…: 一、 was taken for the item's number, so the span lost it."""
+    first = extract("一、二、三级医院的床位使用率分别不低于85%、80%、75%。")[0]
+    assert first.span.startswith("一、二、三级医院")
+    (r,) = extract("一、建立台账。")
+    assert r.span == "建立台账"

@@ -136,9 +136,10 @@ def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
             start = None if m is None else m.start()
         if start is not None and (found[0] is None or phrase_start + start < found[1]):
             found = (per, phrase_start + start)
-    item = masked.rfind("、", max(phrase_start, pos - 24), pos)
+    item = max(masked.rfind(mark, max(phrase_start, pos - 24), pos) for mark in _ITEMS_JOINED)
     if found[0] is not None and item > found[1]:
-        # (城市每人每月780元、农村每人每年7200元: an item of a list naming its own period)
+        # (城市每人每月780元、农村每人每年7200元: an item of a list naming its own period;
+        # 分别为每周2次和每月1次: the same after 和)
         own = [
             (m.start(), per)
             for pat, per in _PERIOD_PATTERNS
@@ -149,6 +150,9 @@ def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
             return per, at
     return found
 
+
+#: What joins a list's items (、, 和, 及, 或): after one, an item may name its own period.
+_ITEMS_JOINED = ("、", "和", "及", "或")
 
 #: A sentence's topic, a limit, then who has what (贷款最高额度，单方缴存职工为40万元，…).
 _A_TOPIC_LIMIT = re.compile(
