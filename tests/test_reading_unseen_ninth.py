@@ -148,3 +148,23 @@ def test_grades_listed_open_no_numbered_item():
     assert first.span.startswith("一、二、三级医院")
     (r,) = extract("一、建立台账。")
     assert r.span == "建立台账"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("相关部门和单位要加强配合，建立联络机制。", "authority"),
+        ("区政府有关部门和单位要抓紧制定具体工作方案。", "authority"),
+        ("各企业和单位要建立安全台账。", "regulated"),
+    ],
+)
+def test_units_listed_after_departments_are_theirs(text, kind):
+    """相关部门和单位: the bare 单位 after 部门 made the whole list an inspected party."""
+    assert extract(text)[0].subject_kind == kind
+
+
+def test_what_a_party_is_is_no_case_of_its_duty():
+    """各医疗机构是…的第一责任人，应当…: read as a case (各医疗机构是医疗废物管理) and a party
+    named 第一责任人."""
+    (r,) = extract("各医疗机构是医疗废物管理的第一责任人，应当建立医疗废物管理台账。")
+    assert (r.subject, r.applies_when) == ("各医疗机构", None)

@@ -169,7 +169,9 @@ SIZED_WORKS = re.compile(
 #: The inspected party a sentence opens with, picked out by what it did (列入黑名单的企业，…;
 #: 未按期完成整改的企业，…): what picks it out is the condition, the party who acts.
 PARTY_PICKED = re.compile(
-    f"^(?!鼓励|倡导|提倡|支持|引导)(?P<cond>[^，,。；;：:]{{2,30}}?)"
+    # (not what a party is: 各医疗机构是医疗废物管理的第一责任人，应当…: it acts, no case)
+    f"^(?!鼓励|倡导|提倡|支持|引导)(?![^，,。；;：:的]{{1,20}}(?<![凡但还就])是(?!否))"
+    f"(?P<cond>[^，,。；;：:]{{2,30}}?)"
     # (not whose they are: 住宅物业的业主, 本小区的业主)
     f"(?<!物业)(?<!小区)(?<!房屋)(?<!住宅)(?<!楼)的(?P<who>[^，,。；;的]{{0,10}}?(?:{_REGULATED}))[，,]"
 )

@@ -331,6 +331,8 @@ def kind_of(name: str) -> SubjectKind:
     last = _last_named(name)
     if last == "人员" and len(name) > 3:
         return kind_of(name[:-3])  # (相关单位和人员: the people of the parties before)
+    if last == "单位" and re.search(r"..[、和及与]单位$", name):
+        return kind_of(name[:-3])  # (相关部门和单位: the bodies of the parties before)
     staff = re.fullmatch(r"(.+?)的?(?:(?:工作)?人员|(?:主要)?负责人)", last)
     if staff and (
         staff.group(1).endswith("窗口")
