@@ -168,3 +168,17 @@ def test_what_a_party_is_is_no_case_of_its_duty():
     named 第一责任人."""
     (r,) = extract("各医疗机构是医疗废物管理的第一责任人，应当建立医疗废物管理台账。")
     assert (r.subject, r.applies_when) == ("各医疗机构", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业吸纳登记失业半年以上人员就业的，每吸纳1人给予1000元补助。",
+        "每安置1名残疾人就业补贴3000元。",
+    ],
+)
+def test_each_one_taken_on_is_what_an_amount_is_per(text):
+    """每吸纳1人给予1000元: 每吸纳1人 was a requirement of its own (== 1 人), the amount per
+    none."""
+    (r,) = extract(text)
+    assert (r.unit, r.per) == ("元", "人")

@@ -761,13 +761,17 @@ def a_denominator(
                 and comparator_before(sentence[q.end : after[0].start]) is not None
             )
         )
-        # (每增加250平方米增配1名: the step each one more is for)
-        and re.search(r"每\s*(?:增加|增|多|超过|超出|提高|上调)?\s*$", before) is not None
+        and _EACH_STEP.search(before) is not None
         and bool(after)
         and after[0].start < phrase_end
     )
 
 
+#: 每 before a number, or the step it counts (每增加250平方米增配1名: each one more; 每吸纳1人
+#: 给予1000元: each one taken on).
+_EACH_STEP = re.compile(
+    r"每\s*(?:增加|增|多|超过|超出|提高|上调|吸纳|招用|招收|安置|聘用|录用|接收|带动|引进)?\s*$"
+)
 #: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
 _PERIODS_TOO = {"year", "month", "week", "day"}
 #: What is summed up over a time window (累计, 合计, 共计, 总计, 累积).
