@@ -182,3 +182,12 @@ def test_each_one_taken_on_is_what_an_amount_is_per(text):
     none."""
     (r,) = extract(text)
     assert (r.unit, r.per) == ("元", "人")
+
+
+def test_a_floor_binds_the_next_item_of_its_list_with_words_of_its_own():
+    """最低养育标准为集中供养每人每月1500元、分散供养每人每月1000元: the second was == 1000."""
+    found = extract("孤儿基本生活费最低养育标准为集中供养每人每月1500元、分散供养每人每月1000元。")
+    assert [(r.comparator, r.value) for r in found] == [
+        (">=", Decimal(1500)),
+        (">=", Decimal(1000)),
+    ]

@@ -54,7 +54,8 @@ EACH_OF = re.compile(
 #: 一次 (1次) after a period of more than one, no comparison (每5年进行1次安全鉴定).
 ONCE = re.compile(r"[^，,。；;＿\d]{0,8}?(?:一|1)\s*次")
 #: What stands between two numbers of one list: a noun and 和/及/与/、 (2台装载机和3辆).
-LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者?)\s*")
+#: (集中供养每人每月1500元、分散供养每人每月1000元: the next item's own words, then its number)
+LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者?)\s*[^\d，,。；;的＿、]{0,8}")
 #: When a term starts, written after it (，自列入之日起计算).
 RUNS_AFTER = re.compile(
     r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
