@@ -191,3 +191,11 @@ def test_a_floor_binds_the_next_item_of_its_list_with_words_of_its_own():
         (">=", Decimal(1500)),
         (">=", Decimal(1000)),
     ]
+
+
+def test_each_one_taken_on_names_no_party():
+    """每招用1名高校毕业生，给予2000元奖励: the subject was 每招用1名高校毕业生."""
+    (r,) = extract("每招用1名高校毕业生，给予2000元奖励。")
+    assert r.subject is None and r.value == Decimal(2000)
+    (r,) = extract("每个企业应当配备1名安全员。")
+    assert r.subject == "企业"

@@ -79,7 +79,9 @@ _NOT_A_NAME_START = re.compile(
     # how promptly, then a verb (及时转请监管部门…: to whom it is passed, no name)
     r"(?:及时|立即|迅速|尽快|按时|定期)[^，,。；;]{0,2}(?:转|报|送|交|请|通知|告知)|"
     # a sanction's verb and whom it is imposed on (依法追究有关单位…的责任, 责令相关企业…)
-    r"(?:依法|依规|依纪|严肃|从严|一律)*(?:追究|给予|责令|处以|予以|取消|暂停|吊销))"
+    r"(?:依法|依规|依纪|严肃|从严|一律)*(?:追究|给予|责令|处以|予以|取消|暂停|吊销)|"
+    # (每招用1名高校毕业生，给予…: each one taken on, a step, no name)
+    r"每)"
 )
 #: How something is done, before the verb (及时移交…).
 _HOW_BEFORE = re.compile(r"^(?:及时|立即|依法|依规|一律|严格|迅速)+")
