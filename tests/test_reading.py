@@ -430,8 +430,9 @@ def test_two_dates_of_one_sentence_are_each_the_deadline_of_their_phrase():
             "企业发生安全事故后",
             None,
         ),
-        # the party a sentence opens with, picked out by what it did
-        ("被列入失信名单的供应商，三年内不得投标。", None, None, "被列入失信名单", None),
+        # the party a sentence opens with, picked out by what it did; its ban is its own, a
+        # window before it or not (…的供应商，不得投标 named 供应商 already)
+        ("被列入失信名单的供应商，三年内不得投标。", "供应商", "regulated", "被列入失信名单", None),
         # each time, at once or in parts: no number of the condition's
         ("每次验收前，采购人应当进行核对。", "采购人", "regulated", "每次验收前", None),
         (

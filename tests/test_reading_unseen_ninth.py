@@ -199,3 +199,16 @@ def test_each_one_taken_on_names_no_party():
     assert r.subject is None and r.value == Decimal(2000)
     (r,) = extract("每个企业应当配备1名安全员。")
     assert r.subject == "企业"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("发生较大以上生产安全事故的企业，一年内不得参加评先评优。", "企业"),
+        ("列入黑名单的供应商，3年内不得参加政府采购活动。", "供应商"),
+    ],
+)
+def test_a_window_between_the_ones_picked_out_and_their_ban_names_no_one(text, who):
+    """…的企业，一年内不得…: the window hid the party, the ban had no subject."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (who, "regulated")

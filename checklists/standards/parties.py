@@ -567,7 +567,11 @@ _OWNER_PER = re.compile(
 
 
 #: A time or a place a duty holds in (在公示期内, 在检查期间, 于施工过程中).
-_WHILE = re.compile(r"(?:在|于)[^，,。；;\d]{1,12}(?:内|期间|中|时)")
+_WHILE = re.compile(
+    r"(?:在|于)[^，,。；;\d]{1,12}(?:内|期间|中|时)|"
+    # (…的企业，一年内不得…: a window of so long, no name)
+    r"[\d一二两三四五六七八九十]{1,3}\s*个?(?:年|月|日|天|周|工作日)(?:以内|之内|内)"
+)
 #: How often, and nothing else (每月, 每个季度, 定期): a time of the duty, no party's name.
 HOW_OFTEN_ONLY = re.compile(r"每个?(?:年度?|月|季度?|半年|周|日|天)|定期")
 #: Adverbs between a name and its modal word (企业均应…, 单位和个人，均应…, 各乡镇也要…).
