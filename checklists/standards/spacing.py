@@ -45,7 +45,8 @@ class ClosedUp:
 
     def back(self, found: list[Requirement]) -> list[Requirement]:
         """Requirements read from ``text``, as the clause as given says them."""
-        return [self._as_written(r) for r in found]
+        seen: dict[str, list[int]] = {}  # (each wording's places, found once for all of them)
+        return [self._as_written(r, seen) for r in found]
 
     def _slice(self, start: int, end: int) -> str:
         """``original``'s words for ``text[start:end]`` (spaces inside kept)."""
@@ -53,30 +54,33 @@ class ClosedUp:
             return self.text[start:end]
         return self.original[self.where[start] : self.where[end - 1] + 1]
 
-    def _words(self, words: str | None, near: int) -> str | None:
+    def _words(self, words: str | None, near: int, seen: dict[str, list[int]]) -> str | None:
         """Words of ``text`` (a subject, a trigger, a condition) as ``original`` writes them:
         their occurrence nearest ``near``; words not found as they are, unchanged."""
         if not words:
             return words
-        starts = [m.start() for m in re.finditer(re.escape(words), self.text)]
+        if words not in seen:
+            seen[words] = [m.start() for m in re.finditer(re.escape(words), self.text)]
+        starts = seen[words]
         if not starts:
             return words
-        at = min(starts, key=lambda s: abs(s - near))
+        i = bisect.bisect_left(starts, near)
+        at = min(starts[max(0, i - 1) : i + 1], key=lambda s: abs(s - near))
         return self._slice(at, at + len(words))
 
-    def _as_written(self, r: Requirement) -> Requirement:
+    def _as_written(self, r: Requirement, seen: dict[str, list[int]]) -> Requirement:
         start = r.start if 0 <= r.start < len(self.text) else None
         if start is None:
             return r
         when = r.applies_when
         if when is not None:
-            when = replace(when, text=self._words(when.text, start) or when.text)
+            when = replace(when, text=self._words(when.text, start, seen) or when.text)
         return replace(
             r,
             span=self._slice(start, start + len(r.span)),
             start=self.where[start],
-            subject=self._words(r.subject, start),
-            trigger=self._words(r.trigger, start),
+            subject=self._words(r.subject, start, seen),
+            trigger=self._words(r.trigger, start, seen),
             applies_when=when,
         )
 
