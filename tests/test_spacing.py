@@ -101,3 +101,19 @@ def test_a_year_s_end_with_what_is_done_by_then_is_a_deadline_without_qian():
     assert r.due == {"rule": "date", "date": "2017-12-31"}
     (r,) = extract("2019年6月底完成验收。")
     assert r.due == {"rule": "date", "date": "2019-06-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("于２０２４年６月３０日前完成。", "due", {"rule": "date", "date": "2024-06-30"}),
+        ("于 ２０２４ 年 ６ 月底前完成。", "due", {"rule": "date", "date": "2024-06-30"}),
+        ("比例不低于１０％。", "value", Decimal(10)),
+    ],
+)
+def test_full_width_digits_read_as_half_width_and_stay_as_written(text, field, value):
+    """于２０２４年６月３０日前完成: no deadline was read (a year is 19xx or 20xx in ASCII)."""
+    (r,) = extract(text)
+    assert getattr(r, field) == value
+    assert r.span == text[r.start : r.start + len(r.span)]
+    assert any(digit in r.span for digit in "１２")  # as written

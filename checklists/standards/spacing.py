@@ -24,6 +24,8 @@ _GAP = re.compile(
     rf"|(?<=[{_CJK}(])[ \u00a0\u3000]+(?=\d)"
 )
 
+#: Full-width digits, point and per cent as their half-width forms, one for one (offsets hold).
+_HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 #: A number a line opens with (a row's or an item's number), or a code's (GB 3095-2012, HJ
 #: 2.2): the space after it is kept.
 _KEPT_AFTER = re.compile(r"(?:(?:^|[\t\n])\s*\d+|[A-Za-z][A-Za-z/]*\s?[\d.\-/—－]+)$")
@@ -86,17 +88,19 @@ class ClosedUp:
 
 
 def close_up(text: str) -> ClosedUp | None:
-    """``text`` with the spaces around its numbers closed up, or None if it has none."""
-    if _GAP.search(text) is None:
+    """``text`` with the spaces around its numbers closed up and its full-width digits made
+    half-width (２０２４年６月３０日前 as 2024年6月30日前), or None if it has neither."""
+    plain = text.translate(_HALF_WIDTH)
+    if plain == text and _GAP.search(text) is None:
         return None
     kept = [True] * len(text)
-    for gap in _GAP.finditer(text):
-        if _KEPT_AFTER.search(text, max(0, gap.start() - 40), gap.start()):
+    for gap in _GAP.finditer(plain):
+        if _KEPT_AFTER.search(plain, max(0, gap.start() - 40), gap.start()):
             # (2 是否安装燃气泄漏报警器: a table row's number, then its words; GB 3095-2012 标准)
             continue
         for i in range(gap.start(), gap.end()):
             kept[i] = False
-    if all(kept):
+    if all(kept) and plain == text:
         return None
     where = tuple(i for i, keep in enumerate(kept) if keep) + (len(text),)
-    return ClosedUp("".join(text[i] for i in where[:-1]), text, where)
+    return ClosedUp("".join(plain[i] for i in where[:-1]), text, where)
