@@ -212,3 +212,29 @@ def test_a_window_between_the_ones_picked_out_and_their_ban_names_no_one(text, w
     """…的企业，一年内不得…: the window hid the party, the ban had no subject."""
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (who, "regulated")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("整改期限不超过一个半月。", Decimal(45), "day"),
+        ("一个半小时内到达现场。", Decimal(90), "minute"),
+        ("保存期限不少于两年零六个月。", Decimal(30), "month"),
+        ("保存期限不少于2年6个月。", Decimal(30), "month"),
+        ("连续驾驶不超过1小时30分钟。", Decimal(90), "minute"),
+    ],
+)
+def test_a_whole_and_a_part_of_a_smaller_unit_are_one_time(text, value, unit):
+    """一个半月 was 1 个 (a count); 两年零六个月 two rows (>= 2 years and >= 6 months)."""
+    (r,) = extract(text)
+    assert (r.value, r.unit) == (value, unit)
+
+
+def test_more_than_half_a_year_is_six_months():
+    """超过半年的: 过半 (more than half) hid the number, the case had none."""
+    (r,) = extract("连续停产停业超过半年的，应当重新验收。")
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (
+        ">",
+        Decimal(6),
+        "month",
+    )

@@ -30,8 +30,9 @@ NUM = (
     # (an amount in financial numerals: 贰佰元, 壹仟伍佰元)
     r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|"
     r"[壹贰叁肆伍陆柒捌玖][壹贰叁肆伍陆柒捌玖拾佰仟零万]*|"
-    # half of a time (半年内, 半个月, 半小时): not 每半年, 上半年 (periods), 一年半, 半年度
-    r"(?<![每上下前后近多大过一二三四五六七八九十两\d])半(?=\s*(?:个月|小时|年(?!度)|天)))"
+    # half of a time (半年内, 半个月, 半小时, 超过半年): not 每半年, 上半年 (periods), 一年半,
+    # 半年度, 过半 (more than half)
+    r"(?<![每上下前后近多大一二三四五六七八九十两\d])(?<!(?<!超)过)半(?=\s*(?:个月|小时|年(?!度)|天)))"
 )
 
 #: Counting words, each with what must not follow it for it to count (人民, 具有, 组织, 瓶装;
@@ -417,6 +418,18 @@ _MAX_DIGITS = 15
 #: (一年半年, 半月).
 _AND_A_HALF = re.compile(r"半(?![年月天日小个])")
 _HALF_BOUND = re.compile(r"以内|之内|内(?![容部外涵])|以上|以下")
+#: A whole and a part of a smaller unit after it: 一个半月, 一个半小时 (the whole counted in 个),
+#: 两年零六个月, 1小时30分钟.
+_MORE_OF_A_SMALLER = re.compile(
+    rf"\s*(?:(?P<half>半)(?P<unit>月|小时)|零?\s*(?P<n>{NUM})\s*(?P<unit2>个月|分钟))"
+)
+#: Each such smaller unit: how many make the whole, its name, and the whole's unit as read.
+_A_SMALLER = {
+    "月": (Decimal(30), "day", "个"),
+    "小时": (Decimal(60), "minute", "个"),
+    "个月": (Decimal(12), "month", "year"),
+    "分钟": (Decimal(60), "minute", "hour"),
+}
 _AND_A_HALF_IN = {"year": (Decimal(12), "month"), "hour": (Decimal(60), "minute")}
 _HALF_OF = {
     "year": (Decimal(6), "month"),
@@ -609,7 +622,25 @@ def quantities(masked: str) -> list[Qty]:
             floor = out[-1].end if out else 0
             out += _listed_before(masked, start, floor, mult, unit, comparator, word, per)
         end = m.end()
-        if unit in _AND_A_HALF_IN and high is None and not after and _AND_A_HALF.match(masked, end):
+        more = _MORE_OF_A_SMALLER.match(masked, end) if high is None and not after else None
+        smaller = _A_SMALLER[more.group("unit") or more.group("unit2")] if more else None
+        if smaller is not None and smaller[2] == unit:
+            # 一个半月: 45 日, 一个半小时: 90 分钟; 两年零六个月: 30 个月, 1小时30分钟: 90 分钟
+            # (a whole and a part, in the smaller unit)
+            times, unit, _whole = smaller
+            part = times / 2 if more.group("half") else _num(more.group("n")) or Decimal(0)
+            low, end = low * times + part, more.end()
+            restated = max(restated, end)  # (六个月, 半小时: read here, no number of its own)
+            bound = _HALF_BOUND.match(masked, end)  # (一个半月以内, 两年零六个月以上)
+            if bound is not None and comparator is None:
+                comparator, word, end = (
+                    comparator_after(bound.group(0)),
+                    bound.group(0),
+                    bound.end(),
+                )
+        elif (
+            unit in _AND_A_HALF_IN and high is None and not after and _AND_A_HALF.match(masked, end)
+        ):
             # 一年半: 18 个月; 两小时半: 150 分钟 (half a unit more, in the smaller unit)
             times, unit = _AND_A_HALF_IN[unit]
             low, end = low * times + times / 2, end + 1
