@@ -238,3 +238,18 @@ def test_more_than_half_a_year_is_six_months():
         Decimal(6),
         "month",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("补助标准以每人每年500元为上限。", "<="),
+        ("单个项目补助以50万元为限。", "<="),
+        ("单笔贷款以10万元为最高限额。", "<="),
+        ("补偿标准以3000元为下限。", ">="),
+    ],
+)
+def test_an_amount_taken_as_the_limit_is_a_cap_or_a_floor(text, comparator):
+    """以每人每年500元为上限: read == 500, so a grant of 400 failed its own cap."""
+    (r,) = extract(text)
+    assert r.comparator == comparator

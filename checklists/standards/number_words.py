@@ -99,7 +99,10 @@ DEBARRED_AFTER = re.compile(
     r"不(?:予|再)受理(?:其|该单位|该企业)?[^，,。；;\d＿]{0,12}?(?:申请|申报))"
 )
 #: A limit named right after its number (…10mg/m³的限值, 的上限, 的下限).
-A_LIMIT_AFTER = re.compile(r"\s*的(?:排放)?(?:(?:最高)?限值|上限|(?P<floor>下限|最低限值))")
+A_LIMIT_AFTER = re.compile(
+    # (以每人每年500元为上限, 以50万元为限: the cap it is taken as; 以…为下限: the floor)
+    r"\s*(?:的(?:排放)?|为)(?:(?:最高)?限值|上限|最高限额|(?<=为)限(?!制)|(?P<floor>下限|最低限值))"
+)
 #: The verb of a list's item right after its number, to the list's 、 (100%围挡、).
 AN_ITEM_S_VERB = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、|$)")
 #: How the things a number picks out are done away with, between them and the verb.
