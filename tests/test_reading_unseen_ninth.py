@@ -253,3 +253,14 @@ def test_an_amount_taken_as_the_limit_is_a_cap_or_a_floor(text, comparator):
     """以每人每年500元为上限: read == 500, so a grant of 400 failed its own cap."""
     (r,) = extract(text)
     assert r.comparator == comparator
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["每个考核年度内扣分累计达到12分的，暂停其资格。", "考核不合格的，暂停其定点资格。"],
+)
+def test_a_suspension_after_a_case_is_a_sanction_row(text):
+    """…的，暂停其资格: no row at all (取消其资格 made one); GUIDE 1.3, a sanction of the
+    authority under the breach that is its condition."""
+    (r,) = extract(text)
+    assert r.span.startswith("暂停") and r.applies_when is not None
