@@ -264,3 +264,15 @@ def test_a_suspension_after_a_case_is_a_sanction_row(text):
     authority under the breach that is its condition."""
     (r,) = extract(text)
     assert r.span.startswith("暂停") and r.applies_when is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("请各单位高度重视，认真组织实施，并于每季度末将进展情况报县政府办公室。", "各单位"),
+        ("望各地结合实际，抓好贯彻落实。", "各地"),
+    ],
+)
+def test_the_party_a_request_opens_with_acts(text, who):
+    """请各单位高度重视，…: the duties after the attitude had no subject; 望各地 was a name."""
+    assert {r.subject for r in extract(text)} == {who}
