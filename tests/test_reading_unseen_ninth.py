@@ -276,3 +276,9 @@ def test_a_suspension_after_a_case_is_a_sanction_row(text):
 def test_the_party_a_request_opens_with_acts(text, who):
     """请各单位高度重视，…: the duties after the attitude had no subject; 望各地 was a name."""
     assert {r.subject for r in extract(text)} == {who}
+
+
+def test_a_place_whose_name_opens_with_wang_keeps_it():
+    """望 leads into the party only before 各/全/你/贵/广大: 望江县 is a county."""
+    (r,) = extract("望江县应急管理局应当每月开展一次检查。")
+    assert r.subject == "望江县应急管理局"
