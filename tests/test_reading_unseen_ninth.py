@@ -282,3 +282,12 @@ def test_a_place_whose_name_opens_with_wang_keeps_it():
     """望 leads into the party only before 各/全/你/贵/广大: 望江县 is a county."""
     (r,) = extract("望江县应急管理局应当每月开展一次检查。")
     assert r.subject == "望江县应急管理局"
+
+
+def test_an_insurance_named_after_whom_it_covers_names_no_one_acting():
+    """企业职工基本养老保险单位缴费比例为16%: the subject was 企业职工, the insured, not the
+    payer."""
+    (r,) = extract("企业职工基本养老保险单位缴费比例为16%。")
+    assert r.subject is None and r.value == Decimal(16)
+    (r,) = extract("企业职工应当参加基本养老保险。")
+    assert r.subject == "企业职工"

@@ -258,6 +258,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         # (同一企业一年内被抽查不超过2次, …的企业每年检查次数不少于3次: what is done to it,
         # not who does it)
         return None
+    if _A_SCHEME_OF.match(rest):
+        return None  # (企业职工基本养老保险单位缴费比例为16%: a scheme's name, no one acting)
     if _HOW_MANY.match(rest) or _COUNTED_TO.match(rest):
         # (从业人员在100人以下的，…; 夜间值班人员不得少于2人: how many of them, not who acts)
         return None
@@ -375,6 +377,9 @@ def party_first(phrase: str) -> tuple[str, SubjectKind] | None:
     who = match.group("who")
     return who, kind_of(who)
 
+
+#: A social insurance or fund named after whom it covers (企业职工基本养老保险, 城乡居民医疗保险).
+_A_SCHEME_OF = re.compile(r"(?:基本)?(?:养老|医疗|失业|工伤|生育|大病)保险|住房公积金")
 
 _LEADS = re.compile(
     r"^(?:同时|并且|并|另外|此外|其中|因此|为此|对此|要求|由|请|(?:希望|望)(?=各|全|你|贵|广大)|凡是|凡|所有|全体|如果|倘若|假如|若|"
