@@ -291,3 +291,17 @@ def test_an_insurance_named_after_whom_it_covers_names_no_one_acting():
     assert r.subject is None and r.value == Decimal(16)
     (r,) = extract("企业职工应当参加基本养老保险。")
     assert r.subject == "企业职工"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("采购人应当在开标前3日发布公告。", Decimal(3), "day"),
+        ("申请人应当于考试前2个工作日确认报名信息。", Decimal(2), "working_day"),
+    ],
+)
+def test_a_time_before_any_event_after_zai_is_at_least_that_long(text, value, unit):
+    """在开标前3日发布: == 3 days, so a notice 5 days ahead failed; only listed events (举办,
+    召开…) were read as at least so long before."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (">=", value, unit)
