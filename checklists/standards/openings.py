@@ -147,10 +147,12 @@ REACHING = re.compile(
 )
 
 
+#: The words of a target to reach (全市建成500个以上的示范村，…): its number picks no ones out.
+TARGET = r"建成|完成|新增|培育|打造|创建|实现|力争|累计"
 #: The same for other ones a sentence opens with, before its comma (…收入低于当地平均水平的家庭，).
 REACHING_OPENS = re.compile(
     # (not a target: 全市建成500个以上的示范村，…)
-    r"^(?![^，,。；;]*?(?:建成|完成|新增|培育|打造|创建|实现|力争|累计))"
+    rf"^(?![^，,。；;]*?(?:{TARGET}))"
     r"(?P<cond>[^，,。；;]{0,20}?(?:达到|超过|不足|低于|高于)[^，,。；;]{1,30}?)的"
     r"(?:[^，,。；;的]{0,10}?(?:设施|装置|工程|水厂|处理厂))?"
     r"(?:家庭|居民|人员|对象|车辆|产品|设备|门店|网点|个人|用户|"

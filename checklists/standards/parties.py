@@ -159,10 +159,12 @@ _MORE_PARTIES = re.compile(
     # (the whole of each name: 城镇学校教师, not 城镇学校)
     f"(?!{_REGULATED}|{_AUTHORITY}))+"
 )
+#: A wish addressed to the parties (望各地…, 希望各企业…): not 望江县, 希望小学.
+_ASKED = r"(?:希望|望)(?=各|全|你|贵|广大)"
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
 _BEFORE_PARTY = re.compile(
     # (…为主汛期，期间各单位应当…: during it, then the party)
-    r"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后|其中|(?:在此)?期间)?[，,]?\s*(?:由|请|(?:希望|望)(?=各|全|你|贵|广大)|如果|倘若|假如|若)?(?:"
+    rf"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后|其中|(?:在此)?期间)?[，,]?\s*(?:由|请|{_ASKED}|如果|倘若|假如|若)?(?:"
     + VIA
     + ")?"
 )
@@ -382,7 +384,7 @@ def party_first(phrase: str) -> tuple[str, SubjectKind] | None:
 _A_SCHEME_OF = re.compile(r"(?:基本)?(?:养老|医疗|失业|工伤|生育|大病)保险|住房公积金")
 
 _LEADS = re.compile(
-    r"^(?:同时|并且|并|另外|此外|其中|因此|为此|对此|要求|由|请|(?:希望|望)(?=各|全|你|贵|广大)|凡是|凡|所有|全体|如果|倘若|假如|若|"
+    rf"^(?:同时|并且|并|另外|此外|其中|因此|为此|对此|要求|由|请|{_ASKED}|凡是|凡|所有|全体|如果|倘若|假如|若|"
     r"(?:在此)?期间)"
 )
 

@@ -16,6 +16,7 @@ from checklists.standards.comparators import NEGATE, comparator_before, with_mar
 from checklists.standards.duties import ASIDE
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, presence_kind
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
+from checklists.standards.openings import TARGET
 from checklists.standards.parties import PARTY_BEFORE_WHEN, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import TIME_IN, quantities
@@ -42,8 +43,7 @@ _WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|�
 
 
 _STOP = re.compile(r"[，,。；;]")
-#: The words of a target to reach (全市建成500个以上的示范村，…): its number is no case.
-_A_TARGET = re.compile(r"建成|完成|新增|培育|打造|创建|实现|力争|累计")
+_A_TARGET = re.compile(TARGET)  # (全市建成500个以上的示范村，…: its number is no case)
 #: A rate or a count per each after a comma (，每10辆车至少配备1名; ，每半年检测一次).
 _EACH_S_BOUND = re.compile(
     r"[，,]\s*每[^，,。；;]{1,12}?(?:至少|不少于|不低于|不超过|最多|增加|补贴|补助|奖励|"
