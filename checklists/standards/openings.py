@@ -12,8 +12,8 @@ from checklists.standards.party_names import REGULATED as _REGULATED
 #: 经办人, 经销商, 经理, 经济开发区).
 VIA = r"经(?![营办销理纪济])"
 #: How a text was decided, after 经 (经研究, 经市政府常务会议研究决定, 经…讨论通过): no case and
-#: no duty (经…同意，可… is a case: not here).
-DECIDED = r"(?:研究决定|研究|审定|讨论(?:通过)?|会议决定)"
+#: no duty (经…同意，可… is a case: not here); and how a nominee was chosen (经考察，拟…).
+DECIDED = r"(?:研究决定|研究|审定|讨论(?:通过)?|会议决定|考察|民主推荐|酝酿)"
 #: 经 opening a condition (经批准，…): as ``VIA``, and not 经常 (often) nor 经过 (after, a report),
 #: nor how the text was decided (经研究，…).
 VIA_WHEN = VIA + r"(?![常过])" + rf"(?![^，,。；;]{{0,12}}?{DECIDED}(?:[，,：:]|$))"

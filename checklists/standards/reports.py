@@ -120,7 +120,7 @@ ABOUT_THE_TEXT = re.compile(
     # the text's scope (…及其监督管理，适用本办法) and a reply's own decision (同意设立…)
     r"适用本(?:办法|规定|条例|细则|制度|意见|方案|通知)|^(?:[一二三四五六七八九十]+、)?同意(?!后)|"
     # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
-    r"决定(?:对|给予|授予|任命|免去|聘任)|"
+    r"决定[：:]?(?:对|给予|授予|任命|免去|聘任)|"
     # (经市政府研究，决定成立…领导小组; 市政府决定命名…为…: the document's own act; not 报…决定,
     # 由…决定, 可决定: a power it gives)
     r"(?:^|[，,])[^，,。；;由报]{0,16}(?<![可并应须要])决定(?:成立|命名|设立|撤销|公布|废止|取消|保留|"
@@ -190,7 +190,7 @@ _NAME = (
     r"(?:[（(][^（）()]{1,6}[）)])?(?:同志)?"
 )
 APPOINTED = re.compile(
-    r"(?:(?:任命|聘任|聘请|提名)?"
+    r"(?:(?:拟(?:提拔)?)?(?:任命|任用|聘任|聘请|提名)?"
     + _NAME
     + r"(?:、"
     + _NAME
@@ -205,14 +205,29 @@ _WITH_AN_APPOINTMENT = re.compile(
     r"(?:(?:决定)?(?:任命|免去|聘任)[：:]?)?(?:"
     + APPOINTED.pattern
     + r"|免去[^，,。；;]{2,40}职务|(?:不再|同时免去)[^，,。；;]{0,40}职务|"
-    r"(?:试用期|聘期|任期)[为]?[一二三四五六两\d]{1,2}(?:年|个月)|退休|辞职|另有任用)"
+    r"(?:试用期|聘期|任期)[为]?[一二三四五六两\d]{1,2}(?:年|个月)|退休|辞职|另有任用|"
+    # the nominations a 公示 announces, and on what ground (经考察，拟提拔任用以下2名同志)
+    r"经[^，,。；;]{0,8}?(?:研究|考察|考核|民主推荐|酝酿)|"
+    r"拟(?:提拔)?(?:任用|任命|提名|推荐|交流)?[^，,。；;]{0,12}?[\d一二三四五六七八九十两]+名同志)"
+)
+#: A nominee's record, as a 公示 lists it: the name, then the sex (张三，男，…).
+_RECORD_OPENS = re.compile(r"[\u4e00-\u9fff·]{2,6}(?:同志)?[，,]\s*[男女](?=[，,])")
+#: What else a nominee's record holds (1975年3月出生, 汉族, 大学学历, 中共党员, 现任…, 拟任…).
+_RECORD_PART = re.compile(
+    # (a date is masked, ＿, by the time the sentence is asked)
+    r"[\u4e00-\u9fff]{1,4}族|[＿\d〇○一二三四五六七八九十年月.．]{3,14}(?:出生|生|参加工作|入党)|(?:中共)?(?:预备)?党员|群众|无党派人士|"
+    r"[^，,。；;]{0,12}(?:学历|学位)|(?:现任|曾任|拟任|拟提名为|拟推荐为|拟提拔为)[^，,。；;]{1,40}"
 )
 
 
 @functools.lru_cache(maxsize=64)  # (asked once per number of a sentence: read it once)
 def appoints(sentence: str) -> bool:
     """The sentence makes or ends appointments only (王某某任…局长，试用期一年; 免去…职务)."""
-    parts = [p.strip() for p in re.split(r"[，,；;。]", sentence) if p.strip()]
+    record = _RECORD_OPENS.match(sentence.strip())
+    rest = sentence.strip()[record.end() :] if record else sentence
+    parts = [p.strip() for p in re.split(r"[，,；;。]", rest) if p.strip()]
+    if record:
+        return all(_RECORD_PART.fullmatch(p) or _WITH_AN_APPOINTMENT.fullmatch(p) for p in parts)
     return bool(parts) and all(_WITH_AN_APPOINTMENT.fullmatch(p) for p in parts)
 
 
