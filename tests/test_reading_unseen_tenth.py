@@ -53,3 +53,49 @@ def test_how_a_nominee_was_chosen_is_no_case_of_the_notice_period():
     经研究; it was the condition of the notice period, and the nomination a presence row."""
     (r,) = extract("经考察，拟提拔任用以下2名同志，公示期为5个工作日。")
     assert (r.span, r.applies_when) == ("公示期为5个工作日", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what an inspection found (检查发现, 经抽查 + a count): a finding, no rule
+        "经抽查，12家企业未按规定设置安全警示标志，已责令限期整改。",
+        "检查发现，3家加油站未按要求配备灭火器材。",
+        "督查中发现，部分单位消防通道堵塞。",
+        # what the figures show (监测数据显示, 从检查情况看): a report
+        "监测数据显示，全市空气质量优良天数比例为82.3%，同比上升3.1个百分点。",
+        "从检查情况看，大部分企业能够落实安全生产主体责任，但仍有少数企业存在隐患。",
+        # only so much (仅为60%): a result told, and the target it missed
+        "部分乡镇整改率仅为60%，未达到90%的要求。",
+        # what was done in all, with more verbs (共抽取, 累计关停)
+        "本次共抽取检查对象50家，其中合格45家，合格率90%。",
+        "全年累计关停取缔“散乱污”企业326家。",
+    ],
+)
+def test_what_a_bulletin_found_or_counted_is_no_requirement(text):
+    """A bulletin's findings and totals: each gave presence rows or == counts (12家, 合格率90%)
+    that a checklist would ask an inspected party to match."""
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # a finding as a case is still the case of a duty
+        ("检查中发现安全隐患的，应当责令立即整改。", ["应当责令立即整改"]),
+        ("经抽查不合格的，应当责令限期整改。", ["应当责令限期整改"]),
+        # a report, then the duty it leads to
+        (
+            "从检查情况看，部分企业仍存在隐患，各县区要于6月30日前完成整改。",
+            ["各县区要于6月30日前完成整改"],
+        ),
+        ("各企业累计整治时间不得少于30日。", ["各企业累计整治时间不得少于30日"]),
+        # the findings open their own sentence, not the text's
+        (
+            "各企业要加强管理。从检查情况看，部分企业仍存在隐患，各县区要于6月30日前完成整改。",
+            ["各企业要加强管理", "各县区要于6月30日前完成整改"],
+        ),
+    ],
+)
+def test_findings_as_cases_and_duties_after_reports_are_still_read(text, spans):
+    assert [r.span for r in extract(text)] == spans

@@ -32,6 +32,7 @@ from checklists.standards.parties import (
     party_first,
 )
 from checklists.standards.reports import (
+    A_PAPER,
     ABOUT_THE_TEXT,
     ALLOCATED,
     BY_PRINCIPLE,
@@ -40,7 +41,9 @@ from checklists.standards.reports import (
     CONSISTS_OF,
     DESCRIPTIVE,
     ESTIMATED,
+    FOUND,
     HOW_MANY_NEED,
+    PAPERS_LISTED,
     PHRASE_REPORTS,
     WHAT_WAS_DONE,
     WHO_ANSWERS,
@@ -244,17 +247,6 @@ _TITLES = re.compile(
 )
 
 
-#: The lead of a list of papers (提供以下材料：, 提交下列申请材料：): what follows names them.
-_PAPERS_LISTED = re.compile(
-    r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:材料|资料|文件|证件|证明)\s*$"
-)
-#: A paper named as an item of a list of papers (近三年财务审计报告, 环境影响评价报告书及批复文件).
-_A_PAPER = re.compile(
-    r"[^，,。；;向将对由]{2,30}(?:报告|报告书|报告表|证明|文件|材料|复印件|批复|执照|证书|清单)"
-    r"(?:(?:及|和|、)[^，,。；;]{1,16})?"
-)
-
-
 def _a_duty_after(sentence: str) -> bool:
     """Whether a phrase with a modal word and no report of its own follows every report the
     sentence opens with (我市已出台《…》，各单位应当…; 近年来，…总体稳定，各地要…)."""
@@ -307,7 +299,7 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     body = sentence[lead.end() if lead else 0 :].strip(" 。；;")
     if (
         lead is not None
-        and _A_PAPER.fullmatch(body)
+        and A_PAPER.fullmatch(body)
         and not (ANY_MODAL.search(body) or ACTION.match(body) or POLICY.match(body))
         and not re.match(r"具备|具有|持有|取得|拥有|有(?!关)", body)  # (具备…营业执照: to have)
     ):
@@ -613,14 +605,17 @@ def duty_spans(
     awaits_verb = False  # the phrase before ends with to whom, its verb still to come
     understood = ""  # after what is to be understood (open), in its 而… that runs on (run)
     aimed = False  # the phrase before was a direction under a party's heading
+    # (从检查情况看，部分企业仍存在隐患，各县区要…: the findings a sentence opens with, to its duty)
+    told = FOUND.match(masked[s_start:s_end].lstrip()) is not None
     for p_start, p_end in phrases(masked[s_start:s_end]):
         a, b = s_start + p_start, s_start + p_end
         words = masked[a:b].strip()
         if not words.strip("＿") or LEAD_TOKEN.fullmatch(words):
             continue
         after_aim, aimed = aimed, False
+        told = told and not ANY_MODAL.search(words)
         if (
-            PHRASE_REPORTS.search(words) or DESCRIPTIVE.search(words) or appoints(words)
+            told or PHRASE_REPORTS.search(words) or DESCRIPTIVE.search(words) or appoints(words)
         ) and not ANY_MODAL.search(words):
             pending = None
             continue  # (全市现有…企业48家，各县要…; 去年…共查处…: a report before the duty)
@@ -644,7 +639,7 @@ def duty_spans(
             spans.append([-1, -1])  # 采购方式种类：公开招标、邀请招标、…询价: options named
             pending = None
             continue
-        if not hit and masked[a - 1 : a] in ("：", ":") and _PAPERS_LISTED.search(masked, 0, a - 1):
+        if not hit and masked[a - 1 : a] in ("：", ":") and PAPERS_LISTED.search(masked, 0, a - 1):
             spans.append([-1, -1])  # 需提供以下材料：身份证复印件、…开具的发票: the papers named
             pending = None
             continue

@@ -33,6 +33,7 @@ from checklists.standards.reports import (
     DID,
     EFFORTS_MADE,
     ESTIMATED,
+    FOUND,
     HOW_MANY_NEED,
     LIST_MADE_UP,
     NAMES_LISTED,
@@ -445,6 +446,8 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         # (…，完成年度目标的112%: how much was done, a report, its numbers too)
         a_report=_A_REPORT_OPENS.match(sentence) is not None
         or WHAT_WAS_DONE.search(sentence) is not None
+        # (经抽查，12家企业未按规定…; 合格率仅为60%，未达到90%的要求: what a bulletin found)
+        or FOUND.search(sentence) is not None
         or _LIST_MADE_UP.search(sentence) is not None
         # (高龄津贴发放对象包括：80至89周岁老年人、…: the ones named, a list)
         or NAMES_LISTED.match(sentence.strip()) is not None

@@ -29,6 +29,15 @@ _NOT_TAKEN_BACK = r"(?<![回还缴])"
 LIST_MADE_UP = r"共(?:计|有)?\s*[\d＿]+\s*(?:大类|类)\s*[\d＿]+\s*(?:项|个)"
 #: A verb's 了, what was done (贡献了全市60%以上的税收; not 为了, 除了, 终了, 了解).
 DID = re.compile(r"(?<![为除终])了(?!解)")
+#: What an inspection found or the figures show, a bulletin's words (检查发现，…; 经抽查，12家
+#: 企业…; 监测数据显示，…; 从检查情况看，…; 整改率仅为60%): a report, its numbers too (not the
+#: ones found, a case: 检查中发现安全隐患的，应当…, which the duty after it keeps).
+FOUND = re.compile(
+    r"^(?:经|在)?[^，,。；;\d＿]{0,6}?(?:检查|抽查|督查|暗访|核查|巡查|排查)(?:中|时)?发现[，,：:]|"
+    r"^经(?:抽查|检查|督查|暗访|巡查|核查)[，,]\s*[\d＿]|"
+    r"^[^，,。；;]{0,12}(?:显示|表明)[，,：:]|^从[^，,。；;]{0,12}(?:情况|结果|数据|反馈)(?:来)?看[，,]|"
+    r"仅(?:为|有|占|达到?)\s*[\d＿]|(?:本次|此次)(?:共|累计)"
+)
 #: A sentence that reports what has been done, not what is to be done.
 DESCRIPTIVE = re.compile(
     # (已 in a phrase that names which ones, 已聘任…的教师, reports nothing)
@@ -58,7 +67,8 @@ DESCRIPTIVE = re.compile(
     # what was done in all (全市共检查企业1200家, 累计排查隐患…处): a report (not what is
     # banned: 不得跨年度累计发放)
     r"(?<!不得)(?<!严禁)(?<!禁止)(?<!不准)(?<!不)(?<!跨年度)(?<!跨年)(?:共|累计)(?:检查|发现|排查|查处|整改|办理|受理|处理|开展|培训|组织|出动|下达|拨付|发放|确定|认定|"
-    r"扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|补贴|吸纳|接收|接待|征集|办结)"
+    r"扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|补贴|吸纳|接收|接待|征集|办结|抽取|"
+    r"抽查|抽检|督查|走访|约谈|关停|取缔|淘汰|整治|立案)|" + FOUND.pattern
 )
 #: A sentence about the document itself: a definition, its enactment, what follows.
 ABOUT_THE_TEXT = re.compile(
@@ -277,4 +287,13 @@ CONSISTS_OF = re.compile(
 HOW_MANY_NEED = re.compile(
     r"其中[^，,。；;\d＿]{0,4}(?:需要?|应|须)[^，,。；;\d＿]{1,20}的\s*[\d＿.]+\s*"
     r"[家个户人名所处座辆台]$"
+)
+
+
+#: The lead of a list of papers (提供以下材料：, 提交下列申请材料：): what follows names them.
+PAPERS_LISTED = re.compile(r"(?:下列|以下|如下)[^，,。；;：:]{0,6}(?:材料|资料|文件|证件|证明)\s*$")
+#: A paper named as an item of a list of papers (近三年财务审计报告, 环境影响评价报告书及批复文件).
+A_PAPER = re.compile(
+    r"[^，,。；;向将对由]{2,30}(?:报告|报告书|报告表|证明|文件|材料|复印件|批复|执照|证书|清单)"
+    r"(?:(?:及|和|、)[^，,。；;]{1,16})?"
 )
