@@ -99,3 +99,22 @@ def test_what_a_bulletin_found_or_counted_is_no_requirement(text):
 )
 def test_findings_as_cases_and_duties_after_reports_are_still_read(text, spans):
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "band", "share"),
+    [
+        # X以上至Y: from X up to Y, both ends in
+        ("5万元以上至10万元的部分，报销80%。", ("range", None, 50000, 100000), 80),
+        # a named lower end (起付标准以上至5万元): up to Y
+        ("起付标准以上至5万元的部分，职工医保报销75%。", ("<=", 50000, None, None), 75),
+        ("5万元以上至最高支付限额的部分，报销85%。", (">=", 50000, None, None), 85),
+    ],
+)
+def test_a_band_of_costs_and_the_share_reimbursed_in_it(text, band, share):
+    """起付标准以上至5万元的部分，报销75%: the band read == 5万元 (5万元以上至10万元: ≥ 5万元
+    only) and the share reimbursed was a presence row with no number."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.unit) == ("ratio", "==", share, "%")
+    when = r.applies_when
+    assert (when.comparator, when.value, when.low, when.high) == band

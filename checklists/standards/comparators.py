@@ -60,6 +60,8 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("仅限", "<="),
     # a capacity that covers so much (储备能力可满足全市居民7天的需求): that much or more
     ("满足", ">="),
+    # a band from a named end up to a number (起付标准以上至5万元的部分): up to it
+    ("以上至", "<="),
     # beyond a mark (首次突破1亿元): more than it, as 超过
     ("突破", ">"),
     # only so many to each (每期限领1套, 限购2件): at most

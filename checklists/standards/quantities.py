@@ -485,8 +485,9 @@ QTY = re.compile(
     rf"(?:\s*[/／每]\s*(?P<per>{DENOMINATOR})(?:\s*[·•．.]\s*(?P<per2>{DENOMINATOR}))?)?"
     rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
     rf"(?:半径)?范围(?:以|之)?内|内(?![容部外涵]))(?:\s*{_MARK})?)"
-    # (5万元以上50万元以下, 5万元以上、50万元以下: one range)
-    rf"(?:\s*[、至]?\s*(?P<b2>{NUM})\s*(?P<u2>{_UNIT_RE.pattern})\s*(?P<after2>以下|以内|及以下))?)?"
+    # (5万元以上50万元以下, 5万元以上、50万元以下: one range; 5万元以上至10万元: to its end)
+    rf"(?:\s*(?:(?P<to2>至)|、)?\s*(?P<b2>{NUM})\s*(?P<u2>{_UNIT_RE.pattern})\s*"
+    r"(?P<after2>以下|以内|及以下|(?(to2)|(?!))))?)?"
 )
 
 
