@@ -34,6 +34,7 @@ PURE = [
     "checklists.standards.number_words",
     "checklists.standards.names_read",
     "checklists.standards.spacing",
+    "checklists.standards.promptly",
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",
