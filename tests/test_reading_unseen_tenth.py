@@ -118,3 +118,21 @@ def test_a_band_of_costs_and_the_share_reimbursed_in_it(text, band, share):
     assert (r.kind, r.comparator, r.value, r.unit) == ("ratio", "==", share, "%")
     when = r.applies_when
     assert (when.comparator, when.value, when.low, when.high) == band
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("一级医院起付标准为200元，二级医院500元，三级医院800元。", [200, 500, 800]),
+        ("小型车停车收费标准为每小时5元，大型车10元。", [5, 10]),
+        # a bound binds each item after it (GUIDE 2: one comparison for its list)
+        ("一类地区补助标准不低于300元，二类地区250元。", [300, 250]),
+    ],
+)
+def test_the_next_class_s_amount_after_a_comma_carries_the_list_s_topic(text, values):
+    """一级医院起付标准为200元，二级医院500元，三级医院800元: only the first amount was read;
+    the next classes' were dropped as bare numbers."""
+    found = extract(text)
+    assert [r.value for r in found] == values
+    assert len({r.comparator for r in found}) == 1
+    assert len({(r.unit, r.per) for r in found}) == 1

@@ -36,6 +36,7 @@ from checklists.standards.number_words import (
     A_PART_NAMED,
     A_TOTAL,
     A_YEAR_S_BASE,
+    AN_ITEM_NEXT,
     AN_ITEM_S_VERB,
     ANOTHER_S_IS,
     AT_LEAST_ONCE,
@@ -364,6 +365,19 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 and re.match(r"\s*(?:左右)?的?时间", masked[q_end:ph_end])
             ):
                 comparator = "<="  # 用5年时间: within five years
+            carried = (
+                len(reqs) > first
+                and (reqs[-1].unit, reqs[-1].value is None, comp_before) == (q.unit, False, None)
+                and AN_ITEM_NEXT.fullmatch(masked, ph_start, q_start) is not None
+                and not masked[q_end:ph_end].strip()
+                and masked[end_of(reqs[-1]) : ph_start].strip() in ("，", ",")
+            )
+            if carried:
+                # 一级医院起付标准为200元，二级医院500元: the next class's amount, the list's
+                # topic, bound and period carried
+                per = per or reqs[-1].per
+                if comparator is None and "assumed_equal" not in reqs[-1].flags:
+                    comparator = reqs[-1].comparator
             kind = kind_for(q.unit, comp_word, phrase, None if rate else per)
             every = (
                 q.unit in TIME_UNITS
@@ -472,7 +486,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 phrase,
                 sentence,
                 following,
-                tasked or listed_on,
+                tasked or listed_on or carried,
                 before,
             ):
                 continue

@@ -56,6 +56,14 @@ ONCE = re.compile(r"[^，,。；;＿\d]{0,8}?(?:一|1)\s*次")
 #: What stands between two numbers of one list: a noun and 和/及/与/、 (2台装载机和3辆).
 #: (集中供养每人每月1500元、分散供养每人每月1000元: the next item's own words, then its number)
 LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者?)\s*[^\d，,。；;的＿、]{0,8}")
+#: The next item of a list of classes after a comma, its name then its number alone
+#: (…起付标准为200元，二级医院500元): the topic of the item before is its own.
+# (its name may hold a grade, masked: 二级医院 → ＿＿医院; not a part of the one before: 其中…)
+# (nor a change or a modal word of its own: 重特大疾病患者可提高至5万元)
+AN_ITEM_NEXT = re.compile(
+    r"\s*(?!其中)(?![^，,。；;]*?(?:可|应|须|要|得|至|到|达|按|以|提高|降低|增加|减少|调整))"
+    r"[^\d，,。；;、：:的\s]{2,12}?(?:为|是)?\s*"
+)
 #: When a term starts, written after it (，自列入之日起计算).
 RUNS_AFTER = re.compile(
     r"[，,]\s*(?:自|从)(?P<from>[^，,。；;]{1,24}?(?:之日)?起)(?:计算|算|计)?\s*(?=[，,。；;]|$)"
