@@ -136,3 +136,18 @@ def test_the_next_class_s_amount_after_a_comma_carries_the_list_s_topic(text, va
     assert [r.value for r in found] == values
     assert len({r.comparator for r in found}) == 1
     assert len({(r.unit, r.per) for r in found}) == 1
+
+
+def test_one_named_period_alone_is_no_number_of_the_case():
+    """参保人员在一个年度内多次住院的: 一个年度 is the period counted in; the case read == 1 个."""
+    (r,) = extract("参保人员在一个年度内多次住院的，起付标准逐次降低10%。")
+    when = r.applies_when
+    assert when.text == "参保人员在一个年度内多次住院的"
+    assert (when.comparator, when.value, when.unit) == (None, None, None)
+
+
+def test_one_quarter_named_is_the_period_a_count_is_in():
+    """同一企业一个季度内被投诉3次以上的: 3 times a quarter (per was none)."""
+    (r,) = extract("同一企业一个季度内被投诉3次以上的，列入重点监管。")
+    when = r.applies_when
+    assert (when.comparator, when.value, when.unit, when.per) == (">=", 3, "次", "quarter")

@@ -444,6 +444,8 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
         or (found[0].unit == "个" and _A_NAMED_PERIOD.match(masked, c_start + found[0].end))
     ):
         found = found[1:]
+    if found and found[0].unit == "个" and _A_NAMED_PERIOD.match(masked, c_start + found[0].end):
+        found = []  # (在一个年度内多次住院的: the period counted in, and no number in it)
     # (当24小时降雨量达到50毫米以上时: the measure compared, not the window it is measured in)
     # (连续2小时超过150微克/立方米的: the comparison before the measure too, the window none)
     compared = [

@@ -199,7 +199,8 @@ PERIODS = [
     ),
     (
         # (一季度召开一次…: the first quarter, a verb after it; 一季度一次 is each quarter)
-        r"每个?季度|每季|(?:按|逐)季度?"
+        # (同一企业一个季度内被投诉3次以上的: counted within one quarter, named as such)
+        r"每个?季度|每季|一个(?:自然)?季度(?:内|中)|同一(?:个)?季度内|(?:按|逐)季度?"
         + _PAID_BY
         + "|"
         + _ONE_BEFORE_TIMES.format(r"季度?(?!\s*" + _VERB_OF_TIMES + ")"),
