@@ -151,3 +151,19 @@ def test_one_quarter_named_is_the_period_a_count_is_in():
     (r,) = extract("同一企业一个季度内被投诉3次以上的，列入重点监管。")
     when = r.applies_when
     assert (when.comparator, when.value, when.unit, when.per) == (">=", 3, "次", "quarter")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("施工单位应当洒水，风力四级以上时应当停止土方作业。", (">=", 4, "级")),
+        ("施工单位应当洒水，气温超过35℃时应当停止室外作业。", (">", 35, "℃")),
+    ],
+)
+def test_a_number_before_shi_and_a_modal_word_mid_sentence_is_the_case(text, when):
+    """…，风力四级以上时应当停止土方作业: with no comma after 时, the wind force was a
+    requirement (≥ 4 级 to reach) instead of when to stop."""
+    first, second = extract(text)
+    assert second.value is None and second.span.endswith("停止" + text.split("停止")[1][:-1])
+    c = second.applies_when
+    assert (c.comparator, c.value, c.unit) == when

@@ -141,6 +141,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         rest,
     ):
         return True  # …降雨量超过30毫米时，必须组织群众转移: when the duty after it applies
+    if re.match(r"\s*(?:及?以上|及?以下)?\s*时\s*(?:应当|应|须|必须|要|不得|严禁|立即)", tail):
+        return True  # …，风力四级以上时应当停止土方作业: the same, no comma after 时
     then = _REACHED_THEN.match(tail)
     reached = (then is not None and (then.group("when") or quantities(tail))) or (
         _AFTER_ALONE.fullmatch(tail) is not None
