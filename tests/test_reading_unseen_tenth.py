@@ -167,3 +167,32 @@ def test_a_number_before_shi_and_a_modal_word_mid_sentence_is_the_case(text, whe
     assert second.value is None and second.span.endswith("停止" + text.split("停止")[1][:-1])
     c = second.applies_when
     assert (c.comparator, c.value, c.unit) == when
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # what an amendment adds or takes out (增加一条, 删去…): no count
+        ("在第十二条后增加一条，作为第十三条。", []),
+        ("在第三条中增加一款，作为第二款。", []),
+        # the words replaced are no rule; the new words are
+        (
+            "第二十条中的“处1000元以上5000元以下罚款”修改为“处2000元以上1万元以下罚款”。",
+            [("range", 2000, 10000)],
+        ),
+        ("将第十条第二款中的“30日”修改为“15日”。", []),
+        # words about the text amended
+        ("《某市养犬管理办法》根据本决定作相应修改，重新公布。", []),
+    ],
+)
+def test_an_amending_decision_s_own_acts_and_the_words_it_replaces(text, rows):
+    """增加一条 read >= 1 条; the replaced “处1000元以上5000元以下罚款” was a range to meet beside
+    the new one; 根据本决定作相应修改，重新公布 was a presence row."""
+    assert [(r.comparator, r.low, r.high) for r in extract(text)] == rows
+
+
+def test_a_quoted_rule_names_its_party_without_the_quote_mark():
+    """将第五条修改为：“申请人应当…”: the span and the subject began with “."""
+    (r,) = extract("将第五条修改为：“申请人应当自收到通知之日起10个工作日内补正材料。”")
+    assert r.subject == "申请人"
+    assert r.span.startswith("申请人")

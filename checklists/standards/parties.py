@@ -352,6 +352,8 @@ def clean_name(name: str) -> str:
     word pointing back to it (该生产经营单位: the one named before)."""
     name = _WHEN_FIRST.sub("", name)  # (今年各企业要…, 2023年各县要…: when, then who)
     name = _PLACE_FIRST.sub("", name)  # (本市行政区域内的燃气经营企业: where, then who)
+    if name.startswith(("“", '"')) and not re.search(r"[”\"]", name[1:]):
+        name = name[1:]  # (修改为：“申请人应当…”: the quoted rule's party, without the mark)
     return _POINTING_BACK.sub("", _SHORT_NAME.sub("", name).strip())
 
 

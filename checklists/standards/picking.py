@@ -597,6 +597,8 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
         start = m.end()
     while start < end and (text[start].isspace() or text[start] in "、，,；;"):
         start += 1  # (…不超过60dB(A)、夜间不超过50dB(A): the list's mark is no part of it)
+    if text.startswith(("“", '"'), start) and not re.search(r"[”\"]", text[start + 1 : end]):
+        start += 1  # (修改为：“申请人应当…。”: the quoted rule, without its opening mark)
     aside = re.match(r"[（(][^（）()]{1,8}[）)]\s*(?:或者?|和|及|、)\s*", text[start:end])
     if aside is not None and aside.end() < end - start:
         start += aside.end()  # (1.5米（中压）或0.7米（低压）: the aside is the item's before it)

@@ -260,6 +260,12 @@ _MASKS = [
         r"(?:附件|附表|附录|(?<![代发列报])表|图)\s*\d+(?:\s*[-—.．]\s*\d+)?(?=\s*[所中的、和及与）)，,。；;\s]|$)"
     ),
     re.compile(r"一次(?=或者?(?:分|多)次)"),  # 一次或分次送达: at once or in parts, no count
+    # an amendment's words replaced (第二十条中的“处1000元…罚款”修改为“…”): no rule any more
+    re.compile(r"“[^“”\n]{1,80}”(?=\s*(?:修改为|改为|修改成|替换为|调整为))"),
+    # what an amendment adds or takes out (增加一条，作为第十三条; 删去一款): no count
+    re.compile(
+        r"(?:增加|增写|删去|删除)[一二三四五六七八九十两\d]+(?:条|款|项|章|节)(?=\s*[，,：:。；;]|\s*作为)"
+    ),
     # a calendar rule's day (次月5日前, 每季度第一个月的20日前), whole: before 第…个 below
     re.compile(
         r"(?:次月|当月|本月|下月|每月|每年|每个?季度的?(?:第[一二三四]个月|首月|末月|最后一个月)的?|"
