@@ -1140,3 +1140,26 @@ def test_a_contents_of_titles_and_numbers_with_no_pages_is_the_contents():
         ("南政发〔2023〕19号", "关于调整食品安全委员会组成人员的通知"),
     ]
     assert any(s.reason == "目录" for s in result.skipped)
+
+
+def test_unseen_gazette_an_amending_decision_quotes_articles_without_opening_them():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_amendment.txt): a
+    decision that amends rules, its items quoting whole articles (将第五条修改为：“第五条 …”),
+    is one document of four items; the quoted 第五条, 第十三条 open no clause of their own and
+    the notice after it keeps its own 文号; every non-blank line is read exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_amendment.txt").read_text(
+        encoding="utf-8"
+    )
+    result = parse_gazette(text)
+    decision, notice = result.documents
+    assert decision.number == "某市人民政府令第15号"
+    assert decision.in_force_from == datetime.date(2024, 3, 1)
+    assert [c.key for c in decision.clauses] == [
+        "某市人民政府令第15号",
+        "某市人民政府令第15号/一",
+        "某市人民政府令第15号/二",
+        "某市人民政府令第15号/三",
+        "某市人民政府令第15号/四",
+    ]
+    assert notice.number == "某政办发〔2024〕8号"
+    _assert_every_line_read_once(text, result)

@@ -196,3 +196,15 @@ def test_a_quoted_rule_names_its_party_without_the_quote_mark():
     (r,) = extract("将第五条修改为：“申请人应当自收到通知之日起10个工作日内补正材料。”")
     assert r.subject == "申请人"
     assert r.span.startswith("申请人")
+
+
+def test_an_article_an_amendment_quotes_is_read_without_its_mark_and_number():
+    """：“第五条 养犬人应当…”, ：“第十三条 携犬出户时，应当…”: the span, the party and the case
+    began with the quote mark and the article's number."""
+    (r,) = extract("一、将第五条修改为：“第五条 养犬人应当自取得犬只之日起30日内办理养犬登记。”")
+    assert (r.span[:3], r.subject, r.value) == ("养犬人", "养犬人", 30)
+    first, _length = extract(
+        "二、在第十二条后增加一条，作为第十三条：“第十三条 携犬出户时，应当为犬只束犬链，"
+        "犬链长度不得超过1.5米。”"
+    )
+    assert first.applies_when.text == "携犬出户时"

@@ -353,7 +353,9 @@ def clean_name(name: str) -> str:
     name = _WHEN_FIRST.sub("", name)  # (今年各企业要…, 2023年各县要…: when, then who)
     name = _PLACE_FIRST.sub("", name)  # (本市行政区域内的燃气经营企业: where, then who)
     if name.startswith(("“", '"')) and not re.search(r"[”\"]", name[1:]):
-        name = name[1:]  # (修改为：“申请人应当…”: the quoted rule's party, without the mark)
+        # (修改为：“第五条 申请人应当…”: the quoted rule's party, without the mark nor the
+        # article's number)
+        name = re.sub(r"^第[一二三四五六七八九十百零〇两\d]{1,8}条\s+", "", name[1:])
     return _POINTING_BACK.sub("", _SHORT_NAME.sub("", name).strip())
 
 

@@ -425,6 +425,8 @@ NOT_DONE = re.compile(
 )
 
 
+#: An article an amendment quotes, its mark and its number (：“第十三条 …).
+_QUOTED_ARTICLE = re.compile(r"\s*“第[一二三四五六七八九十百零〇两\d]{1,8}条\s+")
 #: A period named after 一个 and counted in (一个考核年度内, 一个自然年度中, 一个周期内).
 _A_NAMED_PERIOD = re.compile(
     r"[^，,。；;\d＿]{0,4}(?:年度|周期|季度|月度|自然年|考核期)(?:内|中|里)"
@@ -435,6 +437,8 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
     """A condition's words and its first number with its comparison, if it states one; a
     time window that another number follows is the span that number is counted in, not the
     condition's number (两年内累计3次以上被投诉的: 3 times or more)."""
+    if (quoted := _QUOTED_ARTICLE.match(text, c_start, c_end)) is not None:
+        c_start = quoted.end()  # (：“第十三条 携犬出户时，…: the case, not the article quoted)
     found = [  # (每次验收前: each time, no number of the condition's)
         q
         for q in quantities(masked[c_start:c_end])
