@@ -208,3 +208,16 @@ def test_an_article_an_amendment_quotes_is_read_without_its_mark_and_number():
         "犬链长度不得超过1.5米。”"
     )
     assert first.applies_when.text == "携犬出户时"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一次死亡3人以上10人以下的事故为较大事故。",
+        "受威胁人数在100人以上500人以下的险情为中型地质灾害险情。",
+    ],
+)
+def test_what_grade_an_event_is_in_one_phrase_is_a_definition(text):
+    """…的事故为较大事故: what grade an event is (as …的，为较大事故 was read already), no range
+    of deaths to meet."""
+    assert extract(text) == []
