@@ -221,3 +221,21 @@ def test_what_grade_an_event_is_in_one_phrase_is_a_definition(text):
     """…的事故为较大事故: what grade an event is (as …的，为较大事故 was read already), no range
     of deaths to meet."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        # minutes before an event, as days before one: at least that long ahead
+        ("陪餐人员应当在学生就餐前30分钟完成试吃。", ">="),
+        # not earlier than that: at most that long ahead; not later: at least
+        ("检测时间不得早于作业开始前30分钟。", "<="),
+        ("检测时间不得晚于作业开始前30分钟。", ">="),
+        ("应当在开标前3日发布公告。", ">="),
+    ],
+)
+def test_a_time_in_minutes_before_an_event_is_how_long_ahead(text, comparator):
+    """在学生就餐前30分钟完成试吃 read == 30 (minutes stayed out of the ahead rule); 不得早于作业
+    开始前30分钟, a cap, read no comparison."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator) == ("duration", comparator)

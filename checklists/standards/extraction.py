@@ -467,7 +467,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             if ahead:
                 # 有效期届满30日前申请, 活动举办前七日报告: at least that long before the event
-                kind, comparator = "duration", comparator or ">="
+                # (检测时间不得早于作业开始前30分钟: not earlier, so at most that long before)
+                early = re.search(r"(?:不得|不应|不能|不)早于", masked[ph_start:q_start])
+                kind, comparator = "duration", comparator or ("<=" if early else ">=")
                 trigger = trigger_before(text, s_start, q_start)
             if kind == "duration" and trigger is None:
                 # 公示期限为3年，自列入之日起计算: when the term starts, in the phrase after it
