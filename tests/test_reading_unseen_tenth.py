@@ -239,3 +239,16 @@ def test_a_time_in_minutes_before_an_event_is_how_long_ahead(text, comparator):
     开始前30分钟, a cap, read no comparison."""
     (r,) = extract(text)
     assert (r.kind, r.comparator) == ("duration", comparator)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("旅馆应当对住宿旅客按规定登记，并在2小时内上传旅客信息。", "旅馆"),
+        ("民宿应当在醒目位置公示收费标准。", "民宿"),
+        ("电影院应当在每场放映前播放安全提示。", "电影院"),
+    ],
+)
+def test_a_lodging_or_a_venue_acts_for_its_keeper(text, subject):
+    """旅馆应当对住宿旅客…登记: no one acted (旅馆, 民宿, 电影院 named no party)."""
+    assert {r.subject for r in extract(text)} == {subject}
