@@ -50,7 +50,7 @@ from checklists.standards.reports import (
     appoints,
 )
 from checklists.standards.responsible import responsible_units
-from checklists.standards.sentences import DUTY_ASIDE, phrases
+from checklists.standards.sentences import DUTY_ASIDE, SpanIndex, phrases
 from checklists.standards.topics import a_noun, counted_next, measured_next, topic_of
 from checklists.standards.verbs import (
     ACTION,
@@ -607,6 +607,7 @@ def duty_spans(
     aimed = False  # the phrase before was a direction under a party's heading
     # (从检查情况看，部分企业仍存在隐患，各县区要…: the findings a sentence opens with, to its duty)
     told = FOUND.match(masked[s_start:s_end].lstrip()) is not None
+    index = SpanIndex(taken)
     for p_start, p_end in phrases(masked[s_start:s_end]):
         a, b = s_start + p_start, s_start + p_end
         words = masked[a:b].strip()
@@ -629,7 +630,7 @@ def duty_spans(
             spans.append([-1, -1])  # 1、送检：…, 采购方式种类：…: the label of what follows
             pending = None
             continue
-        hit = [k for k, (t0, t1, _d) in enumerate(taken) if t0 < b and a < t1]
+        hit = index.overlapping(a, b)  # (the requirements whose spans the phrase overlaps)
         if (
             not hit
             and masked[a - 1 : a] in ("：", ":")

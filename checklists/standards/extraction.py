@@ -368,9 +368,11 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             carried = (
                 len(reqs) > first
                 and (reqs[-1].unit, reqs[-1].value is None, comp_before) == (q.unit, False, None)
-                and AN_ITEM_NEXT.fullmatch(masked, ph_start, q_start) is not None
-                and not masked[q_end:ph_end].strip()
+                # (the row before ends right before this phrase: read first, a phrase's own list
+                # of N amounts never reaches the name's pattern, so reads it no N times)
                 and masked[end_of(reqs[-1]) : ph_start].strip() in ("，", ",")
+                and not masked[q_end:ph_end].strip()
+                and AN_ITEM_NEXT.fullmatch(masked, ph_start, q_start) is not None
             )
             if carried:
                 # 一级医院起付标准为200元，二级医院500元: the next class's amount, the list's

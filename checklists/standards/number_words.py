@@ -61,7 +61,7 @@ LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者
 # (its name may hold a grade, masked: 二级医院 → ＿＿医院; not a part of the one before: 其中…)
 # (nor a change or a modal word of its own: 重特大疾病患者可提高至5万元)
 AN_ITEM_NEXT = re.compile(
-    r"\s*(?!其中)(?![^，,。；;]*?(?:可|应|须|要|得|至|到|达|按|以|提高|降低|增加|减少|调整))"
+    r"\s*(?!其中)(?![^，,。；;]{0,14}?(?:可|应|须|要|得|至|到|达|按|以|提高|降低|增加|减少|调整))"
     r"[^\d，,。；;、：:的\s]{2,12}?(?:为|是)?\s*"
 )
 #: When a term starts, written after it (，自列入之日起计算).

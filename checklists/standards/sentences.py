@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -68,3 +69,27 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start = aside.end()
         out.append((start, end))
     return out
+
+
+class SpanIndex:
+    """The spans (start, end, …) of a sentence's requirements, asked which overlap a phrase:
+    by bisect on their starts and the furthest end reached so far, so that a sentence of N
+    phrases and N requirements is read in about N log N, not N² (a list of 4000 amounts)."""
+
+    def __init__(self, spans: list[tuple[int, int, bool]]) -> None:
+        self.spans = spans
+        self.order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self.starts = [spans[k][0] for k in self.order]
+        self.reach: list[int] = []  # the furthest end among the first k+1 spans by start
+        for k in self.order:
+            self.reach.append(max(spans[k][1], self.reach[-1] if self.reach else spans[k][1]))
+
+    def overlapping(self, a: int, b: int) -> list[int]:
+        """The indices (ascending) of the spans that start before ``b`` and end after ``a``."""
+        found = []
+        i = bisect.bisect_left(self.starts, b) - 1
+        while i >= 0 and self.reach[i] > a:
+            if self.spans[self.order[i]][1] > a:
+                found.append(self.order[i])
+            i -= 1
+        return sorted(found)
