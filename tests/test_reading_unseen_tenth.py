@@ -252,3 +252,10 @@ def test_a_time_in_minutes_before_an_event_is_how_long_ahead(text, comparator):
 def test_a_lodging_or_a_venue_acts_for_its_keeper(text, subject):
     """旅馆应当对住宿旅客…登记: no one acted (旅馆, 民宿, 电影院 named no party)."""
     assert {r.subject for r in extract(text)} == {subject}
+
+
+@pytest.mark.parametrize("text", ["二级综合医院每床至少配备0.4名护士。", "每床位补助1万元。"])
+def test_each_bed_is_what_a_number_is_per(text):
+    """每床至少配备0.4名护士: per bed (张, as 每张床位), where it was per nothing."""
+    (r,) = extract(text)
+    assert r.per == "张"
