@@ -259,3 +259,9 @@ def test_each_bed_is_what_a_number_is_per(text):
     """每床至少配备0.4名护士: per bed (张, as 每张床位), where it was per nothing."""
     (r,) = extract(text)
     assert r.per == "张"
+
+
+def test_how_long_a_grant_is_paid_is_its_term():
+    """…每人每月发放生活补贴3000元，连续发放3年: the three years were a presence row, no number."""
+    _grant, term = extract("对新引进的全日制博士研究生，每人每月发放生活补贴3000元，连续发放3年。")
+    assert (term.kind, term.comparator, term.value, term.unit) == ("duration", "==", 3, "year")
