@@ -265,3 +265,21 @@ def test_how_long_a_grant_is_paid_is_its_term():
     """…每人每月发放生活补贴3000元，连续发放3年: the three years were a presence row, no number."""
     _grant, term = extract("对新引进的全日制博士研究生，每人每月发放生活补贴3000元，连续发放3年。")
     assert (term.kind, term.comparator, term.value, term.unit) == ("duration", "==", 3, "year")
+
+
+def test_traceable_is_what_a_system_is_like_not_a_permission():
+    """…，实现产品来源可查、去向可追: 可查 and 可追 (traceable) read as permissions, so the
+    duty was optional; 可查询 and 可追究 stay powers."""
+    found = extract("企业应当建立可追溯体系，实现产品来源可查、去向可追。")
+    assert {r.modality for r in found} == {"mandatory"}
+    assert extract("公众可查询企业信用信息。")[0].modality == "permission"
+
+
+@pytest.mark.parametrize(
+    "text", ["可回收物应当交由再生资源回收企业回收利用。", "医疗废物应当交由有资质的单位集中处置。"]
+)
+def test_whom_a_thing_is_handed_to_does_not_act(text):
+    """应当交由再生资源回收企业回收利用: the one who receives was the subject; the one who
+    hands over (not named here) acts."""
+    (r,) = extract(text)
+    assert r.subject is None

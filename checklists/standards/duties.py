@@ -486,7 +486,8 @@ _IN_A_MANNER = re.compile(r"(?:严格|认真|定期)(?:按照?规定|依法|按�
 
 
 #: 由 inside a duty's words, after what is done (…资金由市财政局…管理, …的审核工作由县人社局负责).
-BY_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff）)])由(?!于|此|其)")
+# (not handed to: 应当交由再生资源回收企业回收利用, the one who hands over acts)
+BY_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<!交)(?<!转)(?<!移)由(?!于|此|其)")
 #: …由 a party, then how it acts and a verb of charge (共同管理, 统一负责, 负责组织实施).
 _MANAGED_BY = re.compile(
     r"由[^，,。；;]{2,40}?(?:共同|统一|分别|具体|自行|按职责)?(?:负责|管理|组织实施|实施|承担|审核|审批|"

@@ -49,6 +49,8 @@ PERMISSION = re.compile(
     r"提高(?!至|到)|减少|降低(?!至|到)|有效|支配|吸入|追溯|回收|再生|降解|操作性|办率|办事项|用率|及性|"
     # (可复制可推广的经验, 可借鉴的做法: what a thing is like, no permission)
     r"复制|推广|借鉴|复用|"
+    # (来源可查、去向可追: traceable, what a system is like; 可查询, 可追究 are powers)
+    r"查(?![询阅看验])|追(?![回缴究偿加])|"
     # (可直通疏散走道的出口, 可供…使用的场地: what a thing allows, no permission)
     r"直通|供[^，,。；;]{0,12}的|容纳)"
 )
