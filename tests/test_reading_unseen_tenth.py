@@ -283,3 +283,10 @@ def test_whom_a_thing_is_handed_to_does_not_act(text):
     hands over (not named here) acts."""
     (r,) = extract(text)
     assert r.subject is None
+
+
+def test_a_thing_named_with_ke_after_de_is_no_case():
+    """施工现场的可燃物应当每日清理: 可燃物 read as 可 (may) after the ones picked out, so
+    施工现场的 became the duty's condition."""
+    (r,) = extract("施工现场的可燃物应当每日清理。")
+    assert (r.per, r.applies_when) == ("day", None)
