@@ -290,3 +290,14 @@ def test_a_thing_named_with_ke_after_de_is_no_case():
     施工现场的 became the duty's condition."""
     (r,) = extract("施工现场的可燃物应当每日清理。")
     assert (r.per, r.applies_when) == ("day", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["罚款数额为违法所得的百分之五十以上三倍以下。", "处违法所得50%以上3倍以下的罚款。"],
+)
+def test_a_share_s_floor_and_a_multiple_s_cap_are_one_range(text):
+    """违法所得的百分之五十以上三倍以下: no row at all in words; 50%以上3倍以下 read 50 to 3 %.
+    Three times is 300 %."""
+    (r,) = extract(text)
+    assert (r.comparator, r.low, r.high, r.unit) == ("range", 50, 300, "%")

@@ -593,6 +593,8 @@ def quantities(masked: str) -> list[Qty]:
             second, high_mult = _unit_of(m.group("u2"))
             if (unit, second) in TIME_IN:  # (3天以上2周以下: both ends in days, 3 to 14)
                 high_mult *= TIME_IN[unit, second]
+            elif (unit, second) == ("%", "倍"):  # (违法所得50%以上3倍以下: 50 % to 300 %)
+                high_mult *= 100
             comparator = "range"
         elif after:
             comp = comparator_after(after)
@@ -726,7 +728,30 @@ def quantities(masked: str) -> list[Qty]:
                     continue
         shares.append(share)
         out.append(share)
-    return _between_both(sorted(out, key=lambda q: q.start), masked)
+    return _between_both(_to_a_multiple(sorted(out, key=lambda q: q.start), masked), masked)
+
+
+def _to_a_multiple(found: list[Qty], masked: str) -> list[Qty]:
+    """A share's floor, then a multiple's cap right after it (违法所得的百分之五十以上三倍以下):
+    one range in %, the multiple as a share (three times: 300 %)."""
+    kept: list[Qty] = []
+    merged = -1  # where the last multiple read into a range ends
+    for q in found:
+        if q.start < merged:
+            continue  # (三倍以下, read into the range before it)
+        kept.append(q)
+        cap = _TIMES_CAP.match(masked, q.end)
+        if (q.unit, q.comparator, q.high) != ("%", ">=", None) or cap is None:
+            continue
+        times = _num(cap.group("n"))
+        if times is not None and q.low < times * 100:
+            q.end, q.high, q.comparator, q.after = cap.end(), times * 100, "range", None
+            merged = q.end
+    return kept
+
+
+#: A multiple's cap right after a share's floor (…百分之五十以上三倍以下).
+_TIMES_CAP = re.compile(rf"\s*、?\s*(?P<n>{NUM})\s*倍\s*(?:及以下|以下|以内)")
 
 
 #: Two amounts joined by 和/与, then 之间 (介于500万元和2000万元之间, 在60℃与70℃之间).
