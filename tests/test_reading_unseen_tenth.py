@@ -5,6 +5,8 @@ says."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from checklists.standards.extraction import extract
@@ -301,3 +303,20 @@ def test_a_share_s_floor_and_a_multiple_s_cap_are_one_range(text):
     Three times is 300 %."""
     (r,) = extract(text)
     assert (r.comparator, r.low, r.high, r.unit) == ("range", 50, 300, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("消防水池补水时间不宜超过48h。", 48, "hour", None),
+        ("变压器容量不小于630kVA。", 630, "kVA", None),
+        ("地表水总放射性不超过1Bq/L。", 1, "Bq", "L"),
+        ("照度均匀度不低于0.7。", Decimal("0.7"), None, None),
+        ("新风量不少于30m³/(h·人)。", 30, "m³", "人"),
+    ],
+)
+def test_units_in_symbols_and_a_bracketed_denominator(text, value, unit, per):
+    """48h, 630kVA, 1Bq/L and a uniformity (0.7, a pure number) gave no number, or no row;
+    30m³/(h·人) lost what it is per."""
+    (r,) = extract(text)
+    assert (r.value, r.unit, r.per) == (value, unit, per)

@@ -70,7 +70,8 @@ _COUNTING: list[tuple[str, str]] = [
 _UNITS: list[tuple[str, str, Decimal]] = [
     # (wording, unit, multiplier); longer wordings first
     (r"个工作日|工作日", "working_day", Decimal(1)),
-    (r"个小时|小时", "hour", Decimal(1)),
+    # (补水时间不宜超过48h, 24h内: an hour in its symbol)
+    (r"个小时|小时|h(?![a-zA-Z])", "hour", Decimal(1)),
     (r"分钟|min(?![a-zA-Z])", "minute", Decimal(1)),
     (r"秒钟|秒", "second", Decimal(1)),
     (r"个月", "month", Decimal(1)),
@@ -103,6 +104,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"牛顿|牛(?=\s*[/／每]|$)|N(?![a-zA-Z])", "N", Decimal(1)),
     (r"千瓦|kW(?![a-zA-Z])", "kW", Decimal(1)),
     (r"兆瓦|MW(?![a-zA-Z])", "MW", Decimal(1)),
+    (r"千伏安|kVA(?![a-zA-Z])", "kVA", Decimal(1)),  # (变压器容量不小于630kVA: apparent power)
     (r"千伏|kV(?![a-zA-Z])", "kV", Decimal(1)),
     (r"伏特|伏(?![天季期旱汛击案笔])|V(?![a-zA-Z])", "V", Decimal(1)),
     (r"瓦特|瓦(?![斯片房])|W(?![a-zA-Z])", "W", Decimal(1)),
@@ -110,6 +112,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"赫兹|Hz", "Hz", Decimal(1)),
     (r"NTU|散射浊度单位", "NTU", Decimal(1)),  # turbidity (浑浊度不超过1NTU)
     (r"CFU|cfu|菌落形成单位", "CFU", Decimal(1)),  # colonies (菌落总数不超过100CFU/mL)
+    (r"贝可(?:勒尔)?|Bq", "Bq", Decimal(1)),  # activity (总放射性不超过1Bq/L)
     (r"兆帕|MPa", "MPa", Decimal(1)),
     (r"千帕|kPa", "kPa", Decimal(1)),
     (r"毫升|mL|ml(?![a-zA-Z])", "mL", Decimal(1)),
@@ -489,7 +492,9 @@ QTY = re.compile(
     # (-18℃至-15℃: an upper end below zero)
     rf"(?:(?P<mid>[-—–~～至到])\s*(?P<bneg>[-−－](?=\d))?(?P<b>{NUM})\s*(?P<bmag>万(?!一)|亿)?)?"
     rf"(?P<u>{_UNIT_RE.pattern})?"
-    rf"(?:\s*[/／每]\s*(?P<per>{DENOMINATOR})(?:\s*[·•．.]\s*(?P<per2>{DENOMINATOR}))?)?"
+    # (30m³/(h·人): its denominators in brackets)
+    rf"(?:\s*[/／每]\s*[（(]?\s*(?P<per>{DENOMINATOR})(?:\s*[·•．.]\s*(?P<per2>{DENOMINATOR}))?"
+    r"(?(per2)\s*[）)]?))?"
     rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
     rf"(?:半径)?范围(?:以|之)?内|内(?![容部外涵]))(?:\s*{_MARK})?)"
     # (5万元以上50万元以下, 5万元以上、50万元以下: one range; 5万元以上至10万元: to its end)
@@ -847,7 +852,7 @@ _SLASHED = re.compile(r"(?<=[的费额数金入资])\s*(?P<n>\d{1,2})\s*/\s*(?P<
 #: 安全系数不小于, pH值不低于, 功率因数应达到).
 _A_PURE_NUMBER = re.compile(
     # (a few words between: 空气质量指数（AQI）日均值大于200)
-    r"(?:容积率|系数|因数|指数|比值|pH值|PH值|pH|当量|AQI)[^，,。；;\d]{0,10}?\s*"
+    r"(?:容积率|系数|因数|指数|比值|均匀度|pH值|PH值|pH|当量|AQI)[^，,。；;\d]{0,10}?\s*"
     r"(?:应当?|须|必须|要|一般|原则上)?\s*"
     # (功率因数应在0.9以上: 在 with 以上 after the number)
     # (容积率大于等于1.2, 小于或等于: both comparisons in words)
