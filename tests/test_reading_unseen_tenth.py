@@ -320,3 +320,12 @@ def test_units_in_symbols_and_a_bracketed_denominator(text, value, unit, per):
     30m³/(h·人) lost what it is per."""
     (r,) = extract(text)
     assert (r.value, r.unit, r.per) == (value, unit, per)
+
+
+def test_a_firm_s_head_count_names_the_firm():
+    """企业职工人数在300人以上的，应当设置…: the subject was 企业职工 (the staff), not the firm
+    their number picks out; 企业职工应当参加培训 keeps the staff."""
+    (r,) = extract("企业职工人数在300人以上的，应当设置安全生产管理机构。")
+    assert r.subject == "企业"
+    (staff,) = extract("企业职工应当参加培训。")
+    assert staff.subject == "企业职工"
