@@ -329,3 +329,14 @@ def test_a_firm_s_head_count_names_the_firm():
     assert r.subject == "企业"
     (staff,) = extract("企业职工应当参加培训。")
     assert staff.subject == "企业职工"
+
+
+def test_a_rider_acts_and_a_measure_s_term_is_read():
+    """外卖骑手每日应当进行体温检测 named no one acting; 密切接触者实行14天集中隔离医学观察 was a
+    presence row with no number."""
+    (rider,) = extract("外卖骑手每日应当进行体温检测。")
+    assert rider.subject == "外卖骑手"
+    (term,) = extract("密切接触者实行14天集中隔离医学观察。")
+    assert (term.kind, term.value, term.unit) == ("duration", 14, "day")
+    # (实行4级响应: the grades of a response, no term)
+    assert [r.value for r in extract("对应预警等级，实行4级响应。")] == [None]

@@ -694,6 +694,9 @@ def worth_keeping(
             r"试用期|见习期|公示期|周期|规模(?:为|是)|处理量|处理能力|"
             # (每人每月发放生活补贴3000元，连续发放3年: how long a grant is paid)
             r"连续(?:发放|享受|给予|补助|补贴|资助|支付)|"
+            # (密切接触者实行14天集中隔离医学观察: a term a measure runs)
+            # (not 实行4级响应: the grades of a response)
+            r"实行\s*[\d＿.]+\s*个?(?:天|日|小时|周|月|年)|"
             # (女职工生育享受98天产假, 年休假5天: a leave to be granted)
             r"(?:产|年休|婚|丧|护理|育儿|陪产|探亲|哺乳)假|"
             # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
