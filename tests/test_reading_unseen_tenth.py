@@ -340,3 +340,10 @@ def test_a_rider_acts_and_a_measure_s_term_is_read():
     assert (term.kind, term.value, term.unit) == ("duration", 14, "day")
     # (实行4级响应: the grades of a response, no term)
     assert [r.value for r in extract("对应预警等级，实行4级响应。")] == [None]
+
+
+def test_the_ones_given_points_are_the_case_of_the_points():
+    """按时报送的得10分: the ones given the points (as 未开展的扣5分, the ones they are taken
+    from) had no case."""
+    first, _late = extract("按时报送的得10分，每迟报1天扣1分。")
+    assert (first.value, first.applies_when.text) == (10, "按时报送的")
