@@ -347,3 +347,13 @@ def test_the_ones_given_points_are_the_case_of_the_points():
     from) had no case."""
     first, _late = extract("按时报送的得10分，每迟报1天扣1分。")
     assert (first.value, first.applies_when.text) == (10, "按时报送的")
+
+
+def test_to_conclude_a_contract_is_what_a_deadline_asks():
+    """…自中标通知书发出之日起30日内，按照招标文件…订立书面合同: the deadline's row stopped at
+    30日内 (订立, to conclude, was no verb of a duty)."""
+    (r,) = extract(
+        "招标人和中标人应当自中标通知书发出之日起30日内，按照招标文件和中标人的投标文件"
+        "订立书面合同。"
+    )
+    assert r.span.endswith("订立书面合同")
