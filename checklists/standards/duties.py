@@ -56,6 +56,7 @@ from checklists.standards.verbs import (
     ACTION,
     AIM,
     CONCRETE,
+    DUE_THEN,
     EXHORTATION,
     LISTED_BANS,
     LISTED_DUTIES,
@@ -673,7 +674,10 @@ def duty_spans(
             and not hit
             and (
                 # (…10日内，到窗口领取证照: where to go, then what is done there)
-                ACTION.search(words) or ANY_MODAL.search(words) or _GOES_TO.match(words)
+                ACTION.search(words)
+                or DUE_THEN.search(words)
+                or ANY_MODAL.search(words)
+                or _GOES_TO.match(words)
             )
         ):
             # (…自签订之日起七个工作日内，采购人应当将合同副本报…备案: a deadline that names no

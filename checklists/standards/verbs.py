@@ -122,3 +122,10 @@ EXHORTATION = re.compile(
     + PRINCIPLE
     + r"(?:[，,。；;]|$)"
 )
+
+
+#: What a time limit asks to be done, beside the verbs of procedure (…10日内，补正材料; 办结,
+#: 换发证照, 送检): read only after a deadline, never as a duty of their own (应急演练 is a noun).
+DUE_THEN = re.compile(
+    r"补正|清运|消毒|送检|换发|换证|注销|办结|结案|回复|修复|赔偿|上缴|缴回|销毁|缴存|补缴|续期"
+)
