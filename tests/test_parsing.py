@@ -1163,3 +1163,18 @@ def test_unseen_gazette_an_amending_decision_quotes_articles_without_opening_the
     ]
     assert notice.number == "某政办发〔2024〕8号"
     _assert_every_line_read_once(text, result)
+
+
+def test_unseen_gazette_an_inserted_article_keeps_its_own_key():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_inserted_article.txt):
+    rules as amended, with an article inserted after 第三条 (第三条之一), numbered as its own
+    clause between 第三条 and 第四条, and cited by another (违反本规定第三条之一的) without opening
+    a clause there; every non-blank line is read exactly once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_inserted_article.txt").read_text(
+        encoding="utf-8"
+    )
+    result = parse_gazette(text)
+    (rules,) = result.documents
+    keys = [c.key.rsplit("/", 1)[-1] for c in rules.clauses if "条" in c.key]
+    assert keys == ["第一条", "第二条", "第三条", "第三条之一", "第四条", "第五条", "第六条"]
+    _assert_every_line_read_once(text, result)

@@ -371,3 +371,10 @@ def test_what_a_time_limit_asks_after_its_comma_is_due_then(text, end):
     only after a deadline, so 应急演练, a noun, splits no duty)."""
     (r,) = extract(text)
     assert r.span.endswith(end)
+
+
+def test_an_inserted_article_s_number_is_no_part_of_its_duty():
+    """第三条之一　犬只应当每年接种一次狂犬病疫苗: the span began with 之一 (an article an amendment
+    inserts, numbered after the one before it)."""
+    (r,) = extract("第三条之一　犬只应当每年接种一次狂犬病疫苗。")
+    assert r.span.startswith("犬只")
