@@ -378,3 +378,9 @@ def test_an_inserted_article_s_number_is_no_part_of_its_duty():
     inserts, numbered after the one before it)."""
     (r,) = extract("第三条之一　犬只应当每年接种一次狂犬病疫苗。")
     assert r.span.startswith("犬只")
+
+
+def test_by_the_end_of_a_weekday_afternoon_is_that_weekday():
+    """请于每周五下午下班前报送…: no due rule (每周五下班前 had one: Friday)."""
+    (r,) = extract("请于每周五下午下班前报送本周工作动态。")
+    assert r.due == {"rule": "weekly_day", "weekday": 4}

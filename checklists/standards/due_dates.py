@@ -166,7 +166,8 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         # (每周一上午10时前: a time of that day, the day its deadline)
         re.compile(
             r"每(?:周|星期)(?P<weekday>[一二三四五六日天1-7])"
-            r"(?:下班)?" + _AT_HOUR_BEFORE
+            # (每周五下午下班前: the working day's end)
+            r"(?:(?:上午|下午)?下班)?" + _AT_HOUR_BEFORE
         ),
         "weekly_day",
     ),
