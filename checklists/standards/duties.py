@@ -616,10 +616,10 @@ def duty_spans(
         if not words.strip("＿") or LEAD_TOKEN.fullmatch(words):
             continue
         after_aim, aimed = aimed, False
-        told = told and not ANY_MODAL.search(words)
-        if (
+        told = not (modal_here := ANY_MODAL.search(words)) and told
+        if not modal_here and (
             told or PHRASE_REPORTS.search(words) or DESCRIPTIVE.search(words) or appoints(words)
-        ) and not ANY_MODAL.search(words):
+        ):
             pending = None
             continue  # (全市现有…企业48家，各县要…; 去年…共查处…: a report before the duty)
         # 有下列情形之一的，纳入…：; …之一的，责令改正，并予以通报：: the sanctions of the cases

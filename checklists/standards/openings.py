@@ -17,6 +17,11 @@ DECIDED = r"(?:研究决定|研究|审定|讨论(?:通过)?|会议决定|考察|
 #: 经 opening a condition (经批准，…): as ``VIA``, and not 经常 (often) nor 经过 (after, a report),
 #: nor how the text was decided (经研究，…).
 VIA_WHEN = VIA + r"(?![常过])" + rf"(?![^，,。；;]{{0,12}}?{DECIDED}(?:[，,：:]|$))"
+#: An article an amendment quotes, opening the rule it writes (修改为：“第五条 申请人应当…”,
+#: “第十三条之一 …): its mark and its number, no part of a case or of a party's name.
+QUOTED_ARTICLE = re.compile(
+    r"\s*“\s*第[一二三四五六七八九十百零〇两\d]{1,8}条(?:之[一二三四五六七八九十]{1,3})?\s+"
+)
 
 
 # "…的，" at the opening of a sentence (after an optional 凡/对/对于), at most 80 characters.

@@ -38,6 +38,7 @@ from checklists.standards.openings import (
     NO_ONES,
     OWNED,
     PARTY_PICKED,
+    QUOTED_ARTICLE,
     REACHING,
     REACHING_OPENS,
     SEASON,
@@ -355,7 +356,8 @@ def clean_name(name: str) -> str:
     if name.startswith(("“", '"')) and not re.search(r"[”\"]", name[1:]):
         # (修改为：“第五条 申请人应当…”: the quoted rule's party, without the mark nor the
         # article's number)
-        name = re.sub(r"^第[一二三四五六七八九十百零〇两\d]{1,8}条\s+", "", name[1:])
+        quoted = QUOTED_ARTICLE.match(name)
+        name = name[quoted.end() if quoted else 1 :]
     return _POINTING_BACK.sub("", _SHORT_NAME.sub("", name).strip())
 
 

@@ -16,10 +16,10 @@ from checklists.standards.comparators import NEGATE, comparator_before, with_mar
 from checklists.standards.duties import ASIDE
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, presence_kind
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
-from checklists.standards.openings import TARGET
+from checklists.standards.openings import QUOTED_ARTICLE, TARGET
 from checklists.standards.parties import PARTY_BEFORE_WHEN, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
-from checklists.standards.quantities import TIME_IN, quantities
+from checklists.standards.quantities import TIME_IN, Qty, quantities
 from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.sentences import phrases
 from checklists.standards.verbs import ACTION
@@ -425,8 +425,6 @@ NOT_DONE = re.compile(
 )
 
 
-#: An article an amendment quotes, its mark and its number (：“第十三条 …).
-_QUOTED_ARTICLE = re.compile(r"\s*“第[一二三四五六七八九十百零〇两\d]{1,8}条\s+")
 #: A period named after 一个 and counted in (一个考核年度内, 一个自然年度中, 一个周期内).
 _A_NAMED_PERIOD = re.compile(
     r"[^，,。；;\d＿]{0,4}(?:年度|周期|季度|月度|自然年|考核期)(?:内|中|里)"
@@ -437,20 +435,20 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
     """A condition's words and its first number with its comparison, if it states one; a
     time window that another number follows is the span that number is counted in, not the
     condition's number (两年内累计3次以上被投诉的: 3 times or more)."""
-    if (quoted := _QUOTED_ARTICLE.match(text, c_start, c_end)) is not None:
+    if (quoted := QUOTED_ARTICLE.match(text, c_start, c_end)) is not None:
         c_start = quoted.end()  # (：“第十三条 携犬出户时，…: the case, not the article quoted)
     found = [  # (每次验收前: each time, no number of the condition's)
         q
         for q in quantities(masked[c_start:c_end])
         if masked[c_start + q.start - 1 : c_start + q.start] != "每"
     ]
-    while len(found) > 1 and (
-        a_window(found[0], found[0].after or "")
-        # (在一个考核年度内发生2次以上…的: the year counted in, by its name)
-        or (found[0].unit == "个" and _A_NAMED_PERIOD.match(masked, c_start + found[0].end))
-    ):
-        found = found[1:]
-    if found and found[0].unit == "个" and _A_NAMED_PERIOD.match(masked, c_start + found[0].end):
+
+    def counted_in(q: Qty) -> bool:  # (在一个考核年度内…: the period counted in, by its name)
+        return q.unit == "个" and _A_NAMED_PERIOD.match(masked, c_start + q.end) is not None
+
+    while len(found) > 1 and (a_window(found[0], found[0].after or "") or counted_in(found[0])):
+        found = found[1:]  # (在一个考核年度内发生2次以上…的: 2 times, in the year named)
+    if found and counted_in(found[0]):
         found = []  # (在一个年度内多次住院的: the period counted in, and no number in it)
     # (当24小时降雨量达到50毫米以上时: the measure compared, not the window it is measured in)
     # (连续2小时超过150微克/立方米的: the comparison before the measure too, the window none)

@@ -745,8 +745,9 @@ def _to_a_multiple(found: list[Qty], masked: str) -> list[Qty]:
         if q.start < merged:
             continue  # (三倍以下, read into the range before it)
         kept.append(q)
-        cap = _TIMES_CAP.match(masked, q.end)
-        if (q.unit, q.comparator, q.high) != ("%", ">=", None) or cap is None:
+        if (q.unit, q.comparator, q.high) != ("%", ">=", None):
+            continue
+        if (cap := _TIMES_CAP.match(masked, q.end)) is None:
             continue
         times = _num(cap.group("n"))
         if times is not None and q.low < times * 100:
