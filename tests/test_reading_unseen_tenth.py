@@ -1,7 +1,9 @@
 """A tenth round of the reading, found by probing it with clauses written for the purpose
 (never from the bundled gazettes): appointment and nomination notices, work reports and
-bulletins. Each case is a clear error a probe found, read as GUIDE.md (tests/data/reading_labels)
-says."""
+bulletins, medical insurance tiers, amending decisions, emergency plans, construction sites,
+talent policies, traceability and waste, scoring rules, tendering, units written as symbols and
+fines as shares and multiples. Each case is a clear error a probe found, read as GUIDE.md
+(tests/data/reading_labels) says."""
 
 from __future__ import annotations
 
