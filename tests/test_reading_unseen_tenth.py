@@ -386,3 +386,14 @@ def test_by_the_end_of_a_weekday_afternoon_is_that_weekday():
     """请于每周五下午下班前报送…: no due rule (每周五下班前 had one: Friday)."""
     (r,) = extract("请于每周五下午下班前报送本周工作动态。")
     assert r.due == {"rule": "weekly_day", "weekday": 4}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["实行政府指导价的，经营者可在基准价基础上上下浮动10%。", "政府指导价上下浮动幅度为10%。"],
+)
+def test_a_band_around_a_price_is_as_far_as_that(text):
+    """上下浮动10%: read == 10 %, so a price 5 % above its base failed; it floats that far at
+    most (保证金上浮50%, a change fixed, stays as written)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("<=", 10, "%")

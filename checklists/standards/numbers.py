@@ -260,6 +260,8 @@ A_CHANGE = re.compile(
     r"(?:(?:下降|降低|减少|增长|提高|提升|增加|压减|压降|削减)(?:了|(?P<to>至|到))?|"
     # (保证金上浮50%, 减免30%: a deposit changed by that much, as written)
     r"(?P<fixed>上浮|下浮|减免|减收|减半)|"
+    # (在基准价基础上上下浮动10%: a band around a price, as far as that)
+    r"(?P<band>(?:上下)?浮动(?:幅度)?(?:为)?)|"
     r"(?:降|下调|上调|调整|调低|调高|上浮|下浮)(?P<to2>至|到|为))\s*"
     # (提高至合同价款的5%: to a share of a whole)
     r"(?:(?<=[至到为])[^，,。；;\d＿]{1,10}的\s*)?"
