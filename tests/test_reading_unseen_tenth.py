@@ -397,3 +397,13 @@ def test_a_band_around_a_price_is_as_far_as_that(text):
     most (保证金上浮50%, a change fixed, stays as written)."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == ("<=", 10, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [("车辆停放服务收费标准上浮幅度不得超过20%，下浮不限。", 1), ("报名者年龄不限，户籍不限。", 0)],
+)
+def test_no_limit_is_no_duty(text, rows):
+    """…，下浮不限 and 年龄不限，户籍不限 were presence rows (a mandatory one after 不得): no
+    limit, nothing to check."""
+    assert len(extract(text)) == rows

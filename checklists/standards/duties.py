@@ -137,7 +137,7 @@ NOT_A_DUTY = re.compile(
     # who holds a post (组长由县长担任, 办公室主任由…局长兼任): how a body is made up, no duty
     r"^(?![^，,。；;]*(?:应当|应|须|必须))[^，,。；;]{1,20}由[^，,。；;]{1,24}(?:担任|兼任)$|"
     # what a duty's scope leaves out (…给予补贴，不包括个人应缴纳的部分)
-    r"^(?:不包括|不包含|不含)|"
+    r"^(?:不包括|不包含|不含)|^[^，,。；;]{0,12}不限$|"  # (…，下浮不限, 年龄不限: no limit)
     # (行政机关收到…申请，…: what befalls the party, the case its duty after it is for; 受市长
     # 委托，可以…: on whose behalf)
     r"^[^，,。；;]{0,16}?(?:收到|接到)(?!后)[^，,。；;]{1,30}$|^[^，,。；;]{0,12}?受[^，,。；;]{1,20}委托$|"
