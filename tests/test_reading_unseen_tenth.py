@@ -407,3 +407,26 @@ def test_no_limit_is_no_duty(text, rows):
     """…，下浮不限 and 年龄不限，户籍不限 were presence rows (a mandatory one after 不得): no
     limit, nothing to check."""
     assert len(extract(text)) == rows
+
+
+@pytest.mark.parametrize(
+    "party",
+    [
+        "开发商",
+        "运营商",
+        "出租方",
+        "房东",
+        "摊贩",
+        "店主",
+        "渔民",
+        "医师",
+        "律师",
+        "志愿者",
+        "慈善组织",
+    ],
+)
+def test_those_who_trade_serve_or_give_are_parties_who_act(party):
+    """开发商应当按照规定缴存…, 摊贩不得…: none of these names was read as a party, so the duty
+    named no one acting."""
+    (r,) = extract(f"{party}应当建立管理制度。")
+    assert (r.subject, r.subject_kind) == (party, "regulated")
