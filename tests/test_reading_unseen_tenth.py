@@ -430,3 +430,17 @@ def test_those_who_trade_serve_or_give_are_parties_who_act(party):
     named no one acting."""
     (r,) = extract(f"{party}应当建立管理制度。")
     assert (r.subject, r.subject_kind) == (party, "regulated")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "per"),
+    [
+        ("污水处理规模不小于500m³/d。", "m³", "day"),
+        ("年产能不超过10万t/a。", "t", "year"),
+        ("供热量不低于50GJ/h。", "GJ", "hour"),
+    ],
+)
+def test_a_day_a_year_and_heat_in_symbols(text, unit, per):
+    """500m³/d lost what it is per (d, a day), and 50GJ/h gave no number (GJ, heat)."""
+    (r,) = extract(text)
+    assert (r.unit, r.per) == (unit, per)

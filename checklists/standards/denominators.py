@@ -16,6 +16,9 @@ DENOMINATORS = {
     "秒": "second",
     "s": "second",
     "h": "hour",
+    # (污水处理规模不小于500m³/d, 年产10万t/a: a day's, a year's, in symbols)
+    "d": "day",
+    "a": "year",
     "天": "day",
     "日": "day",
     "周": "week",

@@ -99,6 +99,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     # heat (a coal's calorific value: 5000大卡/千克, 21MJ/kg)
     (r"大卡|千卡|kcal", "kcal", Decimal(1)),
     (r"兆焦(?:耳)?|MJ", "MJ", Decimal(1)),
+    (r"吉焦(?:耳)?|GJ", "GJ", Decimal(1)),  # (供热量不低于50GJ/h: heat supplied)
     # (牛 alone only before what it is per: 500牛/个, not 500头牛)
     (r"千牛(?:顿)?|kN(?![a-zA-Z])", "N", Decimal(1000)),
     (r"牛顿|牛(?=\s*[/／每]|$)|N(?![a-zA-Z])", "N", Decimal(1)),
