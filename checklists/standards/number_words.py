@@ -57,7 +57,9 @@ ONCE = re.compile(r"[^，,。；;＿\d]{0,8}?(?:一|1)\s*次")
 #: (集中供养每人每月1500元、分散供养每人每月1000元: the next item's own words, then its number)
 LISTED_NEXT = re.compile(r"[^\d，,。；;的＿]{0,10}?(?:[和及与、]|或者?)\s*[^\d，,。；;的＿、]{0,8}")
 #: The next item of a list of classes after a comma, its name then its number alone
-#: (…起付标准为200元，二级医院500元): the topic of the item before is its own.
+#: (…起付标准为200元，二级医院500元): the topic of the item before is its own. (ANOTHER_S_IS,
+#: below, reads the next thing after a limit named first, 氮氧化物为100mg/m³; this one carries
+#: the row before, whatever named it: they accept different names, so each keeps its own.)
 # (its name may hold a grade, masked: 二级医院 → ＿＿医院; not a part of the one before: 其中…)
 # (nor a change or a modal word of its own: 重特大疾病患者可提高至5万元)
 AN_ITEM_NEXT = re.compile(

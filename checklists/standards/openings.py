@@ -17,6 +17,14 @@ DECIDED = r"(?:研究决定|研究|审定|讨论(?:通过)?|会议决定|考察|
 #: 经 opening a condition (经批准，…): as ``VIA``, and not 经常 (often) nor 经过 (after, a report),
 #: nor how the text was decided (经研究，…).
 VIA_WHEN = VIA + r"(?![常过])" + rf"(?![^，,。；;]{{0,12}}?{DECIDED}(?:[，,：:]|$))"
+
+
+def opens_a_quote(words: str) -> bool:
+    """Whether ``words`` open a quotation that does not close in them (修改为：“申请人应当…。”:
+    the rule an amendment quotes, read without the mark)."""
+    return words.startswith(("“", '"')) and not re.search(r"[”\"]", words[1:])
+
+
 #: An article an amendment quotes, opening the rule it writes (修改为：“第五条 申请人应当…”,
 #: “第十三条之一 …): its mark and its number, no part of a case or of a party's name.
 QUOTED_ARTICLE = re.compile(

@@ -60,6 +60,7 @@ from checklists.standards.openings import (
     WHEN_INLINE,
     WHEN_WORD,
     WITHOUT_LEAVE,
+    opens_a_quote,
 )
 from checklists.standards.party_names import AUTHORITY as _AUTHORITY
 from checklists.standards.party_names import REGULATED as _REGULATED
@@ -353,7 +354,7 @@ def clean_name(name: str) -> str:
     word pointing back to it (该生产经营单位: the one named before)."""
     name = _WHEN_FIRST.sub("", name)  # (今年各企业要…, 2023年各县要…: when, then who)
     name = _PLACE_FIRST.sub("", name)  # (本市行政区域内的燃气经营企业: where, then who)
-    if name.startswith(("“", '"')) and not re.search(r"[”\"]", name[1:]):
+    if opens_a_quote(name):
         # (修改为：“第五条 申请人应当…”: the quoted rule's party, without the mark nor the
         # article's number)
         quoted = QUOTED_ARTICLE.match(name)

@@ -16,7 +16,7 @@ from checklists.standards.comparators import NEGATE, comparator_before, with_mar
 from checklists.standards.duties import ASIDE
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, presence_kind
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
-from checklists.standards.openings import QUOTED_ARTICLE, TARGET
+from checklists.standards.openings import QUOTED_ARTICLE, TARGET, opens_a_quote
 from checklists.standards.parties import PARTY_BEFORE_WHEN, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import TIME_IN, Qty, quantities
@@ -600,7 +600,7 @@ def source_span(text: str, start: int, end: int) -> tuple[str, int]:
         start = m.end()
     while start < end and (text[start].isspace() or text[start] in "、，,；;"):
         start += 1  # (…不超过60dB(A)、夜间不超过50dB(A): the list's mark is no part of it)
-    if text.startswith(("“", '"'), start) and not re.search(r"[”\"]", text[start + 1 : end]):
+    if opens_a_quote(text[start:end]):
         start += 1  # (修改为：“申请人应当…。”: the quoted rule, without its opening mark)
     aside = re.match(r"[（(][^（）()]{1,8}[）)]\s*(?:或者?|和|及|、)\s*", text[start:end])
     if aside is not None and aside.end() < end - start:
