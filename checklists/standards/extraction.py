@@ -83,6 +83,7 @@ from checklists.standards.picking import (
     NOT_DONE,
     ONLY_THEN,
     THE_AGED_NAMED,
+    a_class_bound,
     a_clean_record,
     a_season_first,
     case_goes_on,
@@ -199,6 +200,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         exceptions: list[tuple[int, int, Applicability]] = []
         # (where a qualifier read inside its duty's phrase stops applying: that phrase's end)
         phrase_only: dict[int, int] = {}
+        classes: set[int] = set()  # (those of them in brackets after a class's name)
         sentence = masked[s_start:s_end]
         modality = modality_of(sentence)
         said = first_modal(sentence)  # (once a sentence: where its modal word stands)
@@ -529,6 +531,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # (淘汰35蒸吨/小时以下燃煤锅炉，完成…: which ones of its own duty only)
                     words = text[away.end() : q_end].strip()
                     phrase_only[q_end] = ph_end
+                elif closed := a_class_bound(masked, ph_start, q_start, q_end):
+                    phrase_only[q_end] = ph_end  # (托小班（12至24个月）每班…: that class's)
+                    words += text[q_end:closed]
+                    classes.add(q_end)
                 elif quantities(masked[q_end:ph_end]):
                     # (照护2岁以下婴幼儿不超过3人，照护2至3岁幼儿不超过5人: each limit its own
                     # phrase's ones)
@@ -805,7 +811,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 applies_when=which_ones(
                     [
                         a
-                        for e, a in qualifiers
+                        # (a class's bound first: the nearer says which ones it is for)
+                        for e, a in sorted(qualifiers, key=lambda ea: ea[0] not in classes)
                         if e < end_of(r)
                         and r.start < phrase_only.get(e, end_of(r))
                         # (the sentence's opening condition is its first duty's only: GUIDE 3;

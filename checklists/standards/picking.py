@@ -112,6 +112,30 @@ _A_SANCTION_NEXT = re.compile(
 )
 
 
+#: A class named, then in brackets the bound that makes it one, then what is asked of it in the
+#: same phrase (乳儿班（6至12个月）每班不超过10人, 大型项目（总投资1亿元以上）由…审批).
+_CLASS_OPENS = re.compile(r"[\u4e00-\u9fff][（(](?P<words>[^（()）]{0,16})$")
+_CLASS_CLOSES = re.compile(r"\s*(?:及?以[上下])?\s*[）)](?=\s*[^\s，,。；;）)])")
+
+
+def a_class_bound(masked: str, ph_start: int, q_start: int, q_end: int) -> int:
+    """The number is in brackets right after a class's name, the bound that makes it one, and
+    what is asked of the class follows in the phrase (乳儿班（6至12个月）每班不超过10人; not
+    what a unit is, 超过两个聘期(每个聘期3年)的: a number before the bracket). Where the
+    bracket closes, or 0."""
+    opened = _CLASS_OPENS.search(masked, ph_start, q_start)
+    closes = _CLASS_CLOSES.match(masked, q_end)
+    if (
+        opened
+        and closes
+        and not quantities(masked[ph_start : opened.start() + 1])
+        and not ANY_MODAL.search(opened.group("words"))
+        and comparator_before(opened.group("words")) is None
+    ):
+        return closes.end()
+    return 0
+
+
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
@@ -120,6 +144,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         masked[ph_end:s_end]
     ):
         return True  # 补贴对象为…年满80周岁的…，补贴标准为…: the ones the amount after is for
+    if a_class_bound(masked, ph_start, q_start, q_end):
+        return True  # 一类地区（年降水量800毫米以上）每亩补助100元: the bracket says which ones
     if _AN_AMOUNT_OF.match(masked, q_end):
         return False  # 处1万元以上3万元以下的罚款，…: a fine's amount, whatever comes after
     if ONLY_THEN.match(masked, q_end):

@@ -1,0 +1,72 @@
+"""An eleventh round of the reading, found by probing it with clauses written for the purpose
+(never from the bundled gazettes): childcare and elderly care, wage guarantees, grain
+reserves, forestry, animal health, fireworks, pharmacies and statistics. Each case is a clear
+error a probe found, read as GUIDE.md (tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "when"),
+    [
+        (
+            "乳儿班（6至12个月）每班不超过10人。",
+            ("<=", Decimal(10), "人"),
+            ("乳儿班（6至12个月）", "range", Decimal(6), Decimal(12), "month"),
+        ),
+        (
+            "一类地区（年降水量800毫米以上）每亩补助100元。",
+            ("==", Decimal(100), "元"),
+            ("一类地区（年降水量800毫米以上）", ">=", Decimal(800), None, "mm"),
+        ),
+        (
+            "中型企业（从业人员300人以上）应当配备不少于2名专职安全管理人员。",
+            (">=", Decimal(2), "名"),
+            ("中型企业（从业人员300人以上）", ">=", Decimal(300), None, "人"),
+        ),
+    ],
+)
+def test_a_bound_in_brackets_after_a_class_says_which_ones(text, limit, when):
+    """乳儿班（6至12个月）每班不超过10人: the bracket says which classes the limit is for. It was
+    a requirement of its own (a range of months to meet), and the limit had no case."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == limit
+    a = r.applies_when
+    assert a is not None
+    low = a.low if a.comparator == "range" else a.value
+    assert (a.text, a.comparator, low, a.high, a.unit) == when
+
+
+def test_each_class_in_brackets_is_the_case_of_its_own_limit():
+    """After an opening case of the whole sentence, each class's bracket is the nearer one:
+    托小班（12至24个月） is the case of 每班不超过15人, not 托育机构收托3岁以下."""
+    found = extract(
+        "托育机构收托3岁以下婴幼儿，乳儿班（6至12个月）每班不超过10人，"
+        "托小班（12至24个月）每班不超过15人。"
+    )
+    assert [(r.value, r.applies_when.text) for r in found] == [
+        (Decimal(10), "乳儿班（6至12个月）"),
+        (Decimal(15), "托小班（12至24个月）"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a requirement in brackets after what it is of stays a requirement
+        ("施工单位应当配备专职安全员（不少于2名）。", [None, Decimal(2)]),
+        # what a unit is, in brackets after a number
+        (
+            "连续任教超过两个聘期(每个聘期3年)的教师，原则上应当交流轮岗。",
+            [None],
+        ),
+    ],
+)
+def test_brackets_that_name_no_class_read_as_before(text, values):
+    assert [r.value for r in extract(text)] == values
