@@ -70,3 +70,56 @@ def test_each_class_in_brackets_is_the_case_of_its_own_limit():
 )
 def test_brackets_that_name_no_class_read_as_before(text, values):
     assert [r.value for r in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        (
+            "职工带薪年休假：累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，年休假10天。",
+            [
+                (Decimal(5), "range", Decimal(1), Decimal(10)),
+                (Decimal(10), "range", Decimal(10), Decimal(20)),
+            ],
+        ),
+        (
+            "补助标准：年满80周岁以上的，每人每月100元。",
+            [(Decimal(100), ">=", Decimal(80), None)],
+        ),
+    ],
+)
+def test_a_topic_and_its_colon_before_a_case(text, cases):
+    """职工带薪年休假：累计工作已满1年不满10年的，年休假5天: the topic and its colon open the
+    sentence, the case after them is still the case of the number that follows. The years were
+    two requirements (≥ 1 年, < 10 年) and the 5 days had no case."""
+    found = extract(text)
+    got = []
+    for r in found:
+        a = r.applies_when
+        assert a is not None, r.span
+        low = a.low if a.comparator == "range" else a.value
+        got.append((r.value, a.comparator, low, a.high))
+    assert got == cases
+
+
+def test_a_topic_before_amounts_alone_stays_their_topic():
+    """职业培训补贴标准：初级工每人1000元: no case after the colon, the amounts keep their topic."""
+    assert [r.value for r in extract("职业培训补贴标准：初级工每人1000元，中级工每人1500元。")] == [
+        Decimal(1000),
+        Decimal(1500),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从业人员在100人以上不满300人的，应当配备2名专职安全员。",
+        "从业人员在100人以上300人以下的，应当配备2名专职安全员。",
+    ],
+)
+def test_a_range_of_staff_is_a_case_not_who_acts(text):
+    """从业人员在100人以上不满300人的，应当配备…: how many staff the firm has, as 在100人以上的
+    already read; the staff were the subject of the duty."""
+    (r,) = extract(text)
+    assert r.subject is None
+    assert (r.applies_when.comparator, r.applies_when.low) == ("range", Decimal(100))

@@ -59,14 +59,28 @@ _UNITS_FIRST = re.compile(
 )
 
 
+#: A topic opening a sentence, then its colon and a case (职工带薪年休假：累计工作已满1年不满10
+#: 年的，年休假5天): a name, no verb; the case opens what follows (a topic before amounts alone
+#: stays: 职业培训补贴标准：初级工每人1000元).
+_TOPIC = re.compile(
+    r"\s*[\u4e00-\u9fff]{2,12}?(?:标准|要求|规定|条件|期限|时限|办法|范围|对象|年休假|补助|"
+    r"补贴|津贴|费用|比例|配备)\s*[：:](?=[^，,。；;：:（(]{2,40}的[，,])"
+)
+
+
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of sentences: a full stop, a semicolon or a line break ends one (and the
-    aside of who answers for the task before is no part of the one after it)."""
+    aside of who answers for the task before is no part of the one after it; a topic and its
+    colon opening one are a sentence of their own)."""
     out = []
     for start, end in _split(text, r"[。；;！？!?\n]"):
         aside = _UNITS_FIRST.match(text, start, end) if out else None
         if aside is not None and aside.end() < end:
             start = aside.end()
+        topic = _TOPIC.match(text, start, end)
+        if topic is not None and topic.end() < end:
+            out.append((start, topic.end()))
+            start = topic.end()
         out.append((start, end))
     return out
 
