@@ -123,3 +123,25 @@ def test_a_range_of_staff_is_a_case_not_who_acts(text):
     (r,) = extract(text)
     assert r.subject is None
     assert (r.applies_when.comparator, r.applies_when.low) == ("range", Decimal(100))
+
+
+def test_a_range_of_ratios_is_one_range_each_class_its_own():
+    """幼儿园教职工与幼儿比例为全日制1:5至1:7，半日制1:8至1:10: a range of ratios, each as the
+    share its first term is of its second, smaller end first. It gave no row at all."""
+    found = extract("幼儿园教职工与幼儿比例为全日制1:5至1:7，半日制1:8至1:10。")
+    assert [(r.comparator, r.low, r.high, r.unit) for r in found] == [
+        ("range", Decimal("14.2857"), Decimal(20), "%"),
+        ("range", Decimal(10), Decimal("12.5"), "%"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("师生比不低于1:15。", [Decimal("6.6667")]),
+        ("保育员与幼儿比例：托小班1:5，托大班1:7。", [Decimal(20), Decimal("14.2857")]),
+        ("按照5:5比例分担。", []),
+    ],
+)
+def test_ratios_alone_read_as_before(text, values):
+    assert [r.value for r in extract(text)] == values

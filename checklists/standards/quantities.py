@@ -398,6 +398,14 @@ def _a_named_ratio(m: re.Match[str], text: str) -> bool:
     if _SHARED_BY.match(text, m.end()):
         return False  # 按照5:5比例分担: how a cost is split between parties, no one ratio
     before = text[max(0, m.start() - 40) : m.start()].rstrip()
+    if (
+        (other := _RATIO_TO.search(before))
+        and not _SHARED_BY.match(text, m.end())
+        and re.search(r"比(?!例尺)", before[: other.start()])
+    ):
+        return True  # 比例为全日制1:5至1:7: the range's far end, as its near end
+    if _NEXT_CLASS_RATIO.search(before) and re.search(r"比(?!例尺)", before):
+        return True  # …比例为全日制1:5至1:7，半日制1:8至1:10: the next class's, as the first
     return bool(
         re.search(r"比(?!例尺)", before[-8:])
         or re.match(r"\s*的?比例(?!尺)", text[m.end() : m.end() + 4])
@@ -407,6 +415,12 @@ def _a_named_ratio(m: re.Match[str], text: str) -> bool:
         )
     )
 
+
+#: A ratio, then a comma and the next class's short name, right before another (…全日制1:5，
+#: 半日制1:8).
+_NEXT_CLASS_RATIO = re.compile(r"\d\s*[:：∶]\s*\d+(?:\.\d+)?\s*[，,、；;]\s*[\u4e00-\u9fff]{1,6}$")
+#: A ratio, then the dash of a range, right before another (1:5至1:7).
+_RATIO_TO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?\s*[至到～~—-]$")
 
 #: Ratios (from the first digit of a run only: tried from each digit of a long run of digits,
 #: the search took time quadratic in its length).
@@ -694,6 +708,18 @@ def quantities(masked: str) -> list[Qty]:
         if b == 0 or any(x < m.end() and m.start() < y for x, y in taken):
             continue
         value = _clean((a * 100 / b).quantize(Decimal("0.0001")))
+        far = _RATIO_RANGE.match(masked, m.end())
+        if far is not None and Decimal(far.group("b")) != 0:
+            # 全日制1:5至1:7: a range, its ends in order (1:7 is the smaller share, 14.2857 %)
+            other = _clean(
+                (Decimal(far.group("a")) * 100 / Decimal(far.group("b"))).quantize(
+                    Decimal("0.0001")
+                )
+            )
+            low, high = min(value, other), max(value, other)
+            out.append(Qty(m.start(), far.end(), low, high, "%", "range", True, None))
+            taken.append((m.start(), far.end()))
+            continue
         out.append(Qty(m.start(), m.end(), value, None, "%", None, True, None))
         taken.append((m.start(), m.end()))
     shares: list[Qty] = []
@@ -866,5 +892,9 @@ _RATIO = re.compile(
     r"(?<![\d.:：∶])(?P<a>\d{1,4}(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d{1,4}(?:\.\d+)?)(?![\d.:：∶])"
 )
 _AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")
+#: The dash of a range, then its far end, after a ratio (1:5至1:7).
+_RATIO_RANGE = re.compile(
+    r"\s*[至到～~—-]\s*(?P<a>\d{1,4}(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d{1,4}(?:\.\d+)?)(?![\d.:：∶])"
+)
 #: Between two shares in words that make one range (千分之五以上千分之十以下, 千分之三至千分之五).
 _A_SHARES_RANGE = re.compile(r"\s*(?:[至到～~、-]\s*)?")
