@@ -145,3 +145,24 @@ def test_a_range_of_ratios_is_one_range_each_class_its_own():
 )
 def test_ratios_alone_read_as_before(text, values):
     assert [r.value for r in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("小学每节课40分钟。", [Decimal(40)]),
+        ("小学每节课时长为40分钟。", [Decimal(40)]),
+        ("每次培训时间为2小时。", [Decimal(2)]),
+        ("每场演出时长90分钟。", [Decimal(90)]),
+        ("义务教育学校每节课时长：小学40分钟，初中45分钟。", [Decimal(40), Decimal(45)]),
+        # a span of time told, not how long each session is to run
+        ("会议历时3小时。", []),
+        ("本次培训为期3天。", []),
+    ],
+)
+def test_how_long_each_lesson_or_session_runs(text, values):
+    """每节课40分钟, 每次培训时间为2小时, …时长：小学40分钟，初中45分钟: how long each runs, a
+    standard stated (== as written, as 年休假5天). They gave no row."""
+    found = extract(text)
+    assert [r.value for r in found] == values
+    assert all((r.comparator, r.kind) == ("==", "duration") for r in found)

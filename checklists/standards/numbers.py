@@ -405,7 +405,8 @@ _CHANGED_TO = re.compile(
 #: A label that the standards after it are listed under (补贴标准：…, 收费标准为：…).
 _STANDARDS_LISTED = re.compile(
     # (人员配备：站长1名，…; 每班幼儿人数：小班25人，…: a standard's values listed after it)
-    r"(?:标准|额度|限额|定额|上限|比例|人数|配备|配置|班额|定员|编制|职数)(?:分别)?(?:为|是)?\s*[:：]|"
+    # (每节课时长：小学40分钟，初中45分钟: how long, the same)
+    r"(?:标准|额度|限额|定额|上限|比例|人数|配备|配置|班额|定员|编制|职数|时长)(?:分别)?(?:为|是)?\s*[:：]|"
     # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: the standards its items state)
     r"(?:标准|额度|限额|定额)[^。；;：:]{0,30}?[，,]\s*其中\s*[:：，,]?|"
     # (特别困难学生资助标准为每生每年4000元，困难学生为每生每年3000元: the standard goes on)
@@ -701,6 +702,8 @@ def worth_keeping(
             r"实行\s*[\d＿.]+\s*个?(?:天|日|小时|周|月|年)|"
             # (女职工生育享受98天产假, 年休假5天: a leave to be granted)
             r"(?:产|年休|婚|丧|护理|育儿|陪产|探亲|哺乳)假|"
+            # (每节课40分钟, 每次培训时长为2小时: how long each lesson or session runs)
+            r"时长|每(?:节|堂)课|课时|每(?:次|期|场)[\u4e00-\u9fff]{0,4}时间(?:为|是)|"
             # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
             # (…的部分，报销80%: the share a scheme pays back)
             r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收|加价|报销|"
