@@ -166,3 +166,30 @@ def test_how_long_each_lesson_or_session_runs(text, values):
     found = extract(text)
     assert [r.value for r in found] == values
     assert all((r.comparator, r.kind) == ("==", "duration") for r in found)
+
+
+def test_a_range_the_goods_are_in_is_the_case_of_the_limit_after_it():
+    """熟食在10℃至60℃之间存放时间不得超过2小时: while the food is in that range it may stay 2
+    hours at most. The range was a requirement of its own (a cooked food kept at 70℃ failed it)."""
+    (r,) = extract("熟食在10℃至60℃之间存放时间不得超过2小时。")
+    assert (r.comparator, r.value, r.unit) == ("<=", Decimal(2), "hour")
+    a = r.applies_when
+    assert (a.comparator, a.low, a.high, a.unit) == ("range", Decimal(10), Decimal(60), "℃")
+
+
+def test_a_range_alone_is_still_a_requirement():
+    (r,) = extract("温度在10℃至60℃之间。")
+    assert (r.comparator, r.low, r.high, r.applies_when) == ("range", 10, 60, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "昼间不超过60分贝，夜间不超过50分贝。",
+        "工业企业厂界环境噪声排放限值：昼间不超过60分贝，夜间不超过50分贝。",
+    ],
+)
+def test_the_day_is_a_case_as_the_night_is(text):
+    """昼间不超过60分贝，夜间不超过50分贝: 夜间 was the case of its limit, 昼间 not, so the day's
+    limit was checked at night too."""
+    assert [r.applies_when.text for r in extract(text)] == ["昼间", "夜间"]

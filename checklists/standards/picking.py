@@ -146,6 +146,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 补贴对象为…年满80周岁的…，补贴标准为…: the ones the amount after is for
     if a_class_bound(masked, ph_start, q_start, q_end):
         return True  # 一类地区（年降水量800毫米以上）每亩补助100元: the bracket says which ones
+    if (
+        re.match(r"\s*之间(?=[\u4e00-\u9fff])", masked[q_end:ph_end])
+        and (later := quantities(masked[q_end:ph_end]))
+        and comparator_in_phrase(masked, ph_start, q_end + later[0].start)[0] is not None
+    ):
+        return True  # 熟食在10℃至60℃之间存放时间不得超过2小时: while it is so, the limit after
     if _AN_AMOUNT_OF.match(masked, q_end):
         return False  # 处1万元以上3万元以下的罚款，…: a fine's amount, whatever comes after
     if ONLY_THEN.match(masked, q_end):
@@ -670,7 +676,8 @@ def end_of(r: Requirement) -> int:
 #: A season or a time of day opening a phrase, right before how often or how much in it
 #: (…，夏季每日至少清运两次; 汛期每天巡查不少于2次): when the phrase's requirement holds.
 _SEASON_FIRST = re.compile(
-    r"\s*(?P<when>(?:汛期|雨季|旱季|冬季|夏季|春季|秋季|采暖期|供暖期|防火期|节假日|夜间)(?:期间|内)?)"
+    r"\s*(?P<when>(?:汛期|雨季|旱季|冬季|夏季|春季|秋季|采暖期|供暖期|防火期|节假日|夜间|昼间|白天)"
+    r"(?:期间|内)?)"
     r"(?=\s*(?:每|至少|不少于|不低于|不超过|应当?|须|必须))"
 )
 
