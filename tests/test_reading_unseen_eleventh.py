@@ -193,3 +193,45 @@ def test_the_day_is_a_case_as_the_night_is(text):
     """昼间不超过60分贝，夜间不超过50分贝: 夜间 was the case of its limit, 昼间 not, so the day's
     limit was checked at night too."""
     assert [r.applies_when.text for r in extract(text)] == ["昼间", "夜间"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the text's scope, its kind named in more than one word
+        "本实施方案适用于全市行政区域内的各类生产经营单位。",
+        # what this round of checks did, 检查 between 本次 and 共
+        "本次检查共抽查企业120家，发现问题隐患356项，已整改320项，整改率89.9%。",
+        # what a project is foreseen to bring
+        "该项目总投资5.6亿元，占地面积120亩，建成后年产值可达10亿元，新增就业岗位500个。",
+        "项目投产后可带动就业500人。",
+        "预计全年可节约资金200万元。",
+    ],
+)
+def test_scope_findings_and_forecasts_state_no_requirement(text):
+    """本实施方案适用于…, 本次检查共抽查…整改率89.9%, 建成后年产值可达10亿元: whom a text
+    covers, what a check found, what a project is to bring. Each gave rows (the forecast's 可
+    read as a permission, so every number of the sentence was kept)."""
+    assert extract(text) == []
+
+
+def test_what_this_round_did_is_no_part_of_the_duty_after_it():
+    found = extract("本次检查共抽查企业120家，各县区要对发现的问题限期整改，整改率达到100%。")
+    assert [(r.span, r.value) for r in found] == [
+        ("各县区要对发现的问题限期整改", None),
+        ("整改率达到100%", Decimal(100)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("补贴最高可达5万元。", Decimal(50000)),
+        ("每户最多可达3人。", Decimal(3)),
+        ("单次补助可达5000元。", Decimal(5000)),
+    ],
+)
+def test_up_to_is_a_cap(text, value):
+    """补贴最高可达5万元: up to 5万, allowed; it read ≥ 5万 (达 as "reach")."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.modality) == ("<=", value, "permission")

@@ -22,7 +22,7 @@ from checklists.standards.headings import (
     is_title,
     names_a_part,
 )
-from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, PROHIBITION
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, PROHIBITION, no_modal_words
 from checklists.standards.openings import DECIDED
 from checklists.standards.parties import (
     BOUND,
@@ -595,7 +595,7 @@ def duty_spans(
         # 5、有符合标准的煤炭计量设备。: an item of a standard, a thing to have
         return [(item[0], item[0] + len(masked[item[0] : s_end].rstrip(" 。；;")))], {}
     # (its asides, （责任单位：…）, are blanked already: ``quantities.masked``)
-    masked = masked.replace("不得不", "＿＿＿")
+    masked = no_modal_words(masked)
     spans: list[list[int]] = []
     extend: dict[int, int] = {}
     by_then = None  # the deadline of the phrase before: 在15个工作日内，…

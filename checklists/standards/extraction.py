@@ -29,6 +29,7 @@ from checklists.standards.modality import (
     PERMISSION,
     first_modal,
     modality_of,
+    no_modal_words,
 )
 from checklists.standards.names_read import heading_party
 from checklists.standards.number_words import (
@@ -170,7 +171,7 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
 
 def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     """``extract`` of a text that runs no list on."""
-    masked = mask_numbers(text)
+    masked = no_modal_words(mask_numbers(text))  # (所以不得不…, 建成后可达…: no modal word)
     tasked = TASKED.search(text) is not None
     reqs: list[Requirement] = []
     carry = None  # who acts, as the sentences before named them

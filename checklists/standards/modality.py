@@ -84,10 +84,23 @@ LEAD_TOKEN = re.compile(
 _QUOTED = re.compile(r"“[^“”]*”")
 
 
+#: The 可 of what a project is foreseen to bring (建成后年产值可达10亿元, 投产后可新增就业岗位
+#: 500个): what it will do, no permission.
+FORESEEN_MAY = re.compile(
+    r"(?:(?<=建成后)|(?<=投产后)|(?<=达产后)|(?<=运营后)|(?<=预计))[^，,。；;可]{0,12}可"
+    r"(?=达|实现|带动|新增|增加|形成|创造|节约|减少|提供)"
+)
+
+
+def no_modal_words(s: str) -> str:
+    """``s`` with the words that look modal and are not blanked: 不得不 (must, of what was
+    done) and a foreseen 可 (the same length: offsets hold)."""
+    return FORESEEN_MAY.sub(lambda m: m.group(0)[:-1] + "＿", s.replace("不得不", "＿＿＿"))
+
+
 def _unquoted(s: str) -> str:
-    """``s`` with its quotations and 不得不 blanked (the same length: offsets hold)."""
-    s = s.replace("不得不", "＿＿＿")
-    return _QUOTED.sub(lambda m: "＿" * len(m.group(0)), s)
+    """``s`` with its quotations and ``no_modal_words`` blanked (the same length)."""
+    return _QUOTED.sub(lambda m: "＿" * len(m.group(0)), no_modal_words(s))
 
 
 @functools.lru_cache(maxsize=256)

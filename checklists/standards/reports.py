@@ -36,7 +36,8 @@ FOUND = re.compile(
     r"^(?:经|在)?[^，,。；;\d＿]{0,6}?(?:检查|抽查|督查|暗访|核查|巡查|排查)(?:中|时)?发现[，,：:]|"
     r"^经(?:抽查|检查|督查|暗访|巡查|核查)[，,]\s*[\d＿]|"
     r"^[^，,。；;]{0,12}(?:显示|表明)[，,：:]|^从[^，,。；;]{0,12}(?:情况|结果|数据|反馈)(?:来)?看[，,]|"
-    r"仅(?:为|有|占|达到?)\s*[\d＿]|(?:本次|此次)(?:共|累计)"
+    # (本次检查共抽查企业120家: what this round did, 检查 or another word of it between)
+    r"仅(?:为|有|占|达到?)\s*[\d＿]|(?:本次|此次)[^，,。；;\d＿]{0,6}?(?:共|累计)"
 )
 #: A sentence that reports what has been done, not what is to be done.
 DESCRIPTIVE = re.compile(
@@ -127,8 +128,9 @@ ABOUT_THE_TEXT = re.compile(
     # the guiding thought a plan opens with (以…思想为指导，全面贯彻…，深入落实…部署): no duty,
     # nor a number
     r"^以[^，,。；;\d]{2,60}为(?:指导|统领|引领|根本遵循)[，,][^\d。；;]*$|"
-    # the text's scope (本细则适用于…经营者): whom it covers, no duty
-    r"^本(?:办法|规定|细则|实施细则|条例|意见|方案|预案|标准|规范|通知|制度|规则|政策|措施)适用于|"
+    # the text's scope (本细则适用于…经营者, 本实施方案适用于…, 本暂行办法适用于…): whom it
+    # covers, no duty
+    r"^本[\u4e00-\u9fff]{0,4}?(?:办法|规定|细则|实施细则|条例|意见|方案|预案|标准|规范|通知|制度|规则|政策|措施)适用于|"
     # the text's scope (…及其监督管理，适用本办法) and a reply's own decision (同意设立…)
     r"适用本(?:办法|规定|条例|细则|制度|意见|方案|通知)|^(?:[一二三四五六七八九十]+、)?同意(?!后)|"
     # what the document itself does (决定对…予以表彰, 决定任命): done by issuing it
@@ -152,7 +154,11 @@ WHAT_WAS_DONE = re.compile(
     # (not the ones a rank picks out: 对排名位居全市后三位的乡镇，…)
     r"(?:位居|名列|排名第|居全[省市国区县])(?![^，,。；;]*的)|"
     # how much of a target was done (完成年度目标的112%, 完成全年任务的95.6%): a report
-    r"完成(?:了)?(?:年度|全年|年|省|市|县|区)?(?:下达的)?(?:目标|任务|计划)(?:任务)?的[\d.＿]+\s*[%％]"
+    r"完成(?:了)?(?:年度|全年|年|省|市|县|区)?(?:下达的)?(?:目标|任务|计划)(?:任务)?的[\d.＿]+\s*[%％]|"
+    # what a project is foreseen to bring (建成后年产值可达10亿元, 投产后可带动就业500人; its 可
+    # blanked: ``modality.no_modal_words``), an estimate (预计全年可节约资金200万元)
+    r"(?:建成|投产|达产|运营)(?:后|以后)[^，,。；;]{0,12}?[可将能＿]?(?:达到?|实现|带动|新增|增加|"
+    r"形成|创造|节约|减少|提供)|(?:^|[，,])\s*预计"
 )
 
 
@@ -165,7 +171,9 @@ PHRASE_REPORTS = re.compile(
     + r"(?:已经|已)(?:建成|完成|对|累计|发放|实现|达到|通过|开展|创建|培育|认定|评定|命名|签约|"
     # (市财政已安排专项资金1.2亿元, 已投入…: funds already spent)
     r"安排|拨付|下达|投入|筹集|兑现|支付)|"
-    r"此前|截至|位居|普查"
+    r"此前|截至|位居|普查|"
+    # (本次检查共抽查企业120家，各县区要…: what this round did, before the duty)
+    r"(?:本次|此次)[^，,。；;\d＿]{0,6}?(?:共|累计)"
 )
 
 #: An allocation the notice makes, an amount of funds handed down (东昌府区：下达资金320万元).
