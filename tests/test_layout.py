@@ -35,6 +35,7 @@ PURE = [
     "checklists.standards.names_read",
     "checklists.standards.spacing",
     "checklists.standards.promptly",
+    "checklists.standards.ratios",
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",

@@ -16,6 +16,7 @@ import cn2an
 from checklists.standards.comparators import comparator_after, with_marker
 from checklists.standards.denominators import DENOMINATOR, DENOMINATORS, PRODUCTS
 from checklists.standards.duties import without_asides
+from checklists.standards.ratios import ratios, unnamed_blanked
 
 # ---------------------------------------------------------------------------------------------
 # Wording tables
@@ -378,53 +379,11 @@ def masked(text: str) -> str:
     for pat in _MASKS:
         out = pat.sub(lambda m: "＿" * len(m.group(0)), out)
     # ratios such as 17.4:48.6:34, but not one of two terms a 比 names (师生比不低于1:15)
-    out = _RATIOS.sub(
-        lambda m: m.group(0) if _a_named_ratio(m, out) else "＿" * len(m.group(0)), out
-    )
+    out = unnamed_blanked(out)
     # a symbol's comma in brackets (全硫（St,d）, 发热量（Qnet,ar）) ends no phrase
     return _SYMBOL.sub(lambda m: m.group(0).replace(",", "·"), out)
 
 
-#: A split between parties after a ratio (按照5:5比例分担, 按6:4的比例承担).
-_SHARED_BY = re.compile(r"\s*的?比例\s*(?:分担|负担|承担|分摊|分配|配套|分成|共担)")
-
-
-def _a_named_ratio(m: re.Match[str], text: str) -> bool:
-    """Whether a ratio of two terms is one a 比 names, and so a requirement's: 师生比不低于1:15,
-    按1:1的比例, …与婴幼儿的比例，乳儿班不低于1:3 (a 比例 its phrase goes on from, a comparison
-    right before it)."""
-    if m.group("third") is not None:
-        return False
-    if _SHARED_BY.match(text, m.end()):
-        return False  # 按照5:5比例分担: how a cost is split between parties, no one ratio
-    before = text[max(0, m.start() - 40) : m.start()].rstrip()
-    if (
-        (other := _RATIO_TO.search(before))
-        and not _SHARED_BY.match(text, m.end())
-        and re.search(r"比(?!例尺)", before[: other.start()])
-    ):
-        return True  # 比例为全日制1:5至1:7: the range's far end, as its near end
-    if _NEXT_CLASS_RATIO.search(before) and re.search(r"比(?!例尺)", before):
-        return True  # …比例为全日制1:5至1:7，半日制1:8至1:10: the next class's, as the first
-    return bool(
-        re.search(r"比(?!例尺)", before[-8:])
-        or re.match(r"\s*的?比例(?!尺)", text[m.end() : m.end() + 4])
-        or (
-            re.search(r"比例(?!尺)", before)
-            and re.search(r"(?:不低于|不少于|不高于|不超过|不小于|不大于|为)$", before)
-        )
-    )
-
-
-#: A ratio, then a comma and the next class's short name, right before another (…全日制1:5，
-#: 半日制1:8).
-_NEXT_CLASS_RATIO = re.compile(r"\d\s*[:：∶]\s*\d+(?:\.\d+)?\s*[，,、；;]\s*[\u4e00-\u9fff]{1,6}$")
-#: A ratio, then the dash of a range, right before another (1:5至1:7).
-_RATIO_TO = re.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?\s*[至到～~—-]$")
-
-#: Ratios (from the first digit of a run only: tried from each digit of a long run of digits,
-#: the search took time quadratic in its length).
-_RATIOS = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?(?P<third>\s*[:：∶]\s*\d+)?")
 _SYMBOL = re.compile(r"[（(][A-Za-z][A-Za-z0-9.]{0,6},[A-Za-z0-9.]{1,6}[）)]")
 
 
@@ -702,26 +661,24 @@ def quantities(masked: str) -> list[Qty]:
             )
         )
         taken.append((m.start(), m.end()))
-    for m in _RATIO.finditer(masked):
+    for start, end, low, high in ratios(masked):
         # 师生比不低于1∶15: a ratio, as the percentage its first term is of its second
-        a, b = Decimal(m.group("a")), Decimal(m.group("b"))
-        if b == 0 or any(x < m.end() and m.start() < y for x, y in taken):
+        if any(x < end and start < y for x, y in taken):
             continue
-        value = _clean((a * 100 / b).quantize(Decimal("0.0001")))
-        far = _RATIO_RANGE.match(masked, m.end())
-        if far is not None and Decimal(far.group("b")) != 0:
-            # 全日制1:5至1:7: a range, its ends in order (1:7 is the smaller share, 14.2857 %)
-            other = _clean(
-                (Decimal(far.group("a")) * 100 / Decimal(far.group("b"))).quantize(
-                    Decimal("0.0001")
-                )
+        high = None if high is None else _clean(high)
+        out.append(
+            Qty(
+                start,
+                end,
+                _clean(low),
+                high,
+                "%",
+                "range" if high is not None else None,
+                True,
+                None,
             )
-            low, high = min(value, other), max(value, other)
-            out.append(Qty(m.start(), far.end(), low, high, "%", "range", True, None))
-            taken.append((m.start(), far.end()))
-            continue
-        out.append(Qty(m.start(), m.end(), value, None, "%", None, True, None))
-        taken.append((m.start(), m.end()))
+        )
+        taken.append((start, end))
     shares: list[Qty] = []
     for m in _PARTS_OF.finditer(masked):
         # (半数以上: half or more, 50%; 过半数: more than half)
@@ -887,14 +844,6 @@ _A_PURE_NUMBER = re.compile(
     r"(?:(?:大于|小于)或?等于|不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|超过|"
     r"≤|≥|<|>|达到|为|在)\s*$"
 )
-#: A ratio of two numbers (1:4, 1∶15), left unmasked only beside 比 (师生比, 配比, 1:1的比例).
-_RATIO = re.compile(
-    r"(?<![\d.:：∶])(?P<a>\d{1,4}(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d{1,4}(?:\.\d+)?)(?![\d.:：∶])"
-)
 _AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")
-#: The dash of a range, then its far end, after a ratio (1:5至1:7).
-_RATIO_RANGE = re.compile(
-    r"\s*[至到～~—-]\s*(?P<a>\d{1,4}(?:\.\d+)?)\s*[:：∶]\s*(?P<b>\d{1,4}(?:\.\d+)?)(?![\d.:：∶])"
-)
 #: Between two shares in words that make one range (千分之五以上千分之十以下, 千分之三至千分之五).
 _A_SHARES_RANGE = re.compile(r"\s*(?:[至到～~、-]\s*)?")
