@@ -228,10 +228,18 @@ def test_what_this_round_did_is_no_part_of_the_duty_after_it():
     [
         ("补贴最高可达5万元。", Decimal(50000)),
         ("每户最多可达3人。", Decimal(3)),
-        ("单次补助可达5000元。", Decimal(5000)),
     ],
 )
 def test_up_to_is_a_cap(text, value):
     """补贴最高可达5万元: up to 5万, allowed; it read ≥ 5万 (达 as "reach")."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.modality) == ("<=", value, "permission")
+
+
+def test_a_hundred_percent_in_words():
+    """隐患排查覆盖率百分之百、整改率百分之百: 百分之百 is 100 %; it gave no number (百 alone
+    was no numeral), so the three rates were one presence row."""
+    found = extract("各乡镇要做到：隐患排查覆盖率百分之百、整改率百分之百、责任落实率百分之百。")
+    assert [(r.value, r.unit) for r in found if r.value is not None] == [(Decimal(100), "%")] * 3
+    (r,) = extract("覆盖率达到百分之百。")
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(100), "%")

@@ -683,6 +683,8 @@ def quantities(masked: str) -> list[Qty]:
     for m in _PARTS_OF.finditer(masked):
         # (半数以上: half or more, 50%; 过半数: more than half)
         value, of = (_num(m.group("n")), m.group("of")) if m.group("n") else (Decimal(50), "百")
+        if m.group("n") == m.group("of") == "百":
+            value = Decimal(100)  # (整改率百分之百: all of it, as 100%)
         if m.group("tenths"):  # 三成: three tenths, 30 %
             value, of = _num(m.group("tenths")), "百"
             value = None if value is None or value > 10 else value * 10

@@ -69,14 +69,16 @@ def _share(a: str, b: str) -> Decimal:
 def ratios(masked: str) -> Iterator[tuple[int, int, Decimal, Decimal | None]]:
     """Each ratio left in ``masked`` (``unnamed_blanked``) as (start, end, share, None), or a
     range of them (全日制1:5至1:7) as (start, end, smaller share, larger share)."""
+    reached = 0  # (the far end of a range is no ratio of its own)
     for m in _RATIO.finditer(masked):
-        if Decimal(m.group("b")) == 0:
+        if Decimal(m.group("b")) == 0 or m.start() < reached:
             continue
         value = _share(m.group("a"), m.group("b"))
         far = _RATIO_RANGE.match(masked, m.end())
         if far is not None and Decimal(far.group("b")) != 0:
             # 全日制1:5至1:7: a range, its ends in order (1:7 is the smaller share, 14.2857 %)
             other = _share(far.group("a"), far.group("b"))
+            reached = far.end()
             yield m.start(), far.end(), min(value, other), max(value, other)
         else:
             yield m.start(), m.end(), value, None
