@@ -243,3 +243,26 @@ def test_a_hundred_percent_in_words():
     assert [(r.value, r.unit) for r in found if r.value is not None] == [(Decimal(100), "%")] * 3
     (r,) = extract("覆盖率达到百分之百。")
     assert (r.comparator, r.value, r.unit) == (">=", Decimal(100), "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Ⅳ级响应由县应急管理局局长决定启动。", "县应急管理局局长"),
+        ("县应急管理局局长应当签发。", "县应急管理局局长"),
+        ("由市卫健委主任审批。", "市卫健委主任"),
+    ],
+)
+def test_a_body_s_head_is_named_whole(text, subject):
+    """由县应急管理局局长决定启动: the head of the bureau decides. The name was cut after its
+    second 局 (县应急管理局局), or not read at all before 应当."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "authority")
+
+
+def test_the_ones_set_to_work_are_not_who_acts():
+    """用人单位全天安排劳动者室外露天作业时间累计不得超过6小时: the employer sets the hours; the
+    subject was 用人单位全天安排劳动者 (the name ran on through the verb to the workers)."""
+    (r,) = extract("用人单位全天安排劳动者室外露天作业时间累计不得超过6小时。")
+    assert r.subject is None or r.subject == "用人单位"
+    assert (r.comparator, r.value, r.unit) == ("<=", Decimal(6), "hour")

@@ -553,8 +553,9 @@ _BOUND_BY_LAW = re.compile(
 
 #: An inspected party and a part or thing of it, with no verb, set apart by its bracket or 的
 #: (配送中心（点）地面, 企业的厂区).
-#: (用人单位支付劳动者的工资: who pays is named first, not the one paid)
-_NOT_THE_PAID = "(?!支付|发放|招用|聘用|雇用)"
+#: (用人单位支付劳动者的工资: who pays is named first, not the one paid; 用人单位全天安排劳动者
+#: 室外作业时间: who sets the work, not the one set to it)
+_NOT_THE_PAID = "(?!支付|发放|招用|聘用|雇用|安排|指派|委派|派遣|录用)"
 _OWNER = re.compile(
     f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"

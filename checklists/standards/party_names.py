@@ -33,6 +33,8 @@ AUTHORITY = (
     r"检查人员|执法人员|监管人员|督查人员|抽查人员|审批人员|监察人员|检查组|督查组|执法队员|"
     # officials acting for their bodies (由市长签发, 由总指挥签发, 由分管副市长召集)
     r"(?<![增成生延])(?:[省市县区镇乡]长|副[省市县区镇乡]长)|总指挥|指挥长|分管领导|主要领导|"
+    # (由县应急管理局局长决定启动, 市卫健委主任: a body's head, after its name)
+    r"(?<=局)副?局长|(?<=厅)副?厅长|(?<=[委办])副?主任|"
     # (市政府组成人员要…, 市政府领导同志出席…: the members of a government, its leaders)
     r"(?<=政府)(?:组成人员|领导同志)|"
     # mass organisations and river chiefs (团市委、市妇联、市总工会; 各级河长)
