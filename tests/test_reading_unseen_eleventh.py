@@ -266,3 +266,25 @@ def test_the_ones_set_to_work_are_not_who_acts():
     (r,) = extract("用人单位全天安排劳动者室外露天作业时间累计不得超过6小时。")
     assert r.subject is None or r.subject == "用人单位"
     assert (r.comparator, r.value, r.unit) == ("<=", Decimal(6), "hour")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "暴雨蓝色预警信号：12小时内降雨量将达50毫米以上，或者已达50毫米以上且降雨可能持续。",
+        "寒潮预警：24小时内最低气温将下降8℃以上。",
+    ],
+)
+def test_what_a_warning_signal_means_is_no_requirement(text):
+    """12小时内降雨量将达50毫米以上: what the weather will do, the signal's meaning. It read a
+    deadline of 12 hours and a rainfall of at least 50 mm to meet."""
+    assert extract(text) == []
+
+
+def test_the_weather_foreseen_is_still_the_case_of_a_duty():
+    (r,) = extract("24小时内降雨量将达50毫米以上时，应当组织人员转移。")
+    assert (r.span, r.applies_when.comparator, r.applies_when.value) == (
+        "应当组织人员转移",
+        ">=",
+        Decimal(50),
+    )

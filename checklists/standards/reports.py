@@ -158,7 +158,11 @@ WHAT_WAS_DONE = re.compile(
     # what a project is foreseen to bring (建成后年产值可达10亿元, 投产后可带动就业500人; its 可
     # blanked: ``modality.no_modal_words``), an estimate (预计全年可节约资金200万元)
     r"(?:建成|投产|达产|运营)(?:后|以后)[^，,。；;]{0,12}?[可将能＿]?(?:达到?|实现|带动|新增|增加|"
-    r"形成|创造|节约|减少|提供)|(?:^|[，,])\s*预计"
+    r"形成|创造|节约|减少|提供)|(?:^|[，,])\s*预计|"
+    # what the weather will do (12小时内降雨量将达50毫米以上, 24小时内最低气温将降至0℃以下: a
+    # warning signal's meaning, no duty)
+    # (from a number's first digit only: a long run of digits is read once)
+    r"(?<![\d＿])[\d＿]{1,6}\s*小时内[^，,。；;]{0,12}?(?:将|可能)(?:达到?|出现|升至|降至|下降|升高|持续)"
 )
 
 
