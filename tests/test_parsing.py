@@ -1178,3 +1178,25 @@ def test_unseen_gazette_an_inserted_article_keeps_its_own_key():
     keys = [c.key.rsplit("/", 1)[-1] for c in rules.clauses if "条" in c.key]
     assert keys == ["第一条", "第二条", "第三条", "第三条之一", "第四条", "第五条", "第六条"]
     _assert_every_line_read_once(text, result)
+
+
+def test_unseen_gazette_a_notice_titled_by_its_issuer_alone_is_a_document():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_bare_notice.txt):
+    between two numbered documents, 某县人民政府公告 (no 文号, no 关于) with its numbered rules and
+    its signature. It was skipped as news, so its ban (城区禁止燃放烟花爆竹) was in no clause; it
+    is now a document of its own, its issuer and date read; every non-blank line is read once."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_bare_notice.txt").read_text(
+        encoding="utf-8"
+    )
+    result = parse_gazette(text)
+    rules, notice, projects = result.documents
+    assert (rules.number, projects.number) == ("某政发〔2025〕3号", "某政办发〔2025〕5号")
+    assert (notice.number, notice.title, notice.issuer) == (
+        None,
+        "某县人民政府公告",
+        "某县人民政府",
+    )
+    assert notice.signed_on == datetime.date(2025, 1, 10)
+    assert [c.text.split("、", 1)[-1] for c in notice.clauses[1:]][0] == "城区禁止燃放烟花爆竹。"
+    assert not [s for s in result.skipped if s.reason == "新闻"]
+    _assert_every_line_read_once(text, result)

@@ -442,6 +442,10 @@ _RULES_TITLE = re.compile(
 _FIRST_ARTICLE = re.compile(r"(?:第[一1]条|第[一1]章|一[、.．])")
 
 
+#: A notice to the public titled by its issuer alone (某县人民政府公告, 某市公安局通告（第1号）).
+_BARE_NOTICE = re.compile(
+    r"(?P<who>.{2,25}?)(?:公告|通告)(?:[（(]第?[\d一二三四五六七八九十]+号[）)])?"
+)
 #: The government a list or minutes are of (某县人民政府任免…名单, 某县人民政府第12次常务会议纪要).
 _ITS_GOVERNMENT = re.compile(r".{2,20}?人民政府(?:办公室)?")
 
@@ -495,7 +499,9 @@ def _unnumbered_headers(
             and _SPEECH_DATE.match(nxt[0].strip()) is not None
             and re.search(r"(?:名单|纪要)$", c) is not None
         )
-        if not (title.startswith("关于") and _DOC_TYPE_END.search(title)) and not listed:
+        if (bare := _BARE_NOTICE.fullmatch(c)) and _is_issuer(bare.group("who")):
+            issuer, title = bare.group("who"), c  # (某县人民政府公告: its issuer's, no 关于)
+        elif not (title.startswith("关于") and _DOC_TYPE_END.search(title)) and not listed:
             continue
         quoted = f"《{c}》"  # (《…关于修改〈…办法〉的决定》: the title quoted, its 《》 as 〈〉)
         above = (_compact(lines[j].text).translate(_ANGLES) for j in range(max(0, i - 12), i))
@@ -513,7 +519,7 @@ def _unnumbered_headers(
         )
         if prev and not (_is_issuer(prev) or _is_banner(prev) or signed_before or ended):
             continue
-        proclaimed = re.search(r"(?:通告|公告)$", title) is not None
+        proclaimed = re.search(r"(?:通告|公告)$", title) is not None or bare is not None
         # (关于…的实施意见 ⏎（2023年5月11日）⏎ 各区县人民政府…：: the title's date below it)
         dated = bool(nxt) and _SPEECH_DATE.match(nxt[0].strip()) is not None
         if dated:
