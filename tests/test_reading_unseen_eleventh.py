@@ -288,3 +288,16 @@ def test_the_weather_foreseen_is_still_the_case_of_a_duty():
         ">=",
         Decimal(50),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经研究，确定2025年第一批重点项目30个，总投资120亿元。",
+        "经县政府研究，认定以下5家企业为市级龙头企业。",
+    ],
+)
+def test_what_the_document_settles_is_no_duty(text):
+    """经研究，确定2025年第一批重点项目30个: the notice settles the list by being issued; it was
+    a presence row (with the addressees as its subject, in a gazette)."""
+    assert extract(text) == []
