@@ -301,3 +301,16 @@ def test_what_the_document_settles_is_no_duty(text):
     """经研究，确定2025年第一批重点项目30个: the notice settles the list by being issued; it was
     a presence row (with the addressees as its subject, in a gazette)."""
     assert extract(text) == []
+
+
+def test_a_second_case_before_a_permission_is_its_case():
+    """对到基层工作的高校毕业生，服务期满2年后考核合格的，可优先录用: both cases are the
+    permission's; 服务期满2年 was a requirement of its own (≥ 2 年) and 可优先录用 had no case."""
+    (r,) = extract("对到基层工作的高校毕业生，服务期满2年后考核合格的，可优先录用。")
+    assert (r.span, r.modality) == ("可优先录用", "permission")
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (
+        ">=",
+        Decimal(2),
+        "year",
+    )
+    assert r.applies_when.text.endswith("服务期满2年后考核合格的")

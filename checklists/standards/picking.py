@@ -237,8 +237,9 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         tail.rstrip().endswith("的")
         and len(tail) <= 24
         and re.match(
-            # (…，经营户在100户以上的，专职管理人员不少于2名: the ones a limit after is for)
-            r"[，,]\s*[^，,。；;]{0,16}?(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁|"
+            # (…，经营户在100户以上的，专职管理人员不少于2名: the ones a limit after is for;
+            # …，服务期满2年后考核合格的，可优先录用: the ones a permission is for)
+            r"[，,]\s*[^，,。；;]{0,16}?(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁|可(?:以|优先)|"
             r"不少于|不低于|不超过|不多于|至少|最多)",
             rest,
         )
