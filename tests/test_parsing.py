@@ -1200,3 +1200,21 @@ def test_unseen_gazette_a_notice_titled_by_its_issuer_alone_is_a_document():
     assert [c.text.split("、", 1)[-1] for c in notice.clauses[1:]][0] == "城区禁止燃放烟花爆竹。"
     assert not [s for s in result.skipped if s.reason == "新闻"]
     _assert_every_line_read_once(text, result)
+
+
+def test_unseen_gazette_an_annex_titled_on_its_marker_s_line_then_its_table():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_annex_table.txt):
+    rules issued by a notice, then 附件:养老机构星级评定标准 on one line (a half-width colon) and
+    the standard's table right under it. The table was filed under the last article (第四条/表1),
+    as if the rules' commencement article held the scoring table; it is now the annex's own
+    (附件1/表1), and the rules' listing of annexes before a signature is read as before."""
+    text = (Path(__file__).parent / "data" / "unseen_plain_annex_table.txt").read_text(
+        encoding="utf-8"
+    )
+    result = parse_gazette(text)
+    (doc,) = result.documents
+    keys = [c.key for c in doc.clauses]
+    assert keys[-2:] == ["某政办发〔2025〕8号/附件1", "某政办发〔2025〕8号/附件1/表1"]
+    assert not any(k.endswith("第四条/表1") for k in keys)
+    assert doc.clauses[-1].is_table
+    _assert_every_line_read_once(text, result)

@@ -676,6 +676,12 @@ class _TreeBuilder:
                 self.own_annex = m.group(1)  # (an annex's own 附件：…, in its text)
                 self.add_text(self.current, p)
                 continue
+            if m and self.signed_on is not None and self._annex_itself(paras, k):
+                # (…第四条 … ⏎ 附件:某标准 ⏎ 序号 项目 …: after the signature, the annex itself,
+                # titled on its marker's line; no marker below names it again)
+                self.start_annex(p, None)
+                self.annex_fresh = True
+                continue
             if m:
                 self._annex_listing(m.group(1))
                 self.add_text(self.root, p)
@@ -763,6 +769,19 @@ class _TreeBuilder:
             if not _is_issuer(nc):
                 return False
         return False
+
+    @staticmethod
+    def _annex_itself(paras: list[_Para], k: int) -> bool:
+        """Whether the 附件：… line before ``paras[k]`` heads its annex's content: a table
+        follows it, and no annex marker comes after."""
+        return (
+            k < len(paras)
+            and paras[k].table is not None
+            and not any(
+                _ANNEX_MARK.match(c) or _ANNEX_TITLED.match(c)
+                for c in (_compact(q.text) for q in paras[k:] if q.table is None)
+            )
+        )
 
     def _annex_listing(self, rest: str) -> None:
         rest = _compact(rest)
