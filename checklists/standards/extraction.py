@@ -806,14 +806,15 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # all it said was inside the condition: what remains is a duty with no number
             rest = presence(text, masked, b_start + condition.end, s_end, modality, join_offsets)
             attributed = attribute(text, masked, b_start, s_end, [rest], condition, carry)
+        # (a class's bound first: the nearer says which ones it is for; sorted once a sentence)
+        ordered = sorted(qualifiers, key=lambda ea: ea[0] not in classes) if classes else qualifiers
         attributed = [
             replace(
                 r,
                 applies_when=which_ones(
                     [
                         a
-                        # (a class's bound first: the nearer says which ones it is for)
-                        for e, a in sorted(qualifiers, key=lambda ea: ea[0] not in classes)
+                        for e, a in ordered
                         if e < end_of(r)
                         and r.start < phrase_only.get(e, end_of(r))
                         # (the sentence's opening condition is its first duty's only: GUIDE 3;

@@ -115,6 +115,8 @@ _A_SANCTION_NEXT = re.compile(
 #: A class named, then in brackets the bound that makes it one, then what is asked of it in the
 #: same phrase (乳儿班（6至12个月）每班不超过10人, 大型项目（总投资1亿元以上）由…审批).
 _CLASS_OPENS = re.compile(r"[\u4e00-\u9fff][（(](?P<words>[^（()）]{0,16})$")
+#: A range's 之间, then more words of its phrase (在10℃至60℃之间存放时间…).
+_BETWEEN_THEN = re.compile(r"\s*之间(?=[\u4e00-\u9fff])")
 _CLASS_CLOSES = re.compile(r"\s*(?:及?以[上下])?\s*[）)](?=\s*[^\s，,。；;）)])")
 
 
@@ -123,7 +125,8 @@ def a_class_bound(masked: str, ph_start: int, q_start: int, q_end: int) -> int:
     what is asked of the class follows in the phrase (乳儿班（6至12个月）每班不超过10人; not
     what a unit is, 超过两个聘期(每个聘期3年)的: a number before the bracket). Where the
     bracket closes, or 0."""
-    opened = _CLASS_OPENS.search(masked, ph_start, q_start)
+    # (the few characters before the number only: one number of a long list reads no more)
+    opened = _CLASS_OPENS.search(masked, max(ph_start, q_start - 18), q_start)
     closes = _CLASS_CLOSES.match(masked, q_end)
     if (
         opened
@@ -147,7 +150,7 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     if a_class_bound(masked, ph_start, q_start, q_end):
         return True  # 一类地区（年降水量800毫米以上）每亩补助100元: the bracket says which ones
     if (
-        re.match(r"\s*之间(?=[\u4e00-\u9fff])", masked[q_end:ph_end])
+        _BETWEEN_THEN.match(masked, q_end, ph_end)
         and (later := quantities(masked[q_end:ph_end]))
         and comparator_in_phrase(masked, ph_start, q_end + later[0].start)[0] is not None
     ):
