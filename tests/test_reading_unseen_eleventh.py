@@ -314,3 +314,14 @@ def test_a_second_case_before_a_permission_is_its_case():
         "year",
     )
     assert r.applies_when.text.endswith("服务期满2年后考核合格的")
+
+
+def test_each_class_of_a_list_in_one_phrase_is_the_case_of_its_own_number():
+    """每班人数：乳儿班（6至12个月）10人、托小班（12至24个月）15人: one phrase, two classes; each
+    bracket is the case of its own item only (the second took the first's, the words of the whole
+    list before it as its text)."""
+    found = extract("每班人数：乳儿班（6至12个月）10人、托小班（12至24个月）15人。")
+    assert [(r.value, r.applies_when.text, r.applies_when.low) for r in found] == [
+        (Decimal(10), "乳儿班（6至12个月）", Decimal(6)),
+        (Decimal(15), "托小班（12至24个月）", Decimal(12)),
+    ]

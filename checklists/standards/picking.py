@@ -115,6 +115,7 @@ _A_SANCTION_NEXT = re.compile(
 #: A class named, then in brackets the bound that makes it one, then what is asked of it in the
 #: same phrase (乳儿班（6至12个月）每班不超过10人, 大型项目（总投资1亿元以上）由…审批).
 _CLASS_OPENS = re.compile(r"[\u4e00-\u9fff][（(](?P<words>[^（()）]{0,16})$")
+_A_MARK = re.compile(r"[、，,；;：:]")
 #: A range's 之间, then more words of its phrase (在10℃至60℃之间存放时间…).
 _BETWEEN_THEN = re.compile(r"\s*之间(?=[\u4e00-\u9fff])")
 _CLASS_CLOSES = re.compile(r"\s*(?:及?以[上下])?\s*[）)](?=\s*[^\s，,。；;）)])")
@@ -131,7 +132,10 @@ def a_class_bound(masked: str, ph_start: int, q_start: int, q_end: int) -> int:
     if (
         opened
         and closes
-        and not quantities(masked[ph_start : opened.start() + 1])
+        # (the class's name only: the words after the list's last mark, a few before it)
+        and not quantities(
+            _A_MARK.split(masked[max(ph_start, opened.start() - 24) : opened.start() + 1])[-1]
+        )
         and not ANY_MODAL.search(opened.group("words"))
         and comparator_before(opened.group("words")) is None
     ):
