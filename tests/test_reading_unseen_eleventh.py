@@ -325,3 +325,19 @@ def test_each_class_of_a_list_in_one_phrase_is_the_case_of_its_own_number():
         (Decimal(10), "乳儿班（6至12个月）", Decimal(6)),
         (Decimal(15), "托小班（12至24个月）", Decimal(12)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("禁止货车在城区主干道通行。", None),
+        ("每日7时至9时，禁止货车在城区主干道通行。", "每日7时至9时"),
+        ("每日7时至9时、17时至19时，禁止货车在城区主干道通行。", "每日7时至9时、17时至19时"),
+    ],
+)
+def test_the_ones_banned_after_禁止_and_the_hours_of_the_ban(text, when):
+    """禁止货车在城区主干道通行: the lorries are banned; the subject was 禁止货车 (严禁 read right).
+    Two windows of the day (7时至9时、17时至19时) are the ban's case, as one was."""
+    (r,) = extract(text)
+    assert (r.kind, r.subject) == ("prohibition", "货车")
+    assert (r.applies_when.text if r.applies_when else None) == when

@@ -220,7 +220,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         # (建立政府负责人牵头的…机制: a verb of setting up, no name)
         # (not a name that opens with 自: 自然保护区管理机构, 自治区…, 自来水公司)
         # (及时调整…领导小组: how promptly, then a verb; no name opens with an adverb)
-        f"[对向将把按为报请以]|自(?!然|治|来水|贸)|建立|设立|成立|制定|开展|发(?![证改展放])|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}|"
+        # (禁止货车在…通行: the ones banned, read by subject_of)
+        f"[对向将把按为报请以]|自(?!然|治|来水|贸)|禁止|建立|设立|成立|制定|开展|发(?![证改展放])|{AT}|从(?![业事])|有(?![关])|通过|采用|采取|{VIA}|{_DONE_TO}|"
         r"(?:及时|定期|认真|切实|按时|积极|尽快|立即)(?=[\u4e00-\u9fff]{2})",
         words,
     ):
@@ -629,9 +630,20 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         # 鼓励支持有条件的化工企业，聘请…: the party encouraged is who would act
         return _trim(encouraged.group("who")), "regulated"
     banned = _BANNED.match(sentence, modal_at)
-    if banned is not None and not before.strip(" \t，,"):
-        return _trim(banned.group("who")), kind_of(banned.group("who"))
     condition = condition_of(sentence)
+    if (
+        banned is not None
+        and (
+            not before.strip(" \t，,")
+            # (每日7时至9时，禁止货车…: a case, then the ban)
+            or (
+                condition is not None
+                and condition.end <= modal_at
+                and not sentence[condition.end : modal_at].strip(" \t，,的")
+            )
+        )
+    ):
+        return _trim(banned.group("who")), kind_of(banned.group("who"))
     if condition is not None and condition.end <= modal_at:
         before = sentence[condition.end : modal_at]
         if before.startswith(("的", "，", ",")):
