@@ -341,3 +341,16 @@ def test_the_ones_banned_after_禁止_and_the_hours_of_the_ban(text, when):
     (r,) = extract(text)
     assert (r.kind, r.subject) == ("prohibition", "货车")
     assert (r.applies_when.text if r.applies_when else None) == when
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["所有进入施工现场的人员必须佩戴安全帽。", "进入施工现场的人员必须佩戴安全帽。"],
+)
+def test_the_ones_who_go_in_are_not_the_place_s_own(text):
+    """进入施工现场的人员必须佩戴安全帽: everyone who goes in must wear a helmet; the subject was
+    进入施工现场 (read as the site owning its staff, as 企业的从业人员 is read)."""
+    (r,) = extract(text)
+    assert r.subject != "进入施工现场"
+    assert (r.modality, r.kind) == ("mandatory_strong", "presence")
+    assert extract("施工现场应当设置围挡。")[0].subject == "施工现场"

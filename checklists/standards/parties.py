@@ -557,8 +557,10 @@ _BOUND_BY_LAW = re.compile(
 #: (用人单位支付劳动者的工资: who pays is named first, not the one paid; 用人单位全天安排劳动者
 #: 室外作业时间: who sets the work, not the one set to it)
 _NOT_THE_PAID = "(?!支付|发放|招用|聘用|雇用|安排|指派|委派|派遣|录用)"
+_GOES_IN = "进入|进出|出入|前往|从事|参加|参与"
 _OWNER = re.compile(
-    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
+    # (进入施工现场的人员: the ones who go in, a relative clause; not the site's own staff)
+    f"(?!{_GOES_IN})(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"
     f"的?[^，,。；;、的]{{1,6}}"
 )
