@@ -354,3 +354,30 @@ def test_the_ones_who_go_in_are_not_the_place_s_own(text):
     assert r.subject != "进入施工现场"
     assert (r.modality, r.kind) == ("mandatory_strong", "presence")
     assert extract("施工现场应当设置围挡。")[0].subject == "施工现场"
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("听证应当在举行听证的7日前通知申请人、利害关系人。", Decimal(7)),
+        ("应当在会议召开的3日前通知。", Decimal(3)),
+    ],
+)
+def test_days_before_an_event_after_的(text, days):
+    """在举行听证的7日前通知: at least 7 days ahead. 的7日前 was masked as a day of a month
+    (每月的5日前), so the notice had no number."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (">=", days, "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("应当于每季度第一个月的20日前报送。", {"rule": "quarter_first_month_day", "day": 20}),
+        ("每月的5日前报送上月报表。", {"rule": "monthly_day", "day": 5}),
+    ],
+)
+def test_a_day_of_the_month_after_的_is_still_a_date(text, due):
+    """每月的5日前: the 5th of each month (it read a frequency with no date)."""
+    (r,) = extract(text)
+    assert (r.kind, r.due) == ("deadline", due)

@@ -40,7 +40,11 @@ _QUARTER_OR_HALF = (
 DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:次月|下月)\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE), "next_month_day"),
     # each month by its day N: 每月10日前, 当月25日前 (of the month a monthly task is for)
-    (re.compile(r"(?:每个?月|当月|本月)\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE), "monthly_day"),
+    # (每月的5日前: the same, with 的)
+    (
+        re.compile(r"(?:每个?月|当月|本月)的?\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE),
+        "monthly_day",
+    ),
     # each month by its end: 每月底前, 每月月末前 (day 31: a shorter month's last day)
     (re.compile(r"每个?月\s*(?:月?底|月?末)(?:前|之前)?(?P<day>)"), "monthly_day"),
     # the year after the period, by a day of its January: 次年1月15日前, 次年1月底前 (as 次月15日前

@@ -301,7 +301,8 @@ _MASKS = [
     re.compile(r"\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬)"),
     # this (or next) year's or month's end: 今年底前, 本月底前 (dates, no conditions)
     re.compile(r"(?:今|本|当|明)年(?:年)?(?:底|末)|(?:本|当|下)月(?:底|末)"),
-    re.compile(r"(?:的|月)\s*\d{1,2}\s*日(?:前|之前)"),
+    # (每月的5日前, 第一个月的20日前: a day of the month; not 举行听证的7日前, days before it)
+    re.compile(r"月份?\s*的?\s*\d{1,2}\s*日(?:前|之前)"),
     re.compile(r"最后一个工作日"),  # 每月最后一个工作日前: a day of the calendar, no count
     # the year before (上一年总收入的70%, 前一年度): which year, no number of years
     re.compile(r"(?<=[上下])一(?:个)?(?:年度?|季度|月)"),
