@@ -534,10 +534,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     phrase_only[q_end] = ph_end
                 elif closed := a_class_bound(masked, ph_start, q_start, q_end):
                     # (托小班（12至24个月）每班…: that class's, up to the next of a list: 、)
-                    mark = masked.find("、", closed, ph_end)
-                    phrase_only[q_end] = mark if mark >= 0 else ph_end
-                    if (mark := masked.rfind("、", max(ph_start, q_start - 24), q_start)) >= 0:
-                        words = text[mark + 1 : q_end].strip()  # (its own item's name only)
+                    next_item = masked.find("、", closed, ph_end)
+                    phrase_only[q_end] = next_item if next_item >= 0 else ph_end
+                    if (item := masked.rfind("、", max(ph_start, q_start - 24), q_start)) >= 0:
+                        words = text[item + 1 : q_end].strip()  # (its own item's name only)
                     words += text[q_end:closed]
                     classes.add(q_end)
                 elif quantities(masked[q_end:ph_end]):
