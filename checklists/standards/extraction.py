@@ -467,8 +467,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 kind = "deadline"
                 comparator = comparator or "<="
             following = masked[q_end:ph_end]
-            ahead = (
-                not deadline and q.unit in TIME_UNITS and AHEAD.search(masked, ph_start, q_end + 1)
+            ahead = (  # (the event's words before the number only: 32 characters hold them)
+                not deadline
+                and q.unit in TIME_UNITS
+                and AHEAD.search(masked, max(ph_start, q_start - 32), q_end + 1)
             )
             if ahead:
                 # 有效期届满30日前申请, 活动举办前七日报告: at least that long before the event

@@ -305,6 +305,13 @@ def long_lists() -> None:
         found = extract("一级医院起付标准为1元，" + items + "。")
         took = time.perf_counter() - started
         print(f"  N={n:>5}  {took:6.2f} s  ({len(found)} requirements)")
+    print("\none phrase listing N classes, each its bracket (每班人数：甲班（1至2个月）3人、…)")
+    for n in (500, 1000, 2000, 4000):
+        items = "、".join(f"甲班（{i}至{i + 1}个月）{i + 2}人" for i in range(n))
+        started = time.perf_counter()
+        found = extract("每班人数：" + items + "。")
+        took = time.perf_counter() - started
+        print(f"  N={n:>5}  {took:6.2f} s  ({len(found)} requirements)")
     print("one phrase listing N dates (分别于2001年2月3日前、…): seconds to read it")
     for n in (250, 500, 1000, 2000):
         dates = "、".join(f"{2000 + i % 30}年{1 + i % 12}月{1 + i % 28}日前" for i in range(n))
