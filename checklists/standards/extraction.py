@@ -110,7 +110,7 @@ from checklists.standards.quantities import masked as mask_numbers
 from checklists.standards.reports import HOW_MANY_NEED
 from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.responsible import responsible_units
-from checklists.standards.sentences import phrases, sentences
+from checklists.standards.sentences import SpanIndex, phrases, sentences
 from checklists.standards.settling import (
     aims_of_the_party,
     an_aim,
@@ -814,18 +814,22 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             attributed = attribute(text, masked, b_start, s_end, [rest], condition, carry)
         # (a class's bound first: the nearer says which ones it is for; sorted once a sentence)
         ordered = sorted(qualifiers, key=lambda ea: ea[0] not in classes) if classes else qualifiers
+        # (those read before a duty's end whose reach, their phrase's end or the sentence's, is
+        # past its start: by bisect, not a pass over all of them per duty of a long list)
+        reaching = SpanIndex([(e, phrase_only.get(e, s_end + 1), False) for e, _ in ordered])
         attributed = [
             replace(
                 r,
                 applies_when=which_ones(
                     [
-                        a
-                        for e, a in ordered
-                        if e < end_of(r)
-                        and r.start < phrase_only.get(e, end_of(r))
+                        ordered[k][1]
+                        for k in reaching.overlapping(r.start, end_of(r))
                         # (the sentence's opening condition is its first duty's only: GUIDE 3;
                         # a duty whose words hold it, 不足500人的学校至少配备…, keeps it)
-                        and not (condition is not None and e <= b_start + condition.end <= r.start)
+                        if not (
+                            condition is not None
+                            and ordered[k][0] <= b_start + condition.end <= r.start
+                        )
                     ]
                 ),
             )
