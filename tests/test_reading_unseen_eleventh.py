@@ -381,3 +381,21 @@ def test_a_day_of_the_month_after_的_is_still_a_date(text, due):
     """每月的5日前: the 5th of each month (it read a frequency with no date)."""
     (r,) = extract(text)
     assert (r.kind, r.due) == ("deadline", due)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "生产经营单位的从业人员不足100人的，应当配备专职或者兼职的安全生产管理人员。",
+            "生产经营单位",
+        ),
+        ("企业的职工人数在300人以上的，应当设立工会。", "企业"),
+    ],
+)
+def test_the_party_whose_staff_are_counted_acts(text, subject):
+    """生产经营单位的从业人员不足100人的，应当配备…: the firm with fewer than 100 staff must
+    appoint them; the duty had no subject (企业职工人数在300人以上的 with no 的 read it)."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "regulated")
+    assert r.applies_when is not None and r.applies_when.unit == "人"

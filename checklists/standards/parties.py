@@ -676,6 +676,14 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     if not pieces and condition is not None:
         if _TO_THE_ONES.match(condition.text):
             return None, None  # (对…的企业，原则上…: the same, as a case)
+        staff = _ITS_STAFF.match(condition.text)
+        if (
+            staff is not None
+            and ends_with_party(staff.group("who"))
+            and _HOW_MANY.match(condition.text, staff.end())
+        ):
+            # (生产经营单位的从业人员不足100人的，应当配备…: the firm whose staff are counted)
+            return _trim(staff.group("who")), kind_of(staff.group("who"))
         # 燃气经营企业发现用户存在安全隐患的，应当…: the condition opens with who acts (用人单位
         # 招用人员后，应当…: with what it did, whatever the verb)
         found = _opening_party(condition.text)
@@ -786,6 +794,11 @@ _HOW_MANY = re.compile(
     r"(?:人|名|家|户|辆|台)?(?:次)?\s*(?:及?以上|及?以下)?\s*)?的"
 )
 
+
+#: A party, then its staff counted (生产经营单位的从业人员不足100人的).
+_ITS_STAFF = re.compile(
+    r"(?P<who>[^，,。；;的]{2,16})的(?:从业人员|职工|员工|工作人员)(?:总数|人数)?"
+)
 
 #: A figure or a modal word: words before a name that are no part of it (not 应急, 相应, 要素).
 _CUT_BEFORE_A_NAME = re.compile(r"[\d＿]|(?<![反响适供相对])应(?![急用届])|须|要(?!求|素|点)")
