@@ -399,3 +399,15 @@ def test_the_party_whose_staff_are_counted_acts(text, subject):
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (subject, "regulated")
     assert r.applies_when is not None and r.applies_when.unit == "人"
+
+
+def test_a_number_s_case_right_before_another_case_is_one_condition():
+    """连续从事本工种10年以上的，经用人单位同意，复审时间可以延长至每6年一次: both are the
+    permission's case; its condition was 经用人单位同意 alone, the 10 years lost."""
+    found = extract(
+        "特种作业人员应当每3年复审一次，连续从事本工种10年以上的，经用人单位同意，"
+        "复审时间可以延长至每6年一次。"
+    )
+    a = found[-1].applies_when
+    assert (a.comparator, a.value, a.unit) == (">=", Decimal(10), "year")
+    assert a.text.endswith("经用人单位同意")

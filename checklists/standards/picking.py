@@ -582,6 +582,16 @@ def case_goes_on(
         if stop is None:
             return r
         return replace(r, applies_when=replace(q, text=text[at : stop.start()].rstrip()))
+    for _q_end, q in qualifiers:
+        # (连续从事本工种10年以上的，经用人单位同意，可以延长…: the number's case right before
+        # it, one condition)
+        q_at = text.rfind(q.text, max(0, at - len(q.text) - 4), at)
+        if (
+            q_at >= 0
+            and q.value is not None
+            and not text[q_at + len(q.text) : at].strip(" 　，,的")
+        ):
+            return replace(r, applies_when=replace(q, text=text[q_at:end]))
     return r
 
 
