@@ -587,7 +587,8 @@ def case_goes_on(
         # it, one condition)
         q_at = text.rfind(q.text, max(0, at - len(q.text) - 4), at)
         if (
-            q_at >= 0
+            q.text  # (a qualifier with no words is found anywhere)
+            and q_at >= 0
             and q.value is not None
             and not text[q_at + len(q.text) : at].strip(" 　，,的")
         ):
