@@ -411,3 +411,14 @@ def test_a_number_s_case_right_before_another_case_is_one_condition():
     a = found[-1].applies_when
     assert (a.comparator, a.value, a.unit) == (">=", Decimal(10), "year")
     assert a.text.endswith("经用人单位同意")
+
+
+def test_the_others_do_not_take_the_case_of_the_ones_named_before():
+    """二级以上医院应当设置…，其他医疗机构应当设置…: the other institutions are those below
+    二级; they took the condition 二级以上, so a 一级 clinic was never asked. A 除…外 exception
+    turned round (其余人员最长不超过3年) is still theirs (test_reading_probes)."""
+    first, others = extract(
+        "二级以上医院应当设置独立的感染性疾病科，其他医疗机构应当设置感染性疾病诊室。"
+    )
+    assert (first.applies_when.comparator, first.applies_when.value) == (">=", Decimal(2))
+    assert (others.subject, others.applies_when) == ("其他医疗机构", None)

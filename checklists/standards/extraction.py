@@ -169,6 +169,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
     return _read(text, join_offsets)
 
 
+#: The others, opening a duty (其他医疗机构应当…, 其余企业…).
+_OTHERS = ("其他", "其它", "其余")
+
+
 def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     """``extract`` of a text that runs no list on."""
     masked = no_modal_words(mask_numbers(text))  # (所以不得不…, 建成后可达…: no modal word)
@@ -829,6 +833,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         if not (
                             condition is not None
                             and ordered[k][0] <= b_start + condition.end <= r.start
+                        )
+                        # (…二级以上医院应当…，其他医疗机构应当…: the others are not the ones a
+                        # number before picked out; 除…外，其余人员…: an exception turned round is
+                        # theirs)
+                        and not (
+                            ordered[k][0] <= r.start
+                            and masked.startswith(_OTHERS, r.start)
+                            and not ordered[k][1].text.startswith("除")
                         )
                     ]
                 ),
