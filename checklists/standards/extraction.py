@@ -206,6 +206,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         # (where a qualifier read inside its duty's phrase stops applying: that phrase's end)
         phrase_only: dict[int, int] = {}
         classes: set[int] = set()  # (those of them in brackets after a class's name)
+        turned: set[int] = set()  # (an exception turned round: the others' own, 除…外，其余…)
         sentence = masked[s_start:s_end]
         modality = modality_of(sentence)
         said = first_modal(sentence)  # (once a sentence: where its modal word stands)
@@ -556,6 +557,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     phrase_only[q_end] = ph_end
                     others = Applicability(words, NEGATE[comparator], value, q.unit, q.per)
                     qualifiers.append((ph_end, others))
+                    turned.add(ph_end)
                 elif (aged := THE_AGED_NAMED.match(masked, q_end)) and masked[
                     aged.end()
                 ] not in "，,":
@@ -840,7 +842,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                         and not (
                             ordered[k][0] <= r.start
                             and masked.startswith(_OTHERS, r.start)
-                            and not ordered[k][1].text.startswith("除")
+                            and ordered[k][0] not in turned
                         )
                     ]
                 ),
