@@ -558,3 +558,39 @@ def test_the_period_before_each_number_is_the_one_a_scan_finds(text, data):
     starts = [0] + [i + 1 for i, ch in enumerate(text[:pos]) if ch in "，、"]
     phrase_start = data.draw(st.sampled_from(starts))
     assert period_before(text, phrase_start, pos) == _period_by_scanning(text, phrase_start, pos)
+
+
+#: Pieces of phrases that name what a number is per, or nearly (每个乡镇…, 每部门, 人均, 户均).
+_PER_BITS = st.sampled_from(
+    ["每", "每个", "每人", "每户", "每吨", "每小时", "每次", "每车次", "每部门", "每部", "每乡镇",
+     "每个乡镇中心校", "每个社区卫生", "每社区", "每亩", "每班", "人均", "户均", "亩均", "生均",
+     "人均可支配", "均", "时速", "车速", "个", "次", "，", "、", "3", "吨", "不少于", "元"]
+)  # fmt: skip
+
+
+def _per_by_scanning(words: str):
+    """``per_before`` as it was: the last 每 of a left-to-right scan, then the first 均."""
+    from checklists.standards.denominators import (
+        _PER_BEFORE,
+        _PER_HEAD_AVERAGE,
+        _SPEED,
+        DENOMINATORS,
+    )
+
+    found = _PER_BEFORE.findall(words)
+    if found:
+        return DENOMINATORS[found[-1]]
+    if _SPEED.search(words, max(0, len(words) - 12)):
+        return "hour"
+    average = _PER_HEAD_AVERAGE.search(words)
+    return None if average is None else {"户": "户", "亩": "亩"}.get(average.group("of"), "人")
+
+
+@bounded(400)
+@given(st.lists(_PER_BITS, max_size=30).map("".join))
+def test_the_per_before_a_number_is_the_one_a_scan_of_the_phrase_finds(words):
+    """``per_before`` tries the 每 of the phrase from its end, not the whole phrase per number
+    (a phrase may list thousands): it reads what a scan of the whole phrase reads."""
+    from checklists.standards.denominators import per_before
+
+    assert per_before(words) == _per_by_scanning(words)

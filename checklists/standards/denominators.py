@@ -111,14 +111,25 @@ _PER_BEFORE = re.compile(
 def per_before(words: str) -> str | None:
     """The denominator a 每 names last in ``words`` (the phrase up to a number), as ``Per``;
     生均 and 人均 name a head (生均不低于10元, 人均住房面积低于15平方米)."""
-    found = _PER_BEFORE.findall(words)
-    if found:
-        return DENOMINATORS[found[-1]]
+    # The last 每 that names one, tried from the end (no scan of the whole phrase per number: a
+    # phrase may list thousands; a match starts at its 每 and holds no other, so the last match
+    # of a left-to-right scan is this one)
+    at = words.rfind("每")
+    while at >= 0:
+        found = _PER_BEFORE.match(words, at)
+        if found:
+            return DENOMINATORS[found.group("per")]
+        at = words.rfind("每", 0, at)
     if _SPEED.search(words, max(0, len(words) - 12)):
         return "hour"  # 最高时速不得超过80公里: km an hour (its words end the phrase: read there)
     # (户均 per household, 亩均 per mu: 亩均财政投入不低于1500元)
-    average = _PER_HEAD_AVERAGE.search(words)
-    return None if average is None else {"户": "户", "亩": "亩"}.get(average.group("of"), "人")
+    at = words.find("均", 1)  # (the first 均 that names one: as a search, with no regex scan)
+    while at >= 0:
+        average = _PER_HEAD_AVERAGE.match(words, at - 1)
+        if average:
+            return {"户": "户", "亩": "亩"}.get(average.group("of"), "人")
+        at = words.find("均", at + 1)
+    return None
 
 
 #: What a denominator counted in its own unit is per (每100户, 每30名游客, 每300米), as ``Per``.

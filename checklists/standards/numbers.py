@@ -200,15 +200,26 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     return None
 
 
+_CHECKING = re.compile(r"抽查|抽检|检查|巡查|检测|监测")
+
+
+@functools.lru_cache(maxsize=64)
+def _phrase_words(phrase: str) -> tuple[bool, bool]:
+    """Whether ``phrase`` speaks of checking, and of keeping records (cached: a phrase listing
+    many amounts asks once per amount)."""
+    return _CHECKING.search(phrase) is not None, RETENTION.search(phrase) is not None
+
+
 def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
     if not unit:
         return "measure"  # pH值应介于6至9之间: a value with no unit, measured
     if per and unit in COUNTED:
         return "frequency"  # 每季度监察一次, 每周报送不少于5条
-    if per and unit in ("%", "‰") and re.search(r"抽查|抽检|检查|巡查|检测|监测", phrase):
+    checking, retention = _phrase_words(phrase)
+    if per and unit in ("%", "‰") and checking:
         return "frequency"  # 每月抽查率不低于10%: how much to check per period
     if unit in TIME_UNITS:
-        if RETENTION.search(phrase):
+        if retention:
             return "retention"
         return "duration"
     if comparator_word and re.match(r"最高|最多|上限", comparator_word):
