@@ -217,6 +217,8 @@ def comparator_before(words: str) -> tuple[str, int] | None:
             and not _A_WAGE_FLOOR_S_OWN.match(words, match.end())
         ):
             continue  # (最低工资标准的80%, 最高气温: a quantity's name, no comparison)
+        if match.group("base").startswith("限") and words[match.end() :].lstrip().startswith("的"):
+            continue  # (不得超过限速的80%: a share of the limit, which names no comparison)
         if match.group("base") in ("超出", "超过", "不足") and re.match(
             r"[^，,。；;\d]{0,6}?部分", words[match.end() :]
         ):

@@ -1,0 +1,35 @@
+"""A twelfth round of the reading, found by probing it with clauses written for the purpose
+(never from the bundled gazettes): tendering, swimming pools and internet cafes, parking and
+charging, road transport, sewage, archives and accounting records, farms and fishing bans.
+Each case is a clear error a probe found, read as GUIDE.md (tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客运车辆夜间行驶速度不得超过日间限速的80%。",
+        "车辆装载高度不得超过限高的90%。",
+    ],
+)
+def test_a_share_of_a_limit_is_bounded_by_the_words_before_it(text):
+    """不得超过限速的80%: at most 80 % of the limit. 限速 named the comparison (<=), which 不得
+    then turned round (>): a coach at 70 % of the limit failed."""
+    (r,) = extract(text)
+    assert (r.comparator, r.unit) == ("<=", "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("城区道路限速40公里/小时。", Decimal(40)), ("桥梁限重30吨。", Decimal(30))],
+)
+def test_a_limit_named_by_what_it_limits_still_bounds_its_number(text, value):
+    (r,) = extract(text)
+    assert (r.comparator, r.value) == ("<=", value)
