@@ -33,3 +33,17 @@ def test_a_share_of_a_limit_is_bounded_by_the_words_before_it(text):
 def test_a_limit_named_by_what_it_limits_still_bounds_its_number(text, value):
     (r,) = extract(text)
     assert (r.comparator, r.value) == ("<=", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("经营性停车场应当按照不低于总车位10%的比例设置新能源汽车充电设施。", "经营性停车场"),
+        ("液化石油气钢瓶充装站应当对钢瓶逐只进行检查。", "液化石油气钢瓶充装站"),
+    ],
+)
+def test_a_car_park_and_a_filling_station_act(text, subject):
+    """经营性停车场应当…, …充装站应当…: the ones the duty binds, inspected as a 加油站 is. They
+    had no subject, so drafting could not tell whose duty it was."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "regulated")
