@@ -47,3 +47,26 @@ def test_a_car_park_and_a_filling_station_act(text, subject):
     had no subject, so drafting could not tell whose duty it was."""
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (subject, "regulated")
+
+
+@pytest.mark.parametrize(
+    ("text", "per", "values"),
+    [
+        (
+            "中小学生每天睡眠时间：小学生应达到10小时，初中生应达到9小时，高中生应达到8小时。",
+            "day",
+            [Decimal(10), Decimal(9), Decimal(8)],
+        ),
+        ("每月补助标准：城市低保对象500元，农村低保对象300元。", "month", [500, 300]),
+    ],
+)
+def test_the_period_a_topic_names_is_each_amount_s_after_its_colon(text, per, values):
+    """中小学生每天睡眠时间：小学生应达到10小时: ten hours a day. The period was the topic's
+    only, so the hours had none (ten hours in all)."""
+    found = extract(text)
+    assert [(r.value, r.per) for r in found] == [(Decimal(v), per) for v in values]
+
+
+def test_a_topic_with_no_period_gives_none():
+    (r,) = extract("职工带薪年休假：累计工作已满1年不满10年的，年休假5天。")
+    assert (r.value, r.per) == (Decimal(5), None)

@@ -68,6 +68,7 @@ from checklists.standards.numbers import (
     kind_for,
     period_before,
     topic_limit,
+    topic_period,
     trigger_before,
     which_ones,
     worth_keeping,
@@ -218,6 +219,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         # (comparison, unit, per) of the limit a phrase named (限值为50mg/m³; a sentence's topic:
         # 贷款最高额度，单方缴存职工为40万元: any unit)
         named_limit = topic_limit(masked[s_start:s_end])
+        topic_per = topic_period(masked, s_start, s_end)
         listed = None  # (phrase, comparison, end) of a compared number a list may go on from
         once_end = -1  # the end of a frequency's own 至少…一次 (每两年至少清洗一次)
         for k, q in enumerate(read):
@@ -290,6 +292,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 per, per_count = denominator[2], denominator[1]  # 每300米设置1处错车道
             elif per is None and (many := per_many_before(masked[ph_start:q_start])):
                 per, per_count = many  # 每千常住人口执业医师数达到3.2人
+            elif per is None and topic_per is not None and ph_start >= topic_per[1]:
+                per = topic_per[0]  # 每天睡眠时间：小学生应达到10小时: the topic's period
             if per_count is not None and (per is None or per_count == 1):
                 per_count = None
             rate = rate or per_count is not None  # (a count per 100 households: no period)

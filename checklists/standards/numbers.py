@@ -170,6 +170,20 @@ def topic_limit(sentence: str) -> tuple[str, None, None] | None:
     return ("<=" if m.group("cap") else ">=", None, None)
 
 
+#: A sentence's topic and its colon, with no number (中小学生每天睡眠时间：…).
+_A_TOPIC = re.compile(r"[^，,。；;：:\d＿（(]{2,30}[：:]")
+
+
+def topic_period(masked: str, sent_start: int, sent_end: int) -> tuple[str, int] | None:
+    """The period a sentence's topic names (中小学生每天睡眠时间：小学生应达到10小时，初中生…:
+    each a day's), and where the text after its colon starts; None if it names none."""
+    topic = _A_TOPIC.match(masked, sent_start, sent_end)
+    if topic is None:
+        return None
+    per, _ = period_before(masked, sent_start, topic.end() - 1)
+    return None if per is None else (per, topic.end())
+
+
 def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     """What starts a deadline: 收到投诉, 约谈结束后, 纳入“黑名单”管理后 …"""
     prefix = text[sent_start:pos].rstrip(" 　")
