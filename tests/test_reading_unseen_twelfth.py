@@ -70,3 +70,41 @@ def test_the_period_a_topic_names_is_each_amount_s_after_its_colon(text, per, va
 def test_a_topic_with_no_period_gives_none():
     (r,) = extract("职工带薪年休假：累计工作已满1年不满10年的，年休假5天。")
     assert (r.value, r.per) == (Decimal(5), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "comparator", "value"),
+    [
+        ("河道水位超过警戒水位0.5米，启动Ⅲ级应急响应。", "河道水位超过警戒水位0.5米", ">", "0.5"),
+        ("累计扣分达到12分，暂停其从业资格。", "累计扣分达到12分", ">=", "12"),
+        ("年度考核得分在60分以下，取消其评优资格。", "年度考核得分在60分以下", "<=", "60"),
+        (
+            "企业年用电量在500万千瓦时以上，应当每年开展一次能源审计。",
+            "企业年用电量在500万千瓦时以上",
+            ">=",
+            "5000000",
+        ),
+    ],
+)
+def test_a_bound_that_sets_off_what_follows_is_its_case(text, when, comparator, value):
+    """河道水位超过警戒水位0.5米，启动Ⅲ级应急响应: the level is when the response starts, with
+    no 的 nor 时 written. It was a requirement of its own (the river to stay above the mark)
+    and the response had no case."""
+    (r,) = extract(text)
+    a = r.applies_when
+    assert a is not None
+    assert (a.text, a.comparator, a.value) == (when, comparator, Decimal(value))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "围挡高度应在2.5米以上，应当设置警示标志。",  # (its own modal word: a requirement)
+        "每班幼儿人数在30人以下，并应当配备2名教师。",  # (并: a second duty)
+        "幼儿园每班人数在30人以下，配备2名专任教师。",  # (no response, no modal word)
+    ],
+)
+def test_a_bound_followed_by_another_duty_stays_a_requirement(text):
+    first, second = extract(text)
+    assert first.value is not None and first.applies_when is None
+    assert second.applies_when is None

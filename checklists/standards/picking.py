@@ -96,6 +96,14 @@ _REACHED_THEN = re.compile(
     r"|时(?![间期段候刻限])|以?后|之后)"
     r"\s*(?=[\u4e00-\u9fff])"
 )
+#: A bound's number with nothing after it but 以上/以下 (its phrase ends there).
+_BOUND_ALONE = re.compile(r"\s*(?:及?以[上下])?\s*")
+#: A response set off, right after the comma (启动Ⅲ级应急响应, 暂停其从业资格, 取消…资格).
+_A_RESPONSE = re.compile(
+    r"[，,]\s*(?:即|则|立即|随即)?\s*(?:启动|暂停|取消|停止|吊销|撤销|终止|发布|列入|纳入|责令)"
+)
+#: A duty right after the comma, no 并 (…以上，应当每年开展一次能源审计).
+_A_DUTY_NEXT = re.compile(r"[，,]\s*(?:则|就)?\s*(?:应当|必须|须|应)")
 #: …后 alone before its comma (超过2公里后，每公里2.3元).
 _AFTER_ALONE = re.compile(r"\s*(?:以?后|之后)\s*")
 #: What an amount is of, right after it (…以下的罚款, 5000元的奖励): the amount, no ones picked out.
@@ -182,6 +190,16 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # …降雨量超过30毫米时，必须组织群众转移: when the duty after it applies
     if re.match(r"\s*(?:及?以上|及?以下)?\s*时\s*(?:应当|应|须|必须|要|不得|严禁|立即)", tail):
         return True  # …，风力四级以上时应当停止土方作业: the same, no comma after 时
+    over = bool(tail.strip()) or masked[q_end - 2 : q_end] in ("以上", "以下")
+    if (
+        _BOUND_ALONE.fullmatch(tail)
+        and (_A_RESPONSE.match(rest) or (over and _A_DUTY_NEXT.match(rest)))
+        and (over or comparator_in_phrase(masked, ph_start, q_start)[0] is not None)
+        and not ANY_MODAL.search(masked, s_start, q_start)
+    ):
+        # 河道水位超过警戒水位0.5米，启动Ⅲ级应急响应; 年用电量在500万千瓦时以上，应当…: the
+        # bound that sets off what follows, no 的 nor 时 written (and no modal word before it)
+        return True
     then = _REACHED_THEN.match(tail)
     reached = (then is not None and (then.group("when") or quantities(tail))) or (
         _AFTER_ALONE.fullmatch(tail) is not None
