@@ -56,6 +56,12 @@ _DURING_INLINE = re.compile(
 )
 
 
+#: A place, a phrase of its own (在急弯、陡坡等路段，…; 在饮用水水源保护区内，…).
+_A_PLACE = re.compile(
+    r"在[^，,。；;\d＿]{1,20}?(?:路段|地段|区域|水域|河段|部位|地带|保护区|禁区|范围)内?"
+)
+
+
 #: A stretch of time right before how often or how much (营业期间每2小时至少巡查一次, 供暖期间
 #: 每日…): when the number after it applies.
 _DURING_BEFORE_A_NUMBER = re.compile(
@@ -100,6 +106,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return len(stripped)  # …，除IV级响应外，其他…: the ones the duty after it is not for
     if WITHOUT_LEAVE.match(stripped) and not ANY_MODAL.search(stripped):
         return len(stripped)  # …，未经批准，不得擅自动火: without leave, the ban after it holds
+    if _A_PLACE.fullmatch(stripped):
+        return len(stripped)  # 在急弯、陡坡等路段，…: where the duty after it holds
     if stripped.startswith("违者") and len(stripped) > 3:
         return 2  # 违者取消定点资格: the ones in breach, then the sanction on them
     ones = _THE_ONES_BEFORE_A_TIME.match(stripped) or _THE_ONES_BEFORE_HOW_OFTEN.match(stripped)
