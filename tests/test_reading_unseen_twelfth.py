@@ -123,3 +123,22 @@ def test_a_place_in_a_phrase_of_its_own_is_the_case_of_the_duty_after_it(text, w
     was dropped, so a bus at 40 km/h on a straight road failed."""
     (r,) = extract(text)
     assert r.applies_when is not None and r.applies_when.text == where
+
+
+def test_a_class_in_brackets_after_each_number_is_that_number_s_case():
+    """去除效率不低于90%（大型）、85%（中型）、75%（小型）: each rate is a size's. The three rows
+    had no case, so a small restaurant's 80 % failed the 90 % and 85 % rows."""
+    found = extract("餐饮单位油烟净化设施去除效率不低于90%（大型）、85%（中型）、75%（小型）。")
+    assert [(r.value, r.applies_when and r.applies_when.text) for r in found] == [
+        (Decimal(90), "大型"),
+        (Decimal(85), "中型"),
+        (Decimal(75), "小型"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["作业时间不超过3年（含）。", "配备专职安全员（不少于2名）。", "补助标准为每人500元（含税）。"],
+)
+def test_brackets_after_a_number_that_name_no_class_give_no_case(text):
+    assert all(r.applies_when is None for r in extract(text))

@@ -85,6 +85,7 @@ from checklists.standards.picking import (
     NOT_DONE,
     ONLY_THEN,
     THE_AGED_NAMED,
+    a_class_after,
     a_class_bound,
     a_clean_record,
     a_season_first,
@@ -720,6 +721,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 )
             )
             found = True
+            if (named := a_class_after(masked, q_end)) is not None:
+                qualifiers.append((q_start, Applicability(text[named[0] : named[1]])))
+                phrase_only[q_start] = named[1]  # (90%（大型）、85%（中型）: each its own class)
+                classes.add(q_start)
         per_batch = re.search(r"每批次?", sentence)
         if per_batch and not any(r.per == "batch" for r in reqs if s_start <= r.start < s_end):
             b_start = s_start + per_batch.start()

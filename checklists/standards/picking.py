@@ -151,6 +151,20 @@ def a_class_bound(masked: str, ph_start: int, q_start: int, q_end: int) -> int:
     return 0
 
 
+#: A class's name in brackets right after a number (去除效率不低于90%（大型）、85%（中型）).
+_CLASS_AFTER = re.compile(
+    r"\s*[（(](?P<cls>(?:特?大|中|小|微)型|[一二三四五六七八九十]+(?:级|类|等|档)|[甲乙丙丁][级类等]|"
+    r"[^（()）\d＿，,。；;、]{1,8}?(?:地区|区域|城市|城区|农村|乡镇|企业|学校|医院|机构))[）)]"
+)
+
+
+def a_class_after(masked: str, q_end: int) -> tuple[int, int] | None:
+    """Where the class a number is for stands, named in brackets right after it (去除效率不低于
+    90%（大型）、85%（中型）、75%（小型）: each rate a size's), or None."""
+    m = _CLASS_AFTER.match(masked, q_end)
+    return None if m is None else m.span("cls")
+
+
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
