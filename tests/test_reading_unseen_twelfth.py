@@ -142,3 +142,17 @@ def test_a_class_in_brackets_after_each_number_is_that_number_s_case():
 )
 def test_brackets_after_a_number_that_name_no_class_give_no_case(text):
     assert all(r.applies_when is None for r in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("供水单位应当每半年对二次供水设施清洗消毒一次。", "half_year"),
+        ("物业服务企业应当每季度对二次加压设备检查一次。", "quarter"),
+    ],
+)
+def test_a_secondary_thing_s_name_is_no_count(text, per):
+    """二次供水设施: "secondary water supply", a name. Read as 二次 it gave a second row,
+    twice each half year, beside the right one (once)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == ("==", Decimal(1), "次", per)

@@ -323,6 +323,8 @@ _MASKS = [
     # quoted, no number, no verb of a duty
     re.compile(r"“[^”\n]{0,12}”|“[^”\n。；;]{0,40}[、，,][^”\n。；;]{0,40}”"),
     re.compile(r"[1１一]\s*次性"),  # 一次性 (1次性): "one-off", no count
+    # (二次供水设施, 二次扬尘, 二次装修: a thing's name, "secondary", no count)
+    re.compile(r"二次(?=供水|加压|供热|污染|扬尘|装修|开发|利用|伤害|倒运|搬运|分配|创业)"),
     # (一次灾害过程造成…10人以上的: one event, what a number after it counts in; no count)
     # (not what is done once: 开展一次事故应急演练)
     re.compile(
