@@ -156,3 +156,17 @@ def test_a_secondary_thing_s_name_is_no_count(text, per):
     twice each half year, beside the right one (once)."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit, r.per) == ("==", Decimal(1), "次", per)
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("pH值应大于6，小于9。", [(">", Decimal(6)), ("<", Decimal(9))]),
+        ("pH值应大于6且小于9。", [(">", Decimal(6)), ("<", Decimal(9))]),
+        ("容积率不小于1.0，不大于2.5。", [(">=", Decimal(1)), ("<=", Decimal("2.5"))]),
+    ],
+)
+def test_the_other_bound_of_a_pure_number_is_read_too(text, bounds):
+    """pH值应大于6，小于9: both bounds. The second number, with no unit, was dropped (a pure
+    number is kept only right after what it measures), so water at pH 12 passed."""
+    assert [(r.comparator, r.value) for r in extract(text)] == bounds

@@ -527,6 +527,7 @@ def quantities(masked: str) -> list[Qty]:
             not unit_txt
             and not (m.group("b") and _BETWEEN.match(masked, m.end()))
             and not _A_PURE_NUMBER.search(masked, max(0, m.start() - 14), m.start())
+            and not _ITS_OTHER_BOUND.search(masked, max(0, m.start() - 36), m.start())
         ):
             # (a range with no unit stands only as …之间: pH值应介于6至9之间; a number with no
             # unit only as a ratio's or a coefficient's: 容积率不大于2.0, 安全系数不小于1.5)
@@ -840,14 +841,21 @@ _PARTS_OF = re.compile(
 _SLASHED = re.compile(r"(?<=[的费额数金入资])\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
 #: What is measured by a pure number, and its comparison right before the number (容积率不大于,
 #: 安全系数不小于, pH值不低于, 功率因数应达到).
-_A_PURE_NUMBER = re.compile(
+_PURE_NAME = (
     # (a few words between: 空气质量指数（AQI）日均值大于200)
     r"(?:容积率|系数|因数|指数|比值|均匀度|pH值|PH值|pH|当量|AQI)[^，,。；;\d]{0,10}?\s*"
     r"(?:应当?|须|必须|要|一般|原则上)?\s*"
-    # (功率因数应在0.9以上: 在 with 以上 after the number)
-    # (容积率大于等于1.2, 小于或等于: both comparisons in words)
-    r"(?:(?:大于|小于)或?等于|不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|超过|"
-    r"≤|≥|<|>|达到|为|在)\s*$"
+)
+# (功率因数应在0.9以上: 在 with 以上 after the number)
+# (容积率大于等于1.2, 小于或等于: both comparisons in words)
+_PURE_COMPARED = (
+    r"(?:(?:大于|小于)或?者?等于|不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|"
+    r"超过|≤|≥|<|>|达到|为|在)\s*"
+)
+_A_PURE_NUMBER = re.compile(_PURE_NAME + _PURE_COMPARED + r"$")
+#: Its other bound, compared right after the first (pH值应大于6，小于9; 大于6且小于9).
+_ITS_OTHER_BOUND = re.compile(
+    rf"{_PURE_NAME}{_PURE_COMPARED}\d+(?:\.\d+)?\s*(?:[，,]|且|并且?|而且?)?\s*{_PURE_COMPARED}$"
 )
 _AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")
 #: Between two shares in words that make one range (千分之五以上千分之十以下, 千分之三至千分之五).
