@@ -144,6 +144,7 @@ NEGATIONS: tuple[str, ...] = (
     "严禁",
     "禁止",
     "不",
+    "未",  # (未超过3次的: not over, so at most; 未低于: at least)
 )
 #: Words after the number (and its unit).
 AFTER: tuple[tuple[str, str], ...] = (
