@@ -170,3 +170,17 @@ def test_the_other_bound_of_a_pure_number_is_read_too(text, bounds):
     """pH值应大于6，小于9: both bounds. The second number, with no unit, was dropped (a pure
     number is kept only right after what it measures), so water at pH 12 passed."""
     assert [(r.comparator, r.value) for r in extract(text)] == bounds
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("无障碍坡道坡度不大于1:12。", "<=", Decimal("8.3333")),
+        ("边坡坡度不应陡于1:1.5。", "<=", Decimal("66.6667")),
+    ],
+)
+def test_a_slope_is_a_ratio(text, comparator, value):
+    """坡度不大于1:12: rise to run, at most 1 in 12. It gave no row (a ratio was kept only
+    beside 比), and 不应陡于 (not steeper) had no comparison."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (comparator, value, "%")

@@ -45,6 +45,8 @@ def _a_named_ratio(m: re.Match[str], text: str) -> bool:
         return True  # …比例为全日制1:5至1:7，半日制1:8至1:10: the next class's, as the first
     return bool(
         re.search(r"比(?!例尺)", before[-8:])
+        # (坡度不大于1:12: a slope, rise to run, named so)
+        or re.search(r"坡度[^，,。；;\d]{0,6}$", before)
         or re.match(r"\s*的?比例(?!尺)", text[m.end() : m.end() + 4])
         or (
             re.search(r"比例(?!尺)", before)
