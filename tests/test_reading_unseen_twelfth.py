@@ -184,3 +184,38 @@ def test_a_slope_is_a_ratio(text, comparator, value):
     beside 比), and 不应陡于 (not steeper) had no comparison."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == (comparator, value, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("加油站与学校、医院的安全间距不应小于50米。", "加油站"),
+        ("烟花爆竹零售点与居民住宅的距离不得少于50米。", "烟花爆竹零售点"),
+        ("养殖场与居民区之间的距离应当不少于500米。", "养殖场"),
+    ],
+)
+def test_the_party_that_keeps_its_distance_acts(text, subject):
+    """加油站与学校、医院的安全间距不应小于50米: the filling station keeps it. The subject was
+    none, or both (加油站与学校: a school checked for a filling station's distance)."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "regulated")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年10月底前，全县散煤经营户全部取缔。",
+        "全县无证经营户一律取缔。",
+        "不符合要求的散煤销售点一律关停。",
+    ],
+)
+def test_a_party_closed_down_does_not_act(text):
+    """全县散煤经营户全部取缔: the dealers are closed down by someone the text does not name;
+    they were the subject, so drafting asked each dealer to close itself."""
+    (r,) = extract(text)
+    assert r.subject is None
+
+
+def test_a_party_that_closes_something_of_its_own_acts():
+    (r,) = extract("企业应当关停落后生产线。")
+    assert r.subject == "企业"

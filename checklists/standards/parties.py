@@ -249,6 +249,7 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     rest = words[len(found[0]) :]
     if (
         _DONE_TO_IT.match(rest)
+        or _SHUT_DOWN.match(rest)
         or _INSPECTED_HOW_OFTEN.match(rest)
         # (…执法检查不少于1次，重点企业每半年不少于1次: how often they are, no verb of theirs)
         or re.fullmatch(
@@ -292,6 +293,14 @@ _DONE_TO_IT = re.compile(
 )
 
 
+#: A party closed down, the verb ending its phrase (全县散煤经营户全部取缔, 一律关停): done to it,
+#: by someone not named (企业应当关停生产线: its own act, on what it names after).
+_SHUT_DOWN = re.compile(
+    r"\s*(?:全部|一律|坚决|依法|要|须|必须|应当?)*\s*(?:予以|依法)?\s*"
+    r"(?:取缔|关停|关闭|淘汰|拆除|清退|查封)\s*(?=[，,。；;]|$)"
+)
+
+
 #: How often a party is inspected, right after its name (…的企业每年检查次数不少于3次): by
 #: someone not named.
 _INSPECTED_HOW_OFTEN = re.compile(
@@ -318,6 +327,10 @@ _A_PARTY_DONE_TO = re.compile(
 )
 
 
+#: The distance of a party from others (加油站与学校、医院的安全间距): the first keeps it.
+_APART = re.compile(
+    r"(?P<who>[^，,。；;与]{2,24}?)与[^，,。；;]{1,24}?(?:之间)?的?(?:安全|防火|卫生|防护)?(?:距离|间距)"
+)
 #: A verb two parties do together (A与B进行对接, 签订协议, 协商…): 与 before it means "with".
 _TOGETHER = re.compile(r"(?:进行|开展)?(?:对接|洽谈|协商|签订|签署|沟通|联系|合作|衔接|会商)")
 
@@ -632,6 +645,8 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         # 鼓励支持有条件的化工企业，聘请…: the party encouraged is who would act
         return _trim(encouraged.group("who")), "regulated"
     banned = _BANNED.match(sentence, modal_at)
+    if _SHUT_DOWN.match(sentence, modal_at):
+        return None, None  # (全县无证经营户一律取缔: closed down, by someone not named)
     condition = condition_of(sentence)
     if (
         banned is not None
@@ -718,6 +733,11 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         match = _ending_subject(last, pattern)
         if match:
             return match, kind_of(match)
+    # (the modal word of 不应小于 is 应: its 不 is the comparison's)
+    apart = _APART.match(last)
+    if apart and last[apart.end() :] in ("", "不") and ends_with_party(apart.group("who")):
+        # 加油站与学校、医院的安全间距不应小于50米: the one that keeps its distance from them
+        return _trim(apart.group("who")), kind_of(apart.group("who"))
     # 洁净煤配送中心（点）地面要全部硬化: the party whose part or thing must be so
     owner = _OWNER.fullmatch(last) or _OWNER_BARE.fullmatch(last) or _OWNER_PER.match(last)
     if owner:
