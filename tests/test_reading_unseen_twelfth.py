@@ -219,3 +219,17 @@ def test_a_party_closed_down_does_not_act(text):
 def test_a_party_that_closes_something_of_its_own_acts():
     (r,) = extract("企业应当关停落后生产线。")
     assert r.subject == "企业"
+
+
+def test_a_case_goes_on_past_the_ones_it_names():
+    """营业面积超过1000平方米的商场，每日开业前应当进行防火巡查: the large shops, before each
+    opening. The condition was 每日开业前 only, so a corner shop was asked to patrol too."""
+    (r,) = extract("营业面积超过1000平方米的商场，每日开业前应当进行防火巡查。")
+    a = r.applies_when
+    assert a is not None
+    assert (a.text, a.comparator, a.value, a.unit) == (
+        "营业面积超过1000平方米的商场，每日开业前",
+        ">",
+        Decimal(1000),
+        "m²",
+    )
