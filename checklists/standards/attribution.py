@@ -355,8 +355,10 @@ def attribute(
                 # phrase before the duty; one condition, the two of them
                 goes_on = text.find(own_condition.text, c_end)
                 # (营业面积超过1000平方米的商场，每日开业前应当…: the ones it names between)
-                between = text[c_end:goes_on].strip(" 　，,") if goes_on >= 0 else "-"
-                if not between or (between[:1] == "的" and ends_with_party(between[1:])):
+                between = text[c_end:goes_on].strip(" 　，,")
+                if goes_on >= 0 and (
+                    not between or (between[:1] == "的" and ends_with_party(between[1:]))
+                ):
                     when = condition_at(text, masked, c_start, goes_on + len(own_condition.text))
         elif in_scope and not any(o.applies_when for o in out):
             # the sentence's opening condition: its first duty's (凡…的，A…，B… reads as the

@@ -721,9 +721,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 )
             )
             found = True
-            if (named := a_class_after(masked, q_end)) is not None:
-                qualifiers.append((q_start, Applicability(text[named[0] : named[1]])))
-                phrase_only[q_start] = named[1]  # (90%（大型）、85%（中型）: each its own class)
+            if (class_at := a_class_after(masked, q_end)) is not None:
+                qualifiers.append((q_start, Applicability(text[class_at[0] : class_at[1]])))
+                phrase_only[q_start] = class_at[1]  # (90%（大型）、85%（中型）: each its own)
                 classes.add(q_start)
         per_batch = re.search(r"每批次?", sentence)
         if per_batch and not any(r.per == "batch" for r in reqs if s_start <= r.start < s_end):

@@ -849,7 +849,7 @@ _PURE_NAME = (
 # (功率因数应在0.9以上: 在 with 以上 after the number)
 # (容积率大于等于1.2, 小于或等于: both comparisons in words)
 _PURE_COMPARED = (
-    r"(?:(?:大于|小于)或?者?等于|不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|"
+    r"(?:(?:大于|小于)(?:或者?)?等于|不大于|不小于|不高于|不低于|不超过|不少于|大于|小于|高于|低于|"
     r"超过|≤|≥|<|>|达到|为|在)\s*"
 )
 _A_PURE_NUMBER = re.compile(_PURE_NAME + _PURE_COMPARED + r"$")
