@@ -233,3 +233,23 @@ def test_a_case_goes_on_past_the_ones_it_names():
         Decimal(1000),
         "m²",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind_of_it"),
+    [
+        ("询价采购，采购人应当向不少于3家供应商发出询价通知书。", "询价采购"),
+        ("竞争性谈判采购，谈判小组由3人以上单数组成。", "竞争性谈判采购"),
+        ("重大项目，应当组织专家论证。", "重大项目"),
+    ],
+)
+def test_a_kind_of_procurement_or_project_named_alone_is_the_case(text, kind_of_it):
+    """询价采购，采购人应当向不少于3家供应商发出询价通知书: for a request for quotations only.
+    The kind was dropped, so every purchase was asked for three quotes."""
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.applies_when.text == kind_of_it
+
+
+def test_a_task_on_a_project_is_no_case():
+    (r,) = extract("实施教育扶贫工程，积极推动义务教育均衡发展。")
+    assert r.applies_when is None

@@ -77,6 +77,16 @@ _A_KIND_OF_PROJECT = re.compile(
     r"[^，,。；;的\d＿对在由将为]{2,10}?项目(?=须|应当?|要(?!求)|必须|可以?|一律|原则上|邀请|实行|"
     r"采用|采取|评标|招标|验收|实施)"
 )
+#: The kind of project or procurement a phrase of its own names (公开招标项目，…; 询价采购，…;
+#: 重大项目，…): the duty after it is for that kind.
+_A_KIND_ALONE = re.compile(
+    r"(?!该|本|此|上述|这|各|每|其|且|并|同时|而)"
+    # (not a task: 实施教育扶贫工程, 推进重点项目, 谋划储备项目)
+    r"(?![^，,。；;]{0,4}?(?:实施|推进|开展|加快|推动|建设|完成|启动|组织|加强|做好|落实|抓好|深化|"
+    r"谋划|储备|争取|申报|引进|招引|打造|创建))"
+    r"[^，,。；;的\d＿对在由将为]{0,8}"
+    r"(?:项目|(?:询价|谈判|磋商|招标|公开|邀请|单一来源|框架协议|竞争性谈判|竞争性磋商)采购)"
+)
 #: What must be done first, right before 方可/才能 (取得健康证明后方可上岗工作): the condition
 #: of what follows.
 _ONLY_AFTER = re.compile(r"[^，,。；;的\d＿]{2,20}?(?:之后|以后|后)(?=方可|才能|才可)")
@@ -106,6 +116,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return len(stripped)  # …，除IV级响应外，其他…: the ones the duty after it is not for
     if WITHOUT_LEAVE.match(stripped) and not ANY_MODAL.search(stripped):
         return len(stripped)  # …，未经批准，不得擅自动火: without leave, the ban after it holds
+    if _A_KIND_ALONE.fullmatch(stripped):
+        return len(stripped)  # 公开招标项目，招标文件发售期不得少于5日: for that kind
     if _A_PLACE.fullmatch(stripped):
         return len(stripped)  # 在急弯、陡坡等路段，…: where the duty after it holds
     if stripped.startswith("违者") and len(stripped) > 3:
