@@ -77,7 +77,7 @@ _A_KIND_OF_PROJECT = re.compile(
     r"[^，,。；;的\d＿对在由将为]{2,10}?项目(?=须|应当?|要(?!求)|必须|可以?|一律|原则上|邀请|实行|"
     r"采用|采取|评标|招标|验收|实施)"
 )
-#: The kind of project or procurement a phrase of its own names (公开招标项目，…; 询价采购，…;
+#: The kind of project or procurement a phrase of its own names (询价采购，…; 竞争性谈判采购，…;
 #: 重大项目，…): the duty after it is for that kind.
 _A_KIND_ALONE = re.compile(
     r"(?!该|本|此|上述|这|各|每|其|且|并|同时|而)"
@@ -117,7 +117,7 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     if WITHOUT_LEAVE.match(stripped) and not ANY_MODAL.search(stripped):
         return len(stripped)  # …，未经批准，不得擅自动火: without leave, the ban after it holds
     if _A_KIND_ALONE.fullmatch(stripped):
-        return len(stripped)  # 公开招标项目，招标文件发售期不得少于5日: for that kind
+        return len(stripped)  # 询价采购，采购人应当向不少于3家供应商…: for that kind only
     if _A_PLACE.fullmatch(stripped):
         return len(stripped)  # 在急弯、陡坡等路段，…: where the duty after it holds
     if stripped.startswith("违者") and len(stripped) > 3:
