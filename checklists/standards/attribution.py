@@ -355,8 +355,8 @@ def attribute(
                 # phrase before the duty; one condition, the two of them
                 goes_on = text.find(own_condition.text, c_end)
                 # (营业面积超过1000平方米的商场，每日开业前应当…: the ones it names between)
-                between = text[c_end:goes_on].strip(" 　，,")
-                if goes_on >= 0 and (
+                between = text[c_end:goes_on].strip(" 　，,") if goes_on >= 0 else None
+                if between is not None and (
                     not between or (between[:1] == "的" and ends_with_party(between[1:]))
                 ):
                     when = condition_at(text, masked, c_start, goes_on + len(own_condition.text))

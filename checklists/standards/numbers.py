@@ -217,11 +217,21 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
 _CHECKING = re.compile(r"抽查|抽检|检查|巡查|检测|监测")
 
 
+class _PhraseFacts(NamedTuple):
+    checking: bool  # (抽查, 检测…: how much to check)
+    retention: bool  # (保存, 留存…: how long records are kept)
+    names_a_standard: bool  # (补贴标准, 每节课, 起步价…: a standard an amount states)
+
+
 @functools.lru_cache(maxsize=64)
-def _phrase_words(phrase: str) -> tuple[bool, bool]:
-    """Whether ``phrase`` speaks of checking, and of keeping records (cached: a phrase listing
-    many amounts asks once per amount)."""
-    return _CHECKING.search(phrase) is not None, RETENTION.search(phrase) is not None
+def _phrase_facts(phrase: str) -> _PhraseFacts:
+    """What ``kind_for`` and ``worth_keeping`` ask of a whole phrase: read once per phrase, not
+    once per amount of a phrase that lists many (as ``_sentence_facts`` per sentence)."""
+    return _PhraseFacts(
+        checking=_CHECKING.search(phrase) is not None,
+        retention=RETENTION.search(phrase) is not None,
+        names_a_standard=_NAMES_A_STANDARD.search(phrase) is not None,
+    )
 
 
 def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
@@ -229,11 +239,11 @@ def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | Non
         return "measure"  # pH值应介于6至9之间: a value with no unit, measured
     if per and unit in COUNTED:
         return "frequency"  # 每季度监察一次, 每周报送不少于5条
-    checking, retention = _phrase_words(phrase)
-    if per and unit in ("%", "‰") and checking:
+    facts = _phrase_facts(phrase)
+    if per and unit in ("%", "‰") and facts.checking:
         return "frequency"  # 每月抽查率不低于10%: how much to check per period
     if unit in TIME_UNITS:
-        if retention:
+        if facts.retention:
             return "retention"
         return "duration"
     if comparator_word and re.match(r"最高|最多|上限", comparator_word):
@@ -561,7 +571,7 @@ _AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|�
 
 
 #: Words that name a standard an amount with no comparison states (补贴标准, 每节课40分钟,
-#: 产假98天, 起步价为10元): read once a phrase (``_names_a_standard``).
+#: 产假98天, 起步价为10元): read once a phrase (``_phrase_facts``).
 _NAMES_A_STANDARD = re.compile(
     r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|公示|期限|"
     r"有效期|罚款|资格|"
@@ -589,13 +599,6 @@ _NAMES_A_STANDARD = re.compile(
     # (保洁费为每月10元/户: a fee set; not 经费为…, funds stated)
     r"(?<![经])(?<=[\u4e00-\u9fff])费(?:用)?(?:标准)?(?:为|是)",
 )
-
-
-@functools.lru_cache(maxsize=64)
-def _names_a_standard(phrase: str) -> bool:
-    """Whether ``phrase`` names a standard (cached: one phrase listing many amounts asks once
-    per amount)."""
-    return _NAMES_A_STANDARD.search(phrase) is not None
 
 
 def worth_keeping(
@@ -748,7 +751,7 @@ def worth_keeping(
     if facts.all_done:
         return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
     return bool(
-        _names_a_standard(phrase)
+        _phrase_facts(phrase).names_a_standard
         # (每公里2.3元, 每立方米3.2元: a price per unit of what is sold)
         or (
             q.unit == "元"
