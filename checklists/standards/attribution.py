@@ -139,7 +139,8 @@ def attribute(
         outside = [
             r
             for r in found
-            if not c_start <= r.start < c_end
+            # (景区应当在游客数量达到…的80%时，…: a row read up to a number in the condition)
+            if not (c_start <= r.start < c_end or c_start < end_of(r) <= c_end)
             # (…，学生人数不足500人的学校至少配备1名: a number of its own after the condition)
             or (r.value is not None and re.search(r"[\d＿]", masked[c_end : end_of(r)]))
         ]

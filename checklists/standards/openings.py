@@ -151,6 +151,14 @@ DURING_WORD = r"期间|时期|过程中|营业时间内|工作时间内"
 WHEN_INLINE = re.compile(
     rf"^(?P<cond>[^，,。；;]{{2,20}}?{WHEN_WORD})(?=应当|应|须|必须|要|不得|严禁)"
 )
+#: A bound reached, after the modal word and 在, to its comma (景区应当在游客数量达到最大承载量的
+#: 80%时，采取限流措施): the duty after the comma holds then, the number is the case's. Not a
+#: time alone (应当在申报预算时，制定绩效目标: when it is done, no case).
+WHEN_AFTER_MODAL = re.compile(
+    r"^[^，,。；;]{0,20}?(?:应当|应|必须|须)(?:在|于)"
+    r"(?P<cond>[^，,。；;]{0,20}?(?:达到|超过|超出|低于|高于|不足|大于|小于)[^，,。；;]{0,12}?"
+    rf"[\d一二三四五六七八九十两百千万][^，,。；;]{{0,12}}?{WHEN_WORD})[，,]"
+)
 #: The ones, then when, right before the modal word (参加职业培训的人员，取得证书后可按规定申请…).
 THE_ONES_THEN_WHEN = re.compile(
     r"^(?P<cond>[^，,。；;：:]{2,40}?的[^，,。；;：:的]{1,8}[，,][^，,。；;：:]{2,20}?(?:之?后|时))"

@@ -308,8 +308,11 @@ _MASKS = [
     re.compile(r"(?<=[上下])一(?:个)?(?:年度?|季度|月)"),
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
     re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
-    # IV级 style grades written in Chinese (一级响应), not one compared (四级以上)
-    re.compile(r"[一二三四五六七八九十]{1,2}[级类档](?!\s*(?:及|或)?(?:以上|以下))"),
+    # IV级 style grades written in Chinese (一级响应), not one compared (四级以上, 超过六级)
+    re.compile(
+        r"(?<!超过|达到|低于|高于|大于|小于|不足|不到|多于|少于)"
+        r"[一二三四五六七八九十]{1,2}[级类档](?!\s*(?:及|或)?(?:以上|以下))"
+    ),
     # the tiers one may choose from (缴费标准设为每年100元、200元…2000元12个档次): options, not
     # a requirement each (a payer of 200元 meets no "= 100元")
     # (tried from a list's first number only, the list read once and never given back: a long

@@ -1,0 +1,71 @@
+"""A thirteenth round of the reading, found by probing it with clauses written for the purpose
+(never from the bundled gazettes): lifts, care homes, hotels, dogs, fireworks, mines, scenic
+spots, building sites in the wind, grain stores, parking quotas and community buildings. Each
+case is a clear error a probe found, read as GUIDE.md (tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "comparator", "value"),
+    [
+        (
+            "景区应当在游客数量达到最大承载量的80%时，采取限流措施。",
+            "游客数量达到最大承载量的80%时",
+            ">=",
+            Decimal(80),
+        ),
+        ("施工单位应当在风力超过6级时，停止塔吊作业。", "风力超过6级时", ">", Decimal(6)),
+        (
+            "企业应当在室外温度低于零下5℃时，采取防冻措施。",
+            "室外温度低于零下5℃时",
+            "<",
+            Decimal(-5),
+        ),
+    ],
+)
+def test_a_bound_reached_after_the_modal_word_is_the_case_of_the_duty(
+    text, when, comparator, value
+):
+    """景区应当在游客数量达到最大承载量的80%时，采取限流措施: one duty, limiting visitors, when
+    80 % is reached. The 80 % was read as a requirement of its own (at least 80 % of capacity),
+    so a quiet day's visitors failed, and the duty had no case."""
+    (r,) = extract(text)
+    assert r.applies_when is not None
+    assert (r.applies_when.text, r.applies_when.comparator) == (when, comparator)
+    assert r.applies_when.value == value
+    assert r.value is None and r.modality == "mandatory"
+
+
+def test_a_time_alone_after_the_modal_word_is_no_case():
+    """应当在申报预算时，制定绩效目标: when it is done (GUIDE: a time the duty is done at), not the
+    case it applies in."""
+    (r,) = extract("主管部门应当在申报专项资金预算时，制定绩效目标。")
+    assert r.applies_when is None
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("风力超过六级时，施工单位应当停止塔吊作业。", ">", Decimal(6)),
+        ("风力大于五级的，禁止高处作业。", ">", Decimal(5)),
+        ("施工单位应当在风力达到六级时，停止塔吊作业。", ">=", Decimal(6)),
+    ],
+)
+def test_a_grade_in_chinese_numerals_after_a_comparison_is_a_number(text, comparator, value):
+    """风力超过六级时: a grade compared, six. Written in Chinese numerals it was masked as a
+    grade's name (一级响应), so the case had no number and held in any wind."""
+    (r,) = extract(text)
+    assert r.applies_when is not None
+    assert (r.applies_when.comparator, r.applies_when.value) == (comparator, value)
+
+
+def test_a_grade_named_in_chinese_numerals_is_still_no_number():
+    (r,) = extract("发生较大事故时，应当启动二级响应。")
+    assert r.value is None and r.applies_when.value is None
