@@ -69,3 +69,21 @@ def test_a_grade_in_chinese_numerals_after_a_comparison_is_a_number(text, compar
 def test_a_grade_named_in_chinese_numerals_is_still_no_number():
     (r,) = extract("发生较大事故时，应当启动二级响应。")
     assert r.value is None and r.applies_when.value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per", "per_count"),
+    [
+        ("建设项目配套停车位不少于每100平方米建筑面积1个。", Decimal(1), "个", "m²", Decimal(100)),
+        ("网格员不少于每100户1名。", Decimal(1), "名", "户", Decimal(100)),
+        ("执业医师不少于每1000名常住人口2.5人。", Decimal("2.5"), "人", "人", Decimal(1000)),
+    ],
+)
+def test_a_comparison_before_each_bounds_the_count_after_what_it_is_per(
+    text, value, unit, per, per_count
+):
+    """不少于每100平方米建筑面积1个: at least one space per 100 m². The 100 m² was read as the
+    requirement (at least 100 m²), and the count after it was lost."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (">=", value, unit)
+    assert (r.per, r.per_count) == (per, per_count)

@@ -807,7 +807,8 @@ def a_denominator(
     an amount, not how often, reached over five years)."""
     return (
         q.comparator is None
-        and comp_before is None
+        # (不少于每100平方米建筑面积1个: the comparison is the count's after it)
+        and (comp_before is None or _COMPARED_EACH.search(before) is not None)
         and (
             q.unit not in TIME_UNITS
             or (
@@ -829,6 +830,10 @@ def a_denominator(
 #: 给予1000元: each one taken on).
 _EACH_STEP = re.compile(
     r"每\s*(?:增加|增|多|超过|超出|提高|上调|吸纳|招用|招收|安置|聘用|录用|接收|带动|引进)?\s*$"
+)
+#: A comparison right before 每 (不少于每100户1名): what it compares is the count after.
+_COMPARED_EACH = re.compile(
+    r"(?:不少于|不低于|不小于|不超过|不多于|不大于|不高于|至少|最少|最多|至多)\s*每\s*$"
 )
 #: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
 _PERIODS_TOO = {"year", "month", "week", "day"}
