@@ -87,3 +87,20 @@ def test_a_comparison_before_each_bounds_the_count_after_what_it_is_per(
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == (">=", value, unit)
     assert (r.per, r.per_count) == (per, per_count)
+
+
+def test_a_duty_s_own_amount_before_a_rate_is_no_case():
+    """企业应当组织不少于24学时的岗前安全培训，每年再培训时间不少于8学时: two requirements. The 24
+    hours, followed by 的 and a rate after the comma, were read as the case of the rate (the
+    ones with 24 hours of training, as in 车辆数在10辆以上的，每10辆车…), so the 24 hours went
+    unchecked."""
+    first, second = extract("企业应当组织不少于24学时的岗前安全培训，每年再培训时间不少于8学时。")
+    assert (first.comparator, first.value, first.unit) == (">=", Decimal(24), "学时")
+    assert second.applies_when is None
+    assert (second.comparator, second.value, second.per) == (">=", Decimal(8), "year")
+
+
+def test_the_ones_a_rate_is_for_are_still_its_case():
+    (r,) = extract("车辆数在10辆以上的，每10辆车至少配备1名安全员。")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(10))
+    assert (r.value, r.per, r.per_count) == (Decimal(1), "辆", Decimal(10))

@@ -268,6 +268,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         re.fullmatch(r"\s*的(?:[^的，,。；;\d＿]{1,8})?\s*", tail)
         and not _A_TARGET.search(masked, s_start, q_start)
         and _EACH_S_BOUND.match(rest)
+        # (not a duty's own amount: 应当组织不少于24学时的岗前培训，每年再培训…)
+        and not ANY_MODAL.search(masked, ph_start, q_start)
     ):
         # 车辆数在10辆以上的，每10辆车至少配备1名…: the ones a rate after it is for (日供水规模
         # 1000立方米以上的供水工程，每日检测不少于1次: the same, the ones named after 的)
