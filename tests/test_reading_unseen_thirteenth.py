@@ -104,3 +104,36 @@ def test_the_ones_a_rate_is_for_are_still_its_case():
     (r,) = extract("车辆数在10辆以上的，每10辆车至少配备1名安全员。")
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(10))
     assert (r.value, r.per, r.per_count) == (Decimal(1), "辆", Decimal(10))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本次抽查合格率为92.5%，较上年提高3个百分点。",
+        "该区域常住人口约15万人，建成区面积28平方公里。",
+        "去年全县空气质量优良率为85%，同比上升4个百分点。",
+    ],
+)
+def test_figures_reported_are_no_requirements(text):
+    """本次抽查合格率为92.5%，较上年提高3个百分点: what a round of checks found (GUIDE 1.5: a
+    report). It read as two requirements, the rate to be exactly 92.5 % and a rise of at least
+    3 %; 常住人口约15万人 as a population to be exactly 150 000."""
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("力争合格率较上年提高3个百分点以上。", Decimal(3)),
+        ("各地抽查合格率应当较上年提高3个百分点。", Decimal(3)),
+        ("处理能力约500吨/日的垃圾焚烧厂应当每季度开展一次检测。", Decimal(1)),
+    ],
+)
+def test_a_change_aimed_at_or_a_duty_near_an_estimate_is_still_read(text, value):
+    (r,) = extract(text)
+    assert r.value == value
+
+
+def test_a_change_that_picks_out_the_ones_is_still_their_case():
+    (r,) = extract("对空气质量同比下降的镇，县政府约谈其主要负责人。")
+    assert r.applies_when is not None and r.subject == "县政府"

@@ -726,10 +726,15 @@ def worth_keeping(
         return True  # 能耗比2015年下降17%, 重污染天数减少25%: a change to reach, a target
     if q.unit == "份" and "一式" in phrase:
         return True  # 一式三份: how many copies, written in words
-    if q.unit == "%" and re.search(
-        # (比例分别为85%、90%; a factor's weight in an allocation: 权重为40%)
-        r"(?:率|比例|权重|比重|占比)\s*(?:分别)?\s*(?:为|是|保持|稳定在?)?\s*$",
-        phrase[: phrase.find("%")].rstrip("0123456789. "),
+    if (
+        q.unit == "%"
+        # (本次抽查合格率为92.5%，较上年提高…: a rate reported, GUIDE 1.5)
+        and not (facts.descriptive and modality is None)
+        and re.search(
+            # (比例分别为85%、90%; a factor's weight in an allocation: 权重为40%)
+            r"(?:率|比例|权重|比重|占比)\s*(?:分别)?\s*(?:为|是|保持|稳定在?)?\s*$",
+            phrase[: phrase.find("%")].rstrip("0123456789. "),
+        )
     ):
         return True  # 安装率 100%: a rate's target
     if not q.arabic and not (

@@ -22,6 +22,12 @@ EFFORTS_MADE = (
 #: No target in what follows (2025年全市…5万人以上，比上年增长3%以上: a year's target, not its
 #: results).
 NOT_A_TARGET = r"(?![^。；;]*(?:以上|以下|以内|不低于|不少于|不超过|不高于|力争|确保|争取))"
+#: A target or a duty anywhere in the sentence (力争, 到2025年, 应当): what follows it is aimed at,
+#: no report (read from the sentence's start, in a lookahead).
+_AIMED = (
+    r"[^。；;]*(?:力争|确保|争取|目标|计划|预计|到\s*[\d＿]{4}|至\s*[\d＿]{4}|"
+    r"(?<![响反适供对相])应(?![急用届])|须|(?<![主需重纲摘概必紧简纪])要(?![求素点件闻害])|不得|禁止|严禁|可以)"
+)
 #: Not right after the verb of taking back what was paid: 已 there (退回已拨付资金, 收回已发放补贴)
 #: is what a sanction takes back, no report.
 _NOT_TAKEN_BACK = r"(?<![回还缴])"
@@ -61,6 +67,13 @@ DESCRIPTIVE = re.compile(
     r"^\s*(?:\d{4}\s*年|＿{4,5}\s*年?)度?[，,]?\s*(?:全|我)(?:省|市|区|县|镇|乡)"
     + NOT_A_TARGET
     + r"[^。；;]*(?:同比|环比|[比较]上年)|"
+    # (本次抽查合格率为92.5%，较上年提高3个百分点: a change told against the year before, in a
+    # sentence with no target nor duty; not 力争…比上年增长10%, 合格率要较上年提高…)
+    r"^(?!" + _AIMED + r")[^。；;]*?(?:同比|环比|[比较]上年(?:同期)?)\s*(?:增长|提高|下降|增加|"
+    # (not a case: 对空气质量同比下降的镇，…约谈…)
+    r"减少|上升|降低|提升|持平)(?![^，,。；;]{0,12}的)" + NOT_A_TARGET + "|"
+    # (该区域常住人口约15万人: a number told as about so many, in a sentence with no duty)
+    r"^(?!" + _AIMED + r")[^。；;]*?(?<![节制契合预签违履践])约\s*[\d＿]|"
     # an estimate or a count made (经测算，全年需补助资金约3000万元; 据统计，…): a report
     r"^" + ESTIMATED.pattern + "|" + LIST_MADE_UP + "|"
     # what a change costs, reckoned (每提高1元，全市每月需增加…支出约4.6万元)
