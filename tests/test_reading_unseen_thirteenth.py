@@ -137,3 +137,33 @@ def test_a_change_aimed_at_or_a_duty_near_an_estimate_is_still_read(text, value)
 def test_a_change_that_picks_out_the_ones_is_still_their_case():
     (r,) = extract("对空气质量同比下降的镇，县政府约谈其主要负责人。")
     assert r.applies_when is not None and r.subject == "县政府"
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        (
+            "各地于2021年6月底前完成摸底排查，9月底前完成整改，12月底前组织验收。",
+            ["2021-06-30", "2021-09-30", "2021-12-31"],
+        ),
+        (
+            "各地于2021年10月底前完成排查，3月底前完成整改。",
+            ["2021-10-31", "2022-03-31"],
+        ),
+        (
+            "各地于2021年10月底前完成排查，次年3月底前完成整改，次年1月底前组织验收。",
+            ["2021-10-31", "2022-03-31", "2022-01-31"],
+        ),
+    ],
+)
+def test_dates_after_one_with_its_year_are_in_that_year(text, dates):
+    """于2021年6月底前完成摸底排查，9月底前完成整改: the second is September 2021. It was a day of a
+    month with no year, made the document's year (or, when its date is not known, every
+    year's), so a plan published in 2020 asked for the work in September 2020."""
+    found = extract(text)
+    assert [r.due for r in found] == [{"rule": "date", "date": d} for d in dates]
+
+
+def test_a_day_of_each_year_stays_each_year_s():
+    found = extract("企业应当于每年11月底前报送计划，次年3月底前报送总结。")
+    assert [r.due["rule"] for r in found] == ["yearly_date", "yearly_date"]

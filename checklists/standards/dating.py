@@ -4,11 +4,12 @@ library and the wording tables); ``extraction`` applies it to each sentence."""
 
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import replace
 
-from checklists.standards.due_dates import as_written, due_in
+from checklists.standards.due_dates import as_written, dated, due_in
 from checklists.standards.duties import A_DATE_ONLY
 from checklists.standards.headings import a_stage_heading
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
@@ -43,8 +44,21 @@ def with_due(
         return ABOUT_THE_TEXT.search(masked[s_start:s_end].strip()) is not None
 
     written = as_written(text[s_start:s_end])  # (once: 号 as 日, 不迟于… as …前)
+    year_of = None  # the last date the sentence wrote with its year
     while (due := due_in(written[pos - s_start :])) is not None:
         rule, d_start, d_end = due
+        if rule["rule"] == "date":
+            year_of = datetime.date.fromisoformat(rule["date"])
+        elif rule["rule"] == "month_day" and year_of is not None:
+            # 于2021年6月底前完成排查，9月底前完成整改: the year the dates before it named (or
+            # the next, for a month already past then)
+            rule = dated(rule, year_of)
+        elif year_of is not None and written.startswith("次年", pos - s_start + d_start):
+            # (…2021年10月底前完成排查，次年3月底前完成整改: the year after that one)
+            rule = dated(
+                {"rule": "month_day", "month": rule.get("month", 1), "day": rule["day"]},
+                year_of.replace(year=year_of.year + 1, month=1, day=1),
+            )
         at, pos = pos + d_start, pos + max(d_end, 1)
         as_of = text.startswith(("截至", "截止"), at) and not text.startswith(
             ("截止日期", "截止时间"), at
