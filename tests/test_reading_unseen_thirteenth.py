@@ -167,3 +167,42 @@ def test_dates_after_one_with_its_year_are_in_that_year(text, dates):
 def test_a_day_of_each_year_stays_each_year_s():
     found = extract("企业应当于每年11月底前报送计划，次年3月底前报送总结。")
     assert [r.due["rule"] for r in found] == ["yearly_date", "yearly_date"]
+
+
+@pytest.mark.parametrize(
+    "text", ["投标人少于3个的，应当重新招标。", "报名参加的供应商不足3家的，应当重新组织采购。"]
+)
+def test_the_ones_counted_in_a_case_do_not_act(text):
+    """投标人少于3个的，应当重新招标: fewer than three bidders, and the one who tenders (not
+    named) tenders again. The bidders counted were read as who must tender again."""
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.applies_when.comparator == "<"
+    assert r.subject is None
+
+
+def test_a_party_whose_measure_is_the_case_still_acts():
+    (r,) = extract("企业职工人数超过300人的，应当设立安全管理机构。")
+    assert (r.subject, r.applies_when.value) == ("企业", Decimal(300))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "单位和个人购买非洲猪瘟疫苗的，每头猪补助不超过3元。",
+        "用人单位招用就业困难人员的，每人每月补贴500元。",
+    ],
+)
+def test_the_ones_a_grant_goes_to_do_not_pay_it(text):
+    """单位和个人购买疫苗的，每头猪补助不超过3元: the buyers are granted 3 yuan a pig by an
+    authority not named. They were read as who pays, so drafting asked each buyer to subsidise
+    itself (…的，给予…奖励 was already read so)."""
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.unit == "元"
+    assert r.subject is None
+
+
+def test_each_one_added_is_the_step_a_grant_is_per():
+    """养老机构每新增1张护理型床位，给予一次性建设补贴5000元: each new bed brings 5000 yuan. The
+    one bed was read as a requirement (exactly one new bed), as 每增加1张 was not."""
+    (r,) = extract("养老机构每新增1张护理型床位，给予一次性建设补贴5000元。")
+    assert (r.value, r.unit) == (Decimal(5000), "元")

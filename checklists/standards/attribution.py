@@ -80,6 +80,10 @@ _IN_BREACH = re.compile(r"[，,]?\s*(?:逾期|违者|违反|拒不|未按)")
 _A_BREACH = re.compile(r"违反|未按|未经|擅自|拒不|逾期不")
 
 
+#: An amount granted, its verb (每头猪补助3元, 每人奖励500元).
+_A_GRANT = re.compile(r"补助|补贴|奖励|资助|奖补|救助")
+
+
 #: 其 (its, theirs), pointing back to the ones named before; not 其中 nor 其他.
 _ITS = re.compile(r"其(?!中|他|它|余|次|实)")
 
@@ -305,7 +309,10 @@ def attribute(
             and r.start >= s_start + condition.end
             and _A_SANCTION.match(r.span) is not None
         )
-        granted = condition is not None and "给予" in r.span  # (…的，给予…奖励: to them)
+        # (…的，给予…奖励; …购买疫苗的，每头猪补助不超过3元: a grant to them, no one named)
+        granted = condition is not None and (
+            "给予" in r.span or (modal is None and r.kind == "money" and _A_GRANT.search(r.span))
+        )
         if subject is None and not out and r.start > s_start and not (breach or the_ones_act):
             # 机构编制部门根据需要，每三年核定…: the sentence opens with who acts (not the
             # breach a sanction with no modal word is imposed for: …低于80分的，予以通报; not

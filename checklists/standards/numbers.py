@@ -618,7 +618,7 @@ def worth_keeping(
     # (the words right before the number, for what must end there: one number of a long list
     # scans its own neighbourhood, not the whole phrase again)
     tail = before[-32:]
-    if re.search(r"每(?:增加|多|超过|超出|减少|少|提高|降低|上调|下调)\s*$", tail):
+    if re.search(r"每(?:新增|增加|多|超过|超出|减少|少|提高|降低|上调|下调)\s*$", tail):
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
     if re.match(r"\s*(?:之日|的当日|当日)?起", following):
         return False  # 在犬只满3个月之日起30日内: when the time after it starts, no threshold
@@ -834,7 +834,7 @@ def a_denominator(
 #: 每 before a number, or the step it counts (每增加250平方米增配1名: each one more; 每吸纳1人
 #: 给予1000元: each one taken on).
 _EACH_STEP = re.compile(
-    r"每\s*(?:增加|增|多|超过|超出|提高|上调|吸纳|招用|招收|安置|聘用|录用|接收|带动|引进)?\s*$"
+    r"每\s*(?:新增|增加|增|多|超过|超出|提高|上调|吸纳|招用|招收|安置|聘用|录用|接收|带动|引进)?\s*$"
 )
 #: A comparison right before 每 (不少于每100户1名): what it compares is the count after.
 _COMPARED_EACH = re.compile(
