@@ -206,3 +206,28 @@ def test_each_one_added_is_the_step_a_grant_is_per():
     one bed was read as a requirement (exactly one new bed), as 每增加1张 was not."""
     (r,) = extract("养老机构每新增1张护理型床位，给予一次性建设补贴5000元。")
     assert (r.value, r.unit) == (Decimal(5000), "元")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("距离河道管理范围线30米以内，禁止新建建筑物。", Decimal(30)),
+        ("在学校周边200米范围内，不得设置网吧。", Decimal(200)),
+        ("距居民区500米以内，严禁建设养殖场。", Decimal(500)),
+    ],
+)
+def test_a_distance_a_ban_holds_within_is_its_case(text, value):
+    """距离河道管理范围线30米以内，禁止新建建筑物: one ban, within 30 m. The 30 m was read as a
+    requirement of its own (at most 30 m), so a house built 10 m from the river passed it."""
+    (r,) = extract(text)
+    assert r.kind == "prohibition" and r.value is None
+    assert (r.applies_when.comparator, r.applies_when.value) == ("<=", value)
+    assert r.subject is None
+
+
+def test_what_a_ban_forbids_building_is_not_who_is_banned():
+    """严禁建设养殖场: no one may build a farm; the farm is what is built, not who acts."""
+    (r,) = extract("严禁建设养殖场。")
+    assert r.subject is None
+    (named,) = extract("禁止无证经营户销售散煤。")
+    assert named.subject == "无证经营户"
