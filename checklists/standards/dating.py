@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import replace
 
-from checklists.standards.due_dates import as_written, dated, due_in
+from checklists.standards.due_dates import as_written, dated, due_in, in_year
 from checklists.standards.duties import A_DATE_ONLY
 from checklists.standards.headings import a_stage_heading
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
@@ -55,10 +55,7 @@ def with_due(
             rule = dated(rule, year_of)
         elif year_of is not None and written.startswith("次年", pos - s_start + d_start):
             # (…2021年10月底前完成排查，次年3月底前完成整改: the year after that one)
-            rule = dated(
-                {"rule": "month_day", "month": rule.get("month", 1), "day": rule["day"]},
-                year_of.replace(year=year_of.year + 1, month=1, day=1),
-            )
+            rule = in_year(year_of.year + 1, rule.get("month", 1), rule["day"])
         at, pos = pos + d_start, pos + max(d_end, 1)
         as_of = text.startswith(("截至", "截止"), at) and not text.startswith(
             ("截止日期", "截止时间"), at

@@ -320,6 +320,10 @@ def dated(due: dict[str, Any] | None, issued: datetime.date | None) -> dict[str,
     if not due or due.get("rule") != "month_day" or issued is None:
         return due
     month, day = due["month"], due["day"]
-    year = issued.year + ((month, day) < (issued.month, issued.day))
+    return in_year(issued.year + ((month, day) < (issued.month, issued.day)), month, day)
+
+
+def in_year(year: int, month: int, day: int) -> dict[str, Any]:
+    """The deadline on that day of ``year`` (a shorter month's last day for a later one)."""
     last = calendar.monthrange(year, month)[1]
     return {"rule": "date", "date": datetime.date(year, month, min(day, last)).isoformat()}

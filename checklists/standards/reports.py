@@ -1,13 +1,15 @@
 """Sentences that report or speak about the text, not what is to be done: what was done (已…,
 近年来…, 全区上下…, 完成年度目标的112%), what was reckoned (经测算，…), and words about the document
-itself (是指, 自…起施行, 联系电话：…). Pure module (standard library only); ``duties`` and
-``numbers`` ask it.
+itself (是指, 自…起施行, 联系电话：…). Pure module (standard library and the modal words);
+``duties`` and ``numbers`` ask it.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+
+from checklists.standards.modality import ANY_MODAL
 
 #: An estimate or a count made, opening a sentence (经测算，…; 据不完全统计，…; not 经调查核实，
 #: a procedure a case follows).
@@ -22,12 +24,9 @@ EFFORTS_MADE = (
 #: No target in what follows (2025年全市…5万人以上，比上年增长3%以上: a year's target, not its
 #: results).
 NOT_A_TARGET = r"(?![^。；;]*(?:以上|以下|以内|不低于|不少于|不超过|不高于|力争|确保|争取))"
-#: A target or a duty anywhere in the sentence (力争, 到2025年, 应当): what follows it is aimed at,
-#: no report (read from the sentence's start, in a lookahead).
-_AIMED = (
-    r"[^。；;]*(?:力争|确保|争取|目标|计划|预计|到\s*[\d＿]{4}|至\s*[\d＿]{4}|"
-    r"(?<![响反适供对相])应(?![急用届])|须|(?<![主需重纲摘概必紧简纪])要(?![求素点件闻害])|不得|禁止|严禁|可以)"
-)
+#: A target or a modal word anywhere in the sentence (到2025年, 确保, 力争, 应当): what follows it
+#: is aimed at, no report (read from the sentence's start, in a lookahead).
+_AIMED = r"[^。；;]*(?:确保|目标|计划|预计|到\s*[\d＿]{4}|至\s*[\d＿]{4}|" + ANY_MODAL.pattern + ")"
 #: Not right after the verb of taking back what was paid: 已 there (退回已拨付资金, 收回已发放补贴)
 #: is what a sanction takes back, no report.
 _NOT_TAKEN_BACK = r"(?<![回还缴])"
