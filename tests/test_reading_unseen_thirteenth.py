@@ -231,3 +231,27 @@ def test_what_a_ban_forbids_building_is_not_who_is_banned():
     assert r.subject is None
     (named,) = extract("禁止无证经营户销售散煤。")
     assert named.subject == "无证经营户"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业应当在取得排污许可证后，按照许可证规定的频次开展自行监测。",
+        "企业应当在取得许可证后，按照要求开展自行监测。",
+    ],
+)
+def test_a_directive_after_its_basis_is_a_duty_after_a_time(text):
+    """企业应当在取得排污许可证后，按照…开展自行监测: the duty is the monitoring. 开展 after a basis
+    (按照…) was no verb of a duty, so the phrase waited for one that never came and the row
+    was the licence (an eligibility, 取得许可证) instead."""
+    (r,) = extract(text)
+    assert r.kind == "presence" and "开展自行监测" in r.span
+    assert r.subject == "企业"
+
+
+def test_a_basis_after_the_modal_word_leads_into_the_duty():
+    """企业应当根据生产经营特点，开展有针对性的应急演练: one duty, the drill; the basis it is done
+    on (根据…特点) was a row of its own, nothing to check (GUIDE 1.5: the basis is no
+    requirement)."""
+    (r,) = extract("企业应当根据生产经营特点，开展有针对性的应急演练。")
+    assert r.span.endswith("开展有针对性的应急演练") and r.subject == "企业"

@@ -110,7 +110,7 @@ _LEADS_ON = re.compile(
     r"^[^将把，,]*作为|以[^，,]*为(?:主|重点|抓手|核心|导向|突破口|契机|载体|主线|依托)|"
     # (各部门要结合各自职责，制定…; 要围绕年度目标，…: the basis the next phrase's duty is on)
     r"(?:按照|根据|依据|依照|遵照|结合|围绕|对照)[^，,]*"
-    r"(?:要求|规定|原则|标准|精神|需要|分工|职责|目标|任务|部署|清单|方案|预案|计划|程序|流程)$"
+    r"(?:要求|规定|原则|标准|精神|需要|分工|职责|目标|任务|部署|清单|方案|预案|计划|程序|流程|特点|情况|特性|条件)$"
 )
 #: A phrase that only names the basis the next phrase's act is on (按照采购文件的规定).
 _BASIS_ONLY = re.compile(
@@ -506,9 +506,9 @@ _TO_WHOM_END = re.compile(r"(?:向|对|给|与)([^，,。；;]*)$")
 #: The directive verbs a phrase may open with (GUIDE 1.1: 开展…, 实施…, 落实… are rows, modal
 #: word or not), after adverbs of manner.
 _DIRECTS = re.compile(
-    # (每日开展晨检: how often it is done, then the directive; 对生猪实施强制免疫: on what)
+    # (每日开展晨检: how often; 对生猪实施强制免疫: on what; 按照要求开展自行监测: on what basis)
     # (常态化开展…: how steadily)
-    r"(?:对[^，,。；;]{1,30}?)?(?:严格|认真|全面|切实|坚决|深入|扎实|积极|广泛|大力|持续|不断|进一步|定期|"
+    r"(?:(?:对|按照?(?![^，,。；;]*执行))[^，,。；;]{1,30}?)?(?:严格|认真|全面|切实|坚决|深入|扎实|积极|广泛|大力|持续|不断|进一步|定期|"
     r"常态化|经常性|常年|长期|"
     r"每(?:日|天|周|旬|月|季度?|半年|年|学期|班))*(?:落实|开展|实施|执行)"
 )
