@@ -28,6 +28,7 @@ PURE = [
     "checklists.standards.extraction",
     "checklists.standards.conflicts",
     "checklists.standards.duties",
+    "checklists.standards.no_duties",
     "checklists.standards.agents",
     "checklists.standards.topics",
     "checklists.standards.denominators",

@@ -18,11 +18,7 @@ from checklists.standards.attribution import attribute, leaves_out_who
 from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.dating import with_due
 from checklists.standards.denominators import PER_OF_UNIT, per_before, per_many_before
-from checklists.standards.duties import (
-    duty_spans,
-    leads_on,
-    no_duties,
-)
+from checklists.standards.duties import duty_spans, leads_on
 from checklists.standards.list_leads import lists_bans, lists_cases, lists_duties, lists_options
 from checklists.standards.modality import (
     LEAD_TOKEN,
@@ -32,6 +28,7 @@ from checklists.standards.modality import (
     no_modal_words,
 )
 from checklists.standards.names_read import heading_party
+from checklists.standards.no_duties import no_duties
 from checklists.standards.number_words import (
     A_LIMIT_AFTER,
     A_PART_NAMED,
