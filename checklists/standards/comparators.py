@@ -231,6 +231,14 @@ def comparator_before(words: str) -> tuple[str, int] | None:
             and not _A_WAGE_FLOOR_S_OWN.match(words, match.end())
         ):
             continue  # (最低工资标准的80%, 最高气温: a quantity's name, no comparison)
+        if (
+            match.group("base") in ("最低", "最高")
+            and found is not None
+            and _BEFORE_WORDS[found.group("base")] != "=="
+        ):
+            # (不得低于最低工资标准1820元, 不得低于…最低档工资的80%: the comparison before
+            # it is the number's, the extreme names what it is compared with)
+            continue
         if match.group("base").startswith("限") and words[match.end() :].lstrip().startswith("的"):
             continue  # (不得超过限速的80%: a share of the limit, which names no comparison)
         if match.group("base") in ("超出", "超过", "不足") and re.match(
