@@ -29,3 +29,26 @@ def test_an_extreme_after_a_comparison_names_what_is_compared_with(text, compara
     every lawful employer failed. After 低于/高于… the extreme names what is compared with."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == (comparator, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "modality", "comparator", "value"),
+    [
+        ("在保护区边界500米以外，可以适当开展旅游活动。", "permission", ">", Decimal(500)),
+        ("距学校200米以外，应当设置警示标志。", "mandatory", ">", Decimal(200)),
+        ("在道路两侧100米范围内，应当种植行道树。", "mandatory", "<=", Decimal(100)),
+        # guard: the ban, as before
+        ("距离河道管理范围线30米以内，禁止新建建筑物。", "mandatory", "<=", Decimal(30)),
+    ],
+)
+def test_a_distance_a_duty_or_a_leave_holds_beyond_or_within_is_its_case(
+    text, modality, comparator, value
+):
+    """在保护区边界500米以外，可以适当开展旅游活动: tourism is allowed beyond 500 m. The 500 m was
+    read as a requirement of its own (more than 500 m from the reserve's edge) beside the leave,
+    so a site checked at 100 m failed a rule that does not bind it. The distance a duty or a
+    leave holds in is its case, as a ban's is."""
+    (r,) = extract(text)
+    assert r.modality == modality and r.value is None
+    assert r.applies_when is not None
+    assert (r.applies_when.comparator, r.applies_when.value) == (comparator, value)

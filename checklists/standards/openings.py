@@ -151,11 +151,13 @@ DURING_WORD = r"期间|时期|过程中|营业时间内|工作时间内"
 WHEN_INLINE = re.compile(
     rf"^(?P<cond>[^，,。；;]{{2,20}}?{WHEN_WORD})(?=应当|应|须|必须|要|不得|严禁)"
 )
-#: A distance from a place the sentence opens with, then a ban (距离河道管理范围线30米以内，禁止
-#: 新建建筑物): where the ban holds, the distance its case; not a requirement of its own.
+#: A distance from a place the sentence opens with, then a ban, a duty or a leave (距离河道管理范围
+#: 线30米以内，禁止新建建筑物; 在保护区边界500米以外，可以开展旅游活动): where it holds, the
+#: distance its case; not a requirement of its own.
 WITHIN_A_DISTANCE = re.compile(
     r"^(?P<cond>(?:在|距|距离|离)[^，,。；;]{1,24}?\d+(?:\.\d+)?\s*(?:米|公里|千米|m|km)\s*"
-    r"(?:以内|之内|范围内|内))\s*[，,](?=\s*(?:禁止|严禁|不得|不准|一律不得))"
+    r"(?:以内|之内|范围内|内|以外|之外|范围外))\s*[，,]"
+    r"(?=\s*(?:禁止|严禁|不得|不准|一律不得|应当|应|必须|须|可以|可))"
 )
 #: A bound reached, after the modal word and 在, to its comma (景区应当在游客数量达到最大承载量的
 #: 80%时，采取限流措施): the duty after the comma holds then, the number is the case's. Not a
