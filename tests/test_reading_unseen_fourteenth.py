@@ -52,3 +52,42 @@ def test_a_distance_a_duty_or_a_leave_holds_beyond_or_within_is_its_case(
     assert r.modality == modality and r.value is None
     assert r.applies_when is not None
     assert (r.applies_when.comparator, r.applies_when.value) == (comparator, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("县市场监管局每年抽检批次不少于每千人4批次。", ">=", Decimal(4)),
+        ("网格员配备不少于每百户1名。", ">=", Decimal(1)),
+    ],
+)
+def test_a_comparison_before_each_hundred_or_thousand_bounds_the_count_after(
+    text, comparator, value
+):
+    """不少于每千人4批次: at least 4 batches per thousand people. 每千 (a Chinese numeral) was not
+    read as 每100 was, so the comparison was lost and 4 read as exactly 4."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value) == (comparator, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit"),
+    [
+        ("承租人应当按月缴纳租金，逾期3个月未缴纳的，出租人有权解除合同。", ">=", 3, "month"),
+        ("企业应当按时缴纳保证金，逾期30日未缴纳的，取消其资格。", ">=", 30, "day"),
+        ("企业应当及时整改，超过3个月未整改的，责令停产整顿。", ">", 3, "month"),
+        ("企业应当及时整改，连续2次检查不合格的，责令停产整顿。", ">=", 2, "次"),
+        ("逾期3个月未缴纳的，出租人有权解除合同。", ">=", 3, "month"),
+    ],
+)
+def test_a_case_with_a_number_after_a_duty_is_the_case_of_the_sanction_or_leave_after_it(
+    text, comparator, value, unit
+):
+    """承租人应当按月缴纳租金，逾期3个月未缴纳的，出租人有权解除合同: the landlord may end the lease
+    once rent is 3 months overdue. The 3 months were read as a requirement of the tenant
+    (overdue exactly 3 months) and the leave had no case; 逾期/连续 N… is that long or more."""
+    *duties, last = extract(text)
+    assert all(r.value is None for r in duties)
+    assert last.value is None and last.applies_when is not None
+    when = last.applies_when
+    assert (when.comparator, when.value, when.unit) == (comparator, Decimal(value), unit)

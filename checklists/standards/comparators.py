@@ -188,7 +188,7 @@ _AFTER_RE = re.compile(
 _BEFORE_WORDS = dict(BEFORE)
 #: 每 and what is counted, right after the comparison (不少于每100户1名): the comparison is the
 #: number's after them, the one after 每 says what it is per.
-_EACH_THEN = re.compile(r"\s*每\s*\d+(?:\.\d+)?\s*[^\d，,。；;每]{1,10}$")
+_EACH_THEN = re.compile(r"\s*每\s*(?:\d+(?:\.\d+)?|[十百千万])\s*[^\d，,。；;每]{1,10}$")
 #: What 最低/最高 name rather than compare (最低工资标准, 最低生活保障, 最高气温, 最高人民法院).
 _NAMED_EXTREME = re.compile(
     r"\s*(?:工资|生活|气温|温度|限价|价格?|收购价|人民|水位|风速|学历|级别|档次|等级|层|峰)"

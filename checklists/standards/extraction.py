@@ -79,6 +79,7 @@ from checklists.standards.picking import (
     DONE_AWAY_AFTER,
     DONE_AWAY_WITH,
     DONE_TO_THEM,
+    IN_ALL,
     NOT_DONE,
     ONLY_THEN,
     THE_AGED_NAMED,
@@ -581,6 +582,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     if comparator in ("<=", "<") and NOT_DONE.match(masked, q_end):
                         # 3年内完不成的, 30日内未整改的: not done within it, so longer than it
                         comparator = NEGATE[comparator]
+                    elif comparator is None and IN_ALL.search(masked, ph_start, q_start):
+                        comparator = ">="  # (…，逾期3个月未缴纳的: that long or more)
                     # (…，年综合能源消费量5000吨标准煤以上的，由…: a rate as written, else the
                     # period its phrase names, 年)
                     when = Applicability(words, comparator or "==", value, q.unit, q.per or per)

@@ -281,11 +281,16 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
             # (…，经营户在100户以上的，专职管理人员不少于2名: the ones a limit after is for;
             # …，服务期满2年后考核合格的，可优先录用: the ones a permission is for)
             r"[，,]\s*[^，,。；;]{0,16}?(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁|可(?:以|优先)|"
-            r"不少于|不低于|不超过|不多于|至少|最多)",
+            r"有权|不少于|不低于|不超过|不多于|至少|最多)",
             rest,
         )
-        and not ANY_MODAL.search(masked, ph_start, q_start)
-    ):
+        or (
+            tail.rstrip().endswith("的")
+            and len(tail) <= 24
+            # (…，逾期30日未缴纳的，取消其资格: the ones sanctioned)
+            and _A_SANCTION_NEXT.match(rest) is not None
+        )
+    ) and not ANY_MODAL.search(masked, ph_start, q_start):
         return True  # …，5例以上疑似医院感染暴发的，医疗机构应当…: the case the duty is for
     if re.match(r"\s*的(?:亮[红黄]灯|纳入|列入|给予|予以|责令|取消|暂停|扣|约谈|通报)", tail):
         return True  # 超期3个工作日以上的亮红灯并纳入督查督办: the ones a sanction is for
@@ -487,7 +492,8 @@ def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int,
 
 
 #: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
-_IN_ALL = re.compile(r"(?:累计|连续)(?:[\u4e00-\u9fff]{1,4}?)?\s*$")  # (连续驾驶4小时的: 4 or more)
+#: (连续驾驶4小时的, 逾期3个月未缴纳的, 拖欠工资2个月的: that long or more)
+IN_ALL = re.compile(r"(?:累计|连续|逾期|超期|拖欠)(?:[\u4e00-\u9fff]{1,4}?)?\s*$")
 
 
 #: Not done within a time (3年内完不成的, 30日内未整改的): the ones who took longer.
@@ -569,7 +575,7 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
             comparator = comparator_in_phrase(masked, c_start, c_start + q.start)[0]
             if q.mark and comparator is not None:
                 comparator = with_marker(comparator, q.mark)
-            if comparator is None and _IN_ALL.search(masked, c_start, c_start + q.start):
+            if comparator is None and IN_ALL.search(masked, c_start, c_start + q.start):
                 comparator = ">="  # 累计两次被投诉属实的: two times or more
             if comparator is None and not q.arabic and q.unit in ("项", "类"):
                 continue  # (享受残疾人两项补贴的对象: a programme's name, no number to meet)
