@@ -91,3 +91,26 @@ def test_a_case_with_a_number_after_a_duty_is_the_case_of_the_sanction_or_leave_
     assert last.value is None and last.applies_when is not None
     when = last.applies_when
     assert (when.comparator, when.value, when.unit) == (comparator, Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "value", "per"),
+    [
+        (
+            "由村（居）委会负责组织本村（居）的环境卫生整治，每周不少于1次。",
+            "村（居）委会",
+            1,
+            "week",
+        ),
+        ("县卫健局负责组织全县医疗机构的监督检查，每年不少于2次。", "县卫健局", 2, "year"),
+    ],
+)
+def test_a_party_s_charge_before_a_limit_is_a_duty_not_a_case(text, who, value, per):
+    """由村（居）委会负责组织本村（居）的环境卫生整治，每周不少于1次: the committee organises the
+    clean-up, once a week at least. The charge was read as the case the weekly rate applies in
+    (its 的 taken for …的X, picking things out), so the rate held only where the charge did."""
+    found = extract(text)
+    assert all(r.applies_when is None for r in found)
+    (rate,) = [r for r in found if r.value is not None]
+    assert (rate.comparator, rate.value, rate.per) == (">=", Decimal(value), per)
+    assert rate.subject == who

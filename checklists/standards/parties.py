@@ -546,6 +546,8 @@ def condition_of(sentence: str) -> Condition | None:
             # (符合条件的人员可按规定申请…，贷款额度…: what they may do, a duty's words)
             or re.search(r"可(?!能|行|靠|持续|再生|燃|回收|吸入|视|控)", noun)
             or re.match(r"(?:按照|按|根据|依据|依照|为了|为|在)", cond)
+            # (由村委会负责组织本村的环境卫生整治，每周不少于1次: who does it, a duty)
+            or re.match(r"(?:由(?!于|此))?[^，,。；;的]{1,20}?负责(?!人)", cond)
             # (各县人民政府是…的责任主体，要…: who it is, a statement, no ones picked out)
             or re.search(r"(?<!凡)是", cond)
             # (化工企业新建项目的安全设施，必须…: a party's things, the party's duty)
