@@ -114,3 +114,27 @@ def test_a_party_s_charge_before_a_limit_is_a_duty_not_a_case(text, who, value, 
     (rate,) = [r for r in found if r.value is not None]
     assert (rate.comparator, rate.value, rate.per) == (">=", Decimal(value), per)
     assert rate.subject == who
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "新建户厕须经县农业农村局验收合格后，方可拨付奖补资金。",
+            "新建户厕须经县农业农村局验收合格后",
+        ),
+        ("项目须经县财政局审核后，方可拨付资金。", "项目须经县财政局审核后"),
+        (
+            "新建户厕经县农业农村局验收合格后，方可拨付奖补资金。",
+            "新建户厕经县农业农村局验收合格后",
+        ),
+    ],
+)
+def test_what_must_go_first_is_the_case_and_whom_it_goes_through_is_no_actor(text, when):
+    """新建户厕须经县农业农村局验收合格后，方可拨付奖补资金: the subsidy is paid once the toilet
+    passes the bureau's check. Its subject read 新建户厕须经县农业农村局 (a topic, a modal word
+    and the bureau it goes through, taken for a name) and the check was not the payment's case
+    (its 须 read as a duty's own)."""
+    (r,) = extract(text)
+    assert r.subject is None
+    assert r.applies_when is not None and r.applies_when.text == when

@@ -13,6 +13,7 @@ from checklists.standards.parties import (
     A_DUTY_WORD,
     AT,
     ONLY_A_NAME,
+    VIA_AN_AUTHORITY,
     SubjectKind,
     ends_with_party,
     kind_of,
@@ -113,6 +114,8 @@ def who_as_read(named: tuple[str, str | None] | None) -> tuple[str, str | None] 
             return None
     if not who or _NO_NAME_END.search(who) or _ADVERBIAL_START.match(who):
         return None  # (于次月5日前报县煤炭办: when and to whom, no name)
+    if VIA_AN_AUTHORITY.search(who):
+        return None  # (新建户厕须经县农业农村局验收…: the one it goes through, no actor)
     if _THEIRS.match(who):
         who = who[1:]  # 其家属或村（居）民委员会应当…: theirs, the named party acts
     if re.match(r"其(?:上级|主管|所在|同级)", who) and ends_with_party(who):

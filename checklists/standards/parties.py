@@ -773,7 +773,13 @@ def who_did(words: str) -> tuple[str, SubjectKind] | None:
     if not _AFTER_AN_ACT.search(words.strip()):
         return None
     did = _WHO_DID.match(words.strip())
-    return (_trim(did.group("who")), kind_of(did.group("who"))) if did else None
+    if did is None or VIA_AN_AUTHORITY.search(did.group("who")):
+        return None  # (新建户厕须经县农业农村局验收合格后: the one it goes through, no actor)
+    return _trim(did.group("who")), kind_of(did.group("who"))
+
+
+#: 经 before an authority's name (须经县财政局审核后: through whom it goes first), not 经济, 经营.
+VIA_AN_AUTHORITY = re.compile(r"经(?=[县市区省乡镇]|国家|有关|相关|主管|上级|所在|当地)")
 
 
 #: What was done, as the time a duty follows (…后, …之后, …时).

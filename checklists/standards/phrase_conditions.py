@@ -91,6 +91,11 @@ _A_KIND_ALONE = re.compile(
 #: of what follows.
 _ONLY_AFTER = re.compile(r"[^，,。；;的\d＿]{2,20}?(?:之后|以后|后)(?=方可|才能|才可)")
 _A_LIMIT = re.compile(r"不超过|不少于|不低于|不高于|不多于|最多|至少")
+#: What must be done first, a phrase of its own (新建户厕须经县农业农村局验收合格后，方可拨付…):
+#: its 须 says it goes first; the duty after it holds once it is done.
+_FIRST_VIA = re.compile(
+    r"[^，,。；;的\d＿]{0,16}?(?:必须|须|需|应当?)经[^，,。；;\d＿]{2,30}?(?:之后|以后|后)"
+)
 #: An exception, a phrase of its own (除IV级响应外).
 _EXCEPT_WORDS = re.compile(r"除[^，,。；;]{2,40}?(?:以|之)?外")
 #: 对…的 right before a time limit (对符合条件的5个工作日内报…).
@@ -132,6 +137,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     )
     if during is not None:
         return during.end()  # 供暖季期间不得停业, 销售时应当出具…: when the duty applies
+    if _FIRST_VIA.fullmatch(stripped):
+        return len(stripped)  # 项目须经县财政局审核后，方可拨付资金: once it is done
     inline = _THE_ONES_INLINE.match(stripped)
     # (``original``: the words unmasked; a quoted name, masked too, is no number: 纳入“黑名单”
     # 管理后)
