@@ -138,3 +138,24 @@ def test_what_must_go_first_is_the_case_and_whom_it_goes_through_is_no_actor(tex
     (r,) = extract(text)
     assert r.subject is None
     assert r.applies_when is not None and r.applies_when.text == when
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        (
+            "县农业农村局每季度进行一次考核，连续两次考核排名末位的乡镇，由县政府进行约谈。",
+            ">=",
+            Decimal(2),
+        ),
+        ("考核结果纳入年度综合考核，考核排名末位的乡镇，由县政府进行约谈。", None, None),
+    ],
+)
+def test_the_ones_another_party_acts_on_after_a_duty_are_its_case(text, comparator, value):
+    """…，连续两次考核排名末位的乡镇，由县政府对其主要负责人进行约谈: the talk is for the towns last
+    twice running. At a sentence's start that was read; after a duty in the same sentence the
+    talk had no case, so every town was to be called in."""
+    last = extract(text)[-1]
+    assert last.subject == "县政府"
+    assert last.applies_when is not None
+    assert (last.applies_when.comparator, last.applies_when.value) == (comparator, value)

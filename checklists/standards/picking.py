@@ -16,8 +16,8 @@ from checklists.standards.comparators import NEGATE, comparator_before, with_mar
 from checklists.standards.duties import ASIDE
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, presence_kind
 from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
-from checklists.standards.openings import QUOTED_ARTICLE, TARGET, opens_a_quote
-from checklists.standards.parties import PARTY_BEFORE_WHEN, ends_with_party
+from checklists.standards.openings import QUOTED_ARTICLE, TARGET, THINGS_BY, opens_a_quote
+from checklists.standards.parties import PARTY_BEFORE_WHEN, condition_of, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import TIME_IN, Qty, quantities
 from checklists.standards.requirements import Applicability, Requirement
@@ -655,6 +655,13 @@ def condition_before(
         who = PARTY_BEFORE_WHEN.match(words, 0, n)
         skip = len(who.group("who")) if who and ends_with_party(who.group("who")) else 0
         return condition_at(text, masked, start + skip, start + n)
+    # (its words are short: a window read, not the rest of a long sentence once per duty)
+    if n is None and at > 0 and end > b + 1 and (by := THINGS_BY.match(masked[start : b + 64])):
+        # (…，连续两次考核排名末位的乡镇，由县政府…约谈: the ones another party acts on, as
+        # at a sentence's start)
+        opening = condition_of(masked[start : bounds[-1][1]])
+        if opening is not None and opening.start == 0 and opening.end <= by.end("cond"):
+            return condition_at(text, masked, start, start + opening.end)
     if at > 0:
         a2, b2 = bounds[at - 1]
         while a2 < b2 and masked[a2].isspace():
