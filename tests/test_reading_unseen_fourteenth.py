@@ -159,3 +159,23 @@ def test_the_ones_another_party_acts_on_after_a_duty_are_its_case(text, comparat
     assert last.subject == "县政府"
     assert last.applies_when is not None
     assert (last.applies_when.comparator, last.applies_when.value) == (comparator, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("抗震设防烈度不低于7度。", ">=", Decimal(7)),
+        ("坡度不大于15度。", "<=", Decimal(15)),
+    ],
+)
+def test_degrees_are_a_unit(text, comparator, value):
+    """抗震设防烈度不低于7度: seismic design intensity at least 7. 度 was no unit, so the number
+    was dropped and the item asked only whether an intensity was set."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (comparator, value, "度")
+
+
+def test_degrees_in_a_case_are_its_bound():
+    (r,) = extract("烈度7度以上地区的学校，应当进行加固。")
+    assert r.applies_when is not None
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(7))

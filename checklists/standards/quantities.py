@@ -120,6 +120,9 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"毫升|mL|ml(?![a-zA-Z])", "mL", Decimal(1)),
     (r"升|L(?![a-zA-Z])", "L", Decimal(1)),
     (r"摄氏度|℃|°C", "℃", Decimal(1)),
+    (r"度电", "kWh", Decimal(1)),  # (每户每月50度电: kilowatt-hours)
+    # (抗震设防烈度不低于7度, 坡度不大于15度: a grade or an angle, as written; not 度假, 度汛)
+    (r"度(?![假汛过日夏冬量数])", "度", Decimal(1)),
     (r"分贝|dB(?:\s*[(（]\s*A\s*[)）])?", "dB", Decimal(1)),
     (r"勒克斯|lx(?![a-zA-Z])", "lx", Decimal(1)),
     # (亮度不得超过每平方米300坎德拉, 300cd/m²: a luminance, candela per square metre)
