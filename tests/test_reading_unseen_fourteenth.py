@@ -179,3 +179,13 @@ def test_degrees_in_a_case_are_its_bound():
     (r,) = extract("烈度7度以上地区的学校，应当进行加固。")
     assert r.applies_when is not None
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(7))
+
+
+def test_where_a_ban_keeps_one_from_going_names_no_one_banned():
+    """禁止携犬进入下列场所: taking a dog into these places is banned. Its subject read
+    携犬进入下列场所 (the places, 场所, taken for a party's name), an actor nobody is."""
+    (r,) = extract("禁止携犬进入下列场所：")
+    assert r.kind == "prohibition" and r.subject is None
+    # guard: a party the ban names still is one
+    (r,) = extract("禁止无证经营户销售散煤。")
+    assert r.subject == "无证经营户"

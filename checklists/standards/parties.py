@@ -627,8 +627,9 @@ _ENCOURAGED = re.compile(
 #: 禁止养老机构收取押金); not a thing done to one (严禁将…交给无资质单位, 严禁向企业摊派), nor
 #: two mixed (严禁化工企业与非化工企业混建: what is banned is the mix, the task's units see to it).
 _BANNED = re.compile(
-    # (not what is built or set up: 严禁建设养殖场, 禁止新建加油站)
-    r"(?:严禁|禁止)(?!(?:新|改|扩|兴)?建|设立|设置|开设|开办|引进|审批|批准)"
+    # (not what is built or set up: 严禁建设养殖场, 禁止新建加油站; nor where one may not go
+    # or take: 禁止携犬进入下列场所)
+    r"(?:严禁|禁止)(?!(?:新|改|扩|兴)?建|设立|设置|开设|开办|引进|审批|批准|携|进入|擅自)"
     rf"(?P<who>[^\s，,。；;：:为的是在对将把要应须向从给以用与和及、]{{0,8}}?"
     rf"(?:{_REGULATED}|{_AUTHORITY}){_PAREN})(?![的、和及与等]|[\u4e00-\u9fff]{{0,2}}(?:资金|财产|名义))"
 )
