@@ -189,3 +189,18 @@ def test_where_a_ban_keeps_one_from_going_names_no_one_banned():
     # guard: a party the ban names still is one
     (r,) = extract("禁止无证经营户销售散煤。")
     assert r.subject == "无证经营户"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("经营者收取预付款的，应当与消费者签订书面合同。", "经营者"),
+        ("经销商收取保证金的，应当开具收据。", "经销商"),
+    ],
+)
+def test_a_party_whose_name_opens_with_jing_is_who_did_what_its_duty_follows(text, who):
+    """经营者收取预付款的，应当与消费者签订书面合同: the trader who took prepayment signs. 经 at the
+    start was read as 经 of 经批准 (through), so the trader was not who acts and the contract had
+    no one to sign it."""
+    (r,) = extract(text)
+    assert r.subject == who and r.applies_when is not None
