@@ -204,3 +204,18 @@ def test_a_party_whose_name_opens_with_jing_is_who_did_what_its_duty_follows(tex
     no one to sign it."""
     (r,) = extract(text)
     assert r.subject == who and r.applies_when is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("各地救助资金支出进度要在9月底前达到80%以上。", "各地"),
+        ("各乡镇垃圾清运率要达到100%。", "各乡镇"),
+    ],
+)
+def test_each_area_s_own_measure_is_its_government_s_to_meet(text, who):
+    """各地救助资金支出进度要在9月底前达到80%以上: each area's spending is to reach 80 % by
+    September, its government's target. It had no subject (各县（市、区）… had), so the item was
+    drafted for the inspected enterprise."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (who, "authority")
