@@ -112,15 +112,12 @@ from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.responsible import responsible_units
 from checklists.standards.sentences import SpanIndex, phrases, sentences
 from checklists.standards.settling import (
-    aims_of_the_party,
     an_aim,
     answered_for,
-    banned_too,
     by_a_time,
     inline_items,
-    one_grant,
-    parallel_per,
     periodic,
+    settled,
     under_a_lead,
 )
 from checklists.standards.spacing import close_up
@@ -882,7 +879,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 masked,
                 s_start,
                 s_end,
-                aims_of_the_party(banned_too(parallel_per(one_grant(attributed)))),
+                settled(attributed),
                 modality,
                 join_offsets,
             )

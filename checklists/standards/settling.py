@@ -260,6 +260,12 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
     return out
 
 
+def settled(found: list[Requirement]) -> list[Requirement]:
+    """One sentence's requirements settled with each other, in this order: one grant of many
+    amounts, a parallel phrase's period, duties joined to a ban, the aims of the party."""
+    return aims_of_the_party(banned_too(parallel_per(one_grant(found))))
+
+
 def under_a_lead(
     found: list[Requirement], lead: str, item: str, token: str | None
 ) -> list[Requirement]:
