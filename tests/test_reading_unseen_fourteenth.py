@@ -219,3 +219,25 @@ def test_each_area_s_own_measure_is_its_government_s_to_meet(text, who):
     drafted for the inspected enterprise."""
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (who, "authority")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "when"),
+    [
+        (
+            "临时救助金额原则上不超过当地月低保标准的6倍，特殊情况可适当提高，最高不超过12倍。",
+            12,
+            "特殊情况",
+        ),
+        ("特殊情况下可延长，但最长不超过60日。", 60, "特殊情况下"),
+        ("补助期限一般不超过3年，确有需要的，可以延长，最长不超过5年。", 5, "确有需要的"),
+    ],
+)
+def test_a_leave_to_raise_then_its_cap_is_one_leave_up_to_the_cap(text, value, when):
+    """…，特殊情况可适当提高，最高不超过12倍: in special cases the grant may be raised, to 12
+    times at most. The leave was an item of its own (特殊情况可适当提高: nothing to check) and
+    the cap had no case, as if 12 times were the rule."""
+    last = extract(text)[-1]
+    assert (last.modality, last.comparator, last.value) == ("permission", "<=", Decimal(value))
+    assert last.applies_when is not None and last.applies_when.text == when
+    assert not [r for r in extract(text) if r.kind == "presence"]

@@ -24,7 +24,7 @@ from checklists.standards.quantities import (
     PERIODS,
     TIME_UNITS,
 )
-from checklists.standards.requirements import Requirement
+from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.verbs import aim_only
 
 #: A grant (给予一次性创业补贴, 给予创业担保贷款, 可以申请岗位补贴, 可享受…补贴) and the standard
@@ -263,7 +263,43 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
 def settled(found: list[Requirement]) -> list[Requirement]:
     """One sentence's requirements settled with each other, in this order: one grant of many
     amounts, a parallel phrase's period, duties joined to a ban, the aims of the party."""
-    return aims_of_the_party(banned_too(parallel_per(one_grant(found))))
+    return aims_of_the_party(banned_too(parallel_per(one_grant(capped_leave(found)))))
+
+
+#: A leave to raise or extend, ending its phrase (特殊情况可适当提高, 特殊情况下可延长).
+_A_LEAVE_TO_RAISE = re.compile(
+    r"(?P<when>[^，,。；;]*?)(?:经批准)?可(?:以)?(?:适当|酌情)?(?:提高|延长|增加|放宽|上浮|上调)"
+    r"(?:标准|期限|时限)?$"
+)
+#: A cap right after it (最高不超过12倍, 但最长不超过60日).
+_ITS_CAP = re.compile(r"(?:但|但是)?(?:最高|最长|最多)")
+
+
+def capped_leave(found: list[Requirement]) -> list[Requirement]:
+    """A leave to raise something, then its cap (临时救助金额原则上不超过…6倍，特殊情况可适当提高，
+    最高不超过12倍): one leave, up to the cap, in the case the leave names; the leave alone is
+    nothing to check."""
+    out: list[Requirement] = []
+    for r in found:
+        leave = out[-1] if out else None
+        raised = (
+            _A_LEAVE_TO_RAISE.fullmatch(leave.span)
+            if leave is not None and leave.kind == "presence" and leave.modality == "permission"
+            else None
+        )
+        if (
+            leave is not None
+            and raised is not None
+            and r.comparator in ("<=", "<")
+            and _ITS_CAP.match(r.span)
+        ):
+            when = leave.applies_when or r.applies_when
+            if when is None and raised.group("when").strip():
+                when = Applicability(raised.group("when").strip())
+            r = replace(r, modality="permission", applies_when=when)
+            out.pop()
+        out.append(r)
+    return out
 
 
 def under_a_lead(
