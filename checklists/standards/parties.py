@@ -770,6 +770,10 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     return found
 
 
+#: 经 before an authority's name (须经县财政局审核后: through whom it goes first), not 经济, 经营.
+VIA_AN_AUTHORITY = re.compile(r"经(?=[县市区省乡镇]|国家|有关|相关|主管|上级|所在|当地)")
+
+
 def who_did(words: str) -> tuple[str, SubjectKind] | None:
     """The party that opens ``words``, a time a duty follows (生产经营单位纳入黑名单管理后):
     who did it, and so who acts after it; None when the words name no time or no party."""
@@ -779,10 +783,6 @@ def who_did(words: str) -> tuple[str, SubjectKind] | None:
     if did is None or VIA_AN_AUTHORITY.search(did.group("who")):
         return None  # (新建户厕须经县农业农村局验收合格后: the one it goes through, no actor)
     return _trim(did.group("who")), kind_of(did.group("who"))
-
-
-#: 经 before an authority's name (须经县财政局审核后: through whom it goes first), not 经济, 经营.
-VIA_AN_AUTHORITY = re.compile(r"经(?=[县市区省乡镇]|国家|有关|相关|主管|上级|所在|当地)")
 
 
 #: What was done, as the time a duty follows (…后, …之后, …时).

@@ -277,20 +277,19 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     if (
         tail.rstrip().endswith("的")
         and len(tail) <= 24
-        and re.match(
-            # (…，经营户在100户以上的，专职管理人员不少于2名: the ones a limit after is for;
-            # …，服务期满2年后考核合格的，可优先录用: the ones a permission is for)
-            r"[，,]\s*[^，,。；;]{0,16}?(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁|可(?:以|优先)|"
-            r"有权|不少于|不低于|不超过|不多于|至少|最多)",
-            rest,
-        )
-        or (
-            tail.rstrip().endswith("的")
-            and len(tail) <= 24
+        and (
+            re.match(
+                # (…，经营户在100户以上的，专职管理人员不少于2名: the ones a limit after is for;
+                # …，服务期满2年后考核合格的，可优先录用: the ones a permission is for)
+                r"[，,]\s*[^，,。；;]{0,16}?(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁|"
+                r"可(?:以|优先)|有权|不少于|不低于|不超过|不多于|至少|最多)",
+                rest,
+            )
             # (…，逾期30日未缴纳的，取消其资格: the ones sanctioned)
-            and _A_SANCTION_NEXT.match(rest) is not None
+            or _A_SANCTION_NEXT.match(rest) is not None
         )
-    ) and not ANY_MODAL.search(masked, ph_start, q_start):
+        and not ANY_MODAL.search(masked, ph_start, q_start)
+    ):
         return True  # …，5例以上疑似医院感染暴发的，医疗机构应当…: the case the duty is for
     if re.match(r"\s*的(?:亮[红黄]灯|纳入|列入|给予|予以|责令|取消|暂停|扣|约谈|通报)", tail):
         return True  # 超期3个工作日以上的亮红灯并纳入督查督办: the ones a sanction is for
