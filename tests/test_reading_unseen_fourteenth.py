@@ -241,3 +241,70 @@ def test_a_leave_to_raise_then_its_cap_is_one_leave_up_to_the_cap(text, value, w
     assert (last.modality, last.comparator, last.value) == ("permission", "<=", Decimal(value))
     assert last.applies_when is not None and last.applies_when.text == when
     assert not [r for r in extract(text) if r.kind == "presence"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("商场、超市等人员密集场所每日营业前应当进行防火巡查。", "商场、超市等人员密集场所"),
+        ("学校、医院等人员密集场所营业期间应当保持疏散通道畅通。", "学校、医院等人员密集场所"),
+        # guard: a party, then the time it acts at
+        ("医疗机构污水排放前应当进行消毒处理。", "医疗机构"),
+    ],
+)
+def test_a_listed_or_longer_name_before_a_time_is_one_party(text, who):
+    """商场、超市等人员密集场所每日营业前应当进行防火巡查: the crowded places patrol. The name was
+    cut at its first word that ends a name (商场、超市等人员: 人员 of 人员密集; 学校 of a list),
+    so the patrol fell to 'people' (an authority, by 超市's 市) or to schools alone."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (who, "regulated")
+
+
+def test_an_authority_s_heads_named_as_comrades_are_the_authority_s():
+    """县直部门主要负责同志每年到基层调研不少于30天: the heads of county departments, an
+    authority's people (as 负责人 was read); they were drafted as the inspected party's."""
+    (r,) = extract("县直部门主要负责同志每年到基层调研不少于30天。")
+    assert (r.subject, r.subject_kind) == ("县直部门主要负责同志", "authority")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "门店不得超出门窗外墙经营，拒不改正的，处50元以上500元以下罚款。",
+        "企业应当按时缴纳保证金，逾期未缴纳的，处1000元罚款。",
+    ],
+)
+def test_a_fine_on_the_ones_in_breach_is_no_duty_of_theirs(text):
+    """…，拒不改正的，处50元以上500元以下罚款: the shops that refuse are fined (by an authority the
+    sentence does not name). The fine was drafted as the shops' own duty (subject 门店), as
+    予以/处以 sanctions no longer are: 处 before a fine is one too."""
+    fine = extract(text)[-1]
+    assert fine.low is not None or fine.value is not None
+    assert fine.subject is None and fine.applies_when is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("营业收入超过1000万元至1亿元的部分，按照1%提取。", (False, True)),
+        # guards: a band with no comparison keeps both ends; markers still say
+        ("营业收入在1000万元至1亿元的，按照1%提取。", (True, True)),
+        ("年产量1万吨（含）至5万吨（不含）的企业，应当配备专职人员。", (True, False)),
+    ],
+)
+def test_a_band_over_its_low_bound_leaves_the_bound_out(text, ends):
+    """营业收入超过1000万元至1亿元的部分，按照1%提取: the band above 10 million. Its low bound was
+    read as in it, so revenue of exactly 10 million fell in two bands (2 % and 1 %)."""
+    when = extract(text)[-1].applies_when
+    assert when is not None and when.comparator == "range"
+    assert (when.low_inclusive, when.high_inclusive) == ends
+
+
+@pytest.mark.parametrize(
+    "text", ["公务用车单车年运行维护费不超过2.5万元。", "年办公经费不超过5万元。"]
+)
+def test_a_year_s_running_costs_are_per_year(text):
+    """公务用车单车年运行维护费不超过2.5万元: 25 000 yuan a year per car. The 年 of 年运行维护费
+    was not read as the period (as 年营业收入's is), so the cap looked like a total for all time."""
+    (r,) = extract(text)
+    assert (r.comparator, r.per) == ("<=", "year")

@@ -55,7 +55,9 @@ _A_SANCTION = re.compile(
 #: A sanction or a refusal an authority imposes, opening a duty (一律予以关停, 收回资金, 不予受理).
 _IMPOSED = re.compile(
     r"(?:一律|依法|依规|从严|严肃|即|立即|全额)*(?:" + _SANCTIONS + "|通报批评|"
-    r"收回|追回|不予|停止|暂停|关停|扣减|扣除|扣罚|撤销|注销|移交|移送)"
+    r"收回|追回|不予|停止|暂停|关停|扣减|扣除|扣罚|撤销|注销|移交|移送|"
+    # (…，拒不改正的，处50元以上500元以下罚款: a fine)
+    r"处(?=[^，,。；;]{1,24}?罚款))"
 )
 
 

@@ -87,6 +87,7 @@ from checklists.standards.picking import (
     a_class_bound,
     a_clean_record,
     a_season_first,
+    band_ends,
     case_goes_on,
     end_of,
     joined,
@@ -572,7 +573,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     phrase_only[q_end] = ph_end
                 if comparator == "range":  # (年满60周岁至79周岁的: both bounds)
                     # (1万吨（含）至5万吨（不含）: each bound as its marker says)
-                    ends = (q.low_inclusive, q.high_inclusive)
+                    ends = band_ends(masked, ph_start, q_start, q)
                     when = Applicability(words, "range", None, q.unit, q.per, q.low, q.high, *ends)
                     qualifiers.append((q_end, when))
                 else:

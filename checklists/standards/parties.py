@@ -356,7 +356,8 @@ def kind_of(name: str) -> SubjectKind:
         return kind_of(name[:-3])  # (相关单位和人员: the people of the parties before)
     if last == "单位" and re.search(r"..[、和及与]单位$", name):
         return kind_of(name[:-3])  # (相关部门和单位: the bodies of the parties before)
-    staff = re.fullmatch(r"(.+?)的?(?:(?:工作)?人员|(?:主要)?负责人)", last)
+    # (县直部门主要负责同志: an authority's heads, as its 负责人)
+    staff = re.fullmatch(r"(.+?)的?(?:(?:工作)?人员|(?:主要)?负责(?:人|同志))", last)
     if staff and (
         staff.group(1).endswith("窗口")
         or (ends_with_party(staff.group(1)) and kind_of(staff.group(1)) == "authority")
@@ -642,6 +643,8 @@ _BANNED = re.compile(
 PARTY_BEFORE_WHEN = re.compile(
     r"(?P<who>[^，,。；;的\d＿在于]{0,10}?(?:机构|企业|单位|场所|公司|学校|医院|经营者|运营者|驾驶人|驾驶员|"
     r"人员|护理员|保育员))"
+    # (not one of a list, nor a word of a longer name: 学校、医院等人员密集场所营业期间)
+    r"(?![、等和及与]|密集)"
     r"(?=[^，,。；;]{2,}?(?:前|期间|之前|以前|时)$)"
 )
 #: 对/对于/针对 opening a phrase: the ones something is done to (not 对照, 对接).

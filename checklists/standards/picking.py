@@ -495,6 +495,13 @@ def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int,
 IN_ALL = re.compile(r"(?:累计|连续|逾期|超期|拖欠)(?:[\u4e00-\u9fff]{1,4}?)?\s*$")
 
 
+def band_ends(masked: str, start: int, q_start: int, q: Qty) -> tuple[bool, bool]:
+    """Whether a band's bounds are in it: as their markers say (1万吨（含）至5万吨（不含）),
+    and its low bound left out after 超过/高于/大于 (营业收入超过1000万元至1亿元的部分)."""
+    found = comparator_before(masked[max(start, q_start - 12) : q_start])
+    return (q.low_inclusive and not (found and found[0] == ">"), q.high_inclusive)
+
+
 #: Not done within a time (3年内完不成的, 30日内未整改的): the ones who took longer.
 NOT_DONE = re.compile(
     # (not what did not happen in it: 两年内未发生工资拖欠的, within two years, a clean record)
@@ -582,7 +589,7 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
         per = q.per or period_before(masked, c_start, c_start + q.start)[0]
         if comparator == "range":  # (年满60周岁至79周岁的: both bounds)
             # (1万吨（含）至5万吨（不含）: each bound as its marker says)
-            ends = (q.low_inclusive, q.high_inclusive)
+            ends = band_ends(masked, c_start, c_start + q.start, q)
             words = text[c_start:c_end]
             return Applicability(words, "range", None, q.unit, per, q.low, q.high, *ends)
         if comparator in ("<=", "<") and NOT_DONE.match(masked, c_start + q.end):
