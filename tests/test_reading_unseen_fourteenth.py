@@ -308,3 +308,18 @@ def test_a_year_s_running_costs_are_per_year(text):
     was not read as the period (as 年营业收入's is), so the cap looked like a total for all time."""
     (r,) = extract(text)
     assert (r.comparator, r.per) == ("<=", "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "单位内部审计部门每两年至少对资金使用情况审计一次。",
+        "单位内部审计部门每2年至少对资金使用情况审计1次。",
+    ],
+)
+def test_at_least_once_with_what_it_is_done_to_between_is_the_interval(text):
+    """每两年至少对资金使用情况审计一次: an audit every two years or more often. With the audited
+    thing between 至少 and 一次 it read as two rows: exactly every 2 years, and at least 1 audit
+    (ever). One row, the interval at most 2 years, as 每两年至少审计一次 is read."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "<=", Decimal(2), "year")

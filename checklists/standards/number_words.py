@@ -36,7 +36,8 @@ BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不�
 # ---------------------------------------------------------------------------------------------
 #: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
 AT_LEAST_ONCE = re.compile(
-    r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,8}?(?:一|1)\s*次"
+    # (每两年至少对资金使用情况审计一次: what it is done to between)
+    r"[^，,。；;＿\d]{0,6}?(?:至少|最少|不少于)[^，,。；;＿\d]{0,16}?(?:一|1)\s*次"
 )
 #: Times named in a list, then 各 (each): 上午、下午各…, 4月、10月各… (the list's items).
 #: (not parties: 各县、各乡镇各开展一次 is once each, not twice)
