@@ -323,3 +323,21 @@ def test_at_least_once_with_what_it_is_done_to_between_is_the_interval(text):
     (ever). One row, the interval at most 2 years, as 每两年至少审计一次 is read."""
     (r,) = extract(text)
     assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "<=", Decimal(2), "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "挂牌督办的隐患，逾期未完成整改的，对其主要负责人进行约谈。",
+            "挂牌督办的隐患，逾期未完成整改的",
+        ),
+        ("列入黑名单的企业，逾期未整改的，取消其评优资格。", "列入黑名单的企业，逾期未整改的"),
+    ],
+)
+def test_the_things_then_the_ones_of_them_in_breach_are_one_case(text, when):
+    """挂牌督办的隐患，逾期未完成整改的，对其主要负责人进行约谈: the talk is for listed hazards not
+    closed in time. 挂牌督办的隐患 was an item of its own (a noun, nothing to do) and only the
+    second phrase was the case. The things, then a breach of theirs (逾期/未/拒不…的), are one."""
+    (r,) = extract(text)
+    assert r.applies_when is not None and r.applies_when.text == when

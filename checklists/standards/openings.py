@@ -267,7 +267,9 @@ THE_THINGS = re.compile(
     r"(?:应当|应|须|必须|要|不得|严禁|禁止|可以|可|方可|按照|按)|"
     # (依法必须进行招标的项目，招标文件发售期不得少于5日: a measure of theirs, then its bound)
     r"[^，,。；;：:的]{2,10}?(?:期|期限|时间|比例|金额|面积|数量)(?:不得|不应|应当?|须)"
-    r"(?:少于|低于|超过|高于|短于|长于|不少于|不低于|不超过|不高于))"
+    r"(?:少于|低于|超过|高于|短于|长于|不少于|不低于|不超过|不高于)|"
+    # (挂牌督办的隐患，逾期未完成整改的，对其…约谈: the ones of them in breach, a case of theirs)
+    r"(?:逾期|未|拒不|不按)[^，,。；;：:]{1,16}的[，,])"
 )
 #: …or the one who acts on them after 由 (挂牌督办的重大隐患，整改完成后由企业提出销号申请): a
 #: short noun phrase, no verb of a duty of its own before its 的.
