@@ -341,3 +341,20 @@ def test_the_things_then_the_ones_of_them_in_breach_are_one_case(text, when):
     second phrase was the case. The things, then a breach of theirs (逾期/未/拒不…的), are one."""
     (r,) = extract(text)
     assert r.applies_when is not None and r.applies_when.text == when
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("男生1000米跑不得超过3分40秒。", 220, "second"),
+        ("女生800米跑不得超过4分钟。", 4, "minute"),
+        # guard: a whole and a part, as before
+        ("每次连续驾驶时间不得超过1小时30分钟。", 90, "minute"),
+    ],
+)
+def test_minutes_and_seconds_are_one_time_and_a_race_s_distance_its_name(text, value, unit):
+    """男生1000米跑不得超过3分40秒: the 1000 m run in 3:40 at most. It read three rows: exactly
+    1000 m, at most 3 points (分 as a score) and exactly 40 seconds. 分 before N秒 is a minute
+    (220 seconds in all), and the distance before 跑 names the race."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("<=", Decimal(value), unit)

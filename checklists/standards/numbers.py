@@ -557,7 +557,8 @@ def a_higher_tier(q: Qty, following: str) -> bool:
 #: The kind of a thing a number names, right after it (35kg推车式, 8kg手提式, 4kg型): a model.
 _A_MODEL = re.compile(
     r"(?![^式]{0,2}(?:正式|方式|形式|模式|格式|公式|仪式|程式))[\u4e00-\u9fff]{0,2}式|型(?!号)|"
-    r"规格"  # (单瓶15公斤规格: which bottles are counted)
+    r"规格|"  # (单瓶15公斤规格: which bottles are counted)
+    r"跑(?!道)"  # (男生1000米跑不得超过3分40秒: the race's name, its distance)
 )
 
 

@@ -414,16 +414,19 @@ _MAX_DIGITS = 15
 _AND_A_HALF = re.compile(r"半(?![年月天日小个])")
 _HALF_BOUND = re.compile(r"以内|之内|内(?![容部外涵])|以上|以下")
 #: A whole and a part of a smaller unit after it: 一个半月, 一个半小时 (the whole counted in 个),
-#: 两年零六个月, 1小时30分钟.
+#: 两年零六个月, 1小时30分钟, 3分40秒.
 _MORE_OF_A_SMALLER = re.compile(
-    rf"\s*(?:(?P<half>半)(?P<unit>月|小时)|零?\s*(?P<n>{NUM})\s*(?P<unit2>个月|分钟))"
+    rf"\s*(?:(?P<half>半)(?P<unit>月|小时)|零?\s*(?P<n>{NUM})\s*(?P<unit2>个月|分钟|秒钟?))"
 )
-#: Each such smaller unit: how many make the whole, its name, and the whole's unit as read.
+#: Each such smaller unit: how many make the whole, its name, and the whole's units as read
+#: (3分40秒: the 分 before seconds is a minute, not a score's point).
 _A_SMALLER = {
-    "月": (Decimal(30), "day", "个"),
-    "小时": (Decimal(60), "minute", "个"),
-    "个月": (Decimal(12), "month", "year"),
-    "分钟": (Decimal(60), "minute", "hour"),
+    "月": (Decimal(30), "day", ("个",)),
+    "小时": (Decimal(60), "minute", ("个",)),
+    "个月": (Decimal(12), "month", ("year",)),
+    "分钟": (Decimal(60), "minute", ("hour",)),
+    "秒": (Decimal(60), "second", ("minute", "分")),
+    "秒钟": (Decimal(60), "second", ("minute", "分")),
 }
 _AND_A_HALF_IN = {"year": (Decimal(12), "month"), "hour": (Decimal(60), "minute")}
 _HALF_OF = {
@@ -625,7 +628,7 @@ def quantities(masked: str) -> list[Qty]:
         end = m.end()
         more = _MORE_OF_A_SMALLER.match(masked, end) if high is None and not after else None
         smaller = _A_SMALLER[more.group("unit") or more.group("unit2")] if more else None
-        if smaller is not None and smaller[2] == unit:
+        if smaller is not None and unit in smaller[2]:
             # 一个半月: 45 日, 一个半小时: 90 分钟; 两年零六个月: 30 个月, 1小时30分钟: 90 分钟
             # (a whole and a part, in the smaller unit)
             times, unit, _whole = smaller
