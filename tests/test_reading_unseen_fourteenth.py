@@ -358,3 +358,19 @@ def test_minutes_and_seconds_are_one_time_and_a_race_s_distance_its_name(text, v
     (220 seconds in all), and the distance before 跑 names the race."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == ("<=", Decimal(value), unit)
+
+
+def test_a_duty_to_hand_over_then_a_ban_are_two():
+    """…应当将餐厨废弃物交由取得许可的收运单位收运，不得交给无资质的单位或者个人: a duty to hand
+    the waste to licensed haulers, and a ban on others. They read as one ban (将… with no verb
+    after it, 交由 not read as one, led into the ban), so the duty was lost."""
+    duty, ban = extract(
+        "餐厨废弃物产生单位应当将餐厨废弃物交由取得许可的收运单位收运，不得交给无资质的单位或者个人。"
+    )
+    assert (duty.kind, ban.kind) == ("presence", "prohibition")
+    assert duty.subject == ban.subject == "餐厨废弃物产生单位"
+
+
+def test_a_chapter_s_heading_with_no_space_is_no_duty():
+    """第二章收运处置 (a PDF left no space after 章): a chapter's heading, drafted as a duty."""
+    assert extract("第二章收运处置") == []

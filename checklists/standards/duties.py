@@ -310,6 +310,8 @@ def leads_on(words: str) -> bool:
     rest = _MADE_NOUN.sub("", words[found.start() + skip :])
     if skip == 1 and _HANDED_DOWN.search(rest):
         return False  # 要将目标任务分解落实到乡镇: handed down to whom, the duty itself
+    if skip == 1 and _HANDED_OVER.search(rest):
+        return False  # 应当将餐厨废弃物交由收运单位收运: handed to whom, the duty itself
     return not ACTION.search(rest)
 
 
@@ -317,6 +319,8 @@ def leads_on(words: str) -> bool:
 _A_DIRECTION = re.compile(r"(?:充分)?发挥[^，,。；;]{2,24}作用")
 #: What 将/把 hands down, and to whom (将目标任务分解落实到乡镇, 把责任细化到人).
 _HANDED_DOWN = re.compile(r"(?:分解|落实|细化|量化|下沉|延伸)(?:落实)?(?:到|至)")
+#: What 将/把 hands over, and to whom (将餐厨废弃物交由取得许可的单位收运, 交给…处置).
+_HANDED_OVER = re.compile(r"交(?:由|给|予|付)")
 
 
 #: Papers or means in the state they are to be in (环评手续完备, 安全设施齐全, 台账资料齐备).

@@ -57,8 +57,9 @@ _TITLE_ENDS = (
 _A_TITLE = re.compile(rf"(?:{_TITLE_ENDS}|通知)$")
 
 
-#: A chapter's or a section's heading: 第三章 使用管理, 第二节 经营许可 (its number masked).
-_A_PART = re.compile(r"^(?:第[一二三四五六七八九十百零〇两\d]+|＿+)[章节编]\s+[^\s＿]{1,15}$")
+#: A chapter's or a section's heading: 第三章 使用管理, 第二节 经营许可 (its number masked; text
+#: from a PDF may leave no space: 第二章收运处置).
+_A_PART = re.compile(r"^(?:第[一二三四五六七八九十百零〇两\d]+|＿+)[章节编]\s*[^\s＿]{1,15}$")
 #: A document's title alone on the clause's last line (…通知 ending the preamble that attaches
 #: it: 重大事故隐患挂牌督办办法): no punctuation, no modal word, not too long.
 _A_TITLE_LAST = re.compile(rf"\s*[^，,。；;：:\n\s]{{4,40}}?{_TITLE_ENDS}\s*")
