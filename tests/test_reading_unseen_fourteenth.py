@@ -374,3 +374,20 @@ def test_a_duty_to_hand_over_then_a_ban_are_two():
 def test_a_chapter_s_heading_with_no_space_is_no_duty():
     """第二章收运处置 (a PDF left no space after 章): a chapter's heading, drafted as a duty."""
     assert extract("第二章收运处置") == []
+
+
+def test_a_year_s_interest_subsidy_is_per_year():
+    """单个主体年度贴息额不超过10万元: 100 000 yuan of interest subsidy a year per firm; 年度 before
+    贴息 was no period (before 补助/补贴 it was)."""
+    r = extract(
+        "对符合条件的新型农业经营主体，按照贷款额度的2%给予贴息，单个主体年度贴息额不超过10万元。"
+    )[-1]
+    assert (r.comparator, r.value, r.per) == ("<=", Decimal(100000), "year")
+
+
+def test_a_cut_for_the_ones_that_did_not_finish_is_no_duty_of_theirs():
+    """企业应当于每年12月31日前完成整改，未完成的，扣减其补助资金的10%: the cut falls on the firms
+    that did not finish, imposed by an authority not named; it was drafted as the firms' own
+    duty (未完成 was no breach, as 未按 was)."""
+    cut = extract("企业应当于每年12月31日前完成整改，未完成的，扣减其补助资金的10%。")[-1]
+    assert cut.value == Decimal(10) and cut.subject is None

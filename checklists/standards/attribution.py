@@ -75,7 +75,10 @@ _AUTHORITY_ONLY = re.compile(
 
 
 #: A case that is the breach of the duty before it (逾期未开工的, 违者).
-_IN_BREACH = re.compile(r"[，,]?\s*(?:逾期|违者|违反|拒不|未按)")
+_IN_BREACH = re.compile(
+    # (…，未完成的，扣减下年度补助资金的10%: the ones that did not do it)
+    r"[，,]?\s*(?:逾期|违者|违反|拒不|未(?:按|完成|达到|达标|通过|落实|履行|整改))"
+)
 
 
 #: A breach of a rule (违反本规定, 未按规定, 擅自, 拒不): the ones who did it are sanctioned.
