@@ -794,8 +794,8 @@ _AFTER_AN_ACT = re.compile(rf"(?:之?后|以后|{WHEN_WORD}|{DURING_WORD})$")
 
 #: A party, then what it did (用人单位招用人员后): its name, not what follows it.
 _WHO_DID = re.compile(
-    # (not 经 of 经批准; 经营者, 经销商 are names)
-    f"(?!未|经(?!营|销|纪|济)|对|在|于|按|依|根据|如|若|凡)"
+    # (not 经 of 经批准, ``VIA``; 经营者, 经销商 are names)
+    f"(?!未|{VIA}|对|在|于|按|依|根据|如|若|凡)"
     f"(?P<who>{_NAME_CHAR}{{0,10}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN})"
     r"(?![的、和及与]|[^，,。；;]{0,4}(?:" + _REGULATED + ")"
     # (出席市政府会议的人员: the ones who attend what the body holds, not the body)
