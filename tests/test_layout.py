@@ -29,6 +29,7 @@ PURE = [
     "checklists.standards.conflicts",
     "checklists.standards.duties",
     "checklists.standards.no_duties",
+    "checklists.standards.cases",
     "checklists.standards.agents",
     "checklists.standards.topics",
     "checklists.standards.denominators",

@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 
 from checklists.standards.agents import agent_named
+from checklists.standards.cases import condition_at, condition_before
 from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.names_read import heading_party, who_as_read
@@ -26,8 +27,6 @@ from checklists.standards.parties import (
 )
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.picking import (
-    condition_at,
-    condition_before,
     end_of,
     phrase_bounds,
     source_span,

@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from checklists.standards.attribution import attribute, leaves_out_who
+from checklists.standards.cases import band_ends, case_goes_on, counted
 from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.dating import with_due
 from checklists.standards.denominators import PER_OF_UNIT, per_before, per_many_before
@@ -79,16 +80,12 @@ from checklists.standards.picking import (
     DONE_AWAY_AFTER,
     DONE_AWAY_WITH,
     DONE_TO_THEM,
-    IN_ALL,
-    NOT_DONE,
     ONLY_THEN,
     THE_AGED_NAMED,
     a_class_after,
     a_class_bound,
     a_clean_record,
     a_season_first,
-    band_ends,
-    case_goes_on,
     end_of,
     joined,
     phrase_bounds,
@@ -577,11 +574,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     when = Applicability(words, "range", None, q.unit, q.per, q.low, q.high, *ends)
                     qualifiers.append((q_end, when))
                 else:
-                    if comparator in ("<=", "<") and NOT_DONE.match(masked, q_end):
-                        # 3年内完不成的, 30日内未整改的: not done within it, so longer than it
-                        comparator = NEGATE[comparator]
-                    elif comparator is None and IN_ALL.search(masked, ph_start, q_start):
-                        comparator = ">="  # (…，逾期3个月未缴纳的: that long or more)
+                    # (3年内完不成的: longer; …，逾期3个月未缴纳的: that long or more)
+                    comparator = counted(comparator, masked, ph_start, q_start, q_end)
                     # (…，年综合能源消费量5000吨标准煤以上的，由…: a rate as written, else the
                     # period its phrase names, 年)
                     when = Applicability(words, comparator or "==", value, q.unit, q.per or per)
