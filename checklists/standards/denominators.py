@@ -132,6 +132,21 @@ def per_before(words: str) -> str | None:
     return None
 
 
+#: A phrase of its own that is the step an amount after it goes by (每逾期一日，按…的0.5‰支付违约金;
+#: 每超过1小时，加收停车费2元; 每多招用1人，给予补贴1000元): each one, what that amount is per.
+_A_STEP_ALONE = re.compile(
+    r"每\s*(?:逾期|迟延|延迟|延误|拖延|超期|超时|超过|超出|多|增加|新增|多招用|招用|吸纳|安置)\s*"
+    rf"(?:一|1)\s*(?:个\s*)?(?P<per>{DENOMINATOR})\s*[，,]\s*$"
+)
+
+
+def per_step_before(words: str) -> str | None:
+    """What an amount is per when the phrase right before it (``words`` end there) is the step
+    it goes by, one at a time (每逾期一日，按…的0.5‰: per day)."""
+    found = _A_STEP_ALONE.search(words, max(0, len(words) - 24))
+    return DENOMINATORS[found.group("per")] if found else None
+
+
 #: What a denominator counted in its own unit is per (每100户, 每30名游客, 每300米), as ``Per``.
 PER_OF_UNIT = {
     "人": "人", "名": "人", "位": "人", "户": "户", "m": "m", "km": "km", "m²": "m²", "亩": "亩",

@@ -18,7 +18,12 @@ from checklists.standards.attribution import attribute, leaves_out_who
 from checklists.standards.cases import band_ends, case_goes_on, counted
 from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.dating import with_due
-from checklists.standards.denominators import PER_OF_UNIT, per_before, per_many_before
+from checklists.standards.denominators import (
+    PER_OF_UNIT,
+    per_before,
+    per_many_before,
+    per_step_before,
+)
 from checklists.standards.duties import duty_spans, leads_on
 from checklists.standards.list_leads import lists_bans, lists_cases, lists_duties, lists_options
 from checklists.standards.modality import (
@@ -265,6 +270,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 per = q.per  # 千克/小时, 次/月: what the number is per, as written
             elif per is None:
                 per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
+                if per is None:  # (每逾期一日，按…的0.5‰: the step of the phrase before)
+                    per = per_step_before(masked[max(s_start, ph_start - 24) : ph_start])
                 if (
                     per is None
                     and q.unit == "元"

@@ -224,6 +224,9 @@ def banned_too(found: list[Requirement]) -> list[Requirement]:
 
 
 #: What joins a duty to the one before it (并, 并且, 或者, 或).
+#: A class named by its order (一类地区, 二档, 第三阶梯, 乙级): parallel classes of one scale.
+_A_CLASS = re.compile(r"(?:第?[一二三四五六七八九十\d]+|[甲乙丙丁])(?:类|档|级|等|阶梯)")
+_ONCE_OR_ALL = re.compile(r"一次性|累计|总额|合计|共计|总计")
 _JOINED_ON = re.compile(r"(?:并且?|或者?)(?![且是])")
 
 
@@ -253,6 +256,14 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
             elif r.unit == "元" == before.unit and (r.span.startswith("其中") or parts):
                 # (每人每天400元，其中住宿费200元、伙食费130元: the parts of it, per the same)
                 r, parts = replace(r, per=before.per), True
+            elif (
+                _A_CLASS.match(r.span)
+                and _A_CLASS.match(before.span)
+                and not _ONCE_OR_ALL.search(r.span)
+            ):
+                # (一类地区每人每天不超过500元，二类地区不超过400元: the next class's, the same;
+                # not 二类地区一次性不超过4000元)
+                r = replace(r, per=before.per)
             elif before.kind == "frequency" and r.kind == "count" and r.unit != "%":
                 # 各镇年内至少撰写2篇，各部门至少撰写1篇: as many in the same period
                 r = replace(r, per=before.per, kind="frequency")

@@ -1,0 +1,54 @@
+"""A fifteenth round of the reading, found by probing it with clauses written for the purpose
+(never from the bundled gazettes): contracts and their penalties, travel and lodging costs,
+tariffs and fees. Each case is a clear error a probe found, read as GUIDE.md
+(tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("供应商逾期交货的，每逾期一日，按合同金额的0.5‰支付违约金。", Decimal("0.5"), "‰", "day"),
+        ("每迟延一日，按照未付款项的0.3%支付违约金。", Decimal("0.3"), "%", "day"),
+        ("每超过1小时，加收停车费2元。", Decimal(2), "元", "hour"),
+        ("用人单位每多招用1人，给予补贴1000元。", Decimal(1000), "元", "人"),
+        # guards: the step in the amount's own phrase, and a period written there, as before
+        ("每增加1人增加补贴1000元。", Decimal(1000), "元", "人"),
+        ("逾期缴纳的，每日按滞纳税款的万分之五加收滞纳金。", Decimal("0.05"), "%", "day"),
+    ],
+)
+def test_a_step_in_a_phrase_of_its_own_is_what_the_amount_after_it_is_per(text, value, unit, per):
+    """每逾期一日，按合同金额的0.5‰支付违约金: 0.5‰ of the contract for each day late. The step
+    (每逾期一日) stood in a phrase of its own, so the penalty had no period: one late week was
+    charged as one day. The step right before an amount is what it is per."""
+    (r,) = extract(text)
+    assert (r.value, r.unit, r.per) == (value, unit, per)
+
+
+@pytest.mark.parametrize(
+    ("text", "pers"),
+    [
+        (
+            "一类地区每人每天住宿费不超过500元，二类地区不超过400元，三类地区不超过300元。",
+            ["day", "day", "day"],
+        ),
+        ("一档每月补助300元，二档补助200元，三档100元。", ["month", "month", "month"]),
+        ("第一阶梯每月用水量不超过15立方米，第二阶梯不超过25立方米。", ["month", "month"]),
+        # guards: a class's own once-only or total amount has no period
+        ("一类地区每人每天不超过500元，二类地区一次性不超过4000元。", ["day", None]),
+        ("一类地区每人每天不超过500元，二类地区累计不超过4000元。", ["day", None]),
+    ],
+)
+def test_parallel_classes_of_one_scale_keep_the_period_of_the_first(text, pers):
+    """一类地区每人每天住宿费不超过500元，二类地区不超过400元: 400 yuan a day in class-two areas.
+    The second class dropped the period the first named, so a five-night stay of 2000 yuan was
+    checked against 400 in all and failed. Classes named by their order (一类, 二档, 第二阶梯)
+    are one scale: the next keeps the period, unless it names a once-only amount or a total."""
+    assert [r.per for r in extract(text)] == pers
