@@ -52,3 +52,24 @@ def test_parallel_classes_of_one_scale_keep_the_period_of_the_first(text, pers):
     checked against 400 in all and failed. Classes named by their order (一类, 二档, 第二阶梯)
     are one scale: the next keeps the period, unless it names a once-only amount or a total."""
     assert [r.per for r in extract(text)] == pers
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("居民月用电量不超过200度的部分，执行第一档电价。", "kWh"),
+        ("每户每月用电量超过260度的，执行第二档电价。", "kWh"),
+        ("充电桩单次充电量不超过60度。", "kWh"),
+        # guards: a grade or an angle, as before
+        ("抗震设防烈度不低于7度。", "度"),
+        ("无障碍坡道坡度不大于15度。", "度"),
+    ],
+)
+def test_a_degree_of_power_used_is_a_kilowatt_hour(text, unit):
+    """居民月用电量不超过200度的部分: up to 200 kWh a month. 度 was read as degrees (an angle's
+    unit), so a meter reading in kWh never compared with it. 度 after power used, sold or
+    charged is a kilowatt-hour, as 度电 is."""
+    found = extract(text)
+    assert len(found) == 1
+    r = found[0]
+    assert (r.applies_when.unit if r.applies_when and r.value is None else r.unit) == unit

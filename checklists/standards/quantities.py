@@ -518,6 +518,9 @@ _TAIL_MARK = re.compile(r"\s*(?:" + _MARK + r"|不?含本数)")
 #: A marker written right before a number whose comparison word follows it: （不含）5吨以下.
 _LEAD_MARK = re.compile(_MARK + r"\s*$")
 
+#: Power used or sold, before its 度 (月用电量200度, 每度电价): kilowatt-hours, not degrees.
+_OF_POWER = re.compile(r"用电|电量|耗电|发电|售电|购电|充电|电价|电费")
+
 
 def quantities(masked: str) -> list[Qty]:
     """Every number with a unit in the (masked) text."""
@@ -558,6 +561,8 @@ def quantities(masked: str) -> list[Qty]:
         if unit_txt == "分" and not arabic:
             continue  # (十分重要: "very", no score)
         unit, mult = _unit_of(unit_txt) if unit_txt else ("", Decimal(1))
+        if unit == "度" and _OF_POWER.search(masked, max(0, m.start() - 16), m.start()):
+            unit = "kWh"  # (居民月用电量不超过200度: kilowatt-hours, as 度电)
         bmag = _MAGNITUDE.get(m.group("bmag") or "", 1)
         if m.group("mag") and not unit_txt.startswith(("万", "亿")):
             mult *= _MAGNITUDE[m.group("mag")]  # 1 万亩, 20 万株
