@@ -73,3 +73,43 @@ def test_a_degree_of_power_used_is_a_kilowatt_hour(text, unit):
     assert len(found) == 1
     r = found[0]
     assert (r.applies_when.unit if r.applies_when and r.value is None else r.unit) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "when"),
+    [
+        ("给予4%的价格扣除。", Decimal(4), None),
+        ("对小型企业给予6%的价格扣除。", Decimal(6), None),
+        ("联合体企业协议合同金额占比不低于30%的，给予4%的价格扣除。", Decimal(4), Decimal(30)),
+        # guards: an amount given whose name reads no act, as before
+        ("年营业收入超过1000万元的，给予5%的奖励。", Decimal(5), Decimal(10000000)),
+        ("符合条件的，给予4%的价格优惠。", Decimal(4), None),
+    ],
+)
+def test_the_amount_of_what_is_given_is_the_requirement_whatever_its_name(text, value, when):
+    """给予4%的价格扣除: a 4 % price deduction. Its name ends in 扣除 (a sanction's word, as in
+    …的，扣除…), so the 4 % was read as picking out the ones dealt with and the row kept no
+    number: the deduction could not be checked. The amount right after 给予/予以/享受 is what is
+    given."""
+    (r,) = extract(text)
+    assert (r.unit, r.value) == ("%", value)
+    assert (r.applies_when.value if r.applies_when else None) == when
+
+
+def test_an_opening_case_does_not_swallow_a_value_stated_before_it():
+    """对中小企业的价格扣除比例为10%，联合体…占比不低于30%的，给予4%的价格扣除: two rates, the
+    second for joint bids of 30 % or more. The opening 对…的 case ran over the first phrase,
+    so the 10 % was lost and the 4 % read a case of "exactly 10 %". A first part that states a
+    value (为10%) is a statement of its own, not part of the case."""
+    text = (
+        "对中小企业的价格扣除比例为10%，联合体中小企业协议合同金额占比不低于30%的，"
+        "给予4%的价格扣除。"
+    )
+    first, second = extract(text)
+    assert (first.comparator, first.value, first.applies_when) == ("==", Decimal(10), None)
+    assert second.value == Decimal(4)
+    assert (second.applies_when.comparator, second.applies_when.value) == (">=", Decimal(30))
+    # guard: a case of two parts, the first naming no value, as before
+    (r,) = extract("对首次创办小微企业，且正常运营1年以上的高校毕业生，给予一次性创业补贴5000元。")
+    assert r.value == Decimal(5000) and r.applies_when is not None
+    assert "首次创办" in r.applies_when.text

@@ -48,7 +48,9 @@ THE_ONES_AND = re.compile(
 #: 高校毕业生、就业困难人员，给予…; 对企业新录用的五类人员，与企业签订…并…参加培训的，…): with 对,
 #: the ones a grant or a measure is for, not who acts.
 THE_ONES_AND_NAMED = re.compile(
-    r"^(?P<lead>对于|对(?![照接]))(?P<cond>(?:[^，,。；;：:]{2,40}[，,]\s*(?:且|并且|并|同时)?)?"
+    # (not a first part that states a value: 对中小企业的价格扣除比例为10%，…的，给予4%…)
+    r"^(?P<lead>对于|对(?![照接]))(?P<cond>(?:(?![^，,。；;：:]*(?:为|是)\s*\d)"
+    r"[^，,。；;：:]{2,40}[，,]\s*(?:且|并且|并|同时)?)?"
     r"[^，,。；;：:]{2,60}?的[^，,。；;：:的]{0,24})[，,]"
     # (the grant or measure right after: not a duty of the ones named; 按每人1500元标准给予…:
     # how much first)

@@ -112,6 +112,8 @@ _AN_AMOUNT_OF = re.compile(
 
 
 #: A sanction opening the phrase after a case (，暂停其…, ，由…责令…, ，处…罚款).
+#: What is given, right before its amount (给予4%的价格扣除, 给予不超过5万元的奖励).
+_GIVEN = re.compile(r"(?:给予|予以|享受)\s*(?:不超过|不高于|不低于|不少于|最高|最多)?\s*$")
 _A_SANCTION_NEXT = re.compile(
     r"[，,]\s*(?:由[^，,。；;]{1,16}?)?(?:暂停|取消|吊销|撤销|责令|处以?|给予|予以|追究|约谈|通报|"
     r"列入|纳入|停止|限制|禁止|扣除|扣减|收回|追回|没收)"
@@ -181,6 +183,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 熟食在10℃至60℃之间存放时间不得超过2小时: while it is so, the limit after
     if _AN_AMOUNT_OF.match(masked, q_end):
         return False  # 处1万元以上3万元以下的罚款，…: a fine's amount, whatever comes after
+    if _GIVEN.search(masked, max(ph_start, q_start - 10), q_start):
+        return False  # 给予4%的价格扣除: the amount of what is given, whatever its name
     if ONLY_THEN.match(masked, q_end):
         return False  # 硫分低于0.5%的煤炭方可销售: the number is what makes it allowed
     if _A_RATE_OF.match(masked, q_end) and "按" in masked[ph_start:q_start]:
