@@ -113,3 +113,32 @@ def test_an_opening_case_does_not_swallow_a_value_stated_before_it():
     (r,) = extract("对首次创办小微企业，且正常运营1年以上的高校毕业生，给予一次性创业补贴5000元。")
     assert r.value == Decimal(5000) and r.applies_when is not None
     assert "首次创办" in r.applies_when.text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per", "per_count"),
+    [
+        (
+            "危险化学品运输车辆应当安装卫星定位装置，每4小时停车休息不少于20分钟。",
+            Decimal(20),
+            "minute",
+            "hour",
+            Decimal(4),
+        ),
+        ("驾驶人每2小时至少休息20分钟。", Decimal(20), "minute", "hour", Decimal(2)),
+        # guards: a count of hours in a span of years, as before
+        ("每3年累计培训不少于72学时。", Decimal(72), "学时", "year", Decimal(3)),
+    ],
+)
+def test_a_shorter_time_in_each_span_of_hours_is_a_rate_of_that_span(
+    text, value, unit, per, per_count
+):
+    """每4小时停车休息不少于20分钟: at least 20 minutes' rest in every 4 hours. The span was read
+    as a requirement of its own (exactly every 4 hours, a frequency with nothing to count) and
+    the rest had no span, so 20 minutes a day passed. A shorter time in each span of hours is
+    per that span, as 每3年…72学时 is per three years."""
+    found = [r for r in extract(text) if r.value is not None]
+    assert [(r.value, r.unit, r.per, r.per_count) for r in found] == [(value, unit, per, per_count)]
+    # guard: how often, per span, as before (每N小时…一次: every N hours)
+    (r,) = extract("每2小时巡查1次。")
+    assert (r.kind, r.value, r.unit) == ("frequency", Decimal(2), "hour")

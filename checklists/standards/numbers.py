@@ -25,6 +25,7 @@ from checklists.standards.quantities import (
     PERIODS,
     QTY,
     RETENTION,
+    TIME_IN,
     TIME_UNITS,
     Qty,
 )
@@ -818,11 +819,15 @@ def a_denominator(
         and (
             q.unit not in TIME_UNITS
             or (
-                q.unit in _PERIODS_TOO
+                q.unit in _PERIODS_TOO | {"hour"}
                 and q.high is None
                 and q.low > 1
                 and bool(after)
-                and after[0].unit not in TIME_UNITS | {"次"}
+                # (每4小时停车休息不少于20分钟: a shorter time in each such span)
+                and (
+                    after[0].unit not in TIME_UNITS | {"次"}
+                    or TIME_IN.get((after[0].unit, q.unit), 0) > 1
+                )
                 and comparator_before(sentence[q.end : after[0].start]) is not None
             )
         )
