@@ -142,3 +142,19 @@ def test_a_shorter_time_in_each_span_of_hours_is_a_rate_of_that_span(
     # guard: how often, per span, as before (每N小时…一次: every N hours)
     (r,) = extract("每2小时巡查1次。")
     assert (r.kind, r.value, r.unit) == ("frequency", Decimal(2), "hour")
+
+
+def test_the_basis_a_rule_is_counted_on_is_no_part_of_its_case():
+    """企业安全生产费用提取标准以上年度营业收入为依据，营业收入不超过1000万元的，按照3%提取:
+    3 % where the income is 10 million or less. The basis (…为依据) was read as the firm's
+    act, joined to the band into one case, so the item asked whether the firm "based its
+    standard on last year's income" before the band. The basis is no part of the case."""
+    (r,) = extract(
+        "企业安全生产费用提取标准以上年度营业收入为依据，营业收入不超过1000万元的，按照3%提取。"
+    )
+    assert r.value == Decimal(3)
+    assert r.applies_when.text.startswith("营业收入")
+    assert (r.applies_when.comparator, r.applies_when.value) == ("<=", Decimal(10000000))
+    # guard: a party's act, then what else, one case, as before
+    (r,) = extract("企业吸纳登记失业人员就业，并签订1年以上劳动合同的，按每人1000元给予补贴。")
+    assert r.applies_when.text.startswith("企业吸纳")

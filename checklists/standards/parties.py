@@ -488,6 +488,12 @@ def condition_of(sentence: str) -> Condition | None:
                 # (项目单位对申报材料的真实性负责，弄虚作假的，: a duty of its own, what it
                 # answers for)
                 or re.search(r"负(?:总|全)?责\s*$", re.split(r"[，,]", cond, maxsplit=1)[0])
+                # (企业安全生产费用提取标准以上年度营业收入为依据，营业收入…的，: the basis the
+                # rule is counted on, no act of the party's)
+                or re.search(
+                    r"为(?:依据|准|基础|基数|计算基数|计提依据)\s*$",
+                    re.split(r"[，,]", cond, maxsplit=1)[0],
+                )
             ):
                 continue
         if (
