@@ -158,3 +158,22 @@ def test_the_basis_a_rule_is_counted_on_is_no_part_of_its_case():
     # guard: a party's act, then what else, one case, as before
     (r,) = extract("企业吸纳登记失业人员就业，并签订1年以上劳动合同的，按每人1000元给予补贴。")
     assert r.applies_when.text.startswith("企业吸纳")
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [
+        ("市场主体应当于每年1月1日至6月30日，通过国家企业信用信息公示系统报送年度报告。", 6, 30),
+        ("市场主体应当于每年1月1日至6月30日通过国家企业信用信息公示系统报送年度报告。", 6, 30),
+        ("纳税人应当于每年1月1日至5月31日，向主管税务机关办理汇算清缴。", 5, 31),
+        # guard: the act right after the window, as before
+        ("每年1月1日至6月30日报送年度报告。", 6, 30),
+    ],
+)
+def test_a_yearly_window_then_how_or_to_whom_then_the_act_is_due_at_its_end(text, month, day):
+    """市场主体应当于每年1月1日至6月30日，通过…系统报送年度报告: due by 30 June each year. With
+    how (通过…) or to whom (向…) between the window and the act, the window was read as a
+    yearly frequency with no date, so a report filed in December passed. The window's last
+    day is the yearly deadline, whatever stands between it and the act."""
+    (r,) = extract(text)
+    assert r.due == {"rule": "yearly_date", "month": month, "day": day}
