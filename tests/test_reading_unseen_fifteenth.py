@@ -177,3 +177,34 @@ def test_a_yearly_window_then_how_or_to_whom_then_the_act_is_due_at_its_end(text
     day is the yearly deadline, whatever stands between it and the act."""
     (r,) = extract(text)
     assert r.due == {"rule": "yearly_date", "month": month, "day": day}
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        (
+            "申报单位应当于7月15日前和次年1月15日前报送半年度报告。",
+            [("month_day", 7, 15), ("next_month_day", None, 15)],
+        ),
+        (
+            "申报单位应当不迟于7月15日和次年1月15日报送半年度报告。",
+            [("month_day", 7, 15), ("next_month_day", None, 15)],
+        ),
+        (
+            "各县应当于6月30日前、9月30日前和12月31日前报送进展情况。",
+            [("month_day", 6, 30), ("month_day", 9, 30), ("month_day", 12, 31)],
+        ),
+        # guard: dates of two duties, each its own, as before
+        (
+            "各县应当于6月底前完成排查，9月底前完成整改。",
+            [("month_day", 6, 30), ("month_day", 9, 30)],
+        ),
+    ],
+)
+def test_dates_joined_in_one_phrase_each_make_the_duty_due(text, dues):
+    """申报单位应当于7月15日前和次年1月15日前报送半年度报告: due twice, by 15 July and by 15
+    January. The second date overwrote the first (after 不迟于 it was lost), so the mid-year
+    report was never due. Dates joined by 和/、/及 each make the duty due: one row each."""
+    found = extract(text)
+    assert [(r.due["rule"], r.due.get("month"), r.due["day"]) for r in found] == dues
+    assert all(r.kind == "deadline" for r in found)

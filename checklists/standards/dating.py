@@ -56,7 +56,7 @@ def with_due(
         elif year_of is not None and written.startswith("次年", pos - s_start + d_start):
             # (…2021年10月底前完成排查，次年3月底前完成整改: the year after that one)
             rule = in_year(year_of.year + 1, rule.get("month", 1), rule["day"])
-        at, pos = pos + d_start, pos + max(d_end, 1)
+        last, at, pos = pos, pos + d_start, pos + max(d_end, 1)
         as_of = text.startswith(("截至", "截止"), at) and not text.startswith(
             ("截止日期", "截止时间"), at
         )
@@ -96,6 +96,10 @@ def with_due(
         )
         if duty is not None:
             d = found[duty]
+            if d.due is not None and _JOINED_DATES.fullmatch(written, last - s_start, at - s_start):
+                # (于7月15日前和次年1月15日前报送: one duty, due by each date)
+                found.insert(max(within) + 1, replace(d, due=rule))
+                continue
             then = duty + 1 < len(found) and found[duty + 1]
             if (
                 then
@@ -166,6 +170,8 @@ def with_due(
     return found
 
 
+#: What joins two dates one duty is due by (7月15日前和次年1月15日前, 6月30日前、12月31日前).
+_JOINED_DATES = re.compile(r"\s*(?:和|、|及|以及|或者?)?\s*(?:于|在)?\s*")
 #: What was done before a date, then 的 (2000年底前建成的…, 2019年1月1日以后出生的): which
 #: ones the date picks out, no deadline.
 _WHICH_ONES_AFTER = re.compile(

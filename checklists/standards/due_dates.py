@@ -232,12 +232,16 @@ _LONGEST_DATE = 60
 
 #: A date written after "no later than" (不迟于次月10日, 最迟不得超过次月15日, 最晚于6月30日): by
 #: then, as 次月10日前.
-NO_LATER_THAN = re.compile(
-    # (完成时限：2023年12月底: a task aside's time limit, a date by which)
-    r"(?:不迟于|不晚于|最迟|最晚|时限\s*[:：])(?:不得?超过|于|在|为|到)?\s*"
+_A_DATE_BY = (
     r"(?P<date>(?:次月|下月|每个?月的?|当月|本月|次年|每年的?|当年|(?:19|20)\d{2}\s*年)?\s*"
     r"(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]|月?底|月?末))(?!\s*(?:前|之前|以前))"
 )
+NO_LATER_THAN = re.compile(
+    # (完成时限：2023年12月底: a task aside's time limit, a date by which)
+    r"(?:不迟于|不晚于|最迟|最晚|时限\s*[:：])(?:不得?超过|于|在|为|到)?\s*" + _A_DATE_BY
+)
+#: Another date joined to one "no later than" named (不迟于7月15日和次年1月15日): by then too.
+_AND_BY = re.compile(r"(?<=前)(?:和|、|及|以及|或)\s*" + _A_DATE_BY)
 #: 号 after a day's number, as spoken (次月5号前, 5月10号前): 日.
 _HAO = re.compile(r"(?<=\d)号(?=\s*(?:[（(]星期|前|之前|以前))")
 #: A year written in Chinese numerals (二〇二三年), and its month (十二月, 六月: not 十月, which
@@ -265,9 +269,11 @@ def as_written(words: str) -> str:
     them, in as many characters (offsets hold): 5月10号前 → 5月10日前; 不迟于次月10日 → the date,
     then 前. Once per sentence: ``due_in`` is asked of what remains after each date found."""
     words = _HAO.sub("日", _in_digits(words))
-    return NO_LATER_THAN.sub(
-        lambda m: " " * (m.start("date") - m.start() - 1) + m["date"] + "前", words
-    )
+    for pattern in (NO_LATER_THAN, _AND_BY):  # (…7月15日前 和次年1月15日: the second, then)
+        words = pattern.sub(
+            lambda m: " " * (m.start("date") - m.start() - 1) + m["date"] + "前", words
+        )
+    return words
 
 
 def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
