@@ -208,3 +208,39 @@ def test_dates_joined_in_one_phrase_each_make_the_duty_due(text, dues):
     found = extract(text)
     assert [(r.due["rule"], r.due.get("month"), r.due["day"]) for r in found] == dues
     assert all(r.kind == "deadline" for r in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "when"),
+    [
+        (
+            "在禁止燃放区域内，任何单位和个人不得燃放烟花爆竹。",
+            "任何单位和个人不得燃放烟花爆竹",
+            "在禁止燃放区域内",
+        ),
+        ("在禁止养犬区域内，禁止饲养烈性犬。", "禁止饲养烈性犬", "在禁止养犬区域内"),
+        (
+            "在限制燃放区域内，任何单位和个人不得燃放烟花爆竹。",
+            "任何单位和个人不得燃放烟花爆竹",
+            "在限制燃放区域内",
+        ),
+        # guards: a ban to go in or be in a place, as before
+        ("重型柴油货车禁止进入城区。", "重型柴油货车禁止进入城区", None),
+        ("禁止驶入施工区域。", "禁止驶入施工区域", None),
+        ("禁止在居民区燃放烟花爆竹。", "禁止在居民区燃放烟花爆竹", None),
+    ],
+)
+def test_a_zone_named_by_what_is_banned_in_it_is_where_the_ban_holds(text, span, when):
+    """在禁止燃放区域内，任何单位和个人不得燃放烟花爆竹: no fireworks in the no-fireworks zone. The
+    zone's name (禁止燃放区域) was read as a ban of its own, an item "在禁止燃放区域内" with
+    nothing to check, and the real ban lost its place, so fireworks anywhere failed. A zone
+    named by what is banned in it is where the ban after it holds."""
+    (r,) = extract(text)
+    assert (r.span, r.kind) == (span, "prohibition")
+    assert (r.applies_when.text if r.applies_when else None) == when
+
+
+def test_a_zone_named_by_what_is_banned_in_it_is_no_ban_of_a_duty():
+    """市政府应当划定禁止燃放区域: a duty to draw the zone, not a ban."""
+    (r,) = extract("市政府应当划定禁止燃放区域。")
+    assert (r.kind, r.modality) == ("presence", "mandatory")

@@ -331,10 +331,18 @@ _IN_ORDER = re.compile(
 _PLEASE = re.compile(r"\s*请(?![示假求教])")
 
 
+#: A place, a phrase of its own (在急弯、陡坡等路段，…; 在饮用水水源保护区内，…).
+A_PLACE = re.compile(
+    r"在[^，,。；;\d＿]{1,20}?(?:路段|地段|区域|水域|河段|部位|地带|保护区|禁区|范围)内?"
+)
+
+
 def _acts(words: str) -> bool:
     """Whether a phrase states something to do on its own."""
     token = LEAD_TOKEN.match(words)
     words = words[token.end() :] if token else words  # (（一）开展…, 一是开展…: the item's words)
+    if A_PLACE.fullmatch(words):
+        return False  # (在禁止燃放区域内，…: where the duty after it holds, whatever its name)
     if ANY_MODAL.search(words) or (_IN_A_MANNER.match(words) and not AIM.match(words)):
         return True
     if _PLEASE.match(words) and (ACTION.search(words) or POLICY.search(words)):

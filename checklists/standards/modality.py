@@ -20,6 +20,14 @@ _NOT_TO_BE = (
     r"撤销|持续|思议|缺少|分|测|控|小觑|同日而语|动摇|推卸|及|言|缺|$)"
 )
 STRONG = re.compile(r"必须|严禁|一律|务必")
+#: 禁止, not where it names a zone, a stretch or a list (在禁止燃放区域内，…; 划定禁止养犬区域:
+#: the place a ban holds in, no ban of its own; not a ban to go in or be in a place: 禁止进入城区,
+#: 禁止驶入施工区域, 禁止在…区域).
+_BANS = (
+    r"禁止(?![^，,。；;在进入到驶穿靠]{0,6}?(?:区域|地区|地段|路段|时段|区|范围|名录|目录)"
+    r"(?:内|外|以内)?"
+    r"(?=[，,。；;、的和及]|$))"
+)
 MANDATORY = re.compile(
     # (知道或者应当知道, 应知: what one ought to have known, no duty)
     # (应对重污染天气: to cope with; 应对采购标的进行调研: 应 + 对, a verb after its object)
@@ -28,7 +36,9 @@ MANDATORY = re.compile(
     # (应保尽保率, 应收尽收: all those due, a set phrase, no duty)
     r"[保收检治享办纳补救助改查退种](?=尽))"
     r"(?!对(?![^，,。；;]{1,24}?(?:进行|实行|开展|予以|加强|组织|采取|实施|作出|给予|审核|核查)))|"
-    r"(?<![必无])须(?!知)|(?<![所必急无确如若])需(?![要求知氧])|不得(?!分)|禁止|不准|不允许|"
+    r"(?<![必无])须(?!知)|(?<![所必急无确如若])需(?![要求知氧])|不得(?!分)|"
+    + _BANS
+    + r"|不准|不允许|"
     r"(?<![主需重纲摘概只想必紧简将纪])要(?![求素点是件闻害员务领略情])|"
     # only then may: not before (验收合格后方可投入使用, 办理审批手续后才可使用)
     r"方可|方能|后才(?:可|能)|" + _NOT_TO_BE
@@ -54,7 +64,7 @@ PERMISSION = re.compile(
     # (可直通疏散走道的出口, 可供…使用的场地: what a thing allows, no permission)
     r"直通|供[^，,。；;]{0,12}的|容纳)"
 )
-PROHIBITION = re.compile(r"不得(?!分)|禁止|严禁|不准|不允许|杜绝|" + _NOT_TO_BE)
+PROHIBITION = re.compile(r"不得(?!分)|" + _BANS + r"|严禁|不准|不允许|杜绝|" + _NOT_TO_BE)
 VAGUE = re.compile(r"及时|第一时间|立即|立刻|马上|尽快|迅速")
 ANY_MODAL = re.compile(
     "|".join(p.pattern for p in (STRONG, MANDATORY, DEFAULT, ADVISORY, PERMISSION))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from checklists.standards.duties import WHICH_KIND, WITHOUT_LEAVE
+from checklists.standards.duties import A_PLACE, WHICH_KIND, WITHOUT_LEAVE
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.openings import DURING_WORD, VIA_WHEN, WHEN_WORD
 from checklists.standards.parties import DISCRETION
@@ -53,12 +53,6 @@ _DURING_INLINE = re.compile(
     rf"(?!必要时|需要时)[^，,。；;的\d＿]{{2,16}}?(?:{DURING_WORD}|期内|{WHEN_WORD}|"
     r"(?<![底末终旬日月年天])(?:之前|以前|前))"
     r"(?=应当|应|须|必须|要|不得|严禁|禁止|不应|不宜|不准|可以|可(?!能))"
-)
-
-
-#: A place, a phrase of its own (在急弯、陡坡等路段，…; 在饮用水水源保护区内，…).
-_A_PLACE = re.compile(
-    r"在[^，,。；;\d＿]{1,20}?(?:路段|地段|区域|水域|河段|部位|地带|保护区|禁区|范围)内?"
 )
 
 
@@ -123,7 +117,7 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return len(stripped)  # …，未经批准，不得擅自动火: without leave, the ban after it holds
     if _A_KIND_ALONE.fullmatch(stripped):
         return len(stripped)  # 询价采购，采购人应当向不少于3家供应商…: for that kind only
-    if _A_PLACE.fullmatch(stripped):
+    if A_PLACE.fullmatch(stripped):
         return len(stripped)  # 在急弯、陡坡等路段，…: where the duty after it holds
     if stripped.startswith("违者") and len(stripped) > 3:
         return 2  # 违者取消定点资格: the ones in breach, then the sanction on them
