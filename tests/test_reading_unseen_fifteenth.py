@@ -244,3 +244,21 @@ def test_a_zone_named_by_what_is_banned_in_it_is_no_ban_of_a_duty():
     """市政府应当划定禁止燃放区域: a duty to draw the zone, not a ban."""
     (r,) = extract("市政府应当划定禁止燃放区域。")
     assert (r.kind, r.modality) == ("presence", "mandatory")
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("空气质量指数（AQI）连续3天超过200的，启动橙色预警。", ">", Decimal(200)),
+        ("空气质量指数连续2日大于150的，启动黄色预警。", ">", Decimal(150)),
+        # guard: the index with no days between, as before
+        ("空气质量指数（AQI）日均值大于200的，启动橙色预警。", ">", Decimal(200)),
+    ],
+)
+def test_an_index_compared_after_the_days_it_lasts_is_the_case(text, comparator, value):
+    """空气质量指数（AQI）连续3天超过200的，启动橙色预警: an index over 200 three days running. The
+    index has no unit and the days stood between its name and the comparison, so the case read
+    "3 days or more" of anything: three clean days set off the alert. The index is compared
+    after the days it lasts."""
+    (r,) = extract(text)
+    assert (r.applies_when.comparator, r.applies_when.value) == (comparator, value)

@@ -541,7 +541,7 @@ def quantities(masked: str) -> list[Qty]:
         if (
             not unit_txt
             and not (m.group("b") and _BETWEEN.match(masked, m.end()))
-            and not _A_PURE_NUMBER.search(masked, max(0, m.start() - 14), m.start())
+            and not _A_PURE_NUMBER.search(masked, max(0, m.start() - 20), m.start())
             and not _ITS_OTHER_BOUND.search(masked, max(0, m.start() - 36), m.start())
         ):
             # (a range with no unit stands only as …之间: pH值应介于6至9之间; a number with no
@@ -861,6 +861,8 @@ _SLASHED = re.compile(r"(?<=[的费额数金入资])\s*(?P<n>\d{1,2})\s*/\s*(?P<
 _PURE_NAME = (
     # (a few words between: 空气质量指数（AQI）日均值大于200)
     r"(?:容积率|系数|因数|指数|比值|均匀度|pH值|PH值|pH|当量|AQI)[^，,。；;\d]{0,10}?\s*"
+    # (空气质量指数（AQI）连续3天超过200: the days it lasts, then the index compared)
+    r"(?:(?:连续|累计)\s*\d{1,3}\s*(?:个)?(?:天|日|小时|月|周)\s*)?"
     r"(?:应当?|须|必须|要|一般|原则上)?\s*"
 )
 # (功率因数应在0.9以上: 在 with 以上 after the number)
