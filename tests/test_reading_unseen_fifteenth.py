@@ -262,3 +262,28 @@ def test_an_index_compared_after_the_days_it_lasts_is_the_case(text, comparator,
     after the days it lasts."""
     (r,) = extract(text)
     assert (r.applies_when.comparator, r.applies_when.value) == (comparator, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("赔偿金额为商品价款的3倍。", Decimal(3), "倍"),
+        ("赔偿金额为商品价款的三倍。", Decimal(3), "倍"),
+        ("违约金为合同金额的5%。", Decimal(5), "%"),
+        ("赔偿金额为100元。", Decimal(100), "元"),
+        # guard: a grant stated, as before
+        ("补偿金额为商品价款的3倍。", Decimal(3), "倍"),
+    ],
+)
+def test_what_is_owed_for_a_breach_is_a_standard_stated(text, value, unit):
+    """赔偿金额为商品价款的三倍: damages of three times the price. An amount owed for a breach
+    (赔偿, 违约金) named no standard the reader knew, and a multiple in words (三倍) was taken for
+    words, so nothing was drafted: the rule could not be checked. What is owed is a standard
+    stated, and a base's multiple in words (…的三倍) is a number."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == ("==", value, unit)
+
+
+def test_a_multiple_in_words_reported_is_still_no_standard():
+    """全市地区生产总值是2010年的三倍: a result reported, nothing to check (GUIDE 1.5)."""
+    assert extract("全市地区生产总值是2010年的三倍。") == []

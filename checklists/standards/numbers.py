@@ -577,6 +577,8 @@ _AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|�
 _NAMES_A_STANDARD = re.compile(
     r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|公示|期限|"
     r"有效期|罚款|资格|"
+    # (赔偿金额为商品价款的3倍, 违约金为合同金额的5%: what is owed for a breach)
+    r"赔偿|赔付|违约金|滞纳金|"
     # (核定行政编制25名, 领导职数2名, 每户每月免收5立方米: a number set or waived)
     r"核定|编制|职数|免收|免缴|减收|"
     # (总产量保持在50万吨左右: a level to keep, a target)
@@ -744,6 +746,7 @@ def worth_keeping(
         # (每个村配备一名网格员: so many for each, a standard written in words)
         or (q.unit in COUNTED and per_before(before) is not None)
         or _STATED_AS.search(tail)  # 有效期为五年, 试用期为一年: a term stated
+        or (q.unit == "倍" and tail.rstrip().endswith("的"))  # 商品价款的三倍: a base's multiple
     ):
         return False  # 二次扬尘, 六家企业: words, not thresholds
     if modality is not None:
