@@ -287,3 +287,36 @@ def test_what_is_owed_for_a_breach_is_a_standard_stated(text, value, unit):
 def test_a_multiple_in_words_reported_is_still_no_standard():
     """全市地区生产总值是2010年的三倍: a result reported, nothing to check (GUIDE 1.5)."""
     assert extract("全市地区生产总值是2010年的三倍。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("用水户应当按月缴纳水费。", "用水户"),
+        ("用气户不得擅自改装燃气设施。", "用气户"),
+        # guard: a user, as before
+        ("用户应当按月缴纳水费。", "用户"),
+    ],
+)
+def test_a_household_that_takes_water_or_gas_is_an_inspected_party(text, subject):
+    """用水户应当按月缴纳水费: the water user pays monthly. 用水户 was no party the reader knew, so
+    the duty had no subject and was drafted for no one."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "regulated")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("日供水规模不低于1000立方米。", "day"),
+        ("年供热量超过10万吉焦的，应当安装在线监测设备。", "year"),
+        # guard: a day's supply, as before
+        ("日供应量不低于1000立方米。", "day"),
+    ],
+)
+def test_a_periods_supply_of_water_or_heat_is_per_that_period(text, per):
+    """日供水规模不低于1000立方米: 1000 m³ a day. 日供水 (a day's water supplied) named no period
+    the reader knew, as 日供应量 did, so a works supplying 1000 m³ a month passed."""
+    (r,) = extract(text)
+    got = r.per if r.value is not None else r.applies_when.per
+    assert got == per

@@ -61,6 +61,8 @@ AUTHORITY = (
 REGULATED = (
     # 评标委员会: the purchaser's own evaluation committee, checked with its procurement
     r"生产经营单位|企业|公司|工地|厂|矿|配送中心|配送点|园区|评标委员会|经营户|经营者|业户|个体工商户|供应商|"
+    # (用水户应当按月缴纳水费: a household or firm that takes water, gas, power or heat)
+    r"用(?:水|气|电|热|能)户|"
     # (相关单位和人员: the people of a list of parties)
     r"(?<=[和及与])(?:人员|职工)|"
     r"采购人|代理机构|承包商|施工单位|建设单位|使用单位|责任单位|(?<!成员|牵头|配合|协办)单位|学校(?!舍|食堂)|幼儿园|医院|"
