@@ -320,3 +320,34 @@ def test_a_periods_supply_of_water_or_heat_is_per_that_period(text, per):
     (r,) = extract(text)
     got = r.per if r.value is not None else r.applies_when.per
     assert got == per
+
+
+@pytest.mark.parametrize(
+    ("text", "prices"),
+    [
+        (
+            "第一阶梯年用水量不超过180立方米，水价3.5元/立方米。",
+            [(Decimal("3.5"), "<=", Decimal(180), None)],
+        ),
+        (
+            "第二阶梯年用水量180至260立方米，水价4.5元/立方米；"
+            "第三阶梯年用水量超过260立方米，水价7元/立方米。",
+            [(Decimal("4.5"), "range", None, Decimal(260)), (Decimal(7), ">", Decimal(260), None)],
+        ),
+        (
+            "第一档月用电量不超过200千瓦时，电价每千瓦时0.52元。",
+            [(Decimal("0.52"), "<=", Decimal(200), None)],
+        ),
+    ],
+)
+def test_a_tiers_bound_is_the_case_of_its_price(text, prices):
+    """第一阶梯年用水量不超过180立方米，水价3.5元/立方米: 3.5 yuan a cubic metre for the first
+    180 m³ a year. The tier's bound was read as a requirement of its own (use no more than
+    180 m³ a year), so every household above it failed, and the price applied to all use. The
+    bound says which use the price is for."""
+    found = extract(text)
+    assert [
+        (r.value, r.applies_when.comparator, r.applies_when.value, r.applies_when.high)
+        for r in found
+    ] == prices
+    assert all(r.unit == "元" for r in found)

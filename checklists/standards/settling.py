@@ -273,8 +273,43 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
 
 def settled(found: list[Requirement]) -> list[Requirement]:
     """One sentence's requirements settled with each other, in this order: one grant of many
-    amounts, a parallel phrase's period, duties joined to a ban, the aims of the party."""
-    return aims_of_the_party(banned_too(parallel_per(one_grant(capped_leave(found)))))
+    amounts, a parallel phrase's period, a tier's price, duties joined to a ban, the aims of
+    the party."""
+    return aims_of_the_party(banned_too(tier_prices(parallel_per(one_grant(capped_leave(found))))))
+
+
+#: A tier of a price scale, opening its bound (第一阶梯年用水量…, 第二档…, 一档…).
+_A_TIER = re.compile(r"第?[一二三四五六七八九十\d]+(?:阶梯|档)")
+
+
+def tier_prices(found: list[Requirement]) -> list[Requirement]:
+    """A tier's bound, then its price (第一阶梯年用水量不超过180立方米，水价3.5元/立方米): the
+    bound says which use the price is for, no requirement of its own."""
+    out: list[Requirement] = []
+    for r in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and r.unit == "元"
+            and r.applies_when is None
+            and before.modality is None
+            and before.unit != "元"
+            and before.comparator in ("<", "<=", ">", ">=", "range")
+            and _A_TIER.match(before.span)
+        ):
+            when = Applicability(
+                before.span,
+                before.comparator,
+                before.value,
+                before.unit,
+                before.per,
+                before.low,
+                before.high,
+            )
+            out[-1] = replace(r, applies_when=when)
+            continue
+        out.append(r)
+    return out
 
 
 #: A leave to raise or extend, ending its phrase (特殊情况可适当提高, 特殊情况下可延长).
