@@ -351,3 +351,19 @@ def test_a_tiers_bound_is_the_case_of_its_price(text, prices):
         for r in found
     ] == prices
     assert all(r.unit == "元" for r in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("约谈对象应当在约谈后15个工作日内提交书面整改报告。", "约谈对象"),
+        ("被约谈单位应当在10个工作日内报送整改方案。", "被约谈单位"),
+        # guard: the one checked, as before
+        ("检查对象应当如实提供有关资料。", "检查对象"),
+    ],
+)
+def test_the_one_talked_to_is_an_inspected_party(text, subject):
+    """约谈对象应当在约谈后15个工作日内提交书面整改报告: the one talked to reports within 15
+    working days. 约谈对象 was no party, so the follow-up of a 约谈 was drafted for no one."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "regulated")

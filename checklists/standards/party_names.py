@@ -100,6 +100,8 @@ REGULATED = (
     # the ones a credit rule binds (市场主体, 失信主体, 失信被执行人, 检查对象), not a role
     # (责任主体, 监管主体)
     r"(?:市场|失信|守信|经营|信用)主体|被执行人|检查对象|抽查对象|接待对象|"
+    # (约谈对象应当在约谈后15个工作日内提交整改报告: the one talked to, as the one checked)
+    r"约谈对象|被约谈(?:人|单位|企业)|监管对象|执法对象|"
     # (who keeps a village clean; who farms)
     r"保洁员|种粮大户|种植大户|家庭农场|农户|承包户|经济组织|上岗人员|"
     # (流转双方, 养殖场户: the parties of a land transfer, a farm)
