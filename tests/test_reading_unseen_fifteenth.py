@@ -367,3 +367,31 @@ def test_the_one_talked_to_is_an_inspected_party(text, subject):
     working days. 约谈对象 was no party, so the follow-up of a 约谈 was drafted for no one."""
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (subject, "regulated")
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit"),
+    [
+        (
+            "能繁母猪存栏量连续3个月低于正常保有量的90%时，启动生猪产能调控预案。",
+            "<",
+            Decimal(90),
+            "%",
+        ),
+        ("连续3年考核合格率低于90%的，取消其资格。", "<", Decimal(90), "%"),
+        # guards: a time that is itself compared, and hours before a measure, as before
+        ("连续工作10年以上的教师，每月补助200元。", ">=", Decimal(10), "year"),
+        ("连续2小时超过150微克/立方米的，启动预警。", ">", Decimal(150), "μg"),
+    ],
+)
+def test_months_or_years_a_measure_lasts_are_no_number_of_the_case(text, comparator, value, unit):
+    """能繁母猪存栏量连续3个月低于正常保有量的90%时，启动…预案: the stock below 90 % three months
+    running. The months were read as the case's number (3 months or more of anything), so the
+    plan started whatever the stock; as 连续2小时超过150微克 was read, the measure compared after
+    the months, weeks or years it lasts is the case's."""
+    r = extract(text)[0]
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (
+        comparator,
+        value,
+        unit,
+    )

@@ -91,7 +91,7 @@ def condition_at(text: str, masked: str, c_start: int, c_end: int) -> Applicabil
     if (
         compared
         and compared[0] is not found[0]
-        and found[0].unit in ("hour", "day", "minute")
+        and found[0].unit in ("hour", "day", "minute", "week", "month", "year")
         and found[0].comparator is None
     ):
         found = compared + [q for q in found if q not in compared]
