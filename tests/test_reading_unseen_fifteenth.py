@@ -395,3 +395,21 @@ def test_months_or_years_a_measure_lasts_are_no_number_of_the_case(text, compara
         value,
         unit,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("夜间（22时至次日6时）长途客运车辆应当停车休息或者实行接驳运输。", "长途客运车辆"),
+        ("汛期水库管理单位应当实行24小时值班。", "水库管理单位"),
+        ("节假日期间景区应当加强客流管控。", "景区"),
+        # guard: a year before who acts, as before
+        ("今年各企业要完成隐患排查。", "各企业"),
+    ],
+)
+def test_a_season_or_the_hours_before_who_acts_is_no_part_of_its_name(text, subject):
+    """夜间（22时至次日6时）长途客运车辆应当停车休息: the coaches stop at night. The night's hours
+    were read into the party's name (夜间（22时至次日6时）长途客运车辆), so no coach company was
+    ever matched to the duty. A season or the hours before who acts are when, not who."""
+    (r,) = extract(text)
+    assert r.subject == subject
