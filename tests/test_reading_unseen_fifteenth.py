@@ -413,3 +413,28 @@ def test_a_season_or_the_hours_before_who_acts_is_no_part_of_its_name(text, subj
     ever matched to the duty. A season or the hours before who acts are when, not who."""
     (r,) = extract(text)
     assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("孕产妇死亡率控制在10/10万以下。", "<=", Decimal("0.01")),
+        ("发病率控制在1/10万以下。", "<=", Decimal("0.001")),
+        ("事故死亡率不超过0.5/万。", "<=", Decimal("0.005")),
+        ("抽检比例不低于1/1000。", ">=", Decimal("0.1")),
+        # guard: a share of a whole in digits, as before
+        ("补助金额不低于总数的2/3。", ">=", Decimal("66.6667")),
+    ],
+)
+def test_a_rate_per_a_large_whole_is_a_share(text, comparator, value):
+    """孕产妇死亡率控制在10/10万以下: at most 10 deaths in 100,000 (0.01 %). A rate per a large
+    whole was no number the reader knew, so the target was dropped or drafted with nothing to
+    check. It is a share, as 总数的2/3 is."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (comparator, value, "%")
+
+
+@pytest.mark.parametrize("text", ["比例尺不小于1/500。", "于2024/1/5前报送。"])
+def test_a_scale_or_a_date_with_slashes_is_no_rate(text):
+    """比例尺不小于1/500 (a map's scale), 2024/1/5 (a date): no share of a large whole."""
+    assert all(r.unit != "%" for r in extract(text))

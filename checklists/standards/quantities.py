@@ -663,9 +663,12 @@ def quantities(masked: str) -> list[Qty]:
                 )
         out.append(Qty(start, end, low, high, unit, comparator, arabic, word, per, mark, *ends))
     taken = [(q.start, q.end) for q in out]
-    for m in _SLASHED.finditer(masked):
-        # 总数的2/3: a share written as a fraction in digits, as a percentage (66.6667)
-        n, whole = Decimal(m.group("n")), Decimal(m.group("of"))
+    for m in (*_SLASHED.finditer(masked), *_PER_LARGE.finditer(masked)):
+        # 总数的2/3: a share written as a fraction in digits, as a percentage (66.6667); 10/10万,
+        # 0.5/万: a rate per a large whole, as a percentage too (0.01, 0.005)
+        n = Decimal(m.group("n"))
+        g = m.groupdict()
+        whole = Decimal(g.get("of") or g.get("of2") or 1) * _LARGE.get(g.get("mag") or "", 1)
         if whole == 0 or n > whole or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         after = _AFTER_WORD.match(masked, m.end())
@@ -673,7 +676,10 @@ def quantities(masked: str) -> list[Qty]:
             Qty(
                 m.start(),
                 after.end() if after else m.end(),
-                _clean((n * 100 / whole).quantize(Decimal("0.0001"))),
+                # (to four places, six for a large whole: 1/10万 is 0.001 %)
+                _clean(
+                    (n * 100 / whole).quantize(Decimal("0.000001" if whole >= 1000 else "0.0001"))
+                ),
                 None,
                 "%",
                 comparator_after(after.group(0)) if after else None,
@@ -856,6 +862,13 @@ _PARTS_OF = re.compile(
 #: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3,
 #: 实际缴费2/3, 工资总额1/3).
 _SLASHED = re.compile(r"(?<=[的费额数金入资])\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
+#: A rate per a large whole (孕产妇死亡率10/10万, 事故死亡率0.5/万, 抽检比例1/1000), not a scale
+#: (1/500) nor a date (2024/1/5).
+_PER_LARGE = re.compile(
+    r"(?<![\d./])(?P<n>\d{1,4}(?:\.\d+)?)\s*/\s*"
+    r"(?:(?P<of>10|100|1000)?\s*(?P<mag>万|千|百万|十万)|(?P<of2>1000|10000|100000))(?![\d/.])"
+)
+_LARGE = {"千": 1000, "万": 10000, "十万": 100000, "百万": 1000000}
 #: What is measured by a pure number, and its comparison right before the number (容积率不大于,
 #: 安全系数不小于, pH值不低于, 功率因数应达到).
 _PURE_NAME = (
