@@ -310,6 +310,8 @@ def test_a_household_that_takes_water_or_gas_is_an_inspected_party(text, subject
     [
         ("日供水规模不低于1000立方米。", "day"),
         ("年供热量超过10万吉焦的，应当安装在线监测设备。", "year"),
+        ("生活垃圾转运站日转运能力不低于50吨。", "day"),
+        ("焚烧厂日焚烧量不低于600吨。", "day"),
         # guard: a day's supply, as before
         ("日供应量不低于1000立方米。", "day"),
     ],
