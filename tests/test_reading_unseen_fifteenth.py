@@ -440,3 +440,26 @@ def test_a_rate_per_a_large_whole_is_a_share(text, comparator, value):
 def test_a_scale_or_a_date_with_slashes_is_no_rate(text):
     """比例尺不小于1/500 (a map's scale), 2024/1/5 (a date): no share of a large whole."""
     assert all(r.unit != "%" for r in extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "失业保险金的标准，不得低于城市居民最低生活保障标准。",
+        "职工工资不得低于当地最低工资标准。",
+        "收费不得超过政府指导价。",
+    ],
+)
+def test_a_bound_by_a_standard_named_is_no_ban(text):
+    """职工工资不得低于当地最低工资标准: wages at least the local minimum. 不得 before a comparison
+    was read as a ban (kind prohibition), so the item asked whether wages "were not paid below"
+    in the form of a thing not to do; a bound compared with a standard named is a duty to meet
+    it."""
+    (r,) = extract(text)
+    assert (r.kind, r.modality) == ("presence", "mandatory")
+
+
+def test_a_ban_is_still_a_ban():
+    """不得擅自占用城市绿地: a ban, as before."""
+    (r,) = extract("任何单位和个人不得擅自占用城市绿地。")
+    assert r.kind == "prohibition"

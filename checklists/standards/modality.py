@@ -153,11 +153,15 @@ def states_a_ban(words: str) -> bool:
     """Whether ``words`` say themselves that something is not to be done (不得…, 严禁…,
     原则上不重复救助): a ban's words, which need no 不得 put before them."""
     words = words.replace("不得不", "＿＿＿")
+    # (失业保险金的标准，不得低于城市居民最低生活保障标准: a floor, compared with a standard named)
+    words = _NOT_BEYOND.sub("＿＿", words)
     # (悬挂含有禁毒、禁止卖淫嫖娼等内容的警示标志: the ban a sign says, no ban of the duty)
     words = _A_SIGN_S_BAN.sub("＿", words)
     return bool(PROHIBITION.search(words) or _NOT_TO_DO.search(words))
 
 
+#: 不得/不应 before a comparison (不得低于, 不得超过): a bound, no ban.
+_NOT_BEYOND = re.compile(r"(?:不得|不应)(?=低于|高于|少于|多于|小于|大于|超过|超出)")
 #: What a sign or notice says, banned things inside (含有禁毒、禁止吸烟等内容的标志, 禁止吸烟标识).
 _A_SIGN_S_BAN = re.compile(
     r"(?:含有|载明|注明|印有)[^，,。；;]{0,30}?(?:内容|字样)|"
