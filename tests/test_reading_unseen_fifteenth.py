@@ -463,3 +463,18 @@ def test_a_ban_is_still_a_ban():
     """不得擅自占用城市绿地: a ban, as before."""
     (r,) = extract("任何单位和个人不得擅自占用城市绿地。")
     assert r.kind == "prohibition"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("送餐人员应当保持个人卫生。", "送餐人员"),
+        ("导游应当佩戴导游证。", "导游"),
+        ("快递员不得私自开拆邮件。", "快递员"),
+    ],
+)
+def test_the_ones_who_deliver_guide_or_clean_are_inspected_parties(text, subject):
+    """送餐人员应当保持个人卫生: the couriers keep clean. 送餐人员, 导游, 快递员 were no party, so
+    their duties were drafted for no one."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "regulated")

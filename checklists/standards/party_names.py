@@ -80,6 +80,8 @@ REGULATED = (
     r"负责同志|班子成员|经销商|销售商|零售商|批发商|商家|持有人|持证人|承租人|"
     # (农贸市场开办者, 食品销售者; 护林员, 安全员: the ones who run a market, sell, keep watch)
     r"开办者|销售者|生产者|使用者|护林员|安全员|保安员|管理员|检验员|质检员|"
+    # (送餐人员应当保持个人卫生, 导游应当…: the ones who deliver, clean, guide or cook)
+    r"送餐人员|配送人员|快递员|骑手|保洁人员|保洁员|导游|讲解员|厨师|"
     # (social organisations and farms that are inspected; whoever must restore land)
     r"社会组织|基金会|协会|商会|民办非企业单位|(?<!供销)合作社|养殖场|养殖户|网吧(?!经营)|义务人|监测员|责任人|"
     # the ones who complain, report or ask (投诉人对处理决定不服的，可以…)
