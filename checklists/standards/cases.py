@@ -2,8 +2,8 @@
 comparison (``condition_at``: 连续3次…的 at least 3 times, 3年内完不成的 longer than 3 years,
 超过1000万元至1亿元的 a band), the condition written just before one duty of a sentence
 (``condition_before``) and a case that goes on into the phrase after it (``case_goes_on``).
-Pure module (standard library and the wording tables); ``picking``, ``extraction`` and
-``attribution`` read cases with it.
+Pure module (standard library and the wording tables); ``extraction`` and ``attribution`` read
+cases with it.
 """
 
 from __future__ import annotations

@@ -224,8 +224,10 @@ def banned_too(found: list[Requirement]) -> list[Requirement]:
 
 
 #: What joins a duty to the one before it (并, 并且, 或者, 或).
+#: An order (一, 第三, 2): of a class or a tier.
+_ORDINAL = r"第?[一二三四五六七八九十\d]+"
 #: A class named by its order (一类地区, 二档, 第三阶梯, 乙级): parallel classes of one scale.
-_A_CLASS = re.compile(r"(?:第?[一二三四五六七八九十\d]+|[甲乙丙丁])(?:类|档|级|等|阶梯)")
+_A_CLASS = re.compile(rf"(?:{_ORDINAL}|[甲乙丙丁])(?:类|档|级|等|阶梯)")
 _ONCE_OR_ALL = re.compile(r"一次性|累计|总额|合计|共计|总计")
 _JOINED_ON = re.compile(r"(?:并且?|或者?)(?![且是])")
 
@@ -279,7 +281,7 @@ def settled(found: list[Requirement]) -> list[Requirement]:
 
 
 #: A tier of a price scale, opening its bound (第一阶梯年用水量…, 第二档…, 一档…).
-_A_TIER = re.compile(r"第?[一二三四五六七八九十\d]+(?:阶梯|档)")
+_A_TIER = re.compile(rf"{_ORDINAL}(?:阶梯|档)")
 
 
 def tier_prices(found: list[Requirement]) -> list[Requirement]:
