@@ -478,3 +478,13 @@ def test_the_ones_who_deliver_guide_or_clean_are_inspected_parties(text, subject
     their duties were drafted for no one."""
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (subject, "regulated")
+
+
+def test_one_list_of_seasons_for_the_case_and_for_the_name():
+    """The seasons a sentence opens with (a case, openings.SEASON) and the ones stripped from a
+    party's name (parties._WHEN_FIRST) were two lists, each missing some of the other's:
+    高温季节，施工单位应当… had no case, and 昼间施工单位 was a party's name. One list now."""
+    (r,) = extract("高温季节，施工单位应当调整作业时间。")
+    assert (r.subject, r.applies_when.text) == ("施工单位", "高温季节")
+    (r,) = extract("昼间施工单位不得超标排放噪声。")
+    assert r.subject == "施工单位"

@@ -42,6 +42,7 @@ from checklists.standards.openings import (
     REACHING,
     REACHING_OPENS,
     SEASON,
+    SEASON_WORDS,
     SIZED_WORKS,
     STAFF_CASE,
     STATE_REACHED,
@@ -388,8 +389,7 @@ _PLACE_FIRST = re.compile("^" + _A_PLACE_ONLY.pattern + "的")
 _WHEN_FIRST = re.compile(
     r"^(?:今年|明年|当年|本年度?|今后|近期|下一步|(?:19|20)\d{2}\s*年(?:底前|内|起)?|"
     # (夜间（22时至次日6时）长途客运车辆应当…, 汛期水库管理单位应当…: the season or the hours)
-    r"(?:(?:夜间|白天|日间|(?:主)?汛期|冬季|夏季|春季|秋季|冬春季|雨季|旱季|节假日|重大节日|"
-    r"供暖期|采暖期|(?:森林)?防火期|禁渔期|高温季节)(?:期间|内)?(?:[（(][^（()）]{1,20}[）)])?)|"
+    r"(?:(?:主|森林|冬)?(?:" + SEASON_WORDS + r")(?:期间|内)?(?:[（(][^（()）]{1,20}[）)])?)|"
     # (how binding, before who: 原则上每个乡镇配备…)
     r"原则上|一般情况下|通常|"
     # (a word of advice before who is advised: 建议各地建立台账, 鼓励企业…)
