@@ -488,3 +488,15 @@ def test_one_list_of_seasons_for_the_case_and_for_the_name():
     assert (r.subject, r.applies_when.text) == ("施工单位", "高温季节")
     (r,) = extract("昼间施工单位不得超标排放噪声。")
     assert r.subject == "施工单位"
+
+
+def test_one_list_of_steps_an_amount_goes_by():
+    """The steps an amount goes by (每增加1人, 每逾期一日) were three lists (numbers._EACH_STEP,
+    worth_keeping's, and denominators' for a step in a phrase of its own), each missing some
+    of the others': 每逾期1日加收…0.5‰ read the step as a requirement of its own (exactly one
+    day late), and 每减少1人，扣减补助500元 had no per. One list now."""
+    assert [(r.value, r.unit) for r in extract("每逾期1日加收合同金额的0.5‰。")] == [
+        (Decimal("0.5"), "‰")
+    ]
+    (r,) = extract("每减少1人，扣减补助500元。")
+    assert (r.value, r.per) == (Decimal(500), "人")

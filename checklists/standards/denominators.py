@@ -134,8 +134,13 @@ def per_before(words: str) -> str | None:
 
 #: A phrase of its own that is the step an amount after it goes by (每逾期一日，按…的0.5‰支付违约金;
 #: 每超过1小时，加收停车费2元; 每多招用1人，给予补贴1000元): each one, what that amount is per.
+#: The steps an amount may go by (每增加1人, 每超过1小时, 每逾期一日, 每吸纳1人): one list.
+STEP_WORDS = (
+    r"新增|增加|增|多招用|多|超过|超出|超期|超时|减少|少|提高|降低|上调|下调|吸纳|招用|招收|安置|"
+    r"聘用|录用|接收|带动|引进|逾期|迟延|延迟|延误|拖延"
+)
 _A_STEP_ALONE = re.compile(
-    r"每\s*(?:逾期|迟延|延迟|延误|拖延|超期|超时|超过|超出|多|增加|新增|多招用|招用|吸纳|安置)\s*"
+    rf"每\s*(?:{STEP_WORDS})\s*"
     rf"(?:一|1)\s*(?:个\s*)?(?P<per>{DENOMINATOR})\s*[，,]\s*$"
 )
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
-from checklists.standards.denominators import PER_HEAD_AND_PERIOD, per_before
+from checklists.standards.denominators import PER_HEAD_AND_PERIOD, STEP_WORDS, per_before
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.quantities import (
     COUNTED,
@@ -622,7 +622,7 @@ def worth_keeping(
     # (the words right before the number, for what must end there: one number of a long list
     # scans its own neighbourhood, not the whole phrase again)
     tail = before[-32:]
-    if re.search(r"每(?:新增|增加|多|超过|超出|减少|少|提高|降低|上调|下调)\s*$", tail):
+    if re.search(rf"每(?:{STEP_WORDS})\s*$", tail):
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
     if re.match(r"\s*(?:之日|的当日|当日)?起", following):
         return False  # 在犬只满3个月之日起30日内: when the time after it starts, no threshold
@@ -842,9 +842,7 @@ def a_denominator(
 
 #: 每 before a number, or the step it counts (每增加250平方米增配1名: each one more; 每吸纳1人
 #: 给予1000元: each one taken on).
-_EACH_STEP = re.compile(
-    r"每\s*(?:新增|增加|增|多|超过|超出|提高|上调|吸纳|招用|招收|安置|聘用|录用|接收|带动|引进)?\s*$"
-)
+_EACH_STEP = re.compile(rf"每\s*(?:{STEP_WORDS})?\s*$")
 #: A comparison right before 每 (不少于每100户1名): what it compares is the count after.
 _COMPARED_EACH = re.compile(
     r"(?:不少于|不低于|不小于|不超过|不多于|不大于|不高于|至少|最少|最多|至多)\s*每\s*$"
