@@ -45,6 +45,7 @@ def with_due(
 
     written = as_written(text[s_start:s_end])  # (once: 号 as 日, 不迟于… as …前)
     year_of = None  # the last date the sentence wrote with its year
+    dated_last = None  # the row the date before made due (its index in ``found``)
     while (due := due_in(written[pos - s_start :])) is not None:
         rule, d_start, d_end = due
         if rule["rule"] == "date":
@@ -74,6 +75,17 @@ def with_due(
             continue
         if _WHICH_ONES_AFTER.match(masked, pos, s_end):
             continue  # 2000年底前建成的老旧小区: which ones, by when they were built; no deadline
+        if (
+            dated_last is not None
+            and found[dated_last].start <= at < end_of(found[dated_last])
+            and _JOINED_DATES.fullmatch(written, last - s_start, at - s_start)
+        ):
+            # (于7月15日前和次年1月15日前报送: one duty, due by each date; found right after the
+            # one before, no scan of the rows a long list of dates has made)
+            dated_last += 1
+            found.insert(dated_last, replace(found[dated_last - 1], due=rule))
+            continue
+        dated_last = None
         if any(
             r.applies_when is not None and at < r.start and text[at:pos] in r.applies_when.text
             for r in found
@@ -96,10 +108,6 @@ def with_due(
         )
         if duty is not None:
             d = found[duty]
-            if d.due is not None and _JOINED_DATES.fullmatch(written, last - s_start, at - s_start):
-                # (于7月15日前和次年1月15日前报送: one duty, due by each date)
-                found.insert(max(within) + 1, replace(d, due=rule))
-                continue
             then = duty + 1 < len(found) and found[duty + 1]
             if (
                 then
@@ -117,8 +125,10 @@ def with_due(
                 merged = replace(merged, subject_kind=d.subject_kind or then.subject_kind)
                 merged = replace(merged, modality=d.modality or then.modality)
                 found[duty : duty + 2] = [merged]
+                dated_last = duty
                 continue
             found[duty] = replace(d, kind="deadline", due=rule)
+            dated_last = duty
             continue
         if target is not None:
             found[target] = replace(found[target], due=rule)
@@ -142,6 +152,7 @@ def with_due(
                 found[first] = replace(
                     found[first], kind="deadline", due=rule, span=span, start=start
                 )
+                dated_last = first
                 continue
             if not after and ph_end < s_end:
                 # …, and nothing after it was read as a duty: what is to be done by then is the
@@ -167,6 +178,7 @@ def with_due(
             text, ph_start, ph_end, modality=modality, kind="deadline", join_offsets=join_offsets
         )
         found = [*found, replace(added, due=rule, subject=named[0], subject_kind=named[1])]
+        dated_last = len(found) - 1
     return found
 
 
