@@ -500,3 +500,10 @@ def test_one_list_of_steps_an_amount_goes_by():
     ]
     (r,) = extract("每减少1人，扣减补助500元。")
     assert (r.value, r.per) == (Decimal(500), "人")
+
+
+def test_each_one_found_opening_a_phrase_is_the_step_not_a_duty():
+    """每发现一处隐患未整改，扣减考核分2分: 2 points off for each hazard left. The step (每发现一处
+    隐患未整改) names an act (整改), so it was drafted as a duty of its own with nothing to
+    check. Each one found, opening its phrase, is the step of what follows."""
+    assert [r.span for r in extract("每发现一处隐患未整改，扣减考核分2分。")] == ["扣减考核分2分"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from checklists.standards.agents import agent_named
+from checklists.standards.denominators import STEP_WORDS
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, PROHIBITION, no_modal_words
 from checklists.standards.no_duties import no_duties
 from checklists.standards.openings import DECIDED
@@ -337,12 +338,21 @@ A_PLACE = re.compile(
 )
 
 
+#: Each one found or each step, opening a phrase (每发现一处隐患未整改，…; 每超过1日，…): the step
+#: the amount or the act after it goes by.
+_EACH_ONE_FOUND = re.compile(
+    rf"每\s*(?:发现|查出|查实|出现|发生|{STEP_WORDS})\s*[一二两三四五六七八九十\d]"
+)
+
+
 def _acts(words: str) -> bool:
     """Whether a phrase states something to do on its own."""
     token = LEAD_TOKEN.match(words)
     words = words[token.end() :] if token else words  # (（一）开展…, 一是开展…: the item's words)
     if A_PLACE.fullmatch(words):
         return False  # (在禁止燃放区域内，…: where the duty after it holds, whatever its name)
+    if _EACH_ONE_FOUND.match(words):
+        return False  # (每发现一处隐患未整改，扣减…: the step of what follows, whatever it names)
     if ANY_MODAL.search(words) or (_IN_A_MANNER.match(words) and not AIM.match(words)):
         return True
     if _PLEASE.match(words) and (ACTION.search(words) or POLICY.search(words)):
