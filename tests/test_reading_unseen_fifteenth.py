@@ -507,3 +507,20 @@ def test_each_one_found_opening_a_phrase_is_the_step_not_a_duty():
     隐患未整改) names an act (整改), so it was drafted as a duty of its own with nothing to
     check. Each one found, opening its phrase, is the step of what follows."""
     assert [r.span for r in extract("每发现一处隐患未整改，扣减考核分2分。")] == ["扣减考核分2分"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "存在重大事故隐患的企业，在隐患消除前不得恢复生产。",
+        "被责令停产整顿的企业，在整改验收合格前不得恢复生产。",
+        # guard: within a time, as before
+        "被列入严重失信名单的企业，在公示期内不得参与政府采购。",
+    ],
+)
+def test_before_a_thing_is_done_is_no_name_the_ones_before_it_act(text):
+    """存在重大事故隐患的企业，在隐患消除前不得恢复生产: the firm may not restart before the hazard
+    is gone. 在隐患消除前 was taken for the name of who acts, so the ban had no subject and was
+    drafted for no one; before a thing is done is when, as 在公示期内 was."""
+    (r,) = extract(text)
+    assert (r.subject, r.kind) == ("企业", "prohibition")

@@ -618,7 +618,8 @@ _OWNER_PER = re.compile(
 
 #: A time or a place a duty holds in (在公示期内, 在检查期间, 于施工过程中).
 _WHILE = re.compile(
-    r"(?:在|于)[^，,。；;\d]{1,12}(?:内|期间|中|时)|"
+    # (…的企业，在隐患消除前不得…: before a thing is done, the same)
+    r"(?:在|于)[^，,。；;\d]{1,12}(?:内|期间|中|时|前|之前|以前)|"
     # (…的企业，一年内不得…: a window of so long, no name)
     r"[\d一二两三四五六七八九十]{1,3}\s*个?(?:年|月|日|天|周|工作日)(?:以内|之内|内)"
 )
