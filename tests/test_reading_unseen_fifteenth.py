@@ -524,3 +524,14 @@ def test_before_a_thing_is_done_is_no_name_the_ones_before_it_act(text):
     drafted for no one; before a thing is done is when, as 在公示期内 was."""
     (r,) = extract(text)
     assert (r.subject, r.kind) == ("企业", "prohibition")
+
+
+def test_a_price_right_after_a_span_of_hours_is_per_that_span():
+    """停车场收费标准：…夜间每2小时1元: 1 yuan for each two hours at night. The span was read as a
+    requirement of its own (exactly every 2 hours, a frequency with nothing to count) and the
+    price had no span, so a night's parking was charged 1 yuan in all."""
+    found = extract("停车场收费标准：白天每小时3元，夜间每2小时1元。")
+    assert [(r.value, r.unit, r.per, r.per_count) for r in found] == [
+        (Decimal(3), "元", "hour", None),
+        (Decimal(1), "元", "hour", Decimal(2)),
+    ]

@@ -831,7 +831,11 @@ def a_denominator(
                     after[0].unit not in TIME_UNITS | {"次"}
                     or TIME_IN.get((after[0].unit, q.unit), 0) > 1
                 )
-                and comparator_before(sentence[q.end : after[0].start]) is not None
+                # (夜间每2小时1元: a price for each such span, as written)
+                and (
+                    comparator_before(sentence[q.end : after[0].start]) is not None
+                    or (after[0].unit == "元" and not sentence[q.end : after[0].start].strip())
+                )
             )
         )
         and _EACH_STEP.search(before) is not None
