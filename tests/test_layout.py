@@ -30,6 +30,7 @@ PURE = [
     "checklists.standards.duties",
     "checklists.standards.no_duties",
     "checklists.standards.cases",
+    "checklists.standards.subjects",
     "checklists.standards.agents",
     "checklists.standards.topics",
     "checklists.standards.denominators",

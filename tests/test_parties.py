@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checklists.standards.parties import condition_of, party_named, subject_of
+from checklists.standards.parties import condition_of, party_named
+from checklists.standards.subjects import subject_of
 
 
 @pytest.mark.parametrize(

@@ -15,15 +15,12 @@ from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.names_read import heading_party, who_as_read
 from checklists.standards.parties import (
-    HOW_OFTEN_ONLY,
     Condition,
     clean_name,
     ends_with_party,
     kind_of,
     party_first,
     party_named,
-    subject_of,
-    who_did,
 )
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.picking import (
@@ -33,6 +30,7 @@ from checklists.standards.picking import (
 )
 from checklists.standards.requirements import Requirement
 from checklists.standards.sentences import phrases
+from checklists.standards.subjects import HOW_OFTEN_ONLY, subject_of, who_did
 from checklists.standards.verbs import ACTION
 
 #: A phrase of a time limit, to its comma (每季度结束后10日内，): who acts is named after it.

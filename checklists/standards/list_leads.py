@@ -10,7 +10,8 @@ import re
 
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, modality_of
 from checklists.standards.names_read import who_as_read
-from checklists.standards.parties import SubjectKind, subject_of
+from checklists.standards.parties import SubjectKind
+from checklists.standards.subjects import subject_of
 
 #: A clause that lists what is banned (用户不得有下列行为：, 禁止下列行为：): each item under it
 #: is one of the bans.

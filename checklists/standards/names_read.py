@@ -13,12 +13,12 @@ from checklists.standards.parties import (
     A_DUTY_WORD,
     AT,
     ONLY_A_NAME,
-    VIA_AN_AUTHORITY,
     SubjectKind,
     ends_with_party,
     kind_of,
 )
 from checklists.standards.party_names import REGULATED
+from checklists.standards.subjects import VIA_AN_AUTHORITY
 
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
