@@ -535,3 +535,12 @@ def test_a_price_right_after_a_span_of_hours_is_per_that_span():
         (Decimal(3), "元", "hour", None),
         (Decimal(1), "元", "hour", Decimal(2)),
     ]
+
+
+def test_a_time_then_after_then_a_time_limit_is_when_the_limit_starts():
+    """犬只饲养人应当在犬只满3个月后30日内为其注射狂犬病疫苗: within 30 days of the dog turning
+    three months. The three months were read as a requirement of their own (at least 3 months,
+    beside a deadline whose words began at 后), as 满3个月之日起 was not. A time, then 后 and a
+    time limit, is when the limit starts."""
+    (r,) = extract("犬只饲养人应当在犬只满3个月后30日内为其注射狂犬病疫苗。")
+    assert (r.kind, r.value, r.unit, r.trigger) == ("deadline", Decimal(30), "day", "犬只满3个月后")

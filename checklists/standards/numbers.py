@@ -624,8 +624,12 @@ def worth_keeping(
     tail = before[-32:]
     if re.search(rf"每(?:{STEP_WORDS})\s*$", tail):
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
-    if re.match(r"\s*(?:之日|的当日|当日)?起", following):
-        return False  # 在犬只满3个月之日起30日内: when the time after it starts, no threshold
+    if re.match(
+        r"\s*(?:(?:之日|的当日|当日)?起|(?:之?后|以后)\s*[\d一二两三四五六七八九十]+\s*个?"
+        r"(?:工作日|日|天|月|年|小时)\s*(?:以?内))",
+        following,
+    ):
+        return False  # 在犬只满3个月之日起30日内, 满3个月后30日内: when the time after it starts
     if re.search(r"(?:需|将)[^，,。；;\d＿]{0,20}约\s*$", tail):
         return False  # 全市每月需增加…支出约4.6万元, 将惠及群众约20万人: reckoned, foreseen
     if comparator is None and re.search(r"(?:计为|折算为|折合|视为|记为)\s*$", tail):
