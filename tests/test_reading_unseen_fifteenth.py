@@ -544,3 +544,12 @@ def test_a_time_then_after_then_a_time_limit_is_when_the_limit_starts():
     time limit, is when the limit starts."""
     (r,) = extract("犬只饲养人应当在犬只满3个月后30日内为其注射狂犬病疫苗。")
     assert (r.kind, r.value, r.unit, r.trigger) == ("deadline", Decimal(30), "day", "犬只满3个月后")
+
+
+def test_the_ones_a_payments_share_is_for_are_its_case():
+    """…，项目完成进度50%以上的，拨付至70%: pay up to 70 % once half the work is done. The 50 %
+    was read as a requirement of its own (progress of at least 50 %) and the 70 % had no case,
+    so a project at 10 % was owed 70 %. The ones a payment's share is for are its case."""
+    found = extract("首次拨付资金不超过项目总投资的30%，项目完成进度50%以上的，拨付至70%。")
+    assert [r.value for r in found] == [Decimal(30), Decimal(70)]
+    assert (found[1].applies_when.comparator, found[1].applies_when.value) == (">=", Decimal(50))
