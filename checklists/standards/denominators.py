@@ -146,9 +146,9 @@ _A_STEP_ALONE = re.compile(
 
 
 def per_step_before(words: str) -> str | None:
-    """What an amount is per when the phrase right before it (``words`` end there) is the step
-    it goes by, one at a time (每逾期一日，按…的0.5‰: per day)."""
-    found = _A_STEP_ALONE.search(words, max(0, len(words) - 24))
+    """What an amount is per when the phrase right before it (``words``, a few characters that
+    end there) is the step it goes by, one at a time (每逾期一日，按…的0.5‰: per day)."""
+    found = _A_STEP_ALONE.search(words)
     return DENOMINATORS[found.group("per")] if found else None
 
 

@@ -473,27 +473,22 @@ def condition_of(sentence: str) -> Condition | None:
         if match and pattern is A_PARTY_S_CASE:
             cond = match.group("cond")
             first = A_PARTY_FIRST.match(cond)
-            second = re.split(r"[，,]", cond, maxsplit=1)[1].lstrip()
+            opened, second = re.split(r"[，,]", cond, maxsplit=1)  # (its two parts, read once)
+            second = second.lstrip()
             if (
                 A_MODAL_WORD.search(cond)  # (企业应当…，并…的: a duty, its modal word in it)
                 or first is None
                 # (县政府每年不定期开展乡村教师…督查，对…的，: an authority acting)
                 or re.search(r"政府|局|部门|委员会|办公室|每|开展", first.group(0))
                 # (各预算单位每季度至少开展一次…监控，发现…的，: a duty of its own, how often)
-                or re.search(
-                    r"每|开展|至少|不少于|(?<![法规约])定期(?!限)",
-                    re.split(r"[，,]", cond, maxsplit=1)[0],
-                )
+                or re.search(r"每|开展|至少|不少于|(?<![法规约])定期(?!限)", opened)
                 or second.startswith(("对", "凡"))  # (a case of its own after the comma)
                 # (项目单位对申报材料的真实性负责，弄虚作假的，: a duty of its own, what it
                 # answers for)
-                or re.search(r"负(?:总|全)?责\s*$", re.split(r"[，,]", cond, maxsplit=1)[0])
+                or re.search(r"负(?:总|全)?责\s*$", opened)
                 # (企业安全生产费用提取标准以上年度营业收入为依据，营业收入…的，: the basis the
                 # rule is counted on, no act of the party's)
-                or re.search(
-                    r"为(?:依据|准|基础|基数|计算基数|计提依据)\s*$",
-                    re.split(r"[，,]", cond, maxsplit=1)[0],
-                )
+                or re.search(r"为(?:依据|准|基础|基数|计算基数|计提依据)\s*$", opened)
             ):
                 continue
         if (

@@ -511,7 +511,11 @@ class Qty:
     high_inclusive: bool = True
 
 
-_MAGNITUDE = {"万": Decimal(10000), "亿": Decimal(100000000)}
+#: A magnitude in words (1 万亩, 10/10万, 0.5/千): one table for the amounts and the rates.
+_MAGNITUDE = {
+    "千": Decimal(1000), "万": Decimal(10000), "十万": Decimal(100000),
+    "百万": Decimal(1000000), "亿": Decimal(100000000),
+}  # fmt: skip
 _BETWEEN = re.compile(r"\s*之间")
 #: A marker standing alone after a quantity (which may restate it: （不含8小时）).
 _TAIL_MARK = re.compile(r"\s*(?:" + _MARK + r"|不?含本数)")
@@ -668,7 +672,7 @@ def quantities(masked: str) -> list[Qty]:
         # 0.5/万: a rate per a large whole, as a percentage too (0.01, 0.005)
         n = Decimal(m.group("n"))
         g = m.groupdict()
-        whole = Decimal(g.get("of") or g.get("of2") or 1) * _LARGE.get(g.get("mag") or "", 1)
+        whole = Decimal(g.get("of") or g.get("of2") or 1) * _MAGNITUDE.get(g.get("mag") or "", 1)
         if whole == 0 or n > whole or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         after = _AFTER_WORD.match(masked, m.end())
@@ -868,7 +872,6 @@ _PER_LARGE = re.compile(
     r"(?<![\d./])(?P<n>\d{1,4}(?:\.\d+)?)\s*/\s*"
     r"(?:(?P<of>10|100|1000)?\s*(?P<mag>万|千|百万|十万)|(?P<of2>1000|10000|100000))(?![\d/.])"
 )
-_LARGE = {"千": 1000, "万": 10000, "十万": 100000, "百万": 1000000}
 #: What is measured by a pure number, and its comparison right before the number (容积率不大于,
 #: 安全系数不小于, pH值不低于, 功率因数应达到).
 _PURE_NAME = (
