@@ -31,6 +31,7 @@ PURE = [
     "checklists.standards.no_duties",
     "checklists.standards.cases",
     "checklists.standards.subjects",
+    "checklists.standards.timing",
     "checklists.standards.agents",
     "checklists.standards.topics",
     "checklists.standards.denominators",

@@ -43,7 +43,6 @@ from checklists.standards.number_words import (
     AN_ITEM_NEXT,
     AN_ITEM_S_VERB,
     ANOTHER_S_IS,
-    AT_LEAST_ONCE,
     BANNED_ACT,
     BANNED_PARALLEL,
     BANNED_ZONE,
@@ -53,9 +52,7 @@ from checklists.standards.number_words import (
     EXTENDED,
     HOW_DONE_AWAY,
     LISTED_NEXT,
-    ONCE,
     RUNS_AFTER,
-    TIME_LIMIT,
     WHAT_IS_COUNTED,
 )
 from checklists.standards.numbers import (
@@ -125,6 +122,7 @@ from checklists.standards.settling import (
 )
 from checklists.standards.spacing import close_up
 from checklists.standards.task_tables import read_task_table
+from checklists.standards.timing import timing
 from checklists.standards.verbs import ACTION, EXHORTATION
 
 #: Some text after a heading: what it heads.
@@ -394,55 +392,11 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 if comparator is None and "assumed_equal" not in reqs[-1].flags:
                     comparator = reqs[-1].comparator
             kind = kind_for(q.unit, comp_word, phrase, None if rate else per)
-            every = (
-                q.unit in TIME_UNITS
-                and (
-                    re.search(r"每隔?\s*$", masked[max(ph_start, q_start - 6) : q_start])
-                    # (两年一次开展评估, 三年一次: once every so many, 每 left out)
-                    or (
-                        q.low != 1
-                        and masked[q_start] != "半"  # (半年一次: each half year, as 每半年一次)
-                        and re.match(r"\s*(?:一|1)\s*次", masked[q_end : q_end + 4])
-                    )
-                )
+            kind, comparator, every, once_at, deadline = timing(
+                masked, q, q_start, q_end, ph_start, ph_end, kind, comparator, comp_pos
             )
-            if every and comparator is None:
-                kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
-                once = AT_LEAST_ONCE.match(masked, q_end, ph_end)
-                if once is not None:
-                    # 每两年至少清洗一次: once in two years or more often (the interval at
-                    # most); its 一次 is no count of its own
-                    comparator, once_end = "<=", once.end()
-                elif (plain := ONCE.match(masked, q_end, ph_end)) is not None:
-                    once_end = plain.end()  # 每5年进行1次安全鉴定: its 1次 is the frequency's
-            elif (
-                every
-                and comparator == ">="
-                and masked.startswith(("至少", "最少", "不少于"), comp_pos)
-            ):
-                # 至少每15日进行一次: once every 15 days or more often (the interval at most;
-                # its 一次 is no count of its own: 至少每二小时一次)
-                kind, comparator = "frequency", "<="
-                once_end = plain.end() if (plain := ONCE.match(masked, q_end, ph_end)) else -1
-            deadline = (
-                q.unit in TIME_UNITS
-                and (
-                    q.after in ("以内", "之内", "内")
-                    or re.search(
-                        # (最迟不得超过1小时: the latest it may be done, a time limit)
-                        r"(?:限期\s*\S{0,2}|最[迟晚][^，,。；;\d]{0,4}?)\s*$",
-                        masked[max(ph_start, q_start - 8) : q_start],
-                    )
-                    is not None
-                    # (特殊情况可以延长至15个工作日: a time limit extended, still one)
-                    or (
-                        (ext := EXTENDED.search(masked, max(ph_start, q_start - 8), q_start))
-                        and ext.group("to")
-                    )
-                    # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is
-                    or TIME_LIMIT.search(masked[max(ph_start, q_start - 40) : q_start]) is not None
-                )
-            )
+            if once_at is not None:
+                once_end = once_at
             trigger = None
             # (自列入之日起3年内不得参加: banned within it, a time that must pass first from its
             # trigger, > 3 years, not a deadline)

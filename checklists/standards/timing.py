@@ -1,0 +1,89 @@
+"""How often, or by when: whether a time a requirement names is an interval (每三年一次, 至少每15
+日进行一次: a frequency) or a time limit (15日内, 限期30日, 办理时限不超过5个工作日: a deadline).
+
+Pure module (standard library and the wording tables); ``extraction`` reads each time amount of
+a phrase with it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from checklists.standards.number_words import AT_LEAST_ONCE, EXTENDED, ONCE, TIME_LIMIT
+from checklists.standards.quantities import TIME_UNITS, Qty
+
+
+class Timing(NamedTuple):
+    kind: str
+    comparator: str | None
+    #: Once every so many (每三年, 两年一次): the number is an interval.
+    every: bool
+    #: Where a frequency's own 一次 ends (its 1次 is no count of its own; -1: none), or None
+    #: (no frequency read: as it was).
+    once_end: int | None
+    #: A time limit to act in.
+    deadline: bool
+
+
+def timing(
+    masked: str,
+    q: Qty,
+    q_start: int,
+    q_end: int,
+    ph_start: int,
+    ph_end: int,
+    kind: str,
+    comparator: str | None,
+    comp_pos: int,
+) -> Timing:
+    """The kind and comparison of the amount ``q`` at ``q_start:q_end`` of the phrase
+    ``ph_start:ph_end`` of ``masked`` (the comparison word before it at ``comp_pos``), as a
+    frequency or a time limit reads them; ``kind`` and ``comparator`` as they were otherwise."""
+    once_end = None
+    every = (
+        q.unit in TIME_UNITS
+        and bool(
+            re.search(r"每隔?\s*$", masked[max(ph_start, q_start - 6) : q_start])
+            # (两年一次开展评估, 三年一次: once every so many, 每 left out)
+            or (
+                q.low != 1
+                and masked[q_start] != "半"  # (半年一次: each half year, as 每半年一次)
+                and re.match(r"\s*(?:一|1)\s*次", masked[q_end : q_end + 4])
+            )
+        )
+    )
+    if every and comparator is None:
+        kind, comparator = "frequency", "=="  # 每三年核定…: once every three years
+        once = AT_LEAST_ONCE.match(masked, q_end, ph_end)
+        if once is not None:
+            # 每两年至少清洗一次: once in two years or more often (the interval at
+            # most); its 一次 is no count of its own
+            comparator, once_end = "<=", once.end()
+        elif (plain := ONCE.match(masked, q_end, ph_end)) is not None:
+            once_end = plain.end()  # 每5年进行1次安全鉴定: its 1次 is the frequency's
+    elif every and comparator == ">=" and masked.startswith(("至少", "最少", "不少于"), comp_pos):
+        # 至少每15日进行一次: once every 15 days or more often (the interval at most;
+        # its 一次 is no count of its own: 至少每二小时一次)
+        kind, comparator = "frequency", "<="
+        once_end = plain.end() if (plain := ONCE.match(masked, q_end, ph_end)) else -1
+    deadline = (
+        q.unit in TIME_UNITS
+        and (
+            q.after in ("以内", "之内", "内")
+            or re.search(
+                # (最迟不得超过1小时: the latest it may be done, a time limit)
+                r"(?:限期\s*\S{0,2}|最[迟晚][^，,。；;\d]{0,4}?)\s*$",
+                masked[max(ph_start, q_start - 8) : q_start],
+            )
+            is not None
+            # (特殊情况可以延长至15个工作日: a time limit extended, still one)
+            or (
+                (ext := EXTENDED.search(masked, max(ph_start, q_start - 8), q_start))
+                and ext.group("to")
+            )
+            # 整改完成时限为接到通知后20个工作日: a time limit, stated as what it is
+            or TIME_LIMIT.search(masked[max(ph_start, q_start - 40) : q_start]) is not None
+        )
+    )
+    return Timing(kind, comparator, every, once_end, bool(deadline))
