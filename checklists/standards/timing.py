@@ -13,6 +13,13 @@ from typing import NamedTuple
 from checklists.standards.number_words import AT_LEAST_ONCE, EXTENDED, ONCE, TIME_LIMIT
 from checklists.standards.quantities import TIME_UNITS, Qty
 
+#: 一次 right after a time bounded at most, what is done before it (…不超过3天一次, 最长不超过2天
+#: 清运一次; not a time limit: 3天内一次).
+_AT_MOST_ONCE = re.compile(r"(?!\s*(?:以|之)?内)[^，,。；;＿\d内]{0,4}?(?:一|1)\s*次")
+
+#: The interval between two of what is done, named before a time (清运间隔不超过3天).
+_INTERVAL = re.compile(r"间隔[^，,。；;＿\d]{0,8}$")
+
 
 class Timing(NamedTuple):
     kind: str
@@ -67,6 +74,20 @@ def timing(
         # its 一次 is no count of its own: 至少每二小时一次)
         kind, comparator = "frequency", "<="
         once_end = plain.end() if (plain := ONCE.match(masked, q_end, ph_end)) else -1
+    elif (
+        comparator == "<="
+        and q.unit in TIME_UNITS
+        and (at_most := _AT_MOST_ONCE.match(masked, q_end, ph_end))
+    ):
+        # 粪便清运不超过3天一次, 最长不超过2天清运一次: once in that time or more often (the
+        # interval at most, not how long something lasts); its 一次 is no count of its own
+        every, kind, once_end = True, "frequency", at_most.end()
+    elif (
+        comparator == "<="
+        and q.unit in TIME_UNITS
+        and _INTERVAL.search(masked, max(ph_start, q_start - 12), q_start)
+    ):
+        kind = "frequency"  # 垃圾清运间隔不超过3天: done again within that time at most
     deadline = (
         q.unit in TIME_UNITS
         and (
