@@ -44,3 +44,49 @@ def test_a_time_at_most_between_two_of_a_task_is_how_often(text, value, unit):
 )
 def test_a_time_limit_or_a_least_interval_is_not_read_as_how_often(text, kind):
     assert extract(text)[0].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "per"),
+    [
+        ("每满一年增发100元。", Decimal(100), "元", "year"),
+        ("工龄每满1年，增加年休假1天。", Decimal(1), "day", "year"),
+        ("每增加1年增加补贴100元。", Decimal(100), "元", "year"),
+        # guards: a step in the phrase before, as before
+        ("每逾期一日，按合同金额的0.5‰支付违约金。", Decimal("0.5"), "‰", "day"),
+        ("每多招用1人，给予补贴1000元。", Decimal(1000), "元", "人"),
+    ],
+)
+def test_each_full_step_is_what_the_amount_after_it_is_per(text, value, unit, per):
+    """工龄每满1年，增加年休假1天: a day more leave for each full year of service. 每满一年
+    was read as a requirement of its own (at least a year), and the day had no period;
+    每增加1年增加补贴100元 had none either. 满 (each full one) is a step as 每增加 and 每逾期
+    are, in the amount's own phrase too: the amount is per it, and the step is no
+    requirement."""
+    (r,) = extract(text)
+    assert (r.value, r.unit, r.per) == (value, unit, per)
+
+
+def test_each_full_year_of_a_wage_month_is_no_requirement_of_a_year():
+    """经济补偿…每满一年支付一个月工资: a month's wage per year worked (a wage, not read yet); it
+    was a requirement of at least one year's service, with nothing to check."""
+    assert extract("每满一年支付一个月工资。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("经济补偿按劳动者在本单位工作的年限支付，不得低于2000元。", None),
+        ("经济补偿按劳动者在本单位工作的年限，每满一年增发100元。", None),
+        # guards: 依照 before a party, 按摩 in a name, and a breach in it, as before
+        ("补贴依照企业在本县缴纳的税额计算，不得超过50万元。", None),
+        ("足浴按摩从业人员应当持有健康证明。", "足浴按摩从业人员"),
+        ("未按规定公开信息的企业应当限期改正。", "未按规定公开信息的企业"),
+    ],
+)
+def test_a_basis_is_no_part_of_a_party_s_name(text, subject):
+    """经济补偿按劳动者在本单位工作的年限支付: the compensation goes by the worker's years. It was
+    drafted as a duty of a party named 经济补偿按劳动者 (a regulated one, so the item was put to
+    the inspected firm under a name no one has). A name holds no basis (按, 依照, 根据) before
+    the party word; 按摩 and a breach (不按照…的单位, 未按规定…的企业) stay names."""
+    assert {r.subject for r in extract(text)} == {subject}

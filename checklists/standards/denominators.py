@@ -137,17 +137,20 @@ def per_before(words: str) -> str | None:
 #: The steps an amount may go by (每增加1人, 每超过1小时, 每逾期一日, 每吸纳1人): one list.
 STEP_WORDS = (
     r"新增|增加|增|多招用|多|超过|超出|超期|超时|减少|少|提高|降低|上调|下调|吸纳|招用|招收|安置|"
-    r"聘用|录用|接收|带动|引进|逾期|迟延|延迟|延误|拖延"
+    r"聘用|录用|接收|带动|引进|逾期|迟延|延迟|延误|拖延|满"
 )
 _A_STEP_ALONE = re.compile(
     rf"每\s*(?:{STEP_WORDS})\s*"
-    rf"(?:一|1)\s*(?:个\s*)?(?P<per>{DENOMINATOR})\s*[，,]\s*$"
+    rf"(?:一|1)\s*(?:个\s*)?(?P<per>{DENOMINATOR})"
+    # (a phrase of its own, or in the amount's own phrase, a verb after it: 每满一年增发100元)
+    r"\s*(?:[，,]\s*)?[^，,。；;\d＿每]{0,16}$"
 )
 
 
 def per_step_before(words: str) -> str | None:
-    """What an amount is per when the phrase right before it (``words``, a few characters that
-    end there) is the step it goes by, one at a time (每逾期一日，按…的0.5‰: per day)."""
+    """What an amount is per when the words right before it (``words``, a few characters that
+    end there) are the step it goes by, one at a time (每逾期一日，按…的0.5‰: per day; in its
+    own phrase: 每满一年增发100元)."""
     found = _A_STEP_ALONE.search(words)
     return DENOMINATORS[found.group("per")] if found else None
 

@@ -269,7 +269,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             elif per is None:
                 per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
                 if per is None:  # (每逾期一日，按…的0.5‰: the step of the phrase before)
-                    per = per_step_before(masked[max(s_start, ph_start - 24) : ph_start])
+                    per = per_step_before(masked[max(s_start, q_start - 48) : q_start])
                 if (
                     per is None
                     and q.unit == "元"

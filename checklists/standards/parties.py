@@ -80,8 +80,12 @@ _ADVERBIAL = (
     # a time it is in (经营者一年内累计停业…)
     r"[一二三四五六七八九十两\d]+\s*个?(?:年|月|日|天|周|小时)内))"
 )
-#: (a name holds no 在/对/向 before another name: 救助对象在定点医疗机构发生的… names no one)
-_NAME_CHAR = r"(?:(?![在对向])[^，,。；;\t])"
+#: A basis a name holds no part of (经济补偿按劳动者…的年限: by the years worked; 按摩 aside; not
+#: a breach in the name: 不按照规定公开信息的单位, 未依照…的企业).
+_A_BASIS = r"(?<![不未])(?:按(?!摩)|依[照据])|根据"
+#: (a name holds no 在/对/向 before another name: 救助对象在定点医疗机构发生的… names no one;
+#: nor a basis)
+_NAME_CHAR = rf"(?:(?![在对向]|{_A_BASIS})[^，,。；;\t])"
 _REGULATED_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: Words after a verb that make it the start of a body's name (督导组, 指导中心, 组织部门).
@@ -137,7 +141,9 @@ _PARTY_FIRST = re.compile(
     # (各乡镇（街道）安全生产监督管理办公室: a long name before its last word)
     # (协调各成员单位应对…: whom a body steers, after its verb, is no party acting; nor does
     # a name open with 负责: 负责协调各成员单位…)
-    f"^(?!{_STEERS}|负责(?!人))(?P<who>(?>[^，,。；;\t]{{0,16}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    # (nor holds a basis: 经济补偿按劳动者在…的年限 names no one)
+    f"^(?!{_STEERS}|负责(?!人))(?P<who>(?>(?:(?!{_A_BASIS})[^，,。；;\t]){{0,16}}?"
+    f"(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS}))"
     f"(?:(?:以及|[、和及与])(?>[^，,。；;\t]{{0,16}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS})))*+)"
