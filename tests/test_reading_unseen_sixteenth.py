@@ -55,6 +55,9 @@ def test_a_time_limit_or_a_least_interval_is_not_read_as_how_often(text, kind):
         # guards: a step in the phrase before, as before
         ("每逾期一日，按合同金额的0.5‰支付违约金。", Decimal("0.5"), "‰", "day"),
         ("每多招用1人，给予补贴1000元。", Decimal(1000), "元", "人"),
+        ("每超过1个月加收100元。", Decimal(100), "元", "month"),
+        # (working days are no denominator: no per, not 个)
+        ("供应商每超过1个工作日扣1分。", Decimal(1), "分", None),
     ],
 )
 def test_each_full_step_is_what_the_amount_after_it_is_per(text, value, unit, per):

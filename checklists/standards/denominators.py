@@ -141,7 +141,8 @@ STEP_WORDS = (
 )
 _A_STEP_ALONE = re.compile(
     rf"每\s*(?:{STEP_WORDS})\s*"
-    rf"(?:一|1)\s*(?:个\s*)?(?P<per>{DENOMINATOR})"
+    # (not 个 alone: 每超过1个工作日 goes by working days, no denominator)
+    rf"(?:一|1)\s*(?:个\s*)?(?P<per>{DENOMINATOR})(?<!个)"
     # (a phrase of its own, or in the amount's own phrase, a verb after it: 每满一年增发100元)
     r"\s*(?:[，,]\s*)?[^，,。；;\d＿每]{0,16}$"
 )
