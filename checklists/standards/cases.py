@@ -14,13 +14,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
-from checklists.standards.numbers import a_window, comparator_in_phrase, period_before
+from checklists.standards.numbers import comparator_in_phrase, period_before
 from checklists.standards.openings import QUOTED_ARTICLE, THINGS_BY
 from checklists.standards.parties import condition_of, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import TIME_IN, Qty, quantities
 from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.subjects import PARTY_BEFORE_WHEN
+from checklists.standards.timing import a_window
 
 #: A count a condition reaches in all or in a row (累计两次…的, 连续3次…的): at least that.
 #: (连续驾驶4小时的, 逾期3个月未缴纳的, 拖欠工资2个月的: that long or more)

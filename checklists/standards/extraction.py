@@ -63,14 +63,12 @@ from checklists.standards.numbers import (
     TARGETS,
     TASKED,
     a_denominator,
-    a_window_before,
     comparator_in_phrase,
     kind_for,
     period_before,
     topic_limit,
     topic_period,
     trigger_before,
-    which_ones,
     worth_keeping,
 )
 from checklists.standards.parties import (
@@ -122,7 +120,7 @@ from checklists.standards.settling import (
 )
 from checklists.standards.spacing import close_up
 from checklists.standards.task_tables import read_task_table
-from checklists.standards.timing import timing
+from checklists.standards.timing import a_window_before, timing, which_ones
 from checklists.standards.verbs import ACTION, EXHORTATION
 
 #: Some text after a heading: what it heads.

@@ -43,7 +43,7 @@ from checklists.standards.reports import (
     WHAT_WAS_DONE,
     appoints,
 )
-from checklists.standards.requirements import Applicability
+from checklists.standards.timing import PERIODS_TOO
 
 
 def comparator_in_phrase(masked: str, phrase_start: int, pos: int) -> tuple[str | None, int]:
@@ -826,7 +826,7 @@ def a_denominator(
         and (
             q.unit not in TIME_UNITS
             or (
-                q.unit in _PERIODS_TOO | {"hour"}
+                q.unit in PERIODS_TOO | {"hour"}
                 and q.high is None
                 and q.low > 1
                 and bool(after)
@@ -855,46 +855,3 @@ _EACH_STEP = re.compile(rf"每\s*(?:{STEP_WORDS})?\s*$")
 _COMPARED_EACH = re.compile(
     r"(?:不少于|不低于|不小于|不超过|不多于|不大于|不高于|至少|最少|最多|至多)\s*每\s*$"
 )
-#: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
-_PERIODS_TOO = {"year", "month", "week", "day"}
-#: What is summed up over a time window (累计, 合计, 共计, 总计, 累积).
-_SUMMED = re.compile(r"累计|累积|合计|共计|总计")
-
-
-def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
-    """一年内 (a window, within) before a count with its comparison in the same phrase
-    (同一市场主体一年内被抽查不超过2次): the span the count is in, no deadline of its own (3个月内
-    完成2次自查 states no comparison: a deadline and a count)."""
-    a_day = q.unit == "hour" and q.low == 24  # (24小时内累计驾驶不超过8小时: in a day)
-    if re.search(r"(?:之?后|起)\s*$", sentence[max(0, q.start - 3) : q.start]):
-        return False  # (认定后1个月内实现至少1人就业: a time from an event, a deadline)
-    if not (
-        q.high is None
-        and (q.unit in _PERIODS_TOO or a_day)
-        and a_window(q, q.after or "")
-        and after
-        and after[0].start < phrase_end
-        and (
-            after[0].unit in COUNTED
-            # anything summed up in it (一年内累计停业不超过30日, 24小时内累计收费不得超过60元)
-            or _SUMMED.search(sentence, q.end, after[0].start) is not None
-        )
-    ):
-        return False
-    count = after[0]
-    return (
-        count.comparator is not None or comparator_before(sentence[q.end : count.start]) is not None
-    )
-
-
-def a_window(a: Applicability | Qty, words: str) -> bool:
-    """A time window (两年内, 12个月以内): the span a number after it is counted in."""
-    return a.unit in TIME_UNITS and a.comparator in ("<=", "<") and words.endswith("内")
-
-
-def which_ones(qualifiers: list[Applicability]) -> Applicability | None:
-    """The first number that says which ones a duty is for, past a time window that another
-    follows (三年内受到2次以上行政处罚的企业: 2 times or more)."""
-    while len(qualifiers) > 1 and a_window(qualifiers[0], qualifiers[0].text):
-        qualifiers = qualifiers[1:]
-    return qualifiers[0] if qualifiers else None

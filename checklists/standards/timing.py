@@ -1,5 +1,6 @@
 """How often, or by when: whether a time a requirement names is an interval (每三年一次, 至少每15
-日进行一次: a frequency) or a time limit (15日内, 限期30日, 办理时限不超过5个工作日: a deadline).
+日进行一次: a frequency) or a time limit (15日内, 限期30日, 办理时限不超过5个工作日: a deadline),
+or the window a count after it is in (一年内被抽查不超过2次: ``a_window_before``).
 
 Pure module (standard library and the wording tables); ``extraction`` reads each time amount of
 a phrase with it.
@@ -10,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from checklists.standards.comparators import comparator_before
 from checklists.standards.number_words import AT_LEAST_ONCE, EXTENDED, ONCE, TIME_LIMIT
-from checklists.standards.quantities import TIME_UNITS, Qty
+from checklists.standards.quantities import COUNTED, TIME_UNITS, Qty
+from checklists.standards.requirements import Applicability
 
 #: 一次 right after a time bounded at most, what is done before it (…不超过3天一次, 最长不超过2天
 #: 清运一次; not a time limit: 3天内一次).
@@ -108,3 +111,48 @@ def timing(
         )
     )
     return Timing(kind, comparator, every, once_end, bool(deadline))
+
+
+#: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
+PERIODS_TOO = {"year", "month", "week", "day"}
+#: What is summed up over a time window (累计, 合计, 共计, 总计, 累积).
+_SUMMED = re.compile(r"累计|累积|合计|共计|总计")
+
+
+def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
+    """一年内 (a window, within) before a count with its comparison in the same phrase
+    (同一市场主体一年内被抽查不超过2次): the span the count is in, no deadline of its own (3个月内
+    完成2次自查 states no comparison: a deadline and a count)."""
+    a_day = q.unit == "hour" and q.low == 24  # (24小时内累计驾驶不超过8小时: in a day)
+    if re.search(r"(?:之?后|起)\s*$", sentence[max(0, q.start - 3) : q.start]):
+        return False  # (认定后1个月内实现至少1人就业: a time from an event, a deadline)
+    if not (
+        q.high is None
+        and (q.unit in PERIODS_TOO or a_day)
+        and a_window(q, q.after or "")
+        and after
+        and after[0].start < phrase_end
+        and (
+            after[0].unit in COUNTED
+            # anything summed up in it (一年内累计停业不超过30日, 24小时内累计收费不得超过60元)
+            or _SUMMED.search(sentence, q.end, after[0].start) is not None
+        )
+    ):
+        return False
+    count = after[0]
+    return (
+        count.comparator is not None or comparator_before(sentence[q.end : count.start]) is not None
+    )
+
+
+def a_window(a: Applicability | Qty, words: str) -> bool:
+    """A time window (两年内, 12个月以内): the span a number after it is counted in."""
+    return a.unit in TIME_UNITS and a.comparator in ("<=", "<") and words.endswith("内")
+
+
+def which_ones(qualifiers: list[Applicability]) -> Applicability | None:
+    """The first number that says which ones a duty is for, past a time window that another
+    follows (三年内受到2次以上行政处罚的企业: 2 times or more)."""
+    while len(qualifiers) > 1 and a_window(qualifiers[0], qualifiers[0].text):
+        qualifiers = qualifiers[1:]
+    return qualifiers[0] if qualifiers else None
