@@ -93,3 +93,22 @@ def test_a_basis_is_no_part_of_a_party_s_name(text, subject):
     the inspected firm under a name no one has). A name holds no basis (按, 依照, 根据) before
     the party word; 按摩 and a breach (不按照…的单位, 未按规定…的企业) stay names."""
     assert {r.subject for r in extract(text)} == {subject}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per"),
+    [
+        ("停车场24小时内最高收费不超过30元。", Decimal(30), "day"),
+        ("一个月内最多补助500元。", Decimal(500), "month"),
+        ("3年内最高奖励10万元。", Decimal(100000), None),
+        # guard: summed in the window, as before
+        ("24小时内累计收费不得超过60元。", Decimal(60), "day"),
+    ],
+)
+def test_the_most_in_a_window_is_a_cap_in_it_not_a_deadline(text, value, per):
+    """停车场24小时内最高收费不超过30元: at most 30 yuan for any 24 hours parked. 24小时内 was read
+    as a time limit to act in (a deadline of 24 hours beside the cap, which had no period). The
+    most in a window (最高, 最多) is capped in it, as what is summed in it (累计) was: one row,
+    per the window's period where it names one."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", value, "元", per)

@@ -115,8 +115,9 @@ def timing(
 
 #: The time units that name a period as well (一年内 → per year, 一个月内 → per month).
 PERIODS_TOO = {"year", "month", "week", "day"}
-#: What is summed up over a time window (累计, 合计, 共计, 总计, 累积).
-_SUMMED = re.compile(r"累计|累积|合计|共计|总计")
+#: What is summed up over a time window (累计, 合计, 共计, 总计, 累积), or capped in it (24小时内
+#: 最高收费不超过30元, 一个月内最多补助500元: the most in it).
+_SUMMED = re.compile(r"累计|累积|合计|共计|总计|最高|最多")
 
 
 def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
