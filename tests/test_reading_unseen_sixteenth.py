@@ -112,3 +112,28 @@ def test_the_most_in_a_window_is_a_cap_in_it_not_a_deadline(text, value, per):
     per the window's period where it names one."""
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit, r.per) == ("<=", value, "元", per)
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "values"),
+    [
+        ("综合医院床位与护士之比不低于1:0.6。", ">=", [Decimal(60)]),
+        ("失能老年人与护理人员比例不低于3:1。", ">=", [Decimal("33.3333")]),
+        (
+            "托育机构婴幼儿与保育人员的比例，乳儿班不低于3:1，托小班不低于5:1。",
+            ">=",
+            [Decimal("33.3333"), Decimal(20)],
+        ),
+        # guards: staff first, and a ceiling on the ones served per staff, as written
+        ("护理人员与失能老人的配比不低于1:4。", ">=", [Decimal(25)]),
+        ("师生比不低于1:15。", ">=", [Decimal("6.6667")]),
+        ("学生与教师之比不高于19:1。", "<=", [Decimal(1900)]),
+    ],
+)
+def test_a_floor_on_the_served_to_staff_ratio_is_the_staff_s_share(text, comparator, values):
+    """床位与护士之比不低于1:0.6: at least 0.6 nurses a bed. The ratio was read as written, beds
+    per nurse at least 1.67, so a ward of 100 beds and 80 nurses (better staffed) failed and one
+    with 50 nurses passed. With the ones served first and the staff second, a floor is on the
+    staffing level: the share is the staff's of the ones served (60 %)."""
+    rows = extract(text)
+    assert [(r.comparator, r.value) for r in rows] == [(comparator, v) for v in values]
