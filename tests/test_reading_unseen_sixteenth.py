@@ -137,3 +137,21 @@ def test_a_floor_on_the_served_to_staff_ratio_is_the_staff_s_share(text, compara
     staffing level: the share is the staff's of the ones served (60 %)."""
     rows = extract(text)
     assert [(r.comparator, r.value) for r in rows] == [(comparator, v) for v in values]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("二级以上综合医院床位与护士之比不低于1:0.6。", Decimal(60)),
+        ("二级以上综合医院床护比不低于1:0.6。", Decimal(60)),
+        ("二级以上医院医护比不低于1:1.25。", Decimal(125)),
+    ],
+)
+def test_a_grade_before_a_ratio_is_its_case_and_the_ratio_one_phrase(text, value):
+    """二级以上综合医院床护比不低于1:0.6: the ratio's colon split its phrase, so 二级以上 was read
+    as a requirement of its own (a grade of at least 2 to check) and the ratio lost its case. A
+    colon between digits (1:0.6, 20:30) separates no phrases. 床护比 and 医护比 are the nurses'
+    share (of the beds, of the doctors), as the served-to-staff ratios are."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit) == (">=", value, "%")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(2))

@@ -33,12 +33,16 @@ _BRACKETED = re.compile(
 )
 
 
+#: What separates phrases (not the colon of a ratio or a time between digits: 1:0.6, 20:30).
+_MARKS = re.compile(r"[，,。；;！？!?\n\t]|(?<!\d)[：:]|[：:](?!\d)")
+
+
 @functools.lru_cache(maxsize=64)
 def phrases(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of phrases separated by punctuation or line breaks (or the brackets of a
     requirement written as an aside), in order. (Cached: a sentence is split once, not once per
     number in it.)"""
-    marks = [m.span() for m in re.finditer(r"[，,。；;！？!?：:\n\t]", text)]
+    marks = [m.span() for m in _MARKS.finditer(text)]
     for m in _BRACKETED.finditer(text):
         marks += [(m.start(), m.start() + 1), (m.end() - 1, m.end())]
     out, start = [], 0
