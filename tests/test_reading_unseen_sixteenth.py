@@ -155,3 +155,31 @@ def test_a_grade_before_a_ratio_is_its_case_and_the_ratio_one_phrase(text, value
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit) == (">=", value, "%")
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(2))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per"),
+    [
+        ("停车场24小时最高限价为30元。", Decimal(30), "day"),
+        ("小型车24小时最高收费30元。", Decimal(30), "day"),
+        ("燃油车最高限价为每升8元。", Decimal(8), "L"),
+        ("停车场最高收费标准为每天30元。", Decimal(30), "day"),
+    ],
+)
+def test_a_price_cap_named_before_its_amount_is_a_ceiling(text, value, per):
+    """停车场24小时最高限价为30元: at most 30 yuan a day. 最高限价为 (a price cap, named before its
+    amount as 限值为 is) was not read as one, so the amount, with no comparison and no verb, was
+    dropped: nothing was drafted. A cap named before its amount (also per a unit sold: 每升8元)
+    is a ceiling, and 24小时 right before the most in it is a day, as 24小时内 was."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", value, "元", per)
+
+
+def test_the_most_of_a_measure_in_a_day_stays_a_case():
+    """(guard) 24小时最高气温达到35℃以上时: the day's highest temperature is the case, as before."""
+    (r,) = extract("24小时最高气温达到35℃以上时，应当停止户外作业。")
+    assert (r.kind, r.applies_when.comparator, r.applies_when.value) == (
+        "presence",
+        ">=",
+        Decimal(35),
+    )

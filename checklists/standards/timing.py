@@ -118,6 +118,8 @@ PERIODS_TOO = {"year", "month", "week", "day"}
 #: What is summed up over a time window (累计, 合计, 共计, 总计, 累积), or capped in it (24小时内
 #: 最高收费不超过30元, 一个月内最多补助500元: the most in it).
 _SUMMED = re.compile(r"累计|累积|合计|共计|总计|最高|最多")
+#: The most in a span, right after it (24小时最高限价…).
+_CAPPED = re.compile(r"\s*(?:最高|最多|封顶)")
 
 
 def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
@@ -127,10 +129,12 @@ def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) ->
     a_day = q.unit == "hour" and q.low == 24  # (24小时内累计驾驶不超过8小时: in a day)
     if re.search(r"(?:之?后|起)\s*$", sentence[max(0, q.start - 3) : q.start]):
         return False  # (认定后1个月内实现至少1人就业: a time from an event, a deadline)
+    # (24小时最高限价为30元: a day, then the most in it, 内 left out; the cap its own comparison)
+    capped = a_day and q.after is None and _CAPPED.match(sentence, q.end) is not None
     if not (
         q.high is None
         and (q.unit in PERIODS_TOO or a_day)
-        and a_window(q, q.after or "")
+        and (a_window(q, q.after or "") or capped)
         and after
         and after[0].start < phrase_end
         and (
@@ -142,7 +146,9 @@ def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) ->
         return False
     count = after[0]
     return (
-        count.comparator is not None or comparator_before(sentence[q.end : count.start]) is not None
+        capped
+        or count.comparator is not None
+        or comparator_before(sentence[q.end : count.start]) is not None
     )
 
 
