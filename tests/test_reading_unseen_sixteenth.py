@@ -183,3 +183,21 @@ def test_the_most_of_a_measure_in_a_day_stays_a_case():
         ">=",
         Decimal(35),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("停车首小时5元。", [(Decimal(5), None, None)]),
+        ("夜间每2小时1元。", [(Decimal(1), "hour", 2)]),
+        (
+            "小型车白天首小时5元，之后每小时2元，夜间每2小时1元。",
+            [(Decimal(5), None, None), (Decimal(2), "hour", None), (Decimal(1), "hour", 2)],
+        ),
+    ],
+)
+def test_a_price_for_the_first_unit_or_per_so_many_units_is_kept(text, rows):
+    """小型车白天首小时5元，之后每小时2元，夜间每2小时1元: a parking tariff. Only 每小时2元 was
+    kept: a price for the first hour (首小时) and one per so many hours (每2小时), stated with
+    no verb, were dropped as amounts with nothing to meet. They are prices as 每小时2元 is."""
+    assert [(r.value, r.per, r.per_count) for r in extract(text)] == rows

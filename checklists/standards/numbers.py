@@ -766,11 +766,13 @@ def worth_keeping(
         return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
     return bool(
         _phrase_facts(phrase).names_a_standard
-        # (每公里2.3元, 每立方米3.2元: a price per unit of what is sold)
+        # (每公里2.3元, 每立方米3.2元: a price per unit of what is sold; 每2小时1元, 首小时5元:
+        # per so many units, for the first)
         or (
             q.unit == "元"
             and re.search(
-                r"每\s*(?:公里|千米|立方米|吨|千瓦时|度|小时|分钟|平方米|亩|人次|车次|辆|件|份|次)\s*$",
+                r"(?:每\s*(?:\d{1,4}(?:\.\d+)?\s*个?\s*)?|首\s*)"
+                r"(?:公里|千米|立方米|吨|千瓦时|度|小时|分钟|平方米|亩|人次|车次|辆|件|份|次)\s*$",
                 tail,
             )
             is not None
