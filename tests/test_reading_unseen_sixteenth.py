@@ -201,3 +201,69 @@ def test_a_price_for_the_first_unit_or_per_so_many_units_is_kept(text, rows):
     kept: a price for the first hour (首小时) and one per so many hours (每2小时), stated with
     no verb, were dropped as amounts with nothing to meet. They are prices as 每小时2元 is."""
     assert [(r.value, r.per, r.per_count) for r in extract(text)] == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per"),
+    [
+        ("24小时最高限价30元。", Decimal(30), "day"),
+        ("限价200元/吨。", Decimal(200), "t"),
+        ("补助限额5000元。", Decimal(5000), None),
+    ],
+)
+def test_a_limit_named_right_before_its_amount_with_no_is_is_a_ceiling(text, value, per):
+    """24小时最高限价30元 (as a fee table's cell reads, or a terse clause): the cap with no 为
+    between its name and its amount was not read, so nothing was drafted."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.per) == ("<=", value, per)
+
+
+_TARIFF = (
+    "车型\t白天（8:00-20:00）\t夜间（20:00-次日8:00）\t24小时最高限价\n"
+    "小型车\t首小时5元，之后每小时2元\t每2小时1元\t30元\n"
+    "大型车\t首小时10元，之后每小时4元\t每2小时2元\t60元"
+)
+
+
+def test_a_table_of_rates_gives_each_class_its_figures():
+    """An annexed fee table (车型 | 白天 | 夜间 | 24小时最高限价; one row a class): the caps in the
+    last column (30元, 60元 alone in their cells) were dropped, and no price said which class it
+    was for, so a large car's 4 yuan an hour and a small car's 2 were one list with no case.
+    Each row's figures apply to the class its first cell names; a cell that says nothing alone
+    is read after its column's header."""
+    rows = extract(_TARIFF)
+    got = [(r.applies_when.text, r.comparator, r.value, r.per) for r in rows]
+    assert got == [
+        ("小型车", "==", Decimal(5), None),
+        ("小型车", "==", Decimal(2), "hour"),
+        ("小型车", "==", Decimal(1), "hour"),
+        ("小型车", "<=", Decimal(30), "day"),
+        ("大型车", "==", Decimal(10), None),
+        ("大型车", "==", Decimal(4), "hour"),
+        ("大型车", "==", Decimal(2), "hour"),
+        ("大型车", "<=", Decimal(60), "day"),
+    ]
+    for r in rows:  # (each span is the source's, where it stands)
+        assert _TARIFF[r.start : r.start + len(r.span)] == r.span
+
+
+def test_a_bare_figure_takes_its_header_s_unit():
+    """类别 | 补助标准（元/人·月）: the unit is the header's, the cell a bare number."""
+    text = "类别\t补助标准（元/人·月）\t备注\n集中供养\t1500\t\n分散供养\t1000\t按月发放"
+    rows = extract(text)
+    assert [(r.applies_when.text, r.value, r.unit, r.per) for r in rows] == [
+        ("集中供养", Decimal(1500), "元", "month"),
+        ("分散供养", Decimal(1000), "元", "month"),
+    ]
+    assert [text[r.start : r.start + len(r.span)] for r in rows] == ["1500", "1000"]
+
+
+def test_a_table_of_items_to_meet_is_read_as_before():
+    """(guard) 序号 | 项目 | 要求 | 分值: the first named column is what is measured, no class:
+    read as the text it is, no case added."""
+    text = "序号\t项目\t要求\t分值\n1\t床位\t不少于50张\t10\n2\t护理员配比\t不低于1:4\t10"
+    rows = extract(text)
+    assert [(r.comparator, r.value, r.applies_when) for r in rows] == [
+        (">=", Decimal(50), None),
+        (">=", Decimal(25), None),
+    ]

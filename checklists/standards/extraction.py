@@ -119,7 +119,7 @@ from checklists.standards.settling import (
     under_a_lead,
 )
 from checklists.standards.spacing import close_up
-from checklists.standards.task_tables import read_task_table
+from checklists.standards.task_tables import read_rate_table, read_task_table
 from checklists.standards.timing import a_window_before, timing, which_ones
 from checklists.standards.verbs import ACTION, EXHORTATION
 
@@ -162,6 +162,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
         tasks = read_task_table(text, _read, join_offsets)
         if tasks is not None:
             return tasks
+        # (车型 | 白天 | 24小时最高限价: each row's class, its figures under each header)
+        rates = read_rate_table(text, _read, join_offsets)
+        if rates is not None:
+            return rates
     return _read(text, join_offsets)
 
 

@@ -1,8 +1,10 @@
 """A table of tasks (序号 | 重点任务 | 责任单位 | 完成时限): each row's tasks are read from its own
 cells, and whoever its 责任单位 cell names is who must do them (its 完成时限 cell's date too, a
 requirement of its own, GUIDE 1.4). Read as one text, a row's cells ran into each other: the
-task (全面排查…) gave no requirement at all and the date (2024年4月底前) named no one. Pure
-module (standard library and the requirement type); ``extraction`` hands its reader in.
+task (全面排查…) gave no requirement at all and the date (2024年4月底前) named no one. A table
+of rates (车型 | 白天 | 24小时最高限价) likewise: each row's figures apply to the class its first
+cell names. Pure module (standard library and the requirement type); ``extraction`` hands its
+reader in.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from checklists.standards.requirements import Requirement
+from checklists.standards.requirements import Applicability, Requirement
 
 #: A header cell naming who answers for a row's task (责任单位, 牵头单位, 责任部门, 责任主体).
 _UNITS_HEAD = re.compile(r"^(?:责任|牵头|主责|承办|实施)(?:单位|部门|主体)")
@@ -60,3 +62,65 @@ def read_task_table(
         found += row
         at += len(line) + 1
     return found
+
+
+#: A header cell naming the classes a table's rows are (车型 | 收费标准: 小型车, 大型车…).
+_CLASS_HEAD = re.compile(
+    r"^(?:类别|类型|分类|车型|种类|品种|地区|区域|地区类别|等级|级别|档次|档位|对象|补助对象|人员类别)$"
+)
+#: A unit a header cell gives its figures in (补助标准（元/人·月）, 限价(元/吨)).
+_HEAD_UNIT = re.compile(r"\s*[（(]\s*(?P<unit>[^（()）\d]{1,12}?)\s*[）)]\s*$")
+_BARE_NUMBER = re.compile(r"\d{1,9}(?:\.\d+)?")
+
+
+def read_rate_table(
+    text: str, read: Reader, join_offsets: tuple[int, ...] = ()
+) -> list[Requirement] | None:
+    """The requirements of a table of rates (车型 | 白天 | 夜间 | 24小时最高限价: a class named
+    in each row's first cell, the figures for it in the others), row by row; None for any
+    other text. Each figure cell is read alone; one that says nothing alone (30元 under
+    24小时最高限价; 300 under 补助标准（元/人·月）) is read after its column's header, in the
+    header's unit. Each row's requirements apply to its class (小型车)."""
+    lines = text.split("\n")
+    if len(lines) < 2 or "\t" not in lines[0]:
+        return None
+    head = [c.strip() for c in lines[0].split("\t")]
+    names = [k for k, c in enumerate(head) if not _NO_WORDS_HEAD.match(c)]
+    if len(names) < 2 or not _CLASS_HEAD.match(head[names[0]]):
+        return None
+    class_col = names[0]
+    found: list[Requirement] = []
+    at = len(lines[0]) + 1
+    for line in lines[1:]:
+        cells = line.split("\t")
+        name = cells[class_col].strip() if class_col < len(cells) else ""
+        offset = at
+        for k, cell in enumerate(cells):
+            words = cell.strip()
+            if k > class_col and k < len(head) and name and re.search(r"\d", words):
+                start = offset + cell.find(words)
+                rows = _figures(words, head[k], read)
+                if rows is None:  # (read alone: its own spans, its page-break joins)
+                    joins = tuple(j - start for j in join_offsets if start < j < start + len(words))
+                    rows = [replace(r, start=r.start + start) for r in read(words, joins)]
+                else:
+                    rows = [replace(r, start=start, span=words) for r in rows]
+                found += [
+                    r if r.applies_when else replace(r, applies_when=Applicability(name))
+                    for r in rows
+                ]
+            offset += len(cell) + 1
+        at += len(line) + 1
+    return found
+
+
+def _figures(words: str, head: str, read: Reader) -> list[Requirement] | None:
+    """What a figure cell says after its column's header (``head``), in the header's unit,
+    when it says nothing alone; None when it does (read it alone, as written)."""
+    if read(words, ()):
+        return None
+    unit = _HEAD_UNIT.search(head)
+    topic = head[: unit.start()] if unit else head
+    if unit and _BARE_NUMBER.fullmatch(words):
+        words += unit.group("unit")  # (300 under 补助标准（元/人·月）: 300元/人·月)
+    return [r for r in read(topic + words, ()) if r.start + len(r.span) > len(topic)]
