@@ -267,3 +267,22 @@ def test_a_table_of_items_to_meet_is_read_as_before():
         (">=", Decimal(50), None),
         (">=", Decimal(25), None),
     ]
+
+
+def test_an_unseen_gazette_s_fee_table_gives_each_class_its_caps():
+    """A plain-text notice written for this test (tests/data/unseen_plain_tariff_table.txt): two
+    articles, then 附表 with a parking tariff, one row per vehicle class. Imported as a user
+    would, the table clause gives each class its prices and its day's cap."""
+    from pathlib import Path
+
+    from checklists.standards.parsing import parse_gazette
+
+    text = (Path(__file__).parent / "data" / "unseen_plain_tariff_table.txt").read_text(
+        encoding="utf-8"
+    )
+    (doc,) = parse_gazette(text).documents
+    (table,) = [c for c in doc.clauses if c.is_table]
+    rows = extract(table.text, table.join_offsets, table.token)
+    caps = [(r.applies_when.text, r.value, r.per) for r in rows if r.comparator == "<="]
+    assert caps == [("小型车", Decimal(30), "day"), ("大型车", Decimal(60), "day")]
+    assert {r.applies_when.text for r in rows} == {"小型车", "大型车"}
