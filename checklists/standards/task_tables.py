@@ -99,12 +99,13 @@ def read_rate_table(
             words = cell.strip()
             if k > class_col and k < len(head) and name and re.search(r"\d", words):
                 start = offset + cell.find(words)
-                rows = _figures(words, head[k], read)
-                if rows is None:  # (read alone: its own spans, its page-break joins)
-                    joins = tuple(j - start for j in join_offsets if start < j < start + len(words))
-                    rows = [replace(r, start=r.start + start) for r in read(words, joins)]
-                else:
-                    rows = [replace(r, start=start, span=words) for r in rows]
+                # (read alone first: its own spans, its page-break joins)
+                joins = tuple(j - start for j in join_offsets if start < j < start + len(words))
+                rows = [replace(r, start=r.start + start) for r in read(words, joins)]
+                if not rows:
+                    rows = [
+                        replace(r, start=start, span=words) for r in _figures(words, head[k], read)
+                    ]
                 found += [
                     r if r.applies_when else replace(r, applies_when=Applicability(name))
                     for r in rows
@@ -114,11 +115,9 @@ def read_rate_table(
     return found
 
 
-def _figures(words: str, head: str, read: Reader) -> list[Requirement] | None:
-    """What a figure cell says after its column's header (``head``), in the header's unit,
-    when it says nothing alone; None when it does (read it alone, as written)."""
-    if read(words, ()):
-        return None
+def _figures(words: str, head: str, read: Reader) -> list[Requirement]:
+    """What a figure cell that says nothing alone says after its column's header (``head``),
+    in the header's unit."""
     unit = _HEAD_UNIT.search(head)
     topic = head[: unit.start()] if unit else head
     if unit and _BARE_NUMBER.fullmatch(words):
