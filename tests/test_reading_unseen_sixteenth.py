@@ -286,3 +286,14 @@ def test_an_unseen_gazette_s_fee_table_gives_each_class_its_caps():
     caps = [(r.applies_when.text, r.value, r.per) for r in rows if r.comparator == "<="]
     assert caps == [("小型车", Decimal(30), "day"), ("大型车", Decimal(60), "day")]
     assert {r.applies_when.text for r in rows} == {"小型车", "大型车"}
+
+
+def test_a_class_named_by_a_bound_is_a_case_with_its_number():
+    """类别 | 补助标准: 80—89周岁 | 每人每月100元, 90周岁以上 | 每人每月300元. Each row's class
+    is a band of age: the case carries it (so a 92-year-old is checked against 300, not 100)."""
+    text = "类别\t补助标准\n80—89周岁\t每人每月100元\n90周岁以上\t每人每月300元"
+    cases = [r.applies_when for r in extract(text)]
+    assert [(c.comparator, c.value, c.low, c.high, c.unit) for c in cases] == [
+        ("range", None, Decimal(80), Decimal(89), "age_year"),
+        (">=", Decimal(90), None, None, "age_year"),
+    ]
