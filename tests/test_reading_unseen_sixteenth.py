@@ -297,3 +297,21 @@ def test_a_class_named_by_a_bound_is_a_case_with_its_number():
         ("range", None, Decimal(80), Decimal(89), "age_year"),
         (">=", Decimal(90), None, None, "age_year"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["城镇污水处理厂出水应当达到一级A标准。", "出水应当达到一级B排放标准。"],
+)
+def test_a_standard_s_grade_and_class_is_its_name_not_a_level(text):
+    """出水应当达到一级A标准: the discharge standard's grade A of class one (GB 18918). It was a
+    requirement of at least grade 1 (a count of 级), which any plant meets. A grade with its
+    letter before 标准 or 排放 names the standard; the duty to meet it stays."""
+    (r,) = extract(text)
+    assert (r.kind, r.value, r.unit) == ("presence", None, None)
+
+
+def test_a_grade_reached_is_still_a_case():
+    """(guard) 应急响应达到二级以上的: a grade compared, a case, as before."""
+    (r,) = extract("应急响应达到二级以上的，应当停止户外作业。")
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(2))

@@ -314,6 +314,8 @@ _MASKS = [
     re.compile(r"(?<=[上下])一(?:个)?(?:年度?|季度|月)"),
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
     re.compile(r"\$[^$]*\$"),  # LaTeX such as $200 < AQI \leq 500$
+    # (达到一级A标准: a discharge standard's grade and class, its name, whatever is before it)
+    re.compile(r"[一二三四五六七八九十]{1,2}级\s*[A-Da-d](?=\s*(?:标准|排放|限值))"),
     # IV级 style grades written in Chinese (一级响应), not one compared (四级以上, 超过六级)
     re.compile(
         r"(?<!超过|达到|低于|高于|大于|小于|不足|不到|多于|少于)"
