@@ -315,3 +315,19 @@ def test_a_grade_reached_is_still_a_case():
     """(guard) 应急响应达到二级以上的: a grade compared, a case, as before."""
     (r,) = extract("应急响应达到二级以上的，应当停止户外作业。")
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", Decimal(2))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("每发现一处隐患扣2分。", Decimal(2), "分"),
+        ("每发现一处隐患未整改，扣减考核分2分。", Decimal(2), "分"),
+        ("每处公厕配备保洁人员不少于1名。", Decimal(1), "名"),
+    ],
+)
+def test_each_place_or_fault_found_is_what_an_amount_is_per(text, value, unit):
+    """每发现一处隐患扣2分: two points off for each fault found. 处 was no denominator, so the
+    deduction had no per (a site with five faults lost two points). Each 处, and each one found
+    (每发现/查出/查实 一处, in the amount's phrase or the one before), is what it is per."""
+    (r,) = extract(text)
+    assert (r.value, r.unit, r.per) == (value, unit, "处")

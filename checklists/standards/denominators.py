@@ -77,6 +77,8 @@ DENOMINATORS = {
     "生": "人",
     # (每具遗体减免标准不超过1500元: each body)
     "具": "具",
+    # (每发现一处隐患扣2分, 每处设置…: each place or fault found)
+    "处": "处",
     # (≤4cfu/皿, ≤5cfu/cm²: colonies per plate, per square centimetre)
     "皿": "皿",
     "cm²": "cm²",
@@ -137,14 +139,15 @@ def per_before(words: str) -> str | None:
 #: The steps an amount may go by (每增加1人, 每超过1小时, 每逾期一日, 每吸纳1人): one list.
 STEP_WORDS = (
     r"新增|增加|增|多招用|多|超过|超出|超期|超时|减少|少|提高|降低|上调|下调|吸纳|招用|招收|安置|"
-    r"聘用|录用|接收|带动|引进|逾期|迟延|延迟|延误|拖延|满"
+    r"聘用|录用|接收|带动|引进|逾期|迟延|延迟|延误|拖延|满|发现|查出|查实"
 )
 _A_STEP_ALONE = re.compile(
     rf"每\s*(?:{STEP_WORDS})\s*"
     # (not 个 alone: 每超过1个工作日 goes by working days, no denominator)
     rf"(?:一|1)\s*(?:个\s*)?(?P<per>{DENOMINATOR})(?<!个)"
-    # (a phrase of its own, or in the amount's own phrase, a verb after it: 每满一年增发100元)
-    r"\s*(?:[，,]\s*)?[^，,。；;\d＿每]{0,16}$"
+    # (a phrase of its own, or in the amount's own phrase, a verb after it: 每满一年增发100元;
+    # what is found in the step's phrase: 每发现一处隐患未整改，扣减…)
+    r"(?:[^，,。；;\d＿每]{0,8}[，,])?[^，,。；;\d＿每]{0,16}$"
 )
 
 

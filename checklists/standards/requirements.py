@@ -78,6 +78,7 @@ Denominator = Literal[
     "皿",
     "cm²",
     "具",
+    "处",
     "km²",
     "餐",
     # (元/吨·公里, 元/人·公里: per tonne or passenger and kilometre carried)
