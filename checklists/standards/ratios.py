@@ -59,8 +59,8 @@ def _a_named_ratio(m: re.Match[str], text: str) -> bool:
 #: 失能老年人与护理人员比例不低于3:1, 床护比, and 医护比: nurses to each doctor): a staffing
 #: level at least, so the share is the staff's of the ones served (0.6 nurses a bed: 60 %),
 #: not the other way round (beds per nurse at least 1.67 would fail every ward with more
-#: nurses). (Staff first, 师生比不低于1:15, and a
-#: ceiling, 学生与教师之比不高于19:1, are read as written.)
+#: nurses). (Staff first, 师生比不低于1:15, and a ceiling, 学生与教师之比不高于19:1, are read
+#: as written.)
 _SERVED_THEN_STAFF = re.compile(
     r"(?:(?<![\u4e00-\u9fff]员)与\s*[\u4e00-\u9fff]{0,6}?"
     r"(?:人员|护士|护理员|教师|医师|医生|保育员|社工|工作者|职工|员工|保安员?|管理员)"

@@ -3,8 +3,8 @@ cells, and whoever its 责任单位 cell names is who must do them (its 完成�
 requirement of its own, GUIDE 1.4). Read as one text, a row's cells ran into each other: the
 task (全面排查…) gave no requirement at all and the date (2024年4月底前) named no one. A table
 of rates (车型 | 白天 | 24小时最高限价) likewise: each row's figures apply to the class its first
-cell names (90周岁以上: its bound too). Pure module (standard library, the requirement type and
-``quantities``); ``extraction`` hands its reader in.
+cell names (90周岁以上: its bound too, read as any case is). Pure module (standard library, the
+requirement type, the case reader); ``extraction`` hands its reader in.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from checklists.standards.quantities import masked, quantities
-from checklists.standards.requirements import Applicability, Requirement
+from checklists.standards.cases import condition_at
+from checklists.standards.quantities import masked
+from checklists.standards.requirements import Requirement
 
 #: A header cell naming who answers for a row's task (责任单位, 牵头单位, 责任部门, 责任主体).
 _UNITS_HEAD = re.compile(r"^(?:责任|牵头|主责|承办|实施)(?:单位|部门|主体)")
@@ -95,6 +96,8 @@ def read_rate_table(
     for line in lines[1:]:
         cells = line.split("\t")
         name = cells[class_col].strip() if class_col < len(cells) else ""
+        # (the class as a case, read once a row: 90周岁以上 with its bound, 小型车 by name)
+        case = condition_at(name, masked(name), 0, len(name)) if name else None
         offset = at
         for k, cell in enumerate(cells):
             words = cell.strip()
@@ -107,25 +110,10 @@ def read_rate_table(
                     rows = [
                         replace(r, start=start, span=words) for r in _figures(words, head[k], read)
                     ]
-                case = _case_of(name)
                 found += [r if r.applies_when else replace(r, applies_when=case) for r in rows]
             offset += len(cell) + 1
         at += len(line) + 1
     return found
-
-
-def _case_of(name: str) -> Applicability:
-    """The class a row's first cell names, as a case: with its bound where it names one by a
-    number (90周岁以上: >= 90 years of age; 80—89周岁: the band), else its name alone."""
-    found = quantities(masked(name))
-    if len(found) != 1 or found[0].comparator is None:
-        return Applicability(name)
-    q = found[0]
-    if q.comparator == "range":
-        return Applicability(
-            name, "range", None, q.unit, q.per, q.low, q.high, q.low_inclusive, q.high_inclusive
-        )
-    return Applicability(name, q.comparator, q.low, q.unit, q.per)
 
 
 def _figures(words: str, head: str, read: Reader) -> list[Requirement]:
