@@ -83,9 +83,11 @@ _ADVERBIAL = (
 #: A basis a name holds no part of (经济补偿按劳动者…的年限: by the years worked; 按摩 aside; not
 #: a breach in the name: 不按照规定公开信息的单位, 未依照…的企业).
 _A_BASIS = r"(?<![不未])(?:按(?!摩)|依[照据])|根据"
+#: A character of a name that is no part of a basis (the list of parties read first).
+_NOT_A_BASIS = rf"(?:(?!{_A_BASIS})[^，,。；;\t])"
 #: (a name holds no 在/对/向 before another name: 救助对象在定点医疗机构发生的… names no one;
 #: nor a basis)
-_NAME_CHAR = rf"(?:(?![在对向]|{_A_BASIS})[^，,。；;\t])"
+_NAME_CHAR = rf"(?:(?![在对向]){_NOT_A_BASIS})"
 _REGULATED_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: Words after a verb that make it the start of a body's name (督导组, 指导中心, 组织部门).
@@ -142,7 +144,7 @@ _PARTY_FIRST = re.compile(
     # (协调各成员单位应对…: whom a body steers, after its verb, is no party acting; nor does
     # a name open with 负责: 负责协调各成员单位…)
     # (nor holds a basis: 经济补偿按劳动者在…的年限 names no one)
-    f"^(?!{_STEERS}|负责(?!人))(?P<who>(?>(?:(?!{_A_BASIS})[^，,。；;\t]){{0,16}}?"
+    f"^(?!{_STEERS}|负责(?!人))(?P<who>(?>{_NOT_A_BASIS}{{0,16}}?"
     f"(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS}))"
     f"(?:(?:以及|[、和及与])(?>[^，,。；;\t]{{0,16}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
@@ -318,12 +320,6 @@ _CHECKED_SO_OFTEN = re.compile(
     r"(?:检查|抽查|检测|抽检|督查)(?:不少于|至少|不超过|最多)\s*[\d＿一二三四五六七八九十]+\s*次"
     r"\s*(?=[，,。；;]|$)"
 )
-#: A relation between two parties named before it (…与检查对象有利害关系).
-_IN_A_RELATION = re.compile(r"(?:有|存在|具有)[^，,。；;]{0,8}关系")
-#: The checks done to a party, named with 对 (对同一市场主体的抽查, 对企业的行政检查).
-_CHECKS_OF_IT = re.compile(
-    r"(?:对于?|针对)[^，,。；;]{1,20}?的[^，,。；;的]{0,8}(?:检查|抽查|巡查|检测|抽检|监测|核查|督查)"
-)
 _A_PARTY_DONE_TO = re.compile(
     f"(?:{_REGULATED}|{_AUTHORITY})(?:"
     + _DONE_TO_IT.pattern
@@ -333,10 +329,6 @@ _A_PARTY_DONE_TO = re.compile(
 )
 
 
-#: The distance of a party from others (加油站与学校、医院的安全间距): the first keeps it.
-_APART = re.compile(
-    r"(?P<who>[^，,。；;与]{2,24}?)与[^，,。；;]{1,24}?(?:之间)?的?(?:安全|防火|卫生|防护)?(?:距离|间距)"
-)
 #: A verb two parties do together (A与B进行对接, 签订协议, 协商…): 与 before it means "with".
 _TOGETHER = re.compile(r"(?:进行|开展)?(?:对接|洽谈|协商|签订|签署|沟通|联系|合作|衔接|会商)")
 

@@ -12,14 +12,11 @@ import re
 from checklists.standards.openings import DURING_WORD, VIA, WHEN_WORD
 from checklists.standards.parties import (
     _A_PARTY_DONE_TO,
-    _APART,
     _AUTHORITY_END,
     _AUTHORITY_OPENS,
-    _CHECKS_OF_IT,
     _COUNTED_TO,
     _GOES_IN,
     _HOW_MANY,
-    _IN_A_RELATION,
     _LEADS,
     _NAME_CHAR,
     _NOT_THE_PAID,
@@ -105,6 +102,17 @@ PARTY_BEFORE_WHEN = re.compile(
 )
 #: 对/对于/针对 opening a phrase: the ones something is done to (not 对照, 对接).
 _TO_THE_ONES = re.compile(r"(?:对于|对|针对)(?![照接])")
+
+#: The distance of a party from others (加油站与学校、医院的安全间距): the first keeps it.
+_APART = re.compile(
+    r"(?P<who>[^，,。；;与]{2,24}?)与[^，,。；;]{1,24}?(?:之间)?的?(?:安全|防火|卫生|防护)?(?:距离|间距)"
+)
+#: A relation between two parties named before it (…与检查对象有利害关系).
+_IN_A_RELATION = re.compile(r"(?:有|存在|具有)[^，,。；;]{0,8}关系")
+#: The checks done to a party, named with 对 (对同一市场主体的抽查, 对企业的行政检查).
+_CHECKS_OF_IT = re.compile(
+    r"(?:对于?|针对)[^，,。；;]{1,20}?的[^，,。；;的]{0,8}(?:检查|抽查|巡查|检测|抽检|监测|核查|督查)"
+)
 
 
 def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | None]:
