@@ -40,6 +40,8 @@ PURE = [
     "checklists.standards.spacing",
     "checklists.standards.promptly",
     "checklists.standards.ratios",
+    "checklists.standards.shares",
+    "checklists.standards.numerals",
     "checklists.standards.headings",
     "checklists.standards.responsible",
     "checklists.standards.party_names",

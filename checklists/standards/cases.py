@@ -15,10 +15,11 @@ from decimal import Decimal
 
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
 from checklists.standards.numbers import comparator_in_phrase, period_before
+from checklists.standards.numerals import Qty
 from checklists.standards.openings import QUOTED_ARTICLE, THINGS_BY
 from checklists.standards.parties import condition_of, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
-from checklists.standards.quantities import TIME_IN, Qty, quantities
+from checklists.standards.quantities import TIME_IN, quantities
 from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.subjects import PARTY_BEFORE_WHEN
 from checklists.standards.timing import a_window

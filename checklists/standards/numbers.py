@@ -18,16 +18,15 @@ from typing import NamedTuple
 from checklists.standards.comparators import comparator_before
 from checklists.standards.denominators import PER_HEAD_AND_PERIOD, STEP_WORDS, per_before
 from checklists.standards.modality import ANY_MODAL
+from checklists.standards.numerals import NUM, Qty
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
-    NUM,
     PERIODS,
     QTY,
     RETENTION,
     TIME_IN,
     TIME_UNITS,
-    Qty,
 )
 from checklists.standards.reports import (
     DESCRIPTIVE,

@@ -1,22 +1,22 @@
 """Numbers in clause text: the wording tables (units, rate denominators, periods), the masks
 that blank out what looks like a number but sets no requirement (dates, 文号, standard numbers,
 article numbers, phone numbers), and the reader of every number with its unit and the
-comparison written after it (``quantities``). Pure module (standard library, ``cn2an`` and the
-comparator table); ``extraction`` reads requirements with it.
+comparison written after it (``quantities``; shares of a whole are ``shares``'s, a number as
+written ``numerals``'s). Pure module (standard library and the comparator table);
+``extraction`` reads requirements with it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-
-import cn2an
+from decimal import Decimal
 
 from checklists.standards.comparators import comparator_after, with_marker
 from checklists.standards.denominators import DENOMINATOR, DENOMINATORS, PRODUCTS
 from checklists.standards.duties import without_asides
-from checklists.standards.ratios import ratios, unnamed_blanked
+from checklists.standards.numerals import MAGNITUDE, NUM, Qty, clean, value_of
+from checklists.standards.ratios import unnamed_blanked
+from checklists.standards.shares import shares
 
 # ---------------------------------------------------------------------------------------------
 # Wording tables
@@ -25,16 +25,6 @@ from checklists.standards.ratios import ratios, unnamed_blanked
 # Full-width ASCII → half-width, one character for one so offsets stay valid.
 _HALF = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _HALF[0x3000] = 0x20
-
-#: A number as written: digits (with a decimal point) or Chinese numerals.
-NUM = (
-    # (an amount in financial numerals: 贰佰元, 壹仟伍佰元)
-    r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|"
-    r"[壹贰叁肆伍陆柒捌玖][壹贰叁肆伍陆柒捌玖拾佰仟零万]*|"
-    # half of a time (半年内, 半个月, 半小时, 超过半年): not 每半年, 上半年 (periods), 一年半,
-    # 半年度, 过半 (more than half)
-    r"(?<![每上下前后近多大一二三四五六七八九十两\d])(?<!(?<!超)过)半(?=\s*(?:个月|小时|年(?!度)|天)))"
-)
 
 #: Counting words, each with what must not follow it for it to count (人民, 具有, 组织, 瓶装;
 #: 起 only before 以上 or an incident: 之日起 is no count), longest first where one holds another.
@@ -406,11 +396,6 @@ _SYMBOL = re.compile(r"[（(][A-Za-z][A-Za-z0-9.]{0,6},[A-Za-z0-9.]{1,6}[）)]")
 # ---------------------------------------------------------------------------------------------
 
 
-#: The most digits before the point a number read as a quantity may have: a threshold's
-#: (``scoring.numbers.MAX_DIGITS``); a longer one is an account or a reference number.
-_MAX_DIGITS = 15
-
-
 #: Half of a time in a whole number of a smaller unit (半个月: 15 日, as the courts count it).
 #: Half a unit more after the number and its unit (一年半, 两小时半), not a half of the next
 #: (一年半年, 半月).
@@ -438,29 +423,6 @@ _HALF_OF = {
     "day": (Decimal(12), "hour"),
     "hour": (Decimal(30), "minute"),
 }
-
-
-def _num(s: str) -> Decimal | None:
-    """Decimal value of an Arabic or Chinese numeral; None for one no quantity has (longer
-    than ``_MAX_DIGITS`` digits, whose 万 or 亿 would overflow the decimal context)."""
-    s = s.strip()
-    try:
-        if re.fullmatch(r"\d+(?:\.\d+)?", s):
-            value = Decimal(s)
-        elif s == "半":
-            value = Decimal("0.5")
-        else:
-            value = Decimal(str(cn2an.cn2an(s, "smart")))
-    except (InvalidOperation, ValueError, KeyError, TypeError):
-        return None
-    return value if value.is_finite() and value.adjusted() < _MAX_DIGITS else None
-
-
-def _clean(d: Decimal) -> Decimal:
-    """1.5 × 10000 → 15000 rather than 1.5E+4; 0.40 → 0.4."""
-    if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
-    return d.normalize()
 
 
 def _unit_of(word: str) -> tuple[str, Decimal]:
@@ -494,30 +456,6 @@ QTY = re.compile(
 )
 
 
-@dataclass
-class Qty:
-    start: int
-    end: int
-    low: Decimal
-    high: Decimal | None
-    unit: str
-    comparator: str | None
-    arabic: bool
-    after: str | None
-    per: str | None = None
-    #: An inclusivity marker written right after the unit, with no 以上/以下 to carry it
-    #: (超过5万元（含本数）, 不超过3米（不含）): it decides the comparison written before.
-    mark: str | None = None
-    #: A range's ends: included unless a marker leaves one out (10吨（含）至100吨（不含）).
-    low_inclusive: bool = True
-    high_inclusive: bool = True
-
-
-#: A magnitude in words (1 万亩, 10/10万, 0.5/千): one table for the amounts and the rates.
-_MAGNITUDE = {
-    "千": Decimal(1000), "万": Decimal(10000), "十万": Decimal(100000),
-    "百万": Decimal(1000000), "亿": Decimal(100000000),
-}  # fmt: skip
 _BETWEEN = re.compile(r"\s*之间")
 #: A marker standing alone after a quantity (which may restate it: （不含8小时）).
 _TAIL_MARK = re.compile(r"\s*(?:" + _MARK + r"|不?含本数)")
@@ -536,7 +474,7 @@ def quantities(masked: str) -> list[Qty]:
         # 4℃±2℃, 20±2℃, （50±10）%: the range the tolerance allows around the value
         unit, mult = _unit_of(m.group("u"))
         centre, off = Decimal(m.group("c")) * mult, Decimal(m.group("t")) * mult
-        low, high = _clean(centre - off), _clean(centre + off)
+        low, high = clean(centre - off), clean(centre + off)
         out.append(Qty(m.start(), m.end(), low, high, unit, "range", True, None))
     told = [(q.start, q.end) for q in out]
     for m in QTY.finditer(masked):
@@ -569,19 +507,19 @@ def quantities(masked: str) -> list[Qty]:
         unit, mult = _unit_of(unit_txt) if unit_txt else ("", Decimal(1))
         if unit == "度" and _OF_POWER.search(masked, max(0, m.start() - 16), m.start()):
             unit = "kWh"  # (居民月用电量不超过200度: kilowatt-hours, as 度电)
-        bmag = _MAGNITUDE.get(m.group("bmag") or "", 1)
+        bmag = MAGNITUDE.get(m.group("bmag") or "", 1)
         if m.group("mag") and not unit_txt.startswith(("万", "亿")):
-            mult *= _MAGNITUDE[m.group("mag")]  # 1 万亩, 20 万株
+            mult *= MAGNITUDE[m.group("mag")]  # 1 万亩, 20 万株
         elif not m.group("ua") and bmag != 1:
             mult *= bmag  # 5至10万元: both ends in 万
-        low = _num(a_txt)
+        low = value_of(a_txt)
         if low is None:
             continue
         high = None
         high_mult = mult  # each end in its own unit (500元至2万元, 5000元以上3万元以下)
         comparator = None
         if m.group("b"):
-            high = _num(m.group("b"))
+            high = value_of(m.group("b"))
             if high is not None and m.group("bneg"):
                 high = -high
             comparator = "range"
@@ -595,7 +533,7 @@ def quantities(masked: str) -> list[Qty]:
                 high_mult = _unit_of(m.group("u") or unit_txt)[1] * bmag  # 1万亩至3万亩
         after = m.group("after")
         if after and m.group("b2"):
-            high = _num(m.group("b2"))
+            high = value_of(m.group("b2"))
             second, high_mult = _unit_of(m.group("u2"))
             if (unit, second) in TIME_IN:  # (3天以上2周以下: both ends in days, 3 to 14)
                 high_mult *= TIME_IN[unit, second]
@@ -615,8 +553,8 @@ def quantities(masked: str) -> list[Qty]:
             low, unit = _HALF_OF[
                 unit
             ]  # 半年 → 6 个月, 半个月 → 15 日, 半小时 → 30 分钟: whole units
-        low = _clean(sign * low * mult)
-        high = _clean(high * high_mult) if high is not None else None
+        low = clean(sign * low * mult)
+        high = clean(high * high_mult) if high is not None else None
         word = re.sub(_MARK, "", after).strip() if after else None  # the marker is applied
         # (元/人·月: per person and month, the month its period; 元/吨·公里: per tonne and
         # kilometre carried, a product of the two)
@@ -644,7 +582,7 @@ def quantities(masked: str) -> list[Qty]:
             # 一个半月: 45 日, 一个半小时: 90 分钟; 两年零六个月: 30 个月, 1小时30分钟: 90 分钟
             # (a whole and a part, in the smaller unit)
             times, unit, _whole = smaller
-            part = times / 2 if more.group("half") else _num(more.group("n")) or Decimal(0)
+            part = times / 2 if more.group("half") else value_of(more.group("n")) or Decimal(0)
             low, end = low * times + part, more.end()
             restated = max(restated, end)  # (六个月, 半小时: read here, no number of its own)
             bound = _HALF_BOUND.match(masked, end)  # (一个半月以内, 两年零六个月以上)
@@ -668,90 +606,7 @@ def quantities(masked: str) -> list[Qty]:
                     bound.end(),
                 )
         out.append(Qty(start, end, low, high, unit, comparator, arabic, word, per, mark, *ends))
-    taken = [(q.start, q.end) for q in out]
-    for m in (*_SLASHED.finditer(masked), *_PER_LARGE.finditer(masked)):
-        # 总数的2/3: a share written as a fraction in digits, as a percentage (66.6667); 10/10万,
-        # 0.5/万: a rate per a large whole, as a percentage too (0.01, 0.005)
-        n = Decimal(m.group("n"))
-        g = m.groupdict()
-        whole = Decimal(g.get("of") or g.get("of2") or 1) * _MAGNITUDE.get(g.get("mag") or "", 1)
-        if whole == 0 or n > whole or any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        after = _AFTER_WORD.match(masked, m.end())
-        out.append(
-            Qty(
-                m.start(),
-                after.end() if after else m.end(),
-                # (to four places, six for a large whole: 1/10万 is 0.001 %)
-                _clean(
-                    (n * 100 / whole).quantize(Decimal("0.000001" if whole >= 1000 else "0.0001"))
-                ),
-                None,
-                "%",
-                comparator_after(after.group(0)) if after else None,
-                True,
-                after.group("word") if after else None,
-            )
-        )
-        taken.append((m.start(), m.end()))
-    for start, end, low, high in ratios(masked):
-        # 师生比不低于1∶15: a ratio, as the percentage its first term is of its second
-        if any(x < end and start < y for x, y in taken):
-            continue
-        high = None if high is None else _clean(high)
-        out.append(
-            Qty(
-                start,
-                end,
-                _clean(low),
-                high,
-                "%",
-                "range" if high is not None else None,
-                True,
-                None,
-            )
-        )
-        taken.append((start, end))
-    shares: list[Qty] = []
-    for m in _PARTS_OF.finditer(masked):
-        # (半数以上: half or more, 50%; 过半数: more than half)
-        value, of = (_num(m.group("n")), m.group("of")) if m.group("n") else (Decimal(50), "百")
-        if m.group("n") == m.group("of") == "百":
-            value = Decimal(100)  # (整改率百分之百: all of it, as 100%)
-        if m.group("tenths"):  # 三成: three tenths, 30 %
-            value, of = _num(m.group("tenths")), "百"
-            value = None if value is None or value > 10 else value * 10
-        if value is None or any(a < m.end() and m.start() < b for a, b in taken):
-            continue
-        unit = "‰" if of == "千" else "%"
-        if of == "万":
-            value = value / 100  # 万分之五: 0.05%
-        elif of != "百":
-            whole = _num(of)
-            if of != "千" and (whole is None or whole == 0 or value > whole):
-                continue
-            if of != "千":  # 三分之二: a fraction, as a percentage to 4 places (66.6667)
-                value = (value * 100 / whole).quantize(Decimal("0.0001"))
-        after = _AFTER_WORD.match(masked, m.end())
-        comparator = comparator_after(after.group(0)) if after else None
-        comparator = ">" if m.group("over") and comparator is None else comparator
-        end = after.end() if after else m.end()
-        word = after.group("word") if after else None
-        # (a share in words is as exact as one in digits: 按合同金额的百分之五收取)
-        share = Qty(m.start(), end, _clean(value), None, unit, comparator, True, word)
-        if shares and _A_SHARES_RANGE.fullmatch(masked, shares[-1].end, share.start):
-            # 千分之五以上千分之十以下, 千分之三至千分之五: one range, as 5%至10% is
-            first = shares[-1]
-            joined = masked[first.end : share.start].strip()
-            if (joined not in ("", "、") and first.comparator is None) or (
-                first.comparator == ">=" and share.comparator == "<="
-            ):
-                if first.unit == share.unit and first.low < share.low:
-                    first.end, first.high, first.comparator = share.end, share.low, "range"
-                    first.after = None
-                    continue
-        shares.append(share)
-        out.append(share)
+    out += shares(masked, [(q.start, q.end) for q in out])
     return _between_both(_to_a_multiple(sorted(out, key=lambda q: q.start), masked), masked)
 
 
@@ -768,7 +623,7 @@ def _to_a_multiple(found: list[Qty], masked: str) -> list[Qty]:
             continue
         if (cap := _TIMES_CAP.match(masked, q.end)) is None:
             continue
-        times = _num(cap.group("n"))
+        times = value_of(cap.group("n"))
         if times is not None and q.low < times * 100:
             q.end, q.high, q.comparator, q.after = cap.end(), times * 100, "range", None
             merged = q.end
@@ -829,12 +684,12 @@ def _listed_before(
         m = _LISTED_BARE.search(masked, max(floor, at - 16), at)
         if m is None:
             break
-        value = _num(m.group(1))
+        value = value_of(m.group(1))
         if value is None:
             break
         end = m.end(1)
         found.append(
-            Qty(m.start(1), end, _clean(value * mult), None, unit, comparator, True, word, per)
+            Qty(m.start(1), end, clean(value * mult), None, unit, comparator, True, word, per)
         )
         at = m.start(1)
     if found and not re.search(r"、\s*$", masked[found[0].end : start]):
@@ -854,25 +709,6 @@ TIME_IN = {
 _TOLERANCE = re.compile(
     r"(?<![\d.])[（(]?(?P<c>\d{1,6}(?:\.\d+)?)\s*(?:" + _UNIT_RE.pattern + r")?\s*±\s*"
     r"(?P<t>\d{1,6}(?:\.\d+)?)\s*[）)]?\s*(?P<u>" + _UNIT_RE.pattern + r")"
-)
-#: 百分之十, 千分之五, 万分之五 (0.05%): a share written in words (exact: a percentage or per
-#: mille); 三分之二:
-#: a fraction, read as a percentage; 三成, 2.5成: tenths (30 %, 25 %).
-_PARTS_OF = re.compile(
-    rf"(?P<of>百|千|万|[二三四五六七八九十]|十[一二三四五六七八九])分之\s*(?P<n>{NUM})|"
-    r"(?P<over>(?<![超经])过)?(?<!多)半数|"
-    # (not 一成不变, 成员, 成本, 成效: words that begin with 成)
-    r"(?<![\d.一二两三四五六七八九十百千万])(?P<tenths>[一二两三四五六七八九]|\d(?:\.\d)?)\s*成"
-    r"(?![员本效果绩果品型交立熟功就为了不])"
-)
-#: A share of a whole written as a fraction in digits, after the whole it is of (总数的2/3,
-#: 实际缴费2/3, 工资总额1/3).
-_SLASHED = re.compile(r"(?<=[的费额数金入资])\s*(?P<n>\d{1,2})\s*/\s*(?P<of>\d{1,2})(?![\d/.])")
-#: A rate per a large whole (孕产妇死亡率10/10万, 事故死亡率0.5/万, 抽检比例1/1000), not a scale
-#: (1/500) nor a date (2024/1/5).
-_PER_LARGE = re.compile(
-    r"(?<![\d./])(?P<n>\d{1,4}(?:\.\d+)?)\s*/\s*"
-    r"(?:(?P<of>10|100|1000)?\s*(?P<mag>万|千|百万|十万)|(?P<of2>1000|10000|100000))(?![\d/.])"
 )
 #: What is measured by a pure number, and its comparison right before the number (容积率不大于,
 #: 安全系数不小于, pH值不低于, 功率因数应达到).
@@ -894,6 +730,3 @@ _A_PURE_NUMBER = re.compile(_PURE_NAME + _PURE_COMPARED + r"$")
 _ITS_OTHER_BOUND = re.compile(
     rf"{_PURE_NAME}{_PURE_COMPARED}\d+(?:\.\d+)?\s*(?:[，,]|且|并且?|而且?)?\s*{_PURE_COMPARED}$"
 )
-_AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")
-#: Between two shares in words that make one range (千分之五以上千分之十以下, 千分之三至千分之五).
-_A_SHARES_RANGE = re.compile(r"\s*(?:[至到～~、-]\s*)?")

@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
 from checklists.standards.number_words import AT_LEAST_ONCE, EXTENDED, ONCE, TIME_LIMIT
-from checklists.standards.quantities import COUNTED, TIME_UNITS, Qty
+from checklists.standards.numerals import Qty
+from checklists.standards.quantities import COUNTED, TIME_UNITS
 from checklists.standards.requirements import Applicability
 
 #: 一次 right after a time bounded at most, what is done before it (…不超过3天一次, 最长不超过2天
