@@ -207,6 +207,8 @@ def comparator_before(words: str) -> tuple[str, int] | None:
     for match in _BEFORE_RE.finditer(words):
         if _A_NUMBER.search(words, match.end()) and not _EACH_THEN.match(words, match.end()):
             continue
+        if not match.group("neg") and words[: match.start()].rstrip().endswith("每"):
+            continue  # (每满2年, 每超过1小时: the step an amount goes by, no bound)
         if (
             match.group("base") in ("达", "提前", "满", "逾", "早于", "晚于")
             and words[match.end() :].strip()

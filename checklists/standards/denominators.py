@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from checklists.standards.numerals import value_of
+
 #: The denominator of a rate as written → ``Per`` (千克/小时, 微克/立方米, 元/吨).
 DENOMINATORS = {
     "小时": "hour",
@@ -144,19 +146,24 @@ STEP_WORDS = (
 _A_STEP_ALONE = re.compile(
     rf"每\s*(?:{STEP_WORDS})\s*"
     # (not 个 alone: 每超过1个工作日 goes by working days, no denominator)
-    rf"(?:一|1)\s*(?:个\s*)?(?P<per>{DENOMINATOR})(?<!个)"
+    # (each one, or each so many: 每满4小时, 每增加10人, 每逾期三日)
+    rf"(?P<n>一|1|\d{{1,4}}|[两二三四五六七八九十]{{1,3}})\s*(?:个\s*)?(?P<per>{DENOMINATOR})(?<!个)"
     # (a phrase of its own, or in the amount's own phrase, a verb after it: 每满一年增发100元;
     # what is found in the step's phrase: 每发现一处隐患未整改，扣减…)
     r"(?:[^，,。；;\d＿每]{0,8}[，,])?[^，,。；;\d＿每]{0,16}$"
 )
 
 
-def per_step_before(words: str) -> str | None:
+def per_step_before(words: str) -> tuple[str, Decimal | None] | None:
     """What an amount is per when the words right before it (``words``, a few characters that
-    end there) are the step it goes by, one at a time (每逾期一日，按…的0.5‰: per day; in its
-    own phrase: 每满一年增发100元)."""
+    end there) are the step it goes by (每逾期一日，按…的0.5‰: per day; in its own phrase:
+    每满一年增发100元), and how many of it make a step when more than one (连续工作每满4小时，
+    应安排休息不少于20分钟: per 4 hours)."""
     found = _A_STEP_ALONE.search(words)
-    return DENOMINATORS[found.group("per")] if found else None
+    if found is None:
+        return None
+    many = value_of(found.group("n"))
+    return DENOMINATORS[found.group("per")], many if many is not None and many > 1 else None
 
 
 #: What a denominator counted in its own unit is per (每100户, 每30名游客, 每300米), as ``Per``.

@@ -266,12 +266,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if per is None and window is not None and window[0] and window[1] == ph_start:
                 per = window[0]
             rate = q.per is not None and not (q.unit == "次" and q.per in PERIOD_NAMES)
+            step = step_count = None  # (每满2年: the step the number goes by)
             if q.per is not None:
                 per = q.per  # 千克/小时, 次/月: what the number is per, as written
             elif per is None:
                 per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
                 if per is None:  # (每逾期一日，按…的0.5‰: the step of the phrase before)
-                    per = per_step_before(masked[max(s_start, q_start - 48) : q_start])
+                    step = per_step_before(masked[max(s_start, q_start - 48) : q_start])
+                    per, step_count = step if step is not None else (None, None)
                 if (
                     per is None
                     and q.unit == "元"
@@ -288,7 +290,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 and A_YEAR_S_BASE.search(masked, ph_start, q_start)
             ):
                 per = None  # 处上一年年收入60%至100%的罚款: a share of a year's income, no rate
-            per_count = None
+            per_count = step_count  # (每满4小时: so many to a step)
             if per is None and denominator is not None and denominator[0] == ph_start:
                 per, per_count = denominator[2], denominator[1]  # 每300米设置1处错车道
             elif per is None and (many := per_many_before(masked[ph_start:q_start])):
@@ -553,8 +555,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # most; 保证金上浮50%: a change fixed)
                 if PERMISSION.search(masked, ph_start, q_start) or change["band"]:
                     comparator = "<="  # (上下浮动10%: a band around a price, that far at most)
-                elif not change["fixed"] and not (q.unit == "元" and per):
-                    comparator = ">="  # (每人每月增加150元: an amount added, as written)
+                elif not change["fixed"] and not (q.unit == "元" and per) and step is None:
+                    # (每人每月增加150元: an amount added, as written; 每满2年增加1天: by so
+                    # much a step, fixed)
+                    comparator = ">="
             flags = []
             if comparator is None and kind == "retention":
                 # 保存至有效期满后2年: kept at least until then; 检测报告保存3年: at least that
