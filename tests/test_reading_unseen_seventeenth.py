@@ -53,3 +53,60 @@ def test_what_a_step_adds_is_fixed(text, comparator):
     became "at least one day". A comparison word right after 每 is the step's, and what a step
     adds is fixed."""
     assert extract(text)[-1].comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit"),
+    [
+        ("超过3公里的部分每公里2元。", ">", Decimal(3), "km"),
+        ("月用电量超过200度的部分每度0.6元。", ">", Decimal(200), "kWh"),
+        ("超过100立方米的部分为每立方米5元。", ">", Decimal(100), "m³"),
+        # guards: with a comma or a verb after 的部分, as before
+        ("超过3公里的部分，每公里加收2元。", ">", Decimal(3), "km"),
+        ("100万元以下的部分按1.5%收取。", "<=", Decimal(1000000), "元"),
+    ],
+)
+def test_the_part_over_a_bound_is_the_band_a_price_after_it_is_for(text, comparator, value, unit):
+    """超过3公里的部分每公里2元: two yuan a kilometre beyond the third. With no comma or verb
+    after 的部分 the bound was a requirement of its own (a trip must be over 3 km) and the price
+    applied to every trip. The part over a bound is the band the price after it is for."""
+    (r,) = extract(text)
+    assert r.unit in ("元", "%")
+    when = r.applies_when
+    assert when is not None
+    assert (when.comparator, when.value, when.unit) == (comparator, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "price", "comparator", "value", "unit"),
+    [
+        ("小型车2小时内收费5元。", Decimal(5), "<=", Decimal(2), "hour"),
+        ("小型车2小时以内5元，超过2小时的部分每小时2元。", Decimal(5), "<=", Decimal(2), "hour"),
+        ("起步价3公里以内10元。", Decimal(10), "<=", Decimal(3), "km"),
+    ],
+)
+def test_a_time_or_distance_right_before_a_price_is_what_the_price_is_for(
+    text, price, comparator, value, unit
+):
+    """小型车2小时内收费5元: five yuan for a stay of up to two hours. It was a deadline (charge
+    within two hours) beside a flat price; 2小时以内5元 dropped the price, and 3公里以内10元 made
+    "at most 3 km" a requirement of its own. A time or a distance right before a price (with at
+    most 收费/为 between) says what the price is for: a condition."""
+    r = extract(text)[0]
+    assert (r.kind, r.value, r.unit) == ("money", price, "元")
+    when = r.applies_when
+    assert when is not None
+    assert (when.comparator, when.value, when.unit) == (comparator, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("首2小时5元。", "money"),
+        # guards: a time limit with no price after it stays one
+        ("接到报警后应当在2小时内到达现场。", "deadline"),
+        ("物业服务企业应当在24小时内收取并公示费用。", "deadline"),
+    ],
+)
+def test_a_price_for_the_first_hours_is_kept_and_a_time_limit_stays_one(text, kind):
+    assert extract(text)[0].kind == kind

@@ -765,17 +765,9 @@ def worth_keeping(
         return False  # 全区共发放稳岗补贴800万元: an amount reported, no standard to meet
     return bool(
         _phrase_facts(phrase).names_a_standard
-        # (每公里2.3元, 每立方米3.2元: a price per unit of what is sold; 每2小时1元, 首小时5元:
-        # per so many units, for the first)
-        or (
-            q.unit == "元"
-            and re.search(
-                r"(?:每\s*(?:\d{1,4}(?:\.\d+)?\s*个?\s*)?|首\s*)"
-                r"(?:公里|千米|立方米|吨|千瓦时|度|小时|分钟|平方米|亩|人次|车次|辆|件|份|次)\s*$",
-                tail,
-            )
-            is not None
-        )
+        # (每公里2.3元, 每立方米3.2元: a price per unit of what is sold; 每2小时1元, 首小时5元,
+        # 首2小时5元: per so many units, for the first; 2小时以内5元: for so much at most)
+        or (q.unit == "元" and _A_PRICE_S_UNIT.search(tail) is not None)
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)
         or _SETS_ASIDE.search(tail)
         # (推动100家规模以上工业企业实施智能化改造: how many a task is to move, a target)
@@ -849,6 +841,13 @@ def a_denominator(
     )
 
 
+#: What a price is for, right before it: each unit of what is sold (每公里, 每2小时), the first
+#: (首小时, 首2小时) or so much at most (2小时以内).
+_A_PRICE_S_UNIT = re.compile(
+    r"(?:(?:每|首)\s*(?:\d{1,4}(?:\.\d+)?\s*个?\s*)?"
+    r"(?:公里|千米|立方米|吨|千瓦时|度|小时|分钟|平方米|亩|人次|车次|辆|件|份|次)|"
+    r"\d{1,4}(?:\.\d+)?\s*个?\s*(?:公里|千米|小时|分钟)\s*(?:以内|之内|内))\s*$"
+)
 #: 每 before a number, or the step it counts (每增加250平方米增配1名: each one more; 每吸纳1人
 #: 给予1000元: each one taken on).
 _EACH_STEP = re.compile(rf"每\s*(?:{STEP_WORDS})?\s*$")

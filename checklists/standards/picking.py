@@ -125,6 +125,11 @@ _A_SANCTION_NEXT = re.compile(
 _CLASS_OPENS = re.compile(r"[\u4e00-\u9fff][（(](?P<words>[^（()）]{0,16})$")
 _A_MARK = re.compile(r"[、，,；;：:]")
 #: A range's 之间, then more words of its phrase (在10℃至60℃之间存放时间…).
+#: A price right after a time or a distance (2小时内收费5元, 首2小时5元, 3公里以内10元): the
+#: first is how much the price is for.
+_A_PRICE_FOR_IT = re.compile(
+    r"\s*(?:以内|之内|内)?\s*(?:收费|收取|计费|计收|为)?\s*\d+(?:\.\d+)?\s*元(?![/／每])"
+)
 _BETWEEN_THEN = re.compile(r"\s*之间(?=[\u4e00-\u9fff])")
 _CLASS_CLOSES = re.compile(r"\s*(?:及?以[上下])?\s*[）)](?=\s*[^\s，,。；;）)])")
 
@@ -173,6 +178,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         masked[ph_end:s_end]
     ):
         return True  # 补贴对象为…年满80周岁的…，补贴标准为…: the ones the amount after is for
+    if (
+        _A_PRICE_FOR_IT.match(masked, q_end, ph_end)
+        and not masked[q_start:q_end].rstrip().endswith("元")
+        and not ANY_MODAL.search(masked, s_start, q_start)
+    ):
+        return True  # 小型车2小时内收费5元, 起步价为3公里10元: the time or distance a price is for
     if a_class_bound(masked, ph_start, q_start, q_end):
         return True  # 一类地区（年降水量800毫米以上）每亩补助100元: the bracket says which ones
     if (
@@ -248,8 +259,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # …，其中营业收入不超过1000万元的，按照2%提取: the part the rule after is for
     if re.fullmatch(r"的(?:部分|那部分)", tail.strip()) and rest[:1] in "，,":
         return True  # 用气量超过30立方米的部分，按第二阶梯价格执行: the band a rule is for
-    if re.match(r"\s*的?部分\s*(?:按|执行|收取|计收|征收|补助|补贴)", masked[q_end:ph_end]):
-        return True  # 100万元以下部分按1.5%收取: a band of a progressive rate, no threshold
+    if re.match(
+        r"\s*的?部分\s*(?:按|执行|收取|计收|征收|补助|补贴|加收|每|为|\d)", masked[q_end:ph_end]
+    ):
+        # 100万元以下部分按1.5%收取, 超过3公里的部分每公里2元: a band of a progressive rate or
+        # price, no threshold
+        return True
     if tail.strip() == "的" and re.match(
         # (…，水面面积在250平方米以下的，至少配备3名救生员: the limit after it is theirs)
         r"[，,]\s*(?:则|就)?\s*(?:应当|应|须|必须|要|不得|严禁|至少|最少|不少于|不低于|不超过|最多|"
