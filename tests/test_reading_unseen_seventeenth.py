@@ -110,3 +110,21 @@ def test_a_time_or_distance_right_before_a_price_is_what_the_price_is_for(
 )
 def test_a_price_for_the_first_hours_is_kept_and_a_time_limit_stays_one(text, kind):
     assert extract(text)[0].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("公交发车间隔高峰时段不超过10分钟，平峰时段不超过20分钟。", ["frequency", "frequency"]),
+        ("垃圾清运间隔城区不超过1天，农村不超过3天。", ["frequency", "frequency"]),
+        # guards: how long each takes is a duration, after an interval too
+        ("粪便清运不超过3天一次，每次清运时间不超过2天。", ["frequency", "duration"]),
+        ("每2小时巡查一次，每次不少于30分钟。", ["frequency", "duration"]),
+    ],
+)
+def test_the_next_class_of_an_interval_is_an_interval(text, kinds):
+    """发车间隔高峰时段不超过10分钟，平峰时段不超过20分钟: a bus at least every twenty minutes off
+    peak. The off-peak phrase names no 间隔, so it was a duration (as if a trip might take no
+    longer) and no inspection planned by it. The next class's bound, in the interval's unit
+    and comparison, is the interval too."""
+    assert [r.kind for r in extract(text)] == kinds

@@ -120,7 +120,7 @@ from checklists.standards.settling import (
 )
 from checklists.standards.spacing import close_up
 from checklists.standards.task_tables import read_rate_table, read_task_table
-from checklists.standards.timing import a_window_before, timing, which_ones
+from checklists.standards.timing import a_window_before, an_interval_next, timing, which_ones
 from checklists.standards.verbs import ACTION, EXHORTATION
 
 #: Some text after a heading: what it heads.
@@ -401,6 +401,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             if once_at is not None:
                 once_end = once_at
+            if (
+                kind == "duration"
+                and comp_before is not None
+                and len(reqs) > first
+                and an_interval_next(masked, reqs[-1], q.unit, comparator, ph_start, comp_pos)
+            ):
+                # 发车间隔高峰时段不超过10分钟，平峰时段不超过20分钟: the next class's interval
+                kind = "frequency"
             trigger = None
             # (自列入之日起3年内不得参加: banned within it, a time that must pass first from its
             # trigger, > 3 years, not a deadline)

@@ -1,6 +1,7 @@
 """How often, or by when: whether a time a requirement names is an interval (每三年一次, 至少每15
 日进行一次: a frequency) or a time limit (15日内, 限期30日, 办理时限不超过5个工作日: a deadline),
-or the window a count after it is in (一年内被抽查不超过2次: ``a_window_before``).
+or the window a count after it is in (一年内被抽查不超过2次: ``a_window_before``), and the next
+class of an interval (…，平峰时段不超过20分钟: ``an_interval_next``).
 
 Pure module (standard library and the wording tables); ``extraction`` reads each time amount of
 a phrase with it.
@@ -12,10 +13,16 @@ import re
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
-from checklists.standards.number_words import AT_LEAST_ONCE, EXTENDED, ONCE, TIME_LIMIT
+from checklists.standards.number_words import (
+    AN_ITEM_NEXT,
+    AT_LEAST_ONCE,
+    EXTENDED,
+    ONCE,
+    TIME_LIMIT,
+)
 from checklists.standards.numerals import Qty
 from checklists.standards.quantities import COUNTED, TIME_UNITS
-from checklists.standards.requirements import Applicability
+from checklists.standards.requirements import Applicability, Requirement
 
 #: 一次 right after a time bounded at most, what is done before it (…不超过3天一次, 最长不超过2天
 #: 清运一次; not a time limit: 3天内一次).
@@ -23,6 +30,25 @@ _AT_MOST_ONCE = re.compile(r"(?!\s*(?:以|之)?内)[^，,。；;＿\d内]{0,4}?(
 
 #: The interval between two of what is done, named before a time (清运间隔不超过3天).
 _INTERVAL = re.compile(r"间隔[^，,。；;＿\d]{0,8}$")
+
+
+#: A time named as how long one takes (每次清运时间, 时长, 用时), not as an interval.
+_A_DURATION_NAMED = re.compile(r"每|时间|时长|历时|用时|期限")
+
+
+def an_interval_next(
+    masked: str, before: Requirement, unit: str, comparator: str | None, ph_start: int, at: int
+) -> bool:
+    """Whether the bound at ``at`` (its comparison word), in the phrase from ``ph_start``, is
+    the next class's interval after the interval ``before`` ended the phrase before it, in the
+    same unit and comparison (发车间隔高峰时段不超过10分钟，平峰时段不超过20分钟), the phrase naming
+    only its class (not how long each takes: 每次清运时间不超过2天)."""
+    return (
+        (before.kind, before.unit, before.comparator) == ("frequency", unit, comparator)
+        and masked[before.start + len(before.span) : ph_start].strip() in ("，", ",", "；", ";")
+        and AN_ITEM_NEXT.fullmatch(masked, ph_start, at) is not None
+        and not _A_DURATION_NAMED.search(masked, ph_start, at)
+    )
 
 
 class Timing(NamedTuple):
