@@ -128,3 +128,46 @@ def test_the_next_class_of_an_interval_is_an_interval(text, kinds):
     longer) and no inspection planned by it. The next class's bound, in the interval's unit
     and comparison, is the interval too."""
     assert [r.kind for r in extract(text)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("房地产经纪机构收取的佣金不得超过成交价的3%。", "房地产经纪机构"),
+        ("物业服务企业收取的押金不得超过1000元。", "物业服务企业"),
+        ("企业排放的废水不得超过排放标准限值的80%。", "企业"),
+        # guards: the ones who go in are no party's thing; an authority's takings, as before
+        ("进入施工现场的人员应当佩戴安全帽。", None),
+        ("监管部门收取的费用应当上缴国库。", None),
+    ],
+)
+def test_the_party_that_takes_or_discharges_a_thing_is_its_subject(text, subject):
+    """房地产经纪机构收取的佣金不得超过成交价的3%: the agency must not charge more. The noun phrase
+    before 不得 is the commission, so no one was obligated and drafting had no party to make
+    the item for. A party, what it does (收取, 排放, 销售…) and the thing it does it to: the
+    party is who must keep the bound."""
+    assert extract(text)[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "comparators", "conditions"),
+    [
+        ("表决应当经过半数的委员同意。", [">"], [None]),
+        (
+            "业主大会会议应当有物业管理区域内专有部分占建筑物总面积过半数的业主且占总人数过半数"
+            "的业主参加。",
+            [">", ">"],
+            [None, None],
+        ),
+        # guard: which ones a bound after is of, as before
+        ("粒度为13～80毫米的块煤占比不低于90%。", [">="], ["range"]),
+    ],
+)
+def test_more_than_half_agreeing_and_two_bounds_both_met(text, comparators, conditions):
+    """表决应当经过半数的委员同意: 经 and 过半数, more than half; 经过 was read as "passed
+    through", so the share was exactly half. 占建筑物总面积过半数的业主且占总人数过半数的业主参加:
+    both bounds must be met; the first was read as a case the second applies under (as
+    粒度为13～80毫米的块煤 is), so a meeting with a majority by area alone was never checked."""
+    found = extract(text)
+    assert [r.comparator for r in found] == comparators
+    assert [r.applies_when and r.applies_when.comparator for r in found] == conditions

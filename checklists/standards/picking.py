@@ -130,6 +130,8 @@ _A_MARK = re.compile(r"[、，,；;：:]")
 _A_PRICE_FOR_IT = re.compile(
     r"\s*(?:以内|之内|内)?\s*(?:收费|收取|计费|计收|为)?\s*\d+(?:\.\d+)?\s*元(?![/／每])"
 )
+#: A second bound joined to the first (…且占总人数过半数): both to be met, neither a case.
+_BOTH = re.compile(r"[^，,。；;\d＿]{0,6}?且")
 _BETWEEN_THEN = re.compile(r"\s*之间(?=[\u4e00-\u9fff])")
 _CLASS_CLOSES = re.compile(r"\s*(?:及?以[上下])?\s*[）)](?=\s*[^\s，,。；;）)])")
 
@@ -440,8 +442,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     noun = _OF_A_NOUN.match(masked, q_end)
     if noun is None:
         return False
-    if bounded(masked[noun.end() : ph_end]):
-        return True  # 粒度为13～80毫米的块煤占比不低于90%: which ones the number after is of
+    if bounded(masked[noun.end() : ph_end]) and not _BOTH.match(masked, noun.end()):
+        # 粒度为13～80毫米的块煤占比不低于90%: which ones the number after is of (…过半数的业主且占
+        # 总人数过半数的业主参加: two bounds both to be met)
+        return True
     if aged and (
         quantities(masked[noun.end() : ph_end])
         or re.search(r"免费|免收|免于|免予", masked[noun.end() : ph_end])

@@ -33,6 +33,11 @@ _PER_LARGE = re.compile(
     r"(?<![\d./])(?P<n>\d{1,4}(?:\.\d+)?)\s*/\s*"
     r"(?:(?P<of>10|100|1000)?\s*(?P<mag>万|千|百万|十万)|(?P<of2>1000|10000|100000))(?![\d/.])"
 )
+#: Who agree or attend after 经过半数 (表决应当经过半数的委员同意): 经 and 过半数, more than
+#: half (not 经过 "passed through").
+_AGREED = re.compile(
+    r"(?:以上)?\s*的?[^，,。；;\d]{0,8}?(?:同意|通过|委员|成员|代表|业主|股东|出席|参加|表决)"
+)
 _AFTER_WORD = re.compile(r"\s*(?P<word>及以上|以上|及以下|以下|以内)")
 #: Between two shares in words that make one range (千分之五以上千分之十以下, 千分之三至千分之五).
 _A_SHARES_RANGE = re.compile(r"\s*(?:[至到～~、-]\s*)?")
@@ -108,7 +113,10 @@ def shares(masked: str, taken: list[tuple[int, int]]) -> list[Qty]:
                 value = (value * 100 / whole).quantize(Decimal("0.0001"))
         after = _AFTER_WORD.match(masked, m.end())
         comparator = comparator_after(after.group(0)) if after else None
-        comparator = ">" if m.group("over") and comparator is None else comparator
+        over = m.group("over") or (
+            masked[max(0, m.start() - 2) : m.start()] == "经过" and _AGREED.match(masked, m.end())
+        )
+        comparator = ">" if over and comparator is None else comparator
         end = after.end() if after else m.end()
         word = after.group("word") if after else None
         # (a share in words is as exact as one in digits: 按合同金额的百分之五收取)

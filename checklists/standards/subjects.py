@@ -46,6 +46,13 @@ _OWNER = re.compile(
     f"的?[^，,。；;、的]{{1,6}}"
 )
 
+#: An inspected party, what it does and the thing it does it to (房地产经纪机构收取的佣金, 企业排放
+#: 的废水): the party that takes, sells or discharges it.
+_OWNER_DOES = re.compile(
+    f"(?!{_GOES_IN})(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED}))"
+    r"(?:收取|排放|排出|销售|出售|提供|发放|出具|储存|贮存|生产|采购|使用|支付|发布|运输|处置)"
+    r"的[^，,。；;、的]{1,6}"
+)
 
 #: The same with no 的, where what follows the party is a measure of its own (建筑施工企业安全生产
 #: 费用提取比例, 学校食堂留样时间): the party whose measure it is.
@@ -217,7 +224,12 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         # 加油站与学校、医院的安全间距不应小于50米: the one that keeps its distance from them
         return _trim(apart.group("who")), kind_of(apart.group("who"))
     # 洁净煤配送中心（点）地面要全部硬化: the party whose part or thing must be so
-    owner = _OWNER.fullmatch(last) or _OWNER_BARE.fullmatch(last) or _OWNER_PER.match(last)
+    owner = (
+        _OWNER.fullmatch(last)
+        or _OWNER_BARE.fullmatch(last)
+        or _OWNER_PER.match(last)
+        or _OWNER_DOES.fullmatch(last)
+    )
     if owner:
         return _trim(owner.group("who")), kind_of(owner.group("who"))
     # 生产经营单位在…后，应当…: the party opens the sentence, an adverbial follows it
