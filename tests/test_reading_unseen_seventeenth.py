@@ -171,3 +171,21 @@ def test_more_than_half_agreeing_and_two_bounds_both_met(text, comparators, cond
     found = extract(text)
     assert [r.comparator for r in found] == comparators
     assert [r.applies_when and r.applies_when.comparator for r in found] == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("危险货物运输车辆运输途中每行驶2小时应当停车检查一次。", Decimal(2)),
+        ("每运行500小时应当更换一次机油。", Decimal(500)),
+        # guard: 每 right before the time, as before
+        ("每2小时巡查一次。", Decimal(2)),
+    ],
+)
+def test_each_so_long_of_running_then_once_is_how_often(text, value):
+    """运输途中每行驶2小时应当停车检查一次: a stop to check every two hours on the road. With 行驶
+    between 每 and the time it was a duration of exactly two hours (as if the trip had to
+    last that long). 每 and a verb of running (行驶, 运行, 驾驶, 作业, 工作) before a time is each
+    so long of it: an interval."""
+    r = extract(text)[0]
+    assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "==", value, "hour")

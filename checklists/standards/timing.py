@@ -81,7 +81,11 @@ def timing(
     every = (
         q.unit in TIME_UNITS
         and bool(
-            re.search(r"每隔?\s*$", masked[max(ph_start, q_start - 6) : q_start])
+            # (每行驶2小时…检查一次: each so long of running)
+            re.search(
+                r"每(?:隔|行驶|运行|驾驶|作业|工作)?\s*$",
+                masked[max(ph_start, q_start - 6) : q_start],
+            )
             # (两年一次开展评估, 三年一次: once every so many, 每 left out)
             or (
                 q.low != 1
