@@ -189,3 +189,15 @@ def test_each_so_long_of_running_then_once_is_how_often(text, value):
     so long of it: an interval."""
     r = extract(text)[0]
     assert (r.kind, r.comparator, r.value, r.unit) == ("frequency", "==", value, "hour")
+
+
+def test_each_so_long_of_driving_is_what_a_rest_in_its_phrase_is_per():
+    """每驾驶4小时停车休息不少于20分钟: twenty minutes' rest for each four hours at the wheel."""
+    (r,) = extract("每驾驶4小时停车休息不少于20分钟。")
+    assert (r.comparator, r.value, r.unit, r.per, r.per_count) == (
+        ">=",
+        Decimal(20),
+        "minute",
+        "hour",
+        Decimal(4),
+    )
