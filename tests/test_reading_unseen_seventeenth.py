@@ -201,3 +201,22 @@ def test_each_so_long_of_driving_is_what_a_rest_in_its_phrase_is_per():
         "hour",
         Decimal(4),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("对新建设施蔬菜大棚，每亩补助3000元。", "对新建设施蔬菜大棚"),
+        ("对新增规模以上工业企业，给予一次性奖励10万元。", "对新增规模以上工业企业"),
+        # guards: a kind named with no verb, as before; an act on them is no case
+        ("对工程类项目，采购人应当在30日内完成验收。", "对工程类项目"),
+        ("对新建项目开展安全评价，评价报告应当报送备案。", None),
+    ],
+)
+def test_new_things_after_dui_are_the_ones_an_amount_is_for(text, condition):
+    """对新建设施蔬菜大棚，每亩补助3000元: the grant is for new greenhouses only. 新建 was read as
+    an act (对…新建: building something), so the phrase was no case and every greenhouse got
+    the grant. What is new or rebuilt (新建, 新增, 改扩建…) opening the ones after 对 names
+    which ones; an act on them after (开展安全评价) still makes the phrase a duty's."""
+    r = extract(text)[0]
+    assert (r.applies_when.text if r.applies_when else None) == condition

@@ -20,6 +20,10 @@ _IF_WORDS = re.compile(
     rf"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到|确因|因(?=[^，,。；;]{{0,10}}需要$)|"
     rf"{VIA_WHEN})"
 )
+#: What is new or rebuilt, opening the ones after 对 (对新建设施蔬菜大棚, 对改扩建的项目).
+_NEWLY = re.compile(
+    r"^(?:于|对)?(?:新建|新增|新设立|新开办|新引进|新认定|改建|扩建|改扩建|首次认定)"
+)
 _WHEN_END = re.compile(rf"(?:期间|时期|之前|之后|以后|以前|前|后|{WHEN_WORD}|之时|之际)$")
 #: The end of something, a phrase of its own (整改结束，…; 期限届满，…): when the duty after it
 #: is due.
@@ -158,6 +162,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return len(stripped)
     if _IF_WORDS.match(stripped):
         verbs = stripped.rsplit("的", 1)[-1] if "的" in stripped else stripped[1:]
+        # (对新建设施蔬菜大棚，每亩补助…: new things, 新建 no act of the duty's)
+        verbs = _NEWLY.sub("", verbs) if stripped.startswith(("对", "针对")) else verbs
         if ACTION.search(verbs) is None and POLICY.search(verbs) is None:
             return len(stripped)
         if stripped[0] in "如若凡" or stripped.startswith(("一旦", "一经")):
