@@ -220,3 +220,24 @@ def test_new_things_after_dui_are_the_ones_an_amount_is_for(text, condition):
     which ones; an act on them after (开展安全评价) still makes the phrase a duty's."""
     r = extract(text)[0]
     assert (r.applies_when.text if r.applies_when else None) == condition
+
+
+@pytest.mark.parametrize(
+    ("lead", "subject", "modality"),
+    [
+        ("第四条 供热企业应当做到：", "供热企业", "mandatory"),
+        ("生产经营单位应当：", "生产经营单位", "mandatory"),
+        ("经营单位应当履行安全生产职责：", "经营单位", "mandatory"),
+        # guard: with 下列, as before
+        ("停车场经营者应当遵守下列规定：", "停车场经营者", "mandatory"),
+    ],
+)
+def test_a_lead_with_no_xialie_still_binds_its_items(lead, subject, modality):
+    """供热企业应当做到：（一）建立值班制度；: each item is the heat supplier's duty. A lead was
+    read as listing duties only when it said 下列 or 以下, so items under 应当做到： or a bare
+    应当： had no party and no modal word, and drafting had no one to make them for."""
+    from checklists.standards.settling import under_a_lead
+
+    item = "（一）建立24小时值班制度；"
+    (r,) = under_a_lead(extract(item), lead, item, "（一）")
+    assert (r.subject, r.subject_kind, r.modality) == (subject, "regulated", modality)

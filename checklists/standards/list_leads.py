@@ -29,7 +29,12 @@ def lists_bans(lead: str) -> str | None:
 
 #: A clause that lists what its party must do (电梯使用单位应当履行下列义务：, …并遵守下列规定：):
 #: each item under it is one of the duties.
-_DUTIES_LISTED = re.compile(r"(?:下列|以下)(?![^。；;：:]{0,10}情形)[^。；;：:]{0,10}[:：]\s*$")
+_DUTIES_LISTED = re.compile(
+    r"(?:(?:下列|以下)(?![^。；;：:]{0,10}情形)[^。；;：:]{0,10}|"
+    # (供热企业应当做到：, 应当履行安全生产职责：, 生产经营单位应当：: what it must do, with no
+    # 下列)
+    r"(?:做到|遵守|落实|履行[^。；;：:，,]{0,8}(?:职责|义务)|应当|必须))\s*[:：]\s*$"
+)
 
 
 #: A lead of the conditions its party must meet (应当具备下列条件：, 须符合以下要求：): each item
