@@ -241,3 +241,23 @@ def test_a_lead_with_no_xialie_still_binds_its_items(lead, subject, modality):
     item = "（一）建立24小时值班制度；"
     (r,) = under_a_lead(extract(item), lead, item, "（一）")
     assert (r.subject, r.subject_kind, r.modality) == (subject, "regulated", modality)
+
+
+@pytest.mark.parametrize(
+    ("text", "conditions"),
+    [
+        ("一类地区：每人每月补助500元；二类地区：每人每月补助400元。", ["一类地区", "二类地区"]),
+        ("城区：每日清扫两次；农村：每周清扫一次。", ["城区", "农村"]),
+        ("一类区域：小型车首小时5元。", ["一类区域"]),
+        # guards: what is measured before a colon is a topic, no case
+        ("幼儿园每班幼儿人数：小班25人，中班30人。", [None, None]),
+        ("收费标准：每小时3元。", [None]),
+    ],
+)
+def test_a_class_heading_its_colon_is_the_case_after_it(text, conditions):
+    """一类地区：每人每月补助500元；二类地区：每人每月补助400元: which amount is for which area.
+    The class before the colon was dropped, so the two amounts stood side by side for every
+    area, contradicting each other. A place, a kind of vehicle or a time of day alone before a
+    colon is the case of what follows it."""
+    found = extract(text)
+    assert [r.applies_when.text if r.applies_when else None for r in found] == conditions

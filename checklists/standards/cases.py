@@ -227,7 +227,23 @@ def condition_before(
         if (
             a2 >= lo
             and words.strip()
-            and phrase_condition(words, text[a2:b2]) == len(words.rstrip())
+            and (
+                phrase_condition(words, text[a2:b2]) == len(words.rstrip())
+                # (一类区域：小型车首小时5元; 城区：每日清扫两次: the class a colon heads)
+                or (
+                    masked[b2 : b2 + 1] in ("：", ":")
+                    and _A_CLASS_LABEL.fullmatch(text[a2 : a2 + len(words.rstrip())])
+                )
+            )
         ):
             return condition_at(text, masked, a2, a2 + len(words.rstrip()))
     return None
+
+
+#: A class's name alone, heading what follows its colon (一类区域：, 城区：, 小型车：, 夜间：): a
+#: place, a kind of vehicle or a time of day the requirements after it are for.
+_A_CLASS_LABEL = re.compile(
+    r"(?:[一二三四五六七八九十]+类|[^\d＿，,。；;：:（()）的]{0,6})"
+    r"(?:区域|地区|城区|市区|县城|城镇|农村|乡镇|片区|路段|小型车|中型车|大型车|客车|货车|"
+    r"白天|夜间|日间|工作日|节假日|旺季|淡季|高峰时段|平峰时段|高峰期|低峰期)"
+)
