@@ -261,3 +261,20 @@ def test_a_class_heading_its_colon_is_the_case_after_it(text, conditions):
     colon is the case of what follows it."""
     found = extract(text)
     assert [r.applies_when.text if r.applies_when else None for r in found] == conditions
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("四、供热企业接到报修后，应当在2小时内到达现场。", "供热企业接到报修后"),
+        ("（二）接到举报后，应当在24小时内核查。", "接到举报后"),
+        ("3.收到申请后，应当在5个工作日内办结。", "收到申请后"),
+        # guard: an article's number, as before
+        ("第四条 供热企业接到报修后，应当在2小时内到达现场。", "供热企业接到报修后"),
+    ],
+)
+def test_an_items_number_is_no_part_of_what_starts_a_deadline(text, trigger):
+    """四、供热企业接到报修后，应当在2小时内到达现场: the clock starts at the call. The item's
+    number 四、 was kept in the trigger a finding cites (an article's 第四条 was already left
+    out)."""
+    assert extract(text)[0].trigger == trigger
