@@ -278,3 +278,17 @@ def test_an_items_number_is_no_part_of_what_starts_a_deadline(text, trigger):
     number 四、 was kept in the trigger a finding cites (an article's 第四条 was already left
     out)."""
     assert extract(text)[0].trigger == trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("用户应当配合燃气经营企业的入户安检，不得拒绝。", "用户"),
+        ("经营者应当遵守市场监管部门的规定，不得哄抬价格。", "经营者"),
+    ],
+)
+def test_a_duty_before_is_no_partys_thing(text, subject):
+    """用户应当配合燃气经营企业的入户安检，不得拒绝: the user must not refuse. The phrase before
+    (a duty of its own) was read as a party and its thing (…企业的入户安检), so the ban's
+    subject was 用户应当配合燃气经营企业. A phrase with a modal word names no owner."""
+    assert extract(text)[-1].subject == subject

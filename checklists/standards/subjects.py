@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from checklists.standards.modality import ANY_MODAL
 from checklists.standards.openings import DURING_WORD, VIA, WHEN_WORD
 from checklists.standards.parties import (
     _A_PARTY_DONE_TO,
@@ -225,10 +226,15 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         return _trim(apart.group("who")), kind_of(apart.group("who"))
     # 洁净煤配送中心（点）地面要全部硬化: the party whose part or thing must be so
     owner = (
-        _OWNER.fullmatch(last)
-        or _OWNER_BARE.fullmatch(last)
-        or _OWNER_PER.match(last)
-        or _OWNER_DOES.fullmatch(last)
+        None
+        if ANY_MODAL.search(last)
+        # (用户应当配合…的入户安检，不得拒绝: a duty)
+        else (
+            _OWNER.fullmatch(last)
+            or _OWNER_BARE.fullmatch(last)
+            or _OWNER_PER.match(last)
+            or _OWNER_DOES.fullmatch(last)
+        )
     )
     if owner:
         return _trim(owner.group("who")), kind_of(owner.group("who"))
