@@ -292,3 +292,14 @@ def test_a_duty_before_is_no_partys_thing(text, subject):
     (a duty of its own) was read as a party and its thing (…企业的入户安检), so the ban's
     subject was 用户应当配合燃气经营企业. A phrase with a modal word names no owner."""
     assert extract(text)[-1].subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["各单位须于本月底前将自查报告报送市局。", "租金应当于当月底前缴清。"],
+)
+def test_this_months_end_is_a_deadline_as_its_tenth_is(text):
+    """各单位须于本月底前将自查报告报送市局: by the month's end. 本月10日前 was a deadline
+    (monthly_day) but 本月底前 nothing: the duty had no date to be late by."""
+    r = extract(text)[0]
+    assert (r.kind, r.due) == ("deadline", {"rule": "monthly_day", "day": 31})
