@@ -303,3 +303,20 @@ def test_this_months_end_is_a_deadline_as_its_tenth_is(text):
     (monthly_day) but 本月底前 nothing: the duty had no date to be late by."""
     r = extract(text)[0]
     assert (r.kind, r.due) == ("deadline", {"rule": "monthly_day", "day": 31})
+
+
+def test_a_standards_own_figure_picks_out_no_ones():
+    """按照每300人配备1名保洁员的标准配齐保洁队伍，保洁员月工资不低于1500元: one cleaner for each
+    300 people, and a wage floor. 1名保洁员的标准 was read as the ones the duties after it are
+    for (as 5000吨标准煤以上的重点用能单位 is), so the staffing was a condition and the wage
+    floor applied only "where one cleaner is staffed". A number followed by …的标准/比例/要求 is
+    that standard's figure."""
+    staff, wage = extract("按照每300人配备1名保洁员的标准配齐保洁队伍，保洁员月工资不低于1500元。")
+    assert (staff.value, staff.unit, staff.per, staff.per_count) == (
+        Decimal(1),
+        "名",
+        "人",
+        Decimal(300),
+    )
+    assert staff.applies_when is None and wage.applies_when is None
+    assert (wage.comparator, wage.value) == (">=", Decimal(1500))

@@ -36,6 +36,8 @@ ONLY_THEN = re.compile(r"[^，,。；;]{0,3}的[^，,。；;]{1,10}?(?:方可|�
 _A_RATE_OF = re.compile(r"\s*(?:(?:及?以上|及?以下)\s*)?的(?:比例|标准|幅度|额度|限额|费率)")
 #: A phrase that ends with the noun its 的 describes (…的城镇专任教师): no verb after the 的.
 _NOUN_END = re.compile(r"的[^的，,。；;]{1,10}$")
+#: What a number is the figure of, right after it (…1名保洁员的标准, …10%的比例).
+_A_STANDARD_S_FIGURE = re.compile(r"[^的，,。；;]{0,8}的(?:标准|比例|要求|规定)")
 #: A phrase that names which ones the words after it are about (对于…的资金, 凡…的企业).
 _WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|此))[^，,。；;]*$")
 
@@ -362,6 +364,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     if (
         "的" in tail
         and _NOUN_END.search(tail)
+        # (按照每300人配备1名保洁员的标准配齐…: the standard's own figure, no ones picked out)
+        and not _A_STANDARD_S_FIGURE.match(tail)
         and (
             ANY_MODAL.search(rest)
             # …5000吨标准煤以上的重点用能单位，每年报送…: the party the duty after it is for
