@@ -320,3 +320,32 @@ def test_a_standards_own_figure_picks_out_no_ones():
     )
     assert staff.applies_when is None and wage.applies_when is None
     assert (wage.comparator, wage.value) == (">=", Decimal(1500))
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "三至六年级学生每天书面作业完成时间平均不超过60分钟。",
+            ("range", None, Decimal(3), "年级"),
+        ),
+        ("学校应当为三年级以上学生开设信息技术课。", (">=", Decimal(3), None, "年级")),
+        ("社区应当为80周岁以上老人提供上门服务。", (">=", Decimal(80), None, "age_year")),
+    ],
+)
+def test_the_ones_served_by_age_or_school_year_are_a_case(text, when):
+    """三至六年级学生每天书面作业…不超过60分钟: a limit for pupils of years three to six only;
+    the school years were no quantity, so it bound every pupil. 社区应当为80周岁以上老人提供上门
+    服务: the service is for those over 80; the age after 应当为 was read as a requirement of its
+    own (the community "at least 80 years old") and the duty was lost."""
+    r = extract(text)[0]
+    c = r.applies_when
+    assert c is not None
+    assert (c.comparator, c.value, c.low, c.unit) == when
+    assert r.kind in ("duration", "presence")
+    assert not c.text.startswith(("学校", "社区"))
+
+
+def test_an_age_stated_as_what_it_must_be_stays_a_requirement():
+    (r,) = extract("入学年龄应当为6周岁以上。")
+    assert (r.kind, r.comparator, r.value, r.applies_when) == ("age", ">=", Decimal(6), None)

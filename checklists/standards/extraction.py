@@ -92,6 +92,7 @@ from checklists.standards.picking import (
     plain_exception,
     presence,
     qualifies,
+    served_from,
     source_span,
     with_exceptions,
     without_number,
@@ -506,6 +507,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # (not the article's number before them: 第七条 年满60周岁的…)
                 words = text[ph_start:q_end].strip()
                 words = words[lead.end() :].strip() if (lead := LEAD_TOKEN.match(words)) else words
+                if (served := served_from(masked, ph_start, q_start)) is not None:
+                    words = text[served:q_end].strip()  # (应当为80周岁以上…: the ones only)
                 if away := DONE_AWAY_WITH.search(masked, max(ph_start, q_start - 8), q_start):
                     # (淘汰35蒸吨/小时以下燃煤锅炉，完成…: which ones of its own duty only)
                     words = text[away.end() : q_end].strip()

@@ -36,6 +36,8 @@ ONLY_THEN = re.compile(r"[^，,。；;]{0,3}的[^，,。；;]{1,10}?(?:方可|�
 _A_RATE_OF = re.compile(r"\s*(?:(?:及?以上|及?以下)\s*)?的(?:比例|标准|幅度|额度|限额|费率)")
 #: A phrase that ends with the noun its 的 describes (…的城镇专任教师): no verb after the 的.
 _NOUN_END = re.compile(r"的[^的，,。；;]{1,10}$")
+#: Whom a duty is done for, right before their age or school year (为80周岁以上老人提供…).
+FOR_THEM = re.compile(r"(?:为|对|向|给)\s*$")
 #: What a number is the figure of, right after it (…1名保洁员的标准, …10%的比例).
 _A_STANDARD_S_FIGURE = re.compile(r"[^的，,。；;]{0,8}的(?:标准|比例|要求|规定)")
 #: A phrase that names which ones the words after it are about (对于…的资金, 凡…的企业).
@@ -172,6 +174,13 @@ def a_class_after(masked: str, q_end: int) -> tuple[int, int] | None:
     90%（大型）、85%（中型）、75%（小型）: each rate a size's), or None."""
     m = _CLASS_AFTER.match(masked, q_end)
     return None if m is None else m.span("cls")
+
+
+def served_from(masked: str, ph_start: int, q_start: int) -> int | None:
+    """Where the ones a duty is done for start, when a modal word and 为/对 stand before their
+    number (社区应当为80周岁以上老人提供上门服务: after the 为), or None."""
+    them = FOR_THEM.search(masked, max(ph_start, q_start - 3), q_start)
+    return them.end() if them and ANY_MODAL.search(masked, ph_start, them.start()) else None
 
 
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
@@ -399,7 +408,17 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not ANY_MODAL.search(masked, ph_start, q_start)
     ):
         return True  # 二级以上综合医院应当设置…: which parties, by their grade; they act
-    aged = "岁" in masked[q_start:q_end]
+    aged = "岁" in masked[q_start:q_end] or "年级" in masked[q_start:q_end]
+    if (
+        aged
+        and FOR_THEM.search(masked, max(ph_start, q_start - 3), q_start)
+        and re.match(r"的?[\u4e00-\u9fff]", masked[q_end : q_end + 2])
+        and (
+            ACTION.search(masked, q_end, ph_end)
+            or re.search(r"开设|开放|安排|发放|办理|免费|减免", masked[q_end:ph_end])
+        )
+    ):
+        return True  # 社区应当为80周岁以上老人提供上门服务: the ones served, by their age
     if (
         aged
         and re.match(r"[\u4e00-\u9fff]", masked[q_end : q_end + 1])

@@ -67,6 +67,8 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"秒钟|秒", "second", Decimal(1)),
     (r"个月", "month", Decimal(1)),
     (r"周岁|岁", "age_year", Decimal(1)),
+    # (三至六年级学生: the pupils of those school years, as ages name people)
+    (r"年级", "年级", Decimal(1)),
     # (标准立方米, Nm³: a volume at standard conditions, how emission limits are written)
     (r"标准立方米|标立方米|立方米|N?m³|N?m3", "m³", Decimal(1)),
     (r"平方米|平米|㎡|m²|m2", "m²", Decimal(1)),
@@ -146,7 +148,7 @@ TIME_UNITS = {"working_day", "day", "hour", "minute", "second", "month", "year",
 #: Units a quantity is measured in (米, 吨, 蒸吨, ℃, 勒克斯 …): every unit of the table but the
 #: times, ages, money, shares and the words that count (次, 个, 倍, 辆 …).
 MEASURES = frozenset(u for _, u, _ in _UNITS if u) - TIME_UNITS - {
-    "age_year", "元", "美元", "%", "‰", "次", "个", "倍", "聘期", "任期"
+    "age_year", "年级", "元", "美元", "%", "‰", "次", "个", "倍", "聘期", "任期"
 }  # fmt: skip
 #: A period's amount named by its first character (日配送能力, 日均客流量, 年经营规模, 年用煤量,
 #: 月工资, 年收入; not the whole a share or a multiple is of: 日销售量的3至5倍; not a count of
