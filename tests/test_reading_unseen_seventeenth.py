@@ -349,3 +349,18 @@ def test_the_ones_served_by_age_or_school_year_are_a_case(text, when):
 def test_an_age_stated_as_what_it_must_be_stays_a_requirement():
     (r,) = extract("入学年龄应当为6周岁以上。")
     assert (r.kind, r.comparator, r.value, r.applies_when) == ("age", ">=", Decimal(6), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("每月考核一次，考核结果分为优秀、良好、合格、不合格四个等次。", 1),
+        # guard: a band inside the grades listed is no target, as before
+        ("考核结果分为优秀（90分以上）、良好（75分以上）、合格、不合格四个等次。", 0),
+    ],
+)
+def test_grades_listed_after_a_frequency_leave_it_standing(text, count):
+    """每月考核一次，考核结果分为优秀、良好…四个等次: a monthly assessment. The grades the
+    results are sorted into were read over the whole sentence, so the frequency before them
+    was dropped as a grade's band."""
+    assert len(extract(text)) == count

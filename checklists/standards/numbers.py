@@ -343,6 +343,21 @@ _GRADES = re.compile(
     r"(?:特别重大|重大|较大|一般|特大|大型|中型|小型|[ⅠⅡⅢⅣ]+级|"
     r"[一二三四]级)[^，,。；;]{0,16}[。；;]?\s*$"
 )
+
+
+def _sorted_later(sentence: str, phrase: str) -> bool:
+    """Whether the grades a result is sorted into (分为…四个等次) are listed only after the
+    number's phrase (每月考核一次，考核结果分为优秀、良好…四个等次: how often, then the grades)."""
+    at = sentence.find(phrase)
+    grades = _GRADES.search(sentence)
+    return (
+        at >= 0
+        and grades is not None
+        and "分为" in grades.group(0)[:4]
+        and grades.start() >= at + len(phrase)
+    )
+
+
 #: A grade's label opening what defines it (黄色预警：…, （一）Ⅳ级响应：…).
 _A_GRADE_LABEL = re.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十\d＿]{1,2}[)）、.．]\s*)?"
@@ -683,7 +698,7 @@ def worth_keeping(
         return False  # 王某任…副局长，试用期1年: an appointment's term, no requirement
     if comparator is None and HOW_MANY_NEED.match(phrase.strip()):
         return False  # 全市现有…1268家，其中需配套…设施的892家: how many of them need it, a count
-    if facts.grades or _A_GRADE_AFTER.match(following):
+    if (facts.grades and not _sorted_later(sentence, phrase)) or _A_GRADE_AFTER.match(following):
         return (
             False  # 分为优秀（90分以上）、良好…四个等次; 90分以上为优秀: a grade's band, no target
         )
