@@ -364,3 +364,17 @@ def test_grades_listed_after_a_frequency_leave_it_standing(text, count):
     results are sorted into were read over the whole sentence, so the frequency before them
     was dropped as a grade's band."""
     assert len(extract(text)) == count
+
+
+def test_a_term_stated_before_a_case_is_no_part_of_it():
+    """列入严重失信主体名单的期限为3年，期满未再发生失信行为的，自动移出: a three-year listing,
+    then removal. With a party's name (主体) first, the term was read as the opening of the
+    case, so the three years were no requirement and the case held them."""
+    term, removed = extract("列入严重失信主体名单的期限为3年，期满未再发生失信行为的，自动移出。")
+    assert (term.kind, term.value, term.unit, term.applies_when) == (
+        "duration",
+        Decimal(3),
+        "year",
+        None,
+    )
+    assert removed.applies_when.text == "期满未再发生失信行为的"

@@ -487,6 +487,11 @@ def condition_of(sentence: str) -> Condition | None:
                 # (企业安全生产费用提取标准以上年度营业收入为依据，营业收入…的，: the basis the
                 # rule is counted on, no act of the party's)
                 or re.search(r"为(?:依据|准|基础|基数|计算基数|计提依据)\s*$", opened)
+                # (列入失信主体名单的期限为3年，期满…的，: a term stated, a rule of its own)
+                or re.search(
+                    r"的[^，,（()）]{0,6}(?:为|是)\s*[\d一二三四五六七八九十两]",
+                    re.sub(r"[（(][^（()）]*[）)]", "", opened),  # (not an aside's: （…比例为15%）)
+                )
             ):
                 continue
         if (
