@@ -378,3 +378,17 @@ def test_a_term_stated_before_a_case_is_no_part_of_it():
         None,
     )
     assert removed.applies_when.text == "期满未再发生失信行为的"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("每批次抽样数量不少于3件，且每件不少于500克。", Decimal(500), "g"),
+        ("快递每件收费不超过10元。", Decimal(10), "元"),
+    ],
+)
+def test_each_item_is_a_denominator(text, value, unit):
+    """每件不少于500克: 500 grams in each item sampled. 件 was no denominator, so the weight was
+    read as a total (three items of 200 g passed)."""
+    r = extract(text)[-1]
+    assert (r.value, r.unit, r.per) == (value, unit, "件")

@@ -55,6 +55,8 @@ DENOMINATORS = {
     "户": "户",
     "次": "次",
     "辆": "辆",
+    # (每件不少于500克: each item sampled, each parcel)
+    "件": "件",
     # (每车次处…罚款: each trip of a vehicle; 每人次20元: each visit of a person)
     "车次": "车次",
     "人次": "人次",
