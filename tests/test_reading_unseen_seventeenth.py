@@ -392,3 +392,19 @@ def test_each_item_is_a_denominator(text, value, unit):
     read as a total (three items of 200 g passed)."""
     r = extract(text)[-1]
     assert (r.value, r.unit, r.per) == (value, unit, "件")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("各镇街要明确专人负责，建立工作台账。", "各镇街"),
+        ("各镇（街）要加强巡查。", "各镇（街）"),
+        # guard: written out, as before
+        ("各镇（街道）要加强巡查。", "各镇（街道）"),
+    ],
+)
+def test_towns_and_subdistricts_in_short_are_an_authority(text, subject):
+    """各镇街要明确专人负责: the towns and subdistricts, in short. 镇街 was no party's name, so the
+    duties had no subject and drafting offered them as the inspected firm's."""
+    r = extract(text)[0]
+    assert (r.subject, r.subject_kind) == (subject, "authority")
