@@ -408,3 +408,22 @@ def test_towns_and_subdistricts_in_short_are_an_authority(text, subject):
     duties had no subject and drafting offered them as the inspected firm's."""
     r = extract(text)[0]
     assert (r.subject, r.subject_kind) == (subject, "authority")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("各功能区要加强巡查。", "各功能区"),
+        ("各区市要在6月底前完成排查。", "各区市"),
+        ("各旗县区要加强监管。", "各旗县区"),
+        ("各盟市要加强监管。", "各盟市"),
+        ("市直各单位要落实责任。", "市直各单位"),
+        ("县直单位要按时报送。", "县直单位"),
+    ],
+)
+def test_areas_and_the_governments_own_units_are_authorities(text, subject):
+    """各区市要在6月底前完成排查, 各旗县区要加强监管: the areas under a city or a region (their
+    governments) had no name, so no subject; 市直各单位 (the city government's own units) was an
+    inspected party by its 单位, and drafting offered its duties as the firm's."""
+    r = extract(text)[0]
+    assert (r.subject, r.subject_kind) == (subject, "authority")

@@ -359,6 +359,8 @@ def kind_of(name: str) -> SubjectKind:
         or (ends_with_party(staff.group(1)) and kind_of(staff.group(1)) == "authority")
     ):
         return "authority"  # (窗口工作人员, 行政机关工作人员: the staff of an authority)
+    if re.search(r"[市县区]直(?:各|有关)?单位$", last):
+        return "authority"  # (市直各单位: the government's own units, not inspected firms)
     return "regulated" if _REGULATED_END.search(last) else "authority"
 
 
