@@ -427,3 +427,19 @@ def test_areas_and_the_governments_own_units_are_authorities(text, subject):
     inspected party by its 单位, and drafting offered its duties as the firm's."""
     r = extract(text)[0]
     assert (r.subject, r.subject_kind) == (subject, "authority")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("歌舞娱乐场所的包厢、包间内不得设置隔断。", "歌舞娱乐场所"),
+        ("游艺娱乐场所设置的电子游戏机不得向未成年人提供。", "游艺娱乐场所"),
+        # guard: one thing of the party's, as before
+        ("配送中心的地面要全部硬化。", "配送中心"),
+    ],
+)
+def test_a_partys_things_listed_or_set_up_are_its_to_keep(text, subject):
+    """歌舞娱乐场所的包厢、包间内不得设置隔断: the venue must keep its rooms open. A party's things
+    were read only one at a time (…的包厢), and what it sets up (设置的电子游戏机) not at all, so
+    these bans had no subject."""
+    assert extract(text)[0].subject == subject

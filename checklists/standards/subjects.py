@@ -44,14 +44,16 @@ _OWNER = re.compile(
     # (进入施工现场的人员: the ones who go in, a relative clause; not the site's own staff)
     f"(?!{_GOES_IN})(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"(?:[（(][^（()）]{{1,8}}[）)]|(?=的)))"
-    f"的?[^，,。；;、的]{{1,6}}"
+    # (歌舞娱乐场所的包厢、包间内: its things, listed)
+    f"的?[^，,。；;、的]{{1,6}}(?:、[^，,。；;、的]{{1,6}})*"
 )
 
 #: An inspected party, what it does and the thing it does it to (房地产经纪机构收取的佣金, 企业排放
 #: 的废水): the party that takes, sells or discharges it.
 _OWNER_DOES = re.compile(
     f"(?!{_GOES_IN})(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED}))"
-    r"(?:收取|排放|排出|销售|出售|提供|发放|出具|储存|贮存|生产|采购|使用|支付|发布|运输|处置)"
+    r"(?:收取|排放|排出|销售|出售|提供|发放|出具|储存|贮存|生产|采购|使用|支付|发布|运输|处置|"
+    r"设置|安装|配备)"
     r"的[^，,。；;、的]{1,6}"
 )
 
