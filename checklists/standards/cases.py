@@ -186,6 +186,15 @@ def case_goes_on(
     return r
 
 
+#: A class's name alone, heading what follows its colon (一类区域：, 城区：, 小型车：, 夜间：): a
+#: place, a kind of vehicle or a time of day the requirements after it are for.
+_A_CLASS_LABEL = re.compile(
+    r"(?:[一二三四五六七八九十]+类|[^\d＿，,。；;：:（()）的]{0,6})"
+    r"(?:区域|地区|城区|市区|县城|城镇|农村|乡镇|片区|路段|小型车|中型车|大型车|客车|货车|"
+    r"白天|夜间|日间|工作日|节假日|旺季|淡季|高峰时段|平峰时段|高峰期|低峰期)"
+)
+
+
 def condition_before(
     text: str, masked: str, bounds: list[tuple[int, int]], start: int, end: int, lo: int
 ) -> Applicability | None:
@@ -238,12 +247,3 @@ def condition_before(
         ):
             return condition_at(text, masked, a2, a2 + len(words.rstrip()))
     return None
-
-
-#: A class's name alone, heading what follows its colon (一类区域：, 城区：, 小型车：, 夜间：): a
-#: place, a kind of vehicle or a time of day the requirements after it are for.
-_A_CLASS_LABEL = re.compile(
-    r"(?:[一二三四五六七八九十]+类|[^\d＿，,。；;：:（()）的]{0,6})"
-    r"(?:区域|地区|城区|市区|县城|城镇|农村|乡镇|片区|路段|小型车|中型车|大型车|客车|货车|"
-    r"白天|夜间|日间|工作日|节假日|旺季|淡季|高峰时段|平峰时段|高峰期|低峰期)"
-)

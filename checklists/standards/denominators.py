@@ -145,6 +145,9 @@ STEP_WORDS = (
     r"新增|增加|增|多招用|多|超过|超出|超期|超时|减少|少|提高|降低|上调|下调|吸纳|招用|招收|安置|"
     r"聘用|录用|接收|带动|引进|逾期|迟延|延迟|延误|拖延|满|发现|查出|查实"
 )
+#: Running or working, between 每 and a time (每行驶2小时…检查一次, 每工作2小时休息不少于15分钟):
+#: each so long of it.
+RUNNING = r"行驶|运行|驾驶|作业|工作"
 _A_STEP_ALONE = re.compile(
     rf"每\s*(?:{STEP_WORDS})\s*"
     # (not 个 alone: 每超过1个工作日 goes by working days, no denominator)

@@ -16,7 +16,12 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
-from checklists.standards.denominators import PER_HEAD_AND_PERIOD, STEP_WORDS, per_before
+from checklists.standards.denominators import (
+    PER_HEAD_AND_PERIOD,
+    RUNNING,
+    STEP_WORDS,
+    per_before,
+)
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.numerals import NUM, Qty
 from checklists.standards.quantities import (
@@ -872,7 +877,7 @@ _A_PRICE_S_UNIT = re.compile(
 )
 #: 每 before a number, or the step it counts (每增加250平方米增配1名: each one more; 每吸纳1人
 #: 给予1000元: each one taken on).
-_EACH_STEP = re.compile(rf"每\s*(?:{STEP_WORDS}|行驶|运行|驾驶|作业|工作)?\s*$")
+_EACH_STEP = re.compile(rf"每\s*(?:{STEP_WORDS}|{RUNNING})?\s*$")
 #: A comparison right before 每 (不少于每100户1名): what it compares is the count after.
 _COMPARED_EACH = re.compile(
     r"(?:不少于|不低于|不小于|不超过|不多于|不大于|不高于|至少|最少|最多|至多)\s*每\s*$"

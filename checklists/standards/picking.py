@@ -37,7 +37,7 @@ _A_RATE_OF = re.compile(r"\s*(?:(?:及?以上|及?以下)\s*)?的(?:比例|标�
 #: A phrase that ends with the noun its 的 describes (…的城镇专任教师): no verb after the 的.
 _NOUN_END = re.compile(r"的[^的，,。；;]{1,10}$")
 #: Whom a duty is done for, right before their age or school year (为80周岁以上老人提供…).
-FOR_THEM = re.compile(r"(?:为|对|向|给)\s*$")
+_FOR_THEM = re.compile(r"(?:为|对|向|给)\s*$")
 #: What a number is the figure of, right after it (…1名保洁员的标准, …10%的比例).
 _A_STANDARD_S_FIGURE = re.compile(r"[^的，,。；;]{0,8}的(?:标准|比例|要求|规定)")
 #: A phrase that names which ones the words after it are about (对于…的资金, 凡…的企业).
@@ -128,7 +128,6 @@ _A_SANCTION_NEXT = re.compile(
 #: same phrase (乳儿班（6至12个月）每班不超过10人, 大型项目（总投资1亿元以上）由…审批).
 _CLASS_OPENS = re.compile(r"[\u4e00-\u9fff][（(](?P<words>[^（()）]{0,16})$")
 _A_MARK = re.compile(r"[、，,；;：:]")
-#: A range's 之间, then more words of its phrase (在10℃至60℃之间存放时间…).
 #: A price right after a time or a distance (2小时内收费5元, 首2小时5元, 3公里以内10元): the
 #: first is how much the price is for.
 _A_PRICE_FOR_IT = re.compile(
@@ -136,6 +135,7 @@ _A_PRICE_FOR_IT = re.compile(
 )
 #: A second bound joined to the first (…且占总人数过半数): both to be met, neither a case.
 _BOTH = re.compile(r"[^，,。；;\d＿]{0,6}?且")
+#: A range's 之间, then more words of its phrase (在10℃至60℃之间存放时间…).
 _BETWEEN_THEN = re.compile(r"\s*之间(?=[\u4e00-\u9fff])")
 _CLASS_CLOSES = re.compile(r"\s*(?:及?以[上下])?\s*[）)](?=\s*[^\s，,。；;）)])")
 
@@ -179,7 +179,7 @@ def a_class_after(masked: str, q_end: int) -> tuple[int, int] | None:
 def served_from(masked: str, ph_start: int, q_start: int) -> int | None:
     """Where the ones a duty is done for start, when a modal word and 为/对 stand before their
     number (社区应当为80周岁以上老人提供上门服务: after the 为), or None."""
-    them = FOR_THEM.search(masked, max(ph_start, q_start - 3), q_start)
+    them = _FOR_THEM.search(masked, max(ph_start, q_start - 3), q_start)
     return them.end() if them and ANY_MODAL.search(masked, ph_start, them.start()) else None
 
 
@@ -411,7 +411,7 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     aged = "岁" in masked[q_start:q_end] or "年级" in masked[q_start:q_end]
     if (
         aged
-        and FOR_THEM.search(masked, max(ph_start, q_start - 3), q_start)
+        and served_from(masked, ph_start, q_start) is not None
         and re.match(r"的?[\u4e00-\u9fff]", masked[q_end : q_end + 2])
         and (
             ACTION.search(masked, q_end, ph_end)

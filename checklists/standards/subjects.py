@@ -227,16 +227,12 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         # 加油站与学校、医院的安全间距不应小于50米: the one that keeps its distance from them
         return _trim(apart.group("who")), kind_of(apart.group("who"))
     # 洁净煤配送中心（点）地面要全部硬化: the party whose part or thing must be so
-    owner = (
-        None
-        if ANY_MODAL.search(last)
-        # (用户应当配合…的入户安检，不得拒绝: a duty)
-        else (
-            _OWNER.fullmatch(last)
-            or _OWNER_BARE.fullmatch(last)
-            or _OWNER_PER.match(last)
-            or _OWNER_DOES.fullmatch(last)
-        )
+    # (用户应当配合…的入户安检，不得拒绝: a duty before, with its modal word, is no owner's thing)
+    owner = not ANY_MODAL.search(last) and (
+        _OWNER.fullmatch(last)
+        or _OWNER_BARE.fullmatch(last)
+        or _OWNER_PER.match(last)
+        or _OWNER_DOES.fullmatch(last)
     )
     if owner:
         return _trim(owner.group("who")), kind_of(owner.group("who"))

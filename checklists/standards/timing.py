@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
+from checklists.standards.denominators import RUNNING
 from checklists.standards.number_words import (
     AN_ITEM_NEXT,
     AT_LEAST_ONCE,
@@ -82,10 +83,7 @@ def timing(
         q.unit in TIME_UNITS
         and bool(
             # (每行驶2小时…检查一次: each so long of running)
-            re.search(
-                r"每(?:隔|行驶|运行|驾驶|作业|工作)?\s*$",
-                masked[max(ph_start, q_start - 6) : q_start],
-            )
+            re.search(rf"每(?:隔|{RUNNING})?\s*$", masked[max(ph_start, q_start - 6) : q_start])
             # (两年一次开展评估, 三年一次: once every so many, 每 left out)
             or (
                 q.low != 1
