@@ -45,14 +45,8 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?:每个?月|当月|本月)的?\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE),
         "monthly_day",
     ),
-    # each month by its end: 每月底前, 每月月末前 (day 31: a shorter month's last day); 当月底前,
-    # 本月底前 (as 本月10日前)
-    (
-        re.compile(
-            r"(?:每个?月\s*|(?:当|本)月\s*(?=[底末]\s*(?:前|之前)))(?:月?底|月?末)(?:前|之前)?(?P<day>)"
-        ),
-        "monthly_day",
-    ),
+    # each month by its end: 每月底前, 每月月末前 (day 31: a shorter month's last day)
+    (re.compile(r"每个?月\s*(?:月?底|月?末)(?:前|之前)?(?P<day>)"), "monthly_day"),
     # the year after the period, by a day of its January: 次年1月15日前, 次年1月底前 (as 次月15日前
     # of a year)
     (
@@ -223,6 +217,9 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?<![\d年月每次当本下])(?P<month>1[0-2]|0?[1-9])\s*月\s*" + _XUN + _BEFORE),
         "month_day",
     ),
+    # this month's end: 当月底前, 本月底前 (as 本月10日前; last, so that it reads only near a date
+    # found before it: a long list of dates is not scanned again for it)
+    (re.compile(r"[当本]月\s*[底末](?:前|之前)(?P<day>)"), "monthly_day"),
 ]
 
 
