@@ -443,3 +443,14 @@ def test_a_partys_things_listed_or_set_up_are_its_to_keep(text, subject):
     were read only one at a time (…的包厢), and what it sets up (设置的电子游戏机) not at all, so
     these bans had no subject."""
     assert extract(text)[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("城市公交车辆报废年限为8年。", Decimal(8)), ("设备使用年限为10年。", Decimal(10))],
+)
+def test_how_long_a_thing_may_serve_is_a_term_stated(text, value):
+    """城市公交车辆报废年限为8年: a bus is scrapped after eight years. The term was dropped (a
+    presence with no number), as 有效期为五年 was before it was named a term."""
+    (r,) = extract(text)
+    assert (r.kind, r.comparator, r.value, r.unit) == ("duration", "==", value, "year")
