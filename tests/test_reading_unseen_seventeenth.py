@@ -454,3 +454,20 @@ def test_how_long_a_thing_may_serve_is_a_term_stated(text, value):
     presence with no number), as 有效期为五年 was before it was named a term."""
     (r,) = extract(text)
     assert (r.kind, r.comparator, r.value, r.unit) == ("duration", "==", value, "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("每日不少于2次、每次不少于30分钟。", None),
+        ("每周巡查2次和每次不少于1小时。", None),
+        # guards: each time with a head before it, and a comma between, as before
+        ("每人每次不超过50元。", "人"),
+        ("每日巡查不少于2次，每次不少于30分钟。", None),
+    ],
+)
+def test_each_time_after_a_listed_frequency_has_no_period(text, per):
+    """每日不少于2次、每次不少于30分钟: half an hour each time. Listed after 、, the 30 minutes
+    took the day as its period (30 minutes a day in all), so two rounds of 15 minutes
+    passed. 每次 after another number is each time's, with no period."""
+    assert extract(text)[-1].per == per

@@ -114,6 +114,9 @@ _PER_BEFORE = re.compile(
 )
 
 
+_A_NUMBER_BETWEEN = re.compile(r"[\d＿]")
+
+
 def per_before(words: str) -> str | None:
     """The denominator a 每 names last in ``words`` (the phrase up to a number), as ``Per``;
     生均 and 人均 name a head (生均不低于10元, 人均住房面积低于15平方米)."""
@@ -121,10 +124,15 @@ def per_before(words: str) -> str | None:
     # phrase may list thousands; a match starts at its 每 and holds no other, so the last match
     # of a left-to-right scan is this one)
     at = words.rfind("每")
+    each_time = None  # (a bare 每次 after it: 每日不少于2次、每次不少于30分钟)
     while at >= 0:
         found = _PER_BEFORE.match(words, at)
         if found:
+            if each_time is not None and _A_NUMBER_BETWEEN.search(words, at, each_time):
+                return None  # (each time's, after another number: no period of its own)
             return DENOMINATORS[found.group("per")]
+        if words.startswith("每次", at):
+            each_time = at
         at = words.rfind("每", 0, at)
     if _SPEED.search(words, max(0, len(words) - 12)):
         return "hour"  # 最高时速不得超过80公里: km an hour (its words end the phrase: read there)

@@ -154,6 +154,8 @@ def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
         if own:
             at, per = min(own)
             return per, at
+        if re.match(r"\s*每次", masked[item + 1 : pos]):
+            return None, pos  # (每日不少于2次、每次不少于30分钟: each time's, no period)
     return found
 
 
