@@ -471,3 +471,25 @@ def test_each_time_after_a_listed_frequency_has_no_period(text, per):
     took the day as its period (30 minutes a day in all), so two rounds of 15 minutes
     passed. 每次 after another number is each time's, with no period."""
     assert extract(text)[-1].per == per
+
+
+def test_a_plain_text_gazette_of_a_parking_rule_and_a_heating_notice():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_parking_heating.txt):
+    a 办法 with items numbered 1、 and (1), and a notice numbered 一、. Each area's fees are for
+    that area, and a deadline's trigger is cited without its item's number."""
+    from pathlib import Path
+
+    from checklists.standards.parsing import parse_gazette
+
+    text = (Path(__file__).parent / "data" / "unseen_plain_parking_heating.txt").read_text(
+        encoding="utf-8"
+    )
+    rules, notice = parse_gazette(text).documents
+    assert (rules.number, notice.number) == ("某政发〔2025〕31号", "某政办发〔2025〕47号")
+    clauses = {c.key.split("/", 1)[1]: c for c in rules.clauses if "/" in c.key}
+    first, second = (extract(clauses[f"第五条/（{n}）"].text) for n in (1, 2))
+    assert (first[0].applies_when.text, first[0].value) == ("一类区域", Decimal(5))
+    assert (second[0].applies_when.text, second[0].value) == ("二类区域", Decimal(3))
+    repairs = next(c for c in notice.clauses if c.key.endswith("/四"))
+    (arrive, _repair) = extract(repairs.text, repairs.join_offsets, repairs.token)
+    assert (arrive.trigger, arrive.value, arrive.unit) == ("供热企业接到报修后", Decimal(2), "hour")
