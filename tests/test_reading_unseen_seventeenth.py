@@ -493,3 +493,22 @@ def test_a_plain_text_gazette_of_a_parking_rule_and_a_heating_notice():
     repairs = next(c for c in notice.clauses if c.key.endswith("/四"))
     (arrive, _repair) = extract(repairs.text, repairs.join_offsets, repairs.token)
     assert (arrive.trigger, arrive.value, arrive.unit) == ("供热企业接到报修后", Decimal(2), "hour")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("本办法施行前已取得许可的，自本办法施行之日起6个月内完成整改。", 1),
+        # guards: the document's own term and start, as before
+        ("本办法自2025年1月1日起施行，有效期5年。", 0),
+        ("本办法自印发之日起30日后施行。", 0),
+    ],
+)
+def test_a_time_limit_from_the_rules_start_is_no_term_of_its_own(text, count):
+    """本办法施行前已取得许可的，自本办法施行之日起6个月内完成整改: six months to comply. A sentence
+    opening with 本办法 and naming 施行 was taken for the document's own term, so the time limit
+    for those already licensed was dropped."""
+    found = extract(text)
+    assert len(found) == count
+    if found:
+        assert (found[0].kind, found[0].value, found[0].unit) == ("deadline", Decimal(6), "month")

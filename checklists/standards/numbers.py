@@ -681,7 +681,12 @@ def worth_keeping(
         return False  # ≤4cfu/皿（15分钟）: how long the value before it was sampled
     if _FROM_A_LEVEL.search(tail) and _CHANGED_TO.match(following):
         return False  # 由每人每月118元提高到123元: the level it is changed from, no requirement
-    if facts.own_term and re.search(r"有效期|施行", phrase):
+    if (
+        facts.own_term
+        and re.search(r"有效期|施行", phrase)
+        # (本办法施行前已取得许可的，自本办法施行之日起6个月内完成整改: a time limit from then)
+        and q.after not in ("以内", "之内", "内")
+    ):
         return False  # 本办法自…起施行，有效期5年: the document's own term (GUIDE 1.5)
     if facts.why_made:
         return False  # 为确保…控制在0.5%以内，特制定本方案: the purpose it is made for (GUIDE 1.5)
