@@ -114,6 +114,7 @@ _PER_BEFORE = re.compile(
 )
 
 
+#: A number (or a masked one) between a 每 and a bare 每次 after it: another quantity's 每.
 _A_NUMBER_BETWEEN = re.compile(r"[\d＿]")
 
 
