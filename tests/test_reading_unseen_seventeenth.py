@@ -512,3 +512,13 @@ def test_a_time_limit_from_the_rules_start_is_no_term_of_its_own(text, count):
     assert len(found) == count
     if found:
         assert (found[0].kind, found[0].value, found[0].unit) == ("deadline", Decimal(6), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("每个项目补助金额不超过100万元。", "项目"), ("每个品种留样量不少于125克。", "品种")],
+)
+def test_each_project_or_dish_is_a_denominator(text, per):
+    """每个项目补助金额不超过100万元: a cap per project, not on the programme; 每个品种留样量不少于
+    125克: 125 g of each dish kept, not in all."""
+    assert extract(text)[0].per == per

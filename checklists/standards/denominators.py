@@ -57,6 +57,9 @@ DENOMINATORS = {
     "辆": "辆",
     # (每件不少于500克: each item sampled, each parcel)
     "件": "件",
+    # (每个项目补助不超过100万元: each project; 每个品种留样量不少于125克: each dish)
+    "项目": "项目",
+    "品种": "品种",
     # (每车次处…罚款: each trip of a vehicle; 每人次20元: each visit of a person)
     "车次": "车次",
     "人次": "人次",
