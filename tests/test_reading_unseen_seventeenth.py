@@ -522,3 +522,19 @@ def test_each_project_or_dish_is_a_denominator(text, per):
     """每个项目补助金额不超过100万元: a cap per project, not on the programme; 每个品种留样量不少于
     125克: 125 g of each dish kept, not in all."""
     assert extract(text)[0].per == per
+
+
+def test_every_denominator_the_reader_writes_is_one_the_api_declares():
+    """件, 项目 and 品种 (this stop) and kWh (每度电价, earlier) were written as ``per`` but were
+    not in the ``Per`` type the API schema validates against. Every value of the denominator
+    table (and each product of two) must be one ``Per`` declares."""
+    from typing import get_args
+
+    from checklists.standards.denominators import DENOMINATORS, PRODUCTS
+    from checklists.standards.requirements import Per
+
+    def names(t):
+        for a in get_args(t):
+            yield from ([a] if isinstance(a, str) else names(a))
+
+    assert set(DENOMINATORS.values()) | PRODUCTS <= set(names(Per))

@@ -81,6 +81,10 @@ Denominator = Literal[
     "处",
     "km²",
     "餐",
+    "件",
+    "项目",
+    "品种",
+    "kWh",
     # (元/吨·公里, 元/人·公里: per tonne or passenger and kilometre carried)
     "t·km",
     "人·km",
