@@ -22,7 +22,7 @@ from checklists.standards.denominators import (
     STEP_WORDS,
     per_before,
 )
-from checklists.standards.modality import ANY_MODAL
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.numerals import NUM, Qty
 from checklists.standards.quantities import (
     COUNTED,
@@ -191,13 +191,6 @@ def topic_period(masked: str, sent_start: int, sent_end: int) -> tuple[str, int]
     return None if per is None else (per, topic.end())
 
 
-#: An article's or an item's number opening a clause (第十二条, 四、, （二）, 3.).
-_NUMBERING = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇两\d]+条|[一二三四五六七八九十]+、|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}\s*[、.．](?!\d))\s*"
-)
-
-
 def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     """What starts a deadline: 收到投诉, 约谈结束后, 纳入“黑名单”管理后 …"""
     prefix = text[sent_start:pos].rstrip(" 　")
@@ -221,7 +214,8 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
         if cut and cut[-1].end() < len(trig) - 1:
             trig = trig[cut[-1].end() :]
         # (no article's or item's number: 第十二条 供气企业接到…后, 四、供热企业接到…后)
-        return _NUMBERING.sub("", trig.strip())
+        trig = trig.strip()
+        return trig[lead.end() :] if (lead := LEAD_TOKEN.match(trig)) else trig
     m = re.search(r"((?:收到|接到|受理|发现|作出)[^，,。；;：:]{1,20})$", prefix)
     if m:
         return m.group(1).strip().removesuffix("的")  # (在收到整改通知书后的3日内)

@@ -63,6 +63,7 @@ from checklists.standards.openings import (
     opens_a_quote,
 )
 from checklists.standards.party_names import AUTHORITY as _AUTHORITY
+from checklists.standards.party_names import GOVERNMENT_UNITS
 from checklists.standards.party_names import REGULATED as _REGULATED
 
 SubjectKind = Literal["regulated", "authority"]
@@ -71,6 +72,7 @@ SubjectKind = Literal["regulated", "authority"]
 _PAREN = r"(?:[（(][^（()）]{1,8}[）)])?"
 _AUTHORITY_END = re.compile(f"(?:{_AUTHORITY}){_PAREN}$")
 _REGULATED_END = re.compile(f"(?:{_REGULATED}){_PAREN}$")
+_GOVERNMENT_UNITS_END = re.compile(f"{GOVERNMENT_UNITS}$")
 _ADVERBIAL = (
     # (a space before it: text from a PDF, 需要搬迁的企业 3 年内…)
     r"(?=\s*(?:在|于|对|从(?!业)|自|按|依|根据|通过|如|若|发现|接到|收到|发生|出现|存在|认为|拟|需要?|确需|"
@@ -359,7 +361,7 @@ def kind_of(name: str) -> SubjectKind:
         or (ends_with_party(staff.group(1)) and kind_of(staff.group(1)) == "authority")
     ):
         return "authority"  # (窗口工作人员, 行政机关工作人员: the staff of an authority)
-    if re.search(r"[市县区]直(?:各|有关)?单位$", last):
+    if _GOVERNMENT_UNITS_END.search(last):
         return "authority"  # (市直各单位: the government's own units, not inspected firms)
     return "regulated" if _REGULATED_END.search(last) else "authority"
 

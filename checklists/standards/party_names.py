@@ -5,6 +5,8 @@ the vocabulary ``parties`` reads names with, kept apart from how it reads them.
 
 from __future__ import annotations
 
+#: The government's own units (市直各单位, 县直单位): an authority, though its name ends in 单位.
+GOVERNMENT_UNITS = r"[市县区]直(?:各|有关)?单位"
 #: Endings of the names of authorities (longest first where one contains another).
 AUTHORITY = (
     # (政府采购, 政府投资项目: a kind of purchase or project, no government acting)
@@ -46,7 +48,8 @@ AUTHORITY = (
     r"乡镇人民政府|街道办事处|县直各部门|市直各部门|市直有关部门|各有关部门|有关部门|各部门|"
     # (市直各单位, 区直单位: the government's own units; 各功能区, 各区市, 各旗县区, 各盟市: the
     # areas under a city or a region, each its government)
-    r"[市县区]直(?:各|有关)?单位|各(?:功能区|区市|旗县区|旗县|州市|盟市)|"
+    + GOVERNMENT_UNITS
+    + r"|各(?:功能区|区市|旗县区|旗县|州市|盟市)|"
     r"安委会|安委办|纪委|监察委|审计机关|财政部门|税务部门|公安机关|"
     # a government's treasury named by its level (市财政每年安排…; not 财政资金, 财政局)
     r"(?:(?:省|市|县|区|乡|镇)级?|各级|本级|同级|[两三四]级|各县（市、区）|各县\(市、区\)|各(?:县|市|区))"
