@@ -803,8 +803,12 @@ def worth_keeping(
         or (q.unit in COUNTED and re.search(r"(?:推动|推进|引导|培育|扶持|带动|引进)\s*$", tail))
         # (未按时报送的，每次扣2分; 加5分: points a scoring rule takes or gives, a sanction's)
         or (q.unit == "分" and re.search(r"(?:扣|扣除|减|加|奖励|另加)\s*$", tail) is not None)
-        # (第一批下达60%: the share of funds handed down in a batch, a schedule to keep)
-        or (q.unit == "%" and re.search(r"(?:下达|拨付|预拨|拨付到位)\s*$", tail))
+        # (第一批下达60%: the share of funds handed down in a batch, a schedule to keep; 由统筹
+        # 基金支付85%, 个人负担20%: the share a fund pays or a party bears)
+        or (
+            q.unit == "%"
+            and re.search(r"(?:下达|拨付|预拨|拨付到位|支付|报销|负担|分担)\s*$", tail)
+        )
         # (90周岁至99周岁的，每人每月100元: an amount per head and period, a standard paid)
         or (q.unit == "元" and _PER_HEAD_AT_END.search(tail) is not None)
         # (给予职业培训补贴，初级工每人1000元，中级工每人1500元: the grant's amount for each)

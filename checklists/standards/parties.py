@@ -85,8 +85,12 @@ _ADVERBIAL = (
 #: A basis a name holds no part of (经济补偿按劳动者…的年限: by the years worked; 按摩 aside; not
 #: a breach in the name: 不按照规定公开信息的单位, 未依照…的企业).
 _A_BASIS = r"(?<![不未])(?:按(?!摩)|依[照据])|根据"
-#: A character of a name that is no part of a basis (the list of parties read first).
-_NOT_A_BASIS = rf"(?:(?!{_A_BASIS})[^，,。；;\t])"
+#: How far from a place (烟草制品零售点距离中小学校不得少于100米: the shop, not the school; not
+#: 间距, 短距离).
+_A_SPACING = r"(?<![短长远近间])距(?!今)"
+#: A character of a name that is no part of a basis (the list of parties read first), nor of how
+#: far it is from another.
+_NOT_A_BASIS = rf"(?:(?!{_A_BASIS}|{_A_SPACING})[^，,。；;\t])"
 #: (a name holds no 在/对/向 before another name: 救助对象在定点医疗机构发生的… names no one;
 #: nor a basis)
 _NAME_CHAR = rf"(?:(?![在对向]){_NOT_A_BASIS})"

@@ -13,6 +13,7 @@ from checklists.standards.modality import ANY_MODAL
 from checklists.standards.openings import DURING_WORD, VIA, WHEN_WORD
 from checklists.standards.parties import (
     _A_PARTY_DONE_TO,
+    _A_SPACING,
     _AUTHORITY_END,
     _AUTHORITY_OPENS,
     _COUNTED_TO,
@@ -48,13 +49,25 @@ _OWNER = re.compile(
     f"的?[^，,。；;、的]{{1,6}}(?:、[^，,。；;、的]{{1,6}})*"
 )
 
+#: What a party does to a thing it takes, sells, keeps or gives (收取, 排放, 招用…).
+_ACTS_ON = (
+    r"(?:收取|排放|排出|销售|出售|提供|发放|出具|储存|贮存|生产|采购|使用|支付|发布|运输|处置|"
+    r"设置|安装|配备|招用|招聘|聘用|雇用|录用|经营|收购|加工|出租|承租|租赁|委托|举办|承办|开展|"
+    r"从事|延长|安排|组织|建设|施工|收集|转移)"
+)
+
 #: An inspected party, what it does and the thing it does it to (房地产经纪机构收取的佣金, 企业排放
 #: 的废水): the party that takes, sells or discharges it.
 _OWNER_DOES = re.compile(
     f"(?!{_GOES_IN})(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED}))"
-    r"(?:收取|排放|排出|销售|出售|提供|发放|出具|储存|贮存|生产|采购|使用|支付|发布|运输|处置|"
-    r"设置|安装|配备)"
-    r"的[^，,。；;、的]{1,6}"
+    f"{_ACTS_ON}的[^，,。；;、的]{{1,6}}"
+)
+
+#: A phrase of its own naming a party and what it does, the duty after its comma (企业招用职工，应当
+#: …; 物业服务企业收取物业费，应当公示…): the party, not the ones it acts on (职工).
+_PARTY_DOING = re.compile(
+    f"(?P<who>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN})"
+    f"{_ACTS_ON}[^，,。；;的]{{0,16}}"
 )
 
 #: The same with no 的, where what follows the party is a measure of its own (建筑施工企业安全生产
@@ -77,7 +90,7 @@ _WHILE = re.compile(
     r"[\d一二两三四五六七八九十]{1,3}\s*个?(?:年|月|日|天|周|工作日)(?:以内|之内|内)"
 )
 #: How often, and nothing else (每月, 每个季度, 定期): a time of the duty, no party's name.
-HOW_OFTEN_ONLY = re.compile(r"每个?(?:年度?|月|季度?|半年|周|日|天)|定期")
+HOW_OFTEN_ONLY = re.compile(r"(?:一般|原则上|通常)?(?:每个?(?:年度?|月|季度?|半年|周|日|天)|定期)")
 #: Adverbs between a name and its modal word (企业均应…, 单位和个人，均应…, 各乡镇也要…).
 _ALL_OF_THEM = re.compile(r"(?:均|都|也|亦|一律|一概|同样)$")
 
@@ -217,6 +230,11 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         last = then.group(
             "who"
         )  # (企业法定代表人是…第一责任人，要…; 市农业农村局作为牵头部门，要…)
+    topic = last if before.rstrip().endswith(("，", ",")) else ""
+    if len(pieces) > 1 and last in ("一般", "原则上", "通常"):
+        topic = pieces[-2]  # (用人单位延长工作时间，一般不得…: as a rule; the phrase before)
+    if doing := _PARTY_DOING.fullmatch(topic):
+        return _trim(doing.group("who")), kind_of(doing.group("who"))  # 企业招用职工，应当…
     for pattern in (_REGULATED_END, _AUTHORITY_END):
         match = _ending_subject(last, pattern)
         if match:
@@ -311,8 +329,8 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
     """``words`` if they end with a party of the kind (the whole phrase when it is short
     enough to be a name: 县财政局、审计局; else just the party's own words), or None."""
     match = pattern.search(words)
-    if match is None:
-        return None
+    if match is None or re.search(_A_SPACING, words[: match.start()]):
+        return None  # (距离中小学校不得少于100米: the place it is far from acts not)
     if len(words) <= 24 and not _CUT_BEFORE_A_NAME.search(words[: match.start()]):
         # (城区应在30分钟内、乡镇: a duty's words before the name, not part of it)
         return _trim(words)

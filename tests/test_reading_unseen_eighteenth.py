@@ -1,0 +1,70 @@
+"""An eighteenth round of the reading, found by probing it with clauses written for the purpose
+(never from the bundled gazettes): tendering, rural housing plots, medical insurance, fire safety,
+labour law, tobacco retail spacing. Each case is a clear error a probe found, read as GUIDE.md
+(tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("企业招用职工，应当依法签订劳动合同。", "企业"),
+        ("物业服务企业收取物业费，应当公示收费标准。", "物业服务企业"),
+        ("用人单位延长工作时间，一般不得超过一小时。", "用人单位"),
+        # guards: a party alone, and one that opens the duty's own phrase, as before
+        ("旅行社组织出境旅游，应当为旅游团队安排领队全程陪同。", "旅行社"),
+        ("经营者销售商品，不得缺斤短两。", "经营者"),
+        ("县财政局、审计局应当加强监督。", "县财政局、审计局"),
+        ("用人单位延长工作时间，每日不得超过三小时。", "用人单位"),
+    ],
+)
+def test_a_phrase_of_who_does_what_before_the_duty_names_the_party(text, subject):
+    """企业招用职工，应当依法签订劳动合同: the firm signs, not its staff. The phrase before the
+    comma ends with 职工, a party's name, so the whole of it (企业招用职工) was the subject; in
+    物业服务企业收取物业费，应当… no subject was read at all, and after 一般 the phrase before
+    was not looked at. A phrase naming a party and what it does (招用, 收取, 延长…) names the
+    party."""
+    assert extract(text)[-1].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("烟草制品零售点距离中小学校不得少于100米。", "烟草制品零售点"),
+        ("烟草制品零售点之间的距离不得少于50米，距离中小学校不得少于100米。", None),
+        ("养殖场距学校不得少于500米。", None),
+        # guards: a party that keeps its distance from others, as before
+        ("加油站与学校、医院的安全间距不应小于50米。", "加油站"),
+    ],
+)
+def test_the_place_a_distance_is_from_is_no_party(text, subject):
+    """烟草制品零售点距离中小学校不得少于100米: the shop keeps away from the school. A name was
+    read up to its last party word, so the subject was 烟草制品零售点距离中小学校 (and 距离中小学校
+    on its own), a school put in charge of where shops open. A name stops before 距/距离."""
+    assert extract(text)[-1].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("医疗费用由统筹基金支付85%。", Decimal(85)),
+        # guards: a party's share, one stated with its word, and funds handed down, as before
+        ("住院费用个人负担20%。", Decimal(20)),
+        ("超出部分由市、县两级财政分担50%。", Decimal(50)),
+        ("统筹基金支付比例为85%。", Decimal(85)),
+        ("第一批下达60%。", Decimal(60)),
+    ],
+)
+def test_the_share_a_fund_pays_or_a_party_bears_is_kept(text, value):
+    """医疗费用由统筹基金支付85%: what the fund must pay. With no modal word and no 比例, the share
+    was no standard and the clause became a presence with no number: an 80 % payout passed. A
+    share right after 支付, 报销, 负担 or 分担 is what is paid or borne."""
+    r = extract(text)[-1]
+    assert (r.kind, r.comparator, r.value, r.unit) == ("ratio", "==", value, "%")
