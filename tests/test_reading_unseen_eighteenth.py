@@ -68,3 +68,31 @@ def test_the_share_a_fund_pays_or_a_party_bears_is_kept(text, value):
     share right after 支付, 报销, 负担 or 分担 is what is paid or borne."""
     r = extract(text)[-1]
     assert (r.kind, r.comparator, r.value, r.unit) == ("ratio", "==", value, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        (
+            "环境影响评价文件自批准之日起超过五年，方决定该项目开工建设的，应当报原审批部门重新审核。",
+            Decimal(5),
+            "year",
+        ),
+        ("许可证有效期届满后超过30日，才申请延续的，应当重新申请许可。", Decimal(30), "day"),
+        ("项目批准后超过两年，再决定开工的，应当重新报批。", Decimal(2), "year"),
+        # guards: a party first, and the case in one phrase, as before
+        ("企业连续停产超过6个月，再次生产的，应当重新进行安全评价。", Decimal(6), "month"),
+        ("建设单位领取施工许可证后超过三个月仍未开工的，应当申请延期。", Decimal(3), "month"),
+    ],
+)
+def test_a_case_going_on_from_the_phrase_before_is_one_case(text, value, unit):
+    """环境影响评价文件自批准之日起超过五年，方决定该项目开工建设的，应当报原审批部门重新审核: the
+    review is owed only when five years have passed before building starts. The case was read
+    from 方决定… alone: every project owed a review, and "more than five years" became a
+    requirement of its own that a recent approval failed. A case phrase opening with 方, 才, 仍
+    or 再 goes on from the phrase before, and both are the case."""
+    reqs = extract(text)
+    assert len(reqs) == 1
+    when = reqs[0].applies_when
+    assert (reqs[0].value, when.comparator, when.value, when.unit) == (None, ">", value, unit)
+    assert when.text == text[: text.index("的，") + 1]
