@@ -96,3 +96,47 @@ def test_a_case_going_on_from_the_phrase_before_is_one_case(text, value, unit):
     when = reqs[0].applies_when
     assert (reqs[0].value, when.comparator, when.value, when.unit) == (None, ">", value, unit)
     assert when.text == text[: text.index("的，") + 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "kind", "span"),
+    [
+        ("10吨以上货车每车次收费50元。", Decimal(10), "t", "money", "每车次收费50元"),
+        ("100千瓦以上电动机应当安装计量装置。", Decimal(100), "kW", "presence", "应当安装计量装置"),
+        ("功率100千瓦以上电动机每年检测一次。", Decimal(100), "kW", "frequency", "每年检测一次"),
+        # guard: the same with 的, as before
+        (
+            "建筑面积1万平方米以上的商场应当设置母婴室。",
+            Decimal(10000),
+            "m²",
+            "presence",
+            "建筑面积1万平方米以上的商场应当设置母婴室",
+        ),
+    ],
+)
+def test_a_size_before_the_things_it_picks_out_is_their_case(text, value, unit, kind, span):
+    """10吨以上货车每车次收费50元: the fee is for trucks of ten tonnes or more. With no 的 after
+    以上, "at least 10 t" was read as a requirement of its own, so a 5-tonne truck failed, and the
+    fee applied to every vehicle; 100千瓦以上电动机应当安装计量装置 lost its duty the same way. A
+    size right before the things it names, at the start, is the case of what follows."""
+    (r,) = extract(text)
+    assert (r.kind, r.span) == (kind, span)
+    assert (r.applies_when.comparator, r.applies_when.value, r.applies_when.unit) == (
+        ">=",
+        value,
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "具有5年以上工作经验，熟悉相关业务。",
+        "全市90%以上行政村实现生活垃圾集中收运。",
+    ],
+)
+def test_what_a_party_has_and_a_share_of_places_stay_requirements(text):
+    """Guards for the case above: a size after a verb (具有5年以上工作经验) is what is required,
+    and a share of places (90%以上行政村) is a target; neither is a case."""
+    r = extract(text)[0]
+    assert r.applies_when is None and r.comparator == ">="

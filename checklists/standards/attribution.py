@@ -14,6 +14,7 @@ from checklists.standards.cases import condition_at, condition_before
 from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.names_read import heading_party, who_as_read
+from checklists.standards.openings import SIZED_CLASS
 from checklists.standards.parties import (
     Condition,
     clean_name,
@@ -132,13 +133,15 @@ def attribute(
         # its modal word right after it; its words are what follows the condition (a number
         # inside is the condition's)
         inline = ANY_MODAL.match(masked, c_end) is not None
+        # (10吨以上货车每车次收费50元: a number of its own read from inside the condition, its
+        # words after it)
+        sized = SIZED_CLASS.match(condition.text + "，") is not None
         found = [
             replace(r, span=(cut := source_span(text, c_end, end_of(r)))[0], start=cut[1])
-            if inline
+            if (inline or sized)
             and c_start <= r.start < c_end
             and end_of(r) > c_end + 1
-            and r.value is None
-            and r.low is None
+            and (sized or (r.value is None and r.low is None))
             else r
             for r in found
         ]

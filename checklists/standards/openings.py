@@ -205,6 +205,20 @@ SIZED_WORKS = re.compile(
 )
 
 
+#: Things of a size or more named by it with no 的 (10吨以上货车每车次收费50元, 100千瓦以上电动机
+#: 应当安装…, 建筑面积1万平方米以上商场…): the ones the rest is for. (Not a share, 90%以上行政村
+#: 实现…, a target; not what a party has, 具有5年以上工作经验: nothing but a measure's name
+#: before the number.)
+SIZED_CLASS = re.compile(
+    r"^(?P<lead>对于|对|凡是|凡)?(?P<cond>(?:[^，,。；;：:的\d]{0,6}?(?:面积|容量|功率|排量|吨位|载重量?|"
+    r"总质量|产量|产值|规模|高度|长度|层数|座位数))?"
+    r"\d[\d.]*\s*(?![%‰成倍人名位个])[^\d，,。；;：:的%‰]{1,4}?(?:及以上|及以下|以上|以下)"
+    r"(?:(?!的)[\u4e00-\u9fff]){1,8}?)"
+    r"(?=每|应当?|须|必须|要(?!求)|不得|严禁|禁止|不应|不宜|可以?|一律|均|\d|不超过|不少于|不低于|"
+    r"不高于|最高|最多|至少|[，,])"
+)
+
+
 #: The inspected party a sentence opens with, picked out by what it did (列入黑名单的企业，…;
 #: 未按期完成整改的企业，…): what picks it out is the condition, the party who acts.
 PARTY_PICKED = re.compile(
