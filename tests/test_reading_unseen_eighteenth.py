@@ -104,6 +104,13 @@ def test_a_case_going_on_from_the_phrase_before_is_one_case(text, value, unit):
         ("10吨以上货车每车次收费50元。", Decimal(10), "t", "money", "每车次收费50元"),
         ("100千瓦以上电动机应当安装计量装置。", Decimal(100), "kW", "presence", "应当安装计量装置"),
         ("功率100千瓦以上电动机每年检测一次。", Decimal(100), "kW", "frequency", "每年检测一次"),
+        (
+            "200马力以上拖拉机单机补贴额不超过30万元。",
+            Decimal(200),
+            "马力",
+            "money",
+            "不超过30万元",
+        ),
         # guard: the same with 的, as before
         (
             "建筑面积1万平方米以上的商场应当设置母婴室。",
@@ -140,3 +147,14 @@ def test_what_a_party_has_and_a_share_of_places_stay_requirements(text):
     and a share of places (90%以上行政村) is a target; neither is a case."""
     r = extract(text)[0]
     assert r.applies_when is None and r.comparator == ">="
+
+
+def test_horsepower_is_a_unit():
+    """200马力以上的拖拉机，单机补贴额不超过30万元: 马力 was no unit, so the class lost its number
+    and the cap applied to every tractor. It is kept as written, as 蒸吨 is."""
+    (r,) = extract("200马力以上的拖拉机，单机补贴额不超过30万元。")
+    assert (r.applies_when.value, r.applies_when.unit, r.value) == (
+        Decimal(200),
+        "马力",
+        Decimal(300000),
+    )

@@ -97,6 +97,7 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"千牛(?:顿)?|kN(?![a-zA-Z])", "N", Decimal(1000)),
     (r"牛顿|牛(?=\s*[/／每]|$)|N(?![a-zA-Z])", "N", Decimal(1)),
     (r"千瓦|kW(?![a-zA-Z])", "kW", Decimal(1)),
+    (r"马力", "马力", Decimal(1)),  # (200马力以上拖拉机: an engine's power as its class is named)
     (r"兆瓦|MW(?![a-zA-Z])", "MW", Decimal(1)),
     (r"千伏安|kVA(?![a-zA-Z])", "kVA", Decimal(1)),  # (变压器容量不小于630kVA: apparent power)
     (r"千伏|kV(?![a-zA-Z])", "kV", Decimal(1)),
