@@ -158,3 +158,35 @@ def test_horsepower_is_a_unit():
         "马力",
         Decimal(300000),
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        ("一类公厕每日保洁不少于4次，二类公厕每日保洁不少于2次。", ["一类公厕", "二类公厕"]),
+        ("一类地区每人每月补助500元，二类地区每人每月补助400元。", ["一类地区", "二类地区"]),
+        ("一级医院报销70%，二级医院报销60%。", ["一级医院", "二级医院"]),
+        ("一等奖奖励5000元，二等奖奖励3000元。", ["一等奖", "二等奖"]),
+        ("三级医院每年至少开展2次应急演练。", ["三级医院"]),
+    ],
+)
+def test_a_class_opening_a_phrase_is_the_case_of_what_is_asked_in_it(text, cases):
+    """一类公厕每日保洁不少于4次，二类公厕每日保洁不少于2次: the first-class toilets four times a
+    day, the others twice. The classes were read only before a colon (一类区域：), so both bounds
+    stood for every toilet and a first-class one cleaned twice passed one and failed the other. A
+    class (一类, 二级, 甲级, 一等) and its things opening a phrase are the case of what follows."""
+    assert [r.applies_when.text for r in extract(text)] == cases
+
+
+@pytest.mark.parametrize(
+    ("text", "case"),
+    [
+        ("一级响应期间，每2小时报告一次。", "一级响应期间"),
+        ("二级以上医院应当设立感染管理科。", "二级以上"),
+    ],
+)
+def test_a_response_level_and_a_grade_or_more_are_read_as_before(text, case):
+    """Guards for the case above: a response level's time (一级响应期间) and a grade or more
+    (二级以上医院) stay the cases they were."""
+    (r,) = extract(text)
+    assert r.applies_when.text == case

@@ -75,6 +75,14 @@ _A_KIND_OF_PROJECT = re.compile(
     r"[^，,。；;的\d＿对在由将为]{2,10}?项目(?=须|应当?|要(?!求)|必须|可以?|一律|原则上|邀请|实行|"
     r"采用|采取|评标|招标|验收|实施)"
 )
+#: A class the phrase opens with, then its things and what is asked of them (一类公厕每日保洁不少于
+#: 4次，二类公厕…; 甲级资质单位应当…): the ones of that class.
+_A_CLASS_FIRST = re.compile(
+    r"(?:[一二三四五六七八九十]|[A-EⅠⅡⅢⅣⅤ]|[甲乙丙丁])(?:类|级|等)(?!以上|以下|及|响应|预警|标准)"
+    r"[\u4e00-\u9fff]{1,6}?(?=每|应当?|须|必须|要(?!求)|不得|严禁|不少于|不低于|不超过|不高于|"
+    # (一级医院报销70%, 一等奖奖励5000元: the class's things, then what they get)
+    r"至少|最多|报销|奖励|补助|补贴|收费|给予|发放|[\d＿])"
+)
 #: The kind of project or procurement a phrase of its own names (询价采购，…; 竞争性谈判采购，…;
 #: 重大项目，…): the duty after it is for that kind.
 _A_KIND_ALONE = re.compile(
@@ -125,7 +133,12 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return len(stripped)  # 在急弯、陡坡等路段，…: where the duty after it holds
     if stripped.startswith("违者") and len(stripped) > 3:
         return 2  # 违者取消定点资格: the ones in breach, then the sanction on them
-    ones = _THE_ONES_BEFORE_A_TIME.match(stripped) or _THE_ONES_BEFORE_HOW_OFTEN.match(stripped)
+    ones = (
+        _THE_ONES_BEFORE_A_TIME.match(stripped)
+        or _THE_ONES_BEFORE_HOW_OFTEN.match(stripped)
+        # (一类, 一级: masked as class names, read in the words as written)
+        or _A_CLASS_FIRST.match(stripped if original is None else original)
+    )
     if ones is not None:
         return ones.end()  # 对符合条件的5个工作日内报…审批: the ones the time limit is for
     during = (
