@@ -190,3 +190,55 @@ def test_a_response_level_and_a_grade_or_more_are_read_as_before(text, case):
     (二级以上医院) stay the cases they were."""
     (r,) = extract(text)
     assert r.applies_when.text == case
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        ("生活垃圾无害化处理率，城区达到100%，农村达到90%以上。", ["城区", "农村"]),
+        (
+            "每班幼儿人数：小班不超过25人，中班不超过30人，大班不超过35人。",
+            ["小班", "中班", "大班"],
+        ),
+        ("保育人员与婴幼儿的比例，乳儿班不低于1:3，托小班不低于1:5。", ["乳儿班", "托小班"]),
+        ("夜间不超过45分贝，白天不超过55分贝。", ["夜间", "白天"]),
+    ],
+)
+def test_a_class_right_before_its_bound_is_its_case(text, cases):
+    """城区达到100%，农村达到90%以上: the rate is 100 % in town and 90 % in the countryside. A
+    class was read as a case only before a colon (城区：), so here both bounds stood for every
+    place and a village at 95 % failed the first. A place, a time of day or a class of pupils
+    right before its bound, opening the phrase, is the case it is for."""
+    assert [r.applies_when.text for r in extract(text)] == cases
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "生活垃圾无害化处理率，城区达到100%，农村达到90%以上。",
+            ["城区达到100%", "农村达到90%以上"],
+        ),
+        # guard: a duty to change a measure is one, as before
+        ("各部门要不断提高新能源汽车使用比例。", ["各部门要不断提高新能源汽车使用比例"]),
+    ],
+)
+def test_a_measure_s_name_alone_before_its_bounds_is_no_duty(text, spans):
+    """生活垃圾无害化处理率，城区达到100%…: the rate's name heads its bounds. With 处理 in it, it
+    was drafted as a duty of its own with nothing to check. A measure's name alone, with no
+    modal word and no number, is what the bounds after it are of."""
+    assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "绿化覆盖率城区不低于40%。",
+        "每个乡镇至少建设1个洁净型煤配送网点。",
+    ],
+)
+def test_a_measure_s_name_or_each_place_before_a_bound_is_no_case(text):
+    """Guards for the case above: a measure's name before the class (绿化覆盖率城区) and each of
+    the places (每个乡镇) name no case."""
+    (r,) = extract(text)
+    assert r.applies_when is None

@@ -468,6 +468,14 @@ A_DATE_ONLY = " ＿于在至到年底末终前之以内止,，力争取确保"
 _GOES_TO = re.compile(r"\s*(?:到|前往|赴)(?![\d＿]|期|位|达|底|年|时|点|岗)[^，,。；;]{2,}")
 
 
+#: A measure's name alone, its bounds in the phrases after it (生活垃圾无害化处理率，城区…); not
+#: a duty to change it (不断提高…使用比例, 严格控制人流密度).
+_A_MEASURE_S_NAME = re.compile(
+    r"(?![^，,。；;]*?(?:提高|提升|增加|扩大|降低|减少|压减|控制|限制|达到|保持|确保))"
+    r"[^，,。；;：:\d＿]{2,20}(?:率|比例|比重|人数|密度)"
+)
+
+
 def duty_spans(
     masked: str,
     s_start: int,
@@ -521,6 +529,9 @@ def duty_spans(
         ):
             pending = None
             continue  # (全市现有…企业48家，各县要…; 去年…共查处…: a report before the duty)
+        if not modal_here and _A_MEASURE_S_NAME.fullmatch(words) and not index.overlapping(a, b):
+            pending = None
+            continue  # (生活垃圾无害化处理率，城区达到100%…: the measure the bounds after are of)
         # 有下列情形之一的，纳入…：; …之一的，责令改正，并予以通报：: the sanctions of the cases
         before = masked[s_start:a].rstrip(" ，,")
         after_case = before.endswith("的") or re.search(r"之一的[，,]", before) is not None
