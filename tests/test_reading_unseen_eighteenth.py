@@ -202,13 +202,16 @@ def test_a_response_level_and_a_grade_or_more_are_read_as_before(text, case):
         ),
         ("保育人员与婴幼儿的比例，乳儿班不低于1:3，托小班不低于1:5。", ["乳儿班", "托小班"]),
         ("夜间不超过45分贝，白天不超过55分贝。", ["夜间", "白天"]),
+        ("城市急救平均反应时间城区不超过12分钟，农村不超过30分钟。", ["城区", "农村"]),
+        ("绿化覆盖率城区不低于40%。", ["城区"]),
     ],
 )
 def test_a_class_right_before_its_bound_is_its_case(text, cases):
     """城区达到100%，农村达到90%以上: the rate is 100 % in town and 90 % in the countryside. A
     class was read as a case only before a colon (城区：), so here both bounds stood for every
     place and a village at 95 % failed the first. A place, a time of day or a class of pupils
-    right before its bound, opening the phrase, is the case it is for."""
+    right before its bound, opening the phrase (or after the name of the measure it bounds), is
+    the case it is for."""
     assert [r.applies_when.text for r in extract(text)] == cases
 
 
@@ -233,12 +236,11 @@ def test_a_measure_s_name_alone_before_its_bounds_is_no_duty(text, spans):
 @pytest.mark.parametrize(
     "text",
     [
-        "绿化覆盖率城区不低于40%。",
         "每个乡镇至少建设1个洁净型煤配送网点。",
+        "各乡镇不少于3人。",
     ],
 )
-def test_a_measure_s_name_or_each_place_before_a_bound_is_no_case(text):
-    """Guards for the case above: a measure's name before the class (绿化覆盖率城区) and each of
-    the places (每个乡镇) name no case."""
+def test_each_place_before_a_bound_is_no_case(text):
+    """Guards for the case above: each or all of the places (每个乡镇, 各乡镇) name no case."""
     (r,) = extract(text)
     assert r.applies_when is None

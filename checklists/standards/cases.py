@@ -198,9 +198,10 @@ _A_CLASS_LABEL = re.compile(
 #: The same class right before its bound, opening the phrase (城区达到100%，农村达到90%以上;
 #: 小班不超过25人，中班…): the class the bound is for.
 _A_CLASS_BOUND = re.compile(
-    # (not a measure's name before it: 绿化覆盖率城区不低于40% is the rate's; nor each or all of
-    # them: 每个乡镇至少建设1个…, 各乡镇…)
-    r"\s*(?![^，,。；;：:]{0,6}?(?:率|比例|比重|数量|人数|面积|标准|时间|密度))(?![每各全本该其])"
+    # (not each or all of them: 每个乡镇至少建设1个…, 各乡镇…)
+    r"\s*(?![每各全本该其])"
+    # (after the name of the measure it bounds: 绿化覆盖率城区不低于40%, 平均反应时间城区不超过…)
+    r"(?:[^，,。；;：:\d＿]{1,12}?(?:率|比例|比重|数量|人数|面积|标准|时间|密度))?"
     rf"(?P<label>{_A_CLASS_LABEL.pattern})"
     r"(?=不超过|不少于|不低于|不高于|不大于|不小于|不得|不应|应|达到|高于|低于|超过|小于|大于|至少|最多)"
 )
