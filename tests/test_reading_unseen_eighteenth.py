@@ -244,3 +244,47 @@ def test_each_place_before_a_bound_is_no_case(text):
     """Guards for the case above: each or all of the places (每个乡镇, 各乡镇) name no case."""
     (r,) = extract(text)
     assert r.applies_when is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        (
+            "对发生一般、较大、重大生产安全事故的生产经营单位，纳入黑名单管理的期限分别为1年、3年、5年。",
+            [
+                "对发生一般生产安全事故的生产经营单位",
+                "对发生较大生产安全事故的生产经营单位",
+                "对发生重大生产安全事故的生产经营单位",
+            ],
+        ),
+        (
+            "对获得国家级、省级、市级示范称号的企业，分别给予50万元、20万元、10万元奖励。",
+            ["对获得国家级示范称号的企业", "对获得省级示范称号的企业", "对获得市级示范称号的企业"],
+        ),
+        (
+            "被评为A级、B级、C级的企业，抽查比例分别为5%、10%、20%。",
+            ["被评为A级", "被评为B级", "被评为C级"],
+        ),
+        ("一等奖、二等奖、三等奖分别奖励5000元、3000元、1000元。", ["一等奖", "二等奖", "三等奖"]),
+    ],
+)
+def test_amounts_listed_after_fenbie_each_take_their_own_class(text, cases):
+    """对发生一般、较大、重大生产安全事故的生产经营单位，…期限分别为1年、3年、5年: one year for a
+    minor accident, five for a major one. The whole list was the first amount's case and the
+    others had none, so a firm blacklisted for five years after a minor accident passed. Amounts
+    listed after 分别 go one to each class listed before it, in order."""
+    assert [r.applies_when.text for r in extract(text)] == cases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对发生一般、较大生产安全事故的生产经营单位，纳入黑名单管理的期限分别为1年、3年、5年。",
+        "甲、乙两个企业分别缴纳保证金1000元。",
+    ],
+)
+def test_amounts_that_do_not_match_the_classes_stay_as_they_were(text):
+    """Guards for the case above: two classes for three amounts, or one amount for two parties,
+    distribute nothing; the first amount keeps what it had."""
+    reqs = extract(text)
+    assert all(r.applies_when is None or "、" in r.applies_when.text for r in reqs)

@@ -277,7 +277,72 @@ def settled(found: list[Requirement]) -> list[Requirement]:
     """One sentence's requirements settled with each other, in this order: one grant of many
     amounts, a parallel phrase's period, a tier's price, duties joined to a ban, the aims of
     the party."""
-    return aims_of_the_party(banned_too(tier_prices(parallel_per(one_grant(capped_leave(found))))))
+    return distributed(
+        aims_of_the_party(banned_too(tier_prices(parallel_per(one_grant(capped_leave(found))))))
+    )
+
+
+#: Classes listed with 、 (一般、较大、重大; A级、B级、C级), up to what they share (…的, a comma).
+_CLASSES = re.compile(r"[^、，,。；;：:（）()的]+(?:、[^、，,。；;：:（）()的]+)+")
+#: Words that open a list of classes, no part of its first (对发生一般、…; 获得国家级、…; 被评为
+#: A级、…).
+_OPENS_CLASSES = re.compile(r"(?:对于?|凡是?|被评为|评为|认定为|列为|属于|发生|获得|取得|达到)")
+
+
+def _classes(words: str, n: int) -> tuple[int, int, list[str]] | None:
+    """The last list of ``n`` classes in ``words``: where its first begins and its last ends (the
+    words before and after are what they share), and each class."""
+    found = next(reversed([*_CLASSES.finditer(words)]), None)
+    if found is None or found.group(0).count("、") != n - 1:
+        return None
+    items = found.group(0).split("、")
+    opened = list(_OPENS_CLASSES.finditer(items[0]))
+    first_at = found.start() + (opened[-1].end() if opened else 0)
+    items[0] = words[first_at : found.start() + len(items[0])]
+    # (…、重大生产安全事故: the last class as long as the others, or up to their common last
+    # word: 国家级、省级、市级示范称号)
+    others = items[1:-1] or items[:1]
+    last = items[-1]
+    ends = {o[-1] for o in others if o}
+    if len(ends) == 1 and (cut := last.find(ends.pop())) >= 0:
+        last = last[: cut + 1]
+    else:
+        last = last[: max(len(o) for o in others)]
+    items[-1] = last
+    if not all(items):
+        return None
+    last_end = found.end() - len(found.group(0).split("、")[-1]) + len(last)
+    return first_at, last_end, items
+
+
+def distributed(found: list[Requirement]) -> list[Requirement]:
+    """Amounts listed after 分别, one for each class listed before it (对发生一般、较大、重大生产
+    安全事故的生产经营单位，…期限分别为1年、3年、5年; 一等奖、二等奖、三等奖分别奖励5000元、…):
+    each amount's case is its class, not all of them for the first and none for the rest."""
+    out = list(found)
+    for k, r in enumerate(found):
+        at = r.span.find("分别")
+        if at < 0 or r.value is None:
+            continue
+        n = 1  # the amounts listed, run on after the first (…1年、3年、5年)
+        while (
+            k + n < len(found)
+            and 0 <= found[k + n].start - (found[k + n - 1].start + len(found[k + n - 1].span)) <= 2
+        ):
+            n += 1
+        if n < 2:
+            continue
+        when = r.applies_when
+        words = when.text if when is not None else r.span[:at]
+        classes = _classes(words, n)
+        if classes is None:
+            continue
+        first_at, last_end, items = classes
+        for i, item in enumerate(items):
+            text = words[:first_at] + item + words[last_end:]
+            case = replace(when, text=text) if when is not None else Applicability(text)
+            out[k + i] = replace(found[k + i], applies_when=case)
+    return out
 
 
 #: A tier of a price scale, opening its bound (第一阶梯年用水量…, 第二档…, 一档…).
