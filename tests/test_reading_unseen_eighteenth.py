@@ -266,6 +266,12 @@ def test_each_place_before_a_bound_is_no_case(text):
             ["被评为A级", "被评为B级", "被评为C级"],
         ),
         ("一等奖、二等奖、三等奖分别奖励5000元、3000元、1000元。", ["一等奖", "二等奖", "三等奖"]),
+        # (the last class after 和; how many classes there are, no part of what they share)
+        (
+            "对一般、较大和重大隐患，整改期限分别不超过7日、30日和90日。",
+            ["对一般隐患", "对较大隐患", "对重大隐患"],
+        ),
+        ("市、县、乡三级财政分别承担50%、30%、20%。", ["市财政", "县财政", "乡财政"]),
     ],
 )
 def test_amounts_listed_after_fenbie_each_take_their_own_class(text, cases):

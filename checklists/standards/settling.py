@@ -283,7 +283,9 @@ def settled(found: list[Requirement]) -> list[Requirement]:
 
 
 #: Classes listed with 、 (一般、较大、重大; A级、B级、C级), up to what they share (…的, a comma).
-_CLASSES = re.compile(r"[^、，,。；;：:（）()的]+(?:、[^、，,。；;：:（）()的]+)+")
+_CLASSES = re.compile(r"[^、，,。；;：:（）()的]+(?:(?:、|和|及)[^、，,。；;：:（）()的和及]+)+")
+#: How many classes there are, right after them (市、县、乡三级财政: no part of what they share).
+_HOW_MANY_CLASSES = re.compile(r"[两二三四五六七八九十]+(?:级|个|类|家|方)")
 #: Words that open a list of classes, no part of its first (对发生一般、…; 获得国家级、…; 被评为
 #: A级、…).
 _OPENS_CLASSES = re.compile(r"(?:对于?|凡是?|被评为|评为|认定为|列为|属于|发生|获得|取得|达到)")
@@ -293,9 +295,9 @@ def _classes(words: str, n: int) -> tuple[int, int, list[str]] | None:
     """The last list of ``n`` classes in ``words``: where its first begins and its last ends (the
     words before and after are what they share), and each class."""
     found = next(reversed([*_CLASSES.finditer(words)]), None)
-    if found is None or found.group(0).count("、") != n - 1:
+    items = re.split(r"、|和|及", found.group(0)) if found is not None else []
+    if len(items) != n:
         return None
-    items = found.group(0).split("、")
     opened = list(_OPENS_CLASSES.finditer(items[0]))
     first_at = found.start() + (opened[-1].end() if opened else 0)
     items[0] = words[first_at : found.start() + len(items[0])]
@@ -311,7 +313,9 @@ def _classes(words: str, n: int) -> tuple[int, int, list[str]] | None:
     items[-1] = last
     if not all(items):
         return None
-    last_end = found.end() - len(found.group(0).split("、")[-1]) + len(last)
+    last_end = found.end() - len(re.split(r"、|和|及", found.group(0))[-1]) + len(last)
+    if counted := _HOW_MANY_CLASSES.match(words, last_end):
+        last_end = counted.end()
     return first_at, last_end, items
 
 
