@@ -294,3 +294,26 @@ def test_amounts_that_do_not_match_the_classes_stay_as_they_were(text):
     distribute nothing; the first amount keeps what it had."""
     reqs = extract(text)
     assert all(r.applies_when is None or "、" in r.applies_when.text for r in reqs)
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        (
+            "经考核合格的，城区每人每月补助300元，农村每人每月补助200元。",
+            ["经考核合格的", "经考核合格的"],
+        ),
+        (
+            "停业整顿后符合条件的，准予恢复运营，但客运企业2年内不得新增班线，货运企业2年内不得新增车辆。",
+            ["停业整顿后符合条件的", "停业整顿后符合条件的"],
+        ),
+        # guard: another measure after the first stays the sentence's, with no case (as before)
+        ("凡新建项目的，应当配备2名安全员，每月检查不少于1次。", ["凡新建项目的", None]),
+    ],
+)
+def test_the_same_measure_for_another_class_keeps_the_sentence_s_case(text, cases):
+    """经考核合格的，城区每人每月补助300元，农村每人每月补助200元: only those who passed get either
+    amount. The opening case was the first amount's alone, so the countryside's 200 yuan went to
+    everyone. A requirement of the same measure as the one before it (kind, unit, comparison,
+    period) is for another class under the same case."""
+    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases

@@ -379,6 +379,23 @@ def attribute(
             when = applies
         elif out and r.span.startswith("其中"):
             when = out[-1].applies_when  # …5人，其中技术专家不少于3人: of the ones just named
+        elif (
+            in_scope
+            and out
+            and applies is not None
+            and out[-1].applies_when is applies
+            and r.value is not None
+            and (r.kind, r.unit, r.comparator, r.per)
+            == (
+                out[-1].kind,
+                out[-1].unit,
+                out[-1].comparator,
+                out[-1].per,
+            )
+        ):
+            # (…达不到标准班额数的，小学按照年级配备2.4名，初中按照年级配备3.7名: the same
+            # measure for another class, under the same case)
+            when = applies
         else:
             when = None
         # (what is done, after the words of its case: …，逾期未开工的，收回资金 → 收回资金)
