@@ -317,3 +317,24 @@ def test_the_same_measure_for_another_class_keeps_the_sentence_s_case(text, case
     everyone. A requirement of the same measure as the one before it (kind, unit, comparison,
     period) is for another class under the same case."""
     assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("企业应当每年报送报告，连续两年未报送的，视为自动放弃资格。", ["企业应当每年报送报告"]),
+        (
+            "用地单位应当在1年内动工开发，动工开发面积不足三分之一的，视为闲置土地。",
+            ["用地单位应当在1年内动工开发"],
+        ),
+        ("企业应当在30日内补正，补正材料超过3次的，视为撤回申请。", ["企业应当在30日内补正"]),
+        # guard: a definition alone gives no row, as before (GUIDE 1.5)
+        ("车货总质量超过49吨的，认定为超限运输车辆。", []),
+    ],
+)
+def test_a_duty_before_a_definition_is_read_and_the_definition_s_number_is_not(text, spans):
+    """企业应当每年报送报告，连续两年未报送的，视为自动放弃资格: the yearly report is owed. A
+    sentence ending in what a case counts as (视为…) was all definition, so the duty before it was
+    lost; and where the duty was kept, the case's number (面积不足三分之一) became a requirement
+    of its own. The duties before stand; the case's number is the definition's."""
+    assert [r.span for r in extract(text)] == spans

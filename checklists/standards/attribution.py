@@ -14,6 +14,7 @@ from checklists.standards.cases import condition_at, condition_before
 from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.names_read import heading_party, who_as_read
+from checklists.standards.no_duties import a_definition
 from checklists.standards.openings import SIZED_CLASS
 from checklists.standards.parties import (
     Condition,
@@ -125,6 +126,10 @@ def attribute(
     (达到1万吨以上的企业) is the condition's, not a requirement."""
     sentence = masked[s_start:s_end]
     bounds = [(s_start + a, s_start + b) for a, b in phrases(sentence)]
+    if len(bounds) > 1 and a_definition(masked[slice(*bounds[-2])], masked[slice(*bounds[-1])]):
+        # (…，动工开发面积不足三分之一的，视为闲置土地: what counts as what, its number no
+        # requirement; the duties before it stand)
+        found = [r for r in found if not bounds[-2][0] <= r.start < bounds[-2][1]]
     starts = [a for a, _b in bounds]
     applies = None
     if condition is not None:

@@ -126,8 +126,9 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return True  # 资金的筹集、使用和管理，遵循…的原则: its topic, then the principle
     if (
         len(words) > 1
-        and _CLASSED.fullmatch(words[-1].strip())
-        and words[-2].rstrip().endswith("的")
+        and a_definition(words[-2], words[-1])
+        # (企业应当每年报送…，连续两年未报送的，视为自动放弃资格: a duty before, read)
+        and not ANY_MODAL.search("".join(words[:-2]))
     ):
         return (
             True  # …超过49吨的，认定为超限运输车辆: what counts as what, a definition (GUIDE 1.5)
@@ -148,3 +149,9 @@ _A_DOCUMENTS_TITLE = re.compile(
 _CLASSED = re.compile(
     r"(?:均|即|一律)?(?:可以?|应当?)?(?:认定为|视为|界定为|判定为)[^，,。；;]{1,30}"
 )
+
+
+def a_definition(case: str, then: str) -> bool:
+    """Whether a case's phrase (…超过49吨的) and the last phrase after it (认定为超限运输车辆)
+    say what counts as what (GUIDE 1.5): the case's number is no requirement."""
+    return case.rstrip().endswith("的") and _CLASSED.fullmatch(then.strip()) is not None
