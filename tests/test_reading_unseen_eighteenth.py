@@ -338,3 +338,20 @@ def test_a_duty_before_a_definition_is_read_and_the_definition_s_number_is_not(t
     lost; and where the duty was kept, the case's number (面积不足三分之一) became a requirement
     of its own. The duties before stand; the case's number is the definition's."""
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        ("对个人处500元以上2000元以下罚款，对单位处1万元以上5万元以下罚款。", ["对个人", "对单位"]),
+        ("对单位可以处3万元以下罚款。", ["对单位"]),
+        # guard: 处罚 is no 处 of a fine; what it is done to names no case (as before)
+        ("监察局可以对其违法行为进行行政处罚。", [None]),
+    ],
+)
+def test_whom_a_fine_is_for_is_its_case(text, cases):
+    """对个人处500元以上2000元以下罚款，对单位处1万元以上5万元以下罚款: the lower band is for
+    people, the higher for firms. With no comma after 对个人 neither was a case, so a firm fined
+    1000 yuan passed the first band. 对… right before 处, 给予 or 予以 is whom the sanction is
+    for."""
+    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases

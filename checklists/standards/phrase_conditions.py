@@ -83,6 +83,10 @@ _A_CLASS_FIRST = re.compile(
     # (一级医院报销70%, 一等奖奖励5000元: the class's things, then what they get)
     r"至少|最多|报销|奖励|补助|补贴|收费|给予|发放|[\d＿])"
 )
+#: Whom a fine or sanction is for, right before it (对个人处500元以上…，对单位处1万元以上…).
+_THE_ONES_FINED = re.compile(
+    r"对于?[^，,。；;的\d＿]{1,16}?(?=(?:并|可以?|应当)?处(?!理|置|室|长|所|方|于|在|罚|分)|并处|给予|予以)"
+)
 #: The kind of project or procurement a phrase of its own names (询价采购，…; 竞争性谈判采购，…;
 #: 重大项目，…): the duty after it is for that kind.
 _A_KIND_ALONE = re.compile(
@@ -138,6 +142,7 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         or _THE_ONES_BEFORE_HOW_OFTEN.match(stripped)
         # (一类, 一级: masked as class names, read in the words as written)
         or _A_CLASS_FIRST.match(stripped if original is None else original)
+        or _THE_ONES_FINED.match(stripped)
     )
     if ones is not None:
         return ones.end()  # 对符合条件的5个工作日内报…审批: the ones the time limit is for
