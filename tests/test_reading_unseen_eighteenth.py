@@ -204,6 +204,7 @@ def test_a_response_level_and_a_grade_or_more_are_read_as_before(text, case):
         ("夜间不超过45分贝，白天不超过55分贝。", ["夜间", "白天"]),
         ("城市急救平均反应时间城区不超过12分钟，农村不超过30分钟。", ["城区", "农村"]),
         ("绿化覆盖率城区不低于40%。", ["城区"]),
+        ("田间道路通达度平原区达到100%，丘陵区达到90%以上。", ["平原区", "丘陵区"]),
     ],
 )
 def test_a_class_right_before_its_bound_is_its_case(text, cases):
@@ -355,3 +356,35 @@ def test_whom_a_fine_is_for_is_its_case(text, cases):
     1000 yuan passed the first band. 对… right before 处, 给予 or 予以 is whom the sanction is
     for."""
     assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "value"),
+    [
+        (
+            "党员每月缴纳党费，月工资收入3000元以下的，缴纳月工资收入的0.5%。",
+            "月工资收入3000元以下",
+            Decimal("0.5"),
+        ),
+        (
+            "单位按月缴存公积金，职工月工资5000元以上的，缴存月工资的12%。",
+            "职工月工资5000元以上",
+            Decimal(12),
+        ),
+        (
+            "企业按月计提，营业收入1000万元以下的，计提营业收入的2%。",
+            "营业收入1000万元以下",
+            Decimal(2),
+        ),
+    ],
+)
+def test_the_ones_a_share_paid_after_them_is_for_are_its_case(text, case, value):
+    """党员每月缴纳党费，月工资收入3000元以下的，缴纳月工资收入的0.5%: the 0.5 % is for incomes up
+    to 3000 yuan. The income band was read as a requirement of its own (at most 3000 yuan a month),
+    so a member earning more failed, and the 0.5 % was owed by all (and with 计提 or 缴存 no share
+    was read at all). A band ending 的 before 缴纳, 缴存, 计提 or 提取 is the case of the share
+    paid, and a share set aside or paid in (计提, 缴存) is a standard as 缴纳's is. A how-often
+    phrase first (单位按月缴存…) is no part of the case."""
+    r = extract(text)[-1]
+    assert (r.applies_when.text, r.value, r.unit) == (case, value, "%")
+    assert all(q.unit == "%" for q in extract(text) if q.value is not None)

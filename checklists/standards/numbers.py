@@ -597,7 +597,7 @@ _AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|�
 #: Words that name a standard an amount with no comparison states (补贴标准, 每节课40分钟,
 #: 产假98天, 起步价为10元): read once a phrase (``_phrase_facts``).
 _NAMES_A_STANDARD = re.compile(
-    r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|公示|期限|"
+    r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|缴存|计提|公示|期限|"
     r"有效期|罚款|资格|"
     # (赔偿金额为商品价款的3倍, 违约金为合同金额的5%: what is owed for a breach)
     r"赔偿|赔付|违约金|滞纳金|"
@@ -804,11 +804,8 @@ def worth_keeping(
         # (未按时报送的，每次扣2分; 加5分: points a scoring rule takes or gives, a sanction's)
         or (q.unit == "分" and re.search(r"(?:扣|扣除|减|加|奖励|另加)\s*$", tail) is not None)
         # (第一批下达60%: the share of funds handed down in a batch, a schedule to keep; 由统筹
-        # 基金支付85%, 个人负担20%: the share a fund pays or a party bears)
-        or (
-            q.unit == "%"
-            and re.search(r"(?:下达|拨付|预拨|拨付到位|支付|报销|负担|分担)\s*$", tail)
-        )
+        # 基金支付85%: the share a fund pays)
+        or (q.unit == "%" and re.search(r"(?:下达|拨付|预拨|拨付到位|支付|报销)\s*$", tail))
         # (90周岁至99周岁的，每人每月100元: an amount per head and period, a standard paid)
         or (q.unit == "元" and _PER_HEAD_AT_END.search(tail) is not None)
         # (给予职业培训补贴，初级工每人1000元，中级工每人1500元: the grant's amount for each)

@@ -509,7 +509,10 @@ def _condition_of(sentence: str) -> Condition | None:
                 # (县政府每年不定期开展乡村教师…督查，对…的，: an authority acting)
                 or re.search(r"政府|局|部门|委员会|办公室|每|开展", first.group(0))
                 # (各预算单位每季度至少开展一次…监控，发现…的，: a duty of its own, how often)
-                or re.search(r"每|开展|至少|不少于|(?<![法规约])定期(?!限)", opened)
+                or re.search(
+                    r"每|按(?:月|季度?|年度?|日|周)|开展|至少|不少于|(?<![法规约])定期(?!限)",
+                    opened,
+                )
                 or second.startswith(("对", "凡"))  # (a case of its own after the comma)
                 # (项目单位对申报材料的真实性负责，弄虚作假的，: a duty of its own, what it
                 # answers for)

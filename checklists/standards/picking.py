@@ -253,6 +253,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     if re.match(
         # (项目完成进度50%以上的，拨付至70%: the ones a payment's share is for)
         r"\s*的(?:\s*[，,]?|[^，,。；;的\d＿]{1,8}?\s*[，,])\s*(?:按|加收|减收|收取|征收|加倍|"
+        # (月工资收入3000元以下的，缴纳月工资收入的0.5%: the ones a share paid is for)
+        r"缴纳|缴存|计提|提取|"
         r"拨付(?:至|到)?(?=\s*[\d＿]))|"
         # (审核得分在80分以下的，退回…; 结转两年以上的资金一律收回…: the ones dealt with)
         r"\s*(?:及?以[上下])?\s*的(?:\s*[，,]?|[^，,。；;的\d＿]{1,8}?\s*[，,]?)\s*(?:一律|退回|"
