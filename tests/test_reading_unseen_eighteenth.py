@@ -388,3 +388,26 @@ def test_the_ones_a_share_paid_after_them_is_for_are_its_case(text, case, value)
     r = extract(text)[-1]
     assert (r.applies_when.text, r.value, r.unit) == (case, value, "%")
     assert all(q.unit == "%" for q in extract(text) if q.value is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        (
+            "建筑施工场界环境噪声排放限值昼间70分贝，夜间55分贝。",
+            [("昼间", Decimal(70)), ("夜间", Decimal(55))],
+        ),
+        (
+            "社会生活噪声排放源边界噪声昼间不得超过60分贝，夜间不得超过50分贝。",
+            [("昼间", Decimal(60)), ("夜间", Decimal(50))],
+        ),
+    ],
+)
+def test_a_noise_limit_by_day_and_night(text, rows):
+    """建筑施工场界环境噪声排放限值昼间70分贝，夜间55分贝: 70 dB by day, 55 by night. With the time
+    of day between 限值 and its number, no limit was read at all; with 昼间 after the measure's
+    name (边界噪声昼间不得超过60分贝) the day's bound had no case and held at night too. The time
+    of day is the case, and each limit is at most its number."""
+    reqs = extract(text)
+    assert [(r.applies_when.text, r.value) for r in reqs] == rows
+    assert {(r.comparator, r.unit) for r in reqs} == {("<=", "dB")}

@@ -191,19 +191,29 @@ def case_goes_on(
 _A_CLASS_LABEL = re.compile(
     r"(?:[一二三四五六七八九十]+类|[^\d＿，,。；;：:（()）的]{0,6})"
     r"(?:区域|地区|城区|市区|郊区|山区|牧区|平原区|丘陵区|县城|城镇|农村|乡镇|片区|路段|小型车|中型车|大型车|客车|货车|"
-    r"白天|夜间|日间|工作日|节假日|旺季|淡季|高峰时段|平峰时段|高峰期|低峰期|"
+    r"白天|夜间|日间|昼间|工作日|节假日|旺季|淡季|高峰时段|平峰时段|高峰期|低峰期|"
     # (每班幼儿人数：小班不超过25人: a class of pupils)
     r"(?:小|中|大|乳儿|托小|托大)班)"
+)
+#: How the name of a measure ends (绿化覆盖率, 平均反应时间, 边界噪声, 发车间隔).
+_A_MEASURE_END = (
+    "率|比例|比重|数量|人数|面积|标准|时间|密度|通达度|覆盖度|噪声|浓度|温度|间隔|时长|频次"
 )
 #: The same class right before its bound, opening the phrase (城区达到100%，农村达到90%以上;
 #: 小班不超过25人，中班…): the class the bound is for.
 _A_CLASS_BOUND = re.compile(
     # (not each or all of them: 每个乡镇至少建设1个…, 各乡镇…)
     r"\s*(?![每各全本该其])"
-    # (after the name of the measure it bounds: 绿化覆盖率城区不低于40%, 平均反应时间城区不超过…)
-    r"(?:[^，,。；;：:\d＿]{1,20}?(?:率|比例|比重|数量|人数|面积|标准|时间|密度|通达度|覆盖度))?"
+    # (after the name of the measure it bounds: 绿化覆盖率城区不低于40%, 边界噪声昼间不得超过…)
+    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{_A_MEASURE_END}))?"
     rf"(?P<label>{_A_CLASS_LABEL.pattern})"
     r"(?=不超过|不少于|不低于|不高于|不大于|不小于|不得|不应|应|达到|高于|低于|超过|小于|大于|至少|最多)"
+)
+
+#: A time of day right before a limit's number (噪声排放限值昼间70分贝，夜间55分贝): the hours
+#: the limit is for.
+_A_TIME_OF_DAY_LIMIT = re.compile(
+    r"\s*(?:[^，,。；;：:\d＿]{0,20}?限值\s*(?:为)?\s*)?(?P<label>昼间|夜间|白天|日间|夜晚)(?=\d)"
 )
 
 
@@ -220,7 +230,7 @@ def condition_before(
         return None
     b = bounds[at][1]
     words = masked[start:b]
-    if (label := _A_CLASS_BOUND.match(text, start, b)) is not None:
+    if label := _A_CLASS_BOUND.match(text, start, b) or _A_TIME_OF_DAY_LIMIT.match(text, start, b):
         return condition_at(text, masked, label.start("label"), label.end("label"))
     n = phrase_condition(words, text[start:b])
     if n is not None and (n < len(words.rstrip()) or end > b + 1):

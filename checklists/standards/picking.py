@@ -721,6 +721,7 @@ A_LIMIT_BEFORE = re.compile(
     r"(?:(?:最高)?限[值价]|上限|限额|最高(?:价格?|收费(?:标准)?)|(?P<floor>下限|最低限值))"
     # (最高限价30元: the amount right after the name, 为 left out)
     r"\s*(?:分别)?\s*(?:为|是|：|:)?\s*"
+    r"(?:(?:昼间|夜间|白天|日间|夜晚)\s*(?:为|：|:)?\s*)?"  # (噪声排放限值昼间70分贝: the day's)
     r"(?:每\s*[\u4e00-\u9fff]{1,3}?\s*)?"  # (最高限价为每升8元: the limit per unit sold)
     # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
     r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
