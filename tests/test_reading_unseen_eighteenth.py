@@ -411,3 +411,19 @@ def test_a_noise_limit_by_day_and_night(text, rows):
     reqs = extract(text)
     assert [(r.applies_when.text, r.value) for r in reqs] == rows
     assert {(r.comparator, r.unit) for r in reqs} == {("<=", "dB")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "per"),
+    [
+        ("粉尘涉爆企业应当每班清扫作业场所。", "frequency", "班"),
+        ("操作人员应当每班进行设备点检。", "frequency", "班"),
+        # guard: a school's class is no shift (as before)
+        ("学校应当每班设置图书角。", "presence", None),
+    ],
+)
+def test_a_check_or_clean_up_done_each_shift_is_a_frequency(text, kind, per):
+    """粉尘涉爆企业应当每班清扫作业场所: once every shift. It was a presence, so a site swept once a
+    week complied. A check or clean-up done 每班 is a frequency per shift, as 每日 is per day."""
+    (r,) = extract(text)
+    assert (r.kind, r.per) == (kind, per)

@@ -113,6 +113,13 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
     return out
 
 
+#: A check or clean-up done each shift (每班清扫作业场所, 每班进行点检): not a school's class
+#: (每班设置图书角), nor a trip (每班次).
+_EACH_SHIFT = re.compile(
+    r"每个?班(?![级组子车长次])[^，,。；;]{0,6}?(?:清扫|清理|检查|巡查|巡检|点检|记录|交接|清洗|检测|测定)"
+)
+
+
 def periodic(r: Requirement) -> Requirement:
     """A duty with no number done each period (每日进行防火巡查, 每年应当进行健康检查): a
     frequency per that period, how many times unsaid."""
@@ -125,6 +132,8 @@ def periodic(r: Requirement) -> Requirement:
         # (按月发放高龄津贴, 按季度预拨: paid or reported each period)
         if m is not None and m.group(0).startswith(("每", "按")) and per != "batch":
             return replace(r, kind="frequency", per=per)
+    if _EACH_SHIFT.search(r.span):
+        return replace(r, kind="frequency", per="班")  # 每班清扫作业场所: once each shift
     system = _PERIODIC_SYSTEM.search(r.span)
     if system is not None:  # 实行月通报制度, 实施年度健康体检制度: once each period
         return replace(r, kind="frequency", per=_SYSTEM_PERIODS[system.group("period")])
