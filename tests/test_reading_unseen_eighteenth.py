@@ -427,3 +427,42 @@ def test_a_check_or_clean_up_done_each_shift_is_a_frequency(text, kind, per):
     week complied. A check or clean-up done 每班 is a frequency per shift, as 每日 is per day."""
     (r,) = extract(text)
     assert (r.kind, r.per) == (kind, per)
+
+
+def test_a_plain_text_gazette_of_farm_machine_subsidies_and_a_noise_notice():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_farm_machines_noise.txt):
+    a 细则 with chapters and articles numbered 第1条 (one broken by a page's footer), and a notice
+    numbered 一、. Amounts after 分别 each take their class, fines their party, a definition's
+    number is no requirement, and the notice's limits, toilets and rates each keep their class."""
+    from pathlib import Path
+
+    from checklists.standards.parsing import parse_gazette
+
+    text = (Path(__file__).parent / "data" / "unseen_plain_farm_machines_noise.txt").read_text(
+        encoding="utf-8"
+    )
+    rules, notice = parse_gazette(text).documents
+    assert (rules.number, notice.number) == ("某政发〔2025〕12号", "某政办发〔2025〕7号")
+    clauses = {c.key.rsplit("/", 1)[-1]: c for c in rules.clauses + notice.clauses}
+
+    def read(key):
+        c = clauses[key]
+        return extract(c.text, c.join_offsets, c.token)
+
+    awards = read("第4条")
+    assert [(r.applies_when.text, r.value) for r in awards] == [
+        ("对获得国家级示范称号的农机合作社", Decimal(500000)),
+        ("对获得省级示范称号的农机合作社", Decimal(200000)),
+        ("对获得市级示范称号的农机合作社", Decimal(100000)),
+    ]
+    paid = read("第6条")[-1]
+    assert (paid.value, paid.unit, "page_joined" in paid.flags) == (Decimal(5), "working_day", True)
+    assert read("第7条")[-1].applies_when.text == "对个人"
+    assert [r.kind for r in read("第8条")] == ["deadline"]
+    assert [r.applies_when.text for r in read("一")[:2]] == ["昼间", "夜间"]
+    assert [r.applies_when and r.applies_when.text for r in read("二")] == [
+        None,
+        "一类公厕",
+        "二类公厕",
+    ]
+    assert [r.applies_when.text for r in read("三")] == ["城区", "农村"]
