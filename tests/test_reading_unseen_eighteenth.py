@@ -466,3 +466,28 @@ def test_a_plain_text_gazette_of_farm_machine_subsidies_and_a_noise_notice():
         "二类公厕",
     ]
     assert [r.applies_when.text for r in read("三")] == ["城区", "农村"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "6周岁以下或身高1.2米以下的儿童免票，6周岁至18周岁未成年人半价。",
+        "60周岁至69周岁老年人半价，70周岁以上老年人免票。",
+    ],
+)
+def test_people_named_by_their_age_are_no_age_requirement(text):
+    """6周岁至18周岁未成年人半价: half fare for those aged 6 to 18. The age band was read as an
+    age requirement (range 6–18) with nothing to check it on; the people an age names are which
+    ones a fare or benefit is for, no requirement of their own."""
+    assert [r for r in extract(text) if r.unit == "age_year"] == []
+
+
+def test_a_scenic_area_s_grade_is_its_case_and_part_of_its_name():
+    """5A级景区门票价格不得超过100元，4A级景区不得超过60元: each grade its own cap. The grades were
+    no cases (a digit before the class letter), and 4A级景区 lost its 4 as a subject."""
+    reqs = extract(
+        "旅游景区门票价格实行分级管理，5A级景区门票价格不得超过100元，4A级景区不得超过60元。"
+    )
+    a5, a4 = (r for r in reqs if r.value is not None)
+    assert a5.applies_when.text.startswith("5A级景区") and a5.value == Decimal(100)
+    assert (a4.applies_when.text, a4.subject, a4.value) == ("4A级景区", "4A级景区", Decimal(60))

@@ -78,7 +78,7 @@ _A_KIND_OF_PROJECT = re.compile(
 #: A class the phrase opens with, then its things and what is asked of them (一类公厕每日保洁不少于
 #: 4次，二类公厕…; 甲级资质单位应当…): the ones of that class.
 _A_CLASS_FIRST = re.compile(
-    r"(?:[一二三四五六七八九十]|[A-EⅠⅡⅢⅣⅤ]|[甲乙丙丁])(?:类|级|等)(?!以上|以下|及|响应|预警|标准)"
+    r"(?:[一二三四五六七八九十]|[1-5]?[A-E]|[ⅠⅡⅢⅣⅤ]|[甲乙丙丁])(?:类|级|等)(?!以上|以下|及|响应|预警|标准)"
     r"[\u4e00-\u9fff]{1,6}?(?=每|应当?|须|必须|要(?!求)|不得|严禁|不少于|不低于|不超过|不高于|"
     # (一级医院报销70%, 一等奖奖励5000元: the class's things, then what they get)
     r"至少|最多|报销|奖励|补助|补贴|收费|给予|发放|[\d＿])"

@@ -183,6 +183,12 @@ def served_from(masked: str, ph_start: int, q_start: int) -> int | None:
     return them.end() if them and ANY_MODAL.search(masked, ph_start, them.start()) else None
 
 
+#: People named by their age (6周岁至18周岁未成年人, 70周岁以上老年人, 6周岁以下的儿童).
+_A_POPULATION = re.compile(
+    r"(?:及?以[上下])?的?(?:未成年人|老年人|老人|儿童|婴幼儿|幼儿|学生|青少年|居民|残疾人)"
+)
+
+
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
@@ -421,6 +427,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         )
     ):
         return True  # 社区应当为80周岁以上老人提供上门服务: the ones served, by their age
+    if (
+        aged
+        and _A_POPULATION.match(masked, q_end)
+        and not ANY_MODAL.search(masked, ph_start, q_start)
+    ):
+        return True  # 6周岁至18周岁未成年人半价: the ones a fare or benefit is for, by their age
     if (
         aged
         and re.match(r"[\u4e00-\u9fff]", masked[q_end : q_end + 1])

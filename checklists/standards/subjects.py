@@ -321,8 +321,11 @@ _ITS_STAFF = re.compile(
     r"(?P<who>[^，,。；;的]{2,16})的(?:从业人员|职工|员工|工作人员)(?:总数|人数)?"
 )
 
-#: A figure or a modal word: words before a name that are no part of it (not 应急, 相应, 要素).
-_CUT_BEFORE_A_NAME = re.compile(r"[\d＿]|(?<![反响适供相对])应(?![急用届])|须|要(?!求|素|点)")
+#: A figure or a modal word: words before a name that are no part of it (not 应急, 相应, 要素; nor
+#: a grade, 4A级景区).
+_CUT_BEFORE_A_NAME = re.compile(
+    r"[\d＿](?![A-E]级)|(?<![反响适供相对])应(?![急用届])|须|要(?!求|素|点)"
+)
 
 
 def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
