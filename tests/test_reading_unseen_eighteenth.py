@@ -491,3 +491,17 @@ def test_a_scenic_area_s_grade_is_its_case_and_part_of_its_name():
     a5, a4 = (r for r in reqs if r.value is not None)
     assert a5.applies_when.text.startswith("5A级景区") and a5.value == Decimal(100)
     assert (a4.applies_when.text, a4.subject, a4.value) == ("4A级景区", "4A级景区", Decimal(60))
+
+
+def test_tasks_counted_in_a_lead_are_its_duties_and_an_ordinal_is_no_name():
+    """各乡镇要做好三项工作：一是…；二是…；三是…: three duties of the townships. The lead named no
+    list (no 下列), so its items had no modal word and the last one no party; and in 一是县安委办
+    每季度组织一次督查 the ordinal was part of the party's name."""
+    reqs = extract(
+        "各乡镇要做好三项工作：一是每月至少开展一次安全检查；二是建立隐患整改台账；"
+        "三是对重大隐患在24小时内上报。"
+    )
+    assert [(r.modality, r.subject) for r in reqs] == [("mandatory", "各乡镇")] * 3
+    assert [r.subject for r in extract("加强督导检查，一是县安委办每季度组织一次督查。")] == [
+        "县安委办"
+    ]

@@ -376,6 +376,7 @@ def clean_name(name: str) -> str:
     word pointing back to it (该生产经营单位: the one named before)."""
     name = _WHEN_FIRST.sub("", name)  # (今年各企业要…, 2023年各县要…: when, then who)
     name = _PLACE_FIRST.sub("", name)  # (本市行政区域内的燃气经营企业: where, then who)
+    name = _ORDINAL_FIRST.sub("", name)  # (一是县安委办每季度…: the item's ordinal, then who)
     if opens_a_quote(name):
         # (修改为：“第五条 申请人应当…”: the quoted rule's party, without the mark nor the
         # article's number)
@@ -389,6 +390,8 @@ _A_PLACE_ONLY = re.compile(
     r"(?:在)?(?:本|全|我)?(?:省|市|县|区|镇|乡|街道)?(?:行政区域|辖区|区域)?(?:范围)?(?:内|之内)"
 )
 _PLACE_FIRST = re.compile("^" + _A_PLACE_ONLY.pattern + "的")
+#: An item's ordinal in running text (一是…，二是…; 第三是…): no part of a name.
+_ORDINAL_FIRST = re.compile(r"^第?[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]{2})")
 #: A time a phrase opens with before the party (今年各企业要…, 2023年各县要…, 下一步各地要…).
 _WHEN_FIRST = re.compile(
     r"^(?:今年|明年|当年|本年度?|今后|近期|下一步|(?:19|20)\d{2}\s*年(?:底前|内|起)?|"
