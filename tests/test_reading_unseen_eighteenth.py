@@ -205,6 +205,10 @@ def test_a_response_level_and_a_grade_or_more_are_read_as_before(text, case):
         ("城市急救平均反应时间城区不超过12分钟，农村不超过30分钟。", ["城区", "农村"]),
         ("绿化覆盖率城区不低于40%。", ["城区"]),
         ("田间道路通达度平原区达到100%，丘陵区达到90%以上。", ["平原区", "丘陵区"]),
+        (
+            "中小学生每天睡眠时间小学生不少于10小时、初中生不少于9小时、高中生不少于8小时。",
+            ["小学生", "初中生", "高中生"],
+        ),
     ],
 )
 def test_a_class_right_before_its_bound_is_its_case(text, cases):
