@@ -509,3 +509,20 @@ def test_tasks_counted_in_a_lead_are_its_duties_and_an_ordinal_is_no_name():
     assert [r.subject for r in extract("加强督导检查，一是县安委办每季度组织一次督查。")] == [
         "县安委办"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "day"),
+    [
+        ("企业应当于每年1月至6月期间报送上一年度年度报告。", 6, 30),
+        ("企业应当于每年3月至5月申报。", 5, 31),
+        # guard: a window with its days, as before
+        ("企业应当于每年1月1日至6月30日报送上一年度年度报告。", 6, 30),
+    ],
+)
+def test_a_window_of_months_each_year_is_due_by_its_last_month_s_end(text, month, day):
+    """企业应当于每年1月至6月期间报送上一年度年度报告: by June's end each year. A window written
+    in months alone was read only with its days (1月1日至6月30日), so the duty was a frequency
+    with no date to be late by."""
+    (r,) = extract(text)
+    assert (r.kind, r.due) == ("deadline", {"rule": "yearly_date", "month": month, "day": day})

@@ -175,11 +175,12 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "weekly_day",
     ),
-    # the last day of a window each year to do it in: 每年1月1日至6月30日报送…
+    # the last day of a window each year to do it in: 每年1月1日至6月30日报送… (每年1月至6月期间
+    # 报送: by its last month's end)
     (
         re.compile(
-            r"每年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*" + _TO + r"\s*(?P<month>\d{1,2})\s*月\s*"
-            r"(?P<day>\d{1,2})\s*日(?=\s*(?:前|期间|内)?\s*"
+            r"每年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*" + _TO + r"\s*(?P<month>\d{1,2})\s*月\s*"
+            r"(?:(?P<day>\d{1,2})\s*日|底|末)?(?=\s*(?:前|期间|内)?\s*"
             # (…至6月30日，通过…系统报送, …，向主管税务机关办理: how or to whom, then the act)
             r"(?:[，,]?\s*(?:通过|向|在|到|经)[^，,。；;]{1,30}?)?"
             r"(?:报送|提交|申报|报名|办理|缴纳|完成|申请|上报))"
