@@ -526,3 +526,37 @@ def test_a_window_of_months_each_year_is_due_by_its_last_month_s_end(text, month
     with no date to be late by."""
     (r,) = extract(text)
     assert (r.kind, r.due) == ("deadline", {"rule": "yearly_date", "month": month, "day": day})
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "per", "per_count"),
+    [
+        ("每工作2小时，休息15分钟。", Decimal(15), "hour", Decimal(2)),
+        ("高温天气作业每工作1小时，应安排休息不少于10分钟。", Decimal(10), "hour", None),
+    ],
+)
+def test_a_rest_after_a_stretch_of_work_is_per_stretch(text, value, per, per_count):
+    """每工作2小时，休息15分钟: a quarter hour's rest for every two hours worked. With a comma
+    between them, the rest was dropped (or stood per nothing) and the stretch became an interval
+    of its own. A rest after 每工作/驾驶 N小时 is per so many hours; the stretch is no row."""
+    (r,) = extract(text)
+    assert (r.kind, r.value, r.unit, r.per, r.per_count) == (
+        "duration",
+        value,
+        "minute",
+        per,
+        per_count,
+    )
+
+
+def test_a_rest_after_a_continuous_stretch_is_owed_after_it():
+    """驾驶员连续驾驶4小时，应当停车休息20分钟以上: after four hours' driving, twenty minutes'
+    rest. The four hours were a requirement of their own (exactly four hours' driving); they are
+    the case the rest is owed in."""
+    (r,) = extract("驾驶员连续驾驶4小时，应当停车休息20分钟以上。")
+    assert (r.value, r.unit, r.applies_when.comparator, r.applies_when.value) == (
+        Decimal(20),
+        "minute",
+        ">=",
+        Decimal(4),
+    )

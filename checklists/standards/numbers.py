@@ -597,7 +597,7 @@ _AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|�
 #: Words that name a standard an amount with no comparison states (补贴标准, 每节课40分钟,
 #: 产假98天, 起步价为10元): read once a phrase (``_phrase_facts``).
 _NAMES_A_STANDARD = re.compile(
-    r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|缴存|计提|公示|期限|"
+    r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|缴存|计提|公示|期限|休息|"
     r"有效期|罚款|资格|"
     # (赔偿金额为商品价款的3倍, 违约金为合同金额的5%: what is owed for a breach)
     r"赔偿|赔付|违约金|滞纳金|"

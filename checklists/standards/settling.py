@@ -286,9 +286,47 @@ def settled(found: list[Requirement]) -> list[Requirement]:
     """One sentence's requirements settled with each other, in this order: one grant of many
     amounts, a parallel phrase's period, a tier's price, duties joined to a ban, the aims of
     the party."""
-    return distributed(
-        aims_of_the_party(banned_too(tier_prices(parallel_per(one_grant(capped_leave(found))))))
+    return rest_per_stretch(
+        distributed(
+            aims_of_the_party(banned_too(tier_prices(parallel_per(one_grant(capped_leave(found))))))
+        )
     )
+
+
+#: A stretch of work ending its phrase (每工作2小时, 连续驾驶4小时): the rest after it is per it,
+#: or after it.
+_A_STRETCH = re.compile(
+    r"(?P<each>每|连续)(?:工作|驾驶|行驶|运行|作业)\s*[\d.一二三四五六七八九十两]+\s*(?:个)?(?:小时|分钟)$"
+)
+
+
+def rest_per_stretch(found: list[Requirement]) -> list[Requirement]:
+    """A stretch of work, then the rest after its comma (每工作2小时，休息15分钟; 连续驾驶4小时，
+    应当停车休息20分钟以上): the rest is per stretch (每…) or after one (连续…); the stretch is
+    no requirement of its own."""
+    out: list[Requirement] = []
+    for r in found:
+        before = out[-1] if out else None
+        stretch = _A_STRETCH.search(before.span) if before is not None else None
+        if (
+            before is None
+            or stretch is None
+            or before.value is None
+            or before.unit not in ("hour", "minute")
+            or r.kind != "duration"
+            or r.unit not in ("hour", "minute")
+            or r.per is not None
+            or r.applies_when is not None
+        ):
+            out.append(r)
+            continue
+        if stretch.group("each") == "每":  # (per so many hours worked)
+            many = before.value if before.value != 1 else None
+            out[-1] = replace(r, per=before.unit, per_count=many)
+        else:  # (after so long at it: the case it is owed in)
+            at_least = Applicability(before.span, ">=", before.value, before.unit)
+            out[-1] = replace(r, applies_when=at_least)
+    return out
 
 
 #: Classes listed with 、 (一般、较大、重大; A级、B级、C级), up to what they share (…的, a comma).
