@@ -18,6 +18,7 @@ from checklists.standards.extraction import extract
         ("企业招用职工，应当依法签订劳动合同。", "企业"),
         ("物业服务企业收取物业费，应当公示收费标准。", "物业服务企业"),
         ("用人单位延长工作时间，一般不得超过一小时。", "用人单位"),
+        ("用人单位延长工作时间，一般每日不得超过一小时。", "用人单位"),
         # guards: a party alone, and one that opens the duty's own phrase, as before
         ("旅行社组织出境旅游，应当为旅游团队安排领队全程陪同。", "旅行社"),
         ("经营者销售商品，不得缺斤短两。", "经营者"),

@@ -112,6 +112,11 @@ _A_CASE_THEN = re.compile(r"(?<=的)\s*[，,]\s*[\u4e00-\u9fff]{2}")
 _BASIS_FIRST = re.compile(r"\s*(?:按照|依照|依据|根据|结合|按)[^，,。；;]{2,30}[，,]\s*$")
 
 
+def _measure(r: Requirement) -> tuple[str | None, ...]:
+    """What a requirement measures and how: its kind, unit, comparison and period."""
+    return r.kind, r.unit, r.comparator, r.per
+
+
 def attribute(
     text: str,
     masked: str,
@@ -140,7 +145,7 @@ def attribute(
         inline = ANY_MODAL.match(masked, c_end) is not None
         # (10吨以上货车每车次收费50元: a number of its own read from inside the condition, its
         # words after it)
-        sized = SIZED_CLASS.match(condition.text + "，") is not None
+        sized = (m := SIZED_CLASS.match(sentence)) is not None and m.end("cond") == condition.end
         found = [
             replace(r, span=(cut := source_span(text, c_end, end_of(r)))[0], start=cut[1])
             if (inline or sized)
@@ -390,13 +395,7 @@ def attribute(
             and applies is not None
             and out[-1].applies_when is applies
             and r.value is not None
-            and (r.kind, r.unit, r.comparator, r.per)
-            == (
-                out[-1].kind,
-                out[-1].unit,
-                out[-1].comparator,
-                out[-1].per,
-            )
+            and _measure(r) == _measure(out[-1])
         ):
             # (…达不到标准班额数的，小学按照年级配备2.4名，初中按照年级配备3.7名: the same
             # measure for another class, under the same case)

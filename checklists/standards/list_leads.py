@@ -12,6 +12,7 @@ from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, modality_of
 from checklists.standards.names_read import who_as_read
 from checklists.standards.parties import SubjectKind
 from checklists.standards.subjects import subject_of
+from checklists.standards.verbs import COUNTED_TASKS
 
 #: A clause that lists what is banned (用户不得有下列行为：, 禁止下列行为：): each item under it
 #: is one of the bans.
@@ -35,7 +36,8 @@ _DUTIES_LISTED = re.compile(
     # 下列)
     r"(?:做到|遵守|落实|履行[^。；;：:，,]{0,8}(?:职责|义务)|应当|必须|"
     # (各乡镇要做好三项工作：一是…；二是…: the tasks it names, counted)
-    r"(?:做好|抓好|落实好|完成)[^。；;：:，,]{0,6}(?:项|几)[^。；;：:，,]{0,2}(?:工作|任务)))\s*[:：]\s*$"
+    + COUNTED_TASKS
+    + r"[^。；;：:，,]{0,4}(?:工作|任务)))\s*[:：]\s*$"
 )
 
 

@@ -56,6 +56,12 @@ THE_ONES_AND_NAMED = re.compile(
     # how much first)
     r"(?=\s*(?:在[^，,。；;]{1,16}后)?(?:按照?[^，,。；;]{1,24}?(?:标准|比例))?\s*(?:给予|予以|发放))"
 )
+#: A case in two phrases, the second going on from the first (环境影响评价文件批准后超过五年，方决定
+#: 开工建设的，: 方, 才, 仍, 再 need what came first).
+GOES_ON_CASE = re.compile(
+    r"(?P<cond>[^，,。；;：:]+[，,]\s*(?:方(?![面案式法向针可])|才(?![能可])|又(?!称)|仍|再(?!生))"
+    r"[^，,。；;：:]*的)\s*[，,]"
+)
 #: The same with no lead, 且 opening its second part (家庭成员人均月收入低于当地低保标准，且家庭
 #: 财产状况符合规定的，可以申请…): both parts one case.
 BOTH_PARTS = re.compile(

@@ -31,6 +31,7 @@ from checklists.standards.openings import (
     BROKEN_RULE,
     EVERY_ONE_OF,
     EXCEPT,
+    GOES_ON_CASE,
     GRADED,
     IF,
     NO_ONES,
@@ -440,14 +441,6 @@ DISCRETION = ("必要时", "需要时", "必要的时候", "确有必要时")
 _OPENED = re.compile(r"[（(][^（()）]*$")
 
 
-#: A case in two phrases, the second going on from the first (环境影响评价文件批准后超过五年，方决定
-#: 开工建设的，: 方, 才, 仍, 再 need what came first).
-_TWO_PART_CASE = re.compile(
-    r"(?P<cond>[^，,。；;：:]+[，,]\s*(?:方(?![面案式法向针可])|才(?![能可])|又(?!称)|仍|再(?!生))"
-    r"[^，,。；;：:]*的)\s*[，,]"
-)
-
-
 @functools.lru_cache(maxsize=256)  # (asked of one sentence once per requirement in it)
 def condition_of(sentence: str) -> Condition | None:
     """The applicability condition ``sentence`` opens with (or names inline), or None."""
@@ -456,7 +449,7 @@ def condition_of(sentence: str) -> Condition | None:
         return found
     # 环境影响评价文件批准后超过五年，方决定开工建设的，应当…: both phrases are the case, when
     # they open the sentence and state no duty of their own
-    two = _TWO_PART_CASE.match(sentence)
+    two = GOES_ON_CASE.match(sentence)
     if two is None or A_MODAL_WORD.search(two.group("cond")):
         return found
     return Condition(two.group("cond"), 0, two.end("cond"))

@@ -89,9 +89,12 @@ def aim_only(words: str) -> bool:
 #: A principle to follow (遵循公开、公平、公正的原则), and the verbs a lead into listed duties ends
 #: with (应当履行下列义务：): words shared by the patterns below.
 PRINCIPLE = r"(?:遵循|坚持|贯彻|秉持|本着)[^，,。；;]{0,30}原则"
+#: Tasks a lead counts (各乡镇要做好三项工作：一是…；二是…): its items are the duties.
+COUNTED_TASKS = r"(?:做好|抓好|落实好|完成)[^。；;：:，,]{0,6}?[一二三四五六七八九十几]项"
 LISTED_DUTIES = (
-    # (各乡镇要做好三项工作：一是…: the tasks it names, counted)
-    r"(?:履行|遵守|做到|符合|具备|落实|执行|承担|做好|抓好|完成)(?:下列|以下|[一二三四五六七八九十几]项)"
+    r"(?:(?:履行|遵守|做到|符合|具备|落实|执行|承担|做好|抓好|完成)(?:下列|以下)|"
+    + COUNTED_TASKS
+    + ")"
 )
 #: …and the words a lead into listed bans ends with (用户不得有下列行为：).
 LISTED_BANS = r"(?:不得|禁止|严禁|不准)(?:有|实施|从事|出现)?(?:下列|以下)"
