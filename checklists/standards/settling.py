@@ -351,7 +351,7 @@ def _classes(words: str, n: int) -> tuple[int, int, list[str]] | None:
     # (…、重大生产安全事故: the last class as long as the others, or up to their common last
     # word: 国家级、省级、市级示范称号)
     others = items[1:-1] or items[:1]
-    last = items[-1]
+    last = written = items[-1]
     ends = {o[-1] for o in others if o}
     if len(ends) == 1 and (cut := last.find(ends.pop())) >= 0:
         last = last[: cut + 1]
@@ -360,7 +360,7 @@ def _classes(words: str, n: int) -> tuple[int, int, list[str]] | None:
     items[-1] = last
     if not all(items):
         return None
-    last_end = found.end() - len(re.split(r"、|和|及", found.group(0))[-1]) + len(last)
+    last_end = found.end() - len(written) + len(last)
     if counted := _HOW_MANY_CLASSES.match(words, last_end):
         last_end = counted.end()
     return first_at, last_end, items
