@@ -561,3 +561,11 @@ def test_a_rest_after_a_continuous_stretch_is_owed_after_it():
         ">=",
         Decimal(4),
     )
+
+
+def test_two_bounds_of_or_more_joined_by_qie_are_both_met():
+    """…应当经专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主同意: two thirds of the
+    floor area and two thirds of the owners. Stop 70 read 过半数…且… as two bounds; with 以上 the
+    first was still a case of the second, so a vote of the area's owners alone passed."""
+    reqs = extract("应当经专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主同意。")
+    assert [(r.comparator, r.unit, r.applies_when) for r in reqs] == [(">=", "%", None)] * 2

@@ -456,6 +456,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and re.match(r"[\u4e00-\u9fff]", masked[q_end : q_end + 1])
         # (80周岁以上老年人每人每月发放高龄津贴100元: the ones an amount after it is for)
         and (bounded(masked[q_end:ph_end]) or (aged and quantities(masked[q_end:ph_end])))
+        # (…三分之二以上的业主且人数占比三分之二以上的业主同意: two bounds both to be met)
+        and not _BOTH.match(masked, q_end)
     ):
         return True  # 拥有3岁以下婴幼儿托位数达到4.5个: which ones the number after counts
     if re.search(r"(?:以上|以下)$", masked[q_start:q_end]) and re.match(
