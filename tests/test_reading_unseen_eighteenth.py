@@ -569,3 +569,20 @@ def test_two_bounds_of_or_more_joined_by_qie_are_both_met():
     first was still a case of the second, so a vote of the area's owners alone passed."""
     reqs = extract("应当经专有部分面积占比三分之二以上的业主且人数占比三分之二以上的业主同意。")
     assert [(r.comparator, r.unit, r.applies_when) for r in reqs] == [(">=", "%", None)] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "起步价为3公里10元。",
+        "出租车驾驶员应当按照计价器显示金额收费，起步价为3公里10元，超过3公里的部分每公里2元。",
+    ],
+)
+def test_a_base_fare_is_for_up_to_its_distance(text):
+    """起步价为3公里10元: ten yuan for the first three kilometres or less. The distance was a case
+    of exactly 3 km, so a 2 km trip had no fare; and after a duty's modal word in a phrase before
+    (应当按照计价器…收费，), 3 km became a requirement of its own. A time or distance a price is
+    for is at most it, whatever modal word an earlier phrase holds."""
+    fare = extract(text)[-2 if "超过" in text else -1]
+    assert (fare.value, fare.unit) == (Decimal(10), "元")
+    assert (fare.applies_when.comparator, fare.applies_when.value) == ("<=", Decimal(3))

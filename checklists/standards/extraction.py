@@ -85,6 +85,7 @@ from checklists.standards.picking import (
     a_class_after,
     a_class_bound,
     a_clean_record,
+    a_price_for_it,
     a_season_first,
     end_of,
     joined,
@@ -552,6 +553,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 else:
                     # (3年内完不成的: longer; …，逾期3个月未缴纳的: that long or more)
                     comparator = counted(comparator, masked, ph_start, q_start, q_end)
+                    if comparator in (None, "==") and a_price_for_it(masked, q_end, ph_end):
+                        comparator = "<="  # (起步价为3公里10元, 首2小时5元: for up to it)
                     # (…，年综合能源消费量5000吨标准煤以上的，由…: a rate as written, else the
                     # period its phrase names, 年)
                     when = Applicability(words, comparator or "==", value, q.unit, q.per or per)

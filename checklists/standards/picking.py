@@ -133,6 +133,14 @@ _A_MARK = re.compile(r"[、，,；;：:]")
 _A_PRICE_FOR_IT = re.compile(
     r"\s*(?:以内|之内|内)?\s*(?:收费|收取|计费|计收|为)?\s*\d+(?:\.\d+)?\s*元(?![/／每])"
 )
+
+
+def a_price_for_it(masked: str, q_end: int, ph_end: int) -> bool:
+    """Whether a price follows the time or distance ending at ``q_end`` (起步价为3公里10元): the
+    price is for up to so far or so long."""
+    return _A_PRICE_FOR_IT.match(masked, q_end, ph_end) is not None
+
+
 #: A second bound joined to the first (…且占总人数过半数): both to be met, neither a case.
 _BOTH = re.compile(r"[^，,。；;\d＿]{0,6}?且")
 #: A range's 之间, then more words of its phrase (在10℃至60℃之间存放时间…).
@@ -198,9 +206,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ):
         return True  # 补贴对象为…年满80周岁的…，补贴标准为…: the ones the amount after is for
     if (
-        _A_PRICE_FOR_IT.match(masked, q_end, ph_end)
+        a_price_for_it(masked, q_end, ph_end)
         and not masked[q_start:q_end].rstrip().endswith("元")
-        and not ANY_MODAL.search(masked, s_start, q_start)
+        # (…应当按照计价器显示金额收费，起步价为3公里10元: a duty's modal word in a phrase before)
+        and not ANY_MODAL.search(masked, ph_start, q_start)
     ):
         return True  # 小型车2小时内收费5元, 起步价为3公里10元: the time or distance a price is for
     if a_class_bound(masked, ph_start, q_start, q_end):
