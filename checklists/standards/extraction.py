@@ -20,9 +20,6 @@ from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.dating import with_due
 from checklists.standards.denominators import (
     PER_OF_UNIT,
-    per_before,
-    per_many_before,
-    per_step_before,
 )
 from checklists.standards.duties import duty_spans, leads_on
 from checklists.standards.list_leads import lists_bans, lists_cases, lists_duties, lists_options
@@ -38,8 +35,6 @@ from checklists.standards.no_duties import no_duties
 from checklists.standards.number_words import (
     A_LIMIT_AFTER,
     A_PART_NAMED,
-    A_TOTAL,
-    A_YEAR_S_BASE,
     AN_ITEM_NEXT,
     AN_ITEM_S_VERB,
     ANOTHER_S_IS,
@@ -58,7 +53,6 @@ from checklists.standards.number_words import (
 from checklists.standards.numbers import (
     A_CHANGE,
     AHEAD,
-    EACH_TIME,
     ROUND_THE_CLOCK,
     TARGETS,
     TASKED,
@@ -102,7 +96,6 @@ from checklists.standards.promptly import read_promptly
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
-    PERIOD_NAMES,
     TIME_UNITS,
     quantities,
 )
@@ -122,7 +115,13 @@ from checklists.standards.settling import (
 )
 from checklists.standards.spacing import close_up
 from checklists.standards.task_tables import read_rate_table, read_task_table
-from checklists.standards.timing import a_window_before, an_interval_next, timing, which_ones
+from checklists.standards.timing import (
+    a_window_before,
+    an_interval_next,
+    timing,
+    what_per,
+    which_ones,
+)
 from checklists.standards.verbs import ACTION, EXHORTATION
 
 #: Some text after a heading: what it heads.
@@ -267,41 +266,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 per, per_pos = period_before(masked, cut, q_start)
             if per is None and window is not None and window[0] and window[1] == ph_start:
                 per = window[0]
-            rate = q.per is not None and not (q.unit == "次" and q.per in PERIOD_NAMES)
-            step = step_count = None  # (每满2年: the step the number goes by)
-            if q.per is not None:
-                per = q.per  # 千克/小时, 次/月: what the number is per, as written
-            elif per is None:
-                per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
-                if per is None:  # (每逾期一日，按…的0.5‰: the step of the phrase before)
-                    step = per_step_before(masked[max(s_start, q_start - 48) : q_start])
-                    per, step_count = step if step is not None else (None, None)
-                if (
-                    per is None
-                    and q.unit == "元"
-                    and EACH_TIME.search(masked, q_start - 12, q_start)
-                ):
-                    per = "次"  # 收费标准原则上每次不超过50元: an amount each time
-                if per is not None and A_TOTAL.search(masked, prev_end, q_start):
-                    per = None  # 每人不超过20万元、总额不超过110万元: the total is no one's
-                # (每小时记录一次, 每班巡查两次: how often, per hour or shift, no rate)
-                rate = per is not None and not (q.unit == "次" and per in ("hour", "班"))
-            if (
-                per is not None
-                and q.unit in ("%", "‰", "倍")
-                and A_YEAR_S_BASE.search(masked, ph_start, q_start)
-            ):
-                per = None  # 处上一年年收入60%至100%的罚款: a share of a year's income, no rate
-            per_count = step_count  # (每满4小时: so many to a step)
-            if per is None and denominator is not None and denominator[0] == ph_start:
-                per, per_count = denominator[2], denominator[1]  # 每300米设置1处错车道
-            elif per is None and (many := per_many_before(masked[ph_start:q_start])):
-                per, per_count = many  # 每千常住人口执业医师数达到3.2人
-            elif per is None and topic_per is not None and ph_start >= topic_per[1]:
-                per = topic_per[0]  # 每天睡眠时间：小学生应达到10小时: the topic's period
-            if per_count is not None and (per is None or per_count == 1):
-                per_count = None
-            rate = rate or per_count is not None  # (a count per 100 households: no period)
+            per, per_count, rate, step = what_per(
+                q,
+                per,
+                masked,
+                (s_start, ph_start, q_start, prev_end),
+                None if denominator is None or denominator[0] != ph_start else denominator[1:],
+                topic_per[0] if topic_per is not None and ph_start >= topic_per[1] else None,
+            )
             round_the_clock = False
             if per is None and q.unit == "hour" and q.low == 24:
                 if ROUND_THE_CLOCK.match(masked, q_end):
@@ -569,7 +541,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # most; 保证金上浮50%: a change fixed)
                 if PERMISSION.search(masked, ph_start, q_start) or change["band"]:
                     comparator = "<="  # (上下浮动10%: a band around a price, that far at most)
-                elif not change["fixed"] and not (q.unit == "元" and per) and step is None:
+                elif not change["fixed"] and not (q.unit == "元" and per) and not step:
                     # (每人每月增加150元: an amount added, as written; 每满2年增加1天: by so
                     # much a step, fixed)
                     comparator = ">="

@@ -125,3 +125,5 @@ HOW_DONE_AWAY = re.compile(
 WHAT_IS_COUNTED = re.compile(
     r"的?(?:(?!应(?![急用对])|须|要(?![求素点])|不得)[^\d＿，,。；;、和及与的]){1,12}"
 )
+#: 每次 right before an amount (每次不超过50元): what the amount is per.
+EACH_TIME = re.compile(r"每次[^，,。；;\d＿]{0,8}$")

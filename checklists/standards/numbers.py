@@ -76,8 +76,6 @@ def comparator_in_phrase(masked: str, phrase_start: int, pos: int) -> tuple[str 
 
 #: A number's base named right before it (…实际缴纳失业保险费的30%): a share of it.
 _A_SHARE_OF = re.compile(r"的\s*$")
-#: 每次 right before an amount (每次不超过50元): what the amount is per.
-EACH_TIME = re.compile(r"每次[^，,。；;\d＿]{0,8}$")
 #: 至少 before what it is done to (至少对…进行N次): a floor for the number after the object.
 _AT_LEAST_FAR = re.compile(r"(?:至少|最少)(?=(?:对|向|为|给)[^，,。；;\d＿]{0,46}$)")
 

@@ -1,7 +1,8 @@
 """How often, or by when: whether a time a requirement names is an interval (每三年一次, 至少每15
 日进行一次: a frequency) or a time limit (15日内, 限期30日, 办理时限不超过5个工作日: a deadline),
-or the window a count after it is in (一年内被抽查不超过2次: ``a_window_before``), and the next
-class of an interval (…，平峰时段不超过20分钟: ``an_interval_next``).
+or the window a count after it is in (一年内被抽查不超过2次: ``a_window_before``), the next
+class of an interval (…，平峰时段不超过20分钟: ``an_interval_next``), and what an amount is per
+(每吨200元, 每满4小时, 每次不超过50元: ``what_per``).
 
 Pure module (standard library and the wording tables); ``extraction`` reads each time amount of
 a phrase with it.
@@ -10,19 +11,28 @@ a phrase with it.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
-from checklists.standards.denominators import RUNNING
+from checklists.standards.denominators import (
+    RUNNING,
+    per_before,
+    per_many_before,
+    per_step_before,
+)
 from checklists.standards.number_words import (
+    A_TOTAL,
+    A_YEAR_S_BASE,
     AN_ITEM_NEXT,
     AT_LEAST_ONCE,
+    EACH_TIME,
     EXTENDED,
     ONCE,
     TIME_LIMIT,
 )
 from checklists.standards.numerals import Qty
-from checklists.standards.quantities import COUNTED, TIME_UNITS
+from checklists.standards.quantities import COUNTED, PERIOD_NAMES, TIME_UNITS
 from checklists.standards.requirements import Applicability, Requirement
 
 #: 一次 right after a time bounded at most, what is done before it (…不超过3天一次, 最长不超过2天
@@ -149,6 +159,56 @@ PERIODS_TOO = {"year", "month", "week", "day"}
 _SUMMED = re.compile(r"累计|累积|合计|共计|总计|最高|最多")
 #: The most in a span, right after it (24小时最高限价…).
 _CAPPED = re.compile(r"\s*(?:最高|最多|封顶)")
+
+
+def what_per(
+    q: Qty,
+    per: str | None,
+    masked: str,
+    at: tuple[int, int, int, int],
+    denominator: tuple[Decimal, str] | None,
+    topic_per: str | None,
+) -> tuple[str | None, Decimal | None, bool, bool]:
+    """What the amount ``q`` is per, given the period its phrase names before it (``per``):
+    as written (千克/小时), each of what 每 names (每吨200元), each step (每满4小时, with how many
+    to a step), each time (每次不超过50元), each of a denominator read before it in its phrase
+    (每300米设置1处: ``denominator``, how many and of what), so many of a population (每千常住
+    人口…3.2人), or its topic's period (``topic_per``). ``at``: the sentence's start, the
+    phrase's, the amount's, and where the amount before it ended. With whether it is a rate (no
+    period to count in) and whether a step gave it."""
+    s_start, ph_start, q_start, prev_end = at
+    rate = q.per is not None and not (q.unit == "次" and q.per in PERIOD_NAMES)
+    step = step_count = None  # (每满2年: the step the number goes by)
+    if q.per is not None:
+        per = q.per  # 千克/小时, 次/月: what the number is per, as written
+    elif per is None:
+        per = per_before(masked[ph_start:q_start])  # 每吨200元, 每小时40公里
+        if per is None:  # (每逾期一日，按…的0.5‰: the step of the phrase before)
+            step = per_step_before(masked[max(s_start, q_start - 48) : q_start])
+            per, step_count = step if step is not None else (None, None)
+        if per is None and q.unit == "元" and EACH_TIME.search(masked, q_start - 12, q_start):
+            per = "次"  # 收费标准原则上每次不超过50元: an amount each time
+        if per is not None and A_TOTAL.search(masked, prev_end, q_start):
+            per = None  # 每人不超过20万元、总额不超过110万元: the total is no one's
+        # (每小时记录一次, 每班巡查两次: how often, per hour or shift, no rate)
+        rate = per is not None and not (q.unit == "次" and per in ("hour", "班"))
+    if (
+        per is not None
+        and q.unit in ("%", "‰", "倍")
+        and A_YEAR_S_BASE.search(masked, ph_start, q_start)
+    ):
+        per = None  # 处上一年年收入60%至100%的罚款: a share of a year's income, no rate
+    per_count = step_count  # (每满4小时: so many to a step)
+    if per is None and denominator is not None:
+        per_count, per = denominator  # 每300米设置1处错车道
+    elif per is None and (many := per_many_before(masked[ph_start:q_start])):
+        per, per_count = many  # 每千常住人口执业医师数达到3.2人
+    elif per is None and topic_per is not None:
+        per = topic_per  # 每天睡眠时间：小学生应达到10小时: the topic's period
+    if per_count is not None and (per is None or per_count == 1):
+        per_count = None
+    rate = rate or per_count is not None  # (a count per 100 households: no period)
+    return per, per_count, rate, step is not None
 
 
 def a_window_before(q: Qty, after: list[Qty], phrase_end: int, sentence: str) -> bool:
