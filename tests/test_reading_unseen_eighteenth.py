@@ -586,3 +586,20 @@ def test_a_base_fare_is_for_up_to_its_distance(text):
     fare = extract(text)[-2 if "超过" in text else -1]
     assert (fare.value, fare.unit) == (Decimal(10), "元")
     assert (fare.applies_when.comparator, fare.applies_when.value) == ("<=", Decimal(3))
+
+
+def test_an_amount_each_period_after_a_case_is_paid():
+    """对80周岁以上的老年人，每月发放高龄津贴100元；90周岁以上的，每月200元；100周岁以上的，每月500元:
+    three bands of an allowance. After the first, no verb says the amounts are paid, so the 200
+    and 500 yuan were dropped as mere figures. An amount each period right after a case is the
+    amount paid in that case."""
+    reqs = extract(
+        "对80周岁以上的老年人，每月发放高龄津贴100元；90周岁以上的，每月200元；100周岁以上的，"
+        "每月500元。"
+    )
+    assert [(r.applies_when.value, r.value, r.per) for r in reqs] == [
+        (Decimal(80), Decimal(100), "month"),
+        (Decimal(90), Decimal(200), "month"),
+        (Decimal(100), Decimal(500), "month"),
+    ]
+    assert extract("全市每月200元。") == []  # (no case: a figure, as before)

@@ -373,6 +373,9 @@ _A_GRADE_AFTER = re.compile(
 )
 #: An amount per head and period right before its number (每人每月100元): a standard paid.
 _PER_HEAD_AT_END = re.compile(PER_HEAD_AND_PERIOD.pattern + r"\s*$")
+#: A period alone before an amount (每月200元), and a case a sentence opens with (90周岁以上的，).
+_EACH_PERIOD_ALONE = re.compile(r"\s*每(?:月|年|季度?|日|天)\s*")
+_A_CASE_FIRST = re.compile(r"[^，,。；;]{1,30}的\s*[，,]")
 #: A grant the sentence names (给予…补贴, 补助标准): what an amount per head in it is.
 _A_GRANT_NAMED = re.compile(r"给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|救助)|(?:补贴|补助)标准")
 #: What was done in all, right before its number (共开展…检查, 累计完成, 共查处): a report.
@@ -810,6 +813,12 @@ def worth_keeping(
         or (q.unit == "元" and tail.endswith("每人") and _A_GRANT_NAMED.search(sentence))
         # (每人每月发放50元, 一次性发给…1000元: an amount handed out to each, a standard paid)
         or (q.unit == "元" and _PAID_OUT.search(tail) is not None)
+        # (…；90周岁以上的，每月200元: a case, then the amount each period it is paid)
+        or (
+            q.unit == "元"
+            and _EACH_PERIOD_ALONE.fullmatch(before)
+            and _A_CASE_FIRST.match(sentence)
+        )
         or facts.standards_listed
     )
 
