@@ -266,7 +266,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 per, per_pos = period_before(masked, cut, q_start)
             if per is None and window is not None and window[0] and window[1] == ph_start:
                 per = window[0]
-            per, per_count, rate, step = what_per(
+            per, per_count, rate, stepped = what_per(
                 q,
                 per,
                 masked,
@@ -541,7 +541,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # most; 保证金上浮50%: a change fixed)
                 if PERMISSION.search(masked, ph_start, q_start) or change["band"]:
                     comparator = "<="  # (上下浮动10%: a band around a price, that far at most)
-                elif not change["fixed"] and not (q.unit == "元" and per) and not step:
+                elif not change["fixed"] and not (q.unit == "元" and per) and not stepped:
                     # (每人每月增加150元: an amount added, as written; 每满2年增加1天: by so
                     # much a step, fixed)
                     comparator = ">="
