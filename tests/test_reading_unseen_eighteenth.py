@@ -603,3 +603,24 @@ def test_an_amount_each_period_after_a_case_is_paid():
         (Decimal(100), Decimal(500), "month"),
     ]
     assert extract("全市每月200元。") == []  # (no case: a figure, as before)
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        (
+            "停车泊位配建标准：住宅每户不少于1个，商业每100平方米建筑面积不少于0.8个，"
+            "办公每100平方米建筑面积不少于0.6个。",
+            ["住宅", "商业", "办公"],
+        ),
+        ("充电设施配建比例新建住宅应达到100%，公共停车场不低于20%。", ["新建住宅", "公共停车场"]),
+        # guard: amounts per head for each grade, no bound, keep no case (as before)
+        ("给予职业培训补贴，初级工每人1000元，中级工每人1500元。", [None, None]),
+    ],
+)
+def test_bounds_of_one_measure_side_by_side_are_each_for_their_class(text, cases):
+    """停车泊位配建标准：住宅每户不少于1个，商业每100平方米建筑面积不少于0.8个，办公…: parking for
+    homes, shops and offices, each by its own rate. The classes are named by use, no word of a
+    class list (城区, 一类) had them, so every rate stood for every building. Bounds of one
+    measure side by side, each opening with a short name of its own, are each for their class."""
+    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases

@@ -286,11 +286,51 @@ def settled(found: list[Requirement]) -> list[Requirement]:
     """One sentence's requirements settled with each other, in this order: one grant of many
     amounts, a parallel phrase's period, a tier's price, duties joined to a ban, the aims of
     the party."""
-    return rest_per_stretch(
-        distributed(
-            aims_of_the_party(banned_too(tier_prices(parallel_per(one_grant(capped_leave(found))))))
-        )
-    )
+    found = banned_too(tier_prices(parallel_per(one_grant(capped_leave(found)))))
+    return parallel_classes(rest_per_stretch(distributed(aims_of_the_party(found))))
+
+
+#: A short name opening a requirement's words right before its bound or what it is per, after
+#: the name of the measure if it is the first (住宅每户不少于1个, 商业每100平方米…; 充电设施配建比例
+#: 新建住宅应达到100%，公共停车场不低于20%): the class it is for.
+_A_CLASS_NAMED = re.compile(
+    r"(?:[^，,。；;：:\d＿]{1,20}?(?:率|比例|比重|标准|数量|面积|密度|人数))?"
+    r"(?![每各全本该其且并但另])(?P<name>[\u4e00-\u9fff]{2,6}?)"
+    r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?"
+    r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|应当?(?:达到|不少于|不低于|不超过)))"
+)
+#: A measure's or an amount's name, no class (补助标准, 覆盖率, 费用).
+_NOT_A_CLASS = re.compile(
+    r"(?:率|比例|比重|数量|人数|面积|标准|时间|密度|费|价|金|额|期限|时限|时长)$"
+)
+
+
+def parallel_classes(found: list[Requirement]) -> list[Requirement]:
+    """Requirements of one measure listed side by side, each opening with a short name of its
+    own (停车泊位配建标准：住宅每户不少于1个，商业每100平方米建筑面积不少于0.8个，办公…): each is
+    for its class; with no case, a shop held to the homes' rate."""
+    out = list(found)
+    k = 0
+    while k < len(found):
+        j = k + 1
+        while j < len(found) and _same_measure(found[j], found[k]):
+            j += 1
+        run = found[k:j]
+        names = [n.group("name") for r in run if (n := _A_CLASS_NAMED.match(r.span))]
+        if (
+            len(run) > 1
+            and len(set(names)) == len(run)
+            and all(r.applies_when is None and r.value is not None for r in run)
+            and not any(_NOT_A_CLASS.search(n) for n in names)
+        ):
+            for i, (r, name) in enumerate(zip(run, names, strict=True)):
+                out[k + i] = replace(r, applies_when=Applicability(name))
+        k = j
+    return out
+
+
+def _same_measure(a: Requirement, b: Requirement) -> bool:
+    return (a.kind, a.comparator, a.unit) == (b.kind, b.comparator, b.unit)
 
 
 #: A stretch of work ending its phrase (每工作2小时, 连续驾驶4小时): the rest after it is per it,
