@@ -624,3 +624,19 @@ def test_bounds_of_one_measure_side_by_side_are_each_for_their_class(text, cases
     class list (城区, 一类) had them, so every rate stood for every building. Bounds of one
     measure side by side, each opening with a short name of its own, are each for their class."""
     assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
+
+
+def test_continuous_driving_by_day_and_night_is_per_stretch_and_by_class():
+    """客运车辆驾驶人24小时内累计驾驶时间不得超过8小时，日间连续驾驶不得超过4小时，夜间连续驾驶
+    不得超过2小时: eight hours a day in all, and each stretch at most four hours by day, two by
+    night. The stretches took the day as their period (four hours a day in all) and had no
+    class, so a night stretch of three hours passed."""
+    total, day, night = extract(
+        "客运车辆驾驶人24小时内累计驾驶时间不得超过8小时，日间连续驾驶不得超过4小时，"
+        "夜间连续驾驶不得超过2小时。"
+    )
+    assert (total.per, total.value, total.applies_when) == ("day", Decimal(8), None)
+    assert [(r.per, r.value, r.applies_when.text) for r in (day, night)] == [
+        (None, Decimal(4), "日间连续驾驶"),
+        (None, Decimal(2), "夜间连续驾驶"),
+    ]

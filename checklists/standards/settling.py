@@ -210,7 +210,8 @@ _PERIODS = PERIOD_NAMES - {"batch"}
 
 #: A phrase's own window of time (五年累计, 3年内, 任期内): what it counts is in that window.
 _OWN_WINDOW = re.compile(
-    r"[\d一二三四五六七八九十两]+\s*个?(?:年|月|季度|周|日|天)(?:累计|内|共)|累计|任期内"
+    # (日间连续驾驶不得超过4小时: one stretch at a time, not a day's)
+    r"[\d一二三四五六七八九十两]+\s*个?(?:年|月|季度|周|日|天)(?:累计|内|共)|累计|任期内|连续"
 )
 
 
@@ -297,7 +298,8 @@ _A_CLASS_NAMED = re.compile(
     r"(?:[^，,。；;：:\d＿]{1,20}?(?:率|比例|比重|标准|数量|面积|密度|人数))?"
     r"(?![每各全本该其且并但另])(?P<name>[\u4e00-\u9fff]{2,6}?)"
     r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?"
-    r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|应当?(?:达到|不少于|不低于|不超过)))"
+    r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|不得(?:超过|低于|少于|高于)|"
+    r"应当?(?:达到|不少于|不低于|不超过)))"
 )
 #: A measure's or an amount's name, no class (补助标准, 覆盖率, 费用).
 _NOT_A_CLASS = re.compile(
@@ -315,6 +317,10 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
         j = k + 1
         while j < len(found) and _same_measure(found[j], found[k]):
             j += 1
+        # (…累计驾驶时间不得超过8小时，日间连续驾驶不得超过4小时，夜间…: the classes after a
+        # bound for all of them)
+        while k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
+            k += 1
         run = found[k:j]
         names = [n.group("name") for r in run if (n := _A_CLASS_NAMED.match(r.span))]
         if (
