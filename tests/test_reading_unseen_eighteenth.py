@@ -640,3 +640,13 @@ def test_continuous_driving_by_day_and_night_is_per_stretch_and_by_class():
         (None, Decimal(4), "日间连续驾驶"),
         (None, Decimal(2), "夜间连续驾驶"),
     ]
+
+
+def test_a_time_limit_after_one_from_an_event_counts_from_the_same_event():
+    """网络订餐平台应当在接到消费者投诉后2小时内予以响应，24小时内予以处理: both from the complaint.
+    The second limit had no trigger, so a finding could not say from when the 24 hours ran."""
+    respond, handle = extract(
+        "网络订餐平台应当在接到消费者投诉后2小时内予以响应，24小时内予以处理。"
+    )
+    assert respond.trigger == handle.trigger == "接到消费者投诉后"
+    assert (handle.value, handle.unit) == (Decimal(24), "hour")

@@ -288,7 +288,33 @@ def settled(found: list[Requirement]) -> list[Requirement]:
     amounts, a parallel phrase's period, a tier's price, duties joined to a ban, the aims of
     the party."""
     found = banned_too(tier_prices(parallel_per(one_grant(capped_leave(found)))))
-    return parallel_classes(rest_per_stretch(distributed(aims_of_the_party(found))))
+    return same_trigger(parallel_classes(rest_per_stretch(distributed(aims_of_the_party(found)))))
+
+
+#: A time limit alone opening a requirement's words (24小时内予以处理): counted from what the one
+#: before it is.
+_A_TIME_LIMIT_FIRST = re.compile(
+    r"[\d一二三四五六七八九十两]+\s*个?(?:工作日|小时|日|天|周|月|年)(?:以内|之内|内)"
+)
+
+
+def same_trigger(found: list[Requirement]) -> list[Requirement]:
+    """A time limit right after one counted from an event (接到消费者投诉后2小时内予以响应，24小时内
+    予以处理): counted from the same event; before, the second had none to be late by."""
+    out: list[Requirement] = []
+    for r in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and r.kind == "deadline" == before.kind
+            and r.trigger is None
+            and before.trigger is not None
+            and r.due is None
+            and _A_TIME_LIMIT_FIRST.match(r.span)
+        ):
+            r = replace(r, trigger=before.trigger)
+        out.append(r)
+    return out
 
 
 #: A short name opening a requirement's words right before its bound or what it is per, after
