@@ -284,9 +284,10 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
 
 
 def settled(found: list[Requirement]) -> list[Requirement]:
-    """One sentence's requirements settled with each other, in this order: one grant of many
-    amounts, a parallel phrase's period, a tier's price, duties joined to a ban, the aims of
-    the party."""
+    """One sentence's requirements settled with each other, in this order: a leave capped, one
+    grant of many amounts, a parallel phrase's period, a tier's price, duties joined to a ban,
+    the aims of the party, amounts after 分别 each for its class, a rest per stretch of work,
+    bounds side by side each for its class, a time limit from the same event as the one before."""
     found = banned_too(tier_prices(parallel_per(one_grant(capped_leave(found)))))
     return same_trigger(parallel_classes(rest_per_stretch(distributed(aims_of_the_party(found)))))
 
