@@ -363,6 +363,9 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
 
 
 def _same_measure(a: Requirement, b: Requirement) -> bool:
+    """Whether two requirements bound the same measure: kind, comparison and unit, whatever each
+    is per (住宅每户…，商业每100平方米…; attribution's ``_measure`` asks the period too, for one
+    case's classes)."""
     return (a.kind, a.comparator, a.unit) == (b.kind, b.comparator, b.unit)
 
 
