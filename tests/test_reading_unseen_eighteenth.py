@@ -650,3 +650,11 @@ def test_a_time_limit_after_one_from_an_event_counts_from_the_same_event():
     )
     assert respond.trigger == handle.trigger == "接到消费者投诉后"
     assert (handle.value, handle.unit) == (Decimal(24), "hour")
+
+
+def test_a_clean_up_each_meal_is_a_frequency():
+    """餐饮单位使用的餐具应当每餐次消毒: after every meal. It was a presence, so a canteen that
+    sterilised its bowls once a day complied. A clean-up or sample taken 每餐次 is a frequency
+    per meal (餐, the denominator 每餐 already reads)."""
+    (r,) = extract("餐饮单位使用的餐具应当每餐次消毒。")
+    assert (r.kind, r.per) == ("frequency", "餐")

@@ -120,6 +120,10 @@ _EACH_SHIFT = re.compile(
 )
 
 
+#: A clean-up or sample taken each meal served (餐具应当每餐次消毒, 每餐次留样).
+_EACH_MEAL = re.compile(r"每(?:个)?餐次[^，,。；;]{0,6}?(?:消毒|清洗|清洁|留样|检查|记录)")
+
+
 def periodic(r: Requirement) -> Requirement:
     """A duty with no number done each period (每日进行防火巡查, 每年应当进行健康检查): a
     frequency per that period, how many times unsaid."""
@@ -134,6 +138,8 @@ def periodic(r: Requirement) -> Requirement:
             return replace(r, kind="frequency", per=per)
     if _EACH_SHIFT.search(r.span):
         return replace(r, kind="frequency", per="班")  # 每班清扫作业场所: once each shift
+    if _EACH_MEAL.search(r.span):
+        return replace(r, kind="frequency", per="餐")  # 餐具应当每餐次消毒: once each meal
     system = _PERIODIC_SYSTEM.search(r.span)
     if system is not None:  # 实行月通报制度, 实施年度健康体检制度: once each period
         return replace(r, kind="frequency", per=_SYSTEM_PERIODS[system.group("period")])
