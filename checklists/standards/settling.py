@@ -113,15 +113,12 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
     return out
 
 
-#: A check or clean-up done each shift (每班清扫作业场所, 每班进行点检): not a school's class
-#: (每班设置图书角), nor a trip (每班次).
-_EACH_SHIFT = re.compile(
-    r"每个?班(?![级组子车长次])[^，,。；;]{0,6}?(?:清扫|清理|检查|巡查|巡检|点检|记录|交接|清洗|检测|测定)"
+#: A check, clean-up or sample done each shift or each meal (每班清扫作业场所, 每班进行点检,
+#: 餐具应当每餐次消毒): not a school's class (每班设置图书角), nor a trip (每班次).
+_EACH_ROUND = re.compile(
+    r"每个?(?:(?P<shift>班)(?![级组子车长次])|餐次?)[^，,。；;]{0,6}?"
+    r"(?:清扫|清理|清洁|清洗|消毒|检查|巡查|巡检|点检|检测|测定|记录|交接|留样)"
 )
-
-
-#: A clean-up or sample taken each meal served (餐具应当每餐次消毒, 每餐次留样).
-_EACH_MEAL = re.compile(r"每(?:个)?餐次[^，,。；;]{0,6}?(?:消毒|清洗|清洁|留样|检查|记录)")
 
 
 def periodic(r: Requirement) -> Requirement:
@@ -136,10 +133,9 @@ def periodic(r: Requirement) -> Requirement:
         # (按月发放高龄津贴, 按季度预拨: paid or reported each period)
         if m is not None and m.group(0).startswith(("每", "按")) and per != "batch":
             return replace(r, kind="frequency", per=per)
-    if _EACH_SHIFT.search(r.span):
-        return replace(r, kind="frequency", per="班")  # 每班清扫作业场所: once each shift
-    if _EACH_MEAL.search(r.span):
-        return replace(r, kind="frequency", per="餐")  # 餐具应当每餐次消毒: once each meal
+    if each := _EACH_ROUND.search(r.span):
+        # 每班清扫作业场所, 餐具应当每餐次消毒: once each shift or meal
+        return replace(r, kind="frequency", per="班" if each.group("shift") else "餐")
     system = _PERIODIC_SYSTEM.search(r.span)
     if system is not None:  # 实行月通报制度, 实施年度健康体检制度: once each period
         return replace(r, kind="frequency", per=_SYSTEM_PERIODS[system.group("period")])
