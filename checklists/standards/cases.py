@@ -14,6 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
+from checklists.standards.number_words import A_MEASURE_END
 from checklists.standards.numbers import comparator_in_phrase, period_before
 from checklists.standards.numerals import Qty
 from checklists.standards.openings import QUOTED_ARTICLE, THINGS_BY
@@ -196,17 +197,13 @@ _A_CLASS_LABEL = re.compile(
     # school's stage)
     r"(?:小|中|大|乳儿|托小|托大)班|(?:小学|初中|高中)生?)"
 )
-#: How the name of a measure ends (绿化覆盖率, 平均反应时间, 边界噪声, 发车间隔).
-_A_MEASURE_END = (
-    "率|比例|比重|数量|人数|面积|标准|时间|密度|通达度|覆盖度|噪声|浓度|温度|间隔|时长|频次"
-)
 #: The same class right before its bound, opening the phrase (城区达到100%，农村达到90%以上;
 #: 小班不超过25人，中班…): the class the bound is for.
 _A_CLASS_BOUND = re.compile(
     # (not each or all of them: 每个乡镇至少建设1个…, 各乡镇…)
     r"\s*(?![每各全本该其])"
     # (after the name of the measure it bounds: 绿化覆盖率城区不低于40%, 边界噪声昼间不得超过…)
-    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{_A_MEASURE_END}))?"
+    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END}))?"
     rf"(?P<label>{_A_CLASS_LABEL.pattern})"
     r"(?=不超过|不少于|不低于|不高于|不大于|不小于|不得|不应|应|达到|高于|低于|超过|小于|大于|至少|最多)"
 )

@@ -127,3 +127,8 @@ WHAT_IS_COUNTED = re.compile(
 )
 #: 每次 right before an amount (每次不超过50元): what the amount is per.
 EACH_TIME = re.compile(r"每次[^，,。；;\d＿]{0,8}$")
+#: How the name of a measure ends (绿化覆盖率, 平均反应时间, 边界噪声, 发车间隔): what a class after
+#: it is a class of, no class itself.
+A_MEASURE_END = (
+    "率|比例|比重|数量|人数|面积|标准|时间|密度|通达度|覆盖度|噪声|浓度|温度|间隔|时长|频次"
+)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from checklists.standards.denominators import PER_HEAD_AND_PERIOD
+from checklists.standards.denominators import PER_HEAD_AND_PERIOD, RUNNING
 from checklists.standards.list_leads import (
     lead_party,
     lists_bans,
@@ -19,6 +19,7 @@ from checklists.standards.list_leads import (
     lists_options,
 )
 from checklists.standards.modality import ANY_MODAL
+from checklists.standards.number_words import A_MEASURE_END
 from checklists.standards.quantities import (
     PERIOD_NAMES,
     PERIODS,
@@ -324,16 +325,14 @@ def same_trigger(found: list[Requirement]) -> list[Requirement]:
 #: the name of the measure if it is the first (住宅每户不少于1个, 商业每100平方米…; 充电设施配建比例
 #: 新建住宅应达到100%，公共停车场不低于20%): the class it is for.
 _A_CLASS_NAMED = re.compile(
-    r"(?:[^，,。；;：:\d＿]{1,20}?(?:率|比例|比重|标准|数量|面积|密度|人数))?"
+    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END}))?"
     r"(?![每各全本该其且并但另])(?P<name>[\u4e00-\u9fff]{2,6}?)"
     r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?"
     r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|不得(?:超过|低于|少于|高于)|"
     r"应当?(?:达到|不少于|不低于|不超过)))"
 )
 #: A measure's or an amount's name, no class (补助标准, 覆盖率, 费用).
-_NOT_A_CLASS = re.compile(
-    r"(?:率|比例|比重|数量|人数|面积|标准|时间|密度|费|价|金|额|期限|时限|时长)$"
-)
+_NOT_A_CLASS = re.compile(rf"(?:{A_MEASURE_END}|费|价|金|额|期限|时限)$")
 
 
 def parallel_classes(found: list[Requirement]) -> list[Requirement]:
@@ -374,7 +373,7 @@ def _same_measure(a: Requirement, b: Requirement) -> bool:
 #: A stretch of work ending its phrase (每工作2小时, 连续驾驶4小时): the rest after it is per it,
 #: or after it.
 _A_STRETCH = re.compile(
-    r"(?P<each>每|连续)(?:工作|驾驶|行驶|运行|作业)\s*[\d.一二三四五六七八九十两]+\s*(?:个)?(?:小时|分钟)$"
+    rf"(?P<each>每|连续)(?:{RUNNING})\s*[\d.一二三四五六七八九十两]+\s*(?:个)?(?:小时|分钟)$"
 )
 
 
