@@ -1,8 +1,9 @@
 """The words around a number that ``extraction`` reads to know what it bounds: a banned act or
 zone, a base a share is of, how often (至少…一次, 各), a list going on, a time limit, a term
-extended or kept, a sanction's term, a limit named after it, what a count counts. Pure module
-(standard library only), moved out of ``numbers`` as it is: patterns only, no reading of their
-own.
+extended or kept, a sanction's term, a limit named after it, what a count counts; the words that
+name a standard an amount states, a model a number names, a formula's factor, a value averaged.
+Pure module (standard library only), moved out of ``numbers`` as it is: patterns only, no
+reading of their own.
 """
 
 from __future__ import annotations
@@ -131,4 +132,55 @@ EACH_TIME = re.compile(r"每次[^，,。；;\d＿]{0,8}$")
 #: it is a class of, no class itself.
 A_MEASURE_END = (
     "率|比例|比重|数量|人数|面积|标准|时间|密度|通达度|覆盖度|噪声|浓度|温度|间隔|时长|频次"
+)
+
+
+#: The kind of a thing a number names, right after it (35kg推车式, 8kg手提式, 4kg型): a model.
+A_MODEL = re.compile(
+    r"(?![^式]{0,2}(?:正式|方式|形式|模式|格式|公式|仪式|程式))[\u4e00-\u9fff]{0,2}式|型(?!号)|"
+    r"规格|"  # (单瓶15公斤规格: which bottles are counted)
+    r"跑(?!道)"  # (男生1000米跑不得超过3分40秒: the race's name, its distance)
+)
+
+
+#: A formula's factor, right before the number (…对象总数×60%, ÷2; a factor's weight stated
+#: alone, 因素权重为40%, is a value fixed: a row).
+A_WEIGHT = re.compile(r"[×÷*＊]\s*$")
+#: A number a formula multiplies or divides (60%×资金总额).
+A_FACTOR = re.compile(r"\s*[×÷＊]")
+#: A value averaged over the time before it (30分钟均值, 24小时平均浓度, 1小时滑动平均值).
+AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|浓度均值|等效声级|等效连续|等效)")
+
+
+#: Words that name a standard an amount with no comparison states (补贴标准, 每节课40分钟,
+#: 产假98天, 起步价为10元): read once a phrase (``_phrase_facts``).
+NAMES_A_STANDARD = re.compile(
+    r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|缴存|计提|公示|期限|休息|"
+    r"有效期|罚款|资格|"
+    # (赔偿金额为商品价款的3倍, 违约金为合同金额的5%: what is owed for a breach)
+    r"赔偿|赔付|违约金|滞纳金|"
+    # (核定行政编制25名, 领导职数2名, 每户每月免收5立方米: a number set or waived)
+    r"核定|编制|职数|免收|免缴|减收|"
+    # (总产量保持在50万吨左右: a level to keep, a target)
+    r"(?:保持|稳定)在|"
+    r"任期|承担|分担|负担|分摊|额度|定额|限额|基准|起付线|起付标准|封顶线|支付限额|"
+    # (试用期为1年, 检验周期为1年, 处理规模为200吨/日: a term or a size stated; 报废年限为8年,
+    # 使用年限: how long a thing may serve)
+    r"试用期|见习期|公示期|周期|规模(?:为|是)|处理量|处理能力|(?<!工作)年限(?:为|是)|"
+    # (每人每月发放生活补贴3000元，连续发放3年: how long a grant is paid)
+    r"连续(?:发放|享受|给予|补助|补贴|资助|支付)|"
+    # (密切接触者实行14天集中隔离医学观察: a term a measure runs)
+    # (not 实行4级响应: the grades of a response)
+    r"实行\s*[\d＿.]+\s*个?(?:天|日|小时|周|月|年)|"
+    # (女职工生育享受98天产假, 年休假5天: a leave to be granted)
+    r"(?:产|年休|婚|丧|护理|育儿|陪产|探亲|哺乳)假|"
+    # (每节课40分钟, 每次培训时长为2小时: how long each lesson or session runs)
+    r"时长|每(?:节|堂)课|课时|每(?:次|期|场)[\u4e00-\u9fff]{0,4}时间(?:为|是)|"
+    # (扣除当年保证金的50%, 退还保证金的50%: the share a sanction or a refund takes)
+    # (…的部分，报销80%: the share a scheme pays back)
+    r"扣除|扣减|扣罚|扣发|退还|返还|收取|加收|加价|报销|"
+    # (起步价为10元, 水价为每立方米3.2元, 收费标准, 租金: a price set)
+    r"(?:起步|基础|单|票|零售|销售|租赁|指导|最高|收购|水|电|气)价(?!值)|价格|收费|计费|租金|"
+    # (保洁费为每月10元/户: a fee set; not 经费为…, funds stated)
+    r"(?<![经])(?<=[\u4e00-\u9fff])费(?:用)?(?:标准)?(?:为|是)",
 )
