@@ -68,6 +68,11 @@ BOTH_PARTS = re.compile(
     # (no aside: 经验收合格（应具备…，同时必须…）的 is one case with duties inside)
     r"^(?P<cond>[^，,。；;：:（(]{2,60}[，,]\s*(?:且|并且|同时)[^，,。；;：:（()）]{2,60}?的)[，,]"
 )
+#: How an amount's base is set, a phrase of its own (缴费基数按本人上年度月平均工资确定，;
+#: 住房面积按户核定，): a rule stated, no part of the case after it.
+BASIS_SET = re.compile(
+    r"[^，,。；;]{0,24}?按[^，,。；;]{1,24}(?:确定|核定|计算|核算|计发)\s*[，,]\s*"
+)
 #: What one does, then what one may apply for (企业招用高校毕业生，签订1年以上劳动合同，可申请
 #: 一次性吸纳就业补贴): the case the benefit is for, though no 的 ends it.
 BEFORE_APPLYING = re.compile(

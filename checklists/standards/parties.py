@@ -25,6 +25,7 @@ from checklists.standards.openings import (
     A_PERIOD_NAMED,
     AMONG,
     AUTHORITY_PICKED,
+    BASIS_SET,
     BEFORE_APPLYING,
     BOTH_PARTS,
     BREACH,
@@ -516,6 +517,9 @@ def _condition_of(sentence: str) -> Condition | None:
                 # (企业安全生产费用提取标准以上年度营业收入为依据，营业收入…的，: the basis the
                 # rule is counted on, no act of the party's)
                 or re.search(r"为(?:依据|准|基础|基数|计算基数|计提依据)\s*$", opened)
+                # (缴费基数按本人上年度月平均工资确定，低于…的，: how the base is set, a rule
+                # of its own)
+                or BASIS_SET.fullmatch(opened + "，")
                 # (列入失信主体名单的期限为3年，期满…的，: a term stated, a rule of its own)
                 or re.search(
                     r"的[^，,（()）]{0,6}(?:为|是)\s*[\d一二三四五六七八九十两]",
@@ -539,6 +543,8 @@ def _condition_of(sentence: str) -> Condition | None:
             continue  # (经验收合格（应具备…，…）的: a comma inside an aside ends no case)
         if match:
             start = match.start("cond") - len(match.groupdict().get("lead") or "")
+            if pattern is BEFORE_APPLYING and (basis := BASIS_SET.match(sentence, start)):
+                start = basis.end()  # (住房面积按户核定，人均…低于…的，可申请…: the rule first)
             return Condition(sentence[start : match.end("cond")], start, match.end("cond"))
     match = REACHING.search(sentence)
     if match:

@@ -1,0 +1,39 @@
+"""A nineteenth round of the reading, found by probing it with clauses written for the purpose
+(never from the bundled gazettes): pensions and housing subsidies, lifts, river chiefs,
+information requests, petitions, vaccines, forestry, slaughterhouses, school canteens. Each case
+is a clear error a probe found, read as GUIDE.md (tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        (
+            "企业职工基本养老保险缴费基数按本人上年度月平均工资确定，"
+            "低于全省上年度在岗职工月平均工资60%的，按60%确定。",
+            "低于全省上年度在岗职工月平均工资60%",
+        ),
+        (
+            "住房面积按户核定，人均住房面积低于15平方米的，可以申请租赁补贴。",
+            "人均住房面积低于15平方米的",
+        ),
+        # guards: a case opening the sentence, and a party's act with its case, as before
+        ("缴费基数按本人上年度月平均工资确定，低于60%的，按60%确定。", "低于60%"),
+        (
+            "企业吸纳登记失业人员就业，并签订1年以上劳动合同的，按每人1000元给予补贴。",
+            "企业吸纳登记失业人员就业，并签订1年以上劳动合同的",
+        ),
+    ],
+)
+def test_how_a_base_is_set_is_no_part_of_the_case_after_it(text, condition):
+    """企业职工基本养老保险缴费基数按本人上年度月平均工资确定，低于…60%的，按60%确定: the floor
+    applies to wages under 60 %. The first phrase opens with a party's name (企业…), so the whole
+    of both phrases was read as one case, the rule of how the base is set included; before 可申请
+    (住房面积按户核定，…) likewise. A phrase saying how a base is set (按…确定/核定) is a rule of
+    its own."""
+    assert extract(text)[-1].applies_when.text == condition
