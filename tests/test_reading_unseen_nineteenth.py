@@ -37,3 +37,30 @@ def test_how_a_base_is_set_is_no_part_of_the_case_after_it(text, condition):
     (住房面积按户核定，…) likewise. A phrase saying how a base is set (按…确定/核定) is a rule of
     its own."""
     assert extract(text)[-1].applies_when.text == condition
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "在城市道路上设置户外广告设施，其下沿距地面高度不得低于4.5米。",
+            ["其下沿距地面高度不得低于4.5米"],
+        ),
+        (
+            "在城市道路上设置户外广告设施，应当经市容环境卫生行政主管部门同意。",
+            ["在城市道路上设置户外广告设施，应当经市容环境卫生行政主管部门同意"],
+        ),
+        # guards: a place alone is the case, and a duty before 其 stays one, as before
+        ("在禁止燃放区域内，不得燃放烟花爆竹。", ["不得燃放烟花爆竹"]),
+        (
+            "在道路两侧设置广告牌，应当符合城市规划，其高度不得超过10米。",
+            ["在道路两侧设置广告牌，应当符合城市规划", "其高度不得超过10米"],
+        ),
+    ],
+)
+def test_an_act_somewhere_before_what_is_owed_in_doing_it_is_no_duty(text, spans):
+    """在城市道路上设置户外广告设施，其下沿距地面高度不得低于4.5米: the height is owed by whoever
+    puts up a sign there. The first phrase has a verb, so it was a duty of its own (是否符合：在城市
+    道路上设置户外广告设施), a check of nothing. An act somewhere (在…), then a modal word or its
+    (其) thing's bound after the comma, leads into the duty."""
+    assert [r.span for r in extract(text)] == spans

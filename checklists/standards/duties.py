@@ -697,6 +697,15 @@ def duty_spans(
             )
             # (对同一企业的行政检查，同一年度内…不超过2次: what the number after it counts)
             or counted_next(masked, words, b, s_end, taken)
+            # (在城市道路上设置户外广告设施，其下沿…不得…; 在…设置…，应当经…同意: an act
+            # somewhere, then what is owed in doing it)
+            or (
+                pending is None
+                and not open_duty
+                and not ANY_MODAL.search(words)
+                and _OWED_IN_DOING.match(masked, b) is not None
+                and words.lstrip().startswith("在")
+            )
             # (校舍安全排查，由县教育局组织实施: the work named, no verb before its own last
             # word, then who takes charge of it)
             or (
@@ -790,6 +799,11 @@ _IN_CHARGE_NEXT = re.compile(
 )
 #: A modal word opening the next phrase (…，应当…).
 _MODAL_NEXT = re.compile(r"[，,]\s*(?:应当|应|须|必须|要|不得|严禁|禁止)")
+#: A duty right after a comma, or its (其) thing's bound (…，其下沿距地面高度不得低于4.5米).
+_OWED_IN_DOING = re.compile(
+    r"[，,]\s*(?:应当|应|须|必须|不得|严禁|禁止|"
+    r"其(?![中他余次实间])[^，,。；;]{1,16}?(?:应当|应|须|必须|不得|不应|不宜))"
+)
 #: The ones a duty is for, named with what picks them out (对能效低于基准水平的存量项目).
 _WHICH_ONES = re.compile(r"(?:对于?|针对|凡)[^，,。；;]{2,40}的[^，,。；;的]{1,10}")
 
