@@ -50,12 +50,12 @@ def test_how_a_base_is_set_is_no_part_of_the_case_after_it(text, condition):
             "在城市道路上设置户外广告设施，应当经市容环境卫生行政主管部门同意。",
             ["在城市道路上设置户外广告设施，应当经市容环境卫生行政主管部门同意"],
         ),
-        # guards: a place alone is the case, and a duty before 其 stays one, as before
-        ("在禁止燃放区域内，不得燃放烟花爆竹。", ["不得燃放烟花爆竹"]),
         (
             "在道路两侧设置广告牌，应当符合城市规划，其高度不得超过10米。",
             ["在道路两侧设置广告牌，应当符合城市规划", "其高度不得超过10米"],
         ),
+        # guard: a place alone is the case, as before
+        ("在禁止燃放区域内，不得燃放烟花爆竹。", ["不得燃放烟花爆竹"]),
     ],
 )
 def test_an_act_somewhere_before_what_is_owed_in_doing_it_is_no_duty(text, spans):
