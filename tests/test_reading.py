@@ -1665,6 +1665,19 @@ def test_a_day_with_no_year_is_dated_by_its_document(due, issued, expected):
     assert dated(due, datetime.date(*issued)) == {"rule": "date", "date": expected}
 
 
+@pytest.mark.parametrize(
+    ("day", "issued", "expected"),
+    [
+        (31, (2026, 11, 5), "2026-11-30"),  # 本月底前 of a notice of November
+        (10, (2025, 3, 2), "2025-03-10"),  # 本月10日前
+        (31, (2028, 2, 1), "2028-02-29"),  # 本月底前 of February in a leap year
+    ],
+)
+def test_a_day_of_this_month_is_dated_by_its_documents_month(day, issued, expected):
+    due = {"rule": "this_month_day", "day": day}
+    assert dated(due, datetime.date(*issued)) == {"rule": "date", "date": expected}
+
+
 def test_dating_leaves_other_rules_and_unknown_documents_alone():
     assert dated({"rule": "year_end"}, datetime.date(2025, 1, 1)) == {"rule": "year_end"}
     undated = {"rule": "month_day", "month": 5, "day": 15}

@@ -64,3 +64,20 @@ def test_an_act_somewhere_before_what_is_owed_in_doing_it_is_no_duty(text, spans
     道路上设置户外广告设施), a check of nothing. An act somewhere (在…), then a modal word or its
     (其) thing's bound after the comma, leads into the duty."""
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("请各乡镇于本月底前报送排查情况。", {"rule": "this_month_day", "day": 31}),
+        ("各单位于本月20日前完成自查。", {"rule": "this_month_day", "day": 20}),
+        # guards: each month's day, and the month a task is for, as before
+        ("每月10日前报送上月数据。", {"rule": "monthly_day", "day": 10}),
+        ("各乡镇应在当月25日前上报进度。", {"rule": "monthly_day", "day": 25}),
+    ],
+)
+def test_this_months_day_is_due_once(text, due):
+    """请各乡镇于本月底前报送排查情况: once, by the end of the month the notice is issued in.
+    本月 was read as each month (monthly_day), so a schedule would ask for the report every
+    month. 本月 is this month: this_month_day, which the importer dates by the document."""
+    assert extract(text)[0].due == due

@@ -295,14 +295,19 @@ def test_a_duty_before_is_no_partys_thing(text, subject):
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["各单位须于本月底前将自查报告报送市局。", "租金应当于当月底前缴清。"],
+    ("text", "rule"),
+    [
+        ("各单位须于本月底前将自查报告报送市局。", "this_month_day"),
+        ("租金应当于当月底前缴清。", "monthly_day"),
+    ],
 )
-def test_this_months_end_is_a_deadline_as_its_tenth_is(text):
+def test_this_months_end_is_a_deadline_as_its_tenth_is(text, rule):
     """各单位须于本月底前将自查报告报送市局: by the month's end. 本月10日前 was a deadline
-    (monthly_day) but 本月底前 nothing: the duty had no date to be late by."""
+    (monthly_day) but 本月底前 nothing: the duty had no date to be late by. (Stop 72: 本月 is the
+    month the notice is issued in, once, this_month_day; 当月, of the month a task is for, is
+    each month's, monthly_day.)"""
     r = extract(text)[0]
-    assert (r.kind, r.due) == ("deadline", {"rule": "monthly_day", "day": 31})
+    assert (r.kind, r.due) == ("deadline", {"rule": rule, "day": 31})
 
 
 def test_a_standards_own_figure_picks_out_no_ones():

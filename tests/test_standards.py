@@ -57,6 +57,24 @@ def test_a_day_with_no_year_is_due_in_the_documents_year(app_ctx):
     assert {"rule": "date", "date": "2025-05-15"} in [r.due for r in stage.requirements]
 
 
+def test_this_months_end_is_due_in_the_documents_month(app_ctx):
+    """请各乡镇于本月底前报送… in a notice signed on 2026年11月5日: due 2026-11-30, once (the
+    reading writes this_month_day; the importer knows the document's month)."""
+    text = (
+        "某县人民政府办公室文件\n某政办发〔2026〕7号\n某县人民政府办公室\n"
+        "关于开展冬季燃气安全检查的通知\n各乡镇人民政府：\n"
+        "为做好冬季燃气安全工作，现就有关事项通知如下：\n"
+        "一、各乡镇要全面排查辖区内燃气用户。\n"
+        "二、请各乡镇于本月底前将排查情况报县城市管理局。\n"
+        "某县人民政府办公室\n2026年11月5日\n"
+    )
+    report = import_text(text, "winter.txt")
+    db.session.commit()
+    [(notice, _outcome)] = report.documents
+    dues = [r.due for c in notice.clauses for r in c.requirements if r.due]
+    assert dues == [{"rule": "date", "date": "2026-11-30"}]
+
+
 def test_the_items_of_a_list_of_bans_are_bans(app_ctx):
     """用户不得有下列行为：（一）擅自改装、倒灌钢瓶；（二）在地下室…使用瓶装燃气。 Each item is a
     ban of its own (a checklist asks 不得…, never whether the banned thing is done)."""

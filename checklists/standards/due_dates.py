@@ -42,9 +42,11 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     # each month by its day N: 每月10日前, 当月25日前 (of the month a monthly task is for)
     # (每月的5日前: the same, with 的)
     (
-        re.compile(r"(?:每个?月|当月|本月)的?\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE),
+        re.compile(r"(?:每个?月|当月)的?\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE),
         "monthly_day",
     ),
+    # this month's day N: 本月10日前 (the month the document is issued in, once: ``dated``)
+    (re.compile(r"本月的?\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE), "this_month_day"),
     # each month by its end: 每月底前, 每月月末前 (day 31: a shorter month's last day)
     (re.compile(r"每个?月\s*(?:月?底|月?末)(?:前|之前)?(?P<day>)"), "monthly_day"),
     # the year after the period, by a day of its January: 次年1月15日前, 次年1月底前 (as 次月15日前
@@ -218,9 +220,10 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?<![\d年月每次当本下])(?P<month>1[0-2]|0?[1-9])\s*月\s*" + _XUN + _BEFORE),
         "month_day",
     ),
-    # this month's end: 当月底前, 本月底前 (as 本月10日前; last, so that it reads only near a date
-    # found before it: a long list of dates is not scanned again for it)
-    (re.compile(r"[当本]月\s*[底末](?:前|之前)(?P<day>)"), "monthly_day"),
+    # the month's end: 当月底前 (as 当月25日前), 本月底前 (as 本月10日前); last, so that they read
+    # only near a date found before them: a long list of dates is not scanned again for them
+    (re.compile(r"当月\s*[底末](?:前|之前)(?P<day>)"), "monthly_day"),
+    (re.compile(r"本月\s*[底末](?:前|之前)(?P<day>)"), "this_month_day"),
 ]
 
 
@@ -306,8 +309,8 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
             parts["month"] = 6
         if "weekday" in parts:
             return {"rule": rule, "weekday": (parts["weekday"] - 1) % 7}, *m.span()
-        if rule in ("monthly_day", "next_month_day"):
-            parts.setdefault("day", 31)  # 每月底前, 次年1月底前
+        if rule in ("monthly_day", "next_month_day", "this_month_day"):
+            parts.setdefault("day", 31)  # 每月底前, 次年1月底前, 本月底前
         if rule == "date":
             year, month = parts["year"], parts.get("month", 12)
             day = parts.get("day") or calendar.monthrange(year, month)[1]
@@ -328,9 +331,14 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
 def dated(due: dict[str, Any] | None, issued: datetime.date | None) -> dict[str, Any] | None:
     """``due`` with a day of a month written with no year (``month_day``: 5月15日前) made the
     date it is in a document issued on ``issued``: that day of its year, or of the next when
-    the day is over by then (a notice of December asking for 1月10日前); as written when the
+    the day is over by then (a notice of December asking for 1月10日前); a day of this month
+    (``this_month_day``: 本月底前) that day of the month it was issued in; as written when the
     document's date is not known. Every other rule as it is."""
-    if not due or due.get("rule") != "month_day" or issued is None:
+    if not due or issued is None:
+        return due
+    if due.get("rule") == "this_month_day":
+        return in_year(issued.year, issued.month, due["day"])
+    if due.get("rule") != "month_day":
         return due
     month, day = due["month"], due["day"]
     return in_year(issued.year + ((month, day) < (issued.month, issued.day)), month, day)

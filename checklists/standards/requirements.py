@@ -172,7 +172,8 @@ class Requirement:
     #: The condition it applies under ("…的，", 凡…, 如…则): not a requirement of its own.
     applies_when: Applicability | None = None
     #: A deadline written as a date or a calendar rule: {"rule": "next_month_day", "day": 5}
-    #: (次月5日前), monthly_day (每月10日前, 当月25日前), monthly_last_working_day
+    #: (次月5日前), monthly_day (每月10日前, 当月25日前), this_month_day (本月底前: the
+    #: importer makes it a date of the document's month), monthly_last_working_day
     #: (每月最后一个工作日前), quarter_first_month_day
     #: (每季度第一个月的20日前), quarter_last_month_day (每季度末月25日前), quarter_end
     #: (每季度末), weekly_day {"weekday"} (每周五前),

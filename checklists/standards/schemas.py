@@ -59,6 +59,7 @@ class Due(Out):
     rule: Literal[
         "next_month_day",
         "monthly_day",
+        "this_month_day",
         "monthly_last_working_day",
         "quarter_first_month_day",
         "quarter_last_month_day",
