@@ -81,3 +81,20 @@ def test_this_months_day_is_due_once(text, due):
     本月 was read as each month (monthly_day), so a schedule would ask for the report every
     month. 本月 is this month: this_month_day, which the importer dates by the document."""
     assert extract(text)[0].due == due
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("申报时间为每年3月1日至3月31日。", {"rule": "yearly_date", "month": 3, "day": 31}),
+        ("报名时间：每年9月1日至9月底。", {"rule": "yearly_date", "month": 9, "day": 30}),
+        # guards: a dated window, and a window before its act, as before
+        ("申报时间为2024年3月1日至3月31日。", {"rule": "date", "date": "2024-03-31"}),
+        ("每年1月1日至6月30日报送上年度报告。", {"rule": "yearly_date", "month": 6, "day": 30}),
+    ],
+)
+def test_a_window_each_year_named_as_the_time_to_apply_ends_when_it_is_due(text, due):
+    """申报时间为每年3月1日至3月31日: applications close on 31 March each year. The window was
+    read as how often (each year) with no day, while the same window with a year (2024年…) or
+    before its act (…报送) was due on its last day. Named as the time to apply, it is due then."""
+    assert extract(text)[0].due == due

@@ -27,6 +27,10 @@ _BEFORE = (
 _BY_ITS_END = rf"(?:{_BEFORE}|\s*(?=(?:全面|基本|全部)?(?:完成|实现|建成)))"
 #: The dash of a window (1月1日至6月30日).
 _TO = r"(?:至|到|—|－|-|~|～)"
+#: The name of the time to apply or hand in, before its window (申报时间为…, 报名日期：…).
+_TIME_TO_APPLY = (
+    r"(?:申报|报名|受理|申请|报送|提交|征集|投标|评选)(?:时间|日期|期限)(?:为|是|[:：])?\s*"
+)
 #: A part of a month (上旬 by the 10th, 中旬 by the 20th, 下旬 by its end).
 _XUN = r"(?P<xun>上|中|下)旬"
 
@@ -189,11 +193,22 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         ),
         "yearly_date",
     ),
+    # the same window named as the time to apply or hand in (申报时间为每年3月1日至3月31日)
+    (
+        re.compile(
+            _TIME_TO_APPLY
+            + r"每年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*"
+            + _TO
+            + r"\s*(?P<month>\d{1,2})\s*月\s*(?:(?P<day>\d{1,2})\s*日|底|末)?"
+        ),
+        "yearly_date",
+    ),
     # the last day of a dated window named as the time to apply or hand in (申报时间为2024年3月1日
     # 至3月31日) and a closing date (报名截止日期为2024年6月30日)
     (
         re.compile(
-            r"(?:申报|报名|受理|申请|报送|提交|征集|投标|评选)(?:时间|日期|期限)(?:为|是|[:：])?\s*(?P<y1>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
+            _TIME_TO_APPLY
+            + r"(?P<y1>(?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*"
             + _TO
             + r"\s*(?:(?P<year>(?:19|20)\d{2})\s*年\s*)?"
             + r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
