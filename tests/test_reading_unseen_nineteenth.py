@@ -5,6 +5,8 @@ is a clear error a probe found, read as GUIDE.md (tests/data/reading_labels) say
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from checklists.standards.extraction import extract
@@ -98,3 +100,21 @@ def test_a_window_each_year_named_as_the_time_to_apply_ends_when_it_is_due(text,
     read as how often (each year) with no day, while the same window with a year (2024年…) or
     before its act (…报送) was due on its last day. Named as the time to apply, it is due then."""
     assert extract(text)[0].due == due
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("出生人口性别比控制在107以内。", "<=", Decimal(107)),
+        ("出生人口性别比不超过107。", "<=", Decimal(107)),
+        # guards: other pure numbers, as before
+        ("住宅用地容积率控制在2.5以内。", "<=", Decimal("2.5")),
+        ("电力用户功率因数不低于0.9。", ">=", Decimal("0.9")),
+    ],
+)
+def test_a_sex_ratio_is_a_pure_number(text, comparator, value):
+    """出生人口性别比控制在107以内: at most 107 boys born per 100 girls. A number with no unit is
+    read only after the name of a pure number (容积率, 系数, 指数…), and 性别比 was none: the
+    target gave no row, or a check of nothing (是否符合：出生人口性别比不超过107)."""
+    [r] = extract(text)
+    assert (r.comparator, r.value, r.unit) == (comparator, value, None)
