@@ -118,3 +118,21 @@ def test_a_sex_ratio_is_a_pure_number(text, comparator, value):
     target gave no row, or a check of nothing (是否符合：出生人口性别比不超过107)."""
     [r] = extract(text)
     assert (r.comparator, r.value, r.unit) == (comparator, value, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "空气质量指数不超过100的天数比例达到80%。",
+        "细颗粒物浓度低于35微克/立方米的天数比例达到80%。",
+        # guard: the days counted, no share, as before
+        "细颗粒物浓度低于35微克/立方米的天数达到300天以上。",
+    ],
+)
+def test_a_bound_the_counted_days_meet_is_no_requirement_of_its_own(text):
+    """空气质量指数不超过100的天数比例达到80%: four days in five are to be good ones. The index's
+    bound only says which days are counted, but it was a requirement of its own (AQI ≤ 100 on
+    every day) beside the share: 的…比例 was read as a rate itself (按不低于70%的比例), whatever
+    came between. A share of counted days (天数, 人数, 户数…) is of the ones the bound picks."""
+    [r] = extract(text)
+    assert r.applies_when is not None and r.applies_when.comparator in ("<", "<=")

@@ -26,7 +26,10 @@ from checklists.standards.verbs import ACTION
 _OF_A_NOUN = re.compile(  # spaces read once
     # (超过5层（含5层）的建筑: a marker of inclusivity on either side of 以上)
     r"\s*(?:[（(]\s*不?含[^（）()]{0,8}[）)]\s*)?(?:(?:及?以上|及?以下|以内)\s*)?"
-    r"(?:[（(]\s*不?含[^（）()]{0,8}[）)]\s*)?的(?![一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
+    # (not 按不低于70%的比例, 30%的配套比例: the rate itself; but 低于35微克/立方米的天数比例: a
+    # share of the days it is so, counted)
+    r"(?:[（(]\s*不?含[^（）()]{0,8}[）)]\s*)?的"
+    r"(?!(?![天人户家次个]数)[一-龥]{0,2}(?:要求|标准|比例))[\u4e00-\u9fff]"
 )
 
 #: The ones a number picks out and then "only they may" (…的煤炭方可销售): the number is the
