@@ -136,3 +136,22 @@ def test_a_bound_the_counted_days_meet_is_no_requirement_of_its_own(text):
     came between. A share of counted days (天数, 人数, 户数…) is of the ones the bound picks."""
     [r] = extract(text)
     assert r.applies_when is not None and r.applies_when.comparator in ("<", "<=")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("医疗机构发现甲类传染病病人，应当于2小时内报告。", "医疗机构发现甲类传染病病人"),
+        ("医疗机构发现甲类传染病病人时，应当于2小时内报告。", "医疗机构发现甲类传染病病人"),
+        ("企业发生生产安全事故，应当在1小时内报告。", "企业发生生产安全事故"),
+        ("发现火情，应当在5分钟内报警。", "发现火情"),
+        # guards: 后 written, and the event in the limit's own phrase, as before
+        ("企业发生生产安全事故后，应当在1小时内报告。", "企业发生生产安全事故后"),
+        ("应当在收到整改通知书后的3日内整改。", "收到整改通知书后"),
+    ],
+)
+def test_an_event_in_a_phrase_of_its_own_starts_the_time_limit(text, trigger):
+    """医疗机构发现甲类传染病病人，应当于2小时内报告: two hours from finding the case. With 后
+    written the finding started the limit; with a comma alone (or 时) nothing did, so the limit
+    ran from nowhere. An event (发现, 发生, 接到…) in the phrase before the limit starts it."""
+    assert extract(text)[-1].trigger == trigger

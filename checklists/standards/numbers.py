@@ -224,7 +224,22 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     m = re.search(r"((?:收到|接到|受理|发现|作出)[^，,。；;：:]{1,20})$", prefix)
     if m:
         return m.group(1).strip().removesuffix("的")  # (在收到整改通知书后的3日内)
+    # (医疗机构发现甲类传染病病人，应当于2小时内报告; 企业发生生产安全事故时，…: the event, a
+    # phrase of its own before the limit's, no 后 written)
+    # (the last words only: a long list of limits reads no more for each)
+    m = _AN_EVENT_PHRASE.search(prefix, max(0, len(prefix) - 48))
+    if m and not ANY_MODAL.search(m.group(1)):
+        trig = m.group(1).strip()
+        return trig[lead.end() :] if (lead := LEAD_TOKEN.match(trig)) else trig
     return None
+
+
+#: A phrase of its own that is an event (a party's, or no one's): 发现…, 发生…, 接到…, then a
+#: comma (or 时) and the limit.
+_AN_EVENT_PHRASE = re.compile(
+    r"(?:^|(?<=[，,；;：:]))\s*([^，,。；;：:]{0,16}?(?:收到|接到|受理|发现|作出|发生)[^，,。；;：:的]{1,20}?)"
+    r"(?:时|之时)?\s*[，,]\s*$"
+)
 
 
 _CHECKING = re.compile(r"抽查|抽检|检查|巡查|检测|监测")
