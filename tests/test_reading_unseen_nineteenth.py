@@ -155,3 +155,64 @@ def test_an_event_in_a_phrase_of_its_own_starts_the_time_limit(text, trigger):
     written the finding started the limit; with a comma alone (or 时) nothing did, so the limit
     ran from nowhere. An event (发现, 发生, 接到…) in the phrase before the limit starts it."""
     assert extract(text)[-1].trigger == trigger
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10蒸吨/小时以下燃煤锅炉于2027年3月底前全部淘汰。",
+        "10蒸吨/小时以下燃煤锅炉2027年3月底前全部淘汰。",
+        # guards: no date between, and the task named after the things, as before
+        "10蒸吨/小时以下燃煤锅炉全部淘汰。",
+        "2025年底前完成10蒸吨/小时及以下燃煤锅炉淘汰任务。",
+    ],
+)
+def test_the_things_done_away_with_by_a_date_are_no_bound(text):
+    """10蒸吨/小时以下燃煤锅炉于2027年3月底前全部淘汰: the small boilers go by March 2027. With
+    the date between the boilers and 淘汰 the size was a bound of its own (≤ 10 t/h, every
+    boiler), as if the big ones were banned. By when, between, leaves the size the case."""
+    [r] = extract(text)
+    assert (r.applies_when.text, r.applies_when.value) == (
+        text.split("燃煤锅炉")[0].removeprefix("2025年底前完成") + "燃煤锅炉",
+        Decimal(10),
+    )
+
+
+def test_a_plain_text_gazette_of_lifts_rivers_and_air():
+    """A plain-text gazette written for this test (tests/data/unseen_plain_lifts_rivers.txt): a
+    contents list with page numbers and no dots, a county order (某某县人民政府令 第8号) whose
+    规定 follows its promulgation, two notices numbered 一、 and （一）, a page's footer. The order
+    is one document and each notice another; a sign's act is no duty, an event starts its
+    limit, 本月底前 is due once and the good days' share has the index's bound as its case."""
+    from pathlib import Path
+
+    from checklists.standards.parsing import parse_gazette
+
+    text = (Path(__file__).parent / "data" / "unseen_plain_lifts_rivers.txt").read_text(
+        encoding="utf-8"
+    )
+    order, rivers, air = parse_gazette(text).documents
+    assert (order.number, rivers.number, air.number) == (
+        "某某县人民政府令第8号",
+        "某政办发〔2026〕21号",
+        "某政办发〔2026〕23号",
+    )
+    clauses = {c.key.rsplit("/", 1)[-1]: c for c in order.clauses}
+    assert [k for k in clauses if k.startswith("第")] == [f"第{n}条" for n in "一二三四五六七"]
+
+    def read(clause):
+        return extract(clause.text, clause.join_offsets, clause.token)
+
+    assert [r.trigger for r in read(clauses["第四条"])][1:] == [
+        "维护保养单位接到电梯困人故障报告后",
+        "发生电梯事故",
+    ]
+    assert [r.span for r in read(clauses["第五条"])] == ["其收益的50%以上"]
+    river = {c.key.rsplit("/", 1)[-1]: c for c in rivers.clauses}
+    assert [r.per for r in read(river["一"])] == ["quarter", "month", "week"]
+    assert read(river["三"])[0].due == {"rule": "this_month_day", "day": 31}
+    [days, fine_dust] = read(next(c for c in air.clauses if c.key.endswith("/一")))
+    assert (days.value, days.applies_when.value) == (Decimal(80), Decimal(100))
+    assert (fine_dust.comparator, fine_dust.value, fine_dust.per) == ("<=", Decimal(35), "m³")
+    [boilers] = read(next(c for c in air.clauses if c.key.endswith("/（二）")))
+    assert boilers.due == {"rule": "date", "date": "2027-03-31"}

@@ -704,7 +704,10 @@ def duty_spans(
                 and not open_duty
                 and not ANY_MODAL.search(words)
                 and _OWED_IN_DOING.match(masked, b) is not None
-                and words.lstrip().startswith("在")
+                # (第五条　在…: after the article's number)
+                and words[(lead.end() if (lead := LEAD_TOKEN.match(words)) else 0) :]
+                .lstrip()
+                .startswith("在")
             )
             # (校舍安全排查，由县教育局组织实施: the work named, no verb before its own last
             # word, then who takes charge of it)

@@ -514,6 +514,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 elif after := DONE_AWAY_AFTER.match(masked, q_end):
                     # (完成10蒸吨以下燃煤锅炉淘汰任务: the things, the verb after them)
                     words = text[q_start : after.start("verb")].strip()
+                    if after.group("date"):
+                        words = text[q_start : after.end("things")].strip()  # (not by when)
                     # (…燃煤锅炉全部淘汰, …锅炉完成超低排放改造: the things, not how it is done)
                     words = HOW_DONE_AWAY.sub("", words) or words
                     phrase_only[q_end] = ph_end

@@ -64,7 +64,11 @@ DONE_AWAY_WITH = re.compile(
 #: …the things, then that verb as a task (10蒸吨以下燃煤锅炉淘汰任务, …的燃煤小锅炉拆除工作), or
 #: ending the phrase (…燃煤锅炉全部淘汰).
 DONE_AWAY_AFTER = re.compile(
-    r"的?[\u4e00-\u9fff]{2,10}?(?:全部|全面|一律|依法|基本|逐步)?(?:予以)?"
+    r"的?(?P<things>[\u4e00-\u9fff]{2,10}?)"
+    # (…燃煤锅炉于2027年3月底前全部淘汰: by when, between)
+    # (a date masked: 于＿＿＿＿＿＿＿底前)
+    r"(?P<date>(?:于|在)?\s*[＿\d][＿\d年月日\s]{3,}(?:底|末)?(?:前|之前)?)?"
+    r"(?:全部|全面|一律|依法|基本|逐步)?(?:予以)?"
     r"(?P<verb>淘汰|关停|关闭|取缔|拆除|改造|整治|搬迁|消除)"
     # (…10蒸吨/小时及以下燃煤锅炉全部淘汰。: the verb ends the phrase)
     r"(?:任务|工作|工程|(?:完毕|到位)?(?=\s*(?:[，,。；;]|$)))"
