@@ -216,3 +216,20 @@ def test_a_plain_text_gazette_of_lifts_rivers_and_air():
     assert (fine_dust.comparator, fine_dust.value, fine_dust.per) == ("<=", Decimal(35), "m³")
     [boilers] = read(next(c for c in air.clauses if c.key.endswith("/（二）")))
     assert boilers.due == {"rule": "date", "date": "2027-03-31"}
+
+
+def test_parties_side_by_side_are_who_acts_not_cases():
+    """县级河长每季度巡河不少于1次，乡级河长每月…，村级河长每周…: each level of river chief its
+    own patrols. Each row had its chief as the subject and again as the case it applies under
+    (applies when 县级河长), a condition of nothing an author could answer. Names side by side
+    that are each row's own party are who acts; classes that are not (一级医院…) stay cases."""
+    chiefs = extract(
+        "县级河长每季度巡河不少于1次，乡级河长每月巡河不少于1次，村级河长每周巡河不少于1次。"
+    )
+    assert [(r.subject, r.applies_when) for r in chiefs] == [
+        ("县级河长", None),
+        ("乡级河长", None),
+        ("村级河长", None),
+    ]
+    hospitals = extract("一级医院每季度检查不少于1次，二级医院每月检查不少于1次。")
+    assert [r.applies_when.text for r in hospitals] == ["一级医院", "二级医院"]

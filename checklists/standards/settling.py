@@ -356,6 +356,8 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
             and len(set(names)) == len(run)
             and all(r.applies_when is None and r.value is not None for r in run)
             and not any(_NOT_A_CLASS.search(n) for n in names)
+            # (县级河长每季度…，乡级河长每月…: each name the party acting, its own row's subject)
+            and [r.subject for r in run] != names
         ):
             for i, (r, name) in enumerate(zip(run, names, strict=True)):
                 out[k + i] = replace(r, applies_when=Applicability(name))
