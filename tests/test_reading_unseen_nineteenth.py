@@ -233,3 +233,26 @@ def test_parties_side_by_side_are_who_acts_not_cases():
     ]
     hospitals = extract("一级医院每季度检查不少于1次，二级医院每月检查不少于1次。")
     assert [r.applies_when.text for r in hospitals] == ["一级医院", "二级医院"]
+
+
+def test_a_default_bound_then_a_case_approved_and_its_leave():
+    """工伤职工停工留薪期一般不超过12个月，伤情严重的，经…委员会确认，可以适当延长，但延长不得超过
+    12个月: twelve months as a rule; longer for severe injuries, once confirmed, by twelve months
+    at most. The first phrase opens with a party's name (职工), so it and 伤情严重的 were one case
+    and the twelve-month rule was lost; the confirmation was a duty of the committee, and the
+    case was not found across it. A phrase stating a bound is a rule of its own; an approval
+    (经…确认) is no duty and joins the case before it."""
+    found = extract(
+        "工伤职工停工留薪期一般不超过12个月，伤情严重的，经设区的市级劳动能力鉴定委员会确认，"
+        "可以适当延长，但延长不得超过12个月。"
+    )
+    assert [(r.span, r.modality, r.applies_when and r.applies_when.text) for r in found] == [
+        ("工伤职工停工留薪期一般不超过12个月", "default", None),
+        ("可以适当延长", "permission", "伤情严重的，经设区的市级劳动能力鉴定委员会确认"),
+        ("但延长不得超过12个月", "mandatory", None),
+    ]
+    # guards: two parts of one case joined by 且, and an approval after the opening case
+    [audit] = extract("企业年用电量超过500万千瓦时，且未完成节能目标的，应当开展能源审计。")
+    assert audit.applies_when.text == "企业年用电量超过500万千瓦时，且未完成节能目标的"
+    [cap] = extract("特殊情况需要提高救助标准的，经县民政部门批准，最高不超过2万元。")
+    assert cap.applies_when.text == "特殊情况需要提高救助标准的"

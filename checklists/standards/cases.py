@@ -215,6 +215,12 @@ _A_TIME_OF_DAY_LIMIT = re.compile(
 )
 
 
+#: An approval a phrase of its own (经县民政部门批准, 经…委员会确认).
+_AN_APPROVAL = re.compile(
+    r"经(?![营办销理纪济常过])[^，,。；;]{0,24}?(?:批准|同意|审核|核准|审批|审定|认定|确认)"
+)
+
+
 def condition_before(
     text: str, masked: str, bounds: list[tuple[int, int]], start: int, end: int, lo: int
 ) -> Applicability | None:
@@ -248,6 +254,19 @@ def condition_before(
         while a2 < b2 and masked[a2].isspace():
             a2 += 1
         words = masked[a2:b2]
+        if at > 2 and _AN_APPROVAL.fullmatch(words.strip()):
+            # (…，伤情严重的，经…委员会确认，可以适当延长: the case, then who approves; both the
+            # case of what it allows; a sentence's opening case is ``extraction``'s)
+            a3, b3 = bounds[at - 2]
+            while a3 < b3 and masked[a3].isspace():
+                a3 += 1
+            case = masked[a3:b3]
+            if (
+                a3 >= lo
+                and case.strip()
+                and phrase_condition(case, text[a3:b3]) == len(case.rstrip())
+            ):
+                return condition_at(text, masked, a3, a2 + len(words.rstrip()))
         if words.strip() == "的" and masked[a2 - 1 : a2] in ("）", ")"):
             # 经验收合格（应具备…，同时必须…）的，县政府…: the case, before the aside of its duties
             opened = max(masked.rfind("（", 0, a2), masked.rfind("(", 0, a2))

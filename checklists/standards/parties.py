@@ -456,6 +456,12 @@ def condition_of(sentence: str) -> Condition | None:
     return Condition(two.group("cond"), 0, two.end("cond"))
 
 
+#: A number with its bound in words (一般不超过12个月, 不少于3人).
+_A_BOUND_STATED = re.compile(
+    r"(?:不(?:得|应|宜)?(?:超过|少于|低于|高于|多于|大于|小于)|至少|最多)\s*[\d＿一二三四五六七八九十两]"
+)
+
+
 def _condition_of(sentence: str) -> Condition | None:
     for pattern in (
         STAFF_CASE,
@@ -520,6 +526,12 @@ def _condition_of(sentence: str) -> Condition | None:
                 # (缴费基数按本人上年度月平均工资确定，低于…的，: how the base is set, a rule
                 # of its own)
                 or BASIS_SET.fullmatch(opened + "，")
+                # (工伤职工停工留薪期一般不超过12个月，伤情严重的，: a bound of its own, then
+                # the case of what follows; not …超过500万千瓦时，且…的: both the case)
+                or (
+                    _A_BOUND_STATED.search(opened) is not None
+                    and not second.startswith(("且", "并", "同时"))
+                )
                 # (列入失信主体名单的期限为3年，期满…的，: a term stated, a rule of its own)
                 or re.search(
                     r"的[^，,（()）]{0,6}(?:为|是)\s*[\d一二三四五六七八九十两]",
