@@ -256,3 +256,26 @@ def test_a_default_bound_then_a_case_approved_and_its_leave():
     assert audit.applies_when.text == "企业年用电量超过500万千瓦时，且未完成节能目标的"
     [cap] = extract("特殊情况需要提高救助标准的，经县民政部门批准，最高不超过2万元。")
     assert cap.applies_when.text == "特殊情况需要提高救助标准的"
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("用水量超过1万立方米的单位应当每年开展一次水平衡测试。", "=="),
+        ("用水量超过1万立方米的单位应当每年至少开展一次水平衡测试。", ">="),
+        ("学生人数不足500人的学校至少配备一名专职校医。", ">="),
+        # guard: the count in digits, as before
+        ("用水量超过1万立方米的单位应当每年开展1次水平衡测试。", "=="),
+    ],
+)
+def test_a_count_in_words_after_the_case_is_a_requirement(text, comparator):
+    """用水量超过1万立方米的单位应当每年开展一次水平衡测试: once a year, for the big users. A
+    row read from the sentence's start was kept past its opening case only where a digit
+    followed the case; 一次 in words did not count, so the frequency was lost and a presence
+    from 的单位… stood in for it. Any number after the case keeps its row."""
+    [r] = extract(text)
+    assert (r.comparator, r.value, r.applies_when.value) == (
+        comparator,
+        1,
+        10000 if "用水" in text else 500,
+    )

@@ -30,6 +30,7 @@ from checklists.standards.picking import (
     phrase_bounds,
     source_span,
 )
+from checklists.standards.quantities import quantities
 from checklists.standards.requirements import Requirement
 from checklists.standards.sentences import phrases
 from checklists.standards.subjects import HOW_OFTEN_ONLY, subject_of, who_did
@@ -160,8 +161,9 @@ def attribute(
             for r in found
             # (景区应当在游客数量达到…的80%时，…: a row read up to a number in the condition)
             if not (c_start <= r.start < c_end or c_start < end_of(r) <= c_end)
-            # (…，学生人数不足500人的学校至少配备1名: a number of its own after the condition)
-            or (r.value is not None and re.search(r"[\d＿]", masked[c_end : end_of(r)]))
+            # (…，学生人数不足500人的学校至少配备1名: a number of its own after the condition;
+            # …的单位应当每年开展一次…: in words)
+            or (r.value is not None and quantities(masked[c_end : end_of(r)]))
         ]
         has_a_duty = ANY_MODAL.search(sentence, condition.end) is not None
         if outside or has_a_duty:  # a condition only when something applies under it
