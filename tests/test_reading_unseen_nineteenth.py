@@ -263,8 +263,8 @@ def test_a_default_bound_then_a_case_approved_and_its_leave():
     [
         ("用水量超过1万立方米的单位应当每年开展一次水平衡测试。", "=="),
         ("用水量超过1万立方米的单位应当每年至少开展一次水平衡测试。", ">="),
+        # guards: a count in words right after the case's noun, and in digits, as before
         ("学生人数不足500人的学校至少配备一名专职校医。", ">="),
-        # guard: the count in digits, as before
         ("用水量超过1万立方米的单位应当每年开展1次水平衡测试。", "=="),
     ],
 )
