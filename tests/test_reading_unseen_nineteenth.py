@@ -279,3 +279,22 @@ def test_a_count_in_words_after_the_case_is_a_requirement(text, comparator):
         1,
         10000 if "用水" in text else 500,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        (
+            "挂牌督办的重大事故隐患整改完成后，企业应当在5个工作日内提出销号申请。",
+            "挂牌督办的重大事故隐患整改完成后",
+        ),
+        ("整改完成后，生产经营单位应当在3日内报告。", "整改完成后"),
+        # guard: an event named with its 接到, as before
+        ("接到报告后，县应急管理局应当在1小时内赶赴现场。", "接到报告后"),
+    ],
+)
+def test_who_acts_between_the_event_and_its_limit_leaves_the_event_its_start(text, trigger):
+    """…整改完成后，企业应当在5个工作日内提出销号申请: five working days from the repair. The
+    party named after the comma (企业) ended the words before the limit, so no event was read
+    and the limit ran from nowhere. A party's name alone there is who acts."""
+    assert extract(text)[0].trigger == trigger

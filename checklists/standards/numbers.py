@@ -31,6 +31,7 @@ from checklists.standards.number_words import (
     NAMES_A_STANDARD,
 )
 from checklists.standards.numerals import NUM, Qty
+from checklists.standards.party_names import AUTHORITY, REGULATED
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
@@ -200,6 +201,10 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     """What starts a deadline: 收到投诉, 约谈结束后, 纳入“黑名单”管理后 …"""
     prefix = text[sent_start:pos].rstrip(" 　")
     prefix = re.sub(r"(?:应当|应|须|要|必须|并)?\s*(?:在|于)?\s*$", "", prefix)
+    # (…整改完成后，企业应当在5个工作日内: who acts, named between the event and its limit; the
+    # last words only)
+    if named := _A_PARTY_LAST.search(prefix, max(0, len(prefix) - 24)):
+        prefix = prefix[: named.start() + 1]
     m = re.search(
         r"(?:^|[，,；;：:])?\s*([^，,。；;：:]{1,30}?(?:后|之日起|起|届满前|到期前|届满|到期|举办前))"
         r"[，,\s]*(?:应当|应|须|要)?\s*(?:在|于)?\s*$",
@@ -234,6 +239,9 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     return None
 
 
+#: A party's name alone after a comma, ending the words (…后，企业): who acts, not what starts
+#: the time.
+_A_PARTY_LAST = re.compile(rf"[，,]\s*[^，,。；;：:\d＿]{{0,10}}?(?:{REGULATED}|{AUTHORITY})\s*$")
 #: A phrase of its own that is an event (a party's, or no one's): 发现…, 发生…, 接到…, then a
 #: comma (or 时) and the limit.
 _AN_EVENT_PHRASE = re.compile(
