@@ -289,7 +289,6 @@ def test_a_count_in_words_after_the_case_is_a_requirement(text, comparator):
             "挂牌督办的重大事故隐患整改完成后",
         ),
         ("整改完成后，生产经营单位应当在3日内报告。", "整改完成后"),
-        # guard: an event named with its 接到, as before
         ("接到报告后，县应急管理局应当在1小时内赶赴现场。", "接到报告后"),
     ],
 )
