@@ -297,3 +297,20 @@ def test_who_acts_between_the_event_and_its_limit_leaves_the_event_its_start(tex
     party named after the comma (企业) ended the words before the limit, so no event was read
     and the limit ran from nowhere. A party's name alone there is who acts."""
     assert extract(text)[0].trigger == trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        (
+            "出差人员住宿费标准：省会城市每人每天不超过450元，其他地区每人每天不超过350元。",
+            ["省会城市", "其他地区"],
+        ),
+        ("住宅每户不少于1个，其他建筑每100平方米不少于0.5个。", ["住宅", "其他建筑"]),
+    ],
+)
+def test_the_others_are_a_class_side_by_side(text, cases):
+    """省会城市每人每天不超过450元，其他地区每人每天不超过350元: a capital's cap and everyone
+    else's. A class's name could not open with 其 (so that 其中 is none), so 其他地区 was no
+    class, the list was not read as classes at all, and both caps applied everywhere."""
+    assert [r.applies_when.text for r in extract(text)] == cases

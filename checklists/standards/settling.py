@@ -326,7 +326,8 @@ def same_trigger(found: list[Requirement]) -> list[Requirement]:
 #: 新建住宅应达到100%，公共停车场不低于20%): the class it is for.
 _A_CLASS_NAMED = re.compile(
     rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END}))?"
-    r"(?![每各全本该其且并但另])(?P<name>[\u4e00-\u9fff]{2,6}?)"
+    # (其他地区, 其余人员: the others, a class; not 其中)
+    r"(?![每各全本该且并但另]|其(?![他它余]))(?P<name>[\u4e00-\u9fff]{2,6}?)"
     r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?"
     r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|不得(?:超过|低于|少于|高于)|"
     r"应当?(?:达到|不少于|不低于|不超过)))"
