@@ -314,3 +314,25 @@ def test_the_others_are_a_class_side_by_side(text, cases):
     else's. A class's name could not open with 其 (so that 其中 is none), so 其他地区 was no
     class, the list was not read as classes at all, and both caps applied everywhere."""
     assert [r.applies_when.text for r in extract(text)] == cases
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        ("县级医院急诊科医生不少于5名，乡镇卫生院不少于2名。", ["县级医院", "乡镇卫生院"]),
+        ("主要街道垃圾滞留时间不超过30分钟，其他街道不超过1小时。", ["主要街道", "其他街道"]),
+        # guard: a bound for all, then the classes after it, as before
+        (
+            "客运车辆驾驶人24小时内累计驾驶时间不得超过8小时，日间连续驾驶不得超过4小时，"
+            "夜间连续驾驶不得超过2小时。",
+            [None, "日间连续驾驶", "夜间连续驾驶"],
+        ),
+    ],
+)
+def test_a_class_before_its_measure_s_name_is_the_first_of_a_list_of_classes(text, cases):
+    """县级医院急诊科医生不少于5名，乡镇卫生院不少于2名: five for a county hospital, two for a
+    township clinic. The first class is followed by the measure's name (急诊科医生), the
+    others by their bound alone, so no class was read and every hospital owed both. The first
+    one's class is its words up to the head noun the others end with (…院, …街道); a time
+    limit's unit may differ (30分钟, 1小时)."""
+    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases

@@ -348,10 +348,13 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
             j += 1
         # (…累计驾驶时间不得超过8小时，日间连续驾驶不得超过4小时，夜间…: the classes after a
         # bound for all of them)
-        while k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
+        first = _class_before_measure(found[k:j])
+        while first is None and k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
             k += 1
         run = found[k:j]
         names = [n.group("name") for r in run if (n := _A_CLASS_NAMED.match(r.span))]
+        if first is not None:
+            names = [first, *names]
         if (
             len(run) > 1
             and len(set(names)) == len(run)
@@ -366,11 +369,38 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
     return out
 
 
+def _class_before_measure(run: list[Requirement]) -> str | None:
+    """The class the first of a run opens with, before the name of its measure, where the others
+    name only their class (主要街道垃圾滞留时间不超过30分钟，其他街道不超过1小时; 县级医院急诊科
+    医生不少于5名，乡镇卫生院不少于2名): the words up to the head noun the others end with."""
+    if (
+        len(run) < 2
+        or _A_CLASS_NAMED.match(run[0].span)
+        # (…驾驶人24小时内累计驾驶时间不得超过8小时: a number before its bound, a window)
+        or len(re.findall(r"\d+(?:\.\d+)?", run[0].span)) != 1
+    ):
+        return None
+    later = [n.group("name") for r in run[1:] if (n := _A_CLASS_NAMED.match(r.span))]
+    if len(later) != len(run) - 1 or len({name[-1] for name in later}) != 1:
+        return None
+    head = later[0][-2:] if all(name.endswith(later[0][-2:]) for name in later) else later[0][-1]
+    at = run[0].span.find(head, 1, 10)
+    if at < 0:
+        at = run[0].span.find(head[-1], 1, 10)
+        head = head[-1]
+    name = run[0].span[: at + len(head)] if at >= 0 else ""
+    # (its measure's name after it, then the bound: not the whole of the words)
+    return name if 2 <= len(name) <= 8 and len(run[0].span) > len(name) + 2 else None
+
+
 def _same_measure(a: Requirement, b: Requirement) -> bool:
     """Whether two requirements bound the same measure: kind, comparison and unit, whatever each
     is per (住宅每户…，商业每100平方米…; attribution's ``_measure`` asks the period too, for one
     case's classes)."""
-    return (a.kind, a.comparator, a.unit) == (b.kind, b.comparator, b.unit)
+    # (主要街道…不超过30分钟，其他街道不超过1小时: a time in whichever unit reads best)
+    return (a.kind, a.comparator) == (b.kind, b.comparator) and (
+        a.unit == b.unit or (a.unit in TIME_UNITS and b.unit in TIME_UNITS)
+    )
 
 
 #: A stretch of work ending its phrase (每工作2小时, 连续驾驶4小时): the rest after it is per it,
