@@ -352,7 +352,11 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
         while first is None and k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
             k += 1
         run = found[k:j]
-        names = [n.group("name") for r in run if (n := _A_CLASS_NAMED.match(r.span))]
+        names = [
+            n.group("name")
+            for r in (run if first is None else run[1:])
+            if (n := _A_CLASS_NAMED.match(r.span))
+        ]
         if first is not None:
             names = [first, *names]
         if (
@@ -373,16 +377,13 @@ def _class_before_measure(run: list[Requirement]) -> str | None:
     """The class the first of a run opens with, before the name of its measure, where the others
     name only their class (主要街道垃圾滞留时间不超过30分钟，其他街道不超过1小时; 县级医院急诊科
     医生不少于5名，乡镇卫生院不少于2名): the words up to the head noun the others end with."""
-    if (
-        len(run) < 2
-        or _A_CLASS_NAMED.match(run[0].span)
-        # (…驾驶人24小时内累计驾驶时间不得超过8小时: a number before its bound, a window)
-        or len(re.findall(r"\d+(?:\.\d+)?", run[0].span)) != 1
-    ):
-        return None
+    if len(run) < 2 or len(re.findall(r"\d+(?:\.\d+)?", run[0].span)) != 1:
+        return None  # (…驾驶人24小时内累计驾驶时间不得超过8小时: a number before its bound)
     later = [n.group("name") for r in run[1:] if (n := _A_CLASS_NAMED.match(r.span))]
     if len(later) != len(run) - 1 or len({name[-1] for name in later}) != 1:
         return None
+    if (own := _A_CLASS_NAMED.match(run[0].span)) and own.group("name")[-1] == later[0][-1]:
+        return None  # (住宅每户…，商业每100平方米…: its own name as the others', read so)
     head = later[0][-2:] if all(name.endswith(later[0][-2:]) for name in later) else later[0][-1]
     at = run[0].span.find(head, 1, 10)
     if at < 0:
