@@ -337,3 +337,18 @@ def test_a_class_before_its_measure_s_name_is_the_first_of_a_list_of_classes(tex
     one's class is its words up to the head noun the others end with (…院, …街道); a time
     limit's unit may differ (30分钟, 1小时)."""
     assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用人单位安排劳动者延长工作时间的，应当支付不低于工资的150%的工资报酬。",
+        "用人单位安排劳动者在休息日工作，又不能安排补休的，应当支付不低于工资的200%的工资报酬。",
+    ],
+)
+def test_the_employer_who_has_its_workers_work_longer_pays(text):
+    """用人单位安排劳动者延长工作时间的，应当支付…150%: the employer pays. Its name ran on into
+    the workers it has work (用人单位安排劳动者), both a party's word, so the subject was the
+    two together. A name stops before 安排 and the people it sets to work."""
+    [r] = extract(text)
+    assert (r.subject, r.subject_kind) == ("用人单位", "regulated")
