@@ -352,3 +352,19 @@ def test_the_employer_who_has_its_workers_work_longer_pays(text):
     two together. A name stops before 安排 and the people it sets to work."""
     [r] = extract(text)
     assert (r.subject, r.subject_kind) == ("用人单位", "regulated")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("检测机构出具的检测报告，有效期为1年。", ["有效期为1年"]),
+        ("监理单位出具的监理报告，保存期限不少于5年。", ["保存期限不少于5年"]),
+        # guard: a thing's noun that is no verb, as before
+        ("企业取得的排污许可证，有效期为5年。", ["有效期为5年"]),
+    ],
+)
+def test_a_document_a_party_issues_is_the_topic_of_the_number_after(text, spans):
+    """检测机构出具的检测报告，有效期为1年: the report is valid a year. 报告 is also a verb (to
+    report), so the noun the 的 describes read as a duty of its own (是否符合：检测机构出具的检测
+    报告), a check of nothing. A document's noun (报告, 证书, 记录…) ending it is the topic."""
+    assert [r.span for r in extract(text)] == spans

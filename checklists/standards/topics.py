@@ -19,6 +19,11 @@ _IMPOSES = re.compile(
 _DESCRIBED_NOUN = re.compile(r"的([^的，,。；;]{1,10})$")
 
 
+#: A document's noun, ending the noun a 的 describes (…出具的检测报告, …颁发的合格证书).
+_A_DOCUMENT = re.compile(
+    r"(?:报告书?|证明|证书|记录|台账|方案|意见书|决定书|通知书|合同|协议|许可证|合格证)$"
+)
+
 #: Verbs of setting something up a phrase may open with (建立…的…模式).
 _ESTABLISHES = re.compile(r"(?:建立|制定|编制|组建|成立|设立|建设|打造|构建|推行|实行|落实)")
 
@@ -50,6 +55,8 @@ def a_noun(words: str) -> bool:
         return False
     if _ESTABLISHES.match(words.lstrip("＿ ")):
         return False  # 建立“户集、村收…”的城乡环卫一体化模式: a duty to set it up, no topic
+    if _A_DOCUMENT.search(found.group(1)):
+        return True  # (检测机构出具的检测报告: a document, whatever verb names its kind)
     return not ACTION.search(found.group(1)) and not POLICY.search(found.group(1))
 
 
