@@ -368,3 +368,18 @@ def test_a_document_a_party_issues_is_the_topic_of_the_number_after(text, spans)
     report), so the noun the 的 describes read as a duty of its own (是否符合：检测机构出具的检测
     报告), a check of nothing. A document's noun (报告, 证书, 记录…) ending it is the topic."""
     assert [r.span for r in extract(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("单位产品综合能耗不高于300千克标准煤/吨。", "t"),
+        ("每吨产品能耗不超过300千克标准煤。", "t"),
+    ],
+)
+def test_kilograms_of_standard_coal_are_energy_and_keep_what_they_are_per(text, per):
+    """单位产品综合能耗不高于300千克标准煤/吨: an energy intensity, 0.3 tce a tonne. 千克 was read
+    as a mass and the rest dropped: 300 kg, per nothing, a cap no meter reads. A kilogram of
+    standard coal is a thousandth of a tce (scoring converts either way), per what follows."""
+    [r] = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == ("<=", Decimal("0.3"), "tce", per)

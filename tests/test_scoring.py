@@ -214,6 +214,7 @@ def test_canonical_unit(unit, expected):
         (Decimal("30"), "秒", "minute", Fraction(1, 2)),
         (Decimal("300"), "勒克斯", "lx", Fraction(300)),
         (Decimal("1.2"), "万吨标准煤", "吨标准煤", Fraction(12000)),
+        (Decimal("300"), "千克标准煤/吨", "tce/t", Fraction(3, 10)),  # an energy intensity
         (Decimal("5000"), "大卡/千克", "MJ/kg", Fraction(10467, 500)),  # 4.1868 kJ a kcal
         (Decimal("7"), "辆", "辆", Fraction(7)),
         (Decimal("40"), "瓦", "kW", Fraction(1, 25)),

@@ -63,7 +63,10 @@ UNITS: Mapping[str, tuple[Unit, ...]] = {
     "luminous_intensity": _units("luminous_intensity", ("cd", 1, ("坎德拉",))),
     # energy as coal equivalent (吨标准煤): what an enterprise's consumption is reported in
     "energy": _units(
-        "energy", ("tce", 1, ("吨标准煤", "吨标煤")), ("万吨标准煤", 10_000, ("万吨标煤",))
+        "energy",
+        ("kgce", Fraction(1, 1000), ("千克标准煤", "公斤标准煤", "千克标煤")),
+        ("tce", 1, ("吨标准煤", "吨标煤")),
+        ("万吨标准煤", 10_000, ("万吨标煤",)),
     ),
     # heat, in kJ (1 kcal = 4.1868 kJ, the international table calorie)
     "heat": _units(

@@ -82,6 +82,8 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"蒸吨", "蒸吨", Decimal(1)),
     (r"万吨标准煤|万吨标煤", "tce", Decimal(10000)),
     (r"吨标准煤|吨标煤|tce", "tce", Decimal(1)),
+    # (单位产品综合能耗不高于300千克标准煤/吨: a kilogram of standard coal, in tce)
+    (r"千克标准煤|公斤标准煤|千克标煤|kgce", "tce", Decimal("0.001")),
     (r"万吨", "t", Decimal(10000)),
     (r"吨|t(?![a-zA-Z])", "t", Decimal(1)),
     (r"公斤|千克|kg", "kg", Decimal(1)),
