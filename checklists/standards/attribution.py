@@ -15,7 +15,7 @@ from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.names_read import heading_party, who_as_read
 from checklists.standards.no_duties import a_definition
-from checklists.standards.openings import SIZED_CLASS
+from checklists.standards.openings import APPROVED, SIZED_CLASS
 from checklists.standards.parties import (
     Condition,
     clean_name,
@@ -461,7 +461,7 @@ _OPENS_WHEN = re.compile(r"[^，,。；;的]{2,20}?(?:之?后|以后|结束|届�
 
 
 #: Whose approval a duty needs first (经分管负责人批准，…): not who acts.
-_APPROVED_BY = re.compile(r"\s*经[^，,。；;]{1,20}?(?:批准|同意|审核|核准|审批|审定)[，,]\s*")
+_APPROVED_BY = re.compile(rf"\s*{APPROVED}[，,]\s*")
 
 
 def leaves_out_who(

@@ -17,7 +17,7 @@ from checklists.standards.comparators import NEGATE, comparator_before, with_mar
 from checklists.standards.number_words import A_MEASURE_END
 from checklists.standards.numbers import comparator_in_phrase, period_before
 from checklists.standards.numerals import Qty
-from checklists.standards.openings import QUOTED_ARTICLE, THINGS_BY
+from checklists.standards.openings import APPROVED, QUOTED_ARTICLE, THINGS_BY
 from checklists.standards.parties import condition_of, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import TIME_IN, quantities
@@ -215,10 +215,7 @@ _A_TIME_OF_DAY_LIMIT = re.compile(
 )
 
 
-#: An approval a phrase of its own (经县民政部门批准, 经…委员会确认).
-_AN_APPROVAL = re.compile(
-    r"经(?![营办销理纪济常过])[^，,。；;]{0,24}?(?:批准|同意|审核|核准|审批|审定|认定|确认)"
-)
+_AN_APPROVAL = re.compile(APPROVED)
 
 
 def condition_before(

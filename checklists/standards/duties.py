@@ -19,7 +19,7 @@ from checklists.standards.agents import agent_named
 from checklists.standards.denominators import STEP_WORDS
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, PROHIBITION, no_modal_words
 from checklists.standards.no_duties import no_duties
-from checklists.standards.openings import DECIDED
+from checklists.standards.openings import APPROVED, DECIDED
 from checklists.standards.parties import (
     BOUND,
     BY_LAW,
@@ -130,11 +130,11 @@ NOT_A_DUTY = re.compile(
     r"(?:发布|印发|颁布|公布|出台|制定)$|"
     # a lead into the duties it lists (应当履行下列义务：, 并遵守下列规定：): they are the duties
     r"^(?:并|应当|应|须|必须|要)*" + LISTED_DUTIES + r"[^，,。；;]{0,8}$|"
-    # an approval a thing needs first, 经县民政部门批准，…: how it may, no duty of its own
     # (各县（市、区）分配数额见附件1，…: where the figures are, no act)
     r"(?:详见|参见|见)(?:附(?:件|表)\s*[\d＿一二三四五六七八九十]*|＿+)$|"
-    # (经设区的市级劳动能力鉴定委员会确认，可以…: a confirmation, the same)
-    r"^经(?![营办销理纪济常过])[^，,。；;]{0,20}(?:批准|同意|审核|审批|核准|认定|确认)$|"
+    # an approval a thing needs first, 经县民政部门批准，… (经…委员会确认，…): how it may, no
+    # duty of its own
+    rf"^{APPROVED}$|"
     # (a table's title, …情况表; not a form filled in: 组织农户填写补贴申报表)
     r"本(?:办法|规定|意见|制度|方案|预案)|"
     r"^(?![^，,。；;]*(?:填写|填报|报送|上报|编制|提交|汇总|审核|签字|盖章))[^，,。；;]*"

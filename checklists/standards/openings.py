@@ -11,6 +11,9 @@ from checklists.standards.party_names import REGULATED as _REGULATED
 #: 经 that means "through, after" (经批准, 经审核), not the first word of a name (经营单位, 经营者,
 #: 经办人, 经销商, 经理, 经济开发区).
 VIA = r"经(?![营办销理纪济])"
+#: An approval a thing needs first, a phrase of its own (经县民政部门批准, 经…委员会确认): who
+#: approves, no duty, no party acting.
+APPROVED = VIA + r"(?![常过])[^，,。；;]{0,24}?(?:批准|同意|审核|核准|审批|审定|认定|确认)"
 #: How a text was decided, after 经 (经研究, 经市政府常务会议研究决定, 经…讨论通过): no case and
 #: no duty (经…同意，可… is a case: not here); and how a nominee was chosen (经考察，拟…).
 DECIDED = r"(?:研究决定|研究|审定|讨论(?:通过)?|会议决定|考察|民主推荐|酝酿)"

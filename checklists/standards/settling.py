@@ -348,17 +348,13 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
             j += 1
         # (…累计驾驶时间不得超过8小时，日间连续驾驶不得超过4小时，夜间…: the classes after a
         # bound for all of them)
+        # (县级医院急诊科医生不少于5名，乡镇卫生院…: the first's class before its measure's name)
         first = _class_before_measure(found[k:j])
         while first is None and k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
             k += 1
         run = found[k:j]
-        names = [
-            n.group("name")
-            for r in (run if first is None else run[1:])
-            if (n := _A_CLASS_NAMED.match(r.span))
-        ]
-        if first is not None:
-            names = [first, *names]
+        named = [n.group("name") for r in run[bool(first) :] if (n := _A_CLASS_NAMED.match(r.span))]
+        names = [first, *named] if first else named
         if (
             len(run) > 1
             and len(set(names)) == len(run)
@@ -395,10 +391,9 @@ def _class_before_measure(run: list[Requirement]) -> str | None:
 
 
 def _same_measure(a: Requirement, b: Requirement) -> bool:
-    """Whether two requirements bound the same measure: kind, comparison and unit, whatever each
-    is per (住宅每户…，商业每100平方米…; attribution's ``_measure`` asks the period too, for one
-    case's classes)."""
-    # (主要街道…不超过30分钟，其他街道不超过1小时: a time in whichever unit reads best)
+    """Whether two requirements bound the same measure: kind, comparison and unit (a time in any
+    of its units: 主要街道…不超过30分钟，其他街道不超过1小时), whatever each is per (住宅每户…，
+    商业每100平方米…; attribution's ``_measure`` asks the period too, for one case's classes)."""
     return (a.kind, a.comparator) == (b.kind, b.comparator) and (
         a.unit == b.unit or (a.unit in TIME_UNITS and b.unit in TIME_UNITS)
     )
