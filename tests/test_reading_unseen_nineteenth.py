@@ -383,3 +383,18 @@ def test_kilograms_of_standard_coal_are_energy_and_keep_what_they_are_per(text, 
     standard coal is a thousandth of a tce (scoring converts either way), per what follows."""
     [r] = extract(text)
     assert (r.comparator, r.value, r.unit, r.per) == ("<=", Decimal("0.3"), "tce", per)
+
+
+def test_an_age_band_before_each_ones_amount_is_per_no_one():
+    """高龄津贴：80至89周岁每人每月50元，90至99周岁每人每月100元: fifty yuan a month each for
+    those aged 80 to 89. 每人 after the band was read as what the ages are per (years per
+    person), so the case was "80至89周岁每人", per 人, an age band no answer could meet. An age
+    is per nothing; 每人 is the amount's."""
+    found = extract(
+        "高龄津贴：80至89周岁每人每月50元，90至99周岁每人每月100元，100周岁以上每人每月500元。"
+    )
+    assert [(r.applies_when.text, r.applies_when.per) for r in found] == [
+        ("80至89周岁", None),
+        ("90至99周岁", None),
+        ("100周岁以上", None),
+    ]

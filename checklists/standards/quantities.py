@@ -566,7 +566,11 @@ def quantities(masked: str) -> list[Qty]:
         per = DENOMINATORS[m.group("per2") or m.group("per")] if m.group("per") else None
         if m.group("per2") and f"{DENOMINATORS[m.group('per')]}·{per}" in PRODUCTS:
             per = f"{DENOMINATORS[m.group('per')]}·{per}"
-        tail = None if after else _TAIL_MARK.match(masked, m.end())
+        m_end = m.end()
+        if per is not None and unit == "age_year" and "每" in masked[m.start() : m.start("per")]:
+            # (80至89周岁每人每月50元: an age per nothing; 每人 is the amount's after it)
+            per, m_end = None, masked.rindex("每", m.start(), m.start("per"))
+        tail = None if after else _TAIL_MARK.match(masked, m_end)
         mark = tail.group(0).strip() if tail else None
         if tail is not None:
             restated = tail.end()
@@ -575,12 +579,12 @@ def quantities(masked: str) -> list[Qty]:
             # its ends, each as its own marker says (X（含）至Y（不含）; 5万元以上（不含）…)
             low_mark = m.group("low_mark") or (after if m.group("b2") else None) or ""
             ends = ("不含" not in low_mark, "不含" not in (mark or ""))
-        dated = unit == "day" and re.match(r"\s*(?:之?前|止|起)", masked[m.end() :]) is not None
+        dated = unit == "day" and re.match(r"\s*(?:之?前|止|起)", masked[m_end:]) is not None
         if arabic and comparator != "range" and not dated:
             # 分别不高于10、35、50毫克/立方米: the list's numbers before it, in its unit
             floor = out[-1].end if out else 0
             out += _listed_before(masked, start, floor, mult, unit, comparator, word, per)
-        end = m.end()
+        end = m_end
         more = _MORE_OF_A_SMALLER.match(masked, end) if high is None and not after else None
         smaller = _A_SMALLER[more.group("unit") or more.group("unit2")] if more else None
         if smaller is not None and unit in smaller[2]:
