@@ -399,3 +399,19 @@ def test_an_age_band_before_each_ones_amount_is_per_no_one():
         ("90至99周岁", None),
         ("100周岁以上", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("用人单位未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。", Decimal(2)),
+        # guard: a base's multiple after its 的, as before
+        ("增加赔偿的金额为消费者购买商品的价款的三倍。", Decimal(3)),
+    ],
+)
+def test_a_multiple_in_words_before_what_it_multiplies_is_an_amount(text, value):
+    """应当向劳动者每月支付二倍的工资: double wages each month without a written contract. A
+    multiple in words was kept only after the base it multiplies (价款的三倍), so 二倍的工资 gave
+    a frequency with nothing to pay. Before its 的 and the base, it is the amount."""
+    r = extract(text)[-1]
+    assert (r.value, r.unit) == (value, "倍")

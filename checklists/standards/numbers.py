@@ -759,6 +759,7 @@ def worth_keeping(
         or (q.unit in COUNTED and per_before(before) is not None)
         or _STATED_AS.search(tail)  # 有效期为五年, 试用期为一年: a term stated
         or (q.unit == "倍" and tail.rstrip().endswith("的"))  # 商品价款的三倍: a base's multiple
+        or (q.unit == "倍" and following.lstrip().startswith("的"))  # 支付二倍的工资: the same
     ):
         return False  # 二次扬尘, 六家企业: words, not thresholds
     if modality is not None:
