@@ -415,3 +415,30 @@ def test_a_multiple_in_words_before_what_it_multiplies_is_an_amount(text, value)
     a frequency with nothing to pay. Before its 的 and the base, it is the amount."""
     r = extract(text)[-1]
     assert (r.value, r.unit) == (value, "倍")
+
+
+@pytest.mark.parametrize(
+    ("item", "token", "case"),
+    [
+        ("① 设置不少于2个安全出口；", "①", "用作经营的自建房"),
+        (
+            "② 经营面积超过300平方米的，应当取得消防验收合格证明。",
+            "②",
+            "用作经营的自建房，经营面积超过300平方米的",
+        ),
+    ],
+)
+def test_the_items_of_a_lead_with_a_case_are_for_those_only(item, token, case):
+    """用作经营的自建房，应当符合下列规定：① …；② 经营面积超过300平方米的，应当…: the rules are
+    for houses used for business. Each item took the lead's modal word but not its case, so
+    every home was held to a shop's exits. An item's case is inside its lead's."""
+    from checklists.standards.settling import under_a_lead
+
+    lead = "第三条 用作经营的自建房，应当符合下列规定："
+    [r] = under_a_lead(extract(item, (), token), lead, item, token)
+    assert (r.modality, r.applies_when.text) == ("mandatory", case)
+    # guard: a lead with no case leaves its items' cases as they are
+    [plain] = under_a_lead(
+        extract(item, (), token), "第二条 农村自建房应当符合下列要求：", item, token
+    )
+    assert plain.applies_when is None or plain.applies_when.text == case.split("，")[-1]

@@ -18,8 +18,9 @@ from checklists.standards.list_leads import (
     lists_duties,
     lists_options,
 )
-from checklists.standards.modality import ANY_MODAL
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.number_words import A_MEASURE_END
+from checklists.standards.parties import condition_of
 from checklists.standards.quantities import (
     PERIOD_NAMES,
     PERIODS,
@@ -602,12 +603,14 @@ def under_a_lead(
                     else r
                     for r in found
                 ]
+        case = _lead_case(lead)
         return [
             replace(
                 r,
                 modality=r.modality or bound,
                 subject=r.subject or who,
                 subject_kind=r.subject_kind if r.subject else kind,
+                applies_when=_within(case, r.applies_when),
             )
             for r in found
         ]
@@ -626,6 +629,24 @@ def under_a_lead(
         )
         for r in found
     ]
+
+
+def _lead_case(lead: str) -> str | None:
+    """The case a lead opens with (用作经营的自建房，应当符合下列规定：): its items are for those
+    only."""
+    words = lead.strip()
+    if token := LEAD_TOKEN.match(words):
+        words = words[token.end() :].lstrip()
+    found = condition_of(words)
+    return found.text if found is not None and found.start == 0 else None
+
+
+def _within(case: str | None, own: Applicability | None) -> Applicability | None:
+    """An item's case inside its lead's (用作经营的自建房，经营面积超过300平方米的): both its
+    words, the item's own bound."""
+    if case is None:
+        return own
+    return Applicability(case) if own is None else replace(own, text=f"{case}，{own.text}")
 
 
 def _the_item(item: str, token: str | None, modality: str | None, kind: str) -> list[Requirement]:
