@@ -442,3 +442,20 @@ def test_the_items_of_a_lead_with_a_case_are_for_those_only(item, token, case):
         extract(item, (), token), "第二条 农村自建房应当符合下列要求：", item, token
     )
     assert plain.applies_when is None or plain.applies_when.text == case.split("，")[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("护理员按1:4配备。", Decimal(25)),
+        ("养老机构应当按照1:4的比例配备护理员，失能老人按1:3配备。", Decimal("33.3333")),
+        # guard: a split between parties is no ratio to meet, as before
+        ("市、县两级财政按照5:5比例分担。", None),
+    ],
+)
+def test_a_staffing_ratio_with_no_bi_written_is_read(text, value):
+    """失能老人按1:3配备: one carer for three frail residents. A ratio was read only beside a 比
+    (比例, 师生比), so 按1:3配备 gave a check of nothing. A ratio after 按 that a staffing verb
+    (配备, 配置…) follows is the level to meet."""
+    found = extract(text)
+    assert (found[-1].value if found else None) == value

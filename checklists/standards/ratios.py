@@ -48,6 +48,11 @@ def _a_named_ratio(m: re.Match[str], text: str) -> bool:
         # (坡度不大于1:12: a slope, rise to run, named so)
         or re.search(r"坡度[^，,。；;\d]{0,6}$", before)
         or re.match(r"\s*的?比例(?!尺)", text[m.end() : m.end() + 4])
+        # (失能老人按1:3配备: a staffing level by that ratio, no 比 written)
+        or (
+            re.search(r"按照?$", before) is not None
+            and re.match(r"\s*(?:配备|配置|配足|配齐)", text[m.end() : m.end() + 6]) is not None
+        )
         or (
             re.search(r"比例(?!尺)", before)
             and re.search(r"(?:不低于|不少于|不高于|不超过|不小于|不大于|为)$", before)
