@@ -459,3 +459,19 @@ def test_a_staffing_ratio_with_no_bi_written_is_read(text, value):
     (配备, 配置…) follows is the level to meet."""
     found = extract(text)
     assert (found[-1].value if found else None) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        ("储备粮储存年限一般为小麦5年、稻谷3年、玉米3年。", ["小麦", "稻谷", "玉米"]),
+        ("补助标准为城区300元、农村200元。", ["城区", "农村"]),
+        # guard: amounts listed with no names, as before
+        ("比例分别为85%、90%。", [None, None]),
+    ],
+)
+def test_the_items_named_after_a_measure_s_is_are_its_classes(text, cases):
+    """储备粮储存年限一般为小麦5年、稻谷3年、玉米3年: each grain its own term. The items after 为
+    each name their class before their number, but no item was any row's case, so all three
+    terms applied to every grain."""
+    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases

@@ -352,11 +352,13 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
         # bound for all of them)
         # (县级医院急诊科医生不少于5名，乡镇卫生院…: the first's class before its measure's name)
         first = _class_before_measure(found[k:j])
-        while first is None and k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
+        # (储存年限一般为小麦5年、稻谷3年、玉米3年: each item's name)
+        items = None if first else _items_after_is(found[k:j])
+        while not (first or items) and k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
             k += 1
         run = found[k:j]
         named = [n.group("name") for r in run[bool(first) :] if (n := _A_CLASS_NAMED.match(r.span))]
-        names = [first, *named] if first else named
+        names = items or ([first, *named] if first else named)
         if (
             len(run) > 1
             and len(set(names)) == len(run)
@@ -369,6 +371,21 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
                 out[k + i] = replace(r, applies_when=Applicability(name))
         k = j
     return out
+
+
+#: The items of a list after its measure's 为, each a name then its number alone (储存年限一般为
+#: 小麦5年、稻谷3年、玉米3年): the first one's name, right after 为.
+_LISTED_AFTER_IS = re.compile(r".*?为(?P<name>[\u4e00-\u9fff]{2,4})\d+(?:\.\d+)?\s*\S{1,3}$")
+_AN_ITEM_ALONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})\d+(?:\.\d+)?\s*\S{1,3}$")
+
+
+def _items_after_is(run: list[Requirement]) -> list[str] | None:
+    """The names of a list's items after its measure's 为 (小麦5年、稻谷3年), one a row, or None."""
+    first = _LISTED_AFTER_IS.fullmatch(run[0].span) if len(run) > 1 else None
+    later = [_AN_ITEM_ALONE.fullmatch(r.span) for r in run[1:]]
+    if first is None or not all(later):
+        return None
+    return [first.group("name"), *(m.group("name") for m in later if m)]
 
 
 def _class_before_measure(run: list[Requirement]) -> str | None:
