@@ -475,3 +475,17 @@ def test_the_items_named_after_a_measure_s_is_are_its_classes(text, cases):
     each name their class before their number, but no item was any row's case, so all three
     terms applied to every grain."""
     assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
+
+
+def test_the_items_of_a_ban_list_in_a_place_are_banned_there():
+    """在饮用水水源一级保护区内，禁止下列行为：（一）设置排污口；: no outfall inside the zone. The
+    item became a ban everywhere. Where the lead says (在…内，), its items hold there."""
+    from checklists.standards.settling import under_a_lead
+
+    item = "（一）设置排污口；"
+    lead = "第十条 在饮用水水源一级保护区内，禁止下列行为："
+    [r] = under_a_lead(extract(item, (), "（一）"), lead, item, "（一）")
+    assert (r.kind, r.applies_when.text) == ("prohibition", "在饮用水水源一级保护区内")
+    # guard: a party's bans, no place, as before
+    [users] = under_a_lead(extract(item, (), "（一）"), "燃气用户不得有下列行为：", item, "（一）")
+    assert (users.subject, users.applies_when) == ("燃气用户", None)

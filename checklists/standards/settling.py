@@ -21,6 +21,7 @@ from checklists.standards.list_leads import (
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.number_words import A_MEASURE_END
 from checklists.standards.parties import condition_of
+from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import (
     PERIOD_NAMES,
     PERIODS,
@@ -375,8 +376,9 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
 
 #: The items of a list after its measure's 为, each a name then its number alone (储存年限一般为
 #: 小麦5年、稻谷3年、玉米3年): the first one's name, right after 为.
-_LISTED_AFTER_IS = re.compile(r".*?为(?P<name>[\u4e00-\u9fff]{2,4})\d+(?:\.\d+)?\s*\S{1,3}$")
-_AN_ITEM_ALONE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,4})\d+(?:\.\d+)?\s*\S{1,3}$")
+_AN_ITEM = r"(?P<name>[\u4e00-\u9fff]{2,4})\d+(?:\.\d+)?\s*\S{1,3}$"
+_LISTED_AFTER_IS = re.compile(r".*?为" + _AN_ITEM)
+_AN_ITEM_ALONE = re.compile(_AN_ITEM)
 
 
 def _items_after_is(run: list[Requirement]) -> list[str] | None:
@@ -599,7 +601,8 @@ def under_a_lead(
     改装钢瓶；) is a ban, whatever its own words say: a duty with no modal word of its own under
     such a lead is its prohibition. An item of a list of duties (使用单位应当履行下列义务：（一）
     建立…制度；) is the lead's party's duty, as binding as the lead says, where it names no party
-    and no modal word of its own."""
+    and no modal word of its own. Either way a case the lead opens with (用作经营的自建房，应当符合
+    下列规定：) is the items' too, their own inside it."""
     if lists_cases(lead):
         return []  # (…有下列情形之一的，处…罚款：（一）…: a breach, the sanction's condition)
     if lists_options(lead):
@@ -636,6 +639,7 @@ def under_a_lead(
     if not found:  # （一）擅自改装、倒灌钢瓶；: the item itself is the ban
         found = _the_item(item, token, banned, "prohibition")
     _bound, who, kind = lead_party(lead)  # (燃气用户不得有下列行为：: the users')
+    case = _lead_case(lead)  # (在饮用水水源保护区内，禁止下列行为：: there only)
     return [
         replace(
             replace(r, kind="prohibition", modality=banned)
@@ -643,6 +647,7 @@ def under_a_lead(
             else r,
             subject=r.subject or who,
             subject_kind=r.subject_kind if r.subject else kind,
+            applies_when=_within(case, r.applies_when),
         )
         for r in found
     ]
@@ -655,7 +660,11 @@ def _lead_case(lead: str) -> str | None:
     if token := LEAD_TOKEN.match(words):
         words = words[token.end() :].lstrip()
     found = condition_of(words)
-    return found.text if found is not None and found.start == 0 else None
+    if found is not None and found.start == 0:
+        return found.text
+    # (在饮用水水源一级保护区内，禁止下列行为：: where, a phrase of its own)
+    first = re.split(r"[，,]", words, maxsplit=1)[0]
+    return first if first != words and phrase_condition(first) == len(first) else None
 
 
 def _within(case: str | None, own: Applicability | None) -> Applicability | None:
