@@ -489,3 +489,19 @@ def test_the_items_of_a_ban_list_in_a_place_are_banned_there():
     # guard: a party's bans, no place, as before
     [users] = under_a_lead(extract(item, (), "（一）"), "燃气用户不得有下列行为：", item, "（一）")
     assert (users.subject, users.applies_when) == ("燃气用户", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        ("施工现场噪声排放昼间不得超过70分贝，夜间不得超过55分贝。", ["昼间", "夜间"]),
+        # guards: a measure's name before the time of day, and a limit's, as before
+        ("边界噪声昼间不得超过60分贝，夜间不得超过50分贝。", ["昼间", "夜间"]),
+        ("噪声排放限值昼间70分贝，夜间55分贝。", ["昼间", "夜间"]),
+    ],
+)
+def test_a_time_of_day_is_a_case_alone(text, cases):
+    """施工现场噪声排放昼间不得超过70分贝: 70 dB by day. A class's label could take up to six
+    characters before its word, so the case was 排放昼间, no time an author would recognise. A
+    time of day is its own label, after a measure's name (…噪声排放)."""
+    assert [r.applies_when.text for r in extract(text)] == cases

@@ -190,9 +190,11 @@ def case_goes_on(
 #: A class's name alone, heading what follows its colon (一类区域：, 城区：, 小型车：, 夜间：): a
 #: place, a kind of vehicle or a time of day the requirements after it are for.
 _A_CLASS_LABEL = re.compile(
+    # (a time of day alone: 噪声排放昼间不得超过70分贝, not 排放昼间)
+    r"(?:白天|夜间|日间|昼间)|"
     r"(?:[一二三四五六七八九十]+类|[^\d＿，,。；;：:（()）的]{0,6})"
     r"(?:区域|地区|城区|市区|郊区|山区|牧区|平原区|丘陵区|县城|城镇|农村|乡镇|片区|路段|小型车|中型车|大型车|客车|货车|"
-    r"白天|夜间|日间|昼间|工作日|节假日|旺季|淡季|高峰时段|平峰时段|高峰期|低峰期|"
+    r"工作日|节假日|旺季|淡季|高峰时段|平峰时段|高峰期|低峰期|"
     # (每班幼儿人数：小班不超过25人: a class of pupils; 睡眠时间小学生不少于10小时、初中生…: a
     # school's stage)
     r"(?:小|中|大|乳儿|托小|托大)班|(?:小学|初中|高中)生?)"
@@ -202,8 +204,9 @@ _A_CLASS_LABEL = re.compile(
 _A_CLASS_BOUND = re.compile(
     # (not each or all of them: 每个乡镇至少建设1个…, 各乡镇…)
     r"\s*(?![每各全本该其])"
-    # (after the name of the measure it bounds: 绿化覆盖率城区不低于40%, 边界噪声昼间不得超过…)
-    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END}))?"
+    # (after the name of the measure it bounds: 绿化覆盖率城区不低于40%, 边界噪声昼间不得超过…,
+    # 施工现场噪声排放昼间…)
+    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END})(?:排放)?)?"
     rf"(?P<label>{_A_CLASS_LABEL.pattern})"
     r"(?=不超过|不少于|不低于|不高于|不大于|不小于|不得|不应|应|达到|高于|低于|超过|小于|大于|至少|最多)"
 )
