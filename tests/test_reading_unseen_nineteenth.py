@@ -505,3 +505,18 @@ def test_a_time_of_day_is_a_case_alone(text, cases):
     characters before its word, so the case was 排放昼间, no time an author would recognise. A
     time of day is its own label, after a measure's name (…噪声排放)."""
     assert [r.applies_when.text for r in extract(text)] == cases
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("导游人员进行导游活动时，应当佩戴导游证。", "导游人员"),
+        # guard: 开展 after a name that no party word follows, as before
+        ("培训机构开展培训活动时，应当公示收费标准。", "培训机构"),
+    ],
+)
+def test_a_name_stops_before_what_its_party_carries_out(text, subject):
+    """导游人员进行导游活动时，应当佩戴导游证: the guide wears the badge. 导游 is a party's word,
+    so the name ran on through 进行 to the next one (导游人员进行导游). A name stops before 进行
+    and 开展, what its party carries out."""
+    assert extract(text)[0].subject == subject
