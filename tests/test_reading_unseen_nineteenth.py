@@ -520,3 +520,15 @@ def test_a_name_stops_before_what_its_party_carries_out(text, subject):
     so the name ran on through 进行 to the next one (导游人员进行导游). A name stops before 进行
     and 开展, what its party carries out."""
     assert extract(text)[0].subject == subject
+
+
+def test_a_duty_s_own_case_comes_before_one_read_earlier_in_its_sentence():
+    """二级以上医院应当设立感染管理科，床位总数在100张以下的医院应当指定专职人员负责: the small
+    hospitals appoint staff. The grade read first reaches the sentence's end (二级以上医院 act),
+    and the first case reaching a duty was taken, so the small ones' duty applied to hospitals
+    of grade two and above. A case read inside a duty's own words comes first."""
+    big, small = extract(
+        "二级以上医院应当设立感染管理科，床位总数在100张以下的医院应当指定专职人员负责。"
+    )
+    assert (big.applies_when.text, small.applies_when.text) == ("二级以上", "床位总数在100张以下")
+    assert (small.applies_when.comparator, small.applies_when.value) == ("<=", 100)

@@ -785,7 +785,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 applies_when=which_ones(
                     [
                         ordered[k][1]
-                        for k in reaching.overlapping(r.start, end_of(r))
+                        # (…医院应当设立…，床位总数在100张以下的医院应当…: the one read inside a
+                        # duty's own words before any read before them)
+                        for k in sorted(
+                            reaching.overlapping(r.start, end_of(r)),
+                            key=lambda k, r=r: ordered[k][0] <= r.start,
+                        )
                         # (the sentence's opening condition is its first duty's only: GUIDE 3;
                         # a duty whose words hold it, 不足500人的学校至少配备…, keeps it)
                         if not (
