@@ -44,13 +44,12 @@ _QUARTER_OR_HALF = (
 DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:次月|下月)\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE), "next_month_day"),
     # each month by its day N: 每月10日前, 当月25日前 (of the month a monthly task is for)
-    # (每月的5日前: the same, with 的)
+    # (每月的5日前: the same, with 的; 本月10日前: this month's, once, this_month_day, which
+    # ``dated`` dates by the document)
     (
-        re.compile(r"(?:每个?月|当月)的?\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE),
+        re.compile(r"(?:每个?月|当月|本月)的?\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE),
         "monthly_day",
     ),
-    # this month's day N: 本月10日前 (the month the document is issued in, once: ``dated``)
-    (re.compile(r"本月的?\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE), "this_month_day"),
     # each month by its end: 每月底前, 每月月末前 (day 31: a shorter month's last day)
     (re.compile(r"每个?月\s*(?:月?底|月?末)(?:前|之前)?(?P<day>)"), "monthly_day"),
     # the year after the period, by a day of its January: 次年1月15日前, 次年1月底前 (as 次月15日前
@@ -235,10 +234,9 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?<![\d年月每次当本下])(?P<month>1[0-2]|0?[1-9])\s*月\s*" + _XUN + _BEFORE),
         "month_day",
     ),
-    # the month's end: 当月底前 (as 当月25日前), 本月底前 (as 本月10日前); last, so that they read
-    # only near a date found before them: a long list of dates is not scanned again for them
-    (re.compile(r"当月\s*[底末](?:前|之前)(?P<day>)"), "monthly_day"),
-    (re.compile(r"本月\s*[底末](?:前|之前)(?P<day>)"), "this_month_day"),
+    # the month's end: 当月底前 (as 当月25日前), 本月底前 (as 本月10日前); last, so that it reads
+    # only near a date found before it: a long list of dates is not scanned again for it
+    (re.compile(r"[当本]月\s*[底末](?:前|之前)(?P<day>)"), "monthly_day"),
 ]
 
 
@@ -312,6 +310,8 @@ def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
         groups = m.groupdict()
         xun = groups.pop("xun", None)
         half = groups.pop("half", None)
+        if rule == "monthly_day" and m.group(0).startswith("本"):
+            rule = "this_month_day"  # 本月底前, 本月10日前: this month's, once
         if xun in ("上", "中"):
             groups["day"] = "10" if xun == "上" else "20"  # (下旬: by the month's end)
         parts = {k: _WORD_NUMBERS.get(v, v) for k, v in groups.items() if v}
