@@ -532,3 +532,27 @@ def test_a_duty_s_own_case_comes_before_one_read_earlier_in_its_sentence():
     )
     assert (big.applies_when.text, small.applies_when.text) == ("二级以上", "床位总数在100张以下")
     assert (small.applies_when.comparator, small.applies_when.value) == ("<=", 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        (
+            "城市低保标准每人每月不低于800元，农村低保标准每人每年不低于6000元。",
+            ["城市", "农村"],
+        ),
+        ("城区绿化覆盖率不低于40%，郊区绿化覆盖率不低于30%。", ["城区", "郊区"]),
+        (
+            "主城区公厕服务半径不超过500米，一般地区公厕服务半径不超过1000米。",
+            ["主城区", "一般地区"],
+        ),
+        # guard: two measures that share only their last word are no classes
+        ("学生人数不少于100人，教师人数不少于10人。", [None, None]),
+    ],
+)
+def test_classes_each_naming_the_same_measure_are_its_classes(text, cases):
+    """城市低保标准每人每月不低于800元，农村低保标准每人每年不低于6000元: a town's floor and a
+    village's. Each row names the same measure after its class, so no name was short enough to
+    be a class and both floors applied everywhere. The words before the measure's name they all
+    end with are each one's class."""
+    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases

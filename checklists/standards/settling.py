@@ -6,6 +6,7 @@ the wording tables); ``extraction`` applies it to each sentence's requirements.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 
@@ -353,8 +354,9 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
         # bound for all of them)
         # (县级医院急诊科医生不少于5名，乡镇卫生院…: the first's class before its measure's name)
         first = _class_before_measure(found[k:j])
-        # (储存年限一般为小麦5年、稻谷3年、玉米3年: each item's name)
-        items = None if first else _items_after_is(found[k:j])
+        # (储存年限一般为小麦5年、稻谷3年、玉米3年: each item's name; 城市低保标准…，农村低保
+        # 标准…: each one's class before the measure's name they share)
+        items = None if first else _items_after_is(found[k:j]) or _classes_of_one_name(found[k:j])
         while not (first or items) and k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
             k += 1
         run = found[k:j]
@@ -388,6 +390,44 @@ def _items_after_is(run: list[Requirement]) -> list[str] | None:
     if first is None or not all(later):
         return None
     return [first.group("name"), *(m.group("name") for m in later if m)]
+
+
+#: The words a requirement opens with, up to its bound or what it is per (城市低保标准每人每月…).
+_OPENING_WORDS = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{3,16}?)(?=每|不少于|不低于|不超过|不高于|不大于|不小于|达到|"
+    r"不(?:得|应|宜)(?:超过|低于|少于|高于|大于|小于)|应当?(?:达到|不少于|不低于|不超过))"
+)
+
+
+#: The last character of a class's name more often than the first of a measure's (…区, …县).
+_ENDS_A_CLASS = "区市县镇乡村类级型段"
+
+
+def _classes_of_one_name(run: list[Requirement]) -> list[str] | None:
+    """The classes of a run whose every row names the same measure after its class (城市低保标准
+    每人每月不低于800元，农村低保标准每人每年不低于6000元): what each name holds before the
+    words they all end with."""
+    if len(run) < 2:
+        return None
+    names = [m.group("name") if (m := _OPENING_WORDS.match(r.span)) else "" for r in run]
+    if not all(names):
+        return None
+    shared = os.path.commonprefix([name[::-1] for name in names])[::-1]
+    while len(shared) > 2 and (
+        min(len(name) for name in names) - len(shared) < 2 or shared[0] in _ENDS_A_CLASS
+    ):
+        shared = shared[1:]  # (城区…，郊区…; 主城区…，一般地区…: 区 is each class's own)
+    classes = [name[: len(name) - len(shared)] for name in names]
+    if (
+        # (…低保标准, …覆盖率: a measure's name they share; not 学生人数…，教师人数…: two
+        # measures, 人数 of each)
+        len(shared) < 3
+        or not (_NOT_A_CLASS.search(shared) or len(shared) >= 4)  # (…公厕服务半径)
+        or not all(2 <= len(c) <= 6 for c in classes)
+        or len(set(classes)) != len(classes)
+    ):
+        return None
+    return classes
 
 
 def _class_before_measure(run: list[Requirement]) -> str | None:
