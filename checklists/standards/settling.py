@@ -327,14 +327,16 @@ def same_trigger(found: list[Requirement]) -> list[Requirement]:
 #: A short name opening a requirement's words right before its bound or what it is per, after
 #: the name of the measure if it is the first (住宅每户不少于1个, 商业每100平方米…; 充电设施配建比例
 #: 新建住宅应达到100%，公共停车场不低于20%): the class it is for.
+#: A bound's words, right after the name of what it bounds (中学不宜大于1000米: however binding).
+_A_BOUND_NEXT = (
+    r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|不(?:得|应|宜)(?:超过|低于|少于|高于|大于|小于)|"
+    r"应当?(?:达到|不少于|不低于|不超过))"
+)
 _A_CLASS_NAMED = re.compile(
     rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END}))?"
     # (其他地区, 其余人员: the others, a class; not 其中)
     r"(?![每各全本该且并但另]|其(?![他它余]))(?P<name>[\u4e00-\u9fff]{2,6}?)"
-    r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?"
-    # (中学不宜大于1000米: a bound however binding)
-    r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|不(?:得|应|宜)(?:超过|低于|少于|高于|大于|小于)|"
-    r"应当?(?:达到|不少于|不低于|不超过)))"
+    r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?" + _A_BOUND_NEXT + ")"
 )
 #: A measure's or an amount's name, no class (补助标准, 覆盖率, 费用).
 _NOT_A_CLASS = re.compile(rf"(?:{A_MEASURE_END}|费|价|金|额|期限|时限)$")
@@ -393,10 +395,7 @@ def _items_after_is(run: list[Requirement]) -> list[str] | None:
 
 
 #: The words a requirement opens with, up to its bound or what it is per (城市低保标准每人每月…).
-_OPENING_WORDS = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{3,16}?)(?=每|不少于|不低于|不超过|不高于|不大于|不小于|达到|"
-    r"不(?:得|应|宜)(?:超过|低于|少于|高于|大于|小于)|应当?(?:达到|不少于|不低于|不超过))"
-)
+_OPENING_WORDS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,16}?)(?=每|" + _A_BOUND_NEXT + ")")
 
 
 #: The last character of a class's name more often than the first of a measure's (…区, …县).
