@@ -307,18 +307,6 @@ def test_who_acts_between_the_event_and_its_limit_leaves_the_event_its_start(tex
             ["省会城市", "其他地区"],
         ),
         ("住宅每户不少于1个，其他建筑每100平方米不少于0.5个。", ["住宅", "其他建筑"]),
-    ],
-)
-def test_the_others_are_a_class_side_by_side(text, cases):
-    """省会城市每人每天不超过450元，其他地区每人每天不超过350元: a capital's cap and everyone
-    else's. A class's name could not open with 其 (so that 其中 is none), so 其他地区 was no
-    class, the list was not read as classes at all, and both caps applied everywhere."""
-    assert [r.applies_when.text for r in extract(text)] == cases
-
-
-@pytest.mark.parametrize(
-    ("text", "cases"),
-    [
         ("县级医院急诊科医生不少于5名，乡镇卫生院不少于2名。", ["县级医院", "乡镇卫生院"]),
         ("主要街道垃圾滞留时间不超过30分钟，其他街道不超过1小时。", ["主要街道", "其他街道"]),
         ("城区学校班额不超过45人，农村学校不超过40人。", ["城区学校", "农村学校"]),
@@ -329,14 +317,44 @@ def test_the_others_are_a_class_side_by_side(text, cases):
             "夜间连续驾驶不得超过2小时。",
             [None, "日间连续驾驶", "夜间连续驾驶"],
         ),
+        ("储备粮储存年限一般为小麦5年、稻谷3年、玉米3年。", ["小麦", "稻谷", "玉米"]),
+        ("补助标准为城区300元、农村200元。", ["城区", "农村"]),
+        # guard: amounts listed with no names, as before
+        ("比例分别为85%、90%。", [None, None]),
+        (
+            "城市低保标准每人每月不低于800元，农村低保标准每人每年不低于6000元。",
+            ["城市", "农村"],
+        ),
+        ("城区绿化覆盖率不低于40%，郊区绿化覆盖率不低于30%。", ["城区", "郊区"]),
+        (
+            "主城区公厕服务半径不超过500米，一般地区公厕服务半径不超过1000米。",
+            ["主城区", "一般地区"],
+        ),
+        # guard: two measures that share only their last word are no classes
+        ("学生人数不少于100人，教师人数不少于10人。", [None, None]),
     ],
 )
-def test_a_class_before_its_measure_s_name_is_the_first_of_a_list_of_classes(text, cases):
-    """县级医院急诊科医生不少于5名，乡镇卫生院不少于2名: five for a county hospital, two for a
+def test_classes_side_by_side_are_each_one_s_case(text, cases):
+    """Classes listed side by side, each with its own bound: which row is for which class.
+
+    省会城市每人每天不超过450元，其他地区每人每天不超过350元: a capital's cap and everyone
+    else's. A class's name could not open with 其 (so that 其中 is none), so 其他地区 was no
+    class, the list was not read as classes at all, and both caps applied everywhere.
+
+    县级医院急诊科医生不少于5名，乡镇卫生院不少于2名: five for a county hospital, two for a
     township clinic. The first class is followed by the measure's name (急诊科医生), the
     others by their bound alone, so no class was read and every hospital owed both. The first
     one's class is its words up to the head noun the others end with (…院, …街道); a time
-    limit's unit may differ (30分钟, 1小时)."""
+    limit's unit may differ (30分钟, 1小时).
+
+    储备粮储存年限一般为小麦5年、稻谷3年、玉米3年: each grain its own term. The items after 为
+    each name their class before their number, but no item was any row's case, so all three
+    terms applied to every grain.
+
+    城市低保标准每人每月不低于800元，农村低保标准每人每年不低于6000元: a town's floor and a
+    village's. Each row names the same measure after its class, so no name was short enough to
+    be a class and both floors applied everywhere. The words before the measure's name they all
+    end with are each one's class."""
     assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
 
 
@@ -461,22 +479,6 @@ def test_a_staffing_ratio_with_no_bi_written_is_read(text, value):
     assert (found[-1].value if found else None) == value
 
 
-@pytest.mark.parametrize(
-    ("text", "cases"),
-    [
-        ("储备粮储存年限一般为小麦5年、稻谷3年、玉米3年。", ["小麦", "稻谷", "玉米"]),
-        ("补助标准为城区300元、农村200元。", ["城区", "农村"]),
-        # guard: amounts listed with no names, as before
-        ("比例分别为85%、90%。", [None, None]),
-    ],
-)
-def test_the_items_named_after_a_measure_s_is_are_its_classes(text, cases):
-    """储备粮储存年限一般为小麦5年、稻谷3年、玉米3年: each grain its own term. The items after 为
-    each name their class before their number, but no item was any row's case, so all three
-    terms applied to every grain."""
-    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
-
-
 def test_the_items_of_a_ban_list_in_a_place_are_banned_there():
     """在饮用水水源一级保护区内，禁止下列行为：（一）设置排污口；: no outfall inside the zone. The
     item became a ban everywhere. Where the lead says (在…内，), its items hold there."""
@@ -532,27 +534,3 @@ def test_a_duty_s_own_case_comes_before_one_read_earlier_in_its_sentence():
     )
     assert (big.applies_when.text, small.applies_when.text) == ("二级以上", "床位总数在100张以下")
     assert (small.applies_when.comparator, small.applies_when.value) == ("<=", 100)
-
-
-@pytest.mark.parametrize(
-    ("text", "cases"),
-    [
-        (
-            "城市低保标准每人每月不低于800元，农村低保标准每人每年不低于6000元。",
-            ["城市", "农村"],
-        ),
-        ("城区绿化覆盖率不低于40%，郊区绿化覆盖率不低于30%。", ["城区", "郊区"]),
-        (
-            "主城区公厕服务半径不超过500米，一般地区公厕服务半径不超过1000米。",
-            ["主城区", "一般地区"],
-        ),
-        # guard: two measures that share only their last word are no classes
-        ("学生人数不少于100人，教师人数不少于10人。", [None, None]),
-    ],
-)
-def test_classes_each_naming_the_same_measure_are_its_classes(text, cases):
-    """城市低保标准每人每月不低于800元，农村低保标准每人每年不低于6000元: a town's floor and a
-    village's. Each row names the same measure after its class, so no name was short enough to
-    be a class and both floors applied everywhere. The words before the measure's name they all
-    end with are each one's class."""
-    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
