@@ -37,3 +37,43 @@ def test_a_case_of_goods_is_counted():
     assert (r.kind, r.comparator, r.value, r.unit) == ("count", "<=", Decimal(1), "箱")
     (r,) = extract("配电箱应当每月检查1次。")
     assert (r.unit, r.per) == ("次", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("客运车辆驾驶员连续驾驶时间不得超过4小时。", "客运车辆驾驶员"),
+        ("客运车辆驾驶人连续驾驶时间不得超过4小时。", "客运车辆驾驶人"),
+        # guards: a site's staff, its own measure (as before)
+        ("建筑工地作业人员每日工作时间不得超过8小时。", "建筑工地作业人员"),
+        ("建筑施工企业安全生产费用提取比例不得低于1.5%。", "建筑施工企业"),
+    ],
+)
+def test_a_vehicles_crew_is_who_a_measure_of_theirs_binds(text, subject):
+    """客运车辆驾驶员连续驾驶时间不得超过4小时: the driver's hours. The subject was 客运车辆, the
+    shortest name before the measure, so the bus was held to its driver's hours. A vehicle's or a
+    site's crew or staff named right after it (驾驶员, 作业人员) are who the name goes on to."""
+    (r,) = extract(text)
+    assert r.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "subject"),
+    [
+        ("夜间客运车辆行驶速度不得超过日间限速的80%。", "夜间", "客运车辆"),
+        (
+            "夜间（22时至次日6时）客运车辆行驶速度不得超过日间限速的80%。",
+            "夜间（22时至次日6时）",
+            "客运车辆",
+        ),
+        ("汛期值班人员每日巡查不少于2次。", "汛期", "值班人员"),
+        # guard: a season right before its number (as before)
+        ("夏季每日至少清运两次。", "夏季", None),
+    ],
+)
+def test_a_season_before_the_party_it_binds_is_the_case(text, case, subject):
+    """夜间客运车辆行驶速度不得超过日间限速的80%: at night only. A season or a part of the day was
+    read as the case only right before its number or modal word (夏季每日至少…); with the party
+    named between, the bound held by day too. A speed is a party's measure, like its hours."""
+    (r,) = extract(text)
+    assert (r.applies_when and r.applies_when.text, r.subject) == (case, subject)

@@ -17,6 +17,7 @@ from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, pr
 from checklists.standards.numbers import comparator_in_phrase
 from checklists.standards.openings import TARGET, opens_a_quote
 from checklists.standards.parties import ends_with_party
+from checklists.standards.party_names import REGULATED
 from checklists.standards.quantities import quantities
 from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.sentences import phrases
@@ -628,8 +629,12 @@ def end_of(r: Requirement) -> int:
 #: (…，夏季每日至少清运两次; 汛期每天巡查不少于2次): when the phrase's requirement holds.
 _SEASON_FIRST = re.compile(
     r"\s*(?P<when>(?:汛期|雨季|旱季|冬季|夏季|春季|秋季|采暖期|供暖期|防火期|节假日|夜间|昼间|白天)"
-    r"(?:期间|内)?)"
-    r"(?=\s*(?:每|至少|不少于|不低于|不超过|应当?|须|必须))"
+    r"(?:期间|内)?(?:[（(][^（()）]{1,20}[）)])?)"
+    r"(?=\s*(?:每|至少|不少于|不低于|不超过|应当?|须|必须)"
+    # (夜间（22时至次日6时）客运车辆行驶速度不得超过…: the party bound, then its bound; not
+    # 夜间连续驾驶不得…, a class of the measure)
+    rf"|[^，,。；;（(]{{0,12}}?(?:{REGULATED})[^，,。；;]{{0,12}}?"
+    r"(?:每|至少|不少于|不低于|不超过|不得|不应|不宜|应当?|须|必须))"
 )
 
 

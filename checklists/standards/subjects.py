@@ -70,15 +70,20 @@ _PARTY_DOING = re.compile(
     f"{_ACTS_ON}[^，,。；;的]{{0,16}}"
 )
 
+#: The crew or staff of a party's vehicle or site, after its name (客运车辆驾驶员, 建筑工地作业
+#: 人员): who the name goes on to.
+_NO_CREW_NEXT = "(?!驾驶[员人]|司机|乘务|押运|从业人员|作业人员|操作人员|管理人员)"
+
 #: The same with no 的, where what follows the party is a measure of its own (建筑施工企业安全生产
 #: 费用提取比例, 学校食堂留样时间): the party whose measure it is.
 _OWNER_BARE = re.compile(
     # (单位和职工缴存比例: a list of parties, each its measure)
-    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED})"
+    # (not a vehicle or a site whose crew or staff the measure is of: 客运车辆驾驶员连续驾驶时间)
+    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}){_NO_CREW_NEXT}"
     f"(?:[和及与、](?:{_NOT_THE_PAID}[^，,。；;、的]){{0,8}}?(?:{_REGULATED}))*"
     # (各地资金支出进度要达到80%, 各乡镇垃圾清运率…: each area's own measure, its government's)
     r"|各(?:地|乡镇|街道|县|区|市)(?:[（(][^（()）]{1,8}[）)])?)"
-    r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|时段|时长|次数|频次|数量|浓度|高度|宽度|距离|长度|人数|温度|压力|水压|容量|率|标准|进度)"
+    r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|时段|时长|次数|频次|数量|浓度|高度|宽度|距离|长度|人数|温度|压力|水压|容量|率|标准|进度|速度)"
 )
 
 
