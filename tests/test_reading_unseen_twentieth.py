@@ -77,3 +77,11 @@ def test_a_season_before_the_party_it_binds_is_the_case(text, case, subject):
     named between, the bound held by day too. A speed is a party's measure, like its hours."""
     (r,) = extract(text)
     assert (r.applies_when and r.applies_when.text, r.subject) == (case, subject)
+
+
+def test_an_event_announced_for_a_date_is_no_duty():
+    """会议定于2026年3月15日上午9时在市政府第一会议室召开: when a meeting is held, announced. It
+    was read as a duty with no party and nothing to check. The ask after it is kept."""
+    assert extract("会议定于2026年3月15日上午9时在市政府第一会议室召开。") == []
+    (r,) = extract("培训定于6月10日举行，请各单位于6月5日前报送参训人员名单。")
+    assert (r.subject, r.due) == ("各单位", {"rule": "month_day", "month": 6, "day": 5})

@@ -190,6 +190,8 @@ PHRASE_REPORTS = re.compile(
     # (市财政已安排专项资金1.2亿元, 已投入…: funds already spent)
     r"安排|拨付|下达|投入|筹集|兑现|支付)|"
     r"此前|截至|位居|普查|"
+    # (会议定于3月15日上午9时在…召开: when an event is held, announced)
+    r"定于[^，,。；;]{0,30}?(?:召开|举行|举办)|"
     # (本次检查共抽查企业120家，各县区要…: what this round did, before the duty)
     r"(?:本次|此次)[^，,。；;\d＿]{0,6}?(?:共|累计)"
 )
