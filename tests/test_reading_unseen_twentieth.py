@@ -85,3 +85,22 @@ def test_an_event_announced_for_a_date_is_no_duty():
     assert extract("会议定于2026年3月15日上午9时在市政府第一会议室召开。") == []
     (r,) = extract("培训定于6月10日举行，请各单位于6月5日前报送参训人员名单。")
     assert (r.subject, r.due) == ("各单位", {"rule": "month_day", "month": 6, "day": 5})
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "供水企业出厂水浊度不得超过1NTU，管网末梢水余氯不低于0.05毫克/升。",
+            ["供水企业", "供水企业"],
+        ),
+        ("游泳场所池水余氯含量不得低于0.3毫克/升。", ["游泳场所"]),
+        # guard: a party's own concentration (as before)
+        ("餐饮服务单位油烟排放浓度不得超过2.0毫克/立方米。", ["餐饮服务单位"]),
+    ],
+)
+def test_a_partys_water_quality_is_its_own_measure(text, subjects):
+    """供水企业出厂水浊度不得超过1NTU: the water works' turbidity. Turbidity, colour, hardness,
+    residual chlorine, a content or an index were no measure a party's name could stand before,
+    so the limits bound no one."""
+    assert [r.subject for r in extract(text)] == subjects
