@@ -104,3 +104,26 @@ def test_a_partys_water_quality_is_its_own_measure(text, subjects):
     residual chlorine, a content or an index were no measure a party's name could stand before,
     so the limits bound no one."""
     assert [r.subject for r in extract(text)] == subjects
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("房屋建筑工程质量保修期为5年。", [5]),
+        ("屋面防水工程保修期为5年，装修工程保修期为2年。", [5, 2]),
+        (
+            "房屋建筑工程质量保修期：屋面防水工程为5年，装修工程为2年，电气管线工程为2年。",
+            [5, 2, 2],
+        ),
+        # guard: a licence's term stated (as before)
+        ("许可证有效期为5年。", [5]),
+    ],
+)
+def test_a_warranty_term_is_a_standard(text, values):
+    """房屋建筑工程质量保修期为5年: a work is warranted five years. A term stated with 为 and no
+    modal word was read only where its name was known (有效期, 试用期), so the warranty gave
+    nothing, and so did its terms listed after a colon."""
+    found = extract(text)
+    assert [(r.kind, r.comparator, r.value, r.unit) for r in found] == [
+        ("duration", "==", Decimal(v), "year") for v in values
+    ]

@@ -157,6 +157,8 @@ AVERAGED = re.compile(r"\s*(?:滑动)?(?:均值|平均值|平均浓度|平均|�
 NAMES_A_STANDARD = re.compile(
     r"标准|按照?|补贴|补助|资助|奖励|奖补|救助|补偿|津贴|抚恤|配备|增配|增设|设置|设立|缴纳|缴存|计提|公示|期限|休息|"
     r"有效期|罚款|资格|"
+    # (屋面防水工程保修期为5年, 保证期不少于…: how long a work or a good is warranted)
+    r"保修期|质保期|保质期|保证期|"
     # (赔偿金额为商品价款的3倍, 违约金为合同金额的5%: what is owed for a breach)
     r"赔偿|赔付|违约金|滞纳金|"
     # (核定行政编制25名, 领导职数2名, 每户每月免收5立方米: a number set or waived)
