@@ -127,3 +127,22 @@ def test_a_warranty_term_is_a_standard(text, values):
     assert [(r.kind, r.comparator, r.value, r.unit) for r in found] == [
         ("duration", "==", Decimal(v), "year") for v in values
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        (
+            "施工现场围挡高度市区主要路段不得低于2.5米，一般路段不得低于1.8米。",
+            ["市区主要路段", "一般路段"],
+        ),
+        ("围挡高度城区不得低于2.5米，郊区不得低于1.8米。", ["城区", "郊区"]),
+        # guard: a rate's name, then its classes (as before)
+        ("绿化覆盖率城区不低于40%，郊区不低于30%。", ["城区", "郊区"]),
+    ],
+)
+def test_a_sizes_classes_after_its_name_are_cases(text, cases):
+    """施工现场围挡高度市区主要路段不得低于2.5米，一般路段不得低于1.8米: 2.5 m on main roads. A
+    height was no measure's name a class could follow, so the main roads' class was lost (the
+    2.5 m held everywhere) or took the measure's name in (围挡高度城区)."""
+    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases

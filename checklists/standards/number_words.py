@@ -131,7 +131,9 @@ EACH_TIME = re.compile(r"每次[^，,。；;\d＿]{0,8}$")
 #: How the name of a measure ends (绿化覆盖率, 平均反应时间, 边界噪声, 发车间隔): what a class after
 #: it is a class of, no class itself.
 A_MEASURE_END = (
-    "率|比例|比重|数量|人数|面积|标准|时间|密度|通达度|覆盖度|噪声|浓度|温度|间隔|时长|频次"
+    "率|比例|比重|数量|人数|面积|标准|时间|密度|通达度|覆盖度|噪声|浓度|温度|间隔|时长|频次|"
+    # (围挡高度主要路段不得低于2.5米: a size's name)
+    "高度|宽度|长度|深度|厚度|距离|间距|半径"
 )
 
 
