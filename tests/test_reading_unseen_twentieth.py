@@ -146,3 +146,28 @@ def test_a_sizes_classes_after_its_name_are_cases(text, cases):
     height was no measure's name a class could follow, so the main roads' class was lost (the
     2.5 m held everywhere) or took the measure's name in (围挡高度城区)."""
     assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("计量误差不得超过±2%。", (Decimal(-2), Decimal(2), "%")),
+        ("电压偏差不超过额定电压的±7%。", (Decimal(-7), Decimal(7), "%")),
+        # guard: a value with its tolerance (as before)
+        ("冷藏温度应控制在4℃±2℃。", (Decimal(2), Decimal(6), "℃")),
+    ],
+)
+def test_a_deviation_either_way_is_a_band_around_none(text, band):
+    """计量误差不得超过±2%: an error of −3 % fails as +3 % does. The ± with no value before it was
+    read as its number alone, so the bound was ≤ 2 % and any error below zero passed."""
+    (r,) = extract(text)
+    assert (r.comparator, r.low, r.high, r.unit) == ("range", *band)
+
+
+def test_a_permissible_deviation_is_no_permission():
+    """允许偏差为±5%: the tolerance, a bound. 允许 was read as the modal word of a permission, so
+    the item was optional. 允许 before 偏差, 误差, 范围 or 值 names the bound; 允许企业缓缴… is
+    still a permission."""
+    (r,) = extract("允许偏差为±5%。")
+    assert (r.modality, r.comparator, r.low, r.high) == (None, "range", Decimal(-5), Decimal(5))
+    assert extract("允许企业缓缴社会保险费。")[0].modality == "permission"

@@ -288,6 +288,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if comparator == "range":
                 low, high = q.low, q.high
                 value = None
+                # (误差不得超过±2%: a band either way around none, not below its top)
+                within = within or (q.low == -q.high and "±" in masked[q_start:q_end])
                 if not within and comp_before in (">=", ">"):
                     comparator, value, low, high = comp_before, q.low, None, None
                 elif not within and comp_before in ("<=", "<"):

@@ -480,7 +480,8 @@ def quantities(masked: str) -> list[Qty]:
     for m in _TOLERANCE.finditer(masked):
         # 4℃±2℃, 20±2℃, （50±10）%: the range the tolerance allows around the value
         unit, mult = _unit_of(m.group("u"))
-        centre, off = Decimal(m.group("c")) * mult, Decimal(m.group("t")) * mult
+        # (误差不得超过±2%: a deviation either way, around none)
+        centre, off = Decimal(m.group("c") or 0) * mult, Decimal(m.group("t")) * mult
         low, high = clean(centre - off), clean(centre + off)
         out.append(Qty(m.start(), m.end(), low, high, unit, "range", True, None))
     told = [(q.start, q.end) for q in out]
@@ -718,7 +719,9 @@ TIME_IN = {
 }  # fmt: skip
 #: A value with its tolerance (4℃±2℃, 20±2℃, （50±10）%), the unit after the tolerance.
 _TOLERANCE = re.compile(
-    r"(?<![\d.])[（(]?(?P<c>\d{1,6}(?:\.\d+)?)\s*(?:" + _UNIT_RE.pattern + r")?\s*±\s*"
+    r"(?:(?<![\d.])[（(]?(?P<c>\d{1,6}(?:\.\d+)?)\s*(?:"
+    + _UNIT_RE.pattern
+    + r")?|(?<![\d.)）]))\s*±\s*"
     r"(?P<t>\d{1,6}(?:\.\d+)?)\s*[）)]?\s*(?P<u>" + _UNIT_RE.pattern + r")"
 )
 #: What is measured by a pure number, and its comparison right before the number (容积率不大于,
