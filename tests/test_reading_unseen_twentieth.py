@@ -171,3 +171,14 @@ def test_a_permissible_deviation_is_no_permission():
     (r,) = extract("允许偏差为±5%。")
     assert (r.modality, r.comparator, r.low, r.high) == (None, "range", Decimal(-5), Decimal(5))
     assert extract("允许企业缓缴社会保险费。")[0].modality == "permission"
+
+
+def test_the_income_tax_is_due_on_is_no_duty():
+    """符合条件的小微企业，按应纳税所得额的25%计入…: a rate of a tax relief, stated with no modal
+    word. The 应 of 应纳税所得额 (the taxable income) was read as one, so the rate was a duty;
+    应纳入 is still one."""
+    found = extract(
+        "符合条件的小微企业，按应纳税所得额的25%计入应纳税所得额，按20%的税率缴纳企业所得税。"
+    )
+    assert [(r.modality, r.value) for r in found] == [(None, Decimal(25)), (None, Decimal(20))]
+    assert extract("相关费用应纳入年度预算。")[0].modality == "mandatory"

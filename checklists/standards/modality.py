@@ -32,7 +32,8 @@ MANDATORY = re.compile(
     # (知道或者应当知道, 应知: what one ought to have known, no duty)
     # (应对重污染天气: to cope with; 应对采购标的进行调研: 应 + 对, a verb after its object)
     # (应免畜禽, 应免尽免: those due to be immunised, no duty; 应免费提供 is one)
-    r"应当(?!知道)|(?<![相适供反响效对回呼感答顺报理])应(?![急用变届收付征诉聘税缴激知]|当知道|免(?!费|收|除|于|征|予)|"
+    # (应纳税所得额: the income tax is due on, a noun; 应纳入 is a duty)
+    r"应当(?!知道)|(?<![相适供反响效对回呼感答顺报理])应(?![急用变届收付征诉聘税缴激知]|纳税|当知道|免(?!费|收|除|于|征|予)|"
     # (应保尽保率, 应收尽收: all those due, a set phrase, no duty)
     r"[保收检治享办纳补救助改查退种](?=尽))"
     r"(?!对(?![^，,。；;]{1,24}?(?:进行|实行|开展|予以|加强|组织|采取|实施|作出|给予|审核|核查)))|"
