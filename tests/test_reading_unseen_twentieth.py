@@ -182,3 +182,24 @@ def test_the_income_tax_is_due_on_is_no_duty():
     )
     assert [(r.modality, r.value) for r in found] == [(None, Decimal(25)), (None, Decimal(20))]
     assert extract("相关费用应纳入年度预算。")[0].modality == "mandatory"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("仓库面积不得少于1,000平方米。", Decimal(1000), "m²"),
+        ("年处理能力不低于12,500吨。", Decimal(12500), "t"),
+        ("罚款金额为一万五千元。", Decimal(15000), "元"),
+        ("处二万五千元以上罚款。", Decimal(25000), "元"),
+        # guards: a magnitude after its number (as before)
+        ("罚款金额为一千万元。", Decimal(10_000_000), "元"),
+        ("奖励两万元。", Decimal(20000), "元"),
+    ],
+)
+def test_a_number_is_read_whole(text, value, unit):
+    """仓库面积不得少于1,000平方米: a thousand square metres. Thousands separators were run
+    together for money only, so the comma split the area into 1 and 000 (a duty with no number
+    and a bound of 0). 一万五千元 was read from its 五千: 万 was a magnitude after a number only,
+    never inside one."""
+    (r,) = extract(text)
+    assert (r.value if r.value is not None else r.low, r.unit) == (value, unit)

@@ -15,7 +15,9 @@ import cn2an
 #: A number as written: digits (with a decimal point) or Chinese numerals.
 NUM = (
     # (an amount in financial numerals: 贰佰元, 壹仟伍佰元)
-    r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?|"
+    # (一万五千元: 万 inside one number; 一万元 alone is a magnitude after it)
+    r"(?:\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*"
+    r"(?:点[零〇一二三四五六七八九]+)?|"
     r"[壹贰叁肆伍陆柒捌玖][壹贰叁肆伍陆柒捌玖拾佰仟零万]*|"
     # half of a time (半年内, 半个月, 半小时, 超过半年): not 每半年, 上半年 (periods), 一年半,
     # 半年度, 过半 (more than half)

@@ -24,6 +24,11 @@ _GAP = re.compile(
     rf"|(?<=[{_CJK}(])[ \u00a0\u3000]+(?=\d)"
 )
 
+#: A number with commas between its thousands (1,000平方米, 12,500元): one number, whatever its
+#: unit. (A full-width comma may be a list's, 分别为800，600，400元: ``quantities.masked`` reads
+#: it as a separator in an amount of money only.)
+_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+
 #: Full-width digits, point and per cent as their half-width forms, one for one (offsets hold).
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 #: A number a line opens with (a row's or an item's number), or a code's (GB 3095-2012, HJ
@@ -88,12 +93,16 @@ class ClosedUp:
 
 
 def close_up(text: str) -> ClosedUp | None:
-    """``text`` with the spaces around its numbers closed up and its full-width digits made
-    half-width (２０２４年６月３０日前 as 2024年6月30日前), or None if it has neither."""
+    """``text`` with the spaces around its numbers and the commas between their thousands
+    closed up and its full-width digits made half-width (２０２４年６月３０日前 as 2024年6月30日前,
+    1,000平方米 as 1000平方米), or None if it has none of them."""
     plain = text.translate(_HALF_WIDTH)
-    if plain == text and _GAP.search(text) is None:
+    if plain == text and _GAP.search(text) is None and _THOUSANDS.search(text) is None:
         return None
     kept = [True] * len(text)
+    for number in _THOUSANDS.finditer(plain):
+        for i in range(number.start(), number.end()):
+            kept[i] = plain[i] != ","
     for gap in _GAP.finditer(plain):
         if _KEPT_AFTER.search(plain, max(0, gap.start() - 40), gap.start()):
             # (2 是否安装燃气泄漏报警器: a table row's number, then its words; GB 3095-2012 标准)
