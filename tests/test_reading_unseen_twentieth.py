@@ -203,3 +203,23 @@ def test_a_number_is_read_whole(text, value, unit):
     never inside one."""
     (r,) = extract(text)
     assert (r.value if r.value is not None else r.low, r.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("投标截止后不得撤回。", [("prohibition", "mandatory")]),
+        (
+            "供应商在投标截止时间前可以撤回已提交的投标文件，投标截止后不得撤回。",
+            [("presence", "permission"), ("prohibition", "mandatory")],
+        ),
+        # guards: 截止 of a date reports (as before)
+        ("截止2025年底，全市共有养老机构126家。", []),
+        ("截止目前，已完成整改。", []),
+    ],
+)
+def test_a_deadline_passed_is_no_report(text, kinds):
+    """投标截止后不得撤回: no withdrawal once bids close. 截止 was read as "as of" (截止2025年底,
+    a report), so the ban gave nothing; and a duty of its own before (…可以撤回…的投标文件，) was
+    read as the ones the next phrase's time is of, so the permission was lost too."""
+    assert [(r.kind, r.modality) for r in extract(text)] == kinds

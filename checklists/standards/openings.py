@@ -189,7 +189,8 @@ WHEN_AFTER_MODAL = re.compile(
 )
 #: The ones, then when, right before the modal word (参加职业培训的人员，取得证书后可按规定申请…).
 THE_ONES_THEN_WHEN = re.compile(
-    r"^(?P<cond>[^，,。；;：:]{2,40}?的[^，,。；;：:的]{1,8}[，,][^，,。；;：:]{2,20}?(?:之?后|时))"
+    # (not a duty of its own first: 供应商…前可以撤回…的投标文件，投标截止后不得撤回)
+    r"^(?P<cond>(?:(?!可以|应当|必须|不得)[^，,。；;：:]){2,40}?的[^，,。；;：:的]{1,8}[，,][^，,。；;：:]{2,20}?(?:之?后|时))"
     r"(?=可(?!能)|应当|应|须|必须|要|不得|严禁)"
 )
 REACHING = re.compile(

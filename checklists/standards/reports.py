@@ -52,7 +52,9 @@ DESCRIPTIVE = re.compile(
     DID.pattern
     + "|"
     + _NOT_TAKEN_BACK
-    + r"(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|截止|"
+    + r"(?:已经|已(?!有|具备))(?![^，,。；;]*的)|近年来|目前|截至|"
+    # (截止2025年底 reports as of then; not 投标截止后, a deadline passed)
+    r"截止(?=\s*(?:到|至|目前|当前|今|[\d＿]|[上本去今]年|[上本]月))|"
     # (采矿权取得、进出口; 取得的成效 in a list of contents: nouns, no report)
     # (未取得备案的: not obtained, a case)
     r"(?<![未没])取得(?![、和及与等的]|[^，,。；;]{0,12}(?:后|前|证|资格|资质|许可|同意|批准|备案|登记|执照|权))|"
