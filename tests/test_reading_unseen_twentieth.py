@@ -223,3 +223,12 @@ def test_a_deadline_passed_is_no_report(text, kinds):
     a report), so the ban gave nothing; and a duty of its own before (…可以撤回…的投标文件，) was
     read as the ones the next phrase's time is of, so the permission was lost too."""
     assert [(r.kind, r.modality) for r in extract(text)] == kinds
+
+
+def test_a_part_of_the_one_before_is_no_class():
+    """幼儿园户外活动时间每天不少于2小时，其中体育活动时间不少于1小时: two hours outdoors, one of
+    them of sport. The two were read as classes of one measure (…活动时间), so the two hours held
+    only for a class 幼儿园户外 and the hour for a class 其中体育. 其中 names a part of the one
+    before, no class beside it."""
+    found = extract("幼儿园户外活动时间每天不少于2小时，其中体育活动时间不少于1小时。")
+    assert [(r.applies_when, r.value) for r in found] == [(None, Decimal(2)), (None, Decimal(1))]
