@@ -232,3 +232,21 @@ def test_a_part_of_the_one_before_is_no_class():
     before, no class beside it."""
     found = extract("幼儿园户外活动时间每天不少于2小时，其中体育活动时间不少于1小时。")
     assert [(r.applies_when, r.value) for r in found] == [(None, Decimal(2)), (None, Decimal(1))]
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        (
+            "歌舞娱乐场所包厢、包间内不得设置隔断，包厢门窗应当使用透明门窗。",
+            ["歌舞娱乐场所", "歌舞娱乐场所"],
+        ),
+        ("养老机构居室内不得使用明火取暖。", ["养老机构"]),
+        # guard: with 的 between (as before)
+        ("歌舞娱乐场所的包厢、包间内不得设置隔断。", ["歌舞娱乐场所"]),
+    ],
+)
+def test_a_partys_rooms_it_holds_a_duty_in_are_its_own(text, subjects):
+    """歌舞娱乐场所包厢、包间内不得设置隔断: the venue may not partition its rooms. With no 的
+    between the party and its rooms, no one was bound (the sentence after neither)."""
+    assert [r.subject for r in extract(text)] == subjects

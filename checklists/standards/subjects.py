@@ -70,6 +70,13 @@ _PARTY_DOING = re.compile(
     f"{_ACTS_ON}[^，,。；;的]{{0,16}}"
 )
 
+#: The same with no 的, where what follows the party is a place of its own that a duty holds in
+#: (歌舞娱乐场所包厢、包间内不得设置隔断): the party whose rooms they are.
+_OWNER_WITHIN = re.compile(
+    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
+    r"[^，,。；;、的\d]{1,6}(?:、[^，,。；;、的\d]{1,6})*(?:内|中|里)"
+)
+
 #: The crew or staff of a party's vehicle or site, after its name (客运车辆驾驶员, 建筑工地作业
 #: 人员): who the name goes on to.
 _NO_CREW_NEXT = "(?!驾驶[员人]|司机|乘务|押运|从业人员|作业人员|操作人员|管理人员)"
@@ -257,6 +264,7 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         or _OWNER_BARE.fullmatch(last)
         or _OWNER_PER.match(last)
         or _OWNER_DOES.fullmatch(last)
+        or _OWNER_WITHIN.fullmatch(last)
     )
     if owner:
         return _trim(owner.group("who")), kind_of(owner.group("who"))
