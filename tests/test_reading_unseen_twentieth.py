@@ -250,3 +250,25 @@ def test_a_partys_rooms_it_holds_a_duty_in_are_its_own(text, subjects):
     """歌舞娱乐场所包厢、包间内不得设置隔断: the venue may not partition its rooms. With no 的
     between the party and its rooms, no one was bound (the sentence after neither)."""
     assert [r.subject for r in extract(text)] == subjects
+
+
+def test_pollutants_side_by_side_are_measures_not_classes():
+    """燃煤锅炉烟尘排放浓度不高于10毫克/立方米，二氧化硫不高于35…，氮氧化物不高于50…: three
+    limits, all of them binding. The pollutants after the first were read as classes of its
+    measure, so each limit applied only "where 二氧化硫" and the form could mark it N/A."""
+    found = extract(
+        "燃煤锅炉烟尘排放浓度不高于10毫克/立方米，二氧化硫不高于35毫克/立方米，"
+        "氮氧化物不高于50毫克/立方米。"
+    )
+    assert [(r.applies_when, r.value) for r in found] == [
+        (None, Decimal(10)),
+        (None, Decimal(35)),
+        (None, Decimal(50)),
+    ]
+    # guard: classes of one measure after a bound for all of them (as before)
+    assert [
+        r.applies_when and r.applies_when.text for r in extract("城区不低于40%，郊区不低于30%。")
+    ] == [
+        "城区",
+        "郊区",
+    ]

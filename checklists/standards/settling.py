@@ -338,9 +338,13 @@ _A_CLASS_NAMED = re.compile(
     r"(?![每各全本该且并但另]|其(?![他它余]))(?P<name>[\u4e00-\u9fff]{2,6}?)"
     r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?" + _A_BOUND_NEXT + ")"
 )
-#: A measure's or an amount's name, no class (补助标准, 覆盖率, 费用); nor a part of the one
-#: before (户外活动时间每天不少于2小时，其中体育活动时间…: of which).
-_NOT_A_CLASS = re.compile(rf"(?:{A_MEASURE_END}|费|价|金|额|期限|时限)$|^其中")
+#: A measure's or an amount's name, no class (补助标准, 覆盖率, 费用), a pollutant's (烟尘…，二氧化
+#: 硫不高于…，氮氧化物…: each a measure of its own); nor a part of the one before (户外活动时间
+#: 每天不少于2小时，其中体育活动时间…: of which).
+_NOT_A_CLASS = re.compile(
+    rf"(?:{A_MEASURE_END}|费|价|金|额|期限|时限|"
+    r"氧化物|颗粒物|有机物|烟尘|粉尘|氨氮|总磷|总氮|需氧量|二氧化硫|硫化氢)$|^其中"
+)
 
 
 def parallel_classes(found: list[Requirement]) -> list[Requirement]:
