@@ -272,3 +272,13 @@ def test_pollutants_side_by_side_are_measures_not_classes():
         "城区",
         "郊区",
     ]
+
+
+def test_how_far_a_fare_reaches_in_brackets_is_no_row():
+    """出租车起步价为10元（3公里），超过3公里后每公里2.5元: the base fare covers three kilometres.
+    The bracketed distance was a row of its own, == 3 km, a check of nothing a taxi does."""
+    found = extract("出租车起步价为10元（3公里），超过3公里后每公里2.5元。")
+    assert [(r.value, r.unit, r.per) for r in found] == [
+        (Decimal(10), "元", None),
+        (Decimal("2.5"), "元", "km"),
+    ]

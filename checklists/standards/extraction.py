@@ -233,6 +233,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 and q.unit in MEASURES
             ):
                 continue  # 2具35公斤推车式灭火器: the size of what is counted, no threshold
+            if (
+                k
+                and masked[s_start + read[k - 1].end : q_start] in ("（", "(")
+                and masked[q_end : q_end + 1] in ("）", ")")
+            ):
+                continue  # 起步价为10元（3公里）: how far the amount before reaches, no row
             ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
             phrase = masked[ph_start:ph_end]
             if (season := a_season_first(text, masked, ph_start, q_start)) is not None:
