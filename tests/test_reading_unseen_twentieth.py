@@ -282,3 +282,12 @@ def test_how_far_a_fare_reaches_in_brackets_is_no_row():
         (Decimal(10), "元", None),
         (Decimal("2.5"), "元", "km"),
     ]
+
+
+def test_a_length_of_service_naming_the_ones_is_no_bound():
+    """连续工作满12个月以上的职工享受带薪年休假: the staff a year's service entitles. It was read
+    as a bound, ≥ 12 months of work, for the employer to be checked against; as with an age
+    (年满60周岁的…), the length reached picks out whom the rest is for."""
+    assert extract("连续工作满12个月以上的职工享受带薪年休假。") == []
+    (r,) = extract("职工连续工作应当满12个月。")  # guard: a bound with its modal word
+    assert (r.comparator, r.value, r.unit) == (">=", Decimal(12), "month")

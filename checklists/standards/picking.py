@@ -367,6 +367,12 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ):
         return True  # 年满60周岁的农村籍退役士兵，每月发放…: whom an age picks out (GUIDE 3)
     if (
+        _AN_AGE_REACHED.search(masked, near, q_start)
+        and _THE_ONES_SERVED.match(masked, q_end)
+        and not ANY_MODAL.search(masked, s_start, q_start)
+    ):
+        return True  # 连续工作满12个月以上的职工享受…: whom a length of service picks out
+    if (
         re.search(r"岁(?:及?以[上下])?$", masked[q_start:q_end])
         and THE_AGED_NAMED.match(masked, q_end)
         and not ANY_MODAL.search(masked, ph_start, q_start)
@@ -719,6 +725,10 @@ THE_AGED_NAMED = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:儿童|老人|老年人|人员|学生|居民|妇女|幼儿|残疾人|参保人)"
     # (对辖区内65岁及以上常住居民，每年提供…: the ones, then the duty after its comma)
     r"(?=[\u4e00-\u9fff]{2}|\s*[，,])"
+)
+#: The people a length of service reached picks out, named right after it (…满12个月以上的职工).
+_THE_ONES_SERVED = re.compile(
+    r"\s*(?:个)?(?:年|月)?\s*(?:及?以上)?的(?:职工|员工|劳动者|教师|人员)(?=[\u4e00-\u9fff]{2}|\s*[，,])"
 )
 _THE_ONES_AGED = re.compile(r"\s*(?:周岁|岁)?\s*(?:及?以上|以下)?的[^，,。；;的\d＿]{1,12}[，,]")
 #: A spend reached (满3000元), then what it buys (可抵扣, 减, 返).
