@@ -727,9 +727,7 @@ THE_AGED_NAMED = re.compile(
     r"(?=[\u4e00-\u9fff]{2}|\s*[，,])"
 )
 #: The people a length of service reached picks out, named right after it (…满12个月以上的职工).
-_THE_ONES_SERVED = re.compile(
-    r"\s*(?:个)?(?:年|月)?\s*(?:及?以上)?的(?:职工|员工|劳动者|教师|人员)(?=[\u4e00-\u9fff]{2}|\s*[，,])"
-)
+_THE_ONES_SERVED = re.compile(r"\s*的(?:职工|员工|劳动者|教师|人员)(?=[\u4e00-\u9fff]{2}|\s*[，,])")
 _THE_ONES_AGED = re.compile(r"\s*(?:周岁|岁)?\s*(?:及?以上|以下)?的[^，,。；;的\d＿]{1,12}[，,]")
 #: A spend reached (满3000元), then what it buys (可抵扣, 减, 返).
 _A_SPEND = re.compile(r"(?<![年期届])满\s*$")

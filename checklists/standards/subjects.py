@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from checklists.standards.modality import ANY_MODAL
+from checklists.standards.number_words import A_MEASURE_END
 from checklists.standards.openings import DURING_WORD, VIA, WHEN_WORD
 from checklists.standards.parties import (
     _A_PARTY_DONE_TO,
@@ -70,7 +71,7 @@ _PARTY_DOING = re.compile(
     f"{_ACTS_ON}[^，,。；;的]{{0,16}}"
 )
 
-#: The same with no 的, where what follows the party is a place of its own that a duty holds in
+#: ``_OWNER`` with no 的, where what follows the party is a place of its own that a duty holds in
 #: (歌舞娱乐场所包厢、包间内不得设置隔断): the party whose rooms they are.
 _OWNER_WITHIN = re.compile(
     f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
@@ -81,8 +82,8 @@ _OWNER_WITHIN = re.compile(
 #: 人员): who the name goes on to.
 _NO_CREW_NEXT = "(?!驾驶[员人]|司机|乘务|押运|从业人员|作业人员|操作人员|管理人员)"
 
-#: The same with no 的, where what follows the party is a measure of its own (建筑施工企业安全生产
-#: 费用提取比例, 学校食堂留样时间): the party whose measure it is.
+#: ``_OWNER`` with no 的, where what follows the party is a measure of its own (建筑施工企业安全
+#: 生产费用提取比例, 学校食堂留样时间): the party whose measure it is.
 _OWNER_BARE = re.compile(
     # (单位和职工缴存比例: a list of parties, each its measure)
     # (not a vehicle or a site whose crew or staff the measure is of: 客运车辆驾驶员连续驾驶时间)
@@ -90,7 +91,8 @@ _OWNER_BARE = re.compile(
     f"(?:[和及与、](?:{_NOT_THE_PAID}[^，,。；;、的]){{0,8}}?(?:{_REGULATED}))*"
     # (各地资金支出进度要达到80%, 各乡镇垃圾清运率…: each area's own measure, its government's)
     r"|各(?:地|乡镇|街道|县|区|市)(?:[（(][^（()）]{1,8}[）)])?)"
-    r"[^，,。；;、的\d]{2,10}(?:费用|比例|面积|时间|时段|时长|次数|频次|数量|浓度|高度|宽度|距离|长度|人数|温度|压力|水压|容量|率|标准|进度|速度|"
+    # (the name of one of its measures: number_words.A_MEASURE_END, or of what it keeps or spends)
+    rf"[^，,。；;、的\d]{{2,10}}(?:{A_MEASURE_END}|费用|时段|次数|压力|水压|容量|进度|速度|"
     r"[浊色硬]度|余氯|含量|指数)"
 )
 
