@@ -291,3 +291,17 @@ def test_a_length_of_service_naming_the_ones_is_no_bound():
     assert extract("连续工作满12个月以上的职工享受带薪年休假。") == []
     (r,) = extract("职工连续工作应当满12个月。")  # guard: a bound with its modal word
     assert (r.comparator, r.value, r.unit) == (">=", Decimal(12), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("村集体经济组织库存现金限额不得超过5000元。", "村集体经济组织"),
+        ("采购单位单笔公务卡支付额度不得超过5万元。", "采购单位"),
+    ],
+)
+def test_a_partys_cash_limit_is_its_own_measure(text, subject):
+    """村集体经济组织库存现金限额不得超过5000元: the collective's cash on hand. A limit or a quota
+    was no measure a party's name could stand before, so it bound no one."""
+    (r,) = extract(text)
+    assert r.subject == subject

@@ -92,7 +92,7 @@ _OWNER_BARE = re.compile(
     # (各地资金支出进度要达到80%, 各乡镇垃圾清运率…: each area's own measure, its government's)
     r"|各(?:地|乡镇|街道|县|区|市)(?:[（(][^（()）]{1,8}[）)])?)"
     # (the name of one of its measures: number_words.A_MEASURE_END, or of what it keeps or spends)
-    rf"[^，,。；;、的\d]{{2,10}}(?:{A_MEASURE_END}|费用|时段|次数|压力|水压|容量|进度|速度|"
+    rf"[^，,。；;、的\d]{{2,10}}(?:{A_MEASURE_END}|费用|限额|额度|时段|次数|压力|水压|容量|进度|速度|"
     r"[浊色硬]度|余氯|含量|指数)"
 )
 
