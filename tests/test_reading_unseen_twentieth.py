@@ -305,3 +305,12 @@ def test_a_partys_cash_limit_is_its_own_measure(text, subject):
     was no measure a party's name could stand before, so it bound no one."""
     (r,) = extract(text)
     assert r.subject == subject
+
+
+def test_the_first_class_of_ratios_side_by_side_is_a_case_too():
+    """乳儿班保育人员与婴幼儿的比例不低于1:3，托小班不低于1:5，托大班不低于1:7: one carer for three
+    infants in the infants' class. A ratio's two terms counted as two numbers, and the classes
+    after it were read already by their own names, so the first class was never read: the 1:3
+    held for every class."""
+    found = extract("乳儿班保育人员与婴幼儿的比例不低于1:3，托小班不低于1:5，托大班不低于1:7。")
+    assert [r.applies_when.text for r in found] == ["乳儿班", "托小班", "托大班"]

@@ -372,7 +372,11 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
         if (
             len(run) > 1
             and len(set(names)) == len(run)
-            and all(r.applies_when is None and r.value is not None for r in run)
+            # (托小班不低于1:5: a class read already as its own name's, by cases)
+            and all(
+                (r.applies_when is None or r.applies_when.text == name) and r.value is not None
+                for r, name in zip(run, names, strict=False)
+            )
             and not any(_NOT_A_CLASS.search(n) for n in names)
             # (县级河长每季度…，乡级河长每月…: each name the party acting, its own row's subject)
             and [r.subject for r in run] != names
@@ -438,7 +442,8 @@ def _class_before_measure(run: list[Requirement]) -> str | None:
     """The class the first of a run opens with, before the name of its measure, where the others
     name only their class (主要街道垃圾滞留时间不超过30分钟，其他街道不超过1小时; 县级医院急诊科
     医生不少于5名，乡镇卫生院不少于2名): the words up to the head noun the others end with."""
-    if len(run) < 2 or len(re.findall(r"\d+(?:\.\d+)?", run[0].span)) != 1:
+    # (a ratio's two terms one number: 保育人员与婴幼儿的比例不低于1:3)
+    if len(run) < 2 or len(re.findall(r"\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)?", run[0].span)) != 1:
         return None  # (…驾驶人24小时内累计驾驶时间不得超过8小时: a number before its bound)
     later = [n.group("name") for r in run[1:] if (n := _A_CLASS_NAMED.match(r.span))]
     if len(later) != len(run) - 1 or len({name[-1] for name in later}) != 1:
