@@ -375,7 +375,7 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
             # (托小班不低于1:5: a class read already as its own name's, by cases)
             and all(
                 (r.applies_when is None or r.applies_when.text == name) and r.value is not None
-                for r, name in zip(run, names, strict=False)
+                for r, name in zip(run, names, strict=True)
             )
             and not any(_NOT_A_CLASS.search(n) for n in names)
             # (县级河长每季度…，乡级河长每月…: each name the party acting, its own row's subject)
