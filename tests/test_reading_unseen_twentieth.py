@@ -314,3 +314,31 @@ def test_the_first_class_of_ratios_side_by_side_is_a_case_too():
     held for every class."""
     found = extract("乳儿班保育人员与婴幼儿的比例不低于1:3，托小班不低于1:5，托大班不低于1:7。")
     assert [r.applies_when.text for r in found] == ["乳儿班", "托小班", "托大班"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cases"),
+    [
+        ("城市道路挖掘修复期限一般不超过15日，主干道不超过7日。", [None, "主干道"]),
+        (
+            "城市道路挖掘修复期限一般不超过15日，主干道不超过7日，次干道不超过10日。",
+            [None, "主干道", "次干道"],
+        ),
+        # guards: classes each before their measure, and items after 为 (as before)
+        ("县级医院急诊科医生不少于5名，乡镇卫生院不少于2名。", ["县级医院", "乡镇卫生院"]),
+        ("储存年限一般为小麦5年、稻谷3年、玉米3年。", ["小麦", "稻谷", "玉米"]),
+    ],
+)
+def test_the_rule_for_all_then_a_class_apart(text, cases):
+    """城市道路挖掘修复期限一般不超过15日，主干道不超过7日: fifteen days as a rule, seven on main
+    roads. The first was read as a class cut from its own words (城市道, up to the 道 主干道 ends
+    with), so the fifteen days held nowhere else. 一般 or 原则上 states the rule for all; the
+    classes after it are apart from it."""
+    assert [r.applies_when and r.applies_when.text for r in extract(text)] == cases
+
+
+def test_because_of_is_no_part_of_a_name():
+    """因供热单位原因导致室温不达标的，应当按日退还热费: the heating company refunds. The subject
+    was 因供热单位, 因 (because of) kept in the name."""
+    (r,) = extract("因供热单位原因导致室温不达标的，应当按日退还热费。")
+    assert r.subject == "供热单位"

@@ -347,6 +347,10 @@ _NOT_A_CLASS = re.compile(
 )
 
 
+#: The rule for all, before the classes apart from it (…一般不超过15日，主干道…).
+_THE_RULE_FOR_ALL = re.compile(r"一般|原则上")
+
+
 def parallel_classes(found: list[Requirement]) -> list[Requirement]:
     """Requirements of one measure listed side by side, each opening with a short name of its
     own (停车泊位配建标准：住宅每户不少于1个，商业每100平方米建筑面积不少于0.8个，办公…): each is
@@ -364,13 +368,17 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
         # (储存年限一般为小麦5年、稻谷3年、玉米3年: each item's name; 城市低保标准…，农村低保
         # 标准…: each one's class before the measure's name they share)
         items = None if first else _items_after_is(found[k:j]) or _classes_of_one_name(found[k:j])
+        # (修复期限一般不超过15日，主干道不超过7日: the rule for all first, then one class apart)
+        general = (
+            found[k] if not (first or items) and _THE_RULE_FOR_ALL.search(found[k].span) else None
+        )
         while not (first or items) and k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
             k += 1
         run = found[k:j]
         named = [n.group("name") for r in run[bool(first) :] if (n := _A_CLASS_NAMED.match(r.span))]
         names = items or ([first, *named] if first else named)
         if (
-            len(run) > 1
+            (len(run) > 1 or (general is not None and run[0] is not general))
             and len(set(names)) == len(run)
             # (托小班不低于1:5: a class read already as its own name's, by cases)
             and all(
@@ -445,6 +453,8 @@ def _class_before_measure(run: list[Requirement]) -> str | None:
     # (a ratio's two terms one number: 保育人员与婴幼儿的比例不低于1:3)
     if len(run) < 2 or len(re.findall(r"\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)?", run[0].span)) != 1:
         return None  # (…驾驶人24小时内累计驾驶时间不得超过8小时: a number before its bound)
+    if _THE_RULE_FOR_ALL.search(run[0].span):
+        return None  # (修复期限一般不超过15日，主干道不超过7日: the rule for all, the class apart)
     later = [n.group("name") for r in run[1:] if (n := _A_CLASS_NAMED.match(r.span))]
     if len(later) != len(run) - 1 or len({name[-1] for name in later}) != 1:
         return None

@@ -373,7 +373,8 @@ def _ending_subject(words: str, pattern: re.Pattern[str]) -> str | None:
 def _trim(name: str) -> str:
     """Drop a clause's leftovers before the name (和/及/与 joins stay: 财政局和审计局)."""
     # (使用…的单位; 在建工地, 在用设备, 在岗人员: 在 part of the name)
-    name = re.sub(rf"^(?:的|是|为|由|{AT}|对|把|将|让|使(?!用)|给)+", "", name)
+    # (因供热单位原因…的: 因, because of, is no part of the name)
+    name = re.sub(rf"^(?:的|是|为|由|因|{AT}|对|把|将|让|使(?!用)|给)+", "", name)
     return _POINTING_BACK.sub("", name)
 
 
