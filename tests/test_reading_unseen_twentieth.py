@@ -342,3 +342,15 @@ def test_because_of_is_no_part_of_a_name():
     was 因供热单位, 因 (because of) kept in the name."""
     (r,) = extract("因供热单位原因导致室温不达标的，应当按日退还热费。")
     assert r.subject == "供热单位"
+
+
+def test_a_party_then_the_part_of_the_day_it_acts_in():
+    """驾驶员日间连续驾驶不得超过4小时，夜间连续驾驶不得超过2小时: the driver's stretches by day
+    and by night. The part of the day after the name hid who acts (no subject), and the day's
+    class took the driver's name in (驾驶员日间). A time of day after a name is when it acts; the
+    first class is read after who acts, as the others are."""
+    found = extract("驾驶员日间连续驾驶不得超过4小时，夜间连续驾驶不得超过2小时。")
+    assert [(r.subject, r.applies_when.text) for r in found] == [
+        ("驾驶员", "日间连续驾驶"),
+        ("驾驶员", "夜间连续驾驶"),
+    ]

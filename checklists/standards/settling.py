@@ -466,6 +466,9 @@ def _class_before_measure(run: list[Requirement]) -> str | None:
         at = run[0].span.find(head[-1], 1, 10)
         head = head[-1]
     name = run[0].span[: at + len(head)] if at >= 0 else ""
+    subject = run[0].subject or ""
+    if subject and name.startswith(subject) and len(name) - len(subject) >= 2:
+        name = name[len(subject) :]  # (驾驶员日间连续驾驶…: the class after who acts)
     # (its measure's name after it, then the bound: not the whole of the words)
     return name if 2 <= len(name) <= 8 and len(run[0].span) > len(name) + 2 else None
 
