@@ -17,7 +17,7 @@ from checklists.standards.comparators import NEGATE, comparator_before, with_mar
 from checklists.standards.number_words import A_MEASURE_END
 from checklists.standards.numbers import comparator_in_phrase, period_before
 from checklists.standards.numerals import Qty
-from checklists.standards.openings import APPROVED, QUOTED_ARTICLE, THINGS_BY
+from checklists.standards.openings import APPROVED, PARTS_OF_THE_DAY, QUOTED_ARTICLE, THINGS_BY
 from checklists.standards.parties import condition_of, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import TIME_IN, quantities
@@ -191,7 +191,7 @@ def case_goes_on(
 #: place, a kind of vehicle or a time of day the requirements after it are for.
 _A_CLASS_LABEL = re.compile(
     # (a time of day alone: 噪声排放昼间不得超过70分贝, not 排放昼间)
-    r"(?:白天|夜间|日间|昼间)|"
+    rf"(?:{PARTS_OF_THE_DAY})|"
     r"(?:[一二三四五六七八九十]+类|[^\d＿，,。；;：:（()）的]{0,6})"
     r"(?:区域|地区|城区|市区|郊区|山区|牧区|平原区|丘陵区|县城|城镇|农村|乡镇|片区|路段|小型车|中型车|大型车|客车|货车|"
     r"工作日|节假日|旺季|淡季|高峰时段|平峰时段|高峰期|低峰期|"
@@ -214,7 +214,9 @@ _A_CLASS_BOUND = re.compile(
 #: A time of day right before a limit's number (噪声排放限值昼间70分贝，夜间55分贝): the hours
 #: the limit is for.
 _A_TIME_OF_DAY_LIMIT = re.compile(
-    r"\s*(?:[^，,。；;：:\d＿]{0,20}?限值\s*(?:为)?\s*)?(?P<label>昼间|夜间|白天|日间|夜晚)(?=\d)"
+    r"\s*(?:[^，,。；;：:\d＿]{0,20}?限值\s*(?:为)?\s*)?(?P<label>"
+    + PARTS_OF_THE_DAY
+    + r"|夜晚)(?=\d)"
 )
 
 

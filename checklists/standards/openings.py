@@ -141,10 +141,12 @@ WHEN = re.compile(
     # (合同履行中，…: while a thing is done)
     r"(?:履行|实施|执行|运行|使用|施工|建设|检查|验收|评审|招标|办理|审核)中))[，,]"
 )
+#: The parts of the day a rule may hold in (夜间, 昼间: a noise limit's, a driver's hours).
+PARTS_OF_THE_DAY = "夜间|昼间|日间|白天"
 #: A season, a period of the year or a part of the day (汛期, 冬季, 森林防火期, 节假日, 夜间).
 SEASON_WORDS = (
     r"汛期|雨季|旱季|冬季|夏季|春季|秋季|采暖期|供暖期|防火期|禁渔期|休渔期|节假日|节日期间|"
-    r"重大节日|高温季节|夜间|昼间|日间|白天"
+    r"重大节日|高温季节|" + PARTS_OF_THE_DAY
 )
 #: A season or a period of the year the sentence opens with (在汛期，…; 冬季，…; 森林防火期，…).
 SEASON = re.compile(

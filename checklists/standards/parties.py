@@ -37,6 +37,7 @@ from checklists.standards.openings import (
     IF,
     NO_ONES,
     OWNED,
+    PARTS_OF_THE_DAY,
     PARTY_PICKED,
     QUOTED_ARTICLE,
     REACHING,
@@ -87,7 +88,7 @@ _ADVERBIAL = (
     r"进行|开展|"
     r"采购(?=食品|食用|原料|商品|货物|物资|设备|产品|药品|农产品)|"
     # (驾驶员夜间连续驾驶…: the part of the day it acts in)
-    r"(?:日间|夜间|昼间|白天)|"
+    rf"(?:{PARTS_OF_THE_DAY})|"
     # a time it is in (经营者一年内累计停业…)
     r"[一二三四五六七八九十两\d]+\s*个?(?:年|月|日|天|周|小时)内))"
 )

@@ -15,7 +15,7 @@ from checklists.standards.comparators import comparator_before
 from checklists.standards.duties import ASIDE
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, presence_kind
 from checklists.standards.numbers import comparator_in_phrase
-from checklists.standards.openings import TARGET, opens_a_quote
+from checklists.standards.openings import PARTS_OF_THE_DAY, TARGET, opens_a_quote
 from checklists.standards.parties import ends_with_party
 from checklists.standards.party_names import REGULATED
 from checklists.standards.quantities import quantities
@@ -631,16 +631,17 @@ def end_of(r: Requirement) -> int:
     return r.start + len(r.span)
 
 
+#: How often, a bound or a modal word, right after a season that opens a phrase.
+_HOW_OFTEN_OR_MODAL = r"(?:每|至少|不少于|不低于|不超过|应当?|须|必须)"
 #: A season or a time of day opening a phrase, right before how often or how much in it
 #: (…，夏季每日至少清运两次; 汛期每天巡查不少于2次): when the phrase's requirement holds.
 _SEASON_FIRST = re.compile(
     r"\s*(?P<when>(?:汛期|雨季|旱季|冬季|夏季|春季|秋季|采暖期|供暖期|防火期|节假日|夜间|昼间|白天)"
     r"(?:期间|内)?(?:[（(][^（()）]{1,20}[）)])?)"
-    r"(?=\s*(?:每|至少|不少于|不低于|不超过|应当?|须|必须)"
+    rf"(?=\s*{_HOW_OFTEN_OR_MODAL}"
     # (夜间（22时至次日6时）客运车辆行驶速度不得超过…: the party bound, then its bound; not
     # 夜间连续驾驶不得…, a class of the measure)
-    rf"|[^，,。；;（(]{{0,12}}?(?:{REGULATED})[^，,。；;]{{0,12}}?"
-    r"(?:每|至少|不少于|不低于|不超过|不得|不应|不宜|应当?|须|必须))"
+    rf"|[^，,。；;（(]{{0,12}}?(?:{REGULATED})[^，,。；;]{{0,12}}?(?:{_HOW_OFTEN_OR_MODAL}|不得|不应|不宜))"
 )
 
 
@@ -764,7 +765,7 @@ A_LIMIT_BEFORE = re.compile(
     r"(?:(?:最高)?限[值价]|上限|限额|最高(?:价格?|收费(?:标准)?)|(?P<floor>下限|最低限值))"
     # (最高限价30元: the amount right after the name, 为 left out)
     r"\s*(?:分别)?\s*(?:为|是|：|:)?\s*"
-    r"(?:(?:昼间|夜间|白天|日间|夜晚)\s*(?:为|：|:)?\s*)?"  # (噪声排放限值昼间70分贝: the day's)
+    rf"(?:(?:{PARTS_OF_THE_DAY}|夜晚)\s*(?:为|：|:)?\s*)?"  # (噪声排放限值昼间70分贝: the day's)
     r"(?:每\s*[\u4e00-\u9fff]{1,3}?\s*)?"  # (最高限价为每升8元: the limit per unit sold)
     # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
     r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
