@@ -38,6 +38,7 @@ from checklists.standards.parties import (
 )
 from checklists.standards.party_names import AUTHORITY as _AUTHORITY
 from checklists.standards.party_names import REGULATED as _REGULATED
+from checklists.standards.verbs import ACTION, POLICY
 
 #: An inspected party and a part or thing of it, with no verb, set apart by its bracket or 的
 #: (配送中心（点）地面, 企业的厂区).
@@ -115,6 +116,11 @@ _ENCOURAGED = re.compile(
     rf"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN})"
     r"(?![\u4e00-\u9fff]{0,2}(?:资金|产品|项目))"
 )
+#: Else the government or area it encourages (鼓励各乡镇建立…, 鼓励有条件的地区先行先试).
+_ENCOURAGED_AREA = re.compile(
+    r"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?"
+    rf"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}|(?<=的)(?:地区|地方)){_PAREN})"
+)
 
 
 #: The party a ban names right after its word, before what it may not do (严禁托育机构体罚…,
@@ -156,10 +162,16 @@ _CHECKS_OF_IT = re.compile(
 def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | None]:
     """Who must act: the noun phrase ending just before the modal word at ``modal_at``."""
     before = sentence[:modal_at]
-    encouraged = _ENCOURAGED.match(sentence, modal_at)
+    encouraged = _ENCOURAGED.match(sentence, modal_at) or _ENCOURAGED_AREA.match(sentence, modal_at)
     if encouraged is not None and not before.strip(" \t，,"):
         # 鼓励支持有条件的化工企业，聘请…: the party encouraged is who would act
-        return _trim(encouraged.group("who")), "regulated"
+        who = _trim(encouraged.group("who"))
+        # (鼓励各乡镇建立保洁队伍: a name's ending may close the act too; who is before the act)
+        act = ACTION.search(who, 2) or POLICY.search(who, 2)
+        if act is not None and ends_with_party(who[: act.start()]):
+            who = who[: act.start()]
+        if not re.search(r"[，,]", who):
+            return who, kind_of(who)
     banned = _BANNED.match(sentence, modal_at)
     if _SHUT_DOWN.match(sentence, modal_at):
         return None, None  # (全县无证经营户一律取缔: closed down, by someone not named)
