@@ -30,3 +30,35 @@ def test_a_government_encouraged_is_who_would_act(text, subject, kind):
     as the guide's subject rule (the party named as acting) would have it."""
     (r,) = extract(text)
     assert (r.subject, r.subject_kind, r.modality) == (subject, kind, "advisory")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "subject"),
+    [
+        ("禁渔期为每年3月1日至6月30日，禁渔期内禁止一切捕捞作业。", "禁止一切捕捞作业", None),
+        (
+            "采暖期为每年11月15日至次年3月15日，采暖期内供热单位应当保证连续供热。",
+            "供热单位应当保证连续供热",
+            "供热单位",
+        ),
+        ("本市森林防火期为每年11月1日至次年4月30日，防火期内禁止野外用火。", "禁止野外用火", None),
+    ],
+)
+def test_a_period_defined_then_within_it_is_when_the_duty_holds(text, span, subject):
+    """禁渔期为每年3月1日至6月30日，禁渔期内禁止一切捕捞作业: the ban holds in the closed season
+    the sentence defines. The definition and the ban were one duty with no case, so the ban held
+    all year; 采暖期…为每年… read 每年 as a yearly frequency of the heating."""
+    (r,) = extract(text)
+    assert (r.span, r.subject, r.kind == "frequency") == (span, subject, False)
+    assert r.applies_when is not None and r.applies_when.text.endswith("期内")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["汛期内，水库不得超汛限水位运行。", "防汛期间，各水库应当实行24小时值班。"],
+)
+def test_within_a_season_is_a_case(text):
+    """汛期内，水库不得超汛限水位运行: in the flood season only. 汛期，… was a case; with 内 after
+    it the sentence held all year (防汛期间 was read already: the guard)."""
+    r = extract(text)[0]
+    assert r.applies_when is not None and r.applies_when.text.startswith(("汛期", "防汛"))

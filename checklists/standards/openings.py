@@ -150,7 +150,8 @@ SEASON_WORDS = (
 )
 #: A season or a period of the year the sentence opens with (在汛期，…; 冬季，…; 森林防火期，…).
 SEASON = re.compile(
-    rf"^(?P<cond>(?:在|每年|进入)?[^，,。；;]{{0,10}}?(?:{SEASON_WORDS})|"
+    # (汛期内，…: within it, the same)
+    rf"^(?P<cond>(?:在|每年|进入)?[^，,。；;]{{0,10}}?(?:{SEASON_WORDS})(?:内|期间)?|"
     # (夜间22时至次日6时，…; 每年5月至9月，…; 11月15日至次年3月15日，…: a window of hours,
     # months or days)
     r"(?:在|每年|每日|夜间|白天)?[^，,。；;\d]{0,8}?\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
@@ -164,6 +165,11 @@ SEASON = re.compile(
 #: A period named, then 期间 (每年6月1日至9月30日为主汛期，期间…): the duty holds in it.
 A_PERIOD_NAMED = re.compile(
     r"^(?P<cond>[^，,。；;]{2,40}?为[^，,。；;]{1,16}?期)\s*[，,](?=\s*(?:在此)?期间)"
+)
+#: A period defined, then within it (禁渔期为每年3月1日至6月30日，禁渔期内禁止…): both are when.
+A_PERIOD_DEFINED = re.compile(
+    r"^(?P<cond>[^，,。；;]{0,10}?期为[^，,。；;]{2,30}?[，,]\s*(?:在|此|在此)?"
+    r"[^，,。；;\d]{0,6}?期(?:内|间))"
 )
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有学课计历\d])时"
