@@ -62,3 +62,44 @@ def test_within_a_season_is_a_case(text):
     it the sentence held all year (防汛期间 was read already: the guard)."""
     r = extract(text)[0]
     assert r.applies_when is not None and r.applies_when.text.startswith(("汛期", "防汛"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("二十日内不能作出决定的，经本行政机关负责人批准，可以延长十日。", 10, "day"),
+        ("经批准，可以延长十五个工作日。", 15, "working_day"),
+        # guards: in digits, and a term extended (no limit of its own), as before
+        ("经批准，可以延长10日。", 10, "day"),
+    ],
+)
+def test_a_time_limit_extended_in_words_is_a_bound(text, value, unit):
+    """可以延长十日: the extension may be ten days at most, as 可以延长10日 already read. In
+    Chinese numerals the number was dropped as words (二次扬尘), and the permission had nothing
+    to check."""
+    r = extract(text)[-1]
+    assert (r.comparator, r.value, r.unit, r.modality) == ("<=", value, unit, "permission")
+
+
+def test_a_term_extended_is_still_no_bound():
+    """有效期延长五年: a term moved on, no limit to keep (the guard of the fix above)."""
+    assert all(r.value is None for r in extract("有效期延长五年。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "询价小组由采购人的代表和有关专家共3人以上的单数组成，其中专家的人数不得少于成员总数的三分之二。",
+            "询价小组",
+        ),
+        ("谈判小组由采购人代表和评审专家共3人以上单数组成。", "谈判小组"),
+    ],
+)
+def test_a_panel_s_size_odd_is_its_own_bound(text, subject):
+    """询价小组由…共3人以上的单数组成，其中专家…不少于…三分之二: the panel has at least three
+    members, an odd number. 3人以上的 was read as the ones the two-thirds were for (a case), so
+    the size was no requirement; and the panel (询价小组) was no party's name."""
+    r = extract(text)
+    assert (r[0].comparator, r[0].value, r[0].unit, r[0].subject) == (">=", 3, "人", subject)
+    assert all(x.applies_when is None for x in r)

@@ -28,6 +28,7 @@ from checklists.standards.number_words import (
     A_MODEL,
     A_WEIGHT,
     AVERAGED,
+    EXTENDED,
     NAMES_A_STANDARD,
 )
 from checklists.standards.numerals import NUM, Qty
@@ -760,6 +761,8 @@ def worth_keeping(
         # (每个村配备一名网格员: so many for each, a standard written in words)
         or (q.unit in COUNTED and per_before(before) is not None)
         or _STATED_AS.search(tail)  # 有效期为五年, 试用期为一年: a term stated
+        # (经批准，可以延长十日: a time limit extended by so much, at most)
+        or (q.unit in TIME_UNITS and EXTENDED.search(tail) is not None)
         or (q.unit == "倍" and tail.rstrip().endswith("的"))  # 商品价款的三倍: a base's multiple
         or (q.unit == "倍" and following.lstrip().startswith("的"))  # 支付二倍的工资: the same
     ):

@@ -66,8 +66,10 @@ AUTHORITY = (
 )
 #: Endings of the names of inspected parties.
 REGULATED = (
-    # 评标委员会: the purchaser's own evaluation committee, checked with its procurement
-    r"生产经营单位|企业|公司|工地|厂|矿山|(?<!尾)矿(?![库区山井石产物藏泉渣])|配送中心|配送点|园区|评标委员会|经营户|经营者|业户|个体工商户|供应商|"
+    # 评标委员会: the purchaser's own evaluation committee, checked with its procurement (and its
+    # panels for a quote or a negotiation: 询价小组, 谈判小组, 磋商小组)
+    r"生产经营单位|企业|公司|工地|厂|矿山|(?<!尾)矿(?![库区山井石产物藏泉渣])|配送中心|配送点|园区|评标委员会|"
+    r"(?:询价|谈判|磋商|评审|评标)小组|经营户|经营者|业户|个体工商户|供应商|"
     # (用水户应当按月缴纳水费: a household or firm that takes water, gas, power or heat)
     r"用(?:水|气|电|热|能)户|"
     # (相关单位和人员: the people of a list of parties)

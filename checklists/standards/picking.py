@@ -230,6 +230,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 熟食在10℃至60℃之间存放时间不得超过2小时: while it is so, the limit after
     if _AN_AMOUNT_OF.match(masked, q_end):
         return False  # 处1万元以上3万元以下的罚款，…: a fine's amount, whatever comes after
+    if re.match(r"\s*的?\s*(?:单数|奇数|双数|偶数)", masked[q_end:ph_end]):
+        return False  # 由…共3人以上的单数组成: how many, odd (a body's size), no ones picked out
     if _GIVEN.search(masked, max(ph_start, q_start - 10), q_start):
         return False  # 给予4%的价格扣除: the amount of what is given, whatever its name
     if ONLY_THEN.match(masked, q_end):
