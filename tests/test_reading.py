@@ -1771,8 +1771,9 @@ def test_a_trigger_holds_no_article_number():
         ("（二）有不少于2名专职安全管理人员；", "有不少于2名专职安全管理人员"),
         # …a noun that starts like a modal word included (应急演练)
         ("（四）每年至少组织一次电梯应急演练。", "每年至少组织一次电梯应急演练"),
-        # …not across a list going on to another number
-        ("配送中心应配备不少于2台装载机和3辆运输车辆。", "配送中心应配备不少于2台"),
+        # …not across a list going on to another number (its own noun, up to the 和 before the
+        # next count: it stopped at the number before the twenty-first round)
+        ("配送中心应配备不少于2台装载机和3辆运输车辆。", "配送中心应配备不少于2台装载机"),
     ],
 )
 def test_a_count_names_what_it_counts(text, span):

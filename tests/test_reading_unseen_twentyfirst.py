@@ -103,3 +103,35 @@ def test_a_panel_s_size_odd_is_its_own_bound(text, subject):
     r = extract(text)
     assert (r[0].comparator, r[0].value, r[0].unit, r[0].subject) == (">=", 3, "人", subject)
     assert all(x.applies_when is None for x in r)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "幼儿园每班应当配备2名专任教师和1名保育员。",
+            ["幼儿园每班应当配备2名专任教师", "1名保育员"],
+        ),
+        ("每个村配备1名网格员和2名保洁员。", ["每个村配备1名网格员", "2名保洁员"]),
+    ],
+)
+def test_counts_joined_by_and_each_name_what_they_count(text, spans):
+    """配备2名专任教师和1名保育员: two teachers, one nurse. The first span stopped at its number
+    (…2名) and the second began with the first's noun (专任教师和1名保育员), so each item read as
+    the other's; with 、 between they were right. And 每个村配备1名网格员和2名保洁员 had the whole
+    phrase as its subject: a count (1名) is no part of a party's name."""
+    found = extract(text)
+    assert [r.span for r in found] == spans
+    assert all(r.subject in (None, "幼儿园") for r in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("教师每周课时量原则上不少于12节。", 12), ("中小学每周不少于3节体育课。", 3)],
+)
+def test_class_periods_are_counted(text, value):
+    """教师每周课时量原则上不少于12节: twelve periods a week. 节 was no counting word, so the
+    clause was a duty with nothing to check (节日, 节能 and 第二节 stay words)."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.per) == (">=", value, "节", "week")
+    assert all(x.unit != "节" for x in extract("节假日期间应当安排值班，做好节能工作。"))

@@ -134,6 +134,12 @@ _EXCEPTED = re.compile(r"[^，,。；;\d＿]{0,24}?除外\s*[）)]?\s*$")
 _WORDS = re.compile(r"[\u4e00-\u9fff]")
 
 
+#: 和, 及, 与 right before a count (配备2名专任教师和1名保育员): the next item of a list.
+_JOINED_COUNT = re.compile(
+    r"(?:以及|和|及|与)\s*(?=[\d＿一二三四五六七八九十两]+\s*[名人个台辆套处])"
+)
+
+
 def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> list[Requirement]:
     """Requirements stated by one clause text, in order of appearance.
 
@@ -611,14 +617,23 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # (…100%冲洗、施工现场地面100%硬化; 配备2名专任教师、1名保育员: the item after
                 # the list's mark, not the words of the one before it)
                 span_from = mark + 1
+            elif (
+                span_from > ph_start
+                and q.unit in COUNTED
+                and (joint := _JOINED_COUNT.search(masked, span_from, q_end))
+                and joint.end() == q_start
+            ):
+                span_from = q_start  # (配备2名专任教师和1名保育员: the same, after 和)
             if long and kind in ("deadline", "duration"):
                 # (市区30分钟内、其他地区1小时内到达现场: each time limit to the 、 before the next)
                 nxt = next((n for n in read[k + 1 :] if s_start + n.start < ph_end), None)
                 cut = masked.rfind("、", q_end, s_start + nxt.start) if nxt is not None else -1
                 if nxt is not None and nxt.unit in TIME_UNITS and cut >= 0:
                     span_to = cut
-            if span_to == q_end and q.unit in COUNTED and WHAT_IS_COUNTED.fullmatch(following):
-                span_to = ph_end  # 有不少于2名专职安全管理人员: what the number counts
+            # (2名专任教师和1名保育员: what the first counts, up to the next count's 和)
+            counts = _JOINED_COUNT.split(following, maxsplit=1)[0] if q.unit in COUNTED else ""
+            if span_to == q_end and counts and WHAT_IS_COUNTED.fullmatch(counts):
+                span_to = q_end + len(counts)  # 有不少于2名专职安全管理人员: what the number counts
             span, span_start = source_span(text, span_from, span_to)
             prev_end = q_end
             # (the words right before it only: a long list of numbers reads each once)

@@ -230,7 +230,10 @@ _NAME_WINDOW = 240
 #: A stretch of time a phrase opens with before who acts (营业时间内, 上学、放学时段, 运输过程中).
 _A_TIME_FIRST = re.compile(r"^[^，,。；;]{1,10}?(?:时间内|时段内?|过程中)(?=[\u4e00-\u9fff])")
 #: How many, inside words read as a name (安排不少于2名保安员): a count, no name.
-_HOW_MANY_IN = re.compile(r"不少于|不低于|不超过|不多于|至少|最多")
+_HOW_MANY_IN = re.compile(
+    # (每个村配备1名网格员: how many it is to have, counted, no party's name)
+    r"不少于|不低于|不超过|不多于|至少|最多|[\d＿]\s*名"
+)
 
 
 def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
