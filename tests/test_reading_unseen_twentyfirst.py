@@ -135,3 +135,31 @@ def test_class_periods_are_counted(text, value):
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit, r.per) == (">=", value, "节", "week")
     assert all(x.unit != "节" for x in extract("节假日期间应当安排值班，做好节能工作。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("市公安局按照职责做好养犬管理工作。", "市公安局"),
+        (
+            "农业农村、城市管理、市场监管等部门按照各自职责做好养犬管理相关工作。",
+            "农业农村、城市管理、市场监管等部门",
+        ),
+        # guard: with no basis between, as before
+        ("市公安局做好养犬管理工作。", "市公安局"),
+    ],
+)
+def test_a_party_s_direction_on_a_basis_is_its_duty(text, subject):
+    """市公安局按照职责做好养犬管理工作: the police's duty (GUIDE 1.1: a direction is a row of the
+    party named as acting). The basis (按照职责) was read as leading into a verb still to come,
+    and with none after it the sentence gave no row at all."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "authority")
+
+
+def test_a_number_of_either_day_a_time_starts_from_is_no_bound():
+    """犬只应当自出生满3个月或者取得之日起30日内办理养犬登记: thirty days from either day. 满3个月
+    was read as a bound of its own (≥ 3 months), as it was not before …之日起 alone."""
+    (r,) = extract("犬只应当自出生满3个月或者取得之日起30日内办理养犬登记。")
+    assert (r.comparator, r.value, r.unit) == ("<=", 30, "day")
+    assert r.trigger == "出生满3个月或者取得之日起"

@@ -293,8 +293,11 @@ def leads_on(words: str) -> bool:
     if basis is not None and ANY_MODAL.search(words) is None:
         rest = _RESULT_NOUN.sub("", _TITLES_ONLY.sub("", words[basis.end("on") :]))
         rest = re.sub(r"^\s*(?:的)?(?:有关)?(?:要求|精神|规定)", "", rest)  # 按照《…》要求
-        # (请各县按照要求做好…工作: a request's verb of policy after the basis is its verb)
-        policy = _PLEASE.match(words) is not None and POLICY.search(rest) is not None
+        # (请各县按照要求做好…工作: a request's verb of policy after the basis is its verb; so is
+        # a party's, named as acting: 各县区按照各自职责做好…工作, GUIDE 1.1)
+        policy = (
+            _PLEASE.match(words) is not None or party_first(words.lstrip("由并")) is not None
+        ) and POLICY.search(rest) is not None
         if (ACTION.search(rest) is None and not policy) or _MEANS_END.search(rest):
             return True  # (通过执法检查、事故调查等途径，…: the means, its verbs are nouns)
     found = _LEADS_ON.search(words)

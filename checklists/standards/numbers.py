@@ -632,7 +632,9 @@ def worth_keeping(
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
     if re.match(
         r"\s*(?:(?:之日|的当日|当日)?起|(?:之?后|以后)\s*[\d一二两三四五六七八九十]+\s*个?"
-        r"(?:工作日|日|天|月|年|小时)\s*(?:以?内))",
+        r"(?:工作日|日|天|月|年|小时)\s*(?:以?内)|"
+        # (自出生满3个月或者取得之日起30日内: either day the time starts from)
+        r"\s*(?:或者?|、)[^，,。；;\d＿]{1,12}?(?:之日|的当日|当日)起)",
         following,
     ):
         return False  # 在犬只满3个月之日起30日内, 满3个月后30日内: when the time after it starts
