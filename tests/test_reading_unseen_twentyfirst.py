@@ -163,3 +163,26 @@ def test_a_number_of_either_day_a_time_starts_from_is_no_bound():
     (r,) = extract("犬只应当自出生满3个月或者取得之日起30日内办理养犬登记。")
     assert (r.comparator, r.value, r.unit) == ("<=", 30, "day")
     assert r.trigger == "出生满3个月或者取得之日起"
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "cases"),
+    [
+        (
+            "城乡居民基本医疗保险住院费用报销比例，一级医疗机构为90%，二级医疗机构为75%，"
+            "三级医疗机构为60%。",
+            [90, 75, 60],
+            ["一级医疗机构", "二级医疗机构", "三级医疗机构"],
+        ),
+        ("报销比例，乡镇卫生院为90%，县级医院为75%。", [90, 75], None),
+    ],
+)
+def test_a_rate_named_then_each_class_s_share(text, values, cases):
+    """住院费用报销比例，一级医疗机构为90%，…: the rate each class of hospital pays back. The
+    shares were dropped as words (a % with no rate's name right before it), so the clause gave
+    nothing; the graded classes' cases held their 为 (一级医疗机构为)."""
+    found = extract(text)
+    assert [r.value for r in found] == values
+    assert all((r.comparator, r.unit) == ("==", "%") for r in found)
+    if cases is not None:
+        assert [r.applies_when.text for r in found] == cases

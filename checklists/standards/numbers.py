@@ -611,6 +611,15 @@ def a_higher_tier(q: Qty, following: str) -> bool:
     return q.low > last if tiers.group("word").endswith("上") else q.low < last
 
 
+#: A class, then 为, right before its share (一级医疗机构为90%).
+_A_CLASS_S_SHARE = re.compile(r"[^，,。；;\d]{1,16}?(?:为|是)\s*")
+#: A rate named in a phrase of its own, then the classes before (报销比例，一级…为90%，): what
+#: the shares after it are.
+_A_RATE_NAMED_FIRST = re.compile(
+    r"(?:率|比例|比重|占比)\s*[，,](?:[^，,。；;]{1,16}?(?:为|是)\s*[\d.]+\s*%\s*[，,])*\s*$"
+)
+
+
 def worth_keeping(
     q: Qty,
     kind: str,
@@ -758,6 +767,14 @@ def worth_keeping(
         )
     ):
         return True  # 安装率 100%: a rate's target
+    if (
+        q.unit == "%"
+        and not (facts.descriptive and modality is None)
+        and _A_CLASS_S_SHARE.fullmatch(before)
+        and phrase in sentence
+        and _A_RATE_NAMED_FIRST.search(sentence, 0, sentence.find(phrase))
+    ):
+        return True  # 报销比例，一级医疗机构为90%，二级…为75%: the rate's own for each class
     if not q.arabic and not (
         (q.unit == "元" and q.low >= 10)  # 处二千元罚款, 奖励五十万元: an amount in words
         # (每个村配备一名网格员: so many for each, a standard written in words)

@@ -80,8 +80,9 @@ _A_KIND_OF_PROJECT = re.compile(
 _A_CLASS_FIRST = re.compile(
     r"(?:[一二三四五六七八九十]|[1-5]?[A-E]|[ⅠⅡⅢⅣⅤ]|[甲乙丙丁])(?:类|级|等)(?!以上|以下|及|响应|预警|标准)"
     r"[\u4e00-\u9fff]{1,6}?(?=每|应当?|须|必须|要(?!求)|不得|严禁|不少于|不低于|不超过|不高于|"
-    # (一级医院报销70%, 一等奖奖励5000元: the class's things, then what they get)
-    r"至少|最多|报销|奖励|补助|补贴|收费|给予|发放|[\d＿])"
+    # (一级医院报销70%, 一等奖奖励5000元: the class's things, then what they get; 一级医院为90%:
+    # the class, then its number, 为 no part of it)
+    r"至少|最多|报销|奖励|补助|补贴|收费|给予|发放|为\s*[\d＿]|[\d＿])"
 )
 #: Whom a fine or sanction is for, right before it (对个人处500元以上…，对单位处1万元以上…).
 _THE_ONES_FINED = re.compile(
