@@ -186,3 +186,17 @@ def test_a_rate_named_then_each_class_s_share(text, values, cases):
     assert all((r.comparator, r.unit) == ("==", "%") for r in found)
     if cases is not None:
         assert [r.applies_when.text for r in found] == cases
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("粮食收购者应当在收购场所明示所收购粮食的品种、质量标准和收购价格。", "粮食收购者"),
+        ("危险货物运输者应当配备押运人员。", "危险货物运输者"),
+    ],
+)
+def test_who_buys_in_or_carries_is_a_party(text, subject):
+    """粮食收购者应当…明示…收购价格: the grain buyer's duty. 收购者 (and 运输者, 贮存者) ended no
+    party's name, so the duty bound no one."""
+    (r,) = extract(text)
+    assert (r.subject, r.subject_kind) == (subject, "regulated")
