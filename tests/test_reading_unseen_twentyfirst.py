@@ -200,3 +200,26 @@ def test_who_buys_in_or_carries_is_a_party(text, subject):
     party's name, so the duty bound no one."""
     (r,) = extract(text)
     assert (r.subject, r.subject_kind) == (subject, "regulated")
+
+
+@pytest.mark.parametrize("text", ["请各地结合实际认真贯彻落实。", "请各地认真组织实施。"])
+def test_a_request_to_carry_the_document_out_is_no_duty(text):
+    """请各地结合实际认真贯彻落实: what the document asks of itself (GUIDE 1.5), as 请结合实际，
+    认真贯彻执行 already was; naming whom it asks made it a duty of theirs."""
+    assert extract(text) == []
+
+
+def test_a_request_to_do_a_task_stays_a_duty():
+    """请各县按照要求做好秸秆禁烧工作: a task asked for, a duty (the guard of the rule above)."""
+    (r,) = extract("请各县按照要求做好秸秆禁烧工作。")
+    assert r.subject == "各县"
+
+
+def test_the_state_it_is_to_form_however_long_belongs_to_the_duty_before():
+    """到2025年，基本建立…养老服务体系，形成居家社区机构相协调、医养康养相结合的发展格局: the
+    pattern to form is what the duty before is for (GUIDE 1.1: 确保…, 实现… belong to the row
+    before). Only a short one (形成有效震慑) was; a longer one was a duty of its own."""
+    (r,) = extract(
+        "到2025年，基本建立覆盖城乡的养老服务体系，形成居家社区机构相协调、医养康养相结合的发展格局。"
+    )
+    assert r.span.endswith("发展格局") and r.span.startswith("到2025年")

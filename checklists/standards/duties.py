@@ -57,8 +57,9 @@ from checklists.standards.verbs import (
 #: of the duty before it.
 _TO_WHAT_END = re.compile(
     r"^(?:以|从而)?(?:确保|"
-    # (加大…查处力度，形成有效震慑: the effect it is to have)
-    r"形成[^，,。；;]{0,8}(?:震慑|氛围|格局|态势|局面|声势))"
+    # (加大…查处力度，形成有效震慑: the effect it is to have; …，形成居家社区机构相协调、…的
+    # 发展格局: however long its words)
+    r"形成[^，,。；;]{0,30}(?:震慑|氛围|格局|态势|局面|声势))"
 )
 #: An aside in brackets that names who is responsible or where details are
 #: (（责任单位：…）, （具体任务见附表）) or explains (（可满足…）): never a duty.

@@ -130,6 +130,8 @@ ABOUT_THE_TEXT = re.compile(
     # (旅游投诉举报电话为12345: a number to call, no duty)
     r"(?:电话|热线)(?:号码)?(?:为|是)\s*[\d＿\-－—、 ]+$|"
     r"印发给你们|请结合实际|认真贯彻执行|认真抓好落实|^希望|"
+    # (请各地结合实际认真贯彻落实: the document asks for itself to be carried out)
+    r"^请[^，,。；;]{0,16}?(?:贯彻落实|贯彻执行|遵照执行|抓好落实|组织实施)$|"
     # what the document does to whom it names (现予以通报批评, 特予以表彰; 经查，…: its findings)
     r"(?:现|特)予以|^经(?:查|核查|调查|查实)[，,]|"
     # what the document hands out (现将…补助资金3500万元下达给你们)
