@@ -223,3 +223,19 @@ def test_the_state_it_is_to_form_however_long_belongs_to_the_duty_before():
         "到2025年，基本建立覆盖城乡的养老服务体系，形成居家社区机构相协调、医养康养相结合的发展格局。"
     )
     assert r.span.endswith("发展格局") and r.span.startswith("到2025年")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("企业连续两年被评为A级的，检查频次可降低为每两年1次。", "permission"),
+        ("补助标准可提高为每人每月200元。", "permission"),
+        # guards: to a level allowed (as before), and what a thing does (no permission)
+        ("补助标准可提高至每人每月200元。", "permission"),
+        ("采用新技术可降低能耗。", None),
+    ],
+)
+def test_lowered_or_raised_to_a_level_is_allowed(text, modality):
+    """检查频次可降低为每两年1次: the checks may be that rare. 可降低 and 可提高 were read as what a
+    thing does (可降低能耗) unless 至 or 到 followed; 为 names the level allowed as well."""
+    assert extract(text)[-1].modality == modality
