@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from checklists.standards.extraction import extract
+from checklists.standards.parsing import parse_gazette
 
 
 @pytest.mark.parametrize(
@@ -239,3 +240,36 @@ def test_lowered_or_raised_to_a_level_is_allowed(text, modality):
     """检查频次可降低为每两年1次: the checks may be that rare. 可降低 and 可提高 were read as what a
     thing does (可降低能耗) unless 至 or 到 followed; 为 names the level allowed as well."""
     assert extract(text)[-1].modality == modality
+
+
+REPLY = """某某县人民政府
+关于同意设立某某镇农贸市场的批复
+某政字〔2026〕15号
+
+某某镇人民政府：
+你镇《关于设立某某镇农贸市场的请示》收悉。经研究，现批复如下：
+一、同意设立某某镇农贸市场，市场占地面积不少于3000平方米。
+二、你镇要严格落实市场开办者主体责任。
+三、市场内应当设置不少于20个
+公益性摊位，免费提供给周边农户使用。
+此复。
+
+某某县人民政府
+2026年5月8日
+"""
+
+
+def test_a_reply_read_end_to_end():
+    """A county's reply (批复), in plain text with short lines:
+    - 三、市场内应当设置不少于20个⏎公益性摊位: the line was read as a heading's (short, no stop),
+      so the stalls counted were cut from their number; no heading ends with a bound;
+    - 你镇《…的请示》收悉: the request came, no duty (it was one, of the town);
+    - 同意设立某某镇农贸市场，…: what the reply grants names no party (it was the subject)."""
+    (doc,) = parse_gazette(REPLY).documents
+    rows = {c.key.rsplit("/", 1)[-1]: extract(c.text, c.join_offsets, c.token) for c in doc.clauses}
+    assert rows["三"][0].span == "市场内应当设置不少于20个公益性摊位"
+    assert (rows["三"][0].comparator, rows["三"][0].value) == (">=", 20)
+    assert rows["一"][0].subject is None and rows["一"][0].value == 3000
+    assert [r.subject for r in rows["二"]] == ["你镇"]
+    preamble = [c for c in doc.clauses if "收悉" in c.text]
+    assert preamble and all(extract(c.text) == [] for c in preamble)

@@ -210,6 +210,13 @@ _A_COUNT_FIRST = re.compile(
 )
 
 
+#: A bound on a count ending a line (不少于20个): what it counts is on the next line.
+_A_BOUND_AT_END = re.compile(
+    r"(?:不少于|不低于|不超过|不高于|不多于|至少|最多|达到)\s*\d+(?:\.\d+)?\s*"
+    r"(?:个|名|家|台|辆|处|间|张|座|套|人)$"
+)
+
+
 def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> bool:
     """Page-break or hard-wrap join: the previous text runs on into the next line (``width``:
     the text's full line, ``_line_width``; a line that fills it was wrapped)."""
@@ -253,6 +260,8 @@ def _can_join(prev: _Para, nxt: _Line, titles: list[str], width: int = 0) -> boo
         return True  # 依照本办法⏎第四条处理: an article cited, wrapped at its number
     if tok:
         return False
+    if _A_BOUND_AT_END.search(p):
+        return True  # 三、市场内应当设置不少于20个⏎公益性摊位，…: no heading ends with a bound
     # (除职工…以外的其他所有城乡⏎居民，均可…: a full line with no comma, wrapped all the same)
     return not _heading_like(p) or (width > 0 and prev.last >= width)
 

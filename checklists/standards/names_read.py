@@ -77,6 +77,8 @@ _NOT_A_NAME_START = re.compile(
     r"强化|优化|加快|加大|深化|提升|提高|统筹|规范|"
     # (引导企业开展…, 支持企业上市, 鼓励企业…: whom the policy moves, no name)
     r"引导|支持|鼓励|帮助|促进|推广|"
+    # (一、同意设立某某镇农贸市场，…: what a reply grants, no name)
+    r"同意|"
     # how promptly, then a verb (及时转请监管部门…: to whom it is passed, no name)
     r"(?:及时|立即|迅速|尽快|按时|定期)[^，,。；;]{0,2}(?:转|报|送|交|请|通知|告知)|"
     # a sanction's verb and whom it is imposed on (依法追究有关单位…的责任, 责令相关企业…)

@@ -196,6 +196,8 @@ PHRASE_REPORTS = re.compile(
     r"此前|截至|位居|普查|"
     # (会议定于3月15日上午9时在…召开: when an event is held, announced)
     r"定于[^，,。；;]{0,30}?(?:召开|举行|举办)|"
+    # (你镇《关于…的请示》收悉: a reply's word that the request came, no duty)
+    r"(?:请示|报告|来函|函|申请)[》>]?\s*(?:及[^，,。；;]{1,20})?收悉$|"
     # (本次检查共抽查企业120家，各县区要…: what this round did, before the duty)
     r"(?:本次|此次)[^，,。；;\d＿]{0,6}?(?:共|累计)"
 )
