@@ -273,3 +273,19 @@ def test_a_reply_read_end_to_end():
     assert [r.subject for r in rows["二"]] == ["你镇"]
     preamble = [c for c in doc.clauses if "收悉" in c.text]
     assert preamble and all(extract(c.text) == [] for c in preamble)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("从事网约车服务的车辆使用年限达到8年时，退出网约车经营。", "退出网约车经营", 8),
+        ("车辆行驶里程达到60万千米时，强制报废。", "强制报废", 600000),
+    ],
+)
+def test_a_bound_reached_then_what_befalls_it(text, span, value):
+    """…使用年限达到8年时，退出网约车经营: once the car is eight years old it leaves the trade. The
+    eight years were a bound to keep (≥ 8 years, so a new car failed); the leaving, no modal
+    word before it, was no duty. With no comma (…时强制报废) it was read so already."""
+    (r,) = extract(text)
+    assert r.span == span and r.value is None
+    assert (r.applies_when.comparator, r.applies_when.value) == (">=", value)

@@ -249,7 +249,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     if re.fullmatch(r"\s*(?:及?以上|及?以下)?\s*时\s*", tail) and re.match(
         # (…达到50毫米以上时，每3小时巡查不少于1次: a duty by its number, how often)
         r"[，,]\s*(?:[^，,。；;]{0,16}?)(?:应当|应|须|必须|要|不得|严禁|立即)|"
-        r"[，,]\s*(?:每|[^，,。；;]{0,12}?(?:不少于|不低于|不超过|至少))",
+        r"[，,]\s*(?:每|[^，,。；;]{0,12}?(?:不少于|不低于|不超过|至少))|"
+        # (…使用年限达到8年时，退出网约车经营: what then befalls it, as 强制报废 with no comma)
+        r"[，,]\s*(?:强制|立即|自动|一律|予以|应予)?(?:退出|报废|停止|暂停|终止|注销|撤销|淘汰|关闭|"
+        r"停运|停业|启动)",
         rest,
     ):
         return True  # …降雨量超过30毫米时，必须组织群众转移: when the duty after it applies
