@@ -285,7 +285,7 @@ def test_a_reply_read_end_to_end():
 def test_a_bound_reached_then_what_befalls_it(text, span, value):
     """…使用年限达到8年时，退出网约车经营: once the car is eight years old it leaves the trade. The
     eight years were a bound to keep (≥ 8 years, so a new car failed); the leaving, no modal
-    word before it, was no duty. With no comma (…时强制报废) it was read so already."""
+    word before it, was no duty. 强制报废 was read so already (the guard): 强制 is a verb's."""
     (r,) = extract(text)
     assert r.span == span and r.value is None
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", value)
