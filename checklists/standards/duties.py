@@ -43,6 +43,7 @@ from checklists.standards.verbs import (
     AIM,
     CONCRETE,
     DUE_THEN,
+    ENCOURAGING,
     EXHORTATION,
     LISTED_DUTIES,
     POLICY,
@@ -235,7 +236,7 @@ _IN_PRACTICE = re.compile(
     r"(?:结合|根据|立足|从)(?:本地|当地|各自|本地区|本部门|工作)?实际(?:出发)?$"
 )
 #: 鼓励 and whom (鼓励支持有条件的化工企业): the party the next phrase's act is encouraged of.
-_ENCOURAGES = re.compile(r"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?[^，,。；;]{1,16}")
+_ENCOURAGES = re.compile(ENCOURAGING + r"[^，,。；;]{1,16}")
 #: Titles and the asides after them (《…的通知》(临政发〔2015〕63号)): names, no verbs.
 _TITLES_ONLY = re.compile(
     # (a title inside a title, in 《》 or in <> closed by either: 《关于印发<…规定》的通知》)

@@ -38,7 +38,7 @@ from checklists.standards.parties import (
 )
 from checklists.standards.party_names import AUTHORITY as _AUTHORITY
 from checklists.standards.party_names import REGULATED as _REGULATED
-from checklists.standards.verbs import ACTION, POLICY
+from checklists.standards.verbs import ACTION, ENCOURAGING, POLICY
 
 #: An inspected party and a part or thing of it, with no verb, set apart by its bracket or 的
 #: (配送中心（点）地面, 企业的厂区).
@@ -113,13 +113,12 @@ _ALL_OF_THEM = re.compile(r"(?:均|都|也|亦|一律|一概|同样)$")
 
 #: The inspected party a sentence encourages, right after its word (鼓励支持企业采用…).
 _ENCOURAGED = re.compile(
-    rf"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN})"
+    rf"{ENCOURAGING}(?P<who>[^，,。；;]{{0,12}}?(?:{_REGULATED}){_PAREN})"
     r"(?![\u4e00-\u9fff]{0,2}(?:资金|产品|项目))"
 )
 #: Else the government or area it encourages (鼓励各乡镇建立…, 鼓励有条件的地区先行先试).
 _ENCOURAGED_AREA = re.compile(
-    r"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?"
-    rf"(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}|(?<=的)(?:地区|地方)){_PAREN})"
+    rf"{ENCOURAGING}(?P<who>[^，,。；;]{{0,12}}?(?:{_AUTHORITY}|(?<=的)(?:地区|地方)){_PAREN})"
 )
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+#: Words that encourage, and whom they move after them (鼓励支持有条件的化工企业…, 倡导…).
+ENCOURAGING = r"(?:鼓励|倡导|提倡)(?:和|、)?(?:支持|引导)?"
 #: Verbs of procedure: a phrase with one states something to do, modal word or not.
 ACTION = re.compile(
     r"建立|制定|(?<![已未没尚])完成(?![了]|情况|率|$|[^，,。；;]{0,8}的)|编制|组建|成立|设立|设置|配备|配齐|配足|报送|上报|报|备案|审批|审核|审查|核查|核实|"
