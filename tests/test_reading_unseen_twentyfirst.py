@@ -289,3 +289,15 @@ def test_a_bound_reached_then_what_befalls_it(text, span, value):
     (r,) = extract(text)
     assert r.span == span and r.value is None
     assert (r.applies_when.comparator, r.applies_when.value) == (">=", value)
+
+
+def test_a_share_of_a_base_is_no_case_of_the_shares_after_it():
+    """全自理特困人员照料护理标准按照当地最低工资标准的10%确定，半护理人员按照30%确定，…: three
+    standards, one per class. The first phrase was read as "the ones" (…的10%确定，) the others
+    applied to, so the 10 % was no standard and the 30 % held only where the 10 % did."""
+    found = extract(
+        "全自理特困人员照料护理标准按照当地最低工资标准的10%确定，半护理人员按照30%确定，"
+        "全护理人员按照60%确定。"
+    )
+    assert [r.value for r in found] == [10, 30, 60]
+    assert all(r.applies_when is None or "10%" not in r.applies_when.text for r in found)

@@ -620,6 +620,8 @@ def _condition_of(sentence: str) -> Condition | None:
             or re.search(r"给予|发放|拨付|支付|承担|补助$", noun)
             # (仓库的单库存储量不超过设计药量，…: a limit stated, a requirement of its own)
             or re.search(r"不(?:得|应|宜)?(?:超过|低于|少于|高于|大于|小于|多于)", noun)
+            # (…护理标准按照最低工资标准的10%确定，…: a share of a base, the 的 a base's)
+            or re.match(r"[\d＿.]+\s*[%％]", noun)
         ):
             return Condition(cond, 0, match.end("cond"))
     return None
