@@ -301,3 +301,12 @@ def test_a_share_of_a_base_is_no_case_of_the_shares_after_it():
     )
     assert [r.value for r in found] == [10, 30, 60]
     assert all(r.applies_when is None or "10%" not in r.applies_when.text for r in found)
+
+
+def test_whom_each_is_done_to_is_its_class():
+    """供水企业对居民用户每年抄表不少于4次，对非居民用户每月抄表1次: homes four times a year,
+    others monthly. The classes were cut from the words before the name both end with
+    (居民用户): 供水企业对 and 对非. Whom each is done to, from its 对, is the class."""
+    found = extract("供水企业对居民用户每年抄表不少于4次，对非居民用户每月抄表1次。")
+    assert [r.applies_when.text for r in found] == ["对居民用户", "对非居民用户"]
+    assert [(r.value, r.per) for r in found] == [(4, "year"), (1, "month")]

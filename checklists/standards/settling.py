@@ -428,6 +428,11 @@ def _classes_of_one_name(run: list[Requirement]) -> list[str] | None:
     names = [m.group("name") if (m := _OPENING_WORDS.match(r.span)) else "" for r in run]
     if not all(names):
         return None
+    if all("对" in name for name in names):
+        # (供水企业对居民用户每年…，对非居民用户每月…: whom each is done to, from its 对; not a
+        # class cut inside a name, 对非)
+        classes = [name[name.rindex("对") :] for name in names]
+        return classes if len(set(classes)) == len(classes) else None
     shared = os.path.commonprefix([name[::-1] for name in names])[::-1]
     while len(shared) > 2 and (
         min(len(name) for name in names) - len(shared) < 2 or shared[0] in _ENDS_A_CLASS
