@@ -310,3 +310,20 @@ def test_whom_each_is_done_to_is_its_class():
     found = extract("供水企业对居民用户每年抄表不少于4次，对非居民用户每月抄表1次。")
     assert [r.applies_when.text for r in found] == ["对居民用户", "对非居民用户"]
     assert [(r.value, r.per) for r in found] == [(4, "year"), (1, "month")]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("合同期满前60日，出租人应当通知承租人。", "出租人"),
+        # guard: the days before the 前, as before
+        ("合同期满60日前，出租人应当通知承租人。", "出租人"),
+    ],
+)
+def test_how_long_before_an_event_then_what_is_done(text, subject):
+    """合同期满前60日，出租人应当通知承租人: the notice at least sixty days before the lease ends.
+    With the days after 前 the time was a row of its own and the notice another, with nothing
+    to check; with 60日前 they were one already."""
+    (r,) = extract(text)
+    assert (r.comparator, r.value, r.unit, r.subject) == (">=", 60, "day", subject)
+    assert r.span.endswith("通知承租人") and r.modality == "mandatory"

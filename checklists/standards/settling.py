@@ -796,9 +796,11 @@ def by_a_time(r: Requirement) -> bool:
         r.kind == "duration"
         and (
             (r.trigger or "").endswith("前")
-            # (在工程开工15日前，向…申请: the event, then how long before it)
+            # (在工程开工15日前，向…申请: the event, then how long before it; 合同期满前60日，…)
             or re.search(
-                r"[\d一二三四五六七八九十]\s*个?(?:工作日|日|天|周|月|小时)(?:之)?前$", r.span
+                r"[\d一二三四五六七八九十]\s*个?(?:工作日|日|天|周|月|小时)(?:之)?前$|"
+                r"前\s*[\d一二三四五六七八九十]+\s*个?(?:工作日|日|天|周|月|小时)$",
+                r.span,
             )
             is not None
         )
