@@ -327,3 +327,27 @@ def test_how_long_before_an_event_then_what_is_done(text, subject):
     (r,) = extract(text)
     assert (r.comparator, r.value, r.unit, r.subject) == (">=", 60, "day", subject)
     assert r.span.endswith("通知承租人") and r.modality == "mandatory"
+
+
+CHECK_TABLE = (
+    "序号\t检查项目\t检查标准\t检查结果\n"
+    "1\t经营许可\t持有有效经营许可证\t是/否\n"
+    "2\t报警装置\t安装可燃气体报警装置\t是/否\n"
+    "3\t软管长度\t不超过2米\t是/否\n"
+    "4\t备注\t/\t"
+)
+
+
+def test_each_row_of_a_check_table_is_a_requirement():
+    """An annex's check table (序号 | 检查项目 | 检查标准 | 检查结果): each row's standard is what
+    the thing checked must meet. Read as one text only the row with a number gave a requirement;
+    持有有效经营许可证 and 安装可燃气体报警装置, states to check, gave none."""
+    found = extract(CHECK_TABLE)
+    assert [r.span for r in found] == [
+        "持有有效经营许可证",
+        "安装可燃气体报警装置",
+        "软管长度\t不超过2米",
+    ]
+    assert [r.kind for r in found] == ["presence", "presence", "measure"]
+    assert (found[2].comparator, found[2].value, found[2].unit) == ("<=", 2, "m")
+    assert all(CHECK_TABLE[r.start : r.start + len(r.span)] == r.span for r in found)

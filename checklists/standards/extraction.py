@@ -114,7 +114,7 @@ from checklists.standards.settling import (
     under_a_lead,
 )
 from checklists.standards.spacing import close_up
-from checklists.standards.task_tables import read_rate_table, read_task_table
+from checklists.standards.task_tables import read_check_table, read_rate_table, read_task_table
 from checklists.standards.timing import (
     a_window_before,
     an_interval_next,
@@ -173,6 +173,10 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
         rates = read_rate_table(text, _read, join_offsets)
         if rates is not None:
             return rates
+        # (序号 | 检查项目 | 检查标准 | 检查结果: each row's standard, its requirement)
+        checks = read_check_table(text, _read, join_offsets)
+        if checks is not None:
+            return checks
     return _read(text, join_offsets)
 
 

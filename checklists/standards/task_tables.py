@@ -124,3 +124,51 @@ def _figures(words: str, head: str, read: Reader) -> list[Requirement]:
     if unit and _BARE_NUMBER.fullmatch(words):
         words += unit.group("unit")  # (300 under 补助标准（元/人·月）: 300元/人·月)
     return [r for r in read(topic + words, ()) if r.start + len(r.span) > len(topic)]
+
+
+#: A header cell naming what a row is checked against (检查标准, 检查要求, 考核标准, 标准要求).
+_STANDARD_HEAD = re.compile(
+    r"^(?:检查|考核|评价|验收|评分|评定)?(?:标准|要求|标准要求|内容及标准)$"
+)
+#: A header cell naming what a row checks (检查项目, 项目, 检查事项).
+_ITEM_HEAD = re.compile(r"^(?:检查|考核|评价|验收)?(?:项目|事项|类别|环节)$")
+#: Words a standard cell holds that state nothing to check (无, /, —).
+_NO_STANDARD = re.compile(r"[\s/／—\-－无]*")
+
+
+def read_check_table(
+    text: str, read: Reader, join_offsets: tuple[int, ...] = ()
+) -> list[Requirement] | None:
+    """The requirements of a check table (序号 | 检查项目 | 检查标准 | 检查结果: each row a thing
+    checked and the standard it must meet), row by row; None for any other text. A standard
+    cell is read alone (不超过2米: its number); one that states no number nor modal word
+    (持有有效经营许可证) is still the row's requirement: a state to check (GUIDE 1.1: an item
+    of a standard states what a thing is to be)."""
+    lines = text.split("\n")
+    if len(lines) < 2 or "\t" not in lines[0]:
+        return None
+    head = [c.strip() for c in lines[0].split("\t")]
+    standard = next((k for k, c in enumerate(head) if _STANDARD_HEAD.match(c)), None)
+    item = next((k for k, c in enumerate(head) if _ITEM_HEAD.match(c)), None)
+    if standard is None or item is None:
+        return None
+    found: list[Requirement] = []
+    at = len(lines[0]) + 1
+    for line in lines[1:]:
+        cells = line.split("\t")
+        offset = at + sum(len(c) + 1 for c in cells[:standard])
+        cell = cells[standard] if standard < len(cells) else ""
+        words = cell.strip()
+        start = offset + cell.find(words) if words else offset
+        if words and not _NO_STANDARD.fullmatch(words):
+            # (软管长度 | 不超过2米: what is measured, from the item's cell, then its bound)
+            named = at + sum(len(c) + 1 for c in cells[:item]) if item < standard else start
+            end = start + len(words)
+            joins = tuple(j - named for j in join_offsets if named < j < end)
+            rows = [replace(r, start=r.start + named) for r in read(text[named:end], joins)]
+            if not any(r.start >= start or r.start + len(r.span) > start for r in rows):
+                rows = [Requirement(None, "presence", None, None, None, None, None, None,
+                                    words.rstrip("。；;"), start)]  # fmt: skip
+            found += rows
+        at += len(line) + 1
+    return found
