@@ -3,8 +3,10 @@ cells, and whoever its 责任单位 cell names is who must do them (its 完成�
 requirement of its own, GUIDE 1.4). Read as one text, a row's cells ran into each other: the
 task (全面排查…) gave no requirement at all and the date (2024年4月底前) named no one. A table
 of rates (车型 | 白天 | 24小时最高限价) likewise: each row's figures apply to the class its first
-cell names (90周岁以上: its bound too, read as any case is). Pure module (standard library, the
-requirement type, the case reader); ``extraction`` hands its reader in.
+cell names (90周岁以上: its bound too, read as any case is). And a check table (检查项目 |
+检查标准 | 检查结果): each row's standard, a state to check where it states no number. Pure
+module (standard library, the requirement type, the case reader); ``extraction`` hands its
+reader in.
 """
 
 from __future__ import annotations
