@@ -351,3 +351,12 @@ def test_each_row_of_a_check_table_is_a_requirement():
     assert [r.kind for r in found] == ["presence", "presence", "measure"]
     assert (found[2].comparator, found[2].value, found[2].unit) == ("<=", 2, "m")
     assert all(CHECK_TABLE[r.start : r.start + len(r.span)] == r.span for r in found)
+
+
+def test_a_body_that_decides_to_act_is_who_acts():
+    """…，区政府决定在全区开展燃气安全专项检查: the district government acts. 决定 after a name was
+    no verb of a party's, so the notice's addressees (the line above) were the subject."""
+    (r,) = extract(
+        "各街道办事处，区直有关部门：\n为切实做好燃气安全工作，区政府决定在全区开展燃气安全专项检查。"
+    )
+    assert (r.subject, r.subject_kind) == ("区政府", "authority")
