@@ -636,8 +636,10 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     span_to = cut
             # (2名专任教师和1名保育员: what the first counts, up to the next count's 和; near the
             # number only: a long list's phrase is never scanned again per number)
-            joint = _JOINED_COUNT.search(following, 0, 24) if q.unit in COUNTED else None
-            counts = following[: joint.start()] if joint else following if q.unit in COUNTED else ""
+            counts = ""
+            if q.unit in COUNTED:
+                joint = _JOINED_COUNT.search(following, 0, 24)
+                counts = following[: joint.start()] if joint else following
             if span_to == q_end and counts and WHAT_IS_COUNTED.fullmatch(counts):
                 span_to = q_end + len(counts)  # 有不少于2名专职安全管理人员: what the number counts
             span, span_start = source_span(text, span_from, span_to)

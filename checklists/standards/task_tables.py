@@ -158,19 +158,31 @@ def read_check_table(
     at = len(lines[0]) + 1
     for line in lines[1:]:
         cells = line.split("\t")
-        offset = at + sum(len(c) + 1 for c in cells[:standard])
+        cell_at = [at + sum(len(c) + 1 for c in cells[:k]) for k in range(len(cells))]
         cell = cells[standard] if standard < len(cells) else ""
         words = cell.strip()
-        start = offset + cell.find(words) if words else offset
         if words and not _NO_STANDARD.fullmatch(words):
+            start = cell_at[standard] + cell.find(words)
             # (软管长度 | 不超过2米: what is measured, from the item's cell, then its bound)
-            named = at + sum(len(c) + 1 for c in cells[:item]) if item < standard else start
+            named = cell_at[item] if item < standard else start
             end = start + len(words)
             joins = tuple(j - named for j in join_offsets if named < j < end)
             rows = [replace(r, start=r.start + named) for r in read(text[named:end], joins)]
-            if not any(r.start >= start or r.start + len(r.span) > start for r in rows):
-                rows = [Requirement(None, "presence", None, None, None, None, None, None,
-                                    words.rstrip("。；;"), start)]  # fmt: skip
+            if not any(r.start + len(r.span) > start for r in rows):
+                rows = [
+                    Requirement(
+                        modality=None,
+                        kind="presence",
+                        comparator=None,
+                        value=None,
+                        low=None,
+                        high=None,
+                        unit=None,
+                        per=None,
+                        span=words.rstrip("。；;"),
+                        start=start,
+                    )
+                ]
             found += rows
         at += len(line) + 1
     return found
