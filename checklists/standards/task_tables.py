@@ -31,16 +31,29 @@ _HELPERS = re.compile(r"(?:牵头(?:负责)?)[，,；;\s].*$|(?:牵头|负责|�
 Reader = Callable[[str, tuple[int, ...]], list[Requirement]]
 
 
+def _rows_under_a_header(text: str) -> tuple[list[str], list[str]] | None:
+    """A table's lines and its header's cells (its first line, cells apart by tabs), or None for
+    a text with no such header."""
+    lines = text.split("\n")
+    if len(lines) < 2 or "\t" not in lines[0]:
+        return None
+    return lines, [c.strip() for c in lines[0].split("\t")]
+
+
+def _joins_in(join_offsets: tuple[int, ...], start: int, end: int) -> tuple[int, ...]:
+    """Where a page break joined the words of the cell at ``start``..``end``, from its start."""
+    return tuple(j - start for j in join_offsets if start < j < end)
+
+
 def read_task_table(
     text: str, read: Reader, join_offsets: tuple[int, ...] = ()
 ) -> list[Requirement] | None:
     """The requirements of a table of tasks (its header names a task column and a 责任单位
     column), row by row; None for any other text (a table of figures, prose). ``read`` reads
     one cell (with where a page break joined its words)."""
-    lines = text.split("\n")
-    if len(lines) < 2 or "\t" not in lines[0]:
+    if (table := _rows_under_a_header(text)) is None:
         return None
-    head = [c.strip() for c in lines[0].split("\t")]
+    lines, head = table
     units_col = next((k for k, c in enumerate(head) if _UNITS_HEAD.match(c)), None)
     if units_col is None or not any(_TASK_HEAD.search(c) for c in head):
         return None
@@ -56,7 +69,7 @@ def read_task_table(
             named = head[k] if k < len(head) else ""
             if k != units_col and cell.strip() and not _NO_WORDS_HEAD.match(named):
                 # (the time cell too: a date is a row of its own, GUIDE 1.4)
-                joins = tuple(j - offset for j in join_offsets if offset < j < offset + len(cell))
+                joins = _joins_in(join_offsets, offset, offset + len(cell))
                 row += [replace(r, start=r.start + offset) for r in read(cell, joins)]
             offset += len(cell) + 1
         if units:
@@ -85,10 +98,9 @@ def read_rate_table(
     other text. Each figure cell is read alone; one that says nothing alone (30元 under
     24小时最高限价; 300 under 补助标准（元/人·月）) is read after its column's header, in the
     header's unit. Each row's requirements apply to its class (小型车)."""
-    lines = text.split("\n")
-    if len(lines) < 2 or "\t" not in lines[0]:
+    if (table := _rows_under_a_header(text)) is None:
         return None
-    head = [c.strip() for c in lines[0].split("\t")]
+    lines, head = table
     names = [k for k, c in enumerate(head) if not _NO_WORDS_HEAD.match(c)]
     if len(names) < 2 or not _CLASS_HEAD.match(head[names[0]]):
         return None
@@ -106,7 +118,7 @@ def read_rate_table(
             if k > class_col and k < len(head) and name and re.search(r"\d", words):
                 start = offset + cell.find(words)
                 # (read alone first: its own spans, its page-break joins)
-                joins = tuple(j - start for j in join_offsets if start < j < start + len(words))
+                joins = _joins_in(join_offsets, start, start + len(words))
                 rows = [replace(r, start=r.start + start) for r in read(words, joins)]
                 if not rows:
                     rows = [
@@ -146,10 +158,9 @@ def read_check_table(
     cell is read alone (不超过2米: its number); one that states no number nor modal word
     (持有有效经营许可证) is still the row's requirement: a state to check (GUIDE 1.1: an item
     of a standard states what a thing is to be)."""
-    lines = text.split("\n")
-    if len(lines) < 2 or "\t" not in lines[0]:
+    if (table := _rows_under_a_header(text)) is None:
         return None
-    head = [c.strip() for c in lines[0].split("\t")]
+    lines, head = table
     standard = next((k for k, c in enumerate(head) if _STANDARD_HEAD.match(c)), None)
     item = next((k for k, c in enumerate(head) if _ITEM_HEAD.match(c)), None)
     if standard is None or item is None:
@@ -166,7 +177,7 @@ def read_check_table(
             # (软管长度 | 不超过2米: what is measured, from the item's cell, then its bound)
             named = cell_at[item] if item < standard else start
             end = start + len(words)
-            joins = tuple(j - named for j in join_offsets if named < j < end)
+            joins = _joins_in(join_offsets, named, end)
             rows = [replace(r, start=r.start + named) for r in read(text[named:end], joins)]
             if not any(r.start + len(r.span) > start for r in rows):
                 rows = [
