@@ -448,7 +448,11 @@ _VERB_FIRST = re.compile(
     r"指导|制定|编制|实施|实行|做好|抓好|负责|承担|监督|检查|审核|配合)"
 )
 #: How often, opening a sentence before its modal word or verb (每月要…, 每季度组织…).
-_HOW_OFTEN_FIRST = re.compile(r"\s*(?:" + HOW_OFTEN_ONLY.pattern + r")(?=要|应|须|必须|组织|开展)")
+_HOW_OFTEN_FIRST = re.compile(
+    r"\s*(?:"
+    + HOW_OFTEN_ONLY.pattern
+    + r")(?=要|应|须|必须|组织|开展|不得|严禁|不应|不宜|至少|不少于|不低于|不超过|不高于)"
+)
 #: A sentence's next phrase, to its comma.
 _PHRASE_TO_COMMA = re.compile(r"\s*([^，,。；;]+)[，,]")
 #: Whom a sanction is imposed on, then the sanction (对直接负责的主管人员依法给予处分).

@@ -1,0 +1,30 @@
+"""A twenty-second round of the reading, found by probing it with clauses written for the
+purpose (never from the bundled gazettes): working hours, hotels, pawnshops, scrap vehicles,
+filling stations, fireworks, care homes, scenic areas, sand mining, forests, dogs, cemeteries,
+animal clinics, pharmacies, parking and statistics. Each case is a clear error a probe found,
+read as GUIDE.md (tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用人单位延长工作时间，一般每日不得超过1小时；因特殊原因需要延长工作时间的，每日不得超过3小时。",
+        "用人单位每日加班不得超过3小时；每月不得超过36小时。",
+        # guard: how often, then a modal word that opened it already (as before)
+        "企业应当建立巡查制度；每月应当至少巡查1次。",
+    ],
+)
+def test_how_often_then_a_bound_is_the_party_before_s(text):
+    """…；每月不得超过36小时: the employer's limit, as GUIDE 2 says of a sentence that opens with
+    its modal word (the party the sentence before named). How often before 要, 应, 组织… was
+    read so, but not before 不得 or 不少于, so the month's limit bound no one."""
+    found = extract(text)
+    assert len(found) == 2
+    assert [r.subject for r in found] == [found[0].subject] * 2
+    assert found[0].subject in ("用人单位", "企业")
