@@ -28,3 +28,30 @@ def test_how_often_then_a_bound_is_the_party_before_s(text):
     assert len(found) == 2
     assert [r.subject for r in found] == [found[0].subject] * 2
     assert found[0].subject in ("用人单位", "企业")
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "subject"),
+    [
+        (
+            "零售药店营业时间内，执业药师不在岗时，应当挂牌告知，并停止销售处方药。",
+            "零售药店营业时间内，执业药师不在岗时",
+            "零售药店",
+        ),
+        ("商场营业时间内，应当保持疏散通道畅通。", "商场营业时间内", "商场"),
+        # guards: the party after its case, or before 在 (as before)
+        ("执业药师不在岗时，零售药店应当挂牌告知。", "执业药师不在岗时", "零售药店"),
+        ("零售药店在执业药师不在岗时，应当挂牌告知。", "零售药店在执业药师不在岗时", "零售药店"),
+    ],
+)
+def test_while_open_is_a_case_and_its_party_acts(text, case, subject):
+    """零售药店营业时间内，执业药师不在岗时，应当挂牌告知: the pharmacy, while open and with its
+    pharmacist away, must say so. 营业时间内 was no case (so the duty's words began with it and
+    the pharmacy's hours were no condition), and the pharmacist, the one the second case names,
+    was read as who acts."""
+    r = extract(text)[0]
+    assert (r.applies_when.text, r.subject, r.span.startswith("应当")) == (
+        case,
+        subject,
+        not text.startswith("执业"),
+    )

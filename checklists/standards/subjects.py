@@ -38,6 +38,7 @@ from checklists.standards.parties import (
 )
 from checklists.standards.party_names import AUTHORITY as _AUTHORITY
 from checklists.standards.party_names import REGULATED as _REGULATED
+from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.verbs import ACTION, ENCOURAGING, POLICY
 
 #: An inspected party and a part or thing of it, with no verb, set apart by its bracket or 的
@@ -192,6 +193,15 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         before = sentence[condition.end : modal_at]
         if before.startswith(("的", "，", ",")):
             before = before.lstrip("的，,")
+        # (零售药店营业时间内，执业药师不在岗时，应当…: a second case after the first, whose
+        # opening party acts; not the one the second names)
+        second = before.rstrip(" \t，,")
+        if (
+            second
+            and _opening_party(condition.text)[0] is not None
+            and phrase_condition(second) == len(second)
+        ):
+            before = ""
     # the last clause before the modal word, without leading connectives
     pieces = [p.strip() for p in re.split(r"[，,；;。：:\t]", before) if p.strip()]
     # (…的企业，在公示期内不得…: when it holds is no name; the piece before names who)
