@@ -55,3 +55,20 @@ def test_while_open_is_a_case_and_its_party_acts(text, case, subject):
         subject,
         not text.startswith("执业"),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "经营性公墓单个墓穴占地面积不得超过1平方米，合葬墓不得超过1.5平方米。",
+        "公墓内单个墓穴占地面积不得超过1平方米，合葬墓不得超过1.5平方米。",
+        # guard: no one named first (as before)
+        "单个墓穴占地面积不得超过1平方米，合葬墓不得超过1.5平方米。",
+    ],
+)
+def test_a_class_after_who_acts_even_when_it_ends_alike(text):
+    """经营性公墓单个墓穴…不得超过1平方米，合葬墓不得超过1.5平方米: a single grave and a double one.
+    The first class was cut at the first 墓 the classes end with, which closed the cemetery's
+    own name (经营性公墓), so the single graves' bound held for the whole cemetery."""
+    first, second = extract(text)
+    assert (first.applies_when.text, second.applies_when.text) == ("单个墓", "合葬墓")

@@ -466,16 +466,27 @@ def _class_before_measure(run: list[Requirement]) -> str | None:
     if (own := _A_CLASS_NAMED.match(run[0].span)) and own.group("name")[-1] == later[0][-1]:
         return None  # (住宅每户…，商业每100平方米…: its own name as the others', read so)
     head = later[0][-2:] if all(name.endswith(later[0][-2:]) for name in later) else later[0][-1]
-    at = run[0].span.find(head, 1, 10)
-    if at < 0:
-        at = run[0].span.find(head[-1], 1, 10)
-        head = head[-1]
-    name = run[0].span[: at + len(head)] if at >= 0 else ""
-    subject = run[0].subject or ""
-    if subject and name.startswith(subject) and len(name) - len(subject) >= 2:
-        name = name[len(subject) :]  # (驾驶员日间连续驾驶…: the class after who acts)
+    span, subject = run[0].span, run[0].subject or ""
+    # (驾驶员日间连续驾驶…: the class after who acts; 经营性公墓单个墓穴…，合葬墓…: even where
+    # who acts ends as the classes do)
+    opens = len(subject) if subject and span.startswith(subject) else 0
+    for begin in dict.fromkeys((opens, 0)):
+        if (found := _head_at(span, head, begin)) is not None:
+            break
+    # (公墓内单个墓穴…: inside who acts, then the class)
+    name = span[begin:found].removeprefix("内") if found is not None else ""
     # (its measure's name after it, then the bound: not the whole of the words)
     return name if 2 <= len(name) <= 8 and len(run[0].span) > len(name) + 2 else None
+
+
+def _head_at(span: str, head: str, begin: int) -> int | None:
+    """Where the classes' head noun (or its last character) ends in ``span``'s first words after
+    ``begin``, or None."""
+    for words in (head, head[-1]):
+        at = span.find(words, begin + 1, begin + 10)
+        if at >= 0:
+            return at + len(words)
+    return None
 
 
 def _same_measure(a: Requirement, b: Requirement) -> bool:
