@@ -72,3 +72,34 @@ def test_a_class_after_who_acts_even_when_it_ends_alike(text):
     own name (经营性公墓), so the single graves' bound held for the whole cemetery."""
     first, second = extract(text)
     assert (first.applies_when.text, second.applies_when.text) == ("单个墓", "合葬墓")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "用户燃气设施安全检查，居民用户每年不少于1次，非居民用户每半年不少于1次。",
+        "燃气企业对用户燃气设施的安全检查，居民用户每年不少于1次，非居民用户每半年不少于1次。",
+    ],
+)
+def test_the_work_named_then_each_class_s_bound(text):
+    """用户燃气设施安全检查，居民用户每年不少于1次，非居民用户…: how often the users are checked,
+    homes and others. The work named was a duty of its own with nothing to check, and the homes
+    (居民用户), the first class, were read as who acts in both rows."""
+    found = extract(text)
+    assert [r.applies_when.text for r in found] == ["居民用户", "非居民用户"]
+    assert [r.per for r in found] == ["year", "half_year"]
+    assert all(r.subject != "居民用户" for r in found)
+
+
+def test_classes_of_how_often_an_interval_beside_a_count():
+    """居民用户每两年不少于1次，非居民用户每年不少于1次: every two years at most apart for homes,
+    once a year for the others. Only classes with one comparator and unit were read as classes,
+    so the yearly count held for the homes too, and the homes acted in both."""
+    first, second = extract("居民用户每两年不少于1次，非居民用户每年不少于1次。")
+    assert (first.applies_when.text, first.comparator, first.value, first.unit) == (
+        "居民用户",
+        "<=",
+        2,
+        "year",
+    )
+    assert (second.applies_when.text, second.per, second.subject) == ("非居民用户", "year", None)

@@ -718,7 +718,7 @@ def duty_spans(
             # (校舍安全排查，由县教育局组织实施: the work named, no verb before its own last
             # word, then who takes charge of it)
             or (
-                _IN_CHARGE_NEXT.match(masked, b) is not None
+                (_IN_CHARGE_NEXT.match(masked, b) or _CLASSES_NEXT.match(masked, b)) is not None
                 and not ANY_MODAL.search(words)
                 and not ACTION.search(words.strip()[:-2])
             )
@@ -806,6 +806,10 @@ def duty_spans(
 _IN_CHARGE_NEXT = re.compile(
     r"[，,]\s*由(?!于)[^，,。；;]{2,30}?(?:具体)?(?:负责|组织实施|组织开展|牵头|承担)"
 )
+#: Two classes next, each with its bound (用户燃气设施安全检查，居民用户每年不少于1次，非居民用户
+#: 每半年不少于1次): the work named is what they bound, no duty of its own.
+_A_CLASS_S_BOUND = r"[，,]\s*[\u4e00-\u9fff]{2,8}?(?:每|不少于|不超过|不低于|不高于|至少)"
+_CLASSES_NEXT = re.compile(f"{_A_CLASS_S_BOUND}[^，,。；;]*?\\d[^，,。；;]*{_A_CLASS_S_BOUND}")
 #: A modal word opening the next phrase (…，应当…).
 _MODAL_NEXT = re.compile(r"[，,]\s*(?:应当|应|须|必须|要|不得|严禁|禁止)")
 #: A duty right after a comma, or its (其) thing's bound (…，其下沿距地面高度不得低于4.5米).

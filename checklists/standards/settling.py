@@ -390,7 +390,11 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
             and [r.subject for r in run] != names
         ):
             for i, (r, name) in enumerate(zip(run, names, strict=True)):
-                out[k + i] = replace(r, applies_when=Applicability(name))
+                # (…，居民用户每年不少于1次，非居民用户…: a class read as who acts is none)
+                who = (None, None) if r.subject in names else (r.subject, r.subject_kind)
+                out[k + i] = replace(
+                    r, applies_when=Applicability(name), subject=who[0], subject_kind=who[1]
+                )
         k = j
     return out
 
@@ -493,6 +497,9 @@ def _same_measure(a: Requirement, b: Requirement) -> bool:
     """Whether two requirements bound the same measure: kind, comparison and unit (a time in any
     of its units: 主要街道…不超过30分钟，其他街道不超过1小时), whatever each is per (住宅每户…，
     商业每100平方米…; attribution's ``_measure`` asks the period too, for one case's classes)."""
+    # (居民用户每两年不少于1次，非居民用户每年不少于1次: how often, an interval or a count)
+    if a.kind == b.kind == "frequency":
+        return True
     return (a.kind, a.comparator) == (b.kind, b.comparator) and (
         a.unit == b.unit or (a.unit in TIME_UNITS and b.unit in TIME_UNITS)
     )
