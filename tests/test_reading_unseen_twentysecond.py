@@ -103,3 +103,23 @@ def test_classes_of_how_often_an_interval_beside_a_count():
         "year",
     )
     assert (second.applies_when.text, second.per, second.subject) == ("非居民用户", "year", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("修复期限一般不超过15日，主干道不超过7日。", [None, "主干道"]),
+        (
+            "修复期限原则上不超过15日，主干道不超过7日，次干道不超过10日。",
+            [None, "主干道", "次干道"],
+        ),
+        # guard: 一般 of a class's name (一般路段) is no rule for all
+        ("一般路段不得低于1.8米，主要路段不得低于2.5米。", ["一般路段", "主要路段"]),
+    ],
+)
+def test_the_rule_for_all_is_no_class_however_short(text, classes):
+    """修复期限一般不超过15日，主干道不超过7日: fifteen days as a rule, seven on main roads. With a
+    short measure's name the rule for all was read as a class of its own (修复期限一般), so the
+    fifteen days held nowhere; with a longer one it was right."""
+    found = extract(text)
+    assert [r.applies_when.text if r.applies_when else None for r in found] == classes

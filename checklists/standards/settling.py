@@ -19,7 +19,7 @@ from checklists.standards.list_leads import (
     lists_duties,
     lists_options,
 )
-from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
+from checklists.standards.modality import ANY_MODAL, DEFAULT, LEAD_TOKEN
 from checklists.standards.number_words import A_MEASURE_END
 from checklists.standards.parties import condition_of
 from checklists.standards.phrase_conditions import phrase_condition
@@ -347,8 +347,9 @@ _NOT_A_CLASS = re.compile(
 )
 
 
-#: The rule for all, before the classes apart from it (…一般不超过15日，主干道…).
-_THE_RULE_FOR_ALL = re.compile(r"一般|原则上")
+#: The rule for all, before the classes apart from it (…一般不超过15日，主干道…): its words of a
+#: default (not 一般路段, a class's name).
+_THE_RULE_FOR_ALL = DEFAULT
 
 
 def parallel_classes(found: list[Requirement]) -> list[Requirement]:
@@ -372,7 +373,12 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
         general = (
             found[k] if not (first or items) and _THE_RULE_FOR_ALL.search(found[k].span) else None
         )
-        while not (first or items) and k < j - 1 and not _A_CLASS_NAMED.match(found[k].span):
+        # (the rule for all is no class, whatever its words open with: 修复期限一般…)
+        while (
+            not (first or items)
+            and k < j - 1
+            and (found[k] is general or not _A_CLASS_NAMED.match(found[k].span))
+        ):
             k += 1
         run = found[k:j]
         named = [n.group("name") for r in run[bool(first) :] if (n := _A_CLASS_NAMED.match(r.span))]
