@@ -123,3 +123,22 @@ def test_the_rule_for_all_is_no_class_however_short(text, classes):
     fifteen days held nowhere; with a longer one it was right."""
     found = extract(text)
     assert [r.applies_when.text if r.applies_when else None for r in found] == classes
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("驾驶人在一个记分周期内没有记满12分的，记分予以清除。", "<"),
+        ("驾驶人在一个记分周期内未记满12分的，记分予以清除。", "<"),
+        ("没有达到12分的，予以清除。", "<"),
+        ("没有超过3次的，不予处罚。", "<="),
+        # guard: points reached (as before)
+        ("驾驶人一个记分周期内记满12分的，应当参加学习。", ">="),
+    ],
+)
+def test_points_not_reached_are_below_them(text, comparator):
+    """没有记满12分的，记分予以清除: a driver under twelve points. 满 was read as "reached" with the
+    verb before it (记满) between it and its negation, and 没有 was no negation at all, so the
+    points were cleared for the drivers who did reach twelve."""
+    cond = extract(text)[0].applies_when
+    assert (cond.comparator, cond.value) == (comparator, 12 if "12" in text else 3)

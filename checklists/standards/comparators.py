@@ -129,6 +129,9 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("达", ">="),  # only right before its number: 审核率达100% (达标, 达成 are other words)
     ("年满", ">="),
     ("提前", ">="),  # 提前3个工作日通知: at least that long before (right before its number)
+    # (points reached on a licence: 记满12分, 扣满12分; 未记满 is below them)
+    ("记满", ">="),
+    ("扣满", ">="),
     ("满", ">="),
 )
 #: Negations that turn a following base word round (longest first).
@@ -146,6 +149,7 @@ NEGATIONS: tuple[str, ...] = (
     "严禁",
     "禁止",
     "不",
+    "没有",  # (没有达到12分的: below them)
     "未",  # (未超过3次的: not over, so at most; 未低于: at least)
 )
 #: Words after the number (and its unit).
@@ -210,7 +214,7 @@ def comparator_before(words: str) -> tuple[str, int] | None:
         if not match.group("neg") and words[: match.start()].rstrip().endswith("每"):
             continue  # (每满2年, 每超过1小时: the step an amount goes by, no bound)
         if (
-            match.group("base") in ("达", "提前", "满", "逾", "早于", "晚于")
+            match.group("base") in ("达", "提前", "满", "记满", "扣满", "逾", "早于", "晚于")
             and words[match.end() :].strip()
         ):
             # (不得早于作业开始前30分钟: a time before another, the number no age nor date)
