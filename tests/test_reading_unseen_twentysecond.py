@@ -142,3 +142,12 @@ def test_points_not_reached_are_below_them(text, comparator):
     points were cleared for the drivers who did reach twelve."""
     cond = extract(text)[0].applies_when
     assert (cond.comparator, cond.value) == (comparator, 12 if "12" in text else 3)
+
+
+def test_the_ones_that_leave_a_site_are_no_site():
+    """驶出工地的车辆应当冲洗干净: the vehicles leaving, not the site. The site (工地) was read as
+    the party whose vehicles they are, so 驶出工地 was who acts; the ones that go into a place
+    (进入施工现场的人员) were read as no owner's already."""
+    found = extract("驶出工地的车辆应当冲洗干净，不得带泥上路。")
+    assert len(found) == 2
+    assert all(r.subject is None or "车辆" in r.subject for r in found)

@@ -644,7 +644,7 @@ _BOUND_BY_LAW = re.compile(
 #: (用人单位支付劳动者的工资: who pays is named first, not the one paid; 用人单位全天安排劳动者
 #: 室外作业时间: who sets the work, not the one set to it)
 _NOT_THE_PAID = "(?!支付|发放|招用|聘用|雇用|安排|指派|委派|派遣|录用)"
-_GOES_IN = "进入|进出|出入|前往|从事|参加|参与"
+_GOES_IN = "进入|进出|出入|前往|从事|参加|参与|驶出|驶入|驶离|离开"
 
 
 #: An inspected party, where what follows is counted per one of its units or is how far it is
