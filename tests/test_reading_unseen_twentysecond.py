@@ -151,3 +151,24 @@ def test_the_ones_that_leave_a_site_are_no_site():
     found = extract("驶出工地的车辆应当冲洗干净，不得带泥上路。")
     assert len(found) == 2
     assert all(r.subject is None or "车辆" in r.subject for r in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "押金金额不得超过月租金的2倍。",
+        "押金金额不得超过月租金的20%。",
+        "违约金不得超过月薪酬的30%。",
+    ],
+)
+def test_a_month_s_rent_is_the_base_not_a_period(text):
+    """押金金额不得超过月租金的2倍: twice a month's rent, once. The month of the rent was read as
+    how often (per month), as a month's wage (月工资的30%) already was not."""
+    (r,) = extract(text)
+    assert (r.comparator, r.per) == ("<=", None)
+
+
+def test_a_month_s_rent_alone_is_still_per_month():
+    """月租金不得超过3000元: the rent a month (the guard of the fix above)."""
+    (r,) = extract("月租金不得超过3000元。")
+    assert (r.value, r.per) == (3000, "month")

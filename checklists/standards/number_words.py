@@ -22,7 +22,7 @@ BANNED_ACT = re.compile(
 A_YEAR_S_BASE = re.compile(
     # (月平均工资的3倍, 上年度城镇居民人均可支配收入的60%: an average's multiple or share)
     r"[年月](?:[^，,。；;\d＿]{0,8}?(?:平均|人均|可支配))?"
-    r"(?:收入|营业额|营业收入|销售额|销售收入|产值|工资|利润|缴费基数)[^，,。；;\d＿]{0,4}$"
+    r"(?:收入|营业额|营业收入|销售额|销售收入|产值|工资|利润|缴费基数|租金|薪酬)[^，,。；;\d＿]{0,4}$"
 )
 #: Another window after a list's 、, then what is banned in both (…5年内、…3年内不得挖掘).
 BANNED_PARALLEL = re.compile(
