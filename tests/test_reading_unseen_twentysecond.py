@@ -172,3 +172,27 @@ def test_a_month_s_rent_alone_is_still_per_month():
     """月租金不得超过3000元: the rent a month (the guard of the fix above)."""
     (r,) = extract("月租金不得超过3000元。")
     assert (r.value, r.per) == (3000, "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "（一）有符合国家标准的储配站，储存能力不少于100立方米；",
+        "（二）有固定的经营场所，供应站面积不少于30平方米；",
+    ],
+)
+def test_a_thing_to_have_is_no_case(text):
+    """经营企业应当具备下列条件：（一）有符合国家标准的储配站，储存能力不少于100立方米: a depot
+    to have, and its capacity. 有符合国家标准的储配站 was read as "the ones" the capacity was for
+    (applies_when 有符合国家标准), so a firm without such a depot was not held to it."""
+    (r,) = extract(text)
+    assert (r.applies_when, r.comparator) == (None, ">=")
+
+
+@pytest.mark.parametrize(
+    "text", ["有条件的企业，每年不少于2次。", "有安全隐患的企业，应当立即整改。"]
+)
+def test_the_ones_with_something_are_still_a_case(text):
+    """有条件的企业, 有安全隐患的企业: the ones able to, the ones at fault (the guard of the fix
+    above)."""
+    assert extract(text)[0].applies_when.text.startswith("有")

@@ -592,6 +592,8 @@ def _condition_of(sentence: str) -> Condition | None:
         match = None  # (企业的主要负责人，应当…: a party's own people, whose party it is)
     if match and match.re is PARTY_PICKED and _A_PLACE_ONLY.fullmatch(match.group("cond")):
         match = None  # (本市行政区域内的燃气经营企业，应当…: where the text holds, no case)
+    if match and _TO_HAVE.match(match.group("cond")) and not A_MODAL_WORD.search(sentence):
+        match = None  # (（一）有符合国家标准的储配站，储存能力…: a thing to have, no case)
     if match and not A_MODAL_WORD.search(match.group("cond")):
         # (配送中心要有固定的场所，面积…: a duty, its modal word in it, picks no one out; the
         # ones named after 的 are the condition's too: what is to be done starts after them)
@@ -626,9 +628,16 @@ def _condition_of(sentence: str) -> Condition | None:
             or re.search(r"不(?:得|应|宜)?(?:超过|低于|少于|高于|大于|小于|多于)", noun)
             # (…护理标准按照最低工资标准的10%确定，…: a share of a base, the 的 a base's)
             or re.match(r"[\d＿.]+\s*[%％]", noun)
+            # (（二）有固定的经营场所，面积不少于…: a thing to have, an item of a list of them)
+            or (_TO_HAVE.match(cond) and not A_MODAL_WORD.search(sentence))
         ):
             return Condition(cond, 0, match.end("cond"))
     return None
+
+
+#: What a party is to have, opening an item of a list of them (有固定的经营场所，…; not 有条件的
+#: 地区, the ones able to, nor 有关, 有的).
+_TO_HAVE = re.compile(r"有(?!关|的|些|条件)")
 
 
 #: The words that say a law binds the ones named after them (依法必须…的项目): how, then 必须.
