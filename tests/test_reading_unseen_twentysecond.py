@@ -196,3 +196,19 @@ def test_the_ones_with_something_are_still_a_case(text):
     """有条件的企业, 有安全隐患的企业: the ones able to, the ones at fault (the guard of the fix
     above)."""
     assert extract(text)[0].applies_when.text.startswith("有")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("每车配备不少于2具4公斤干粉灭火器。", "辆"),
+        ("每车配备不少于2具灭火器。", "辆"),
+        # guards: each trip, and a workshop, no vehicle (as before)
+        ("每车次收费不超过10元。", "车次"),
+        ("每车间配备不少于2名安全员。", None),
+    ],
+)
+def test_each_vehicle_written_short(text, per):
+    """每车配备不少于2具灭火器: two for each vehicle, as 每辆车 read. 车 alone named nothing a count
+    was per, so a fleet of ten met it with two."""
+    assert extract(text)[0].per == per
