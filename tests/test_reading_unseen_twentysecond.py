@@ -212,3 +212,15 @@ def test_each_vehicle_written_short(text, per):
     """每车配备不少于2具灭火器: two for each vehicle, as 每辆车 read. 车 alone named nothing a count
     was per, so a fleet of ten met it with two."""
     assert extract(text)[0].per == per
+
+
+def test_each_place_s_time_limit_is_its_class():
+    """市区2小时内、县城4小时内到达现场: two hours in the city, four in the county towns. A class
+    was read only before a bound in words (不超过, 不少于…), so both limits held everywhere."""
+    found = extract("市区2小时内、县城4小时内到达现场。")
+    assert [(r.applies_when.text, r.value) for r in found] == [("市区", 2), ("县城", 4)]
+
+
+def test_time_limits_of_one_party_are_no_classes():
+    """企业应当在30日内整改，5日内报告: two limits of one duty's steps, no places (the guard)."""
+    assert all(r.applies_when is None for r in extract("企业应当在30日内整改，5日内报告。"))

@@ -330,7 +330,9 @@ def same_trigger(found: list[Requirement]) -> list[Requirement]:
 #: A bound's words, right after the name of what it bounds (中学不宜大于1000米: however binding).
 _A_BOUND_NEXT = (
     r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|不(?:得|应|宜)(?:超过|低于|少于|高于|大于|小于)|"
-    r"应当?(?:达到|不少于|不低于|不超过))"
+    r"应当?(?:达到|不少于|不低于|不超过)|"
+    # (市区2小时内、县城4小时内到达: each place's time limit)
+    r"\s*\d+(?:\.\d+)?\s*个?(?:小时|分钟|日|天|工作日)(?:以|之)?内)"
 )
 _A_CLASS_NAMED = re.compile(
     rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END}))?"
