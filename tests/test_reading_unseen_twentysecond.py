@@ -224,3 +224,29 @@ def test_each_place_s_time_limit_is_its_class():
 def test_time_limits_of_one_party_are_no_classes():
     """企业应当在30日内整改，5日内报告: two limits of one duty's steps, no places (the guard)."""
     assert all(r.applies_when is None for r in extract("企业应当在30日内整改，5日内报告。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "value"),
+    [
+        (
+            "医疗机构应当对出现超常处方3次以上且无正当理由的医师提出警告，限制其处方权。",
+            "出现超常处方3次以上",
+            3,
+        ),
+        ("监管部门应当对年用煤量1万吨以上的企业进行重点检查。", "年用煤量1万吨以上", 10000),
+        ("县政府应当对连续3年考核优秀的乡镇给予表彰。", "连续3年", 3),
+    ],
+)
+def test_a_number_inside_the_ones_a_duty_is_done_to_picks_them(text, case, value):
+    """医疗机构应当对出现超常处方3次以上…的医师提出警告: a warning to the doctors with three or more
+    such prescriptions. The number was the duty's own (the clinic to have at least three), so a
+    clinic with none failed; 1万吨以上的企业 and 连续3年…的乡镇 the same."""
+    r = extract(text)[0]
+    assert (r.comparator, r.applies_when.text, r.applies_when.value) == (None, case, value)
+
+
+def test_how_many_of_them_is_still_the_duty_s_bound():
+    """应当对不少于10%的企业进行抽查: at least a tenth of them checked (the guard)."""
+    (r,) = extract("监管部门应当对不少于10%的企业进行抽查。")
+    assert (r.comparator, r.value, r.applies_when) == (">=", 10, None)

@@ -81,6 +81,7 @@ from checklists.standards.picking import (
     a_clean_record,
     a_price_for_it,
     a_season_first,
+    acted_on_from,
     end_of,
     joined,
     phrase_bounds,
@@ -498,8 +499,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # (not the article's number before them: 第七条 年满60周岁的…)
                 words = text[ph_start:q_end].strip()
                 words = words[lead.end() :].strip() if (lead := LEAD_TOKEN.match(words)) else words
-                if (served := served_from(masked, ph_start, q_start)) is not None:
-                    words = text[served:q_end].strip()  # (应当为80周岁以上…: the ones only)
+                if (
+                    served := served_from(masked, ph_start, q_start)
+                    or acted_on_from(masked, ph_start, q_start, q_end)
+                ) is not None:
+                    # (应当为80周岁以上…, 应当对…3次以上的医师…: the ones only)
+                    words = text[served:q_end].strip()
                 if away := DONE_AWAY_WITH.search(masked, max(ph_start, q_start - 8), q_start):
                     # (淘汰35蒸吨/小时以下燃煤锅炉，完成…: which ones of its own duty only)
                     words = text[away.end() : q_end].strip()

@@ -47,6 +47,12 @@ _A_STANDARD_S_FIGURE = re.compile(r"[^的，,。；;]{0,8}的(?:标准|比例|�
 #: A phrase that names which ones the words after it are about (对于…的资金, 凡…的企业).
 _WHICH_ONES = re.compile(r"\s*(?:对于|对|凡是|凡|针对)(?!\S{0,2}(?:本|此))[^，,。；;]*$")
 
+#: After a number inside a duty's 对…的 (应当对…3次以上的医师提出警告): the ones, then what is
+#: done to them.
+_THE_ONES_ACTED_ON = re.compile(
+    r"\s*(?:及?以[上下])?[^，,。；;\d＿的]{0,16}?的[^，,。；;\d＿的]{1,10}?"
+    r"(?:给予|提出|进行|实施|予以|开展|实行|采取|约谈|通报|责令|表彰|奖励|处罚|检查|督查|暂停|取消)"
+)
 
 _STOP = re.compile(r"[，,。；;]")
 _A_TARGET = re.compile(TARGET)  # (全市建成500个以上的示范村，…: its number is no case)
@@ -199,6 +205,22 @@ def served_from(masked: str, ph_start: int, q_start: int) -> int | None:
     return them.end() if them and ANY_MODAL.search(masked, ph_start, them.start()) else None
 
 
+def acted_on_from(masked: str, ph_start: int, q_start: int, q_end: int) -> int | None:
+    """Where the ones a duty is done to start, when its number is inside the duty's 对…的 and
+    no bound of the duty's own (医疗机构应当对出现超常处方3次以上的医师提出警告: after the 对;
+    not 应当对不少于10%的企业进行抽查, how many), or None."""
+    to = masked.rfind("对", ph_start, q_start)
+    if (
+        to >= 0
+        and ANY_MODAL.search(masked, ph_start, to)
+        and comparator_before(masked[to:q_start]) is None
+        and _THE_ONES_ACTED_ON.match(masked, q_end)
+        and not masked[q_start:q_end].rstrip().endswith(("%", "％"))
+    ):
+        return to + 1
+    return None
+
+
 #: People named by their age (6周岁至18周岁未成年人, 70周岁以上老年人, 6周岁以下的儿童).
 _A_POPULATION = re.compile(
     r"(?:及?以[上下])?的?(?:未成年人|老年人|老人|儿童|婴幼儿|幼儿|学生|青少年|居民|残疾人)"
@@ -238,6 +260,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return False  # 硫分低于0.5%的煤炭方可销售: the number is what makes it allowed
     if _A_RATE_OF.match(masked, q_end) and "按" in masked[ph_start:q_start]:
         return False  # 按不低于70%的比例给予救助: the rate it is done at, no ones picked out
+    if acted_on_from(masked, ph_start, q_start, q_end) is not None:
+        return True  # 医疗机构应当对出现超常处方3次以上的医师提出警告: whom a number picks out
     if (
         _WHICH_ONES.match(masked, ph_start, q_start)
         and "的" in masked[q_end:ph_end]
