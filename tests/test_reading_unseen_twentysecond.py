@@ -250,3 +250,24 @@ def test_how_many_of_them_is_still_the_duty_s_bound():
     """应当对不少于10%的企业进行抽查: at least a tenth of them checked (the guard)."""
     (r,) = extract("监管部门应当对不少于10%的企业进行抽查。")
     assert (r.comparator, r.value, r.applies_when) == (">=", 10, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "容积率不得低于1.0且不得高于2.5。",
+        "容积率不得低于1，且不得高于3。",
+        # guard: the other bound with no modal word of its own (as before)
+        "容积率不低于1.0且不高于2.5。",
+    ],
+)
+def test_a_ratio_s_other_bound_with_its_own_modal_word(text):
+    """容积率不得低于1.0且不得高于2.5: a floor and a ceiling of a plot ratio. A number with no unit
+    stands only after a ratio's name and its comparison; with 不得 before the second comparison
+    it was dropped, and a plot ratio of 9 met the rule."""
+    low, high = extract(text)
+    assert (low.comparator, high.comparator, high.value) == (
+        ">=",
+        "<=",
+        2.5 if "2.5" in text else 3,
+    )

@@ -743,7 +743,9 @@ _PURE_COMPARED = (
     r"超过|≤|≥|<|>|达到|为|在)\s*"
 )
 _A_PURE_NUMBER = re.compile(_PURE_NAME + _PURE_COMPARED + r"$")
-#: Its other bound, compared right after the first (pH值应大于6，小于9; 大于6且小于9).
+#: Its other bound, compared right after the first (pH值应大于6，小于9; 大于6且小于9; 容积率不得
+#: 低于1.0且不得高于2.5: with its own modal word).
 _ITS_OTHER_BOUND = re.compile(
-    rf"{_PURE_NAME}{_PURE_COMPARED}\d+(?:\.\d+)?\s*(?:[，,]|且|并且?|而且?)?\s*{_PURE_COMPARED}$"
+    rf"{_PURE_NAME}{_PURE_COMPARED}\d+(?:\.\d+)?\s*(?:[，,]\s*)?(?:且|并且?|而且?)?\s*"
+    rf"(?:不得|不应当?|不宜|应当?|须|必须)?{_PURE_COMPARED}$"
 )
