@@ -271,3 +271,12 @@ def test_a_ratio_s_other_bound_with_its_own_modal_word(text):
         "<=",
         2.5 if "2.5" in text else 3,
     )
+
+
+def test_an_authority_acting_first_is_no_class():
+    """县应急管理局每年对危险化学品企业执法检查不少于1次，重点企业每半年不少于1次: yearly for all,
+    half-yearly for the key firms, by the bureau. The bureau's name was read as the first class
+    (its check held "where 县应急管理局"); it is the rule for all, as 一般… is."""
+    found = extract("县应急管理局每年对危险化学品企业执法检查不少于1次，重点企业每半年不少于1次。")
+    assert [r.applies_when.text if r.applies_when else None for r in found] == [None, "重点企业"]
+    assert [r.subject for r in found] == ["县应急管理局"] * 2

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from checklists.standards.modality import ANY_MODAL
 from checklists.standards.openings import (
     A_MEASURE,
     A_MODAL_WORD,
@@ -592,7 +593,7 @@ def _condition_of(sentence: str) -> Condition | None:
         match = None  # (企业的主要负责人，应当…: a party's own people, whose party it is)
     if match and match.re is PARTY_PICKED and _A_PLACE_ONLY.fullmatch(match.group("cond")):
         match = None  # (本市行政区域内的燃气经营企业，应当…: where the text holds, no case)
-    if match and _TO_HAVE.match(match.group("cond")) and not A_MODAL_WORD.search(sentence):
+    if match and _TO_HAVE.match(match.group("cond")) and not ANY_MODAL.search(sentence):
         match = None  # (（一）有符合国家标准的储配站，储存能力…: a thing to have, no case)
     if match and not A_MODAL_WORD.search(match.group("cond")):
         # (配送中心要有固定的场所，面积…: a duty, its modal word in it, picks no one out; the
@@ -629,7 +630,7 @@ def _condition_of(sentence: str) -> Condition | None:
             # (…护理标准按照最低工资标准的10%确定，…: a share of a base, the 的 a base's)
             or re.match(r"[\d＿.]+\s*[%％]", noun)
             # (（二）有固定的经营场所，面积不少于…: a thing to have, an item of a list of them)
-            or (_TO_HAVE.match(cond) and not A_MODAL_WORD.search(sentence))
+            or (_TO_HAVE.match(cond) and not ANY_MODAL.search(sentence))
         ):
             return Condition(cond, 0, match.end("cond"))
     return None

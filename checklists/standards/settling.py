@@ -373,7 +373,10 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
         items = None if first else _items_after_is(found[k:j]) or _classes_of_one_name(found[k:j])
         # (修复期限一般不超过15日，主干道不超过7日: the rule for all first, then one class apart)
         general = (
-            found[k] if not (first or items) and _THE_RULE_FOR_ALL.search(found[k].span) else None
+            found[k]
+            if not (first or items)
+            and (_THE_RULE_FOR_ALL.search(found[k].span) or _an_authority_acting(found[k]))
+            else None
         )
         # (the rule for all is no class, whatever its words open with: 修复期限一般…)
         while (
@@ -412,6 +415,13 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
 _AN_ITEM = r"(?P<name>[\u4e00-\u9fff]{2,4})\d+(?:\.\d+)?\s*\S{1,3}$"
 _LISTED_AFTER_IS = re.compile(r".*?为" + _AN_ITEM)
 _AN_ITEM_ALONE = re.compile(_AN_ITEM)
+
+
+def _an_authority_acting(r: Requirement) -> bool:
+    """Whether a requirement opens with the authority that acts in it (县应急管理局每年对…检查不少于
+    1次，重点企业每半年…): the rule for all it keeps, no class of the ones after it."""
+    named = _A_CLASS_NAMED.match(r.span)
+    return r.subject_kind == "authority" and named is not None and named.group("name") == r.subject
 
 
 def _items_after_is(run: list[Requirement]) -> list[str] | None:
