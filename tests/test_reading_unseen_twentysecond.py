@@ -280,3 +280,25 @@ def test_an_authority_acting_first_is_no_class():
     found = extract("县应急管理局每年对危险化学品企业执法检查不少于1次，重点企业每半年不少于1次。")
     assert [r.applies_when.text if r.applies_when else None for r in found] == [None, "重点企业"]
     assert [r.subject for r in found] == ["县应急管理局"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年底前，城市建成区黑臭水体基本消除，县城建成区黑臭水体消除比例达到90%。",
+        "2024年10月底前，全县散煤销售点全部取缔，洁净型煤覆盖率达到100%。",
+    ],
+)
+def test_a_target_after_a_dated_duty_is_due_then_too(text):
+    """2024年底前，…基本消除，…消除比例达到90%: both by the end of 2024. With a duty first, the date
+    became that duty's deadline and the target after it had none (with two targets both were
+    due)."""
+    duty, target = extract(text)
+    assert duty.due is not None and target.due == duty.due
+    assert target.comparator == ">="
+
+
+def test_how_often_after_a_dated_duty_is_not_due_by_it():
+    """2017年12月底前，完成排查，每月报告1次: a monthly report is no target due by a date (the
+    guard of the fix above)."""
+    assert extract("2017年12月底前，完成排查，每月报告1次。")[1].due is None

@@ -24,6 +24,10 @@ from checklists.standards.verbs import ACTION
 _CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低|控制)(?:至|到|在)")
 
 
+#: The kinds of a target a date leading a sentence makes due (a share, an amount, a count).
+_TARGETS = ("ratio", "measure", "count", "money")
+
+
 def with_due(
     text: str,
     masked: str,
@@ -153,6 +157,11 @@ def with_due(
                     found[first], kind="deadline", due=rule, span=span, start=start
                 )
                 dated_last = first
+                if bare:
+                    # (2024年底前，…基本消除，…消除比例达到90%: the targets after it too)
+                    for i in after[after.index(first) + 1 :]:
+                        if _numbered(found[i]) and found[i].kind in _TARGETS and not found[i].due:
+                            found[i] = replace(found[i], due=rule)
                 continue
             if not after and ph_end < s_end:
                 # …, and nothing after it was read as a duty: what is to be done by then is the
