@@ -302,3 +302,18 @@ def test_how_often_after_a_dated_duty_is_not_due_by_it():
     """2017年12月底前，完成排查，每月报告1次: a monthly report is no target due by a date (the
     guard of the fix above)."""
     assert extract("2017年12月底前，完成排查，每月报告1次。")[1].due is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("新入职员工应当在上岗前接受不少于24学时的安全培训。", "新入职员工"),
+        ("员工应当接受安全培训。", "员工"),
+        # guard: a firm's head count names the firm (as 职工人数 did)
+        ("企业员工人数在300人以上的，应当设置安全生产管理机构。", "企业"),
+    ],
+)
+def test_staff_are_a_party(text, subject):
+    """新入职员工应当…接受…培训: the new staff must be trained. 职工 was a party's name, 员工 was
+    not, so the duty had no one to do it."""
+    assert extract(text)[0].subject == subject
