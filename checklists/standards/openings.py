@@ -133,13 +133,16 @@ EVERY_ONE_OF = re.compile(
 IF = re.compile(
     rf"^(?P<lead>如果|如|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
+#: While a place is open or its staff at work (营业时间内, 工作期间).
+WHILE_OPEN = r"(?:营业|工作|办公|开放)(?:时间内|期间)"
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
 WHEN = re.compile(
     # (a time of day or of study is no when: 不得少于24学时，…)
     # (准时 is on time; 达到…标准时 is a when)
     r"^(?P<cond>[^，,。；;]{2,40}?(?:(?<![小\d同学课计历及按])(?<!(?<!标)准)时|期间|时期|期内|之后|以后|过程中|情况下|条件下|前提下|"
     # (营业时间内，…: while open)
-    r"(?:营业|工作|办公|开放)时间内|"
+    + WHILE_OPEN
+    + r"|"
     # (合同履行中，…: while a thing is done)
     r"(?:履行|实施|执行|运行|使用|施工|建设|检查|验收|评审|招标|办理|审核)中))[，,]"
 )
@@ -176,7 +179,7 @@ A_PERIOD_DEFINED = re.compile(
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
 WHEN_WORD = r"(?<![同及随按准届适临实定小暂有学课计历\d])时"
 #: A stretch of time a duty holds in (施工期间, 营业时间内).
-DURING_WORD = r"期间|时期|过程中|营业时间内|工作时间内"
+DURING_WORD = rf"期间|时期|过程中|{WHILE_OPEN}"
 #: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
 WHEN_INLINE = re.compile(
     rf"^(?P<cond>[^，,。；;]{{2,20}}?{WHEN_WORD})(?=应当|应|须|必须|要|不得|严禁)"

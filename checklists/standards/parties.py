@@ -64,6 +64,7 @@ from checklists.standards.openings import (
     WHEN,
     WHEN_AFTER_MODAL,
     WHEN_INLINE,
+    WHILE_OPEN,
     WITHIN_A_DISTANCE,
     WITHOUT_LEAVE,
     opens_a_quote,
@@ -92,7 +93,7 @@ _ADVERBIAL = (
     # (驾驶员夜间连续驾驶…: the part of the day it acts in)
     rf"(?:{PARTS_OF_THE_DAY})|"
     # (零售药店营业时间内，…: while it is open)
-    r"(?:营业|工作|办公|开放)(?:时间内|期间)|"
+    rf"{WHILE_OPEN}|"
     # a time it is in (经营者一年内累计停业…)
     r"[一二三四五六七八九十两\d]+\s*个?(?:年|月|日|天|周|小时)内))"
 )
