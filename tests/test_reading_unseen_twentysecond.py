@@ -317,3 +317,18 @@ def test_staff_are_a_party(text, subject):
     """新入职员工应当…接受…培训: the new staff must be trained. 职工 was a party's name, 员工 was
     not, so the duty had no one to do it."""
     assert extract(text)[0].subject == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "违反本办法第三条规定的，由城市管理部门责令限期改正；逾期不改正的，处5000元以上3万元以下罚款。",
+        "由城市管理部门责令限期改正；逾期不改正的，可以处5000元罚款。",
+    ],
+)
+def test_a_fine_after_a_semicolon_is_the_same_authority_s(text):
+    """…由城市管理部门责令限期改正；逾期不改正的，处…罚款: the department fines too (GUIDE 1.3: a
+    sanction is the imposing authority's). After a semicolon, a case and then 处…
+    named no one, so the fine was nobody's to impose; with a comma it was the department's."""
+    order, fine = extract(text)
+    assert fine.subject == order.subject == "城市管理部门"

@@ -459,6 +459,8 @@ _PHRASE_TO_COMMA = re.compile(r"\s*([^，,。；;]+)[，,]")
 _TO_WHOM_SANCTIONED = re.compile(
     r"对[^，,。；;]{2,30}?(?:依法|依规|依纪)*(?:给予|予以|处以|追究|责令)"
 )
+#: A fine imposed, with no one named (…；逾期不改正的，处5000元以上3万元以下罚款).
+_FINED = re.compile(r"\s*(?:并|可以|可)?处(?=[\d一二三四五六七八九十百千万]|以)")
 #: A time a sentence opens with, a phrase of its own (紧急情况结束后，; 验收合格后，): what
 #: follows it may leave out who acts, as a sentence opening with its modal word does.
 _OPENS_WHEN = re.compile(r"[^，,。；;的]{2,20}?(?:之?后|以后|结束|届满|期满)[，,]")
@@ -511,6 +513,7 @@ def leaves_out_who(
         and (
             ACTION.match(masked, case_end) is not None
             or _TO_WHOM_SANCTIONED.match(masked, case_end) is not None
+            or _FINED.match(masked, case_end) is not None
         )
         and party_first(masked[case_end:s_end]) is None
     )
