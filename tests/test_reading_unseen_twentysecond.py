@@ -332,3 +332,28 @@ def test_a_fine_after_a_semicolon_is_the_same_authority_s(text):
     named no one, so the fine was nobody's to impose; with a comma it was the department's."""
     order, fine = extract(text)
     assert fine.subject == order.subject == "城市管理部门"
+
+
+@pytest.mark.parametrize(
+    ("text", "case"),
+    [
+        ("每日22时后，禁止进行产生噪声的施工作业。", "每日22时后"),
+        ("22时以后应当停止营业。", "22时以后"),
+        ("每日8时前，应当完成清扫。", "每日8时前"),
+        ("电子显示屏亮度应当符合国家标准，夜间22时后应当关闭或者降低亮度。", "夜间22时后"),
+        ("施工单位应当文明施工，每日22时后，禁止进行产生噪声的施工作业。", "每日22时后"),
+    ],
+)
+def test_from_an_hour_of_the_day_is_a_case(text, case):
+    """每日22时后，禁止…施工作业: the ban holds from ten at night. An hour of the day then 后 or 前
+    was no case, so the ban held all day (or, after 夜间, only "at night", the hour dropped)."""
+    r = extract(text)[-1]
+    assert (r.applies_when.text, r.value) == (case, None)
+
+
+def test_a_limit_at_night_is_still_the_night_s():
+    """噪声排放限值昼间70分贝，夜间55分贝: the hours each limit is for (the guard)."""
+    assert [r.applies_when.text for r in extract("噪声排放限值昼间70分贝，夜间55分贝。")] == [
+        "昼间",
+        "夜间",
+    ]

@@ -17,7 +17,13 @@ from checklists.standards.comparators import NEGATE, comparator_before, with_mar
 from checklists.standards.number_words import A_MEASURE_END
 from checklists.standards.numbers import comparator_in_phrase, period_before
 from checklists.standards.numerals import Qty
-from checklists.standards.openings import APPROVED, PARTS_OF_THE_DAY, QUOTED_ARTICLE, THINGS_BY
+from checklists.standards.openings import (
+    APPROVED,
+    CLOCK_BOUND,
+    PARTS_OF_THE_DAY,
+    QUOTED_ARTICLE,
+    THINGS_BY,
+)
 from checklists.standards.parties import condition_of, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import TIME_IN, quantities
@@ -216,7 +222,8 @@ _A_CLASS_BOUND = re.compile(
 _A_TIME_OF_DAY_LIMIT = re.compile(
     r"\s*(?:[^，,。；;：:\d＿]{0,20}?限值\s*(?:为)?\s*)?(?P<label>"
     + PARTS_OF_THE_DAY
-    + r"|夜晚)(?=\d)"
+    # (not a time of day's hour: 夜间22时后应当…, read as a clock time)
+    + r"|夜晚)(?=\d)(?!\d{1,2}\s*[时点])"
 )
 
 
@@ -238,6 +245,9 @@ def condition_before(
     words = masked[start:b]
     if label := _A_CLASS_BOUND.match(text, start, b) or _A_TIME_OF_DAY_LIMIT.match(text, start, b):
         return condition_at(text, masked, label.start("label"), label.end("label"))
+    if clock := CLOCK_BOUND.match(words):
+        # (…，夜间22时后应当关闭…: from that hour on, a time of day, no amount of hours)
+        return Applicability(text[start + clock.start("cond") : start + clock.end("cond")])
     n = phrase_condition(words, text[start:b])
     if n is not None and (n < len(words.rstrip()) or end > b + 1):
         # (医疗机构污水排放前应当…: the party acts, what it does first is the condition)
@@ -276,6 +286,8 @@ def condition_before(
             if head is not None and masked[head[0] : head[1]].strip():
                 h0 = head[1] - len(masked[head[0] : head[1]].lstrip())
                 return condition_at(text, masked, h0, head[1])
+        if a2 >= lo and (clock := CLOCK_BOUND.match(words + masked[b2 : b2 + 1])):
+            return Applicability(text[a2 + clock.start("cond") : a2 + clock.end("cond")])
         if (
             a2 >= lo
             and words.strip()
