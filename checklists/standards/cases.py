@@ -230,6 +230,15 @@ _A_TIME_OF_DAY_LIMIT = re.compile(
 _AN_APPROVAL = re.compile(APPROVED)
 
 
+def _from_an_hour(text: str, words: str, at: int) -> Applicability | None:
+    """The hour of the day with 后 or 前 that ``words`` (at ``at`` in ``text``) open with, as
+    the case of the duty (每日22时后，禁止…): a time of day, no amount of hours; or None."""
+    clock = CLOCK_BOUND.match(words)
+    if clock is None:
+        return None
+    return Applicability(text[at + clock.start("cond") : at + clock.end("cond")])
+
+
 def condition_before(
     text: str, masked: str, bounds: list[tuple[int, int]], start: int, end: int, lo: int
 ) -> Applicability | None:
@@ -245,9 +254,8 @@ def condition_before(
     words = masked[start:b]
     if label := _A_CLASS_BOUND.match(text, start, b) or _A_TIME_OF_DAY_LIMIT.match(text, start, b):
         return condition_at(text, masked, label.start("label"), label.end("label"))
-    if clock := CLOCK_BOUND.match(words):
-        # (…，夜间22时后应当关闭…: from that hour on, a time of day, no amount of hours)
-        return Applicability(text[start + clock.start("cond") : start + clock.end("cond")])
+    if (clock := _from_an_hour(text, words, start)) is not None:
+        return clock  # (…，夜间22时后应当关闭…: from that hour on)
     n = phrase_condition(words, text[start:b])
     if n is not None and (n < len(words.rstrip()) or end > b + 1):
         # (医疗机构污水排放前应当…: the party acts, what it does first is the condition)
@@ -286,8 +294,8 @@ def condition_before(
             if head is not None and masked[head[0] : head[1]].strip():
                 h0 = head[1] - len(masked[head[0] : head[1]].lstrip())
                 return condition_at(text, masked, h0, head[1])
-        if a2 >= lo and (clock := CLOCK_BOUND.match(words + masked[b2 : b2 + 1])):
-            return Applicability(text[a2 + clock.start("cond") : a2 + clock.end("cond")])
+        if a2 >= lo and (clock := _from_an_hour(text, words + masked[b2 : b2 + 1], a2)):
+            return clock  # (…，每日22时后，禁止…: the phrase before, from that hour on)
         if (
             a2 >= lo
             and words.strip()

@@ -170,7 +170,8 @@ SEASON = re.compile(
 #: A time of day the sentence opens with, after or before it (每日22时后，禁止…; 夜间22时后应当
 #: 关闭…): when the duty holds.
 CLOCK_BOUND = re.compile(
-    r"^(?P<cond>(?:在|每日|每天|夜间|晚上|白天|当日)?\s*\d{1,2}\s*(?:时|点)(?:\s*\d{1,2}\s*分)?"
+    rf"^(?P<cond>(?:在|每日|每天|当日|晚上|{PARTS_OF_THE_DAY})?\s*\d{{1,2}}\s*(?:时|点)"
+    r"(?:\s*\d{1,2}\s*分)?"
     r"\s*(?:以|之)?[后前])\s*(?:[，,]|(?=应当|应|须|必须|要|不得|严禁|禁止|一律))"
 )
 #: A period named, then 期间 (每年6月1日至9月30日为主汛期，期间…): the duty holds in it.
