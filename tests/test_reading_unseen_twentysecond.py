@@ -357,3 +357,26 @@ def test_a_limit_at_night_is_still_the_night_s():
         "昼间",
         "夜间",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "case"),
+    [
+        ("禁养区内不得新建畜禽养殖场。", "禁养区内"),
+        ("禁养区内，不得新建畜禽养殖场。", "禁养区内"),
+        ("饮用水水源一级保护区内禁止新建与供水设施无关的建设项目。", "饮用水水源一级保护区内"),
+        ("城市建成区内禁止燃放烟花爆竹。", "城市建成区内"),
+        # guard: with 在 and a comma (as before)
+        ("在禁止燃放区域内，任何单位和个人不得燃放烟花爆竹。", "在禁止燃放区域内"),
+    ],
+)
+def test_a_zone_opening_the_sentence_is_where_the_duty_holds(text, case):
+    """禁养区内不得新建畜禽养殖场: no new farms in the no-farming zone. A zone was a case only after
+    在 and before a comma, so the ban held everywhere."""
+    assert extract(text)[0].applies_when.text == case
+
+
+def test_where_the_whole_text_holds_is_no_case():
+    """本市行政区域内，燃气经营企业应当遵守本办法: the text's own reach (the guard)."""
+    (r,) = extract("本市行政区域内，燃气经营企业应当遵守本办法。")
+    assert (r.applies_when, r.subject) == (None, "燃气经营企业")

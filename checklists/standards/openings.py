@@ -199,6 +199,13 @@ WITHIN_A_DISTANCE = re.compile(
     r"(?:以内|之内|范围内|内|以外|之外|范围外))\s*[，,]"
     r"(?=\s*(?:禁止|严禁|不得|不准|一律不得|应当|应|必须|须|可以|可))"
 )
+#: A zone the sentence opens with, then what holds in it (禁养区内不得新建畜禽养殖场; 饮用水水源
+#: 一级保护区内，禁止…): where the duty holds. Not where the whole text holds (本市行政区域内，…).
+A_ZONE = re.compile(
+    r"^(?P<cond>在?(?![本全各该])(?:(?!行政区域|辖区)[^，,。；;：:\d的]){1,16}?"
+    r"(?:区|区域|地区|地带|范围)(?:内|以内|之内))"
+    r"\s*(?:[，,]|(?=不得|禁止|严禁|一律不得|应当|应|须|必须))"
+)
 #: A bound reached, after the modal word and 在, to its comma (景区应当在游客数量达到最大承载量的
 #: 80%时，采取限流措施): the duty after the comma holds then, the number is the case's. Not a
 #: time alone (应当在申报预算时，制定绩效目标: when it is done, no case).
