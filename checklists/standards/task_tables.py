@@ -12,10 +12,11 @@ reader in.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from checklists.standards.cases import condition_at
+from checklists.standards.picking import without_number
 from checklists.standards.quantities import masked
 from checklists.standards.requirements import Requirement
 
@@ -40,6 +41,18 @@ def _rows_under_a_header(text: str) -> tuple[list[str], list[str]] | None:
     return lines, [c.strip() for c in lines[0].split("\t")]
 
 
+def _cells_by_row(lines: list[str]) -> Iterator[list[tuple[int, str]]]:
+    """Each row under a table's header: its cells, each with where it starts in the table."""
+    at = len(lines[0]) + 1
+    for line in lines[1:]:
+        cells, offset = [], at
+        for cell in line.split("\t"):
+            cells.append((offset, cell))
+            offset += len(cell) + 1
+        yield cells
+        at += len(line) + 1
+
+
 def _joins_in(join_offsets: tuple[int, ...], start: int, end: int) -> tuple[int, ...]:
     """Where a page break joined the words of the cell at ``start``..``end``, from its start."""
     return tuple(j - start for j in join_offsets if start < j < end)
@@ -58,26 +71,21 @@ def read_task_table(
     if units_col is None or not any(_TASK_HEAD.search(c) for c in head):
         return None
     found: list[Requirement] = []
-    at = len(lines[0]) + 1
-    for line in lines[1:]:
-        cells = line.split("\t")
-        units = cells[units_col].strip() if units_col < len(cells) else ""
+    for cells in _cells_by_row(lines):
+        units = cells[units_col][1].strip() if units_col < len(cells) else ""
         units = _HELPERS.sub("", units).strip("，,；; ")
         row: list[Requirement] = []
-        offset = at
-        for k, cell in enumerate(cells):
+        for k, (offset, cell) in enumerate(cells):
             named = head[k] if k < len(head) else ""
             if k != units_col and cell.strip() and not _NO_WORDS_HEAD.match(named):
                 # (the time cell too: a date is a row of its own, GUIDE 1.4)
                 joins = _joins_in(join_offsets, offset, offset + len(cell))
                 row += [replace(r, start=r.start + offset) for r in read(cell, joins)]
-            offset += len(cell) + 1
         if units:
             row = [
                 r if r.subject else replace(r, subject=units, subject_kind="authority") for r in row
             ]
         found += row
-        at += len(line) + 1
     return found
 
 
@@ -106,14 +114,11 @@ def read_rate_table(
         return None
     class_col = names[0]
     found: list[Requirement] = []
-    at = len(lines[0]) + 1
-    for line in lines[1:]:
-        cells = line.split("\t")
-        name = cells[class_col].strip() if class_col < len(cells) else ""
+    for cells in _cells_by_row(lines):
+        name = cells[class_col][1].strip() if class_col < len(cells) else ""
         # (the class as a case, read once a row: 90周岁以上 with its bound, 小型车 by name)
         case = condition_at(name, masked(name), 0, len(name)) if name else None
-        offset = at
-        for k, cell in enumerate(cells):
+        for k, (offset, cell) in enumerate(cells):
             words = cell.strip()
             if k > class_col and k < len(head) and name and re.search(r"\d", words):
                 start = offset + cell.find(words)
@@ -125,8 +130,6 @@ def read_rate_table(
                         replace(r, start=start, span=words) for r in _figures(words, head[k], read)
                     ]
                 found += [r if r.applies_when else replace(r, applies_when=case) for r in rows]
-            offset += len(cell) + 1
-        at += len(line) + 1
     return found
 
 
@@ -166,34 +169,23 @@ def read_check_table(
     if standard is None or item is None:
         return None
     found: list[Requirement] = []
-    at = len(lines[0]) + 1
-    for line in lines[1:]:
-        cells = line.split("\t")
-        cell_at = [at + sum(len(c) + 1 for c in cells[:k]) for k in range(len(cells))]
-        cell = cells[standard] if standard < len(cells) else ""
+    for cells in _cells_by_row(lines):
+        cell_at, cell = cells[standard] if standard < len(cells) else (0, "")
         words = cell.strip()
         if words and not _NO_STANDARD.fullmatch(words):
-            start = cell_at[standard] + cell.find(words)
+            start = cell_at + cell.find(words)
             # (软管长度 | 不超过2米: what is measured, from the item's cell, then its bound)
-            named = cell_at[item] if item < standard else start
+            named = cells[item][0] if item < standard else start
             end = start + len(words)
             joins = _joins_in(join_offsets, named, end)
             rows = [replace(r, start=r.start + named) for r in read(text[named:end], joins)]
             if not any(r.start + len(r.span) > start for r in rows):
+                # (a state to check, no number: the standard's words, without their stop)
+                stop = start + len(words.rstrip("。；;"))
                 rows = [
-                    Requirement(
-                        modality=None,
-                        kind="presence",
-                        comparator=None,
-                        value=None,
-                        low=None,
-                        high=None,
-                        unit=None,
-                        per=None,
-                        span=words.rstrip("。；;"),
-                        start=start,
+                    without_number(
+                        text, start, stop, modality=None, kind="presence", join_offsets=join_offsets
                     )
                 ]
             found += rows
-        at += len(line) + 1
     return found
