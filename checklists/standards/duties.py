@@ -319,6 +319,9 @@ def leads_on(words: str) -> bool:
         return False  # 要将目标任务分解落实到乡镇: handed down to whom, the duty itself
     if skip == 1 and _HANDED_OVER.search(rest):
         return False  # 应当将餐厨废弃物交由收运单位收运: handed to whom, the duty itself
+    if skip == 1 and _CARRIED_TO.search(rest) and ANY_MODAL.search(words, 0, found.start()):
+        # 应当在约定期限内将货物运到: carried where it goes, its modal word's duty itself
+        return False
     return not ACTION.search(rest)
 
 
@@ -328,6 +331,8 @@ _A_DIRECTION = re.compile(r"(?:充分)?发挥[^，,。；;]{2,24}作用")
 _HANDED_DOWN = re.compile(r"(?:分解|落实|细化|量化|下沉|延伸)(?:落实)?(?:到|至)")
 #: What 将/把 hands over, and to whom (将餐厨废弃物交由取得许可的单位收运, 交给…处置).
 _HANDED_OVER = re.compile(r"交(?:由|给|予|付)")
+#: What 将/把 carries, and where (将货物运到, 将垃圾运至处理场, 将病死畜禽送往…).
+_CARRIED_TO = re.compile(r"[运送寄递搬带押](?:到|至|往|回|达)")
 
 
 #: Papers or means in the state they are to be in (环评手续完备, 安全设施齐全, 台账资料齐备).

@@ -347,6 +347,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             ban_before = masked[ph_start : comp_pos if comp_before else q_start]
             if "一次性" in text[ph_start:q_start]:  # (不得一次性收取…超过: one-off, no number)
                 ban_before = ban_before.replace("＿＿＿", "一次性", 1)
+            zone_s = comparator  # (禁止在…50米范围内燃放: the zone's own bound, the ban's case)
             if comparator in NEGATE and BANNED_ACT.search(ban_before):
                 # 严禁存放超过5公斤的易燃物品: the excess is banned, what is kept must be within it
                 comparator = NEGATE[comparator]
@@ -364,7 +365,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # 在1公里范围内设置不少于1个网点: where the duty after it applies
                 at = max(masked.rfind("在", ph_start, q_start), ph_start)
                 words = text[at:q_end].strip()
-                qualifiers.append((q_end, Applicability(words, comparator, q.low, q.unit, q.per)))
+                qualifiers.append((q_end, Applicability(words, zone_s, q.low, q.unit, q.per)))
                 continue
             if (
                 comparator is None

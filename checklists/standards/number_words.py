@@ -16,7 +16,10 @@ import re
 #: (禁止吸烟标识设置率达到100%: the words a sign says, no ban; 严禁设置…标牌: a ban of a sign)
 BANNED_ACT = re.compile(
     r"(?:(?:严禁|禁止)(?!(?:(?!设置|悬挂|张贴|安装|使用)[^，,。；;＿\d]){0,8}?(?:标志|标识|标牌|警示牌))"
-    r"|不得|不准|不许|不允许|不应当?|不宜)[^，,。；;＿\d]{1,12}$"
+    r"|不得|不准|不许|不允许|不应当?|不宜)"
+    # (严禁在半径100米范围内存放超过5公斤…: the zone it is banned in, then the act)
+    r"(?:[^，,。；;＿\d]{0,10}?[＿\d.]+\s*[^，,。；;＿\d]{0,3}?(?:范围|区域)?(?:以内|之内|内))?"
+    r"[^，,。；;＿\d]{1,12}$"
 )
 #: A year's or month's amount a share is taken of, right before the share (年收入60%).
 A_YEAR_S_BASE = re.compile(

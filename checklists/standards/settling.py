@@ -21,7 +21,7 @@ from checklists.standards.list_leads import (
 )
 from checklists.standards.modality import ANY_MODAL, DEFAULT, LEAD_TOKEN
 from checklists.standards.number_words import A_MEASURE_END
-from checklists.standards.parties import condition_of
+from checklists.standards.parties import condition_of, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import (
     PERIOD_NAMES,
@@ -29,7 +29,7 @@ from checklists.standards.quantities import (
     TIME_UNITS,
 )
 from checklists.standards.requirements import Applicability, Requirement
-from checklists.standards.verbs import aim_only
+from checklists.standards.verbs import ACTION, aim_only
 
 #: A grant (给予一次性创业补贴, 给予创业担保贷款, 可以申请岗位补贴, 可享受…补贴) and the standard
 #: of its amount right after it (补贴标准为5000元, 贷款额度最高不超过20万元).
@@ -387,7 +387,7 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
             k += 1
         run = found[k:j]
         named = [n.group("name") for r in run[bool(first) :] if (n := _A_CLASS_NAMED.match(r.span))]
-        names = items or ([first, *named] if first else named)
+        names = _work_apart(items or ([first, *named] if first else named))
         if (
             (len(run) > 1 or (general is not None and run[0] is not general))
             and len(set(names)) == len(run)
@@ -408,6 +408,16 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
                 )
         k = j
     return out
+
+
+def _work_apart(names: list[str]) -> list[str]:
+    """Classes' names without the work they all end with (出厂水检测…，管网水检测…: the water
+    works' checks of each water, the classes 出厂水 and 管网水)."""
+    shared = os.path.commonprefix([name[::-1] for name in names])[::-1] if len(names) > 1 else ""
+    for n in range(len(shared), 1, -1):
+        if ACTION.fullmatch(shared[-n:]) and all(len(name) - n >= 2 for name in names):
+            return [name[:-n] for name in names]
+    return names
 
 
 #: The items of a list after its measure's 为, each a name then its number alone (储存年限一般为
@@ -460,6 +470,8 @@ def _classes_of_one_name(run: list[Requirement]) -> list[str] | None:
         min(len(name) for name in names) - len(shared) < 2 or shared[0] in _ENDS_A_CLASS
     ):
         shared = shared[1:]  # (城区…，郊区…; 主城区…，一般地区…: 区 is each class's own)
+    if len(shared) > 3 and shared[0] == shared[1]:
+        shared = shared[1:]  # (出厂水水质…，管网水水质…: a character doubled, the class's first)
     classes = [name[: len(name) - len(shared)] for name in names]
     if (
         # (…低保标准, …覆盖率: a measure's name they share; not 学生人数…，教师人数…: two
@@ -491,14 +503,25 @@ def _class_before_measure(run: list[Requirement]) -> str | None:
     span, subject = run[0].span, run[0].subject or ""
     # (驾驶员日间连续驾驶…: the class after who acts; 经营性公墓单个墓穴…，合葬墓…: even where
     # who acts ends as the classes do)
-    opens = len(subject) if subject and span.startswith(subject) else 0
+    opens = len(subject) if subject and span.startswith(subject) else _party_opening(span)
     for begin in dict.fromkeys((opens, 0)):
         if (found := _head_at(span, head, begin)) is not None:
             break
     # (公墓内单个墓穴…: inside who acts, then the class)
     name = span[begin:found].removeprefix("内") if found is not None else ""
-    # (its measure's name after it, then the bound: not the whole of the words)
-    return name if 2 <= len(name) <= 8 and len(run[0].span) > len(name) + 2 else None
+    # (its measure's name after it, then the bound: not the whole of the words; not how often and
+    # to whom who acts does it, 县应急管理局每年对企业检查…，重点企业…: the rule for all)
+    return (
+        name
+        if 2 <= len(name) <= 8 and len(run[0].span) > len(name) + 2 and name[0] not in "每对"
+        else None
+    )
+
+
+def _party_opening(span: str) -> int:
+    """How long the party's name a requirement's words open with is, where no one was read as who
+    acts (供水企业出厂水每日检测…，管网末梢水…: the water works, then the class), or 0."""
+    return next((n for n in range(2, 13) if ends_with_party(span[:n])), 0)
 
 
 def _head_at(span: str, head: str, begin: int) -> int | None:

@@ -56,14 +56,19 @@ _OWNER = re.compile(
 _ACTS_ON = (
     r"(?:收取|排放|排出|销售|出售|提供|发放|出具|储存|贮存|生产|采购|使用|支付|发布|运输|处置|"
     r"设置|安装|配备|招用|招聘|聘用|雇用|录用|经营|收购|加工|出租|承租|租赁|委托|举办|承办|开展|"
-    r"从事|延长|安排|组织|建设|施工|收集|转移)"
+    r"从事|延长|安排|组织|建设|施工|收集|转移|"
+    # (房地产开发企业预售商品房，应当…; 运营企业投放车辆…; 养犬人携带犬只…)
+    r"预售|投放|燃放|饲养|养殖|屠宰|携带|驾驶|运营|开办|进口|出口|拆除|装修|维修|回收|清运|"
+    r"(?:新建|改建|扩建)(?:、(?:新建|改建|扩建))*)"
 )
 
 #: An inspected party, what it does and the thing it does it to (房地产经纪机构收取的佣金, 企业排放
 #: 的废水): the party that takes, sells or discharges it.
 _OWNER_DOES = re.compile(
     f"(?!{_GOES_IN})(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、]){{0,14}}?(?:{_REGULATED}))"
-    f"{_ACTS_ON}的[^，,。；;、的]{{1,6}}"
+    # (生产经营单位新建、改建、扩建工程项目的安全设施: what it builds, then its part; 运营企业投放
+    # 车辆应当…: what it puts out, no 的 before the modal word)
+    f"{_ACTS_ON}(?:[^，,。；;、的]{{0,6}}的)?[^，,。；;、的]{{1,6}}"
 )
 
 #: A phrase of its own naming a party and what it does, the duty after its comma (企业招用职工，应当
