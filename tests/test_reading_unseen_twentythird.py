@@ -116,6 +116,7 @@ def test_a_duty_to_carry_something_somewhere_is_a_duty_of_its_own(text):
             "生产经营单位新建、改建、扩建工程项目的安全设施，必须与主体工程同时设计、同时施工。",
             "生产经营单位",
         ),
+        ("快递企业收寄快件，应当查验寄件人身份。", "快递企业"),
         # guards: a party, what it does, then its duty (as before)
         ("用人单位招用劳动者，不得扣押劳动者的居民身份证。", "用人单位"),
         ("房地产经纪机构收取的佣金应当明码标价。", "房地产经纪机构"),
@@ -146,3 +147,16 @@ def test_each_tree_animal_or_flat_is_what_an_amount_is_per(text, per):
     what the amount is per, but not trees, animals or flats, so the fine read as one sum for any
     number of trees."""
     assert [r.per for r in extract(text) if r.value is not None or r.low is not None] == [per]
+
+
+def test_a_speed_named_then_each_road_s_limit_is_a_class_each():
+    """校车行驶速度在高速公路上不得超过80公里/小时，在其他道路上不得超过60公里/小时: each road its
+    limit. 速度 was no measure's name a class may follow, so the highway's 80 held on every road
+    (and the 60 on highways)."""
+    found = extract(
+        "校车行驶速度在高速公路上不得超过80公里/小时，在其他道路上不得超过60公里/小时。"
+    )
+    assert [(r.applies_when.text, r.value, r.per) for r in found] == [
+        ("在高速公路上", 80, "hour"),
+        ("在其他道路上", 60, "hour"),
+    ]
