@@ -160,3 +160,17 @@ def test_a_speed_named_then_each_road_s_limit_is_a_class_each():
         ("在高速公路上", 80, "hour"),
         ("在其他道路上", 60, "hour"),
     ]
+
+
+def test_a_government_s_own_building_is_no_party_acting():
+    """全面加强政府自身建设: a work report's heading, an aim. 自 was read as the word after a
+    party's name (since when: 企业自…), so 全面加强政府 was an authority acting and the heading a
+    duty of its own."""
+    assert extract("全面加强政府自身建设。") == []
+
+
+def test_a_jin_is_half_a_kilogram():
+    """确保粮食总产稳定在50亿斤以上: 2.5 billion kilograms. 斤 was no unit, so the target was no
+    requirement at all."""
+    (r,) = extract("确保粮食总产稳定在50亿斤以上。")
+    assert (r.comparator, r.value, r.unit) == (">=", 2_500_000_000, "kg")

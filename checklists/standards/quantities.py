@@ -91,6 +91,8 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"万吨", "t", Decimal(10000)),
     (r"吨|t(?![a-zA-Z])", "t", Decimal(1)),
     (r"公斤|千克|kg", "kg", Decimal(1)),
+    # (粮食总产稳定在50亿斤以上: a jin, half a kilogram)
+    (r"斤", "kg", Decimal("0.5")),
     (r"毫克|mg", "mg", Decimal(1)),
     (r"微克|μg|ug", "μg", Decimal(1)),
     (r"克|g(?![a-zA-Z])", "g", Decimal(1)),
