@@ -174,3 +174,16 @@ def test_a_jin_is_half_a_kilogram():
     requirement at all."""
     (r,) = extract("确保粮食总产稳定在50亿斤以上。")
     assert (r.comparator, r.value, r.unit) == (">=", 2_500_000_000, "kg")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "考核结果纳入乡镇年度综合考核。",
+        "考核结果列入县直部门年度考核。",
+    ],
+)
+def test_what_is_put_into_a_party_s_account_names_no_party(text):
+    """考核结果纳入乡镇年度综合考核: the results count in the townships' yearly review. The words
+    up to the township (考核结果纳入乡镇) were read as a body's name, acting."""
+    assert [r.subject for r in extract(text)] == [None]

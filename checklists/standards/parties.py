@@ -105,9 +105,11 @@ _A_BASIS = r"(?<![不未])(?:按(?!摩)|依[照据])|根据"
 #: How far from a place (烟草制品零售点距离中小学校不得少于100米: the shop, not the school; not
 #: 间距, 短距离).
 _A_SPACING = r"(?<![短长远近间])距(?!今)"
+#: What is put into another's account (考核结果纳入乡镇年度考核: no name of the township's).
+_PUT_INTO = r"[纳列计记]入"
 #: A character of a name that is no part of a basis (the list of parties read first), nor of how
-#: far it is from another.
-_NOT_A_BASIS = rf"(?:(?!{_A_BASIS}|{_A_SPACING})[^，,。；;\t])"
+#: far it is from another, nor of what is put into another's account.
+_NOT_A_BASIS = rf"(?:(?!{_A_BASIS}|{_A_SPACING}|{_PUT_INTO})[^，,。；;\t])"
 #: (a name holds no 在/对/向 before another name: 救助对象在定点医疗机构发生的… names no one;
 #: nor a basis)
 _NAME_CHAR = rf"(?:(?![在对向]){_NOT_A_BASIS})"
