@@ -187,3 +187,19 @@ def test_what_is_put_into_a_party_s_account_names_no_party(text):
     """考核结果纳入乡镇年度综合考核: the results count in the townships' yearly review. The words
     up to the township (考核结果纳入乡镇) were read as a body's name, acting."""
     assert [r.subject for r in extract(text)] == [None]
+
+
+def test_the_targets_after_a_dated_duty_are_due_by_its_date_up_to_the_next_date():
+    """到2024年底，全市建成区黑臭水体基本消除，城市生活污水集中收集率达到70%以上；到2025年底，…
+    回收利用率达到35%以上: the 70 % by the end of 2024. With 到…底 the date was read inside the
+    duty's words (not as a phrase alone, as 2024年底前 is), so the target after it had no date;
+    the one after the ； keeps its own."""
+    found = extract(
+        "到2024年底，全市建成区黑臭水体基本消除，城市生活污水集中收集率达到70%以上；"
+        "到2025年底，全市城市生活垃圾回收利用率达到35%以上。"
+    )
+    assert [(r.value, r.due and r.due["date"]) for r in found] == [
+        (None, "2024-12-31"),
+        (70, "2024-12-31"),
+        (35, "2025-12-31"),
+    ]

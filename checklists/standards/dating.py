@@ -28,6 +28,19 @@ _CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低|控制)(?:至|到|在)")
 _TARGETS = ("ratio", "measure", "count", "money")
 
 
+def _targets_due_too(
+    found: list[Requirement], duty: int, rule: dict, masked: str, s_end: int
+) -> None:
+    """The targets after a duty a date alone made due (2024年底前，…基本消除，…比例达到90%), up to
+    the next ； (…；到2025年底，…: another date's), due then too."""
+    until = masked.find("；", end_of(found[duty]), s_end)
+    for i in range(duty + 1, len(found)):
+        if until >= 0 and found[i].start >= until:
+            break
+        if _numbered(found[i]) and found[i].kind in _TARGETS and not found[i].due:
+            found[i] = replace(found[i], due=rule)
+
+
 def with_due(
     text: str,
     masked: str,
@@ -133,6 +146,10 @@ def with_due(
                 continue
             found[duty] = replace(d, kind="deadline", due=rule)
             dated_last = duty
+            numbered = LEAD_TOKEN.match(masked, ph_start, ph_end)
+            if not masked[numbered.end() if numbered else ph_start : ph_end].strip(A_DATE_ONLY):
+                # (到2024年底，…基本消除，…收集率达到70%以上: the targets after it too)
+                _targets_due_too(found, duty, rule, masked, s_end)
             continue
         if target is not None:
             found[target] = replace(found[target], due=rule)
@@ -159,9 +176,7 @@ def with_due(
                 dated_last = first
                 if bare:
                     # (2024年底前，…基本消除，…消除比例达到90%: the targets after it too)
-                    for i in after[after.index(first) + 1 :]:
-                        if _numbered(found[i]) and found[i].kind in _TARGETS and not found[i].due:
-                            found[i] = replace(found[i], due=rule)
+                    _targets_due_too(found, first, rule, masked, s_end)
                 continue
             if not after and ph_end < s_end:
                 # …, and nothing after it was read as a duty: what is to be done by then is the
