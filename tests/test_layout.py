@@ -54,6 +54,7 @@ PURE = [
     "checklists.standards.settling",
     "checklists.standards.dating",
     "checklists.standards.validity",
+    "checklists.standards.keeping",
     "checklists.core.textdiff",
     "inspections.supervision.triggers",
     "inspections.credit.terms",

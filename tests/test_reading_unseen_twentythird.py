@@ -203,3 +203,19 @@ def test_the_targets_after_a_dated_duty_are_due_by_its_date_up_to_the_next_date(
         (70, "2024-12-31"),
         (35, "2025-12-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("年内完成10个老旧小区改造任务，惠及居民3000户。", [10]),
+        ("新建农村公路50公里，受益群众2万人。", [50]),
+        # guard: a bound on the ones who benefit is a target (as before)
+        ("受益群众达到2万人。", [20000]),
+    ],
+)
+def test_whom_a_task_benefits_is_no_target(text, values):
+    """年内完成10个老旧小区改造任务，惠及居民3000户: the ten estates are the task; the 3,000
+    households it benefits are what the work comes to, nothing to check. It was a target of its
+    own, 3000户 to reach."""
+    assert [r.value for r in extract(text)] == values

@@ -22,6 +22,12 @@ from checklists.standards.denominators import (
     PER_OF_UNIT,
 )
 from checklists.standards.duties import duty_spans, leads_on
+from checklists.standards.keeping import (
+    A_CHANGE,
+    TARGETS,
+    TASKED,
+    worth_keeping,
+)
 from checklists.standards.list_leads import lists_bans, lists_cases, lists_duties, lists_options
 from checklists.standards.modality import (
     LEAD_TOKEN,
@@ -51,11 +57,8 @@ from checklists.standards.number_words import (
     WHAT_IS_COUNTED,
 )
 from checklists.standards.numbers import (
-    A_CHANGE,
     AHEAD,
     ROUND_THE_CLOCK,
-    TARGETS,
-    TASKED,
     a_denominator,
     comparator_in_phrase,
     kind_for,
@@ -63,7 +66,6 @@ from checklists.standards.numbers import (
     topic_limit,
     topic_period,
     trigger_before,
-    worth_keeping,
 )
 from checklists.standards.parties import (
     condition_of,

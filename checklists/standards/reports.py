@@ -202,6 +202,10 @@ PHRASE_REPORTS = re.compile(
     r"(?:本次|此次)[^，,。；;\d＿]{0,6}?(?:共|累计)"
 )
 
+#: Whom a task's work benefits, right before their number (惠及居民3000户, 受益群众2万人): no
+#: number to check.
+WHOM_IT_BENEFITS = re.compile(r"(?:惠及|受益)[^，,。；;\d＿]{0,8}$")
+
 #: An allocation the notice makes, an amount of funds handed down (东昌府区：下达资金320万元).
 ALLOCATED = re.compile(
     # (possessive: a long run of blanks is read once, never backtracked through)
