@@ -219,3 +219,28 @@ def test_whom_a_task_benefits_is_no_target(text, values):
     households it benefits are what the work comes to, nothing to check. It was a target of its
     own, 3000户 to reach."""
     assert [r.value for r in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        ("年底前，全县80%以上的行政村完成生活垃圾分类试点。", {"rule": "year_end"}),
+        # guard: a date in words before a duty of its own words (as before)
+        ("本月底前，各乡镇要完成排查。", {"rule": "this_month_day", "day": 31}),
+    ],
+)
+def test_a_date_in_words_opening_a_sentence_is_when_it_is_due(text, due):
+    """年底前，全县80%以上的行政村完成…试点: by the year's end. A date written with no number was
+    read as a case (the villages' share held only 'where 年底前'), so nothing was due; as
+    2024年底前 is, it is the deadline."""
+    (r,) = extract(text)
+    assert (r.applies_when, r.due) == (None, due)
+
+
+def test_a_share_names_which_ones_and_what_they_do():
+    """全县80%以上的行政村完成生活垃圾分类试点: the share of villages that finish the pilot. The
+    requirement's words stopped at the number (全县80%以上), so the item asked for 80 % of
+    nothing named."""
+    (r,) = extract("全县80%以上的行政村完成生活垃圾分类试点。")
+    assert r.span == "全县80%以上的行政村完成生活垃圾分类试点"
+    assert (r.comparator, r.value, r.unit) == (">=", 80, "%")

@@ -41,6 +41,7 @@ from checklists.standards.no_duties import no_duties
 from checklists.standards.number_words import (
     A_LIMIT_AFTER,
     A_PART_NAMED,
+    A_SHARE_OF_WHAT,
     AN_ITEM_NEXT,
     AN_ITEM_S_VERB,
     ANOTHER_S_IS,
@@ -650,6 +651,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 counts = following[: joint.start()] if joint else following
             if span_to == q_end and counts and WHAT_IS_COUNTED.fullmatch(counts):
                 span_to = q_end + len(counts)  # 有不少于2名专职安全管理人员: what the number counts
+            if (
+                span_to == q_end
+                and q.unit == "%"
+                and A_SHARE_OF_WHAT.fullmatch(masked, q_end, ph_end)
+            ):
+                span_to = ph_end  # (全县80%以上的行政村完成…试点: the share of which ones do what)
             span, span_start = source_span(text, span_from, span_to)
             prev_end = q_end
             # (the words right before it only: a long list of numbers reads each once)

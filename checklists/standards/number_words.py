@@ -193,3 +193,9 @@ NAMES_A_STANDARD = re.compile(
     # (保洁费为每月10元/户: a fee set; not 经费为…, funds stated)
     r"(?<![经])(?<=[\u4e00-\u9fff])费(?:用)?(?:标准)?(?:为|是)",
 )
+
+
+#: What a share is of, and what they do, after it (80%以上的行政村完成生活垃圾分类试点).
+A_SHARE_OF_WHAT = re.compile(
+    r"\s*的[^，,。；;\d＿%]{2,30}?(?:完成|实现|达到|开展|建成|通过)[^，,。；;\d＿]*"
+)

@@ -50,6 +50,13 @@ _THE_ONES_INLINE = re.compile(
 )
 
 
+#: A date written in words alone, no number (年底前, 本月底前, 年内, 一季度末前).
+_A_DATE_WORD = re.compile(
+    r"(?:今年|本年度?|当年|本月|当月|本季度|每年|每月)?"
+    r"(?:年底|年终|年末|月底|月末|季度?末|上半年|下半年|[一二三四]季度末?|年内)(?:前|之前|以前)?"
+)
+
+
 #: When, right before the modal word and with no comma (供暖季期间不得停业).
 _DURING_INLINE = re.compile(
     # (必要时可…: discretion, part of the permission, no condition to check)
@@ -168,6 +175,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         if inline is not None and not re.search(r"[\d＿]", stripped[: inline.end()]):
             return inline.end()  # 情况复杂的可延长至60日: the number is the duty's, after them
         return None  # a number or a date: a deadline (15日前, 2017年底前), not a condition
+    if _A_DATE_WORD.fullmatch(stripped):
+        return None  # (年底前，全县80%以上的行政村完成…: a date in words, a deadline too)
     if inline is not None:
         return inline.end()
     projects = _A_KIND_OF_PROJECT.match(stripped)
