@@ -244,3 +244,19 @@ def test_a_share_names_which_ones_and_what_they_do():
     (r,) = extract("全县80%以上的行政村完成生活垃圾分类试点。")
     assert r.span == "全县80%以上的行政村完成生活垃圾分类试点"
     assert (r.comparator, r.value, r.unit) == (">=", 80, "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("新改建国省道100公里、农村公路800公里。", [100, 800]),
+        ("改扩建中小学校15所。", [15]),
+        ("续建项目40个，铺设管网30公里。", [40, 30]),
+        # guard: what was built already is a report (as before)
+        ("已改建农村公路800公里。", []),
+    ],
+)
+def test_what_a_plan_rebuilds_or_lays_is_its_target(text, values):
+    """新改建国省道100公里、农村公路800公里: a work report's targets. 新建 and 改造 made a task's
+    amount a target, but 改建, 扩建, 续建 and 铺设 did not, so these read as no requirement."""
+    assert [r.value for r in extract(text)] == values
