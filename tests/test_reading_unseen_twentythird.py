@@ -260,3 +260,19 @@ def test_what_a_plan_rebuilds_or_lays_is_its_target(text, values):
     """新改建国省道100公里、农村公路800公里: a work report's targets. 新建 and 改造 made a task's
     amount a target, but 改建, 扩建, 续建 and 铺设 did not, so these read as no requirement."""
     assert [r.value for r in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("积极稳妥推进农村集体产权制度改革。", 0),
+        # guards: a reform of a system and its mechanisms, and a system to carry out, a duty (as
+        # before)
+        ("深入推进医药卫生体制机制改革。", 0),
+        ("各乡镇要推进落实河长巡河制度。", 1),
+    ],
+)
+def test_pushing_a_reform_of_a_system_is_an_aim(text, rows):
+    """积极稳妥推进农村集体产权制度改革: a work report's aim, nothing to check (GUIDE 1.1). 推进
+    with a concrete object (…制度, …机制) is a duty, and the reform of one was read as one."""
+    assert len(extract(text)) == rows

@@ -69,7 +69,8 @@ ACTION = re.compile(
 #: Verbs of policy (加强, 推进…): a duty with a modal word, a named party, or a concrete object
 #: (实施…制度, 严格执行《…》, 建立…台账).
 POLICY = re.compile(r"加强|完善|健全|推进|推动|做好|确保|保证|保障|建设|实施|落实|明确|开展|执行")
-CONCRETE = re.compile(r"制度|机制|台账|档案|方案|预案|《|责任制")
+# (not a reform of one: 推进农村集体产权制度改革, an aim)
+CONCRETE = re.compile(r"(?:制度|机制)(?!改革)|台账|档案|方案|预案|《|责任制")
 #: A phrase that only sets a direction (推进…, 加快…, 建立健全…机制, 做好…): an aim with nothing
 #: to check, a duty only where a modal word or a party named as acting makes it one.
 AIM = re.compile(
