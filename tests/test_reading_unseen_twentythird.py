@@ -276,3 +276,20 @@ def test_pushing_a_reform_of_a_system_is_an_aim(text, rows):
     """积极稳妥推进农村集体产权制度改革: a work report's aim, nothing to check (GUIDE 1.1). 推进
     with a concrete object (…制度, …机制) is a duty, and the reform of one was read as one."""
     assert len(extract(text)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("培育10家10亿元以上骨干企业。", [10]),
+        ("培育10亿元以上骨干企业10家。", [10]),
+        ("新增10亿元以上项目5个。", [5]),
+        # guard: a bound the phrase sets stays the requirement (as before)
+        ("企业年产值应达到10亿元以上。", [1_000_000_000]),
+    ],
+)
+def test_a_bound_that_names_which_ones_a_task_counts_is_no_target(text, counts):
+    """培育10家10亿元以上骨干企业: ten firms, each of a billion or more. The billion was a target
+    of its own (≥ 10亿元 of nothing named), and where it came first (培育10亿元以上骨干企业10家)
+    the ten firms were dropped for it."""
+    assert [r.value for r in extract(text)] == counts

@@ -50,8 +50,10 @@ _A_TASK_S_AMOUNT = re.compile(
     r"建设|新开工|开工建设|实施|开发|帮扶|安置|吸纳|"
     # (新改建国省道100公里, 改扩建中小学校15所, 续建项目40个, 铺设管网30公里)
     r"改建|扩建|修建|续建|铺设)(?!了)"
-    # (a grade's number is no amount: 创建4A级景区2家, 3星级)
-    r"(?:\d+[A-Za-z]*(?:星级|级)|[^，,。；;\d已共累计了]){0,16}$"
+    # (a grade's number is no amount: 创建4A级景区2家, 3星级; nor the bound that names which
+    # ones: 培育10亿元以上骨干企业10家)
+    r"(?:\d+[A-Za-z]*(?:星级|级)|[\d＿.]+\s*[^，,。；;\d＿]{0,3}?及?以[上下]的?|"
+    r"[^，,。；;\d已共累计了]){0,16}$"
 )
 #: Items of the same list before a number (改造老旧小区50个、棚户区3000套: 50个、): the task's
 #: verb reaches every item.

@@ -227,6 +227,32 @@ _A_POPULATION = re.compile(
 )
 
 
+#: After a bound of its own, the ones it names, then at most their count, to the phrase's end
+#: (…10亿元以上骨干企业, …10亿元以上的项目5个).
+_THE_ONES_NAMED = re.compile(
+    r"\s*(?:及?以[上下])?\s*的?\s*[^，,。；;\d＿、的]{1,12}?(?:\s*[\d＿.]+\s*(?:个|家|所|座|项|条|处))?\s*"
+)
+_COUNTERS = ("个", "家", "所", "座", "项", "条", "处")
+
+
+def _counted_ones(masked: str, ph_start: int, ph_end: int, q_start: int, q_end: int) -> bool:
+    """A number with its own 以上/以下 that names which ones a task's count is of (培育10家10亿元
+    以上骨干企业; 新增10亿元以上项目5个): no requirement of its own."""
+    own_bound = masked[q_end - 2 : q_end] in ("以上", "以下") or re.match(
+        r"\s*及?以[上下]", masked[q_end:]
+    )
+    if not own_bound or not _THE_ONES_NAMED.fullmatch(masked, q_end, ph_end):
+        return False
+    if comparator_in_phrase(masked, ph_start, q_start)[0] is not None:
+        return False  # (不少于10亿元: the bound the phrase sets)
+    counts = [
+        x
+        for x in quantities(masked[ph_start:ph_end])
+        if x.unit in _COUNTERS and ph_start + x.start != q_start
+    ]
+    return bool(counts)
+
+
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
@@ -262,6 +288,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return False  # 按不低于70%的比例给予救助: the rate it is done at, no ones picked out
     if acted_on_from(masked, ph_start, q_start, q_end) is not None:
         return True  # 医疗机构应当对出现超常处方3次以上的医师提出警告: whom a number picks out
+    if _counted_ones(masked, ph_start, ph_end, q_start, q_end):
+        return True  # 培育10家10亿元以上骨干企业, 新增亿元以上项目5个: which ones a task counts
     if (
         _WHICH_ONES.match(masked, ph_start, q_start)
         and "的" in masked[q_end:ph_end]
