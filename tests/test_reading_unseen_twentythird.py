@@ -293,3 +293,12 @@ def test_a_bound_that_names_which_ones_a_task_counts_is_no_target(text, counts):
     of its own (≥ 10亿元 of nothing named), and where it came first (培育10亿元以上骨干企业10家)
     the ten firms were dropped for it."""
     assert [r.value for r in extract(text)] == counts
+
+
+def test_a_case_in_two_parts_joined_by_and_ending_with_when_is_one_case():
+    """预测AQI日均值大于200将持续3天，且出现AQI日均值大于300时，发布橙色预警: both parts are when
+    the orange alert is issued. Only …的 closed a case in two parts, so with …时 the two readings
+    of the index were requirements of their own (AQI above 200 and above 300, to meet)."""
+    (r,) = extract("预测AQI日均值大于200将持续3天，且出现AQI日均值大于300时，发布橙色预警。")
+    assert r.span == "发布橙色预警"
+    assert r.applies_when.text == "预测AQI日均值大于200将持续3天，且出现AQI日均值大于300时"

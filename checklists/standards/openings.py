@@ -66,10 +66,11 @@ GOES_ON_CASE = re.compile(
     r"[^，,。；;：:]*的)\s*[，,]"
 )
 #: The same with no lead, 且 opening its second part (家庭成员人均月收入低于当地低保标准，且家庭
-#: 财产状况符合规定的，可以申请…): both parts one case.
+#: 财产状况符合规定的，可以申请…; 预测AQI日均值大于200将持续3天，且出现…大于300时，发布…):
+#: both parts one case.
 BOTH_PARTS = re.compile(
     # (no aside: 经验收合格（应具备…，同时必须…）的 is one case with duties inside)
-    r"^(?P<cond>[^，,。；;：:（(]{2,60}[，,]\s*(?:且|并且|同时)[^，,。；;：:（()）]{2,60}?的)[，,]"
+    r"^(?P<cond>[^，,。；;：:（(]{2,60}[，,]\s*(?:且|并且|同时)[^，,。；;：:（()）]{2,60}?(?:的|时))[，,]"
 )
 #: How an amount's base is set, a phrase of its own (缴费基数按本人上年度月平均工资确定，;
 #: 住房面积按户核定，): a rule stated, no part of the case after it.
