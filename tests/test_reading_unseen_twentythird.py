@@ -302,3 +302,31 @@ def test_a_case_in_two_parts_joined_by_and_ending_with_when_is_one_case():
     (r,) = extract("预测AQI日均值大于200将持续3天，且出现AQI日均值大于300时，发布橙色预警。")
     assert r.span == "发布橙色预警"
     assert r.applies_when.text == "预测AQI日均值大于200将持续3天，且出现AQI日均值大于300时"
+
+
+@pytest.mark.parametrize(
+    ("text", "pers"),
+    [
+        ("城市低保标准每人每月不低于800元，农村不低于600元。", ["month", "month"]),
+        ("小学生均校舍建筑面积不低于6平方米，初中不低于8平方米。", ["人", "人"]),
+        # guard: each class its own denominator (as before)
+        ("住宅每户不少于1个，商业每100平方米建筑面积不少于0.8个。", ["户", "m²"]),
+    ],
+)
+def test_a_class_after_the_first_is_per_what_the_first_is(text, pers):
+    """城市低保标准每人每月不低于800元，农村不低于600元: the village's 600 is a month's too. The
+    class named alone (农村不低于600元) was per nothing, so a year's 600 met it."""
+    assert [r.per for r in extract(text)] == pers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主要街道每日清扫不少于2次，次要街道不少于1次。",
+        "其他街道每日清扫不少于1次。",
+    ],
+)
+def test_a_street_is_no_subdistrict_acting(text):
+    """主要街道每日清扫不少于2次: the main streets are swept twice a day. 街道 names a subdistrict
+    office (各街道要…), so 主要街道 was an authority acting, the sweeping its duty."""
+    assert all(r.subject is None for r in extract(text))

@@ -248,6 +248,11 @@ _ONCE_OR_ALL = re.compile(r"一次性|累计|总额|合计|共计|总计")
 _JOINED_ON = re.compile(r"(?:并且?|或者?)(?![且是])")
 
 
+#: What a first row is per, written as each's (每人每月, 生均): not a window it is counted in
+#: (24小时内累计驾驶…，日间连续驾驶…: a stretch of its own).
+_EACH_WRITTEN = re.compile(r"每|[人户生床]均")
+
+
 def parallel_per(found: list[Requirement]) -> list[Requirement]:
     """A time of a phrase parallel to the one before, in the same unit with no period of its
     own, is per the same period (小学生每天睡眠时间应达到10小时，初中生应达到9小时: 9 hours a
@@ -285,6 +290,21 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
             elif before.kind == "frequency" and r.kind == "count" and r.unit != "%":
                 # 各镇年内至少撰写2篇，各部门至少撰写1篇: as many in the same period
                 r = replace(r, per=before.per, kind="frequency")
+        if (
+            before is not None
+            and r.per is None
+            and before.per is not None
+            and r.value is not None
+            and r.unit == before.unit
+            and (when := r.applies_when) is not None
+            and when.comparator is None
+            and r.span.startswith(when.text)
+            and _EACH_WRITTEN.search(before.span)
+            and not _ONCE_OR_ALL.search(r.span)
+        ):
+            # (城市低保标准每人每月不低于800元，农村不低于600元: the next class's, per the same;
+            # 小学生均…不低于6平方米，初中不低于8平方米: per pupil too)
+            r = replace(r, per=before.per, per_count=before.per_count)
         out.append(r)
     return out
 
