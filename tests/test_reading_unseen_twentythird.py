@@ -330,3 +330,19 @@ def test_a_street_is_no_subdistrict_acting(text):
     """主要街道每日清扫不少于2次: the main streets are swept twice a day. 街道 names a subdistrict
     office (各街道要…), so 主要街道 was an authority acting, the sweeping its duty."""
     assert all(r.subject is None for r in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("个人缴费比例为本人缴费工资的8%，单位缴费比例为16%。", [8, 16]),
+        ("单位缴费比例为本单位工资总额的16%。", [16]),
+        # guard: a rate stated bare (as before)
+        ("个人缴费比例为8%。", [8]),
+    ],
+)
+def test_a_rate_stated_as_a_share_of_its_base_is_a_standard(text, values):
+    """个人缴费比例为本人缴费工资的8%: the worker pays 8 % of the wage. A rate stated bare
+    (比例为8%) was kept, but with its base between (…为本人缴费工资的8%) it read as a bare number
+    with no comparison and was dropped."""
+    assert [r.value for r in extract(text)] == values

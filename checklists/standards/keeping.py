@@ -494,8 +494,10 @@ def worth_keeping(
         # (本次抽查合格率为92.5%，较上年提高…: a rate reported, GUIDE 1.5)
         and not (facts.descriptive and modality is None)
         and re.search(
-            # (比例分别为85%、90%; a factor's weight in an allocation: 权重为40%)
-            r"(?:率|比例|权重|比重|占比)\s*(?:分别)?\s*(?:为|是|保持|稳定在?)?\s*$",
+            # (比例分别为85%、90%; a factor's weight in an allocation: 权重为40%; of a base:
+            # 个人缴费比例为本人缴费工资的8%)
+            r"(?:率|比例|权重|比重|占比)\s*(?:分别)?\s*(?:为|是|保持|稳定在?)?"
+            r"(?:(?<=[为是])[^，,。；;\d＿]{1,16}的)?\s*$",
             phrase[: phrase.find("%")].rstrip("0123456789. "),
         )
     ):
