@@ -346,3 +346,11 @@ def test_a_rate_stated_as_a_share_of_its_base_is_a_standard(text, values):
     (比例为8%) was kept, but with its base between (…为本人缴费工资的8%) it read as a bare number
     with no comparison and was dropped."""
     assert [r.value for r in extract(text)] == values
+
+
+def test_a_change_s_words_are_no_class():
+    """营业执照办理时限压缩至1个工作日，不动产登记时间压缩至3个工作日以内: two time limits cut
+    down. The words before each number (压缩至) were read as classes, so each limit held only
+    'where 理时限压缩至' and 'where 压缩至'."""
+    found = extract("营业执照办理时限压缩至1个工作日，不动产登记时间压缩至3个工作日以内。")
+    assert [(r.applies_when, r.value) for r in found] == [(None, 1), (None, 3)]
