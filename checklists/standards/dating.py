@@ -28,6 +28,12 @@ _CUT_TO = re.compile(r"(?:压缩|缩短|减少|降低|控制)(?:至|到|在)")
 _TARGETS = ("ratio", "measure", "count", "money")
 
 
+def _a_date_alone(masked: str, ph_start: int, ph_end: int) -> bool:
+    """Whether a phrase says only by when (2017年12月底前，; 3、到2020年，: after its number)."""
+    numbered = LEAD_TOKEN.match(masked, ph_start, ph_end)
+    return not masked[numbered.end() if numbered else ph_start : ph_end].strip(A_DATE_ONLY)
+
+
 def _targets_due_too(
     found: list[Requirement], duty: int, rule: dict, masked: str, s_end: int
 ) -> None:
@@ -146,8 +152,7 @@ def with_due(
                 continue
             found[duty] = replace(d, kind="deadline", due=rule)
             dated_last = duty
-            numbered = LEAD_TOKEN.match(masked, ph_start, ph_end)
-            if not masked[numbered.end() if numbered else ph_start : ph_end].strip(A_DATE_ONLY):
+            if _a_date_alone(masked, ph_start, ph_end):
                 # (到2024年底，…基本消除，…收集率达到70%以上: the targets after it too)
                 _targets_due_too(found, duty, rule, masked, s_end)
             continue
@@ -155,8 +160,7 @@ def with_due(
             found[target] = replace(found[target], due=rule)
             continue
         named = (found[0].subject, found[0].subject_kind) if found else (None, None)
-        numbered = LEAD_TOKEN.match(masked, ph_start, ph_end)  # (3、到2020年，…: its number)
-        bare = not masked[numbered.end() if numbered else ph_start : ph_end].strip(A_DATE_ONLY)
+        bare = _a_date_alone(masked, ph_start, ph_end)
         if bare or not ACTION.search(masked, ph_start, ph_end):
             # 2017年12月底前，完成…; 请各单位于3月1日前，将…发送至…: the date's phrase does nothing
             # itself; the duty after it (or, after a date alone, the targets) is due then

@@ -229,10 +229,11 @@ _A_POPULATION = re.compile(
 
 #: After a bound of its own, the ones it names, then at most their count, to the phrase's end
 #: (…10亿元以上骨干企业, …10亿元以上的项目5个).
+_COUNTERS = ("个", "家", "所", "座", "项", "条", "处")  # (what a task's count counts)
 _THE_ONES_NAMED = re.compile(
-    r"\s*(?:及?以[上下])?\s*的?\s*[^，,。；;\d＿、的]{1,12}?(?:\s*[\d＿.]+\s*(?:个|家|所|座|项|条|处))?\s*"
+    r"\s*(?:及?以[上下])?\s*的?\s*[^，,。；;\d＿、的]{1,12}?"
+    rf"(?:\s*[\d＿.]+\s*(?:{'|'.join(_COUNTERS)}))?\s*"
 )
-_COUNTERS = ("个", "家", "所", "座", "项", "条", "处")
 
 
 def _counted_ones(masked: str, ph_start: int, ph_end: int, q_start: int, q_end: int) -> bool:

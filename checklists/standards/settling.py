@@ -432,10 +432,15 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
     return out
 
 
+def _shared_end(names: list[str]) -> str:
+    """The words every name ends with (城市低保标准, 农村低保标准 → 低保标准)."""
+    return os.path.commonprefix([name[::-1] for name in names])[::-1]
+
+
 def _work_apart(names: list[str]) -> list[str]:
     """Classes' names without the work they all end with (出厂水检测…，管网水检测…: the water
     works' checks of each water, the classes 出厂水 and 管网水)."""
-    shared = os.path.commonprefix([name[::-1] for name in names])[::-1] if len(names) > 1 else ""
+    shared = _shared_end(names) if len(names) > 1 else ""
     for n in range(len(shared), 1, -1):
         if ACTION.fullmatch(shared[-n:]) and all(len(name) - n >= 2 for name in names):
             return [name[:-n] for name in names]
@@ -487,7 +492,7 @@ def _classes_of_one_name(run: list[Requirement]) -> list[str] | None:
         # class cut inside a name, 对非)
         classes = [name[name.rindex("对") :] for name in names]
         return classes if len(set(classes)) == len(classes) else None
-    shared = os.path.commonprefix([name[::-1] for name in names])[::-1]
+    shared = _shared_end(names)
     while len(shared) > 2 and (
         min(len(name) for name in names) - len(shared) < 2 or shared[0] in _ENDS_A_CLASS
     ):
