@@ -354,3 +354,23 @@ def test_a_change_s_words_are_no_class():
     'where 理时限压缩至' and 'where 压缩至'."""
     found = extract("营业执照办理时限压缩至1个工作日，不动产登记时间压缩至3个工作日以内。")
     assert [(r.applies_when, r.value) for r in found] == [(None, 1), (None, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "subject"),
+    [
+        (
+            "发生较大以上突发事件后，事发地乡镇应当在30分钟内电话报告县应急管理局。",
+            "发生较大以上突发事件后",
+            "事发地乡镇",
+        ),
+        # guard: a township as one class of a rate (as before)
+        ("城区应达到100%，乡镇应达到90%。", "城区", None),
+    ],
+)
+def test_the_township_where_it_happened_acts_and_is_no_class(text, case, subject):
+    """发生较大以上突发事件后，事发地乡镇应当在30分钟内…报告: the township where it happened
+    reports. 乡镇 ends a class's name (城区…，乡镇…), so the township acting was read as the
+    class the time limit held for, in place of the event that sets it off."""
+    r = extract(text)[0]
+    assert (r.applies_when.text, r.subject) == (case, subject)
