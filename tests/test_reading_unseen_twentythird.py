@@ -374,3 +374,18 @@ def test_the_township_where_it_happened_acts_and_is_no_class(text, case, subject
     class the time limit held for, in place of the event that sets it off."""
     r = extract(text)[0]
     assert (r.applies_when.text, r.subject) == (case, subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一次死亡3人以上10人以下，或者重伤10人以上50人以下的事故为较大事故。",
+        # guard: a grade of alert, its number read as the definition's (as before)
+        "预测未来3天空气质量指数日均值大于200的为Ⅲ级预警。",
+    ],
+)
+def test_a_grade_defined_by_its_numbers_is_no_duty(text):
+    """一次死亡3人以上10人以下…的事故为较大事故: what a grade of accident is (GUIDE 1.5). Its
+    numbers were cases, so the sentence was left as one duty with no modal word: 'presence' of
+    the definition."""
+    assert extract(text) == []

@@ -133,7 +133,16 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         return (
             True  # …超过49吨的，认定为超限运输车辆: what counts as what, a definition (GUIDE 1.5)
         )
+    if ANY_MODAL.search(sentence) is None and _GRADED_AS.search(sentence.strip(" 。；;")):
+        return True  # 一次死亡3人以上10人以下…的事故为较大事故: a grade defined (GUIDE 1.5)
     return is_title(masked, s_start, s_end)
+
+
+#: The grade the ones before it are, ending the sentence (…的事故为较大事故, …的为一般隐患).
+_GRADED_AS = re.compile(
+    r"的[^，,。；;的]{0,8}?为(?:特别重大|重大|较大|一般|轻微|[一二三四五ⅠⅡⅢⅣ]级)"
+    r"[^，,。；;]{0,6}?(?:事故|事件|隐患|灾害|险情|污染|火灾|预警|响应)?$"
+)
 
 
 #: A document's title (某市人民政府关于印发《…》的通知, 关于同意…的批复): a name, no duty.
