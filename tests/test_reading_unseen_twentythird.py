@@ -389,3 +389,17 @@ def test_a_grade_defined_by_its_numbers_is_no_duty(text):
     numbers were cases, so the sentence was left as one duty with no modal word: 'presence' of
     the definition."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "接到用户报修后，市区应当在2小时内、县城应当在4小时内到达现场。",
+        "接到报修后，市区2小时内、县城4小时内到达现场。",
+    ],
+)
+def test_each_class_s_time_limit_runs_from_the_event_before_them(text):
+    """接到用户报修后，市区应当在2小时内、县城应当在4小时内到达现场: both limits run from the
+    report. A class's name between the event and its limit hid the event, so the limits ran
+    from nothing (a deadline with no start)."""
+    assert [r.trigger for r in extract(text)] == [text.split("，")[0]] * 2

@@ -183,6 +183,9 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
     # last words only)
     if named := _A_PARTY_LAST.search(prefix, max(0, len(prefix) - 24)):
         prefix = prefix[: named.start() + 1]
+    elif classed := _CLASSES_OF_A_LIMIT.search(prefix, max(0, len(prefix) - 48)):
+        # (接到报修后，市区应当在2小时内、县城…: each class's limit starts from the same event)
+        prefix = prefix[: classed.start() + 1]
     m = re.search(
         r"(?:^|[，,；;：:])?\s*([^，,。；;：:]{1,30}?(?:后|之日起|起|届满前|到期前|届满|到期|举办前))"
         r"[，,\s]*(?:应当|应|须|要)?\s*(?:在|于)?\s*$",
@@ -220,6 +223,12 @@ def trigger_before(text: str, sent_start: int, pos: int) -> str | None:
 #: A party's name alone after a comma, ending the words (…后，企业): who acts, not what starts
 #: the time.
 _A_PARTY_LAST = re.compile(rf"[，,]\s*[^，,。；;：:\d＿]{{0,10}}?(?:{REGULATED}|{AUTHORITY})\s*$")
+#: The classes of a time limit after a comma, each but the last with its limit (…，市区应当在2小时
+#: 内、县城): the words up to the event, before the comma.
+_CLASSES_OF_A_LIMIT = re.compile(
+    r"[，,](?:[^，,。；;、\d]{1,6}?(?:应当|应|须)?在?\d+(?:\.\d+)?个?(?:小时|分钟|日|天|工作日)"
+    r"(?:以|之)?内、)*[^，,。；;、\d]{1,6}(?<![后起时前内])$"
+)
 #: A phrase of its own that is an event (a party's, or no one's): 发现…, 发生…, 接到…, then a
 #: comma (or 时) and the limit.
 _AN_EVENT_PHRASE = re.compile(
