@@ -403,3 +403,18 @@ def test_each_class_s_time_limit_runs_from_the_event_before_them(text):
     report. A class's name between the event and its limit hid the event, so the limits ran
     from nothing (a deadline with no start)."""
     assert [r.trigger for r in extract(text)] == [text.split("，")[0]] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("本次资金按照因素法分配，其中困难群众人数因素权重60%，财力因素权重20%。", 0),
+        ("此次下达资金按因素法分配，人数因素占70%，绩效因素占30%。", 0),
+        # guard: a standing rule of how funds are shared out is kept (as before)
+        ("资金分配采用因素法，其中困难群众人数因素权重为60%。", 2),
+    ],
+)
+def test_how_this_round_of_funds_was_shared_out_is_no_requirement(text, rows):
+    """本次资金按照因素法分配，其中…权重60%: how the notice itself shared out this round of funds,
+    as 现将…下达 is what it hands out (GUIDE 1.5). Each weight was a requirement to meet."""
+    assert len(extract(text)) == rows

@@ -29,6 +29,7 @@ from checklists.standards.reports import (
     NAMES_LISTED,
     NOT_A_TARGET,
     PHRASE_REPORTS,
+    THIS_ROUND,
     WHAT_WAS_DONE,
     WHOM_IT_BENEFITS,
     appoints,
@@ -82,7 +83,10 @@ A_CHANGE = re.compile(
     r"(?:\d{1,6}(?:\.\d+)?\s*%?\s*[、和及]\s*){0,6}$"  # (分别下降15%、12%、10%: each of the list)
 )
 #: What the document hands out (现将…资金…下达给你们).
-_HANDED_OUT = re.compile(r"[\s＿]*(?:条\s*)?现将[^。；;]*(?:下达|下发|拨付|分配)")
+_HANDED_OUT = re.compile(
+    # (本次资金按照因素法分配，其中…权重60%: how this round was shared out, done by the notice)
+    rf"[\s＿]*(?:条\s*)?(?:现将[^。；;]*(?:下达|下发|拨付|分配)|{THIS_ROUND})"
+)
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
 _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
 #: A verb of setting funds aside or granting them, right before the funds' name (每年安排专项资金
@@ -454,6 +458,8 @@ def worth_keeping(
             # 现将…补助资金3500万元下达给你们; 其中，中央补助资金2800万元: what the document
             # hands out, an amount stated, no standard to meet
             return False
+    if comparator is None and modality is None and facts.handed_out and q.unit == "%":
+        return False  # 本次资金按照因素法分配，其中…权重60%: the notice's own sharing out
     a_case = modality is None and facts.a_case
     if a_case and (comparator is None or kind == "deadline" or facts.listed_case):
         # (二)全年发生2起…事故的；, (三)一年内发生…的；: a case a list of cases names, no target

@@ -28,6 +28,7 @@ from checklists.standards.reports import (
     DESCRIPTIVE,
     ESTIMATED,
     PHRASE_REPORTS,
+    THIS_ROUND_SHARED,
     WHAT_WAS_DONE,
     WHO_ANSWERS,
     appoints,
@@ -95,6 +96,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         tail = sentence.rsplit("的", 1)[1]
         if not (ACTION.search(tail) or POLICY.search(tail) or opens_with_party(sentence.strip())):
             return True  # 全市所有使用燃气的餐饮场所: what a scope covers, a noun, no duty
+    if ANY_MODAL.search(sentence) is None and THIS_ROUND_SHARED.match(sentence):
+        return True  # 本次资金按照因素法分配，其中…: how the notice shared the funds out, no duty
     if ANY_MODAL.search(sentence) is None and ALLOCATED.match(sentence):
         return True  # 1.东昌府区：下达资金320万元，用于…: what the notice hands out, no duty
     if ANY_MODAL.search(sentence) is None and WHO_ANSWERS.fullmatch(sentence.strip()):
