@@ -418,3 +418,17 @@ def test_how_this_round_of_funds_was_shared_out_is_no_requirement(text, rows):
     """本次资金按照因素法分配，其中…权重60%: how the notice itself shared out this round of funds,
     as 现将…下达 is what it hands out (GUIDE 1.5). Each weight was a requirement to meet."""
     assert len(extract(text)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("乡镇每半年核查一次，县民政局每年抽查比例不低于30%。", "县民政局"),
+        ("乡镇（街道）每半年核查一次，县级民政部门每年抽查比例不低于30%。", "县级民政部门"),
+    ],
+)
+def test_an_authority_s_own_rate_of_checks_is_its_duty(text, subject):
+    """…，县民政局每年抽查比例不低于30%: the bureau checks at least 30 % a year. A party named
+    before its rate of checks (…的企业每年检查次数不少于3次) was read as the one checked, so the
+    bureau's rate fell to the township named before it."""
+    assert extract(text)[-1].subject == subject

@@ -289,7 +289,9 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if (
         _DONE_TO_IT.match(rest)
         or _SHUT_DOWN.match(rest)
-        or _INSPECTED_HOW_OFTEN.match(rest)
+        # (…的企业每年检查次数不少于3次: how often it is checked; not an authority's own rate of
+        # checks, 县民政局每年抽查比例不低于30%)
+        or (found[1] == "regulated" and _INSPECTED_HOW_OFTEN.match(rest))
         # (…执法检查不少于1次，重点企业每半年不少于1次: how often they are, no verb of theirs)
         or re.fullmatch(
             r"\s*每(?:个|一)?(?:日|天|周|旬|月|季度?|半年|年度?|学期)(?:度)?"
