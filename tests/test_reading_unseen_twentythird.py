@@ -432,3 +432,28 @@ def test_an_authority_s_own_rate_of_checks_is_its_duty(text, subject):
     before its rate of checks (…的企业每年检查次数不少于3次) was read as the one checked, so the
     bureau's rate fell to the township named before it."""
     assert extract(text)[-1].subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "屠宰厂应当建立检查登记制度，如实记录屠宰生猪的来源、数量等内容，记录保存期限不得少于2年。",
+            [
+                "屠宰厂应当建立检查登记制度",
+                "如实记录屠宰生猪的来源、数量等内容",
+                "记录保存期限不得少于2年",
+            ],
+        ),
+        ("如期完成整改，整改率达到100%。", ["如期完成整改", "整改率达到100%"]),
+        # guard: a noun its 的 describes, the topic of what follows (as before)
+        ("承担教学任务的中小学，可适当增加编制。", ["可适当增加编制"]),
+    ],
+)
+def test_truthfully_on_time_is_no_if(text, spans):
+    """…，如实记录屠宰生猪的来源、数量等内容，记录保存期限…: to record truthfully, a duty. 如
+    opening a phrase was read as "if" (如发现…), and …的…内容 as a noun its 的 describes, so the
+    record was the retention's case or no row at all; 如期完成整改 was a case too."""
+    found = extract(text)
+    assert [r.span for r in found] == spans
+    assert all(r.applies_when is None or r.applies_when.text.startswith("承担") for r in found)

@@ -17,7 +17,8 @@ from checklists.standards.verbs import ACTION, POLICY
 #: 每次验收前，…; 如发现…，…; 不一致的，…).
 _IF_WORDS = re.compile(
     # (确因工作需要，…可以安排…: the need the duty after it is for)
-    rf"^(?:凡是|凡|对于|对|针对|如果|如|若|一旦|一经|假如|遇有|遇到|确因|因(?=[^，,。；;]{{0,10}}需要$)|"
+    # (not 如实, 如期, 如数: truthfully, on time, in full)
+    rf"^(?:凡是|凡|对于|对|针对|如果|如(?![实期数])|若|一旦|一经|假如|遇有|遇到|确因|因(?=[^，,。；;]{{0,10}}需要$)|"
     rf"{VIA_WHEN})"
 )
 #: What is new or rebuilt, opening the ones after 对 (对新建设施蔬菜大棚, 对改扩建的项目).

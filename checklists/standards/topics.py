@@ -38,6 +38,13 @@ _HOW_IT_STANDS = re.compile(
 )
 
 
+#: A manner of doing opening the words (如实记录…, 及时报告…, 逐一登记…): an act, not a noun its
+#: 的 describes (承担教学任务的中小学).
+_HOW_DONE_FIRST = re.compile(
+    r"(?:如实|及时|认真|详细|准确|完整|逐一|逐项|按时|定期)[\u4e00-\u9fff]"
+)
+
+
 def a_noun(words: str) -> bool:
     """Whether a phrase is a noun that its 的 describes (国内首次使用的化工工艺), with no modal
     word and no verb after the 的; or how a thing stands (项目资金的使用情况, 补贴发放情况),
@@ -55,6 +62,8 @@ def a_noun(words: str) -> bool:
         return False
     if _ESTABLISHES.match(words.lstrip("＿ ")):
         return False  # 建立“户集、村收…”的城乡环卫一体化模式: a duty to set it up, no topic
+    if _HOW_DONE_FIRST.match(words.lstrip("＿ ")):
+        return False  # 如实记录屠宰生猪的来源、数量等内容: how it is done, then the act, a duty
     if _A_DOCUMENT.search(found.group(1)):
         return True  # (检测机构出具的检测报告: a document, whatever verb names its kind)
     return not ACTION.search(found.group(1)) and not POLICY.search(found.group(1))
