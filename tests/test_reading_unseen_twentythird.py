@@ -457,3 +457,29 @@ def test_truthfully_on_time_is_no_if(text, spans):
     found = extract(text)
     assert [r.span for r in found] == spans
     assert all(r.applies_when is None or r.applies_when.text.startswith("承担") for r in found)
+
+
+def test_how_a_measure_is_taken_is_no_class():
+    """劳动者每日工作时间不超过8小时、平均每周工作时间不超过44小时: two limits for every worker.
+    平均 (on average) was read as the second limit's class, and so 劳动者 as the first's: each
+    held only 'where 平均' or 'where 劳动者'."""
+    found = extract("劳动者每日工作时间不超过8小时、平均每周工作时间不超过44小时。")
+    assert [(r.applies_when, r.per, r.value) for r in found] == [
+        (None, "day", 8),
+        (None, "week", 44),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "最近连续3个记分周期内没有被记满12分记录。",
+        "未被记满12分。",
+        # guard: with no passive (as before)
+        "最近连续3个记分周期内没有记满12分记录。",
+    ],
+)
+def test_a_passive_after_the_negation_keeps_it(text):
+    """…没有被记满12分记录: never reached twelve points. The passive 被 between the negation and
+    记满 hid the negation, so the requirement read ≥ 12 points (what disqualifies a driver)."""
+    assert [(r.comparator, r.value) for r in extract(text) if r.value is not None] == [("<", 12)]

@@ -176,7 +176,8 @@ _INCLUSIVE_MARK = re.compile(r"[（(]\s*含|(?<!不)含本数")
 _EXCLUSIVE_MARK = re.compile(r"不含")
 
 _BEFORE_RE = re.compile(
-    "(?P<neg>" + "|".join(map(re.escape, NEGATIONS)) + r")?\s*"
+    # (没有被记满12分, 未被扣满: a passive between the negation and its word)
+    "(?:(?P<neg>" + "|".join(map(re.escape, NEGATIONS)) + r")\s*被?)?\s*"
     "(?P<base>" + "|".join(re.escape(w) for w, _ in BEFORE) + r")\s*"
     "(?P<mark>" + _MARK + r")?"
 )
