@@ -131,8 +131,11 @@ EVERY_ONE_OF = re.compile(
     # (not before a when of its own: 凡列入…的区域，汛期…超过30毫米时，…: that one is read)
     r"(?![^，,。；;]{0,30}(?:时|期间|之前|之后)[，,])"
 )
+#: "If" (如发现…, 如有…); not 如实, 如期, 如数 (truthfully, on time, in full).
+AS_IF = r"如(?![实期数])"
+#: A case opening with "if" (如果…，; 如发现…，; 一旦…，), and then what to do.
 IF = re.compile(
-    rf"^(?P<lead>如果|如(?![实期数])|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
+    rf"^(?P<lead>如果|{AS_IF}|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: While a place is open or its staff at work (营业时间内, 工作期间).
 WHILE_OPEN = r"(?:营业|工作|办公|开放)(?:时间内|期间)"

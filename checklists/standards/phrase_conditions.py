@@ -9,7 +9,7 @@ import re
 
 from checklists.standards.duties import A_PLACE, WHICH_KIND, WITHOUT_LEAVE
 from checklists.standards.modality import ANY_MODAL
-from checklists.standards.openings import DURING_WORD, VIA_WHEN, WHEN_WORD
+from checklists.standards.openings import AS_IF, DURING_WORD, VIA_WHEN, WHEN_WORD
 from checklists.standards.parties import DISCRETION
 from checklists.standards.verbs import ACTION, POLICY
 
@@ -17,8 +17,7 @@ from checklists.standards.verbs import ACTION, POLICY
 #: 每次验收前，…; 如发现…，…; 不一致的，…).
 _IF_WORDS = re.compile(
     # (确因工作需要，…可以安排…: the need the duty after it is for)
-    # (not 如实, 如期, 如数: truthfully, on time, in full)
-    rf"^(?:凡是|凡|对于|对|针对|如果|如(?![实期数])|若|一旦|一经|假如|遇有|遇到|确因|因(?=[^，,。；;]{{0,10}}需要$)|"
+    rf"^(?:凡是|凡|对于|对|针对|如果|{AS_IF}|若|一旦|一经|假如|遇有|遇到|确因|因(?=[^，,。；;]{{0,10}}需要$)|"
     rf"{VIA_WHEN})"
 )
 #: What is new or rebuilt, opening the ones after 对 (对新建设施蔬菜大棚, 对改扩建的项目).

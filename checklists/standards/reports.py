@@ -204,10 +204,11 @@ PHRASE_REPORTS = re.compile(
 
 #: How this round of funds was shared out, opening the sentence (本次资金按照因素法分配，…;
 #: 此次下达资金…): what the notice itself did.
-THIS_ROUND = r"(?:本次|此次|本批)[^，,。；;]{0,16}?(?:下达|下发|拨付|分配)"
+_THIS_ROUND_OPENS = r"(?:本次|此次|本批)[^，,。；;]{0,16}?"
+THIS_ROUND = _THIS_ROUND_OPENS + r"(?:下达|下发|拨付|分配)"
 #: …the way it was shared out, the words of a sentence that asks nothing (not 此次下达的资金，请
 #: 按规定及时拨付: a request about the funds).
-THIS_ROUND_SHARED = re.compile(r"[\s＿]*(?:本次|此次|本批)[^，,。；;]{0,16}?分配(?![^。；;]*请)")
+THIS_ROUND_SHARED = re.compile(r"[\s＿]*" + _THIS_ROUND_OPENS + r"分配(?![^。；;]*请)")
 
 #: Whom a task's work benefits, right before their number (惠及居民3000户, 受益群众2万人): no
 #: number to check.
