@@ -19,9 +19,7 @@ from checklists.standards.denominators import (
     STEP_WORDS,
 )
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
-from checklists.standards.number_words import (
-    NAMES_A_STANDARD,
-)
+from checklists.standards.number_words import A_TIME_LIMIT, NAMES_A_STANDARD
 from checklists.standards.numerals import NUM, Qty
 from checklists.standards.party_names import AUTHORITY, REGULATED
 from checklists.standards.quantities import (
@@ -226,8 +224,8 @@ _A_PARTY_LAST = re.compile(rf"[，,]\s*[^，,。；;：:\d＿]{{0,10}}?(?:{REGUL
 #: The classes of a time limit after a comma, each but the last with its limit (…，市区应当在2小时
 #: 内、县城): the words up to the event, before the comma.
 _CLASSES_OF_A_LIMIT = re.compile(
-    r"[，,](?:[^，,。；;、\d]{1,6}?(?:应当|应|须)?在?\d+(?:\.\d+)?个?(?:小时|分钟|日|天|工作日)"
-    r"(?:以|之)?内、)*[^，,。；;、\d]{1,6}(?<![后起时前内])$"
+    rf"[，,](?:[^，,。；;、\d]{{1,6}}?(?:应当|应|须)?在?{A_TIME_LIMIT}、)*"
+    r"[^，,。；;、\d]{1,6}(?<![后起时前内])$"
 )
 #: A phrase of its own that is an event (a party's, or no one's): 发现…, 发生…, 接到…, then a
 #: comma (or 时) and the limit.

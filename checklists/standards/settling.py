@@ -20,7 +20,7 @@ from checklists.standards.list_leads import (
     lists_options,
 )
 from checklists.standards.modality import ANY_MODAL, DEFAULT, LEAD_TOKEN
-from checklists.standards.number_words import A_MEASURE_END
+from checklists.standards.number_words import A_MEASURE_END, A_TIME_LIMIT
 from checklists.standards.parties import condition_of, ends_with_party
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import (
@@ -352,7 +352,7 @@ _A_BOUND_NEXT = (
     r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|不(?:得|应|宜)(?:超过|低于|少于|高于|大于|小于)|"
     r"应当?(?:达到|不少于|不低于|不超过)|"
     # (市区2小时内、县城4小时内到达: each place's time limit)
-    r"\s*\d+(?:\.\d+)?\s*个?(?:小时|分钟|日|天|工作日)(?:以|之)?内)"
+    rf"\s*{A_TIME_LIMIT})"
 )
 _A_CLASS_NAMED = re.compile(
     rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END}))?"
@@ -371,11 +371,6 @@ _NOT_A_CLASS = re.compile(
     # (how the measure is taken, no class: …每日工作时间不超过8小时、平均每周…不超过44小时)
     r"^(?:平均|累计|合计|连续|单次|日均|月均|年均)"
 )
-
-
-#: The rule for all, before the classes apart from it (…一般不超过15日，主干道…): its words of a
-#: default (not 一般路段, a class's name).
-_THE_RULE_FOR_ALL = DEFAULT
 
 
 def parallel_classes(found: list[Requirement]) -> list[Requirement]:
@@ -399,7 +394,8 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
         general = (
             found[k]
             if not (first or items)
-            and (_THE_RULE_FOR_ALL.search(found[k].span) or _an_authority_acting(found[k]))
+            # (the rule for all: its words of a default, modality.DEFAULT; not 一般路段, a class)
+            and (DEFAULT.search(found[k].span) or _an_authority_acting(found[k]))
             else None
         )
         # (the rule for all is no class, whatever its words open with: 修复期限一般…)
@@ -521,7 +517,7 @@ def _class_before_measure(run: list[Requirement]) -> str | None:
     # (a ratio's two terms one number: 保育人员与婴幼儿的比例不低于1:3)
     if len(run) < 2 or len(re.findall(r"\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)?", run[0].span)) != 1:
         return None  # (…驾驶人24小时内累计驾驶时间不得超过8小时: a number before its bound)
-    if _THE_RULE_FOR_ALL.search(run[0].span):
+    if DEFAULT.search(run[0].span):
         return None  # (修复期限一般不超过15日，主干道不超过7日: the rule for all, the class apart)
     later = [n.group("name") for r in run[1:] if (n := _A_CLASS_NAMED.match(r.span))]
     if len(later) != len(run) - 1 or len({name[-1] for name in later}) != 1:
