@@ -93,6 +93,16 @@ A_PARTY_S_CASE = re.compile(
     r"[，,]\s*(?:且|并且|并|同时)?"
     r"[^，,。；;：:]{2,40}?的)[，,]"
 )
+#: The people a benefit is for and what they did, then what else in the next phrase, ending 的,
+#: a grant after it (失业人员参加职业培训，取得职业资格证书的，给予职业培训补贴): one case, whom the
+#: grant is for.
+PEOPLE_S_CASE = re.compile(
+    r"^(?P<cond>(?![对凡在为按据])[^，,。；;：:的（(]{0,24}?"
+    r"(?:人员|毕业生|学生|农民工?|居民|农户|[贫困脱]{2}户|家庭|子女|劳动力|妇女|老年人|残疾人|军人|"
+    r"创业者|青年|村民)"
+    r"[^，,。；;：:（(]{2,40}?[，,]\s*(?:且|并且|并|同时)?[^，,。；;：:]{2,40}?的)[，,]"
+    r"(?=[^，,。；;]{0,24}?(?:给予|发放|享受|申请|领取|奖励|补贴|补助|奖补))"
+)
 #: Staff (an authority's, or anyone's) breaching in their work, then dealt with (各级财政部门及其
 #: 工作人员在资金分配审核工作中，存在…行为的，依法追究…): the staff are the case, not who acts.
 STAFF_CASE = re.compile(

@@ -43,6 +43,7 @@ from checklists.standards.openings import (
     OWNED,
     PARTS_OF_THE_DAY,
     PARTY_PICKED,
+    PEOPLE_S_CASE,
     QUOTED_ARTICLE,
     REACHING,
     REACHING_OPENS,
@@ -515,6 +516,7 @@ def _condition_of(sentence: str) -> Condition | None:
         THE_ONES_LONG,
         SIZED_CLASS,
         A_PARTY_S_CASE,
+        PEOPLE_S_CASE,
         BEFORE_APPLYING,
         THE_ONES_DEALT_WITH,
         GRADED,
@@ -528,9 +530,10 @@ def _condition_of(sentence: str) -> Condition | None:
             continue
         if match and pattern is EVERY_ONE_OF and ONLY_A_NAME.fullmatch(match.group("what")):
             continue  # (凡…的企业，须…: the party acts, picked out: PARTY_PICKED)
-        if match and pattern is A_PARTY_S_CASE:
+        if match and pattern in (A_PARTY_S_CASE, PEOPLE_S_CASE):
             cond = match.group("cond")
-            first = A_PARTY_FIRST.match(cond)
+            # (the people a grant is for: no inspected party opens their words)
+            first = A_PARTY_FIRST.match(cond) if pattern is A_PARTY_S_CASE else match
             opened, second = re.split(r"[，,]", cond, maxsplit=1)  # (its two parts, read once)
             second = second.lstrip()
             if (

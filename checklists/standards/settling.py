@@ -68,12 +68,21 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
     for r in found:
         # (a grant with no amount of its own: 按销售价格的15%给予补贴，每台最高…2000元 is a rate
         # and its cap, two rows)
-        grant_before = (
-            out
-            and out[-1].value is None
-            and out[-1].low is None
-            and _GRANT.search(out[-1].span.rstrip("，, "))
+        # (…给予职业培训补贴，每人每年只能享受一次，补贴标准为…: how often or how long it is
+        # paid, stated between the grant and its amount, a row of its own)
+        between = 1 if len(out) > 1 and out[-1].kind in ("frequency", "duration") else 0
+        grant_at = next(
+            (
+                at
+                for at in range(-1, -2 - between, -1)
+                if out
+                and out[at].value is None
+                and out[at].low is None
+                and _GRANT.search(out[at].span.rstrip("，, "))
+            ),
+            None,
         )
+        grant_before = grant_at is not None
         set_before = (
             out
             and r.value is not None
@@ -106,7 +115,7 @@ def one_grant(found: list[Requirement]) -> list[Requirement]:
         if out and ((its_amount and grant_before) or set_before):
             # (补贴标准按照培训工种确定，其中：初级工每人1000元，…: how the standard is set,
             # then the amounts it sets: the amounts' rows)
-            grant = out.pop()
+            grant = out.pop(grant_at if grant_before else -1)
             r = replace(
                 r,
                 applies_when=r.applies_when or grant.applies_when,
