@@ -52,6 +52,7 @@ PURE = [
     "checklists.standards.modality",
     "checklists.standards.attribution",
     "checklists.standards.settling",
+    "checklists.standards.classes",
     "checklists.standards.dating",
     "checklists.standards.validity",
     "checklists.standards.keeping",

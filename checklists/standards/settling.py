@@ -6,10 +6,10 @@ the wording tables); ``extraction`` applies it to each sentence's requirements.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import replace
 
+from checklists.standards.classes import parallel_classes
 from checklists.standards.denominators import PER_HEAD_AND_PERIOD, RUNNING
 from checklists.standards.list_leads import (
     lead_party,
@@ -19,9 +19,8 @@ from checklists.standards.list_leads import (
     lists_duties,
     lists_options,
 )
-from checklists.standards.modality import ANY_MODAL, DEFAULT, LEAD_TOKEN
-from checklists.standards.number_words import A_MEASURE_END, A_TIME_LIMIT
-from checklists.standards.parties import condition_of, ends_with_party
+from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
+from checklists.standards.parties import condition_of
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import (
     PERIOD_NAMES,
@@ -29,7 +28,7 @@ from checklists.standards.quantities import (
     TIME_UNITS,
 )
 from checklists.standards.requirements import Applicability, Requirement
-from checklists.standards.verbs import ACTION, aim_only
+from checklists.standards.verbs import aim_only
 
 #: A grant (给予一次性创业补贴, 给予创业担保贷款, 可以申请岗位补贴, 可享受…补贴) and the standard
 #: of its amount right after it (补贴标准为5000元, 贷款额度最高不超过20万元).
@@ -351,233 +350,6 @@ def same_trigger(found: list[Requirement]) -> list[Requirement]:
             r = replace(r, trigger=before.trigger)
         out.append(r)
     return out
-
-
-#: A short name opening a requirement's words right before its bound or what it is per, after
-#: the name of the measure if it is the first (住宅每户不少于1个, 商业每100平方米…; 充电设施配建比例
-#: 新建住宅应达到100%，公共停车场不低于20%): the class it is for.
-#: A bound's words, right after the name of what it bounds (中学不宜大于1000米: however binding).
-_A_BOUND_NEXT = (
-    r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|不(?:得|应|宜)(?:超过|低于|少于|高于|大于|小于)|"
-    r"应当?(?:达到|不少于|不低于|不超过)|"
-    # (市区2小时内、县城4小时内到达: each place's time limit)
-    rf"\s*{A_TIME_LIMIT})"
-)
-_A_CLASS_NAMED = re.compile(
-    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END}))?"
-    # (其他地区, 其余人员: the others, a class; not 其中)
-    r"(?![每各全本该且并但另]|其(?![他它余]))(?P<name>[\u4e00-\u9fff]{2,6}?)"
-    r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?" + _A_BOUND_NEXT + ")"
-)
-#: A measure's or an amount's name, no class (补助标准, 覆盖率, 费用), a pollutant's (烟尘…，二氧化
-#: 硫不高于…，氮氧化物…: each a measure of its own); nor a part of the one before (户外活动时间
-#: 每天不少于2小时，其中体育活动时间…: of which).
-_NOT_A_CLASS = re.compile(
-    rf"(?:{A_MEASURE_END}|费|价|金|额|期限|时限|"
-    r"氧化物|颗粒物|有机物|烟尘|粉尘|氨氮|总磷|总氮|需氧量|二氧化硫|硫化氢)$|^其中|"
-    # (a change's words, no class: 登记时间压缩至3个工作日以内, 控制在…)
-    r"[至到在为于]$|"
-    # (how the measure is taken, no class: …每日工作时间不超过8小时、平均每周…不超过44小时)
-    r"^(?:平均|累计|合计|连续|单次|日均|月均|年均)"
-)
-
-
-def parallel_classes(found: list[Requirement]) -> list[Requirement]:
-    """Requirements of one measure listed side by side, each opening with a short name of its
-    own (停车泊位配建标准：住宅每户不少于1个，商业每100平方米建筑面积不少于0.8个，办公…): each is
-    for its class; with no case, a shop held to the homes' rate."""
-    out = list(found)
-    k = 0
-    while k < len(found):
-        j = k + 1
-        while j < len(found) and _same_measure(found[j], found[k]):
-            j += 1
-        # (…累计驾驶时间不得超过8小时，日间连续驾驶不得超过4小时，夜间…: the classes after a
-        # bound for all of them)
-        # (县级医院急诊科医生不少于5名，乡镇卫生院…: the first's class before its measure's name)
-        first = _class_before_measure(found[k:j])
-        # (储存年限一般为小麦5年、稻谷3年、玉米3年: each item's name; 城市低保标准…，农村低保
-        # 标准…: each one's class before the measure's name they share)
-        items = None if first else _items_after_is(found[k:j]) or _classes_of_one_name(found[k:j])
-        # (修复期限一般不超过15日，主干道不超过7日: the rule for all first, then one class apart)
-        general = (
-            found[k]
-            if not (first or items)
-            # (the rule for all: its words of a default, modality.DEFAULT; not 一般路段, a class)
-            and (DEFAULT.search(found[k].span) or _an_authority_acting(found[k]))
-            else None
-        )
-        # (the rule for all is no class, whatever its words open with: 修复期限一般…)
-        while (
-            not (first or items)
-            and k < j - 1
-            and (found[k] is general or not _A_CLASS_NAMED.match(found[k].span))
-        ):
-            k += 1
-        run = found[k:j]
-        named = [n.group("name") for r in run[bool(first) :] if (n := _A_CLASS_NAMED.match(r.span))]
-        names = _work_apart(items or ([first, *named] if first else named))
-        if (
-            (len(run) > 1 or (general is not None and run[0] is not general))
-            and len(set(names)) == len(run)
-            # (托小班不低于1:5: a class read already as its own name's, by cases)
-            and all(
-                (r.applies_when is None or r.applies_when.text == name) and r.value is not None
-                for r, name in zip(run, names, strict=True)
-            )
-            and not any(_NOT_A_CLASS.search(n) for n in names)
-            # (县级河长每季度…，乡级河长每月…: each name the party acting, its own row's subject)
-            and [r.subject for r in run] != names
-        ):
-            for i, (r, name) in enumerate(zip(run, names, strict=True)):
-                # (…，居民用户每年不少于1次，非居民用户…: a class read as who acts is none)
-                who = (None, None) if r.subject in names else (r.subject, r.subject_kind)
-                out[k + i] = replace(
-                    r, applies_when=Applicability(name), subject=who[0], subject_kind=who[1]
-                )
-        k = j
-    return out
-
-
-def _shared_end(names: list[str]) -> str:
-    """The words every name ends with (城市低保标准, 农村低保标准 → 低保标准)."""
-    return os.path.commonprefix([name[::-1] for name in names])[::-1]
-
-
-def _work_apart(names: list[str]) -> list[str]:
-    """Classes' names without the work they all end with (出厂水检测…，管网水检测…: the water
-    works' checks of each water, the classes 出厂水 and 管网水)."""
-    shared = _shared_end(names) if len(names) > 1 else ""
-    for n in range(len(shared), 1, -1):
-        if ACTION.fullmatch(shared[-n:]) and all(len(name) - n >= 2 for name in names):
-            return [name[:-n] for name in names]
-    return names
-
-
-#: The items of a list after its measure's 为, each a name then its number alone (储存年限一般为
-#: 小麦5年、稻谷3年、玉米3年): the first one's name, right after 为.
-_AN_ITEM = r"(?P<name>[\u4e00-\u9fff]{2,4})\d+(?:\.\d+)?\s*\S{1,3}$"
-_LISTED_AFTER_IS = re.compile(r".*?为" + _AN_ITEM)
-_AN_ITEM_ALONE = re.compile(_AN_ITEM)
-
-
-def _an_authority_acting(r: Requirement) -> bool:
-    """Whether a requirement opens with the authority that acts in it (县应急管理局每年对…检查不少于
-    1次，重点企业每半年…): the rule for all it keeps, no class of the ones after it."""
-    named = _A_CLASS_NAMED.match(r.span)
-    return r.subject_kind == "authority" and named is not None and named.group("name") == r.subject
-
-
-def _items_after_is(run: list[Requirement]) -> list[str] | None:
-    """The names of a list's items after its measure's 为 (小麦5年、稻谷3年), one a row, or None."""
-    first = _LISTED_AFTER_IS.fullmatch(run[0].span) if len(run) > 1 else None
-    later = [_AN_ITEM_ALONE.fullmatch(r.span) for r in run[1:]]
-    if first is None or not all(later):
-        return None
-    return [first.group("name"), *(m.group("name") for m in later if m)]
-
-
-#: The words a requirement opens with, up to its bound or what it is per (城市低保标准每人每月…).
-_OPENING_WORDS = re.compile(r"(?P<name>[\u4e00-\u9fff]{3,16}?)(?=每|" + _A_BOUND_NEXT + ")")
-
-
-#: The last character of a class's name more often than the first of a measure's (…区, …县).
-_ENDS_A_CLASS = "区市县镇乡村类级型段"
-
-
-def _classes_of_one_name(run: list[Requirement]) -> list[str] | None:
-    """The classes of a run whose every row names the same measure after its class (城市低保标准
-    每人每月不低于800元，农村低保标准每人每年不低于6000元): what each name holds before the
-    words they all end with."""
-    if len(run) < 2:
-        return None
-    names = [m.group("name") if (m := _OPENING_WORDS.match(r.span)) else "" for r in run]
-    if not all(names):
-        return None
-    if all("对" in name for name in names):
-        # (供水企业对居民用户每年…，对非居民用户每月…: whom each is done to, from its 对; not a
-        # class cut inside a name, 对非)
-        classes = [name[name.rindex("对") :] for name in names]
-        return classes if len(set(classes)) == len(classes) else None
-    shared = _shared_end(names)
-    while len(shared) > 2 and (
-        min(len(name) for name in names) - len(shared) < 2 or shared[0] in _ENDS_A_CLASS
-    ):
-        shared = shared[1:]  # (城区…，郊区…; 主城区…，一般地区…: 区 is each class's own)
-    if len(shared) > 3 and shared[0] == shared[1]:
-        shared = shared[1:]  # (出厂水水质…，管网水水质…: a character doubled, the class's first)
-    classes = [name[: len(name) - len(shared)] for name in names]
-    if (
-        # (…低保标准, …覆盖率: a measure's name they share; not 学生人数…，教师人数…: two
-        # measures, 人数 of each)
-        len(shared) < 3
-        or not (_NOT_A_CLASS.search(shared) or len(shared) >= 4)  # (…公厕服务半径)
-        or not all(2 <= len(c) <= 6 for c in classes)
-        or len(set(classes)) != len(classes)
-    ):
-        return None
-    return classes
-
-
-def _class_before_measure(run: list[Requirement]) -> str | None:
-    """The class the first of a run opens with, before the name of its measure, where the others
-    name only their class (主要街道垃圾滞留时间不超过30分钟，其他街道不超过1小时; 县级医院急诊科
-    医生不少于5名，乡镇卫生院不少于2名): the words up to the head noun the others end with."""
-    # (a ratio's two terms one number: 保育人员与婴幼儿的比例不低于1:3)
-    if len(run) < 2 or len(re.findall(r"\d+(?:\.\d+)?(?::\d+(?:\.\d+)?)?", run[0].span)) != 1:
-        return None  # (…驾驶人24小时内累计驾驶时间不得超过8小时: a number before its bound)
-    if DEFAULT.search(run[0].span):
-        return None  # (修复期限一般不超过15日，主干道不超过7日: the rule for all, the class apart)
-    later = [n.group("name") for r in run[1:] if (n := _A_CLASS_NAMED.match(r.span))]
-    if len(later) != len(run) - 1 or len({name[-1] for name in later}) != 1:
-        return None
-    if (own := _A_CLASS_NAMED.match(run[0].span)) and own.group("name")[-1] == later[0][-1]:
-        return None  # (住宅每户…，商业每100平方米…: its own name as the others', read so)
-    head = later[0][-2:] if all(name.endswith(later[0][-2:]) for name in later) else later[0][-1]
-    span, subject = run[0].span, run[0].subject or ""
-    # (驾驶员日间连续驾驶…: the class after who acts; 经营性公墓单个墓穴…，合葬墓…: even where
-    # who acts ends as the classes do)
-    opens = len(subject) if subject and span.startswith(subject) else _party_opening(span)
-    for begin in dict.fromkeys((opens, 0)):
-        if (found := _head_at(span, head, begin)) is not None:
-            break
-    # (公墓内单个墓穴…: inside who acts, then the class)
-    name = span[begin:found].removeprefix("内") if found is not None else ""
-    # (its measure's name after it, then the bound: not the whole of the words; not how often and
-    # to whom who acts does it, 县应急管理局每年对企业检查…，重点企业…: the rule for all)
-    return (
-        name
-        if 2 <= len(name) <= 8 and len(run[0].span) > len(name) + 2 and name[0] not in "每对"
-        else None
-    )
-
-
-def _party_opening(span: str) -> int:
-    """How long the party's name a requirement's words open with is, where no one was read as who
-    acts (供水企业出厂水每日检测…，管网末梢水…: the water works, then the class), or 0."""
-    return next((n for n in range(2, 13) if ends_with_party(span[:n])), 0)
-
-
-def _head_at(span: str, head: str, begin: int) -> int | None:
-    """Where the classes' head noun (or its last character) ends in ``span``'s first words after
-    ``begin``, or None."""
-    for words in (head, head[-1]):
-        at = span.find(words, begin + 1, begin + 10)
-        if at >= 0:
-            return at + len(words)
-    return None
-
-
-def _same_measure(a: Requirement, b: Requirement) -> bool:
-    """Whether two requirements bound the same measure: kind, comparison and unit (a time in any
-    of its units: 主要街道…不超过30分钟，其他街道不超过1小时), whatever each is per (住宅每户…，
-    商业每100平方米…; attribution's ``_measure`` asks the period too, for one case's classes)."""
-    # (居民用户每两年不少于1次，非居民用户每年不少于1次: how often, an interval or a count)
-    if a.kind == b.kind == "frequency":
-        return True
-    return (a.kind, a.comparator) == (b.kind, b.comparator) and (
-        a.unit == b.unit or (a.unit in TIME_UNITS and b.unit in TIME_UNITS)
-    )
 
 
 #: A stretch of work ending its phrase (每工作2小时, 连续驾驶4小时): the rest after it is per it,
