@@ -55,3 +55,29 @@ def test_how_often_a_grant_is_paid_between_it_and_its_amount_parts_them_not():
     often, amount = extract(text)
     assert (often.per, often.applies_when) == ("year", None)
     assert (amount.low, amount.high, amount.applies_when.text) == (800, 1500, "取得职业资格证书的")
+
+
+@pytest.mark.parametrize(
+    ("text", "classes", "subject"),
+    [
+        (
+            "各地要加强动态管理，对城市低保家庭每半年核查一次，农村低保家庭每年核查一次。",
+            ["对城市低保家庭", "农村低保家庭"],
+            "各地",
+        ),
+        (
+            "县市场监管局对食品生产企业每年检查不少于2次，食品销售企业每年不少于1次。",
+            ["对食品生产企业", "食品销售企业"],
+            "县市场监管局",
+        ),
+        ("对重点企业每月检查一次，一般企业每季度检查一次。", ["对重点企业", "一般企业"], None),
+    ],
+)
+def test_whom_each_check_is_done_to_with_one_to_is_each_row_s_class(text, classes, subject):
+    """各地…对城市低保家庭每半年核查一次，农村低保家庭每年核查一次: the authority checks urban
+    households twice a year, rural ones once. With 对 written once the classes were cut to what
+    the names do not share (对城市, 农村), or not read at all, and the second class was read as
+    who acts (农村低保家庭 checking, a regulated party); who acts on the first acts on both."""
+    rows = extract(text)[-2:]
+    assert [r.applies_when and r.applies_when.text for r in rows] == classes
+    assert [r.subject for r in rows] == [subject, subject]

@@ -96,6 +96,10 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
             for i, (r, name) in enumerate(zip(run, names, strict=True)):
                 # (…，居民用户每年不少于1次，非居民用户…: a class read as who acts is none)
                 who = (None, None) if r.subject in names else (r.subject, r.subject_kind)
+                if r.subject in names and names[0].startswith("对"):
+                    # (…对城市低保家庭每半年核查一次，农村低保家庭…: who acts on the first acts
+                    # on the others)
+                    who = (run[0].subject, run[0].subject_kind)
                 out[k + i] = replace(
                     r, applies_when=Applicability(name), subject=who[0], subject_kind=who[1]
                 )
@@ -163,6 +167,12 @@ def _classes_of_one_name(run: list[Requirement]) -> list[str] | None:
         # class cut inside a name, 对非)
         classes = [name[name.rindex("对") :] for name in names]
         return classes if len(set(classes)) == len(classes) else None
+    if "对" in names[0]:
+        # (各地对城市低保家庭每半年核查一次，农村低保家庭每年…: whom each is done to, the 对
+        # written once; each name whole, not cut to what the names do not share)
+        classes = [names[0][names[0].rindex("对") :], *names[1:]]
+        if len(set(classes)) == len(classes) and all(2 <= len(c) <= 10 for c in classes):
+            return classes
     shared = _shared_end(names)
     while len(shared) > 2 and (
         min(len(name) for name in names) - len(shared) < 2 or shared[0] in _ENDS_A_CLASS
