@@ -81,3 +81,26 @@ def test_whom_each_check_is_done_to_with_one_to_is_each_row_s_class(text, classe
     rows = extract(text)[-2:]
     assert [r.applies_when and r.applies_when.text for r in rows] == classes
     assert [r.subject for r in rows] == [subject, subject]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("3.2 县生态环境分局接到报告后，应当在30分钟内进行核实。", "县生态环境分局"),
+        ("5.1 县财政局要将经费纳入年度财政预算，每年安排不少于50万元。", "县财政局"),
+        ("4.3.1 应急监测人员应当在2小时内到达现场。", "应急监测人员"),
+        ("2.1.3县财政局要将经费纳入预算。", "县财政局"),
+    ],
+)
+def test_a_numbering_with_points_is_no_part_of_who_acts(text, subject):
+    """3.2 县生态环境分局接到报告后，应当…: clause 3.2 of a plan numbered by points. The space after
+    a number a line opens with was kept only after a whole number, so 3.2 was closed up with the
+    words after it and read as part of who acts (3.2 县生态环境分局) and of each span."""
+    found = extract(text)
+    assert {r.subject for r in found} == {subject}
+    assert not any(r.span[0].isdigit() for r in found)
+
+
+def test_a_number_with_its_unit_opening_a_line_is_still_a_number():
+    (found,) = extract("3.5 米以上的围挡应当设置警示标志。")
+    assert (found.applies_when.value, found.applies_when.unit) == (3.5, "m")

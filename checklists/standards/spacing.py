@@ -31,9 +31,9 @@ _THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
 
 #: Full-width digits, point and per cent as their half-width forms, one for one (offsets hold).
 _HALF_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-#: A number a line opens with (a row's or an item's number), or a code's (GB 3095-2012, HJ
-#: 2.2): the space after it is kept.
-_KEPT_AFTER = re.compile(r"(?:(?:^|[\t\n])\s*\d+|[A-Za-z][A-Za-z/]*\s?[\d.\-/—－]+)$")
+#: A number a line opens with (a row's or an item's number, 3 or 3.2 or 4.3.1), or a code's
+#: (GB 3095-2012, HJ 2.2): the space after it is kept.
+_KEPT_AFTER = re.compile(r"(?:(?:^|[\t\n])\s*\d+(?:[.．]\d+)*|[A-Za-z][A-Za-z/]*\s?[\d.\-/—－]+)$")
 
 
 @dataclass(frozen=True)
