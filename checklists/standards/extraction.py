@@ -28,7 +28,6 @@ from checklists.standards.keeping import (
     TASKED,
     worth_keeping,
 )
-from checklists.standards.list_leads import lists_bans, lists_cases, lists_duties, lists_options
 from checklists.standards.modality import (
     LEAD_TOKEN,
     PERMISSION,
@@ -112,10 +111,9 @@ from checklists.standards.settling import (
     an_aim,
     answered_for,
     by_a_time,
-    inline_items,
     periodic,
+    read_run_on,
     settled,
-    under_a_lead,
 )
 from checklists.standards.spacing import close_up
 from checklists.standards.task_tables import read_check_table, read_rate_table, read_task_table
@@ -156,19 +154,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
         return tight.back(extract(tight.text, tuple(map(tight.offset, join_offsets)), token))
     if token and re.match(re.escape(token) + r"[.．]\d", text):
         text = " " * (len(token) + 1) + text[len(token) + 1 :]
-    run_on = inline_items(text)
-    if run_on is not None:
-        lead_start, lead_end, items = run_on
-        lead = text[lead_start:lead_end]
-        if lists_cases(lead):  # (…有下列情形之一的，责令…：（一）…: breaches, no duties)
-            return _read(text[:lead_end], join_offsets)
-        if lists_bans(lead) or lists_duties(lead) or lists_options(lead):
-            found = _read(text[:lead_end], join_offsets)
-            for a, b, token in items:
-                joins = tuple(j - a for j in join_offsets if a < j < b)
-                item = under_a_lead(_read(text[a:b], joins), lead, text[a:b], token)
-                found += [replace(r, start=r.start + a) for r in item]
-            return found
+    listed = read_run_on(text, _read, join_offsets)
+    if listed is not None:
+        return listed
     if "\t" in text:  # (序号 | 重点任务 | 责任单位 | 完成时限: each row's cells, its units')
         tasks = read_task_table(text, _read, join_offsets)
         if tasks is not None:

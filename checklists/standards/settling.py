@@ -28,6 +28,7 @@ from checklists.standards.quantities import (
     TIME_UNITS,
 )
 from checklists.standards.requirements import Applicability, Requirement
+from checklists.standards.task_tables import Reader
 from checklists.standards.verbs import aim_only
 
 #: A grant (给予一次性创业补贴, 给予创业担保贷款, 可以申请岗位补贴, 可享受…补贴) and the standard
@@ -632,6 +633,29 @@ def _token(first: str, n: int) -> str:
         number += _NUMERALS[ones - 1] if ones else ""
         return first.replace("一", number)
     return first.replace("1", str(n))
+
+
+def read_run_on(
+    text: str, read: Reader, join_offsets: tuple[int, ...] = ()
+) -> list[Requirement] | None:
+    """The requirements of a text that runs a list on after its lead's colon (…不得用于以下支出：
+    （一）…。（二）…。), each item read (``read``: ``extraction``'s reader) as its lead binds it;
+    None when it runs none on, or its lead binds its items to nothing it knows."""
+    run_on = inline_items(text)
+    if run_on is None:
+        return None
+    lead_start, lead_end, items = run_on
+    lead = text[lead_start:lead_end]
+    if lists_cases(lead):  # (…有下列情形之一的，责令…：（一）…: breaches, no duties)
+        return read(text[:lead_end], join_offsets)
+    if not (lists_bans(lead) or lists_duties(lead) or lists_options(lead)):
+        return None
+    found = read(text[:lead_end], join_offsets)
+    for a, b, token in items:
+        joins = tuple(j - a for j in join_offsets if a < j < b)
+        item = under_a_lead(read(text[a:b], joins), lead, text[a:b], token)
+        found += [replace(r, start=r.start + a) for r in item]
+    return found
 
 
 def inline_items(text: str) -> tuple[int, int, list[tuple[int, int, str]]] | None:
