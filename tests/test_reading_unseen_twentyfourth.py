@@ -104,3 +104,39 @@ def test_a_numbering_with_points_is_no_part_of_who_acts(text, subject):
 def test_a_number_with_its_unit_opening_a_line_is_still_a_number():
     (found,) = extract("3.5 米以上的围挡应当设置警示标志。")
     assert (found.applies_when.value, found.applies_when.unit) == (3.5, "m")
+
+
+@pytest.mark.parametrize(
+    ("text", "case"),
+    [
+        (
+            "出现下列情况之一的，启动Ⅳ级响应：因环境污染疏散、转移人员1000人以下的；"
+            "因环境污染造成直接经济损失500万元以下的。",
+            "出现下列情况之一的",
+        ),
+        (
+            "符合下列条件之一的，可以申请补贴：年营业收入500万元以上的；吸纳就业10人以上的。",
+            "符合下列条件之一的",
+        ),
+        (
+            "同时具备下列条件的，给予一次性奖励5000元：（一）年营业收入500万元以上；"
+            "（二）吸纳就业10人以上。",
+            "同时具备下列条件的",
+        ),
+    ],
+)
+def test_cases_listed_after_their_lead_s_colon_are_no_requirements(text, case):
+    """出现下列情况之一的，启动Ⅳ级响应：…1000人以下的；…500万元以下的。: the response starts in
+    either case. Cases run on with no numbering were read as requirements (疏散人员 ≤ 1000 人),
+    and so were the conditions of a grant (符合下列条件之一的，可以申请补贴：…), numbered or not:
+    each is the condition of what the lead says is done, none a requirement (GUIDE 3)."""
+    (found,) = extract(text)
+    assert found.applies_when.text == case
+
+
+def test_a_duty_after_the_cases_is_still_read():
+    text = (
+        "采购人有下列情形之一的，责令限期改正：未按规定公告的；擅自提高采购标准的。"
+        "供应商应当在3日内答复。"
+    )
+    assert [r.span for r in extract(text)] == ["责令限期改正", "供应商应当在3日内答复"]

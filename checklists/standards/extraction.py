@@ -28,6 +28,7 @@ from checklists.standards.keeping import (
     TASKED,
     worth_keeping,
 )
+from checklists.standards.list_leads import cases_run_on
 from checklists.standards.modality import (
     LEAD_TOKEN,
     PERMISSION,
@@ -154,6 +155,8 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
         return tight.back(extract(tight.text, tuple(map(tight.offset, join_offsets)), token))
     if token and re.match(re.escape(token) + r"[.．]\d", text):
         text = " " * (len(token) + 1) + text[len(token) + 1 :]
+    if (cases := cases_run_on(text)) is not None:  # (…之一的，启动…：A的；B的。: no rows)
+        text = text[: cases[0]] + " " * (cases[1] - cases[0]) + text[cases[1] :]
     listed = read_run_on(text, _read, join_offsets)
     if listed is not None:
         return listed

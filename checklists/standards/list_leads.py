@@ -63,9 +63,10 @@ _CONTENTS_LISTED = re.compile(
 
 
 #: A lead of the cases a sanction is for, the sanction between (采购人有下列情形之一的，责令限期
-#: 改正，给予警告：): each item is a breach, the sanction's condition, never a duty.
+#: 改正，给予警告：): each item is a breach, the sanction's condition, never a duty; so too the
+#: conditions of what is given or done (符合下列条件之一的，可以申请补贴：).
 _CASES_LISTED = re.compile(
-    r"(?:下列|以下)[^。；;：:，,]{0,6}(?:情形|行为|情况|情节)(?:之一)?的?[，,][^。；;：:]*[:：]\s*$"
+    r"(?:下列|以下)[^。；;：:，,]{0,6}(?:情形|行为|情况|情节|条件)(?:之一)?的?[，,][^。；;：:]*[:：]\s*$"
 )
 
 
@@ -73,6 +74,23 @@ def lists_cases(lead: str) -> bool:
     """Whether ``lead`` names a sanction for the cases its items list (…有下列情形之一的，
     处…罚款：)."""
     return _CASES_LISTED.search(lead.strip()) is not None
+
+
+#: Cases listed after their lead's colon with no numbering, each ending 的 (…情况之一的，启动Ⅳ级
+#: 响应：因环境污染疏散人员1000人以下的；…500万元以下的。).
+_CASES_RUN_ON = re.compile(
+    r"[：:](?P<items>(?:[^：:；;。\n]{2,80}?的[；;])*[^：:；;。\n]{2,80}?的)(?=。|\s*$)"
+)
+
+
+def cases_run_on(text: str) -> tuple[int, int] | None:
+    """Where the unnumbered cases a lead of cases lists after its colon run (start, end), or
+    None: they are its condition, none of them a requirement (GUIDE 3)."""
+    for m in _CASES_RUN_ON.finditer(text):
+        lead_start = max(text.rfind(mark, 0, m.start()) for mark in "。；;\n") + 1
+        if lists_cases(text[lead_start : m.start() + 1]):
+            return m.start("items"), m.end("items")
+    return None
 
 
 def lists_options(lead: str) -> bool:
