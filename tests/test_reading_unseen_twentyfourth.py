@@ -140,3 +140,20 @@ def test_a_duty_after_the_cases_is_still_read():
         "供应商应当在3日内答复。"
     )
     assert [r.span for r in extract(text)] == ["责令限期改正", "供应商应当在3日内答复"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("县政府成立县突发环境事件应急指挥部。", "县政府"),
+        ("各乡镇成立工作专班。", "各乡镇"),
+        ("县政府设立应急指挥部。", "县政府"),
+        ("县民政局组建专业救援队伍。", "县民政局"),
+        # guard: how, then whom it is done for, is no name
+        ("逐步为符合条件的单位设立1个特级教师岗位。", None),
+    ],
+)
+def test_a_body_setting_something_up_acts(text, subject):
+    """县政府成立县突发环境事件应急指挥部: the county government sets up the command. 建立 was read
+    as a verb after a party's name, 成立, 设立 and 组建 were not, so no one acted."""
+    assert [r.subject for r in extract(text)] == [subject]

@@ -142,7 +142,7 @@ _PARTY_VERBS = (
 )
 #: How or with whom a party acts, between its name and its verb (依据…, 会同…, 再将…).
 _HOW = (
-    "作为|依据|根据|通过|会同|联合|牵头|再|直接|统一|分别|自行|共同|组织|确认|登记|建立|承担|拨付|"
+    "作为|依据|根据|通过|会同|联合|牵头|再|直接|统一|分别|自行|共同|组织|确认|登记|建立|成立|设立|组建|承担|拨付|"
     # (各乡镇、各部门结合实际制定…: how, then the verb)
     "结合(?=实际|本地|各自|自身|本部门|本单位|职责)|"
     "抽取|出具|进行|实行|实施|落实|选择|安排|列入|登记|填写|持|从(?!业)|一把手|"
@@ -185,7 +185,8 @@ _PARTY_FIRST = re.compile(
 #: A party named at the very start of a phrase, before how or with whom it acts (县财政局依据…,
 #: 各乡镇作为…, 采购单位一把手任…).
 _OPENS = re.compile(
-    f"^(?![对向在由将把从按为自]|{VIA}|{_STEERS}|负责(?!人))(?P<who>(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
+    # (逐步为符合条件的单位设立…: how, then whom it is done for; no name)
+    f"^(?![对向在由将把从按为自]|(?:逐步|积极|统一|及时|优先|专门|主动|依法)[为对向给]|{VIA}|{_STEERS}|负责(?!人))(?P<who>(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY})"
     f"{_PAREN}(?=(?:以及|[、和及与])|{_PARTY_VERBS}|{_HOW}))"
     # (a later name as long as the first: …、公共资源交易中心等监管单位)
     f"(?:(?:以及|[、和及与])(?>{_NAME_CHAR}{{0,14}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
