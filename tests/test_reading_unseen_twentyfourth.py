@@ -157,3 +157,18 @@ def test_a_body_setting_something_up_acts(text, subject):
     """县政府成立县突发环境事件应急指挥部: the county government sets up the command. 建立 was read
     as a verb after a party's name, 成立, 设立 and 组建 were not, so no one acted."""
     assert [r.subject for r in extract(text)] == [subject]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "车间空气中苯的容许浓度不得超过6mg/m³，甲苯不得超过50mg/m³。",
+        "废水中总汞不得超过0.05mg/L，总镉不得超过0.1mg/L，六价铬不得超过0.5mg/L。",
+        "室内空气中甲醛不得超过0.08mg/m³，苯不得超过0.09mg/m³。",
+    ],
+)
+def test_each_substance_s_limit_is_a_measure_of_its_own_no_class(text):
+    """车间空气中苯的容许浓度不得超过6mg/m³，甲苯不得超过50mg/m³: two substances, a limit each.
+    The pollutants of the air were known as measures (二氧化硫, 氮氧化物…), other substances were
+    read as classes (where 苯, where 甲苯), so a check held only 'where 甲苯'."""
+    assert [r.applies_when for r in extract(text)] == [None] * len(extract(text))

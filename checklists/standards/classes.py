@@ -38,7 +38,9 @@ _A_CLASS_NAMED = re.compile(
 #: 每天不少于2小时，其中体育活动时间…: of which).
 _NOT_A_CLASS = re.compile(
     rf"(?:{A_MEASURE_END}|费|价|金|额|期限|时限|"
-    r"氧化物|颗粒物|有机物|烟尘|粉尘|氨氮|总磷|总氮|需氧量|二氧化硫|硫化氢)$|^其中|"
+    r"氧化物|颗粒物|有机物|烟尘|粉尘|氨氮|总磷|总氮|需氧量|二氧化硫|硫化氢|"
+    # (车间空气中苯的容许浓度不得超过6mg/m³，甲苯…: a substance's, each a measure of its own)
+    r"[苯酚醛醇烷烯汞铅镉铬砷镍氯氟]|化物|石油类|悬浮物|菌群|浊度|色度)$|^其中|"
     # (a change's words, no class: 登记时间压缩至3个工作日以内, 控制在…)
     r"[至到在为于]$|"
     # (how the measure is taken, no class: …每日工作时间不超过8小时、平均每周…不超过44小时)
