@@ -172,3 +172,14 @@ def test_each_substance_s_limit_is_a_measure_of_its_own_no_class(text):
     The pollutants of the air were known as measures (二氧化硫, 氮氧化物…), other substances were
     read as classes (where 苯, where 甲苯), so a check held only 'where 甲苯'."""
     assert [r.applies_when for r in extract(text)] == [None] * len(extract(text))
+
+
+def test_a_time_limit_after_each_event_is_no_class():
+    """项目单位应在项目竣工后3个月内完成竣工验收，验收合格后10个工作日内办理备案手续: two time
+    limits, each from its event. Two deadlines side by side were read as classes of one measure,
+    the first 'where 应在项目竣工后' (the modal word in it); when each runs from is its trigger."""
+    first, second = extract(
+        "项目单位应在项目竣工后3个月内完成竣工验收，验收合格后10个工作日内办理备案手续。"
+    )
+    assert (first.trigger, first.applies_when) == ("项目竣工后", None)
+    assert (second.trigger, second.subject) == ("验收合格后", "项目单位")

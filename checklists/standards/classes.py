@@ -43,6 +43,9 @@ _NOT_A_CLASS = re.compile(
     r"[苯酚醛醇烷烯汞铅镉铬砷镍氯氟]|化物|石油类|悬浮物|菌群|浊度|色度)$|^其中|"
     # (a change's words, no class: 登记时间压缩至3个工作日以内, 控制在…)
     r"[至到在为于]$|"
+    # (…应在项目竣工后3个月内完成验收，验收合格后10个工作日内…: when each time limit runs from,
+    # its trigger, no class)
+    r"(?:之?后|以后)$|"
     # (how the measure is taken, no class: …每日工作时间不超过8小时、平均每周…不超过44小时)
     r"^(?:平均|累计|合计|连续|单次|日均|月均|年均)"
 )
