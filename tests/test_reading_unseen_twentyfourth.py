@@ -183,3 +183,27 @@ def test_a_time_limit_after_each_event_is_no_class():
     )
     assert (first.trigger, first.applies_when) == ("项目竣工后", None)
     assert (second.trigger, second.subject) == ("验收合格后", "项目单位")
+
+
+@pytest.mark.parametrize(
+    ("text", "dues"),
+    [
+        (
+            "各部门分别于6月30日和12月31日前报送半年和全年工作总结。",
+            [("month_day", 6, 30), ("month_day", 12, 31)],
+        ),
+        (
+            "各乡镇分别于每年6月底和12月底前报送工作进展。",
+            [("yearly_date", 6, 30), ("yearly_date", 12, 31)],
+        ),
+        (
+            "企业应于每年3月31日、6月30日、9月30日、12月31日前报送季度报表。",
+            [("yearly_date", m, d) for m, d in ((3, 31), (6, 30), (9, 30), (12, 31))],
+        ),
+    ],
+)
+def test_dates_listed_before_one_by_are_each_a_deadline(text, dues):
+    """分别于6月30日和12月31日前报送: two reports, one due by each date. Only a date with its own 前
+    was read, so the first was lost (due by 12月31日 only); and a date after 每年… is each
+    year's, as the first is."""
+    assert [(r.due["rule"], r.due["month"], r.due["day"]) for r in extract(text)] == dues

@@ -262,6 +262,15 @@ NO_LATER_THAN = re.compile(
 )
 #: Another date joined to one "no later than" named (不迟于7月15日和次年1月15日): by then too.
 _AND_BY = re.compile(r"(?<=前)(?:和|、|及|以及|或)\s*" + _A_DATE_BY)
+#: Dates listed before one 前 (分别于6月30日和12月31日前, 3月31日、6月30日…前): each by then.
+_A_DATE = (
+    r"(?:次月|下月|每个?月的?|当月|本月|次年|每年的?|当年|(?:19|20)\d{2}\s*年)?\s*"
+    r"(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]|月?底|月?末)"
+)
+_DATES_BEFORE_ONE_BY = re.compile(
+    rf"(?<=[日号底末])(?P<and>和|、|及|与|以及)(?=\s*(?:{_A_DATE}\s*(?:和|、|及|与|以及))*"
+    rf"\s*{_A_DATE}\s*(?:前|之前|以前))"
+)
 #: 号 after a day's number, as spoken (次月5号前, 5月10号前): 日.
 _HAO = re.compile(r"(?<=\d)号(?=\s*(?:[（(]星期|前|之前|以前))")
 #: A year written in Chinese numerals (二〇二三年), and its month (十二月, 六月: not 十月, which
@@ -293,7 +302,8 @@ def as_written(words: str) -> str:
         words = pattern.sub(
             lambda m: " " * (m.start("date") - m.start() - 1) + m["date"] + "前", words
         )
-    return words
+    # (6月30日和12月31日前: 6月30日前12月31日前, each date by then)
+    return _DATES_BEFORE_ONE_BY.sub(lambda m: "前" + " " * (len(m["and"]) - 1), words)
 
 
 def due_in(words: str) -> tuple[dict[str, Any], int, int] | None:
