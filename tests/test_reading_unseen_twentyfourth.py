@@ -207,3 +207,24 @@ def test_dates_listed_before_one_by_are_each_a_deadline(text, dues):
     was read, so the first was lost (due by 12月31日 only); and a date after 每年… is each
     year's, as the first is."""
     assert [(r.due["rule"], r.due["month"], r.due["day"]) for r in extract(text)] == dues
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        ("安全管理人员每周检查不少于2次。", ["安全管理人员"]),
+        (
+            "企业主要负责人每月至少带队检查1次，安全管理人员每周检查不少于2次。",
+            ["企业主要负责人", "安全管理人员"],
+        ),
+        ("县级河长每季度巡河不少于1次，乡级河长每月不少于1次。", ["县级河长", "乡级河长"]),
+        # guard: a firm is checked so often, by no one named (as before)
+        ("重点企业每年检查不少于2次，一般企业每2年检查不少于1次。", [None, None]),
+    ],
+)
+def test_people_make_their_own_rounds_so_often(text, subjects):
+    """企业主要负责人每月至少带队检查1次，安全管理人员每周检查不少于2次: the safety staff check
+    twice a week. A party with how often it is checked after its name (重点企业每年检查不少于2次)
+    was read as checked, not checking, whoever it was: people (人员, 负责人, 河长) make their own
+    rounds, so each acts in its own row."""
+    assert [r.subject for r in extract(text)] == subjects

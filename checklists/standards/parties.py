@@ -288,6 +288,9 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
     if found[0].count("（") + found[0].count("(") > found[0].count("）") + found[0].count(")"):
         return None  # 完成…工作（市生态环境局牵头）: an aside's units, opened inside the words
     rest = words[len(found[0]) :]
+    # (安全管理人员每周检查不少于2次, 乡级河长每月不少于1次: people make their own rounds; a firm
+    # is checked so often)
+    person = _A_PERSON_END.search(found[0]) is not None
     if (
         _DONE_TO_IT.match(rest)
         or _SHUT_DOWN.match(rest)
@@ -295,14 +298,17 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         # checks, 县民政局每年抽查比例不低于30%)
         or (found[1] == "regulated" and _INSPECTED_HOW_OFTEN.match(rest))
         # (…执法检查不少于1次，重点企业每半年不少于1次: how often they are, no verb of theirs)
-        or re.fullmatch(
-            r"\s*每(?:个|一)?(?:日|天|周|旬|月|季度?|半年|年度?|学期)(?:度)?"
-            r"(?:不少于|至少|不超过|最多)\s*[\d＿一二三四五六七八九十]+\s*次\s*",
-            rest,
+        or (
+            not person
+            and re.fullmatch(
+                r"\s*每(?:个|一)?(?:日|天|周|旬|月|季度?|半年|年度?|学期)(?:度)?"
+                r"(?:不少于|至少|不超过|最多)\s*[\d＿一二三四五六七八九十]+\s*次\s*",
+                rest,
+            )
         )
         # (重点企业每年检查不少于2次，一般企业每2年…: an inspected party checked so often; 田长每月
         # 巡查… is an official's own round)
-        or (found[1] == "regulated" and _CHECKED_SO_OFTEN.match(rest))
+        or (found[1] == "regulated" and not person and _CHECKED_SO_OFTEN.match(rest))
     ):
         # (同一企业一年内被抽查不超过2次, …的企业每年检查次数不少于3次: what is done to it,
         # not who does it)
@@ -349,6 +355,8 @@ _SHUT_DOWN = re.compile(
 _INSPECTED_HOW_OFTEN = re.compile(
     r"[^，,。；;的]{0,6}?(?:检查|抽查|巡查|检测|抽检|监测)(?:次数|频次|频率|比例)"
 )
+#: A person's name's end, or an official's (安全管理人员, 主要负责人, 乡级河长, 网格员).
+_A_PERSON_END = re.compile(r"(?:人员|负责人|[河湖田林路山]长|[^单]员)$")
 #: How often a party is checked, right after its name (每年检查不少于2次, 每2年抽查不少于1次).
 _CHECKED_SO_OFTEN = re.compile(
     r"\s*每(?:个|一)?(?:[\d＿一二两三四五六七八九十]+\s*个?)?(?:日|天|周|旬|月|季度?|半年|年度?)"
