@@ -228,3 +228,22 @@ def test_people_make_their_own_rounds_so_often(text, subjects):
     was read as checked, not checking, whoever it was: people (人员, 负责人, 河长) make their own
     rounds, so each acts in its own row."""
     assert [r.subject for r in extract(text)] == subjects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "各县（市、区）水利局：\n为确保汛期水利工程安全运行，决定开展水利工程安全检查。",
+        "为确保汛期安全，经研究，决定在全市开展安全大检查。",
+    ],
+)
+def test_what_the_issuer_decided_for_a_purpose_is_about_the_text(text):
+    """为确保汛期水利工程安全运行，决定开展水利工程安全检查: the notice says what it is for and
+    what its issuer decided, then sets out the checks (GUIDE 1.5: what the document does itself).
+    It was read as a duty of the addressees named above it."""
+    assert extract(text) == []
+
+
+def test_a_body_s_decision_is_still_its_duty():
+    (found,) = extract("区政府决定在全区开展安全检查。")
+    assert found.subject == "区政府"

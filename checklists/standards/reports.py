@@ -96,6 +96,8 @@ ABOUT_THE_TEXT = re.compile(
     r"(?:通知|意见|规定|办法|通告|公告|决定|要求)如下|如下[：:]?$|"
     r"现予印发|现印发|"
     r"(?:提出|制定|作出)(?:以下|如下)|"
+    # (为确保…安全运行，决定开展水利工程安全检查: what the issuer decided, for a purpose)
+    r"^为[^。；;]{2,80}?[，,]\s*(?:经[^，,。；;]{2,24}[，,]\s*)?决定[^，,。；;]{2,60}$|"
     # where to read more (详见本公报第15页, 具体见附件2): a cross-reference, no duty
     r"^(?:详见|参见|具体见|另见)|"
     # what an assessment is made of, covers, and how it is done (测评体系由…三部分构成; 主要考察
