@@ -247,3 +247,14 @@ def test_what_the_issuer_decided_for_a_purpose_is_about_the_text(text):
 def test_a_body_s_decision_is_still_its_duty():
     (found,) = extract("区政府决定在全区开展安全检查。")
     assert found.subject == "区政府"
+
+
+def test_the_measure_each_class_s_name_ends_with_is_no_part_of_the_class():
+    """出厂水水质每日检测不少于1次，管网水水质每月检测不少于2次: the water sent out checked daily,
+    the network's monthly. The classes kept the measure they share (出厂水水质, 管网水水质); the
+    work they share was left out already (…水质检测每日…)."""
+    rows = extract(
+        "城市供水企业应当建立健全水质检测制度，出厂水水质每日检测不少于1次，"
+        "管网水水质每月检测不少于2次。"
+    )
+    assert [r.applies_when and r.applies_when.text for r in rows] == [None, "出厂水", "管网水"]

@@ -118,13 +118,21 @@ def _shared_end(names: list[str]) -> str:
 
 
 def _work_apart(names: list[str]) -> list[str]:
-    """Classes' names without the work they all end with (出厂水检测…，管网水检测…: the water
-    works' checks of each water, the classes 出厂水 and 管网水)."""
+    """Classes' names without the work or the measure they all end with (出厂水检测…，管网水检测…:
+    the water works' checks of each water, the classes 出厂水 and 管网水; 出厂水水质每日检测…，
+    管网水水质…: the same, its quality named)."""
     shared = _shared_end(names) if len(names) > 1 else ""
     for n in range(len(shared), 1, -1):
-        if ACTION.fullmatch(shared[-n:]) and all(len(name) - n >= 2 for name in names):
+        if (ACTION.fullmatch(shared[-n:]) or _A_MEASURE_NAMED.fullmatch(shared[-n:])) and all(
+            len(name) - n >= 2 for name in names
+        ):
             return [name[:-n] for name in names]
     return names
+
+
+#: The quality the classes' names end with (出厂水水质, 管网水水质): of each, the same checks (not
+#: 学生人数…，教师人数…: two measures, 人数 of each).
+_A_MEASURE_NAMED = re.compile("水质|质量")
 
 
 #: The items of a list after its measure's 为, each a name then its number alone (储存年限一般为
