@@ -258,3 +258,28 @@ def test_the_measure_each_class_s_name_ends_with_is_no_part_of_the_class():
         "管网水水质每月检测不少于2次。"
     )
     assert [r.applies_when and r.applies_when.text for r in rows] == [None, "出厂水", "管网水"]
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("对违规套取补贴资金的，追回补贴资金，取消该户3年内享受补贴资格。", (3, "year")),
+        ("对弄虚作假的供应商，取消该供应商2年内参加政府采购活动资格。", (2, "year")),
+    ],
+)
+def test_how_long_anyone_is_debarred_is_a_sanction_s_term(text, months):
+    """取消该户3年内享受补贴资格: the household loses the subsidy for three years. Only 其, 该单位
+    and 该企业 were known before the term of a debarment, so this one was a deadline to act in
+    (≤ 3 years)."""
+    found = extract(text)[-1]
+    assert (found.kind, found.comparator, found.value, found.unit) == ("duration", "==", *months)
+
+
+def test_a_date_after_one_of_each_year_is_each_year_s():
+    """各县（市、区）要在每年5月31日前完成补贴面积核实，6月30日前将补贴资金发放到户: both each
+    year's. The second date, with no 每年 of its own, was read as a day of no year in particular."""
+    first, second = extract(
+        "各县（市、区）要在每年5月31日前完成补贴面积核实，6月30日前将补贴资金发放到户。"
+    )
+    assert (first.due["rule"], second.due["rule"]) == ("yearly_date", "yearly_date")
+    assert (second.due["month"], second.due["day"]) == (6, 30)

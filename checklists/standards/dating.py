@@ -69,6 +69,7 @@ def with_due(
     written = as_written(text[s_start:s_end])  # (once: 号 as 日, 不迟于… as …前)
     year_of = None  # the last date the sentence wrote with its year
     dated_last = None  # the row the date before made due (its index in ``found``)
+    yearly = False  # whether a date before was each year's (每年5月31日前)
     while (due := due_in(written[pos - s_start :])) is not None:
         rule, d_start, d_end = due
         if rule["rule"] == "date":
@@ -77,9 +78,13 @@ def with_due(
             # 于2021年6月底前完成排查，9月底前完成整改: the year the dates before it named (or
             # the next, for a month already past then)
             rule = dated(rule, year_of)
+        elif rule["rule"] == "month_day" and yearly:
+            # (要在每年5月31日前完成…，6月30日前将…发放到户: each year's, as the one before)
+            rule = {**rule, "rule": "yearly_date"}
         elif year_of is not None and written.startswith("次年", pos - s_start + d_start):
             # (…2021年10月底前完成排查，次年3月底前完成整改: the year after that one)
             rule = in_year(year_of.year + 1, rule.get("month", 1), rule["day"])
+        yearly = yearly or rule["rule"] == "yearly_date"
         last, at, pos = pos, pos + d_start, pos + max(d_end, 1)
         as_of = text.startswith(("截至", "截止"), at) and not text.startswith(
             ("截止日期", "截止时间"), at
