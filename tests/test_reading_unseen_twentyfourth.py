@@ -283,3 +283,14 @@ def test_a_date_after_one_of_each_year_is_each_year_s():
     )
     assert (first.due["rule"], second.due["rule"]) == ("yearly_date", "yearly_date")
     assert (second.due["month"], second.due["day"]) == (6, 30)
+
+
+def test_dates_named_as_a_period_then_within_it_are_when_a_ban_holds():
+    """每年11月1日至次年5月31日为森林防火期，防火期内禁止野外用火: no fires in the open in the fire
+    season. Written dates first, the period's definition was read into the ban's words and the
+    ban held all year; as 禁渔期为…，禁渔期内禁止… was, both are when it holds."""
+    (found,) = extract("每年11月1日至次年5月31日为森林防火期，防火期内禁止野外用火。")
+    assert (found.span, found.applies_when.text) == (
+        "禁止野外用火",
+        "每年11月1日至次年5月31日为森林防火期，防火期内",
+    )

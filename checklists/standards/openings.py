@@ -192,9 +192,13 @@ CLOCK_BOUND = re.compile(
 A_PERIOD_NAMED = re.compile(
     r"^(?P<cond>[^，,。；;]{2,40}?为[^，,。；;]{1,16}?期)\s*[，,](?=\s*(?:在此)?期间)"
 )
-#: A period defined, then within it (禁渔期为每年3月1日至6月30日，禁渔期内禁止…): both are when.
+#: A period defined, then within it (禁渔期为每年3月1日至6月30日，禁渔期内禁止…; 每年11月1日至次年
+#: 5月31日为森林防火期，防火期内禁止…): both are when.
 A_PERIOD_DEFINED = re.compile(
-    r"^(?P<cond>[^，,。；;]{0,10}?期为[^，,。；;]{2,30}?[，,]\s*(?:在|此|在此)?"
+    r"^(?P<cond>(?:[^，,。；;]{0,10}?期为[^，,。；;]{2,30}?[，,]|"
+    # (…为主汛期，期间…: A_PERIOD_NAMED's)
+    r"[^，,。；;]{2,40}?为[^，,。；;]{1,16}?期[，,](?!\s*(?:在此)?期间))"
+    r"\s*(?:在|此|在此)?"
     r"[^，,。；;\d]{0,6}?期(?:内|间))"
 )
 #: 时 that says when (销售时, 检查时; not 同时, 及时, 按时, 22时).
