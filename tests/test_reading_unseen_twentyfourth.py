@@ -294,3 +294,12 @@ def test_dates_named_as_a_period_then_within_it_are_when_a_ban_holds():
         "禁止野外用火",
         "每年11月1日至次年5月31日为森林防火期，防火期内",
     )
+
+
+def test_people_counted_as_a_share_of_a_whole_do_not_act():
+    """…，其中评审专家不得少于成员总数的三分之二: experts make up two thirds of the panel. The
+    experts were read as acting (a regulated party held to a share); counted by heads (值班人员不得
+    少于2人) they were not."""
+    rows = extract("评标委员会成员人数应当为5人以上单数，其中评审专家不得少于成员总数的三分之二。")
+    assert rows[-1].subject != "评审专家"
+    assert rows[-1].value is not None

@@ -694,7 +694,9 @@ _OWNER_PER = re.compile(
 #: 150人): the ones counted.
 _COUNTED_TO = re.compile(
     r"\s*(?:原则上|一般)?(?:不得|不应|不能|应当?|须)?(?:少于|多于|超过|低于|不少于|不超过|不低于|不多于|"
-    r"控制在)\s*[\d＿一二三四五六七八九十百千万.]+\s*(?:人|名)"
+    r"控制在)\s*(?:[\d＿一二三四五六七八九十百千万.]+\s*(?:人|名)|"
+    # (其中评审专家不得少于成员总数的三分之二: their share of a whole of people)
+    r"[^，,。；;\d]{0,8}(?:总数|人数|成员|名额)的\s*(?:[\d.]+\s*[%％]|[一二三四五六七八九十]+分之[一二三四五六七八九十]+))"
 )
 _HOW_MANY = re.compile(
     # (从业人员超过（含）50人的: a marker of the bound before its number)
