@@ -303,3 +303,24 @@ def test_people_counted_as_a_share_of_a_whole_do_not_act():
     rows = extract("评标委员会成员人数应当为5人以上单数，其中评审专家不得少于成员总数的三分之二。")
     assert rows[-1].subject != "评审专家"
     assert rows[-1].value is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "modalities"),
+    [
+        (
+            "原则上给予1次性救助，救助金额为4000元，有特殊情况的不超过2次，每个家庭全年累计最高"
+            "救助金额为8000元。",
+            ["default", None, None],  # (the grant and its amount one row)
+        ),
+        (
+            "督办期限一般不超过90日，确需延期的，经督办部门批准可延期一次，延期不超过30日。",
+            ["default", "permission", None],
+        ),
+    ],
+)
+def test_a_softening_word_holds_up_to_a_case_of_its_own(text, modalities):
+    """原则上给予1次性救助，救助金额为4000元，有特殊情况的不超过2次: 原则上 softens the grant and
+    its amount, not the exception after it, which has a case of its own (the labelled set reads
+    so, 临政发〔2016〕4号)."""
+    assert [r.modality for r in extract(text)] == modalities

@@ -72,6 +72,7 @@ from checklists.standards.parties import (
     condition_of,
     party_first,
 )
+from checklists.standards.phrase_conditions import a_case_in
 from checklists.standards.picking import (
     A_LIMIT_BEFORE,
     DONE_AWAY_AFTER,
@@ -663,6 +664,12 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 own is None
                 and modality in _NOT_BINDING
                 and (modality == "permission" or said is None or s_start + said.start() < q_start)
+                # (原则上给予1次性救助，…，有特殊情况的不超过2次: a case of its own after it)
+                and not (
+                    modality == "default"
+                    and said
+                    and a_case_in(masked[s_start + said.end() : q_start])
+                )
             ):
                 # (…不少于500个，原则上每月举办1场: 原则上 softens what follows it, not the
                 # number before it; 每300户至少设置1处，服务半径宜为100米: nor does 宜)

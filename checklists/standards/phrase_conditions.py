@@ -211,3 +211,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     if _ENDED.fullmatch(stripped):
         return len(stripped)  # 整改结束，企业向…提报销号报告
     return None
+
+
+def a_case_in(words: str) -> bool:
+    """Whether a phrase of ``words`` opens with a case (有特殊情况的不超过2次, 确需延期的，)."""
+    return any(phrase_condition(w, w) is not None for w in re.split(r"[，,]", words) if w.strip())
