@@ -324,3 +324,24 @@ def test_a_softening_word_holds_up_to_a_case_of_its_own(text, modalities):
     its amount, not the exception after it, which has a case of its own (the labelled set reads
     so, 临政发〔2016〕4号)."""
     assert [r.modality for r in extract(text)] == modalities
+
+
+def test_a_year_s_target_after_again_is_due_by_its_end():
+    """2021年完成新改建农村户厕3000户，2022年再完成2000户: the second target is due by the end of
+    2022; with 再 between the year and 完成 it was due by no date."""
+    first, second = extract("2021年完成新改建农村户厕3000户，2022年再完成2000户。")
+    assert (first.due["date"], second.due["date"]) == ("2021-12-31", "2022-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("每个行政村至少配备1名保洁员，保洁员按照每300人1名的标准配备。", None),
+        # guard: the party that provides them, named before its verb and what it provides
+        ("学校按照每200名学生1名的比例配备校医。", "学校"),
+    ],
+)
+def test_the_ones_provided_at_a_rate_do_not_act(text, subject):
+    """保洁员按照每300人1名的标准配备: one cleaner for every 300 people. The cleaners were read as
+    acting (a regulated party providing), though they are what is provided, by no one named."""
+    assert extract(text)[-1].subject == subject

@@ -105,7 +105,8 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             # (not a span's end, 2019—2020年, 2019 — 2020 年 with the spaces of a PDF)
             r"(?<![\d至到—\-~～])(?<![\d至到—\-~～]\s)(?<![\d至到—\-~～]\s\s)"
-            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:内|年内)?\s*(?=(?:全面|基本|全部)?完成)"
+            # (…，2022年再完成2000户: the next year's)
+            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:内|年内)?\s*(?=(?:再|还要|还需|要|须)?(?:全面|基本|全部)?完成)"
         ),
         "date",
     ),
