@@ -345,3 +345,10 @@ def test_the_ones_provided_at_a_rate_do_not_act(text, subject):
     """保洁员按照每300人1名的标准配备: one cleaner for every 300 people. The cleaners were read as
     acting (a regulated party providing), though they are what is provided, by no one named."""
     assert extract(text)[-1].subject == subject
+
+
+def test_an_item_s_number_after_its_lead_s_colon_is_no_part_of_a_name():
+    """加强监管：（1）对重点企业每月检查1次；（2）…: the number of the list's first item was read
+    into who acts (（1）对重点企业, a regulated party checking)."""
+    rows = extract("加强监管：（1）对重点企业每月检查1次；（2）对一般企业每季度检查1次。")
+    assert [r.subject for r in rows] == [None, None]

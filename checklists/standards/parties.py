@@ -204,7 +204,8 @@ _ASKED = r"(?:希望|望)(?=各|全|你|贵|广大)"
 #: Words a duty may open with before the party that acts (由财政局负责, 并由…, 同时…).
 _BEFORE_PARTY = re.compile(
     # (…为主汛期，期间各单位应当…: during it, then the party)
-    rf"^(?:注\s*[:：])?\s*(?:同时|并且|并|另外|此外|再|然后|其中|(?:在此)?期间)?[，,]?\s*(?:由|请|{_ASKED}|如果|倘若|假如|若)?(?:"
+    # (加强监管：（1）对重点企业…: an item's number after its lead's colon, then the words)
+    rf"^(?:注\s*[:：])?\s*(?:[（(]\d{{1,2}}[）)]|[①②③④⑤⑥⑦⑧⑨⑩])?\s*(?:同时|并且|并|另外|此外|再|然后|其中|(?:在此)?期间)?[，,]?\s*(?:由|请|{_ASKED}|如果|倘若|假如|若)?(?:"
     + VIA
     + ")?"
 )
