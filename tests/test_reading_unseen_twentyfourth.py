@@ -4,6 +4,8 @@ error a probe found, read as GUIDE.md (tests/data/reading_labels) says."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from checklists.standards.extraction import extract
@@ -352,3 +354,17 @@ def test_an_item_s_number_after_its_lead_s_colon_is_no_part_of_a_name():
     into who acts (（1）对重点企业, a regulated party checking)."""
     rows = extract("加强监管：（1）对重点企业每月检查1次；（2）对一般企业每季度检查1次。")
     assert [r.subject for r in rows] == [None, None]
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        ("幼儿园教职工与幼儿的比例应当达到1:7至1:9。", (Decimal("11.1111"), Decimal("14.2857"))),
+        ("培训时间达到3至5天。", (3, 5)),
+    ],
+)
+def test_a_band_reached_is_the_band(text, band):
+    """幼儿园教职工与幼儿的比例应当达到1:7至1:9: one adult for every seven to nine children. 达到
+    before a band was read as its floor, as 不少于3至5人 is, so 1:5 passed."""
+    (found,) = extract(text)
+    assert (found.comparator, found.low, found.high) == ("range", *band)

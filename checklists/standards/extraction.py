@@ -296,7 +296,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             # 控制在5-25℃, 保持在…之间: within the range, not below its top
             within = re.match(r"控制在|保持在", masked[comp_pos:q_start]) is not None
             # (年满80周岁至89周岁: an age reached, a band; not 不少于3至5人's floor)
-            within = within or re.match(r"年?满", masked[comp_pos:q_start]) is not None
+            # (比例应当达到1:7至1:9: the band reached, not its floor)
+            within = within or re.match(r"年?满|达到", masked[comp_pos:q_start]) is not None
             if comparator == "range":
                 low, high = q.low, q.high
                 value = None
