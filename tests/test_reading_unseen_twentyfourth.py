@@ -368,3 +368,19 @@ def test_a_band_reached_is_the_band(text, band):
     before a band was read as its floor, as 不少于3至5人 is, so 1:5 passed."""
     (found,) = extract(text)
     assert (found.comparator, found.low, found.high) == ("range", *band)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("供热费按建筑面积收取，每平方米每月5元。", 5),
+        ("供热价格按建筑面积计收，每平方米每采暖期22元。", 22),
+        ("此后每半小时1元。", 1),
+    ],
+)
+def test_a_price_per_unit_and_period_is_a_price(text, value):
+    """供热价格按建筑面积计收，每平方米每采暖期22元: 22 yuan a square metre a heating season. A
+    price per unit of what is sold was kept (每平方米22元), one per unit and period, or per half
+    an hour, was dropped as a bare number: the price was lost."""
+    (found,) = extract(text)
+    assert (found.value, found.unit) == (value, "元")

@@ -568,10 +568,11 @@ def worth_keeping(
     )
 
 
-#: What a price is for, right before it: each unit of what is sold (每公里, 每2小时), the first
-#: (首小时, 首2小时) or so much at most (2小时以内).
+#: What a price is for, right before it: each unit of what is sold (每公里, 每2小时, 每半小时), and
+#: each period of it (每平方米每采暖期), the first (首小时, 首2小时) or so much at most (2小时以内).
 _A_PRICE_S_UNIT = re.compile(
-    r"(?:(?:每|首)\s*(?:\d{1,4}(?:\.\d+)?\s*个?\s*)?"
-    r"(?:公里|千米|立方米|吨|千瓦时|度|小时|分钟|平方米|亩|人次|车次|辆|件|份|次)|"
+    r"(?:(?:每|首)\s*(?:(?:\d{1,4}(?:\.\d+)?|半)\s*个?\s*)?"
+    r"(?:公里|千米|立方米|吨|千瓦时|度|小时|分钟|平方米|亩|人次|车次|辆|件|份|次)"
+    r"(?:\s*每\s*(?:月|年|季度?|日|天|采暖期|供暖期|供热期))?|"
     r"\d{1,4}(?:\.\d+)?\s*个?\s*(?:公里|千米|小时|分钟)\s*(?:以内|之内|内))\s*$"
 )
