@@ -1,6 +1,9 @@
 """A twenty-fourth round of the reading, found by probing it with clauses written for the
-purpose (never from the bundled gazettes): employment subsidies, {more}. Each case is a clear
-error a probe found, read as GUIDE.md (tests/data/reading_labels) says."""
+purpose (never from the bundled gazettes): employment subsidies, minimum living allowances,
+environmental emergency plans numbered by points, water works, rural sanitation, procurement,
+hazards and blacklists, fire seasons, farm subsidies, heating and parking prices, nurseries,
+workplace air and waste water. Each case is a clear error a probe found, read as GUIDE.md
+(tests/data/reading_labels) says."""
 
 from __future__ import annotations
 
