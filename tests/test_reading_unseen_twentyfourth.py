@@ -387,3 +387,13 @@ def test_a_price_per_unit_and_period_is_a_price(text, value):
     an hour, was dropped as a bare number: the price was lost."""
     (found,) = extract(text)
     assert (found.value, found.unit) == (value, "元")
+
+
+def test_a_badge_showing_a_qualification_is_no_qualification_to_hold():
+    """…执业药师…应当在岗，并佩戴标明姓名、执业资格等内容的胸卡: wear a badge that shows one's name
+    and qualification. Any 资格 made a duty one of eligibility, to be drafted as a licence check."""
+    rows = extract(
+        "药品零售企业营业时间内，执业药师或者药学技术人员应当在岗，"
+        "并佩戴标明姓名、执业资格等内容的胸卡。"
+    )
+    assert [r.kind for r in rows] == ["presence", "presence"]

@@ -187,6 +187,11 @@ def presence_kind(words: str) -> str:
         r"(?:具备|具有|取得|持有)[^，,。；;]{0,16}(?:许可证|执照|登记证|资格证|上岗证)",
         words,
     )
-    if held or ("资格" in words and not re.search(r"取消|暂停|停止", words)):
+    if held or (
+        "资格" in words
+        and not re.search(r"取消|暂停|停止", words)
+        # (佩戴标明姓名、执业资格等内容的胸卡: what a badge shows, no qualification to hold)
+        and not re.search(r"(?:标明|注明|载明|写明)[^，,。；;]*资格", words)
+    ):
         return "eligibility"
     return "presence"
