@@ -110,9 +110,6 @@ def with_due(
         ):
             # (于7月15日前和次年1月15日前报送: one duty, due by each date; found right after the
             # one before, no scan of the rows a long list of dates has made)
-            before = found[dated_last].due or {}
-            if before.get("rule") == "yearly_date" and rule["rule"] == "month_day":
-                rule = {**rule, "rule": "yearly_date"}  # (每年6月底和12月底前: each year's)
             dated_last += 1
             found.insert(dated_last, replace(found[dated_last - 1], due=rule))
             continue

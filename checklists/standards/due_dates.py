@@ -251,12 +251,14 @@ _WORD_NUMBERS = {
 _LONGEST_DATE = 60
 
 
+#: A date a deadline may be written by (次月5日, 每年6月底, 2021年12月31日).
+_A_DATE = (
+    r"(?:次月|下月|每个?月的?|当月|本月|次年|每年的?|当年|(?:19|20)\d{2}\s*年)?\s*"
+    r"(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]|月?底|月?末)"
+)
 #: A date written after "no later than" (不迟于次月10日, 最迟不得超过次月15日, 最晚于6月30日): by
 #: then, as 次月10日前.
-_A_DATE_BY = (
-    r"(?P<date>(?:次月|下月|每个?月的?|当月|本月|次年|每年的?|当年|(?:19|20)\d{2}\s*年)?\s*"
-    r"(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]|月?底|月?末))(?!\s*(?:前|之前|以前))"
-)
+_A_DATE_BY = rf"(?P<date>{_A_DATE})(?!\s*(?:前|之前|以前))"
 NO_LATER_THAN = re.compile(
     # (完成时限：2023年12月底: a task aside's time limit, a date by which)
     r"(?:不迟于|不晚于|最迟|最晚|时限\s*[:：])(?:不得?超过|于|在|为|到)?\s*" + _A_DATE_BY
@@ -264,10 +266,6 @@ NO_LATER_THAN = re.compile(
 #: Another date joined to one "no later than" named (不迟于7月15日和次年1月15日): by then too.
 _AND_BY = re.compile(r"(?<=前)(?:和|、|及|以及|或)\s*" + _A_DATE_BY)
 #: Dates listed before one 前 (分别于6月30日和12月31日前, 3月31日、6月30日…前): each by then.
-_A_DATE = (
-    r"(?:次月|下月|每个?月的?|当月|本月|次年|每年的?|当年|(?:19|20)\d{2}\s*年)?\s*"
-    r"(?:\d{1,2}\s*月\s*)?(?:\d{1,2}\s*[日号]|月?底|月?末)"
-)
 _DATES_BEFORE_ONE_BY = re.compile(
     rf"(?<=[日号底末])(?P<and>和|、|及|与|以及)(?=\s*(?:{_A_DATE}\s*(?:和|、|及|与|以及))*"
     rf"\s*{_A_DATE}\s*(?:前|之前|以前))"
