@@ -123,7 +123,7 @@ def _work_apart(names: list[str]) -> list[str]:
     管网水水质…: the same, its quality named)."""
     shared = _shared_end(names) if len(names) > 1 else ""
     for n in range(len(shared), 1, -1):
-        if (ACTION.fullmatch(shared[-n:]) or _A_MEASURE_NAMED.fullmatch(shared[-n:])) and all(
+        if (ACTION.fullmatch(shared[-n:]) or _A_QUALITY_NAMED.fullmatch(shared[-n:])) and all(
             len(name) - n >= 2 for name in names
         ):
             return [name[:-n] for name in names]
@@ -132,7 +132,7 @@ def _work_apart(names: list[str]) -> list[str]:
 
 #: The quality the classes' names end with (出厂水水质, 管网水水质): of each, the same checks (not
 #: 学生人数…，教师人数…: two measures, 人数 of each).
-_A_MEASURE_NAMED = re.compile("水质|质量")
+_A_QUALITY_NAMED = re.compile("水质|质量")
 
 
 #: The items of a list after its measure's 为, each a name then its number alone (储存年限一般为
