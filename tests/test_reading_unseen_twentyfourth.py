@@ -397,3 +397,12 @@ def test_a_badge_showing_a_qualification_is_no_qualification_to_hold():
         "并佩戴标明姓名、执业资格等内容的胸卡。"
     )
     assert [r.kind for r in rows] == ["presence", "presence"]
+
+
+def test_a_band_s_floor_picks_out_as_its_top_does():
+    """机动车停放时间超过15分钟不足1小时的，按1小时计费: a stay between 15 minutes and an hour is
+    billed as an hour (how it is counted, no threshold). The band's top was read as the case, its
+    floor as a requirement of its own (停放时间 > 15 分钟)."""
+    assert extract("机动车停放时间超过15分钟不足1小时的，按1小时计费。") == []
+    (fee,) = extract("机动车停放时间超过15分钟不足1小时的，收费5元。")
+    assert (fee.applies_when.low, fee.applies_when.high) == (15, 60)

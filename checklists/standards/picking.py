@@ -254,10 +254,20 @@ def _counted_ones(masked: str, ph_start: int, ph_end: int, q_start: int, q_end: 
     return bool(counts)
 
 
+#: The top of a band right after its floor (超过15分钟不足1小时, 3年以上不满5年).
+_BAND_UP_TO = re.compile(r"\s*(?:及?以上)?\s*(?:不足|不满|未满)\s*(?=[\d＿])")
+
+
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
     """A number that says which ones a duty is about (连续工作10年以上的教师, 超过6个月的家庭):
     followed by 的 and a noun, with no modal word before it in the sentence and one after."""
     ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
+    if (band := _BAND_UP_TO.match(masked, q_end, ph_end)) and (
+        upper := quantities(masked[band.end() : ph_end])
+    ):
+        # (停放时间超过15分钟不足1小时的，按1小时计费: a band's floor picks out as its top does)
+        at = band.end()
+        return qualifies(masked, s_start, s_end, at + upper[0].start, at + upper[0].end)
     if re.search(r"对象(?:为|是|包括)", masked[ph_start:q_start]) and quantities(
         masked[ph_end:s_end]
     ):
