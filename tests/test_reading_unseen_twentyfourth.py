@@ -406,3 +406,25 @@ def test_a_band_s_floor_picks_out_as_its_top_does():
     assert extract("机动车停放时间超过15分钟不足1小时的，按1小时计费。") == []
     (fee,) = extract("机动车停放时间超过15分钟不足1小时的，收费5元。")
     assert (fee.applies_when.low, fee.applies_when.high) == (15, 60)
+
+
+@pytest.mark.parametrize(
+    ("text", "band"),
+    [
+        (
+            "试用期最长不得超过6个月，劳动合同期限3个月以上不满1年的，试用期不得超过1个月。",
+            ("month", 3, 12, True),
+        ),
+        (
+            "试用期最长不得超过6个月，劳动合同期限超过3个月不满1年的，试用期不得超过1个月。",
+            ("month", 3, 12, False),
+        ),
+    ],
+)
+def test_a_band_of_two_units_after_a_rule_for_all_keeps_its_floor(text, band):
+    """…，劳动合同期限3个月以上不满1年的，试用期不得超过1个月: for contracts of 3 to 12 months. Read
+    after a phrase of its own, the band kept its top only (< 1 year), so a two-month contract was
+    held to it; its floor is read in the floor's unit, the top turned into it."""
+    when = extract(text)[-1].applies_when
+    assert (when.comparator, when.unit, when.low, when.high) == ("range", *band[:3])
+    assert (when.low_inclusive, when.high_inclusive) == (band[3], False)

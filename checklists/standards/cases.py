@@ -158,6 +158,41 @@ def _times_in(larger: str | None, smaller: str | None) -> Decimal:
     return Decimal(1) if larger == smaller else TIME_IN.get((smaller, larger), Decimal(0))
 
 
+#: A band's floor, then its top's words (3个月以上不满…, 超过15分钟不足…).
+_A_FLOOR_THEN = re.compile(r"\s*(?:及?以上)?\s*(?:不足|不满|未满)\s*$")
+
+
+def with_its_floor(masked: str, ph_start: int, q_start: int, top: Applicability) -> Applicability:
+    """``top`` (a number that picks out which ones, below it) as the band it closes with the
+    floor right before it in its phrase (劳动合同期限3个月以上不满1年的: 3 to 12 months, in the
+    floor's unit), or as it is."""
+    if top.comparator not in ("<", "<=") or top.value is None:
+        return top
+    found = quantities(masked[ph_start:q_start])
+    floor = found[-1] if found else None
+    if (
+        floor is None
+        or floor.low is None
+        or not _A_FLOOR_THEN.fullmatch(masked, ph_start + floor.end, q_start)
+    ):
+        return top
+    times = _times_in(top.unit, floor.unit)
+    if not times or floor.low >= top.value * times:
+        return top
+    # (超过15分钟不足1小时: above its floor; 满1年不满10年, 3个月以上不满1年: from it)
+    below = floor.comparator or comparator_in_phrase(masked, ph_start, ph_start + floor.start)[0]
+    return replace(
+        top,
+        comparator="range",
+        value=None,
+        unit=floor.unit,
+        low=floor.low,
+        high=top.value * times,
+        low_inclusive=below != ">",
+        high_inclusive=top.comparator == "<=",
+    )
+
+
 def case_goes_on(
     text: str, r: Requirement, qualifiers: list[tuple[int, Applicability]]
 ) -> Requirement:

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from checklists.standards.attribution import attribute, leaves_out_who
-from checklists.standards.cases import band_ends, case_goes_on, counted
+from checklists.standards.cases import band_ends, case_goes_on, counted, with_its_floor
 from checklists.standards.comparators import NEGATE, with_marker
 from checklists.standards.dating import with_due
 from checklists.standards.denominators import (
@@ -552,7 +552,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     # (…，年综合能源消费量5000吨标准煤以上的，由…: a rate as written, else the
                     # period its phrase names, 年)
                     when = Applicability(words, comparator or "==", value, q.unit, q.per or per)
-                    qualifiers.append((q_end, when))
+                    qualifiers.append((q_end, with_its_floor(masked, ph_start, q_start, when)))
                 continue
             change = A_CHANGE.search(masked, max(ph_start, q_start - 48), q_start)
             # (增长7%左右: about that much, no floor)
