@@ -14,7 +14,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from checklists.standards.comparators import NEGATE, comparator_before, with_marker
-from checklists.standards.number_words import A_MEASURE_END
+from checklists.standards.number_words import A_MEASURE_END, BAND_UP_TO
 from checklists.standards.numbers import comparator_in_phrase, period_before
 from checklists.standards.numerals import Qty
 from checklists.standards.openings import (
@@ -159,7 +159,7 @@ def _times_in(larger: str | None, smaller: str | None) -> Decimal:
 
 
 #: A band's floor, then its top's words (3个月以上不满…, 超过15分钟不足…).
-_A_FLOOR_THEN = re.compile(r"\s*(?:及?以上)?\s*(?:不足|不满|未满)\s*$")
+_A_FLOOR_THEN = re.compile(BAND_UP_TO + "$")
 
 
 def with_its_floor(masked: str, ph_start: int, q_start: int, top: Applicability) -> Applicability:

@@ -41,6 +41,8 @@ BANNED_ZONE = re.compile(r"\s*(?:的?(?:区域|地带|地区|范围))?\s*(?:不�
 #: A time limit, a number of hours or days and 内 (2小时内, 3个工作日以内): a place's or a class's
 #: (市区2小时内、县城4小时内到达).
 A_TIME_LIMIT = r"\d+(?:\.\d+)?\s*个?(?:小时|分钟|日|天|工作日)(?:以|之)?内"
+#: The words between a band's floor and its top (超过15分钟不足1小时, 3个月以上不满1年).
+BAND_UP_TO = r"\s*(?:及?以上)?\s*(?:不足|不满|未满)\s*"
 #: 至少…一次 after a period of more than one (每两年至少清洗一次): how often, at least.
 AT_LEAST_ONCE = re.compile(
     # (每两年至少对资金使用情况审计一次: what it is done to between)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from checklists.standards.comparators import comparator_before
 from checklists.standards.duties import ASIDE
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, presence_kind
+from checklists.standards.number_words import BAND_UP_TO
 from checklists.standards.numbers import comparator_in_phrase
 from checklists.standards.openings import PARTS_OF_THE_DAY, TARGET, opens_a_quote
 from checklists.standards.parties import ends_with_party
@@ -255,7 +256,7 @@ def _counted_ones(masked: str, ph_start: int, ph_end: int, q_start: int, q_end: 
 
 
 #: The top of a band right after its floor (超过15分钟不足1小时, 3年以上不满5年).
-_BAND_UP_TO = re.compile(r"\s*(?:及?以上)?\s*(?:不足|不满|未满)\s*(?=[\d＿])")
+_BAND_UP_TO = re.compile(BAND_UP_TO + r"(?=[\d＿])")
 
 
 def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -> bool:
