@@ -145,7 +145,7 @@ _HOW = (
     "作为|依据|根据|通过|会同|联合|牵头|再|直接|统一|分别|自行|共同|组织|确认|登记|建立|成立|设立|组建|承担|拨付|"
     # (各乡镇、各部门结合实际制定…: how, then the verb)
     "结合(?=实际|本地|各自|自身|本部门|本单位|职责)|"
-    "抽取|出具|进行|实行|实施|落实|选择|安排|列入|登记|填写|持|从(?!业)|一把手|"
+    "抽取|出具|进行|实行|实施|落实|选择|安排|列入|填写|持|从(?!业)|一把手|"
     # (和 that goes on to a list's next name before the comma and modal word is no how:
     # 主要负责人和安全生产管理人员，应当…)
     # (个人和单位不可重复享受: the next name, then its modal word right away)
@@ -360,7 +360,7 @@ _INSPECTED_HOW_OFTEN = re.compile(
     r"[^，,。；;的]{0,6}?(?:检查|抽查|巡查|检测|抽检|监测)(?:次数|频次|频率|比例)"
 )
 #: A person's name's end, or an official's (安全管理人员, 主要负责人, 乡级河长, 网格员).
-_A_PERSON_END = re.compile(r"(?:人员|负责人|[河湖田林路山]长|[^单]员)$")
+_A_PERSON_END = re.compile(r"(?:负责人|[河湖田林路山]长|[^单]员)$")
 #: How often a party is checked, right after its name (每年检查不少于2次, 每2年抽查不少于1次).
 _CHECKED_SO_OFTEN = re.compile(
     r"\s*每(?:个|一)?(?:[\d＿一二两三四五六七八九十]+\s*个?)?(?:日|天|周|旬|月|季度?|半年|年度?)"
