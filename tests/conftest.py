@@ -75,8 +75,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def _runs_elsewhere(item: pytest.Item) -> bool:
     """Run once, in the SQLite suite: tests that touch no database, and the real-browser
     tests (what the phone and the pages do; the server paths they use are tested on both
-    engines by the API and page tests)."""
+    engines by the API and page tests). A test marked ``one_suite`` runs in the suite it
+    names instead, database or not (a long pure test's share, to even the two suites out)."""
     if os.environ.get("TESTS_WITHOUT_DATABASE") != "elsewhere":
+        return False
+    if item.get_closest_marker("one_suite") is not None:
         return False
     return "database_url" not in item.fixturenames or item.get_closest_marker("browser") is not None
 
