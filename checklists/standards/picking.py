@@ -138,6 +138,13 @@ _A_SANCTION_NEXT = re.compile(
     r"列入|纳入|停止|限制|禁止|扣除|扣减|收回|追回|没收)"
 )
 
+#: After a number, the ones it picks out, then what befalls them with no comma (…的亮红灯,
+#: …的强制报废, …未缴纳的按日加收滞纳金, 累计3次被投诉的取消…).
+_SANCTIONED_INLINE = re.compile(
+    r"\s*(?:及?以[上下])?\s*[^，,。；;的\d＿]{0,6}?的\s*(?:亮[红黄]灯|纳入|列入|给予|予以|责令|"
+    r"取消|暂停|扣|约谈|通报|强制|吊销|撤销|注销|没收|按日加收|处以?(?=[\d＿]|罚))"
+)
+
 
 #: A class named, then in brackets the bound that makes it one, then what is asked of it in the
 #: same phrase (乳儿班（6至12个月）每班不超过10人, 大型项目（总投资1亿元以上）由…审批).
@@ -417,8 +424,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and not ANY_MODAL.search(masked, ph_start, q_start)
     ):
         return True  # …，5例以上疑似医院感染暴发的，医疗机构应当…: the case the duty is for
-    if re.match(r"\s*的(?:亮[红黄]灯|纳入|列入|给予|予以|责令|取消|暂停|扣|约谈|通报)", tail):
-        return True  # 超期3个工作日以上的亮红灯并纳入督查督办: the ones a sanction is for
+    if _SANCTIONED_INLINE.match(tail) and not ANY_MODAL.search(masked, ph_start, q_start):
+        # 超期3个工作日以上的亮红灯并纳入督查督办, 行驶里程达到60万千米的强制报废, 超过30日未缴纳
+        # 的按日加收…: the ones a sanction is for, no comma before it
+        return True
     if tail.strip() == "的" and _A_SANCTION_NEXT.match(rest):
         return True  # …，一年内累计扣分达到20分的，暂停其准运资格3个月: the ones sanctioned
     if re.match(
