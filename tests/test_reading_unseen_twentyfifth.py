@@ -43,3 +43,33 @@ def test_a_number_s_ones_then_what_befalls_them_with_no_comma_is_a_case(text, ki
 )
 def test_a_duty_s_own_number_is_no_case(text):
     assert all(found.applies_when is None for found in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("教室人均使用面积小学不低于1.36平方米，中学不低于1.39平方米。", "人"),
+        ("城市居民户均住房面积市区不低于60平方米，县城不低于80平方米。", "户"),
+    ],
+)
+def test_what_the_shared_measure_is_per_holds_for_each_class(text, per):
+    """教室人均使用面积小学不低于1.36平方米，中学不低于1.39平方米: each school's floor is per pupil.
+    The 人均 is written once, in the measure's name before the first class: the second row was
+    1.39 m² for the whole classroom."""
+    first, second = extract(text)
+    assert (first.per, second.per) == (per, per)
+    assert second.applies_when.text in ("中学", "县城")
+
+
+def test_each_class_s_own_per_stays_its_own():
+    first, second = extract(
+        "停车泊位配建标准：住宅每户不少于1个，商业每100平方米建筑面积不少于0.8个。"
+    )
+    assert (first.per, second.per, second.per_count) == ("户", "m²", Decimal(100))
+
+
+def test_an_amount_s_name_is_no_part_of_the_class():
+    """生均公用经费小学不低于650元，初中不低于850元: the class is 小学, as 初中 is; the amount's
+    name was read into the first class."""
+    first, second = extract("生均公用经费小学不低于650元，初中不低于850元。")
+    assert (first.applies_when.text, second.applies_when.text) == ("小学", "初中")

@@ -10,6 +10,7 @@ import os
 import re
 from dataclasses import replace
 
+from checklists.standards.denominators import per_before
 from checklists.standards.modality import DEFAULT
 from checklists.standards.number_words import A_MEASURE_END, A_TIME_LIMIT
 from checklists.standards.parties import ends_with_party
@@ -98,6 +99,7 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
             # (县级河长每季度…，乡级河长每月…: each name the party acting, its own row's subject)
             and [r.subject for r in run] != names
         ):
+            shared_per = _shared_per(run) if not (first or items) else None
             for i, (r, name) in enumerate(zip(run, names, strict=True)):
                 # (…，居民用户每年不少于1次，非居民用户…: a class read as who acts is none)
                 who = (None, None) if r.subject in names else (r.subject, r.subject_kind)
@@ -108,8 +110,20 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
                 out[k + i] = replace(
                     r, applies_when=Applicability(name), subject=who[0], subject_kind=who[1]
                 )
+                if i and r.per is None and shared_per is not None:
+                    # (教室人均使用面积小学不低于1.36平方米，中学不低于1.39平方米: per head too)
+                    out[k + i] = replace(out[k + i], per=shared_per)
         k = j
     return out
+
+
+def _shared_per(run: list[Requirement]) -> str | None:
+    """What the measure all the classes share is per, read in its name before the first class
+    (教室人均使用面积小学…: 人均; not a class's own 每, 住宅每户…)."""
+    named = _A_CLASS_NAMED.match(run[0].span)
+    if named is None or run[0].per is None or run[0].per_count is not None:
+        return None
+    return run[0].per if per_before(run[0].span[: named.start("name")]) == run[0].per else None
 
 
 def _shared_end(names: list[str]) -> str:
