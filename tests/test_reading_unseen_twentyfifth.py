@@ -73,3 +73,30 @@ def test_an_amount_s_name_is_no_part_of_the_class():
     name was read into the first class."""
     first, second = extract("生均公用经费小学不低于650元，初中不低于850元。")
     assert (first.applies_when.text, second.applies_when.text) == ("小学", "初中")
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("每发现一个火点扣1分。", "个"),
+        ("每个项目检查不少于2次。", "项目"),
+    ],
+)
+def test_so_many_for_each_thing_is_no_frequency(text, per):
+    """每发现一个火点扣1分: a point off for each fire found. An amount counted (次, 分…) per
+    anything was read as how often (a frequency), as if 个 were a period."""
+    (found,) = extract(text)
+    assert (found.kind, found.per) == ("count", per)
+
+
+def test_so_many_each_period_is_still_a_frequency():
+    (found,) = extract("每户每年入户检查不少于1次。")
+    assert (found.kind, found.per) == ("frequency", "year")
+
+
+def test_the_one_pointed_back_to_after_a_verb_is_no_party():
+    """对发现露天焚烧火点的村，每个火点扣减该乡镇年度考核分0.5分: the township loses the points; no
+    one named acts. 每个火点扣减该乡镇 was read as a party's name (an authority) acting."""
+    (found,) = extract("对发现露天焚烧火点的村，每个火点扣减该乡镇年度考核分0.5分。")
+    assert found.subject is None
+    assert found.value == Decimal("0.5")

@@ -244,6 +244,14 @@ class _PhraseFacts(NamedTuple):
     names_a_standard: bool  # (补贴标准, 每节课, 起步价…: a standard an amount states)
 
 
+#: Things an amount may be per, no period (每发现一个火点扣1分, 每个项目检查不少于2次): so
+#: many for each one, not how often.
+_EACH_THING = frozenset(
+    {"个", "处", "人", "户", "辆", "台", "张", "座", "间", "所", "件", "项目", "品种", "株", "只"}
+    | {"套", "具", "部", "头", "村", "乡镇", "社区"}
+)
+
+
 @functools.lru_cache(maxsize=64)
 def phrase_facts(phrase: str) -> _PhraseFacts:
     """What ``kind_for`` and ``worth_keeping`` ask of a whole phrase: read once per phrase, not
@@ -258,7 +266,7 @@ def phrase_facts(phrase: str) -> _PhraseFacts:
 def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
     if not unit:
         return "measure"  # pH值应介于6至9之间: a value with no unit, measured
-    if per and unit in COUNTED:
+    if per and unit in COUNTED and per not in _EACH_THING:
         return "frequency"  # 每季度监察一次, 每周报送不少于5条
     facts = phrase_facts(phrase)
     if per and unit in ("%", "‰") and facts.checking:

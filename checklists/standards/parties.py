@@ -279,6 +279,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
             owner = _OWNER_PER.match(words)
             return (clean_name(owner.group("who")), "regulated") if owner else None
         found = (match.group("who"), kind_of(match.group("who")))
+    if "该" in found[0][1:]:
+        return None  # (每个火点扣减该乡镇年度考核分…: the one pointed back to, after a verb)
     more = _MORE_PARTIES.match(words, len(found[0])) if words.startswith(found[0]) else None
     if more is not None:
         # (…企业的主要负责人和安全生产管理人员初次培训时间…: a list of them, a measure after)
