@@ -100,3 +100,27 @@ def test_the_one_pointed_back_to_after_a_verb_is_no_party():
     (found,) = extract("对发现露天焚烧火点的村，每个火点扣减该乡镇年度考核分0.5分。")
     assert found.subject is None
     assert found.value == Decimal("0.5")
+
+
+def test_each_period_of_the_day_is_no_hour():
+    """每个时段不少于2小时: each opening period lasts two hours at least; 时段 was read as 每时
+    (per hour), so the two hours were per hour."""
+    _slots, each = extract("厨余垃圾投放点每日定时开放不少于2个时段，每个时段不少于2小时。")
+    assert (each.kind, each.per, each.value) == ("duration", None, Decimal(2))
+
+
+def test_so_many_for_each_building():
+    found = extract("机关应当设置有害垃圾收集容器，每栋楼至少1个。")[-1]
+    assert (found.per, found.value) == ("栋", Decimal(1))
+
+
+def test_every_denominator_read_is_one_the_model_names():
+    """What a number is per (denominators.DENOMINATORS, PER_OF_UNIT) is one of ``Per``'s
+    values, which the pages and the scoring engine know."""
+    from typing import get_args
+
+    from checklists.standards.denominators import DENOMINATORS, PER_OF_UNIT
+    from checklists.standards.requirements import Denominator, Period
+
+    named = set(get_args(Denominator)) | set(get_args(Period))
+    assert set(DENOMINATORS.values()) | set(PER_OF_UNIT.values()) <= named

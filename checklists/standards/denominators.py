@@ -100,6 +100,9 @@ DENOMINATORS = {
     "平方厘米": "cm²",
     # (每部电梯给予15万元: each lift; 每课时50元: each class hour)
     "部": "部",
+    # (每栋楼至少1个, 每幢住宅楼: each building)
+    "栋": "栋",
+    "幢": "栋",
     "课时": "课时",
     # (每晚至少巡查2次: each night, a day's; 每餐…1名以上: each meal; 每平方公里不少于3座: an area)
     "晚": "day",
@@ -122,6 +125,7 @@ _PER_BEFORE = re.compile(
     r"(?<!社区(?=(?:卫生|居委|服务|医院|学校)))"
     r"(?<!部(?=[门分委]))"  # (每部门, 每部分: no lift)
     r"(?<!车(?=[间道位库]))"  # (每车间, 每车道: no vehicle)
+    r"(?<!时(?=[段期点刻]))"  # (每个时段不少于2小时: each period of the day, no hour)
 )
 
 
