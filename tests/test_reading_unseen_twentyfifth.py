@@ -124,3 +124,41 @@ def test_every_denominator_read_is_one_the_model_names():
 
     named = set(get_args(Denominator)) | set(get_args(Period))
     assert set(DENOMINATORS.values()) | set(PER_OF_UNIT.values()) <= named
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "value"),
+    [
+        (
+            "政府对参保人缴费给予补贴，对选择300元档次缴费的，补贴标准为每人每年30元。",
+            "对选择300元档次缴费的",
+            "300",
+        ),
+        (
+            "县政府给予补贴，对选择低档次缴费的，补贴标准为每人每年30元。",
+            "对选择低档次缴费的",
+            None,
+        ),
+    ],
+)
+def test_the_ones_after_to_mid_sentence_with_a_number_are_a_case(text, case, value):
+    """…，对选择300元档次缴费的，补贴标准为每人每年30元: the subsidy of those paying at the
+    300-yuan grade. Mid-sentence, a phrase of the ones after 对 holding a number was read as a
+    deadline's or nothing's, so the amount held for everyone."""
+    found = extract(text)[-1]
+    assert found.applies_when.text == case
+    assert found.applies_when.value == (None if value is None else Decimal(value))
+
+
+def test_paid_by_oneself_names_no_party():
+    """政策范围内个人自付医疗费用按100%比例救助: what a person pays themselves is covered in full;
+    no one acts. 自 of 自付 was read as the verb after a party's name (个人)."""
+    (found,) = extract("对特困供养人员，政策范围内个人自付医疗费用按100%比例救助。")
+    assert found.subject is None
+
+
+def test_the_next_band_s_amount_is_per_the_same():
+    """对65岁以上参保人员，基础养老金每人每月增发5元，70岁以上的增发10元: ten more a month. The
+    next class was followed only when it was a name (农村不低于600元), not a band."""
+    _first, second = extract("对65岁以上参保人员，基础养老金每人每月增发5元，70岁以上的增发10元。")
+    assert (second.per, second.applies_when.value) == ("month", Decimal(70))

@@ -122,8 +122,8 @@ _A_BODY_NEXT = r"[组站队所处科室局办]|中心|机构|部门|小组"
 _STEERS = rf"(?:协调|统筹|督促|指导|协助|责成|督导)(?!{_A_BODY_NEXT})"
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
 _PARTY_VERBS = (
-    # (政府自身建设: its own, no 自 of since when)
-    "在|于|对|从(?!业)|自(?!身|己)|按|依|应|须|必须|要|不得|严禁|可|将|负责(?!人)|最多|至少|每|年|向|由|主动|及时|"
+    # (政府自身建设: its own, no 自 of since when; 个人自付, 自费: paid by oneself)
+    "在|于|对|从(?!业)|自(?!身|己|付|费)|按|依|应|须|必须|要|不得|严禁|可|将|负责(?!人)|最多|至少|每|年|向|由|主动|及时|"
     "原则上|一般|也|予以|给予|是|报送|上报|提交|完成|各(?=[负承自不]|为|按|缴)|收到|接到|不?定期|"
     # (市整治办组织有关部门…: the body, then whom it brings together; not 市委组织部)
     "组织(?!部)|"

@@ -127,6 +127,10 @@ _THE_ONES_BEFORE_HOW_OFTEN = re.compile(
     r"(?=每(?:个)?(?:年|月|季度?|半年|周|日|天|学期))"
 )
 
+#: A phrase that is all the ones after 对 or 凡, to its 的 (对选择300元档次缴费的): whatever number
+#: it holds is theirs.
+_THE_ONES_WHOLE = re.compile(r"(?:对于?|凡是?)[^，,。；;：:]{2,30}的")
+
 
 def phrase_condition(words: str, original: str | None = None) -> int | None:
     """How many characters of ``words`` (a phrase, or a duty's words) state the condition the
@@ -169,6 +173,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     numbered = re.search(r"[\d＿]", stripped) is not None
     if numbered and original is not None and not re.search(r"\d|[年月日]", original):
         numbered = False
+    if numbered and _THE_ONES_WHOLE.fullmatch(stripped) and not ANY_MODAL.search(stripped):
+        return len(stripped)  # …，对选择300元档次缴费的，补贴标准为…: the ones, a number theirs
     if not stripped or numbered:
         if inline is not None and _A_LIMIT.match(stripped, inline.end()):
             return inline.end()  # 有特殊情况的不超过2次: the ones the limit is for

@@ -306,16 +306,29 @@ def parallel_per(found: list[Requirement]) -> list[Requirement]:
             and r.value is not None
             and r.unit == before.unit
             and (when := r.applies_when) is not None
-            and when.comparator is None
+            and (when.comparator is None or _a_band_like(when, before.applies_when))
             and r.span.startswith(when.text)
             and _EACH_WRITTEN.search(before.span)
             and not _ONCE_OR_ALL.search(r.span)
         ):
             # (城市低保标准每人每月不低于800元，农村不低于600元: the next class's, per the same;
-            # 小学生均…不低于6平方米，初中不低于8平方米: per pupil too)
+            # 小学生均…不低于6平方米，初中不低于8平方米: per pupil too; 对65岁以上…每人每月增发5元，
+            # 70岁以上的增发10元: the next band's)
             r = replace(r, per=before.per, per_count=before.per_count)
         out.append(r)
     return out
+
+
+def _a_band_like(when: Applicability, before: Applicability | None) -> bool:
+    """Whether a row's band (70岁以上) is one of the same measure as the row's before it
+    (对65岁以上…): the next band of one list."""
+    return (
+        before is not None
+        and before.comparator is not None
+        and when.comparator is not None
+        and when.unit == before.unit
+        and when.per == before.per
+    )
 
 
 def settled(found: list[Requirement]) -> list[Requirement]:
