@@ -162,3 +162,24 @@ def test_the_next_band_s_amount_is_per_the_same():
     next class was followed only when it was a name (农村不低于600元), not a band."""
     _first, second = extract("对65岁以上参保人员，基础养老金每人每月增发5元，70岁以上的增发10元。")
     assert (second.per, second.applies_when.value) == ("month", Decimal(70))
+
+
+@pytest.mark.parametrize(
+    ("text", "pers", "classes"),
+    [
+        ("城市低保标准每人每月不低于800元；农村不低于600元。", ("month", "month"), (None, "农村")),
+        ("主干道清扫每日不少于2次；次干道不少于1次。", ("day", "day"), ("主干道", "次干道")),
+        (
+            "对65岁以上参保人员，基础养老金每人每月增发5元；70岁以上的增发10元。",
+            ("month", "month"),
+            ("对65岁以上参保人员", "70岁以上"),
+        ),
+    ],
+)
+def test_a_list_of_one_measure_s_classes_goes_on_after_a_semicolon(text, pers, classes):
+    """城市低保标准每人每月不低于800元；农村不低于600元: the rural floor is per person and month
+    too. Each sentence was settled alone, so after a ； the next class lost the period (600 yuan
+    at all), and 次干道不少于1次 was once at all, for every road."""
+    first, second = extract(text)
+    assert (first.per, second.per) == pers
+    assert tuple(r.applies_when and r.applies_when.text for r in (first, second)) == classes

@@ -116,6 +116,7 @@ from checklists.standards.settling import (
     periodic,
     read_run_on,
     settled,
+    settled_on,
 )
 from checklists.standards.spacing import close_up
 from checklists.standards.task_tables import read_check_table, read_rate_table, read_task_table
@@ -885,6 +886,9 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             if not an_aim(r)
         ]
+        if first and reqs[first:] and masked[s_start - 1 : s_start] in ("；", ";"):
+            # (城市低保标准每人每月不低于800元；农村不低于600元: a list goes on after its ；)
+            reqs[first - 1 : first + 1] = settled_on(reqs[first - 1 : first + 1])
     reqs.sort(key=lambda r: r.start)
     return answered_for(reqs, units)
 

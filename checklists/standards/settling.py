@@ -331,6 +331,13 @@ def _a_band_like(when: Applicability, before: Applicability | None) -> bool:
     )
 
 
+def settled_on(pair: list[Requirement]) -> list[Requirement]:
+    """The last row of a sentence and the first after its ；, settled as one list of a
+    measure's classes (城市低保标准每人每月不低于800元；农村不低于600元: per month too; 主干道清扫
+    每日不少于2次；次干道不少于1次: each its road's)."""
+    return parallel_classes(parallel_per(pair))
+
+
 def settled(found: list[Requirement]) -> list[Requirement]:
     """One sentence's requirements settled with each other, in this order: a leave capped, one
     grant of many amounts, a parallel phrase's period, a tier's price, duties joined to a ban,
