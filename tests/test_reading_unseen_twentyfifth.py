@@ -183,3 +183,19 @@ def test_a_list_of_one_measure_s_classes_goes_on_after_a_semicolon(text, pers, c
     first, second = extract(text)
     assert (first.per, second.per) == pers
     assert tuple(r.applies_when and r.applies_when.text for r in (first, second)) == classes
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("整改期限为自收到整改通知书之日起三个月。", "3", "month"),
+        ("整改期限为自收到整改通知书之日起一个半月。", "45", "day"),
+        ("有效期自发证之日起五年。", "5", "year"),
+    ],
+)
+def test_a_term_in_words_from_when_it_runs_is_read(text, value, unit):
+    """整改期限为自收到整改通知书之日起三个月: three months to put it right. A term in words was
+    kept only right after 期限为 (期限为三个月); with the event it runs from between, it was
+    dropped as words, as 1个月 in digits was not."""
+    (found,) = extract(text)
+    assert (found.value, found.unit) == (Decimal(value), unit)

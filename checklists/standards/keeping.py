@@ -107,7 +107,9 @@ _PAID_OUT = re.compile(
 #: A term or a size named right before its number with 为 (有效期为五年, 试用期为一年, 处理规模为):
 #: the standard it states, in words or in digits.
 _STATED_AS = re.compile(
-    r"(?:有效期|试用期|见习期|公示期|任期|期限|周期|规模|处理量|处理能力)(?:限|一般)?\s*(?:为|是)\s*$"
+    r"(?:有效期|试用期|见习期|公示期|任期|期限|周期|规模|处理量|处理能力)(?:限|一般)?\s*"
+    # (整改期限为自收到整改通知书之日起三个月: from when it runs, then how long)
+    r"(?:(?:为|是)\s*(?:自[^，,。；;\d＿]{1,30}?起)?|自[^，,。；;\d＿]{1,30}?起)\s*$"
 )
 #: Grades a result is sorted into (结果分为优秀、良好、合格、不合格四个等次): bands, no targets.
 #: (保管期限分为永久、定期30年和定期10年: the kinds a thing is sorted into, options too)
