@@ -199,3 +199,30 @@ def test_a_term_in_words_from_when_it_runs_is_read(text, value, unit):
     dropped as words, as 1个月 in digits was not."""
     (found,) = extract(text)
     assert (found.value, found.unit) == (Decimal(value), unit)
+
+
+def test_each_bound_listed_before_respectively_is_its_own_case():
+    """对年销售收入首次突破1亿元、5亿元、10亿元的工业企业，分别奖励10万元、30万元、50万元: each
+    reward for its own bound of sales. The second and third rewards' cases were 对5亿元的工业企业
+    with the first's number (> 1亿元): a firm past 1亿 had all three."""
+    found = extract(
+        "对年销售收入首次突破1亿元、5亿元、10亿元的工业企业，分别奖励10万元、30万元、50万元。"
+    )
+    assert [r.applies_when.value for r in found] == [
+        Decimal(10**8),
+        Decimal(5 * 10**8),
+        Decimal(10**9),
+    ]
+    assert found[1].applies_when.text == "对年销售收入首次突破5亿元的工业企业"
+    assert [r.value for r in found] == [Decimal(100000), Decimal(300000), Decimal(500000)]
+
+
+def test_classes_listed_before_respectively_with_no_number_keep_their_case():
+    found = extract(
+        "对发生一般、较大、重大生产安全事故的生产经营单位，禁入期限分别为1年、3年、5年。"
+    )
+    assert [r.applies_when.text for r in found] == [
+        "对发生一般生产安全事故的生产经营单位",
+        "对发生较大生产安全事故的生产经营单位",
+        "对发生重大生产安全事故的生产经营单位",
+    ]

@@ -20,12 +20,14 @@ from checklists.standards.list_leads import (
     lists_options,
 )
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
+from checklists.standards.numerals import Qty
 from checklists.standards.parties import condition_of
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import (
     PERIOD_NAMES,
     PERIODS,
     TIME_UNITS,
+    quantities,
 )
 from checklists.standards.requirements import Applicability, Requirement
 from checklists.standards.task_tables import Reader
@@ -469,11 +471,29 @@ def distributed(found: list[Requirement]) -> list[Requirement]:
         if classes is None:
             continue
         first_at, last_end, items = classes
+        bounds = _bounds_listed(items, when)
         for i, item in enumerate(items):
+            if bounds is not None and i:
+                # (对年销售收入首次突破1亿元、5亿元、10亿元的工业企业，分别奖励…: each class a
+                # bound of the first's measure, its own number)
+                item = items[0][: bounds[0].start] + item
             text = words[:first_at] + item + words[last_end:]
             case = replace(when, text=text) if when is not None else Applicability(text)
+            if bounds is not None:
+                case = replace(case, value=bounds[i].low)
             out[k + i] = replace(found[k + i], applies_when=case)
     return out
+
+
+def _bounds_listed(items: list[str], when: Applicability | None) -> list[Qty] | None:
+    """Each class's number, when the classes are bounds of the case's measure in its unit
+    (突破1亿元、5亿元、10亿元), else None."""
+    if when is None or when.value is None or when.comparator in (None, "range"):
+        return None
+    found = [quantities(item) for item in items]
+    if not all(len(q) == 1 and q[0].high is None and q[0].unit == when.unit for q in found):
+        return None
+    return [q[0] for q in found] if found[0][0].low == when.value else None
 
 
 #: A tier of a price scale, opening its bound (第一阶梯年用水量…, 第二档…, 一档…).
