@@ -226,3 +226,29 @@ def test_classes_listed_before_respectively_with_no_number_keep_their_case():
         "对发生较大生产安全事故的生产经营单位",
         "对发生重大生产安全事故的生产经营单位",
     ]
+
+
+def test_the_townships_acting_are_no_class_of_places():
+    """乡镇应当在基槽开挖、主体结构施工、竣工三个阶段分别到场巡查: the townships inspect. 乡镇 is
+    also a class of places (城区达到100%，乡镇应达到90%), so the row applied 'where 乡镇' to its
+    own party."""
+    patrol, _each = extract(
+        "乡镇应当在基槽开挖、主体结构施工、竣工三个阶段分别到场巡查，每个阶段不少于1次。"
+    )
+    assert (patrol.subject, patrol.applies_when) == ("乡镇", None)
+    _city, towns = extract("生活垃圾无害化处理率城区达到100%，乡镇应达到90%。")
+    assert towns.applies_when.text == "乡镇"  # (a class of places, with its bound: as before)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("施工队伍负责人须持有培训合格证书。", "施工队伍负责人"),
+        ("建房户应当委托具有资质的施工队伍施工。", "建房户"),
+    ],
+)
+def test_who_builds_a_house_and_for_whom_are_inspected(text, subject):
+    """施工队伍负责人须持有培训合格证书: the builders' foreman is checked, not an authority (队伍
+    ends a rescue team's name, an authority's)."""
+    (found,) = extract(text)
+    assert (found.subject, found.subject_kind) == (subject, "regulated")

@@ -246,6 +246,8 @@ _A_CLASS_LABEL = re.compile(
 _A_CLASS_BOUND = re.compile(
     # (not each or all of them: 每个乡镇至少建设1个…, 各乡镇…)
     r"\s*(?![每各全本该其])"
+    # (nor the townships acting, no bound: 乡镇应当在…三个阶段分别到场巡查)
+    r"(?!乡镇(?:应当?|要|须|必须)(?![^，,。；;]*[\d＿]))"
     # (after the name of the measure it bounds: 绿化覆盖率城区不低于40%, 边界噪声昼间不得超过…,
     # 施工现场噪声排放昼间…)
     rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END})(?:排放)?)?"
