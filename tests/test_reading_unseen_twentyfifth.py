@@ -252,3 +252,24 @@ def test_who_builds_a_house_and_for_whom_are_inspected(text, subject):
     ends a rescue team's name, an authority's)."""
     (found,) = extract(text)
     assert (found.subject, found.subject_kind) == (subject, "regulated")
+
+
+@pytest.mark.parametrize(
+    ("text", "case"),
+    [
+        ("22时至次日6时禁止施工。", "22时至次日6时"),
+        ("夜间（22时至次日6时）禁止施工。", "夜间（22时至次日6时）"),
+        ("高温时段（12时至15时）应当停止室外作业。", "高温时段（12时至15时）"),
+        ("长途客运车辆凌晨2时至5时停止运行。", "凌晨2时至5时"),
+        ("客运车辆夜间（22时至次日6时）行驶速度不得超过日间限速的80%。", "夜间（22时至次日6时）"),
+        # (with a comma, as before)
+        ("每日22时至次日6时，禁止在居民区进行产生噪声的施工作业。", "每日22时至次日6时"),
+    ],
+)
+def test_hours_of_the_day_with_no_comma_are_when_the_duty_holds(text, case):
+    """高温时段（12时至15时）应当停止室外作业: outdoor work stops in those hours only. Hours of the
+    day were a case only before a comma; with none, the ban and the stop held all day, and a
+    party before the hours (长途客运车辆…) hid them too."""
+    (found,) = extract(text)
+    assert found.applies_when.text == case
+    assert found.applies_when.comparator is None

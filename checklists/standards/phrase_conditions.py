@@ -127,6 +127,16 @@ _THE_ONES_BEFORE_HOW_OFTEN = re.compile(
     r"(?=每(?:个)?(?:年|月|季度?|半年|周|日|天|学期))"
 )
 
+#: Hours of the day, then what is done or bounded in them with no comma (长途客运车辆凌晨2时至5时
+#: 停止运行; 夜间（22时至次日6时）行驶速度不得超过…; 高温时段（12时至15时）应当停止…): a party or a
+#: part of the day may come first.
+_A_CLOCK_WINDOW = re.compile(
+    r"[^，,。；;\d＿的（(]{0,12}?[（(]?\s*(?:凌晨|上午|下午|中午|早上|晚上)?\s*\d{1,2}\s*[时点]"
+    r"(?:\s*\d{1,2}\s*分)?\s*(?:至|到|—|－|~|～)\s*(?:次日|当日)?(?:凌晨|上午|下午|中午|早上|晚上)?"
+    r"\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*[）)]?(?:期间|之间|内)?"
+    r"(?=\s*[^，,。；;\d＿]{0,8}?(?:应当|应|须|必须|要|不得|严禁|禁止|停止|一律|暂停))"
+)
+
 #: A phrase that is all the ones after 对 or 凡, to its 的 (对选择300元档次缴费的): whatever number
 #: it holds is theirs.
 _THE_ONES_WHOLE = re.compile(r"(?:对于?|凡是?)[^，,。；;：:]{2,30}的")
@@ -173,6 +183,8 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     numbered = re.search(r"[\d＿]", stripped) is not None
     if numbered and original is not None and not re.search(r"\d|[年月日]", original):
         numbered = False
+    if numbered and (window := _A_CLOCK_WINDOW.match(stripped)) is not None:
+        return window.end()  # (长途客运车辆凌晨2时至5时停止运行: in those hours, with no comma)
     if numbered and _THE_ONES_WHOLE.fullmatch(stripped) and not ANY_MODAL.search(stripped):
         return len(stripped)  # …，对选择300元档次缴费的，补贴标准为…: the ones, a number theirs
     if not stripped or numbered:

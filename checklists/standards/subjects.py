@@ -145,10 +145,12 @@ _BANNED = re.compile(
 #: 企业停产检修期间): the party acts, the rest is when.
 PARTY_BEFORE_WHEN = re.compile(
     r"(?P<who>[^，,。；;的\d＿在于]{0,10}?(?:机构|企业|单位|场所|公司|学校|医院|经营者|运营者|驾驶人|驾驶员|"
-    r"人员|护理员|保育员))"
+    # (车辆 only before hours: 车辆驶出工地前 is the vehicles' event, the case)
+    r"人员|护理员|保育员|车辆(?=(?:夜间|白天|日间|凌晨|上午|下午|中午|早上|晚上)?[（(]?\d)))"
     # (not one of a list, nor a word of a longer name: 学校、医院等人员密集场所营业期间)
     r"(?![、等和及与]|密集)"
-    r"(?=[^，,。；;]{2,}?(?:前|期间|之前|以前|时)$)"
+    # (长途客运车辆凌晨2时至5时, 客运车辆夜间（22时至次日6时）: the hours, in brackets too)
+    r"(?=[^，,。；;]{2,}?(?:前|期间|之前|以前|时[）)]?|之间)$)"
 )
 #: 对/对于/针对 opening a phrase: the ones something is done to (not 对照, 对接).
 _TO_THE_ONES = re.compile(r"(?:对于|对|针对)(?![照接])")
