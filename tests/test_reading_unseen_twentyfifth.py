@@ -109,9 +109,11 @@ def test_each_period_of_the_day_is_no_hour():
     assert (each.kind, each.per, each.value) == ("duration", None, Decimal(2))
 
 
-def test_so_many_for_each_building():
+def test_so_many_for_each_building_or_stall():
     found = extract("机关应当设置有害垃圾收集容器，每栋楼至少1个。")[-1]
     assert (found.per, found.value) == ("栋", Decimal(1))
+    stall, _aisle = extract("农贸市场每个摊位面积不少于2平方米，通道宽度不少于3米。")
+    assert (stall.per, stall.value) == ("摊位", Decimal(2))
 
 
 def test_every_denominator_read_is_one_the_model_names():

@@ -100,6 +100,8 @@ DENOMINATORS = {
     "平方厘米": "cm²",
     # (每部电梯给予15万元: each lift; 每课时50元: each class hour)
     "部": "部",
+    # (每个摊位面积不少于2平方米: each market stall)
+    "摊位": "摊位",
     # (每栋楼至少1个, 每幢住宅楼: each building)
     "栋": "栋",
     "幢": "栋",
