@@ -275,3 +275,14 @@ def test_hours_of_the_day_with_no_comma_are_when_the_duty_holds(text, case):
     (found,) = extract(text)
     assert found.applies_when.text == case
     assert found.applies_when.comparator is None
+
+
+def test_a_class_s_own_time_limit_runs_from_the_same_event():
+    """电梯困人故障发生后，维保人员应当在30分钟内抵达现场，偏远地区不超过1小时: in remote areas an
+    hour from the same call. The class's limit was a duration of nothing (no event to count
+    from), so a late arrival could not be told from an early one."""
+    _first, remote = extract(
+        "电梯困人故障发生后，维保人员应当在30分钟内抵达现场，偏远地区不超过1小时。"
+    )
+    assert (remote.kind, remote.trigger) == ("deadline", "电梯困人故障发生后")
+    assert remote.applies_when.text == "偏远地区"

@@ -371,6 +371,20 @@ def same_trigger(found: list[Requirement]) -> list[Requirement]:
             and _A_TIME_LIMIT_FIRST.match(r.span)
         ):
             r = replace(r, trigger=before.trigger)
+        elif (
+            before is not None
+            and before.kind == "deadline"
+            and before.trigger is not None
+            and r.kind == "duration"
+            and r.comparator == before.comparator
+            and r.unit in TIME_UNITS
+            and r.applies_when is not None
+            and r.applies_when.comparator is None
+            and r.span.startswith(r.applies_when.text)
+        ):
+            # (…故障发生后，维保人员应当在30分钟内抵达现场，偏远地区不超过1小时: a class's own
+            # time limit, from the same event)
+            r = replace(r, kind="deadline", trigger=before.trigger)
         out.append(r)
     return out
 
