@@ -286,3 +286,14 @@ def test_a_class_s_own_time_limit_runs_from_the_same_event():
     )
     assert (remote.kind, remote.trigger) == ("deadline", "电梯困人故障发生后")
     assert remote.applies_when.text == "偏远地区"
+
+
+def test_school_years_are_whom_the_number_after_them_is_for():
+    """义务教育学校体育课时小学1-2年级每周4课时，3-6年级每周3课时: four lessons a week in years one
+    and two. The school years were requirements of their own (1 to 2 年级 a week), four rows for
+    two."""
+    first, second = extract("义务教育学校体育课时小学1-2年级每周4课时，3-6年级每周3课时。")
+    assert (first.value, first.per) == (Decimal(4), "week")
+    assert (first.applies_when.low, first.applies_when.high) == (Decimal(1), Decimal(2))
+    assert first.applies_when.per is None
+    assert (second.value, second.applies_when.text) == (Decimal(3), "3-6年级")

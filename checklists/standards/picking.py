@@ -518,6 +518,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ):
         return True  # 二级以上综合医院应当设置…: which parties, by their grade; they act
     aged = "岁" in masked[q_start:q_end] or "年级" in masked[q_start:q_end]
+    if "年级" in masked[q_start:q_end] and quantities(masked[q_end:ph_end]):
+        return True  # 小学1-2年级每周4课时: the school years the number after them is for
     if (
         aged
         and served_from(masked, ph_start, q_start) is not None

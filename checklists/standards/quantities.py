@@ -574,8 +574,13 @@ def quantities(masked: str) -> list[Qty]:
         if m.group("per2") and f"{DENOMINATORS[m.group('per')]}·{per}" in PRODUCTS:
             per = f"{DENOMINATORS[m.group('per')]}·{per}"
         m_end = m.end()
-        if per is not None and unit == "age_year" and "每" in masked[m.start() : m.start("per")]:
-            # (80至89周岁每人每月50元: an age per nothing; 每人 is the amount's after it)
+        if (
+            per is not None
+            and unit in ("age_year", "年级")
+            and "每" in masked[m.start() : m.start("per")]
+        ):
+            # (80至89周岁每人每月50元: an age per nothing, 每人 is the amount's after it; 小学
+            # 1-2年级每周4课时: a school year, 每周 the periods')
             per, m_end = None, masked.rindex("每", m.start(), m.start("per"))
         tail = None if after else _TAIL_MARK.match(masked, m_end)
         mark = tail.group(0).strip() if tail else None
