@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
 from checklists.standards.comparators import comparator_before
 from checklists.standards.denominators import (
@@ -31,6 +31,7 @@ from checklists.standards.quantities import (
     TIME_IN,
     TIME_UNITS,
 )
+from checklists.standards.requirements import Period
 from checklists.standards.timing import PERIODS_TOO
 
 
@@ -244,12 +245,9 @@ class _PhraseFacts(NamedTuple):
     names_a_standard: bool  # (补贴标准, 每节课, 起步价…: a standard an amount states)
 
 
-#: Things an amount may be per, no period (每发现一个火点扣1分, 每个项目检查不少于2次): so
-#: many for each one, not how often.
-_EACH_THING = frozenset(
-    {"个", "处", "人", "户", "辆", "台", "张", "座", "间", "所", "件", "项目", "品种", "株", "只"}
-    | {"套", "具", "部", "头", "村", "乡镇", "社区"}
-)
+#: What so many done is per when it is how often: a period, an hour, a shift or a meal; per a
+#: thing it is so many for each (每发现一个火点扣1分, 每个项目检查不少于2次), no frequency.
+_HOW_OFTEN = frozenset(get_args(Period)) | {"hour", "minute", "班", "餐"}
 
 
 @functools.lru_cache(maxsize=64)
@@ -266,7 +264,7 @@ def phrase_facts(phrase: str) -> _PhraseFacts:
 def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
     if not unit:
         return "measure"  # pH值应介于6至9之间: a value with no unit, measured
-    if per and unit in COUNTED and per not in _EACH_THING:
+    if per and unit in COUNTED and per in _HOW_OFTEN:
         return "frequency"  # 每季度监察一次, 每周报送不少于5条
     facts = phrase_facts(phrase)
     if per and unit in ("%", "‰") and facts.checking:
