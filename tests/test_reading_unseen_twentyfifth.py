@@ -297,3 +297,19 @@ def test_school_years_are_whom_the_number_after_them_is_for():
     assert (first.applies_when.low, first.applies_when.high) == (Decimal(1), Decimal(2))
     assert first.applies_when.per is None
     assert (second.value, second.applies_when.text) == (Decimal(3), "3-6年级")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("发放日期不得晚于每月15日。", 15),
+        ("工资发放不迟于每月15日。", 15),
+        ("报表不应晚于每月10日报送。", 10),
+    ],
+)
+def test_a_date_no_later_than_bound_is_a_deadline(text, day):
+    """发放日期不得晚于每月15日: wages paid by the 15th of each month. 不迟于/不晚于 were read as
+    'by', not 不得晚于 (was a duration of 15 days a month)."""
+    (found,) = extract(text)
+    assert found.kind == "deadline"
+    assert found.due == {"rule": "monthly_day", "day": day}

@@ -261,7 +261,9 @@ _A_DATE = (
 _A_DATE_BY = rf"(?P<date>{_A_DATE})(?!\s*(?:前|之前|以前))"
 NO_LATER_THAN = re.compile(
     # (完成时限：2023年12月底: a task aside's time limit, a date by which)
-    r"(?:不迟于|不晚于|最迟|最晚|时限\s*[:：])(?:不得?超过|于|在|为|到)?\s*" + _A_DATE_BY
+    # (发放日期不得晚于每月15日: the same, bound)
+    r"(?:不[得应]?迟于|不[得应]?晚于|最迟|最晚|时限\s*[:：])(?:不得?超过|于|在|为|到)?\s*"
+    + _A_DATE_BY
 )
 #: Another date joined to one "no later than" named (不迟于7月15日和次年1月15日): by then too.
 _AND_BY = re.compile(r"(?<=前)(?:和|、|及|以及|或)\s*" + _A_DATE_BY)

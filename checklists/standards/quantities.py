@@ -286,7 +286,7 @@ _MASKS = [
     ),
     # …and the same after "no later than" (不迟于次月10日, 最迟不得超过次月15日): a date
     re.compile(
-        r"(?<=不迟于|不晚于|最迟于|最晚于|不超过|得超过)\s*"
+        r"(?<=不迟于|不晚于|得迟于|得晚于|应迟于|应晚于|最迟于|最晚于|不超过|得超过)\s*"
         r"(?:次月|下月|每个?月的?|当月|本月|每年的?|当年)\s*(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号]"
     ),
     # a chapter's number (第三章): its word stays, so that its heading is known as one; an
