@@ -313,3 +313,11 @@ def test_a_date_no_later_than_bound_is_a_deadline(text, day):
     (found,) = extract(text)
     assert found.kind == "deadline"
     assert found.due == {"rule": "monthly_day", "day": day}
+
+
+def test_each_kind_s_amount_after_is_is_for_that_kind():
+    """采购限额标准为货物和服务类30万元，工程类60万元: the threshold is 300 thousand for goods and
+    services, 600 thousand for works; both were read for every purchase."""
+    goods, works = extract("采购限额标准为货物和服务类30万元，工程类60万元。")
+    assert (goods.applies_when.text, works.applies_when.text) == ("货物和服务类", "工程类")
+    assert (goods.value, works.value) == (Decimal(300000), Decimal(600000))

@@ -29,10 +29,13 @@ _A_BOUND_NEXT = (
     rf"\s*{A_TIME_LIMIT})"
 )
 _A_CLASS_NAMED = re.compile(
-    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END}))?"
+    # (采购限额标准为货物和服务类30万元，工程类60万元: the measure's, then what it is for each)
+    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END})(?:为(?=[^，,。；;\d＿]{{1,8}}类))?)?"
     # (其他地区, 其余人员: the others, a class; not 其中)
     r"(?![每各全本该且并但另]|其(?![他它余]))(?P<name>[\u4e00-\u9fff]{2,6}?)"
-    r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?" + _A_BOUND_NEXT + ")"
+    r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?"
+    + _A_BOUND_NEXT
+    + r"|(?<=类)\s*[\d＿])"
 )
 #: A measure's or an amount's name, no class (补助标准, 覆盖率, 费用), a pollutant's (烟尘…，二氧化
 #: 硫不高于…，氮氧化物…: each a measure of its own); nor a part of the one before (户外活动时间
