@@ -247,6 +247,7 @@ def test_the_townships_acting_are_no_class_of_places():
     [
         ("施工队伍负责人须持有培训合格证书。", "施工队伍负责人"),
         ("建房户应当委托具有资质的施工队伍施工。", "建房户"),
+        ("犬主应当在犬只出户时为其束犬链。", "犬主"),
     ],
 )
 def test_who_builds_a_house_and_for_whom_are_inspected(text, subject):
