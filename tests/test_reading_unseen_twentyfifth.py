@@ -322,3 +322,11 @@ def test_each_kind_s_amount_after_is_is_for_that_kind():
     goods, works = extract("采购限额标准为货物和服务类30万元，工程类60万元。")
     assert (goods.applies_when.text, works.applies_when.text) == ("货物和服务类", "工程类")
     assert (goods.value, works.value) == (Decimal(300000), Decimal(600000))
+
+
+def test_each_kind_s_price_per_unit_is_for_that_kind():
+    """物业服务收费标准：多层住宅每月每平方米0.6元，高层住宅每月每平方米1.2元: each kind of block
+    its own fee. A class was read only before a bound's word (不超过, 达到…), not before a price per
+    unit, so both fees held for every flat."""
+    low, high = extract("物业服务收费标准：多层住宅每月每平方米0.6元，高层住宅每月每平方米1.2元。")
+    assert (low.applies_when.text, high.applies_when.text) == ("多层住宅", "高层住宅")

@@ -35,7 +35,10 @@ _A_CLASS_NAMED = re.compile(
     r"(?![每各全本该且并但另]|其(?![他它余]))(?P<name>[\u4e00-\u9fff]{2,6}?)"
     r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?"
     + _A_BOUND_NEXT
-    + r"|(?<=类)\s*[\d＿])"
+    + r"|(?<=类)\s*[\d＿]|"
+    # (多层住宅每月每平方米0.6元，高层住宅…: a price per unit, for each kind; not an amount
+    # per head, 初级工每人1000元, a grant's for each grade as before)
+    r"(?:每(?![人户名位家])[^，,。；;\d＿]{1,6}?){1,2}[\d＿][\d.]*\s*元)"
 )
 #: A measure's or an amount's name, no class (补助标准, 覆盖率, 费用), a pollutant's (烟尘…，二氧化
 #: 硫不高于…，氮氧化物…: each a measure of its own); nor a part of the one before (户外活动时间
