@@ -330,3 +330,18 @@ def test_each_kind_s_price_per_unit_is_for_that_kind():
     unit, so both fees held for every flat."""
     low, high = extract("物业服务收费标准：多层住宅每月每平方米0.6元，高层住宅每月每平方米1.2元。")
     assert (low.applies_when.text, high.applies_when.text) == ("多层住宅", "高层住宅")
+
+
+def test_the_utmost_is_no_class():
+    """储备粮轮换架空期原则上不超过4个月，最长不得超过6个月: six months at the utmost, for all
+    grain. 最长 was read as the class the six months were for."""
+    _default, utmost = extract("储备粮轮换架空期原则上不超过4个月，最长不得超过6个月。")
+    assert (utmost.applies_when, utmost.value) == (None, Decimal(6))
+
+
+def test_each_item_s_range_after_is_is_for_that_item():
+    """政府储备粮储存年限一般为小麦4至5年，稻谷2至3年，玉米2至3年: each grain its own range; the
+    items were read only with one number each (小麦5年、稻谷3年), and a range was no class's."""
+    found = extract("政府储备粮储存年限一般为小麦4至5年，稻谷2至3年，玉米2至3年。")
+    assert [r.applies_when.text for r in found] == ["小麦", "稻谷", "玉米"]
+    assert [(r.low, r.high) for r in found][0] == (Decimal(4), Decimal(5))

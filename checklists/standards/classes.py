@@ -54,7 +54,9 @@ _NOT_A_CLASS = re.compile(
     # its trigger, no class)
     r"(?:之?后|以后)$|"
     # (how the measure is taken, no class: …每日工作时间不超过8小时、平均每周…不超过44小时)
-    r"^(?:平均|累计|合计|连续|单次|日均|月均|年均)"
+    r"^(?:平均|累计|合计|连续|单次|日均|月均|年均)|"
+    # (…原则上不超过4个月，最长不得超过6个月: the utmost, no class)
+    r"^最[长短多少高低大小迟晚早]$"
 )
 
 
@@ -98,7 +100,8 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
             and len(set(names)) == len(run)
             # (托小班不低于1:5: a class read already as its own name's, by cases)
             and all(
-                (r.applies_when is None or r.applies_when.text == name) and r.value is not None
+                (r.applies_when is None or r.applies_when.text == name)
+                and (r.value is not None or r.low is not None)
                 for r, name in zip(run, names, strict=True)
             )
             and not any(_NOT_A_CLASS.search(n) for n in names)
@@ -156,8 +159,12 @@ _A_QUALITY_NAMED = re.compile("水质|质量")
 
 
 #: The items of a list after its measure's 为, each a name then its number alone (储存年限一般为
-#: 小麦5年、稻谷3年、玉米3年): the first one's name, right after 为.
-_AN_ITEM = r"(?P<name>[\u4e00-\u9fff]{2,4})\d+(?:\.\d+)?\s*\S{1,3}$"
+#: 小麦5年、稻谷3年、玉米3年; 小麦4至5年，稻谷2至3年: a range too): the first one's name, right
+#: after 为.
+_AN_ITEM = (
+    r"(?P<name>[\u4e00-\u9fff]{2,4})\d+(?:\.\d+)?"
+    r"(?:\s*(?:至|到|～|~|-)\s*\d+(?:\.\d+)?)?\s*\S{1,3}$"
+)
 _LISTED_AFTER_IS = re.compile(r".*?为" + _AN_ITEM)
 _AN_ITEM_ALONE = re.compile(_AN_ITEM)
 
