@@ -345,3 +345,10 @@ def test_each_item_s_range_after_is_is_for_that_item():
     found = extract("政府储备粮储存年限一般为小麦4至5年，稻谷2至3年，玉米2至3年。")
     assert [r.applies_when.text for r in found] == ["小麦", "稻谷", "玉米"]
     assert [(r.low, r.high) for r in found][0] == (Decimal(4), Decimal(5))
+
+
+def test_a_joint_school_is_no_party_acting_jointly():
+    """每个乡镇街道联合校配备1名校医: each joint school has a doctor. 联合 was read as how a party
+    acts (三方联合…), so 乡镇街道 acted."""
+    (found,) = extract("每个乡镇街道联合校配备1名校医。")
+    assert found.subject is None
