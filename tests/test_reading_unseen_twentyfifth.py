@@ -352,3 +352,19 @@ def test_a_joint_school_is_no_party_acting_jointly():
     acts (三方联合…), so 乡镇街道 acted."""
     (found,) = extract("每个乡镇街道联合校配备1名校医。")
     assert found.subject is None
+
+
+def test_how_binding_is_no_part_of_a_class():
+    """处方一般不得超过7日用量；急诊处方一般不得超过3日用量: the class is 急诊处方, not
+    '急诊处方一般'."""
+    _all, emergency = extract("处方一般不得超过7日用量；急诊处方一般不得超过3日用量。")
+    assert emergency.applies_when.text == "急诊处方"
+
+
+def test_staff_counted_by_role_are_measures_no_classes():
+    """诊所执业医师不得少于1名，护士不得少于1名: a doctor and a nurse at least, both. Each role was
+    read as a class ('where 护士'), so a clinic with no nurse met the nurse row by not being one."""
+    doctors, nurses = extract("诊所执业医师不得少于1名，护士不得少于1名。")
+    assert (doctors.applies_when, nurses.applies_when) == (None, None)
+    _small, middle = extract("每班幼儿人数：小班不超过25人，中班不超过30人。")
+    assert middle.applies_when.text == "中班"  # (a class of pupils, as before)

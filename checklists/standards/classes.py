@@ -33,6 +33,8 @@ _A_CLASS_NAMED = re.compile(
     rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END})(?:为(?=[^，,。；;\d＿]{{1,8}}类))?)?"
     # (其他地区, 其余人员: the others, a class; not 其中)
     r"(?![每各全本该且并但另]|其(?![他它余]))(?P<name>[\u4e00-\u9fff]{2,6}?)"
+    # (急诊处方一般不得超过3日用量: how binding, no part of the class)
+    r"(?:一般|原则上)?"
     r"(?=(?:每[^，,。；;\d]{0,10}?[\d.]*[^，,。；;\d]{0,10}?)?"
     + _A_BOUND_NEXT
     + r"|(?<=类)\s*[\d＿]|"
@@ -58,6 +60,10 @@ _NOT_A_CLASS = re.compile(
     # (…原则上不超过4个月，最长不得超过6个月: the utmost, no class)
     r"^最[长短多少高低大小迟晚早]$"
 )
+
+#: People counted by their role (执业医师…1名, 护士…1名, 保育员…2名): what is counted, no class.
+_STAFF = re.compile(r"(?:医师|医生|护士|教师|人员|[^学]员|[^老]师)$")
+_HEADS = ("名", "人", "位")
 
 
 def parallel_classes(found: list[Requirement]) -> list[Requirement]:
@@ -105,6 +111,10 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
                 for r, name in zip(run, names, strict=True)
             )
             and not any(_NOT_A_CLASS.search(n) for n in names)
+            # (诊所执业医师不得少于1名，护士不得少于1名: the staff counted, each a measure)
+            and not any(
+                r.unit in _HEADS and _STAFF.search(n) for r, n in zip(run, names, strict=True)
+            )
             # (县级河长每季度…，乡级河长每月…: each name the party acting, its own row's subject)
             and [r.subject for r in run] != names
         ):
