@@ -368,3 +368,11 @@ def test_staff_counted_by_role_are_measures_no_classes():
     assert (doctors.applies_when, nurses.applies_when) == (None, None)
     _small, middle = extract("每班幼儿人数：小班不超过25人，中班不超过30人。")
     assert middle.applies_when.text == "中班"  # (a class of pupils, as before)
+
+
+def test_the_heads_of_the_ones_sanctioned_are_the_case():
+    """对连续两年考核不合格的单位主要负责人进行约谈: the heads of units failing two years running
+    are summoned. With the heads named between the units and the act, no case was read: every
+    unit's head was to be summoned."""
+    (found,) = extract("对连续两年考核不合格的单位主要负责人进行约谈。")
+    assert found.applies_when.text == "对连续两年考核不合格的单位主要负责人"
