@@ -197,7 +197,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
     for s_start, s_end in sentences(text):
         first = len(reqs)
         # (全年计划新造林3000亩；更新改造农田林网1万亩；…: the plan's list of targets goes on)
-        listed_on = planned and masked[s_start - 1 : s_start] in ("；", ";")
+        listed_on = (after_semicolon := masked[s_start - 1 : s_start] in ("；", ";")) and planned
         planned = listed_on or TARGETS.search(masked, s_start, s_end) is not None
         lead = LEAD_TOKEN.match(text, s_start, s_end)
         heading = text[lead.end() if lead else s_start : s_end]
@@ -886,7 +886,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             )
             if not an_aim(r)
         ]
-        if first and reqs[first:] and masked[s_start - 1 : s_start] in ("；", ";"):
+        if first and reqs[first:] and after_semicolon:
             # (城市低保标准每人每月不低于800元；农村不低于600元: a list goes on after its ；)
             reqs[first - 1 : first + 1] = settled_on(reqs[first - 1 : first + 1])
     reqs.sort(key=lambda r: r.start)

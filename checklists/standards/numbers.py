@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple, get_args
+from typing import NamedTuple
 
 from checklists.standards.comparators import comparator_before
 from checklists.standards.denominators import (
@@ -25,13 +25,13 @@ from checklists.standards.party_names import AUTHORITY, REGULATED
 from checklists.standards.quantities import (
     COUNTED,
     MEASURES,
+    PERIOD_NAMES,
     PERIODS,
     QTY,
     RETENTION,
     TIME_IN,
     TIME_UNITS,
 )
-from checklists.standards.requirements import Period
 from checklists.standards.timing import PERIODS_TOO
 
 
@@ -247,7 +247,7 @@ class _PhraseFacts(NamedTuple):
 
 #: What so many done is per when it is how often: a period, an hour, a shift or a meal; per a
 #: thing it is so many for each (每发现一个火点扣1分, 每个项目检查不少于2次), no frequency.
-_HOW_OFTEN = frozenset(get_args(Period)) | {"hour", "minute", "班", "餐"}
+_HOW_OFTEN = PERIOD_NAMES | {"hour", "minute", "班", "餐"}
 
 
 @functools.lru_cache(maxsize=64)

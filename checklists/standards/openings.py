@@ -162,6 +162,8 @@ WHEN = re.compile(
 )
 #: The parts of the day a rule may hold in (夜间, 昼间: a noise limit's, a driver's hours).
 PARTS_OF_THE_DAY = "夜间|昼间|日间|白天"
+#: A part of the day named before its hour (凌晨2时, 下午5时, 晚上22时).
+CLOCK_PARTS = "上午|下午|中午|凌晨|早上|晚上"
 #: A season, a period of the year or a part of the day (汛期, 冬季, 森林防火期, 节假日, 夜间).
 SEASON_WORDS = (
     r"汛期|雨季|旱季|冬季|夏季|春季|秋季|采暖期|供暖期|防火期|禁渔期|休渔期|节假日|节日期间|"
@@ -175,7 +177,7 @@ SEASON = re.compile(
     # months or days)
     r"(?:在|每年|每日|夜间|白天)?[^，,。；;\d]{0,8}?\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
     # (每日凌晨2时至上午8时，…: the part of the day named too)
-    r"\s*(?:至|到|—|－|-|~|～)\s*(?:次日|次年|当日)?(?:上午|下午|中午|凌晨|早上|晚上)?\s*"
+    rf"\s*(?:至|到|—|－|-|~|～)\s*(?:次日|次年|当日)?(?:{CLOCK_PARTS})?\s*"
     r"\d{1,2}\s*(?:时|点|月)(?:\s*\d{1,2}\s*日)?"
     # (每日7时至9时、17时至19时，…: a second window of the day)
     r"(?:、\s*\d{1,2}\s*(?:时|点)\s*(?:至|到|—|－|-|~|～)\s*\d{1,2}\s*(?:时|点))?"

@@ -9,7 +9,7 @@ import re
 
 from checklists.standards.duties import A_PLACE, WHICH_KIND, WITHOUT_LEAVE
 from checklists.standards.modality import ANY_MODAL
-from checklists.standards.openings import AS_IF, DURING_WORD, VIA_WHEN, WHEN_WORD
+from checklists.standards.openings import AS_IF, CLOCK_PARTS, DURING_WORD, VIA_WHEN, WHEN_WORD
 from checklists.standards.parties import DISCRETION
 from checklists.standards.verbs import ACTION, POLICY
 
@@ -133,8 +133,8 @@ _THE_ONES_BEFORE_HOW_OFTEN = re.compile(
 #: 停止运行; 夜间（22时至次日6时）行驶速度不得超过…; 高温时段（12时至15时）应当停止…): a party or a
 #: part of the day may come first.
 _A_CLOCK_WINDOW = re.compile(
-    r"[^，,。；;\d＿的（(]{0,12}?[（(]?\s*(?:凌晨|上午|下午|中午|早上|晚上)?\s*\d{1,2}\s*[时点]"
-    r"(?:\s*\d{1,2}\s*分)?\s*(?:至|到|—|－|~|～)\s*(?:次日|当日)?(?:凌晨|上午|下午|中午|早上|晚上)?"
+    rf"[^，,。；;\d＿的（(]{{0,12}}?[（(]?\s*(?:{CLOCK_PARTS})?\s*\d{{1,2}}\s*[时点]"
+    rf"(?:\s*\d{{1,2}}\s*分)?\s*(?:至|到|—|－|~|～)\s*(?:次日|当日)?(?:{CLOCK_PARTS})?"
     r"\s*\d{1,2}\s*[时点](?:\s*\d{1,2}\s*分)?\s*[）)]?(?:期间|之间|内)?"
     r"(?=\s*[^，,。；;\d＿]{0,8}?(?:应当|应|须|必须|要|不得|严禁|禁止|停止|一律|暂停))"
 )

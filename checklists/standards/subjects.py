@@ -11,7 +11,13 @@ import re
 
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.number_words import A_MEASURE_END
-from checklists.standards.openings import DURING_WORD, VIA, WHEN_WORD
+from checklists.standards.openings import (
+    CLOCK_PARTS,
+    DURING_WORD,
+    PARTS_OF_THE_DAY,
+    VIA,
+    WHEN_WORD,
+)
 from checklists.standards.parties import (
     _A_PARTY_DONE_TO,
     _A_SPACING,
@@ -146,7 +152,7 @@ _BANNED = re.compile(
 PARTY_BEFORE_WHEN = re.compile(
     r"(?P<who>[^，,。；;的\d＿在于]{0,10}?(?:机构|企业|单位|场所|公司|学校|医院|经营者|运营者|驾驶人|驾驶员|"
     # (车辆 only before hours: 车辆驶出工地前 is the vehicles' event, the case)
-    r"人员|护理员|保育员|车辆(?=(?:夜间|白天|日间|凌晨|上午|下午|中午|早上|晚上)?[（(]?\d)))"
+    rf"人员|护理员|保育员|车辆(?=(?:{PARTS_OF_THE_DAY}|{CLOCK_PARTS})?[（(]?\d)))"
     # (not one of a list, nor a word of a longer name: 学校、医院等人员密集场所营业期间)
     r"(?![、等和及与]|密集)"
     # (长途客运车辆凌晨2时至5时, 客运车辆夜间（22时至次日6时）: the hours, in brackets too)
