@@ -534,9 +534,8 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                     phrase_only[q_end] = ph_end  # (100万元以下部分按1.5%: its own band's rate)
                 elif after := DONE_AWAY_AFTER.match(masked, q_end):
                     # (完成10蒸吨以下燃煤锅炉淘汰任务: the things, the verb after them)
-                    words = text[q_start : after.start("verb")].strip()
-                    if after.group("date"):
-                        words = text[q_start : after.end("things")].strip()  # (not by when)
+                    # (not by when, nor the modal word: …燃煤锅炉应当予以淘汰)
+                    words = text[q_start : after.end("things")].strip()
                     # (…燃煤锅炉全部淘汰, …锅炉完成超低排放改造: the things, not how it is done)
                     words = HOW_DONE_AWAY.sub("", words) or words
                     phrase_only[q_end] = ph_end

@@ -69,10 +69,10 @@ _DURING_INLINE = re.compile(
 )
 
 
-#: A stretch of time right before how often or how much (营业期间每2小时至少巡查一次, 供暖期间
-#: 每日…): when the number after it applies.
+#: A stretch of time or an event right before how often or how much (营业期间每2小时至少巡查一次,
+#: 供暖期间每日…; 变形较大时每天观测1次): when the number after it applies.
 _DURING_BEFORE_A_NUMBER = re.compile(
-    rf"(?!必要时|需要时)[^，,。；;的\d＿]{{2,12}}?(?:{DURING_WORD}|期内)(?=每|[＿\d])"
+    rf"(?!必要时|需要时)[^，,。；;的\d＿]{{2,12}}?(?:{DURING_WORD}|期内|{WHEN_WORD})(?=每|[＿\d])"
 )
 
 
