@@ -63,3 +63,54 @@ def test_an_event_right_before_how_often_is_when_it_holds(text, case, per):
 )
 def test_words_ending_in_shi_that_are_no_event_make_no_case(text):
     assert all(r.applies_when is None for r in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "comparator", "value"),
+    [
+        ("对6周岁以下儿童免费乘坐公交车。", "对6周岁以下", "<=", "6"),
+        ("70周岁以上老年人免费乘坐市内公交车。", "70周岁以上", ">=", "70"),
+        ("城市公园对60周岁以上老年人免费开放。", "60周岁以上", ">=", "60"),
+    ],
+)
+def test_a_free_ride_granted_to_an_age_is_a_duty_under_that_case(text, case, comparator, value):
+    """对6周岁以下儿童免费乘坐公交车: the buses carry small children free. A free ride or visit
+    named no verb of a duty (免费 only as 免收), so nothing was drafted from it."""
+    (found,) = extract(text)
+    assert found.kind == "presence"
+    assert found.applies_when.comparator == comparator
+    assert found.applies_when.value == Decimal(value)
+    if case is not None:
+        assert found.applies_when.text == case
+
+
+@pytest.mark.parametrize(
+    ("text", "case"),
+    [
+        ("景区门票对65周岁以上老年人实行免费。", "65周岁以上"),
+        ("公园对60周岁以上老年人免收门票。", "60周岁以上"),
+    ],
+)
+def test_the_ones_after_a_name_and_dui_start_after_it(text, case):
+    """景区门票对65周岁以上老年人实行免费: the case is the age, not the ticket's name before
+    对 (it read 景区门票对65周岁以上); as 应当为80周岁以上… already was."""
+    (found,) = extract(text)
+    assert found.applies_when.text == case
+    assert found.applies_when.value is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("门票按5折收取。", "50"),
+        ("团体票按8.5折收取。", "85"),
+    ],
+)
+def test_a_price_cut_to_tenths_is_a_share_in_percent(text, value):
+    """按8.5折收取: 85 % of the full price. 折 was no unit, so nothing was drafted."""
+    (found,) = extract(text)
+    assert (found.kind, found.unit, found.value) == ("ratio", "%", Decimal(value))
+
+
+def test_zhe_in_other_words_is_no_share():
+    assert all(r.unit != "%" for r in extract("商品价值折合人民币5万元。"))

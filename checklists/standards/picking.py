@@ -209,9 +209,15 @@ def a_class_after(masked: str, q_end: int) -> tuple[int, int] | None:
 
 def served_from(masked: str, ph_start: int, q_start: int) -> int | None:
     """Where the ones a duty is done for start, when a modal word and 为/对 stand before their
-    number (社区应当为80周岁以上老人提供上门服务: after the 为), or None."""
+    number (社区应当为80周岁以上老人提供上门服务: after the 为), or a name and 对 (景区门票对65
+    周岁以上老年人实行免费: who grants it, then the ones it is for), or None."""
     them = _FOR_THEM.search(masked, max(ph_start, q_start - 3), q_start)
-    return them.end() if them and ANY_MODAL.search(masked, ph_start, them.start()) else None
+    if them is None:
+        return None
+    if ANY_MODAL.search(masked, ph_start, them.start()):
+        return them.end()
+    named = masked[them.start()] == "对" and masked[ph_start : them.start()].strip(" \t，,")
+    return them.end() if named else None
 
 
 def acted_on_from(masked: str, ph_start: int, q_start: int, q_end: int) -> int | None:

@@ -137,6 +137,8 @@ _UNITS: list[tuple[str, str, Decimal]] = [
     (r"元", "元", Decimal(1)),
     (r"%|％|个百分点|百分点", "%", Decimal(1)),  # 上浮1—2个百分点: points of a percentage
     (r"‰", "‰", Decimal(1)),
+    # (门票实行5折优惠, 按8.5折收取: a price cut to so many tenths of itself, 50 %, 85 %)
+    (r"折(?![合旧叠算射扣痕])", "%", Decimal(10)),
     (r"日|天", "day", Decimal(1)),
     (r"周|星期", "week", Decimal(1)),
     (r"年(?!度|底|初|末|中|龄|级|代|份|内容)", "year", Decimal(1)),
