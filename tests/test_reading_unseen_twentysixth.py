@@ -114,3 +114,23 @@ def test_a_price_cut_to_tenths_is_a_share_in_percent(text, value):
 
 def test_zhe_in_other_words_is_no_share():
     assert all(r.unit != "%" for r in extract("商品价值折合人民币5万元。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "due"),
+    [
+        ("2026年，全市完成老旧小区改造100个。", "100", "2026-12-31"),
+        ("2026年全市完成老旧小区改造100个。", "100", "2026-12-31"),
+        ("2027年，各乡镇完成农村改厕500户。", "500", "2027-12-31"),
+    ],
+)
+def test_a_year_opening_an_area_s_task_is_when_it_is_due(text, value, due):
+    """2026年，全市完成老旧小区改造100个: a plan's task for that year, due by its end, as
+    2026年完成… and 到2026年，… already were; the comma and the area's name between lost it."""
+    (found,) = extract(text)
+    assert found.value == Decimal(value)
+    assert found.due == {"rule": "date", "date": due}
+
+
+def test_a_year_s_report_stays_no_requirement():
+    assert extract("2016年，全县共完成造林1万亩。") == []

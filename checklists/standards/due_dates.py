@@ -106,7 +106,10 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
             # (not a span's end, 2019—2020年, 2019 — 2020 年 with the spaces of a PDF)
             r"(?<![\d至到—\-~～])(?<![\d至到—\-~～]\s)(?<![\d至到—\-~～]\s\s)"
             # (…，2022年再完成2000户: the next year's)
-            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:内|年内)?\s*(?=(?:再|还要|还需|要|须)?(?:全面|基本|全部)?完成)"
+            r"(?P<year>(?:19|20)\d{2})\s*年\s*(?:内|年内)?\s*"
+            # (2026年，全市完成…: the year alone before the comma, then the area's task)
+            r"(?=[，,]?\s*(?:全[市县区省]|我[市县区]|各[^，,。；;\d]{1,6}?)?"
+            r"(?:再|还要|还需|要|须)?(?:全面|基本|全部)?完成)"
         ),
         "date",
     ),
