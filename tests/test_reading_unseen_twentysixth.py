@@ -134,3 +134,18 @@ def test_a_year_opening_an_area_s_task_is_when_it_is_due(text, value, due):
 
 def test_a_year_s_report_stays_no_requirement():
     assert extract("2016年，全县共完成造林1万亩。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("垃圾清运车辆每日清运不少于2车次。", "车次", "2"),
+        ("农村客运班线每日不少于4班次。", "班次", "4"),
+    ],
+)
+def test_trips_counted_are_a_unit(text, unit, value):
+    """每日清运不少于2车次: two loads a day at least. 车次 and 班次 were no unit, so the bound
+    was lost and only 'daily' was drafted."""
+    (found,) = extract(text)
+    assert (found.comparator, found.unit, found.value) == (">=", unit, Decimal(value))
+    assert (found.kind, found.per) == ("frequency", "day")
