@@ -149,3 +149,60 @@ def test_trips_counted_are_a_unit(text, unit, value):
     (found,) = extract(text)
     assert (found.comparator, found.unit, found.value) == (">=", unit, Decimal(value))
     assert (found.kind, found.per) == ("frequency", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("臭气浓度不得超过20（无量纲）。", "<=", "20"),
+        ("厂界臭气浓度限值为20(无量纲)。", "<=", "20"),
+    ],
+)
+def test_a_number_marked_dimensionless_is_a_bound(text, comparator, value):
+    """臭气浓度不得超过20（无量纲）: an odour's limit, a pure number a standard marks as having no
+    unit. A number with no unit was read only after a coefficient's name (容积率, pH值), so the
+    limit was lost and 'is it so' drafted instead."""
+    (found,) = extract(text)
+    assert (found.kind, found.comparator, found.value) == ("measure", comparator, Decimal(value))
+    assert found.unit in ("", None)
+
+
+def test_a_party_s_discharge_measure_names_it_as_who_must_keep_it():
+    (found,) = extract("处置单位出水化学需氧量不得高于500毫克/升。")
+    assert (found.subject, found.subject_kind) == ("处置单位", "regulated")
+    assert (found.comparator, found.value, found.unit, found.per) == ("<=", 500, "mg", "L")
+
+
+def test_a_plain_gazette_of_a_city_s_measures_and_a_notice_reads_whole():
+    """tests/data/unseen_plain_kitchen_waste.txt, written for this test: an issue's contents, a
+    measures document in chapters and articles, a notice after it, page numbers inside a
+    sentence. Each document keeps its own articles, a sentence broken by a page number reads
+    whole, and what is asked reads as the sentences say."""
+    from pathlib import Path
+
+    from checklists.standards import services
+    from checklists.standards.parsing import parse_gazette
+
+    text = (Path(__file__).parent / "data" / "unseen_plain_kitchen_waste.txt").read_text("utf-8")
+    result = parse_gazette(text)
+    assert [d.number for d in result.documents] == ["某政发〔2026〕12号", "某政办发〔2026〕7号"]
+    measures, notice = result.documents
+    keys = [c.key for c in measures.clauses]
+    assert keys.count("某政发〔2026〕12号/第二章/第六条/（三）") == 1
+    assert keys[-1] == "某政发〔2026〕12号/第四章/第十条"
+    texts = {c.key.rsplit("/", 1)[-1]: c.text for c in notice.clauses}
+    assert texts["二"].endswith("日平均温度低于16℃的，应当按照规定退还热费。")
+    assert "— 7 —" not in texts["二"]
+    read = {
+        c.key: reqs
+        for d in result.documents
+        for c, (reqs, _grams) in zip(d.clauses, services._read_requirements(d), strict=True)
+    }
+    (_box, size, _kept) = read["某政发〔2026〕12号/第二章/第四条"]
+    assert (size.comparator, size.value, size.unit) == (">=", 120, "L")
+    (_odd, odour) = read["某政发〔2026〕12号/第三章/第八条"]
+    assert (odour.comparator, odour.value) == ("<=", 20)
+    (warm, refund) = read["某政办发〔2026〕7号/二"]
+    assert (warm.comparator, warm.value, warm.unit, warm.subject) == (">=", 18, "℃", "供热单位")
+    assert refund.applies_when is not None
+    assert (refund.applies_when.comparator, refund.applies_when.value) == ("<", 16)

@@ -503,6 +503,7 @@ def quantities(masked: str) -> list[Qty]:
             and not (m.group("b") and _BETWEEN.match(masked, m.end()))
             and not _A_PURE_NUMBER.search(masked, max(0, m.start() - 20), m.start())
             and not _ITS_OTHER_BOUND.search(masked, max(0, m.start() - 36), m.start())
+            and not _DIMENSIONLESS.match(masked, m.end())
         ):
             # (a range with no unit stands only as …之间: pH值应介于6至9之间; a number with no
             # unit only as a ratio's or a coefficient's: 容积率不大于2.0, 安全系数不小于1.5)
@@ -754,6 +755,8 @@ _PURE_COMPARED = (
     r"超过|≤|≥|<|>|达到|为|在)\s*"
 )
 _A_PURE_NUMBER = re.compile(_PURE_NAME + _PURE_COMPARED + r"$")
+#: A number a standard marks as having no unit (臭气浓度不得超过20（无量纲）): a measure still.
+_DIMENSIONLESS = re.compile(r"\s*[（(]\s*无量纲\s*[）)]")
 #: Its other bound, compared right after the first (pH值应大于6，小于9; 大于6且小于9; 容积率不得
 #: 低于1.0且不得高于2.5: with its own modal word).
 _ITS_OTHER_BOUND = re.compile(
