@@ -206,3 +206,18 @@ def test_a_plain_gazette_of_a_city_s_measures_and_a_notice_reads_whole():
     assert (warm.comparator, warm.value, warm.unit, warm.subject) == (">=", 18, "℃", "供热单位")
     assert refund.applies_when is not None
     assert (refund.applies_when.comparator, refund.applies_when.value) == ("<", 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value"),
+    [
+        ("保证金下限为合同金额的2%。", ">=", "2"),
+        ("缴存基数下限为上年度平均工资的60%。", ">=", "60"),
+        ("缴存基数上限为上年度平均工资的300%。", "<=", "300"),
+    ],
+)
+def test_a_floor_named_before_a_share_is_its_lower_bound(text, comparator, value):
+    """缴存基数下限为上年度平均工资的60%: the base is at least 60 % of the average wage. 下限为 was
+    no word of the comparator table (上限为 was), so the floor read as '== 60 %' or not at all."""
+    (found,) = extract(text)
+    assert (found.comparator, found.value, found.unit) == (comparator, Decimal(value), "%")

@@ -58,6 +58,9 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("最长", "<="),
     ("上限为", "<="),
     ("上限是", "<="),
+    # (缴存基数下限为上年度平均工资的60%: a floor named, the number its bound)
+    ("下限为", ">="),
+    ("下限是", ">="),
     ("控制在", "<="),
     # a time cut to (审批时限压缩至3个工作日): at most, a faster one complies
     ("压缩至", "<="),
