@@ -109,6 +109,10 @@ from checklists.standards.comparators import (
         # 逾 right before its number is "more than"; 逾期 (overdue) compares nothing
         ("参加人数逾", ">"),
         ("逾期的每日按罚款数额的", None),
+        # 超 right before its number is "more than" too; 超标, 超低 are other words
+        ("超", ">"),
+        ("排放超标的按", None),
+        ("完成超低排放改造的给予", None),
     ],
 )
 def test_before_the_number(words, expected):

@@ -221,3 +221,19 @@ def test_a_floor_named_before_a_share_is_its_lower_bound(text, comparator, value
     no word of the comparator table (上限为 was), so the floor read as '== 60 %' or not at all."""
     (found,) = extract(text)
     assert (found.comparator, found.value, found.unit) == (comparator, Decimal(value), "%")
+
+
+@pytest.mark.parametrize(
+    ("text", "case", "comparator"),
+    [
+        ("超30日未申报的，按日加收滞纳金。", "超30日未申报的", ">"),
+        ("逾期未缴纳的，按日加收滞纳金。", "逾期未缴纳的", None),
+    ],
+)
+def test_a_charge_added_by_the_day_is_a_sanction_under_its_breach(text, case, comparator):
+    """逾期未缴纳的，按日加收滞纳金: the late fee the ones in breach pay. 加收 was no verb of a
+    duty, so nothing was drafted; and 超30日 (more than 30 days) compared nothing."""
+    (found,) = extract(text)
+    assert found.kind == "presence"  # (a charge running by the day, not a thing done daily)
+    assert found.applies_when.text == case
+    assert found.applies_when.comparator == comparator

@@ -126,6 +126,7 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("超过", ">"),
     ("超出", ">"),
     ("逾", ">"),
+    ("超", ">"),  # only right before its number: 超30日未申报的 (超标, 超低 are other words)
     (">", ">"),
     ("等于", "=="),
     ("达到", ">="),
@@ -218,7 +219,7 @@ def comparator_before(words: str) -> tuple[str, int] | None:
         if not match.group("neg") and words[: match.start()].rstrip().endswith("每"):
             continue  # (每满2年, 每超过1小时: the step an amount goes by, no bound)
         if (
-            match.group("base") in ("达", "提前", "满", "记满", "扣满", "逾", "早于", "晚于")
+            match.group("base") in ("达", "提前", "满", "记满", "扣满", "逾", "超", "早于", "晚于")
             and words[match.end() :].strip()
         ):
             # (不得早于作业开始前30分钟: a time before another, the number no age nor date)

@@ -143,6 +143,8 @@ def periodic(r: Requirement) -> Requirement:
         return r
     if PER_HEAD_AND_PERIOD.search(r.span):
         return r  # 按照每人每月不超过…标准给予补贴: an amount per head and month, no frequency
+    if re.search(r"按[日天]\s*(?:加收|计收|计息|收取)", r.span):
+        return r  # 按日加收滞纳金: a charge running by the day, a sanction; not done daily
     for pattern, per in PERIODS:
         m = re.search(pattern, r.span)
         # (按月发放高龄津贴, 按季度预拨: paid or reported each period)

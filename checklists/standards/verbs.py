@@ -59,6 +59,8 @@ ACTION = re.compile(
     # (记入信用记录, 保证金上浮50%, 减免30%: a record kept of them, a deposit changed; not
     # 免除, a dismissal's word: 免除…职务)
     r"记入|上浮|下浮|减免|免收)(?!的|情况)|"
+    # (逾期未缴纳的，按日加收滞纳金: a charge added, a sanction)
+    r"加收(?=[^，,。；;]{0,12}(?:滞纳金|利息|违约金|罚款|罚息))|"
     # (对6周岁以下儿童免费乘坐公交车: a free ride, or a free visit, granted them)
     r"免费(?=乘坐|游览|进入|参观|入园|停车|停放|开放)|"
     # to equip with a system (全部装备自动化控制系统; not 装备制造, 装备水平: nouns)
