@@ -237,3 +237,21 @@ def test_a_charge_added_by_the_day_is_a_sanction_under_its_breach(text, case, co
     assert found.kind == "presence"  # (a charge running by the day, not a thing done daily)
     assert found.applies_when.text == case
     assert found.applies_when.comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("政府采购项目的资金支付，应当在验收合格后10日内完成。", "应当在验收合格后10日内完成"),
+        ("专项资金的拨付，应当按照国库集中支付制度执行。", None),
+    ],
+)
+def test_an_act_named_as_a_noun_is_the_topic_not_a_duty(text, span):
+    """政府采购项目的资金支付，应当在…10日内完成: the payment is what the time limit is about.
+    An act after 的 with no object (资金支付, 的拨付) read as a duty of its own: an item 'is the
+    payment made' was drafted beside the time limit."""
+    found = extract(text)
+    assert len(found) == 1
+    assert found[0].modality == "mandatory"
+    if span is not None:
+        assert found[0].span == span

@@ -24,6 +24,13 @@ _A_DOCUMENT = re.compile(
     r"(?:报告书?|证明|证书|记录|台账|方案|意见书|决定书|通知书|合同|协议|许可证|合格证)$"
 )
 
+#: A thing and the act done on it, named as one noun after a 的 (资金支付, 项目验收, 合同签订;
+#: 专项资金的拨付, the act alone): no object after the verb, so no duty of the phrase's own.
+_A_THING_DONE = re.compile(
+    r"(?:资金|款项|经费|补贴|补助|费用|项目|合同|材料|资料|信息|数据|工程|货物|服务)?"
+    r"(?:支付|拨付|发放|验收|签订|审核|审批|申报|登记|备案|公示|公开|结算|使用|管理)"
+)
+
 #: Verbs of setting something up a phrase may open with (建立…的…模式).
 _ESTABLISHES = re.compile(r"(?:建立|制定|编制|组建|成立|设立|建设|打造|构建|推行|实行|落实)")
 
@@ -66,6 +73,8 @@ def a_noun(words: str) -> bool:
         return False  # 如实记录屠宰生猪的来源、数量等内容: how it is done, then the act, a duty
     if _A_DOCUMENT.search(found.group(1)):
         return True  # (检测机构出具的检测报告: a document, whatever verb names its kind)
+    if _A_THING_DONE.fullmatch(found.group(1)):
+        return True  # (政府采购项目的资金支付，应当…: a thing and the act on it, named as a noun)
     return not ACTION.search(found.group(1)) and not POLICY.search(found.group(1))
 
 
