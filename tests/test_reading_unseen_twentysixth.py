@@ -255,3 +255,31 @@ def test_an_act_named_as_a_noun_is_the_topic_not_a_duty(text, span):
     assert found[0].modality == "mandatory"
     if span is not None:
         assert found[0].span == span
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "申请人应当具备下列条件：具有本市户籍；无违法记录。",
+            ["具有本市户籍", "无违法记录"],
+        ),
+        (
+            "申请人应当具备下列条件：具有本市户籍，家庭人均住房建筑面积低于15平方米。",
+            ["具有本市户籍", "家庭人均住房建筑面积低于15平方米"],
+        ),
+    ],
+)
+def test_conditions_listed_with_no_numbers_are_each_a_requirement(text, spans):
+    """应当具备下列条件：具有本市户籍；无违法记录。: the conditions run on after the colon with no
+    （一）. Only numbered items were read as the lead binds them, so 具有本市户籍 and 无违法记录
+    (no verb of a duty) were lost."""
+    found = extract(text)
+    assert [r.span for r in found] == spans
+    assert all((r.modality, r.subject) == ("mandatory", "申请人") for r in found)
+
+
+def test_bans_listed_with_no_numbers_are_each_a_ban():
+    found = extract("在饮用水水源保护区内，禁止下列行为：设置排污口；从事网箱养殖。")
+    assert [r.span for r in found[1:]] == ["设置排污口", "从事网箱养殖"]
+    assert all(r.kind == "prohibition" and r.applies_when is not None for r in found)

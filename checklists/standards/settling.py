@@ -720,7 +720,7 @@ def inline_items(text: str) -> tuple[int, int, list[tuple[int, int, str]]] | Non
     order; None when the text runs no list on."""
     first = _FIRST_ITEM.search(text)
     if first is None:
-        return None
+        return _unnumbered_items(text)
     lead_end = first.start("token")
     # (the lead is the sentence its colon ends: the items may start on the line below it)
     lead_start = max(text.rfind(mark, 0, first.start()) for mark in "。；;\n") + 1
@@ -732,6 +732,32 @@ def inline_items(text: str) -> tuple[int, int, list[tuple[int, int, str]]] | Non
         items.append((at, following if following >= 0 else len(text), token))
         at, n = following, n + 1
     return lead_start, lead_end, items
+
+
+#: A lead's colon, then items with no numbering up to the sentence's end (应当具备下列条件：具有本
+#: 市户籍；无违法记录。).
+_UNNUMBERED = re.compile(r"[：:](?P<items>[^。：:\n]+)(?:。|$)")
+
+
+def _unnumbered_items(text: str) -> tuple[int, int, list[tuple[int, int, str]]] | None:
+    """A list run on with no numbering after a lead of conditions, duties or bans (…应当具备下列
+    条件：具有本市户籍；家庭人均住房面积低于15平方米。): each item up to its ； (or, with no ；,
+    its ，); None when the text runs no such list on."""
+    run = _UNNUMBERED.search(text)
+    if run is None:
+        return None
+    lead_start = max(text.rfind(mark, 0, run.start()) for mark in "。；;\n") + 1
+    lead = text[lead_start : run.start() + 1]
+    if not (lists_conditions(lead) or lists_bans(lead)):
+        return None
+    words = run.group("items")
+    mark = "；" if "；" in words or ";" in words else "，"
+    items, at = [], run.start("items")
+    for piece in re.split(r"[；;]" if mark == "；" else r"[，,]", words):
+        if piece.strip():
+            items.append((at, at + len(piece), ""))
+        at += len(piece) + 1
+    return (lead_start, run.start() + 1, items) if len(items) > 1 else None
 
 
 def by_a_time(r: Requirement) -> bool:
