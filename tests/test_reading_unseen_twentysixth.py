@@ -283,3 +283,19 @@ def test_bans_listed_with_no_numbers_are_each_a_ban():
     found = extract("在饮用水水源保护区内，禁止下列行为：设置排污口；从事网箱养殖。")
     assert [r.span for r in found[1:]] == ["设置排污口", "从事网箱养殖"]
     assert all(r.kind == "prohibition" and r.applies_when is not None for r in found)
+
+
+def test_a_task_with_no_number_after_a_year_s_targets_is_due_then_too():
+    """到2027年，…优良比例达到80%以上，劣V类水体全面消除: both due by the end of 2027. Only the
+    targets with a number after a date alone were made due; the task after them had none."""
+    share, cleared = extract(
+        "到2027年，全市地表水国控断面水质优良比例达到80%以上，劣V类水体全面消除。"
+    )
+    assert share.due == cleared.due == {"rule": "date", "date": "2027-12-31"}
+    assert cleared.span == "劣V类水体全面消除"
+
+
+def test_a_task_after_the_next_semicolon_keeps_no_earlier_date():
+    found = extract("到2027年，污水收集率达到70%以上；建立长效管护机制。")
+    assert found[0].due == {"rule": "date", "date": "2027-12-31"}
+    assert all(r.due is None for r in found[1:])

@@ -173,8 +173,17 @@ def with_due(
             first = next((i for i in after if bare or not _numbered(found[i])), None)
             if first is not None and _numbered(found[first]):
                 # 到2020年底，…覆盖率达到95%以上，…达到100%: the targets after it are due then
+                # (…，劣V类水体全面消除: a task with no number among them too, up to the next ；)
+                until = masked.find("；", ph_end, s_end)
                 for i in after:
                     if _numbered(found[i]):
+                        found[i] = replace(found[i], due=rule)
+                    elif (
+                        bare
+                        and found[i].kind == "presence"
+                        and found[i].due is None
+                        and (until < 0 or found[i].start < until)
+                    ):
                         found[i] = replace(found[i], due=rule)
                 continue
             if first is not None:
