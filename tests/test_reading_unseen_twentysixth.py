@@ -299,3 +299,32 @@ def test_a_task_after_the_next_semicolon_keeps_no_earlier_date():
     found = extract("到2027年，污水收集率达到70%以上；建立长效管护机制。")
     assert found[0].due == {"rule": "date", "date": "2027-12-31"}
     assert all(r.due is None for r in found[1:])
+
+
+def test_a_label_and_what_it_says_is_no_title():
+    """2、禁放时间：全年禁止燃放。春节期间…可以燃放。: the ban is the item's first sentence after
+    its label. A short first sentence of a numbered item with more after it read as the item's
+    title (2、报批采购方案。), so the ban was lost and only the leave drafted."""
+    ban, leave = extract("2、禁放时间：全年禁止燃放。春节期间在指定地点可以燃放。")
+    assert (ban.kind, ban.span) == ("prohibition", "全年禁止燃放")
+    assert leave.modality == "permission"
+
+
+def test_a_title_with_no_label_stays_a_title():
+    found = extract("2、报批采购方案。采购人应当在采购活动开始前报批采购方案。")
+    assert [r.span for r in found] == ["采购人应当在采购活动开始前报批采购方案"]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("县住建局督促建设单位于2027年6月30日前建成投运。", "县住建局"),
+        ("请你局督促建设单位于2027年6月30日前建成投运。", "你局"),
+        ("县农业技术指导站负责培训。", "县农业技术指导站"),  # guard: 指导站 is its name
+    ],
+)
+def test_the_body_that_steers_acts_not_the_one_it_steers(text, who):
+    """县住建局督促建设单位于…建成投运: the bureau sees to it. The name ran on through the verb
+    to the party steered (县住建局督促建设单位, an inspected party)."""
+    (found,) = extract(text)
+    assert (found.subject, found.subject_kind) == (who, "authority")

@@ -36,6 +36,8 @@ def is_title(masked: str, s_start: int, s_end: int) -> bool:
     body = re.sub(r"[（(][^（()）]*[）)]$", "", body)  # 排查摸底阶段（2016年2月至12月）
     if not body or len(body) > 16 or re.search(r"[，,]", body):
         return False
+    if re.search(r"[：:]\s*\S", body):
+        return False  # 2、禁放时间：全年禁止燃放。: a label and what it says, no heading
     if opens_with_party(body):
         # (三)镇(街道)审核。镇(街道)对…进行审核: a step's heading, its text names the party again
         named = party_first(body) or party_named(body)

@@ -281,6 +281,11 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
             owner = _OWNER_PER.match(words)
             return (clean_name(owner.group("who")), "regulated") if owner else None
         found = (match.group("who"), kind_of(match.group("who")))
+    steers = re.search(_STEERS, found[0])
+    if steers is not None and steers.start() > 0 and ends_with_party(found[0][: steers.start()]):
+        # (县住建局督促建设单位于…建成投运: the body that steers acts, not the one it steers)
+        who = found[0][: steers.start()]
+        found = (who, kind_of(who))
     if "该" in found[0][1:]:
         return None  # (每个火点扣减该乡镇年度考核分…: the one pointed back to, after a verb)
     more = _MORE_PARTIES.match(words, len(found[0])) if words.startswith(found[0]) else None
