@@ -328,3 +328,35 @@ def test_the_body_that_steers_acts_not_the_one_it_steers(text, who):
     to the party steered (县住建局督促建设单位, an inspected party)."""
     (found,) = extract(text)
     assert (found.subject, found.subject_kind) == (who, "authority")
+
+
+def test_a_plain_gazette_of_a_reply_a_ban_and_appointments_reads_as_each_says():
+    """tests/data/unseen_plain_reply_ban_appointment.txt, written for this test: a reply (批复)
+    with a plant's limits, a ban's notice (通告) numbered 1、 with (1) items under one, and a
+    notice of appointments. The reply's limits and the ban read; appointments ask nothing."""
+    from pathlib import Path
+
+    from checklists.standards import services
+    from checklists.standards.parsing import parse_gazette
+
+    name = "unseen_plain_reply_ban_appointment.txt"
+    result = parse_gazette((Path(__file__).parent / "data" / name).read_text("utf-8"))
+    numbers = [d.number for d in result.documents]
+    assert numbers == ["某政函〔2026〕21号", "某政告〔2026〕3号", "某政任〔2026〕9号"]
+    read = {
+        c.key: reqs
+        for d in result.documents
+        for c, (reqs, _grams) in zip(d.clauses, services._read_requirements(d), strict=True)
+    }
+    cod, ammonia = read["某政函〔2026〕21号/二"]
+    assert (cod.comparator, cod.value, cod.unit, cod.per) == ("<=", 50, "mg", "L")
+    assert (ammonia.comparator, ammonia.value) == ("<=", 5)
+    (built,) = read["某政函〔2026〕21号/三"]
+    assert built.due == {"rule": "date", "date": "2027-06-30"}
+    assert built.subject == "你局"
+    ban = read["某政告〔2026〕3号/2"][0]
+    assert (ban.kind, ban.span) == ("prohibition", "全年禁止燃放")
+    (fine,) = read["某政告〔2026〕3号/3/（1）"]
+    assert (fine.comparator, fine.low, fine.high) == ("range", 1000, 5000)
+    appointments = [key for key in read if key.startswith("某政任〔2026〕9号")]
+    assert appointments and all(read[key] == [] for key in appointments)
