@@ -360,3 +360,20 @@ def test_a_plain_gazette_of_a_reply_a_ban_and_appointments_reads_as_each_says():
     assert (fine.comparator, fine.low, fine.high) == ("range", 1000, 5000)
     appointments = [key for key in read if key.startswith("某政任〔2026〕9号")]
     assert appointments and all(read[key] == [] for key in appointments)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("幼儿园保教人员与幼儿比例为1∶7。", "14.2857"),
+        ("师生比为1:19。", "5.2632"),
+        # the served, then the staff: the staff's share, as with a floor (不低于1∶0.6)
+        ("床护比为1∶0.6。", "60"),
+    ],
+)
+def test_a_ratio_stated_with_wei_is_a_requirement(text, value):
+    """保教人员与幼儿比例为1∶7: one member of staff to seven children. A rate's name before 为
+    kept only a share written with %, so a ratio stated with 为 was dropped as a bare number."""
+    (found,) = extract(text)
+    assert (found.kind, found.unit, found.value) == ("ratio", "%", Decimal(value))
+    assert found.comparator == "=="

@@ -357,6 +357,10 @@ _A_RATE_NAMED_FIRST = re.compile(
 )
 
 
+#: The number of a share as written (100%, 1:7): what a rate's name comes before.
+_SHARE_WRITTEN = re.compile(r"[\d.]+\s*(?:%|[:：∶]\s*\d)")
+
+
 def worth_keeping(
     q: Qty,
     kind: str,
@@ -504,9 +508,10 @@ def worth_keeping(
         and re.search(
             # (比例分别为85%、90%; a factor's weight in an allocation: 权重为40%; of a base:
             # 个人缴费比例为本人缴费工资的8%)
-            r"(?:率|比例|权重|比重|占比)\s*(?:分别)?\s*(?:为|是|保持|稳定在?)?"
+            r"(?:率|比例|权重|比重|占比|(?<![同环对相])比)\s*(?:分别)?\s*(?:为|是|保持|稳定在?)?"
             r"(?:(?<=[为是])[^，,。；;\d＿]{1,16}的)?\s*$",
-            phrase[: phrase.find("%")].rstrip("0123456789. "),
+            # (保教人员与幼儿比例为1:7: a ratio, read as a share, its first term's number)
+            _SHARE_WRITTEN.split(phrase, maxsplit=1)[0],
         )
     ):
         return True  # 安装率 100%: a rate's target

@@ -74,7 +74,8 @@ _SERVED_THEN_STAFF = re.compile(
     r"|床护比|医护比)"
     # (…的比例，乳儿班不低于3:1，托小班不低于5:1: each class named first)
     r"(?:\s*[，,：:][^。；;与]{1,30}?)?"
-    r"\s*(?:应当?|须|要)?\s*(?:不低于|不少于|不小于|至少|达到)\s*$"
+    # (床护比为1:0.6: the level itself, read the same way round)
+    r"\s*(?:应当?|须|要)?\s*(?:不低于|不少于|不小于|至少|达到|为|是)\s*$"
 )
 
 
