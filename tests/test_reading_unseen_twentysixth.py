@@ -377,3 +377,12 @@ def test_a_ratio_stated_with_wei_is_a_requirement(text, value):
     (found,) = extract(text)
     assert (found.kind, found.unit, found.value) == ("ratio", "%", Decimal(value))
     assert found.comparator == "=="
+
+
+def test_a_grant_with_shixing_and_its_standard_are_one_row_for_the_ones_named():
+    """对种粮大户实行补贴，补贴标准为每亩100元: one grant, its amount per mu, for large grain
+    growers (GUIDE: grant and amount one row). With 实行 (not 给予) the grant stood as a row of
+    its own, and the amount lost whom it is for."""
+    (found,) = extract("对种粮大户实行补贴，补贴标准为每亩100元。")
+    assert (found.value, found.unit, found.per) == (100, "元", "亩")
+    assert found.applies_when.text == "对种粮大户"

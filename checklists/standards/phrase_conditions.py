@@ -93,9 +93,11 @@ _A_CLASS_FIRST = re.compile(
     # the class, then its number, 为 no part of it)
     r"至少|最多|报销|奖励|补助|补贴|收费|给予|发放|为\s*[\d＿]|[\d＿])"
 )
-#: Whom a fine or sanction is for, right before it (对个人处500元以上…，对单位处1万元以上…).
+#: Whom a fine or sanction is for, right before it (对个人处500元以上…，对单位处1万元以上…), or a
+#: grant (对种粮大户实行补贴).
 _THE_ONES_FINED = re.compile(
-    r"对于?[^，,。；;的\d＿]{1,16}?(?=(?:并|可以?|应当)?处(?!理|置|室|长|所|方|于|在|罚|分)|并处|给予|予以)"
+    r"对于?[^，,。；;的\d＿]{1,16}?(?=(?:并|可以?|应当)?处(?!理|置|室|长|所|方|于|在|罚|分)|并处|给予|予以|"
+    r"实行[^，,。；;]{0,6}(?:补贴|补助|奖励|奖补|资助|贴息))"
 )
 #: The kind of project or procurement a phrase of its own names (询价采购，…; 竞争性谈判采购，…;
 #: 重大项目，…): the duty after it is for that kind.

@@ -36,7 +36,8 @@ from checklists.standards.verbs import aim_only
 #: A grant (给予一次性创业补贴, 给予创业担保贷款, 可以申请岗位补贴, 可享受…补贴) and the standard
 #: of its amount right after it (补贴标准为5000元, 贷款额度最高不超过20万元).
 _GRANT = re.compile(
-    r"(?:对[^，,。；;]*)?给予[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助|贷款|贴息)$|"
+    # (对种粮大户实行补贴，补贴标准为…: the same, with 实行)
+    r"(?:对[^，,。；;]*)?(?:给予|实行)[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助|贷款|贴息)$|"
     # (可按规定申请创业担保贷款，贷款额度最高…: what one may apply for, then its limits)
     r"(?:可以?)?(?:申请|享受|领取)[^，,。；;]{0,20}(?:补贴|补助|奖励|资助|奖补|救助)$"
 )
