@@ -386,3 +386,32 @@ def test_a_grant_with_shixing_and_its_standard_are_one_row_for_the_ones_named():
     (found,) = extract("对种粮大户实行补贴，补贴标准为每亩100元。")
     assert (found.value, found.unit, found.per) == (100, "元", "亩")
     assert found.applies_when.text == "对种粮大户"
+
+
+def test_a_plain_order_hard_wrapped_mid_word_reads_whole():
+    """tests/data/unseen_plain_wrapped_order.txt, written for this test: a government order's
+    measures, lines wrapped at a fixed width in the middle of words (建/设, 制/定) and once before
+    a comma. Each article reads as one sentence run, its terms and limits as written."""
+    from pathlib import Path
+
+    from checklists.standards import services
+    from checklists.standards.parsing import parse_gazette
+
+    text = (Path(__file__).parent / "data" / "unseen_plain_wrapped_order.txt").read_text("utf-8")
+    (order,) = parse_gazette(text).documents
+    assert (order.number, order.title) == ("某市人民政府令第88号", "某市城市供水管理办法")
+    assert (str(order.signed_on), str(order.in_force_from)) == ("2026-06-01", "2026-07-01")
+    texts = {c.key.rsplit("/", 1)[-1]: c.text for c in order.clauses}
+    assert "建设、经营" in texts["第二条"] and "制定本办法" in texts["第一条"]
+    assert "责令改正，可以处" in texts["第六条"]
+    read = {
+        c.key.rsplit("/", 1)[-1]: reqs
+        for c, (reqs, _grams) in zip(order.clauses, services._read_requirements(order), strict=True)
+    }
+    _system, daily, monthly = read["第三条"]
+    assert (daily.per, daily.comparator, daily.value) == ("day", ">=", 1)
+    assert (monthly.per, monthly.comparator, monthly.value) == ("month", ">=", 1)
+    notice = read["第四条"][1]
+    assert (notice.comparator, notice.value, notice.unit) == (">=", 24, "hour")
+    (fine_order, fine) = read["第六条"]
+    assert (fine.low, fine.high, fine.subject) == (2000, 10000, "供水主管部门")
