@@ -45,6 +45,7 @@ from checklists.standards.comparators import (
         ("不得少于", ">="),
         ("建设面积不低于", ">="),
         ("缴存基数下限为", ">="),
+        ("管道最小净距为", ">="),
         ("保证金下限是", ">="),
         # at most (<=)
         ("不高于", "<="),
@@ -52,6 +53,7 @@ from checklists.standards.comparators import (
         ("不大于", "<="),
         ("不超过", "<="),
         ("至多", "<="),
+        ("景区日最大承载量为", "<="),
         ("最多", "<="),
         ("小于等于", "<="),
         ("小于或者等于", "<="),
@@ -109,6 +111,9 @@ from checklists.standards.comparators import (
         # 逾 right before its number is "more than"; 逾期 (overdue) compares nothing
         ("参加人数逾", ">"),
         ("逾期的每日按罚款数额的", None),
+        # 最大, 最小 naming a thing by its size, or a degree, compare nothing
+        ("不应小于罐组内1个最大储罐的容积", None),
+        ("最大限度地", None),
         # 超 right before its number is "more than" too; 超标, 超低 are other words
         ("超", ">"),
         ("排放超标的按", None),

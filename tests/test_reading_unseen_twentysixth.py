@@ -415,3 +415,18 @@ def test_a_plain_order_hard_wrapped_mid_word_reads_whole():
     assert (notice.comparator, notice.value, notice.unit) == (">=", 24, "hour")
     (fine_order, fine) = read["第六条"]
     assert (fine.low, fine.high, fine.subject) == (2000, 10000, "供水主管部门")
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator", "value", "unit"),
+    [
+        ("景区日最大承载量为2万人次。", "<=", "20000", "人次"),
+        ("单次最大采购量为500吨。", "<=", "500", "t"),
+        ("管道最小净距为1米。", ">=", "1", "m"),
+    ],
+)
+def test_the_most_or_least_of_a_measure_stated_with_wei_is_its_bound(text, comparator, value, unit):
+    """景区日最大承载量为2万人次: at most 20 000 visits a day. 最大 and 最小 were no words of the
+    comparator table (最高, 最低 were), so the capacity read as a bare number and was dropped."""
+    (found,) = extract(text)
+    assert (found.comparator, found.value, found.unit) == (comparator, Decimal(value), unit)

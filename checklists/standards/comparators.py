@@ -55,6 +55,9 @@ BEFORE: tuple[tuple[str, str], ...] = (
     ("最多可达", "<="),
     ("最多", "<="),
     ("最高", "<="),
+    # (景区日最大承载量为2万人次, 最小净距为1米: the most or least of a measure named)
+    ("最大", "<="),
+    ("最小", ">="),
     ("最长", "<="),
     ("上限为", "<="),
     ("上限是", "<="),
@@ -200,7 +203,9 @@ _BEFORE_WORDS = dict(BEFORE)
 _EACH_THEN = re.compile(r"\s*每\s*(?:\d+(?:\.\d+)?|[十百千万])\s*[^\d，,。；;每]{1,10}$")
 #: What 最低/最高 name rather than compare (最低工资标准, 最低生活保障, 最高气温, 最高人民法院).
 _NAMED_EXTREME = re.compile(
-    r"\s*(?:工资|生活|气温|温度|限价|价格?|收购价|人民|水位|风速|学历|级别|档次|等级|层|峰)"
+    r"\s*(?:工资|生活|气温|温度|限价|价格?|收购价|人民|水位|风速|学历|级别|档次|等级|层|峰|"
+    # (最大限度, 最大程度, 最小化; 不应小于罐组内1个最大储罐的容积: a thing named by its size)
+    r"限度|程度|化|努力|可能|储罐|冻土|值)"
 )
 #: The minimum wage's own amount next (最低工资标准为每月2100元; 最低工资标准：): the floor, not
 #: a name (最低工资标准的80%: a share of it).
@@ -236,14 +241,14 @@ def comparator_before(words: str) -> tuple[str, int] | None:
         ):
             continue  # (第一批下达60%: handed down, 传达, 送达: no "reach")
         if (
-            match.group("base") in ("最低", "最高")
+            match.group("base") in ("最低", "最高", "最大", "最小")
             and _NAMED_EXTREME.match(words, match.end())
             # (最低工资标准为2100元: the wage's floor itself, its number right after it)
             and not _A_WAGE_FLOOR_S_OWN.match(words, match.end())
         ):
             continue  # (最低工资标准的80%, 最高气温: a quantity's name, no comparison)
         if (
-            match.group("base") in ("最低", "最高")
+            match.group("base") in ("最低", "最高", "最大", "最小")
             and found is not None
             and _BEFORE_WORDS[found.group("base")] != "=="
         ):

@@ -399,8 +399,14 @@ def worth_keeping(
         return False
     if comparator is None and A_MODEL.match(following):
         return False  # 35kg推车式干粉灭火器不少于1具: the model of the thing counted
-    if comparator is None and q.unit in TIME_UNITS and AVERAGED.match(following):
-        return False  # 30分钟均值不得超过20毫克/立方米: the window a value is averaged over
+    if (
+        (comparator is None or re.search(r"最[大小高低]\s*$", tail))
+        and q.unit in TIME_UNITS
+        and AVERAGED.match(following)
+    ):
+        # 30分钟均值不得超过20毫克/立方米: the window a value is averaged over (日最大8小时平均
+        # 浓度: the window whose most is taken)
+        return False
     if (
         comparator is None
         and q.unit in TIME_UNITS
