@@ -416,3 +416,19 @@ def test_the_most_or_least_of_a_measure_stated_with_wei_is_its_bound(text, compa
     comparator table (最高, 最低 were), so the capacity read as a bare number and was dropped."""
     (found,) = extract(text)
     assert (found.comparator, found.value, found.unit) == (comparator, Decimal(value), unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "住院医疗费用起付标准以上至最高支付限额以下部分，统筹基金支付比例为85%。",
+        "起付标准以上至最高支付限额以下的部分，统筹基金支付比例为85%。",
+    ],
+)
+def test_a_band_up_to_a_limit_is_the_case_of_the_share_after_it(text):
+    """…起付标准以上至最高支付限额以下部分，统筹基金支付比例为85%: the fund pays 85 % of the
+    band. With no 的 before 部分 the band was a duty of its own, and its 最高…限额 read as the
+    sentence's topic limit, so the share read '<= 85 %'."""
+    (found,) = extract(text)
+    assert (found.comparator, found.value, found.unit) == ("==", 85, "%")
+    assert found.applies_when.text.endswith("部分")

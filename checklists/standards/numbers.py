@@ -145,9 +145,11 @@ def period_before(masked: str, phrase_start: int, pos: int) -> tuple[str | None,
 #: What joins a list's items (、, 和, 及, 或): after one, an item may name its own period.
 _ITEMS_JOINED = ("、", "和", "及", "或")
 
-#: A sentence's topic, a limit, then who has what (贷款最高额度，单方缴存职工为40万元，…).
+#: A sentence's topic, a limit, then who has what (贷款最高额度，单方缴存职工为40万元，…); not
+#: a band up to a limit (…至最高支付限额以下部分，: the case of what follows).
 _A_TOPIC_LIMIT = re.compile(
-    r"[^，,。；;\d＿]{0,30}?(?:(?P<cap>最高|上限|限额)|(?P<floor>最低|下限))[^，,。；;\d＿]{0,4}\s*[，,：:]"
+    r"[^，,。；;\d＿]{0,30}?(?:(?P<cap>最高|上限|限额)|(?P<floor>最低|下限))"
+    r"(?![^，,。；;\d＿]{0,4}?(?:以[上下内]|部分))[^，,。；;\d＿]{0,4}\s*[，,：:]"
 )
 
 

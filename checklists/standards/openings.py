@@ -36,9 +36,10 @@ QUOTED_ARTICLE = re.compile(
 
 
 # "…的，" at the opening of a sentence (after an optional 凡/对/对于), at most 80 characters.
-#: (…超过30立方米的部分，: the band of an amount a rule is for)
+#: (…超过30立方米的部分，: the band of an amount a rule is for; …最高支付限额以下部分，: the
+#: same with no 的)
 THE_ONES = re.compile(
-    r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>[^，,。；;：:]{2,80}?的(?:部分)?)[，,]"
+    r"^(?P<lead>凡是|凡|对于|对|针对)?(?P<cond>[^，,。；;：:]{2,80}?(?:的(?:部分)?|(?:以上|以下|以内)部分))[，,]"
 )
 #: The same after a phrase of means or circumstance (采取虚报、隐瞒等手段，骗取救助资金的，…;
 #: 在信息采集过程中，存在…行为的，…); no modal word and no party acting before the 的.
