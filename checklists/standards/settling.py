@@ -741,16 +741,16 @@ _UNNUMBERED = re.compile(r"[：:](?P<items>[^。：:\n]+)(?:。|$)")
 
 
 def _unnumbered_items(text: str) -> tuple[int, int, list[tuple[int, int, str]]] | None:
-    """A list run on with no numbering after a lead of conditions, duties or bans (…应当具备下列
-    条件：具有本市户籍；家庭人均住房面积低于15平方米。): each item up to its ； (or, with no ；,
-    its ，); None when the text runs no such list on."""
-    run = _UNNUMBERED.search(text)
-    if run is None:
-        return None
-    lead_start = max(text.rfind(mark, 0, run.start()) for mark in "。；;\n") + 1
-    lead = text[lead_start : run.start() + 1]
-    if not (lists_conditions(lead) or lists_bans(lead)):
-        return None
+    """A list run on with no numbering after a lead of conditions or bans (…应当具备下列条件：具有
+    本市户籍；家庭人均住房面积低于15平方米。): each item up to its ； (or, with no ；, its ，);
+    None when the text runs no such list on."""
+    for run in _UNNUMBERED.finditer(text):
+        lead_start = max(text.rfind(mark, 0, run.start()) for mark in "。；;\n") + 1
+        lead = text[lead_start : run.start() + 1]
+        if lists_conditions(lead) or lists_bans(lead):
+            break
+    else:
+        return None  # (禁放时间：全年禁止燃放。: a label's colon, no list's lead)
     words = run.group("items")
     mark = "；" if "；" in words or ";" in words else "，"
     items, at = [], run.start("items")
