@@ -432,3 +432,12 @@ def test_a_band_up_to_a_limit_is_the_case_of_the_share_after_it(text):
     (found,) = extract(text)
     assert (found.comparator, found.value, found.unit) == ("==", 85, "%")
     assert found.applies_when.text.endswith("部分")
+
+
+def test_the_time_between_two_events_is_how_long_it_lasts_not_how_often():
+    """从烧熟至食用的间隔时间不得超过2小时: food eaten within two hours of cooking. 间隔 read as a
+    round repeated (垃圾清运间隔不超过3天: at least every 3 days), so a frequency was drafted."""
+    (found,) = extract("集体用餐配送单位配送的食品，从烧熟至食用的间隔时间不得超过2小时。")
+    assert (found.kind, found.comparator, found.value, found.unit) == ("duration", "<=", 2, "hour")
+    (round_,) = extract("垃圾清运间隔不超过3天。")
+    assert round_.kind == "frequency"

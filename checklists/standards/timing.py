@@ -41,6 +41,7 @@ _AT_MOST_ONCE = re.compile(r"(?!\s*(?:以|之)?内)[^，,。；;＿\d内]{0,4}?(
 
 #: The interval between two of what is done, named before a time (清运间隔不超过3天).
 _INTERVAL = re.compile(r"间隔[^，,。；;＿\d]{0,8}$")
+_FROM_TO_EVENTS = re.compile(r"(?:从|自)[^，,。；;＿\d]{1,12}(?:至|到)[^，,。；;＿\d]{1,12}的?间隔")
 
 
 #: A time named as how long one takes (每次清运时间, 时长, 用时), not as an interval.
@@ -128,6 +129,8 @@ def timing(
         comparator == "<="
         and q.unit in TIME_UNITS
         and _INTERVAL.search(masked, max(ph_start, q_start - 12), q_start)
+        # (从烧熟至食用的间隔时间不得超过2小时: the time between two events, how long it lasts)
+        and not _FROM_TO_EVENTS.search(masked, ph_start, q_start)
     ):
         kind = "frequency"  # 垃圾清运间隔不超过3天: done again within that time at most
     deadline = (
