@@ -434,6 +434,13 @@ def test_a_band_up_to_a_limit_is_the_case_of_the_share_after_it(text):
     assert found.applies_when.text.endswith("部分")
 
 
+def test_a_day_s_most_a_place_takes_is_a_count_per_day():
+    """景区日最大承载量为2万人次: at most 20 000 visits a day. 日 before 最大 named no period (日
+    处理能力 did), and visits per day read as how often something is done."""
+    (found,) = extract("景区日最大承载量为2万人次。")
+    assert (found.kind, found.per, found.comparator, found.value) == ("count", "day", "<=", 20000)
+
+
 def test_the_time_between_two_events_is_how_long_it_lasts_not_how_often():
     """从烧熟至食用的间隔时间不得超过2小时: food eaten within two hours of cooking. 间隔 read as a
     round repeated (垃圾清运间隔不超过3天: at least every 3 days), so a frequency was drafted."""

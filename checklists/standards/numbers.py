@@ -263,11 +263,15 @@ def phrase_facts(phrase: str) -> _PhraseFacts:
     )
 
 
+#: How many a place holds or takes in a period (日最大承载量, 日接待量): a count, not how often.
+_A_CAPACITY = re.compile(r"(?:承载|接待|容纳)(?:量|能力)")
+
+
 def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | None) -> str:
     if not unit:
         return "measure"  # pH值应介于6至9之间: a value with no unit, measured
-    if per and unit in COUNTED and per in _HOW_OFTEN:
-        return "frequency"  # 每季度监察一次, 每周报送不少于5条
+    if per and unit in COUNTED and per in _HOW_OFTEN and not _A_CAPACITY.search(phrase):
+        return "frequency"  # 每季度监察一次, 每周报送不少于5条 (not 日最大承载量为2万人次)
     facts = phrase_facts(phrase)
     if per and unit in ("%", "‰") and facts.checking:
         return "frequency"  # 每月抽查率不低于10%: how much to check per period
