@@ -201,6 +201,8 @@ _BEFORE_WORDS = dict(BEFORE)
 #: 每 and what is counted, right after the comparison (不少于每100户1名): the comparison is the
 #: number's after them, the one after 每 says what it is per.
 _EACH_THEN = re.compile(r"\s*每\s*(?:\d+(?:\.\d+)?|[十百千万])\s*[^\d，,。；;每]{1,10}$")
+#: The words of the most or least of a measure (最低, 最高, 最大, 最小).
+_EXTREMES = ("最低", "最高", "最大", "最小")
 #: What 最低/最高 name rather than compare (最低工资标准, 最低生活保障, 最高气温, 最高人民法院).
 _NAMED_EXTREME = re.compile(
     r"\s*(?:工资|生活|气温|温度|限价|价格?|收购价|人民|水位|风速|学历|级别|档次|等级|层|峰|"
@@ -241,14 +243,14 @@ def comparator_before(words: str) -> tuple[str, int] | None:
         ):
             continue  # (第一批下达60%: handed down, 传达, 送达: no "reach")
         if (
-            match.group("base") in ("最低", "最高", "最大", "最小")
+            match.group("base") in _EXTREMES
             and _NAMED_EXTREME.match(words, match.end())
             # (最低工资标准为2100元: the wage's floor itself, its number right after it)
             and not _A_WAGE_FLOOR_S_OWN.match(words, match.end())
         ):
             continue  # (最低工资标准的80%, 最高气温: a quantity's name, no comparison)
         if (
-            match.group("base") in ("最低", "最高", "最大", "最小")
+            match.group("base") in _EXTREMES
             and found is not None
             and _BEFORE_WORDS[found.group("base")] != "=="
         ):

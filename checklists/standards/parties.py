@@ -120,6 +120,7 @@ _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_P
 _A_BODY_NEXT = r"[组站队所处科室局办]|中心|机构|部门|小组"
 #: Verbs of steering other bodies (协调各成员单位…, 督促各乡镇…), not a name's first word.
 _STEERS = rf"(?:协调|统筹|督促|指导|协助|责成|督导)(?!{_A_BODY_NEXT})"
+_STEERS_IN = re.compile(_STEERS)
 #: A party named at the very start of a phrase, before what it does (采购人在3个工作日内…).
 _PARTY_VERBS = (
     # (政府自身建设: its own, no 自 of since when; 个人自付, 自费: paid by oneself)
@@ -281,7 +282,7 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
             owner = _OWNER_PER.match(words)
             return (clean_name(owner.group("who")), "regulated") if owner else None
         found = (match.group("who"), kind_of(match.group("who")))
-    steers = re.search(_STEERS, found[0])
+    steers = _STEERS_IN.search(found[0])
     if steers is not None and steers.start() > 0 and ends_with_party(found[0][: steers.start()]):
         # (县住建局督促建设单位于…建成投运: the body that steers acts, not the one it steers)
         who = found[0][: steers.start()]

@@ -189,11 +189,15 @@ _ONE_BEFORE_TIMES = (
     # (一年开展两次评估, 一季度召开一次: the verb between, as 每年开展两次)
     r"(?=\s*" + _VERB_OF_TIMES + r"?\s*[一二两三四五六七八九十\d]+\s*次)"
 )
+#: A charge running by the day (按日加收万分之五, 按日计收滞纳金): per day, a sanction's rate.
+CHARGED_BY_THE_DAY = r"按[日天](?=\s*(?:加收|收取|计收|计息))"
 PERIODS = [
     # (日配送能力, 日均客流量: a day's amount; 年经营规模: a year's)
     (
         # (按日加收万分之五: a charge per day)
-        r"每个?工作日|每日|每天|按[日天](?=\s*(?:加收|收取|计收|计息))|按日"
+        r"每个?工作日|每日|每天|"
+        + CHARGED_BY_THE_DAY
+        + "|按日"
         + _PAID_BY
         + "|"
         + _AMOUNT_OF.format("日")

@@ -24,6 +24,7 @@ from checklists.standards.numerals import Qty
 from checklists.standards.parties import condition_of
 from checklists.standards.phrase_conditions import phrase_condition
 from checklists.standards.quantities import (
+    CHARGED_BY_THE_DAY,
     PERIOD_NAMES,
     PERIODS,
     TIME_UNITS,
@@ -144,7 +145,7 @@ def periodic(r: Requirement) -> Requirement:
         return r
     if PER_HEAD_AND_PERIOD.search(r.span):
         return r  # 按照每人每月不超过…标准给予补贴: an amount per head and month, no frequency
-    if re.search(r"按[日天]\s*(?:加收|计收|计息|收取)", r.span):
+    if re.search(CHARGED_BY_THE_DAY, r.span):
         return r  # 按日加收滞纳金: a charge running by the day, a sanction; not done daily
     for pattern, per in PERIODS:
         m = re.search(pattern, r.span)
