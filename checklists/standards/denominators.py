@@ -52,7 +52,11 @@ DENOMINATORS = {
     "个": "个",
     "批": "batch",
     "人": "人",
+    "位": "人",
     "户": "户",
+    # (每家药店至少配备1名执业药师: each firm or shop; 每个家庭: each household)
+    "家庭": "户",
+    "家": "家",
     "次": "次",
     "辆": "辆",
     # (每车配备不少于2具灭火器: each vehicle; not 每车间, a workshop)

@@ -104,6 +104,10 @@ _PAID_OUT = re.compile(
     # (每月发放城市低保金500元、农村低保金300元: each amount of the list handed out)
     r"(?:发放|发给|计发|支付|给予|加发|增发|补发)(?:[^，,。；;\d＿共累计]|[\d.]+\s*[万亿]?元\s*、){0,16}$"
 )
+#: A fee or price named right before its rate (停车费5元/小时), not an average reported.
+_A_FEE_NAMED = re.compile(r"^(?!.*(?:平均|均价)).*(?:费|价格?|租金)\s*$")
+#: A price cut a party grants, right before its share (门票实行5折优惠, 享受八折优惠, 打五折).
+_A_PRICE_CUT = re.compile(r"(?:(?:实行|执行|享受)[^，,。；;\d＿]{0,4}|给予|打|按照?)\s*$")
 #: A term or a size named right before its number with 为 (有效期为五年, 试用期为一年, 处理规模为):
 #: the standard it states, in words or in digits.
 _STATED_AS = re.compile(
@@ -533,6 +537,7 @@ def worth_keeping(
         (q.unit == "元" and q.low >= 10)  # 处二千元罚款, 奖励五十万元: an amount in words
         # (每个村配备一名网格员: so many for each, a standard written in words)
         or (q.unit in COUNTED and per_before(before) is not None)
+        or (q.unit == "%" and _A_PRICE_CUT.search(tail))  # 享受八折优惠: a price cut granted
         or _STATED_AS.search(tail)  # 有效期为五年, 试用期为一年: a term stated
         # (经批准，可以延长十日: a time limit extended by so much, at most)
         or (q.unit in TIME_UNITS and EXTENDED.search(tail) is not None)
@@ -578,6 +583,9 @@ def worth_keeping(
             and _A_CASE_FIRST.match(sentence)
         )
         or facts.standards_listed
+        # (停车费5元/小时: a fee named, then its rate; not 平均房价, a figure reported)
+        or (q.unit == "元" and q.per is not None and _A_FEE_NAMED.search(tail) is not None)
+        or (q.unit == "%" and _A_PRICE_CUT.search(tail) is not None)  # 门票实行5折优惠
     )
 
 

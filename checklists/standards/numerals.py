@@ -75,3 +75,5 @@ class Qty:
     #: A range's ends: included unless a marker leaves one out (10吨（含）至100吨（不含）).
     low_inclusive: bool = True
     high_inclusive: bool = True
+    #: How many of what it is per, written after its slash (8元/3公里: 3, per km).
+    per_count: Decimal | None = None

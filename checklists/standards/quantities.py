@@ -466,7 +466,8 @@ QTY = re.compile(
     rf"(?:(?P<mid>[-—–~～至到])\s*(?P<bneg>[-−－](?=\d))?(?P<b>{NUM})\s*(?P<bmag>万(?!一)|亿)?)?"
     rf"(?P<u>{_UNIT_RE.pattern})?"
     # (30m³/(h·人): its denominators in brackets)
-    rf"(?:\s*[/／每]\s*[（(]?\s*(?P<per>{DENOMINATOR})(?:\s*[·•．.]\s*(?P<per2>{DENOMINATOR}))?"
+    # (起步价8元/3公里: per so many of it)
+    rf"(?:\s*(?:[/／]\s*(?P<per_n>\d{{1,4}}(?:\.\d+)?)\s*|[/／每]\s*[（(]?\s*)(?P<per>{DENOMINATOR})(?:\s*[·•．.]\s*(?P<per2>{DENOMINATOR}))?"
     r"(?(per2)\s*[）)]?))?"
     rf"(?:\s*(?P<after>{_MARK}?\s*(?:及以上|以上|及以下|以下(?!简称)|以内|之内|以外|届满|"
     rf"(?:半径)?范围(?:以|之)?内|内(?![容部外涵]))(?:\s*{_MARK})?)"
@@ -636,7 +637,10 @@ def quantities(masked: str) -> list[Qty]:
                     bound.group(0),
                     bound.end(),
                 )
-        out.append(Qty(start, end, low, high, unit, comparator, arabic, word, per, mark, *ends))
+        per_n = Decimal(m.group("per_n")) if per is not None and m.group("per_n") else None
+        out.append(
+            Qty(start, end, low, high, unit, comparator, arabic, word, per, mark, *ends, per_n)
+        )
     out += shares(masked, [(q.start, q.end) for q in out])
     return _between_both(_to_a_multiple(sorted(out, key=lambda q: q.start), masked), masked)
 

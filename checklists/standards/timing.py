@@ -164,6 +164,12 @@ _SUMMED = re.compile(r"累计|累积|合计|共计|总计|最高|最多")
 _CAPPED = re.compile(r"\s*(?:最高|最多|封顶)")
 
 
+#: Each one of a staff, before the heads each looks after (每名护理员照护…4名老人).
+_EACH_ONE = re.compile(
+    r"每\s*[名位][^，,。；;\d＿每]{1,8}?(?:照护|照顾|护理|负责|服务|管理|带教|看护)"
+)
+
+
 def what_per(
     q: Qty,
     per: str | None,
@@ -191,6 +197,8 @@ def what_per(
             per, step_count = step if step is not None else (None, None)
         if per is None and q.unit == "元" and EACH_TIME.search(masked, q_start - 12, q_start):
             per = "次"  # 收费标准原则上每次不超过50元: an amount each time
+        if per is None and q.unit in ("人", "名") and _EACH_ONE.search(masked, ph_start, q_start):
+            per = "人"  # 每名护理员照护不超过4名老人: heads each one looks after
         if per is not None and A_TOTAL.search(masked, prev_end, q_start):
             per = None  # 每人不超过20万元、总额不超过110万元: the total is no one's
         # (每小时记录一次, 每班巡查两次: how often, per hour or shift, no rate)
@@ -201,7 +209,7 @@ def what_per(
         and A_YEAR_S_BASE.search(masked, ph_start, q_start)
     ):
         per = None  # 处上一年年收入60%至100%的罚款: a share of a year's income, no rate
-    per_count = step_count  # (每满4小时: so many to a step)
+    per_count = step_count or q.per_count  # (每满4小时, 8元/3公里: so many to a step)
     if per is None and denominator is not None:
         per_count, per = denominator  # 每300米设置1处错车道
     elif per is None and (many := per_many_before(masked[ph_start:q_start])):
