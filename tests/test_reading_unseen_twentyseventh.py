@@ -61,3 +61,36 @@ def test_a_rate_per_so_many_after_its_slash_keeps_how_many(text, value, per, per
 
 def test_an_average_price_reported_is_no_fee():
     assert extract("全市平均房价8000元/平方米。") == []
+
+
+def test_how_often_a_check_of_some_ones_is_done_is_no_case_of_the_duty_after():
+    frequency, deadline = extract(
+        "区县教育行政部门每学期至少组织1次对培训机构的检查，"
+        "检查结果应当在检查结束后15日内向社会公布。"
+    )
+    assert (frequency.comparator, frequency.value, frequency.per) == (">=", Decimal(1), "half_year")
+    assert frequency.applies_when is None and deadline.applies_when is None
+    assert (deadline.value, deadline.unit) == (Decimal(15), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("企业专职安全管理人员不得少于2名。", "企业"),
+        ("培训机构专职教学人员不得少于教学人员总数的50%。", "培训机构"),
+        ("培训机构的专职教师不得少于5名。", "培训机构"),
+        ("养老机构夜间值班人员不得少于2人。", "养老机构"),
+        # guard: staff with no party named, as before
+        ("夜间值班人员不得少于2人。", None),
+    ],
+)
+def test_the_party_whose_staff_are_counted_is_who_must_have_them(text, subject):
+    (row,) = extract(text)
+    assert row.subject == subject
+
+
+def test_a_limit_after_the_party_s_staff_counted_is_the_same_party_s():
+    _share, size = extract(
+        "培训机构专职教学人员不得少于教学人员总数的50%，每个教学班学员人数原则上不超过30人。"
+    )
+    assert (size.subject, size.modality, size.value) == ("培训机构", "default", Decimal(30))

@@ -491,6 +491,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and _NOUN_END.search(tail)
         # (按照每300人配备1名保洁员的标准配齐…: the standard's own figure, no ones picked out)
         and not _A_STANDARD_S_FIGURE.match(tail)
+        # (每学期至少组织1次对培训机构的检查，…应当…: what is done so often, no ones picked out)
+        and not re.match(r"\s*(?:对|针对)", tail)
         and (
             ANY_MODAL.search(rest)
             # …5000吨标准煤以上的重点用能单位，每年报送…: the party the duty after it is for

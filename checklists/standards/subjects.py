@@ -229,7 +229,10 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
         pieces.pop()  # (…的重点用能单位，每年应当…: how often, the piece before names who)
     if pieces and _COUNTED_TO.match(sentence, modal_at):
         # (养老机构…，夜间值班人员不得少于2人: the ones counted, the party before acts)
-        pieces.pop()
+        counted_ones = pieces.pop()
+        if not pieces and (staff := _A_PARTY_S_STAFF.fullmatch(counted_ones)):
+            # (企业专职安全管理人员不得少于2名: the party whose staff are counted)
+            return _trim(staff.group("who")), kind_of(staff.group("who"))
         if not pieces:
             return None, None
     if pieces and (
@@ -368,6 +371,11 @@ def _opening_party(words: str) -> tuple[str | None, SubjectKind | None]:
     return who, kind  # type: ignore[return-value]
 
 
+#: A party, then a kind of its staff (企业专职安全管理人员, 培训机构的专职教学人员).
+_A_PARTY_S_STAFF = re.compile(
+    f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_REGULATED}){_PAREN})的?[^，,。；;、的\\d＿]{{1,10}}"
+    r"(?:人员|教师|老师|医师|药师|护士|护理员|员工|职工)"
+)
 #: A party, then its staff counted (生产经营单位的从业人员不足100人的).
 _ITS_STAFF = re.compile(
     r"(?P<who>[^，,。；;的]{2,16})的(?:从业人员|职工|员工|工作人员)(?:总数|人数)?"
