@@ -5,10 +5,26 @@ Each case is a clear error a probe found, read as GUIDE.md (tests/data/reading_l
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from checklists.standards import services
 from checklists.standards.extraction import extract
+from checklists.standards.parsing import ParsedDocument, parse_gazette
+
+DATA = Path(__file__).parent / "data"
+
+
+def _read_gazette(name: str) -> tuple[list[ParsedDocument], dict[str, list]]:
+    """A gazette's documents, and each clause's requirements by its key, as an import reads them."""
+    documents = parse_gazette((DATA / name).read_text("utf-8")).documents
+    read = {
+        c.key: reqs
+        for d in documents
+        for c, (reqs, _grams) in zip(d.clauses, services._read_requirements(d), strict=True)
+    }
+    return documents, read
 
 
 @pytest.mark.parametrize(
@@ -94,3 +110,53 @@ def test_a_limit_after_the_party_s_staff_counted_is_the_same_party_s():
         "培训机构专职教学人员不得少于教学人员总数的50%，每个教学班学员人数原则上不超过30人。"
     )
     assert (size.subject, size.modality, size.value) == ("培训机构", "default", Decimal(30))
+
+
+def test_the_sentences_after_a_list_run_on_with_no_numbering_are_read():
+    rows = extract(
+        "池水水质应当符合以下标准：游离性余氯0.3～1.0mg/L，浑浊度不超过1NTU。"
+        "深水区水深不得低于1.8米，浅水区水深不超过1.4米。"
+    )
+    assert [(r.comparator, r.value, r.unit) for r in rows[2:]] == [
+        (">=", Decimal("1.8"), "m"),
+        ("<=", Decimal("1.4"), "m"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("池水pH值7.0～7.8，浑浊度不超过1NTU。", Decimal(7), Decimal("7.8")),
+        # guard: with 为 before it, as before
+        ("出水pH值应为6～9。", Decimal(6), Decimal(9)),
+    ],
+)
+def test_a_range_of_a_measure_with_no_unit_named_before_it_is_a_range(text, low, high):
+    ph = extract(text)[0]
+    assert (ph.comparator, ph.low, ph.high, ph.unit) == ("range", low, high, None)
+
+
+def test_a_bound_on_what_the_party_before_must_do_after_a_case_is_that_party_s():
+    _licence, lifeguards = extract(
+        "游泳场所应当取得许可证。水面面积在250平方米以下的，至少配备2名救生员。"
+    )
+    assert (lifeguards.subject, lifeguards.value) == ("游泳场所", Decimal(2))
+    assert lifeguards.applies_when is not None and lifeguards.applies_when.value == 250
+
+
+def test_a_plain_notice_with_no_numbering_is_read_to_its_end_and_not_as_its_addressees():
+    """A notice with no numbering at all, its lines wrapped as a PDF's: its addressees are whom
+    it is sent to, not who acts; every sentence after a list run on is read."""
+    documents, read = _read_gazette("unseen_plain_pool.txt")
+    (document,) = documents
+    assert document.number == "某体发〔2023〕7号"
+    rows = [r for reqs in read.values() for r in reqs]
+    spans = [r.span for r in rows]
+    assert not any(r.subject and "各区体育主管部门" in r.subject for r in rows)
+    lifeguards = next(r for r in rows if r.span.startswith("至少配备2名"))
+    assert lifeguards.subject == "游泳场所"
+    deep = next(r for r in rows if r.span == "深水区水深不得低于1.8米")
+    assert (deep.comparator, deep.value, deep.unit) == (">=", Decimal("1.8"), "m")
+    assert "儿童池水深不得超过0.6米" in spans
+    fined = next(r for r in rows if r.span == "由区体育主管部门责令限期改正")
+    assert fined.subject == "区体育主管部门"

@@ -440,7 +440,9 @@ def attribute(
 _ELIDED = re.compile(
     r"\s*(?:(?:同时|并且|此外|另外)[，,]|"
     r"(?:(?:同时|并且|此外|另外|并)[，,]?\s*|[，,]\s*)?(?:要|应当?|须|必须|严格|及时|并|不得|"
-    r"严禁|切实|认真|负责|加强|建立|定期|可以))"
+    r"严禁|切实|认真|负责|加强|建立|定期|可以|"
+    # (…以下的，至少配备2名救生员: a bound on what the party before must do, then its verb)
+    r"(?:至少|最少|最多)(?![\d＿一二两三四五六七八九十])))"
 )
 #: A verb a directive opens with, after adverbs of manner (协调…, 严格贯彻…).
 _VERB_FIRST = re.compile(

@@ -203,7 +203,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
         heading = text[lead.end() if lead else s_start : s_end]
         if (lead is not None or not text[:s_start].strip()) and _HEADS_MORE.search(text, s_end + 1):
             # a party's name alone, heading more text: no verb, no number (最多设置3个配送中心)
-            named = None if re.search(r"\d", heading) else heading_party(heading)
+            named = None if re.search(r"\d", heading) else heading_party(heading, lead is not None)
             if named is not None and not ACTION.search(heading):
                 section, carry, numbered = named, None, lead is not None
                 continue

@@ -23,9 +23,13 @@ from checklists.standards.subjects import VIA_AN_AUTHORITY
 _BRACKETED = re.compile(r"[（(][^（()）]*[）)]")
 
 
-def heading_party(heading: str) -> tuple[str, SubjectKind] | None:
+def heading_party(heading: str, numbered: bool = True) -> tuple[str, SubjectKind] | None:
     """The party a section's heading names and nothing else ((二)各镇、街道。 without its
-    numbering token): who acts in the sentences under it that name no one (GUIDE 1.1, 2)."""
+    numbering token): who acts in the sentences under it that name no one (GUIDE 1.1, 2). Not
+    the addressees a text opens with (各区体育主管部门，各游泳场所经营单位：, not ``numbered``):
+    whom it is sent to, not who acts."""
+    if not numbered and heading.rstrip().endswith(("：", ":")):
+        return None
     words = heading.strip().rstrip("。.：:；; ")
     if not words or len(words) > 40 or A_DUTY_WORD.search(words):
         return None

@@ -507,6 +507,10 @@ def quantities(masked: str) -> list[Qty]:
         if (
             not unit_txt
             and not (m.group("b") and _BETWEEN.match(masked, m.end()))
+            # (pH值7.0～7.8: a range of a measure that has no unit, named right before it)
+            and not (
+                m.group("b") and _A_PURE_RANGE.search(masked, max(0, m.start() - 8), m.start())
+            )
             and not _A_PURE_NUMBER.search(masked, max(0, m.start() - 20), m.start())
             and not _ITS_OTHER_BOUND.search(masked, max(0, m.start() - 36), m.start())
             and not _DIMENSIONLESS.match(masked, m.end())
@@ -764,6 +768,7 @@ _PURE_COMPARED = (
     r"超过|≤|≥|<|>|达到|为|在)\s*"
 )
 _A_PURE_NUMBER = re.compile(_PURE_NAME + _PURE_COMPARED + r"$")
+_A_PURE_RANGE = re.compile(r"(?:pH值?|PH值?|容积率|系数|因数)\s*(?:应当?|须|为|在)?\s*$")
 #: A number a standard marks as having no unit (臭气浓度不得超过20（无量纲）): a measure still.
 _DIMENSIONLESS = re.compile(r"\s*[（(]\s*无量纲\s*[）)]")
 #: Its other bound, compared right after the first (pH值应大于6，小于9; 大于6且小于9; 容积率不得

@@ -713,6 +713,10 @@ def read_run_on(
         joins = tuple(j - a for j in join_offsets if a < j < b)
         item = under_a_lead(read(text[a:b], joins), lead, text[a:b], token)
         found += [replace(r, start=r.start + a) for r in item]
+    end = items[-1][1]  # (…：A，B。深水区水深不得低于1.8米。: the sentences after the list's own)
+    if text[end:].strip(" 。；;\n"):
+        joins = tuple(j - end for j in join_offsets if j > end)
+        found += [replace(r, start=r.start + end) for r in read(text[end:], joins)]
     return found
 
 
