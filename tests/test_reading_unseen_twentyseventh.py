@@ -160,3 +160,33 @@ def test_a_plain_notice_with_no_numbering_is_read_to_its_end_and_not_as_its_addr
     assert "儿童池水深不得超过0.6米" in spans
     fined = next(r for r in rows if r.span == "由区体育主管部门责令限期改正")
     assert fined.subject == "区体育主管部门"
+
+
+def test_a_band_then_its_price_each_unit_with_no_comma_is_one_row():
+    free, hourly, capped = extract(
+        "停车场收费实行首小时免费，超过1小时的每小时收费3元，24小时内最高收费不超过30元。"
+    )
+    assert (hourly.value, hourly.unit, hourly.per) == (Decimal(3), "元", "hour")
+    assert hourly.applies_when is not None
+    assert (hourly.applies_when.comparator, hourly.applies_when.value) == (">", Decimal(1))
+    assert (capped.comparator, capped.value) == ("<=", Decimal(30))
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        ("噪声昼间不超过60分贝，夜间不超过50分贝。", ["昼间", "夜间"]),
+        ("温度冬季不低于18℃，夏季不高于28℃。", ["冬季", "夏季"]),
+    ],
+)
+def test_a_class_right_after_the_measure_s_name_is_the_class_alone(text, classes):
+    assert [r.applies_when.text for r in extract(text)] == classes
+
+
+def test_measures_each_named_whole_with_their_place_are_no_classes():
+    rows = extract("深水区水深不得低于1.8米，浅水区水深不超过1.4米；儿童池水深不得超过0.6米。")
+    assert [(r.comparator, r.value, r.applies_when) for r in rows] == [
+        (">=", Decimal("1.8"), None),
+        ("<=", Decimal("1.4"), None),
+        ("<=", Decimal("0.6"), None),
+    ]

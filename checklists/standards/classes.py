@@ -30,7 +30,7 @@ _A_BOUND_NEXT = (
 )
 _A_CLASS_NAMED = re.compile(
     # (采购限额标准为货物和服务类30万元，工程类60万元: the measure's, then what it is for each)
-    rf"(?:[^，,。；;：:\d＿]{{1,20}}?(?:{A_MEASURE_END})(?:为(?=[^，,。；;\d＿]{{1,8}}类))?)?"
+    rf"(?:[^，,。；;：:\d＿]{{0,20}}?(?:{A_MEASURE_END})(?:为(?=[^，,。；;\d＿]{{1,8}}类))?)?"
     # (其他地区, 其余人员: the others, a class; not 其中)
     r"(?![每各全本该且并但另]|其(?![他它余]))(?P<name>[\u4e00-\u9fff]{2,6}?)"
     # (急诊处方一般不得超过3日用量: how binding, no part of the class)
@@ -299,6 +299,10 @@ def _same_measure(a: Requirement, b: Requirement) -> bool:
     # (居民用户每两年不少于1次，非居民用户每年不少于1次: how often, an interval or a count)
     if a.kind == b.kind == "frequency":
         return True
-    return (a.kind, a.comparator) == (b.kind, b.comparator) and (
-        a.unit == b.unit or (a.unit in TIME_UNITS and b.unit in TIME_UNITS)
+    # (室内温度冬季不低于18℃，夏季不高于28℃: a floor for one class, a cap for another)
+    bounds = {a.comparator, b.comparator} <= {">=", "<=", ">", "<"}
+    return (
+        a.kind == b.kind
+        and (a.comparator == b.comparator or bounds)
+        and (a.unit == b.unit or (a.unit in TIME_UNITS and b.unit in TIME_UNITS))
     )

@@ -381,7 +381,9 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     if re.fullmatch(r"的(?:部分|那部分)", tail.strip()) and rest[:1] in "，,":
         return True  # 用气量超过30立方米的部分，按第二阶梯价格执行: the band a rule is for
     if re.match(
-        r"\s*的?部分\s*(?:按|执行|收取|计收|征收|补助|补贴|加收|每|为|\d)", masked[q_end:ph_end]
+        # (超过1小时的每小时收费3元: the same, no 部分 written)
+        r"\s*(?:的?部分\s*(?:按|执行|收取|计收|征收|补助|补贴|加收|每|为|\d)|的\s*每(?=[^，,。；;]*[\d＿]))",
+        masked[q_end:ph_end],
     ):
         # 100万元以下部分按1.5%收取, 超过3公里的部分每公里2元: a band of a progressive rate or
         # price, no threshold
