@@ -190,3 +190,17 @@ def test_measures_each_named_whole_with_their_place_are_no_classes():
         ("<=", Decimal("1.4"), None),
         ("<=", Decimal("0.6"), None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业从业人员超过（含）100人的，应当设置安全生产管理机构。",
+        # guards: as before
+        "企业职工人数在300人以上的，应当设立医务室。",
+        "企业的从业人员不足100人的，应当配备兼职安全生产管理人员。",
+    ],
+)
+def test_the_firm_whose_staff_are_counted_in_the_case_acts(text):
+    (row,) = extract(text)
+    assert row.subject == "企业" and row.applies_when is not None

@@ -378,7 +378,8 @@ _A_PARTY_S_STAFF = re.compile(
 )
 #: A party, then its staff counted (生产经营单位的从业人员不足100人的).
 _ITS_STAFF = re.compile(
-    r"(?P<who>[^，,。；;的]{2,16})的(?:从业人员|职工|员工|工作人员)(?:总数|人数)?"
+    # (企业从业人员超过100人的: with no 的 between)
+    r"(?P<who>[^，,。；;的]{2,16}?)的?(?:从业人员|职工|员工|工作人员)(?:总数|人数)?"
 )
 
 #: A figure or a modal word: words before a name that are no part of it (not 应急, 相应, 要素; nor
