@@ -204,3 +204,15 @@ def test_measures_each_named_whole_with_their_place_are_no_classes():
 def test_the_firm_whose_staff_are_counted_in_the_case_acts(text):
     (row,) = extract(text)
     assert row.subject == "企业" and row.applies_when is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("企业应当于每半年第一个月10日前报送上半年安全生产情况。", 10),
+        ("各单位应当在每半年的首月15日前报送自查报告。", 15),
+    ],
+)
+def test_a_day_of_each_half_year_s_first_month_is_a_deadline_rule(text, day):
+    (row,) = extract(text)
+    assert (row.kind, row.due) == ("deadline", {"rule": "half_year_first_month_day", "day": day})

@@ -67,6 +67,13 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         "yearly_date",
     ),
     (
+        # (每半年第一个月10日前: each half-year, by a day of its first month)
+        re.compile(
+            r"每(?:个)?半年的?(?:第一个月|首月)的?\s*(?P<day>\d{1,2})\s*[日号]" + _AT_HOUR_BEFORE
+        ),
+        "half_year_first_month_day",
+    ),
+    (
         # (每季度首月15日前, 每季度的第一个月10日前: the same day)
         re.compile(
             r"每(?:个)?季度的?(?:第一个月|首月)的?\s*(?P<day>\d{1,2})\s*[日号]" + _AT_HOUR_BEFORE

@@ -181,7 +181,8 @@ class Requirement:
     #: (次月5日前), monthly_day (每月10日前, 当月25日前), this_month_day (本月底前: the
     #: importer makes it a date of the document's month), monthly_last_working_day
     #: (每月最后一个工作日前), quarter_first_month_day
-    #: (每季度第一个月的20日前), quarter_last_month_day (每季度末月25日前), quarter_end
+    #: (每季度第一个月的20日前), half_year_first_month_day (每半年第一个月10日前),
+    #: quarter_last_month_day (每季度末月25日前), quarter_end
     #: (每季度末), weekly_day {"weekday"} (每周五前),
     #: yearly_date {"month", "day"} (每年3月底前, 每年第一季度), year_end (年底前, 年内完成),
     #: date {"date": "2018-12-31"} (2018年底前), month_day {"month", "day"} (5月15日前: the

@@ -63,6 +63,7 @@ class Due(Out):
         "monthly_last_working_day",
         "quarter_first_month_day",
         "quarter_last_month_day",
+        "half_year_first_month_day",
         "quarter_end",
         "yearly_date",
         "weekly_day",
