@@ -216,3 +216,12 @@ def test_the_firm_whose_staff_are_counted_in_the_case_acts(text):
 def test_a_day_of_each_half_year_s_first_month_is_a_deadline_rule(text, day):
     (row,) = extract(text)
     assert (row.kind, row.due) == ("deadline", {"rule": "half_year_first_month_day", "day": day})
+
+
+def test_what_the_topic_s_each_names_is_what_the_counts_after_its_colon_are_per():
+    rows = extract("幼儿园每班幼儿人数：小班25人，中班30人，大班35人。")
+    assert [(r.kind, r.value, r.per) for r in rows] == [
+        ("count", Decimal(25), "班"),
+        ("count", Decimal(30), "班"),
+        ("count", Decimal(35), "班"),
+    ]

@@ -17,6 +17,7 @@ from checklists.standards.comparators import comparator_before
 from checklists.standards.denominators import (
     RUNNING,
     STEP_WORDS,
+    per_before,
 )
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
 from checklists.standards.number_words import A_TIME_LIMIT, NAMES_A_STANDARD
@@ -173,6 +174,8 @@ def topic_period(masked: str, sent_start: int, sent_end: int) -> tuple[str, int]
     if topic is None:
         return None
     per, _ = period_before(masked, sent_start, topic.end() - 1)
+    # (幼儿园每班幼儿人数：小班25人，…: each class's, what its 每 names)
+    per = per or per_before(masked[sent_start : topic.end() - 1])
     return None if per is None else (per, topic.end())
 
 

@@ -216,6 +216,7 @@ def what_per(
         per, per_count = many  # 每千常住人口执业医师数达到3.2人
     elif per is None and topic_per is not None:
         per = topic_per  # 每天睡眠时间：小学生应达到10小时: the topic's period
+        rate = topic_per not in PERIOD_NAMES  # (每班幼儿人数：小班25人: each class's, a rate)
     if per_count is not None and (per is None or per_count == 1):
         per_count = None
     rate = rate or per_count is not None  # (a count per 100 households: no period)
