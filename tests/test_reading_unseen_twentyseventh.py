@@ -225,3 +225,23 @@ def test_what_the_topic_s_each_names_is_what_the_counts_after_its_colon_are_per(
         ("count", Decimal(30), "班"),
         ("count", Decimal(35), "班"),
     ]
+
+
+def test_a_class_after_jiang_is_the_class_alone():
+    urban, rural = extract(
+        "将城市居民最低生活保障标准由每人每月780元提高到每人每月820元，"
+        "农村居民最低生活保障标准由每人每年6500元提高到每人每年6900元。"
+    )
+    assert [urban.applies_when.text, rural.applies_when.text] == ["城市", "农村"]
+    assert (urban.value, urban.per, rural.value, rural.per) == (
+        Decimal(820),
+        "month",
+        Decimal(6900),
+        "year",
+    )
+
+
+@pytest.mark.parametrize("text", ["每日抽检样品不少于30批次。", "每日抽检样品不少于30个批次。"])
+def test_batches_sampled_are_counted_in_batches(text):
+    (row,) = extract(text)
+    assert (row.value, row.unit, row.per) == (Decimal(30), "批次", "day")

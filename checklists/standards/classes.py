@@ -210,6 +210,8 @@ def _classes_of_one_name(run: list[Requirement]) -> list[str] | None:
     if len(run) < 2:
         return None
     names = [m.group("name") if (m := _OPENING_WORDS.match(r.span)) else "" for r in run]
+    # (将城市居民…标准由…提高到…，农村居民…: what 将 takes, no part of the class)
+    names = [name[1:] if name[:1] in "将把" and len(name) > 3 else name for name in names]
     if not all(names):
         return None
     if all("对" in name for name in names):
