@@ -245,3 +245,9 @@ def test_a_class_after_jiang_is_the_class_alone():
 def test_batches_sampled_are_counted_in_batches(text):
     (row,) = extract(text)
     assert (row.value, row.unit, row.per) == (Decimal(30), "批次", "day")
+
+
+def test_funds_a_party_is_to_set_aside_before_their_name_are_its_amount():
+    (funds,) = extract("县财政每年安排500万元专项资金，用于支持企业技术改造。")
+    assert (funds.value, funds.per, funds.subject) == (Decimal(5000000), "year", "县财政")
+    assert extract("县财政已安排500万元专项资金。") == []  # (a report: done already)

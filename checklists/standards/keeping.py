@@ -98,6 +98,10 @@ _SETS_ASIDE = re.compile(
     # (全年完成固定资产投资350亿元: the investment a task is to complete, its target)
     r"(?<![已经])完成[^，,。；;共累计]{0,8}投资\s*$"
 )
+#: A verb of setting funds aside right before their amount (县财政每年安排500万元专项资金), and
+#: the funds named after it.
+_SETS_ASIDE_FIRST = re.compile(r"(?<![已经])(?:安排|筹措|筹集|落实|配套)\s*$")
+_FUNDS_AFTER = re.compile(r"\s*的?[^，,。；;\d＿]{0,6}(?:资金|经费)")
 #: A verb of paying out right before the amount, a noun between at most (每人每月发放50元,
 #: 一次性发给抚恤金1000元); the ones paid in all (共发放…) are a report, read before.
 _PAID_OUT = re.compile(
@@ -563,6 +567,8 @@ def worth_keeping(
         or (q.unit == "元" and _A_PRICE_S_UNIT.search(tail) is not None)
         # (市财政每年安排专项资金5000万元: funds a party is to set aside)
         or _SETS_ASIDE.search(tail)
+        # (县财政每年安排500万元专项资金: the same, the amount before the funds)
+        or (_SETS_ASIDE_FIRST.search(tail) and _FUNDS_AFTER.match(following) is not None)
         # (推动100家规模以上工业企业实施智能化改造: how many a task is to move, a target)
         or (q.unit in COUNTED and re.search(r"(?:推动|推进|引导|培育|扶持|带动|引进)\s*$", tail))
         # (未按时报送的，每次扣2分; 加5分: points a scoring rule takes or gives, a sanction's)
