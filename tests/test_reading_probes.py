@@ -20,7 +20,8 @@ from checklists.standards.extraction import extract
         ("最低工资标准为每月2,280元。", ">=", Decimal(2280), "month"),
         ("补助1,000元。", "==", Decimal(1000), None),
         ("一次性补助１，０００元。", "==", Decimal(1000), None),  # full width
-        ("单个项目补助金额最高不超过1,000万元。", "<=", Decimal(10_000_000), None),
+        # (单个项目: each project's, as 每个项目)
+        ("单个项目补助金额最高不超过1,000万元。", "<=", Decimal(10_000_000), "项目"),
         ("奖励1,000,000元以上。", ">=", Decimal(1_000_000), None),
     ],
 )

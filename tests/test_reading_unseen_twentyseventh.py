@@ -251,3 +251,21 @@ def test_funds_a_party_is_to_set_aside_before_their_name_are_its_amount():
     (funds,) = extract("县财政每年安排500万元专项资金，用于支持企业技术改造。")
     assert (funds.value, funds.per, funds.subject) == (Decimal(5000000), "year", "县财政")
     assert extract("县财政已安排500万元专项资金。") == []  # (a report: done already)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("购置农机具的，按照购机价格的30%给予补贴，单台补贴额不超过5万元。", "台"),
+        ("种粮大户每亩另行奖励20元，单户最高不超过2万元。", "户"),
+        ("单个项目补助不超过100万元。", "项目"),
+    ],
+)
+def test_an_amount_capped_for_each_single_one_is_per_that_one(text, per):
+    cap = extract(text)[-1]
+    assert (cap.comparator, cap.unit, cap.per) == ("<=", "元", per)
+
+
+def test_a_single_unit_is_no_denominator():
+    (row,) = extract("单位应当配备2名安全员。")
+    assert (row.per, row.subject) == (None, "单位")

@@ -135,6 +135,20 @@ _PER_BEFORE = re.compile(
 )
 
 
+#: 单 before what an amount is each one's (单台补贴额, 单户最高, 单个项目): as 每 (not 单位, 单价,
+#: 单车 a bicycle, 单独).
+_EACH_SINGLE = re.compile(
+    r"(?<![简清名菜账订保罚表])单\s*(?:个\s*)?(?P<per>户|台|项目|家|座|套|株|头|件|次)"
+)
+
+
+def per_single(words: str) -> str | None:
+    """What an amount is each one's when a 单 names it (单台补贴额不超过5万元: each machine's);
+    a size is no amount (单台锅炉功率: one boiler's own), so only an amount asks."""
+    single = _EACH_SINGLE.search(words)
+    return None if single is None else DENOMINATORS[single.group("per")]
+
+
 #: A number (or a masked one) between a 每 and a bare 每次 after it: another quantity's 每.
 _A_NUMBER_BETWEEN = re.compile(r"[\d＿]")
 

@@ -19,6 +19,7 @@ from checklists.standards.denominators import (
     RUNNING,
     per_before,
     per_many_before,
+    per_single,
     per_step_before,
 )
 from checklists.standards.number_words import (
@@ -195,6 +196,8 @@ def what_per(
         if per is None:  # (每逾期一日，按…的0.5‰: the step of the phrase before)
             step = per_step_before(masked[max(s_start, q_start - 48) : q_start])
             per, step_count = step if step is not None else (None, None)
+        if per is None and q.unit == "元":
+            per = per_single(masked[ph_start:q_start])  # 单台补贴额不超过5万元: each one's
         if per is None and q.unit == "元" and EACH_TIME.search(masked, q_start - 12, q_start):
             per = "次"  # 收费标准原则上每次不超过50元: an amount each time
         if per is None and q.unit in ("人", "名") and _EACH_ONE.search(masked, ph_start, q_start):
