@@ -269,3 +269,15 @@ def test_an_amount_capped_for_each_single_one_is_per_that_one(text, per):
 def test_a_single_unit_is_no_denominator():
     (row,) = extract("单位应当配备2名安全员。")
     assert (row.per, row.subject) == (None, "单位")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("1）施工现场必须设置连续、封闭的围挡。", "施工现场必须设置连续、封闭的围挡"),
+        ("2)围挡底部应设置高度不低于30厘米的防溢座。", "围挡底部应设置高度不低于30厘米的防溢座"),
+    ],
+)
+def test_a_number_with_its_bracket_closed_is_the_item_s_numbering(text, span):
+    (row,) = extract(text)
+    assert row.span == span and not (row.subject or "").startswith(("1", "2"))

@@ -83,8 +83,8 @@ LEAD_TOKEN = re.compile(
     # (一是…，二是…: the points of a list, as numbered; not 一、二、三级医院…, grades listed)
     # (修改为：“第五条 养犬人应当…”: an article an amendment quotes, its mark before its number)
     r"\s*(?:“(?=第[^“”]{1,8}条\s))?(?:第\s?[一二三四五六七八九十百零〇两\d](?:\s?[一二三四五六七八九十百零〇两\d])*\s?条(?:之[一二三四五六七八九十]{1,3})?|＿+条(?=\s)|[一二三四五六七八九十]+[、.．](?![一二三四五六七八九十]、[一二三四五六七八九十][级类])|[一二三四五六七八九十]是(?=[\u4e00-\u9fff])|"
-    # (①县应急管理局应当…: a circled number)
-    r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|"
+    # (①县应急管理局应当…: a circled number; 1）施工现场必须…: a number with its bracket closed)
+    r"[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]|\d{1,2}[）)](?=[\u4e00-\u9fff])|"
     # (2.1.3县财政局…: three levels, no decimal, though no space follows)
     r"[（(][一二三四五六七八九十\d]+[）)]|\d+(?:[.．]\d+){2,}(?=[\u4e00-\u9fff])|\d+(?:\.\d+)*(?:[、.．](?!\d)|(?=\s(?!\s*"
     + _A_UNIT
