@@ -281,3 +281,9 @@ def test_a_single_unit_is_no_denominator():
 def test_a_number_with_its_bracket_closed_is_the_item_s_numbering(text, span):
     (row,) = extract(text)
     assert row.span == span and not (row.subject or "").startswith(("1", "2"))
+
+
+def test_what_an_authority_will_do_is_its_duty_and_the_case_after_it_apart():
+    check, closed = extract("区住建局将不定期开展督查，对检查不合格的工地，一律停工整改。")
+    assert (check.span, check.subject) == ("区住建局将不定期开展督查", "区住建局")
+    assert closed.span == "一律停工整改" and closed.applies_when.text == "对检查不合格的工地"
