@@ -287,3 +287,9 @@ def test_what_an_authority_will_do_is_its_duty_and_the_case_after_it_apart():
     check, closed = extract("区住建局将不定期开展督查，对检查不合格的工地，一律停工整改。")
     assert (check.span, check.subject) == ("区住建局将不定期开展督查", "区住建局")
     assert closed.span == "一律停工整改" and closed.applies_when.text == "对检查不合格的工地"
+
+
+def test_the_names_of_ratios_side_by_side_are_measures_not_classes():
+    beds, doctors = extract("二级综合医院床护比不低于1:0.6，医护比不低于1:1.25。")
+    assert (beds.applies_when, doctors.applies_when) == (None, None)
+    assert (beds.value, doctors.value) == (Decimal(60), Decimal(125))
