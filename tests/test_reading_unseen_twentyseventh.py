@@ -293,3 +293,17 @@ def test_the_names_of_ratios_side_by_side_are_measures_not_classes():
     beds, doctors = extract("二级综合医院床护比不低于1:0.6，医护比不低于1:1.25。")
     assert (beds.applies_when, doctors.applies_when) == (None, None)
     assert (beds.value, doctors.value) == (Decimal(60), Decimal(125))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "任永江 区政府办公室副主任、区行政服务中心主任",
+        "宗可悦 区人社局党委委员、区军转干部管理办公室主任",
+        "路应范 区城管执法局副局长、区城镇执法大队大队长",
+        "副总指挥：任永江 区政府办公室副主任",
+        "李玲 区政府副区长（挂职）",
+    ],
+)
+def test_a_member_listed_with_posts_is_no_duty_whatever_the_name_holds(text):
+    assert extract(text) == []

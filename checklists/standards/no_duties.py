@@ -43,6 +43,13 @@ from checklists.standards.verbs import (
     PRINCIPLE,
 )
 
+#: A member of a body listed, a name and posts (召集人:田钢昌 市环保局…局长, 宗可悦 区人社局党委
+#: 委员、…主任): whatever modal-looking characters the name holds, no duty.
+_A_MEMBER = re.compile(
+    r"(?:[-·]\s*)?(?:[\u4e00-\u9fff]{1,6}\s*[:：]\s*)?[\u4e00-\u9fff]{2,4}\s+"
+    r"[^，,。；;：:\s]{2,40}?(?:长|主任|书记|委员|主席|专员|干部|负责人|馆长|站长|所长|经理)"
+    r"(?:[（(][^（()）]{1,6}[）)])?"
+)
 #: A lead into the duties or bans a clause lists (应当履行下列义务：, 用户不得有下列行为：).
 _LEADS_A_LIST = re.compile(rf"(?:{LISTED_DUTIES}|{LISTED_BANS})[^，,。；;：:]{{0,8}}[:：]?\s*$")
 #: A principle to follow, as a sentence's last phrase.
@@ -76,6 +83,8 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
     """A sentence that states no duty at all: a title, a report, words about the text, a list
     of what something consists of, or a list of titles (the legal basis: 《…》《…》…)."""
     sentence = masked[s_start:s_end]
+    if _A_MEMBER.fullmatch(sentence.strip()):
+        return True  # 路应范 区城管执法局副局长: a member listed, name and post (GUIDE 1.5)
     if is_heading_line(masked, s_start, s_end) or _A_DOCUMENTS_TITLE.fullmatch(sentence.strip()):
         return True  # (关于下达…补助资金的通知: a document's title, GUIDE 1.5)
     if not ANY_MODAL.search(sentence):
