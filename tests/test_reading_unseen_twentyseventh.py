@@ -307,3 +307,10 @@ def test_the_names_of_ratios_side_by_side_are_measures_not_classes():
 )
 def test_a_member_listed_with_posts_is_no_duty_whatever_the_name_holds(text):
     assert extract(text) == []
+
+
+def test_a_long_name_listed_after_another_party_is_part_of_who_acts():
+    (row,) = extract(
+        "市城管局、各区（开发区）环境卫生综合整治工作领导小组办公室将检查结果报市政府。"
+    )
+    assert row.subject == "市城管局、各区（开发区）环境卫生综合整治工作领导小组办公室"

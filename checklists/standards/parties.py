@@ -179,7 +179,7 @@ _PARTY_FIRST = re.compile(
     f"^(?!{_STEERS}|负责(?!人))(?P<who>(?>{_NOT_A_BASIS}{{0,16}}?"
     f"(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS}))"
-    f"(?:(?:以及|[、和及与])(?>[^，,。；;\t]{{0,16}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
+    f"(?:(?:以及|[、和及与])(?>[^，,。；;\t]{{0,24}}?(?:{_REGULATED}|{_AUTHORITY}){_PAREN}"
     f"(?=(?:以及|[、和及与])|{_PARTY_VERBS})))*+)"
     f"(?={_PARTY_VERBS})"
 )
