@@ -314,3 +314,11 @@ def test_a_long_name_listed_after_another_party_is_part_of_who_acts():
         "市城管局、各区（开发区）环境卫生综合整治工作领导小组办公室将检查结果报市政府。"
     )
     assert row.subject == "市城管局、各区（开发区）环境卫生综合整治工作领导小组办公室"
+
+
+def test_classes_bounded_by_a_sign_are_classes_as_in_words():
+    day, night = extract("厂界噪声昼间≤60dB(A)，夜间≤50dB(A)。")
+    assert [day.applies_when.text, night.applies_when.text] == ["昼间", "夜间"]
+    assert (day.value, night.value, night.unit) == (Decimal(60), Decimal(50), "dB")
+    # (pollutants each bounded by a sign: measures of their own, no classes)
+    assert all(r.applies_when is None for r in extract("颗粒物≤5mg/m³，二氧化硫≤10mg/m³。"))

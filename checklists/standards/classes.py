@@ -23,7 +23,7 @@ from checklists.standards.verbs import ACTION
 #: 新建住宅应达到100%，公共停车场不低于20%): the class it is for.
 #: A bound's words, right after the name of what it bounds (中学不宜大于1000米: however binding).
 _A_BOUND_NEXT = (
-    r"(?:不少于|不低于|不超过|不高于|不大于|不小于|达到|不(?:得|应|宜)(?:超过|低于|少于|高于|大于|小于)|"
+    r"(?:[≤≥＜＞<>]|不少于|不低于|不超过|不高于|不大于|不小于|达到|不(?:得|应|宜)(?:超过|低于|少于|高于|大于|小于)|"
     r"应当?(?:达到|不少于|不低于|不超过)|"
     # (市区2小时内、县城4小时内到达: each place's time limit)
     rf"\s*{A_TIME_LIMIT})"
