@@ -5,26 +5,11 @@ Each case is a clear error a probe found, read as GUIDE.md (tests/data/reading_l
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from checklists.standards import services
 from checklists.standards.extraction import extract
-from checklists.standards.parsing import ParsedDocument, parse_gazette
-
-DATA = Path(__file__).parent / "data"
-
-
-def _read_gazette(name: str) -> tuple[list[ParsedDocument], dict[str, list]]:
-    """A gazette's documents, and each clause's requirements by its key, as an import reads them."""
-    documents = parse_gazette((DATA / name).read_text("utf-8")).documents
-    read = {
-        c.key: reqs
-        for d in documents
-        for c, (reqs, _grams) in zip(d.clauses, services._read_requirements(d), strict=True)
-    }
-    return documents, read
+from tests.gazettes import read_gazette
 
 
 @pytest.mark.parametrize(
@@ -147,7 +132,7 @@ def test_a_bound_on_what_the_party_before_must_do_after_a_case_is_that_party_s()
 def test_a_plain_notice_with_no_numbering_is_read_to_its_end_and_not_as_its_addressees():
     """A notice with no numbering at all, its lines wrapped as a PDF's: its addressees are whom
     it is sent to, not who acts; every sentence after a list run on is read."""
-    documents, read = _read_gazette("unseen_plain_pool.txt")
+    documents, read = read_gazette("unseen_plain_pool.txt")
     (document,) = documents
     assert document.number == "某体发〔2023〕7号"
     rows = [r for reqs in read.values() for r in reqs]

@@ -6,27 +6,11 @@ GUIDE.md (tests/data/reading_labels) says."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from checklists.standards import services
 from checklists.standards.extraction import extract
-from checklists.standards.parsing import ParsedDocument, parse_gazette
-
-DATA = Path(__file__).parent / "data"
-
-
-def _read_gazette(name: str) -> tuple[list[ParsedDocument], dict[str, list]]:
-    """A bundled gazette's documents, and each clause's requirements by its key, as an import
-    reads them (a list item under its lead, conflicts marked)."""
-    documents = parse_gazette((DATA / name).read_text("utf-8")).documents
-    read = {
-        c.key: reqs
-        for d in documents
-        for c, (reqs, _grams) in zip(d.clauses, services._read_requirements(d), strict=True)
-    }
-    return documents, read
+from tests.gazettes import read_gazette
 
 
 @pytest.mark.parametrize(
@@ -195,7 +179,7 @@ def test_a_plain_gazette_of_a_city_s_measures_and_a_notice_reads_whole():
     measures document in chapters and articles, a notice after it, page numbers inside a
     sentence. Each document keeps its own articles, a sentence broken by a page number reads
     whole, and what is asked reads as the sentences say."""
-    documents, read = _read_gazette("unseen_plain_kitchen_waste.txt")
+    documents, read = read_gazette("unseen_plain_kitchen_waste.txt")
     assert [d.number for d in documents] == ["某政发〔2026〕12号", "某政办发〔2026〕7号"]
     measures, notice = documents
     keys = [c.key for c in measures.clauses]
@@ -340,7 +324,7 @@ def test_a_plain_gazette_of_a_reply_a_ban_and_appointments_reads_as_each_says():
     """tests/data/unseen_plain_reply_ban_appointment.txt, written for this test: a reply (批复)
     with a plant's limits, a ban's notice (通告) numbered 1、 with (1) items under one, and a
     notice of appointments. The reply's limits and the ban read; appointments ask nothing."""
-    documents, read = _read_gazette("unseen_plain_reply_ban_appointment.txt")
+    documents, read = read_gazette("unseen_plain_reply_ban_appointment.txt")
     numbers = [d.number for d in documents]
     assert numbers == ["某政函〔2026〕21号", "某政告〔2026〕3号", "某政任〔2026〕9号"]
     cod, ammonia = read["某政函〔2026〕21号/二"]
@@ -387,7 +371,7 @@ def test_a_plain_order_hard_wrapped_mid_word_reads_whole():
     """tests/data/unseen_plain_wrapped_order.txt, written for this test: a government order's
     measures, lines wrapped at a fixed width in the middle of words (建/设, 制/定) and once before
     a comma. Each article reads as one sentence run, its terms and limits as written."""
-    (order,), clauses = _read_gazette("unseen_plain_wrapped_order.txt")
+    (order,), clauses = read_gazette("unseen_plain_wrapped_order.txt")
     assert (order.number, order.title) == ("某市人民政府令第88号", "某市城市供水管理办法")
     assert (str(order.signed_on), str(order.in_force_from)) == ("2026-06-01", "2026-07-01")
     texts = {c.key.rsplit("/", 1)[-1]: c.text for c in order.clauses}
