@@ -591,7 +591,8 @@ def worth_keeping(
         or facts.standards_listed
         # (停车费5元/小时: a fee named, then its rate; not 平均房价, a figure reported)
         or (q.unit == "元" and q.per is not None and _A_FEE_NAMED.search(tail) is not None)
-        or (q.unit == "%" and _A_PRICE_CUT.search(tail) is not None)  # 门票实行5折优惠
+        # (门票实行5折优惠: as 享受八折优惠 in words above)
+        or (q.unit == "%" and _A_PRICE_CUT.search(tail) is not None)
     )
 
 

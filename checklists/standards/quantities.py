@@ -643,7 +643,7 @@ def quantities(masked: str) -> list[Qty]:
                     bound.group(0),
                     bound.end(),
                 )
-        per_n = Decimal(m.group("per_n")) if per is not None and m.group("per_n") else None
+        per_n = Decimal(m.group("per_n")) if m.group("per_n") else None  # (8元/3公里: 3)
         out.append(
             Qty(start, end, low, high, unit, comparator, arabic, word, per, mark, *ends, per_n)
         )
