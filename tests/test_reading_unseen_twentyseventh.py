@@ -307,3 +307,15 @@ def test_classes_bounded_by_a_sign_are_classes_as_in_words():
     assert (day.value, night.value, night.unit) == (Decimal(60), Decimal(50), "dB")
     # (pollutants each bounded by a sign: measures of their own, no classes)
     assert all(r.applies_when is None for r in extract("颗粒物≤5mg/m³，二氧化硫≤10mg/m³。"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如需变更经营场所，应当提前15日向原审批机关申请。",
+        "若需调整服务场所，应当报主管部门备案。",
+    ],
+)
+def test_a_case_ending_with_a_place_names_no_one_acting(text):
+    (row,) = extract(text)
+    assert row.subject is None and row.applies_when is not None

@@ -37,6 +37,8 @@ def heading_party(heading: str, numbered: bool = True) -> tuple[str, SubjectKind
     names = [n.strip() for n in re.split(r"[、，,和及与](?![^（(）)]*[）)])", words)]
     if re.match(r"(?:责任|牵头|配合|主办|协办|主责)", words):
         return None  # 责任单位: the label of a list, not a party
+    if re.match(r"(?:如果?|若|假如|倘若|一旦|需|须)", words):
+        return None  # (如需变更经营场所，应当…: a case, whatever noun it ends with)
     if not all(n and ONLY_A_NAME.fullmatch(_BRACKETED.sub("", n)) for n in names):
         return None
     named = (words, kind_of(words))
