@@ -319,3 +319,11 @@ def test_classes_bounded_by_a_sign_are_classes_as_in_words():
 def test_a_case_ending_with_a_place_names_no_one_acting(text):
     (row,) = extract(text)
     assert row.subject is None and row.applies_when is not None
+
+
+def test_where_a_duty_is_done_names_no_one_acting():
+    (row,) = extract("在人员密集场所，应当设置明显的安全出口标志。")
+    assert row.subject is None
+    # guard: the place as the sentence's subject, as before
+    (own,) = extract("人员密集场所应当设置明显的安全出口标志。")
+    assert own.subject == "人员密集场所"

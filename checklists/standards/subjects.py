@@ -277,6 +277,8 @@ def subject_of(sentence: str, modal_at: int) -> tuple[str | None, SubjectKind | 
     if not pieces:
         return None, None
     last = _LEADS.sub("", pieces[-1]).strip()
+    if last.startswith("在") and before.rstrip().endswith(("，", ",")) and len(pieces) == 1:
+        return None, None  # (在人员密集场所，应当设置…: where it is done, no one named)
     if _A_PARTY_DONE_TO.search(last) or _CHECKS_OF_IT.match(last):
         # (同一企业一年内被抽查次数不超过…, 对同一市场主体的抽查原则上…: done to it, not by it)
         return None, None
