@@ -89,6 +89,7 @@ from checklists.standards.picking import (
     end_of,
     joined,
     phrase_bounds,
+    phrase_of,
     plain_exception,
     presence,
     qualifies,
@@ -247,7 +248,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             ):
                 continue  # 起步价为10元（3公里）: how far the amount before reaches, no row
             ph_start, ph_end = phrase_bounds(masked, s_start, s_end, q_start)
-            phrase = masked[ph_start:ph_end]
+            phrase = phrase_of(masked, ph_start, ph_end)
             if (season := a_season_first(text, masked, ph_start, q_start)) is not None:
                 qualifiers.append(season)  # (…，夏季每日至少清运两次: when its own phrase holds)
                 phrase_only[season[0]] = ph_end

@@ -8,6 +8,7 @@ reads which ones with it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import replace
 
@@ -664,6 +665,13 @@ def phrase_bounds(masked: str, s_start: int, s_end: int, pos: int) -> tuple[int,
     if i >= 0 and bounds[i][0] <= pos - s_start < bounds[i][1]:
         return s_start + bounds[i][0], s_start + bounds[i][1]
     return s_start, s_end
+
+
+@functools.lru_cache(maxsize=8)
+def phrase_of(masked: str, start: int, end: int) -> str:
+    """``masked[start:end]``, one string for each phrase: the numbers of a long list in one
+    phrase hash it once (``phrase_facts`` is cached by it), not a fresh copy for each number."""
+    return masked[start:end]
 
 
 def source_span(text: str, start: int, end: int) -> tuple[str, int]:
