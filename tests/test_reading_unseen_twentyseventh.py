@@ -327,3 +327,8 @@ def test_where_a_duty_is_done_names_no_one_acting():
     # guard: the place as the sentence's subject, as before
     (own,) = extract("人员密集场所应当设置明显的安全出口标志。")
     assert own.subject == "人员密集场所"
+
+
+def test_the_party_that_stores_a_thing_is_who_keeps_its_limit():
+    (row,) = extract("零售点存放烟花爆竹不得超过200箱。")
+    assert (row.subject, row.comparator, row.value, row.unit) == ("零售点", "<=", 200, "箱")
