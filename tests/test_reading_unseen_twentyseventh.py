@@ -332,3 +332,17 @@ def test_where_a_duty_is_done_names_no_one_acting():
 def test_the_party_that_stores_a_thing_is_who_keeps_its_limit():
     (row,) = extract("零售点存放烟花爆竹不得超过200箱。")
     assert (row.subject, row.comparator, row.value, row.unit) == ("零售点", "<=", 200, "箱")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("幼儿园招收幼儿不得超过核定规模。", "幼儿园"),
+        ("景区接待游客不得超过最大承载量。", "景区"),
+        ("医院收治病人不得超过核定床位的105%。", "医院"),
+        ("停车场停放车辆不得超过泊位数。", "停车场"),
+    ],
+)
+def test_the_party_that_takes_in_or_keeps_ones_is_who_keeps_their_limit(text, subject):
+    (row,) = extract(text)
+    assert row.subject == subject
