@@ -346,3 +346,27 @@ def test_the_party_that_stores_a_thing_is_who_keeps_its_limit():
 def test_the_party_that_takes_in_or_keeps_ones_is_who_keeps_their_limit(text, subject):
     (row,) = extract(text)
     assert row.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "超过2小时的，应当在高于60℃或者低于8℃的条件下存放。",
+            "应当在高于60℃或者低于8℃",
+        ),
+        (
+            "企业安全管理人员不少于3人或者不少于从业人员总数的1%。",
+            "企业安全管理人员不少于3人或者不少于从业人员总数的1%",
+        ),
+    ],
+)
+def test_two_bounds_either_of_which_will_do_are_one_thing_to_check(text, span):
+    """Two requirements would fail whoever meets the other bound: one check, met by either."""
+    (row,) = extract(text)
+    assert (row.span, row.kind, row.comparator, row.value) == (span, "presence", None, None)
+
+
+def test_bounds_joined_by_and_stay_two():
+    low, high = extract("冷藏温度不低于0℃且不高于8℃。")
+    assert (low.comparator, high.comparator) == (">=", "<=")

@@ -349,8 +349,42 @@ def settled(found: list[Requirement]) -> list[Requirement]:
     grant of many amounts, a parallel phrase's period, a tier's price, duties joined to a ban,
     the aims of the party, amounts after 分别 each for its class, a rest per stretch of work,
     bounds side by side each for its class, a time limit from the same event as the one before."""
-    found = banned_too(tier_prices(parallel_per(one_grant(capped_leave(found)))))
+    found = banned_too(tier_prices(parallel_per(one_grant(capped_leave(either_bound(found))))))
     return same_trigger(parallel_classes(rest_per_stretch(distributed(aims_of_the_party(found)))))
+
+
+def either_bound(found: list[Requirement]) -> list[Requirement]:
+    """Two bounds either of which will do (应当在高于60℃或者低于8℃的条件下存放): one thing to
+    check, met by either; two requirements would fail whoever meets the other. Not under a ban
+    (不得…超过3个月或60课时: exceeding either is banned, so each bound holds)."""
+    out: list[Requirement] = []
+    for r in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and re.match(r"或者?(?![者是])", r.span)
+            and before.comparator not in (None, "==")
+            and r.comparator not in (None, "==")
+            and r.start == before.start + len(before.span)
+            # (不得…超过3个月或60课时: either banned, so both bounds hold, as two)
+            and not re.search(r"不得|不应|不能|禁止|严禁|不准|不允许", before.span)
+        ):
+            out[-1] = replace(
+                before,
+                span=before.span + r.span,
+                kind="presence",
+                comparator=None,
+                value=None,
+                low=None,
+                high=None,
+                unit=None,
+                per=None,
+                per_count=None,
+                flags=tuple(f for f in before.flags if f != "assumed_equal"),
+            )
+            continue
+        out.append(r)
+    return out
 
 
 #: A time limit alone opening a requirement's words (24小时内予以处理): counted from what the one
