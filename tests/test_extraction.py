@@ -61,8 +61,8 @@ PATTERNS = [
     ("软管长度是否超过2米", "measure", "<=", "2", None, None, "m", None),
     ("室内温度是否低于18℃", "measure", ">=", "18", None, None, "℃", None),
     ("覆盖率是否达到95%以上", "ratio", ">=", "95", None, None, "%", None),
-    # (the whole a multiple is of is no period of it)
-    ("储存量为日销售量的3至5倍", "count", "range", None, "3", "5", "倍", None),
+    # (the whole a multiple is of is no period of it; a multiple: a ratio, as a share is)
+    ("储存量为日销售量的3至5倍", "ratio", "range", None, "3", "5", "倍", None),
     # counted within one year
     (
         "同一检查对象在同一年度内被抽查次数不超过1次",
@@ -84,7 +84,7 @@ PATTERNS = [
     ("超员20%至50%的", "ratio", "range", None, "20", "50", "%", None),
     ("确定1—3名中标候选人", "count", "range", None, "1", "3", "名", None),
     ("每届任期一般为3-5年", "duration", "range", None, "3", "5", "year", None),
-    ("处1倍以上3倍以下罚款", "count", "range", None, "1", "3", "倍", None),
+    ("处1倍以上3倍以下罚款", "ratio", "range", None, "1", "3", "倍", None),
     ("至少配备2-3辆全封闭式配送车辆", "count", ">=", "2", None, None, "辆", None),
     # a range of a value with no unit, written …之间
     ("pH值应介于6至9之间", "measure", "range", None, "6", "9", None, None),

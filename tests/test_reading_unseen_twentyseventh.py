@@ -370,3 +370,14 @@ def test_two_bounds_either_of_which_will_do_are_one_thing_to_check(text, span):
 def test_bounds_joined_by_and_stay_two():
     low, high = extract("冷藏温度不低于0℃且不高于8℃。")
     assert (low.comparator, high.comparator) == (">=", "<=")
+
+
+def test_a_multiple_of_a_base_is_a_ratio_not_a_count():
+    fine = extract("处违法所得1倍以上3倍以下罚款。")[0]
+    assert (fine.kind, fine.comparator, fine.low, fine.high, fine.unit) == (
+        "ratio",
+        "range",
+        Decimal(1),
+        Decimal(3),
+        "倍",
+    )

@@ -286,8 +286,8 @@ def kind_for(unit: str, comparator_word: str | None, phrase: str, per: str | Non
         return "cap"
     if unit in ("元", "美元"):
         return "money"
-    if unit in ("%", "‰"):
-        return "ratio"
+    if unit in ("%", "‰", "倍"):
+        return "ratio"  # (处违法所得1倍以上3倍以下罚款: a multiple of a base, as its share)
     if unit == "age_year":
         return "age"
     if unit in MEASURES:
