@@ -252,14 +252,14 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
             if (season := a_season_first(text, masked, ph_start, q_start)) is not None:
                 qualifiers.append(season)  # (…，夏季每日至少清运两次: when its own phrase holds)
                 phrase_only[season[0]] = ph_end
-            after = read[k + 1 : k + 2]  # (the next number: all of them, per number, is quadratic)
-            if a_window_before(q, after, ph_end - s_start, sentence):
+            next_q = read[k + 1 : k + 2]  # (the next number: all of them, per number, is quadratic)
+            if a_window_before(q, next_q, ph_end - s_start, sentence):
                 # (两年内…不超过2次: a window of two years, counted in, no period to name)
                 window = ("day" if q.unit == "hour" else q.unit if q.low == 1 else None, ph_start)
                 continue
             comp_before, comp_pos = comparator_in_phrase(masked, ph_start, q_start)
             if a_denominator(
-                q, comp_before, after, masked[ph_start:q_start], ph_end - s_start, sentence
+                q, comp_before, next_q, masked[ph_start:q_start], ph_end - s_start, sentence
             ):
                 # 每100平方米配备不少于1具: what the count after it is per (and how many of it)
                 denominator = (ph_start, q.low, PER_OF_UNIT.get(q.unit, q.unit))
@@ -633,7 +633,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 span_from = q_start  # (配备2名专任教师和1名保育员: the same, after 和)
             if long and kind in ("deadline", "duration"):
                 # (市区30分钟内、其他地区1小时内到达现场: each time limit to the 、 before the next)
-                nxt = next((n for n in read[k + 1 : k + 2] if s_start + n.start < ph_end), None)
+                nxt = next((n for n in next_q if s_start + n.start < ph_end), None)
                 cut = masked.rfind("、", q_end, s_start + nxt.start) if nxt is not None else -1
                 if nxt is not None and nxt.unit in TIME_UNITS and cut >= 0:
                     span_to = cut

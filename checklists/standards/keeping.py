@@ -92,15 +92,17 @@ _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计
 #: A verb of setting funds aside or granting them, right before the funds' name (每年安排专项资金
 #: 5000万元, 每户给予奖补资金1200元), or of completing an investment (完成固定资产投资…): funds a
 #: party is to find or spend, a commitment.
+#: The verbs of setting funds aside (安排, 筹措…): before the funds or before their amount.
+_SETTING_ASIDE = "安排|筹措|筹集|落实|配套"
 _SETS_ASIDE = re.compile(
     # (not 预算内资金: funds of the budget, a noun)
-    r"(?:安排|筹措|筹集|落实|配套|预算(?!内)|给予|发放)[^，,。；;共累计]{0,8}(?:资金|经费)\s*$|"
+    rf"(?:{_SETTING_ASIDE}|预算(?!内)|给予|发放)[^，,。；;共累计]{{0,8}}(?:资金|经费)\s*$|"
     # (全年完成固定资产投资350亿元: the investment a task is to complete, its target)
     r"(?<![已经])完成[^，,。；;共累计]{0,8}投资\s*$"
 )
 #: A verb of setting funds aside right before their amount (县财政每年安排500万元专项资金), and
 #: the funds named after it.
-_SETS_ASIDE_FIRST = re.compile(r"(?<![已经])(?:安排|筹措|筹集|落实|配套)\s*$")
+_SETS_ASIDE_FIRST = re.compile(rf"(?<![已经])(?:{_SETTING_ASIDE})\s*$")
 _FUNDS_AFTER = re.compile(r"\s*的?[^，,。；;\d＿]{0,6}(?:资金|经费)")
 #: A verb of paying out right before the amount, a noun between at most (每人每月发放50元,
 #: 一次性发给抚恤金1000元); the ones paid in all (共发放…) are a report, read before.
