@@ -89,11 +89,11 @@ _HANDED_OUT = re.compile(
 )
 #: An amount of funds stated with no verb before it (中央补助资金2800万元, 所需经费10万元).
 _FUNDS_STATED = re.compile(r"(?:资金|经费|预算|投资|总额|合计|共计|累计)\s*(?:为|是|共|计)?\s*$")
+#: The verbs of setting funds aside (安排, 筹措…): before the funds or before their amount.
+_SETTING_ASIDE = "安排|筹措|筹集|落实|配套"
 #: A verb of setting funds aside or granting them, right before the funds' name (每年安排专项资金
 #: 5000万元, 每户给予奖补资金1200元), or of completing an investment (完成固定资产投资…): funds a
 #: party is to find or spend, a commitment.
-#: The verbs of setting funds aside (安排, 筹措…): before the funds or before their amount.
-_SETTING_ASIDE = "安排|筹措|筹集|落实|配套"
 _SETS_ASIDE = re.compile(
     # (not 预算内资金: funds of the budget, a noun)
     rf"(?:{_SETTING_ASIDE}|预算(?!内)|给予|发放)[^，,。；;共累计]{{0,8}}(?:资金|经费)\s*$|"
