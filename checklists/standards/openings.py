@@ -148,6 +148,13 @@ AS_IF = r"如(?![实期数])"
 IF = re.compile(
     rf"^(?P<lead>如果|{AS_IF}|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
+#: A party named first, then the case it meets (企业如发现隐患，…; 施工单位遇大风天气，…;
+#: 区教育局一旦接到举报，…): the case, its party in it as in ``WHEN`` (企业发生事故时，…), who
+#: acts after it.
+A_PARTY_IF = re.compile(
+    rf"^(?P<cond>[^，,。；;：:的\s]{{0,12}}?(?:{_REGULATED}|{_AUTHORITY})"
+    rf"(?:如果|{AS_IF}|若(?!干)|一旦|遇有|遇到|遇(?![难害险]))[^，,。；;]{{2,60}})[，,](?:则)?"
+)
 #: While a place is open or its staff at work (营业时间内, 工作期间).
 WHILE_OPEN = r"(?:营业|工作|办公|开放)(?:时间内|期间)"
 #: (…时，: not 4小时 nor 22时, a duration or an hour)
@@ -211,6 +218,13 @@ DURING_WORD = rf"期间|时期|过程中|{WHILE_OPEN}"
 #: "…时" right before the modal word, with no comma (煤炭销售时应当出具…).
 WHEN_INLINE = re.compile(
     rf"^(?P<cond>[^，,。；;]{{2,20}}?{WHEN_WORD})(?=应当|应|须|必须|要|不得|严禁)"
+)
+#: What one meets, right before the modal word and with no comma (遇4级以上大风天气应当停止…;
+#: 施工单位遇有重大活动须暂停…): when the duty holds, its party in it as in ``WHEN_INLINE``.
+MET_INLINE = re.compile(
+    rf"^(?P<cond>(?:[^，,。；;：:的\s]{{0,12}}?(?:{_REGULATED}|{_AUTHORITY}))?"
+    r"(?:如|若)?遇(?:有|到)?(?![难害险])[^，,。；;的]{2,16}?)"
+    r"(?=应当|应|须|必须|不得|严禁|禁止|一律|立即|停止)"
 )
 #: A distance from a place the sentence opens with, then a ban, a duty or a leave (距离河道管理范围
 #: 线30米以内，禁止新建建筑物; 在保护区边界500米以外，可以开展旅游活动): where it holds, the

@@ -22,6 +22,7 @@ from checklists.standards.openings import (
     A_MEASURE,
     A_MODAL_WORD,
     A_PARTY_FIRST,
+    A_PARTY_IF,
     A_PARTY_S_CASE,
     A_PERIOD_DEFINED,
     A_PERIOD_NAMED,
@@ -39,6 +40,7 @@ from checklists.standards.openings import (
     GOES_ON_CASE,
     GRADED,
     IF,
+    MET_INLINE,
     NO_ONES,
     OWNED,
     PARTS_OF_THE_DAY,
@@ -85,7 +87,7 @@ _REGULATED_END = re.compile(f"(?:{_REGULATED}){_PAREN}$")
 _GOVERNMENT_UNITS_END = re.compile(f"{GOVERNMENT_UNITS}$")
 _ADVERBIAL = (
     # (a space before it: text from a PDF, 需要搬迁的企业 3 年内…)
-    r"(?=\s*(?:在|于|对|从(?!业)|自(?!身|己)|按|依|根据|通过|如|若|发现|接到|收到|发生|出现|存在|认为|拟|需要?|确需|"
+    r"(?=\s*(?:在|于|对|从(?!业)|自(?!身|己)|按|依|根据|通过|如|若|一旦|遇(?![难害险])|发现|接到|收到|发生|出现|存在|认为|拟|需要?|确需|"
     r"追加|变更|申请|支付|发放|"
     r"使用|从事|经营|销售|生产|储存|贮存|加工|运输|招用|聘用|举办(?!者)|未|违反|擅自|每|定期|购进|进货|"
     # (用人单位安排劳动者延长工作时间的: the employer, not its workers)
@@ -515,6 +517,7 @@ def _condition_of(sentence: str) -> Condition | None:
         STAFF_CASE,
         BROKEN_RULE,
         IF,
+        A_PARTY_IF,
         EXCEPT,
         WITHOUT_LEAVE,
         BREACH,
@@ -532,6 +535,7 @@ def _condition_of(sentence: str) -> Condition | None:
         CLOCK_BOUND,
         A_PERIOD_NAMED,
         WHEN_INLINE,
+        MET_INLINE,
         WHEN_AFTER_MODAL,
         WITHIN_A_DISTANCE,
         A_ZONE,

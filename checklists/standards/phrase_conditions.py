@@ -69,6 +69,14 @@ _DURING_INLINE = re.compile(
 )
 
 
+#: What one meets, right before the modal word and with no comma (…，遇有重大活动须暂停施工):
+#: when the duty holds (not before 要: 遇到困难要及时报告 is a duty as a whole).
+_MET_INLINE = re.compile(
+    r"(?:如|若)?遇(?:有|到)?(?![难害险])[^，,。；;的]{2,16}?"
+    r"(?=应当|应|须|必须|不得|严禁|禁止|一律|立即|停止)"
+)
+
+
 #: A stretch of time or an event right before how often or how much (营业期间每2小时至少巡查一次,
 #: 供暖期间每日…; 变形较大时每天观测1次): when the number after it applies.
 _DURING_BEFORE_A_NUMBER = re.compile(
@@ -174,6 +182,7 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return ones.end()  # 对符合条件的5个工作日内报…审批: the ones the time limit is for
     during = (
         _DURING_INLINE.match(stripped)
+        or _MET_INLINE.match(stripped)
         or _ONLY_AFTER.match(stripped)
         or _DURING_BEFORE_A_NUMBER.match(stripped)
     )
@@ -206,8 +215,12 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
         return projects.end()  # 重大项目须聘请…, 公共服务类项目邀请…: the projects it is for
     if WHICH_KIND.fullmatch(stripped):
         return len(stripped)  # 对一般检查对象: which ones, whatever verb its noun holds
-    if ANY_MODAL.search(re.sub(r"(?:确|如|若)?需要?(?=[^，,。；;]*的$)", "", stripped)):
-        return None  # (采购人需追加…的货物的: the ones who need to, a case, its 需 no duty)
+    # (采购人需追加…的货物的: the ones who need to, a case, its 需 no duty; 因特殊需要必须连续
+    # 作业的: the need, then what it makes necessary)
+    if ANY_MODAL.search(
+        re.sub(r"(?:(?:确|如|若)?需要?|(?<=需要)必须)(?=[^，,。；;]*的$)", "", stripped)
+    ):
+        return None
     if stripped.endswith("的") and len(stripped) <= 60:
         return len(stripped)
     if _IF_WORDS.match(stripped):

@@ -1,0 +1,79 @@
+"""A twenty-eighth round of the reading, found by probing it with clauses written for the
+purpose (never from the bundled gazettes): building sites and their dust, out-of-school training.
+Each case is a clear error a probe found, read as GUIDE.md (tests/data/reading_labels) says."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from checklists.standards.extraction import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "case"),
+    [
+        ("企业如发现隐患，应当立即报告。", "企业", "企业如发现隐患"),
+        ("企业一旦发生泄漏，应当立即报告。", "企业", "企业一旦发生泄漏"),
+        ("施工单位遇有大风天气，应当停止土方开挖。", "施工单位", "施工单位遇有大风天气"),
+        ("区教育局一旦接到举报，应当在3日内核查。", "区教育局", "区教育局一旦接到举报"),
+        # guards: the case opening the sentence, and a party's 时, as before
+        ("如发现隐患，企业应当立即报告。", "企业", "如发现隐患"),
+        ("企业发生事故时，应当立即报告。", "企业", "企业发生事故时"),
+    ],
+)
+def test_a_party_then_its_if_is_a_case_the_party_acts_after(text, subject, case):
+    (duty,) = extract(text)
+    assert duty.subject == subject
+    assert duty.applies_when is not None and duty.applies_when.text == case
+    assert case not in duty.span and "应当" in duty.span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业如实填报数据，不得弄虚作假。",  # 如实: truthfully, no if
+        "企业待遇应当按时发放。",  # 待遇: pay, nothing met
+    ],
+)
+def test_if_words_inside_other_words_open_no_case(text):
+    assert all(r.applies_when is None for r in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("遇4级以上大风天气应当停止土方开挖。", "应当停止土方开挖"),
+        ("遇有重大活动须暂停施工。", "须暂停施工"),
+        ("施工单位每日至少洒水降尘2次，遇4级以上大风天气应当停止土方开挖。", None),
+        ("施工单位应当文明施工，遇有重大活动须暂停施工。", None),
+    ],
+)
+def test_what_is_met_with_no_comma_is_when_the_duty_holds(text, span):
+    *_, duty = extract(text)
+    assert duty.kind == "presence" and duty.comparator is None
+    assert duty.applies_when is not None and duty.applies_when.text.startswith("遇")
+    if span is not None:
+        assert duty.span == span
+
+
+def test_the_wind_force_met_is_the_case_not_a_count_to_reach():
+    rows = extract("施工单位每日至少洒水降尘2次，遇4级以上大风天气应当停止土方开挖。")
+    assert [(r.kind, r.value) for r in rows] == [("frequency", Decimal(2)), ("presence", None)]
+    when = rows[1].applies_when
+    assert (when.comparator, when.value, when.unit) == (">=", Decimal(4), "级")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "因特殊需要必须连续作业的，应当取得夜间施工许可证明。",
+        "夜间禁止进行施工作业，因特殊需要必须连续作业的，应当取得夜间施工许可证明。",
+    ],
+)
+def test_a_need_that_makes_a_thing_necessary_is_a_case(text):
+    *_, duty = extract(text)
+    assert duty.span == "应当取得夜间施工许可证明"
+    assert duty.applies_when is not None
+    assert duty.applies_when.text == "因特殊需要必须连续作业的"
