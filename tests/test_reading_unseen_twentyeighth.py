@@ -77,3 +77,25 @@ def test_a_need_that_makes_a_thing_necessary_is_a_case(text):
     assert duty.span == "应当取得夜间施工许可证明"
     assert duty.applies_when is not None
     assert duty.applies_when.text == "因特殊需要必须连续作业的"
+
+
+@pytest.mark.parametrize(
+    ("text", "case"),
+    [
+        (
+            "县住建局对违反本通知规定的施工单位，处1万元以上10万元以下的罚款。",
+            "县住建局对违反本通知规定的施工单位",
+        ),
+        ("区教育局对未按规定整改的培训机构，依法予以通报。", "区教育局对未按规定整改的培训机构"),
+        (
+            "市场监管部门对未取得许可证的经营者，应当责令停止经营。",
+            "市场监管部门对未取得许可证的经营者",
+        ),
+    ],
+)
+def test_an_authority_and_the_ones_it_acts_on_a_case_the_authority_acts_in(text, case):
+    """The case was cut before the ones it names (县住建局对违反本通知规定), and a sanction with no
+    modal word had no one acting."""
+    (row,) = extract(text)
+    assert row.applies_when is not None and row.applies_when.text == case
+    assert (row.subject, row.subject_kind) == (case.split("对", 1)[0], "authority")

@@ -17,6 +17,7 @@ from checklists.standards.names_read import heading_party, who_as_read
 from checklists.standards.no_duties import a_definition
 from checklists.standards.openings import APPROVED, SIZED_CLASS
 from checklists.standards.parties import (
+    AUTHORITY_ON,
     Condition,
     clean_name,
     ends_with_party,
@@ -289,6 +290,9 @@ def attribute(
             )
             if named is not None:
                 subject, kind = named
+        if subject is None and condition is not None and AUTHORITY_ON.match(condition.text):
+            # (县住建局对违反…的施工单位，处…罚款: the authority its case opens with acts)
+            subject, kind = who_as_read(party_named(condition.text)) or (None, None)
         # (the phrases that start inside the duty's words: found by bisect, not by reading every
         # phrase of the sentence once per duty)
         inner = bounds[bisect.bisect_right(starts, r.start) : bisect.bisect_left(starts, end_of(r))]

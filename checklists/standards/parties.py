@@ -117,6 +117,8 @@ _NOT_A_BASIS = rf"(?:(?!{_A_BASIS}|{_A_SPACING}|{_PUT_INTO})[^，,。；;\t])"
 #: nor a basis)
 _NAME_CHAR = rf"(?:(?![在对向]){_NOT_A_BASIS})"
 _REGULATED_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_REGULATED}){_PAREN}){_ADVERBIAL}")
+#: An authority, then whom it acts on (县住建局对违反本通知规定的施工单位，处…).
+AUTHORITY_ON = re.compile(f"{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_PAREN}(?=对于?)")
 _AUTHORITY_OPENS = re.compile(f"(?P<who>{_NAME_CHAR}{{0,12}}?(?:{_AUTHORITY}){_PAREN}){_ADVERBIAL}")
 #: Words after a verb that make it the start of a body's name (督导组, 指导中心, 组织部门).
 _A_BODY_NEXT = r"[组站队所处科室局办]|中心|机构|部门|小组"
@@ -639,7 +641,9 @@ def _condition_of(sentence: str) -> Condition | None:
         # (配送中心要有固定的场所，面积…: a duty, its modal word in it, picks no one out; the
         # ones named after 的 are the condition's too: what is to be done starts after them)
         end = match.end() - 1 if match.re in (REACHING_OPENS, SIZED_WORKS) else match.end("cond")
-        return Condition(match.group("cond"), match.start("cond"), end)
+        if match.re is PARTY_PICKED and AUTHORITY_ON.match(match.group("cond")):
+            end = match.end("who")  # (县住建局对违反…的施工单位，处…: the ones it acts on)
+        return Condition(sentence[match.start("cond") : end], match.start("cond"), end)
     match = (
         THE_THINGS.match(sentence) or THINGS_LIMITED.match(sentence) or THINGS_BY.match(sentence)
     )
