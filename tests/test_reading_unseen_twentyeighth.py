@@ -99,3 +99,22 @@ def test_an_authority_and_the_ones_it_acts_on_a_case_the_authority_acts_in(text,
     (row,) = extract(text)
     assert row.applies_when is not None and row.applies_when.text == case
     assert (row.subject, row.subject_kind) == (case.split("对", 1)[0], "authority")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("餐饮服务单位的食品留样量每个品种不少于125克。", "餐饮服务单位"),
+        ("企业的注册资本不低于100万元。", "企业"),
+        ("配送中心的储煤场地面积不低于500平方米。", "配送中心"),
+        ("学校的生均图书不少于30册。", "学校"),
+        # guards: where the text holds, no party's; a party's people, no thing of its own
+        ("本市的企业数量不少于100家。", None),
+        ("企业的负责人不少于2名。", None),
+    ],
+)
+def test_a_thing_of_the_party_the_sentence_opens_with_is_bound_for_that_party(text, subject):
+    """GUIDE 2: the party the sentence opens with; 企业的注册资本不低于… named no one."""
+    (row,) = extract(text)
+    assert row.subject == subject
+    assert row.subject_kind == ("regulated" if subject else None)

@@ -283,7 +283,10 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         match = _OPENS.match(words)
         if match is None:
             # (托育机构乳儿班每班不超过10人: the party whose units are counted)
-            owner = _OWNER_PER.match(words)
+            owner = _OWNER_PER.match(words) or _OWNER_OF.match(words)
+            if owner is not None and "what" in owner.groupdict():
+                if ends_with_party(owner.group("what")):  # (企业的负责人…: its people act)
+                    return None
             return (clean_name(owner.group("who")), "regulated") if owner else None
         found = (match.group("who"), kind_of(match.group("who")))
     steers = _STEERS_IN.search(found[0])
@@ -707,6 +710,15 @@ _GOES_IN = "进入|进出|出入|前往|从事|参加|参与|驶出|驶入|驶�
 _OWNER_PER = re.compile(
     f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))"
     r"[^，,。；;、的\d]{0,8}(?:每[个张间班户名床辆台]|距离)"
+)
+
+
+#: A thing of an inspected party and its bound (企业的注册资本不低于100万元, 配送中心的储煤场地面积
+#: 不低于500平方米): the party whose thing is bound, named first.
+_OWNER_OF = re.compile(
+    f"(?P<who>(?:{_NOT_THE_PAID}[^，,。；;、的]){{0,12}}?(?:{_REGULATED}))的"
+    r"(?P<what>[^，,。；;、的\d]{1,12}?)"
+    r"(?=不(?:得|应|宜)?(?:低于|少于|高于|超过|小于|大于|多于)|至少|最多|达到)"
 )
 
 
