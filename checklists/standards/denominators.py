@@ -234,12 +234,14 @@ _MANY = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000), "十�
 
 
 def per_many_before(words: str) -> tuple[str, Decimal] | None:
-    """The heads or households a 每百…/每千…/每万… names last in ``words``, as (per, count)."""
-    found = list(_PER_MANY.finditer(words))
-    if not found:
-        return None
-    m = found[-1]
-    return _MANY_OF.get(m.group("what"), "人"), _MANY[m.group("n")]
+    """The heads or households a 每百…/每千…/每万… names last in ``words``, as (per, count).
+    (Read back from its end, 每 by 每: a long list's phrase, asked once per number of it, is not
+    read again from its start each time.)"""
+    at = len(words)
+    while (at := words.rfind("每", 0, at)) >= 0:
+        if m := _PER_MANY.match(words, at):
+            return _MANY_OF.get(m.group("what"), "人"), _MANY[m.group("n")]
+    return None
 
 
 #: A rate per head and period (每人每月, 每户每年): an amount's, not how often.
