@@ -118,3 +118,29 @@ def test_a_thing_of_the_party_the_sentence_opens_with_is_bound_for_that_party(te
     (row,) = extract(text)
     assert row.subject == subject
     assert row.subject_kind == ("regulated" if subject else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "classes"),
+    [
+        (
+            "污水处理费征收标准为居民生活用水每立方米0.95元，非居民用水每立方米1.4元。",
+            ["居民生活用水", "非居民用水"],
+        ),
+        # guards: the head's last character only, and a class before its measure, as before
+        ("县级医院急诊科医生不少于5名，乡镇卫生院不少于2名。", ["县级医院", "乡镇卫生院"]),
+        ("主要街道垃圾滞留时间不超过30分钟，其他街道不超过1小时。", ["主要街道", "其他街道"]),
+    ],
+)
+def test_the_first_class_is_the_whole_head_after_the_measure_s_is(text, classes):
+    """污水处理费征收标准为居民生活用水…: the class was 污水 (the 水 of 污水处理费)."""
+    assert [r.applies_when.text for r in extract(text)] == classes
+
+
+def test_a_class_after_a_retention_period_keeps_as_long():
+    """住院病历不得少于30年 after 门诊病历保存期限…: was a duration to reach, not a retention."""
+    rows = extract("医疗机构门诊病历保存期限不得少于15年，住院病历不得少于30年。")
+    assert [(r.kind, r.value, r.applies_when.text) for r in rows] == [
+        ("retention", Decimal(15), "门诊病历"),
+        ("retention", Decimal(30), "住院病历"),
+    ]

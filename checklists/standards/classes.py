@@ -128,7 +128,11 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
                     # on the others)
                     who = (run[0].subject, run[0].subject_kind)
                 out[k + i] = replace(
-                    r, applies_when=Applicability(name), subject=who[0], subject_kind=who[1]
+                    r,
+                    applies_when=Applicability(name),
+                    subject=who[0],
+                    subject_kind=who[1],
+                    kind=run[0].kind,  # (…保存期限…，住院病历…: kept as long, the first's kind)
                 )
                 if i and r.per is None and shared_per is not None:
                     # (教室人均使用面积小学不低于1.36平方米，中学不低于1.39平方米: per head too)
@@ -270,6 +274,7 @@ def _class_before_measure(run: list[Requirement]) -> str | None:
             break
     # (公墓内单个墓穴…: inside who acts, then the class)
     name = span[begin:found].removeprefix("内") if found is not None else ""
+    name = name.rsplit("为", 1)[-1]  # (…征收标准为居民生活用水: the class after the measure's 为)
     # (its measure's name after it, then the bound: not the whole of the words; not how often and
     # to whom who acts does it, 县应急管理局每年对企业检查…，重点企业…: the rule for all)
     return (
@@ -287,9 +292,10 @@ def _party_opening(span: str) -> int:
 
 def _head_at(span: str, head: str, begin: int) -> int | None:
     """Where the classes' head noun (or its last character) ends in ``span``'s first words after
-    ``begin``, or None."""
-    for words in (head, head[-1]):
-        at = span.find(words, begin + 1, begin + 10)
+    ``begin``, or None (the whole head first, a little further: 污水处理费征收标准为居民生活用水…,
+    非居民用水…: 用水, not the 水 of 污水)."""
+    for words, far in ((head, 20), (head[-1], 10)):
+        at = span.find(words, begin + 1, begin + far)
         if at >= 0:
             return at + len(words)
     return None
@@ -302,6 +308,9 @@ def _same_measure(a: Requirement, b: Requirement) -> bool:
     # (居民用户每两年不少于1次，非居民用户每年不少于1次: how often, an interval or a count)
     if a.kind == b.kind == "frequency":
         return True
+    # (门诊病历保存期限不得少于15年，住院病历不得少于30年: how long each is kept, named once)
+    if {a.kind, b.kind} == {"retention", "duration"} and a.unit == b.unit:
+        return a.comparator == b.comparator
     # (室内温度冬季不低于18℃，夏季不高于28℃: a floor for one class, a cap for another)
     bounds = {a.comparator, b.comparator} <= {">=", "<=", ">", "<"}
     return (
