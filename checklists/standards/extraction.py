@@ -82,7 +82,6 @@ from checklists.standards.picking import (
     THE_AGED_NAMED,
     a_class_after,
     a_class_bound,
-    a_clean_record,
     a_price_for_it,
     a_season_first,
     acted_on_from,
@@ -122,6 +121,7 @@ from checklists.standards.settling import (
 from checklists.standards.spacing import close_up
 from checklists.standards.task_tables import read_check_table, read_rate_table, read_task_table
 from checklists.standards.timing import (
+    a_clean_record,
     a_window_before,
     an_interval_next,
     timing,

@@ -871,27 +871,6 @@ A_LIMIT_BEFORE = re.compile(
     # (限值分别为35、50、10毫克/立方米: one limit named for each number of its list)
     r"(?:\d{1,6}(?:\.\d+)?\s*(?:、|和|及|或)\s*){0,8}$"
 )
-#: Nothing of a kind in a time looked back on (没有重大违法记录, 无…事故, 未发生…).
-NONE_IN_IT = re.compile(r"没有|未发生|未曾|无(?:重大|较大|违法|不良|.{0,6}(?:记录|事故|行为))")
-#: A time looked back on: 近3年内, 最近连续3个记分周期内, 过去2个年度内 (前三年内: ``deadline``).
-_LOOKED_BACK = re.compile(r"(?:近|最近|过去)(?:连续)?\s*$")
-_LOOKED_BACK_END = re.compile(r"[^，,。；;\d]{0,6}?(?:以内|之内|内)")
-
-
-def a_clean_record(
-    masked: str, ph_start: int, q_start: int, q_end: int, s_end: int, deadline: bool
-) -> re.Match[str] | None:
-    """Where a record clean in a time looked back on says what is clean (参加政府采购活动前三年
-    内，…没有重大违法记录; 申请人近3年内无重大安全生产事故; 最近连续3个记分周期内没有被记满分
-    记录): no time to act in, no count; the whole a yes/no requirement."""
-    before = masked[max(ph_start, q_start - 4) : q_start]
-    if (deadline and before.endswith("前")) or (
-        _LOOKED_BACK.search(before) and (deadline or _LOOKED_BACK_END.match(masked, q_end))
-    ):
-        return NONE_IN_IT.search(masked, q_end, s_end)
-    return None
-
-
 #: A duty that opens with what is done to the inspected (重点检查…, 依法予以取缔, 责令…).
 DONE_TO_THEM = re.compile(
     r"(?:重点|严格|依法|全面|逐一|定期|不定期|随机)*(?:检查|抽查|核查|排查|督查|巡查|查处|取缔|"

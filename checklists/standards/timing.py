@@ -2,7 +2,8 @@
 日进行一次: a frequency) or a time limit (15日内, 限期30日, 办理时限不超过5个工作日: a deadline),
 or the window a count after it is in (一年内被抽查不超过2次: ``a_window_before``), the next
 class of an interval (…，平峰时段不超过20分钟: ``an_interval_next``), and what an amount is per
-(每吨200元, 每满4小时, 每次不超过50元: ``what_per``).
+(每吨200元, 每满4小时, 每次不超过50元: ``what_per``), and a record clean in a time looked back on
+(近3年内无重大事故: ``a_clean_record``).
 
 Pure module (standard library and the wording tables); ``extraction`` reads each time amount of
 a phrase with it.
@@ -267,3 +268,24 @@ def which_ones(qualifiers: list[Applicability]) -> Applicability | None:
     while len(qualifiers) > 1 and a_window(qualifiers[0], qualifiers[0].text):
         qualifiers = qualifiers[1:]
     return qualifiers[0] if qualifiers else None
+
+
+#: Nothing of a kind in a time looked back on (没有重大违法记录, 无…事故, 未发生…).
+NONE_IN_IT = re.compile(r"没有|未发生|未曾|无(?:重大|较大|违法|不良|.{0,6}(?:记录|事故|行为))")
+#: A time looked back on: 近3年内, 最近连续3个记分周期内, 过去2个年度内 (前三年内: ``deadline``).
+_LOOKED_BACK = re.compile(r"(?:近|最近|过去)(?:连续)?\s*$")
+_LOOKED_BACK_END = re.compile(r"[^，,。；;\d]{0,6}?(?:以内|之内|内)")
+
+
+def a_clean_record(
+    masked: str, ph_start: int, q_start: int, q_end: int, s_end: int, deadline: bool
+) -> re.Match[str] | None:
+    """Where a record clean in a time looked back on says what is clean (参加政府采购活动前三年
+    内，…没有重大违法记录; 申请人近3年内无重大安全生产事故; 最近连续3个记分周期内没有被记满分
+    记录): no time to act in, no count; the whole a yes/no requirement."""
+    before = masked[max(ph_start, q_start - 4) : q_start]
+    if (deadline and before.endswith("前")) or (
+        _LOOKED_BACK.search(before) and (deadline or _LOOKED_BACK_END.match(masked, q_end))
+    ):
+        return NONE_IN_IT.search(masked, q_end, s_end)
+    return None
