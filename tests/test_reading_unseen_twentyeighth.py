@@ -144,3 +144,17 @@ def test_a_class_after_a_retention_period_keeps_as_long():
         ("retention", Decimal(15), "门诊病历"),
         ("retention", Decimal(30), "住院病历"),
     ]
+
+
+def test_a_distance_in_what_is_so_then_when_is_the_case_of_the_duty_after():
+    """周围半径200米距离内有建筑物时，烟囱应…: the radius was a requirement (== 200 m), and the
+    height above the tallest building a cap (最高建筑物 read as 最高, at most)."""
+    rows = extract(
+        "燃煤锅炉房烟囱高度不得低于45米（含），周围半径200米距离内有建筑物时，"
+        "烟囱应高出最高建筑物3米以上。"
+    )
+    assert [(r.kind, r.comparator, r.value) for r in rows] == [
+        ("measure", ">=", Decimal(45)),
+        ("measure", ">=", Decimal(3)),
+    ]
+    assert rows[1].applies_when is not None and rows[1].applies_when.value == Decimal(200)

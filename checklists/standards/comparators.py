@@ -206,8 +206,9 @@ _EXTREMES = ("最低", "最高", "最大", "最小")
 #: What 最低/最高 name rather than compare (最低工资标准, 最低生活保障, 最高气温, 最高人民法院).
 _NAMED_EXTREME = re.compile(
     r"\s*(?:工资|生活|气温|温度|限价|价格?|收购价|人民|水位|风速|学历|级别|档次|等级|层|峰|"
-    # (最大限度, 最大程度, 最小化; 不应小于罐组内1个最大储罐的容积: a thing named by its size)
-    r"限度|程度|化|努力|可能|储罐|冻土|值)"
+    # (最大限度, 最大程度, 最小化; 不应小于罐组内1个最大储罐的容积, 高出最高建筑物3米: a thing
+    # named by its size)
+    r"限度|程度|化|努力|可能|储罐|冻土|值|建筑|楼|点|处)"
 )
 #: The minimum wage's own amount next (最低工资标准为每月2100元; 最低工资标准：): the floor, not
 #: a name (最低工资标准的80%: a share of it).

@@ -116,6 +116,10 @@ _REACHED_THEN = re.compile(
     r"\s*(?=[\u4e00-\u9fff])"
 )
 #: A bound's number with nothing after it but 以上/以下 (its phrase ends there).
+#: The rest of a phrase after its number, up to a when (…超过30毫米时, …200米距离内有建筑物时).
+_A_WHEN_TAIL = re.compile(
+    r"\s*(?:及?以上|及?以下)?(?:[^，,。；;\d＿]{0,12}?(?<![小同及随按准届适临实定暂有学课计历]))?时\s*"
+)
 _BOUND_ALONE = re.compile(r"\s*(?:及?以[上下])?\s*")
 #: A response set off, right after the comma (启动Ⅲ级应急响应, 暂停其从业资格, 取消…资格).
 _A_RESPONSE = re.compile(
@@ -325,7 +329,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True  # 对于结转两年及以上的资金，…收回: which ones, whatever the verb after
     tail = masked[q_end : _next_stop(masked, s_start, s_end, q_end)]
     rest = masked[q_end + len(tail) : s_end]
-    if re.fullmatch(r"\s*(?:及?以上|及?以下)?\s*时\s*", tail) and re.match(
+    # (周围半径200米距离内有建筑物时，烟囱应…: the words of what is so, then 时)
+    if _A_WHEN_TAIL.fullmatch(tail) and re.match(
         # (…达到50毫米以上时，每3小时巡查不少于1次: a duty by its number, how often)
         r"[，,]\s*(?:[^，,。；;]{0,16}?)(?:应当|应|须|必须|要|不得|严禁|立即)|"
         r"[，,]\s*(?:每|[^，,。；;]{0,12}?(?:不少于|不低于|不超过|至少))|"
