@@ -158,3 +158,23 @@ def test_a_distance_in_what_is_so_then_when_is_the_case_of_the_duty_after():
         ("measure", ">=", Decimal(3)),
     ]
     assert rows[1].applies_when is not None and rows[1].applies_when.value == Decimal(200)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "连续三年无安全事故的企业，保证金可降低50%。",
+        "保证金可减少30%。",
+        "补贴标准可提高10%。",
+    ],
+)
+def test_a_change_by_a_share_allowed_is_a_permission_up_to_it(text):
+    """可降低50%: no modal word was read (可降低 as what a thing does, 可降低污染), and the cut
+    allowed was a floor to reach."""
+    (row,) = extract(text)
+    assert (row.modality, row.comparator) == ("permission", "<=")
+
+
+@pytest.mark.parametrize("text", ["该措施可降低污染。", "能耗较2020年降低13.5%。"])
+def test_what_a_thing_does_and_a_target_cut_stay_no_permission(text):
+    assert all(r.modality != "permission" for r in extract(text))

@@ -562,7 +562,7 @@ def _read(text: str, join_offsets: tuple[int, ...] = ()) -> list[Requirement]:
                 # 较2015年下降18%, 重污染天数减少25%: a change by at least that much (提高到35%:
                 # to a level, as written; 偏远乡镇可增加20%, 可上浮30%: allowed, by that much at
                 # most; 保证金上浮50%: a change fixed)
-                if PERMISSION.search(masked, ph_start, q_start) or change["band"]:
+                if PERMISSION.search(masked, ph_start, q_end) or change["band"]:
                     comparator = "<="  # (上下浮动10%: a band around a price, that far at most)
                 elif not change["fixed"] and not (q.unit == "元" and per) and not stepped:
                     # (每人每月增加150元: an amount added, as written; 每满2年增加1天: by so

@@ -56,8 +56,9 @@ PERMISSION = re.compile(
     # (无家可归, 无房可住, 有章可循: an idiom's 可, no permission)
     # (允许企业缓缴…: allowed; not 不允许, a ban; nor 允许偏差为±5%, a tolerance's name)
     r"可以|有权(?!利|益)|(?<!不)(?:允许|准许)(?!的|偏差|误差|范围|值)|(?<![许认不宁即])(?<!无家)(?<!无房)(?<!有章)(?<!有据)(?<!无路)(?<!无处)可(?![能控行靠视防持信观见知贵燃塑疑溯量]|节省|节约|满足|达到|实现|"
-    # (可提高效率: what a thing does; 可提高至5万元: to a level allowed)
-    r"提高(?!至|到|为)|减少|降低(?!至|到|为)|有效|支配|吸入|追溯|回收|再生|降解|操作性|办率|办事项|用率|及性|"
+    # (可提高效率: what a thing does; 可提高至5万元, 保证金可降低50%: to a level, by a share
+    # allowed)
+    r"提高(?!至|到|为|\s*\d)|减少(?!\s*\d)|降低(?!至|到|为|\s*\d)|有效|支配|吸入|追溯|回收|再生|降解|操作性|办率|办事项|用率|及性|"
     # (可复制可推广的经验, 可借鉴的做法: what a thing is like, no permission)
     r"复制|推广|借鉴|复用|"
     # (来源可查、去向可追: traceable, what a system is like; 可查询, 可追究 are powers)
