@@ -178,3 +178,22 @@ def test_a_change_by_a_share_allowed_is_a_permission_up_to_it(text):
 @pytest.mark.parametrize("text", ["该措施可降低污染。", "能耗较2020年降低13.5%。"])
 def test_what_a_thing_does_and_a_target_cut_stay_no_permission(text):
     assert all(r.modality != "permission" for r in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("驾驶员连续驾驶不得超过4小时。", "驾驶员"),
+        ("经营者累计停业不得超过30日。", "经营者"),
+        ("长途客车驾驶员连续驾驶4小时停车休息不少于20分钟。", "长途客车驾驶员"),
+    ],
+)
+def test_a_party_then_how_long_in_a_row_or_in_all_acts(text, subject):
+    """驾驶员连续驾驶…: no one acted (连续 and 累计 after a party's name read as part of it)."""
+    *_, row = extract(text)
+    assert (row.subject, row.subject_kind) == (subject, "regulated")
+
+
+def test_a_sanction_after_a_party_s_case_stays_no_one_s():
+    (row,) = extract("企业连续两年考核不合格的，取消其资格。")
+    assert row.subject is None and row.applies_when is not None

@@ -87,7 +87,7 @@ _REGULATED_END = re.compile(f"(?:{_REGULATED}){_PAREN}$")
 _GOVERNMENT_UNITS_END = re.compile(f"{GOVERNMENT_UNITS}$")
 _ADVERBIAL = (
     # (a space before it: text from a PDF, 需要搬迁的企业 3 年内…)
-    r"(?=\s*(?:在|于|对|从(?!业)|自(?!身|己)|按|依|根据|通过|如|若|一旦|遇(?![难害险])|发现|接到|收到|发生|出现|存在|认为|拟|需要?|确需|"
+    r"(?=\s*(?:在|于|对|从(?!业)|自(?!身|己)|按|依|根据|通过|如|若|一旦|遇(?![难害险])|连续|累计|发现|接到|收到|发生|出现|存在|认为|拟|需要?|确需|"
     r"追加|变更|申请|支付|发放|"
     r"使用|从事|经营|销售|生产|储存|贮存|加工|运输|招用|聘用|举办(?!者)|未|违反|擅自|每|定期|购进|进货|"
     # (用人单位安排劳动者延长工作时间的: the employer, not its workers)
@@ -132,6 +132,8 @@ _PARTY_VERBS = (
     "原则上|一般|也|予以|给予|是|报送|上报|提交|完成|各(?=[负承自不]|为|按|缴)|收到|接到|不?定期|"
     # (市整治办组织有关部门…: the body, then whom it brings together; not 市委组织部)
     "组织(?!部)|"
+    # (驾驶员连续驾驶4小时…, 经营者累计停业…: how long in a row or in all, then its act)
+    "连续|累计|"
     # (企业提取安全生产费用按…计提: the party, then the verb of its duty)
     "提取|计提|缴纳|缴存|足额|"
     # (县卫生健康局终止医疗救治应急响应: a response started or ended by its body)
