@@ -197,3 +197,19 @@ def test_a_party_then_how_long_in_a_row_or_in_all_acts(text, subject):
 def test_a_sanction_after_a_party_s_case_stays_no_one_s():
     (row,) = extract("企业连续两年考核不合格的，取消其资格。")
     assert row.subject is None and row.applies_when is not None
+
+
+def test_the_points_after_a_lead_name_who_acts_and_a_halt_is_a_duty():
+    """一是钢铁、焦化企业…: the lead's party acted (the one after 一是 read as inside a phrase);
+    二是砖瓦窑企业…全部停产: no row (停产, a halt ordered, no verb of a duty)."""
+    rows = extract(
+        "各类工业企业要严格落实错峰生产要求，一是钢铁、焦化企业在重污染天气橙色预警期间限产50%以上；"
+        "二是砖瓦窑企业在11月15日至次年3月15日期间全部停产。"
+    )
+    assert [r.subject for r in rows] == ["各类工业企业", "钢铁、焦化企业", "砖瓦窑企业"]
+    assert rows[2].kind == "presence" and rows[2].span.endswith("全部停产")
+
+
+def test_a_halt_named_in_a_list_of_measures_goes_on_with_its_duty():
+    rows = extract("依法严格落实查封、扣押、吊销证照，以及停产整顿、关闭取缔等执法措施。")
+    assert [r.kind for r in rows] == ["presence"]

@@ -231,6 +231,8 @@ def attribute(
             " ",
             "\t",
         ) and not masked.startswith("由", who_at)  # (挪用的由县住建局追回: by whom, named)
+        # (…，一是钢铁、焦化企业…限产50%以上: after a point's ordinal, who acts is named)
+        inside = inside and not _AN_ORDINAL_END.search(masked[max(s_start, who_at - 4) : who_at])
         own = (
             None
             if inside and who_at > s_start
@@ -472,6 +474,8 @@ _FINED = re.compile(r"\s*(?:并|可以|可)?处(?=[\d一二三四五六七八九
 _OPENS_WHEN = re.compile(r"[^，,。；;的]{2,20}?(?:之?后|以后|结束|届满|期满)[，,]")
 
 
+#: A point's ordinal right before a duty's words (一是, 第三是): where its own words start.
+_AN_ORDINAL_END = re.compile(r"(?:^|[，,；;：:\s])第?[一二三四五六七八九十]{1,2}是$")
 #: Whose approval a duty needs first (经分管负责人批准，…): not who acts.
 _APPROVED_BY = re.compile(rf"\s*{APPROVED}[，,]\s*")
 
