@@ -213,3 +213,10 @@ def test_the_points_after_a_lead_name_who_acts_and_a_halt_is_a_duty():
 def test_a_halt_named_in_a_list_of_measures_goes_on_with_its_duty():
     rows = extract("依法严格落实查封、扣押、吊销证照，以及停产整顿、关闭取缔等执法措施。")
     assert [r.kind for r in rows] == ["presence"]
+
+
+def test_the_ones_then_their_highest_amount_is_their_case():
+    """夫妻双方均缴存的最高不超过60万元: the ones the higher cap is for had no case."""
+    *_, row = extract("单身职工贷款额度最高不超过30万元，夫妻双方均缴存的最高不超过60万元。")
+    assert (row.comparator, row.value) == ("<=", Decimal(600000))
+    assert row.applies_when is not None and row.applies_when.text == "夫妻双方均缴存的"

@@ -48,7 +48,8 @@ _THE_ONES_INLINE = re.compile(
     # (未开展的扣5分: the ones points are taken from; 按时报送的得10分: given to)
     r"(?:每次)?[扣得](?=\s*[\d＿一二三四五六七八九十])|"
     # a limit for those ones (有特殊情况的不超过2次)
-    r"不超过|不少于|不低于|不高于|不多于|最多|至少)"
+    # (夫妻双方均缴存的最高不超过60万元: their cap)
+    r"不超过|不少于|不低于|不高于|不多于|最多|至少|最高(?=不超过|不得超过|为|可|\s*\d))"
 )
 
 
