@@ -220,3 +220,10 @@ def test_the_ones_then_their_highest_amount_is_their_case():
     *_, row = extract("单身职工贷款额度最高不超过30万元，夫妻双方均缴存的最高不超过60万元。")
     assert (row.comparator, row.value) == ("<=", Decimal(600000))
     assert row.applies_when is not None and row.applies_when.text == "夫妻双方均缴存的"
+
+
+def test_a_ratio_of_heads_names_its_measure_before_the_classes():
+    """生师比小学不高于19:1，初中…: 生师比 was no measure's name, so 小学 no class."""
+    rows = extract("义务教育学校生师比小学不高于19:1，初中不高于13.5:1。")
+    assert [r.applies_when.text for r in rows] == ["小学", "初中"]
+    assert [r.comparator for r in rows] == ["<=", "<="]

@@ -140,6 +140,8 @@ EACH_TIME = re.compile(r"每次[^，,。；;\d＿]{0,8}$")
 #: it is a class of, no class itself.
 A_MEASURE_END = (
     "率|比例|比重|数量|人数|面积|标准|时间|密度|通达度|覆盖度|噪声|浓度|温度|间隔|时长|频次|"
+    # (生师比小学不高于19:1, 床护比…: a ratio of two heads' name)
+    "[生师床护医班]比|"
     # (围挡高度主要路段不得低于2.5米: a size's name)
     "高度|宽度|长度|深度|水深|厚度|距离|间距|半径|"
     # (校车行驶速度在高速公路上不得超过80公里/小时: a speed's name)
