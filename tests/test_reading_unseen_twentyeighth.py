@@ -227,3 +227,25 @@ def test_a_ratio_of_heads_names_its_measure_before_the_classes():
     rows = extract("义务教育学校生师比小学不高于19:1，初中不高于13.5:1。")
     assert [r.applies_when.text for r in rows] == ["小学", "初中"]
     assert [r.comparator for r in rows] == ["<=", "<="]
+
+
+def test_a_time_s_utmost_is_the_same_time_limit():
+    """最长不得超过6个月 after 整改期限一般不超过3个月: a stretch of its own (duration)."""
+    rows = extract("整改期限一般不超过3个月，最长不得超过6个月。")
+    assert [(r.kind, r.value) for r in rows] == [("deadline", Decimal(3)), ("deadline", Decimal(6))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "企业收到整改通知书后，应当在10日内提交整改方案，逾期未提交的，视为拒不整改。",
+        "逾期不申请的，视为自动放弃。",
+    ],
+)
+def test_what_a_silence_is_taken_as_is_no_duty(text):
+    assert all("视为" not in r.span for r in extract(text))
+
+
+def test_holding_a_thing_as_another_stays_a_duty():
+    (row,) = extract("各部门要把安全生产视为头等大事。")
+    assert row.subject == "各部门"

@@ -126,8 +126,9 @@ NOT_A_DUTY = re.compile(
     # (行政机关收到…申请，…: what befalls the party, the case its duty after it is for; 受市长
     # 委托，可以…: on whose behalf)
     r"^[^，,。；;]{0,16}?(?:收到|接到)(?!后)[^，,。；;]{1,30}$|^[^，,。；;]{0,12}?受[^，,。；;]{1,20}委托$|"
-    # what a silence is taken as (逾期未审核的视为同意): a legal effect, nobody's act
-    r"^[^，,。；;]{0,20}视为(?:同意|放弃|自动放弃|撤回|认可|无异议|默认|通过|合格|不合格)$|"
+    # what a silence is taken as (逾期未审核的视为同意, 视为拒不整改): a legal effect, nobody's
+    # act (not 将安全生产视为头等大事: whoever is told to hold it so)
+    r"^(?![^，,。；;]*[将把])[^，,。；;]{0,20}视为[^，,。；;]{1,16}$|"
     # what a thing is (公文是…的文书, 公告是向国内外宣布…的公文): a definition (GUIDE 1.5)
     r"^[^，,。；;是]{1,12}是(?![指否])[^，,。；;]{2,60}的(?:文书|公文|文件|文种|制度|活动|行为)$|"
     # who issued what, and when (…规范（2018年版）由…于2018年6月发布): a fact told

@@ -346,11 +346,36 @@ def settled_on(pair: list[Requirement]) -> list[Requirement]:
 
 def settled(found: list[Requirement]) -> list[Requirement]:
     """One sentence's requirements settled with each other, in this order: a leave capped, one
-    grant of many amounts, a parallel phrase's period, a tier's price, duties joined to a ban,
-    the aims of the party, amounts after 分别 each for its class, a rest per stretch of work,
-    bounds side by side each for its class, a time limit from the same event as the one before."""
-    found = banned_too(tier_prices(parallel_per(one_grant(capped_leave(either_bound(found))))))
+    grant of many amounts, a time's utmost, a parallel phrase's period, a tier's price, duties
+    joined to a ban, the aims of the party, amounts after 分别 each for its class, a rest per
+    stretch of work, bounds side by side each for its class, a time limit from the same event as
+    the one before."""
+    found = its_utmost(one_grant(capped_leave(either_bound(found))))
+    found = banned_too(tier_prices(parallel_per(found)))
     return same_trigger(parallel_classes(rest_per_stretch(distributed(aims_of_the_party(found)))))
+
+
+#: The utmost of a measure (最长, 最多…), its name left out: the measure just bounded.
+_ITS_UTMOST = re.compile(r"(?:但|但是)?\s*(?:最长|最短|最多|最少)")
+
+
+def its_utmost(found: list[Requirement]) -> list[Requirement]:
+    """The utmost of a time right after its usual bound (整改期限一般不超过3个月，最长不得超过6
+    个月): the same time, a time limit as the first is (not a stretch of its own)."""
+    out: list[Requirement] = []
+    for r in found:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and before.kind in ("deadline", "duration", "retention")
+            and r.kind in ("deadline", "duration", "retention")
+            and r.unit in TIME_UNITS
+            and before.unit in TIME_UNITS
+            and _ITS_UTMOST.match(r.span)
+        ):
+            r = replace(r, kind=before.kind)
+        out.append(r)
+    return out
 
 
 def either_bound(found: list[Requirement]) -> list[Requirement]:
