@@ -249,3 +249,23 @@ def test_what_a_silence_is_taken_as_is_no_duty(text):
 def test_holding_a_thing_as_another_stays_a_duty():
     (row,) = extract("各部门要把安全生产视为头等大事。")
     assert row.subject == "各部门"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "第二批（共12家）企业于2025年9月30日前完成验收。",
+        "列入名单的企业（共12家）应当于2025年9月30日前完成验收。",
+        "第一批企业（12家）于年底前完成整改。",
+    ],
+)
+def test_how_many_a_name_names_in_its_aside_is_no_threshold(text):
+    """（共12家）: a count to equal (== 12 家), or the case's number."""
+    (row,) = extract(text)
+    assert row.kind == "deadline" and row.value is None
+    assert row.applies_when is None
+
+
+def test_a_bound_in_an_aside_stays_a_requirement():
+    rows = extract("配备专职安全员（不少于2名）。")
+    assert [(r.comparator, r.value) for r in rows if r.value is not None] == [(">=", Decimal(2))]

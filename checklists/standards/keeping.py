@@ -371,6 +371,10 @@ _A_RATE_NAMED_FIRST = re.compile(
 _SHARE_WRITTEN = re.compile(r"[\d.]+\s*(?:%|[:：∶]\s*\d)")
 
 
+#: An aside opening right before a number that counts what it follows (第二批（共12家）企业).
+_HOW_MANY_ASIDE = re.compile(r"[\u4e00-\u9fff＿][（(]\s*(?:共|计|共计|合计)?\s*$")
+
+
 def worth_keeping(
     q: Qty,
     kind: str,
@@ -390,6 +394,8 @@ def worth_keeping(
     tail = before[-32:]
     if re.search(rf"每(?:{STEP_WORDS})\s*$", tail):
         return False  # 每增加1人增加补贴1000元: the step an amount after it is per, no target
+    if comparator is None and _HOW_MANY_ASIDE.search(tail) and re.match(r"\s*[）)]", following):
+        return False  # 第二批（共12家）企业…: how many the name before it names, an aside
     if re.match(
         r"\s*(?:(?:之日|的当日|当日)?起|(?:之?后|以后)\s*[\d一二两三四五六七八九十]+\s*个?"
         r"(?:工作日|日|天|月|年|小时)\s*(?:以?内)|"
