@@ -19,7 +19,7 @@ from checklists.standards.agents import agent_named
 from checklists.standards.denominators import STEP_WORDS
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, PROHIBITION, no_modal_words
 from checklists.standards.no_duties import no_duties
-from checklists.standards.openings import APPROVED, DECIDED
+from checklists.standards.openings import APPROVED, DECIDED, MET
 from checklists.standards.parties import (
     BOUND,
     BY_LAW,
@@ -832,7 +832,7 @@ _WHICH_ONES = re.compile(r"(?:对于?|针对|凡)[^，,。；;]{2,40}的[^，,�
 
 #: What one meets (…，遇有重大突发事件，要…; 一旦发生险情，…): when the duty after it holds.
 _MET_WITH = re.compile(
-    r"(?:(?:如|若)?遇(?:有|到)?(?![难害险])|一旦)"
+    rf"(?:(?:如|若)?{MET}|一旦)"
     # (…，遇有重大情况随时报告: what is met, then the act done promptly, a duty of its own)
     r"(?:(?!应当|应|须|必须|要|不得|严禁|随时|立即|及时|马上|第一时间)[^，,。；;]){2,20}"
 )

@@ -144,16 +144,23 @@ EVERY_ONE_OF = re.compile(
 )
 #: "If" (如发现…, 如有…); not 如实, 如期, 如数 (truthfully, on time, in full).
 AS_IF = r"如(?![实期数])"
+#: Meeting something (遇, 遇有, 遇到); not 遇难, 遇害, 遇险 (befallen).
+MET = r"遇(?:有|到)?(?![难害险])"
+#: What one meets, right before the modal word or the act, with no comma (遇4级以上大风天气应当
+#: 停止…; …，遇有重大活动须暂停施工); not before 要 (遇到困难要及时报告: a duty as a whole).
+MET_THEN = (
+    rf"(?:如|若)?{MET}[^，,。；;的]{{2,16}}?(?=应当|应|须|必须|不得|严禁|禁止|一律|立即|停止)"
+)
 #: A case opening with "if" (如果…，; 如发现…，; 一旦…，), and then what to do.
 IF = re.compile(
-    rf"^(?P<lead>如果|{AS_IF}|若|假如|一旦|一经|遇有|遇到|遇(?![难害险])|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
+    rf"^(?P<lead>如果|{AS_IF}|若|假如|一旦|一经|{MET}|{VIA_WHEN})(?P<cond>[^，,。；;]{{2,80}})[，,](?:则)?"
 )
 #: A party named first, then the case it meets (企业如发现隐患，…; 施工单位遇大风天气，…;
 #: 区教育局一旦接到举报，…): the case, its party in it as in ``WHEN`` (企业发生事故时，…), who
 #: acts after it.
 A_PARTY_IF = re.compile(
     rf"^(?P<cond>[^，,。；;：:的\s]{{0,12}}?(?:{_REGULATED}|{_AUTHORITY})"
-    rf"(?:如果|{AS_IF}|若(?!干)|一旦|遇有|遇到|遇(?![难害险]))[^，,。；;]{{2,60}})[，,](?:则)?"
+    rf"(?:如果|{AS_IF}|若(?!干)|一旦|{MET})[^，,。；;]{{2,60}})[，,](?:则)?"
 )
 #: While a place is open or its staff at work (营业时间内, 工作期间).
 WHILE_OPEN = r"(?:营业|工作|办公|开放)(?:时间内|期间)"
@@ -222,9 +229,7 @@ WHEN_INLINE = re.compile(
 #: What one meets, right before the modal word and with no comma (遇4级以上大风天气应当停止…;
 #: 施工单位遇有重大活动须暂停…): when the duty holds, its party in it as in ``WHEN_INLINE``.
 MET_INLINE = re.compile(
-    rf"^(?P<cond>(?:[^，,。；;：:的\s]{{0,12}}?(?:{_REGULATED}|{_AUTHORITY}))?"
-    r"(?:如|若)?遇(?:有|到)?(?![难害险])[^，,。；;的]{2,16}?)"
-    r"(?=应当|应|须|必须|不得|严禁|禁止|一律|立即|停止)"
+    rf"^(?P<cond>(?:[^，,。；;：:的\s]{{0,12}}?(?:{_REGULATED}|{_AUTHORITY}))?{MET_THEN})"
 )
 #: A distance from a place the sentence opens with, then a ban, a duty or a leave (距离河道管理范围
 #: 线30米以内，禁止新建建筑物; 在保护区边界500米以外，可以开展旅游活动): where it holds, the

@@ -9,7 +9,14 @@ import re
 
 from checklists.standards.duties import A_PLACE, WHICH_KIND, WITHOUT_LEAVE
 from checklists.standards.modality import ANY_MODAL
-from checklists.standards.openings import AS_IF, CLOCK_PARTS, DURING_WORD, VIA_WHEN, WHEN_WORD
+from checklists.standards.openings import (
+    AS_IF,
+    CLOCK_PARTS,
+    DURING_WORD,
+    MET_THEN,
+    VIA_WHEN,
+    WHEN_WORD,
+)
 from checklists.standards.parties import DISCRETION
 from checklists.standards.verbs import ACTION, POLICY
 
@@ -71,11 +78,8 @@ _DURING_INLINE = re.compile(
 
 
 #: What one meets, right before the modal word and with no comma (…，遇有重大活动须暂停施工):
-#: when the duty holds (not before 要: 遇到困难要及时报告 is a duty as a whole).
-_MET_INLINE = re.compile(
-    r"(?:如|若)?遇(?:有|到)?(?![难害险])[^，,。；;的]{2,16}?"
-    r"(?=应当|应|须|必须|不得|严禁|禁止|一律|立即|停止)"
-)
+#: when the duty holds.
+_MET_INLINE = re.compile(MET_THEN)
 
 
 #: A stretch of time or an event right before how often or how much (营业期间每2小时至少巡查一次,
