@@ -269,3 +269,18 @@ def test_how_many_a_name_names_in_its_aside_is_no_threshold(text):
 def test_a_bound_in_an_aside_stays_a_requirement():
     rows = extract("配备专职安全员（不少于2名）。")
     assert [(r.comparator, r.value) for r in rows if r.value is not None] == [(">=", Decimal(2))]
+
+
+@pytest.mark.parametrize(
+    ("text", "case"),
+    [
+        ("评审应当在20个工作日内完成，特殊情况经批准可延长10个工作日。", "特殊情况"),
+        ("评审应当在20个工作日内完成，特殊情况下经批准可延长10个工作日。", "特殊情况下"),
+        ("特殊情况可延长至30日。", "特殊情况"),
+    ],
+)
+def test_a_special_case_before_its_leave_is_the_leave_s_case(text, case):
+    """特殊情况经批准可延长…: the leave had no case, as if allowed always."""
+    *_, leave = extract(text)
+    assert leave.modality == "permission"
+    assert leave.applies_when is not None and leave.applies_when.text == case

@@ -77,6 +77,12 @@ _DURING_INLINE = re.compile(
 )
 
 
+#: A special case, then its approval and what it allows (特殊情况经批准可延长10个工作日, 特殊
+#: 情况下可…, 紧急情况须…): the case the rest holds in.
+_SPECIAL_CASE = re.compile(
+    r"(?:遇有?|如遇|因)?(?:特殊|特别|紧急|例外)(?:情况|原因)下?"
+    r"(?=\s*(?:经[^，,。；;]{0,12}?(?:批准|同意)\s*)?(?:可|确需|需要|应当|应|须))"
+)
 #: What one meets, right before the modal word and with no comma (…，遇有重大活动须暂停施工):
 #: when the duty holds.
 _MET_INLINE = re.compile(MET_THEN)
@@ -188,6 +194,7 @@ def phrase_condition(words: str, original: str | None = None) -> int | None:
     during = (
         _DURING_INLINE.match(stripped)
         or _MET_INLINE.match(stripped)
+        or _SPECIAL_CASE.match(stripped)
         or _ONLY_AFTER.match(stripped)
         or _DURING_BEFORE_A_NUMBER.match(stripped)
     )
