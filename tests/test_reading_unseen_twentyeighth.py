@@ -284,3 +284,15 @@ def test_a_special_case_before_its_leave_is_the_leave_s_case(text, case):
     *_, leave = extract(text)
     assert leave.modality == "permission"
     assert leave.applies_when is not None and leave.applies_when.text == case
+
+
+def test_a_past_year_s_figure_with_what_was_done_in_all_is_a_report():
+    """2024年…支出进度为92.5%，共支出2.8亿元: the rate was read as one to equal."""
+    assert extract("2024年全市就业补助资金支出进度为92.5%，共支出2.8亿元。") == []
+    assert extract("2023年全县共完成改厕12560户。") == []
+
+
+def test_a_year_s_total_to_reach_is_a_target_not_a_report():
+    """2025年全市累计完成改造不少于500户: read as a past year's total (累计), no row."""
+    (row,) = extract("2025年全市累计完成改造不少于500户。")
+    assert (row.comparator, row.value, row.unit) == (">=", Decimal(500), "户")

@@ -209,7 +209,10 @@ _A_REPORT_OPENS = re.compile(
     # what was enforced in all (全市累计查处渣土车违法违规行为2150起，罚款金额达到860万元)
     r"全(?:省|市|区|县|镇|乡)(?:共|累计)(?:查处|检查|排查|出动|办理|受理|处理|发现|立案|处罚|罚没|办结)|"
     # a past year's totals (2023年全县共完成改厕12560户, 2022年以来，…): what was done
-    r"自?＿{4,5}\s*年?以来|＿{4,5}\s*年?[，,]?\s*全(?:市|县|区|省|镇)[^，,。；;]{0,8}?(?:共|累计)|"
+    # (not a total to reach: 2025年全市累计完成改造不少于500户)
+    r"自?＿{4,5}\s*年?以来|＿{4,5}\s*年?[，,]?\s*全(?:市|县|区|省|镇)[^，,。；;]{0,8}?(?:共|累计)"
+    + NOT_A_TARGET
+    + r"|"
     # what the place is (我市农村公路总里程达到2.1万公里): not what it will or is to reach
     r"我(?:省|市|县|区|镇|乡)(?![^，,。；;]{0,12}(?:将|力争|计划|争取|确保|要|应|须)))"
 )
@@ -217,9 +220,12 @@ _A_REPORT_OPENS = re.compile(
 _IN_ALL_DONE = re.compile(
     # (全市累计为4.2万名企业职工发放…, 全年共为…发放: for whom, then what was given)
     r"(?:共|累计)(?:(?:为|向)[^，,。；;]{1,20}?)?"
-    r"(?:发放|扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|吸纳|设立|设置|建立|组建)"
+    r"(?:发放|扶持|完成|实现|新增|投入|安排|建成|帮助|带动|救助|资助|吸纳|设立|设置|建立|组建|"
+    # (…支出进度为92.5%，共支出2.8亿元: what was spent in all)
+    r"支出|拨付|下达)"
     # (年度累计救助金额最高为3万元: a cap on what is given in all, no report)
-    r"(?![^，,。；;]{0,8}(?:最高|最多|不超过|不得超过|限额|封顶|上限))"
+    # (2025年全市累计完成改造不少于500户: a total to reach)
+    r"(?![^，,。；;]{0,8}(?:最高|最多|不超过|不得超过|限额|封顶|上限|不少于|不低于|至少))"
 )
 #: A purpose, then the document made for it (为确保…，特制定本方案; 为…，现制定本办法).
 _WHY_IT_IS_MADE = re.compile(r"^[\s＿]*为[^。；;]*[，,]\s*(?:特|现)?(?:制定|制订)本")
@@ -316,8 +322,13 @@ def _sentence_facts(sentence: str) -> _SentenceFacts:
         )
         or (
             _A_YEAR_TOLD.match(sentence) is not None
-            # (2022年度，全县共有468家社会组织参加年检，年检合格率为95.3%: how many there were)
-            and (_MEASURED_AGAINST.search(sentence) or _IN_ALL_THERE.search(sentence))
+            # (2022年度，全县共有468家社会组织参加年检，年检合格率为95.3%: how many there were;
+            # 2024年全市…支出进度为92.5%，共支出2.8亿元: what was done in all)
+            and (
+                _MEASURED_AGAINST.search(sentence)
+                or _IN_ALL_THERE.search(sentence)
+                or _IN_ALL_DONE.search(sentence)
+            )
             and not ANY_MODAL.search(sentence)
         ),
         grades=_GRADES.search(sentence) is not None
