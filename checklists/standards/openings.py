@@ -159,7 +159,10 @@ IF = re.compile(
 #: 区教育局一旦接到举报，…): the case, its party in it as in ``WHEN`` (企业发生事故时，…), who
 #: acts after it.
 A_PARTY_IF = re.compile(
-    rf"^(?P<cond>[^，,。；;：:的\s]{{0,12}}?(?:{_REGULATED}|{_AUTHORITY})"
+    # (its if-word looked for first, near the start: most sentences hold none, and the names
+    # are many)
+    r"^(?=[^，,。；;]{1,16}?(?:如|若|一旦|遇))"
+    rf"(?P<cond>[^，,。；;：:的\s]{{0,12}}?(?:{_REGULATED}|{_AUTHORITY})"
     rf"(?:如果|{AS_IF}|若(?!干)|一旦|{MET})[^，,。；;]{{2,60}})[，,](?:则)?"
 )
 #: While a place is open or its staff at work (营业时间内, 工作期间).
@@ -229,7 +232,8 @@ WHEN_INLINE = re.compile(
 #: What one meets, right before the modal word and with no comma (遇4级以上大风天气应当停止…;
 #: 施工单位遇有重大活动须暂停…): when the duty holds, its party in it as in ``WHEN_INLINE``.
 MET_INLINE = re.compile(
-    rf"^(?P<cond>(?:[^，,。；;：:的\s]{{0,12}}?(?:{_REGULATED}|{_AUTHORITY}))?{MET_THEN})"
+    r"^(?=[^，,。；;]{0,16}?遇)"  # (遇 looked for first, as for ``A_PARTY_IF``)
+    rf"(?P<cond>(?:[^，,。；;：:的\s]{{0,12}}?(?:{_REGULATED}|{_AUTHORITY}))?{MET_THEN})"
 )
 #: A distance from a place the sentence opens with, then a ban, a duty or a leave (距离河道管理范围
 #: 线30米以内，禁止新建建筑物; 在保护区边界500米以外，可以开展旅游活动): where it holds, the
