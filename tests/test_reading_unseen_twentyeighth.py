@@ -296,3 +296,11 @@ def test_a_year_s_total_to_reach_is_a_target_not_a_report():
     """2025年全市累计完成改造不少于500户: read as a past year's total (累计), no row."""
     (row,) = extract("2025年全市累计完成改造不少于500户。")
     assert (row.comparator, row.value, row.unit) == (">=", Decimal(500), "户")
+
+
+def test_a_stretch_inside_the_party_s_phrase_is_the_case_of_its_number():
+    """钢铁企业在重污染天气橙色预警期间限产50%以上: the alert's stretch was no case (it was one only
+    with a modal word after it, 应当限产…)."""
+    (row,) = extract("钢铁企业在重污染天气橙色预警期间限产50%以上。")
+    assert row.subject == "钢铁企业" and (row.comparator, row.value) == (">=", Decimal(50))
+    assert row.applies_when is not None and row.applies_when.text == "在重污染天气橙色预警期间"

@@ -91,7 +91,10 @@ _MET_INLINE = re.compile(MET_THEN)
 #: A stretch of time or an event right before how often or how much (营业期间每2小时至少巡查一次,
 #: 供暖期间每日…; 变形较大时每天观测1次): when the number after it applies.
 _DURING_BEFORE_A_NUMBER = re.compile(
-    rf"(?!必要时|需要时)[^，,。；;的\d＿]{{2,12}}?(?:{DURING_WORD}|期内|{WHEN_WORD})(?=每|[＿\d])"
+    rf"(?!必要时|需要时)[^，,。；;的\d＿]{{2,12}}?(?:{DURING_WORD}|期内|{WHEN_WORD})(?=每|[＿\d])|"
+    # (钢铁企业在重污染天气橙色预警期间限产50%以上: who, in what stretch, a verb, its number)
+    rf"[^，,。；;的\d＿在]{{2,8}}在[^，,。；;的\d＿]{{2,14}}?(?:{DURING_WORD}|期内)"
+    r"(?=[^，,。；;的\d＿]{2}[＿\d])"
 )
 
 
