@@ -18,6 +18,7 @@ from checklists.standards.no_duties import a_definition
 from checklists.standards.openings import APPROVED, SIZED_CLASS
 from checklists.standards.parties import (
     AUTHORITY_ON,
+    ORDINAL_IS,
     Condition,
     clean_name,
     ends_with_party,
@@ -475,7 +476,7 @@ _OPENS_WHEN = re.compile(r"[^，,。；;的]{2,20}?(?:之?后|以后|结束|届�
 
 
 #: A point's ordinal right before a duty's words (一是, 第三是): where its own words start.
-_AN_ORDINAL_END = re.compile(r"(?:^|[，,；;：:\s])第?[一二三四五六七八九十]{1,2}是$")
+_AN_ORDINAL_END = re.compile(rf"(?:^|[，,；;：:\s]){ORDINAL_IS}$")
 #: Whose approval a duty needs first (经分管负责人批准，…): not who acts.
 _APPROVED_BY = re.compile(rf"\s*{APPROVED}[，,]\s*")
 

@@ -286,9 +286,8 @@ def party_named(phrase: str) -> tuple[str, SubjectKind] | None:
         if match is None:
             # (托育机构乳儿班每班不超过10人: the party whose units are counted)
             owner = _OWNER_PER.match(words) or _OWNER_OF.match(words)
-            if owner is not None and "what" in owner.groupdict():
-                if ends_with_party(owner.group("what")):  # (企业的负责人…: its people act)
-                    return None
+            if owner is not None and owner.re is _OWNER_OF and ends_with_party(owner["what"]):
+                return None  # (企业的负责人…: its people, not a thing of the firm's)
             return (clean_name(owner.group("who")), "regulated") if owner else None
         found = (match.group("who"), kind_of(match.group("who")))
     steers = _STEERS_IN.search(found[0])
@@ -450,7 +449,8 @@ _A_PLACE_ONLY = re.compile(
 )
 _PLACE_FIRST = re.compile("^" + _A_PLACE_ONLY.pattern + "的")
 #: An item's ordinal in running text (一是…，二是…; 第三是…): no part of a name.
-_ORDINAL_FIRST = re.compile(r"^第?[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff]{2})")
+ORDINAL_IS = r"第?[一二三四五六七八九十]{1,2}是"
+_ORDINAL_FIRST = re.compile(rf"^{ORDINAL_IS}(?=[\u4e00-\u9fff]{{2}})")
 #: A time a phrase opens with before the party (今年各企业要…, 2023年各县要…, 下一步各地要…).
 _WHEN_FIRST = re.compile(
     r"^(?:今年|明年|当年|本年度?|今后|近期|下一步|(?:19|20)\d{2}\s*年(?:底前|内|起)?|"

@@ -17,7 +17,7 @@ from checklists.standards.duties import ASIDE
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN, first_modal, presence_kind
 from checklists.standards.number_words import BAND_UP_TO
 from checklists.standards.numbers import comparator_in_phrase
-from checklists.standards.openings import PARTS_OF_THE_DAY, TARGET, opens_a_quote
+from checklists.standards.openings import MET, PARTS_OF_THE_DAY, TARGET, opens_a_quote
 from checklists.standards.parties import ends_with_party
 from checklists.standards.party_names import REGULATED
 from checklists.standards.quantities import quantities
@@ -341,7 +341,7 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
     ):
         return True  # …降雨量超过30毫米时，必须组织群众转移: when the duty after it applies
     if re.match(r"\s*(?:及?以上|及?以下)?\s*时\s*(?:应当|应|须|必须|要|不得|严禁|立即)", tail) or (
-        re.search(r"(?<![待机境礼际])遇[有到]?\s*$", masked[max(ph_start, q_start - 3) : q_start])
+        re.search(rf"(?<![待机境礼际]){MET}\s*$", masked[max(ph_start, q_start - 3) : q_start])
     ):
         return True  # …，风力四级以上时应当停止作业; 遇4级以上大风天气应当…: the same, what is met
     over = bool(tail.strip()) or masked[q_end - 2 : q_end] in ("以上", "以下")
