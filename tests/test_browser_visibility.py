@@ -201,3 +201,26 @@ def test_an_author_writes_a_condition_on_a_phone(
     assert "仅在以下条件成立时显示：项目金额（元） ≥ 4000000" in page.inner_text(f"#i{item.id}")
     _assert_fits_phone(page)
     context.close()
+
+
+def test_the_page_folds_at_once_while_the_phones_store_is_still_opening(
+    playwright, live_server, procurement_form, tmp_path
+):
+    """A slow phone's IndexedDB (here: one that never answers) does not hold the conditions
+    back: as soon as the inputs work, the folded section is out of the navigation, its note
+    is the one the typing keeps, and the progress counts only what is asked."""
+    template, key = procurement_form
+    section = f"s{len(template.sections)}"
+    context = _phone(playwright, tmp_path / "profile", service_workers="block")
+    context.add_init_script("indexedDB.open = function () { return {}; };")  # never answers
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    _login(page, live_server)
+    _open_form(page, live_server, key)
+    page.wait_for_function("() => performance.getEntriesByName('cc-ready').length > 0")
+    assert _section(page, section) == (True, True, "不适用：条件 项目金额（元） ≥ 4000000 不成立")
+    done, required = _progress(page)
+    assert required == done + 1  # only the amount waits: the folded steps are not asked
+    assert errors == []
+    context.close()

@@ -1019,7 +1019,8 @@
     });
     var locateButton = doc.getElementById("locate");
     if (locateButton) locateButton.addEventListener("click", locate);
-    if (!hasIdb) return updateProgress();
+    updateProgress(); // the conditions as the page's answers leave them, before any input
+    if (!hasIdb) return;
     // Answers made on this phone but not (yet) in the page the server sent: put them back.
     Promise.all([all("local"), all("outbox")]).then(function (lists) {
       lists[0].forEach(function (local) { // instances added on this phone first: answers go in them
