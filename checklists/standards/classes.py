@@ -62,6 +62,13 @@ _NOT_A_CLASS = re.compile(
     r"^最[长短多少高低大小迟晚早]$"
 )
 
+#: What is done, counted (机械化清扫每日不少于2次，洒水每日不少于4次; 巡查每周…，检查每月…): each
+#: activity a measure of its own, no class.
+_AN_ACTIVITY = re.compile(
+    r"(?:清扫|洒水|冲洗|清洗|保洁|清运|收运|巡查|巡检|巡逻|检查|抽查|检测|监测|演练|培训|消毒|"
+    r"维护|保养|体检|督查|督导|走访|会商|调度|核查|通报)$"
+)
+
 #: People counted by their role (执业医师…1名, 护士…1名, 保育员…2名): what is counted, no class.
 _STAFF = re.compile(r"(?:医师|医生|护士|教师|人员|[^学]员|[^老]师)$")
 _HEADS = ("名", "人", "位")
@@ -112,6 +119,7 @@ def parallel_classes(found: list[Requirement]) -> list[Requirement]:
                 for r, name in zip(run, names, strict=True)
             )
             and not any(_NOT_A_CLASS.search(n) for n in names)
+            and not (run[0].kind == "frequency" and any(_AN_ACTIVITY.search(n) for n in names))
             # (诊所执业医师不得少于1名，护士不得少于1名: the staff counted, each a measure)
             and not any(
                 r.unit in _HEADS and _STAFF.search(n) for r, n in zip(run, names, strict=True)
