@@ -4,6 +4,8 @@ Each case is a clear error a probe found, read as GUIDE.md (tests/data/reading_l
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from checklists.standards.extraction import extract
@@ -27,3 +29,64 @@ def test_activities_counted_side_by_side_are_each_a_frequency_for_all(text, acti
 def test_classes_then_what_they_do_counted_are_still_classes():
     rows = extract("重点单位每月检查不少于1次，一般单位每季度检查不少于1次。")
     assert [r.applies_when.text for r in rows if r.applies_when] == ["重点单位", "一般单位"]
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("每年的3月，各乡镇应报送隐患台账。", "year"),
+        ("每年的3月、6月、9月、12月，各乡镇应向县应急管理局报送隐患台账。", "year"),
+        ("每季度的第一个月，各乡镇应报送隐患台账。", "quarter"),
+    ],
+)
+def test_a_time_of_each_period_with_its_de_is_when_it_is_done_not_a_case(text, per):
+    (duty,) = extract(text)
+    assert duty.applies_when is None
+    assert duty.kind == "frequency" and duty.per == per
+    assert duty.subject == "各乡镇" and duty.subject_kind == "authority"
+
+
+def test_the_things_named_after_de_are_still_a_case():
+    (duty,) = extract("挂牌督办的重大事故隐患，生产经营单位应当立即整改。")
+    assert duty.applies_when is not None and duty.applies_when.text == "挂牌督办的重大事故隐患"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("每年3月，各乡镇向县应急管理局报送隐患台账。", "各乡镇"),
+        ("每年的3月、6月、9月、12月，各乡镇向县应急管理局报送隐患台账。", "各乡镇"),
+        ("每月各乡镇向县应急管理局报送隐患台账。", "各乡镇"),
+        ("每月，企业向监管部门报送报表。", "企业"),
+    ],
+)
+def test_who_acts_is_named_after_the_time_of_each_period(text, subject):
+    (duty,) = extract(text)
+    assert duty.kind == "frequency" and duty.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("每月5日，各乡镇应报送隐患台账。", 5),
+        ("各乡镇应于每月5日报送隐患台账。", 5),
+        ("每月15号，企业应当公示上月收费情况。", 15),
+    ],
+)
+def test_a_day_of_each_month_is_a_date_not_a_number_of_days(text, day):
+    (duty,) = extract(text)
+    assert duty.due == {"rule": "monthly_day", "day": day}
+    assert duty.value is None and duty.unit is None and duty.modality == "mandatory"
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"), [("职工每月休息4日。", "=="), ("每月工作5日以上。", ">=")]
+)
+def test_days_counted_in_each_month_are_still_a_number_of_days(text, comparator):
+    (row,) = extract(text)
+    assert (row.value, row.unit, row.per, row.comparator) == (
+        Decimal("4" if "4" in text else "5"),
+        "day",
+        "month",
+        comparator,
+    )

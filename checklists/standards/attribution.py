@@ -15,7 +15,7 @@ from checklists.standards.duties import A_DATE_ONLY, BY_INSIDE
 from checklists.standards.modality import ANY_MODAL
 from checklists.standards.names_read import heading_party, who_as_read
 from checklists.standards.no_duties import a_definition
-from checklists.standards.openings import APPROVED, SIZED_CLASS
+from checklists.standards.openings import A_TIME_FIRST, APPROVED, SIZED_CLASS
 from checklists.standards.parties import (
     AUTHORITY_ON,
     ORDINAL_IS,
@@ -288,6 +288,8 @@ def attribute(
                 subject, kind = None, None
         if subject is None and not the_ones_act:  # 采购人在7个工作日内作出答复: who acts first
             p_start, _p_end = phrase_bounds(masked, s_start, s_end, max(r.start, s_start))
+            # (每年3月，各乡镇向…报送: the time it is done in, then who does it)
+            p_start = m.end() if (m := A_TIME_FIRST.match(masked, p_start)) else p_start
             named = who_as_read(
                 agent_named(text[p_start:s_end]) or party_named(text[p_start:s_end])
             )

@@ -40,6 +40,13 @@ _QUARTER_OR_HALF = (
     r"(?P<half>上)半年(?=(?:前|之前|内)?(?:完成|全面|基本|全部|实现|建成|开工))"
 )
 
+#: Each month's day N, the act or a comma right after (每月5日，各乡镇报送…; 应于每月5日报送…;
+#: not 每月5日以上, an amount of days): a date, no number of days.
+ON_THE_MONTHS_DAY = (
+    r"每个?月的?\s*(?P<day>\d{1,2})\s*[日号](?=\s*[，,]|\s*(?:[向对将把为]|召开|开展|报送|上报|"
+    r"公示|公布|组织|进行|发布|缴纳|检查|通报))"
+)
+
 #: (pattern, rule): the number is a date, not a threshold.
 DUE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:次月|下月)\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE), "next_month_day"),
@@ -50,6 +57,7 @@ DUE_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"(?:每个?月|当月|本月)的?\s*(?P<day>\d{1,2})\s*日" + _AT_HOUR_BEFORE),
         "monthly_day",
     ),
+    (re.compile(ON_THE_MONTHS_DAY), "monthly_day"),
     # each month by its end: 每月底前, 每月月末前 (day 31: a shorter month's last day)
     (re.compile(r"每个?月\s*(?:月?底|月?末)(?:前|之前)?(?P<day>)"), "monthly_day"),
     # the year after the period, by a day of its January: 次年1月15日前, 次年1月底前 (as 次月15日前

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from checklists.standards.comparators import comparator_after, with_marker
 from checklists.standards.denominators import DENOMINATOR, DENOMINATORS, PRODUCTS
+from checklists.standards.due_dates import ON_THE_MONTHS_DAY
 from checklists.standards.duties import without_asides
 from checklists.standards.numerals import MAGNITUDE, NUM, Qty, clean, value_of
 from checklists.standards.ratios import unnamed_blanked
@@ -322,6 +323,7 @@ _MASKS = [
     # (每月的5日前, 第一个月的20日前: a day of the month; not 举行听证的7日前, days before it)
     re.compile(r"月份?\s*的?\s*\d{1,2}\s*日(?:前|之前)"),
     re.compile(r"最后一个工作日"),  # 每月最后一个工作日前: a day of the calendar, no count
+    re.compile(ON_THE_MONTHS_DAY),
     # the year before (上一年总收入的70%, 前一年度): which year, no number of years
     re.compile(r"(?<=[上下])一(?:个)?(?:年度?|季度|月)"),
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
