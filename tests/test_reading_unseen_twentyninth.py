@@ -90,3 +90,28 @@ def test_days_counted_in_each_month_are_still_a_number_of_days(text, comparator)
         "month",
         comparator,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "单位应当每半年组织一次消防和疏散演练。",
+        "单位应当每年开展一次培训和演练。",
+        "单位应当每半年组织一次灭火演练和疏散演练。",
+    ],
+)
+def test_two_things_done_at_once_are_both_in_the_frequency_s_words(text):
+    (duty,) = extract(text)
+    assert duty.kind == "frequency" and duty.value == 1
+    assert duty.span.endswith("演练")
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("配备2台装载机和3部洒水车。", ("配备2台装载机", "3部洒水车")),
+        ("配备2名专任教师和1名保育员。", ("配备2名专任教师", "1名保育员")),
+    ],
+)
+def test_counts_joined_by_he_each_count_their_own_thing(text, spans):
+    assert tuple(r.span for r in extract(text)) == spans

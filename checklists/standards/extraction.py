@@ -142,7 +142,7 @@ _WORDS = re.compile(r"[\u4e00-\u9fff]")
 
 #: 和, 及, 与 right before a count (配备2名专任教师和1名保育员): the next item of a list.
 _JOINED_COUNT = re.compile(
-    r"(?:以及|和|及|与)\s*(?=[\d＿一二三四五六七八九十两]+\s*[名人个台辆套处])"
+    r"(?:以及|和|及|与)\s*(?=[\d＿一二三四五六七八九十两]+\s*[名人个台辆套处部座间张具只家所条支架艘])"
 )
 
 

@@ -129,10 +129,11 @@ AN_ITEM_S_VERB = re.compile(r"[\u4e00-\u9fff]{1,4}(?=、|$)")
 HOW_DONE_AWAY = re.compile(
     r"(?:(?:完成|实施|进行)[\u4e00-\u9fff]*|(?:全部|全面|一律|依法|基本|逐步)(?:予以)?)$"
 )
-#: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; not a list
-#: going on, 2台装载机和3辆…, nor a verb, 1次以上检查).
+#: The noun a count counts, right after it to its phrase's end (2名专职安全管理人员; 一次消防
+#: 和疏散演练, two things done at once; not a list going on, 2台装载机和3辆…, nor a verb, 1次以上
+#: 检查).
 WHAT_IS_COUNTED = re.compile(
-    r"的?(?:(?!应(?![急用对])|须|要(?![求素点])|不得)[^\d＿，,。；;、和及与的]){1,12}"
+    r"的?(?:(?!应(?![急用对])|须|要(?![求素点])|不得)[^\d＿，,。；;、的]){1,12}"
 )
 #: 每次 right before an amount (每次不超过50元): what the amount is per.
 EACH_TIME = re.compile(r"每次[^，,。；;\d＿]{0,8}$")
