@@ -115,3 +115,48 @@ def test_two_things_done_at_once_are_both_in_the_frequency_s_words(text):
 )
 def test_counts_joined_by_he_each_count_their_own_thing(text, spans):
     assert tuple(r.span for r in extract(text)) == spans
+
+
+def _table(*rows: str) -> str:
+    return "\n".join(rows)
+
+
+def test_a_table_of_limits_gives_each_row_s_measure_its_bound_in_its_unit():
+    text = _table(
+        "序号\t指标名称\t单位\t标准值",
+        "1\t出水化学需氧量\tmg/L\t≤50",
+        "2\t出水氨氮\tmg/L\t≤5（8）",
+        "3\t污泥含水率\t%\t≤80",
+        "4\t运行负荷率\t%\t≥75",
+    )
+    rows = extract(text)
+    assert [(r.comparator, r.value, r.unit, r.per) for r in rows] == [
+        ("<=", 50, "mg", "L"),
+        ("<=", 5, "mg", "L"),
+        ("<=", 80, "%", None),
+        (">=", 75, "%", None),
+    ]
+    assert [r.span.split("\t")[0] for r in rows] == [
+        "出水化学需氧量",
+        "出水氨氮",
+        "污泥含水率",
+        "运行负荷率",
+    ]
+    assert all(text[r.start : r.start + len(r.span)] == r.span for r in rows)
+
+
+def test_a_table_of_limits_takes_the_unit_from_the_header_or_the_name():
+    text = _table("污染物项目\t排放限值（mg/m³）", "颗粒物\t≤10", "二氧化硫\t≤35")
+    assert [(r.value, r.unit, r.per) for r in extract(text)] == [(10, "mg", "m³"), (35, "mg", "m³")]
+    text = _table("项目\t一级\t二级\t三级", "服务半径（米）\t≤500\t≤800\t≤1000", "备注\t—\t—\t—")
+    rows = extract(text)
+    assert [(r.applies_when.text, r.comparator, r.value, r.unit) for r in rows] == [
+        ("一级", "<=", 500, "m"),
+        ("二级", "<=", 800, "m"),
+        ("三级", "<=", 1000, "m"),
+    ]
+
+
+def test_a_table_with_no_limit_column_is_no_table_of_limits():
+    text = _table("指标名称\t说明", "出水化学需氧量\t按国家标准执行")
+    assert all(r.value is None for r in extract(text))

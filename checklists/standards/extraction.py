@@ -119,7 +119,7 @@ from checklists.standards.settling import (
     settled_on,
 )
 from checklists.standards.spacing import close_up
-from checklists.standards.task_tables import read_check_table, read_rate_table, read_task_table
+from checklists.standards.task_tables import read_table
 from checklists.standards.timing import (
     a_clean_record,
     a_window_before,
@@ -163,18 +163,9 @@ def extract(text: str, join_offsets: tuple[int, ...] = (), token: str = "") -> l
     listed = read_run_on(text, _read, join_offsets)
     if listed is not None:
         return listed
-    if "\t" in text:  # (序号 | 重点任务 | 责任单位 | 完成时限: each row's cells, its units')
-        tasks = read_task_table(text, _read, join_offsets)
-        if tasks is not None:
-            return tasks
-        # (车型 | 白天 | 24小时最高限价: each row's class, its figures under each header)
-        rates = read_rate_table(text, _read, join_offsets)
-        if rates is not None:
-            return rates
-        # (序号 | 检查项目 | 检查标准 | 检查结果: each row's standard, its requirement)
-        checks = read_check_table(text, _read, join_offsets)
-        if checks is not None:
-            return checks
+    # (序号 | 重点任务 | 责任单位 | 完成时限; 车型 | 白天 | 最高限价; 指标名称 | 单位 | 标准值)
+    if "\t" in text and (rows := read_table(text, _read, join_offsets)) is not None:
+        return rows
     return _read(text, join_offsets)
 
 

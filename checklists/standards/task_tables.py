@@ -18,7 +18,7 @@ from dataclasses import replace
 from checklists.standards.cases import condition_at
 from checklists.standards.picking import without_number
 from checklists.standards.quantities import masked
-from checklists.standards.requirements import Requirement
+from checklists.standards.requirements import Applicability, Requirement
 
 #: A header cell naming who answers for a row's task (责任单位, 牵头单位, 责任部门, 责任主体).
 _UNITS_HEAD = re.compile(r"^(?:责任|牵头|主责|承办|实施)(?:单位|部门|主体)")
@@ -51,6 +51,19 @@ def _cells_by_row(lines: list[str]) -> Iterator[list[tuple[int, str]]]:
             offset += len(cell) + 1
         yield cells
         at += len(line) + 1
+
+
+def read_table(
+    text: str, read: Reader, join_offsets: tuple[int, ...] = ()
+) -> list[Requirement] | None:
+    """The requirements of a table whose header says what kind it is, row by row: of tasks
+    (序号 | 重点任务 | 责任单位 | 完成时限), of rates (车型 | 白天 | 24小时最高限价), a check table
+    (检查项目 | 检查标准 | 检查结果) or a table of limits (指标名称 | 单位 | 标准值); None for any
+    other text."""
+    for reader in (read_task_table, read_rate_table, read_check_table, read_limit_table):
+        if (found := reader(text, read, join_offsets)) is not None:
+            return found
+    return None
 
 
 def _joins_in(join_offsets: tuple[int, ...], start: int, end: int) -> tuple[int, ...]:
@@ -188,4 +201,64 @@ def read_check_table(
                     )
                 ]
             found += rows
+    return found
+
+
+#: A header cell naming what a row limits (指标名称, 污染物项目, 控制项目, 参数).
+_MEASURE_HEAD = re.compile(
+    r"^(?:(?:技术|质量|控制|监测|检测|评价)?指标(?:名称)?|(?:污染物|控制|检测|监测)?项目(?:名称)?|"
+    r"污染物|参数|名称)$"
+)
+#: A header cell of the unit a row's figures are in (单位, 计量单位).
+_UNIT_HEAD = re.compile(r"^(?:计量)?单位$")
+#: A header cell of the figure a row must meet (标准值, 限值, 排放限值（mg/L）, 控制值).
+_LIMIT_HEAD = re.compile(
+    r"^(?:标准值|(?:标准|排放|浓度|控制)?限值|指标值|控制值|要求值|最高允许排放浓度|允许值)"
+    r"(?:\s*[（(][^（()）]{1,12}[）)])?$"
+)
+#: A header cell naming a grade each row's figure in its column is for (一级, Ⅱ类, A级, 甲级).
+_GRADE_HEAD = re.compile(r"^(?:[一二三四五六\dⅠⅡⅢⅣⅤIV]{1,3}|[A-E]|[甲乙丙丁])[级类等]$")
+#: A figure's number, the unit going right after it (≤50 → ≤50mg/L; ≤5（8）: after the 5).
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def read_limit_table(
+    text: str, read: Reader, join_offsets: tuple[int, ...] = ()
+) -> list[Requirement] | None:
+    """The requirements of a table of limits (指标名称 | 单位 | 标准值: what is measured, its
+    unit, its bound; or 项目 | 一级 | 二级: a bound for each grade), row by row; None for any
+    other text. Each figure cell is read after its row's name, in the row's unit (from the unit
+    column, or the name's or the column's brackets: 服务半径（米）); its words are the row's
+    own, from the name to the figure. A grade's figure applies to that grade."""
+    if (table := _rows_under_a_header(text)) is None:
+        return None
+    lines, head = table
+    name_col = next((k for k, c in enumerate(head) if _MEASURE_HEAD.match(c)), None)
+    unit_col = next((k for k, c in enumerate(head) if _UNIT_HEAD.match(c)), None)
+    limits = [k for k, c in enumerate(head) if _LIMIT_HEAD.match(c)]
+    grades = [k for k, c in enumerate(head) if _GRADE_HEAD.match(c)]
+    if name_col is None or not (limits or len(grades) >= 2):
+        return None
+    found: list[Requirement] = []
+    for cells in _cells_by_row(lines):
+        if name_col >= len(cells) or not (name := cells[name_col][1].strip()):
+            continue
+        named_at = cells[name_col][0] + cells[name_col][1].find(name)
+        unit = cells[unit_col][1].strip() if unit_col is not None and unit_col < len(cells) else ""
+        own = _HEAD_UNIT.search(name)
+        topic = name[: own.start()] if own else name
+        for k in limits or grades:
+            if k >= len(cells) or not _FIGURE.search(words := cells[k][1].strip()):
+                continue
+            given = unit or (own or _HEAD_UNIT.search(head[k]) or re.match("", "")).group(0)
+            given = given.strip().strip("（()）")
+            figure = _FIGURE.search(words)
+            rows = read(f"{topic}{words[: figure.end()]}{given}{words[figure.end() :]}", ())
+            end = cells[k][0] + cells[k][1].find(words) + len(words)
+            span = text[named_at:end]
+            case = Applicability(head[k]) if k in grades else None
+            found += [
+                replace(r, start=named_at, span=span, applies_when=r.applies_when or case)
+                for r in rows
+            ]
     return found
