@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from checklists.standards.extraction import extract
+from checklists.standards.parsing import parse_gazette
 
 
 @pytest.mark.parametrize(
@@ -160,3 +161,29 @@ def test_a_table_of_limits_takes_the_unit_from_the_header_or_the_name():
 def test_a_table_with_no_limit_column_is_no_table_of_limits():
     text = _table("指标名称\t说明", "出水化学需氧量\t按国家标准执行")
     assert all(r.value is None for r in extract(text))
+
+
+_SPACED = """某某市人民政府关于印发某某市污水处理管理办法的通知
+某政发〔2025〕12号
+
+第一条 污水处理厂出水应当符合下表规定的限值。
+序号  指标名称        单位    标准值
+1     出水化学需氧量  mg/L    ≤50
+2     污泥含水率      %       ≤80
+3     运行负荷率      %       ≥75
+第二条 本办法自2025年4月1日起施行。
+"""
+
+
+def test_a_table_laid_out_with_spaces_keeps_a_row_whose_unit_is_one_sign():
+    (document,) = parse_gazette(_SPACED).documents
+    (table,) = [c for c in document.clauses if "\t" in c.text]
+    assert table.text.count("\n") == 3  # the header and its three rows, none a clause apart
+    rows = extract(table.text, table.join_offsets, table.token)
+    assert [(r.comparator, r.value, r.unit) for r in rows] == [
+        ("<=", 50, "mg"),
+        ("<=", 80, "%"),
+        (">=", 75, "%"),
+    ]
+    assert table.key.endswith("/第一条/表1")
+    assert [c.key.rsplit("/", 1)[-1] for c in document.clauses if c.text][-1] == "第二条"

@@ -395,14 +395,25 @@ def _spaced_cells(s: str) -> tuple[str, ...] | None:
         return None
     rest = cells[1:] if re.fullmatch(r"\d{1,3}[.、]?", cells[0]) else cells
     # (东湖区        8        154.5: a figure of one digit is a cell, as is an empty cell's mark
-    # (—, /, 无, √); 总  则 is no table)
-    return cells if all(len(c) >= 2 or c.isdigit() or c in _EMPTY_MARKS for c in rest) else None
+    # (—, /, 无, √), or a unit's beside a cell of words (污泥含水率      %       ≤80); 总  则 is
+    # no table)
+    worded = any(len(c) >= 2 and not c.isdigit() for c in rest)
+    return (
+        cells
+        if all(
+            len(c) >= 2 or c.isdigit() or c in _EMPTY_MARKS or (worded and c in _UNIT_MARKS)
+            for c in rest
+        )
+        else None
+    )
 
 
 #: A name of two characters padded to the width of three (赵  敏) between a row's wider gaps.
 _PADDED_NAME = re.compile(r"(?<= {4})([\u4e00-\u9fff]) {1,3}([\u4e00-\u9fff])(?= {4}| *$)")
 #: What a table prints in a cell with nothing in it, or to tick it.
 _EMPTY_MARKS = set("—–－-/／无×√✓○●")
+#: A unit a cell may hold alone (% under 单位; 米, 吨): not a date's 年, 月, 日.
+_UNIT_MARKS = set("%％‰℃米吨元个台辆人次")
 
 
 def _cells_rejoined(raws: list[str]) -> list[str]:
