@@ -187,3 +187,17 @@ def test_a_table_laid_out_with_spaces_keeps_a_row_whose_unit_is_one_sign():
     ]
     assert table.key.endswith("/第一条/表1")
     assert [c.key.rsplit("/", 1)[-1] for c in document.clauses if c.text][-1] == "第二条"
+
+
+@pytest.mark.parametrize("party", ["客运站", "汽车站", "货运场站", "码头"])
+def test_a_transport_site_is_a_party_that_acts(party):
+    (duty,) = extract(f"{party}应当建立安全生产制度。")
+    assert (duty.subject, duty.subject_kind) == (party, "regulated")
+
+
+def test_a_time_before_a_departure_is_at_least_that_long_before_it():
+    rows = extract("客运站应当在发车前30分钟停止售票，开车前5分钟停止检票。")
+    assert [(r.kind, r.comparator, r.value, r.unit) for r in rows] == [
+        ("duration", ">=", 30, "minute"),
+        ("duration", ">=", 5, "minute"),
+    ]
