@@ -201,3 +201,17 @@ def test_a_time_before_a_departure_is_at_least_that_long_before_it():
         ("duration", ">=", 30, "minute"),
         ("duration", ">=", 5, "minute"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [
+        ("单个项目补助金额不超过项目总投资的30%，最高不超过50万元。", "项目"),
+        ("单台设备补贴不超过售价的30%，最高不超过5万元。", "台"),
+        ("补助金额不超过总投资的30%，最高不超过50万元。", None),  # no one's own: a total
+    ],
+)
+def test_a_cap_after_each_one_s_share_is_each_one_s_too(text, per):
+    share, cap = extract(text)
+    assert (share.unit, cap.unit, cap.comparator) == ("%", "元", "<=")
+    assert cap.per == per

@@ -172,6 +172,10 @@ _EACH_ONE = re.compile(
 )
 
 
+#: A cap after a bound in the phrase before (…，最高不超过50万元; 且最多…).
+_A_CAP_AFTER = re.compile(r"\s*(?:且|但|并且)?\s*(?:最高|最多)")
+
+
 def what_per(
     q: Qty,
     per: str | None,
@@ -199,6 +203,9 @@ def what_per(
             per, step_count = step if step is not None else (None, None)
         if per is None and q.unit == "元":
             per = per_single(masked[ph_start:q_start])  # 单台补贴额不超过5万元: each one's
+            if per is None and _A_CAP_AFTER.match(masked, ph_start, q_start):
+                # (单个项目补助金额不超过总投资的30%，最高不超过50万元: the cap is each one's too)
+                per = per_single(masked[s_start:ph_start])
         if per is None and q.unit == "元" and EACH_TIME.search(masked, q_start - 12, q_start):
             per = "次"  # 收费标准原则上每次不超过50元: an amount each time
         if per is None and q.unit in ("人", "名") and _EACH_ONE.search(masked, ph_start, q_start):
