@@ -84,6 +84,22 @@ def _section(page, section_id: str) -> tuple[bool, bool, str]:
     )
 
 
+def _form_on_a_phone(playwright, live_server, key, tmp_path, before_the_page: str = ""):
+    """The inspector's filling page on a phone (no service worker), once its inputs work
+    (inspect.js's ``cc-ready``), with the page's script errors collected; ``before_the_page``
+    runs in the page before its own scripts."""
+    context = _phone(playwright, tmp_path / "profile", service_workers="block")
+    if before_the_page:
+        context.add_init_script(before_the_page)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    _login(page, live_server)
+    _open_form(page, live_server, key)
+    page.wait_for_function("() => performance.getEntriesByName('cc-ready').length > 0")
+    return context, page, errors
+
+
 def _progress(page) -> tuple[int, int]:
     return tuple(page.evaluate("(() => { const b = document.getElementById('progress');"
                                " return [Number(b.value), Number(b.max)]; })()"))  # fmt: skip
@@ -99,13 +115,7 @@ def test_a_step_above_the_limit_shows_when_the_amount_reaches_it_offline(
     last = template.sections[-1]
     later = sum(1 for i in last.items if i.required)  # answered, in the folded section
     section = f"s{len(template.sections)}"
-    context = _phone(playwright, tmp_path / "profile", service_workers="block")
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    _login(page, live_server)
-    _open_form(page, live_server, key)
-    page.wait_for_function("() => !!window.ClauseConditions")
+    context, page, errors = _form_on_a_phone(playwright, live_server, key, tmp_path)
     _assert_fits_phone(page)
     done, required = _progress(page)
     assert required == done + 1  # only the amount waits; the four steps are not required
@@ -211,14 +221,8 @@ def test_the_page_folds_at_once_while_the_phones_store_is_still_opening(
     is the one the typing keeps, and the progress counts only what is asked."""
     template, key = procurement_form
     section = f"s{len(template.sections)}"
-    context = _phone(playwright, tmp_path / "profile", service_workers="block")
-    context.add_init_script("indexedDB.open = function () { return {}; };")  # never answers
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    _login(page, live_server)
-    _open_form(page, live_server, key)
-    page.wait_for_function("() => performance.getEntriesByName('cc-ready').length > 0")
+    never_answers = "indexedDB.open = function () { return {}; };"
+    context, page, errors = _form_on_a_phone(playwright, live_server, key, tmp_path, never_answers)
     assert _section(page, section) == (True, True, "不适用：条件 项目金额（元） ≥ 4000000 不成立")
     done, required = _progress(page)
     assert required == done + 1  # only the amount waits: the folded steps are not asked
