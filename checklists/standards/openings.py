@@ -364,11 +364,11 @@ _A_DATE = (
     r"(?:＿+|\d{1,2}月份?(?:\d{1,2}日)?|第?[一二三四\d＿]{1,3}个?(?:月|周|季度)|[月年季][初底末中]|"
     r"(?:周|星期)[一二三四五六日天])"
 )
+#: Times in a period, listed (3月、6月、9月、12月; 3月和9月).
+_DATES = rf"{_A_DATE}(?:[、和及与]{_A_DATE})*"
 #: The time in each period a duty is done, opening its phrase (每年3月，…; 每年的3月、9月，…;
 #: 每季度的第一个月，…; 每月…): who acts is named after it.
-A_TIME_FIRST = re.compile(
-    rf"\s*每(?:半年|年度?|季度?|月|周|日|天)(?:的?{_A_DATE}(?:[、和及与]{_A_DATE})*)?\s*[，,]?\s*"
-)
+A_TIME_FIRST = re.compile(rf"\s*每(?:半年|年度?|季度?|月|周|日|天)(?:的?{_DATES})?\s*[，,]?\s*")
 #: Which things a duty is for, named by a noun after 的, the modal word right after its comma
 #: (涉及危险化工工艺的生产装置，必须装备…; 已核准的项目，必须…; 达不到标准班额的教学点，
 #: 按…核定编制): a party named so is who acts (``PARTY_PICKED``), these are not.
@@ -376,7 +376,7 @@ THE_THINGS = re.compile(
     # (…的中小学，有寄宿学生的中小学，以及…的中小学，可…: a list of them, all the condition)
     r"^(?P<cond>(?:[^，,。；;：:]{2,60}?的[^，,。；;：:的]{1,14}[，,]\s*(?:以及|及|和|或者?)?){0,5}"
     # (not a time of a period: 每年的3月、9月，…; 每季度的第一个月，…: when it is done)
-    rf"[^，,。；;：:]{{2,60}}?的(?!{_A_DATE}(?:[、和及与]{_A_DATE})*[，,])"
+    rf"[^，,。；;：:]{{2,60}}?的(?!{_DATES}[，,])"
     r"(?P<noun>[^，,。；;：:的]{1,14}))[，,]"
     r"(?=\s*(?:则)?\s*"
     # (挂牌督办的重大事故隐患，生产经营单位应当…: who acts on them, named before the modal word)

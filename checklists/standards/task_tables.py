@@ -250,8 +250,8 @@ def read_limit_table(
         for k in limits or grades:
             if k >= len(cells) or not _FIGURE.search(words := cells[k][1].strip()):
                 continue
-            given = unit or (own or _HEAD_UNIT.search(head[k]) or re.match("", "")).group(0)
-            given = given.strip().strip("（()）")
+            bracket = own or _HEAD_UNIT.search(head[k])
+            given = unit or (bracket.group("unit").strip() if bracket else "")
             figure = _FIGURE.search(words)
             rows = read(f"{topic}{words[: figure.end()]}{given}{words[figure.end() :]}", ())
             end = cells[k][0] + cells[k][1].find(words) + len(words)
