@@ -215,3 +215,17 @@ def test_a_cap_after_each_one_s_share_is_each_one_s_too(text, per):
     share, cap = extract(text)
     assert (share.unit, cap.unit, cap.comparator) == ("%", "元", "<=")
     assert cap.per == per
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("重点管理区内每户限养1只犬。", "重点管理区内"),
+        ("在一般管理区内每户不得超过2只。", "在一般管理区内"),
+        ("重点管理区内，每户限养1只犬。", "重点管理区内"),  # as with a comma
+    ],
+)
+def test_a_zone_then_a_limit_for_each_one_in_it_is_the_limit_s_case(text, zone):
+    (limit,) = extract(text)
+    assert limit.applies_when is not None and limit.applies_when.text == zone
+    assert limit.per == "户" and limit.comparator == "<=" and limit.span.startswith("每户")

@@ -149,6 +149,8 @@ def attribute(
         # (10吨以上货车每车次收费50元: a number of its own read from inside the condition, its
         # words after it)
         sized = (m := SIZED_CLASS.match(sentence)) is not None and m.end("cond") == condition.end
+        # (重点管理区内每户限养1只犬: a zone, then a limit for each one in it)
+        sized = sized or (condition.text.endswith("内") and masked.startswith("每", c_end))
         found = [
             replace(r, span=(cut := source_span(text, c_end, end_of(r)))[0], start=cut[1])
             if (inline or sized)

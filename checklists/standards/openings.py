@@ -248,7 +248,8 @@ WITHIN_A_DISTANCE = re.compile(
 A_ZONE = re.compile(
     r"^(?P<cond>在?(?![本全各该])(?:(?!行政区域|辖区)[^，,。；;：:\d的]){1,16}?"
     r"(?:区|区域|地区|地带|范围)(?:内|以内|之内))"
-    r"\s*(?:[，,]|(?=不得|禁止|严禁|一律不得|应当|应|须|必须))"
+    # (重点管理区内每户限养1只犬: a limit for each one in it, as after a comma)
+    r"\s*(?:[，,]|(?=不得|禁止|严禁|一律不得|应当|应|须|必须|每))"
 )
 #: A bound reached, after the modal word and 在, to its comma (景区应当在游客数量达到最大承载量的
 #: 80%时，采取限流措施): the duty after the comma holds then, the number is the case's. Not a
