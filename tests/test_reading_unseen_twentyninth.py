@@ -229,3 +229,16 @@ def test_a_zone_then_a_limit_for_each_one_in_it_is_the_limit_s_case(text, zone):
     (limit,) = extract(text)
     assert limit.applies_when is not None and limit.applies_when.text == zone
     assert limit.per == "户" and limit.comparator == "<=" and limit.span.startswith("每户")
+
+
+@pytest.mark.parametrize(
+    "text", ["每月5日为安全检查日。", "每年11月9日为消防宣传日。", "每年6月为全国安全生产月。"]
+)
+def test_a_day_of_each_period_named_is_a_definition_no_row(text):
+    assert extract(text) == []
+
+
+def test_a_duty_done_on_a_named_day_is_done_each_period_not_under_a_case():
+    (duty,) = extract("每月15日为全市统一的垃圾分类宣传日，各街道应当组织开展宣传活动。")
+    assert duty.applies_when is None
+    assert (duty.kind, duty.per, duty.subject) == ("frequency", "month", "各街道")

@@ -43,7 +43,7 @@ _QUARTER_OR_HALF = (
 #: Each month's day N, the act or a comma right after (每月5日，各乡镇报送…; 应于每月5日报送…;
 #: not 每月5日以上, an amount of days): a date, no number of days.
 ON_THE_MONTHS_DAY = (
-    r"每个?月的?\s*(?P<day>\d{1,2})\s*[日号](?=\s*[，,]|\s*(?:[向对将把为]|召开|开展|报送|上报|"
+    r"每个?月的?\s*(?P<day>\d{1,2})\s*[日号](?=\s*[，,]|\s*(?:[向对将把]|召开|开展|报送|上报|"
     r"公示|公布|组织|进行|发布|缴纳|检查|通报))"
 )
 

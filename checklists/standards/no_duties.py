@@ -16,6 +16,7 @@ from checklists.standards.headings import (
     names_a_part,
 )
 from checklists.standards.modality import ANY_MODAL, LEAD_TOKEN
+from checklists.standards.openings import A_DAY_NAMED
 from checklists.standards.parties import opens_with_party
 from checklists.standards.reports import (
     A_PAPER,
@@ -147,7 +148,14 @@ def no_duties(masked: str, s_start: int, s_end: int) -> bool:
         )
     if ANY_MODAL.search(sentence) is None and _GRADED_AS.search(sentence.strip(" 。；;")):
         return True  # 一次死亡3人以上10人以下…的事故为较大事故: a grade defined (GUIDE 1.5)
+    if ANY_MODAL.search(sentence) is None and _A_DAY_NAMED.fullmatch(sentence.strip(" 。；;")):
+        return True  # 每月5日为安全检查日: a day named, a definition (GUIDE 1.5)
     return is_title(masked, s_start, s_end)
+
+
+#: A day (week, month) of each period named for something (每月5日为安全检查日, 每年6月为安全
+#: 生产月): what it is called, no duty.
+_A_DAY_NAMED = re.compile(rf"{A_DAY_NAMED}[^，,。；;]{{1,24}}(?:日|周|月|节)")
 
 
 #: The grade the ones before it are, ending the sentence (…的事故为较大事故, …的为一般隐患).

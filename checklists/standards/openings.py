@@ -370,12 +370,17 @@ _DATES = rf"{_A_DATE}(?:[、和及与]{_A_DATE})*"
 #: The time in each period a duty is done, opening its phrase (每年3月，…; 每年的3月、9月，…;
 #: 每季度的第一个月，…; 每月…): who acts is named after it.
 A_TIME_FIRST = re.compile(rf"\s*每(?:半年|年度?|季度?|月|周|日|天)(?:的?{_DATES})?\s*[，,]?\s*")
+#: A day (week, month) of each period, then what it is named (每月5日为安全检查日, 每年6月为…月;
+#: 每月5日 masked whole, a date).
+A_DAY_NAMED = r"(?:每(?:年|个?月|周|季度)|＿{3,})[^，,。；;为]{0,12}为"
 #: Which things a duty is for, named by a noun after 的, the modal word right after its comma
 #: (涉及危险化工工艺的生产装置，必须装备…; 已核准的项目，必须…; 达不到标准班额的教学点，
 #: 按…核定编制): a party named so is who acts (``PARTY_PICKED``), these are not.
 THE_THINGS = re.compile(
+    # (not a day named: 每月15日为全市统一的垃圾分类宣传日，各街道应当…: when it is done)
+    rf"^(?!{A_DAY_NAMED})"
     # (…的中小学，有寄宿学生的中小学，以及…的中小学，可…: a list of them, all the condition)
-    r"^(?P<cond>(?:[^，,。；;：:]{2,60}?的[^，,。；;：:的]{1,14}[，,]\s*(?:以及|及|和|或者?)?){0,5}"
+    r"(?P<cond>(?:[^，,。；;：:]{2,60}?的[^，,。；;：:的]{1,14}[，,]\s*(?:以及|及|和|或者?)?){0,5}"
     # (not a time of a period: 每年的3月、9月，…; 每季度的第一个月，…: when it is done)
     rf"[^，,。；;：:]{{2,60}}?的(?!{_DATES}[，,])"
     r"(?P<noun>[^，,。；;：:的]{1,14}))[，,]"

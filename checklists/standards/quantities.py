@@ -323,7 +323,8 @@ _MASKS = [
     # (每月的5日前, 第一个月的20日前: a day of the month; not 举行听证的7日前, days before it)
     re.compile(r"月份?\s*的?\s*\d{1,2}\s*日(?:前|之前)"),
     re.compile(r"最后一个工作日"),  # 每月最后一个工作日前: a day of the calendar, no count
-    re.compile(ON_THE_MONTHS_DAY),
+    # (…, and a day of each month named: 每月5日为安全检查日)
+    re.compile(ON_THE_MONTHS_DAY + r"|每个?月的?\s*\d{1,2}\s*[日号](?=\s*为)"),
     # the year before (上一年总收入的70%, 前一年度): which year, no number of years
     re.compile(r"(?<=[上下])一(?:个)?(?:年度?|季度|月)"),
     re.compile(r"\d{3,4}\s*-\s*\d{7,8}"),  # telephone numbers
