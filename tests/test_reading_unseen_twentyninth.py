@@ -242,3 +242,11 @@ def test_a_duty_done_on_a_named_day_is_done_each_period_not_under_a_case():
     (duty,) = extract("每月15日为全市统一的垃圾分类宣传日，各街道应当组织开展宣传活动。")
     assert duty.applies_when is None
     assert (duty.kind, duty.per, duty.subject) == ("frequency", "month", "各街道")
+
+
+def test_a_thing_s_work_done_by_a_party_is_that_party_s_duty_not_a_case():
+    upkeep, share = extract(
+        "共用设施设备的日常维修由物业服务企业负责，费用由全体业主按专有部分面积比例分摊。"
+    )
+    assert (upkeep.subject, upkeep.applies_when) == ("物业服务企业", None)
+    assert (share.subject, share.applies_when) == ("全体业主", None)

@@ -383,7 +383,8 @@ THE_THINGS = re.compile(
     r"(?P<cond>(?:[^，,。；;：:]{2,60}?的[^，,。；;：:的]{1,14}[，,]\s*(?:以及|及|和|或者?)?){0,5}"
     # (not a time of a period: 每年的3月、9月，…; 每季度的第一个月，…: when it is done)
     rf"[^，,。；;：:]{{2,60}}?的(?!{_DATES}[，,])"
-    r"(?P<noun>[^，,。；;：:的]{1,14}))[，,]"
+    # (not a duty of its own: 共用设施设备的日常维修由物业服务企业负责，…)
+    r"(?P<noun>(?:(?!由|负责)[^，,。；;：:的]){1,14}))[，,]"
     r"(?=\s*(?:则)?\s*"
     # (挂牌督办的重大事故隐患，生产经营单位应当…: who acts on them, named before the modal word)
     r"(?:[^，,。；;：:的]{0,14}?(?:" + _REGULATED + "|" + _AUTHORITY + r"))?"
