@@ -189,7 +189,9 @@ def test_a_table_laid_out_with_spaces_keeps_a_row_whose_unit_is_one_sign():
     assert [c.key.rsplit("/", 1)[-1] for c in document.clauses if c.text][-1] == "第二条"
 
 
-@pytest.mark.parametrize("party", ["客运站", "汽车站", "货运场站", "码头"])
+@pytest.mark.parametrize(
+    "party", ["客运站", "汽车站", "货运场站", "码头", "瓶装燃气供应站", "瓶装燃气供应点"]
+)
 def test_a_transport_site_is_a_party_that_acts(party):
     (duty,) = extract(f"{party}应当建立安全生产制度。")
     assert (duty.subject, duty.subject_kind) == (party, "regulated")
