@@ -252,3 +252,21 @@ def test_a_thing_s_work_done_by_a_party_is_that_party_s_duty_not_a_case():
     )
     assert (upkeep.subject, upkeep.applies_when) == ("物业服务企业", None)
     assert (share.subject, share.applies_when) == ("全体业主", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年，全市地表水国控断面水质优良比例达到80%，劣V类水体比例为0。",
+        "返贫率控制在0。",
+        "劣V类水体比例降为0。",
+    ],
+)
+def test_a_share_of_none_written_with_no_sign_is_zero_percent(text):
+    *_, zero = extract(text)
+    assert (zero.value, zero.unit, zero.kind) == (0, "%", "ratio")
+
+
+@pytest.mark.parametrize("text", ["容积率为0。", "效率为0。"])
+def test_a_bare_zero_after_no_share_s_name_is_no_percentage(text):
+    assert all(r.unit != "%" for r in extract(text))

@@ -511,6 +511,12 @@ def quantities(masked: str) -> list[Qty]:
         unit_txt = m.group("ua") or m.group("u")  # the first number's own unit
         if (
             not unit_txt
+            and a_txt == "0"
+            and _A_SHARE_NAMED.search(masked, max(0, m.start() - 12), m.start())
+        ):
+            unit_txt = "%"  # (劣V类水体比例为0: none of them, a share written with no sign)
+        if (
+            not unit_txt
             and not (m.group("b") and _BETWEEN.match(masked, m.end()))
             # (pH值7.0～7.8: a range of a measure that has no unit, named right before it)
             and not (
@@ -774,6 +780,10 @@ _PURE_COMPARED = (
 )
 _A_PURE_NUMBER = re.compile(_PURE_NAME + _PURE_COMPARED + r"$")
 _A_PURE_RANGE = re.compile(r"(?:pH值?|PH值?|容积率|系数|因数)\s*(?:应当?|须|为|在)?\s*$")
+#: A share's name and its bound, right before a bare 0 (劣V类水体比例为0, 返贫率控制在0).
+_A_SHARE_NAMED = re.compile(
+    r"(?:比例|比率|占比|(?<![效频])率)\s*(?:应当?|须|要)?\s*(?:为|控制在|降至|降为|保持在|达到)?\s*$"
+)
 #: A number a standard marks as having no unit (臭气浓度不得超过20（无量纲）): a measure still.
 _DIMENSIONLESS = re.compile(r"\s*[（(]\s*无量纲\s*[）)]")
 #: Its other bound, compared right after the first (pH值应大于6，小于9; 大于6且小于9; 容积率不得
