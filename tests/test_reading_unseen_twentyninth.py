@@ -10,6 +10,7 @@ import pytest
 
 from checklists.standards.extraction import extract
 from checklists.standards.parsing import parse_gazette
+from checklists.standards.quantities import masked, quantities
 
 
 @pytest.mark.parametrize(
@@ -270,3 +271,4 @@ def test_a_share_of_none_written_with_no_sign_is_zero_percent(text):
 @pytest.mark.parametrize("text", ["容积率为0。", "效率为0。"])
 def test_a_bare_zero_after_no_share_s_name_is_no_percentage(text):
     assert all(r.unit != "%" for r in extract(text))
+    assert all(q.unit != "%" for q in quantities(masked(text)))  # (容积率: a plain ratio)

@@ -782,7 +782,7 @@ _A_PURE_NUMBER = re.compile(_PURE_NAME + _PURE_COMPARED + r"$")
 _A_PURE_RANGE = re.compile(r"(?:pH值?|PH值?|容积率|系数|因数)\s*(?:应当?|须|为|在)?\s*$")
 #: A share's name and its bound, right before a bare 0 (劣V类水体比例为0, 返贫率控制在0).
 _A_SHARE_NAMED = re.compile(
-    r"(?:比例|比率|占比|(?<![效频])率)\s*(?:应当?|须|要)?\s*(?:为|控制在|降至|降为|保持在|达到)?\s*$"
+    r"(?:比例|比率|占比|(?<![效频积])率)\s*(?:应当?|须|要)?\s*(?:为|控制在|降至|降为|保持在|达到)?\s*$"
 )
 #: A number a standard marks as having no unit (臭气浓度不得超过20（无量纲）): a measure still.
 _DIMENSIONLESS = re.compile(r"\s*[（(]\s*无量纲\s*[）)]")
