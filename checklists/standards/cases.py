@@ -216,13 +216,16 @@ def case_goes_on(
         return replace(r, applies_when=replace(q, text=text[at : stop.start()].rstrip()))
     for _q_end, q in qualifiers:
         # (连续从事本工种10年以上的，经用人单位同意，可以延长…: the number's case right before
-        # it, one condition)
-        q_at = text.rfind(q.text, max(0, at - len(q.text) - 4), at)
+        # it, one condition; 20日内不能作出决定的，经…同意，可以延长…: what was not done in it
+        # too)
+        q_at = text.rfind(q.text, max(0, at - len(q.text) - 20), at)
+        gap = text[q_at + len(q.text) : at].strip(" 　，,") if q_at >= 0 else ""
         if (
             q.text  # (a qualifier with no words is found anywhere)
             and q_at >= 0
             and q.value is not None
-            and not text[q_at + len(q.text) : at].strip(" 　，,的")
+            and (not gap.strip("的") or (gap.endswith("的") and NOT_DONE.match(gap)))
+            and not re.search(r"[，,。；;]", gap)
         ):
             return replace(r, applies_when=replace(q, text=text[q_at:end]))
     return r

@@ -26,7 +26,8 @@ STRONG = re.compile(r"必须|严禁|一律|务必")
 _BANS = (
     r"禁止(?![^，,。；;在进入到驶穿靠]{0,6}?(?:区域|地区|地段|路段|时段|区|范围|名录|目录)"
     r"(?:内|外|以内)?"
-    r"(?=[，,。；;、的和及]|$))"
+    # (禁止吸烟区域应设置…标识: the zone, the subject of a duty)
+    r"(?=[，,。；;、的和及]|应|须|必须|要|不得|$))"
 )
 MANDATORY = re.compile(
     # (知道或者应当知道, 应知: what one ought to have known, no duty)

@@ -613,6 +613,8 @@ def _condition_of(sentence: str) -> Condition | None:
             )
         ):
             continue  # (企业可在不影响安全的前提下，…: the duty's own words, its modal in them)
+        if match and pattern is BEFORE_APPLYING and A_MODAL_WORD.search(match.group("cond")):
+            continue  # (企业应当在10日内完成整改，不能按期完成的，可以申请延期: a duty first)
         if match and pattern is WHEN and match.group("cond").strip() in DISCRETION:
             continue  # 必要时，可以…: discretion, part of what is allowed, nothing to check
         if match and _OPENED.search(match.group("cond")):

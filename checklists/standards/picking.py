@@ -430,8 +430,10 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         and (
             re.match(
                 # (…，经营户在100户以上的，专职管理人员不少于2名: the ones a limit after is for;
-                # …，服务期满2年后考核合格的，可优先录用: the ones a permission is for)
-                r"[，,]\s*[^，,。；;]{0,16}?(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁|"
+                # …，服务期满2年后考核合格的，可优先录用: the ones a permission is for; 20日内
+                # 不能作出决定的，经本机关负责人批准，可以延长10日: with whose approval, then)
+                r"[，,]\s*(?:经[^，,。；;]{1,20}?(?:批准|同意|核准)\s*[，,]\s*)?"
+                r"[^，,。；;]{0,16}?(?:应当|应(?!急)|须|必须|要(?!求)|不得|严禁|"
                 r"可(?:以|优先)|有权|不少于|不低于|不超过|不多于|至少|最多)",
                 rest,
             )
