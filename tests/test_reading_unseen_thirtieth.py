@@ -64,3 +64,23 @@ def test_a_zone_named_by_its_ban_holding_a_duty_is_no_ban(text, span):
 def test_a_ban_is_still_a_ban():
     (ban,) = extract("禁止在禁止吸烟区域内吸烟。")
     assert ban.kind == "prohibition"
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("配送中心储煤能力不低于3000吨，年配送能力不低于1万吨。", (3000, 10000)),
+        ("配送中心储煤能力应达到3000吨以上，年配送能力不低于1万吨。", (3000, 10000)),
+        ("锅炉房容量不低于20吨，燃料库容积不小于50立方米。", (20, 50)),
+    ],
+)
+def test_capacities_side_by_side_are_measures_not_classes(text, values):
+    rows = extract(text)
+    assert [r.value for r in rows] == [Decimal(v) for v in values]
+    assert all(r.applies_when is None for r in rows)
+
+
+def test_a_capacity_of_the_party_the_sentence_opens_with_is_its():
+    (row,) = extract("配送中心储煤能力应达到3000吨以上。")
+    assert (row.subject, row.subject_kind) == ("配送中心", "regulated")
+    assert (row.comparator, row.value, row.unit) == (">=", Decimal(3000), "t")

@@ -47,7 +47,9 @@ _A_CLASS_NAMED = re.compile(
 #: 每天不少于2小时，其中体育活动时间…: of which).
 _NOT_A_CLASS = re.compile(
     # (床护比不低于1:0.6，医护比…: a ratio's name, each a measure of its own)
-    rf"(?:{A_MEASURE_END}|费|价|金|额|期限|时限|[护患师生配]比|"
+    # (储煤能力不低于3000吨，年配送能力…: a capacity's name, each a measure of its own)
+    rf"(?:{A_MEASURE_END}|费|价|金|额|期限|时限|[护患师生配]比|能力|容量|容积|产能|功率|储量|库容|产量|"
+    r"流量|用量|"
     r"氧化物|颗粒物|有机物|烟尘|粉尘|氨氮|总磷|总氮|需氧量|二氧化硫|硫化氢|"
     # (车间空气中苯的容许浓度不得超过6mg/m³，甲苯…: a substance's, each a measure of its own)
     r"[苯酚醛醇烷烯汞铅镉铬砷镍氯氟]|化物|石油类|悬浮物|菌群|浊度|色度)$|^其中|"

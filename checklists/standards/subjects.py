@@ -108,7 +108,9 @@ _OWNER_BARE = re.compile(
     # (the name of one of its measures: number_words.A_MEASURE_END, or of what it keeps or spends)
     rf"[^，,。；;、的\d]{{2,10}}(?:{A_MEASURE_END}|费用|限额|额度|时段|次数|压力|水压|容量|进度|速度|"
     # (处置单位出水化学需氧量不得高于…: an amount of what it lets out)
-    r"[浊色硬]度|余氯|含量|指数|需氧量|排放量|用水量|用电量|储量)"
+    r"[浊色硬]度|余氯|含量|指数|需氧量|排放量|用水量|用电量|储量|"
+    # (配送中心储煤能力应达到…: how much it can hold or do)
+    r"能力|产能|库容|容积|功率)"
 )
 
 
