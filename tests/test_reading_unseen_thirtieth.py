@@ -84,3 +84,11 @@ def test_a_capacity_of_the_party_the_sentence_opens_with_is_its():
     (row,) = extract("配送中心储煤能力应达到3000吨以上。")
     assert (row.subject, row.subject_kind) == ("配送中心", "regulated")
     assert (row.comparator, row.value, row.unit) == (">=", Decimal(3000), "t")
+
+
+def test_a_band_between_then_how_it_is_charged_is_a_case_no_row():
+    assert extract("排放浓度在50至100毫克/立方米之间的，按二级收费。") == []
+    (fee,) = extract("年用水量在1万至5万立方米之间的，按每立方米0.5元收取。")
+    assert (fee.value, fee.unit, fee.per) == (Decimal("0.5"), "元", "m³")
+    when = fee.applies_when
+    assert (when.comparator, when.low, when.high, when.unit) == ("range", 10000, 50000, "m³")

@@ -366,7 +366,8 @@ def qualifies(masked: str, s_start: int, s_end: int, q_start: int, q_end: int) -
         return True
     if re.match(
         # (项目完成进度50%以上的，拨付至70%: the ones a payment's share is for)
-        r"\s*的(?:\s*[，,]?|[^，,。；;的\d＿]{1,8}?\s*[，,])\s*(?:按|加收|减收|收取|征收|加倍|"
+        # (排放浓度在50至100毫克/立方米之间的，按二级收费: a band's)
+        r"\s*(?:之间|范围内)?\s*的(?:\s*[，,]?|[^，,。；;的\d＿]{1,8}?\s*[，,])\s*(?:按|加收|减收|收取|征收|加倍|"
         # (月工资收入3000元以下的，缴纳月工资收入的0.5%: the ones a share paid is for)
         r"缴纳|缴存|计提|提取|"
         r"拨付(?:至|到)?(?=\s*[\d＿]))|"
