@@ -92,3 +92,20 @@ def test_a_band_between_then_how_it_is_charged_is_a_case_no_row():
     assert (fee.value, fee.unit, fee.per) == (Decimal("0.5"), "元", "m³")
     when = fee.applies_when
     assert (when.comparator, when.low, when.high, when.unit) == ("range", 10000, 50000, "m³")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "kind"),
+    [
+        (
+            "社区卫生服务中心每千名服务人口配备全科医生不少于0.4名。",
+            "社区卫生服务中心",
+            "regulated",
+        ),
+        ("养老服务中心应当配备专职护理人员。", "养老服务中心", "regulated"),
+        ("县政务服务中心应当在2个工作日内办结。", "县政务服务中心", "authority"),
+    ],
+)
+def test_a_clinic_or_home_named_a_centre_is_inspected_a_service_hall_is_not(text, subject, kind):
+    (row,) = extract(text)
+    assert (row.subject, row.subject_kind) == (subject, kind)

@@ -100,6 +100,8 @@ REGULATED = (
     # the ones who complain, report or ask (投诉人对处理决定不服的，可以…)
     r"投诉人|举报人|质疑人|申报人|委托人|受托人|监护人|权利人|报告人|代理人|担保人|"
     # clinics and homes that are inspected
+    # (社区卫生服务中心, 养老服务中心, 物流中心: a clinic, a home, a depot that is checked)
+    r"卫生服务(?:中心|站)|养老服务中心|物流中心|"
     r"卫生院|卫生室|诊所|养老院|敬老院|福利院|食堂|餐厅|酒店|宾馆|超市|商场|"
     # (旅馆应当对住宿旅客…登记, 电影院应当…: the place's keeper acts)
     r"旅馆|民宿|招待所|饭店|客栈|浴室|影院|电影院|剧院|游泳馆|健身房|"
